@@ -9,6 +9,7 @@ is line 1) or the 1-based row of a Parquet file.
 
 from __future__ import annotations
 
+import csv
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -54,16 +55,14 @@ class TableSpec:
         raise KeyError(name)
 
 
-LAT = dict(minimum=-90.0, maximum=90.0)
-LON = dict(minimum=-180.0, maximum=180.0)
 
 STATIONS = TableSpec(
     name="stations",
     unique="station_id",
     columns=(
         Column(name="station_id", kind="id"),
-        Column(name="lat", kind="float", **LAT),
-        Column(name="lon", kind="float", **LON),
+        Column(name="lat", kind="float", minimum=-90.0, maximum=90.0),
+        Column(name="lon", kind="float", minimum=-180.0, maximum=180.0),
         Column(name="elev_m", kind="float", required=False, default=0.0),
         Column(name="kind", kind="str", required=False, default="mic", allowed=("mic", "array")),
     ),
@@ -89,8 +88,8 @@ EVENTS = TableSpec(
     columns=(
         Column(name="event_id", kind="id"),
         Column(name="time", kind="time"),
-        Column(name="lat", kind="float", **LAT),
-        Column(name="lon", kind="float", **LON),
+        Column(name="lat", kind="float", minimum=-90.0, maximum=90.0),
+        Column(name="lon", kind="float", minimum=-180.0, maximum=180.0),
         Column(name="time_sigma_s", kind="float", required=False, minimum=0.0),
         Column(name="ellipse_major_km", kind="float", required=False, minimum=0.0),
         Column(name="ellipse_minor_km", kind="float", required=False, minimum=0.0),
@@ -127,8 +126,8 @@ TRUTH_EVENTS = TableSpec(
     columns=(
         Column(name="event_id", kind="id"),
         Column(name="time", kind="time"),
-        Column(name="lat", kind="float", **LAT),
-        Column(name="lon", kind="float", **LON),
+        Column(name="lat", kind="float", minimum=-90.0, maximum=90.0),
+        Column(name="lon", kind="float", minimum=-180.0, maximum=180.0),
         Column(name="side", kind="str", required=False, default=""),
         Column(name="kind", kind="str", required=False, default="unknown", allowed=("launch", "impact", "unknown")),
         Column(name="pair_id", kind="id", required=False),
@@ -159,12 +158,18 @@ def _raw_table(path: Path) -> tuple[pa.Table, np.ndarray]:
             raise InputError(str(path), f"not a readable Parquet file ({problem})") from None
         return table, np.arange(1, table.num_rows + 1)
     try:
+        with path.open(newline="", encoding="utf-8") as handle:
+            header = next(csv.reader(handle), [])
+        # every column as text: conversion and its errors (with line numbers) are ours
         table = pacsv.read_csv(
             path,
             read_options=pacsv.ReadOptions(encoding="utf8"),
             parse_options=pacsv.ParseOptions(newlines_in_values=False, ignore_empty_lines=False),
             convert_options=pacsv.ConvertOptions(
-                column_types=None, strings_can_be_null=True, auto_dict_encode=False, quoted_strings_can_be_null=True
+                column_types={name: pa.string() for name in header},
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+                null_values=[],
             ),
         )
     except pa.ArrowInvalid as problem:
@@ -175,7 +180,8 @@ def _raw_table(path: Path) -> tuple[pa.Table, np.ndarray]:
     if table.num_rows and table.num_columns:
         empty = np.ones(table.num_rows, dtype=bool)
         for name in table.column_names:
-            empty &= np.asarray(pc.is_null(table[name]).to_numpy(zero_copy_only=False), dtype=bool)
+            text = pc.utf8_trim_whitespace(pc.fill_null(table[name], ""))
+            empty &= np.asarray(pc.equal(text, "").to_numpy(zero_copy_only=False), dtype=bool)
         if empty.any():
             keep = ~empty
             table = table.filter(pa.array(keep))
@@ -216,6 +222,11 @@ def _to_float(path: Path, column: Column, array: pa.ChunkedArray, lines: np.ndar
     if pa.types.is_null(array.type):
         return np.full(len(array), np.nan)
     values = array.to_pylist()
+    cleaned = ["nan" if v is None or not str(v).strip() else v for v in values]
+    try:
+        return np.asarray(cleaned, dtype=np.float64)  # fast path: all plain numbers
+    except ValueError:
+        pass
     out = np.full(len(values), np.nan)
     for index, value in enumerate(values):
         if value is None or (isinstance(value, str) and not value.strip()):
@@ -238,7 +249,7 @@ def _check_range(path: Path, column: Column, values: np.ndarray, present: np.nda
         bad = present & ~np.isfinite(values)
         if bad.any():
             index = int(np.flatnonzero(bad)[0])
-            raise InputError(str(path), f"{values[index]!r} is not a finite number", line=int(lines[index]), column=column.name)
+            raise InputError(str(path), f"{float(values[index])!r} is not a finite number", line=int(lines[index]), column=column.name)
     if column.minimum is not None:
         bad = present & (values < column.minimum)
         if bad.any():
@@ -315,7 +326,7 @@ def validate_table(path: Path, spec: TableSpec, raw: pa.Table, lines: np.ndarray
                 frac = present & (np.mod(values, 1.0) != 0)
                 if frac.any():
                     index = int(np.flatnonzero(frac)[0])
-                    raise InputError(str(path), f"{values[index]!r} is not a whole number", line=int(lines[index]), column=column.name)
+                    raise InputError(str(path), f"{float(values[index])!r} is not a whole number", line=int(lines[index]), column=column.name)
                 fields.append(pa.array(np.where(np.isnan(values), 0, values).astype(np.int64), mask=np.isnan(values)))
             else:
                 fields.append(pa.array(values, mask=np.isnan(values) if column.default is None else None))
