@@ -1,0 +1,324 @@
+"""``associate(stations, picks) -> (events, assignments)``: picks to located events.
+
+Two passes of the same machinery (see docs/fusion.md):
+
+1. with a standard celerity and generous tolerances, find well-recorded events;
+2. calibrate the celerity and wind per tile and time block, and station clock errors, from
+   them; then associate everything again with tight tolerances and locate with the
+   calibrated model. Uncertainties are scaled by the network-wide chi-square per degree of
+   freedom so that the 95 % ellipses hold what they claim.
+
+Both passes walk origin time in windows, in order, so the same code serves the streaming
+associator (``truceline.fuse.stream``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+import pyarrow as pa
+from scipy.spatial import cKDTree
+
+from truceline.fuse import kernels
+from truceline.fuse.atmosphere import DEFAULT_CELERITY_KM_S, PickedEvent, calibrate, station_corrections, travel_times
+from truceline.fuse.network import Network, build_network
+from truceline.model.errors import InputError
+
+CHI2_2DOF_95 = 5.991464547107979
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FusionConfig:
+    """Knobs of the associator. Defaults suit battlefield acoustics (sources at the surface,
+    stations a few km apart, detection to a few tens of km)."""
+
+    sound_speed_m_per_s: float | None = None
+    """Fixed effective sound speed; ``None`` estimates it (and the wind) from the data."""
+    min_stations: int = 4
+    reach_km: float = 45.0
+    grid_km: float = 1.0
+    bin_s: float = 1.0
+    window_s: float = 120.0
+    lookahead_s: float = 60.0
+    max_seeds: int = 3000
+    tile_km: float = 100.0
+    block_s: float = 3600.0
+    sigma_pick_s: float = 0.12
+    kappa_model: float = 0.004
+    first_pass_kappa: float = 0.025
+    max_normalised_rms: float = 2.2
+    max_picks_per_event: int = 96
+
+
+@dataclass(slots=True, kw_only=True)
+class PassResult:
+    x_km: np.ndarray
+    y_km: np.ndarray
+    t0_s: np.ndarray
+    n_stations: np.ndarray
+    chi2: np.ndarray
+    n_obs: np.ndarray
+    tile: np.ndarray
+    block: np.ndarray
+    picks: np.ndarray
+    covariance: np.ndarray
+
+
+@dataclass(slots=True, kw_only=True)
+class Prepared:
+    """Picks and grid in the arrays the kernels take."""
+
+    network: Network
+    pick_ids: np.ndarray  # original ids, in kernel order
+    pick_time: np.ndarray
+    raw_time: np.ndarray
+    pick_station: np.ndarray
+    pick_baz: np.ndarray
+    pick_baz_sigma: np.ndarray
+    station_pick_start: np.ndarray
+    st_north_deg: np.ndarray
+    cell_x: np.ndarray
+    cell_y: np.ndarray
+    cell_ix: np.ndarray
+    cell_iy: np.ndarray
+    cell_at: np.ndarray
+    cell_tile: np.ndarray
+    cell_start: np.ndarray
+    cell_index: np.ndarray
+    n_tiles: int
+    block_origin_s: float
+    n_blocks: int
+    extras: dict[str, np.ndarray] = field(default_factory=dict)
+
+
+def _column(table: pa.Table, name: str) -> np.ndarray:
+    if name not in table.column_names:
+        return np.full(table.num_rows, np.nan)
+    return np.asarray(table[name].to_numpy(zero_copy_only=False), dtype=float)
+
+
+def prepare(stations: pa.Table, picks: pa.Table, config: FusionConfig) -> Prepared:
+    network = build_network(stations)
+    index = network.index_of()
+    station_ids = picks["station_id"].to_pylist()
+    try:
+        station = np.array([index[s] for s in station_ids], dtype=np.int64)
+    except KeyError as missing:
+        raise InputError("picks", f"unknown station {missing.args[0]!r} (not in the stations table)", column="station_id") from None
+    time = _column(picks, "time")
+    order = np.lexsort((time, station))
+    station = station[order]
+    start = np.searchsorted(station, np.arange(network.size + 1))
+    north = _north_in_frame(network)
+    cells = _grid(network, config)
+    return Prepared(
+        network=network,
+        pick_ids=np.asarray(picks["pick_id"].to_pylist(), dtype=object)[order],
+        pick_time=time[order].copy(),
+        raw_time=time[order].copy(),
+        pick_station=station,
+        pick_baz=_column(picks, "backazimuth_deg")[order],
+        pick_baz_sigma=_column(picks, "backazimuth_sigma_deg")[order],
+        station_pick_start=start.astype(np.int64),
+        st_north_deg=north,
+        block_origin_s=float(np.floor(time.min() / config.block_s) * config.block_s) if len(time) else 0.0,
+        n_blocks=int(np.floor((time.max() - np.floor(time.min() / config.block_s) * config.block_s) / config.block_s)) + 1 if len(time) else 1,
+        **cells,
+    )
+
+
+def _north_in_frame(network: Network) -> np.ndarray:
+    """Frame bearing of true north at each station (degrees; meridian convergence)."""
+    if network.size == 0:
+        return np.zeros(0)
+    x1, y1 = network.to_xy_km(network.lat_deg + 0.01, network.lon_deg)
+    return np.degrees(np.arctan2(x1 - network.x_km, y1 - network.y_km))
+
+
+def _grid(network: Network, config: FusionConfig) -> dict:
+    g = config.grid_km
+    if network.size == 0:
+        empty_f = np.zeros(0)
+        empty_i = np.zeros(0, dtype=np.int64)
+        return dict(cell_x=empty_f, cell_y=empty_f, cell_ix=empty_i, cell_iy=empty_i, cell_at=np.full((1, 1), -1, np.int64),
+                    cell_tile=empty_i, cell_start=np.zeros(1, np.int64), cell_index=empty_i, n_tiles=1)
+    x_min = network.x_km.min() - config.reach_km
+    y_min = network.y_km.min() - config.reach_km
+    nx = int(np.ceil((network.x_km.max() + config.reach_km - x_min) / g)) + 1
+    ny = int(np.ceil((network.y_km.max() + config.reach_km - y_min) / g)) + 1
+    ix, iy = np.meshgrid(np.arange(nx), np.arange(ny), indexing="ij")
+    ix = ix.ravel()
+    iy = iy.ravel()
+    x = x_min + ix * g
+    y = y_min + iy * g
+    tree = cKDTree(np.column_stack([network.x_km, network.y_km]))
+    in_reach = np.asarray(tree.query_ball_point(np.column_stack([x, y]), config.reach_km, return_length=True))
+    keep = in_reach >= config.min_stations
+    ix, iy, x, y = ix[keep], iy[keep], x[keep], y[keep]
+    cell_at = np.full((nx, ny), -1, dtype=np.int64)
+    cell_at[ix, iy] = np.arange(len(x))
+    tiles_x = np.floor((x - x_min) / config.tile_km).astype(np.int64)
+    tiles_y = np.floor((y - y_min) / config.tile_km).astype(np.int64)
+    tile_key = tiles_x * 100000 + tiles_y
+    _, tile = np.unique(tile_key, return_inverse=True)
+    cell_tree = cKDTree(np.column_stack([x, y]))
+    lists = cell_tree.query_ball_point(np.column_stack([network.x_km, network.y_km]), config.reach_km)
+    lengths = np.array([len(a) for a in lists], dtype=np.int64)
+    start = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
+    index = np.concatenate([np.sort(np.asarray(a, dtype=np.int64)) for a in lists]) if lengths.sum() else np.zeros(0, np.int64)
+    return dict(cell_x=x, cell_y=y, cell_ix=ix.astype(np.int64), cell_iy=iy.astype(np.int64), cell_at=cell_at,
+                cell_tile=tile.astype(np.int64), cell_start=start, cell_index=index, n_tiles=int(tile.max()) + 1 if len(tile) else 1)
+
+
+ProgressCallback = Callable[[float], None]
+
+
+def run_pass(
+    prep: Prepared, config: FusionConfig, atmosphere: np.ndarray, *, kappa: float, fine_tolerance_s: float,
+    coarse_tolerance_s: float, max_rms: float, progress: ProgressCallback | None = None,
+) -> PassResult:
+    """One association pass over all origin-time windows, in time order."""
+    net = prep.network
+    used = np.zeros(len(prep.pick_time), dtype=np.bool_)
+    rows: list[np.ndarray] = []
+    pick_rows: list[np.ndarray] = []
+    covs: list[np.ndarray] = []
+    blocks: list[np.ndarray] = []
+    if len(prep.pick_time) == 0 or len(prep.cell_x) == 0:
+        return _empty_pass(config)
+    slowest = float(np.min(atmosphere[..., 0]) - 0.04)
+    first = float(prep.pick_time.min() - config.reach_km / slowest)
+    last = float(prep.pick_time.max())
+    core_bins = int(round(config.window_s / config.bin_s))
+    n_bins = core_bins + int(round(config.lookahead_s / config.bin_s))
+    counts = np.zeros((len(prep.cell_x), n_bins), dtype=np.int16)
+    stamp = np.zeros((len(prep.cell_x), n_bins), dtype=np.int32)
+    max_events = 20000
+    out_event = np.zeros((max_events, 7))
+    out_picks = np.full((max_events, config.max_picks_per_event), -1, dtype=np.int64)
+    out_cov = np.zeros((max_events, 3, 3))
+    current_block = -1
+    cell_tt = np.zeros(0)
+    start = first
+    while start <= last:
+        block = min(max(int((start - prep.block_origin_s) // config.block_s), 0), prep.n_blocks - 1)
+        if block != current_block:
+            current_block = block
+            cell_tt = kernels.station_travel_times(net.x_km, net.y_km, prep.cell_x, prep.cell_y, prep.cell_start,
+                                                   prep.cell_index, prep.cell_tile, atmosphere[block])
+        # strongest events first: re-vote after each round without the picks taken, so that
+        # the coincidences among a busy sector's picks do not drown the weaker events
+        reserved = np.zeros(len(prep.pick_time), dtype=np.bool_)
+        threshold = 0
+        while True:
+            counts[:] = 0
+            stamp[:] = 0
+            kernels.coarse_vote(start, n_bins, config.bin_s, prep.pick_time, used, prep.station_pick_start,
+                                prep.cell_start, prep.cell_index, cell_tt, coarse_tolerance_s, kappa, counts, stamp)
+            peak = int(counts.max()) if counts.size else 0
+            if peak < config.min_stations:
+                break
+            threshold = peak - 2 if threshold == 0 else min(threshold - 2, peak - 2)
+            threshold = max(threshold, config.min_stations)
+            found = kernels.extract(start, n_bins, config.bin_s, counts, config.min_stations, prep.cell_x, prep.cell_y,
+                                    prep.cell_ix, prep.cell_iy, prep.cell_at, prep.cell_tile, atmosphere[block],
+                                    net.x_km, net.y_km, prep.st_north_deg, prep.station_pick_start, prep.pick_time,
+                                    prep.pick_baz, prep.pick_baz_sigma, used, config.reach_km, coarse_tolerance_s,
+                                    fine_tolerance_s, kappa, config.sigma_pick_s, max(config.kappa_model, kappa / 3.0),
+                                    max_rms, out_event, out_picks, out_cov, max_events, core_bins,
+                                    reserved, threshold, config.max_seeds)
+            if found:
+                rows.append(out_event[:found].copy())
+                pick_rows.append(out_picks[:found].copy())
+                covs.append(out_cov[:found].copy())
+                blocks.append(np.full(found, block))
+            if threshold <= config.min_stations:
+                break
+        used[reserved] = False
+        if progress is not None:
+            progress(min(1.0, (start + config.window_s - first) / max(last - first, 1e-9)))
+        start += config.window_s
+    if not rows:
+        return _empty_pass(config)
+    event = np.concatenate(rows)
+    order = np.argsort(event[:, 2], kind="stable")
+    return PassResult(
+        x_km=event[order, 0], y_km=event[order, 1], t0_s=event[order, 2], n_stations=event[order, 3].astype(int),
+        chi2=event[order, 4], n_obs=event[order, 5].astype(int), tile=event[order, 6].astype(int),
+        block=np.concatenate(blocks)[order], picks=np.concatenate(pick_rows)[order], covariance=np.concatenate(covs)[order],
+    )
+
+
+def _empty_pass(config: FusionConfig) -> PassResult:
+    z = np.zeros(0)
+    zi = np.zeros(0, dtype=int)
+    return PassResult(x_km=z, y_km=z, t0_s=z, n_stations=zi, chi2=z, n_obs=zi, tile=zi, block=zi,
+                      picks=np.zeros((0, config.max_picks_per_event), dtype=np.int64), covariance=np.zeros((0, 3, 3)))
+
+
+def _calibrate(prep: Prepared, config: FusionConfig, first: PassResult, rounds: int = 1) -> tuple[np.ndarray, np.ndarray]:
+    """Atmosphere per (block, tile) and clock correction per station from the first pass.
+
+    Positions found with the standard celerity are biased, and so would be an atmosphere
+    fitted to them; fitting and relocating in turn removes that bias.
+    """
+    net = prep.network
+    keep = [i for i in range(len(first.t0_s)) if first.n_stations[i] >= 6]
+    picks = [first.picks[i][first.picks[i] >= 0] for i in keep]
+    x = first.x_km[keep].copy()
+    y = first.y_km[keep].copy()
+    t0 = first.t0_s[keep].copy()
+    tiles = first.tile[keep]
+    blocks = first.block[keep]
+    atmosphere = np.tile(np.array([DEFAULT_CELERITY_KM_S, 0.0, 0.0]), (prep.n_blocks, prep.n_tiles, 1))
+    events: list[PickedEvent] = []
+    for _round in range(rounds):
+        events = [
+            PickedEvent(x_km=float(x[k]), y_km=float(y[k]), stations=prep.pick_station[p], times_s=prep.pick_time[p],
+                        tile=int(tiles[k]), block=int(blocks[k]))
+            for k, p in enumerate(picks)
+        ]
+        atmosphere = calibrate(events, net.x_km, net.y_km, prep.n_tiles, prep.n_blocks)
+        for k, p in enumerate(picks):
+            c, wx, wy = atmosphere[blocks[k], tiles[k]]
+            xk, yk, tk, cov, _chi2, _n = kernels.locate(
+                p, prep.pick_station[p], prep.pick_time, prep.pick_baz, prep.pick_baz_sigma, net.x_km, net.y_km,
+                prep.st_north_deg, x[k], y[k], t0[k], c, wx, wy, config.sigma_pick_s, config.kappa_model, 2.5, 15)
+            if np.isfinite(cov[0, 0]):
+                x[k], y[k], t0[k] = xk, yk, tk
+    # residuals under the calibrated model give the clock corrections
+    stations_all: list[np.ndarray] = []
+    residuals_all: list[np.ndarray] = []
+    for k, event in enumerate(events):
+        c, wx, wy = atmosphere[event.block, event.tile]
+        tt = travel_times(net.x_km[event.stations], net.y_km[event.stations], float(x[k]), float(y[k]), c, wx, wy)
+        stations_all.append(event.stations)
+        residuals_all.append(event.times_s - t0[k] - tt)
+    if stations_all:
+        corrections = station_corrections(np.concatenate(stations_all), np.concatenate(residuals_all), net.size)
+    else:
+        corrections = np.zeros(net.size)
+    return atmosphere, corrections
+
+
+def fuse(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = None,
+         progress: ProgressCallback | None = None) -> tuple[Prepared, PassResult, np.ndarray]:
+    """Run both passes; returns the prepared arrays, the final pass and the atmosphere used."""
+    config = config or FusionConfig()
+    prep = prepare(stations, picks, config)
+    if config.sound_speed_m_per_s is not None:
+        fixed = np.array([config.sound_speed_m_per_s / 1000.0, 0.0, 0.0])
+        atmosphere = np.tile(fixed, (prep.n_blocks, prep.n_tiles, 1))
+    else:
+        atmosphere = np.tile(np.array([DEFAULT_CELERITY_KM_S, 0.0, 0.0]), (prep.n_blocks, prep.n_tiles, 1))
+        first = run_pass(prep, config, atmosphere, kappa=config.first_pass_kappa, fine_tolerance_s=0.6,
+                         coarse_tolerance_s=2.5, max_rms=3.0,
+                         progress=(lambda f: progress(0.4 * f)) if progress else None)
+        atmosphere, corrections = _calibrate(prep, config, first)
+        prep.pick_time = prep.raw_time - corrections[prep.pick_station]
+    final = run_pass(prep, config, atmosphere, kappa=config.kappa_model * 3.0, fine_tolerance_s=3.0 * config.sigma_pick_s,
+                     coarse_tolerance_s=2.2, max_rms=config.max_normalised_rms,
+                     progress=(lambda f: progress(0.4 + 0.6 * f)) if progress else None)
+    return prep, final, atmosphere

@@ -1,0 +1,149 @@
+"""Estimating the effective sound speed, the wind, and station clock corrections from the data.
+
+No weather input is needed: the first association pass uses a standard celerity (343 m/s,
+20 degC) with generous tolerances; its well-recorded events then calibrate, per tile of the
+front and per time block, the celerity ``c`` and the wind vector ``(w_east, w_north)`` of the
+effective-sound-speed model ``tt = d / (c + w . u)``. Station clock errors show up as a
+station's median residual over many events, and are removed before the final pass.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.optimize import least_squares
+from scipy.sparse import lil_matrix
+
+DEFAULT_CELERITY_KM_S = 0.343
+EARTH_RADIUS_KM = 6371.0088
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PickedEvent:
+    """An event of the first pass as the calibration sees it."""
+
+    x_km: float
+    y_km: float
+    stations: np.ndarray
+    times_s: np.ndarray
+    tile: int
+    block: int
+
+
+def travel_times(sx: np.ndarray, sy: np.ndarray, x: float, y: float, c: float, wx: float, wy: float) -> np.ndarray:
+    """Vectorised twin of ``kernels.travel_time`` (same model, same scale correction)."""
+    dx = sx - x
+    dy = sy - y
+    mx = 0.5 * (sx + x)
+    my = 0.5 * (sy + y)
+    k = 1.0 + (mx * mx + my * my) / (4.0 * EARTH_RADIUS_KM**2)
+    planar = np.hypot(dx, dy)
+    safe = np.maximum(planar, 1e-9)
+    return planar / k / (c + (wx * dx + wy * dy) / safe)
+
+
+def fit_atmosphere(events: list[PickedEvent], st_x: np.ndarray, st_y: np.ndarray, start: np.ndarray) -> np.ndarray:
+    """Fit, drop the picks the fit cannot explain (wrong associations of the loose first
+    pass), fit again."""
+    params, kept = _fit_once(events, st_x, st_y, start)
+    if kept is None:
+        return params
+    params, _ = _fit_once(kept, st_x, st_y, params)
+    return params
+
+
+def _fit_once(
+    events: list[PickedEvent], st_x: np.ndarray, st_y: np.ndarray, start: np.ndarray
+) -> tuple[np.ndarray, list[PickedEvent] | None]:
+    """Joint least squares (soft-L1) of celerity, wind and every event's position.
+
+    Origin times are profiled out (each event's residuals are taken about their mean), so
+    the unknowns are ``c, w_east, w_north`` and ``x_k, y_k`` per event; positions found with
+    a wrong celerity are biased, and fitting them jointly removes that bias.
+    """
+    if not events:
+        return start, None
+    sizes = np.array([len(e.stations) for e in events])
+    offsets = np.concatenate([[0], np.cumsum(sizes)])
+    stations = np.concatenate([e.stations for e in events])
+    times = np.concatenate([e.times_s for e in events])
+    owner = np.repeat(np.arange(len(events)), sizes)
+    sx = st_x[stations]
+    sy = st_y[stations]
+
+    def residuals(params: np.ndarray) -> np.ndarray:
+        c, wx, wy = params[:3]
+        x = params[3::2][owner]
+        y = params[4::2][owner]
+        implied = times - travel_times(sx, sy, x, y, c, wx, wy)
+        means = np.add.reduceat(implied, offsets[:-1]) / sizes
+        return np.asarray(implied - means[owner])
+
+    sparsity = lil_matrix((len(times), 3 + 2 * len(events)), dtype=int)
+    sparsity[:, :3] = 1
+    for k in range(len(events)):
+        rows = slice(offsets[k], offsets[k + 1])
+        sparsity[rows, 3 + 2 * k] = 1
+        sparsity[rows, 4 + 2 * k] = 1
+    initial = np.concatenate([start, np.column_stack([[e.x_km for e in events], [e.y_km for e in events]]).ravel()])
+    low = np.concatenate([[0.29, -0.035, -0.035], np.full(2 * len(events), -np.inf)])
+    high = np.concatenate([[0.39, 0.035, 0.035], np.full(2 * len(events), np.inf)])
+    fit = least_squares(
+        residuals,
+        np.clip(initial, low + 1e-9, high - 1e-9),
+        bounds=(low, high),
+        loss="soft_l1",
+        f_scale=0.3,
+        jac_sparsity=sparsity,
+        x_scale=np.concatenate([[0.01, 0.005, 0.005], np.full(2 * len(events), 0.5)]),
+        max_nfev=60,
+    )
+    residual = residuals(fit.x)
+    spread = 1.4826 * float(np.median(np.abs(residual)))
+    good = np.abs(residual) <= max(0.4, 3.0 * spread)
+    kept = []
+    for k, event in enumerate(events):
+        mask = good[offsets[k] : offsets[k + 1]]
+        if mask.sum() >= 5:
+            kept.append(
+                PickedEvent(
+                    x_km=float(fit.x[3 + 2 * k]), y_km=float(fit.x[4 + 2 * k]), stations=event.stations[mask],
+                    times_s=event.times_s[mask], tile=event.tile, block=event.block,
+                )
+            )
+    return np.asarray(fit.x[:3]), (kept if len(kept) >= 3 else None)
+
+
+def calibrate(
+    events: list[PickedEvent], st_x: np.ndarray, st_y: np.ndarray, n_tiles: int, n_blocks: int, *, min_events: int = 12
+) -> np.ndarray:
+    """Atmosphere per (block, tile): own fit where there are enough events, else the tile's
+    fit over all blocks, else the whole network's, else the standard celerity."""
+    default = np.array([DEFAULT_CELERITY_KM_S, 0.0, 0.0])
+    good = [e for e in events if len(e.stations) >= 6]
+    overall = fit_atmosphere(good, st_x, st_y, default) if len(good) >= min_events else default
+    out = np.tile(overall, (n_blocks, n_tiles, 1))
+    for tile in range(n_tiles):
+        in_tile = [e for e in good if e.tile == tile]
+        tile_fit = fit_atmosphere(in_tile, st_x, st_y, overall) if len(in_tile) >= min_events else overall
+        for block in range(n_blocks):
+            in_block = [e for e in in_tile if e.block == block]
+            out[block, tile] = fit_atmosphere(in_block, st_x, st_y, tile_fit) if len(in_block) >= min_events else tile_fit
+    return out
+
+
+def station_corrections(
+    station_of_pick: np.ndarray, residual_s: np.ndarray, n_stations: int, *, min_picks: int = 8, floor_s: float = 0.15
+) -> np.ndarray:
+    """Clock correction per station: its median residual, where it is clearly non-zero."""
+    corrections = np.zeros(n_stations)
+    for station in range(n_stations):
+        values = residual_s[station_of_pick == station]
+        if len(values) < min_picks:
+            continue
+        median = float(np.median(values))
+        spread = 1.4826 * float(np.median(np.abs(values - median))) / np.sqrt(len(values))
+        if abs(median) > max(floor_s, 3.0 * spread):
+            corrections[station] = median
+    return corrections

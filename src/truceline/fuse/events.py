@@ -1,0 +1,106 @@
+"""From a fusion pass to the ``events`` and ``assignments`` tables of CONTRACTS.md."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pyarrow as pa
+
+from truceline.fuse.associate import CHI2_2DOF_95, FusionConfig, PassResult, Prepared, fuse
+from truceline.fuse.atmosphere import travel_times
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Located:
+    """Events in the network frame with calibrated covariances, ready to be written."""
+
+    events: pa.Table
+    assignments: pa.Table
+    position_covariance_km2: np.ndarray  # (n, 2, 2) in the frame, calibrated
+    x_km: np.ndarray
+    y_km: np.ndarray
+    variance_factor: float
+
+
+def variance_factor(result: PassResult) -> float:
+    """Network-wide chi-square per degree of freedom (trimmed mean), floored at 0.5."""
+    dof = result.n_obs - 3
+    ok = dof >= 1
+    if not ok.any():
+        return 1.0
+    ratio = np.sort(result.chi2[ok] / dof[ok])
+    kept = ratio[: max(1, int(np.ceil(0.95 * len(ratio))))]
+    return float(max(0.5, kept.mean()))
+
+
+def ellipse_from_covariance(cov_km2: np.ndarray, north_frame_deg: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """95 % semi-axes (km) and the azimuth of the major axis (degrees from true north, 0..180)."""
+    values, vectors = np.linalg.eigh(cov_km2)
+    values = np.clip(values, 0.0, None)
+    major = np.sqrt(CHI2_2DOF_95 * values[:, 1])
+    minor = np.sqrt(CHI2_2DOF_95 * values[:, 0])
+    vx = vectors[:, 0, 1]
+    vy = vectors[:, 1, 1]
+    azimuth = (np.degrees(np.arctan2(vx, vy)) - north_frame_deg) % 180.0
+    return major, minor, azimuth
+
+
+def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray) -> Located:
+    net = prep.network
+    n = len(result.t0_s)
+    factor = variance_factor(result)
+    cov = result.covariance * factor
+    lat, lon = net.to_latlon(result.x_km, result.y_km)
+    lat1, lon1 = (lat + 0.01, lon) if n else (lat, lon)
+    xn, yn = net.to_xy_km(lat1, lon1)
+    north = np.degrees(np.arctan2(xn - result.x_km, yn - result.y_km)) if n else np.zeros(0)
+    major, minor, azimuth = ellipse_from_covariance(cov[:, :2, :2], north) if n else (np.zeros(0),) * 3
+    event_ids = [f"E{i + 1:06d}" for i in range(n)]
+    pick_ids: list[object] = []
+    pick_events: list[str] = []
+    residuals: list[float] = []
+    n_picks = np.zeros(n, dtype=np.int64)
+    for i in range(n):
+        picks = result.picks[i][result.picks[i] >= 0]
+        n_picks[i] = len(picks)
+        c, wx, wy = atmosphere[result.block[i], result.tile[i]]
+        stations = prep.pick_station[picks]
+        tt = travel_times(net.x_km[stations], net.y_km[stations], result.x_km[i], result.y_km[i], c, wx, wy)
+        residual = prep.pick_time[picks] - result.t0_s[i] - tt
+        order = np.argsort(prep.pick_time[picks], kind="stable")
+        pick_ids.extend(prep.pick_ids[picks][order].tolist())
+        pick_events.extend([event_ids[i]] * len(picks))
+        residuals.extend(np.round(residual[order], 4).tolist())
+    events = pa.table(
+        {
+            "event_id": pa.array(event_ids, type=pa.string()),
+            "time": pa.array(np.round(result.t0_s, 4)),
+            "lat": pa.array(np.round(lat, 6)),
+            "lon": pa.array(np.round(lon, 6)),
+            "time_sigma_s": pa.array(np.round(np.sqrt(np.clip(cov[:, 2, 2], 0, None)), 4)),
+            "ellipse_major_km": pa.array(np.round(major, 4)),
+            "ellipse_minor_km": pa.array(np.round(minor, 4)),
+            "ellipse_azimuth_deg": pa.array(np.round(azimuth, 2)),
+            "n_picks": pa.array(n_picks),
+            "side": pa.array([""] * n, type=pa.string()),
+            "p_side": pa.array([None] * n, type=pa.float64()),
+            "kind": pa.array(["unknown"] * n, type=pa.string()),
+        }
+    )
+    assignments = pa.table(
+        {
+            "pick_id": pa.array([str(p) for p in pick_ids], type=pa.string()),
+            "event_id": pa.array(pick_events, type=pa.string()),
+            "residual_s": pa.array(residuals, type=pa.float64()),
+        }
+    )
+    return Located(events=events, assignments=assignments, position_covariance_km2=cov[:, :2, :2],
+                   x_km=result.x_km, y_km=result.y_km, variance_factor=factor)
+
+
+def associate(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = None) -> tuple[pa.Table, pa.Table]:
+    """The library API: validated stations and picks tables in, (events, assignments) out."""
+    prep, result, atmosphere = fuse(stations, picks, config)
+    located = to_tables(prep, result, atmosphere)
+    return located.events, located.assignments

@@ -1,0 +1,609 @@
+"""Hot loops of the associator, compiled with Numba.
+
+Pure functions over arrays (no I/O). Units: kilometres, seconds, km/s. See docs/fusion.md
+for the method; the names follow it:
+
+* ``coarse_vote``   back-projects every unused pick onto a 1 km grid of candidate sources
+                    and counts, per (cell, origin-time bin), the distinct stations that agree;
+* ``extract``       visits the strongest (cell, bin) seeds, runs a fine grid search that
+                    maximises the number of distinct stations whose picks share one origin
+                    time, refines it by robust least squares and takes the picks it explains.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from numba import njit
+
+EARTH_RADIUS_KM = 6371.0088
+NO_PICK = -1
+
+
+@njit(cache=True, inline="always")
+def travel_time(sx: float, sy: float, x: float, y: float, c: float, wx: float, wy: float) -> float:
+    """Seconds from a source at (x, y) to a station at (sx, sy) in the stereographic frame."""
+    dx = sx - x
+    dy = sy - y
+    mx = 0.5 * (sx + x)
+    my = 0.5 * (sy + y)
+    k = 1.0 + (mx * mx + my * my) / (4.0 * EARTH_RADIUS_KM * EARTH_RADIUS_KM)
+    planar = math.sqrt(dx * dx + dy * dy)
+    if planar < 1e-9:
+        return 0.0
+    speed = c + (wx * dx + wy * dy) / planar
+    return planar / k / speed
+
+
+@njit(cache=True)
+def station_travel_times(
+    st_x: np.ndarray, st_y: np.ndarray, cell_x: np.ndarray, cell_y: np.ndarray,
+    cell_start: np.ndarray, cell_index: np.ndarray, cell_tile: np.ndarray, atmosphere: np.ndarray,
+) -> np.ndarray:
+    """Travel time from every cell in range of a station to it (CSR layout of ``cell_index``)."""
+    out = np.empty(len(cell_index))
+    for s in range(len(st_x)):
+        for j in range(cell_start[s], cell_start[s + 1]):
+            cell = cell_index[j]
+            tile = cell_tile[cell]
+            out[j] = travel_time(st_x[s], st_y[s], cell_x[cell], cell_y[cell],
+                                 atmosphere[tile, 0], atmosphere[tile, 1], atmosphere[tile, 2])
+    return out
+
+
+@njit(cache=True)
+def coarse_vote(
+    window_start: float, n_bins: int, bin_s: float,
+    pick_time: np.ndarray, pick_used: np.ndarray, station_pick_start: np.ndarray,
+    cell_start: np.ndarray, cell_index: np.ndarray, cell_tt: np.ndarray,
+    base_tolerance_s: float, kappa: float, counts: np.ndarray, stamp: np.ndarray,
+) -> None:
+    """Count, per (cell, bin), the distinct stations with a pick implying that origin time.
+
+    Picks are grouped by station (``station_pick_start``, CSR) and sorted by time within a
+    station. ``stamp`` remembers the last station that voted in a bin so that a station
+    votes at most once per bin however many picks it has there.
+    """
+    window_end = window_start + n_bins * bin_s
+    n_stations = len(station_pick_start) - 1
+    for s in range(n_stations):
+        first = station_pick_start[s]
+        last = station_pick_start[s + 1]
+        if first == last or cell_start[s] == cell_start[s + 1]:
+            continue
+        max_tt = 0.0
+        for j in range(cell_start[s], cell_start[s + 1]):
+            if cell_tt[j] > max_tt:
+                max_tt = cell_tt[j]
+        slack = base_tolerance_s + kappa * max_tt
+        lo = first + np.searchsorted(pick_time[first:last], window_start - slack)
+        hi = first + np.searchsorted(pick_time[first:last], window_end + max_tt + slack)
+        for p in range(lo, hi):
+            if pick_used[p]:
+                continue
+            t = pick_time[p]
+            for j in range(cell_start[s], cell_start[s + 1]):
+                tt = cell_tt[j]
+                tolerance = base_tolerance_s + kappa * tt
+                t0 = t - tt
+                b_lo = int(math.floor((t0 - tolerance - window_start) / bin_s))
+                b_hi = int(math.floor((t0 + tolerance - window_start) / bin_s))
+                if b_hi < 0 or b_lo >= n_bins:
+                    continue
+                if b_lo < 0:
+                    b_lo = 0
+                if b_hi >= n_bins:
+                    b_hi = n_bins - 1
+                cell = cell_index[j]
+                for b in range(b_lo, b_hi + 1):
+                    if stamp[cell, b] != s + 1:
+                        stamp[cell, b] = s + 1
+                        counts[cell, b] += 1
+
+
+@njit(cache=True)
+def _gather(
+    x: float, y: float, t_lo: float, t_hi: float, reach_km: float,
+    st_x: np.ndarray, st_y: np.ndarray, station_pick_start: np.ndarray, pick_time: np.ndarray,
+    pick_used: np.ndarray, c: float, wx: float, wy: float, slack_s: float,
+    out_pick: np.ndarray, out_station: np.ndarray,
+) -> int:
+    """Unused picks of stations within ``reach_km`` that could come from near (x, y)."""
+    n = 0
+    for s in range(len(st_x)):
+        dx = st_x[s] - x
+        dy = st_y[s] - y
+        if dx * dx + dy * dy > reach_km * reach_km:
+            continue
+        first = station_pick_start[s]
+        last = station_pick_start[s + 1]
+        if first == last:
+            continue
+        tt = travel_time(st_x[s], st_y[s], x, y, c, wx, wy)
+        lo = first + np.searchsorted(pick_time[first:last], t_lo + tt - slack_s)
+        hi = first + np.searchsorted(pick_time[first:last], t_hi + tt + slack_s)
+        for p in range(lo, hi):
+            if pick_used[p] or n >= len(out_pick):
+                continue
+            out_pick[n] = p
+            out_station[n] = s
+            n += 1
+    return n
+
+
+@njit(cache=True)
+def _best_origin(
+    x: float, y: float, n: int, cand_pick: np.ndarray, cand_station: np.ndarray, pick_time: np.ndarray,
+    st_x: np.ndarray, st_y: np.ndarray, c: float, wx: float, wy: float,
+    t_lo: float, t_hi: float, tolerance_s: float, kappa: float, station_seen: np.ndarray,
+    implied: np.ndarray, implied_station: np.ndarray, order_buffer: np.ndarray,
+) -> tuple[int, float, float]:
+    """At a trial source point, the origin time shared by the most distinct stations.
+
+    Returns (stations, origin time, spread) where spread is the sum of squared deviations,
+    used to break ties between points with equal counts.
+    """
+    m = 0
+    for i in range(n):
+        s = cand_station[i]
+        tt = travel_time(st_x[s], st_y[s], x, y, c, wx, wy)
+        t0 = pick_time[cand_pick[i]] - tt
+        if t0 < t_lo or t0 > t_hi:
+            continue
+        implied[m] = t0
+        implied_station[m] = s
+        m += 1
+    if m == 0:
+        return 0, 0.0, 0.0
+    order = np.argsort(implied[:m])
+    for i in range(m):
+        order_buffer[i] = order[i]
+    best_count = 0
+    best_t0 = 0.0
+    best_spread = 1e30
+    right = 0
+    distinct = 0
+    for left in range(m):
+        while right < m and implied[order_buffer[right]] - implied[order_buffer[left]] <= 2.0 * tolerance_s:
+            s = implied_station[order_buffer[right]]
+            if station_seen[s] == 0:
+                distinct += 1
+            station_seen[s] += 1
+            right += 1
+        if distinct >= best_count:
+            total = 0.0
+            for k in range(left, right):
+                total += implied[order_buffer[k]]
+            mean = total / (right - left)
+            spread = 0.0
+            for k in range(left, right):
+                d = implied[order_buffer[k]] - mean
+                spread += d * d
+            if distinct > best_count or spread < best_spread:
+                best_count = distinct
+                best_t0 = mean
+                best_spread = spread
+        s = implied_station[order_buffer[left]]
+        station_seen[s] -= 1
+        if station_seen[s] == 0:
+            distinct -= 1
+    for k in range(left + 1, right):
+        station_seen[implied_station[order_buffer[k]]] = 0
+    return best_count, best_t0, best_spread
+
+
+@njit(cache=True)
+def _select(
+    x: float, y: float, t0: float, n: int, cand_pick: np.ndarray, cand_station: np.ndarray, pick_time: np.ndarray,
+    st_x: np.ndarray, st_y: np.ndarray, c: float, wx: float, wy: float, tolerance_s: float, kappa: float,
+    n_stations: int, chosen: np.ndarray, best_gap: np.ndarray,
+) -> int:
+    """For each station, the candidate pick closest to the predicted arrival, within tolerance."""
+    for s in range(n_stations):
+        best_gap[s] = 1e30
+        chosen[s] = NO_PICK
+    for i in range(n):
+        s = cand_station[i]
+        tt = travel_time(st_x[s], st_y[s], x, y, c, wx, wy)
+        gap = abs(pick_time[cand_pick[i]] - t0 - tt)
+        if gap <= tolerance_s + kappa * tt and gap < best_gap[s]:
+            best_gap[s] = gap
+            chosen[s] = cand_pick[i]
+    count = 0
+    for s in range(n_stations):
+        if chosen[s] != NO_PICK:
+            count += 1
+    return count
+
+
+@njit(cache=True)
+def locate(
+    picks: np.ndarray, stations: np.ndarray, pick_time: np.ndarray, pick_baz: np.ndarray, pick_baz_sigma: np.ndarray,
+    st_x: np.ndarray, st_y: np.ndarray, st_north: np.ndarray,
+    x0: float, y0: float, t00: float, c: float, wx: float, wy: float,
+    sigma_pick_s: float, kappa_model: float, huber_k: float, iterations: int,
+) -> tuple[float, float, float, np.ndarray, float, int]:
+    """Robust (Huber IRLS) Gauss-Newton location in (x, y, origin time).
+
+    Time residuals are weighted by ``sigma_i^2 = sigma_pick^2 + (kappa_model * tt_i)^2``
+    (pick noise plus a model error growing with path length); back-azimuths of array
+    stations add angular residuals. Returns x, y, t0, the 3x3 covariance (unscaled, from
+    the nominal sigmas), the chi-square of the normalised residuals and the number of
+    observations used.
+    """
+    n = len(picks)
+    x = x0
+    y = y0
+    t0 = t00
+    step = 1e-3
+    cov = np.full((3, 3), np.nan)
+    chi2 = 0.0
+    n_obs = 0
+    converged = False
+    for iteration in range(iterations + 1):
+        jtj = np.zeros((3, 3))
+        jtr = np.zeros(3)
+        fisher = np.zeros((3, 3))
+        chi2 = 0.0
+        n_obs = 0
+        for i in range(n):
+            s = stations[i]
+            tt = travel_time(st_x[s], st_y[s], x, y, c, wx, wy)
+            dtdx = (travel_time(st_x[s], st_y[s], x + step, y, c, wx, wy) - travel_time(st_x[s], st_y[s], x - step, y, c, wx, wy)) / (2 * step)
+            dtdy = (travel_time(st_x[s], st_y[s], x, y + step, c, wx, wy) - travel_time(st_x[s], st_y[s], x, y - step, c, wx, wy)) / (2 * step)
+            sigma = math.sqrt(sigma_pick_s * sigma_pick_s + (kappa_model * tt) ** 2)
+            r = pick_time[picks[i]] - t0 - tt
+            z = r / sigma
+            weight = 1.0 if abs(z) <= huber_k else huber_k / abs(z)
+            g0 = dtdx / sigma
+            g1 = dtdy / sigma
+            g2 = 1.0 / sigma
+            grads = (g0, g1, g2)
+            for a in range(3):
+                jtr[a] += weight * grads[a] * z
+                for b in range(3):
+                    jtj[a, b] += weight * grads[a] * grads[b]
+                    fisher[a, b] += grads[a] * grads[b]
+            chi2 += z * z if abs(z) <= huber_k else huber_k * (2 * abs(z) - huber_k)
+            n_obs += 1
+            baz = pick_baz[picks[i]]
+            if not math.isnan(baz):
+                bsig = pick_baz_sigma[picks[i]]
+                if math.isnan(bsig) or bsig <= 0:
+                    bsig = 5.0
+                bsig = math.sqrt(bsig * bsig + 1.0)  # plus 1 deg for refraction by wind
+                dx = x - st_x[s]
+                dy = y - st_y[s]
+                r2 = dx * dx + dy * dy
+                if r2 < 1e-6:
+                    continue
+                predicted = math.degrees(math.atan2(dx, dy)) - st_north[s]
+                diff = (baz - predicted + 540.0) % 360.0 - 180.0
+                zb = diff / bsig
+                weight = 1.0 if abs(zb) <= huber_k else huber_k / abs(zb)
+                # d(predicted)/dx, d/dy in degrees per km
+                h0 = math.degrees(dy / r2) / bsig
+                h1 = math.degrees(-dx / r2) / bsig
+                hb = (h0, h1, 0.0)
+                for a in range(2):
+                    jtr[a] += weight * hb[a] * zb
+                    for b in range(2):
+                        jtj[a, b] += weight * hb[a] * hb[b]
+                        fisher[a, b] += hb[a] * hb[b]
+                chi2 += zb * zb if abs(zb) <= huber_k else huber_k * (2 * abs(zb) - huber_k)
+                n_obs += 1
+        if iteration == iterations or converged:
+            if np.linalg.matrix_rank(fisher) == 3:
+                cov = np.linalg.inv(fisher)
+            break
+        if np.linalg.matrix_rank(jtj) < 3:
+            break
+        # Gauss-Newton on z = (obs - model) / sigma with G = d(model)/d(x, y, t0) / sigma:
+        # the step is (G'WG)^-1 G'Wz
+        delta = np.linalg.solve(jtj, jtr)
+        dx_step = delta[0]
+        dy_step = delta[1]
+        norm = math.sqrt(dx_step * dx_step + dy_step * dy_step)
+        if norm > 5.0:
+            dx_step *= 5.0 / norm
+            dy_step *= 5.0 / norm
+        x += dx_step
+        y += dy_step
+        t0 += delta[2]
+        if norm < 1e-5 and abs(delta[2]) < 1e-5:
+            converged = True
+    return x, y, t0, cov, chi2, n_obs
+
+
+@njit(cache=True)
+def _fine_search(
+    seed_x: float, seed_y: float, t_lo: float, t_hi: float, half_span: float, n: int,
+    cand_pick: np.ndarray, cand_station: np.ndarray, pick_time: np.ndarray, st_x: np.ndarray, st_y: np.ndarray,
+    c: float, wx: float, wy: float, fine_tolerance_s: float, kappa: float, min_stations: int,
+    station_seen: np.ndarray, implied: np.ndarray, implied_station: np.ndarray, order_buffer: np.ndarray,
+) -> tuple[int, float, float, float]:
+    """Coarse-to-fine grid search around a seed for the point and origin time that the most
+    distinct stations agree on. Returns (stations, x, y, t0)."""
+    best_x = seed_x
+    best_y = seed_y
+    best_t0 = 0.0
+    best_count = 0
+    span = half_span
+    for _level in range(4):
+        steps = 12
+        grid = 2.0 * span / steps
+        bound = 1.4142 * grid / c  # differential travel time within half a grid step, both ways
+        tol = fine_tolerance_s + bound
+        centre_x = best_x
+        centre_y = best_y
+        level_best = -1
+        level_spread = 1e30
+        for i in range(steps + 1):
+            for j in range(steps + 1):
+                px = centre_x - span + i * grid
+                py = centre_y - span + j * grid
+                count, t0, spread = _best_origin(px, py, n, cand_pick, cand_station, pick_time, st_x, st_y,
+                                                 c, wx, wy, t_lo, t_hi, tol, kappa, station_seen,
+                                                 implied, implied_station, order_buffer)
+                if count > level_best or (count == level_best and spread < level_spread):
+                    level_best = count
+                    level_spread = spread
+                    best_x = px
+                    best_y = py
+                    best_t0 = t0
+        best_count = level_best
+        if best_count < min_stations:
+            break
+        span = grid
+    return best_count, best_x, best_y, best_t0
+
+
+@njit(cache=True)
+def _is_local_maximum(counts: np.ndarray, cell: int, b: int, cell_ix: np.ndarray, cell_iy: np.ndarray,
+                      cell_at: np.ndarray) -> bool:
+    value = counts[cell, b]
+    n_bins = counts.shape[1]
+    for ddx in range(-1, 2):
+        for ddy in range(-1, 2):
+            gx = cell_ix[cell] + ddx
+            gy = cell_iy[cell] + ddy
+            if gx < 0 or gy < 0 or gx >= cell_at.shape[0] or gy >= cell_at.shape[1]:
+                continue
+            other = cell_at[gx, gy]
+            if other < 0:
+                continue
+            for bb in range(max(0, b - 1), min(n_bins, b + 2)):
+                if counts[other, bb] > value:
+                    return False
+    return True
+
+
+@njit(cache=True)
+def _collect(chosen: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray]:
+    picks = np.empty(count, dtype=np.int64)
+    stations = np.empty(count, dtype=np.int64)
+    m = 0
+    for s in range(len(chosen)):
+        if chosen[s] != NO_PICK and m < count:
+            picks[m] = chosen[s]
+            stations[m] = s
+            m += 1
+    return picks[:m], stations[:m]
+
+
+@njit(cache=True)
+def extract(
+    window_start: float, n_bins: int, bin_s: float, counts: np.ndarray, min_stations: int,
+    cell_x: np.ndarray, cell_y: np.ndarray, cell_ix: np.ndarray, cell_iy: np.ndarray, cell_at: np.ndarray,
+    cell_tile: np.ndarray, atmosphere: np.ndarray,
+    st_x: np.ndarray, st_y: np.ndarray, st_north: np.ndarray, station_pick_start: np.ndarray,
+    pick_time: np.ndarray, pick_baz: np.ndarray, pick_baz_sigma: np.ndarray, pick_used: np.ndarray,
+    reach_km: float, coarse_tolerance_s: float, fine_tolerance_s: float, kappa: float,
+    sigma_pick_s: float, kappa_model: float, max_normalised_rms: float,
+    out_event: np.ndarray, out_picks: np.ndarray, out_cov: np.ndarray, max_events: int, core_bins: int,
+    pick_reserved: np.ndarray, threshold: int, max_seeds: int,
+) -> int:
+    """Turn the seeds of ``counts`` into located events, strongest first, taking their picks.
+
+    Only events whose seed lies in the first ``core_bins`` bins are written; a stronger
+    event in the look-ahead bins after them still claims its picks for the duration of the
+    call (they are given back at the end), so that no weak coincidence at the end of one
+    window steals the picks of a well-recorded event at the start of the next.
+
+    Phase 1 runs the fine search at every distinct seed. Phase 2 is a lazy greedy: the
+    candidate with the most stations is searched again with the picks still free; if it
+    still beats every other candidate it is located and accepted (its picks taken) and
+    searched again for a further source at the same place (salvos); otherwise its count is
+    lowered and the next candidate is tried. Weak coincidences so never take the picks of
+    a well-recorded event.
+
+    ``out_event`` rows: x, y, t0, n_stations, chi2, n_obs, tile. ``out_picks`` rows: pick
+    indices of each event padded with -1. Returns the number of events written.
+    """
+    n_cells = counts.shape[0]
+    flat_hits = np.flatnonzero(counts.ravel() >= max(threshold, min_stations))
+    if len(flat_hits) == 0:
+        return 0
+    strength = np.empty(len(flat_hits))
+    for i in range(len(flat_hits)):
+        strength[i] = -counts.ravel()[flat_hits[i]]
+    order = np.argsort(strength, kind="mergesort")
+    covered = np.zeros(counts.shape, dtype=np.bool_)
+    n_stations = len(st_x)
+    cap = 1024
+    cand_pick = np.empty(cap, dtype=np.int64)
+    cand_station = np.empty(cap, dtype=np.int64)
+    implied = np.empty(cap)
+    implied_station = np.empty(cap, dtype=np.int64)
+    order_buffer = np.empty(cap, dtype=np.int64)
+    station_seen = np.zeros(n_stations, dtype=np.int64)
+    chosen = np.empty(n_stations, dtype=np.int64)
+    best_gap = np.empty(n_stations)
+    half_span = 1.5  # km searched around a seed cell's centre
+    # phase 1: one candidate per distinct seed
+    seed_cell = np.empty(len(order), dtype=np.int64)
+    seed_bin = np.empty(len(order), dtype=np.int64)
+    score = np.empty(len(order), dtype=np.int64)
+    n_seeds = 0
+    for k in range(len(order)):
+        flat = flat_hits[order[k]]
+        cell = flat // n_bins
+        b = flat % n_bins
+        if covered[cell, b] or not _is_local_maximum(counts, cell, b, cell_ix, cell_iy, cell_at):
+            continue
+        if n_seeds >= max_seeds:
+            break
+        tile = cell_tile[cell]
+        c = atmosphere[tile, 0]
+        wx = atmosphere[tile, 1]
+        wy = atmosphere[tile, 2]
+        t_lo = window_start + b * bin_s - 3.5
+        t_hi = window_start + (b + 1) * bin_s + 3.5
+        n = _gather(cell_x[cell], cell_y[cell], t_lo, t_hi, reach_km + half_span, st_x, st_y, station_pick_start,
+                    pick_time, pick_used, c, wx, wy, coarse_tolerance_s + 2 * half_span / c, cand_pick, cand_station)
+        count = 0
+        if n >= min_stations:
+            count, _x, _y, _t0 = _fine_search(cell_x[cell], cell_y[cell], t_lo, t_hi, half_span, n, cand_pick,
+                                              cand_station, pick_time, st_x, st_y, c, wx, wy, fine_tolerance_s,
+                                              kappa, min_stations, station_seen, implied, implied_station,
+                                              order_buffer)
+        ix = cell_ix[cell]
+        iy = cell_iy[cell]
+        for ddx in range(-1, 2):
+            for ddy in range(-1, 2):
+                gx = ix + ddx
+                gy = iy + ddy
+                if gx < 0 or gy < 0 or gx >= cell_at.shape[0] or gy >= cell_at.shape[1]:
+                    continue
+                other = cell_at[gx, gy]
+                if other < 0:
+                    continue
+                for bb in range(max(0, b - 3), min(n_bins, b + 4)):
+                    covered[other, bb] = True
+        if count >= min_stations:
+            seed_cell[n_seeds] = cell
+            seed_bin[n_seeds] = b
+            score[n_seeds] = count
+            n_seeds += 1
+    # phase 2: lazy greedy
+    n_events = 0
+    scratch_event = np.zeros((1, out_event.shape[1]))
+    scratch_picks = np.full((1, out_picks.shape[1]), NO_PICK, dtype=np.int64)
+    scratch_cov = np.zeros((1, 3, 3))
+    while n_seeds > 0:
+        top = 0
+        for i in range(1, n_seeds):
+            if score[i] > score[top]:
+                top = i
+        runner_up = 0
+        for i in range(n_seeds):
+            if i != top and score[i] > runner_up:
+                runner_up = score[i]
+        cell = seed_cell[top]
+        b = seed_bin[top]
+        tile = cell_tile[cell]
+        c = atmosphere[tile, 0]
+        wx = atmosphere[tile, 1]
+        wy = atmosphere[tile, 2]
+        t_lo = window_start + b * bin_s - 3.5
+        t_hi = window_start + (b + 1) * bin_s + 3.5
+        n = _gather(cell_x[cell], cell_y[cell], t_lo, t_hi, reach_km + half_span, st_x, st_y, station_pick_start,
+                    pick_time, pick_used, c, wx, wy, coarse_tolerance_s + 2 * half_span / c, cand_pick, cand_station)
+        count = 0
+        best_x = 0.0
+        best_y = 0.0
+        best_t0 = 0.0
+        if n >= min_stations:
+            count, best_x, best_y, best_t0 = _fine_search(cell_x[cell], cell_y[cell], t_lo, t_hi, half_span, n,
+                                                          cand_pick, cand_station, pick_time, st_x, st_y, c, wx, wy,
+                                                          fine_tolerance_s, kappa, min_stations, station_seen,
+                                                          implied, implied_station, order_buffer)
+        if count < min_stations:
+            # drop this seed
+            n_seeds -= 1
+            seed_cell[top] = seed_cell[n_seeds]
+            seed_bin[top] = seed_bin[n_seeds]
+            score[top] = score[n_seeds]
+            continue
+        if count < score[top] and count < runner_up:
+            score[top] = count  # weaker than it looked: let the others go first
+            continue
+        if b >= core_bins:
+            accepted = _accept(best_x, best_y, best_t0, n, cand_pick, cand_station, pick_time, pick_baz,
+                               pick_baz_sigma, st_x, st_y, st_north, c, wx, wy, fine_tolerance_s, kappa, sigma_pick_s,
+                               kappa_model, max_normalised_rms, min_stations, chosen, best_gap, pick_used, tile,
+                               scratch_event, scratch_picks, scratch_cov, 0, 1)
+            if accepted:
+                for p in scratch_picks[0]:
+                    if p >= 0:
+                        pick_reserved[p] = True
+                score[top] = count
+                continue
+        else:
+            accepted = _accept(best_x, best_y, best_t0, n, cand_pick, cand_station, pick_time, pick_baz,
+                               pick_baz_sigma, st_x, st_y, st_north, c, wx, wy, fine_tolerance_s, kappa, sigma_pick_s,
+                               kappa_model, max_normalised_rms, min_stations, chosen, best_gap, pick_used, tile,
+                               out_event, out_picks, out_cov, n_events, max_events)
+        if accepted:
+            n_events += 1
+            score[top] = count  # search the same place again for a further source
+            if n_events >= max_events:
+                break
+        else:
+            n_seeds -= 1
+            seed_cell[top] = seed_cell[n_seeds]
+            seed_bin[top] = seed_bin[n_seeds]
+            score[top] = score[n_seeds]
+    return n_events
+
+
+@njit(cache=True)
+def _accept(
+    best_x: float, best_y: float, best_t0: float, n: int, cand_pick: np.ndarray, cand_station: np.ndarray,
+    pick_time: np.ndarray, pick_baz: np.ndarray, pick_baz_sigma: np.ndarray, st_x: np.ndarray, st_y: np.ndarray,
+    st_north: np.ndarray, c: float, wx: float, wy: float, fine_tolerance_s: float, kappa: float,
+    sigma_pick_s: float, kappa_model: float, max_normalised_rms: float, min_stations: int,
+    chosen: np.ndarray, best_gap: np.ndarray, pick_used: np.ndarray, tile: int,
+    out_event: np.ndarray, out_picks: np.ndarray, out_cov: np.ndarray, n_events: int, max_events: int,
+) -> bool:
+    """Select one pick per station, locate robustly, re-select with the model's tolerance,
+    locate again; write the event and take its picks if it passes the misfit test."""
+    n_stations = len(st_x)
+    used_n = _select(best_x, best_y, best_t0, n, cand_pick, cand_station, pick_time, st_x, st_y,
+                     c, wx, wy, fine_tolerance_s + 0.05, kappa, n_stations, chosen, best_gap)
+    if used_n < min_stations:
+        return False
+    x = best_x
+    y = best_y
+    t0 = best_t0
+    for _refine in range(2):
+        picks, stations = _collect(chosen, used_n)
+        x, y, t0, cov, chi2, n_obs = locate(picks, stations, pick_time, pick_baz, pick_baz_sigma, st_x, st_y,
+                                            st_north, x, y, t0, c, wx, wy, sigma_pick_s, kappa_model, 2.5, 15)
+        if math.isnan(cov[0, 0]):
+            return False
+        used_n = _select(x, y, t0, n, cand_pick, cand_station, pick_time, st_x, st_y,
+                         c, wx, wy, 3.0 * sigma_pick_s, 3.0 * kappa_model, n_stations, chosen, best_gap)
+        if used_n < min_stations:
+            return False
+    picks, stations = _collect(chosen, used_n)
+    x, y, t0, cov, chi2, n_obs = locate(picks, stations, pick_time, pick_baz, pick_baz_sigma, st_x, st_y,
+                                        st_north, x, y, t0, c, wx, wy, sigma_pick_s, kappa_model, 2.5, 15)
+    dof = n_obs - 3
+    if math.isnan(cov[0, 0]) or dof < 1 or math.sqrt(chi2 / dof) > max_normalised_rms or n_events >= max_events:
+        return False
+    m = len(picks)
+    out_event[n_events, 0] = x
+    out_event[n_events, 1] = y
+    out_event[n_events, 2] = t0
+    out_event[n_events, 3] = m
+    out_event[n_events, 4] = chi2
+    out_event[n_events, 5] = n_obs
+    out_event[n_events, 6] = tile
+    out_cov[n_events] = cov
+    for i in range(out_picks.shape[1]):
+        out_picks[n_events, i] = picks[i] if i < m else NO_PICK
+    for i in range(m):
+        pick_used[picks[i]] = True
+    return True
