@@ -93,7 +93,7 @@ COUNT = re.compile(
 )
 ASSESSED = re.compile(
     r"\b(?:(?:were|was|all|both)\s+)?(?:assessed|believed|judged|determined)\s+(?:to\s+be\s+|as\s+)(?:being\s+)?"
-    r"(?:an?\s+|the\s+)?(?:(?:possible|probable|likely)\s+)?[\x1f\s]*"
+    r"(?:an?\s+|the\s+)?(?:(?:possible|probable|likely)\s+)?[\x1f\s()]*"
     r"(?P<what>outgoing|impacts?|incoming|air[- ]?bursts?|explosions?|detonations?|rounds?)?"
     r"(?:\s+(?:rounds?|fire|explosions?|strikes?))?(?:\s+of(?:\s+an?)?)?",
     re.IGNORECASE,
