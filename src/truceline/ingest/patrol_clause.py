@@ -21,7 +21,8 @@ from truceline.ingest import phrases as ph
 # --- patterns ----------------------------------------------------------------------------
 
 DIR = ph.DIRECTION
-PLACE = r"(?:[A-Z][A-Za-z'’\-]+(?:[ \-](?:[A-Z][A-Za-z'’\-]+|\d{1,2}))*(?:\s+city)?)"
+_NAME_WORD = r"[A-Z][A-Za-z'’]+(?:-[A-Za-z'’]+)*"
+PLACE = r"(?:" + _NAME_WORD + r"(?:[ \-](?:" + _NAME_WORD + r"|\d{1,2}\b))*(?:\s+city)?)"
 CONTROLLED = r"(?:(?:the\s+)?(?:non-)?government-controlled\s+(?:area\s+of\s+)?)?"
 _NUM = r"\d+(?:[.,]\d+)?"
 _UNIT = r"(?:km|kilometres?|kilometers?|m|metres?|meters?)\b"
@@ -75,6 +76,11 @@ FLIGHT = re.compile(
     r"(?:\bfrom\s+(?:the\s+)?(?P<a>" + DIR + r")\s+to(?:wards)?\s+(?:the\s+)?(?P<b>" + DIR + r")"
     r"|(?:in\s+an?\s+)?(?P<c>" + DIR + r")[- ]to[- ](?P<d>" + DIR + r")(?:\s+direction)?)"
 )
+BEARING_RANGE = re.compile(
+    r"(?:\b(?:at|in)\s+)?(?:(?:various|several)\s+)?directions?\s+(?:ranging\s+)?(?:from\s+(?P<a>" + DIR + r")\s+to\s+(?P<b>" + DIR + r")"
+    r"|between\s+(?P<c>" + DIR + r")\s+and\s+(?P<d>" + DIR + r"))",
+    re.IGNORECASE,
+)
 VERTICAL = re.compile(r"\b(?:in\s+)?vertical\s+(?:flight|trajectory|trajectories)\b|\bvertically\b", re.IGNORECASE)
 BEARING = re.compile(
     r"(?:\b(?:to\s+the|in\s+an?|in\s+the|towards\s+the|towards)\s+)?(?P<dir>" + DIR + r")(?:\s+directions?)?"
@@ -104,6 +110,8 @@ OF_WEAPON_BEFORE = re.compile(
     re.IGNORECASE,
 )
 MERGEABLE = {"burst", "shot"}
+ELLIPTIC = re.compile(r"(?:,|\band)\s+(?P<n>\d+|" + ph.NUMBER.replace("(?:", "(?:", 1) + r")\s+(?=(?:in\s+flight\s+)?from\s+" + DIR + r"\s+to\b)")
+ACRONYM = re.compile(r"\((?:[A-Z]{2,6}|[A-Z]{2,6}s)\)")
 
 FILLER = frozenset(
     """the a an and or of all also both each as while when with by in at on to from for its it their they
@@ -111,7 +119,8 @@ FILLER = frozenset(
     smm smm's mission mission's osce team patrol patrols monitors monitor camera cameras uav uavs its
     unmanned aerial vehicle long-range mini mid-range heard saw observed recorded spotted noted registered
     detected counted witnessed reported positioned located stationed standing firing fired
-    entry-exit checkpoint checkpoints eecp position positions
+    entry-exit checkpoint checkpoints eecp position positions sequence tracer during
+    government-controlled non-government-controlled controlled areas
     undetermined unidentified unknown fire rounds round some approximately about around
     edge outskirts centre center part vicinity side area outskirt northern southern eastern western central
     north-eastern north-western south-eastern south-western direction distance including total respectively
@@ -149,6 +158,7 @@ class Group:
     times: tuple[Clock, Clock] | None = None
     event_offset: tuple[float, str, str] | None = None  # distance_km, point, place name
     breakdown: list[tuple[str, int]] = field(default_factory=list)  # sub-counts by kind, from a parenthesis
+    other_weapons: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
 
@@ -259,6 +269,7 @@ class PositionText:
     distance_km: float | None = None
     point: str | None = None
     places: list[str] = field(default_factory=list)
+    describes_place: bool = False  # "Avdiivka (government-controlled, 17km north of Donetsk)"
     warnings: list[str] = field(default_factory=list)
 
 
@@ -301,8 +312,11 @@ def read_position(scan: Scan, start: int, end: int) -> PositionText | None:
         if point is None or NOT_PLACES.match(place.split()[0]) or REGION_AFTER.match(scan.text[start + match.end():end]):
             continue
         scan.claim(start + match.start(), start + match.end())
+        opening = scan.text.rfind("(", start, start + match.start())
+        describes = opening >= 0 and "controlled" in scan.text[opening:start + match.start()] and ")" not in scan.text[opening:start + match.start()]
         found = PositionText(
-            how="offset", text=match.group(0), distance_km=_km(match["d"], match["u"]), point=point, places=[place]
+            how="offset", text=match.group(0), distance_km=_km(match["d"], match["u"]), point=point, places=[place],
+            describes_place=describes,
         )
         break
     names: list[str] = []
@@ -357,16 +371,27 @@ def read_groups(scan: Scan, start: int, end: int) -> list[Group]:
         if match["noun"].lower() == "fire" and not re.search(r"[\w-]+\s+$", before):
             continue
         nouns.append(match)
+    items: list[tuple[int, int, str]] = [(start + match.start(), start + match.end(), match["noun"]) for match in nouns]
+    if nouns:
+        for match in scan.find(ELLIPTIC, start + nouns[0].end(), end):
+            position = start + nouns[0].end() + match.end()
+            if depth_view[position - start - 1] == 0:
+                items.append((position, position, ""))
+        items.sort()
     groups: list[Group] = []
     previous_end = start
-    for match in nouns:
-        noun_start, noun_end = start + match.start(), start + match.end()
-        kind = base_kind(match["noun"])
+    for noun_start, noun_end, noun in items:
+        if not noun:  # an elliptical count repeats the kind before it
+            if not groups:
+                continue
+            noun, kind = "-", groups[-1].kind
+        else:
+            kind = base_kind(noun)
         window = scan.view(previous_end, noun_start)
         count = COUNT.search(window)
         group_start = noun_start
         group = Group(start=noun_start, end=noun_end, kind=kind, kinds=[kind])
-        if match["noun"].lower() == "fire":
+        if noun.lower() == "fire":
             group.kind, group.kinds = "other", ["other"]
             adjectives_start = _words_back(window, 3)
             group_start = previous_end + adjectives_start
@@ -439,8 +464,8 @@ def _read_weapon(scan: Scan, group: Group, start: int, end: int) -> None:
         for match in scan.find(pattern, start, end):
             if group.weapon is None:
                 group.weapon = label
-            elif group.weapon != label and label not in group.warnings:
-                group.warnings.append(f"another weapon also named: {match.group(0)!r}")
+            elif group.weapon != label and label not in group.other_weapons:
+                group.other_weapons.append(label)
             scan.claim(start + match.start(), start + match.end())
     if group.weapon is None and group.calibre_mm is not None:
         group.weapon = ph.weapon_for_calibre(group.calibre_mm)
@@ -503,6 +528,12 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
         else:
             group.distance_km = (min(low, high), max(low, high))
         group.distance_qualifier = qualifier or None
+    for match in scan.find(BEARING_RANGE, start, end):
+        first = ph.parse_direction(match["a"] or match["c"])
+        last = ph.parse_direction(match["b"] or match["d"])
+        if first is not None and last is not None and group.bearing is None:
+            scan.claim(start + match.start(), start + match.end())
+            group.bearing = f"{first}..{last}"
     for match in scan.find(VERTICAL, start, end):
         scan.claim(start + match.start(), start + match.end())
         group.flight = group.flight or "vertical"
@@ -514,6 +545,8 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
         scan.claim(start + match.start(), start + match.end())
         if group.flight is None or group.flight == "vertical":
             group.flight = f"{first} to {second}"
+        elif group.flight != f"{first} to {second}":
+            group.warnings.append(f"a second flight direction was not used: {match.group(0)!r}")
     for match in scan.find(re.compile(r"\bin\s+flight\b", re.IGNORECASE), start, end):
         scan.claim(start + match.start(), start + match.end())
     for match in scan.find(BEARING, start, end):
@@ -528,7 +561,7 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
 
 
 _BREAKDOWN_ITEM = re.compile(
-    r"(?P<n>" + ph.NUMBER + r")\s+(?:of\s+(?:them|which)\s+)?(?:(?:were|was)\s+)?(?:assessed\s+as\s+(?:an?\s+)?)?"
+    r"(?P<n>" + ph.NUMBER + r")\s+(?:of\s+(?:them|which)\s+)?(?:(?:were|was)\s+)?(?:(?:assessed\s+)?as\s+(?:an?\s+)?)?"
     r"(?P<what>outgoing|impacts?|incoming|air[- ]?bursts?|undetermined)(?:\s+(?:rounds?|explosions?))?",
     re.IGNORECASE,
 )
@@ -562,6 +595,8 @@ def _read_breakdown(scan: Scan, group: Group, start: int, end: int) -> None:
 
 def read_clause(scan: Scan, start: int, end: int) -> ClauseReading:
     """Read one clause: where, when, and what was observed."""
+    for match in scan.find(ACRONYM, start, end):
+        scan.claim(start + match.start(), start + match.end())
     verb = next(scan.find(VERB, start, end), None)
     if verb is not None:
         context_end, observation_start = start + verb.start(), start + verb.end()

@@ -46,9 +46,21 @@ _CLAUSE_BREAK = re.compile(
     r";\s+|,?\s+and\s+(?=(?:(?:while|when)\s+)?(?:positioned|while|in|at|near|from)\s+[^;]*?\b(?:heard|saw|observed|recorded|spotted)\b)"
     r"|,?\s+and\s+(?=(?:the\s+SMM|it|the\s+mission)\s+(?:also\s+|later\s+)?(?:heard|saw|observed|recorded|spotted)\b)"
 )
+_SUMMARY = re.compile(r"\b(?:ceasefire\s+violations|compared\s+with|previous\s+(?:reporting\s+)?(?:period|day))\b", re.IGNORECASE)
 _ABBREVIATIONS = {"approx", "e.g", "i.e", "no", "st", "vs", "cf", "incl", "mr", "ms", "dr", "gen", "col", "lt"}
 _ONE_TO_ONE = str.maketrans({"–": "-", "—": "-", "‒": "-", "−": "-", "‐": "-", "‑": "-", "\u00a0": " ",
                              "\u2009": " ", "\u202f": " ", "’": "'", "‘": "'", "“": '"', "”": '"', "\t": " "})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Observer:
+    """Where the observer was: position (if known), place name, offset from it, and doubts."""
+
+    lat: float | None = None
+    lon: float | None = None
+    place: str | None = None
+    offset: str | None = None  # "2 km SW": the position is that far from the place
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -57,7 +69,7 @@ class _State:
 
     date: Date | None
     night_end: Date | None
-    position: tuple[float | None, float | None, str | None, tuple[str, ...]] | None = None
+    position: _Observer | None = None
 
 
 def read_patrol_text(
@@ -151,8 +163,10 @@ def _read_sentence(
             state.date, state.night_end = first, second
         scan.claim(offset + found_date.start(), offset + found_date.end())
     continuation = bool(_CONTINUATION.match(line[start:end]))
+    if _SUMMARY.search(line[start:end]):
+        sentence_warnings.append("reads as a summary of the period: its counts may repeat those of other sentences")
     records: list[dict[str, Any]] = []
-    position: tuple[float | None, float | None, str | None, tuple[str, ...]] | None = None
+    position: _Observer | None = None
     for clause_start, clause_end in _clauses(scan, start, end):
         reading = read_clause(scan, clause_start, clause_end)
         if reading.position is not None:
@@ -175,7 +189,7 @@ def _read_sentence(
 
 
 def _clause_records(
-    reading: ClauseReading, position: tuple[float | None, float | None, str | None, tuple[str, ...]] | None,
+    reading: ClauseReading, position: _Observer | None,
     state: _State, default_date: Date | None, tz: tzinfo, gazetteer: Gazetteer, sentence_warnings: list[str],
 ) -> list[dict[str, Any]]:
     context_warnings = [f"not understood: {fragment!r}" for fragment in reading.context_leftovers]
@@ -189,12 +203,16 @@ def _clause_records(
         warnings = list(sentence_warnings)
         if position is not None:
             record.update(_position_fields(position))
-            warnings.extend(position[3])
+            warnings.extend(position.warnings)
+            if position.offset is not None:
+                record["extras"]["observer_offset"] = position.offset
         if group.times is not None:
             record["time_start"], record["time_end"], time_warnings = _resolve_times(group.times, state, default_date, tz)
             warnings.extend(time_warnings)
         if group.bearing is not None:
-            record["bearing_min_deg"], record["bearing_max_deg"] = ph.point_sector_deg(group.bearing)
+            first, _, last = group.bearing.partition("..")
+            record["bearing_min_deg"] = ph.point_sector_deg(first)[0]
+            record["bearing_max_deg"] = ph.point_sector_deg(last or first)[1]
             record["extras"]["bearing"] = group.bearing
         if group.distance_km is not None:
             record["distance_min_km"], record["distance_max_km"] = group.distance_km
@@ -220,6 +238,8 @@ def _clause_records(
         ):
             if value is not None:
                 extras[key] = value
+        if group.other_weapons:
+            extras["other_weapons"] = list(group.other_weapons)
         if len(group.kinds) > 1:
             extras["combined_kinds"] = list(group.kinds)
         warnings.extend(group.warnings)
@@ -238,31 +258,48 @@ def _blank_record(kind: str) -> dict[str, Any]:
     return {"kind": kind, "extras": {}}
 
 
-def _position_fields(position: tuple[float | None, float | None, str | None, tuple[str, ...]]) -> dict[str, Any]:
-    lat, lon, place, _ = position
-    return {"observer_lat": lat, "observer_lon": lon, "observer_place": place}
+def _position_fields(position: _Observer) -> dict[str, Any]:
+    return {"observer_lat": position.lat, "observer_lon": position.lon, "observer_place": position.place}
 
 
-def _resolve_position(
-    position: PositionText, gazetteer: Gazetteer,
-) -> tuple[float | None, float | None, str | None, tuple[str, ...]]:
-    """Observer (lat, lon, place, warnings) from what was written."""
+def _resolve_position(position: PositionText, gazetteer: Gazetteer) -> _Observer:
+    """Observer (lat, lon, place, warnings) from what was written.
+
+    "N km DIR of PLACE" moves from the place; a place followed by its description
+    ("Kalynove (non-government-controlled, 60km west of Luhansk)") is taken by name when the
+    gazetteer knows that name exactly, and from the description otherwise.
+    """
     if position.how == "coordinates":
-        return position.lat, position.lon, None, ()
+        return _Observer(lat=position.lat, lon=position.lon)
+    if position.how == "offset" and position.describes_place:
+        base = gazetteer.lookup(position.places[0])
+        for name in position.places[1:]:
+            match = gazetteer.lookup(name)
+            if match is not None and match.how == "exact" and (base is None or match.place != base.place):
+                return _Observer(lat=match.place.lat, lon=match.place.lon, place=match.place.name)
     warnings: list[str] = []
-    for order, name in enumerate(position.places):
+    for name in position.places:
         match = gazetteer.lookup(name)
         if match is None:
             continue
         if match.how != "exact":
             warnings.append(f"place {name!r} read as {match.place.name!r} (similar spelling)")
-        lat, lon = match.place.lat, match.place.lon
-        if position.how == "offset" and order == 0 and position.point is not None and position.distance_km is not None:
+        lat, lon, place = match.place.lat, match.place.lon, match.place.name
+        if position.how == "offset" and name == position.places[0] and position.point and position.distance_km is not None:
             lat, lon = offset_position(lat, lon, ph.point_bearing_deg(position.point), position.distance_km)
             lat, lon = round(lat, 5), round(lon, 5)
-        return lat, lon, match.place.name, tuple(warnings)
+            if position.describes_place and len(position.places) > 1:
+                written = position.places[1]
+                warnings = [f"place {written!r} is not in the gazetteer: position taken from {position.text!r}"]
+                place = written
+            else:
+                return _Observer(lat=lat, lon=lon, place=place, offset=f"{position.distance_km:g} km {position.point}",
+                                 warnings=tuple(warnings))
+        return _Observer(lat=lat, lon=lon, place=place, warnings=tuple(warnings))
     unknown = position.places[0] if position.places else position.text
-    return None, None, unknown, (f"place {unknown!r} is not in the gazetteer: observer position left empty",)
+    if position.describes_place and len(position.places) > 1:
+        unknown = position.places[1]
+    return _Observer(place=unknown, warnings=(f"place {unknown!r} is not in the gazetteer: observer position left empty",))
 
 
 def _parse_date(text: str, state: _State, default_date: Date | None) -> tuple[Date | None, Date | None]:
