@@ -120,7 +120,8 @@ FILLER = frozenset(
     unmanned aerial vehicle long-range mini mid-range heard saw observed recorded spotted noted registered
     detected counted witnessed reported positioned located stationed standing firing fired
     entry-exit checkpoint checkpoints eecp position positions sequence tracer during
-    government-controlled non-government-controlled controlled areas
+    government-controlled non-government-controlled controlled areas sporadic intense intensive continuous
+    railway station mine bridge road plant school village town city outskirts
     undetermined unidentified unknown fire rounds round some approximately about around
     edge outskirts centre center part vicinity side area outskirt northern southern eastern western central
     north-eastern north-western south-eastern south-western direction distance including total respectively
@@ -319,6 +320,10 @@ def read_position(scan: Scan, start: int, end: int) -> PositionText | None:
             describes_place=describes,
         )
         break
+    for match in scan.find(OFFSET, start, end):  # further descriptions of places: "(..., 39km north-east of Donetsk)"
+        opening = scan.text.rfind("(", start, start + match.start())
+        if opening >= 0 and ")" not in scan.text[opening:start + match.start()]:
+            scan.claim(start + match.start(), start + match.end())
     names: list[str] = []
     for match in scan.find(AT_PLACE, start, end):
         name = _clean_place(match["place"])
