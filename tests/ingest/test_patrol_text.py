@@ -14,7 +14,7 @@ from truceline.cli import main
 from truceline.ingest.gazetteer import Gazetteer
 from truceline.ingest.patrol_text import parse_patrol_text, split_sentences
 from truceline.model.errors import InputError
-from truceline.model.reports import read_reports
+from truceline.model.reports import PATROL_KINDS, read_reports
 
 GAZETTEER = Gazetteer.bundled()
 
@@ -48,9 +48,9 @@ def test_every_line_that_is_not_blank_gives_a_record() -> None:
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=80), max_size=6))
 def test_nothing_is_dropped_whatever_the_text(lines: list[str]) -> None:
-    text = "\n".join(line.replace("\n", " ").replace("\r", " ") for line in lines)
+    text = "\n".join(line.replace("\n", " ") for line in lines)
     records = parse(text, date=date(2017, 3, 2))
-    wanted = {n for n, line in enumerate(text.splitlines(), start=1) if line.strip()}
+    wanted = {n for n, line in enumerate(text.split("\n"), start=1) if line.strip()}
     assert {record["line"] for record in records} == wanted
 
 
@@ -72,6 +72,13 @@ def test_generated_sentences_read_back(count: int, low: int, width: int, point: 
     assert record["bearing_min_deg"] == (centre - 11.25) % 360 and record["bearing_max_deg"] == (centre + 11.25) % 360
     assert record["time_start"] == datetime(2017, 3, 2, hour, 15, tzinfo=timezone.utc).timestamp()
     assert record["observer_place"] == "Popasna" and record["warnings"] == []
+
+
+def test_kinds_are_those_of_the_contract() -> None:
+    kinds = {record["kind"] for record in parse(DAY + "The SMM saw a flash and 2 airbursts and 3 flares and 4 impacts.\n")}
+    assert kinds <= set(PATROL_KINDS)
+    assert {"explosion_undetermined", "projectile_in_flight", "explosion_impact", "other", "airburst", "flare",
+            "shot"} <= kinds
 
 
 def test_ids_are_deterministic_and_unique() -> None:

@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from truceline.model.errors import InputError
 from truceline.model.reports import Report, read_reports, write_reports
@@ -78,6 +80,12 @@ def test_errors_name_file_line_and_field(tmp_path: Path, bad: object, message: s
     assert str(caught.value).startswith(str(path))
 
 
+def test_line_separators_inside_strings_survive(tmp_path: Path) -> None:
+    report = Report(report_id="r", source="patrol", kind="shot", text="a\u2028b\x85c\rd\x0ce")
+    write_reports([report], tmp_path / "r.jsonl")
+    assert read_reports(tmp_path / "r.jsonl") == [report]
+
+
 def test_iso_times_and_extras_are_accepted(tmp_path: Path) -> None:
     path = write_lines(tmp_path, dict(GOOD, time_start="2017-03-02T09:56:00Z", time_end="2017-03-02T10:38:00",
                                       team="T3"), "", dict(GOOD, report_id="b"))
@@ -96,3 +104,27 @@ def test_a_failed_write_leaves_the_old_file(tmp_path: Path) -> None:
         write_reports([*sample(), broken], path)
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["r.jsonl"]
+
+
+optional_float = st.none() | st.floats(min_value=0.0, max_value=90.0, allow_nan=False)
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    count=st.none() | st.integers(min_value=0, max_value=10**6),
+    time=st.none() | st.floats(min_value=0, max_value=4e9, allow_nan=False),
+    lat=optional_float,
+    text=st.text(max_size=40),
+    warnings=st.lists(st.text(max_size=10), max_size=3),
+)
+def test_any_valid_report_round_trips(
+    tmp_path_factory: pytest.TempPathFactory, count: int | None, time: float | None, lat: float | None, text: str,
+    warnings: list[str],
+) -> None:
+    report = Report(
+        report_id="r", source="patrol", kind="shot", count=count, time_start=time, time_end=time, lat=lat,
+        lon=None if lat is None else 37.5, text=text, warnings=tuple(warnings), extras={"note": text},
+    )
+    path = tmp_path_factory.mktemp("rt") / "r.jsonl"
+    write_reports([report], path)
+    assert read_reports(path) == [report]

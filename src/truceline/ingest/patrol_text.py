@@ -31,7 +31,7 @@ from truceline.ingest import phrases as ph
 from truceline.ingest.gazetteer import Gazetteer, offset_position
 from truceline.ingest.patrol_clause import Clock, ClauseReading, Group, PositionText, Scan, read_clause
 from truceline.model.errors import InputError
-from truceline.model.reports import Report
+from truceline.model.reports import PATROL_KINDS, Report
 
 DEFAULT_RELIABILITY = "B2"  # a trained mission's own observation: usually reliable, probably true
 
@@ -102,7 +102,8 @@ def parse_patrol_text(
         raise InputError(file_name, f"reliability {reliability!r} is not a NATO/Admiralty grade such as B2")
     state = _State(date=date, night_end=None)
     reports: list[Report] = []
-    for line_number, raw in enumerate(text.splitlines(), start=1):
+    for line_number, raw in enumerate(text.split("\n"), start=1):  # lines end at \n only, as editors count them
+        raw = raw.removesuffix("\r")
         line = raw.translate(_ONE_TO_ONE)
         if not line.strip():
             continue
@@ -115,6 +116,9 @@ def parse_patrol_text(
                     report_id=f"{file_name}:{line_number}:{index}", source=source, reliability=reliability,
                     line=line_number, text=raw[start:end].strip(),
                 )
+                if values["kind"] not in PATROL_KINDS:  # cannot happen; kept so the contract holds regardless
+                    values["warnings"] = (*values.get("warnings", ()), f"kind {values['kind']!r} read as other")
+                    values["kind"] = "other"
                 reports.append(Report(**values))
     return reports
 

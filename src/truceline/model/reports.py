@@ -245,7 +245,7 @@ def read_reports(path: str | os.PathLike[str]) -> list[Report]:
         raise InputError(name, f"not UTF-8 text ({problem.reason} at byte {problem.start})") from None
     reports: list[Report] = []
     seen: dict[str, int] = {}
-    for number, raw in enumerate(text.splitlines(), start=1):
+    for number, raw in enumerate(text.split("\n"), start=1):  # not splitlines(): U+2028 may sit inside a string
         if not raw.strip():
             continue
         try:
