@@ -99,7 +99,8 @@ class Scan:
         """Runs of unclaimed words in [start, end) that are not filler, as fragments of the text."""
         fragments: list[str] = []
         current: list[str] = []
-        for match in re.finditer(r"[^\s\x1f,;:.()\"“”]+", self.view(start, end)):
+        view = self.view(start, end)
+        for match in re.finditer(r"[^\s\x1f,;:.()\"“”]+", view):
             word = match.group(0).strip("'’-")
             if not word:
                 continue
@@ -107,7 +108,7 @@ class Scan:
                 if current and word.lower() not in ("the", "a", "an"):
                     current.append(word)
                 continue
-            gap = self.view(start, end)[match.start() - 1] if match.start() else " "
+            gap = view[match.start() - 1] if match.start() else " "
             if current and gap == "\x1f":
                 fragments.append(_trim(current))
                 current = []
@@ -259,15 +260,22 @@ def _clean_place(name: str) -> str:
 
 
 def read_times(scan: Scan, start: int, end: int) -> tuple[Clock, Clock] | None:
-    """The first time or time window in [start, end); claims it."""
+    """The time window written in [start, end): from the first time named to the last; claims them.
+
+    "at 14:05", "between 09:56 and 10:38", "at 14:05, 14:07 and 14:10" (14:05..14:10).
+    """
+    found: list[tuple[int, Clock, Clock]] = []
     for match in scan.find(TIME_RANGE, start, end):
         scan.claim(start + match.start(), start + match.end())
-        return (_clock(match["t1"], match["d1"]), _clock(match["t2"], match["d2"]))
+        found.append((match.start(), _clock(match["t1"], match["d1"]), _clock(match["t2"], match["d2"])))
     for match in scan.find(TIME_AT, start, end):
         scan.claim(start + match.start(), start + match.end())
         clock = _clock(match["t1"], match["d1"])
-        return (clock, clock)
-    return None
+        found.append((match.start(), clock, clock))
+    if not found:
+        return None
+    found.sort(key=lambda item: item[0])
+    return (found[0][1], found[-1][2])
 
 
 def _clock(text: str, date_text: str | None) -> Clock:
@@ -539,6 +547,7 @@ def read_clause(scan: Scan, start: int, end: int) -> ClauseReading:
     groups = read_groups(scan, observation_start, end)
     if groups:
         _read_weapon(scan, groups[0], observation_start, groups[0].start)  # "saw a tank firing 5 rounds"
+        context_times = context_times or read_times(scan, observation_start, groups[0].start)  # "heard, at 14:05, ..."
         groups[0].start = min(groups[0].start, observation_start)
     for index, group in enumerate(groups):
         group_end = groups[index + 1].start if index + 1 < len(groups) else end
