@@ -116,6 +116,13 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("The SMM saw 4 projectiles from E to W.", [dict(kind="projectile_in_flight", flight_direction="E to W")]),
     ("The SMM saw 4 projectiles in a west-to-east direction 2km north.",
      [dict(flight_direction="W to E", bearing_min_deg=348.75)]),
+    ("The SMM camera recorded 23 undetermined explosions, all at undetermined distances south-west, west and north-west.",
+     [dict(count=23, bearing_min_deg=213.75, bearing_max_deg=326.25, bearing="SW..NW", distance_min_km=None,
+           warnings=[])]),
+    ("The SMM heard 4 undetermined explosions 3km north and north-east.",
+     [dict(bearing_min_deg=348.75, bearing_max_deg=56.25, bearing="N..NE")]),
+    ("The SMM heard 4 undetermined explosions 3km at directions ranging from north-west to north-east.",
+     [dict(bearing_min_deg=303.75, bearing_max_deg=56.25, bearing="NW..NE")]),
     # times
     ("The SMM heard an explosion 2km east at 14:05.", [dict(time_start="02 14:05", time_end="02 14:05")]),
     ("The SMM heard 5 bursts 2km east from 21:10 to 21:45.", [dict(time_start="02 21:10", time_end="02 21:45")]),

@@ -31,6 +31,8 @@ from truceline.ingest.patrol_patterns import (
     NO_DISTANCE,
     FLIGHT,
     BEARING_RANGE,
+    BEARING_LIST,
+    DIR,
     VERTICAL,
     BEARING,
     KIND_NOUN,
@@ -461,6 +463,11 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
         if first is not None and last is not None and group.bearing is None:
             scan.claim(start + match.start(), start + match.end())
             group.bearing = f"{first}..{last}"
+    for match in scan.find(BEARING_LIST, start, end):  # "south-west, west and north-west"
+        points = [ph.parse_direction(part) for part in re.findall(DIR, match["list"])]
+        if group.bearing is None and all(points) and len(points) > 1:
+            scan.claim(start + match.start(), start + match.end())
+            group.bearing = covering_sector([point for point in points if point])
     for match in scan.find(VERTICAL, start, end):
         scan.claim(start + match.start(), start + match.end())
         group.flight = group.flight or "vertical"
@@ -492,6 +499,17 @@ _BREAKDOWN_ITEM = re.compile(
     r"(?P<what>outgoing|impacts?|incoming|air[- ]?bursts?|undetermined)(?:\s+(?:rounds?|explosions?))?",
     re.IGNORECASE,
 )
+
+
+def covering_sector(points: list[str]) -> str:
+    """The smallest run of compass points that holds all of them: [SW, W, NW] -> "SW..NW"."""
+    indices = sorted({ph.POINTS.index(point) for point in points})
+    if len(indices) == 1:
+        return ph.POINTS[indices[0]]
+    gaps = [((indices[(i + 1) % len(indices)] - indices[i]) % 16, i) for i in range(len(indices))]
+    _, widest = max(gaps)
+    first, last = indices[(widest + 1) % len(indices)], indices[widest]
+    return f"{ph.POINTS[first]}..{ph.POINTS[last]}"
 
 
 def _read_breakdown(scan: Scan, group: Group, start: int, end: int) -> None:

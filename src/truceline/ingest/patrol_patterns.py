@@ -77,6 +77,9 @@ VERTICAL = re.compile(r"\b(?:in\s+)?vertical\s+(?:flight|trajectory|trajectories
 BEARING = re.compile(
     r"(?:\b(?:to\s+the|in\s+an?|in\s+the|towards\s+the|towards)\s+)?(?P<dir>" + DIR + r")(?:\s+directions?)?"
 )
+BEARING_LIST = re.compile(
+    r"(?P<list>" + DIR + r"(?:\s*,\s*" + DIR + r")*\s*,?\s+(?:and|or)\s+" + DIR + r")(?:\s+directions?)?"
+)
 KIND_NOUN = re.compile(
     r"(?P<noun>projectiles?|tracer\s+(?:rounds?|fire|projectiles?|bullets?)|tracers"
     r"|(?:illumination\s+)?flares?|illumination\s+rounds?|air[- ]?bursts?"
