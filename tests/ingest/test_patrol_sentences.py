@@ -138,6 +138,8 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [dict(kind="flare", count=3, distance_min_km=1.0), dict(kind="shot", count=5, distance_min_km=1.0)]),
     ("Between 19:00 on 2 March and 06:00 on 3 March, the SMM camera in Shyrokyne recorded 30 undetermined explosions.",
      [dict(count=30, time_start="02 19:00", time_end="03 06:00", observer_place="Shyrokyne")]),
+    ("On 1 March, the SMM heard 6 bursts between 23:00 on 1 March and 01:00 on 2 March.",
+     [dict(count=6, time_start="01 23:00", time_end="02 01:00")]),
     ("At 11:05, positioned in Kupiansk, the SMM heard an explosion 4km north-east.",
      [dict(time_start="02 11:05", observer_place="Kupiansk", bearing_min_deg=33.75)]),
     # positions
@@ -161,6 +163,10 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
       dict(observer_place="Bakhmut", count=2, time_start="02 09:30", bearing_min_deg=123.75)]),
     ("The SMM heard an undetermined explosion 3km south-south-west of Shyrokyne.",
      [dict(count=1, event_place="Shyrokyne", lat=pytest.approx(47.058, abs=2e-3))]),
+    ("The SMM heard 3 undetermined explosions around 14:00 in the surroundings of Popasna.",
+     [dict(count=3, kind="explosion_undetermined", time_start="02 14:00")]),
+    ("The SMM saw two anti-aircraft guns (ZU-23) in violation of the withdrawal lines near Horlivka.",
+     [dict(kind="other", count=None)]),
     # things it cannot read are kept
     ("The weather was cloudy.", [dict(kind="other", count=None)]),
     ("In Donetsk region, the SMM recorded more ceasefire violations than in the previous reporting period.",

@@ -36,7 +36,7 @@ from truceline.model.reports import PATROL_KINDS, Report
 DEFAULT_RELIABILITY = "B2"  # a trained mission's own observation: usually reliable, probably true
 
 _DATE_ON = re.compile(
-    r"\b(?:on|during|over)\s+(?:the\s+)?(?:(?:evening|night|morning|afternoon|day)s?\s+(?:and\s+(?:the\s+)?"
+    r"(?<!:\d\d )\b(?:on|during|over)\s+(?:the\s+)?(?:(?:evening|night|morning|afternoon|day)s?\s+(?:and\s+(?:the\s+)?"
     r"(?:evening|night|morning)s?\s+)?of\s+)?(?P<date>" + ph.DATE + r")",
     re.IGNORECASE,
 )
