@@ -164,3 +164,14 @@ def test_help_documents_the_commands(capsys: pytest.CaptureFixture[str]) -> None
     for needle in ("ingest", "patrol-text", "acled", "--date", "--timezone", "--reliability", "--gazetteer",
                    "SSW = 191.25..213.75", "geo_precision"):
         assert needle in text
+
+
+def test_cli_with_own_gazetteer(tmp_path: Path) -> None:
+    places = tmp_path / "places.csv"
+    places.write_text("name,oblast,lat,lon,alt_names\nKalynove,Luhansk,48.55,38.51,Kalinovo\n", encoding="utf-8")
+    source = tmp_path / "day.txt"
+    source.write_text("Positioned in Kalinovo, the SMM heard 2 shots 1km east.\n", encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    main(["ingest", "patrol-text", str(source), "--gazetteer", str(places), "--out", str(out)])
+    (report,) = read_reports(out)
+    assert (report.observer_lat, report.observer_lon, report.observer_place) == (48.55, 38.51, "Kalynove")

@@ -159,13 +159,12 @@ def _read_sentence(
     only_date = _DATE_ONLY_LINE.match(line[start:end])
     found_date = only_date or next(scan.find(_DATE_ON, start, end), None)
     if found_date is not None:
-        offset = start if only_date is None else start
         first, second = _parse_date(found_date.group("date"), state, default_date)
         if first is None:
             sentence_warnings.append(f"date {found_date.group('date')!r} has no year: pass --date")
         else:
             state.date, state.night_end = first, second
-        scan.claim(offset + found_date.start(), offset + found_date.end())
+        scan.claim(start + found_date.start(), start + found_date.end())
     continuation = bool(_CONTINUATION.match(line[start:end]))
     if _SUMMARY.search(line[start:end]):
         sentence_warnings.append("reads as a summary of the period: its counts may repeat those of other sentences")
@@ -180,15 +179,6 @@ def _read_sentence(
         records.extend(_clause_records(reading, position, state, default_date, tz, gazetteer, sentence_warnings))
     if position is not None:
         state.position = position
-    if not records:
-        leftovers = Scan(line).leftovers(start, end) if found_date is None else []
-        warnings = sentence_warnings + ["no observation (explosion, burst, shot, flare, projectile) found"]
-        warnings += [f"not understood: {fragment!r}" for fragment in leftovers[:3]]
-        record = _blank_record("other")
-        if position is not None:
-            record.update(_position_fields(position))
-        record["warnings"] = tuple(dict.fromkeys(warnings))
-        records.append(record)
     return records
 
 
@@ -198,9 +188,10 @@ def _clause_records(
 ) -> list[dict[str, Any]]:
     context_warnings = [f"not understood: {fragment!r}" for fragment in reading.context_leftovers]
     groups = reading.groups
-    if not groups and reading.has_verb:
+    if not groups:  # kept all the same, as a record of kind "other" that says why
         groups = [Group(start=0, end=0, kind="other", kinds=["other"], times=reading.context_times)]
-        context_warnings.insert(0, "no observation (explosion, burst, shot, flare, projectile) found after the verb")
+        where = " after the verb" if reading.has_verb else ""
+        context_warnings.insert(0, f"no observation (explosion, burst, shot, flare, projectile) found{where}")
     records: list[dict[str, Any]] = []
     for group in groups:
         record = _blank_record(group.kind)
