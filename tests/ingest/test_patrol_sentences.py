@@ -140,6 +140,9 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [dict(count=30, time_start="02 19:00", time_end="03 06:00", observer_place="Shyrokyne")]),
     ("On 1 March, the SMM heard 6 bursts between 23:00 on 1 March and 01:00 on 2 March.",
      [dict(count=6, time_start="01 23:00", time_end="02 01:00")]),
+    ("The SMM heard 6 bursts between 10:00 on 3 March and 09:00 on 2 March.",
+     [dict(count=6, time_start="02 09:00", time_end="03 10:00",
+           warnings=["the time window ends before it starts: read the other way round"])]),
     ("At 11:05, positioned in Kupiansk, the SMM heard an explosion 4km north-east.",
      [dict(time_start="02 11:05", observer_place="Kupiansk", bearing_min_deg=33.75)]),
     # positions

@@ -80,6 +80,13 @@ def test_errors_name_file_line_and_field(tmp_path: Path, bad: object, message: s
     assert str(caught.value).startswith(str(path))
 
 
+def test_an_invalid_record_is_not_written(tmp_path: Path) -> None:
+    bad = Report(report_id="x", source="patrol", kind="shot", count=-2)
+    with pytest.raises(InputError, match=r"r.jsonl:3: count: -2 is not a whole number"):
+        write_reports([*sample(), bad], tmp_path / "r.jsonl")
+    assert not (tmp_path / "r.jsonl").exists()
+
+
 def test_line_separators_inside_strings_survive(tmp_path: Path) -> None:
     report = Report(report_id="r", source="patrol", kind="shot", text="a\u2028b\x85c\rd\x0ce")
     write_reports([report], tmp_path / "r.jsonl")
@@ -100,7 +107,7 @@ def test_a_failed_write_leaves_the_old_file(tmp_path: Path) -> None:
     write_reports(sample(), path)
     before = path.read_bytes()
     broken = Report(report_id="x", source="patrol", kind="shot", extras={"bad": float("nan")})
-    with pytest.raises(ValueError):
+    with pytest.raises((ValueError, InputError)):
         write_reports([*sample(), broken], path)
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["r.jsonl"]

@@ -345,6 +345,9 @@ def _resolve_times(
     start, end = moments
     if start is not None and end is not None and end < start and not second.date_text:
         end += timedelta(days=1)
+    if start is not None and end is not None and end < start:
+        warnings.append("the time window ends before it starts: read the other way round")
+        start, end = end, start
     return (
         None if start is None else start.timestamp(),
         None if end is None else end.timestamp(),

@@ -268,10 +268,15 @@ def read_reports(path: str | os.PathLike[str]) -> list[Report]:
 def write_reports(reports: Iterable[Report], path: str | os.PathLike[str]) -> int:
     """Write reports as JSON Lines, all or nothing (a temporary file renamed into place).
 
-    Returns the number of records written.
+    Every record is validated as :func:`read_reports` would (an invalid one raises
+    :class:`InputError` and nothing is written). Returns the number of records written.
     """
     target = Path(os.fspath(path))
-    lines = [json.dumps(report.to_json_dict(), ensure_ascii=False, allow_nan=False) for report in reports]
+    lines: list[str] = []
+    for number, report in enumerate(reports, start=1):
+        record = report.to_json_dict()
+        report_from_dict(record, path=os.fspath(target), line=number)  # what is written can be read back
+        lines.append(json.dumps(record, ensure_ascii=False, allow_nan=False))
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
