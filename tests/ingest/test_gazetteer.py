@@ -92,3 +92,24 @@ def test_user_gazetteer_and_its_errors(tmp_path: Path) -> None:
     path.write_text("name,lat,lon\nTestville,95,37\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"places.csv:2: lat: 95.0 is out of range"):
         Gazetteer.from_file(path)
+
+
+@pytest.mark.parametrize(
+    ("place", "distance_km", "point", "reference"),
+    [  # as monitoring reports describe them: "Avdiivka (government-controlled, 17km north of Donetsk)"
+        ("Avdiivka", 17, "N", "Donetsk"), ("Horlivka", 39, "NE", "Donetsk"), ("Svitlodarsk", 57, "NE", "Donetsk"),
+        ("Debaltseve", 58, "NE", "Donetsk"), ("Marinka", 23, "W", "Donetsk"), ("Krasnohorivka", 21, "W", "Donetsk"),
+        ("Dokuchaievsk", 30, "S", "Donetsk"), ("Shyrokyne", 100, "S", "Donetsk"), ("Mariupol", 102, "S", "Donetsk"),
+        ("Pisky", 11, "NW", "Donetsk"), ("Stanytsia Luhanska", 16, "NE", "Luhansk"), ("Shchastia", 20, "N", "Luhansk"),
+        ("Popasna", 69, "W", "Luhansk"), ("Zolote", 60, "W", "Luhansk"), ("Lysychansk", 75, "NW", "Luhansk"),
+        ("Lutuhyne", 20, "SW", "Luhansk"), ("Kadiivka", 50, "W", "Luhansk"),
+    ],
+)
+def test_places_agree_with_how_reports_describe_them(place: str, distance_km: float, point: str, reference: str) -> None:
+    from truceline.ingest.phrases import point_bearing_deg
+
+    here, there = GAZETTEER.lookup(place), GAZETTEER.lookup(reference)
+    assert here is not None and there is not None
+    azimuth, _, distance_m = Geod(ellps="WGS84").inv(there.place.lon, there.place.lat, here.place.lon, here.place.lat)
+    assert distance_m / 1000 == pytest.approx(distance_km, rel=0.2)
+    assert abs((azimuth - point_bearing_deg(point) + 180) % 360 - 180) <= 35

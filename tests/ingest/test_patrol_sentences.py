@@ -107,7 +107,7 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [dict(count=6, weapon="artillery", calibre_mm=152)]),
     ("The SMM heard 12 bursts of heavy machine-gun fire 1km north.", [dict(kind="burst", weapon="heavy_machine_gun")]),
     ("The SMM saw a tank firing 5 rounds from west to east near Pisky.",
-     [dict(count=5, weapon="tank", flight_direction="W to E", lat=48.095, lon=37.67, event_place="Pisky")]),
+     [dict(count=5, weapon="tank", flight_direction="W to E", lat=48.075, lon=37.695, event_place="Pisky")]),
     # directions
     ("The SMM heard 2 undetermined explosions 3km SSW.", [dict(bearing_min_deg=191.25, bearing_max_deg=213.75)]),
     ("The SMM heard 2 undetermined explosions 3km west-north-west.", [dict(bearing_min_deg=281.25, bearing_max_deg=303.75)]),
