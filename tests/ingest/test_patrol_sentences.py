@@ -93,6 +93,11 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [dict(kind="explosion_impact", count=5, breakdown_of=8), dict(kind="explosion_outgoing", count=3)]),
     ("The SMM heard 14 undetermined explosions (one assessed as an outgoing round) 5-7km south.",
      [dict(kind="explosion_outgoing", count=1), dict(kind="explosion_undetermined", count=13)]),
+    ("The SMM camera recorded an explosion (assessed as an impact) 2km south.",
+     [dict(kind="explosion_impact", count=1, distance_min_km=2.0, warnings=[])]),
+    ("The SMM heard an explosion assessed as an outgoing round of an undetermined weapon 5km east.",
+     [dict(kind="explosion_outgoing", count=1, weapon=None, warnings=[])]),
+    ("The SMM heard 4 explosions of an undetermined type 5km east.", [dict(kind="explosion_undetermined", warnings=[])]),
     # weapons
     ("The SMM heard 4 shots of an anti-aircraft gun (ZU-23) 2km E.",
      [dict(kind="shot", count=4, weapon="anti_aircraft_gun", bearing_min_deg=78.75, warnings=[])]),

@@ -407,9 +407,10 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
         scan.claim(start + match.start(), start + match.end())
         if group.kind.startswith("explosion"):
             group.kind = "explosion_undetermined"
+    depths = _parenthesis_depth(scan.text, start, end)
     for match in scan.find(ASSESSED, start, end):
-        if _parenthesis_depth(scan.text, start, end)[match.start()] > 0:
-            continue
+        if depths[match.start()] > 0 and scan.view(start, start + match.start()).rstrip()[-1:] != "(":
+            continue  # "(one assessed as outgoing)" is a breakdown; "(assessed as an impact)" is not
         scan.claim(start + match.start(), start + match.end())
         if group.kind in ("explosion_undetermined", "explosion_impact", "explosion_outgoing", "airburst", "other"):
             group.kind = assessed_kind(match["what"], group.kind)

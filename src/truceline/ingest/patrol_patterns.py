@@ -99,7 +99,9 @@ ASSESSED = re.compile(
     r"(?:\s+(?:rounds?|fire|explosions?|strikes?))?(?:\s+of(?:\s+an?)?)?",
     re.IGNORECASE,
 )
-UNDETERMINED_ORIGIN = re.compile(r"\bof\s+(?:undetermined|unknown|unidentified)\s+(?:origin|type|nature)\b", re.IGNORECASE)
+UNDETERMINED_ORIGIN = re.compile(
+    r"\bof\s+(?:an?\s+)?(?:undetermined|unknown|unidentified)\s+(?:origin|type|nature|weapons?|calibre)\b", re.IGNORECASE
+)
 OF_WEAPON_BEFORE = re.compile(
     r"(?:\bof|assessed\s+as|believed\s+to\s+be|to\s+be)\s+(?:an?\s+|the\s+)?(?:[A-Za-z(][\w\-()]*\s+|\(?\d+\s?mm\)?\s+){0,4}$",
     re.IGNORECASE,
@@ -116,7 +118,7 @@ FILLER = frozenset(
     detected counted witnessed reported positioned located stationed standing firing fired
     entry-exit checkpoint checkpoints eecp position positions sequence tracer during
     government-controlled non-government-controlled controlled areas sporadic intense intensive continuous
-    railway station mine bridge road plant school village town city outskirts
+    railway station mine bridge road plant school village town city outskirts weapon weapons type calibre
     undetermined unidentified unknown fire rounds round some approximately about around
     edge outskirts centre center part vicinity side area outskirt northern southern eastern western central
     north-eastern north-western south-eastern south-western direction distance including total respectively
