@@ -18,6 +18,8 @@ from truceline.model.errors import TrucelineError
 
 # name -> "module:attribute" of a click command or group. Keep alphabetical.
 COMMANDS: dict[str, str] = {
+    "associate": "truceline.fuse.commands:associate_command",
+    "ingest": "truceline.ingest.commands:ingest",
     "score": "truceline.sim.scoring:score_command",
 }
 

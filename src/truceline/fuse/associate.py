@@ -148,9 +148,9 @@ def _grid(network: Network, config: FusionConfig) -> dict:
     y_min = network.y_km.min() - config.reach_km
     nx = int(np.ceil((network.x_km.max() + config.reach_km - x_min) / g)) + 1
     ny = int(np.ceil((network.y_km.max() + config.reach_km - y_min) / g)) + 1
-    ix, iy = np.meshgrid(np.arange(nx), np.arange(ny), indexing="ij")
-    ix = ix.ravel()
-    iy = iy.ravel()
+    grid_ix, grid_iy = np.meshgrid(np.arange(nx), np.arange(ny), indexing="ij")
+    ix: np.ndarray = grid_ix.ravel()
+    iy: np.ndarray = grid_iy.ravel()
     x = x_min + ix * g
     y = y_min + iy * g
     tree = cKDTree(np.column_stack([network.x_km, network.y_km]))

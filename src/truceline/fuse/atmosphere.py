@@ -31,7 +31,9 @@ class PickedEvent:
     block: int
 
 
-def travel_times(sx: np.ndarray, sy: np.ndarray, x: float, y: float, c: float, wx: float, wy: float) -> np.ndarray:
+def travel_times(
+    sx: np.ndarray, sy: np.ndarray, x: float | np.ndarray, y: float | np.ndarray, c: float, wx: float, wy: float
+) -> np.ndarray:
     """Vectorised twin of ``kernels.travel_time`` (same model, same scale correction)."""
     dx = sx - x
     dy = sy - y

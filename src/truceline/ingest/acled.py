@@ -1,0 +1,168 @@
+"""ACLED CSV exports -> ``reports`` records (source ``acled``).
+
+ACLED (the Armed Conflict Location & Event Data project) codes one row per event per day and
+place: ``event_id_cnty, event_date, event_type, sub_event_type, actor1, actor2, latitude,
+longitude, geo_precision, time_precision, source, notes, fatalities, ...``.
+
+Each row becomes one located record:
+
+- ``report_id`` ``acled:<event_id_cnty>``; ``lat``/``lon`` from ``latitude``/``longitude``;
+- ``location_uncertainty_km`` from ``geo_precision`` (1: the named town, 5 km; 2: near a town or
+  in a small area, 25 km; 3: only the region is known, 100 km);
+- ``time_start``..``time_end``: the event day in UTC (``time_precision`` 2 widens it to the week
+  around the date, 3 to the month);
+- ``kind``: shelling/artillery/missile attacks, air/drone strikes and grenades are
+  ``explosion_impact`` (ACLED records where fire landed), remote explosives
+  ``explosion_undetermined``, everything else ``other``; ``count`` is left empty (a row may
+  stand for several strikes);
+- ``reliability`` a grade for the whole file (default ``C3``: a compiled secondary source, fairly
+  reliable, possibly true) that a user may override;
+- ``text`` the ACLED ``notes``; every other column is carried through as an extra field (ACLED's
+  own ``source`` as ``acled_source``).
+
+The whole file is validated before anything is returned: a bad row is an error naming its line
+and column, and no records come back.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+from datetime import date as Date
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+from truceline.model.errors import InputError
+from truceline.model.reports import Report
+
+REQUIRED_COLUMNS = ("event_id_cnty", "event_date", "event_type", "latitude", "longitude")
+GEO_PRECISION_KM = {1: 5.0, 2: 25.0, 3: 100.0}
+DEFAULT_RELIABILITY = "C3"
+_IMPACT_TYPES = {"shelling/artillery/missile attack", "air/drone strike", "grenade"}
+_UNDETERMINED_TYPES = {"remote explosive/landmine/ied", "suicide bomb"}
+_DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d %b %Y", "%d-%B-%Y", "%d-%b-%Y", "%B %d, %Y", "%d.%m.%Y")
+_RENAMED = {"source": "acled_source"}
+_USED = {"event_date", "latitude", "longitude", "notes"}
+
+
+def read_acled(path: str | os.PathLike[str], *, reliability: str = DEFAULT_RELIABILITY) -> list[Report]:
+    """Read an ACLED CSV export. All rows are checked; the first bad one raises :class:`InputError`."""
+    name = os.fspath(path)
+    if not re.fullmatch(r"[A-F][1-6]", reliability):
+        raise InputError(name, f"reliability {reliability!r} is not a NATO/Admiralty grade such as C3")
+    try:
+        with open(name, encoding="utf-8-sig", newline="") as stream:
+            return _read_rows(csv.reader(stream), name, reliability)
+    except FileNotFoundError:
+        raise InputError(name, "file not found") from None
+    except UnicodeDecodeError as problem:
+        raise InputError(name, f"not UTF-8 text ({problem.reason} at byte {problem.start})") from None
+    except csv.Error as problem:
+        raise InputError(name, f"not valid CSV ({problem})") from None
+
+
+def _read_rows(reader: Any, name: str, reliability: str) -> list[Report]:
+    header = next(reader, None)
+    if header is None:
+        raise InputError(name, "is empty (expected a header row with ACLED column names)")
+    header = [column.strip() for column in header]
+    missing = [column for column in REQUIRED_COLUMNS if column not in header]
+    if missing:
+        raise InputError(
+            name, f"missing column(s) {', '.join(missing)} (is this an ACLED export? it has: {', '.join(header[:8])}...)",
+            line=1,
+        )
+    reports: list[Report] = []
+    seen: dict[str, int] = {}
+    previous_end = reader.line_num
+    for cells in reader:
+        line = previous_end + 1  # where the record starts (a quoted note may span lines)
+        previous_end = reader.line_num
+        if not any(cell.strip() for cell in cells):
+            continue
+        if len(cells) != len(header):
+            raise InputError(name, f"has {len(cells)} fields, the header has {len(header)}", line=line)
+        row = dict(zip(header, cells))
+        report = _report(row, name, line, reliability)
+        if report.report_id in seen:
+            raise InputError(
+                name, f"{row['event_id_cnty']!r} repeats the event on line {seen[report.report_id]}",
+                line=line, column="event_id_cnty",
+            )
+        seen[report.report_id] = line
+        reports.append(report)
+    return reports
+
+
+def _report(row: dict[str, str], name: str, line: int, reliability: str) -> Report:
+    def fail(column: str, message: str) -> InputError:
+        return InputError(name, message, line=line, column=column)
+
+    event_id = row["event_id_cnty"].strip()
+    if not event_id:
+        raise fail("event_id_cnty", "is empty")
+    if not row["event_type"].strip():
+        raise fail("event_type", "is empty")
+    day = _parse_date(row["event_date"])
+    if day is None:
+        raise fail("event_date", f"{row['event_date']!r} is not a date (YYYY-MM-DD or '3 March 2022')")
+    lat = _float(row["latitude"], -90.0, 90.0)
+    if lat is None:
+        raise fail("latitude", f"{row['latitude']!r} is not a latitude (a number from -90 to 90)")
+    lon = _float(row["longitude"], -180.0, 180.0)
+    if lon is None:
+        raise fail("longitude", f"{row['longitude']!r} is not a longitude (a number from -180 to 180)")
+    extras: dict[str, Any] = {}
+    for column in ("geo_precision", "time_precision", "fatalities"):
+        text = row.get(column, "").strip()
+        if not text:
+            continue
+        allowed = range(0, 10**7) if column == "fatalities" else range(1, 4)
+        if not re.fullmatch(r"\d+", text) or int(text) not in allowed:
+            expected = "a whole number >= 0" if column == "fatalities" else "1, 2 or 3"
+            raise fail(column, f"{text!r} is not {expected}")
+        extras[column] = int(text)
+    for column, value in row.items():
+        if column in _USED or column in extras or not column:
+            continue
+        extras[_RENAMED.get(column, column)] = value
+    start, end = _window(day, extras.get("time_precision", 1))
+    sub_type = row.get("sub_event_type", "").strip().lower()
+    kind = "explosion_impact" if sub_type in _IMPACT_TYPES else "explosion_undetermined" if sub_type in _UNDETERMINED_TYPES else "other"
+    return Report(
+        report_id=f"acled:{event_id}", source="acled", kind=kind, time_start=start, time_end=end,
+        lat=lat, lon=lon, location_uncertainty_km=GEO_PRECISION_KM.get(extras.get("geo_precision", 0)),
+        reliability=reliability, text=row.get("notes", "").strip(), line=line, extras=extras,
+    )
+
+
+def _parse_date(text: str) -> Date | None:
+    text = text.strip()
+    for pattern in _DATE_FORMATS:
+        try:
+            return datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _float(text: str, low: float, high: float) -> float | None:
+    try:
+        value = float(text.strip())
+    except ValueError:
+        return None
+    return value if low <= value <= high else None
+
+
+def _window(day: Date, time_precision: int) -> tuple[float, float]:
+    """The UTC interval an ACLED date stands for, given its ``time_precision``."""
+    midnight = datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
+    if time_precision == 2:
+        first, last = midnight - timedelta(days=3), midnight + timedelta(days=4)
+    elif time_precision == 3:
+        first = midnight.replace(day=1)
+        last = (first + timedelta(days=32)).replace(day=1)
+    else:
+        first, last = midnight, midnight + timedelta(days=1)
+    return first.timestamp(), last.timestamp()

@@ -1,0 +1,596 @@
+"""Reading one clause of monitoring-mission prose into observations.
+
+A clause is "[context: position, time] VERB observation [and observation ...]", e.g.
+"Positioned 2km south-west of Svitlodarsk, the SMM heard 22 undetermined explosions 3-5km
+south-south-west between 09:56 and 10:38". Every pattern that is recognised *claims* the
+characters it read; words nobody claimed (other than filler such as "the SMM") become
+warnings, so a reader can see exactly what was not understood.
+
+Pure functions over strings; dates and places are resolved by the caller
+(:mod:`truceline.ingest.patrol_text`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from truceline.ingest import phrases as ph
+from truceline.ingest.patrol_patterns import (
+    VERB,
+    COORDINATES,
+    DMS,
+    OFFSET,
+    AT_PLACE,
+    NOT_PLACES,
+    REGION_AFTER,
+    TIME_RANGE,
+    TIME_AT,
+    DISTANCE,
+    NO_DISTANCE,
+    FLIGHT,
+    BEARING_RANGE,
+    BEARING_LIST,
+    DIR,
+    VERTICAL,
+    BEARING,
+    KIND_NOUN,
+    COUNT,
+    ASSESSED,
+    UNDETERMINED_ORIGIN,
+    OF_WEAPON_BEFORE,
+    MERGEABLE,
+    ELLIPTIC,
+    ACRONYM,
+    FILLER,
+)
+
+@dataclass(slots=True)
+class Clock:
+    """A time of day as written, with the date written beside it (if any)."""
+
+    hour: int
+    minute: int
+    date_text: str | None = None
+
+
+@dataclass(slots=True)
+class Group:
+    """One observation being read: a count of one kind (or of bursts-and-shots together)."""
+
+    start: int
+    end: int
+    kind: str
+    kinds: list[str]
+    count: int | None = None
+    count_min: int | None = None
+    count_qualifier: str | None = None
+    weapon: str | None = None
+    calibre_mm: int | None = None
+    distance_km: tuple[float | None, float | None] | None = None
+    distance_qualifier: str | None = None
+    bearing: str | None = None
+    flight: str | None = None
+    times: tuple[Clock, Clock] | None = None
+    event_offset: tuple[float, str, str] | None = None  # distance_km, point, place name
+    breakdown: list[tuple[str, int]] = field(default_factory=list)  # sub-counts by kind, from a parenthesis
+    other_weapons: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+class Scan:
+    """A sentence with a record of which characters have been understood."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.used = [False] * len(text)
+
+    def view(self, start: int, end: int) -> str:
+        return "".join("\x1f" if self.used[i] else self.text[i] for i in range(start, end))
+
+    def find(self, pattern: re.Pattern[str], start: int, end: int) -> Iterator[re.Match[str]]:
+        """Matches in the unclaimed text of [start, end); offsets are of the view (add ``start``)."""
+        return pattern.finditer(self.view(start, end))
+
+    def claim(self, start: int, end: int) -> None:
+        for i in range(start, end):
+            self.used[i] = True
+
+    def leftovers(self, start: int, end: int) -> list[str]:
+        """Runs of unclaimed words in [start, end) that are not filler, as fragments of the text."""
+        fragments: list[str] = []
+        current: list[str] = []
+        view = self.view(start, end)
+        for match in re.finditer(r"[^\s\x1f,;:.()\"“”]+", view):
+            word = match.group(0).strip("'’-")
+            if not word:
+                continue
+            if word.lower() in FILLER or re.fullmatch(r"[\W_]+", word):
+                if current and word.lower() not in ("the", "a", "an"):
+                    current.append(word)
+                continue
+            gap = view[match.start() - 1] if match.start() else " "
+            if current and gap == "\x1f":
+                fragments.append(_trim(current))
+                current = []
+            current.append(word)
+        if current:
+            fragments.append(_trim(current))
+        return [fragment for fragment in fragments if fragment]
+
+
+def _trim(words: list[str]) -> str:
+    while words and words[-1].lower() in FILLER:
+        words = words[:-1]
+    return " ".join(words)
+
+
+def parse_number_or_none(text: str | None) -> int | None:
+    return None if text is None else ph.parse_number(text)
+
+
+def base_kind(noun: str) -> str:
+    word = noun.lower()
+    if word.startswith(("projectile", "tracer")):
+        return "projectile_in_flight"
+    if "flare" in word or word.startswith("illumination"):
+        return "flare"
+    if word.replace("-", "").replace(" ", "").startswith("airburst"):
+        return "airburst"
+    if word.startswith(("explosion", "detonation", "blast", "round")):
+        return "explosion_undetermined"
+    if word.startswith("impact"):
+        return "explosion_impact"
+    if word.startswith("burst"):
+        return "burst"
+    if word.startswith("shot"):
+        return "shot"
+    return "other"
+
+
+def assessed_kind(what: str | None, current: str) -> str:
+    """The kind after "assessed as <what>"."""
+    if what is None:
+        return current
+    word = what.lower()
+    if word.startswith("outgoing"):
+        return "explosion_outgoing"
+    if word.startswith(("impact", "incoming")):
+        return "explosion_impact"
+    if word.replace("-", "").replace(" ", "").startswith("airburst"):
+        return "airburst"
+    return current if current.startswith("explosion") else "explosion_undetermined"
+
+
+def adjective_kind(adjectives: str, current: str) -> str:
+    words = adjectives.lower()
+    if "outgoing" in words and current.startswith("explosion"):
+        return "explosion_outgoing"
+    if "incoming" in words and current.startswith("explosion"):
+        return "explosion_impact"
+    if "illumination" in words:
+        return "flare"
+    if "tracer" in words:
+        return "projectile_in_flight"
+    return current
+
+
+@dataclass(slots=True)
+class PositionText:
+    """Where the observer was, as written: coordinates, an offset from a place, or places."""
+
+    how: str  # "coordinates", "offset" or "place"
+    text: str
+    lat: float | None = None
+    lon: float | None = None
+    distance_km: float | None = None
+    point: str | None = None
+    places: list[str] = field(default_factory=list)
+    describes_place: bool = False  # "Avdiivka (government-controlled, 17km north of Donetsk)"
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ClauseReading:
+    position: PositionText | None
+    context_times: tuple[Clock, Clock] | None
+    groups: list[Group]
+    context_leftovers: list[str]
+    has_verb: bool
+
+
+def _km(number: str, unit: str) -> float:
+    value = float(number.replace(",", "."))
+    return value if unit.lower().startswith("k") else value / 1000.0
+
+
+def read_position(scan: Scan, start: int, end: int) -> PositionText | None:
+    """The first observer position written in [start, end); claims what it read."""
+    for match in scan.find(DMS, start, end):
+        lat = int(match["d1"]) + int(match["m1"]) / 60 + float(match["s1"] or 0) / 3600
+        lon = int(match["d2"]) + int(match["m2"]) / 60 + float(match["s2"] or 0) / 3600
+        lat = -lat if match["ns"] == "S" else lat
+        lon = -lon if match["ew"] == "W" else lon
+        scan.claim(start + match.start(), start + match.end())
+        return PositionText(how="coordinates", text=match.group(0), lat=lat, lon=lon)
+    for match in scan.find(COORDINATES, start, end):
+        lat, lon = float(match["lat"]), float(match["lon"])
+        lat = -abs(lat) if match["ns"] == "S" else lat
+        lon = -abs(lon) if match["ew"] == "W" else lon
+        if -90 <= lat <= 90 and -180 <= lon <= 180:
+            scan.claim(start + match.start(), start + match.end())
+            return PositionText(how="coordinates", text=match.group(0), lat=lat, lon=lon)
+    found: PositionText | None = None
+    for match in scan.find(OFFSET, start, end):
+        place = match["place"]
+        if place.lower().startswith(("its ", "the ", "their ")):
+            continue
+        point = ph.parse_direction(match["dir"])
+        if point is None or NOT_PLACES.match(place.split()[0]) or REGION_AFTER.match(scan.text[start + match.end():end]):
+            continue
+        scan.claim(start + match.start(), start + match.end())
+        opening = scan.text.rfind("(", start, start + match.start())
+        describes = opening >= 0 and "controlled" in scan.text[opening:start + match.start()] and ")" not in scan.text[opening:start + match.start()]
+        found = PositionText(
+            how="offset", text=match.group(0), distance_km=_km(match["d"], match["u"]), point=point, places=[place],
+            describes_place=describes,
+        )
+        break
+    for match in scan.find(OFFSET, start, end):  # further descriptions of places: "(..., 39km north-east of Donetsk)"
+        opening = scan.text.rfind("(", start, start + match.start())
+        if opening >= 0 and ")" not in scan.text[opening:start + match.start()]:
+            scan.claim(start + match.start(), start + match.end())
+    names: list[str] = []
+    for match in scan.find(AT_PLACE, start, end):
+        name = _clean_place(match["place"])
+        after = scan.text[start + match.end():end]
+        if not name or NOT_PLACES.match(name.split()[0]) or REGION_AFTER.match(after):
+            continue
+        scan.claim(start + match.start(), start + match.end())
+        names.append(name)
+    if found is not None:
+        found.places.extend(names)  # a place it is also described by: a fallback for lookup
+        return found
+    if names:
+        return PositionText(how="place", text=", ".join(names), places=names)
+    return None
+
+
+def _clean_place(name: str) -> str:
+    return re.sub(r"\s+city$", "", name.strip())
+
+
+def read_times(scan: Scan, start: int, end: int) -> tuple[Clock, Clock] | None:
+    """The time window written in [start, end): from the first time named to the last; claims them.
+
+    "at 14:05", "between 09:56 and 10:38", "at 14:05, 14:07 and 14:10" (14:05..14:10).
+    """
+    found: list[tuple[int, Clock, Clock]] = []
+    for match in scan.find(TIME_RANGE, start, end):
+        scan.claim(start + match.start(), start + match.end())
+        found.append((match.start(), _clock(match["t1"], match["d1"]), _clock(match["t2"], match["d2"])))
+    for match in scan.find(TIME_AT, start, end):
+        scan.claim(start + match.start(), start + match.end())
+        clock = _clock(match["t1"], match["d1"])
+        found.append((match.start(), clock, clock))
+    if not found:
+        return None
+    found.sort(key=lambda item: item[0])
+    return (found[0][1], found[-1][2])
+
+
+def _clock(text: str, date_text: str | None) -> Clock:
+    hour, minute = text.split(":")
+    return Clock(hour=int(hour), minute=int(minute), date_text=date_text)
+
+
+def read_groups(scan: Scan, start: int, end: int) -> list[Group]:
+    """The observations in [start, end): each kind noun with the count written before it."""
+    text = scan.text
+    depth_view = _parenthesis_depth(text, start, end)
+    nouns: list[re.Match[str]] = []
+    for match in scan.find(KIND_NOUN, start, end):
+        position = start + match.start()
+        if depth_view[position - start] > 0:
+            continue
+        before = text[start:position]
+        if nouns and OF_WEAPON_BEFORE.search(text[start + nouns[-1].end():position]):
+            continue  # "impacts of mortar rounds", "bursts of small-arms fire", "assessed as outgoing rounds"
+        if match["noun"].lower() == "fire" and not re.search(r"[\w-]+\s+$", before):
+            continue
+        nouns.append(match)
+    items: list[tuple[int, int, str]] = [(start + match.start(), start + match.end(), match["noun"]) for match in nouns]
+    if nouns:
+        for match in scan.find(ELLIPTIC, start + nouns[0].end(), end):
+            position = start + nouns[0].end() + match.end()
+            if depth_view[position - start - 1] == 0:
+                items.append((position, position, ""))
+        items.sort()
+    groups: list[Group] = []
+    previous_end = start
+    for noun_start, noun_end, noun in items:
+        if not noun:  # an elliptical count repeats the kind before it
+            if not groups:
+                continue
+            noun, kind = "-", groups[-1].kind
+        else:
+            kind = base_kind(noun)
+        window = scan.view(previous_end, noun_start)
+        count = COUNT.search(window)
+        group_start = noun_start
+        group = Group(start=noun_start, end=noun_end, kind=kind, kinds=[kind])
+        if noun.lower() == "fire":
+            group.kind, group.kinds = "other", ["other"]
+            adjectives_start = _words_back(window, 3)
+            group_start = previous_end + adjectives_start
+            _read_weapon(scan, group, group_start, noun_start)
+        elif count is not None:
+            group_start = previous_end + count.start()
+            group.count_qualifier = ph.COUNT_QUALIFIERS.get((count["qual"] or "").lower())
+            if count["vague"]:
+                group.count_qualifier = re.sub(r"\s+", " ", count["vague"].lower())
+            else:
+                number = parse_number_or_none(count["n1"])
+                upper = parse_number_or_none(count["n2"])
+                if upper is not None and number is not None and upper >= number:
+                    group.count, group.count_min = upper, number
+                else:
+                    group.count = number
+            group.kind = adjective_kind(count["adjs"], group.kind)
+            group.kinds = [group.kind]
+            adjectives_start = previous_end + count.start("adjs")
+            scan.claim(group_start, adjectives_start)
+            _read_weapon(scan, group, adjectives_start, noun_start)
+        else:
+            adjectives = re.search(r"((?:[A-Za-z0-9\-()]+\s+){0,3})$", window)
+            if adjectives is not None and adjectives.group(1):
+                group.kind = adjective_kind(adjectives.group(1), group.kind)
+                group.kinds = [group.kind]
+                _read_weapon(scan, group, previous_end + adjectives.start(1), noun_start)
+        # "bursts and shots": one count for both
+        if (
+            groups and count is None and group.kind in MERGEABLE and groups[-1].kinds[-1] in MERGEABLE
+            and re.fullmatch(r"\s*(?:and|or|,)\s*", text[groups[-1].end:noun_start] if groups[-1].end <= noun_start else "x")
+        ):
+            groups[-1].kinds.append(group.kind)
+            groups[-1].end = noun_end
+            scan.claim(noun_start, noun_end)
+            previous_end = noun_end
+            continue
+        group.start = group_start
+        scan.claim(noun_start, noun_end)
+        groups.append(group)
+        previous_end = noun_end
+    return groups
+
+
+def _words_back(window: str, limit: int) -> int:
+    match = re.search(r"((?:[A-Za-z\-]+\s+){0,%d})$" % limit, window)
+    return match.start(1) if match else len(window)
+
+
+def _parenthesis_depth(text: str, start: int, end: int) -> list[int]:
+    depths: list[int] = []
+    depth = 0
+    for char in text[start:end]:
+        if char == "(":
+            depth += 1
+        depths.append(depth)
+        if char == ")":
+            depth = max(0, depth - 1)
+    return depths
+
+
+def _read_weapon(scan: Scan, group: Group, start: int, end: int) -> None:
+    """Weapon and calibre named in [start, end) ("of heavy-machine-gun fire", "(122mm)")."""
+    if start >= end:
+        return
+    for match in scan.find(ph.CALIBRE, start, end):
+        group.calibre_mm = group.calibre_mm or int(match["mm"])
+        scan.claim(start + match.start(), start + match.end())
+    for pattern, label in ph.WEAPON_PATTERNS:
+        for match in scan.find(pattern, start, end):
+            if group.weapon is None:
+                group.weapon = label
+            elif group.weapon != label and label not in group.other_weapons:
+                group.other_weapons.append(label)
+            scan.claim(start + match.start(), start + match.end())
+    if group.weapon is None and group.calibre_mm is not None:
+        group.weapon = ph.weapon_for_calibre(group.calibre_mm)
+
+
+def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
+    """Assessment, weapon, event location, distance, bearing, flight direction and time in [start, end)."""
+    _read_weapon(scan, group, start, end)
+    for match in scan.find(UNDETERMINED_ORIGIN, start, end):
+        scan.claim(start + match.start(), start + match.end())
+        if group.kind.startswith("explosion"):
+            group.kind = "explosion_undetermined"
+    depths = _parenthesis_depth(scan.text, start, end)
+    for match in scan.find(ASSESSED, start, end):
+        if depths[match.start()] > 0 and scan.view(start, start + match.start()).rstrip()[-1:] != "(":
+            continue  # "(one assessed as outgoing)" is a breakdown; "(assessed as an impact)" is not
+        scan.claim(start + match.start(), start + match.end())
+        if group.kind in ("explosion_undetermined", "explosion_impact", "explosion_outgoing", "airburst", "other"):
+            group.kind = assessed_kind(match["what"], group.kind)
+            group.kinds = [group.kind]
+        break
+    _read_breakdown(scan, group, start, end)
+    times = read_times(scan, start, end)
+    if times is not None:
+        group.times = times
+    for match in scan.find(OFFSET, start, end):
+        point = ph.parse_direction(match["dir"])
+        if point is None:
+            continue
+        scan.claim(start + match.start(), start + match.end())
+        distance = _km(match["d"], match["u"])
+        if match["place"].lower().startswith(("its ", "the ", "their ")):
+            group.distance_km, group.bearing = (distance, distance), point
+        else:
+            group.event_offset = (distance, point, _clean_place(match["place"]))
+        break
+    if group.event_offset is None:
+        for match in scan.find(AT_PLACE, start, end):
+            name = _clean_place(match["place"])
+            if NOT_PLACES.match(name.split()[0]) or REGION_AFTER.match(scan.text[start + match.end():end]):
+                continue
+            scan.claim(start + match.start(), start + match.end())
+            group.event_offset = (0.0, "N", name)
+            break
+    _read_weapon(scan, group, start, end)
+    for match in scan.find(NO_DISTANCE, start, end):
+        scan.claim(start + match.start(), start + match.end())
+    for match in scan.find(DISTANCE, start, end):
+        scan.claim(start + match.start(), start + match.end())
+        if group.distance_km is not None:
+            group.warnings.append(f"a second distance was not used: {match.group(0)!r}")
+            continue
+        low_text = match["a"] or match["a2"]
+        high_text = match["b"] or match["b2"] or low_text
+        low, high = _km(low_text, match["unit"]), _km(high_text, match["unit"])
+        qualifier = re.sub(r"\s+", " ", (match["qual"] or "").lower())
+        if qualifier in ("up to", "within", "less than", "under"):
+            low = 0.0
+        if qualifier in ("more than", "over", "at least"):
+            group.distance_km = (low, None)
+        else:
+            group.distance_km = (min(low, high), max(low, high))
+        group.distance_qualifier = qualifier or None
+    for match in scan.find(BEARING_RANGE, start, end):
+        first = ph.parse_direction(match["a"] or match["c"])
+        last = ph.parse_direction(match["b"] or match["d"])
+        if first is not None and last is not None and group.bearing is None:
+            scan.claim(start + match.start(), start + match.end())
+            group.bearing = f"{first}..{last}"
+    for match in scan.find(BEARING_LIST, start, end):  # "south-west, west and north-west"
+        points = [ph.parse_direction(part) for part in re.findall(DIR, match["list"])]
+        if group.bearing is None and all(points) and len(points) > 1:
+            scan.claim(start + match.start(), start + match.end())
+            group.bearing = covering_sector([point for point in points if point])
+    for match in scan.find(VERTICAL, start, end):
+        scan.claim(start + match.start(), start + match.end())
+        group.flight = group.flight or "vertical"
+    for match in scan.find(FLIGHT, start, end):
+        first = ph.parse_direction(match["a"] or match["c"])
+        second = ph.parse_direction(match["b"] or match["d"])
+        if first is None or second is None:
+            continue
+        scan.claim(start + match.start(), start + match.end())
+        if group.flight is None or group.flight == "vertical":
+            group.flight = f"{first} to {second}"
+        elif group.flight != f"{first} to {second}":
+            group.warnings.append(f"a second flight direction was not used: {match.group(0)!r}")
+    for match in scan.find(re.compile(r"\bin\s+flight\b", re.IGNORECASE), start, end):
+        scan.claim(start + match.start(), start + match.end())
+    for match in scan.find(BEARING, start, end):
+        point = ph.parse_direction(match["dir"])
+        if point is None:
+            continue
+        scan.claim(start + match.start(), start + match.end())
+        if group.bearing is None:
+            group.bearing = point
+        elif group.bearing != point:
+            group.warnings.append(f"a second direction was not used: {match.group(0)!r}")
+
+
+_BREAKDOWN_ITEM = re.compile(
+    r"(?P<n>" + ph.NUMBER + r")\s+(?:of\s+(?:them|which)\s+)?(?:(?:were|was)\s+)?(?:(?:assessed\s+)?as\s+(?:an?\s+)?)?"
+    r"(?P<what>outgoing|impacts?|incoming|air[- ]?bursts?|undetermined)(?:\s+(?:rounds?|explosions?))?",
+    re.IGNORECASE,
+)
+
+
+def covering_sector(points: list[str]) -> str:
+    """The smallest run of compass points that holds all of them: [SW, W, NW] -> "SW..NW"."""
+    indices = sorted({ph.POINTS.index(point) for point in points})
+    if len(indices) == 1:
+        return ph.POINTS[indices[0]]
+    gaps = [((indices[(i + 1) % len(indices)] - indices[i]) % 16, i) for i in range(len(indices))]
+    _, widest = max(gaps)
+    first, last = indices[(widest + 1) % len(indices)], indices[widest]
+    return f"{ph.POINTS[first]}..{ph.POINTS[last]}"
+
+
+def _read_breakdown(scan: Scan, group: Group, start: int, end: int) -> None:
+    """A parenthesis that splits an explosion count: "(five assessed as impacts and 15 undetermined)".
+
+    The sub-counts (which add up to the group's count) go to ``group.breakdown``.
+    """
+    for paren in scan.find(re.compile(r"\(([^()]*)\)"), start, end):
+        items = list(_BREAKDOWN_ITEM.finditer(paren.group(1)))
+        if not items or not group.kind.startswith("explosion"):
+            continue
+        parts: list[tuple[str, int]] = []
+        for item in items:
+            number = ph.parse_number(item["n"])
+            if number is None:
+                continue
+            kind = "explosion_undetermined" if item["what"].lower() == "undetermined" else assessed_kind(item["what"], group.kind)
+            parts.append((kind, number))
+        total = sum(number for _, number in parts)
+        if parts and group.count is not None and total <= group.count:
+            scan.claim(start + paren.start(), start + paren.end())
+            breakdown = list(parts)
+            if total < group.count:
+                breakdown.append((group.kind, group.count - total))
+            group.breakdown = breakdown
+        return
+
+
+def read_clause(scan: Scan, start: int, end: int) -> ClauseReading:
+    """Read one clause: where, when, and what was observed."""
+    for match in scan.find(ACRONYM, start, end):
+        scan.claim(start + match.start(), start + match.end())
+    verb = next(scan.find(VERB, start, end), None)
+    if verb is not None:
+        context_end, observation_start = start + verb.start(), start + verb.end()
+        scan.claim(context_end, observation_start)
+    else:
+        first_noun = next(scan.find(KIND_NOUN, start, end), None)
+        context_end = observation_start = start + first_noun.start() if first_noun else end
+        if first_noun is not None:
+            # a count before the noun belongs to the observation, not the context
+            count = COUNT.search(scan.view(start, context_end))
+            if count is not None:
+                context_end = observation_start = start + count.start()
+    position = read_position(scan, start, context_end)
+    context_times = read_times(scan, start, context_end)
+    if position is None:
+        trigger = re.search(r"\b(?:while|when|whilst|from\s+its\s+position|positioned)\b", scan.view(observation_start, end))
+        if trigger is not None:
+            position = read_position(scan, observation_start + trigger.start(), end)
+            if position is not None:
+                scan.claim(observation_start + trigger.start(), observation_start + trigger.end())
+    groups = read_groups(scan, observation_start, end)
+    if groups:
+        _read_weapon(scan, groups[0], observation_start, groups[0].start)  # "saw a tank firing 5 rounds"
+        context_times = context_times or read_times(scan, observation_start, groups[0].start)  # "heard, at 14:05, ..."
+        groups[0].start = min(groups[0].start, observation_start)
+    for index, group in enumerate(groups):
+        group_end = groups[index + 1].start if index + 1 < len(groups) else end
+        read_modifiers(scan, group, group.end, group_end)
+        group.end = group_end
+    # a distance, direction or time written after the last of several observations
+    # ("11 explosions and 60 bursts, all 2-5km south") applies to those before it
+    for index in range(len(groups) - 2, -1, -1):
+        later, group = groups[index + 1], groups[index]
+        if group.distance_km is None and group.bearing is None and group.event_offset is None:
+            group.distance_km, group.bearing, group.distance_qualifier = later.distance_km, later.bearing, later.distance_qualifier
+            group.event_offset = later.event_offset
+        if group.times is None:
+            group.times = later.times
+    for group in groups:
+        if group.times is None:
+            group.times = context_times
+    for group in groups:
+        left = scan.leftovers(group.start, group.end)
+        group.warnings.extend(f"not understood: {fragment!r}" for fragment in left)
+    context_leftovers = scan.leftovers(start, context_end)
+    if not groups:
+        context_leftovers += scan.leftovers(observation_start, end)
+    return ClauseReading(
+        position=position, context_times=context_times, groups=groups, context_leftovers=context_leftovers,
+        has_verb=verb is not None,
+    )

@@ -1,0 +1,127 @@
+"""Compiled patterns for reading monitoring-mission prose (used by :mod:`patrol_clause`).
+
+Each pattern reads one thing a sentence can say: a place, coordinates, a time, a distance, a
+direction, a kind of observation and the count before it, an assessment. ``FILLER`` lists the
+words that carry no observation ("the SMM", "also", "government-controlled"), which are
+therefore never reported as not understood.
+"""
+
+from __future__ import annotations
+
+import re
+
+from truceline.ingest import phrases as ph
+
+DIR = ph.DIRECTION
+_NAME_WORD = r"[A-Z][A-Za-z'’]+(?:-[A-Za-z'’]+)*"
+PLACE = r"(?:" + _NAME_WORD + r"(?:[ \-](?:" + _NAME_WORD + r"|\d{1,2}\b))*(?:\s+city)?)"
+CONTROLLED = r"(?:(?:the\s+)?(?:non-)?government-controlled\s+(?:area\s+of\s+)?)?"
+_NUM = r"\d+(?:[.,]\d+)?"
+_UNIT = r"(?:km|kilometres?|kilometers?|m|metres?|meters?)\b"
+
+VERB = re.compile(
+    r"\b(?:heard|saw|observed|recorded|spotted|noted|registered|detected|counted|witnessed|reported)\b"
+    r"(?:\s+and\s+(?:heard|saw|observed|recorded))?"
+)
+COORDINATES = re.compile(
+    r"(?P<lat>-?\d{1,2}\.\d{2,})\s*°?\s*(?P<ns>[NS])?\s*[,;/]?\s+(?P<lon>-?\d{1,3}\.\d{2,})\s*°?\s*(?P<ew>[EW])?\b"
+)
+DMS = re.compile(
+    r"(?P<d1>\d{1,2})°\s*(?P<m1>\d{1,2})['′]\s*(?:(?P<s1>\d{1,2}(?:\.\d+)?)[\"″]\s*)?(?P<ns>[NS])[,\s]+"
+    r"(?P<d2>\d{1,3})°\s*(?P<m2>\d{1,2})['′]\s*(?:(?P<s2>\d{1,2}(?:\.\d+)?)[\"″]\s*)?(?P<ew>[EW])"
+)
+OFFSET = re.compile(
+    r"(?:(?:about|approximately|approx\.|some|around|roughly)\s+)?(?P<d>" + _NUM + r")\s*(?P<u>" + _UNIT
+    + r")\s+(?:to\s+the\s+)?(?P<dir>" + DIR + r")\s+of\s+(?:the\s+)?" + CONTROLLED + r"(?P<place>" + PLACE + r"|its\s+position|the\s+SMM(?:'s)?\s+position|their\s+position)"
+)
+AT_PLACE = re.compile(
+    r"\b(?i:in|near|at|outside|of|from|around|inside|to|just\s+outside)\s+(?:the\s+)?(?:(?i:northern|southern|eastern|western|"
+    r"north-eastern|north-western|south-eastern|south-western|central)\s+)?" + CONTROLLED + r"(?P<place>" + PLACE + r")"
+)
+NOT_PLACES = re.compile(
+    r"^(?:SMM|OSCE|EECP|JCCC|UAV|UAVs|SMM's|Ukraine|Ukrainian|Russia|Russian|Mission|The|It|Joint|Centre|Control|"
+    r"Co-ordination|Coordination|Armed|Forces|Government|Trilateral|Contact|Group|Minsk|Package|Addendum|Memorandum|"
+    r"Daily|Report|Spot|Non|A|An|On|In|At|While|Positioned|Between|From|Later|During|Both|All|No|None|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December)$"
+)
+REGION_AFTER = re.compile(r"^\s+(?:region|oblast|province|district|raion|areas?)\b", re.IGNORECASE)
+
+TIME_RANGE = re.compile(
+    r"(?:\b(?:between|from)\s+(?:about\s+|around\s+|approximately\s+)?)?(?P<t1>" + ph.CLOCK + r")"
+    r"(?:\s+(?:on|of)\s+(?P<d1>" + ph.DATE.replace("?P<", "?P<a_") + r"))?"
+    r"\s*(?:-|and|to|until|till)\s*(?:about\s+|around\s+)?(?P<t2>" + ph.CLOCK + r")"
+    r"(?:\s+(?:on|of)\s+(?P<d2>" + ph.DATE.replace("?P<", "?P<b_") + r"))?"
+)
+TIME_AT = re.compile(
+    r"(?:\b(?:at|around|about)\s+(?:about\s+|around\s+|approximately\s+|approx\.\s+)?)?(?P<t1>" + ph.CLOCK + r")"
+    r"(?:\s*(?:hrs|h|hours)\b)?(?:\s+(?:on|of)\s+(?P<d1>" + ph.DATE.replace("?P<", "?P<a_") + r"))?"
+)
+DISTANCE = re.compile(
+    r"(?:(?P<qual>about|approximately|approx\.|around|some|roughly|up\s+to|within|less\s+than|under|more\s+than|over|"
+    r"at\s+least|at\s+a\s+distance\s+of|at\s+an\s+estimated\s+distance\s+of|an\s+estimated)\s+)?"
+    r"(?:between\s+(?P<a2>" + _NUM + r")\s*(?:km|m)?\s+and\s+(?P<b2>" + _NUM + r")"
+    r"|(?P<a>" + _NUM + r")(?:\s*(?:-|to)\s*(?P<b>" + _NUM + r"))?)\s*(?P<unit>" + _UNIT + r")(?:\s+away)?"
+)
+NO_DISTANCE = re.compile(r"\b(?:at\s+)?(?:an?\s+)?(?:undetermined|unknown|unidentified|unspecified)\s+distances?\b", re.IGNORECASE)
+FLIGHT = re.compile(
+    r"(?:\b(?:in\s+)?flight\s+|\bflying\s+|\btravelling\s+|\bmoving\s+)?"
+    r"(?:\bfrom\s+(?:the\s+)?(?P<a>" + DIR + r")\s+to(?:wards)?\s+(?:the\s+)?(?P<b>" + DIR + r")"
+    r"|(?:in\s+an?\s+)?(?P<c>" + DIR + r")[- ]to[- ](?P<d>" + DIR + r")(?:\s+direction)?)"
+)
+BEARING_RANGE = re.compile(
+    r"(?:\b(?:at|in)\s+)?(?:(?:various|several)\s+)?directions?\s+(?:ranging\s+)?(?:from\s+(?P<a>" + DIR + r")\s+to\s+(?P<b>" + DIR + r")"
+    r"|between\s+(?P<c>" + DIR + r")\s+and\s+(?P<d>" + DIR + r"))",
+    re.IGNORECASE,
+)
+VERTICAL = re.compile(r"\b(?:in\s+)?vertical\s+(?:flight|trajectory|trajectories)\b|\bvertically\b", re.IGNORECASE)
+BEARING = re.compile(
+    r"(?:\b(?:to\s+the|in\s+an?|in\s+the|towards\s+the|towards)\s+)?(?P<dir>" + DIR + r")(?:\s+directions?)?"
+)
+BEARING_LIST = re.compile(
+    r"(?P<list>" + DIR + r"(?:\s*,\s*" + DIR + r")*\s*,?\s+(?:and|or)\s+" + DIR + r")(?:\s+directions?)?"
+)
+KIND_NOUN = re.compile(
+    r"\b(?P<noun>projectiles?|tracer\s+(?:rounds?|fire|projectiles?|bullets?)|tracers"
+    r"|(?:illumination\s+)?flares?|illumination\s+rounds?|air[- ]?bursts?"
+    r"|explosions?|detonations?|blasts?|impacts?|rounds?|bursts?|shots?|(?:muzzle\s+)?flash(?:es)?|fire)\b",
+    re.IGNORECASE,
+)
+COUNT = re.compile(
+    r"(?:(?P<qual>" + ph.COUNT_QUALIFIER + r")\s+)?(?:a\s+total\s+of\s+)?"
+    r"(?:(?P<n1>" + ph.NUMBER + r")(?:\s*(?:-|to|or)\s*(?P<n2>\d+))?|(?P<vague>" + ph.VAGUE_COUNTS + r"))"
+    r"\s+(?P<adjs>(?:(?:[A-Za-z(][\w\-()]*|\(?\d+\s?mm\)?)\s+){0,4})$",
+    re.IGNORECASE,
+)
+ASSESSED = re.compile(
+    r"\b(?:(?:were|was|all|both)\s+)?(?:assessed|believed|judged|determined)\s+(?:to\s+be\s+|as\s+)(?:being\s+)?"
+    r"(?:an?\s+|the\s+)?(?:(?:possible|probable|likely)\s+)?[\x1f\s()]*"
+    r"(?P<what>outgoing|impacts?|incoming|air[- ]?bursts?|explosions?|detonations?|rounds?)?"
+    r"(?:\s+(?:rounds?|fire|explosions?|strikes?))?(?:\s+of(?:\s+an?)?)?",
+    re.IGNORECASE,
+)
+UNDETERMINED_ORIGIN = re.compile(
+    r"\bof\s+(?:an?\s+)?(?:undetermined|unknown|unidentified)\s+(?:origin|type|nature|weapons?|calibre)\b", re.IGNORECASE
+)
+OF_WEAPON_BEFORE = re.compile(
+    r"(?:\bof|assessed\s+as|believed\s+to\s+be|to\s+be)\s+(?:an?\s+|the\s+)?(?:[A-Za-z(][\w\-()]*\s+|\(?\d+\s?mm\)?\s+){0,4}$",
+    re.IGNORECASE,
+)
+MERGEABLE = {"burst", "shot"}
+ELLIPTIC = re.compile(r"(?:,|\band)\s+(?P<n>\d+|" + ph.NUMBER.replace("(?:", "(?:", 1) + r")\s+(?=(?:in\s+flight\s+)?from\s+" + DIR + r"\s+to\b)")
+ACRONYM = re.compile(r"\((?:[A-Z]{2,6}|[A-Z]{2,6}s)\)")
+
+FILLER = frozenset(
+    """the a an and or of all also both each as while when with by in at on to from for its it their they
+    was were which that this these those had has have been be being is are then later subsequently
+    smm smm's mission mission's osce team patrol patrols monitors monitor camera cameras uav uavs its
+    unmanned aerial vehicle long-range mini mid-range heard saw observed recorded spotted noted registered
+    detected counted witnessed reported positioned located stationed standing firing fired
+    entry-exit checkpoint checkpoints eecp position positions sequence tracer during
+    government-controlled non-government-controlled controlled areas sporadic intense intensive continuous
+    railway station mine bridge road plant school village town city outskirts weapon weapons type calibre
+    undetermined unidentified unknown fire rounds round some approximately about around
+    edge outskirts centre center part vicinity side area outskirt northern southern eastern western central
+    north-eastern north-western south-eastern south-western direction distance including total respectively
+    further another other more additional earlier same time period previous reporting day night evening
+    morning afternoon hours""".split()
+)

@@ -1,0 +1,355 @@
+"""Patrol reports as monitors write them -> ``reports`` records (CONTRACTS.md, "Patrol text").
+
+Input is plain text, one or more sentences a line, in the style of monitoring-mission daily
+reports::
+
+    Positioned 2km south-west of Svitlodarsk, the SMM heard 22 undetermined explosions
+    3-5km south-south-west between 09:56 and 10:38.
+
+Each observation becomes one :class:`~truceline.model.reports.Report` with its count, kind,
+weapon, bearing sector, distance range, flight direction, time window and the observer's
+position (coordinates, or a place from the gazetteer, offset by "N km DIR of"). Nothing is
+dropped: a sentence that names no observation still becomes a record of kind ``other``, and
+whatever was not understood is listed in the record's ``warnings``.
+
+Dates: "On 3 March" (and "between 19:00 on 2 March and 06:00 on 3 March") set the date;
+a date carries on to later sentences; otherwise times use ``date`` (``--date``). Times are
+read in ``timezone`` (UTC unless told; the OSCE SMM wrote local Kyiv time).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from datetime import date as Date
+from datetime import datetime, timedelta, timezone, tzinfo
+from pathlib import Path
+from typing import Any
+
+from truceline.ingest import phrases as ph
+from truceline.ingest.gazetteer import Gazetteer, offset_position
+from truceline.ingest.patrol_clause import Clock, ClauseReading, Group, PositionText, Scan, read_clause
+from truceline.model.errors import InputError
+from truceline.model.reports import PATROL_KINDS, Report
+
+DEFAULT_RELIABILITY = "B2"  # a trained mission's own observation: usually reliable, probably true
+
+_DATE_ON = re.compile(
+    r"(?<!:\d\d )\b(?:on|during|over)\s+(?:the\s+)?(?:(?:evening|night|morning|afternoon|day)s?\s+(?:and\s+(?:the\s+)?"
+    r"(?:evening|night|morning)s?\s+)?of\s+)?(?P<date>" + ph.DATE + r")",
+    re.IGNORECASE,
+)
+_DATE_ONLY_LINE = re.compile(r"^\W*(?:\w+day,?\s+)?(?P<date>" + ph.DATE + r")\W*$", re.IGNORECASE)
+_CONTINUATION = re.compile(r"^\s*(?:It|It also|The SMM also|The mission also|Also|Later|Then|Subsequently|Afterwards)\b")
+_CLAUSE_BREAK = re.compile(
+    r";\s+|,?\s+and\s+(?=(?:(?:while|when)\s+)?(?:positioned|while|in|at|near|from)\s+[^;]*?\b(?:heard|saw|observed|recorded|spotted)\b)"
+    r"|,?\s+and\s+(?=(?:the\s+SMM|it|the\s+mission)\s+(?:also\s+|later\s+)?(?:heard|saw|observed|recorded|spotted)\b)"
+)
+_SUMMARY = re.compile(r"\b(?:ceasefire\s+violations|compared\s+with|previous\s+(?:reporting\s+)?(?:period|day))\b", re.IGNORECASE)
+_ABBREVIATIONS = {"approx", "e.g", "i.e", "no", "st", "vs", "cf", "incl", "mr", "ms", "dr", "gen", "col", "lt"}
+_ONE_TO_ONE = str.maketrans({"–": "-", "—": "-", "‒": "-", "−": "-", "‐": "-", "‑": "-", "\u00a0": " ",
+                             "\u2009": " ", "\u202f": " ", "’": "'", "‘": "'", "“": '"', "”": '"', "\t": " "})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Observer:
+    """Where the observer was: position (if known), place name, offset from it, and doubts."""
+
+    lat: float | None = None
+    lon: float | None = None
+    place: str | None = None
+    offset: str | None = None  # "2 km SW": the position is that far from the place
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class _State:
+    """What carries from one sentence to the next."""
+
+    date: Date | None
+    night_end: Date | None
+    position: _Observer | None = None
+
+
+def read_patrol_text(
+    path: str | os.PathLike[str], *, gazetteer: Gazetteer, date: Date | None = None, tz: tzinfo = timezone.utc,
+    reliability: str = DEFAULT_RELIABILITY, source: str = "patrol",
+) -> list[Report]:
+    """Parse a patrol-text file (UTF-8) into reports."""
+    name = os.fspath(path)
+    try:
+        text = Path(name).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InputError(name, "file not found") from None
+    except UnicodeDecodeError as problem:
+        raise InputError(name, f"not UTF-8 text ({problem.reason} at byte {problem.start})") from None
+    return parse_patrol_text(
+        text, file_name=Path(name).name, gazetteer=gazetteer, date=date, tz=tz, reliability=reliability, source=source
+    )
+
+
+def parse_patrol_text(
+    text: str, *, file_name: str, gazetteer: Gazetteer, date: Date | None = None, tz: tzinfo = timezone.utc,
+    reliability: str = DEFAULT_RELIABILITY, source: str = "patrol",
+) -> list[Report]:
+    """Parse patrol text into reports: at least one for every line that is not blank.
+
+    ``report_id`` is ``"<file_name>:<line>:<n>"`` (n counts records on that line from 1), so
+    the same text always gives the same ids.
+    """
+    if not re.fullmatch(r"[A-F][1-6]", reliability):
+        raise InputError(file_name, f"reliability {reliability!r} is not a NATO/Admiralty grade such as B2")
+    state = _State(date=date, night_end=None)
+    reports: list[Report] = []
+    for line_number, raw in enumerate(text.split("\n"), start=1):  # lines end at \n only, as editors count them
+        raw = raw.removesuffix("\r")
+        line = raw.translate(_ONE_TO_ONE)
+        if not line.strip():
+            continue
+        index = 0
+        state.position = None  # an observer position carries within a paragraph, not beyond
+        for start, end in split_sentences(line):
+            for values in _read_sentence(line, start, end, state, gazetteer, date, tz):
+                index += 1
+                values.update(
+                    report_id=f"{file_name}:{line_number}:{index}", source=source, reliability=reliability,
+                    line=line_number, text=raw[start:end].strip(),
+                )
+                if values["kind"] not in PATROL_KINDS:  # cannot happen; kept so the contract holds regardless
+                    values["warnings"] = (*values.get("warnings", ()), f"kind {values['kind']!r} read as other")
+                    values["kind"] = "other"
+                reports.append(Report(**values))
+    return reports
+
+
+def split_sentences(line: str) -> list[tuple[int, int]]:
+    """Sentence spans of a line: split after . ! ? followed by a capital, not after "approx." etc."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in re.finditer(r"[.!?]\s+(?=[A-Z0-9(\"])", line):
+        word = re.search(r"([A-Za-z.]+)$", line[start:match.start()])
+        if word is not None and word.group(1).lower().rstrip(".") in _ABBREVIATIONS:
+            continue
+        if line[start:match.end()].strip():
+            spans.append((start, match.start() + 1))
+        start = match.end()
+    if line[start:].strip():
+        spans.append((start, len(line)))
+    return spans
+
+
+def _clauses(scan: Scan, start: int, end: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    for match in _CLAUSE_BREAK.finditer(scan.text, start, end):
+        if scan.text[cursor:match.start()].strip():
+            spans.append((cursor, match.start()))
+            scan.claim(match.start(), match.end())
+            cursor = match.end()
+    spans.append((cursor, end))
+    return spans
+
+
+def _read_sentence(
+    line: str, start: int, end: int, state: _State, gazetteer: Gazetteer, default_date: Date | None, tz: tzinfo,
+) -> list[dict[str, Any]]:
+    scan = Scan(line)
+    sentence_warnings: list[str] = []
+    only_date = _DATE_ONLY_LINE.match(line[start:end])
+    found_date = only_date or next(scan.find(_DATE_ON, start, end), None)
+    if found_date is not None:
+        first, second = _parse_date(found_date.group("date"), state, default_date)
+        if first is None:
+            sentence_warnings.append(f"date {found_date.group('date')!r} has no year: pass --date")
+        else:
+            state.date, state.night_end = first, second
+        scan.claim(start + found_date.start(), start + found_date.end())
+    continuation = bool(_CONTINUATION.match(line[start:end]))
+    if _SUMMARY.search(line[start:end]):
+        sentence_warnings.append("reads as a summary of the period: its counts may repeat those of other sentences")
+    records: list[dict[str, Any]] = []
+    position: _Observer | None = None
+    for clause_start, clause_end in _clauses(scan, start, end):
+        reading = read_clause(scan, clause_start, clause_end)
+        if reading.position is not None:
+            position = _resolve_position(reading.position, gazetteer)
+        elif position is None and continuation and state.position is not None:
+            position = state.position
+        records.extend(_clause_records(reading, position, state, default_date, tz, gazetteer, sentence_warnings))
+    if position is not None:
+        state.position = position
+    return records
+
+
+def _clause_records(
+    reading: ClauseReading, position: _Observer | None,
+    state: _State, default_date: Date | None, tz: tzinfo, gazetteer: Gazetteer, sentence_warnings: list[str],
+) -> list[dict[str, Any]]:
+    context_warnings = [f"not understood: {fragment!r}" for fragment in reading.context_leftovers]
+    groups = reading.groups
+    if not groups:  # kept all the same, as a record of kind "other" that says why
+        groups = [Group(start=0, end=0, kind="other", kinds=["other"], times=reading.context_times)]
+        where = " after the verb" if reading.has_verb else ""
+        context_warnings.insert(0, f"no observation (explosion, burst, shot, flare, projectile) found{where}")
+    records: list[dict[str, Any]] = []
+    for group in groups:
+        record = _blank_record(group.kind)
+        warnings = list(sentence_warnings)
+        if position is not None:
+            record.update(_position_fields(position))
+            warnings.extend(position.warnings)
+            if position.offset is not None:
+                record["extras"]["observer_offset"] = position.offset
+        if group.times is not None:
+            record["time_start"], record["time_end"], time_warnings = _resolve_times(group.times, state, default_date, tz)
+            warnings.extend(time_warnings)
+        if group.bearing is not None:
+            first, _, last = group.bearing.partition("..")
+            record["bearing_min_deg"] = ph.point_sector_deg(first)[0]
+            record["bearing_max_deg"] = ph.point_sector_deg(last or first)[1]
+            record["extras"]["bearing"] = group.bearing
+        if group.distance_km is not None:
+            record["distance_min_km"], record["distance_max_km"] = group.distance_km
+        if group.event_offset is not None:
+            distance_km, point, name = group.event_offset
+            match = gazetteer.lookup(name)
+            record["extras"]["event_place"] = name
+            if match is None:
+                warnings.append(f"place {name!r} is not in the gazetteer: event location left empty")
+            else:
+                lat, lon = offset_position(match.place.lat, match.place.lon, ph.point_bearing_deg(point), distance_km)
+                record["lat"], record["lon"] = round(lat, 5), round(lon, 5)
+                record["extras"]["event_place"] = match.place.name
+                if match.how != "exact":
+                    warnings.append(f"place {name!r} read as {match.place.name!r} (similar spelling)")
+        record["weapon"] = group.weapon
+        record["flight_direction"] = group.flight
+        record["count"] = group.count
+        extras = record["extras"]
+        for key, value in (
+            ("count_min", group.count_min), ("count_qualifier", group.count_qualifier), ("calibre_mm", group.calibre_mm),
+            ("distance_qualifier", group.distance_qualifier),
+        ):
+            if value is not None:
+                extras[key] = value
+        if group.other_weapons:
+            extras["other_weapons"] = list(group.other_weapons)
+        if len(group.kinds) > 1:
+            extras["combined_kinds"] = list(group.kinds)
+        warnings.extend(group.warnings)
+        warnings.extend(context_warnings)
+        record["warnings"] = tuple(dict.fromkeys(warnings))
+        if group.breakdown:
+            for kind, number in group.breakdown:
+                part = dict(record, kind=kind, count=number, extras=dict(extras, breakdown_of=group.count))
+                records.append(part)
+        else:
+            records.append(record)
+    return records
+
+
+def _blank_record(kind: str) -> dict[str, Any]:
+    return {"kind": kind, "extras": {}}
+
+
+def _position_fields(position: _Observer) -> dict[str, Any]:
+    return {"observer_lat": position.lat, "observer_lon": position.lon, "observer_place": position.place}
+
+
+def _resolve_position(position: PositionText, gazetteer: Gazetteer) -> _Observer:
+    """Observer (lat, lon, place, warnings) from what was written.
+
+    "N km DIR of PLACE" moves from the place; a place followed by its description
+    ("Kalynove (non-government-controlled, 60km west of Luhansk)") is taken by name when the
+    gazetteer knows that name exactly, and from the description otherwise.
+    """
+    if position.how == "coordinates":
+        return _Observer(lat=position.lat, lon=position.lon)
+    if position.how == "offset" and position.describes_place:
+        base = gazetteer.lookup(position.places[0])
+        for name in position.places[1:]:
+            match = gazetteer.lookup(name)
+            if match is not None and match.how == "exact" and (base is None or match.place != base.place):
+                return _Observer(lat=match.place.lat, lon=match.place.lon, place=match.place.name)
+    warnings: list[str] = []
+    for name in position.places:
+        match = gazetteer.lookup(name)
+        if match is None:
+            continue
+        if match.how != "exact":
+            warnings.append(f"place {name!r} read as {match.place.name!r} (similar spelling)")
+        lat, lon, place = match.place.lat, match.place.lon, match.place.name
+        if position.how == "offset" and name == position.places[0] and position.point and position.distance_km is not None:
+            lat, lon = offset_position(lat, lon, ph.point_bearing_deg(position.point), position.distance_km)
+            lat, lon = round(lat, 5), round(lon, 5)
+            if position.describes_place and len(position.places) > 1:
+                written = position.places[1]
+                warnings = [f"place {written!r} is not in the gazetteer: position taken from {position.text!r}"]
+                place = written
+            else:
+                return _Observer(lat=lat, lon=lon, place=place, offset=f"{position.distance_km:g} km {position.point}",
+                                 warnings=tuple(warnings))
+        return _Observer(lat=lat, lon=lon, place=place, warnings=tuple(warnings))
+    unknown = position.places[0] if position.places else position.text
+    if position.describes_place and len(position.places) > 1:
+        unknown = position.places[1]
+    return _Observer(place=unknown, warnings=(f"place {unknown!r} is not in the gazetteer: observer position left empty",))
+
+
+def _parse_date(text: str, state: _State, default_date: Date | None) -> tuple[Date | None, Date | None]:
+    """A written date (and the second day of "2-3 March"), taking the year from context if unwritten."""
+    match = re.fullmatch(ph.DATE, text.strip(), re.IGNORECASE)
+    if match is None:
+        return None, None
+    if match["iso"]:
+        try:
+            return Date.fromisoformat(match["iso"]), None
+        except ValueError:
+            return None, None
+    if match["month"]:
+        month, day, year_text = ph.MONTHS[match["month"].lower().rstrip(".")], int(match["day"]), match["year"]
+    else:
+        month, day, year_text = ph.MONTHS[match["month_first"].lower().rstrip(".")], int(match["day_after"]), match["year_after"]
+    context = state.date or default_date
+    year = int(year_text) if year_text else (context.year if context else None)
+    if year is None:
+        return None, None
+    try:
+        first = Date(year, month, day)
+        second = Date(year, month, int(match["day2"])) if match["month"] and match["day2"] else None
+    except ValueError:
+        return None, None
+    return first, second
+
+
+def _resolve_times(
+    times: tuple[Clock, Clock], state: _State, default_date: Date | None, tz: tzinfo,
+) -> tuple[float | None, float | None, list[str]]:
+    first, second = times
+    moments: list[datetime | None] = []
+    warnings: list[str] = []
+    for clock in (first, second):
+        day: Date | None
+        if clock.date_text:
+            day, _ = _parse_date(clock.date_text, state, default_date)
+        elif state.night_end is not None and clock.hour < 12:
+            day = state.night_end
+        else:
+            day = state.date or default_date
+        if day is None:
+            warnings.append(f"time {clock.hour:02d}:{clock.minute:02d} has no date: pass --date")
+            moments.append(None)
+        else:
+            moments.append(datetime(day.year, day.month, day.day, clock.hour, clock.minute, tzinfo=tz))
+    start, end = moments
+    if start is not None and end is not None and end < start and not second.date_text:
+        end += timedelta(days=1)
+    if start is not None and end is not None and end < start:
+        warnings.append("the time window ends before it starts: read the other way round")
+        start, end = end, start
+    return (
+        None if start is None else start.timestamp(),
+        None if end is None else end.timestamp(),
+        list(dict.fromkeys(warnings)),
+    )

@@ -1,0 +1,174 @@
+"""The vocabulary of monitoring-mission prose: compass points, numbers, dates, weapons.
+
+Pure functions and compiled patterns used by :mod:`truceline.ingest.patrol_text`.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- compass -----------------------------------------------------------------------------
+
+POINTS: tuple[str, ...] = (
+    "N", "NNE", "NE", "ENE", "E", "ESE", "SE", "SSE", "S", "SSW", "SW", "WSW", "W", "WNW", "NW", "NNW",
+)
+_WORD = {"N": "north", "E": "east", "S": "south", "W": "west"}
+SECTOR_HALF_WIDTH_DEG = 11.25  # a 16-point compass: 22.5 degrees a point
+
+
+def _point_pattern(point: str) -> str:
+    words = [_WORD[letter] for letter in point]
+    if len(words) == 1:
+        return words[0]
+    if len(words) == 2:
+        return rf"{words[0]}[-\s]?{words[1]}"
+    return rf"{words[0]}[-\s]?{words[1]}[-\s]?{words[2]}"
+
+
+_BY_LENGTH = sorted(POINTS, key=len, reverse=True)
+#: A compass direction in words ("south-south-west", "south west", "southerly") or capitals ("SSW").
+DIRECTION = (
+    r"(?:(?<![A-Za-z])(?i:" + "|".join(_point_pattern(point) for point in _BY_LENGTH) + r")(?i:erly|ern)?(?![A-Za-z])"
+    r"|\b(?:" + "|".join(_BY_LENGTH) + r")\b)"
+)
+_DIRECTION_WORDS = {point: re.compile(_point_pattern(point) + r"(?:erly|ern)?$", re.IGNORECASE) for point in POINTS}
+
+
+def parse_direction(text: str) -> str | None:
+    """The 16-point abbreviation of a direction: ``"south-south-west"`` -> ``"SSW"``."""
+    text = text.strip()
+    if text in POINTS:
+        return text
+    for point in _BY_LENGTH:
+        if _DIRECTION_WORDS[point].match(text):
+            return point
+    return None
+
+
+def point_bearing_deg(point: str) -> float:
+    """The centre bearing of a compass point: ``"SSW"`` -> 202.5."""
+    return POINTS.index(point) * 22.5
+
+
+def point_sector_deg(point: str) -> tuple[float, float]:
+    """The sector a compass point stands for: ``"SSW"`` -> (191.25, 213.75); N -> (348.75, 11.25)."""
+    centre = point_bearing_deg(point)
+    return ((centre - SECTOR_HALF_WIDTH_DEG) % 360.0, (centre + SECTOR_HALF_WIDTH_DEG) % 360.0)
+
+
+# --- numbers -----------------------------------------------------------------------------
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_SIMPLE = {"a": 1, "an": 1, "single": 1, "a single": 1, "a dozen": 12, "dozen": 12, "a hundred": 100, "hundred": 100}
+
+_NUMBER_WORD = (
+    r"(?:(?:" + "|".join(_TENS) + r")(?:[-\s](?:" + "|".join(k for k in _UNITS if _UNITS[k] and _UNITS[k] < 10)
+    + r"))?|" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")(?:\s+hundred)?"
+)
+#: A number as written: digits ("1,200", "22"), words ("three", "twenty-five", "one hundred"), "a"/"an".
+NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+|(?i:" + _NUMBER_WORD + r"|a\s+single|a\s+dozen|a\s+hundred|single|an?))"
+
+
+def parse_number(text: str) -> int | None:
+    """``"twenty-five"`` -> 25, ``"1,200"`` -> 1200, ``"an"`` -> 1; ``None`` if not a number."""
+    words = re.sub(r"\s+", " ", text.strip().lower().replace("-", " "))
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", words):
+        return int(words.replace(",", ""))
+    if words in _SIMPLE:
+        return _SIMPLE[words]
+    total = 0
+    parts = words.split(" ")
+    multiplier = 1
+    if parts and parts[-1] == "hundred":
+        multiplier = 100
+        parts = parts[:-1]
+    for part in parts:
+        if part in _UNITS:
+            total += _UNITS[part]
+        elif part in _TENS:
+            total += _TENS[part]
+        else:
+            return None
+    return total * multiplier
+
+
+#: Words before a count that qualify it, normalised.
+COUNT_QUALIFIERS: dict[str, str] = {
+    "about": "about", "approximately": "about", "approx.": "about", "approx": "about", "around": "about",
+    "some": "about", "roughly": "about", "nearly": "about", "almost": "about", "an estimated": "about",
+    "at least": "at least", "no fewer than": "at least", "no less than": "at least", "a minimum of": "at least",
+    "more than": "more than", "over": "more than", "in excess of": "more than",
+    "up to": "up to", "fewer than": "up to", "less than": "up to", "a maximum of": "up to",
+}
+COUNT_QUALIFIER = "|".join(re.escape(key) for key in sorted(COUNT_QUALIFIERS, key=len, reverse=True))
+#: Words that stand for an unstated number.
+VAGUE_COUNTS = r"(?:several|numerous|multiple|many|a\s+few|few|dozens\s+of|hundreds\s+of|a\s+number\s+of|a\s+series\s+of)"
+
+# --- dates and times ---------------------------------------------------------------------
+
+MONTHS: dict[str, int] = {}
+for _number, _name in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"),
+    start=1,
+):
+    MONTHS[_name] = _number
+    MONTHS[_name[:3]] = _number
+MONTHS["sept"] = 9
+MONTH = r"(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+#: "3 March", "3 March 2017", "2-3 March", "March 3, 2017".
+DATE = (
+    r"(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s*-\s*(?P<day2>\d{1,2})(?:st|nd|rd|th)?)?\s+(?P<month>" + MONTH
+    + r")(?:,?\s+(?P<year>\d{4}))?"
+    r"|(?P<month_first>" + MONTH + r")\s+(?P<day_after>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year_after>\d{4}))?"
+    r"|(?P<iso>\d{4}-\d{2}-\d{2}))"
+)
+CLOCK = r"(?:[01]?\d|2[0-3]):[0-5]\d"
+
+# --- weapons -----------------------------------------------------------------------------
+
+#: (pattern, weapon label). The first that matches wins, so specific ones come first.
+WEAPONS: tuple[tuple[str, str], ...] = (
+    (r"multiple[- ]launch\s+rocket\s+systems?(?:\s*\((?:MLRS|BM-21|Grad)[^)]*\))?|MLRS|BM-21|BM-27|Grad|Uragan|Smerch|Tornado", "mlrs"),
+    (r"anti[- ]aircraft\s+(?:gun|cannon)s?(?:\s*\((?:ZU-23(?:-2)?|ZU|ZSU)[^)]*\))?|ZU-23(?:-2)?|ZSU-23(?:-4)?|Shilka", "anti_aircraft_gun"),
+    (r"automatic\s+grenade[- ]launchers?(?:\s*\(AGS(?:-17|-30)?\))?|AGS-17|AGS-30", "automatic_grenade_launcher"),
+    (r"under[- ]barrel\s+grenade[- ]launchers?(?:\s*\(UBGL\))?|rocket[- ]propelled\s+grenades?(?:\s*\(RPG\))?|RPG(?:-7)?|grenade[- ]launchers?|grenades?", "grenade_launcher"),
+    (r"recoilless\s+(?:guns?|rifles?)(?:\s*\(SPG-9\))?|SPG-9", "recoilless_gun"),
+    (r"anti[- ]tank\s+guided\s+missiles?(?:\s*\(ATGM\))?|ATGMs?", "atgm"),
+    (r"infantry\s+fighting\s+vehicles?(?:\s*\((?:IFV|BMP)[^)]*\))?(?:\s+(?:cannon|gun)s?)?|IFVs?|BMP(?:-1|-2)?(?:\s*\)?\s*(?:cannon|gun)s?)?|armoured\s+personnel\s+carriers?(?:\s*\(APC\))?|APCs?|BTR(?:-\d+)?", "ifv"),
+    (r"tanks?(?:\s+(?:cannon|gun)s?)?|T-64|T-72|T-80", "tank"),
+    (r"(?:self[- ]propelled\s+)?howitzers?|artillery|(?:2S1|2S3|D-30|Gvozdika|Akatsiya|Msta-B)", "artillery"),
+    (r"mortars?", "mortar"),
+    (r"heavy[- ]machine[- ]guns?|HMG|(?:large[- ]calibre|large[- ]caliber)\s+machine[- ]guns?", "heavy_machine_gun"),
+    (r"(?:light\s+)?machine[- ]guns?", "machine_gun"),
+    (r"small[- ]arms|sniper\s+rifles?|assault\s+rifles?|rifles?|sniper", "small_arms"),
+    (r"rockets?|missiles?", "rocket"),
+    (r"drones?|unmanned\s+aerial\s+vehicles?|UAVs?", "drone"),
+    (r"heavy\s+weapons?", "heavy_weapon"),
+)
+WEAPON_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE), label)
+    for pattern, label in WEAPONS
+)
+#: A calibre: "122mm", "82 mm", "(120mm)".
+CALIBRE = re.compile(r"\(?\b(?P<mm>\d{2,3})\s?mm\b\)?")
+_CALIBRE_CLASS = {"mortar": (60, 82, 120), "artillery": (100, 122, 125, 130, 152, 155, 203)}
+
+
+def weapon_for_calibre(calibre_mm: int) -> str | None:
+    """The weapon a calibre implies when the text names none (82mm -> mortar, 152mm -> artillery)."""
+    for label, calibres in _CALIBRE_CLASS.items():
+        if calibre_mm in calibres:
+            return label
+    if calibre_mm in (23,):
+        return "anti_aircraft_gun"
+    if calibre_mm in (30,):
+        return "ifv"
+    if calibre_mm in (12, 14):
+        return "heavy_machine_gun"
+    return None

@@ -1,0 +1,94 @@
+"""The ACLED CSV importer."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from truceline.cli import main
+from truceline.ingest.acled import read_acled
+from truceline.model.errors import InputError
+from truceline.model.reports import read_reports
+
+HEADER = ("event_id_cnty,event_date,year,event_type,sub_event_type,actor1,actor2,admin1,location,latitude,longitude,"
+          "geo_precision,time_precision,source,notes,fatalities")
+ROWS = [
+    'UKR1001,2022-03-03,2022,Explosions/Remote violence,Shelling/artillery/missile attack,Military Forces of Russia,'
+    ',Donetsk,Avdiivka,48.1394,37.7497,1,1,Ukrinform,"Shelling of Avdiivka, ""heavy"" damage.",0',
+    'UKR1002,03 March 2022,2022,Battles,Armed clash,Military Forces of Ukraine,Military Forces of Russia,Luhansk,'
+    'Popasna,48.633,38.383,2,2,Suspilne,"Clashes near Popasna\nover two lines.",2',
+    'UKR1003,2022-03-04,2022,Explosions/Remote violence,Remote explosive/landmine/IED,Unidentified,,Kherson,'
+    'Kherson,46.6354,32.6169,3,3,Local media,Mine.,1',
+]
+
+
+def write(tmp_path: Path, *rows: str, header: str = HEADER) -> Path:
+    path = tmp_path / "acled.csv"
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+def day(text: str) -> float:
+    return datetime.fromisoformat(text).replace(tzinfo=timezone.utc).timestamp()
+
+
+def test_rows_become_located_reports(tmp_path: Path) -> None:
+    first, second, third = read_acled(write(tmp_path, *ROWS))
+    assert first.report_id == "acled:UKR1001" and first.source == "acled"
+    assert first.kind == "explosion_impact" and first.count is None
+    assert (first.lat, first.lon, first.location_uncertainty_km) == (48.1394, 37.7497, 5.0)
+    assert (first.time_start, first.time_end) == (day("2022-03-03"), day("2022-03-04"))
+    assert first.reliability == "C3" and first.line == 2
+    assert first.text == 'Shelling of Avdiivka, "heavy" damage.'
+    assert first.extras["acled_source"] == "Ukrinform" and first.extras["fatalities"] == 0
+    assert first.extras["sub_event_type"] == "Shelling/artillery/missile attack"
+    assert second.kind == "other" and second.location_uncertainty_km == 25.0 and second.line == 3
+    assert (second.time_start, second.time_end) == (day("2022-02-28"), day("2022-03-07"))
+    assert third.kind == "explosion_undetermined" and third.line == 5  # the note above spans two lines
+    assert third.location_uncertainty_km == 100.0
+    assert (third.time_start, third.time_end) == (day("2022-03-01"), day("2022-04-01"))
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        (ROWS[0].replace("2022-03-03", "2022-03-40"), "acled.csv:6: event_date: '2022-03-40' is not a date"),
+        (ROWS[0].replace("48.1394", "north"), "acled.csv:6: latitude: 'north' is not a latitude"),
+        (ROWS[0].replace("37.7497", "237.7"), "acled.csv:6: longitude: '237.7' is not a longitude"),
+        (ROWS[0].replace(",1,1,Ukrinform", ",7,1,Ukrinform"), "acled.csv:6: geo_precision: '7' is not 1, 2 or 3"),
+        (ROWS[0].replace(",0", ",-3"), "acled.csv:6: fatalities: '-3' is not a whole number >= 0"),
+        (ROWS[0], "acled.csv:6: event_id_cnty: 'UKR1001' repeats the event on line 2"),
+        ("UKR9,2022-03-03,too,few", "acled.csv:6: has 4 fields, the header has 16"),
+    ],
+)
+def test_a_bad_row_names_its_line_and_nothing_is_returned(tmp_path: Path, row: str, message: str) -> None:
+    with pytest.raises(InputError) as caught:
+        read_acled(write(tmp_path, *ROWS, row))
+    assert message in str(caught.value)
+
+
+def test_missing_column(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match=r"acled.csv:1: missing column\(s\) latitude"):
+        read_acled(write(tmp_path, header=HEADER.replace("latitude", "lat")))
+
+
+def test_cli_writes_all_or_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    good = write(tmp_path, *ROWS)
+    out = tmp_path / "out.jsonl"
+    main(["ingest", "acled", str(good), "--out", str(out), "--reliability", "b3"])
+    reports = read_reports(out)
+    assert [r.report_id for r in reports] == ["acled:UKR1001", "acled:UKR1002", "acled:UKR1003"]
+    assert {r.reliability for r in reports} == {"B3"}
+    assert "wrote 3 reports" in capsys.readouterr().err
+    before = out.read_bytes()
+    bad = write(tmp_path, *ROWS, ROWS[0].replace("2022-03-03", "someday").replace("UKR1001", "UKR1004"))
+    with pytest.raises(SystemExit) as stop:
+        main(["ingest", "acled", str(bad), "--out", str(out)])
+    assert stop.value.code == 2
+    assert "acled.csv:6: event_date: 'someday' is not a date" in capsys.readouterr().err
+    assert out.read_bytes() == before
+    with pytest.raises(SystemExit) as stop:
+        main(["ingest", "acled", str(bad), "--out", str(tmp_path / "new.jsonl")])
+    assert stop.value.code == 2 and not (tmp_path / "new.jsonl").exists()
