@@ -4,7 +4,7 @@
 work; ``truceline.fuse.stream.StreamingAssociator`` serves a live feed.
 """
 
-from truceline.fuse.associate import FusionConfig
+from truceline.fuse.engine import FusionConfig
 from truceline.fuse.events import associate
 
 __all__ = ["FusionConfig", "associate"]

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 import pyarrow as pa
 
-from truceline.fuse.associate import FusionConfig, fuse
+from truceline.fuse.engine import FusionConfig, fuse
 from truceline.fuse.events import to_tables
 from truceline.fuse.side import side_probabilities
 from truceline.model.tables import read_picks, read_stations, write_table

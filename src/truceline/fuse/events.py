@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 import pyarrow as pa
 
-from truceline.fuse.associate import CHI2_2DOF_95, FusionConfig, PassResult, Prepared, fuse
+from truceline.fuse.engine import CHI2_2DOF_95, FusionConfig, PassResult, Prepared, fuse
 from truceline.fuse.atmosphere import travel_times
 
 

@@ -156,9 +156,18 @@ def _best_origin(
         m += 1
     if m == 0:
         return 0, 0.0, 0.0
-    order = np.argsort(implied[:m])
+    # insertion sort of indices: the implied times are nearly sorted already (candidates
+    # come grouped by station and the trial points are close), and m is small
     for i in range(m):
-        order_buffer[i] = order[i]
+        order_buffer[i] = i
+    for i in range(1, m):
+        key = order_buffer[i]
+        value = implied[key]
+        j = i - 1
+        while j >= 0 and implied[order_buffer[j]] > value:
+            order_buffer[j + 1] = order_buffer[j]
+            j -= 1
+        order_buffer[j + 1] = key
     best_count = 0
     best_t0 = 0.0
     best_spread = 1e30
@@ -330,8 +339,8 @@ def _fine_search(
     best_t0 = 0.0
     best_count = 0
     span = half_span
-    for _level in range(4):
-        steps = 12
+    for _level in range(3):
+        steps = 10
         grid = 2.0 * span / steps
         bound = 1.4142 * grid / c  # differential travel time within half a grid step, both ways
         tol = fine_tolerance_s + bound

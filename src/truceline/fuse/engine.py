@@ -42,7 +42,7 @@ class FusionConfig:
     bin_s: float = 1.0
     window_s: float = 120.0
     lookahead_s: float = 60.0
-    max_seeds: int = 3000
+    max_seeds: int = 400
     tile_km: float = 100.0
     block_s: float = 3600.0
     sigma_pick_s: float = 0.12
@@ -220,7 +220,7 @@ def run_pass(
             peak = int(counts.max()) if counts.size else 0
             if peak < config.min_stations:
                 break
-            threshold = peak - 2 if threshold == 0 else min(threshold - 2, peak - 2)
+            threshold = peak - 2 if threshold == 0 else min(threshold - 2, int(0.7 * peak))
             threshold = max(threshold, config.min_stations)
             found = kernels.extract(start, n_bins, config.bin_s, counts, config.min_stations, prep.cell_x, prep.cell_y,
                                     prep.cell_ix, prep.cell_iy, prep.cell_at, prep.cell_tile, atmosphere[block],
