@@ -104,7 +104,7 @@ def signer_from_seed(name: str, seed: bytes) -> Signer:
 
 def parse_vkey(text: str) -> Verifier:
     """Parse ``<name>+<hex id>+<base64(0x01 || key)>`` and check that the id matches the key."""
-    parts = text.strip().split("+")
+    parts = text.strip().split("+", 2)
     if len(parts) != 3:
         raise FormatError(f"verifier key {text.strip()[:60]!r} is not <name>+<hex id>+<base64 key>")
     name, hex_id, encoded = parts
@@ -142,7 +142,7 @@ def load_signer(path: Path) -> Signer:
         raise KeyFileError(f"{path}: no such key file (create one with `truceline ledger init`)") from None
     if mode & (stat.S_IRWXG | stat.S_IRWXO):
         raise KeyFileError(f"{path}: private key is accessible by others (mode {oct(mode & 0o777)}); run chmod 600")
-    parts = path.read_text(encoding="ascii").strip().split("+")
+    parts = path.read_text(encoding="ascii").strip().split("+", 4)
     if len(parts) != 5 or parts[:2] != ["PRIVATE", "KEY"]:
         raise KeyFileError(f"{path}: not a PRIVATE+KEY+<name>+<id>+<key> file")
     raw = b64decode_strict(parts[4], str(path))
