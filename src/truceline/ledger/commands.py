@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -259,8 +260,7 @@ def export(
 
 @ledger.command()
 @_store_options
-@click.pass_context
-def audit(ctx: click.Context, db: Path, key_dir: Path) -> None:
+def audit(db: Path, key_dir: Path) -> None:
     """Rehash every stored entry and compare with the stored hashes and every signed checkpoint.
 
     Exits 0 if all agree; otherwise exits 1 naming the first bad entry index.
@@ -269,7 +269,7 @@ def audit(ctx: click.Context, db: Path, key_dir: Path) -> None:
         report = _open(db).audit()
     except TamperError as problem:
         click.echo(f"FAILED: first bad entry {problem.index}: {problem}")
-        ctx.exit(1)
+        sys.exit(1)  # not ctx.exit: main() runs click with standalone_mode=False, which returns its code
     click.echo(
         f"OK: {report.size} entries, root {b64(report.root_hash)}, {report.checkpoints_checked} checkpoints agree"
     )
@@ -280,8 +280,7 @@ def audit(ctx: click.Context, db: Path, key_dir: Path) -> None:
 @click.option("--key", type=click.Path(dir_okay=False, exists=True, path_type=Path), help="The log's published verifier key (log.vkey). Without it the bundle's own key is used, which proves only self-consistency.")
 @click.option("--previous", type=click.Path(dir_okay=False, exists=True, path_type=Path), help="An earlier checkpoint you hold; the bundle must extend it.")
 @click.option("--witness", "witness_keys", multiple=True, type=click.Path(dir_okay=False, exists=True, path_type=Path), help="A witness verifier key whose cosignature is required (repeatable).")
-@click.pass_context
-def verify(ctx: click.Context, bundle: Path, key: Path | None, previous: Path | None, witness_keys: tuple[Path, ...]) -> None:
+def verify(bundle: Path, key: Path | None, previous: Path | None, witness_keys: tuple[Path, ...]) -> None:
     """Check an evidence BUNDLE offline: no database, no network.
 
     Exits 0 only if the checkpoint's signature verifies with the key (and every --witness
@@ -296,6 +295,6 @@ def verify(ctx: click.Context, bundle: Path, key: Path | None, previous: Path | 
     )
     if not report.ok:
         click.echo(f"FAILED: {report.message}")
-        ctx.exit(1)
+        sys.exit(1)
     trust = "" if key is not None else " (key taken from the bundle: pass --key to check it is the log's published key)"
     click.echo(f"OK: {report.message}{trust}")
