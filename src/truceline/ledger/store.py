@@ -24,6 +24,7 @@ from typing import Any
 import rfc8785
 
 from truceline.ledger import tree
+from truceline.ledger.canonical import canonical_json
 from truceline.ledger.errors import LedgerError, ProofError, TamperError, TreeSizeError
 from truceline.ledger.merkle import leaf_hash, verify_consistency
 from truceline.ledger.note import Checkpoint, Signer, cosign_note, open_checkpoint, sign_note
@@ -73,7 +74,7 @@ def entry_bytes(entry_type: str, timestamp_s: float, payload: Mapping[str, Any])
     if not isinstance(payload, Mapping):
         raise LedgerError(f"entry payload must be an object, not {type(payload).__name__}")
     try:
-        return rfc8785.dumps({"type": entry_type, "time": timestamp_s, "payload": dict(payload)})
+        return canonical_json({"type": entry_type, "time": timestamp_s, "payload": dict(payload)})
     except (rfc8785.CanonicalizationError, TypeError, ValueError) as problem:
         raise LedgerError(f"entry payload cannot be written as canonical JSON: {problem}") from None
 
