@@ -31,6 +31,14 @@ class _Unusual(Exception):
 
 def _plain(value: Any) -> Any:
     kind = type(value)
+    if kind is dict:
+        plain = {}
+        for key, item in value.items():
+            if type(key) is not str or (not key.isascii() and _BEYOND_BMP.search(key)):
+                raise _Unusual
+            item_kind = type(item)
+            plain[key] = item if item_kind is str or item_kind is bool or item is None else _plain(item)
+        return plain
     if kind is str or kind is bool or value is None:
         return value
     if kind is int:
@@ -46,13 +54,6 @@ def _plain(value: Any) -> Any:
         raise _Unusual  # exponent forms, NaN and infinities
     if kind is list:
         return [_plain(item) for item in value]
-    if kind is dict:
-        plain = {}
-        for key, item in value.items():
-            if type(key) is not str or _BEYOND_BMP.search(key):
-                raise _Unusual
-            plain[key] = _plain(item)
-        return plain
     raise _Unusual
 
 
