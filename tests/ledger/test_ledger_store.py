@@ -86,7 +86,7 @@ def test_append_joins_the_callers_transaction(tmp_path: Path) -> None:
 def test_append_alone_commits_durably_and_refuses_bad_payloads_whole(tmp_path: Path) -> None:
     ledger = _ledger(tmp_path, 3)
     assert not ledger.connection.in_transaction
-    with pytest.raises(LedgerError):
+    with pytest.raises(LedgerError, match="entry 1 of the batch"):
         ledger.append_many([("event", 1.0, {"ok": 1}), ("event", 2.0, {"bad": float("inf")})])
     assert ledger.size() == 3
     assert sqlite3.connect(tmp_path / "log.sqlite").execute("SELECT COUNT(*) FROM ledger_entries").fetchone()[0] == 3

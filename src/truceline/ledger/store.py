@@ -102,7 +102,12 @@ class Ledger:
     def append_many(self, entries: Iterable[tuple[str, float, Mapping[str, Any]]]) -> list[int]:
         """Append entries in order, all or none. Inside an open transaction, append there without
         committing (so a fact and its entry commit together); otherwise in a transaction of its own."""
-        prepared = [(t, float(s), entry_bytes(t, s, p)) for t, s, p in entries]
+        prepared = []
+        for position, (entry_type, timestamp_s, payload) in enumerate(entries):
+            try:
+                prepared.append((entry_type, float(timestamp_s), entry_bytes(entry_type, timestamp_s, payload)))
+            except LedgerError as problem:
+                raise LedgerError(f"entry {position} of the batch: {problem}") from None
         if self.connection.in_transaction:
             return self._append(prepared)
         with write_transaction(self.connection):
