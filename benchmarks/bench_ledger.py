@@ -9,6 +9,7 @@ in < 1 ms at 10^6 entries; a checkpoint signed in < 5 ms; a 1,000-entry bundle v
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import tempfile
@@ -38,6 +39,7 @@ def main() -> None:
         sync = connection.execute("PRAGMA synchronous").fetchone()[0]
         journal = connection.execute("PRAGMA journal_mode").fetchone()[0]
         print(f"store: SQLite journal_mode={journal} synchronous={sync} (2 = FULL: every commit is fsynced)")
+        print(f"load average at start (1, 5, 15 min): {os.getloadavg()}, CPUs: {os.cpu_count()}")
 
         # 1. append rate, one durable commit per batch
         batches = []
@@ -119,6 +121,7 @@ def main() -> None:
         assert open_checkpoint(previous or "", signer.verifier).size == size
         print(f"bundle of {len(report.entries)} entries: export {exported:.2f} s (incl. full audit); verify {verified:.3f} s")
         print(f"verify said: OK: {report.message}")
+        print(f"load average at end (1, 5, 15 min): {os.getloadavg()}")
 
 
 if __name__ == "__main__":
