@@ -161,3 +161,19 @@ def test_audit_cli_names_the_first_bad_entry(tmp_path: Path, run, log) -> None: 
 def test_verify_bundle_library_reports_missing_folder(tmp_path: Path) -> None:
     report = verify_bundle(tmp_path / "nowhere")
     assert not report.ok and "not a bundle folder" in report.message
+
+
+def test_verify_detects_a_fork_against_a_checkpoint_you_hold(tmp_path: Path, run, log) -> None:  # type: ignore[no-untyped-def]
+    from truceline.ledger import Checkpoint, load_signer, sign_note
+
+    (tmp_path / "c10").write_text(run("ledger", "checkpoint", *log)[1])
+    run("ledger", "append", str(tmp_path / "facts.jsonl"), *log)
+    bundle = tmp_path / "b"
+    assert run("ledger", "export", "--out", str(bundle), "--entries", "0", "--previous", str(tmp_path / "c10"), *log)[0] == 0
+    # the same log key signed another history of size 10 for someone else
+    signer = load_signer(tmp_path / "keys" / "log.key")
+    (tmp_path / "other10").write_text(sign_note(Checkpoint(origin=signer.name, size=10, root_hash=bytes(32)).text(), [signer]))
+    key = str(tmp_path / "keys" / "log.vkey")
+    assert run("verify", str(bundle), "--key", key, "--previous", str(tmp_path / "c10"))[0] == 0
+    code, out, _ = run("verify", str(bundle), "--key", key, "--previous", str(tmp_path / "other10"))
+    assert code == 1 and out.startswith("FAILED: --previous checkpoint: fork, a different root was signed for size 10")
