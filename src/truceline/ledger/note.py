@@ -30,6 +30,7 @@ from truceline.ledger.merkle import HASH_SIZE
 ED25519 = b"\x01"
 EM_DASH = "\u2014"
 TLOG_PROOF_HEADER = "c2sp.org/tlog-proof@v1"
+MAX_SIGNATURES = 100  # signed-note: verifiers SHOULD limit signatures and MUST accept at least 16
 
 
 def b64decode_strict(text: str, what: str) -> bytes:
@@ -187,6 +188,8 @@ def split_note(note: str) -> tuple[str, list[Signature]]:
     text, lines = note[: cut + 1], note[cut + 2 :].splitlines()
     if not lines:
         raise FormatError("note has no signature lines")
+    if len(lines) > MAX_SIGNATURES:
+        raise FormatError(f"note has {len(lines)} signature lines, more than {MAX_SIGNATURES}")
     signatures = []
     for line in lines:
         fields = line.split(" ")
