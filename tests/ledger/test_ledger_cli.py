@@ -177,3 +177,19 @@ def test_verify_detects_a_fork_against_a_checkpoint_you_hold(tmp_path: Path, run
     assert run("verify", str(bundle), "--key", key, "--previous", str(tmp_path / "c10"))[0] == 0
     code, out, _ = run("verify", str(bundle), "--key", key, "--previous", str(tmp_path / "other10"))
     assert code == 1 and out.startswith("FAILED: --previous checkpoint: fork, a different root was signed for size 10")
+
+
+def test_every_command_and_option_is_documented() -> None:
+    import click
+
+    from truceline.ledger.commands import ledger, verify
+
+    docs = (Path(__file__).parents[2] / "docs" / "ledger.md").read_text()
+    assert isinstance(ledger, click.Group)
+    commands = {f"ledger {name}": command for name, command in ledger.commands.items()} | {"verify": verify}
+    for name, command in commands.items():
+        assert f"truceline {name}" in docs, name
+        for parameter in command.params:
+            for option in getattr(parameter, "opts", []):
+                if option.startswith("--") and option != "--help":
+                    assert option in docs, f"{name} {option}"

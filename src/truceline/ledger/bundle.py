@@ -43,13 +43,15 @@ def export_bundle(
     signer: Signer,
     previous_checkpoint: str | None = None,
     witnesses: Sequence[Signer] = (),
+    *,
+    full_audit: bool = True,
 ) -> Checkpoint:
-    """Sign a fresh checkpoint (after checking the stored hashes) and write a bundle proving
-    ``indices`` against it. The folder appears complete or not at all."""
+    """Sign a fresh checkpoint (after checking the stored hashes, see :meth:`Ledger.checkpoint`)
+    and write a bundle proving ``indices`` against it. The folder appears complete or not at all."""
     out_dir = Path(out_dir)
     if out_dir.exists() and any(out_dir.iterdir()):
         raise LedgerError(f"{out_dir}: exists and is not empty; choose a new folder")
-    note = ledger.checkpoint(signer, witnesses)
+    note = ledger.checkpoint(signer, witnesses, full_audit=full_audit)
     checkpoint = open_checkpoint(note, signer.verifier)
     for index in indices:
         if not 0 <= index < checkpoint.size:
