@@ -20,7 +20,9 @@ from truceline.model.errors import TrucelineError
 COMMANDS: dict[str, str] = {
     "associate": "truceline.fuse.commands:associate_command",
     "ingest": "truceline.ingest.commands:ingest",
+    "ledger": "truceline.ledger.commands:ledger",
     "score": "truceline.sim.scoring:score_command",
+    "verify": "truceline.ledger.commands:verify",
 }
 
 
@@ -58,7 +60,9 @@ def cli() -> None:
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: library errors become one clear line and exit code 2."""
     try:
-        cli.main(args=argv, prog_name="truceline", standalone_mode=False)
+        code = cli.main(args=argv, prog_name="truceline", standalone_mode=False)
+        if isinstance(code, int) and code:
+            sys.exit(code)
     except click.exceptions.Exit as stop:
         sys.exit(stop.exit_code)
     except click.ClickException as problem:
