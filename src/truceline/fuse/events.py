@@ -24,14 +24,16 @@ class Located:
 
 
 def variance_factor(result: PassResult) -> float:
-    """Network-wide chi-square per degree of freedom (trimmed mean), floored at 0.5."""
+    """Network-wide chi-square per degree of freedom (trimmed mean of the events).
+
+    Scales the nominal covariances so that they describe the residuals actually seen."""
     dof = result.n_obs - 3
     ok = dof >= 1
     if not ok.any():
         return 1.0
     ratio = np.sort(result.chi2[ok] / dof[ok])
     kept = ratio[: max(1, int(np.ceil(0.95 * len(ratio))))]
-    return float(max(0.5, kept.mean()))
+    return float(max(0.05, kept.mean()))
 
 
 def ellipse_from_covariance(cov_km2: np.ndarray, north_frame_deg: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -389,6 +389,41 @@ def _is_local_maximum(counts: np.ndarray, cell: int, b: int, cell_ix: np.ndarray
 
 
 @njit(cache=True)
+def _plausible_footprint(
+    x: float, y: float, t0: float, stations: np.ndarray, st_x: np.ndarray, st_y: np.ndarray,
+    station_pick_start: np.ndarray, pick_time: np.ndarray,
+) -> bool:
+    """A weakly recorded event must have been heard by most working stations nearer to it.
+
+    Sound weakens with distance: if the stations that heard it are far and most working
+    stations nearer to it heard nothing, the "event" is a chance coincidence of unrelated
+    picks (clutter). A station counts as working if it reported any pick within ten
+    minutes of the origin time.
+    """
+    m = len(stations)
+    distances = np.empty(m)
+    for i in range(m):
+        distances[i] = math.hypot(st_x[stations[i]] - x, st_y[stations[i]] - y)
+    radius = np.median(distances) + 0.5
+    working = 0
+    heard = 0
+    for s in range(len(st_x)):
+        if math.hypot(st_x[s] - x, st_y[s] - y) > radius:
+            continue
+        first = station_pick_start[s]
+        last = station_pick_start[s + 1]
+        k = first + np.searchsorted(pick_time[first:last], t0 - 600.0)
+        if k >= last or pick_time[k] > t0 + 600.0:
+            continue
+        working += 1
+        for i in range(m):
+            if stations[i] == s:
+                heard += 1
+                break
+    return 2 * heard >= working
+
+
+@njit(cache=True)
 def _collect(chosen: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray]:
     picks = np.empty(count, dtype=np.int64)
     stations = np.empty(count, dtype=np.int64)
@@ -542,7 +577,8 @@ def extract(
             accepted = _accept(best_x, best_y, best_t0, n, cand_pick, cand_station, pick_time, pick_baz,
                                pick_baz_sigma, st_x, st_y, st_north, c, wx, wy, fine_tolerance_s, kappa, sigma_pick_s,
                                kappa_model, max_normalised_rms, min_stations, chosen, best_gap, pick_used, tile,
-                               scratch_event, scratch_picks, scratch_cov, 0, 1)
+                               scratch_event, scratch_picks, scratch_cov, 0, 1,
+                               station_pick_start)
             if accepted:
                 for p in scratch_picks[0]:
                     if p >= 0:
@@ -553,7 +589,8 @@ def extract(
             accepted = _accept(best_x, best_y, best_t0, n, cand_pick, cand_station, pick_time, pick_baz,
                                pick_baz_sigma, st_x, st_y, st_north, c, wx, wy, fine_tolerance_s, kappa, sigma_pick_s,
                                kappa_model, max_normalised_rms, min_stations, chosen, best_gap, pick_used, tile,
-                               out_event, out_picks, out_cov, n_events, max_events)
+                               out_event, out_picks, out_cov, n_events, max_events,
+                               station_pick_start)
         if accepted:
             n_events += 1
             score[top] = count  # search the same place again for a further source
@@ -575,6 +612,7 @@ def _accept(
     sigma_pick_s: float, kappa_model: float, max_normalised_rms: float, min_stations: int,
     chosen: np.ndarray, best_gap: np.ndarray, pick_used: np.ndarray, tile: int,
     out_event: np.ndarray, out_picks: np.ndarray, out_cov: np.ndarray, n_events: int, max_events: int,
+    station_pick_start: np.ndarray,
 ) -> bool:
     """Select one pick per station, locate robustly, re-select with the model's tolerance,
     locate again; write the event and take its picks if it passes the misfit test."""
@@ -603,6 +641,8 @@ def _accept(
     if math.isnan(cov[0, 0]) or dof < 1 or math.sqrt(chi2 / dof) > max_normalised_rms or n_events >= max_events:
         return False
     m = len(picks)
+    if m <= 5 and not _plausible_footprint(x, y, t0, stations, st_x, st_y, station_pick_start, pick_time):
+        return False
     out_event[n_events, 0] = x
     out_event[n_events, 1] = y
     out_event[n_events, 2] = t0
