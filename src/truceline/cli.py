@@ -18,6 +18,8 @@ from truceline.model.errors import TrucelineError
 
 # name -> "module:attribute" of a click command or group. Keep alphabetical.
 COMMANDS: dict[str, str] = {
+    "ack": "truceline.protocol.commands:ack",
+    "protocol": "truceline.protocol.commands:protocol",
 }
 
 

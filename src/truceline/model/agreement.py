@@ -110,7 +110,7 @@ class Obligation:
     actor: str
     action: str
     strength: Strength
-    deadline_h: float
+    deadline_h: float | None  # None only for strength "none": listed, never due
     deadline_from: DeadlineFrom = "stage"
     recipients: tuple[str, ...] = ()
     clause: str = ""
@@ -228,7 +228,7 @@ def agreement_from_document(document: Mapping[str, Any]) -> Agreement:
                         actor=o["actor"],
                         action=o["action"],
                         strength=o["strength"],
-                        deadline_h=float(o["deadline_h"]),
+                        deadline_h=float(o["deadline_h"]) if "deadline_h" in o else None,
                         deadline_from=o.get("deadline_from", "stage"),
                         recipients=_strs(o.get("recipients")),
                         clause=str(o.get("clause", "")),

@@ -13,7 +13,7 @@ agreement is expected, a bundled name or a path may be given.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -212,17 +212,23 @@ def _references(document: dict[str, Any]) -> Iterator[tuple[PathKey, str]]:
             yield from known(obligation.get("recipients", []), ("ladder", i, "obligations", j, "recipients"))
 
 
-def validate_document(display: str, text: str) -> dict[str, Any]:
-    """The parsed document, or :class:`AgreementError` with every problem located."""
+def validate_yaml(
+    display: str,
+    text: str,
+    against: dict[str, Any],
+    checks: Callable[[dict[str, Any]], Iterator[tuple[PathKey, str]]] | None = None,
+) -> dict[str, Any]:
+    """A YAML mapping validated against a JSON Schema (then ``checks``), or :class:`AgreementError`
+    listing every problem as ``FILE:LINE:COL: message``."""
     document, marks, structural = _compose(display, text)
     found: list[tuple[PathKey, str, bool]] = list(structural)
     if not isinstance(document, dict):
-        found.append(((), "expected the agreement to be a mapping (id: ..., title: ..., ...)", False))
+        found.append(((), "expected a mapping of fields (name: value) at the top level", False))
     else:
-        validator = jsonschema.Draft202012Validator(schema())
+        validator = jsonschema.Draft202012Validator(against)
         found.extend(_describe(e) for e in validator.iter_errors(document))
-        if not found:
-            found.extend((path, message, False) for path, message in _references(document))
+        if not found and checks is not None:
+            found.extend((path, message, False) for path, message in checks(document))
     if found:
         problems = []
         for path, message, at_key in found:
@@ -231,6 +237,11 @@ def validate_document(display: str, text: str) -> dict[str, Any]:
         problems.sort(key=lambda p: (p.line, p.column, p.message))
         raise AgreementError(problems)
     return document
+
+
+def validate_document(display: str, text: str) -> dict[str, Any]:
+    """The parsed agreement, or :class:`AgreementError` with every problem located."""
+    return validate_yaml(display, text, schema(), _references)
 
 
 def load_document(source: str | Path) -> tuple[str, dict[str, Any]]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 
-from truceline.model.agreement import Agreement
+from truceline.model.agreement import Agreement, Obligation
 from truceline.model.cases import (
     Acknowledgement,
     AnalystAction,
@@ -117,18 +117,26 @@ class Engine:
 
     def _reach_stage(self, case: CaseState, decision: Decision, now: float, late: bool, outputs: list[Output]) -> None:
         stage = self.agreement.ladder[decision.stage - 1]
-        actions = list(case.actions)
+        created: list[tuple[Obligation, ActionState]] = []
         for obligation in stage.obligations:
+            if obligation.deadline_h is None:
+                continue  # strength "none": named in the message, never due
             base_s = case.opened_s if obligation.deadline_from == "opening" else decision.rule_s
-            action = ActionState(
-                action_id=f"{case.case_id}/s{stage.stage}/{obligation.id}",
-                stage=stage.stage,
-                obligation_id=obligation.id,
-                created_s=decision.due_s,
-                due_by_s=base_s + obligation.deadline_h * HOUR_S,
+            created.append(
+                (
+                    obligation,
+                    ActionState(
+                        action_id=f"{case.case_id}/s{stage.stage}/{obligation.id}",
+                        stage=stage.stage,
+                        obligation_id=obligation.id,
+                        created_s=decision.due_s,
+                        due_by_s=base_s + obligation.deadline_h * HOUR_S,
+                    ),
+                )
             )
-            actions.append(action)
-        case = dataclasses.replace(case, reached=case.reached + ((stage.stage, decision.rule_s),), actions=tuple(actions))
+        case = dataclasses.replace(
+            case, reached=case.reached + ((stage.stage, decision.rule_s),), actions=case.actions + tuple(a for _, a in created)
+        )
         self._set(case)
         outputs.append(
             StageChange(
@@ -148,8 +156,8 @@ class Engine:
         lines = [f"{case.case_id}: {case.firing_party} fire into {case.target_party} — stage {stage.stage}: {stage.name}.", decision.reason]
         if stage.clause:
             lines.append(f"Clause: {stage.clause}")
-        extra: list[str] = []
-        for obligation, action in zip(stage.obligations, actions[-len(stage.obligations) :]):
+        for obligation, action in created:
+            frm = "opening" if obligation.deadline_from == "opening" else "stage"
             outputs.append(
                 DueAction(
                     action_id=action.action_id,
@@ -161,10 +169,17 @@ class Engine:
                     due_by_s=action.due_by_s,
                     status="due",
                     at_s=now,
-                    reason=f"obligation {obligation.id} of stage {stage.stage}, due {format_hours(obligation.deadline_h * HOUR_S)} after the {'opening' if obligation.deadline_from == 'opening' else 'stage'}",
+                    reason=f"obligation {obligation.id} of stage {stage.stage}, due {format_hours(action.due_by_s - (case.opened_s if frm == 'opening' else decision.rule_s))} after the {frm}",
                 )
             )
-            lines.append(f"- {obligation.actor} must {obligation.action[0].lower()}{obligation.action[1:]} by {format_time(action.due_by_s)} [{obligation.strength}] (action {action.action_id})")
+        extra: list[str] = []
+        for obligation in stage.obligations:
+            if obligation.deadline_h is None:
+                lines.append(f"- {obligation.actor}: {obligation.action} [{obligation.strength}: no obligation]")
+            else:
+                action_id = f"{case.case_id}/s{stage.stage}/{obligation.id}"
+                due_by_s = next(a.due_by_s for o, a in created if o.id == obligation.id)
+                lines.append(f"- {obligation.actor} must {obligation.action[0].lower()}{obligation.action[1:]} by {format_time(due_by_s)} [{obligation.strength}] (action {action_id})")
             extra.extend(obligation.recipients)
         outputs.append(self._notification(case, "stage", decision.key, stage.stage, "", now, decision.due_s, late, f"[{self.agreement.id}] {case.case_id} stage {stage.stage}: {stage.name}", lines, extra))
 

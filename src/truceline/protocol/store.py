@@ -77,15 +77,16 @@ class DurableEngine:
         self.on_commit = list(on_commit)
         migrate(connection, "protocol", MIGRATIONS)
         start = connection.execute("SELECT body FROM protocol_events WHERE kind = 'start' ORDER BY seq LIMIT 1").fetchone()
+        stored: dict[str, Any]
         if start is None:
             if document is None:
                 raise EngineError("this database holds no protocol engine yet; give an agreement to start one (--agreement)")
-            body = {"agreement": document, "digest": agreement_digest(document), "late_after_s": late_after_s}
+            body: dict[str, Any] = {"agreement": document, "digest": agreement_digest(document), "late_after_s": late_after_s}
             with write_transaction(connection):
                 connection.execute("INSERT INTO protocol_events (kind, at_s, body) VALUES ('start', 0, ?)", (rfc8785.dumps(body).decode(),))
             stored = body
         else:
-            stored = json.loads(start[0])
+            stored = dict(json.loads(start[0]))
             if document is not None and agreement_digest(document) != stored["digest"]:
                 raise EngineError(
                     f"this database runs agreement {stored['agreement']['id']!r} (sha256 {stored['digest'][:12]}); "
