@@ -157,7 +157,7 @@ FACT_KINDS: dict[str, type] = {
 
 Change = Literal["opened", "stage", "closed"]
 ActionStatus = Literal["due", "acknowledged", "overdue"]
-NotificationKind = Literal["stage", "reminder", "overdue", "closed"]
+NotificationCategory = Literal["stage", "reminder", "overdue", "closed"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -211,7 +211,7 @@ class Notification:
     notification_id: str
     agreement: str
     case_id: str
-    kind: NotificationKind
+    category: NotificationCategory
     stage: int
     action_id: str
     at_s: float

@@ -109,7 +109,7 @@ def webhook_body(notification: Notification, recipient: str) -> bytes:
     """Standard Webhooks payload shape: ``{type, timestamp, data}``, canonical JSON."""
     return rfc8785.dumps(
         {
-            "type": f"truceline.{notification.kind}",
+            "type": f"truceline.{notification.category}",
             "timestamp": format_time(notification.at_s),
             "recipient": recipient,
             "data": to_record(notification),

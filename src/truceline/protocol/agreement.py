@@ -12,6 +12,7 @@ agreement is expected, a bundled name or a path may be given.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -128,7 +129,13 @@ def _compose(display: str, text: str) -> tuple[Any, _Marks, list[tuple[PathKey, 
 # ----------------------------------------------------------------------------- validation
 
 
+@functools.cache
+def _validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(schema())
+
+
 def schema() -> dict[str, Any]:
+    """The agreement JSON Schema shipped with the package."""
     text = (resources.files("truceline.protocol") / "agreement.schema.json").read_text(encoding="utf-8")
     return json.loads(text)  # type: ignore[no-any-return]
 
@@ -241,7 +248,7 @@ def validate_yaml(
 
 def validate_document(display: str, text: str) -> dict[str, Any]:
     """The parsed agreement, or :class:`AgreementError` with every problem located."""
-    return validate_yaml(display, text, schema(), _references)
+    return validate_yaml(display, text, _validator().schema, _references)
 
 
 def load_document(source: str | Path) -> tuple[str, dict[str, Any]]:

@@ -245,7 +245,7 @@ class Engine:
             notification_id=f"{self.agreement.id}/{key}",
             agreement=self.agreement.id,
             case_id=case.case_id,
-            kind=kind,  # type: ignore[arg-type]
+            category=kind,  # type: ignore[arg-type]
             stage=stage,
             action_id=action_id,
             at_s=now,
