@@ -156,8 +156,8 @@ def _describe(error: jsonschema.ValidationError) -> tuple[PathKey, str, bool]:
     where = _where(path)
     validator, expected, instance = error.validator, error.validator_value, error.instance
     if validator == "required":
-        missing = [name for name in expected if isinstance(instance, dict) and name not in instance]
-        return path, f"{where}: missing required field {missing[0]!r}", False
+        missing = [name for name in expected if isinstance(instance, dict) and name not in instance and repr(name) in error.message]
+        return path, f"{where}: missing required field {(missing or [error.message])[0]!r}", False
     if validator == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
         extra = sorted(set(instance) - set(allowed))
