@@ -254,3 +254,15 @@ def test_connect_reads_back_wal_and_full(tmp_path: Path) -> None:
     engine = durable(tmp_path / "e.sqlite")
     assert engine.connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert engine.connection.execute("PRAGMA synchronous").fetchone()[0] == 2
+
+
+def test_a_verdict_verified_after_its_case_closed_opens_a_new_case() -> None:
+    # Found by the stateful test: e2 joined case-e1 unverified, the case closed at 48 h,
+    # then e2 was verified at the same instant. It is new fighting, not a lost verdict.
+    engine = Engine(AGREEMENT)
+    engine.handle(verdict("e1", 0))
+    engine.handle(verdict("e2", 48, status="automatic"))
+    assert engine.cases["case-e1"].closed_s == T0 + 48 * H
+    out = engine.handle(verdict("e2", 48))
+    assert [s[:2] for s in stages(out)] == [("opened", 0), ("stage", 1)]
+    assert out[0].case_id == "case-e2"  # type: ignore[union-attr]

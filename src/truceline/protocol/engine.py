@@ -290,6 +290,12 @@ class Engine:
 
     def _verdict(self, verdict: Violation, now: float, outputs: list[Output]) -> None:
         case_id = self._case_of_event.get(verdict.event_id)
+        if case_id is not None and self.cases[case_id].closed_s is not None and counts(verdict, self.agreement):
+            member = next(m for m in self.cases[case_id].members if m.violation.event_id == verdict.event_id)
+            if member.known_s is None:
+                # It did not count when its case closed; now it does: new fighting, handled as a new verdict.
+                del self._case_of_event[verdict.event_id]
+                case_id = None
         if case_id is not None:
             case = self.cases[case_id]
             members = []
