@@ -56,7 +56,7 @@ CASES: list[tuple[str, str, str, str, str]] = [
     ("unknown field", "  quiet_h: 48", "  quiet_h: 48\n  quiet_hours: 5", "quiet_hours", "unknown field 'quiet_hours'"),
     ("wrong type", "quiet_h: 48", "quiet_h: two days", "two days", "expected a number"),
     ("strength enum", "strength: binding", "strength: bindng", "bindng", "expected one of binding, political, none"),
-    ("id pattern", "id: test-agreement", "id: Test Agreement", "Test Agreement", "not a valid code (lower-case"),
+    ("id pattern", "id: test-agreement", "id: Test Agreement", "Test Agreement", "not a valid id (lower-case"),
     ("code pattern", "{code: RU, name: Russia}", "{code: ru, name: Russia}", "ru, name", "not a valid code (upper-case"),
     ("maximum", "confidence_threshold: 0.9", "confidence_threshold: 1.5", "1.5", "must be at most 1"),
     ("minimum", "deadline_h: 24, recipients", "deadline_h: -1, recipients", "-1, rec", "must be at least 0"),

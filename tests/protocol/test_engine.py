@@ -177,7 +177,7 @@ def test_restart_in_the_middle_of_a_case_fires_missed_deadlines_late(tmp_path: P
     second = DurableEngine(connect(db))  # ... and comes back at 30 h
     assert second.engine.cases["case-a"].stage == 1
     out = second.handle(ClockTick(at_s=T0 + 30 * H))
-    fired = {(type(o).__name__, getattr(o, "change_id", "") or getattr(o, "notification_id", "") or o.action_id): o for o in out}
+    fired = {(type(o).__name__, getattr(o, "change_id", "") or getattr(o, "notification_id", "") or getattr(o, "action_id", "")): o for o in out}
     stage2 = fired[("StageChange", "case-a/stage-2")]
     assert isinstance(stage2, StageChange) and stage2.late and stage2.due_s == T0 + 24 * H and stage2.at_s == T0 + 30 * H
     late_notes = [o for o in out if isinstance(o, Notification)]

@@ -196,18 +196,22 @@ class Outbox:
         return send_email(self.directory.smtp, endpoint.address, delivery.delivery_id, notification.subject, notification.body, now_s)
 
     def route_unrouted(self) -> int:
-        """Give ``unrouted`` deliveries the endpoints the directory now has for their recipient."""
+        """Give ``unrouted`` deliveries the endpoints the directory now has for their recipient.
+
+        The ``unrouted`` row stays (the record that the notification once had nowhere to go);
+        returns how many deliveries were added.
+        """
         routed = 0
         with write_transaction(self.connection):
             for delivery in self.deliveries("unrouted"):
                 endpoints = self.directory.endpoints(delivery.recipient)
                 for delivery_id, endpoint in delivery_ids(delivery.notification_id, delivery.recipient, endpoints):
-                    self.connection.execute(
+                    cursor = self.connection.execute(
                         "INSERT OR IGNORE INTO notify_deliveries (delivery_id, notification_id, recipient, channel, address, status, next_attempt_s)"
                         " VALUES (?, ?, ?, ?, ?, 'pending', ?)",
                         (delivery_id, delivery.notification_id, delivery.recipient, endpoint.channel, endpoint.address, delivery.next_attempt_s),
                     )
-                    routed += 1
+                    routed += cursor.rowcount
         return routed
 
     def dispatch(self, now_s: float, *, seed: int = 0, limit: int | None = None) -> list[Attempt]:

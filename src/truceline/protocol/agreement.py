@@ -167,8 +167,13 @@ def _describe(error: jsonschema.ValidationError) -> tuple[PathKey, str, bool]:
     if validator == "type":
         return path, f"{where}: expected {_TYPE_NAMES.get(str(expected), expected)}, got {instance!r}", False
     if validator == "pattern":
-        hint = "lower-case letters, digits, '-', '_' or '.'" if "a-z" in str(expected) else "upper-case letters and digits, e.g. UA, UK, NATO"
-        return path, f"{where}: {instance!r} is not a valid code ({hint})", False
+        hints = {
+            "^[a-z0-9][a-z0-9_.-]*$": "is not a valid id (lower-case letters, digits, '-', '_' or '.')",
+            "^[A-Z][A-Z0-9-]{1,15}$": "is not a valid code (upper-case letters and digits, e.g. UA, UK, NATO)",
+            "^https?://": "is not an http:// or https:// URL",
+            "^[^@\\s]+@[^@\\s]+$": "is not an e-mail address",
+        }
+        return path, f"{where}: {instance!r} {hints.get(str(expected), f'does not match {expected}')}", False
     if validator in ("minimum", "exclusiveMinimum", "maximum"):
         relation = {"minimum": "at least", "exclusiveMinimum": "greater than", "maximum": "at most"}[str(validator)]
         return path, f"{where}: must be {relation} {expected}, got {instance!r}", False
