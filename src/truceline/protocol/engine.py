@@ -82,6 +82,10 @@ class Engine:
         self._advance(now, inclusive=True, outputs=outputs)
         return outputs
 
+    def next_due_s(self) -> float | None:
+        """When the earliest pending decision falls due (``None``: nothing pending) — when to tick next."""
+        return min((d.due_s for d in self._next.values() if d is not None), default=None)
+
     def open_cases(self) -> list[CaseState]:
         return [self.cases[c] for c in sorted(self._open_by_pair.values())]
 
