@@ -14,6 +14,7 @@ is due at ``max(rule time, evidence known)``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+import dataclasses
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Literal
@@ -59,6 +60,11 @@ class CaseState:
     closed_s: float | None = None
     actions: tuple[ActionState, ...] = ()
     sent: frozenset[str] = frozenset()  # keys of reminders and overdue alerts already fired
+    last_counting: tuple[float, str] | None = None  # (time_s, event_id) of the latest counting member
+
+    def with_members(self, members: tuple[Member, ...]) -> "CaseState":
+        """A copy with ``members`` replaced, and its latest counting member recomputed."""
+        return dataclasses.replace(self, members=members, last_counting=latest_counting(members))
 
     @property
     def stage(self) -> int:
@@ -96,6 +102,10 @@ def counts(violation: Violation, agreement: Agreement) -> bool:
     """Whether a verdict counts for the ladder: a counting status and enough confidence."""
     terms = agreement.terms
     return violation.status in terms.counting_statuses and violation.confidence >= terms.confidence_threshold
+
+
+def latest_counting(members: Iterable[Member]) -> tuple[float, str] | None:
+    return max(((m.violation.time_s, m.violation.event_id) for m in members if m.known_s is not None), default=None)
 
 
 def counting_members(case: CaseState) -> list[Member]:
@@ -156,9 +166,9 @@ def stage_decision(case: CaseState, stage: Stage) -> Decision | None:
 
 def closing_decision(case: CaseState, agreement: Agreement) -> Decision:
     """The case closes once no counting violation has happened for the quiet period."""
-    members = counting_members(case)
-    last_s = members[-1].violation.time_s if members else case.opened_s
-    last_id = members[-1].violation.event_id if members else "the opening"
+    last = case.last_counting
+    last_s = last[0] if last else case.opened_s
+    last_id = last[1] if last else "the opening"
     due_s = last_s + agreement.closing.quiet_h * HOUR_S
     return Decision(
         kind="close",
@@ -167,7 +177,7 @@ def closing_decision(case: CaseState, agreement: Agreement) -> Decision:
         rule_s=due_s,
         key=f"{case.case_id}/closed",
         reason=f"closed: no verified violation for {agreement.closing.quiet_h:g} h since {last_id} at {format_time(last_s)}",
-        evidence_ids=(members[-1].violation.event_id,) if members else (),
+        evidence_ids=(last[1],) if last else (),
     )
 
 

@@ -309,9 +309,9 @@ class Engine:
                     member = Member(violation=verdict, known_s=known if counts(verdict, self.agreement) else None)
                 members.append(member)
             if case.closed_s is None:
-                self._set(dataclasses.replace(case, members=tuple(members)))
+                self._set(case.with_members(tuple(members)))
             else:
-                self.cases[case_id] = dataclasses.replace(case, members=tuple(members))
+                self.cases[case_id] = case.with_members(tuple(members))
             return
         claimed = self._claimed.get(verdict.event_id)
         pair = (verdict.firing_party, verdict.target_party)
@@ -329,7 +329,10 @@ class Engine:
         member = Member(violation=verdict, known_s=now if counts(verdict, self.agreement) else None)
         sectors = case.sectors if verdict.sector in case.sectors else case.sectors + (verdict.sector,)
         self._case_of_event[verdict.event_id] = case_id
-        self._set(dataclasses.replace(case, members=case.members + (member,), sectors=sectors))
+        last = case.last_counting
+        if member.known_s is not None and (last is None or (verdict.time_s, verdict.event_id) > last):
+            last = (verdict.time_s, verdict.event_id)
+        self._set(dataclasses.replace(case, members=case.members + (member,), sectors=sectors, last_counting=last))
 
     def _open(self, case_id: str, firing: str, target: str, sector: str, time_s: float, now: float, reason: str, evidence: tuple[str, ...], outputs: list[Output]) -> str:
         case = CaseState(case_id=case_id, firing_party=firing, target_party=target, opened_s=time_s, known_s=now, sectors=(sector,))

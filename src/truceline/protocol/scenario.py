@@ -42,26 +42,31 @@ def violation_case(t0_s: float = VIOLATION_T0_S) -> list[Fact]:
     return sorted(facts, key=lambda f: f.at_s)  # stable: equal times keep the order above
 
 
-def random_stream(seed: int, n_facts: int, *, t0_s: float = VIOLATION_T0_S, pairs: int = 4, sectors: tuple[str, ...] = ("kharkiv", "luhansk", "donetsk", "zaporizhzhia", "kherson")) -> list[Fact]:
-    """A seeded stream of verdicts (two in three verified) and clock ticks, for benchmarks."""
+def random_stream(seed: int, n_facts: int, *, t0_s: float = VIOLATION_T0_S, sectors: tuple[str, ...] = ("kharkiv", "luhansk", "donetsk", "zaporizhzhia", "kherson")) -> list[Fact]:
+    """A seeded stream for benchmarks: bouts of fighting (a verdict every ~40 min, two in three
+    verified, either direction) for 0-100 h, then 50-150 quiet hours, with a clock tick between
+    verdicts, so that cases open, climb the ladder and close over and over."""
     rng = random.Random(seed)
-    codes = [("RU", "UA"), ("UA", "RU")][: max(1, min(pairs, 2))]
     facts: list[Fact] = []
     now = t0_s
-    for n in range(n_facts):
-        now += rng.expovariate(1 / 600.0)
-        draw = rng.random()
-        if draw < 0.5:
-            firing, target = rng.choice(codes)
-            event_id = f"ev-{n}"
-            time_s = now - rng.uniform(0, 1800)
+    fighting_until = now + rng.uniform(0, 100) * HOUR_S
+    while len(facts) < n_facts:
+        if now < fighting_until:
+            now += rng.expovariate(1 / 2400.0)
+            n = len(facts)
+            firing, target = ("RU", "UA") if rng.random() < 0.7 else ("UA", "RU")
             facts.append(
                 Violation(
-                    at_s=now, event_id=event_id, firing_party=firing, target_party=target, sector=rng.choice(sectors),
-                    time_s=time_s, confidence=rng.uniform(0.8, 1.0), status=rng.choice(["verified", "verified", "automatic"]),  # type: ignore[arg-type]
+                    at_s=now, event_id=f"ev-{n}", firing_party=firing, target_party=target, sector=rng.choice(sectors),
+                    time_s=now - rng.uniform(0, 1800), confidence=rng.uniform(0.8, 1.0),
+                    status=rng.choice(["verified", "verified", "automatic"]),  # type: ignore[arg-type]
                     rule="impact-across-line", evidence_ids=(f"e{n}",),
                 )
             )
         else:
-            facts.append(ClockTick(at_s=now))
-    return facts
+            now += HOUR_S
+            if now > fighting_until + rng.uniform(50, 150) * HOUR_S:
+                fighting_until = now + rng.uniform(0, 100) * HOUR_S
+        facts.append(ClockTick(at_s=now + 1.0))
+        now += 1.0
+    return facts[:n_facts]
