@@ -266,3 +266,13 @@ def test_a_verdict_verified_after_its_case_closed_opens_a_new_case() -> None:
     out = engine.handle(verdict("e2", 48))
     assert [s[:2] for s in stages(out)] == [("opened", 0), ("stage", 1)]
     assert out[0].case_id == "case-e2"  # type: ignore[union-attr]
+
+
+def test_a_batch_commits_all_or_nothing(tmp_path: Path) -> None:
+    engine = durable(tmp_path / "e.sqlite")
+    facts = violation_case()
+    with pytest.raises(EngineError, match="older than"):
+        engine.handle_batch(facts[:10] + [ClockTick(at_s=T0 - H)])
+    assert engine.fact_count() == 0 and engine.engine.clock_s is None
+    results = engine.handle_batch(facts)
+    assert [o for r in results for o in r] == run(AGREEMENT, facts) == engine.outputs()

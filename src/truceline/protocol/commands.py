@@ -166,18 +166,27 @@ channels_option = click.option("--channels", envvar="TRUCELINE_CHANNELS", defaul
 @click.option("--agreement", default=None, help="Bundled name or file; needed only for a new database (default ukraine-2026).")
 @db_option
 @channels_option
-def run_command(input_path: str, agreement: str | None, db: str, channels: str | None) -> None:
+@click.option("--batch", type=click.IntRange(min=1), default=500, show_default=True, help="Facts committed per transaction.")
+def run_command(input_path: str, agreement: str | None, db: str, channels: str | None, batch: int) -> None:
     """Feed facts into the durable engine in --db and print the outputs they cause.
 
-    Each fact is committed with its outputs and its notifications (to the outbox) in one
-    transaction; a restart resumes where the database left off.
+    Facts are committed with their outputs and their notifications (to the outbox) in one
+    transaction per --batch facts (all or nothing); a restart resumes where the database left off.
     """
     from truceline.protocol.facts import read_facts
 
+    from truceline.protocol.engine import EngineError
+
     facts = read_facts(input_path)
     engine, _ = _open(db, agreement, channels)
-    for fact in facts:
-        _emit(engine.handle(fact), sys.stdout)
+    for start in range(0, len(facts), batch):
+        chunk = facts[start : start + batch]
+        try:
+            results = engine.handle_batch(chunk)
+        except EngineError as bad:
+            raise TrucelineError(f"{input_path}: facts {start + 1}-{start + len(chunk)} (none of them committed): {bad}") from None
+        for outputs in results:
+            _emit(outputs, sys.stdout)
 
 
 @protocol.command("tick")

@@ -105,29 +105,38 @@ class DurableEngine:
 
     def handle(self, fact: Fact) -> list[Output]:
         """Apply a fact and commit it with its outputs (and the sinks' writes) in one transaction."""
+        return self.handle_batch([fact])[0]
+
+    def handle_batch(self, facts: Sequence[Fact]) -> list[list[Output]]:
+        """Apply facts in order and commit them all, with their outputs and the sinks' writes, in
+        one transaction (one fsync for the batch); all or nothing. Returns each fact's outputs."""
+        results: list[list[Output]] = []
         try:
-            outputs = self.engine.handle(fact)
+            for fact in facts:
+                results.append(self.engine.handle(fact))
         except EngineError:
-            self.engine = self._rebuild()  # the failed fact may have fired decisions; drop them
+            self.engine = self._rebuild()  # drop the batch's partial effects
             raise
         try:
             with write_transaction(self.connection):
-                self.connection.execute(
-                    "INSERT INTO protocol_events (kind, at_s, body) VALUES ('fact', ?, ?)",
-                    (fact.at_s, rfc8785.dumps(fact_to_json(fact)).decode()),
-                )
-                self.connection.executemany(
-                    "INSERT INTO protocol_events (kind, at_s, body) VALUES ('output', ?, ?)",
-                    [(output.at_s, canonical_json(output).decode()) for output in outputs],
-                )
-                for sink in self.sinks:
-                    sink(self.connection, outputs)
+                for fact, outputs in zip(facts, results):
+                    self.connection.execute(
+                        "INSERT INTO protocol_events (kind, at_s, body) VALUES ('fact', ?, ?)",
+                        (fact.at_s, rfc8785.dumps(fact_to_json(fact)).decode()),
+                    )
+                    self.connection.executemany(
+                        "INSERT INTO protocol_events (kind, at_s, body) VALUES ('output', ?, ?)",
+                        [(output.at_s, canonical_json(output).decode()) for output in outputs],
+                    )
+                    for sink in self.sinks:
+                        sink(self.connection, outputs)
         except BaseException:
             self.engine = self._rebuild()
             raise
-        for hook in self.on_commit:
-            hook(fact, outputs)
-        return outputs
+        for fact, outputs in zip(facts, results):
+            for hook in self.on_commit:
+                hook(fact, outputs)
+        return results
 
     def outputs(self) -> list[Output]:
         """Every output committed so far, in order."""
