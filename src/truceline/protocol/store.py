@@ -72,6 +72,13 @@ class DurableEngine:
         If the database already holds an engine, ``document`` must be the same agreement (or
         ``None``): a database runs one agreement for its whole life.
         """
+        journal = str(connection.execute("PRAGMA journal_mode").fetchone()[0]).lower()
+        synchronous = int(connection.execute("PRAGMA synchronous").fetchone()[0])
+        if journal not in ("wal", "memory") or synchronous != 2:
+            raise EngineError(
+                f"the engine needs journal_mode=WAL and synchronous=FULL, the database has {journal} and {synchronous}; "
+                "open it with truceline.store.connect"
+            )
         self.connection = connection
         self.sinks = list(sinks)
         self.on_commit = list(on_commit)

@@ -276,3 +276,23 @@ def test_a_batch_commits_all_or_nothing(tmp_path: Path) -> None:
     assert engine.fact_count() == 0 and engine.engine.clock_s is None
     results = engine.handle_batch(facts)
     assert [o for r in results for o in r] == run(AGREEMENT, facts) == engine.outputs()
+
+
+def test_the_engine_refuses_a_database_without_wal_and_full(tmp_path: Path) -> None:
+    plain = sqlite3.connect(tmp_path / "plain.sqlite", isolation_level=None)
+    with pytest.raises(EngineError, match="journal_mode=WAL and synchronous=FULL"):
+        DurableEngine(plain, document=load_document("ukraine-2026")[1])
+
+
+def test_a_case_record_opens_the_case_and_claims_its_verdicts() -> None:
+    from truceline.model.cases import Case
+
+    engine = Engine(AGREEMENT)
+    assert engine.handle(verdict("x1", 0, 0.2, status="automatic")) == []
+    out = engine.handle(Case(at_s=T0 + H, case_id="C-17", firing_party="RU", target_party="UA", sector="luhansk", time_s=T0, violation_ids=("x1", "x2")))
+    assert stages(out)[:2] == [("opened", 0, 1.0, False), ("stage", 1, 1.0, False)]
+    assert [m.violation.event_id for m in engine.cases["C-17"].members] == ["x1"]
+    engine.handle(verdict("x2", 2))
+    assert [m.violation.event_id for m in engine.cases["C-17"].members] == ["x1", "x2"]
+    assert engine.handle(Case(at_s=T0 + 3 * H, case_id="C-18", firing_party="RU", target_party="UA", sector="luhansk", time_s=T0 + 3 * H)) == []
+    assert "C-18" not in engine.cases, "one open case per pair of parties"

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from pytest_httpserver import HTTPServer
 from click.testing import CliRunner
 
 from truceline.cli import cli
@@ -150,3 +151,25 @@ def test_help_documents_every_subcommand() -> None:
         assert name in out
     _, out, _ = invoke("ack", "--help")
     assert "--by" in out and "--action" in out
+
+
+def test_deliver_command_sends_signed_webhooks(tmp_path: Path, httpserver: HTTPServer) -> None:
+    from truceline.notify.channels import secret_bytes, verify
+
+    httpserver.expect_request("/uk", method="POST").respond_with_data("", status=204)
+    channels = tmp_path / "channels.yaml"
+    channels.write_text(f"recipients:\n  uk-liaison:\n    - webhook: {httpserver.url_for('/uk')}\n      secret_env: UK_SECRET\n", encoding="utf-8")
+    db = str(tmp_path / "t.sqlite")
+    facts = tmp_path / "f.jsonl"
+    facts.write_text(json.dumps({"kind": "violation", "at": T0, "event_id": "k1", "firing_party": "RU", "target_party": "UA", "sector": "kharkiv", "confidence": 0.95, "status": "verified", "rule": "impact-across-line"}) + "\n", encoding="utf-8")
+    env = {"UK_SECRET": "whsec_c2VjcmV0LWtleQ=="}
+    invoke("protocol", "run", str(facts), "--db", db, "--channels", str(channels), env=env)
+    code, out, _ = invoke("protocol", "deliver", "--db", db, "--channels", str(channels), "--at", str(T0 + 5), env=env)
+    assert code == 0 and out.startswith("sent  #1 ukraine-2026/case-k1/stage-1/uk-liaison/webhook: HTTP 204")
+    [(request, _)] = httpserver.log
+    headers = {k.lower(): v for k, v in request.headers.items()}
+    assert headers["webhook-id"] == "ukraine-2026/case-k1/stage-1/uk-liaison/webhook"
+    assert headers["webhook-timestamp"] == str(int(T0 + 5))
+    assert verify(secret_bytes(env["UK_SECRET"]), headers, request.get_data())
+    _, listing, _ = invoke("protocol", "outbox", "--db", db, "--status", "sent")
+    assert listing.startswith("sent     1x ukraine-2026/case-k1/stage-1/uk-liaison/webhook")
