@@ -109,9 +109,9 @@ def validate(files: tuple[str, ...]) -> None:
 @protocol.command("explain")
 @click.argument("agreement")
 @click.option("--event", "event_text", required=True, help="The hypothetical violation, e.g. 'RU fires into UA'.")
-@click.option("--at", "at", default="0", show_default=True, help="When it happened (seconds or ISO 8601).")
+@click.option("--at", "at", default=None, help="When it happened (Unix seconds or ISO 8601 UTC). Default: now.")
 @click.option("--sector", default=None, help="Sector of the event (default: the first sector).")
-def explain_command(agreement: str, event_text: str, at: str, sector: str | None) -> None:
+def explain_command(agreement: str, event_text: str, at: str | None, sector: str | None) -> None:
     """What would happen? Print the ladder for an event, with deadlines and strengths.
 
     AGREEMENT is a bundled name (truceline protocol list) or a file. Example:
