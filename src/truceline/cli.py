@@ -18,9 +18,11 @@ from truceline.model.errors import TrucelineError
 
 # name -> "module:attribute" of a click command or group. Keep alphabetical.
 COMMANDS: dict[str, str] = {
+    "ack": "truceline.protocol.commands:ack",
     "associate": "truceline.fuse.commands:associate_command",
     "ingest": "truceline.ingest.commands:ingest",
     "ledger": "truceline.ledger.commands:ledger",
+    "protocol": "truceline.protocol.commands:protocol",
     "score": "truceline.sim.scoring:score_command",
     "verify": "truceline.ledger.commands:verify",
 }
