@@ -18,6 +18,7 @@ from truceline.model.errors import TrucelineError
 
 # name -> "module:attribute" of a click command or group. Keep alphabetical.
 COMMANDS: dict[str, str] = {
+    "simulate": "truceline.sim.commands:simulate",
 }
 
 
