@@ -3,6 +3,9 @@
 * Local clutter (vehicles, doors, machinery, animals, wind gusts on the microphone) is
   independent between stations: a Poisson process per station, busier by day, with SNRs just
   above the detection threshold and, at arrays, random back-azimuths.
+* Echoes: a few percent of true arrivals are followed, 0.3-4 s later, by a weaker reflection
+  off a tree line, a building or a slope, arriving from another direction. An echo is not
+  the event's arrival, so its truth is ``-1``.
 * Thunder is coherent: storm cells drift with the wind and each strike is heard by the
   stations around it, but its onset is emergent, so its picks scatter by about a second.
   Thunder truth is still ``-1`` (clutter): it is not fire.
@@ -63,6 +66,31 @@ def local_clutter(network: Network, config: SimConfig, picks_wanted: float, rng:
         amplitude_pa=amplitude,
         snr=10.0 ** (snr_db / 20.0),
         backazimuth_deg=np.where(is_array, rng.uniform(0.0, 360.0, n), np.nan),
+        backazimuth_sigma_deg=np.where(is_array, np.round(sigma, 2), np.nan),
+    )
+
+
+ECHO_FRACTION = 0.03
+
+
+def echoes(network: Network, arrivals: Arrivals, recorded: NDArray[np.bool_], rng: np.random.Generator) -> LocalClutter:
+    """Reflections of some recorded arrivals: later, weaker, from another direction."""
+    chosen = np.flatnonzero(recorded)
+    chosen = chosen[rng.random(chosen.size) < ECHO_FRACTION]
+    loss_db = rng.uniform(6.0, 15.0, chosen.size)
+    snr_db = 20.0 * np.log10(np.maximum(arrivals.snr[chosen], 1e-9)) - loss_db
+    audible = snr_db > 10.0
+    chosen, loss_db, snr_db = chosen[audible], loss_db[audible], snr_db[audible]
+    station = arrivals.station[chosen]
+    is_array = network.kind[station] == "array"
+    turn = rng.uniform(30.0, 150.0, chosen.size) * rng.choice([-1.0, 1.0], chosen.size)
+    sigma = network.backazimuth_sigma_deg[station] * (1.0 + 8.0 / np.maximum(snr_db, 4.0))
+    return LocalClutter(
+        station=station,
+        time_s=arrivals.time_s[chosen] + rng.uniform(0.3, 4.0, chosen.size),
+        amplitude_pa=arrivals.amplitude_pa[chosen] * 10.0 ** (-loss_db / 20.0),
+        snr=10.0 ** (snr_db / 20.0),
+        backazimuth_deg=np.where(is_array, (arrivals.backazimuth_deg[chosen] + turn) % 360.0, np.nan),
         backazimuth_sigma_deg=np.where(is_array, np.round(sigma, 2), np.nan),
     )
 

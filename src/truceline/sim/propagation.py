@@ -10,7 +10,8 @@ For each source-station pair within ``MAX_RANGE_M``:
 * received peak level: the source level at 1 km, spherical spreading ``-20 log10(d / 1 km)``,
   a linear excess attenuation (air absorption at the 20-100 Hz that dominate blasts, after
   ISO 9613-1, plus ground and terrain losses), a refraction gain or loss proportional to the
-  along-path wind (downwind ducting, upwind shadow), and log-normal scintillation;
+  along-path wind (downwind ducting, upwind shadow), a gain under the night-time surface
+  inversion, and log-normal scintillation;
 * the station's noise: its site floor, wind noise, and daytime activity; detection
   probability is logistic in the signal-to-noise ratio, and the station must be up;
 * the pick time adds the station's clock offset and a pick error: Gaussian (sigma 0.05-0.15 s,
@@ -36,8 +37,9 @@ from truceline.sim.stations import Network
 
 FloatArray = NDArray[np.float64]
 MAX_RANGE_M = 70_000.0
-EXCESS_ATTENUATION_DB_PER_KM = 0.7
+EXCESS_ATTENUATION_DB_PER_KM = 0.9
 REFRACTION_DB_PER_M_PER_S = 1.2
+NIGHT_INVERSION_DB = 4.0
 SCINTILLATION_DB = 3.0
 DETECTION_SNR_DB = 12.0
 DETECTION_WIDTH_DB = 2.0
@@ -71,6 +73,11 @@ class Arrivals:
 def path_midpoint_along_m(source_along_m: FloatArray, station_along_m: FloatArray) -> FloatArray:
     """Distance along the line at which a path's atmosphere is evaluated."""
     return np.asarray(0.5 * (source_along_m + station_along_m), dtype=np.float64)
+
+
+def night_factor(time_s: FloatArray) -> FloatArray:
+    """1 at 02:00 local time, 0 from 08:00 to 20:00: strength of the surface temperature inversion."""
+    return np.asarray(np.clip(-np.cos(2.0 * np.pi * (local_hour(time_s) - 14.0) / 24.0), 0.0, 1.0), dtype=np.float64)
 
 
 def noise_db(network: Network, station: NDArray[np.intp], wind_speed_m_per_s: FloatArray, time_s: FloatArray) -> FloatArray:
@@ -122,7 +129,7 @@ def propagate(
         level_db[source]
         - 20.0 * np.log10(distance / 1_000.0)
         - EXCESS_ATTENUATION_DB_PER_KM * (distance - 1_000.0) / 1_000.0
-        + REFRACTION_DB_PER_M_PER_S * along_wind * np.minimum(distance / 5_000.0, 1.0)
+        + (REFRACTION_DB_PER_M_PER_S * along_wind + NIGHT_INVERSION_DB * night_factor(t0)) * np.minimum(distance / 5_000.0, 1.0)
         + rng.normal(0.0, SCINTILLATION_DB, source.size)
     )
     arrival = t0 + travel

@@ -26,6 +26,7 @@ from truceline.geo.front import WAYPOINTS
 from truceline.sim.config import SimConfig
 from truceline.sim.firing import Sources
 from truceline.sim.placement import geodesic, move, offset_point
+from truceline.sim.propagation import EXCESS_ATTENUATION_DB_PER_KM
 
 FloatArray = NDArray[np.float64]
 COMPASS = ("N", "NNE", "NE", "ENE", "E", "ESE", "SE", "SSE", "S", "SSW", "SW", "WSW", "W", "WNW", "NW", "NNW")
@@ -35,7 +36,7 @@ COMPASS_WORDS = {
     "SW": "south-west", "WSW": "west-south-west", "W": "west", "WNW": "west-north-west", "NW": "north-west",
     "NNW": "north-north-west",
 }
-HEARING_LEVEL_DB = 74.0
+HEARING_LEVEL_DB = 72.0
 HEARING_RANGE_M = 30_000.0
 KIND_TEXT = {
     "explosion_impact": "explosions assessed as impacts",
@@ -109,7 +110,7 @@ def _window(
     index = np.arange(lo, hi)
     azimuth, distance = geodesic(np.full(index.size, lat), np.full(index.size, lon), sources.lat_deg[index], sources.lon_deg[index])
     distance = np.maximum(distance, 50.0)
-    level = sources.level_db[index] - 20.0 * np.log10(distance / 1_000.0) - 0.7 * (distance - 1_000.0) / 1_000.0
+    level = sources.level_db[index] - 20.0 * np.log10(distance / 1_000.0) - EXCESS_ATTENUATION_DB_PER_KM * (distance - 1_000.0) / 1_000.0
     level = level + rng.normal(0.0, 3.0, index.size)
     heard = (distance < HEARING_RANGE_M) & (rng.random(index.size) < 1.0 / (1.0 + np.exp(-(level - HEARING_LEVEL_DB) / 3.0)))
     if not heard.any():

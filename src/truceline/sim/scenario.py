@@ -21,7 +21,7 @@ from truceline.geo.areas import Areas, build_areas
 from truceline.geo.frame import front_sectors
 from truceline.model.tables import write_table
 from truceline.sim.atmosphere import Atmosphere
-from truceline.sim.clutter import local_clutter, thunder
+from truceline.sim.clutter import LocalClutter, echoes, local_clutter, thunder
 from truceline.sim.config import PRESETS, SimConfig
 from truceline.sim.firing import Sources, Violation, fire, plan_missions
 from truceline.sim.propagation import Arrivals, propagate
@@ -107,7 +107,10 @@ def simulate(config: SimConfig, seed: int) -> Scenario:
         clutter_wanted = config.clutter_rate_per_station_hour * len(network) * config.duration_s / 3600.0
     storm, _ = thunder(network, sectors, atmosphere, config, config.thunder_share * clutter_wanted, thunder_rng)
     storm_recorded = _in_window(storm, start, end)
-    local = local_clutter(network, config, clutter_wanted - int(storm_recorded.sum()), clutter_rng)
+    echo = echoes(network, true, recorded, clutter_rng)
+    echo = _clip(echo, start, end)
+    local = local_clutter(network, config, clutter_wanted - int(storm_recorded.sum()) - echo.station.size, clutter_rng)
+    local = _merge(local, echo)
 
     picks, truth_picks, pick_debug = _picks(network, true, recorded, storm, storm_recorded, local)
     event_ids = np.arange(1, len(sources) + 1, dtype=np.int64)
@@ -147,8 +150,27 @@ def simulate(config: SimConfig, seed: int) -> Scenario:
     )
 
 
+def _clip(clutter: LocalClutter, start: float, end: float) -> LocalClutter:
+    keep = (clutter.time_s >= start) & (clutter.time_s < end)
+    return LocalClutter(
+        station=clutter.station[keep], time_s=clutter.time_s[keep], amplitude_pa=clutter.amplitude_pa[keep],
+        snr=clutter.snr[keep], backazimuth_deg=clutter.backazimuth_deg[keep], backazimuth_sigma_deg=clutter.backazimuth_sigma_deg[keep],
+    )
+
+
+def _merge(first: LocalClutter, second: LocalClutter) -> LocalClutter:
+    return LocalClutter(
+        station=np.concatenate([first.station, second.station]),
+        time_s=np.concatenate([first.time_s, second.time_s]),
+        amplitude_pa=np.concatenate([first.amplitude_pa, second.amplitude_pa]),
+        snr=np.concatenate([first.snr, second.snr]),
+        backazimuth_deg=np.concatenate([first.backazimuth_deg, second.backazimuth_deg]),
+        backazimuth_sigma_deg=np.concatenate([first.backazimuth_sigma_deg, second.backazimuth_sigma_deg]),
+    )
+
+
 def _picks(
-    network: Network, true: Arrivals, recorded: np.ndarray, storm: Arrivals, storm_recorded: np.ndarray, local: Any
+    network: Network, true: Arrivals, recorded: np.ndarray, storm: Arrivals, storm_recorded: np.ndarray, local: LocalClutter
 ) -> tuple[pa.Table, pa.Table, pa.Table]:
     """All picks sorted by time (ties by station), numbered from 1; truth links; the true picks' error budget."""
     t_index = np.flatnonzero(recorded)

@@ -112,7 +112,7 @@ def build_network(config: SimConfig, sectors: Sectors, areas: Areas, rng: np.ran
     count = lat_all.size
     is_array = rng.random(count) < config.array_fraction
     sigma = np.where(is_array, rng.uniform(2.0, 5.0, count), np.nan)
-    noise_db = rng.normal(50.0, 3.0, count)  # rural sites, some near roads or generators
+    noise_db = rng.normal(52.0, 3.0, count)  # rural sites, some near roads or generators
     clock = np.zeros(count)
     skewed = rng.random(count) < config.clock_offset_fraction
     low, high = config.clock_offset_s
