@@ -7,6 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pyproj import Geod
 
+from shapely.geometry import LineString
+
+from truceline.geo.areas import Areas
 from truceline.geo.frame import LocalFrame, for_points, front_sectors, sector_of
 from truceline.geo.front import WAYPOINTS, line_length_m, line_of_contact
 
@@ -33,12 +36,17 @@ def test_line_passes_through_every_waypoint_in_order() -> None:
         last = index
 
 
-def test_line_is_deterministic_and_simple() -> None:
+def test_line_is_deterministic_simple_and_meanders_are_small() -> None:
     first, second = line_of_contact(), line_of_contact()
     assert first.equals_exact(second, 0.0)
     assert first.is_simple
-    # meanders are small: no vertex strays more than 10 km from the chord between its waypoints
     assert len(first.coords) > 3000
+    # no vertex strays more than 10 km from the straight geodesic segments between the waypoints
+    base = LineString([(w.lon_deg, w.lat_deg) for w in WAYPOINTS])
+    straight = Areas({"all": base.buffer(1.0)}, line=base)
+    coords = np.asarray(first.coords)
+    offset_m = np.abs(straight.signed_distance_m(coords[:, 1], coords[:, 0]))
+    assert 3_000.0 < offset_m.max() < 10_000.0
 
 
 def test_sectors_cover_the_line_in_order() -> None:
