@@ -20,14 +20,15 @@ shortest and longest range.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+import heapq
+from dataclasses import dataclass, replace
 
 import numpy as np
 from numpy.typing import NDArray
 
 from truceline.geo.areas import LEFT_PARTY, RIGHT_PARTY, Areas
 from truceline.geo.frame import Sectors
-from truceline.sim.config import PRESETS, WEAPONS, Preset, SimConfig, WeaponClass
+from truceline.sim.config import WEAPONS, Preset, SimConfig, WeaponClass
 from truceline.sim.placement import geodesic, line_azimuth_deg, move, offset_point, side_sign, terrain_elevation_m
 
 FloatArray = NDArray[np.float64]
@@ -90,7 +91,6 @@ class Sources:
     partner: NDArray[np.int64]  # index of the paired source, -1 if none
     firing_party: NDArray[np.str_]
     reason: NDArray[np.str_]
-    extra: dict[str, object] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return int(self.time_s.size)
@@ -200,9 +200,11 @@ def plan_missions(
     placed: list[PlacedMission] = []
     violator_batteries: list[PlacedMission] = []
     next_id = 1
-    queue.sort(key=lambda m: m.time_s)
-    while queue:
-        mission = queue.pop(0)
+    heap: list[tuple[float, int, Mission]] = [(m.time_s, order, m) for order, m in enumerate(queue)]
+    heapq.heapify(heap)
+    order = len(heap)
+    while heap:
+        _, _, mission = heapq.heappop(heap)
         if mission.reason == "answer" and mission.target is None and violation is not None and mission.answer_to == -1:
             earlier = [p for p in violator_batteries if p.mission.time_s < mission.time_s]
             if earlier:
@@ -229,7 +231,8 @@ def plan_missions(
             )
             answer = _aimed(answer, spot, rng)
             if answer.time_s < end_s:
-                _insert(queue, answer)
+                heapq.heappush(heap, (answer.time_s, order, answer))
+                order += 1
     return placed, violation
 
 
@@ -238,13 +241,6 @@ def _aimed(mission: Mission, at: PlacedMission, rng: np.random.Generator) -> Mis
     azimuth = rng.uniform(0.0, 360.0)
     lat, lon = move(at.battery_lat, at.battery_lon, azimuth, abs(rng.normal(0.0, 250.0)))
     return replace(mission, target=(float(lat), float(lon)), along_m=at.mission.along_m)
-
-
-def _insert(queue: list[Mission], mission: Mission) -> None:
-    index = 0
-    while index < len(queue) and queue[index].time_s <= mission.time_s:
-        index += 1
-    queue.insert(index, mission)
 
 
 def _violation_missions(
@@ -435,6 +431,3 @@ def _rounds(
     impact_lat, impact_lon = move(impact_lat, impact_lon, np.full(n, azimuth + 90.0), deflection_error)
     return launch_time, tube_lat[tube], tube_lon[tube], impact_lat, impact_lon
 
-
-def preset_named(name: str) -> Preset:
-    return PRESETS[name]
