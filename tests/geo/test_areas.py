@@ -131,6 +131,6 @@ def test_unparsable_json_names_the_line(tmp_path: Path) -> None:
 def test_areas_without_a_line_refuse_signed_distance() -> None:
     data = build_areas()
     data["features"] = [f for f in data["features"] if f["properties"].get("role") != "line"]
-    areas = Areas.from_geojson(data)
-    with pytest.raises(ValueError, match="no line"):
+    areas = Areas.from_geojson(data, source="mine.geojson")
+    with pytest.raises(InputError, match="mine.geojson: no line of contact"):
         areas.signed_distance_m([48.0], [37.0])

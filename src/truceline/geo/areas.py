@@ -239,9 +239,16 @@ def _tangent(x: FloatArray, y: FloatArray, segment: NDArray[np.intp], t: FloatAr
 class Areas:
     """Parties' areas, zones and (optionally) the line, answering vectorised point queries."""
 
-    def __init__(self, parties: Mapping[str, BaseGeometry], line: LineString | None = None, zones: tuple[Zone, ...] = ()) -> None:
+    def __init__(
+        self,
+        parties: Mapping[str, BaseGeometry],
+        line: LineString | None = None,
+        zones: tuple[Zone, ...] = (),
+        source: str = "<areas>",
+    ) -> None:
         if not parties:
             raise ValueError("areas need at least one party polygon")
+        self.source = source
         self._parties: dict[str, BaseGeometry] = dict(parties)
         self.line = line
         self.zones = zones
@@ -312,7 +319,7 @@ class Areas:
             parties[party] = geometry
         if not parties:
             raise InputError(source, "no party polygon (a Polygon/MultiPolygon feature with property 'party')")
-        return cls(parties, line=line, zones=tuple(zones))
+        return cls(parties, line=line, zones=tuple(zones), source=source)
 
     def to_geojson(self) -> dict[str, Any]:
         features: list[dict[str, Any]] = [
@@ -351,7 +358,7 @@ class Areas:
         """Distance to the line in metres: positive on the right (RU) side, negative on the left (UA)."""
         if self._distance is None:
             if self.line is None:
-                raise ValueError("these areas have no line (a LineString feature with role 'line')")
+                raise InputError(self.source, "no line of contact (a LineString feature with property role: \"line\"), needed for distances to the line")
             if self.line.equals_exact(line_of_contact(), 0.0):
                 self._distance = _LineDistance(front_sectors())
             else:
