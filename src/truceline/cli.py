@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "ledger": "truceline.ledger.commands:ledger",
     "protocol": "truceline.protocol.commands:protocol",
     "score": "truceline.sim.scoring:score_command",
+    "simulate": "truceline.sim.commands:simulate",
     "verify": "truceline.ledger.commands:verify",
 }
 
