@@ -118,20 +118,40 @@ def _fit_once(
 
 
 def calibrate(
-    events: list[PickedEvent], st_x: np.ndarray, st_y: np.ndarray, n_tiles: int, n_blocks: int, *, min_events: int = 12
+    events: list[PickedEvent], st_x: np.ndarray, st_y: np.ndarray, tile_x: np.ndarray, tile_y: np.ndarray,
+    n_blocks: int, *, min_events: int = 15, radius_km: float = 90.0,
 ) -> np.ndarray:
-    """Atmosphere per (block, tile): own fit where there are enough events, else the tile's
-    fit over all blocks, else the whole network's, else the standard celerity."""
+    """Atmosphere per (block, tile), each fitted to the well-recorded events near the tile.
+
+    A tile takes the events within ``radius_km`` of its centre (doubling the radius until
+    there are ``min_events``), first of its own time block, else of all blocks; with too
+    few events anywhere, the standard celerity and no wind.
+    """
     default = np.array([DEFAULT_CELERITY_KM_S, 0.0, 0.0])
     good = [e for e in events if len(e.stations) >= 6]
-    overall = fit_atmosphere(good, st_x, st_y, default) if len(good) >= min_events else default
-    out = np.tile(overall, (n_blocks, n_tiles, 1))
+    n_tiles = len(tile_x)
+    out = np.tile(default, (n_blocks, n_tiles, 1))
+    if len(good) < min_events:
+        return out
+    ex = np.array([e.x_km for e in good])
+    ey = np.array([e.y_km for e in good])
+    eb = np.array([e.block for e in good])
+    overall = fit_atmosphere(good, st_x, st_y, default)
     for tile in range(n_tiles):
-        in_tile = [e for e in good if e.tile == tile]
-        tile_fit = fit_atmosphere(in_tile, st_x, st_y, overall) if len(in_tile) >= min_events else overall
+        distance = np.hypot(ex - tile_x[tile], ey - tile_y[tile])
         for block in range(n_blocks):
-            in_block = [e for e in in_tile if e.block == block]
-            out[block, tile] = fit_atmosphere(in_block, st_x, st_y, tile_fit) if len(in_block) >= min_events else tile_fit
+            chosen: list[PickedEvent] = []
+            for pool in (eb == block, np.ones(len(good), dtype=bool)):
+                radius = radius_km
+                while radius <= 4 * radius_km:
+                    near = np.flatnonzero(pool & (distance <= radius))
+                    if len(near) >= min_events:
+                        chosen = [good[i] for i in near]
+                        break
+                    radius *= 2
+                if chosen:
+                    break
+            out[block, tile] = fit_atmosphere(chosen, st_x, st_y, overall) if chosen else overall
     return out
 
 

@@ -24,6 +24,7 @@ from scipy.spatial import cKDTree
 from truceline.fuse import kernels
 from truceline.fuse.atmosphere import DEFAULT_CELERITY_KM_S, PickedEvent, calibrate, station_corrections, travel_times
 from truceline.fuse.network import Network, build_network
+from truceline.fuse.refine import clusters, refine_cluster
 from truceline.model.errors import InputError
 
 CHI2_2DOF_95 = 5.991464547107979
@@ -37,16 +38,19 @@ class FusionConfig:
     sound_speed_m_per_s: float | None = None
     """Fixed effective sound speed; ``None`` estimates it (and the wind) from the data."""
     min_stations: int = 4
-    reach_km: float = 45.0
+    reach_km: float = 38.0
     grid_km: float = 1.0
     bin_s: float = 1.0
     window_s: float = 120.0
-    lookahead_s: float = 60.0
+    lookahead_s: float = 40.0
     max_seeds: int = 400
+    calibration_rounds: int = 0
+    cluster_km: float = 3.0
+    cluster_s: float = 6.0
     tile_km: float = 100.0
     block_s: float = 3600.0
-    sigma_pick_s: float = 0.12
-    kappa_model: float = 0.004
+    sigma_pick_s: float = 0.15
+    kappa_model: float = 0.0015
     first_pass_kappa: float = 0.025
     max_normalised_rms: float = 2.2
     max_picks_per_event: int = 96
@@ -88,6 +92,8 @@ class Prepared:
     cell_start: np.ndarray
     cell_index: np.ndarray
     n_tiles: int
+    tile_x: np.ndarray
+    tile_y: np.ndarray
     block_origin_s: float
     n_blocks: int
     extras: dict[str, np.ndarray] = field(default_factory=dict)
@@ -143,7 +149,8 @@ def _grid(network: Network, config: FusionConfig) -> dict:
         empty_f = np.zeros(0)
         empty_i = np.zeros(0, dtype=np.int64)
         return dict(cell_x=empty_f, cell_y=empty_f, cell_ix=empty_i, cell_iy=empty_i, cell_at=np.full((1, 1), -1, np.int64),
-                    cell_tile=empty_i, cell_start=np.zeros(1, np.int64), cell_index=empty_i, n_tiles=1)
+                    cell_tile=empty_i, cell_start=np.zeros(1, np.int64), cell_index=empty_i, n_tiles=1,
+                    tile_x=np.zeros(1), tile_y=np.zeros(1))
     x_min = network.x_km.min() - config.reach_km
     y_min = network.y_km.min() - config.reach_km
     nx = int(np.ceil((network.x_km.max() + config.reach_km - x_min) / g)) + 1
@@ -168,8 +175,12 @@ def _grid(network: Network, config: FusionConfig) -> dict:
     lengths = np.array([len(a) for a in lists], dtype=np.int64)
     start = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
     index = np.concatenate([np.sort(np.asarray(a, dtype=np.int64)) for a in lists]) if lengths.sum() else np.zeros(0, np.int64)
+    n_tiles = int(tile.max()) + 1 if len(tile) else 1
+    tile_x = np.bincount(tile, weights=x, minlength=n_tiles) / np.maximum(np.bincount(tile, minlength=n_tiles), 1)
+    tile_y = np.bincount(tile, weights=y, minlength=n_tiles) / np.maximum(np.bincount(tile, minlength=n_tiles), 1)
     return dict(cell_x=x, cell_y=y, cell_ix=ix.astype(np.int64), cell_iy=iy.astype(np.int64), cell_at=cell_at,
-                cell_tile=tile.astype(np.int64), cell_start=start, cell_index=index, n_tiles=int(tile.max()) + 1 if len(tile) else 1)
+                cell_tile=tile.astype(np.int64), cell_start=start, cell_index=index, n_tiles=n_tiles,
+                tile_x=tile_x, tile_y=tile_y)
 
 
 ProgressCallback = Callable[[float], None]
@@ -177,7 +188,7 @@ ProgressCallback = Callable[[float], None]
 
 def run_pass(
     prep: Prepared, config: FusionConfig, atmosphere: np.ndarray, *, kappa: float, fine_tolerance_s: float,
-    coarse_tolerance_s: float, max_rms: float, progress: ProgressCallback | None = None,
+    coarse_tolerance_s: float, max_rms: float, progress: ProgressCallback | None = None, soft_scoring: bool = True,
 ) -> PassResult:
     """One association pass over all origin-time windows, in time order."""
     net = prep.network
@@ -220,7 +231,7 @@ def run_pass(
             peak = int(counts.max()) if counts.size else 0
             if peak < config.min_stations:
                 break
-            threshold = peak - 2 if threshold == 0 else min(threshold - 2, int(0.7 * peak))
+            threshold = max(int(np.ceil(0.75 * peak)), config.min_stations + 2) if threshold == 0 else config.min_stations
             threshold = max(threshold, config.min_stations)
             found = kernels.extract(start, n_bins, config.bin_s, counts, config.min_stations, prep.cell_x, prep.cell_y,
                                     prep.cell_ix, prep.cell_iy, prep.cell_at, prep.cell_tile, atmosphere[block],
@@ -228,7 +239,7 @@ def run_pass(
                                     prep.pick_baz, prep.pick_baz_sigma, used, config.reach_km, coarse_tolerance_s,
                                     fine_tolerance_s, kappa, config.sigma_pick_s, max(config.kappa_model, kappa / 3.0),
                                     max_rms, out_event, out_picks, out_cov, max_events, core_bins,
-                                    reserved, threshold, config.max_seeds)
+                                    reserved, threshold, config.max_seeds, soft_scoring)
             if found:
                 rows.append(out_event[:found].copy())
                 pick_rows.append(out_picks[:found].copy())
@@ -280,7 +291,7 @@ def _calibrate(prep: Prepared, config: FusionConfig, first: PassResult, rounds: 
                         tile=int(tiles[k]), block=int(blocks[k]))
             for k, p in enumerate(picks)
         ]
-        atmosphere = calibrate(events, net.x_km, net.y_km, prep.n_tiles, prep.n_blocks)
+        atmosphere = calibrate(events, net.x_km, net.y_km, prep.tile_x, prep.tile_y, prep.n_blocks)
         for k, p in enumerate(picks):
             c, wx, wy = atmosphere[blocks[k], tiles[k]]
             xk, yk, tk, cov, _chi2, _n = kernels.locate(
@@ -314,11 +325,59 @@ def fuse(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = None
     else:
         atmosphere = np.tile(np.array([DEFAULT_CELERITY_KM_S, 0.0, 0.0]), (prep.n_blocks, prep.n_tiles, 1))
         first = run_pass(prep, config, atmosphere, kappa=config.first_pass_kappa, fine_tolerance_s=0.6,
-                         coarse_tolerance_s=2.5, max_rms=3.0,
+                         coarse_tolerance_s=2.5, max_rms=3.0, soft_scoring=False,
                          progress=(lambda f: progress(0.4 * f)) if progress else None)
         atmosphere, corrections = _calibrate(prep, config, first)
         prep.pick_time = prep.raw_time - corrections[prep.pick_station]
-    final = run_pass(prep, config, atmosphere, kappa=config.kappa_model * 3.0, fine_tolerance_s=3.0 * config.sigma_pick_s,
+        for _ in range(config.calibration_rounds):
+            second = run_pass(prep, config, atmosphere, kappa=config.kappa_model * 3.0,
+                              fine_tolerance_s=2.0 * config.sigma_pick_s, coarse_tolerance_s=2.2,
+                              max_rms=config.max_normalised_rms)
+            atmosphere, extra = _calibrate(prep, config, refine(prep, config, second, atmosphere))
+            corrections = corrections + extra
+            prep.pick_time = prep.raw_time - corrections[prep.pick_station]
+    final = run_pass(prep, config, atmosphere, kappa=config.kappa_model * 3.0, fine_tolerance_s=2.0 * config.sigma_pick_s,
                      coarse_tolerance_s=2.2, max_rms=config.max_normalised_rms,
                      progress=(lambda f: progress(0.4 + 0.6 * f)) if progress else None)
-    return prep, final, atmosphere
+    return prep, refine(prep, config, final, atmosphere), atmosphere
+
+
+def refine(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere: np.ndarray) -> PassResult:
+    """Share out the picks of overlapping events jointly, then relocate every event."""
+    net = prep.network
+    x, y, t0 = result.x_km.copy(), result.y_km.copy(), result.t0_s.copy()
+    picks = [row[row >= 0] for row in result.picks]
+    labels = clusters(x, y, t0, distance_km=config.cluster_km, time_s=config.cluster_s)
+    for label in np.unique(labels):
+        members = np.flatnonzero(labels == label)
+        if len(members) < 2:
+            continue
+        first = members[0]
+        refine_cluster(members, x, y, t0, picks, pick_time=prep.pick_time, pick_station=prep.pick_station,
+                       pick_baz=prep.pick_baz, pick_baz_sigma=prep.pick_baz_sigma, st_x=net.x_km, st_y=net.y_km,
+                       st_north=prep.st_north_deg, atmosphere=tuple(atmosphere[result.block[first], result.tile[first]]),
+                       sigma_s=config.sigma_pick_s, kappa_model=config.kappa_model)
+    keep: list[int] = []
+    cov = result.covariance.copy()
+    chi2 = result.chi2.copy()
+    n_obs = result.n_obs.copy()
+    rows = np.full_like(result.picks, -1)
+    for i in range(len(t0)):
+        if len(np.unique(prep.pick_station[picks[i]])) < config.min_stations:
+            continue
+        c, wx, wy = atmosphere[result.block[i], result.tile[i]]
+        xi, yi, ti, ci, chi, n = kernels.locate(picks[i], prep.pick_station[picks[i]], prep.pick_time, prep.pick_baz,
+                                                prep.pick_baz_sigma, net.x_km, net.y_km, prep.st_north_deg,
+                                                x[i], y[i], t0[i], c, wx, wy, config.sigma_pick_s, config.kappa_model,
+                                                2.5, 15)
+        if not np.isfinite(ci[0, 0]):
+            continue
+        x[i], y[i], t0[i], cov[i], chi2[i], n_obs[i] = xi, yi, ti, ci, chi, n
+        rows[i, : min(len(picks[i]), rows.shape[1])] = picks[i][: rows.shape[1]]
+        keep.append(i)
+    k = np.array(keep, dtype=int)
+    order = k[np.argsort(t0[k], kind="stable")]
+    return PassResult(x_km=x[order], y_km=y[order], t0_s=t0[order],
+                      n_stations=np.array([len(np.unique(prep.pick_station[picks[i]])) for i in order], dtype=int),
+                      chi2=chi2[order], n_obs=n_obs[order], tile=result.tile[order], block=result.block[order],
+                      picks=rows[order], covariance=cov[order])

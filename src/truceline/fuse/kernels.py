@@ -137,12 +137,12 @@ def _best_origin(
     x: float, y: float, n: int, cand_pick: np.ndarray, cand_station: np.ndarray, pick_time: np.ndarray,
     st_x: np.ndarray, st_y: np.ndarray, c: float, wx: float, wy: float,
     t_lo: float, t_hi: float, tolerance_s: float, kappa: float, station_seen: np.ndarray,
-    implied: np.ndarray, implied_station: np.ndarray, order_buffer: np.ndarray,
+    implied: np.ndarray, implied_station: np.ndarray, order_buffer: np.ndarray, station_best: np.ndarray,
+    soft_scoring: bool,
 ) -> tuple[int, float, float]:
-    """At a trial source point, the origin time shared by the most distinct stations.
+    """At a trial source point, the origin time that the stations agree on best.
 
-    Returns (stations, origin time, spread) where spread is the sum of squared deviations,
-    used to break ties between points with equal counts.
+    Returns (stations within tolerance, origin time, soft count); see ``_soft_score``.
     """
     m = 0
     for i in range(n):
@@ -170,7 +170,8 @@ def _best_origin(
         order_buffer[j + 1] = key
     best_count = 0
     best_t0 = 0.0
-    best_spread = 1e30
+    best_soft = 0.0
+    sigma_soft = 0.5 * tolerance_s
     right = 0
     distinct = 0
     for left in range(m):
@@ -180,26 +181,63 @@ def _best_origin(
                 distinct += 1
             station_seen[s] += 1
             right += 1
-        if distinct >= best_count:
-            total = 0.0
-            for k in range(left, right):
-                total += implied[order_buffer[k]]
-            mean = total / (right - left)
-            spread = 0.0
-            for k in range(left, right):
-                d = implied[order_buffer[k]] - mean
-                spread += d * d
-            if distinct > best_count or spread < best_spread:
+        if not soft_scoring:
+            if distinct > best_count:
                 best_count = distinct
-                best_t0 = mean
-                best_spread = spread
+                best_soft = distinct
+                best_t0 = 0.5 * (implied[order_buffer[left]] + implied[order_buffer[right - 1]])
+        elif distinct > best_soft:
+            soft, centre = _soft_score(left, right, implied, implied_station, order_buffer, sigma_soft, station_best)
+            if soft > best_soft:
+                best_soft = soft
+                best_count = distinct
+                best_t0 = centre
         s = implied_station[order_buffer[left]]
         station_seen[s] -= 1
         if station_seen[s] == 0:
             distinct -= 1
-    for k in range(left + 1, right):
-        station_seen[implied_station[order_buffer[k]]] = 0
-    return best_count, best_t0, best_spread
+    return best_count, best_t0, best_soft
+
+
+@njit(cache=True)
+def _soft_score(
+    left: int, right: int, implied: np.ndarray, implied_station: np.ndarray, order_buffer: np.ndarray,
+    sigma: float, station_best: np.ndarray,
+) -> tuple[float, float]:
+    """Soft count of a window of implied origin times: each station contributes the Gaussian
+    weight of its best pick about the window's centre (found by one mean-shift step).
+
+    Where several sources fire within a second (a salvo), a "compromise" origin time halfway
+    between two of them has as many stations within tolerance as a true one, but a much
+    lower soft count: this is what keeps the sources apart.
+    """
+    total = 0.0
+    for k in range(left, right):
+        total += implied[order_buffer[k]]
+    centre = total / (right - left)
+    weight_sum = 0.0
+    weighted = 0.0
+    for k in range(left, right):
+        z = (implied[order_buffer[k]] - centre) / sigma
+        w = math.exp(-0.5 * z * z)
+        weight_sum += w
+        weighted += w * implied[order_buffer[k]]
+    if weight_sum > 0:
+        centre = weighted / weight_sum
+    for k in range(left, right):
+        station_best[implied_station[order_buffer[k]]] = 0.0
+    for k in range(left, right):
+        z = (implied[order_buffer[k]] - centre) / sigma
+        w = math.exp(-0.5 * z * z)
+        s = implied_station[order_buffer[k]]
+        if w > station_best[s]:
+            station_best[s] = w
+    soft = 0.0
+    for k in range(left, right):
+        s = implied_station[order_buffer[k]]
+        soft += station_best[s]
+        station_best[s] = 0.0
+    return soft, centre
 
 
 @njit(cache=True)
@@ -331,6 +369,7 @@ def _fine_search(
     cand_pick: np.ndarray, cand_station: np.ndarray, pick_time: np.ndarray, st_x: np.ndarray, st_y: np.ndarray,
     c: float, wx: float, wy: float, fine_tolerance_s: float, kappa: float, min_stations: int,
     station_seen: np.ndarray, implied: np.ndarray, implied_station: np.ndarray, order_buffer: np.ndarray,
+    station_best: np.ndarray, levels: int, soft_scoring: bool,
 ) -> tuple[int, float, float, float]:
     """Coarse-to-fine grid search around a seed for the point and origin time that the most
     distinct stations agree on. Returns (stations, x, y, t0)."""
@@ -339,25 +378,26 @@ def _fine_search(
     best_t0 = 0.0
     best_count = 0
     span = half_span
-    for _level in range(3):
+    for _level in range(levels):
         steps = 10
         grid = 2.0 * span / steps
         bound = 1.4142 * grid / c  # differential travel time within half a grid step, both ways
         tol = fine_tolerance_s + bound
         centre_x = best_x
         centre_y = best_y
-        level_best = -1
-        level_spread = 1e30
+        level_best = 0
+        level_soft = -1.0
         for i in range(steps + 1):
             for j in range(steps + 1):
                 px = centre_x - span + i * grid
                 py = centre_y - span + j * grid
-                count, t0, spread = _best_origin(px, py, n, cand_pick, cand_station, pick_time, st_x, st_y,
-                                                 c, wx, wy, t_lo, t_hi, tol, kappa, station_seen,
-                                                 implied, implied_station, order_buffer)
-                if count > level_best or (count == level_best and spread < level_spread):
+                count, t0, soft = _best_origin(px, py, n, cand_pick, cand_station, pick_time, st_x, st_y,
+                                               c, wx, wy, t_lo, t_hi, tol, kappa, station_seen,
+                                               implied, implied_station, order_buffer, station_best,
+                                               soft_scoring)
+                if soft > level_soft:
                     level_best = count
-                    level_spread = spread
+                    level_soft = soft
                     best_x = px
                     best_y = py
                     best_t0 = t0
@@ -446,7 +486,7 @@ def extract(
     reach_km: float, coarse_tolerance_s: float, fine_tolerance_s: float, kappa: float,
     sigma_pick_s: float, kappa_model: float, max_normalised_rms: float,
     out_event: np.ndarray, out_picks: np.ndarray, out_cov: np.ndarray, max_events: int, core_bins: int,
-    pick_reserved: np.ndarray, threshold: int, max_seeds: int,
+    pick_reserved: np.ndarray, threshold: int, max_seeds: int, soft_scoring: bool,
 ) -> int:
     """Turn the seeds of ``counts`` into located events, strongest first, taking their picks.
 
@@ -455,8 +495,9 @@ def extract(
     call (they are given back at the end), so that no weak coincidence at the end of one
     window steals the picks of a well-recorded event at the start of the next.
 
-    Phase 1 runs the fine search at every distinct seed. Phase 2 is a lazy greedy: the
-    candidate with the most stations is searched again with the picks still free; if it
+    Phase 1 keeps the local maxima of the votes as seeds, scored by their (optimistic) vote.
+    Phase 2 is a lazy greedy: the seed with the best score is searched finely with the
+    picks still free; if it
     still beats every other candidate it is located and accepted (its picks taken) and
     searched again for a further source at the same place (salvos); otherwise its count is
     lowered and the next candidate is tried. Weak coincidences so never take the picks of
@@ -482,6 +523,7 @@ def extract(
     implied_station = np.empty(cap, dtype=np.int64)
     order_buffer = np.empty(cap, dtype=np.int64)
     station_seen = np.zeros(n_stations, dtype=np.int64)
+    station_best = np.zeros(n_stations)
     chosen = np.empty(n_stations, dtype=np.int64)
     best_gap = np.empty(n_stations)
     half_span = 1.5  # km searched around a seed cell's centre
@@ -498,20 +540,7 @@ def extract(
             continue
         if n_seeds >= max_seeds:
             break
-        tile = cell_tile[cell]
-        c = atmosphere[tile, 0]
-        wx = atmosphere[tile, 1]
-        wy = atmosphere[tile, 2]
-        t_lo = window_start + b * bin_s - 3.5
-        t_hi = window_start + (b + 1) * bin_s + 3.5
-        n = _gather(cell_x[cell], cell_y[cell], t_lo, t_hi, reach_km + half_span, st_x, st_y, station_pick_start,
-                    pick_time, pick_used, c, wx, wy, coarse_tolerance_s + 2 * half_span / c, cand_pick, cand_station)
-        count = 0
-        if n >= min_stations:
-            count, _x, _y, _t0 = _fine_search(cell_x[cell], cell_y[cell], t_lo, t_hi, half_span, n, cand_pick,
-                                              cand_station, pick_time, st_x, st_y, c, wx, wy, fine_tolerance_s,
-                                              kappa, min_stations, station_seen, implied, implied_station,
-                                              order_buffer)
+        count = int(counts[cell, b])  # an optimistic score: the fine search will tell
         ix = cell_ix[cell]
         iy = cell_iy[cell]
         for ddx in range(-1, 2):
@@ -562,7 +591,8 @@ def extract(
             count, best_x, best_y, best_t0 = _fine_search(cell_x[cell], cell_y[cell], t_lo, t_hi, half_span, n,
                                                           cand_pick, cand_station, pick_time, st_x, st_y, c, wx, wy,
                                                           fine_tolerance_s, kappa, min_stations, station_seen,
-                                                          implied, implied_station, order_buffer)
+                                                          implied, implied_station, order_buffer, station_best,
+                                                          3, soft_scoring)
         if count < min_stations:
             # drop this seed
             n_seeds -= 1

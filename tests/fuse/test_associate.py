@@ -1,0 +1,110 @@
+"""Fusion on small self-made scenarios: location, separation, clutter, coverage, bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pytest
+from click.testing import CliRunner
+
+from tests.fuse.synthetic import GEOD, make_toy
+from truceline.cli import cli
+from truceline.fuse import FusionConfig, associate
+from truceline.model.tables import ASSIGNMENTS, EVENTS, read_table, write_table
+from truceline.sim.scoring import inside_ellipse, match_events
+
+
+def _floats(table: pa.Table, name: str) -> np.ndarray:
+    return np.asarray(table[name].to_numpy(zero_copy_only=False), dtype=float)
+
+
+def test_single_event_is_located_within_tolerance() -> None:
+    # one event cannot calibrate the celerity: give it, as from a weather report
+    toy = make_toy(events=[(48.0, 37.5, 300.0)], clutter_per_station=0, wind_m_s=(0.0, 0.0), speed_m_s=338.0)
+    events, assignments = associate(toy.stations, toy.picks, FusionConfig(sound_speed_m_per_s=338.0))
+    assert events.num_rows == 1
+    _, _, metres = GEOD.inv(37.5, 48.0, _floats(events, "lon")[0], _floats(events, "lat")[0])
+    assert metres < 100.0
+    assert abs(_floats(events, "time")[0] - 300.0) < 0.3
+    assert assignments.num_rows == (toy.pick_event == 0).sum()
+
+
+def test_two_simultaneous_events_are_kept_apart() -> None:
+    toy = make_toy(events=[(47.98, 37.3, 500.0), (48.03, 37.75, 500.4)], clutter_per_station=0)
+    events, _ = associate(toy.stations, toy.picks)
+    matching = match_events(toy.truth_time, toy.truth_lat, toy.truth_lon, _floats(events, "time"),
+                            _floats(events, "lat"), _floats(events, "lon"))
+    assert events.num_rows == 2
+    assert len(matching.truth_index) == 2
+
+
+def test_clutter_is_left_unassociated() -> None:
+    toy = make_toy(seed=4, n_events=10, clutter_per_station=4)
+    _, assignments = associate(toy.stations, toy.picks)
+    ids = np.asarray(toy.picks["pick_id"].to_pylist())
+    clutter = set(ids[toy.pick_event == -1].tolist())
+    assigned = set(assignments["pick_id"].to_pylist())
+    assert len(clutter & assigned) <= 0.05 * len(clutter)
+
+
+def test_ellipse_coverage_and_detection_on_seeded_scenarios() -> None:
+    inside_all: list[bool] = []
+    matched = run = true = 0
+    for seed in (11, 12, 13):
+        toy = make_toy(seed=seed, n_events=20, noise_s=0.08)
+        events, _ = associate(toy.stations, toy.picks)
+        m = match_events(toy.truth_time, toy.truth_lat, toy.truth_lon, _floats(events, "time"),
+                         _floats(events, "lat"), _floats(events, "lon"))
+        inside = inside_ellipse(toy.truth_lat[m.truth_index], toy.truth_lon[m.truth_index],
+                                _floats(events, "lat")[m.run_index], _floats(events, "lon")[m.run_index],
+                                _floats(events, "ellipse_major_km")[m.run_index],
+                                _floats(events, "ellipse_minor_km")[m.run_index],
+                                _floats(events, "ellipse_azimuth_deg")[m.run_index])
+        inside_all.extend(inside.tolist())
+        matched += len(m.truth_index)
+        run += events.num_rows
+        true += len(toy.truth_time)
+    assert matched / true >= 0.95
+    assert matched / run >= 0.95
+    assert 0.80 <= float(np.mean(inside_all)) <= 1.0
+
+
+def test_celerity_and_wind_are_calibrated_from_the_data() -> None:
+    from truceline.fuse.engine import fuse
+
+    toy = make_toy(seed=21, n_events=30, speed_m_s=336.0, wind_m_s=(5.0, -3.0))
+    _, _, atmosphere = fuse(toy.stations, toy.picks)
+    celerity, east, north = atmosphere[0].mean(axis=0) * 1000.0
+    assert abs(celerity - 336.0) < 1.0
+    assert abs(east - 5.0) < 1.5 and abs(north + 3.0) < 1.5
+
+
+def test_cli_writes_contract_files(tmp_path: Path) -> None:
+    toy = make_toy(n_events=6, seed=5)
+    write_table(toy.stations, tmp_path / "stations.csv")
+    write_table(toy.picks, tmp_path / "picks.csv")
+    result = CliRunner().invoke(cli, ["associate", "--stations", str(tmp_path / "stations.csv"), "--picks",
+                                      str(tmp_path / "picks.csv"), "--out", str(tmp_path / "run")])
+    assert result.exit_code == 0, result.output
+    events = read_table(tmp_path / "run" / "events.csv", EVENTS)
+    assignments = read_table(tmp_path / "run" / "assignments.csv", ASSIGNMENTS)
+    assert events.num_rows >= 5
+    assert set(assignments["event_id"].to_pylist()) <= set(events["event_id"].to_pylist())
+    for column in ("time_sigma_s", "ellipse_major_km", "ellipse_minor_km", "ellipse_azimuth_deg", "n_picks", "side", "kind"):
+        assert column in events.column_names
+
+
+def test_cli_rejects_unknown_station(tmp_path: Path) -> None:
+    toy = make_toy(n_events=2, seed=5)
+    write_table(toy.stations, tmp_path / "stations.csv")
+    bad = toy.picks.set_column(1, "station_id", pa.array(["S99"] + toy.picks["station_id"].to_pylist()[1:]))
+    write_table(bad, tmp_path / "picks.csv")
+    from truceline.cli import main
+
+    with pytest.raises(SystemExit) as stop:
+        main(["associate", "--stations", str(tmp_path / "stations.csv"), "--picks", str(tmp_path / "picks.csv"),
+              "--out", str(tmp_path / "run")])
+    assert stop.value.code == 2
+    assert not (tmp_path / "run" / "events.csv").exists()
