@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import sys
 import time
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -29,11 +28,13 @@ def _progress(description: str, total: float) -> Any:
 @click.option("--hours", type=click.FloatRange(1.0, 14 * 24.0), default=DEFAULT_HOURS, show_default=True,
               help="Length of the simulated period. Stage 3 of the ladder needs fighting to go on 72 h after the first "
                    "violation, so it appears only with about 50 h or more.")
+@click.option("--preset", type=click.Choice(["quiet", "violation", "heavy"]), default="violation", show_default=True,
+              help="Simulation preset (see `truceline simulate --help`); `quiet` is quick, for trying things out.")
 @click.option("--seed", type=int, default=1, show_default=True, help="Seed of the simulation and the retry jitter; the same seed writes the same content.")
 @click.option("--start", default=DEFAULT_START, show_default=True, help="Start of the simulated period, ISO 8601 UTC (time is an input: no wall clock below this command).")
 @click.option("--day", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="Day of the report (default: the day of the run with the most violations).")
-def demo(out_dir: Path, hours: float, seed: int, start: str, day: Any) -> None:
+def demo(out_dir: Path, hours: float, preset: str, seed: int, start: str, day: Any) -> None:
     """Run the main job end to end and write a report you can open and a bundle you can verify.
 
     Simulates the `violation` preset (one party opens fire in one sector for some hours, the
@@ -69,13 +70,13 @@ def demo(out_dir: Path, hours: float, seed: int, start: str, day: Any) -> None:
     else:
         signer = signer_from_seed(ORIGIN, os.urandom(32))
     began = time.perf_counter()
-    config = DemoConfig(out_dir=out_dir, hours=hours, seed=seed, start_s=start_s, day=day.date() if day is not None else None)
+    config = DemoConfig(out_dir=out_dir, hours=hours, preset=preset, seed=seed, start_s=start_s, day=day.date() if day is not None else None)
     result = run_demo(config, signer, _progress)
     elapsed = time.perf_counter() - began
     c = result.counts
     echo = click.echo
     echo("")
-    echo(f"truceline demo: {hours:g} h simulated (seed {seed}) in {elapsed:.1f} s")
+    echo(f"truceline demo: {hours:g} h of the {preset} preset simulated (seed {seed}) in {elapsed:.1f} s")
     echo(f"  {c['stations']} stations, {c['picks']} picks, {c['reports']} patrol/OSINT reports -> {c['events']} events located, {c['verdicts']} violations judged")
     echo(f"  attribution: {result.attribution}")
     echo(f"  escalation: stages reached {', '.join(map(str, result.stages)) or 'none'}; {c['outputs']} engine outputs; "

@@ -41,7 +41,7 @@ from truceline.demo.receiver import WebhookSink
 from truceline.geo.areas import Areas
 from truceline.ledger import Ledger, Signer, export_bundle, write_key_pair
 from truceline.model.agreement import Agreement
-from truceline.model.cases import AnalystAction, ClockTick, Fact, Output, Violation, to_record
+from truceline.model.cases import Acknowledgement, ClockTick, Fact, Output, Violation, to_record
 from truceline.model.errors import TrucelineError
 from truceline.model.reports import Report, report_from_dict
 from truceline.model.tables import read_picks, read_stations, write_table
@@ -266,7 +266,7 @@ def run_demo(config: DemoConfig, signer: Signer, progress: ProgressFactory = no_
                     fact = ClockTick(at_s=due)
                 elif fact is None:
                     break
-                else:
+                elif not isinstance(fact, Acknowledgement):
                     bar.update(1)
                 ledger_sink.fact = fact
                 outputs = engine.handle(fact)

@@ -94,8 +94,8 @@ def _draw_front(ax: plt.Axes, areas: Areas) -> None:
                                          edgecolor="none", zorder=0, label=f"{party}-controlled area"))
     first = True
     for zone in areas.zones:
-        ax.add_collection(PolyCollection(_rings(zone.geometry), facecolor="none", edgecolor="#888888", hatch="////",
-                                         linewidth=0.0, zorder=1, label=f"{zone.zone} zone" if first else None))
+        ax.add_collection(PolyCollection(_rings(zone.geometry), facecolor="none", edgecolor="#b0b0b0", hatch="///",
+                                         linewidth=0.0, zorder=1, alpha=0.6, label=f"{zone.zone} zone" if first else None))
         first = False
     if areas.line is not None:
         coords = np.asarray(shapely.get_coordinates(areas.line))
@@ -177,7 +177,7 @@ def front_map(
         ax.set_xlabel("km (Lambert conformal conic, 47°/50.5°N)", fontsize=7)
     handles = [
         plt.Line2D([], [], color="black", linewidth=1.2, label="line of contact"),
-        plt.Rectangle((0, 0), 1, 1, facecolor="none", edgecolor="#888888", hatch="////", label="withdrawal zones"),
+        plt.Rectangle((0, 0), 1, 1, facecolor="none", edgecolor="#b0b0b0", hatch="///", label="withdrawal zones"),
     ]
     for p in parties:
         handles.append(plt.Rectangle((0, 0), 1, 1, facecolor=AREA_COLOURS.get(p, "#eeeeee"), label=f"{p}-held area"))

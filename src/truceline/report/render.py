@@ -101,18 +101,31 @@ def _write_atomic(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+        os.chmod(temporary, 0o644)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
 
 
-def html_to_pdf(html: str, base_url: Path) -> bytes:
-    """Render HTML to PDF with WeasyPrint (needs the pango system libraries)."""
+def html_to_pdf(html: str, base_url: Path, *, epoch_s: float) -> bytes:
+    """Render HTML to PDF with WeasyPrint (needs the pango system libraries).
+
+    The embedded font subsets carry a timestamp; fontTools takes it from ``SOURCE_DATE_EPOCH``,
+    which is set to ``epoch_s`` (the report's "as of" time) while rendering, so that the same
+    report gives the same bytes."""
     import weasyprint
 
-    document = weasyprint.HTML(string=html, base_url=str(base_url))
-    pdf = document.write_pdf(uncompressed_pdf=False)
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(epoch_s))
+    try:
+        document = weasyprint.HTML(string=html, base_url=str(base_url))
+        pdf = document.write_pdf(pdf_identifier=b"truceline-report")
+    finally:
+        if previous is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
     assert pdf is not None
     return bytes(pdf)
 
@@ -121,7 +134,7 @@ def write_report(run: Run, summary: Summary, html_path: Path, pdf_path: Path | N
     """Write the HTML (and the PDF) report; each file appears whole or not at all."""
     html = render_html(run, summary, as_of_s=as_of_s)
     written = []
-    pdf = html_to_pdf(html, html_path.parent) if pdf_path is not None else None
+    pdf = html_to_pdf(html, html_path.parent, epoch_s=as_of_s) if pdf_path is not None else None
     _write_atomic(html_path, html.encode("utf-8"))
     written.append(html_path)
     if pdf_path is not None and pdf is not None:
