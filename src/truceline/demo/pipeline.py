@@ -113,13 +113,41 @@ class AttributionResult:
     method: str
 
 
-def attribute_step(events: pa.Table, areas: Areas, reports: list[Report], agreement: Agreement) -> AttributionResult:
-    """Events -> attributed events and verdicts. The one call to swap for ``truceline.attribute``."""
-    from truceline.demo import interim
+def attribute_step(events: pa.Table, areas: Areas, reports: list[Report], agreement: Agreement,
+                   assignments: pa.Table | None = None) -> AttributionResult:
+    """Events -> attributed events and verdicts: ``truceline.attribute`` when it is installed,
+    else the labelled interim attribution of :mod:`truceline.demo.interim`."""
+    try:
+        from truceline.attribute import attribute_events, decide_verdicts
+        from truceline.attribute.rules import sector_labeler
+    except ImportError:
+        from truceline.demo import interim
 
-    sector_of = SectorOf([s.id for s in agreement.sectors])
-    result = interim.attribute(events, areas, reports, agreement.terms, sector_of)
-    return AttributionResult(events=result.events, verdicts=result.verdicts, method=INTERIM_LABEL)
+        result = interim.attribute(events, areas, reports, agreement.terms, SectorOf([s.id for s in agreement.sectors]))
+        return AttributionResult(events=result.events, verdicts=result.verdicts, method=INTERIM_LABEL)
+    sector_of = sector_labeler([s.id for s in agreement.sectors])
+    attribution = attribute_events(events, areas, reports, assignments=assignments)
+    known: dict[str, float] = {}
+    for report in reports:
+        when = report.time_end if report.time_end is not None else report.time_start
+        if when is not None:
+            known[report.report_id] = float(when)
+    judged = decide_verdicts(attribution, areas, agreement.terms, sector_of=sector_of, report_times=known)
+    records: list[Violation] = []
+    for verdict in judged:
+        records.append(verdict.to_violation(status="automatic", at_s=verdict.at_s))
+        if verdict.status == "corroborated":
+            records.append(verdict.to_violation())
+    table = attribution.events
+    extra = {
+        "weapon_class": [w or "undetermined" for w in attribution.weapon],
+        "sector": [sector_of(float(la), float(lo)) for la, lo in zip(attribution.lat, attribution.lon)],
+    }
+    for name, values in extra.items():
+        column = pa.array(values, type=pa.string())
+        table = table.set_column(table.column_names.index(name), name, column) if name in table.column_names else table.append_column(name, column)
+    records.sort(key=lambda v: (v.at_s, v.event_id, v.status))
+    return AttributionResult(events=table, verdicts=tuple(records), method="truceline.attribute (pairing, firing party, corroboration, rules)")
 
 
 # --------------------------------------------------------------------------- ledger in the engine's transaction
@@ -230,7 +258,7 @@ def run_demo(config: DemoConfig, signer: Signer, progress: ProgressFactory = no_
     from truceline.model.agreement import agreement_from_document
 
     agreement = agreement_from_document(document)
-    attributed = attribute_step(events, areas, reports, agreement)
+    attributed = attribute_step(events, areas, reports, agreement, located.assignments)
     events = attributed.events
 
     # 5-6. protocol engine + ledger, in one transaction per fact
