@@ -37,8 +37,8 @@ def _progress(description: str, total: float) -> Any:
 def demo(out_dir: Path, hours: float, preset: str, seed: int, start: str, day: Any) -> None:
     """Run the main job end to end and write a report you can open and a bundle you can verify.
 
-    Simulates the `violation` preset (one party opens fire in one sector for some hours, the
-    other answers; background fire elsewhere), reads it back through the validating readers,
+    Simulates a preset (by default `violation`: one party opens fire in one sector for some
+    hours, the other answers; background fire elsewhere), reads it back through the validating readers,
     fuses the picks into located events, attributes them (launch/impact pairs, firing party,
     corroboration by the simulated patrol and open-source reports), runs the ukraine-2026
     agreement in the durable escalation engine with the clock advanced until every stage,

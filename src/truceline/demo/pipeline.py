@@ -41,7 +41,7 @@ from truceline.demo.receiver import WebhookSink
 from truceline.geo.areas import Areas
 from truceline.ledger import Ledger, Signer, export_bundle, write_key_pair
 from truceline.model.agreement import Agreement
-from truceline.model.cases import Acknowledgement, ClockTick, Fact, Output, Violation, to_record
+from truceline.model.cases import Acknowledgement, ClockTick, Notification, Fact, Output, Violation, to_record
 from truceline.model.errors import TrucelineError
 from truceline.model.reports import Report, report_from_dict
 from truceline.model.tables import read_picks, read_stations, write_table
@@ -209,7 +209,7 @@ def run_demo(config: DemoConfig, signer: Signer, progress: ProgressFactory = no_
     from truceline.fuse.events import to_tables
     from truceline.fuse.side import side_probabilities
     from truceline.notify.channels import Directory, Endpoint
-    from truceline.notify.outbox import Outbox
+    from truceline.notify.outbox import Attempt, Outbox
     from truceline.protocol.agreement import load_document
     from truceline.protocol.store import DurableEngine
     from truceline.sim.config import SimConfig
@@ -217,6 +217,7 @@ def run_demo(config: DemoConfig, signer: Signer, progress: ProgressFactory = no_
 
     out = Path(config.out_dir)
     _prepare_out(out)
+    (out / DEMO_MARKER).write_text(json.dumps({"status": "running"}) + "\n", encoding="utf-8")  # a failed run can be redone here
     if not (out / "keys" / "log.key").exists():
         write_key_pair(signer, out / "keys" / "log.key", out / "keys" / "log.vkey")
     scenario_dir, run_dir = out / "scenario", out / "run"
@@ -273,6 +274,7 @@ def run_demo(config: DemoConfig, signer: Signer, progress: ProgressFactory = no_
                                       for r in agreement.recipients})
     sink_log = out / "webhooks.jsonl"
     stages: list[int] = []
+    attempts: list[Attempt] = []
     with WebhookSink(WEBHOOK_SECRET, sink_log) as sink:
         directory = Directory(recipients={rid: (replace(e[0], address=sink.url),) for rid, e in directory.recipients.items()})
         outbox = Outbox(connection, directory)
@@ -300,9 +302,11 @@ def run_demo(config: DemoConfig, signer: Signer, progress: ProgressFactory = no_
                 outputs = engine.handle(fact)
                 stages.extend(o.stage for o in outputs if getattr(o, "change", "") == "stage")
                 script.add_all(actors.liaison_responses(outputs))
+                if any(isinstance(o, Notification) for o in outputs):
+                    attempts.extend(outbox.dispatch(fact.at_s, seed=config.seed))  # sent when they are due
         horizon_s = engine.engine.clock_s if engine.engine.clock_s is not None else end_s
         with _bar(progress, "deliver notifications", 1) as bar:
-            attempts = outbox.dispatch(horizon_s, seed=config.seed)
+            attempts.extend(outbox.dispatch(horizon_s, seed=config.seed))  # retries still due
             bar.update(1)
     verdict_records = sorted(list(attributed.verdicts) + verified, key=lambda v: (v.at_s, v.event_id, v.status))
 
@@ -357,7 +361,7 @@ def run_demo(config: DemoConfig, signer: Signer, progress: ProgressFactory = no_
     paths = {name: out / name for name in ("report.html", "report.pdf", "events.geojson", "violations.csv", "events.parquet", "bundle", "webhooks.jsonl")}
     paths["database"] = out / "truceline.sqlite"
     paths["run"] = run_dir
-    (out / DEMO_MARKER).write_text(json.dumps({"seed": config.seed, "hours": config.hours, "start_s": config.start_s,
+    (out / DEMO_MARKER).write_text(json.dumps({"status": "complete", "seed": config.seed, "hours": config.hours, "start_s": config.start_s,
                                                "report_day": day.isoformat(), "counts": counts}, indent=1, sort_keys=True) + "\n",
                                    encoding="utf-8")
     return DemoResult(paths=paths, counts=counts, stages=tuple(sorted(set(stages))), verify_command=verify_command,
