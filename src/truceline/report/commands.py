@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -79,8 +80,6 @@ def report(run_dir: Path, db: Path | None, day: Any, from_: str | None, to: str 
         ranges = ",".join(str(i) for i in entries)
         verify = (f"truceline ledger export --db {db} --entries {ranges} --out BUNDLE\n"
                   f"truceline verify BUNDLE --key {key}")
-    from dataclasses import replace
-
     run = replace(run, ledger_index=ledger_index, verify_command=verify, as_of_s=as_of_s)
     summary = summarise(run, window, as_of_s=as_of_s)
     out_dir.mkdir(parents=True, exist_ok=True)
