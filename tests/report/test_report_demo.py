@@ -1,4 +1,7 @@
-"""`truceline demo` end to end on a short quiet scenario: outputs exist and agree with each other."""
+"""`truceline demo` end to end on a short quiet scenario: outputs exist and agree with each other.
+
+The demo runs once, in one test (so that pytest-xdist does not run it on each worker); each
+check is a function of its own so that a failure names what disagreed."""
 
 from __future__ import annotations
 
@@ -22,11 +25,13 @@ def _run(args: list[str]) -> None:
         assert stop.code in (0, None), f"truceline {' '.join(args)} exited {stop.code}"
 
 
-@pytest.fixture(scope="module")
-def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("demo") / "out"
-    _run(["demo", "--out", str(out), "--preset", "quiet", "--hours", "2", "--seed", "1"])
-    return out
+def test_demo_end_to_end(tmp_path: Path) -> None:
+    demo_dir = tmp_path / "out"
+    _run(["demo", "--out", str(demo_dir), "--preset", "quiet", "--hours", "2", "--seed", "1"])
+    check_outputs_exist_and_counts_agree(demo_dir)
+    check_bundle_verifies_with_the_logs_key(demo_dir)
+    check_notifications_reached_the_loopback_receiver_signed(demo_dir)
+    check_report_command_rebuilds_the_same_exports(demo_dir, tmp_path / "again")
 
 
 def _ledger_violations(db: Path, start_s: float, end_s: float) -> set[str]:
@@ -40,7 +45,7 @@ def _ledger_violations(db: Path, start_s: float, end_s: float) -> set[str]:
     return ids
 
 
-def test_outputs_exist_and_counts_agree(demo_dir: Path) -> None:
+def check_outputs_exist_and_counts_agree(demo_dir: Path) -> None:
     for name in ("report.html", "report.pdf", "events.geojson", "violations.csv", "events.parquet", "bundle/checkpoint", "keys/log.vkey"):
         assert (demo_dir / name).is_file(), name
     html = (demo_dir / "report.html").read_text(encoding="utf-8")
@@ -62,7 +67,7 @@ def test_outputs_exist_and_counts_agree(demo_dir: Path) -> None:
     assert {r["truceline_event_id"] for r in rows} == in_ledger == bundled
 
 
-def test_bundle_verifies_with_the_logs_key(demo_dir: Path) -> None:
+def check_bundle_verifies_with_the_logs_key(demo_dir: Path) -> None:
     key = parse_vkey((demo_dir / "keys" / "log.vkey").read_text(encoding="utf-8"))
     report = verify_bundle(demo_dir / "bundle", key)
     assert report.ok, report.message
@@ -70,7 +75,7 @@ def test_bundle_verifies_with_the_logs_key(demo_dir: Path) -> None:
     assert checkpoint in (demo_dir / "report.html").read_text(encoding="utf-8")  # the report names the checkpoint it was built from
 
 
-def test_notifications_reached_the_loopback_receiver_signed(demo_dir: Path) -> None:
+def check_notifications_reached_the_loopback_receiver_signed(demo_dir: Path) -> None:
     received = [json.loads(line) for line in (demo_dir / "webhooks.jsonl").read_text(encoding="utf-8").splitlines()]
     counts = json.loads((demo_dir / "demo.json").read_text(encoding="utf-8"))["counts"]
     assert received and len(received) == counts["webhooks_sent"]
@@ -78,7 +83,7 @@ def test_notifications_reached_the_loopback_receiver_signed(demo_dir: Path) -> N
     assert any(r["type"] == "truceline.stage" for r in received)
 
 
-def test_report_command_rebuilds_the_same_exports(demo_dir: Path, tmp_path: Path) -> None:
+def check_report_command_rebuilds_the_same_exports(demo_dir: Path, tmp_path: Path) -> None:
     day = json.loads((demo_dir / "demo.json").read_text(encoding="utf-8"))["report_day"]
     _run(["report", "--run", str(demo_dir / "run"), "--db", str(demo_dir / "truceline.sqlite"), "--day", day,
           "--out", str(tmp_path), "--no-pdf"])
