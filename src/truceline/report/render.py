@@ -18,7 +18,7 @@ from typing import Any
 import jinja2
 import numpy as np
 
-from truceline.report.data import Run, Summary, format_utc
+from truceline.report.data import ReportError, Run, Summary, format_utc
 from truceline.report.figures import front_map, hourly_chart, party_colour
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -114,8 +114,13 @@ def html_to_pdf(html: str, base_url: Path, *, epoch_s: float) -> bytes:
     The embedded font subsets carry a timestamp; fontTools takes it from ``SOURCE_DATE_EPOCH``,
     which is set to ``epoch_s`` (the report's "as of" time) while rendering, so that the same
     report gives the same bytes."""
-    import weasyprint
-
+    try:
+        import weasyprint
+    except (ImportError, OSError) as problem:  # OSError: the pango libraries are missing
+        raise ReportError(
+            f"the PDF needs WeasyPrint and its system libraries ({problem}); install them with "
+            "`apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0` (or `make venv` as root)"
+        ) from None
     previous = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = str(int(epoch_s))
     try:
