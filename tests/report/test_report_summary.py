@@ -58,3 +58,10 @@ def test_stage_changes_outside_the_cases_of_the_window_are_left_out(small_run):
     summary = summarise(small_run, Window(start_s=T0 + 30 * 86400, end_s=T0 + 31 * 86400, label="later"))
     assert summary.violations == () and summary.stage_changes == ()
     assert not any(isinstance(o, StageChange) and o.at_s > small_run.as_of_s for o in small_run.outputs)
+
+
+def test_ledger_entry_ranges_for_the_export_command():
+    from truceline.report.commands import index_ranges
+
+    assert index_ranges([9, 1, 2, 3, 7, 10]) == "1-3,7,9-10"
+    assert index_ranges([5]) == "5" and index_ranges([]) == ""

@@ -77,7 +77,7 @@ def report(run_dir: Path, db: Path | None, day: Any, from_: str | None, to: str 
     verify = ""
     if checkpoint is not None and entries:
         key = vkey or Path("keys/log.vkey")
-        ranges = ",".join(str(i) for i in entries)
+        ranges = index_ranges(entries)
         verify = (f"truceline ledger export --db {db} --entries {ranges} --out BUNDLE\n"
                   f"truceline verify BUNDLE --key {key}")
     run = replace(run, ledger_index=ledger_index, verify_command=verify, as_of_s=as_of_s)
@@ -116,3 +116,18 @@ def _from_database(db: Path) -> tuple[list[Any], Any, str, str, float | None, An
     note = ledger.latest_checkpoint()
     checkpoint = read_checkpoint(note) if note is not None else None
     return outputs, checkpoint, agreement_id, agreement_title, clock_s, lambda ids: ledger_indices(ledger, ids)
+
+
+def index_ranges(indices: list[int]) -> str:
+    """``[1, 2, 3, 7, 9, 10]`` -> ``"1-3,7,9-10"`` (the form `truceline ledger export --entries` reads)."""
+    parts: list[str] = []
+    ordered = sorted(set(indices))
+    start = previous = ordered[0] if ordered else 0
+    for index in ordered[1:] + [None]:  # type: ignore[list-item]
+        if index is not None and index == previous + 1:
+            previous = index
+            continue
+        parts.append(str(start) if start == previous else f"{start}-{previous}")
+        if index is not None:
+            start = previous = index
+    return ",".join(parts) if ordered else ""
