@@ -20,9 +20,11 @@ from truceline.model.errors import TrucelineError
 COMMANDS: dict[str, str] = {
     "ack": "truceline.protocol.commands:ack",
     "associate": "truceline.fuse.commands:associate_command",
+    "demo": "truceline.demo.commands:demo",
     "ingest": "truceline.ingest.commands:ingest",
     "ledger": "truceline.ledger.commands:ledger",
     "protocol": "truceline.protocol.commands:protocol",
+    "report": "truceline.report.commands:report",
     "score": "truceline.sim.scoring:score_command",
     "simulate": "truceline.sim.commands:simulate",
     "verify": "truceline.ledger.commands:verify",

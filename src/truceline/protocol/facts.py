@@ -87,8 +87,8 @@ def fact_from_json(obj: Any) -> Fact:
             if isinstance(value, bool) or not isinstance(value, (int, float)):
                 raise ValueError(f"confidence: expected a number in [0, 1], got {value!r}")
             value = float(value)
-        elif name == "action_id" and value is None:
-            pass
+        elif name in ("action_id", "event_id", "case_id") and value is None:
+            pass  # optional ids written as null by fact_to_json (an analyst verdict has no case_id)
         elif not isinstance(value, str) or (not value and name not in ("note",)):
             raise ValueError(f"{name}: expected a non-empty string, got {value!r}")
         values[name] = value
