@@ -27,6 +27,7 @@ GaMMA is slow on large inputs: the benchmark gives it a time budget and reports 
 from __future__ import annotations
 
 import contextlib
+import io
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
@@ -135,7 +136,7 @@ def associate(inputs: PeerInputs, params: dict[str, Any] | None = None) -> list[
     }
     gamma_config["bfgs_bounds"] = (gamma_config["x(km)"], gamma_config["y(km)"], (None, None))
     np.random.seed(int(config["seed"]))  # GaMMA draws its initial centres from numpy's global generator
-    with contextlib.redirect_stdout(sys.stderr):  # GaMMA prints progress; stdout stays clean
+    with contextlib.redirect_stdout(io.StringIO()):  # GaMMA prints progress dots; keep stdout clean
         events, assignments = association(picks, stations, gamma_config, method=config["method"])
     station_index = inputs.pick_station_index
     members: dict[int, list[int]] = {}

@@ -72,14 +72,31 @@ def read_inputs(stations_path: str | Path, picks_path: str | Path) -> PeerInputs
     )
 
 
+def _claims(events: Sequence[PeerEvent]) -> dict[int, int]:
+    """pick row -> index of the event that keeps it (smallest absolute residual; earliest on ties)."""
+    best: dict[int, tuple[float, int]] = {}
+    for index, event in enumerate(events):
+        for row, residual_s in zip(event.pick_rows, event.residuals_s):
+            if row not in best or abs(residual_s) < best[row][0]:
+                best[row] = (abs(residual_s), index)
+    return {row: index for row, (_, index) in best.items()}
+
+
+def _without_duplicates(events: list[PeerEvent]) -> list[PeerEvent]:
+    kept = set(_claims(events).values())
+    return [event for index, event in enumerate(events) if index in kept or not event.pick_rows]
+
+
 def write_outputs(out_dir: str | Path, inputs: PeerInputs, events: Sequence[PeerEvent]) -> tuple[Path, Path]:
     """Write ``events.csv`` and ``assignments.csv`` into ``out_dir``.
 
     Events are numbered 1, 2, ... in order of origin time. A pick claimed by more than one event
-    (PyOcto allows a few shared picks where time blocks overlap) is assigned to the event with its
-    smallest absolute residual, since the contract gives each pick at most one event.
+    (PyOcto allows a few shared picks where time blocks or sectors overlap) is assigned to the
+    event with its smallest absolute residual, since the contract gives each pick at most one
+    event; an event left with no pick at all (a duplicate found from two sectors) is dropped.
     """
     ordered = sorted(events, key=lambda event: (event.time_s, event.x_km, event.y_km))
+    ordered = _without_duplicates(ordered)
     x_km = np.array([event.x_km for event in ordered], dtype=float)
     y_km = np.array([event.y_km for event in ordered], dtype=float)
     lat_deg, lon_deg = inputs.frame.to_degrees(x_km, y_km) if ordered else (np.zeros(0), np.zeros(0))

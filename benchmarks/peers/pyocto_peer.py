@@ -18,6 +18,15 @@ built for earthquakes (km/s, P and S, depth), so every physical parameter is tra
 * ``min_interevent_time`` below the seismic 3 s default, since salvos fire rounds seconds apart;
 * ``tolerance`` and ``pick_match_tolerance`` in seconds of travel-time misfit; wind and
   temperature change the effective sound speed by several percent, seconds over tens of km.
+* **sectors**: PyOcto's run time grows steeply with the size of its study zone (its parameter
+  guide says so; at acoustic speeds every large node holds minutes of picks and survives), and
+  the front's bounding box is ~1,000 × 600 km. As anyone deploying it on a long front would, the
+  wrapper cuts the network's box into square sectors of ``sector_km`` and runs PyOcto once per
+  sector, with a study zone just over the sector and the stations within ``sector_overlap_km``
+  of it (at least the detection range, so a source inside the sector keeps all its stations); an
+  event is kept by the sector that contains it. ``sector_km = null`` runs one study zone over the
+  whole network. (A smaller zone also locates better: PyOcto's location search starts from the
+  whole zone.)
 
 All of these are tuned by ``benchmarks/tune_peers.py`` for the best F1; the values in
 ``benchmarks/peers/params.json`` override the defaults below.
@@ -51,6 +60,8 @@ DEFAULT_PARAMS: dict[str, Any] = {
     "min_pick_fraction": 0.25,
     "refinement_iterations": 3,
     "margin_km": 30.0,
+    "sector_km": 100.0,
+    "sector_overlap_km": 50.0,
     "n_threads": None,
 }
 
@@ -71,13 +82,65 @@ def merged_params(params: dict[str, Any] | None) -> dict[str, Any]:
     return merged
 
 
+ZONE_PAD_KM = 5.0
+"""How far a sector's study zone reaches beyond the sector (its stations reach ``sector_overlap_km``)."""
+
+
+def sectors(
+    inputs: PeerInputs, sector_km: float | None, margin_km: float, overlap_km: float
+) -> list[tuple[float, float, float, float]]:
+    """Square sectors (x_min, x_max, y_min, y_max) tiling the stations' box plus ``margin_km``.
+
+    Sectors with no station within ``overlap_km`` are left out: no source there can be heard.
+    """
+    x_min, x_max = float(inputs.station_x_km.min()) - margin_km, float(inputs.station_x_km.max()) + margin_km
+    y_min, y_max = float(inputs.station_y_km.min()) - margin_km, float(inputs.station_y_km.max()) + margin_km
+    if sector_km is None:
+        return [(x_min, x_max, y_min, y_max)]
+    boxes = []
+    for x0 in np.arange(x_min, x_max, sector_km):
+        for y0 in np.arange(y_min, y_max, sector_km):
+            box = (float(x0), float(min(x0 + sector_km, x_max)), float(y0), float(min(y0 + sector_km, y_max)))
+            near = _inside(inputs.station_x_km, inputs.station_y_km, box, overlap_km)
+            if near.any():
+                boxes.append(box)
+    return boxes
+
+
+def _inside(x_km: Any, y_km: Any, box: tuple[float, float, float, float], pad_km: float = 0.0) -> Any:
+    return (x_km >= box[0] - pad_km) & (x_km < box[1] + pad_km) & (y_km >= box[2] - pad_km) & (y_km < box[3] + pad_km)
+
+
 def associate(inputs: PeerInputs, params: dict[str, Any] | None = None) -> list[PeerEvent]:
-    """Run PyOcto on projected inputs; returns its events with their picks and residuals."""
+    """Run PyOcto on projected inputs, sector by sector; returns its events with their picks and residuals."""
+    config = merged_params(params)
+    if not inputs.pick_ids:
+        return []
+    sector_km = None if config["sector_km"] is None else float(config["sector_km"])
+    overlap_km = float(config["sector_overlap_km"])
+    station_of_pick = inputs.pick_station_index
+    found: list[PeerEvent] = []
+    for box in sectors(inputs, sector_km, float(config["margin_km"]), overlap_km):
+        if sector_km is None:
+            found += _associate_zone(inputs, config, box, np.arange(len(inputs.pick_ids)), np.arange(len(inputs.station_ids)))
+            continue
+        stations = np.flatnonzero(_inside(inputs.station_x_km, inputs.station_y_km, box, overlap_km))
+        rows = np.flatnonzero(np.isin(station_of_pick, stations))
+        zone = (box[0] - ZONE_PAD_KM, box[1] + ZONE_PAD_KM, box[2] - ZONE_PAD_KM, box[3] + ZONE_PAD_KM)
+        for event in _associate_zone(inputs, config, zone, rows, stations):
+            if _inside(np.array([event.x_km]), np.array([event.y_km]), box)[0]:
+                found.append(event)
+    return found
+
+
+def _associate_zone(
+    inputs: PeerInputs, config: dict[str, Any], zone: tuple[float, float, float, float], rows: Any, stations: Any
+) -> list[PeerEvent]:
+    """One PyOcto run over the study zone ``zone`` with the picks ``rows`` and the ``stations`` (indices)."""
     import pandas as pd
     import pyocto
 
-    config = merged_params(params)
-    if not inputs.pick_ids:
+    if len(rows) == 0:
         return []
     velocity_km_s = float(config["velocity_km_s"])
     model = pyocto.VelocityModel0D(
@@ -86,10 +149,9 @@ def associate(inputs: PeerInputs, params: dict[str, Any] | None = None) -> list[
         tolerance=float(config["tolerance_s"]),
         association_cutoff_distance=config["association_cutoff_distance_km"],
     )
-    margin_km = float(config["margin_km"])
     keywords: dict[str, Any] = {
-        "xlim": (float(inputs.station_x_km.min()) - margin_km, float(inputs.station_x_km.max()) + margin_km),
-        "ylim": (float(inputs.station_y_km.min()) - margin_km, float(inputs.station_y_km.max()) + margin_km),
+        "xlim": (zone[0], zone[1]),
+        "ylim": (zone[2], zone[3]),
         "zlim": (0.0, 0.0),
         "velocity_model": model,
         "time_before": float(config["time_before_s"]),
@@ -113,16 +175,18 @@ def associate(inputs: PeerInputs, params: dict[str, Any] | None = None) -> list[
     if missing:
         raise RuntimeError(f"the installed pyocto {version()} lacks {', '.join(missing)}; install pyocto>=0.1.4")
     associator = pyocto.OctoAssociator(**keywords)
-    stations = pd.DataFrame(
+    station_table = pd.DataFrame(
         {
-            "id": inputs.station_ids,
-            "x": inputs.station_x_km,
-            "y": inputs.station_y_km,
-            "z": np.zeros(len(inputs.station_ids)),
+            "id": [inputs.station_ids[index] for index in stations],
+            "x": inputs.station_x_km[stations],
+            "y": inputs.station_y_km[stations],
+            "z": np.zeros(len(stations)),
         }
     )
-    picks = pd.DataFrame({"station": inputs.pick_station_ids, "time": inputs.pick_time_s, "phase": "P"})
-    events, assignments = associator.associate(picks, stations)
+    picks = pd.DataFrame(
+        {"station": [inputs.pick_station_ids[row] for row in rows], "time": inputs.pick_time_s[rows], "phase": "P"}
+    )
+    events, assignments = associator.associate(picks, station_table)
     if len(events) == 0:
         return []
     found: list[PeerEvent] = []
@@ -134,7 +198,7 @@ def associate(inputs: PeerInputs, params: dict[str, Any] | None = None) -> list[
                 time_s=float(row.time),
                 x_km=float(row.x),
                 y_km=float(row.y),
-                pick_rows=tuple(int(value) for value in members["pick_idx"]),
+                pick_rows=tuple(int(rows[value]) for value in members["pick_idx"]),
                 residuals_s=tuple(float(value) for value in members["residual"]),
             )
         )
@@ -142,7 +206,7 @@ def associate(inputs: PeerInputs, params: dict[str, Any] | None = None) -> list[
 
 
 def run(stations_path: str | Path, picks_path: str | Path, out_dir: str | Path, params: dict[str, Any] | None = None) -> None:
-    """Read the contract's inputs, associate with PyOcto, write the contract's outputs; returns the event count."""
+    """Read the contract's inputs, associate with PyOcto, write the contract's outputs."""
     inputs = read_inputs(stations_path, picks_path)
     events = associate(inputs, params)
     write_outputs(out_dir, inputs, events)
