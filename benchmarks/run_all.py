@@ -226,11 +226,12 @@ def main(presets: str, hours: float, seed: int, peer_names: str, peer_timeout: f
     lines = table_lines(rows, markdown=False)
     click.echo("\n".join(lines))
     tuning = peer_params.load(params_file).get("_tuning") if params_file.exists() else None
-    results = {
+    versions = _versions(names)
+    results: dict[str, Any] = {
         "created_utc": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
         "settings": {"hours": hours, "seed": seed, "peer_timeout_s": peer_timeout, "params_file": str(params_file)},
-        "versions": _versions(names),
+        "versions": versions,
         "params": effective,
         "tuning": tuning,
         "scenarios": scenario_info,
@@ -244,7 +245,7 @@ def main(presets: str, hours: float, seed: int, peer_names: str, peer_timeout: f
         ("given scenarios" if scenarios else f"{hours:g} h per preset, seed {seed}")
         + f", {os.cpu_count()} CPUs; each associator timed as a whole command; "
         f"budget {peer_timeout:g} s each. Versions: "
-        + ", ".join(f"{name} {version}" for name, version in results["versions"].items())
+        + ", ".join(f"{name} {version}" for name, version in versions.items())
         + ".",
         "",
         *table_lines(rows, markdown=True),

@@ -147,7 +147,7 @@ def _number(key: str, value: Any) -> float | None:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(float(value)):
         return None
     number = float(value)
-    if re.search(r"(^|_)m($|_|\.)", key.split(".")[-1]) and "km" not in key:
+    if re.search(r"(^|[._])m($|[._])", key) and "km" not in key:
         number /= 1000.0
     return number
 
