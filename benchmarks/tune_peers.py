@@ -8,7 +8,7 @@ peer's whole command with a time budget, exactly as ``run_all.py`` does. The bes
 and how it was found (scenario, trials, F1) are written back to ``params.json``; every trial is
 logged to ``OUT/trials.jsonl``::
 
-    python benchmarks/tune_peers.py                          # heavy, 0.25 h, seed 7 (not the benchmark's seed)
+    python benchmarks/tune_peers.py                          # heavy, 0.1 h, seed 7 (not the benchmark's seed)
     python benchmarks/tune_peers.py --peers pyocto --max-configs 90
     python benchmarks/tune_peers.py --scenario path/to/scenario --dry-run
 """
@@ -132,11 +132,11 @@ def params_changes(params: dict[str, Any], start: dict[str, Any]) -> str:
 @click.option("--peers", "peer_names", default="pyocto,gamma", show_default=True, help="Comma-separated peers to tune.")
 @click.option("--scenario", type=click.Path(file_okay=False, exists=True), default=None, help="Tune on this existing scenario directory instead of simulating one.")
 @click.option("--preset", default="heavy", show_default=True, help="Preset to simulate for tuning.")
-@click.option("--hours", default=0.25, show_default=True, type=float, help="Length of the tuning scenario.")
+@click.option("--hours", default=0.1, show_default=True, type=float, help="Length of the tuning scenario.")
 @click.option("--seed", default=7, show_default=True, type=int, help="Seed of the tuning scenario (keep it different from the benchmark's).")
-@click.option("--max-configs", default=45, show_default=True, type=int, help="Trials per peer at most.")
+@click.option("--max-configs", default=40, show_default=True, type=int, help="Trials per peer at most.")
 @click.option("--max-sweeps", default=3, show_default=True, type=int, help="Sweeps over all parameters at most.")
-@click.option("--peer-timeout", default=600.0, show_default=True, type=float, help="Seconds a trial may take before it is killed (and scores nothing).")
+@click.option("--peer-timeout", default=300.0, show_default=True, type=float, help="Seconds a trial may take before it is killed (and scores nothing).")
 @click.option("--params", "params_path", default=str(peer_params.DEFAULT_PATH), show_default=True, type=click.Path(dir_okay=False), help="Parameter file to start from and to write the best configurations into.")
 @click.option("--out", "out_root", default="bench-out/tune", show_default=True, type=click.Path(file_okay=False), help="Where the scenario, trials and logs go.")
 @click.option("--dry-run", is_flag=True, help="Search, but do not write the parameter file.")
