@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 import pytest
-from conftest import REPOSITORY, TinyScenario
+from peer_scenario import REPOSITORY, TinyScenario
 from pyproj import Geod
 
 from benchmarks.peers import environment, peer
