@@ -175,7 +175,7 @@ def _simulate(preset: str, hours: float, seed: int, scenario: Path, out: Path) -
 @click.option("--hours", default=1.0, show_default=True, type=float, help="Scenario length per preset.")
 @click.option("--seed", default=1, show_default=True, type=int, help="Simulator seed (the same for every preset).")
 @click.option("--peers", "peer_names", default=",".join(PEERS), show_default=True, help="Comma-separated associators to run.")
-@click.option("--peer-timeout", default=900.0, show_default=True, type=float, help="Seconds each associator may take per scenario before it is killed and reported as timed out.")
+@click.option("--peer-timeout", default=1800.0, show_default=True, type=float, help="Seconds each associator may take per scenario before it is killed and reported as timed out.")
 @click.option("--params", "params_path", default=str(peer_params.DEFAULT_PATH), show_default=True, type=click.Path(dir_okay=False), help="The peers' parameter file.")
 @click.option("--scenario", "scenarios", multiple=True, type=click.Path(file_okay=False, exists=True), help="Use this existing scenario directory instead of simulating (repeatable; --presets is then ignored).")
 @click.option("--out", "out_root", default="bench-out", show_default=True, type=click.Path(file_okay=False), help="Where scenarios, runs, logs and results go.")
