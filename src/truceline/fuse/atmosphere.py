@@ -119,7 +119,7 @@ def _fit_once(
 
 def calibrate(
     events: list[PickedEvent], st_x: np.ndarray, st_y: np.ndarray, tile_x: np.ndarray, tile_y: np.ndarray,
-    n_blocks: int, *, min_events: int = 15, radius_km: float = 90.0,
+    n_blocks: int, *, min_events: int = 15, radius_km: float = 90.0, max_events: int = 80,
 ) -> np.ndarray:
     """Atmosphere per (block, tile), each fitted to the well-recorded events near the tile.
 
@@ -136,23 +136,38 @@ def calibrate(
     ex = np.array([e.x_km for e in good])
     ey = np.array([e.y_km for e in good])
     eb = np.array([e.block for e in good])
-    overall = fit_atmosphere(good, st_x, st_y, default)
+    overall = fit_atmosphere(_strongest(good, max_events), st_x, st_y, default)
+    fitted: dict[tuple[int, ...], np.ndarray] = {}
     for tile in range(n_tiles):
         distance = np.hypot(ex - tile_x[tile], ey - tile_y[tile])
         for block in range(n_blocks):
-            chosen: list[PickedEvent] = []
+            chosen: list[int] = []
             for pool in (eb == block, np.ones(len(good), dtype=bool)):
                 radius = radius_km
                 while radius <= 4 * radius_km:
                     near = np.flatnonzero(pool & (distance <= radius))
                     if len(near) >= min_events:
-                        chosen = [good[i] for i in near]
+                        chosen = [int(i) for i in near]
                         break
                     radius *= 2
                 if chosen:
                     break
-            out[block, tile] = fit_atmosphere(chosen, st_x, st_y, overall) if chosen else overall
+            if not chosen:
+                out[block, tile] = overall
+                continue
+            key = tuple(chosen)
+            if key not in fitted:  # neighbouring tiles and blocks often share their events
+                fitted[key] = fit_atmosphere(_strongest([good[i] for i in chosen], max_events), st_x, st_y, overall)
+            out[block, tile] = fitted[key]
     return out
+
+
+def _strongest(events: list[PickedEvent], limit: int) -> list[PickedEvent]:
+    """The ``limit`` events with the most stations (ties by position in the list)."""
+    if len(events) <= limit:
+        return events
+    order = sorted(range(len(events)), key=lambda i: (-len(events[i].stations), i))[:limit]
+    return [events[i] for i in sorted(order)]
 
 
 def station_corrections(

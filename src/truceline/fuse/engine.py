@@ -206,6 +206,8 @@ def run_pass(
     n_bins = core_bins + int(round(config.lookahead_s / config.bin_s))
     counts = np.zeros((len(prep.cell_x), n_bins), dtype=np.int16)
     stamp = np.zeros((len(prep.cell_x), n_bins), dtype=np.int32)
+    touched = np.zeros(len(prep.cell_x), dtype=np.bool_)
+    covered = np.zeros((len(prep.cell_x), n_bins), dtype=np.bool_)
     max_events = 20000
     out_event = np.zeros((max_events, 7))
     out_picks = np.full((max_events, config.max_picks_per_event), -1, dtype=np.int64)
@@ -224,12 +226,13 @@ def run_pass(
         reserved = np.zeros(len(prep.pick_time), dtype=np.bool_)
         threshold = 0
         while True:
-            counts[:] = 0
-            stamp[:] = 0
             kernels.coarse_vote(start, n_bins, config.bin_s, prep.pick_time, used, prep.station_pick_start,
-                                prep.cell_start, prep.cell_index, cell_tt, coarse_tolerance_s, kappa, counts, stamp)
-            peak = int(counts.max()) if counts.size else 0
+                                prep.cell_start, prep.cell_index, cell_tt, coarse_tolerance_s, kappa, counts, stamp,
+                                touched)
+            voted = np.flatnonzero(touched)
+            peak = int(counts[voted].max()) if len(voted) else 0
             if peak < config.min_stations:
+                _reset(counts, stamp, touched, covered, voted)
                 break
             threshold = max(int(np.ceil(0.75 * peak)), config.min_stations + 2) if threshold == 0 else config.min_stations
             threshold = max(threshold, config.min_stations)
@@ -239,7 +242,8 @@ def run_pass(
                                     prep.pick_baz, prep.pick_baz_sigma, used, config.reach_km, coarse_tolerance_s,
                                     fine_tolerance_s, kappa, config.sigma_pick_s, max(config.kappa_model, kappa / 3.0),
                                     max_rms, out_event, out_picks, out_cov, max_events, core_bins,
-                                    reserved, threshold, config.max_seeds, soft_scoring)
+                                    reserved, threshold, config.max_seeds, soft_scoring, voted, touched, covered)
+            _reset(counts, stamp, touched, covered, voted)
             if found:
                 rows.append(out_event[:found].copy())
                 pick_rows.append(out_picks[:found].copy())
@@ -260,6 +264,14 @@ def run_pass(
         chi2=event[order, 4], n_obs=event[order, 5].astype(int), tile=event[order, 6].astype(int),
         block=np.concatenate(blocks)[order], picks=np.concatenate(pick_rows)[order], covariance=np.concatenate(covs)[order],
     )
+
+
+def _reset(counts: np.ndarray, stamp: np.ndarray, touched: np.ndarray, covered: np.ndarray, rows: np.ndarray) -> None:
+    """Clear only the cells that were voted in (a quiet front touches few of them)."""
+    counts[rows] = 0
+    stamp[rows] = 0
+    covered[rows] = False
+    touched[rows] = False
 
 
 def _empty_pass(config: FusionConfig) -> PassResult:

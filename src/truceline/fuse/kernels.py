@@ -57,7 +57,7 @@ def coarse_vote(
     window_start: float, n_bins: int, bin_s: float,
     pick_time: np.ndarray, pick_used: np.ndarray, station_pick_start: np.ndarray,
     cell_start: np.ndarray, cell_index: np.ndarray, cell_tt: np.ndarray,
-    base_tolerance_s: float, kappa: float, counts: np.ndarray, stamp: np.ndarray,
+    base_tolerance_s: float, kappa: float, counts: np.ndarray, stamp: np.ndarray, touched: np.ndarray,
 ) -> None:
     """Count, per (cell, bin), the distinct stations with a pick implying that origin time.
 
@@ -96,6 +96,7 @@ def coarse_vote(
                 if b_hi >= n_bins:
                     b_hi = n_bins - 1
                 cell = cell_index[j]
+                touched[cell] = True
                 for b in range(b_lo, b_hi + 1):
                     if stamp[cell, b] != s + 1:
                         stamp[cell, b] = s + 1
@@ -486,7 +487,8 @@ def extract(
     reach_km: float, coarse_tolerance_s: float, fine_tolerance_s: float, kappa: float,
     sigma_pick_s: float, kappa_model: float, max_normalised_rms: float,
     out_event: np.ndarray, out_picks: np.ndarray, out_cov: np.ndarray, max_events: int, core_bins: int,
-    pick_reserved: np.ndarray, threshold: int, max_seeds: int, soft_scoring: bool,
+    pick_reserved: np.ndarray, threshold: int, max_seeds: int, soft_scoring: bool, rows: np.ndarray,
+    touched: np.ndarray, covered: np.ndarray,
 ) -> int:
     """Turn the seeds of ``counts`` into located events, strongest first, taking their picks.
 
@@ -506,15 +508,24 @@ def extract(
     ``out_event`` rows: x, y, t0, n_stations, chi2, n_obs, tile. ``out_picks`` rows: pick
     indices of each event padded with -1. Returns the number of events written.
     """
-    n_cells = counts.shape[0]
-    flat_hits = np.flatnonzero(counts.ravel() >= max(threshold, min_stations))
-    if len(flat_hits) == 0:
+    limit = max(threshold, min_stations)
+    n_hits = 0
+    for row in rows:
+        for b in range(n_bins):
+            if counts[row, b] >= limit:
+                n_hits += 1
+    if n_hits == 0:
         return 0
-    strength = np.empty(len(flat_hits))
-    for i in range(len(flat_hits)):
-        strength[i] = -counts.ravel()[flat_hits[i]]
+    flat_hits = np.empty(n_hits, dtype=np.int64)
+    strength = np.empty(n_hits)
+    k = 0
+    for row in rows:
+        for b in range(n_bins):
+            if counts[row, b] >= limit:
+                flat_hits[k] = row * n_bins + b
+                strength[k] = -counts[row, b]
+                k += 1
     order = np.argsort(strength, kind="mergesort")
-    covered = np.zeros(counts.shape, dtype=np.bool_)
     n_stations = len(st_x)
     cap = 1024
     cand_pick = np.empty(cap, dtype=np.int64)
@@ -550,7 +561,7 @@ def extract(
                 if gx < 0 or gy < 0 or gx >= cell_at.shape[0] or gy >= cell_at.shape[1]:
                     continue
                 other = cell_at[gx, gy]
-                if other < 0:
+                if other < 0 or not touched[other]:
                     continue
                 for bb in range(max(0, b - 3), min(n_bins, b + 4)):
                     covered[other, bb] = True
