@@ -95,3 +95,20 @@ def test_cli_prints_json(tmp_path: Path) -> None:
     result = CliRunner().invoke(score_command, ["--truth", str(tmp_path / "truth"), "--run", str(tmp_path / "run")])
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["f1"] == 1.0
+
+
+def test_perfect_and_degraded_run_on_a_simulated_scenario(tmp_path: Path) -> None:
+    from truceline.cli import cli
+    from truceline.model.tables import TRUTH_EVENTS, read_table
+
+    runner = CliRunner()
+    result = runner.invoke(cli, ["simulate", "--preset", "violation", "--hours", "2", "--seed", "3", "--out", str(tmp_path / "s")])
+    assert result.exit_code == 0, result.output
+    truth = read_table(tmp_path / "s" / "truth_events.csv", TRUTH_EVENTS)
+    write_table(truth, tmp_path / "perfect" / "events.csv")
+    perfect = score(tmp_path / "s", tmp_path / "perfect")
+    assert perfect["f1"] == 1.0 and perfect["side_accuracy_beyond_1km"] == 1.0 and perfect["n_side_beyond_1km"] > 0
+    flipped = ["RU" if side == "UA" else "UA" for side in truth["side"].to_pylist()]
+    degraded = truth.set_column(truth.column_names.index("side"), "side", pa.array(flipped))
+    write_table(degraded, tmp_path / "degraded" / "events.csv")
+    assert score(tmp_path / "s", tmp_path / "degraded")["side_accuracy_beyond_1km"] == 0.0
