@@ -25,6 +25,7 @@ COMMANDS: dict[str, str] = {
     "protocol": "truceline.protocol.commands:protocol",
     "score": "truceline.sim.scoring:score_command",
     "simulate": "truceline.sim.commands:simulate",
+    "verdict": "truceline.attribute.commands:verdict",
     "verify": "truceline.ledger.commands:verify",
 }
 

@@ -1,0 +1,207 @@
+"""Launch / impact classification and pairing.
+
+Every ordered pair of events (earlier ``a``, later ``b``) is a candidate "``a`` launched what landed
+at ``b``" when the time difference fits some weapon class's time-of-flight envelope at the distance
+between them (:mod:`truceline.attribute.physics`). Its cost adds how badly the trajectory fails to
+cross the line (``-2 ln p_cross``, with ``p_cross`` from the two events' side probabilities). The
+candidate graph falls apart into small connected pieces; in each, the Hungarian method
+(``scipy.optimize.linear_sum_assignment``) chooses the pairs of least total cost, every event being
+allowed to stay unpaired at a fixed cost. An event chosen both as a launch and as an impact keeps the
+cheaper role and the assignment is solved again without the other. Salvos (N launches then N
+impacts) come out in order because the cost inside an envelope is quadratic in the time of flight.
+
+The kind probabilities are soft: ``p_launch`` is the weight of all pairs in which the event is the
+launch (``exp(-cost / 2)``) against the weight of those in which it is the impact and of staying
+unpaired. An unpaired event has no time-of-flight evidence: it is called an impact with the prior
+probability ``unpaired_impact_prior`` (impacts without a heard launch are common: drones, quiet
+launches far behind the line), and a launch when paired launches fired from the same place in the
+same minutes say it belongs to a battery.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+from scipy.optimize import linear_sum_assignment
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
+
+from truceline.attribute.physics import ENVELOPES, MAX_RANGE_M, MAX_TIME_OF_FLIGHT_S, flight_costs
+
+FloatArray = NDArray[np.float64]
+EARTH_RADIUS_M = 6_371_000.0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PairingConfig:
+    unpaired_cost: float = 4.0  # per event; a pair is worth making when its cost is below twice this
+    min_flight_s: float = 3.0
+    unpaired_impact_prior: float = 0.6
+    battery_radius_m: float = 1_500.0
+    battery_window_s: float = 180.0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Pairing:
+    """Per event: role, partner (index or -1), probabilities, the weapon class of its pair."""
+
+    kind: NDArray[np.str_]  # launch | impact | unknown
+    partner: NDArray[np.int64]
+    p_launch: FloatArray
+    p_impact: FloatArray
+    p_kind: FloatArray  # probability of the role given in ``kind``
+    weapon: NDArray[np.str_]  # most likely class of the pair ("" if unpaired)
+    p_weapon: FloatArray
+    cost: FloatArray  # cost of the chosen pair (nan if unpaired)
+    reason: tuple[str, ...]
+
+
+def distance_m(lat1: FloatArray, lon1: FloatArray, lat2: FloatArray, lon2: FloatArray) -> FloatArray:
+    """Great-circle distance (haversine), metres."""
+    p1, p2 = np.radians(lat1), np.radians(lat2)
+    dp, dl = p2 - p1, np.radians(np.asarray(lon2) - np.asarray(lon1))
+    h = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
+    return np.asarray(2.0 * EARTH_RADIUS_M * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0))), dtype=np.float64)
+
+
+def crossing_probability(side_a: NDArray[np.str_], p_a: FloatArray, side_b: NDArray[np.str_], p_b: FloatArray) -> FloatArray:
+    """Probability that two events lie in different parties' areas (two parties, independent locations)."""
+    same = side_a == side_b
+    differ = p_a * p_b + (1 - p_a) * (1 - p_b)
+    agree = p_a * (1 - p_b) + (1 - p_a) * p_b
+    known = (side_a != "") & (side_b != "")
+    return np.where(known, np.where(same, agree, differ), 0.5)
+
+
+def candidate_pairs(
+    time_s: FloatArray, lat: FloatArray, lon: FloatArray, time_sigma_s: FloatArray, position_sigma_m: FloatArray,
+    side: NDArray[np.str_], p_side: FloatArray, config: PairingConfig,
+) -> tuple[NDArray[np.int64], NDArray[np.int64], FloatArray, FloatArray]:
+    """(launch index, impact index, cost, class costs) of every physically possible pair."""
+    order = np.argsort(time_s, kind="stable")
+    sorted_t = time_s[order]
+    heads: list[NDArray[np.int64]] = []
+    tails: list[NDArray[np.int64]] = []
+    for rank, a in enumerate(order):
+        lo = np.searchsorted(sorted_t, time_s[a] + config.min_flight_s, side="left")
+        hi = np.searchsorted(sorted_t, time_s[a] + MAX_TIME_OF_FLIGHT_S + 10.0, side="right")
+        if hi > lo:
+            b = order[lo:hi]
+            near = distance_m(np.full(b.size, lat[a]), np.full(b.size, lon[a]), lat[b], lon[b]) <= MAX_RANGE_M * 1.2
+            heads.append(np.full(int(near.sum()), a, dtype=np.int64))
+            tails.append(b[near].astype(np.int64))
+    if not heads:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, np.zeros(0), np.zeros((0, len(ENVELOPES)))
+    a_idx, b_idx = np.concatenate(heads), np.concatenate(tails)
+    range_m = distance_m(lat[a_idx], lon[a_idx], lat[b_idx], lon[b_idx])
+    flight = time_s[b_idx] - time_s[a_idx]
+    range_sigma = np.hypot(position_sigma_m[a_idx], position_sigma_m[b_idx])
+    flight_sigma = np.hypot(time_sigma_s[a_idx], time_sigma_s[b_idx])
+    class_costs = flight_costs(range_m, flight, range_sigma, flight_sigma)
+    p_cross = np.clip(crossing_probability(side[a_idx], p_side[a_idx], side[b_idx], p_side[b_idx]), 1e-6, 1.0)
+    cost = class_costs.min(axis=1) - 2.0 * np.log(p_cross)
+    keep = np.isfinite(cost) & (cost < 2.0 * config.unpaired_cost)
+    return a_idx[keep], b_idx[keep], cost[keep], class_costs[keep]
+
+
+def _assign(events: NDArray[np.int64], heads: NDArray[np.int64], tails: NDArray[np.int64], cost: FloatArray,
+            unpaired_cost: float) -> list[int]:
+    """Indices (into heads/tails) of the chosen pairs of one connected piece, roles consistent."""
+    local = {int(e): i for i, e in enumerate(events)}
+    n = events.size
+    allowed = np.ones(cost.size, dtype=bool)
+    big = 1e9
+    while True:
+        matrix = np.full((2 * n, 2 * n), big)
+        matrix[n:, n:] = 0.0
+        matrix[np.arange(n), n + np.arange(n)] = unpaired_cost
+        matrix[n + np.arange(n), np.arange(n)] = unpaired_cost
+        for k in np.flatnonzero(allowed):
+            matrix[local[int(heads[k])], local[int(tails[k])]] = cost[k]
+        rows, cols = linear_sum_assignment(matrix)
+        chosen = [k for k in np.flatnonzero(allowed)
+                  if cols[local[int(heads[k])]] == local[int(tails[k])]]
+        as_launch = {int(heads[k]): k for k in chosen}
+        conflicts = [(int(k), as_launch[int(tails[k])]) for k in chosen if int(tails[k]) in as_launch]
+        if not conflicts:
+            return [int(k) for k in chosen]
+        for first, second in conflicts:  # an event is both an impact (of first) and a launch (of second)
+            allowed[first if cost[first] > cost[second] else second] = False
+
+
+def pair_events(
+    time_s: FloatArray, lat: FloatArray, lon: FloatArray, time_sigma_s: FloatArray, position_sigma_m: FloatArray,
+    side: NDArray[np.str_], p_side: FloatArray, config: PairingConfig | None = None,
+) -> Pairing:
+    """Classify every event as launch, impact or unknown and pair launches with their impacts."""
+    config = config or PairingConfig()
+    n = int(np.asarray(time_s).size)
+    side = np.asarray(side).astype(str)
+    p_side = np.nan_to_num(np.asarray(p_side, dtype=np.float64), nan=0.5)
+    heads, tails, cost, class_costs = candidate_pairs(
+        np.asarray(time_s, dtype=np.float64), np.asarray(lat, dtype=np.float64), np.asarray(lon, dtype=np.float64),
+        np.asarray(time_sigma_s, dtype=np.float64), np.asarray(position_sigma_m, dtype=np.float64), side, p_side, config)
+    partner = np.full(n, -1, dtype=np.int64)
+    kind = np.full(n, "unknown", dtype="<U7")
+    pair_cost = np.full(n, np.nan)
+    weapon = np.full(n, "", dtype="<U16")
+    p_weapon = np.zeros(n)
+    reason = [""] * n
+    weight = np.exp(-cost / 2.0)
+    w_launch = np.bincount(heads, weights=weight, minlength=n)
+    w_impact = np.bincount(tails, weights=weight, minlength=n)
+    w_alone = np.exp(-config.unpaired_cost)
+    total = w_launch + w_impact + w_alone
+    p_launch, p_impact = w_launch / total, w_impact / total
+    if cost.size:
+        graph = coo_matrix((np.ones(cost.size), (heads, tails)), shape=(n, n))
+        _, label = connected_components(graph, directed=False)
+        by_label: dict[int, list[int]] = {}
+        for k in range(cost.size):
+            by_label.setdefault(int(label[heads[k]]), []).append(k)
+        for members in by_label.values():
+            ks = np.asarray(members)
+            events = np.unique(np.concatenate([heads[ks], tails[ks]]))
+            for j in _assign(events, heads[ks], tails[ks], cost[ks], config.unpaired_cost):
+                k = int(ks[j])
+                a, b = int(heads[k]), int(tails[k])
+                partner[a], partner[b] = b, a
+                kind[a], kind[b] = "launch", "impact"
+                pair_cost[a] = pair_cost[b] = cost[k]
+                class_weight = np.exp(-class_costs[k] / 2.0)
+                best = int(np.argmin(class_costs[k]))
+                weapon[a] = weapon[b] = ENVELOPES[best].name
+                p_weapon[a] = p_weapon[b] = float(class_weight[best] / class_weight.sum())
+                flight = float(time_s[b] - time_s[a])
+                gap = distance_m(np.array([lat[a]]), np.array([lon[a]]), np.array([lat[b]]), np.array([lon[b]]))[0]
+                text = (f"time of flight {flight:.1f} s over {gap / 1000:.1f} km fits {ENVELOPES[best].name}"
+                        f" (pair cost {cost[k]:.2f})")
+                reason[a] = f"launch of {b}: {text}"
+                reason[b] = f"impact of {a}: {text}"
+    # A paired event's role is certain only as far as the alternatives allow.
+    p_paired_launch = np.where(kind == "launch", (w_launch + w_alone * 0.0) / total, 0.0)
+    p_paired_impact = np.where(kind == "impact", w_impact / total, 0.0)
+    p_launch = np.where(kind == "launch", np.maximum(p_paired_launch, 0.5), p_launch)
+    p_impact = np.where(kind == "impact", np.maximum(p_paired_impact, 0.5), p_impact)
+    # Unpaired events: a battery context makes a launch; otherwise the impact prior.
+    launches = np.flatnonzero(kind == "launch")
+    for i in np.flatnonzero(kind == "unknown"):
+        near = launches[(np.abs(time_s[launches] - time_s[i]) <= config.battery_window_s)]
+        if near.size:
+            near = near[distance_m(np.full(near.size, lat[i]), np.full(near.size, lon[i]), lat[near], lon[near])
+                        <= config.battery_radius_m]
+        if near.size:
+            kind[i] = "launch"
+            p_launch[i], p_impact[i] = 0.8, 0.2
+            reason[i] = f"unpaired; fired from where {near.size} paired launch(es) fired within {config.battery_window_s:.0f} s"
+        else:
+            p_impact[i] = config.unpaired_impact_prior
+            p_launch[i] = 1.0 - config.unpaired_impact_prior
+            kind[i] = "impact" if config.unpaired_impact_prior > 0.5 else "unknown"
+            reason[i] = f"unpaired: no launch fits; called an impact with prior probability {config.unpaired_impact_prior:g}"
+    p_kind = np.where(kind == "launch", p_launch, np.where(kind == "impact", p_impact, 0.5))
+    return Pairing(kind=kind, partner=partner, p_launch=p_launch, p_impact=p_impact, p_kind=p_kind, weapon=weapon,
+                   p_weapon=p_weapon, cost=pair_cost, reason=tuple(reason))
