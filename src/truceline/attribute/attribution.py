@@ -34,7 +34,7 @@ FloatArray = NDArray[np.float64]
 @dataclass(frozen=True, slots=True, kw_only=True)
 class AttributionConfig:
     pairing: PairingConfig = field(default_factory=PairingConfig)
-    across_line_prior: float = 0.85  # an impact without a launch came from across the line
+    across_line_prior: float = 0.9  # an impact without a launch came from across the line
     corroboration_gain: float = 0.5  # share of the remaining doubt a fully reliable, kind-confirming report removes
 
 
@@ -55,6 +55,7 @@ class Attribution:
     partner: NDArray[np.int64]
     weapon: tuple[str, ...]
     p_weapon: FloatArray
+    class_probability: FloatArray  # (n, len(physics.ENVELOPES))
     firing_party: tuple[str, ...]
     p_firing_party: FloatArray
     paired: NDArray[np.bool_]
@@ -102,7 +103,9 @@ def attribute_events(
     covariance = ellipse_covariance_km2(major, minor, azimuth)
     sides, p_side = area_probabilities(lat, lon, covariance, areas.party_at)
     side_arr = np.asarray(sides, dtype=str) if sides else np.zeros(0, dtype=str)
-    pairing: Pairing = pair_events(time_s, lat, lon, time_sigma, position_sigma_m(major, minor), side_arr, p_side, config.pairing)
+    line_distance = areas.signed_distance_m(lat, lon) if areas.line is not None and n_sensor else None
+    pairing: Pairing = pair_events(time_s, lat, lon, time_sigma, position_sigma_m(major, minor), side_arr, p_side, config.pairing,
+                                   line_distance)
     kind = [str(k) for k in pairing.kind]
     matches = match_reports(reports, time_s, lat, lon, position_sigma_m(major, minor), pairing.kind)
 
@@ -140,7 +143,10 @@ def attribute_events(
     partner = np.concatenate([pairing.partner, np.full(len(extra), -1, dtype=np.int64)])
     weapon = [str(w) for w in pairing.weapon] + [""] * len(extra)
     p_weapon = np.concatenate([pairing.p_weapon, np.zeros(len(extra))])
-    reason = list(pairing.reason) + [f"report-only: {e.report_id} matched no sensor event" for e in extra]
+    class_probability = np.concatenate([pairing.class_probability, np.zeros((len(extra), pairing.class_probability.shape[1]))])
+    reason = [f"{'launch of' if kind[i] == 'launch' else 'impact of'} {ids[int(pairing.partner[i])]}: {text}"
+              if pairing.partner[i] >= 0 else text for i, text in enumerate(pairing.reason)]
+    reason += [f"report-only: {e.report_id} matched no sensor event" for e in extra]
     report_only = np.zeros(n, dtype=bool)
     report_only[n_sensor:] = True
 
@@ -224,7 +230,7 @@ def attribute_events(
             base = base.append_column(name, values)
     return Attribution(
         events=base, event_ids=tuple(ids), time_s=time_s, lat=lat, lon=lon, covariance_km2=covariance, side=tuple(sides),
-        p_side=p_side, kind=tuple(kind), p_kind=p_kind, partner=partner, weapon=tuple(weapon), p_weapon=p_weapon,
+        p_side=p_side, kind=tuple(kind), p_kind=p_kind, partner=partner, weapon=tuple(weapon), p_weapon=p_weapon, class_probability=class_probability,
         firing_party=tuple(firing), p_firing_party=p_firing, paired=paired, report_only=report_only, status=status,
         corroboration=1.0 - doubt_left, report_ids=report_ids, pick_ids=tuple(tuple(picks_of.get(i, [])) for i in ids),
         reason=tuple(reason), matches=matches, unplaced_reports=tuple(unplaced),

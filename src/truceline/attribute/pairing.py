@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy.optimize import linear_sum_assignment
+from scipy.optimize import Bounds, LinearConstraint, linear_sum_assignment, milp
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
@@ -38,7 +38,7 @@ EARTH_RADIUS_M = 6_371_000.0
 class PairingConfig:
     unpaired_cost: float = 4.0  # per event; a pair is worth making when its cost is below twice this
     min_flight_s: float = 3.0
-    unpaired_impact_prior: float = 0.6
+    unpaired_impact_prior: float = 0.75
     battery_radius_m: float = 1_500.0
     battery_window_s: float = 180.0
 
@@ -53,7 +53,8 @@ class Pairing:
     p_impact: FloatArray
     p_kind: FloatArray  # probability of the role given in ``kind``
     weapon: NDArray[np.str_]  # most likely class of the pair ("" if unpaired)
-    p_weapon: FloatArray
+    p_weapon: FloatArray  # probability of that class
+    class_probability: FloatArray  # (n, len(ENVELOPES)): every class's probability (zeros if unpaired)
     cost: FloatArray  # cost of the chosen pair (nan if unpaired)
     reason: tuple[str, ...]
 
@@ -77,7 +78,7 @@ def crossing_probability(side_a: NDArray[np.str_], p_a: FloatArray, side_b: NDAr
 
 def candidate_pairs(
     time_s: FloatArray, lat: FloatArray, lon: FloatArray, time_sigma_s: FloatArray, position_sigma_m: FloatArray,
-    side: NDArray[np.str_], p_side: FloatArray, config: PairingConfig,
+    side: NDArray[np.str_], p_side: FloatArray, config: PairingConfig, line_distance_m: FloatArray | None = None,
 ) -> tuple[NDArray[np.int64], NDArray[np.int64], FloatArray, FloatArray]:
     """(launch index, impact index, cost, class costs) of every physically possible pair."""
     order = np.argsort(time_s, kind="stable")
@@ -100,41 +101,133 @@ def candidate_pairs(
     flight = time_s[b_idx] - time_s[a_idx]
     range_sigma = np.hypot(position_sigma_m[a_idx], position_sigma_m[b_idx])
     flight_sigma = np.hypot(time_sigma_s[a_idx], time_sigma_s[b_idx])
-    class_costs = flight_costs(range_m, flight, range_sigma, flight_sigma)
+    depth = None if line_distance_m is None else np.abs(line_distance_m[a_idx])
+    class_costs = flight_costs(range_m, flight, range_sigma, flight_sigma, depth, position_sigma_m[a_idx])
     p_cross = np.clip(crossing_probability(side[a_idx], p_side[a_idx], side[b_idx], p_side[b_idx]), 1e-6, 1.0)
     cost = class_costs.min(axis=1) - 2.0 * np.log(p_cross)
     keep = np.isfinite(cost) & (cost < 2.0 * config.unpaired_cost)
     return a_idx[keep], b_idx[keep], cost[keep], class_costs[keep]
 
 
+def _hungarian(n: int, rows: NDArray[np.intp], cols: NDArray[np.intp], cost: FloatArray, unpaired_cost: float) -> list[int]:
+    """Least-cost launch x impact assignment (each event may also stay unpaired): chosen edge indices."""
+    matrix = np.full((2 * n, 2 * n), 1e9)
+    matrix[n:, n:] = 0.0
+    matrix[np.arange(n), n + np.arange(n)] = unpaired_cost
+    matrix[n + np.arange(n), np.arange(n)] = unpaired_cost
+    matrix[rows, cols] = np.minimum(matrix[rows, cols], cost)
+    _, assigned = linear_sum_assignment(matrix)
+    return [k for k in range(cost.size) if assigned[rows[k]] == cols[k]]
+
+
 def _assign(events: NDArray[np.int64], heads: NDArray[np.int64], tails: NDArray[np.int64], cost: FloatArray,
-            unpaired_cost: float) -> list[int]:
-    """Indices (into heads/tails) of the chosen pairs of one connected piece, roles consistent."""
+            unpaired_cost: float, max_branches: int = 16) -> list[int]:
+    """Indices (into heads/tails) of the chosen pairs of one connected piece, roles consistent.
+
+    The Hungarian method on the launch x impact matrix (with an "unpaired" column and row per
+    event) solves the piece exactly unless it makes some event both a launch and an impact. Then
+    the problem is a matching on a general graph: it is solved by branch and bound, branching on
+    such an event (not a launch / not an impact) with the Hungarian optimum as the bound, and, if
+    that takes more than ``max_branches`` solves, as a small integer programme
+    (``scipy.optimize.milp``). Either way: least total cost, each event in at most one pair.
+    """
     local = {int(e): i for i, e in enumerate(events)}
     n = events.size
-    allowed = np.ones(cost.size, dtype=bool)
-    big = 1e9
-    while True:
-        matrix = np.full((2 * n, 2 * n), big)
-        matrix[n:, n:] = 0.0
-        matrix[np.arange(n), n + np.arange(n)] = unpaired_cost
-        matrix[n + np.arange(n), np.arange(n)] = unpaired_cost
-        for k in np.flatnonzero(allowed):
-            matrix[local[int(heads[k])], local[int(tails[k])]] = cost[k]
-        rows, cols = linear_sum_assignment(matrix)
-        chosen = [k for k in np.flatnonzero(allowed)
-                  if cols[local[int(heads[k])]] == local[int(tails[k])]]
-        as_launch = {int(heads[k]): k for k in chosen}
-        conflicts = [(int(k), as_launch[int(tails[k])]) for k in chosen if int(tails[k]) in as_launch]
-        if not conflicts:
-            return [int(k) for k in chosen]
-        for first, second in conflicts:  # an event is both an impact (of first) and a launch (of second)
-            allowed[first if cost[first] > cost[second] else second] = False
+    rows = np.array([local[int(h)] for h in heads], dtype=np.intp)
+    cols = np.array([local[int(t)] for t in tails], dtype=np.intp)
+    best: list[int] | None = None
+    best_objective = np.inf
+    solves = 0
+    stack = [np.ones(cost.size, dtype=bool)]
+    while stack:
+        allowed = stack.pop()
+        solves += 1
+        if solves > max_branches:
+            best = None
+            break
+        kept = np.flatnonzero(allowed)
+        chosen = [int(kept[j]) for j in _hungarian(n, rows[kept], cols[kept], cost[kept], unpaired_cost)]
+        objective = _objective(chosen, cost, unpaired_cost)
+        if objective >= best_objective - 1e-12:
+            continue
+        launches = {int(rows[k]) for k in chosen}
+        conflict = next((int(cols[k]) for k in chosen if int(cols[k]) in launches), None)
+        if conflict is None:
+            best, best_objective = chosen, objective
+            continue
+        stack.append(allowed & (rows != conflict))
+        stack.append(allowed & (cols != conflict))
+    if best is not None:
+        return best
+    incidence = coo_matrix((np.ones(2 * cost.size), (np.concatenate([rows, cols]), np.tile(np.arange(cost.size), 2))),
+                           shape=(n, cost.size))
+    result = milp(c=cost - 2.0 * unpaired_cost, constraints=LinearConstraint(incidence.tocsr(), -np.inf, 1.0),
+                  integrality=np.ones(cost.size), bounds=Bounds(0.0, 1.0))
+    if result.x is None:  # cannot happen for a feasible 0/1 matching programme
+        return []
+    return [int(k) for k in np.flatnonzero(result.x > 0.5)]
+
+
+def _objective(chosen: list[int], cost: FloatArray, unpaired_cost: float) -> float:
+    """Total cost of a solution less the constant "all unpaired" cost of the piece."""
+    return float(sum(cost[k] - 2.0 * unpaired_cost for k in chosen))
+
+
+def _solve(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: FloatArray, unpaired_cost: float,
+           ) -> tuple[list[int], FloatArray, NDArray[np.int8]]:
+    """Chosen pairs over all connected pieces of the candidate graph, and for every paired event
+    the margin (cost increase of the best solution in which it does not play its role) and the role
+    it plays in that solution (+1 launch, -1 impact, 0 unpaired).
+
+    The margin is computed locally: the event's neighbours and its partner's, with their partners,
+    may rearrange; everything else stays as chosen.
+    """
+    margin = np.full(n, np.nan)
+    alternative = np.zeros(n, dtype=np.int8)
+    if not cost.size:
+        return [], margin, alternative
+    graph = coo_matrix((np.ones(cost.size), (heads, tails)), shape=(n, n))
+    _, label = connected_components(graph, directed=False)
+    order = np.argsort(label[heads], kind="stable")
+    bounds = np.flatnonzero(np.diff(label[heads][order])) + 1
+    chosen: list[int] = []
+    for ks in np.split(order, bounds):
+        events = np.unique(np.concatenate([heads[ks], tails[ks]]))
+        chosen.extend(int(ks[j]) for j in _assign(events, heads[ks], tails[ks], cost[ks], unpaired_cost))
+    chosen.sort()
+    partner = np.full(n, -1, dtype=np.int64)
+    partner[heads[chosen]] = tails[chosen]
+    partner[tails[chosen]] = heads[chosen]
+    incident: dict[int, list[int]] = {}
+    for k in range(cost.size):
+        incident.setdefault(int(heads[k]), []).append(k)
+        incident.setdefault(int(tails[k]), []).append(k)
+    chosen_set = set(chosen)
+    for k in chosen:
+        for event, is_head in ((int(heads[k]), True), (int(tails[k]), False)):
+            core = {event, int(partner[event])}
+            for member in list(core):
+                for edge in incident.get(member, ()):
+                    core.update((int(heads[edge]), int(tails[edge])))
+            local = set(core)
+            local.update(int(partner[m]) for m in core if partner[m] >= 0)
+            edges = np.array(sorted({e for m in local for e in incident.get(m, ())
+                                     if int(heads[e]) in local and int(tails[e]) in local}))
+            h, t, c = heads[edges], tails[edges], cost[edges]
+            current = [j for j, e in enumerate(edges) if int(e) in chosen_set]
+            keep = (h != event) if is_head else (t != event)
+            kept = np.flatnonzero(keep)
+            members = np.array(sorted(local))
+            other = [int(kept[m]) for m in _assign(members, h[keep], t[keep], c[keep], unpaired_cost)] if kept.size else []
+            margin[event] = max(0.0, _objective(other, c, unpaired_cost) - _objective(current, c, unpaired_cost))
+            alternative[event] = 1 if any(int(h[m]) == event for m in other) else (-1 if any(int(t[m]) == event for m in other) else 0)
+    return chosen, margin, alternative
 
 
 def pair_events(
     time_s: FloatArray, lat: FloatArray, lon: FloatArray, time_sigma_s: FloatArray, position_sigma_m: FloatArray,
     side: NDArray[np.str_], p_side: FloatArray, config: PairingConfig | None = None,
+    line_distance_m: FloatArray | None = None,
 ) -> Pairing:
     """Classify every event as launch, impact or unknown and pair launches with their impacts."""
     config = config or PairingConfig()
@@ -143,49 +236,43 @@ def pair_events(
     p_side = np.nan_to_num(np.asarray(p_side, dtype=np.float64), nan=0.5)
     heads, tails, cost, class_costs = candidate_pairs(
         np.asarray(time_s, dtype=np.float64), np.asarray(lat, dtype=np.float64), np.asarray(lon, dtype=np.float64),
-        np.asarray(time_sigma_s, dtype=np.float64), np.asarray(position_sigma_m, dtype=np.float64), side, p_side, config)
+        np.asarray(time_sigma_s, dtype=np.float64), np.asarray(position_sigma_m, dtype=np.float64), side, p_side, config,
+        None if line_distance_m is None else np.asarray(line_distance_m, dtype=np.float64))
+    time_s = np.asarray(time_s, dtype=np.float64)
+    lat = np.asarray(lat, dtype=np.float64)
+    lon = np.asarray(lon, dtype=np.float64)
+    chosen, margin, alternative = _solve(n, heads, tails, cost, config.unpaired_cost)
     partner = np.full(n, -1, dtype=np.int64)
     kind = np.full(n, "unknown", dtype="<U7")
     pair_cost = np.full(n, np.nan)
     weapon = np.full(n, "", dtype="<U16")
     p_weapon = np.zeros(n)
+    class_probability = np.zeros((n, len(ENVELOPES)))
     reason = [""] * n
-    weight = np.exp(-cost / 2.0)
-    w_launch = np.bincount(heads, weights=weight, minlength=n)
-    w_impact = np.bincount(tails, weights=weight, minlength=n)
-    w_alone = np.exp(-config.unpaired_cost)
-    total = w_launch + w_impact + w_alone
-    p_launch, p_impact = w_launch / total, w_impact / total
-    if cost.size:
-        graph = coo_matrix((np.ones(cost.size), (heads, tails)), shape=(n, n))
-        _, label = connected_components(graph, directed=False)
-        by_label: dict[int, list[int]] = {}
-        for k in range(cost.size):
-            by_label.setdefault(int(label[heads[k]]), []).append(k)
-        for members in by_label.values():
-            ks = np.asarray(members)
-            events = np.unique(np.concatenate([heads[ks], tails[ks]]))
-            for j in _assign(events, heads[ks], tails[ks], cost[ks], config.unpaired_cost):
-                k = int(ks[j])
-                a, b = int(heads[k]), int(tails[k])
-                partner[a], partner[b] = b, a
-                kind[a], kind[b] = "launch", "impact"
-                pair_cost[a] = pair_cost[b] = cost[k]
-                class_weight = np.exp(-class_costs[k] / 2.0)
-                best = int(np.argmin(class_costs[k]))
-                weapon[a] = weapon[b] = ENVELOPES[best].name
-                p_weapon[a] = p_weapon[b] = float(class_weight[best] / class_weight.sum())
-                flight = float(time_s[b] - time_s[a])
-                gap = distance_m(np.array([lat[a]]), np.array([lon[a]]), np.array([lat[b]]), np.array([lon[b]]))[0]
-                text = (f"time of flight {flight:.1f} s over {gap / 1000:.1f} km fits {ENVELOPES[best].name}"
-                        f" (pair cost {cost[k]:.2f})")
-                reason[a] = f"launch of {b}: {text}"
-                reason[b] = f"impact of {a}: {text}"
-    # A paired event's role is certain only as far as the alternatives allow.
-    p_paired_launch = np.where(kind == "launch", (w_launch + w_alone * 0.0) / total, 0.0)
-    p_paired_impact = np.where(kind == "impact", w_impact / total, 0.0)
-    p_launch = np.where(kind == "launch", np.maximum(p_paired_launch, 0.5), p_launch)
-    p_impact = np.where(kind == "impact", np.maximum(p_paired_impact, 0.5), p_impact)
+    p_launch, p_impact = np.zeros(n), np.zeros(n)
+    for k in chosen:
+        a, b = int(heads[k]), int(tails[k])
+        partner[a], partner[b] = b, a
+        kind[a], kind[b] = "launch", "impact"
+        pair_cost[a] = pair_cost[b] = cost[k]
+        class_weight = np.exp(-class_costs[k] / 2.0)
+        best = int(np.argmin(class_costs[k]))
+        weapon[a] = weapon[b] = ENVELOPES[best].name
+        p_weapon[a] = p_weapon[b] = float(class_weight[best] / class_weight.sum())
+        class_probability[a] = class_probability[b] = class_weight / class_weight.sum()
+        flight = float(time_s[b] - time_s[a])
+        gap = distance_m(np.array([lat[a]]), np.array([lon[a]]), np.array([lat[b]]), np.array([lon[b]]))[0]
+        text = (f"time of flight {flight:.1f} s over {gap / 1000:.1f} km fits {ENVELOPES[best].name}"
+                f" (pair cost {cost[k]:.2f})")
+        reason[a] = reason[b] = text
+    # A paired event's role is as sure as the best solution without it is worse (min-marginal:
+    # P = 1 / (1 + exp(-margin / 2))); the rest goes to the role it plays in that solution.
+    for i in np.flatnonzero(partner >= 0):
+        sure = 1.0 / (1.0 + np.exp(-margin[i] / 2.0))
+        rest = 1.0 - sure
+        own, other = (sure, rest if alternative[i] < 0 else 0.5 * rest) if kind[i] == "launch" else (
+            rest if alternative[i] > 0 else 0.5 * rest, sure)
+        p_launch[i], p_impact[i] = own, other
     # Unpaired events: a battery context makes a launch; otherwise the impact prior.
     launches = np.flatnonzero(kind == "launch")
     for i in np.flatnonzero(kind == "unknown"):
@@ -204,4 +291,4 @@ def pair_events(
             reason[i] = f"unpaired: no launch fits; called an impact with prior probability {config.unpaired_impact_prior:g}"
     p_kind = np.where(kind == "launch", p_launch, np.where(kind == "impact", p_impact, 0.5))
     return Pairing(kind=kind, partner=partner, p_launch=p_launch, p_impact=p_impact, p_kind=p_kind, weapon=weapon,
-                   p_weapon=p_weapon, cost=pair_cost, reason=tuple(reason))
+                   p_weapon=p_weapon, class_probability=class_probability, cost=pair_cost, reason=tuple(reason))

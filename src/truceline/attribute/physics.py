@@ -24,7 +24,9 @@ GRAVITY_M_PER_S2 = 9.81
 class WeaponEnvelope:
     """A weapon class as the pairing sees it: reach, elevations fired at, drag allowance.
 
-    ``rule_name`` is the name agreements use for the class (``weapons: [artillery, mlrs, mortar]``);
+    ``min_depth_m`` / ``max_depth_m`` bound how far behind the line such weapons are deployed
+    (mortars with the forward units, guns and rocket launchers out of the enemy mortars' reach
+    and within their own reach of the enemy's depth). ``rule_name`` is the name agreements use for the class (``weapons: [artillery, mlrs, mortar]``);
     ``min_calibre_mm`` / ``max_calibre_mm`` the calibres the class spans (a mortar may be 82 or 120 mm).
     """
 
@@ -37,18 +39,23 @@ class WeaponEnvelope:
     drag_factor: float
     min_calibre_mm: float
     max_calibre_mm: float
+    min_depth_m: float
+    max_depth_m: float
 
 
 ENVELOPES: tuple[WeaponEnvelope, ...] = (
     # Light and medium mortars: high-angle fire, 0.5-8 km.
     WeaponEnvelope(name="mortar", rule_name="mortar", min_range_m=500.0, max_range_m=8_000.0,
-                   min_elevation_deg=20.0, max_elevation_deg=70.0, drag_factor=1.1, min_calibre_mm=60.0, max_calibre_mm=120.0),
+                   min_elevation_deg=20.0, max_elevation_deg=70.0, drag_factor=1.1, min_calibre_mm=60.0, max_calibre_mm=120.0,
+                   min_depth_m=200.0, max_depth_m=5_000.0),
     # Guns and howitzers (122-155 mm): low- to medium-angle fire, 3-35 km.
     WeaponEnvelope(name="tube_artillery", rule_name="artillery", min_range_m=3_000.0, max_range_m=35_000.0,
-                   min_elevation_deg=6.0, max_elevation_deg=45.0, drag_factor=1.15, min_calibre_mm=100.0, max_calibre_mm=155.0),
+                   min_elevation_deg=6.0, max_elevation_deg=45.0, drag_factor=1.15, min_calibre_mm=100.0, max_calibre_mm=155.0,
+                   min_depth_m=2_000.0, max_depth_m=20_000.0),
     # Multiple rocket launchers (122 mm and up): 8-45 km.
     WeaponEnvelope(name="rocket_artillery", rule_name="mlrs", min_range_m=8_000.0, max_range_m=45_000.0,
-                   min_elevation_deg=6.0, max_elevation_deg=50.0, drag_factor=1.15, min_calibre_mm=122.0, max_calibre_mm=300.0),
+                   min_elevation_deg=6.0, max_elevation_deg=50.0, drag_factor=1.15, min_calibre_mm=122.0, max_calibre_mm=300.0,
+                   min_depth_m=3_000.0, max_depth_m=25_000.0),
 )
 
 #: Longest time of flight any class allows (used to bound the pair search), seconds.
@@ -68,14 +75,16 @@ def time_of_flight_bounds_s(envelope: WeaponEnvelope, range_m: FloatArray) -> tu
     return low, high
 
 
-def flight_costs(range_m: FloatArray, flight_s: FloatArray, range_sigma_m: FloatArray, flight_sigma_s: FloatArray) -> FloatArray:
+def flight_costs(range_m: FloatArray, flight_s: FloatArray, range_sigma_m: FloatArray, flight_sigma_s: FloatArray,
+                 launch_depth_m: FloatArray | None = None, depth_sigma_m: FloatArray | None = None) -> FloatArray:
     """Cost of each (range, time of flight) under each weapon class, shape (n, classes).
 
     Inside a class's envelope the cost is ``0.5 * ((T - T_mid) / half_width)^2`` (at most 0.5),
     which prefers the middle of the envelope and makes the assignment keep salvo order; outside
     it adds the squared number of standard deviations (timing and location errors combined)
     by which the pair misses the envelope, in time and in range. ``inf`` where a class is
-    more than four standard deviations away.
+    more than four standard deviations away. With ``launch_depth_m`` (the launch's distance behind
+    the line) the squared miss of the class's deployment depth is added the same way.
     """
     range_m = np.asarray(range_m, dtype=np.float64)
     flight_s = np.asarray(flight_s, dtype=np.float64)
@@ -92,5 +101,10 @@ def flight_costs(range_m: FloatArray, flight_s: FloatArray, range_sigma_m: Float
         )
         inside = 0.5 * np.minimum((flight_s - middle) / half, 1.0) ** 2
         cost = inside + miss_t**2 + miss_r**2
-        costs[:, k] = np.where((miss_t <= 4.0) & (miss_r <= 4.0), cost, np.inf)
+        ok = (miss_t <= 4.0) & (miss_r <= 4.0)
+        if launch_depth_m is not None:
+            scale = (depth_sigma_m if depth_sigma_m is not None else 0.0) + 300.0
+            miss_d = (np.maximum(envelope.min_depth_m - launch_depth_m, 0.0) + np.maximum(launch_depth_m - envelope.max_depth_m, 0.0)) / scale
+            cost = cost + miss_d**2
+        costs[:, k] = np.where(ok, cost, np.inf)
     return costs

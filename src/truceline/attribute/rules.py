@@ -12,9 +12,9 @@ Confidences (all probabilities multiply because the factors are separate pieces 
 - ``impact_across_line``: needs an impact; P(firing party) x P(impact in the target's area). For an
   unpaired impact P(firing party) already carries the weak "from across the line" prior.
 - ``heavy_weapons_in_zone``: needs a paired launch (the weapon class comes from the time of flight):
-  P(launch in ``zone``) x P(firing party) x P(class named in ``weapons``) x the share of the class's
-  calibres at or above ``min_calibre_mm`` (calibre is not measured acoustically; a mortar may be 82
-  or 120 mm).
+  P(launch in ``zone``) x P(firing party) x the sum over the classes named in ``weapons`` of
+  P(class) x the share of the class's calibres at or above ``min_calibre_mm`` (calibre is not
+  measured acoustically; a mortar may be 82 or 120 mm).
 - ``armed_attack`` / ``threat_or_use_of_force``: as ``impact_across_line`` (or ``launch_in_area`` when
   no impact was detected), restricted to ``party`` when it is set.
 - ``separate_negotiation`` is not a matter of sensor evidence and never fires here.
@@ -192,7 +192,7 @@ def decide_verdicts(
             event_id=a.event_ids[main], impact_event_id=a.event_ids[impact] if impact is not None else "",
             firing_party=firing, target_party=target, sector=label(lat, lon), time_s=min(times),
             at_s=known, corroborated_at_s=max(corroborated_at, known) if corroborated_at is not None else None,
-            confidence=float(np.clip(confidence, 0.0, 1.0)), status="corroborated" if corroborated else "automatic",
+            confidence=round(float(np.clip(confidence, 0.0, 1.0)), 6), status="corroborated" if corroborated else "automatic",
             rule=best_id, rules_fired=tuple((r, round(p, 4)) for r, p, _ in fired), evidence_ids=evidence, reason=why,
         ))
     verdicts.sort(key=lambda v: (v.time_s, v.event_id))
@@ -221,13 +221,13 @@ def _apply(rule: ViolationRule, a: Attribution, launch: int | None, impact: int 
             return None
         if rule.party and rule.party != firing:
             return None
-        weapon = a.weapon[launch]
-        if not _weapon_named(weapon, rule.weapons):
+        p_named = sum(float(a.class_probability[launch, k]) * _calibre_share(e.name, rule.min_calibre_mm)
+                      for k, e in enumerate(ENVELOPES) if _weapon_named(e.name, rule.weapons))
+        if p_named <= 0.0:
             return None
-        share = _calibre_share(weapon, rule.min_calibre_mm)
-        p = float(zone_p[launch]) * p_fire * float(a.p_weapon[launch]) * share
-        return p, (f"{rule.id}: {weapon} (p {a.p_weapon[launch]:.2f}, calibre share {share:.2f}) launched inside zone"
-                   f" {rule.zone} (p {zone_p[launch]:.3f})")
+        p = float(zone_p[launch]) * p_fire * p_named
+        return p, (f"{rule.id}: {a.weapon[launch]} most likely (p {a.p_weapon[launch]:.2f}); named weapons of the calibre"
+                   f" (p {p_named:.2f}) launched inside zone {rule.zone} (p {zone_p[launch]:.3f})")
     return None
 
 
