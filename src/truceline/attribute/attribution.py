@@ -172,9 +172,9 @@ def attribute_events(
             firing[i], p_firing[i] = other_party(parties, side), 1.0 - p_own
         if not firing[i]:
             p_firing[i] = 0.0
-    for i in np.flatnonzero(paired & (np.asarray(kind) == "impact")):
-        firing[i], p_firing[i] = firing[partner[i]], p_firing[partner[i]]
-    for i in np.flatnonzero(~paired & (np.asarray(kind) == "impact")):
+    for i in map(int, np.flatnonzero(paired & (np.asarray(kind) == "impact"))):
+        firing[i], p_firing[i] = firing[int(partner[i])], p_firing[int(partner[i])]
+    for i in map(int, np.flatnonzero(~paired & (np.asarray(kind) == "impact"))):
         reason[i] += (f"; direction from the line only: fire into {sides[i] or 'no area'} is taken to come from across the"
                       f" line with probability {config.across_line_prior:g}")
 

@@ -70,7 +70,7 @@ class PairingScore:
 
 
 def score_pairing(event_truth: Sequence[str | None], kind: Sequence[str], partner: NDArray[np.int64],
-                  truth_kind: Mapping[str, str], truth_pair: Mapping[int, str | None]) -> PairingScore:
+                  truth_kind: Mapping[str, str], truth_pair: Mapping[str, str | None]) -> PairingScore:
     """Pairing precision/recall and launch/impact accuracy; ``event_truth[i]`` is event i's truth id (or None)."""
     present = {t for t in event_truth if t is not None}
     found = correct = 0

@@ -121,51 +121,78 @@ def _hungarian(n: int, rows: NDArray[np.intp], cols: NDArray[np.intp], cost: Flo
 
 
 def _assign(events: NDArray[np.int64], heads: NDArray[np.int64], tails: NDArray[np.int64], cost: FloatArray,
-            unpaired_cost: float, max_branches: int = 16) -> list[int]:
+            unpaired_cost: float, max_branches: int = 64, exact: bool = True) -> list[int]:
     """Indices (into heads/tails) of the chosen pairs of one connected piece, roles consistent.
 
     The Hungarian method on the launch x impact matrix (with an "unpaired" column and row per
     event) solves the piece exactly unless it makes some event both a launch and an impact. Then
-    the problem is a matching on a general graph: it is solved by branch and bound, branching on
-    such an event (not a launch / not an impact) with the Hungarian optimum as the bound, and, if
-    that takes more than ``max_branches`` solves, as a small integer programme
-    (``scipy.optimize.milp``). Either way: least total cost, each event in at most one pair.
+    the problem is a matching on a general graph: a feasible solution is found by dropping the
+    dearer pair of each such conflict, then improved by branch and bound, branching on such an
+    event (not a launch / not an impact) with the Hungarian optimum as the bound, and, if that
+    takes more than ``max_branches`` solves, by a small integer programme (``scipy.optimize.milp``).
+    Least total cost, each event in at most one pair. With ``exact=False`` the search stops after
+    ``max_branches`` solves with the best solution found (no integer programme): a feasible
+    solution whose cost may exceed the optimum.
     """
     local = {int(e): i for i, e in enumerate(events)}
     n = events.size
     rows = np.array([local[int(h)] for h in heads], dtype=np.intp)
     cols = np.array([local[int(t)] for t in tails], dtype=np.intp)
-    best: list[int] | None = None
-    best_objective = np.inf
-    solves = 0
+    def conflicts(chosen: list[int]) -> list[int]:
+        launches = {int(rows[k]) for k in chosen}
+        return [k for k in chosen if int(cols[k]) in launches]
+
+    def solve(allowed: NDArray[np.bool_]) -> list[int]:
+        kept = np.flatnonzero(allowed)
+        return [int(kept[j]) for j in _hungarian(n, rows[kept], cols[kept], cost[kept], unpaired_cost)]
+
+    relaxed = solve(np.ones(cost.size, dtype=bool))
+    if not conflicts(relaxed):
+        return relaxed
+    # A feasible incumbent: drop the dearer edge of each conflict until none is left.
+    allowed = np.ones(cost.size, dtype=bool)
+    incumbent = relaxed
+    while True:
+        clashing = conflicts(incumbent)
+        if not clashing:
+            break
+        launch_edge = {int(rows[k]): k for k in incumbent}
+        for k in clashing:
+            other = launch_edge[int(cols[k])]
+            allowed[k if cost[k] >= cost[other] else other] = False
+        incumbent = solve(allowed)
+    best, best_objective = incumbent, _objective(incumbent, cost, unpaired_cost)
+    # Branch and bound: the Hungarian optimum of a branch bounds what it can reach.
     stack = [np.ones(cost.size, dtype=bool)]
+    solves = 0
+    exhausted = False
     while stack:
         allowed = stack.pop()
         solves += 1
         if solves > max_branches:
-            best = None
+            exhausted = True
             break
-        kept = np.flatnonzero(allowed)
-        chosen = [int(kept[j]) for j in _hungarian(n, rows[kept], cols[kept], cost[kept], unpaired_cost)]
+        chosen = solve(allowed)
         objective = _objective(chosen, cost, unpaired_cost)
-        if objective >= best_objective - 1e-12:
+        if objective >= best_objective - 1e-9:
             continue
-        launches = {int(rows[k]) for k in chosen}
-        conflict = next((int(cols[k]) for k in chosen if int(cols[k]) in launches), None)
-        if conflict is None:
+        clashing = conflicts(chosen)
+        if not clashing:
             best, best_objective = chosen, objective
             continue
-        stack.append(allowed & (rows != conflict))
-        stack.append(allowed & (cols != conflict))
-    if best is not None:
+        event = int(cols[clashing[0]])
+        stack.append(allowed & (rows != event))
+        stack.append(allowed & (cols != event))
+    if not exhausted or not exact:
         return best
     incidence = coo_matrix((np.ones(2 * cost.size), (np.concatenate([rows, cols]), np.tile(np.arange(cost.size), 2))),
                            shape=(n, cost.size))
     result = milp(c=cost - 2.0 * unpaired_cost, constraints=LinearConstraint(incidence.tocsr(), -np.inf, 1.0),
-                  integrality=np.ones(cost.size), bounds=Bounds(0.0, 1.0))
-    if result.x is None:  # cannot happen for a feasible 0/1 matching programme
-        return []
-    return [int(k) for k in np.flatnonzero(result.x > 0.5)]
+                  integrality=np.ones(cost.size), bounds=Bounds(0.0, 1.0), options={"time_limit": 10.0})
+    if result.x is None:  # time limit without a solution: keep the incumbent
+        return best
+    found = [int(k) for k in np.flatnonzero(result.x > 0.5)]
+    return found if _objective(found, cost, unpaired_cost) <= best_objective else best
 
 
 def _objective(chosen: list[int], cost: FloatArray, unpaired_cost: float) -> float:
@@ -180,7 +207,8 @@ def _solve(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Flo
     it plays in that solution (+1 launch, -1 impact, 0 unpaired).
 
     The margin is computed locally: the event's neighbours and its partner's, with their partners,
-    may rearrange; everything else stays as chosen.
+    may rearrange; everything else stays as chosen; the search for the alternative is bounded
+    (16 Hungarian solves), so the margin may err large when the alternative is hard to find.
     """
     margin = np.full(n, np.nan)
     alternative = np.zeros(n, dtype=np.int8)
@@ -218,7 +246,8 @@ def _solve(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Flo
             keep = (h != event) if is_head else (t != event)
             kept = np.flatnonzero(keep)
             members = np.array(sorted(local))
-            other = [int(kept[m]) for m in _assign(members, h[keep], t[keep], c[keep], unpaired_cost)] if kept.size else []
+            other = [int(kept[m]) for m in _assign(members, h[keep], t[keep], c[keep], unpaired_cost,
+                                                             max_branches=16, exact=False)] if kept.size else []
             margin[event] = max(0.0, _objective(other, c, unpaired_cost) - _objective(current, c, unpaired_cost))
             alternative[event] = 1 if any(int(h[m]) == event for m in other) else (-1 if any(int(t[m]) == event for m in other) else 0)
     return chosen, margin, alternative

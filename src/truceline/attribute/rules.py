@@ -143,11 +143,11 @@ def decide_verdicts(
         for j, i in enumerate(launches):
             zone_label[int(i)], zone_p[int(i)] = labels[j], float(probability[j])
     fires: list[tuple[int | None, int | None]] = []
-    for i in range(len(a.event_ids)):
-        if kinds[i] == "launch":
-            fires.append((i, int(a.partner[i]) if a.partner[i] >= 0 else None))
-        elif kinds[i] == "impact" and a.partner[i] < 0:
-            fires.append((None, i))
+    for index in range(len(a.event_ids)):
+        if kinds[index] == "launch":
+            fires.append((index, int(a.partner[index]) if a.partner[index] >= 0 else None))
+        elif kinds[index] == "impact" and a.partner[index] < 0:
+            fires.append((None, index))
     verdicts: list[Verdict] = []
     for launch, impact in fires:
         main = launch if launch is not None else impact

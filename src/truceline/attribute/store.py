@@ -92,7 +92,7 @@ def open_store(connection: sqlite3.Connection) -> sqlite3.Connection:
 
 
 def _canonical(verdict: Verdict) -> str:
-    return rfc8785.dumps(verdict_record(verdict)).decode("utf-8")
+    return rfc8785.dumps(verdict_record(verdict)).decode("utf-8")  # type: ignore[arg-type]
 
 
 def record_verdicts(connection: sqlite3.Connection, verdicts: Sequence[Verdict], *, recorded_s: float) -> int:
