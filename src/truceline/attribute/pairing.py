@@ -41,6 +41,7 @@ class PairingConfig:
     unpaired_impact_prior: float = 0.75
     battery_radius_m: float = 1_500.0
     battery_window_s: float = 180.0
+    coincidence_weight: float = 0.5
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -248,7 +249,9 @@ def _solve(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Flo
             members = np.array(sorted(local))
             other = [int(kept[m]) for m in _assign(members, h[keep], t[keep], c[keep], unpaired_cost,
                                                              max_branches=16, exact=False)] if kept.size else []
-            margin[event] = max(0.0, _objective(other, c, unpaired_cost) - _objective(current, c, unpaired_cost))
+            # Leaving the event and its partner unpaired is always possible: the margin cannot exceed that.
+            ceiling = 2.0 * unpaired_cost - float(cost[k])
+            margin[event] = min(max(0.0, _objective(other, c, unpaired_cost) - _objective(current, c, unpaired_cost)), ceiling)
             alternative[event] = 1 if any(int(h[m]) == event for m in other) else (-1 if any(int(t[m]) == event for m in other) else 0)
     return chosen, margin, alternative
 
@@ -295,13 +298,25 @@ def pair_events(
                 f" (pair cost {cost[k]:.2f})")
         reason[a] = reason[b] = text
     # A paired event's role is as sure as the best solution without it is worse (min-marginal:
-    # P = 1 / (1 + exp(-margin / 2))); the rest goes to the role it plays in that solution.
+    # P = 1 / (1 + exp(-margin / 2) (1 + w crowd))); the rest goes to the role it plays in that solution.
+    degree = np.bincount(heads, minlength=n) + np.bincount(tails, minlength=n)
     for i in np.flatnonzero(partner >= 0):
-        sure = 1.0 / (1.0 + np.exp(-margin[i] / 2.0))
-        rest = 1.0 - sure
-        own, other = (sure, rest if alternative[i] < 0 else 0.5 * rest) if kind[i] == "launch" else (
-            rest if alternative[i] > 0 else 0.5 * rest, sure)
-        p_launch[i], p_impact[i] = own, other
+        # Odds against the role: the best solution without it (weight exp(-margin / 2)), and, in busy
+        # neighbourhoods, a chance pair (every other candidate of the pair's two events adds
+        # ``coincidence_weight`` times that weight). The alternative solution's share goes to the
+        # role it gives the event; a chance pair's share is split evenly (the role is then unknown).
+        alternative_weight = float(np.exp(-margin[i] / 2.0))
+        chance_weight = alternative_weight * config.coincidence_weight * float(degree[i] + degree[partner[i]] - 2)
+        total = 1.0 + alternative_weight + chance_weight
+        sure, other_role, neutral = 1.0 / total, alternative_weight / total, chance_weight / total
+        if alternative[i] == 0:
+            other_role, neutral = 0.0, neutral + other_role
+        if kind[i] == "launch":
+            p_launch[i] = sure + 0.5 * neutral
+            p_impact[i] = (other_role if alternative[i] < 0 else 0.0) + 0.5 * neutral
+        else:
+            p_impact[i] = sure + 0.5 * neutral
+            p_launch[i] = (other_role if alternative[i] > 0 else 0.0) + 0.5 * neutral
     # Unpaired events: a battery context makes a launch; otherwise the impact prior.
     launches = np.flatnonzero(kind == "launch")
     for i in np.flatnonzero(kind == "unknown"):
