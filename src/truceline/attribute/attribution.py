@@ -35,7 +35,7 @@ FloatArray = NDArray[np.float64]
 class AttributionConfig:
     pairing: PairingConfig = field(default_factory=PairingConfig)
     across_line_prior: float = 0.9  # an impact without a launch came from across the line
-    corroboration_gain: float = 0.5  # share of the remaining doubt a fully reliable, kind-confirming report removes
+    corroboration_gain: float = 0.3  # share of the remaining doubt a fully reliable, kind-confirming report removes
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -186,7 +186,7 @@ def attribute_events(
         weight = reliability_weight(by_id[report_id].reliability)
         for match in found:
             by_event.setdefault(match.event_index, []).append(report_id)
-            gain = config.corroboration_gain * (1.0 if match.kind_agrees and report_kind(by_id[report_id]) != "unknown" else 0.5)
+            gain = config.corroboration_gain * match.share * (1.0 if match.kind_agrees and report_kind(by_id[report_id]) != "unknown" else 0.0)
             doubt_left[match.event_index] *= 1.0 - gain * weight
     for e_index, e in enumerate(extra):
         by_event.setdefault(n_sensor + e_index, []).append(e.report_id)

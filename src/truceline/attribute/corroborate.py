@@ -6,7 +6,9 @@ distance falls in the reported range and whose sound reached the observer inside
 window, with tolerances for the errors people make (bearings off by ~15 degrees, distances by a
 factor ~1.4, launches and impacts confused now and then). A located open-source record (OSINT,
 ACLED) matches the impacts within a few times its location uncertainty inside its (broad) time
-window. Each report takes at most about its stated count of events, best first.
+window. Each report takes at most about its stated count of events, best first; when more events
+fit than it counts, each match carries the share ``count / fitting events`` (a report heard in heavy
+fighting says little about any one event).
 
 A match raises an event's status to ``corroborated`` and the confidence of its verdict by an amount
 that grows with the report's NATO/Admiralty grade (:func:`reliability_weight`). A report that matches
@@ -76,6 +78,7 @@ class Match:
     event_index: int
     score: float  # lower is better
     kind_agrees: bool
+    share: float = 1.0  # chance that this event is one the report counted: stated count / events that fit (at most 1)
 
 
 def _candidates_patrol(report: Report, time_s: FloatArray, lat: FloatArray, lon: FloatArray, sigma_m: FloatArray,
@@ -147,9 +150,12 @@ def match_reports(reports: Sequence[Report], time_s: FloatArray, lat: FloatArray
             found = []
         found = [Match(report_id=m.report_id, event_index=int(window[m.event_index]), score=m.score, kind_agrees=m.kind_agrees)
                  for m in found]
-        limit = int(math.ceil(1.3 * (report.count if report.count else 3))) + 1
+        stated = report.count if report.count else 3
+        limit = int(math.ceil(1.3 * stated)) + 1
+        share = min(1.0, stated / len(found)) if found else 1.0
         found.sort(key=lambda m: (m.score, m.event_index))
-        out[report.report_id] = found[:limit]
+        out[report.report_id] = [Match(report_id=m.report_id, event_index=m.event_index, score=m.score, kind_agrees=m.kind_agrees,
+                                       share=share) for m in found[:limit]]
     return out
 
 

@@ -10,12 +10,13 @@ allowed to stay unpaired at a fixed cost. An event chosen both as a launch and a
 cheaper role and the assignment is solved again without the other. Salvos (N launches then N
 impacts) come out in order because the cost inside an envelope is quadratic in the time of flight.
 
-The kind probabilities are soft: ``p_launch`` is the weight of all pairs in which the event is the
-launch (``exp(-cost / 2)``) against the weight of those in which it is the impact and of staying
-unpaired. An unpaired event has no time-of-flight evidence: it is called an impact with the prior
+A paired event's role probability comes from its min-marginal: how much dearer the best solution
+is in which the event does not play that role (``Δ``, found locally), as ``1 / (1 + e^(-Δ/2) (1 + w m))``
+where ``m`` counts the other candidates of the pair's two events (chance pairs are likely where fire
+is dense). An unpaired event has no time-of-flight evidence: it is called a launch when paired
+launches fired from the same place in the same minutes (a battery), else an impact with the prior
 probability ``unpaired_impact_prior`` (impacts without a heard launch are common: drones, quiet
-launches far behind the line), and a launch when paired launches fired from the same place in the
-same minutes say it belongs to a battery.
+launches far from the sensors).
 """
 
 from __future__ import annotations
