@@ -119,3 +119,23 @@ def test_database_from_the_environment(capsys: pytest.CaptureFixture[str], tmp_p
 def test_associate_attribute_needs_areas(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, _, err = run(capsys, "associate", "--stations", "s.csv", "--picks", "p.csv", "--out", str(tmp_path), "--attribute")
     assert code == 2 and "--attribute needs --areas" in err
+
+
+def test_attribution_step_writes_nothing_on_a_bad_reports_file(tmp_path: Path) -> None:
+    import pyarrow as pa
+
+    from truceline.attribute.commands import write_attribution
+    from truceline.model.errors import InputError
+
+    reports = tmp_path / "reports.jsonl"
+    reports.write_text('{"report_id": "a", "source": "patrol", "kind": "explosion_impact"}\n{"report_id": "b", "source": "patrol", "kind": "explosion", "count": -2}\n', encoding="utf-8")
+    out = tmp_path / "out"
+    empty = pa.table({"pick_id": pa.array([], type=pa.string()), "event_id": pa.array([], type=pa.string())})
+    with pytest.raises(InputError, match=r"reports.jsonl:2: count"):
+        write_attribution(events_table(salvo(1)), empty, make_areas(), reports, "ukraine-2026", out, "csv")
+    assert not out.exists() or not any(out.iterdir())
+    reports.write_text(reports.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    table, summary = write_attribution(events_table(salvo(1)), empty, make_areas(), reports, "ukraine-2026", out, "csv")
+    assert sorted(p.name for p in out.iterdir()) == ["cases.jsonl", "facts.jsonl", "reports_unplaced.jsonl", "verdicts.jsonl"]
+    assert "1 reports: 0 matched" in summary and table.column("kind").to_pylist()[:2] == ["launch", "impact"]
+    assert len(read_facts(out / "facts.jsonl")) == 1
