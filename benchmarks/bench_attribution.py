@@ -118,14 +118,15 @@ def evaluate(label: str, scenario: Path, events: pa.Table, assignments: pa.Table
     results = {}
     for threshold in (agreement.terms.confidence_threshold, 0.5):
         chosen = [v for v in verdicts if v.confidence >= threshold]
-        correct = 0
+        correct = phantom = 0
         found_rounds: set[str] = set()
         for v in chosen:
             hits = [truth_of[index_of[e]] for e in (v.event_id, v.impact_event_id) if e and truth_of[index_of[e]] is not None]
+            phantom += int(not hits)
             if hits and t_party[str(hits[0])] == v.firing_party:
                 correct += 1
                 found_rounds.update(round_of[str(h)] for h in hits)
-        results[threshold] = (len(chosen), correct, len(found_rounds & detectable))
+        results[threshold] = (len(chosen), correct, len(found_rounds & detectable), phantom)
 
     # Reports.
     truth_ids_of = {r.report_id: {str(x) for x in r.extras.get("truth_event_ids", [])} for r in reports}
@@ -154,8 +155,9 @@ def evaluate(label: str, scenario: Path, events: pa.Table, assignments: pa.Table
     print("reliability (all firing-party claims): bin | n | mean p | fraction right")
     for row in reliability_table(claims_p, claims_ok):
         print(f"  {row[0]:<14} {row[1]:>6} {row[2]:.4f} {row[3]:.4f}")
-    for threshold, (n, correct, rounds) in results.items():
-        print(f"violations at confidence >= {threshold:g}: {n} verdicts, precision {correct / max(n, 1):.4f}, "
+    for threshold, (n, correct, rounds, phantom) in results.items():
+        print(f"violations at confidence >= {threshold:g}: {n} verdicts, precision {correct / max(n, 1):.4f} "
+              f"({phantom} on events that match no true event), "
               f"recall {rounds}/{len(detectable)} = {rounds / max(len(detectable), 1):.4f} of located rounds")
     print(f"reports: {len(reports)}; matched {matched}, report-only {report_only}, without a place {unplaced}, dropped {dropped}; "
           f"match accuracy {right_report}/{max(matched, 1)} = {right_report / max(matched, 1):.4f} reports, "
