@@ -27,6 +27,7 @@ COMMANDS: dict[str, str] = {
     "report": "truceline.report.commands:report",
     "score": "truceline.sim.scoring:score_command",
     "simulate": "truceline.sim.commands:simulate",
+    "verdict": "truceline.attribute.commands:verdict",
     "verify": "truceline.ledger.commands:verify",
 }
 

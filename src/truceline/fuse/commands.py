@@ -20,11 +20,14 @@ from truceline.model.tables import read_picks, read_stations, write_table
 @click.option("--picks", "picks_path", required=True, type=click.Path(dir_okay=False, path_type=Path), help="Picks table (CSV or Parquet).")
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path), help="Folder for events and assignments.")
 @click.option("--areas", "areas_path", type=click.Path(dir_okay=False, path_type=Path), help="areas.geojson: adds side and p_side.")
+@click.option("--attribute", "attribute", is_flag=True, help="Also attribute the events (needs --areas): kind, pair_event_id, firing_party, p_firing_party, status; writes OUT/verdicts.jsonl, OUT/facts.jsonl (for `truceline protocol run`) and OUT/cases.jsonl. See docs/attribution.md.")
+@click.option("--reports", "reports_path", type=click.Path(dir_okay=False, path_type=Path), help="reports.jsonl (patrol, OSINT, ACLED) to corroborate the events with (needs --attribute).")
+@click.option("--agreement", "agreement_name", default="ukraine-2026", show_default=True, help="Agreement whose violation rules --attribute applies (bundled name or YAML path).")
 @click.option("--sound-speed", "sound_speed", type=click.FloatRange(250.0, 400.0), help="Fixed effective sound speed in m/s; by default the celerity and the wind are estimated from the data.")
 @click.option("--min-stations", default=4, show_default=True, type=click.IntRange(3, 50), help="Fewest stations that make an event.")
 @click.option("--format", "fmt", type=click.Choice(["csv", "parquet"]), default="csv", show_default=True, help="Output format.")
-def associate_command(stations_path: Path, picks_path: Path, out_dir: Path, areas_path: Path | None, sound_speed: float | None,
-                      min_stations: int, fmt: str) -> None:
+def associate_command(stations_path: Path, picks_path: Path, out_dir: Path, areas_path: Path | None, attribute: bool,
+                      reports_path: Path | None, agreement_name: str, sound_speed: float | None, min_stations: int, fmt: str) -> None:
     """Associate picks into events and locate them with 95 % confidence ellipses.
 
     Writes OUT/events.csv (event_id, time, lat, lon, time_sigma_s, ellipse_major_km,
@@ -32,6 +35,10 @@ def associate_command(stations_path: Path, picks_path: Path, out_dir: Path, area
     OUT/assignments.csv (pick_id, event_id, residual_s); a pick not in assignments was left
     unassociated. Prints a one-line summary to stderr.
     """
+    if attribute and areas_path is None:
+        raise click.UsageError("--attribute needs --areas (which party holds each place)")
+    if reports_path is not None and not attribute:
+        raise click.UsageError("--reports needs --attribute")
     started = time.perf_counter()
     stations = read_stations(stations_path)
     picks = read_picks(picks_path, stations)
@@ -49,11 +56,17 @@ def associate_command(stations_path: Path, picks_path: Path, out_dir: Path, area
                                            prep.network.to_latlon, areas.party_at)
         events = events.set_column(events.column_names.index("side"), "side", pa.array(sides, type=pa.string()))
         events = events.set_column(events.column_names.index("p_side"), "p_side", pa.array(p_side.round(4)))
+    summary = ""
+    if attribute:
+        from truceline.attribute.commands import write_attribution  # a later stage, orchestrated by the CLI
+
+        events, summary = write_attribution(events, located.assignments, areas, reports_path, agreement_name, out_dir, fmt)
+        summary = f"; attribution: {summary}"
     write_table(events, out_dir / f"events.{fmt}")
     write_table(located.assignments, out_dir / f"assignments.{fmt}")
     elapsed = time.perf_counter() - started
     print(
         f"truceline associate: {picks.num_rows} picks read, {events.num_rows} events found, "
-        f"{located.assignments.num_rows} picks associated, {elapsed:.1f} s",
+        f"{located.assignments.num_rows} picks associated, {elapsed:.1f} s{summary}",
         file=sys.stderr,
     )

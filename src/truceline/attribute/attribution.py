@@ -1,0 +1,241 @@
+"""From located events to attributed events: kind, pair, firing party, corroboration, status.
+
+:func:`attribute_events` is the stage's batch API. It takes the ``events`` table of
+``truceline associate`` (CONTRACTS.md), the parties' areas and, optionally, reports, and returns
+:class:`Attribution`: the events table with ``kind``, ``firing_party``, ``p_firing_party``,
+``pair_event_id``, ``status`` and ``report_ids`` filled in (report-only events appended), plus the
+per-event facts the violation rules need.
+
+Firing party. For an event called a launch, the party whose area holds it, with probability
+``P(launch) P(in area) + P(impact) P(not in area) + P(neither) / 2`` where ``P(in area)`` integrates
+the location ellipse (:mod:`truceline.attribute.party`). A paired impact takes its launch's party
+and probability. An unpaired impact only says that fire *probably* came from across the line: its
+probability multiplies in ``across_line_prior`` (default 0.85), and its reason says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pyarrow as pa
+from numpy.typing import NDArray
+
+from truceline.attribute.corroborate import Match, ReportOnlyEvent, match_reports, reliability_weight, report_kind, report_only_event
+from truceline.attribute.pairing import Pairing, PairingConfig, pair_events
+from truceline.attribute.party import area_probabilities, ellipse_covariance_km2, position_sigma_m
+from truceline.geo.areas import Areas
+from truceline.model.reports import Report
+
+FloatArray = NDArray[np.float64]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AttributionConfig:
+    pairing: PairingConfig = field(default_factory=PairingConfig)
+    across_line_prior: float = 0.9  # an impact without a launch came from across the line
+    corroboration_gain: float = 0.3  # share of the remaining doubt a fully reliable, kind-confirming report removes
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Attribution:
+    """Attributed events (table) and, aligned with its rows, what the violation rules read."""
+
+    events: pa.Table
+    event_ids: tuple[str, ...]
+    time_s: FloatArray
+    lat: FloatArray
+    lon: FloatArray
+    covariance_km2: FloatArray
+    side: tuple[str, ...]
+    p_side: FloatArray
+    kind: tuple[str, ...]
+    p_kind: FloatArray
+    partner: NDArray[np.int64]
+    weapon: tuple[str, ...]
+    p_weapon: FloatArray
+    class_probability: FloatArray  # (n, len(physics.ENVELOPES))
+    firing_party: tuple[str, ...]
+    p_firing_party: FloatArray
+    paired: NDArray[np.bool_]
+    report_only: NDArray[np.bool_]
+    status: tuple[str, ...]
+    corroboration: FloatArray  # 1 - product of (1 - gain * weight) over matching reports
+    report_ids: tuple[tuple[str, ...], ...]
+    pick_ids: tuple[tuple[str, ...], ...]
+    reason: tuple[str, ...]
+    matches: Mapping[str, list[Match]]
+    unplaced_reports: tuple[str, ...]  # reports with neither a match nor a place (listed, not dropped)
+
+
+def _column(table: pa.Table, name: str, default: object, n: int) -> list[object]:
+    if name in table.column_names:
+        return [default if v is None else v for v in table[name].to_pylist()]
+    return [default] * n
+
+
+def other_party(parties: Sequence[str], party: str) -> str:
+    """The one other party of a two-party area file, "" otherwise."""
+    others = [p for p in parties if p != party]
+    return others[0] if len(others) == 1 and party in parties else ""
+
+
+def attribute_events(
+    events: pa.Table,
+    areas: Areas,
+    reports: Sequence[Report] = (),
+    *,
+    assignments: pa.Table | None = None,
+    config: AttributionConfig | None = None,
+) -> Attribution:
+    """Classify, pair, attribute and corroborate ``events`` (see the module documentation)."""
+    config = config or AttributionConfig()
+    n_sensor = events.num_rows
+    ids = [str(v) for v in events["event_id"].to_pylist()]
+    time_s = np.asarray(events["time"].to_pylist(), dtype=np.float64)
+    lat = np.asarray(events["lat"].to_pylist(), dtype=np.float64)
+    lon = np.asarray(events["lon"].to_pylist(), dtype=np.float64)
+    time_sigma = np.asarray(_column(events, "time_sigma_s", 1.0, n_sensor), dtype=np.float64)
+    major = np.asarray(_column(events, "ellipse_major_km", 1.0, n_sensor), dtype=np.float64)
+    minor = np.asarray(_column(events, "ellipse_minor_km", 1.0, n_sensor), dtype=np.float64)
+    azimuth = np.asarray(_column(events, "ellipse_azimuth_deg", 0.0, n_sensor), dtype=np.float64)
+    covariance = ellipse_covariance_km2(major, minor, azimuth)
+    sides, p_side = area_probabilities(lat, lon, covariance, areas.party_at)
+    side_arr = np.asarray(sides, dtype=str) if sides else np.zeros(0, dtype=str)
+    line_distance = areas.signed_distance_m(lat, lon) if areas.line is not None and n_sensor else None
+    pairing: Pairing = pair_events(time_s, lat, lon, time_sigma, position_sigma_m(major, minor), side_arr, p_side, config.pairing,
+                                   line_distance)
+    kind = [str(k) for k in pairing.kind]
+    matches = match_reports(reports, time_s, lat, lon, position_sigma_m(major, minor), pairing.kind)
+
+    # Report-only events for reports that matched nothing.
+    extra: list[ReportOnlyEvent] = []
+    unplaced: list[str] = []
+    for report in reports:
+        if matches.get(report.report_id):
+            continue
+        made = report_only_event(report)
+        if made is None:
+            unplaced.append(report.report_id)
+        else:
+            extra.append(made)
+    n = n_sensor + len(extra)
+    ids += [e.event_id for e in extra]
+    time_s = np.concatenate([time_s, [e.time_s for e in extra]])
+    lat = np.concatenate([lat, [e.lat for e in extra]])
+    lon = np.concatenate([lon, [e.lon for e in extra]])
+    time_sigma = np.concatenate([time_sigma, [e.time_sigma_s for e in extra]])
+    major = np.concatenate([major, [e.ellipse_major_km for e in extra]])
+    minor = np.concatenate([minor, [e.ellipse_minor_km for e in extra]])
+    azimuth = np.concatenate([azimuth, [e.ellipse_azimuth_deg for e in extra]])
+    extra_cov = ellipse_covariance_km2(np.array([e.ellipse_major_km for e in extra]), np.array([e.ellipse_minor_km for e in extra]),
+                                       np.array([e.ellipse_azimuth_deg for e in extra]))
+    covariance = np.concatenate([covariance, extra_cov]) if extra else covariance
+    if extra:
+        extra_sides, extra_p = area_probabilities(lat[n_sensor:], lon[n_sensor:], extra_cov, areas.party_at)
+        sides = list(sides) + extra_sides
+        p_side = np.concatenate([p_side, extra_p])
+    kind += [e.kind for e in extra]
+    p_kind = np.concatenate([pairing.p_kind, [0.6 if e.kind != "unknown" else 0.5 for e in extra]])
+    p_launch = np.concatenate([pairing.p_launch, [0.6 if e.kind == "launch" else 0.4 if e.kind == "impact" else 0.3 for e in extra]])
+    p_impact = np.concatenate([pairing.p_impact, [0.6 if e.kind == "impact" else 0.4 if e.kind == "launch" else 0.3 for e in extra]])
+    partner = np.concatenate([pairing.partner, np.full(len(extra), -1, dtype=np.int64)])
+    weapon = [str(w) for w in pairing.weapon] + [""] * len(extra)
+    p_weapon = np.concatenate([pairing.p_weapon, np.zeros(len(extra))])
+    class_probability = np.concatenate([pairing.class_probability, np.zeros((len(extra), pairing.class_probability.shape[1]))])
+    reason = [f"{'launch of' if kind[i] == 'launch' else 'impact of'} {ids[int(pairing.partner[i])]}: {text}"
+              if pairing.partner[i] >= 0 else text for i, text in enumerate(pairing.reason)]
+    reason += [f"report-only: {e.report_id} matched no sensor event" for e in extra]
+    report_only = np.zeros(n, dtype=bool)
+    report_only[n_sensor:] = True
+
+    # Firing party.
+    parties = areas.parties
+    firing = [""] * n
+    p_firing = np.zeros(n)
+    paired = partner >= 0
+    for i in range(n):
+        side, ps = sides[i], float(p_side[i])
+        if not side:
+            continue
+        p_neither = max(0.0, 1.0 - p_launch[i] - p_impact[i])
+        if kind[i] == "launch" or (kind[i] == "unknown" and p_launch[i] >= p_impact[i]):
+            p_own = p_launch[i] * ps + p_impact[i] * (1.0 - ps) + 0.5 * p_neither
+        else:
+            across = config.across_line_prior if not paired[i] else 1.0
+            p_other = p_impact[i] * (ps * across + (1.0 - ps) * (1.0 - across)) + p_launch[i] * (1.0 - ps) + 0.5 * p_neither
+            p_own = 1.0 - p_other
+        if p_own >= 0.5:
+            firing[i], p_firing[i] = side, p_own
+        else:
+            firing[i], p_firing[i] = other_party(parties, side), 1.0 - p_own
+        if not firing[i]:
+            p_firing[i] = 0.0
+    for i in map(int, np.flatnonzero(paired & (np.asarray(kind) == "impact"))):
+        firing[i], p_firing[i] = firing[int(partner[i])], p_firing[int(partner[i])]
+    for i in map(int, np.flatnonzero(~paired & (np.asarray(kind) == "impact"))):
+        reason[i] += (f"; direction from the line only: fire into {sides[i] or 'no area'} is taken to come from across the"
+                      f" line with probability {config.across_line_prior:g}")
+
+    # Corroboration.
+    by_event: dict[int, list[str]] = {}
+    doubt_left = np.ones(n)
+    by_id = {r.report_id: r for r in reports}
+    for report_id, found in matches.items():
+        weight = reliability_weight(by_id[report_id].reliability)
+        for match in found:
+            by_event.setdefault(match.event_index, []).append(report_id)
+            gain = config.corroboration_gain * match.share * (1.0 if match.kind_agrees and report_kind(by_id[report_id]) != "unknown" else 0.0)
+            doubt_left[match.event_index] *= 1.0 - gain * weight
+    for e_index, e in enumerate(extra):
+        by_event.setdefault(n_sensor + e_index, []).append(e.report_id)
+    report_ids = tuple(tuple(sorted(by_event.get(i, []))) for i in range(n))
+    status = tuple("corroborated" if (report_ids[i] and not report_only[i]) else "automatic" for i in range(n))
+
+    picks_of: dict[str, list[str]] = {}
+    if assignments is not None and assignments.num_rows:
+        for pick, event in zip(assignments["pick_id"].to_pylist(), assignments["event_id"].to_pylist()):
+            picks_of.setdefault(str(event), []).append(str(pick))
+
+    pair_ids = [ids[int(partner[i])] if partner[i] >= 0 else "" for i in range(n)]
+    base = events
+    if extra:
+        additions = pa.table({
+            "event_id": pa.array(ids[n_sensor:], type=base.schema.field("event_id").type if base.schema.field("event_id").type == pa.string() else pa.string()),
+            "time": pa.array(time_s[n_sensor:]),
+            "lat": pa.array(np.round(lat[n_sensor:], 6)),
+            "lon": pa.array(np.round(lon[n_sensor:], 6)),
+        })
+        base = pa.concat_tables([base.cast(_string_ids(base.schema)), additions], promote_options="default")
+    columns: dict[str, pa.Array] = {
+        "time_sigma_s": pa.array(np.round(time_sigma, 4)),
+        "ellipse_major_km": pa.array(np.round(major, 4)),
+        "ellipse_minor_km": pa.array(np.round(minor, 4)),
+        "ellipse_azimuth_deg": pa.array(np.round(azimuth, 2)),
+        "n_picks": pa.array(np.asarray(_column(base, "n_picks", 0, n), dtype=np.int64)),
+        "side": pa.array(list(sides), type=pa.string()),
+        "p_side": pa.array(np.round(p_side, 4)),
+        "kind": pa.array(kind, type=pa.string()),
+        "firing_party": pa.array(firing, type=pa.string()),
+        "p_firing_party": pa.array(np.round(p_firing, 4)),
+        "pair_event_id": pa.array(pair_ids, type=pa.string()),
+        "status": pa.array(list(status), type=pa.string()),
+        "report_ids": pa.array([";".join(r) for r in report_ids], type=pa.string()),
+    }
+    for name, values in columns.items():
+        if name in base.column_names:
+            base = base.set_column(base.column_names.index(name), name, values)
+        else:
+            base = base.append_column(name, values)
+    return Attribution(
+        events=base, event_ids=tuple(ids), time_s=time_s, lat=lat, lon=lon, covariance_km2=covariance, side=tuple(sides),
+        p_side=p_side, kind=tuple(kind), p_kind=p_kind, partner=partner, weapon=tuple(weapon), p_weapon=p_weapon, class_probability=class_probability,
+        firing_party=tuple(firing), p_firing_party=p_firing, paired=paired, report_only=report_only, status=status,
+        corroboration=1.0 - doubt_left, report_ids=report_ids, pick_ids=tuple(tuple(picks_of.get(i, [])) for i in ids),
+        reason=tuple(reason), matches=matches, unplaced_reports=tuple(unplaced),
+    )
+
+
+def _string_ids(schema: pa.Schema) -> pa.Schema:
+    return pa.schema([pa.field("event_id", pa.string()) if f.name == "event_id" else f for f in schema])

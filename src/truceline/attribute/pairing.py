@@ -1,0 +1,339 @@
+"""Launch / impact classification and pairing.
+
+Every ordered pair of events (earlier ``a``, later ``b``) is a candidate "``a`` launched what landed
+at ``b``" when the time difference fits some weapon class's time-of-flight envelope at the distance
+between them (:mod:`truceline.attribute.physics`). Its cost adds how badly the trajectory fails to
+cross the line (``-2 ln p_cross``, with ``p_cross`` from the two events' side probabilities). The
+candidate graph falls apart into small connected pieces; in each, the Hungarian method
+(``scipy.optimize.linear_sum_assignment``) chooses the pairs of least total cost, every event being
+allowed to stay unpaired at a fixed cost. An event chosen both as a launch and as an impact keeps the
+cheaper role and the assignment is solved again without the other. Salvos (N launches then N
+impacts) come out in order because the cost inside an envelope is quadratic in the time of flight.
+
+A paired event's role probability comes from its min-marginal: how much dearer the best solution
+is in which the event does not play that role (``Δ``, found locally), as ``1 / (1 + e^(-Δ/2) (1 + w m))``
+where ``m`` counts the other candidates of the pair's two events (chance pairs are likely where fire
+is dense). An unpaired event has no time-of-flight evidence: it is called a launch when paired
+launches fired from the same place in the same minutes (a battery), else an impact with the prior
+probability ``unpaired_impact_prior`` (impacts without a heard launch are common: drones, quiet
+launches far from the sensors).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+from scipy.optimize import Bounds, LinearConstraint, linear_sum_assignment, milp
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
+
+from truceline.attribute.physics import ENVELOPES, MAX_RANGE_M, MAX_TIME_OF_FLIGHT_S, flight_costs
+
+FloatArray = NDArray[np.float64]
+EARTH_RADIUS_M = 6_371_000.0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PairingConfig:
+    unpaired_cost: float = 4.0  # per event; a pair is worth making when its cost is below twice this
+    min_flight_s: float = 3.0
+    unpaired_impact_prior: float = 0.75
+    battery_radius_m: float = 1_500.0
+    battery_window_s: float = 180.0
+    coincidence_weight: float = 0.5
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Pairing:
+    """Per event: role, partner (index or -1), probabilities, the weapon class of its pair."""
+
+    kind: NDArray[np.str_]  # launch | impact | unknown
+    partner: NDArray[np.int64]
+    p_launch: FloatArray
+    p_impact: FloatArray
+    p_kind: FloatArray  # probability of the role given in ``kind``
+    weapon: NDArray[np.str_]  # most likely class of the pair ("" if unpaired)
+    p_weapon: FloatArray  # probability of that class
+    class_probability: FloatArray  # (n, len(ENVELOPES)): every class's probability (zeros if unpaired)
+    cost: FloatArray  # cost of the chosen pair (nan if unpaired)
+    reason: tuple[str, ...]
+
+
+def distance_m(lat1: FloatArray, lon1: FloatArray, lat2: FloatArray, lon2: FloatArray) -> FloatArray:
+    """Great-circle distance (haversine), metres."""
+    p1, p2 = np.radians(lat1), np.radians(lat2)
+    dp, dl = p2 - p1, np.radians(np.asarray(lon2) - np.asarray(lon1))
+    h = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
+    return np.asarray(2.0 * EARTH_RADIUS_M * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0))), dtype=np.float64)
+
+
+def crossing_probability(side_a: NDArray[np.str_], p_a: FloatArray, side_b: NDArray[np.str_], p_b: FloatArray) -> FloatArray:
+    """Probability that two events lie in different parties' areas (two parties, independent locations)."""
+    same = side_a == side_b
+    differ = p_a * p_b + (1 - p_a) * (1 - p_b)
+    agree = p_a * (1 - p_b) + (1 - p_a) * p_b
+    known = (side_a != "") & (side_b != "")
+    return np.where(known, np.where(same, agree, differ), 0.5)
+
+
+def candidate_pairs(
+    time_s: FloatArray, lat: FloatArray, lon: FloatArray, time_sigma_s: FloatArray, position_sigma_m: FloatArray,
+    side: NDArray[np.str_], p_side: FloatArray, config: PairingConfig, line_distance_m: FloatArray | None = None,
+) -> tuple[NDArray[np.int64], NDArray[np.int64], FloatArray, FloatArray]:
+    """(launch index, impact index, cost, class costs) of every physically possible pair."""
+    order = np.argsort(time_s, kind="stable")
+    sorted_t = time_s[order]
+    heads: list[NDArray[np.int64]] = []
+    tails: list[NDArray[np.int64]] = []
+    for rank, a in enumerate(order):
+        lo = np.searchsorted(sorted_t, time_s[a] + config.min_flight_s, side="left")
+        hi = np.searchsorted(sorted_t, time_s[a] + MAX_TIME_OF_FLIGHT_S + 10.0, side="right")
+        if hi > lo:
+            b = order[lo:hi]
+            near = distance_m(np.full(b.size, lat[a]), np.full(b.size, lon[a]), lat[b], lon[b]) <= MAX_RANGE_M * 1.2
+            heads.append(np.full(int(near.sum()), a, dtype=np.int64))
+            tails.append(b[near].astype(np.int64))
+    if not heads:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, np.zeros(0), np.zeros((0, len(ENVELOPES)))
+    a_idx, b_idx = np.concatenate(heads), np.concatenate(tails)
+    range_m = distance_m(lat[a_idx], lon[a_idx], lat[b_idx], lon[b_idx])
+    flight = time_s[b_idx] - time_s[a_idx]
+    range_sigma = np.hypot(position_sigma_m[a_idx], position_sigma_m[b_idx])
+    flight_sigma = np.hypot(time_sigma_s[a_idx], time_sigma_s[b_idx])
+    depth = None if line_distance_m is None else np.abs(line_distance_m[a_idx])
+    class_costs = flight_costs(range_m, flight, range_sigma, flight_sigma, depth, position_sigma_m[a_idx])
+    p_cross = np.clip(crossing_probability(side[a_idx], p_side[a_idx], side[b_idx], p_side[b_idx]), 1e-6, 1.0)
+    cost = class_costs.min(axis=1) - 2.0 * np.log(p_cross)
+    keep = np.isfinite(cost) & (cost < 2.0 * config.unpaired_cost)
+    return a_idx[keep], b_idx[keep], cost[keep], class_costs[keep]
+
+
+def _hungarian(n: int, rows: NDArray[np.intp], cols: NDArray[np.intp], cost: FloatArray, unpaired_cost: float) -> list[int]:
+    """Least-cost launch x impact assignment (each event may also stay unpaired): chosen edge indices."""
+    matrix = np.full((2 * n, 2 * n), 1e9)
+    matrix[n:, n:] = 0.0
+    matrix[np.arange(n), n + np.arange(n)] = unpaired_cost
+    matrix[n + np.arange(n), np.arange(n)] = unpaired_cost
+    matrix[rows, cols] = np.minimum(matrix[rows, cols], cost)
+    _, assigned = linear_sum_assignment(matrix)
+    return [k for k in range(cost.size) if assigned[rows[k]] == cols[k]]
+
+
+def _assign(events: NDArray[np.int64], heads: NDArray[np.int64], tails: NDArray[np.int64], cost: FloatArray,
+            unpaired_cost: float, max_branches: int = 64, exact: bool = True) -> list[int]:
+    """Indices (into heads/tails) of the chosen pairs of one connected piece, roles consistent.
+
+    The Hungarian method on the launch x impact matrix (with an "unpaired" column and row per
+    event) solves the piece exactly unless it makes some event both a launch and an impact. Then
+    the problem is a matching on a general graph: a feasible solution is found by dropping the
+    dearer pair of each such conflict, then improved by branch and bound, branching on such an
+    event (not a launch / not an impact) with the Hungarian optimum as the bound, and, if that
+    takes more than ``max_branches`` solves, by a small integer programme (``scipy.optimize.milp``).
+    Least total cost, each event in at most one pair. With ``exact=False`` the search stops after
+    ``max_branches`` solves with the best solution found (no integer programme): a feasible
+    solution whose cost may exceed the optimum.
+    """
+    local = {int(e): i for i, e in enumerate(events)}
+    n = events.size
+    rows = np.array([local[int(h)] for h in heads], dtype=np.intp)
+    cols = np.array([local[int(t)] for t in tails], dtype=np.intp)
+    def conflicts(chosen: list[int]) -> list[int]:
+        launches = {int(rows[k]) for k in chosen}
+        return [k for k in chosen if int(cols[k]) in launches]
+
+    def solve(allowed: NDArray[np.bool_]) -> list[int]:
+        kept = np.flatnonzero(allowed)
+        return [int(kept[j]) for j in _hungarian(n, rows[kept], cols[kept], cost[kept], unpaired_cost)]
+
+    relaxed = solve(np.ones(cost.size, dtype=bool))
+    if not conflicts(relaxed):
+        return relaxed
+    # A feasible incumbent: drop the dearer edge of each conflict until none is left.
+    allowed = np.ones(cost.size, dtype=bool)
+    incumbent = relaxed
+    while True:
+        clashing = conflicts(incumbent)
+        if not clashing:
+            break
+        launch_edge = {int(rows[k]): k for k in incumbent}
+        for k in clashing:
+            other = launch_edge[int(cols[k])]
+            allowed[k if cost[k] >= cost[other] else other] = False
+        incumbent = solve(allowed)
+    best, best_objective = incumbent, _objective(incumbent, cost, unpaired_cost)
+    # Branch and bound: the Hungarian optimum of a branch bounds what it can reach.
+    stack = [np.ones(cost.size, dtype=bool)]
+    solves = 0
+    exhausted = False
+    while stack:
+        allowed = stack.pop()
+        solves += 1
+        if solves > max_branches:
+            exhausted = True
+            break
+        chosen = solve(allowed)
+        objective = _objective(chosen, cost, unpaired_cost)
+        if objective >= best_objective - 1e-9:
+            continue
+        clashing = conflicts(chosen)
+        if not clashing:
+            best, best_objective = chosen, objective
+            continue
+        event = int(cols[clashing[0]])
+        stack.append(allowed & (rows != event))
+        stack.append(allowed & (cols != event))
+    if not exhausted or not exact:
+        return best
+    incidence = coo_matrix((np.ones(2 * cost.size), (np.concatenate([rows, cols]), np.tile(np.arange(cost.size), 2))),
+                           shape=(n, cost.size))
+    result = milp(c=cost - 2.0 * unpaired_cost, constraints=LinearConstraint(incidence.tocsr(), -np.inf, 1.0),
+                  integrality=np.ones(cost.size), bounds=Bounds(0.0, 1.0), options={"time_limit": 10.0})
+    if result.x is None:  # time limit without a solution: keep the incumbent
+        return best
+    found = [int(k) for k in np.flatnonzero(result.x > 0.5)]
+    return found if _objective(found, cost, unpaired_cost) <= best_objective else best
+
+
+def _objective(chosen: list[int], cost: FloatArray, unpaired_cost: float) -> float:
+    """Total cost of a solution less the constant "all unpaired" cost of the piece."""
+    return float(sum(cost[k] - 2.0 * unpaired_cost for k in chosen))
+
+
+def _solve(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: FloatArray, unpaired_cost: float,
+           ) -> tuple[list[int], FloatArray, NDArray[np.int8]]:
+    """Chosen pairs over all connected pieces of the candidate graph, and for every paired event
+    the margin (cost increase of the best solution in which it does not play its role) and the role
+    it plays in that solution (+1 launch, -1 impact, 0 unpaired).
+
+    The margin is computed locally: the event's neighbours and its partner's, with their partners,
+    may rearrange; everything else stays as chosen; the search for the alternative is bounded
+    (16 Hungarian solves), so the margin may err large when the alternative is hard to find.
+    """
+    margin = np.full(n, np.nan)
+    alternative = np.zeros(n, dtype=np.int8)
+    if not cost.size:
+        return [], margin, alternative
+    graph = coo_matrix((np.ones(cost.size), (heads, tails)), shape=(n, n))
+    _, label = connected_components(graph, directed=False)
+    order = np.argsort(label[heads], kind="stable")
+    bounds = np.flatnonzero(np.diff(label[heads][order])) + 1
+    chosen: list[int] = []
+    for ks in np.split(order, bounds):
+        events = np.unique(np.concatenate([heads[ks], tails[ks]]))
+        chosen.extend(int(ks[j]) for j in _assign(events, heads[ks], tails[ks], cost[ks], unpaired_cost))
+    chosen.sort()
+    partner = np.full(n, -1, dtype=np.int64)
+    partner[heads[chosen]] = tails[chosen]
+    partner[tails[chosen]] = heads[chosen]
+    incident: dict[int, list[int]] = {}
+    for k in range(cost.size):
+        incident.setdefault(int(heads[k]), []).append(k)
+        incident.setdefault(int(tails[k]), []).append(k)
+    chosen_set = set(chosen)
+    for k in chosen:
+        for event, is_head in ((int(heads[k]), True), (int(tails[k]), False)):
+            core = {event, int(partner[event])}
+            for member in list(core):
+                for edge in incident.get(member, ()):
+                    core.update((int(heads[edge]), int(tails[edge])))
+            local = set(core)
+            local.update(int(partner[m]) for m in core if partner[m] >= 0)
+            edges = np.array(sorted({e for m in local for e in incident.get(m, ())
+                                     if int(heads[e]) in local and int(tails[e]) in local}))
+            h, t, c = heads[edges], tails[edges], cost[edges]
+            current = [j for j, e in enumerate(edges) if int(e) in chosen_set]
+            keep = (h != event) if is_head else (t != event)
+            kept = np.flatnonzero(keep)
+            members = np.array(sorted(local))
+            other = [int(kept[m]) for m in _assign(members, h[keep], t[keep], c[keep], unpaired_cost,
+                                                             max_branches=16, exact=False)] if kept.size else []
+            # Leaving the event and its partner unpaired is always possible: the margin cannot exceed that.
+            ceiling = 2.0 * unpaired_cost - float(cost[k])
+            margin[event] = min(max(0.0, _objective(other, c, unpaired_cost) - _objective(current, c, unpaired_cost)), ceiling)
+            alternative[event] = 1 if any(int(h[m]) == event for m in other) else (-1 if any(int(t[m]) == event for m in other) else 0)
+    return chosen, margin, alternative
+
+
+def pair_events(
+    time_s: FloatArray, lat: FloatArray, lon: FloatArray, time_sigma_s: FloatArray, position_sigma_m: FloatArray,
+    side: NDArray[np.str_], p_side: FloatArray, config: PairingConfig | None = None,
+    line_distance_m: FloatArray | None = None,
+) -> Pairing:
+    """Classify every event as launch, impact or unknown and pair launches with their impacts."""
+    config = config or PairingConfig()
+    n = int(np.asarray(time_s).size)
+    side = np.asarray(side).astype(str)
+    p_side = np.nan_to_num(np.asarray(p_side, dtype=np.float64), nan=0.5)
+    heads, tails, cost, class_costs = candidate_pairs(
+        np.asarray(time_s, dtype=np.float64), np.asarray(lat, dtype=np.float64), np.asarray(lon, dtype=np.float64),
+        np.asarray(time_sigma_s, dtype=np.float64), np.asarray(position_sigma_m, dtype=np.float64), side, p_side, config,
+        None if line_distance_m is None else np.asarray(line_distance_m, dtype=np.float64))
+    time_s = np.asarray(time_s, dtype=np.float64)
+    lat = np.asarray(lat, dtype=np.float64)
+    lon = np.asarray(lon, dtype=np.float64)
+    chosen, margin, alternative = _solve(n, heads, tails, cost, config.unpaired_cost)
+    partner = np.full(n, -1, dtype=np.int64)
+    kind = np.full(n, "unknown", dtype="<U7")
+    pair_cost = np.full(n, np.nan)
+    weapon = np.full(n, "", dtype="<U16")
+    p_weapon = np.zeros(n)
+    class_probability = np.zeros((n, len(ENVELOPES)))
+    reason = [""] * n
+    p_launch, p_impact = np.zeros(n), np.zeros(n)
+    for k in chosen:
+        a, b = int(heads[k]), int(tails[k])
+        partner[a], partner[b] = b, a
+        kind[a], kind[b] = "launch", "impact"
+        pair_cost[a] = pair_cost[b] = cost[k]
+        class_weight = np.exp(-class_costs[k] / 2.0)
+        best = int(np.argmin(class_costs[k]))
+        weapon[a] = weapon[b] = ENVELOPES[best].name
+        p_weapon[a] = p_weapon[b] = float(class_weight[best] / class_weight.sum())
+        class_probability[a] = class_probability[b] = class_weight / class_weight.sum()
+        flight = float(time_s[b] - time_s[a])
+        gap = distance_m(np.array([lat[a]]), np.array([lon[a]]), np.array([lat[b]]), np.array([lon[b]]))[0]
+        text = (f"time of flight {flight:.1f} s over {gap / 1000:.1f} km fits {ENVELOPES[best].name}"
+                f" (pair cost {cost[k]:.2f})")
+        reason[a] = reason[b] = text
+    # A paired event's role is as sure as the best solution without it is worse (min-marginal:
+    # P = 1 / (1 + exp(-margin / 2) (1 + w crowd))); the rest goes to the role it plays in that solution.
+    degree = np.bincount(heads, minlength=n) + np.bincount(tails, minlength=n)
+    for i in np.flatnonzero(partner >= 0):
+        # Odds against the role: the best solution without it (weight exp(-margin / 2)), and, in busy
+        # neighbourhoods, a chance pair (every other candidate of the pair's two events adds
+        # ``coincidence_weight`` times that weight). The alternative solution's share goes to the
+        # role it gives the event; a chance pair's share is split evenly (the role is then unknown).
+        alternative_weight = float(np.exp(-margin[i] / 2.0))
+        chance_weight = alternative_weight * config.coincidence_weight * float(degree[i] + degree[partner[i]] - 2)
+        total = 1.0 + alternative_weight + chance_weight
+        sure, other_role, neutral = 1.0 / total, alternative_weight / total, chance_weight / total
+        if alternative[i] == 0:
+            other_role, neutral = 0.0, neutral + other_role
+        if kind[i] == "launch":
+            p_launch[i] = sure + 0.5 * neutral
+            p_impact[i] = (other_role if alternative[i] < 0 else 0.0) + 0.5 * neutral
+        else:
+            p_impact[i] = sure + 0.5 * neutral
+            p_launch[i] = (other_role if alternative[i] > 0 else 0.0) + 0.5 * neutral
+    # Unpaired events: a battery context makes a launch; otherwise the impact prior.
+    launches = np.flatnonzero(kind == "launch")
+    for i in np.flatnonzero(kind == "unknown"):
+        near = launches[(np.abs(time_s[launches] - time_s[i]) <= config.battery_window_s)]
+        if near.size:
+            near = near[distance_m(np.full(near.size, lat[i]), np.full(near.size, lon[i]), lat[near], lon[near])
+                        <= config.battery_radius_m]
+        if near.size:
+            kind[i] = "launch"
+            p_launch[i], p_impact[i] = 0.8, 0.2
+            reason[i] = f"unpaired; fired from where {near.size} paired launch(es) fired within {config.battery_window_s:.0f} s"
+        else:
+            p_impact[i] = config.unpaired_impact_prior
+            p_launch[i] = 1.0 - config.unpaired_impact_prior
+            kind[i] = "impact" if config.unpaired_impact_prior > 0.5 else "unknown"
+            reason[i] = f"unpaired: no launch fits; called an impact with prior probability {config.unpaired_impact_prior:g}"
+    p_kind = np.where(kind == "launch", p_launch, np.where(kind == "impact", p_impact, 0.5))
+    return Pairing(kind=kind, partner=partner, p_launch=p_launch, p_impact=p_impact, p_kind=p_kind, weapon=weapon,
+                   p_weapon=p_weapon, class_probability=class_probability, cost=pair_cost, reason=tuple(reason))

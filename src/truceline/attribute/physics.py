@@ -1,0 +1,110 @@
+"""Time of flight against range: which weapon classes could have made a launch-impact pair.
+
+A shell or rocket that travels a ground range ``R`` spends, in vacuum, ``T = sqrt(2 R tan(theta) / g)``
+in the air when fired at elevation ``theta`` (from ``R = v^2 sin(2 theta) / g`` and
+``T = 2 v sin(theta) / g``). Each weapon class is described by the ranges it reaches and the
+elevations it fires at (mortars fire high, guns and rocket launchers low to medium), plus a drag
+allowance that stretches the upper bound. That gives a time-of-flight envelope for every range
+without copying any firing table: a pair whose time difference falls inside some class's envelope
+at the distance between the two events is physically possible.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+FloatArray = NDArray[np.float64]
+GRAVITY_M_PER_S2 = 9.81
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WeaponEnvelope:
+    """A weapon class as the pairing sees it: reach, elevations fired at, drag allowance.
+
+    ``min_depth_m`` / ``max_depth_m`` bound how far behind the line such weapons are deployed
+    (mortars with the forward units, guns and rocket launchers out of the enemy mortars' reach
+    and within their own reach of the enemy's depth). ``rule_name`` is the name agreements use for the class (``weapons: [artillery, mlrs, mortar]``);
+    ``min_calibre_mm`` / ``max_calibre_mm`` the calibres the class spans (a mortar may be 82 or 120 mm).
+    """
+
+    name: str
+    rule_name: str
+    min_range_m: float
+    max_range_m: float
+    min_elevation_deg: float
+    max_elevation_deg: float
+    drag_factor: float
+    min_calibre_mm: float
+    max_calibre_mm: float
+    min_depth_m: float
+    max_depth_m: float
+
+
+ENVELOPES: tuple[WeaponEnvelope, ...] = (
+    # Light and medium mortars: high-angle fire, 0.5-8 km.
+    WeaponEnvelope(name="mortar", rule_name="mortar", min_range_m=500.0, max_range_m=8_000.0,
+                   min_elevation_deg=20.0, max_elevation_deg=70.0, drag_factor=1.1, min_calibre_mm=60.0, max_calibre_mm=120.0,
+                   min_depth_m=200.0, max_depth_m=5_000.0),
+    # Guns and howitzers (122-155 mm): low- to medium-angle fire, 3-35 km.
+    WeaponEnvelope(name="tube_artillery", rule_name="artillery", min_range_m=3_000.0, max_range_m=35_000.0,
+                   min_elevation_deg=6.0, max_elevation_deg=45.0, drag_factor=1.15, min_calibre_mm=100.0, max_calibre_mm=155.0,
+                   min_depth_m=2_000.0, max_depth_m=20_000.0),
+    # Multiple rocket launchers (122 mm and up): 8-45 km.
+    WeaponEnvelope(name="rocket_artillery", rule_name="mlrs", min_range_m=8_000.0, max_range_m=45_000.0,
+                   min_elevation_deg=6.0, max_elevation_deg=50.0, drag_factor=1.15, min_calibre_mm=122.0, max_calibre_mm=300.0,
+                   min_depth_m=3_000.0, max_depth_m=25_000.0),
+)
+
+#: Longest time of flight any class allows (used to bound the pair search), seconds.
+MAX_TIME_OF_FLIGHT_S = max(
+    float(np.sqrt(2.0 * e.max_range_m * np.tan(np.radians(e.max_elevation_deg)) / GRAVITY_M_PER_S2)) * e.drag_factor
+    for e in ENVELOPES
+)
+#: Farthest reach of any class, metres.
+MAX_RANGE_M = max(e.max_range_m for e in ENVELOPES)
+
+
+def time_of_flight_bounds_s(envelope: WeaponEnvelope, range_m: FloatArray) -> tuple[FloatArray, FloatArray]:
+    """Shortest and longest time of flight of ``envelope`` at each range (vacuum ballistics, drag-stretched)."""
+    range_m = np.maximum(np.asarray(range_m, dtype=np.float64), 1.0)
+    low = np.sqrt(2.0 * range_m * np.tan(np.radians(envelope.min_elevation_deg)) / GRAVITY_M_PER_S2)
+    high = np.sqrt(2.0 * range_m * np.tan(np.radians(envelope.max_elevation_deg)) / GRAVITY_M_PER_S2) * envelope.drag_factor
+    return low, high
+
+
+def flight_costs(range_m: FloatArray, flight_s: FloatArray, range_sigma_m: FloatArray, flight_sigma_s: FloatArray,
+                 launch_depth_m: FloatArray | None = None, depth_sigma_m: FloatArray | None = None) -> FloatArray:
+    """Cost of each (range, time of flight) under each weapon class, shape (n, classes).
+
+    Inside a class's envelope the cost is ``0.5 * ((T - T_mid) / half_width)^2`` (at most 0.5),
+    which prefers the middle of the envelope and makes the assignment keep salvo order; outside
+    it adds the squared number of standard deviations (timing and location errors combined)
+    by which the pair misses the envelope, in time and in range. ``inf`` where a class is
+    more than four standard deviations away. With ``launch_depth_m`` (the launch's distance behind
+    the line) the squared miss of the class's deployment depth is added the same way.
+    """
+    range_m = np.asarray(range_m, dtype=np.float64)
+    flight_s = np.asarray(flight_s, dtype=np.float64)
+    costs = np.full((range_m.size, len(ENVELOPES)), np.inf)
+    for k, envelope in enumerate(ENVELOPES):
+        low, high = time_of_flight_bounds_s(envelope, range_m)
+        middle, half = 0.5 * (low + high), 0.5 * (high - low)
+        # the envelope's slope turns a range error into a time error
+        slope = 0.5 * middle / np.maximum(range_m, 1.0)
+        sigma_t = np.sqrt(flight_sigma_s**2 + (slope * range_sigma_m) ** 2 + (0.03 * flight_s) ** 2 + 0.25)
+        miss_t = np.maximum(np.abs(flight_s - middle) - half, 0.0) / sigma_t
+        miss_r = (np.maximum(envelope.min_range_m - range_m, 0.0) + np.maximum(range_m - envelope.max_range_m, 0.0)) / (
+            range_sigma_m + 0.05 * range_m + 100.0
+        )
+        inside = 0.5 * np.minimum((flight_s - middle) / half, 1.0) ** 2
+        cost = inside + miss_t**2 + miss_r**2
+        ok = (miss_t <= 4.0) & (miss_r <= 4.0)
+        if launch_depth_m is not None:
+            scale = (depth_sigma_m if depth_sigma_m is not None else 0.0) + 300.0
+            miss_d = (np.maximum(envelope.min_depth_m - launch_depth_m, 0.0) + np.maximum(launch_depth_m - envelope.max_depth_m, 0.0)) / scale
+            cost = cost + miss_d**2
+        costs[:, k] = np.where(ok, cost, np.inf)
+    return costs

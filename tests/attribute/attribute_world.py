@@ -1,0 +1,67 @@
+"""Helpers for attribution tests. A small two-party world for attribution tests: UA west of 37.0 E, RU east of it, a withdrawal zone along the line."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+
+from truceline.geo.areas import Areas
+
+LINE_LON = 37.0
+KM_PER_DEG_LON = 111.32 * np.cos(np.radians(48.0))
+
+
+def world() -> dict[str, Any]:
+    def box(lon0: float, lon1: float) -> dict[str, Any]:
+        return {"type": "Polygon", "coordinates": [[[lon0, 47.0], [lon1, 47.0], [lon1, 49.0], [lon0, 49.0], [lon0, 47.0]]]}
+
+    return {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"party": "UA"}, "geometry": box(35.5, LINE_LON)},
+        {"type": "Feature", "properties": {"party": "RU"}, "geometry": box(LINE_LON, 38.5)},
+        {"type": "Feature", "properties": {"role": "line"}, "geometry": {"type": "LineString", "coordinates": [[LINE_LON, 47.0], [LINE_LON, 49.0]]}},
+        {"type": "Feature", "properties": {"zone": "withdrawal", "party": "UA"}, "geometry": box(LINE_LON - 0.2, LINE_LON)},
+        {"type": "Feature", "properties": {"zone": "withdrawal", "party": "RU"}, "geometry": box(LINE_LON, LINE_LON + 0.2)},
+    ]}
+
+
+def make_areas() -> Areas:
+    return Areas.from_geojson(world())
+
+
+def lon_at_km(km_east_of_line: float) -> float:
+    """Longitude (at 48 N) of a point ``km_east_of_line`` east of the line (negative: west, UA)."""
+    return LINE_LON + km_east_of_line / KM_PER_DEG_LON
+
+
+def events_table(rows: list[tuple[str, float, float, float]], *, ellipse_km: float = 0.3, time_sigma_s: float = 0.2) -> pa.Table:
+    """Events from (event_id, time_s, lat, lon) with small round ellipses."""
+    n = len(rows)
+    return pa.table({
+        "event_id": pa.array([r[0] for r in rows], type=pa.string()),
+        "time": pa.array([r[1] for r in rows], type=pa.float64()),
+        "lat": pa.array([r[2] for r in rows], type=pa.float64()),
+        "lon": pa.array([r[3] for r in rows], type=pa.float64()),
+        "time_sigma_s": pa.array([time_sigma_s] * n),
+        "ellipse_major_km": pa.array([ellipse_km] * n),
+        "ellipse_minor_km": pa.array([ellipse_km] * n),
+        "ellipse_azimuth_deg": pa.array([0.0] * n),
+        "n_picks": pa.array([8] * n),
+        "side": pa.array([""] * n, type=pa.string()),
+        "p_side": pa.array([None] * n, type=pa.float64()),
+        "kind": pa.array(["unknown"] * n, type=pa.string()),
+    })
+
+
+T0 = 1_780_300_000.0
+
+
+def salvo(n: int = 4, *, launch_km: float = -8.0, impact_km: float = 10.0, flight_s: float = 45.0, interval_s: float = 12.0,
+          lat: float = 48.0, prefix: str = "") -> list[tuple[str, float, float, float]]:
+    """``n`` launches from one battery then their ``n`` impacts, interleaved in time as a salvo is."""
+    rows = []
+    for k in range(n):
+        rows.append((f"{prefix}L{k + 1}", T0 + k * interval_s, lat + 0.001 * k, lon_at_km(launch_km)))
+        rows.append((f"{prefix}I{k + 1}", T0 + k * interval_s + flight_s + 0.3 * ((-1) ** k), lat + 0.002 * k, lon_at_km(impact_km) + 0.002 * k))
+    return rows

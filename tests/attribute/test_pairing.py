@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from truceline.attribute.attribution import attribute_events
+from truceline.attribute.pairing import pair_events
+from truceline.attribute.physics import ENVELOPES, flight_costs, time_of_flight_bounds_s
+from truceline.geo.areas import Areas
+
+from attribute_world import T0, events_table, lon_at_km, salvo
+
+
+def test_salvo_of_four_pairs_in_order(areas: Areas) -> None:
+    rows = salvo(4)
+    result = attribute_events(events_table(rows), areas)
+    by_id = dict(zip(result.event_ids, range(len(rows))))
+    for k in range(1, 5):
+        launch, impact = by_id[f"L{k}"], by_id[f"I{k}"]
+        assert result.kind[launch] == "launch" and result.kind[impact] == "impact"
+        assert result.event_ids[result.partner[launch]] == f"I{k}"
+        assert result.firing_party[launch] == "UA" and result.firing_party[impact] == "UA"
+        assert result.p_firing_party[launch] > 0.9
+    assert result.events["pair_event_id"].to_pylist()[by_id["L3"]] == "I3"
+
+
+def test_two_salvos_from_both_sides_do_not_mix(areas: Areas) -> None:
+    ua = salvo(4, launch_km=-8.0, impact_km=10.0, flight_s=45.0, lat=48.0, prefix="ua")
+    ru = [(i.replace("L", "X").replace("I", "L").replace("X", "I"), t + 5.0, lat, 2 * 37.0 - lon) for i, t, lat, lon in
+          salvo(4, launch_km=-6.0, impact_km=9.0, flight_s=40.0, lat=48.3, prefix="ru")]
+    result = attribute_events(events_table(ua + ru), areas)
+    for i, event_id in enumerate(result.event_ids):
+        assert result.partner[i] >= 0, event_id
+        assert result.firing_party[i] == ("UA" if event_id.startswith("ua") else "RU"), event_id
+
+
+def test_impossible_time_of_flight_is_not_paired(areas: Areas) -> None:
+    rows = [("A", T0, 48.0, lon_at_km(-10.0)), ("B", T0 + 4.0, 48.0, lon_at_km(15.0))]  # 25 km in 4 s
+    result = attribute_events(events_table(rows), areas)
+    assert list(result.partner) == [-1, -1]
+    assert "unpaired" in result.reason[0]
+
+
+def test_pair_that_does_not_cross_the_line_is_not_made(areas: Areas) -> None:
+    rows = [("A", T0, 48.0, lon_at_km(-20.0)), ("B", T0 + 40.0, 48.0, lon_at_km(-5.0))]  # both UA, 15 km apart
+    result = attribute_events(events_table(rows), areas)
+    assert list(result.partner) == [-1, -1]
+
+
+def test_an_event_is_never_both_launch_and_impact() -> None:
+    # A -> B and B -> C both fit; C -> D too: the matching must keep roles consistent.
+    lat = np.array([48.0, 48.0, 48.0, 48.0])
+    lon = np.array([lon_at_km(-8.0), lon_at_km(8.0), lon_at_km(-8.0), lon_at_km(8.0)])
+    time_s = np.array([0.0, 40.0, 80.0, 120.0])
+    side = np.array(["UA", "RU", "UA", "RU"])
+    pairing = pair_events(time_s, lat, lon, np.full(4, 0.2), np.full(4, 200.0), side, np.ones(4))
+    launches = {i for i in range(4) if pairing.kind[i] == "launch"}
+    impacts = {i for i in range(4) if pairing.kind[i] == "impact"}
+    assert not launches & impacts
+    assert [int(p) for p in pairing.partner] == [1, 0, 3, 2]
+
+
+def test_unpaired_impact_gets_a_weak_direction_claim(areas: Areas) -> None:
+    result = attribute_events(events_table([("I", T0, 48.0, lon_at_km(6.0))]), areas)
+    assert result.kind[0] == "impact"
+    assert result.firing_party[0] == "UA"
+    assert 0.5 < result.p_firing_party[0] < 0.9
+    assert "direction from the line only" in result.reason[0]
+
+
+@settings(max_examples=60, deadline=None)
+@given(range_km=st.floats(min_value=0.5, max_value=45.0), grow=st.floats(min_value=1.01, max_value=2.0))
+def test_time_of_flight_bounds_grow_with_range(range_km: float, grow: float) -> None:
+    for envelope in ENVELOPES:
+        low, high = time_of_flight_bounds_s(envelope, np.array([range_km * 1000.0]))
+        low2, high2 = time_of_flight_bounds_s(envelope, np.array([range_km * grow * 1000.0]))
+        assert 0 < low[0] < high[0]
+        assert low2[0] > low[0] and high2[0] > high[0]
+
+
+def test_envelopes_hold_published_firing_table_points() -> None:
+    # 120 mm mortar ~ 7 km in ~ 30-45 s; 152/155 mm howitzer ~ 20 km in ~ 45-60 s; 122 mm rocket 20 km in ~ 45-60 s.
+    for range_m, flight_s, name in ((7_000.0, 38.0, "mortar"), (20_000.0, 52.0, "tube_artillery"), (20_000.0, 50.0, "rocket_artillery")):
+        costs = flight_costs(np.array([range_m]), np.array([flight_s]), np.array([200.0]), np.array([0.3]))
+        k = [e.name for e in ENVELOPES].index(name)
+        assert costs[0, k] <= 0.5
+    far = flight_costs(np.array([30_000.0]), np.array([5.0]), np.array([200.0]), np.array([0.3]))
+    assert np.all(np.isinf(far))
