@@ -8,6 +8,7 @@ that ``truceline score`` reads every associator's run the same way.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -131,3 +132,13 @@ def write_outputs(out_dir: str | Path, inputs: PeerInputs, events: Sequence[Peer
     events_path = write_table(pa.table(columns), out / "events.csv")
     assignments_path = write_table(assignments, out / "assignments.csv")
     return events_path, assignments_path
+
+
+def peer_command(name: str, stations_path: str | Path, picks_path: str | Path, out_dir: str | Path,
+                 params_path: str | Path | None) -> list[str]:
+    """The whole command that the benchmark times for an in-process peer: input files to output files."""
+    arguments = [sys.executable, "-m", "benchmarks.peers", name, "--stations", str(stations_path), "--picks",
+                 str(picks_path), "--out", str(out_dir)]
+    if params_path is not None:
+        arguments += ["--params", str(params_path)]
+    return arguments

@@ -38,13 +38,12 @@ All of these are tuned by ``benchmarks/tune_peers.py`` for the best F1; the valu
 from __future__ import annotations
 
 import inspect
-import sys
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from benchmarks.peers.interchange import PeerEvent, PeerInputs, read_inputs, write_outputs
+from benchmarks.peers.interchange import PeerEvent, PeerInputs, read_inputs, write_outputs, peer_command
 
 NAME = "pyocto"
 
@@ -217,7 +216,4 @@ def run(stations_path: str | Path, picks_path: str | Path, out_dir: str | Path, 
 
 def command(stations_path: str | Path, picks_path: str | Path, out_dir: str | Path, params_path: str | Path | None) -> list[str]:
     """The whole command that the benchmark times: input files to output files."""
-    arguments = [sys.executable, "-m", "benchmarks.peers", NAME, "--stations", str(stations_path), "--picks", str(picks_path), "--out", str(out_dir)]
-    if params_path is not None:
-        arguments += ["--params", str(params_path)]
-    return arguments
+    return peer_command(NAME, stations_path, picks_path, out_dir, params_path)

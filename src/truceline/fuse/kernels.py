@@ -605,11 +605,7 @@ def extract(
                                                           implied, implied_station, order_buffer, station_best,
                                                           3, soft_scoring)
         if count < min_stations:
-            # drop this seed
-            n_seeds -= 1
-            seed_cell[top] = seed_cell[n_seeds]
-            seed_bin[top] = seed_bin[n_seeds]
-            score[top] = score[n_seeds]
+            n_seeds = _drop_seed(top, n_seeds, seed_cell, seed_bin, score)
             continue
         if count < score[top] and count < runner_up:
             score[top] = count  # weaker than it looked: let the others go first
@@ -638,11 +634,18 @@ def extract(
             if n_events >= max_events:
                 break
         else:
-            n_seeds -= 1
-            seed_cell[top] = seed_cell[n_seeds]
-            seed_bin[top] = seed_bin[n_seeds]
-            score[top] = score[n_seeds]
+            n_seeds = _drop_seed(top, n_seeds, seed_cell, seed_bin, score)
     return n_events
+
+
+@njit(cache=True)
+def _drop_seed(index: int, n_seeds: int, seed_cell: np.ndarray, seed_bin: np.ndarray, score: np.ndarray) -> int:
+    """Remove seed ``index`` by moving the last seed into its place; returns the new count."""
+    last = n_seeds - 1
+    seed_cell[index] = seed_cell[last]
+    seed_bin[index] = seed_bin[last]
+    score[index] = score[last]
+    return last
 
 
 @njit(cache=True)
