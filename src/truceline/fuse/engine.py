@@ -113,24 +113,34 @@ def prepare(stations: pa.Table, picks: pa.Table, config: FusionConfig) -> Prepar
         station = np.array([index[s] for s in station_ids], dtype=np.int64)
     except KeyError as missing:
         raise InputError("picks", f"unknown station {missing.args[0]!r} (not in the stations table)", column="station_id") from None
-    time = _column(picks, "time")
+    ids = np.asarray(picks["pick_id"].to_pylist(), dtype=object)
+    return prepare_arrays(network, grid(network, config), config, ids, _column(picks, "time"), station,
+                          _column(picks, "backazimuth_deg"), _column(picks, "backazimuth_sigma_deg"))
+
+
+def prepare_arrays(network: Network, cells: dict, config: FusionConfig, ids: np.ndarray, time: np.ndarray,
+                   station: np.ndarray, baz: np.ndarray, baz_sigma: np.ndarray, *,
+                   block_origin_s: float | None = None, n_blocks: int | None = None) -> Prepared:
+    """Picks (any order) as the station-sorted arrays the kernels take, on a grid from :func:`grid`."""
     order = np.lexsort((time, station))
     station = station[order]
     start = np.searchsorted(station, np.arange(network.size + 1))
-    north = _north_in_frame(network)
-    cells = _grid(network, config)
+    if block_origin_s is None:
+        block_origin_s = float(np.floor(time.min() / config.block_s) * config.block_s) if len(time) else 0.0
+    if n_blocks is None:
+        n_blocks = int(np.floor((time.max() - block_origin_s) / config.block_s)) + 1 if len(time) else 1
     return Prepared(
         network=network,
-        pick_ids=np.asarray(picks["pick_id"].to_pylist(), dtype=object)[order],
+        pick_ids=ids[order],
         pick_time=time[order].copy(),
         raw_time=time[order].copy(),
         pick_station=station,
-        pick_baz=_column(picks, "backazimuth_deg")[order],
-        pick_baz_sigma=_column(picks, "backazimuth_sigma_deg")[order],
+        pick_baz=baz[order],
+        pick_baz_sigma=baz_sigma[order],
         station_pick_start=start.astype(np.int64),
-        st_north_deg=north,
-        block_origin_s=float(np.floor(time.min() / config.block_s) * config.block_s) if len(time) else 0.0,
-        n_blocks=int(np.floor((time.max() - np.floor(time.min() / config.block_s) * config.block_s) / config.block_s)) + 1 if len(time) else 1,
+        st_north_deg=_north_in_frame(network),
+        block_origin_s=block_origin_s,
+        n_blocks=n_blocks,
         **cells,
     )
 
@@ -143,7 +153,8 @@ def _north_in_frame(network: Network) -> np.ndarray:
     return np.degrees(np.arctan2(x1 - network.x_km, y1 - network.y_km))
 
 
-def _grid(network: Network, config: FusionConfig) -> dict:
+def grid(network: Network, config: FusionConfig) -> dict:
+    """The origin grid: cells within reach of at least ``min_stations`` stations, their tiles, and each station's cells."""
     g = config.grid_km
     if network.size == 0:
         empty_f = np.zeros(0)
@@ -189,8 +200,12 @@ ProgressCallback = Callable[[float], None]
 def run_pass(
     prep: Prepared, config: FusionConfig, atmosphere: np.ndarray, *, kappa: float, fine_tolerance_s: float,
     coarse_tolerance_s: float, max_rms: float, progress: ProgressCallback | None = None, soft_scoring: bool = True,
+    start_s: float | None = None, stop_s: float | None = None,
 ) -> PassResult:
-    """One association pass over all origin-time windows, in time order."""
+    """One association pass over the origin-time windows, in time order.
+
+    By default the windows cover every origin time the picks allow; ``start_s`` and ``stop_s``
+    bound them (the streaming associator takes one window at a time)."""
     net = prep.network
     used = np.zeros(len(prep.pick_time), dtype=np.bool_)
     rows: list[np.ndarray] = []
@@ -200,8 +215,8 @@ def run_pass(
     if len(prep.pick_time) == 0 or len(prep.cell_x) == 0:
         return _empty_pass(config)
     slowest = float(np.min(atmosphere[..., 0]) - 0.04)
-    first = float(prep.pick_time.min() - config.reach_km / slowest)
-    last = float(prep.pick_time.max())
+    first = float(prep.pick_time.min() - config.reach_km / slowest) if start_s is None else start_s
+    last = float(prep.pick_time.max()) if stop_s is None else stop_s - 1e-9
     core_bins = int(round(config.window_s / config.bin_s))
     n_bins = core_bins + int(round(config.lookahead_s / config.bin_s))
     counts = np.zeros((len(prep.cell_x), n_bins), dtype=np.int16)
@@ -281,49 +296,95 @@ def _empty_pass(config: FusionConfig) -> PassResult:
                       picks=np.zeros((0, config.max_picks_per_event), dtype=np.int64), covariance=np.zeros((0, 3, 3)))
 
 
-def _calibrate(prep: Prepared, config: FusionConfig, first: PassResult, rounds: int = 1) -> tuple[np.ndarray, np.ndarray]:
-    """Atmosphere per (block, tile) and clock correction per station from the first pass.
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CalibrationEvent:
+    """A well-recorded event of a loose pass, with its picks' raw observations."""
+
+    x_km: float
+    y_km: float
+    t0_s: float
+    tile: int
+    block: int
+    stations: np.ndarray
+    times_s: np.ndarray
+    baz_deg: np.ndarray
+    baz_sigma_deg: np.ndarray
+
+
+def calibration_events(prep: Prepared, result: PassResult, *, min_stations: int = 6) -> list[CalibrationEvent]:
+    """The events of a pass that are recorded well enough to calibrate with."""
+    events = []
+    for i in range(len(result.t0_s)):
+        if result.n_stations[i] < min_stations:
+            continue
+        p = result.picks[i][result.picks[i] >= 0]
+        events.append(CalibrationEvent(x_km=float(result.x_km[i]), y_km=float(result.y_km[i]), t0_s=float(result.t0_s[i]),
+                                       tile=int(result.tile[i]), block=int(result.block[i]), stations=prep.pick_station[p],
+                                       times_s=prep.pick_time[p], baz_deg=prep.pick_baz[p], baz_sigma_deg=prep.pick_baz_sigma[p]))
+    return events
+
+
+def calibrate_events(prep: Prepared, config: FusionConfig, found: list[CalibrationEvent], n_blocks: int,
+                     rounds: int = 1) -> tuple[np.ndarray, np.ndarray]:
+    """Atmosphere per (block, tile) and clock correction per station from loose-pass events.
 
     Positions found with the standard celerity are biased, and so would be an atmosphere
     fitted to them; fitting and relocating in turn removes that bias.
     """
     net = prep.network
-    keep = [i for i in range(len(first.t0_s)) if first.n_stations[i] >= 6]
-    picks = [first.picks[i][first.picks[i] >= 0] for i in keep]
-    x = first.x_km[keep].copy()
-    y = first.y_km[keep].copy()
-    t0 = first.t0_s[keep].copy()
-    tiles = first.tile[keep]
-    blocks = first.block[keep]
-    atmosphere = np.tile(np.array([DEFAULT_CELERITY_KM_S, 0.0, 0.0]), (prep.n_blocks, prep.n_tiles, 1))
+    atmosphere = np.tile(np.array([DEFAULT_CELERITY_KM_S, 0.0, 0.0]), (n_blocks, prep.n_tiles, 1))
+    if not found:
+        return atmosphere, np.zeros(net.size)
+    times = np.concatenate([e.times_s for e in found])
+    stations = np.concatenate([e.stations for e in found])
+    baz = np.concatenate([e.baz_deg for e in found])
+    baz_sigma = np.concatenate([e.baz_sigma_deg for e in found])
+    bounds = np.concatenate([[0], np.cumsum([len(e.times_s) for e in found])])
+    picks = [np.arange(bounds[k], bounds[k + 1], dtype=np.int64) for k in range(len(found))]
+    x = np.array([e.x_km for e in found])
+    y = np.array([e.y_km for e in found])
+    t0 = np.array([e.t0_s for e in found])
+    tiles = np.array([e.tile for e in found], dtype=int)
+    blocks = np.array([e.block for e in found], dtype=int)
     events: list[PickedEvent] = []
     for _round in range(rounds):
-        events = [
-            PickedEvent(x_km=float(x[k]), y_km=float(y[k]), stations=prep.pick_station[p], times_s=prep.pick_time[p],
-                        tile=int(tiles[k]), block=int(blocks[k]))
-            for k, p in enumerate(picks)
-        ]
-        atmosphere = calibrate(events, net.x_km, net.y_km, prep.tile_x, prep.tile_y, prep.n_blocks)
+        events = [PickedEvent(x_km=float(x[k]), y_km=float(y[k]), stations=stations[p], times_s=times[p],
+                              tile=int(tiles[k]), block=int(blocks[k])) for k, p in enumerate(picks)]
+        atmosphere = calibrate(events, net.x_km, net.y_km, prep.tile_x, prep.tile_y, n_blocks)
         for k, p in enumerate(picks):
             c, wx, wy = atmosphere[blocks[k], tiles[k]]
             xk, yk, tk, cov, _chi2, _n = kernels.locate(
-                p, prep.pick_station[p], prep.pick_time, prep.pick_baz, prep.pick_baz_sigma, net.x_km, net.y_km,
-                prep.st_north_deg, x[k], y[k], t0[k], c, wx, wy, config.sigma_pick_s, config.kappa_model, 2.5, 15)
+                p, stations[p], times, baz, baz_sigma, net.x_km, net.y_km, prep.st_north_deg, x[k], y[k], t0[k],
+                c, wx, wy, config.sigma_pick_s, config.kappa_model, 2.5, 15)
             if np.isfinite(cov[0, 0]):
                 x[k], y[k], t0[k] = xk, yk, tk
     # residuals under the calibrated model give the clock corrections
-    stations_all: list[np.ndarray] = []
-    residuals_all: list[np.ndarray] = []
+    residuals = []
     for k, event in enumerate(events):
         c, wx, wy = atmosphere[event.block, event.tile]
         tt = travel_times(net.x_km[event.stations], net.y_km[event.stations], float(x[k]), float(y[k]), c, wx, wy)
-        stations_all.append(event.stations)
-        residuals_all.append(event.times_s - t0[k] - tt)
-    if stations_all:
-        corrections = station_corrections(np.concatenate(stations_all), np.concatenate(residuals_all), net.size)
-    else:
-        corrections = np.zeros(net.size)
+        residuals.append(event.times_s - t0[k] - tt)
+    corrections = station_corrections(stations, np.concatenate(residuals), net.size) if residuals else np.zeros(net.size)
     return atmosphere, corrections
+
+
+def first_pass(prep: Prepared, config: FusionConfig, atmosphere: np.ndarray, progress: ProgressCallback | None = None,
+               start_s: float | None = None, stop_s: float | None = None) -> PassResult:
+    """The loose pass: generous tolerances, to find well-recorded events before calibration."""
+    return run_pass(prep, config, atmosphere, kappa=config.first_pass_kappa, fine_tolerance_s=0.6, coarse_tolerance_s=2.5,
+                    max_rms=3.0, soft_scoring=False, progress=progress, start_s=start_s, stop_s=stop_s)
+
+
+def final_pass(prep: Prepared, config: FusionConfig, atmosphere: np.ndarray, progress: ProgressCallback | None = None,
+               start_s: float | None = None, stop_s: float | None = None) -> PassResult:
+    """The tight pass under the calibrated model."""
+    return run_pass(prep, config, atmosphere, kappa=config.kappa_model * 3.0, fine_tolerance_s=2.0 * config.sigma_pick_s,
+                    coarse_tolerance_s=2.2, max_rms=config.max_normalised_rms, progress=progress, start_s=start_s,
+                    stop_s=stop_s)
+
+
+def _calibrate(prep: Prepared, config: FusionConfig, first: PassResult, rounds: int = 1) -> tuple[np.ndarray, np.ndarray]:
+    return calibrate_events(prep, config, calibration_events(prep, first), prep.n_blocks, rounds)
 
 
 def fuse(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = None,
@@ -336,21 +397,15 @@ def fuse(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = None
         atmosphere = np.tile(fixed, (prep.n_blocks, prep.n_tiles, 1))
     else:
         atmosphere = np.tile(np.array([DEFAULT_CELERITY_KM_S, 0.0, 0.0]), (prep.n_blocks, prep.n_tiles, 1))
-        first = run_pass(prep, config, atmosphere, kappa=config.first_pass_kappa, fine_tolerance_s=0.6,
-                         coarse_tolerance_s=2.5, max_rms=3.0, soft_scoring=False,
-                         progress=(lambda f: progress(0.4 * f)) if progress else None)
+        first = first_pass(prep, config, atmosphere, progress=(lambda f: progress(0.4 * f)) if progress else None)
         atmosphere, corrections = _calibrate(prep, config, first)
         prep.pick_time = prep.raw_time - corrections[prep.pick_station]
         for _ in range(config.calibration_rounds):
-            second = run_pass(prep, config, atmosphere, kappa=config.kappa_model * 3.0,
-                              fine_tolerance_s=2.0 * config.sigma_pick_s, coarse_tolerance_s=2.2,
-                              max_rms=config.max_normalised_rms)
+            second = final_pass(prep, config, atmosphere)
             atmosphere, extra = _calibrate(prep, config, refine(prep, config, second, atmosphere))
             corrections = corrections + extra
             prep.pick_time = prep.raw_time - corrections[prep.pick_station]
-    final = run_pass(prep, config, atmosphere, kappa=config.kappa_model * 3.0, fine_tolerance_s=2.0 * config.sigma_pick_s,
-                     coarse_tolerance_s=2.2, max_rms=config.max_normalised_rms,
-                     progress=(lambda f: progress(0.4 + 0.6 * f)) if progress else None)
+    final = final_pass(prep, config, atmosphere, progress=(lambda f: progress(0.4 + 0.6 * f)) if progress else None)
     return prep, refine(prep, config, final, atmosphere), atmosphere
 
 
