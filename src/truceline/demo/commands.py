@@ -78,6 +78,8 @@ def demo(out_dir: Path, hours: float, preset: str, seed: int, start: str, day: A
     echo("")
     echo(f"truceline demo: {hours:g} h of the {preset} preset simulated (seed {seed}) in {elapsed:.1f} s")
     echo(f"  {c['stations']} stations, {c['picks']} picks, {c['reports']} patrol/OSINT reports -> {c['events']} events located, {c['verdicts']} violations judged")
+    echo(f"  fusion: streaming, in arrival order; emission latency after an event's last pick p50 {c['latency_p50_s']} s, "
+         f"p99 {c['latency_p99_s']} s; {c['late_picks']} late picks")
     echo(f"  attribution: {result.attribution}")
     echo(f"  escalation: stages reached {', '.join(map(str, result.stages)) or 'none'}; {c['outputs']} engine outputs; "
          f"{c['webhooks_sent']} webhook deliveries sent, {c['webhooks_received']} received by the loopback sink")

@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 import click
+import numpy as np
 import pyarrow as pa
 
 from truceline.fuse.engine import FusionConfig, fuse
@@ -26,8 +27,10 @@ from truceline.model.tables import read_picks, read_stations, write_table
 @click.option("--sound-speed", "sound_speed", type=click.FloatRange(250.0, 400.0), help="Fixed effective sound speed in m/s; by default the celerity and the wind are estimated from the data.")
 @click.option("--min-stations", default=4, show_default=True, type=click.IntRange(3, 50), help="Fewest stations that make an event.")
 @click.option("--format", "fmt", type=click.Choice(["csv", "parquet"]), default="csv", show_default=True, help="Output format.")
+@click.option("--streaming", is_flag=True, help="Run the streaming associator over the picks in time order (as a live feed, one second at a time) instead of the batch; the summary adds the emission latency. See docs/fusion.md.")
 def associate_command(stations_path: Path, picks_path: Path, out_dir: Path, areas_path: Path | None, attribute: bool,
-                      reports_path: Path | None, agreement_name: str, sound_speed: float | None, min_stations: int, fmt: str) -> None:
+                      reports_path: Path | None, agreement_name: str, sound_speed: float | None, min_stations: int, fmt: str,
+                      streaming: bool) -> None:
     """Associate picks into events and locate them with 95 % confidence ellipses.
 
     Writes OUT/events.csv (event_id, time, lat, lon, time_sigma_s, ellipse_major_km,
@@ -48,25 +51,35 @@ def associate_command(stations_path: Path, picks_path: Path, out_dir: Path, area
 
         areas = read_areas(areas_path)
     config = FusionConfig(sound_speed_m_per_s=sound_speed, min_stations=min_stations)
-    prep, result, atmosphere = fuse(stations, picks, config)
-    located = to_tables(prep, result, atmosphere)
-    events = located.events
-    if areas is not None:
-        sides, p_side = side_probabilities(located.x_km, located.y_km, located.position_covariance_km2,
-                                           prep.network.to_latlon, areas.party_at)
-        events = events.set_column(events.column_names.index("side"), "side", pa.array(sides, type=pa.string()))
-        events = events.set_column(events.column_names.index("p_side"), "p_side", pa.array(p_side.round(4)))
     summary = ""
+    if streaming:
+        from truceline.fuse.stream import replay
+
+        emission, late = replay(stations, picks, config, party_at=areas.party_at if areas is not None else None)
+        events, assignments = emission.events, emission.assignments
+        latency = emission.latency_s
+        if len(latency):
+            summary = (f"; streaming: emission latency p50 {np.percentile(latency, 50):.1f} s, "
+                       f"p99 {np.percentile(latency, 99):.1f} s, {len(late)} late picks")
+    else:
+        prep, result, atmosphere = fuse(stations, picks, config)
+        located = to_tables(prep, result, atmosphere)
+        events, assignments = located.events, located.assignments
+        if areas is not None:
+            sides, p_side = side_probabilities(located.x_km, located.y_km, located.position_covariance_km2,
+                                               prep.network.to_latlon, areas.party_at)
+            events = events.set_column(events.column_names.index("side"), "side", pa.array(sides, type=pa.string()))
+            events = events.set_column(events.column_names.index("p_side"), "p_side", pa.array(p_side.round(4)))
     if attribute:
         from truceline.attribute.commands import write_attribution  # a later stage, orchestrated by the CLI
 
-        events, summary = write_attribution(events, located.assignments, areas, reports_path, agreement_name, out_dir, fmt)
-        summary = f"; attribution: {summary}"
+        events, attributed = write_attribution(events, assignments, areas, reports_path, agreement_name, out_dir, fmt)
+        summary += f"; attribution: {attributed}"
     write_table(events, out_dir / f"events.{fmt}")
-    write_table(located.assignments, out_dir / f"assignments.{fmt}")
+    write_table(assignments, out_dir / f"assignments.{fmt}")
     elapsed = time.perf_counter() - started
     print(
         f"truceline associate: {picks.num_rows} picks read, {events.num_rows} events found, "
-        f"{located.assignments.num_rows} picks associated, {elapsed:.1f} s{summary}",
+        f"{assignments.num_rows} picks associated, {elapsed:.1f} s{summary}",
         file=sys.stderr,
     )

@@ -97,9 +97,11 @@ class Prepared:
     block_origin_s: float
     n_blocks: int
     extras: dict[str, np.ndarray] = field(default_factory=dict)
+    """``order``: the kernel position of each pick -> its row in the input."""
 
 
-def _column(table: pa.Table, name: str) -> np.ndarray:
+def float_column(table: pa.Table, name: str) -> np.ndarray:
+    """A numeric column as floats (NaN throughout when the table lacks it)."""
     if name not in table.column_names:
         return np.full(table.num_rows, np.nan)
     return np.asarray(table[name].to_numpy(zero_copy_only=False), dtype=float)
@@ -114,8 +116,8 @@ def prepare(stations: pa.Table, picks: pa.Table, config: FusionConfig) -> Prepar
     except KeyError as missing:
         raise InputError("picks", f"unknown station {missing.args[0]!r} (not in the stations table)", column="station_id") from None
     ids = np.asarray(picks["pick_id"].to_pylist(), dtype=object)
-    return prepare_arrays(network, grid(network, config), config, ids, _column(picks, "time"), station,
-                          _column(picks, "backazimuth_deg"), _column(picks, "backazimuth_sigma_deg"))
+    return prepare_arrays(network, grid(network, config), config, ids, float_column(picks, "time"), station,
+                          float_column(picks, "backazimuth_deg"), float_column(picks, "backazimuth_sigma_deg"))
 
 
 def prepare_arrays(network: Network, cells: dict, config: FusionConfig, ids: np.ndarray, time: np.ndarray,
@@ -141,6 +143,7 @@ def prepare_arrays(network: Network, cells: dict, config: FusionConfig, ids: np.
         st_north_deg=_north_in_frame(network),
         block_origin_s=block_origin_s,
         n_blocks=n_blocks,
+        extras={"order": order},
         **cells,
     )
 
@@ -200,12 +203,14 @@ ProgressCallback = Callable[[float], None]
 def run_pass(
     prep: Prepared, config: FusionConfig, atmosphere: np.ndarray, *, kappa: float, fine_tolerance_s: float,
     coarse_tolerance_s: float, max_rms: float, progress: ProgressCallback | None = None, soft_scoring: bool = True,
-    start_s: float | None = None, stop_s: float | None = None,
+    start_s: float | None = None, stop_s: float | None = None, workspace: dict | None = None,
 ) -> PassResult:
     """One association pass over the origin-time windows, in time order.
 
     By default the windows cover every origin time the picks allow; ``start_s`` and ``stop_s``
-    bound them (the streaming associator takes one window at a time)."""
+    bound them (the streaming associator takes one window at a time, and passes a
+    ``workspace`` dict so that the vote arrays and the cells' travel times are made once, not
+    per window)."""
     net = prep.network
     used = np.zeros(len(prep.pick_time), dtype=np.bool_)
     rows: list[np.ndarray] = []
@@ -213,20 +218,28 @@ def run_pass(
     covs: list[np.ndarray] = []
     blocks: list[np.ndarray] = []
     if len(prep.pick_time) == 0 or len(prep.cell_x) == 0:
-        return _empty_pass(config)
+        return empty_pass(config)
     slowest = float(np.min(atmosphere[..., 0]) - 0.04)
     first = float(prep.pick_time.min() - config.reach_km / slowest) if start_s is None else start_s
     last = float(prep.pick_time.max()) if stop_s is None else stop_s - 1e-9
     core_bins = int(round(config.window_s / config.bin_s))
     n_bins = core_bins + int(round(config.lookahead_s / config.bin_s))
-    counts = np.zeros((len(prep.cell_x), n_bins), dtype=np.int16)
-    stamp = np.zeros((len(prep.cell_x), n_bins), dtype=np.int32)
-    touched = np.zeros(len(prep.cell_x), dtype=np.bool_)
-    covered = np.zeros((len(prep.cell_x), n_bins), dtype=np.bool_)
     max_events = 20000
-    out_event = np.zeros((max_events, 7))
-    out_picks = np.full((max_events, config.max_picks_per_event), -1, dtype=np.int64)
-    out_cov = np.zeros((max_events, 3, 3))
+    space = workspace if workspace is not None else {}
+    if space.get("shape") != (len(prep.cell_x), n_bins, config.max_picks_per_event):
+        # the vote arrays are left cleared at the end of every window, so they can be reused
+        space.clear()
+        space.update(shape=(len(prep.cell_x), n_bins, config.max_picks_per_event), travel={},
+                     counts=np.zeros((len(prep.cell_x), n_bins), dtype=np.int16),
+                     stamp=np.zeros((len(prep.cell_x), n_bins), dtype=np.int32),
+                     touched=np.zeros(len(prep.cell_x), dtype=np.bool_),
+                     covered=np.zeros((len(prep.cell_x), n_bins), dtype=np.bool_),
+                     out_event=np.zeros((max_events, 7)),
+                     out_picks=np.full((max_events, config.max_picks_per_event), -1, dtype=np.int64),
+                     out_cov=np.zeros((max_events, 3, 3)))
+    counts, stamp, touched, covered = space["counts"], space["stamp"], space["touched"], space["covered"]
+    out_event, out_picks, out_cov = space["out_event"], space["out_picks"], space["out_cov"]
+    travel: dict[bytes, np.ndarray] = space["travel"]
     current_block = -1
     cell_tt = np.zeros(0)
     start = first
@@ -234,8 +247,14 @@ def run_pass(
         block = min(max(int((start - prep.block_origin_s) // config.block_s), 0), prep.n_blocks - 1)
         if block != current_block:
             current_block = block
-            cell_tt = kernels.station_travel_times(net.x_km, net.y_km, prep.cell_x, prep.cell_y, prep.cell_start,
-                                                   prep.cell_index, prep.cell_tile, atmosphere[block])
+            key = atmosphere[block].tobytes()
+            if key not in travel:
+                if len(travel) >= 4:
+                    travel.clear()
+                travel[key] = kernels.station_travel_times(net.x_km, net.y_km, prep.cell_x, prep.cell_y,
+                                                           prep.cell_start, prep.cell_index, prep.cell_tile,
+                                                           atmosphere[block])
+            cell_tt = travel[key]
         # strongest events first: re-vote after each round without the picks taken, so that
         # the coincidences among a busy sector's picks do not drown the weaker events
         reserved = np.zeros(len(prep.pick_time), dtype=np.bool_)
@@ -271,7 +290,7 @@ def run_pass(
             progress(min(1.0, (start + config.window_s - first) / max(last - first, 1e-9)))
         start += config.window_s
     if not rows:
-        return _empty_pass(config)
+        return empty_pass(config)
     event = np.concatenate(rows)
     order = np.argsort(event[:, 2], kind="stable")
     return PassResult(
@@ -289,7 +308,8 @@ def _reset(counts: np.ndarray, stamp: np.ndarray, touched: np.ndarray, covered: 
     touched[rows] = False
 
 
-def _empty_pass(config: FusionConfig) -> PassResult:
+def empty_pass(config: FusionConfig) -> PassResult:
+    """A pass that found nothing."""
     z = np.zeros(0)
     zi = np.zeros(0, dtype=int)
     return PassResult(x_km=z, y_km=z, t0_s=z, n_stations=zi, chi2=z, n_obs=zi, tile=zi, block=zi,
@@ -369,18 +389,19 @@ def calibrate_events(prep: Prepared, config: FusionConfig, found: list[Calibrati
 
 
 def first_pass(prep: Prepared, config: FusionConfig, atmosphere: np.ndarray, progress: ProgressCallback | None = None,
-               start_s: float | None = None, stop_s: float | None = None) -> PassResult:
+               start_s: float | None = None, stop_s: float | None = None, workspace: dict | None = None) -> PassResult:
     """The loose pass: generous tolerances, to find well-recorded events before calibration."""
     return run_pass(prep, config, atmosphere, kappa=config.first_pass_kappa, fine_tolerance_s=0.6, coarse_tolerance_s=2.5,
-                    max_rms=3.0, soft_scoring=False, progress=progress, start_s=start_s, stop_s=stop_s)
+                    max_rms=3.0, soft_scoring=False, progress=progress, start_s=start_s, stop_s=stop_s,
+                    workspace=workspace)
 
 
 def final_pass(prep: Prepared, config: FusionConfig, atmosphere: np.ndarray, progress: ProgressCallback | None = None,
-               start_s: float | None = None, stop_s: float | None = None) -> PassResult:
+               start_s: float | None = None, stop_s: float | None = None, workspace: dict | None = None) -> PassResult:
     """The tight pass under the calibrated model."""
     return run_pass(prep, config, atmosphere, kappa=config.kappa_model * 3.0, fine_tolerance_s=2.0 * config.sigma_pick_s,
                     coarse_tolerance_s=2.2, max_rms=config.max_normalised_rms, progress=progress, start_s=start_s,
-                    stop_s=stop_s)
+                    stop_s=stop_s, workspace=workspace)
 
 
 def _calibrate(prep: Prepared, config: FusionConfig, first: PassResult, rounds: int = 1) -> tuple[np.ndarray, np.ndarray]:

@@ -27,11 +27,17 @@ def variance_factor(result: PassResult) -> float:
     """Network-wide chi-square per degree of freedom (trimmed mean of the events).
 
     Scales the nominal covariances so that they describe the residuals actually seen."""
-    dof = result.n_obs - 3
+    return variance_factor_of(result.chi2, result.n_obs)
+
+
+def variance_factor_of(chi2: np.ndarray, n_obs: np.ndarray) -> float:
+    """:func:`variance_factor` from the events' chi-squares and observation counts."""
+    chi2_values = np.asarray(chi2, dtype=float)
+    dof = np.asarray(n_obs) - 3
     ok = dof >= 1
     if not ok.any():
         return 1.0
-    ratio = np.sort(result.chi2[ok] / dof[ok])
+    ratio = np.sort(chi2_values[ok] / dof[ok])
     kept = ratio[: max(1, int(np.ceil(0.95 * len(ratio))))]
     return float(max(0.05, kept.mean()))
 
@@ -48,17 +54,20 @@ def ellipse_from_covariance(cov_km2: np.ndarray, north_frame_deg: np.ndarray) ->
     return major, minor, azimuth
 
 
-def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray) -> Located:
+def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, factor: float | None = None,
+              first_id: int = 1) -> Located:
+    """The tables of a pass; ``factor`` overrides the pass's own variance factor, ``first_id``
+    numbers the events from there (the streaming associator emits in pieces)."""
     net = prep.network
     n = len(result.t0_s)
-    factor = variance_factor(result)
+    factor = variance_factor(result) if factor is None else factor
     cov = result.covariance * factor
     lat, lon = net.to_latlon(result.x_km, result.y_km)
     lat1, lon1 = (lat + 0.01, lon) if n else (lat, lon)
     xn, yn = net.to_xy_km(lat1, lon1)
     north = np.degrees(np.arctan2(xn - result.x_km, yn - result.y_km)) if n else np.zeros(0)
     major, minor, azimuth = ellipse_from_covariance(cov[:, :2, :2], north) if n else (np.zeros(0),) * 3
-    event_ids = [f"E{i + 1:06d}" for i in range(n)]
+    event_ids = [f"E{first_id + i:06d}" for i in range(n)]
     pick_ids: list[object] = []
     pick_events: list[str] = []
     residuals: list[float] = []

@@ -1,0 +1,147 @@
+"""Streaming association: emission latency and whether it keeps up with a faster-than-life feed.
+
+    python benchmarks/bench_stream.py                                  # heavy, 0.25 h, seed 1, 10x
+    python benchmarks/bench_stream.py --preset heavy --hours 1 --speedup 10 --batch
+    python benchmarks/bench_stream.py --scenario path/to/scenario
+
+It simulates a scenario (or takes one), feeds its picks through
+:class:`truceline.fuse.stream.StreamingAssociator` in time order one second of stream time at
+a time (a heartbeat at each second's end), and measures:
+
+* **emission latency** in stream time: the clock when an event was emitted minus the time of its
+  last contributing pick (p50, p95, p99, max);
+* **throughput**: wall-clock seconds for the whole feed, the feed's span, and the speed factor
+  span / wall (how many times faster than life it ran on this machine);
+* **keeping up at N x**: replaying the measured per-second processing times as a live feed whose
+  clock runs N times faster than the wall clock (a queue: a second's picks are processed when
+  they have arrived and the previous second is done), the backlog behind the feed (wall
+  seconds; p99 and at the end). It keeps up when the backlog stays bounded, i.e. it does not
+  grow to the end of the feed;
+* the scores of the streamed events with ``truceline score`` and, with ``--batch``, of the batch
+  command on the same picks, side by side.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+if __package__ in {None, ""}:  # run as a script: make the checkout importable
+    _ROOT = Path(__file__).resolve().parents[1]
+    sys.path[:0] = [str(_ROOT / "src"), str(_ROOT)]
+
+import click
+import numpy as np
+import pyarrow as pa
+
+from truceline.fuse.engine import float_column
+from truceline.fuse.stream import Emission, StreamingAssociator
+from truceline.model.tables import read_picks, read_stations, write_table
+
+KEYS = ("precision", "recall", "recall_locatable", "f1", "location_error_median_km", "location_error_p90_km",
+        "ellipse_coverage_95", "side_accuracy")
+
+
+def _truceline(*arguments: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "truceline", *arguments], capture_output=True, text=True, check=True)
+
+
+def _score(truth: Path, run: Path) -> dict[str, float]:
+    raw = json.loads(_truceline("score", "--truth", str(truth), "--run", str(run)).stdout)
+    flat: dict[str, float] = {}
+    for key in KEYS:
+        value = raw.get(key)
+        if isinstance(value, dict):  # nested metrics: take the headline number if there is one
+            value = value.get("value")
+        if isinstance(value, (int, float)):
+            flat[key] = float(value)
+    return flat
+
+
+def feed(stations: pa.Table, picks: pa.Table, step_s: float) -> tuple[Emission, np.ndarray, np.ndarray, list[str], int]:
+    """Replay in time order; returns the emission, each step's stream end time and wall seconds."""
+    stream = StreamingAssociator(stations)
+    ordered = picks.take(pa.array(np.argsort(float_column(picks, "time"), kind="stable")))
+    time_s = float_column(ordered, "time")
+    edges = np.arange(np.floor(time_s[0] / step_s) * step_s, time_s[-1] + step_s, step_s)[1:]
+    bounds = np.searchsorted(time_s, edges, side="left")
+    parts: list[Emission] = []
+    wall = np.zeros(len(edges) + 1)
+    begin = 0
+    for k, (edge, end) in enumerate(zip(edges, bounds)):
+        started = time.perf_counter()
+        if end > begin:
+            parts.append(stream.push(ordered.slice(begin, end - begin)))
+            begin = int(end)
+        parts.append(stream.advance(float(edge)))
+        wall[k] = time.perf_counter() - started
+    started = time.perf_counter()
+    parts.append(stream.flush())
+    wall[-1] = time.perf_counter() - started
+    ends = np.concatenate([edges, [edges[-1]]])
+    return Emission.concat(parts), ends, wall, list(stream.late_pick_ids), stream.chunks_processed
+
+
+def backlog(ends: np.ndarray, wall: np.ndarray, speedup: float) -> np.ndarray:
+    """Wall seconds by which a live feed running ``speedup`` times faster than life is behind, per step."""
+    arrive = (ends - ends[0]) / speedup
+    done = np.zeros(len(ends))
+    previous = 0.0
+    for k in range(len(ends)):
+        previous = max(previous, arrive[k]) + wall[k]
+        done[k] = previous
+    return done - arrive
+
+
+@click.command()
+@click.option("--preset", default="heavy", show_default=True)
+@click.option("--hours", default=0.25, show_default=True, type=float)
+@click.option("--seed", default=1, show_default=True, type=int)
+@click.option("--scenario", type=click.Path(file_okay=False, path_type=Path), help="An existing scenario directory.")
+@click.option("--speedup", default=10.0, show_default=True, type=float, help="Live feed speed to test (x real time).")
+@click.option("--step", "step_s", default=1.0, show_default=True, type=float, help="Heartbeat interval (stream seconds).")
+@click.option("--batch", is_flag=True, help="Also run the batch command on the same picks and score it.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("bench-out/stream"), show_default=True)
+def main(preset: str, hours: float, seed: int, scenario: Path | None, speedup: float, step_s: float, batch: bool, out_dir: Path) -> None:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    if scenario is None:
+        scenario = Path(tempfile.mkdtemp(prefix="bench-stream-")) / preset
+        _truceline("simulate", "--preset", preset, "--hours", str(hours), "--seed", str(seed), "--out", str(scenario))
+    stations = read_stations(scenario / "stations.csv")
+    picks = read_picks(scenario / "picks.csv", stations)
+    emission, ends, wall, late, chunks = feed(stations, picks, step_s)
+    run = out_dir / "streamed"
+    run.mkdir(parents=True, exist_ok=True)
+    write_table(emission.events, run / "events.csv")
+    write_table(emission.assignments, run / "assignments.csv")
+    latency = emission.latency_s
+    span = float(ends[-1] - ends[0])
+    lag = backlog(ends, wall, speedup)
+    result: dict[str, object] = {
+        "scenario": str(scenario), "picks": picks.num_rows, "span_s": round(span, 1), "events": emission.events.num_rows,
+        "late_picks": len(late), "chunks": chunks,
+        "latency_s": {q: round(float(np.percentile(latency, p)), 2) for q, p in (("p50", 50), ("p95", 95), ("p99", 99))}
+        | {"max": round(float(latency.max()), 2)} if len(latency) else {},
+        "wall_s": round(float(wall.sum()), 2), "speed_factor": round(span / max(float(wall.sum()), 1e-9), 2),
+        "picks_per_s": round(picks.num_rows / max(float(wall.sum()), 1e-9), 1),
+        f"backlog_at_{speedup:g}x_wall_s": {"p99": round(float(np.percentile(lag, 99)), 2), "end": round(float(lag[-1]), 2),
+                                             "max": round(float(lag.max()), 2)},
+        "streamed": _score(scenario, run),
+    }
+    if batch:
+        batch_run = out_dir / "batch"
+        started = time.perf_counter()
+        _truceline("associate", "--stations", str(scenario / "stations.csv"), "--picks", str(scenario / "picks.csv"),
+                   "--out", str(batch_run))
+        result["batch_wall_s"] = round(time.perf_counter() - started, 2)
+        result["batch"] = _score(scenario, batch_run)
+    (out_dir / "stream.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()
