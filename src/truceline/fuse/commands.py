@@ -49,7 +49,7 @@ def associate_command(stations_path: Path, picks_path: Path, out_dir: Path, area
         areas = read_areas(areas_path)
     config = FusionConfig(sound_speed_m_per_s=sound_speed, min_stations=min_stations)
     prep, result, atmosphere = fuse(stations, picks, config)
-    located = to_tables(prep, result, atmosphere)
+    located = to_tables(prep, result, atmosphere, config=config)
     events = located.events
     if areas is not None:
         sides, p_side = side_probabilities(located.x_km, located.y_km, located.position_covariance_km2,
