@@ -46,6 +46,8 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("median_error_km", "median_km"),
     ("p90_error_km", "p90_km"),
     ("ellipse_coverage", "ellipse_cov"),
+    ("crb_median_km", "crb_km"),
+    ("error_to_crb", "err/crb"),
 )
 
 

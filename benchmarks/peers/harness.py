@@ -131,6 +131,8 @@ METRIC_KEYS: dict[str, tuple[tuple[str, ...], str]] = {
         ("ellipse_coverage", "ellipse_coverage_95", "coverage_95", "ellipse.coverage"),
         r"(ellipse.*coverage)|(coverage.*ellipse)",
     ),
+    "crb_median_km": (("crb_median_km",), r"^crb_median_km$"),
+    "error_to_crb": (("error_to_crb_ratio",), r"^error_to_crb_ratio$"),
 }
 
 

@@ -54,6 +54,11 @@ class FusionConfig:
     first_pass_kappa: float = 0.025
     max_normalised_rms: float = 2.2
     max_picks_per_event: int = 96
+    atmosphere_sigma_m_per_s: float = 0.7
+    """Least model error of the calibrated effective sound speed and of each wind component at an
+    event (sub-tile, sub-hour variability); the data's own estimate is used when larger."""
+    ambiguity_z: float = 3.0
+    """A pick within this many sigma of an event's predicted arrival competes with the event's own."""
 
 
 @dataclass(slots=True, kw_only=True)

@@ -9,6 +9,7 @@ import pyarrow as pa
 
 from truceline.fuse.engine import CHI2_2DOF_95, FusionConfig, PassResult, Prepared, fuse
 from truceline.fuse.atmosphere import travel_times
+from truceline.fuse.uncertainty import calibrated_covariance
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -21,6 +22,7 @@ class Located:
     x_km: np.ndarray
     y_km: np.ndarray
     variance_factor: float
+    atmosphere_variance: np.ndarray  # (3,): model-error variance of (c, wx, wy) used, (km/s)^2
 
 
 def variance_factor(result: PassResult) -> float:
@@ -54,14 +56,22 @@ def ellipse_from_covariance(cov_km2: np.ndarray, north_frame_deg: np.ndarray) ->
     return major, minor, azimuth
 
 
-def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, factor: float | None = None,
-              first_id: int = 1) -> Located:
+def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, config: FusionConfig | None = None,
+              factor: float | None = None, first_id: int = 1) -> Located:
     """The tables of a pass; ``factor`` overrides the pass's own variance factor, ``first_id``
     numbers the events from there (the streaming associator emits in pieces)."""
     net = prep.network
     n = len(result.t0_s)
+    config = config or FusionConfig()
     factor = variance_factor(result) if factor is None else factor
-    cov = result.covariance * factor
+    uncertainty = calibrated_covariance(
+        x_km=result.x_km, y_km=result.y_km, t0_s=result.t0_s, picks=[row[row >= 0] for row in result.picks],
+        event_atmosphere=atmosphere[result.block, result.tile].reshape(n, 3), nominal=result.covariance, factor=factor,
+        pick_time=prep.pick_time, pick_station=prep.pick_station, station_pick_start=prep.station_pick_start,
+        st_x=net.x_km, st_y=net.y_km, sigma_pick_s=config.sigma_pick_s, kappa_model=config.kappa_model,
+        atmosphere_floor_km_s=config.atmosphere_sigma_m_per_s / 1000.0, cluster_km=config.cluster_km,
+        cluster_s=config.cluster_s, max_z=config.ambiguity_z)
+    cov = uncertainty.covariance
     lat, lon = net.to_latlon(result.x_km, result.y_km)
     lat1, lon1 = (lat + 0.01, lon) if n else (lat, lon)
     xn, yn = net.to_xy_km(lat1, lon1)
@@ -107,11 +117,12 @@ def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, fac
         }
     )
     return Located(events=events, assignments=assignments, position_covariance_km2=cov[:, :2, :2],
-                   x_km=result.x_km, y_km=result.y_km, variance_factor=factor)
+                   x_km=result.x_km, y_km=result.y_km, variance_factor=factor,
+                   atmosphere_variance=uncertainty.atmosphere_variance)
 
 
 def associate(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = None) -> tuple[pa.Table, pa.Table]:
     """The library API: validated stations and picks tables in, (events, assignments) out."""
     prep, result, atmosphere = fuse(stations, picks, config)
-    located = to_tables(prep, result, atmosphere)
+    located = to_tables(prep, result, atmosphere, config=config)
     return located.events, located.assignments

@@ -118,7 +118,7 @@ class StreamingAssociator:
         self._workspace: dict = {}
         nothing = to_tables(prepare_arrays(self._network, self._cells, self.config, np.zeros(0, dtype=object), np.zeros(0),
                                            np.zeros(0, dtype=np.int64), np.zeros(0), np.zeros(0), block_origin_s=0.0),
-                            empty_pass(self.config), self._default)
+                            empty_pass(self.config), self._default, config=self.config)
         self.empty = Emission(events=nothing.events, assignments=nothing.assignments, emitted_at_s=np.zeros(0),
                               last_pick_s=np.zeros(0))
         """An emission of no events, with the tables' columns."""
@@ -245,7 +245,7 @@ class StreamingAssociator:
         self._fit_history.extend(zip(result.t0_s.tolist(), result.chi2.tolist(), result.n_obs.tolist()))
         self._fit_history = [f for f in self._fit_history if f[0] >= stop - config.block_s]
         factor = variance_factor_of(np.array([f[1] for f in self._fit_history]), np.array([f[2] for f in self._fit_history]))
-        located = to_tables(prep, result, self._atmosphere, factor=factor, first_id=self._emitted + 1)
+        located = to_tables(prep, result, self._atmosphere, config=config, factor=factor, first_id=self._emitted + 1)
         self._emitted += len(result.t0_s)
         events = located.events
         if self._party_at is not None and events.num_rows:

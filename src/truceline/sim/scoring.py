@@ -22,8 +22,11 @@ from scipy.optimize import linear_sum_assignment
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
+from truceline.fuse.atmosphere import DEFAULT_CELERITY_KM_S
+from truceline.fuse.crb import cramer_rao_bound, radial_bound_km
+from truceline.fuse.engine import FusionConfig
 from truceline.model.errors import InputError
-from truceline.model.tables import ASSIGNMENTS, EVENTS, TRUTH_EVENTS, TRUTH_PICKS, read_table
+from truceline.model.tables import ASSIGNMENTS, EVENTS, PICKS, STATIONS, TRUTH_EVENTS, TRUTH_PICKS, read_table
 
 GEOD = Geod(ellps="WGS84")
 LOCATABLE_MIN_PICKS = 4
@@ -175,6 +178,7 @@ def score(truth_dir: Path, run_dir: Path) -> dict[str, Any]:
     result["pick_assignment_accuracy"] = _pick_accuracy(truth_dir, run_dir, truth, run, matching)
     result.update(_side_metrics(truth_dir, truth, run, matching))
     result["ellipse_coverage_95"] = _coverage(truth, run, matching, t_lat, t_lon, r_lat, r_lon)
+    result.update(_crb_metrics(truth_dir, truth, matching))
     return result
 
 
@@ -238,6 +242,72 @@ def _coverage(
     return float(inside.mean())
 
 
+def true_event_bounds(truth_dir: Path, truth: pa.Table, events: np.ndarray) -> np.ndarray | None:
+    """Cramér–Rao bound (3 x 3, km and s) of each given true event from the stations that detected it.
+
+    Uses the scenario's ``stations``, ``picks`` and ``truth_picks``; ``None`` when one is missing.
+    The noise is the associator's own model (``FusionConfig``: ``sigma_pick_s``, ``kappa_model``, the
+    standard celerity; a back-azimuth's stated sigma plus 1 degree for refraction by wind, 5 degrees
+    when none is stated), so the bound is what ``kernels.locate`` could reach with every true pick
+    and nothing else."""
+    try:
+        stations = read_table(find_file(truth_dir, "stations"), STATIONS)
+        picks = read_table(find_file(truth_dir, "picks"), PICKS)
+        truth_picks = read_table(find_file(truth_dir, "truth_picks"), TRUTH_PICKS)
+    except InputError:
+        return None
+    config = FusionConfig()
+    station_index = {sid: k for k, sid in enumerate(stations["station_id"].to_pylist())}
+    st_lat, st_lon = _column(stations, "lat").astype(float), _column(stations, "lon").astype(float)
+    pick_row = {pid: k for k, pid in enumerate(picks["pick_id"].to_pylist())}
+    pick_station = np.array([station_index.get(s, -1) for s in picks["station_id"].to_pylist()], dtype=int)
+    baz = _column(picks, "backazimuth_deg").astype(float) if "backazimuth_deg" in picks.column_names else np.full(picks.num_rows, np.nan)
+    baz_sigma = (_column(picks, "backazimuth_sigma_deg").astype(float) if "backazimuth_sigma_deg" in picks.column_names
+                 else np.full(picks.num_rows, np.nan))
+    baz_sigma = np.where(np.isfinite(baz_sigma) & (baz_sigma > 0), baz_sigma, 5.0)
+    baz_sigma = np.where(np.isfinite(baz), np.sqrt(baz_sigma**2 + 1.0), np.nan)
+    event_row = {eid: k for k, eid in enumerate(truth["event_id"].to_pylist())}
+    rows_of: dict[int, list[int]] = {}
+    for pick_id, event_id in zip(truth_picks["pick_id"].to_pylist(), truth_picks["event_id"].to_pylist()):
+        k, row = event_row.get(event_id), pick_row.get(pick_id)
+        if k is not None and row is not None and pick_station[row] >= 0:
+            rows_of.setdefault(k, []).append(row)
+    t_lat, t_lon = _column(truth, "lat").astype(float), _column(truth, "lon").astype(float)
+    bounds = np.full((len(events), 3, 3), np.inf)
+    for out, k in enumerate(np.asarray(events, dtype=int)):
+        rows = np.array(sorted(rows_of.get(int(k), [])), dtype=int)
+        if len(rows) < 2:
+            continue
+        s = pick_station[rows]
+        azimuth, _, metres = GEOD.inv(np.full(len(s), t_lon[k]), np.full(len(s), t_lat[k]), st_lon[s], st_lat[s])
+        distance = np.asarray(metres, dtype=float) / 1000.0
+        heading = np.radians(np.asarray(azimuth, dtype=float))
+        bounds[out] = cramer_rao_bound(distance * np.sin(heading), distance * np.cos(heading),
+                                       celerity_km_s=DEFAULT_CELERITY_KM_S, sigma_pick_s=config.sigma_pick_s,
+                                       kappa_model=config.kappa_model, backazimuth_sigma_deg=baz_sigma[rows])
+    return bounds
+
+
+def _crb_metrics(truth_dir: Path, truth: pa.Table, matching: Matching) -> dict[str, float | int | None]:
+    """``crb_median_km``: median over matched true events of sqrt(trace) of the position bound;
+    ``crb_time_median_s``: median of the origin-time bound's sigma; ``error_to_crb_ratio``: median
+    over matched events of (location error / that event's sqrt(trace) bound)."""
+    out: dict[str, float | int | None] = {"crb_median_km": None, "crb_time_median_s": None, "error_to_crb_ratio": None}
+    if not len(matching.truth_index):
+        return out
+    bounds = true_event_bounds(truth_dir, truth, matching.truth_index)
+    if bounds is None:
+        return out
+    radial = np.array([radial_bound_km(b) for b in bounds])
+    finite = np.isfinite(radial) & (radial > 0)
+    if not finite.any():
+        return out
+    out["crb_median_km"] = float(np.median(radial[finite]))
+    out["crb_time_median_s"] = float(np.median(np.sqrt(bounds[finite, 2, 2])))
+    out["error_to_crb_ratio"] = float(np.median(matching.distance_km[finite] / radial[finite]))
+    return out
+
+
 def _json_ready(value: Any) -> Any:
     if isinstance(value, float) and not math.isfinite(value):
         return None
@@ -254,6 +324,10 @@ def score_command(truth_dir: Path, run_dir: Path) -> None:
     Prints precision, recall, f1, recall_locatable (true events with at least 4 detected
     picks), location_error_median_km / _p90_km, pick_assignment_accuracy, side_accuracy
     (overall and beyond 1 km of the line) and ellipse_coverage_95 when the run has ellipses.
+    With the scenario's stations.csv and picks.csv it also prints the Cramér–Rao bound of the
+    matched true events under the associator's noise model: crb_median_km (median sqrt of the
+    trace of the position bound), crb_time_median_s and error_to_crb_ratio (median over matched
+    events of location error / that event's bound).
     """
     metrics = score(truth_dir, run_dir)
     click.echo(json.dumps({key: _json_ready(value) for key, value in metrics.items()}, indent=2, sort_keys=False))

@@ -1,0 +1,206 @@
+"""Calibrated location uncertainty: random pick noise, atmosphere model error, and ambiguity.
+
+The inverse Fisher information of ``kernels.locate`` describes only the random part of the
+error: pick noise and the path-to-path scatter of travel times, which shrink as stations are
+added. Two errors do not shrink that way and dominate in practice (docs/fusion.md, "Uncertainty"):
+
+* **Atmosphere model error.** The celerity and wind are calibrated per tile (100 km) and hour;
+  the true effective sound speed at an event differs from its tile's value by ``da = (dc, dwx,
+  dwy)``. That error is common to all the event's paths: it moves the solution by
+  ``S da`` with ``S = J^-1 G' W T`` (``G`` the design matrix in (x, y, t0), ``W`` the weights,
+  ``T`` the derivatives of the travel times in (c, wx, wy)). It cannot be seen in the event's own
+  residuals when the stations are at similar distances (a wind error is then a shift of the
+  source), but the travel-time pattern it leaves grows with distance, so an event with
+  stations at varied distances measures it: ``da_k`` with covariance ``M_k^-1`` (the Schur
+  complement of the (x, y, t0) block). Over all events, the spread of ``da_k`` beyond their own
+  noise estimates ``Sigma_a``, the covariance of the model error; each event then gets
+  ``S Sigma_a S'``. Both come from the data; nothing needs the truth.
+* **Association ambiguity.** Events that overlap in space and time (salvos; see ``refine.py``)
+  share a pool of interleaved picks, and when the arrivals at every station are denser than the
+  pick noise, other combinations of picks fit almost as well: the solutions the cluster's
+  picks admit are spread over the area the cluster's members span. Each member of such a
+  cluster gets the covariance of the members' positions about their mean, weighted by the
+  share of its picks that had a competing arrival of the pool within tolerance.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from truceline.fuse.atmosphere import travel_times
+
+MEDIAN_CHI2_1DOF = 0.454936423119572
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EventDesign:
+    """An event's linearised model at its solution (time picks only)."""
+
+    design: np.ndarray  # (n, 3): d(model)/d(x, y, t0), seconds per km and per second
+    atmosphere: np.ndarray  # (n, 3): d(model)/d(c, wx, wy), seconds per km/s
+    weight: np.ndarray  # (n,): 1 / sigma_i^2
+    residual_s: np.ndarray  # (n,): observed minus modelled time
+
+
+def event_design(
+    st_x: np.ndarray, st_y: np.ndarray, x_km: float, y_km: float, t0_s: float, times_s: np.ndarray,
+    atmosphere: tuple[float, float, float], *, sigma_pick_s: float, kappa_model: float, step: float = 1e-3,
+) -> EventDesign:
+    """Design matrices of one event whose picks are at stations ``(st_x, st_y)`` with times ``times_s``."""
+    c, wx, wy = atmosphere
+    tt = travel_times(st_x, st_y, x_km, y_km, c, wx, wy)
+
+    def diff(fn: object) -> np.ndarray:
+        plus, minus = fn(step), fn(-step)  # type: ignore[operator]
+        return np.asarray((plus - minus) / (2.0 * step))
+
+    small = step * 1e-2  # km/s: a finite step well inside the model's linear range
+    design = np.column_stack([
+        diff(lambda h: travel_times(st_x, st_y, x_km + h, y_km, c, wx, wy)),
+        diff(lambda h: travel_times(st_x, st_y, x_km, y_km + h, c, wx, wy)),
+        np.ones(len(st_x)),
+    ])
+    sens = np.column_stack([
+        (travel_times(st_x, st_y, x_km, y_km, c + small, wx, wy) - travel_times(st_x, st_y, x_km, y_km, c - small, wx, wy)) / (2 * small),
+        (travel_times(st_x, st_y, x_km, y_km, c, wx + small, wy) - travel_times(st_x, st_y, x_km, y_km, c, wx - small, wy)) / (2 * small),
+        (travel_times(st_x, st_y, x_km, y_km, c, wx, wy + small) - travel_times(st_x, st_y, x_km, y_km, c, wx, wy - small)) / (2 * small),
+    ])
+    sigma2 = sigma_pick_s**2 + (kappa_model * tt) ** 2
+    return EventDesign(design=design, atmosphere=sens, weight=1.0 / sigma2, residual_s=times_s - t0_s - tt)
+
+
+def atmosphere_sensitivity(design: EventDesign) -> np.ndarray:
+    """``S`` (3 x 3): how a model error ``da`` in (c, wx, wy) moves the solution (x, y, t0)."""
+    gw = design.design * design.weight[:, None]
+    information = design.design.T @ gw
+    return np.asarray(np.linalg.solve(information, gw.T @ design.atmosphere))
+
+
+def atmosphere_estimate(design: EventDesign) -> tuple[np.ndarray, np.ndarray] | None:
+    """The event's own estimate of the model error ``da`` and its covariance (None if not determined).
+
+    A joint fit of (x, y, t0, c, wx, wy) to the residuals, with (x, y, t0) profiled out."""
+    if len(design.weight) < 8:
+        return None
+    gw = design.design * design.weight[:, None]
+    tw = design.atmosphere * design.weight[:, None]
+    information = design.design.T @ gw
+    cross = design.design.T @ tw
+    schur = design.atmosphere.T @ tw - cross.T @ np.linalg.solve(information, cross)
+    rhs = tw.T @ design.residual_s - cross.T @ np.linalg.solve(information, gw.T @ design.residual_s)
+    values = np.linalg.eigvalsh(schur)
+    if values[0] <= 1e-9 * max(values[-1], 1e-300):
+        return None
+    covariance = np.linalg.inv(schur)
+    return np.asarray(covariance @ rhs), np.asarray(covariance)
+
+
+def model_error_variance(estimates: np.ndarray, variances: np.ndarray, *, min_events: int = 10) -> float:
+    """Variance ``s^2`` of a model-error component from events' estimates ``d_k`` with noise ``v_k``.
+
+    Robust moment estimate: the ``s^2 >= 0`` for which the median of ``d_k^2 / (v_k + s^2)`` is
+    that of a chi-square with one degree of freedom (so a minority of events spoilt by wrong
+    associations does not inflate it). 0 with fewer than ``min_events`` estimates."""
+    d2 = np.asarray(estimates, dtype=float) ** 2
+    v = np.asarray(variances, dtype=float)
+    ok = np.isfinite(d2) & np.isfinite(v) & (v > 0)
+    d2, v = d2[ok], v[ok]
+    if len(d2) < min_events or np.median(d2 / v) <= MEDIAN_CHI2_1DOF:
+        return 0.0
+    low, high = 0.0, float(np.max(d2))
+    for _ in range(80):
+        mid = 0.5 * (low + high)
+        if np.median(d2 / (v + mid)) > MEDIAN_CHI2_1DOF:
+            low = mid
+        else:
+            high = mid
+    return 0.5 * (low + high)
+
+
+def member_spread(x_km: np.ndarray, y_km: np.ndarray, labels: np.ndarray) -> np.ndarray:
+    """(n, 2, 2): covariance of the positions of each event's cluster members (zero when alone)."""
+    out = np.zeros((len(x_km), 2, 2))
+    for label in np.unique(labels):
+        members = np.flatnonzero(labels == label)
+        if len(members) < 2:
+            continue
+        offsets = np.column_stack([x_km[members], y_km[members]])
+        offsets = offsets - offsets.mean(axis=0)
+        out[members] = offsets.T @ offsets / (len(members) - 1)
+    return out
+
+
+def ambiguity(times_s: np.ndarray, predicted_s: np.ndarray, sigma_s: np.ndarray,
+              station_pick_start: np.ndarray, stations: np.ndarray, pick_time: np.ndarray, *, max_z: float) -> float:
+    """Share of an event's stations where another pick lies within ``max_z`` sigma of the predicted arrival."""
+    if len(stations) == 0:
+        return 0.0
+    competing = 0
+    for k in range(len(stations)):
+        station = stations[k]
+        low = np.searchsorted(pick_time[station_pick_start[station]:station_pick_start[station + 1]],
+                              predicted_s[k] - max_z * sigma_s[k], side="left")
+        high = np.searchsorted(pick_time[station_pick_start[station]:station_pick_start[station + 1]],
+                               predicted_s[k] + max_z * sigma_s[k], side="right")
+        own_inside = abs(times_s[k] - predicted_s[k]) <= max_z * sigma_s[k]
+        competing += int(high - low - int(own_inside) >= 1)
+    return competing / len(stations)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Uncertainty:
+    """Calibrated 3 x 3 covariances of (x, y, t0) and what went into them."""
+
+    covariance: np.ndarray  # (n, 3, 3), km and s
+    atmosphere_variance: np.ndarray  # (3,): model-error variance of (c, wx, wy), (km/s)^2
+    ambiguity: np.ndarray  # (n,): share of stations with a competing pick
+
+
+def calibrated_covariance(
+    *, x_km: np.ndarray, y_km: np.ndarray, t0_s: np.ndarray, picks: list[np.ndarray], event_atmosphere: np.ndarray,
+    nominal: np.ndarray, factor: float, pick_time: np.ndarray, pick_station: np.ndarray,
+    station_pick_start: np.ndarray, st_x: np.ndarray, st_y: np.ndarray, sigma_pick_s: float, kappa_model: float,
+    atmosphere_floor_km_s: float, cluster_km: float, cluster_s: float, max_z: float,
+    atmosphere_variance: np.ndarray | None = None,
+) -> Uncertainty:
+    """``factor * nominal + S Sigma_a S' + ambiguity * spread`` for every event (see the module doc).
+
+    ``event_atmosphere`` is (n, 3): each event's (c, wx, wy). ``Sigma_a`` is estimated from the
+    events unless ``atmosphere_variance`` gives it; never below ``atmosphere_floor_km_s`` squared."""
+    from truceline.fuse.refine import clusters
+
+    n = len(t0_s)
+    covariance = np.asarray(nominal, dtype=float) * factor
+    share = np.zeros(n)
+    if n == 0:
+        return Uncertainty(covariance=covariance, atmosphere_variance=np.full(3, atmosphere_floor_km_s**2), ambiguity=share)
+    sensitivities = np.zeros((n, 3, 3))
+    estimates: list[np.ndarray] = []
+    variances: list[np.ndarray] = []
+    for i in range(n):
+        stations = pick_station[picks[i]]
+        design = event_design(st_x[stations], st_y[stations], float(x_km[i]), float(y_km[i]), float(t0_s[i]),
+                              pick_time[picks[i]], tuple(event_atmosphere[i]),  # type: ignore[arg-type]
+                              sigma_pick_s=sigma_pick_s, kappa_model=kappa_model)
+        if np.linalg.matrix_rank(design.design) == 3:
+            sensitivities[i] = atmosphere_sensitivity(design)
+        estimate = atmosphere_estimate(design)
+        if estimate is not None:
+            estimates.append(estimate[0])
+            variances.append(np.diag(estimate[1]))
+        predicted = pick_time[picks[i]] - design.residual_s
+        share[i] = ambiguity(pick_time[picks[i]], predicted, 1.0 / np.sqrt(design.weight), station_pick_start,
+                             stations, pick_time, max_z=max_z)
+    if atmosphere_variance is None:
+        if estimates:
+            est, var = np.array(estimates), np.array(variances)
+            atmosphere_variance = np.array([model_error_variance(est[:, j], var[:, j]) for j in range(3)])
+        else:
+            atmosphere_variance = np.zeros(3)
+    atmosphere_variance = np.maximum(np.asarray(atmosphere_variance, dtype=float), atmosphere_floor_km_s**2)
+    covariance = covariance + np.einsum("nij,j,nkj->nik", sensitivities, atmosphere_variance, sensitivities)
+    labels = clusters(x_km, y_km, t0_s, distance_km=cluster_km, time_s=cluster_s)
+    covariance[:, :2, :2] += share[:, None, None] * member_spread(x_km, y_km, labels)
+    return Uncertainty(covariance=covariance, atmosphere_variance=atmosphere_variance, ambiguity=share)
