@@ -336,8 +336,11 @@ class CalibrationEvent:
     baz_sigma_deg: np.ndarray
 
 
-def calibration_events(prep: Prepared, result: PassResult, *, min_stations: int = 6) -> list[CalibrationEvent]:
-    """The events of a pass that are recorded well enough to calibrate with."""
+def calibration_events(prep: Prepared, result: PassResult, *, min_stations: int = 6,
+                       times: np.ndarray | None = None) -> list[CalibrationEvent]:
+    """The events of a pass that are recorded well enough to calibrate with (with the picks'
+    current times, or ``times`` such as ``prep.raw_time``)."""
+    times = prep.pick_time if times is None else times
     events = []
     for i in range(len(result.t0_s)):
         if result.n_stations[i] < min_stations:
@@ -345,7 +348,7 @@ def calibration_events(prep: Prepared, result: PassResult, *, min_stations: int 
         p = result.picks[i][result.picks[i] >= 0]
         events.append(CalibrationEvent(x_km=float(result.x_km[i]), y_km=float(result.y_km[i]), t0_s=float(result.t0_s[i]),
                                        tile=int(result.tile[i]), block=int(result.block[i]), stations=prep.pick_station[p],
-                                       times_s=prep.pick_time[p], baz_deg=prep.pick_baz[p], baz_sigma_deg=prep.pick_baz_sigma[p]))
+                                       times_s=times[p], baz_deg=prep.pick_baz[p], baz_sigma_deg=prep.pick_baz_sigma[p]))
     return events
 
 

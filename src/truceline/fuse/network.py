@@ -14,6 +14,7 @@ to station (e.g. Pierce 1989, "Acoustics", ch. 8; the effective-sound-speed appr
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import pyarrow as pa
@@ -57,7 +58,9 @@ class Network:
         return np.asarray(lat), np.asarray(lon)
 
 
+@lru_cache(maxsize=16)
 def _transformer(lat0: float, lon0: float, *, inverse: bool) -> Transformer:
+    """The projection of a network centre (made once: building a transformer costs tens of milliseconds)."""
     projection = f"+proj=sterea +lat_0={lat0:.6f} +lon_0={lon0:.6f} +k=1 +ellps=WGS84 +units=m +no_defs"
     if inverse:
         return Transformer.from_crs(projection, "EPSG:4326", always_xy=True)

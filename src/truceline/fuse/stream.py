@@ -40,6 +40,7 @@ import pyarrow as pa
 from truceline.fuse.atmosphere import DEFAULT_CELERITY_KM_S
 from truceline.fuse.engine import (
     CalibrationEvent,
+    Prepared,
     empty_pass,
     FusionConfig,
     calibrate_events,
@@ -57,6 +58,7 @@ from truceline.fuse.side import side_probabilities
 from truceline.model.errors import InputError
 
 SLOWEST_MARGIN_KM_S = 0.04  # as the batch pass: the slowest celerity allowed is the model's minus this
+WARM_EVENTS = 20  # well-recorded events in the last hour after which the loose pass is no longer needed
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -126,6 +128,7 @@ class StreamingAssociator:
         self._fit_history: list[tuple[float, float, int]] = []  # (t0, chi2, n_obs) of emitted events
         self._calibrated_at = -math.inf
         self._calibrated_size = 0
+        self._since_calibration = 0
         self._ids = np.zeros(0, dtype=object)
         self._time = np.zeros(0)
         self._station = np.zeros(0, dtype=np.int64)
@@ -218,6 +221,21 @@ class StreamingAssociator:
             self._keep(~gone)
         return Emission.concat(parts) if parts else self.empty
 
+    def _remember(self, events: list[CalibrationEvent]) -> None:
+        self._history.extend(events)
+        self._since_calibration += len(events)
+
+    def _calibrate_if_due(self, prep: Prepared, stop: float) -> None:
+        self._history = [e for e in self._history if e.t0_s >= stop - self.config.block_s]
+        # refit when enough of the history is new (half of it, at least 15 events), at most every calibrate_every_s
+        due = (stop - self._calibrated_at >= self.calibrate_every_s
+               and self._since_calibration >= max(15, 0.5 * self._calibrated_size))
+        if due:
+            self._since_calibration = 0
+            self._atmosphere, self._corrections = calibrate_events(prep, self.config, self._history, 1)
+            self._calibrated_at = stop
+            self._calibrated_size = len(self._history)
+
     def _keep(self, mask: np.ndarray) -> None:
         self._ids, self._time, self._station = self._ids[mask], self._time[mask], self._station[mask]
         self._baz, self._baz_sigma = self._baz[mask], self._baz_sigma[mask]
@@ -228,20 +246,20 @@ class StreamingAssociator:
         prep = prepare_arrays(self._network, self._cells, config, self._ids, self._time, self._station, self._baz,
                               self._baz_sigma, block_origin_s=start, n_blocks=1)
         self.chunks_processed += 1
-        if config.sound_speed_m_per_s is None:
+        estimating = config.sound_speed_m_per_s is None
+        warm = len(self._history) >= WARM_EVENTS and self._calibrated_size > 0
+        if estimating and not warm:
+            # until the model is calibrated, a loose pass under the standard celerity finds the events to calibrate with
             loose = first_pass(prep, config, self._default, start_s=start, stop_s=stop, workspace=self._workspace)
-            self._history.extend(calibration_events(prep, loose))
-            self._history = [e for e in self._history if e.t0_s >= stop - config.block_s]
-            due = (stop - self._calibrated_at >= self.calibrate_every_s
-                   or len(self._history) >= 1.5 * max(self._calibrated_size, 10))
-            if due:
-                self._atmosphere, self._corrections = calibrate_events(prep, config, self._history, 1)
-                self._calibrated_at = stop
-                self._calibrated_size = len(self._history)
+            self._remember(calibration_events(prep, loose))
+        if estimating:
+            self._calibrate_if_due(prep, stop)
             prep.pick_time = prep.raw_time - self._corrections[prep.pick_station]
         result = refine(prep, config, final_pass(prep, config, self._atmosphere, start_s=start, stop_s=stop,
-                                                   workspace=self._workspace),
-                        self._atmosphere)
+                                                   workspace=self._workspace), self._atmosphere)
+        if estimating and warm:
+            # once calibrated, the located events themselves keep the calibration current
+            self._remember(calibration_events(prep, result, times=prep.raw_time))
         self._fit_history.extend(zip(result.t0_s.tolist(), result.chi2.tolist(), result.n_obs.tolist()))
         self._fit_history = [f for f in self._fit_history if f[0] >= stop - config.block_s]
         factor = variance_factor_of(np.array([f[1] for f in self._fit_history]), np.array([f[2] for f in self._fit_history]))
