@@ -29,9 +29,18 @@ def test_demo_end_to_end(tmp_path: Path) -> None:
     demo_dir = tmp_path / "out"
     _run(["demo", "--out", str(demo_dir), "--preset", "quiet", "--hours", "2", "--seed", "1"])
     check_outputs_exist_and_counts_agree(demo_dir)
+    check_fusion_streamed_events_as_their_picks_came(demo_dir)
     check_bundle_verifies_with_the_logs_key(demo_dir)
     check_notifications_reached_the_loopback_receiver_signed(demo_dir)
     check_report_command_rebuilds_the_same_exports(demo_dir, tmp_path / "again")
+
+
+def check_fusion_streamed_events_as_their_picks_came(demo_dir: Path) -> None:
+    """Events were emitted while the feed ran, each within the streaming bound after its last pick."""
+    counts = json.loads((demo_dir / "demo.json").read_text(encoding="utf-8"))["counts"]
+    assert counts["late_picks"] == 0
+    bound = 60.0 + 40.0 + 38.0 / 0.30 + 5.0 + 1.0  # chunk + look-ahead + reach at the slowest celerity + margin + heartbeat
+    assert 0 <= counts["latency_p50_s"] <= counts["latency_p99_s"] <= bound
 
 
 def _ledger_violations(db: Path, start_s: float, end_s: float) -> set[str]:
