@@ -38,8 +38,7 @@ import click
 import numpy as np
 import pyarrow as pa
 
-from truceline.fuse.engine import float_column
-from truceline.fuse.stream import Emission, StreamingAssociator
+from truceline.fuse.stream import Emission, replay
 from truceline.model.tables import read_picks, read_stations, write_table
 
 KEYS = ("precision", "recall", "recall_locatable", "f1", "location_error_median_km", "location_error_p90_km",
@@ -62,28 +61,17 @@ def _score(truth: Path, run: Path) -> dict[str, float]:
     return flat
 
 
-def feed(stations: pa.Table, picks: pa.Table, step_s: float) -> tuple[Emission, np.ndarray, np.ndarray, list[str], int]:
-    """Replay in time order; returns the emission, each step's stream end time and wall seconds."""
-    stream = StreamingAssociator(stations)
-    ordered = picks.take(pa.array(np.argsort(float_column(picks, "time"), kind="stable")))
-    time_s = float_column(ordered, "time")
-    edges = np.arange(np.floor(time_s[0] / step_s) * step_s, time_s[-1] + step_s, step_s)[1:]
-    bounds = np.searchsorted(time_s, edges, side="left")
-    parts: list[Emission] = []
-    wall = np.zeros(len(edges) + 1)
-    begin = 0
-    for k, (edge, end) in enumerate(zip(edges, bounds)):
-        started = time.perf_counter()
-        if end > begin:
-            parts.append(stream.push(ordered.slice(begin, end - begin)))
-            begin = int(end)
-        parts.append(stream.advance(float(edge)))
-        wall[k] = time.perf_counter() - started
-    started = time.perf_counter()
-    parts.append(stream.flush())
-    wall[-1] = time.perf_counter() - started
-    ends = np.concatenate([edges, [edges[-1]]])
-    return Emission.concat(parts), ends, wall, list(stream.late_pick_ids), stream.chunks_processed
+def feed(stations: pa.Table, picks: pa.Table, step_s: float) -> tuple[Emission, np.ndarray, np.ndarray, list[str]]:
+    """Replay in time order; returns the emission, each step's stream end time and its wall seconds."""
+    ends: list[float] = []
+    stamps: list[float] = [time.perf_counter()]
+
+    def step(edge: float) -> None:
+        ends.append(edge)
+        stamps.append(time.perf_counter())
+
+    emission, late = replay(stations, picks, step_s=step_s, on_step=step)
+    return emission, np.array(ends), np.diff(np.array(stamps)), late
 
 
 def backlog(ends: np.ndarray, wall: np.ndarray, speedup: float) -> np.ndarray:
@@ -113,7 +101,7 @@ def main(preset: str, hours: float, seed: int, scenario: Path | None, speedup: f
         _truceline("simulate", "--preset", preset, "--hours", str(hours), "--seed", str(seed), "--out", str(scenario))
     stations = read_stations(scenario / "stations.csv")
     picks = read_picks(scenario / "picks.csv", stations)
-    emission, ends, wall, late, chunks = feed(stations, picks, step_s)
+    emission, ends, wall, late = feed(stations, picks, step_s)
     run = out_dir / "streamed"
     run.mkdir(parents=True, exist_ok=True)
     write_table(emission.events, run / "events.csv")
@@ -123,7 +111,7 @@ def main(preset: str, hours: float, seed: int, scenario: Path | None, speedup: f
     lag = backlog(ends, wall, speedup)
     result: dict[str, object] = {
         "scenario": str(scenario), "picks": picks.num_rows, "span_s": round(span, 1), "events": emission.events.num_rows,
-        "late_picks": len(late), "chunks": chunks,
+        "late_picks": len(late),
         "latency_s": {q: round(float(np.percentile(latency, p)), 2) for q, p in (("p50", 50), ("p95", 95), ("p99", 99))}
         | {"max": round(float(latency.max()), 2)} if len(latency) else {},
         "wall_s": round(float(wall.sum()), 2), "speed_factor": round(span / max(float(wall.sum()), 1e-9), 2),
