@@ -22,6 +22,7 @@ import numpy as np
 import pyarrow as pa
 from numpy.typing import NDArray
 
+from truceline.attribute.acoustics import source_levels
 from truceline.attribute.corroborate import Match, ReportOnlyEvent, match_reports, reliability_weight, report_kind, report_only_event
 from truceline.attribute.pairing import Pairing, PairingConfig, pair_events
 from truceline.attribute.party import area_probabilities, ellipse_covariance_km2, position_sigma_m
@@ -87,9 +88,16 @@ def attribute_events(
     reports: Sequence[Report] = (),
     *,
     assignments: pa.Table | None = None,
+    picks: pa.Table | None = None,
+    stations: pa.Table | None = None,
     config: AttributionConfig | None = None,
 ) -> Attribution:
-    """Classify, pair, attribute and corroborate ``events`` (see the module documentation)."""
+    """Classify, pair, attribute and corroborate ``events`` (see the module documentation).
+
+    With ``picks`` (with ``amplitude``, and ``snr``), ``stations`` and ``assignments``, every event's
+    source level is estimated and used as acoustic evidence of launch, impact and weapon class
+    (:mod:`truceline.attribute.acoustics`); without them the stage rests on timing and geometry.
+    """
     config = config or AttributionConfig()
     n_sensor = events.num_rows
     ids = [str(v) for v in events["event_id"].to_pylist()]
@@ -104,8 +112,9 @@ def attribute_events(
     sides, p_side = area_probabilities(lat, lon, covariance, areas.party_at)
     side_arr = np.asarray(sides, dtype=str) if sides else np.zeros(0, dtype=str)
     line_distance = areas.signed_distance_m(lat, lon) if areas.line is not None and n_sensor else None
+    levels = source_levels(ids, lat, lon, picks=picks, stations=stations, assignments=assignments)
     pairing: Pairing = pair_events(time_s, lat, lon, time_sigma, position_sigma_m(major, minor), side_arr, p_side, config.pairing,
-                                   line_distance)
+                                   line_distance, levels=levels)
     kind = [str(k) for k in pairing.kind]
     matches = match_reports(reports, time_s, lat, lon, position_sigma_m(major, minor), pairing.kind)
 

@@ -29,6 +29,7 @@ from scipy.optimize import Bounds, LinearConstraint, linear_sum_assignment, milp
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
+from truceline.attribute.acoustics import LevelModel, SourceLevels, fit_level_model, pair_level_penalty, unpaired_impact_odds
 from truceline.attribute.physics import ENVELOPES, MAX_RANGE_M, MAX_TIME_OF_FLIGHT_S, flight_costs
 
 FloatArray = NDArray[np.float64]
@@ -39,7 +40,12 @@ EARTH_RADIUS_M = 6_371_000.0
 class PairingConfig:
     unpaired_cost: float = 4.0  # per event; a pair is worth making when its cost is below twice this
     min_flight_s: float = 3.0
-    unpaired_impact_prior: float = 0.75
+    unpaired_impact_prior: float = 0.75  # without acoustic evidence
+    battery_odds: float = 4.0  # launch : impact odds for an unpaired event where paired launches fired (0.8 without other evidence)
+    sure_pair_probability: float = 0.8  # pairs whose both roles are this sure teach the level model
+    silent_launch_share: float = 0.1  # impacts whose launch makes no sound (drone-dropped munitions)
+    partner_elsewhere: float = 0.05  # a partner unlocated for reasons levels cannot see (outside the network, missed pairing)
+    min_stations: int = 4  # stations that make a located event (the fusion's default)
     battery_radius_m: float = 1_500.0
     battery_window_s: float = 180.0
     coincidence_weight: float = 0.5
@@ -260,20 +266,47 @@ def _solve(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Flo
 def pair_events(
     time_s: FloatArray, lat: FloatArray, lon: FloatArray, time_sigma_s: FloatArray, position_sigma_m: FloatArray,
     side: NDArray[np.str_], p_side: FloatArray, config: PairingConfig | None = None,
-    line_distance_m: FloatArray | None = None,
+    line_distance_m: FloatArray | None = None, levels: SourceLevels | None = None,
 ) -> Pairing:
-    """Classify every event as launch, impact or unknown and pair launches with their impacts."""
+    """Classify every event as launch, impact or unknown and pair launches with their impacts.
+
+    With ``levels`` (source levels from the picks' amplitudes, :mod:`truceline.attribute.acoustics`)
+    the pairing runs twice: time of flight alone, then, with the launch and impact levels per weapon
+    class learned from the first pass's confident pairs, again with the acoustic veto added to every
+    candidate's class costs; unpaired events are then judged by the partner they should have had.
+    """
     config = config or PairingConfig()
     n = int(np.asarray(time_s).size)
     side = np.asarray(side).astype(str)
     p_side = np.nan_to_num(np.asarray(p_side, dtype=np.float64), nan=0.5)
-    heads, tails, cost, class_costs = candidate_pairs(
-        np.asarray(time_s, dtype=np.float64), np.asarray(lat, dtype=np.float64), np.asarray(lon, dtype=np.float64),
-        np.asarray(time_sigma_s, dtype=np.float64), np.asarray(position_sigma_m, dtype=np.float64), side, p_side, config,
-        None if line_distance_m is None else np.asarray(line_distance_m, dtype=np.float64))
     time_s = np.asarray(time_s, dtype=np.float64)
     lat = np.asarray(lat, dtype=np.float64)
     lon = np.asarray(lon, dtype=np.float64)
+    heads, tails, cost, class_costs = candidate_pairs(
+        time_s, lat, lon, np.asarray(time_sigma_s, dtype=np.float64), np.asarray(position_sigma_m, dtype=np.float64), side, p_side,
+        config, None if line_distance_m is None else np.asarray(line_distance_m, dtype=np.float64))
+    model: LevelModel | None = None
+    if levels is not None and np.isfinite(levels.level_db).sum() >= 2:
+        first = _paired(n, heads, tails, cost, class_costs, config)
+        pair_launch = np.flatnonzero((first.partner >= 0) & (first.kind == "launch"))
+        sure = (first.p_kind[pair_launch] >= config.sure_pair_probability) & (first.p_kind[first.partner[pair_launch]] >= config.sure_pair_probability)
+        model = fit_level_model(levels.level_db, pair_launch.astype(np.int64), first.partner[pair_launch], sure,
+                                first.class_probability[pair_launch])
+        if model is not None and heads.size:
+            penalty = pair_level_penalty(model, levels.level_db[heads], levels.level_sigma_db[heads], levels.level_db[tails],
+                                         levels.level_sigma_db[tails])
+            crossing = cost - class_costs.min(axis=1)
+            class_costs = class_costs + penalty
+            cost = class_costs.min(axis=1) + crossing
+            keep = np.isfinite(cost) & (cost < 2.0 * config.unpaired_cost)
+            heads, tails, cost, class_costs = heads[keep], tails[keep], cost[keep], class_costs[keep]
+    return _paired(n, heads, tails, cost, class_costs, config, time_s=time_s, lat=lat, lon=lon, levels=levels, model=model)
+
+
+def _paired(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: FloatArray, class_costs: FloatArray, config: PairingConfig,
+            *, time_s: FloatArray | None = None, lat: FloatArray | None = None, lon: FloatArray | None = None,
+            levels: SourceLevels | None = None, model: LevelModel | None = None) -> Pairing:
+    """The assignment of the candidate pairs, role probabilities, and (given positions) the unpaired events' roles."""
     chosen, margin, alternative = _solve(n, heads, tails, cost, config.unpaired_cost)
     partner = np.full(n, -1, dtype=np.int64)
     kind = np.full(n, "unknown", dtype="<U7")
@@ -288,16 +321,19 @@ def pair_events(
         partner[a], partner[b] = b, a
         kind[a], kind[b] = "launch", "impact"
         pair_cost[a] = pair_cost[b] = cost[k]
-        class_weight = np.exp(-class_costs[k] / 2.0)
+        class_weight = np.exp(-(class_costs[k] - class_costs[k].min()) / 2.0)
         best = int(np.argmin(class_costs[k]))
         weapon[a] = weapon[b] = ENVELOPES[best].name
         p_weapon[a] = p_weapon[b] = float(class_weight[best] / class_weight.sum())
         class_probability[a] = class_probability[b] = class_weight / class_weight.sum()
-        flight = float(time_s[b] - time_s[a])
-        gap = distance_m(np.array([lat[a]]), np.array([lon[a]]), np.array([lat[b]]), np.array([lon[b]]))[0]
-        text = (f"time of flight {flight:.1f} s over {gap / 1000:.1f} km fits {ENVELOPES[best].name}"
-                f" (pair cost {cost[k]:.2f})")
-        reason[a] = reason[b] = text
+        if time_s is not None and lat is not None and lon is not None:
+            flight = float(time_s[b] - time_s[a])
+            gap = distance_m(np.array([lat[a]]), np.array([lon[a]]), np.array([lat[b]]), np.array([lon[b]]))[0]
+            text = (f"time of flight {flight:.1f} s over {gap / 1000:.1f} km fits {ENVELOPES[best].name}"
+                    f" (pair cost {cost[k]:.2f})")
+            if levels is not None and np.isfinite(levels.level_db[a]) and np.isfinite(levels.level_db[b]):
+                text += f"; source levels {levels.level_db[a]:.0f} and {levels.level_db[b]:.0f} dB at 1 km"
+            reason[a] = reason[b] = text
     # A paired event's role is as sure as the best solution without it is worse (min-marginal:
     # P = 1 / (1 + exp(-margin / 2) (1 + w crowd))); the rest goes to the role it plays in that solution.
     degree = np.bincount(heads, minlength=n) + np.bincount(tails, minlength=n)
@@ -318,22 +354,38 @@ def pair_events(
         else:
             p_impact[i] = sure + 0.5 * neutral
             p_launch[i] = (other_role if alternative[i] > 0 else 0.0) + 0.5 * neutral
-    # Unpaired events: a battery context makes a launch; otherwise the impact prior.
+    if time_s is not None and lat is not None and lon is not None:
+        _unpaired_roles(kind, p_launch, p_impact, reason, time_s, lat, lon, config, levels, model)
+    p_kind = np.where(kind == "launch", p_launch, np.where(kind == "impact", p_impact, 0.5))
+    return Pairing(kind=kind, partner=partner, p_launch=p_launch, p_impact=p_impact, p_kind=p_kind, weapon=weapon,
+                   p_weapon=p_weapon, class_probability=class_probability, cost=pair_cost, reason=tuple(reason))
+
+
+def _unpaired_roles(kind: NDArray[np.str_], p_launch: FloatArray, p_impact: FloatArray, reason: list[str], time_s: FloatArray,
+                    lat: FloatArray, lon: FloatArray, config: PairingConfig, levels: SourceLevels | None, model: LevelModel | None) -> None:
+    """Unpaired events (in place): odds of impact from the levels and the partner it should have had, times the
+    battery context (paired launches fired from the same place in the same minutes); without levels, the prior."""
     launches = np.flatnonzero(kind == "launch")
     for i in np.flatnonzero(kind == "unknown"):
         near = launches[(np.abs(time_s[launches] - time_s[i]) <= config.battery_window_s)]
         if near.size:
             near = near[distance_m(np.full(near.size, lat[i]), np.full(near.size, lon[i]), lat[near], lon[near])
                         <= config.battery_radius_m]
-        if near.size:
-            kind[i] = "launch"
-            p_launch[i], p_impact[i] = 0.8, 0.2
-            reason[i] = f"unpaired; fired from where {near.size} paired launch(es) fired within {config.battery_window_s:.0f} s"
+        acoustic = 1.0
+        if levels is not None and model is not None:
+            acoustic = unpaired_impact_odds(model, float(levels.level_db[i]), float(levels.level_sigma_db[i]), levels.margins_db[i],
+                                            min_stations=config.min_stations, silent_launch_share=config.silent_launch_share,
+                                            partner_elsewhere=config.partner_elsewhere)
+        if acoustic == 1.0:
+            prior = config.unpaired_impact_prior
+            odds = prior / (1.0 - prior) if not near.size else 1.0 / config.battery_odds
+            source = f"prior probability {prior:g}"
         else:
-            p_impact[i] = config.unpaired_impact_prior
-            p_launch[i] = 1.0 - config.unpaired_impact_prior
-            kind[i] = "impact" if config.unpaired_impact_prior > 0.5 else "unknown"
-            reason[i] = f"unpaired: no launch fits; called an impact with prior probability {config.unpaired_impact_prior:g}"
-    p_kind = np.where(kind == "launch", p_launch, np.where(kind == "impact", p_impact, 0.5))
-    return Pairing(kind=kind, partner=partner, p_launch=p_launch, p_impact=p_impact, p_kind=p_kind, weapon=weapon,
-                   p_weapon=p_weapon, class_probability=class_probability, cost=pair_cost, reason=tuple(reason))
+            odds = acoustic / (config.battery_odds if near.size else 1.0)
+            source = (f"source level {levels.level_db[i]:.0f} dB at 1 km: its partner would have been heard"  # type: ignore[union-attr]
+                      f" {'less' if acoustic > 1.0 else 'more'} surely as an impact's launch than as a launch's impact (odds {acoustic:.2g})")
+        p_impact[i] = odds / (1.0 + odds)
+        p_launch[i] = 1.0 - p_impact[i]
+        kind[i] = "impact" if p_impact[i] > 0.5 else "launch"
+        battery = f"fired from where {near.size} paired launch(es) fired within {config.battery_window_s:.0f} s; " if near.size else ""
+        reason[i] = f"unpaired: no partner fits; {battery}called {'an' if kind[i] == 'impact' else 'a'} {kind[i]} ({source})"
