@@ -46,6 +46,7 @@ class PairingConfig:
     silent_launch_share: float = 0.1  # impacts whose launch makes no sound (drone-dropped munitions)
     partner_elsewhere: float = 0.05  # a partner unlocated for reasons levels cannot see (outside the network, missed pairing)
     min_stations: int = 4  # stations that make a located event (the fusion's default)
+    level_iterations: int = 1  # rounds of (learn levels from the confident pairs, pair again with them)
     battery_radius_m: float = 1_500.0
     battery_window_s: float = 180.0
     coincidence_weight: float = 0.5
@@ -287,20 +288,34 @@ def pair_events(
         config, None if line_distance_m is None else np.asarray(line_distance_m, dtype=np.float64))
     model: LevelModel | None = None
     if levels is not None and np.isfinite(levels.level_db).sum() >= 2:
-        first = _paired(n, heads, tails, cost, class_costs, config)
-        pair_launch = np.flatnonzero((first.partner >= 0) & (first.kind == "launch"))
-        sure = (first.p_kind[pair_launch] >= config.sure_pair_probability) & (first.p_kind[first.partner[pair_launch]] >= config.sure_pair_probability)
-        model = fit_level_model(levels.level_db, pair_launch.astype(np.int64), first.partner[pair_launch], sure,
-                                first.class_probability[pair_launch])
-        if model is not None and heads.size:
-            penalty = pair_level_penalty(model, levels.level_db[heads], levels.level_sigma_db[heads], levels.level_db[tails],
-                                         levels.level_sigma_db[tails])
-            crossing = cost - class_costs.min(axis=1)
-            class_costs = class_costs + penalty
-            cost = class_costs.min(axis=1) + crossing
-            keep = np.isfinite(cost) & (cost < 2.0 * config.unpaired_cost)
-            heads, tails, cost, class_costs = heads[keep], tails[keep], cost[keep], class_costs[keep]
+        base = (heads, tails, cost, class_costs)
+        current = _paired(n, heads, tails, cost, class_costs, config)
+        for iteration in range(config.level_iterations):
+            pair_launch = np.flatnonzero((current.partner >= 0) & (current.kind == "launch"))
+            partner_of = current.partner[pair_launch]
+            sure = (current.p_kind[pair_launch] >= config.sure_pair_probability) & (current.p_kind[partner_of] >= config.sure_pair_probability)
+            fitted = fit_level_model(levels.level_db, pair_launch.astype(np.int64), partner_of, sure, current.class_probability[pair_launch])
+            if fitted is None:
+                break
+            model = fitted
+            heads, tails, cost, class_costs = _with_levels(base, levels, model, config)
+            if iteration + 1 < config.level_iterations:
+                current = _paired(n, heads, tails, cost, class_costs, config)
     return _paired(n, heads, tails, cost, class_costs, config, time_s=time_s, lat=lat, lon=lon, levels=levels, model=model)
+
+
+def _with_levels(candidates: tuple[NDArray[np.int64], NDArray[np.int64], FloatArray, FloatArray], levels: SourceLevels, model: LevelModel,
+                 config: PairingConfig) -> tuple[NDArray[np.int64], NDArray[np.int64], FloatArray, FloatArray]:
+    """The candidates with the acoustic veto added to their class costs (and those now too dear dropped)."""
+    heads, tails, cost, class_costs = candidates
+    if not heads.size:
+        return candidates
+    penalty = pair_level_penalty(model, levels.level_db[heads], levels.level_sigma_db[heads], levels.level_db[tails], levels.level_sigma_db[tails])
+    crossing = cost - class_costs.min(axis=1)
+    class_costs = class_costs + penalty
+    cost = class_costs.min(axis=1) + crossing
+    keep = np.isfinite(cost) & (cost < 2.0 * config.unpaired_cost)
+    return heads[keep], tails[keep], cost[keep], class_costs[keep]
 
 
 def _paired(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: FloatArray, class_costs: FloatArray, config: PairingConfig,
@@ -348,12 +363,13 @@ def _paired(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Fl
         sure, other_role, neutral = 1.0 / total, alternative_weight / total, chance_weight / total
         if alternative[i] == 0:
             other_role, neutral = 0.0, neutral + other_role
+        as_impact = 0.5  # a chance pair leaves the role open
         if kind[i] == "launch":
-            p_launch[i] = sure + 0.5 * neutral
-            p_impact[i] = (other_role if alternative[i] < 0 else 0.0) + 0.5 * neutral
+            p_launch[i] = sure + (1.0 - as_impact) * neutral
+            p_impact[i] = (other_role if alternative[i] < 0 else 0.0) + as_impact * neutral
         else:
-            p_impact[i] = sure + 0.5 * neutral
-            p_launch[i] = (other_role if alternative[i] > 0 else 0.0) + 0.5 * neutral
+            p_impact[i] = sure + as_impact * neutral
+            p_launch[i] = (other_role if alternative[i] > 0 else 0.0) + (1.0 - as_impact) * neutral
     if time_s is not None and lat is not None and lon is not None:
         _unpaired_roles(kind, p_launch, p_impact, reason, time_s, lat, lon, config, levels, model)
     p_kind = np.where(kind == "launch", p_launch, np.where(kind == "impact", p_impact, 0.5))
