@@ -352,6 +352,7 @@ def _paired(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Fl
     # A paired event's role is as sure as the best solution without it is worse (min-marginal:
     # P = 1 / (1 + exp(-margin / 2) (1 + w crowd))); the rest goes to the role it plays in that solution.
     degree = np.bincount(heads, minlength=n) + np.bincount(tails, minlength=n)
+    paired_launches = np.flatnonzero(kind == "launch")
     for i in np.flatnonzero(partner >= 0):
         # Odds against the role: the best solution without it (weight exp(-margin / 2)), and, in busy
         # neighbourhoods, a chance pair (every other candidate of the pair's two events adds
@@ -359,11 +360,21 @@ def _paired(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Fl
         # role it gives the event; a chance pair's share is split evenly (the role is then unknown).
         alternative_weight = float(np.exp(-margin[i] / 2.0))
         chance_weight = alternative_weight * config.coincidence_weight * float(degree[i] + degree[partner[i]] - 2)
+        # A chance pair (or an alternative that leaves the event unpaired) leaves its role to the evidence it has
+        # alone, as for an unpaired event: battery context and levels (without positions: even). An alternative
+        # that swaps the role is weighed by the battery context too: firing from where launches fired in the same
+        # minutes makes the event likelier a launch than an impact that happened to land on the battery.
+        as_impact = 0.5
+        if time_s is not None and lat is not None and lon is not None:
+            odds, battery, _ = _lone_odds(int(i), paired_launches, time_s, lat, lon, config, levels, model)
+            as_impact = odds / (1.0 + odds)
+            if battery and alternative[i] != 0:
+                swap_to_launch = alternative[i] > 0
+                alternative_weight *= config.battery_odds if swap_to_launch else 1.0 / config.battery_odds
         total = 1.0 + alternative_weight + chance_weight
         sure, other_role, neutral = 1.0 / total, alternative_weight / total, chance_weight / total
         if alternative[i] == 0:
             other_role, neutral = 0.0, neutral + other_role
-        as_impact = 0.5  # a chance pair leaves the role open
         if kind[i] == "launch":
             p_launch[i] = sure + (1.0 - as_impact) * neutral
             p_impact[i] = (other_role if alternative[i] < 0 else 0.0) + as_impact * neutral
@@ -377,31 +388,41 @@ def _paired(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Fl
                    p_weapon=p_weapon, class_probability=class_probability, cost=pair_cost, reason=tuple(reason))
 
 
+def _lone_odds(i: int, launches: NDArray[np.intp], time_s: FloatArray, lat: FloatArray, lon: FloatArray, config: PairingConfig,
+               levels: SourceLevels | None, model: LevelModel | None) -> tuple[float, int, float]:
+    """Odds (impact : launch) of event ``i`` on the evidence it has without a partner: the battery context (how many of
+    ``launches`` fired from within ``battery_radius_m`` in ``battery_window_s``), and the acoustic odds (1 without levels,
+    then the prior). Returns (odds, battery launches, acoustic odds)."""
+    near = launches[(np.abs(time_s[launches] - time_s[i]) <= config.battery_window_s) & (launches != i)]
+    if near.size:
+        near = near[distance_m(np.full(near.size, lat[i]), np.full(near.size, lon[i]), lat[near], lon[near]) <= config.battery_radius_m]
+    acoustic = 1.0
+    if levels is not None and model is not None:
+        acoustic = unpaired_impact_odds(model, float(levels.level_db[i]), float(levels.level_sigma_db[i]), levels.margins_db[i],
+                                        min_stations=config.min_stations, silent_launch_share=config.silent_launch_share,
+                                        partner_elsewhere=config.partner_elsewhere)
+    if acoustic == 1.0:
+        prior = config.unpaired_impact_prior
+        odds = prior / (1.0 - prior) if not near.size else 1.0 / config.battery_odds
+    else:
+        odds = acoustic / (config.battery_odds if near.size else 1.0)
+    return odds, int(near.size), acoustic
+
+
 def _unpaired_roles(kind: NDArray[np.str_], p_launch: FloatArray, p_impact: FloatArray, reason: list[str], time_s: FloatArray,
                     lat: FloatArray, lon: FloatArray, config: PairingConfig, levels: SourceLevels | None, model: LevelModel | None) -> None:
     """Unpaired events (in place): odds of impact from the levels and the partner it should have had, times the
     battery context (paired launches fired from the same place in the same minutes); without levels, the prior."""
     launches = np.flatnonzero(kind == "launch")
     for i in np.flatnonzero(kind == "unknown"):
-        near = launches[(np.abs(time_s[launches] - time_s[i]) <= config.battery_window_s)]
-        if near.size:
-            near = near[distance_m(np.full(near.size, lat[i]), np.full(near.size, lon[i]), lat[near], lon[near])
-                        <= config.battery_radius_m]
-        acoustic = 1.0
-        if levels is not None and model is not None:
-            acoustic = unpaired_impact_odds(model, float(levels.level_db[i]), float(levels.level_sigma_db[i]), levels.margins_db[i],
-                                            min_stations=config.min_stations, silent_launch_share=config.silent_launch_share,
-                                            partner_elsewhere=config.partner_elsewhere)
+        odds, near, acoustic = _lone_odds(int(i), launches, time_s, lat, lon, config, levels, model)
         if acoustic == 1.0:
-            prior = config.unpaired_impact_prior
-            odds = prior / (1.0 - prior) if not near.size else 1.0 / config.battery_odds
-            source = f"prior probability {prior:g}"
+            source = f"prior probability {config.unpaired_impact_prior:g}"
         else:
-            odds = acoustic / (config.battery_odds if near.size else 1.0)
             source = (f"source level {levels.level_db[i]:.0f} dB at 1 km: its partner would have been heard"  # type: ignore[union-attr]
                       f" {'less' if acoustic > 1.0 else 'more'} surely as an impact's launch than as a launch's impact (odds {acoustic:.2g})")
         p_impact[i] = odds / (1.0 + odds)
         p_launch[i] = 1.0 - p_impact[i]
         kind[i] = "impact" if p_impact[i] > 0.5 else "launch"
-        battery = f"fired from where {near.size} paired launch(es) fired within {config.battery_window_s:.0f} s; " if near.size else ""
+        battery = f"fired from where {near} paired launch(es) fired within {config.battery_window_s:.0f} s; " if near else ""
         reason[i] = f"unpaired: no partner fits; {battery}called {'an' if kind[i] == 'impact' else 'a'} {kind[i]} ({source})"
