@@ -258,36 +258,51 @@ def partner_located_probability(margins_db: FloatArray, shift_db: float, *, min_
     return float(np.clip(distribution[min_stations], 0.0, 1.0))
 
 
-def unpaired_impact_odds(model: LevelModel | None, level_db: float, sigma_db: float, margins_db: FloatArray, *, min_stations: int,
-                         silent_launch_share: float, partner_elsewhere: float) -> float:
-    """Odds (impact : launch) of an unpaired event from its level and the partner it should have had; 1 without evidence.
+def unpaired_impact_odds(model: LevelModel | None, level_db: FloatArray | float, sigma_db: FloatArray | float,
+                         margins_db: FloatArray | list[FloatArray], *, min_stations: int, silent_launch_share: float,
+                         partner_elsewhere: float) -> float:
+    """Odds (impact : launch) of an unpaired event — or of a group of unpaired events fired from, or landing at, one
+    place in the same minutes — from the levels and the partners they should have had; 1 without evidence.
 
-    Each hypothesis is a mixture over the modelled classes (the level's likelihood as that class's
-    launch or impact, the partner's level shifted by the class's launch-impact difference), an
-    "unmodelled" component (levels as in the whole run, partner as loud as the event) and, for
-    impacts, ``silent_launch_share`` of impacts whose launch makes no sound. ``partner_elsewhere`` is
-    the probability that a partner goes unlocated for reasons the level cannot see (it fell outside
-    the network, the pairing missed it).
+    Each hypothesis is a mixture, shared by the whole group, over the modelled classes (the levels'
+    likelihood as that class's launches or impacts; each partner's level shifted by the class's
+    launch-impact difference, each heard or not by the event's own stations), an "unmodelled"
+    component (levels as in the whole run, partners as loud as the events) and, for impacts,
+    ``silent_launch_share`` of fire whose launches make no sound. ``partner_elsewhere`` is the
+    probability that the group's partners went unlocated for reasons levels cannot see (they fell
+    outside the network, the pairing missed them); it is shared by the group, so a group of N
+    unheard partners is not N independent coincidences only where the levels say so. For a single
+    event, pass scalars and one margins array.
     """
-    if model is None or not np.isfinite(level_db) or margins_db.size == 0:
+    levels = np.atleast_1d(np.asarray(level_db, dtype=np.float64))
+    sigmas = np.atleast_1d(np.asarray(sigma_db, dtype=np.float64))
+    margins = [margins_db] if isinstance(margins_db, np.ndarray) else list(margins_db)
+    use = [j for j in range(levels.size) if np.isfinite(levels[j]) and margins[j].size > 0]
+    if model is None or not use:
         return 1.0
+    levels, sigmas, margins = levels[use], sigmas[use], [margins[j] for j in use]
     classes = np.flatnonzero(model.has_class)
-    sigma = np.hypot(model.sigma_db[classes], sigma_db)
-    level = np.array(level_db)
-    any_level = float(model.density_any(np.array([level_db]))[0])
     difference = model.impact_db[classes] - model.launch_db[classes]
-    same_level_missed = 1.0 - partner_located_probability(margins_db, 0.0, min_stations=min_stations)
-    # Launch: (likelihood weight, probability its impact went unheard) per component.
-    launch_w = np.append(model.weight[classes] * _normal(level, model.launch_db[classes], sigma), model.unmodelled_share * any_level)
-    launch_miss = np.append([1.0 - partner_located_probability(margins_db, float(d), min_stations=min_stations) for d in difference],
-                            same_level_missed)
-    impact_w = np.append((1.0 - silent_launch_share) * np.append(
-        model.weight[classes] * _normal(level, model.impact_db[classes], sigma), model.unmodelled_share * any_level),
-        silent_launch_share * any_level)
-    impact_miss = np.append([1.0 - partner_located_probability(margins_db, -float(d), min_stations=min_stations) for d in difference],
-                            [same_level_missed, 1.0])
-    if float(launch_w.sum()) <= 1e-300 or float(impact_w.sum()) <= 1e-300:
-        return 1.0
-    unpaired_if_launch = partner_elsewhere + (1.0 - partner_elsewhere) * float(launch_w @ launch_miss) / float(launch_w.sum())
-    unpaired_if_impact = partner_elsewhere + (1.0 - partner_elsewhere) * float(impact_w @ impact_miss) / float(impact_w.sum())
-    return float(impact_w.sum() * unpaired_if_impact / (launch_w.sum() * unpaired_if_launch))
+    log_any = np.log(np.maximum(model.density_any(levels), 1e-300)).sum()
+
+    def log_missed(shift: float) -> float:
+        return float(sum(np.log(max(1.0 - partner_located_probability(m, shift, min_stations=min_stations), 1e-300)) for m in margins))
+
+    def log_levels(means: float, sigma_class: float) -> float:
+        return float(np.sum(np.log(np.maximum(_normal(levels, means, np.hypot(sigma_class, sigmas)), 1e-300))))
+
+    # (log weight x likelihood of the levels, log probability that every partner went unheard by level)
+    launch_terms = [(np.log(model.weight[k]) + log_levels(model.launch_db[k], model.sigma_db[k]), log_missed(float(d)))
+                    for k, d in zip(classes, difference)]
+    launch_terms.append((np.log(model.unmodelled_share) + log_any, log_missed(0.0)))
+    impact_terms = [(np.log((1.0 - silent_launch_share) * model.weight[k]) + log_levels(model.impact_db[k], model.sigma_db[k]),
+                     log_missed(-float(d))) for k, d in zip(classes, difference)]
+    impact_terms.append((np.log((1.0 - silent_launch_share) * model.unmodelled_share) + log_any, log_missed(0.0)))
+    impact_terms.append((np.log(silent_launch_share) + log_any, 0.0) if silent_launch_share > 0 else (-np.inf, 0.0))
+
+    def log_total(terms: list[tuple[float, float]]) -> float:
+        values = [w + np.log(partner_elsewhere + (1.0 - partner_elsewhere) * np.exp(m)) for w, m in terms if np.isfinite(w)]
+        top = max(values)
+        return float(top + np.log(np.sum(np.exp(np.array(values) - top))))
+
+    return float(np.exp(np.clip(log_total(impact_terms) - log_total(launch_terms), -50.0, 50.0)))

@@ -46,6 +46,7 @@ class PairingConfig:
     silent_launch_share: float = 0.1  # impacts whose launch makes no sound (drone-dropped munitions)
     partner_elsewhere: float = 0.05  # a partner unlocated for reasons levels cannot see (outside the network, missed pairing)
     min_stations: int = 4  # stations that make a located event (the fusion's default)
+    max_group: int = 4  # unpaired mates (same place, same minutes) whose levels are judged with an unpaired event
     level_iterations: int = 1  # rounds of (learn levels from the confident pairs, pair again with them)
     battery_radius_m: float = 1_500.0
     battery_window_s: float = 180.0
@@ -351,7 +352,8 @@ def _paired(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Fl
             reason[a] = reason[b] = text
     # A paired event's role is as sure as the best solution without it is worse (min-marginal:
     # P = 1 / (1 + exp(-margin / 2) (1 + w crowd))); the rest goes to the role it plays in that solution.
-    degree = np.bincount(heads, minlength=n) + np.bincount(tails, minlength=n)
+    as_launch = np.bincount(heads, minlength=n)  # candidate pairs in which each event is the launch
+    as_impact_count = np.bincount(tails, minlength=n)
     paired_launches = np.flatnonzero(kind == "launch")
     for i in np.flatnonzero(partner >= 0):
         # Odds against the role: the best solution without it (weight exp(-margin / 2)), and, in busy
@@ -359,7 +361,11 @@ def _paired(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Fl
         # ``coincidence_weight`` times that weight). The alternative solution's share goes to the
         # role it gives the event; a chance pair's share is split evenly (the role is then unknown).
         alternative_weight = float(np.exp(-margin[i] / 2.0))
-        chance_weight = alternative_weight * config.coincidence_weight * float(degree[i] + degree[partner[i]] - 2)
+        # Competitors that would swap roles: candidates in which the event plays the other role, or its partner does
+        # (other candidates in the same role — salvo-mates — change the partner, not the role).
+        j = int(partner[i])
+        swaps = (as_impact_count[i] + as_launch[j]) if kind[i] == "launch" else (as_launch[i] + as_impact_count[j])
+        chance_weight = alternative_weight * config.coincidence_weight * float(swaps)
         # A chance pair (or an alternative that leaves the event unpaired) leaves its role to the evidence it has
         # alone, as for an unpaired event: battery context and levels (without positions: even). An alternative
         # that swaps the role is weighed by the battery context too: firing from where launches fired in the same
@@ -388,19 +394,32 @@ def _paired(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Fl
                    p_weapon=p_weapon, class_probability=class_probability, cost=pair_cost, reason=tuple(reason))
 
 
-def _lone_odds(i: int, launches: NDArray[np.intp], time_s: FloatArray, lat: FloatArray, lon: FloatArray, config: PairingConfig,
-               levels: SourceLevels | None, model: LevelModel | None) -> tuple[float, int, float]:
-    """Odds (impact : launch) of event ``i`` on the evidence it has without a partner: the battery context (how many of
-    ``launches`` fired from within ``battery_radius_m`` in ``battery_window_s``), and the acoustic odds (1 without levels,
-    then the prior). Returns (odds, battery launches, acoustic odds)."""
-    near = launches[(np.abs(time_s[launches] - time_s[i]) <= config.battery_window_s) & (launches != i)]
+def _same_place(i: int, others: NDArray[np.intp], time_s: FloatArray, lat: FloatArray, lon: FloatArray,
+                config: PairingConfig) -> NDArray[np.intp]:
+    """Those of ``others`` (not ``i``) within ``battery_radius_m`` of event ``i`` and ``battery_window_s`` of its time."""
+    near = others[(np.abs(time_s[others] - time_s[i]) <= config.battery_window_s) & (others != i)]
     if near.size:
         near = near[distance_m(np.full(near.size, lat[i]), np.full(near.size, lon[i]), lat[near], lon[near]) <= config.battery_radius_m]
+    return near
+
+
+def _lone_odds(i: int, launches: NDArray[np.intp], time_s: FloatArray, lat: FloatArray, lon: FloatArray, config: PairingConfig,
+               levels: SourceLevels | None, model: LevelModel | None, group: NDArray[np.intp] | None = None) -> tuple[float, int, float]:
+    """Odds (impact : launch) of event ``i`` on the evidence it has without a partner: the battery context (how many of
+    ``launches`` fired from within ``battery_radius_m`` in ``battery_window_s``), and the acoustic odds (1 without levels,
+    then the prior) of ``i`` with the unpaired events of ``group`` (same place, same minutes: one battery's launches or
+    one mission's impacts; at most ``max_group`` of them, nearest in time). Returns (odds, battery launches, acoustic odds)."""
+    near = _same_place(i, launches, time_s, lat, lon, config)
     acoustic = 1.0
     if levels is not None and model is not None:
-        acoustic = unpaired_impact_odds(model, float(levels.level_db[i]), float(levels.level_sigma_db[i]), levels.margins_db[i],
-                                        min_stations=config.min_stations, silent_launch_share=config.silent_launch_share,
-                                        partner_elsewhere=config.partner_elsewhere)
+        members = np.array([i], dtype=np.intp)
+        if group is not None and group.size:
+            mates = _same_place(i, group, time_s, lat, lon, config)
+            mates = mates[np.argsort(np.abs(time_s[mates] - time_s[i]), kind="stable")[:config.max_group]]
+            members = np.concatenate([members, mates])
+        acoustic = unpaired_impact_odds(model, levels.level_db[members], levels.level_sigma_db[members],
+                                        [levels.margins_db[int(m)] for m in members], min_stations=config.min_stations,
+                                        silent_launch_share=config.silent_launch_share, partner_elsewhere=config.partner_elsewhere)
     if acoustic == 1.0:
         prior = config.unpaired_impact_prior
         odds = prior / (1.0 - prior) if not near.size else 1.0 / config.battery_odds
@@ -414,8 +433,9 @@ def _unpaired_roles(kind: NDArray[np.str_], p_launch: FloatArray, p_impact: Floa
     """Unpaired events (in place): odds of impact from the levels and the partner it should have had, times the
     battery context (paired launches fired from the same place in the same minutes); without levels, the prior."""
     launches = np.flatnonzero(kind == "launch")
-    for i in np.flatnonzero(kind == "unknown"):
-        odds, near, acoustic = _lone_odds(int(i), launches, time_s, lat, lon, config, levels, model)
+    unpaired = np.flatnonzero(kind == "unknown")
+    for i in unpaired:
+        odds, near, acoustic = _lone_odds(int(i), launches, time_s, lat, lon, config, levels, model, unpaired)
         if acoustic == 1.0:
             source = f"prior probability {config.unpaired_impact_prior:g}"
         else:
