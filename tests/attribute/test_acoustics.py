@@ -136,3 +136,17 @@ def test_levels_refuse_a_chance_pair_of_two_detonations(areas: Areas) -> None:
     assert "source level" in heard.reason[x]
     for k in range(10):  # the real rounds stay paired
         assert heard.event_ids[heard.partner[heard.event_ids.index(f"L{k}")]] == f"I{k}"
+
+
+def test_a_group_of_unheard_launches_is_less_likely_than_one() -> None:
+    """Three loud events at one place in the same minutes, no partner heard: three launches whose impacts all went
+    unheard is a smaller coincidence for a mortar (quiet launches) than for one event alone."""
+    level = np.array([100.0, 112.0, 99.0, 113.0, 101.0, 111.0, 100.5, 112.5, 99.5, 112.0, 100.0, 111.5, 101.0, 112.0, 100.0, 113.0])
+    model = fit_level_model(level, np.arange(0, 16, 2), np.arange(1, 16, 2), np.ones(8, dtype=bool), np.tile([1.0, 0.0, 0.0], (8, 1)))
+    margins = np.array([1.0, 3.0, 5.0, 8.0, 10.0, 14.0])
+    kwargs = {"min_stations": 4, "silent_launch_share": 0.1, "partner_elsewhere": 0.05}
+    one = unpaired_impact_odds(model, 112.0, 1.0, margins, **kwargs)  # type: ignore[arg-type]
+    three = unpaired_impact_odds(model, np.array([112.0, 111.0, 112.5]), np.ones(3), [margins, margins - 1.0, margins + 1.0], **kwargs)  # type: ignore[arg-type]
+    assert 1.0 < one < three
+    # Levels unknown for every member: no evidence.
+    assert unpaired_impact_odds(model, np.array([np.nan, np.nan]), np.ones(2), [margins, margins], **kwargs) == 1.0  # type: ignore[arg-type]
