@@ -150,3 +150,24 @@ def test_a_group_of_unheard_launches_is_less_likely_than_one() -> None:
     assert 1.0 < one < three
     # Levels unknown for every member: no evidence.
     assert unpaired_impact_odds(model, np.array([np.nan, np.nan]), np.ones(2), [margins, margins], **kwargs) == 1.0  # type: ignore[arg-type]
+
+
+def test_a_mortar_impact_beyond_mortar_reach_from_across_is_a_weak_claim(areas: Areas) -> None:
+    """Two lone detonations of a mortar bomb's level in RU's area, 2 km and 15 km behind the line: mortars (8 km)
+    reach the first from UA, not the second, so "fired from across the line" is much weaker for the deep one."""
+    rows, level = mortar_missions(14)
+    t = T0 + 1200.0 * 16
+    rows += [("NEAR", t, 48.2, lon_at_km(2.0)), ("DEEP", t + 600.0, 47.75, lon_at_km(15.0))]
+    level |= {"NEAR": 112.0, "DEEP": 112.0}
+    stations = make_stations()
+    picks, assignments = make_picks(rows, level, stations)
+    result = attribute_events(events_table(rows), areas, assignments=assignments, picks=picks, stations=stations)
+    near, deep = result.event_ids.index("NEAR"), result.event_ids.index("DEEP")
+    assert result.kind[near] == "impact" and result.kind[deep] == "impact"
+    assert result.firing_party[near] == "UA"
+    assert result.p_firing_party[near] > 0.7
+    deep_ua = result.p_firing_party[deep] if result.firing_party[deep] == "UA" else 1.0 - result.p_firing_party[deep]
+    assert deep_ua < result.p_firing_party[near] - 0.05  # guns (no level model here: ToF shares them) could still reach it
+    assert "reach this deep" in result.reason[deep] and "reach this deep" not in result.reason[near]
+    plain = attribute_events(events_table(rows), areas)  # without levels the depth says nothing about the weapon
+    assert plain.p_firing_party[plain.event_ids.index("DEEP")] == pytest.approx(plain.p_firing_party[plain.event_ids.index("NEAR")], abs=0.02)

@@ -306,3 +306,20 @@ def unpaired_impact_odds(model: LevelModel | None, level_db: FloatArray | float,
         return float(top + np.log(np.sum(np.exp(np.array(values) - top))))
 
     return float(np.exp(np.clip(log_total(impact_terms) - log_total(launch_terms), -50.0, 50.0)))
+
+
+def impact_class_weights(model: LevelModel | None, level_db: float, sigma_db: float, *, silent_launch_share: float) -> tuple[FloatArray, float]:
+    """For an event taken as an impact: the probability of each modelled class (aligned with the model's classes,
+    0 for the others) from its level, and the remaining probability of "any weapon" (unmodelled classes, silent
+    launches). Without evidence: no class, all "any"."""
+    if model is None or not np.isfinite(level_db):
+        return np.zeros(0 if model is None else model.has_class.size), 1.0
+    classes = np.flatnonzero(model.has_class)
+    weights = np.zeros(model.has_class.size)
+    weights[classes] = (1.0 - silent_launch_share) * model.weight[classes] * _normal(
+        np.array(level_db), model.impact_db[classes], np.hypot(model.sigma_db[classes], sigma_db))
+    any_weapon = (silent_launch_share + (1.0 - silent_launch_share) * model.unmodelled_share) * float(model.density_any(np.array([level_db]))[0])
+    total = float(weights.sum()) + any_weapon
+    if total <= 0.0:
+        return np.zeros(model.has_class.size), 1.0
+    return weights / total, any_weapon / total

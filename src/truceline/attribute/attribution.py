@@ -173,6 +173,10 @@ def attribute_events(
             p_own = p_launch[i] * ps + p_impact[i] * (1.0 - ps) + 0.5 * p_neither
         else:
             across = config.across_line_prior if not paired[i] else 1.0
+            if not paired[i] and i < n_sensor and pairing.p_reach_from_across is not None:
+                # Fire from across must reach this deep with the weapon its level suggests.
+                reach = float(pairing.p_reach_from_across[i])
+                across = across * reach / (across * reach + (1.0 - across))
             p_other = p_impact[i] * (ps * across + (1.0 - ps) * (1.0 - across)) + p_launch[i] * (1.0 - ps) + 0.5 * p_neither
             p_own = 1.0 - p_other
         if p_own >= 0.5:
@@ -186,6 +190,9 @@ def attribute_events(
     for i in map(int, np.flatnonzero(~paired & (np.asarray(kind) == "impact"))):
         reason[i] += (f"; direction from the line only: fire into {sides[i] or 'no area'} is taken to come from across the"
                       f" line with probability {config.across_line_prior:g}")
+        if i < n_sensor and pairing.p_reach_from_across is not None and pairing.p_reach_from_across[i] < 0.95:
+            reason[i] += (f", less as weapons of its level reach this deep from across the line only with probability"
+                          f" {pairing.p_reach_from_across[i]:.2f}")
 
     # Corroboration.
     by_event: dict[int, list[str]] = {}

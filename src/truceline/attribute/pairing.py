@@ -21,15 +21,17 @@ launches far from the sensors).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from numpy.typing import NDArray
 from scipy.optimize import Bounds, LinearConstraint, linear_sum_assignment, milp
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
+from scipy.special import ndtr
 
-from truceline.attribute.acoustics import LevelModel, SourceLevels, fit_level_model, pair_level_penalty, unpaired_impact_odds
+from truceline.attribute.acoustics import (LevelModel, SourceLevels, fit_level_model, impact_class_weights, pair_level_penalty,
+                                           unpaired_impact_odds)
 from truceline.attribute.physics import ENVELOPES, MAX_RANGE_M, MAX_TIME_OF_FLIGHT_S, flight_costs
 
 FloatArray = NDArray[np.float64]
@@ -67,6 +69,7 @@ class Pairing:
     class_probability: FloatArray  # (n, len(ENVELOPES)): every class's probability (zeros if unpaired)
     cost: FloatArray  # cost of the chosen pair (nan if unpaired)
     reason: tuple[str, ...]
+    p_reach_from_across: FloatArray | None = None  # unpaired events as impacts: can a weapon of its class reach it from across the line
 
 
 def distance_m(lat1: FloatArray, lon1: FloatArray, lat2: FloatArray, lon2: FloatArray) -> FloatArray:
@@ -302,7 +305,31 @@ def pair_events(
             heads, tails, cost, class_costs = _with_levels(base, levels, model, config)
             if iteration + 1 < config.level_iterations:
                 current = _paired(n, heads, tails, cost, class_costs, config)
-    return _paired(n, heads, tails, cost, class_costs, config, time_s=time_s, lat=lat, lon=lon, levels=levels, model=model)
+    pairing = _paired(n, heads, tails, cost, class_costs, config, time_s=time_s, lat=lat, lon=lon, levels=levels, model=model)
+    if line_distance_m is None or levels is None or model is None:
+        return pairing
+    reach = reach_from_across(np.abs(np.asarray(line_distance_m, dtype=np.float64)), np.asarray(position_sigma_m, dtype=np.float64),
+                              levels, model, config, pairing.partner < 0)
+    return replace(pairing, p_reach_from_across=reach)
+
+
+def reach_from_across(depth_m: FloatArray, position_sigma_m: FloatArray, levels: SourceLevels, model: LevelModel, config: PairingConfig,
+                      which: NDArray[np.bool_]) -> FloatArray:
+    """For the events ``which`` taken as impacts ``depth_m`` behind the line: the probability that a weapon of their
+    class (from the level) could have fired them from across the line — the class's reach must cover the depth
+    plus the class's least deployment depth. "Any weapon" (unmodelled classes, silent launches such as drones)
+    always could. 1 for the other events."""
+    out = np.ones(depth_m.size)
+    for i in np.flatnonzero(which):
+        weights, any_weapon = impact_class_weights(model, float(levels.level_db[i]), float(levels.level_sigma_db[i]),
+                                                   silent_launch_share=config.silent_launch_share)
+        reachable = any_weapon
+        for k, envelope in enumerate(ENVELOPES[:weights.size]):
+            if weights[k] > 0.0:
+                slack = envelope.max_range_m - envelope.min_depth_m - depth_m[i]
+                reachable += float(weights[k]) * float(ndtr(slack / max(float(position_sigma_m[i]), 100.0)))
+        out[i] = min(max(reachable, 0.0), 1.0)
+    return out
 
 
 def _with_levels(candidates: tuple[NDArray[np.int64], NDArray[np.int64], FloatArray, FloatArray], levels: SourceLevels, model: LevelModel,
