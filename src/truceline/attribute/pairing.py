@@ -380,6 +380,10 @@ def _paired(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Fl
     # A paired event's role is as sure as the best solution without it is worse (min-marginal:
     # P = 1 / (1 + exp(-margin / 2) (1 + w crowd))); the rest goes to the role it plays in that solution.
     as_launch = np.bincount(heads, minlength=n)  # candidate pairs in which each event is the launch
+    incident: dict[int, list[int]] = {}
+    for e in range(heads.size):
+        incident.setdefault(int(heads[e]), []).append(e)
+        incident.setdefault(int(tails[e]), []).append(e)
     as_impact_count = np.bincount(tails, minlength=n)
     paired_launches = np.flatnonzero(kind == "launch")
     for i in np.flatnonzero(partner >= 0):
@@ -388,10 +392,22 @@ def _paired(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Fl
         # ``coincidence_weight`` times that weight). The alternative solution's share goes to the
         # role it gives the event; a chance pair's share is split evenly (the role is then unknown).
         alternative_weight = float(np.exp(-margin[i] / 2.0))
-        # Competitors that would swap roles: candidates in which the event plays the other role, or its partner does
-        # (other candidates in the same role — salvo-mates — change the partner, not the role).
+        # Competitors: candidates that would swap roles (the event in the other role, or its partner), and other
+        # candidates in the same role except those of the same battery's salvo (another launch from the same
+        # place in the same minutes and its impact), which change the partner, not the role.
         j = int(partner[i])
-        swaps = (as_impact_count[i] + as_launch[j]) if kind[i] == "launch" else (as_launch[i] + as_impact_count[j])
+        launch_end, impact_end = (int(i), j) if kind[i] == "launch" else (j, int(i))
+        swaps = int(as_impact_count[launch_end] + as_launch[impact_end])
+        if time_s is not None and lat is not None and lon is not None:
+            mates = set(int(m) for m in _same_place(launch_end, paired_launches, time_s, lat, lon, config))
+            mates_impacts = {int(partner[m]) for m in mates}
+            same_role = len([e for e in incident.get(launch_end, ()) if int(heads[e]) == launch_end and int(tails[e]) != impact_end
+                             and int(tails[e]) not in mates_impacts])
+            same_role += len([e for e in incident.get(impact_end, ()) if int(tails[e]) == impact_end and int(heads[e]) != launch_end
+                              and int(heads[e]) not in mates])
+        else:
+            same_role = int(as_launch[launch_end] + as_impact_count[impact_end] - 2)
+        swaps += same_role
         chance_weight = alternative_weight * config.coincidence_weight * float(swaps)
         # A chance pair (or an alternative that leaves the event unpaired) leaves its role to the evidence it has
         # alone, as for an unpaired event: battery context and levels (without positions: even). An alternative
