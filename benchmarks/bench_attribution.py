@@ -39,7 +39,7 @@ from truceline.attribute.rules import decide_verdicts, sector_labeler
 from truceline.geo.areas import read_areas
 from truceline.model.agreement import agreement_from_document
 from truceline.model.reports import read_reports
-from truceline.model.tables import TRUTH_EVENTS, read_table
+from truceline.model.tables import TRUTH_EVENTS, TRUTH_PICKS, read_picks, read_stations, read_table
 from truceline.sim.scoring import match_events
 
 SCENARIOS = {"violation": ("violation", 24.0), "heavy": ("heavy", 1.0)}
@@ -59,7 +59,8 @@ def load_terms():  # noqa: ANN201 - benchmark helper
     return agreement_from_document(yaml.safe_load(text))
 
 
-def evaluate(label: str, scenario: Path, events: pa.Table, assignments: pa.Table | None, event_truth: list[str | None]) -> dict[str, object]:
+def evaluate(label: str, scenario: Path, events: pa.Table, assignments: pa.Table | None, event_truth: list[str | None], *,
+             acoustic: bool = True) -> dict[str, float]:
     truth = read_table(scenario / "truth_events.csv", TRUTH_EVENTS)
     areas = read_areas(scenario / "areas.geojson")
     reports = read_reports(scenario / "reports.jsonl")
@@ -76,7 +77,9 @@ def evaluate(label: str, scenario: Path, events: pa.Table, assignments: pa.Table
             mission[row["event_id"]] = row["mission_id"]
 
     started = time.perf_counter()
-    att = attribute_events(events, areas, reports, assignments=assignments)
+    picks = read_picks(scenario / "picks.csv") if acoustic else None
+    stations = read_stations(scenario / "stations.csv") if acoustic else None
+    att = attribute_events(events, areas, reports, assignments=assignments, picks=picks, stations=stations)
     report_times = {r.report_id: float(r.extras.get("published_time", r.time_end or r.time_start or 0.0)) for r in reports}
     verdicts = decide_verdicts(att, areas, agreement.terms, report_times=report_times,
                                sector_of=sector_labeler([s.id for s in agreement.sectors]))
@@ -166,10 +169,17 @@ def evaluate(label: str, scenario: Path, events: pa.Table, assignments: pa.Table
     return {"far_accuracy": far_ok / max(far_n, 1), "dropped": dropped}
 
 
-def truth_input(scenario: Path, seed: int) -> tuple[pa.Table, list[str | None]]:
+def truth_input(scenario: Path, seed: int) -> tuple[pa.Table, pa.Table, list[str | None]]:
+    """Truth-derived events, and as their assignments the true detected picks of each (for source levels)."""
     truth = read_table(scenario / "truth_events.csv", TRUTH_EVENTS)
     events = events_from_truth(truth, np.random.default_rng(seed))
-    return events, [str(e)[1:] for e in events["event_id"].to_pylist()]
+    truth_picks = read_table(scenario / "truth_picks.csv", TRUTH_PICKS)
+    kept = set(events["event_id"].to_pylist())
+    pairs = [(p, f"T{e}") for p, e in zip(truth_picks["pick_id"].to_pylist(), truth_picks["event_id"].to_pylist()) if f"T{e}" in kept]
+    assignments = pa.table({"pick_id": pa.array([str(p) for p, _ in pairs], type=pa.string()),
+                            "event_id": pa.array([e for _, e in pairs], type=pa.string()),
+                            "residual_s": pa.array([0.0] * len(pairs))})
+    return events, assignments, [str(e)[1:] for e in events["event_id"].to_pylist()]
 
 
 def fused_input(scenario: Path, run: Path) -> tuple[pa.Table, pa.Table, list[str | None]]:
@@ -194,6 +204,8 @@ def main() -> None:
     parser.add_argument("--scenario", action="append", default=[], metavar="NAME=DIR", help="use an existing scenario folder")
     parser.add_argument("--fused", action="append", default=[], metavar="NAME=DIR", help="score associate output in DIR")
     parser.add_argument("--fuse", action="store_true", help="run `truceline associate` here (slow on heavy)")
+    parser.add_argument("--no-amplitude", action="store_true", help="do not give the stage the picks (timing and geometry only)")
+    parser.add_argument("--hours", type=float, help="simulate this many hours instead of the preset's default")
     args = parser.parse_args()
     given = dict(item.split("=", 1) for item in args.scenario)
     fused = dict(item.split("=", 1) for item in args.fused)
@@ -201,10 +213,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for name in args.only or list(SCENARIOS):
             preset, hours = SCENARIOS[name]
+            hours = args.hours if args.hours is not None else hours
             scenario = Path(given[name]) if name in given else simulate(preset, hours, args.seed, Path(tmp) / name)
             print(f"\n######## {name}: preset {preset}, {hours:g} h, seed {args.seed} ({scenario})")
-            events, truth_of = truth_input(scenario, args.seed)
-            dropped += int(evaluate(f"{name} / truth-derived events", scenario, events, None, truth_of)["dropped"])  # type: ignore[call-overload]
+            events, truth_assignments, truth_of = truth_input(scenario, args.seed)
+            dropped += int(evaluate(f"{name} / truth-derived events", scenario, events, truth_assignments, truth_of,
+                                    acoustic=not args.no_amplitude)["dropped"])
             run = Path(fused[name]) if name in fused else None
             if run is None and args.fuse:
                 run = Path(tmp) / f"{name}-run"
@@ -212,7 +226,8 @@ def main() -> None:
                                 "--picks", str(scenario / "picks.csv"), "--areas", str(scenario / "areas.geojson"), "--out", str(run)], check=True)
             if run is not None:
                 events, assignments, truth_of = fused_input(scenario, run)
-                dropped += int(evaluate(f"{name} / fused events ({run})", scenario, events, assignments, truth_of)["dropped"])  # type: ignore[call-overload]
+                dropped += int(evaluate(f"{name} / fused events ({run})", scenario, events, assignments, truth_of,
+                                        acoustic=not args.no_amplitude)["dropped"])
     print(json.dumps({"dropped_reports_total": dropped}))
 
 

@@ -87,3 +87,21 @@ def test_envelopes_hold_published_firing_table_points() -> None:
         assert costs[0, k] <= 0.5
     far = flight_costs(np.array([30_000.0]), np.array([5.0]), np.array([200.0]), np.array([0.3]))
     assert np.all(np.isinf(far))
+
+
+def test_salvo_mates_do_not_make_a_launch_doubtful(areas: Areas) -> None:
+    """In a salvo every launch has every impact as a candidate: those change the partner, not the role."""
+    result = attribute_events(events_table(salvo(4)), areas)
+    assert all(p > 0.99 for p in result.p_kind)
+
+
+def test_a_role_swapping_candidate_makes_a_launch_doubtful(areas: Areas) -> None:
+    """An earlier event across the line whose time of flight fits makes the first launch possibly an impact of it
+    (counter-battery fire landing on the battery): its role probability drops, the battery context keeps it a launch."""
+    rows = salvo(4) + [("X", T0 - 62.0, 48.0, lon_at_km(10.0))]  # 18 km in 62 s: a gun, a little dearer than the salvo
+    result = attribute_events(events_table(rows), areas)
+    first = result.event_ids.index("L1")
+    assert result.kind[first] == "launch" and result.event_ids[result.partner[first]] == "I1"
+    assert 0.6 < result.p_kind[first] < 0.99
+    others = [result.p_kind[result.event_ids.index(f"L{k}")] for k in (2, 3, 4)]
+    assert min(others) > result.p_kind[first]

@@ -139,3 +139,20 @@ def test_attribution_step_writes_nothing_on_a_bad_reports_file(tmp_path: Path) -
     assert sorted(p.name for p in out.iterdir()) == ["cases.jsonl", "facts.jsonl", "reports_unplaced.jsonl", "verdicts.jsonl"]
     assert "1 reports: 0 matched" in summary and table.column("kind").to_pylist()[:2] == ["launch", "impact"]
     assert len(read_facts(out / "facts.jsonl")) == 1
+
+
+def test_attribution_step_uses_source_levels_when_given_picks(tmp_path: Path) -> None:
+    import json
+
+    from test_acoustics import make_picks, make_stations, mortar_missions
+
+    from truceline.attribute.commands import write_attribution
+
+    rows, levels = mortar_missions(8)
+    stations = make_stations()
+    picks, assignments = make_picks(rows, levels, stations)
+    table, _ = write_attribution(events_table(rows), assignments, make_areas(), None, "ukraine-2026", tmp_path, "csv",
+                                 picks=picks, stations=stations)
+    assert table.column("pair_event_id").to_pylist()[:2] == ["I0", "L0"]
+    reasons = [json.loads(line)["reason"] for line in (tmp_path / "verdicts.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert reasons and all("dB at 1 km" in r for r in reasons)

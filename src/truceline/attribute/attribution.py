@@ -22,6 +22,7 @@ import numpy as np
 import pyarrow as pa
 from numpy.typing import NDArray
 
+from truceline.attribute.acoustics import source_levels
 from truceline.attribute.corroborate import Match, ReportOnlyEvent, match_reports, reliability_weight, report_kind, report_only_event
 from truceline.attribute.pairing import Pairing, PairingConfig, pair_events
 from truceline.attribute.party import area_probabilities, ellipse_covariance_km2, position_sigma_m
@@ -87,9 +88,16 @@ def attribute_events(
     reports: Sequence[Report] = (),
     *,
     assignments: pa.Table | None = None,
+    picks: pa.Table | None = None,
+    stations: pa.Table | None = None,
     config: AttributionConfig | None = None,
 ) -> Attribution:
-    """Classify, pair, attribute and corroborate ``events`` (see the module documentation)."""
+    """Classify, pair, attribute and corroborate ``events`` (see the module documentation).
+
+    With ``picks`` (with ``amplitude``, and ``snr``), ``stations`` and ``assignments``, every event's
+    source level is estimated and used as acoustic evidence of launch, impact and weapon class
+    (:mod:`truceline.attribute.acoustics`); without them the stage rests on timing and geometry.
+    """
     config = config or AttributionConfig()
     n_sensor = events.num_rows
     ids = [str(v) for v in events["event_id"].to_pylist()]
@@ -104,8 +112,9 @@ def attribute_events(
     sides, p_side = area_probabilities(lat, lon, covariance, areas.party_at)
     side_arr = np.asarray(sides, dtype=str) if sides else np.zeros(0, dtype=str)
     line_distance = areas.signed_distance_m(lat, lon) if areas.line is not None and n_sensor else None
+    levels = source_levels(ids, lat, lon, picks=picks, stations=stations, assignments=assignments)
     pairing: Pairing = pair_events(time_s, lat, lon, time_sigma, position_sigma_m(major, minor), side_arr, p_side, config.pairing,
-                                   line_distance)
+                                   line_distance, levels=levels)
     kind = [str(k) for k in pairing.kind]
     matches = match_reports(reports, time_s, lat, lon, position_sigma_m(major, minor), pairing.kind)
 
@@ -164,6 +173,10 @@ def attribute_events(
             p_own = p_launch[i] * ps + p_impact[i] * (1.0 - ps) + 0.5 * p_neither
         else:
             across = config.across_line_prior if not paired[i] else 1.0
+            if not paired[i] and i < n_sensor and pairing.p_reach_from_across is not None:
+                # Fire from across must reach this deep with the weapon its level suggests.
+                reach = float(pairing.p_reach_from_across[i])
+                across = across * reach / (across * reach + (1.0 - across))
             p_other = p_impact[i] * (ps * across + (1.0 - ps) * (1.0 - across)) + p_launch[i] * (1.0 - ps) + 0.5 * p_neither
             p_own = 1.0 - p_other
         if p_own >= 0.5:
@@ -177,6 +190,9 @@ def attribute_events(
     for i in map(int, np.flatnonzero(~paired & (np.asarray(kind) == "impact"))):
         reason[i] += (f"; direction from the line only: fire into {sides[i] or 'no area'} is taken to come from across the"
                       f" line with probability {config.across_line_prior:g}")
+        if i < n_sensor and pairing.p_reach_from_across is not None and pairing.p_reach_from_across[i] < 0.95:
+            reason[i] += (f", less as weapons of its level reach this deep from across the line only with probability"
+                          f" {pairing.p_reach_from_across[i]:.2f}")
 
     # Corroboration.
     by_event: dict[int, list[str]] = {}

@@ -30,8 +30,11 @@ def _load_agreement(name: str) -> Any:
 
 
 def write_attribution(events: pa.Table, assignments: pa.Table, areas: Any, reports_path: Path | None, agreement_name: str,
-                      out_dir: Path, fmt: str) -> tuple[pa.Table, str]:
+                      out_dir: Path, fmt: str, *, picks: pa.Table | None = None, stations: pa.Table | None = None) -> tuple[pa.Table, str]:
     """Attribute fused events and write verdicts.jsonl, facts.jsonl and cases.jsonl into ``out_dir``.
+
+    ``picks`` (with ``amplitude``/``snr``) and ``stations`` let the stage use source levels as evidence
+    of launch and impact; without them it rests on timing and geometry.
 
     Returns the attributed events table (for the caller to write) and a summary for the CLI line.
     """
@@ -43,7 +46,7 @@ def write_attribution(events: pa.Table, assignments: pa.Table, areas: Any, repor
 
     agreement = _load_agreement(agreement_name)
     reports = read_reports(reports_path) if reports_path is not None else []
-    attribution = attribute_events(events, areas, reports, assignments=assignments)
+    attribution = attribute_events(events, areas, reports, assignments=assignments, picks=picks, stations=stations)
     report_times = {r.report_id: _known_time(r) for r in reports}
     verdicts = decide_verdicts(attribution, areas, agreement.terms, report_times=report_times,
                                sector_of=sector_labeler([s.id for s in agreement.sectors]))

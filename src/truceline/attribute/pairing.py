@@ -21,14 +21,17 @@ launches far from the sensors).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from numpy.typing import NDArray
 from scipy.optimize import Bounds, LinearConstraint, linear_sum_assignment, milp
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
+from scipy.special import ndtr
 
+from truceline.attribute.acoustics import (LevelModel, SourceLevels, fit_level_model, impact_class_weights, pair_level_penalty,
+                                           unpaired_impact_odds)
 from truceline.attribute.physics import ENVELOPES, MAX_RANGE_M, MAX_TIME_OF_FLIGHT_S, flight_costs
 
 FloatArray = NDArray[np.float64]
@@ -39,7 +42,14 @@ EARTH_RADIUS_M = 6_371_000.0
 class PairingConfig:
     unpaired_cost: float = 4.0  # per event; a pair is worth making when its cost is below twice this
     min_flight_s: float = 3.0
-    unpaired_impact_prior: float = 0.75
+    unpaired_impact_prior: float = 0.75  # without acoustic evidence
+    battery_odds: float = 4.0  # launch : impact odds for an unpaired event where paired launches fired (0.8 without other evidence)
+    sure_pair_probability: float = 0.8  # pairs whose both roles are this sure teach the level model
+    silent_launch_share: float = 0.1  # impacts whose launch makes no sound (drone-dropped munitions)
+    partner_elsewhere: float = 0.05  # a partner unlocated for reasons levels cannot see (outside the network, missed pairing)
+    min_stations: int = 4  # stations that make a located event (the fusion's default)
+    max_group: int = 4  # unpaired mates (same place, same minutes) whose levels are judged with an unpaired event
+    level_iterations: int = 1  # rounds of (learn levels from the confident pairs, pair again with them)
     battery_radius_m: float = 1_500.0
     battery_window_s: float = 180.0
     coincidence_weight: float = 0.5
@@ -59,6 +69,7 @@ class Pairing:
     class_probability: FloatArray  # (n, len(ENVELOPES)): every class's probability (zeros if unpaired)
     cost: FloatArray  # cost of the chosen pair (nan if unpaired)
     reason: tuple[str, ...]
+    p_reach_from_across: FloatArray | None = None  # unpaired events as impacts: can a weapon of its class reach it from across the line
 
 
 def distance_m(lat1: FloatArray, lon1: FloatArray, lat2: FloatArray, lon2: FloatArray) -> FloatArray:
@@ -260,20 +271,85 @@ def _solve(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Flo
 def pair_events(
     time_s: FloatArray, lat: FloatArray, lon: FloatArray, time_sigma_s: FloatArray, position_sigma_m: FloatArray,
     side: NDArray[np.str_], p_side: FloatArray, config: PairingConfig | None = None,
-    line_distance_m: FloatArray | None = None,
+    line_distance_m: FloatArray | None = None, levels: SourceLevels | None = None,
 ) -> Pairing:
-    """Classify every event as launch, impact or unknown and pair launches with their impacts."""
+    """Classify every event as launch, impact or unknown and pair launches with their impacts.
+
+    With ``levels`` (source levels from the picks' amplitudes, :mod:`truceline.attribute.acoustics`)
+    the pairing runs twice: time of flight alone, then, with the launch and impact levels per weapon
+    class learned from the first pass's confident pairs, again with the acoustic veto added to every
+    candidate's class costs; unpaired events are then judged by the partner they should have had.
+    """
     config = config or PairingConfig()
     n = int(np.asarray(time_s).size)
     side = np.asarray(side).astype(str)
     p_side = np.nan_to_num(np.asarray(p_side, dtype=np.float64), nan=0.5)
-    heads, tails, cost, class_costs = candidate_pairs(
-        np.asarray(time_s, dtype=np.float64), np.asarray(lat, dtype=np.float64), np.asarray(lon, dtype=np.float64),
-        np.asarray(time_sigma_s, dtype=np.float64), np.asarray(position_sigma_m, dtype=np.float64), side, p_side, config,
-        None if line_distance_m is None else np.asarray(line_distance_m, dtype=np.float64))
     time_s = np.asarray(time_s, dtype=np.float64)
     lat = np.asarray(lat, dtype=np.float64)
     lon = np.asarray(lon, dtype=np.float64)
+    heads, tails, cost, class_costs = candidate_pairs(
+        time_s, lat, lon, np.asarray(time_sigma_s, dtype=np.float64), np.asarray(position_sigma_m, dtype=np.float64), side, p_side,
+        config, None if line_distance_m is None else np.asarray(line_distance_m, dtype=np.float64))
+    model: LevelModel | None = None
+    if levels is not None and np.isfinite(levels.level_db).sum() >= 2:
+        base = (heads, tails, cost, class_costs)
+        current = _paired(n, heads, tails, cost, class_costs, config)
+        for iteration in range(config.level_iterations):
+            pair_launch = np.flatnonzero((current.partner >= 0) & (current.kind == "launch"))
+            partner_of = current.partner[pair_launch]
+            sure = (current.p_kind[pair_launch] >= config.sure_pair_probability) & (current.p_kind[partner_of] >= config.sure_pair_probability)
+            fitted = fit_level_model(levels.level_db, pair_launch.astype(np.int64), partner_of, sure, current.class_probability[pair_launch])
+            if fitted is None:
+                break
+            model = fitted
+            heads, tails, cost, class_costs = _with_levels(base, levels, model, config)
+            if iteration + 1 < config.level_iterations:
+                current = _paired(n, heads, tails, cost, class_costs, config)
+    pairing = _paired(n, heads, tails, cost, class_costs, config, time_s=time_s, lat=lat, lon=lon, levels=levels, model=model)
+    if line_distance_m is None or levels is None or model is None:
+        return pairing
+    reach = reach_from_across(np.abs(np.asarray(line_distance_m, dtype=np.float64)), np.asarray(position_sigma_m, dtype=np.float64),
+                              levels, model, config, pairing.partner < 0)
+    return replace(pairing, p_reach_from_across=reach)
+
+
+def reach_from_across(depth_m: FloatArray, position_sigma_m: FloatArray, levels: SourceLevels, model: LevelModel, config: PairingConfig,
+                      which: NDArray[np.bool_]) -> FloatArray:
+    """For the events ``which`` taken as impacts ``depth_m`` behind the line: the probability that a weapon of their
+    class (from the level) could have fired them from across the line — the class's reach must cover the depth
+    plus the class's least deployment depth. "Any weapon" (unmodelled classes, silent launches such as drones)
+    always could. 1 for the other events."""
+    out = np.ones(depth_m.size)
+    for i in np.flatnonzero(which):
+        weights, any_weapon = impact_class_weights(model, float(levels.level_db[i]), float(levels.level_sigma_db[i]),
+                                                   silent_launch_share=config.silent_launch_share)
+        reachable = any_weapon
+        for k, envelope in enumerate(ENVELOPES[:weights.size]):
+            if weights[k] > 0.0:
+                slack = envelope.max_range_m - envelope.min_depth_m - depth_m[i]
+                reachable += float(weights[k]) * float(ndtr(slack / max(float(position_sigma_m[i]), 100.0)))
+        out[i] = min(max(reachable, 0.0), 1.0)
+    return out
+
+
+def _with_levels(candidates: tuple[NDArray[np.int64], NDArray[np.int64], FloatArray, FloatArray], levels: SourceLevels, model: LevelModel,
+                 config: PairingConfig) -> tuple[NDArray[np.int64], NDArray[np.int64], FloatArray, FloatArray]:
+    """The candidates with the acoustic veto added to their class costs (and those now too dear dropped)."""
+    heads, tails, cost, class_costs = candidates
+    if not heads.size:
+        return candidates
+    penalty = pair_level_penalty(model, levels.level_db[heads], levels.level_sigma_db[heads], levels.level_db[tails], levels.level_sigma_db[tails])
+    crossing = cost - class_costs.min(axis=1)
+    class_costs = class_costs + penalty
+    cost = class_costs.min(axis=1) + crossing
+    keep = np.isfinite(cost) & (cost < 2.0 * config.unpaired_cost)
+    return heads[keep], tails[keep], cost[keep], class_costs[keep]
+
+
+def _paired(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: FloatArray, class_costs: FloatArray, config: PairingConfig,
+            *, time_s: FloatArray | None = None, lat: FloatArray | None = None, lon: FloatArray | None = None,
+            levels: SourceLevels | None = None, model: LevelModel | None = None) -> Pairing:
+    """The assignment of the candidate pairs, role probabilities, and (given positions) the unpaired events' roles."""
     chosen, margin, alternative = _solve(n, heads, tails, cost, config.unpaired_cost)
     partner = np.full(n, -1, dtype=np.int64)
     kind = np.full(n, "unknown", dtype="<U7")
@@ -288,52 +364,128 @@ def pair_events(
         partner[a], partner[b] = b, a
         kind[a], kind[b] = "launch", "impact"
         pair_cost[a] = pair_cost[b] = cost[k]
-        class_weight = np.exp(-class_costs[k] / 2.0)
+        class_weight = np.exp(-(class_costs[k] - class_costs[k].min()) / 2.0)
         best = int(np.argmin(class_costs[k]))
         weapon[a] = weapon[b] = ENVELOPES[best].name
         p_weapon[a] = p_weapon[b] = float(class_weight[best] / class_weight.sum())
         class_probability[a] = class_probability[b] = class_weight / class_weight.sum()
-        flight = float(time_s[b] - time_s[a])
-        gap = distance_m(np.array([lat[a]]), np.array([lon[a]]), np.array([lat[b]]), np.array([lon[b]]))[0]
-        text = (f"time of flight {flight:.1f} s over {gap / 1000:.1f} km fits {ENVELOPES[best].name}"
-                f" (pair cost {cost[k]:.2f})")
-        reason[a] = reason[b] = text
+        if time_s is not None and lat is not None and lon is not None:
+            flight = float(time_s[b] - time_s[a])
+            gap = distance_m(np.array([lat[a]]), np.array([lon[a]]), np.array([lat[b]]), np.array([lon[b]]))[0]
+            text = (f"time of flight {flight:.1f} s over {gap / 1000:.1f} km fits {ENVELOPES[best].name}"
+                    f" (pair cost {cost[k]:.2f})")
+            if levels is not None and np.isfinite(levels.level_db[a]) and np.isfinite(levels.level_db[b]):
+                text += f"; source levels {levels.level_db[a]:.0f} and {levels.level_db[b]:.0f} dB at 1 km"
+            reason[a] = reason[b] = text
     # A paired event's role is as sure as the best solution without it is worse (min-marginal:
     # P = 1 / (1 + exp(-margin / 2) (1 + w crowd))); the rest goes to the role it plays in that solution.
-    degree = np.bincount(heads, minlength=n) + np.bincount(tails, minlength=n)
+    as_launch = np.bincount(heads, minlength=n)  # candidate pairs in which each event is the launch
+    incident: dict[int, list[int]] = {}
+    for e in range(heads.size):
+        incident.setdefault(int(heads[e]), []).append(e)
+        incident.setdefault(int(tails[e]), []).append(e)
+    as_impact_count = np.bincount(tails, minlength=n)
+    paired_launches = np.flatnonzero(kind == "launch")
     for i in np.flatnonzero(partner >= 0):
         # Odds against the role: the best solution without it (weight exp(-margin / 2)), and, in busy
         # neighbourhoods, a chance pair (every other candidate of the pair's two events adds
         # ``coincidence_weight`` times that weight). The alternative solution's share goes to the
         # role it gives the event; a chance pair's share is split evenly (the role is then unknown).
         alternative_weight = float(np.exp(-margin[i] / 2.0))
-        chance_weight = alternative_weight * config.coincidence_weight * float(degree[i] + degree[partner[i]] - 2)
+        # Competitors: candidates that would swap roles (the event in the other role, or its partner), and other
+        # candidates in the same role except those of the same battery's salvo (another launch from the same
+        # place in the same minutes and its impact), which change the partner, not the role.
+        j = int(partner[i])
+        launch_end, impact_end = (int(i), j) if kind[i] == "launch" else (j, int(i))
+        swaps = int(as_impact_count[launch_end] + as_launch[impact_end])
+        if time_s is not None and lat is not None and lon is not None:
+            mates = set(int(m) for m in _same_place(launch_end, paired_launches, time_s, lat, lon, config))
+            mates_impacts = {int(partner[m]) for m in mates}
+            same_role = len([e for e in incident.get(launch_end, ()) if int(heads[e]) == launch_end and int(tails[e]) != impact_end
+                             and int(tails[e]) not in mates_impacts])
+            same_role += len([e for e in incident.get(impact_end, ()) if int(tails[e]) == impact_end and int(heads[e]) != launch_end
+                              and int(heads[e]) not in mates])
+        else:
+            same_role = int(as_launch[launch_end] + as_impact_count[impact_end] - 2)
+        swaps += same_role
+        chance_weight = alternative_weight * config.coincidence_weight * float(swaps)
+        # A chance pair (or an alternative that leaves the event unpaired) leaves its role to the evidence it has
+        # alone, as for an unpaired event: battery context and levels (without positions: even). An alternative
+        # that swaps the role is weighed by the battery context too: firing from where launches fired in the same
+        # minutes makes the event likelier a launch than an impact that happened to land on the battery.
+        as_impact = 0.5
+        if time_s is not None and lat is not None and lon is not None:
+            odds, battery, _ = _lone_odds(int(i), paired_launches, time_s, lat, lon, config, levels, model)
+            as_impact = odds / (1.0 + odds)
+            if battery and alternative[i] != 0:
+                swap_to_launch = alternative[i] > 0
+                alternative_weight *= config.battery_odds if swap_to_launch else 1.0 / config.battery_odds
         total = 1.0 + alternative_weight + chance_weight
         sure, other_role, neutral = 1.0 / total, alternative_weight / total, chance_weight / total
         if alternative[i] == 0:
             other_role, neutral = 0.0, neutral + other_role
         if kind[i] == "launch":
-            p_launch[i] = sure + 0.5 * neutral
-            p_impact[i] = (other_role if alternative[i] < 0 else 0.0) + 0.5 * neutral
+            p_launch[i] = sure + (1.0 - as_impact) * neutral
+            p_impact[i] = (other_role if alternative[i] < 0 else 0.0) + as_impact * neutral
         else:
-            p_impact[i] = sure + 0.5 * neutral
-            p_launch[i] = (other_role if alternative[i] > 0 else 0.0) + 0.5 * neutral
-    # Unpaired events: a battery context makes a launch; otherwise the impact prior.
-    launches = np.flatnonzero(kind == "launch")
-    for i in np.flatnonzero(kind == "unknown"):
-        near = launches[(np.abs(time_s[launches] - time_s[i]) <= config.battery_window_s)]
-        if near.size:
-            near = near[distance_m(np.full(near.size, lat[i]), np.full(near.size, lon[i]), lat[near], lon[near])
-                        <= config.battery_radius_m]
-        if near.size:
-            kind[i] = "launch"
-            p_launch[i], p_impact[i] = 0.8, 0.2
-            reason[i] = f"unpaired; fired from where {near.size} paired launch(es) fired within {config.battery_window_s:.0f} s"
-        else:
-            p_impact[i] = config.unpaired_impact_prior
-            p_launch[i] = 1.0 - config.unpaired_impact_prior
-            kind[i] = "impact" if config.unpaired_impact_prior > 0.5 else "unknown"
-            reason[i] = f"unpaired: no launch fits; called an impact with prior probability {config.unpaired_impact_prior:g}"
+            p_impact[i] = sure + as_impact * neutral
+            p_launch[i] = (other_role if alternative[i] > 0 else 0.0) + (1.0 - as_impact) * neutral
+    if time_s is not None and lat is not None and lon is not None:
+        _unpaired_roles(kind, p_launch, p_impact, reason, time_s, lat, lon, config, levels, model)
     p_kind = np.where(kind == "launch", p_launch, np.where(kind == "impact", p_impact, 0.5))
     return Pairing(kind=kind, partner=partner, p_launch=p_launch, p_impact=p_impact, p_kind=p_kind, weapon=weapon,
                    p_weapon=p_weapon, class_probability=class_probability, cost=pair_cost, reason=tuple(reason))
+
+
+def _same_place(i: int, others: NDArray[np.intp], time_s: FloatArray, lat: FloatArray, lon: FloatArray,
+                config: PairingConfig) -> NDArray[np.intp]:
+    """Those of ``others`` (not ``i``) within ``battery_radius_m`` of event ``i`` and ``battery_window_s`` of its time."""
+    near = others[(np.abs(time_s[others] - time_s[i]) <= config.battery_window_s) & (others != i)]
+    if near.size:
+        near = near[distance_m(np.full(near.size, lat[i]), np.full(near.size, lon[i]), lat[near], lon[near]) <= config.battery_radius_m]
+    return near
+
+
+def _lone_odds(i: int, launches: NDArray[np.intp], time_s: FloatArray, lat: FloatArray, lon: FloatArray, config: PairingConfig,
+               levels: SourceLevels | None, model: LevelModel | None, group: NDArray[np.intp] | None = None) -> tuple[float, int, float]:
+    """Odds (impact : launch) of event ``i`` on the evidence it has without a partner: the battery context (how many of
+    ``launches`` fired from within ``battery_radius_m`` in ``battery_window_s``), and the acoustic odds (1 without levels,
+    then the prior) of ``i`` with the unpaired events of ``group`` (same place, same minutes: one battery's launches or
+    one mission's impacts; at most ``max_group`` of them, nearest in time). Returns (odds, battery launches, acoustic odds)."""
+    near = _same_place(i, launches, time_s, lat, lon, config)
+    acoustic = 1.0
+    if levels is not None and model is not None:
+        members = np.array([i], dtype=np.intp)
+        if group is not None and group.size:
+            mates = _same_place(i, group, time_s, lat, lon, config)
+            mates = mates[np.argsort(np.abs(time_s[mates] - time_s[i]), kind="stable")[:config.max_group]]
+            members = np.concatenate([members, mates])
+        acoustic = unpaired_impact_odds(model, levels.level_db[members], levels.level_sigma_db[members],
+                                        [levels.margins_db[int(m)] for m in members], min_stations=config.min_stations,
+                                        silent_launch_share=config.silent_launch_share, partner_elsewhere=config.partner_elsewhere)
+    if acoustic == 1.0:
+        prior = config.unpaired_impact_prior
+        odds = prior / (1.0 - prior) if not near.size else 1.0 / config.battery_odds
+    else:
+        odds = acoustic / (config.battery_odds if near.size else 1.0)
+    return odds, int(near.size), acoustic
+
+
+def _unpaired_roles(kind: NDArray[np.str_], p_launch: FloatArray, p_impact: FloatArray, reason: list[str], time_s: FloatArray,
+                    lat: FloatArray, lon: FloatArray, config: PairingConfig, levels: SourceLevels | None, model: LevelModel | None) -> None:
+    """Unpaired events (in place): odds of impact from the levels and the partner it should have had, times the
+    battery context (paired launches fired from the same place in the same minutes); without levels, the prior."""
+    launches = np.flatnonzero(kind == "launch")
+    unpaired = np.flatnonzero(kind == "unknown")
+    for i in unpaired:
+        odds, near, acoustic = _lone_odds(int(i), launches, time_s, lat, lon, config, levels, model, unpaired)
+        if acoustic == 1.0:
+            source = f"prior probability {config.unpaired_impact_prior:g}"
+        else:
+            source = (f"source level {levels.level_db[i]:.0f} dB at 1 km: its partner would have been heard"  # type: ignore[union-attr]
+                      f" {'less' if acoustic > 1.0 else 'more'} surely as an impact's launch than as a launch's impact (odds {acoustic:.2g})")
+        p_impact[i] = odds / (1.0 + odds)
+        p_launch[i] = 1.0 - p_impact[i]
+        kind[i] = "impact" if p_impact[i] > 0.5 else "launch"
+        battery = f"fired from where {near} paired launch(es) fired within {config.battery_window_s:.0f} s; " if near else ""
+        reason[i] = f"unpaired: no partner fits; {battery}called {'an' if kind[i] == 'impact' else 'a'} {kind[i]} ({source})"

@@ -1,0 +1,325 @@
+"""Source levels from the picks' amplitudes, and what they say about launch, impact and weapon class.
+
+**Source level.** A pick's ``amplitude`` (peak pressure, Pa) at slant distance ``d`` from its event
+is, in dB re 20 µPa, the event's level at 1 km less spherical spreading ``20 log10(d / 1 km)`` and
+a linear excess attenuation ``alpha (d - 1 km)`` (air absorption, ground and terrain losses).
+``alpha`` is fitted on the run itself: every event has its own level, so the within-event slope of
+``level + 20 log10(d)`` against distance measures the attenuation (a fixed-effects regression);
+without enough data it is :data:`DEFAULT_ATTENUATION_DB_PER_KM`. An event's level is the median of
+its picks' estimates, with the median's standard error (refraction, scintillation and the
+detection threshold's bias make single picks scatter by several dB).
+
+**Levels by class and role, learned from the run.** Launches and impacts of one weapon class have
+typical levels (a mortar's launch is quieter than its bomb's detonation; a gun's muzzle blast is
+about as loud as its shell's), but the numbers depend on calibres, charges and sensors. So they are
+not copied from a table: :func:`fit_level_model` takes the pairs that time of flight alone makes
+confidently, and per weapon class the median launch and impact levels and their spread. Classes
+with too few such pairs get no level model and the acoustic evidence stays silent about them.
+
+**Pairs.** :func:`pair_level_penalty` is ``-2 ln`` of the likelihood ratio "the two levels are
+this class's launch and impact" against "two events drawn from the run's level distribution",
+counted only against a pair (a veto, never a reward): a loud detonation that time of flight would
+make the "launch" of a mortar pair is refused, while levels that fit prove nothing by themselves.
+
+**Unpaired events.** An event without a partner is a launch whose impact went unheard or an impact
+whose launch went unheard. Which is likelier follows from the level relation: the partner's level
+is this event's level shifted by the class's launch-impact difference, and the event's own picks
+tell how many of its stations would still have heard the partner (each pick's SNR margin over
+the detection threshold, shifted, with a geometry spread; the partner is located when at least
+``min_stations`` hear it). A quiet mortar launch under its loud impact is often missed; the loud
+impact of a heard launch rarely is. Impacts whose launch makes no sound (drone-dropped munitions)
+enter with a small prior share and the run's overall level distribution.
+
+Everything degrades gracefully: no amplitudes, no stations, or no assignments give NaN levels,
+and every function then returns "no evidence" (a penalty of 0, a likelihood ratio of 1).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pyarrow as pa
+from numpy.typing import NDArray
+from scipy.special import ndtr
+
+FloatArray = NDArray[np.float64]
+REFERENCE_PRESSURE_PA = 2e-5
+DEFAULT_ATTENUATION_DB_PER_KM = 0.5
+MAX_ATTENUATION_DB_PER_KM = 3.0
+EARTH_RADIUS_M = 6_371_000.0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SourceLevels:
+    """Per event: level at 1 km (dB re 20 µPa, NaN if unknown), its 1-sigma error, the picks' SNR margins."""
+
+    level_db: FloatArray
+    level_sigma_db: FloatArray
+    margins_db: tuple[FloatArray, ...]  # per event: SNR (dB) of each pick above the detection threshold
+    attenuation_db_per_km: float
+    detection_snr_db: float  # NaN without SNRs
+
+    @staticmethod
+    def unknown(n: int) -> SourceLevels:
+        return SourceLevels(level_db=np.full(n, np.nan), level_sigma_db=np.full(n, np.nan),
+                            margins_db=tuple(np.zeros(0) for _ in range(n)), attenuation_db_per_km=DEFAULT_ATTENUATION_DB_PER_KM,
+                            detection_snr_db=float("nan"))
+
+
+def _float_column(table: pa.Table, name: str) -> FloatArray:
+    if name not in table.column_names:
+        return np.full(table.num_rows, np.nan)
+    return np.asarray([np.nan if v is None else float(v) for v in table[name].to_pylist()], dtype=np.float64)
+
+
+def _distance_m(lat1: FloatArray, lon1: FloatArray, lat2: FloatArray, lon2: FloatArray) -> FloatArray:
+    p1, p2 = np.radians(lat1), np.radians(lat2)
+    dp, dl = p2 - p1, np.radians(lon2 - lon1)
+    h = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
+    return np.asarray(2.0 * EARTH_RADIUS_M * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0))), dtype=np.float64)
+
+
+def fit_attenuation_db_per_km(event: NDArray[np.intp], distance_km: FloatArray, spread_corrected_db: FloatArray,
+                              *, min_events: int = 20) -> float:
+    """Excess attenuation from the within-event slope of level (+ spherical spreading) against distance."""
+    n = int(event.max()) + 1 if event.size else 0
+    counts = np.bincount(event, minlength=n)
+    use = counts[event] >= 3
+    if np.unique(event[use]).size < min_events:
+        return DEFAULT_ATTENUATION_DB_PER_KM
+    e, x, y = event[use], distance_km[use], spread_corrected_db[use]
+    x_mean = np.bincount(e, weights=x, minlength=n) / np.maximum(counts, 1)
+    y_mean = np.bincount(e, weights=y, minlength=n) / np.maximum(counts, 1)
+    dx, dy = x - x_mean[e], y - y_mean[e]
+    denominator = float(np.sum(dx * dx))
+    if denominator <= 0.0:
+        return DEFAULT_ATTENUATION_DB_PER_KM
+    return float(np.clip(-np.sum(dx * dy) / denominator, 0.0, MAX_ATTENUATION_DB_PER_KM))
+
+
+def source_levels(event_ids: list[str], lat: FloatArray, lon: FloatArray, *, picks: pa.Table | None, stations: pa.Table | None,
+                  assignments: pa.Table | None) -> SourceLevels:
+    """Every event's source level at 1 km from its picks' amplitudes (NaN where none is known)."""
+    n = len(event_ids)
+    if picks is None or stations is None or assignments is None or not assignments.num_rows or "amplitude" not in picks.column_names:
+        return SourceLevels.unknown(n)
+    index_of_event = {e: i for i, e in enumerate(event_ids)}
+    station_at = {str(s): (float(a), float(b)) for s, a, b in zip(stations["station_id"].to_pylist(), stations["lat"].to_pylist(),
+                                                                   stations["lon"].to_pylist())}
+    amplitude = _float_column(picks, "amplitude")
+    snr = _float_column(picks, "snr")
+    pick_row = {str(p): k for k, p in enumerate(picks["pick_id"].to_pylist())}
+    pick_station = [str(s) for s in picks["station_id"].to_pylist()]
+    rows: list[tuple[int, int]] = []
+    for pick, event in zip(assignments["pick_id"].to_pylist(), assignments["event_id"].to_pylist()):
+        i = index_of_event.get(str(event))
+        k = pick_row.get(str(pick))
+        if i is None or k is None or pick_station[k] not in station_at:
+            continue
+        if np.isfinite(amplitude[k]) and amplitude[k] > 0.0:
+            rows.append((i, k))
+    if not rows:
+        return SourceLevels.unknown(n)
+    event = np.array([r[0] for r in rows], dtype=np.intp)
+    pick = np.array([r[1] for r in rows], dtype=np.intp)
+    s_lat = np.array([station_at[pick_station[k]][0] for k in pick])
+    s_lon = np.array([station_at[pick_station[k]][1] for k in pick])
+    distance_km = np.maximum(_distance_m(lat[event], lon[event], s_lat, s_lon), 100.0) / 1000.0
+    received_db = 20.0 * np.log10(amplitude[pick] / REFERENCE_PRESSURE_PA)
+    corrected = received_db + 20.0 * np.log10(distance_km)
+    alpha = fit_attenuation_db_per_km(event, distance_km, corrected)
+    estimate = corrected + alpha * (distance_km - 1.0)
+    snr_db = 20.0 * np.log10(np.where(snr[pick] > 0.0, snr[pick], np.nan))
+    finite_snr = snr_db[np.isfinite(snr_db)]
+    threshold = float(np.percentile(finite_snr, 2.0)) if finite_snr.size >= 20 else float("nan")
+    level = np.full(n, np.nan)
+    sigma = np.full(n, np.nan)
+    margins: list[FloatArray] = [np.zeros(0)] * n
+    order = np.argsort(event, kind="stable")
+    bounds = np.flatnonzero(np.diff(event[order])) + 1
+    for members in np.split(order, bounds):
+        i = int(event[members[0]])
+        values = estimate[members]
+        level[i] = float(np.median(values))
+        spread = 1.4826 * float(np.median(np.abs(values - level[i]))) if values.size >= 3 else 6.0
+        sigma[i] = float(np.hypot(max(spread, 3.0) * 1.25 / np.sqrt(values.size), 1.0))
+        if np.isfinite(threshold):
+            margin = snr_db[members] - threshold
+            margins[i] = margin[np.isfinite(margin)]
+    return SourceLevels(level_db=level, level_sigma_db=sigma, margins_db=tuple(margins), attenuation_db_per_km=alpha,
+                        detection_snr_db=threshold)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LevelModel:
+    """Per weapon class (aligned with ``physics.ENVELOPES``): launch and impact levels learned from the run."""
+
+    has_class: NDArray[np.bool_]
+    launch_db: FloatArray
+    impact_db: FloatArray
+    sigma_db: FloatArray
+    weight: FloatArray  # share of the pairs in each modelled class (0 for the others)
+    unmodelled_share: float  # share of fire by classes without a level model (1 - weight.sum())
+    all_levels_db: FloatArray  # every event's level: the "any event" density
+    bandwidth_db: float
+
+    def density_any(self, level_db: FloatArray) -> FloatArray:
+        """Density of a level among all events (Gaussian kernel estimate)."""
+        x = np.asarray(level_db, dtype=np.float64)[..., None]
+        z = (x - self.all_levels_db) / self.bandwidth_db
+        return np.asarray(np.mean(np.exp(-0.5 * z * z), axis=-1) / (self.bandwidth_db * np.sqrt(2.0 * np.pi)))
+
+
+def _normal(x: FloatArray, mean: FloatArray | float, sigma: FloatArray | float) -> FloatArray:
+    z = (np.asarray(x) - mean) / sigma
+    return np.asarray(np.exp(-0.5 * z * z) / (np.asarray(sigma) * np.sqrt(2.0 * np.pi)))
+
+
+def _weighted_median(values: FloatArray, weights: FloatArray) -> float:
+    order = np.argsort(values, kind="stable")
+    cumulative = np.cumsum(weights[order])
+    return float(values[order][int(np.searchsorted(cumulative, 0.5 * cumulative[-1]))])
+
+
+def fit_level_model(level_db: FloatArray, launch: NDArray[np.int64], impact: NDArray[np.int64], sure: NDArray[np.bool_],
+                    class_probability: FloatArray, *, min_pairs: float = 6.0, min_sigma_db: float = 2.0,
+                    min_unmodelled_share: float = 0.1) -> LevelModel | None:
+    """Launch/impact levels per class from the pairs marked ``sure`` (``class_probability`` per pair, rows aligned).
+
+    Each pair counts for every class with the probability time of flight gives it (weighted medians);
+    a class needs ``min_pairs`` of such weight. The classes' shares come from all pairs; the share of
+    classes without a model (and at least ``min_unmodelled_share``, for weapons not seen in pairs)
+    is kept as "unmodelled", whose levels follow the run's overall distribution. None when no class
+    has enough pairs.
+    """
+    finite = np.isfinite(level_db)
+    if finite.sum() < 2 * min_pairs or not launch.size:
+        return None
+    n_classes = class_probability.shape[1]
+    has = np.zeros(n_classes, dtype=bool)
+    launch_db, impact_db, sigma_db = (np.full(n_classes, np.nan) for _ in range(3))
+    usable = sure & finite[launch] & finite[impact]
+    a, b = level_db[launch[usable]], level_db[impact[usable]]
+    for k in range(n_classes):
+        w = class_probability[usable, k]
+        if float(w.sum()) < min_pairs:
+            continue
+        launch_db[k], impact_db[k] = _weighted_median(a, w), _weighted_median(b, w)
+        residual = np.abs(np.concatenate([a - launch_db[k], b - impact_db[k]]))
+        sigma_db[k] = max(1.4826 * _weighted_median(residual, np.concatenate([w, w])), min_sigma_db)
+        has[k] = True
+    if not has.any():
+        return None
+    share = class_probability.sum(axis=0)
+    share = share / share.sum()
+    unmodelled = max(float(share[~has].sum()), min_unmodelled_share)
+    weight = np.where(has, share, 0.0)
+    weight = weight / weight.sum() * (1.0 - unmodelled)
+    levels = level_db[finite]
+    bandwidth = max(1.06 * float(np.std(levels)) * levels.size ** -0.2, 1.5)
+    return LevelModel(has_class=has, launch_db=launch_db, impact_db=impact_db, sigma_db=sigma_db, weight=weight,
+                      unmodelled_share=unmodelled, all_levels_db=levels, bandwidth_db=bandwidth)
+
+
+def pair_level_penalty(model: LevelModel | None, level_launch_db: FloatArray, sigma_launch_db: FloatArray,
+                       level_impact_db: FloatArray, sigma_impact_db: FloatArray, *, cap: float = 30.0) -> FloatArray:
+    """Per candidate pair and class, shape (pairs, classes): ``max(0, -2 ln LR)`` of the two levels (0 where unknown)."""
+    n = np.asarray(level_launch_db).size
+    if model is None:
+        return np.zeros((n, 0))
+    out = np.zeros((n, model.has_class.size))
+    known = np.isfinite(level_launch_db) & np.isfinite(level_impact_db)
+    if not known.any():
+        return out
+    a, b = np.asarray(level_launch_db)[known], np.asarray(level_impact_db)[known]
+    sa, sb = np.asarray(sigma_launch_db)[known], np.asarray(sigma_impact_db)[known]
+    null = np.maximum(model.density_any(a) * model.density_any(b), 1e-300)
+    for k in np.flatnonzero(model.has_class):
+        fit = _normal(a, model.launch_db[k], np.hypot(model.sigma_db[k], sa)) * _normal(b, model.impact_db[k], np.hypot(model.sigma_db[k], sb))
+        out[known, k] = np.clip(-2.0 * np.log(np.maximum(fit, 1e-300) / null), 0.0, cap)
+    return out
+
+
+def partner_located_probability(margins_db: FloatArray, shift_db: float, *, min_stations: int, spread_db: float = 5.0) -> float:
+    """Probability that a partner ``shift_db`` louder than the event would be heard by at least ``min_stations``
+    of the stations that heard the event (each pick's SNR margin shifted, with a geometry spread)."""
+    if margins_db.size < min_stations:
+        return 0.0
+    heard = ndtr((np.asarray(margins_db) + shift_db) / spread_db)
+    # Poisson-binomial: probability of at least min_stations successes.
+    distribution = np.zeros(min_stations + 1)
+    distribution[0] = 1.0
+    for p in heard:
+        capped = distribution[min_stations]
+        distribution[1:] = distribution[1:] * (1.0 - p) + distribution[:-1] * p
+        distribution[0] *= 1.0 - p
+        distribution[min_stations] += capped * p  # "at least" is absorbing
+    return float(np.clip(distribution[min_stations], 0.0, 1.0))
+
+
+def unpaired_impact_odds(model: LevelModel | None, level_db: FloatArray | float, sigma_db: FloatArray | float,
+                         margins_db: FloatArray | list[FloatArray], *, min_stations: int, silent_launch_share: float,
+                         partner_elsewhere: float) -> float:
+    """Odds (impact : launch) of an unpaired event — or of a group of unpaired events fired from, or landing at, one
+    place in the same minutes — from the levels and the partners they should have had; 1 without evidence.
+
+    Each hypothesis is a mixture, shared by the whole group, over the modelled classes (the levels'
+    likelihood as that class's launches or impacts; each partner's level shifted by the class's
+    launch-impact difference, each heard or not by the event's own stations), an "unmodelled"
+    component (levels as in the whole run, partners as loud as the events) and, for impacts,
+    ``silent_launch_share`` of fire whose launches make no sound. ``partner_elsewhere`` is the
+    probability that the group's partners went unlocated for reasons levels cannot see (they fell
+    outside the network, the pairing missed them); it is shared by the group, so a group of N
+    unheard partners is not N independent coincidences only where the levels say so. For a single
+    event, pass scalars and one margins array.
+    """
+    levels = np.atleast_1d(np.asarray(level_db, dtype=np.float64))
+    sigmas = np.atleast_1d(np.asarray(sigma_db, dtype=np.float64))
+    margins = [margins_db] if isinstance(margins_db, np.ndarray) else list(margins_db)
+    use = [j for j in range(levels.size) if np.isfinite(levels[j]) and margins[j].size > 0]
+    if model is None or not use:
+        return 1.0
+    levels, sigmas, margins = levels[use], sigmas[use], [margins[j] for j in use]
+    classes = np.flatnonzero(model.has_class)
+    difference = model.impact_db[classes] - model.launch_db[classes]
+    log_any = np.log(np.maximum(model.density_any(levels), 1e-300)).sum()
+
+    def log_missed(shift: float) -> float:
+        return float(sum(np.log(max(1.0 - partner_located_probability(m, shift, min_stations=min_stations), 1e-300)) for m in margins))
+
+    def log_levels(means: float, sigma_class: float) -> float:
+        return float(np.sum(np.log(np.maximum(_normal(levels, means, np.hypot(sigma_class, sigmas)), 1e-300))))
+
+    # (log weight x likelihood of the levels, log probability that every partner went unheard by level)
+    launch_terms = [(np.log(model.weight[k]) + log_levels(model.launch_db[k], model.sigma_db[k]), log_missed(float(d)))
+                    for k, d in zip(classes, difference)]
+    launch_terms.append((np.log(model.unmodelled_share) + log_any, log_missed(0.0)))
+    impact_terms = [(np.log((1.0 - silent_launch_share) * model.weight[k]) + log_levels(model.impact_db[k], model.sigma_db[k]),
+                     log_missed(-float(d))) for k, d in zip(classes, difference)]
+    impact_terms.append((np.log((1.0 - silent_launch_share) * model.unmodelled_share) + log_any, log_missed(0.0)))
+    impact_terms.append((np.log(silent_launch_share) + log_any, 0.0) if silent_launch_share > 0 else (-np.inf, 0.0))
+
+    def log_total(terms: list[tuple[float, float]]) -> float:
+        values = [w + np.log(partner_elsewhere + (1.0 - partner_elsewhere) * np.exp(m)) for w, m in terms if np.isfinite(w)]
+        top = max(values)
+        return float(top + np.log(np.sum(np.exp(np.array(values) - top))))
+
+    return float(np.exp(np.clip(log_total(impact_terms) - log_total(launch_terms), -50.0, 50.0)))
+
+
+def impact_class_weights(model: LevelModel | None, level_db: float, sigma_db: float, *, silent_launch_share: float) -> tuple[FloatArray, float]:
+    """For an event taken as an impact: the probability of each modelled class (aligned with the model's classes,
+    0 for the others) from its level, and the remaining probability of "any weapon" (unmodelled classes, silent
+    launches). Without evidence: no class, all "any"."""
+    if model is None or not np.isfinite(level_db):
+        return np.zeros(0 if model is None else model.has_class.size), 1.0
+    classes = np.flatnonzero(model.has_class)
+    weights = np.zeros(model.has_class.size)
+    weights[classes] = (1.0 - silent_launch_share) * model.weight[classes] * _normal(
+        np.array(level_db), model.impact_db[classes], np.hypot(model.sigma_db[classes], sigma_db))
+    any_weapon = (silent_launch_share + (1.0 - silent_launch_share) * model.unmodelled_share) * float(model.density_any(np.array([level_db]))[0])
+    total = float(weights.sum()) + any_weapon
+    if total <= 0.0:
+        return np.zeros(model.has_class.size), 1.0
+    return weights / total, any_weapon / total
