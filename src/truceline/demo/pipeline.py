@@ -114,7 +114,8 @@ class AttributionResult:
 
 
 def attribute_step(events: pa.Table, areas: Areas, reports: list[Report], agreement: Agreement,
-                   assignments: pa.Table | None = None) -> AttributionResult:
+                   assignments: pa.Table | None = None, *, picks: pa.Table | None = None,
+                   stations: pa.Table | None = None) -> AttributionResult:
     """Events -> attributed events and verdicts: ``truceline.attribute`` when it is installed,
     else the labelled interim attribution of :mod:`truceline.demo.interim`."""
     try:
@@ -126,7 +127,7 @@ def attribute_step(events: pa.Table, areas: Areas, reports: list[Report], agreem
         result = interim.attribute(events, areas, reports, agreement.terms, SectorOf([s.id for s in agreement.sectors]))
         return AttributionResult(events=result.events, verdicts=result.verdicts, method=INTERIM_LABEL)
     sector_of = sector_labeler([s.id for s in agreement.sectors])
-    attribution = attribute_events(events, areas, reports, assignments=assignments)
+    attribution = attribute_events(events, areas, reports, assignments=assignments, picks=picks, stations=stations)
     known: dict[str, float] = {}
     for report in reports:
         when = report.time_end if report.time_end is not None else report.time_start
@@ -256,7 +257,7 @@ def run_demo(config: DemoConfig, signer: Signer, progress: ProgressFactory = no_
     from truceline.model.agreement import agreement_from_document
 
     agreement = agreement_from_document(document)
-    attributed = attribute_step(events, areas, reports, agreement, assignments)
+    attributed = attribute_step(events, areas, reports, agreement, assignments, picks=picks, stations=stations)
     events = attributed.events
 
     # 5-6. protocol engine + ledger, in one transaction per fact

@@ -73,7 +73,8 @@ def associate_command(stations_path: Path, picks_path: Path, out_dir: Path, area
     if attribute:
         from truceline.attribute.commands import write_attribution  # a later stage, orchestrated by the CLI
 
-        events, attributed = write_attribution(events, assignments, areas, reports_path, agreement_name, out_dir, fmt)
+        events, attributed = write_attribution(events, assignments, areas, reports_path, agreement_name, out_dir, fmt,
+                                                picks=picks, stations=stations)
         summary += f"; attribution: {attributed}"
     write_table(events, out_dir / f"events.{fmt}")
     write_table(assignments, out_dir / f"assignments.{fmt}")
