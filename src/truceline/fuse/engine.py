@@ -43,7 +43,13 @@ class FusionConfig:
     bin_s: float = 1.0
     window_s: float = 120.0
     lookahead_s: float = 40.0
-    max_seeds: int = 400
+    max_seeds: int = 2000
+    """Seeds (local maxima of the votes) examined per window and round, strongest first: a burst of
+    fire makes many coincidences, and a cap that is too low drops real events behind them."""
+    footprint_stations: int = 12
+    """Events heard by this many stations or fewer must have been heard by at least half the
+    working stations nearer to them than their median station (sound weakens with distance):
+    a chance coincidence of other events' picks is heard by a scattered few."""
     calibration_rounds: int = 0
     cluster_km: float = 3.0
     cluster_s: float = 6.0
@@ -281,7 +287,8 @@ def run_pass(
                                     prep.pick_baz, prep.pick_baz_sigma, used, config.reach_km, coarse_tolerance_s,
                                     fine_tolerance_s, kappa, config.sigma_pick_s, max(config.kappa_model, kappa / 3.0),
                                     max_rms, out_event, out_picks, out_cov, max_events, core_bins,
-                                    reserved, threshold, config.max_seeds, soft_scoring, voted, touched, covered)
+                                    reserved, threshold, config.max_seeds, soft_scoring, voted, touched, covered,
+                                    config.footprint_stations)
             _reset(counts, stamp, touched, covered, voted)
             if found:
                 rows.append(out_event[:found].copy())

@@ -488,7 +488,7 @@ def extract(
     sigma_pick_s: float, kappa_model: float, max_normalised_rms: float,
     out_event: np.ndarray, out_picks: np.ndarray, out_cov: np.ndarray, max_events: int, core_bins: int,
     pick_reserved: np.ndarray, threshold: int, max_seeds: int, soft_scoring: bool, rows: np.ndarray,
-    touched: np.ndarray, covered: np.ndarray,
+    touched: np.ndarray, covered: np.ndarray, footprint_stations: int,
 ) -> int:
     """Turn the seeds of ``counts`` into located events, strongest first, taking their picks.
 
@@ -615,7 +615,7 @@ def extract(
                                pick_baz_sigma, st_x, st_y, st_north, c, wx, wy, fine_tolerance_s, kappa, sigma_pick_s,
                                kappa_model, max_normalised_rms, min_stations, chosen, best_gap, pick_used, tile,
                                scratch_event, scratch_picks, scratch_cov, 0, 1,
-                               station_pick_start)
+                               station_pick_start, footprint_stations)
             if accepted:
                 for p in scratch_picks[0]:
                     if p >= 0:
@@ -627,7 +627,7 @@ def extract(
                                pick_baz_sigma, st_x, st_y, st_north, c, wx, wy, fine_tolerance_s, kappa, sigma_pick_s,
                                kappa_model, max_normalised_rms, min_stations, chosen, best_gap, pick_used, tile,
                                out_event, out_picks, out_cov, n_events, max_events,
-                               station_pick_start)
+                               station_pick_start, footprint_stations)
         if accepted:
             n_events += 1
             score[top] = count  # search the same place again for a further source
@@ -656,7 +656,7 @@ def _accept(
     sigma_pick_s: float, kappa_model: float, max_normalised_rms: float, min_stations: int,
     chosen: np.ndarray, best_gap: np.ndarray, pick_used: np.ndarray, tile: int,
     out_event: np.ndarray, out_picks: np.ndarray, out_cov: np.ndarray, n_events: int, max_events: int,
-    station_pick_start: np.ndarray,
+    station_pick_start: np.ndarray, footprint_stations: int,
 ) -> bool:
     """Select one pick per station, locate robustly, re-select with the model's tolerance,
     locate again; write the event and take its picks if it passes the misfit test."""
@@ -685,7 +685,7 @@ def _accept(
     if math.isnan(cov[0, 0]) or dof < 1 or math.sqrt(chi2 / dof) > max_normalised_rms or n_events >= max_events:
         return False
     m = len(picks)
-    if m <= 5 and not _plausible_footprint(x, y, t0, stations, st_x, st_y, station_pick_start, pick_time):
+    if m <= footprint_stations and not _plausible_footprint(x, y, t0, stations, st_x, st_y, station_pick_start, pick_time):
         return False
     out_event[n_events, 0] = x
     out_event[n_events, 1] = y
