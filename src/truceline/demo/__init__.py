@@ -3,7 +3,6 @@
 Public API::
 
     truceline.demo.pipeline   DemoConfig, DemoResult, run_demo(config, signer, progress), attribute_step
-    truceline.demo.interim    the interim attribution used until truceline.attribute is on main
     truceline.demo.actors     the scripted analysts and liaison officers
     truceline.demo.receiver   WebhookSink, the loopback webhook receiver
     truceline.demo.commands   demo (the click command)

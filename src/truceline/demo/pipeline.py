@@ -6,9 +6,10 @@ number, so the same configuration writes the same content. Steps, in order:
 
 1. simulate the preset (``truceline.sim``) into ``OUT/scenario/``;
 2. ingest: read the stations, picks and reports back through the validating readers;
-3. fuse (``truceline.fuse``): associate and locate, then each event's side and ``p_side``;
-4. attribute: pair launches with impacts, firing party, corroboration by reports, verdicts
-   (:func:`attribute_step`: ``truceline.attribute`` when installed, else the labelled interim);
+3. fuse (``truceline.fuse.stream``): the picks in arrival order through the streaming associator,
+   which locates each event and gives its side and ``p_side``;
+4. attribute (:func:`attribute_step`, ``truceline.attribute``): pair launches with impacts, firing
+   party, corroboration by reports, verdicts;
 5. the analysts on shift and the liaison officers, as scripted, deterministic actors: an analyst
    verifies each confident verdict 30 min after it is known; liaison officers acknowledge
    some obligations and leave others to go overdue (:mod:`truceline.demo.actors`);
@@ -35,8 +36,6 @@ import numpy as np
 import pyarrow as pa
 
 from truceline.demo import actors
-from truceline.demo.interim import LABEL as INTERIM_LABEL
-from truceline.demo.interim import SectorOf
 from truceline.demo.receiver import WebhookSink
 from truceline.geo.areas import Areas
 from truceline.ledger import Ledger, Signer, export_bundle, write_key_pair
@@ -103,7 +102,7 @@ class DemoResult:
     report_day: date
 
 
-# --------------------------------------------------------------------------- attribution swap point
+# --------------------------------------------------------------------------- attribution
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -116,16 +115,11 @@ class AttributionResult:
 def attribute_step(events: pa.Table, areas: Areas, reports: list[Report], agreement: Agreement,
                    assignments: pa.Table | None = None, *, picks: pa.Table | None = None,
                    stations: pa.Table | None = None) -> AttributionResult:
-    """Events -> attributed events and verdicts: ``truceline.attribute`` when it is installed,
-    else the labelled interim attribution of :mod:`truceline.demo.interim`."""
-    try:
-        from truceline.attribute import attribute_events, decide_verdicts
-        from truceline.attribute.rules import sector_labeler
-    except ImportError:
-        from truceline.demo import interim
+    """Events -> attributed events and verdicts (``truceline.attribute``: pairing, firing party,
+    corroboration, the agreement's rules); ``picks`` and ``stations`` add the source levels."""
+    from truceline.attribute import attribute_events, decide_verdicts
+    from truceline.attribute.rules import sector_labeler
 
-        result = interim.attribute(events, areas, reports, agreement.terms, SectorOf([s.id for s in agreement.sectors]))
-        return AttributionResult(events=result.events, verdicts=result.verdicts, method=INTERIM_LABEL)
     sector_of = sector_labeler([s.id for s in agreement.sectors])
     attribution = attribute_events(events, areas, reports, assignments=assignments, picks=picks, stations=stations)
     known: dict[str, float] = {}
