@@ -137,3 +137,25 @@ def test_salvo_members_exchanging_picks_get_ellipses_that_hold_them() -> None:
         majors.extend(_floats(events, "ellipse_major_km").tolist())
     assert 0.75 <= float(np.mean(inside_all)) <= 1.0
     assert float(np.median(majors)) < 1.5  # still says where the battery is
+
+
+def test_an_event_heard_only_by_far_stations_is_not_kept() -> None:
+    """Eight stations hearing a 'source' that the working stations nearer to it did not hear is a chance
+    coincidence (sound weakens with distance), not an event; the same source heard by its neighbours is."""
+    # every station reports clutter now and then, so all of them are known to be working
+    toy = make_toy(events=[(48.0, 37.55, 600.0)], clutter_per_station=4, wind_m_s=(0.0, 0.0), noise_s=0.05)
+    config = FusionConfig(sound_speed_m_per_s=338.0)
+    heard, _ = associate(toy.stations, toy.picks, config)
+    assert heard.num_rows == 1
+
+    lat = _floats(toy.stations, "lat")
+    lon = _floats(toy.stations, "lon")
+    _, _, metres = GEOD.inv(np.full(len(lat), 37.55), np.full(len(lat), 48.0), lon, lat)
+    distance = dict(zip(toy.stations["station_id"].to_pylist(), metres))
+    station_of_pick = toy.picks["station_id"].to_pylist()
+    true_picks = np.flatnonzero(toy.pick_event == 0)
+    by_distance = sorted(true_picks, key=lambda i: distance[station_of_pick[i]])
+    far_only = set(by_distance[-8:])
+    keep = [i for i in range(toy.picks.num_rows) if toy.pick_event[i] != 0 or i in far_only]
+    scattered, _ = associate(toy.stations, toy.picks.take(pa.array(keep)), config)
+    assert scattered.num_rows == 0
