@@ -46,10 +46,10 @@ class FusionConfig:
     max_seeds: int = 2000
     """Seeds (local maxima of the votes) examined per window and round, strongest first: a burst of
     fire makes many coincidences, and a cap that is too low drops real events behind them."""
-    footprint_stations: int = 12
-    """Events heard by this many stations or fewer must have been heard by at least half the
-    working stations nearer to them than their median station (sound weakens with distance):
-    a chance coincidence of other events' picks is heard by a scattered few."""
+    footprint_stations: int = 10_000
+    """Events heard by this many stations or fewer (by default: all) must have been heard by at
+    least half the working stations nearer to them than their median station (sound weakens with
+    distance): a chance coincidence of other events' picks is heard by a scattered few."""
     calibration_rounds: int = 0
     cluster_km: float = 3.0
     cluster_s: float = 6.0
