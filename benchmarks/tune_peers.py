@@ -34,22 +34,23 @@ from benchmarks.peers.harness import run_timed, score_run, truceline_command
 # The parameters searched, in the order they are swept, and the values tried for each.
 GRIDS: dict[str, dict[str, list[Any]]] = {
     "pyocto": {
-        "tolerance_s": [0.5, 1.0, 2.0, 4.0],
-        "pick_match_tolerance_s": [1.0, 2.0, 3.0, 5.0],
-        "min_interevent_time_s": [0.5, 1.0, 2.0, 3.0],
         "n_picks": [4, 5, 6],
-        "min_node_size_km": [0.25, 0.5, 1.0, 2.0],
         "min_pick_fraction": [0.0, 0.25, 0.5],
-        "association_cutoff_distance_km": [30.0, 45.0, 60.0],
+        "tolerance_s": [0.5, 1.0, 2.0],
+        "pick_match_tolerance_s": [1.0, 2.0, 3.0],
         "velocity_km_s": [0.33, 0.34, 0.35],
+        "min_node_size_km": [0.5, 1.0, 2.0, 4.0],
+        "min_interevent_time_s": [0.5, 1.0, 2.0],
+        "association_cutoff_distance_km": [25.0, 35.0, 50.0],
+        "location_cutoff_distance_km": [None, 60.0],
     },
     "gamma": {
-        "dbscan_eps_s": ["auto", 10.0, 20.0, 40.0],
+        "dbscan_eps_s": ["auto", 5.0, 10.0, 20.0],
+        "dbscan_max_time_space_ratio": [10, 2, 0.5],
         "max_sigma11_s": [1.0, 2.0, 4.0],
         "covariance_prior_s2": [0.25, 1.0, 4.0],
         "oversample_factor": [2, 4, 8],
         "min_picks_per_eq": [4, 5, 6],
-        "speed_scaled_units": [True, False],
         "velocity_km_s": [0.33, 0.34, 0.35],
     },
 }
