@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -34,22 +35,23 @@ from benchmarks.peers.harness import run_timed, score_run, truceline_command
 # The parameters searched, in the order they are swept, and the values tried for each.
 GRIDS: dict[str, dict[str, list[Any]]] = {
     "pyocto": {
-        "tolerance_s": [0.5, 1.0, 2.0, 4.0],
-        "pick_match_tolerance_s": [1.0, 2.0, 3.0, 5.0],
-        "min_interevent_time_s": [0.5, 1.0, 2.0, 3.0],
         "n_picks": [4, 5, 6],
-        "min_node_size_km": [0.25, 0.5, 1.0, 2.0],
         "min_pick_fraction": [0.0, 0.25, 0.5],
-        "association_cutoff_distance_km": [30.0, 45.0, 60.0],
+        "tolerance_s": [0.5, 1.0, 2.0],
+        "pick_match_tolerance_s": [1.0, 2.0, 3.0],
         "velocity_km_s": [0.33, 0.34, 0.35],
+        "min_node_size_km": [0.5, 1.0, 2.0, 4.0],
+        "min_interevent_time_s": [0.5, 1.0, 2.0],
+        "association_cutoff_distance_km": [25.0, 35.0, 50.0],
+        "location_cutoff_distance_km": [None, 60.0],
     },
     "gamma": {
-        "dbscan_eps_s": ["auto", 10.0, 20.0, 40.0],
+        "dbscan_eps_s": [10.0, 20.0, 30.0, "auto"],
+        "oversample_factor": [1, 2, 4],
         "max_sigma11_s": [1.0, 2.0, 4.0],
         "covariance_prior_s2": [0.25, 1.0, 4.0],
-        "oversample_factor": [2, 4, 8],
         "min_picks_per_eq": [4, 5, 6],
-        "speed_scaled_units": [True, False],
+        "dbscan_max_time_space_ratio": [10, 2],
         "velocity_km_s": [0.33, 0.34, 0.35],
     },
 }
@@ -70,13 +72,33 @@ def _better(candidate: dict[str, Any], best: dict[str, Any] | None) -> bool:
 
 
 def tune_peer(
-    name: str, *, scenario: Path, out: Path, start: dict[str, Any], max_configs: int, max_sweeps: int, timeout_s: float
+    name: str,
+    *,
+    scenario: Path,
+    out: Path,
+    start: dict[str, Any],
+    max_configs: int,
+    max_sweeps: int,
+    timeout_s: float,
+    budget_s: float | None = None,
 ) -> tuple[dict[str, Any], dict[str, Any] | None, int]:
-    """Coordinate descent for one peer; returns (best params, best trial, trials run)."""
+    """Coordinate descent for one peer; returns (best params, best trial, trials run).
+
+    Trials already logged in ``OUT/trials.jsonl`` for this peer (an interrupted search on the same
+    scenario) are reused, not run again. No new trial starts once ``budget_s`` seconds have passed.
+    """
     associator = peer(name)
     grid = GRIDS[name]
     tried: dict[str, dict[str, Any]] = {}
     trials_log = out / "trials.jsonl"
+    if trials_log.exists():
+        for line in trials_log.read_text(encoding="utf-8").splitlines():
+            record = json.loads(line) if line.strip() else None
+            if record and record.get("peer") == name:
+                tried[_key(associator.merged_params(record["params"]))] = record
+        if tried:
+            click.echo(f"[{name}] reusing {len(tried)} logged trials from {trials_log}", err=True)
+    started = time.monotonic()
 
     def trial(params: dict[str, Any]) -> dict[str, Any]:
         key = _key(params)
@@ -110,7 +132,7 @@ def tune_peer(
         improved = False
         for parameter, values in grid.items():
             for value in values:
-                if len(tried) >= max_configs:
+                if len(tried) >= max_configs or (budget_s is not None and time.monotonic() - started > budget_s):
                     return current, best, len(tried)
                 if value == current[parameter]:
                     continue
@@ -136,11 +158,12 @@ def params_changes(params: dict[str, Any], start: dict[str, Any]) -> str:
 @click.option("--seed", default=7, show_default=True, type=int, help="Seed of the tuning scenario (keep it different from the benchmark's).")
 @click.option("--max-configs", default=40, show_default=True, type=int, help="Trials per peer at most.")
 @click.option("--max-sweeps", default=3, show_default=True, type=int, help="Sweeps over all parameters at most.")
+@click.option("--budget-min", default=None, type=float, help="Wall-clock minutes per peer after which no new trial starts (the best so far is kept).")
 @click.option("--peer-timeout", default=300.0, show_default=True, type=float, help="Seconds a trial may take before it is killed (and scores nothing).")
 @click.option("--params", "params_path", default=str(peer_params.DEFAULT_PATH), show_default=True, type=click.Path(dir_okay=False), help="Parameter file to start from and to write the best configurations into.")
 @click.option("--out", "out_root", default="bench-out/tune", show_default=True, type=click.Path(file_okay=False), help="Where the scenario, trials and logs go.")
 @click.option("--dry-run", is_flag=True, help="Search, but do not write the parameter file.")
-def main(peer_names: str, scenario: str | None, preset: str, hours: float, seed: int, max_configs: int, max_sweeps: int, peer_timeout: float, params_path: str, out_root: str, dry_run: bool) -> None:
+def main(peer_names: str, scenario: str | None, preset: str, hours: float, seed: int, max_configs: int, max_sweeps: int, budget_min: float | None, peer_timeout: float, params_path: str, out_root: str, dry_run: bool) -> None:
     """Grid-search the peers' key parameters for their best F1 and record the winners."""
     names = [name.strip() for name in peer_names.split(",") if name.strip()]
     for name in names:
@@ -174,6 +197,7 @@ def main(peer_names: str, scenario: str | None, preset: str, hours: float, seed:
             max_configs=max_configs,
             max_sweeps=max_sweeps,
             timeout_s=peer_timeout,
+            budget_s=None if budget_min is None else budget_min * 60.0,
         )
         click.echo(f"{name}: best F1 {best['f1'] if best else None} after {count} configurations: {json.dumps(best_params, sort_keys=True)}")
         everything[name] = best_params

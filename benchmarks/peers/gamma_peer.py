@@ -16,8 +16,13 @@ L-BFGS-B fit. Translating its seismic set-up to sound in air:
   runs it in plain km with ``vel.p = 0.34`` instead, for comparison.)
 * ``covariance_prior`` (s²) is given explicitly: GaMMA's automatic prior grows with the cluster's
   spatial spread measured in km for seismic networks, which is meaningless in scaled units;
-* ``dbscan_eps`` (s): ``"auto"`` uses GaMMA's own ``estimate_eps`` (station spacing / speed × 1.5,
-  about 35 s for stations 8 km apart), otherwise a number of seconds;
+* ``dbscan_eps`` (s): ``"auto"`` uses GaMMA's own ``estimate_eps`` ((mean + 2σ) nearest-station
+  distance / speed × 1.5, 58 s on the front's network), otherwise a number of seconds. Two picks
+  of one source at stations d apart are at least d / v apart in DBSCAN's (t, x/v, y/v) space
+  (24 s for 8 km), so at acoustic speeds an eps that keeps a source together also chains many
+  sources of dense fire into one cluster; ``tune_peers.py`` picks the value;
+* ``use_amplitude = False``: GaMMA's amplitude term is a seismic magnitude-distance law with fixed
+  coefficients, which does not describe blast pressure in air;
 * ``max_sigma11`` (s): the largest travel-time residual a pick may have in its event; wind and
   temperature give seconds of misfit at acoustic speeds.
 

@@ -126,3 +126,15 @@ def test_local_frame_round_trips_along_the_whole_front() -> None:
     east_lon, east_lat, _ = GEOD.fwd(lon, lat, np.full(5, 60.0), np.full(5, 30_000.0))
     x2, y2 = frame.to_km(np.asarray(east_lat), np.asarray(east_lon))
     assert np.allclose(np.hypot(x2 - x_km, y2 - y_km), 30.0, rtol=1e-3)
+
+
+def test_pyocto_in_plain_km_also_finds_the_sources(tiny_scenario: TinyScenario, tmp_path: Path) -> None:
+    scaled, _ = _run("pyocto", tiny_scenario, tmp_path / "scaled")
+    plain, _ = _run("pyocto", tiny_scenario, tmp_path / "plain", {"speed_scaled_units": False})
+    assert plain.num_rows == scaled.num_rows
+    assert np.allclose(sorted(plain["time"].to_pylist()), sorted(scaled["time"].to_pylist()), atol=1.0)
+
+
+def test_pyocto_location_cutoff_leaves_no_pick_without_a_residual(tiny_scenario: TinyScenario, tmp_path: Path) -> None:
+    _, assignments = _run("pyocto", tiny_scenario, tmp_path, {"location_cutoff_distance_km": 20.0})
+    assert np.isfinite(np.asarray(assignments["residual_s"].to_pylist(), dtype=float)).all()
