@@ -43,7 +43,7 @@ class FusionConfig:
     bin_s: float = 1.0
     window_s: float = 120.0
     lookahead_s: float = 40.0
-    max_seeds: int = 2000
+    max_seeds: int = 1000
     """Seeds (local maxima of the votes) examined per window and round, strongest first: a burst of
     fire makes many coincidences, and a cap that is too low drops real events behind them."""
     footprint_stations: int = 10_000
