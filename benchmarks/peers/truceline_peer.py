@@ -45,7 +45,10 @@ def options(params: dict[str, Any] | None) -> list[str]:
 
 
 def associate_command(stations_path: str | Path, picks_path: str | Path, out_dir: str | Path, params: dict[str, Any] | None) -> list[str]:
-    """``python -m truceline associate --stations S --picks P --out DIR [options]``."""
+    """``python -m truceline associate --stations S --picks P --out DIR [--areas A] [options]``; ``--areas`` (the
+    scenario's ``areas.geojson`` beside the stations, when there is one) adds ``side`` and ``p_side``, which
+    ``truceline score`` checks (the peers have no such output)."""
+    areas = Path(stations_path).parent / "areas.geojson"
     return [
         sys.executable,
         "-m",
@@ -57,6 +60,7 @@ def associate_command(stations_path: str | Path, picks_path: str | Path, out_dir
         str(picks_path),
         "--out",
         str(out_dir),
+        *(["--areas", str(areas)] if areas.is_file() else []),
         *options(params),
     ]
 
