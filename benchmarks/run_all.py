@@ -196,6 +196,11 @@ def main(presets: str, hours: float, seed: int, peer_names: str, peer_timeout: f
     jobs: list[tuple[str, Path | None]] = []
     if scenarios:
         jobs = [(Path(directory).name, Path(directory)) for directory in scenarios]
+        for _name, directory in jobs:
+            missing = [f for f in ("stations.csv", "picks.csv", "truth_events.csv") if not (directory / f).is_file()]
+            if missing:
+                raise click.BadParameter(f"{directory} is not a scenario directory (no {', '.join(missing)})",
+                                         param_hint="--scenario")
     else:
         for preset in [p.strip() for p in presets.split(",") if p.strip()]:
             jobs.append((preset, None))
