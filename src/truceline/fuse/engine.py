@@ -45,7 +45,10 @@ class FusionConfig:
     lookahead_s: float = 40.0
     max_seeds: int = 1000
     """Seeds (local maxima of the votes) examined per window and round, strongest first: a burst of
-    fire makes many coincidences, and a cap that is too low drops real events behind them."""
+    fire makes many coincidences, and a cap that is too low drops real events behind them. A
+    window examines at most as many seeds as it has picks to vote (but at least ``min_seeds``):
+    on a quiet front the extra seeds would be coincidences of clutter."""
+    min_seeds: int = 400
     footprint_stations: int = 10_000
     """Events heard by this many stations or fewer (by default: all) must have been heard by at
     least half the working stations nearer to them than their median station (sound weakens with
@@ -270,6 +273,9 @@ def run_pass(
         # the coincidences among a busy sector's picks do not drown the weaker events
         reserved = np.zeros(len(prep.pick_time), dtype=np.bool_)
         threshold = 0
+        span = int(np.count_nonzero((prep.pick_time >= start)
+                                    & (prep.pick_time < start + config.window_s + config.lookahead_s + config.reach_km / slowest)))
+        max_seeds = min(config.max_seeds, max(config.min_seeds, span))
         while True:
             kernels.coarse_vote(start, n_bins, config.bin_s, prep.pick_time, used, prep.station_pick_start,
                                 prep.cell_start, prep.cell_index, cell_tt, coarse_tolerance_s, kappa, counts, stamp,
@@ -287,7 +293,7 @@ def run_pass(
                                     prep.pick_baz, prep.pick_baz_sigma, used, config.reach_km, coarse_tolerance_s,
                                     fine_tolerance_s, kappa, config.sigma_pick_s, max(config.kappa_model, kappa / 3.0),
                                     max_rms, out_event, out_picks, out_cov, max_events, core_bins,
-                                    reserved, threshold, config.max_seeds, soft_scoring, voted, touched, covered,
+                                    reserved, threshold, max_seeds, soft_scoring, voted, touched, covered,
                                     config.footprint_stations)
             _reset(counts, stamp, touched, covered, voted)
             if found:
