@@ -8,9 +8,9 @@ picks from being taken, plus the longest travel time across the association reac
 reach the service out of time order. When the stream clock passes that moment the chunk is
 processed with exactly the machinery of the batch command (:mod:`truceline.fuse.engine`):
 
-1. until the model has been fitted to ``WARM_EVENTS`` well-recorded events, a loose pass with
-   the standard celerity finds such events; afterwards the located events themselves do; they
-   join a sliding history of the last ``block_s`` (an hour);
+1. while the model has not been fitted yet or the last hour holds fewer than ``WARM_EVENTS``
+   well-recorded events, a loose pass with the standard celerity finds such events; otherwise
+   the located events themselves do; they join a sliding history of the last ``block_s`` (an hour);
 2. from that history (causal: only the past and the chunk itself) the celerity and wind per
    tile and the station clock corrections are re-estimated when half of it is new (at least
    15 events), at most every ``calibrate_every_s``;
