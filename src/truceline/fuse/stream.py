@@ -8,9 +8,10 @@ picks from being taken, plus the longest travel time across the association reac
 reach the service out of time order. When the stream clock passes that moment the chunk is
 processed with exactly the machinery of the batch command (:mod:`truceline.fuse.engine`):
 
-1. while the model has not been fitted yet or the last hour holds fewer than ``WARM_EVENTS``
-   well-recorded events, a loose pass with the standard celerity finds such events; otherwise
-   the located events themselves do; they join a sliding history of the last ``block_s`` (an hour);
+1. until the model has been fitted to ``WARM_EVENTS`` well-recorded events, a loose pass with
+   the standard celerity finds such events; afterwards the located events themselves do (on a
+   quiet front the loose pass would double the work); they join a sliding history of the last
+   ``block_s`` (an hour);
 2. from that history (causal: only the past and the chunk itself) the celerity and wind per
    tile and the station clock corrections are re-estimated when half of it is new (at least
    15 events), at most every ``calibrate_every_s``;
@@ -60,7 +61,7 @@ from truceline.fuse.side import side_probabilities
 from truceline.model.errors import InputError
 
 SLOWEST_MARGIN_KM_S = 0.04  # as the batch pass: the slowest celerity allowed is the model's minus this
-WARM_EVENTS = 20  # well-recorded events in the last hour after which the loose pass is no longer needed
+WARM_EVENTS = 20  # once the model has been fitted to this many well-recorded events, the loose pass is no longer needed
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -249,7 +250,7 @@ class StreamingAssociator:
                               self._baz_sigma, block_origin_s=start, n_blocks=1)
         self.chunks_processed += 1
         estimating = config.sound_speed_m_per_s is None
-        warm = len(self._history) >= WARM_EVENTS and self._calibrated_size > 0
+        warm = self._calibrated_size >= WARM_EVENTS
         if estimating and not warm:
             # until the model is calibrated, a loose pass under the standard celerity finds the events to calibrate with
             loose = first_pass(prep, config, self._default, start_s=start, stop_s=stop, workspace=self._workspace)
