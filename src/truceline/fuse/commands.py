@@ -8,11 +8,10 @@ from pathlib import Path
 
 import click
 import numpy as np
-import pyarrow as pa
 
 from truceline.fuse.engine import FusionConfig, fuse
 from truceline.fuse.events import to_tables
-from truceline.fuse.side import side_probabilities
+from truceline.fuse.side import with_sides
 from truceline.model.tables import read_picks, read_stations, write_table
 
 
@@ -66,10 +65,8 @@ def associate_command(stations_path: Path, picks_path: Path, out_dir: Path, area
         located = to_tables(prep, result, atmosphere, config=config)
         events, assignments = located.events, located.assignments
         if areas is not None:
-            sides, p_side = side_probabilities(located.x_km, located.y_km, located.position_covariance_km2,
-                                               prep.network.to_latlon, areas.party_at)
-            events = events.set_column(events.column_names.index("side"), "side", pa.array(sides, type=pa.string()))
-            events = events.set_column(events.column_names.index("p_side"), "p_side", pa.array(p_side.round(4)))
+            events = with_sides(events, located.x_km, located.y_km, located.position_covariance_km2,
+                                prep.network.to_latlon, areas.party_at)
     if attribute:
         from truceline.attribute.commands import write_attribution  # a later stage, orchestrated by the CLI
 

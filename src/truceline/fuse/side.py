@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
+import pyarrow as pa
 from scipy.stats import qmc
 
 SAMPLES = 512
@@ -49,3 +50,19 @@ def side_probabilities(
         parties = np.asarray(party_at(lat, lon)).astype(str)
         probability[i] = float(np.mean(parties == sides[i])) if sides[i] else 0.0
     return sides, probability
+
+
+def with_sides(
+    events: pa.Table,
+    x_km: np.ndarray,
+    y_km: np.ndarray,
+    covariance_km2: np.ndarray,
+    to_latlon: Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]],
+    party_at: Callable[[np.ndarray, np.ndarray], np.ndarray],
+) -> pa.Table:
+    """``events`` with its ``side`` and ``p_side`` columns filled by :func:`side_probabilities`."""
+    if events.num_rows == 0:
+        return events
+    sides, p_side = side_probabilities(x_km, y_km, covariance_km2, to_latlon, party_at)
+    events = events.set_column(events.column_names.index("side"), "side", pa.array(sides, type=pa.string()))
+    return events.set_column(events.column_names.index("p_side"), "p_side", pa.array(p_side.round(4)))

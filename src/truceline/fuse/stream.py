@@ -57,7 +57,7 @@ from truceline.fuse.engine import (
 )
 from truceline.fuse.events import to_tables, variance_factor_of
 from truceline.fuse.network import build_network
-from truceline.fuse.side import side_probabilities
+from truceline.fuse.side import with_sides
 from truceline.model.errors import InputError
 
 SLOWEST_MARGIN_KM_S = 0.04  # as the batch pass: the slowest celerity allowed is the model's minus this
@@ -269,11 +269,9 @@ class StreamingAssociator:
         located = to_tables(prep, result, self._atmosphere, config=config, factor=factor, first_id=self._emitted + 1)
         self._emitted += len(result.t0_s)
         events = located.events
-        if self._party_at is not None and events.num_rows:
-            sides, p_side = side_probabilities(located.x_km, located.y_km, located.position_covariance_km2,
-                                               self._network.to_latlon, self._party_at)
-            events = events.set_column(events.column_names.index("side"), "side", pa.array(sides, type=pa.string()))
-            events = events.set_column(events.column_names.index("p_side"), "p_side", pa.array(p_side.round(4)))
+        if self._party_at is not None:
+            events = with_sides(events, located.x_km, located.y_km, located.position_covariance_km2,
+                                self._network.to_latlon, self._party_at)
         used = np.zeros(len(self._time), dtype=bool)
         last = np.zeros(len(result.t0_s))
         order = prep.extras["order"]
