@@ -175,6 +175,18 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [dict(count=3, kind="explosion_undetermined", time_start="02 14:00")]),
     ("The SMM saw two anti-aircraft guns (ZU-23) in violation of the withdrawal lines near Horlivka.",
      [dict(kind="other", count=None)]),
+    # a distance range "of its position", the observer named after it, and a capitalised "Between"
+    ("Between 22:10 and 22:40, the SMM saw two illumination flares in vertical flight 3-5km south-east of its "
+     "position in Popasna.",
+     [dict(kind="flare", count=2, distance_min_km=3.0, distance_max_km=5.0, bearing_min_deg=123.75,
+           observer_place="Popasna", lat=None, time_start="02 22:10", time_end="02 22:40", warnings=[])]),
+    ("The SMM heard 12 explosions 4-6km north of its position.",
+     [dict(count=12, distance_min_km=4.0, distance_max_km=6.0, bearing_min_deg=348.75, warnings=[])]),
+    ("Between 09:10 and 09:35, positioned 3km west of Zolote, the SMM heard 8 undetermined explosions 2-3km east.",
+     [dict(count=8, observer_place="Zolote", time_start="02 09:10", time_end="02 09:35", distance_max_km=3.0,
+           warnings=[])]),
+    ("The SMM heard two undetermined explosions 3-5km south-south-west of Shyrokyne.",
+     [dict(count=2, event_place="Shyrokyne", observer_place=None, lat=pytest.approx(47.0498, abs=1e-3), warnings=[])]),
     # things it cannot read are kept
     ("The weather was cloudy.", [dict(kind="other", count=None)]),
     ("In Donetsk region, the SMM recorded more ceasefire violations than in the previous reporting period.",

@@ -224,8 +224,8 @@ def read_position(scan: Scan, start: int, end: int) -> PositionText | None:
     found: PositionText | None = None
     for match in scan.find(OFFSET, start, end):
         place = match["place"]
-        if place.lower().startswith(("its ", "the ", "their ")):
-            continue
+        if place.lower().startswith(("its ", "the ", "their ")) or match["d0"] is not None:
+            continue  # "3-5km south of Popasna": a range places what was observed, not the observer
         point = ph.parse_direction(match["dir"])
         if point is None or NOT_PLACES.match(place.split()[0]) or REGION_AFTER.match(scan.text[start + match.end():end]):
             continue
@@ -426,10 +426,11 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
             continue
         scan.claim(start + match.start(), start + match.end())
         distance = _km(match["d"], match["u"])
+        nearest = _km(match["d0"], match["u"]) if match["d0"] is not None else distance
         if match["place"].lower().startswith(("its ", "the ", "their ")):
-            group.distance_km, group.bearing = (distance, distance), point
-        else:
-            group.event_offset = (distance, point, _clean_place(match["place"]))
+            group.distance_km, group.bearing = (nearest, distance), point
+        else:  # "3-5km south of Popasna": the middle of the range from the place
+            group.event_offset = (0.5 * (nearest + distance), point, _clean_place(match["place"]))
         break
     if group.event_offset is None:
         for match in scan.find(AT_PLACE, start, end):
@@ -558,7 +559,8 @@ def read_clause(scan: Scan, start: int, end: int) -> ClauseReading:
     position = read_position(scan, start, context_end)
     context_times = read_times(scan, start, context_end)
     if position is None:
-        trigger = re.search(r"\b(?:while|when|whilst|from\s+its\s+position|positioned)\b", scan.view(observation_start, end))
+        trigger = re.search(r"\b(?:while|when|whilst|from\s+its\s+position|positioned)\b|(?<=\bits\sposition\s)(?:in|near|at)\b",
+                            scan.view(observation_start, end))
         if trigger is not None:
             position = read_position(scan, observation_start + trigger.start(), end)
             if position is not None:

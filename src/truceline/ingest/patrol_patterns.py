@@ -31,7 +31,8 @@ DMS = re.compile(
     r"(?P<d2>\d{1,3})°\s*(?P<m2>\d{1,2})['′]\s*(?:(?P<s2>\d{1,2}(?:\.\d+)?)[\"″]\s*)?(?P<ew>[EW])"
 )
 OFFSET = re.compile(
-    r"(?:(?:about|approximately|approx\.|some|around|roughly)\s+)?(?P<d>" + _NUM + r")\s*(?P<u>" + _UNIT
+    r"(?:(?:about|approximately|approx\.|some|around|roughly)\s+)?(?:(?P<d0>" + _NUM + r")\s*(?:" + _UNIT + r")?\s*(?:-|to)\s*)?"
+    r"(?P<d>" + _NUM + r")\s*(?P<u>" + _UNIT
     + r")\s+(?:to\s+the\s+)?(?P<dir>" + DIR + r")\s+of\s+(?:the\s+)?" + CONTROLLED + r"(?P<place>" + PLACE + r"|its\s+position|the\s+SMM(?:'s)?\s+position|their\s+position)"
 )
 AT_PLACE = re.compile(
@@ -47,13 +48,13 @@ NOT_PLACES = re.compile(
 REGION_AFTER = re.compile(r"^\s+(?:region|oblast|province|district|raion|areas?)\b", re.IGNORECASE)
 
 TIME_RANGE = re.compile(
-    r"(?:\b(?:between|from)\s+(?:about\s+|around\s+|approximately\s+)?)?(?P<t1>" + ph.CLOCK + r")"
+    r"(?:\b(?i:between|from)\s+(?:about\s+|around\s+|approximately\s+)?)?(?P<t1>" + ph.CLOCK + r")"
     r"(?:\s+(?:on|of)\s+(?P<d1>" + ph.DATE.replace("?P<", "?P<a_") + r"))?"
     r"\s*(?:-|and|to|until|till)\s*(?:about\s+|around\s+)?(?P<t2>" + ph.CLOCK + r")"
     r"(?:\s+(?:on|of)\s+(?P<d2>" + ph.DATE.replace("?P<", "?P<b_") + r"))?"
 )
 TIME_AT = re.compile(
-    r"(?:\b(?:at|around|about)\s+(?:about\s+|around\s+|approximately\s+|approx\.\s+)?)?(?P<t1>" + ph.CLOCK + r")"
+    r"(?:\b(?i:at|around|about)\s+(?:about\s+|around\s+|approximately\s+|approx\.\s+)?)?(?P<t1>" + ph.CLOCK + r")"
     r"(?:\s*(?:hrs|h|hours)\b)?(?:\s+(?:on|of)\s+(?P<d1>" + ph.DATE.replace("?P<", "?P<a_") + r"))?"
 )
 DISTANCE = re.compile(
