@@ -187,6 +187,9 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
            warnings=[])]),
     ("The SMM heard two undetermined explosions 3-5km south-south-west of Shyrokyne.",
      [dict(count=2, event_place="Shyrokyne", observer_place=None, lat=pytest.approx(47.0498, abs=1e-3), warnings=[])]),
+    ("The SMM heard an estimated 40 explosions 6-8km N-NE between 19:00 on 1 March and 06:00 on 2 March.",
+     [dict(count=40, bearing_min_deg=11.25, bearing_max_deg=33.75, time_start="01 19:00", time_end="02 06:00",
+           warnings=[])]),
     # things it cannot read are kept
     ("The weather was cloudy.", [dict(kind="other", count=None)]),
     ("In Donetsk region, the SMM recorded more ceasefire violations than in the previous reporting period.",

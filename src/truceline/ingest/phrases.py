@@ -29,6 +29,7 @@ _BY_LENGTH = sorted(POINTS, key=len, reverse=True)
 #: A compass direction in words ("south-south-west", "south west", "southerly") or capitals ("SSW").
 DIRECTION = (
     r"(?:(?<![A-Za-z])(?i:" + "|".join(_point_pattern(point) for point in _BY_LENGTH) + r")(?i:erly|ern)?(?![A-Za-z])"
+    r"|\b(?:" + "|".join(f"{p[0]}-{p[1:]}" for p in _BY_LENGTH if len(p) == 3) + r")\b"  # "N-NE" for NNE
     r"|\b(?:" + "|".join(_BY_LENGTH) + r")\b)"
 )
 _DIRECTION_WORDS = {point: re.compile(_point_pattern(point) + r"(?:erly|ern)?$", re.IGNORECASE) for point in POINTS}
@@ -39,6 +40,8 @@ def parse_direction(text: str) -> str | None:
     text = text.strip()
     if text in POINTS:
         return text
+    if len(text) == 4 and text[1] == "-" and text.replace("-", "") in POINTS:  # "N-NE"
+        return text.replace("-", "")
     for point in _BY_LENGTH:
         if _DIRECTION_WORDS[point].match(text):
             return point
