@@ -190,6 +190,16 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("The SMM heard an estimated 40 explosions 6-8km N-NE between 19:00 on 1 March and 06:00 on 2 March.",
      [dict(count=40, bearing_min_deg=11.25, bearing_max_deg=33.75, time_start="01 19:00", time_end="02 06:00",
            warnings=[])]),
+    # a breakdown written between commas ("of which", "including") splits the count, as a parenthesis does
+    ("The SMM heard 11 explosions, of which seven assessed as outgoing rounds and four as impacts, 5-7km south.",
+     [dict(kind="explosion_outgoing", count=7, distance_max_km=7.0, warnings=[]),
+      dict(kind="explosion_impact", count=4, distance_max_km=7.0, warnings=[])]),
+    ("The SMM heard 20 explosions, including five assessed as impacts, 3km east.",
+     [dict(kind="explosion_impact", count=5, bearing_min_deg=78.75, warnings=[]),
+      dict(kind="explosion_undetermined", count=15, bearing_min_deg=78.75, warnings=[])]),
+    ("The SMM heard 9 explosions 2km south, of which three were assessed as outgoing",
+     [dict(kind="explosion_outgoing", count=3, distance_min_km=2.0, warnings=[]),
+      dict(kind="explosion_undetermined", count=6, distance_min_km=2.0, warnings=[])]),
     # things it cannot read are kept
     ("The weather was cloudy.", [dict(kind="other", count=None)]),
     ("In Donetsk region, the SMM recorded more ceasefire violations than in the previous reporting period.",

@@ -519,7 +519,7 @@ def _read_breakdown(scan: Scan, group: Group, start: int, end: int) -> None:
 
     The sub-counts (which add up to the group's count) go to ``group.breakdown``.
     """
-    for paren in scan.find(re.compile(r"\(([^()]*)\)"), start, end):
+    for paren in scan.find(re.compile(r"\(([^()]*)(?:\)|$)"), start, end):  # unclosed: ", of which ..." at the end
         items = list(_BREAKDOWN_ITEM.finditer(paren.group(1)))
         if not items or not group.kind.startswith("explosion"):
             continue

@@ -139,6 +139,20 @@ def split_sentences(line: str) -> list[tuple[int, int]]:
     return spans
 
 
+_WHICH = re.compile(r",(?=\s*(?:of\s+(?:which|them)|including)\s+(?:" + ph.NUMBER + r")\s)[^,;()]*?(?P<close>,|;|\.?$)")
+
+
+def _which_as_parenthesis(line: str, start: int, end: int) -> str:
+    """"11 explosions, of which seven assessed as outgoing and four as impacts, 5km south": the
+    breakdown between the commas is read as the parenthesis it stands for (same length, same offsets)."""
+    chars = list(line)
+    for match in _WHICH.finditer(line, start, end):
+        chars[match.start()] = "("
+        if match["close"]:  # else it runs to the end of the sentence, where the breakdown reader stops too
+            chars[match.start("close")] = ")"
+    return "".join(chars)
+
+
 def _clauses(scan: Scan, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     cursor = start
@@ -154,7 +168,7 @@ def _clauses(scan: Scan, start: int, end: int) -> list[tuple[int, int]]:
 def _read_sentence(
     line: str, start: int, end: int, state: _State, gazetteer: Gazetteer, default_date: Date | None, tz: tzinfo,
 ) -> list[dict[str, Any]]:
-    scan = Scan(line)
+    scan = Scan(_which_as_parenthesis(line, start, end))
     sentence_warnings: list[str] = []
     only_date = _DATE_ONLY_LINE.match(line[start:end])
     found_date = only_date or next(scan.find(_DATE_ON, start, end), None)
