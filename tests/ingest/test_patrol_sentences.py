@@ -200,6 +200,16 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("The SMM heard 9 explosions 2km south, of which three were assessed as outgoing",
      [dict(kind="explosion_outgoing", count=3, distance_min_km=2.0, warnings=[]),
       dict(kind="explosion_undetermined", count=6, distance_min_km=2.0, warnings=[])]),
+    ("In Luhansk region, the SMM recorded 52 ceasefire violations, including 16 explosions.",
+     [dict(kind="explosion_undetermined", count=16)]),
+    # a heading for projectiles in flight, a decimal calibre, a date given with the time of day
+    ("At about 21:40, the SMM saw six projectiles in flight in a south-easterly direction 2km east.",
+     [dict(kind="projectile_in_flight", count=6, flight_direction="to SE", bearing_min_deg=78.75,
+           time_start="02 21:40", warnings=[])]),
+    ("The SMM heard 15 bursts of heavy-machine-gun (12.7mm) fire 2km east.",
+     [dict(kind="burst", count=15, weapon="heavy_machine_gun", calibre_mm=12.7, warnings=[])]),
+    ("In the early morning of 1 March, the SMM heard two explosions 5km south at 05:10.",
+     [dict(count=2, time_start="01 05:10", warnings=[])]),
     # things it cannot read are kept
     ("The weather was cloudy.", [dict(kind="other", count=None)]),
     ("In Donetsk region, the SMM recorded more ceasefire violations than in the previous reporting period.",

@@ -67,7 +67,7 @@ class Group:
     count_min: int | None = None
     count_qualifier: str | None = None
     weapon: str | None = None
-    calibre_mm: int | None = None
+    calibre_mm: int | float | None = None
     distance_km: tuple[float | None, float | None] | None = None
     distance_qualifier: str | None = None
     bearing: str | None = None
@@ -387,7 +387,7 @@ def _read_weapon(scan: Scan, group: Group, start: int, end: int) -> None:
     if start >= end:
         return
     for match in scan.find(ph.CALIBRE, start, end):
-        group.calibre_mm = group.calibre_mm or int(match["mm"])
+        group.calibre_mm = group.calibre_mm or ph.calibre_value(match["mm"])
         scan.claim(start + match.start(), start + match.end())
     for pattern, label in ph.WEAPON_PATTERNS:
         for match in scan.find(pattern, start, end):
@@ -483,6 +483,13 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
             group.flight = f"{first} to {second}"
         elif group.flight != f"{first} to {second}":
             group.warnings.append(f"a second flight direction was not used: {match.group(0)!r}")
+    if group.flight is None and group.kind == "projectile_in_flight":  # "in flight in a south-easterly direction"
+        for match in scan.find(_HEADING, start, end):
+            point = ph.parse_direction(match["dir"] or match["dir2"] or match["dir3"])
+            if point is not None:
+                scan.claim(start + match.start(), start + match.end())
+                group.flight = f"to {point}"
+                break
     for match in scan.find(re.compile(r"\bin\s+flight\b", re.IGNORECASE), start, end):
         scan.claim(start + match.start(), start + match.end())
     for match in scan.find(BEARING, start, end):
@@ -496,6 +503,9 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
             group.warnings.append(f"a second direction was not used: {match.group(0)!r}")
 
 
+_HEADING = re.compile(
+    r"\b(?:in\s+an?\s+(?P<dir>" + ph.DIRECTION + r")\s+direction|(?:heading|flying)\s+(?:towards\s+(?:the\s+)?)?(?P<dir2>"
+    + ph.DIRECTION + r")|towards\s+the\s+(?P<dir3>" + ph.DIRECTION + r"))\b", re.IGNORECASE)
 _BREAKDOWN_ITEM = re.compile(
     r"(?P<n>" + ph.NUMBER + r")\s+(?:of\s+(?:them|which)\s+)?(?:(?:were|was)\s+)?(?:(?:assessed\s+)?as\s+(?:an?\s+)?)?"
     r"(?P<what>outgoing|impacts?|incoming|air[- ]?bursts?|undetermined)(?:\s+(?:rounds?|explosions?))?",

@@ -35,9 +35,11 @@ from truceline.model.reports import PATROL_KINDS, Report
 
 DEFAULT_RELIABILITY = "B2"  # a trained mission's own observation: usually reliable, probably true
 
+_TIME_OF_DAY = (r"(?:early\s+|late\s+)?(?:evening|night|morning|afternoon|day|hours)s?\s+(?:and\s+(?:the\s+)?"
+                r"(?:early\s+|late\s+)?(?:evening|night|morning)s?\s+)?of\s+")
 _DATE_ON = re.compile(
-    r"(?<!:\d\d )\b(?:on|during|over)\s+(?:the\s+)?(?:(?:evening|night|morning|afternoon|day)s?\s+(?:and\s+(?:the\s+)?"
-    r"(?:evening|night|morning)s?\s+)?of\s+)?(?P<date>" + ph.DATE + r")",
+    r"(?<!:\d\d )\b(?:(?:on|during|over)\s+(?:the\s+)?(?:" + _TIME_OF_DAY + r")?|in\s+the\s+" + _TIME_OF_DAY + r")"
+    r"(?P<date>" + ph.DATE + r")",
     re.IGNORECASE,
 )
 _DATE_ONLY_LINE = re.compile(r"^\W*(?:\w+day,?\s+)?(?P<date>" + ph.DATE + r")\W*$", re.IGNORECASE)
@@ -142,11 +144,18 @@ def split_sentences(line: str) -> list[tuple[int, int]]:
 _WHICH = re.compile(r",(?=\s*(?:of\s+(?:which|them)|including)\s+(?:" + ph.NUMBER + r")\s)[^,;()]*?(?P<close>,|;|\.?$)")
 
 
+_EXPLOSION_NOUN = re.compile(r"\b(?:explosions?|rounds?|impacts?|detonations?|blasts?)\b", re.IGNORECASE)
+_NOT_EXPLOSIONS = re.compile(r"\bviolations?\b", re.IGNORECASE)
+
+
 def _which_as_parenthesis(line: str, start: int, end: int) -> str:
     """"11 explosions, of which seven assessed as outgoing and four as impacts, 5km south": the
     breakdown between the commas is read as the parenthesis it stands for (same length, same offsets)."""
     chars = list(line)
     for match in _WHICH.finditer(line, start, end):
+        nouns = list(_EXPLOSION_NOUN.finditer(line, start, match.start()))
+        if not nouns or _NOT_EXPLOSIONS.search(line, nouns[-1].end(), match.start()):
+            continue  # "52 ceasefire violations, including 16 explosions": a summary, not a breakdown
         chars[match.start()] = "("
         if match["close"]:  # else it runs to the end of the sentence, where the breakdown reader stops too
             chars[match.start("close")] = ")"

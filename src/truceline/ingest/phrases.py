@@ -158,13 +158,20 @@ WEAPON_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE), label)
     for pattern, label in WEAPONS
 )
-#: A calibre: "122mm", "82 mm", "(120mm)".
-CALIBRE = re.compile(r"\(?\b(?P<mm>\d{2,3})\s?mm\b\)?")
+#: A calibre: "122mm", "82 mm", "(120mm)", "(12.7mm)".
+CALIBRE = re.compile(r"\(?\b(?P<mm>\d{1,3}(?:\.\d)?)\s?mm\b\)?")
+
+
+def calibre_value(text: str) -> int | float:
+    """"122" -> 122, "12.7" -> 12.7 (millimetres)."""
+    value = float(text)
+    return int(value) if value.is_integer() else value
 _CALIBRE_CLASS = {"mortar": (60, 82, 120), "artillery": (100, 122, 125, 130, 152, 155, 203)}
 
 
-def weapon_for_calibre(calibre_mm: int) -> str | None:
+def weapon_for_calibre(calibre_mm: int | float) -> str | None:
     """The weapon a calibre implies when the text names none (82mm -> mortar, 152mm -> artillery)."""
+    calibre_mm = int(calibre_mm)
     for label, calibres in _CALIBRE_CLASS.items():
         if calibre_mm in calibres:
             return label
