@@ -26,6 +26,7 @@ from truceline.attribute.acoustics import source_levels
 from truceline.attribute.corroborate import Match, ReportOnlyEvent, match_reports, reliability_weight, report_kind, report_only_event
 from truceline.attribute.pairing import Pairing, PairingConfig, pair_events
 from truceline.attribute.party import area_probabilities, ellipse_covariance_km2, position_sigma_m
+from truceline.attribute.unheard import UnheardConfig, launch_side_log_factor, leftover_picks
 from truceline.geo.areas import Areas
 from truceline.model.reports import Report
 
@@ -36,6 +37,7 @@ FloatArray = NDArray[np.float64]
 class AttributionConfig:
     pairing: PairingConfig = field(default_factory=PairingConfig)
     across_line_prior: float = 0.9  # an impact without a launch came from across the line
+    unheard: UnheardConfig | None = field(default_factory=UnheardConfig)  # None: leftover picks are not used
     corroboration_gain: float = 0.3  # share of the remaining doubt a fully reliable, kind-confirming report removes
 
 
@@ -116,6 +118,15 @@ def attribute_events(
     pairing: Pairing = pair_events(time_s, lat, lon, time_sigma, position_sigma_m(major, minor), side_arr, p_side, config.pairing,
                                    line_distance, levels=levels)
     kind = [str(k) for k in pairing.kind]
+    # Leftover picks: where the launches of impacts without a located launch were heard from.
+    launch_log_factor = np.zeros(n_sensor)
+    leftovers = leftover_picks(picks, stations, assignments) if config.unheard is not None else None
+    if leftovers is not None and pairing.level_model is not None and config.unheard is not None:
+        for i in map(int, np.flatnonzero((pairing.partner < 0) & (pairing.kind == "impact"))):
+            if sides[i]:
+                launch_log_factor[i] = launch_side_log_factor(
+                    float(lat[i]), float(lon[i]), float(time_s[i]), sides[i], float(levels.level_db[i]), float(levels.level_sigma_db[i]),
+                    areas.party_at, leftovers, levels, pairing.level_model, config.unheard)
     matches = match_reports(reports, time_s, lat, lon, position_sigma_m(major, minor), pairing.kind)
 
     # Report-only events for reports that matched nothing.
@@ -173,6 +184,10 @@ def attribute_events(
             p_own = p_launch[i] * ps + p_impact[i] * (1.0 - ps) + 0.5 * p_neither
         else:
             across = config.across_line_prior if not paired[i] else 1.0
+            if not paired[i] and i < n_sensor and launch_log_factor[i] != 0.0:
+                # The leftover picks' Bayes factor (from across : from its own side) updates the prior.
+                odds = across / (1.0 - across) * float(np.exp(launch_log_factor[i]))
+                across = odds / (1.0 + odds)
             if not paired[i] and i < n_sensor and pairing.p_reach_from_across is not None:
                 # Fire from across must reach this deep with the weapon its level suggests.
                 reach = float(pairing.p_reach_from_across[i])
@@ -190,6 +205,9 @@ def attribute_events(
     for i in map(int, np.flatnonzero(~paired & (np.asarray(kind) == "impact"))):
         reason[i] += (f"; direction from the line only: fire into {sides[i] or 'no area'} is taken to come from across the"
                       f" line with probability {config.across_line_prior:g}")
+        if i < n_sensor and launch_log_factor[i] != 0.0:
+            reason[i] += (f"; the picks no located event explains make fire from across the line"
+                          f" {np.exp(launch_log_factor[i]):.3g} times as likely as fire from its own side")
         if i < n_sensor and pairing.p_reach_from_across is not None and pairing.p_reach_from_across[i] < 0.95:
             reason[i] += (f", less as weapons of its level reach this deep from across the line only with probability"
                           f" {pairing.p_reach_from_across[i]:.2f}")

@@ -70,6 +70,8 @@ class Pairing:
     cost: FloatArray  # cost of the chosen pair (nan if unpaired)
     reason: tuple[str, ...]
     p_reach_from_across: FloatArray | None = None  # unpaired events as impacts: can a weapon of its class reach it from across the line
+    level_model: LevelModel | None = None  # launch and impact levels per class learned from the run (None without levels)
+    battery_odds: float = float("nan")  # launch : impact odds at a battery's place and minutes, learned from the pairs
 
 
 def distance_m(lat1: FloatArray, lon1: FloatArray, lat2: FloatArray, lon2: FloatArray) -> FloatArray:
@@ -306,6 +308,7 @@ def pair_events(
             if iteration + 1 < config.level_iterations:
                 current = _paired(n, heads, tails, cost, class_costs, config)
     pairing = _paired(n, heads, tails, cost, class_costs, config, time_s=time_s, lat=lat, lon=lon, levels=levels, model=model)
+    pairing = replace(pairing, level_model=model)
     if line_distance_m is None or levels is None or model is None:
         return pairing
     reach = reach_from_across(np.abs(np.asarray(line_distance_m, dtype=np.float64)), np.asarray(position_sigma_m, dtype=np.float64),
@@ -377,6 +380,8 @@ def _paired(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Fl
             if levels is not None and np.isfinite(levels.level_db[a]) and np.isfinite(levels.level_db[b]):
                 text += f"; source levels {levels.level_db[a]:.0f} and {levels.level_db[b]:.0f} dB at 1 km"
             reason[a] = reason[b] = text
+    if time_s is not None and lat is not None and lon is not None:
+        config = replace(config, battery_odds=battery_odds_from_pairs(kind, partner, time_s, lat, lon, config))
     # A paired event's role is as sure as the best solution without it is worse (min-marginal:
     # P = 1 / (1 + exp(-margin / 2) (1 + w crowd))); the rest goes to the role it plays in that solution.
     as_launch = np.bincount(heads, minlength=n)  # candidate pairs in which each event is the launch
@@ -434,7 +439,25 @@ def _paired(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Fl
         _unpaired_roles(kind, p_launch, p_impact, reason, time_s, lat, lon, config, levels, model)
     p_kind = np.where(kind == "launch", p_launch, np.where(kind == "impact", p_impact, 0.5))
     return Pairing(kind=kind, partner=partner, p_launch=p_launch, p_impact=p_impact, p_kind=p_kind, weapon=weapon,
-                   p_weapon=p_weapon, class_probability=class_probability, cost=pair_cost, reason=tuple(reason))
+                   p_weapon=p_weapon, class_probability=class_probability, cost=pair_cost, reason=tuple(reason),
+                   battery_odds=config.battery_odds)
+
+
+def battery_odds_from_pairs(kind: NDArray[np.str_], partner: NDArray[np.int64], time_s: FloatArray, lat: FloatArray, lon: FloatArray,
+                            config: PairingConfig) -> float:
+    """Launch : impact odds of an event fired from where other paired launches fired in the same minutes, learned from
+    the run's paired events (whose roles come from time of flight, not from these odds): among the paired events with
+    a paired launch other than their partner within ``battery_radius_m`` and ``battery_window_s``, launches against
+    impacts, with ``config.battery_odds`` as the prior worth ``config.battery_odds + 1`` such events (so the prior
+    stands when the run has none). Impacts near batteries (counter-battery fire, a battery near the line) lower it."""
+    launches = np.flatnonzero((kind == "launch") & (partner >= 0))
+    n_launch = n_impact = 0
+    for i in np.flatnonzero(partner >= 0):
+        others = launches[launches != partner[i]]
+        if _same_place(int(i), others, time_s, lat, lon, config).size:
+            n_launch += int(kind[i] == "launch")
+            n_impact += int(kind[i] == "impact")
+    return (n_launch + config.battery_odds) / (n_impact + 1.0)
 
 
 def _same_place(i: int, others: NDArray[np.intp], time_s: FloatArray, lat: FloatArray, lon: FloatArray,
