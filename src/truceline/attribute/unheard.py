@@ -76,7 +76,7 @@ class UnheardConfig:
     reach_m: float = 80_000.0  # stations farther than this from the impact are ignored
     flight_step_s: float = 1.0
     silent_launch_share: float = 0.1
-    max_log_factor: float = 20.0  # bound on |ln BF| (no single piece of acoustic evidence is beyond doubt)
+    max_log_factor: float = 6.9  # bound on |ln BF| (1000: the model's errors — celerity, clustered clutter, other unlocated fire)
 
 
 def leftover_picks(picks: pa.Table | None, stations: pa.Table | None, assignments: pa.Table | None) -> LeftoverPicks | None:

@@ -1,0 +1,140 @@
+"""Leftover picks as evidence of where an unlocated launch was, and battery odds learned from the pairs (hand-made worlds)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyarrow as pa
+import pytest
+from test_acoustics import make_picks, make_stations, mortar_missions
+
+from truceline.attribute.acoustics import LevelModel, SourceLevels
+from truceline.attribute.attribution import AttributionConfig, attribute_events
+from truceline.attribute.pairing import PairingConfig, battery_odds_from_pairs
+from truceline.attribute.unheard import LeftoverPicks, launch_side_log_factor
+from truceline.geo.areas import Areas
+
+from attribute_world import T0, events_table, lon_at_km
+
+LAT0 = 48.0
+KM_PER_DEG_LAT = 111.2
+
+
+def _mortar_model() -> LevelModel:
+    levels = np.array([100.0, 112.0] * 10)
+    return LevelModel(has_class=np.array([True, False, False]), launch_db=np.array([100.0, np.nan, np.nan]),
+                      impact_db=np.array([112.0, np.nan, np.nan]), sigma_db=np.array([2.0, np.nan, np.nan]),
+                      weight=np.array([0.9, 0.0, 0.0]), unmodelled_share=0.1, all_levels_db=levels, bandwidth_db=3.0)
+
+
+def _levels(threshold_db: float = 6.0) -> SourceLevels:
+    return SourceLevels(level_db=np.array([112.0]), level_sigma_db=np.array([1.0]), margins_db=(np.array([10.0] * 6),),
+                        attenuation_db_per_km=0.5, detection_snr_db=threshold_db)
+
+
+def _grid() -> tuple[FloatPair, FloatPair]:
+    east = np.array([x for x in (-25.0, -15.0, -5.0, 5.0, 15.0, 25.0) for _ in range(5)])
+    north = np.array([y for _ in range(6) for y in (-20.0, -10.0, 0.0, 10.0, 20.0)])
+    return (LAT0 + north / KM_PER_DEG_LAT, np.array([lon_at_km(float(x)) for x in east])), (east, north)
+
+
+FloatPair = tuple[np.ndarray, np.ndarray]
+
+
+def _leftovers(launch_km: tuple[float, float] | None, launch_time: float, *, with_backazimuth: bool = True) -> LeftoverPicks:
+    """Stations on a 10 km grid (noise 72 dB: a 100 dB launch is heard to about 8 km); the picks of a launch at
+    ``launch_km`` (east, north) at the stations within 11 km (none without a launch)."""
+    (s_lat, s_lon), (east, north) = _grid()
+    times, station, baz = [], [], []
+    if launch_km is not None:
+        d = np.hypot(east - launch_km[0], north - launch_km[1])
+        for k in np.flatnonzero(d <= 11.0):
+            times.append(launch_time + d[k] * 1000.0 / 343.0)
+            station.append(int(k))
+            baz.append(float(np.degrees(np.arctan2(launch_km[0] - east[k], launch_km[1] - north[k]))) if with_backazimuth else np.nan)
+    order = np.argsort(times, kind="stable")
+    return LeftoverPicks(station_lat=s_lat, station_lon=s_lon, station_noise_db=np.full(s_lat.size, 72.0),
+                         time_s=np.asarray(times, dtype=float)[order], station=np.asarray(station, dtype=np.intp)[order],
+                         backazimuth_deg=np.asarray(baz, dtype=float)[order], backazimuth_sigma_deg=np.full(len(times), 3.0),
+                         rate_per_station_s=1e-4)
+
+
+def _factor(areas: Areas, leftovers: LeftoverPicks, levels: SourceLevels | None = None) -> float:
+    # The impact: 3 km east of the line (RU's area), at T0.
+    return launch_side_log_factor(LAT0, lon_at_km(3.0), T0, "RU", 112.0, 1.0, areas.party_at, leftovers, levels or _levels(),
+                                  _mortar_model())
+
+
+def test_leftover_picks_of_a_launch_across_the_line_favour_fire_from_across(areas: Areas) -> None:
+    across = _factor(areas, _leftovers((-4.0, 0.0), T0 - 40.0))
+    assert across > 2.0
+    # Timing alone (no back-azimuths) still points across the line, less sharply.
+    timing_only = _factor(areas, _leftovers((-4.0, 0.0), T0 - 40.0, with_backazimuth=False))
+    assert 0.5 < timing_only <= across
+
+
+def test_leftover_picks_of_a_launch_on_its_own_side_favour_fire_from_its_own_side(areas: Areas) -> None:
+    assert _factor(areas, _leftovers((10.0, 0.0), T0 - 40.0)) < -2.0
+
+
+def test_picks_at_a_time_no_launch_could_fit_say_nothing(areas: Areas) -> None:
+    """The same picks 10 minutes early: no time of flight joins them to the impact."""
+    quiet = _factor(areas, _leftovers(None, 0.0))
+    assert _factor(areas, _leftovers((-4.0, 0.0), T0 - 600.0)) == pytest.approx(quiet, abs=1e-9)
+    assert abs(quiet) < 1.0  # stations on both sides that heard nothing: little either way
+
+
+def test_without_a_detection_threshold_there_is_no_evidence(areas: Areas) -> None:
+    assert _factor(areas, _leftovers((-4.0, 0.0), T0 - 40.0), _levels(threshold_db=float("nan"))) == 0.0
+
+
+def test_battery_odds_are_learned_from_the_pairs() -> None:
+    """Three launches from one place (paired with impacts 6 km away): each fired where others fired, so the odds
+    grow from the prior (4 : 1) to (3 + 4) : 1; an impact landing on the battery in the same minutes (fired from
+    elsewhere) halves them."""
+    east = lambda km: lon_at_km(km)  # noqa: E731
+    lat = np.array([48.0, 48.0, 48.0, 48.0, 48.0, 48.0, 48.0, 48.3])  # the last launch fires from 33 km north
+    lon = np.array([east(-3.0)] * 3 + [east(3.0)] * 3 + [east(-3.0), east(3.0)])
+    time_s = T0 + np.array([0.0, 10.0, 20.0, 40.0, 50.0, 60.0, 30.0, -10.0])
+    kind = np.array(["launch"] * 3 + ["impact"] * 3 + ["impact", "launch"])
+    partner = np.array([3, 4, 5, 0, 1, 2, 7, 6])
+    config = PairingConfig()
+    assert battery_odds_from_pairs(kind[:6], partner[:6], time_s[:6], lat[:6], lon[:6], config) == pytest.approx(7.0)
+    assert battery_odds_from_pairs(kind, partner, time_s, lat, lon, config) == pytest.approx(3.5)
+    none = np.array([-1] * 6)
+    assert battery_odds_from_pairs(np.array(["unknown"] * 6), none, time_s[:6], lat[:6], lon[:6], config) == config.battery_odds
+
+
+def test_attribution_uses_the_leftover_picks_of_an_unlocated_launch(areas: Areas) -> None:
+    """A lone mortar impact in RU's area whose quiet launch was heard by fewer than 4 stations: the launch's
+    leftover picks (UA side, 40 s earlier) raise the claim that UA fired; the same launch on RU's side lowers it."""
+    rows, level = mortar_missions(12)
+    t = T0 + 1200.0 * 14
+    impact = ("LONE", t, 48.25, lon_at_km(3.0))
+    stations = make_stations()
+
+    def run(launch_lon: float | None, launch_db: float = 88.0) -> tuple[float, str]:
+        extra = [] if launch_lon is None else [("LAUNCH", t - 40.0, 48.25, launch_lon)]
+        picks, assignments = make_picks(rows + [impact] + extra, level | {"LONE": 112.0, "LAUNCH": launch_db}, stations)
+        heard = np.asarray(assignments["event_id"].to_pylist()) == "LAUNCH"
+        assert int(heard.sum()) <= 4 and (launch_lon is None or heard.any())  # heard, but not located
+        assignments = assignments.filter(pa.array(~heard))
+        result = attribute_events(events_table(rows + [impact]), areas, assignments=assignments, picks=picks, stations=stations)
+        i = result.event_ids.index("LONE")
+        assert result.kind[i] == "impact" and result.partner[i] == -1
+        p_ua = result.p_firing_party[i] if result.firing_party[i] == "UA" else 1.0 - result.p_firing_party[i]
+        return float(p_ua), result.reason[i]
+
+    silent, _ = run(None)
+    across, why = run(lon_at_km(-3.5))
+    own, _ = run(lon_at_km(9.5), 91.0)
+    assert across > silent + 0.05 and "picks no located event explains" in why
+    assert own < 0.5  # now RU fired, but not beyond doubt: the factor is bounded
+    assert own > 0.001
+    # The mechanism can be switched off: then the leftover picks change nothing.
+    rows_all = rows + [impact, ("LAUNCH", t - 40.0, 48.25, lon_at_km(-3.5))]
+    picks, assignments = make_picks(rows_all, level | {"LONE": 112.0, "LAUNCH": 88.0}, stations)
+    assignments = assignments.filter(pa.array(np.asarray(assignments["event_id"].to_pylist()) != "LAUNCH"))
+    off = attribute_events(events_table(rows + [impact]), areas, assignments=assignments, picks=picks, stations=stations,
+                           config=AttributionConfig(unheard=None))
+    i = off.event_ids.index("LONE")
+    assert (off.p_firing_party[i] if off.firing_party[i] == "UA" else 1.0 - off.p_firing_party[i]) == pytest.approx(silent, abs=1e-6)
