@@ -10,7 +10,9 @@ Firing party. For an event called a launch, the party whose area holds it, with 
 ``P(launch) P(in area) + P(impact) P(not in area) + P(neither) / 2`` where ``P(in area)`` integrates
 the location ellipse (:mod:`truceline.attribute.party`). A paired impact takes its launch's party
 and probability. An unpaired impact only says that fire *probably* came from across the line: its
-probability multiplies in ``across_line_prior`` (default 0.85), and its reason says so.
+probability multiplies in ``across_line_prior`` (default 0.9), updated by the Bayes factor of the picks no
+located event explains (:mod:`truceline.attribute.unheard`: was its launch heard, by too few stations to locate it,
+across the line or on its own side?), and its reason says so.
 """
 
 from __future__ import annotations

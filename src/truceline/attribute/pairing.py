@@ -14,7 +14,8 @@ A paired event's role probability comes from its min-marginal: how much dearer t
 is in which the event does not play that role (``Δ``, found locally), as ``1 / (1 + e^(-Δ/2) (1 + w m))``
 where ``m`` counts the other candidates of the pair's two events (chance pairs are likely where fire
 is dense). An unpaired event has no time-of-flight evidence: it is called a launch when paired
-launches fired from the same place in the same minutes (a battery), else an impact with the prior
+launches fired from the same place in the same minutes (a battery; the odds learned from the run's pairs by
+:func:`battery_odds_from_pairs`), else an impact with the prior
 probability ``unpaired_impact_prior`` (impacts without a heard launch are common: drones, quiet
 launches far from the sensors).
 """
