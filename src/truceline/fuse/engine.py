@@ -66,6 +66,9 @@ class FusionConfig:
     atmosphere_sigma_m_per_s: float = 0.7
     """Least model error of the calibrated effective sound speed and of each wind component at an
     event (sub-tile, sub-hour variability); the data's own estimate is used when larger."""
+    baz_gate_z: float = 3.0
+    """A pick whose back-azimuth lies more than this many sigma from the direction of an event
+    cannot be that event's (``0`` turns the test off); see ``kernels.baz_agrees``."""
     ambiguity_z: float = 3.0
     """A pick within this many sigma of an event's predicted arrival competes with the event's own."""
 
@@ -294,7 +297,7 @@ def run_pass(
                                     fine_tolerance_s, kappa, config.sigma_pick_s, max(config.kappa_model, kappa / 3.0),
                                     max_rms, out_event, out_picks, out_cov, max_events, core_bins,
                                     reserved, threshold, max_seeds, soft_scoring, voted, touched, covered,
-                                    config.footprint_stations)
+                                    config.footprint_stations, config.baz_gate_z)
             _reset(counts, stamp, touched, covered, voted)
             if found:
                 rows.append(out_event[:found].copy())

@@ -19,6 +19,8 @@ from numba import njit
 
 EARTH_RADIUS_KM = 6371.0088
 NO_PICK = -1
+BAZ_POSITION_SLACK_KM = 0.2
+"""Location error allowed for when a back-azimuth is compared with a trial source's direction."""
 
 
 @njit(cache=True, inline="always")
@@ -242,12 +244,41 @@ def _soft_score(
 
 
 @njit(cache=True)
+def baz_agrees(baz_deg: float, baz_sigma_deg: float, st_x: float, st_y: float, st_north_deg: float,
+               x: float, y: float, gate_z: float) -> bool:
+    """Whether a pick's back-azimuth (NaN: none measured) can come from a source at (x, y).
+
+    An array station measures the direction the sound came from; a pick whose direction is
+    more than ``gate_z`` sigma (its stated sigma plus 1 degree for refraction by wind, and
+    the angle that ``BAZ_POSITION_SLACK_KM`` of location error subtends) from the source's
+    is another source's, whatever its time.
+    """
+    if math.isnan(baz_deg) or gate_z <= 0.0:
+        return True
+    dx = x - st_x
+    dy = y - st_y
+    r = math.sqrt(dx * dx + dy * dy)
+    if r < BAZ_POSITION_SLACK_KM:
+        return True
+    sigma = baz_sigma_deg
+    if math.isnan(sigma) or sigma <= 0:
+        sigma = 5.0
+    slack = math.degrees(math.asin(BAZ_POSITION_SLACK_KM / r))
+    sigma = math.sqrt(sigma * sigma + 1.0 + slack * slack)
+    predicted = math.degrees(math.atan2(dx, dy)) - st_north_deg
+    diff = (baz_deg - predicted + 540.0) % 360.0 - 180.0
+    return abs(diff) <= gate_z * sigma
+
+
+@njit(cache=True)
 def _select(
     x: float, y: float, t0: float, n: int, cand_pick: np.ndarray, cand_station: np.ndarray, pick_time: np.ndarray,
     st_x: np.ndarray, st_y: np.ndarray, c: float, wx: float, wy: float, tolerance_s: float, kappa: float,
     n_stations: int, chosen: np.ndarray, best_gap: np.ndarray,
+    pick_baz: np.ndarray, pick_baz_sigma: np.ndarray, st_north: np.ndarray, baz_gate_z: float,
 ) -> int:
-    """For each station, the candidate pick closest to the predicted arrival, within tolerance."""
+    """For each station, the candidate pick closest to the predicted arrival, within tolerance
+    (and, at an array station, from the source's direction: see :func:`baz_agrees`)."""
     for s in range(n_stations):
         best_gap[s] = 1e30
         chosen[s] = NO_PICK
@@ -256,6 +287,9 @@ def _select(
         tt = travel_time(st_x[s], st_y[s], x, y, c, wx, wy)
         gap = abs(pick_time[cand_pick[i]] - t0 - tt)
         if gap <= tolerance_s + kappa * tt and gap < best_gap[s]:
+            p = cand_pick[i]
+            if not baz_agrees(pick_baz[p], pick_baz_sigma[p], st_x[s], st_y[s], st_north[s], x, y, baz_gate_z):
+                continue
             best_gap[s] = gap
             chosen[s] = cand_pick[i]
     count = 0
@@ -488,7 +522,7 @@ def extract(
     sigma_pick_s: float, kappa_model: float, max_normalised_rms: float,
     out_event: np.ndarray, out_picks: np.ndarray, out_cov: np.ndarray, max_events: int, core_bins: int,
     pick_reserved: np.ndarray, threshold: int, max_seeds: int, soft_scoring: bool, rows: np.ndarray,
-    touched: np.ndarray, covered: np.ndarray, footprint_stations: int,
+    touched: np.ndarray, covered: np.ndarray, footprint_stations: int, baz_gate_z: float,
 ) -> int:
     """Turn the seeds of ``counts`` into located events, strongest first, taking their picks.
 
@@ -615,7 +649,7 @@ def extract(
                                pick_baz_sigma, st_x, st_y, st_north, c, wx, wy, fine_tolerance_s, kappa, sigma_pick_s,
                                kappa_model, max_normalised_rms, min_stations, chosen, best_gap, pick_used, tile,
                                scratch_event, scratch_picks, scratch_cov, 0, 1,
-                               station_pick_start, footprint_stations)
+                               station_pick_start, footprint_stations, baz_gate_z)
             if accepted:
                 for p in scratch_picks[0]:
                     if p >= 0:
@@ -627,7 +661,7 @@ def extract(
                                pick_baz_sigma, st_x, st_y, st_north, c, wx, wy, fine_tolerance_s, kappa, sigma_pick_s,
                                kappa_model, max_normalised_rms, min_stations, chosen, best_gap, pick_used, tile,
                                out_event, out_picks, out_cov, n_events, max_events,
-                               station_pick_start, footprint_stations)
+                               station_pick_start, footprint_stations, baz_gate_z)
         if accepted:
             n_events += 1
             score[top] = count  # search the same place again for a further source
@@ -656,13 +690,14 @@ def _accept(
     sigma_pick_s: float, kappa_model: float, max_normalised_rms: float, min_stations: int,
     chosen: np.ndarray, best_gap: np.ndarray, pick_used: np.ndarray, tile: int,
     out_event: np.ndarray, out_picks: np.ndarray, out_cov: np.ndarray, n_events: int, max_events: int,
-    station_pick_start: np.ndarray, footprint_stations: int,
+    station_pick_start: np.ndarray, footprint_stations: int, baz_gate_z: float,
 ) -> bool:
     """Select one pick per station, locate robustly, re-select with the model's tolerance,
     locate again; write the event and take its picks if it passes the misfit test."""
     n_stations = len(st_x)
     used_n = _select(best_x, best_y, best_t0, n, cand_pick, cand_station, pick_time, st_x, st_y,
-                     c, wx, wy, fine_tolerance_s + 0.05, kappa, n_stations, chosen, best_gap)
+                     c, wx, wy, fine_tolerance_s + 0.05, kappa, n_stations, chosen, best_gap,
+                     pick_baz, pick_baz_sigma, st_north, baz_gate_z)
     if used_n < min_stations:
         return False
     x = best_x
@@ -675,7 +710,8 @@ def _accept(
         if math.isnan(cov[0, 0]):
             return False
         used_n = _select(x, y, t0, n, cand_pick, cand_station, pick_time, st_x, st_y,
-                         c, wx, wy, 3.0 * sigma_pick_s, 3.0 * kappa_model, n_stations, chosen, best_gap)
+                         c, wx, wy, 3.0 * sigma_pick_s, 3.0 * kappa_model, n_stations, chosen, best_gap,
+                         pick_baz, pick_baz_sigma, st_north, baz_gate_z)
         if used_n < min_stations:
             return False
     picks, stations = _collect(chosen, used_n)
