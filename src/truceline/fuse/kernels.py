@@ -405,13 +405,14 @@ def _fine_search(
     c: float, wx: float, wy: float, fine_tolerance_s: float, kappa: float, min_stations: int,
     station_seen: np.ndarray, implied: np.ndarray, implied_station: np.ndarray, order_buffer: np.ndarray,
     station_best: np.ndarray, levels: int, soft_scoring: bool,
-) -> tuple[int, float, float, float]:
+) -> tuple[int, float, float, float, float]:
     """Coarse-to-fine grid search around a seed for the point and origin time that the most
-    distinct stations agree on. Returns (stations, x, y, t0)."""
+    distinct stations agree on. Returns (stations, x, y, t0, soft count at the finest level)."""
     best_x = seed_x
     best_y = seed_y
     best_t0 = 0.0
     best_count = 0
+    best_soft = 0.0
     span = half_span
     for _level in range(levels):
         steps = 10
@@ -437,10 +438,11 @@ def _fine_search(
                     best_y = py
                     best_t0 = t0
         best_count = level_best
+        best_soft = level_soft
         if best_count < min_stations:
             break
         span = grid
-    return best_count, best_x, best_y, best_t0
+    return best_count, best_x, best_y, best_t0, best_soft
 
 
 @njit(cache=True)
@@ -575,7 +577,7 @@ def extract(
     # phase 1: one candidate per distinct seed
     seed_cell = np.empty(len(order), dtype=np.int64)
     seed_bin = np.empty(len(order), dtype=np.int64)
-    score = np.empty(len(order), dtype=np.int64)
+    score = np.empty(len(order))
     n_seeds = 0
     for k in range(len(order)):
         flat = flat_hits[order[k]]
@@ -614,7 +616,7 @@ def extract(
         for i in range(1, n_seeds):
             if score[i] > score[top]:
                 top = i
-        runner_up = 0
+        runner_up = 0.0
         for i in range(n_seeds):
             if i != top and score[i] > runner_up:
                 runner_up = score[i]
@@ -632,8 +634,9 @@ def extract(
         best_x = 0.0
         best_y = 0.0
         best_t0 = 0.0
+        soft = 0.0
         if n >= min_stations:
-            count, best_x, best_y, best_t0 = _fine_search(cell_x[cell], cell_y[cell], t_lo, t_hi, half_span, n,
+            count, best_x, best_y, best_t0, soft = _fine_search(cell_x[cell], cell_y[cell], t_lo, t_hi, half_span, n,
                                                           cand_pick, cand_station, pick_time, st_x, st_y, c, wx, wy,
                                                           fine_tolerance_s, kappa, min_stations, station_seen,
                                                           implied, implied_station, order_buffer, station_best,
@@ -641,8 +644,12 @@ def extract(
         if count < min_stations:
             n_seeds = _drop_seed(top, n_seeds, seed_cell, seed_bin, score)
             continue
-        if count < score[top] and count < runner_up:
-            score[top] = count  # weaker than it looked: let the others go first
+        # the seeds compete by soft count (hard count in the loose pass): where picks are dense a
+        # compromise between sources gathers as many stations within tolerance as a true
+        # source, but not as many close to its origin time
+        value = soft if soft_scoring else float(count)
+        if value < score[top] and value < runner_up:
+            score[top] = value  # weaker than it looked: let the others go first
             continue
         if b >= core_bins:
             accepted = _accept(best_x, best_y, best_t0, n, cand_pick, cand_station, pick_time, pick_baz,
@@ -654,7 +661,7 @@ def extract(
                 for p in scratch_picks[0]:
                     if p >= 0:
                         pick_reserved[p] = True
-                score[top] = count
+                score[top] = value
                 continue
         else:
             accepted = _accept(best_x, best_y, best_t0, n, cand_pick, cand_station, pick_time, pick_baz,
@@ -664,7 +671,7 @@ def extract(
                                station_pick_start, footprint_stations, baz_gate_z)
         if accepted:
             n_events += 1
-            score[top] = count  # search the same place again for a further source
+            score[top] = value  # search the same place again for a further source
             if n_events >= max_events:
                 break
         else:
