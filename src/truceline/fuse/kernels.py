@@ -535,11 +535,12 @@ def extract(
 
     Phase 1 keeps the local maxima of the votes as seeds, scored by their (optimistic) vote.
     Phase 2 is a lazy greedy: the seed with the best score is searched finely with the
-    picks still free; if it
-    still beats every other candidate it is located and accepted (its picks taken) and
-    searched again for a further source at the same place (salvos); otherwise its count is
-    lowered and the next candidate is tried. Weak coincidences so never take the picks of
-    a well-recorded event.
+    picks still free; if its soft count (station count when ``soft_scoring`` is off) still
+    beats every other candidate's score it is located and accepted (its picks taken) and
+    searched again for a further source at the same place (salvos); otherwise its score is
+    lowered to that soft count and the next candidate is tried. Weak coincidences, and
+    compromises between the rounds of a salvo, so never take the picks of a well-recorded
+    event.
 
     ``out_event`` rows: x, y, t0, n_stations, chi2, n_obs, tile. ``out_picks`` rows: pick
     indices of each event padded with -1. Returns the number of events written.
