@@ -129,3 +129,29 @@ def test_cases_split_by_party_sector_and_time(areas: Areas) -> None:
     other_sector = replace(base, event_id="far", sector="elsewhere")
     cases = group_cases([base, later, other_sector])
     assert sorted(c.violation_ids for c in cases) == [("L1",), ("far",), ("late",)]
+
+
+def test_an_unpaired_launch_target_prior_is_updated_by_the_leftover_picks_factor(areas: Areas) -> None:
+    """A launch from the battery whose impact was not located: the target factor is the prior that fire crosses the
+    line (0.85), moved by the leftover picks' Bayes factor for its impact across the line when there is one."""
+    from dataclasses import replace
+
+    import numpy as np
+
+    rows = salvo(2) + [("LX", T0 + 30.0, 48.0005, lon_at_km(-8.0))]  # fired with the salvo; no impact fits it
+    attribution = attribute_events(events_table(rows), areas)
+    lone = attribution.event_ids.index("LX")
+    assert attribution.kind[lone] == "launch" and attribution.partner[lone] == -1
+
+    def confidence(factor: float) -> float:
+        crossing = np.zeros(len(attribution.event_ids))
+        crossing[lone] = factor
+        found = decide_verdicts(replace(attribution, crossing_log_factor=crossing), areas, terms(LAUNCH_IN_AREA),
+                                sector_of=lambda lat, lon: "test", min_confidence=0.0)
+        return next(v.confidence for v in found if v.event_id == "LX")
+
+    plain = confidence(0.0)
+    assert plain == pytest.approx(attribution.p_firing_party[lone] * 0.85, abs=1e-5)
+    odds = 0.85 / 0.15 * 9.0
+    assert confidence(float(np.log(9.0))) == pytest.approx(attribution.p_firing_party[lone] * odds / (1.0 + odds), abs=1e-5)
+    assert confidence(-3.0) < plain

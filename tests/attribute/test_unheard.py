@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pyarrow as pa
 import pytest
@@ -10,7 +12,8 @@ from test_acoustics import make_picks, make_stations, mortar_missions
 from truceline.attribute.acoustics import LevelModel, SourceLevels
 from truceline.attribute.attribution import AttributionConfig, attribute_events
 from truceline.attribute.pairing import PairingConfig, battery_odds_from_pairs
-from truceline.attribute.unheard import LeftoverPicks, launch_side_log_factor
+from truceline.attribute.unheard import (LeftoverPicks, PartnerEvidence, UnheardConfig, _fitting_picks, launch_side_log_factor,
+                                         partner_evidence)
 from truceline.geo.areas import Areas
 
 from attribute_world import T0, events_table, lon_at_km
@@ -138,3 +141,126 @@ def test_attribution_uses_the_leftover_picks_of_an_unlocated_launch(areas: Areas
                            config=AttributionConfig(unheard=None))
     i = off.event_ids.index("LONE")
     assert (off.p_firing_party[i] if off.firing_party[i] == "UA" else 1.0 - off.p_firing_party[i]) == pytest.approx(silent, abs=1e-6)
+
+
+def _evidence(areas: Areas, leftovers: LeftoverPicks, *, launch_km: float = -3.0, roles: tuple[int, ...] = (0, 1)) -> PartnerEvidence:
+    """Evidence for an unpaired event ``launch_km`` east of the line (negative: UA's area) at T0."""
+    own = "UA" if launch_km < 0 else "RU"
+    return partner_evidence(LAT0, lon_at_km(launch_km), T0, own, 100.0, 1.0, areas.party_at, leftovers, _levels(), _mortar_model(),
+                            roles=roles)
+
+
+def test_leftover_picks_of_an_impact_across_the_line_favour_fire_across_it(areas: Areas) -> None:
+    """An unpaired launch (3 km west of the line, UA) whose impact, 40 s later, was heard by a few stations only: picks
+    from 4 km east of the line favour an impact across the line; picks from 9 km west, one on its own side."""
+    across = _evidence(areas, _leftovers((4.0, 0.0), T0 + 40.0), roles=(1,)).direction_log_factor(1, 0.05, 6.9)
+    own = _evidence(areas, _leftovers((-9.0, 0.0), T0 + 40.0), roles=(1,)).direction_log_factor(1, 0.05, 6.9)
+    assert across > 1.0
+    assert own < -1.0
+    # Picks of a launch 40 s *before* the event fit no impact of it: the launch direction is not moved by them toward across.
+    early = _evidence(areas, _leftovers((4.0, 0.0), T0 - 40.0), roles=(1,)).direction_log_factor(1, 0.05, 6.9)
+    assert early < across - 1.0
+
+
+def test_leftover_picks_before_an_event_make_it_an_impact_and_after_it_a_launch(areas: Areas) -> None:
+    """The role factor: picks that fit a launch before the event (across the line) make it an impact; picks that fit
+    an impact after it make it a launch."""
+    before = _evidence(areas, _leftovers((4.0, 0.0), T0 - 40.0))
+    after = _evidence(areas, _leftovers((4.0, 0.0), T0 + 40.0))
+    assert before.role_log_factor(0.9, 0.1, 0.05, 6.9) > 1.0
+    assert after.role_log_factor(0.9, 0.1, 0.05, 6.9) < -1.0
+    # Without the unlocated probabilities (one role only) there is no role evidence.
+    assert _evidence(areas, _leftovers((4.0, 0.0), T0 - 40.0), roles=(0,)).role_log_factor(0.9, 0.1, 0.05, 6.9) == 0.0
+
+
+def test_role_factor_is_bayes_rule_over_sides_and_floors() -> None:
+    evidence = PartnerEvidence(likelihood=np.array([[20.0, 1.0], [0.5, 2.0]]), unlocated=np.array([[0.4, 0.2], [0.1, 0.3]]))
+    impact = np.log(0.1 + 0.9 * (0.9 * 20.0 + 0.1 * 1.0)) - np.log(0.1 + 0.9 * (0.9 * 0.4 + 0.1 * 0.2))
+    launch = np.log(0.05 + 0.95 * (0.9 * 0.5 + 0.1 * 2.0)) - np.log(0.05 + 0.95 * (0.9 * 0.1 + 0.1 * 0.3))
+    assert evidence.role_log_factor(0.9, 0.1, 0.05, 50.0) == pytest.approx(impact - launch)
+    assert evidence.role_log_factor(0.9, 0.1, 0.05, 1.0) == pytest.approx(1.0)  # bounded
+    assert evidence.direction_log_factor(0, 0.1, 50.0) == pytest.approx(np.log(0.1 + 0.9 * 20.0) - np.log(0.1 + 0.9 * 1.0))
+    assert PartnerEvidence.none().direction_log_factor(0, 0.1, 50.0) == 0.0
+
+
+def test_a_busy_neighbourhood_of_leftover_picks_weakens_the_evidence(areas: Areas) -> None:
+    """The same fitting picks among many others in the surrounding minutes (a busy fire mission): the local background
+    rate is higher and chance fits explain the picks more easily."""
+    quiet = _leftovers((-4.0, 0.0), T0 - 40.0)
+    rng = np.random.default_rng(5)
+    clutter_t = T0 + rng.uniform(-590.0, 590.0, 400)
+    clutter_t = clutter_t[np.abs(clutter_t - T0) > 250.0]  # none near the fitting times
+    clutter_s = rng.integers(0, quiet.station_lat.size, clutter_t.size)
+    time_s = np.concatenate([quiet.time_s, clutter_t])
+    order = np.argsort(time_s, kind="stable")
+    busy = replace(quiet, time_s=time_s[order], station=np.concatenate([quiet.station, clutter_s]).astype(np.intp)[order],
+                   backazimuth_deg=np.concatenate([quiet.backazimuth_deg, np.full(clutter_t.size, np.nan)])[order],
+                   backazimuth_sigma_deg=np.concatenate([quiet.backazimuth_sigma_deg, np.full(clutter_t.size, 3.0)])[order])
+    unbounded = UnheardConfig(max_log_factor=100.0, rate_window_s=600.0)
+
+    def factor(leftovers: LeftoverPicks) -> float:
+        return launch_side_log_factor(LAT0, lon_at_km(3.0), T0, "RU", 112.0, 1.0, areas.party_at, leftovers, _levels(), _mortar_model(),
+                                      unbounded)
+
+    assert 0.5 < factor(busy) < factor(quiet) - 2.0
+
+
+def test_sparse_fit_matches_the_dense_sum() -> None:
+    """The fast path (only flight bins within 5 sigma of a pick) against a literal dense evaluation."""
+    rng = np.random.default_rng(11)
+    n_l, n_s, n_p = 7, 5, 12
+    lx, ly = rng.uniform(-20e3, 20e3, n_l), rng.uniform(-20e3, 20e3, n_l)
+    sx, sy = rng.uniform(-30e3, 30e3, n_s), rng.uniform(-30e3, 30e3, n_s)
+    distance = np.hypot(lx[:, None] - sx[None, :], ly[:, None] - sy[None, :])
+    q = rng.uniform(0.05, 0.9, (n_l, n_s, 4))
+    flights = np.arange(5.0, 120.0, 1.0)
+    station = rng.integers(0, n_s, n_p).astype(np.intp)
+    baz = np.where(rng.uniform(size=n_p) < 0.5, rng.uniform(0.0, 360.0, n_p), np.nan)
+    baz_sigma = np.full(n_p, 4.0)
+    config = UnheardConfig()
+    for sign in (-1.0, 1.0):
+        travel = distance[:, station] / config.celerity_m_per_s
+        pick_time = sign * rng.uniform(10.0, 110.0, n_p) + travel[0] + rng.normal(0.0, 2.0, n_p)
+        fast = _fitting_picks(pick_time, station, baz, baz_sigma, distance, lx, ly, sx, sy, q, flights, sign, 1e-3, config)
+        dense = np.zeros_like(fast)
+        for s in range(n_s):
+            fit = np.zeros((n_l, flights.size))
+            for j in np.flatnonzero(station == s):
+                sigma = np.hypot(config.pick_sigma_s, config.celerity_error * travel[:, j])
+                offset = pick_time[j] - (sign * flights[None, :] + travel[:, j][:, None])
+                density = np.exp(-0.5 * (offset / sigma[:, None]) ** 2) / (sigma[:, None] * np.sqrt(2.0 * np.pi))
+                ratio = np.ones(n_l)
+                if np.isfinite(baz[j]):
+                    bearing = np.degrees(np.arctan2(lx - sx[s], ly - sy[s]))
+                    diff = (baz[j] - bearing + 180.0) % 360.0 - 180.0
+                    ratio = 360.0 * np.exp(-0.5 * (diff / np.hypot(4.0, 0.0)) ** 2) / (4.0 * np.sqrt(2.0 * np.pi))
+                fit += density * ratio[:, None] / 1e-3
+            qs = q[:, s, :]
+            dense += np.log(1.0 - qs[:, None, :] + qs[:, None, :] * fit[:, :, None]) - np.log(1.0 - qs[:, None, :])
+        assert np.abs(fast).max() > 1.0  # some picks fit
+        np.testing.assert_allclose(fast, dense, atol=1e-3 * np.abs(dense).max() + 1e-6)
+
+
+def test_leftover_picks_can_update_the_role_of_an_unpaired_impact(areas: Areas) -> None:
+    """With ``update_roles`` the picks of an unlocated launch across the line, 40 s before a lone impact, make it surer
+    an impact (its launch was heard there); by default the role stays as the levels and battery context give it."""
+    rows, level = mortar_missions(12)
+    t = T0 + 1200.0 * 14
+    impact = ("LONE", t, 48.25, lon_at_km(3.0))
+    stations = make_stations()
+    picks, assignments = make_picks(rows + [impact, ("LAUNCH", t - 40.0, 48.25, lon_at_km(-3.5))],
+                                    level | {"LONE": 112.0, "LAUNCH": 88.0}, stations)
+    assignments = assignments.filter(pa.array(np.asarray(assignments["event_id"].to_pylist()) != "LAUNCH"))
+
+    def run(update_roles: bool) -> tuple[float, str]:
+        config = AttributionConfig(unheard=UnheardConfig(update_roles=update_roles))
+        result = attribute_events(events_table(rows + [impact]), areas, assignments=assignments, picks=picks, stations=stations,
+                                  config=config)
+        i = result.event_ids.index("LONE")
+        assert result.kind[i] == "impact" and result.partner[i] == -1
+        return float(result.p_kind[i]), result.reason[i]
+
+    fixed, why_fixed = run(False)
+    updated, why = run(True)
+    assert updated > fixed + 0.02
+    assert "times as likely an impact as a launch" in why and "times as likely an impact as a launch" not in why_fixed

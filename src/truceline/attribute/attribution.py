@@ -28,7 +28,7 @@ from truceline.attribute.acoustics import source_levels
 from truceline.attribute.corroborate import Match, ReportOnlyEvent, match_reports, reliability_weight, report_kind, report_only_event
 from truceline.attribute.pairing import Pairing, PairingConfig, pair_events
 from truceline.attribute.party import area_probabilities, ellipse_covariance_km2, position_sigma_m
-from truceline.attribute.unheard import UnheardConfig, launch_side_log_factor, leftover_picks
+from truceline.attribute.unheard import UnheardConfig, leftover_picks, partner_evidence
 from truceline.geo.areas import Areas
 from truceline.model.reports import Report
 
@@ -71,6 +71,7 @@ class Attribution:
     pick_ids: tuple[tuple[str, ...], ...]
     reason: tuple[str, ...]
     matches: Mapping[str, list[Match]]
+    crossing_log_factor: FloatArray  # unpaired launches: ln BF (impact across the line : on its own side) from leftover picks; else 0
     unplaced_reports: tuple[str, ...]  # reports with neither a match nor a place (listed, not dropped)
 
 
@@ -119,17 +120,41 @@ def attribute_events(
     levels = source_levels(ids, lat, lon, picks=picks, stations=stations, assignments=assignments)
     pairing: Pairing = pair_events(time_s, lat, lon, time_sigma, position_sigma_m(major, minor), side_arr, p_side, config.pairing,
                                    line_distance, levels=levels)
-    kind = [str(k) for k in pairing.kind]
-    # Leftover picks: where the launches of impacts without a located launch were heard from.
-    launch_log_factor = np.zeros(n_sensor)
+    # Leftover picks: where the unlocated partners of unpaired events were heard from (unattributed picks at 1-3 stations).
+    # They bear on the direction of fire (an impact's launch, a launch's impact: across the line or not) and on the role.
+    p_launch_pair, p_impact_pair = pairing.p_launch.copy(), pairing.p_impact.copy()
+    pair_kind = pairing.kind.copy()
+    launch_log_factor = np.zeros(n_sensor)  # unpaired impacts: ln BF (launch across the line : on its own side)
+    impact_log_factor = np.zeros(n_sensor)  # unpaired launches: ln BF (impact across the line : on its own side)
+    role_log_factor = np.zeros(n_sensor)  # unpaired events: ln BF (impact : launch)
     leftovers = leftover_picks(picks, stations, assignments) if config.unheard is not None else None
     if leftovers is not None and pairing.level_model is not None and config.unheard is not None:
-        for i in map(int, np.flatnonzero((pairing.partner < 0) & (pairing.kind == "impact"))):
-            if sides[i]:
-                launch_log_factor[i] = launch_side_log_factor(
-                    float(lat[i]), float(lon[i]), float(time_s[i]), sides[i], float(levels.level_db[i]), float(levels.level_sigma_db[i]),
-                    areas.party_at, leftovers, levels, pairing.level_model, config.unheard)
-    matches = match_reports(reports, time_s, lat, lon, position_sigma_m(major, minor), pairing.kind)
+        unheard = config.unheard
+        for i in map(int, np.flatnonzero(pairing.partner < 0)):
+            if not sides[i]:
+                continue
+            # The role the event has now (its direction), and with ``update_roles`` the other (its role).
+            roles = (0, 1) if unheard.update_roles else ((0,) if pairing.kind[i] == "impact" else (1,) if unheard.launch_direction else ())
+            if not roles:
+                continue
+            evidence = partner_evidence(
+                float(lat[i]), float(lon[i]), float(time_s[i]), sides[i], float(levels.level_db[i]), float(levels.level_sigma_db[i]),
+                areas.party_at, leftovers, levels, pairing.level_model, unheard, roles=roles, min_stations=config.pairing.min_stations)
+            launch_log_factor[i] = evidence.direction_log_factor(0, unheard.silent_launch_share, unheard.max_log_factor)
+            if unheard.launch_direction:
+                impact_log_factor[i] = evidence.direction_log_factor(1, unheard.partner_elsewhere, unheard.max_log_factor)
+            role_log_factor[i] = evidence.role_log_factor(config.across_line_prior, unheard.silent_launch_share,
+                                                          unheard.partner_elsewhere, unheard.max_log_factor)
+            if not unheard.update_roles:
+                role_log_factor[i] = 0.0
+            if role_log_factor[i] != 0.0 and p_launch_pair[i] > 0.0:
+                odds = p_impact_pair[i] / p_launch_pair[i] * float(np.exp(role_log_factor[i]))
+                p_impact_pair[i] = odds / (1.0 + odds)
+                p_launch_pair[i] = 1.0 - p_impact_pair[i]
+                pair_kind[i] = "impact" if p_impact_pair[i] > 0.5 else "launch"
+    kind = [str(k) for k in pair_kind]
+    p_kind_pair = np.where(pair_kind == "launch", p_launch_pair, np.where(pair_kind == "impact", p_impact_pair, pairing.p_kind))
+    matches = match_reports(reports, time_s, lat, lon, position_sigma_m(major, minor), pair_kind)
 
     # Report-only events for reports that matched nothing.
     extra: list[ReportOnlyEvent] = []
@@ -159,9 +184,9 @@ def attribute_events(
         sides = list(sides) + extra_sides
         p_side = np.concatenate([p_side, extra_p])
     kind += [e.kind for e in extra]
-    p_kind = np.concatenate([pairing.p_kind, [0.6 if e.kind != "unknown" else 0.5 for e in extra]])
-    p_launch = np.concatenate([pairing.p_launch, [0.6 if e.kind == "launch" else 0.4 if e.kind == "impact" else 0.3 for e in extra]])
-    p_impact = np.concatenate([pairing.p_impact, [0.6 if e.kind == "impact" else 0.4 if e.kind == "launch" else 0.3 for e in extra]])
+    p_kind = np.concatenate([p_kind_pair, [0.6 if e.kind != "unknown" else 0.5 for e in extra]])
+    p_launch = np.concatenate([p_launch_pair, [0.6 if e.kind == "launch" else 0.4 if e.kind == "impact" else 0.3 for e in extra]])
+    p_impact = np.concatenate([p_impact_pair, [0.6 if e.kind == "impact" else 0.4 if e.kind == "launch" else 0.3 for e in extra]])
     partner = np.concatenate([pairing.partner, np.full(len(extra), -1, dtype=np.int64)])
     weapon = [str(w) for w in pairing.weapon] + [""] * len(extra)
     p_weapon = np.concatenate([pairing.p_weapon, np.zeros(len(extra))])
@@ -210,9 +235,18 @@ def attribute_events(
         if i < n_sensor and launch_log_factor[i] != 0.0:
             reason[i] += (f"; the picks no located event explains make fire from across the line"
                           f" {np.exp(launch_log_factor[i]):.3g} times as likely as fire from its own side")
+        if i < n_sensor and role_log_factor[i] != 0.0:
+            reason[i] += f"; the leftover picks make it {np.exp(role_log_factor[i]):.3g} times as likely an impact as a launch"
         if i < n_sensor and pairing.p_reach_from_across is not None and pairing.p_reach_from_across[i] < 0.95:
             reason[i] += (f", less as weapons of its level reach this deep from across the line only with probability"
                           f" {pairing.p_reach_from_across[i]:.2f}")
+
+    for i in map(int, np.flatnonzero(~paired[:n_sensor] & (np.asarray(kind[:n_sensor]) == "launch"))):
+        if role_log_factor[i] != 0.0:
+            reason[i] += f"; the leftover picks make it {np.exp(-role_log_factor[i]):.3g} times as likely a launch as an impact"
+        if impact_log_factor[i] != 0.0:
+            reason[i] += (f"; the picks no located event explains make its impact across the line"
+                          f" {np.exp(impact_log_factor[i]):.3g} times as likely as on its own side")
 
     # Corroboration.
     by_event: dict[int, list[str]] = {}
@@ -270,6 +304,7 @@ def attribute_events(
         firing_party=tuple(firing), p_firing_party=p_firing, paired=paired, report_only=report_only, status=status,
         corroboration=1.0 - doubt_left, report_ids=report_ids, pick_ids=tuple(tuple(picks_of.get(i, [])) for i in ids),
         reason=tuple(reason), matches=matches, unplaced_reports=tuple(unplaced),
+        crossing_log_factor=np.concatenate([impact_log_factor, np.zeros(n - n_sensor)]),
     )
 
 

@@ -133,7 +133,7 @@ def _hungarian(n: int, rows: NDArray[np.intp], cols: NDArray[np.intp], cost: Flo
     matrix[n + np.arange(n), np.arange(n)] = unpaired_cost
     matrix[rows, cols] = np.minimum(matrix[rows, cols], cost)
     _, assigned = linear_sum_assignment(matrix)
-    return [k for k in range(cost.size) if assigned[rows[k]] == cols[k]]
+    return [int(k) for k in np.flatnonzero(assigned[rows] == cols)]
 
 
 def _assign(events: NDArray[np.int64], heads: NDArray[np.int64], tails: NDArray[np.int64], cost: FloatArray,

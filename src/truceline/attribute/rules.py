@@ -161,7 +161,10 @@ def decide_verdicts(
             side, ps = a.side[impact], float(a.p_side[impact])
             p_target = ps if side == target else (1.0 - ps if side else 0.0)
         else:
-            p_target = across_line_prior
+            # The leftover picks' Bayes factor (impact across the line : on the launch's own side) updates the prior.
+            factor = float(a.crossing_log_factor[main]) if main < a.crossing_log_factor.size else 0.0
+            odds = across_line_prior / (1.0 - across_line_prior) * float(np.exp(factor))
+            p_target = odds / (1.0 + odds)
         fired: list[tuple[str, float, str]] = []
         for rule in terms.violation_rules:
             found = _apply(rule, a, launch, impact, firing, p_fire, p_target, zone_label, zone_p)

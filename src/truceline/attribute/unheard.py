@@ -76,6 +76,10 @@ class UnheardConfig:
     reach_m: float = 80_000.0  # stations farther than this from the impact are ignored
     flight_step_s: float = 1.0
     silent_launch_share: float = 0.1
+    partner_elsewhere: float = 0.05  # an unpaired launch's impact unlocated for reasons sound cannot see (outside the network, a dud)
+    update_roles: bool = False  # let the leftover picks' evidence move an unpaired event's launch/impact role
+    launch_direction: bool = True  # weigh the leftover picks for the impact of an unpaired launch (across the line or not)
+    rate_window_s: float = 0.0  # half-width of the window in which the local background rate of leftover picks is counted (0: the run's)
     max_log_factor: float = 6.9  # bound on |ln BF| (1000: the model's errors — celerity, clustered clutter, other unlocated fire)
 
 
@@ -147,6 +151,242 @@ def _halton(n: int, base: int) -> FloatArray:
     return out
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PartnerEvidence:
+    """What the leftover picks say about the unlocated partner of an unpaired event, relative to "background only".
+
+    Rows are the event's role (0: the event is an impact, its partner a launch before it; 1: the event is a launch, its
+    partner an impact after it), columns the partner's side (0: across the line from the event's own side, 1: own
+    side). ``likelihood`` is P(leftover picks | role, side) / P(picks | background) averaged over the partner's position,
+    time of flight, level and class; ``unlocated`` is the probability, under the same model, that fewer than
+    ``min_stations`` stations heard the partner (so that it was not located). NaN where a side has no sample.
+    """
+
+    likelihood: FloatArray  # (2, 2)
+    unlocated: FloatArray  # (2, 2)
+
+    @staticmethod
+    def none() -> PartnerEvidence:
+        return PartnerEvidence(likelihood=np.full((2, 2), np.nan), unlocated=np.full((2, 2), np.nan))
+
+    def direction_log_factor(self, role: int, floor: float, bound: float) -> float:
+        """``ln BF`` (partner across the line : on the event's own side) for the event in ``role``; ``floor`` is the share
+        of partners whose sound carries no evidence (silent launches, partners outside the network). 0 without evidence."""
+        across, own = self.likelihood[role]
+        if not (np.isfinite(across) and np.isfinite(own)):
+            return 0.0
+        a, o = floor + (1.0 - floor) * across, floor + (1.0 - floor) * own
+        return float(np.clip(np.log(max(a, 1e-300)) - np.log(max(o, 1e-300)), -bound, bound))
+
+    def role_log_factor(self, p_across: float, impact_floor: float, launch_floor: float, bound: float) -> float:
+        """``ln BF`` (the event is an impact : a launch) given that its partner was not located: under each role the
+        leftover picks' likelihood, mixed over the partner's side (across the line with probability ``p_across``) and
+        over the share ``*_floor`` whose partner carries no evidence, divided by the probability that the partner went
+        unlocated under that role (that part of the evidence is the caller's: its level odds already hold it)."""
+        values = []
+        for role, floor in ((0, impact_floor), (1, launch_floor)):
+            like, unloc = self.likelihood[role], self.unlocated[role]
+            if not (np.all(np.isfinite(like)) and np.all(np.isfinite(unloc))):
+                return 0.0
+            mix_like = p_across * like[0] + (1.0 - p_across) * like[1]
+            mix_unloc = p_across * unloc[0] + (1.0 - p_across) * unloc[1]
+            values.append(np.log(max(floor + (1.0 - floor) * mix_like, 1e-300)) - np.log(max(floor + (1.0 - floor) * mix_unloc, 1e-300)))
+        return float(np.clip(values[0] - values[1], -bound, bound))
+
+
+def _class_weights(model: LevelModel, level_db: float, level_sigma_db: float, role: int) -> FloatArray:
+    """Class probabilities of an event in ``role`` (0 impact, 1 launch) from its level; "any weapon" spread as the run's classes."""
+    if role == 0:
+        weights, any_weapon = impact_class_weights(model, level_db, level_sigma_db, silent_launch_share=0.0)
+    elif not np.isfinite(level_db):
+        weights, any_weapon = np.zeros(model.has_class.size), 1.0
+    else:
+        classes = np.flatnonzero(model.has_class)
+        weights = np.zeros(model.has_class.size)
+        spread = np.hypot(model.sigma_db[classes], level_sigma_db)
+        weights[classes] = model.weight[classes] * np.exp(-0.5 * ((level_db - model.launch_db[classes]) / spread) ** 2) / (spread * np.sqrt(2 * np.pi))
+        any_weapon = model.unmodelled_share * float(model.density_any(np.array([level_db]))[0])
+        total = float(weights.sum()) + any_weapon
+        weights, any_weapon = (weights / total, any_weapon / total) if total > 0.0 else (np.zeros(model.has_class.size), 1.0)
+    if np.isfinite(model.weight.sum()) and model.weight.sum() > 0:
+        weights = weights + any_weapon * model.weight / model.weight.sum()
+    return np.asarray(weights, dtype=np.float64)
+
+
+def _unlocated_probability(q: FloatArray, min_stations: int) -> FloatArray:
+    """P(fewer than ``min_stations`` of the stations detect), stations along axis 1 of ``q`` (Poisson-binomial)."""
+    shape = (q.shape[0],) + q.shape[2:]
+    distribution = np.zeros(shape + (min_stations + 1,))
+    distribution[..., 0] = 1.0
+    for s in np.flatnonzero((q > 1e-5).any(axis=tuple(a for a in range(q.ndim) if a != 1))):
+        p = q[:, s][..., None]
+        capped = distribution[..., min_stations].copy()
+        distribution[..., 1:] = distribution[..., 1:] * (1.0 - p) + distribution[..., :-1] * p
+        distribution[..., 0] *= 1.0 - p[..., 0]
+        distribution[..., min_stations] += capped * p[..., 0]
+    return np.asarray(np.clip(distribution[..., :min_stations].sum(axis=-1), 0.0, 1.0))
+
+
+def partner_evidence(
+    event_lat: float, event_lon: float, event_time_s: float, own_party: str, level_db: float, level_sigma_db: float,
+    party_at: Callable[[FloatArray, FloatArray], NDArray[np.str_]], leftovers: LeftoverPicks, levels: SourceLevels,
+    model: LevelModel, config: UnheardConfig | None = None, *, roles: tuple[int, ...] = (0, 1), min_stations: int = 4,
+) -> PartnerEvidence:
+    """The leftover picks' evidence on the unlocated partner of one unpaired event, for each role in ``roles``."""
+    config = config or UnheardConfig()
+    out = PartnerEvidence.none()
+    threshold = levels.detection_snr_db
+    if not np.isfinite(threshold) or not own_party:
+        return out
+    frame = _Tangent(event_lat, event_lon)
+    sx, sy = frame.to_xy(leftovers.station_lat, leftovers.station_lon)
+    near = np.flatnonzero(np.hypot(sx, sy) <= config.reach_m)
+    if not near.size:
+        return out
+    sx, sy, noise = sx[near], sy[near], leftovers.station_noise_db[near]
+    local_of = np.full(leftovers.station_lat.size, -1, dtype=np.intp)
+    local_of[near] = np.arange(near.size)
+    max_flight = max(float(time_of_flight_bounds_s(e, np.array([e.max_range_m]))[1][0]) for e in ENVELOPES)
+    late = (config.reach_m + 45_000.0) / config.celerity_m_per_s
+    u, v = _halton(config.samples, 2), _halton(config.samples, 3)
+    z = np.array([-1.5, -0.5, 0.5, 1.5])
+    z_weight = np.exp(-0.5 * z * z)
+    z_weight /= z_weight.sum()
+    flights = np.arange(0.0, max_flight + config.flight_step_s, config.flight_step_s)
+    # Picks per role: in the time the partner could have been heard, at stations in reach, not fitting the event itself.
+    picks: dict[int, tuple[FloatArray, NDArray[np.intp], FloatArray, FloatArray]] = {}
+    for role in roles:
+        start, stop = (-max_flight - 5.0, late) if role == 0 else (-5.0, max_flight + late)
+        lo = np.searchsorted(leftovers.time_s, event_time_s + start, side="left")
+        hi = np.searchsorted(leftovers.time_s, event_time_s + stop, side="right")
+        cand = np.arange(lo, hi)
+        cand = cand[local_of[leftovers.station[cand]] >= 0]
+        station = local_of[leftovers.station[cand]]
+        own_travel = np.hypot(sx[station], sy[station]) / config.celerity_m_per_s
+        own_sigma = np.hypot(config.pick_sigma_s, config.celerity_error * own_travel)
+        cand = cand[np.abs(leftovers.time_s[cand] - event_time_s - own_travel) > 3.0 * own_sigma]
+        baz_sigma = np.hypot(np.nan_to_num(leftovers.backazimuth_sigma_deg[cand], nan=5.0), config.backazimuth_floor_deg)
+        picks[role] = (leftovers.time_s[cand] - event_time_s, local_of[leftovers.station[cand]], leftovers.backazimuth_deg[cand], baz_sigma)
+    # Leftover picks cluster in time (busy fire missions, clutter): the background rate is the run's or, where higher,
+    # that of the stations in reach in the surrounding minutes.
+    lo = np.searchsorted(leftovers.time_s, event_time_s - config.rate_window_s, side="left")
+    hi = np.searchsorted(leftovers.time_s, event_time_s + config.rate_window_s, side="right")
+    local_count = int((local_of[leftovers.station[lo:hi]] >= 0).sum())
+    rate = leftovers.rate_per_station_s
+    if config.rate_window_s > 0.0:
+        rate = max(rate, local_count / (near.size * 2.0 * config.rate_window_s))
+    sums = np.zeros((2, 2, 3))  # role, side -> [sum of w_k E_k, sum of w_k U_k, sum of w_k]
+    weights = {role: _class_weights(model, level_db, level_sigma_db, role) for role in roles}
+    for k, envelope in enumerate(ENVELOPES):
+        if not model.has_class[k] or all(k >= weights[r].size or weights[r][k] <= 0.0 for r in roles):
+            continue
+        radius = np.sqrt(u * (envelope.max_range_m**2 - envelope.min_range_m**2) + envelope.min_range_m**2)
+        angle = 2.0 * np.pi * v
+        lx, ly = radius * np.sin(angle), radius * np.cos(angle)
+        plat, plon = frame.to_latlon(lx, ly)
+        party = np.asarray(party_at(plat, plon)).astype(str)
+        sides = ((party != own_party) & (party != ""), party == own_party)
+        low, high = time_of_flight_bounds_s(envelope, radius)
+        class_flights = flights[(flights >= float(low.min()) - 1e-9) & (flights <= float(high.max()) + 1e-9)]
+        if not class_flights.size:
+            continue
+        in_window = (class_flights[None, :] >= low[:, None]) & (class_flights[None, :] <= high[:, None])  # (L, F)
+        window_size = np.maximum(in_window.sum(axis=1), 1)
+        distance = np.hypot(lx[:, None] - sx[None, :], ly[:, None] - sy[None, :])  # (L, S)
+        distance_km = np.maximum(distance, 100.0) / 1000.0
+        loss = 20.0 * np.log10(distance_km) + levels.attenuation_db_per_km * (distance_km - 1.0)
+        for role in roles:
+            w = float(weights[role][k]) if k < weights[role].size else 0.0
+            if w <= 0.0:
+                continue
+            source = (model.launch_db[k] if role == 0 else model.impact_db[k]) + model.sigma_db[k] * z  # (Z,)
+            q = ndtr((source[None, None, :] - loss[:, :, None] - noise[None, :, None] - threshold) / config.detection_spread_db)  # (L, S, Z)
+            q = np.clip(q, 0.0, 1.0 - 1e-9)
+            log_quiet = np.log1p(-q).sum(axis=1)  # (L, Z): no station heard the partner
+            log_like = np.broadcast_to(log_quiet[:, None, :], (radius.size, class_flights.size, z.size)).copy()  # (L, F, Z)
+            pick_time, pick_station, pick_baz, pick_baz_sigma = picks[role]
+            if pick_time.size:
+                log_like += _fitting_picks(pick_time, pick_station, pick_baz, pick_baz_sigma, distance, lx, ly, sx, sy, q, class_flights,
+                                           -1.0 if role == 0 else 1.0, rate, config)
+            top = np.max(np.where(in_window[:, :, None], log_like, -np.inf), axis=1, initial=-np.inf)  # (L, Z)
+            top = np.where(np.isfinite(top), top, 0.0)
+            over_flights = (np.exp(log_like - top[:, None, :]) * in_window[:, :, None]).sum(axis=1) / window_size[:, None]
+            likelihood = np.exp(np.clip(top, -700.0, 700.0)) * over_flights  # (L, Z)
+            per_position = likelihood @ z_weight  # (L,)
+            # Only the role factor (both roles asked for) needs the probability that the partner went unlocated.
+            unlocated = _unlocated_probability(q, min_stations) @ z_weight if len(roles) == 2 else np.full(radius.size, np.nan)  # (L,)
+            for side, on_side in enumerate(sides):
+                if on_side.any():
+                    sums[role, side] += (w * float(per_position[on_side].mean()), w * float(unlocated[on_side].mean()), w)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        likelihood = np.where(sums[:, :, 2] > 0.0, sums[:, :, 0] / sums[:, :, 2], np.nan)
+        unlocated = np.where(sums[:, :, 2] > 0.0, sums[:, :, 1] / sums[:, :, 2], np.nan)
+    return PartnerEvidence(likelihood=likelihood, unlocated=unlocated)
+
+
+def _fitting_picks(pick_time: FloatArray, pick_station: NDArray[np.intp], pick_baz: FloatArray, pick_baz_sigma: FloatArray,
+                   distance: FloatArray, lx: FloatArray, ly: FloatArray, sx: FloatArray, sy: FloatArray, q: FloatArray,
+                   flights: FloatArray, sign: float, rate: float, config: UnheardConfig) -> FloatArray:
+    """Σ over stations with picks of ``ln(1 - q + q fit) - ln(1 - q)`` per (position, flight, level): ``fit`` the picks'
+    timing (and back-azimuth) density around the predicted arrival ``sign * flight + travel`` over the background rate.
+    Only the flight bins within 5 σ of a pick are visited (the rest contribute nothing)."""
+    n_l, n_f, n_z = q.shape[0], flights.size, q.shape[2]
+    by_station = np.argsort(pick_station, kind="stable")  # the picks of one station together
+    pick_time, pick_station, pick_baz, pick_baz_sigma = (pick_time[by_station], pick_station[by_station], pick_baz[by_station],
+                                                         pick_baz_sigma[by_station])
+    travel = distance[:, pick_station] / config.celerity_m_per_s  # (L, P)
+    sigma = np.hypot(config.pick_sigma_s, config.celerity_error * travel)
+    ratio = np.ones_like(travel)
+    has_baz = np.isfinite(pick_baz)
+    if has_baz.any():
+        bearing = np.degrees(np.arctan2(lx[:, None] - sx[pick_station[has_baz]][None, :], ly[:, None] - sy[pick_station[has_baz]][None, :]))
+        diff = (pick_baz[has_baz][None, :] - bearing + 180.0) % 360.0 - 180.0
+        sb = pick_baz_sigma[has_baz][None, :]
+        ratio[:, has_baz] = 360.0 * np.exp(-0.5 * (diff / sb) ** 2) / (sb * np.sqrt(2.0 * np.pi))
+    # The flight at which a pick arrives on time: pick_time = sign * flight + travel; only bins within 5 sigma of it count.
+    centre = (pick_time[None, :] - travel) / sign  # (L, P)
+    step = float(flights[1] - flights[0]) if flights.size > 1 else 1.0
+    first = np.maximum(np.ceil((centre - 5.0 * sigma - flights[0]) / step), 0).astype(np.int64)
+    last = np.minimum(np.floor((centre + 5.0 * sigma - flights[0]) / step), n_f - 1).astype(np.int64)
+    pick_index, position_index = np.nonzero((last >= first).T)  # pick-major: the entries of a station stay together
+    if not position_index.size:
+        return np.zeros((n_l, n_f, n_z))
+    first, count = first[position_index, pick_index], last[position_index, pick_index] - first[position_index, pick_index] + 1
+    repeat = np.repeat(np.arange(position_index.size), count)
+    bins_kept = first[repeat] + (np.arange(repeat.size) - np.repeat(np.cumsum(count) - count, count))
+    position, pick = position_index[repeat], pick_index[repeat]
+    c, sg = centre[position, pick], sigma[position, pick]
+    value = np.exp(-0.5 * ((bins_kept * step + float(flights[0]) - c) / sg) ** 2) / (sg * np.sqrt(2.0 * np.pi)) * ratio[position, pick] / rate
+    # Sum the fits of picks at the same station, position and flight bin before taking the logarithm: per station,
+    # over the (position, flight) cells its picks reach.
+    cell = position * n_f + bins_kept
+    station = pick_station[pick]
+    picks_at = np.bincount(pick_station)
+    starts = np.flatnonzero(np.r_[True, station[1:] != station[:-1]])
+    stops = np.r_[starts[1:], station.size]
+    cells: list[NDArray[np.int64]] = []
+    fits: list[FloatArray] = []
+    stations: list[NDArray[np.intp]] = []
+    for start, stop in zip(starts, stops):
+        these = cell[start:stop]
+        if picks_at[station[start]] == 1:  # one pick: no cell is reached twice
+            cells.append(these)
+            fits.append(value[start:stop])
+        else:
+            dense = np.bincount(these, weights=value[start:stop], minlength=n_l * n_f)
+            reached = np.flatnonzero(dense)
+            cells.append(reached.astype(np.int64))
+            fits.append(np.asarray(dense[reached], dtype=np.float64))
+        stations.append(np.full(cells[-1].size, station[start], dtype=np.intp))
+    all_cells, fit, all_stations = np.concatenate(cells), np.concatenate(fits), np.concatenate(stations)
+    qs = q[all_cells // n_f, all_stations, :]  # (N, Z)
+    delta = np.log1p(qs / (1.0 - qs) * fit[:, None])  # (N, Z)
+    out = np.zeros((n_l * n_f, n_z))
+    for zi in range(n_z):
+        out[:, zi] = np.bincount(all_cells, weights=delta[:, zi], minlength=n_l * n_f)
+    return out.reshape(n_l, n_f, n_z)
+
+
 def launch_side_log_factor(
     impact_lat: float, impact_lon: float, impact_time_s: float, own_party: str, level_db: float, level_sigma_db: float,
     party_at: Callable[[FloatArray, FloatArray], NDArray[np.str_]], leftovers: LeftoverPicks, levels: SourceLevels,
@@ -154,89 +394,6 @@ def launch_side_log_factor(
 ) -> float:
     """``ln BF`` (fired from across the line : from ``own_party``'s side) of one impact from the leftover picks (0: no evidence)."""
     config = config or UnheardConfig()
-    threshold = levels.detection_snr_db
-    if not np.isfinite(threshold) or not own_party:
-        return 0.0
-    weights, any_weapon = impact_class_weights(model, level_db, level_sigma_db, silent_launch_share=0.0)
-    if np.isfinite(model.weight.sum()) and model.weight.sum() > 0:
-        weights = weights + any_weapon * model.weight / model.weight.sum()
-    frame = _Tangent(impact_lat, impact_lon)
-    sx, sy = frame.to_xy(leftovers.station_lat, leftovers.station_lon)
-    near = np.flatnonzero(np.hypot(sx, sy) <= config.reach_m)
-    if not near.size:
-        return 0.0
-    sx, sy, noise = sx[near], sy[near], leftovers.station_noise_db[near]
-    local_of = np.full(leftovers.station_lat.size, -1, dtype=np.intp)
-    local_of[near] = np.arange(near.size)
-    # Leftover picks in the time a launch could have been heard, at stations in reach, not fitting the impact itself.
-    max_flight = max(float(time_of_flight_bounds_s(e, np.array([e.max_range_m]))[1][0]) for e in ENVELOPES)
-    lo = np.searchsorted(leftovers.time_s, impact_time_s - max_flight - 5.0, side="left")
-    hi = np.searchsorted(leftovers.time_s, impact_time_s + (config.reach_m + 45_000.0) / config.celerity_m_per_s, side="right")
-    cand = np.arange(lo, hi)
-    cand = cand[local_of[leftovers.station[cand]] >= 0]
-    pick_station = local_of[leftovers.station[cand]]
-    own_travel = np.hypot(sx[pick_station], sy[pick_station]) / config.celerity_m_per_s
-    own_sigma = np.hypot(config.pick_sigma_s, config.celerity_error * own_travel)
-    cand = cand[np.abs(leftovers.time_s[cand] - impact_time_s - own_travel) > 3.0 * own_sigma]
-    pick_station = local_of[leftovers.station[cand]]
-    pick_time = leftovers.time_s[cand] - impact_time_s  # relative to the impact
-    pick_baz = leftovers.backazimuth_deg[cand]
-    pick_baz_sigma = np.hypot(np.nan_to_num(leftovers.backazimuth_sigma_deg[cand], nan=5.0), config.backazimuth_floor_deg)
-    pick_stations = np.unique(pick_station)
-
-    u, v = _halton(config.samples, 2), _halton(config.samples, 3)
-    z = np.array([-1.5, -0.5, 0.5, 1.5])
-    z_weight = np.exp(-0.5 * z * z)
-    z_weight /= z_weight.sum()
-    flights = np.arange(0.0, max_flight + config.flight_step_s, config.flight_step_s)
-    evidence = {"across": [0.0, 0.0], "own": [0.0, 0.0]}  # side -> [sum of w_k E_k, sum of w_k]
-    for k, envelope in enumerate(ENVELOPES):
-        if k >= weights.size or weights[k] <= 0.0 or not model.has_class[k]:
-            continue
-        radius = np.sqrt(u * (envelope.max_range_m**2 - envelope.min_range_m**2) + envelope.min_range_m**2)
-        angle = 2.0 * np.pi * v
-        lx, ly = radius * np.sin(angle), radius * np.cos(angle)
-        plat, plon = frame.to_latlon(lx, ly)
-        party = np.asarray(party_at(plat, plon)).astype(str)
-        low, high = time_of_flight_bounds_s(envelope, radius)
-        in_window = (flights[None, :] >= low[:, None]) & (flights[None, :] <= high[:, None])  # (L, flight)
-        window_size = np.maximum(in_window.sum(axis=1), 1)
-        distance = np.hypot(lx[:, None] - sx[None, :], ly[:, None] - sy[None, :])  # (L, stations)
-        distance_km = np.maximum(distance, 100.0) / 1000.0
-        loss = 20.0 * np.log10(distance_km) + levels.attenuation_db_per_km * (distance_km - 1.0)
-        level = model.launch_db[k] + np.hypot(model.sigma_db[k], 0.0) * z  # (Z,)
-        q = ndtr((level[None, None, :] - loss[:, :, None] - noise[None, :, None] - threshold) / config.detection_spread_db)  # (L, S, Z)
-        q = np.clip(q, 0.0, 1.0 - 1e-9)
-        silent_log = np.log1p(-q)
-        log_quiet = silent_log.sum(axis=1) - silent_log[:, pick_stations, :].sum(axis=1)  # stations without leftover picks
-        product = np.ones((radius.size, flights.size, z.size))
-        for s in pick_stations:
-            mine = pick_station == s
-            travel = distance[:, s] / config.celerity_m_per_s
-            sigma = np.hypot(config.pick_sigma_s, config.celerity_error * travel)  # (L,)
-            # predicted arrival relative to the impact: -flight + travel
-            offset = pick_time[mine][None, None, :] - (-flights[None, :, None] + travel[:, None, None])  # (L, F, P)
-            density = np.exp(-0.5 * (offset / sigma[:, None, None]) ** 2) / (sigma[:, None, None] * np.sqrt(2.0 * np.pi))
-            bearing = np.degrees(np.arctan2(lx - sx[s], ly - sy[s]))  # station -> launch
-            ratio = np.ones((radius.size, int(mine.sum())))
-            has_baz = np.isfinite(pick_baz[mine])
-            if has_baz.any():
-                diff = (pick_baz[mine][None, has_baz] - bearing[:, None] + 180.0) % 360.0 - 180.0
-                sb = pick_baz_sigma[mine][has_baz]
-                ratio[:, has_baz] = 360.0 * np.exp(-0.5 * (diff / sb) ** 2) / (sb * np.sqrt(2.0 * np.pi))
-            fit = (density * ratio[:, None, :]).sum(axis=2) / leftovers.rate_per_station_s  # (L, F)
-            qs = q[:, s, :]  # (L, Z)
-            product *= (1.0 - qs)[:, None, :] + qs[:, None, :] * fit[:, :, None]
-        over_flights = (product * in_window[:, :, None]).sum(axis=1) / window_size[:, None]  # (L, Z)
-        likelihood = np.exp(np.clip(log_quiet, -700.0, 0.0)) * over_flights  # (L, Z)
-        per_position = likelihood @ z_weight  # (L,)
-        for side_name, on_side in (("across", (party != own_party) & (party != "")), ("own", party == own_party)):
-            if on_side.any():
-                evidence[side_name][0] += float(weights[k]) * float(per_position[on_side].mean())
-                evidence[side_name][1] += float(weights[k])
-    if evidence["across"][1] <= 0.0 or evidence["own"][1] <= 0.0:
-        return 0.0
-    silent = config.silent_launch_share
-    across = silent + (1.0 - silent) * evidence["across"][0] / evidence["across"][1]
-    own = silent + (1.0 - silent) * evidence["own"][0] / evidence["own"][1]
-    return float(np.clip(np.log(max(across, 1e-300)) - np.log(max(own, 1e-300)), -config.max_log_factor, config.max_log_factor))
+    evidence = partner_evidence(impact_lat, impact_lon, impact_time_s, own_party, level_db, level_sigma_db, party_at, leftovers, levels,
+                                model, config, roles=(0,))
+    return evidence.direction_log_factor(0, config.silent_launch_share, config.max_log_factor)
