@@ -75,6 +75,7 @@ class UnheardConfig:
     backazimuth_floor_deg: float = 2.0  # added in quadrature to a pick's stated back-azimuth error
     reach_m: float = 80_000.0  # stations farther than this from the impact are ignored
     flight_step_s: float = 1.0
+    min_detection: float = 1e-5  # picks at stations whose detection probability never exceeds this are not weighed
     silent_launch_share: float = 0.1
     partner_elsewhere: float = 0.05  # an unpaired launch's impact unlocated for reasons sound cannot see (outside the network, a dud)
     update_roles: bool = False  # let the leftover picks' evidence move an unpaired event's launch/impact role
@@ -305,6 +306,10 @@ def partner_evidence(
             log_quiet = np.log1p(-q).sum(axis=1)  # (L, Z): no station heard the partner
             log_like = np.broadcast_to(log_quiet[:, None, :], (radius.size, class_flights.size, z.size)).copy()  # (L, F, Z)
             pick_time, pick_station, pick_baz, pick_baz_sigma = picks[role]
+            # Stations that could not have heard this class's partner anywhere add nothing (ln(1 + q/(1-q) fit) ~ 0).
+            audible = (q.max(axis=(0, 2)) > config.min_detection)[pick_station]
+            pick_time, pick_station, pick_baz, pick_baz_sigma = (pick_time[audible], pick_station[audible], pick_baz[audible],
+                                                                 pick_baz_sigma[audible])
             if pick_time.size:
                 log_like += _fitting_picks(pick_time, pick_station, pick_baz, pick_baz_sigma, distance, lx, ly, sx, sy, q, class_flights,
                                            -1.0 if role == 0 else 1.0, rate, config)
