@@ -353,7 +353,10 @@ def _fitting_picks(pick_time: FloatArray, pick_station: NDArray[np.intp], pick_b
     step = float(flights[1] - flights[0]) if flights.size > 1 else 1.0
     first = np.maximum(np.ceil((centre - 5.0 * sigma - flights[0]) / step), 0).astype(np.int64)
     last = np.minimum(np.floor((centre + 5.0 * sigma - flights[0]) / step), n_f - 1).astype(np.int64)
-    pick_index, position_index = np.nonzero((last >= first).T)  # pick-major: the entries of a station stay together
+    # Pairs (position, pick) that can count: the pick can arrive on time for some flight, and its station could have
+    # heard a partner at that position (ln(1 + q/(1-q) fit) ~ 0 otherwise).
+    audible = q.max(axis=2)[:, pick_station] > config.min_detection  # (L, P)
+    pick_index, position_index = np.nonzero(((last >= first) & audible).T)  # pick-major: a station's entries stay together
     if not position_index.size:
         return np.zeros((n_l, n_f, n_z))
     first, count = first[position_index, pick_index], last[position_index, pick_index] - first[position_index, pick_index] + 1
