@@ -12,7 +12,9 @@ the location ellipse (:mod:`truceline.attribute.party`). A paired impact takes i
 and probability. An unpaired impact only says that fire *probably* came from across the line: its
 probability multiplies in ``across_line_prior`` (default 0.9), updated by the Bayes factor of the picks no
 located event explains (:mod:`truceline.attribute.unheard`: was its launch heard, by too few stations to locate it,
-across the line or on its own side?), and its reason says so.
+across the line or on its own side?), and its reason says so. An unpaired launch gets the same evidence for its
+impact (``crossing_log_factor``, used by the rules); with ``UnheardConfig.update_roles`` the evidence also moves an
+unpaired event's role.
 """
 
 from __future__ import annotations

@@ -8,7 +8,8 @@ verdict keeps the rule with the highest confidence and lists all that fired with
 Confidences (all probabilities multiply because the factors are separate pieces of evidence):
 
 - ``launch_in_area`` (``party`` optional): P(firing party) x P(impact in the target's area); for an
-  unpaired launch the target factor is the prior that fire crosses the line.
+  unpaired launch the target factor is the prior that fire crosses the line, updated by the leftover picks'
+  Bayes factor for its impact across the line (``Attribution.crossing_log_factor``).
 - ``impact_across_line``: needs an impact; P(firing party) x P(impact in the target's area). For an
   unpaired impact P(firing party) already carries the weak "from across the line" prior.
 - ``heavy_weapons_in_zone``: needs a paired launch (the weapon class comes from the time of flight):

@@ -29,6 +29,15 @@ weighted by what the impact's own level says of its class); a share of launches 
 itself at their station are not counted. Everything else — the prior that fire into an area came
 from across the line — stays with the caller: the factor only updates it.
 
+The same model serves any unpaired event in either role (:func:`partner_evidence`): as an impact its partner is a
+launch before it (launch levels, picks at ``T - tof + d/c``); as a launch its partner is an impact after it (impact
+levels, picks at ``T + tof + d/c``). :class:`PartnerEvidence` gives the direction factor for either role and a role
+factor (impact : launch) that divides each role's likelihood by the model's probability that the partner went
+unlocated, since the caller's level odds already hold that the partner was not located.
+
+Cost: the timing density is evaluated only at the flight bins within 5 sigma of a pick, and only at the partner
+positions from which the pick's station could have heard it (detection probability above ``min_detection``).
+
 Without source levels, a level model or pick SNRs there is no detection model and the factor is 1.
 """
 
