@@ -43,11 +43,12 @@ import pyarrow as pa
 from numpy.typing import NDArray
 from scipy.special import ndtr
 
+from truceline.attribute.physics import distance_m
+
 FloatArray = NDArray[np.float64]
 REFERENCE_PRESSURE_PA = 2e-5
 DEFAULT_ATTENUATION_DB_PER_KM = 0.5
 MAX_ATTENUATION_DB_PER_KM = 3.0
-EARTH_RADIUS_M = 6_371_000.0
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -73,11 +74,6 @@ def _float_column(table: pa.Table, name: str) -> FloatArray:
     return np.asarray([np.nan if v is None else float(v) for v in table[name].to_pylist()], dtype=np.float64)
 
 
-def _distance_m(lat1: FloatArray, lon1: FloatArray, lat2: FloatArray, lon2: FloatArray) -> FloatArray:
-    p1, p2 = np.radians(lat1), np.radians(lat2)
-    dp, dl = p2 - p1, np.radians(lon2 - lon1)
-    h = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
-    return np.asarray(2.0 * EARTH_RADIUS_M * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0))), dtype=np.float64)
 
 
 def fit_attenuation_db_per_km(event: NDArray[np.intp], distance_km: FloatArray, spread_corrected_db: FloatArray,
@@ -125,7 +121,7 @@ def source_levels(event_ids: list[str], lat: FloatArray, lon: FloatArray, *, pic
     pick = np.array([r[1] for r in rows], dtype=np.intp)
     s_lat = np.array([station_at[pick_station[k]][0] for k in pick])
     s_lon = np.array([station_at[pick_station[k]][1] for k in pick])
-    distance_km = np.maximum(_distance_m(lat[event], lon[event], s_lat, s_lon), 100.0) / 1000.0
+    distance_km = np.maximum(distance_m(lat[event], lon[event], s_lat, s_lon), 100.0) / 1000.0
     received_db = 20.0 * np.log10(amplitude[pick] / REFERENCE_PRESSURE_PA)
     corrected = received_db + 20.0 * np.log10(distance_km)
     alpha = fit_attenuation_db_per_km(event, distance_km, corrected)

@@ -33,10 +33,9 @@ from scipy.special import ndtr
 
 from truceline.attribute.acoustics import (LevelModel, SourceLevels, fit_level_model, impact_class_weights, pair_level_penalty,
                                            unpaired_impact_odds)
-from truceline.attribute.physics import ENVELOPES, MAX_RANGE_M, MAX_TIME_OF_FLIGHT_S, flight_costs
+from truceline.attribute.physics import ENVELOPES, MAX_RANGE_M, MAX_TIME_OF_FLIGHT_S, distance_m, flight_costs
 
 FloatArray = NDArray[np.float64]
-EARTH_RADIUS_M = 6_371_000.0
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -75,12 +74,6 @@ class Pairing:
     battery_odds: float = float("nan")  # launch : impact odds at a battery's place and minutes, learned from the pairs
 
 
-def distance_m(lat1: FloatArray, lon1: FloatArray, lat2: FloatArray, lon2: FloatArray) -> FloatArray:
-    """Great-circle distance (haversine), metres."""
-    p1, p2 = np.radians(lat1), np.radians(lat2)
-    dp, dl = p2 - p1, np.radians(np.asarray(lon2) - np.asarray(lon1))
-    h = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
-    return np.asarray(2.0 * EARTH_RADIUS_M * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0))), dtype=np.float64)
 
 
 def crossing_probability(side_a: NDArray[np.str_], p_a: FloatArray, side_b: NDArray[np.str_], p_b: FloatArray) -> FloatArray:

@@ -108,3 +108,14 @@ def flight_costs(range_m: FloatArray, flight_s: FloatArray, range_sigma_m: Float
             cost = cost + miss_d**2
         costs[:, k] = np.where(ok, cost, np.inf)
     return costs
+
+
+EARTH_RADIUS_M = 6_371_000.0
+
+
+def distance_m(lat1: FloatArray, lon1: FloatArray, lat2: FloatArray, lon2: FloatArray) -> FloatArray:
+    """Great-circle distance (haversine), metres."""
+    p1, p2 = np.radians(lat1), np.radians(lat2)
+    dp, dl = p2 - p1, np.radians(np.asarray(lon2) - np.asarray(lon1))
+    h = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
+    return np.asarray(2.0 * EARTH_RADIUS_M * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0))), dtype=np.float64)
