@@ -16,8 +16,7 @@ import pyarrow as pa
 from numpy.typing import NDArray
 
 from truceline.attribute.party import CHI2_2DOF_95
-
-EARTH_RADIUS_M = 6_371_000.0
+from truceline.attribute.physics import EARTH_RADIUS_M
 
 
 def events_from_truth(truth: pa.Table, rng: np.random.Generator, *, min_picks: int = 4,

@@ -50,12 +50,12 @@ import numpy as np
 import pyarrow as pa
 from numpy.typing import NDArray
 from scipy.special import ndtr
+from scipy.stats import qmc
 
 from truceline.attribute.acoustics import REFERENCE_PRESSURE_PA, LevelModel, SourceLevels, impact_class_weights
-from truceline.attribute.physics import ENVELOPES, time_of_flight_bounds_s
+from truceline.attribute.physics import EARTH_RADIUS_M, ENVELOPES, time_of_flight_bounds_s
 
 FloatArray = NDArray[np.float64]
-EARTH_RADIUS_M = 6_371_000.0
 #: Standard effective sound speed (m/s) used to predict launch arrivals; its error is in the timing spread.
 CELERITY_M_PER_S = 343.0
 
@@ -146,19 +146,6 @@ class _Tangent:
 
     def to_latlon(self, x: FloatArray, y: FloatArray) -> tuple[FloatArray, FloatArray]:
         return self.lat0 + np.asarray(y) / self.north_m_per_deg, self.lon0 + np.asarray(x) / self.east_m_per_deg
-
-
-def _halton(n: int, base: int) -> FloatArray:
-    """The first ``n`` points (from 1) of the van der Corput sequence in ``base``: deterministic, evenly spread."""
-    out = np.zeros(n)
-    for k in range(n):
-        f, i, value = 1.0, k + 1, 0.0
-        while i > 0:
-            f /= base
-            value += f * (i % base)
-            i //= base
-        out[k] = value
-    return out
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -258,7 +245,7 @@ def partner_evidence(
     local_of[near] = np.arange(near.size)
     max_flight = max(float(time_of_flight_bounds_s(e, np.array([e.max_range_m]))[1][0]) for e in ENVELOPES)
     late = (config.reach_m + 45_000.0) / config.celerity_m_per_s
-    u, v = _halton(config.samples, 2), _halton(config.samples, 3)
+    u, v = qmc.Halton(d=2, scramble=False).random(config.samples + 1)[1:].T  # evenly spread, deterministic; 0 skipped
     z = np.array([-1.5, -0.5, 0.5, 1.5])
     z_weight = np.exp(-0.5 * z * z)
     z_weight /= z_weight.sum()
