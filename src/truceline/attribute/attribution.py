@@ -145,10 +145,9 @@ def attribute_events(
             launch_log_factor[i] = evidence.direction_log_factor(0, unheard.silent_launch_share, unheard.max_log_factor)
             if unheard.launch_direction:
                 impact_log_factor[i] = evidence.direction_log_factor(1, unheard.partner_elsewhere, unheard.max_log_factor)
-            role_log_factor[i] = evidence.role_log_factor(config.across_line_prior, unheard.silent_launch_share,
-                                                          unheard.partner_elsewhere, unheard.max_log_factor)
-            if not unheard.update_roles:
-                role_log_factor[i] = 0.0
+            if unheard.update_roles:
+                role_log_factor[i] = evidence.role_log_factor(config.across_line_prior, unheard.silent_launch_share,
+                                                              unheard.partner_elsewhere, unheard.max_log_factor)
             if role_log_factor[i] != 0.0 and p_launch_pair[i] > 0.0:
                 odds = p_impact_pair[i] / p_launch_pair[i] * float(np.exp(role_log_factor[i]))
                 p_impact_pair[i] = odds / (1.0 + odds)
