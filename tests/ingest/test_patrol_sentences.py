@@ -210,6 +210,24 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [dict(kind="burst", count=15, weapon="heavy_machine_gun", calibre_mm=12.7, warnings=[])]),
     ("In the early morning of 1 March, the SMM heard two explosions 5km south at 05:10.",
      [dict(count=2, time_start="01 05:10", warnings=[])]),
+    # a count split by place: one record per place, the rest (if any) with the group's own distance
+    ("The SMM heard six undetermined explosions, four 2km south-east and two 3km east, between 09:56 and 10:38.",
+     [dict(count=4, bearing_min_deg=123.75, distance_min_km=2.0, distance_max_km=2.0, breakdown_of=6,
+           time_start="02 09:56", warnings=[]),
+      dict(count=2, bearing_min_deg=78.75, distance_min_km=3.0, distance_max_km=3.0, breakdown_of=6,
+           time_start="02 09:56", warnings=[])]),
+    ("Positioned in Popasna, the SMM heard 12 explosions (eight 3-5km south and three of them about 6km to the "
+     "south-west).",
+     [dict(count=8, bearing_min_deg=168.75, distance_min_km=3.0, distance_max_km=5.0, observer_place="Popasna",
+           warnings=[]),
+      dict(count=3, bearing_min_deg=213.75, distance_min_km=6.0, distance_qualifier="about", warnings=[]),
+      dict(count=1, bearing_min_deg=None, distance_min_km=None, breakdown_of=12, warnings=[])]),
+    ("The SMM heard 10 undetermined explosions: seven 4-6km north-west, two 2-3km west and one 1km north.",
+     [dict(count=7, bearing_min_deg=303.75, warnings=[]), dict(count=2, bearing_min_deg=258.75, warnings=[]),
+      dict(count=1, bearing_min_deg=348.75, distance_max_km=1.0, warnings=[])]),
+    # parts that add up to more than the count are not a breakdown: kept as written, with warnings
+    ("The SMM heard 3 explosions, four 2km south-east and two 3km east.",
+     [dict(count=3, bearing_min_deg=123.75, distance_min_km=2.0)]),
     # things it cannot read are kept
     ("The weather was cloudy.", [dict(kind="other", count=None)]),
     ("In Donetsk region, the SMM recorded more ceasefire violations than in the previous reporting period.",
@@ -238,3 +256,5 @@ def test_unreadable_sentence_says_so() -> None:
     assert any("weather was cloudy" in warning for warning in record["warnings"])
     (record,) = parse("The SMM heard 5 explosions, zorbled glimfully, 2km north.")
     assert record["warnings"] == ["not understood: 'zorbled glimfully'"]
+    (record,) = parse("The SMM heard 3 explosions, four 2km south-east and two 3km east.")
+    assert "a second direction was not used: 'east'" in record["warnings"]

@@ -29,6 +29,8 @@ from truceline.ingest.patrol_patterns import (
     TIME_AT,
     DISTANCE,
     NO_DISTANCE,
+    PLACE_ITEM,
+    PLACE_LIST,
     FLIGHT,
     BEARING_RANGE,
     BEARING_LIST,
@@ -55,6 +57,16 @@ class Clock:
     date_text: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class PlacePart:
+    """One part of a count split by place: "four 2km south-east" of "six explosions, four 2km ... and two ..."."""
+
+    count: int
+    distance_km: tuple[float | None, float | None]
+    distance_qualifier: str | None
+    bearing: str
+
+
 @dataclass(slots=True)
 class Group:
     """One observation being read: a count of one kind (or of bursts-and-shots together)."""
@@ -75,6 +87,7 @@ class Group:
     times: tuple[Clock, Clock] | None = None
     event_offset: tuple[float, str, str] | None = None  # distance_km, point, place name
     breakdown: list[tuple[str, int]] = field(default_factory=list)  # sub-counts by kind, from a parenthesis
+    places: list[PlacePart] = field(default_factory=list)  # sub-counts by place: "four 2km SE and two 3km E"
     other_weapons: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -417,6 +430,7 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
             group.kinds = [group.kind]
         break
     _read_breakdown(scan, group, start, end)
+    _read_places(scan, group, start, end)
     times = read_times(scan, start, end)
     if times is not None:
         group.times = times
@@ -448,17 +462,7 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
         if group.distance_km is not None:
             group.warnings.append(f"a second distance was not used: {match.group(0)!r}")
             continue
-        low_text = match["a"] or match["a2"]
-        high_text = match["b"] or match["b2"] or low_text
-        low, high = _km(low_text, match["unit"]), _km(high_text, match["unit"])
-        qualifier = re.sub(r"\s+", " ", (match["qual"] or "").lower())
-        if qualifier in ("up to", "within", "less than", "under"):
-            low = 0.0
-        if qualifier in ("more than", "over", "at least"):
-            group.distance_km = (low, None)
-        else:
-            group.distance_km = (min(low, high), max(low, high))
-        group.distance_qualifier = qualifier or None
+        group.distance_km, group.distance_qualifier = _distance_range(match)
     for match in scan.find(BEARING_RANGE, start, end):
         first = ph.parse_direction(match["a"] or match["c"])
         last = ph.parse_direction(match["b"] or match["d"])
@@ -547,6 +551,43 @@ def _read_breakdown(scan: Scan, group: Group, start: int, end: int) -> None:
             if total < group.count:
                 breakdown.append((group.kind, group.count - total))
             group.breakdown = breakdown
+        return
+
+
+def _distance_range(match: re.Match[str]) -> tuple[tuple[float | None, float | None], str | None]:
+    """The range in km and the qualifier of a :data:`DISTANCE` match ("up to 2km" -> (0, 2), "up to")."""
+    low_text = match["a"] or match["a2"]
+    high_text = match["b"] or match["b2"] or low_text
+    low, high = _km(low_text, match["unit"]), _km(high_text, match["unit"])
+    qualifier = re.sub(r"\s+", " ", (match["qual"] or "").lower())
+    if qualifier in ("up to", "within", "less than", "under"):
+        low = 0.0
+    if qualifier in ("more than", "over", "at least"):
+        return (low, None), qualifier
+    return (min(low, high), max(low, high)), qualifier or None
+
+
+def _read_places(scan: Scan, group: Group, start: int, end: int) -> None:
+    """A count split by place: "six explosions, four 2km south-east and two 3km east".
+
+    The parts (whose counts add up to at most the group's; the rest keeps the group's own
+    distance and direction, if any) go to ``group.places``.
+    """
+    if group.breakdown or group.count is None:
+        return
+    for listed in scan.find(PLACE_LIST, start, end):
+        parts: list[PlacePart] = []
+        for item in PLACE_ITEM.finditer(listed.group(0)):
+            number = ph.parse_number(item["n"])
+            distance = DISTANCE.fullmatch(item["dist"])
+            point = ph.parse_direction(item["dir"])
+            if number is None or distance is None or point is None:
+                return
+            distance_km, qualifier = _distance_range(distance)
+            parts.append(PlacePart(count=number, distance_km=distance_km, distance_qualifier=qualifier, bearing=point))
+        if len(parts) >= 2 and sum(part.count for part in parts) <= group.count:
+            scan.claim(start + listed.start(), start + listed.end())
+            group.places = parts
         return
 
 

@@ -63,6 +63,18 @@ DISTANCE = re.compile(
     r"(?:between\s+(?P<a2>" + _NUM + r")\s*(?:km|m)?\s+and\s+(?P<b2>" + _NUM + r")"
     r"|(?P<a>" + _NUM + r")(?:\s*(?:-|to)\s*(?P<b>" + _NUM + r"))?)\s*(?P<unit>" + _UNIT + r")(?:\s+away)?"
 )
+_PLACE_ITEM = (
+    r"(?P<n>\d+|(?i:" + ph.NUMBER_WORD + r"))\s+(?:of\s+(?:them|which)\s+)?(?:(?:were|was)\s+)?(?:at\s+)?"
+    r"(?P<dist>(?:(?:about|approximately|around|some|up\s+to|more\s+than)\s+)?(?:" + _NUM + r"\s*(?:km|m)?\s*(?:-|to)\s*)?"
+    + _NUM + r"\s*" + _UNIT + r")\s+(?:to\s+the\s+|in\s+the\s+)?(?P<dir>" + DIR + r")(?!\s+of\b)"
+)
+#: One part of a breakdown by place: "four 2km south-east", "three of them 3-5km to the west".
+PLACE_ITEM = re.compile(_PLACE_ITEM)
+#: A breakdown by place: two or more such parts ("four 2km south-east and two 3km east").
+PLACE_LIST = re.compile(
+    re.sub(r"\(\?P<\w+>", "(?:", _PLACE_ITEM)
+    + r"(?:\s*(?:,|;|\band\b|,\s*and\b|,\s*while|\bwhile)\s*" + re.sub(r"\(\?P<\w+>", "(?:", _PLACE_ITEM) + r")+"
+)
 NO_DISTANCE = re.compile(r"\b(?:at\s+)?(?:an?\s+)?(?:undetermined|unknown|unidentified|unspecified)\s+distances?\b", re.IGNORECASE)
 FLIGHT = re.compile(
     r"(?:\b(?:in\s+)?flight\s+|\bflying\s+|\btravelling\s+|\bmoving\s+)?"

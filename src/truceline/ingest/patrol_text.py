@@ -267,8 +267,32 @@ def _clause_records(
             for kind, number in group.breakdown:
                 part = dict(record, kind=kind, count=number, extras=dict(extras, breakdown_of=group.count))
                 records.append(part)
+        elif group.places:
+            records.extend(_place_records(record, group))
         else:
             records.append(record)
+    return records
+
+
+def _place_records(record: dict[str, Any], group: Group) -> list[dict[str, Any]]:
+    """One record per part of a count split by place, and one for the rest (if the parts add up to less)."""
+    extras = dict(record["extras"], breakdown_of=group.count)
+    extras.pop("count_min", None)
+    extras.pop("count_qualifier", None)
+    records = []
+    for place in group.places:
+        part = dict(record, count=place.count, distance_min_km=place.distance_km[0], distance_max_km=place.distance_km[1],
+                    extras=dict(extras, bearing=place.bearing))
+        part["bearing_min_deg"] = ph.point_sector_deg(place.bearing)[0]
+        part["bearing_max_deg"] = ph.point_sector_deg(place.bearing)[1]
+        if place.distance_qualifier is not None:
+            part["extras"]["distance_qualifier"] = place.distance_qualifier
+        else:
+            part["extras"].pop("distance_qualifier", None)
+        records.append(part)
+    rest = group.count - sum(place.count for place in group.places) if group.count is not None else 0
+    if rest > 0:
+        records.append(dict(record, count=rest, extras=extras))
     return records
 
 

@@ -69,12 +69,13 @@ _UNITS = {
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _SIMPLE = {"a": 1, "an": 1, "single": 1, "a single": 1, "a dozen": 12, "dozen": 12, "a hundred": 100, "hundred": 100}
 
-_NUMBER_WORD = (
+#: A number in words: "three", "twenty-five", "one hundred".
+NUMBER_WORD = (
     r"(?:(?:" + "|".join(_TENS) + r")(?:[-\s](?:" + "|".join(k for k in _UNITS if _UNITS[k] and _UNITS[k] < 10)
     + r"))?|" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")(?:\s+hundred)?"
 )
 #: A number as written: digits ("1,200", "22"), words ("three", "twenty-five", "one hundred"), "a"/"an".
-NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+|(?i:" + _NUMBER_WORD + r"|a\s+single|a\s+dozen|a\s+hundred|single|an?))"
+NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+|(?i:" + NUMBER_WORD + r"|a\s+single|a\s+dozen|a\s+hundred|single|an?))"
 
 
 def parse_number(text: str) -> int | None:
