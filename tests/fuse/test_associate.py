@@ -159,3 +159,29 @@ def test_an_event_heard_only_by_far_stations_is_not_kept() -> None:
     keep = [i for i in range(toy.picks.num_rows) if toy.pick_event[i] != 0 or i in far_only]
     scattered, _ = associate(toy.stations, toy.picks.take(pa.array(keep)), config)
     assert scattered.num_rows == 0
+
+
+def test_relative_times_do_not_depend_on_where_the_clock_starts() -> None:
+    from truceline.fuse.engine import relative_times
+
+    written = np.round(np.random.default_rng(3).uniform(0.0, 3600.0, 5000), 3)  # times as a file gives them (ms)
+    origin_a, relative_a = relative_times(written + 100.0)
+    origin_b, relative_b = relative_times(written + 1_780_272_000.0)  # Unix time: ~2e-7 s resolution
+    assert (origin_a, origin_b) == (float(np.floor(written.min())) + 100.0, float(np.floor(written.min())) + 1_780_272_000.0)
+    assert np.array_equal(relative_a, relative_b)
+
+
+def test_associating_in_unix_time_gives_the_same_events_as_from_zero() -> None:
+    toy = make_toy(seed=8, n_events=25)
+    written = np.round(_floats(toy.picks, "time"), 3)
+    runs = []
+    for shift in (0.0, 1_780_272_000.0):
+        picks = toy.picks.set_column(toy.picks.schema.get_field_index("time"), "time", pa.array(written + shift))
+        events, assignments = associate(toy.stations, picks)
+        runs.append((events, assignments, shift))
+    (a, a_picks, _), (b, b_picks, shift) = runs
+    assert a.num_rows == b.num_rows >= 20
+    np.testing.assert_allclose(_floats(b, "time") - shift, _floats(a, "time"), atol=2e-4)
+    for column in ("lat", "lon", "ellipse_major_km", "ellipse_minor_km", "time_sigma_s", "n_picks"):
+        assert a[column].equals(b[column]), column
+    assert a_picks.equals(b_picks)

@@ -113,6 +113,8 @@ class Prepared:
     tile_y: np.ndarray
     block_origin_s: float
     n_blocks: int
+    time_origin_s: float = 0.0
+    """Pick and event times are relative to this (see :func:`prepare`); add it back for output."""
     extras: dict[str, np.ndarray] = field(default_factory=dict)
     """``order``: the kernel position of each pick -> its row in the input."""
 
@@ -133,8 +135,26 @@ def prepare(stations: pa.Table, picks: pa.Table, config: FusionConfig) -> Prepar
     except KeyError as missing:
         raise InputError("picks", f"unknown station {missing.args[0]!r} (not in the stations table)", column="station_id") from None
     ids = np.asarray(picks["pick_id"].to_pylist(), dtype=object)
-    return prepare_arrays(network, grid(network, config), config, ids, float_column(picks, "time"), station,
+    origin, time = relative_times(float_column(picks, "time"))
+    prep = prepare_arrays(network, grid(network, config), config, ids, time, station,
                           float_column(picks, "backazimuth_deg"), float_column(picks, "backazimuth_sigma_deg"))
+    prep.time_origin_s = origin
+    return prep
+
+
+TIME_QUANTUM_S = 1e-6
+
+
+def relative_times(time: np.ndarray) -> tuple[float, np.ndarray]:
+    """Times relative to the whole second before the first, rounded to the microsecond.
+
+    The association works on these, so that its result does not depend on where the clock's
+    zero is: Unix times (~1.7e9 s, resolved to ~2e-7 s) and the same scenario starting at
+    zero give the same relative values, hence the same bins, ties and events."""
+    if not len(time):
+        return 0.0, time.copy()
+    origin = float(np.floor(time.min()))
+    return origin, np.round((time - origin) / TIME_QUANTUM_S) * TIME_QUANTUM_S
 
 
 def prepare_arrays(network: Network, cells: dict, config: FusionConfig, ids: np.ndarray, time: np.ndarray,

@@ -96,7 +96,7 @@ def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, con
     events = pa.table(
         {
             "event_id": pa.array(event_ids, type=pa.string()),
-            "time": pa.array(np.round(result.t0_s, 4)),
+            "time": pa.array(np.round(result.t0_s + prep.time_origin_s, 4)),
             "lat": pa.array(np.round(lat, 6)),
             "lon": pa.array(np.round(lon, 6)),
             "time_sigma_s": pa.array(np.round(np.sqrt(np.clip(cov[:, 2, 2], 0, None)), 4)),
