@@ -225,6 +225,30 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("The SMM heard 10 undetermined explosions: seven 4-6km north-west, two 2-3km west and one 1km north.",
      [dict(count=7, bearing_min_deg=303.75, warnings=[]), dict(count=2, bearing_min_deg=258.75, warnings=[]),
       dict(count=1, bearing_min_deg=348.75, distance_max_km=1.0, warnings=[])]),
+    # a time written before the next observation is its own, and what follows that one is not "all" of them
+    ("At 22:05 an SMM camera in Marinka recorded a projectile in flight from east to west, and at 22:07 an explosion "
+     "assessed as an impact 2-3km south.",
+     [dict(kind="projectile_in_flight", count=1, time_start="02 22:05", flight_direction="E to W",
+           bearing_min_deg=None, distance_min_km=None, warnings=[]),
+      dict(kind="explosion_impact", count=1, time_start="02 22:07", bearing_min_deg=168.75, distance_min_km=2.0,
+           warnings=[])]),
+    # dated but not timed: the day, or noon to noon for a night
+    ("During the day on 3 March, positioned in Horlivka (non-government-controlled, 39km north-east of Donetsk), "
+     "the SMM heard about 20 undetermined explosions at an undetermined distance west.",
+     [dict(count=20, observer_place="Horlivka", time_start="03 00:00", time_end="04 00:00", time_from="date",
+           warnings=[])]),
+    ("On the evening and night of 1-2 March, the SMM camera in Avdiivka recorded 19 explosions (four of which were "
+     "assessed as airbursts), 39 projectiles in flight and two illumination flares, all 2-5km south-east.",
+     [dict(kind="airburst", count=4, time_start="01 12:00", time_end="02 12:00", bearing_min_deg=123.75, warnings=[]),
+      dict(kind="explosion_undetermined", count=15, time_start="01 12:00", warnings=[]),
+      dict(kind="projectile_in_flight", count=39, distance_max_km=5.0, warnings=[]),
+      dict(kind="flare", count=2, bearing_min_deg=123.75, warnings=[])]),
+    # a site of a place, described from that place; the JCCC's headquarters
+    ("Positioned at the Donetsk central railway station (non-government-controlled, 6km north-west of Donetsk city "
+     "centre), the SMM heard 64 undetermined explosions 5-10km north-north-west.",
+     [dict(count=64, observer_place="Donetsk", observer_lat=pytest.approx(48.041, abs=2e-3), warnings=[])]),
+    ("Positioned at the JCCC headquarters in Soledar, the SMM heard 12 undetermined explosions 20-25km south-east.",
+     [dict(count=12, observer_place="Soledar", distance_max_km=25.0, warnings=[])]),
     # parts that add up to more than the count are not a breakdown: kept as written, with warnings
     ("The SMM heard 3 explosions, four 2km south-east and two 3km east.",
      [dict(count=3, bearing_min_deg=123.75, distance_min_km=2.0)]),

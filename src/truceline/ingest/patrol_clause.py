@@ -29,6 +29,7 @@ from truceline.ingest.patrol_patterns import (
     TIME_AT,
     DISTANCE,
     NO_DISTANCE,
+    LEAD_TIME,
     PLACE_ITEM,
     PLACE_LIST,
     FLIGHT,
@@ -90,6 +91,7 @@ class Group:
     places: list[PlacePart] = field(default_factory=list)  # sub-counts by place: "four 2km SE and two 3km E"
     other_weapons: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    own_lead_time: bool = False  # "…, and at 22:07 an explosion": its time was written just before it
 
 
 class Scan:
@@ -621,6 +623,12 @@ def read_clause(scan: Scan, start: int, end: int) -> ClauseReading:
         _read_weapon(scan, groups[0], observation_start, groups[0].start)  # "saw a tank firing 5 rounds"
         context_times = context_times or read_times(scan, observation_start, groups[0].start)  # "heard, at 14:05, ..."
         groups[0].start = min(groups[0].start, observation_start)
+    for index in range(1, len(groups)):  # "…, and at 22:07 an explosion": a time that leads into the next observation
+        lead = LEAD_TIME.search(scan.view(groups[index - 1].end, groups[index].start))
+        if lead is not None:
+            at = groups[index - 1].end + lead.start()
+            groups[index].times = read_times(scan, at, groups[index].start)
+            groups[index].own_lead_time = groups[index].times is not None
     for index, group in enumerate(groups):
         group_end = groups[index + 1].start if index + 1 < len(groups) else end
         read_modifiers(scan, group, group.end, group_end)
@@ -629,6 +637,8 @@ def read_clause(scan: Scan, start: int, end: int) -> ClauseReading:
     # ("11 explosions and 60 bursts, all 2-5km south") applies to those before it
     for index in range(len(groups) - 2, -1, -1):
         later, group = groups[index + 1], groups[index]
+        if later.own_lead_time:
+            continue  # a separate observation at its own time, not "all" of them
         if group.distance_km is None and group.bearing is None and group.event_offset is None:
             group.distance_km, group.bearing, group.distance_qualifier = later.distance_km, later.bearing, later.distance_qualifier
             group.event_offset = later.event_offset

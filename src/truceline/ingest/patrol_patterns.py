@@ -75,6 +75,11 @@ PLACE_LIST = re.compile(
     re.sub(r"\(\?P<\w+>", "(?:", _PLACE_ITEM)
     + r"(?:\s*(?:,|;|\band\b|,\s*and\b|,\s*while|\bwhile)\s*" + re.sub(r"\(\?P<\w+>", "(?:", _PLACE_ITEM) + r")+"
 )
+#: A time that leads into the observation after it: "…, and at 22:07 an explosion", "; then, at about 22:10, two …".
+LEAD_TIME = re.compile(
+    r"(?:,|;|\band\b|\bthen\b)\s*(?:(?:and|then)\s+)?,?\s*(?i:at|around)\s+(?:about\s+|around\s+|approximately\s+)?"
+    + ph.CLOCK + r"(?:\s*(?:hrs|h)\b)?\s*,?\s*$"
+)
 NO_DISTANCE = re.compile(r"\b(?:at\s+)?(?:an?\s+)?(?:undetermined|unknown|unidentified|unspecified)\s+distances?\b", re.IGNORECASE)
 FLIGHT = re.compile(
     r"(?:\b(?:in\s+)?flight\s+|\bflying\s+|\btravelling\s+|\bmoving\s+)?"
@@ -101,7 +106,7 @@ KIND_NOUN = re.compile(
 )
 COUNT = re.compile(
     r"(?:(?P<qual>" + ph.COUNT_QUALIFIER + r")\s+)?(?:a\s+total\s+of\s+)?"
-    r"(?:(?P<n1>" + ph.NUMBER + r")(?:\s*(?:-|to|or)\s*(?P<n2>\d+))?|(?P<vague>" + ph.VAGUE_COUNTS + r"))"
+    r"(?:(?<![\d:.,])(?P<n1>" + ph.NUMBER + r")(?:\s*(?:-|to|or)\s*(?P<n2>\d+))?|(?P<vague>" + ph.VAGUE_COUNTS + r"))"
     r"\s+(?P<adjs>(?:(?:[A-Za-z(][\w\-()]*|\(?\d+\s?mm\)?)\s+){0,4})$",
     re.IGNORECASE,
 )
@@ -136,5 +141,5 @@ FILLER = frozenset(
     edge outskirts centre center part vicinity side area outskirt northern southern eastern western central
     north-eastern north-western south-eastern south-western direction distance including total respectively
     further another other more additional earlier same time period previous reporting day night evening
-    morning afternoon hours""".split()
+    morning afternoon hours headquarters jccc""".split()
 )

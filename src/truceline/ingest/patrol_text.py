@@ -72,6 +72,7 @@ class _State:
     date: Date | None
     night_end: Date | None
     position: _Observer | None = None
+    date_written: bool = False  # the date comes from the text ("On 3 March"), not from --date
 
 
 def read_patrol_text(
@@ -186,7 +187,7 @@ def _read_sentence(
         if first is None:
             sentence_warnings.append(f"date {found_date.group('date')!r} has no year: pass --date")
         else:
-            state.date, state.night_end = first, second
+            state.date, state.night_end, state.date_written = first, second, True
         scan.claim(start + found_date.start(), start + found_date.end())
     continuation = bool(_CONTINUATION.match(line[start:end]))
     if _SUMMARY.search(line[start:end]):
@@ -227,6 +228,9 @@ def _clause_records(
         if group.times is not None:
             record["time_start"], record["time_end"], time_warnings = _resolve_times(group.times, state, default_date, tz)
             warnings.extend(time_warnings)
+        elif state.date_written and state.date is not None:
+            record["time_start"], record["time_end"] = _date_window(state, tz)
+            record["extras"]["time_from"] = "date"
         if group.bearing is not None:
             first, _, last = group.bearing.partition("..")
             record["bearing_min_deg"] = ph.point_sector_deg(first)[0]
@@ -332,7 +336,10 @@ def _resolve_position(position: PositionText, gazetteer: Gazetteer) -> _Observer
             lat, lon = round(lat, 5), round(lon, 5)
             if position.describes_place and len(position.places) > 1:
                 written = position.places[1]
-                warnings = [f"place {written!r} is not in the gazetteer: position taken from {position.text!r}"]
+                # "Donetsk central railway station (…, 6km north-west of Donetsk city centre)": a site of the
+                # place it is described from, whose position the description gives
+                if gazetteer.lookup(written) is None:
+                    warnings = [f"place {written!r} is not in the gazetteer: position taken from {position.text!r}"]
                 place = written
             else:
                 return _Observer(lat=lat, lon=lon, place=place, offset=f"{position.distance_km:g} km {position.point}",
@@ -368,6 +375,17 @@ def _parse_date(text: str, state: _State, default_date: Date | None) -> tuple[Da
     except ValueError:
         return None, None
     return first, second
+
+
+def _date_window(state: _State, tz: tzinfo) -> tuple[float, float]:
+    """The window of an observation dated but not timed: the whole day ("On 3 March"), or noon to
+    noon for a night ("On the night of 2-3 March", "the evening and night of 2-3 March")."""
+    assert state.date is not None
+    day = datetime(state.date.year, state.date.month, state.date.day, tzinfo=tz)
+    if state.night_end is not None:
+        end = datetime(state.night_end.year, state.night_end.month, state.night_end.day, 12, tzinfo=tz)
+        return (day + timedelta(hours=12)).timestamp(), end.timestamp()
+    return day.timestamp(), (day + timedelta(days=1)).timestamp()
 
 
 def _resolve_times(
