@@ -249,6 +249,18 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [dict(count=64, observer_place="Donetsk", observer_lat=pytest.approx(48.041, abs=2e-3), warnings=[])]),
     ("Positioned at the JCCC headquarters in Soledar, the SMM heard 12 undetermined explosions 20-25km south-east.",
      [dict(count=12, observer_place="Soledar", distance_max_km=25.0, warnings=[])]),
+    # a date after the second time dates the first too; "an exchange of fire involving"; "at distances of"
+    ("Between 02:30 and 03:12 on 5 March, the SMM camera in Stanytsia Luhanska recorded 4 undetermined explosions.",
+     [dict(count=4, time_start="05 02:30", time_end="05 03:12", warnings=[])]),
+    ("Between 22:40 and 01:15 on 5 March, the SMM heard 3 undetermined explosions 2km west.",
+     [dict(count=3, time_start="04 22:40", time_end="05 01:15", warnings=[])]),
+    ("While in Pervomaisk, the SMM heard an exchange of fire involving 12 explosions and more than 100 bursts of "
+     "small-arms fire 1-3km south-west.",
+     [dict(kind="explosion_undetermined", count=12, distance_max_km=3.0, warnings=[]),
+      dict(kind="burst", count=100, weapon="small_arms", bearing_min_deg=213.75, warnings=[])]),
+    ("The SMM heard a total of 23 undetermined explosions at distances of 4-6km north and north-east.",
+     [dict(count=23, distance_min_km=4.0, distance_max_km=6.0, bearing_min_deg=348.75, bearing_max_deg=56.25,
+           warnings=[])]),
     # parts that add up to more than the count are not a breakdown: kept as written, with warnings
     ("The SMM heard 3 explosions, four 2km south-east and two 3km east.",
      [dict(count=3, bearing_min_deg=123.75, distance_min_km=2.0)]),

@@ -314,6 +314,11 @@ def read_groups(scan: Scan, start: int, end: int) -> list[Group]:
             continue  # "impacts of mortar rounds", "bursts of small-arms fire", "assessed as outgoing rounds"
         if match["noun"].lower() == "fire" and not re.search(r"[\w-]+\s+$", before):
             continue
+        exchange = re.search(r"\ban?\s+exchanges?\s+of\s+$|\bexchanges?\s+of\s+$", before, re.IGNORECASE)
+        if match["noun"].lower() == "fire" and exchange is not None:
+            # "an exchange of fire involving 12 explosions and …": what follows is what was counted
+            scan.claim(start + exchange.start(), start + match.end())
+            continue
         nouns.append(match)
     items: list[tuple[int, int, str]] = [(start + match.start(), start + match.end(), match["noun"]) for match in nouns]
     if nouns:

@@ -59,7 +59,7 @@ TIME_AT = re.compile(
 )
 DISTANCE = re.compile(
     r"(?:(?P<qual>about|approximately|approx\.|around|some|roughly|up\s+to|within|less\s+than|under|more\s+than|over|"
-    r"at\s+least|at\s+a\s+distance\s+of|at\s+an\s+estimated\s+distance\s+of|an\s+estimated)\s+)?"
+    r"at\s+least|at\s+(?:a\s+)?distances?\s+of|at\s+an\s+estimated\s+distance\s+of|an\s+estimated)\s+)?"
     r"(?:between\s+(?P<a2>" + _NUM + r")\s*(?:km|m)?\s+and\s+(?P<b2>" + _NUM + r")"
     r"|(?P<a>" + _NUM + r")(?:\s*(?:-|to)\s*(?P<b>" + _NUM + r"))?)\s*(?P<unit>" + _UNIT + r")(?:\s+away)?"
 )
@@ -141,5 +141,5 @@ FILLER = frozenset(
     edge outskirts centre center part vicinity side area outskirt northern southern eastern western central
     north-eastern north-western south-eastern south-western direction distance including total respectively
     further another other more additional earlier same time period previous reporting day night evening
-    morning afternoon hours headquarters jccc""".split()
+    morning afternoon hours headquarters jccc followed involving""".split()
 )

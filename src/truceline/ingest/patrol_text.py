@@ -392,6 +392,9 @@ def _resolve_times(
     times: tuple[Clock, Clock], state: _State, default_date: Date | None, tz: tzinfo,
 ) -> tuple[float | None, float | None, list[str]]:
     first, second = times
+    dated_by_end = bool(second.date_text) and not first.date_text
+    if dated_by_end:  # "between 02:30 and 03:12 on 5 March": the start is on the 5th too (or the 4th, if later)
+        first = Clock(first.hour, first.minute, second.date_text)
     moments: list[datetime | None] = []
     warnings: list[str] = []
     for clock in (first, second):
@@ -408,6 +411,8 @@ def _resolve_times(
         else:
             moments.append(datetime(day.year, day.month, day.day, clock.hour, clock.minute, tzinfo=tz))
     start, end = moments
+    if start is not None and end is not None and end < start and dated_by_end:
+        start -= timedelta(days=1)
     if start is not None and end is not None and end < start and not second.date_text:
         end += timedelta(days=1)
     if start is not None and end is not None and end < start:
