@@ -261,6 +261,12 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("The SMM heard a total of 23 undetermined explosions at distances of 4-6km north and north-east.",
      [dict(count=23, distance_min_km=4.0, distance_max_km=6.0, bearing_min_deg=348.75, bearing_max_deg=56.25,
            warnings=[])]),
+    # an offset from a place the gazetteer lacks, whose own description says where it is
+    ("Positioned about 1km south of Kalynove (non-government-controlled, 60km west of Luhansk), the SMM heard 12 "
+     "undetermined explosions 4-6km north-west.",
+     [dict(count=12, observer_place="Kalynove", observer_lat=pytest.approx(48.5621, abs=1e-3),
+           observer_lon=pytest.approx(38.4948, abs=1e-3), observer_offset="1 km S",
+           warnings=["place 'Kalynove' is not in the gazetteer: its position taken from '60km west of Luhansk'"])]),
     # parts that add up to more than the count are not a breakdown: kept as written, with warnings
     ("The SMM heard 3 explosions, four 2km south-east and two 3km east.",
      [dict(count=3, bearing_min_deg=123.75, distance_min_km=2.0)]),

@@ -204,6 +204,9 @@ class PositionText:
     places: list[str] = field(default_factory=list)
     describes_place: bool = False  # "Avdiivka (government-controlled, 17km north of Donetsk)"
     warnings: list[str] = field(default_factory=list)
+    base_described: tuple[float, str, str, str] | None = None
+    """The offset's own place described after it: "1km south of Kalynove (…, 60km west of Luhansk)"
+    gives (60.0, "W", "Luhansk", "60km west of Luhansk"), a fallback when the gazetteer lacks Kalynove."""
 
 
 @dataclass(slots=True)
@@ -256,6 +259,10 @@ def read_position(scan: Scan, start: int, end: int) -> PositionText | None:
         opening = scan.text.rfind("(", start, start + match.start())
         if opening >= 0 and ")" not in scan.text[opening:start + match.start()]:
             scan.claim(start + match.start(), start + match.end())
+            point = ph.parse_direction(match["dir"])
+            if (found is not None and not found.describes_place and found.base_described is None and point is not None
+                    and match["d0"] is None and re.fullmatch(r"\W*", scan.text[start:opening].split(found.places[0])[-1])):
+                found.base_described = (_km(match["d"], match["u"]), point, match["place"], match.group(0))
     names: list[str] = []
     for match in scan.find(AT_PLACE, start, end):
         name = _clean_place(match["place"])
