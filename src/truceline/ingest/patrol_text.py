@@ -348,9 +348,9 @@ def _resolve_position(position: PositionText, gazetteer: Gazetteer) -> _Observer
     if position.how == "offset" and position.base_described is not None and position.point and position.distance_km is not None:
         # "1km south of Kalynove (…, 60km west of Luhansk)" with Kalynove unknown: Kalynove from its description
         distance_km, point, name, text = position.base_described
-        match = gazetteer.lookup(name)
-        if match is not None:
-            lat, lon = offset_position(match.place.lat, match.place.lon, ph.point_bearing_deg(point), distance_km)
+        described = gazetteer.lookup(name)
+        if described is not None:
+            lat, lon = offset_position(described.place.lat, described.place.lon, ph.point_bearing_deg(point), distance_km)
             lat, lon = offset_position(lat, lon, ph.point_bearing_deg(position.point), position.distance_km)
             base = position.places[0]
             return _Observer(lat=round(lat, 5), lon=round(lon, 5), place=base,
