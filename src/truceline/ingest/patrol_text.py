@@ -352,10 +352,10 @@ def _resolve_position(position: PositionText, gazetteer: Gazetteer) -> _Observer
         if described is not None:
             lat, lon = offset_position(described.place.lat, described.place.lon, ph.point_bearing_deg(point), distance_km)
             lat, lon = offset_position(lat, lon, ph.point_bearing_deg(position.point), position.distance_km)
-            base = position.places[0]
-            return _Observer(lat=round(lat, 5), lon=round(lon, 5), place=base,
+            named = position.places[0]
+            return _Observer(lat=round(lat, 5), lon=round(lon, 5), place=named,
                              offset=f"{position.distance_km:g} km {position.point}",
-                             warnings=(f"place {base!r} is not in the gazetteer: its position taken from {text!r}",))
+                             warnings=(f"place {named!r} is not in the gazetteer: its position taken from {text!r}",))
     unknown = position.places[0] if position.places else position.text
     if position.describes_place and len(position.places) > 1:
         unknown = position.places[1]
