@@ -92,3 +92,13 @@ def test_cli_writes_all_or_nothing(tmp_path: Path, capsys: pytest.CaptureFixture
     with pytest.raises(SystemExit) as stop:
         main(["ingest", "acled", str(bad), "--out", str(tmp_path / "new.jsonl")])
     assert stop.value.code == 2 and not (tmp_path / "new.jsonl").exists()
+
+
+def test_the_weapon_named_in_the_notes_is_read(tmp_path: Path) -> None:
+    rows = [ROWS[0].replace('"Shelling of Avdiivka, ""heavy"" damage."', '"Forces shelled Avdiivka with 82mm mortars and tanks."'),
+            ROWS[1].replace('"Clashes near Popasna\nover two lines."', '"Shelling with 122mm rounds near Popasna."'),
+            ROWS[2]]
+    first, second, third = read_acled(write(tmp_path, *rows))
+    assert first.weapon == "mortar"  # the first named
+    assert second.weapon == "artillery"  # from the calibre alone
+    assert third.weapon is None

@@ -33,6 +33,7 @@ from datetime import date as Date
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
+from truceline.ingest import phrases as ph
 from truceline.model.errors import InputError
 from truceline.model.reports import Report
 
@@ -130,11 +131,25 @@ def _report(row: dict[str, str], name: str, line: int, reliability: str) -> Repo
     start, end = _window(day, extras.get("time_precision", 1))
     sub_type = row.get("sub_event_type", "").strip().lower()
     kind = "explosion_impact" if sub_type in _IMPACT_TYPES else "explosion_undetermined" if sub_type in _UNDETERMINED_TYPES else "other"
+    notes = row.get("notes", "").strip()
     return Report(
         report_id=f"acled:{event_id}", source="acled", kind=kind, time_start=start, time_end=end,
         lat=lat, lon=lon, location_uncertainty_km=GEO_PRECISION_KM.get(extras.get("geo_precision", 0)),
-        reliability=reliability, text=row.get("notes", "").strip(), line=line, extras=extras,
+        reliability=reliability, text=notes, line=line, extras=extras, weapon=_weapon(notes),
     )
+
+
+def _weapon(notes: str) -> str | None:
+    """The first weapon the notes name ("shelled … with 122mm artillery", "Grad MLRS"), as patrol text reads it."""
+    found: list[tuple[int, str]] = []
+    for pattern, label in ph.WEAPON_PATTERNS:
+        match = pattern.search(notes)
+        if match is not None:
+            found.append((match.start(), label))
+    if found:
+        return min(found)[1]
+    calibre = ph.CALIBRE.search(notes)
+    return ph.weapon_for_calibre(ph.calibre_value(calibre["mm"])) if calibre is not None else None
 
 
 def _parse_date(text: str) -> Date | None:
