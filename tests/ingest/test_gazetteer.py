@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -51,6 +52,13 @@ def test_no_spelling_names_two_places() -> None:
         ("Kremennaya", "Kreminna"), ("Krasnyi Lyman", "Lyman"), ("Kupyansk", "Kupiansk"), ("Volchansk", "Vovchansk"),
         ("Orekhov", "Orikhiv"), ("Gulyaipole", "Huliaipole"), ("Energodar", "Enerhodar"),
         ("Novaya Kakhovka", "Nova Kakhovka"), ("KHERSON", "Kherson"), ("Mariupol", "Mariupol"),
+        # villages added with places_sources.md, in their Russian and former names too
+        ("Zaitsevo", "Zaitseve"), ("Novoluganskoye", "Novoluhanske"), ("Luhanske", "Luhanske"), ("Luganskoye", "Luhanske"),
+        ("Kominternove", "Pikuzy"), ("Pikuzy", "Pikuzy"), ("Artemove", "Zalizne"), ("Mironovskiy", "Myronivskyi"),
+        ("Granitnoye", "Hranitne"), ("Novotoshkovskoye", "Novotoshkivske"), ("Toshkovka", "Toshkivka"),
+        ("Donetskyi", "Donetskyi"), ("Pervomaiske", "Pervomaiske"), ("Avdiivske", "Pervomaiske"),
+        ("Pervomaisk", "Pervomaisk"), ("Staromikhailovka", "Staromykhailivka"), ("Verkhnetoretskoye", "Verkhnotoretske"),
+        ("Vodiane (Avdiivka)", "Vodiane (Avdiivka)"),
     ],
 )
 def test_spellings(written: str, name: str) -> None:
@@ -103,6 +111,11 @@ def test_user_gazetteer_and_its_errors(tmp_path: Path) -> None:
         ("Pisky", 11, "NW", "Donetsk"), ("Stanytsia Luhanska", 16, "NE", "Luhansk"), ("Shchastia", 20, "N", "Luhansk"),
         ("Popasna", 69, "W", "Luhansk"), ("Zolote", 60, "W", "Luhansk"), ("Lysychansk", 75, "NW", "Luhansk"),
         ("Lutuhyne", 20, "SW", "Luhansk"), ("Kadiivka", 50, "W", "Luhansk"),
+        # as the source articles of places_sources.md describe the villages added from them
+        ("Novoluhanske", 56.2, "NE", "Donetsk"), ("Luhanske", 60, "NE", "Donetsk"), ("Myronivskyi", 62, "NE", "Donetsk"),
+        ("Zaitseve", 49, "N", "Donetsk"), ("Zalizne", 4, "SE", "Toretsk"), ("Zalizne", 44, "N", "Donetsk"),
+        ("Staromykhailivka", 20, "W", "Donetsk"), ("Pikuzy", 23, "ENE", "Mariupol"), ("Novotoshkivske", 52, "WNW", "Luhansk"),
+        ("Novotoshkivske", 22, "NE", "Popasna"), ("Donetskyi", 49, "W", "Luhansk"),
     ],
 )
 def test_places_agree_with_how_reports_describe_them(place: str, distance_km: float, point: str, reference: str) -> None:
@@ -113,3 +126,46 @@ def test_places_agree_with_how_reports_describe_them(place: str, distance_km: fl
     azimuth, _, distance_m = Geod(ellps="WGS84").inv(there.place.lon, there.place.lat, here.place.lon, here.place.lat)
     assert distance_m / 1000 == pytest.approx(distance_km, rel=0.2)
     assert abs((azimuth - point_bearing_deg(point) + 180) % 360 - 180) <= 35
+
+
+SOURCES = Path(__file__).resolve().parents[2] / "src" / "truceline" / "ingest" / "data" / "places_sources.md"
+_DMS = re.compile(r"(\d+(?:\.\d+)?)°(?:(\d+)′)?(?:(\d+)″)?([NSEW])")
+
+
+def _source_rows() -> list[dict[str, str]]:
+    """The table of places_sources.md: one dict per added place (name, near, as read, decimal, source)."""
+    rows = []
+    for line in SOURCES.read_text(encoding="utf-8").splitlines():
+        cells = [cell.strip() for cell in re.split(r"(?<!\\)\|", line.strip())[1:-1]]
+        if len(cells) == 5 and cells[0] not in ("name", "---"):
+            rows.append(dict(zip(("name", "near", "as_read", "decimal", "source"), cells, strict=True)))
+    return rows
+
+
+def test_every_added_place_has_its_source_and_the_coordinates_read_there() -> None:
+    rows = _source_rows()
+    assert len(rows) >= 14
+    for row in rows:
+        match = GAZETTEER.lookup(row["name"])
+        assert match is not None and match.how == "exact" and match.place.name == row["name"], row["name"]
+        assert row["source"].startswith("http"), row
+        lat_text, lon_text = row["decimal"].split(",")
+        assert (match.place.lat, match.place.lon) == (float(lat_text), float(lon_text)), row["name"]
+        read = [float(d) + float(m or 0) / 60 + float(s or 0) / 3600 for d, m, s, _ in _DMS.findall(row["as_read"])]
+        assert read == pytest.approx([match.place.lat, match.place.lon], abs=1e-4), row["name"]
+
+
+def test_every_added_place_lies_within_60_km_of_the_town_it_is_near() -> None:
+    geod = Geod(ellps="WGS84")
+    for row in _source_rows():
+        place, town = GAZETTEER.lookup(row["name"]), GAZETTEER.lookup(row["near"])
+        assert place is not None and town is not None and town.how == "exact", row
+        distance_km = geod.inv(town.place.lon, town.place.lat, place.place.lon, place.place.lat)[2] / 1000
+        assert distance_km < 60, (row["name"], row["near"], distance_km)
+
+
+def test_a_name_shared_by_two_villages_is_not_resolved_alone() -> None:
+    # two Vodiane near the line (by Avdiivka and by Shyrokyne): the bare name must not pick one
+    assert GAZETTEER.lookup("Vodiane") is None
+    match = GAZETTEER.lookup("Vodyane (Avdiivka)")
+    assert match is not None and match.place.name == "Vodiane (Avdiivka)"
