@@ -33,6 +33,7 @@ from scipy.special import ndtr
 
 from truceline.attribute.acoustics import (LevelModel, SourceLevels, fit_level_model, impact_class_weights, pair_level_penalty,
                                            unpaired_impact_odds)
+from truceline.attribute.party import CHI2_2DOF_95
 from truceline.attribute.physics import ENVELOPES, MAX_RANGE_M, MAX_TIME_OF_FLIGHT_S, distance_m, flight_costs
 
 FloatArray = NDArray[np.float64]
@@ -301,7 +302,8 @@ def pair_events(
             heads, tails, cost, class_costs = _with_levels(base, levels, model, config)
             if iteration + 1 < config.level_iterations:
                 current = _paired(n, heads, tails, cost, class_costs, config)
-    pairing = _paired(n, heads, tails, cost, class_costs, config, time_s=time_s, lat=lat, lon=lon, levels=levels, model=model)
+    pairing = _paired(n, heads, tails, cost, class_costs, config, time_s=time_s, lat=lat, lon=lon, levels=levels, model=model,
+                      sigma_m=np.asarray(position_sigma_m, dtype=np.float64))
     pairing = replace(pairing, level_model=model)
     if line_distance_m is None or levels is None or model is None:
         return pairing
@@ -345,8 +347,9 @@ def _with_levels(candidates: tuple[NDArray[np.int64], NDArray[np.int64], FloatAr
 
 def _paired(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: FloatArray, class_costs: FloatArray, config: PairingConfig,
             *, time_s: FloatArray | None = None, lat: FloatArray | None = None, lon: FloatArray | None = None,
-            levels: SourceLevels | None = None, model: LevelModel | None = None) -> Pairing:
-    """The assignment of the candidate pairs, role probabilities, and (given positions) the unpaired events' roles."""
+            levels: SourceLevels | None = None, model: LevelModel | None = None, sigma_m: FloatArray | None = None) -> Pairing:
+    """The assignment of the candidate pairs, role probabilities, and (given positions) the unpaired events' roles;
+    ``sigma_m`` (1-sigma position errors) widens the "same place" of a battery by the two events' uncertainty."""
     chosen, margin, alternative = _solve(n, heads, tails, cost, config.unpaired_cost)
     partner = np.full(n, -1, dtype=np.int64)
     kind = np.full(n, "unknown", dtype="<U7")
@@ -355,7 +358,6 @@ def _paired(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Fl
     p_weapon = np.zeros(n)
     class_probability = np.zeros((n, len(ENVELOPES)))
     reason = [""] * n
-    p_launch, p_impact = np.zeros(n), np.zeros(n)
     for k in chosen:
         a, b = int(heads[k]), int(tails[k])
         partner[a], partner[b] = b, a
@@ -374,8 +376,6 @@ def _paired(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Fl
             if levels is not None and np.isfinite(levels.level_db[a]) and np.isfinite(levels.level_db[b]):
                 text += f"; source levels {levels.level_db[a]:.0f} and {levels.level_db[b]:.0f} dB at 1 km"
             reason[a] = reason[b] = text
-    if time_s is not None and lat is not None and lon is not None:
-        config = replace(config, battery_odds=battery_odds_from_pairs(kind, partner, time_s, lat, lon, config))
     # A paired event's role is as sure as the best solution without it is worse (min-marginal:
     # P = 1 / (1 + exp(-margin / 2) (1 + w crowd))); the rest goes to the role it plays in that solution.
     as_launch = np.bincount(heads, minlength=n)  # candidate pairs in which each event is the launch
@@ -385,12 +385,14 @@ def _paired(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Fl
         incident.setdefault(int(tails[e]), []).append(e)
     as_impact_count = np.bincount(tails, minlength=n)
     paired_launches = np.flatnonzero(kind == "launch")
+    alternative_weight = np.zeros(n)
+    chance_weight = np.zeros(n)
     for i in np.flatnonzero(partner >= 0):
         # Odds against the role: the best solution without it (weight exp(-margin / 2)), and, in busy
         # neighbourhoods, a chance pair (every other candidate of the pair's two events adds
         # ``coincidence_weight`` times that weight). The alternative solution's share goes to the
         # role it gives the event; a chance pair's share is split evenly (the role is then unknown).
-        alternative_weight = float(np.exp(-margin[i] / 2.0))
+        alternative_weight[i] = float(np.exp(-margin[i] / 2.0))
         # Competitors: candidates that would swap roles (the event in the other role, or its partner), and other
         # candidates in the same role except those of the same battery's salvo (another launch from the same
         # place in the same minutes and its impact), which change the partner, not the role.
@@ -398,8 +400,17 @@ def _paired(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Fl
         launch_end, impact_end = (int(i), j) if kind[i] == "launch" else (j, int(i))
         swaps = int(as_impact_count[launch_end] + as_launch[impact_end])
         if time_s is not None and lat is not None and lon is not None:
-            mates = set(int(m) for m in _same_place(launch_end, paired_launches, time_s, lat, lon, config))
+            mates = set(int(m) for m in _same_place(launch_end, paired_launches, time_s, lat, lon, config, sigma_m))
             mates_impacts = {int(partner[m]) for m in mates}
+            # The salvo's other rounds: events at the launch's place (other launchers of the battery) and at the
+            # impact's place (the salvo's other impacts), whichever role the pairing gave them.
+            launch_ends = [int(heads[e]) for e in incident.get(impact_end, ()) if int(tails[e]) == impact_end]
+            impact_ends = [int(tails[e]) for e in incident.get(launch_end, ()) if int(heads[e]) == launch_end]
+            if launch_ends:
+                mates.update(int(m) for m in _same_place(launch_end, np.asarray(launch_ends, dtype=np.intp), time_s, lat, lon, config, sigma_m))
+            if impact_ends:
+                mates_impacts.update(int(m) for m in _same_place(impact_end, np.asarray(impact_ends, dtype=np.intp), time_s, lat, lon, config,
+                                                                 sigma_m))
             same_role = len([e for e in incident.get(launch_end, ()) if int(heads[e]) == launch_end and int(tails[e]) != impact_end
                              and int(tails[e]) not in mates_impacts])
             same_role += len([e for e in incident.get(impact_end, ()) if int(tails[e]) == impact_end and int(heads[e]) != launch_end
@@ -407,74 +418,95 @@ def _paired(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Fl
         else:
             same_role = int(as_launch[launch_end] + as_impact_count[impact_end] - 2)
         swaps += same_role
-        chance_weight = alternative_weight * config.coincidence_weight * float(swaps)
+        chance_weight[i] = alternative_weight[i] * config.coincidence_weight * float(swaps)
+    if time_s is not None and lat is not None and lon is not None:
+        config = replace(config, battery_odds=battery_odds_from_pairs(kind, partner, time_s, lat, lon, config, sigma_m=sigma_m))
         # A chance pair (or an alternative that leaves the event unpaired) leaves its role to the evidence it has
         # alone, as for an unpaired event: battery context and levels (without positions: even). An alternative
         # that swaps the role is weighed by the battery context too: firing from where launches fired in the same
         # minutes makes the event likelier a launch than an impact that happened to land on the battery.
-        as_impact = 0.5
-        if time_s is not None and lat is not None and lon is not None:
-            odds, battery, _ = _lone_odds(int(i), paired_launches, time_s, lat, lon, config, levels, model)
-            as_impact = odds / (1.0 + odds)
+        as_impact = np.full(n, 0.5)
+        for i in np.flatnonzero(partner >= 0):
+            odds, battery, _ = _lone_odds(int(i), paired_launches, time_s, lat, lon, config, levels, model, sigma_m=sigma_m)
+            as_impact[i] = odds / (1.0 + odds)
             if battery and alternative[i] != 0:
-                swap_to_launch = alternative[i] > 0
-                alternative_weight *= config.battery_odds if swap_to_launch else 1.0 / config.battery_odds
-        total = 1.0 + alternative_weight + chance_weight
-        sure, other_role, neutral = 1.0 / total, alternative_weight / total, chance_weight / total
-        if alternative[i] == 0:
-            other_role, neutral = 0.0, neutral + other_role
-        if kind[i] == "launch":
-            p_launch[i] = sure + (1.0 - as_impact) * neutral
-            p_impact[i] = (other_role if alternative[i] < 0 else 0.0) + as_impact * neutral
-        else:
-            p_impact[i] = sure + as_impact * neutral
-            p_launch[i] = (other_role if alternative[i] > 0 else 0.0) + (1.0 - as_impact) * neutral
+                alternative_weight[i] *= config.battery_odds if alternative[i] > 0 else 1.0 / config.battery_odds
+        p_launch, p_impact = _split_roles(kind, alternative, alternative_weight, chance_weight, as_impact)
+    else:
+        p_launch, p_impact = _split_roles(kind, alternative, alternative_weight, chance_weight, np.full(n, 0.5))
     if time_s is not None and lat is not None and lon is not None:
-        _unpaired_roles(kind, p_launch, p_impact, reason, time_s, lat, lon, config, levels, model)
+        _unpaired_roles(kind, p_launch, p_impact, reason, time_s, lat, lon, config, levels, model, sigma_m)
     p_kind = np.where(kind == "launch", p_launch, np.where(kind == "impact", p_impact, 0.5))
     return Pairing(kind=kind, partner=partner, p_launch=p_launch, p_impact=p_impact, p_kind=p_kind, weapon=weapon,
                    p_weapon=p_weapon, class_probability=class_probability, cost=pair_cost, reason=tuple(reason),
                    battery_odds=config.battery_odds)
 
 
+def _split_roles(kind: NDArray[np.str_], alternative: NDArray[np.int8], alternative_weight: FloatArray, chance_weight: FloatArray,
+                 as_impact: FloatArray) -> tuple[FloatArray, FloatArray]:
+    """(p_launch, p_impact) of the paired events (zeros elsewhere): the chosen role against the alternative solution's
+    role (weight ``alternative_weight``) and a chance pair (``chance_weight``, shared as ``as_impact`` says); an
+    alternative that leaves the event unpaired is shared as a chance pair."""
+    total = 1.0 + alternative_weight + chance_weight
+    sure, other_role, neutral = 1.0 / total, alternative_weight / total, chance_weight / total
+    unpaired = alternative == 0
+    neutral = np.where(unpaired, neutral + other_role, neutral)
+    other_role = np.where(unpaired, 0.0, other_role)
+    is_launch, is_impact = kind == "launch", kind == "impact"
+    p_launch = np.where(is_launch, sure + (1.0 - as_impact) * neutral,
+                        np.where(is_impact, np.where(alternative > 0, other_role, 0.0) + (1.0 - as_impact) * neutral, 0.0))
+    p_impact = np.where(is_impact, sure + as_impact * neutral,
+                        np.where(is_launch, np.where(alternative < 0, other_role, 0.0) + as_impact * neutral, 0.0))
+    return np.asarray(p_launch, dtype=np.float64), np.asarray(p_impact, dtype=np.float64)
+
+
 def battery_odds_from_pairs(kind: NDArray[np.str_], partner: NDArray[np.int64], time_s: FloatArray, lat: FloatArray, lon: FloatArray,
-                            config: PairingConfig) -> float:
+                            config: PairingConfig, *, sigma_m: FloatArray | None = None) -> float:
     """Launch : impact odds of an event fired from where other paired launches fired in the same minutes, learned from
     the run's paired events (whose roles come from time of flight, not from these odds): among the paired events with
-    a paired launch other than their partner within ``battery_radius_m`` and ``battery_window_s``, launches against
-    impacts, with ``config.battery_odds`` as the prior worth ``config.battery_odds + 1`` such events (so the prior
-    stands when the run has none). Impacts near batteries (counter-battery fire, a battery near the line) lower it."""
+    a paired launch other than their partner within ``battery_radius_m`` and ``battery_window_s`` (widened by the
+    position errors ``sigma_m``, :func:`_same_place`), launches against impacts, with ``config.battery_odds`` as the
+    prior worth ``config.battery_odds + 1`` such events (so the prior stands when the run has none). Impacts near
+    batteries (counter-battery fire, a battery near the line) lower it."""
     launches = np.flatnonzero((kind == "launch") & (partner >= 0))
     n_launch = n_impact = 0
     for i in np.flatnonzero(partner >= 0):
         others = launches[launches != partner[i]]
-        if _same_place(int(i), others, time_s, lat, lon, config).size:
+        if _same_place(int(i), others, time_s, lat, lon, config, sigma_m).size:
             n_launch += int(kind[i] == "launch")
             n_impact += int(kind[i] == "impact")
     return (n_launch + config.battery_odds) / (n_impact + 1.0)
 
 
 def _same_place(i: int, others: NDArray[np.intp], time_s: FloatArray, lat: FloatArray, lon: FloatArray,
-                config: PairingConfig) -> NDArray[np.intp]:
-    """Those of ``others`` (not ``i``) within ``battery_radius_m`` of event ``i`` and ``battery_window_s`` of its time."""
+                config: PairingConfig, sigma_m: FloatArray | None = None) -> NDArray[np.intp]:
+    """Those of ``others`` (not ``i``) within ``battery_radius_m`` of event ``i`` and ``battery_window_s`` of its time.
+
+    With ``sigma_m`` (1-sigma position errors) the radius is widened by the two locations' errors: two events of one
+    battery are estimated ``d`` apart with ``d^2 <= R^2 + chi2_95 (sigma_i^2 + sigma_j^2)`` (95 %, two dimensions)."""
     near = others[(np.abs(time_s[others] - time_s[i]) <= config.battery_window_s) & (others != i)]
     if near.size:
-        near = near[distance_m(np.full(near.size, lat[i]), np.full(near.size, lon[i]), lat[near], lon[near]) <= config.battery_radius_m]
+        gap = distance_m(np.full(near.size, lat[i]), np.full(near.size, lon[i]), lat[near], lon[near])
+        limit_sq = np.full(near.size, config.battery_radius_m**2)
+        if sigma_m is not None:
+            limit_sq = limit_sq + CHI2_2DOF_95 * (sigma_m[i] ** 2 + sigma_m[near] ** 2)
+        near = near[gap**2 <= limit_sq]
     return near
 
 
 def _lone_odds(i: int, launches: NDArray[np.intp], time_s: FloatArray, lat: FloatArray, lon: FloatArray, config: PairingConfig,
-               levels: SourceLevels | None, model: LevelModel | None, group: NDArray[np.intp] | None = None) -> tuple[float, int, float]:
+               levels: SourceLevels | None, model: LevelModel | None, group: NDArray[np.intp] | None = None, *,
+               sigma_m: FloatArray | None = None) -> tuple[float, int, float]:
     """Odds (impact : launch) of event ``i`` on the evidence it has without a partner: the battery context (how many of
     ``launches`` fired from within ``battery_radius_m`` in ``battery_window_s``), and the acoustic odds (1 without levels,
     then the prior) of ``i`` with the unpaired events of ``group`` (same place, same minutes: one battery's launches or
     one mission's impacts; at most ``max_group`` of them, nearest in time). Returns (odds, battery launches, acoustic odds)."""
-    near = _same_place(i, launches, time_s, lat, lon, config)
+    near = _same_place(i, launches, time_s, lat, lon, config, sigma_m)
     acoustic = 1.0
     if levels is not None and model is not None:
         members = np.array([i], dtype=np.intp)
         if group is not None and group.size:
-            mates = _same_place(i, group, time_s, lat, lon, config)
+            mates = _same_place(i, group, time_s, lat, lon, config, sigma_m)
             mates = mates[np.argsort(np.abs(time_s[mates] - time_s[i]), kind="stable")[:config.max_group]]
             members = np.concatenate([members, mates])
         acoustic = unpaired_impact_odds(model, levels.level_db[members], levels.level_sigma_db[members],
@@ -489,13 +521,14 @@ def _lone_odds(i: int, launches: NDArray[np.intp], time_s: FloatArray, lat: Floa
 
 
 def _unpaired_roles(kind: NDArray[np.str_], p_launch: FloatArray, p_impact: FloatArray, reason: list[str], time_s: FloatArray,
-                    lat: FloatArray, lon: FloatArray, config: PairingConfig, levels: SourceLevels | None, model: LevelModel | None) -> None:
+                    lat: FloatArray, lon: FloatArray, config: PairingConfig, levels: SourceLevels | None, model: LevelModel | None,
+                    sigma_m: FloatArray | None = None) -> None:
     """Unpaired events (in place): odds of impact from the levels and the partner it should have had, times the
     battery context (paired launches fired from the same place in the same minutes); without levels, the prior."""
     launches = np.flatnonzero(kind == "launch")
     unpaired = np.flatnonzero(kind == "unknown")
     for i in unpaired:
-        odds, near, acoustic = _lone_odds(int(i), launches, time_s, lat, lon, config, levels, model, unpaired)
+        odds, near, acoustic = _lone_odds(int(i), launches, time_s, lat, lon, config, levels, model, unpaired, sigma_m=sigma_m)
         if acoustic == 1.0:
             source = f"prior probability {config.unpaired_impact_prior:g}"
         else:
