@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from truceline.attribute.attribution import attribute_events
-from truceline.attribute.pairing import pair_events
+from truceline.attribute.pairing import PairingConfig, battery_odds_from_pairs, pair_events
 from truceline.attribute.physics import ENVELOPES, flight_costs, time_of_flight_bounds_s
 from truceline.geo.areas import Areas
 
@@ -105,3 +106,39 @@ def test_a_role_swapping_candidate_makes_a_launch_doubtful(areas: Areas) -> None
     assert 0.6 < result.p_kind[first] < 0.99
     others = [result.p_kind[result.event_ids.index(f"L{k}")] for k in (2, 3, 4)]
     assert min(others) > result.p_kind[first]
+
+
+def test_battery_place_is_widened_by_the_location_errors() -> None:
+    """Two launches of one battery estimated 2.6 km apart: one poorly located (1.2 km sigma). Without the errors they
+    are two places (no battery: the prior odds 4 stand); with them each fired where the other fired ((2 + 4) : 1)."""
+    lat = np.full(4, 48.0)
+    lon = np.array([lon_at_km(-6.0), lon_at_km(-8.6), lon_at_km(14.0), lon_at_km(12.0)])
+    time_s = T0 + np.array([0.0, 1.0, 50.0, 51.0])
+    kind = np.array(["launch", "launch", "impact", "impact"])
+    partner = np.array([2, 3, 0, 1])
+    config = PairingConfig()
+    assert battery_odds_from_pairs(kind, partner, time_s, lat, lon, config) == pytest.approx(4.0)
+    sigma = np.array([1_200.0, 100.0, 100.0, 100.0])
+    assert battery_odds_from_pairs(kind, partner, time_s, lat, lon, config, sigma_m=sigma) == pytest.approx(6.0)
+    # Far beyond the errors: still two places.
+    far = lon.copy()
+    far[1] = lon_at_km(-14.0)
+    assert battery_odds_from_pairs(kind, partner, time_s, lat, far, config, sigma_m=sigma) == pytest.approx(4.0)
+
+
+def test_the_salvos_other_impacts_do_not_dilute_a_pair() -> None:
+    """One located launch and the three impacts of its salvo (landing within 2 s, 200 m apart): the launch could be
+    the partner of each, but the other rounds change its partner, not its role: the launch is as sure as a lone pair's."""
+    def pairing_of(n_impacts: int) -> tuple[float, float]:
+        lat = np.array([48.0] + [48.0 + 0.0018 * k for k in range(n_impacts)])
+        lon = np.array([lon_at_km(-8.0)] + [lon_at_km(10.0)] * n_impacts)
+        time_s = np.array([0.0] + [45.0 + k for k in range(n_impacts)])
+        side = np.array(["UA"] + ["RU"] * n_impacts)
+        result = pair_events(time_s, lat, lon, np.full(lat.size, 0.2), np.full(lat.size, 200.0), side, np.ones(lat.size),
+                             line_distance_m=np.array([-8_000.0] + [10_000.0] * n_impacts))
+        assert result.kind[0] == "launch" and result.partner[0] >= 1
+        return float(result.p_launch[0]), float(result.p_impact[int(result.partner[0])])
+
+    lone, salvo_pair = pairing_of(1), pairing_of(3)
+    assert salvo_pair[0] == pytest.approx(lone[0], abs=1e-9)
+    assert lone[0] > 0.95
