@@ -142,3 +142,18 @@ def test_the_salvos_other_impacts_do_not_dilute_a_pair() -> None:
     lone, salvo_pair = pairing_of(1), pairing_of(3)
     assert salvo_pair[0] == pytest.approx(lone[0], abs=1e-9)
     assert lone[0] > 0.95
+
+
+def test_a_launch_whose_impact_another_gun_of_its_battery_could_have_fired_stays_a_launch() -> None:
+    """Two guns of one battery fire a second apart, 100 m apart; one impact is located. Which gun fired it is
+    uncertain, that one of them is a launch is not: the best solution without the paired launch gives its impact to
+    the other gun, which changes the partner, not the role."""
+    lat = np.array([48.0, 48.0009, 48.0])
+    lon = np.array([lon_at_km(-8.0), lon_at_km(-8.0), lon_at_km(10.0)])
+    time_s = np.array([0.0, 1.0, 46.0])
+    side = np.array(["UA", "UA", "RU"])
+    result = pair_events(time_s, lat, lon, np.full(3, 0.2), np.full(3, 200.0), side, np.ones(3),
+                         line_distance_m=np.array([-8_000.0, -8_000.0, 10_000.0]))
+    launch = int(result.partner[2])
+    assert launch in (0, 1) and result.kind[launch] == "launch"
+    assert result.p_launch[launch] > 0.95

@@ -211,10 +211,11 @@ def _objective(chosen: list[int], cost: FloatArray, unpaired_cost: float) -> flo
 
 
 def _solve(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: FloatArray, unpaired_cost: float,
-           ) -> tuple[list[int], FloatArray, NDArray[np.int8]]:
+           ) -> tuple[list[int], FloatArray, NDArray[np.int8], NDArray[np.int64]]:
     """Chosen pairs over all connected pieces of the candidate graph, and for every paired event
     the margin (cost increase of the best solution in which it does not play its role) and the role
-    it plays in that solution (+1 launch, -1 impact, 0 unpaired).
+    it plays in that solution (+1 launch, -1 impact, 0 unpaired), and the event its partner is paired with in that
+    solution (-1 if none).
 
     The margin is computed locally: the event's neighbours and its partner's, with their partners,
     may rearrange; everything else stays as chosen; the search for the alternative is bounded
@@ -222,8 +223,9 @@ def _solve(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Flo
     """
     margin = np.full(n, np.nan)
     alternative = np.zeros(n, dtype=np.int8)
+    taker = np.full(n, -1, dtype=np.int64)
     if not cost.size:
-        return [], margin, alternative
+        return [], margin, alternative, taker
     graph = coo_matrix((np.ones(cost.size), (heads, tails)), shape=(n, n))
     _, label = connected_components(graph, directed=False)
     order = np.argsort(label[heads], kind="stable")
@@ -262,7 +264,9 @@ def _solve(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Flo
             ceiling = 2.0 * unpaired_cost - float(cost[k])
             margin[event] = min(max(0.0, _objective(other, c, unpaired_cost) - _objective(current, c, unpaired_cost)), ceiling)
             alternative[event] = 1 if any(int(h[m]) == event for m in other) else (-1 if any(int(t[m]) == event for m in other) else 0)
-    return chosen, margin, alternative
+            mate = int(partner[event])
+            taker[event] = next((int(t[m]) if int(h[m]) == mate else int(h[m]) for m in other if mate in (int(h[m]), int(t[m]))), -1)
+    return chosen, margin, alternative, taker
 
 
 def pair_events(
@@ -350,7 +354,7 @@ def _paired(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Fl
             levels: SourceLevels | None = None, model: LevelModel | None = None, sigma_m: FloatArray | None = None) -> Pairing:
     """The assignment of the candidate pairs, role probabilities, and (given positions) the unpaired events' roles;
     ``sigma_m`` (1-sigma position errors) widens the "same place" of a battery by the two events' uncertainty."""
-    chosen, margin, alternative = _solve(n, heads, tails, cost, config.unpaired_cost)
+    chosen, margin, alternative, taker = _solve(n, heads, tails, cost, config.unpaired_cost)
     partner = np.full(n, -1, dtype=np.int64)
     kind = np.full(n, "unknown", dtype="<U7")
     pair_cost = np.full(n, np.nan)
@@ -426,6 +430,12 @@ def _paired(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Fl
         # that swaps the role is weighed by the battery context too: firing from where launches fired in the same
         # minutes makes the event likelier a launch than an impact that happened to land on the battery.
         as_impact = np.full(n, 0.5)
+        for i in np.flatnonzero((partner >= 0) & (alternative == 0) & (taker >= 0)):
+            # The best solution without the event gives its partner to a round of the same salvo (another event at the
+            # event's place in the same minutes, e.g. another gun of the battery): that changes the partner, not the
+            # role, so the event keeps its role in it (an unpaired round of the salvo): that share counts for the role.
+            if _same_place(int(i), np.array([taker[i]], dtype=np.intp), time_s, lat, lon, config, sigma_m).size:
+                alternative_weight[i] = 0.0
         for i in np.flatnonzero(partner >= 0):
             odds, battery, _ = _lone_odds(int(i), paired_launches, time_s, lat, lon, config, levels, model, sigma_m=sigma_m)
             as_impact[i] = odds / (1.0 + odds)
