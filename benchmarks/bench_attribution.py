@@ -16,7 +16,8 @@ stage on two inputs:
 and prints: pairing precision/recall (exact rounds, and rounds of the same fire mission), launch/
 impact accuracy, firing-party accuracy for paired launches more than 1 km from the line with a
 reliability (calibration) table, violation precision/recall at the agreement's threshold (and at
-0.5), and report match accuracy with the count of dropped reports (must be 0).
+0.5, and at the lowest threshold whose verdicts are still at least 99 % right: the target's operating
+point), and report match accuracy with the count of dropped reports (must be 0).
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ from truceline.model.tables import TRUTH_EVENTS, TRUTH_PICKS, read_picks, read_s
 from truceline.sim.scoring import match_events
 
 SCENARIOS = {"violation": ("violation", 24.0), "heavy": ("heavy", 1.0)}
-
+TARGET_PRECISION = 0.99  # issue #4: violation recall >= 0.97 at precision >= 0.99
 
 def simulate(preset: str, hours: float, seed: int, folder: Path) -> Path:
     subprocess.run([sys.executable, "-m", "truceline", "simulate", "--preset", preset, "--seed", str(seed), "--hours", str(hours),
@@ -118,8 +119,9 @@ def evaluate(label: str, scenario: Path, events: pa.Table, assignments: pa.Table
         round_of[t] = min(t, partner, key=int) if partner else t
     detectable = {round_of[str(t)] for t in truth_of if t is not None}
     index_of = {e: i for i, e in enumerate(att.event_ids)}
-    results = {}
-    for threshold in (agreement.terms.confidence_threshold, 0.5):
+
+    def at(threshold: float) -> tuple[int, int, int, int]:
+        """Verdicts at confidence >= threshold: how many, how many right, true rounds found, on no true event."""
         chosen = [v for v in verdicts if v.confidence >= threshold]
         correct = phantom = 0
         found_rounds: set[str] = set()
@@ -129,7 +131,15 @@ def evaluate(label: str, scenario: Path, events: pa.Table, assignments: pa.Table
             if hits and t_party[str(hits[0])] == v.firing_party:
                 correct += 1
                 found_rounds.update(round_of[str(h)] for h in hits)
-        results[threshold] = (len(chosen), correct, len(found_rounds & detectable), phantom)
+        return len(chosen), correct, len(found_rounds & detectable), phantom
+
+    results = {threshold: at(threshold) for threshold in (agreement.terms.confidence_threshold, 0.5)}
+    # The operating point of the target: the lowest threshold whose verdicts are still >= 99 % right (most recall).
+    best: tuple[float, tuple[int, int, int, int]] | None = None
+    for threshold in sorted({round(v.confidence, 6) for v in verdicts}):
+        n, correct, rounds, phantom = at(threshold)
+        if n and correct / n >= TARGET_PRECISION and (best is None or rounds > best[1][2]):
+            best = (threshold, (n, correct, rounds, phantom))
 
     # Reports.
     truth_ids_of = {r.report_id: {str(x) for x in r.extras.get("truth_event_ids", [])} for r in reports}
@@ -162,6 +172,12 @@ def evaluate(label: str, scenario: Path, events: pa.Table, assignments: pa.Table
         print(f"violations at confidence >= {threshold:g}: {n} verdicts, precision {correct / max(n, 1):.4f} "
               f"({phantom} on events that match no true event), "
               f"recall {rounds}/{len(detectable)} = {rounds / max(len(detectable), 1):.4f} of located rounds")
+    if best is None:
+        print(f"violations: no threshold gives precision >= {TARGET_PRECISION:g}")
+    else:
+        threshold, (n, correct, rounds, phantom) = best
+        print(f"violations at the lowest threshold with precision >= {TARGET_PRECISION:g} ({threshold:.4f}): {n} verdicts, "
+              f"precision {correct / n:.4f}, recall {rounds}/{len(detectable)} = {rounds / max(len(detectable), 1):.4f}")
     print(f"reports: {len(reports)}; matched {matched}, report-only {report_only}, without a place {unplaced}, dropped {dropped}; "
           f"match accuracy {right_report}/{max(matched, 1)} = {right_report / max(matched, 1):.4f} reports, "
           f"{right_links}/{max(links, 1)} = {right_links / max(links, 1):.4f} links; "
