@@ -166,8 +166,8 @@ def evaluate(label: str, scenario: Path, events: pa.Table, assignments: pa.Table
           f"({sum(1 for i in present if att.kind[i] == 'unknown')} left unknown)")
     print(f"firing party, paired launches > 1 km from the line: {far_ok}/{far_n} = {far_ok / max(far_n, 1):.4f}")
     print("reliability (all firing-party claims): bin | n | mean p | fraction right")
-    for row in reliability_table(claims_p, claims_ok):
-        print(f"  {row[0]:<14} {row[1]:>6} {row[2]:.4f} {row[3]:.4f}")
+    for bin_label, n_claims, mean_p, right in reliability_table(claims_p, claims_ok):
+        print(f"  {bin_label:<14} {n_claims:>6} {mean_p:.4f} {right:.4f}")
     for threshold, (n, correct, rounds, phantom) in results.items():
         print(f"violations at confidence >= {threshold:g}: {n} verdicts, precision {correct / max(n, 1):.4f} "
               f"({phantom} on events that match no true event), "

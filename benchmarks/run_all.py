@@ -195,8 +195,9 @@ def main(presets: str, hours: float, seed: int, peer_names: str, peer_timeout: f
         raise click.ClickException(str(problem)) from None
     jobs: list[tuple[str, Path | None]] = []
     if scenarios:
-        jobs = [(Path(directory).name, Path(directory)) for directory in scenarios]
-        for _name, directory in jobs:
+        folders = [Path(directory) for directory in scenarios]
+        jobs = [(folder.name, folder) for folder in folders]
+        for directory in folders:
             missing = [f for f in ("stations.csv", "picks.csv", "truth_events.csv") if not (directory / f).is_file()]
             if missing:
                 raise click.BadParameter(f"{directory} is not a scenario directory (no {', '.join(missing)})",
