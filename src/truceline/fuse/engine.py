@@ -63,6 +63,10 @@ class FusionConfig:
     first_pass_kappa: float = 0.025
     max_normalised_rms: float = 2.2
     max_picks_per_event: int = 96
+    isolation_km: float = 5.0
+    isolation_s: float = 10.0
+    """Events this near to others of their pass count as crowded (possibly mixtures of a burst's sources):
+    the atmosphere is calibrated with the least crowded first (``atmosphere._cleanest``)."""
     atmosphere_sigma_m_per_s: float = 0.7
     """Least model error of the calibrated effective sound speed and of each wind component at an
     event (sub-tile, sub-hour variability); the data's own estimate is used when larger."""
@@ -370,21 +374,28 @@ class CalibrationEvent:
     times_s: np.ndarray
     baz_deg: np.ndarray
     baz_sigma_deg: np.ndarray
+    crowding: int = 0
+    """Other events of its pass within ``FusionConfig.isolation_km`` and ``isolation_s``."""
 
 
 def calibration_events(prep: Prepared, result: PassResult, *, min_stations: int = 6,
-                       times: np.ndarray | None = None) -> list[CalibrationEvent]:
+                       times: np.ndarray | None = None, config: FusionConfig | None = None) -> list[CalibrationEvent]:
     """The events of a pass that are recorded well enough to calibrate with (with the picks'
-    current times, or ``times`` such as ``prep.raw_time``)."""
+    current times, or ``times`` such as ``prep.raw_time``), each with how crowded it is by the
+    pass's other events (the calibration prefers the least crowded: ``atmosphere._cleanest``)."""
+    config = config or FusionConfig()
     times = prep.pick_time if times is None else times
     events = []
     for i in range(len(result.t0_s)):
         if result.n_stations[i] < min_stations:
             continue
         p = result.picks[i][result.picks[i] >= 0]
+        near = ((np.abs(result.t0_s - result.t0_s[i]) <= config.isolation_s)
+                & (np.hypot(result.x_km - result.x_km[i], result.y_km - result.y_km[i]) <= config.isolation_km))
         events.append(CalibrationEvent(x_km=float(result.x_km[i]), y_km=float(result.y_km[i]), t0_s=float(result.t0_s[i]),
                                        tile=int(result.tile[i]), block=int(result.block[i]), stations=prep.pick_station[p],
-                                       times_s=times[p], baz_deg=prep.pick_baz[p], baz_sigma_deg=prep.pick_baz_sigma[p]))
+                                       times_s=times[p], baz_deg=prep.pick_baz[p], baz_sigma_deg=prep.pick_baz_sigma[p],
+                                       crowding=int(near.sum()) - 1))
     return events
 
 
@@ -413,7 +424,7 @@ def calibrate_events(prep: Prepared, config: FusionConfig, found: list[Calibrati
     events: list[PickedEvent] = []
     for _round in range(rounds):
         events = [PickedEvent(x_km=float(x[k]), y_km=float(y[k]), stations=stations[p], times_s=times[p],
-                              tile=int(tiles[k]), block=int(blocks[k])) for k, p in enumerate(picks)]
+                              tile=int(tiles[k]), block=int(blocks[k]), crowding=found[k].crowding) for k, p in enumerate(picks)]
         atmosphere = calibrate(events, net.x_km, net.y_km, prep.tile_x, prep.tile_y, n_blocks)
         for k, p in enumerate(picks):
             c, wx, wy = atmosphere[blocks[k], tiles[k]]
@@ -449,7 +460,7 @@ def final_pass(prep: Prepared, config: FusionConfig, atmosphere: np.ndarray, pro
 
 
 def _calibrate(prep: Prepared, config: FusionConfig, first: PassResult, rounds: int = 1) -> tuple[np.ndarray, np.ndarray]:
-    return calibrate_events(prep, config, calibration_events(prep, first), prep.n_blocks, rounds)
+    return calibrate_events(prep, config, calibration_events(prep, first, config=config), prep.n_blocks, rounds)
 
 
 def fuse(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = None,

@@ -254,7 +254,7 @@ class StreamingAssociator:
         if estimating and not warm:
             # until the model is calibrated, a loose pass under the standard celerity finds the events to calibrate with
             loose = first_pass(prep, config, self._default, start_s=start, stop_s=stop, workspace=self._workspace)
-            self._remember(calibration_events(prep, loose))
+            self._remember(calibration_events(prep, loose, config=config))
         if estimating:
             self._calibrate_if_due(prep, stop)
             prep.pick_time = prep.raw_time - self._corrections[prep.pick_station]
@@ -262,7 +262,7 @@ class StreamingAssociator:
                                                    workspace=self._workspace), self._atmosphere)
         if estimating and warm:
             # once calibrated, the located events themselves keep the calibration current
-            self._remember(calibration_events(prep, result, times=prep.raw_time))
+            self._remember(calibration_events(prep, result, times=prep.raw_time, config=config))
         self._fit_history.extend(zip(result.t0_s.tolist(), result.chi2.tolist(), result.n_obs.tolist()))
         self._fit_history = [f for f in self._fit_history if f[0] >= stop - config.block_s]
         factor = variance_factor_of(np.array([f[1] for f in self._fit_history]), np.array([f[2] for f in self._fit_history]))
