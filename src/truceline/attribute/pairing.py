@@ -54,6 +54,25 @@ class PairingConfig:
     battery_radius_m: float = 1_500.0
     battery_window_s: float = 180.0
     coincidence_weight: float = 0.5
+    impact_area: bool = True  # also the impact-area context (paired impacts fired from elsewhere landed at the event's place)
+    impact_area_odds: float = 0.25  # prior launch : impact odds in an impact area (an event inside a mission's impact cloud)
+    context_prior_events: float = 5.0  # how many paired events each context's prior odds are worth
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ContextOdds:
+    """Launch : impact odds of an event by its context, learned from the run's pairs (:func:`context_odds_from_pairs`)."""
+
+    battery: float  # paired launches (other than its partner) fired from its place in the same minutes
+    impact_area: float  # no battery, but paired impacts whose launches were elsewhere landed at its place in the same minutes
+
+    def mixture(self, battery: float, impact_area: float) -> list[tuple[float, float]]:
+        """(weight, launch : impact odds) of the contexts an event may be in, given how sure it is that a battery fired
+        from its place (``battery``) and that impacts of fire from elsewhere landed there (``impact_area``); NaN odds
+        for "no context". A battery under fire (both) is a battery: the battery odds are learned over all events there."""
+        area = impact_area if np.isfinite(self.impact_area) else 0.0
+        return [(w, o) for w, o in ((battery, self.battery), ((1.0 - battery) * area, self.impact_area),
+                                    ((1.0 - battery) * (1.0 - area), float("nan"))) if w > 0.0]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -73,6 +92,7 @@ class Pairing:
     p_reach_from_across: FloatArray | None = None  # unpaired events as impacts: can a weapon of its class reach it from across the line
     level_model: LevelModel | None = None  # launch and impact levels per class learned from the run (None without levels)
     battery_odds: float = float("nan")  # launch : impact odds at a battery's place and minutes, learned from the pairs
+    context_odds: ContextOdds | None = None  # launch : impact odds of the battery, impact-area and crossfire contexts (learned)
 
 
 
@@ -423,33 +443,64 @@ def _paired(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Fl
             same_role = int(as_launch[launch_end] + as_impact_count[impact_end] - 2)
         swaps += same_role
         chance_weight[i] = alternative_weight[i] * config.coincidence_weight * float(swaps)
+    contexts: ContextOdds | None = None
     if time_s is not None and lat is not None and lon is not None:
-        config = replace(config, battery_odds=battery_odds_from_pairs(kind, partner, time_s, lat, lon, config, sigma_m=sigma_m))
+        if config.impact_area:
+            contexts = context_odds_from_pairs(kind, partner, time_s, lat, lon, config, sigma_m=sigma_m)
+        else:
+            odds = battery_odds_from_pairs(kind, partner, time_s, lat, lon, config, sigma_m=sigma_m)
+            contexts = ContextOdds(battery=odds, impact_area=float("nan"))
+        config = replace(config, battery_odds=contexts.battery)
         # A chance pair (or an alternative that leaves the event unpaired) leaves its role to the evidence it has
-        # alone, as for an unpaired event: battery context and levels (without positions: even). An alternative
-        # that swaps the role is weighed by the battery context too: firing from where launches fired in the same
-        # minutes makes the event likelier a launch than an impact that happened to land on the battery.
-        as_impact = np.full(n, 0.5)
+        # alone, as for an unpaired event: context and levels (without positions: even). An alternative that swaps the
+        # role is weighed by the context too (firing from where launches fired in the same minutes makes the event
+        # likelier a launch; landing where impacts of fire from elsewhere landed, likelier an impact).
         for i in np.flatnonzero((partner >= 0) & (alternative == 0) & (taker >= 0)):
             # The best solution without the event gives its partner to a round of the same salvo (another event at the
             # event's place in the same minutes, e.g. another gun of the battery): that changes the partner, not the
             # role, so the event keeps its role in it (an unpaired round of the salvo): that share counts for the role.
             if _same_place(int(i), np.array([taker[i]], dtype=np.intp), time_s, lat, lon, config, sigma_m).size:
                 alternative_weight[i] = 0.0
-        for i in np.flatnonzero(partner >= 0):
-            odds, battery, _ = _lone_odds(int(i), paired_launches, time_s, lat, lon, config, levels, model, sigma_m=sigma_m)
-            as_impact[i] = odds / (1.0 + odds)
-            if battery and alternative[i] != 0:
-                alternative_weight[i] *= config.battery_odds if alternative[i] > 0 else 1.0 / config.battery_odds
-        p_launch, p_impact = _split_roles(kind, alternative, alternative_weight, chance_weight, as_impact)
+        # Twice: with every neighbour taken as sure of its role, then with the neighbours' role probabilities from that
+        # (two chance pairs side by side are each other's "battery" only as much as each is a launch).
+        neighbour_launch: FloatArray | None = None
+        neighbour_impact: FloatArray | None = None
+        for _ in range(2):
+            p_launch, p_impact = _context_roles(kind, partner, alternative, alternative_weight, chance_weight, time_s, lat, lon, config,
+                                                levels, model, contexts, sigma_m, neighbour_launch, neighbour_impact)
+            neighbour_launch, neighbour_impact = p_launch, p_impact
     else:
         p_launch, p_impact = _split_roles(kind, alternative, alternative_weight, chance_weight, np.full(n, 0.5))
     if time_s is not None and lat is not None and lon is not None:
-        _unpaired_roles(kind, p_launch, p_impact, reason, time_s, lat, lon, config, levels, model, sigma_m)
+        _unpaired_roles(kind, partner, p_launch, p_impact, reason, time_s, lat, lon, config, levels, model, contexts, sigma_m)
     p_kind = np.where(kind == "launch", p_launch, np.where(kind == "impact", p_impact, 0.5))
     return Pairing(kind=kind, partner=partner, p_launch=p_launch, p_impact=p_impact, p_kind=p_kind, weapon=weapon,
                    p_weapon=p_weapon, class_probability=class_probability, cost=pair_cost, reason=tuple(reason),
-                   battery_odds=config.battery_odds)
+                   battery_odds=config.battery_odds, context_odds=contexts)
+
+
+def _context_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], alternative: NDArray[np.int8], alternative_weight: FloatArray,
+                   chance_weight: FloatArray, time_s: FloatArray, lat: FloatArray, lon: FloatArray, config: PairingConfig,
+                   levels: SourceLevels | None, model: LevelModel | None, contexts: ContextOdds, sigma_m: FloatArray | None,
+                   neighbour_launch: FloatArray | None, neighbour_impact: FloatArray | None) -> tuple[FloatArray, FloatArray]:
+    """(p_launch, p_impact) of the paired events with their contexts (:func:`_context`; the neighbours' role
+    probabilities ``neighbour_*``, or, without them, every neighbour sure of its role): an alternative solution that
+    swaps the event's role is weighed by the context's launch : impact odds, and a chance pair or an alternative that
+    leaves the event unpaired leaves its role to the evidence it has alone (context and levels, :func:`_lone_odds`)."""
+    n = kind.size
+    as_impact = np.full(n, 0.5)
+    alternative_weight = alternative_weight.copy()
+    for i in np.flatnonzero(partner >= 0):
+        battery, area = _context(int(i), kind, partner, time_s, lat, lon, config, sigma_m, neighbour_launch, neighbour_impact)
+        mixture = contexts.mixture(min(battery, 1.0), min(area, 1.0))
+        odds, _ = _lone_odds(int(i), mixture, config, levels, model)
+        as_impact[i] = odds / (1.0 + odds)
+        if alternative[i] != 0:
+            # The context's launch : impact odds (even without one) weigh an alternative that swaps the role.
+            p_context_launch = sum(w * (o / (1.0 + o) if np.isfinite(o) else 0.5) for w, o in mixture) / sum(w for w, _ in mixture)
+            context = p_context_launch / (1.0 - p_context_launch)
+            alternative_weight[i] *= context if alternative[i] > 0 else 1.0 / context
+    return _split_roles(kind, alternative, alternative_weight, chance_weight, as_impact)
 
 
 def _split_roles(kind: NDArray[np.str_], alternative: NDArray[np.int8], alternative_weight: FloatArray, chance_weight: FloatArray,
@@ -488,6 +539,45 @@ def battery_odds_from_pairs(kind: NDArray[np.str_], partner: NDArray[np.int64], 
     return (n_launch + config.battery_odds) / (n_impact + 1.0)
 
 
+def _context(i: int, kind: NDArray[np.str_], partner: NDArray[np.int64], time_s: FloatArray, lat: FloatArray, lon: FloatArray,
+             config: PairingConfig, sigma_m: FloatArray | None = None, p_launch: FloatArray | None = None,
+             p_impact: FloatArray | None = None) -> tuple[float, float]:
+    """(battery, impact area) of event ``i``: that paired launches other than its partner fired from its place in the
+    same minutes (:func:`_same_place`), and that paired impacts other than its partner landed there whose launches were
+    elsewhere (not at its place, not ``i`` itself: a short-range salvo's own impacts near its battery do not count).
+    Each is the probability that at least one of those neighbours really plays its role (``1 - prod(1 - p)`` with
+    their role probabilities ``p_launch`` / ``p_impact``; without them each neighbour counts as sure, and the values
+    are the counts): two chance pairs side by side do not make each other a battery."""
+    others = np.flatnonzero((partner >= 0) & (np.arange(kind.size) != partner[i]))
+    launches, impacts = others[kind[others] == "launch"], others[kind[others] == "impact"]
+    fired = _same_place(i, launches, time_s, lat, lon, config, sigma_m)
+    landed = [int(k) for k in _same_place(i, impacts, time_s, lat, lon, config, sigma_m)
+              if int(partner[k]) != i and not _same_place(i, np.array([partner[k]], dtype=np.intp), time_s, lat, lon, config, sigma_m).size]
+    if p_launch is None or p_impact is None:
+        return float(fired.size), float(len(landed))
+    battery = 1.0 - float(np.prod(1.0 - np.clip(p_launch[fired], 0.0, 1.0)))
+    area = 1.0 - float(np.prod(1.0 - np.clip(p_impact[landed], 0.0, 1.0))) if landed else 0.0
+    return battery, area
+
+
+def context_odds_from_pairs(kind: NDArray[np.str_], partner: NDArray[np.int64], time_s: FloatArray, lat: FloatArray, lon: FloatArray,
+                            config: PairingConfig, *, sigma_m: FloatArray | None = None) -> ContextOdds:
+    """Launch : impact odds of the contexts of :func:`_context`, learned from the run's paired events (whose roles come
+    from time of flight, not from these odds): at a battery, :func:`battery_odds_from_pairs`; in an impact area away
+    from any battery, the paired launches against the paired impacts there, with the prior ``impact_area_odds`` worth
+    ``context_prior_events`` such events (so that it stands when the run has none). Impacts of fire that the pairing
+    took for launches (chance pairs inside a mission's impact cloud) count as launches: the learned odds err towards even."""
+    launches = impacts = 0
+    for i in np.flatnonzero(partner >= 0):
+        battery, area = _context(int(i), kind, partner, time_s, lat, lon, config, sigma_m)
+        if area and not battery:
+            launches += int(kind[i] == "launch")
+            impacts += int(kind[i] == "impact")
+    prior, weight = config.impact_area_odds, config.context_prior_events
+    area_odds = (launches + weight * prior / (1.0 + prior)) / (impacts + weight / (1.0 + prior))
+    return ContextOdds(battery=battery_odds_from_pairs(kind, partner, time_s, lat, lon, config, sigma_m=sigma_m), impact_area=float(area_odds))
+
+
 def _same_place(i: int, others: NDArray[np.intp], time_s: FloatArray, lat: FloatArray, lon: FloatArray,
                 config: PairingConfig, sigma_m: FloatArray | None = None) -> NDArray[np.intp]:
     """Those of ``others`` (not ``i``) within ``battery_radius_m`` of event ``i`` and ``battery_window_s`` of its time.
@@ -504,41 +594,54 @@ def _same_place(i: int, others: NDArray[np.intp], time_s: FloatArray, lat: Float
     return near
 
 
-def _lone_odds(i: int, launches: NDArray[np.intp], time_s: FloatArray, lat: FloatArray, lon: FloatArray, config: PairingConfig,
-               levels: SourceLevels | None, model: LevelModel | None, group: NDArray[np.intp] | None = None, *,
-               sigma_m: FloatArray | None = None) -> tuple[float, int, float]:
-    """Odds (impact : launch) of event ``i`` on the evidence it has without a partner: the battery context (how many of
-    ``launches`` fired from within ``battery_radius_m`` in ``battery_window_s``), and the acoustic odds (1 without levels,
-    then the prior) of ``i`` with the unpaired events of ``group`` (same place, same minutes: one battery's launches or
-    one mission's impacts; at most ``max_group`` of them, nearest in time). Returns (odds, battery launches, acoustic odds)."""
-    near = _same_place(i, launches, time_s, lat, lon, config, sigma_m)
+def _lone_odds(i: int, contexts: list[tuple[float, float]], config: PairingConfig, levels: SourceLevels | None,
+               model: LevelModel | None, group: NDArray[np.intp] | None = None, *, time_s: FloatArray | None = None,
+               lat: FloatArray | None = None, lon: FloatArray | None = None, sigma_m: FloatArray | None = None) -> tuple[float, float]:
+    """Odds (impact : launch) of event ``i`` on the evidence it has without a partner: its contexts ``contexts``
+    ((weight, launch : impact odds), NaN odds for none: :meth:`ContextOdds.mixture`), and the acoustic odds (1 without
+    levels, then the prior) of ``i`` with the unpaired events of ``group`` (same place, same minutes: one battery's
+    launches or one mission's impacts; at most ``max_group`` of them, nearest in time). The probability of an impact is
+    the contexts' mixture. Returns (odds, acoustic odds)."""
     acoustic = 1.0
     if levels is not None and model is not None:
         members = np.array([i], dtype=np.intp)
-        if group is not None and group.size:
+        if group is not None and group.size and time_s is not None and lat is not None and lon is not None:
             mates = _same_place(i, group, time_s, lat, lon, config, sigma_m)
             mates = mates[np.argsort(np.abs(time_s[mates] - time_s[i]), kind="stable")[:config.max_group]]
             members = np.concatenate([members, mates])
         acoustic = unpaired_impact_odds(model, levels.level_db[members], levels.level_sigma_db[members],
                                         [levels.margins_db[int(m)] for m in members], min_stations=config.min_stations,
                                         silent_launch_share=config.silent_launch_share, partner_elsewhere=config.partner_elsewhere)
-    if acoustic == 1.0:
-        prior = config.unpaired_impact_prior
-        odds = prior / (1.0 - prior) if not near.size else 1.0 / config.battery_odds
-    else:
-        odds = acoustic / (config.battery_odds if near.size else 1.0)
-    return odds, int(near.size), acoustic
+    p_impact = 0.0
+    total = 0.0
+    for weight, context in contexts or [(1.0, float("nan"))]:
+        if acoustic == 1.0:
+            prior = config.unpaired_impact_prior
+            odds = 1.0 / context if np.isfinite(context) else prior / (1.0 - prior)
+        else:
+            odds = acoustic / (context if np.isfinite(context) else 1.0)
+        p_impact += weight * odds / (1.0 + odds)
+        total += weight
+    p_impact = min(max(p_impact / total, 1e-12), 1.0 - 1e-12)
+    return p_impact / (1.0 - p_impact), acoustic
 
 
-def _unpaired_roles(kind: NDArray[np.str_], p_launch: FloatArray, p_impact: FloatArray, reason: list[str], time_s: FloatArray,
-                    lat: FloatArray, lon: FloatArray, config: PairingConfig, levels: SourceLevels | None, model: LevelModel | None,
-                    sigma_m: FloatArray | None = None) -> None:
+def _unpaired_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], p_launch: FloatArray, p_impact: FloatArray, reason: list[str],
+                    time_s: FloatArray, lat: FloatArray, lon: FloatArray, config: PairingConfig, levels: SourceLevels | None,
+                    model: LevelModel | None, contexts: ContextOdds | None, sigma_m: FloatArray | None = None) -> None:
     """Unpaired events (in place): odds of impact from the levels and the partner it should have had, times the
-    battery context (paired launches fired from the same place in the same minutes); without levels, the prior."""
-    launches = np.flatnonzero(kind == "launch")
+    context (paired launches fired from the same place in the same minutes; paired impacts of fire from elsewhere
+    landed there); without levels, the prior."""
     unpaired = np.flatnonzero(kind == "unknown")
+    roles = kind.copy()
     for i in unpaired:
-        odds, near, acoustic = _lone_odds(int(i), launches, time_s, lat, lon, config, levels, model, unpaired, sigma_m=sigma_m)
+        if contexts is not None:
+            battery, area = _context(int(i), roles, partner, time_s, lat, lon, config, sigma_m, p_launch, p_impact)
+            mixture = contexts.mixture(battery, area)
+        else:
+            battery = area = 0.0
+            mixture = []
+        odds, acoustic = _lone_odds(int(i), mixture, config, levels, model, unpaired, time_s=time_s, lat=lat, lon=lon, sigma_m=sigma_m)
         if acoustic == 1.0:
             source = f"prior probability {config.unpaired_impact_prior:g}"
         else:
@@ -547,5 +650,7 @@ def _unpaired_roles(kind: NDArray[np.str_], p_launch: FloatArray, p_impact: Floa
         p_impact[i] = odds / (1.0 + odds)
         p_launch[i] = 1.0 - p_impact[i]
         kind[i] = "impact" if p_impact[i] > 0.5 else "launch"
-        battery = f"fired from where {near} paired launch(es) fired within {config.battery_window_s:.0f} s; " if near else ""
-        reason[i] = f"unpaired: no partner fits; {battery}called {'an' if kind[i] == 'impact' else 'a'} {kind[i]} ({source})"
+        where = f"fired from where paired launches fired within {config.battery_window_s:.0f} s (p {battery:.2f}); " if battery > 0.05 else ""
+        if area > 0.05 and np.isfinite(contexts.impact_area if contexts is not None else float("nan")):
+            where += f"landed where paired impacts of fire from elsewhere landed within {config.battery_window_s:.0f} s (p {area:.2f}); "
+        reason[i] = f"unpaired: no partner fits; {where}called {'an' if kind[i] == 'impact' else 'a'} {kind[i]} ({source})"
