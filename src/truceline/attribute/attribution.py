@@ -41,6 +41,7 @@ FloatArray = NDArray[np.float64]
 class AttributionConfig:
     pairing: PairingConfig = field(default_factory=PairingConfig)
     across_line_prior: float = 0.9  # an impact without a launch came from across the line
+    crossing_prior_on_pairs: bool = True  # a paired launch's side is judged with its impact's side and that prior (fire crosses)
     unheard: UnheardConfig | None = field(default_factory=UnheardConfig)  # None: leftover picks are not used
     corroboration_gain: float = 0.3  # share of the remaining doubt a fully reliable, kind-confirming report removes
 
@@ -81,6 +82,16 @@ def _column(table: pa.Table, name: str, default: object, n: int) -> list[object]
     if name in table.column_names:
         return [default if v is None else v for v in table[name].to_pylist()]
     return [default] * n
+
+
+def side_given_partner(p_own: float, partner_in_own: float, crossing_prior: float) -> float:
+    """P(an event lies in party A's area) from its location (``p_own``) and its partner's (``partner_in_own``: the
+    probability that the partner lies in A's area too), when fire crosses the line with probability ``crossing_prior``:
+    the two locations are independent measurements, the prior couples them (two parties)."""
+    cross, same = crossing_prior, 1.0 - crossing_prior
+    own_cross, own_same = p_own * (1.0 - partner_in_own) * cross, p_own * partner_in_own * same
+    total = own_cross + own_same + (1.0 - p_own) * partner_in_own * cross + (1.0 - p_own) * (1.0 - partner_in_own) * same
+    return (own_cross + own_same) / total if total > 0.0 else p_own
 
 
 def other_party(parties: Sequence[str], party: str) -> str:
@@ -209,6 +220,11 @@ def attribute_events(
             continue
         p_neither = max(0.0, 1.0 - p_launch[i] - p_impact[i])
         if kind[i] == "launch" or (kind[i] == "unknown" and p_launch[i] >= p_impact[i]):
+            j = int(partner[i])
+            if paired[i] and config.crossing_prior_on_pairs and sides[j]:
+                # Where the launch was, judged with where its impact landed: fire crosses the line (the prior).
+                in_own = float(p_side[j]) if sides[j] == side else 1.0 - float(p_side[j])
+                ps = side_given_partner(ps, in_own, config.across_line_prior)
             p_own = p_launch[i] * ps + p_impact[i] * (1.0 - ps) + 0.5 * p_neither
         else:
             across = config.across_line_prior if not paired[i] else 1.0

@@ -123,11 +123,14 @@ def decide_verdicts(
     sector_of: Callable[[float, float], str] | None = None,
     report_times: dict[str, float] | None = None,
     across_line_prior: float = 0.85,
+    pair_crossing: bool = True,
     min_confidence: float = 0.5,
 ) -> list[Verdict]:
     """Verdicts for every fire of ``attribution`` whose best rule reaches ``min_confidence``.
 
-    ``report_times`` gives, per report id, when it became known (its end or publication time);
+    ``across_line_prior`` is the probability that fire crosses the line: the target of an unpaired launch, and (with
+    ``pair_crossing``) the prior of a paired impact's side given its launch in the firing party's area, which its
+    located position updates. ``report_times`` gives, per report id, when it became known (its end or publication time);
     a corroborated verdict's ``corroborated_at_s`` is the earliest of those of its reports.
     """
     a = attribution
@@ -161,6 +164,11 @@ def decide_verdicts(
         if impact is not None:
             side, ps = a.side[impact], float(a.p_side[impact])
             p_target = ps if side == target else (1.0 - ps if side else 0.0)
+            if launch is not None and pair_crossing and side and 0.0 < p_target < 1.0:
+                # Given the launch in the firing party's area, its impact is across the line with the prior that fire
+                # crosses it, updated by where the impact was located.
+                odds = p_target / (1.0 - p_target) * across_line_prior / (1.0 - across_line_prior)
+                p_target = odds / (1.0 + odds)
         else:
             # The leftover picks' Bayes factor (impact across the line : on the launch's own side) updates the prior.
             factor = float(a.crossing_log_factor[main]) if main < a.crossing_log_factor.size else 0.0
