@@ -8,7 +8,8 @@ per-event facts the violation rules need.
 
 Firing party. For an event called a launch, the party whose area holds it, with probability
 ``P(launch) P(in area) + P(impact) P(not in area) + P(neither) / 2`` where ``P(in area)`` integrates
-the location ellipse (:mod:`truceline.attribute.party`). A paired impact takes its launch's party
+the location ellipse (:mod:`truceline.attribute.party`) and, for a paired launch, is judged together with its impact's
+location under the prior that fire crosses the line (:func:`side_given_partner`). A paired impact takes its launch's party
 and probability. An unpaired impact only says that fire *probably* came from across the line: its
 probability multiplies in ``across_line_prior`` (default 0.9), updated by the Bayes factor of the picks no
 located event explains (:mod:`truceline.attribute.unheard`: was its launch heard, by too few stations to locate it,

@@ -15,9 +15,11 @@ is in which the event does not play that role (``Δ``, found locally), as ``1 / 
 where ``m`` counts the other candidates of the pair's two events (chance pairs are likely where fire
 is dense). An unpaired event has no time-of-flight evidence: it is called a launch when paired
 launches fired from the same place in the same minutes (a battery; the odds learned from the run's pairs by
-:func:`battery_odds_from_pairs`), else an impact with the prior
+:func:`battery_odds_from_pairs`), an impact when paired impacts of fire from elsewhere landed there (an impact area;
+:func:`context_odds_from_pairs`), else an impact with the prior
 probability ``unpaired_impact_prior`` (impacts without a heard launch are common: drones, quiet
-launches far from the sensors).
+launches far from the sensors). A context is as sure as its neighbours' roles (:func:`_context`), and weighs a paired
+event's alternatives the same way.
 """
 
 from __future__ import annotations
