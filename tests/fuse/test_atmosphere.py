@@ -55,3 +55,16 @@ def test_calibration_events_count_their_crowding() -> None:
     events = calibration_events(prep, result, config=config)
     # the first two are 2.2 km and 3 s apart: each crowds the other; the third is 35 km away
     assert [e.crowding for e in events] == [1, 1, 0]
+
+
+def test_a_cross_wind_turns_the_direction_an_array_sees() -> None:
+    from truceline.fuse.kernels import apparent_azimuth_deg
+
+    # the source due north of the array; a 7 m/s wind to the east pushes the wavefront east: it seems to come from
+    # a little east of north, by atan(7 / 340) = 1.18 degrees
+    assert abs(apparent_azimuth_deg(0.0, 20.0, 0.340, 0.007, 0.0) - 1.1796) < 0.01
+    # a wind along the path (to the north, or from it) does not turn it
+    assert abs(apparent_azimuth_deg(0.0, 20.0, 0.340, 0.0, 0.007)) < 1e-9
+    # due east of the array, a wind to the south turns the direction clockwise too (towards the south)
+    assert abs(apparent_azimuth_deg(20.0, 0.0, 0.340, 0.0, -0.007) - (90.0 + 1.1796)) < 0.01
+    assert apparent_azimuth_deg(0.0, 20.0, 0.340, 0.0, 0.0) == 0.0

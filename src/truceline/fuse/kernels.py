@@ -271,6 +271,19 @@ def baz_agrees(baz_deg: float, baz_sigma_deg: float, st_x: float, st_y: float, s
 
 
 @njit(cache=True)
+def apparent_azimuth_deg(dx: float, dy: float, c: float, wx: float, wy: float) -> float:
+    """Frame azimuth (degrees) from which an array sees a source at offset ``(dx, dy)`` from it (km).
+
+    An array measures the wavefront normal, not the ray: with wind ``w`` the ray runs along
+    ``c n + w``, so the normal points back towards the source turned by the cross-wind,
+    ``n`` ~ ``-u + w_perp / c`` (``u`` the ray's direction): the back-azimuth moves by
+    ``(w . e) / c`` radians, ``e`` the unit vector clockwise of the source's direction
+    (Pierce, *Acoustics*, ch. 8; a 7 m/s cross-wind turns it by 1.2 degrees)."""
+    theta = math.atan2(dx, dy)
+    return math.degrees(theta + (wx * math.cos(theta) - wy * math.sin(theta)) / c)
+
+
+@njit(cache=True)
 def _select(
     x: float, y: float, t0: float, n: int, cand_pick: np.ndarray, cand_station: np.ndarray, pick_time: np.ndarray,
     st_x: np.ndarray, st_y: np.ndarray, c: float, wx: float, wy: float, tolerance_s: float, kappa: float,
@@ -360,7 +373,7 @@ def locate(
                 r2 = dx * dx + dy * dy
                 if r2 < 1e-6:
                     continue
-                predicted = math.degrees(math.atan2(dx, dy)) - st_north[s]
+                predicted = apparent_azimuth_deg(dx, dy, c, wx, wy) - st_north[s]
                 diff = (baz - predicted + 540.0) % 360.0 - 180.0
                 zb = diff / bsig
                 weight = 1.0 if abs(zb) <= huber_k else huber_k / abs(zb)
