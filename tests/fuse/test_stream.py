@@ -6,9 +6,9 @@ import numpy as np
 import pyarrow as pa
 import pytest
 
-from tests.fuse.synthetic import make_toy
+from tests.fuse.synthetic import GEOD, make_toy
 from truceline.fuse import FusionConfig
-from truceline.fuse.stream import Emission, StreamingAssociator, replay
+from truceline.fuse.stream import Emission, Stage, StreamingAssociator, replay
 from truceline.model.errors import InputError
 from truceline.sim.scoring import match_events
 
@@ -106,3 +106,85 @@ def test_associate_command_streams_on_request(tmp_path) -> None:  # noqa: ANN001
     assignments = read_table(tmp_path / "run" / "assignments.csv", ASSIGNMENTS)
     assert events.num_rows >= 4
     assert set(assignments["event_id"].to_pylist()) == set(events["event_id"].to_pylist())
+
+
+# -- per-event completeness -------------------------------------------------------------------------
+
+DENSE = tuple(Stage(age_s=age, chunk_s=5.0, lookahead_s=10.0) for age in np.arange(10.0, 130.0, 10.0))
+"""Each 5 s chunk of origin times searched again every 10 s of its age: an event is found long before its last pick."""
+
+
+def _feed(stream: StreamingAssociator, picks: pa.Table, end_s: float) -> list[Emission]:
+    """As a live feed: each second's picks, then a heartbeat at the second's end; then the flush."""
+    time = _floats(picks, "time")
+    parts = []
+    for t in np.arange(0.0, end_s, 1.0):
+        parts.append(stream.push(picks.filter(pa.array((time >= t) & (time < t + 1.0)))))
+        parts.append(stream.advance(t + 1.0))
+    return parts + [stream.flush()]
+
+
+def _single_event_picks(toy) -> pa.Table:  # noqa: ANN001 - test helper
+    """The picks of one source in the middle of the network, after one unrelated pick per station
+    (a few minutes earlier, spread out: every station is seen to be working)."""
+    stations = toy.stations["station_id"].to_pylist()
+    before = pa.table({"pick_id": [f"B{i}" for i in range(len(stations))], "station_id": stations,
+                       "time": 180.0 + 12.5 * np.arange(len(stations))})
+    return pa.concat_tables([before, toy.picks.select(["pick_id", "station_id", "time"])]).sort_by("time")
+
+
+def _single_event_toy():  # noqa: ANN202 - test helper
+    return make_toy(seed=31, clutter_per_station=0, events=[(48.0, 37.55, 500.0)], noise_s=0.05)
+
+
+def test_an_isolated_event_is_emitted_seconds_after_its_last_due_arrival() -> None:
+    toy = _single_event_toy()
+    picks = _single_event_picks(toy)
+    stream = StreamingAssociator(toy.stations, FusionConfig(sound_speed_m_per_s=338.0), early_stages=DENSE)
+    emission = Emission.concat(_feed(stream, picks, 800.0))
+    assert emission.events.num_rows == 1
+    assert sorted(emission.assignments["pick_id"].to_pylist()) == sorted(toy.picks["pick_id"].to_pylist())
+    # nothing learned yet: every working station within reach could hear it, so it goes once the
+    # predicted arrival at the farthest of them has passed (plus the selection tolerance, the hold
+    # and the one-second grid), minutes before the fixed chunk-and-reach wait would let it go
+    lat = np.asarray(toy.stations["lat"].to_numpy(), dtype=float)
+    lon = np.asarray(toy.stations["lon"].to_numpy(), dtype=float)
+    _, _, distance_m = GEOD.inv(np.full(len(lat), 37.55), np.full(len(lat), 48.0), lon, lat)
+    due = 500.0 + float(distance_m[distance_m <= stream.config.reach_km * 1000.0].max()) / 338.0
+    assert due - 1.0 <= float(emission.emitted_at_s[0]) <= due + 3.0
+    assert float(emission.emitted_at_s[0]) < stream.ready_at_s(480.0) - 60.0
+
+
+def test_an_event_waits_for_a_station_whose_pick_is_still_due() -> None:
+    toy = _single_event_toy()
+    picks = _single_event_picks(toy)
+    time = _floats(picks, "time")
+    stream = StreamingAssociator(toy.stations, FusionConfig(sound_speed_m_per_s=338.0), early_stages=DENSE)
+    early = stream.push(picks.slice(0, picks.num_rows - 1))
+    early = Emission.concat([early, stream.advance(float(time[-1]) - 0.5)])
+    # found from the picks in, but the farthest station that will hear it has not reported yet
+    assert early.events.num_rows == 0
+    assert stream.open_events == 1
+    late = Emission.concat([stream.push(picks.slice(picks.num_rows - 1)), stream.advance(float(time[-1]) + 30.0)])
+    assert late.events.num_rows == 1
+    assert picks["pick_id"][picks.num_rows - 1].as_py() in late.assignments["pick_id"].to_pylist()
+    assert late.assignments.num_rows == toy.picks.num_rows
+    assert float(late.emitted_at_s[0]) >= float(time[-1])
+    assert stream.flush().events.num_rows == 0
+
+
+def test_picks_of_an_event_already_emitted_do_not_make_it_again() -> None:
+    toy = _single_event_toy()
+    picks = _single_event_picks(toy)
+    # an event is emitted as soon as the stations nearer than its farthest have reported: here,
+    # before the farther stations' picks come, which could make a second event of the same source
+    stream = StreamingAssociator(toy.stations, FusionConfig(sound_speed_m_per_s=338.0), completeness_km=0.0,
+                                 heard_quantile=0.0, early_stages=DENSE)
+    emission = Emission.concat(_feed(stream, picks, 700.0))
+    assert emission.events.num_rows == 1
+    assigned = emission.assignments["pick_id"].to_pylist()
+    own = set(toy.picks["pick_id"].to_pylist())
+    assert len(assigned) == len(set(assigned)) < len(own)
+    # those of the rest that make a second event of it are listed as late (heard after the event was
+    # emitted), not lost silently; the others are left unassociated
+    assert set(stream.late_pick_ids) <= own - set(assigned)

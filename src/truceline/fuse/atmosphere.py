@@ -34,9 +34,11 @@ class PickedEvent:
 
 
 def travel_times(
-    sx: np.ndarray, sy: np.ndarray, x: float | np.ndarray, y: float | np.ndarray, c: float, wx: float, wy: float
+    sx: np.ndarray, sy: np.ndarray, x: float | np.ndarray, y: float | np.ndarray, c: float | np.ndarray,
+    wx: float | np.ndarray, wy: float | np.ndarray,
 ) -> np.ndarray:
-    """Vectorised twin of ``kernels.travel_time`` (same model, same scale correction)."""
+    """Vectorised twin of ``kernels.travel_time`` (same model, same scale correction; the
+    atmosphere may be one per source when several sources are given)."""
     dx = sx - x
     dy = sy - y
     mx = 0.5 * (sx + x)

@@ -245,15 +245,17 @@ def run_pass(
     prep: Prepared, config: FusionConfig, atmosphere: np.ndarray, *, kappa: float, fine_tolerance_s: float,
     coarse_tolerance_s: float, max_rms: float, progress: ProgressCallback | None = None, soft_scoring: bool = True,
     start_s: float | None = None, stop_s: float | None = None, workspace: dict | None = None,
+    taken: np.ndarray | None = None,
 ) -> PassResult:
     """One association pass over the origin-time windows, in time order.
 
     By default the windows cover every origin time the picks allow; ``start_s`` and ``stop_s``
     bound them (the streaming associator takes one window at a time, and passes a
     ``workspace`` dict so that the vote arrays and the cells' travel times are made once, not
-    per window)."""
+    per window). ``taken`` marks picks (in kernel order) that are already another event's:
+    they cannot join, but they still show that their station is working."""
     net = prep.network
-    used = np.zeros(len(prep.pick_time), dtype=np.bool_)
+    used = np.zeros(len(prep.pick_time), dtype=np.bool_) if taken is None else taken.astype(np.bool_)
     rows: list[np.ndarray] = []
     pick_rows: list[np.ndarray] = []
     covs: list[np.ndarray] = []
@@ -444,19 +446,21 @@ def calibrate_events(prep: Prepared, config: FusionConfig, found: list[Calibrati
 
 
 def first_pass(prep: Prepared, config: FusionConfig, atmosphere: np.ndarray, progress: ProgressCallback | None = None,
-               start_s: float | None = None, stop_s: float | None = None, workspace: dict | None = None) -> PassResult:
+               start_s: float | None = None, stop_s: float | None = None, workspace: dict | None = None,
+               taken: np.ndarray | None = None) -> PassResult:
     """The loose pass: generous tolerances, to find well-recorded events before calibration."""
     return run_pass(prep, config, atmosphere, kappa=config.first_pass_kappa, fine_tolerance_s=0.6, coarse_tolerance_s=2.5,
                     max_rms=3.0, soft_scoring=False, progress=progress, start_s=start_s, stop_s=stop_s,
-                    workspace=workspace)
+                    workspace=workspace, taken=taken)
 
 
 def final_pass(prep: Prepared, config: FusionConfig, atmosphere: np.ndarray, progress: ProgressCallback | None = None,
-               start_s: float | None = None, stop_s: float | None = None, workspace: dict | None = None) -> PassResult:
+               start_s: float | None = None, stop_s: float | None = None, workspace: dict | None = None,
+               taken: np.ndarray | None = None) -> PassResult:
     """The tight pass under the calibrated model."""
     return run_pass(prep, config, atmosphere, kappa=config.kappa_model * 3.0, fine_tolerance_s=2.0 * config.sigma_pick_s,
                     coarse_tolerance_s=2.2, max_rms=config.max_normalised_rms, progress=progress, start_s=start_s,
-                    stop_s=stop_s, workspace=workspace)
+                    stop_s=stop_s, workspace=workspace, taken=taken)
 
 
 def _calibrate(prep: Prepared, config: FusionConfig, first: PassResult, rounds: int = 1) -> tuple[np.ndarray, np.ndarray]:

@@ -1,34 +1,44 @@
-"""Streaming association: picks in arrival order in, located events out once no pick can still join them.
+"""Streaming association: picks in arrival order in, each event out seconds after its own last pick.
 
-The associator walks origin time in *chunks* (``chunk_s``, one minute by default). A chunk
-``[s, s + chunk_s)`` can be decided once every pick of its events can have arrived: its last
-origin time, plus the look-ahead window the extraction uses to keep neighbouring events'
-picks from being taken, plus the longest travel time across the association reach
-(``reach_km`` at the slowest celerity the model allows), plus ``margin_s`` for picks that
-reach the service out of time order. When the stream clock passes that moment the chunk is
-processed with exactly the machinery of the batch command (:mod:`truceline.fuse.engine`):
+The associator keeps a clock (the latest pick time or heartbeat seen) and works on a grid of
+instants ``decide_every_s`` apart (one second by default). At each instant it:
 
-1. until the model has been fitted to ``WARM_EVENTS`` well-recorded events, a loose pass with
-   the standard celerity finds such events; afterwards the located events themselves do (on a
-   quiet front the loose pass would double the work); they join a sliding history of the last
-   ``block_s`` (an hour);
-2. from that history (causal: only the past and the chunk itself) the celerity and wind per
-   tile and the station clock corrections are re-estimated when half of it is new (at least
-   15 events), at most every ``calibrate_every_s``;
-3. a tight pass under the calibrated model, then the joint re-sharing of salvo picks, locates
-   the chunk's events; the variance factor that scales their covariances comes from the
-   same sliding history.
+1. **takes in** the picks that arrived before it, in time order. A pick that matches an *open*
+   event's predicted arrival (an event found but not yet emitted; see
+   :mod:`truceline.fuse.pending`) joins it and the event is relocated; otherwise it is free;
+2. **searches** recent origin times for new events among the free picks, in *stages*: each
+   stage walks origin time in chunks and searches a chunk a fixed age after its end and
+   look-ahead, with exactly the machinery of the batch pass (:mod:`truceline.fuse.engine`: votes,
+   the lazy greedy with its look-ahead, the salvo refinement). By default one early stage searches
+   each one-minute chunk 30 s after its 40 s look-ahead and keeps the events heard by six stations
+   or more. The last stage is the one that decides: a one-minute chunk once its last origin time
+   plus the 40 s look-ahead plus the longest travel time across the reach (``reach_km`` at the
+   slowest celerity the model allows) plus ``margin_s`` has passed, so that no pick of its events
+   can still be on its way; after the early stages it only sweeps up (at most ``SWEEP_SEEDS`` seeds
+   per window: each search of the same origin times gives chance coincidences of the picks left
+   over another chance), and after it the chunk's free picks leave the buffer. The events a stage
+   finds are opened with their picks (or merged into an open event they continue);
+3. **emits** the open events that are complete: every working station within an event's
+   detection range (:func:`truceline.fuse.pending.due_s`) has given it a pick or let its predicted
+   arrival pass (plus tolerance and ``hold_s``). An event whose cluster (events within 3 km and 6 s of one another, linked: a
+   salvo) is not all complete waits for the rest, and the cluster's picks are shared out jointly
+   (the salvo refinement) when it goes. Emitted events and their picks leave for good.
 
-The chunk's events are emitted (with their picks, which leave the buffer), and picks that can
-no longer join any later event leave it too. A pick that arrives after the chunks it could
-belong to were decided is *late*: it is kept in :attr:`StreamingAssociator.late_pick_ids`
-(never silently dropped) and left unassociated.
+The model is calibrated causally as before: until it has been fitted to ``WARM_EVENTS``
+well-recorded events only the last stage searches (with a loose pass under the standard celerity
+to find those events); the celerity and wind per tile and the station clock corrections are
+re-fitted from the last ``block_s`` (an hour) of well-recorded events whenever half of them are
+new (at least 15), at most every ``calibrate_every_s``; once calibrated, the emitted events keep
+it current, and the early stages search too.
 
-Latency: every emitted event records the stream clock at its emission and the time of its
-last contributing pick; their difference is the emission latency that
-``benchmarks/bench_stream.py`` reports. The batch command (``truceline associate``) calibrates
-with hindsight over whole hours and so may differ slightly; ``truceline associate --streaming``
-runs this class over a file in time order.
+Because everything happens at grid instants and an instant only sees picks earlier than itself,
+the result does not depend on how the feed is cut into calls (one ``push`` of everything, or
+one per second). A pick older than the oldest origin chunk the last stage has still to decide is
+*late*: it is kept in :attr:`StreamingAssociator.late_pick_ids` (never silently dropped) and left
+unassociated; so are the picks that would make a second event of one already emitted (stations
+that heard it after it went). Every emitted event records the instant of its emission and the time of its last
+contributing pick; their difference is the emission latency that ``benchmarks/bench_stream.py``
+reports. ``truceline associate --streaming`` runs this class over a file in time order.
 """
 
 from __future__ import annotations
@@ -40,14 +50,16 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pyarrow as pa
 
-from truceline.fuse.atmosphere import DEFAULT_CELERITY_KM_S
+from truceline.fuse import pending
+from truceline.fuse.atmosphere import DEFAULT_CELERITY_KM_S, travel_times
 from truceline.fuse.engine import (
     CalibrationEvent,
-    Prepared,
-    empty_pass,
     FusionConfig,
+    PassResult,
+    Prepared,
     calibrate_events,
     calibration_events,
+    empty_pass,
     final_pass,
     first_pass,
     float_column,
@@ -57,13 +69,16 @@ from truceline.fuse.engine import (
 )
 from truceline.fuse.events import to_tables, variance_factor_of
 from truceline.fuse.network import build_network
+from truceline.fuse.pending import OpenEvent, PickBuffer
 from truceline.fuse.side import with_sides
 from truceline.model.errors import InputError
 
 SLOWEST_MARGIN_KM_S = 0.04  # as the batch pass: the slowest celerity allowed is the model's minus this
+SWEEP_SEEDS = 200  # seeds examined per window (at most; half as many at least) by the deciding search after early ones
+CONSUMED = -2  # owner of a pick found to belong to an event already emitted
+HEARD_MIN_PICKS = 100  # emitted picks needed before the detection range is learned from them
+HEARD_PICKS = 5000  # the detection range is learned from this many of the latest emitted picks
 WARM_EVENTS = 20  # once the model has been fitted to this many well-recorded events, the loose pass is no longer needed
-
-
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Emission:
     """Events emitted by one call, in the tables of CONTRACTS.md, with when and why."""
@@ -92,6 +107,22 @@ class Emission:
 PartyAt = Callable[[np.ndarray, np.ndarray], np.ndarray]
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Stage:
+    """One search of recent origin times: chunks of ``chunk_s`` of origin time, each searched
+    once ``age_s`` has passed after its end and its ``lookahead_s`` of look-ahead."""
+
+    age_s: float
+    chunk_s: float
+    lookahead_s: float
+    min_stations: int | None = None
+    """Stations an event needs to be found at this stage (None: the configuration's ``min_stations``)."""
+
+
+EARLY_STAGES = (Stage(age_s=30.0, chunk_s=60.0, lookahead_s=40.0, min_stations=6),)
+"""The early searches (the last, deciding one follows from ``chunk_s``, the look-ahead and the reach)."""
+
+
 class StreamingAssociator:
     """Associate a live pick feed; see the module docstring for the algorithm.
 
@@ -102,17 +133,40 @@ class StreamingAssociator:
     """
 
     def __init__(self, stations: pa.Table, config: FusionConfig | None = None, *, chunk_s: float = 60.0,
-                 margin_s: float = 5.0, calibrate_every_s: float = 300.0, party_at: PartyAt | None = None) -> None:
+                 margin_s: float = 5.0, calibrate_every_s: float = 300.0, party_at: PartyAt | None = None,
+                 early_stages: tuple[Stage, ...] = EARLY_STAGES, completeness_km: float = 1.0, hold_s: float = 0.5,
+                 decide_every_s: float = 1.0, heard_quantile: float = 0.9) -> None:
         if not chunk_s > 0 or not margin_s >= 0 or not calibrate_every_s >= 0:
             raise ValueError("chunk_s must be positive, margin_s and calibrate_every_s not negative")
-        self.config = replace(config or FusionConfig(), window_s=chunk_s)
+        if not decide_every_s > 0 or not completeness_km >= 0 or not hold_s >= 0 or not 0 <= heard_quantile <= 1:
+            raise ValueError("decide_every_s must be positive, completeness_km and hold_s not negative, "
+                             "heard_quantile in [0, 1]")
+        if any(not (s.chunk_s > 0 and s.age_s >= 0 and s.lookahead_s >= 0) for s in early_stages):
+            raise ValueError("a stage needs a positive chunk_s and an age_s and lookahead_s not negative")
+        self.config = config or FusionConfig()
         self.chunk_s = chunk_s
         self.margin_s = margin_s
         self.calibrate_every_s = calibrate_every_s
+        self.completeness_km = completeness_km
+        self.hold_s = hold_s
+        self.decide_every_s = decide_every_s
+        self.heard_quantile = heard_quantile
+        self._heard_km = np.zeros(0)  # station distances of the picks of the events emitted lately
+        self.early_stages = tuple(sorted(early_stages, key=lambda s: -s.age_s))  # older origins first
         self._party_at = party_at
         self._network = build_network(stations)
         self._index = self._network.index_of()
         self._cells = grid(self._network, self.config)
+        self._final_config = replace(self.config, window_s=chunk_s)
+        # after the early stages, the deciding search only sweeps up the events whose picks came late
+        # (a second full search of the same origin times finds chance coincidences among the picks
+        # left over that one search never reaches)
+        self._sweep_config = replace(self._final_config, min_seeds=min(self.config.min_seeds, SWEEP_SEEDS // 2),
+                                     max_seeds=min(self.config.max_seeds, SWEEP_SEEDS))
+        self._stage_configs = [replace(self.config, window_s=s.chunk_s, lookahead_s=s.lookahead_s,
+                                       min_stations=s.min_stations or self.config.min_stations)
+                               for s in self.early_stages]
+        self._workspaces: list[dict] = [{} for _ in range(len(self.early_stages) + 1)]  # the last: the deciding stage
         n_tiles = int(self._cells["n_tiles"])
         self._default = np.tile(np.array([DEFAULT_CELERITY_KM_S, 0.0, 0.0]), (1, n_tiles, 1))
         if self.config.sound_speed_m_per_s is not None:
@@ -120,7 +174,9 @@ class StreamingAssociator:
         else:
             self._atmosphere = self._default.copy()
         self._corrections = np.zeros(self._network.size)
-        self._workspace: dict = {}
+        self._st_north = prepare_arrays(self._network, self._cells, self.config, np.zeros(0, dtype=object), np.zeros(0),
+                                        np.zeros(0, dtype=np.int64), np.zeros(0), np.zeros(0),
+                                        block_origin_s=0.0).st_north_deg
         nothing = to_tables(prepare_arrays(self._network, self._cells, self.config, np.zeros(0, dtype=object), np.zeros(0),
                                            np.zeros(0, dtype=np.int64), np.zeros(0), np.zeros(0), block_origin_s=0.0),
                             empty_pass(self.config), self._default, config=self.config)
@@ -132,16 +188,22 @@ class StreamingAssociator:
         self._calibrated_at = -math.inf
         self._calibrated_size = 0
         self._since_calibration = 0
-        self._ids = np.zeros(0, dtype=object)
-        self._time = np.zeros(0)
-        self._station = np.zeros(0, dtype=np.int64)
-        self._baz = np.zeros(0)
-        self._baz_sigma = np.zeros(0)
-        self._next_start: float | None = None
+        self._buffer = PickBuffer()
+        self._open: list[OpenEvent] = []
+        # events emitted lately, with their picks' stations, corrected times and back-azimuths
+        self._emitted_lately: list[tuple[OpenEvent, np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
+        self._next_key = 0
+        # picks pushed but not yet taken in (they are taken at the first grid instant after their time)
+        self._queue: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
+        self._last_heard = np.full(self._network.size, -math.inf)
+        self._next_start: float | None = None  # the deciding stage's next chunk
+        self._stage_next: list[float | None] = [None] * len(self.early_stages)
+        self._instant: int | None = None  # index of the next grid instant to process
         self._now = -math.inf
         self._emitted = 0
         self.late_pick_ids: list[str] = []
         self.chunks_processed = 0
+        """Chunks of origin time searched (by every stage)."""
 
     # -- the clock ---------------------------------------------------------------------------------
 
@@ -155,13 +217,38 @@ class StreamingAssociator:
         """Picks earlier than this can no longer join any event still to be decided."""
         return -math.inf if self._next_start is None else self._next_start
 
+    @property
+    def open_events(self) -> int:
+        """Events found and not yet emitted (waiting for picks still on their way)."""
+        return len(self._open)
+
     def _max_travel_s(self) -> float:
         slowest = min(DEFAULT_CELERITY_KM_S, float(self._atmosphere[..., 0].min())) - SLOWEST_MARGIN_KM_S
         return self.config.reach_km / slowest
 
     def ready_at_s(self, chunk_start_s: float) -> float:
-        """When the chunk of origin times starting there can be decided."""
+        """When the chunk of origin times starting there is decided (searched for the last time)."""
         return chunk_start_s + self.chunk_s + self.config.lookahead_s + self._max_travel_s() + self.margin_s
+
+    def _stage_at_s(self, k: int, chunk_start_s: float) -> float:
+        stage = self.early_stages[k]
+        return chunk_start_s + stage.chunk_s + stage.lookahead_s + stage.age_s
+
+    def _heard_within_km(self) -> float:
+        """The distance within which ``heard_quantile`` of the lately emitted events' picks were
+        heard (the reach until 100 picks have been emitted; 0 when ``heard_quantile`` is 0: then
+        only each event's own farthest station counts)."""
+        if self.heard_quantile == 0:
+            return 0.0
+        if len(self._heard_km) < HEARD_MIN_PICKS:
+            return self.config.reach_km
+        return float(np.quantile(self._heard_km, self.heard_quantile))
+
+    def _estimating(self) -> bool:
+        return self.config.sound_speed_m_per_s is None
+
+    def _early_enabled(self) -> bool:
+        return not self._estimating() or self._calibrated_size >= WARM_EVENTS
 
     # -- input -------------------------------------------------------------------------------------
 
@@ -179,7 +266,7 @@ class StreamingAssociator:
         return self._run(final=False)
 
     def flush(self) -> Emission:
-        """End of the feed: decide every chunk that still has picks."""
+        """End of the feed: decide everything still open."""
         return self._run(final=True)
 
     def _take(self, picks: pa.Table) -> None:
@@ -198,31 +285,246 @@ class StreamingAssociator:
         if late.any():
             self.late_pick_ids.extend(ids[late].tolist())
         keep = ~late
-        self._ids = np.concatenate([self._ids, ids[keep]])
-        self._time = np.concatenate([self._time, time[keep]])
-        self._station = np.concatenate([self._station, station[keep]])
-        self._baz = np.concatenate([self._baz, float_column(picks, "backazimuth_deg")[keep]])
-        self._baz_sigma = np.concatenate([self._baz_sigma, float_column(picks, "backazimuth_sigma_deg")[keep]])
+        self._queue.append((ids[keep], time[keep], station[keep], float_column(picks, "backazimuth_deg")[keep],
+                            float_column(picks, "backazimuth_sigma_deg")[keep]))
         self._now = max(self._now, float(time.max()))
+        if self._instant is None and keep.any():
+            self._instant = math.floor(float(time[keep].min()) / self.decide_every_s) + 1
 
-    # -- deciding chunks ---------------------------------------------------------------------------
+    # -- the grid of instants ----------------------------------------------------------------------
+
+    def _queued(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        if len(self._queue) != 1:
+            parts = self._queue or [(np.zeros(0, dtype=object), np.zeros(0), np.zeros(0, dtype=np.int64), np.zeros(0),
+                                     np.zeros(0))]
+            merged = tuple(np.concatenate([p[j] for p in parts]) for j in range(5))
+            order = np.argsort(merged[1], kind="stable")
+            self._queue = [(merged[0][order], merged[1][order], merged[2][order], merged[3][order], merged[4][order])]
+        return self._queue[0]
+
+    def _next_instant(self, final: bool) -> int | None:
+        """The next grid instant at which anything happens (None: nothing until the clock moves on)."""
+        if self._instant is None:
+            return None
+        step = self.decide_every_s
+        times: list[float] = []
+        queued = self._queued()
+        if len(queued[1]):
+            times.append((math.floor(float(queued[1][0]) / step) + 1) * step)
+        free = self._buffer.owner == -1
+        if free.any():
+            latest = float(self._buffer.time[free].max())
+            if self._next_start is not None and self._next_start <= latest:
+                times.append(self.ready_at_s(self._next_start))
+            if self._early_enabled():
+                for k, start in enumerate(self._stage_next):
+                    if start is not None and max(start, self._next_start or start) <= latest:
+                        times.append(self._stage_at_s(k, max(start, self._next_start or start)))
+        times.extend(e.due_s for e in self._open)
+        if not times:
+            return None
+        instant = max(self._instant, math.ceil(min(times) / step - 1e-9))
+        if not final and instant * step > self._now:
+            return None
+        return instant
+
+    def _stage_begin(self, k: int, now: float) -> float:
+        """Where stage ``k`` goes on: never before the deciding stage; when it starts (the model
+        is calibrated), with the chunk that is due at ``now``."""
+        assert self._next_start is not None
+        start = self._stage_next[k]
+        if start is None:
+            stage = self.early_stages[k]
+            start = math.floor((now - stage.chunk_s - stage.lookahead_s - stage.age_s) / stage.chunk_s) * stage.chunk_s
+        return max(self._next_start, start)
 
     def _run(self, *, final: bool) -> Emission:
         parts: list[Emission] = []
-        while self._next_start is not None and len(self._time):
-            start = self._next_start
-            if not final and self.ready_at_s(start) > self._now:
+        while True:
+            instant = self._next_instant(final)
+            if instant is None:
                 break
-            if not (self._time < start + self.chunk_s + self.config.lookahead_s + self._max_travel_s()).any():
-                # nothing can have its origin in this chunk: jump to the chunk of the earliest pick's events
-                earliest = float(self._time.min()) - self._max_travel_s()
-                self._next_start = max(start + self.chunk_s, math.floor(earliest / self.chunk_s) * self.chunk_s)
-                continue
-            parts.append(self._decide(start, emitted_at=self._now if not final else max(self._now, self.ready_at_s(start))))
-            self._next_start = start + self.chunk_s
-            gone = self._time < self._next_start
-            self._keep(~gone)
+            parts.append(self._step(instant * self.decide_every_s))
+            self._instant = instant + 1
         return Emission.concat(parts) if parts else self.empty
+
+    def _step(self, now: float) -> Emission:
+        self._ingest(now)
+        assert self._next_start is not None
+        while self._next_start <= now and self.ready_at_s(self._next_start) <= now:
+            self._search(None, self._next_start)
+            self._next_start += self.chunk_s
+            gone = (self._buffer.owner == -1) & (self._buffer.time < self._next_start)
+            if gone.any():
+                self._buffer.keep(~gone)
+            free = self._buffer.owner == -1
+            if not free.any():
+                break
+            earliest = float(self._buffer.time[free].min()) - self._max_travel_s()
+            self._next_start = max(self._next_start, math.floor(earliest / self.chunk_s) * self.chunk_s)
+        if self._early_enabled():
+            for k, stage in enumerate(self.early_stages):
+                start = self._stage_begin(k, now)
+                while self._stage_at_s(k, start) <= now:
+                    free = (self._buffer.owner == -1) & (self._buffer.time >= start)
+                    if not free.any():  # nothing to search until picks come: go on with the chunk due next
+                        due = math.floor((now - stage.chunk_s - stage.lookahead_s - stage.age_s) / stage.chunk_s)
+                        start = max(start, (due + 1) * stage.chunk_s)
+                        break
+                    # chunks whose events could have no free pick are skipped
+                    earliest = float(self._buffer.time[free].min()) - self._max_travel_s() - stage.lookahead_s
+                    start = max(start, math.floor((earliest - stage.chunk_s) / stage.chunk_s) * stage.chunk_s)
+                    if self._stage_at_s(k, start) > now:
+                        break
+                    self._search(k, start)
+                    start += stage.chunk_s
+                self._stage_next[k] = start
+        return self._emit(now)
+
+    # -- taking picks in ---------------------------------------------------------------------------
+
+    def _ingest(self, now: float) -> None:
+        ids, time, station, baz, baz_sigma = self._queued()
+        n = int(np.searchsorted(time, now, side="left"))
+        if n == 0:
+            return
+        self._queue = [(ids[n:], time[n:], station[n:], baz[n:], baz_sigma[n:])]
+        rows = self._buffer.append(ids[:n], time[:n], station[:n], baz[:n], baz_sigma[:n])
+        np.maximum.at(self._last_heard, station[:n], time[:n])
+        for row in rows:
+            self._join(int(row))
+
+    def _join(self, row: int) -> None:
+        """Let a new pick join the open event it matches best, if any."""
+        buffer, net = self._buffer, self._network
+        s = int(buffer.station[row])
+        for index in pending.screen(self._open, self._atmosphere[0], s, float(buffer.time[row] - self._corrections[s]),
+                                    net.x_km, net.y_km, self.config):
+            if self._add(self._open[int(index)], np.array([row])):
+                return
+
+    def _add(self, event: OpenEvent, new: np.ndarray) -> bool:
+        """Give an open event more picks (buffer rows) if it still fits with them (see :mod:`pending`)."""
+        buffer, net = self._buffer, self._network
+        rows = np.concatenate([buffer.rows(event.seqs), new])
+        stations = buffer.station[rows]
+        if not pending.relocate(event, stations, buffer.time[rows] - self._corrections[stations], buffer.baz[rows],
+                                buffer.baz_sigma[rows], self._atmosphere[0], net.x_km, net.y_km, self._st_north,
+                                self.config, new=len(new)):
+            return False
+        event.seqs.extend(int(q) for q in buffer.seq[new])
+        event.stations.update(int(q) for q in buffer.station[new])
+        event.due_s = -math.inf  # recomputed when next looked at
+        buffer.owner[new] = event.key
+        return True
+
+    def _offer_free(self, event: OpenEvent) -> None:
+        """Offer an event that falls due the free picks that may be its (best first)."""
+        buffer, net = self._buffer, self._network
+        free = np.flatnonzero(buffer.owner == -1)
+        station = buffer.station[free]
+        near = np.hypot(net.x_km[station] - event.x_km, net.y_km[station] - event.y_km) <= self.config.reach_km
+        free, station = free[near], station[near]
+        if not len(free):
+            return
+        c, wx, wy = self._atmosphere[0, event.tile]
+        tt = travel_times(net.x_km[station], net.y_km[station], event.x_km, event.y_km, c, wx, wy)
+        gap = np.abs(buffer.time[free] - self._corrections[station] - event.t0_s - tt)
+        maybe = np.flatnonzero(gap <= pending.SCREEN_S + 3.0 * self.config.kappa_model * tt)
+        maybe = maybe[np.argsort(gap[maybe], kind="stable")]
+        # the best pick of each station the event has none of; all together first (one at a time,
+        # a solution biased by the first picks may reject each), then without the worst, and so on
+        first = np.unique(station[maybe], return_index=True)[1]
+        offered = [int(k) for k in sorted(maybe[first], key=lambda k: gap[k]) if int(station[k]) not in event.stations]
+        while offered and not self._add(event, free[np.array(offered)]):
+            offered.pop()
+
+    # -- searching origin times --------------------------------------------------------------------
+
+    def _search(self, stage: int | None, start: float) -> None:
+        """Search one chunk of origin times (``stage`` None: the deciding stage) among the free
+        picks; the events found are opened with their picks."""
+        if stage is not None:
+            config = self._stage_configs[stage]
+        elif self.early_stages and self._early_enabled():
+            config = self._sweep_config
+        else:
+            config = self._final_config
+        stop = start + config.window_s
+        buffer = self._buffer
+        reach = stop + config.lookahead_s + self._max_travel_s()
+        if np.count_nonzero((buffer.owner == -1) & (buffer.time >= start) & (buffer.time < reach)) < config.min_stations:
+            return
+        rows = np.flatnonzero((buffer.owner != CONSUMED) & (buffer.time < reach))
+        # the picks of open events are there but taken, and so is each station's latest pick (which may
+        # have left the buffer): the footprint test sees which stations are working
+        seen = np.flatnonzero(np.isfinite(self._last_heard))
+        n = len(rows)
+        prep = prepare_arrays(self._network, self._cells, config,
+                              np.concatenate([buffer.ids[rows], np.full(len(seen), "", dtype=object)]),
+                              np.concatenate([buffer.time[rows], self._last_heard[seen]]),
+                              np.concatenate([buffer.station[rows], seen]),
+                              np.concatenate([buffer.baz[rows], np.full(len(seen), np.nan)]),
+                              np.concatenate([buffer.baz_sigma[rows], np.full(len(seen), np.nan)]),
+                              block_origin_s=start, n_blocks=1)
+        taken = np.concatenate([buffer.owner[rows] >= 0, np.ones(len(seen), dtype=bool)])[prep.extras["order"]]
+        self.chunks_processed += 1
+        workspace = self._workspaces[-1 if stage is None else stage]
+        if self._estimating() and stage is None:
+            if not self._early_enabled():
+                # until the model is calibrated, a loose pass under the standard celerity finds the events to calibrate with
+                loose = first_pass(prep, config, self._default, start_s=start, stop_s=stop, workspace=workspace,
+                                   taken=taken)
+                self._remember(calibration_events(prep, loose, config=config))
+            self._calibrate_if_due(prep, stop)
+        prep.pick_time = prep.raw_time - self._corrections[prep.pick_station]
+        result = refine(prep, config, final_pass(prep, config, self._atmosphere, start_s=start, stop_s=stop,
+                                                   workspace=workspace, taken=taken), self._atmosphere)
+        order = prep.extras["order"]
+        before = list(self._open)
+        for i in range(len(result.t0_s)):
+            mine = order[result.picks[i][result.picks[i] >= 0]]
+            assert np.all(mine < n)  # the stations' latest picks are taken: never an event's
+            mine = rows[mine]
+            if self._merge(before, float(result.x_km[i]), float(result.y_km[i]), float(result.t0_s[i]), mine):
+                continue
+            key = self._next_key
+            self._next_key += 1
+            buffer.owner[mine] = key
+            self._open.append(OpenEvent(key=key, x_km=float(result.x_km[i]), y_km=float(result.y_km[i]),
+                                        t0_s=float(result.t0_s[i]), tile=int(result.tile[i]),
+                                        covariance=result.covariance[i], chi2=float(result.chi2[i]),
+                                        n_obs=int(result.n_obs[i]), seqs=[int(q) for q in buffer.seq[mine]],
+                                        stations={int(s) for s in buffer.station[mine]}))
+        if np.any(buffer.owner == CONSUMED):
+            buffer.keep(buffer.owner != CONSUMED)
+
+    def _merge(self, events: list[OpenEvent], x_km: float, y_km: float, t0_s: float, rows: np.ndarray) -> bool:
+        """Merge a newly found event into the nearest open one close in space and time when they
+        share no station and the joint solution fits (the same source, found again from the
+        picks that arrived after it was opened)."""
+        stations = set(int(s) for s in self._buffer.station[rows])
+        near = [e for e in events if abs(e.t0_s - t0_s) <= self.config.cluster_s
+                and math.hypot(e.x_km - x_km, e.y_km - y_km) <= self.config.cluster_km and not (e.stations & stations)]
+        for event in sorted(near, key=lambda e: (math.hypot(e.x_km - x_km, e.y_km - y_km), e.key)):
+            if self._add(event, rows):
+                return True
+        # the rest of an event already emitted (its farthest stations heard it after all): not
+        # emitted again; its picks are listed as late
+        buffer, net = self._buffer, self._network
+        for event, station, times, baz, baz_sigma in self._emitted_lately:
+            if (abs(event.t0_s - t0_s) > self.config.cluster_s or event.stations & stations
+                    or math.hypot(event.x_km - x_km, event.y_km - y_km) > self.config.cluster_km):
+                continue
+            trial = replace(event, stations=set(event.stations))
+            st = np.concatenate([station, buffer.station[rows]])
+            if pending.relocate(trial, st, np.concatenate([times, buffer.time[rows] - self._corrections[buffer.station[rows]]]),
+                                np.concatenate([baz, buffer.baz[rows]]), np.concatenate([baz_sigma, buffer.baz_sigma[rows]]),
+                                self._atmosphere[0], net.x_km, net.y_km, self._st_north, self.config, new=len(rows)):
+                self.late_pick_ids.extend(str(i) for i in buffer.ids[rows])
+                buffer.owner[rows] = CONSUMED  # leaves the buffer at the end of the search
+                return True
+        return False
 
     def _remember(self, events: list[CalibrationEvent]) -> None:
         self._history.extend(events)
@@ -238,50 +540,84 @@ class StreamingAssociator:
             self._atmosphere, self._corrections = calibrate_events(prep, self.config, self._history, 1)
             self._calibrated_at = stop
             self._calibrated_size = len(self._history)
+            for event in self._open:
+                event.due_s = -math.inf
 
-    def _keep(self, mask: np.ndarray) -> None:
-        self._ids, self._time, self._station = self._ids[mask], self._time[mask], self._station[mask]
-        self._baz, self._baz_sigma = self._baz[mask], self._baz_sigma[mask]
+    # -- emitting ----------------------------------------------------------------------------------
 
-    def _decide(self, start: float, *, emitted_at: float) -> Emission:
+    def _emit(self, now: float) -> Emission:
+        if not self._open:
+            return self.empty
+        buffer, net = self._buffer, self._network
+        for event in self._open:
+            if event.due_s <= now:
+                self._offer_free(event)
+                event.due_s = pending.due_s(event, float(buffer.time[buffer.rows(event.seqs)].max()), self._atmosphere[0],
+                                            net.x_km, net.y_km, self._last_heard, self.config,
+                                            completeness_km=self.completeness_km, heard_within_km=self._heard_within_km(),
+                                            hold_s=self.hold_s)
+        chosen = pending.emittable(self._open, now, self.config)
+        if not chosen:
+            return self.empty
+        events = [self._open[i] for i in chosen]
+        leaving = set(chosen)
+        self._open = [e for i, e in enumerate(self._open) if i not in leaving]
+        own = buffer.rows(np.concatenate([np.asarray(e.seqs, dtype=np.int64) for e in events]))
+        # the other picks in the buffer are there too: the uncertainty counts the picks that compete with an event's own
+        others = np.ones(len(buffer), dtype=bool)
+        others[own] = False
+        rows = np.concatenate([own, np.flatnonzero(others)])
         config = self.config
-        stop = start + self.chunk_s
-        prep = prepare_arrays(self._network, self._cells, config, self._ids, self._time, self._station, self._baz,
-                              self._baz_sigma, block_origin_s=start, n_blocks=1)
-        self.chunks_processed += 1
-        estimating = config.sound_speed_m_per_s is None
-        warm = self._calibrated_size >= WARM_EVENTS
-        if estimating and not warm:
-            # until the model is calibrated, a loose pass under the standard celerity finds the events to calibrate with
-            loose = first_pass(prep, config, self._default, start_s=start, stop_s=stop, workspace=self._workspace)
-            self._remember(calibration_events(prep, loose, config=config))
-        if estimating:
-            self._calibrate_if_due(prep, stop)
-            prep.pick_time = prep.raw_time - self._corrections[prep.pick_station]
-        result = refine(prep, config, final_pass(prep, config, self._atmosphere, start_s=start, stop_s=stop,
-                                                   workspace=self._workspace), self._atmosphere)
-        if estimating and warm:
-            # once calibrated, the located events themselves keep the calibration current
+        prep = prepare_arrays(net, self._cells, config, buffer.ids[rows], buffer.time[rows], buffer.station[rows],
+                              buffer.baz[rows], buffer.baz_sigma[rows], block_origin_s=min(e.t0_s for e in events),
+                              n_blocks=1)
+        prep.pick_time = prep.raw_time - self._corrections[prep.pick_station]
+        position = np.empty(len(rows), dtype=np.int64)
+        position[prep.extras["order"]] = np.arange(len(rows))
+        picks = np.full((len(events), config.max_picks_per_event), -1, dtype=np.int64)
+        offset = 0
+        for i, event in enumerate(events):
+            mine = position[offset:offset + len(event.seqs)]
+            offset += len(event.seqs)
+            picks[i, :min(len(mine), picks.shape[1])] = np.sort(mine)[:picks.shape[1]]
+        result = refine(prep, config, PassResult(
+            x_km=np.array([e.x_km for e in events]), y_km=np.array([e.y_km for e in events]),
+            t0_s=np.array([e.t0_s for e in events]), n_stations=np.array([len(e.stations) for e in events]),
+            chi2=np.array([e.chi2 for e in events]), n_obs=np.array([e.n_obs for e in events]),
+            tile=np.array([e.tile for e in events], dtype=int), block=np.zeros(len(events), dtype=int), picks=picks,
+            covariance=np.array([e.covariance for e in events])), self._atmosphere)
+        # the picks the refinement left out are free again; the emitted ones leave the buffer
+        buffer.owner[own] = -1
+        taken = np.zeros(len(buffer), dtype=bool)
+        for row in result.picks:
+            taken[rows[prep.extras["order"][row[row >= 0]]]] = True
+        if self._estimating() and self._early_enabled():
+            # once calibrated, the emitted events themselves keep the calibration current
             self._remember(calibration_events(prep, result, times=prep.raw_time, config=config))
         self._fit_history.extend(zip(result.t0_s.tolist(), result.chi2.tolist(), result.n_obs.tolist()))
-        self._fit_history = [f for f in self._fit_history if f[0] >= stop - config.block_s]
+        self._fit_history = [f for f in self._fit_history if f[0] >= now - config.block_s]
         factor = variance_factor_of(np.array([f[1] for f in self._fit_history]), np.array([f[2] for f in self._fit_history]))
         located = to_tables(prep, result, self._atmosphere, config=config, factor=factor, first_id=self._emitted + 1)
         self._emitted += len(result.t0_s)
-        events = located.events
+        events_table = located.events
         if self._party_at is not None:
-            events = with_sides(events, located.x_km, located.y_km, located.position_covariance_km2,
-                                self._network.to_latlon, self._party_at)
-        used = np.zeros(len(self._time), dtype=bool)
-        last = np.zeros(len(result.t0_s))
-        order = prep.extras["order"]
+            events_table = with_sides(events_table, located.x_km, located.y_km, located.position_covariance_km2,
+                                      net.to_latlon, self._party_at)
+        last = np.array([float(prep.raw_time[row[row >= 0]].max()) for row in result.picks]) if len(result.t0_s) else np.zeros(0)
+        horizon = now - self._max_travel_s() - config.lookahead_s
+        self._emitted_lately = [e for e in self._emitted_lately if e[0].t0_s >= horizon]
         for i, row in enumerate(result.picks):
-            rows = order[row[row >= 0]]
-            used[rows] = True
-            last[i] = float(self._time[rows].max()) if len(rows) else math.nan
-        self._keep(~used)
-        return Emission(events=events, assignments=located.assignments,
-                        emitted_at_s=np.full(len(result.t0_s), emitted_at), last_pick_s=last)
+            p = row[row >= 0]
+            s = prep.pick_station[p]
+            distance = np.hypot(net.x_km[s] - result.x_km[i], net.y_km[s] - result.y_km[i])
+            self._heard_km = np.concatenate([self._heard_km, distance])[-HEARD_PICKS:]
+            record = OpenEvent(key=-1, x_km=float(result.x_km[i]), y_km=float(result.y_km[i]), t0_s=float(result.t0_s[i]),
+                               tile=int(result.tile[i]), covariance=result.covariance[i], chi2=float(result.chi2[i]),
+                               n_obs=int(result.n_obs[i]), seqs=[], stations={int(q) for q in s})
+            self._emitted_lately.append((record, s, prep.pick_time[p], prep.pick_baz[p], prep.pick_baz_sigma[p]))
+        buffer.keep(~taken)
+        return Emission(events=events_table, assignments=located.assignments,
+                        emitted_at_s=np.full(len(result.t0_s), now), last_pick_s=last)
 
 
 def replay(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = None, *, step_s: float = 1.0,

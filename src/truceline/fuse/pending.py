@@ -1,0 +1,190 @@
+"""Open events of the streaming associator: found, not yet emitted, still taking picks.
+
+A search of recent origin times finds an event from the picks that have arrived so far. The
+event stays *open* while picks still on their way can join it:
+
+* a pick that arrives later joins the open event whose predicted arrival at its station it
+  matches best (from a station within reach that the event has no pick of yet): the event is
+  relocated with it and keeps it only if it then lies within the final selection tolerance of
+  the batch pass (``3 sigma_pick + 3 kappa_model tt``), agrees with the event's direction at an
+  array station (``kernels.baz_agrees``) and the misfit stays acceptable. When an event falls
+  due, the free picks are offered to it once more in the same way (its location has improved
+  since they arrived); an event found again by a later search from picks of other stations
+  (no station in common) is merged into the open one if the joint solution fits;
+* an open event is *complete* once every working station that could still hear it has either
+  given it a pick or let its predicted arrival (plus that tolerance) pass. "Could still hear
+  it": nearer than the event's own detection range, taken as the distance of its farthest
+  station so far plus ``completeness_km`` (sound weakens with distance, so a station well
+  beyond every station that heard an event is unlikely to hear it). "Working": the station
+  reported a pick in the ten minutes before the origin time or since (as the footprint test).
+
+Pure functions over arrays, and the small records they work on; the associator
+(:mod:`truceline.fuse.stream`) owns the state.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from truceline.fuse import kernels
+from truceline.fuse.atmosphere import travel_times
+from truceline.fuse.engine import FusionConfig
+from truceline.fuse.refine import clusters
+
+SCREEN_S = 2.2  # the tight pass's coarse tolerance
+WORKING_S = 600.0  # a station counts as working if it reported a pick this long before the origin time, or since
+
+
+class PickBuffer:
+    """Picks not yet emitted, each with a stable sequence number, in arrival order.
+
+    ``owner`` is -1 for a free pick, else the key of the open event holding it."""
+
+    def __init__(self) -> None:
+        self.seq = np.zeros(0, dtype=np.int64)
+        self.ids = np.zeros(0, dtype=object)
+        self.time = np.zeros(0)
+        self.station = np.zeros(0, dtype=np.int64)
+        self.baz = np.zeros(0)
+        self.baz_sigma = np.zeros(0)
+        self.owner = np.zeros(0, dtype=np.int64)
+        self._next_seq = 0
+
+    def __len__(self) -> int:
+        return len(self.seq)
+
+    def append(self, ids: np.ndarray, time: np.ndarray, station: np.ndarray, baz: np.ndarray,
+               baz_sigma: np.ndarray) -> np.ndarray:
+        """Add free picks; returns their rows."""
+        n = len(time)
+        start = len(self.seq)
+        self.seq = np.concatenate([self.seq, np.arange(self._next_seq, self._next_seq + n, dtype=np.int64)])
+        self._next_seq += n
+        self.ids = np.concatenate([self.ids, ids])
+        self.time = np.concatenate([self.time, time])
+        self.station = np.concatenate([self.station, station])
+        self.baz = np.concatenate([self.baz, baz])
+        self.baz_sigma = np.concatenate([self.baz_sigma, baz_sigma])
+        self.owner = np.concatenate([self.owner, np.full(n, -1, dtype=np.int64)])
+        return np.arange(start, start + n)
+
+    def rows(self, seqs: list[int] | np.ndarray) -> np.ndarray:
+        """Rows of picks by sequence number (they must be in the buffer)."""
+        return np.searchsorted(self.seq, np.asarray(seqs, dtype=np.int64))
+
+    def keep(self, mask: np.ndarray) -> None:
+        self.seq, self.ids, self.time = self.seq[mask], self.ids[mask], self.time[mask]
+        self.station, self.baz, self.baz_sigma = self.station[mask], self.baz[mask], self.baz_sigma[mask]
+        self.owner = self.owner[mask]
+
+
+@dataclass(slots=True, kw_only=True)
+class OpenEvent:
+    """An event found but not emitted: its current solution and the picks it holds."""
+
+    key: int
+    x_km: float
+    y_km: float
+    t0_s: float
+    tile: int
+    covariance: np.ndarray
+    chi2: float
+    n_obs: int
+    seqs: list[int]
+    stations: set[int]
+    due_s: float = -math.inf
+    """A lower bound of the time it is complete (recomputed when reached: stations may start working)."""
+
+
+def arrival_tolerance_s(tt_s: np.ndarray, config: FusionConfig) -> np.ndarray:
+    """How far a pick may be from an event's predicted arrival and still be its (the batch's final selection)."""
+    return 3.0 * config.sigma_pick_s + 3.0 * config.kappa_model * tt_s
+
+
+def screen(events: list[OpenEvent], atmosphere: np.ndarray, station: int, time_s: float, st_x: np.ndarray,
+           st_y: np.ndarray, config: FusionConfig) -> np.ndarray:
+    """Indices in ``events`` of the open events a pick (corrected time) might belong to, best first:
+    within reach, no pick of that station yet, and the arrival within the tight pass's coarse
+    tolerance of the prediction (an event found from its first few picks may be somewhat off;
+    :func:`relocate` then decides)."""
+    if not events:
+        return np.zeros(0, dtype=np.int64)
+    x = np.array([e.x_km for e in events])
+    y = np.array([e.y_km for e in events])
+    t0 = np.array([e.t0_s for e in events])
+    atm = atmosphere[np.array([e.tile for e in events])]
+    sx, sy = st_x[station], st_y[station]
+    near = np.hypot(sx - x, sy - y) <= config.reach_km
+    if not near.any():
+        return np.zeros(0, dtype=np.int64)
+    tt = travel_times(np.full(len(events), sx), np.full(len(events), sy), x, y, atm[:, 0], atm[:, 1], atm[:, 2])
+    gap = np.abs(time_s - t0 - tt)
+    ok = near & (gap <= SCREEN_S + 3.0 * config.kappa_model * tt)
+    ok &= np.array([station not in e.stations for e in events])
+    found = np.flatnonzero(ok)
+    return found[np.argsort(gap[found], kind="stable")]
+
+
+def relocate(event: OpenEvent, stations: np.ndarray, times_s: np.ndarray, baz: np.ndarray, baz_sigma: np.ndarray,
+             atmosphere: np.ndarray, st_x: np.ndarray, st_y: np.ndarray, st_north: np.ndarray,
+             config: FusionConfig, *, new: int = 0) -> bool:
+    """Relocate an open event from its picks (corrected times), the last ``new`` of which would
+    join it: they must lie within the final selection tolerance of the new solution, agree with
+    its direction at an array station, and the misfit must stay acceptable. Returns False, and
+    leaves the event unchanged, otherwise."""
+    c, wx, wy = atmosphere[event.tile]
+    x, y, t0, cov, chi2, n_obs = kernels.locate(np.arange(len(times_s)), stations, times_s, baz, baz_sigma, st_x, st_y,
+                                                st_north, event.x_km, event.y_km, event.t0_s, c, wx, wy,
+                                                config.sigma_pick_s, config.kappa_model, 2.5, 15)
+    dof = n_obs - 3
+    if not np.isfinite(cov[0, 0]) or dof < 1 or math.sqrt(chi2 / dof) > config.max_normalised_rms:
+        return False
+    if new:
+        s = stations[-new:]
+        tt = travel_times(st_x[s], st_y[s], x, y, c, wx, wy)
+        if np.any(np.abs(times_s[-new:] - t0 - tt) > arrival_tolerance_s(tt, config)):
+            return False
+        for k in range(len(times_s) - new, len(times_s)):
+            if not kernels.baz_agrees(baz[k], baz_sigma[k], st_x[stations[k]], st_y[stations[k]], st_north[stations[k]],
+                                      x, y, config.baz_gate_z):
+                return False
+    event.x_km, event.y_km, event.t0_s, event.covariance, event.chi2, event.n_obs = x, y, t0, cov, chi2, n_obs
+    return True
+
+
+def due_s(event: OpenEvent, last_pick_s: float, atmosphere: np.ndarray, st_x: np.ndarray, st_y: np.ndarray,
+          last_heard_s: np.ndarray, config: FusionConfig, *, completeness_km: float, heard_within_km: float,
+          hold_s: float) -> float:
+    """When the event is complete: every working station within its detection range (the farther
+    of ``heard_within_km`` and its farthest station so far plus ``completeness_km``, at most the
+    reach) that has not given it a pick has let its predicted arrival pass (plus tolerance), then
+    ``hold_s``."""
+    distance = np.hypot(st_x - event.x_km, st_y - event.y_km)
+    heard = np.fromiter(event.stations, dtype=np.int64, count=len(event.stations))
+    farthest = float(distance[heard].max()) if len(heard) else config.reach_km
+    radius = min(config.reach_km, max(farthest + completeness_km, heard_within_km))
+    waiting = (distance <= radius) & (last_heard_s >= event.t0_s - WORKING_S)
+    waiting[heard] = False
+    due = last_pick_s
+    if waiting.any():
+        c, wx, wy = atmosphere[event.tile]
+        tt = travel_times(st_x[waiting], st_y[waiting], event.x_km, event.y_km, c, wx, wy)
+        due = max(due, float(np.max(event.t0_s + tt + arrival_tolerance_s(tt, config))))
+    return due + hold_s
+
+
+def emittable(events: list[OpenEvent], now_s: float, config: FusionConfig) -> list[int]:
+    """Indices of the open events to emit now: complete ones whose whole cluster (events within
+    ``cluster_km`` and ``cluster_s`` of one another, linked) is complete, so that the picks of a
+    salvo are shared out among all its events at once."""
+    if not events:
+        return []
+    labels = clusters(np.array([e.x_km for e in events]), np.array([e.y_km for e in events]),
+                      np.array([e.t0_s for e in events]), distance_km=config.cluster_km, time_s=config.cluster_s)
+    complete = np.array([e.due_s <= now_s for e in events])
+    ready = np.ones(int(labels.max()) + 1, dtype=bool)
+    np.logical_and.at(ready, labels, complete)
+    return [int(i) for i in np.flatnonzero(ready[labels])]
