@@ -31,7 +31,7 @@ import numpy as np
 
 from truceline.fuse import kernels
 from truceline.fuse.atmosphere import travel_times
-from truceline.fuse.engine import FusionConfig
+from truceline.fuse.engine import FusionConfig, PassResult
 from truceline.fuse.refine import clusters
 
 SCREEN_S = 2.2  # the tight pass's coarse tolerance
@@ -188,3 +188,19 @@ def emittable(events: list[OpenEvent], now_s: float, config: FusionConfig) -> li
     ready = np.ones(int(labels.max()) + 1, dtype=bool)
     np.logical_and.at(ready, labels, complete)
     return [int(i) for i in np.flatnonzero(ready[labels])]
+
+
+def as_pass(events: list[OpenEvent], position: np.ndarray, config: FusionConfig) -> PassResult:
+    """Open events as a pass result, their picks at ``position`` (kernel positions of the events'
+    picks, event after event in the order of their ``seqs``)."""
+    picks = np.full((len(events), config.max_picks_per_event), -1, dtype=np.int64)
+    offset = 0
+    for i, event in enumerate(events):
+        mine = np.sort(position[offset:offset + len(event.seqs)])[: picks.shape[1]]
+        offset += len(event.seqs)
+        picks[i, : len(mine)] = mine
+    return PassResult(x_km=np.array([e.x_km for e in events]), y_km=np.array([e.y_km for e in events]),
+                      t0_s=np.array([e.t0_s for e in events]), n_stations=np.array([len(e.stations) for e in events]),
+                      chi2=np.array([e.chi2 for e in events]), n_obs=np.array([e.n_obs for e in events]),
+                      tile=np.array([e.tile for e in events], dtype=int), block=np.zeros(len(events), dtype=int),
+                      picks=picks, covariance=np.array([e.covariance for e in events]))

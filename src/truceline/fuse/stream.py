@@ -55,7 +55,6 @@ from truceline.fuse.atmosphere import DEFAULT_CELERITY_KM_S, travel_times
 from truceline.fuse.engine import (
     CalibrationEvent,
     FusionConfig,
-    PassResult,
     Prepared,
     calibrate_events,
     calibration_events,
@@ -574,18 +573,7 @@ class StreamingAssociator:
         prep.pick_time = prep.raw_time - self._corrections[prep.pick_station]
         position = np.empty(len(rows), dtype=np.int64)
         position[prep.extras["order"]] = np.arange(len(rows))
-        picks = np.full((len(events), config.max_picks_per_event), -1, dtype=np.int64)
-        offset = 0
-        for i, event in enumerate(events):
-            mine = position[offset:offset + len(event.seqs)]
-            offset += len(event.seqs)
-            picks[i, :min(len(mine), picks.shape[1])] = np.sort(mine)[:picks.shape[1]]
-        result = refine(prep, config, PassResult(
-            x_km=np.array([e.x_km for e in events]), y_km=np.array([e.y_km for e in events]),
-            t0_s=np.array([e.t0_s for e in events]), n_stations=np.array([len(e.stations) for e in events]),
-            chi2=np.array([e.chi2 for e in events]), n_obs=np.array([e.n_obs for e in events]),
-            tile=np.array([e.tile for e in events], dtype=int), block=np.zeros(len(events), dtype=int), picks=picks,
-            covariance=np.array([e.covariance for e in events])), self._atmosphere)
+        result = refine(prep, config, pending.as_pass(events, position, config), self._atmosphere)
         # the picks the refinement left out are free again; the emitted ones leave the buffer
         buffer.owner[own] = -1
         taken = np.zeros(len(buffer), dtype=bool)
