@@ -317,8 +317,8 @@ class StreamingAssociator:
                 times.append(self.ready_at_s(self._next_start))
             if self._early_enabled():
                 for k, start in enumerate(self._stage_next):
-                    if start is not None and max(start, self._next_start or start) <= latest:
-                        times.append(self._stage_at_s(k, max(start, self._next_start or start)))
+                    if start is not None and self._next_start is not None and max(start, self._next_start) <= latest:
+                        times.append(self._stage_at_s(k, max(start, self._next_start)))
         times.extend(e.due_s for e in self._open)
         if not times:
             return None
