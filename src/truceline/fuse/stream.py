@@ -525,6 +525,18 @@ class StreamingAssociator:
                 return True
         return False
 
+    def _crowded(self, events: list[CalibrationEvent]) -> list[CalibrationEvent]:
+        """Calibration events with the open and lately emitted events near them added to their crowding."""
+        others = [(e.x_km, e.y_km, e.t0_s) for e in self._open] + [(r[0].x_km, r[0].y_km, r[0].t0_s)
+                                                                  for r in self._emitted_lately]
+        if not others:
+            return events
+        x, y, t0 = (np.array(v) for v in zip(*others))
+        config = self.config
+        return [replace(e, crowding=e.crowding + int(np.count_nonzero(
+            (np.abs(t0 - e.t0_s) <= config.isolation_s) & (np.hypot(x - e.x_km, y - e.y_km) <= config.isolation_km))))
+            for e in events]
+
     def _remember(self, events: list[CalibrationEvent]) -> None:
         self._history.extend(events)
         self._since_calibration += len(events)
@@ -580,8 +592,9 @@ class StreamingAssociator:
         for row in result.picks:
             taken[rows[prep.extras["order"][row[row >= 0]]]] = True
         if self._estimating() and self._early_enabled():
-            # once calibrated, the emitted events themselves keep the calibration current
-            self._remember(calibration_events(prep, result, times=prep.raw_time, config=config))
+            # once calibrated, the emitted events themselves keep the calibration current; how crowded
+            # each is counts the events emitted before it and those still open, not only its cluster
+            self._remember(self._crowded(calibration_events(prep, result, times=prep.raw_time, config=config)))
         self._fit_history.extend(zip(result.t0_s.tolist(), result.chi2.tolist(), result.n_obs.tolist()))
         self._fit_history = [f for f in self._fit_history if f[0] >= now - config.block_s]
         factor = variance_factor_of(np.array([f[1] for f in self._fit_history]), np.array([f[2] for f in self._fit_history]))
@@ -592,7 +605,7 @@ class StreamingAssociator:
             events_table = with_sides(events_table, located.x_km, located.y_km, located.position_covariance_km2,
                                       net.to_latlon, self._party_at)
         last = np.array([float(prep.raw_time[row[row >= 0]].max()) for row in result.picks]) if len(result.t0_s) else np.zeros(0)
-        horizon = now - self._max_travel_s() - config.lookahead_s
+        horizon = now - self.ready_at_s(0.0) - config.isolation_s - config.cluster_s
         self._emitted_lately = [e for e in self._emitted_lately if e[0].t0_s >= horizon]
         for i, row in enumerate(result.picks):
             p = row[row >= 0]
