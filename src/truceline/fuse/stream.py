@@ -10,7 +10,7 @@ instants ``decide_every_s`` apart (one second by default). At each instant it:
    stage walks origin time in chunks and searches a chunk a fixed age after its end and
    look-ahead, with exactly the machinery of the batch pass (:mod:`truceline.fuse.engine`: votes,
    the lazy greedy with its look-ahead, the salvo refinement). By default one early stage searches
-   each one-minute chunk 30 s after its 40 s look-ahead and keeps the events heard by six stations
+   each one-minute chunk 30 s after its 40 s look-ahead and keeps the events heard by ten stations
    or more. The last stage is the one that decides: a one-minute chunk once its last origin time
    plus the 40 s look-ahead plus the longest travel time across the reach (``reach_km`` at the
    slowest celerity the model allows) plus ``margin_s`` has passed, so that no pick of its events
@@ -118,7 +118,7 @@ class Stage:
     """Stations an event needs to be found at this stage (None: the configuration's ``min_stations``)."""
 
 
-EARLY_STAGES = (Stage(age_s=30.0, chunk_s=60.0, lookahead_s=40.0, min_stations=6),)
+EARLY_STAGES = (Stage(age_s=30.0, chunk_s=60.0, lookahead_s=40.0, min_stations=10),)
 """The early searches (the last, deciding one follows from ``chunk_s``, the look-ahead and the reach)."""
 
 
