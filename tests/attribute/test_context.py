@@ -8,7 +8,8 @@ import numpy as np
 import pytest
 
 from truceline.attribute.attribution import AttributionConfig, attribute_events
-from truceline.attribute.pairing import PairingConfig, _context, context_odds_from_pairs
+from truceline.attribute.context import context_odds_from_pairs, context_of
+from truceline.attribute.pairing import PairingConfig
 from truceline.geo.areas import Areas
 
 from attribute_world import T0, events_table, lon_at_km, salvo
@@ -62,14 +63,14 @@ def test_a_short_range_salvos_own_impacts_do_not_make_its_battery_an_impact_area
     kind = np.array(["launch", "launch", "impact", "impact", "impact"])
     partner = np.array([2, 3, 0, 1, -1])
     config = PairingConfig()
-    assert _context(0, kind, partner, time_s, lat, lon, config) == (1.0, 0.0)
+    assert context_of(0, kind, partner, time_s, lat, lon, config) == (1.0, 0.0)
     # An impact of fire from elsewhere lands on the battery (its launch 20 km east, paired).
     lat = np.append(lat, 48.0)
     lon = np.append(lon, lon_at_km(20.0))
     time_s = np.append(time_s, T0 - 30.0)
     kind = np.append(kind, "launch")
     partner = np.array([2, 3, 0, 1, 5, 4])
-    assert _context(0, kind, partner, time_s, lat, lon, config) == (1.0, 1.0)
+    assert context_of(0, kind, partner, time_s, lat, lon, config) == (1.0, 1.0)
 
 
 def test_a_context_is_as_sure_as_its_neighbours_roles() -> None:
@@ -83,8 +84,8 @@ def test_a_context_is_as_sure_as_its_neighbours_roles() -> None:
     config = PairingConfig()
     p_launch = np.array([0.5, 0.5, 0.5, 0.5, 0.0, 0.0, 0.0, 0.0])
     p_impact = 1.0 - p_launch
-    assert _context(0, kind, partner, time_s, lat, lon, config) == (3.0, 0.0)
-    battery, area = _context(0, kind, partner, time_s, lat, lon, config, None, p_launch, p_impact)
+    assert context_of(0, kind, partner, time_s, lat, lon, config) == (3.0, 0.0)
+    battery, area = context_of(0, kind, partner, time_s, lat, lon, config, None, p_launch, p_impact)
     assert battery == pytest.approx(1.0 - 0.5**3) and area == 0.0
     p_launch[1:4] = [0.5, 0.0, 0.0]
-    assert _context(0, kind, partner, time_s, lat, lon, config, None, p_launch, p_impact)[0] == pytest.approx(0.5)
+    assert context_of(0, kind, partner, time_s, lat, lon, config, None, p_launch, p_impact)[0] == pytest.approx(0.5)

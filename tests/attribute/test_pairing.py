@@ -6,7 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from truceline.attribute.attribution import attribute_events
-from truceline.attribute.pairing import PairingConfig, battery_odds_from_pairs, pair_events
+from truceline.attribute.context import battery_odds_from_pairs
+from truceline.attribute.pairing import PairingConfig, pair_events
 from truceline.attribute.physics import ENVELOPES, flight_costs, time_of_flight_bounds_s
 from truceline.geo.areas import Areas
 

@@ -11,7 +11,8 @@ from test_acoustics import make_picks, make_stations, mortar_missions
 
 from truceline.attribute.acoustics import LevelModel, SourceLevels
 from truceline.attribute.attribution import AttributionConfig, attribute_events
-from truceline.attribute.pairing import PairingConfig, battery_odds_from_pairs
+from truceline.attribute.context import battery_odds_from_pairs
+from truceline.attribute.pairing import PairingConfig
 from truceline.attribute.unheard import (LeftoverPicks, PartnerEvidence, UnheardConfig, _fitting_picks, launch_side_log_factor,
                                          partner_evidence)
 from truceline.geo.areas import Areas

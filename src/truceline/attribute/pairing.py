@@ -15,10 +15,10 @@ is in which the event does not play that role (``Δ``, found locally), as ``1 / 
 where ``m`` counts the other candidates of the pair's two events (chance pairs are likely where fire
 is dense). An unpaired event has no time-of-flight evidence: it is called a launch when paired
 launches fired from the same place in the same minutes (a battery; the odds learned from the run's pairs by
-:func:`battery_odds_from_pairs`), an impact when paired impacts of fire from elsewhere landed there (an impact area;
+:func:`~truceline.attribute.context.battery_odds_from_pairs`), an impact when paired impacts of fire from elsewhere landed there (an impact area;
 :func:`context_odds_from_pairs`), else an impact with the prior
 probability ``unpaired_impact_prior`` (impacts without a heard launch are common: drones, quiet
-launches far from the sensors). A context is as sure as its neighbours' roles (:func:`_context`), and weighs a paired
+launches far from the sensors). A context is as sure as its neighbours' roles (:func:`context_of`), and weighs a paired
 event's alternatives the same way.
 """
 
@@ -35,7 +35,7 @@ from scipy.special import ndtr
 
 from truceline.attribute.acoustics import (LevelModel, SourceLevels, fit_level_model, impact_class_weights, pair_level_penalty,
                                            unpaired_impact_odds)
-from truceline.attribute.party import CHI2_2DOF_95
+from truceline.attribute.context import ContextOdds, battery_odds_from_pairs, context_odds_from_pairs, context_of, same_place
 from truceline.attribute.physics import ENVELOPES, MAX_RANGE_M, MAX_TIME_OF_FLIGHT_S, distance_m, flight_costs
 
 FloatArray = NDArray[np.float64]
@@ -59,22 +59,6 @@ class PairingConfig:
     impact_area: bool = True  # also the impact-area context (paired impacts fired from elsewhere landed at the event's place)
     impact_area_odds: float = 0.25  # prior launch : impact odds in an impact area (an event inside a mission's impact cloud)
     context_prior_events: float = 5.0  # how many paired events each context's prior odds are worth
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ContextOdds:
-    """Launch : impact odds of an event by its context, learned from the run's pairs (:func:`context_odds_from_pairs`)."""
-
-    battery: float  # paired launches (other than its partner) fired from its place in the same minutes
-    impact_area: float  # no battery, but paired impacts whose launches were elsewhere landed at its place in the same minutes
-
-    def mixture(self, battery: float, impact_area: float) -> list[tuple[float, float]]:
-        """(weight, launch : impact odds) of the contexts an event may be in, given how sure it is that a battery fired
-        from its place (``battery``) and that impacts of fire from elsewhere landed there (``impact_area``); NaN odds
-        for "no context". A battery under fire (both) is a battery: the battery odds are learned over all events there."""
-        area = impact_area if np.isfinite(self.impact_area) else 0.0
-        return [(w, o) for w, o in ((battery, self.battery), ((1.0 - battery) * area, self.impact_area),
-                                    ((1.0 - battery) * (1.0 - area), float("nan"))) if w > 0.0]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -426,16 +410,16 @@ def _paired(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Fl
         launch_end, impact_end = (int(i), j) if kind[i] == "launch" else (j, int(i))
         swaps = int(as_impact_count[launch_end] + as_launch[impact_end])
         if time_s is not None and lat is not None and lon is not None:
-            mates = set(int(m) for m in _same_place(launch_end, paired_launches, time_s, lat, lon, config, sigma_m))
+            mates = set(int(m) for m in same_place(launch_end, paired_launches, time_s, lat, lon, config, sigma_m))
             mates_impacts = {int(partner[m]) for m in mates}
             # The salvo's other rounds: events at the launch's place (other launchers of the battery) and at the
             # impact's place (the salvo's other impacts), whichever role the pairing gave them.
             launch_ends = [int(heads[e]) for e in incident.get(impact_end, ()) if int(tails[e]) == impact_end]
             impact_ends = [int(tails[e]) for e in incident.get(launch_end, ()) if int(heads[e]) == launch_end]
             if launch_ends:
-                mates.update(int(m) for m in _same_place(launch_end, np.asarray(launch_ends, dtype=np.intp), time_s, lat, lon, config, sigma_m))
+                mates.update(int(m) for m in same_place(launch_end, np.asarray(launch_ends, dtype=np.intp), time_s, lat, lon, config, sigma_m))
             if impact_ends:
-                mates_impacts.update(int(m) for m in _same_place(impact_end, np.asarray(impact_ends, dtype=np.intp), time_s, lat, lon, config,
+                mates_impacts.update(int(m) for m in same_place(impact_end, np.asarray(impact_ends, dtype=np.intp), time_s, lat, lon, config,
                                                                  sigma_m))
             same_role = len([e for e in incident.get(launch_end, ()) if int(heads[e]) == launch_end and int(tails[e]) != impact_end
                              and int(tails[e]) not in mates_impacts])
@@ -461,7 +445,7 @@ def _paired(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Fl
             # The best solution without the event gives its partner to a round of the same salvo (another event at the
             # event's place in the same minutes, e.g. another gun of the battery): that changes the partner, not the
             # role, so the event keeps its role in it (an unpaired round of the salvo): that share counts for the role.
-            if _same_place(int(i), np.array([taker[i]], dtype=np.intp), time_s, lat, lon, config, sigma_m).size:
+            if same_place(int(i), np.array([taker[i]], dtype=np.intp), time_s, lat, lon, config, sigma_m).size:
                 alternative_weight[i] = 0.0
         # Twice: with every neighbour taken as sure of its role, then with the neighbours' role probabilities from that
         # (two chance pairs side by side are each other's "battery" only as much as each is a launch).
@@ -485,7 +469,7 @@ def _context_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], alternati
                    chance_weight: FloatArray, time_s: FloatArray, lat: FloatArray, lon: FloatArray, config: PairingConfig,
                    levels: SourceLevels | None, model: LevelModel | None, contexts: ContextOdds, sigma_m: FloatArray | None,
                    neighbour_launch: FloatArray | None, neighbour_impact: FloatArray | None) -> tuple[FloatArray, FloatArray]:
-    """(p_launch, p_impact) of the paired events with their contexts (:func:`_context`; the neighbours' role
+    """(p_launch, p_impact) of the paired events with their contexts (:func:`context_of`; the neighbours' role
     probabilities ``neighbour_*``, or, without them, every neighbour sure of its role): an alternative solution that
     swaps the event's role is weighed by the context's launch : impact odds, and a chance pair or an alternative that
     leaves the event unpaired leaves its role to the evidence it has alone (context and levels, :func:`_lone_odds`)."""
@@ -493,7 +477,7 @@ def _context_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], alternati
     as_impact = np.full(n, 0.5)
     alternative_weight = alternative_weight.copy()
     for i in np.flatnonzero(partner >= 0):
-        battery, area = _context(int(i), kind, partner, time_s, lat, lon, config, sigma_m, neighbour_launch, neighbour_impact)
+        battery, area = context_of(int(i), kind, partner, time_s, lat, lon, config, sigma_m, neighbour_launch, neighbour_impact)
         mixture = contexts.mixture(min(battery, 1.0), min(area, 1.0))
         odds, _ = _lone_odds(int(i), mixture, config, levels, model)
         as_impact[i] = odds / (1.0 + odds)
@@ -523,79 +507,6 @@ def _split_roles(kind: NDArray[np.str_], alternative: NDArray[np.int8], alternat
     return np.asarray(p_launch, dtype=np.float64), np.asarray(p_impact, dtype=np.float64)
 
 
-def battery_odds_from_pairs(kind: NDArray[np.str_], partner: NDArray[np.int64], time_s: FloatArray, lat: FloatArray, lon: FloatArray,
-                            config: PairingConfig, *, sigma_m: FloatArray | None = None) -> float:
-    """Launch : impact odds of an event fired from where other paired launches fired in the same minutes, learned from
-    the run's paired events (whose roles come from time of flight, not from these odds): among the paired events with
-    a paired launch other than their partner within ``battery_radius_m`` and ``battery_window_s`` (widened by the
-    position errors ``sigma_m``, :func:`_same_place`), launches against impacts, with ``config.battery_odds`` as the
-    prior worth ``config.battery_odds + 1`` such events (so the prior stands when the run has none). Impacts near
-    batteries (counter-battery fire, a battery near the line) lower it."""
-    launches = np.flatnonzero((kind == "launch") & (partner >= 0))
-    n_launch = n_impact = 0
-    for i in np.flatnonzero(partner >= 0):
-        others = launches[launches != partner[i]]
-        if _same_place(int(i), others, time_s, lat, lon, config, sigma_m).size:
-            n_launch += int(kind[i] == "launch")
-            n_impact += int(kind[i] == "impact")
-    return (n_launch + config.battery_odds) / (n_impact + 1.0)
-
-
-def _context(i: int, kind: NDArray[np.str_], partner: NDArray[np.int64], time_s: FloatArray, lat: FloatArray, lon: FloatArray,
-             config: PairingConfig, sigma_m: FloatArray | None = None, p_launch: FloatArray | None = None,
-             p_impact: FloatArray | None = None) -> tuple[float, float]:
-    """(battery, impact area) of event ``i``: that paired launches other than its partner fired from its place in the
-    same minutes (:func:`_same_place`), and that paired impacts other than its partner landed there whose launches were
-    elsewhere (not at its place, not ``i`` itself: a short-range salvo's own impacts near its battery do not count).
-    Each is the probability that at least one of those neighbours really plays its role (``1 - prod(1 - p)`` with
-    their role probabilities ``p_launch`` / ``p_impact``; without them each neighbour counts as sure, and the values
-    are the counts): two chance pairs side by side do not make each other a battery."""
-    others = np.flatnonzero((partner >= 0) & (np.arange(kind.size) != partner[i]))
-    launches, impacts = others[kind[others] == "launch"], others[kind[others] == "impact"]
-    fired = _same_place(i, launches, time_s, lat, lon, config, sigma_m)
-    landed = [int(k) for k in _same_place(i, impacts, time_s, lat, lon, config, sigma_m)
-              if int(partner[k]) != i and not _same_place(i, np.array([partner[k]], dtype=np.intp), time_s, lat, lon, config, sigma_m).size]
-    if p_launch is None or p_impact is None:
-        return float(fired.size), float(len(landed))
-    battery = 1.0 - float(np.prod(1.0 - np.clip(p_launch[fired], 0.0, 1.0)))
-    area = 1.0 - float(np.prod(1.0 - np.clip(p_impact[landed], 0.0, 1.0))) if landed else 0.0
-    return battery, area
-
-
-def context_odds_from_pairs(kind: NDArray[np.str_], partner: NDArray[np.int64], time_s: FloatArray, lat: FloatArray, lon: FloatArray,
-                            config: PairingConfig, *, sigma_m: FloatArray | None = None) -> ContextOdds:
-    """Launch : impact odds of the contexts of :func:`_context`, learned from the run's paired events (whose roles come
-    from time of flight, not from these odds): at a battery, :func:`battery_odds_from_pairs`; in an impact area away
-    from any battery, the paired launches against the paired impacts there, with the prior ``impact_area_odds`` worth
-    ``context_prior_events`` such events (so that it stands when the run has none). Impacts of fire that the pairing
-    took for launches (chance pairs inside a mission's impact cloud) count as launches: the learned odds err towards even."""
-    launches = impacts = 0
-    for i in np.flatnonzero(partner >= 0):
-        battery, area = _context(int(i), kind, partner, time_s, lat, lon, config, sigma_m)
-        if area and not battery:
-            launches += int(kind[i] == "launch")
-            impacts += int(kind[i] == "impact")
-    prior, weight = config.impact_area_odds, config.context_prior_events
-    area_odds = (launches + weight * prior / (1.0 + prior)) / (impacts + weight / (1.0 + prior))
-    return ContextOdds(battery=battery_odds_from_pairs(kind, partner, time_s, lat, lon, config, sigma_m=sigma_m), impact_area=float(area_odds))
-
-
-def _same_place(i: int, others: NDArray[np.intp], time_s: FloatArray, lat: FloatArray, lon: FloatArray,
-                config: PairingConfig, sigma_m: FloatArray | None = None) -> NDArray[np.intp]:
-    """Those of ``others`` (not ``i``) within ``battery_radius_m`` of event ``i`` and ``battery_window_s`` of its time.
-
-    With ``sigma_m`` (1-sigma position errors) the radius is widened by the two locations' errors: two events of one
-    battery are estimated ``d`` apart with ``d^2 <= R^2 + chi2_95 (sigma_i^2 + sigma_j^2)`` (95 %, two dimensions)."""
-    near = others[(np.abs(time_s[others] - time_s[i]) <= config.battery_window_s) & (others != i)]
-    if near.size:
-        gap = distance_m(np.full(near.size, lat[i]), np.full(near.size, lon[i]), lat[near], lon[near])
-        limit_sq = np.full(near.size, config.battery_radius_m**2)
-        if sigma_m is not None:
-            limit_sq = limit_sq + CHI2_2DOF_95 * (sigma_m[i] ** 2 + sigma_m[near] ** 2)
-        near = near[gap**2 <= limit_sq]
-    return near
-
-
 def _lone_odds(i: int, contexts: list[tuple[float, float]], config: PairingConfig, levels: SourceLevels | None,
                model: LevelModel | None, group: NDArray[np.intp] | None = None, *, time_s: FloatArray | None = None,
                lat: FloatArray | None = None, lon: FloatArray | None = None, sigma_m: FloatArray | None = None) -> tuple[float, float]:
@@ -608,7 +519,7 @@ def _lone_odds(i: int, contexts: list[tuple[float, float]], config: PairingConfi
     if levels is not None and model is not None:
         members = np.array([i], dtype=np.intp)
         if group is not None and group.size and time_s is not None and lat is not None and lon is not None:
-            mates = _same_place(i, group, time_s, lat, lon, config, sigma_m)
+            mates = same_place(i, group, time_s, lat, lon, config, sigma_m)
             mates = mates[np.argsort(np.abs(time_s[mates] - time_s[i]), kind="stable")[:config.max_group]]
             members = np.concatenate([members, mates])
         acoustic = unpaired_impact_odds(model, levels.level_db[members], levels.level_sigma_db[members],
@@ -638,7 +549,7 @@ def _unpaired_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], p_launch
     roles = kind.copy()
     for i in unpaired:
         if contexts is not None:
-            battery, area = _context(int(i), roles, partner, time_s, lat, lon, config, sigma_m, p_launch, p_impact)
+            battery, area = context_of(int(i), roles, partner, time_s, lat, lon, config, sigma_m, p_launch, p_impact)
             mixture = contexts.mixture(battery, area)
         else:
             battery = area = 0.0

@@ -1,0 +1,114 @@
+"""Where an event is, as evidence of its role: at a battery, or inside a fire mission's impact area.
+
+A launch is likelier where other launches fired in the same minutes (a battery), an impact where
+impacts of fire from elsewhere landed (an impact area). :func:`context_of` says how sure each
+context is for one event; :func:`context_odds_from_pairs` learns each context's launch : impact
+odds from the run's own pairs (whose roles come from time of flight, not from these odds), with
+a prior; :func:`same_place` is the shared test of "the same place, the same minutes", widened by
+the two events' location errors. Used by :mod:`truceline.attribute.pairing`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+from numpy.typing import NDArray
+
+from truceline.attribute.party import CHI2_2DOF_95
+from truceline.attribute.physics import distance_m
+
+if TYPE_CHECKING:
+    from truceline.attribute.pairing import PairingConfig
+
+FloatArray = NDArray[np.float64]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ContextOdds:
+    """Launch : impact odds of an event by its context, learned from the run's pairs (:func:`context_odds_from_pairs`)."""
+
+    battery: float  # paired launches (other than its partner) fired from its place in the same minutes
+    impact_area: float  # no battery, but paired impacts whose launches were elsewhere landed at its place in the same minutes
+
+    def mixture(self, battery: float, impact_area: float) -> list[tuple[float, float]]:
+        """(weight, launch : impact odds) of the contexts an event may be in, given how sure it is that a battery fired
+        from its place (``battery``) and that impacts of fire from elsewhere landed there (``impact_area``); NaN odds
+        for "no context". A battery under fire (both) is a battery: the battery odds are learned over all events there."""
+        area = impact_area if np.isfinite(self.impact_area) else 0.0
+        return [(w, o) for w, o in ((battery, self.battery), ((1.0 - battery) * area, self.impact_area),
+                                    ((1.0 - battery) * (1.0 - area), float("nan"))) if w > 0.0]
+
+
+def battery_odds_from_pairs(kind: NDArray[np.str_], partner: NDArray[np.int64], time_s: FloatArray, lat: FloatArray, lon: FloatArray,
+                            config: PairingConfig, *, sigma_m: FloatArray | None = None) -> float:
+    """Launch : impact odds of an event fired from where other paired launches fired in the same minutes, learned from
+    the run's paired events (whose roles come from time of flight, not from these odds): among the paired events with
+    a paired launch other than their partner within ``battery_radius_m`` and ``battery_window_s`` (widened by the
+    position errors ``sigma_m``, :func:`same_place`), launches against impacts, with ``config.battery_odds`` as the
+    prior worth ``config.battery_odds + 1`` such events (so the prior stands when the run has none). Impacts near
+    batteries (counter-battery fire, a battery near the line) lower it."""
+    launches = np.flatnonzero((kind == "launch") & (partner >= 0))
+    n_launch = n_impact = 0
+    for i in np.flatnonzero(partner >= 0):
+        others = launches[launches != partner[i]]
+        if same_place(int(i), others, time_s, lat, lon, config, sigma_m).size:
+            n_launch += int(kind[i] == "launch")
+            n_impact += int(kind[i] == "impact")
+    return (n_launch + config.battery_odds) / (n_impact + 1.0)
+
+
+def context_of(i: int, kind: NDArray[np.str_], partner: NDArray[np.int64], time_s: FloatArray, lat: FloatArray, lon: FloatArray,
+             config: PairingConfig, sigma_m: FloatArray | None = None, p_launch: FloatArray | None = None,
+             p_impact: FloatArray | None = None) -> tuple[float, float]:
+    """(battery, impact area) of event ``i``: that paired launches other than its partner fired from its place in the
+    same minutes (:func:`same_place`), and that paired impacts other than its partner landed there whose launches were
+    elsewhere (not at its place, not ``i`` itself: a short-range salvo's own impacts near its battery do not count).
+    Each is the probability that at least one of those neighbours really plays its role (``1 - prod(1 - p)`` with
+    their role probabilities ``p_launch`` / ``p_impact``; without them each neighbour counts as sure, and the values
+    are the counts): two chance pairs side by side do not make each other a battery."""
+    others = np.flatnonzero((partner >= 0) & (np.arange(kind.size) != partner[i]))
+    launches, impacts = others[kind[others] == "launch"], others[kind[others] == "impact"]
+    fired = same_place(i, launches, time_s, lat, lon, config, sigma_m)
+    landed = [int(k) for k in same_place(i, impacts, time_s, lat, lon, config, sigma_m)
+              if int(partner[k]) != i and not same_place(i, np.array([partner[k]], dtype=np.intp), time_s, lat, lon, config, sigma_m).size]
+    if p_launch is None or p_impact is None:
+        return float(fired.size), float(len(landed))
+    battery = 1.0 - float(np.prod(1.0 - np.clip(p_launch[fired], 0.0, 1.0)))
+    area = 1.0 - float(np.prod(1.0 - np.clip(p_impact[landed], 0.0, 1.0))) if landed else 0.0
+    return battery, area
+
+
+def context_odds_from_pairs(kind: NDArray[np.str_], partner: NDArray[np.int64], time_s: FloatArray, lat: FloatArray, lon: FloatArray,
+                            config: PairingConfig, *, sigma_m: FloatArray | None = None) -> ContextOdds:
+    """Launch : impact odds of the contexts of :func:`context_of`, learned from the run's paired events (whose roles come
+    from time of flight, not from these odds): at a battery, :func:`battery_odds_from_pairs`; in an impact area away
+    from any battery, the paired launches against the paired impacts there, with the prior ``impact_area_odds`` worth
+    ``context_prior_events`` such events (so that it stands when the run has none). Impacts of fire that the pairing
+    took for launches (chance pairs inside a mission's impact cloud) count as launches: the learned odds err towards even."""
+    launches = impacts = 0
+    for i in np.flatnonzero(partner >= 0):
+        battery, area = context_of(int(i), kind, partner, time_s, lat, lon, config, sigma_m)
+        if area and not battery:
+            launches += int(kind[i] == "launch")
+            impacts += int(kind[i] == "impact")
+    prior, weight = config.impact_area_odds, config.context_prior_events
+    area_odds = (launches + weight * prior / (1.0 + prior)) / (impacts + weight / (1.0 + prior))
+    return ContextOdds(battery=battery_odds_from_pairs(kind, partner, time_s, lat, lon, config, sigma_m=sigma_m), impact_area=float(area_odds))
+
+
+def same_place(i: int, others: NDArray[np.intp], time_s: FloatArray, lat: FloatArray, lon: FloatArray,
+                config: PairingConfig, sigma_m: FloatArray | None = None) -> NDArray[np.intp]:
+    """Those of ``others`` (not ``i``) within ``battery_radius_m`` of event ``i`` and ``battery_window_s`` of its time.
+
+    With ``sigma_m`` (1-sigma position errors) the radius is widened by the two locations' errors: two events of one
+    battery are estimated ``d`` apart with ``d^2 <= R^2 + chi2_95 (sigma_i^2 + sigma_j^2)`` (95 %, two dimensions)."""
+    near = others[(np.abs(time_s[others] - time_s[i]) <= config.battery_window_s) & (others != i)]
+    if near.size:
+        gap = distance_m(np.full(near.size, lat[i]), np.full(near.size, lon[i]), lat[near], lon[near])
+        limit_sq = np.full(near.size, config.battery_radius_m**2)
+        if sigma_m is not None:
+            limit_sq = limit_sq + CHI2_2DOF_95 * (sigma_m[i] ** 2 + sigma_m[near] ** 2)
+        near = near[gap**2 <= limit_sq]
+    return near
