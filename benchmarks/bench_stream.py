@@ -38,7 +38,8 @@ import click
 import numpy as np
 import pyarrow as pa
 
-from truceline.fuse.stream import Emission, replay
+from truceline.fuse.replay import replay
+from truceline.fuse.stream import Emission
 from truceline.model.tables import read_picks, read_stations, write_table
 
 KEYS = ("precision", "recall", "recall_locatable", "f1", "location_error_median_km", "location_error_p90_km",

@@ -8,7 +8,8 @@ import pytest
 
 from tests.fuse.synthetic import GEOD, make_toy
 from truceline.fuse import FusionConfig
-from truceline.fuse.stream import Emission, Stage, StreamingAssociator, replay
+from truceline.fuse.replay import replay
+from truceline.fuse.stream import Emission, Stage, StreamingAssociator
 from truceline.model.errors import InputError
 from truceline.sim.scoring import match_events
 

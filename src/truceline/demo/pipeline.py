@@ -201,7 +201,7 @@ def _report_dicts(path: Path) -> list[Report]:
 def run_demo(config: DemoConfig, signer: Signer, progress: ProgressFactory = no_progress) -> DemoResult:
     """Run the main job into ``config.out_dir`` (see the module documentation)."""
     from truceline.fuse.engine import FusionConfig
-    from truceline.fuse.stream import replay
+    from truceline.fuse.replay import replay
     from truceline.notify.channels import Directory, Endpoint
     from truceline.notify.outbox import Attempt, Outbox
     from truceline.protocol.agreement import load_document

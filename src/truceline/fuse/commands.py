@@ -52,7 +52,7 @@ def associate_command(stations_path: Path, picks_path: Path, out_dir: Path, area
     config = FusionConfig(sound_speed_m_per_s=sound_speed, min_stations=min_stations)
     summary = ""
     if streaming:
-        from truceline.fuse.stream import replay
+        from truceline.fuse.replay import replay
 
         emission, late = replay(stations, picks, config, party_at=areas.party_at if areas is not None else None)
         events, assignments = emission.events, emission.assignments
