@@ -189,3 +189,21 @@ def test_picks_of_an_event_already_emitted_do_not_make_it_again() -> None:
     # those of the rest that make a second event of it are listed as late (heard after the event was
     # emitted), not lost silently; the others are left unassociated
     assert set(stream.late_pick_ids) <= own - set(assigned)
+
+
+def test_the_stream_gives_the_same_events_in_unix_time_as_from_zero() -> None:
+    toy = make_toy(seed=8, n_events=20, duration_s=1500.0)
+    written = np.round(_floats(toy.picks, "time"), 3)  # as a file gives them, to the millisecond
+    runs = []
+    for shift in (0.0, 1_780_272_000.0):
+        picks = toy.picks.set_column(toy.picks.schema.get_field_index("time"), "time", pa.array(written + shift))
+        emission, late = replay(toy.stations, picks, step_s=1.0)
+        runs.append((emission, late, shift))
+    (a, late_a, _), (b, late_b, shift) = runs
+    assert a.events.num_rows == b.events.num_rows >= 15 and late_a == late_b
+    np.testing.assert_allclose(_floats(b.events, "time") - shift, _floats(a.events, "time"), atol=2e-4)
+    for column in ("lat", "lon", "ellipse_major_km", "n_picks"):
+        assert a.events[column].equals(b.events[column]), column
+    assert a.assignments.equals(b.assignments)
+    np.testing.assert_allclose(b.emitted_at_s - shift, a.emitted_at_s, atol=1e-6)
+    np.testing.assert_allclose(b.latency_s, a.latency_s, atol=1e-5)

@@ -158,7 +158,12 @@ def relative_times(time: np.ndarray) -> tuple[float, np.ndarray]:
     if not len(time):
         return 0.0, time.copy()
     origin = float(np.floor(time.min()))
-    return origin, np.round((time - origin) / TIME_QUANTUM_S) * TIME_QUANTUM_S
+    return origin, since(time, origin)
+
+
+def since(time: np.ndarray, origin: float) -> np.ndarray:
+    """``time - origin`` rounded to the microsecond (:func:`relative_times` with a given origin)."""
+    return np.asarray(np.round((np.asarray(time, dtype=float) - origin) / TIME_QUANTUM_S) * TIME_QUANTUM_S)
 
 
 def prepare_arrays(network: Network, cells: dict, config: FusionConfig, ids: np.ndarray, time: np.ndarray,

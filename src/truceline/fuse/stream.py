@@ -64,6 +64,7 @@ from truceline.fuse.engine import (
     float_column,
     grid,
     prepare_arrays,
+    since,
     refine,
 )
 from truceline.fuse.events import to_tables, variance_factor_of
@@ -199,6 +200,7 @@ class StreamingAssociator:
         self._stage_next: list[float | None] = [None] * len(self.early_stages)
         self._instant: int | None = None  # index of the next grid instant to process
         self._now = -math.inf
+        self._origin: float | None = None  # the whole second before the first time seen; times inside are relative to it
         self._emitted = 0
         self.late_pick_ids: list[str] = []
         self.chunks_processed = 0
@@ -209,12 +211,20 @@ class StreamingAssociator:
     @property
     def now_s(self) -> float:
         """The stream clock: the latest pick time or heartbeat seen."""
-        return self._now
+        return self._now + (self._origin or 0.0)
 
     @property
     def horizon_s(self) -> float:
         """Picks earlier than this can no longer join any event still to be decided."""
-        return -math.inf if self._next_start is None else self._next_start
+        return -math.inf if self._next_start is None else self._next_start + (self._origin or 0.0)
+
+    def _inside(self, time: np.ndarray) -> np.ndarray:
+        """Times as the associator works on them: relative to the whole second before the first time it
+        saw, to the microsecond (``engine.since``), so that where the clock's zero is does not change the
+        events (as in the batch command)."""
+        if self._origin is None:
+            self._origin = float(np.floor(np.min(time)))
+        return since(time, self._origin)
 
     @property
     def open_events(self) -> int:
@@ -261,7 +271,7 @@ class StreamingAssociator:
         """A heartbeat: the feed has reached ``now_s`` (even if no pick came)."""
         if not math.isfinite(now_s):
             raise ValueError("the clock must be a finite time")
-        self._now = max(self._now, float(now_s))
+        self._now = max(self._now, float(self._inside(np.array([float(now_s)]))[0]))
         return self._run(final=False)
 
     def flush(self) -> Emission:
@@ -277,6 +287,7 @@ class StreamingAssociator:
         time = float_column(picks, "time")
         if not np.all(np.isfinite(time)):
             raise InputError("picks", "a pick time is missing or not finite", column="time")
+        time = self._inside(time)
         ids = np.asarray([str(v) for v in picks["pick_id"].to_pylist()], dtype=object)
         if self._next_start is None:
             self._next_start = math.floor((float(time.min()) - self._max_travel_s()) / self.chunk_s) * self.chunk_s
@@ -598,6 +609,7 @@ class StreamingAssociator:
         self._fit_history.extend(zip(result.t0_s.tolist(), result.chi2.tolist(), result.n_obs.tolist()))
         self._fit_history = [f for f in self._fit_history if f[0] >= now - config.block_s]
         factor = variance_factor_of(np.array([f[1] for f in self._fit_history]), np.array([f[2] for f in self._fit_history]))
+        prep.time_origin_s = self._origin or 0.0
         located = to_tables(prep, result, self._atmosphere, config=config, factor=factor, first_id=self._emitted + 1)
         self._emitted += len(result.t0_s)
         events_table = located.events
@@ -617,5 +629,6 @@ class StreamingAssociator:
                                n_obs=int(result.n_obs[i]), seqs=[], stations={int(q) for q in s})
             self._emitted_lately.append((record, s, prep.pick_time[p], prep.pick_baz[p], prep.pick_baz_sigma[p]))
         buffer.keep(~taken)
+        origin = self._origin or 0.0
         return Emission(events=events_table, assignments=located.assignments,
-                        emitted_at_s=np.full(len(result.t0_s), now), last_pick_s=last)
+                        emitted_at_s=np.full(len(result.t0_s), now + origin), last_pick_s=last + origin)
