@@ -397,13 +397,21 @@ def calibration_events(prep: Prepared, result: PassResult, *, min_stations: int 
         if result.n_stations[i] < min_stations:
             continue
         p = result.picks[i][result.picks[i] >= 0]
-        near = ((np.abs(result.t0_s - result.t0_s[i]) <= config.isolation_s)
-                & (np.hypot(result.x_km - result.x_km[i], result.y_km - result.y_km[i]) <= config.isolation_km))
+        near = crowding_of(float(result.x_km[i]), float(result.y_km[i]), float(result.t0_s[i]),
+                           result.x_km, result.y_km, result.t0_s, config)
         events.append(CalibrationEvent(x_km=float(result.x_km[i]), y_km=float(result.y_km[i]), t0_s=float(result.t0_s[i]),
                                        tile=int(result.tile[i]), block=int(result.block[i]), stations=prep.pick_station[p],
                                        times_s=times[p], baz_deg=prep.pick_baz[p], baz_sigma_deg=prep.pick_baz_sigma[p],
-                                       crowding=int(near.sum()) - 1))
+                                       crowding=near - 1))
     return events
+
+
+def crowding_of(x_km: float, y_km: float, t0_s: float, xs_km: np.ndarray, ys_km: np.ndarray, t0s_s: np.ndarray,
+                config: FusionConfig) -> int:
+    """How many of the events at ``(xs_km, ys_km, t0s_s)`` lie within ``config.isolation_km`` and
+    ``isolation_s`` of the event at ``(x_km, y_km, t0_s)`` (itself included, if it is among them)."""
+    return int(np.count_nonzero((np.abs(t0s_s - t0_s) <= config.isolation_s)
+                                & (np.hypot(xs_km - x_km, ys_km - y_km) <= config.isolation_km)))
 
 
 def calibrate_events(prep: Prepared, config: FusionConfig, found: list[CalibrationEvent], n_blocks: int,
@@ -450,6 +458,9 @@ def calibrate_events(prep: Prepared, config: FusionConfig, found: list[Calibrati
     return atmosphere, corrections
 
 
+TIGHT_COARSE_TOLERANCE_S = 2.2  # the tight (final) pass's coarse vote tolerance
+
+
 def first_pass(prep: Prepared, config: FusionConfig, atmosphere: np.ndarray, progress: ProgressCallback | None = None,
                start_s: float | None = None, stop_s: float | None = None, workspace: dict | None = None,
                taken: np.ndarray | None = None) -> PassResult:
@@ -464,7 +475,7 @@ def final_pass(prep: Prepared, config: FusionConfig, atmosphere: np.ndarray, pro
                taken: np.ndarray | None = None) -> PassResult:
     """The tight pass under the calibrated model."""
     return run_pass(prep, config, atmosphere, kappa=config.kappa_model * 3.0, fine_tolerance_s=2.0 * config.sigma_pick_s,
-                    coarse_tolerance_s=2.2, max_rms=config.max_normalised_rms, progress=progress, start_s=start_s,
+                    coarse_tolerance_s=TIGHT_COARSE_TOLERANCE_S, max_rms=config.max_normalised_rms, progress=progress, start_s=start_s,
                     stop_s=stop_s, workspace=workspace, taken=taken)
 
 

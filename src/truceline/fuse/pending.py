@@ -31,10 +31,9 @@ import numpy as np
 
 from truceline.fuse import kernels
 from truceline.fuse.atmosphere import travel_times
-from truceline.fuse.engine import FusionConfig, PassResult
+from truceline.fuse.engine import TIGHT_COARSE_TOLERANCE_S, FusionConfig, PassResult
 from truceline.fuse.refine import clusters
 
-SCREEN_S = 2.2  # the tight pass's coarse tolerance
 WORKING_S = 600.0  # a station counts as working if it reported a pick this long before the origin time, or since
 
 
@@ -122,7 +121,7 @@ def screen(events: list[OpenEvent], atmosphere: np.ndarray, station: int, time_s
         return np.zeros(0, dtype=np.int64)
     tt = travel_times(np.full(len(events), sx), np.full(len(events), sy), x, y, atm[:, 0], atm[:, 1], atm[:, 2])
     gap = np.abs(time_s - t0 - tt)
-    ok = near & (gap <= SCREEN_S + 3.0 * config.kappa_model * tt)
+    ok = near & (gap <= TIGHT_COARSE_TOLERANCE_S + 3.0 * config.kappa_model * tt)
     ok &= np.array([station not in e.stations for e in events])
     found = np.flatnonzero(ok)
     return found[np.argsort(gap[found], kind="stable")]

@@ -53,11 +53,13 @@ import pyarrow as pa
 from truceline.fuse import pending
 from truceline.fuse.atmosphere import DEFAULT_CELERITY_KM_S, travel_times
 from truceline.fuse.engine import (
+    TIGHT_COARSE_TOLERANCE_S,
     CalibrationEvent,
     FusionConfig,
     Prepared,
     calibrate_events,
     calibration_events,
+    crowding_of,
     empty_pass,
     final_pass,
     first_pass,
@@ -440,7 +442,7 @@ class StreamingAssociator:
         c, wx, wy = self._atmosphere[0, event.tile]
         tt = travel_times(net.x_km[station], net.y_km[station], event.x_km, event.y_km, c, wx, wy)
         gap = np.abs(buffer.time[free] - self._corrections[station] - event.t0_s - tt)
-        maybe = np.flatnonzero(gap <= pending.SCREEN_S + 3.0 * self.config.kappa_model * tt)
+        maybe = np.flatnonzero(gap <= TIGHT_COARSE_TOLERANCE_S + 3.0 * self.config.kappa_model * tt)
         maybe = maybe[np.argsort(gap[maybe], kind="stable")]
         # the best pick of each station the event has none of; all together first (one at a time,
         # a solution biased by the first picks may reject each), then without the worst, and so on
@@ -543,10 +545,7 @@ class StreamingAssociator:
         if not others:
             return events
         x, y, t0 = (np.array(v) for v in zip(*others))
-        config = self.config
-        return [replace(e, crowding=e.crowding + int(np.count_nonzero(
-            (np.abs(t0 - e.t0_s) <= config.isolation_s) & (np.hypot(x - e.x_km, y - e.y_km) <= config.isolation_km))))
-            for e in events]
+        return [replace(e, crowding=e.crowding + crowding_of(e.x_km, e.y_km, e.t0_s, x, y, t0, self.config)) for e in events]
 
     def _remember(self, events: list[CalibrationEvent]) -> None:
         self._history.extend(events)
