@@ -287,8 +287,7 @@ def _place_records(record: dict[str, Any], group: Group) -> list[dict[str, Any]]
     for place in group.places:
         part = dict(record, count=place.count, distance_min_km=place.distance_km[0], distance_max_km=place.distance_km[1],
                     extras=dict(extras, bearing=place.bearing))
-        part["bearing_min_deg"] = ph.point_sector_deg(place.bearing)[0]
-        part["bearing_max_deg"] = ph.point_sector_deg(place.bearing)[1]
+        part["bearing_min_deg"], part["bearing_max_deg"] = ph.point_sector_deg(place.bearing)
         if place.distance_qualifier is not None:
             part["extras"]["distance_qualifier"] = place.distance_qualifier
         else:
