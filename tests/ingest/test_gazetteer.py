@@ -72,6 +72,24 @@ def test_close_spelling_is_matched_and_flagged() -> None:
     assert GAZETTEER.lookup("Qwertyville") is None
 
 
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Prymorske",  # a village; Prymorsk, a town ~100 km away, is in the gazetteer
+        "Kirovskyi",  # neither Kirovsk nor Kirovske
+        "Nova Kakhovka bridge",
+        "Ladiivka",  # one letter from Avdiivka and Kadiivka
+    ],
+)
+def test_similar_spelling_of_another_place_is_not_taken(written: str) -> None:
+    assert GAZETTEER.lookup(written) is None
+
+
+def test_transliteration_inside_a_name_is_still_similar() -> None:
+    match = GAZETTEER.lookup("Svitlodarrsk")
+    assert match is not None and match.place.name == "Svitlodarsk" and match.how == "similar"
+
+
 def test_known_distances() -> None:
     geod = Geod(ellps="WGS84")
 

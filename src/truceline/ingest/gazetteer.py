@@ -8,7 +8,10 @@ file in the same format.
 
 Names are compared after folding case, accents, apostrophes, hyphens and a trailing
 "city"/"town"/"village"; a name that still does not match may be matched to the closest
-spelling (``difflib`` ratio >= 0.85), and the lookup then says so.
+spelling (``difflib`` ratio >= 0.85), and the lookup then says so. A similar spelling is not
+taken when the two names differ the way two different places' names do: by an ending
+(Prymorsk / Prymorske, Kirovsk / Kirovske, Nova Kakhovka / Nova Kakhovka dam: a town and the
+village or site named after it) or by the first letter (Avdiivka / Kadiivka).
 """
 
 from __future__ import annotations
@@ -94,11 +97,29 @@ class Gazetteer:
             return None
         if key in self._by_key:
             return PlaceMatch(place=self._by_key[key], how="exact", score=1.0)
-        close = difflib.get_close_matches(key, sorted(self._by_key), n=1, cutoff=FUZZY_CUTOFF)
-        if close:
-            score = difflib.SequenceMatcher(None, key, close[0]).ratio()
-            return PlaceMatch(place=self._by_key[close[0]], how="similar", score=score)
+        for close in difflib.get_close_matches(key, sorted(self._by_key), n=3, cutoff=FUZZY_CUTOFF):
+            if _other_place_name(key, close):
+                continue
+            score = difflib.SequenceMatcher(None, key, close).ratio()
+            return PlaceMatch(place=self._by_key[close], how="similar", score=score)
         return None
+
+
+def _other_place_name(written: str, known: str) -> bool:
+    """Whether two similar folded names are more likely two places than two spellings of one.
+
+    Transliterations differ inside a name (y/i, h/g, doubled letters); Ukrainian place names
+    that differ by an ending are different places (a town "-sk" and a village "-ske"/"-skyi"/
+    "-skoye" named after it; a site "... dam"), as are names that differ in the first letter.
+    """
+    first, second = (name.replace("y", "i") for name in (written, known))
+    if first[0] != second[0] and {first[0], second[0]} != {"h", "g"}:
+        return True
+    shorter, longer = sorted((first, second), key=len)
+    if longer.startswith(shorter) and len(longer) > len(shorter):
+        extension = longer[len(shorter):]
+        return extension[0] == " " or set(extension) <= set("aeiou")
+    return False
 
 
 def offset_position(lat: float, lon: float, bearing_deg: float, distance_km: float) -> tuple[float, float]:
