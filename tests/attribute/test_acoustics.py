@@ -108,12 +108,31 @@ def test_level_model_and_pair_veto() -> None:
     penalty = pair_level_penalty(model, np.array([100.0, 112.0]), sigma, np.array([112.0, 112.0]), sigma)
     assert penalty[0, 0] == 0.0  # a quiet launch and a loud impact fit the class: no penalty (never a reward)
     assert penalty[1, 0] > 8.0  # a detonation as the "launch" of a mortar round: vetoed
-    assert (penalty[:, 1:] == 0.0).all()  # classes without a model say nothing
+    bare = fit_level_model(level, launch, impact, np.ones(8, dtype=bool), classes, use_prior=False)
+    assert (pair_level_penalty(bare, np.array([100.0, 112.0]), sigma, np.array([112.0, 112.0]), sigma)[:, 1:] == 0.0).all()
     # Unpaired: a loud event whose launch (12 dB quieter) few of its stations would hear is an impact;
     # a quiet event whose impact (12 dB louder) all of them would hear is not a launch that lost it.
     few = np.array([1.0, 3.0, 4.0, 6.0, 8.0])
     assert unpaired_impact_odds(model, 112.0, 1.0, few, min_stations=4, silent_launch_share=0.1, partner_elsewhere=0.05) > 3.0
     assert unpaired_impact_odds(None, 112.0, 1.0, few, min_stations=4, silent_launch_share=0.1, partner_elsewhere=0.05) == 1.0
+
+
+def test_a_class_the_run_has_not_taught_keeps_the_physics_prior_on_its_level_difference() -> None:
+    """Only gun pairs were sure (no mortar model): a mortar "pair" of two detonations (111 then 109 dB) is still
+    refused by what physics says of mortars (the launch far quieter than the bomb), a quiet launch and a loud impact
+    are not; without the prior a class without a model says nothing; a learned model replaces the prior."""
+    gun = np.array([118.0, 118.5, 117.0, 119.0, 118.5, 117.5, 119.5, 118.0, 117.5, 118.0, 118.0, 119.0, 116.5, 118.5, 118.0, 117.0])
+    launch, impact = np.arange(0, 16, 2), np.arange(1, 16, 2)
+    model = fit_level_model(gun, launch, impact, np.ones(8, dtype=bool), np.tile([0.0, 1.0, 0.0], (8, 1)))
+    assert model is not None and model.has_class.tolist() == [False, True, False]
+    sigma = np.array([1.5, 1.5])
+    penalty = pair_level_penalty(model, np.array([111.0, 97.0]), sigma, np.array([109.0, 112.0]), sigma)
+    assert penalty[0, 0] > 6.0  # two detonations: not a mortar's launch and impact
+    assert penalty[1, 0] == 0.0  # a quiet launch and a loud bomb: fits (never a reward)
+    assert penalty[0, 2] < penalty[0, 0]  # a rocket's motor is only somewhat quieter than its warhead
+    bare = fit_level_model(gun, launch, impact, np.ones(8, dtype=bool), np.tile([0.0, 1.0, 0.0], (8, 1)), use_prior=False)
+    assert (pair_level_penalty(bare, np.array([111.0, 97.0]), sigma, np.array([109.0, 112.0]), sigma)[:, [0, 2]] == 0.0).all()
+    assert model.prior_difference_db is not None and np.isnan(model.prior_difference_db[1])  # the learned gun model stands
 
 
 def test_levels_refuse_a_chance_pair_of_two_detonations(areas: Areas) -> None:

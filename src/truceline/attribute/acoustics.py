@@ -14,7 +14,10 @@ typical levels (a mortar's launch is quieter than its bomb's detonation; a gun's
 about as loud as its shell's), but the numbers depend on calibres, charges and sensors. So they are
 not copied from a table: :func:`fit_level_model` takes the pairs that time of flight alone makes
 confidently, and per weapon class the median launch and impact levels and their spread. Classes
-with too few such pairs get no level model and the acoustic evidence stays silent about them.
+with too few such pairs get no level model; for the pair veto they keep only what physics says of the
+*difference* of their two levels (``physics.WeaponEnvelope.impact_minus_launch_db``, wide): a run whose
+few mortar launches were located still refuses a mortar "pair" of two detonations. Elsewhere (unpaired
+events, leftover picks) the acoustic evidence stays silent about such classes.
 
 **Pairs.** :func:`pair_level_penalty` is ``-2 ln`` of the likelihood ratio "the two levels are
 this class's launch and impact" against "two events drawn from the run's level distribution",
@@ -43,7 +46,7 @@ import pyarrow as pa
 from numpy.typing import NDArray
 from scipy.special import ndtr
 
-from truceline.attribute.physics import distance_m
+from truceline.attribute.physics import ENVELOPES, distance_m
 
 FloatArray = NDArray[np.float64]
 REFERENCE_PRESSURE_PA = 2e-5
@@ -159,6 +162,9 @@ class LevelModel:
     unmodelled_share: float  # share of fire by classes without a level model (1 - weight.sum())
     all_levels_db: FloatArray  # every event's level: the "any event" density
     bandwidth_db: float
+    # Classes without a learned model: the physics prior on their impact-minus-launch level difference (NaN: none).
+    prior_difference_db: FloatArray | None = None
+    prior_difference_sigma_db: FloatArray | None = None
 
     def density_any(self, level_db: FloatArray) -> FloatArray:
         """Density of a level among all events (Gaussian kernel estimate)."""
@@ -180,14 +186,15 @@ def _weighted_median(values: FloatArray, weights: FloatArray) -> float:
 
 def fit_level_model(level_db: FloatArray, launch: NDArray[np.int64], impact: NDArray[np.int64], sure: NDArray[np.bool_],
                     class_probability: FloatArray, *, min_pairs: float = 6.0, min_sigma_db: float = 2.0,
-                    min_unmodelled_share: float = 0.1) -> LevelModel | None:
+                    min_unmodelled_share: float = 0.1, use_prior: bool = True) -> LevelModel | None:
     """Launch/impact levels per class from the pairs marked ``sure`` (``class_probability`` per pair, rows aligned).
 
     Each pair counts for every class with the probability time of flight gives it (weighted medians);
     a class needs ``min_pairs`` of such weight. The classes' shares come from all pairs; the share of
     classes without a model (and at least ``min_unmodelled_share``, for weapons not seen in pairs)
     is kept as "unmodelled", whose levels follow the run's overall distribution. None when no class
-    has enough pairs.
+    has enough pairs. A class without enough pairs keeps, with ``use_prior``, the physics prior on its impact-minus-launch
+    level difference (``physics.WeaponEnvelope.impact_minus_launch_db``) for the pair veto (:func:`pair_level_penalty`).
     """
     finite = np.isfinite(level_db)
     if finite.sum() < 2 * min_pairs or not launch.size:
@@ -214,8 +221,11 @@ def fit_level_model(level_db: FloatArray, launch: NDArray[np.int64], impact: NDA
     weight = weight / weight.sum() * (1.0 - unmodelled)
     levels = level_db[finite]
     bandwidth = max(1.06 * float(np.std(levels)) * levels.size ** -0.2, 1.5)
+    prior = np.array([e.impact_minus_launch_db for e in ENVELOPES[:n_classes]] + [np.nan] * (n_classes - len(ENVELOPES)))
+    prior_sigma = np.array([e.level_difference_sigma_db for e in ENVELOPES[:n_classes]] + [np.nan] * (n_classes - len(ENVELOPES)))
     return LevelModel(has_class=has, launch_db=launch_db, impact_db=impact_db, sigma_db=sigma_db, weight=weight,
-                      unmodelled_share=unmodelled, all_levels_db=levels, bandwidth_db=bandwidth)
+                      unmodelled_share=unmodelled, all_levels_db=levels, bandwidth_db=bandwidth,
+                      prior_difference_db=np.where(has, np.nan, prior) if use_prior else None, prior_difference_sigma_db=prior_sigma)
 
 
 def pair_level_penalty(model: LevelModel | None, level_launch_db: FloatArray, sigma_launch_db: FloatArray,
@@ -234,6 +244,14 @@ def pair_level_penalty(model: LevelModel | None, level_launch_db: FloatArray, si
     for k in np.flatnonzero(model.has_class):
         fit = _normal(a, model.launch_db[k], np.hypot(model.sigma_db[k], sa)) * _normal(b, model.impact_db[k], np.hypot(model.sigma_db[k], sb))
         out[known, k] = np.clip(-2.0 * np.log(np.maximum(fit, 1e-300) / null), 0.0, cap)
+    if model.prior_difference_db is not None and model.prior_difference_sigma_db is not None:
+        # A class the run has not taught: its levels' difference against the physics prior, over the difference of two
+        # levels of the run drawn at random (a normal of twice the levels' variance).
+        spread = float(np.sqrt(2.0) * max(float(np.std(model.all_levels_db)), model.bandwidth_db))
+        for k in np.flatnonzero(~model.has_class & np.isfinite(model.prior_difference_db)):
+            sigma = np.sqrt(model.prior_difference_sigma_db[k] ** 2 + sa**2 + sb**2)
+            fit = _normal(b - a, model.prior_difference_db[k], sigma)
+            out[known, k] = np.clip(-2.0 * np.log(np.maximum(fit, 1e-300) / np.maximum(_normal(b - a, 0.0, spread), 1e-300)), 0.0, cap)
     return out
 
 

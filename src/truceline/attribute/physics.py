@@ -28,6 +28,10 @@ class WeaponEnvelope:
     (mortars with the forward units, guns and rocket launchers out of the enemy mortars' reach
     and within their own reach of the enemy's depth). ``rule_name`` is the name agreements use for the class (``weapons: [artillery, mlrs, mortar]``);
     ``min_calibre_mm`` / ``max_calibre_mm`` the calibres the class spans (a mortar may be 82 or 120 mm).
+    ``impact_minus_launch_db`` is what physics says of the class's two sounds before the run has taught its levels
+    (:func:`truceline.attribute.acoustics.fit_level_model`): a mortar's small propellant charge in a short tube is far
+    quieter than the detonation of its bomb, a gun's muzzle blast about as loud as its shell's, a rocket motor somewhat
+    quieter than its warhead; ``level_difference_sigma_db`` its width (calibres, charges, fuzes, sites).
     """
 
     name: str
@@ -41,21 +45,23 @@ class WeaponEnvelope:
     max_calibre_mm: float
     min_depth_m: float
     max_depth_m: float
+    impact_minus_launch_db: float = float("nan")
+    level_difference_sigma_db: float = 6.0
 
 
 ENVELOPES: tuple[WeaponEnvelope, ...] = (
     # Light and medium mortars: high-angle fire, 0.5-8 km.
     WeaponEnvelope(name="mortar", rule_name="mortar", min_range_m=500.0, max_range_m=8_000.0,
                    min_elevation_deg=20.0, max_elevation_deg=70.0, drag_factor=1.1, min_calibre_mm=60.0, max_calibre_mm=120.0,
-                   min_depth_m=200.0, max_depth_m=5_000.0),
+                   min_depth_m=200.0, max_depth_m=5_000.0, impact_minus_launch_db=15.0),
     # Guns and howitzers (122-155 mm): low- to medium-angle fire, 3-35 km.
     WeaponEnvelope(name="tube_artillery", rule_name="artillery", min_range_m=3_000.0, max_range_m=35_000.0,
                    min_elevation_deg=6.0, max_elevation_deg=45.0, drag_factor=1.15, min_calibre_mm=100.0, max_calibre_mm=155.0,
-                   min_depth_m=2_000.0, max_depth_m=20_000.0),
+                   min_depth_m=2_000.0, max_depth_m=20_000.0, impact_minus_launch_db=0.0),
     # Multiple rocket launchers (122 mm and up): 8-45 km.
     WeaponEnvelope(name="rocket_artillery", rule_name="mlrs", min_range_m=8_000.0, max_range_m=45_000.0,
                    min_elevation_deg=6.0, max_elevation_deg=50.0, drag_factor=1.15, min_calibre_mm=122.0, max_calibre_mm=300.0,
-                   min_depth_m=3_000.0, max_depth_m=25_000.0),
+                   min_depth_m=3_000.0, max_depth_m=25_000.0, impact_minus_launch_db=5.0),
 )
 
 #: Longest time of flight any class allows (used to bound the pair search), seconds.
