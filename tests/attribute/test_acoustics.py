@@ -135,6 +135,23 @@ def test_a_class_the_run_has_not_taught_keeps_the_physics_prior_on_its_level_dif
     assert model.prior_difference_db is not None and np.isnan(model.prior_difference_db[1])  # the learned gun model stands
 
 
+def test_each_level_vetoes_on_its_own() -> None:
+    """A gun "launch" at the level of the run's many mortar detonations (111 dB, the guns' launches 118), paired with a
+    faint event of a level the run hardly has (92 dB): judged jointly, the rare impact level (unlikely under any
+    hypothesis, so not evidence against this one) excuses the launch level; judged one by one, the launch is vetoed."""
+    gun = np.array([118.0, 118.5, 117.0, 119.0, 118.5, 117.5, 119.5, 118.0, 117.5, 118.0, 118.0, 119.0, 116.5, 118.5, 118.0, 117.0])
+    mortar_impacts = np.full(40, 111.0) + np.linspace(-1.5, 1.5, 40)
+    level = np.concatenate([gun, mortar_impacts])
+    model = fit_level_model(level, np.arange(0, 16, 2), np.arange(1, 16, 2), np.ones(8, dtype=bool), np.tile([0.0, 1.0, 0.0], (8, 1)))
+    assert model is not None
+    launch, impact, sigma = np.array([111.0, 118.0]), np.array([92.0, 118.0]), np.array([1.5, 8.0])
+    joint = pair_level_penalty(model, launch, sigma[:1].repeat(2), impact, sigma[1:].repeat(2), separate=False)
+    separate = pair_level_penalty(model, launch, sigma[:1].repeat(2), impact, sigma[1:].repeat(2))
+    assert joint[0, 1] < 2.0 < 6.0 < separate[0, 1]
+    one = np.array([1.5])
+    assert pair_level_penalty(model, np.array([118.0]), one, np.array([118.0]), one)[0, 1] == 0.0  # a gun's two levels: no penalty
+
+
 def test_levels_refuse_a_chance_pair_of_two_detonations(areas: Areas) -> None:
     """Two impacts of mortar fire from both sides, 50 s apart, 6 km across the line: time of flight alone makes the
     first the launch of the second (RU firing); the levels (both detonations) refuse it, leaving two impacts."""

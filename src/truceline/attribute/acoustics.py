@@ -19,10 +19,12 @@ with too few such pairs get no level model; for the pair veto they keep only wha
 few mortar launches were located still refuses a mortar "pair" of two detonations. Elsewhere (unpaired
 events, leftover picks) the acoustic evidence stays silent about such classes.
 
-**Pairs.** :func:`pair_level_penalty` is ``-2 ln`` of the likelihood ratio "the two levels are
-this class's launch and impact" against "two events drawn from the run's level distribution",
-counted only against a pair (a veto, never a reward): a loud detonation that time of flight would
-make the "launch" of a mortar pair is refused, while levels that fit prove nothing by themselves.
+**Pairs.** :func:`pair_level_penalty` is ``-2 ln`` of the likelihood ratio "the level is this
+class's launch (impact)" against "an event drawn from the run's level distribution", for each of
+the two levels, each counted only against the pair (a veto, never a reward): a loud detonation that
+time of flight would make the "launch" of a mortar pair is refused, while levels that fit prove
+nothing by themselves; and an impact level the run hardly has (a faint false event) does not excuse
+a launch level the class never makes (judged jointly, before 2026-12-02, it did).
 
 **Unpaired events.** An event without a partner is a launch whose impact went unheard or an impact
 whose launch went unheard. Which is likelier follows from the level relation: the partner's level
@@ -229,8 +231,9 @@ def fit_level_model(level_db: FloatArray, launch: NDArray[np.int64], impact: NDA
 
 
 def pair_level_penalty(model: LevelModel | None, level_launch_db: FloatArray, sigma_launch_db: FloatArray,
-                       level_impact_db: FloatArray, sigma_impact_db: FloatArray, *, cap: float = 30.0) -> FloatArray:
-    """Per candidate pair and class, shape (pairs, classes): ``max(0, -2 ln LR)`` of the two levels (0 where unknown)."""
+                       level_impact_db: FloatArray, sigma_impact_db: FloatArray, *, cap: float = 30.0, separate: bool = True) -> FloatArray:
+    """Per candidate pair and class, shape (pairs, classes): ``max(0, -2 ln LR)`` of each level, summed (0 where
+    unknown); ``separate=False``: of the two levels' joint ratio, as before 2026-12-02."""
     n = np.asarray(level_launch_db).size
     if model is None:
         return np.zeros((n, 0))
@@ -241,9 +244,16 @@ def pair_level_penalty(model: LevelModel | None, level_launch_db: FloatArray, si
     a, b = np.asarray(level_launch_db)[known], np.asarray(level_impact_db)[known]
     sa, sb = np.asarray(sigma_launch_db)[known], np.asarray(sigma_impact_db)[known]
     null = np.maximum(model.density_any(a) * model.density_any(b), 1e-300)
+    null_a, null_b = np.maximum(model.density_any(a), 1e-300), np.maximum(model.density_any(b), 1e-300)
     for k in np.flatnonzero(model.has_class):
-        fit = _normal(a, model.launch_db[k], np.hypot(model.sigma_db[k], sa)) * _normal(b, model.impact_db[k], np.hypot(model.sigma_db[k], sb))
-        out[known, k] = np.clip(-2.0 * np.log(np.maximum(fit, 1e-300) / null), 0.0, cap)
+        fit_a = _normal(a, model.launch_db[k], np.hypot(model.sigma_db[k], sa))
+        fit_b = _normal(b, model.impact_db[k], np.hypot(model.sigma_db[k], sb))
+        if separate:
+            # Each level vetoes on its own: an unusual impact level does not excuse a launch level the class never makes.
+            out[known, k] = np.clip(np.clip(-2.0 * np.log(np.maximum(fit_a, 1e-300) / null_a), 0.0, None)
+                                    + np.clip(-2.0 * np.log(np.maximum(fit_b, 1e-300) / null_b), 0.0, None), 0.0, cap)
+        else:
+            out[known, k] = np.clip(-2.0 * np.log(np.maximum(fit_a * fit_b, 1e-300) / null), 0.0, cap)
     if model.prior_difference_db is not None and model.prior_difference_sigma_db is not None:
         # A class the run has not taught: its levels' difference against the physics prior, over the difference of two
         # levels of the run drawn at random (a normal of twice the levels' variance).
