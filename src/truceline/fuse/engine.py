@@ -23,6 +23,7 @@ from scipy.spatial import cKDTree
 
 from truceline.fuse import kernels
 from truceline.fuse.atmosphere import DEFAULT_CELERITY_KM_S, PickedEvent, calibrate, station_corrections, travel_times
+from truceline.fuse.explain import explain_away
 from truceline.fuse.network import Network, build_network
 from truceline.fuse.refine import clusters, refine_cluster
 from truceline.model.errors import InputError
@@ -75,6 +76,8 @@ class FusionConfig:
     cannot be that event's (``0`` turns the test off); see ``kernels.baz_agrees``."""
     ambiguity_z: float = 3.0
     """A pick within this many sigma of an event's predicted arrival competes with the event's own."""
+    explain_away: bool = True
+    """Dissolve the events of the batch whose picks other events explain (``fuse/explain.py``)."""
 
 
 @dataclass(slots=True, kw_only=True)
@@ -502,11 +505,13 @@ def fuse(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = None
             corrections = corrections + extra
             prep.pick_time = prep.raw_time - corrections[prep.pick_station]
     final = final_pass(prep, config, atmosphere, progress=(lambda f: progress(0.4 + 0.6 * f)) if progress else None)
-    return prep, refine(prep, config, final, atmosphere), atmosphere
+    return prep, refine(prep, config, final, atmosphere, explain=config.explain_away), atmosphere
 
 
-def refine(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere: np.ndarray) -> PassResult:
-    """Share out the picks of overlapping events jointly, then relocate every event."""
+def refine(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere: np.ndarray, *,
+           explain: bool = False) -> PassResult:
+    """Share out the picks of overlapping events jointly (and, with ``explain``, dissolve the events
+    whose picks the others explain: ``fuse/explain.py``), then relocate every event."""
     net = prep.network
     x, y, t0 = result.x_km.copy(), result.y_km.copy(), result.t0_s.copy()
     picks = [row[row >= 0] for row in result.picks]
@@ -520,6 +525,12 @@ def refine(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere:
                        pick_baz=prep.pick_baz, pick_baz_sigma=prep.pick_baz_sigma, st_x=net.x_km, st_y=net.y_km,
                        st_north=prep.st_north_deg, atmosphere=tuple(atmosphere[result.block[first], result.tile[first]]),
                        sigma_s=config.sigma_pick_s, kappa_model=config.kappa_model)
+    if explain:
+        explain_away(x, y, t0, picks, atmosphere[result.block, result.tile], pick_time=prep.pick_time,
+                     pick_station=prep.pick_station, pick_baz=prep.pick_baz, pick_baz_sigma=prep.pick_baz_sigma,
+                     st_x=net.x_km, st_y=net.y_km, st_north=prep.st_north_deg, sigma_s=config.sigma_pick_s,
+                     kappa_model=config.kappa_model, min_stations=config.min_stations, reach_km=config.reach_km,
+                     max_z=config.ambiguity_z, max_normalised_rms=config.max_normalised_rms, baz_gate_z=config.baz_gate_z)
     keep: list[int] = []
     cov = result.covariance.copy()
     chi2 = result.chi2.copy()
