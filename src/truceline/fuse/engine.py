@@ -24,6 +24,7 @@ from scipy.spatial import cKDTree
 from truceline.fuse import kernels
 from truceline.fuse.atmosphere import DEFAULT_CELERITY_KM_S, PickedEvent, calibrate, station_corrections, travel_times
 from truceline.fuse.explain import explain_away
+from truceline.fuse.footprint import heard_by_nearest_majority
 from truceline.fuse.network import Network, build_network
 from truceline.fuse.refine import clusters, refine_cluster
 from truceline.model.errors import InputError
@@ -78,6 +79,8 @@ class FusionConfig:
     """A pick within this many sigma of an event's predicted arrival competes with the event's own."""
     explain_away: bool = True
     """Dissolve the events of the batch whose picks other events explain (``fuse/explain.py``)."""
+    nearest_majority: bool = True
+    """Keep only the batch's events heard by most of the working stations nearest to them (``fuse/footprint.py``)."""
 
 
 @dataclass(slots=True, kw_only=True)
@@ -505,13 +508,15 @@ def fuse(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = None
             corrections = corrections + extra
             prep.pick_time = prep.raw_time - corrections[prep.pick_station]
     final = final_pass(prep, config, atmosphere, progress=(lambda f: progress(0.4 + 0.6 * f)) if progress else None)
-    return prep, refine(prep, config, final, atmosphere, explain=config.explain_away), atmosphere
+    return prep, refine(prep, config, final, atmosphere, explain=config.explain_away,
+                        nearest=config.nearest_majority), atmosphere
 
 
 def refine(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere: np.ndarray, *,
-           explain: bool = False) -> PassResult:
+           explain: bool = False, nearest: bool = False) -> PassResult:
     """Share out the picks of overlapping events jointly (and, with ``explain``, dissolve the events
-    whose picks the others explain: ``fuse/explain.py``), then relocate every event."""
+    whose picks the others explain: ``fuse/explain.py``), then relocate every event (with ``nearest``,
+    keeping those heard by most of their nearest stations: ``fuse/footprint.py``)."""
     net = prep.network
     x, y, t0 = result.x_km.copy(), result.y_km.copy(), result.t0_s.copy()
     picks = [row[row >= 0] for row in result.picks]
@@ -545,6 +550,10 @@ def refine(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere:
                                                 x[i], y[i], t0[i], c, wx, wy, config.sigma_pick_s, config.kappa_model,
                                                 2.5, 15)
         if not np.isfinite(ci[0, 0]):
+            continue
+        if nearest and not heard_by_nearest_majority(xi, yi, ti, prep.pick_station[picks[i]], atmosphere[result.block[i], result.tile[i]],
+                                                     st_x=net.x_km, st_y=net.y_km, station_pick_start=prep.station_pick_start,
+                                                     pick_time=prep.pick_time):
             continue
         x[i], y[i], t0[i], cov[i], chi2[i], n_obs[i] = xi, yi, ti, ci, chi, n
         rows[i, : min(len(picks[i]), rows.shape[1])] = picks[i][: rows.shape[1]]
