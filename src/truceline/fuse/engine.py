@@ -81,6 +81,8 @@ class FusionConfig:
     """Dissolve the events of the batch whose picks other events explain (``fuse/explain.py``)."""
     nearest_majority: bool = True
     """Keep only the batch's events heard by most of the working stations nearest to them (``fuse/footprint.py``)."""
+    sweep_free_picks: bool = True
+    """After refinement, search the picks left free once more with the tight pass (batch only)."""
 
 
 @dataclass(slots=True, kw_only=True)
@@ -508,8 +510,23 @@ def fuse(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = None
             corrections = corrections + extra
             prep.pick_time = prep.raw_time - corrections[prep.pick_station]
     final = final_pass(prep, config, atmosphere, progress=(lambda f: progress(0.4 + 0.6 * f)) if progress else None)
-    return prep, refine(prep, config, final, atmosphere, explain=config.explain_away,
-                        nearest=config.nearest_majority), atmosphere
+    result = refine(prep, config, final, atmosphere, explain=config.explain_away, nearest=config.nearest_majority)
+    if config.sweep_free_picks:
+        # the picks that refinement and the two tests above set free: search them once more
+        taken = np.zeros(len(prep.pick_time), dtype=np.bool_)
+        taken[result.picks[result.picks >= 0]] = True
+        more = final_pass(prep, config, atmosphere, taken=taken)
+        result = refine(prep, config, joined(result, more), atmosphere, explain=config.explain_away,
+                        nearest=config.nearest_majority)
+    return prep, result, atmosphere
+
+
+def joined(a: PassResult, b: PassResult) -> PassResult:
+    """The events of two passes, in origin-time order."""
+    names = ("x_km", "y_km", "t0_s", "n_stations", "chi2", "n_obs", "tile", "block", "picks", "covariance")
+    both = {name: np.concatenate([getattr(a, name), getattr(b, name)]) for name in names}
+    order = np.argsort(both["t0_s"], kind="stable")
+    return PassResult(**{name: value[order] for name, value in both.items()})
 
 
 def refine(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere: np.ndarray, *,
