@@ -568,9 +568,9 @@ def refine(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere:
                                                 2.5, 15)
         if not np.isfinite(ci[0, 0]):
             continue
-        if nearest and not heard_by_nearest_majority(xi, yi, ti, prep.pick_station[picks[i]], atmosphere[result.block[i], result.tile[i]],
-                                                     st_x=net.x_km, st_y=net.y_km, station_pick_start=prep.station_pick_start,
-                                                     pick_time=prep.pick_time):
+        if nearest and not heard_by_nearest_majority(
+                xi, yi, ti, prep.pick_station[picks[i]], atmosphere[result.block[i], result.tile[i]], st_x=net.x_km,
+                st_y=net.y_km, station_pick_start=prep.station_pick_start, pick_time=prep.pick_time):
             continue
         x[i], y[i], t0[i], cov[i], chi2[i], n_obs[i] = xi, yi, ti, ci, chi, n
         rows[i, : min(len(picks[i]), rows.shape[1])] = picks[i][: rows.shape[1]]

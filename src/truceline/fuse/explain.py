@@ -7,13 +7,15 @@ of a source whose first half is already an event. Each sound is heard at most on
 station, so a pick at a station that another event has no pick of, and that arrives when that
 event predicts it there (within ``FusionConfig.ambiguity_z`` sigma, from its direction at an
 array station) *better than the pick's own event predicts it*, is more likely that event's
-arrival. An event keeps its own evidence only through the picks no other event explains this way; when fewer than ``min_stations`` remain, the
-event would not have been made from them, so it is dissolved: each explained pick goes to the
-event that explains it best (which is relocated and must still fit), the rest are left free.
-Weakest events are examined first, and a dissolution that would leave any receiving event misfit
-is not made. The "better than its own event" rule is what keeps the rounds of a ripple: two
-launchers 600 m apart firing alternately every 0.25 s put most picks of a weak round within
-3 sigma of a neighbouring round's prediction at stations that round missed, yet nearer its own
+arrival. An event keeps its own evidence only through the picks no other event explains this
+way; when fewer than ``min_stations`` remain, the event would not have been made from them, so
+it is dissolved: each explained pick goes to the event that explains it best (which is
+relocated and must still fit), the rest are left free. Weakest events are examined first, and
+a dissolution that would leave any receiving event misfit is not made.
+
+The "better than its own event" rule is what keeps the rounds of a ripple: two launchers 600 m
+apart firing alternately every 0.25 s put most picks of a weak round within 3 sigma of a
+neighbouring round's prediction at stations that round missed, yet nearer its own
 (``tests/fuse/test_explain.py``); without the rule such rounds were dissolved.
 """
 
