@@ -83,6 +83,11 @@ class FusionConfig:
     """Keep only the batch's events heard by most of the working stations nearest to them (``fuse/footprint.py``)."""
     sweep_free_picks: bool = True
     """After refinement, search the picks left free once more with the tight pass (batch only)."""
+    clean_ambiguity: float = 0.2
+    """Events with at most this share of their stations in doubt (``ambiguity_z``) measure the model
+    error of their calibration cell (``uncertainty.cell_model_error_variance``)."""
+    cell_min_events: int = 8
+    """Fewest such clean events that measure a cell's model error."""
 
 
 @dataclass(slots=True, kw_only=True)

@@ -9,7 +9,7 @@ import pyarrow as pa
 
 from truceline.fuse.engine import CHI2_2DOF_95, FusionConfig, PassResult, Prepared, fuse
 from truceline.fuse.atmosphere import travel_times
-from truceline.fuse.uncertainty import calibrated_covariance
+from truceline.fuse.uncertainty import CalibrationCells, calibrated_covariance
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -70,7 +70,10 @@ def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, con
         pick_time=prep.pick_time, pick_station=prep.pick_station, station_pick_start=prep.station_pick_start,
         st_x=net.x_km, st_y=net.y_km, sigma_pick_s=config.sigma_pick_s, kappa_model=config.kappa_model,
         atmosphere_floor_km_s=config.atmosphere_sigma_m_per_s / 1000.0, cluster_km=config.cluster_km,
-        cluster_s=config.cluster_s, max_z=config.ambiguity_z)
+        cluster_s=config.cluster_s, max_z=config.ambiguity_z, cells=CalibrationCells(
+            atmosphere=atmosphere, tile_x_km=prep.tile_x, tile_y_km=prep.tile_y, x_km=result.x_km, y_km=result.y_km,
+            block=result.block, tile=result.tile),
+        clean_share=config.clean_ambiguity, cell_min_events=config.cell_min_events)
     cov = uncertainty.covariance
     lat, lon = net.to_latlon(result.x_km, result.y_km)
     lat1, lon1 = (lat + 0.01, lon) if n else (lat, lon)

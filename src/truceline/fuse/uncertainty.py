@@ -119,6 +119,24 @@ def model_error_variance(estimates: np.ndarray, variances: np.ndarray, *, min_ev
     return 0.5 * (low + high)
 
 
+def model_error_covariance(errors: np.ndarray, variances: np.ndarray, *, min_events: int = 10) -> np.ndarray:
+    """3 x 3 covariance of the model error from events' estimates ``errors`` (k, 3) with noise ``variances`` (k, 3, 3).
+
+    The variance of each component is :func:`model_error_variance` (robust); the correlations are
+    those of the mean second moment beyond the noise, ``mean(e e' - V)``: a biased calibration errs
+    in the celerity and the wind together (the two trade along the paths that fitted it)."""
+    scale = np.array([model_error_variance(errors[:, j], variances[:, j, j], min_events=min_events) for j in range(3)])
+    excess = np.mean(errors[:, :, None] * errors[:, None, :] - variances, axis=0)
+    diagonal = np.sqrt(np.clip(np.diag(excess), 0.0, None))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        correlation = np.where(np.outer(diagonal, diagonal) > 0, excess / np.outer(diagonal, diagonal), 0.0)
+    correlation = np.clip(correlation, -1.0, 1.0)
+    np.fill_diagonal(correlation, 1.0)
+    covariance = np.sqrt(np.outer(scale, scale)) * correlation
+    values, vectors = np.linalg.eigh(covariance)  # keep it a covariance: no negative variance along any direction
+    return np.asarray((vectors * np.clip(values, 0.0, None)) @ vectors.T)
+
+
 def member_spread(x_km: np.ndarray, y_km: np.ndarray, labels: np.ndarray) -> np.ndarray:
     """(n, 2, 2): covariance of the positions of each event's cluster members (zero when alone)."""
     out = np.zeros((len(x_km), 2, 2))
@@ -150,12 +168,73 @@ def ambiguity(times_s: np.ndarray, predicted_s: np.ndarray, sigma_s: np.ndarray,
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class CalibrationCells:
+    """Where the atmosphere the events were located with came from: one fit per tile and time block."""
+
+    atmosphere: np.ndarray  # (n_blocks, n_tiles, 3): the calibrated (c, wx, wy), km/s
+    tile_x_km: np.ndarray  # (n_tiles,): the tiles' centres in the frame
+    tile_y_km: np.ndarray
+    x_km: np.ndarray  # (n,): the events' positions
+    y_km: np.ndarray
+    block: np.ndarray  # (n,): each event's time block
+    tile: np.ndarray  # (n,): each event's tile
+
+
+def cell_model_error_variance(estimates: np.ndarray, variances: np.ndarray, share: np.ndarray, cells: CalibrationCells, *,
+                              clean_share: float, min_events: int, radius_km: float, max_radius_km: float) -> np.ndarray:
+    """(n, 3): the model-error variance of (c, wx, wy) at each event's calibration cell, as the clean
+    events around the cell measure it.
+
+    A cell (tile and hour) is located with one fitted atmosphere; where that fit is biased (fitted
+    to a burst's mixed events, whose positions absorb part of the wind) every event of the cell is
+    off the same way, and a bias is not seen in the scatter of the network's events. The events
+    themselves measure it: an event's ``da_k`` (``estimates``, NaN rows where not determined,
+    noise ``variances``) plus its own cell's atmosphere is its estimate of the true atmosphere, and
+    its difference from this cell's atmosphere is this cell's error as that event sees it. Only the
+    events with at most ``clean_share`` of their stations in doubt speak (a mixture's picks fit the
+    wrong model about as well as the right one: its ``da_k`` is near zero whatever the error); they
+    are taken from the cell's time block within ``radius_km`` of the tile's centre, doubling the
+    radius up to ``max_radius_km`` until there are ``min_events`` (as the calibration takes its
+    events). The cell's variance is :func:`model_error_variance` of those differences, a bias
+    included; 0 where too few clean events are near."""
+    n = len(share)
+    out = np.zeros((n, 3, 3))
+    own = cells.atmosphere[cells.block, cells.tile]
+    usable = np.isfinite(estimates).all(axis=1) & (share <= clean_share)
+    measured = own + np.nan_to_num(estimates)  # each usable event's estimate of the true atmosphere
+    keys = cells.block * cells.atmosphere.shape[1] + cells.tile
+    for key in np.unique(keys):
+        members = keys == key
+        block, tile = int(cells.block[members][0]), int(cells.tile[members][0])
+        pool = usable & (cells.block == block)
+        distance = np.hypot(cells.x_km - cells.tile_x_km[tile], cells.y_km - cells.tile_y_km[tile])
+        radius = radius_km
+        while radius <= max_radius_km:
+            near = pool & (distance <= radius)
+            if near.sum() >= min_events:
+                error = measured[near] - cells.atmosphere[block, tile]
+                out[members] = model_error_covariance(error, variances[near], min_events=min_events)
+                break
+            radius *= 2
+    return out
+
+
+def larger(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """(n, 3, 3): for each pair of covariances, one at least as large as both in every direction.
+
+    ``a`` plus the part of ``b`` that exceeds it (``b - a`` with its negative eigenvalues dropped)."""
+    values, vectors = np.linalg.eigh(b - a)
+    return np.asarray(a + np.einsum("nij,nj,nkj->nik", vectors, np.clip(values, 0.0, None), vectors))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Uncertainty:
     """Calibrated 3 x 3 covariances of (x, y, t0) and what went into them."""
 
     covariance: np.ndarray  # (n, 3, 3), km and s
-    atmosphere_variance: np.ndarray  # (3,): model-error variance of (c, wx, wy), (km/s)^2
+    atmosphere_variance: np.ndarray  # (3,): network-wide model-error variance of (c, wx, wy), (km/s)^2
     ambiguity: np.ndarray  # (n,): share of stations with a competing pick
+    event_atmosphere_covariance: np.ndarray  # (n, 3, 3): the model-error covariance each event got, (km/s)^2
 
 
 def calibrated_covariance(
@@ -163,22 +242,27 @@ def calibrated_covariance(
     nominal: np.ndarray, factor: float, pick_time: np.ndarray, pick_station: np.ndarray,
     station_pick_start: np.ndarray, st_x: np.ndarray, st_y: np.ndarray, sigma_pick_s: float, kappa_model: float,
     atmosphere_floor_km_s: float, cluster_km: float, cluster_s: float, max_z: float,
-    atmosphere_variance: np.ndarray | None = None,
+    atmosphere_variance: np.ndarray | None = None, cells: CalibrationCells | None = None,
+    clean_share: float = 0.2, cell_min_events: int = 8, cell_radius_km: float = 90.0, cell_max_radius_km: float = 180.0,
 ) -> Uncertainty:
     """``factor * nominal + S Sigma_a S' + ambiguity * spread`` for every event (see the module doc).
 
     ``event_atmosphere`` is (n, 3): each event's (c, wx, wy). ``Sigma_a`` is estimated from the
-    events unless ``atmosphere_variance`` gives it; never below ``atmosphere_floor_km_s`` squared."""
+    events unless ``atmosphere_variance`` gives it; never below ``atmosphere_floor_km_s`` squared.
+    With ``cells`` (where each event's atmosphere came from), an event's ``Sigma_a`` is raised to
+    what the clean events around its calibration cell measure (:func:`cell_model_error_variance`)."""
     from truceline.fuse.refine import clusters
 
     n = len(t0_s)
     covariance = np.asarray(nominal, dtype=float) * factor
     share = np.zeros(n)
+    floor = np.full(3, atmosphere_floor_km_s**2)
     if n == 0:
-        return Uncertainty(covariance=covariance, atmosphere_variance=np.full(3, atmosphere_floor_km_s**2), ambiguity=share)
+        return Uncertainty(covariance=covariance, atmosphere_variance=floor, ambiguity=share,
+                           event_atmosphere_covariance=np.zeros((0, 3, 3)))
     sensitivities = np.zeros((n, 3, 3))
-    estimates: list[np.ndarray] = []
-    variances: list[np.ndarray] = []
+    estimates = np.full((n, 3), np.nan)
+    variances = np.full((n, 3, 3), np.nan)
     for i in range(n):
         stations = pick_station[picks[i]]
         design = event_design(st_x[stations], st_y[stations], float(x_km[i]), float(y_km[i]), float(t0_s[i]),
@@ -188,19 +272,23 @@ def calibrated_covariance(
             sensitivities[i] = atmosphere_sensitivity(design)
         estimate = atmosphere_estimate(design)
         if estimate is not None:
-            estimates.append(estimate[0])
-            variances.append(np.diag(estimate[1]))
+            estimates[i] = estimate[0]
+            variances[i] = estimate[1]
         predicted = pick_time[picks[i]] - design.residual_s
         share[i] = ambiguity(pick_time[picks[i]], predicted, 1.0 / np.sqrt(design.weight), station_pick_start,
                              stations, pick_time, max_z=max_z)
     if atmosphere_variance is None:
-        if estimates:
-            est, var = np.array(estimates), np.array(variances)
-            atmosphere_variance = np.array([model_error_variance(est[:, j], var[:, j]) for j in range(3)])
-        else:
-            atmosphere_variance = np.zeros(3)
-    atmosphere_variance = np.maximum(np.asarray(atmosphere_variance, dtype=float), atmosphere_floor_km_s**2)
-    covariance = covariance + np.einsum("nij,j,nkj->nik", sensitivities, atmosphere_variance, sensitivities)
+        determined = np.isfinite(estimates).all(axis=1)
+        atmosphere_variance = np.array([model_error_variance(estimates[determined, j], variances[determined, j, j])
+                                        for j in range(3)])
+    atmosphere_variance = np.maximum(np.asarray(atmosphere_variance, dtype=float), floor)
+    per_event = np.tile(np.diag(atmosphere_variance), (n, 1, 1))
+    if cells is not None:
+        per_event = larger(per_event, cell_model_error_variance(
+            estimates, variances, share, cells, clean_share=clean_share, min_events=cell_min_events,
+            radius_km=cell_radius_km, max_radius_km=cell_max_radius_km))
+    covariance = covariance + np.einsum("nij,njk,nlk->nil", sensitivities, per_event, sensitivities)
     labels = clusters(x_km, y_km, t0_s, distance_km=cluster_km, time_s=cluster_s)
     covariance[:, :2, :2] += share[:, None, None] * member_spread(x_km, y_km, labels)
-    return Uncertainty(covariance=covariance, atmosphere_variance=atmosphere_variance, ambiguity=share)
+    return Uncertainty(covariance=covariance, atmosphere_variance=atmosphere_variance, ambiguity=share,
+                       event_atmosphere_covariance=per_event)
