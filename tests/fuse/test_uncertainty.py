@@ -85,3 +85,92 @@ def test_member_spread_is_zero_alone_and_the_scatter_in_a_cluster() -> None:
     spread = member_spread(x, y, np.array([0, 0, 0, 1]))
     assert np.all(spread[3] == 0.0)
     np.testing.assert_allclose(spread[0], np.cov(np.vstack([x[:3], y[:3]])))
+
+
+def _line_scene(n_events: int, true_wind: float, model_wind: float, seed: int = 4) -> dict:
+    """Stations in two rows 12 km either side of a front along x, events on the front, the picks
+    made with ``true_wind`` along the front, each event located (Gauss-Newton) with ``model_wind``:
+    what a tile calibrated too low along the wind gives its events."""
+    from truceline.fuse.atmosphere import travel_times
+
+    rng = np.random.default_rng(seed)
+    row_x = np.arange(0.0, 97.0, 8.0)
+    st_x = np.concatenate([row_x, row_x])
+    st_y = np.concatenate([np.full(len(row_x), -12.0), np.full(len(row_x), 12.0)])
+    truth = (C, true_wind, 0.0)
+    model = (C, model_wind, 0.0)
+    true_x = rng.uniform(25.0, 70.0, n_events)
+    true_y = rng.uniform(-2.0, 2.0, n_events)
+    times, stations, owner = [], [], []
+    for k in range(n_events):
+        heard = np.flatnonzero(np.hypot(st_x - true_x[k], st_y - true_y[k]) < 30.0)
+        tt = travel_times(st_x[heard], st_y[heard], true_x[k], true_y[k], *truth)
+        times.append(100.0 * k + tt + rng.normal(0.0, 0.05, len(heard)))
+        stations.append(heard)
+        owner.append(np.full(len(heard), k))
+    time_all, station_all, owner_all = np.concatenate(times), np.concatenate(stations), np.concatenate(owner)
+    order = np.lexsort((time_all, station_all))  # picks sorted by station, then time (the kernels' order)
+    time_all, station_all, owner_all = time_all[order], station_all[order], owner_all[order]
+    start = np.searchsorted(station_all, np.arange(len(st_x) + 1))
+    picks = [np.flatnonzero(owner_all == k) for k in range(n_events)]
+    found = np.zeros((n_events, 3))
+    nominal = np.zeros((n_events, 3, 3))
+    for k in range(n_events):
+        s, t = station_all[picks[k]], time_all[picks[k]]
+        x, y, t0 = float(true_x[k]), float(true_y[k]), 100.0 * k
+        for _ in range(10):
+            design = event_design(st_x[s], st_y[s], x, y, t0, t, model, sigma_pick_s=0.05, kappa_model=0.0)
+            step = np.linalg.lstsq(design.design, design.residual_s, rcond=None)[0]
+            x, y, t0 = x + step[0], y + step[1], t0 + step[2]
+        design = event_design(st_x[s], st_y[s], x, y, t0, t, model, sigma_pick_s=0.05, kappa_model=0.0)
+        found[k] = x, y, t0
+        nominal[k] = np.linalg.inv(design.design.T @ (design.design * design.weight[:, None]))
+    return dict(found=found, nominal=nominal, picks=picks, pick_time=time_all, pick_station=station_all, start=start,
+                st_x=st_x, st_y=st_y, true_x=true_x, true_y=true_y, model=np.array(model))
+
+
+def _covariances(scene: dict, *, with_cells: bool, share_limit: float = 0.2) -> np.ndarray:
+    from truceline.fuse.uncertainty import CalibrationCells, calibrated_covariance
+
+    n = len(scene["found"])
+    cells = CalibrationCells(atmosphere=scene["model"][None, None, :], tile_x_km=np.array([48.0]), tile_y_km=np.array([0.0]),
+                             x_km=scene["found"][:, 0], y_km=scene["found"][:, 1], block=np.zeros(n, dtype=int),
+                             tile=np.zeros(n, dtype=int))
+    return calibrated_covariance(
+        x_km=scene["found"][:, 0], y_km=scene["found"][:, 1], t0_s=scene["found"][:, 2], picks=scene["picks"],
+        event_atmosphere=np.tile(scene["model"], (n, 1)), nominal=scene["nominal"], factor=1.0,
+        pick_time=scene["pick_time"], pick_station=scene["pick_station"], station_pick_start=scene["start"],
+        st_x=scene["st_x"], st_y=scene["st_y"], sigma_pick_s=0.05, kappa_model=0.0, atmosphere_floor_km_s=0.0007,
+        cluster_km=3.0, cluster_s=6.0, max_z=3.0, atmosphere_variance=np.zeros(3),
+        cells=cells if with_cells else None, clean_share=share_limit).covariance[:, :2, :2]
+
+
+def _inside_95(scene: dict, covariance: np.ndarray) -> np.ndarray:
+    offset = np.column_stack([scene["true_x"], scene["true_y"]]) - scene["found"][:, :2]
+    return np.asarray(np.einsum("ni,nij,nj->n", offset, np.linalg.inv(covariance), offset) <= 5.991)
+
+
+def test_a_tile_calibrated_low_along_the_front_gets_ellipses_long_along_the_front() -> None:
+    # the wind along the front is 7 m/s, the tile's calibration says 3: every event is shifted
+    # along the front by ~tt * 4 m/s, which the fixed 0.7 m/s floor does not cover
+    scene = _line_scene(30, true_wind=0.007, model_wind=0.003)
+    floor_only = _covariances(scene, with_cells=False)
+    measured = _covariances(scene, with_cells=True)
+    assert _inside_95(scene, floor_only).mean() < 0.5
+    assert _inside_95(scene, measured).mean() >= 0.9
+    # the growth is along the front (x), where the geometry cannot tell a wind error from a shift
+    assert np.median(measured[:, 0, 0] / floor_only[:, 0, 0]) > 4.0
+    assert np.median(measured[:, 0, 0] / floor_only[:, 0, 0]) > 2.0 * np.median(measured[:, 1, 1] / floor_only[:, 1, 1])
+
+
+def test_a_well_calibrated_tile_keeps_its_ellipses() -> None:
+    scene = _line_scene(30, true_wind=0.005, model_wind=0.005)
+    floor_only = _covariances(scene, with_cells=False)
+    measured = _covariances(scene, with_cells=True)
+    assert np.median(np.sqrt(measured[:, 0, 0] / floor_only[:, 0, 0])) < 1.5
+
+
+def test_events_in_doubt_do_not_speak_for_their_cell() -> None:
+    # with no event clean enough (every share above a limit below zero), nothing is measured
+    scene = _line_scene(30, true_wind=0.007, model_wind=0.003)
+    np.testing.assert_allclose(_covariances(scene, with_cells=True, share_limit=-1.0), _covariances(scene, with_cells=False))

@@ -120,21 +120,21 @@ def model_error_variance(estimates: np.ndarray, variances: np.ndarray, *, min_ev
 
 
 def model_error_covariance(errors: np.ndarray, variances: np.ndarray, *, min_events: int = 10) -> np.ndarray:
-    """3 x 3 covariance of the model error from events' estimates ``errors`` (k, 3) with noise ``variances`` (k, 3, 3).
+    """3 x 3 mean square of the model error shared by events with estimates ``errors`` (k, 3) and noise
+    ``variances`` (k, 3, 3): a common bias ``b`` and a scatter about it.
 
-    The variance of each component is :func:`model_error_variance` (robust); the correlations are
-    those of the mean second moment beyond the noise, ``mean(e e' - V)``: a biased calibration errs
-    in the celerity and the wind together (the two trade along the paths that fitted it)."""
-    scale = np.array([model_error_variance(errors[:, j], variances[:, j, j], min_events=min_events) for j in range(3)])
-    excess = np.mean(errors[:, :, None] * errors[:, None, :] - variances, axis=0)
-    diagonal = np.sqrt(np.clip(np.diag(excess), 0.0, None))
-    with np.errstate(divide="ignore", invalid="ignore"):
-        correlation = np.where(np.outer(diagonal, diagonal) > 0, excess / np.outer(diagonal, diagonal), 0.0)
-    correlation = np.clip(correlation, -1.0, 1.0)
-    np.fill_diagonal(correlation, 1.0)
-    covariance = np.sqrt(np.outer(scale, scale)) * correlation
-    values, vectors = np.linalg.eigh(covariance)  # keep it a covariance: no negative variance along any direction
-    return np.asarray((vectors * np.clip(values, 0.0, None)) @ vectors.T)
+    ``b`` is the generalised least-squares mean of the estimates, with covariance
+    ``(sum V_k^-1)^-1``; the scatter of each component about ``b`` is :func:`model_error_variance`
+    (robust). The result is ``b b' + (sum V_k^-1)^-1 + diag(scatter)``. A biased calibration errs
+    in the celerity and the wind together (the two trade along the paths that fitted it), which
+    ``b b'`` keeps. 0 with fewer than ``min_events`` estimates."""
+    if len(errors) < min_events:
+        return np.zeros((3, 3))
+    information = np.linalg.inv(variances)
+    bias_covariance = np.linalg.inv(information.sum(axis=0))
+    bias = bias_covariance @ np.einsum("kij,kj->i", information, errors)
+    scatter = [model_error_variance(errors[:, j] - bias[j], variances[:, j, j], min_events=min_events) for j in range(3)]
+    return np.asarray(np.outer(bias, bias) + bias_covariance + np.diag(scatter))
 
 
 def member_spread(x_km: np.ndarray, y_km: np.ndarray, labels: np.ndarray) -> np.ndarray:
