@@ -6,10 +6,14 @@ import numpy as np
 import pytest
 
 from truceline.fuse.uncertainty import (
+    AtmosphereReadings,
+    CalibrationCells,
     EventDesign,
+    Uncertainty,
     ambiguity,
     atmosphere_estimate,
     atmosphere_sensitivity,
+    calibrated_covariance,
     event_design,
     member_spread,
     model_error_variance,
@@ -129,20 +133,25 @@ def _line_scene(n_events: int, true_wind: float, model_wind: float, seed: int = 
                 st_x=st_x, st_y=st_y, true_x=true_x, true_y=true_y, model=np.array(model))
 
 
-def _covariances(scene: dict, *, with_cells: bool, share_limit: float = 0.2) -> np.ndarray:
-    from truceline.fuse.uncertainty import CalibrationCells, calibrated_covariance
-
-    n = len(scene["found"])
+def _uncertainty(scene: dict, *, with_cells: bool, share_limit: float = 0.2, events: np.ndarray | None = None,
+                 earlier: AtmosphereReadings | None = None) -> Uncertainty:
+    """The calibrated covariance of the scene's ``events`` (all by default), located as one batch."""
+    k = np.arange(len(scene["found"])) if events is None else events
+    n = len(k)
+    found = scene["found"][k]
     cells = CalibrationCells(atmosphere=scene["model"][None, None, :], tile_x_km=np.array([48.0]), tile_y_km=np.array([0.0]),
-                             x_km=scene["found"][:, 0], y_km=scene["found"][:, 1], block=np.zeros(n, dtype=int),
-                             tile=np.zeros(n, dtype=int))
+                             x_km=found[:, 0], y_km=found[:, 1], block=np.zeros(n, dtype=int), tile=np.zeros(n, dtype=int))
     return calibrated_covariance(
-        x_km=scene["found"][:, 0], y_km=scene["found"][:, 1], t0_s=scene["found"][:, 2], picks=scene["picks"],
-        event_atmosphere=np.tile(scene["model"], (n, 1)), nominal=scene["nominal"], factor=1.0,
+        x_km=found[:, 0], y_km=found[:, 1], t0_s=found[:, 2], picks=[scene["picks"][i] for i in k],
+        event_atmosphere=np.tile(scene["model"], (n, 1)), nominal=scene["nominal"][k], factor=1.0,
         pick_time=scene["pick_time"], pick_station=scene["pick_station"], station_pick_start=scene["start"],
         st_x=scene["st_x"], st_y=scene["st_y"], sigma_pick_s=0.05, kappa_model=0.0, atmosphere_floor_km_s=0.0007,
         cluster_km=3.0, cluster_s=6.0, max_z=3.0, atmosphere_variance=np.zeros(3),
-        cells=cells if with_cells else None, clean_share=share_limit).covariance[:, :2, :2]
+        cells=cells if with_cells else None, clean_share=share_limit, earlier=earlier)
+
+
+def _covariances(scene: dict, *, with_cells: bool, share_limit: float = 0.2) -> np.ndarray:
+    return _uncertainty(scene, with_cells=with_cells, share_limit=share_limit).covariance[:, :2, :2]
 
 
 def _inside_95(scene: dict, covariance: np.ndarray) -> np.ndarray:
@@ -174,3 +183,20 @@ def test_events_in_doubt_do_not_speak_for_their_cell() -> None:
     # with no event clean enough (every share above a limit below zero), nothing is measured
     scene = _line_scene(30, true_wind=0.007, model_wind=0.003)
     np.testing.assert_allclose(_covariances(scene, with_cells=True, share_limit=-1.0), _covariances(scene, with_cells=False))
+
+
+def test_events_emitted_in_pieces_read_their_cell_with_the_events_emitted_before() -> None:
+    # the stream emits a few events at a time, too few to read their cell alone; with the readings
+    # of the events emitted before they get what the batch gives them
+    scene = _line_scene(30, true_wind=0.007, model_wind=0.003)
+    batch = _uncertainty(scene, with_cells=True)
+    earlier = AtmosphereReadings.none()
+    pieces = []
+    for piece in np.array_split(np.arange(30), 6):
+        located = _uncertainty(scene, with_cells=True, events=piece, earlier=earlier)
+        earlier = earlier.plus(located.readings)
+        pieces.append(located.covariance)
+    assert len(earlier) == len(batch.readings) >= 8
+    np.testing.assert_allclose(pieces[-1], batch.covariance[25:], rtol=1e-9)
+    alone = _uncertainty(scene, with_cells=True, events=np.arange(25, 30))
+    assert np.all(alone.covariance[:, 0, 0] < 0.2 * pieces[-1][:, 0, 0])

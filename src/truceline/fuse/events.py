@@ -9,7 +9,7 @@ import pyarrow as pa
 
 from truceline.fuse.engine import CHI2_2DOF_95, FusionConfig, PassResult, Prepared, fuse
 from truceline.fuse.atmosphere import travel_times
-from truceline.fuse.uncertainty import CalibrationCells, calibrated_covariance
+from truceline.fuse.uncertainty import AtmosphereReadings, CalibrationCells, calibrated_covariance
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -22,7 +22,8 @@ class Located:
     x_km: np.ndarray
     y_km: np.ndarray
     variance_factor: float
-    atmosphere_variance: np.ndarray  # (3,): model-error variance of (c, wx, wy) used, (km/s)^2
+    atmosphere_variance: np.ndarray  # (3,): network-wide model-error variance of (c, wx, wy) used, (km/s)^2
+    readings: AtmosphereReadings  # the clean events' readings of the atmosphere (``uncertainty.clean_readings``)
 
 
 def variance_factor(result: PassResult) -> float:
@@ -57,9 +58,10 @@ def ellipse_from_covariance(cov_km2: np.ndarray, north_frame_deg: np.ndarray) ->
 
 
 def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, config: FusionConfig | None = None,
-              factor: float | None = None, first_id: int = 1) -> Located:
+              factor: float | None = None, first_id: int = 1, earlier: AtmosphereReadings | None = None) -> Located:
     """The tables of a pass; ``factor`` overrides the pass's own variance factor, ``first_id``
-    numbers the events from there (the streaming associator emits in pieces)."""
+    numbers the events from there and ``earlier`` adds the atmosphere readings of events emitted
+    before to this pass's (the streaming associator emits in pieces)."""
     net = prep.network
     n = len(result.t0_s)
     config = config or FusionConfig()
@@ -73,7 +75,7 @@ def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, con
         cluster_s=config.cluster_s, max_z=config.ambiguity_z, cells=CalibrationCells(
             atmosphere=atmosphere, tile_x_km=prep.tile_x, tile_y_km=prep.tile_y, x_km=result.x_km, y_km=result.y_km,
             block=result.block, tile=result.tile),
-        clean_share=config.clean_ambiguity, cell_min_events=config.cell_min_events)
+        clean_share=config.clean_ambiguity, cell_min_events=config.cell_min_events, earlier=earlier)
     cov = uncertainty.covariance
     lat, lon = net.to_latlon(result.x_km, result.y_km)
     lat1, lon1 = (lat + 0.01, lon) if n else (lat, lon)
@@ -121,7 +123,7 @@ def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, con
     )
     return Located(events=events, assignments=assignments, position_covariance_km2=cov[:, :2, :2],
                    x_km=result.x_km, y_km=result.y_km, variance_factor=factor,
-                   atmosphere_variance=uncertainty.atmosphere_variance)
+                   atmosphere_variance=uncertainty.atmosphere_variance, readings=uncertainty.readings)
 
 
 def associate(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = None) -> tuple[pa.Table, pa.Table]:

@@ -73,6 +73,7 @@ from truceline.fuse.events import to_tables, variance_factor_of
 from truceline.fuse.network import build_network
 from truceline.fuse.pending import OpenEvent, PickBuffer
 from truceline.fuse.side import with_sides
+from truceline.fuse.uncertainty import AtmosphereReadings
 from truceline.model.errors import InputError
 
 SLOWEST_MARGIN_KM_S = 0.04  # as the batch pass: the slowest celerity allowed is the model's minus this
@@ -187,6 +188,7 @@ class StreamingAssociator:
         """An emission of no events, with the tables' columns."""
         self._history: list[CalibrationEvent] = []
         self._fit_history: list[tuple[float, float, int]] = []  # (t0, chi2, n_obs) of emitted events
+        self._readings = AtmosphereReadings.none()  # the clean emitted events' readings of the atmosphere
         self._calibrated_at = -math.inf
         self._calibrated_size = 0
         self._since_calibration = 0
@@ -609,7 +611,10 @@ class StreamingAssociator:
         self._fit_history = [f for f in self._fit_history if f[0] >= now - config.block_s]
         factor = variance_factor_of(np.array([f[1] for f in self._fit_history]), np.array([f[2] for f in self._fit_history]))
         prep.time_origin_s = self._origin or 0.0
-        located = to_tables(prep, result, self._atmosphere, config=config, factor=factor, first_id=self._emitted + 1)
+        recent = self._readings.t0_s >= now - config.block_s
+        located = to_tables(prep, result, self._atmosphere, config=config, factor=factor, first_id=self._emitted + 1,
+                            earlier=self._readings.select(recent))
+        self._readings = self._readings.select(recent).plus(located.readings)
         self._emitted += len(result.t0_s)
         events_table = located.events
         if self._party_at is not None:

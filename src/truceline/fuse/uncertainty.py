@@ -180,40 +180,77 @@ class CalibrationCells:
     tile: np.ndarray  # (n,): each event's tile
 
 
-def cell_model_error_variance(estimates: np.ndarray, variances: np.ndarray, share: np.ndarray, cells: CalibrationCells, *,
-                              clean_share: float, min_events: int, radius_km: float, max_radius_km: float) -> np.ndarray:
-    """(n, 3): the model-error variance of (c, wx, wy) at each event's calibration cell, as the clean
-    events around the cell measure it.
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AtmosphereReadings:
+    """Clean events' own readings of the true atmosphere: their cell's (c, wx, wy) plus their ``da_k``."""
+
+    x_km: np.ndarray  # (k,)
+    y_km: np.ndarray
+    t0_s: np.ndarray
+    block: np.ndarray  # (k,): the time block the reading belongs to
+    atmosphere: np.ndarray  # (k, 3), km/s
+    variance: np.ndarray  # (k, 3, 3): its noise, (km/s)^2
+
+    @staticmethod
+    def none() -> AtmosphereReadings:
+        return AtmosphereReadings(x_km=np.zeros(0), y_km=np.zeros(0), t0_s=np.zeros(0), block=np.zeros(0, dtype=int),
+                                  atmosphere=np.zeros((0, 3)), variance=np.zeros((0, 3, 3)))
+
+    def __len__(self) -> int:
+        return len(self.t0_s)
+
+    def select(self, keep: np.ndarray) -> AtmosphereReadings:
+        return AtmosphereReadings(x_km=self.x_km[keep], y_km=self.y_km[keep], t0_s=self.t0_s[keep], block=self.block[keep],
+                                  atmosphere=self.atmosphere[keep], variance=self.variance[keep])
+
+    def plus(self, other: AtmosphereReadings) -> AtmosphereReadings:
+        return AtmosphereReadings(
+            x_km=np.concatenate([self.x_km, other.x_km]), y_km=np.concatenate([self.y_km, other.y_km]),
+            t0_s=np.concatenate([self.t0_s, other.t0_s]), block=np.concatenate([self.block, other.block]),
+            atmosphere=np.concatenate([self.atmosphere, other.atmosphere]),
+            variance=np.concatenate([self.variance, other.variance]))
+
+
+def clean_readings(estimates: np.ndarray, variances: np.ndarray, share: np.ndarray, cells: CalibrationCells,
+                   t0_s: np.ndarray, *, clean_share: float) -> AtmosphereReadings:
+    """The readings of the events with at most ``clean_share`` of their stations in doubt whose own
+    atmosphere error ``da_k`` (``estimates``, NaN rows where not determined) is determined."""
+    keep = np.isfinite(estimates).all(axis=1) & (share <= clean_share)
+    own = cells.atmosphere[cells.block[keep], cells.tile[keep]]
+    return AtmosphereReadings(x_km=cells.x_km[keep], y_km=cells.y_km[keep], t0_s=np.asarray(t0_s)[keep],
+                              block=cells.block[keep], atmosphere=own + estimates[keep], variance=variances[keep])
+
+
+def cell_model_error_variance(readings: AtmosphereReadings, cells: CalibrationCells, *, min_events: int, radius_km: float,
+                              max_radius_km: float) -> np.ndarray:
+    """(n, 3, 3): the model-error covariance of (c, wx, wy) at each event's calibration cell, as the
+    clean events around the cell read it.
 
     A cell (tile and hour) is located with one fitted atmosphere; where that fit is biased (fitted
     to a burst's mixed events, whose positions absorb part of the wind) every event of the cell is
     off the same way, and a bias is not seen in the scatter of the network's events. The events
-    themselves measure it: an event's ``da_k`` (``estimates``, NaN rows where not determined,
-    noise ``variances``) plus its own cell's atmosphere is its estimate of the true atmosphere, and
-    its difference from this cell's atmosphere is this cell's error as that event sees it. Only the
-    events with at most ``clean_share`` of their stations in doubt speak (a mixture's picks fit the
-    wrong model about as well as the right one: its ``da_k`` is near zero whatever the error); they
-    are taken from the cell's time block within ``radius_km`` of the tile's centre, doubling the
-    radius up to ``max_radius_km`` until there are ``min_events`` (as the calibration takes its
-    events). The cell's variance is :func:`model_error_variance` of those differences, a bias
-    included; 0 where too few clean events are near."""
-    n = len(share)
+    themselves measure it: an event's ``da_k`` plus its own cell's atmosphere is its reading of the
+    true atmosphere (:func:`clean_readings`), and that reading's difference from this cell's
+    atmosphere is this cell's error as the event sees it. Only clean events read (a mixture's picks
+    fit the wrong model about as well as the right one: its ``da_k`` is near zero whatever the
+    error). The readings are taken from the cell's time block within ``radius_km`` of the tile's
+    centre, doubling the radius up to ``max_radius_km`` until there are ``min_events`` (as the
+    calibration takes its events); the cell's covariance is :func:`model_error_covariance` of their
+    differences, a bias included; 0 where too few clean events are near."""
+    n = len(cells.block)
     out = np.zeros((n, 3, 3))
-    own = cells.atmosphere[cells.block, cells.tile]
-    usable = np.isfinite(estimates).all(axis=1) & (share <= clean_share)
-    measured = own + np.nan_to_num(estimates)  # each usable event's estimate of the true atmosphere
     keys = cells.block * cells.atmosphere.shape[1] + cells.tile
     for key in np.unique(keys):
         members = keys == key
         block, tile = int(cells.block[members][0]), int(cells.tile[members][0])
-        pool = usable & (cells.block == block)
-        distance = np.hypot(cells.x_km - cells.tile_x_km[tile], cells.y_km - cells.tile_y_km[tile])
+        pool = readings.block == block
+        distance = np.hypot(readings.x_km - cells.tile_x_km[tile], readings.y_km - cells.tile_y_km[tile])
         radius = radius_km
         while radius <= max_radius_km:
             near = pool & (distance <= radius)
             if near.sum() >= min_events:
-                error = measured[near] - cells.atmosphere[block, tile]
-                out[members] = model_error_covariance(error, variances[near], min_events=min_events)
+                error = readings.atmosphere[near] - cells.atmosphere[block, tile]
+                out[members] = model_error_covariance(error, readings.variance[near], min_events=min_events)
                 break
             radius *= 2
     return out
@@ -235,6 +272,7 @@ class Uncertainty:
     atmosphere_variance: np.ndarray  # (3,): network-wide model-error variance of (c, wx, wy), (km/s)^2
     ambiguity: np.ndarray  # (n,): share of stations with a competing pick
     event_atmosphere_covariance: np.ndarray  # (n, 3, 3): the model-error covariance each event got, (km/s)^2
+    readings: AtmosphereReadings  # the clean events' readings of the atmosphere (none without ``cells``)
 
 
 def calibrated_covariance(
@@ -244,13 +282,15 @@ def calibrated_covariance(
     atmosphere_floor_km_s: float, cluster_km: float, cluster_s: float, max_z: float,
     atmosphere_variance: np.ndarray | None = None, cells: CalibrationCells | None = None,
     clean_share: float = 0.2, cell_min_events: int = 8, cell_radius_km: float = 90.0, cell_max_radius_km: float = 180.0,
+    earlier: AtmosphereReadings | None = None,
 ) -> Uncertainty:
     """``factor * nominal + S Sigma_a S' + ambiguity * spread`` for every event (see the module doc).
 
     ``event_atmosphere`` is (n, 3): each event's (c, wx, wy). ``Sigma_a`` is estimated from the
     events unless ``atmosphere_variance`` gives it; never below ``atmosphere_floor_km_s`` squared.
     With ``cells`` (where each event's atmosphere came from), an event's ``Sigma_a`` is raised to
-    what the clean events around its calibration cell measure (:func:`cell_model_error_variance`)."""
+    what the clean events around its calibration cell read (:func:`cell_model_error_variance`),
+    with ``earlier`` readings (of events emitted before, in the stream) added to this batch's."""
     from truceline.fuse.refine import clusters
 
     n = len(t0_s)
@@ -259,7 +299,7 @@ def calibrated_covariance(
     floor = np.full(3, atmosphere_floor_km_s**2)
     if n == 0:
         return Uncertainty(covariance=covariance, atmosphere_variance=floor, ambiguity=share,
-                           event_atmosphere_covariance=np.zeros((0, 3, 3)))
+                           event_atmosphere_covariance=np.zeros((0, 3, 3)), readings=AtmosphereReadings.none())
     sensitivities = np.zeros((n, 3, 3))
     estimates = np.full((n, 3), np.nan)
     variances = np.full((n, 3, 3), np.nan)
@@ -283,12 +323,14 @@ def calibrated_covariance(
                                         for j in range(3)])
     atmosphere_variance = np.maximum(np.asarray(atmosphere_variance, dtype=float), floor)
     per_event = np.tile(np.diag(atmosphere_variance), (n, 1, 1))
+    readings = AtmosphereReadings.none()
     if cells is not None:
-        per_event = larger(per_event, cell_model_error_variance(
-            estimates, variances, share, cells, clean_share=clean_share, min_events=cell_min_events,
-            radius_km=cell_radius_km, max_radius_km=cell_max_radius_km))
+        readings = clean_readings(estimates, variances, share, cells, t0_s, clean_share=clean_share)
+        pooled = readings if earlier is None else earlier.plus(readings)
+        per_event = larger(per_event, cell_model_error_variance(pooled, cells, min_events=cell_min_events,
+                                                                radius_km=cell_radius_km, max_radius_km=cell_max_radius_km))
     covariance = covariance + np.einsum("nij,njk,nlk->nil", sensitivities, per_event, sensitivities)
     labels = clusters(x_km, y_km, t0_s, distance_km=cluster_km, time_s=cluster_s)
     covariance[:, :2, :2] += share[:, None, None] * member_spread(x_km, y_km, labels)
     return Uncertainty(covariance=covariance, atmosphere_variance=atmosphere_variance, ambiguity=share,
-                       event_atmosphere_covariance=per_event)
+                       event_atmosphere_covariance=per_event, readings=readings)
