@@ -15,6 +15,11 @@ added. Two errors do not shrink that way and dominate in practice (docs/fusion.m
   complement of the (x, y, t0) block). Over all events, the spread of ``da_k`` beyond their own
   noise estimates ``Sigma_a``, the covariance of the model error; each event then gets
   ``S Sigma_a S'``. Both come from the data; nothing needs the truth.
+* **A biased calibration cell.** ``Sigma_a`` is a scatter over the network; a tile whose fit is off
+  as a whole (fitted to a burst's mixed events) shifts all its events the same way. The clean
+  events around the tile read the true atmosphere (their cell's plus their ``da_k``); their mean
+  difference from the tile's atmosphere and the scatter about it make the cell's model-error
+  covariance, and each event gets the larger of that and ``Sigma_a``.
 * **Association ambiguity.** Events that overlap in space and time (salvos; see ``refine.py``)
   share a pool of interleaved picks, and when the arrivals at every station are denser than the
   pick noise, other combinations of picks fit almost as well: the solutions the cluster's
