@@ -16,6 +16,7 @@ from truceline.fuse.uncertainty import (
     calibrated_covariance,
     event_design,
     member_spread,
+    model_error_covariance,
     model_error_variance,
 )
 
@@ -200,3 +201,18 @@ def test_events_emitted_in_pieces_read_their_cell_with_the_events_emitted_before
     np.testing.assert_allclose(pieces[-1], batch.covariance[25:], rtol=1e-9)
     alone = _uncertainty(scene, with_cells=True, events=np.arange(25, 30))
     assert np.all(alone.covariance[:, 0, 0] < 0.2 * pieces[-1][:, 0, 0])
+
+
+def test_model_error_covariance_is_the_common_bias_and_the_scatter_about_it() -> None:
+    rng = np.random.default_rng(11)
+    bias = np.array([-2.0, 2.5, 0.0])
+    noise = rng.uniform(0.5, 1.5, (400, 3))
+    scatter = np.array([0.0, 0.0, 1.2])
+    errors = bias + rng.normal(0.0, 1.0, (400, 3)) * noise + rng.normal(0.0, 1.0, (400, 3)) * scatter
+    variances = np.einsum("ki,ij->kij", noise**2, np.eye(3))
+    found = model_error_covariance(errors, variances)
+    # a celerity too high and a wind too low together: the off-diagonal term keeps the trade
+    assert found[0, 1] == pytest.approx(bias[0] * bias[1], rel=0.15)
+    np.testing.assert_allclose(np.diag(found)[:2], bias[:2] ** 2, rtol=0.15)
+    assert found[2, 2] == pytest.approx(scatter[2] ** 2, rel=0.3)
+    assert np.all(model_error_covariance(errors[:5], variances[:5], min_events=10) == 0.0)
