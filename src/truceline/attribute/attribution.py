@@ -10,7 +10,7 @@ Firing party. For an event called a launch, the party whose area holds it, with 
 ``P(launch) P(in area) + P(impact) P(not in area) + P(neither) / 2`` where ``P(in area)`` integrates
 the location ellipse (:mod:`truceline.attribute.party`) and, for a paired launch, is judged together with its impact's
 location under the prior that fire crosses the line (:func:`side_given_partner`). A paired impact takes its launch's party
-and probability. An unpaired impact only says that fire *probably* came from across the line: its
+and probability, weighted by how likely it is an impact (as a launch its own area's party fired it). An unpaired impact only says that fire *probably* came from across the line: its
 probability multiplies in ``across_line_prior`` (default 0.9), updated by the Bayes factor of the picks no
 located event explains (:mod:`truceline.attribute.unheard`: was its launch heard, by too few stations to locate it,
 across the line or on its own side?), and its reason says so. An unpaired launch gets the same evidence for its
@@ -246,7 +246,20 @@ def attribute_events(
         if not firing[i]:
             p_firing[i] = 0.0
     for i in map(int, np.flatnonzero(paired & (np.asarray(kind) == "impact"))):
-        firing[i], p_firing[i] = firing[int(partner[i])], p_firing[int(partner[i])]
+        # The launch's party and probability if this is its impact; if it is itself a launch (the pairing's role odds
+        # say how likely), the party whose area holds it fired it. So a launch paired as the "impact" of another launch
+        # does not inherit that launch's certainty.
+        j = int(partner[i])
+        firing[i] = firing[j]
+        if not firing[j]:
+            continue
+        own = float(p_side[i]) if sides[i] == firing[j] else (1.0 - float(p_side[i]) if sides[i] else 0.5)
+        p_neither = max(0.0, 1.0 - p_launch[i] - p_impact[i])
+        p_firing[i] = p_impact[i] * p_firing[j] + p_launch[i] * own + 0.5 * p_neither
+        if p_firing[i] < 0.5:
+            firing[i], p_firing[i] = other_party(parties, firing[j]), 1.0 - p_firing[i]
+            if not firing[i]:
+                p_firing[i] = 0.0
     for i in map(int, np.flatnonzero(~paired & (np.asarray(kind) == "impact"))):
         reason[i] += (f"; direction from the line only: fire into {sides[i] or 'no area'} is taken to come from across the"
                       f" line with probability {config.across_line_prior:g}")
