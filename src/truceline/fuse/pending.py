@@ -49,6 +49,8 @@ class PickBuffer:
         self.station = np.zeros(0, dtype=np.int64)
         self.baz = np.zeros(0)
         self.baz_sigma = np.zeros(0)
+        self.amplitude = np.zeros(0)
+        self.snr = np.zeros(0)
         self.owner = np.zeros(0, dtype=np.int64)
         self._next_seq = 0
 
@@ -56,7 +58,7 @@ class PickBuffer:
         return len(self.seq)
 
     def append(self, ids: np.ndarray, time: np.ndarray, station: np.ndarray, baz: np.ndarray,
-               baz_sigma: np.ndarray) -> np.ndarray:
+               baz_sigma: np.ndarray, amplitude: np.ndarray, snr: np.ndarray) -> np.ndarray:
         """Add free picks; returns their rows."""
         n = len(time)
         start = len(self.seq)
@@ -67,6 +69,8 @@ class PickBuffer:
         self.station = np.concatenate([self.station, station])
         self.baz = np.concatenate([self.baz, baz])
         self.baz_sigma = np.concatenate([self.baz_sigma, baz_sigma])
+        self.amplitude = np.concatenate([self.amplitude, amplitude])
+        self.snr = np.concatenate([self.snr, snr])
         self.owner = np.concatenate([self.owner, np.full(n, -1, dtype=np.int64)])
         return np.arange(start, start + n)
 
@@ -77,6 +81,7 @@ class PickBuffer:
     def keep(self, mask: np.ndarray) -> None:
         self.seq, self.ids, self.time = self.seq[mask], self.ids[mask], self.time[mask]
         self.station, self.baz, self.baz_sigma = self.station[mask], self.baz[mask], self.baz_sigma[mask]
+        self.amplitude, self.snr = self.amplitude[mask], self.snr[mask]
         self.owner = self.owner[mask]
 
 
@@ -154,25 +159,52 @@ def relocate(event: OpenEvent, stations: np.ndarray, times_s: np.ndarray, baz: n
     return True
 
 
-def due_s(event: OpenEvent, last_pick_s: float, atmosphere: np.ndarray, st_x: np.ndarray, st_y: np.ndarray,
-          last_heard_s: np.ndarray, config: FusionConfig, *, completeness_km: float, heard_within_km: float,
-          hold_s: float) -> float:
-    """When the event is complete: every working station within its detection range (the farther
-    of ``heard_within_km`` and its farthest station so far plus ``completeness_km``, at most the
-    reach) that has not given it a pick has let its predicted arrival pass (plus tolerance), then
-    ``hold_s``."""
-    distance = np.hypot(st_x - event.x_km, st_y - event.y_km)
+def detection_radius_km(event: OpenEvent, distance_km: np.ndarray, config: FusionConfig, *, completeness_km: float,
+                        heard_within_km: float) -> float:
+    """The event's detection range without amplitudes: the farther of ``heard_within_km`` and its
+    farthest station so far plus ``completeness_km``, at most the reach."""
     heard = np.fromiter(event.stations, dtype=np.int64, count=len(event.stations))
-    farthest = float(distance[heard].max()) if len(heard) else config.reach_km
-    radius = min(config.reach_km, max(farthest + completeness_km, heard_within_km))
-    waiting = (distance <= radius) & (last_heard_s >= event.t0_s - WORKING_S)
-    waiting[heard] = False
+    farthest = float(distance_km[heard].max()) if len(heard) else config.reach_km
+    return min(config.reach_km, max(farthest + completeness_km, heard_within_km))
+
+
+def due_s(event: OpenEvent, last_pick_s: float, atmosphere: np.ndarray, st_x: np.ndarray, st_y: np.ndarray,
+          last_heard_s: np.ndarray, config: FusionConfig, *, could_hear: np.ndarray, hold_s: float) -> float:
+    """When the event is complete: every working station that could hear it (``could_hear``, a
+    mask over the stations) and has not given it a pick has let its predicted arrival pass (plus
+    tolerance), then ``hold_s``."""
+    waiting = could_hear & (last_heard_s >= event.t0_s - WORKING_S)
+    waiting[np.fromiter(event.stations, dtype=np.int64, count=len(event.stations))] = False
     due = last_pick_s
     if waiting.any():
         c, wx, wy = atmosphere[event.tile]
         tt = travel_times(st_x[waiting], st_y[waiting], event.x_km, event.y_km, c, wx, wy)
         due = max(due, float(np.max(event.t0_s + tt + arrival_tolerance_s(tt, config))))
     return due + hold_s
+
+
+def unheard_expected(x_km: float, y_km: float, t0_s: float, tile: int, stations: np.ndarray, expected: np.ndarray,
+                     now_s: float, atmosphere: np.ndarray, st_x: np.ndarray, st_y: np.ndarray, last_heard_s: np.ndarray,
+                     pick_station: np.ndarray, pick_time_s: np.ndarray, config: FusionConfig) -> int:
+    """How many working stations that should have heard an event (``expected``, a mask over the
+    stations) and whose predicted arrival (plus tolerance) has passed have no pick near it: not
+    among the event's ``stations`` and no pick (``pick_station``, corrected ``pick_time_s``; any
+    owner) within the tolerance of the prediction. A chance coincidence of other events' picks
+    predicts loud arrivals that did not come."""
+    check = expected & (last_heard_s >= t0_s - WORKING_S)
+    check[stations] = False
+    if not check.any():
+        return 0
+    c, wx, wy = atmosphere[tile]
+    tt = np.full(len(st_x), np.nan)
+    tt[check] = travel_times(st_x[check], st_y[check], x_km, y_km, c, wx, wy)
+    tolerance = arrival_tolerance_s(tt, config)
+    check &= t0_s + tt + tolerance <= now_s
+    near = check[pick_station]
+    s = pick_station[near]
+    heard = s[np.abs(pick_time_s[near] - t0_s - tt[s]) <= tolerance[s]]
+    check[heard] = False
+    return int(np.count_nonzero(check))
 
 
 def emittable(events: list[OpenEvent], now_s: float, config: FusionConfig) -> list[int]:

@@ -44,7 +44,6 @@ reports. ``truceline associate --streaming`` runs this class over a file in time
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -56,6 +55,7 @@ from truceline.fuse.engine import (
     TIGHT_COARSE_TOLERANCE_S,
     CalibrationEvent,
     FusionConfig,
+    PassResult,
     Prepared,
     calibrate_events,
     calibration_events,
@@ -69,7 +69,9 @@ from truceline.fuse.engine import (
     since,
     refine,
 )
+from truceline.fuse.emission import Emission, PartyAt
 from truceline.fuse.events import to_tables, variance_factor_of
+from truceline.fuse.loudness import Loudness
 from truceline.fuse.network import build_network
 from truceline.fuse.pending import OpenEvent, PickBuffer
 from truceline.fuse.side import with_sides
@@ -82,32 +84,12 @@ CONSUMED = -2  # owner of a pick found to belong to an event already emitted
 HEARD_MIN_PICKS = 100  # emitted picks needed before the detection range is learned from them
 HEARD_PICKS = 5000  # the detection range is learned from this many of the latest emitted picks
 WARM_EVENTS = 20  # once the model has been fitted to this many well-recorded events, the loose pass is no longer needed
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Emission:
-    """Events emitted by one call, in the tables of CONTRACTS.md, with when and why."""
-
-    events: pa.Table
-    assignments: pa.Table
-    emitted_at_s: np.ndarray
-    """Stream clock (latest pick time or heartbeat seen) when each event was emitted."""
-    last_pick_s: np.ndarray
-    """Time of each event's last contributing pick (as the station reported it)."""
-
-    @property
-    def latency_s(self) -> np.ndarray:
-        return self.emitted_at_s - self.last_pick_s
-
-    @staticmethod
-    def concat(parts: list[Emission]) -> Emission:
-        """One emission of several (at least one; empty ones are skipped unless all are)."""
-        parts = [p for p in parts if p.events.num_rows] or parts[:1]
-        return Emission(events=pa.concat_tables([p.events for p in parts]),
-                        assignments=pa.concat_tables([p.assignments for p in parts]),
-                        emitted_at_s=np.concatenate([p.emitted_at_s for p in parts]),
-                        last_pick_s=np.concatenate([p.last_pick_s for p in parts]))
+QUICK_SPAN_S = 120.0  # the quick search looks at the origin times of the last two minutes
+QUICK_SEEDS = 100  # seeds examined (at most; half as many at least) by a quick search
+QUICK_UNHEARD = 0  # stations that should have heard an event but did not, allowed to a quick search's event
+LOUDNESS_EVERY = 10  # the loudness law and detection curve are refitted after this many emitted events
 
 
-PartyAt = Callable[[np.ndarray, np.ndarray], np.ndarray]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -138,12 +120,14 @@ class StreamingAssociator:
     def __init__(self, stations: pa.Table, config: FusionConfig | None = None, *, chunk_s: float = 60.0,
                  margin_s: float = 5.0, calibrate_every_s: float = 300.0, party_at: PartyAt | None = None,
                  early_stages: tuple[Stage, ...] = EARLY_STAGES, completeness_km: float = 1.0, hold_s: float = 0.5,
-                 decide_every_s: float = 1.0, heard_quantile: float = 0.9) -> None:
+                 decide_every_s: float = 1.0, heard_quantile: float = 0.9, quick_every_s: float | None = 5.0) -> None:
         if not chunk_s > 0 or not margin_s >= 0 or not calibrate_every_s >= 0:
             raise ValueError("chunk_s must be positive, margin_s and calibrate_every_s not negative")
         if not decide_every_s > 0 or not completeness_km >= 0 or not hold_s >= 0 or not 0 <= heard_quantile <= 1:
             raise ValueError("decide_every_s must be positive, completeness_km and hold_s not negative, "
                              "heard_quantile in [0, 1]")
+        if quick_every_s is not None and not (quick_every_s > 0 and quick_every_s % decide_every_s < 1e-9):
+            raise ValueError("quick_every_s must be a positive multiple of decide_every_s (or None: no quick search)")
         if any(not (s.chunk_s > 0 and s.age_s >= 0 and s.lookahead_s >= 0) for s in early_stages):
             raise ValueError("a stage needs a positive chunk_s and an age_s and lookahead_s not negative")
         self.config = config or FusionConfig()
@@ -154,6 +138,7 @@ class StreamingAssociator:
         self.hold_s = hold_s
         self.decide_every_s = decide_every_s
         self.heard_quantile = heard_quantile
+        self.quick_every_s = quick_every_s
         self._heard_km = np.zeros(0)  # station distances of the picks of the events emitted lately
         self.early_stages = tuple(sorted(early_stages, key=lambda s: -s.age_s))  # older origins first
         self._party_at = party_at
@@ -169,7 +154,10 @@ class StreamingAssociator:
         self._stage_configs = [replace(self.config, window_s=s.chunk_s, lookahead_s=s.lookahead_s,
                                        min_stations=s.min_stations or self.config.min_stations)
                                for s in self.early_stages]
-        self._workspaces: list[dict] = [{} for _ in range(len(self.early_stages) + 1)]  # the last: the deciding stage
+        self._quick_config = replace(self.config, window_s=QUICK_SPAN_S, lookahead_s=0.0, min_seeds=QUICK_SEEDS // 2,
+                                     max_seeds=QUICK_SEEDS)
+        # the last two: the deciding stage and the quick search
+        self._workspaces: list[dict] = [{} for _ in range(len(self.early_stages) + 2)]
         n_tiles = int(self._cells["n_tiles"])
         self._default = np.tile(np.array([DEFAULT_CELERITY_KM_S, 0.0, 0.0]), (1, n_tiles, 1))
         if self.config.sound_speed_m_per_s is not None:
@@ -193,12 +181,14 @@ class StreamingAssociator:
         self._calibrated_size = 0
         self._since_calibration = 0
         self._buffer = PickBuffer()
+        self._loudness = Loudness(self._network.size)
+        self._loudness_new = 0
         self._open: list[OpenEvent] = []
         # events emitted lately, with their picks' stations, corrected times and back-azimuths
         self._emitted_lately: list[tuple[OpenEvent, np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
         self._next_key = 0
         # picks pushed but not yet taken in (they are taken at the first grid instant after their time)
-        self._queue: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
+        self._queue: list[tuple[np.ndarray, ...]] = []
         self._last_heard = np.full(self._network.size, -math.inf)
         self._next_start: float | None = None  # the deciding stage's next chunk
         self._stage_next: list[float | None] = [None] * len(self.early_stages)
@@ -209,6 +199,9 @@ class StreamingAssociator:
         self.late_pick_ids: list[str] = []
         self.chunks_processed = 0
         """Chunks of origin time searched (by every stage)."""
+        self.quick_searches = 0
+        """Quick searches run, and events they opened."""
+        self.quick_opened = 0
 
     # -- the clock ---------------------------------------------------------------------------------
 
@@ -263,6 +256,12 @@ class StreamingAssociator:
     def _early_enabled(self) -> bool:
         return not self._estimating() or self._calibrated_size >= WARM_EVENTS
 
+    def _quick_enabled(self) -> bool:
+        """Quick searches run once the model is calibrated and the loudness law and detection curve learned."""
+        law = self._loudness.law
+        return (self.quick_every_s is not None and self._early_enabled() and law is not None
+                and math.isfinite(law.expected))
+
     # -- input -------------------------------------------------------------------------------------
 
     def push(self, picks: pa.Table) -> Emission:
@@ -300,20 +299,21 @@ class StreamingAssociator:
             self.late_pick_ids.extend(ids[late].tolist())
         keep = ~late
         self._queue.append((ids[keep], time[keep], station[keep], float_column(picks, "backazimuth_deg")[keep],
-                            float_column(picks, "backazimuth_sigma_deg")[keep]))
+                            float_column(picks, "backazimuth_sigma_deg")[keep], float_column(picks, "amplitude")[keep],
+                            float_column(picks, "snr")[keep]))
         self._now = max(self._now, float(time.max()))
         if self._instant is None and keep.any():
             self._instant = math.floor(float(time[keep].min()) / self.decide_every_s) + 1
 
     # -- the grid of instants ----------------------------------------------------------------------
 
-    def _queued(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    def _queued(self) -> tuple[np.ndarray, ...]:
         if len(self._queue) != 1:
             parts = self._queue or [(np.zeros(0, dtype=object), np.zeros(0), np.zeros(0, dtype=np.int64), np.zeros(0),
-                                     np.zeros(0))]
-            merged = tuple(np.concatenate([p[j] for p in parts]) for j in range(5))
+                                     np.zeros(0), np.zeros(0), np.zeros(0))]
+            merged = tuple(np.concatenate([p[j] for p in parts]) for j in range(7))
             order = np.argsort(merged[1], kind="stable")
-            self._queue = [(merged[0][order], merged[1][order], merged[2][order], merged[3][order], merged[4][order])]
+            self._queue = [tuple(m[order] for m in merged)]
         return self._queue[0]
 
     def _next_instant(self, final: bool) -> int | None:
@@ -334,6 +334,10 @@ class StreamingAssociator:
                 for k, start in enumerate(self._stage_next):
                     if start is not None and self._next_start is not None and max(start, self._next_start) <= latest:
                         times.append(self._stage_at_s(k, max(start, self._next_start)))
+        if free.any() and self._quick_enabled():
+            quick = self._quick_at(self._instant * step)
+            if quick is not None:
+                times.append(quick)
         times.extend(e.due_s for e in self._open)
         if not times:
             return None
@@ -341,6 +345,17 @@ class StreamingAssociator:
         if not final and instant * step > self._now:
             return None
         return instant
+
+    def _quick_at(self, earliest: float) -> float | None:
+        """The first quick-search instant (a multiple of ``quick_every_s``) at or after ``earliest``
+        with free picks in the last ``QUICK_SPAN_S`` (None: none before new picks come)."""
+        assert self.quick_every_s is not None
+        every = self.quick_every_s
+        at = math.ceil(earliest / every - 1e-9) * every
+        free = self._buffer.owner == -1
+        if not free.any() or float(self._buffer.time[free].max()) < at - QUICK_SPAN_S:
+            return None
+        return at
 
     def _stage_begin(self, k: int, now: float) -> float:
         """Where stage ``k`` goes on: never before the deciding stage; when it starts (the model
@@ -393,18 +408,23 @@ class StreamingAssociator:
                     self._search(k, start)
                     start += stage.chunk_s
                 self._stage_next[k] = start
+        quick = self._quick_at(now) if self._quick_enabled() else None
+        if quick is not None and abs(quick - now) < 1e-6:
+            self._quick(now)
         return self._emit(now)
 
     # -- taking picks in ---------------------------------------------------------------------------
 
     def _ingest(self, now: float) -> None:
-        ids, time, station, baz, baz_sigma = self._queued()
+        queued = self._queued()
+        time, station = queued[1], queued[2]
         n = int(np.searchsorted(time, now, side="left"))
         if n == 0:
             return
-        self._queue = [(ids[n:], time[n:], station[n:], baz[n:], baz_sigma[n:])]
-        rows = self._buffer.append(ids[:n], time[:n], station[:n], baz[:n], baz_sigma[:n])
+        self._queue = [tuple(q[n:] for q in queued)]
+        rows = self._buffer.append(*(q[:n] for q in queued))
         np.maximum.at(self._last_heard, station[:n], time[:n])
+        self._loudness.hear(station[:n], queued[5][:n], queued[6][:n])
         for row in rows:
             self._join(int(row))
 
@@ -464,11 +484,54 @@ class StreamingAssociator:
             config = self._sweep_config
         else:
             config = self._final_config
+        self._open_found(self._find(config, start, self._workspaces[-2 if stage is None else stage],
+                                    deciding=stage is None))
+
+    def _quick(self, now: float) -> None:
+        """The quick search: the origin times of the last ``QUICK_SPAN_S`` among the free picks; an
+        event found is opened only if it is complete and consistent (:meth:`_complete`)."""
+        assert self._next_start is not None
+        self.quick_searches += 1
+        found = self._find(self._quick_config, max(self._next_start, now - QUICK_SPAN_S), self._workspaces[-1],
+                           deciding=False)
+        accepted = [f for f in found if self._complete(f, now)]
+        self.quick_opened += len(accepted)
+        self._open_found(accepted)
+
+    def _complete(self, found: OpenEvent, now: float) -> bool:
+        """Whether an event found by a quick search can be opened now: every working station that
+        could hear it (by its loudness) has given it a pick or let its predicted arrival pass, and
+        no more than ``QUICK_UNHEARD`` of the stations that should have heard it and whose arrival
+        has passed have no pick there (a chance coincidence of other events' picks predicts loud
+        arrivals that did not come)."""
+        law = self._loudness.law
+        assert law is not None
+        buffer, net = self._buffer, self._network
+        rows = buffer.rows(found.seqs)
+        distance = np.hypot(net.x_km - found.x_km, net.y_km - found.y_km)
+        margin = self._loudness.margins(self._loudness.level(buffer.amplitude[rows], distance[buffer.station[rows]]),
+                                        distance, np.arange(net.size))
+        if not np.isfinite(margin[buffer.station[rows]]).any():
+            return False
+        within = distance <= self.config.reach_km
+        could = within & ~(margin < law.possible)  # unknown noise: the station could hear it
+        if pending.due_s(found, float(buffer.time[rows].max()), self._atmosphere[0], net.x_km, net.y_km, self._last_heard,
+                         self.config, could_hear=could, hold_s=self.hold_s) > now:
+            return False
+        expected = within & (margin >= law.expected)
+        unheard = pending.unheard_expected(found.x_km, found.y_km, found.t0_s, found.tile, np.asarray(sorted(found.stations)),
+                                           expected, now, self._atmosphere[0], net.x_km, net.y_km, self._last_heard,
+                                           buffer.station, buffer.time - self._corrections[buffer.station], self.config)
+        return unheard <= QUICK_UNHEARD
+
+    def _find(self, config: FusionConfig, start: float, workspace: dict, *, deciding: bool) -> list[OpenEvent]:
+        """Events among the free picks with origin times in ``[start, start + config.window_s)``
+        (not yet opened: ``key`` -1)."""
         stop = start + config.window_s
         buffer = self._buffer
         reach = stop + config.lookahead_s + self._max_travel_s()
         if np.count_nonzero((buffer.owner == -1) & (buffer.time >= start) & (buffer.time < reach)) < config.min_stations:
-            return
+            return []
         rows = np.flatnonzero((buffer.owner != CONSUMED) & (buffer.time < reach))
         # the picks of open events are there but taken, and so is each station's latest pick (which may
         # have left the buffer): the footprint test sees which stations are working
@@ -483,8 +546,7 @@ class StreamingAssociator:
                               block_origin_s=start, n_blocks=1)
         taken = np.concatenate([buffer.owner[rows] >= 0, np.ones(len(seen), dtype=bool)])[prep.extras["order"]]
         self.chunks_processed += 1
-        workspace = self._workspaces[-1 if stage is None else stage]
-        if self._estimating() and stage is None:
+        if self._estimating() and deciding:
             if not self._early_enabled():
                 # until the model is calibrated, a loose pass under the standard celerity finds the events to calibrate with
                 loose = first_pass(prep, config, self._default, start_s=start, stop_s=stop, workspace=workspace,
@@ -495,21 +557,30 @@ class StreamingAssociator:
         result = refine(prep, config, final_pass(prep, config, self._atmosphere, start_s=start, stop_s=stop,
                                                    workspace=workspace, taken=taken), self._atmosphere)
         order = prep.extras["order"]
-        before = list(self._open)
+        found: list[OpenEvent] = []
         for i in range(len(result.t0_s)):
             mine = order[result.picks[i][result.picks[i] >= 0]]
             assert np.all(mine < n)  # the stations' latest picks are taken: never an event's
             mine = rows[mine]
-            if self._merge(before, float(result.x_km[i]), float(result.y_km[i]), float(result.t0_s[i]), mine):
+            found.append(OpenEvent(key=-1, x_km=float(result.x_km[i]), y_km=float(result.y_km[i]),
+                                   t0_s=float(result.t0_s[i]), tile=int(result.tile[i]), covariance=result.covariance[i],
+                                   chi2=float(result.chi2[i]), n_obs=int(result.n_obs[i]),
+                                   seqs=[int(q) for q in buffer.seq[mine]],
+                                   stations={int(s) for s in buffer.station[mine]}))
+        return found
+
+    def _open_found(self, found: list[OpenEvent]) -> None:
+        """Open the events a search found (or merge each into an open event it continues)."""
+        buffer = self._buffer
+        before = list(self._open)
+        for event in found:
+            mine = buffer.rows(event.seqs)
+            if self._merge(before, event.x_km, event.y_km, event.t0_s, mine):
                 continue
-            key = self._next_key
+            event.key = self._next_key
             self._next_key += 1
-            buffer.owner[mine] = key
-            self._open.append(OpenEvent(key=key, x_km=float(result.x_km[i]), y_km=float(result.y_km[i]),
-                                        t0_s=float(result.t0_s[i]), tile=int(result.tile[i]),
-                                        covariance=result.covariance[i], chi2=float(result.chi2[i]),
-                                        n_obs=int(result.n_obs[i]), seqs=[int(q) for q in buffer.seq[mine]],
-                                        stations={int(s) for s in buffer.station[mine]}))
+            buffer.owner[mine] = event.key
+            self._open.append(event)
         if np.any(buffer.owner == CONSUMED):
             buffer.keep(buffer.owner != CONSUMED)
 
@@ -568,6 +639,38 @@ class StreamingAssociator:
 
     # -- emitting ----------------------------------------------------------------------------------
 
+    def _could_hear(self, event: OpenEvent, rows: np.ndarray) -> np.ndarray:
+        """The stations an open event waits for (a mask): those within reach that could hear it by its
+        loudness, once the detection curve is learned; else those within its detection radius
+        (:func:`pending.detection_radius_km`), as for a station whose noise is not known."""
+        net = self._network
+        distance = np.hypot(net.x_km - event.x_km, net.y_km - event.y_km)
+        radius = pending.detection_radius_km(event, distance, self.config, completeness_km=self.completeness_km,
+                                             heard_within_km=self._heard_within_km())
+        could = distance <= radius
+        law = self._loudness.law
+        if law is not None and self.quick_every_s is not None and math.isfinite(law.expected):
+            margin = self._loudness.margins(self._loudness.level(self._buffer.amplitude[rows],
+                                                                 distance[self._buffer.station[rows]]),
+                                            distance, np.arange(net.size))
+            could = np.where(np.isfinite(margin), (margin >= law.possible) & (distance <= self.config.reach_km), could)
+        return np.asarray(could)
+
+    def _learn_loudness(self, result: PassResult, i: int, rows: np.ndarray, stations: np.ndarray, distance: np.ndarray,
+                        now: float) -> None:
+        """Teach the loudness law an emitted event (its picks: buffer ``rows``), and the detection curve
+        the working stations within reach whose predicted arrival had passed (heard or not)."""
+        net = self._network
+        x, y, t0 = float(result.x_km[i]), float(result.y_km[i]), float(result.t0_s[i])
+        all_distance = np.hypot(net.x_km - x, net.y_km - y)
+        candidate = (all_distance <= self.config.reach_km) & (self._last_heard >= t0 - pending.WORKING_S)
+        c, wx, wy = self._atmosphere[0, int(result.tile[i])]
+        tt = travel_times(net.x_km[candidate], net.y_km[candidate], x, y, c, wx, wy)
+        index = np.flatnonzero(candidate)[t0 + tt + pending.arrival_tolerance_s(tt, self.config) <= now]
+        heard = np.isin(index, stations)
+        self._loudness.learn(self._buffer.amplitude[rows], self._buffer.snr[rows], distance, all_distance[index], heard, index)
+        self._loudness_new += 1
+
     def _emit(self, now: float) -> Emission:
         if not self._open:
             return self.empty
@@ -575,9 +678,9 @@ class StreamingAssociator:
         for event in self._open:
             if event.due_s <= now:
                 self._offer_free(event)
-                event.due_s = pending.due_s(event, float(buffer.time[buffer.rows(event.seqs)].max()), self._atmosphere[0],
-                                            net.x_km, net.y_km, self._last_heard, self.config,
-                                            completeness_km=self.completeness_km, heard_within_km=self._heard_within_km(),
+                rows = buffer.rows(event.seqs)
+                event.due_s = pending.due_s(event, float(buffer.time[rows].max()), self._atmosphere[0], net.x_km, net.y_km,
+                                            self._last_heard, self.config, could_hear=self._could_hear(event, rows),
                                             hold_s=self.hold_s)
         chosen = pending.emittable(self._open, now, self.config)
         if not chosen:
@@ -628,10 +731,14 @@ class StreamingAssociator:
             s = prep.pick_station[p]
             distance = np.hypot(net.x_km[s] - result.x_km[i], net.y_km[s] - result.y_km[i])
             self._heard_km = np.concatenate([self._heard_km, distance])[-HEARD_PICKS:]
+            self._learn_loudness(result, i, rows[prep.extras["order"][p]], s, distance, now)
             record = OpenEvent(key=-1, x_km=float(result.x_km[i]), y_km=float(result.y_km[i]), t0_s=float(result.t0_s[i]),
                                tile=int(result.tile[i]), covariance=result.covariance[i], chi2=float(result.chi2[i]),
                                n_obs=int(result.n_obs[i]), seqs=[], stations={int(q) for q in s})
             self._emitted_lately.append((record, s, prep.pick_time[p], prep.pick_baz[p], prep.pick_baz_sigma[p]))
+        if self._loudness_new >= LOUDNESS_EVERY:
+            self._loudness_new = 0
+            self._loudness.update()
         buffer.keep(~taken)
         origin = self._origin or 0.0
         return Emission(events=events_table, assignments=located.assignments,

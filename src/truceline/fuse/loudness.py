@@ -1,0 +1,206 @@
+"""How loud an event is at each station, and so which stations should hear it.
+
+Sound from a point source at the surface weakens with distance by geometric spreading and by
+absorption (Pierce, *Acoustics*, ch. 1 and 10): ``log A = L - n log r - alpha r``, with a scatter
+of a few tens of per cent from path to path. A pick's ``amplitude`` and distance ``r`` give one
+estimate of the source level ``L`` (the median over an event's picks is its level); a station's
+noise is ``amplitude / snr`` of its picks (the mean of its logarithm over all its picks). The
+*margin* of a station for an event is its predicted log signal-to-noise ratio,
+``L - n log r - alpha r - log noise``, less a reference (the 5th percentile of the log SNR of the
+picks of emitted events: about the picker's threshold).
+
+Nothing here is assumed about the picker or the propagation: ``n`` and ``alpha`` are fitted to
+the picks of the events emitted lately (pooled within-event least squares), and the detection
+curve (how often a working station with a given margin has a pick of the event) is counted on
+the same events, at the stations whose predicted arrival had passed when the event was emitted
+(a station the event did not wait for would otherwise count as one that did not hear it).
+From the curve come two margins:
+
+* ``expected``: stations at or above it heard ``EXPECTED_RATE`` (97 %) of the events; an event
+  such a station did not hear (its arrival passed, the station working) is suspect: a chance
+  coincidence of other events' picks predicts loud arrivals at stations that had none;
+* ``possible``: stations below it heard only ``POSSIBLE_RATE`` (2 %): an event need not wait for
+  them.
+
+Pure functions over arrays, and one small learner; :mod:`truceline.fuse.stream` owns the state.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+MIN_DISTANCE_KM = 0.1  # distances are floored here (a station at the source)
+REFERENCE_QUANTILE = 0.05  # the margin's reference: this quantile of the log SNR of emitted picks
+EXPECTED_RATE = 0.97
+POSSIBLE_RATE = 0.02
+MIN_EVENTS = 30  # emitted events with amplitudes needed before the law and the curve are used
+MIN_PAIRS = 2000  # (station, event) pairs of the detection curve needed before it is used
+HISTORY_PICKS = 5000
+HISTORY_PAIRS = 40000
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LoudnessLaw:
+    """``log A = level - spreading * log r - absorption_per_km * r``, and where stations hear."""
+
+    spreading: float
+    absorption_per_km: float
+    reference_log_snr: float
+    expected: float
+    """Margin at and above which a working station heard ``EXPECTED_RATE`` of the events."""
+    possible: float
+    """Margin below which a working station heard only ``POSSIBLE_RATE`` of the events."""
+
+
+def attenuation(distance_km: np.ndarray, spreading: float, absorption_per_km: float) -> np.ndarray:
+    """How much the log amplitude has fallen at that distance."""
+    r = np.maximum(np.asarray(distance_km, dtype=float), MIN_DISTANCE_KM)
+    return np.asarray(spreading * np.log(r) + absorption_per_km * r)
+
+
+def fit_law(event: np.ndarray, log_amplitude: np.ndarray, distance_km: np.ndarray) -> tuple[float, float] | None:
+    """Spreading exponent and absorption from picks of several events (pooled within-event least
+    squares: each event's own level is profiled out). None if the data cannot tell them apart."""
+    ok = np.isfinite(log_amplitude) & np.isfinite(distance_km)
+    event, y = event[ok], log_amplitude[ok]
+    r = np.maximum(distance_km[ok], MIN_DISTANCE_KM)
+    if len(np.unique(event)) < MIN_EVENTS:
+        return None
+    _, inverse, counts = np.unique(event, return_inverse=True, return_counts=True)
+    design = np.column_stack([np.log(r), r])
+
+    def centred(v: np.ndarray) -> np.ndarray:
+        return v - (np.bincount(inverse, weights=v) / counts)[inverse]
+
+    x = np.column_stack([centred(design[:, 0]), centred(design[:, 1])])
+    yc = centred(y)
+    normal = x.T @ x
+    if np.linalg.cond(normal) > 1e10:
+        return None
+    slope = np.linalg.solve(normal, x.T @ yc)
+    spreading, absorption = -float(slope[0]), -float(slope[1])
+    if not (math.isfinite(spreading) and math.isfinite(absorption)) or spreading < 0 or absorption < 0:
+        # an amplitude that grows with distance is not sound from the source: fall back to spreading alone
+        spreading = max(0.0, -float((x[:, 0] @ yc) / max(x[:, 0] @ x[:, 0], 1e-12)))
+        absorption = 0.0
+    return spreading, absorption
+
+
+def levels(log_amplitude: np.ndarray, distance_km: np.ndarray, spreading: float, absorption_per_km: float) -> np.ndarray:
+    """Each pick's estimate of its source's level."""
+    return np.asarray(log_amplitude + attenuation(distance_km, spreading, absorption_per_km))
+
+
+def event_level(log_amplitude: np.ndarray, distance_km: np.ndarray, spreading: float,
+                absorption_per_km: float) -> float:
+    """An event's level: the median of its picks' estimates (NaN without amplitudes)."""
+    est = levels(log_amplitude, distance_km, spreading, absorption_per_km)
+    est = est[np.isfinite(est)]
+    return float(np.median(est)) if len(est) else math.nan
+
+
+def margins(law: LoudnessLaw, level: float, distance_km: np.ndarray, log_noise: np.ndarray) -> np.ndarray:
+    """Predicted log SNR at each station less the reference (NaN where the noise is unknown)."""
+    return np.asarray(level - attenuation(distance_km, law.spreading, law.absorption_per_km) - log_noise
+                      - law.reference_log_snr)
+
+
+def curve_margins(margin: np.ndarray, heard: np.ndarray) -> tuple[float, float] | None:
+    """``expected`` and ``possible`` margins of a detection curve (see the module docstring); None
+    if there are too few pairs."""
+    ok = np.isfinite(margin)
+    margin, heard = margin[ok], heard[ok].astype(float)
+    if len(margin) < MIN_PAIRS:
+        return None
+    order = np.argsort(margin, kind="stable")
+    m, h = margin[order], heard[order]
+    n = len(m)
+    # rate of hearing among the pairs at or above each margin, and at or below it
+    above = np.cumsum(h[::-1])[::-1] / np.arange(n, 0, -1)
+    below = np.cumsum(h) / np.arange(1, n + 1)
+    good = np.flatnonzero(above >= EXPECTED_RATE)
+    expected = float(m[good[0]]) if len(good) else math.inf
+    quiet = np.flatnonzero(below <= POSSIBLE_RATE)
+    possible = float(m[quiet[-1]]) if len(quiet) else -math.inf
+    return expected, min(possible, expected)
+
+
+class Loudness:
+    """Learns the law and the detection curve from emitted events; knows each station's noise."""
+
+    def __init__(self, n_stations: int) -> None:
+        self._noise_sum = np.zeros(n_stations)
+        self._noise_count = np.zeros(n_stations, dtype=np.int64)
+        self._event = np.zeros(0, dtype=np.int64)
+        self._log_amplitude = np.zeros(0)
+        self._distance = np.zeros(0)
+        self._log_snr = np.zeros(0)
+        self._margin = np.zeros(0)
+        self._heard = np.zeros(0, dtype=bool)
+        self._events = 0
+        self.law: LoudnessLaw | None = None
+        """The law in use (None until enough events with amplitudes have been emitted)."""
+
+    @property
+    def log_noise(self) -> np.ndarray:
+        """Mean log noise amplitude of each station's picks (NaN for a station without one)."""
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return np.where(self._noise_count > 0, self._noise_sum / np.maximum(self._noise_count, 1), np.nan)
+
+    def hear(self, station: np.ndarray, amplitude: np.ndarray, snr: np.ndarray) -> None:
+        """Picks taken in: their stations' noise (``amplitude / snr``)."""
+        ok = np.isfinite(amplitude) & np.isfinite(snr) & (amplitude > 0) & (snr > 0)
+        np.add.at(self._noise_sum, station[ok], np.log(amplitude[ok] / snr[ok]))
+        np.add.at(self._noise_count, station[ok], 1)
+
+    def level(self, amplitude: np.ndarray, distance_km: np.ndarray) -> float:
+        """An event's level from its picks' amplitudes and distances (NaN if unknown)."""
+        if self.law is None:
+            return math.nan
+        with np.errstate(invalid="ignore", divide="ignore"):
+            log_amplitude = np.log(np.where(amplitude > 0, amplitude, np.nan))
+        return event_level(log_amplitude, distance_km, self.law.spreading, self.law.absorption_per_km)
+
+    def margins(self, level: float, distance_km: np.ndarray, stations: np.ndarray) -> np.ndarray:
+        """Margins of those stations for an event of that level (NaN where unknown)."""
+        if self.law is None or not math.isfinite(level):
+            return np.full(len(stations), np.nan)
+        return margins(self.law, level, distance_km, self.log_noise[stations])
+
+    def learn(self, amplitude: np.ndarray, snr: np.ndarray, distance_km: np.ndarray, candidates_km: np.ndarray,
+              candidates_heard: np.ndarray, candidates_stations: np.ndarray) -> None:
+        """One emitted event: its picks' amplitudes, SNRs and distances, and the working stations
+        within reach whose predicted arrival had passed (distances, heard or not, station index)."""
+        with np.errstate(invalid="ignore", divide="ignore"):
+            log_amplitude = np.log(np.where(amplitude > 0, amplitude, np.nan))
+            log_snr = np.log(np.where(snr > 0, snr, np.nan))
+        if not np.isfinite(log_amplitude).any():
+            return
+        self._events += 1
+        keep = HISTORY_PICKS
+        self._event = np.concatenate([self._event, np.full(len(amplitude), self._events)])[-keep:]
+        self._log_amplitude = np.concatenate([self._log_amplitude, log_amplitude])[-keep:]
+        self._distance = np.concatenate([self._distance, distance_km])[-keep:]
+        self._log_snr = np.concatenate([self._log_snr, log_snr])[-keep:]
+        if self.law is not None:
+            level = event_level(log_amplitude, distance_km, self.law.spreading, self.law.absorption_per_km)
+            m = self.margins(level, candidates_km, candidates_stations)
+            self._margin = np.concatenate([self._margin, m])[-HISTORY_PAIRS:]
+            self._heard = np.concatenate([self._heard, candidates_heard])[-HISTORY_PAIRS:]
+
+    def update(self) -> None:
+        """Refit the law and the curve from the history (when there is enough of it)."""
+        fitted = fit_law(self._event, self._log_amplitude, self._distance)
+        if fitted is None:
+            return
+        snr = self._log_snr[np.isfinite(self._log_snr)]
+        reference = float(np.quantile(snr, REFERENCE_QUANTILE))
+        spreading, absorption = fitted
+        # the pairs of the curve keep the margins they had under the law of their time (it changes slowly)
+        curve = curve_margins(self._margin, self._heard)
+        expected, possible = curve if curve is not None else (math.inf, -math.inf)
+        self.law = LoudnessLaw(spreading=spreading, absorption_per_km=absorption, reference_log_snr=reference,
+                               expected=expected, possible=possible)
