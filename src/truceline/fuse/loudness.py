@@ -16,7 +16,8 @@ the same events, at the stations whose predicted arrival had passed when the eve
 (a station the event did not wait for would otherwise count as one that did not hear it).
 From the curve come two margins:
 
-* ``expected``: stations at or above it heard ``EXPECTED_RATE`` (97 %) of the events; an event
+* ``expected``: stations at or above it heard ``EXPECTED_RATE`` (90 %) of the events (the rest: outages
+  between picks, picks the associator left out, and its false events); an event
   such a station did not hear (its arrival passed, the station working) is suspect: a chance
   coincidence of other events' picks predicts loud arrivals at stations that had none;
 * ``possible``: stations below it heard only ``POSSIBLE_RATE`` (2 %): an event need not wait for
@@ -28,16 +29,16 @@ Pure functions over arrays, and one small learner; :mod:`truceline.fuse.stream` 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 MIN_DISTANCE_KM = 0.1  # distances are floored here (a station at the source)
 REFERENCE_QUANTILE = 0.05  # the margin's reference: this quantile of the log SNR of emitted picks
-EXPECTED_RATE = 0.97
+EXPECTED_RATE = 0.9
 POSSIBLE_RATE = 0.02
 MIN_EVENTS = 30  # emitted events with amplitudes needed before the law and the curve are used
-MIN_PAIRS = 2000  # (station, event) pairs of the detection curve needed before it is used
+MIN_PAIRS = 1000  # (station, event) pairs of the detection curve needed before it is used
 HISTORY_PICKS = 5000
 HISTORY_PAIRS = 40000
 
@@ -102,7 +103,7 @@ def event_level(log_amplitude: np.ndarray, distance_km: np.ndarray, spreading: f
     return float(np.median(est)) if len(est) else math.nan
 
 
-def margins(law: LoudnessLaw, level: float, distance_km: np.ndarray, log_noise: np.ndarray) -> np.ndarray:
+def margins(law: LoudnessLaw, level: float | np.ndarray, distance_km: np.ndarray, log_noise: np.ndarray) -> np.ndarray:
     """Predicted log SNR at each station less the reference (NaN where the noise is unknown)."""
     return np.asarray(level - attenuation(distance_km, law.spreading, law.absorption_per_km) - log_noise
                       - law.reference_log_snr)
@@ -110,21 +111,26 @@ def margins(law: LoudnessLaw, level: float, distance_km: np.ndarray, log_noise: 
 
 def curve_margins(margin: np.ndarray, heard: np.ndarray) -> tuple[float, float] | None:
     """``expected`` and ``possible`` margins of a detection curve (see the module docstring); None
-    if there are too few pairs."""
+    if there are too few pairs. The rate of hearing is counted in a window of ``n / 20`` pairs
+    (at least 50) sliding along the margin: ``possible`` is where it first rises above
+    ``POSSIBLE_RATE``. ``expected`` is the least margin at and above which it is
+    ``EXPECTED_RATE`` over all the pairs (a local rate is too noisy at the top)."""
     ok = np.isfinite(margin)
     margin, heard = margin[ok], heard[ok].astype(float)
-    if len(margin) < MIN_PAIRS:
+    n = len(margin)
+    if n < MIN_PAIRS:
         return None
     order = np.argsort(margin, kind="stable")
     m, h = margin[order], heard[order]
-    n = len(m)
-    # rate of hearing among the pairs at or above each margin, and at or below it
-    above = np.cumsum(h[::-1])[::-1] / np.arange(n, 0, -1)
-    below = np.cumsum(h) / np.arange(1, n + 1)
+    k = max(50, n // 20)
+    # the rate among all the pairs at or above each margin (over k pairs at least): where it reaches EXPECTED_RATE
+    above = (np.cumsum(h[::-1])[::-1] / np.arange(n, 0, -1))[: n - k + 1]
     good = np.flatnonzero(above >= EXPECTED_RATE)
     expected = float(m[good[0]]) if len(good) else math.inf
-    quiet = np.flatnonzero(below <= POSSIBLE_RATE)
-    possible = float(m[quiet[-1]]) if len(quiet) else -math.inf
+    rate = np.convolve(h, np.ones(k) / k, mode="valid")
+    centre = m[k // 2: k // 2 + len(rate)]
+    audible = np.flatnonzero(rate > POSSIBLE_RATE)
+    possible = float(centre[audible[0]]) if len(audible) else math.inf
     return expected, min(possible, expected)
 
 
@@ -134,11 +140,15 @@ class Loudness:
     def __init__(self, n_stations: int) -> None:
         self._noise_sum = np.zeros(n_stations)
         self._noise_count = np.zeros(n_stations, dtype=np.int64)
+        # the picks of the events emitted lately: event number, log amplitude, distance, log SNR
         self._event = np.zeros(0, dtype=np.int64)
         self._log_amplitude = np.zeros(0)
         self._distance = np.zeros(0)
         self._log_snr = np.zeros(0)
-        self._margin = np.zeros(0)
+        # the (event, station) pairs of the detection curve: event number, station, distance, heard
+        self._pair_event = np.zeros(0, dtype=np.int64)
+        self._pair_station = np.zeros(0, dtype=np.int64)
+        self._pair_distance = np.zeros(0)
         self._heard = np.zeros(0, dtype=bool)
         self._events = 0
         self.law: LoudnessLaw | None = None
@@ -150,6 +160,11 @@ class Loudness:
         with np.errstate(invalid="ignore", divide="ignore"):
             return np.where(self._noise_count > 0, self._noise_sum / np.maximum(self._noise_count, 1), np.nan)
 
+    @property
+    def ready(self) -> bool:
+        """Whether the detection curve is learned (a station can be expected to hear an event)."""
+        return self.law is not None and math.isfinite(self.law.expected)
+
     def hear(self, station: np.ndarray, amplitude: np.ndarray, snr: np.ndarray) -> None:
         """Picks taken in: their stations' noise (``amplitude / snr``)."""
         ok = np.isfinite(amplitude) & np.isfinite(snr) & (amplitude > 0) & (snr > 0)
@@ -160,9 +175,7 @@ class Loudness:
         """An event's level from its picks' amplitudes and distances (NaN if unknown)."""
         if self.law is None:
             return math.nan
-        with np.errstate(invalid="ignore", divide="ignore"):
-            log_amplitude = np.log(np.where(amplitude > 0, amplitude, np.nan))
-        return event_level(log_amplitude, distance_km, self.law.spreading, self.law.absorption_per_km)
+        return event_level(_log(amplitude), distance_km, self.law.spreading, self.law.absorption_per_km)
 
     def margins(self, level: float, distance_km: np.ndarray, stations: np.ndarray) -> np.ndarray:
         """Margins of those stations for an event of that level (NaN where unknown)."""
@@ -170,13 +183,15 @@ class Loudness:
             return np.full(len(stations), np.nan)
         return margins(self.law, level, distance_km, self.log_noise[stations])
 
-    def learn(self, amplitude: np.ndarray, snr: np.ndarray, distance_km: np.ndarray, candidates_km: np.ndarray,
-              candidates_heard: np.ndarray, candidates_stations: np.ndarray) -> None:
+    def event_margins(self, distance_km: np.ndarray, pick_station: np.ndarray, pick_amplitude: np.ndarray) -> np.ndarray:
+        """Margins of every station (``distance_km`` from the event, by station) for an event with those picks."""
+        return self.margins(self.level(pick_amplitude, distance_km[pick_station]), distance_km, np.arange(len(distance_km)))
+
+    def learn(self, amplitude: np.ndarray, snr: np.ndarray, distance_km: np.ndarray, pair_distance_km: np.ndarray,
+              pair_heard: np.ndarray, pair_station: np.ndarray) -> None:
         """One emitted event: its picks' amplitudes, SNRs and distances, and the working stations
-        within reach whose predicted arrival had passed (distances, heard or not, station index)."""
-        with np.errstate(invalid="ignore", divide="ignore"):
-            log_amplitude = np.log(np.where(amplitude > 0, amplitude, np.nan))
-            log_snr = np.log(np.where(snr > 0, snr, np.nan))
+        within reach whose predicted arrival had passed (distance, heard or not, station index)."""
+        log_amplitude = _log(amplitude)
         if not np.isfinite(log_amplitude).any():
             return
         self._events += 1
@@ -184,23 +199,44 @@ class Loudness:
         self._event = np.concatenate([self._event, np.full(len(amplitude), self._events)])[-keep:]
         self._log_amplitude = np.concatenate([self._log_amplitude, log_amplitude])[-keep:]
         self._distance = np.concatenate([self._distance, distance_km])[-keep:]
-        self._log_snr = np.concatenate([self._log_snr, log_snr])[-keep:]
-        if self.law is not None:
-            level = event_level(log_amplitude, distance_km, self.law.spreading, self.law.absorption_per_km)
-            m = self.margins(level, candidates_km, candidates_stations)
-            self._margin = np.concatenate([self._margin, m])[-HISTORY_PAIRS:]
-            self._heard = np.concatenate([self._heard, candidates_heard])[-HISTORY_PAIRS:]
+        self._log_snr = np.concatenate([self._log_snr, _log(snr)])[-keep:]
+        keep = HISTORY_PAIRS
+        self._pair_event = np.concatenate([self._pair_event, np.full(len(pair_station), self._events)])[-keep:]
+        self._pair_station = np.concatenate([self._pair_station, pair_station])[-keep:]
+        self._pair_distance = np.concatenate([self._pair_distance, pair_distance_km])[-keep:]
+        self._heard = np.concatenate([self._heard, pair_heard])[-keep:]
 
     def update(self) -> None:
-        """Refit the law and the curve from the history (when there is enough of it)."""
+        """Refit the law and the curve from the history (when there is enough of it): each event's
+        level and each pair's margin are recomputed under the new law and the stations' noise."""
         fitted = fit_law(self._event, self._log_amplitude, self._distance)
         if fitted is None:
             return
-        snr = self._log_snr[np.isfinite(self._log_snr)]
-        reference = float(np.quantile(snr, REFERENCE_QUANTILE))
         spreading, absorption = fitted
-        # the pairs of the curve keep the margins they had under the law of their time (it changes slowly)
-        curve = curve_margins(self._margin, self._heard)
-        expected, possible = curve if curve is not None else (math.inf, -math.inf)
-        self.law = LoudnessLaw(spreading=spreading, absorption_per_km=absorption, reference_log_snr=reference,
-                               expected=expected, possible=possible)
+        snr = self._log_snr[np.isfinite(self._log_snr)]
+        law = LoudnessLaw(spreading=spreading, absorption_per_km=absorption,
+                          reference_log_snr=float(np.quantile(snr, REFERENCE_QUANTILE)), expected=math.inf,
+                          possible=-math.inf)
+        est = levels(self._log_amplitude, self._distance, spreading, absorption)
+        number, inverse = np.unique(self._event, return_inverse=True)
+        level = np.full(len(number), np.nan)
+        order = np.lexsort((est, inverse))  # by event, then estimate: each event's median
+        bounds = np.searchsorted(inverse[order], np.arange(len(number) + 1))
+        for k in range(len(number)):
+            values = est[order[bounds[k]:bounds[k + 1]]]
+            values = values[np.isfinite(values)]
+            if len(values):
+                level[k] = float(np.median(values))
+        at = np.searchsorted(number, self._pair_event)
+        known = (at < len(number)) & (number[np.minimum(at, len(number) - 1)] == self._pair_event)
+        pair_level = np.where(known, level[np.minimum(at, len(number) - 1)], np.nan)
+        margin = margins(law, pair_level, self._pair_distance, self.log_noise[self._pair_station])
+        curve = curve_margins(margin, self._heard)
+        if curve is not None:
+            law = replace(law, expected=curve[0], possible=curve[1])
+        self.law = law
+
+
+def _log(values: np.ndarray) -> np.ndarray:
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.asarray(np.log(np.where(values > 0, values, np.nan)))

@@ -183,28 +183,52 @@ def due_s(event: OpenEvent, last_pick_s: float, atmosphere: np.ndarray, st_x: np
     return due + hold_s
 
 
-def unheard_expected(x_km: float, y_km: float, t0_s: float, tile: int, stations: np.ndarray, expected: np.ndarray,
-                     now_s: float, atmosphere: np.ndarray, st_x: np.ndarray, st_y: np.ndarray, last_heard_s: np.ndarray,
-                     pick_station: np.ndarray, pick_time_s: np.ndarray, config: FusionConfig) -> int:
-    """How many working stations that should have heard an event (``expected``, a mask over the
-    stations) and whose predicted arrival (plus tolerance) has passed have no pick near it: not
-    among the event's ``stations`` and no pick (``pick_station``, corrected ``pick_time_s``; any
-    owner) within the tolerance of the prediction. A chance coincidence of other events' picks
-    predicts loud arrivals that did not come."""
-    check = expected & (last_heard_s >= t0_s - WORKING_S)
-    check[stations] = False
-    if not check.any():
-        return 0
+def passed_stations(x_km: float, y_km: float, t0_s: float, tile: int, now_s: float, atmosphere: np.ndarray,
+                    st_x: np.ndarray, st_y: np.ndarray, last_heard_s: np.ndarray, config: FusionConfig) -> np.ndarray:
+    """The working stations within reach of an event whose predicted arrival (plus tolerance) has passed."""
+    candidate = np.flatnonzero((np.hypot(st_x - x_km, st_y - y_km) <= config.reach_km)
+                               & (last_heard_s >= t0_s - WORKING_S))
+    c, wx, wy = atmosphere[tile]
+    tt = travel_times(st_x[candidate], st_y[candidate], x_km, y_km, c, wx, wy)
+    return candidate[t0_s + tt + arrival_tolerance_s(tt, config) <= now_s]
+
+
+def heard_there(x_km: float, y_km: float, t0_s: float, tile: int, stations: np.ndarray, atmosphere: np.ndarray,
+                st_x: np.ndarray, st_y: np.ndarray, pick_station: np.ndarray, pick_time_s: np.ndarray,
+                config: FusionConfig) -> np.ndarray:
+    """Whether each of those stations has a pick (``pick_station``, corrected ``pick_time_s``; any
+    owner) within the final selection tolerance of an event's predicted arrival."""
     c, wx, wy = atmosphere[tile]
     tt = np.full(len(st_x), np.nan)
-    tt[check] = travel_times(st_x[check], st_y[check], x_km, y_km, c, wx, wy)
+    tt[stations] = travel_times(st_x[stations], st_y[stations], x_km, y_km, c, wx, wy)
     tolerance = arrival_tolerance_s(tt, config)
-    check &= t0_s + tt + tolerance <= now_s
-    near = check[pick_station]
+    near = np.isfinite(tt[pick_station])
     s = pick_station[near]
-    heard = s[np.abs(pick_time_s[near] - t0_s - tt[s]) <= tolerance[s]]
-    check[heard] = False
-    return int(np.count_nonzero(check))
+    found = np.zeros(len(st_x), dtype=bool)
+    found[s[np.abs(pick_time_s[near] - t0_s - tt[s]) <= tolerance[s]]] = True
+    return found[stations]
+
+
+def unheard_expected(x_km: float, y_km: float, t0_s: float, tile: int, stations: np.ndarray, expected: np.ndarray,
+                     now_s: float, atmosphere: np.ndarray, st_x: np.ndarray, st_y: np.ndarray, last_heard_s: np.ndarray,
+                     pick_station: np.ndarray, pick_time_s: np.ndarray, config: FusionConfig) -> tuple[int, int]:
+    """How many working stations that should have heard an event (``expected``, a mask over the
+    stations) and whose predicted arrival (plus tolerance) has passed have no pick near it: not
+    among the event's ``stations`` and none within tolerance of the prediction
+    (:func:`heard_there`). A chance coincidence of other events' picks predicts loud arrivals
+    that did not come. Returns that number and the number of those stations checked (with the
+    event's own expected stations)."""
+    check = np.zeros(len(st_x), dtype=bool)
+    check[passed_stations(x_km, y_km, t0_s, tile, now_s, atmosphere, st_x, st_y, last_heard_s, config)] = True
+    check &= expected
+    own = int(np.count_nonzero(check[stations]))
+    check[stations] = False
+    index = np.flatnonzero(check)
+    if not len(index):
+        return 0, own
+    unheard = int(np.count_nonzero(~heard_there(x_km, y_km, t0_s, tile, index, atmosphere, st_x, st_y, pick_station,
+                                                pick_time_s, config)))
+    return unheard, own + len(index)
 
 
 def emittable(events: list[OpenEvent], now_s: float, config: FusionConfig) -> list[int]:

@@ -1,44 +1,28 @@
 """Streaming association: picks in arrival order in, each event out seconds after its own last pick.
 
 The associator keeps a clock (the latest pick time or heartbeat seen) and works on a grid of
-instants ``decide_every_s`` apart (one second by default). At each instant it:
+instants ``decide_every_s`` apart. At each instant it
 
-1. **takes in** the picks that arrived before it, in time order. A pick that matches an *open*
-   event's predicted arrival (an event found but not yet emitted; see
-   :mod:`truceline.fuse.pending`) joins it and the event is relocated; otherwise it is free;
-2. **searches** recent origin times for new events among the free picks, in *stages*: each
-   stage walks origin time in chunks and searches a chunk a fixed age after its end and
-   look-ahead, with exactly the machinery of the batch pass (:mod:`truceline.fuse.engine`: votes,
-   the lazy greedy with its look-ahead, the salvo refinement). By default one early stage searches
-   each one-minute chunk 30 s after its 40 s look-ahead and keeps the events heard by ten stations
-   or more. The last stage is the one that decides: a one-minute chunk once its last origin time
-   plus the 40 s look-ahead plus the longest travel time across the reach (``reach_km`` at the
-   slowest celerity the model allows) plus ``margin_s`` has passed, so that no pick of its events
-   can still be on its way; after the early stages it only sweeps up (at most ``SWEEP_SEEDS`` seeds
-   per window: each search of the same origin times gives chance coincidences of the picks left
-   over another chance), and after it the chunk's free picks leave the buffer. The events a stage
-   finds are opened with their picks (or merged into an open event they continue);
-3. **emits** the open events that are complete: every working station within an event's
-   detection range (:func:`truceline.fuse.pending.due_s`) has given it a pick or let its predicted
-   arrival pass (plus tolerance and ``hold_s``). An event whose cluster (events within 3 km and 6 s of one another, linked: a
-   salvo) is not all complete waits for the rest, and the cluster's picks are shared out jointly
-   (the salvo refinement) when it goes. Emitted events and their picks leave for good.
+1. **takes in** the picks that arrived before it, in time order; a pick that matches an *open*
+   event's predicted arrival (found, not yet emitted; :mod:`truceline.fuse.pending`) joins it;
+2. **searches** among the free picks with the batch machinery (:mod:`truceline.fuse.engine`):
+   by *stages* that walk origin time in chunks (an early one 30 s after each one-minute chunk and
+   its look-ahead, for the events of ten stations or more; the *deciding* one once no pick of the
+   chunk's events can still be on its way, after which the chunk's free picks leave), and by a
+   *quick* search every ``quick_every_s`` of the last two minutes of origin times whose events
+   are opened only if they are already complete and consistent with their loudness
+   (:mod:`truceline.fuse.loudness`: every working station that should have heard one has a pick
+   there);
+3. **emits** the open events that are complete: every working station that could hear an event
+   has given it a pick or let its predicted arrival pass (plus tolerance and ``hold_s``); a salvo
+   (events within 3 km and 6 s, linked) goes together and shares out its picks jointly.
 
-The model is calibrated causally as before: until it has been fitted to ``WARM_EVENTS``
-well-recorded events only the last stage searches (with a loose pass under the standard celerity
-to find those events); the celerity and wind per tile and the station clock corrections are
-re-fitted from the last ``block_s`` (an hour) of well-recorded events whenever half of them are
-new (at least 15), at most every ``calibrate_every_s``; once calibrated, the emitted events keep
-it current, and the early stages search too.
-
-Because everything happens at grid instants and an instant only sees picks earlier than itself,
-the result does not depend on how the feed is cut into calls (one ``push`` of everything, or
-one per second). A pick older than the oldest origin chunk the last stage has still to decide is
-*late*: it is kept in :attr:`StreamingAssociator.late_pick_ids` (never silently dropped) and left
-unassociated; so are the picks that would make a second event of one already emitted (stations
-that heard it after it went). Every emitted event records the instant of its emission and the time of its last
-contributing pick; their difference is the emission latency that ``benchmarks/bench_stream.py``
-reports. ``truceline associate --streaming`` runs this class over a file in time order.
+The model is calibrated causally (until ``WARM_EVENTS`` well-recorded events, only the deciding
+stage searches, with a loose pass). Everything happens at grid instants and an instant sees only
+picks earlier than itself, so the result does not depend on how the feed is cut into calls. A
+pick older than the oldest chunk still to be decided is *late* (kept in
+:attr:`StreamingAssociator.late_pick_ids`, never dropped silently), as are the picks that would
+make a second event of one already emitted. docs/fusion.md ("Streaming") has the measurements.
 """
 
 from __future__ import annotations
@@ -86,7 +70,7 @@ HEARD_PICKS = 5000  # the detection range is learned from this many of the lates
 WARM_EVENTS = 20  # once the model has been fitted to this many well-recorded events, the loose pass is no longer needed
 QUICK_SPAN_S = 120.0  # the quick search looks at the origin times of the last two minutes
 QUICK_SEEDS = 100  # seeds examined (at most; half as many at least) by a quick search
-QUICK_UNHEARD = 0  # stations that should have heard an event but did not, allowed to a quick search's event
+QUICK_UNHEARD = 0.25  # share of the stations that should have heard an event that may not have, for a quick search
 LOUDNESS_EVERY = 10  # the loudness law and detection curve are refitted after this many emitted events
 
 
@@ -258,9 +242,7 @@ class StreamingAssociator:
 
     def _quick_enabled(self) -> bool:
         """Quick searches run once the model is calibrated and the loudness law and detection curve learned."""
-        law = self._loudness.law
-        return (self.quick_every_s is not None and self._early_enabled() and law is not None
-                and math.isfinite(law.expected))
+        return self.quick_every_s is not None and self._early_enabled() and self._loudness.ready
 
     # -- input -------------------------------------------------------------------------------------
 
@@ -500,29 +482,24 @@ class StreamingAssociator:
 
     def _complete(self, found: OpenEvent, now: float) -> bool:
         """Whether an event found by a quick search can be opened now: every working station that
-        could hear it (by its loudness) has given it a pick or let its predicted arrival pass, and
-        no more than ``QUICK_UNHEARD`` of the stations that should have heard it and whose arrival
-        has passed have no pick there (a chance coincidence of other events' picks predicts loud
-        arrivals that did not come)."""
-        law = self._loudness.law
-        assert law is not None
+        could hear it (:meth:`_could_hear`) has given it a pick or let its predicted arrival pass, and
+        no more than a share ``QUICK_UNHEARD`` of the stations that should have heard it (by its loudness)
+        and whose arrival has passed have no pick there (a chance coincidence of other events'
+        picks predicts loud arrivals that did not come)."""
         buffer, net = self._buffer, self._network
         rows = buffer.rows(found.seqs)
-        distance = np.hypot(net.x_km - found.x_km, net.y_km - found.y_km)
-        margin = self._loudness.margins(self._loudness.level(buffer.amplitude[rows], distance[buffer.station[rows]]),
-                                        distance, np.arange(net.size))
-        if not np.isfinite(margin[buffer.station[rows]]).any():
+        could, margin = self._could_hear(found, rows)
+        if (not np.isfinite(margin[buffer.station[rows]]).any()
+                or pending.due_s(found, float(buffer.time[rows].max()), self._atmosphere[0], net.x_km, net.y_km,
+                                 self._last_heard, self.config, could_hear=could, hold_s=self.hold_s) > now):
             return False
-        within = distance <= self.config.reach_km
-        could = within & ~(margin < law.possible)  # unknown noise: the station could hear it
-        if pending.due_s(found, float(buffer.time[rows].max()), self._atmosphere[0], net.x_km, net.y_km, self._last_heard,
-                         self.config, could_hear=could, hold_s=self.hold_s) > now:
-            return False
-        expected = within & (margin >= law.expected)
-        unheard = pending.unheard_expected(found.x_km, found.y_km, found.t0_s, found.tile, np.asarray(sorted(found.stations)),
+        assert self._loudness.law is not None
+        expected = (np.hypot(net.x_km - found.x_km, net.y_km - found.y_km) <= self.config.reach_km) & (
+            margin >= self._loudness.law.expected)
+        unheard, checked = pending.unheard_expected(found.x_km, found.y_km, found.t0_s, found.tile, np.asarray(sorted(found.stations)),
                                            expected, now, self._atmosphere[0], net.x_km, net.y_km, self._last_heard,
                                            buffer.station, buffer.time - self._corrections[buffer.station], self.config)
-        return unheard <= QUICK_UNHEARD
+        return unheard <= math.floor(QUICK_UNHEARD * checked)
 
     def _find(self, config: FusionConfig, start: float, workspace: dict, *, deciding: bool) -> list[OpenEvent]:
         """Events among the free picks with origin times in ``[start, start + config.window_s)``
@@ -639,36 +616,36 @@ class StreamingAssociator:
 
     # -- emitting ----------------------------------------------------------------------------------
 
-    def _could_hear(self, event: OpenEvent, rows: np.ndarray) -> np.ndarray:
-        """The stations an open event waits for (a mask): those within reach that could hear it by its
-        loudness, once the detection curve is learned; else those within its detection radius
-        (:func:`pending.detection_radius_km`), as for a station whose noise is not known."""
-        net = self._network
-        distance = np.hypot(net.x_km - event.x_km, net.y_km - event.y_km)
-        radius = pending.detection_radius_km(event, distance, self.config, completeness_km=self.completeness_km,
-                                             heard_within_km=self._heard_within_km())
-        could = distance <= radius
+    def _could_hear(self, event: OpenEvent, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The stations an open event (its picks: buffer ``rows``) waits for, as a mask, and their
+        margins (:mod:`loudness`; NaN before the detection curve is learned): those within reach
+        that could hear it by its loudness; else (a station's noise unknown, or nothing learned)
+        those within its detection radius (:func:`pending.detection_radius_km`)."""
+        distance = np.hypot(self._network.x_km - event.x_km, self._network.y_km - event.y_km)
+        could = distance <= pending.detection_radius_km(event, distance, self.config, completeness_km=self.completeness_km,
+                                                        heard_within_km=self._heard_within_km())
         law = self._loudness.law
-        if law is not None and self.quick_every_s is not None and math.isfinite(law.expected):
-            margin = self._loudness.margins(self._loudness.level(self._buffer.amplitude[rows],
-                                                                 distance[self._buffer.station[rows]]),
-                                            distance, np.arange(net.size))
-            could = np.where(np.isfinite(margin), (margin >= law.possible) & (distance <= self.config.reach_km), could)
-        return np.asarray(could)
+        if self.quick_every_s is None or law is None or not self._loudness.ready:
+            return could, np.full(len(distance), np.nan)
+        margin = self._loudness.event_margins(distance, self._buffer.station[rows], self._buffer.amplitude[rows])
+        return np.where(np.isfinite(margin), (margin >= law.possible) & (distance <= self.config.reach_km), could), margin
 
     def _learn_loudness(self, result: PassResult, i: int, rows: np.ndarray, stations: np.ndarray, distance: np.ndarray,
                         now: float) -> None:
         """Teach the loudness law an emitted event (its picks: buffer ``rows``), and the detection curve
         the working stations within reach whose predicted arrival had passed (heard or not)."""
         net = self._network
-        x, y, t0 = float(result.x_km[i]), float(result.y_km[i]), float(result.t0_s[i])
-        all_distance = np.hypot(net.x_km - x, net.y_km - y)
-        candidate = (all_distance <= self.config.reach_km) & (self._last_heard >= t0 - pending.WORKING_S)
-        c, wx, wy = self._atmosphere[0, int(result.tile[i])]
-        tt = travel_times(net.x_km[candidate], net.y_km[candidate], x, y, c, wx, wy)
-        index = np.flatnonzero(candidate)[t0 + tt + pending.arrival_tolerance_s(tt, self.config) <= now]
-        heard = np.isin(index, stations)
-        self._loudness.learn(self._buffer.amplitude[rows], self._buffer.snr[rows], distance, all_distance[index], heard, index)
+        passed = pending.passed_stations(float(result.x_km[i]), float(result.y_km[i]), float(result.t0_s[i]),
+                                         int(result.tile[i]), now, self._atmosphere[0], net.x_km, net.y_km, self._last_heard,
+                                         self.config)
+        buffer = self._buffer
+        # a station counts as hearing it if it has a pick there, whoever holds it (as for a quick search's event)
+        heard = np.isin(passed, stations) | pending.heard_there(
+            float(result.x_km[i]), float(result.y_km[i]), float(result.t0_s[i]), int(result.tile[i]), passed,
+            self._atmosphere[0], net.x_km, net.y_km, buffer.station, buffer.time - self._corrections[buffer.station],
+            self.config)
+        self._loudness.learn(buffer.amplitude[rows], buffer.snr[rows], distance,
+                             np.hypot(net.x_km[passed] - result.x_km[i], net.y_km[passed] - result.y_km[i]), heard, passed)
         self._loudness_new += 1
 
     def _emit(self, now: float) -> Emission:
@@ -680,7 +657,7 @@ class StreamingAssociator:
                 self._offer_free(event)
                 rows = buffer.rows(event.seqs)
                 event.due_s = pending.due_s(event, float(buffer.time[rows].max()), self._atmosphere[0], net.x_km, net.y_km,
-                                            self._last_heard, self.config, could_hear=self._could_hear(event, rows),
+                                            self._last_heard, self.config, could_hear=self._could_hear(event, rows)[0],
                                             hold_s=self.hold_s)
         chosen = pending.emittable(self._open, now, self.config)
         if not chosen:
