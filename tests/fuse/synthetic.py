@@ -24,8 +24,12 @@ class Toy:
 def make_toy(
     *, seed: int = 1, n_events: int = 20, speed_m_s: float = 338.0, wind_m_s: tuple[float, float] = (4.0, -2.0),
     noise_s: float = 0.08, clutter_per_station: int = 3, duration_s: float = 1800.0,
-    events: list[tuple[float, float, float]] | None = None, array_every: int = 4,
+    events: list[tuple[float, float, float]] | None = None, array_every: int = 4, loudness: bool = False,
 ) -> Toy:
+    """A toy scenario. With ``loudness``, picks carry ``amplitude`` and ``snr``: each event has a
+    level (log-uniform over a factor of 20: heard from about 10 km to beyond the reach), the amplitude falls as ``exp(-0.05 r) / r`` with 30 %
+    scatter, each station has its own noise, and a station hears an event when its SNR is 3 or
+    more (instead of within 30 km)."""
     rng = np.random.default_rng(seed)
     # two rows of stations 8 km apart, 12 km either side of a line at 48.0 N
     lons = 37.0 + np.arange(12) * (8.0 / 74.5)
@@ -45,14 +49,21 @@ def make_toy(
         ev_lat = np.array([e[0] for e in events])
         ev_lon = np.array([e[1] for e in events])
         ev_t = np.array([e[2] for e in events])
-    times, station_ids, event_ids, baz, baz_sigma = [], [], [], [], []
+    times, station_ids, event_ids, baz, baz_sigma, amplitude, snr = [], [], [], [], [], [], []
+    loud = np.random.default_rng(seed + 10_000)  # its own draws: the toys without loudness stay as they were
+    noise = np.exp(loud.normal(np.log(0.002), 0.3, len(rows)))
+    level = np.exp(loud.uniform(np.log(0.1), np.log(2.0), len(ev_t)))
     for e in range(len(ev_t)):
         az, _, dist = GEOD.inv(np.full(len(st_lon), ev_lon[e]), np.full(len(st_lat), ev_lat[e]), st_lon, st_lat)
         az = np.radians(az)
         along = wind_m_s[0] * np.sin(az) + wind_m_s[1] * np.cos(az)
         tt = dist / (speed_m_s + along)
-        heard = dist < 30000
+        r_km = np.maximum(dist / 1000.0, 0.1)
+        signal = level[e] * np.exp(-0.05 * r_km) / r_km * np.exp(loud.normal(0.0, 0.3, len(r_km)))
+        heard = (signal / noise >= 3.0) & (dist < 38000) if loudness else dist < 30000
         for s in np.flatnonzero(heard):
+            amplitude.append(signal[s])
+            snr.append(signal[s] / noise[s])
             times.append(ev_t[e] + tt[s] + rng.normal(0, noise_s))
             station_ids.append(f"S{s:02d}")
             event_ids.append(e)
@@ -66,11 +77,15 @@ def make_toy(
     for s in range(len(rows)):
         for _ in range(clutter_per_station):
             times.append(rng.uniform(0, duration_s))
+            clutter = noise[s] * loud.uniform(3.0, 6.0)
+            amplitude.append(clutter)
+            snr.append(clutter / noise[s])
             station_ids.append(f"S{s:02d}")
             event_ids.append(-1)
             baz.append(np.nan)
             baz_sigma.append(np.nan)
     order = np.argsort(times)
+    columns = {"amplitude": np.array(amplitude)[order], "snr": np.array(snr)[order]} if loudness else {}
     picks = pa.table(
         {
             "pick_id": [f"P{i}" for i in range(len(order))],
@@ -79,6 +94,7 @@ def make_toy(
             "backazimuth_deg": pa.array(np.array(baz)[order], mask=np.isnan(np.array(baz)[order])),
             "backazimuth_sigma_deg": pa.array(np.array(baz_sigma)[order], mask=np.isnan(np.array(baz_sigma)[order])),
         }
+        | columns
     )
     return Toy(stations=stations, picks=picks, truth_lat=ev_lat, truth_lon=ev_lon, truth_time=ev_t,
                pick_event=np.array(event_ids)[order])

@@ -14,14 +14,15 @@ the picks of the events emitted lately (pooled within-event least squares), and 
 curve (how often a working station with a given margin has a pick of the event) is counted on
 the same events, at the stations whose predicted arrival had passed when the event was emitted
 (a station the event did not wait for would otherwise count as one that did not hear it).
-From the curve come two margins:
+The curve is the isotonic regression of heard-or-not on the margin (it can only rise with the
+margin). From it come two margins:
 
-* ``expected``: stations at or above it heard ``EXPECTED_RATE`` (90 %) of the events (the rest: outages
-  between picks, picks the associator left out, and its false events); an event
-  such a station did not hear (its arrival passed, the station working) is suspect: a chance
+* ``expected``: where the rate of hearing reaches ``EXPECTED_RATE`` (90 %: the rest are outages
+  between picks, picks the associator left out, and its false events); an event that such a
+  station did not hear (its arrival passed, the station working) is suspect: a chance
   coincidence of other events' picks predicts loud arrivals at stations that had none;
-* ``possible``: stations below it heard only ``POSSIBLE_RATE`` (2 %): an event need not wait for
-  them.
+* ``possible``: where it rises ``POSSIBLE_RATE`` (25 %) above the rate of the quietest pairs (a
+  pick there by chance); an event need not wait for the stations below it.
 
 Pure functions over arrays, and one small learner; :mod:`truceline.fuse.stream` owns the state.
 """
@@ -36,7 +37,7 @@ import numpy as np
 MIN_DISTANCE_KM = 0.1  # distances are floored here (a station at the source)
 REFERENCE_QUANTILE = 0.05  # the margin's reference: this quantile of the log SNR of emitted picks
 EXPECTED_RATE = 0.9
-POSSIBLE_RATE = 0.02
+POSSIBLE_RATE = 0.25
 MIN_EVENTS = 30  # emitted events with amplitudes needed before the law and the curve are used
 MIN_PAIRS = 1000  # (station, event) pairs of the detection curve needed before it is used
 HISTORY_PICKS = 5000
@@ -109,28 +110,43 @@ def margins(law: LoudnessLaw, level: float | np.ndarray, distance_km: np.ndarray
                       - law.reference_log_snr)
 
 
+def monotone_rate(heard: np.ndarray) -> np.ndarray:
+    """The non-decreasing sequence nearest (least squares) to ``heard`` (0 or 1, in the order of
+    the margins): the rate of hearing as a function of the margin, by pooling adjacent violators
+    (the isotonic regression; Barlow et al., *Statistical Inference under Order Restrictions*, 1972)."""
+    means: list[float] = []
+    sizes: list[int] = []
+    for value in heard.astype(float):
+        means.append(float(value))
+        sizes.append(1)
+        while len(means) > 1 and means[-2] > means[-1]:
+            size = sizes[-2] + sizes[-1]
+            means[-2] = (means[-2] * sizes[-2] + means[-1] * sizes[-1]) / size
+            sizes[-2] = size
+            means.pop()
+            sizes.pop()
+    return np.repeat(np.array(means), np.array(sizes, dtype=np.int64))
+
+
 def curve_margins(margin: np.ndarray, heard: np.ndarray) -> tuple[float, float] | None:
     """``expected`` and ``possible`` margins of a detection curve (see the module docstring); None
-    if there are too few pairs. The rate of hearing is counted in a window of ``n / 20`` pairs
-    (at least 50) sliding along the margin: ``possible`` is where it first rises above
-    ``POSSIBLE_RATE``. ``expected`` is the least margin at and above which it is
-    ``EXPECTED_RATE`` over all the pairs (a local rate is too noisy at the top)."""
+    if there are too few pairs. The rate of hearing is the isotonic regression of ``heard`` on the
+    margin (:func:`monotone_rate`): ``expected`` is the least margin where it reaches
+    ``EXPECTED_RATE``, ``possible`` the least where it rises ``POSSIBLE_RATE`` above the rate of
+    the quietest pairs (a station far beyond hearing still has a pick there by chance now and
+    then: another event's, clutter)."""
     ok = np.isfinite(margin)
-    margin, heard = margin[ok], heard[ok].astype(float)
-    n = len(margin)
-    if n < MIN_PAIRS:
+    margin, heard = margin[ok], heard[ok]
+    if len(margin) < MIN_PAIRS:
         return None
     order = np.argsort(margin, kind="stable")
-    m, h = margin[order], heard[order]
-    k = max(50, n // 20)
-    # the rate among all the pairs at or above each margin (over k pairs at least): where it reaches EXPECTED_RATE
-    above = (np.cumsum(h[::-1])[::-1] / np.arange(n, 0, -1))[: n - k + 1]
-    good = np.flatnonzero(above >= EXPECTED_RATE)
+    m = margin[order]
+    rate = monotone_rate(heard[order])
+    good = np.flatnonzero(rate >= EXPECTED_RATE)
     expected = float(m[good[0]]) if len(good) else math.inf
-    rate = np.convolve(h, np.ones(k) / k, mode="valid")
-    centre = m[k // 2: k // 2 + len(rate)]
-    audible = np.flatnonzero(rate > POSSIBLE_RATE)
-    possible = float(centre[audible[0]]) if len(audible) else math.inf
+    chance = float(rate[0])
+    audible = np.flatnonzero(rate - chance > POSSIBLE_RATE * (1.0 - chance))
+    possible = float(m[audible[0]]) if len(audible) else math.inf
     return expected, min(possible, expected)
 
 
@@ -151,6 +167,8 @@ class Loudness:
         self._pair_distance = np.zeros(0)
         self._heard = np.zeros(0, dtype=bool)
         self._events = 0
+        self.new_events = 0
+        """Events learned since the last :meth:`update`."""
         self.law: LoudnessLaw | None = None
         """The law in use (None until enough events with amplitudes have been emitted)."""
 
@@ -195,6 +213,7 @@ class Loudness:
         if not np.isfinite(log_amplitude).any():
             return
         self._events += 1
+        self.new_events += 1
         keep = HISTORY_PICKS
         self._event = np.concatenate([self._event, np.full(len(amplitude), self._events)])[-keep:]
         self._log_amplitude = np.concatenate([self._log_amplitude, log_amplitude])[-keep:]
@@ -209,6 +228,7 @@ class Loudness:
     def update(self) -> None:
         """Refit the law and the curve from the history (when there is enough of it): each event's
         level and each pair's margin are recomputed under the new law and the stations' noise."""
+        self.new_events = 0
         fitted = fit_law(self._event, self._log_amplitude, self._distance)
         if fitted is None:
             return

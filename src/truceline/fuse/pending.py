@@ -85,6 +85,22 @@ class PickBuffer:
         self.owner = self.owner[mask]
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Stage:
+    """One search of recent origin times: chunks of ``chunk_s`` of origin time, each searched
+    once ``age_s`` has passed after its end and its ``lookahead_s`` of look-ahead."""
+
+    age_s: float
+    chunk_s: float
+    lookahead_s: float
+    min_stations: int | None = None
+    """Stations an event needs to be found at this stage (None: the configuration's ``min_stations``)."""
+
+
+EARLY_STAGES = (Stage(age_s=30.0, chunk_s=60.0, lookahead_s=40.0, min_stations=10),)
+"""The early searches (the last, deciding one follows from ``chunk_s``, the look-ahead and the reach)."""
+
+
 @dataclass(slots=True, kw_only=True)
 class OpenEvent:
     """An event found but not emitted: its current solution and the picks it holds."""
@@ -101,6 +117,25 @@ class OpenEvent:
     stations: set[int]
     due_s: float = -math.inf
     """A lower bound of the time it is complete (recomputed when reached: stations may start working)."""
+
+
+def offers(event: OpenEvent, station: np.ndarray, time_s: np.ndarray, atmosphere: np.ndarray, st_x: np.ndarray,
+           st_y: np.ndarray, config: FusionConfig) -> np.ndarray:
+    """Which of those free picks (stations, corrected times) to offer an event that falls due, best
+    first: the best of each station within reach that the event has no pick of, within the tight
+    pass's coarse tolerance of its predicted arrival. They are offered all together first (one
+    at a time, a solution biased by the first picks may reject each), then without the worst."""
+    near = np.flatnonzero(np.hypot(st_x[station] - event.x_km, st_y[station] - event.y_km) <= config.reach_km)
+    if not len(near):
+        return near
+    c, wx, wy = atmosphere[event.tile]
+    tt = travel_times(st_x[station[near]], st_y[station[near]], event.x_km, event.y_km, c, wx, wy)
+    gap = np.abs(time_s[near] - event.t0_s - tt)
+    maybe = np.flatnonzero(gap <= TIGHT_COARSE_TOLERANCE_S + 3.0 * config.kappa_model * tt)
+    maybe = maybe[np.argsort(gap[maybe], kind="stable")]
+    first = np.unique(station[near][maybe], return_index=True)[1]
+    best = sorted(maybe[first], key=lambda k: gap[k])
+    return np.array([near[k] for k in best if int(station[near][k]) not in event.stations], dtype=np.int64)
 
 
 def arrival_tolerance_s(tt_s: np.ndarray, config: FusionConfig) -> np.ndarray:

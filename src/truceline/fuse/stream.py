@@ -28,12 +28,13 @@ make a second event of one already emitted. docs/fusion.md ("Streaming") has the
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import numpy as np
 import pyarrow as pa
 
-from truceline.fuse import pending
+from truceline.fuse import pending, quick
+from truceline.fuse.quick import QUICK_SEEDS, QUICK_SPAN_S
 from truceline.fuse.atmosphere import DEFAULT_CELERITY_KM_S, travel_times
 from truceline.fuse.engine import (
     TIGHT_COARSE_TOLERANCE_S,
@@ -57,7 +58,7 @@ from truceline.fuse.emission import Emission, PartyAt
 from truceline.fuse.events import to_tables, variance_factor_of
 from truceline.fuse.loudness import Loudness
 from truceline.fuse.network import build_network
-from truceline.fuse.pending import OpenEvent, PickBuffer
+from truceline.fuse.pending import EARLY_STAGES, OpenEvent, PickBuffer, Stage
 from truceline.fuse.side import with_sides
 from truceline.fuse.uncertainty import AtmosphereReadings
 from truceline.model.errors import InputError
@@ -68,28 +69,11 @@ CONSUMED = -2  # owner of a pick found to belong to an event already emitted
 HEARD_MIN_PICKS = 100  # emitted picks needed before the detection range is learned from them
 HEARD_PICKS = 5000  # the detection range is learned from this many of the latest emitted picks
 WARM_EVENTS = 20  # once the model has been fitted to this many well-recorded events, the loose pass is no longer needed
-QUICK_SPAN_S = 120.0  # the quick search looks at the origin times of the last two minutes
-QUICK_SEEDS = 100  # seeds examined (at most; half as many at least) by a quick search
-QUICK_UNHEARD = 0.25  # share of the stations that should have heard an event that may not have, for a quick search
 LOUDNESS_EVERY = 10  # the loudness law and detection curve are refitted after this many emitted events
 
 
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Stage:
-    """One search of recent origin times: chunks of ``chunk_s`` of origin time, each searched
-    once ``age_s`` has passed after its end and its ``lookahead_s`` of look-ahead."""
-
-    age_s: float
-    chunk_s: float
-    lookahead_s: float
-    min_stations: int | None = None
-    """Stations an event needs to be found at this stage (None: the configuration's ``min_stations``)."""
-
-
-EARLY_STAGES = (Stage(age_s=30.0, chunk_s=60.0, lookahead_s=40.0, min_stations=10),)
-"""The early searches (the last, deciding one follows from ``chunk_s``, the look-ahead and the reach)."""
 
 
 class StreamingAssociator:
@@ -166,7 +150,6 @@ class StreamingAssociator:
         self._since_calibration = 0
         self._buffer = PickBuffer()
         self._loudness = Loudness(self._network.size)
-        self._loudness_new = 0
         self._open: list[OpenEvent] = []
         # events emitted lately, with their picks' stations, corrected times and back-azimuths
         self._emitted_lately: list[tuple[OpenEvent, np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
@@ -233,6 +216,15 @@ class StreamingAssociator:
         if len(self._heard_km) < HEARD_MIN_PICKS:
             return self.config.reach_km
         return float(np.quantile(self._heard_km, self.heard_quantile))
+
+    def _radius_km(self, event: OpenEvent) -> float | None:
+        """An open event's detection radius (:func:`pending.detection_radius_km`); None once the
+        loudness is learned and quick searches are on: then :func:`quick.could_hear` goes by it."""
+        if self.quick_every_s is not None and self._loudness.ready:
+            return None
+        distance = np.hypot(self._network.x_km - event.x_km, self._network.y_km - event.y_km)
+        return pending.detection_radius_km(event, distance, self.config, completeness_km=self.completeness_km,
+                                           heard_within_km=self._heard_within_km())
 
     def _estimating(self) -> bool:
         return self.config.sound_speed_m_per_s is None
@@ -317,9 +309,9 @@ class StreamingAssociator:
                     if start is not None and self._next_start is not None and max(start, self._next_start) <= latest:
                         times.append(self._stage_at_s(k, max(start, self._next_start)))
         if free.any() and self._quick_enabled():
-            quick = self._quick_at(self._instant * step)
-            if quick is not None:
-                times.append(quick)
+            at = self._quick_at(self._instant * step)
+            if at is not None:
+                times.append(at)
         times.extend(e.due_s for e in self._open)
         if not times:
             return None
@@ -390,8 +382,8 @@ class StreamingAssociator:
                     self._search(k, start)
                     start += stage.chunk_s
                 self._stage_next[k] = start
-        quick = self._quick_at(now) if self._quick_enabled() else None
-        if quick is not None and abs(quick - now) < 1e-6:
+        at = self._quick_at(now) if self._quick_enabled() else None
+        if at is not None and abs(at - now) < 1e-6:
             self._quick(now)
         return self._emit(now)
 
@@ -435,24 +427,13 @@ class StreamingAssociator:
         return True
 
     def _offer_free(self, event: OpenEvent) -> None:
-        """Offer an event that falls due the free picks that may be its (best first)."""
+        """Offer an event that falls due the free picks that may be its (all its candidates
+        together, then without the worst, and so on; :func:`pending.offers`)."""
         buffer, net = self._buffer, self._network
         free = np.flatnonzero(buffer.owner == -1)
-        station = buffer.station[free]
-        near = np.hypot(net.x_km[station] - event.x_km, net.y_km[station] - event.y_km) <= self.config.reach_km
-        free, station = free[near], station[near]
-        if not len(free):
-            return
-        c, wx, wy = self._atmosphere[0, event.tile]
-        tt = travel_times(net.x_km[station], net.y_km[station], event.x_km, event.y_km, c, wx, wy)
-        gap = np.abs(buffer.time[free] - self._corrections[station] - event.t0_s - tt)
-        maybe = np.flatnonzero(gap <= TIGHT_COARSE_TOLERANCE_S + 3.0 * self.config.kappa_model * tt)
-        maybe = maybe[np.argsort(gap[maybe], kind="stable")]
-        # the best pick of each station the event has none of; all together first (one at a time,
-        # a solution biased by the first picks may reject each), then without the worst, and so on
-        first = np.unique(station[maybe], return_index=True)[1]
-        offered = [int(k) for k in sorted(maybe[first], key=lambda k: gap[k]) if int(station[k]) not in event.stations]
-        while offered and not self._add(event, free[np.array(offered)]):
+        offered = list(free[pending.offers(event, buffer.station[free], buffer.time[free] - self._corrections[buffer.station[free]],
+                                           self._atmosphere[0], net.x_km, net.y_km, self.config)])
+        while offered and not self._add(event, np.array(offered)):
             offered.pop()
 
     # -- searching origin times --------------------------------------------------------------------
@@ -471,35 +452,17 @@ class StreamingAssociator:
 
     def _quick(self, now: float) -> None:
         """The quick search: the origin times of the last ``QUICK_SPAN_S`` among the free picks; an
-        event found is opened only if it is complete and consistent (:meth:`_complete`)."""
+        event found is opened only if it is complete and consistent (:func:`quick.complete`)."""
         assert self._next_start is not None
         self.quick_searches += 1
         found = self._find(self._quick_config, max(self._next_start, now - QUICK_SPAN_S), self._workspaces[-1],
                            deciding=False)
-        accepted = [f for f in found if self._complete(f, now)]
+        buffer, net = self._buffer, self._network
+        accepted = [f for f in found if quick.complete(self._loudness, f, buffer, now, self._atmosphere[0], net.x_km, net.y_km,
+                                                      self._last_heard, self._corrections, self._radius_km(f), self.config,
+                                                      hold_s=self.hold_s)]
         self.quick_opened += len(accepted)
         self._open_found(accepted)
-
-    def _complete(self, found: OpenEvent, now: float) -> bool:
-        """Whether an event found by a quick search can be opened now: every working station that
-        could hear it (:meth:`_could_hear`) has given it a pick or let its predicted arrival pass, and
-        no more than a share ``QUICK_UNHEARD`` of the stations that should have heard it (by its loudness)
-        and whose arrival has passed have no pick there (a chance coincidence of other events'
-        picks predicts loud arrivals that did not come)."""
-        buffer, net = self._buffer, self._network
-        rows = buffer.rows(found.seqs)
-        could, margin = self._could_hear(found, rows)
-        if (not np.isfinite(margin[buffer.station[rows]]).any()
-                or pending.due_s(found, float(buffer.time[rows].max()), self._atmosphere[0], net.x_km, net.y_km,
-                                 self._last_heard, self.config, could_hear=could, hold_s=self.hold_s) > now):
-            return False
-        assert self._loudness.law is not None
-        expected = (np.hypot(net.x_km - found.x_km, net.y_km - found.y_km) <= self.config.reach_km) & (
-            margin >= self._loudness.law.expected)
-        unheard, checked = pending.unheard_expected(found.x_km, found.y_km, found.t0_s, found.tile, np.asarray(sorted(found.stations)),
-                                           expected, now, self._atmosphere[0], net.x_km, net.y_km, self._last_heard,
-                                           buffer.station, buffer.time - self._corrections[buffer.station], self.config)
-        return unheard <= math.floor(QUICK_UNHEARD * checked)
 
     def _find(self, config: FusionConfig, start: float, workspace: dict, *, deciding: bool) -> list[OpenEvent]:
         """Events among the free picks with origin times in ``[start, start + config.window_s)``
@@ -616,38 +579,6 @@ class StreamingAssociator:
 
     # -- emitting ----------------------------------------------------------------------------------
 
-    def _could_hear(self, event: OpenEvent, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """The stations an open event (its picks: buffer ``rows``) waits for, as a mask, and their
-        margins (:mod:`loudness`; NaN before the detection curve is learned): those within reach
-        that could hear it by its loudness; else (a station's noise unknown, or nothing learned)
-        those within its detection radius (:func:`pending.detection_radius_km`)."""
-        distance = np.hypot(self._network.x_km - event.x_km, self._network.y_km - event.y_km)
-        could = distance <= pending.detection_radius_km(event, distance, self.config, completeness_km=self.completeness_km,
-                                                        heard_within_km=self._heard_within_km())
-        law = self._loudness.law
-        if self.quick_every_s is None or law is None or not self._loudness.ready:
-            return could, np.full(len(distance), np.nan)
-        margin = self._loudness.event_margins(distance, self._buffer.station[rows], self._buffer.amplitude[rows])
-        return np.where(np.isfinite(margin), (margin >= law.possible) & (distance <= self.config.reach_km), could), margin
-
-    def _learn_loudness(self, result: PassResult, i: int, rows: np.ndarray, stations: np.ndarray, distance: np.ndarray,
-                        now: float) -> None:
-        """Teach the loudness law an emitted event (its picks: buffer ``rows``), and the detection curve
-        the working stations within reach whose predicted arrival had passed (heard or not)."""
-        net = self._network
-        passed = pending.passed_stations(float(result.x_km[i]), float(result.y_km[i]), float(result.t0_s[i]),
-                                         int(result.tile[i]), now, self._atmosphere[0], net.x_km, net.y_km, self._last_heard,
-                                         self.config)
-        buffer = self._buffer
-        # a station counts as hearing it if it has a pick there, whoever holds it (as for a quick search's event)
-        heard = np.isin(passed, stations) | pending.heard_there(
-            float(result.x_km[i]), float(result.y_km[i]), float(result.t0_s[i]), int(result.tile[i]), passed,
-            self._atmosphere[0], net.x_km, net.y_km, buffer.station, buffer.time - self._corrections[buffer.station],
-            self.config)
-        self._loudness.learn(buffer.amplitude[rows], buffer.snr[rows], distance,
-                             np.hypot(net.x_km[passed] - result.x_km[i], net.y_km[passed] - result.y_km[i]), heard, passed)
-        self._loudness_new += 1
-
     def _emit(self, now: float) -> Emission:
         if not self._open:
             return self.empty
@@ -657,7 +588,10 @@ class StreamingAssociator:
                 self._offer_free(event)
                 rows = buffer.rows(event.seqs)
                 event.due_s = pending.due_s(event, float(buffer.time[rows].max()), self._atmosphere[0], net.x_km, net.y_km,
-                                            self._last_heard, self.config, could_hear=self._could_hear(event, rows)[0],
+                                            self._last_heard, self.config,
+                                            could_hear=quick.could_hear(self._loudness, event, buffer.station[rows],
+                                                                        buffer.amplitude[rows], net.x_km, net.y_km,
+                                                                        self._radius_km(event), self.config)[0],
                                             hold_s=self.hold_s)
         chosen = pending.emittable(self._open, now, self.config)
         if not chosen:
@@ -708,13 +642,13 @@ class StreamingAssociator:
             s = prep.pick_station[p]
             distance = np.hypot(net.x_km[s] - result.x_km[i], net.y_km[s] - result.y_km[i])
             self._heard_km = np.concatenate([self._heard_km, distance])[-HEARD_PICKS:]
-            self._learn_loudness(result, i, rows[prep.extras["order"][p]], s, distance, now)
+            quick.learn(self._loudness, result, i, rows[prep.extras["order"][p]], s, distance, buffer, now, self._atmosphere[0],
+                        net.x_km, net.y_km, self._last_heard, self._corrections, config)
             record = OpenEvent(key=-1, x_km=float(result.x_km[i]), y_km=float(result.y_km[i]), t0_s=float(result.t0_s[i]),
                                tile=int(result.tile[i]), covariance=result.covariance[i], chi2=float(result.chi2[i]),
                                n_obs=int(result.n_obs[i]), seqs=[], stations={int(q) for q in s})
             self._emitted_lately.append((record, s, prep.pick_time[p], prep.pick_baz[p], prep.pick_baz_sigma[p]))
-        if self._loudness_new >= LOUDNESS_EVERY:
-            self._loudness_new = 0
+        if self._loudness.new_events >= LOUDNESS_EVERY:
             self._loudness.update()
         buffer.keep(~taken)
         origin = self._origin or 0.0
