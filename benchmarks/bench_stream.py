@@ -75,6 +75,13 @@ def feed(stations: pa.Table, picks: pa.Table, step_s: float) -> tuple[Emission, 
     return emission, np.array(ends), np.diff(np.array(stamps)), late
 
 
+def _percentiles(latency: np.ndarray) -> dict[str, float]:
+    if not len(latency):
+        return {}
+    return {q: round(float(np.percentile(latency, p)), 2) for q, p in (("p50", 50), ("p95", 95), ("p99", 99))} | {
+        "max": round(float(latency.max()), 2), "events": len(latency)}
+
+
 def backlog(ends: np.ndarray, wall: np.ndarray, speedup: float) -> np.ndarray:
     """Wall seconds by which a live feed running ``speedup`` times faster than life is behind, per step."""
     arrive = (ends - ends[0]) / speedup
@@ -93,9 +100,13 @@ def backlog(ends: np.ndarray, wall: np.ndarray, speedup: float) -> np.ndarray:
 @click.option("--scenario", type=click.Path(file_okay=False, path_type=Path), help="An existing scenario directory.")
 @click.option("--speedup", default=10.0, show_default=True, type=float, help="Live feed speed to test (x real time).")
 @click.option("--step", "step_s", default=1.0, show_default=True, type=float, help="Heartbeat interval (stream seconds).")
+@click.option("--settle", "settle_s", default=600.0, show_default=True, type=float,
+              help="Also report the latency of the events whose last pick came this long after the feed began "
+                   "(the associator has calibrated and learned by then).")
 @click.option("--batch", is_flag=True, help="Also run the batch command on the same picks and score it.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("bench-out/stream"), show_default=True)
-def main(preset: str, hours: float, seed: int, scenario: Path | None, speedup: float, step_s: float, batch: bool, out_dir: Path) -> None:
+def main(preset: str, hours: float, seed: int, scenario: Path | None, speedup: float, step_s: float, settle_s: float,
+         batch: bool, out_dir: Path) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     if scenario is None:
         scenario = Path(tempfile.mkdtemp(prefix="bench-stream-")) / preset
@@ -113,8 +124,8 @@ def main(preset: str, hours: float, seed: int, scenario: Path | None, speedup: f
     result: dict[str, object] = {
         "scenario": str(scenario), "picks": picks.num_rows, "span_s": round(span, 1), "events": emission.events.num_rows,
         "late_picks": len(late),
-        "latency_s": {q: round(float(np.percentile(latency, p)), 2) for q, p in (("p50", 50), ("p95", 95), ("p99", 99))}
-        | {"max": round(float(latency.max()), 2)} if len(latency) else {},
+        "latency_s": _percentiles(latency),
+        f"latency_after_{settle_s:g}s": _percentiles(latency[emission.last_pick_s >= ends[0] - step_s + settle_s]),
         "wall_s": round(float(wall.sum()), 2), "speed_factor": round(span / max(float(wall.sum()), 1e-9), 2),
         "picks_per_s": round(picks.num_rows / max(float(wall.sum()), 1e-9), 1),
         f"backlog_at_{speedup:g}x_wall_s": {"p99": round(float(np.percentile(lag, 99)), 2), "end": round(float(lag[-1]), 2),

@@ -108,3 +108,16 @@ def test_the_learner_predicts_margins_from_a_station_noise_and_an_event_level() 
     # a loud event near a quiet station is expected there; far away it is not even possible
     near, far = learner.margins(3.0, np.array([2.0, 200.0]), np.array([0, 0]))
     assert near >= law.expected and far < law.possible
+
+
+def test_amplitudes_of_one_source_agree_and_those_of_a_coincidence_do_not() -> None:
+    rng = np.random.default_rng(9)
+    law = LoudnessLaw(spreading=1.0, absorption_per_km=0.05, scatter=0.3, reference_log_snr=1.0, expected=1.0,
+                      possible=-1.0)
+    distance = rng.uniform(2.0, 30.0, 8)
+    one = 2.0 - np.log(distance) - 0.05 * distance + rng.normal(0.0, 0.3, 8)
+    assert loudness.consistent(law, one, distance)
+    # half the picks from a source ten times as loud (or as near): their levels disagree
+    two = one + np.where(np.arange(8) < 4, 0.0, np.log(10.0))
+    assert not loudness.consistent(law, two, distance)
+    assert loudness.consistent(law, two[:2], distance[:2])  # two picks cannot tell

@@ -28,7 +28,7 @@ def _scene(heard_near: bool):  # noqa: ANN202 - test helper
     event's), station 5 (27 km) could not."""
     loud = Loudness(len(ST_X))
     loud.hear(np.arange(len(ST_X)), np.full(len(ST_X), NOISE * 5.0), np.full(len(ST_X), 5.0))
-    loud.law = LoudnessLaw(spreading=1.0, absorption_per_km=0.05, reference_log_snr=math.log(3.0), expected=0.5,
+    loud.law = LoudnessLaw(spreading=1.0, absorption_per_km=0.05, scatter=0.3, reference_log_snr=math.log(3.0), expected=0.5,
                            possible=-0.5)
     x, y, t0, level = 3.0, 1.0, 100.0, 0.1
     distance = np.hypot(ST_X - x, ST_Y - y)
@@ -103,3 +103,10 @@ def test_quick_searches_emit_events_seconds_after_their_last_pick_without_losing
     assert whole.quick_opened == stream.quick_opened
     assert at_once.assignments["pick_id"].to_pylist() == picks
     np.testing.assert_allclose(at_once.emitted_at_s, emission.emitted_at_s)
+
+
+def test_a_coincidence_of_picks_whose_amplitudes_disagree_is_not_opened() -> None:
+    loud, buffer, event, last_arrival = _scene(heard_near=True)
+    assert _complete(loud, buffer, event, last_arrival + 2.0)
+    buffer.amplitude[[2, 3]] *= 20.0  # two of its picks from a source twenty times as loud
+    assert not _complete(loud, buffer, event, last_arrival + 2.0)

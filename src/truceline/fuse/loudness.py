@@ -33,6 +33,7 @@ import math
 from dataclasses import dataclass, replace
 
 import numpy as np
+from scipy.stats import chi2
 
 MIN_DISTANCE_KM = 0.1  # distances are floored here (a station at the source)
 REFERENCE_QUANTILE = 0.05  # the margin's reference: this quantile of the log SNR of emitted picks
@@ -40,6 +41,7 @@ EXPECTED_RATE = 0.9
 POSSIBLE_RATE = 0.25
 MIN_EVENTS = 30  # emitted events with amplitudes needed before the law and the curve are used
 MIN_PAIRS = 1000  # (station, event) pairs of the detection curve needed before it is used
+CONSISTENT_QUANTILE = 0.99
 HISTORY_PICKS = 5000
 HISTORY_PAIRS = 40000
 
@@ -50,6 +52,8 @@ class LoudnessLaw:
 
     spreading: float
     absorption_per_km: float
+    scatter: float
+    """Standard deviation of a pick's log amplitude about the law (robust: from the median absolute deviation)."""
     reference_log_snr: float
     expected: float
     """Margin at and above which a working station heard ``EXPECTED_RATE`` of the events."""
@@ -102,6 +106,19 @@ def event_level(log_amplitude: np.ndarray, distance_km: np.ndarray, spreading: f
     est = levels(log_amplitude, distance_km, spreading, absorption_per_km)
     est = est[np.isfinite(est)]
     return float(np.median(est)) if len(est) else math.nan
+
+
+def consistent(law: LoudnessLaw, log_amplitude: np.ndarray, distance_km: np.ndarray) -> bool:
+    """Whether picks' amplitudes could come from one source: the spread of their level estimates
+    is within the law's scatter (the 99th percentile of a chi-square with n - 1 degrees of
+    freedom; fewer than three picks with amplitudes always are). A chance coincidence of picks of
+    sources at other distances and of other strengths gives levels that disagree."""
+    est = levels(log_amplitude, distance_km, law.spreading, law.absorption_per_km)
+    est = est[np.isfinite(est)]
+    n = len(est)
+    if n < 3:
+        return True
+    return float(np.var(est, ddof=1)) <= law.scatter ** 2 * float(chi2.ppf(CONSISTENT_QUANTILE, n - 1)) / (n - 1)
 
 
 def margins(law: LoudnessLaw, level: float | np.ndarray, distance_km: np.ndarray, log_noise: np.ndarray) -> np.ndarray:
@@ -205,6 +222,10 @@ class Loudness:
         """Margins of every station (``distance_km`` from the event, by station) for an event with those picks."""
         return self.margins(self.level(pick_amplitude, distance_km[pick_station]), distance_km, np.arange(len(distance_km)))
 
+    def consistent(self, amplitude: np.ndarray, distance_km: np.ndarray) -> bool:
+        """Whether picks' amplitudes could come from one source (:func:`consistent`; True if nothing is learned)."""
+        return self.law is None or consistent(self.law, _log(amplitude), distance_km)
+
     def learn(self, amplitude: np.ndarray, snr: np.ndarray, distance_km: np.ndarray, pair_distance_km: np.ndarray,
               pair_heard: np.ndarray, pair_station: np.ndarray) -> None:
         """One emitted event: its picks' amplitudes, SNRs and distances, and the working stations
@@ -234,7 +255,7 @@ class Loudness:
             return
         spreading, absorption = fitted
         snr = self._log_snr[np.isfinite(self._log_snr)]
-        law = LoudnessLaw(spreading=spreading, absorption_per_km=absorption,
+        law = LoudnessLaw(spreading=spreading, absorption_per_km=absorption, scatter=math.inf,
                           reference_log_snr=float(np.quantile(snr, REFERENCE_QUANTILE)), expected=math.inf,
                           possible=-math.inf)
         est = levels(self._log_amplitude, self._distance, spreading, absorption)
@@ -247,6 +268,11 @@ class Loudness:
             values = values[np.isfinite(values)]
             if len(values):
                 level[k] = float(np.median(values))
+        residual = est - level[inverse]
+        many = np.bincount(inverse, minlength=len(number))[inverse] >= 3
+        residual = residual[many & np.isfinite(residual)]
+        if len(residual):
+            law = replace(law, scatter=float(1.4826 * np.median(np.abs(residual))))
         at = np.searchsorted(number, self._pair_event)
         known = (at < len(number)) & (number[np.minimum(at, len(number) - 1)] == self._pair_event)
         pair_level = np.where(known, level[np.minimum(at, len(number) - 1)], np.nan)

@@ -7,6 +7,10 @@ finds is opened only when it is already
 
 * **complete**: every working station that could hear it (:func:`could_hear`) has given it a
   pick or let its predicted arrival pass (plus tolerance and the hold), and
+* **one source by its amplitudes**: the levels its picks give (amplitude and distance through the
+  learned law) agree within the law's scatter (:func:`truceline.fuse.loudness.consistent`): a
+  coincidence of picks of sources of other strengths at other distances gives levels that
+  disagree;
 * **consistent with its loudness**: of the working stations that should have heard it (margin at
   or above the learned ``expected``; :mod:`truceline.fuse.loudness`) and whose arrival has passed,
   at most a share ``QUICK_UNHEARD`` have no pick there. A coincidence of picks of other events
@@ -56,6 +60,9 @@ def complete(loudness: Loudness, found: OpenEvent, buffer: PickBuffer, now_s: fl
     could, margin = could_hear(loudness, found, buffer.station[rows], buffer.amplitude[rows], st_x, st_y, radius_km, config)
     law = loudness.law
     if law is None or not np.isfinite(margin[buffer.station[rows]]).any():
+        return False
+    distance = np.hypot(st_x[buffer.station[rows]] - found.x_km, st_y[buffer.station[rows]] - found.y_km)
+    if not loudness.consistent(buffer.amplitude[rows], distance):
         return False
     if pending.due_s(found, float(buffer.time[rows].max()), atmosphere, st_x, st_y, last_heard_s, config,
                      could_hear=could, hold_s=hold_s) > now_s:

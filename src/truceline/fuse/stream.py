@@ -35,16 +35,11 @@ import pyarrow as pa
 
 from truceline.fuse import pending, quick
 from truceline.fuse.quick import QUICK_SEEDS, QUICK_SPAN_S
-from truceline.fuse.atmosphere import DEFAULT_CELERITY_KM_S, travel_times
+from truceline.fuse.atmosphere import DEFAULT_CELERITY_KM_S
 from truceline.fuse.engine import (
-    TIGHT_COARSE_TOLERANCE_S,
-    CalibrationEvent,
     FusionConfig,
-    PassResult,
     Prepared,
-    calibrate_events,
     calibration_events,
-    crowding_of,
     empty_pass,
     final_pass,
     first_pass,
@@ -54,6 +49,7 @@ from truceline.fuse.engine import (
     since,
     refine,
 )
+from truceline.fuse.causal import Calibration
 from truceline.fuse.emission import Emission, PartyAt
 from truceline.fuse.events import to_tables, variance_factor_of
 from truceline.fuse.loudness import Loudness
@@ -70,10 +66,6 @@ HEARD_MIN_PICKS = 100  # emitted picks needed before the detection range is lear
 HEARD_PICKS = 5000  # the detection range is learned from this many of the latest emitted picks
 WARM_EVENTS = 20  # once the model has been fitted to this many well-recorded events, the loose pass is no longer needed
 LOUDNESS_EVERY = 10  # the loudness law and detection curve are refitted after this many emitted events
-
-
-
-
 
 
 class StreamingAssociator:
@@ -142,12 +134,9 @@ class StreamingAssociator:
         self.empty = Emission(events=nothing.events, assignments=nothing.assignments, emitted_at_s=np.zeros(0),
                               last_pick_s=np.zeros(0))
         """An emission of no events, with the tables' columns."""
-        self._history: list[CalibrationEvent] = []
+        self._calibration = Calibration(self.config, calibrate_every_s)
         self._fit_history: list[tuple[float, float, int]] = []  # (t0, chi2, n_obs) of emitted events
         self._readings = AtmosphereReadings.none()  # the clean emitted events' readings of the atmosphere
-        self._calibrated_at = -math.inf
-        self._calibrated_size = 0
-        self._since_calibration = 0
         self._buffer = PickBuffer()
         self._loudness = Loudness(self._network.size)
         self._open: list[OpenEvent] = []
@@ -230,7 +219,7 @@ class StreamingAssociator:
         return self.config.sound_speed_m_per_s is None
 
     def _early_enabled(self) -> bool:
-        return not self._estimating() or self._calibrated_size >= WARM_EVENTS
+        return not self._estimating() or self._calibration.size >= WARM_EVENTS
 
     def _quick_enabled(self) -> bool:
         """Quick searches run once the model is calibrated and the loudness law and detection curve learned."""
@@ -491,7 +480,7 @@ class StreamingAssociator:
                 # until the model is calibrated, a loose pass under the standard celerity finds the events to calibrate with
                 loose = first_pass(prep, config, self._default, start_s=start, stop_s=stop, workspace=workspace,
                                    taken=taken)
-                self._remember(calibration_events(prep, loose, config=config))
+                self._calibration.remember(calibration_events(prep, loose, config=config))
             self._calibrate_if_due(prep, stop)
         prep.pick_time = prep.raw_time - self._corrections[prep.pick_station]
         result = refine(prep, config, final_pass(prep, config, self._atmosphere, start_s=start, stop_s=stop,
@@ -551,29 +540,10 @@ class StreamingAssociator:
                 return True
         return False
 
-    def _crowded(self, events: list[CalibrationEvent]) -> list[CalibrationEvent]:
-        """Calibration events with the open and lately emitted events near them added to their crowding."""
-        others = [(e.x_km, e.y_km, e.t0_s) for e in self._open] + [(r[0].x_km, r[0].y_km, r[0].t0_s)
-                                                                  for r in self._emitted_lately]
-        if not others:
-            return events
-        x, y, t0 = (np.array(v) for v in zip(*others))
-        return [replace(e, crowding=e.crowding + crowding_of(e.x_km, e.y_km, e.t0_s, x, y, t0, self.config)) for e in events]
-
-    def _remember(self, events: list[CalibrationEvent]) -> None:
-        self._history.extend(events)
-        self._since_calibration += len(events)
-
     def _calibrate_if_due(self, prep: Prepared, stop: float) -> None:
-        self._history = [e for e in self._history if e.t0_s >= stop - self.config.block_s]
-        # refit when enough of the history is new (half of it, at least 15 events), at most every calibrate_every_s
-        due = (stop - self._calibrated_at >= self.calibrate_every_s
-               and self._since_calibration >= max(15, 0.5 * self._calibrated_size))
-        if due:
-            self._since_calibration = 0
-            self._atmosphere, self._corrections = calibrate_events(prep, self.config, self._history, 1)
-            self._calibrated_at = stop
-            self._calibrated_size = len(self._history)
+        fitted = self._calibration.refit(prep, stop)
+        if fitted is not None:
+            self._atmosphere, self._corrections = fitted
             for event in self._open:
                 event.due_s = -math.inf
 
@@ -620,7 +590,9 @@ class StreamingAssociator:
         if self._estimating() and self._early_enabled():
             # once calibrated, the emitted events themselves keep the calibration current; how crowded
             # each is counts the events emitted before it and those still open, not only its cluster
-            self._remember(self._crowded(calibration_events(prep, result, times=prep.raw_time, config=config)))
+            self._calibration.remember(calibration_events(prep, result, times=prep.raw_time, config=config),
+                                       [(e.x_km, e.y_km, e.t0_s) for e in self._open]
+                                       + [(r[0].x_km, r[0].y_km, r[0].t0_s) for r in self._emitted_lately])
         self._fit_history.extend(zip(result.t0_s.tolist(), result.chi2.tolist(), result.n_obs.tolist()))
         self._fit_history = [f for f in self._fit_history if f[0] >= now - config.block_s]
         factor = variance_factor_of(np.array([f[1] for f in self._fit_history]), np.array([f[2] for f in self._fit_history]))
