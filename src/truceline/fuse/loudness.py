@@ -42,6 +42,7 @@ POSSIBLE_RATE = 0.25
 MIN_EVENTS = 30  # emitted events with amplitudes needed before the law and the curve are used
 MIN_PAIRS = 1000  # (station, event) pairs of the detection curve needed before it is used
 CONSISTENT_QUANTILE = 0.99
+OUTLIER_PICKS = 5  # with this many picks or more, the one farthest from the others is left out of the test
 HISTORY_PICKS = 5000
 HISTORY_PAIRS = 40000
 
@@ -111,10 +112,13 @@ def event_level(log_amplitude: np.ndarray, distance_km: np.ndarray, spreading: f
 def consistent(law: LoudnessLaw, log_amplitude: np.ndarray, distance_km: np.ndarray) -> bool:
     """Whether picks' amplitudes could come from one source: the spread of their level estimates
     is within the law's scatter (the 99th percentile of a chi-square with n - 1 degrees of
-    freedom; fewer than three picks with amplitudes always are). A chance coincidence of picks of
+    freedom; fewer than three picks with amplitudes always are), the pick farthest from the others
+    left out when there are ``OUTLIER_PICKS`` or more. A chance coincidence of picks of
     sources at other distances and of other strengths gives levels that disagree."""
     est = levels(log_amplitude, distance_km, law.spreading, law.absorption_per_km)
     est = est[np.isfinite(est)]
+    if len(est) >= OUTLIER_PICKS:  # one pick may be an outlier (clutter at the station, a clipped amplitude)
+        est = np.delete(est, int(np.argmax(np.abs(est - np.median(est)))))
     n = len(est)
     if n < 3:
         return True
