@@ -13,9 +13,8 @@ event stays *open* while picks still on their way can join it:
   (no station in common) is merged into the open one if the joint solution fits;
 * an open event is *complete* once every working station that could still hear it has either
   given it a pick or let its predicted arrival (plus that tolerance) pass. "Could still hear
-  it": nearer than the event's own detection range, taken as the distance of its farthest
-  station so far plus ``completeness_km`` (sound weakens with distance, so a station well
-  beyond every station that heard an event is unlikely to hear it). "Working": the station
+  it": by its loudness (:mod:`truceline.fuse.quick`) once that is learned; before, nearer than
+  its detection range (:func:`detection_radius_km`). "Working": the station
   reported a pick in the ten minutes before the origin time or since (as the footprint test).
 
 Pure functions over arrays, and the small records they work on; the associator
@@ -25,7 +24,7 @@ Pure functions over arrays, and the small records they work on; the associator
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -201,6 +200,25 @@ def detection_radius_km(event: OpenEvent, distance_km: np.ndarray, config: Fusio
     heard = np.fromiter(event.stations, dtype=np.int64, count=len(event.stations))
     farthest = float(distance_km[heard].max()) if len(heard) else config.reach_km
     return min(config.reach_km, max(farthest + completeness_km, heard_within_km))
+
+
+def continues_emitted(emitted: list[tuple[OpenEvent, np.ndarray, np.ndarray, np.ndarray, np.ndarray]], x_km: float,
+                      y_km: float, t0_s: float, stations: set[int], station: np.ndarray, times_s: np.ndarray,
+                      baz: np.ndarray, baz_sigma: np.ndarray, atmosphere: np.ndarray, st_x: np.ndarray,
+                      st_y: np.ndarray, st_north: np.ndarray, config: FusionConfig) -> bool:
+    """Whether an event just found at (x, y, t0) from those picks (stations, corrected times,
+    back-azimuths) is the rest of one already emitted (``emitted``: each with its picks' stations,
+    corrected times and back-azimuths): within ``cluster_km`` and ``cluster_s``, no station in
+    common, and the joint solution fits."""
+    for event, st, times, b, b_sigma in emitted:
+        if (abs(event.t0_s - t0_s) > config.cluster_s or event.stations & stations
+                or math.hypot(event.x_km - x_km, event.y_km - y_km) > config.cluster_km):
+            continue
+        trial = replace(event, stations=set(event.stations))
+        if relocate(trial, np.concatenate([st, station]), np.concatenate([times, times_s]), np.concatenate([b, baz]),
+                    np.concatenate([b_sigma, baz_sigma]), atmosphere, st_x, st_y, st_north, config, new=len(station)):
+            return True
+    return False
 
 
 def due_s(event: OpenEvent, last_pick_s: float, atmosphere: np.ndarray, st_x: np.ndarray, st_y: np.ndarray,

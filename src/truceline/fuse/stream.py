@@ -525,19 +525,14 @@ class StreamingAssociator:
                 return True
         # the rest of an event already emitted (its farthest stations heard it after all): not
         # emitted again; its picks are listed as late
-        buffer, net = self._buffer, self._network
-        for event, station, times, baz, baz_sigma in self._emitted_lately:
-            if (abs(event.t0_s - t0_s) > self.config.cluster_s or event.stations & stations
-                    or math.hypot(event.x_km - x_km, event.y_km - y_km) > self.config.cluster_km):
-                continue
-            trial = replace(event, stations=set(event.stations))
-            st = np.concatenate([station, buffer.station[rows]])
-            if pending.relocate(trial, st, np.concatenate([times, buffer.time[rows] - self._corrections[buffer.station[rows]]]),
-                                np.concatenate([baz, buffer.baz[rows]]), np.concatenate([baz_sigma, buffer.baz_sigma[rows]]),
-                                self._atmosphere[0], net.x_km, net.y_km, self._st_north, self.config, new=len(rows)):
-                self.late_pick_ids.extend(str(i) for i in buffer.ids[rows])
-                buffer.owner[rows] = CONSUMED  # leaves the buffer at the end of the search
-                return True
+        buffer = self._buffer
+        if pending.continues_emitted(self._emitted_lately, x_km, y_km, t0_s, stations, buffer.station[rows],
+                                     buffer.time[rows] - self._corrections[buffer.station[rows]], buffer.baz[rows],
+                                     buffer.baz_sigma[rows], self._atmosphere[0], self._network.x_km,
+                                     self._network.y_km, self._st_north, self.config):
+            self.late_pick_ids.extend(str(i) for i in buffer.ids[rows])
+            buffer.owner[rows] = CONSUMED  # leaves the buffer at the end of the search
+            return True
         return False
 
     def _calibrate_if_due(self, prep: Prepared, stop: float) -> None:
