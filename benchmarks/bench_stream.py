@@ -62,7 +62,8 @@ def _score(truth: Path, run: Path) -> dict[str, float]:
     return flat
 
 
-def feed(stations: pa.Table, picks: pa.Table, step_s: float) -> tuple[Emission, np.ndarray, np.ndarray, list[str]]:
+def feed(stations: pa.Table, picks: pa.Table, step_s: float,
+         quick_every_s: float | None = None) -> tuple[Emission, np.ndarray, np.ndarray, list[str]]:
     """Replay in time order; returns the emission, each step's stream end time and its wall seconds."""
     ends: list[float] = []
     stamps: list[float] = [time.perf_counter()]
@@ -71,7 +72,7 @@ def feed(stations: pa.Table, picks: pa.Table, step_s: float) -> tuple[Emission, 
         ends.append(edge)
         stamps.append(time.perf_counter())
 
-    emission, late = replay(stations, picks, step_s=step_s, on_step=step)
+    emission, late = replay(stations, picks, step_s=step_s, on_step=step, quick_every_s=quick_every_s)
     return emission, np.array(ends), np.diff(np.array(stamps)), late
 
 
@@ -103,17 +104,19 @@ def backlog(ends: np.ndarray, wall: np.ndarray, speedup: float) -> np.ndarray:
 @click.option("--settle", "settle_s", default=600.0, show_default=True, type=float,
               help="Also report the latency of the events whose last pick came this long after the feed began "
                    "(the associator has calibrated and learned by then).")
+@click.option("--quick-every", "quick_every_s", type=float, default=None,
+              help="Run the streaming associator's quick search every this many stream seconds (default: off).")
 @click.option("--batch", is_flag=True, help="Also run the batch command on the same picks and score it.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("bench-out/stream"), show_default=True)
 def main(preset: str, hours: float, seed: int, scenario: Path | None, speedup: float, step_s: float, settle_s: float,
-         batch: bool, out_dir: Path) -> None:
+         quick_every_s: float | None, batch: bool, out_dir: Path) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     if scenario is None:
         scenario = Path(tempfile.mkdtemp(prefix="bench-stream-")) / preset
         _truceline("simulate", "--preset", preset, "--hours", str(hours), "--seed", str(seed), "--out", str(scenario))
     stations = read_stations(scenario / "stations.csv")
     picks = read_picks(scenario / "picks.csv", stations)
-    emission, ends, wall, late = feed(stations, picks, step_s)
+    emission, ends, wall, late = feed(stations, picks, step_s, quick_every_s)
     run = out_dir / "streamed"
     run.mkdir(parents=True, exist_ok=True)
     write_table(emission.events, run / "events.csv")

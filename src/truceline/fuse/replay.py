@@ -22,13 +22,15 @@ def replay(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = No
            chunk_s: float = 60.0, party_at: PartyAt | None = None,
            on_emission: Callable[[Emission], None] | None = None,
            progress: Callable[[float], None] | None = None,
-           on_step: Callable[[float], None] | None = None) -> tuple[Emission, list[str]]:
+           on_step: Callable[[float], None] | None = None,
+           quick_every_s: float | None = None) -> tuple[Emission, list[str]]:
     """Feed a picks table through :class:`StreamingAssociator` in time order, ``step_s`` of
     stream time at a time (the clock ticks at each step's end, as a live feed's heartbeat
     would), and flush at the end. Returns everything emitted and the late pick ids;
     ``progress`` is told the fraction of the feed done now and then, ``on_step`` the stream
-    time at the end of every step (and once more after the flush)."""
-    stream = StreamingAssociator(stations, config, chunk_s=chunk_s, party_at=party_at)
+    time at the end of every step (and once more after the flush); ``quick_every_s`` turns the
+    quick search on (:class:`StreamingAssociator`)."""
+    stream = StreamingAssociator(stations, config, chunk_s=chunk_s, party_at=party_at, quick_every_s=quick_every_s)
     order = np.argsort(float_column(picks, "time"), kind="stable")
     ordered = picks.take(pa.array(order))
     time = float_column(ordered, "time")

@@ -9,7 +9,8 @@ instants ``decide_every_s`` apart. At each instant it
    by *stages* that walk origin time in chunks (an early one 30 s after each one-minute chunk and
    its look-ahead, for the events of ten stations or more; the *deciding* one once no pick of the
    chunk's events can still be on its way, after which the chunk's free picks leave), and by a
-   *quick* search every ``quick_every_s`` of the last two minutes of origin times whose events
+   optional *quick* search (off by default: it halves the throughput) every ``quick_every_s`` of the
+   last two minutes of origin times whose events
    are opened only if they are already complete and consistent with their loudness
    (:mod:`truceline.fuse.loudness`: every working station that should have heard one has a pick
    there);
@@ -80,7 +81,7 @@ class StreamingAssociator:
     def __init__(self, stations: pa.Table, config: FusionConfig | None = None, *, chunk_s: float = 60.0,
                  margin_s: float = 5.0, calibrate_every_s: float = 300.0, party_at: PartyAt | None = None,
                  early_stages: tuple[Stage, ...] = EARLY_STAGES, completeness_km: float = 1.0, hold_s: float = 0.5,
-                 decide_every_s: float = 1.0, heard_quantile: float = 0.9, quick_every_s: float | None = 5.0) -> None:
+                 decide_every_s: float = 1.0, heard_quantile: float = 0.9, quick_every_s: float | None = None) -> None:
         if not chunk_s > 0 or not margin_s >= 0 or not calibrate_every_s >= 0:
             raise ValueError("chunk_s must be positive, margin_s and calibrate_every_s not negative")
         if not decide_every_s > 0 or not completeness_km >= 0 or not hold_s >= 0 or not 0 <= heard_quantile <= 1:
