@@ -388,7 +388,8 @@ class StreamingAssociator:
         self._queue = [tuple(q[n:] for q in queued)]
         rows = self._buffer.append(*(q[:n] for q in queued))
         np.maximum.at(self._last_heard, station[:n], time[:n])
-        self._loudness.hear(station[:n], queued[5][:n], queued[6][:n])
+        if self.quick_every_s is not None:  # the loudness is read only by the quick search and its waits
+            self._loudness.hear(station[:n], queued[5][:n], queued[6][:n])
         for row in rows:
             self._join(int(row))
 
@@ -610,8 +611,9 @@ class StreamingAssociator:
             s = prep.pick_station[p]
             distance = np.hypot(net.x_km[s] - result.x_km[i], net.y_km[s] - result.y_km[i])
             self._heard_km = np.concatenate([self._heard_km, distance])[-HEARD_PICKS:]
-            quick.learn(self._loudness, result, i, rows[prep.extras["order"][p]], s, distance, buffer, now, self._atmosphere[0],
-                        net.x_km, net.y_km, self._last_heard, self._corrections, config)
+            if self.quick_every_s is not None:
+                quick.learn(self._loudness, result, i, rows[prep.extras["order"][p]], s, distance, buffer, now,
+                            self._atmosphere[0], net.x_km, net.y_km, self._last_heard, self._corrections, config)
             record = OpenEvent(key=-1, x_km=float(result.x_km[i]), y_km=float(result.y_km[i]), t0_s=float(result.t0_s[i]),
                                tile=int(result.tile[i]), covariance=result.covariance[i], chi2=float(result.chi2[i]),
                                n_obs=int(result.n_obs[i]), seqs=[], stations={int(q) for q in s})
