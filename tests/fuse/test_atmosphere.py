@@ -40,6 +40,24 @@ def test_the_wind_is_fitted_to_the_least_crowded_events() -> None:
     assert abs(shrunk[1] - TRUE[1]) > 0.002
 
 
+def test_a_quiet_hour_is_fitted_to_the_hours_beside_it_not_to_the_whole_run() -> None:
+    # hours 0 and 1 are quiet (6 events each, too few alone) with the wind of the night; hours 20-23 are
+    # busy with the wind veered by 4.5 m/s: hour 0 must take hour 1's events, not the busy hours'
+    rng = np.random.default_rng(9)
+    st_x, st_y = _ring()
+    night, evening = (0.343, -0.001, -0.003), (0.343, 0.0025, -0.002)
+    events = []
+    for block, atmosphere, count in [(0, night, 6), (1, night, 6)] + [(b, evening, 15) for b in (20, 21, 22, 23)]:
+        for _ in range(count):
+            e = _event(st_x, st_y, *rng.uniform(-15, 15, 2), atmosphere, rng, crowding=0)
+            events.append(PickedEvent(x_km=e.x_km, y_km=e.y_km, stations=e.stations, times_s=e.times_s, tile=0, block=block))
+    fitted = calibrate(events, st_x, st_y, np.zeros(1), np.zeros(1), 24, min_events=10)[:, 0]
+    assert abs(fitted[0, 1] - night[1]) < 0.001 and abs(fitted[0, 2] - night[2]) < 0.001  # within 1 m/s
+    assert abs(fitted[22, 1] - evening[1]) < 0.001
+    # a block with no events of its own near in time still gets the nearest hours' fit
+    assert abs(fitted[3, 1] - night[1]) < 0.001 and abs(fitted[17, 1] - evening[1]) < 0.001
+
+
 def test_calibration_events_count_their_crowding() -> None:
     toy = make_toy(seed=2, n_events=3, events=[(48.0, 37.30, 300.0), (48.0, 37.33, 303.0), (48.0, 37.80, 302.0)])
     network = build_network(toy.stations)

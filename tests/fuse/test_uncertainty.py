@@ -135,7 +135,7 @@ def _line_scene(n_events: int, true_wind: float, model_wind: float, seed: int = 
 
 
 def _uncertainty(scene: dict, *, with_cells: bool, share_limit: float = 0.2, events: np.ndarray | None = None,
-                 earlier: AtmosphereReadings | None = None) -> Uncertainty:
+                 earlier: AtmosphereReadings | None = None, min_bias_events: int | None = None) -> Uncertainty:
     """The calibrated covariance of the scene's ``events`` (all by default), located as one batch."""
     k = np.arange(len(scene["found"])) if events is None else events
     n = len(k)
@@ -148,7 +148,7 @@ def _uncertainty(scene: dict, *, with_cells: bool, share_limit: float = 0.2, eve
         pick_time=scene["pick_time"], pick_station=scene["pick_station"], station_pick_start=scene["start"],
         st_x=scene["st_x"], st_y=scene["st_y"], sigma_pick_s=0.05, kappa_model=0.0, atmosphere_floor_km_s=0.0007,
         cluster_km=3.0, cluster_s=6.0, max_z=3.0, atmosphere_variance=np.zeros(3),
-        cells=cells if with_cells else None, clean_share=share_limit, earlier=earlier)
+        cells=cells if with_cells else None, clean_share=share_limit, earlier=earlier, cell_min_bias_events=min_bias_events)
 
 
 def _covariances(scene: dict, *, with_cells: bool, share_limit: float = 0.2) -> np.ndarray:
@@ -201,6 +201,25 @@ def test_events_emitted_in_pieces_read_their_cell_with_the_events_emitted_before
     np.testing.assert_allclose(pieces[-1], batch.covariance[25:], rtol=1e-9)
     alone = _uncertainty(scene, with_cells=True, events=np.arange(25, 30))
     assert np.all(alone.covariance[:, 0, 0] < 0.2 * pieces[-1][:, 0, 0])
+
+
+def test_a_quiet_hour_reads_its_cells_bias_from_a_few_events() -> None:
+    # five events in an hour whose cell was calibrated to another hour's wind (3 m/s against 7):
+    # too few to measure the scatter, enough to measure the bias and its uncertainty
+    scene = _line_scene(30, true_wind=0.007, model_wind=0.003)
+    few = np.arange(5)
+    floor_only = _uncertainty(scene, with_cells=True, events=few).covariance[:, :2, :2]
+    read = _uncertainty(scene, with_cells=True, events=few, min_bias_events=3).covariance[:, :2, :2]
+    sub = {k: (v[few] if k in ("found", "true_x", "true_y") else v) for k, v in scene.items()}
+    assert _inside_95(sub, floor_only).mean() < 0.5
+    assert _inside_95(sub, read).mean() == 1.0
+    # two events are too few: nothing is read
+    np.testing.assert_allclose(_uncertainty(scene, with_cells=True, events=few[:2], min_bias_events=3).covariance,
+                               _uncertainty(scene, with_cells=True, events=few[:2]).covariance)
+    # and a well-calibrated quiet hour keeps its ellipses
+    calm = _line_scene(30, true_wind=0.005, model_wind=0.005)
+    kept = _uncertainty(calm, with_cells=True, events=few, min_bias_events=3).covariance
+    assert np.median(np.sqrt(kept[:, 0, 0] / _uncertainty(calm, with_cells=False, events=few).covariance[:, 0, 0])) < 1.5
 
 
 def test_model_error_covariance_is_the_common_bias_and_the_scatter_about_it() -> None:

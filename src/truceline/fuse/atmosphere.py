@@ -121,6 +121,9 @@ def _fit_once(
     return np.asarray(fit.x[:3]), (kept if len(kept) >= 3 else None)
 
 
+TIME_SPANS = (0, 1, 2, 3, 6, 12)  # blocks either side that a quiet block's calibration may take events from, nearest first
+
+
 def calibrate(
     events: list[PickedEvent], st_x: np.ndarray, st_y: np.ndarray, tile_x: np.ndarray, tile_y: np.ndarray,
     n_blocks: int, *, min_events: int = 15, radius_km: float = 90.0, max_events: int = 80,
@@ -128,10 +131,14 @@ def calibrate(
     """Atmosphere per (block, tile), each fitted to the well-recorded events near the tile.
 
     A tile takes the events within ``radius_km`` of its centre (doubling the radius until
-    there are ``min_events``), first of its own time block, else of all blocks, and of those the
-    least crowded by other events that are still ``min_events`` (a burst's events are partly
-    mixtures of its sources: see :func:`_cleanest`); with too few events anywhere, the standard
-    celerity and no wind.
+    there are ``min_events``), first of its own time block, else of the blocks nearest in time
+    (within 1, 2, 3, 6, 12 blocks), else of all blocks, and of those the least crowded by other
+    events that are still ``min_events`` (a burst's events are partly mixtures of its sources: see
+    :func:`_cleanest`); with too few events anywhere, the standard celerity and no wind. The
+    atmosphere drifts through the day (the near-ground wind veers, the air warms and cools), so a
+    quiet hour is fitted to the hours beside it rather than to the whole run: on ``violation``
+    24 h seed 7 the first hour of the western front, fitted to the whole run, took the wind of
+    21 hours later, 3.5 m/s off across the front (docs/fusion.md, "Uncertainty").
     """
     default = np.array([DEFAULT_CELERITY_KM_S, 0.0, 0.0])
     good = [e for e in events if len(e.stations) >= 6]
@@ -149,7 +156,7 @@ def calibrate(
         distance = np.hypot(ex - tile_x[tile], ey - tile_y[tile])
         for block in range(n_blocks):
             chosen: list[int] = []
-            for pool in (eb == block, np.ones(len(good), dtype=bool)):
+            for pool in [np.abs(eb - block) <= span for span in TIME_SPANS] + [np.ones(len(good), dtype=bool)]:
                 radius = radius_km
                 while radius <= 4 * radius_km:
                     near = np.flatnonzero(pool & (distance <= radius))

@@ -87,7 +87,10 @@ class FusionConfig:
     """Events with at most this share of their stations in doubt (``ambiguity_z``) measure the model
     error of their calibration cell (``uncertainty.cell_model_error_variance``)."""
     cell_min_events: int = 8
-    """Fewest such clean events that measure a cell's model error."""
+    """Fewest such clean events that measure a cell's model error (its bias and the scatter about it)."""
+    cell_min_bias_events: int = 3
+    """Fewest such clean events that measure a cell's bias alone (with its uncertainty), where fewer than
+    ``cell_min_events`` are near: a quiet hour, whose cell may have been fitted to other hours' events."""
 
 
 @dataclass(slots=True, kw_only=True)

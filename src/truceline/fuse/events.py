@@ -75,7 +75,8 @@ def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, con
         cluster_s=config.cluster_s, max_z=config.ambiguity_z, cells=CalibrationCells(
             atmosphere=atmosphere, tile_x_km=prep.tile_x, tile_y_km=prep.tile_y, x_km=result.x_km, y_km=result.y_km,
             block=result.block, tile=result.tile),
-        clean_share=config.clean_ambiguity, cell_min_events=config.cell_min_events, earlier=earlier)
+        clean_share=config.clean_ambiguity, cell_min_events=config.cell_min_events,
+        cell_min_bias_events=config.cell_min_bias_events, earlier=earlier)
     cov = uncertainty.covariance
     lat, lon = net.to_latlon(result.x_km, result.y_km)
     lat1, lon1 = (lat + 0.01, lon) if n else (lat, lon)

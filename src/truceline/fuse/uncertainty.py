@@ -124,21 +124,24 @@ def model_error_variance(estimates: np.ndarray, variances: np.ndarray, *, min_ev
     return 0.5 * (low + high)
 
 
-def model_error_covariance(errors: np.ndarray, variances: np.ndarray, *, min_events: int = 10) -> np.ndarray:
+def model_error_covariance(errors: np.ndarray, variances: np.ndarray, *, min_events: int = 10,
+                           min_scatter_events: int | None = None) -> np.ndarray:
     """3 x 3 mean square of the model error shared by events with estimates ``errors`` (k, 3) and noise
     ``variances`` (k, 3, 3): a common bias ``b`` and a scatter about it.
 
     ``b`` is the generalised least-squares mean of the estimates, with covariance
     ``(sum V_k^-1)^-1``; the scatter of each component about ``b`` is :func:`model_error_variance`
-    (robust). The result is ``b b' + (sum V_k^-1)^-1 + diag(scatter)``. A biased calibration errs
-    in the celerity and the wind together (the two trade along the paths that fitted it), which
-    ``b b'`` keeps. 0 with fewer than ``min_events`` estimates."""
+    (robust; measured from ``min_scatter_events`` estimates, by default ``min_events``, else 0). The
+    result is ``b b' + (sum V_k^-1)^-1 + diag(scatter)``. A biased calibration errs in the celerity
+    and the wind together (the two trade along the paths that fitted it), which ``b b'`` keeps. 0
+    with fewer than ``min_events`` estimates."""
     if len(errors) < min_events:
         return np.zeros((3, 3))
     information = np.linalg.inv(variances)
     bias_covariance = np.linalg.inv(information.sum(axis=0))
     bias = bias_covariance @ np.einsum("kij,kj->i", information, errors)
-    scatter = [model_error_variance(errors[:, j] - bias[j], variances[:, j, j], min_events=min_events) for j in range(3)]
+    scatter_min = min_events if min_scatter_events is None else min_scatter_events
+    scatter = [model_error_variance(errors[:, j] - bias[j], variances[:, j, j], min_events=scatter_min) for j in range(3)]
     return np.asarray(np.outer(bias, bias) + bias_covariance + np.diag(scatter))
 
 
@@ -227,7 +230,7 @@ def clean_readings(estimates: np.ndarray, variances: np.ndarray, share: np.ndarr
 
 
 def cell_model_error_variance(readings: AtmosphereReadings, cells: CalibrationCells, *, min_events: int, radius_km: float,
-                              max_radius_km: float) -> np.ndarray:
+                              max_radius_km: float, min_bias_events: int | None = None) -> np.ndarray:
     """(n, 3, 3): the model-error covariance of (c, wx, wy) at each event's calibration cell, as the
     clean events around the cell read it.
 
@@ -241,24 +244,37 @@ def cell_model_error_variance(readings: AtmosphereReadings, cells: CalibrationCe
     error). The readings are taken from the cell's time block within ``radius_km`` of the tile's
     centre, doubling the radius up to ``max_radius_km`` until there are ``min_events`` (as the
     calibration takes its events); the cell's covariance is :func:`model_error_covariance` of their
-    differences, a bias included; 0 where too few clean events are near."""
+    differences, a bias included. Where fewer than ``min_events`` are near but at least
+    ``min_bias_events`` (a quiet hour, whose cell may have been fitted to other hours' events), they
+    still measure the bias and its uncertainty, not the scatter; 0 where fewer are near."""
     n = len(cells.block)
     out = np.zeros((n, 3, 3))
     keys = cells.block * cells.atmosphere.shape[1] + cells.tile
+    fewest = min_events if min_bias_events is None else min(min_bias_events, min_events)
     for key in np.unique(keys):
         members = keys == key
         block, tile = int(cells.block[members][0]), int(cells.tile[members][0])
         pool = readings.block == block
         distance = np.hypot(readings.x_km - cells.tile_x_km[tile], readings.y_km - cells.tile_y_km[tile])
-        radius = radius_km
-        while radius <= max_radius_km:
-            near = pool & (distance <= radius)
-            if near.sum() >= min_events:
+        for enough in sorted({min_events, fewest}, reverse=True):
+            near = _nearest_enough(pool, distance, enough, radius_km, max_radius_km)
+            if near is not None:
                 error = readings.atmosphere[near] - cells.atmosphere[block, tile]
-                out[members] = model_error_covariance(error, readings.variance[near], min_events=min_events)
+                out[members] = model_error_covariance(error, readings.variance[near], min_events=enough,
+                                                      min_scatter_events=min_events)
                 break
-            radius *= 2
     return out
+
+
+def _nearest_enough(pool: np.ndarray, distance: np.ndarray, enough: int, radius_km: float, max_radius_km: float) -> np.ndarray | None:
+    """The pool's members within the first radius (``radius_km``, doubled up to ``max_radius_km``) that holds ``enough``."""
+    radius = radius_km
+    while radius <= max_radius_km:
+        near = pool & (distance <= radius)
+        if near.sum() >= enough:
+            return np.asarray(near)
+        radius *= 2
+    return None
 
 
 def larger(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -286,8 +302,8 @@ def calibrated_covariance(
     station_pick_start: np.ndarray, st_x: np.ndarray, st_y: np.ndarray, sigma_pick_s: float, kappa_model: float,
     atmosphere_floor_km_s: float, cluster_km: float, cluster_s: float, max_z: float,
     atmosphere_variance: np.ndarray | None = None, cells: CalibrationCells | None = None,
-    clean_share: float = 0.2, cell_min_events: int = 8, cell_radius_km: float = 90.0, cell_max_radius_km: float = 180.0,
-    earlier: AtmosphereReadings | None = None,
+    clean_share: float = 0.2, cell_min_events: int = 8, cell_min_bias_events: int | None = None, cell_radius_km: float = 90.0,
+    cell_max_radius_km: float = 180.0, earlier: AtmosphereReadings | None = None,
 ) -> Uncertainty:
     """``factor * nominal + S Sigma_a S' + ambiguity * spread`` for every event (see the module doc).
 
@@ -333,7 +349,8 @@ def calibrated_covariance(
         readings = clean_readings(estimates, variances, share, cells, t0_s, clean_share=clean_share)
         pooled = readings if earlier is None else earlier.plus(readings)
         per_event = larger(per_event, cell_model_error_variance(pooled, cells, min_events=cell_min_events,
-                                                                radius_km=cell_radius_km, max_radius_km=cell_max_radius_km))
+                                                                radius_km=cell_radius_km, max_radius_km=cell_max_radius_km,
+                                                                min_bias_events=cell_min_bias_events))
     covariance = covariance + np.einsum("nij,njk,nlk->nil", sensitivities, per_event, sensitivities)
     labels = clusters(x_km, y_km, t0_s, distance_km=cluster_km, time_s=cluster_s)
     covariance[:, :2, :2] += share[:, None, None] * member_spread(x_km, y_km, labels)
