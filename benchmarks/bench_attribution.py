@@ -17,7 +17,9 @@ and prints: pairing precision/recall (exact rounds, and rounds of the same fire 
 impact accuracy, firing-party accuracy for paired launches more than 1 km from the line with a
 reliability (calibration) table, violation precision/recall at the agreement's threshold (and at
 0.5, and at the lowest threshold whose verdicts are still at least 99 % right: the target's operating
-point), and report match accuracy with the count of dropped reports (must be 0).
+point), with the wrong verdicts split by what their picks truly are (the named party's fire in an event
+that matches no true one, the other party's fire, or clutter only: a false accusation is the second and
+third), and report match accuracy with the count of dropped reports (must be 0).
 """
 
 from __future__ import annotations
@@ -133,6 +135,30 @@ def evaluate(label: str, scenario: Path, events: pa.Table, assignments: pa.Table
                 found_rounds.update(round_of[str(h)] for h in hits)
         return len(chosen), correct, len(found_rounds & detectable), phantom
 
+    # What the wrong verdicts rest on: the true sources of their picks (the verdict's evidence).
+    true_of_pick = {str(p): str(e) for p, e in zip(*(read_table(scenario / "truth_picks.csv", TRUTH_PICKS)[c].to_pylist()
+                                                    for c in ("pick_id", "event_id")))}
+
+    def wrong_by_evidence(threshold: float) -> tuple[int, int, int]:
+        """Wrong verdicts at confidence >= threshold whose picks are mostly the fire of the party named (an event
+        mislocated, merged or split: the party is right, the event record is not), of the other party, or clutter."""
+        same = other = clutter = 0
+        for v in verdicts:
+            if v.confidence < threshold:
+                continue
+            hits = [truth_of[index_of[e]] for e in (v.event_id, v.impact_event_id) if e and truth_of[index_of[e]] is not None]
+            if hits and t_party[str(hits[0])] == v.firing_party:
+                continue
+            sources = [true_of_pick.get(p, "-1") for e in {v.event_id, v.impact_event_id} if e for p in att.pick_ids[index_of[e]]]
+            parties = [t_party[t] for t in sources if t in t_party and t_party[t]]
+            if not parties:
+                clutter += 1
+            elif max(set(parties), key=parties.count) == v.firing_party and parties.count(v.firing_party) * 2 > len(parties):
+                same += 1
+            else:
+                other += 1
+        return same, other, clutter
+
     results = {threshold: at(threshold) for threshold in (agreement.terms.confidence_threshold, 0.5)}
     # The operating point of the target: the lowest threshold whose verdicts are still >= 99 % right (most recall).
     best: tuple[float, tuple[int, int, int, int]] | None = None
@@ -168,16 +194,23 @@ def evaluate(label: str, scenario: Path, events: pa.Table, assignments: pa.Table
     print("reliability (all firing-party claims): bin | n | mean p | fraction right")
     for bin_label, n_claims, mean_p, right in reliability_table(claims_p, claims_ok):
         print(f"  {bin_label:<14} {n_claims:>6} {mean_p:.4f} {right:.4f}")
+    def evidence_line(threshold: float) -> str:
+        same, other, clutter = wrong_by_evidence(threshold)
+        return (f"  wrong by their picks' true sources: {same} the named party's fire (event mislocated, merged or split), "
+                f"{other} the other party's, {clutter} clutter only")
+
     for threshold, (n, correct, rounds, phantom) in results.items():
         print(f"violations at confidence >= {threshold:g}: {n} verdicts, precision {correct / max(n, 1):.4f} "
               f"({phantom} on events that match no true event), "
               f"recall {rounds}/{len(detectable)} = {rounds / max(len(detectable), 1):.4f} of located rounds")
+        print(evidence_line(threshold))
     if best is None:
         print(f"violations: no threshold gives precision >= {TARGET_PRECISION:g}")
     else:
         threshold, (n, correct, rounds, phantom) = best
         print(f"violations at the lowest threshold with precision >= {TARGET_PRECISION:g} ({threshold:.4f}): {n} verdicts, "
               f"precision {correct / n:.4f}, recall {rounds}/{len(detectable)} = {rounds / max(len(detectable), 1):.4f}")
+        print(evidence_line(threshold))
     print(f"reports: {len(reports)}; matched {matched}, report-only {report_only}, without a place {unplaced}, dropped {dropped}; "
           f"match accuracy {right_report}/{max(matched, 1)} = {right_report / max(matched, 1):.4f} reports, "
           f"{right_links}/{max(links, 1)} = {right_links / max(links, 1):.4f} links; "
