@@ -21,12 +21,13 @@ import numpy as np
 import pyarrow as pa
 from scipy.spatial import cKDTree
 
-from truceline.fuse import kernels
+from truceline.fuse import kernels, loudness
 from truceline.fuse.atmosphere import DEFAULT_CELERITY_KM_S, PickedEvent, calibrate, station_corrections, travel_times
 from truceline.fuse.explain import explain_away
 from truceline.fuse.footprint import heard_by_nearest_majority
 from truceline.fuse.network import Network, build_network
 from truceline.fuse.refine import clusters, refine_cluster
+from truceline.fuse.rival import learned_law, rival_hypotheses
 from truceline.model.errors import InputError
 
 CHI2_2DOF_95 = 5.991464547107979
@@ -82,6 +83,16 @@ class FusionConfig:
     nearest_majority: bool = True
     """Keep only the batch's events heard by most of the working stations nearest to them (``fuse/footprint.py``)."""
     sweep_free_picks: bool = True
+    rival_hypotheses: bool = True
+    """Replace an event of few stations by the rival without one of its picks and with free picks, when
+    that explains more picks (``fuse/rival.py``, batch only)."""
+    rival_max_stations: int = 5
+    """Events of at most this many stations are tested against their rivals (``rival_hypotheses``) and,
+    with ``amplitude_consistency``, for one source level."""
+    amplitude_consistency: bool = True
+    """Drop the batch's events of at most ``rival_max_stations`` stations whose picks' amplitudes cannot come
+    from one source under the amplitude-distance law learned from the batch's well-recorded events
+    (``loudness.consistent``; ``fuse/rival.py``). Needs the picks' ``amplitude``; without it nothing is dropped."""
     """After refinement, search the picks left free once more with the tight pass (batch only)."""
     clean_ambiguity: float = 0.2
     """Events with at most this share of their stations in doubt (``ambiguity_z``) measure the model
@@ -159,6 +170,9 @@ def prepare(stations: pa.Table, picks: pa.Table, config: FusionConfig) -> Prepar
     prep = prepare_arrays(network, grid(network, config), config, ids, time, station,
                           float_column(picks, "backazimuth_deg"), float_column(picks, "backazimuth_sigma_deg"))
     prep.time_origin_s = origin
+    amplitude = float_column(picks, "amplitude")[prep.extras["order"]]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        prep.extras["log_amplitude"] = np.where(amplitude > 0, np.log(amplitude), np.nan)
     return prep
 
 
@@ -518,14 +532,16 @@ def fuse(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = None
             corrections = corrections + extra
             prep.pick_time = prep.raw_time - corrections[prep.pick_station]
     final = final_pass(prep, config, atmosphere, progress=(lambda f: progress(0.4 + 0.6 * f)) if progress else None)
-    result = refine(prep, config, final, atmosphere, explain=config.explain_away, nearest=config.nearest_majority)
+    result = refine(prep, config, final, atmosphere, explain=config.explain_away, nearest=config.nearest_majority,
+                    rival=config.rival_hypotheses, amplitude=config.amplitude_consistency)
     if config.sweep_free_picks:
         # the picks that refinement and the two tests above set free: search them once more
         taken = np.zeros(len(prep.pick_time), dtype=np.bool_)
         taken[result.picks[result.picks >= 0]] = True
         more = final_pass(prep, config, atmosphere, taken=taken)
         result = refine(prep, config, joined(result, more), atmosphere, explain=config.explain_away,
-                        nearest=config.nearest_majority)
+                        nearest=config.nearest_majority, rival=config.rival_hypotheses,
+                        amplitude=config.amplitude_consistency)
     return prep, result, atmosphere
 
 
@@ -538,10 +554,12 @@ def joined(a: PassResult, b: PassResult) -> PassResult:
 
 
 def refine(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere: np.ndarray, *,
-           explain: bool = False, nearest: bool = False) -> PassResult:
+           explain: bool = False, nearest: bool = False, rival: bool = False, amplitude: bool = False) -> PassResult:
     """Share out the picks of overlapping events jointly (and, with ``explain``, dissolve the events
-    whose picks the others explain: ``fuse/explain.py``), then relocate every event (with ``nearest``,
-    keeping those heard by most of their nearest stations: ``fuse/footprint.py``)."""
+    whose picks the others explain: ``fuse/explain.py``; with ``rival``, replace the events of few stations
+    by a rival that explains more picks: ``fuse/rival.py``), then relocate every event (with ``nearest``,
+    keeping those heard by most of their nearest stations: ``fuse/footprint.py``; with ``amplitude``, dropping
+    the events of few stations whose amplitudes disagree on one source level)."""
     net = prep.network
     x, y, t0 = result.x_km.copy(), result.y_km.copy(), result.t0_s.copy()
     picks = [row[row >= 0] for row in result.picks]
@@ -561,6 +579,18 @@ def refine(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere:
                      st_x=net.x_km, st_y=net.y_km, st_north=prep.st_north_deg, sigma_s=config.sigma_pick_s,
                      kappa_model=config.kappa_model, min_stations=config.min_stations, reach_km=config.reach_km,
                      max_z=config.ambiguity_z, max_normalised_rms=config.max_normalised_rms, baz_gate_z=config.baz_gate_z)
+    if rival:
+        rival_hypotheses(x, y, t0, picks, atmosphere[result.block, result.tile], pick_time=prep.pick_time,
+                         pick_station=prep.pick_station, pick_baz=prep.pick_baz, pick_baz_sigma=prep.pick_baz_sigma,
+                         st_x=net.x_km, st_y=net.y_km, st_north=prep.st_north_deg,
+                         station_pick_start=prep.station_pick_start, cell_x=prep.cell_x, cell_y=prep.cell_y,
+                         sigma_s=config.sigma_pick_s, kappa_model=config.kappa_model, min_stations=config.min_stations,
+                         max_stations=config.rival_max_stations, reach_km=config.reach_km, max_z=config.ambiguity_z,
+                         max_normalised_rms=config.max_normalised_rms, baz_gate_z=config.baz_gate_z,
+                         nearest=nearest)
+    law = None
+    if amplitude and "log_amplitude" in prep.extras:
+        law = learned_law(picks, x, y, prep.extras["log_amplitude"], prep.pick_station, net.x_km, net.y_km)
     keep: list[int] = []
     cov = result.covariance.copy()
     chi2 = result.chi2.copy()
@@ -576,6 +606,10 @@ def refine(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere:
                                                 2.5, 15)
         if not np.isfinite(ci[0, 0]):
             continue
+        if law is not None and len(np.unique(prep.pick_station[picks[i]])) <= config.rival_max_stations:
+            s = prep.pick_station[picks[i]]
+            if not loudness.consistent(law, prep.extras["log_amplitude"][picks[i]], np.hypot(net.x_km[s] - xi, net.y_km[s] - yi)):
+                continue
         if nearest and not heard_by_nearest_majority(
                 xi, yi, ti, prep.pick_station[picks[i]], atmosphere[result.block[i], result.tile[i]], st_x=net.x_km,
                 st_y=net.y_km, station_pick_start=prep.station_pick_start, pick_time=prep.pick_time):
