@@ -83,6 +83,7 @@ class FusionConfig:
     nearest_majority: bool = True
     """Keep only the batch's events heard by most of the working stations nearest to them (``fuse/footprint.py``)."""
     sweep_free_picks: bool = True
+    """After refinement, search the picks left free once more with the tight pass (batch only)."""
     rival_hypotheses: bool = True
     """Replace an event of few stations by the rival without one of its picks and with free picks, when
     that explains more picks (``fuse/rival.py``, batch only)."""
@@ -93,7 +94,6 @@ class FusionConfig:
     """Drop the batch's events of at most ``rival_max_stations`` stations whose picks' amplitudes cannot come
     from one source under the amplitude-distance law learned from the batch's well-recorded events
     (``loudness.consistent``; ``fuse/rival.py``). Needs the picks' ``amplitude``; without it nothing is dropped."""
-    """After refinement, search the picks left free once more with the tight pass (batch only)."""
     clean_ambiguity: float = 0.2
     """Events with at most this share of their stations in doubt (``ambiguity_z``) measure the model
     error of their calibration cell (``uncertainty.cell_model_error_variance``)."""

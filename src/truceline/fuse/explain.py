@@ -73,7 +73,7 @@ def explain_away(
         own_z = _own_z(picks[k], x_km[k], y_km[k], t0_s[k], event_atmosphere[k], pick_time, pick_station, st_x, st_y,
                        sigma_s, kappa_model)
         for p, z_own in zip(picks[k].tolist(), own_z.tolist()):
-            j = _best_explainer(p, min(max_z, z_own), near, x_km, y_km, t0_s, stations_of, event_atmosphere, pick_time,
+            j = best_explainer(p, min(max_z, z_own), near, x_km, y_km, t0_s, stations_of, event_atmosphere, pick_time,
                                 pick_station, pick_baz, pick_baz_sigma, st_x, st_y, st_north, sigma_s, kappa_model,
                                 reach_km, baz_gate_z)
             if j < 0:
@@ -91,7 +91,7 @@ def explain_away(
     return alive
 
 
-def _best_explainer(
+def best_explainer(
     p: int, bar_z: float, near: np.ndarray, x_km: np.ndarray, y_km: np.ndarray, t0_s: np.ndarray,
     stations_of: list[set[int]], event_atmosphere: np.ndarray, pick_time: np.ndarray, pick_station: np.ndarray,
     pick_baz: np.ndarray, pick_baz_sigma: np.ndarray, st_x: np.ndarray, st_y: np.ndarray, st_north: np.ndarray,

@@ -45,7 +45,7 @@ from scipy.stats import chi2 as chi2_dist
 
 from truceline.fuse import kernels
 from truceline.fuse.atmosphere import travel_times
-from truceline.fuse.explain import _best_explainer
+from truceline.fuse.explain import best_explainer
 from truceline.fuse.footprint import heard_by_nearest_majority
 from truceline.fuse.loudness import LoudnessLaw, fit_law, levels
 
@@ -104,7 +104,7 @@ def rival_hypotheses(
             if count == len(own) and count >= sizes[k]:
                 near = np.flatnonzero(np.abs(t0_s - t0_s[k]) <= horizon_s)
                 near = near[near != k]
-                explained = len(near) > 0 and _best_explainer(
+                explained = len(near) > 0 and best_explainer(
                     p, max_z, near, x_km, y_km, t0_s, stations_of, event_atmosphere, pick_time, pick_station, pick_baz,
                     pick_baz_sigma, st_x, st_y, st_north, sigma_s, kappa_model, reach_km, baz_gate_z) >= 0
             if not (count > len(own) or explained):
