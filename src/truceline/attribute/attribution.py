@@ -9,8 +9,11 @@ per-event facts the violation rules need.
 Firing party. For an event called a launch, the party whose area holds it, with probability
 ``P(launch) P(in area) + P(impact) P(not in area) + P(neither) / 2`` where ``P(in area)`` integrates
 the location ellipse (:mod:`truceline.attribute.party`) and, for a paired launch, is judged together with its impact's
-location under the prior that fire crosses the line (:func:`side_given_partner`). A paired impact takes its launch's party
-and probability, weighted by how likely it is an impact (as a launch its own area's party fired it). An unpaired impact only says that fire *probably* came from across the line: its
+location under the prior that fire crosses the line (:func:`side_given_partner`) — as a launch only: as an impact the pair is
+chance and its own location places it (:func:`launch_claim`). A paired impact takes its launch's party and probability,
+weighted by how likely it is an impact (as a launch its own area's party fired it), and only as far as the launch is one:
+if it is not, this is an impact whose launch is unknown, fired from across the line with ``across_line_prior``. An
+unpaired impact only says that fire *probably* came from across the line: its
 probability multiplies in ``across_line_prior`` (default 0.9), updated by the Bayes factor of the picks no
 located event explains (:mod:`truceline.attribute.unheard`: was its launch heard, by too few stations to locate it,
 across the line or on its own side?), and its reason says so. An unpaired launch gets the same evidence for its
@@ -93,6 +96,15 @@ def side_given_partner(p_own: float, partner_in_own: float, crossing_prior: floa
     own_cross, own_same = p_own * (1.0 - partner_in_own) * cross, p_own * partner_in_own * same
     total = own_cross + own_same + (1.0 - p_own) * partner_in_own * cross + (1.0 - p_own) * (1.0 - partner_in_own) * same
     return (own_cross + own_same) / total if total > 0.0 else p_own
+
+
+def launch_claim(p_launch: float, p_impact: float, p_own: float, p_own_as_launch: float) -> float:
+    """P(the party whose area holds an event called a launch fired it): as a launch, it did (the event in its area:
+    ``p_own_as_launch``, for a paired launch judged with its impact's location, :func:`side_given_partner`); as an
+    impact, the other party did (the event in the area by its own location, ``p_own``: a pair whose "launch" is an impact
+    is chance, and its partner says nothing of where the event is); neither, even."""
+    p_neither = max(0.0, 1.0 - p_launch - p_impact)
+    return p_launch * p_own_as_launch + p_impact * (1.0 - p_own) + 0.5 * p_neither
 
 
 def other_party(parties: Sequence[str], party: str) -> str:
@@ -215,6 +227,7 @@ def attribute_events(
     firing = [""] * n
     p_firing = np.zeros(n)
     paired = partner >= 0
+    as_launch_own = np.full(n, np.nan)  # paired launches: P(in its own party's area) as a launch (judged with its impact)
     for i in range(n):
         side, ps = sides[i], float(p_side[i])
         if not side:
@@ -222,11 +235,13 @@ def attribute_events(
         p_neither = max(0.0, 1.0 - p_launch[i] - p_impact[i])
         if kind[i] == "launch" or (kind[i] == "unknown" and p_launch[i] >= p_impact[i]):
             j = int(partner[i])
+            ps_launch = ps
             if paired[i] and config.crossing_prior_on_pairs and sides[j]:
                 # Where the launch was, judged with where its impact landed: fire crosses the line (the prior).
                 in_own = float(p_side[j]) if sides[j] == side else 1.0 - float(p_side[j])
-                ps = side_given_partner(ps, in_own, config.across_line_prior)
-            p_own = p_launch[i] * ps + p_impact[i] * (1.0 - ps) + 0.5 * p_neither
+                ps_launch = side_given_partner(ps, in_own, config.across_line_prior)
+            as_launch_own[i] = ps_launch
+            p_own = launch_claim(float(p_launch[i]), float(p_impact[i]), ps, ps_launch)
         else:
             across = config.across_line_prior if not paired[i] else 1.0
             if not paired[i] and i < n_sensor and launch_log_factor[i] != 0.0:
@@ -249,13 +264,22 @@ def attribute_events(
         # The launch's party and probability if this is its impact; if it is itself a launch (the pairing's role odds
         # say how likely), the party whose area holds it fired it. So a launch paired as the "impact" of another launch
         # does not inherit that launch's certainty.
+        # Its launch's claim is the launch's only as a launch: if the "launch" is itself an impact, the pair is chance and
+        # this is an impact whose launch is unknown, judged as an unpaired one (fire from across the line, the prior).
         j = int(partner[i])
         firing[i] = firing[j]
         if not firing[j]:
             continue
         own = float(p_side[i]) if sides[i] == firing[j] else (1.0 - float(p_side[i]) if sides[i] else 0.5)
         p_neither = max(0.0, 1.0 - p_launch[i] - p_impact[i])
-        p_firing[i] = p_impact[i] * p_firing[j] + p_launch[i] * own + 0.5 * p_neither
+        launch_fired = p_firing[j]
+        if np.isfinite(as_launch_own[j]) and sides[j]:
+            # P(firing[j] fired j's round) as a launch, and P(firing[j] fired this round from across the line).
+            by_launch = as_launch_own[j] if sides[j] == firing[j] else 1.0 - as_launch_own[j]
+            across = config.across_line_prior
+            from_across = (1.0 - own) * across + own * (1.0 - across)
+            launch_fired = float(p_launch[j]) * by_launch + (1.0 - float(p_launch[j])) * from_across
+        p_firing[i] = p_impact[i] * launch_fired + p_launch[i] * own + 0.5 * p_neither
         if p_firing[i] < 0.5:
             firing[i], p_firing[i] = other_party(parties, firing[j]), 1.0 - p_firing[i]
             if not firing[i]:

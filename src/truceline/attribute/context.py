@@ -68,16 +68,24 @@ def context_of(i: int, kind: NDArray[np.str_], partner: NDArray[np.int64], time_
     Each is the probability that at least one of those neighbours really plays its role (``1 - prod(1 - p)`` with
     their role probabilities ``p_launch`` / ``p_impact``; without them each neighbour counts as sure, and the values
     are the counts): two chance pairs side by side do not make each other a battery."""
+    fired, landed = context_neighbours(i, kind, partner, time_s, lat, lon, config, sigma_m)
+    if p_launch is None or p_impact is None:
+        return float(fired.size), float(landed.size)
+    battery = 1.0 - float(np.prod(1.0 - np.clip(p_launch[fired], 0.0, 1.0)))
+    area = 1.0 - float(np.prod(1.0 - np.clip(p_impact[landed], 0.0, 1.0))) if landed.size else 0.0
+    return battery, area
+
+
+def context_neighbours(i: int, kind: NDArray[np.str_], partner: NDArray[np.int64], time_s: FloatArray, lat: FloatArray,
+                       lon: FloatArray, config: PairingConfig, sigma_m: FloatArray | None = None) -> tuple[NDArray[np.intp], NDArray[np.intp]]:
+    """The neighbours :func:`context_of` reads for event ``i``: the paired launches (not its partner) fired from its place
+    in the same minutes, and the paired impacts (not its partner) of fire from elsewhere that landed there."""
     others = np.flatnonzero((partner >= 0) & (np.arange(kind.size) != partner[i]))
     launches, impacts = others[kind[others] == "launch"], others[kind[others] == "impact"]
     fired = same_place(i, launches, time_s, lat, lon, config, sigma_m)
     landed = [int(k) for k in same_place(i, impacts, time_s, lat, lon, config, sigma_m)
               if int(partner[k]) != i and not same_place(i, np.array([partner[k]], dtype=np.intp), time_s, lat, lon, config, sigma_m).size]
-    if p_launch is None or p_impact is None:
-        return float(fired.size), float(len(landed))
-    battery = 1.0 - float(np.prod(1.0 - np.clip(p_launch[fired], 0.0, 1.0)))
-    area = 1.0 - float(np.prod(1.0 - np.clip(p_impact[landed], 0.0, 1.0))) if landed else 0.0
-    return battery, area
+    return fired.astype(np.intp), np.asarray(landed, dtype=np.intp)
 
 
 def context_odds_from_pairs(kind: NDArray[np.str_], partner: NDArray[np.int64], time_s: FloatArray, lat: FloatArray, lon: FloatArray,

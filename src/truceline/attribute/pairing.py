@@ -35,7 +35,8 @@ from scipy.special import ndtr
 
 from truceline.attribute.acoustics import (LevelModel, SourceLevels, fit_level_model, impact_class_weights, pair_level_penalty,
                                            unpaired_impact_odds)
-from truceline.attribute.context import ContextOdds, battery_odds_from_pairs, context_odds_from_pairs, context_of, same_place
+from truceline.attribute.context import (ContextOdds, battery_odds_from_pairs, context_neighbours, context_odds_from_pairs, context_of,
+                                         same_place)
 from truceline.attribute.physics import ENVELOPES, MAX_RANGE_M, MAX_TIME_OF_FLIGHT_S, distance_m, flight_costs
 
 FloatArray = NDArray[np.float64]
@@ -59,6 +60,9 @@ class PairingConfig:
     impact_area: bool = True  # also the impact-area context (paired impacts fired from elsewhere landed at the event's place)
     impact_area_odds: float = 0.25  # prior launch : impact odds in an impact area (an event inside a mission's impact cloud)
     context_prior_events: float = 5.0  # how many paired events each context's prior odds are worth
+    cavity_contexts: bool = True  # a neighbour supports an event's context with its role judged without that event
+    context_weighs_chosen: bool = True  # a paired event's context weighs its chosen role against the unpaired and chance shares
+    context_rounds: int = 2  # rounds of contexts: every neighbour sure, then the neighbours' roles from the round before
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -448,10 +452,12 @@ def _paired(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Fl
             if same_place(int(i), np.array([taker[i]], dtype=np.intp), time_s, lat, lon, config, sigma_m).size:
                 alternative_weight[i] = 0.0
         # Twice: with every neighbour taken as sure of its role, then with the neighbours' role probabilities from that
-        # (two chance pairs side by side are each other's "battery" only as much as each is a launch).
+        # (two chance pairs side by side are each other's "battery" only as much as each is a launch), each neighbour's
+        # role judged without the event itself (``cavity_contexts``: a neighbour whose only battery is the event does not
+        # make the event a battery).
         neighbour_launch: FloatArray | None = None
         neighbour_impact: FloatArray | None = None
-        for _ in range(2):
+        for _ in range(config.context_rounds):
             p_launch, p_impact = _context_roles(kind, partner, alternative, alternative_weight, chance_weight, time_s, lat, lon, config,
                                                 levels, model, contexts, sigma_m, neighbour_launch, neighbour_impact)
             neighbour_launch, neighbour_impact = p_launch, p_impact
@@ -471,21 +477,92 @@ def _context_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], alternati
     """(p_launch, p_impact) of the paired events with their contexts (:func:`context_of`; the neighbours' role
     probabilities ``neighbour_*``, or, without them, every neighbour sure of its role): an alternative solution that
     swaps the event's role is weighed by the context's launch : impact odds, and a chance pair or an alternative that
-    leaves the event unpaired leaves its role to the evidence it has alone (context and levels, :func:`_lone_odds`)."""
+    leaves the event unpaired leaves its role to the evidence it has alone (context and levels, :func:`_lone_odds`).
+
+    With ``config.cavity_contexts`` and the neighbours' probabilities, a battery neighbour that has an impact area of its
+    own (paired impacts of fire from elsewhere around it, other than the event) counts with its role judged without the
+    event (its context less the event: the message of belief propagation, which does not send an event's evidence back to
+    it): two impacts of one mission that the pairing took for launches of far impacts are each other's only "battery",
+    and each supports the other's launch role only as much as it is a launch without that support — inside the
+    mission's impact cloud, hardly. A neighbour without a contrary context keeps its full role probability: a battery's
+    guns support each other as they did in the pairs the battery odds were learned from.
+
+    With ``config.context_weighs_chosen`` the context's odds weigh the chosen role too, not only an alternative that swaps
+    it: among paired events every pair is one launch and one impact, so the learned odds of a context are the odds of
+    the role there, and the chosen role is ``2 P(role | context)`` times as likely as without a context (1 without one)
+    against the shares whose role the event's lone evidence decides (a chance pair, an alternative that leaves it
+    unpaired). A perfect time-of-flight fit of an event inside a mission's impact cloud is then likelier chance."""
     n = kind.size
-    as_impact = np.full(n, 0.5)
+    paired = np.flatnonzero(partner >= 0)
     alternative_weight = alternative_weight.copy()
-    for i in np.flatnonzero(partner >= 0):
-        battery, area = context_of(int(i), kind, partner, time_s, lat, lon, config, sigma_m, neighbour_launch, neighbour_impact)
+    hood = {int(i): context_neighbours(int(i), kind, partner, time_s, lat, lon, config, sigma_m) for i in paired}
+    acoustic = {int(i): _lone_odds(int(i), [], config, levels, model)[1] for i in paired}
+
+    def strength(i: int, exclude: int = -1) -> tuple[float, float]:
+        fired, landed = hood[i]
+        fired, landed = fired[fired != exclude], landed[landed != exclude]
+        if neighbour_launch is None or neighbour_impact is None:
+            return float(fired.size), float(landed.size)
+        if config.cavity_contexts and exclude < 0:
+            launch = np.array([message(int(j), i)[0] for j in fired])
+            impact = neighbour_impact[landed]
+        else:
+            launch, impact = neighbour_launch[fired], neighbour_impact[landed]
+        battery = 1.0 - float(np.prod(1.0 - np.clip(launch, 0.0, 1.0)))
+        area = 1.0 - float(np.prod(1.0 - np.clip(impact, 0.0, 1.0))) if landed.size else 0.0
+        return battery, area
+
+    def message(j: int, without: int) -> tuple[float, float]:
+        # Neighbour j's roles judged without event ``without`` among its neighbours, if j has an impact area of its own.
+        assert neighbour_launch is not None and neighbour_impact is not None
+        fired, landed = hood[j]
+        if without not in fired and without not in landed or not landed[landed != without].size:
+            return float(neighbour_launch[j]), float(neighbour_impact[j])
+        return judge(j, *strength(j, exclude=without))
+
+    def judge(i: int, battery: float, area: float) -> tuple[float, float]:
         mixture = contexts.mixture(min(battery, 1.0), min(area, 1.0))
-        odds, _ = _lone_odds(int(i), mixture, config, levels, model)
-        as_impact[i] = odds / (1.0 + odds)
+        odds = _context_odds(acoustic[i], mixture, config)
+        weight, chance = alternative_weight[i], chance_weight[i]
+        # The context's launch : impact odds among paired events (even without one: every pair is one launch and one impact).
+        p_context_launch = sum(w * (o / (1.0 + o) if np.isfinite(o) else 0.5) for w, o in mixture) / sum(w for w, _ in mixture)
+        p_context_launch = min(max(p_context_launch, 1e-9), 1.0 - 1e-9)
         if alternative[i] != 0:
-            # The context's launch : impact odds (even without one) weigh an alternative that swaps the role.
-            p_context_launch = sum(w * (o / (1.0 + o) if np.isfinite(o) else 0.5) for w, o in mixture) / sum(w for w, _ in mixture)
+            # They weigh an alternative that swaps the role.
             context = p_context_launch / (1.0 - p_context_launch)
-            alternative_weight[i] *= context if alternative[i] > 0 else 1.0 / context
-    return _split_roles(kind, alternative, alternative_weight, chance_weight, as_impact)
+            weight *= context if alternative[i] > 0 else 1.0 / context
+        if config.context_weighs_chosen:
+            # And the chosen role itself against the shares whose role the event's lone evidence decides (an alternative
+            # that leaves it unpaired, a chance pair): the prior of the chosen role among paired events, 2 P(role | context),
+            # is 1 without a context.
+            prior = 2.0 * (p_context_launch if kind[i] == "launch" else 1.0 - p_context_launch)
+            # (An alternative that swaps the role already stands against it in the context's odds.)
+            chance /= prior
+            if alternative[i] == 0:
+                weight /= prior
+        p_l, p_i = _split_roles(kind[[i]], alternative[[i]], np.array([weight]), np.array([chance]), np.array([odds / (1.0 + odds)]))
+        return float(p_l[0]), float(p_i[0])
+
+    p_launch, p_impact = np.zeros(n), np.zeros(n)
+    for i in paired:
+        p_launch[i], p_impact[i] = judge(int(i), *strength(int(i)))
+    return p_launch, p_impact
+
+
+def _context_odds(acoustic: float, contexts: list[tuple[float, float]], config: PairingConfig) -> float:
+    """Odds (impact : launch) from the acoustic odds (1: none, then the prior) and the contexts' mixture."""
+    p_impact = 0.0
+    total = 0.0
+    for weight, context in contexts or [(1.0, float("nan"))]:
+        if acoustic == 1.0:
+            prior = config.unpaired_impact_prior
+            odds = 1.0 / context if np.isfinite(context) else prior / (1.0 - prior)
+        else:
+            odds = acoustic / (context if np.isfinite(context) else 1.0)
+        p_impact += weight * odds / (1.0 + odds)
+        total += weight
+    p_impact = min(max(p_impact / total, 1e-12), 1.0 - 1e-12)
+    return p_impact / (1.0 - p_impact)
 
 
 def _split_roles(kind: NDArray[np.str_], alternative: NDArray[np.int8], alternative_weight: FloatArray, chance_weight: FloatArray,
@@ -524,18 +601,7 @@ def _lone_odds(i: int, contexts: list[tuple[float, float]], config: PairingConfi
         acoustic = unpaired_impact_odds(model, levels.level_db[members], levels.level_sigma_db[members],
                                         [levels.margins_db[int(m)] for m in members], min_stations=config.min_stations,
                                         silent_launch_share=config.silent_launch_share, partner_elsewhere=config.partner_elsewhere)
-    p_impact = 0.0
-    total = 0.0
-    for weight, context in contexts or [(1.0, float("nan"))]:
-        if acoustic == 1.0:
-            prior = config.unpaired_impact_prior
-            odds = 1.0 / context if np.isfinite(context) else prior / (1.0 - prior)
-        else:
-            odds = acoustic / (context if np.isfinite(context) else 1.0)
-        p_impact += weight * odds / (1.0 + odds)
-        total += weight
-    p_impact = min(max(p_impact / total, 1e-12), 1.0 - 1e-12)
-    return p_impact / (1.0 - p_impact), acoustic
+    return _context_odds(acoustic, contexts, config), acoustic
 
 
 def _unpaired_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], p_launch: FloatArray, p_impact: FloatArray, reason: list[str],
