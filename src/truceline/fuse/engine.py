@@ -28,6 +28,7 @@ from truceline.fuse.footprint import heard_by_nearest_majority
 from truceline.fuse.network import Network, build_network
 from truceline.fuse.refine import clusters, refine_cluster
 from truceline.fuse.rival import learned_law, rival_hypotheses
+from truceline.fuse.silence import Silence
 from truceline.model.errors import InputError
 
 CHI2_2DOF_95 = 5.991464547107979
@@ -94,6 +95,13 @@ class FusionConfig:
     """Drop the batch's events of at most ``rival_max_stations`` stations whose picks' amplitudes cannot come
     from one source under the amplitude-distance law learned from the batch's well-recorded events
     (``loudness.consistent``; ``fuse/rival.py``). Needs the picks' ``amplitude``; without it nothing is dropped."""
+    silent_stations: bool = True
+    """With ``amplitude_consistency``: drop the batch's events of at most ``silence_max_stations`` stations whose
+    level (from their picks' amplitudes) says that working stations which heard nothing should have heard them:
+    the chance of so few detections, under the detection curve learned from the batch's well-recorded events,
+    is below ``silence_p`` (``fuse/silence.py``). Needs the picks' ``amplitude`` and ``snr``."""
+    silence_max_stations: int = 6
+    silence_p: float = 0.001
     clean_ambiguity: float = 0.2
     """Events with at most this share of their stations in doubt (``ambiguity_z``) measure the model
     error of their calibration cell (``uncertainty.cell_model_error_variance``)."""
@@ -171,8 +179,10 @@ def prepare(stations: pa.Table, picks: pa.Table, config: FusionConfig) -> Prepar
                           float_column(picks, "backazimuth_deg"), float_column(picks, "backazimuth_sigma_deg"))
     prep.time_origin_s = origin
     amplitude = float_column(picks, "amplitude")[prep.extras["order"]]
+    snr = float_column(picks, "snr")[prep.extras["order"]]
     with np.errstate(invalid="ignore", divide="ignore"):
         prep.extras["log_amplitude"] = np.where(amplitude > 0, np.log(amplitude), np.nan)
+        prep.extras["log_snr"] = np.where(snr > 0, np.log(snr), np.nan)
     return prep
 
 
@@ -591,6 +601,14 @@ def refine(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere:
     law = None
     if amplitude and "log_amplitude" in prep.extras:
         law = learned_law(picks, x, y, prep.extras["log_amplitude"], prep.pick_station, net.x_km, net.y_km)
+    silence = None
+    if amplitude and config.silent_stations and law is not None and "log_snr" in prep.extras:
+        silence = Silence(law, pick_time=prep.pick_time, pick_station=prep.pick_station,
+                          log_amplitude=prep.extras["log_amplitude"], log_snr=prep.extras["log_snr"],
+                          station_pick_start=prep.station_pick_start, st_x=net.x_km, st_y=net.y_km,
+                          reach_km=config.reach_km)
+        if not silence.learn(picks, x, y, t0, atmosphere[result.block, result.tile]):
+            silence = None
     keep: list[int] = []
     cov = result.covariance.copy()
     chi2 = result.chi2.copy()
@@ -610,6 +628,9 @@ def refine(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere:
             s = prep.pick_station[picks[i]]
             if not loudness.consistent(law, prep.extras["log_amplitude"][picks[i]], np.hypot(net.x_km[s] - xi, net.y_km[s] - yi)):
                 continue
+        if (silence is not None and len(np.unique(prep.pick_station[picks[i]])) <= config.silence_max_stations
+                and silence.tail(picks[i], xi, yi, ti, atmosphere[result.block[i], result.tile[i]]) < config.silence_p):
+            continue
         if nearest and not heard_by_nearest_majority(
                 xi, yi, ti, prep.pick_station[picks[i]], atmosphere[result.block[i], result.tile[i]], st_x=net.x_km,
                 st_y=net.y_km, station_pick_start=prep.station_pick_start, pick_time=prep.pick_time):
