@@ -101,7 +101,9 @@ class FusionConfig:
     the chance of so few detections, under the detection curve learned from the batch's well-recorded events,
     is below ``silence_p`` (``fuse/silence.py``). Needs the picks' ``amplitude`` and ``snr``."""
     silence_max_stations: int = 6
+    """Events of at most this many stations are tested for their silent stations (``silent_stations``)."""
     silence_p: float = 0.001
+    """An event is dropped when so few detections among its candidate stations are less likely than this."""
     clean_ambiguity: float = 0.2
     """Events with at most this share of their stations in doubt (``ambiguity_z``) measure the model
     error of their calibration cell (``uncertainty.cell_model_error_variance``)."""

@@ -40,12 +40,12 @@ from scipy.special import log_ndtr
 
 from truceline.fuse.atmosphere import travel_times
 from truceline.fuse.loudness import LoudnessLaw, attenuation, monotone_rate
+from truceline.fuse.rival import LAW_MIN_STATIONS
 
 WORKING_WINDOW_S = 1800.0  # a station is working if it has a pick within half an hour of the event
 BUSY_S = 3.0  # a station with any pick this near the predicted arrival is not counted as silent
 REFERENCE_QUANTILE = 0.05
 MIN_PAIRS = 500  # (event, station) pairs needed to learn the curve
-LAW_MIN_STATIONS = 8
 
 
 @dataclass(frozen=True, slots=True)
