@@ -265,6 +265,29 @@ def pair_level_penalty(model: LevelModel | None, level_launch_db: FloatArray, si
     return out
 
 
+def same_weapon_factor(model: LevelModel | None, level_db: float, sigma_db: float, other_db: FloatArray, other_sigma_db: FloatArray) -> FloatArray:
+    """For an event of level ``level_db`` and launches ``other_db`` fired from its place in the same minutes: how far the
+    levels allow the event to be another launch of their weapon, ``min(1, LR)`` (a veto, never a reward). LR is the
+    density of the difference of the two levels as two launches of one weapon (a battery's guns share calibre and charge:
+    a normal of ``sqrt(2 sigma_class^2 + sigma_1^2 + sigma_2^2)``, ``sigma_class`` the widest learned class spread) over
+    its density for two levels of the run drawn at random (as in :func:`pair_level_penalty`). 1 where unknown."""
+    other = np.atleast_1d(np.asarray(other_db, dtype=np.float64))
+    out = np.ones(other.size)
+    if model is None or not np.isfinite(level_db) or not model.has_class.any():
+        return out
+    known = np.isfinite(other)
+    if not known.any():
+        return out
+    sigma_class = float(np.nanmax(model.sigma_db[model.has_class]))
+    sigma = np.sqrt(2.0 * sigma_class**2 + float(sigma_db) ** 2 + np.atleast_1d(np.asarray(other_sigma_db, dtype=np.float64))[known] ** 2)
+    spread = float(np.sqrt(2.0) * max(float(np.std(model.all_levels_db)), model.bandwidth_db))
+    difference = other[known] - float(level_db)
+    null_sigma = np.maximum(spread, sigma)  # two random levels never differ less than two launches of one weapon
+    ratio = _normal(difference, 0.0, sigma) / np.maximum(_normal(difference, 0.0, null_sigma), 1e-300)
+    out[known] = np.clip(ratio, 0.0, 1.0)
+    return out
+
+
 def partner_located_probability(margins_db: FloatArray, shift_db: float, *, min_stations: int, spread_db: float = 5.0) -> float:
     """Probability that a partner ``shift_db`` louder than the event would be heard by at least ``min_stations``
     of the stations that heard the event (each pick's SNR margin shifted, with a geometry spread)."""

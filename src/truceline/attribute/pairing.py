@@ -34,7 +34,7 @@ from scipy.sparse.csgraph import connected_components
 from scipy.special import ndtr
 
 from truceline.attribute.acoustics import (LevelModel, SourceLevels, fit_level_model, impact_class_weights, pair_level_penalty,
-                                           unpaired_impact_odds)
+                                           same_weapon_factor, unpaired_impact_odds)
 from truceline.attribute.context import (ContextOdds, battery_odds_from_pairs, context_neighbours, context_odds_from_pairs, context_of,
                                          same_place)
 from truceline.attribute.physics import ENVELOPES, MAX_RANGE_M, MAX_TIME_OF_FLIGHT_S, distance_m, flight_costs
@@ -63,6 +63,7 @@ class PairingConfig:
     cavity_contexts: bool = True  # a neighbour supports an event's context with its role judged without that event
     context_weighs_chosen: bool = True  # a paired event's context weighs its chosen role against the unpaired and chance shares
     context_rounds: int = 2  # rounds of contexts: every neighbour sure, then the neighbours' roles from the round before
+    battery_levels: bool = True  # a battery neighbour supports an event only as far as their levels allow one weapon's launches
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -498,16 +499,25 @@ def _context_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], alternati
     hood = {int(i): context_neighbours(int(i), kind, partner, time_s, lat, lon, config, sigma_m) for i in paired}
     acoustic = {int(i): _lone_odds(int(i), [], config, levels, model)[1] for i in paired}
 
+    def same_weapon(i: int, fired: NDArray[np.intp]) -> FloatArray:
+        if not config.battery_levels or levels is None or not fired.size:
+            return np.ones(fired.size)
+        return same_weapon_factor(model, float(levels.level_db[i]), float(levels.level_sigma_db[i]), levels.level_db[fired],
+                                  levels.level_sigma_db[fired])
+
     def strength(i: int, exclude: int = -1) -> tuple[float, float]:
         fired, landed = hood[i]
         fired, landed = fired[fired != exclude], landed[landed != exclude]
         if neighbour_launch is None or neighbour_impact is None:
+            if config.battery_levels and levels is not None:
+                return 1.0 - float(np.prod(1.0 - same_weapon(i, fired))), float(landed.size)
             return float(fired.size), float(landed.size)
         if config.cavity_contexts and exclude < 0:
             launch = np.array([message(int(j), i)[0] for j in fired])
             impact = neighbour_impact[landed]
         else:
             launch, impact = neighbour_launch[fired], neighbour_impact[landed]
+        launch = np.asarray(launch, dtype=np.float64) * same_weapon(i, fired)
         battery = 1.0 - float(np.prod(1.0 - np.clip(launch, 0.0, 1.0)))
         area = 1.0 - float(np.prod(1.0 - np.clip(impact, 0.0, 1.0))) if landed.size else 0.0
         return battery, area
