@@ -79,9 +79,8 @@ class Silence:
 
     def __init__(self, law: LoudnessLaw, *, pick_time: np.ndarray, pick_station: np.ndarray, log_amplitude: np.ndarray,
                  log_snr: np.ndarray, station_pick_start: np.ndarray, st_x: np.ndarray, st_y: np.ndarray,
-                 reach_km: float, truncated: bool = True) -> None:
+                 reach_km: float) -> None:
         self.law = law
-        self.truncated = truncated
         self.pick_time, self.pick_station = pick_time, pick_station
         self.log_amplitude = log_amplitude
         self.station_pick_start = station_pick_start
@@ -103,7 +102,7 @@ class Silence:
         ok = np.isfinite(est)
         if not ok.any():
             return math.nan
-        if reference is None or not self.truncated:
+        if reference is None:
             return float(np.median(est[ok]))
         margin = self.log_snr[picks] - reference  # how far above the picker's threshold each pick was
         ok &= np.isfinite(margin)
