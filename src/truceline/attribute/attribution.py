@@ -18,7 +18,8 @@ probability multiplies in ``across_line_prior`` (default 0.9), updated by the Ba
 located event explains (:mod:`truceline.attribute.unheard`: was its launch heard, by too few stations to locate it,
 across the line or on its own side?), and its reason says so. An unpaired launch gets the same evidence for its
 impact (``crossing_log_factor``, used by the rules); with ``UnheardConfig.update_roles`` the evidence also moves an
-unpaired event's role.
+unpaired event's role. An unpaired event among repeated unpaired episodes at its place where no fire is heard (a storm's
+strikes) is less likely fire at all (:mod:`truceline.attribute.nonfire`): its claim shrinks by that factor.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from numpy.typing import NDArray
 
 from truceline.attribute.acoustics import source_levels
 from truceline.attribute.corroborate import Match, ReportOnlyEvent, match_reports, reliability_weight, report_kind, report_only_event
+from truceline.attribute.nonfire import NonFireConfig, nonfire_evidence
 from truceline.attribute.pairing import Pairing, PairingConfig, pair_events
 from truceline.attribute.party import area_probabilities, ellipse_covariance_km2, position_sigma_m
 from truceline.attribute.unheard import UnheardConfig, leftover_picks, partner_evidence
@@ -48,6 +50,7 @@ class AttributionConfig:
     crossing_prior_on_pairs: bool = True  # a paired launch's side is judged with its impact's side and that prior (fire crosses)
     unheard: UnheardConfig | None = field(default_factory=UnheardConfig)  # None: leftover picks are not used
     corroboration_gain: float = 0.3  # share of the remaining doubt a fully reliable, kind-confirming report removes
+    nonfire: NonFireConfig | None = field(default_factory=NonFireConfig)  # None: every unpaired event is taken to be fire
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -302,6 +305,17 @@ def attribute_events(
         if impact_log_factor[i] != 0.0:
             reason[i] += (f"; the picks no located event explains make its impact across the line"
                           f" {np.exp(impact_log_factor[i]):.3g} times as likely as on its own side")
+
+    if config.nonfire is not None and n_sensor:
+        # Unexplained sources that keep coming where no fire is heard (a storm's strikes) are less likely fire: the
+        # claim that a party fired an unpaired event shrinks with the evidence (the likelier party stays named).
+        nonfire = nonfire_evidence(time_s[:n_sensor], lat[:n_sensor], lon[:n_sensor], paired[:n_sensor], config.nonfire)
+        for i in map(int, np.flatnonzero(nonfire.factor < 1.0)):
+            p_firing[i] *= float(nonfire.factor[i])
+            reason[i] += (f"; {int(nonfire.episodes[i])} other episode(s) of unpaired events within"
+                          f" {config.nonfire.radius_m / 1000:g} km and {config.nonfire.window_s / 60:g} min and no paired event there"
+                          f" (as fire, each would have been heard as a pair with probability {nonfire.paired_share:.2f}):"
+                          f" a storm or another source that is not fire is likelier; fire claims x {nonfire.factor[i]:.3g}")
 
     # Corroboration.
     by_event: dict[int, list[str]] = {}
