@@ -27,9 +27,14 @@ from truceline.ingest.patrol_patterns import (
     REGION_AFTER,
     TIME_RANGE,
     TIME_AT,
+    TIME_OF_DAY,
     DISTANCE,
     NO_DISTANCE,
     LEAD_TIME,
+    NEGATION,
+    NEGATED_LIST,
+    PASSIVE,
+    REGION,
     PLACE_ITEM,
     PLACE_LIST,
     FLIGHT,
@@ -42,6 +47,7 @@ from truceline.ingest.patrol_patterns import (
     COUNT,
     ASSESSED,
     UNDETERMINED_ORIGIN,
+    EXCHANGE,
     OF_WEAPON_BEFORE,
     MERGEABLE,
     ELLIPTIC,
@@ -91,6 +97,7 @@ class Group:
     places: list[PlacePart] = field(default_factory=list)  # sub-counts by place: "four 2km SE and two 3km E"
     other_weapons: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    crater: bool = False  # "two craters": damage seen, kind other
     own_lead_time: bool = False  # "…, and at 22:07 an explosion": its time was written just before it
 
 
@@ -216,6 +223,9 @@ class ClauseReading:
     groups: list[Group]
     context_leftovers: list[str]
     has_verb: bool
+    time_of_day: str | None = None  # "overnight", "in the early morning hours": understood, not a clock time
+    negated: list[str] = field(default_factory=list)  # what the text says was not observed: "no explosions"
+    region: str | None = None  # "In Donetsk region": the area a summary speaks of
 
 
 def _km(number: str, unit: str) -> float:
@@ -249,7 +259,12 @@ def read_position(scan: Scan, start: int, end: int) -> PositionText | None:
             continue
         scan.claim(start + match.start(), start + match.end())
         opening = scan.text.rfind("(", start, start + match.start())
-        describes = opening >= 0 and "controlled" in scan.text[opening:start + match.start()] and ")" not in scan.text[opening:start + match.start()]
+        inside = scan.text[opening:start + match.start()] if opening >= 0 else ""
+        # "Avdiivka (government-controlled, 17km north of Donetsk)", "Shyrokyne (20km east of Mariupol)":
+        # an offset in a parenthesis just after a name describes that place
+        describes = opening >= 0 and ")" not in inside and (
+            "controlled" in inside or _NAME_BEFORE_PAREN.search(scan.text, start, opening + 1) is not None
+        )
         found = PositionText(
             how="offset", text=match.group(0), distance_km=_km(match["d"], match["u"]), point=point, places=[place],
             describes_place=describes,
@@ -277,6 +292,9 @@ def read_position(scan: Scan, start: int, end: int) -> PositionText | None:
     if names:
         return PositionText(how="place", text=", ".join(names), places=names)
     return None
+
+
+_NAME_BEFORE_PAREN = re.compile(r"\b[A-Z][\w'-]+\s*\($")
 
 
 def _clean_place(name: str) -> str:
@@ -307,8 +325,16 @@ def _clock(text: str, date_text: str | None) -> Clock:
     return Clock(hour=int(hour), minute=int(minute), date_text=date_text)
 
 
-def read_groups(scan: Scan, start: int, end: int) -> list[Group]:
-    """The observations in [start, end): each kind noun with the count written before it."""
+def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = None,
+                negated: list[str] | None = None) -> list[Group]:
+    """The observations in [start, end): each kind noun with the count written before it.
+
+    A noun that the text says was *not* observed ("heard no explosions", "did not hear any
+    explosions or shots", "No shots were heard") gives no observation: its phrase goes to
+    ``negated`` instead, and its words are claimed as understood.
+    """
+    clause_start = start if clause_start is None else clause_start
+    negated_end: int | None = None  # where the last noun said not to be observed ends
     text = scan.text
     depth_view = _parenthesis_depth(text, start, end)
     nouns: list[re.Match[str]] = []
@@ -322,10 +348,14 @@ def read_groups(scan: Scan, start: int, end: int) -> list[Group]:
         if match["noun"].lower() == "fire" and not re.search(r"[\w-]+\s+$", before):
             continue
         exchange = re.search(r"\ban?\s+exchanges?\s+of\s+$|\bexchanges?\s+of\s+$", before, re.IGNORECASE)
-        if match["noun"].lower() == "fire" and exchange is not None:
+        counted_after = re.match(r"\s*,?\s*(?:involving|including|consisting\s+of|with|of)\b", text[start + match.end():end], re.IGNORECASE)
+        if match["noun"].lower() == "fire" and exchange is not None and counted_after is not None:
             # "an exchange of fire involving 12 explosions and …": what follows is what was counted
+            # (without it, "heard exchanges of fire 3-5km south" is itself the observation)
             scan.claim(start + exchange.start(), start + match.end())
             continue
+        if exchange is not None:
+            scan.claim(start + exchange.start(), position)  # "heard exchanges of fire": fire, kind other
         nouns.append(match)
     items: list[tuple[int, int, str]] = [(start + match.start(), start + match.end(), match["noun"]) for match in nouns]
     if nouns:
@@ -345,8 +375,22 @@ def read_groups(scan: Scan, start: int, end: int) -> list[Group]:
             kind = base_kind(noun)
         window = scan.view(previous_end, noun_start)
         count = COUNT.search(window)
+        if count is None or not count["n1"]:
+            before = text[clause_start if not groups and negated_end is None else previous_end:noun_start]
+            denial = NEGATION.search(before)
+            if denial is None and negated_end is not None and negated_end == previous_end:
+                denial = NEGATED_LIST.fullmatch(text, previous_end, noun_start)  # "any explosions or shots"
+            if denial is not None:
+                phrase_start = (clause_start if not groups and negated_end is None else previous_end) + denial.start()
+                if denial.re is NEGATED_LIST:
+                    phrase_start = denial.start()
+                scan.claim(phrase_start, noun_end)
+                if negated is not None:
+                    negated.append(text[phrase_start:noun_end].strip(" ,"))
+                previous_end = negated_end = noun_end
+                continue
         group_start = noun_start
-        group = Group(start=noun_start, end=noun_end, kind=kind, kinds=[kind])
+        group = Group(start=noun_start, end=noun_end, kind=kind, kinds=[kind], crater=noun.lower().startswith("crater"))
         if noun.lower() == "fire":
             group.kind, group.kinds = "other", ["other"]
             adjectives_start = _words_back(window, 3)
@@ -364,13 +408,16 @@ def read_groups(scan: Scan, start: int, end: int) -> list[Group]:
                     group.count, group.count_min = upper, number
                 else:
                     group.count = number
+                if count["or_so"]:  # "ten or so bursts"
+                    group.count_qualifier = "about"
             group.kind = adjective_kind(count["adjs"], group.kind)
             group.kinds = [group.kind]
             adjectives_start = previous_end + count.start("adjs")
             scan.claim(group_start, adjectives_start)
             _read_weapon(scan, group, adjectives_start, noun_start)
         else:
-            adjectives = re.search(r"((?:[A-Za-z0-9\-()]+\s+){0,3})$", window)
+            # "heard bursts of heavy-machine-gun fire and shots": the words just before "shots", not across "and"
+            adjectives = re.search(r"((?:(?!(?:and|or|nor|of|fire|but|then)\b)[A-Za-z0-9\-()]+\s+){0,3})$", window, re.IGNORECASE)
             if adjectives is not None and adjectives.group(1):
                 group.kind = adjective_kind(adjectives.group(1), group.kind)
                 group.kinds = [group.kind]
@@ -416,13 +463,16 @@ def _read_weapon(scan: Scan, group: Group, start: int, end: int) -> None:
     for match in scan.find(ph.CALIBRE, start, end):
         group.calibre_mm = group.calibre_mm or ph.calibre_value(match["mm"])
         scan.claim(start + match.start(), start + match.end())
+    found: list[tuple[int, str]] = []  # specific patterns claim first; the weapon named first is the weapon
     for pattern, label in ph.WEAPON_PATTERNS:
         for match in scan.find(pattern, start, end):
-            if group.weapon is None:
-                group.weapon = label
-            elif group.weapon != label and label not in group.other_weapons:
-                group.other_weapons.append(label)
+            found.append((match.start(), label))
             scan.claim(start + match.start(), start + match.end())
+    for _, label in sorted(found):
+        if group.weapon is None:
+            group.weapon = label
+        elif group.weapon != label and label not in group.other_weapons:
+            group.other_weapons.append(label)
     if group.weapon is None and group.calibre_mm is not None:
         group.weapon = ph.weapon_for_calibre(group.calibre_mm)
 
@@ -430,6 +480,8 @@ def _read_weapon(scan: Scan, group: Group, start: int, end: int) -> None:
 def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
     """Assessment, weapon, event location, distance, bearing, flight direction and time in [start, end)."""
     _read_weapon(scan, group, start, end)
+    for match in scan.find(EXCHANGE, start, end):
+        scan.claim(start + match.start(), start + match.end())
     for match in scan.find(UNDETERMINED_ORIGIN, start, end):
         scan.claim(start + match.start(), start + match.end())
         if group.kind.startswith("explosion"):
@@ -439,7 +491,9 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
         if depths[match.start()] > 0 and scan.view(start, start + match.start()).rstrip()[-1:] != "(":
             continue  # "(one assessed as outgoing)" is a breakdown; "(assessed as an impact)" is not
         scan.claim(start + match.start(), start + match.end())
-        if group.kind in ("explosion_undetermined", "explosion_impact", "explosion_outgoing", "airburst", "other"):
+        if group.crater:
+            pass  # "craters assessed as caused by 82mm mortar rounds": damage, whatever made it
+        elif group.kind in ("explosion_undetermined", "explosion_impact", "explosion_outgoing", "airburst", "other"):
             group.kind = assessed_kind(match["what"], group.kind)
             group.kinds = [group.kind]
         break
@@ -605,11 +659,38 @@ def _read_places(scan: Scan, group: Group, start: int, end: int) -> None:
         return
 
 
+_VIOLATIONS = re.compile(r"\b(?:ceasefire\s+)?violations?(?:\s+of\s+the\s+ceasefire)?\b", re.IGNORECASE)
+
+
+def _read_denials(scan: Scan, start: int, end: int, negated: list[str], nouns: re.Pattern[str] = KIND_NOUN) -> None:
+    """Kind nouns in [start, end) that the text says were not observed ("did not hear any explosions or
+    shots"): claimed as understood, their phrases added to ``negated``."""
+    previous_end: int | None = None
+    for match in scan.find(nouns, start, end):
+        noun_start, noun_end = start + match.start(), start + match.end()
+        denial = NEGATION.search(scan.text, start, noun_start)
+        if denial is None and previous_end is not None:
+            denial = NEGATED_LIST.fullmatch(scan.text, previous_end, noun_start)
+        if denial is None or COUNT.search(scan.text[denial.start():noun_start]) is not None and denial.re is NEGATED_LIST:
+            previous_end = None
+            continue
+        scan.claim(denial.start(), noun_end)
+        negated.append(scan.text[denial.start():noun_end].strip(" ,"))
+        previous_end = noun_end
+
+
 def read_clause(scan: Scan, start: int, end: int) -> ClauseReading:
     """Read one clause: where, when, and what was observed."""
     for match in scan.find(ACRONYM, start, end):
         scan.claim(start + match.start(), start + match.end())
     verb = next(scan.find(VERB, start, end), None)
+    has_verb = verb is not None
+    if verb is not None:
+        auxiliary = PASSIVE.search(scan.view(start, start + verb.start()))
+        if auxiliary is not None and KIND_NOUN.search(scan.view(start, start + auxiliary.start())) is not None:
+            # "12 explosions were heard 3km south": the observation is written before the verb
+            scan.claim(start + auxiliary.start(), start + verb.end())
+            verb = None
     if verb is not None:
         context_end, observation_start = start + verb.start(), start + verb.end()
         scan.claim(context_end, observation_start)
@@ -621,8 +702,18 @@ def read_clause(scan: Scan, start: int, end: int) -> ClauseReading:
             count = COUNT.search(scan.view(start, context_end))
             if count is not None:
                 context_end = observation_start = start + count.start()
+    region = None
+    for match in scan.find(REGION, start, end):
+        scan.claim(start + match.start(), start + match.end())
+        region = region or match["name"]
+    negated: list[str] = []
+    _read_denials(scan, start, context_end, negated)  # "The SMM did not hear any explosions, but heard 3 shots"
     position = read_position(scan, start, context_end)
     context_times = read_times(scan, start, context_end)
+    parts_of_day = []
+    for match in scan.find(TIME_OF_DAY, start, end):
+        scan.claim(start + match.start(), start + match.end())
+        parts_of_day.append(re.sub(r"\s+", " ", match.group(0).lower()))
     if position is None:
         trigger = re.search(r"\b(?:while|when|whilst|from\s+its\s+position|positioned)\b|(?<=\bits\sposition\s)(?:in|near|at)\b",
                             scan.view(observation_start, end))
@@ -630,7 +721,8 @@ def read_clause(scan: Scan, start: int, end: int) -> ClauseReading:
             position = read_position(scan, observation_start + trigger.start(), end)
             if position is not None:
                 scan.claim(observation_start + trigger.start(), observation_start + trigger.end())
-    groups = read_groups(scan, observation_start, end)
+    groups = read_groups(scan, observation_start, end, clause_start=start, negated=negated)
+    _read_denials(scan, start, end, negated, _VIOLATIONS)  # "The SMM did not record any ceasefire violations"
     if groups:
         _read_weapon(scan, groups[0], observation_start, groups[0].start)  # "saw a tank firing 5 rounds"
         context_times = context_times or read_times(scan, observation_start, groups[0].start)  # "heard, at 14:05, ..."
@@ -667,5 +759,5 @@ def read_clause(scan: Scan, start: int, end: int) -> ClauseReading:
         context_leftovers += scan.leftovers(observation_start, end)
     return ClauseReading(
         position=position, context_times=context_times, groups=groups, context_leftovers=context_leftovers,
-        has_verb=verb is not None,
+        has_verb=has_verb, time_of_day=", ".join(parts_of_day) or None, negated=negated, region=region,
     )

@@ -58,7 +58,7 @@ TIME_AT = re.compile(
     r"(?:\s*(?:hrs|h|hours)\b)?(?:\s+(?:on|of)\s+(?P<d1>" + ph.DATE.replace("?P<", "?P<a_") + r"))?"
 )
 DISTANCE = re.compile(
-    r"(?:(?P<qual>about|approximately|approx\.|around|some|roughly|up\s+to|within|less\s+than|under|more\s+than|over|"
+    r"(?:(?P<qual>about|approximately|approx\.|ca\.|circa|around|some|roughly|up\s+to|within|less\s+than|under|more\s+than|over|"
     r"at\s+least|at\s+(?:a\s+)?distances?\s+of|at\s+an\s+estimated\s+distance\s+of|an\s+estimated)\s+)?"
     r"(?:between\s+(?P<a2>" + _NUM + r")\s*(?:km|m)?\s+and\s+(?P<b2>" + _NUM + r")"
     r"|(?P<a>" + _NUM + r")(?:\s*(?:-|to)\s*(?P<b>" + _NUM + r"))?)\s*(?P<unit>" + _UNIT + r")(?:\s+away)?"
@@ -79,6 +79,28 @@ PLACE_LIST = re.compile(
 LEAD_TIME = re.compile(
     r"(?:,|;|\band\b|\bthen\b)\s*(?:(?:and|then)\s+)?,?\s*(?i:at|around)\s+(?:about\s+|around\s+|approximately\s+)?"
     + ph.CLOCK + r"(?:\s*(?:hrs|h)\b)?\s*,?\s*$"
+)
+_ADJECTIVES = r"(?:(?!(?:and|or|nor|of|but)\b)[A-Za-z(][\w\-()]*\s+){0,3}"
+#: Words before a kind noun that say it was not observed: "no", "not any", "did not hear any".
+NEGATION = re.compile(
+    r"\b(?:no|nor|zero|(?:(?:did|does|do|could|was|were|had|has|have)\s+)?not"
+    r"(?:\s+(?:hear|see|observe|record|detect|register|notice|spot)\w*)?(?:\s+(?:any|a\s+single))?)\s+"
+    + _ADJECTIVES + r"$",
+    re.IGNORECASE,
+)
+#: The next noun of a denied list: "did not hear any explosions or shots".
+NEGATED_LIST = re.compile(r"\s*(?:,\s*)?(?:and|or|nor|,)\s+" + _ADJECTIVES, re.IGNORECASE)
+#: A region named as the area of a summary: "In Donetsk region", "in the region", "in Luhansk oblast".
+REGION = re.compile(
+    r"\b(?i:in|across|throughout)\s+(?:the\s+)?(?:(?P<name>[A-Z][a-z]+)\s+)?(?i:region|oblast)\b"
+)
+#: The auxiliary of a passive observing verb: "12 explosions *were* heard".
+PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+$", re.IGNORECASE)
+#: A part of the day without a clock time: "overnight", "in the early morning hours", "during the night".
+TIME_OF_DAY = re.compile(
+    r"\b(?:overnight|at\s+night|(?:in|during|throughout|over)\s+the\s+(?:(?:early|late)\s+)?"
+    r"(?:morning|afternoon|evening|night|day|hours)(?:\s+hours)?|(?:early|late)\s+in\s+the\s+(?:morning|afternoon|evening|day))\b",
+    re.IGNORECASE,
 )
 NO_DISTANCE = re.compile(r"\b(?:at\s+)?(?:an?\s+)?(?:undetermined|unknown|unidentified|unspecified)\s+distances?\b", re.IGNORECASE)
 FLIGHT = re.compile(
@@ -101,31 +123,50 @@ BEARING_LIST = re.compile(
 KIND_NOUN = re.compile(
     r"\b(?P<noun>projectiles?|tracer\s+(?:rounds?|fire|projectiles?|bullets?)|tracers"
     r"|(?:illumination\s+)?flares?|illumination\s+rounds?|air[- ]?bursts?"
-    r"|explosions?|detonations?|blasts?|impacts?|rounds?|bursts?|shots?|(?:muzzle\s+)?flash(?:es)?|fire)\b",
+    r"|explosions?|detonations?|blasts?|impacts?|rounds?|bursts?|shots?|(?:muzzle\s+)?flash(?:es)?|craters?|fire)\b",
     re.IGNORECASE,
 )
 COUNT = re.compile(
     r"(?:(?P<qual>" + ph.COUNT_QUALIFIER + r")\s+)?(?:a\s+total\s+of\s+)?"
-    r"(?:(?<![\d:.,])(?P<n1>" + ph.NUMBER + r")(?:\s*(?:-|to|or)\s*(?P<n2>\d+))?|(?P<vague>" + ph.VAGUE_COUNTS + r"))"
+    # the vague words first: "a series of explosions" is not "a" (one) "series of" explosions
+    r"(?:(?P<vague>" + ph.VAGUE_COUNTS + r")|(?<![\d:.,])(?P<n1>" + ph.NUMBER + r")(?:\s*(?:-|to|or)\s*(?P<n2>\d+)"
+    r"|\s+or\s+(?P<or_so>so))?)"
     r"\s+(?P<adjs>(?:(?:[A-Za-z(][\w\-()]*|\(?\d+\s?mm\)?)\s+){0,4})$",
     re.IGNORECASE,
 )
 ASSESSED = re.compile(
     r"\b(?:(?:were|was|all|both)\s+)?(?:assessed|believed|judged|determined)\s+(?:to\s+be\s+|as\s+)(?:being\s+)?"
+    r"(?:(?:having\s+been\s+)?caused\s+by\s+)?"
     r"(?:an?\s+|the\s+)?(?:(?:possible|probable|likely)\s+)?[\x1f\s()]*"
     r"(?P<what>outgoing|impacts?|incoming|air[- ]?bursts?|explosions?|detonations?|rounds?)?"
-    r"(?:\s+(?:rounds?|fire|explosions?|strikes?))?(?:\s+of(?:\s+an?)?)?",
+    r"(?:\s+(?:rounds?|fire|explosions?|strikes?))?(?:\s+of(?:\s+an?\b)?)?",
+    re.IGNORECASE,
+)
+#: "(all) assessed as part of an exchange of fire": understood; it says nothing of kind or count.
+EXCHANGE = re.compile(
+    r"\b(?:(?:all\s+|both\s+)?(?:assessed|believed)\s+(?:as|to\s+be)\s+)?(?:(?:being\s+)?part\s+of\s+)?"
+    r"an?\s+exchanges?\s+of\s+fire\b",
     re.IGNORECASE,
 )
 UNDETERMINED_ORIGIN = re.compile(
     r"\bof\s+(?:an?\s+)?(?:undetermined|unknown|unidentified)\s+(?:origin|type|nature|weapons?|calibre)\b", re.IGNORECASE
 )
+_NOT_A_KIND = r"(?!(?:fire|rounds?|shots?|bursts?|explosions?|detonations?|blasts?|impacts?|projectiles?|flares?|flash(?:es)?|tracers?)\b)"
+#: What comes between a kind noun and a later noun that names its weapon, not a second observation:
+#: "impacts of mortar rounds", "bursts of infantry fighting vehicle (BMP-2) cannon fire" -- but not
+#: "bursts of heavy-machine-gun fire and several shots" (a kind noun in between ends the weapon's name).
 OF_WEAPON_BEFORE = re.compile(
-    r"(?:\bof|assessed\s+as|believed\s+to\s+be|to\s+be)\s+(?:an?\s+|the\s+)?(?:[A-Za-z(][\w\-()]*\s+|\(?\d+\s?mm\)?\s+){0,4}$",
+    r"(?:\bof|\bcaused\s+by|assessed\s+as|believed\s+to\s+be|to\s+be)\s+(?:an?\s+|the\s+)?"
+    r"(?:" + _NOT_A_KIND + r"[A-Za-z(][\w\-()]*\s+|\(?\d+\s?mm\)?\s+){0,6}$",
     re.IGNORECASE,
 )
 MERGEABLE = {"burst", "shot"}
-ELLIPTIC = re.compile(r"(?:,|\band)\s+(?P<n>\d+|" + ph.NUMBER.replace("(?:", "(?:", 1) + r")\s+(?=(?:in\s+flight\s+)?from\s+" + DIR + r"\s+to\b)")
+#: A count whose noun is left out, repeating the kind before it: "45 projectiles from west to east and
+#: 12 from east to west", "17 explosions assessed as impacts and four assessed as outgoing rounds".
+ELLIPTIC = re.compile(
+    r"(?:,|\band)\s+(?P<n>\d+|" + ph.NUMBER + r")\s+(?=(?:in\s+flight\s+)?from\s+" + DIR + r"\s+to\b"
+    r"|(?:(?:were|was)\s+)?(?i:assessed)\s+as\b)"
+)
 ACRONYM = re.compile(r"\((?:[A-Z]{2,6}|[A-Z]{2,6}s)\)")
 
 FILLER = frozenset(
@@ -141,5 +182,5 @@ FILLER = frozenset(
     edge outskirts centre center part vicinity side area outskirt northern southern eastern western central
     north-eastern north-western south-eastern south-western direction distance including total respectively
     further another other more additional earlier same time period previous reporting day night evening
-    morning afternoon hours headquarters jccc followed involving""".split()
+    morning afternoon hours headquarters jccc followed involving but""".split()
 )

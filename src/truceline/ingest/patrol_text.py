@@ -49,7 +49,7 @@ _CLAUSE_BREAK = re.compile(
     r"|,?\s+and\s+(?=(?:the\s+SMM|it|the\s+mission)\s+(?:also\s+|later\s+)?(?:heard|saw|observed|recorded|spotted)\b)"
 )
 _SUMMARY = re.compile(r"\b(?:ceasefire\s+violations|compared\s+with|previous\s+(?:reporting\s+)?(?:period|day))\b", re.IGNORECASE)
-_ABBREVIATIONS = {"approx", "e.g", "i.e", "no", "st", "vs", "cf", "incl", "mr", "ms", "dr", "gen", "col", "lt"}
+_ABBREVIATIONS = {"approx", "ca", "e.g", "i.e", "no", "st", "vs", "cf", "incl", "mr", "ms", "dr", "gen", "col", "lt"}
 _ONE_TO_ONE = str.maketrans({"–": "-", "—": "-", "‒": "-", "−": "-", "‐": "-", "‑": "-", "\u00a0": " ",
                              "\u2009": " ", "\u202f": " ", "’": "'", "‘": "'", "“": '"', "”": '"', "\t": " "})
 
@@ -211,6 +211,7 @@ def _clause_records(
     state: _State, default_date: Date | None, tz: tzinfo, gazetteer: Gazetteer, sentence_warnings: list[str],
 ) -> list[dict[str, Any]]:
     context_warnings = [f"not understood: {fragment!r}" for fragment in reading.context_leftovers]
+    context_warnings += [f"reads as not observed: {phrase!r}" for phrase in reading.negated]
     groups = reading.groups
     if not groups:  # kept all the same, as a record of kind "other" that says why
         groups = [Group(start=0, end=0, kind="other", kinds=["other"], times=reading.context_times)]
@@ -250,6 +251,10 @@ def _clause_records(
                 record["extras"]["event_place"] = match.place.name
                 if match.how != "exact":
                     warnings.append(f"place {name!r} read as {match.place.name!r} (similar spelling)")
+        if reading.region is not None:
+            record["extras"]["region"] = reading.region
+        if reading.time_of_day is not None:
+            record["extras"]["time_of_day"] = reading.time_of_day
         record["weapon"] = group.weapon
         record["flight_direction"] = group.flight
         record["count"] = group.count

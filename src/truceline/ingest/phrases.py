@@ -103,7 +103,7 @@ def parse_number(text: str) -> int | None:
 
 #: Words before a count that qualify it, normalised.
 COUNT_QUALIFIERS: dict[str, str] = {
-    "about": "about", "approximately": "about", "approx.": "about", "approx": "about", "around": "about",
+    "about": "about", "approximately": "about", "approx.": "about", "approx": "about", "ca.": "about", "circa": "about", "around": "about",
     "some": "about", "roughly": "about", "nearly": "about", "almost": "about", "an estimated": "about",
     "at least": "at least", "no fewer than": "at least", "no less than": "at least", "a minimum of": "at least",
     "more than": "more than", "over": "more than", "in excess of": "more than",
@@ -155,9 +155,16 @@ WEAPONS: tuple[tuple[str, str], ...] = (
     (r"drones?|unmanned\s+aerial\s+vehicles?|UAVs?", "drone"),
     (r"heavy\s+weapons?", "heavy_weapon"),
 )
+
+
+def _weapon_pattern(pattern: str) -> re.Pattern[str]:
+    """A weapon name as a whole word; its words may also be joined by hyphens ("anti-aircraft-gun fire")."""
+    joined = pattern.replace(r"\s+", r"[-\s]+")
+    return re.compile(r"(?<![\w-])(?:" + joined + r")(?![\w-])", re.IGNORECASE)
+
+
 WEAPON_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE), label)
-    for pattern, label in WEAPONS
+    (_weapon_pattern(pattern), label) for pattern, label in WEAPONS
 )
 #: A calibre: "122mm", "82 mm", "(120mm)", "(12.7mm)".
 CALIBRE = re.compile(r"\(?\b(?P<mm>\d{1,3}(?:\.\d)?)\s?mm\b\)?")
