@@ -102,3 +102,76 @@ def test_the_weapon_named_in_the_notes_is_read(tmp_path: Path) -> None:
     assert first.weapon == "mortar"  # the first named
     assert second.weapon == "artillery"  # from the calibre alone
     assert third.weapon is None
+
+
+# --- an export as ACLED's tools write it today: BOM, CRLF, every column, notes with commas, quotes and
+# --- line breaks, both date styles, a timestamp column, geo_precision 1-3 and a column of the user's own
+EXPORT_HEADER = (
+    "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,"
+    "inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,"
+    "location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp,my_flag"
+)
+EXPORT_ROWS = [
+    'UKR12345,12 March 2022,2022,1,Political violence,Explosions/Remote violence,Shelling/artillery/missile attack,'
+    'Military Forces of Russia (2000-),,8,Civilians (Ukraine),,7,78,Civilian targeting,804,Europe,Ukraine,Donetsk,'
+    'Pokrovskyi,Avdiivska,Avdiivka,48.1394,37.7497,1,Ukrinform; Suspilne,National,"On 12 March 2022, Russian forces '
+    'shelled Avdiivka with 122mm artillery and Grad MLRS.\r\nAt least 2 civilians were ""seriously"" injured, one '
+    'killed.",1,,1647302400,x',
+    'UKR12346,2022-03-12,2022,2,Political violence,Battles,Armed clash,Military Forces of Ukraine (2019-),,1,'
+    'Military Forces of Russia (2000-),,8,18,,804,Europe,Ukraine,Luhanska,Sievierodonetskyi,Popasnianska,Popasna,'
+    '48.6330,38.3830,2,Ministry of Defence of Ukraine,Other,"Clashes near Popasna, no details.",0,,1647302401,',
+    'UKR12347,1 April 2022,2022,3,Political violence,Explosions/Remote violence,Air/drone strike,Military Forces of '
+    'Russia (2000-),,8,,,0,80,,804,Europe,Ukraine,Kharkivska,Kharkivskyi,Kharkivska,Kharkiv,49.9935,36.2304,3,Twitter,'
+    'New media,"Drone strike, Kharkiv area; unconfirmed",0,,1649030400,',
+]
+
+
+def write_export(tmp_path: Path, *rows: str, header: str = EXPORT_HEADER, delimiter: str = ",") -> Path:
+    path = tmp_path / "export.csv"
+    text = "\r\n".join([header.replace(",", delimiter), *rows]) + "\r\n"
+    path.write_bytes(("\ufeff" + text).encode("utf-8"))
+    return path
+
+
+def test_a_full_export_with_bom_crlf_and_quoted_notes(tmp_path: Path) -> None:
+    first, second, third = read_acled(write_export(tmp_path, *EXPORT_ROWS))
+    assert [r.line for r in (first, second, third)] == [2, 4, 5]  # the first note spans two lines
+    assert first.text.startswith("On 12 March 2022, Russian forces shelled Avdiivka")
+    assert '""' not in first.text and '"seriously"' in first.text and "\n" in first.text
+    assert (first.time_start, first.time_end) == (day("2022-03-12"), day("2022-03-13"))
+    assert (second.time_start, second.time_end) == (day("2022-03-09"), day("2022-03-16"))
+    assert (third.time_start, third.time_end) == (day("2022-04-01"), day("2022-05-01"))
+    assert [r.location_uncertainty_km for r in (first, second, third)] == [5.0, 25.0, 100.0]
+    assert [r.kind for r in (first, second, third)] == ["explosion_impact", "other", "explosion_impact"]
+    assert first.weapon == "artillery" and third.weapon == "drone"
+    assert first.extras["timestamp"] == "1647302400" and first.extras["my_flag"] == "x"
+    assert first.extras["acled_source"] == "Ukrinform; Suspilne" and first.extras["fatalities"] == 1
+    assert first.extras["admin1"] == "Donetsk" and "\ufeffevent_id_cnty" not in first.extras
+
+
+def test_older_and_re_saved_exports(tmp_path: Path) -> None:
+    """Upper-case column names (older exports), ';' separators and '1.0' numbers (a spreadsheet's re-save)."""
+    header = "EVENT_ID_CNTY,EVENT_DATE,EVENT_TYPE,LATITUDE,LONGITUDE,GEO_PRECISION,FATALITIES"
+    (upper,) = read_acled(write_export(tmp_path, "UKR1,12-March-2022,Battles,48.1,37.7,1.0,0.0", header=header))
+    assert upper.report_id == "acled:UKR1" and upper.location_uncertainty_km == 5.0 and upper.extras["fatalities"] == 0
+    assert upper.time_start == day("2022-03-12")
+    (semicolons,) = read_acled(write_export(
+        tmp_path, 'UKR2;2022-03-12;Battles;48.1;37.7;2;0;"Shelling; 82mm mortars"', header=header + ",NOTES",
+        delimiter=";"))
+    assert semicolons.report_id == "acled:UKR2" and semicolons.lat == 48.1 and semicolons.location_uncertainty_km == 25.0
+    assert semicolons.text == "Shelling; 82mm mortars" and semicolons.weapon == "mortar"
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        (EXPORT_ROWS[1].replace("2022-03-12", "12/03/2022"), "export.csv:6: event_date: '12/03/2022' is not a date"),
+        (EXPORT_ROWS[1].replace(",2,Ministry", ",1.5,Ministry"), "export.csv:6: geo_precision: '1.5' is not 1, 2 or 3"),
+        (EXPORT_ROWS[1].replace("48.6330", ""), "export.csv:6: latitude: '' is not a latitude"),
+    ],
+)
+def test_a_bad_row_after_a_multi_line_note_names_its_own_line(tmp_path: Path, row: str, message: str) -> None:
+    bad = row.replace("UKR12346", "UKR99999")
+    with pytest.raises(InputError) as caught:
+        read_acled(write_export(tmp_path, *EXPORT_ROWS, bad))
+    assert message in str(caught.value)

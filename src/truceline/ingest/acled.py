@@ -54,7 +54,9 @@ def read_acled(path: str | os.PathLike[str], *, reliability: str = DEFAULT_RELIA
         raise InputError(name, f"reliability {reliability!r} is not a NATO/Admiralty grade such as C3")
     try:
         with open(name, encoding="utf-8-sig", newline="") as stream:
-            return _read_rows(csv.reader(stream), name, reliability)
+            delimiter = _delimiter(stream.readline())
+            stream.seek(0)
+            return _read_rows(csv.reader(stream, delimiter=delimiter), name, reliability)
     except FileNotFoundError:
         raise InputError(name, "file not found") from None
     except UnicodeDecodeError as problem:
@@ -63,11 +65,20 @@ def read_acled(path: str | os.PathLike[str], *, reliability: str = DEFAULT_RELIA
         raise InputError(name, f"not valid CSV ({problem})") from None
 
 
+def _delimiter(first_line: str) -> str:
+    """"," as ACLED writes; ";" or a tab when the header has no comma but those (a spreadsheet's re-save)."""
+    if "," not in first_line:
+        for candidate in (";", "\t"):
+            if first_line.count(candidate) >= len(REQUIRED_COLUMNS) - 1:
+                return candidate
+    return ","
+
+
 def _read_rows(reader: Any, name: str, reliability: str) -> list[Report]:
     header = next(reader, None)
     if header is None:
         raise InputError(name, "is empty (expected a header row with ACLED column names)")
-    header = [column.strip() for column in header]
+    header = [column.strip().lstrip("\ufeff").lower() for column in header]  # older exports: EVENT_ID_CNTY
     missing = [column for column in REQUIRED_COLUMNS if column not in header]
     if missing:
         raise InputError(
@@ -120,10 +131,10 @@ def _report(row: dict[str, str], name: str, line: int, reliability: str) -> Repo
         if not text:
             continue
         allowed = range(0, 10**7) if column == "fatalities" else range(1, 4)
-        if not re.fullmatch(r"\d+", text) or int(text) not in allowed:
+        if not re.fullmatch(r"\d+(?:\.0*)?", text) or int(float(text)) not in allowed:  # "1.0": a spreadsheet's re-save
             expected = "a whole number >= 0" if column == "fatalities" else "1, 2 or 3"
             raise fail(column, f"{text!r} is not {expected}")
-        extras[column] = int(text)
+        extras[column] = int(float(text))
     for column, value in row.items():
         if column in _USED or column in extras or not column:
             continue
