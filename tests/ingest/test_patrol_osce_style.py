@@ -259,6 +259,19 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [rec("projectile_in_flight", 2, flight_direction="to W", bearing="N", warnings=[])]),
     ("The SMM's long-range UAV spotted 2 illumination flares in vertical flight 2km north-west of Pikuzy.",
      [rec("flare", 2, flight_direction="vertical", event_place="Pikuzy", bearing=None, warnings=[])]),
+    ("The SMM heard one hundred and twenty shots 2 to 3km south.",
+     [rec("shot", 120, distance_min_km=2.0, distance_max_km=3.0, bearing="S", warnings=[])]),
+    ("The SMM heard forty-odd undetermined explosions 6km south.", [rec(UND, 40, count_qualifier="about", warnings=[])]),
+    ("The SMM heard an explosion (see SMM Daily Report 15 June 2017) 3km south.",
+     [rec(UND, 1, distance_min_km=3.0, bearing="S", warnings=[])]),
+    # --- distances and directions given "respectively"
+    ("The SMM heard, in sequence, 1 explosion assessed as an outgoing round and 1 explosion assessed as its impact, "
+     "3-4km east and 5-6km south-east, respectively.",
+     [rec(OUT, 1, distance_min_km=3.0, distance_max_km=4.0, bearing="E", warnings=[]),
+      rec(IMP, 1, distance_min_km=5.0, distance_max_km=6.0, bearing="SE", warnings=[])]),
+    ("The SMM heard 2 undetermined explosions and 10 bursts 4km north and 1km west, respectively.",
+     [rec(UND, 2, distance_min_km=4.0, bearing="N", warnings=[]),
+      rec("burst", 10, distance_min_km=1.0, bearing="W", warnings=[])]),
     # --- passive voice
     ("Between 10:00 and 11:00, 12 explosions were heard 3km south.",
      [rec(UND, 12, time_start="14 10:00", time_end="14 11:00", bearing="S", warnings=[])]),

@@ -39,10 +39,13 @@ def test_numbers_in_digits(number: int) -> None:
 @pytest.mark.parametrize(
     ("text", "number"),
     [("one", 1), ("three", 3), ("eleven", 11), ("twenty", 20), ("twenty-five", 25), ("forty two", 42),
-     ("one hundred", 100), ("a", 1), ("an", 1), ("a single", 1), ("a dozen", 12), ("1,200", 1200), ("many", None)],
+     ("one hundred", 100), ("a", 1), ("an", 1), ("a single", 1), ("a dozen", 12), ("1,200", 1200), ("many", None),
+     ("one hundred and twenty", 120), ("two hundred fifty", 250), ("a hundred", 100), ("hundred and zorb", None)],
 )
 def test_numbers_in_words(text: str, number: int | None) -> None:
     assert ph.parse_number(text) == number
+    if number is not None and not text[0].isdigit():
+        assert re.fullmatch(ph.NUMBER, text)
 
 
 def test_calibres_imply_weapons() -> None:

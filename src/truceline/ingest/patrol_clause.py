@@ -35,6 +35,9 @@ from truceline.ingest.patrol_patterns import (
     NEGATED_LIST,
     PASSIVE,
     REGION,
+    RESPECTIVELY,
+    PAIR,
+    SEE_ALSO,
     PLACE_ITEM,
     PLACE_LIST,
     FLIGHT,
@@ -408,7 +411,7 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
                     group.count, group.count_min = upper, number
                 else:
                     group.count = number
-                if count["or_so"]:  # "ten or so bursts"
+                if count["or_so"] or count["odd"]:  # "ten or so bursts", "forty-odd explosions"
                     group.count_qualifier = "about"
             group.kind = adjective_kind(count["adjs"], group.kind)
             group.kinds = [group.kind]
@@ -679,10 +682,31 @@ def _read_denials(scan: Scan, start: int, end: int, negated: list[str], nouns: r
         previous_end = noun_end
 
 
+def _read_respectively(scan: Scan, groups: list[Group], end: int) -> None:
+    """"1 outgoing round and 1 impact, 3-4km east and 5-6km south-east, respectively": one distance
+    and direction for each observation, in order (only when there are as many as observations)."""
+    start = groups[-1].end
+    match = next(scan.find(RESPECTIVELY, start, end), None)
+    if match is None:
+        return
+    pairs = list(PAIR.finditer(match["pairs"]))
+    if len(pairs) != len(groups):
+        return
+    for group, pair in zip(groups, pairs):
+        distance = DISTANCE.fullmatch(pair["dist"])
+        point = ph.parse_direction(pair["dir"])
+        if distance is None or point is None:
+            return
+        group.distance_km, group.distance_qualifier = _distance_range(distance)
+        group.bearing = point
+    scan.claim(start + match.start(), start + match.end())
+
+
 def read_clause(scan: Scan, start: int, end: int) -> ClauseReading:
     """Read one clause: where, when, and what was observed."""
-    for match in scan.find(ACRONYM, start, end):
-        scan.claim(start + match.start(), start + match.end())
+    for pattern in (ACRONYM, SEE_ALSO):
+        for match in scan.find(pattern, start, end):
+            scan.claim(start + match.start(), start + match.end())
     verb = next(scan.find(VERB, start, end), None)
     has_verb = verb is not None
     if verb is not None:
@@ -733,6 +757,8 @@ def read_clause(scan: Scan, start: int, end: int) -> ClauseReading:
             at = groups[index - 1].end + lead.start()
             groups[index].times = read_times(scan, at, groups[index].start)
             groups[index].own_lead_time = groups[index].times is not None
+    if len(groups) > 1:
+        _read_respectively(scan, groups, end)
     for index, group in enumerate(groups):
         group_end = groups[index + 1].start if index + 1 < len(groups) else end
         read_modifiers(scan, group, group.end, group_end)

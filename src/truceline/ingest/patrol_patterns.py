@@ -94,6 +94,16 @@ NEGATED_LIST = re.compile(r"\s*(?:,\s*)?(?:and|or|nor|,)\s+" + _ADJECTIVES, re.I
 REGION = re.compile(
     r"\b(?i:in|across|throughout)\s+(?:the\s+)?(?:(?P<name>[A-Z][a-z]+)\s+)?(?i:region|oblast)\b"
 )
+#: A cross-reference to another report: "(see SMM Daily Report 15 June 2017)".
+SEE_ALSO = re.compile(r"\((?:see|cf\.?)\s[^()]*\)", re.IGNORECASE)
+_PAIR = (r"(?:(?:about|approximately|around|some)\s+)?(?:" + _NUM + r"\s*(?:km|m)?\s*(?:-|to)\s*)?" + _NUM + r"\s*" + _UNIT
+         + r"\s+(?:to\s+the\s+)?" + DIR)
+#: Distances and directions given in the order of the observations: "3-4km east and 5-6km south-east, respectively".
+RESPECTIVELY = re.compile(
+    r"(?P<pairs>" + _PAIR + r"(?:\s*(?:,\s*and|,|and)\s*" + _PAIR + r")+)\s*,?\s*respectively\b", re.IGNORECASE
+)
+PAIR = re.compile(r"(?P<dist>(?:(?:about|approximately|around|some)\s+)?(?:" + _NUM + r"\s*(?:km|m)?\s*(?:-|to)\s*)?" + _NUM
+                  + r"\s*" + _UNIT + r")\s+(?:to\s+the\s+)?(?P<dir>" + DIR + r")", re.IGNORECASE)
 #: The auxiliary of a passive observing verb: "12 explosions *were* heard".
 PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+$", re.IGNORECASE)
 #: A part of the day without a clock time: "overnight", "in the early morning hours", "during the night".
@@ -130,13 +140,13 @@ COUNT = re.compile(
     r"(?:(?P<qual>" + ph.COUNT_QUALIFIER + r")\s+)?(?:a\s+total\s+of\s+)?"
     # the vague words first: "a series of explosions" is not "a" (one) "series of" explosions
     r"(?:(?P<vague>" + ph.VAGUE_COUNTS + r")|(?<![\d:.,])(?P<n1>" + ph.NUMBER + r")(?:\s*(?:-|to|or)\s*(?P<n2>\d+)"
-    r"|\s+or\s+(?P<or_so>so))?)"
+    r"|\s+or\s+(?P<or_so>so)|\s*-\s*(?P<odd>odd)\b)?)"
     r"\s+(?P<adjs>(?:(?:[A-Za-z(][\w\-()]*|\(?\d+\s?mm\)?)\s+){0,4})$",
     re.IGNORECASE,
 )
 ASSESSED = re.compile(
     r"\b(?:(?:were|was|all|both)\s+)?(?:assessed|believed|judged|determined)\s+(?:to\s+be\s+|as\s+)(?:being\s+)?"
-    r"(?:(?:having\s+been\s+)?caused\s+by\s+)?"
+    r"(?:(?:having\s+been\s+)?caused\s+by\s+)?(?:its\s+)?"
     r"(?:an?\s+|the\s+)?(?:(?:possible|probable|likely)\s+)?[\x1f\s()]*"
     r"(?P<what>outgoing|impacts?|incoming|air[- ]?bursts?|explosions?|detonations?|rounds?)?"
     r"(?:\s+(?:rounds?|fire|explosions?|strikes?))?(?:\s+of(?:\s+an?\b)?)?",

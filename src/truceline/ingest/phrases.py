@@ -69,11 +69,12 @@ _UNITS = {
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _SIMPLE = {"a": 1, "an": 1, "single": 1, "a single": 1, "a dozen": 12, "dozen": 12, "a hundred": 100, "hundred": 100}
 
-#: A number in words: "three", "twenty-five", "one hundred".
-NUMBER_WORD = (
+_BELOW_HUNDRED = (
     r"(?:(?:" + "|".join(_TENS) + r")(?:[-\s](?:" + "|".join(k for k in _UNITS if _UNITS[k] and _UNITS[k] < 10)
-    + r"))?|" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")(?:\s+hundred)?"
+    + r"))?|" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")"
 )
+#: A number in words: "three", "twenty-five", "one hundred", "one hundred and twenty".
+NUMBER_WORD = _BELOW_HUNDRED + r"(?:\s+hundred(?:\s+(?:and\s+)?" + _BELOW_HUNDRED + r"\b)?)?"
 #: A number as written: digits ("1,200", "22"), words ("three", "twenty-five", "one hundred"), "a"/"an".
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+|(?i:" + NUMBER_WORD + r"|a\s+single|a\s+dozen|a\s+hundred|single|an?))"
 
@@ -85,20 +86,26 @@ def parse_number(text: str) -> int | None:
         return int(words.replace(",", ""))
     if words in _SIMPLE:
         return _SIMPLE[words]
+    hundreds, _, rest = words.partition("hundred")  # "one hundred and twenty"
+    if _:
+        multiplier = _below_hundred(hundreds.strip() or "one")
+        remainder = _below_hundred(rest.strip().removeprefix("and").strip() or "zero")
+        if multiplier is None or remainder is None:
+            return None
+        return multiplier * 100 + remainder
+    return _below_hundred(words)
+
+
+def _below_hundred(words: str) -> int | None:
     total = 0
-    parts = words.split(" ")
-    multiplier = 1
-    if parts and parts[-1] == "hundred":
-        multiplier = 100
-        parts = parts[:-1]
-    for part in parts:
+    for part in words.split(" "):
         if part in _UNITS:
             total += _UNITS[part]
         elif part in _TENS:
             total += _TENS[part]
         else:
             return None
-    return total * multiplier
+    return total
 
 
 #: Words before a count that qualify it, normalised.
