@@ -289,6 +289,9 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("The SMM did not hear any explosions, but heard 3 shots 1km east.",
      [rec("shot", 3, bearing="E", warnings=["reads as not observed: 'did not hear any explosions'"])]),
     ("The SMM heard no fewer than 5 explosions 2km south.", [rec(UND, 5, count_qualifier="at least", warnings=[])]),
+    ("Not a single shot was heard.", [rec("other", None)]),
+    ("The SMM could not assess the explosions 3km south.",  # not a denial: kept, the words it cannot read warned
+     [rec(UND, None, distance_min_km=3.0, warnings=["not understood: 'could not assess'"])]),
     ("The SMM observed a drone flying over Shyrokyne.", [rec("other", None)]),
     ("The situation in Stanytsia Luhanska remained calm.", [rec("other", None)]),
 ]
@@ -301,6 +304,7 @@ NO_OBSERVATION = {
         ["reads as not observed: 'did not record any ceasefire violations'"],
     "No explosions were heard in Luhansk region.": ["reads as not observed: 'No explosions'"],
     "The SMM observed a drone flying over Shyrokyne.": ["not understood: 'drone flying over Shyrokyne'"],
+    "Not a single shot was heard.": ["reads as not observed: 'Not a single shot'"],
     "The situation in Stanytsia Luhanska remained calm.": ["not understood: 'situation remained calm'"],
 }
 

@@ -378,7 +378,9 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
             kind = base_kind(noun)
         window = scan.view(previous_end, noun_start)
         count = COUNT.search(window)
-        if count is None or not count["n1"]:
+        not_one = count is not None and count["n1"] and re.search(
+            r"\bnot\s+$", text[clause_start:previous_end + count.start()][-12:], re.IGNORECASE)
+        if count is None or not count["n1"] or not_one:  # "Not a single shot": a count that is denied
             before = text[clause_start if not groups and negated_end is None else previous_end:noun_start]
             denial = NEGATION.search(before)
             if denial is None and negated_end is not None and negated_end == previous_end:

@@ -83,8 +83,8 @@ LEAD_TIME = re.compile(
 _ADJECTIVES = r"(?:(?!(?:and|or|nor|of|but)\b)[A-Za-z(][\w\-()]*\s+){0,3}"
 #: Words before a kind noun that say it was not observed: "no", "not any", "did not hear any".
 NEGATION = re.compile(
-    r"\b(?:no|nor|zero|(?:(?:did|does|do|could|was|were|had|has|have)\s+)?not"
-    r"(?:\s+(?:hear|see|observe|record|detect|register|notice|spot)\w*)?(?:\s+(?:any|a\s+single))?)\s+"
+    r"\b(?:no|nor|zero|(?:(?:did|does|do|could|was|were|had|has|have)\s+)?not\s+"
+    r"(?:(?:hear|see|observe|record|detect|register|notice|spot)\w*(?:\s+(?:any|a\s+single))?|any|a\s+single))\s+"
     + _ADJECTIVES + r"$",
     re.IGNORECASE,
 )
