@@ -80,6 +80,13 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [rec(UND, 12, observer_place="Yasynuvata", bearing="SW", warnings=[])]),
     ("Positioned at the Donetsk Filter Station (15km north of Donetsk), the SMM heard 5 explosions 1km east.",
      [rec(UND, 5, observer_place="Donetsk Filter Station", observer_lat=48.156, warnings=[])]),
+    ("On the evening and night of 14-15 June, the SMM camera at the Donetsk Filter Station (DFS) (15km north of "
+     "Donetsk) recorded 42 undetermined explosions, about 20 projectiles in flight and 5 illumination flares, all 1-4km "
+     "at directions ranging from north-west to east.",
+     [rec(UND, 42, observer_place="Donetsk Filter Station", observer_lat=48.156, bearing="NW..E",
+          bearing_min_deg=303.75, bearing_max_deg=101.25, distance_max_km=4.0, time_start=NIGHT[0], warnings=[]),
+      rec("projectile_in_flight", 20, count_qualifier="about", observer_place="Donetsk Filter Station", warnings=[]),
+      rec("flare", 5, distance_min_km=1.0, bearing="NW..E", warnings=[])]),
     ("Positioned about 3km south of Shchastia, the SMM heard 4 undetermined explosions 5-6km north.",
      [rec(UND, 4, observer_place="Shchastia", observer_offset="3 km S", observer_lat=pytest.approx(48.7136, abs=1e-3),
           bearing="N", warnings=[])]),
@@ -340,3 +347,30 @@ def test_summary_sentences_are_warned() -> None:
         "reporting period, it recorded 219 ceasefire violations in the region.")][0])
     for record in records:
         assert "reads as a summary of the period: its counts may repeat those of other sentences" in record["warnings"]
+
+
+PARAGRAPHS = """Ceasefire violations
+In Luhansk region, the SMM recorded 29 ceasefire violations, including 12 explosions. On the night of 14-15 June, \
+the SMM camera in Shchastia (20km north of Luhansk) recorded, in sequence, 4 projectiles in flight from south to north \
+and 2 undetermined explosions, all 4-6km south-south-east. The SMM heard no explosions in Zolote.
+
+On 15 June, positioned in Avdiivka (government-controlled, 17km north of Donetsk), the SMM heard about 50 \
+undetermined explosions 2-5km east and south-east. Positioned 2km north of Yasynuvata, the SMM heard 7 explosions \
+assessed as impacts 2-3km south-west between 11:10 and 11:34.
+"""
+
+
+def test_a_report_section_keeps_every_line_and_sentence() -> None:
+    records = parse(PARAGRAPHS)  # the backslashes join a line that is too long to write on one
+    by_line: dict[int, list[dict[str, Any]]] = {}
+    for record in records:
+        by_line.setdefault(record["line"], []).append(record)
+    assert sorted(by_line) == [1, 2, 4]  # the blank line gives nothing, every other line something
+    heading, = by_line[1]
+    assert heading["kind"] == "other" and heading["warnings"][-1] == "not understood: 'Ceasefire violations'"
+    assert [(r["kind"], r["count"]) for r in by_line[2]] == [
+        (UND, 12), ("projectile_in_flight", 4), (UND, 2), ("other", None)]
+    assert by_line[2][0]["region"] == "Luhansk" and by_line[2][1]["observer_place"] == "Shchastia"
+    assert by_line[2][3]["warnings"][-1] == "reads as not observed: 'no explosions'"
+    assert [(r["kind"], r["count"], r["observer_place"], r["time_start"]) for r in by_line[4]] == [
+        (UND, 50, "Avdiivka", "15 00:00"), (IMP, 7, "Yasynuvata", "15 11:10")]

@@ -297,7 +297,7 @@ def read_position(scan: Scan, start: int, end: int) -> PositionText | None:
     return None
 
 
-_NAME_BEFORE_PAREN = re.compile(r"\b[A-Z][\w'-]+\s*\($")
+_NAME_BEFORE_PAREN = re.compile(r"\b[A-Z][\w'-]+\s*(?:\([A-Z]{2,6}s?\)\s*)?\($")  # "Station (DFS) (15km north of"
 
 
 def _clean_place(name: str) -> str:
