@@ -85,3 +85,14 @@ def test_osint_matches_nearby_impacts_only(areas: Areas) -> None:
     result = attribute_events(events_table(rows), areas, [osint])
     matched = {result.event_ids[m.event_index] for m in result.matches["o1"]}
     assert matched == {"I1", "I2"}
+
+
+def test_a_report_that_nothing_was_observed_is_neither_a_match_nor_an_event(areas: Areas) -> None:
+    # "the SMM heard no explosions" (patrol text writes it with count 0): listed, but it places no event and
+    # corroborates none, even where an event lies in its window and sector
+    events = events_table([("I", T0, 48.0, lon_at_km(6.0))])
+    result = attribute_events(events, areas, [patrol("none", count=0, kind="other"), patrol("zero", count=0)])
+    assert result.matches["none"] == [] and result.matches["zero"] == []
+    assert result.status == ("automatic",)
+    assert result.event_ids == ("I",)
+    assert result.unplaced_reports == ("none", "zero")

@@ -286,17 +286,18 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("In Donetsk region, the SMM recorded 312 ceasefire violations, including 96 explosions. In the previous "
      "reporting period, it recorded 219 ceasefire violations in the region.",
      [rec(UND, 96, region="Donetsk"), rec("other", None)]),
-    # --- no fire at all, or fire said not to have been heard: no observation, kept with warnings
-    ("The SMM heard no explosions.", [rec("other", None, bearing=None)]),
-    ("The SMM did not hear any explosions or shots during the day.", [rec("other", None)]),
-    ("The SMM did not record any ceasefire violations.", [rec("other", None)]),
-    ("No explosions were heard in Luhansk region.", [rec("other", None, region="Luhansk")]),
+    # --- no fire at all, or fire said not to have been heard: no observation, kept with warnings (count 0 where the
+    # text denies it: nothing was observed; None where it says nothing about fire)
+    ("The SMM heard no explosions.", [rec("other", 0, bearing=None)]),
+    ("The SMM did not hear any explosions or shots during the day.", [rec("other", 0)]),
+    ("The SMM did not record any ceasefire violations.", [rec("other", 0)]),
+    ("No explosions were heard in Luhansk region.", [rec("other", 0, region="Luhansk")]),
     ("The SMM heard 5 explosions 2km south, but no shots.",
      [rec(UND, 5, distance_min_km=2.0, warnings=["reads as not observed: 'no shots'"])]),
     ("The SMM did not hear any explosions, but heard 3 shots 1km east.",
      [rec("shot", 3, bearing="E", warnings=["reads as not observed: 'did not hear any explosions'"])]),
     ("The SMM heard no fewer than 5 explosions 2km south.", [rec(UND, 5, count_qualifier="at least", warnings=[])]),
-    ("Not a single shot was heard.", [rec("other", None)]),
+    ("Not a single shot was heard.", [rec("other", 0)]),
     ("The SMM could not assess the explosions 3km south.",  # not a denial: kept, the words it cannot read warned
      [rec(UND, None, distance_min_km=3.0, warnings=["not understood: 'could not assess'"])]),
     ("The SMM observed a drone flying over Shyrokyne.", [rec("other", None)]),
@@ -334,7 +335,8 @@ def test_there_are_at_least_sixty_cases() -> None:
 @pytest.mark.parametrize("sentence", sorted(NO_OBSERVATION))
 def test_a_sentence_with_no_fire_is_kept_and_says_why(sentence: str) -> None:
     (record,) = parse(sentence)
-    assert record["kind"] == "other" and record["count"] is None
+    denied = any(warning.startswith("reads as not observed") for warning in record["warnings"])
+    assert record["kind"] == "other" and record["count"] == (0 if denied else None)  # 0: nothing observed
     assert record["text"] == sentence
     assert any(warning.startswith("no observation") for warning in record["warnings"])
     for warning in NO_OBSERVATION[sentence]:
@@ -369,7 +371,7 @@ def test_a_report_section_keeps_every_line_and_sentence() -> None:
     heading, = by_line[1]
     assert heading["kind"] == "other" and heading["warnings"][-1] == "not understood: 'Ceasefire violations'"
     assert [(r["kind"], r["count"]) for r in by_line[2]] == [
-        (UND, 12), ("projectile_in_flight", 4), (UND, 2), ("other", None)]
+        (UND, 12), ("projectile_in_flight", 4), (UND, 2), ("other", 0)]
     assert by_line[2][0]["region"] == "Luhansk" and by_line[2][1]["observer_place"] == "Shchastia"
     assert by_line[2][3]["warnings"][-1] == "reads as not observed: 'no explosions'"
     assert [(r["kind"], r["count"], r["observer_place"], r["time_start"]) for r in by_line[4]] == [

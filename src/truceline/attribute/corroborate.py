@@ -136,8 +136,8 @@ def match_reports(reports: Sequence[Report], time_s: FloatArray, lat: FloatArray
     order = np.argsort(time_s, kind="stable")
     sorted_t = time_s[order]
     for report in reports:
-        if report.kind not in EXPLOSION_KINDS and not report.kind.startswith("explosion"):
-            out[report.report_id] = []  # shots, bursts, flares: not what the sensors locate
+        if report.count == 0 or report.kind not in EXPLOSION_KINDS and not report.kind.startswith("explosion"):
+            out[report.report_id] = []  # nothing observed; shots, bursts, flares: not what the sensors locate
             continue
         lo_t = (report.time_start if report.time_start is not None else -np.inf) - 43_300.0
         hi_t = (report.time_end if report.time_end is not None else (report.time_start or np.inf)) + 43_300.0
@@ -185,7 +185,10 @@ def _move(lat: float, lon: float, azimuth_deg: float, distance_m_: float) -> tup
 
 
 def report_only_event(report: Report) -> ReportOnlyEvent | None:
-    """The report as an event with a large 95 % ellipse, or ``None`` if it gives no place at all."""
+    """The report as an event with a large 95 % ellipse, or ``None`` if it gives no place at all or says that
+    nothing was observed (``count`` 0: "the SMM heard no explosions")."""
+    if report.count == 0:
+        return None
     start = report.time_start if report.time_start is not None else report.time_end
     end = report.time_end if report.time_end is not None else start
     if start is None or end is None:

@@ -257,7 +257,8 @@ def _clause_records(
             record["extras"]["time_of_day"] = reading.time_of_day
         record["weapon"] = group.weapon
         record["flight_direction"] = group.flight
-        record["count"] = group.count
+        # "heard no explosions": a statement that nothing was observed (count 0), not an event of unstated number
+        record["count"] = 0 if not reading.groups and reading.negated else group.count
         extras = record["extras"]
         for key, value in (
             ("count_min", group.count_min), ("count_qualifier", group.count_qualifier), ("calibre_mm", group.calibre_mm),
