@@ -14,7 +14,7 @@ from truceline.attribute.attribution import AttributionConfig, attribute_events
 from truceline.attribute.context import battery_odds_from_pairs
 from truceline.attribute.pairing import PairingConfig
 from truceline.attribute.unheard import (LeftoverPicks, PartnerEvidence, UnheardConfig, _fitting_picks, launch_side_log_factor,
-                                         partner_evidence)
+                                         neighbour_share, partner_evidence)
 from truceline.geo.areas import Areas
 
 from attribute_world import T0, events_table, lon_at_km
@@ -265,3 +265,42 @@ def test_leftover_picks_can_update_the_role_of_an_unpaired_impact(areas: Areas) 
     updated, why = run(True)
     assert updated > fixed + 0.02
     assert "times as likely an impact as a launch" in why and "times as likely an impact as a launch" not in why_fixed
+
+
+def _picks_of_source(source_km: tuple[float, float], time_s: float, reach_km: float) -> LeftoverPicks:
+    """The picks of one source at ``source_km`` (east, north) heard at ``time_s`` by every grid station within ``reach_km``."""
+    (s_lat, s_lon), (east, north) = _grid()
+    d = np.hypot(east - source_km[0], north - source_km[1])
+    heard = np.flatnonzero(d <= reach_km)
+    times = time_s + d[heard] * 1000.0 / 343.0
+    order = np.argsort(times, kind="stable")
+    baz = np.degrees(np.arctan2(source_km[0] - east[heard], source_km[1] - north[heard]))
+    return LeftoverPicks(station_lat=s_lat, station_lon=s_lon, station_noise_db=np.full(s_lat.size, 72.0), time_s=times[order],
+                         station=heard[order].astype(np.intp), backazimuth_deg=baz[order], backazimuth_sigma_deg=np.full(heard.size, 3.0),
+                         rate_per_station_s=1e-4)
+
+
+def test_the_picks_of_an_unlocated_neighbour_say_nothing_of_the_direction(areas: Areas) -> None:
+    """Another round of the mission (a 112 dB impact 0.4 km from the impact, 15 s before it), heard by the 10 stations
+    within 19 km but dropped by the fusion: its picks fit a mortar launch on the impact's own side, so without the
+    neighbour hypothesis they flip the direction at the bound. With it (neighbours as common as in half the run's
+    events) they are explained away: the factor is that of silence alone (the same picks at a time nothing fits)."""
+    neighbour = _picks_of_source((3.4, 0.0), T0 - 15.0, 19.0)
+    nothing_fits = _picks_of_source((3.4, 0.3), T0 + 40.0, 19.0)
+
+    def factor(leftovers: LeftoverPicks, share: float) -> float:
+        return launch_side_log_factor(LAT0, lon_at_km(3.0), T0, "RU", 112.0, 1.0, areas.party_at, leftovers, _levels(), _mortar_model(),
+                                      neighbour_share=share)
+
+    silence = factor(nothing_fits, 0.5)
+    assert factor(neighbour, 0.0) < -6.0  # read as the unheard launch, on the impact's own side
+    assert factor(neighbour, 0.5) == pytest.approx(silence, abs=0.05)
+    # A launch's picks are not a neighbour's: they keep their weight.
+    assert factor(_leftovers((-4.0, 0.0), T0 - 40.0), 0.5) == pytest.approx(factor(_leftovers((-4.0, 0.0), T0 - 40.0), 0.0), abs=0.05)
+    assert factor(_leftovers((10.0, 0.0), T0 - 40.0), 0.5) < -2.0
+
+
+def test_neighbour_share_counts_events_with_another_at_their_place_and_minutes() -> None:
+    lat = np.array([48.0, 48.0 + 1.0 / KM_PER_DEG_LAT, 48.0, 48.5])  # the second 1 km north of the first; the last 55 km away
+    time_s = np.array([0.0, 100.0, 1000.0, 50.0])
+    assert neighbour_share(time_s, lat, np.full(4, 37.0)) == pytest.approx(0.5)

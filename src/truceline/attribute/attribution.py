@@ -36,7 +36,7 @@ from truceline.attribute.corroborate import Match, ReportOnlyEvent, match_report
 from truceline.attribute.nonfire import NonFireConfig, nonfire_evidence
 from truceline.attribute.pairing import Pairing, PairingConfig, pair_events
 from truceline.attribute.party import area_probabilities, ellipse_covariance_km2, position_sigma_m
-from truceline.attribute.unheard import UnheardConfig, leftover_picks, partner_evidence
+from truceline.attribute.unheard import UnheardConfig, leftover_picks, neighbour_share, partner_evidence
 from truceline.geo.areas import Areas
 from truceline.model.reports import Report
 
@@ -159,6 +159,9 @@ def attribute_events(
     leftovers = leftover_picks(picks, stations, assignments) if config.unheard is not None else None
     if leftovers is not None and pairing.level_model is not None and config.unheard is not None:
         unheard = config.unheard
+        # How often an event has a neighbour at its place and minutes: the prior that leftover picks near an unpaired event
+        # are an unlocated neighbour's (another round of its mission) rather than its partner's.
+        share = neighbour_share(time_s, lat, lon, unheard)
         for i in map(int, np.flatnonzero(pairing.partner < 0)):
             if not sides[i]:
                 continue
@@ -168,7 +171,8 @@ def attribute_events(
                 continue
             evidence = partner_evidence(
                 float(lat[i]), float(lon[i]), float(time_s[i]), sides[i], float(levels.level_db[i]), float(levels.level_sigma_db[i]),
-                areas.party_at, leftovers, levels, pairing.level_model, unheard, roles=roles, min_stations=config.pairing.min_stations)
+                areas.party_at, leftovers, levels, pairing.level_model, unheard, roles=roles, min_stations=config.pairing.min_stations,
+                neighbour_share=share)
             launch_log_factor[i] = evidence.direction_log_factor(0, unheard.silent_launch_share, unheard.max_log_factor)
             if unheard.launch_direction:
                 impact_log_factor[i] = evidence.direction_log_factor(1, unheard.partner_elsewhere, unheard.max_log_factor)

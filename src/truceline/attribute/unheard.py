@@ -44,7 +44,7 @@ Without source levels, a level model or pick SNRs there is no detection model an
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pyarrow as pa
@@ -53,7 +53,7 @@ from scipy.special import ndtr
 from scipy.stats import qmc
 
 from truceline.attribute.acoustics import REFERENCE_PRESSURE_PA, LevelModel, SourceLevels, impact_class_weights
-from truceline.attribute.physics import EARTH_RADIUS_M, ENVELOPES, time_of_flight_bounds_s
+from truceline.attribute.physics import EARTH_RADIUS_M, ENVELOPES, distance_m, time_of_flight_bounds_s
 
 FloatArray = NDArray[np.float64]
 #: Standard effective sound speed (m/s) used to predict launch arrivals; its error is in the timing spread.
@@ -91,6 +91,9 @@ class UnheardConfig:
     launch_direction: bool = True  # weigh the leftover picks for the impact of an unpaired launch (across the line or not)
     rate_window_s: float = 0.0  # half-width of the window in which the local background rate of leftover picks is counted (0: the run's)
     max_log_factor: float = 6.9  # bound on |ln BF| (1000: the model's errors — celerity, clustered clutter, other unlocated fire)
+    neighbour_radius_m: float = 1500.0  # an unlocated neighbour of the event (another round of its mission) lies within this ...
+    neighbour_window_s: float = 180.0  # ... and fired or landed within this many seconds of it
+    neighbour_samples: int = 64  # positions in that disc
 
 
 def leftover_picks(picks: pa.Table | None, stations: pa.Table | None, assignments: pa.Table | None) -> LeftoverPicks | None:
@@ -133,6 +136,29 @@ def leftover_picks(picks: pa.Table | None, stations: pa.Table | None, assignment
                          rate_per_station_s=rate)
 
 
+def neighbour_share(time_s: FloatArray, lat: FloatArray, lon: FloatArray, config: UnheardConfig | None = None) -> float:
+    """The share of located events with another located event within ``neighbour_radius_m`` and ``neighbour_window_s``
+    (other rounds of a fire mission, other guns of a battery): the run's prior that an event has a neighbour at its place
+    and minutes, used as the prior that an unlocated one left the leftover picks near an unpaired event."""
+    config = config or UnheardConfig()
+    time_s, lat, lon = (np.asarray(a, dtype=np.float64) for a in (time_s, lat, lon))
+    if time_s.size < 2:
+        return 0.0
+    order = np.argsort(time_s, kind="stable")
+    t, la, lo = time_s[order], lat[order], lon[order]
+    has = np.zeros(t.size, dtype=bool)
+    stop = np.searchsorted(t, t + config.neighbour_window_s, side="right")
+    for i in range(t.size):
+        j = np.arange(i + 1, stop[i])
+        if not j.size:
+            continue
+        close = distance_m(np.full(j.size, la[i]), np.full(j.size, lo[i]), la[j], lo[j]) <= config.neighbour_radius_m
+        if close.any():
+            has[i] = True
+            has[j[close]] = True
+    return float(has.mean())
+
+
 class _Tangent:
     """East/north metres around a point (equirectangular; within 100 km its distances err by well under 1 %)."""
 
@@ -161,10 +187,31 @@ class PartnerEvidence:
 
     likelihood: FloatArray  # (2, 2)
     unlocated: FloatArray  # (2, 2)
+    quiet: FloatArray = field(default_factory=lambda: np.full((2, 2), np.nan))  # (2, 2): P(no station heard the partner)
+    neighbour: FloatArray = field(default_factory=lambda: np.full(2, np.nan))  # (2,): P(picks | an unlocated neighbour) / P(background)
+    neighbour_share: float = 0.0  # prior probability that the event has such a neighbour
 
     @staticmethod
     def none() -> PartnerEvidence:
         return PartnerEvidence(likelihood=np.full((2, 2), np.nan), unlocated=np.full((2, 2), np.nan))
+
+    def side_likelihoods(self, role: int, floor: float) -> tuple[float, float]:
+        """P(leftover picks | partner across the line), P(… | on the event's own side), relative to background, for the
+        event in ``role``: the partner's picks (silent with probability ``floor``) or, with probability ``neighbour_share``,
+        picks of an unlocated neighbour of the event (another round of its mission at its place and minutes) while the
+        partner was not heard at all. A coherent pattern of leftover picks that such a neighbour explains says no more
+        than the silence of the partner on each side."""
+        rho = self.neighbour_share if np.isfinite(self.neighbour[role]) else 0.0
+        neighbour = float(self.neighbour[role]) if rho > 0.0 else 0.0
+        out = []
+        for side in (0, 1):
+            like, quiet = float(self.likelihood[role, side]), float(self.quiet[role, side])
+            if rho > 0.0 and not np.isfinite(quiet):
+                quiet = 1.0
+            heard = (1.0 - rho) * like + rho * neighbour * quiet if rho > 0.0 else like
+            silent = (1.0 - rho) + rho * neighbour if rho > 0.0 else 1.0
+            out.append(floor * silent + (1.0 - floor) * heard)
+        return out[0], out[1]
 
     def direction_log_factor(self, role: int, floor: float, bound: float) -> float:
         """``ln BF`` (partner across the line : on the event's own side) for the event in ``role``; ``floor`` is the share
@@ -172,7 +219,7 @@ class PartnerEvidence:
         across, own = self.likelihood[role]
         if not (np.isfinite(across) and np.isfinite(own)):
             return 0.0
-        a, o = floor + (1.0 - floor) * across, floor + (1.0 - floor) * own
+        a, o = self.side_likelihoods(role, floor)
         return float(np.clip(np.log(max(a, 1e-300)) - np.log(max(o, 1e-300)), -bound, bound))
 
     def role_log_factor(self, p_across: float, impact_floor: float, launch_floor: float, bound: float) -> float:
@@ -228,6 +275,7 @@ def partner_evidence(
     event_lat: float, event_lon: float, event_time_s: float, own_party: str, level_db: float, level_sigma_db: float,
     party_at: Callable[[FloatArray, FloatArray], NDArray[np.str_]], leftovers: LeftoverPicks, levels: SourceLevels,
     model: LevelModel, config: UnheardConfig | None = None, *, roles: tuple[int, ...] = (0, 1), min_stations: int = 4,
+    neighbour_share: float = 0.0,
 ) -> PartnerEvidence:
     """The leftover picks' evidence on the unlocated partner of one unpaired event, for each role in ``roles``."""
     config = config or UnheardConfig()
@@ -272,8 +320,16 @@ def partner_evidence(
     rate = leftovers.rate_per_station_s
     if config.rate_window_s > 0.0:
         rate = max(rate, local_count / (near.size * 2.0 * config.rate_window_s))
-    sums = np.zeros((2, 2, 3))  # role, side -> [sum of w_k E_k, sum of w_k U_k, sum of w_k]
+    sums = np.zeros((2, 2, 4))  # role, side -> [sum of w_k E_k, sum of w_k U_k, sum of w_k, sum of w_k Q_k]
+    neighbour_sums = np.zeros((2, 2))  # role -> [sum of w_k N_k, sum of w_k]
     weights = {role: _class_weights(model, level_db, level_sigma_db, role) for role in roles}
+    # An unlocated neighbour of the event: a source at its place (a disc of ``neighbour_radius_m``) within
+    # ``neighbour_window_s`` of it, in the event's own role (an impact's neighbours are impacts, a launch's are launches).
+    nu, nv = qmc.Halton(d=2, scramble=False).random(config.neighbour_samples + 1)[1:].T
+    n_radius = config.neighbour_radius_m * np.sqrt(nu)
+    nx, ny = n_radius * np.sin(2.0 * np.pi * nv), n_radius * np.cos(2.0 * np.pi * nv)
+    n_distance = np.hypot(nx[:, None] - sx[None, :], ny[:, None] - sy[None, :])
+    n_offsets = np.arange(-config.neighbour_window_s, config.neighbour_window_s + config.flight_step_s, config.flight_step_s)
     for k, envelope in enumerate(ENVELOPES):
         if not model.has_class[k] or all(k >= weights[r].size or weights[r][k] <= 0.0 for r in roles):
             continue
@@ -288,41 +344,61 @@ def partner_evidence(
         if not class_flights.size:
             continue
         in_window = (class_flights[None, :] >= low[:, None]) & (class_flights[None, :] <= high[:, None])  # (L, F)
-        window_size = np.maximum(in_window.sum(axis=1), 1)
         distance = np.hypot(lx[:, None] - sx[None, :], ly[:, None] - sy[None, :])  # (L, S)
-        distance_km = np.maximum(distance, 100.0) / 1000.0
-        loss = 20.0 * np.log10(distance_km) + levels.attenuation_db_per_km * (distance_km - 1.0)
         for role in roles:
             w = float(weights[role][k]) if k < weights[role].size else 0.0
             if w <= 0.0:
                 continue
             source = (model.launch_db[k] if role == 0 else model.impact_db[k]) + model.sigma_db[k] * z  # (Z,)
-            q = ndtr((source[None, None, :] - loss[:, :, None] - noise[None, :, None] - threshold) / config.detection_spread_db)  # (L, S, Z)
-            q = np.clip(q, 0.0, 1.0 - 1e-9)
-            log_quiet = np.log1p(-q).sum(axis=1)  # (L, Z): no station heard the partner
-            log_like = np.broadcast_to(log_quiet[:, None, :], (radius.size, class_flights.size, z.size)).copy()  # (L, F, Z)
-            pick_time, pick_station, pick_baz, pick_baz_sigma = picks[role]
-            # Stations that could not have heard this class's partner anywhere add nothing (ln(1 + q/(1-q) fit) ~ 0).
-            audible = (q.max(axis=(0, 2)) > config.min_detection)[pick_station]
-            pick_time, pick_station, pick_baz, pick_baz_sigma = (pick_time[audible], pick_station[audible], pick_baz[audible],
-                                                                 pick_baz_sigma[audible])
-            if pick_time.size:
-                log_like += _fitting_picks(pick_time, pick_station, pick_baz, pick_baz_sigma, distance, lx, ly, sx, sy, q, class_flights,
-                                           -1.0 if role == 0 else 1.0, rate, config)
-            top = np.max(np.where(in_window[:, :, None], log_like, -np.inf), axis=1, initial=-np.inf)  # (L, Z)
-            top = np.where(np.isfinite(top), top, 0.0)
-            over_flights = (np.exp(log_like - top[:, None, :]) * in_window[:, :, None]).sum(axis=1) / window_size[:, None]
-            likelihood = np.exp(np.clip(top, -700.0, 700.0)) * over_flights  # (L, Z)
-            per_position = likelihood @ z_weight  # (L,)
+            per_position, q, log_quiet = _source_likelihood(distance, lx, ly, sx, sy, noise, threshold, source, levels.attenuation_db_per_km,
+                                                            picks[role], class_flights, in_window, -1.0 if role == 0 else 1.0, rate, config)
+            quiet = np.exp(log_quiet) @ z_weight  # (L,): no station heard the partner
             # Only the role factor (both roles asked for) needs the probability that the partner went unlocated.
             unlocated = _unlocated_probability(q, min_stations) @ z_weight if len(roles) == 2 else np.full(radius.size, np.nan)  # (L,)
             for side, on_side in enumerate(sides):
                 if on_side.any():
-                    sums[role, side] += (w * float(per_position[on_side].mean()), w * float(unlocated[on_side].mean()), w)
+                    sums[role, side] += (w * float((per_position @ z_weight)[on_side].mean()), w * float(unlocated[on_side].mean()), w,
+                                         w * float(quiet[on_side].mean()))
+            if config.neighbour_radius_m > 0.0 and neighbour_share > 0.0:
+                source = (model.impact_db[k] if role == 0 else model.launch_db[k]) + model.sigma_db[k] * z
+                neighbour, _, _ = _source_likelihood(n_distance, nx, ny, sx, sy, noise, threshold, source, levels.attenuation_db_per_km,
+                                                     picks[role], n_offsets, np.ones((nx.size, n_offsets.size), dtype=bool), 1.0, rate,
+                                                     config)
+                neighbour_sums[role] += (w * float((neighbour @ z_weight).mean()), w)
     with np.errstate(invalid="ignore", divide="ignore"):
         likelihood = np.where(sums[:, :, 2] > 0.0, sums[:, :, 0] / sums[:, :, 2], np.nan)
         unlocated = np.where(sums[:, :, 2] > 0.0, sums[:, :, 1] / sums[:, :, 2], np.nan)
-    return PartnerEvidence(likelihood=likelihood, unlocated=unlocated)
+        quiet = np.where(sums[:, :, 2] > 0.0, sums[:, :, 3] / sums[:, :, 2], np.nan)
+        neighbour = np.where(neighbour_sums[:, 1] > 0.0, neighbour_sums[:, 0] / neighbour_sums[:, 1], np.nan)
+    return PartnerEvidence(likelihood=likelihood, unlocated=unlocated, quiet=quiet, neighbour=neighbour,
+                           neighbour_share=float(neighbour_share) if np.isfinite(neighbour).any() else 0.0)
+
+
+def _source_likelihood(distance: FloatArray, lx: FloatArray, ly: FloatArray, sx: FloatArray, sy: FloatArray, noise: FloatArray,
+                       threshold: float, source_db: FloatArray, attenuation_db_per_km: float,
+                       picks: tuple[FloatArray, NDArray[np.intp], FloatArray, FloatArray], offsets: FloatArray, in_window: NDArray[np.bool_],
+                       sign: float, rate: float, config: UnheardConfig) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """P(picks | a source at each position (L) and level (Z)) / P(picks | background), averaged over the time offsets
+    ``offsets`` allowed at each position (``in_window``, (L, F)); its picks arrive at ``sign * offset + travel`` after the
+    event. Also the detection probabilities ``q`` (L, S, Z) and ``ln P(no station heard it)`` (L, Z)."""
+    distance_km = np.maximum(distance, 100.0) / 1000.0
+    loss = 20.0 * np.log10(distance_km) + attenuation_db_per_km * (distance_km - 1.0)
+    q = ndtr((source_db[None, None, :] - loss[:, :, None] - noise[None, :, None] - threshold) / config.detection_spread_db)  # (L, S, Z)
+    q = np.clip(q, 0.0, 1.0 - 1e-9)
+    log_quiet = np.log1p(-q).sum(axis=1)  # (L, Z)
+    n_l, n_z = lx.size, source_db.size
+    log_like = np.broadcast_to(log_quiet[:, None, :], (n_l, offsets.size, n_z)).copy()  # (L, F, Z)
+    pick_time, pick_station, pick_baz, pick_baz_sigma = picks
+    # Stations that could not have heard this source anywhere add nothing (ln(1 + q/(1-q) fit) ~ 0).
+    audible = (q.max(axis=(0, 2)) > config.min_detection)[pick_station]
+    if audible.any():
+        log_like += _fitting_picks(pick_time[audible], pick_station[audible], pick_baz[audible], pick_baz_sigma[audible], distance, lx, ly,
+                                   sx, sy, q, offsets, sign, rate, config)
+    window_size = np.maximum(in_window.sum(axis=1), 1)
+    top = np.max(np.where(in_window[:, :, None], log_like, -np.inf), axis=1, initial=-np.inf)  # (L, Z)
+    top = np.where(np.isfinite(top), top, 0.0)
+    over_offsets = (np.exp(log_like - top[:, None, :]) * in_window[:, :, None]).sum(axis=1) / window_size[:, None]
+    return np.exp(np.clip(top, -700.0, 700.0)) * over_offsets, q, log_quiet
 
 
 def _fitting_picks(pick_time: FloatArray, pick_station: NDArray[np.intp], pick_baz: FloatArray, pick_baz_sigma: FloatArray,
@@ -394,10 +470,10 @@ def _fitting_picks(pick_time: FloatArray, pick_station: NDArray[np.intp], pick_b
 def launch_side_log_factor(
     impact_lat: float, impact_lon: float, impact_time_s: float, own_party: str, level_db: float, level_sigma_db: float,
     party_at: Callable[[FloatArray, FloatArray], NDArray[np.str_]], leftovers: LeftoverPicks, levels: SourceLevels,
-    model: LevelModel, config: UnheardConfig | None = None,
+    model: LevelModel, config: UnheardConfig | None = None, *, neighbour_share: float = 0.0,
 ) -> float:
     """``ln BF`` (fired from across the line : from ``own_party``'s side) of one impact from the leftover picks (0: no evidence)."""
     config = config or UnheardConfig()
     evidence = partner_evidence(impact_lat, impact_lon, impact_time_s, own_party, level_db, level_sigma_db, party_at, leftovers, levels,
-                                model, config, roles=(0,))
+                                model, config, roles=(0,), neighbour_share=neighbour_share)
     return evidence.direction_log_factor(0, config.silent_launch_share, config.max_log_factor)
