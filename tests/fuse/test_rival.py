@@ -7,6 +7,7 @@ import pyarrow as pa
 
 from tests.fuse.synthetic import GEOD, Toy, make_toy
 from truceline.fuse import FusionConfig, associate
+from truceline.fuse.replay import replay
 from truceline.fuse.rival import rival_hypotheses
 
 C_KM_S = 0.34
@@ -46,8 +47,8 @@ class Book:
                 self.station.append(s)
 
 
-def _run(events: list[tuple[float, float, float, np.ndarray]], book: Book) -> tuple[int, list[np.ndarray], np.ndarray,
-                                                                                    np.ndarray, np.ndarray]:
+def _run(events: list[tuple[float, float, float, np.ndarray]], book: Book,
+         taken: np.ndarray | None = None) -> tuple[int, list[np.ndarray], np.ndarray, np.ndarray, np.ndarray]:
     x = np.array([e[0] for e in events])
     y = np.array([e[1] for e in events])
     t0 = np.array([e[2] for e in events])
@@ -67,7 +68,7 @@ def _run(events: list[tuple[float, float, float, np.ndarray]], book: Book) -> tu
         pick_baz=np.full(n, np.nan), pick_baz_sigma=np.full(n, np.nan), st_x=ST_X, st_y=ST_Y,
         st_north=np.zeros(len(ST_X)), station_pick_start=start, cell_x=CELL_X, cell_y=CELL_Y, sigma_s=SIGMA_S,
         kappa_model=KAPPA, min_stations=4, max_stations=5, reach_km=38.0, max_z=3.0, max_normalised_rms=2.2,
-        baz_gate_z=3.0, nearest=True)
+        baz_gate_z=3.0, nearest=True, taken=None if taken is None else np.isin(order, taken))
     return replaced, [order[p] for p in picks], x, y, t0
 
 
@@ -97,6 +98,17 @@ def test_a_launch_mixed_with_a_pick_of_its_impact_is_recovered_from_its_own_pick
     assert set(picks[0].tolist()) == set(launch.tolist())  # all eight picks of the launch, none of the impact
     assert np.hypot(x[0] + 2.5, y[0] - 1.0) < 0.1 and abs(t0[0] - 100.0) < 0.2
     assert set(picks[1].tolist()) == set(impact.tolist()) - set(mixture.tolist())  # the impact is untouched
+
+
+def test_a_rival_cannot_take_picks_that_other_events_hold() -> None:
+    # the streaming associator's open events hold picks outside the events being refined: with the launch's
+    # other picks held, the rival has nothing to gather and the mixture is left to the later tests
+    book = Book()
+    launch, _impact, mixture, events = _mixture(book)
+    held = np.setdiff1d(launch, mixture)
+    replaced, picks, _x, _y, _t0 = _run(events, book, taken=held)
+    assert replaced == 0
+    assert set(picks[0].tolist()) == set(mixture.tolist())
 
 
 def test_the_mixture_is_repaired_among_clutter() -> None:
@@ -161,3 +173,13 @@ def test_an_event_of_four_stations_whose_amplitudes_disagree_is_dropped() -> Non
     assert not _found_near(events)
     events, _ = associate(toy.stations, apart, FusionConfig(sound_speed_m_per_s=340.0, amplitude_consistency=False))
     assert _found_near(events)
+
+
+def test_the_stream_drops_the_event_whose_amplitudes_disagree_too() -> None:
+    # the streaming associator's searches hold their events to the batch's tests of few-station events
+    toy = make_toy(seed=43, n_events=60, clutter_per_station=2, duration_s=1600.0, loudness=True, wind_m_s=(0.0, 0.0))
+    apart = _with_chimera(toy, [0.4, 0.004, 0.3, 0.003])
+    emission, _ = replay(toy.stations, apart, FusionConfig(sound_speed_m_per_s=340.0))
+    assert not _found_near(emission.events)
+    emission, _ = replay(toy.stations, apart, FusionConfig(sound_speed_m_per_s=340.0, amplitude_consistency=False))
+    assert _found_near(emission.events)

@@ -25,6 +25,7 @@ from truceline.fuse import kernels, loudness
 from truceline.fuse.atmosphere import DEFAULT_CELERITY_KM_S, PickedEvent, calibrate, station_corrections, travel_times
 from truceline.fuse.explain import explain_away
 from truceline.fuse.footprint import heard_by_nearest_majority
+from truceline.fuse.loudness import LoudnessLaw
 from truceline.fuse.network import Network, build_network
 from truceline.fuse.refine import clusters, refine_cluster
 from truceline.fuse.rival import learned_law, rival_hypotheses
@@ -180,12 +181,18 @@ def prepare(stations: pa.Table, picks: pa.Table, config: FusionConfig) -> Prepar
     prep = prepare_arrays(network, grid(network, config), config, ids, time, station,
                           float_column(picks, "backazimuth_deg"), float_column(picks, "backazimuth_sigma_deg"))
     prep.time_origin_s = origin
-    amplitude = float_column(picks, "amplitude")[prep.extras["order"]]
-    snr = float_column(picks, "snr")[prep.extras["order"]]
+    with_levels(prep, float_column(picks, "amplitude"), float_column(picks, "snr"))
+    return prep
+
+
+def with_levels(prep: Prepared, amplitude: np.ndarray, snr: np.ndarray) -> None:
+    """Give the prepared picks their log amplitudes and log SNRs (``amplitude``, ``snr`` in the order the picks
+    were given; missing or not positive: NaN), which the tests of one source level and of silent stations read."""
+    amplitude = amplitude[prep.extras["order"]]
+    snr = snr[prep.extras["order"]]
     with np.errstate(invalid="ignore", divide="ignore"):
         prep.extras["log_amplitude"] = np.where(amplitude > 0, np.log(amplitude), np.nan)
         prep.extras["log_snr"] = np.where(snr > 0, np.log(snr), np.nan)
-    return prep
 
 
 TIME_QUANTUM_S = 1e-6
@@ -505,7 +512,8 @@ TIGHT_COARSE_TOLERANCE_S = 2.2  # the tight (final) pass's coarse vote tolerance
 
 def first_pass(prep: Prepared, config: FusionConfig, atmosphere: np.ndarray, progress: ProgressCallback | None = None,
                start_s: float | None = None, stop_s: float | None = None, workspace: dict | None = None,
-               taken: np.ndarray | None = None) -> PassResult:
+               taken: np.ndarray | None = None, law: LoudnessLaw | None = None,
+           nearest_max_stations: int | None = None) -> PassResult:
     """The loose pass: generous tolerances, to find well-recorded events before calibration."""
     return run_pass(prep, config, atmosphere, kappa=config.first_pass_kappa, fine_tolerance_s=0.6, coarse_tolerance_s=2.5,
                     max_rms=3.0, soft_scoring=False, progress=progress, start_s=start_s, stop_s=stop_s,
@@ -514,7 +522,8 @@ def first_pass(prep: Prepared, config: FusionConfig, atmosphere: np.ndarray, pro
 
 def final_pass(prep: Prepared, config: FusionConfig, atmosphere: np.ndarray, progress: ProgressCallback | None = None,
                start_s: float | None = None, stop_s: float | None = None, workspace: dict | None = None,
-               taken: np.ndarray | None = None) -> PassResult:
+               taken: np.ndarray | None = None, law: LoudnessLaw | None = None,
+           nearest_max_stations: int | None = None) -> PassResult:
     """The tight pass under the calibrated model."""
     return run_pass(prep, config, atmosphere, kappa=config.kappa_model * 3.0, fine_tolerance_s=2.0 * config.sigma_pick_s,
                     coarse_tolerance_s=TIGHT_COARSE_TOLERANCE_S, max_rms=config.max_normalised_rms, progress=progress, start_s=start_s,
@@ -566,12 +575,18 @@ def joined(a: PassResult, b: PassResult) -> PassResult:
 
 
 def refine(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere: np.ndarray, *,
-           explain: bool = False, nearest: bool = False, rival: bool = False, amplitude: bool = False) -> PassResult:
+           explain: bool = False, nearest: bool = False, rival: bool = False, amplitude: bool = False,
+           taken: np.ndarray | None = None, law: LoudnessLaw | None = None,
+           nearest_max_stations: int | None = None) -> PassResult:
     """Share out the picks of overlapping events jointly (and, with ``explain``, dissolve the events
     whose picks the others explain: ``fuse/explain.py``; with ``rival``, replace the events of few stations
     by a rival that explains more picks: ``fuse/rival.py``), then relocate every event (with ``nearest``,
     keeping those heard by most of their nearest stations: ``fuse/footprint.py``; with ``amplitude``, dropping
-    the events of few stations whose amplitudes disagree on one source level)."""
+    the events of few stations whose amplitudes disagree on one source level). ``taken`` marks picks (in
+    kernel order) held by events not in ``result``: a rival cannot take them. ``law``: the amplitude-distance law
+    learned beforehand (the streaming associator's, from the events it emitted); by default it is learned from
+    ``result``'s own events of 8 or more stations. ``nearest_max_stations``: the nearest-stations test only for
+    events of at most that many stations (None: all)."""
     net = prep.network
     x, y, t0 = result.x_km.copy(), result.y_km.copy(), result.t0_s.copy()
     picks = [row[row >= 0] for row in result.picks]
@@ -599,9 +614,10 @@ def refine(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere:
                          sigma_s=config.sigma_pick_s, kappa_model=config.kappa_model, min_stations=config.min_stations,
                          max_stations=config.rival_max_stations, reach_km=config.reach_km, max_z=config.ambiguity_z,
                          max_normalised_rms=config.max_normalised_rms, baz_gate_z=config.baz_gate_z,
-                         nearest=nearest)
-    law = None
-    if amplitude and "log_amplitude" in prep.extras:
+                         nearest=nearest, taken=taken)
+    if not amplitude or "log_amplitude" not in prep.extras:
+        law = None
+    elif law is None:
         law = learned_law(picks, x, y, prep.extras["log_amplitude"], prep.pick_station, net.x_km, net.y_km)
     silence = None
     if amplitude and config.silent_stations and law is not None and "log_snr" in prep.extras:
@@ -633,9 +649,10 @@ def refine(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere:
         if (silence is not None and len(np.unique(prep.pick_station[picks[i]])) <= config.silence_max_stations
                 and silence.tail(picks[i], xi, yi, ti, atmosphere[result.block[i], result.tile[i]]) < config.silence_p):
             continue
-        if nearest and not heard_by_nearest_majority(
+        if (nearest and (nearest_max_stations is None or len(np.unique(prep.pick_station[picks[i]])) <= nearest_max_stations)
+                and not heard_by_nearest_majority(
                 xi, yi, ti, prep.pick_station[picks[i]], atmosphere[result.block[i], result.tile[i]], st_x=net.x_km,
-                st_y=net.y_km, station_pick_start=prep.station_pick_start, pick_time=prep.pick_time):
+                st_y=net.y_km, station_pick_start=prep.station_pick_start, pick_time=prep.pick_time)):
             continue
         x[i], y[i], t0[i], cov[i], chi2[i], n_obs[i] = xi, yi, ti, ci, chi, n
         rows[i, : min(len(picks[i]), rows.shape[1])] = picks[i][: rows.shape[1]]

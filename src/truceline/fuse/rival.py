@@ -61,15 +61,16 @@ def rival_hypotheses(
     st_x: np.ndarray, st_y: np.ndarray, st_north: np.ndarray, station_pick_start: np.ndarray,
     cell_x: np.ndarray, cell_y: np.ndarray, sigma_s: float, kappa_model: float, min_stations: int,
     max_stations: int, reach_km: float, max_z: float, max_normalised_rms: float, baz_gate_z: float,
-    nearest: bool,
+    nearest: bool, taken: np.ndarray | None = None,
 ) -> int:
     """Replace the events of at most ``max_stations`` stations by a better rival (module
     docstring); updates positions and ``picks`` in place and returns how many were replaced.
-    ``event_atmosphere`` is (n, 3): c, wx, wy (km/s)."""
+    ``event_atmosphere`` is (n, 3): c, wx, wy (km/s). ``taken`` marks picks that belong to events outside
+    ``picks`` (the streaming associator's open events): never free."""
     n = len(t0_s)
     if n == 0:
         return 0
-    held = np.zeros(len(pick_time), dtype=bool)
+    held = np.zeros(len(pick_time), dtype=bool) if taken is None else taken.astype(bool)
     for p in picks:
         held[p] = True
     order_t = np.argsort(pick_time, kind="stable")
@@ -259,7 +260,11 @@ def learned_law(picks: list[np.ndarray], x_km: np.ndarray, y_km: np.ndarray, log
     chosen = np.concatenate([picks[k] for k in rows])
     s = pick_station[chosen]
     distance = np.hypot(st_x[s] - x_km[event], st_y[s] - y_km[event])
-    amplitude = log_amplitude[chosen]
+    return law_of(event, log_amplitude[chosen], distance)
+
+
+def law_of(event: np.ndarray, amplitude: np.ndarray, distance: np.ndarray) -> LoudnessLaw | None:
+    """:func:`learned_law` from its samples: each pick's event label, log amplitude and distance (km)."""
     fitted = fit_law(event, amplitude, distance)
     if fitted is None:
         return None

@@ -49,11 +49,13 @@ from truceline.fuse.engine import (
     prepare_arrays,
     since,
     refine,
+    with_levels,
 )
 from truceline.fuse.causal import Calibration
 from truceline.fuse.emission import Emission, PartyAt
 from truceline.fuse.events import to_tables, variance_factor_of
-from truceline.fuse.loudness import Loudness
+from truceline.fuse.loudness import Loudness, LoudnessLaw
+from truceline.fuse.rival import LAW_MIN_STATIONS, law_of
 from truceline.fuse.network import build_network
 from truceline.fuse.pending import EARLY_STAGES, OpenEvent, PickBuffer, Stage
 from truceline.fuse.side import with_sides
@@ -67,6 +69,7 @@ HEARD_MIN_PICKS = 100  # emitted picks needed before the detection range is lear
 HEARD_PICKS = 5000  # the detection range is learned from this many of the latest emitted picks
 WARM_EVENTS = 20  # once the model has been fitted to this many well-recorded events, the loose pass is no longer needed
 LOUDNESS_EVERY = 10  # the loudness law and detection curve are refitted after this many emitted events
+LAW_PICKS = 5000  # the searches' amplitude-distance law is learned from this many picks of the latest well-heard events
 
 
 class StreamingAssociator:
@@ -140,6 +143,12 @@ class StreamingAssociator:
         self._readings = AtmosphereReadings.none()  # the clean emitted events' readings of the atmosphere
         self._buffer = PickBuffer()
         self._loudness = Loudness(self._network.size)
+        # the latest emitted events of LAW_MIN_STATIONS stations or more: each pick's event number, log amplitude
+        # and distance (km), for the law that the searches' test of one source level uses (None until learned)
+        self._law_samples = (np.zeros(0, dtype=np.int64), np.zeros(0), np.zeros(0))
+        self._law: LoudnessLaw | None = None
+        self._law_events = 0  # well-heard events remembered since the law was last fitted
+        self._law_key = 0  # the next one's number
         self._open: list[OpenEvent] = []
         # events emitted lately, with their picks' stations, corrected times and back-azimuths
         self._emitted_lately: list[tuple[OpenEvent, np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
@@ -475,6 +484,8 @@ class StreamingAssociator:
                               np.concatenate([buffer.baz[rows], np.full(len(seen), np.nan)]),
                               np.concatenate([buffer.baz_sigma[rows], np.full(len(seen), np.nan)]),
                               block_origin_s=start, n_blocks=1)
+        none = np.full(len(seen), np.nan)
+        with_levels(prep, np.concatenate([buffer.amplitude[rows], none]), np.concatenate([buffer.snr[rows], none]))
         taken = np.concatenate([buffer.owner[rows] >= 0, np.ones(len(seen), dtype=bool)])[prep.extras["order"]]
         self.chunks_processed += 1
         if self._estimating() and deciding:
@@ -486,7 +497,14 @@ class StreamingAssociator:
             self._calibrate_if_due(prep, stop)
         prep.pick_time = prep.raw_time - self._corrections[prep.pick_station]
         result = refine(prep, config, final_pass(prep, config, self._atmosphere, start_s=start, stop_s=stop,
-                                                   workspace=workspace, taken=taken), self._atmosphere)
+                                                   workspace=workspace, taken=taken), self._atmosphere,
+                        # the nearest-stations test (batch step 8) only for the events of few stations: the picks of
+                        # events already emitted have left the buffer, so a near station whose pick such an event
+                        # took counts as silent (for all events, it dropped 13 real events of 4-14 stations on
+                        # violation 24 h seed 7)
+                        explain=config.explain_away, nearest=config.nearest_majority,
+                        nearest_max_stations=config.silence_max_stations, rival=config.rival_hypotheses,
+                        amplitude=config.amplitude_consistency, taken=taken, law=self._law)
         order = prep.extras["order"]
         found: list[OpenEvent] = []
         for i in range(len(result.t0_s)):
@@ -545,6 +563,19 @@ class StreamingAssociator:
                 event.due_s = -math.inf
 
     # -- emitting ----------------------------------------------------------------------------------
+
+    def _remember_levels(self, amplitude: np.ndarray, stations: np.ndarray, distance_km: np.ndarray) -> None:
+        """Keep an emitted event's picks for the searches' amplitude-distance law, if it was heard by enough stations."""
+        if len(np.unique(stations)) < LAW_MIN_STATIONS:
+            return
+        with np.errstate(invalid="ignore", divide="ignore"):
+            log_amplitude = np.where(amplitude > 0, np.log(amplitude), np.nan)
+        event, level, distance = self._law_samples
+        self._law_samples = (np.concatenate([event, np.full(len(amplitude), self._law_key)])[-LAW_PICKS:],
+                             np.concatenate([level, log_amplitude])[-LAW_PICKS:],
+                             np.concatenate([distance, distance_km])[-LAW_PICKS:])
+        self._law_events += 1
+        self._law_key += 1
 
     def _emit(self, now: float) -> Emission:
         if not self._open:
@@ -611,6 +642,7 @@ class StreamingAssociator:
             s = prep.pick_station[p]
             distance = np.hypot(net.x_km[s] - result.x_km[i], net.y_km[s] - result.y_km[i])
             self._heard_km = np.concatenate([self._heard_km, distance])[-HEARD_PICKS:]
+            self._remember_levels(buffer.amplitude[rows[prep.extras["order"][p]]], s, distance)
             if self.quick_every_s is not None:
                 quick.learn(self._loudness, result, i, rows[prep.extras["order"][p]], s, distance, buffer, now,
                             self._atmosphere[0], net.x_km, net.y_km, self._last_heard, self._corrections, config)
@@ -620,6 +652,9 @@ class StreamingAssociator:
             self._emitted_lately.append((record, s, prep.pick_time[p], prep.pick_baz[p], prep.pick_baz_sigma[p]))
         if self._loudness.new_events >= LOUDNESS_EVERY:
             self._loudness.update()
+        if self._law_events >= LOUDNESS_EVERY:
+            self._law = law_of(*self._law_samples)
+            self._law_events = 0
         buffer.keep(~taken)
         origin = self._origin or 0.0
         return Emission(events=events_table, assignments=located.assignments,
