@@ -207,3 +207,33 @@ def test_a_mortar_impact_beyond_mortar_reach_from_across_is_a_weak_claim(areas: 
     assert "reach this deep" in result.reason[deep] and "reach this deep" not in result.reason[near]
     plain = attribute_events(events_table(rows), areas)  # without levels the depth says nothing about the weapon
     assert plain.p_firing_party[plain.event_ids.index("DEEP")] == pytest.approx(plain.p_firing_party[plain.event_ids.index("NEAR")], abs=0.02)
+
+
+def test_gun_pairs_and_chance_pairs_do_not_widen_the_mortar_levels() -> None:
+    """Six mortar pairs (launch ~97, bomb ~112 dB), eight gun pairs (118 / 119 dB) at ranges where time of flight leaves
+    them 0.45 a mortar's, and two chance pairs of mortar detonations (112 "launch", 111 "impact", time of flight all
+    mortar) — as on violation seed 9, where such intruders were 45 % of the mortar's weight. Fitted by time-of-flight
+    shares alone, the mortar's launch level is 100 dB with a spread of 5.8 dB, and a detonation as the "launch" of a
+    mortar pair (113 -> 112 dB) costs 3.9 — no veto. Each class fitted as a contaminated normal (its pairs' levels say
+    which are intruders), the mortar keeps its own levels (97 / 112 dB, spread 2 dB) and the same pair is refused; a
+    quiet launch and a loud bomb stay free."""
+    rng = np.random.default_rng(3)
+    mortar = np.column_stack([97.0 + rng.normal(0.0, 1.5, 6), 112.0 + rng.normal(0.0, 1.5, 6)])
+    gun = np.column_stack([118.0 + rng.normal(0.0, 1.5, 8), 119.0 + rng.normal(0.0, 1.5, 8)])
+    chance = np.array([[112.0, 111.0], [112.5, 111.5]])
+    level = np.vstack([mortar, gun, chance]).ravel()
+    launch, impact = np.arange(0, level.size, 2), np.arange(1, level.size, 2)
+    classes = np.vstack([np.tile([1.0, 0.0, 0.0], (6, 1)), np.tile([0.45, 0.55, 0.0], (8, 1)), np.tile([1.0, 0.0, 0.0], (2, 1))])
+    sure = np.ones(launch.size, dtype=bool)
+    old = fit_level_model(level, launch, impact, sure, classes, level_responsibilities=False)
+    new = fit_level_model(level, launch, impact, sure, classes)
+    assert old is not None and new is not None
+    assert old.has_class.tolist() == new.has_class.tolist() == [True, False, False]  # the levels never add or drop a class
+    assert old.sigma_db[0] > 5.0 and old.launch_db[0] > 99.5  # the intruders' levels counted as the mortar's (before)
+    assert new.sigma_db[0] < 2.5
+    assert new.launch_db[0] == pytest.approx(97.0, abs=1.0) and new.impact_db[0] == pytest.approx(112.0, abs=1.0)
+    sigma = np.array([1.5, 1.5])
+    launches, impacts = np.array([113.0, 97.0]), np.array([112.0, 112.0])
+    assert pair_level_penalty(old, launches, sigma, impacts, sigma)[0, 0] < 5.0
+    assert pair_level_penalty(new, launches, sigma, impacts, sigma)[0, 0] > 20.0
+    assert pair_level_penalty(new, launches, sigma, impacts, sigma)[1, 0] == 0.0
