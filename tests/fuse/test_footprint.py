@@ -53,3 +53,33 @@ def test_stations_that_were_not_working_do_not_count_as_silent() -> None:
     assert _heard(next_five, alive)
     assert not _heard(next_five, list(range(25)))  # had they been working, their silence would count
     assert working_stations(500.0, *_picks(alive, 500.0)).tolist() == alive
+
+
+def test_the_refinement_applies_the_nearest_stations_test_up_to_a_size() -> None:
+    # seven far stations agree exactly on a source whose nearest stations are all working and silent: the batch
+    # drops it; the streaming associator's searches test only events of few stations (``nearest_max_stations``)
+    from tests.fuse.synthetic import make_toy
+    from truceline.fuse.engine import FusionConfig, PassResult, grid, prepare_arrays, refine
+    from truceline.fuse.network import build_network
+
+    network = build_network(make_toy(seed=2, n_events=3).stations)
+    config = FusionConfig(sound_speed_m_per_s=340.0)
+    x0, y0, t0 = 0.0, 0.0, 500.0
+    distance = np.hypot(network.x_km - x0, network.y_km - y0)
+    far = np.argsort(distance)[8:15]  # the eight nearest heard nothing
+    times = np.concatenate([t0 + distance[far] / 0.34, np.full(network.size, t0 - 100.0)])  # everyone working
+    stations = np.concatenate([far, np.arange(network.size)])
+    n = len(times)
+    prep = prepare_arrays(network, grid(network, config), config, np.arange(n, dtype=object), times, stations,
+                          np.full(n, np.nan), np.full(n, np.nan), block_origin_s=0.0, n_blocks=1)
+    position = np.empty(n, dtype=np.int64)
+    position[prep.extras["order"]] = np.arange(n)
+    picks = np.full((1, config.max_picks_per_event), -1, dtype=np.int64)
+    picks[0, :7] = np.sort(position[:7])
+    event = PassResult(x_km=np.array([x0]), y_km=np.array([y0]), t0_s=np.array([t0]), n_stations=np.array([7]),
+                       chi2=np.ones(1), n_obs=np.array([7]), tile=np.zeros(1, dtype=np.int64),
+                       block=np.zeros(1, dtype=np.int64), picks=picks, covariance=np.eye(3)[None])
+    atmosphere = np.tile(np.array([0.34, 0.0, 0.0]), (1, int(prep.n_tiles), 1))
+    assert len(refine(prep, config, event, atmosphere).t0_s) == 1
+    assert len(refine(prep, config, event, atmosphere, nearest=True).t0_s) == 0
+    assert len(refine(prep, config, event, atmosphere, nearest=True, nearest_max_stations=6).t0_s) == 1
