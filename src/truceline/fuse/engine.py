@@ -29,6 +29,7 @@ from truceline.fuse.loudness import LoudnessLaw
 from truceline.fuse.network import Network, build_network
 from truceline.fuse.refine import clusters, refine_cluster
 from truceline.fuse.rival import learned_law, rival_hypotheses
+from truceline.fuse.repeat import repeated_sources
 from truceline.fuse.silence import Silence
 from truceline.model.errors import InputError
 
@@ -92,6 +93,16 @@ class FusionConfig:
     rival_max_stations: int = 5
     """Events of at most this many stations are tested against their rivals (``rival_hypotheses``) and,
     with ``amplitude_consistency``, for one source level."""
+    repeated_sources: bool = True
+    """After the second search, search again with the position fixed at the places where events were located: a
+    battery's or a launcher's further rounds, which may take picks from weak events when that explains more
+    picks (``fuse/repeat.py``, batch only); the events are then refined once more."""
+    repeat_rounds: int = 10
+    """At most this many searches at the places (each after the events dropped by the last have freed their picks)."""
+    repeat_anchor_min_stations: int = 6
+    """Events of at least this many stations are places where further sources are sought (``repeated_sources``)."""
+    repeat_donor_max_stations: int = 8
+    """A further source at a place may take picks of events of at most this many stations (``repeated_sources``)."""
     amplitude_consistency: bool = True
     """Drop the batch's events of at most ``rival_max_stations`` stations whose picks' amplitudes cannot come
     from one source under the amplitude-distance law learned from the batch's well-recorded events
@@ -563,7 +574,63 @@ def fuse(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = None
         result = refine(prep, config, joined(result, more), atmosphere, explain=config.explain_away,
                         nearest=config.nearest_majority, rival=config.rival_hypotheses,
                         amplitude=config.amplitude_consistency)
+    if config.repeated_sources:
+        result = repeat_at_places(prep, config, result, atmosphere)
     return prep, result, atmosphere
+
+
+def repeat_at_places(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere: np.ndarray,
+                     protect: bool = True) -> PassResult:
+    """Rounds of :func:`with_repeated_sources`, each followed by :func:`refine`'s tests of every event (the new
+    sources and the events they took picks from), until a round finds nothing or ``repeat_rounds`` are done. The
+    picks are not shared out again (the mixtures would take them back); the picks of the events a round drops are
+    searched by the next; a source found so gives no picks to a later one."""
+    found: set[frozenset[int]] = set()
+    for _round in range(config.repeat_rounds):
+        protected = np.array([frozenset(row[row >= 0].tolist()) in found for row in result.picks], dtype=bool)
+        more = with_repeated_sources(prep, config, result, atmosphere, protected if protect else None)
+        if len(more.t0_s) == len(result.t0_s):
+            break
+        found |= {frozenset(row[row >= 0].tolist()) for row in more.picks[len(result.t0_s):]}
+        result = refine(prep, config, more, atmosphere, nearest=config.nearest_majority,
+                        amplitude=config.amplitude_consistency, share=False)
+    return result
+
+
+def with_repeated_sources(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere: np.ndarray,
+                          protected: np.ndarray | None = None) -> PassResult:
+    """The events and, after them, the further sources found at their places (``fuse/repeat.py``); the events
+    they take picks from (none of the ``protected``) keep the rest, to be relocated and tested by :func:`refine`."""
+    net = prep.network
+    x, y, t0 = result.x_km.copy(), result.y_km.copy(), result.t0_s.copy()
+    picks = [row[row >= 0] for row in result.picks]
+    event_atmosphere = atmosphere[result.block, result.tile]
+    tests = EventTests(prep, config, picks, x, y, t0, event_atmosphere, amplitude=config.amplitude_consistency,
+                       nearest=config.nearest_majority)
+    more = repeated_sources(x, y, t0, picks, event_atmosphere, pick_time=prep.pick_time,
+                            pick_station=prep.pick_station, pick_baz=prep.pick_baz, pick_baz_sigma=prep.pick_baz_sigma,
+                            st_x=net.x_km, st_y=net.y_km, st_north=prep.st_north_deg,
+                            station_pick_start=prep.station_pick_start, sigma_s=config.sigma_pick_s,
+                            kappa_model=config.kappa_model, min_stations=config.min_stations, reach_km=config.reach_km,
+                            max_z=config.ambiguity_z, max_normalised_rms=config.max_normalised_rms,
+                            baz_gate_z=config.baz_gate_z, accept=tests.passes,
+                            anchor_min_stations=config.repeat_anchor_min_stations,
+                            donor_max_stations=config.repeat_donor_max_stations, protected=protected)
+    if not more:
+        return result
+    anchor = np.array([m[0] for m in more], dtype=int)
+    width = result.picks.shape[1]
+    rows = np.full((len(t0) + len(more), width), -1, dtype=result.picks.dtype)
+    for i, p in enumerate(picks + [m[4] for m in more]):
+        rows[i, : min(len(p), width)] = p[:width]
+    return PassResult(x_km=np.concatenate([x, [m[1] for m in more]]), y_km=np.concatenate([y, [m[2] for m in more]]),
+                      t0_s=np.concatenate([t0, [m[3] for m in more]]),
+                      n_stations=np.concatenate([result.n_stations, [len(np.unique(prep.pick_station[m[4]])) for m in more]]).astype(int),
+                      chi2=np.concatenate([result.chi2, result.chi2[anchor]]),
+                      n_obs=np.concatenate([result.n_obs, result.n_obs[anchor]]),
+                      tile=np.concatenate([result.tile, result.tile[anchor]]),
+                      block=np.concatenate([result.block, result.block[anchor]]), picks=rows,
+                      covariance=np.concatenate([result.covariance, result.covariance[anchor]]))
 
 
 def joined(a: PassResult, b: PassResult) -> PassResult:
@@ -574,10 +641,53 @@ def joined(a: PassResult, b: PassResult) -> PassResult:
     return PassResult(**{name: value[order] for name, value in both.items()})
 
 
+class EventTests:
+    """The tests every event of the batch must pass once located (``refine``): with ``amplitude``, one source
+    level for an event of at most ``rival_max_stations`` stations and, with ``silent_stations``, no improbable
+    silence for one of at most ``silence_max_stations``; with ``nearest``, heard by most of its nearest working
+    stations (only up to ``nearest_max_stations``, if given). The amplitude law (unless ``law`` is given) and the
+    detection curve are learned from the events given."""
+
+    def __init__(self, prep: Prepared, config: FusionConfig, picks: list[np.ndarray], x: np.ndarray, y: np.ndarray,
+                 t0: np.ndarray, event_atmosphere: np.ndarray, *, amplitude: bool, nearest: bool,
+                 law: LoudnessLaw | None = None, nearest_max_stations: int | None = None) -> None:
+        net = prep.network
+        self.prep, self.config, self.nearest, self.nearest_max_stations = prep, config, nearest, nearest_max_stations
+        self.law = None
+        if amplitude and "log_amplitude" in prep.extras:
+            self.law = law if law is not None else learned_law(picks, x, y, prep.extras["log_amplitude"], prep.pick_station,
+                                                                net.x_km, net.y_km)
+        self.silence = None
+        if amplitude and config.silent_stations and self.law is not None and "log_snr" in prep.extras:
+            self.silence = Silence(self.law, pick_time=prep.pick_time, pick_station=prep.pick_station,
+                                   log_amplitude=prep.extras["log_amplitude"], log_snr=prep.extras["log_snr"],
+                                   station_pick_start=prep.station_pick_start, st_x=net.x_km, st_y=net.y_km,
+                                   reach_km=config.reach_km)
+            if not self.silence.learn(picks, x, y, t0, event_atmosphere):
+                self.silence = None
+
+    def passes(self, picks: np.ndarray, x: float, y: float, t0: float, atmosphere: np.ndarray) -> bool:
+        """Whether an event of these picks, located at (x, y, t0) under ``atmosphere`` (c, wx, wy), passes."""
+        prep, config, net = self.prep, self.config, self.prep.network
+        s = prep.pick_station[picks]
+        m = len(np.unique(s))
+        if self.law is not None and m <= config.rival_max_stations:
+            if not loudness.consistent(self.law, prep.extras["log_amplitude"][picks], np.hypot(net.x_km[s] - x, net.y_km[s] - y)):
+                return False
+        if (self.silence is not None and m <= config.silence_max_stations
+                and self.silence.tail(picks, x, y, t0, atmosphere) < config.silence_p):
+            return False
+        if not self.nearest or (self.nearest_max_stations is not None and m > self.nearest_max_stations):
+            return True
+        return heard_by_nearest_majority(
+            x, y, t0, s, atmosphere, st_x=net.x_km, st_y=net.y_km, station_pick_start=prep.station_pick_start,
+            pick_time=prep.pick_time)
+
+
 def refine(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere: np.ndarray, *,
            explain: bool = False, nearest: bool = False, rival: bool = False, amplitude: bool = False,
            taken: np.ndarray | None = None, law: LoudnessLaw | None = None,
-           nearest_max_stations: int | None = None) -> PassResult:
+           nearest_max_stations: int | None = None, share: bool = True) -> PassResult:
     """Share out the picks of overlapping events jointly (and, with ``explain``, dissolve the events
     whose picks the others explain: ``fuse/explain.py``; with ``rival``, replace the events of few stations
     by a rival that explains more picks: ``fuse/rival.py``), then relocate every event (with ``nearest``,
@@ -586,11 +696,12 @@ def refine(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere:
     kernel order) held by events not in ``result``: a rival cannot take them. ``law``: the amplitude-distance law
     learned beforehand (the streaming associator's, from the events it emitted); by default it is learned from
     ``result``'s own events of 8 or more stations. ``nearest_max_stations``: the nearest-stations test only for
-    events of at most that many stations (None: all)."""
+    events of at most that many stations (None: all). Without ``share`` the picks are not
+    shared out again: the events keep theirs and are only relocated and tested."""
     net = prep.network
     x, y, t0 = result.x_km.copy(), result.y_km.copy(), result.t0_s.copy()
     picks = [row[row >= 0] for row in result.picks]
-    labels = clusters(x, y, t0, distance_km=config.cluster_km, time_s=config.cluster_s)
+    labels = clusters(x, y, t0, distance_km=config.cluster_km, time_s=config.cluster_s) if share else np.arange(len(t0))
     for label in np.unique(labels):
         members = np.flatnonzero(labels == label)
         if len(members) < 2:
@@ -615,18 +726,8 @@ def refine(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere:
                          max_stations=config.rival_max_stations, reach_km=config.reach_km, max_z=config.ambiguity_z,
                          max_normalised_rms=config.max_normalised_rms, baz_gate_z=config.baz_gate_z,
                          nearest=nearest, taken=taken)
-    if not amplitude or "log_amplitude" not in prep.extras:
-        law = None
-    elif law is None:
-        law = learned_law(picks, x, y, prep.extras["log_amplitude"], prep.pick_station, net.x_km, net.y_km)
-    silence = None
-    if amplitude and config.silent_stations and law is not None and "log_snr" in prep.extras:
-        silence = Silence(law, pick_time=prep.pick_time, pick_station=prep.pick_station,
-                          log_amplitude=prep.extras["log_amplitude"], log_snr=prep.extras["log_snr"],
-                          station_pick_start=prep.station_pick_start, st_x=net.x_km, st_y=net.y_km,
-                          reach_km=config.reach_km)
-        if not silence.learn(picks, x, y, t0, atmosphere[result.block, result.tile]):
-            silence = None
+    tests = EventTests(prep, config, picks, x, y, t0, atmosphere[result.block, result.tile], amplitude=amplitude,
+                       nearest=nearest, law=law, nearest_max_stations=nearest_max_stations)
     keep: list[int] = []
     cov = result.covariance.copy()
     chi2 = result.chi2.copy()
@@ -642,17 +743,7 @@ def refine(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere:
                                                 2.5, 15)
         if not np.isfinite(ci[0, 0]):
             continue
-        if law is not None and len(np.unique(prep.pick_station[picks[i]])) <= config.rival_max_stations:
-            s = prep.pick_station[picks[i]]
-            if not loudness.consistent(law, prep.extras["log_amplitude"][picks[i]], np.hypot(net.x_km[s] - xi, net.y_km[s] - yi)):
-                continue
-        if (silence is not None and len(np.unique(prep.pick_station[picks[i]])) <= config.silence_max_stations
-                and silence.tail(picks[i], xi, yi, ti, atmosphere[result.block[i], result.tile[i]]) < config.silence_p):
-            continue
-        if (nearest and (nearest_max_stations is None or len(np.unique(prep.pick_station[picks[i]])) <= nearest_max_stations)
-                and not heard_by_nearest_majority(
-                xi, yi, ti, prep.pick_station[picks[i]], atmosphere[result.block[i], result.tile[i]], st_x=net.x_km,
-                st_y=net.y_km, station_pick_start=prep.station_pick_start, pick_time=prep.pick_time)):
+        if not tests.passes(picks[i], xi, yi, ti, atmosphere[result.block[i], result.tile[i]]):
             continue
         x[i], y[i], t0[i], cov[i], chi2[i], n_obs[i] = xi, yi, ti, ci, chi, n
         rows[i, : min(len(picks[i]), rows.shape[1])] = picks[i][: rows.shape[1]]

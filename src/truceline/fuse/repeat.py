@@ -1,0 +1,226 @@
+"""Sources that repeat at one place: a further search at the places where events were located.
+
+A battery fires its rounds from one place (its tubes within a hundred metres), seconds apart; a
+launcher firing a ripple stays put; a target takes several rounds. The weaker of these rounds are
+heard by four to eight stations, often all on one side, and the free search over the whole grid
+(x, y and origin time) then finds, among their picks, points where picks of *several* rounds agree:
+the range-origin-time trade-off lets a point kilometres from the battery, between two rounds' times,
+hold some stations' picks of one round and others' of another. Such a mixture holds as many stations
+as a real round or more, so the greedy search takes it first and the rounds are lost.
+
+Where a source was located, another source is far more likely than at an arbitrary point, and a
+search with the position fixed has one unknown (the origin time) instead of three: the chance that
+four stations' picks agree by accident at one given point and a time within a few tenths of a second
+is far smaller than somewhere on a 1 km grid (matched-field detection at known source positions,
+as with repeating seismic sources). So, for each event of at least ``ANCHOR_MIN_STATIONS`` stations
+(located well enough to be a place), the picks within reach that are free or held by events of at
+most ``DONOR_MAX_STATIONS`` stations are back-projected from points within ``SPAN_KM`` of it to
+origin times within ``MAX_OFFSET_S`` of its own; where at least ``min_stations`` stations agree, at
+a time apart from every event already there (more than three pick sigmas), a source is gathered
+(one pick per station, within the tight pass's tolerance), located, and kept if it fits as one
+source (every pick within ``max_z`` sigma, chi-square within its 95th percentile), stays at the
+place, passes the tests every event of the batch passes (``accept``: heard by most of its nearest
+stations, one source level, no improbable silence; ``engine.EventTests``) and explains more picks
+than it takes from others: it must hold at least one free pick, and more free picks than the events
+it takes picks from and leaves with fewer than ``min_stations`` stations would hold after. The events
+it takes picks from keep the rest (``engine.repeat_at_places`` relocates and tests them again, like
+every event, and searches the picks of those dropped once more).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+import numpy as np
+
+from scipy.stats import chi2 as chi2_dist
+
+from truceline.fuse import kernels
+from truceline.fuse.atmosphere import travel_times
+from truceline.fuse.rival import FIT_QUANTILE, _Context, _gather
+
+ANCHOR_MIN_STATIONS = 6
+"""Events of at least this many stations are places where more sources are sought."""
+DONOR_MAX_STATIONS = 8
+"""A source found at a place may take picks of events of at most this many stations (weak ones, possibly mixtures)."""
+SPAN_KM = 0.3
+"""Sources within this distance of an event count as at its place (a battery's tubes, a launcher's ripple)."""
+STEP_KM = 0.1
+MAX_OFFSET_S = 30.0
+"""... and within this many seconds of its origin time."""
+FREE = -1  # holder of a pick no event holds
+NEW = -2  # holder of a pick a new source holds
+
+
+def repeated_sources(
+    x_km: np.ndarray, y_km: np.ndarray, t0_s: np.ndarray, picks: list[np.ndarray], event_atmosphere: np.ndarray, *,
+    pick_time: np.ndarray, pick_station: np.ndarray, pick_baz: np.ndarray, pick_baz_sigma: np.ndarray,
+    st_x: np.ndarray, st_y: np.ndarray, st_north: np.ndarray, station_pick_start: np.ndarray, sigma_s: float,
+    kappa_model: float, min_stations: int, reach_km: float, max_z: float, max_normalised_rms: float,
+    baz_gate_z: float, accept: Callable[[np.ndarray, float, float, float, np.ndarray], bool] | None = None,
+    anchor_min_stations: int = ANCHOR_MIN_STATIONS, donor_max_stations: int = DONOR_MAX_STATIONS,
+    protected: np.ndarray | None = None,
+) -> list[tuple[int, float, float, float, np.ndarray]]:
+    """Further sources at the places of the events (module docstring). The events they take picks from are
+    updated in place (``picks``); the new sources are returned as ``(anchor index, x, y, t0, picks)``.
+    ``event_atmosphere`` is (n, 3): c, wx, wy (km/s)."""
+    n = len(t0_s)
+    if n == 0:
+        return []
+    holder = np.full(len(pick_time), FREE, dtype=np.int64)
+    for k, p in enumerate(picks):
+        holder[p] = k
+    sizes = np.array([len(np.unique(pick_station[p])) for p in picks], dtype=np.int64)
+    ctx = _Context(pick_time, pick_station, pick_baz, pick_baz_sigma, st_x, st_y, st_north, np.zeros(0), np.zeros(0),
+                   sigma_s, kappa_model, reach_km, max_z, max_normalised_rms, baz_gate_z)
+    offsets = np.arange(-SPAN_KM, SPAN_KM + 1e-9, STEP_KM)
+    gx, gy = (a.ravel() for a in np.meshgrid(offsets, offsets, indexing="ij"))
+    inside = np.hypot(gx, gy) <= SPAN_KM + 1e-9
+    gx, gy = gx[inside], gy[inside]
+    slowest = float(np.min(event_atmosphere[:, 0])) - 0.04
+    # a grid point is up to STEP_KM / sqrt(2) from the source: the agreement allows for that
+    coarse_s = 2.0 * sigma_s + STEP_KM / math.sqrt(2.0) / max(slowest, 0.1)
+    separation_s = 3.0 * sigma_s
+    out: list[tuple[int, float, float, float, np.ndarray]] = []
+    new_x: list[float] = []
+    new_y: list[float] = []
+    new_t: list[float] = []
+    for a in np.lexsort((np.arange(n), -sizes)):
+        if sizes[a] < anchor_min_stations:
+            break
+        ax, ay, at = float(x_km[a]), float(y_km[a]), float(t0_s[a])
+        atm = event_atmosphere[a]
+        c, wx, wy = (float(v) for v in atm)
+        stations = np.flatnonzero(np.hypot(st_x - ax, st_y - ay) <= reach_km - SPAN_KM)
+        if len(stations) < min_stations:
+            continue
+        tt = travel_times(st_x[stations], st_y[stations], ax, ay, c, wx, wy)
+        pool_parts = []
+        for s, t in zip(stations.tolist(), tt.tolist()):
+            first, last = int(station_pick_start[s]), int(station_pick_start[s + 1])
+            lo = first + int(np.searchsorted(pick_time[first:last], at + t - MAX_OFFSET_S - 2.0))
+            hi = first + int(np.searchsorted(pick_time[first:last], at + t + MAX_OFFSET_S + 2.0))
+            pool_parts.append(np.arange(lo, hi, dtype=np.int64))
+        pool = np.concatenate(pool_parts) if pool_parts else np.zeros(0, dtype=np.int64)
+        h = holder[pool]
+        donor = sizes <= donor_max_stations
+        donor[a] = False
+        if protected is not None:
+            donor &= ~protected
+        pool = pool[(h == FREE) | ((h >= 0) & donor[np.maximum(h, 0)])]
+        if len(np.unique(pick_station[pool])) < min_stations:
+            continue
+        # origin times already taken at this place: the events (and new sources) within reach of it
+        here = np.flatnonzero((np.hypot(x_km - ax, y_km - ay) <= 2.0 * SPAN_KM) & (np.abs(t0_s - at) <= MAX_OFFSET_S + 1.0))
+        busy_times = [float(t0_s[k]) for k in here if sizes[k] >= min_stations]
+        busy_times += [t for x, y, t in zip(new_x, new_y, new_t) if math.hypot(x - ax, y - ay) <= 2.0 * SPAN_KM]
+        for cx, cy, ct in _agreements(ctx, pool, ax, ay, at, gx, gy, c, wx, wy, coarse_s, min_stations):
+            if any(abs(ct - t) < separation_s for t in busy_times):
+                continue
+            h = holder[pool]
+            available = pool[(h == FREE) | ((h >= 0) & donor[np.maximum(h, 0)] & (sizes[np.maximum(h, 0)] <= donor_max_stations))]
+            chosen = _gather(ctx, cx, cy, ct, atm, np.zeros(0, dtype=np.int64), available, coarse_s)
+            fitted = None
+            for _attempt in range(3):
+                if len(np.unique(pick_station[chosen])) < min_stations:
+                    fitted = None
+                    break
+                fitted = located(ctx, chosen, cx, cy, ct, c, wx, wy, check=False)
+                if fitted is None:
+                    break
+                cx, cy, ct = fitted[0], fitted[1], fitted[2]
+                again = _gather(ctx, cx, cy, ct, atm, np.zeros(0, dtype=np.int64), available)
+                if np.array_equal(again, chosen):
+                    break
+                chosen = again
+            if fitted is None or len(np.unique(pick_station[chosen])) < min_stations:
+                continue
+            fitted = located(ctx, chosen, cx, cy, ct, c, wx, wy, check=True)
+            if fitted is None:
+                continue
+            cx, cy, ct, chosen = fitted
+            if math.hypot(cx - ax, cy - ay) > 2.0 * SPAN_KM or any(abs(ct - t) < separation_s for t in busy_times):
+                continue
+            if not _gains(chosen, holder, picks, pick_station, min_stations):
+                continue
+            if accept is not None and not accept(chosen, cx, cy, ct, atm):
+                continue
+            for d in np.unique(holder[chosen]):
+                if d >= 0:
+                    picks[d] = picks[d][~np.isin(picks[d], chosen)]
+                    sizes[d] = len(np.unique(pick_station[picks[d]]))
+            holder[chosen] = NEW
+            out.append((int(a), cx, cy, ct, chosen))
+            new_x.append(cx)
+            new_y.append(cy)
+            new_t.append(ct)
+            busy_times.append(ct)
+    return out
+
+
+def _agreements(ctx: _Context, pool: np.ndarray, x: float, y: float, t0: float, gx: np.ndarray, gy: np.ndarray,
+                c: float, wx: float, wy: float, coarse_s: float, min_stations: int) -> list[tuple[float, float, float]]:
+    """Points near (x, y) and origin times within ``MAX_OFFSET_S`` of ``t0`` where at least ``min_stations``
+    stations of ``pool`` agree (within ``coarse_s``), most stations first, one per origin time."""
+    s = ctx.pick_station[pool]
+    found: list[tuple[int, float, float, float]] = []
+    for dx, dy in zip(gx.tolist(), gy.tolist()):
+        px, py = x + dx, y + dy
+        implied = ctx.pick_time[pool] - travel_times(ctx.st_x[s], ctx.st_y[s], px, py, c, wx, wy)
+        ok = np.abs(implied - t0) <= MAX_OFFSET_S
+        tau, stations = implied[ok], s[ok]
+        order = np.argsort(tau, kind="stable")
+        tau, stations = tau[order], stations[order]
+        ends = np.searchsorted(tau, tau + 2.0 * coarse_s, side="right")
+        for i in np.flatnonzero(ends - np.arange(len(tau)) >= min_stations):
+            distinct = len(np.unique(stations[i:ends[i]]))
+            if distinct >= min_stations:
+                found.append((distinct, px, py, float(np.median(tau[i:ends[i]]))))
+    found.sort(key=lambda f: (-f[0], f[3], f[1], f[2]))
+    chosen: list[tuple[float, float, float]] = []
+    for _count, px, py, t in found:
+        if all(abs(t - u) >= 2.0 * coarse_s for _x, _y, u in chosen):
+            chosen.append((px, py, t))
+    return chosen
+
+
+def _gains(chosen: np.ndarray, holder: np.ndarray, picks: list[np.ndarray], pick_station: np.ndarray,
+           min_stations: int) -> bool:
+    """Whether a new source holding ``chosen`` explains more picks than it leaves unexplained: its free picks
+    outnumber the picks left to the events it takes from that would keep fewer than ``min_stations`` stations."""
+    h = holder[chosen]
+    gained = int(np.count_nonzero(h == FREE))
+    lost = 0
+    for d in np.unique(h[h >= 0]).tolist():
+        rest = picks[d][~np.isin(picks[d], chosen)]
+        if len(np.unique(pick_station[rest])) < min_stations:
+            lost += len(rest)
+    return gained >= 1 and gained > lost
+
+
+def located(ctx: _Context, chosen: np.ndarray, x: float, y: float, t0: float, c: float, wx: float, wy: float, *,
+            check: bool) -> tuple[float, float, float, np.ndarray] | None:
+    """``chosen`` located as one source; with ``check``, None unless it fits as one (the rival test: chi-square
+    within its 95th percentile and ``max_normalised_rms``, every pick within ``max_z`` sigma and agreeing in
+    direction at an array station)."""
+    x, y, t0, cov, chi2, n_obs = kernels.locate(chosen, ctx.pick_station[chosen], ctx.pick_time, ctx.pick_baz,
+                                                ctx.pick_baz_sigma, ctx.st_x, ctx.st_y, ctx.st_north, x, y, t0,
+                                                c, wx, wy, ctx.sigma_s, ctx.kappa_model, 2.5, 15)
+    if not np.isfinite(cov[0, 0]):
+        return None
+    if not check:
+        return x, y, t0, chosen
+    dof = n_obs - 3
+    if dof < 1 or math.sqrt(chi2 / dof) > ctx.max_normalised_rms or chi2 > chi2_dist.ppf(FIT_QUANTILE, dof):
+        return None
+    s = ctx.pick_station[chosen]
+    tt = travel_times(ctx.st_x[s], ctx.st_y[s], x, y, c, wx, wy)
+    z = np.abs(ctx.pick_time[chosen] - t0 - tt) / np.sqrt(ctx.sigma_s**2 + (ctx.kappa_model * tt) ** 2)
+    if np.any(z > ctx.max_z):
+        return None
+    for p, st in zip(chosen.tolist(), s.tolist()):
+        if not kernels.baz_agrees(ctx.pick_baz[p], ctx.pick_baz_sigma[p], ctx.st_x[st], ctx.st_y[st], ctx.st_north[st],
+                                  x, y, ctx.baz_gate_z):
+            return None
+    return x, y, t0, np.sort(chosen)

@@ -1,0 +1,95 @@
+"""Sources that repeat at one place (fuse/repeat.py), on hand-made rounds in a plane."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from tests.fuse.test_rival import C_KM_S, KAPPA, SIGMA_S, ST_X, ST_Y, Book, station
+from truceline.fuse.footprint import heard_by_nearest_majority
+from truceline.fuse.repeat import repeated_sources
+
+BATTERY = (13.0, 2.0)  # east of the 5 x 5 grid of stations (x and y from -10 to 10 km)
+
+
+def _run(events: list[tuple[float, float, float, np.ndarray]],
+         book: Book) -> tuple[list[tuple[int, float, float, float, np.ndarray]], list[np.ndarray]]:
+    """``repeated_sources`` on the book's picks (ids: the book's indices) and these events."""
+    x = np.array([e[0] for e in events])
+    y = np.array([e[1] for e in events])
+    t0 = np.array([e[2] for e in events])
+    time = np.array(book.time)
+    st = np.array(book.station, dtype=np.int64)
+    order = np.lexsort((time, st))
+    rank = np.empty_like(order)
+    rank[order] = np.arange(len(order))
+    picks = [np.sort(rank[e[3]]) for e in events]
+    time, st = time[order], st[order]
+    start = np.searchsorted(st, np.arange(len(ST_X) + 1)).astype(np.int64)
+    n = len(time)
+
+    def heard_by_nearest(chosen: np.ndarray, x: float, y: float, t0: float, atmosphere: np.ndarray) -> bool:
+        return heard_by_nearest_majority(x, y, t0, st[chosen], atmosphere, st_x=ST_X, st_y=ST_Y,
+                                         station_pick_start=start, pick_time=time)
+
+    found = repeated_sources(
+        x, y, t0, picks, np.tile([C_KM_S, 0.0, 0.0], (len(events), 1)), pick_time=time, pick_station=st,
+        pick_baz=np.full(n, np.nan), pick_baz_sigma=np.full(n, np.nan), st_x=ST_X, st_y=ST_Y,
+        st_north=np.zeros(len(ST_X)), station_pick_start=start, sigma_s=SIGMA_S, kappa_model=KAPPA, min_stations=4,
+        reach_km=38.0, max_z=3.0, max_normalised_rms=2.2, baz_gate_z=3.0, accept=heard_by_nearest)
+    return [(a, bx, by, bt, order[p]) for a, bx, by, bt, p in found], [order[p] for p in picks]
+
+
+def _battery(book: Book) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """A loud round heard by all 25 stations, then, 8 s later from the same tube, a weak one heard by the six
+    stations nearest to it; two of the weak round's picks are held by a chance coincidence with three
+    clutter picks (the kind of mixture the greedy search makes in a burst)."""
+    loud = book.arrivals(*BATTERY, 100.0, list(range(len(ST_X))))
+    weak_stations = [station(10, 0), station(10, 5), station(10, -5), station(5, 0), station(5, 5), station(10, 10)]
+    weak = book.arrivals(BATTERY[0] + 0.04, BATTERY[1] - 0.03, 108.0, weak_stations)
+    stray = np.array([book.arrivals(*xy, t, [s])[0] for xy, t, s in
+                      (((-3.0, -6.0), 101.0, station(-5, -5)), ((-3.0, -6.0), 101.0, station(0, -10)),
+                       ((-3.0, -6.0), 101.0, station(-10, -5)))])
+    mixture = np.sort(np.concatenate([weak[[3, 4]], stray]))
+    return loud, weak, stray, mixture
+
+
+def test_a_weak_round_at_the_place_of_a_loud_one_is_found_with_the_picks_a_coincidence_held() -> None:
+    book = Book(seed=2)
+    loud, weak, _stray, mixture = _battery(book)
+    found, picks = _run([(*BATTERY, 100.0, loud), (-3.0, -6.0, 101.0, mixture)], book)
+    assert len(found) == 1
+    anchor, x, y, t0, held = found[0]
+    assert anchor == 0
+    assert set(held.tolist()) == set(weak.tolist())  # all six picks: four free and the two the mixture held
+    assert np.hypot(x - BATTERY[0] - 0.04, y - BATTERY[1] + 0.03) < 0.15 and abs(t0 - 108.0) < 0.2
+    assert set(picks[1].tolist()) == set(mixture.tolist()) - set(weak.tolist())  # the mixture keeps the rest
+    assert set(picks[0].tolist()) == set(loud.tolist())
+
+
+def test_the_weak_round_is_found_among_clutter() -> None:
+    book = Book(seed=4)
+    loud, weak, _stray, mixture = _battery(book)
+    book.clutter(6, 0.0, 300.0)
+    found, _picks = _run([(*BATTERY, 100.0, loud), (-3.0, -6.0, 101.0, mixture)], book)
+    assert len(found) == 1
+    assert set(weak.tolist()) <= set(found[0][4].tolist())
+
+
+def test_nothing_is_taken_when_the_round_brings_no_free_pick() -> None:
+    book = Book(seed=6)
+    loud, weak, _stray, _mixture = _battery(book)
+    # the weak round's picks all held by one coincidence of six stations, with two clutter picks: a source at
+    # the battery would explain no pick that is not explained already
+    other = np.array([book.arrivals(-3.0, -6.0, 101.0, [s])[0] for s in (station(-5, -5), station(0, -10))])
+    held = np.sort(np.concatenate([weak[:4], other]))
+    found, picks = _run([(*BATTERY, 100.0, loud), (0.0, 0.0, 101.0, held)], book)
+    assert found == []
+    assert set(picks[1].tolist()) == set(held.tolist())
+
+
+def test_clutter_alone_makes_no_source_at_the_place() -> None:
+    book = Book(seed=8)
+    loud = book.arrivals(*BATTERY, 100.0, list(range(len(ST_X))))
+    book.clutter(6, 0.0, 300.0)
+    found, _picks = _run([(*BATTERY, 100.0, loud)], book)
+    assert found == []
