@@ -173,10 +173,14 @@ def _agreements(ctx: _Context, pool: np.ndarray, x: float, y: float, t0: float, 
         order = np.argsort(tau, kind="stable")
         tau, stations = tau[order], stations[order]
         ends = np.searchsorted(tau, tau + 2.0 * coarse_s, side="right")
-        for i in np.flatnonzero(ends - np.arange(len(tau)) >= min_stations):
-            distinct = len(np.unique(stations[i:ends[i]]))
+        tau_list, station_list = tau.tolist(), stations.tolist()
+        for i, end in zip(np.flatnonzero(ends - np.arange(len(tau)) >= min_stations).tolist(),
+                          ends[ends - np.arange(len(tau)) >= min_stations].tolist()):
+            distinct = len(set(station_list[i:end]))
             if distinct >= min_stations:
-                found.append((distinct, px, py, float(np.median(tau[i:ends[i]]))))
+                half = (end - i - 1) // 2
+                centre = tau_list[i + half] if (end - i) % 2 else (tau_list[i + half] + tau_list[i + half + 1]) / 2.0
+                found.append((distinct, px, py, centre))  # the median of the sorted window
     found.sort(key=lambda f: (-f[0], f[3], f[1], f[2]))
     chosen: list[tuple[float, float, float]] = []
     for _count, px, py, t in found:
