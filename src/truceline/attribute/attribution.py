@@ -19,7 +19,9 @@ located event explains (:mod:`truceline.attribute.unheard`: was its launch heard
 across the line or on its own side?), and its reason says so. An unpaired launch gets the same evidence for its
 impact (``crossing_log_factor``, used by the rules); with ``UnheardConfig.update_roles`` the evidence also moves an
 unpaired event's role. An unpaired event among repeated unpaired episodes at its place where no fire is heard (a storm's
-strikes) is less likely fire at all (:mod:`truceline.attribute.nonfire`): its claim shrinks by that factor.
+strikes) is less likely fire at all (:mod:`truceline.attribute.nonfire`): its claim shrinks by that factor. And an unpaired
+event whose picks are its located neighbours' missing arrivals is likelier the fusion's second event for their rounds than
+a round of its own (:mod:`truceline.attribute.duplicate`): its claim shrinks likewise.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from numpy.typing import NDArray
 
 from truceline.attribute.acoustics import source_levels
 from truceline.attribute.corroborate import Match, ReportOnlyEvent, match_reports, reliability_weight, report_kind, report_only_event
+from truceline.attribute.duplicate import DuplicateConfig, duplicate_evidence
 from truceline.attribute.nonfire import NonFireConfig, nonfire_evidence
 from truceline.attribute.pairing import Pairing, PairingConfig, pair_events
 from truceline.attribute.party import area_probabilities, ellipse_covariance_km2, position_sigma_m
@@ -51,6 +54,7 @@ class AttributionConfig:
     unheard: UnheardConfig | None = field(default_factory=UnheardConfig)  # None: leftover picks are not used
     corroboration_gain: float = 0.3  # share of the remaining doubt a fully reliable, kind-confirming report removes
     nonfire: NonFireConfig | None = field(default_factory=NonFireConfig)  # None: every unpaired event is taken to be fire
+    duplicate: DuplicateConfig | None = field(default_factory=DuplicateConfig)  # None: every unpaired event is a distinct round
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -320,6 +324,32 @@ def attribute_events(
                           f" {config.nonfire.radius_m / 1000:g} km and {config.nonfire.window_s / 60:g} min and no paired event there"
                           f" (as fire, each would have been heard as a pair with probability {nonfire.paired_share:.2f}):"
                           f" a storm or another source that is not fire is likelier; fire claims x {nonfire.factor[i]:.3g}")
+
+    if config.duplicate is not None and n_sensor and leftovers is not None and assignments is not None and picks is not None:
+        # An unpaired event whose picks are its located neighbours' missing arrivals is likelier the fusion's second event
+        # for their rounds than a round of its own: its claim shrinks by that evidence (the likelier party stays named).
+        station_index = {str(s): k for k, s in enumerate(stations["station_id"].to_pylist())} if stations is not None else {}
+        pick_at = {str(p): (station_index.get(str(s), -1), float(t))
+                   for p, s, t in zip(picks["pick_id"].to_pylist(), picks["station_id"].to_pylist(), picks["time"].to_pylist())}
+        event_index = {e: k for k, e in enumerate(ids[:n_sensor])}
+        stations_of: list[list[int]] = [[] for _ in range(n_sensor)]
+        times_of: list[list[float]] = [[] for _ in range(n_sensor)]
+        for pick, event in zip(assignments["pick_id"].to_pylist(), assignments["event_id"].to_pylist()):
+            k, located = event_index.get(str(event), -1), pick_at.get(str(pick))
+            if k >= 0 and located is not None and located[0] >= 0:
+                stations_of[k].append(located[0])
+                times_of[k].append(located[1])
+        duplicate = duplicate_evidence(
+            time_s[:n_sensor], lat[:n_sensor], lon[:n_sensor], position_sigma_m(major[:n_sensor], minor[:n_sensor]), ~paired[:n_sensor],
+            [np.asarray(s, dtype=np.intp) for s in stations_of], [np.asarray(t, dtype=np.float64) for t in times_of],
+            leftovers.station_lat, leftovers.station_lon, leftovers.station_noise_db, levels.level_db, levels.attenuation_db_per_km,
+            levels.detection_snr_db, config.duplicate)
+        for i in map(int, np.flatnonzero(duplicate.factor < 1.0)):
+            p_firing[i] *= float(duplicate.factor[i])
+            reason[i] += (f"; {int(duplicate.explained[i])} of its {int(duplicate.explained[i] + duplicate.occupied[i])} stations' picks"
+                          f" fit the arrivals of located events within {config.duplicate.radius_m / 1000:g} km and"
+                          f" {config.duplicate.window_s:g} s where those were not picked: likelier their sound counted twice than"
+                          f" a round of its own (Bayes factor {np.exp(duplicate.log_factor[i]):.3g}); fire claims x {duplicate.factor[i]:.3g}")
 
     # Corroboration.
     by_event: dict[int, list[str]] = {}
