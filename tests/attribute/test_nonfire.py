@@ -71,3 +71,35 @@ def test_the_factor_follows_the_episodes_and_the_runs_paired_share() -> None:
     # A paired event inside the place (the second, moved there): fire is heard there, no evidence.
     paired_there = nonfire_evidence(time_s, np.array([49.0, 48.0, 48.0, 48.0, 48.0]), np.array([36.0, 37.005, 37.0, 37.01, 37.02]), paired, config)
     assert paired_there.factor.tolist() == [1.0] * 5
+
+
+def _drifting_storm(areas: Areas) -> list[tuple[str, float, float, float]]:
+    """Six strikes of a cell drifting north at about 10 m/s: the first, 11.5 km and 5 minutes before the second, has no
+    other strike within 10 km (``violation`` seed 9 fused, E000027: a storm's first strike, 11.4 km and 220 s before its
+    second, accused RU at 0.854)."""
+    rows = [("S1", T0 + 3_000.0, 47.6, lon_at_km(6.0))]
+    rows += [(f"S{k + 2}", T0 + 3_300.0 + 300.0 * k, 47.6 + (11.5 + 3.0 * k) / 111.2, lon_at_km(6.0 + (-1) ** k)) for k in range(5)]
+    return rows
+
+
+def test_the_first_strike_of_a_drifting_storm_is_not_claimed_as_fire(areas: Areas) -> None:
+    rows = salvo(4, lat=48.5) + _drifting_storm(areas)
+    result = attribute_events(events_table(rows), areas)
+    s1 = list(result.event_ids).index("S1")
+    assert result.firing_party[s1] == "UA" and result.p_firing_party[s1] < 0.2, result.reason[s1]
+    # A cell that does not move (the neighbourhood of before 2026-12-02: 10 km around the event) leaves the first strike alone.
+    still = attribute_events(events_table(rows), areas, config=AttributionConfig(nonfire=NonFireConfig(drift_m_per_s=0.0)))
+    assert still.p_firing_party[s1] > 0.6
+
+
+def test_unpaired_events_half_an_hour_apart_are_not_one_drifting_cell() -> None:
+    """Two unpaired missions 17 km and 32 minutes apart, nothing between them (`violation` seed 8: two true impacts at a
+    quiet place): a cell silent for longer than ``link_gap_s`` has died or left, so no chain links them."""
+    time_s = np.array([0.0, 10.0, 1_915.0])
+    lat = np.array([49.0, 48.0, 48.0 + 17.2 / 111.2])
+    lon = np.array([36.0, 37.0, 37.0])
+    found = nonfire_evidence(time_s, lat, lon, np.array([True, False, False]))
+    assert found.episodes.tolist() == [0, 0, 0] and found.factor.tolist() == [1.0, 1.0, 1.0]
+    # The same two within 20 minutes: one cell that drifted 17 km (radius 10 km + 10 m/s x 1,100 s).
+    closer = nonfire_evidence(np.array([0.0, 10.0, 1_110.0]), lat, lon, np.array([True, False, False]))
+    assert closer.episodes.tolist() == [0, 1, 1] and closer.factor[1] < 1.0

@@ -320,8 +320,10 @@ def attribute_events(
         nonfire = nonfire_evidence(time_s[:n_sensor], lat[:n_sensor], lon[:n_sensor], paired[:n_sensor], config.nonfire)
         for i in map(int, np.flatnonzero(nonfire.factor < 1.0)):
             p_firing[i] *= float(nonfire.factor[i])
-            reason[i] += (f"; {int(nonfire.episodes[i])} other episode(s) of unpaired events within"
-                          f" {config.nonfire.radius_m / 1000:g} km and {config.nonfire.window_s / 60:g} min and no paired event there"
+            reason[i] += (f"; {int(nonfire.episodes[i])} other episode(s) of unpaired events along a drifting cell's path"
+                          f" ({config.nonfire.radius_m / 1000:g} km + {config.nonfire.drift_m_per_s:g} m/s a step, steps within"
+                          f" {config.nonfire.link_gap_s / 60:g} min) within {config.nonfire.window_s / 60:g} min and no paired event"
+                          f" within {config.nonfire.radius_m / 1000:g} km"
                           f" (as fire, each would have been heard as a pair with probability {nonfire.paired_share:.2f}):"
                           f" a storm or another source that is not fire is likelier; fire claims x {nonfire.factor[i]:.3g}")
 

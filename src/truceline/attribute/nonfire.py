@@ -9,7 +9,12 @@ of them are heard with their partner, because launches and impacts of the same m
 by the same network. So an unpaired event whose neighbourhood (``radius_m``, ``window_s``) holds
 other unpaired events at other times and **no paired event at all** is less likely fire.
 
-The model. The unpaired events around the event (its own included) fall into *episodes*: groups in
+A cell drifts with the steering wind (5-15 m/s), so its strikes are not all within ``radius_m`` of any one of them:
+the storm of an event is the *chain* of unpaired events linked to it by steps of at most ``link_gap_s`` in time and
+``radius_m + drift_m_per_s * dt`` in space, within ``window_s`` (since 2026-12-02; before, only those within ``radius_m``
+of the event: a storm's first strike, 11 km before its second, was judged alone).
+
+The model. The unpaired events of the chain (its own included) fall into *episodes*: groups in
 time separated by more than ``episode_gap_s`` (a fire mission's minutes; the battery window). Let
 ``m`` be the number of episodes other than the event's own. If they were fire, each would have been
 heard as a pair (at least one of its events paired) with probability ``q`` — taken as the run's share
@@ -42,6 +47,8 @@ class NonFireConfig:
     episode_gap_s: float = 180.0  # unpaired events closer in time than this are one episode (one fire mission's minutes)
     prior: float = 0.1  # share of unpaired events in repeating unexplained sequences that are not fire
     max_paired_share: float = 0.95  # q is clipped here: no run pairs every fire episode
+    drift_m_per_s: float = 10.0  # a storm cell moves with the steering wind (5-15 m/s): its next strike dt later lies within radius + drift dt
+    link_gap_s: float = 1_200.0  # ... if it comes within this many seconds (a cell silent for longer has died or left)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -71,10 +78,13 @@ def nonfire_evidence(time_s: FloatArray, lat: FloatArray, lon: FloatArray, paire
         lo = np.searchsorted(sorted_t, time_s[i] - config.window_s, side="left")
         hi = np.searchsorted(sorted_t, time_s[i] + config.window_s, side="right")
         window = order[lo:hi]
-        near = window[distance_m(np.full(window.size, lat[i]), np.full(window.size, lon[i]), lat[window], lon[window]) <= config.radius_m]
+        d = distance_m(np.full(window.size, lat[i]), np.full(window.size, lon[i]), lat[window], lon[window])
+        near = window[d <= config.radius_m]
         if paired[near].any():
             continue  # fire is heard here
-        times = np.sort(time_s[near[~paired[near]]])  # the event itself included
+        # The storm's other strikes: a chain of unpaired events, each where a cell drifting at up to ``drift_m_per_s`` could
+        # have thrown it after (or before) another within ``link_gap_s``, inside the window.
+        times = np.sort(time_s[_chain(i, window[~paired[window]], time_s, lat, lon, config)])  # the event itself included
         m = int((np.diff(times) > config.episode_gap_s).sum())  # episodes less the event's own
         if m == 0:
             continue
@@ -82,3 +92,23 @@ def nonfire_evidence(time_s: FloatArray, lat: FloatArray, lon: FloatArray, paire
         episodes[i] = m
         factor[i] = 1.0 / ((1.0 - config.prior) + config.prior * bayes)
     return NonFireEvidence(factor=factor, episodes=episodes, paired_share=q)
+
+
+def _chain(i: int, candidates: NDArray[np.intp], time_s: FloatArray, lat: FloatArray, lon: FloatArray,
+           config: NonFireConfig) -> NDArray[np.intp]:
+    """The unpaired events linked to ``i`` (itself included) through steps of at most ``link_gap_s`` in time and
+    ``radius_m + drift_m_per_s * dt`` in space, among ``candidates``."""
+    members = {i}
+    frontier = [i]
+    pool = set(map(int, candidates)) - members
+    while frontier and pool:
+        k = frontier.pop()
+        rest = np.fromiter(pool, dtype=np.intp, count=len(pool))
+        dt = np.abs(time_s[rest] - time_s[k])
+        d = distance_m(np.full(rest.size, lat[k]), np.full(rest.size, lon[k]), lat[rest], lon[rest])
+        linked = rest[(dt <= config.link_gap_s) & (d <= config.radius_m + config.drift_m_per_s * dt)]
+        for j in map(int, linked):
+            pool.discard(j)
+            members.add(j)
+            frontier.append(j)
+    return np.fromiter(sorted(members), dtype=np.intp, count=len(members))
