@@ -19,13 +19,13 @@ deviations of pick, celerity and location errors — or it does not.
   the distance, the station's noise and the run's detection threshold (as for leftover picks, :mod:`unheard`).
 
 So at a station where the event and ``m - 1`` fitting neighbours could have made the pick and ``c`` of those ``m`` events
-have a pick there (the event's own included), ``c`` picks of ``m - 1`` rounds (duplicate) stand against ``c - 1`` picks of
-the neighbours' rounds besides the event's own (distinct), each round heard with probability ``q`` (the fitting
-neighbours' mean detection probability there): the Bayes factor (duplicate : distinct) is ``(m - c) / c / (1 - q)``. Where
-every fitting neighbour has its own pick (``c = m``), or none fits, the pick is a second arrival, or no neighbour's:
-``foreign_pick``. Stations multiply; ``|ln BF|`` is bounded by ``max_log_factor``. A distinct round beside its mission's
-other rounds is heard where they are heard too (their picks are there); a duplicate lives exactly where its neighbours,
-loud enough to be heard, were not picked.
+have a pick there (the event's own included), ``c`` picks of ``m - 1`` rounds (duplicate) stand against the event heard
+(``q_own``, its own detection probability there) and ``c - 1`` picks of the neighbours' ``m - 1`` rounds (distinct), each
+neighbour heard with probability ``q`` (their mean detection probability there): the Bayes factor (duplicate : distinct)
+is ``(m - c) / c * q / (q_own (1 - q))``. A loud event beside quiet neighbours (an impact beside its mortar's launch) is
+distinct; a duplicate, whose level is its neighbours', lives where they were not picked. Where every fitting neighbour
+has its own pick (``c = m``), or none fits, the pick is a second arrival, or no neighbour's: ``foreign_pick``. Stations
+multiply; ``|ln BF|`` is bounded by ``max_log_factor``.
 
 The detection model's ``q`` (source level, spherical spreading, the run's attenuation, the station's noise and the run's
 detection threshold, with a 5 dB spread, as for leftover picks in :mod:`unheard`) is calibrated on the run: in bins of
@@ -64,6 +64,7 @@ class DuplicateConfig:
     pick_sigma_s: float = 0.5
     detection_spread_db: float = 5.0
     max_detection: float = 0.9  # a neighbour's silence at a station is never taken as surer than this (unmodelled losses)
+    min_detection: float = 0.01
     reach_m: float = 80_000.0  # stations farther than this from an event do not enter the detection calibration
     calibration_bins: int = 10  # bins of the modelled detection probability in which the run's pick rate is counted
     foreign_pick: float = 0.05  # under "duplicate": a pick that is not a neighbour's missing arrival (clutter, another round)
@@ -114,8 +115,15 @@ def duplicate_evidence(
         d = distance_m(np.full(window.size, lat[i]), np.full(window.size, lon[i]), lat[window], lon[window])
         near = window[d <= config.radius_m + 2.45 * np.hypot(sigma_m[window], sigma_m[i])]
         near = near[np.isfinite(level_db[near])]
-        if not near.size:
+        if not near.size or not np.isfinite(level_db[i]):
             continue
+
+        def detection(events: NDArray[np.intp], dist: FloatArray, station: int) -> FloatArray:
+            km = np.maximum(dist, 100.0) / 1000.0
+            loss = 20.0 * np.log10(km) + attenuation_db_per_km * (km - 1.0)
+            q = ndtr((level_db[events] - loss - station_noise_db[station] - detection_snr_db) / config.detection_spread_db)
+            return np.clip(calibration(np.nan_to_num(q)), config.min_detection, config.max_detection)
+
         log_bf = 0.0
         for station, t in zip(map(int, pick_station[i]), map(float, pick_time[i])):
             dist = distance_m(lat[near], lon[near], np.full(near.size, station_lat[station]), np.full(near.size, station_lon[station]))
@@ -126,13 +134,13 @@ def duplicate_evidence(
             heard = np.asarray([station in stations_of[int(k)] for k in near[fits]], dtype=bool)
             sources, picked = int(fits.sum()) + 1, int(heard.sum()) + 1  # the events that could have made the pick; their picks at S
             if picked < sources:
-                km = np.maximum(dist[fits], 100.0) / 1000.0
-                loss = 20.0 * np.log10(km) + attenuation_db_per_km * (km - 1.0)
-                q = ndtr((level_db[near[fits]] - loss - station_noise_db[station] - detection_snr_db) / config.detection_spread_db)
-                q_mean = float(np.mean(np.clip(calibration(np.nan_to_num(q)), 0.0, config.max_detection)))
-                # ``picked`` picks of ``sources - 1`` rounds (duplicate) against ``picked - 1`` of the neighbours' rounds plus
-                # this one's own (distinct), each round heard with probability q: the binomials' ratio.
-                log_bf += float(np.log((sources - picked) / picked / (1.0 - q_mean)))
+                q = float(np.mean(detection(near[fits], dist[fits], station)))
+                own = distance_m(np.array([lat[i]]), np.array([lon[i]]), np.array([station_lat[station]]), np.array([station_lon[station]]))
+                q_own = float(detection(np.array([i], dtype=np.intp), own, station)[0])
+                # ``picked`` picks of ``sources - 1`` rounds (duplicate) against this round heard (``q_own``) and ``picked - 1``
+                # picks of the neighbours' ``sources - 1`` rounds (distinct), each neighbour heard with probability q: the ratio
+                # of the two binomials. A loud event beside quiet neighbours (an impact beside its mortar's launch) is distinct.
+                log_bf += float(np.log((sources - picked) / picked * q / (q_own * (1.0 - q))))
                 explained[i] += 1
             else:
                 log_bf += float(np.log(config.foreign_pick))
