@@ -9,15 +9,13 @@ Each case is parsed on its own with --date 2017-06-14; times are checked as "DD 
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date
 from typing import Any
 
 import pytest
 
-from truceline.ingest.gazetteer import Gazetteer
-from truceline.ingest.patrol_text import parse_patrol_text
+from tests.ingest.test_patrol_sentences import parse as parse_records
 
-GAZETTEER = Gazetteer.bundled()
 
 # the 16-point compass sectors, written out (not computed by the code under test)
 SECTOR = {
@@ -31,15 +29,7 @@ NIGHT = ("14 12:00", "15 12:00")  # "On the night of 14-15 June": noon to noon
 
 
 def parse(text: str) -> list[dict[str, Any]]:
-    reports = parse_patrol_text(text, file_name="t.txt", gazetteer=GAZETTEER, date=date(2017, 6, 14))
-    records = []
-    for report in reports:
-        record = report.to_json_dict()
-        for name in ("time_start", "time_end"):
-            if record[name] is not None:
-                record[name] = datetime.fromtimestamp(record[name], timezone.utc).strftime("%d %H:%M")
-        records.append(record)
-    return records
+    return parse_records(text, date=date(2017, 6, 14))
 
 
 def rec(kind: str, count: int | None, **fields: Any) -> dict[str, Any]:

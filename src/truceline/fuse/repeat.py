@@ -34,11 +34,9 @@ from collections.abc import Callable
 
 import numpy as np
 
-from scipy.stats import chi2 as chi2_dist
-
 from truceline.fuse import kernels
 from truceline.fuse.atmosphere import travel_times
-from truceline.fuse.rival import FIT_QUANTILE, _Context, _gather
+from truceline.fuse.rival import _Context, _gather, fits_one_source
 
 ANCHOR_MIN_STATIONS = 6
 """Events of at least this many stations are places where more sources are sought."""
@@ -215,16 +213,6 @@ def located(ctx: _Context, chosen: np.ndarray, x: float, y: float, t0: float, c:
         return None
     if not check:
         return x, y, t0, chosen
-    dof = n_obs - 3
-    if dof < 1 or math.sqrt(chi2 / dof) > ctx.max_normalised_rms or chi2 > chi2_dist.ppf(FIT_QUANTILE, dof):
+    if not fits_one_source(ctx, chosen, chosen, x, y, t0, c, wx, wy, chi2, n_obs):
         return None
-    s = ctx.pick_station[chosen]
-    tt = travel_times(ctx.st_x[s], ctx.st_y[s], x, y, c, wx, wy)
-    z = np.abs(ctx.pick_time[chosen] - t0 - tt) / np.sqrt(ctx.sigma_s**2 + (ctx.kappa_model * tt) ** 2)
-    if np.any(z > ctx.max_z):
-        return None
-    for p, st in zip(chosen.tolist(), s.tolist()):
-        if not kernels.baz_agrees(ctx.pick_baz[p], ctx.pick_baz_sigma[p], ctx.st_x[st], ctx.st_y[st], ctx.st_north[st],
-                                  x, y, ctx.baz_gate_z):
-            return None
     return x, y, t0, np.sort(chosen)

@@ -230,19 +230,28 @@ def _fit(ctx: _Context, rest: np.ndarray, cand: np.ndarray, x: float, y: float, 
     chosen_after = _gather(ctx, x, y, t0, atm, rest, cand)
     if not np.array_equal(chosen_after, chosen):
         return None
+    if not fits_one_source(ctx, chosen, rest, x, y, t0, c, wx, wy, chi2, n_obs):
+        return None
+    return x, y, t0, chosen, chi2
+
+
+def fits_one_source(ctx: _Context, chosen: np.ndarray, directional: np.ndarray, x: float, y: float, t0: float, c: float,
+                    wx: float, wy: float, chi2: float, n_obs: int) -> bool:
+    """Whether ``chosen``, located at (x, y, t0) with that chi-square over ``n_obs`` observations, fits as one
+    source does: chi-square within its ``FIT_QUANTILE`` for its degrees of freedom and within
+    ``max_normalised_rms``, every pick within ``max_z`` sigma, and the picks of ``directional`` agreeing in
+    direction at an array station."""
     dof = n_obs - 3
     if dof < 1 or math.sqrt(chi2 / dof) > ctx.max_normalised_rms or chi2 > chi2_dist.ppf(FIT_QUANTILE, dof):
-        return None
+        return False
     s = ctx.pick_station[chosen]
     tt = travel_times(ctx.st_x[s], ctx.st_y[s], x, y, c, wx, wy)
     z = np.abs(ctx.pick_time[chosen] - t0 - tt) / np.sqrt(ctx.sigma_s**2 + (ctx.kappa_model * tt) ** 2)
     if np.any(z > ctx.max_z):
-        return None
-    for p, st in zip(rest.tolist(), ctx.pick_station[rest].tolist()):
-        if not kernels.baz_agrees(ctx.pick_baz[p], ctx.pick_baz_sigma[p], ctx.st_x[st], ctx.st_y[st], ctx.st_north[st],
-                                  x, y, ctx.baz_gate_z):
-            return None
-    return x, y, t0, chosen, chi2
+        return False
+    return all(kernels.baz_agrees(ctx.pick_baz[p], ctx.pick_baz_sigma[p], ctx.st_x[st], ctx.st_y[st], ctx.st_north[st],
+                                  x, y, ctx.baz_gate_z)
+               for p, st in zip(directional.tolist(), ctx.pick_station[directional].tolist()))
 
 
 LAW_MIN_STATIONS = 8  # events that teach the amplitude-distance law: a chance coincidence of this many is rare
