@@ -13,7 +13,9 @@ instants ``decide_every_s`` apart. At each instant it
    last two minutes of origin times whose events
    are opened only if they are already complete and consistent with their loudness
    (:mod:`truceline.fuse.loudness`: every working station that should have heard one has a pick
-   there);
+   there); every search ends with the batch's tests of few-station events (explaining away, rival
+   hypotheses, one source level under a law learned from the emitted events, silent stations, and
+   the nearest-stations test for events of at most ``NEAREST_MAX_STATIONS`` stations);
 3. **emits** the open events that are complete: every working station that could hear an event
    has given it a pick or let its predicted arrival pass (plus tolerance and ``hold_s``); a salvo
    (events within 3 km and 6 s, linked) goes together and shares out its picks jointly.
@@ -70,6 +72,7 @@ HEARD_PICKS = 5000  # the detection range is learned from this many of the lates
 WARM_EVENTS = 20  # once the model has been fitted to this many well-recorded events, the loose pass is no longer needed
 LOUDNESS_EVERY = 10  # the loudness law and detection curve are refitted after this many emitted events
 LAW_PICKS = 5000  # the searches' amplitude-distance law is learned from this many picks of the latest well-heard events
+NEAREST_MAX_STATIONS = 6  # the searches apply the nearest-stations test to events of at most this many stations
 
 
 class StreamingAssociator:
@@ -503,7 +506,7 @@ class StreamingAssociator:
                         # took counts as silent (for all events, it dropped 13 real events of 4-14 stations on
                         # violation 24 h seed 7)
                         explain=config.explain_away, nearest=config.nearest_majority,
-                        nearest_max_stations=config.silence_max_stations, rival=config.rival_hypotheses,
+                        nearest_max_stations=NEAREST_MAX_STATIONS, rival=config.rival_hypotheses,
                         amplitude=config.amplitude_consistency, taken=taken, law=self._law)
         order = prep.extras["order"]
         found: list[OpenEvent] = []
