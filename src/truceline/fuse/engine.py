@@ -579,8 +579,7 @@ def fuse(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = None
     return prep, result, atmosphere
 
 
-def repeat_at_places(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere: np.ndarray,
-                     protect: bool = True) -> PassResult:
+def repeat_at_places(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere: np.ndarray) -> PassResult:
     """Rounds of :func:`with_repeated_sources`, each followed by :func:`refine`'s tests of every event (the new
     sources and the events they took picks from), until a round finds nothing or ``repeat_rounds`` are done. The
     picks are not shared out again (the mixtures would take them back); the picks of the events a round drops are
@@ -588,7 +587,7 @@ def repeat_at_places(prep: Prepared, config: FusionConfig, result: PassResult, a
     found: set[frozenset[int]] = set()
     for _round in range(config.repeat_rounds):
         protected = np.array([frozenset(row[row >= 0].tolist()) in found for row in result.picks], dtype=bool)
-        more = with_repeated_sources(prep, config, result, atmosphere, protected if protect else None)
+        more = with_repeated_sources(prep, config, result, atmosphere, protected)
         if len(more.t0_s) == len(result.t0_s):
             break
         found |= {frozenset(row[row >= 0].tolist()) for row in more.picks[len(result.t0_s):]}
