@@ -41,13 +41,6 @@ def heard_by_nearest_majority(
 
 def working_stations(t0_s: float, station_pick_start: np.ndarray, pick_time: np.ndarray) -> np.ndarray:
     """Stations with a pick within ``WORKING_WINDOW_S`` of ``t0_s`` (picks sorted by station, then time)."""
-    n = len(station_pick_start) - 1
-    out = []
-    for s in range(n):
-        first, last = int(station_pick_start[s]), int(station_pick_start[s + 1])
-        if first == last:
-            continue
-        k = first + int(np.searchsorted(pick_time[first:last], t0_s - WORKING_WINDOW_S))
-        if k < last and pick_time[k] <= t0_s + WORKING_WINDOW_S:
-            out.append(s)
-    return np.array(out, dtype=np.int64)
+    near = np.flatnonzero((pick_time >= t0_s - WORKING_WINDOW_S) & (pick_time <= t0_s + WORKING_WINDOW_S))
+    # the station of each such pick: the segment of ``station_pick_start`` it falls in
+    return np.unique(np.searchsorted(station_pick_start, near, side="right") - 1).astype(np.int64)
