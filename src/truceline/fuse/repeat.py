@@ -36,7 +36,7 @@ import numpy as np
 
 from truceline.fuse import kernels
 from truceline.fuse.atmosphere import travel_times
-from truceline.fuse.rival import _Context, _gather, fits_one_source
+from truceline.fuse.rival import PickContext, gather_picks, fits_one_source
 
 ANCHOR_MIN_STATIONS = 6
 """Events of at least this many stations are places where more sources are sought."""
@@ -70,7 +70,7 @@ def repeated_sources(
     for k, p in enumerate(picks):
         holder[p] = k
     sizes = np.array([len(np.unique(pick_station[p])) for p in picks], dtype=np.int64)
-    ctx = _Context(pick_time, pick_station, pick_baz, pick_baz_sigma, st_x, st_y, st_north, np.zeros(0), np.zeros(0),
+    ctx = PickContext(pick_time, pick_station, pick_baz, pick_baz_sigma, st_x, st_y, st_north, np.zeros(0), np.zeros(0),
                    sigma_s, kappa_model, reach_km, max_z, max_normalised_rms, baz_gate_z)
     offsets = np.arange(-SPAN_KM, SPAN_KM + 1e-9, STEP_KM)
     gx, gy = (a.ravel() for a in np.meshgrid(offsets, offsets, indexing="ij"))
@@ -118,7 +118,7 @@ def repeated_sources(
                 continue
             h = holder[pool]
             available = pool[(h == FREE) | ((h >= 0) & donor[np.maximum(h, 0)] & (sizes[np.maximum(h, 0)] <= donor_max_stations))]
-            chosen = _gather(ctx, cx, cy, ct, atm, np.zeros(0, dtype=np.int64), available, coarse_s)
+            chosen = gather_picks(ctx, cx, cy, ct, atm, np.zeros(0, dtype=np.int64), available, coarse_s)
             fitted = None
             for _attempt in range(3):
                 if len(np.unique(pick_station[chosen])) < min_stations:
@@ -128,7 +128,7 @@ def repeated_sources(
                 if fitted is None:
                     break
                 cx, cy, ct = fitted[0], fitted[1], fitted[2]
-                again = _gather(ctx, cx, cy, ct, atm, np.zeros(0, dtype=np.int64), available)
+                again = gather_picks(ctx, cx, cy, ct, atm, np.zeros(0, dtype=np.int64), available)
                 if np.array_equal(again, chosen):
                     break
                 chosen = again
@@ -157,7 +157,7 @@ def repeated_sources(
     return out
 
 
-def _agreements(ctx: _Context, pool: np.ndarray, x: float, y: float, t0: float, gx: np.ndarray, gy: np.ndarray,
+def _agreements(ctx: PickContext, pool: np.ndarray, x: float, y: float, t0: float, gx: np.ndarray, gy: np.ndarray,
                 c: float, wx: float, wy: float, coarse_s: float, min_stations: int) -> list[tuple[float, float, float]]:
     """Points near (x, y) and origin times within ``MAX_OFFSET_S`` of ``t0`` where at least ``min_stations``
     stations of ``pool`` agree (within ``coarse_s``), most stations first, one per origin time."""
@@ -201,7 +201,7 @@ def _gains(chosen: np.ndarray, holder: np.ndarray, picks: list[np.ndarray], pick
     return gained >= 1 and gained > lost
 
 
-def located(ctx: _Context, chosen: np.ndarray, x: float, y: float, t0: float, c: float, wx: float, wy: float, *,
+def located(ctx: PickContext, chosen: np.ndarray, x: float, y: float, t0: float, c: float, wx: float, wy: float, *,
             check: bool) -> tuple[float, float, float, np.ndarray] | None:
     """``chosen`` located as one source; with ``check``, None unless it fits as one (the rival test: chi-square
     within its 95th percentile and ``max_normalised_rms``, every pick within ``max_z`` sigma and agreeing in

@@ -80,7 +80,7 @@ def rival_hypotheses(
     stations_of = [set(pick_station[p].tolist()) for p in picks]
     sizes = np.array([len(s) for s in stations_of])
     replaced = 0
-    ctx = _Context(pick_time, pick_station, pick_baz, pick_baz_sigma, st_x, st_y, st_north, cell_x, cell_y, sigma_s,
+    ctx = PickContext(pick_time, pick_station, pick_baz, pick_baz_sigma, st_x, st_y, st_north, cell_x, cell_y, sigma_s,
                    kappa_model, reach_km, max_z, max_normalised_rms, baz_gate_z)
     for k in np.lexsort((np.arange(n), sizes)):
         if sizes[k] > max_stations or sizes[k] < min_stations or len(picks[k]) != sizes[k]:
@@ -92,7 +92,7 @@ def rival_hypotheses(
         window = order_t[lo:hi]
         free = window[~held[window]]
         # what the event itself can hold: its picks and the free picks that arrive when it predicts
-        own = _gather(ctx, float(x_km[k]), float(y_km[k]), float(t0_s[k]), atm, picks[k], free)
+        own = gather_picks(ctx, float(x_km[k]), float(y_km[k]), float(t0_s[k]), atm, picks[k], free)
         best: tuple[int, float, int, tuple[float, float, float, np.ndarray]] | None = None
         for p in picks[k].tolist():
             rest = picks[k][picks[k] != p]
@@ -128,7 +128,9 @@ def rival_hypotheses(
     return replaced
 
 
-class _Context:
+class PickContext:
+    """The picks, stations and tolerances that rival hypotheses and repeated sources search and test with."""
+
     def __init__(self, pick_time: np.ndarray, pick_station: np.ndarray, pick_baz: np.ndarray,
                  pick_baz_sigma: np.ndarray, st_x: np.ndarray, st_y: np.ndarray, st_north: np.ndarray,
                  cell_x: np.ndarray, cell_y: np.ndarray, sigma_s: float, kappa_model: float, reach_km: float,
@@ -140,8 +142,8 @@ class _Context:
         self.max_z, self.max_normalised_rms, self.baz_gate_z = max_z, max_normalised_rms, baz_gate_z
 
 
-def _gather(ctx: _Context, x: float, y: float, t0: float, atm: np.ndarray, fixed: np.ndarray,
-            free: np.ndarray, tolerance_s: float | None = None) -> np.ndarray:
+def gather_picks(ctx: PickContext, x: float, y: float, t0: float, atm: np.ndarray, fixed: np.ndarray,
+                 free: np.ndarray, tolerance_s: float | None = None) -> np.ndarray:
     """``fixed`` and, at each other station within reach, the free pick nearest its predicted
     arrival within the tight pass's tolerance (or ``tolerance_s``; from the source's direction at an
     array station)."""
@@ -170,7 +172,7 @@ def _gather(ctx: _Context, x: float, y: float, t0: float, atm: np.ndarray, fixed
     return np.array(sorted(out), dtype=np.int64)
 
 
-def _rival(ctx: _Context, rest: np.ndarray, candidates: np.ndarray, atm: np.ndarray) -> tuple[float, float, float, np.ndarray, float] | None:
+def _rival(ctx: PickContext, rest: np.ndarray, candidates: np.ndarray, atm: np.ndarray) -> tuple[float, float, float, np.ndarray, float] | None:
     """The best source that holds all of ``rest`` and free picks of other stations (None: none fits)."""
     c, wx, wy = (float(v) for v in atm)
     rs = ctx.pick_station[rest]
@@ -213,7 +215,7 @@ def _rival(ctx: _Context, rest: np.ndarray, candidates: np.ndarray, atm: np.ndar
     return best
 
 
-def _fit(ctx: _Context, rest: np.ndarray, cand: np.ndarray, x: float, y: float, t0: float, c: float, wx: float,
+def _fit(ctx: PickContext, rest: np.ndarray, cand: np.ndarray, x: float, y: float, t0: float, c: float, wx: float,
          wy: float) -> tuple[float, float, float, np.ndarray, float] | None:
     """Locate ``rest`` with the free picks that arrive when (x, y, t0) predicts, in turn; None if
     a pick of ``rest`` then misfits or the whole fits worse than ``max_normalised_rms``."""
@@ -221,13 +223,13 @@ def _fit(ctx: _Context, rest: np.ndarray, cand: np.ndarray, x: float, y: float, 
     atm = np.array([c, wx, wy])
     for attempt in range(4):
         # first the picks that the grid point counted (within its coarse tolerance), then the tight ones
-        chosen = _gather(ctx, x, y, t0, atm, rest, cand, COARSE_TOLERANCE_S if attempt == 0 else None)
+        chosen = gather_picks(ctx, x, y, t0, atm, rest, cand, COARSE_TOLERANCE_S if attempt == 0 else None)
         x, y, t0, cov, chi2, n_obs = kernels.locate(chosen, ctx.pick_station[chosen], ctx.pick_time, ctx.pick_baz,
                                                     ctx.pick_baz_sigma, ctx.st_x, ctx.st_y, ctx.st_north, x, y, t0,
                                                     c, wx, wy, ctx.sigma_s, ctx.kappa_model, 2.5, 15)
         if not np.isfinite(cov[0, 0]):
             return None
-    chosen_after = _gather(ctx, x, y, t0, atm, rest, cand)
+    chosen_after = gather_picks(ctx, x, y, t0, atm, rest, cand)
     if not np.array_equal(chosen_after, chosen):
         return None
     if not fits_one_source(ctx, chosen, rest, x, y, t0, c, wx, wy, chi2, n_obs):
@@ -235,7 +237,7 @@ def _fit(ctx: _Context, rest: np.ndarray, cand: np.ndarray, x: float, y: float, 
     return x, y, t0, chosen, chi2
 
 
-def fits_one_source(ctx: _Context, chosen: np.ndarray, directional: np.ndarray, x: float, y: float, t0: float, c: float,
+def fits_one_source(ctx: PickContext, chosen: np.ndarray, directional: np.ndarray, x: float, y: float, t0: float, c: float,
                     wx: float, wy: float, chi2: float, n_obs: int) -> bool:
     """Whether ``chosen``, located at (x, y, t0) with that chi-square over ``n_obs`` observations, fits as one
     source does: chi-square within its ``FIT_QUANTILE`` for its degrees of freedom and within
