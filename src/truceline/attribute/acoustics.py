@@ -329,6 +329,13 @@ def same_weapon_factor(model: LevelModel | None, level_db: float, sigma_db: floa
     return out
 
 
+def path_loss_db(distance_m: FloatArray, attenuation_db_per_km: float) -> FloatArray:
+    """How far a level at 1 km has fallen at ``distance_m``: spherical spreading and the learned excess attenuation
+    (distances under 100 m count as 100 m)."""
+    km = np.maximum(np.asarray(distance_m, dtype=np.float64), 100.0) / 1000.0
+    return np.asarray(20.0 * np.log10(km) + attenuation_db_per_km * (km - 1.0))
+
+
 def partner_located_probability(margins_db: FloatArray, shift_db: float, *, min_stations: int, spread_db: float = 5.0) -> float:
     """Probability that a partner ``shift_db`` louder than the event would be heard by at least ``min_stations``
     of the stations that heard the event (each pick's SNR margin shifted, with a geometry spread)."""

@@ -50,6 +50,7 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy.special import ndtr
 
+from truceline.attribute.acoustics import path_loss_db
 from truceline.attribute.physics import distance_m
 
 FloatArray = NDArray[np.float64]
@@ -119,8 +120,7 @@ def duplicate_evidence(
             continue
 
         def detection(events: NDArray[np.intp], dist: FloatArray, station: int) -> FloatArray:
-            km = np.maximum(dist, 100.0) / 1000.0
-            loss = 20.0 * np.log10(km) + attenuation_db_per_km * (km - 1.0)
+            loss = path_loss_db(dist, attenuation_db_per_km)
             q = ndtr((level_db[events] - loss - station_noise_db[station] - detection_snr_db) / config.detection_spread_db)
             return np.clip(calibration(np.nan_to_num(q)), config.min_detection, config.max_detection)
 
@@ -168,8 +168,7 @@ def detection_calibration(lat: FloatArray, lon: FloatArray, level_db: FloatArray
             continue
         dist = distance_m(np.full(station_lat.size, lat[k]), np.full(station_lat.size, lon[k]), station_lat, station_lon)
         inside = np.flatnonzero(dist <= config.reach_m)
-        km = np.maximum(dist[inside], 100.0) / 1000.0
-        loss = 20.0 * np.log10(km) + attenuation_db_per_km * (km - 1.0)
+        loss = path_loss_db(dist[inside], attenuation_db_per_km)
         q = np.nan_to_num(ndtr((level_db[k] - loss - station_noise_db[inside] - detection_snr_db) / config.detection_spread_db))
         b = np.clip(np.searchsorted(edges, q, side="right") - 1, 0, config.calibration_bins - 1)
         total += np.bincount(b, minlength=config.calibration_bins)

@@ -52,7 +52,7 @@ from numpy.typing import NDArray
 from scipy.special import ndtr
 from scipy.stats import qmc
 
-from truceline.attribute.acoustics import REFERENCE_PRESSURE_PA, LevelModel, SourceLevels, impact_class_weights
+from truceline.attribute.acoustics import REFERENCE_PRESSURE_PA, LevelModel, SourceLevels, impact_class_weights, path_loss_db
 from truceline.attribute.physics import EARTH_RADIUS_M, ENVELOPES, distance_m, time_of_flight_bounds_s
 
 FloatArray = NDArray[np.float64]
@@ -381,8 +381,7 @@ def _source_likelihood(distance: FloatArray, lx: FloatArray, ly: FloatArray, sx:
     """P(picks | a source at each position (L) and level (Z)) / P(picks | background), averaged over the time offsets
     ``offsets`` allowed at each position (``in_window``, (L, F)); its picks arrive at ``sign * offset + travel`` after the
     event. Also the detection probabilities ``q`` (L, S, Z) and ``ln P(no station heard it)`` (L, Z)."""
-    distance_km = np.maximum(distance, 100.0) / 1000.0
-    loss = 20.0 * np.log10(distance_km) + attenuation_db_per_km * (distance_km - 1.0)
+    loss = path_loss_db(distance, attenuation_db_per_km)
     q = ndtr((source_db[None, None, :] - loss[:, :, None] - noise[None, :, None] - threshold) / config.detection_spread_db)  # (L, S, Z)
     q = np.clip(q, 0.0, 1.0 - 1e-9)
     log_quiet = np.log1p(-q).sum(axis=1)  # (L, Z)
