@@ -194,6 +194,24 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [rec("burst", 5, weapon="heavy_machine_gun", warnings=[])]),
     ("The SMM heard 7 undetermined explosions (assessed as artillery) 8-10km south.",
      [rec(UND, 7, weapon="artillery", distance_max_km=10.0, warnings=[])]),
+    # --- "outgoing" / "incoming" before the noun, and exchanges of fire (session 8: these words were left
+    # "not understood", and "an exchange of fire: ..." added a record of its own beside the counted ones)
+    ("Positioned in Pisky, the SMM heard two outgoing rounds of tank fire 1km north.",
+     [rec(OUT, 2, weapon="tank", bearing="N", warnings=[])]),
+    ("Positioned 2km south of Pisky, the SMM heard an outgoing round of an infantry fighting vehicle (BMP-1) cannon "
+     "(73mm) 1km north at 09:12.",
+     [rec(OUT, 1, weapon="ifv", time_start="14 09:12", warnings=[])]),
+    ("Positioned in Pisky, the SMM heard outgoing tank fire 2km north.",
+     [rec(OUT, None, weapon="tank", bearing="N", warnings=[])]),
+    ("Positioned in Avdiivka, the SMM heard incoming artillery fire 5km east.",
+     [rec(IMP, None, weapon="artillery", bearing="E", warnings=[])]),
+    ("Positioned in Pisky, the SMM heard outgoing small-arms fire 2km north.",
+     [rec("other", None, weapon="small_arms", warnings=[])]),
+    ("Positioned in Zaitseve, the SMM heard an exchange of fire: 22 bursts and 40 shots of small-arms fire 0.5-1km "
+     "north.",
+     [rec("burst", 22, bearing="N", warnings=[]), rec("shot", 40, weapon="small_arms", distance_max_km=1.0, warnings=[])]),
+    ("Positioned in Zaitseve, the SMM heard an exchange of small-arms fire 0.5-1km north.",
+     [rec("other", None, weapon="small_arms", distance_min_km=0.5, warnings=[])]),
     # --- assessments, including a count with its noun left out
     ("The SMM heard 17 explosions assessed as impacts and 4 assessed as outgoing rounds 3-5km south.",
      [rec(IMP, 17, bearing="S", distance_max_km=5.0, warnings=[]),

@@ -350,15 +350,16 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
             continue  # "impacts of mortar rounds", "bursts of small-arms fire", "assessed as outgoing rounds"
         if match["noun"].lower() == "fire" and not re.search(r"[\w-]+\s+$", before):
             continue
-        exchange = re.search(r"\ban?\s+exchanges?\s+of\s+$|\bexchanges?\s+of\s+$", before, re.IGNORECASE)
-        counted_after = re.match(r"\s*,?\s*(?:involving|including|consisting\s+of|with|of)\b", text[start + match.end():end], re.IGNORECASE)
-        if match["noun"].lower() == "fire" and exchange is not None and counted_after is not None:
-            # "an exchange of fire involving 12 explosions and …": what follows is what was counted
-            # (without it, "heard exchanges of fire 3-5km south" is itself the observation)
+        exchange = _EXCHANGE_BEFORE.search(before) if match["noun"].lower() == "fire" else None
+        counted_after = _COUNTED_AFTER.match(text, start + match.end(), end)
+        if exchange is not None and counted_after is not None:
+            # "an exchange of fire involving 12 explosions and …", "an exchange of fire: 22 bursts …":
+            # what follows is what was counted (without it, "heard exchanges of fire 3-5km south" is
+            # itself the observation)
             scan.claim(start + exchange.start(), start + match.end())
             continue
-        if exchange is not None:
-            scan.claim(start + exchange.start(), position)  # "heard exchanges of fire": fire, kind other
+        if exchange is not None:  # "heard exchanges of (small-arms) fire": fire, kind other; its weapon is read later
+            scan.claim(start + exchange.start(), start + exchange.end("lead"))
         nouns.append(match)
     items: list[tuple[int, int, str]] = [(start + match.start(), start + match.end(), match["noun"]) for match in nouns]
     if nouns:
@@ -401,6 +402,13 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
             adjectives_start = _words_back(window, 3)
             group_start = previous_end + adjectives_start
             _read_weapon(scan, group, group_start, noun_start)
+            direction = _KIND_ADJECTIVE.search(scan.view(group_start, noun_start))
+            if direction is not None and direction.group(0).lower() in ("outgoing", "incoming"):
+                # "outgoing tank fire": rounds of a weapon that explodes, as "outgoing rounds"; small-arms fire stays other
+                if group.weapon not in _SMALL_CALIBRE:
+                    group.kind = "explosion_outgoing" if direction.group(0).lower() == "outgoing" else "explosion_impact"
+                    group.kinds = [group.kind]
+                scan.claim(group_start + direction.start(), group_start + direction.end())
         elif count is not None:
             group_start = previous_end + count.start()
             group.count_qualifier = ph.COUNT_QUALIFIERS.get((count["qual"] or "").lower())
@@ -418,6 +426,7 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
             group.kind = adjective_kind(count["adjs"], group.kind)
             group.kinds = [group.kind]
             adjectives_start = previous_end + count.start("adjs")
+            _claim_kind_adjectives(scan, adjectives_start, noun_start)
             scan.claim(group_start, adjectives_start)
             _read_weapon(scan, group, adjectives_start, noun_start)
         else:
@@ -426,6 +435,7 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
             if adjectives is not None and adjectives.group(1):
                 group.kind = adjective_kind(adjectives.group(1), group.kind)
                 group.kinds = [group.kind]
+                _claim_kind_adjectives(scan, previous_end + adjectives.start(1), noun_start)
                 _read_weapon(scan, group, previous_end + adjectives.start(1), noun_start)
         # "bursts and shots": one count for both
         if (
@@ -442,6 +452,18 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
         groups.append(group)
         previous_end = noun_end
     return groups
+
+
+_EXCHANGE_BEFORE = re.compile(r"(?P<lead>\b(?:an?\s+)?exchanges?\s+of\s+)(?:[\w()-]+\s+){0,4}$", re.IGNORECASE)
+_COUNTED_AFTER = re.compile(r"\s*(?::|,?\s*(?:involving|including|consisting\s+of|with|of)\b)", re.IGNORECASE)
+#: Adjectives that set a kind ("outgoing rounds", "illumination flares"): understood once read.
+_SMALL_CALIBRE = {"small_arms", "machine_gun", "heavy_machine_gun"}
+_KIND_ADJECTIVE = re.compile(r"\b(?:outgoing|incoming|illumination|tracer)\b", re.IGNORECASE)
+
+
+def _claim_kind_adjectives(scan: Scan, start: int, end: int) -> None:
+    for match in scan.find(_KIND_ADJECTIVE, start, end):
+        scan.claim(start + match.start(), start + match.end())
 
 
 def _words_back(window: str, limit: int) -> int:
