@@ -212,6 +212,19 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [rec("burst", 22, bearing="N", warnings=[]), rec("shot", 40, weapon="small_arms", distance_max_km=1.0, warnings=[])]),
     ("Positioned in Zaitseve, the SMM heard an exchange of small-arms fire 0.5-1km north.",
      [rec("other", None, weapon="small_arms", distance_min_km=0.5, warnings=[])]),
+    ("While in Horlivka, between 09:15 and 09:48, the SMM heard about 20 explosions, including ten assessed as "
+     "outgoing artillery rounds (152mm), 5-7km north-west.",
+     [rec(OUT, 10, bearing="NW", time_start="14 09:15", warnings=[]),
+      rec(UND, 10, bearing="NW", distance_max_km=7.0, warnings=[])]),
+    ("Positioned in Shchastia, the SMM heard 27 explosions, assessed as outgoing and impacts of artillery and mortar "
+     "rounds, 6-8km north-north-west.",
+     [rec(UND, 27, bearing="NNW", distance_min_km=6.0, warnings=[
+         "'assessed as outgoing and impacts': the count is not split between them, so the kind is undetermined"])]),
+    ("Positioned in Avdiivka, at 11:05, the SMM heard an explosion assessed as an impact of an 82mm mortar round and, "
+     "shortly after, a burst of small-arms fire, both 1km east.",
+     [rec(IMP, 1, weapon="mortar", bearing="E", warnings=[]), rec("burst", 1, weapon="small_arms", bearing="E", warnings=[])]),
+    ("Positioned in Stanytsia Luhanska, the SMM heard 3 single shots of small-arms fire 500m south.",
+     [rec("shot", 3, weapon="small_arms", distance_max_km=0.5, warnings=[])]),
     # --- assessments, including a count with its noun left out
     ("The SMM heard 17 explosions assessed as impacts and 4 assessed as outgoing rounds 3-5km south.",
      [rec(IMP, 17, bearing="S", distance_max_km=5.0, warnings=[]),
@@ -384,3 +397,14 @@ def test_a_report_section_keeps_every_line_and_sentence() -> None:
     assert by_line[2][3]["warnings"][-1] == "reads as not observed: 'no explosions'"
     assert [(r["kind"], r["count"], r["observer_place"], r["time_start"]) for r in by_line[4]] == [
         (UND, 50, "Avdiivka", "15 00:00"), (IMP, 7, "Yasynuvata", "15 11:10")]
+
+
+def test_from_the_same_position_takes_the_observer_of_the_sentence_before_even_across_a_paragraph() -> None:
+    records = parse("Positioned in Zolote, the SMM heard three shots from a sniper rifle 1-2km south.\n"
+                    "From the same position, the SMM heard four explosions 3-4km south-east.\n"
+                    "The SMM heard 2 explosions 1km north.")
+    assert [(r["line"], r["observer_place"], r["warnings"]) for r in records] == [
+        (1, "Zolote", []), (2, "Zolote", []), (3, None, [])]  # a paragraph's position does not carry on its own
+    (alone,) = parse("From the same position, the SMM heard four explosions 3-4km south-east.")
+    assert alone["observer_lat"] is None
+    assert alone["warnings"] == ["'the same position' follows no position: observer position left empty"]

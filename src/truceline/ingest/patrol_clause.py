@@ -457,6 +457,12 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
 _EXCHANGE_BEFORE = re.compile(r"(?P<lead>\b(?:an?\s+)?exchanges?\s+of\s+)(?:[\w()-]+\s+){0,4}$", re.IGNORECASE)
 _COUNTED_AFTER = re.compile(r"\s*(?::|,?\s*(?:involving|including|consisting\s+of|with|of)\b)", re.IGNORECASE)
 #: Adjectives that set a kind ("outgoing rounds", "illumination flares"): understood once read.
+_SOON_AFTER = re.compile(r"\b(?:shortly|soon|immediately)\s+(?:after(?:wards)?|thereafter)\b", re.IGNORECASE)
+_MIXED_ASSESSED = re.compile(
+    r"(?:\b(?:assessed|believed)\s+(?:as|to\s+be)\s+(?:both\s+)?|\(\s*)(?P<a>outgoing|impacts?|incoming)(?:\s+rounds?)?"
+    r"\s+and\s+(?:as\s+)?(?P<b>outgoing|impacts?|incoming)(?:\s+rounds?)?\b(?:\s*\))?",
+    re.IGNORECASE,
+)
 _SMALL_CALIBRE = {"small_arms", "machine_gun", "heavy_machine_gun"}
 _KIND_ADJECTIVE = re.compile(r"\b(?:outgoing|incoming|illumination|tracer)\b", re.IGNORECASE)
 
@@ -513,6 +519,14 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
         scan.claim(start + match.start(), start + match.end())
         if group.kind.startswith("explosion"):
             group.kind = "explosion_undetermined"
+    for match in scan.find(_SOON_AFTER, start, end):
+        scan.claim(start + match.start(), start + match.end())
+    for match in scan.find(_MIXED_ASSESSED, start, end):
+        # "assessed as outgoing and impacts": both, in numbers not given; neither kind can be told for a record
+        if assessed_kind(match["a"], group.kind) != assessed_kind(match["b"], group.kind) and group.kind.startswith("explosion"):
+            scan.claim(start + match.start(), start + match.end())
+            group.kind, group.kinds = "explosion_undetermined", ["explosion_undetermined"]
+            group.warnings.append(f"{match.group(0)!r}: the count is not split between them, so the kind is undetermined")
     depths = _parenthesis_depth(scan.text, start, end)
     for match in scan.find(ASSESSED, start, end):
         if depths[match.start()] > 0 and scan.view(start, start + match.start()).rstrip()[-1:] != "(":

@@ -192,5 +192,5 @@ FILLER = frozenset(
     edge outskirts centre center part vicinity side area outskirt northern southern eastern western central
     north-eastern north-western south-eastern south-western direction distance including total respectively
     further another other more additional earlier same time period previous reporting day night evening
-    morning afternoon hours headquarters jccc followed involving but""".split()
+    morning afternoon hours headquarters jccc followed involving but single""".split()
 )

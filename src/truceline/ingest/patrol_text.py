@@ -44,6 +44,11 @@ _DATE_ON = re.compile(
 )
 _DATE_ONLY_LINE = re.compile(r"^\W*(?:\w+day,?\s+)?(?P<date>" + ph.DATE + r")\W*$", re.IGNORECASE)
 _CONTINUATION = re.compile(r"^\s*(?:It|It also|The SMM also|The mission also|Also|Later|Then|Subsequently|Afterwards)\b")
+#: "From the same position, the SMM heard ...": the observer of the sentence before, even in the paragraph before.
+_SAME_POSITION = re.compile(
+    r"^\s*(?:(?:From|At|In)\s+the\s+same\s+(?:position|location|place|spot)|(?:While\s+)?still\s+positioned\s+there)\b",
+    re.IGNORECASE,
+)
 _CLAUSE_BREAK = re.compile(
     r";\s+|,?\s+and\s+(?=(?:(?:while|when)\s+)?(?:positioned|while|in|at|near|from)\s+[^;]*?\b(?:heard|saw|observed|recorded|spotted)\b)"
     r"|,?\s+and\s+(?=(?:the\s+SMM|it|the\s+mission)\s+(?:also\s+|later\s+)?(?:heard|saw|observed|recorded|spotted)\b)"
@@ -72,6 +77,7 @@ class _State:
     date: Date | None
     night_end: Date | None
     position: _Observer | None = None
+    last_position: _Observer | None = None  # the last observer read, across paragraphs: "from the same position"
     date_written: bool = False  # the date comes from the text ("On 3 March"), not from --date
 
 
@@ -142,7 +148,10 @@ def split_sentences(line: str) -> list[tuple[int, int]]:
     return spans
 
 
-_WHICH = re.compile(r",(?=\s*(?:of\s+(?:which|them)|including)\s+(?:" + ph.NUMBER + r")\s)[^,;()]*?(?P<close>,|;|\.?$)")
+_WHICH = re.compile(
+    r",(?=\s*(?:of\s+(?:which|them)|including)\s+(?:" + ph.NUMBER + r")\s)(?:[^,;()]|\(\d+\s?mm\))*?(?P<close>,|;|\.?$)"
+)
+_CALIBRE_PARENTHESIS = re.compile(r"\((\d+\s?mm)\)")
 
 
 _EXPLOSION_NOUN = re.compile(r"\b(?:explosions?|rounds?|impacts?|detonations?|blasts?)\b", re.IGNORECASE)
@@ -158,6 +167,8 @@ def _which_as_parenthesis(line: str, start: int, end: int) -> str:
         if not nouns or _NOT_EXPLOSIONS.search(line, nouns[-1].end(), match.start()):
             continue  # "52 ceasefire violations, including 16 explosions": a summary, not a breakdown
         chars[match.start()] = "("
+        for calibre in _CALIBRE_PARENTHESIS.finditer(line, match.start(), match.end()):  # "(152mm)" inside it
+            chars[calibre.start()] = chars[calibre.end() - 1] = " "
         if match["close"]:  # else it runs to the end of the sentence, where the breakdown reader stops too
             chars[match.start("close")] = ")"
     return "".join(chars)
@@ -190,6 +201,9 @@ def _read_sentence(
             state.date, state.night_end, state.date_written = first, second, True
         scan.claim(start + found_date.start(), start + found_date.end())
     continuation = bool(_CONTINUATION.match(line[start:end]))
+    same_position = next(scan.find(_SAME_POSITION, start, end), None)
+    if same_position is not None:
+        scan.claim(start + same_position.start(), start + same_position.end())
     if _SUMMARY.search(line[start:end]):
         sentence_warnings.append("reads as a summary of the period: its counts may repeat those of other sentences")
     records: list[dict[str, Any]] = []
@@ -200,9 +214,13 @@ def _read_sentence(
             position = _resolve_position(reading.position, gazetteer)
         elif position is None and continuation and state.position is not None:
             position = state.position
+        elif position is None and same_position is not None:
+            position = state.position or state.last_position
+            if position is None:
+                sentence_warnings.append("'the same position' follows no position: observer position left empty")
         records.extend(_clause_records(reading, position, state, default_date, tz, gazetteer, sentence_warnings))
     if position is not None:
-        state.position = position
+        state.position = state.last_position = position
     return records
 
 
