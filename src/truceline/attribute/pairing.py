@@ -64,6 +64,7 @@ class PairingConfig:
     context_weighs_chosen: bool = True  # a paired event's context weighs its chosen role against the unpaired and chance shares
     context_rounds: int = 2  # rounds of contexts: every neighbour sure, then the neighbours' roles from the round before
     battery_levels: bool = True  # a battery neighbour supports an event only as far as their levels allow one weapon's launches
+    salvo_taker_keeps_role: bool = False  # True (before session 8): an alternative giving the partner to a round at the event's place counts for the role
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -446,11 +447,17 @@ def _paired(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Fl
         # alone, as for an unpaired event: context and levels (without positions: even). An alternative that swaps the
         # role is weighed by the context too (firing from where launches fired in the same minutes makes the event
         # likelier a launch; landing where impacts of fire from elsewhere landed, likelier an impact).
+        salvo_taker = np.full(n, -1, dtype=np.int64)
         for i in np.flatnonzero((partner >= 0) & (alternative == 0) & (taker >= 0)):
             # The best solution without the event gives its partner to a round of the same salvo (another event at the
             # event's place in the same minutes, e.g. another gun of the battery): that changes the partner, not the
-            # role, so the event keeps its role in it (an unpaired round of the salvo): that share counts for the role.
+            # role. The event is an unpaired round beside the taker, a launch in that solution: with
+            # ``salvo_taker_keeps_role`` that share counts for the role; otherwise it follows the event's lone evidence
+            # with the taker as a battery neighbour (two impacts of one mission chance-paired as "launches" are each
+            # other's taker: levels that place them among impacts then count).
             if same_place(int(i), np.array([taker[i]], dtype=np.intp), time_s, lat, lon, config, sigma_m).size:
+                if not config.salvo_taker_keeps_role:
+                    salvo_taker[i] = taker[i]
                 alternative_weight[i] = 0.0
         # Twice: with every neighbour taken as sure of its role, then with the neighbours' role probabilities from that
         # (two chance pairs side by side are each other's "battery" only as much as each is a launch), each neighbour's
@@ -460,7 +467,8 @@ def _paired(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Fl
         neighbour_impact: FloatArray | None = None
         for _ in range(config.context_rounds):
             p_launch, p_impact = _context_roles(kind, partner, alternative, alternative_weight, chance_weight, time_s, lat, lon, config,
-                                                levels, model, contexts, sigma_m, neighbour_launch, neighbour_impact)
+                                                levels, model, contexts, sigma_m, neighbour_launch, neighbour_impact,
+                                                salvo_taker=salvo_taker, salvo_weight=np.exp(-margin / 2.0))
             neighbour_launch, neighbour_impact = p_launch, p_impact
         _unpaired_roles(kind, partner, p_launch, p_impact, reason, time_s, lat, lon, config, levels, model, contexts, sigma_m)
     else:
@@ -474,7 +482,8 @@ def _paired(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Fl
 def _context_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], alternative: NDArray[np.int8], alternative_weight: FloatArray,
                    chance_weight: FloatArray, time_s: FloatArray, lat: FloatArray, lon: FloatArray, config: PairingConfig,
                    levels: SourceLevels | None, model: LevelModel | None, contexts: ContextOdds, sigma_m: FloatArray | None,
-                   neighbour_launch: FloatArray | None, neighbour_impact: FloatArray | None) -> tuple[FloatArray, FloatArray]:
+                   neighbour_launch: FloatArray | None, neighbour_impact: FloatArray | None, *,
+                   salvo_taker: NDArray[np.int64] | None = None, salvo_weight: FloatArray | None = None) -> tuple[FloatArray, FloatArray]:
     """(p_launch, p_impact) of the paired events with their contexts (:func:`context_of`; the neighbours' role
     probabilities ``neighbour_*``, or, without them, every neighbour sure of its role): an alternative solution that
     swaps the event's role is weighed by the context's launch : impact odds, and a chance pair or an alternative that
@@ -492,7 +501,12 @@ def _context_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], alternati
     it: among paired events every pair is one launch and one impact, so the learned odds of a context are the odds of
     the role there, and the chosen role is ``2 P(role | context)`` times as likely as without a context (1 without one)
     against the shares whose role the event's lone evidence decides (a chance pair, an alternative that leaves it
-    unpaired). A perfect time-of-flight fit of an event inside a mission's impact cloud is then likelier chance."""
+    unpaired). A perfect time-of-flight fit of an event inside a mission's impact cloud is then likelier chance.
+
+    ``salvo_taker`` (>= 0 where the best solution without the event gives its partner to a round at the event's place)
+    and ``salvo_weight`` (that solution's weight, ``exp(-margin / 2)``): the event is then an unpaired round beside the
+    taker, its share decided by its lone evidence with the taker counted as a battery neighbour (at its role
+    probability if it already is one, else as sure: it is a launch in that solution)."""
     n = kind.size
     paired = np.flatnonzero(partner >= 0)
     alternative_weight = alternative_weight.copy()
@@ -551,7 +565,21 @@ def _context_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], alternati
             if alternative[i] == 0:
                 weight /= prior
         p_l, p_i = _split_roles(kind[[i]], alternative[[i]], np.array([weight]), np.array([chance]), np.array([odds / (1.0 + odds)]))
-        return float(p_l[0]), float(p_i[0])
+        if salvo_taker is None or salvo_weight is None or salvo_taker[i] < 0:
+            return float(p_l[0]), float(p_i[0])
+        # The share of the solution that gives the partner to a round of the salvo: an unpaired round beside the taker.
+        taker = int(salvo_taker[i])
+        salvo_battery = battery
+        if taker not in hood[i][0]:
+            salvo_battery = 1.0 - (1.0 - battery) * (1.0 - float(same_weapon(i, np.array([taker], dtype=np.intp))[0]))
+        salvo_odds = _context_odds(acoustic[i], contexts.mixture(min(salvo_battery, 1.0), min(area, 1.0)), config)
+        salvo = float(salvo_weight[i])
+        if config.context_weighs_chosen:
+            salvo /= 2.0 * (p_context_launch if kind[i] == "launch" else 1.0 - p_context_launch)
+        rest = 1.0 + weight + chance
+        as_launch = 1.0 / (1.0 + salvo_odds)
+        return ((float(p_l[0]) * rest + salvo * as_launch) / (rest + salvo),
+                (float(p_i[0]) * rest + salvo * (1.0 - as_launch)) / (rest + salvo))
 
     p_launch, p_impact = np.zeros(n), np.zeros(n)
     for i in paired:
