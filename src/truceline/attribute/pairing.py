@@ -64,7 +64,7 @@ class PairingConfig:
     context_weighs_chosen: bool = True  # a paired event's context weighs its chosen role against the unpaired and chance shares
     context_rounds: int = 2  # rounds of contexts: every neighbour sure, then the neighbours' roles from the round before
     battery_levels: bool = True  # a battery neighbour supports an event only as far as their levels allow one weapon's launches
-    salvo_taker_keeps_role: bool = False  # True (before session 8): an alternative giving the partner to a round at the event's place counts for the role
+    salvo_taker_keeps_role: bool = True  # False (tried in session 8, not the default): that alternative follows the lone evidence (taker as battery)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
