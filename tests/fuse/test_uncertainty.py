@@ -235,3 +235,60 @@ def test_model_error_covariance_is_the_common_bias_and_the_scatter_about_it() ->
     np.testing.assert_allclose(np.diag(found)[:2], bias[:2] ** 2, rtol=0.15)
     assert found[2, 2] == pytest.approx(scatter[2] ** 2, rel=0.3)
     assert np.all(model_error_covariance(errors[:5], variances[:5], min_events=10) == 0.0)
+
+
+def _located(st_x: np.ndarray, st_y: np.ndarray, times: np.ndarray, stations: np.ndarray, *, jackknife: bool) -> tuple[np.ndarray, np.ndarray]:
+    """One event made of the picks ``times`` at ``stations`` (one each), located by the associator's own
+    estimator; its position and the 2 x 2 calibrated covariance (network factor 1, no model error)."""
+    from truceline.fuse.kernels import locate
+
+    order = np.argsort(stations, kind="stable")
+    pick_time, pick_station = times[order], stations[order]
+    start = np.searchsorted(pick_station, np.arange(len(st_x) + 1))
+    picks = np.arange(len(pick_time))
+    nan = np.full(len(pick_time), np.nan)
+    x, y, t0, nominal, _, _ = locate(picks, pick_station, pick_time, nan, nan, st_x, st_y, np.zeros(len(st_x)),
+                                     0.3, 0.3, 0.0, C, 0.0, 0.0, 0.1, 0.0, 2.5, 15)
+    uncertainty = calibrated_covariance(
+        x_km=np.array([x]), y_km=np.array([y]), t0_s=np.array([t0]), picks=[picks], event_atmosphere=np.array([[C, 0.0, 0.0]]),
+        nominal=nominal[None], factor=1.0, pick_time=pick_time, pick_station=pick_station, station_pick_start=start,
+        st_x=st_x, st_y=st_y, sigma_pick_s=0.1, kappa_model=0.0, atmosphere_floor_km_s=0.0, cluster_km=3.0, cluster_s=6.0,
+        max_z=3.0, atmosphere_variance=np.zeros(3), jackknife=jackknife)
+    return np.array([x, y]), uncertainty.covariance[0, :2, :2]
+
+
+def test_an_event_with_another_sources_pick_gets_an_ellipse_that_covers_its_error() -> None:
+    # five stations hear a launcher's round at the origin; at the fifth the event holds the pick of its next round,
+    # fired 0.9 s later: with two degrees of freedom the wrong pick hardly shows in the residuals, the nominal ellipse
+    # is the pick noise's (58 m) while the pick pulls the solution by about 100 m; the solutions with each pick left
+    # out in turn show how far one pick moves it
+    from truceline.fuse.atmosphere import travel_times
+
+    rng = np.random.default_rng(3)
+    st_x = np.array([-11.0, -4.0, 6.0, 12.0, 3.0])
+    st_y = np.array([-6.0, 11.0, 10.0, -3.0, -13.0])
+    times = travel_times(st_x, st_y, 0.0, 0.0, C, 0.0, 0.0) + rng.normal(0.0, 0.05, 5)
+    times[4] = 0.9 + travel_times(st_x[4:], st_y[4:], 0.0, 0.0, C, 0.0, 0.0)[0]
+    stations = np.arange(5)
+    found, nominal = _located(st_x, st_y, times, stations, jackknife=False)
+    _, covariance = _located(st_x, st_y, times, stations, jackknife=True)
+    error = -found  # the truth is at the origin
+    assert np.hypot(*error) > 0.08
+    assert error @ np.linalg.solve(nominal, error) > 5.991  # outside the nominal 95 % ellipse
+    assert error @ np.linalg.solve(covariance, error) <= 5.991  # inside with the jackknife
+
+
+def test_the_jackknife_leaves_a_well_recorded_events_ellipse_about_as_it_was() -> None:
+    # twenty stations, all the event's own picks: the solutions without each pick scatter as the pick noise
+    # says, so the ellipse does not grow for nothing
+    from truceline.fuse.atmosphere import travel_times
+
+    rng = np.random.default_rng(5)
+    st_x, st_y = _ring(20, 15.0)
+    st_x, st_y = st_x * rng.uniform(0.6, 1.6, 20), st_y * rng.uniform(0.6, 1.6, 20)
+    times = travel_times(st_x, st_y, 0.0, 0.0, C, 0.0, 0.0) + rng.normal(0.0, 0.1, 20)
+    _, nominal = _located(st_x, st_y, times, np.arange(20), jackknife=False)
+    _, covariance = _located(st_x, st_y, times, np.arange(20), jackknife=True)
+    major_before = np.sqrt(np.linalg.eigvalsh(nominal)[-1])
+    major_after = np.sqrt(np.linalg.eigvalsh(covariance)[-1])
+    assert major_before <= major_after <= 1.3 * major_before

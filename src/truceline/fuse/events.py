@@ -76,7 +76,8 @@ def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, con
             atmosphere=atmosphere, tile_x_km=prep.tile_x, tile_y_km=prep.tile_y, x_km=result.x_km, y_km=result.y_km,
             block=result.block, tile=result.tile),
         clean_share=config.clean_ambiguity, cell_min_events=config.cell_min_events,
-        cell_min_bias_events=config.cell_min_bias_events, earlier=earlier)
+        cell_min_bias_events=config.cell_min_bias_events, earlier=earlier, jackknife=config.jackknife_uncertainty,
+        pick_baz=prep.pick_baz, pick_baz_sigma=prep.pick_baz_sigma, st_north=prep.st_north_deg)
     cov = uncertainty.covariance
     lat, lon = net.to_latlon(result.x_km, result.y_km)
     lat1, lon1 = (lat + 0.01, lon) if n else (lat, lon)

@@ -1,8 +1,12 @@
-"""Calibrated location uncertainty: random pick noise, atmosphere model error, and ambiguity.
+"""Calibrated location uncertainty: random pick noise, wrong picks, atmosphere model error, and ambiguity.
 
 The inverse Fisher information of ``kernels.locate`` describes only the random part of the
 error: pick noise and the path-to-path scatter of travel times, which shrink as stations are
-added. Two errors do not shrink that way and dominate in practice (docs/fusion.md, "Uncertainty"):
+added. It assumes every pick is the event's own; an event of few stations cannot show a wrong
+pick in its residuals (with four picks and three unknowns the fit is nearly exact whatever the
+picks), so its random part is the larger of that and the **jackknife**: the scatter of the
+solutions with each pick left out in turn (:func:`jackknife_covariance`). Two errors do not
+shrink with more stations and dominate in practice (docs/fusion.md, "Uncertainty"):
 
 * **Atmosphere model error.** The celerity and wind are calibrated per tile (100 km) and hour;
   the true effective sound speed at an event differs from its tile's value by ``da = (dc, dwx,
@@ -175,6 +179,35 @@ def ambiguity(times_s: np.ndarray, predicted_s: np.ndarray, sigma_s: np.ndarray,
     return competing / len(stations)
 
 
+def jackknife_covariance(picks: np.ndarray, pick_station: np.ndarray, pick_time: np.ndarray, pick_baz: np.ndarray,
+                         pick_baz_sigma: np.ndarray, st_x: np.ndarray, st_y: np.ndarray, st_north: np.ndarray,
+                         x_km: float, y_km: float, t0_s: float, atmosphere: tuple[float, float, float], *,
+                         sigma_pick_s: float, kappa_model: float) -> np.ndarray:
+    """3 x 3 jackknife covariance of (x, y, t0): ``(m - 1) / m`` times the scatter about their mean of the
+    ``m`` solutions of ``kernels.locate`` (the event's own estimator, started at its solution) with each pick
+    left out in turn (Efron & Stein 1981; Efron & Tibshirani, *An Introduction to the Bootstrap*, ch. 11).
+
+    For an event whose picks are all its own this is about the nominal covariance; where one pick is
+    another source's, leaving it out moves the solution by what that pick pulled, which the event's
+    residuals hide when it has few stations (the pick's leverage is near one). An event of four picks
+    gives four exactly determined solutions of three. Zeros when fewer than two solutions are found."""
+    from truceline.fuse.kernels import locate
+
+    c, wx, wy = atmosphere
+    solutions = []
+    for k in range(len(picks)):
+        rest = np.delete(picks, k)
+        x, y, t0, _, _, _ = locate(rest, pick_station[rest], pick_time, pick_baz, pick_baz_sigma, st_x, st_y, st_north,
+                                   x_km, y_km, t0_s, c, wx, wy, sigma_pick_s, kappa_model, 2.5, 15)
+        if np.isfinite(x) and np.isfinite(y) and np.isfinite(t0):
+            solutions.append((x, y, t0))
+    if len(solutions) < 2:
+        return np.zeros((3, 3))
+    values = np.asarray(solutions)
+    offsets = values - values.mean(axis=0)
+    return np.asarray((len(values) - 1) / len(values) * offsets.T @ offsets)
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CalibrationCells:
     """Where the atmosphere the events were located with came from: one fit per tile and time block."""
@@ -303,9 +336,12 @@ def calibrated_covariance(
     atmosphere_floor_km_s: float, cluster_km: float, cluster_s: float, max_z: float,
     atmosphere_variance: np.ndarray | None = None, cells: CalibrationCells | None = None,
     clean_share: float = 0.2, cell_min_events: int = 8, cell_min_bias_events: int | None = None, cell_radius_km: float = 90.0,
-    cell_max_radius_km: float = 180.0, earlier: AtmosphereReadings | None = None,
+    cell_max_radius_km: float = 180.0, earlier: AtmosphereReadings | None = None, jackknife: bool = True,
+    pick_baz: np.ndarray | None = None, pick_baz_sigma: np.ndarray | None = None, st_north: np.ndarray | None = None,
 ) -> Uncertainty:
-    """``factor * nominal + S Sigma_a S' + ambiguity * spread`` for every event (see the module doc).
+    """``larger(factor * nominal, jackknife) + S Sigma_a S' + ambiguity * spread`` for every event (see the
+    module doc; without ``jackknife``, ``factor * nominal``). The jackknife relocates with the picks'
+    back-azimuths ``pick_baz`` (degrees in the frame at the stations, with ``st_north``) when given.
 
     ``event_atmosphere`` is (n, 3): each event's (c, wx, wy). ``Sigma_a`` is estimated from the
     events unless ``atmosphere_variance`` gives it; never below ``atmosphere_floor_km_s`` squared.
@@ -321,6 +357,15 @@ def calibrated_covariance(
     if n == 0:
         return Uncertainty(covariance=covariance, atmosphere_variance=floor, ambiguity=share,
                            event_atmosphere_covariance=np.zeros((0, 3, 3)), readings=AtmosphereReadings.none())
+    if jackknife:
+        no_baz = np.full(len(pick_time), np.nan)
+        baz = no_baz if pick_baz is None else pick_baz
+        baz_sigma = no_baz if pick_baz_sigma is None else pick_baz_sigma
+        north = np.zeros(len(st_x)) if st_north is None else st_north
+        covariance = larger(covariance, np.array([
+            jackknife_covariance(picks[i], pick_station, pick_time, baz, baz_sigma, st_x, st_y, north, float(x_km[i]),
+                                 float(y_km[i]), float(t0_s[i]), tuple(event_atmosphere[i]),  # type: ignore[arg-type]
+                                 sigma_pick_s=sigma_pick_s, kappa_model=kappa_model) for i in range(n)]))
     sensitivities = np.zeros((n, 3, 3))
     estimates = np.full((n, 3), np.nan)
     variances = np.full((n, 3, 3), np.nan)
