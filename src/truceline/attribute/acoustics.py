@@ -169,6 +169,8 @@ class LevelModel:
     # Classes without a learned model: the physics prior on their impact-minus-launch level difference (NaN: none).
     prior_difference_db: FloatArray | None = None
     prior_difference_sigma_db: FloatArray | None = None
+    # Classes the run fires (half ``min_pairs`` of confident pairs by time of flight) whose levels it has not learned.
+    missing_classes: NDArray[np.bool_] | None = None
 
     def density_any(self, level_db: FloatArray) -> FloatArray:
         """Density of a level among all events (Gaussian kernel estimate)."""
@@ -210,7 +212,7 @@ def _fit_classes(a: FloatArray, b: FloatArray, weight: FloatArray, *, min_pairs:
 def fit_level_model(level_db: FloatArray, launch: NDArray[np.int64], impact: NDArray[np.int64], sure: NDArray[np.bool_],
                     class_probability: FloatArray, *, min_pairs: float = 6.0, min_sigma_db: float = 2.0,
                     min_unmodelled_share: float = 0.1, use_prior: bool = True, level_responsibilities: bool = True,
-                    responsibility_iterations: int = 5) -> LevelModel | None:
+                    responsibility_iterations: int = 5, compete_classes: bool = False, provisional_share: float = 1.0) -> LevelModel | None:
     """Launch/impact levels per class from the pairs marked ``sure`` (``class_probability`` per pair, rows aligned).
 
     Each pair counts for every class with the probability time of flight gives it (weighted medians);
@@ -237,7 +239,28 @@ def fit_level_model(level_db: FloatArray, launch: NDArray[np.int64], impact: NDA
     levels = level_db[finite]
     bandwidth = max(1.06 * float(np.std(levels)) * levels.size ** -0.2, 1.5)
     responsibility = class_probability[usable]
+    tof_weight = responsibility.sum(axis=0)
     has, launch_db, impact_db, sigma_db = _fit_classes(a, b, responsibility, min_pairs=min_pairs, min_sigma_db=min_sigma_db)
+    provisional = np.zeros(n_classes, dtype=bool)
+    if compete_classes and level_responsibilities and provisional_share < 1.0:
+        # A class time of flight gives too few pairs alone (3-8 km: a mortar's pair is half a gun's by time of flight) is
+        # fitted provisionally on its pairs weighted by the physics prior on its levels' difference; the levels then say
+        # which class each pair is, and it is kept if it gathers ``min_pairs`` of weight.
+        provisional = ~has & (responsibility.sum(axis=0) >= provisional_share * min_pairs)
+        spread = float(np.sqrt(2.0) * max(float(np.std(levels)), bandwidth))
+        for k in np.flatnonzero(provisional):
+            envelope = ENVELOPES[k] if k < len(ENVELOPES) else None
+            if envelope is None or not np.isfinite(envelope.impact_minus_launch_db):
+                provisional[k] = False
+                continue
+            prior_fit = _normal(b - a, envelope.impact_minus_launch_db, envelope.level_difference_sigma_db) / np.maximum(_normal(b - a, 0.0, spread), 1e-300)
+            weight_k = responsibility[:, k] * np.clip(prior_fit, 0.0, 1.0)
+            if weight_k.sum() <= 0.0:
+                provisional[k] = False
+                continue
+            one = _fit_classes(a, b, weight_k[:, None], min_pairs=0.0, min_sigma_db=min_sigma_db, has=np.ones(1, dtype=bool))
+            launch_db[k], impact_db[k], sigma_db[k] = one[1][0], one[2][0], one[3][0]
+        has = has | provisional
     if level_responsibilities and has.any():
         # A class's pairs are its own rounds and intruders: where time of flight cannot tell a mortar from a gun (3-8 km) a
         # gun's pair (muzzle blast as loud as its shell) counts by its time-of-flight share as a mortar's, and two
@@ -254,9 +277,23 @@ def fit_level_model(level_db: FloatArray, launch: NDArray[np.int64], impact: NDA
             fit = np.nan_to_num(_normal(a[:, None], launch_db[None, :], sigma_db[None, :]) * _normal(b[:, None], impact_db[None, :], sigma_db[None, :]))
             keep = np.where(has[None, :], fit / np.maximum(fit + intruder[:, None], 1e-300), 1.0)
             responsibility = class_probability[usable] * keep
+            if provisional.any():
+                # A provisional class competes for each pair with the others (time of flight's class probability as the
+                # prior, the levels' fit as the likelihood; classes without a model and intruders fit as two random
+                # levels of the run): a mortar's pair whose levels no gun makes is the mortar's, not half a gun's.
+                prior = class_probability[usable]
+                pair_any = density(a) * density(b)
+                denominator = (np.sum(np.where(has[None, :], prior * fit, 0.0), axis=1) + np.sum(np.where(has[None, :], 0.0, prior), axis=1) * pair_any
+                               + intruder)
+                responsibility[:, provisional] = (prior * fit / np.maximum(denominator, 1e-300)[:, None])[:, provisional]
             # The classes stay those that time of flight gave enough pairs; the levels only say which of them are intruders.
             has, launch_db, impact_db, sigma_db = _fit_classes(a, b, responsibility, min_pairs=min_pairs, min_sigma_db=min_sigma_db,
                                                                has=has)
+        if provisional.any():
+            # A provisional class stays only if the levels gave it ``min_pairs`` of weight.
+            dropped = provisional & (responsibility.sum(axis=0) < min_pairs)
+            has = has & ~dropped
+            launch_db[dropped] = impact_db[dropped] = sigma_db[dropped] = np.nan
     if not has.any():
         return None
     share = class_probability.sum(axis=0)
@@ -268,7 +305,8 @@ def fit_level_model(level_db: FloatArray, launch: NDArray[np.int64], impact: NDA
     prior_sigma = np.array([e.level_difference_sigma_db for e in ENVELOPES[:n_classes]] + [np.nan] * (n_classes - len(ENVELOPES)))
     return LevelModel(has_class=has, launch_db=launch_db, impact_db=impact_db, sigma_db=sigma_db, weight=weight,
                       unmodelled_share=unmodelled, all_levels_db=levels, bandwidth_db=bandwidth,
-                      prior_difference_db=np.where(has, np.nan, prior) if use_prior else None, prior_difference_sigma_db=prior_sigma)
+                      prior_difference_db=np.where(has, np.nan, prior) if use_prior else None, prior_difference_sigma_db=prior_sigma,
+                      missing_classes=~has & (tof_weight >= 0.5 * min_pairs))
 
 
 def pair_level_penalty(model: LevelModel | None, level_launch_db: FloatArray, sigma_launch_db: FloatArray,
@@ -418,3 +456,43 @@ def impact_class_weights(model: LevelModel | None, level_db: float, sigma_db: fl
     if total <= 0.0:
         return np.zeros(model.has_class.size), 1.0
     return weights / total, any_weapon / total
+
+
+def unpaired_probability(model: LevelModel | None, level_db: FloatArray, sigma_db: FloatArray, margins_db: tuple[FloatArray, ...] | list[FloatArray],
+                         *, min_stations: int, silent_launch_share: float, partner_elsewhere: float) -> tuple[FloatArray, FloatArray]:
+    """Per event: (the probability that its partner went unlocated — it stays unpaired — if it is a round of a modelled
+    class, the probability that it is one), from its level and its picks' SNR margins, with the mixture of
+    :func:`unpaired_impact_odds`: each modelled class's launch and impact (equal priors within a class: every round makes
+    one of each; the level's likelihood under that class and role; the partner shifted by the class's launch-impact
+    difference, heard or not by the event's own stations; ``partner_elsewhere`` unlocated whatever its level), against the
+    rest at the run's levels (classes without a level model, the unmodelled share; impacts whose launch makes no sound,
+    ``silent_launch_share``), of which the levels say nothing. A loud mortar detonation's quiet launch is seldom located,
+    a gun's muzzle blast or a mortar's launch seldom goes without its partner. NaN (and 0) where the level is unknown or
+    there is no model."""
+    levels = np.asarray(level_db, dtype=np.float64)
+    out = np.full(levels.size, np.nan)
+    share = np.zeros(levels.size)
+    if model is None or not model.has_class.any():
+        return out, share
+    classes = np.flatnonzero(model.has_class)
+    difference = model.impact_db[classes] - model.launch_db[classes]
+    any_density = model.density_any(levels)
+    for i in np.flatnonzero(np.isfinite(levels)):
+        margins = np.asarray(margins_db[i])
+        if not margins.size:
+            continue
+        sigma = np.hypot(model.sigma_db[classes], float(sigma_db[i]))
+        launch_like = 0.5 * model.weight[classes] * _normal(np.array(levels[i]), model.launch_db[classes], sigma)
+        impact_like = 0.5 * (1.0 - silent_launch_share) * model.weight[classes] * _normal(np.array(levels[i]), model.impact_db[classes], sigma)
+        located_launch = np.array([partner_located_probability(margins, float(d), min_stations=min_stations) for d in difference])
+        located_impact = np.array([partner_located_probability(margins, -float(d), min_stations=min_stations) for d in difference])
+        located_same = partner_located_probability(margins, 0.0, min_stations=min_stations)
+        # The rest: classes without a level model, and impacts whose launch makes no sound, at the run's levels.
+        rest = 0.5 * (model.unmodelled_share * (2.0 - silent_launch_share) + silent_launch_share) * float(any_density[i])
+        weights = np.concatenate([launch_like, impact_like])
+        located = (1.0 - partner_elsewhere) * np.concatenate([located_launch, located_impact])
+        total = float(weights.sum())
+        if total + rest > 0.0:
+            share[i] = total / (total + rest)
+            out[i] = 1.0 - float(np.sum(weights * located)) / total if total > 0.0 else 0.0
+    return out, share

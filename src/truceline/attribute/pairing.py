@@ -34,7 +34,7 @@ from scipy.sparse.csgraph import connected_components
 from scipy.special import ndtr
 
 from truceline.attribute.acoustics import (LevelModel, SourceLevels, fit_level_model, impact_class_weights, pair_level_penalty,
-                                           same_weapon_factor, unpaired_impact_odds)
+                                           same_weapon_factor, unpaired_impact_odds, unpaired_probability)
 from truceline.attribute.context import (ContextOdds, battery_odds_from_pairs, context_neighbours, context_odds_from_pairs, context_of,
                                          same_place)
 from truceline.attribute.physics import ENVELOPES, MAX_RANGE_M, MAX_TIME_OF_FLIGHT_S, distance_m, flight_costs
@@ -65,6 +65,13 @@ class PairingConfig:
     context_rounds: int = 2  # rounds of contexts: every neighbour sure, then the neighbours' roles from the round before
     battery_levels: bool = True  # a battery neighbour supports an event only as far as their levels allow one weapon's launches
     salvo_taker_keeps_role: bool = True  # False (tried in session 8, not the default): that alternative follows the lone evidence (taker as battery)
+    # Session 8, role8: a class time of flight gives half min_pairs of confident pairs is fitted provisionally and kept if
+    # the levels, competing with the other classes for each pair, give it min_pairs (a mortar's pairs at 3-8 km, half a gun's).
+    level_classes_compete: bool = True
+    level_provisional_share: float = 0.5  # 1.0: no provisional class (before session 8)
+    # Leaving an event unpaired costs -2 ln(P(partner unlocated | level, margins) / the run's mean) more (False: a flat cost).
+    unpaired_levels: bool = True
+    unpaired_levels_signed: bool = True  # False (tried, worse): only the reward of a level that fits "unpaired", never a penalty
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -311,7 +318,8 @@ def pair_events(
             pair_launch = np.flatnonzero((current.partner >= 0) & (current.kind == "launch"))
             partner_of = current.partner[pair_launch]
             sure = (current.p_kind[pair_launch] >= config.sure_pair_probability) & (current.p_kind[partner_of] >= config.sure_pair_probability)
-            fitted = fit_level_model(levels.level_db, pair_launch.astype(np.int64), partner_of, sure, current.class_probability[pair_launch])
+            fitted = fit_level_model(levels.level_db, pair_launch.astype(np.int64), partner_of, sure, current.class_probability[pair_launch],
+                                     compete_classes=config.level_classes_compete, provisional_share=config.level_provisional_share)
             if fitted is None:
                 break
             model = fitted
@@ -357,8 +365,37 @@ def _with_levels(candidates: tuple[NDArray[np.int64], NDArray[np.int64], FloatAr
     crossing = cost - class_costs.min(axis=1)
     class_costs = class_costs + penalty
     cost = class_costs.min(axis=1) + crossing
+    if config.unpaired_levels:
+        extra = unpaired_level_cost(levels, model, config)
+        # Leaving both events unpaired costs ``2 unpaired_cost + extra_a + extra_b``: the same as a pair dearer by the extras.
+        cost = cost - extra[heads] - extra[tails]
     keep = np.isfinite(cost) & (cost < 2.0 * config.unpaired_cost)
     return heads[keep], tails[keep], cost[keep], class_costs[keep]
+
+
+def unpaired_level_cost(levels: SourceLevels, model: LevelModel, config: PairingConfig) -> FloatArray:
+    """Per event, what its levels add to the cost of leaving it unpaired: ``-2 ln(P(unpaired | level) / P(unpaired))``,
+    P(unpaired | level) the probability that its partner went unlocated (:func:`unpaired_probability`: a loud mortar
+    detonation's quiet launch seldom is located; a gun's blast or a mortar's launch seldom goes without its partner) and
+    P(unpaired) its mean over the run's events (so that on average the flat ``unpaired_cost`` stands). The pair's level
+    veto compares a level with the class's launch (impact) against the run's levels at random; this compares the
+    unpaired state against the same, so a candidate pair against its two events unpaired is weighed on the ratio of the
+    two likelihoods. 0 where the level is unknown; with ``unpaired_levels_signed=False`` only the reward (at most 0)."""
+    extra = np.zeros(levels.level_db.size)
+    if model.missing_classes is not None and model.missing_classes.any():
+        return extra
+    p, share = unpaired_probability(model, levels.level_db, levels.level_sigma_db, levels.margins_db, min_stations=config.min_stations,
+                                    silent_launch_share=config.silent_launch_share, partner_elsewhere=config.partner_elsewhere)
+    known = np.isfinite(p)
+    if not known.any() or float(np.sum(share[known])) <= 0.0:
+        return extra
+    # Where the level is not a modelled class's, the run's mean stands: P = share p + (1 - share) mean, mean = E[P].
+    mean = float(np.sum(share[known] * p[known]) / np.sum(share[known]))
+    if mean <= 0.0:
+        return extra
+    p_unpaired = share[known] * p[known] + (1.0 - share[known]) * mean
+    extra[known] = -2.0 * np.log(np.maximum(p_unpaired, 1e-6) / mean)
+    return extra if config.unpaired_levels_signed else np.minimum(extra, 0.0)
 
 
 def _paired(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: FloatArray, class_costs: FloatArray, config: PairingConfig,
