@@ -37,6 +37,12 @@ the detection threshold, shifted, with a geometry spread; the partner is located
 impact of a heard launch rarely is. Impacts whose launch makes no sound (drone-dropped munitions)
 enter with a small prior share and the run's overall level distribution.
 
+The same mixture gives :func:`unpaired_probability`, the probability that an event's partner went unlocated, which
+the pairing adds to the cost of leaving the event unpaired (:func:`truceline.attribute.pairing.unpaired_level_cost`): the
+unpaired state is weighed by the levels as a pair is. A class that time of flight shares with another (a mortar's pairs
+at 3-8 km are half a gun's) can be learned provisionally (:func:`fit_level_model`, ``provisional_share``): the levels,
+which no gun makes, then say which pairs are the mortar's.
+
 Everything degrades gracefully: no amplitudes, no stations, or no assignments give NaN levels,
 and every function then returns "no evidence" (a penalty of 0, a likelihood ratio of 1).
 """
