@@ -70,7 +70,8 @@ class PairingConfig:
     level_classes_compete: bool = True
     level_provisional_share: float = 0.5  # 1.0: no provisional class (before session 8)
     # Leaving an event unpaired costs -2 ln(P(partner unlocated | level, margins) / the run's mean) more (False: a flat cost).
-    unpaired_levels: bool = True
+    # Off by default: violation fused op recall s9 +6, s10 +7, s11 +13, but s7 -2 and heavy 0.25 h fused -6 (docs, role8).
+    unpaired_levels: bool = False
     unpaired_levels_signed: bool = True  # False (tried, worse): only the reward of a level that fits "unpaired", never a penalty
 
 
