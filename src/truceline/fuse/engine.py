@@ -28,8 +28,9 @@ from truceline.fuse.footprint import heard_by_nearest_majority
 from truceline.fuse.loudness import LoudnessLaw
 from truceline.fuse.network import Network, build_network
 from truceline.fuse.refine import clusters, refine_cluster
-from truceline.fuse.rival import learned_law, rival_hypotheses
+from truceline.fuse.rival import PickContext, learned_law, rival_hypotheses
 from truceline.fuse.repeat import repeated_sources
+from truceline.fuse.ripple import ripple_bursts
 from truceline.fuse.silence import Silence
 from truceline.model.errors import InputError
 
@@ -107,6 +108,11 @@ class FusionConfig:
     """Events of at least this many stations are places where further sources are sought (``repeated_sources``)."""
     repeat_donor_max_stations: int = 8
     """A further source at a place may take picks of events of at most this many stations (``repeated_sources``)."""
+    ripple_bursts: bool = False
+    """Last (batch only): re-associate each burst of events (``fuse/ripple.py``: at least 6 events within 2 km
+    chained by gaps of at most 3 s) as one launcher's ripple, rounds from one point, when one comb is found there
+    and its rounds, each located from its own picks and tested like every event, hold more picks than the
+    burst's events did. Off by default: see docs/fusion.md, "A launcher's ripple"."""
     amplitude_consistency: bool = True
     """Drop the batch's events of at most ``rival_max_stations`` stations whose picks' amplitudes cannot come
     from one source under the amplitude-distance law learned from the batch's well-recorded events
@@ -580,7 +586,43 @@ def fuse(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = None
                         amplitude=config.amplitude_consistency)
     if config.repeated_sources:
         result = repeat_at_places(prep, config, result, atmosphere)
+    if config.ripple_bursts:
+        result = ripple_at_bursts(prep, config, result, atmosphere)
     return prep, result, atmosphere
+
+
+def ripple_at_bursts(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere: np.ndarray) -> PassResult:
+    """The bursts that one launcher's comb explains better replaced by its rounds (``fuse/ripple.py``); every
+    event then relocated and tested again by :func:`refine` (without sharing the picks out again)."""
+    net = prep.network
+    picks = [row[row >= 0] for row in result.picks]
+    event_atmosphere = atmosphere[result.block, result.tile]
+    tests = EventTests(prep, config, picks, result.x_km, result.y_km, result.t0_s, event_atmosphere,
+                       amplitude=config.amplitude_consistency, nearest=config.nearest_majority)
+    ctx = PickContext(prep.pick_time, prep.pick_station, prep.pick_baz, prep.pick_baz_sigma, net.x_km, net.y_km,
+                      prep.st_north_deg, np.zeros(0), np.zeros(0), config.sigma_pick_s, config.kappa_model,
+                      config.reach_km, config.ambiguity_z, config.max_normalised_rms, config.baz_gate_z)
+    replaced, new = ripple_bursts(result.x_km, result.y_km, result.t0_s, picks, event_atmosphere, result.chi2,
+                                  result.n_obs, ctx=ctx,
+                                  station_pick_start=prep.station_pick_start, min_stations=config.min_stations,
+                                  reach_km=config.reach_km, accept=tests.passes)
+    if not new:
+        return result
+    keep = np.setdiff1d(np.arange(len(result.t0_s)), np.array(replaced, dtype=int))
+    template = np.array([m[0] for m in new], dtype=int)
+    width = result.picks.shape[1]
+    rows = np.full((len(new), width), -1, dtype=result.picks.dtype)
+    for i, m in enumerate(new):
+        rows[i, : min(len(m[4]), width)] = m[4][:width]
+    rounds = PassResult(x_km=np.array([m[1] for m in new]), y_km=np.array([m[2] for m in new]),
+                        t0_s=np.array([m[3] for m in new]),
+                        n_stations=np.array([len(np.unique(prep.pick_station[m[4]])) for m in new], dtype=int),
+                        chi2=result.chi2[template], n_obs=result.n_obs[template], tile=result.tile[template],
+                        block=result.block[template], picks=rows, covariance=result.covariance[template])
+    kept = PassResult(**{name: getattr(result, name)[keep] for name in ("x_km", "y_km", "t0_s", "n_stations", "chi2",
+                                                                         "n_obs", "tile", "block", "picks", "covariance")})
+    return refine(prep, config, joined(kept, rounds), atmosphere, nearest=config.nearest_majority,
+                  amplitude=config.amplitude_consistency, share=False)
 
 
 def repeat_at_places(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere: np.ndarray) -> PassResult:

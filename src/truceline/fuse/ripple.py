@@ -1,0 +1,389 @@
+"""A launcher's ripple: many rounds from one point, seconds apart, re-associated as one comb.
+
+A multiple-rocket launcher does not move while it fires: its 6-20 rounds leave one point about half a
+second apart, and a second launcher of the battery may fire from a few hundred metres away a few seconds
+later. At every station the rounds arrive in firing order with the *same* travel time, so a station's
+picks in the window are the ripple's origin-time train shifted by that station's travel time (plus an
+error of the travel-time model that is common to all the rounds: the wind and sound speed at the place
+are off by the same amount for each). The free search (x, y, origin time for each event) cannot see that:
+with rounds 0.5 s apart the range-origin-time trade-off lets a point a kilometre away hold picks of five
+different rounds, and a burst comes out as a crowd of mixtures located 0.1-2.5 km off.
+
+Here the burst is searched as one source with many origin times (``burst_clusters``: events within
+``CLUSTER_KM`` chained by gaps of at most ``CLUSTER_GAP_S`` s, at least ``CLUSTER_MIN_EVENTS``). Its picks and
+the free picks of the stations in the window are pooled; for each point of a grid about the cluster the
+picks are back-projected to origin times (pick time minus travel time) and stacked: at the launch point the
+back-projected times of all stations pile up in sharp peaks, one per round, elsewhere they smear
+(``_focus``: the sum of squares of the stacked density, a semblance). At the best point the rounds are the
+peaks of the stack, taken one by one with one pick per station each (``_rounds``); then per-station offsets
+(the model error common to the ripple, shrunk towards zero by its prior so that the point stays identifiable),
+round times and the one-to-one assignment of each station's picks to the rounds are refined in turn
+(``_assign``). A second launcher is searched the same way among the picks left. Each round is then located
+by the engine's own locator from its picks alone (its uncertainty is that of one event) and must fit as one
+source and pass the engine's event tests. The new events replace the cluster's only if they hold more
+picks than the cluster's events did (``ripple_bursts``).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+
+from truceline.fuse import kernels
+from truceline.fuse.atmosphere import travel_times
+from truceline.fuse.rival import PickContext, fits_one_source
+
+CLUSTER_KM = 2.0
+"""Events this near to each other (and ``CLUSTER_GAP_S`` apart in origin time) belong to one burst."""
+CLUSTER_GAP_S = 3.0
+CLUSTER_MIN_EVENTS = 6
+"""A burst has at least this many events."""
+SEARCH_KM = 2.5
+"""The launch point is searched this far from the cluster's median position ..."""
+STEP_KM = 0.1
+"""... on a grid of this step."""
+BIN_S = 0.02
+STACK_SIGMA_S = 0.08
+"""Width of each back-projected pick in the stack (the comb's teeth are 0.5 s apart)."""
+BLOB_SIGMA_S = 0.3
+"""Width of each pick in the first, coarse stack: the burst as a whole, not its rounds."""
+FINE_SPAN_KM = 0.6
+FINE_STEP_KM = 0.02
+OFFSET_PRIOR_S = 0.15
+"""Prior sigma of a station's offset common to the ripple (travel-time model error at 30 km)."""
+MIN_ROUNDS = 4
+"""A launcher is taken as found with at least this many rounds."""
+HEAD_S = 3.0
+"""The head (tail) of a burst: its first (last) seconds, when one launcher fires alone."""
+EDGE_S = 1.5
+MAX_LAUNCHERS = 2
+HELD_SHARE = 0.9
+"""A burst's rounds replace its events only if they hold at least this share of the events' picks ..."""
+MISFIT_GAIN = 0.9
+"""... and fit them better: their chi-square per observation at most this share of the events'."""
+ROUND_TOLERANCE_Z = 2.5
+"""A pick is assigned to a round if it is within this many sigma of its predicted arrival."""
+
+
+@dataclass(slots=True)
+class Launcher:
+    x: float
+    y: float
+    times: np.ndarray  # origin time of each round
+    picks: list[np.ndarray]  # pick indices (kernel order) of each round
+    offsets: dict[int, float]  # station -> offset common to the ripple (s)
+
+
+@dataclass(slots=True)
+class Round:
+    x: float
+    y: float
+    t0: float
+    picks: np.ndarray
+    chi2: float
+    n_obs: int
+    covariance: np.ndarray
+
+
+def burst_clusters(x: np.ndarray, y: np.ndarray, t0: np.ndarray, *, distance_km: float = CLUSTER_KM,
+                   gap_s: float = CLUSTER_GAP_S, min_events: int = CLUSTER_MIN_EVENTS) -> list[np.ndarray]:
+    """Groups of at least ``min_events`` events chained by pairs within ``distance_km`` and ``gap_s``."""
+    n = len(t0)
+    parent = np.arange(n)
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = int(parent[i])
+        return i
+
+    order = np.argsort(t0, kind="stable")
+    ts = t0[order]
+    for a in range(n):
+        b = a + 1
+        while b < n and ts[b] - ts[a] <= gap_s:
+            i, j = int(order[a]), int(order[b])
+            if math.hypot(x[i] - x[j], y[i] - y[j]) <= distance_km:
+                ri, rj = root(i), root(j)
+                if ri != rj:
+                    parent[max(ri, rj)] = min(ri, rj)
+            b += 1
+    roots = np.array([root(i) for i in range(n)], dtype=np.int64)
+    out = []
+    for r in np.unique(roots):
+        members = np.flatnonzero(roots == r)
+        if len(members) >= min_events:
+            out.append(members)
+    return out
+
+
+def pick_sigma(tt: np.ndarray, sigma_s: float, kappa_model: float) -> np.ndarray:
+    return np.sqrt(sigma_s**2 + (kappa_model * tt) ** 2)
+
+
+def _focus(pool: np.ndarray, ctx: PickContext, gx: np.ndarray, gy: np.ndarray, atm: np.ndarray,
+           offsets: np.ndarray, t_lo: float, t_hi: float, width_s: float = 0.08) -> np.ndarray:
+    """Semblance of the back-projected picks at each grid point: the sum of squares of their stacked density
+    (each pick a Gaussian of ``STACK_SIGMA_S``, weighted by its precision relative to the best pick's)."""
+    c, wx, wy = (float(v) for v in atm)
+    s = ctx.pick_station[pool]
+    stations, inverse = np.unique(s, return_inverse=True)
+    tt = travel_times(ctx.st_x[stations][None, :], ctx.st_y[stations][None, :], gx[:, None], gy[:, None], c, wx, wy)
+    tau = ctx.pick_time[pool][None, :] - tt[:, inverse] - offsets[None, :]  # (grid, picks)
+    weight = ctx.sigma_s / pick_sigma(tt[:, inverse], ctx.sigma_s, ctx.kappa_model)
+    nb = int(math.ceil((t_hi - t_lo) / BIN_S)) + 1
+    idx = np.floor((tau - t_lo) / BIN_S).astype(np.int64)
+    inside = (idx >= 0) & (idx < nb)
+    rows = np.broadcast_to(np.arange(len(gx))[:, None], idx.shape)
+    hist = np.zeros((len(gx), nb))
+    np.add.at(hist, (rows[inside], idx[inside]), weight[inside])
+    half = int(math.ceil(3 * width_s / BIN_S))
+    kernel = np.exp(-0.5 * (np.arange(-half, half + 1) * BIN_S / width_s) ** 2)
+    from scipy.signal import fftconvolve
+
+    dens = fftconvolve(hist, kernel[None, :], mode="same", axes=1)
+    return np.sum(dens**2, axis=1)
+
+
+def _stack_peaks(tau: np.ndarray, station: np.ndarray, sigma: np.ndarray, min_stations: int,
+                 separation_s: float) -> list[float]:
+    """Round times: the peaks of the stacked back-projected times, one pick per station each, strongest first."""
+    used = np.zeros(len(tau), dtype=bool)
+    times: list[float] = []
+    while True:
+        free = np.flatnonzero(~used)
+        if len(free) < min_stations:
+            break
+        order = free[np.argsort(tau[free], kind="stable")]
+        tv = tau[order]
+        # for each free pick as a centre: stations within tolerance (soft count)
+        best, best_t = 0.0, math.nan
+        for i in range(len(order)):
+            lo = np.searchsorted(tv, tv[i] - 0.25)
+            hi = np.searchsorted(tv, tv[i] + 0.25)
+            seg = order[lo:hi]
+            z = (tau[seg] - tv[i]) / sigma[seg]
+            w = np.exp(-0.5 * z**2)
+            # one per station: its best
+            st = station[seg]
+            o = np.lexsort((-w, st))
+            first = np.r_[True, st[o][1:] != st[o][:-1]]
+            score = float(np.sum(w[o][first]))
+            if score > best:
+                centre = float(np.sum(w[o][first] * tau[seg][o][first]) / score)
+                best, best_t = score, centre
+        if best < min_stations * 0.5 or not math.isfinite(best_t):
+            break
+        if all(abs(best_t - t) >= separation_s for t in times):
+            times.append(best_t)
+        near = np.abs(tau - best_t) <= np.maximum(ROUND_TOLERANCE_Z * sigma, 0.05)
+        # take one pick per station nearest the peak
+        cand = np.flatnonzero(near & ~used)
+        if len(cand) == 0:
+            break
+        o = cand[np.lexsort((np.abs(tau[cand] - best_t), station[cand]))]
+        first = np.r_[True, station[o][1:] != station[o][:-1]]
+        used[o[first]] = True
+    return sorted(times)
+
+
+def _assign(pool: np.ndarray, ctx: PickContext, x: float, y: float, times: np.ndarray, atm: np.ndarray,
+            iterations: int = 6) -> tuple[np.ndarray, list[np.ndarray], dict[int, float]]:
+    """One-to-one assignment of each station's picks to the rounds (Hungarian, with a cost for leaving a pick
+    out), alternated with the stations' offsets (shrunk by ``OFFSET_PRIOR_S``) and the round times."""
+    c, wx, wy = (float(v) for v in atm)
+    s = ctx.pick_station[pool]
+    stations = np.unique(s)
+    tt = dict(zip(stations.tolist(), travel_times(ctx.st_x[stations], ctx.st_y[stations], x, y, c, wx, wy).tolist()))
+    offsets = {int(st): 0.0 for st in stations}
+    times = np.asarray(times, dtype=float).copy()
+    k = len(times)
+    assigned: list[list[int]] = [[] for _ in range(k)]
+    for _it in range(iterations):
+        assigned = [[] for _ in range(k)]
+        residual_sum = {int(st): 0.0 for st in stations}
+        residual_w = {int(st): 0.0 for st in stations}
+        for st in stations.tolist():
+            mine = pool[s == st]
+            sig = float(pick_sigma(np.array([tt[st]]), ctx.sigma_s, ctx.kappa_model)[0])
+            pred = times + tt[st] + offsets[st]
+            z = (ctx.pick_time[mine][:, None] - pred[None, :]) / sig
+            cost = np.where(np.abs(z) <= ROUND_TOLERANCE_Z, z**2, 1e6)
+            big = np.full((len(mine), len(mine)), ROUND_TOLERANCE_Z**2)
+            full = np.hstack([cost, np.where(np.eye(len(mine), dtype=bool), big, 1e6)])
+            r, col = linear_sum_assignment(full)
+            for a, b in zip(r.tolist(), col.tolist()):
+                if b < k and full[a, b] < 1e5:
+                    assigned[b].append(int(mine[a]))
+                    residual_sum[st] += float(ctx.pick_time[mine[a]] - times[b] - tt[st])
+                    residual_w[st] += 1.0
+        for st in stations.tolist():
+            sig = float(pick_sigma(np.array([tt[st]]), ctx.sigma_s, ctx.kappa_model)[0])
+            lam = (sig / OFFSET_PRIOR_S) ** 2
+            offsets[st] = residual_sum[st] / (residual_w[st] + lam)
+        for j in range(k):
+            if assigned[j]:
+                p = np.array(assigned[j])
+                stj = ctx.pick_station[p]
+                res = ctx.pick_time[p] - np.array([tt[v] + offsets[v] for v in stj.tolist()])
+                times[j] = float(np.median(res))
+    return times, [np.array(sorted(a), dtype=np.int64) for a in assigned], offsets
+
+
+def focus_point(pool: np.ndarray, ctx: PickContext, cx: float, cy: float, w_lo: float, w_hi: float,
+                atm: np.ndarray) -> tuple[float, float]:
+    """The point about (cx, cy) where the pool's picks, back-projected to origin times in [w_lo, w_hi], stack
+    sharpest: first the burst as a blob (``BLOB_SIGMA_S``, grid ``STEP_KM``), then its comb (``STACK_SIGMA_S``;
+    the teeth 0.5 s apart make the focus oscillate with a period of ~0.17 km, so this grid is finer)."""
+    offsets_grid = np.arange(-SEARCH_KM, SEARCH_KM + 1e-9, STEP_KM)
+    gx, gy = (a.ravel() for a in np.meshgrid(offsets_grid, offsets_grid, indexing="ij"))
+    inside = np.hypot(gx, gy) <= SEARCH_KM + 1e-9
+    gx, gy = gx[inside] + cx, gy[inside] + cy
+    zero = np.zeros(len(pool))
+    score = _focus(pool, ctx, gx, gy, atm, zero, w_lo, w_hi, BLOB_SIGMA_S)
+    best = int(np.argmax(score))
+    fine = np.arange(-FINE_SPAN_KM, FINE_SPAN_KM + 1e-9, FINE_STEP_KM)
+    fx, fy = (a.ravel() for a in np.meshgrid(fine, fine, indexing="ij"))
+    inside = np.hypot(fx, fy) <= FINE_SPAN_KM + 1e-9
+    fx, fy = fx[inside] + gx[best], fy[inside] + gy[best]
+    score = _focus(pool, ctx, fx, fy, atm, zero, w_lo, w_hi, STACK_SIGMA_S)
+    best = int(np.argmax(score))
+    return float(fx[best]), float(fy[best])
+
+
+def _comb_at(pool: np.ndarray, ctx: PickContext, x: float, y: float, atm: np.ndarray, min_stations: int) -> Launcher | None:
+    c, wx, wy = (float(v) for v in atm)
+    s = ctx.pick_station[pool]
+    tt = travel_times(ctx.st_x[s], ctx.st_y[s], x, y, c, wx, wy)
+    tau = ctx.pick_time[pool] - tt
+    sig = pick_sigma(tt, ctx.sigma_s, ctx.kappa_model)
+    times = _stack_peaks(tau, s, sig, min_stations, 0.3)
+    if len(times) < MIN_ROUNDS:
+        return None
+    t, picks, offsets = _assign(pool, ctx, x, y, np.array(times), atm)
+    keep = [j for j in range(len(t)) if len(np.unique(ctx.pick_station[picks[j]])) >= min_stations]
+    if len(keep) < MIN_ROUNDS:
+        return None
+    return Launcher(x=x, y=y, times=t[keep], picks=[picks[j] for j in keep], offsets=offsets)
+
+
+def burst_pool(members: np.ndarray, x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.ndarray],
+               holder: np.ndarray, ctx: PickContext, station_pick_start: np.ndarray, atm: np.ndarray,
+               reach_km: float) -> tuple[np.ndarray, float, float, float, float]:
+    """The picks of a burst's events and the free picks of the stations in its window."""
+    cx, cy = float(np.median(x[members])), float(np.median(y[members]))
+    t_lo, t_hi = float(np.min(t0[members])), float(np.max(t0[members]))
+    c, wx, wy = (float(v) for v in atm)
+    stations = np.flatnonzero(np.hypot(ctx.st_x - cx, ctx.st_y - cy) <= reach_km)
+    tt = travel_times(ctx.st_x[stations], ctx.st_y[stations], cx, cy, c, wx, wy)
+    parts = [np.concatenate([picks[m] for m in members])]
+    margin = 1.0 + SEARCH_KM / 2.0 / c
+    for st, t in zip(stations.tolist(), tt.tolist()):
+        first, last = int(station_pick_start[st]), int(station_pick_start[st + 1])
+        lo = first + int(np.searchsorted(ctx.pick_time[first:last], t_lo + t - margin))
+        hi = first + int(np.searchsorted(ctx.pick_time[first:last], t_hi + t + margin))
+        cand = np.arange(lo, hi, dtype=np.int64)
+        parts.append(cand[holder[cand] < 0])
+    pool = np.unique(np.concatenate(parts))
+    return pool, cx, cy, t_lo, t_hi
+
+
+def launchers_of(pool: np.ndarray, ctx: PickContext, cx: float, cy: float, t_lo: float, t_hi: float, atm: np.ndarray,
+                 min_stations: int) -> list[Launcher]:
+    """One or two combs among the pool's picks. The first launcher of a battery fires alone at the start of the
+    burst, the last alone at its end: the point is focused on the burst's head and on its tail; if they differ
+    there are two launchers, whose rounds are extracted in turn and the picks then shared between them."""
+    if len(pool) < min_stations * MIN_ROUNDS:
+        return []
+    found: list[Launcher] = []
+    left = pool
+    for _ in range(MAX_LAUNCHERS):
+        if len(left) < min_stations * MIN_ROUNDS:
+            break
+        x, y = focus_point(left, ctx, cx, cy, t_lo - EDGE_S, t_hi + EDGE_S, atm)
+        launcher = _comb_at(left, ctx, x, y, atm, min_stations)
+        if launcher is None:
+            break
+        found.append(launcher)
+        left = left[~np.isin(left, np.concatenate(launcher.picks))]
+    return found
+
+
+def located_rounds(launchers: list[Launcher], ctx: PickContext, atm: np.ndarray,
+                   accept: Callable[[np.ndarray, float, float, float, np.ndarray], bool] | None,
+                   min_stations: int) -> list[Round]:
+    """Each round located by the engine's locator from its own picks (picks beyond ``max_z`` sigma dropped
+    once), kept if it fits as one source and passes ``accept``."""
+    c, wx, wy = (float(v) for v in atm)
+    out = []
+    for launcher in launchers:
+        for t, p in zip(launcher.times.tolist(), launcher.picks):
+            chosen = p
+            fitted = None
+            for _attempt in range(2):
+                if len(np.unique(ctx.pick_station[chosen])) < min_stations:
+                    fitted = None
+                    break
+                x, y, t0, cov, chi2, n_obs = kernels.locate(
+                    chosen, ctx.pick_station[chosen], ctx.pick_time, ctx.pick_baz, ctx.pick_baz_sigma, ctx.st_x,
+                    ctx.st_y, ctx.st_north, launcher.x, launcher.y, t, c, wx, wy, ctx.sigma_s, ctx.kappa_model, 2.5, 15)
+                if not np.isfinite(cov[0, 0]):
+                    fitted = None
+                    break
+                fitted = (x, y, t0, chi2, n_obs, cov)
+                s = ctx.pick_station[chosen]
+                tt = travel_times(ctx.st_x[s], ctx.st_y[s], x, y, c, wx, wy)
+                z = np.abs(ctx.pick_time[chosen] - t0 - tt) / pick_sigma(tt, ctx.sigma_s, ctx.kappa_model)
+                if np.all(z <= ctx.max_z):
+                    break
+                chosen = chosen[z <= ctx.max_z]
+                fitted = None
+            if fitted is None:
+                continue
+            x, y, t0, chi2, n_obs, cov = fitted
+            if not fits_one_source(ctx, chosen, chosen, x, y, t0, c, wx, wy, chi2, n_obs):
+                continue
+            if accept is not None and not accept(chosen, x, y, t0, atm):
+                continue
+            out.append(Round(x, y, t0, np.sort(chosen), chi2, n_obs, cov))
+    return out
+
+
+def ripple_bursts(
+    x_km: np.ndarray, y_km: np.ndarray, t0_s: np.ndarray, picks: list[np.ndarray], event_atmosphere: np.ndarray,
+    chi2: np.ndarray, n_obs: np.ndarray, *, ctx: PickContext, station_pick_start: np.ndarray, min_stations: int, reach_km: float,
+    accept: Callable[[np.ndarray, float, float, float, np.ndarray], bool] | None = None,
+) -> tuple[list[int], list[tuple[int, float, float, float, np.ndarray]]]:
+    """Bursts re-associated as combs (module docstring). Returns the indices of the events replaced and the new
+    events ``(template event index, x, y, t0, picks)``."""
+    holder = np.full(len(ctx.pick_time), -1, dtype=np.int64)
+    for k, p in enumerate(picks):
+        holder[p] = k
+    replaced: list[int] = []
+    new: list[tuple[int, float, float, float, np.ndarray]] = []
+    for members in burst_clusters(x_km, y_km, t0_s):
+        atm = np.median(event_atmosphere[members], axis=0)
+        pool, cx, cy, t_lo, t_hi = burst_pool(members, x_km, y_km, t0_s, picks, holder, ctx, station_pick_start, atm,
+                                              reach_km)
+        launchers = launchers_of(pool, ctx, cx, cy, t_lo, t_hi, atm, min_stations)
+        if len(launchers) != 1:
+            # none, or a second comb among the picks the first left: two launchers whose interleaved rounds the
+            # focus does not yet separate reliably (nor the scattered impacts of a ripple), so the events stay
+            continue
+        rounds = located_rounds(launchers, ctx, atm, accept, min_stations)
+        if not rounds:
+            continue
+        old_held = sum(len(picks[m]) for m in members)
+        new_held = sum(len(r.picks) for r in rounds)
+        old_misfit = float(np.sum(chi2[members]) / max(np.sum(n_obs[members]), 1))
+        new_misfit = sum(r.chi2 for r in rounds) / max(sum(r.n_obs for r in rounds), 1)
+        if new_held < HELD_SHARE * old_held or new_misfit > MISFIT_GAIN * old_misfit:
+            continue
+        replaced.extend(int(m) for m in members)
+        for r in rounds:
+            new.append((int(members[0]), r.x, r.y, r.t0, r.picks))
+    return replaced, new
