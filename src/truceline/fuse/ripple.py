@@ -60,7 +60,18 @@ MIN_ROUNDS = 4
 HEAD_S = 3.0
 """The head (tail) of a burst: its first (last) seconds, when one launcher fires alone."""
 EDGE_S = 1.5
-MAX_LAUNCHERS = 2
+END_PICKS = 4
+"""The head (tail) of a burst at a station: its first (last) picks."""
+SAME_KM = 0.15
+TWO_LAUNCHERS = False
+ALTERNATIONS = 2
+REFOCUS = False
+LATTICE = True
+MIN_INTERVAL_S = 0.3
+MAX_INTERVAL_S = 2.0
+"""A ripple's interval between rounds is sought in this range (a multiple-rocket launcher: about 0.5 s)."""
+LATTICE_TOL_S = 0.1
+"""A head and a tail focused this near are one launcher's."""
 HELD_SHARE = 0.9
 """A burst's rounds replace its events only if they hold at least this share of the events' picks ..."""
 MISFIT_GAIN = 0.9
@@ -150,10 +161,10 @@ def _focus(pool: np.ndarray, ctx: PickContext, gx: np.ndarray, gy: np.ndarray, a
 
 
 def _stack_peaks(tau: np.ndarray, station: np.ndarray, sigma: np.ndarray, min_stations: int,
-                 separation_s: float) -> list[float]:
+                 separation_s: float) -> list[tuple[float, float]]:
     """Round times: the peaks of the stacked back-projected times, one pick per station each, strongest first."""
     used = np.zeros(len(tau), dtype=bool)
-    times: list[float] = []
+    times: list[tuple[float, float]] = []
     while True:
         free = np.flatnonzero(~used)
         if len(free) < min_stations:
@@ -178,8 +189,8 @@ def _stack_peaks(tau: np.ndarray, station: np.ndarray, sigma: np.ndarray, min_st
                 best, best_t = score, centre
         if best < min_stations * 0.5 or not math.isfinite(best_t):
             break
-        if all(abs(best_t - t) >= separation_s for t in times):
-            times.append(best_t)
+        if all(abs(best_t - t) >= separation_s for t, _w in times):
+            times.append((best_t, best))
         near = np.abs(tau - best_t) <= np.maximum(ROUND_TOLERANCE_Z * sigma, 0.05)
         # take one pick per station nearest the peak
         cand = np.flatnonzero(near & ~used)
@@ -189,6 +200,40 @@ def _stack_peaks(tau: np.ndarray, station: np.ndarray, sigma: np.ndarray, min_st
         first = np.r_[True, station[o][1:] != station[o][:-1]]
         used[o[first]] = True
     return sorted(times)
+
+
+def lattice(times: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """The rounds of one launcher among the stack's peaks: a launcher fires at a fixed interval, so its rounds lie
+    on a lattice ``anchor + k * interval`` (within ``LATTICE_TOL_S``: the launcher's own timing jitter and the
+    peaks' error). The interval (between ``MIN_INTERVAL_S`` and ``MAX_INTERVAL_S``) and the anchor are those
+    that hold the most peak weight less the mean weight of every empty slot between the first and last held
+    peak (an interval too short, a submultiple of the true one, leaves every other slot empty). The lattice's
+    slots from the first to the last held peak are returned (a peak's own time where there is one): peaks
+    off the lattice (another launcher's rounds seen from this point) are dropped, rounds the stack missed are
+    given a slot."""
+    order = np.argsort(times)
+    times, weights = times[order], weights[order]
+    mean_w = float(np.mean(weights))
+    best = (-math.inf, 0.0, 0.0)
+    for d in np.arange(MIN_INTERVAL_S, MAX_INTERVAL_S + 1e-9, 0.005):
+        for anchor in times.tolist():
+            k = np.round((times - anchor) / d)
+            on = np.abs(times - anchor - k * d) <= LATTICE_TOL_S
+            if not np.any(on):
+                continue
+            slots = int(k[on].max() - k[on].min()) + 1
+            held = len(np.unique(k[on]))
+            score = float(np.sum(weights[on])) - mean_w * (slots - held)
+            if score > best[0]:
+                best = (score, float(d), float(anchor))
+    _score, d, anchor = best
+    k = np.round((times - anchor) / d)
+    on = np.abs(times - anchor - k * d) <= LATTICE_TOL_S
+    out = []
+    for slot in range(int(k[on].min()), int(k[on].max()) + 1):
+        here = np.flatnonzero(on & (k == slot))
+        out.append(float(times[here[np.argmax(weights[here])]]) if len(here) else anchor + slot * d)
+    return np.array(out)
 
 
 def _assign(pool: np.ndarray, ctx: PickContext, x: float, y: float, times: np.ndarray, atm: np.ndarray,
@@ -261,10 +306,13 @@ def _comb_at(pool: np.ndarray, ctx: PickContext, x: float, y: float, atm: np.nda
     tt = travel_times(ctx.st_x[s], ctx.st_y[s], x, y, c, wx, wy)
     tau = ctx.pick_time[pool] - tt
     sig = pick_sigma(tt, ctx.sigma_s, ctx.kappa_model)
-    times = _stack_peaks(tau, s, sig, min_stations, 0.3)
+    peaks = _stack_peaks(tau, s, sig, min_stations, 0.3)
+    if len(peaks) < MIN_ROUNDS:
+        return None
+    times = lattice(np.array([p[0] for p in peaks]), np.array([p[1] for p in peaks])) if LATTICE else np.array(sorted(p[0] for p in peaks))
     if len(times) < MIN_ROUNDS:
         return None
-    t, picks, offsets = _assign(pool, ctx, x, y, np.array(times), atm)
+    t, picks, offsets = _assign(pool, ctx, x, y, times, atm)
     keep = [j for j in range(len(t)) if len(np.unique(ctx.pick_station[picks[j]])) >= min_stations]
     if len(keep) < MIN_ROUNDS:
         return None
@@ -299,18 +347,84 @@ def launchers_of(pool: np.ndarray, ctx: PickContext, cx: float, cy: float, t_lo:
     there are two launchers, whose rounds are extracted in turn and the picks then shared between them."""
     if len(pool) < min_stations * MIN_ROUNDS:
         return []
+    window = (t_lo - SEARCH_KM / 0.3 - EDGE_S, t_hi + SEARCH_KM / 0.3 + EDGE_S)  # no pick falls out of it
+    head, tail = _ends(pool, ctx.pick_station[pool], ctx.pick_time[pool])
+    a = focus_point(head, ctx, cx, cy, *window, atm)
+    b = focus_point(tail, ctx, cx, cy, *window, atm)
+    if math.hypot(a[0] - b[0], a[1] - b[1]) <= SAME_KM:
+        x, y = focus_point(pool, ctx, cx, cy, *window, atm)
+        one = _comb_at(pool, ctx, x, y, atm, min_stations)
+        return [one] if one is not None else []
     found: list[Launcher] = []
     left = pool
-    for _ in range(MAX_LAUNCHERS):
-        if len(left) < min_stations * MIN_ROUNDS:
-            break
-        x, y = focus_point(left, ctx, cx, cy, t_lo - EDGE_S, t_hi + EDGE_S, atm)
+    for x, y in (a, b):
         launcher = _comb_at(left, ctx, x, y, atm, min_stations)
         if launcher is None:
-            break
+            return []
         found.append(launcher)
         left = left[~np.isin(left, np.concatenate(launcher.picks))]
-    return found
+    # the first comb was extracted among both launchers' picks: each again among the picks the other leaves
+    for _ in range(ALTERNATIONS):
+        for i in (0, 1):
+            rest = pool[~np.isin(pool, np.concatenate(found[1 - i].picks))]
+            x, y = focus_point(rest, ctx, cx, cy, *window, atm) if REFOCUS else (found[i].x, found[i].y)
+            again = _comb_at(rest, ctx, x, y, atm, min_stations)
+            if again is None:
+                return []
+            found[i] = again
+    return _share(pool, ctx, found, atm, min_stations)
+
+
+def _ends(pool: np.ndarray, station: np.ndarray, time: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The first and the last ``END_PICKS`` picks of each station in the pool: the head of the burst, when the
+    first launcher fires alone, and its tail, when the last does."""
+    head, tail = [], []
+    for st in np.unique(station).tolist():
+        mine = pool[station == st][np.argsort(time[station == st], kind="stable")]
+        head.append(mine[:END_PICKS])
+        tail.append(mine[-END_PICKS:])
+    return np.unique(np.concatenate(head)), np.unique(np.concatenate(tail))
+
+
+def _share(pool: np.ndarray, ctx: PickContext, launchers: list[Launcher], atm: np.ndarray,
+           min_stations: int) -> list[Launcher]:
+    """The picks of each station shared among the rounds of all the launchers at once (each round predicted
+    from its launcher's point and that launcher's station offsets), the round times re-estimated in turn."""
+    c, wx, wy = (float(v) for v in atm)
+    s = ctx.pick_station[pool]
+    stations = np.unique(s)
+    owner = np.concatenate([np.full(len(la.times), i) for i, la in enumerate(launchers)])
+    times = np.concatenate([la.times for la in launchers])
+    tts = [dict(zip(stations.tolist(), travel_times(ctx.st_x[stations], ctx.st_y[stations], la.x, la.y, c, wx, wy).tolist()))
+           for la in launchers]
+    k = len(times)
+    assigned: list[list[int]] = [[] for _ in range(k)]
+    for _it in range(4):
+        assigned = [[] for _ in range(k)]
+        for st in stations.tolist():
+            mine = pool[s == st]
+            pred = np.array([times[j] + tts[owner[j]][st] + launchers[owner[j]].offsets.get(st, 0.0) for j in range(k)])
+            sig = float(pick_sigma(np.array([tts[0][st]]), ctx.sigma_s, ctx.kappa_model)[0])
+            z = (ctx.pick_time[mine][:, None] - pred[None, :]) / sig
+            cost = np.where(np.abs(z) <= ROUND_TOLERANCE_Z, z**2, 1e6)
+            full = np.hstack([cost, np.where(np.eye(len(mine), dtype=bool), ROUND_TOLERANCE_Z**2, 1e6)])
+            r, col = linear_sum_assignment(full)
+            for i, j in zip(r.tolist(), col.tolist()):
+                if j < k and full[i, j] < 1e5:
+                    assigned[j].append(int(mine[i]))
+        for j in range(k):
+            if assigned[j]:
+                p = np.array(assigned[j])
+                la = launchers[owner[j]]
+                res = ctx.pick_time[p] - np.array([tts[owner[j]][v] + la.offsets.get(v, 0.0) for v in ctx.pick_station[p].tolist()])
+                times[j] = float(np.median(res))
+    out = []
+    for i, la in enumerate(launchers):
+        keep = [j for j in np.flatnonzero(owner == i).tolist() if len(np.unique(ctx.pick_station[assigned[j]])) >= min_stations]
+        if len(keep) >= MIN_ROUNDS:
+            out.append(Launcher(x=la.x, y=la.y, times=times[keep],
+                                picks=[np.array(sorted(assigned[j]), dtype=np.int64) for j in keep], offsets=la.offsets))
+    return out
 
 
 def located_rounds(launchers: list[Launcher], ctx: PickContext, atm: np.ndarray,
@@ -370,7 +484,7 @@ def ripple_bursts(
         pool, cx, cy, t_lo, t_hi = burst_pool(members, x_km, y_km, t0_s, picks, holder, ctx, station_pick_start, atm,
                                               reach_km)
         launchers = launchers_of(pool, ctx, cx, cy, t_lo, t_hi, atm, min_stations)
-        if len(launchers) != 1:
+        if len(launchers) != 1 and not TWO_LAUNCHERS:
             # none, or a second comb among the picks the first left: two launchers whose interleaved rounds the
             # focus does not yet separate reliably (nor the scattered impacts of a ripple), so the events stay
             continue
