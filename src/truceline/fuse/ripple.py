@@ -9,19 +9,27 @@ are off by the same amount for each). The free search (x, y, origin time for eac
 with rounds 0.5 s apart the range-origin-time trade-off lets a point a kilometre away hold picks of five
 different rounds, and a burst comes out as a crowd of mixtures located 0.1-2.5 km off.
 
-Here the burst is searched as one source with many origin times (``burst_clusters``: events within
-``CLUSTER_KM`` chained by gaps of at most ``CLUSTER_GAP_S`` s, at least ``CLUSTER_MIN_EVENTS``). Its picks and
-the free picks of the stations in the window are pooled; for each point of a grid about the cluster the
-picks are back-projected to origin times (pick time minus travel time) and stacked: at the launch point the
-back-projected times of all stations pile up in sharp peaks, one per round, elsewhere they smear
-(``_focus``: the sum of squares of the stacked density, a semblance). At the best point the rounds are the
-peaks of the stack, taken one by one with one pick per station each (``_rounds``); then per-station offsets
-(the model error common to the ripple, shrunk towards zero by its prior so that the point stays identifiable),
-round times and the one-to-one assignment of each station's picks to the rounds are refined in turn
-(``_assign``). A second launcher is searched the same way among the picks left. Each round is then located
-by the engine's own locator from its picks alone (its uncertainty is that of one event) and must fit as one
-source and pass the engine's event tests. The new events replace the cluster's only if they hold more
-picks than the cluster's events did (``ripple_bursts``).
+Here a burst (``burst_clusters``: events within ``CLUSTER_KM`` chained by gaps of at most ``CLUSTER_GAP_S`` s,
+at least ``CLUSTER_MIN_EVENTS``) is searched as one source with many origin times. Its picks and the free picks
+of the stations in its window are pooled (``burst_pool``); for each point of a grid about the burst the picks
+are back-projected to origin times (pick time minus travel time) and stacked (``_focus``, a semblance: the sum
+of squares of the stacked density). At the launch point the back-projected times of all the stations pile up
+in sharp peaks, one per round; elsewhere they smear. The point is focused first with wide picks (the burst as
+a blob), then with narrow ones on a grid finer than the ~0.17 km over which the comb's teeth slip by one
+(``focus_point``). It is focused on the first picks of each station (the head of the burst, when the battery's
+first launcher fires alone) and on the last (the tail): if both give one point, one launcher fired
+(``launchers_of``). At that point the rounds are the peaks of the stack, one pick per station each
+(``_stack_peaks``), kept where they lie on a lattice of the launcher's firing interval (``lattice``: it fires
+at a fixed interval, so a peak off the lattice is another source's); then station offsets (the model error
+common to the ripple, shrunk towards zero by ``OFFSET_PRIOR_S``), round times and a one-to-one assignment of
+each station's picks to the rounds are refined in turn (``_assign``). Each round is located by the engine's
+locator from its own picks (its uncertainty is that of one event) and must fit as one source and pass the
+engine's event tests (``located_rounds``). The rounds replace the burst's events only if they hold nearly as
+many picks (``HELD_SHARE``) and fit them better (``MISFIT_GAIN``; ``ripple_bursts``).
+
+Two launchers firing at once are not handled (``TWO_LAUNCHERS``): even with the true points, round times and
+station offsets, only ~74 % of their picks lie nearest to their own round (the teeth of the two combs interleave
+within the travel-time errors), and the combs found from the data share the picks out worse than that.
 """
 
 from __future__ import annotations
@@ -57,21 +65,22 @@ OFFSET_PRIOR_S = 0.15
 """Prior sigma of a station's offset common to the ripple (travel-time model error at 30 km)."""
 MIN_ROUNDS = 4
 """A launcher is taken as found with at least this many rounds."""
-HEAD_S = 3.0
-"""The head (tail) of a burst: its first (last) seconds, when one launcher fires alone."""
 EDGE_S = 1.5
 END_PICKS = 4
-"""The head (tail) of a burst at a station: its first (last) picks."""
+"""The head (tail) of a burst at a station: its first (last) picks, when the battery's first (last) launcher
+fires alone."""
 SAME_KM = 0.15
+"""A head and a tail focused this near are one launcher's."""
 TWO_LAUNCHERS = False
+"""Replace a burst by the rounds of two launchers too. Off: the rounds of two launchers firing at once are not
+shared out reliably (docs/fusion.md, "A launcher's ripple"); such a burst keeps its events."""
 ALTERNATIONS = 2
-REFOCUS = False
-LATTICE = True
+"""With two launchers, each comb is extracted again this many times among the picks the other leaves."""
 MIN_INTERVAL_S = 0.3
 MAX_INTERVAL_S = 2.0
 """A ripple's interval between rounds is sought in this range (a multiple-rocket launcher: about 0.5 s)."""
 LATTICE_TOL_S = 0.1
-"""A head and a tail focused this near are one launcher's."""
+"""A round lies this near to its launcher's lattice of firing times (jitter of the launcher and of the peak)."""
 HELD_SHARE = 0.9
 """A burst's rounds replace its events only if they hold at least this share of the events' picks ..."""
 MISFIT_GAIN = 0.9
@@ -309,7 +318,7 @@ def _comb_at(pool: np.ndarray, ctx: PickContext, x: float, y: float, atm: np.nda
     peaks = _stack_peaks(tau, s, sig, min_stations, 0.3)
     if len(peaks) < MIN_ROUNDS:
         return None
-    times = lattice(np.array([p[0] for p in peaks]), np.array([p[1] for p in peaks])) if LATTICE else np.array(sorted(p[0] for p in peaks))
+    times = lattice(np.array([p[0] for p in peaks]), np.array([p[1] for p in peaks]))
     if len(times) < MIN_ROUNDS:
         return None
     t, picks, offsets = _assign(pool, ctx, x, y, times, atm)
@@ -355,6 +364,8 @@ def launchers_of(pool: np.ndarray, ctx: PickContext, cx: float, cy: float, t_lo:
         x, y = focus_point(pool, ctx, cx, cy, *window, atm)
         one = _comb_at(pool, ctx, x, y, atm, min_stations)
         return [one] if one is not None else []
+    if not TWO_LAUNCHERS:
+        return []
     found: list[Launcher] = []
     left = pool
     for x, y in (a, b):
@@ -367,8 +378,7 @@ def launchers_of(pool: np.ndarray, ctx: PickContext, cx: float, cy: float, t_lo:
     for _ in range(ALTERNATIONS):
         for i in (0, 1):
             rest = pool[~np.isin(pool, np.concatenate(found[1 - i].picks))]
-            x, y = focus_point(rest, ctx, cx, cy, *window, atm) if REFOCUS else (found[i].x, found[i].y)
-            again = _comb_at(rest, ctx, x, y, atm, min_stations)
+            again = _comb_at(rest, ctx, found[i].x, found[i].y, atm, min_stations)
             if again is None:
                 return []
             found[i] = again
@@ -484,9 +494,7 @@ def ripple_bursts(
         pool, cx, cy, t_lo, t_hi = burst_pool(members, x_km, y_km, t0_s, picks, holder, ctx, station_pick_start, atm,
                                               reach_km)
         launchers = launchers_of(pool, ctx, cx, cy, t_lo, t_hi, atm, min_stations)
-        if len(launchers) != 1 and not TWO_LAUNCHERS:
-            # none, or a second comb among the picks the first left: two launchers whose interleaved rounds the
-            # focus does not yet separate reliably (nor the scattered impacts of a ripple), so the events stay
+        if not launchers:
             continue
         rounds = located_rounds(launchers, ctx, atm, accept, min_stations)
         if not rounds:
