@@ -111,8 +111,8 @@ class FusionConfig:
     ripple_bursts: bool = False
     """Last (batch only): re-associate each burst of events (``fuse/ripple.py``: at least 6 events within 2 km
     chained by gaps of at most 3 s) as one launcher's ripple, rounds from one point, when one comb is found there
-    and its rounds, each located from its own picks and tested like every event, hold more picks than the
-    burst's events did. Off by default: see docs/fusion.md, "A launcher's ripple"."""
+    and its rounds, each located from its own picks and tested like every event, hold nearly as many picks as the
+    burst's events did (90 %) with no worse a fit. Off by default: see docs/fusion.md, "A launcher's ripple"."""
     amplitude_consistency: bool = True
     """Drop the batch's events of at most ``rival_max_stations`` stations whose picks' amplitudes cannot come
     from one source under the amplitude-distance law learned from the batch's well-recorded events
