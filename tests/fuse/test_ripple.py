@@ -119,8 +119,8 @@ def test_a_burst_of_two_launchers_is_left_as_it_was() -> None:
     assert replaced == [] and new == []
 
 
-def test_associate_gives_back_the_rounds_of_a_ripple_with_the_switch_on() -> None:
-    """Through the whole batch associator (``FusionConfig.ripple_bursts``): 14 rounds 0.5 s apart from one point
+def test_associate_gives_back_the_rounds_of_a_ripple_by_default() -> None:
+    """Through the whole batch associator (``FusionConfig.ripple_bursts``, on by default): 14 rounds 0.5 s apart from one point
     (toy network, 0.1 s pick noise, clutter, a wind the fixed sound speed ignores). The free search makes
     mixtures of them, located 0.3-1.4 km off, of which two match a round; the step gives back all 14."""
     rng = np.random.default_rng(1)
@@ -129,7 +129,8 @@ def test_associate_gives_back_the_rounds_of_a_ripple_with_the_switch_on() -> Non
     toy = make_toy(seed=1, events=rounds, noise_s=0.1, clutter_per_station=3, duration_s=500.0)
     matched = {}
     for on in (False, True):
-        events, assignments = associate(toy.stations, toy.picks, FusionConfig(sound_speed_m_per_s=338.0, ripple_bursts=on))
+        config = FusionConfig(sound_speed_m_per_s=338.0) if on else FusionConfig(sound_speed_m_per_s=338.0, ripple_bursts=False)
+        events, assignments = associate(toy.stations, toy.picks, config)
         ids = assignments["pick_id"].to_pylist()
         assert len(ids) == len(set(ids))
         lat = np.asarray(events["lat"].to_numpy(zero_copy_only=False), dtype=float)

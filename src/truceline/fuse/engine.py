@@ -108,11 +108,12 @@ class FusionConfig:
     """Events of at least this many stations are places where further sources are sought (``repeated_sources``)."""
     repeat_donor_max_stations: int = 8
     """A further source at a place may take picks of events of at most this many stations (``repeated_sources``)."""
-    ripple_bursts: bool = False
+    ripple_bursts: bool = True
     """Last (batch only): re-associate each burst of events (``fuse/ripple.py``: at least 6 events within 2 km
     chained by gaps of at most 3 s) as one launcher's ripple, rounds from one point, when one comb is found there
     and its rounds, each located from its own picks and tested like every event, hold nearly as many picks as the
-    burst's events did (90 %) with no worse a fit. Off by default: see docs/fusion.md, "A launcher's ripple"."""
+    burst's events did (90 %) with no worse a fit. On by default since the end of session 8 (heavy 1 h seed 1:
+    median error 0.1002 -> 0.0856 km, F1 0.9013 -> 0.9019; see docs/fusion.md, "A launcher's ripple")."""
     amplitude_consistency: bool = True
     """Drop the batch's events of at most ``rival_max_stations`` stations whose picks' amplitudes cannot come
     from one source under the amplitude-distance law learned from the batch's well-recorded events
