@@ -82,10 +82,12 @@ class FusionConfig:
     cannot be that event's (``0`` turns the test off); see ``kernels.baz_agrees``."""
     ambiguity_z: float = 3.0
     """A pick within this many sigma of an event's predicted arrival competes with the event's own."""
-    jackknife_uncertainty: bool = True
+    jackknife_uncertainty: bool = False
     """An event's random location error is the larger of the nominal covariance (scaled by the network's
     chi-square) and the jackknife's, the scatter of its solutions with each pick left out in turn: a wrong pick
-    of an event of few stations does not show in its residuals but moves it (``uncertainty.jackknife_covariance``)."""
+    of an event of few stations does not show in its residuals but moves it (``uncertainty.jackknife_covariance``).
+    Off by default: it raises the ellipse coverage by 0.01-0.02 but the attribution, which reads the ellipses, then
+    loses 2-9 violations at 99 % precision per `violation` seed (docs/fusion.md, "the jackknife")."""
     explain_away: bool = True
     """Dissolve the events of the batch whose picks other events explain (``fuse/explain.py``)."""
     nearest_majority: bool = True
