@@ -27,7 +27,7 @@ locator from its own picks (its uncertainty is that of one event) and must fit a
 engine's event tests (``located_rounds``). The rounds replace the burst's events only if they hold nearly as
 many picks (``HELD_SHARE``) and fit them no worse (``MISFIT_GAIN``; ``ripple_bursts``).
 
-Two launchers firing at once are not handled (``TWO_LAUNCHERS``): even with the true points, round times and
+Two launchers firing at once are not handled (``launchers_of`` leaves such a burst as it is): even with the true points, round times and
 station offsets, only ~74 % of their picks lie nearest to their own round (the teeth of the two combs interleave
 within the travel-time errors), and the combs found from the data share the picks out worse than that.
 """
@@ -71,11 +71,6 @@ END_PICKS = 4
 fires alone."""
 SAME_KM = 0.15
 """A head and a tail focused this near are one launcher's."""
-TWO_LAUNCHERS = False
-"""Replace a burst by the rounds of two launchers too. Off: the rounds of two launchers firing at once are not
-shared out reliably (docs/fusion.md, "A launcher's ripple"); such a burst keeps its events."""
-ALTERNATIONS = 2
-"""With two launchers, each comb is extracted again this many times among the picks the other leaves."""
 MIN_INTERVAL_S = 0.3
 MAX_INTERVAL_S = 2.0
 """A ripple's interval between rounds is sought in this range (a multiple-rocket launcher: about 0.5 s)."""
@@ -352,9 +347,9 @@ def burst_pool(members: np.ndarray, x: np.ndarray, y: np.ndarray, t0: np.ndarray
 
 def launchers_of(pool: np.ndarray, ctx: PickContext, cx: float, cy: float, t_lo: float, t_hi: float, atm: np.ndarray,
                  min_stations: int) -> list[Launcher]:
-    """One or two combs among the pool's picks. The first launcher of a battery fires alone at the start of the
-    burst, the last alone at its end: the point is focused on the burst's head and on its tail; if they differ
-    there are two launchers, whose rounds are extracted in turn and the picks then shared between them."""
+    """The comb of one launcher among the pool's picks, or none. The first launcher of a battery fires alone at the
+    start of the burst, the last alone at its end: the point is focused on the burst's head and on its tail; if they
+    differ there are two launchers, which are not handled (their rounds interleave within the travel-time errors)."""
     if len(pool) < min_stations * MIN_ROUNDS:
         return []
     window = (t_lo - SEARCH_KM / 0.3 - EDGE_S, t_hi + SEARCH_KM / 0.3 + EDGE_S)  # no pick falls out of it
@@ -365,26 +360,7 @@ def launchers_of(pool: np.ndarray, ctx: PickContext, cx: float, cy: float, t_lo:
         x, y = focus_point(pool, ctx, cx, cy, *window, atm)
         one = _comb_at(pool, ctx, x, y, atm, min_stations)
         return [one] if one is not None else []
-    if not TWO_LAUNCHERS:
-        return []
-    found: list[Launcher] = []
-    left = pool
-    for x, y in (a, b):
-        launcher = _comb_at(left, ctx, x, y, atm, min_stations)
-        if launcher is None:
-            return []
-        found.append(launcher)
-        left = left[~np.isin(left, np.concatenate(launcher.picks))]
-    # the first comb was extracted among both launchers' picks: each again among the picks the other leaves
-    for _ in range(ALTERNATIONS):
-        for i in (0, 1):
-            rest = pool[~np.isin(pool, np.concatenate(found[1 - i].picks))]
-            again = _comb_at(rest, ctx, found[i].x, found[i].y, atm, min_stations)
-            if again is None:
-                return []
-            found[i] = again
-    return _share(pool, ctx, found, atm, min_stations)
-
+    return []  # two launchers firing at once: their rounds are not shared out reliably, the burst keeps its events
 
 def _ends(pool: np.ndarray, station: np.ndarray, time: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The first and the last ``END_PICKS`` picks of each station in the pool: the head of the burst, when the
@@ -395,47 +371,6 @@ def _ends(pool: np.ndarray, station: np.ndarray, time: np.ndarray) -> tuple[np.n
         head.append(mine[:END_PICKS])
         tail.append(mine[-END_PICKS:])
     return np.unique(np.concatenate(head)), np.unique(np.concatenate(tail))
-
-
-def _share(pool: np.ndarray, ctx: PickContext, launchers: list[Launcher], atm: np.ndarray,
-           min_stations: int) -> list[Launcher]:
-    """The picks of each station shared among the rounds of all the launchers at once (each round predicted
-    from its launcher's point and that launcher's station offsets), the round times re-estimated in turn."""
-    c, wx, wy = (float(v) for v in atm)
-    s = ctx.pick_station[pool]
-    stations = np.unique(s)
-    owner = np.concatenate([np.full(len(la.times), i) for i, la in enumerate(launchers)])
-    times = np.concatenate([la.times for la in launchers])
-    tts = [dict(zip(stations.tolist(), travel_times(ctx.st_x[stations], ctx.st_y[stations], la.x, la.y, c, wx, wy).tolist()))
-           for la in launchers]
-    k = len(times)
-    assigned: list[list[int]] = [[] for _ in range(k)]
-    for _it in range(4):
-        assigned = [[] for _ in range(k)]
-        for st in stations.tolist():
-            mine = pool[s == st]
-            pred = np.array([times[j] + tts[owner[j]][st] + launchers[owner[j]].offsets.get(st, 0.0) for j in range(k)])
-            sig = float(pick_sigma(np.array([tts[0][st]]), ctx.sigma_s, ctx.kappa_model)[0])
-            z = (ctx.pick_time[mine][:, None] - pred[None, :]) / sig
-            cost = np.where(np.abs(z) <= ROUND_TOLERANCE_Z, z**2, 1e6)
-            full = np.hstack([cost, np.where(np.eye(len(mine), dtype=bool), ROUND_TOLERANCE_Z**2, 1e6)])
-            r, col = linear_sum_assignment(full)
-            for i, j in zip(r.tolist(), col.tolist()):
-                if j < k and full[i, j] < 1e5:
-                    assigned[j].append(int(mine[i]))
-        for j in range(k):
-            if assigned[j]:
-                p = np.array(assigned[j])
-                la = launchers[owner[j]]
-                res = ctx.pick_time[p] - np.array([tts[owner[j]][v] + la.offsets.get(v, 0.0) for v in ctx.pick_station[p].tolist()])
-                times[j] = float(np.median(res))
-    out = []
-    for i, la in enumerate(launchers):
-        keep = [j for j in np.flatnonzero(owner == i).tolist() if len(np.unique(ctx.pick_station[assigned[j]])) >= min_stations]
-        if len(keep) >= MIN_ROUNDS:
-            out.append(Launcher(x=la.x, y=la.y, times=times[keep],
-                                picks=[np.array(sorted(assigned[j]), dtype=np.int64) for j in keep], offsets=la.offsets))
-    return out
 
 
 def located_rounds(launchers: list[Launcher], ctx: PickContext, atm: np.ndarray,
