@@ -43,6 +43,7 @@ from scipy.optimize import linear_sum_assignment
 
 from truceline.fuse import kernels
 from truceline.fuse.atmosphere import travel_times
+from truceline.fuse.refine import clusters
 from truceline.fuse.rival import PickContext, fits_one_source
 
 CLUSTER_KM = 2.0
@@ -107,34 +108,11 @@ class Round:
 
 def burst_clusters(x: np.ndarray, y: np.ndarray, t0: np.ndarray, *, distance_km: float = CLUSTER_KM,
                    gap_s: float = CLUSTER_GAP_S, min_events: int = CLUSTER_MIN_EVENTS) -> list[np.ndarray]:
-    """Groups of at least ``min_events`` events chained by pairs within ``distance_km`` and ``gap_s``."""
-    n = len(t0)
-    parent = np.arange(n)
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = int(parent[i])
-        return i
-
-    order = np.argsort(t0, kind="stable")
-    ts = t0[order]
-    for a in range(n):
-        b = a + 1
-        while b < n and ts[b] - ts[a] <= gap_s:
-            i, j = int(order[a]), int(order[b])
-            if math.hypot(x[i] - x[j], y[i] - y[j]) <= distance_km:
-                ri, rj = root(i), root(j)
-                if ri != rj:
-                    parent[max(ri, rj)] = min(ri, rj)
-            b += 1
-    roots = np.array([root(i) for i in range(n)], dtype=np.int64)
-    out = []
-    for r in np.unique(roots):
-        members = np.flatnonzero(roots == r)
-        if len(members) >= min_events:
-            out.append(members)
-    return out
+    """Groups of at least ``min_events`` events chained by pairs within ``distance_km`` and ``gap_s``
+    (:func:`truceline.fuse.refine.clusters`), in the order of their first event's index."""
+    labels = clusters(x, y, t0, distance_km=distance_km, time_s=gap_s)
+    groups = [np.flatnonzero(labels == label) for label in np.unique(labels)]
+    return sorted((g for g in groups if len(g) >= min_events), key=lambda g: int(g[0]))
 
 
 def pick_sigma(tt: np.ndarray, sigma_s: float, kappa_model: float) -> np.ndarray:
