@@ -17,14 +17,7 @@ def _run(events: list[tuple[float, float, float, np.ndarray]],
     x = np.array([e[0] for e in events])
     y = np.array([e[1] for e in events])
     t0 = np.array([e[2] for e in events])
-    time = np.array(book.time)
-    st = np.array(book.station, dtype=np.int64)
-    order = np.lexsort((time, st))
-    rank = np.empty_like(order)
-    rank[order] = np.arange(len(order))
-    picks = [np.sort(rank[e[3]]) for e in events]
-    time, st = time[order], st[order]
-    start = np.searchsorted(st, np.arange(len(ST_X) + 1)).astype(np.int64)
+    time, st, start, picks, order = book.kernel_layout([e[3] for e in events])
     n = len(time)
 
     def heard_by_nearest(chosen: np.ndarray, x: float, y: float, t0: float, atmosphere: np.ndarray) -> bool:

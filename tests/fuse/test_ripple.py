@@ -52,14 +52,7 @@ def _mixtures(book: Book, rounds: list[np.ndarray], seed: int) -> list[np.ndarra
 
 
 def _run(book: Book, events: list[np.ndarray]) -> tuple[list[int], list, np.ndarray, np.ndarray]:
-    time = np.array(book.time)
-    st = np.array(book.station, dtype=np.int64)
-    order = np.lexsort((time, st))
-    rank = np.empty_like(order)
-    rank[order] = np.arange(len(order))
-    picks = [np.sort(rank[e]) for e in events]
-    time, st = time[order], st[order]
-    start = np.searchsorted(st, np.arange(len(ST_X) + 1)).astype(np.int64)
+    time, st, start, picks, order = book.kernel_layout(events)
     n = len(time)
     nan = np.full(n, np.nan)
     x, y, t0, chi2, n_obs = [], [], [], [], []

@@ -46,22 +46,25 @@ class Book:
                 self.time.append(float(t))
                 self.station.append(s)
 
+    def kernel_layout(self, events: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[np.ndarray], np.ndarray]:
+        """The kernels' layout: (pick times, stations, each station's first pick, the events' picks, the book's index of
+        each pick), picks sorted by station then time; ``events`` hold the book's indices."""
+        time = np.array(self.time)
+        st = np.array(self.station, dtype=np.int64)
+        order = np.lexsort((time, st))
+        rank = np.empty_like(order)
+        rank[order] = np.arange(len(order))
+        time, st = time[order], st[order]
+        start = np.searchsorted(st, np.arange(len(ST_X) + 1)).astype(np.int64)
+        return time, st, start, [np.sort(rank[e]) for e in events], order
+
 
 def _run(events: list[tuple[float, float, float, np.ndarray]], book: Book,
          taken: np.ndarray | None = None) -> tuple[int, list[np.ndarray], np.ndarray, np.ndarray, np.ndarray]:
     x = np.array([e[0] for e in events])
     y = np.array([e[1] for e in events])
     t0 = np.array([e[2] for e in events])
-    picks = [e[3] for e in events]
-    time = np.array(book.time)
-    st = np.array(book.station, dtype=np.int64)
-    # the kernels' layout: picks sorted by station, then time (ids here are the book's indices)
-    order = np.lexsort((time, st))
-    rank = np.empty_like(order)
-    rank[order] = np.arange(len(order))
-    picks = [np.sort(rank[p]) for p in picks]
-    time, st = time[order], st[order]
-    start = np.searchsorted(st, np.arange(len(ST_X) + 1)).astype(np.int64)
+    time, st, start, picks, order = book.kernel_layout([e[3] for e in events])
     n = len(time)
     replaced = rival_hypotheses(
         x, y, t0, picks, np.tile([C_KM_S, 0.0, 0.0], (len(events), 1)), pick_time=time, pick_station=st,
