@@ -193,3 +193,42 @@ def test_a_name_shared_by_two_villages_is_not_resolved_alone() -> None:
     assert GAZETTEER.lookup("Vodiane") is None
     match = GAZETTEER.lookup("Vodyane (Avdiivka)")
     assert match is not None and match.place.name == "Vodiane (Avdiivka)"
+
+
+def _area_rows() -> dict[str, str]:
+    """The "Areas" table of places_sources.md: name -> area as written."""
+    text = SOURCES.read_text(encoding="utf-8").split("## Areas", 1)[1].split("\n## ", 1)[0]
+    rows = {}
+    for line in text.splitlines():
+        cells = [cell.strip() for cell in line.strip().split("|")[1:-1]]
+        if len(cells) == 3 and cells[0] not in ("name", "---"):
+            assert cells[2].startswith("http"), cells
+            rows[cells[0]] = cells[1]
+    return rows
+
+
+def test_every_area_in_the_file_has_its_source() -> None:
+    rows = _area_rows()
+    with_area = {place.name: place.area_km2 for place in GAZETTEER.places if place.area_km2 is not None}
+    assert set(with_area) == set(rows) and len(rows) >= 15
+    for name, area in with_area.items():
+        assert area == float(rows[name]), name
+
+
+def test_radius_from_the_area_or_the_default() -> None:
+    from truceline.ingest.gazetteer import DEFAULT_SETTLEMENT_RADIUS_KM
+
+    donetsk, pikuzy = GAZETTEER.lookup("Donetsk"), GAZETTEER.lookup("Pikuzy")
+    assert donetsk is not None and pikuzy is not None
+    assert donetsk.place.radius_km() == pytest.approx((358 / 3.141592653589793) ** 0.5)  # 10.7 km
+    assert pikuzy.place.area_km2 is None and pikuzy.place.radius_km() == DEFAULT_SETTLEMENT_RADIUS_KM
+
+
+def test_a_user_gazetteer_may_give_areas_and_a_bad_area_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "places.csv"
+    path.write_text("name,lat,lon,area_km2\nTestville,48.0,37.0,12.5\nOther,48.1,37.1,\n", encoding="utf-8")
+    places = {place.name: place for place in Gazetteer.from_file(path).places}
+    assert places["Testville"].area_km2 == 12.5 and places["Other"].area_km2 is None
+    path.write_text("name,lat,lon,area_km2\nTestville,48.0,37.0,-3\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"places.csv:2: area_km2: -3.0 is not a positive area"):
+        Gazetteer.from_file(path)

@@ -1,10 +1,12 @@
 """Places along the line of contact, looked up by name in any common spelling.
 
-The bundled list (``data/places.csv``: ``name,oblast,lat,lon,alt_names``, alternative
+The bundled list (``data/places.csv``: ``name,oblast,lat,lon,alt_names,area_km2``, alternative
 spellings separated by ``|``) holds towns and villages near the front in Kherson,
 Zaporizhzhia, Donetsk, Luhansk, Kharkiv and Sumy oblasts (plus a few neighbours), compiled
-by hand; positions are town centres, good to a few kilometres. A user may pass their own
-file in the same format.
+by hand; positions are town centres, good to a few kilometres. ``area_km2`` (optional, filled
+where a source gives it: ``data/places_sources.md``) sizes the place, so that "impacts in
+Donetsk" is known to be less precise than "impacts in Luhanske" (:meth:`Place.radius_km`). A
+user may pass their own file in the same format (``area_km2`` may be left out).
 
 Names are compared after folding case, accents, apostrophes, hyphens and a trailing
 "city"/"town"/"village"; a name that still does not match may be matched to the closest
@@ -19,6 +21,7 @@ from __future__ import annotations
 import csv
 import difflib
 import io
+import math
 import os
 import re
 import unicodedata
@@ -32,6 +35,11 @@ from truceline.model.errors import InputError
 _GEOD = Geod(ellps="WGS84")
 _SUFFIXES = re.compile(r"\s+(?:city|town|village|settlement)$")
 FUZZY_CUTOFF = 0.85
+#: The radius of a place whose area is not given: a village or small town of about 7 km2.
+DEFAULT_SETTLEMENT_RADIUS_KM = 1.5
+#: How far a gazetteer position may lie from the place's true centre (hand-compiled centres, and
+#: sources that give whole minutes of arc: 1' of latitude is 1.85 km).
+POSITION_ERROR_KM = 1.0
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -41,6 +49,13 @@ class Place:
     lat: float
     lon: float
     alt_names: tuple[str, ...] = ()
+    area_km2: float | None = None
+
+    def radius_km(self) -> float:
+        """The radius of a disc of the place's area (``DEFAULT_SETTLEMENT_RADIUS_KM`` if unknown)."""
+        if self.area_km2 is None:
+            return DEFAULT_SETTLEMENT_RADIUS_KM
+        return math.sqrt(self.area_km2 / math.pi)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -149,10 +164,19 @@ def _parse_places(text: str, path: str) -> list[Place]:
                 raise InputError(path, f"{value} is out of range", line=line, column=column)
             coordinates.append(value)
         alt_names = tuple(part.strip() for part in (row.get("alt_names") or "").split("|") if part.strip())
+        area_text = (row.get("area_km2") or "").strip()
+        area: float | None = None
+        if area_text:
+            try:
+                area = float(area_text)
+            except ValueError:
+                raise InputError(path, f"{area_text!r} is not a number", line=line, column="area_km2") from None
+            if not area > 0.0 or math.isinf(area):
+                raise InputError(path, f"{area} is not a positive area", line=line, column="area_km2")
         places.append(
             Place(
                 name=name, oblast=(row.get("oblast") or "").strip(), lat=coordinates[0], lon=coordinates[1],
-                alt_names=alt_names,
+                alt_names=alt_names, area_km2=area,
             )
         )
     return places

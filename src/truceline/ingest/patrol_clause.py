@@ -22,6 +22,7 @@ from truceline.ingest.patrol_patterns import (
     COORDINATES,
     DMS,
     OFFSET,
+    PLACE,
     AT_PLACE,
     NOT_PLACES,
     REGION_AFTER,
@@ -77,6 +78,23 @@ class PlacePart:
     bearing: str
 
 
+@dataclass(frozen=True, slots=True)
+class EventPlace:
+    """Where the text puts the event itself: "in Pyshchevyk", "near Zolote and Popasna", "3-5km south of Popasna".
+
+    ``relation`` is ``in`` (in, at, inside, on the edge / outskirts of), ``near`` (near, around,
+    outside, in the area / vicinity of) or ``offset`` (``near_km``..``far_km`` towards ``point`` of
+    the place); ``names`` holds more than one place when the text names several ("near Zolote and
+    Popasna").
+    """
+
+    names: tuple[str, ...]
+    relation: str
+    near_km: float = 0.0
+    far_km: float = 0.0
+    point: str = "N"
+
+
 @dataclass(slots=True)
 class Group:
     """One observation being read: a count of one kind (or of bursts-and-shots together)."""
@@ -95,7 +113,8 @@ class Group:
     bearing: str | None = None
     flight: str | None = None
     times: tuple[Clock, Clock] | None = None
-    event_offset: tuple[float, str, str] | None = None  # distance_km, point, place name
+    event_place: EventPlace | None = None
+    toward: str | None = None  # "in the direction of Pyshchevyk": a bearing from the observer, not a location
     breakdown: list[tuple[str, int]] = field(default_factory=list)  # sub-counts by kind, from a parenthesis
     places: list[PlacePart] = field(default_factory=list)  # sub-counts by place: "four 2km SE and two 3km E"
     other_weapons: list[str] = field(default_factory=list)
@@ -425,6 +444,7 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
                     group.count_qualifier = "about"
             group.kind = adjective_kind(count["adjs"], group.kind)
             group.kinds = [group.kind]
+            _fresh_damage(group, count["adjs"], noun)
             adjectives_start = previous_end + count.start("adjs")
             _claim_kind_adjectives(scan, adjectives_start, noun_start)
             scan.claim(group_start, adjectives_start)
@@ -435,6 +455,7 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
             if adjectives is not None and adjectives.group(1):
                 group.kind = adjective_kind(adjectives.group(1), group.kind)
                 group.kinds = [group.kind]
+                _fresh_damage(group, adjectives.group(1), noun)
                 _claim_kind_adjectives(scan, previous_end + adjectives.start(1), noun_start)
                 _read_weapon(scan, group, previous_end + adjectives.start(1), noun_start)
         # "bursts and shots": one count for both
@@ -464,7 +485,15 @@ _MIXED_ASSESSED = re.compile(
     re.IGNORECASE,
 )
 _SMALL_CALIBRE = {"small_arms", "machine_gun", "heavy_machine_gun"}
-_KIND_ADJECTIVE = re.compile(r"\b(?:outgoing|incoming|illumination|tracer)\b", re.IGNORECASE)
+_KIND_ADJECTIVE = re.compile(r"\b(?:outgoing|incoming|illumination|tracer|fresh|new|recent)\b", re.IGNORECASE)
+
+
+def _fresh_damage(group: Group, adjectives: str, noun: str) -> None:
+    """"saw fresh impacts", "two fresh craters": marks left on the ground, seen (kind ``other``, as craters are),
+    not explosions heard or seen as they happened."""
+    if re.search(r"\b(?:fresh|new|recent)\b", adjectives, re.IGNORECASE) and noun.lower().startswith(("impact", "crater")):
+        group.crater = True
+        group.kind, group.kinds = "other", ["other"]
 
 
 def _claim_kind_adjectives(scan: Scan, start: int, end: int) -> None:
@@ -552,17 +581,14 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
         nearest = _km(match["d0"], match["u"]) if match["d0"] is not None else distance
         if match["place"].lower().startswith(("its ", "the ", "their ")):
             group.distance_km, group.bearing = (nearest, distance), point
-        else:  # "3-5km south of Popasna": the middle of the range from the place
-            group.event_offset = (0.5 * (nearest + distance), point, _clean_place(match["place"]))
+            if match["q"]:
+                group.distance_qualifier = re.sub(r"\s+", " ", match["q"].lower())
+        else:  # "3-5km south of Popasna": the range and direction from the place
+            group.event_place = EventPlace(names=(_clean_place(match["place"]),), relation="offset", near_km=nearest,
+                                           far_km=distance, point=point)
         break
-    if group.event_offset is None:
-        for match in scan.find(AT_PLACE, start, end):
-            name = _clean_place(match["place"])
-            if NOT_PLACES.match(name.split()[0]) or REGION_AFTER.match(scan.text[start + match.end():end]):
-                continue
-            scan.claim(start + match.start(), start + match.end())
-            group.event_offset = (0.0, "N", name)
-            break
+    if group.event_place is None:
+        _read_event_places(scan, group, start, end)
     _read_weapon(scan, group, start, end)
     for match in scan.find(NO_DISTANCE, start, end):
         scan.claim(start + match.start(), start + match.end())
@@ -614,6 +640,49 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
             group.bearing = point
         elif group.bearing != point:
             group.warnings.append(f"a second direction was not used: {match.group(0)!r}")
+
+
+#: Words before "of PLACE" that say how the event relates to the place.
+_NEAR_OF = re.compile(r"\b(?:(?:in|within)\s+the\s+(?:area|vicinity|environs)|(?:in\s+the\s+)?(?:direct\s+)?vicinity)\s+$", re.IGNORECASE)
+_IN_OF = re.compile(
+    r"\b(?:(?:on|at)\s+the\s+)?(?:(?:northern|southern|eastern|western|north-eastern|north-western|south-eastern|"
+    r"south-western|central)\s+)?(?:outskirts|edge|centre|center|part|parts|districts?|side)\s+$", re.IGNORECASE)
+_TOWARD_OF = re.compile(r"\b(?:in\s+the\s+|from\s+the\s+)?directions?\s+$", re.IGNORECASE)
+_MORE_PLACES = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?P<place>" + PLACE + r")")
+
+
+def _read_event_places(scan: Scan, group: Group, start: int, end: int) -> None:
+    """"in Pyshchevyk", "near Zolote and Popasna", "in the area of Bohdanivka", "in the direction of X"."""
+    for match in scan.find(AT_PLACE, start, end):
+        name = _clean_place(match["place"])
+        if NOT_PLACES.match(name.split()[0]) or REGION_AFTER.match(scan.text[start + match.end():end]):
+            continue
+        before = scan.text[start:start + match.start()]
+        prep = re.sub(r"\s+", " ", match["prep"].lower())
+        claim_from = start + match.start()
+        if prep == "of" and (toward := _TOWARD_OF.search(before)) is not None:
+            scan.claim(start + toward.start(), start + match.end())
+            group.toward = name  # "explosions in the direction of Pyshchevyk": a bearing, the distance unknown
+            return
+        if prep == "of" and (near := _NEAR_OF.search(before)) is not None:
+            relation, claim_from = "near", start + near.start()
+        elif prep in ("near", "around", "outside", "just outside", "over"):
+            relation = "near"
+        elif prep in ("in", "at", "inside") or (prep == "of" and _IN_OF.search(before)):
+            relation = "in"
+        else:  # "fire from Pyshchevyk", "south of Popasna" (no distance), "to Sakhanka": somewhere about the place
+            relation = "near"
+        names = [name]
+        cursor = start + match.end()
+        while (more := _MORE_PLACES.match(scan.view(cursor, end))) is not None:  # "near Zolote and Popasna"
+            other = _clean_place(more["place"])
+            if NOT_PLACES.match(other.split()[0]) or REGION_AFTER.match(scan.text[cursor + more.end():end]):
+                break
+            names.append(other)
+            cursor += more.end()
+        scan.claim(claim_from, cursor)
+        group.event_place = EventPlace(names=tuple(names), relation=relation)
+        return
 
 
 _HEADING = re.compile(
@@ -807,9 +876,9 @@ def read_clause(scan: Scan, start: int, end: int) -> ClauseReading:
         later, group = groups[index + 1], groups[index]
         if later.own_lead_time:
             continue  # a separate observation at its own time, not "all" of them
-        if group.distance_km is None and group.bearing is None and group.event_offset is None:
+        if group.distance_km is None and group.bearing is None and group.event_place is None and group.toward is None:
             group.distance_km, group.bearing, group.distance_qualifier = later.distance_km, later.bearing, later.distance_qualifier
-            group.event_offset = later.event_offset
+            group.event_place, group.toward = later.event_place, later.toward
         if group.times is None:
             group.times = later.times
     for group in groups:

@@ -31,12 +31,12 @@ DMS = re.compile(
     r"(?P<d2>\d{1,3})°\s*(?P<m2>\d{1,2})['′]\s*(?:(?P<s2>\d{1,2}(?:\.\d+)?)[\"″]\s*)?(?P<ew>[EW])"
 )
 OFFSET = re.compile(
-    r"(?:(?:about|approximately|approx\.|some|around|roughly)\s+)?(?:(?P<d0>" + _NUM + r")\s*(?:" + _UNIT + r")?\s*(?:-|to)\s*)?"
+    r"(?:(?P<q>about|approximately|approx\.|some|around|roughly)\s+)?(?:(?P<d0>" + _NUM + r")\s*(?:" + _UNIT + r")?\s*(?:-|to)\s*)?"
     r"(?P<d>" + _NUM + r")\s*(?P<u>" + _UNIT
     + r")\s+(?:to\s+the\s+)?(?P<dir>" + DIR + r")\s+of\s+(?:the\s+)?" + CONTROLLED + r"(?P<place>" + PLACE + r"|its\s+position|the\s+SMM(?:'s)?\s+position|their\s+position)"
 )
 AT_PLACE = re.compile(
-    r"\b(?i:in|near|at|outside|of|from|around|inside|to|just\s+outside)\s+(?:the\s+)?(?:(?i:northern|southern|eastern|western|"
+    r"\b(?P<prep>(?i:in|near|at|outside|of|from|around|inside|to|over|just\s+outside))\s+(?:the\s+)?(?:(?i:northern|southern|eastern|western|"
     r"north-eastern|north-western|south-eastern|south-western|central)\s+)?" + CONTROLLED + r"(?P<place>" + PLACE + r")"
 )
 NOT_PLACES = re.compile(

@@ -19,6 +19,7 @@ read in ``timezone`` (UTC unless told; the OSCE SMM wrote local Kyiv time).
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from dataclasses import dataclass
@@ -27,9 +28,11 @@ from datetime import datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 from typing import Any
 
+from pyproj import Geod
+
 from truceline.ingest import phrases as ph
-from truceline.ingest.gazetteer import Gazetteer, offset_position
-from truceline.ingest.patrol_clause import Clock, ClauseReading, Group, PositionText, Scan, read_clause
+from truceline.ingest.gazetteer import POSITION_ERROR_KM, Gazetteer, offset_position
+from truceline.ingest.patrol_clause import Clock, ClauseReading, EventPlace, Group, PositionText, Scan, read_clause
 from truceline.model.errors import InputError
 from truceline.model.reports import PATROL_KINDS, Report
 
@@ -257,18 +260,10 @@ def _clause_records(
             record["extras"]["bearing"] = group.bearing
         if group.distance_km is not None:
             record["distance_min_km"], record["distance_max_km"] = group.distance_km
-        if group.event_offset is not None:
-            distance_km, point, name = group.event_offset
-            match = gazetteer.lookup(name)
-            record["extras"]["event_place"] = name
-            if match is None:
-                warnings.append(f"place {name!r} is not in the gazetteer: event location left empty")
-            else:
-                lat, lon = offset_position(match.place.lat, match.place.lon, ph.point_bearing_deg(point), distance_km)
-                record["lat"], record["lon"] = round(lat, 5), round(lon, 5)
-                record["extras"]["event_place"] = match.place.name
-                if match.how != "exact":
-                    warnings.append(f"place {name!r} read as {match.place.name!r} (similar spelling)")
+        if group.event_place is not None:
+            _locate_event(record, group.event_place, gazetteer, warnings)
+        if group.toward is not None:
+            _bearing_toward(record, group.toward, gazetteer, warnings)
         if reading.region is not None:
             record["extras"]["region"] = reading.region
         if reading.time_of_day is not None:
@@ -300,6 +295,85 @@ def _clause_records(
         else:
             records.append(record)
     return records
+
+
+#: "near X": the event lies within this distance beyond the place's own extent.
+NEAR_KM = 3.0
+#: "2km south of X" (one distance, no range): read as 2 km +- a quarter (at least +- 0.5 km).
+SINGLE_DISTANCE_SPREAD = 0.25
+#: Half the width of a compass sector ("3-5km south of Popasna": south = 168.75..191.25).
+SECTOR_HALF_WIDTH_DEG = 11.25
+_GEOD = Geod(ellps="WGS84")
+
+
+def sector_radius_km(near_km: float, far_km: float, half_width_deg: float = SECTOR_HALF_WIDTH_DEG) -> float:
+    """The radius about the point at the middle of the range, on the central bearing, that holds the whole
+    annular sector near_km..far_km, +-half_width_deg (flat geometry: the ranges are a few kilometres)."""
+    middle = 0.5 * (near_km + far_km)
+    cosine = math.cos(math.radians(half_width_deg))
+    corners = (math.sqrt(max(0.0, r * r + middle * middle - 2.0 * r * middle * cosine)) for r in (near_km, far_km))
+    return max(*corners, 0.5 * (far_km - near_km))
+
+
+def _locate_event(record: dict[str, Any], place: EventPlace, gazetteer: Gazetteer, warnings: list[str]) -> None:
+    """lat/lon and ``location_uncertainty_km`` of an event the text places at, near or off a named place.
+
+    The uncertainty is a radius that holds the true location: the place's extent plus the gazetteer's
+    position error (``in``), plus ``NEAR_KM`` (``near``), or the compass sector of the stated range
+    from the place (one distance: +- ``SINGLE_DISTANCE_SPREAD`` of it), plus the place's extent and position error (``offset``: "3km south of X" may be
+    measured from X's edge or its centre). Several places ("near Zolote and Popasna"): their centroid,
+    with a radius that reaches every one of them.
+    """
+    found = []
+    for name in place.names:
+        match = gazetteer.lookup(name)
+        if match is None:
+            warnings.append(f"place {name!r} is not in the gazetteer: event location left empty")
+            continue
+        if match.how != "exact":
+            warnings.append(f"place {name!r} read as {match.place.name!r} (similar spelling)")
+        found.append(match.place)
+    names = [known.name for known in found] if len(found) == len(place.names) else list(place.names)
+    record["extras"]["event_place"] = " and ".join(names) if len(names) > 1 else names[0]
+    record["extras"]["event_relation"] = place.relation
+    if len(found) != len(place.names):
+        return  # one unknown place of several: a centroid of the others would be a guess
+    if place.relation == "offset":
+        base = found[0]
+        lat, lon = offset_position(base.lat, base.lon, ph.point_bearing_deg(place.point), 0.5 * (place.near_km + place.far_km))
+        near, far = place.near_km, place.far_km
+        if near == far:  # "2km south of X": an estimate, good to a quarter of itself (at least 0.5 km) either way
+            spread = max(SINGLE_DISTANCE_SPREAD * far, 0.5)
+            near, far = max(0.0, far - spread), far + spread
+        radius = sector_radius_km(near, far) + base.radius_km() + POSITION_ERROR_KM
+    else:
+        lat = sum(known.lat for known in found) / len(found)
+        lon = sum(known.lon for known in found) / len(found)
+        reach = max(_GEOD.inv(lon, lat, known.lon, known.lat)[2] / 1000.0 + known.radius_km() for known in found)
+        radius = reach + POSITION_ERROR_KM + (NEAR_KM if place.relation == "near" else 0.0)
+    record["lat"], record["lon"] = round(lat, 5), round(lon, 5)
+    record["location_uncertainty_km"] = round(radius, 2)
+
+
+def _bearing_toward(record: dict[str, Any], name: str, gazetteer: Gazetteer, warnings: list[str]) -> None:
+    """"in the direction of Pyshchevyk": the sector (+-11.25 degrees) from the observer towards the place."""
+    record["extras"]["toward_place"] = name
+    match = gazetteer.lookup(name)
+    if match is None:
+        warnings.append(f"place {name!r} is not in the gazetteer: the direction towards it is left empty")
+        return
+    record["extras"]["toward_place"] = match.place.name
+    if match.how != "exact":
+        warnings.append(f"place {name!r} read as {match.place.name!r} (similar spelling)")
+    if record.get("observer_lat") is None or record.get("observer_lon") is None:
+        warnings.append(f"direction towards {match.place.name!r} not turned into a bearing: the observer position is unknown")
+        return
+    if record.get("bearing_min_deg") is not None:
+        warnings.append(f"direction towards {match.place.name!r} not used: a direction is written as well")
+        return
+    azimuth = _GEOD.inv(record["observer_lon"], record["observer_lat"], match.place.lon, match.place.lat)[0] % 360.0
+    record["bearing_min_deg"] = round((azimuth - SECTOR_HALF_WIDTH_DEG) % 360.0, 2)
+    record["bearing_max_deg"] = round((azimuth + SECTOR_HALF_WIDTH_DEG) % 360.0, 2)
 
 
 def _place_records(record: dict[str, Any], group: Group) -> list[dict[str, Any]]:
