@@ -23,6 +23,13 @@ from truceline.ingest.patrol_patterns import (
     DMS,
     OFFSET,
     PLACE,
+    FIRED_FROM,
+    UAV,
+    OWN_UAV_BEFORE,
+    VIOLATION_COUNT,
+    VIOLATION_PAREN,
+    VIOLATION_TREND,
+    COMPARED,
     AT_PLACE,
     NOT_PLACES,
     REGION_AFTER,
@@ -115,6 +122,8 @@ class Group:
     times: tuple[Clock, Clock] | None = None
     event_place: EventPlace | None = None
     toward: str | None = None  # "in the direction of Pyshchevyk": a bearing from the observer, not a location
+    fired_from: str | None = None  # "craters ... fired from a southerly direction": where the rounds came from
+    sighting: str | None = None  # "spotted a mini-UAV": an aerial vehicle seen (kind other)
     breakdown: list[tuple[str, int]] = field(default_factory=list)  # sub-counts by kind, from a parenthesis
     places: list[PlacePart] = field(default_factory=list)  # sub-counts by place: "four 2km SE and two 3km E"
     other_weapons: list[str] = field(default_factory=list)
@@ -248,6 +257,11 @@ class ClauseReading:
     time_of_day: str | None = None  # "overnight", "in the early morning hours": understood, not a clock time
     negated: list[str] = field(default_factory=list)  # what the text says was not observed: "no explosions"
     region: str | None = None  # "In Donetsk region": the area a summary speaks of
+    ceasefire_violations: int | None = None  # "the SMM recorded 232 ceasefire violations"
+    violations_qualifier: str | None = None  # "about", "at least", ... of that tally
+    compared_with: str | None = None  # "compared with 180 ceasefire violations ... in the previous reporting period"
+    violations_trend: str | None = None  # "more", "fewer", "a similar number of" ceasefire violations (than before)
+    previous_period: bool = False  # "In the previous reporting period, it recorded …": not this period's observations
 
 
 def _km(number: str, unit: str) -> float:
@@ -369,6 +383,8 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
             continue  # "impacts of mortar rounds", "bursts of small-arms fire", "assessed as outgoing rounds"
         if match["noun"].lower() == "fire" and not re.search(r"[\w-]+\s+$", before):
             continue
+        if UAV.search(match["noun"]) and OWN_UAV_BEFORE.search(before[-40:]):
+            continue  # "using its mini-UAV", "the SMM UAV": how the mission looked, not what it saw
         exchange = _EXCHANGE_BEFORE.search(before) if match["noun"].lower() == "fire" else None
         counted_after = _COUNTED_AFTER.match(text, start + match.end(), end)
         if exchange is not None and counted_after is not None:
@@ -415,7 +431,8 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
                 previous_end = negated_end = noun_end
                 continue
         group_start = noun_start
-        group = Group(start=noun_start, end=noun_end, kind=kind, kinds=[kind], crater=noun.lower().startswith("crater"))
+        group = Group(start=noun_start, end=noun_end, kind=kind, kinds=[kind], crater=noun.lower().startswith("crater"),
+                      sighting="uav" if UAV.search(noun) else None)
         if noun.lower() == "fire":
             group.kind, group.kinds = "other", ["other"]
             adjectives_start = _words_back(window, 3)
@@ -598,6 +615,16 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
             group.warnings.append(f"a second distance was not used: {match.group(0)!r}")
             continue
         group.distance_km, group.distance_qualifier = _distance_range(match)
+    for match in scan.find(FIRED_FROM, start, end):
+        # the direction the rounds came from: with marks on the ground, or written as "fired/launched from";
+        # "heard explosions from a south-easterly direction" stays a bearing from the observer
+        if not (group.crater or re.match(r"(?i)(?:fired|launched|coming)\b", match.group(0))):
+            continue
+        point = ph.parse_direction(match["dir"] or match["dir2"])
+        if point is not None:
+            scan.claim(start + match.start(), start + match.end())
+            group.fired_from = point
+            break
     for match in scan.find(BEARING_RANGE, start, end):
         first = ph.parse_direction(match["a"] or match["c"])
         last = ph.parse_direction(match["b"] or match["d"])
@@ -809,6 +836,50 @@ def _read_respectively(scan: Scan, groups: list[Group], end: int) -> None:
     scan.claim(start + match.start(), start + match.end())
 
 
+_PREVIOUS_PERIOD = re.compile(
+    r"\b(?:in|during|over|for)\s+the\s+previous\s+(?:reporting\s+)?(?:period|day|24\s+hours|week)\b", re.IGNORECASE)
+
+
+def _read_comparison(scan: Scan, start: int, end: int) -> str | None:
+    """"…, compared with 180 ceasefire violations, including 67 explosions, in the previous reporting period":
+    claimed as understood (its counts are another period's, not observations); returns its text. Written
+    first ("Compared with the previous day, the SMM recorded …") it runs to the first comma."""
+    match = next(scan.find(COMPARED, start, end), None)
+    if match is None:
+        return None
+    first = start + match.start()
+    if not scan.text[start:first].strip(" \t,"):
+        comma = scan.text.find(",", first, end)
+        last = comma if comma >= 0 else end
+    else:
+        last = end
+        while last > first and scan.text[last - 1] in " .;":
+            last -= 1
+        first = max(start, first - 1) if scan.text[first - 1:first] == "," else first
+    scan.claim(first, last)
+    return re.sub(r"\s+", " ", scan.text[first:last].strip(" ,"))
+
+
+def _read_violation_tally(scan: Scan, start: int, end: int) -> tuple[int | None, str | None]:
+    """"232 ceasefire violations", "more ceasefire violations in Donetsk region (about 420)": the tally, claimed."""
+    for pattern in (VIOLATION_COUNT, VIOLATION_PAREN):
+        match = next(scan.find(pattern, start, end), None)
+        if match is not None:
+            scan.claim(start + match.start(), start + match.end())
+            qualifier = ph.COUNT_QUALIFIERS.get(re.sub(r"\s+", " ", (match["qual"] or "").lower()))
+            return ph.parse_number(match["n"].replace(",", "") if match["n"][0].isdigit() else match["n"]), qualifier
+    return None, None
+
+
+def _read_violation_trend(scan: Scan, start: int, end: int) -> str | None:
+    """"more ceasefire violations" (than the period before), with no number: the word, claimed."""
+    match = next(scan.find(VIOLATION_TREND, start, end), None)
+    if match is None:
+        return None
+    scan.claim(start + match.start(), start + match.end())
+    return re.sub(r"\s+", " ", match["trend"].lower())
+
+
 def read_clause(scan: Scan, start: int, end: int) -> ClauseReading:
     """Read one clause: where, when, and what was observed."""
     for pattern in (ACRONYM, SEE_ALSO):
@@ -852,6 +923,12 @@ def read_clause(scan: Scan, start: int, end: int) -> ClauseReading:
             position = read_position(scan, observation_start + trigger.start(), end)
             if position is not None:
                 scan.claim(observation_start + trigger.start(), observation_start + trigger.end())
+    compared_with = _read_comparison(scan, start, end)
+    previous = next(scan.find(_PREVIOUS_PERIOD, start, end), None)
+    if previous is not None:
+        scan.claim(start + previous.start(), start + previous.end())
+    violations, violations_qualifier = _read_violation_tally(scan, start, end)
+    trend = _read_violation_trend(scan, start, end)
     groups = read_groups(scan, observation_start, end, clause_start=start, negated=negated)
     _read_denials(scan, start, end, negated, _VIOLATIONS)  # "The SMM did not record any ceasefire violations"
     if groups:
@@ -893,4 +970,6 @@ def read_clause(scan: Scan, start: int, end: int) -> ClauseReading:
     return ClauseReading(
         position=position, context_times=context_times, groups=groups, context_leftovers=context_leftovers,
         has_verb=has_verb, time_of_day=", ".join(parts_of_day) or None, negated=negated, region=region,
+        ceasefire_violations=violations, violations_qualifier=violations_qualifier, compared_with=compared_with,
+        violations_trend=trend, previous_period=previous is not None,
     )

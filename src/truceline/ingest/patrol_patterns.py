@@ -123,6 +123,30 @@ BEARING_RANGE = re.compile(
     r"|between\s+(?P<c>" + DIR + r")\s+and\s+(?P<d>" + DIR + r"))",
     re.IGNORECASE,
 )
+_VIOLATIONS_NOUN = r"(?:ceasefire\s+)?violations?\b(?:\s+of\s+the\s+ceasefire\b)?"
+#: A tally of ceasefire violations: "232 ceasefire violations", "a total of about 50 ceasefire violations".
+VIOLATION_COUNT = re.compile(
+    r"(?:\b(?P<qual>" + ph.COUNT_QUALIFIER + r")\s+)?(?:\ba\s+total\s+of\s+)?(?<![\d:.,])(?P<n>\d{1,3}(?:,\d{3})+|\d+|(?i:"
+    + ph.NUMBER_WORD + r"))\s+" + _VIOLATIONS_NOUN, re.IGNORECASE)
+#: The same with the number in brackets: "more ceasefire violations in Donetsk region (about 420)".
+VIOLATION_PAREN = re.compile(
+    r"\b(?:(?:more|fewer|less|a\s+similar\s+number\s+of|the\s+same\s+number\s+of)\s+)?" + _VIOLATIONS_NOUN
+    + r"[\s\x1f]*\(\s*(?:(?P<qual>" + ph.COUNT_QUALIFIER + r")\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*\)", re.IGNORECASE)
+#: A sighting of an aerial vehicle after the verb ("spotted a mini-UAV"): not the mission's own ("its UAV").
+UAV = re.compile(r"(?:UAVs?|unmanned\s+aerial\s+vehicles?|quadcopters?)$", re.IGNORECASE)
+OWN_UAV_BEFORE = re.compile(r"\b(?:SMM(?:'s)?|its|using|with|help\s+of|by)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+#: A tally compared without a number: "the SMM recorded more ceasefire violations in Luhansk region".
+VIOLATION_TREND = re.compile(
+    r"\b(?P<trend>more|fewer|less|a\s+similar\s+number\s+of|the\s+same\s+number\s+of)\s+" + _VIOLATIONS_NOUN, re.IGNORECASE)
+#: A comparison with another period: "compared with 180 ceasefire violations, including 67 explosions, in the
+#: previous reporting period" (its counts are not this period's observations).
+COMPARED = re.compile(r"\b(?:(?:as\s+)?compared\s+(?:with|to)|in\s+comparison\s+(?:with|to))\b", re.IGNORECASE)
+#: The direction a round came from, written with a crater or impact: "fired from a south-westerly direction".
+FIRED_FROM = re.compile(
+    r"\b(?:(?:fired|launched|coming)\s+)?from\s+(?:an?\s+|the\s+)(?P<dir>" + DIR + r")\s+direction\b"
+    r"|\b(?:fired|launched)\s+from\s+(?:the\s+)?(?P<dir2>" + DIR + r")\b",
+    re.IGNORECASE,
+)
 VERTICAL = re.compile(r"\b(?:in\s+)?vertical\s+(?:flight|trajectory|trajectories)\b|\bvertically\b", re.IGNORECASE)
 BEARING = re.compile(
     r"(?:\b(?:to\s+the|in\s+an?|in\s+the|towards\s+the|towards)\s+)?(?P<dir>" + DIR + r")(?:\s+directions?)?"
@@ -133,7 +157,8 @@ BEARING_LIST = re.compile(
 KIND_NOUN = re.compile(
     r"\b(?P<noun>projectiles?|tracer\s+(?:rounds?|fire|projectiles?|bullets?)|tracers"
     r"|(?:illumination\s+)?flares?|illumination\s+rounds?|air[- ]?bursts?"
-    r"|explosions?|detonations?|blasts?|impacts?|rounds?|bursts?|shots?|(?:muzzle\s+)?flash(?:es)?|craters?|fire)\b",
+    r"|explosions?|detonations?|blasts?|impacts?|rounds?|bursts?|shots?|(?:muzzle\s+)?flash(?:es)?|craters?|fire"
+    r"|(?:(?:mini|mid-range|long-range)-)?(?:UAVs?|unmanned\s+aerial\s+vehicles?|quadcopters?))\b",
     re.IGNORECASE,
 )
 COUNT = re.compile(
@@ -149,7 +174,7 @@ ASSESSED = re.compile(
     r"(?:(?:having\s+been\s+)?caused\s+by\s+)?(?:its\s+)?"
     r"(?:an?\s+|the\s+)?(?:(?:possible|probable|likely)\s+)?[\x1f\s()]*"
     r"(?P<what>outgoing|impacts?|incoming|air[- ]?bursts?|explosions?|detonations?|rounds?)?"
-    r"(?:\s+(?:rounds?|fire|explosions?|strikes?))?(?:\s+of(?:\s+an?\b)?)?",
+    r"(?:\s+(?:rounds?|fire|explosions?|strikes?)\b)?(?:\s+of(?:\s+an?\b)?)?",
     re.IGNORECASE,
 )
 #: "(all) assessed as part of an exchange of fire": understood; it says nothing of kind or count.
@@ -192,5 +217,6 @@ FILLER = frozenset(
     edge outskirts centre center part vicinity side area outskirt northern southern eastern western central
     north-eastern north-western south-eastern south-western direction distance including total respectively
     further another other more additional earlier same time period previous reporting day night evening
-    morning afternoon hours headquarters jccc followed involving but single""".split()
+    morning afternoon hours headquarters jccc followed involving but single field fields yard garden ground
+    residential house houses fewer less similar number flying hovering circling using mini-uav mini-uavs""".split()
 )

@@ -46,6 +46,7 @@ _DATE_ON = re.compile(
     re.IGNORECASE,
 )
 _DATE_ONLY_LINE = re.compile(r"^\W*(?:\w+day,?\s+)?(?P<date>" + ph.DATE + r")\W*$", re.IGNORECASE)
+_REGION_HEADING = re.compile(r"^\W*(?P<name>[A-Z][a-z]+)\s+(?i:region|oblast)\W*$")
 _CONTINUATION = re.compile(r"^\s*(?:It|It also|The SMM also|The mission also|Also|Later|Then|Subsequently|Afterwards)\b")
 #: "From the same position, the SMM heard ...": the observer of the sentence before, even in the paragraph before.
 _SAME_POSITION = re.compile(
@@ -82,6 +83,7 @@ class _State:
     position: _Observer | None = None
     last_position: _Observer | None = None  # the last observer read, across paragraphs: "from the same position"
     date_written: bool = False  # the date comes from the text ("On 3 March"), not from --date
+    region: str | None = None  # the part of the report ("Donetsk region" heading, "In Donetsk region, ..." summary)
 
 
 def read_patrol_text(
@@ -152,8 +154,11 @@ def split_sentences(line: str) -> list[tuple[int, int]]:
 
 
 _WHICH = re.compile(
-    r",(?=\s*(?:of\s+(?:which|them)|including)\s+(?:" + ph.NUMBER + r")\s)(?:[^,;()]|\(\d+\s?mm\))*?(?P<close>,|;|\.?$)"
+    r",(?=\s*(?:(?:of\s+(?:which|them)|including)\s+(?:" + ph.NUMBER + r")\s"
+    r"|(?P<bare>(?:" + ph.NUMBER + r")\s+(?:(?:of\s+(?:which|them)\s+)?(?:were|was)\s+)?assessed\s+as\b))"
+    r")(?:[^,;()]|\(\d+\s?mm\))*?(?P<close>,|;|\.?$)"
 )
+_ASSESSED_WORD = re.compile(r"\bassessed\b", re.IGNORECASE)
 _CALIBRE_PARENTHESIS = re.compile(r"\((\d+\s?mm)\)")
 
 
@@ -162,13 +167,16 @@ _NOT_EXPLOSIONS = re.compile(r"\bviolations?\b", re.IGNORECASE)
 
 
 def _which_as_parenthesis(line: str, start: int, end: int) -> str:
-    """"11 explosions, of which seven assessed as outgoing and four as impacts, 5km south": the
+    """"11 explosions, of which seven assessed as outgoing and four as impacts, 5km south" (also without "of
+    which": "ten explosions, two assessed as outgoing rounds and eight as impacts, 4-6km south"): the
     breakdown between the commas is read as the parenthesis it stands for (same length, same offsets)."""
     chars = list(line)
     for match in _WHICH.finditer(line, start, end):
         nouns = list(_EXPLOSION_NOUN.finditer(line, start, match.start()))
         if not nouns or _NOT_EXPLOSIONS.search(line, nouns[-1].end(), match.start()):
             continue  # "52 ceasefire violations, including 16 explosions": a summary, not a breakdown
+        if match["bare"] is not None and _ASSESSED_WORD.search(line, nouns[-1].end(), match.start()):
+            continue  # "17 explosions assessed as impacts, four assessed as outgoing": two observations, not a split
         chars[match.start()] = "("
         for calibre in _CALIBRE_PARENTHESIS.finditer(line, match.start(), match.end()):  # "(152mm)" inside it
             chars[calibre.start()] = chars[calibre.end() - 1] = " "
@@ -192,6 +200,12 @@ def _clauses(scan: Scan, start: int, end: int) -> list[tuple[int, int]]:
 def _read_sentence(
     line: str, start: int, end: int, state: _State, gazetteer: Gazetteer, default_date: Date | None, tz: tzinfo,
 ) -> list[dict[str, Any]]:
+    heading = _REGION_HEADING.match(line[start:end])
+    if heading is not None:  # "Donetsk region": the part of the report that follows is about that region
+        state.region = heading["name"]
+        return [{"kind": "other", "count": None, "weapon": None, "flight_direction": None,
+                 "extras": {"region": heading["name"]},
+                 "warnings": (f"a heading ({line[start:end].strip(' :.')!r}): no observation",)}]
     scan = Scan(_which_as_parenthesis(line, start, end))
     sentence_warnings: list[str] = []
     only_date = _DATE_ONLY_LINE.match(line[start:end])
@@ -213,6 +227,8 @@ def _read_sentence(
     position: _Observer | None = None
     for clause_start, clause_end in _clauses(scan, start, end):
         reading = read_clause(scan, clause_start, clause_end)
+        if reading.region is not None:  # "In Luhansk region, the SMM recorded …": the Luhansk part starts here
+            state.region = reading.region
         if reading.position is not None:
             position = _resolve_position(reading.position, gazetteer)
         elif position is None and continuation and state.position is not None:
@@ -237,7 +253,8 @@ def _clause_records(
     if not groups:  # kept all the same, as a record of kind "other" that says why
         groups = [Group(start=0, end=0, kind="other", kinds=["other"], times=reading.context_times)]
         where = " after the verb" if reading.has_verb else ""
-        context_warnings.insert(0, f"no observation (explosion, burst, shot, flare, projectile) found{where}")
+        if reading.ceasefire_violations is None and reading.compared_with is None and reading.violations_trend is None:
+            context_warnings.insert(0, f"no observation (explosion, burst, shot, flare, projectile) found{where}")
     records: list[dict[str, Any]] = []
     for group in groups:
         record = _blank_record(group.kind)
@@ -247,7 +264,9 @@ def _clause_records(
             warnings.extend(position.warnings)
             if position.offset is not None:
                 record["extras"]["observer_offset"] = position.offset
-        if group.times is not None:
+        if reading.previous_period:  # "In the previous reporting period, it recorded …": another period, untimed
+            record["extras"]["period"] = "previous"
+        elif group.times is not None:
             record["time_start"], record["time_end"], time_warnings = _resolve_times(group.times, state, default_date, tz)
             warnings.extend(time_warnings)
         elif state.date_written and state.date is not None:
@@ -264,8 +283,20 @@ def _clause_records(
             _locate_event(record, group.event_place, gazetteer, warnings)
         if group.toward is not None:
             _bearing_toward(record, group.toward, gazetteer, warnings)
-        if reading.region is not None:
-            record["extras"]["region"] = reading.region
+        if group.fired_from is not None:
+            record["extras"]["fired_from"] = group.fired_from
+        if reading.region is not None or state.region is not None:
+            record["extras"]["region"] = reading.region or state.region
+        if reading.ceasefire_violations is not None:
+            record["extras"]["ceasefire_violations"] = reading.ceasefire_violations
+            if reading.violations_qualifier is not None:
+                record["extras"]["ceasefire_violations_qualifier"] = reading.violations_qualifier
+        if reading.compared_with is not None:
+            record["extras"]["compared_with"] = reading.compared_with
+        if reading.violations_trend is not None:
+            record["extras"]["ceasefire_violations_trend"] = reading.violations_trend
+        if group.sighting is not None:
+            record["extras"]["sighting"] = group.sighting
         if reading.time_of_day is not None:
             record["extras"]["time_of_day"] = reading.time_of_day
         record["weapon"] = group.weapon
@@ -287,8 +318,11 @@ def _clause_records(
         warnings.extend(context_warnings)
         record["warnings"] = tuple(dict.fromkeys(warnings))
         if group.breakdown:
+            part_extras = {key: value for key, value in extras.items() if key not in ("count_qualifier", "count_min")}
+            if group.count_qualifier is not None:  # "about ten explosions, two assessed as …": the whole was estimated
+                part_extras["breakdown_of_qualifier"] = group.count_qualifier
             for kind, number in group.breakdown:
-                part = dict(record, kind=kind, count=number, extras=dict(extras, breakdown_of=group.count))
+                part = dict(record, kind=kind, count=number, extras=dict(part_extras, breakdown_of=group.count))
                 records.append(part)
         elif group.places:
             records.extend(_place_records(record, group))
