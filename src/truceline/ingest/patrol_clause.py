@@ -860,15 +860,18 @@ def _read_comparison(scan: Scan, start: int, end: int) -> str | None:
     return re.sub(r"\s+", " ", scan.text[first:last].strip(" ,"))
 
 
-def _read_violation_tally(scan: Scan, start: int, end: int) -> tuple[int | None, str | None]:
-    """"232 ceasefire violations", "more ceasefire violations in Donetsk region (about 420)": the tally, claimed."""
+def _read_violation_tally(scan: Scan, start: int, end: int) -> tuple[int | None, str | None, str | None]:
+    """"232 ceasefire violations", "more ceasefire violations in Donetsk region (about 420)": the tally
+    (number, qualifier, trend), claimed."""
     for pattern in (VIOLATION_COUNT, VIOLATION_PAREN):
         match = next(scan.find(pattern, start, end), None)
         if match is not None:
             scan.claim(start + match.start(), start + match.end())
             qualifier = ph.COUNT_QUALIFIERS.get(re.sub(r"\s+", " ", (match["qual"] or "").lower()))
-            return ph.parse_number(match["n"].replace(",", "") if match["n"][0].isdigit() else match["n"]), qualifier
-    return None, None
+            trend = match.groupdict().get("trend")
+            number = ph.parse_number(match["n"].replace(",", "") if match["n"][0].isdigit() else match["n"])
+            return number, qualifier, re.sub(r"\s+", " ", trend.lower()) if trend else None
+    return None, None, None
 
 
 def _read_violation_trend(scan: Scan, start: int, end: int) -> str | None:
@@ -927,8 +930,8 @@ def read_clause(scan: Scan, start: int, end: int) -> ClauseReading:
     previous = next(scan.find(_PREVIOUS_PERIOD, start, end), None)
     if previous is not None:
         scan.claim(start + previous.start(), start + previous.end())
-    violations, violations_qualifier = _read_violation_tally(scan, start, end)
-    trend = _read_violation_trend(scan, start, end)
+    violations, violations_qualifier, trend = _read_violation_tally(scan, start, end)
+    trend = _read_violation_trend(scan, start, end) or trend
     groups = read_groups(scan, observation_start, end, clause_start=start, negated=negated)
     _read_denials(scan, start, end, negated, _VIOLATIONS)  # "The SMM did not record any ceasefire violations"
     if groups:

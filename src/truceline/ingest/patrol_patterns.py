@@ -130,7 +130,7 @@ VIOLATION_COUNT = re.compile(
     + ph.NUMBER_WORD + r"))\s+" + _VIOLATIONS_NOUN, re.IGNORECASE)
 #: The same with the number in brackets: "more ceasefire violations in Donetsk region (about 420)".
 VIOLATION_PAREN = re.compile(
-    r"\b(?:(?:more|fewer|less|a\s+similar\s+number\s+of|the\s+same\s+number\s+of)\s+)?" + _VIOLATIONS_NOUN
+    r"\b(?:(?P<trend>more|fewer|less|a\s+similar\s+number\s+of|the\s+same\s+number\s+of)\s+)?" + _VIOLATIONS_NOUN
     + r"[\s\x1f]*\(\s*(?:(?P<qual>" + ph.COUNT_QUALIFIER + r")\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*\)", re.IGNORECASE)
 #: A sighting of an aerial vehicle after the verb ("spotted a mini-UAV"): not the mission's own ("its UAV").
 UAV = re.compile(r"(?:UAVs?|unmanned\s+aerial\s+vehicles?|quadcopters?)$", re.IGNORECASE)

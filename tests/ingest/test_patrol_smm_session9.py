@@ -1,0 +1,262 @@
+"""Session 9: fifty sentences written the way the OSCE SMM's daily reports read (2015-2021), with the
+structured values each must give. Region headings, ceasefire-violation tallies and comparisons with
+another period, breakdowns between commas without "of which", UAV sightings, fresh craters with the
+direction the rounds came from, events placed at, near, or off named places (with their
+``location_uncertainty_km``), "in the direction of X", camera positions, clock windows and parts of
+the day. Each sentence is parsed on its own with --date 2017-06-14; times are "DD HH:MM" UTC.
+
+Places the bundled gazetteer does not hold (Petrivske, Pyshchevyk, Sakhanka, Vodiane, Krymske,
+Troitske, Kalynove, Lebedynske, Maiorsk, Bohdanivka: no source with coordinates was found, see
+places_sources.md) must be named in a warning and leave the position empty, never guessed.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from tests.ingest.test_patrol_osce_style import SECTOR
+from tests.ingest.test_patrol_sentences import parse as parse_records
+
+UND, IMP, OUT = "explosion_undetermined", "explosion_impact", "explosion_outgoing"
+SUMMARY = "reads as a summary of the period: its counts may repeat those of other sentences"
+NIGHT = ("14 12:00", "15 12:00")
+DAY = ("14 00:00", "15 00:00")
+
+
+def parse(text: str) -> list[dict[str, Any]]:
+    return parse_records(text, date=date(2017, 6, 14))
+
+
+def rec(kind: str, count: int | None, **fields: Any) -> dict[str, Any]:
+    return dict(kind=kind, count=count, **fields)
+
+
+def unknown(place: str, what: str = "observer position") -> str:
+    return f"place {place!r} is not in the gazetteer: {what} left empty"
+
+
+CASES: list[tuple[str, list[dict[str, Any]]]] = [
+    # --- summaries: tallies of ceasefire violations, comparisons with another period
+    ("In Donetsk region, the SMM recorded 232 ceasefire violations, including 99 explosions, compared with 180 "
+     "ceasefire violations, including 67 explosions, in the previous reporting period.",
+     [rec(UND, 99, region="Donetsk", ceasefire_violations=232, compared_with="compared with 180 ceasefire violations, "
+          "including 67 explosions, in the previous reporting period", warnings=[SUMMARY])]),
+    ("In Luhansk region, the SMM recorded 14 ceasefire violations, including 12 explosions, compared with two "
+     "ceasefire violations in the previous reporting period.",
+     [rec(UND, 12, region="Luhansk", ceasefire_violations=14, warnings=[SUMMARY])]),
+    ("The SMM recorded fewer ceasefire violations in Donetsk region (about 85) compared with the previous reporting "
+     "period (about 110).",
+     [rec("other", None, region="Donetsk", ceasefire_violations=85, ceasefire_violations_qualifier="about",
+          ceasefire_violations_trend="fewer", compared_with="compared with the previous reporting period (about 110)",
+          warnings=[SUMMARY])]),
+    ("Compared with the previous day, the SMM recorded more ceasefire violations in Luhansk region, including 25 "
+     "explosions.",
+     [rec(UND, 25, region="Luhansk", ceasefire_violations_trend="more", compared_with="Compared with the previous day",
+          warnings=[SUMMARY])]),
+    ("In Donetsk region, the SMM recorded a total of about 50 ceasefire violations.",
+     [rec("other", None, region="Donetsk", ceasefire_violations=50, ceasefire_violations_qualifier="about",
+          warnings=[SUMMARY])]),
+    ("In the previous reporting period, it recorded 219 ceasefire violations, including 80 explosions, in the region.",
+     [rec(UND, 80, period="previous", ceasefire_violations=219, time_start=None, time_end=None, warnings=[SUMMARY])]),
+    ("The SMM recorded a total of 18 explosions and 40 bursts in Luhansk region, all of which were recorded near "
+     "Zolote and Popasna.",
+     [rec(UND, 18, region="Luhansk", event_place="Zolote and Popasna", event_relation="near", warnings=[]),
+      rec("burst", 40, region="Luhansk", event_place="Zolote and Popasna", warnings=[])]),
+    # --- observers: positions, cameras, places the gazetteer lacks
+    ("In the same period, positioned in Petrivske, the SMM heard 14 explosions assessed as outgoing rounds of "
+     "artillery (122mm) 4-6km north-north-east.",
+     [rec(OUT, 14, weapon="artillery", calibre_mm=122, bearing="NNE", distance_min_km=4.0, distance_max_km=6.0,
+          observer_place="Petrivske", observer_lat=None, warnings=[unknown("Petrivske")])]),
+    ("The SMM camera in Shyrokyne recorded 12 projectiles in flight from west to east and two undetermined "
+     "explosions, all 1-2km north.",
+     [rec("projectile_in_flight", 12, flight_direction="W to E", bearing="N", distance_min_km=1.0, distance_max_km=2.0,
+          observer_place="Shyrokyne", warnings=[]),
+      rec(UND, 2, bearing="N", distance_max_km=2.0, observer_place="Shyrokyne", warnings=[])]),
+    ("On the evening and night of 14-15 June, the SMM camera at the entry-exit checkpoint in Stanytsia Luhanska "
+     "recorded 13 undetermined explosions, 2-4km west-south-west.",
+     [rec(UND, 13, bearing="WSW", distance_min_km=2.0, distance_max_km=4.0, observer_place="Stanytsia Luhanska",
+          time_start=NIGHT[0], time_end=NIGHT[1], warnings=[])]),
+    ("While in Pyshchevyk, the SMM heard an undetermined explosion at an undetermined distance.",
+     [rec(UND, 1, distance_min_km=None, bearing=None, observer_place="Pyshchevyk", warnings=[unknown("Pyshchevyk")])]),
+    ("Positioned about 1km south of Sakhanka, the SMM heard about 50 shots of small-arms fire 1-2km north-east.",
+     [rec("shot", 50, count_qualifier="about", weapon="small_arms", bearing="NE", distance_min_km=1.0,
+          distance_max_km=2.0, observer_place="Sakhanka", warnings=[unknown("Sakhanka")])]),
+    ("Positioned at the Donetsk Filter Station, the SMM heard 41 undetermined explosions and about 330 shots and "
+     "bursts of small-arms and heavy-machine-gun fire, all 1-3km at directions ranging from south-east to south-west.",
+     [rec(UND, 41, bearing="SE..SW", bearing_min_deg=123.75, bearing_max_deg=236.25, distance_max_km=3.0,
+          observer_place="Donetsk Filter Station", warnings=[]),
+      rec("shot", 330, count_qualifier="about", combined_kinds=["shot", "burst"], weapon="small_arms",
+          other_weapons=["heavy_machine_gun"], bearing="SE..SW", warnings=[])]),
+    ("Between 21:09 and 21:47, while in Chermalyk, the SMM heard 16 explosions assessed as impacts of mortar rounds "
+     "3-5km east.",
+     [rec(IMP, 16, weapon="mortar", bearing="E", distance_min_km=3.0, distance_max_km=5.0, observer_place="Chermalyk",
+          observer_lat=47.315, time_start="14 21:09", time_end="14 21:47", warnings=[])]),
+    ("Overnight, the SMM camera in Avdiivka recorded 35 projectiles in flight from south to north, 2-3km "
+     "east-north-east.",
+     [rec("projectile_in_flight", 35, flight_direction="S to N", bearing="ENE", time_of_day="overnight",
+          observer_place="Avdiivka", warnings=[])]),
+    ("At 14:20, positioned 2km north-west of Horlivka, the SMM heard 12 explosions of an undetermined type at least "
+     "6km south.",
+     [rec(UND, 12, bearing="S", distance_min_km=6.0, distance_max_km=None, distance_qualifier="at least",
+          observer_place="Horlivka", observer_offset="2 km NW", time_start="14 14:20", warnings=[])]),
+    ("The SMM heard, at an unknown distance and in an unknown direction, four undetermined explosions while "
+     "positioned in Marinka.",
+     [rec(UND, 4, bearing=None, distance_min_km=None, observer_place="Marinka", warnings=[])]),
+    ("While in Zolote, the SMM heard about 20 bursts of heavy-machine-gun fire about 1km south-east.",
+     [rec("burst", 20, count_qualifier="about", weapon="heavy_machine_gun", bearing="SE", distance_min_km=1.0,
+          distance_qualifier="about", observer_place="Zolote", warnings=[])]),
+    ("On the night of 14-15 June, the SMM camera near Trokhizbenka recorded four projectiles in flight from north to "
+     "south and an illumination flare in vertical flight, all about 3km south-east.",
+     [rec("projectile_in_flight", 4, flight_direction="N to S", bearing="SE", distance_min_km=3.0,
+          observer_place="Trokhizbenka", observer_lat=48.7594, time_start=NIGHT[0], warnings=[]),
+      rec("flare", 1, flight_direction="vertical", bearing="SE", distance_max_km=3.0, warnings=[])]),
+    ("Positioned in Krymske, the SMM heard 15 undetermined explosions 5-7km north-east.",
+     [rec(UND, 15, bearing="NE", distance_min_km=5.0, observer_place="Krymske", warnings=[unknown("Krymske")])]),
+    ("Positioned on the south-western edge of Popasna, the SMM heard ten explosions assessed as caused by artillery "
+     "rounds at an undetermined distance south-east.",
+     [rec(UND, 10, weapon="artillery", bearing="SE", distance_min_km=None, observer_place="Popasna", warnings=[])]),
+    ("Between 10:20 and 11:25, positioned in Vesela Hora, the SMM heard at least 30 shots of small-arms fire 1-2km "
+     "north-west.",
+     [rec("shot", 30, count_qualifier="at least", weapon="small_arms", bearing="NW", observer_place="Vesela Hora",
+          observer_lat=48.7117, time_start="14 10:20", time_end="14 11:25", warnings=[])]),
+    ("Positioned in Kalynove, the SMM heard about 40 shots of small-arms fire 2-3km south.",
+     [rec("shot", 40, bearing="S", observer_place="Kalynove", warnings=[unknown("Kalynove")])]),
+    ("The SMM camera in Zolote recorded an airburst 3-4km east-south-east at 22:31.",
+     [rec("airburst", 1, bearing="ESE", distance_min_km=3.0, distance_max_km=4.0, observer_place="Zolote",
+          time_start="14 22:31", time_end="14 22:31", warnings=[])]),
+    ("Positioned 1.5km west of Lebedynske, the SMM heard seven undetermined explosions 6-8km east.",
+     [rec(UND, 7, bearing="E", distance_min_km=6.0, observer_place="Lebedynske", observer_lat=None,
+          warnings=[unknown("Lebedynske")])]),
+    ("From 19:48 to 20:03, the SMM camera in Shchastia recorded nine undetermined explosions, eight projectiles in "
+     "flight from east to west and ten bursts, 4-6km south-south-east.",
+     [rec(UND, 9, bearing="SSE", distance_min_km=4.0, time_start="14 19:48", time_end="14 20:03", warnings=[]),
+      rec("projectile_in_flight", 8, flight_direction="E to W", bearing="SSE", warnings=[]),
+      rec("burst", 10, bearing="SSE", distance_max_km=6.0, time_end="14 20:03", warnings=[])]),
+    ("At 19:15, while in Kadiivka, the SMM heard an explosion approximately 10km south-west.",
+     [rec(UND, 1, bearing="SW", distance_min_km=10.0, distance_qualifier="approximately", observer_place="Kadiivka",
+          time_start="14 19:15", warnings=[])]),
+    ("Positioned about 3km north-east of Marinka, the SMM saw a flash and heard an explosion assessed as an impact "
+     "about 1km south-east.",
+     [rec("other", 1, bearing="SE", observer_place="Marinka", observer_offset="3 km NE", warnings=[]),
+      rec(IMP, 1, bearing="SE", distance_min_km=1.0, warnings=[])]),
+    ("Positioned in Dokuchaievsk, the SMM heard 28 explosions assessed as outgoing artillery (152mm) fire 5-7km west.",
+     [rec(OUT, 28, weapon="artillery", calibre_mm=152, bearing="W", observer_place="Dokuchaievsk", warnings=[])]),
+    ("The SMM camera in Shyrokyne recorded an undetermined explosion in an unknown direction.",
+     [rec(UND, 1, bearing=None, observer_place="Shyrokyne", warnings=[])]),
+    ("On 14 June, the SMM camera at the Donetsk Filter Station recorded 7 projectiles in flight from east to west, "
+     "2-4km west-south-west.",
+     [rec("projectile_in_flight", 7, flight_direction="E to W", bearing="WSW", observer_place="Donetsk Filter Station",
+          time_start=DAY[0], time_end=DAY[1], warnings=[])]),
+    ("Positioned in Avdiivka, the SMM heard 12 explosions from a south-easterly direction.",  # a sound: a bearing
+     [rec(UND, 12, bearing="SE", observer_place="Avdiivka", warnings=[])]),
+    # --- breakdowns of a count
+    ("On 14 June, near Shchastia, the SMM heard about ten undetermined explosions, two assessed as outgoing rounds "
+     "and eight as impacts, 4-6km south.",
+     [rec(OUT, 2, breakdown_of=10, breakdown_of_qualifier="about", bearing="S", distance_min_km=4.0,
+          observer_place="Shchastia", time_start=DAY[0], warnings=[]),
+      rec(IMP, 8, breakdown_of=10, bearing="S", distance_max_km=6.0, warnings=[])]),
+    ("Positioned in Krasnohorivka, the SMM heard 12 explosions, of which two were assessed as outgoing and ten as "
+     "impacts, 2-4km south-west.",
+     [rec(OUT, 2, breakdown_of=12, bearing="SW", warnings=[]), rec(IMP, 10, breakdown_of=12, bearing="SW", warnings=[])]),
+    # --- where the event itself was: lat/lon and location_uncertainty_km (see test_patrol_event_place.py)
+    ("The SMM saw fresh impacts in Pyshchevyk.",
+     [rec("other", None, event_place="Pyshchevyk", event_relation="in", lat=None, location_uncertainty_km=None,
+          warnings=[unknown("Pyshchevyk", "event location")])]),
+    ("The SMM heard three explosions assessed as impacts in Vodiane, about 3km north-east of its position.",
+     [rec(IMP, 3, event_place="Vodiane", bearing="NE", distance_min_km=3.0, distance_qualifier="about", lat=None,
+          warnings=[unknown("Vodiane", "event location")])]),
+    ("Positioned in Hnutove, the SMM heard two explosions assessed as impacts 3-5km south-east of Vodiane.",
+     [rec(IMP, 2, observer_place="Hnutove", event_place="Vodiane", event_relation="offset", lat=None,
+          warnings=[unknown("Vodiane", "event location")])]),
+    ("The SMM observed two fresh craters assessed as caused by 120mm mortar rounds fired from a southerly direction in "
+     "a field about 400m north of Maiorsk.",
+     [rec("other", 2, weapon="mortar", calibre_mm=120, fired_from="S", bearing=None, event_place="Maiorsk",
+          event_relation="offset", warnings=[unknown("Maiorsk", "event location")])]),
+    ("Positioned in Svitlodarsk, the SMM heard 17 undetermined explosions 3-5km south-south-west of Svitlodarsk "
+     "between 09:56 and 10:38.",
+     [rec(UND, 17, observer_place="Svitlodarsk", event_place="Svitlodarsk", event_relation="offset",
+          lat=48.39976, lon=38.19633, location_uncertainty_km=3.83, time_start="14 09:56", warnings=[])]),
+    ("The SMM heard two explosions assessed as artillery impacts 3-5km south of Popasna.",
+     [rec(IMP, 2, weapon="artillery", event_place="Popasna", lat=48.59703, lon=38.383, location_uncertainty_km=3.83,
+          warnings=[])]),
+    ("In the early morning hours, the SMM heard an exchange of fire involving at least 14 explosions and over 100 "
+     "shots of heavy-machine-gun fire approximately 2km south of Verkhnoshyrokivske.",
+     [rec(UND, 14, count_qualifier="at least", time_of_day="in the early morning hours",
+          event_place="Verkhnoshyrokivske", lat=47.21731, location_uncertainty_km=3.16, warnings=[]),
+      rec("shot", 100, count_qualifier="more than", weapon="heavy_machine_gun", lat=47.21731, warnings=[])]),
+    ("The SMM heard an explosion near Shyroka Balka.",
+     [rec(UND, 1, event_place="Shyroka Balka", event_relation="near", lat=48.3011, lon=37.9275,
+          location_uncertainty_km=5.5, warnings=[])]),
+    ("The SMM heard sporadic small-arms fire near Stanytsia Luhanska.",
+     [rec("other", None, weapon="small_arms", event_place="Stanytsia Luhanska", event_relation="near", lat=48.6531,
+          location_uncertainty_km=6.16, warnings=[])]),
+    ("The SMM heard five explosions in the area of Bohdanivka.",
+     [rec(UND, 5, event_place="Bohdanivka", event_relation="near", warnings=[unknown("Bohdanivka", "event location")])]),
+    ("Using a mini-UAV, the SMM saw three fresh craters about 300m south of Shyroka Balka.",
+     [rec("other", 3, event_place="Shyroka Balka", event_relation="offset", lat=48.2984, location_uncertainty_km=2.92,
+          warnings=[])]),
+    ("The SMM heard explosions in the direction of Pyshchevyk.",
+     [rec(UND, None, toward_place="Pyshchevyk", lat=None, bearing_min_deg=None,
+          warnings=["place 'Pyshchevyk' is not in the gazetteer: the direction towards it is left empty"])]),
+    ("The SMM heard five explosions at an undetermined distance in the direction of Popasna while positioned in "
+     "Zolote.",
+     [rec(UND, 5, toward_place="Popasna", observer_place="Zolote", bearing_min_deg=227.1, bearing_max_deg=249.6,
+          lat=None, warnings=[])]),
+    # --- sightings
+    ("The SMM spotted a mini-UAV flying over Troitske.",
+     [rec("other", 1, sighting="uav", event_place="Troitske", event_relation="near",
+          warnings=[unknown("Troitske", "event location")])]),
+    ("The SMM long-range UAV spotted two tanks near Vesela Hora.",  # the mission's own UAV; tanks are not parsed
+     [rec("other", None, warnings=["no observation (explosion, burst, shot, flare, projectile) found after the verb",
+                                   "not understood: 'two tanks near Vesela Hora'"])]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[case[0][:70] for case in CASES])
+def test_smm_sentence(sentence: str, expected: list[dict[str, Any]]) -> None:
+    records = parse(sentence)
+    assert len(records) == len(expected), [(record["kind"], record["count"]) for record in records]
+    for record, fields in zip(records, expected):
+        for name, value in fields.items():
+            if name == "bearing" and value is not None and ".." not in value:
+                assert (record["bearing_min_deg"], record["bearing_max_deg"]) == SECTOR[value], record
+            if name == "bearing" and value is None:
+                assert record["bearing_min_deg"] is None, record
+                continue
+            got = record.get(name)
+            if isinstance(value, float) and got is not None:
+                assert got == pytest.approx(value, abs=0.011), (name, record)
+            else:
+                assert got == value, (name, record)
+
+
+def test_there_are_fifty_cases() -> None:
+    assert len(CASES) >= 48
+
+
+DOCUMENT = """Donetsk region
+In Donetsk region, the SMM recorded 232 ceasefire violations, including 99 explosions.
+Positioned in Chermalyk, the SMM heard 16 explosions 3-5km east.
+
+Luhansk region:
+The SMM camera in Zolote recorded an airburst 3-4km east-south-east at 22:31.
+"""
+
+
+def test_a_heading_gives_its_region_to_what_follows_and_is_kept_as_a_record() -> None:
+    records = parse(DOCUMENT)
+    assert [(record["line"], record["kind"], record.get("region")) for record in records] == [
+        (1, "other", "Donetsk"), (2, UND, "Donetsk"), (3, UND, "Donetsk"), (5, "other", "Luhansk"), (6, "airburst", "Luhansk")]
+    assert records[0]["warnings"] == ["a heading ('Donetsk region'): no observation"]
+    assert records[3]["warnings"] == ["a heading ('Luhansk region'): no observation"]
+    assert records[2]["warnings"] == [] and records[4]["warnings"] == []
+
+
+def test_a_summary_of_the_region_starts_its_part_of_the_report() -> None:
+    records = parse("In Luhansk region, the SMM recorded 14 ceasefire violations, including 12 explosions.\n"
+                    "While in Zolote, the SMM heard about 20 bursts of heavy-machine-gun fire about 1km south-east.")
+    assert [record.get("region") for record in records] == ["Luhansk", "Luhansk"]
+    assert parse("While in Zolote, the SMM heard about 20 bursts 1km south-east.")[0].get("region") is None
