@@ -61,7 +61,7 @@ def test_no_spelling_names_two_places() -> None:
         ("Pervomaisk", "Pervomaisk"), ("Staromikhailovka", "Staromykhailivka"), ("Verkhnetoretskoye", "Verkhnotoretske"),
         ("Vodiane (Avdiivka)", "Vodiane (Avdiivka)"),
         # added in session 9 (places_sources.md), with the names monitoring reports also used
-        ("Chermalyk", "Chermalyk"), ("Oktiabr", "Verkhnoshyrokivske"), ("Verkhnoshyrokivske", "Verkhnoshyrokivske"),
+        ("Chermalyk", "Chermalyk"), ("Oktiabr (Novoazovsk)", "Verkhnoshyrokivske"), ("Verkhnoshyrokivske", "Verkhnoshyrokivske"),
         ("Shyroka Balka", "Shyroka Balka"), ("Shirokaya Balka", "Shyroka Balka"), ("Trokhizbenka", "Trokhizbenka"),
         ("Trekhizbenka", "Trokhizbenka"), ("Vesela Hora", "Vesela Hora"), ("Veselaya Gora", "Vesela Hora"),
     ],
@@ -189,8 +189,10 @@ def test_every_added_place_lies_within_60_km_of_the_town_it_is_near() -> None:
 
 
 def test_a_name_shared_by_two_villages_is_not_resolved_alone() -> None:
-    # two Vodiane near the line (by Avdiivka and by Shyrokyne): the bare name must not pick one
+    # two Vodiane near the line (by Avdiivka and by Shyrokyne): the bare name must not pick one;
+    # "Oktiabr" is the old name of Verkhnoshyrokivske but also the Oktiabr mine in Donetsk city, 85 km away
     assert GAZETTEER.lookup("Vodiane") is None
+    assert GAZETTEER.lookup("Oktiabr") is None
     match = GAZETTEER.lookup("Vodyane (Avdiivka)")
     assert match is not None and match.place.name == "Vodiane (Avdiivka)"
 

@@ -150,6 +150,15 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      "2-4km west-south-west.",
      [rec("projectile_in_flight", 7, flight_direction="E to W", bearing="WSW", observer_place="Donetsk Filter Station",
           time_start=DAY[0], time_end=DAY[1], warnings=[])]),
+    # "Oktiabr" names both the village now called Verkhnoshyrokivske and a mine in Donetsk city: the bare name is
+    # not resolved, the description after it is used
+    ("On the evening of 14 June, the SMM camera at the Oktiabr mine (9km north-west of Donetsk city centre) recorded "
+     "12 undetermined explosions 1-3km north-north-west.",
+     [rec(UND, 12, bearing="NNW", observer_place="Donetsk", observer_lat=48.0602, observer_lon=37.71962, warnings=[])]),
+    ("Positioned in Oktiabr (non-government-controlled, 28km north-east of Mariupol), the SMM heard 3 explosions 2km "
+     "west.",
+     [rec(UND, 3, bearing="W", observer_place="Oktiabr", observer_lat=47.27379,
+          warnings=["place 'Oktiabr' is not in the gazetteer: position taken from '28km north-east of Mariupol'"])]),
     ("Positioned in Avdiivka, the SMM heard 12 explosions from a south-easterly direction.",  # a sound: a bearing
      [rec(UND, 12, bearing="SE", observer_place="Avdiivka", warnings=[])]),
     # --- breakdowns of a count
