@@ -124,6 +124,8 @@ class Group:
     toward: str | None = None  # "in the direction of Pyshchevyk": a bearing from the observer, not a location
     fired_from: str | None = None  # "craters ... fired from a southerly direction": where the rounds came from
     sighting: str | None = None  # "spotted a mini-UAV": an aerial vehicle seen (kind other)
+    event_side: str | None = None  # "north-east of Popasna" (no distance): the side of the place the event was on
+    all_of_them: bool = False  # its distance and direction are written ", all 3-5km east": they apply to those before
     breakdown: list[tuple[str, int]] = field(default_factory=list)  # sub-counts by kind, from a parenthesis
     places: list[PlacePart] = field(default_factory=list)  # sub-counts by place: "four 2km SE and two 3km E"
     other_weapons: list[str] = field(default_factory=list)
@@ -379,7 +381,8 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
         if depth_view[position - start] > 0:
             continue
         before = text[start:position]
-        if nouns and OF_WEAPON_BEFORE.search(text[start + nouns[-1].end():position]):
+        between = text[start + nouns[-1].end():position] if nouns else ""
+        if nouns and OF_WEAPON_BEFORE.search(between) and not _NEW_COUNT.search(between):
             continue  # "impacts of mortar rounds", "bursts of small-arms fire", "assessed as outgoing rounds"
         if match["noun"].lower() == "fire" and not re.search(r"[\w-]+\s+$", before):
             continue
@@ -492,6 +495,10 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
     return groups
 
 
+#: "… south of Verkhnoshyrokivske and one explosion": a new count after "and" or a comma starts a new
+#: observation, even after an "of" that would otherwise name the weapon of the noun before.
+_NEW_COUNT = re.compile(r"(?:,|\band\b|\bor\b)\s+(?:\d+|(?i:" + ph.NUMBER_WORD + r"))\s+"
+                        r"(?:(?!(?i:assessed|as|of|were|was|which|them)\b)[A-Za-z(][\w\-()]*\s+){0,3}$")
 _EXCHANGE_BEFORE = re.compile(r"(?P<lead>\b(?:an?\s+)?exchanges?\s+of\s+)(?:[\w()-]+\s+){0,4}$", re.IGNORECASE)
 _COUNTED_AFTER = re.compile(r"\s*(?::|,?\s*(?:involving|including|consisting\s+of|with|of)\b)", re.IGNORECASE)
 #: Adjectives that set a kind ("outgoing rounds", "illumination flares"): understood once read.
@@ -675,6 +682,7 @@ _IN_OF = re.compile(
     r"\b(?:(?:on|at)\s+the\s+)?(?:(?:northern|southern|eastern|western|north-eastern|north-western|south-eastern|"
     r"south-western|central)\s+)?(?:outskirts|edge|centre|center|part|parts|districts?|side)\s+$", re.IGNORECASE)
 _TOWARD_OF = re.compile(r"\b(?:in\s+the\s+|from\s+the\s+)?directions?\s+$", re.IGNORECASE)
+_SIDE_OF = re.compile(r"(?:\b(?:to\s+the|on\s+the)\s+)?(?P<dir>" + DIR + r")(?:\s+(?:side|outskirts|edge))?\s+$", re.IGNORECASE)
 _MORE_PLACES = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?P<place>" + PLACE + r")")
 
 
@@ -691,8 +699,13 @@ def _read_event_places(scan: Scan, group: Group, start: int, end: int) -> None:
             scan.claim(start + toward.start(), start + match.end())
             group.toward = name  # "explosions in the direction of Pyshchevyk": a bearing, the distance unknown
             return
+        side = _SIDE_OF.search(before) if prep == "of" and not _IN_OF.search(before) else None
         if prep == "of" and (near := _NEAR_OF.search(before)) is not None:
             relation, claim_from = "near", start + near.start()
+        elif side is not None and ph.parse_direction(side["dir"]) is not None:
+            # "an explosion at an unknown distance north-east of Popasna": beside the place, not a bearing from the observer
+            relation, claim_from = "near", start + side.start()
+            group.event_side = ph.parse_direction(side["dir"])
         elif prep in ("near", "around", "outside", "just outside", "over"):
             relation = "near"
         elif prep in ("in", "at", "inside") or (prep == "of" and _IN_OF.search(before)):
@@ -836,6 +849,7 @@ def _read_respectively(scan: Scan, groups: list[Group], end: int) -> None:
     scan.claim(start + match.start(), start + match.end())
 
 
+_ALL_OF_THEM = re.compile(r",\s*(?:all|both)(?:\s+of\s+(?:them|which))?\b", re.IGNORECASE)
 _PREVIOUS_PERIOD = re.compile(
     r"\b(?:in|during|over|for)\s+the\s+previous\s+(?:reporting\s+)?(?:period|day|24\s+hours|week)\b", re.IGNORECASE)
 
@@ -948,18 +962,19 @@ def read_clause(scan: Scan, start: int, end: int) -> ClauseReading:
         _read_respectively(scan, groups, end)
     for index, group in enumerate(groups):
         group_end = groups[index + 1].start if index + 1 < len(groups) else end
+        group.all_of_them = _ALL_OF_THEM.search(scan.text, group.end, group_end) is not None
         read_modifiers(scan, group, group.end, group_end)
         group.end = group_end
     # a distance, direction or time written after the last of several observations
     # ("11 explosions and 60 bursts, all 2-5km south") applies to those before it
     for index in range(len(groups) - 2, -1, -1):
         later, group = groups[index + 1], groups[index]
-        if later.own_lead_time:
+        if later.own_lead_time and not later.all_of_them:
             continue  # a separate observation at its own time, not "all" of them
         if group.distance_km is None and group.bearing is None and group.event_place is None and group.toward is None:
             group.distance_km, group.bearing, group.distance_qualifier = later.distance_km, later.bearing, later.distance_qualifier
             group.event_place, group.toward = later.event_place, later.toward
-        if group.times is None:
+        if group.times is None and not later.own_lead_time:
             group.times = later.times
     for group in groups:
         if group.times is None:

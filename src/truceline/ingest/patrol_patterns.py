@@ -218,5 +218,6 @@ FILLER = frozenset(
     north-eastern north-western south-eastern south-western direction distance including total respectively
     further another other more additional earlier same time period previous reporting day night evening
     morning afternoon hours headquarters jccc followed involving but single field fields yard garden ground
-    residential house houses fewer less similar number flying hovering circling using mini-uav mini-uavs""".split()
+    residential house houses fewer less similar number flying hovering circling using mini-uav mini-uavs near
+    various different directions distances""".split()
 )

@@ -283,6 +283,8 @@ def _clause_records(
             _locate_event(record, group.event_place, gazetteer, warnings)
         if group.toward is not None:
             _bearing_toward(record, group.toward, gazetteer, warnings)
+        if group.event_side is not None:
+            record["extras"]["event_side"] = group.event_side
         if group.fired_from is not None:
             record["extras"]["fired_from"] = group.fired_from
         if reading.region is not None or state.region is not None:
