@@ -1,4 +1,4 @@
-"""Session 9: sixty-eight sentences written the way the OSCE SMM's daily reports read (2015-2021), with the
+"""Session 9: sixty-seven sentences written the way the OSCE SMM's daily reports read (2015-2021), with the
 structured values each must give. Region headings, ceasefire-violation tallies and comparisons with
 another period, breakdowns between commas without "of which", UAV sightings, fresh craters with the
 direction the rounds came from, events placed at, near, or off named places (with their
