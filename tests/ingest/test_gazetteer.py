@@ -84,6 +84,8 @@ def test_close_spelling_is_matched_and_flagged() -> None:
         "Kirovskyi",  # neither Kirovsk nor Kirovske
         "Nova Kakhovka bridge",
         "Ladiivka",  # one letter from Avdiivka and Kadiivka
+        "Stakhanovets",  # Zolote-3, 20 km from Kadiivka (formerly Stakhanov)
+        "Zolotarivka",  # not Zolote
     ],
 )
 def test_similar_spelling_of_another_place_is_not_taken(written: str) -> None:

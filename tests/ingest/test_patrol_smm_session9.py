@@ -1,4 +1,4 @@
-"""Session 9: sixty-seven sentences written the way the OSCE SMM's daily reports read (2015-2021), with the
+"""Session 9: seventy-five sentences written the way the OSCE SMM's daily reports read (2015-2021), with the
 structured values each must give. Region headings, ceasefire-violation tallies and comparisons with
 another period, breakdowns between commas without "of which", UAV sightings, fresh craters with the
 direction the rounds came from, events placed at, near, or off named places (with their
@@ -270,6 +270,45 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
           warnings=[]),
       rec(OUT, 1, event_place="Shyrokyne", event_relation="offset", lat=47.08299, location_uncertainty_km=3.5,
           warnings=[])]),
+    # --- checked against a longer passage in the daily reports' style
+    ("Positioned at the Donetsk Filter Station (15km north of Donetsk) on 14 June, between 09:20 and 11:40, the SMM "
+     "heard 13 undetermined explosions 3-5km east-north-east and about 40 bursts and shots of heavy-machine-gun fire "
+     "1-2km north-east.",  # each observation its own distance and direction
+     [rec(UND, 13, bearing="ENE", distance_min_km=3.0, observer_place="Donetsk Filter Station", time_start="14 09:20",
+          time_end="14 11:40", warnings=[]),
+      rec("burst", 40, combined_kinds=["burst", "shot"], bearing="NE", distance_max_km=2.0, time_end="14 11:40",
+          warnings=[])]),
+    ("The SMM camera in Avdiivka (17km north of Donetsk) recorded 78 undetermined explosions, 46 projectiles in flight "
+     "from east to west, 14 from west to east, three airbursts and an illumination flare in vertical flight, all 1-3km "
+     "at directions ranging from north-east to south-east.",
+     [rec(UND, 78, bearing="NE..SE", bearing_min_deg=33.75, bearing_max_deg=146.25, observer_place="Avdiivka",
+          warnings=[]),
+      rec("projectile_in_flight", 46, flight_direction="E to W", distance_max_km=3.0, warnings=[]),
+      rec("projectile_in_flight", 14, flight_direction="W to E", bearing="NE..SE", warnings=[]),
+      rec("airburst", 3, bearing="NE..SE", warnings=[]), rec("flare", 1, flight_direction="vertical", warnings=[])]),
+    ("Positioned in non-government-controlled Kalynove (60km west of Luhansk), the SMM heard two explosions 3km north.",
+     [rec(UND, 2, bearing="N", observer_place="Kalynove", observer_lat=48.57113,
+          warnings=["place 'Kalynove' is not in the gazetteer: position taken from '60km west of Luhansk'"])]),
+    ("The SMM recorded 45 explosions (24 undetermined, 11 impacts and ten outgoing rounds) in the area of Avdiivka, "
+     "Yasynuvata and Donetsk airport.",
+     [rec(UND, 24, breakdown_of=45, event_place="Avdiivka, Yasynuvata and Donetsk Airport", event_relation="near",
+          lat=48.11423, location_uncertainty_km=11.49, warnings=[]),
+      rec(IMP, 11, breakdown_of=45, lat=48.11423, warnings=[]), rec(OUT, 10, breakdown_of=45, warnings=[])]),
+    ("At 11:25, the SMM saw four shots of small-arms fire 200m west of its position in Zolote-3/Stakhanovets.",
+     # both names of the place are tried; "Stakhanovets" is not Kadiivka's old name Stakhanov
+     [rec("shot", 4, weapon="small_arms", bearing="W", distance_min_km=0.2, observer_place="Zolote-3",
+          observer_lat=None, time_start="14 11:25", warnings=[unknown("Zolote-3")])]),
+    ("The SMM heard 18 explosions assessed as impacts of artillery (122mm) rounds, 12 assessed as outgoing rounds of "
+     "mortar (120mm) and five undetermined explosions, all 5-7km south.",  # three observations, not a split of 18
+     [rec(IMP, 18, weapon="artillery", calibre_mm=122, bearing="S", distance_min_km=5.0, warnings=[]),
+      rec(OUT, 12, weapon="mortar", calibre_mm=120, bearing="S", warnings=[]),
+      rec(UND, 5, weapon=None, bearing="S", distance_max_km=7.0, warnings=[])]),
+    ("Positioned on the north-eastern edge of Marinka, the SMM heard 30 shots of infantry fighting vehicle (BMP-2) "
+     "cannon fire 2-3km south-east.",
+     [rec("shot", 30, weapon="ifv", bearing="SE", observer_place="Marinka", warnings=[])]),
+    ("The SMM heard sporadic bursts and shots of small-arms fire 1-2km south-west of its position in Shyrokyne.",
+     [rec("burst", None, combined_kinds=["burst", "shot"], weapon="small_arms", bearing="SW", distance_min_km=1.0,
+          observer_place="Shyrokyne", lat=None, warnings=[])]),
     # --- sightings
     ("The SMM spotted a mini-UAV flying over Troitske.",
      [rec("other", 1, sighting="uav", event_place="Troitske", event_relation="near",

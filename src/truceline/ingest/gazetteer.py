@@ -125,7 +125,8 @@ def _other_place_name(written: str, known: str) -> bool:
 
     Transliterations differ inside a name (y/i, h/g, doubled letters); Ukrainian place names
     that differ by an ending are different places (a town "-sk" and a village "-ske"/"-skyi"/
-    "-skoye" named after it; a site "... dam"), as are names that differ in the first letter.
+    "-skoye" named after it; "Stakhanovets", a part of Zolote, and "Stakhanov", now Kadiivka; a
+    site "... dam"), as are names that differ in the first letter.
     """
     first, second = (name.replace("y", "i") for name in (written, known))
     if first[0] != second[0] and {first[0], second[0]} != {"h", "g"}:
@@ -133,7 +134,9 @@ def _other_place_name(written: str, known: str) -> bool:
     shorter, longer = sorted((first, second), key=len)
     if longer.startswith(shorter) and len(longer) > len(shorter):
         extension = longer[len(shorter):]
-        return extension[0] == " " or set(extension) <= set("aeiou")
+        # "Stakhanovets" is not "Stakhanov" (Kadiivka), "Prymorske" not "Prymorsk": an ending added to a name
+        # makes another name; a single doubled letter ("Svitlodarskk") is a slip of the pen
+        return extension[0] == " " or set(extension) <= set("aeiou") or len(extension) >= 2
     return False
 
 

@@ -323,7 +323,7 @@ def read_position(scan: Scan, start: int, end: int) -> PositionText | None:
         if not name or NOT_PLACES.match(name.split()[0]) or REGION_AFTER.match(after):
             continue
         scan.claim(start + match.start(), start + match.end())
-        names.append(name)
+        names.extend(part for part in name.split("/") if part)  # "Zolote-3/Stakhanovets": either name
     if found is not None:
         found.places.extend(names)  # a place it is also described by: a fallback for lookup
         return found

@@ -14,7 +14,9 @@ from truceline.ingest import phrases as ph
 
 DIR = ph.DIRECTION
 _NAME_WORD = r"[A-Z][A-Za-z'’]+(?:-[A-Za-z'’]+)*"
-PLACE = r"(?:" + _NAME_WORD + r"(?:[ \-](?:" + _NAME_WORD + r"|\d{1,2}\b))*(?:\s+city)?)"
+_ONE_PLACE = r"(?:" + _NAME_WORD + r"(?:[ \-](?:" + _NAME_WORD + r"|\d{1,2}\b))*(?:\s+(?:city|airport))?)"
+#: A place name; "Zolote-3/Stakhanovets" (two names of one place) is read whole and tried name by name.
+PLACE = r"(?:" + _ONE_PLACE + r"(?:/" + _ONE_PLACE + r")?)"
 CONTROLLED = r"(?:(?:the\s+)?(?:non-)?government-controlled\s+(?:area\s+of\s+)?)?"
 _NUM = r"\d+(?:[.,]\d+)?"
 _UNIT = r"(?:km|kilometres?|kilometers?|m|metres?|meters?)\b"

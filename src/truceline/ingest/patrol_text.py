@@ -175,8 +175,11 @@ def _which_as_parenthesis(line: str, start: int, end: int) -> str:
         nouns = list(_EXPLOSION_NOUN.finditer(line, start, match.start()))
         if not nouns or _NOT_EXPLOSIONS.search(line, nouns[-1].end(), match.start()):
             continue  # "52 ceasefire violations, including 16 explosions": a summary, not a breakdown
-        if match["bare"] is not None and _ASSESSED_WORD.search(line, nouns[-1].end(), match.start()):
-            continue  # "17 explosions assessed as impacts, four assessed as outgoing": two observations, not a split
+        clause_start = max(start, *(line.rfind(mark, start, match.start()) + 1 for mark in ",;"))
+        if match["bare"] is not None and _ASSESSED_WORD.search(line, clause_start, match.start()):
+            # "18 explosions assessed as impacts of artillery (122mm) rounds, 12 assessed as outgoing …": the
+            # count before the comma has its own assessment, so what follows is another observation, not a split
+            continue
         chars[match.start()] = "("
         for calibre in _CALIBRE_PARENTHESIS.finditer(line, match.start(), match.end()):  # "(152mm)" inside it
             chars[calibre.start()] = chars[calibre.end() - 1] = " "
@@ -362,7 +365,7 @@ def _locate_event(record: dict[str, Any], place: EventPlace, gazetteer: Gazettee
     """
     found = []
     for name in place.names:
-        match = gazetteer.lookup(name)
+        match = next(filter(None, (gazetteer.lookup(part) for part in name.split("/") if part)), None)
         if match is None:
             warnings.append(f"place {name!r} is not in the gazetteer: event location left empty")
             continue
@@ -370,7 +373,7 @@ def _locate_event(record: dict[str, Any], place: EventPlace, gazetteer: Gazettee
             warnings.append(f"place {name!r} read as {match.place.name!r} (similar spelling)")
         found.append(match.place)
     names = [known.name for known in found] if len(found) == len(place.names) else list(place.names)
-    record["extras"]["event_place"] = " and ".join(names) if len(names) > 1 else names[0]
+    record["extras"]["event_place"] = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
     record["extras"]["event_relation"] = place.relation
     if len(found) != len(place.names):
         return  # one unknown place of several: a centroid of the others would be a guess
