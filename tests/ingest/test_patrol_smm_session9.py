@@ -1,4 +1,4 @@
-"""Session 9: seventy-five sentences written the way the OSCE SMM's daily reports read (2015-2021), with the
+"""Session 9: seventy-nine sentences written the way the OSCE SMM's daily reports read (2015-2021), with the
 structured values each must give. Region headings, ceasefire-violation tallies and comparisons with
 another period, breakdowns between commas without "of which", UAV sightings, fresh craters with the
 direction the rounds came from, events placed at, near, or off named places (with their
@@ -65,6 +65,19 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      "Zolote and Popasna.",
      [rec(UND, 18, region="Luhansk", event_place="Zolote and Popasna", event_relation="near", warnings=[]),
       rec("burst", 40, region="Luhansk", event_place="Zolote and Popasna", warnings=[])]),
+    ("In Donetsk region, the SMM recorded more ceasefire violations, including more explosions (about 120), compared "
+     "with the previous reporting period (about 80 explosions).",  # the number in brackets is the count
+     [rec(UND, 120, count_qualifier="about", ceasefire_violations_trend="more",
+          compared_with="compared with the previous reporting period (about 80 explosions)", warnings=[SUMMARY])]),
+    ("In Luhansk region, the SMM recorded fewer ceasefire violations, including fewer explosions (five), compared with "
+     "the previous reporting period (17 explosions).",
+     [rec(UND, 5, ceasefire_violations_trend="fewer", warnings=[SUMMARY])]),
+    ("The SMM recorded more ceasefire violations compared with the previous day, including 30 explosions 2-3km south "
+     "of Popasna.",  # the comparison ends with its period: what follows is this period's
+     [rec(UND, 30, compared_with="compared with the previous day", event_place="Popasna", warnings=[SUMMARY])]),
+    ("In Donetsk region, the SMM recorded a similar number of ceasefire violations, including a similar number of "
+     "explosions (about 60), compared with the previous reporting period.",  # "a similar number": not "a" (one)
+     [rec(UND, 60, count_qualifier="about", ceasefire_violations_trend="a similar number of", warnings=[SUMMARY])]),
     # --- observers: positions, cameras, places the gazetteer lacks
     ("In the same period, positioned in Petrivske, the SMM heard 14 explosions assessed as outgoing rounds of "
      "artillery (122mm) 4-6km north-north-east.",

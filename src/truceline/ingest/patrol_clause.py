@@ -563,8 +563,19 @@ def _read_weapon(scan: Scan, group: Group, start: int, end: int) -> None:
         group.weapon = ph.weapon_for_calibre(group.calibre_mm)
 
 
+_COUNT_IN_BRACKETS = re.compile(
+    r"^[\s\x1f]*\(\s*(?:(?P<qual>" + ph.COUNT_QUALIFIER + r")\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+|(?i:" + ph.NUMBER_WORD + r"))\s*\)",
+    re.IGNORECASE)
+
+
 def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
     """Assessment, weapon, event location, distance, bearing, flight direction and time in [start, end)."""
+    if group.count is None and (bracket := _COUNT_IN_BRACKETS.match(scan.view(start, end))) is not None:
+        # "more explosions (about 120)", "fewer explosions (five)": the number written after the noun
+        number = bracket["n"].replace(",", "")
+        group.count = int(number) if number.isdigit() else ph.parse_number(number)
+        group.count_qualifier = ph.COUNT_QUALIFIERS.get(re.sub(r"\s+", " ", (bracket["qual"] or "").lower()))
+        scan.claim(start + bracket.start(), start + bracket.end())
     _read_weapon(scan, group, start, end)
     for match in scan.find(EXCHANGE, start, end):
         scan.claim(start + match.start(), start + match.end())
@@ -849,6 +860,7 @@ def _read_respectively(scan: Scan, groups: list[Group], end: int) -> None:
     scan.claim(start + match.start(), start + match.end())
 
 
+_PREVIOUS_END = re.compile(r"\bprevious\s+(?:reporting\s+)?(?:period|day|24\s+hours|week)\b(?:\s*\([^()]*\))?", re.IGNORECASE)
 _ALL_OF_THEM = re.compile(r",\s*(?:all|both)(?:\s+of\s+(?:them|which))?\b", re.IGNORECASE)
 _PREVIOUS_PERIOD = re.compile(
     r"\b(?:in|during|over|for)\s+the\s+previous\s+(?:reporting\s+)?(?:period|day|24\s+hours|week)\b", re.IGNORECASE)
@@ -862,9 +874,12 @@ def _read_comparison(scan: Scan, start: int, end: int) -> str | None:
     if match is None:
         return None
     first = start + match.start()
+    period = _PREVIOUS_END.search(scan.text, first, end)
     if not scan.text[start:first].strip(" \t,"):
         comma = scan.text.find(",", first, end)
         last = comma if comma >= 0 else end
+    elif period is not None:  # "… compared with the previous reporting period (about 80 explosions), including …"
+        last = period.end()
     else:
         last = end
         while last > first and scan.text[last - 1] in " .;":
