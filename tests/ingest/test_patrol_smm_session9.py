@@ -1,4 +1,4 @@
-"""Session 9: seventy-nine sentences written the way the OSCE SMM's daily reports read (2015-2021), with the
+"""Session 9: eighty sentences written the way the OSCE SMM's daily reports read (2015-2021), with the
 structured values each must give. Region headings, ceasefire-violation tallies and comparisons with
 another period, breakdowns between commas without "of which", UAV sightings, fresh craters with the
 direction the rounds came from, events placed at, near, or off named places (with their
@@ -78,6 +78,11 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("In Donetsk region, the SMM recorded a similar number of ceasefire violations, including a similar number of "
      "explosions (about 60), compared with the previous reporting period.",  # "a similar number": not "a" (one)
      [rec(UND, 60, count_qualifier="about", ceasefire_violations_trend="a similar number of", warnings=[SUMMARY])]),
+    ("On 14 June, in Donetsk region, the SMM recorded more ceasefire violations than in the previous reporting period.",
+     # about this period, compared with the previous one: dated, not "period: previous"
+     [rec("other", None, region="Donetsk", ceasefire_violations_trend="more",
+          compared_with="than in the previous reporting period", period=None, time_start=DAY[0], time_end=DAY[1],
+          warnings=[SUMMARY])]),
     # --- observers: positions, cameras, places the gazetteer lacks
     ("In the same period, positioned in Petrivske, the SMM heard 14 explosions assessed as outgoing rounds of "
      "artillery (122mm) 4-6km north-north-east.",

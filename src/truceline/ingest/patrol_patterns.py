@@ -142,7 +142,9 @@ VIOLATION_TREND = re.compile(
     r"\b(?P<trend>more|fewer|less|a\s+similar\s+number\s+of|the\s+same\s+number\s+of)\s+" + _VIOLATIONS_NOUN, re.IGNORECASE)
 #: A comparison with another period: "compared with 180 ceasefire violations, including 67 explosions, in the
 #: previous reporting period" (its counts are not this period's observations).
-COMPARED = re.compile(r"\b(?:(?:as\s+)?compared\s+(?:with|to)|in\s+comparison\s+(?:with|to))\b", re.IGNORECASE)
+COMPARED = re.compile(
+    r"\b(?:(?:as\s+)?compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)"
+    r"|than(?=\s+(?:(?:in|on|during|over|for)\s+)?the\s+previous\b))\b", re.IGNORECASE)
 #: The direction a round came from, written with a crater or impact: "fired from a south-westerly direction".
 FIRED_FROM = re.compile(
     r"\b(?:(?:fired|launched|coming)\s+)?from\s+(?:an?\s+|the\s+)(?P<dir>" + DIR + r")\s+direction\b"
