@@ -390,7 +390,7 @@ def test_a_report_section_keeps_every_line_and_sentence() -> None:
         by_line.setdefault(record["line"], []).append(record)
     assert sorted(by_line) == [1, 2, 4]  # the blank line gives nothing, every other line something
     heading, = by_line[1]
-    assert heading["kind"] == "other" and heading["warnings"][-1] == "not understood: 'Ceasefire violations'"
+    assert heading["kind"] == "other" and heading["warnings"] == ["a heading ('Ceasefire violations'): no observation"]
     assert [(r["kind"], r["count"]) for r in by_line[2]] == [
         (UND, 12), ("projectile_in_flight", 4), (UND, 2), ("other", 0)]
     assert by_line[2][0]["region"] == "Luhansk" and by_line[2][1]["observer_place"] == "Shchastia"

@@ -382,3 +382,35 @@ def test_a_summary_of_the_region_starts_its_part_of_the_report() -> None:
                     "While in Zolote, the SMM heard about 20 bursts of heavy-machine-gun fire about 1km south-east.")
     assert [record.get("region") for record in records] == ["Luhansk", "Luhansk"]
     assert parse("While in Zolote, the SMM heard about 20 bursts 1km south-east.")[0].get("region") is None
+
+
+def test_footnote_marks_and_section_titles() -> None:
+    records = parse("Ceasefire violations[1]\n"
+                    "In Donetsk region, the SMM recorded 263 ceasefire violations, including 112 explosions.[2] In the "
+                    "previous reporting period, it recorded 144 ceasefire violations in the region.")
+    assert [(record["line"], record["kind"], record["count"]) for record in records] == [
+        (1, "other", None), (2, UND, 112), (2, "other", None)]
+    assert records[0]["warnings"] == ["a heading ('Ceasefire violations'): no observation"]
+    assert records[0]["text"] == "Ceasefire violations[1]"  # the text as written
+    assert records[1]["warnings"] == [SUMMARY] and records[1]["ceasefire_violations"] == 263
+    assert records[2]["ceasefire_violations"] == 144 and records[2]["period"] == "previous" and records[2]["warnings"] == [SUMMARY]
+
+
+def test_projectiles_split_by_flight_direction() -> None:
+    records = parse("On the evening and night of 14-15 June, the SMM camera in Avdiivka (17km north of Donetsk) recorded "
+                    "14 undetermined explosions, 130 projectiles in flight (including 17 from west to east and 20 from "
+                    "north to south) and ten bursts, all 0.5-3km at directions ranging from east-north-east to south-east.")
+    assert [(record["kind"], record["count"], record["flight_direction"], record.get("breakdown_of")) for record in records] == [
+        (UND, 14, None, None), ("projectile_in_flight", 17, "W to E", 130), ("projectile_in_flight", 20, "N to S", 130),
+        ("projectile_in_flight", 93, None, 130), ("burst", 10, None, None)]
+    for record in records:
+        assert record["warnings"] == [] and record["bearing"] == "ENE..SE" and record["distance_min_km"] == 0.5
+        assert (record["time_start"], record["time_end"]) == NIGHT
+
+
+def test_an_offset_from_a_place_with_two_names_tries_both() -> None:
+    (record,) = parse("Positioned about 1km north-east of Zolote-4/Rodina, the SMM heard 12 undetermined explosions 1-3km "
+                      "south-east.")
+    assert record["observer_place"] == "Zolote-4" and record["observer_lat"] is None
+    assert record["warnings"] == [unknown("Zolote-4")]
+

@@ -125,6 +125,7 @@ class Group:
     fired_from: str | None = None  # "craters ... fired from a southerly direction": where the rounds came from
     sighting: str | None = None  # "spotted a mini-UAV": an aerial vehicle seen (kind other)
     event_side: str | None = None  # "north-east of Popasna" (no distance): the side of the place the event was on
+    flight_breakdown: list[tuple[int, str]] = field(default_factory=list)  # "(including 17 from west to east …)"
     all_of_them: bool = False  # its distance and direction are written ", all 3-5km east": they apply to those before
     breakdown: list[tuple[str, int]] = field(default_factory=list)  # sub-counts by kind, from a parenthesis
     places: list[PlacePart] = field(default_factory=list)  # sub-counts by place: "four 2km SE and two 3km E"
@@ -304,7 +305,8 @@ def read_position(scan: Scan, start: int, end: int) -> PositionText | None:
             "controlled" in inside or _NAME_BEFORE_PAREN.search(scan.text, start, opening + 1) is not None
         )
         found = PositionText(
-            how="offset", text=match.group(0), distance_km=_km(match["d"], match["u"]), point=point, places=[place],
+            how="offset", text=match.group(0), distance_km=_km(match["d"], match["u"]), point=point,
+            places=[part for part in place.split("/") if part],  # "Zolote-4/Rodina": either name
             describes_place=describes,
         )
         break
@@ -757,12 +759,28 @@ def covering_sector(points: list[str]) -> str:
     return f"{ph.POINTS[first]}..{ph.POINTS[last]}"
 
 
+_FLIGHT_ITEM = re.compile(
+    r"(?P<n>" + ph.NUMBER + r")\s+(?:(?:of\s+(?:them|which)|were|was)\s+)?(?:in\s+flight\s+)?from\s+(?:the\s+)?"
+    r"(?P<a>" + ph.DIRECTION + r")\s+to(?:wards)?\s+(?:the\s+)?(?P<b>" + ph.DIRECTION + r")", re.IGNORECASE)
+
+
 def _read_breakdown(scan: Scan, group: Group, start: int, end: int) -> None:
     """A parenthesis that splits an explosion count: "(five assessed as impacts and 15 undetermined)".
 
     The sub-counts (which add up to the group's count) go to ``group.breakdown``.
     """
     for paren in scan.find(re.compile(r"\(([^()]*)(?:\)|$)"), start, end):  # unclosed: ", of which ..." at the end
+        if group.kind == "projectile_in_flight" and group.count is not None:
+            flights = [(ph.parse_number(item["n"]), ph.parse_direction(item["a"]), ph.parse_direction(item["b"]))
+                       for item in _FLIGHT_ITEM.finditer(paren.group(1))]
+            rest = _FLIGHT_ITEM.sub(" ", paren.group(1))
+            if flights and all(n and a and b for n, a, b in flights) and not re.search(r"[^\s,]", re.sub(
+                    r"\b(?:including|of\s+which|of\s+them|and)\b", " ", rest, flags=re.IGNORECASE)):
+                total = sum(n or 0 for n, _, _ in flights)
+                if total <= group.count:  # "130 projectiles in flight (including 17 from west to east and 20 …)"
+                    scan.claim(start + paren.start(), start + paren.end())
+                    group.flight_breakdown = [(n or 0, f"{a} to {b}") for n, a, b in flights]
+                    return
         items = list(_BREAKDOWN_ITEM.finditer(paren.group(1)))
         if not items or not group.kind.startswith("explosion"):
             continue

@@ -33,6 +33,7 @@ from pyproj import Geod
 from truceline.ingest import phrases as ph
 from truceline.ingest.gazetteer import POSITION_ERROR_KM, Gazetteer, offset_position
 from truceline.ingest.patrol_clause import Clock, ClauseReading, EventPlace, Group, PositionText, Scan, read_clause
+from truceline.ingest.patrol_patterns import KIND_NOUN, VERB
 from truceline.model.errors import InputError
 from truceline.model.reports import PATROL_KINDS, Report
 
@@ -46,6 +47,9 @@ _DATE_ON = re.compile(
     re.IGNORECASE,
 )
 _DATE_ONLY_LINE = re.compile(r"^\W*(?:\w+day,?\s+)?(?P<date>" + ph.DATE + r")\W*$", re.IGNORECASE)
+_FOOTNOTE = re.compile(r"\[\d{1,3}\]")
+#: A line that only names a section: "Ceasefire violations", "Donetsk region" (no verb, no number, a few words).
+_SECTION_HEADING = re.compile(r"^\W*[A-Z][\w'-]*(?:\s+[\w'-]+){0,5}\W*$")
 _REGION_HEADING = re.compile(r"^\W*(?P<name>[A-Z][a-z]+)\s+(?i:region|oblast)\W*$")
 _CONTINUATION = re.compile(r"^\s*(?:It|It also|The SMM also|The mission also|Also|Later|Then|Subsequently|Afterwards)\b")
 #: "From the same position, the SMM heard ...": the observer of the sentence before, even in the paragraph before.
@@ -118,7 +122,7 @@ def parse_patrol_text(
     reports: list[Report] = []
     for line_number, raw in enumerate(text.split("\n"), start=1):  # lines end at \n only, as editors count them
         raw = raw.removesuffix("\r")
-        line = raw.translate(_ONE_TO_ONE)
+        line = _FOOTNOTE.sub(lambda mark: " " * len(mark.group(0)), raw.translate(_ONE_TO_ONE))  # "[1]": a footnote
         if not line.strip():
             continue
         index = 0
@@ -206,9 +210,12 @@ def _read_sentence(
     heading = _REGION_HEADING.match(line[start:end])
     if heading is not None:  # "Donetsk region": the part of the report that follows is about that region
         state.region = heading["name"]
+    title = line[start:end].strip(" :.")
+    if heading is not None or (_SECTION_HEADING.match(line[start:end]) and not re.search(r"\d", title)
+                               and VERB.search(title) is None and KIND_NOUN.search(title) is None):
         return [{"kind": "other", "count": None, "weapon": None, "flight_direction": None,
-                 "extras": {"region": heading["name"]},
-                 "warnings": (f"a heading ({line[start:end].strip(' :.')!r}): no observation",)}]
+                 "extras": {"region": heading["name"]} if heading is not None else {},
+                 "warnings": (f"a heading ({title!r}): no observation",)}]
     scan = Scan(_which_as_parenthesis(line, start, end))
     sentence_warnings: list[str] = []
     only_date = _DATE_ONLY_LINE.match(line[start:end])
@@ -331,6 +338,13 @@ def _clause_records(
                 records.append(part)
         elif group.places:
             records.extend(_place_records(record, group))
+        elif group.flight_breakdown:  # "130 projectiles in flight (including 17 from west to east and 20 …)"
+            part_extras = {key: value for key, value in extras.items() if key not in ("count_qualifier", "count_min")}
+            for number, flight in group.flight_breakdown:
+                records.append(dict(record, count=number, flight_direction=flight, extras=dict(part_extras, breakdown_of=group.count)))
+            rest = (group.count or 0) - sum(number for number, _ in group.flight_breakdown)
+            if rest > 0:
+                records.append(dict(record, count=rest, flight_direction=None, extras=dict(part_extras, breakdown_of=group.count)))
         else:
             records.append(record)
     return records
