@@ -394,6 +394,9 @@ def test_footnote_marks_and_section_titles() -> None:
     assert records[0]["text"] == "Ceasefire violations[1]"  # the text as written
     assert records[1]["warnings"] == [SUMMARY] and records[1]["ceasefire_violations"] == 263
     assert records[2]["ceasefire_violations"] == 144 and records[2]["period"] == "previous" and records[2]["warnings"] == [SUMMARY]
+    (sentence,) = parse("The weather was cloudy.")  # a sentence (it ends with a full stop), not a title
+    assert sentence["warnings"] == ["no observation (explosion, burst, shot, flare, projectile) found",
+                                    "not understood: 'weather was cloudy'"]
 
 
 def test_projectiles_split_by_flight_direction() -> None:

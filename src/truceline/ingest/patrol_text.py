@@ -211,7 +211,9 @@ def _read_sentence(
     if heading is not None:  # "Donetsk region": the part of the report that follows is about that region
         state.region = heading["name"]
     title = line[start:end].strip(" :.")
-    if heading is not None or (_SECTION_HEADING.match(line[start:end]) and not re.search(r"\d", title)
+    whole_line = not line[:start].strip() and not line[end:].strip()
+    if heading is not None or (whole_line and _SECTION_HEADING.match(line[start:end]) and not re.search(r"\d", title)
+                               and not line[start:end].rstrip().endswith((".", "!", "?"))  # a sentence, not a title
                                and VERB.search(title) is None and KIND_NOUN.search(title) is None):
         return [{"kind": "other", "count": None, "weapon": None, "flight_direction": None,
                  "extras": {"region": heading["name"]} if heading is not None else {},
