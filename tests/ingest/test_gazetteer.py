@@ -64,6 +64,7 @@ def test_no_spelling_names_two_places() -> None:
         ("Chermalyk", "Chermalyk"), ("Oktiabr (Novoazovsk)", "Verkhnoshyrokivske"), ("Verkhnoshyrokivske", "Verkhnoshyrokivske"),
         ("Shyroka Balka", "Shyroka Balka"), ("Shirokaya Balka", "Shyroka Balka"), ("Trokhizbenka", "Trokhizbenka"),
         ("Trekhizbenka", "Trokhizbenka"), ("Vesela Hora", "Vesela Hora"), ("Veselaya Gora", "Vesela Hora"),
+        ("Shumy", "Shumy"), ("Mineralnoye", "Mineralne"),
     ],
 )
 def test_spellings(written: str, name: str) -> None:
@@ -142,6 +143,7 @@ def test_user_gazetteer_and_its_errors(tmp_path: Path) -> None:
         ("Staromykhailivka", 20, "W", "Donetsk"), ("Pikuzy", 23, "ENE", "Mariupol"), ("Novotoshkivske", 52, "WNW", "Luhansk"),
         ("Novotoshkivske", 22, "NE", "Popasna"), ("Donetskyi", 49, "W", "Luhansk"),
         ("Trokhizbenka", 38, "NW", "Luhansk"),  # de.wikipedia; en.wikipedia's "about 25 km" is too short (32.7 km)
+        ("Mineralne", 11.3, "N", "Donetsk"),
     ],
 )
 def test_places_agree_with_how_reports_describe_them(place: str, distance_km: float, point: str, reference: str) -> None:
