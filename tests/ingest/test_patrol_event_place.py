@@ -125,3 +125,36 @@ def test_the_observers_place_is_not_the_events() -> None:
     (edge,) = parse("The SMM heard an explosion on the southern edge of Avdiivka.")
     assert edge["event_relation"] == "in"
     assert edge["location_uncertainty_km"] == pytest.approx(math.sqrt(29 / math.pi) + POSITION_ERROR_KM, abs=0.01)
+
+
+def test_a_place_the_gazetteer_lacks_is_taken_from_its_description() -> None:
+    # "Pyshchevyk (government-controlled, 25km north-east of Mariupol)": there, with the description's own doubt
+    (record,) = parse("The SMM saw three fresh craters in Pyshchevyk (government-controlled, 25km north-east of Mariupol).")
+    lat, lon, radius = place("Mariupol")
+    described = offset_position(lat, lon, 45.0, 25.0)
+    assert (record["lat"], record["lon"]) == pytest.approx(described, abs=1e-5)
+    description_error = sector_holding_radius(lat, lon, 45.0, 18.75, 31.25) + radius + POSITION_ERROR_KM  # 25 km +- a quarter
+    assert record["location_uncertainty_km"] == pytest.approx(
+        DEFAULT_SETTLEMENT_RADIUS_KM + description_error, abs=0.05)
+    assert record["event_place"] == "Pyshchevyk" and record["event_relation"] == "in"
+    assert record["warnings"] == ["place 'Pyshchevyk' is not in the gazetteer: its position taken from "
+                                  "'25km north-east of Mariupol'"]
+
+
+def test_an_offset_from_a_described_place_is_moved_from_where_the_description_puts_it() -> None:
+    (record,) = parse("The SMM heard 12 explosions assessed as impacts 2-3km south of Sakhanka (non-government-controlled, "
+                      "25km east of Mariupol).")
+    lat, lon, radius = place("Mariupol")
+    sakhanka = offset_position(lat, lon, 90.0, 25.0)
+    assert (record["lat"], record["lon"]) == pytest.approx(offset_position(*sakhanka, 180.0, 2.5), abs=1e-5)
+    description_error = sector_holding_radius(lat, lon, 90.0, 18.75, 31.25) + radius + POSITION_ERROR_KM
+    own = sector_holding_radius(*sakhanka, 180.0, 2.0, 3.0) + DEFAULT_SETTLEMENT_RADIUS_KM
+    assert record["location_uncertainty_km"] == pytest.approx(own + description_error, abs=0.05)
+    assert record["warnings"] == ["place 'Sakhanka' is not in the gazetteer: its position taken from '25km east of Mariupol'"]
+
+
+def test_a_known_place_is_taken_by_name_and_its_description_understood() -> None:
+    (record,) = parse("The SMM heard two explosions in Hnutove (government-controlled, 20km east of Mariupol).")
+    lat, lon, radius = place("Hnutove")
+    assert (record["lat"], record["lon"]) == (lat, lon) and record["warnings"] == []
+    assert record["location_uncertainty_km"] == pytest.approx(radius + POSITION_ERROR_KM)

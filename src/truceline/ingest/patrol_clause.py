@@ -100,6 +100,9 @@ class EventPlace:
     near_km: float = 0.0
     far_km: float = 0.0
     point: str = "N"
+    described: tuple[float, str, str, str] | None = None
+    """The place's own description after it: "Pyshchevyk (government-controlled, 25km north-east of Mariupol)"
+    gives (25.0, "NE", "Mariupol", "25km north-east of Mariupol"), used when the gazetteer lacks the place."""
 
 
 @dataclass(slots=True)
@@ -611,8 +614,8 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
         group.times = times
     for match in scan.find(OFFSET, start, end):
         point = ph.parse_direction(match["dir"])
-        if point is None:
-            continue
+        if point is None or depths[match.start()] > 0:
+            continue  # an offset in brackets describes a place ("Pyshchevyk (…, 25km north-east of Mariupol)")
         scan.claim(start + match.start(), start + match.end())
         distance = _km(match["d"], match["u"])
         nearest = _km(match["d0"], match["u"]) if match["d0"] is not None else distance
@@ -622,7 +625,8 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
                 group.distance_qualifier = re.sub(r"\s+", " ", match["q"].lower())
         else:  # "3-5km south of Popasna": the range and direction from the place
             group.event_place = EventPlace(names=(_clean_place(match["place"]),), relation="offset", near_km=nearest,
-                                           far_km=distance, point=point)
+                                           far_km=distance, point=point,
+                                           described=_read_description(scan, start + match.end("place"), end))
         break
     if group.event_place is None:
         _read_event_places(scan, group, start, end)
@@ -699,6 +703,25 @@ _SIDE_OF = re.compile(r"(?:\b(?:to\s+the|on\s+the)\s+)?(?P<dir>" + DIR + r")(?:\
 _MORE_PLACES = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?P<place>" + PLACE + r")")
 
 
+_BRACKETS_AFTER = re.compile(r"^[\s\x1f]*\(([^()]*)\)")
+
+
+def _read_description(scan: Scan, position: int, end: int) -> tuple[float, str, str, str] | None:
+    """The bracketed description right after an event's place ("Pyshchevyk (government-controlled, 25km
+    north-east of Mariupol)"): claimed; its offset as (km, point, place, text), or None."""
+    brackets = _BRACKETS_AFTER.match(scan.view(position, end))
+    if brackets is None:
+        return None
+    offset = OFFSET.search(brackets.group(1))
+    if offset is None or offset["d0"] is not None or offset["place"].lower().startswith(("its ", "the ", "their ")):
+        return None
+    point = ph.parse_direction(offset["dir"])
+    if point is None:
+        return None
+    scan.claim(position + brackets.start(1) - 1, position + brackets.end())
+    return _km(offset["d"], offset["u"]), point, _clean_place(offset["place"]), offset.group(0)
+
+
 def _read_event_places(scan: Scan, group: Group, start: int, end: int) -> None:
     """"in Pyshchevyk", "near Zolote and Popasna", "in the area of Bohdanivka", "in the direction of X"."""
     for match in scan.find(AT_PLACE, start, end):
@@ -734,7 +757,8 @@ def _read_event_places(scan: Scan, group: Group, start: int, end: int) -> None:
             names.append(other)
             cursor += more.end()
         scan.claim(claim_from, cursor)
-        group.event_place = EventPlace(names=tuple(names), relation=relation)
+        described = _read_description(scan, cursor, end) if len(names) == 1 else None
+        group.event_place = EventPlace(names=tuple(names), relation=relation, described=described)
         return
 
 

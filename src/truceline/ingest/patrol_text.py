@@ -31,7 +31,7 @@ from typing import Any
 from pyproj import Geod
 
 from truceline.ingest import phrases as ph
-from truceline.ingest.gazetteer import POSITION_ERROR_KM, Gazetteer, offset_position
+from truceline.ingest.gazetteer import POSITION_ERROR_KM, Gazetteer, Place, offset_position
 from truceline.ingest.patrol_clause import Clock, ClauseReading, EventPlace, Group, PositionText, Scan, read_clause
 from truceline.ingest.patrol_patterns import KIND_NOUN, VERB
 from truceline.model.errors import InputError
@@ -380,8 +380,19 @@ def _locate_event(record: dict[str, Any], place: EventPlace, gazetteer: Gazettee
     with a radius that reaches every one of them.
     """
     found = []
+    described_error = 0.0  # how far a place taken from its description may lie from where it is put
     for name in place.names:
         match = next(filter(None, (gazetteer.lookup(part) for part in name.split("/") if part)), None)
+        if match is None and place.described is not None and (base := gazetteer.lookup(place.described[2])) is not None:
+            # "Pyshchevyk (…, 25km north-east of Mariupol)": the place where its description puts it
+            distance_km, point, _, text = place.described
+            lat, lon = offset_position(base.place.lat, base.place.lon, ph.point_bearing_deg(point), distance_km)
+            spread = max(SINGLE_DISTANCE_SPREAD * distance_km, 0.5)
+            described_error = (sector_radius_km(max(0.0, distance_km - spread), distance_km + spread)
+                               + base.place.radius_km() + POSITION_ERROR_KM)
+            found.append(Place(name=name, oblast="", lat=round(lat, 5), lon=round(lon, 5)))
+            warnings.append(f"place {name!r} is not in the gazetteer: its position taken from {text!r}")
+            continue
         if match is None:
             warnings.append(f"place {name!r} is not in the gazetteer: event location left empty")
             continue
@@ -400,12 +411,12 @@ def _locate_event(record: dict[str, Any], place: EventPlace, gazetteer: Gazettee
         if near == far:  # "2km south of X": an estimate, good to a quarter of itself (at least 0.5 km) either way
             spread = max(SINGLE_DISTANCE_SPREAD * far, 0.5)
             near, far = max(0.0, far - spread), far + spread
-        radius = sector_radius_km(near, far) + base.radius_km() + POSITION_ERROR_KM
+        radius = sector_radius_km(near, far) + base.radius_km() + (described_error or POSITION_ERROR_KM)
     else:
         lat = sum(known.lat for known in found) / len(found)
         lon = sum(known.lon for known in found) / len(found)
         reach = max(_GEOD.inv(lon, lat, known.lon, known.lat)[2] / 1000.0 + known.radius_km() for known in found)
-        radius = reach + POSITION_ERROR_KM + (NEAR_KM if place.relation == "near" else 0.0)
+        radius = reach + (described_error or POSITION_ERROR_KM) + (NEAR_KM if place.relation == "near" else 0.0)
     record["lat"], record["lon"] = round(lat, 5), round(lon, 5)
     record["location_uncertainty_km"] = round(radius, 2)
 
