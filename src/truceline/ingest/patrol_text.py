@@ -383,13 +383,13 @@ def _locate_event(record: dict[str, Any], place: EventPlace, gazetteer: Gazettee
     described_error = 0.0  # how far a place taken from its description may lie from where it is put
     for name in place.names:
         match = next(filter(None, (gazetteer.lookup(part) for part in name.split("/") if part)), None)
-        if match is None and place.described is not None and (base := gazetteer.lookup(place.described[2])) is not None:
+        if match is None and place.described is not None and (anchor := gazetteer.lookup(place.described[2])) is not None:
             # "Pyshchevyk (…, 25km north-east of Mariupol)": the place where its description puts it
             distance_km, point, _, text = place.described
-            lat, lon = offset_position(base.place.lat, base.place.lon, ph.point_bearing_deg(point), distance_km)
+            lat, lon = offset_position(anchor.place.lat, anchor.place.lon, ph.point_bearing_deg(point), distance_km)
             spread = max(SINGLE_DISTANCE_SPREAD * distance_km, 0.5)
             described_error = (sector_radius_km(max(0.0, distance_km - spread), distance_km + spread)
-                               + base.place.radius_km() + POSITION_ERROR_KM)
+                               + anchor.place.radius_km() + POSITION_ERROR_KM)
             found.append(Place(name=name, oblast="", lat=round(lat, 5), lon=round(lon, 5)))
             warnings.append(f"place {name!r} is not in the gazetteer: its position taken from {text!r}")
             continue
