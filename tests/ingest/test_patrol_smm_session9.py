@@ -417,3 +417,27 @@ def test_an_offset_from_a_place_with_two_names_tries_both() -> None:
     assert record["observer_place"] == "Zolote-4" and record["observer_lat"] is None
     assert record["warnings"] == [unknown("Zolote-4")]
 
+
+
+def test_a_place_described_once_is_found_again_later_in_the_text() -> None:
+    # monitoring reports describe a village the first time they name it, not after
+    records = parse(
+        "Positioned in Petrivske (non-government-controlled, 41km south of Donetsk), the SMM heard 14 explosions "
+        "4-6km north-north-east.\n"
+        "Positioned 1km south of Kalynove (non-government-controlled, 60km west of Luhansk), the SMM heard two shots.\n"
+        "The SMM saw three fresh craters in Pyshchevyk (government-controlled, 25km north-east of Mariupol).\n"
+        "Later, positioned in Petrivske, the SMM heard 3 explosions 2km east.\n"
+        "Positioned in Kalynove, the SMM heard 5 shots 1km south.\n"
+        "The SMM heard four explosions assessed as impacts in Pyshchevyk.\n"
+        "Positioned in Sakhanka, the SMM heard an explosion.")
+    first, kalynove_offset, craters, petrivske, kalynove, impacts, sakhanka = records
+    assert (petrivske["observer_lat"], petrivske["observer_lon"]) == (first["observer_lat"], first["observer_lon"])
+    assert petrivske["observer_lat"] is not None
+    assert petrivske["warnings"] == ["place 'Petrivske' is not in the gazetteer: position taken from its description "
+                                     "earlier in the text ('41km south of Donetsk')"]
+    assert kalynove["observer_lat"] == pytest.approx(kalynove_offset["observer_lat"] + 1.0 / 111.2, abs=2e-3)  # 1 km north of it
+    assert (impacts["lat"], impacts["lon"], impacts["location_uncertainty_km"]) == (
+        craters["lat"], craters["lon"], craters["location_uncertainty_km"])
+    assert impacts["warnings"] == ["place 'Pyshchevyk' is not in the gazetteer: its position taken from its description "
+                                   "earlier in the text ('25km north-east of Mariupol')"]
+    assert sakhanka["observer_lat"] is None  # never described: left empty

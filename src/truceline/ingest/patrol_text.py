@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date as Date
 from datetime import datetime, timedelta, timezone, tzinfo
 from pathlib import Path
@@ -31,7 +31,7 @@ from typing import Any
 from pyproj import Geod
 
 from truceline.ingest import phrases as ph
-from truceline.ingest.gazetteer import POSITION_ERROR_KM, Gazetteer, Place, offset_position
+from truceline.ingest.gazetteer import POSITION_ERROR_KM, Gazetteer, Place, fold_name, offset_position
 from truceline.ingest.patrol_clause import Clock, ClauseReading, EventPlace, Group, PositionText, Scan, read_clause
 from truceline.ingest.patrol_patterns import KIND_NOUN, VERB
 from truceline.model.errors import InputError
@@ -78,6 +78,23 @@ class _Observer:
     warnings: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class _Described:
+    """A place the gazetteer lacks, where the text's description of it put it ("Kalynove (…, 60km west of
+    Luhansk)"): remembered, so that a later bare "Kalynove" in the same text is placed there too."""
+
+    place: Place
+    text: str  # the description: "60km west of Luhansk"
+    error_km: float  # how far the place may lie from there (the description's own doubt)
+
+
+def _description_error(anchor: Place, distance_km: float) -> float:
+    """The doubt of a position given as "25km north-east of Mariupol": the compass sector of the distance
+    +- a quarter, plus the anchor's extent and position error."""
+    spread = max(SINGLE_DISTANCE_SPREAD * distance_km, 0.5)
+    return sector_radius_km(max(0.0, distance_km - spread), distance_km + spread) + anchor.radius_km() + POSITION_ERROR_KM
+
+
 @dataclass(slots=True)
 class _State:
     """What carries from one sentence to the next."""
@@ -88,6 +105,7 @@ class _State:
     last_position: _Observer | None = None  # the last observer read, across paragraphs: "from the same position"
     date_written: bool = False  # the date comes from the text ("On 3 March"), not from --date
     region: str | None = None  # the part of the report ("Donetsk region" heading, "In Donetsk region, ..." summary)
+    described: dict[str, _Described] = field(default_factory=dict)  # places the text described, by folded name
 
 
 def read_patrol_text(
@@ -242,7 +260,7 @@ def _read_sentence(
         if reading.region is not None:  # "In Luhansk region, the SMM recorded …": the Luhansk part starts here
             state.region = reading.region
         if reading.position is not None:
-            position = _resolve_position(reading.position, gazetteer)
+            position = _resolve_position(reading.position, gazetteer, state.described)
         elif position is None and continuation and state.position is not None:
             position = state.position
         elif position is None and same_position is not None:
@@ -292,7 +310,7 @@ def _clause_records(
         if group.distance_km is not None:
             record["distance_min_km"], record["distance_max_km"] = group.distance_km
         if group.event_place is not None:
-            _locate_event(record, group.event_place, gazetteer, warnings)
+            _locate_event(record, group.event_place, gazetteer, warnings, state.described)
         if group.toward is not None:
             _bearing_toward(record, group.toward, gazetteer, warnings)
         if group.event_side is not None:
@@ -370,7 +388,8 @@ def sector_radius_km(near_km: float, far_km: float, half_width_deg: float = SECT
     return max(*corners, 0.5 * (far_km - near_km))
 
 
-def _locate_event(record: dict[str, Any], place: EventPlace, gazetteer: Gazetteer, warnings: list[str]) -> None:
+def _locate_event(record: dict[str, Any], place: EventPlace, gazetteer: Gazetteer, warnings: list[str],
+                  described: dict[str, _Described]) -> None:
     """lat/lon and ``location_uncertainty_km`` of an event the text places at, near or off a named place.
 
     The uncertainty is a radius that holds the true location: the place's extent plus the gazetteer's
@@ -387,11 +406,17 @@ def _locate_event(record: dict[str, Any], place: EventPlace, gazetteer: Gazettee
             # "Pyshchevyk (…, 25km north-east of Mariupol)": the place where its description puts it
             distance_km, point, _, text = place.described
             lat, lon = offset_position(anchor.place.lat, anchor.place.lon, ph.point_bearing_deg(point), distance_km)
-            spread = max(SINGLE_DISTANCE_SPREAD * distance_km, 0.5)
-            described_error = (sector_radius_km(max(0.0, distance_km - spread), distance_km + spread)
-                               + anchor.place.radius_km() + POSITION_ERROR_KM)
+            described_error = _description_error(anchor.place, distance_km)
             found.append(Place(name=name, oblast="", lat=round(lat, 5), lon=round(lon, 5)))
+            described[fold_name(name)] = _Described(place=found[-1], text=text, error_km=described_error)
             warnings.append(f"place {name!r} is not in the gazetteer: its position taken from {text!r}")
+            continue
+        if match is None and (earlier := described.get(fold_name(name))) is not None:
+            # "Pyshchevyk" again, described earlier in the text: where that description put it
+            described_error = max(described_error, earlier.error_km)
+            found.append(earlier.place)
+            warnings.append(f"place {name!r} is not in the gazetteer: its position taken from its description "
+                            f"earlier in the text ({earlier.text!r})")
             continue
         if match is None:
             warnings.append(f"place {name!r} is not in the gazetteer: event location left empty")
@@ -471,7 +496,7 @@ def _position_fields(position: _Observer) -> dict[str, Any]:
     return {"observer_lat": position.lat, "observer_lon": position.lon, "observer_place": position.place}
 
 
-def _resolve_position(position: PositionText, gazetteer: Gazetteer) -> _Observer:
+def _resolve_position(position: PositionText, gazetteer: Gazetteer, described: dict[str, _Described]) -> _Observer:
     """Observer (lat, lon, place, warnings) from what was written.
 
     "N km DIR of PLACE" moves from the place; a place followed by its description
@@ -503,6 +528,9 @@ def _resolve_position(position: PositionText, gazetteer: Gazetteer) -> _Observer
                 # place it is described from, whose position the description gives
                 if gazetteer.lookup(written) is None:
                     warnings = [f"place {written!r} is not in the gazetteer: position taken from {position.text!r}"]
+                    described[fold_name(written)] = _Described(
+                        place=Place(name=written, oblast="", lat=lat, lon=lon), text=position.text,
+                        error_km=_description_error(match.place, position.distance_km))
                 place = written
             else:
                 return _Observer(lat=lat, lon=lon, place=place, offset=f"{position.distance_km:g} km {position.point}",
@@ -511,14 +539,28 @@ def _resolve_position(position: PositionText, gazetteer: Gazetteer) -> _Observer
     if position.how == "offset" and position.base_described is not None and position.point and position.distance_km is not None:
         # "1km south of Kalynove (…, 60km west of Luhansk)" with Kalynove unknown: Kalynove from its description
         distance_km, point, name, text = position.base_described
-        described = gazetteer.lookup(name)
-        if described is not None:
-            lat, lon = offset_position(described.place.lat, described.place.lon, ph.point_bearing_deg(point), distance_km)
-            lat, lon = offset_position(lat, lon, ph.point_bearing_deg(position.point), position.distance_km)
+        anchor = gazetteer.lookup(name)
+        if anchor is not None:
+            lat, lon = offset_position(anchor.place.lat, anchor.place.lon, ph.point_bearing_deg(point), distance_km)
             named = position.places[0]
+            described[fold_name(named)] = _Described(place=Place(name=named, oblast="", lat=round(lat, 5), lon=round(lon, 5)),
+                                                     text=text, error_km=_description_error(anchor.place, distance_km))
+            lat, lon = offset_position(lat, lon, ph.point_bearing_deg(position.point), position.distance_km)
             return _Observer(lat=round(lat, 5), lon=round(lon, 5), place=named,
                              offset=f"{position.distance_km:g} km {position.point}",
                              warnings=(f"place {named!r} is not in the gazetteer: its position taken from {text!r}",))
+    for name in position.places:  # "Kalynove" again, described earlier in the text: where that description put it
+        earlier = described.get(fold_name(name))
+        if earlier is None:
+            continue
+        lat, lon = earlier.place.lat, earlier.place.lon
+        note = (f"place {name!r} is not in the gazetteer: position taken from its description earlier in the text "
+                f"({earlier.text!r})",)
+        if position.how == "offset" and name == position.places[0] and position.point and position.distance_km is not None:
+            lat, lon = offset_position(lat, lon, ph.point_bearing_deg(position.point), position.distance_km)
+            return _Observer(lat=round(lat, 5), lon=round(lon, 5), place=name,
+                             offset=f"{position.distance_km:g} km {position.point}", warnings=note)
+        return _Observer(lat=lat, lon=lon, place=name, warnings=note)
     unknown = position.places[0] if position.places else position.text
     if position.describes_place and len(position.places) > 1:
         unknown = position.places[1]
