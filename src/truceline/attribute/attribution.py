@@ -87,6 +87,12 @@ class Attribution:
     matches: Mapping[str, list[Match]]
     crossing_log_factor: FloatArray  # unpaired launches: ln BF (impact across the line : on its own side) from leftover picks; else 0
     unplaced_reports: tuple[str, ...]  # reports with neither a match nor a place (listed, not dropped)
+    # Events called launches: the two roles' shares of the firing-party claim, apart (NaN elsewhere). ``p_launched``: the
+    # named party launched the round from here (a launch, in its area); ``p_landed``: the round landed here, fired by the
+    # named party from across the line (an impact in the other party's area whose launch is unknown: the pair is chance,
+    # so the across-line prior). The rules read them apart: a weapon in a zone needs the first (session 9, attr9).
+    p_launched: FloatArray | None = None
+    p_landed: FloatArray | None = None
 
 
 def _column(table: pa.Table, name: str, default: object, n: int) -> list[object]:
@@ -239,6 +245,8 @@ def attribute_events(
     p_firing = np.zeros(n)
     paired = partner >= 0
     as_launch_own = np.full(n, np.nan)  # paired launches: P(in its own party's area) as a launch (judged with its impact)
+    p_launched = np.full(n, np.nan)  # events called launches: the claim's launch share, and its impact share (see Attribution)
+    p_landed = np.full(n, np.nan)
     for i in range(n):
         side, ps = sides[i], float(p_side[i])
         if not side:
@@ -253,6 +261,10 @@ def attribute_events(
                 ps_launch = side_given_partner(ps, in_own, config.across_line_prior)
             as_launch_own[i] = ps_launch
             p_own = launch_claim(float(p_launch[i]), float(p_impact[i]), ps, ps_launch)
+            # Apart: the area's party launched it (a launch in its area), or the other party's round landed here from
+            # across the line (an impact in the area), and the other way round for the other party.
+            own_split = (float(p_launch[i]) * ps_launch, float(p_impact[i]) * (1.0 - ps) * config.across_line_prior)
+            other_split = (float(p_launch[i]) * (1.0 - ps_launch), float(p_impact[i]) * ps * config.across_line_prior)
         else:
             across = config.across_line_prior if not paired[i] else 1.0
             if not paired[i] and i < n_sensor and launch_log_factor[i] != 0.0:
@@ -269,6 +281,8 @@ def attribute_events(
             firing[i], p_firing[i] = side, p_own
         else:
             firing[i], p_firing[i] = other_party(parties, side), 1.0 - p_own
+        if np.isfinite(as_launch_own[i]):
+            p_launched[i], p_landed[i] = own_split if p_own >= 0.5 else other_split
         if not firing[i]:
             p_firing[i] = 0.0
     for i in map(int, np.flatnonzero(paired & (np.asarray(kind) == "impact"))):
@@ -320,6 +334,8 @@ def attribute_events(
         nonfire = nonfire_evidence(time_s[:n_sensor], lat[:n_sensor], lon[:n_sensor], paired[:n_sensor], config.nonfire)
         for i in map(int, np.flatnonzero(nonfire.factor < 1.0)):
             p_firing[i] *= float(nonfire.factor[i])
+            p_launched[i] *= float(nonfire.factor[i])
+            p_landed[i] *= float(nonfire.factor[i])
             reason[i] += (f"; {int(nonfire.episodes[i])} other episode(s) of unpaired events along a drifting cell's path"
                           f" ({config.nonfire.radius_m / 1000:g} km + {config.nonfire.drift_m_per_s:g} m/s a step, steps within"
                           f" {config.nonfire.link_gap_s / 60:g} min) within {config.nonfire.window_s / 60:g} min and no paired event"
@@ -348,6 +364,8 @@ def attribute_events(
             levels.detection_snr_db, config.duplicate)
         for i in map(int, np.flatnonzero(duplicate.factor < 1.0)):
             p_firing[i] *= float(duplicate.factor[i])
+            p_launched[i] *= float(duplicate.factor[i])
+            p_landed[i] *= float(duplicate.factor[i])
             reason[i] += (f"; {int(duplicate.explained[i])} of its {int(duplicate.explained[i] + duplicate.occupied[i])} stations' picks"
                           f" fit the arrivals of located events within {config.duplicate.radius_m / 1000:g} km and"
                           f" {config.duplicate.window_s:g} s where those were not picked: likelier their sound counted twice than"
@@ -410,6 +428,7 @@ def attribute_events(
         corroboration=1.0 - doubt_left, report_ids=report_ids, pick_ids=tuple(tuple(picks_of.get(i, [])) for i in ids),
         reason=tuple(reason), matches=matches, unplaced_reports=tuple(unplaced),
         crossing_log_factor=np.concatenate([impact_log_factor, np.zeros(n - n_sensor)]),
+        p_launched=p_launched, p_landed=p_landed,
     )
 
 

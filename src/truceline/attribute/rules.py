@@ -7,13 +7,19 @@ verdict keeps the rule with the highest confidence and lists all that fired with
 
 Confidences (all probabilities multiply because the factors are separate pieces of evidence):
 
+For a fire with a launch event, P(firing party) is split in two (``Attribution.p_launched``, ``p_landed``): the named
+party launched the round from its area, or the "launch" is itself an impact of the named party's fire from across the
+line (its pair chance). The launch rules read the first; the impact rules the first times the impact's side, plus the
+second.
+
 - ``launch_in_area`` (``party`` optional): P(firing party) x P(impact in the target's area); for an
   unpaired launch the target factor is the prior that fire crosses the line, updated by the leftover picks'
   Bayes factor for its impact across the line (``Attribution.crossing_log_factor``).
 - ``impact_across_line``: needs an impact; P(firing party) x P(impact in the target's area). For an
   unpaired impact P(firing party) already carries the weak "from across the line" prior.
 - ``heavy_weapons_in_zone``: needs a paired launch (the weapon class comes from the time of flight):
-  P(launch in ``zone``) x P(firing party) x the sum over the classes named in ``weapons`` of
+  P(launch in ``zone``) x P(the firing party launched it from its area: the claim's launch share,
+  ``Attribution.p_launched``) x the sum over the classes named in ``weapons`` of
   P(class) x the share of the class's calibres at or above ``min_calibre_mm`` (calibre is not
   measured acoustically; a mortar may be 82 or 120 mm).
 - ``armed_attack`` / ``threat_or_use_of_force``: as ``impact_across_line`` (or ``launch_in_area`` when
@@ -125,12 +131,18 @@ def decide_verdicts(
     across_line_prior: float = 0.85,
     pair_crossing: bool = True,
     min_confidence: float = 0.5,
+    split_roles: bool = True,
 ) -> list[Verdict]:
     """Verdicts for every fire of ``attribution`` whose best rule reaches ``min_confidence``.
 
     ``across_line_prior`` is the probability that fire crosses the line: the target of an unpaired launch, and (with
     ``pair_crossing``) the prior of a paired impact's side given its launch in the firing party's area, which its
-    located position updates. ``report_times`` gives, per report id, when it became known (its end or publication time);
+    located position updates. With ``split_roles`` (session 9; False: before) a fire's launch event is judged by the two
+    shares of its firing-party claim apart (:attr:`Attribution.p_launched`, :attr:`Attribution.p_landed`): the launch
+    rules and ``heavy_weapons_in_zone`` read the share in which the named party launched the round from its area, the
+    impact rules that share with the impact's side plus the share in which the event is itself an impact of the named
+    party's fire; an event likelier an impact named as the other party's fire no longer puts that party's weapon in a
+    zone. ``report_times`` gives, per report id, when it became known (its end or publication time);
     a corroborated verdict's ``corroborated_at_s`` is the earliest of those of its reports.
     """
     a = attribution
@@ -174,9 +186,17 @@ def decide_verdicts(
             factor = float(a.crossing_log_factor[main]) if main < a.crossing_log_factor.size else 0.0
             odds = across_line_prior / (1.0 - across_line_prior) * float(np.exp(factor))
             p_target = odds / (1.0 + odds)
+        # A fire with a launch: the claim's launch share (the named party launched it from its area) and impact share (the
+        # "launch" is an impact of the named party's fire from across the line, its pair chance) apart. Launch rules and a
+        # weapon in a zone need the first; an impact across the line is either.
+        p_launched = p_landed = float("nan")
+        if launch is not None and split_roles and a.p_launched is not None and a.p_landed is not None:
+            p_launched, p_landed = float(a.p_launched[launch]), float(a.p_landed[launch])
+        if not (np.isfinite(p_launched) and np.isfinite(p_landed)):
+            p_launched, p_landed = p_fire, 0.0
         fired: list[tuple[str, float, str]] = []
         for rule in terms.violation_rules:
-            found = _apply(rule, a, launch, impact, firing, p_fire, p_target, zone_label, zone_p)
+            found = _apply(rule, a, launch, impact, firing, p_launched, p_target, zone_label, zone_p, p_landed)
             if found is not None:
                 fired.append((rule.id, found[0], found[1]))
         if not fired:
@@ -212,8 +232,9 @@ def decide_verdicts(
 
 
 def _apply(rule: ViolationRule, a: Attribution, launch: int | None, impact: int | None, firing: str, p_fire: float,
-           p_target: float, zone_label: list[str], zone_p: NDArray[np.float64]) -> tuple[float, str] | None:
-    """(confidence, why) if ``rule`` applies to this fire, else None."""
+           p_target: float, zone_label: list[str], zone_p: NDArray[np.float64], p_landed: float = 0.0) -> tuple[float, str] | None:
+    """(confidence, why) if ``rule`` applies to this fire, else None. ``p_fire``: the firing party's claim (for a fire with
+    a launch, its launch share); ``p_landed``: the launch event's share as an impact of that party's fire (0: none)."""
     if rule.party and rule.party != firing and rule.kind != "heavy_weapons_in_zone":
         return None
     if rule.kind == "launch_in_area":
@@ -222,12 +243,17 @@ def _apply(rule: ViolationRule, a: Attribution, launch: int | None, impact: int 
         return p_fire * p_target, (f"{rule.id}: launch {a.event_ids[launch]} in {firing}'s area"
                                    f" (p {p_fire:.3f}), impact in the other party's area (p {p_target:.3f})")
     if rule.kind == "impact_across_line" or rule.kind in ("armed_attack", "threat_or_use_of_force"):
+        landed = (f"; or {a.event_ids[launch]} is itself an impact of {firing}'s fire from across the line (p {p_landed:.3f})"
+                  if launch is not None and p_landed > 0.0 else "")
         if impact is None:
-            if rule.kind == "impact_across_line" or launch is None:
+            if launch is None or (rule.kind == "impact_across_line" and p_landed <= 0.0):
                 return None
-            return p_fire * p_target, f"{rule.id}: fire by {firing} from {a.event_ids[launch]} (p {p_fire:.3f}), target assumed across the line"
-        return p_fire * p_target, (f"{rule.id}: impact {a.event_ids[impact]} across the line from {firing}"
-                                   f" (firing party p {p_fire:.3f}, impact side p {p_target:.3f})")
+            if rule.kind == "impact_across_line":
+                return p_landed, f"{rule.id}: {a.event_ids[launch]} is an impact of {firing}'s fire from across the line (p {p_landed:.3f})"
+            return p_fire * p_target + p_landed, (f"{rule.id}: fire by {firing} from {a.event_ids[launch]} (p {p_fire:.3f}), target"
+                                                  f" assumed across the line{landed}")
+        return p_fire * p_target + p_landed, (f"{rule.id}: impact {a.event_ids[impact]} across the line from {firing}"
+                                              f" (firing party p {p_fire:.3f}, impact side p {p_target:.3f}){landed}")
     if rule.kind == "heavy_weapons_in_zone":
         if launch is None or impact is None or zone_label[launch] != rule.zone:
             return None
