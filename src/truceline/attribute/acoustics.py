@@ -218,7 +218,8 @@ def _fit_classes(a: FloatArray, b: FloatArray, weight: FloatArray, *, min_pairs:
 def fit_level_model(level_db: FloatArray, launch: NDArray[np.int64], impact: NDArray[np.int64], sure: NDArray[np.bool_],
                     class_probability: FloatArray, *, min_pairs: float = 6.0, min_sigma_db: float = 2.0,
                     min_unmodelled_share: float = 0.1, use_prior: bool = True, level_responsibilities: bool = True,
-                    responsibility_iterations: int = 5, compete_classes: bool = False, provisional_share: float = 1.0) -> LevelModel | None:
+                    responsibility_iterations: int = 5, compete_classes: bool = False, provisional_share: float = 1.0,
+                    split_shared: bool = False, shared_overlap: float = 0.5, provisional_keep: float | None = None) -> LevelModel | None:
     """Launch/impact levels per class from the pairs marked ``sure`` (``class_probability`` per pair, rows aligned).
 
     Each pair counts for every class with the probability time of flight gives it (weighted medians);
@@ -267,6 +268,31 @@ def fit_level_model(level_db: FloatArray, launch: NDArray[np.int64], impact: NDA
             one = _fit_classes(a, b, weight_k[:, None], min_pairs=0.0, min_sigma_db=min_sigma_db, has=np.ones(1, dtype=bool))
             launch_db[k], impact_db[k], sigma_db[k] = one[1][0], one[2][0], one[3][0]
         has = has | provisional
+    shared = np.zeros(n_classes, dtype=bool)
+    if split_shared and level_responsibilities:
+        # Classes time of flight cannot tell apart (tube and rocket artillery at 8-35 km: each of their pairs is half the
+        # one's, half the other's) are fitted on the same pairs and get the same levels, the mix of both weapons': a
+        # rocket's launch (quieter than its warhead) reads as no class's launch. Their levels can tell them apart where
+        # physics says their sounds differ: each such class starts from the shared impact level and its launch level less
+        # the physics prior on its impact-minus-launch difference, then the classes compete for each pair (time of
+        # flight's class probability as the prior, the levels' fit as the likelihood); kept if each keeps ``min_pairs``.
+        total = responsibility.sum(axis=0)
+        for k in np.flatnonzero(has & ~provisional):
+            for j in np.flatnonzero(has & ~provisional):
+                if j == k or not (np.isfinite(ENVELOPES[k].impact_minus_launch_db) and np.isfinite(ENVELOPES[j].impact_minus_launch_db)):
+                    continue
+                if ENVELOPES[k].impact_minus_launch_db == ENVELOPES[j].impact_minus_launch_db:
+                    continue
+                overlap = float(np.minimum(responsibility[:, k], responsibility[:, j]).sum()) / max(min(float(total[k]), float(total[j])), 1e-12)
+                if overlap >= shared_overlap:
+                    shared[k] = shared[j] = True
+        if shared.any():
+            impact_shared = _weighted_median(b, responsibility[:, shared].sum(axis=1))
+            for k in np.flatnonzero(shared):
+                # Each class starts at the shared impact level, its launch the prior's difference below it.
+                impact_db[k] = impact_shared
+                launch_db[k] = impact_shared - float(ENVELOPES[k].impact_minus_launch_db)
+    competing = provisional | shared
     if level_responsibilities and has.any():
         # A class's pairs are its own rounds and intruders: where time of flight cannot tell a mortar from a gun (3-8 km) a
         # gun's pair (muzzle blast as loud as its shell) counts by its time-of-flight share as a mortar's, and two
@@ -279,25 +305,40 @@ def fit_level_model(level_db: FloatArray, launch: NDArray[np.int64], impact: NDA
             return np.asarray(np.mean(np.exp(-0.5 * z * z), axis=1) / (bandwidth * np.sqrt(2.0 * np.pi)))
 
         intruder = min_unmodelled_share / (1.0 - min_unmodelled_share) * density(a) * density(b)
-        for _ in range(responsibility_iterations):
+        # Shared classes: how much of time of flight's share each class's levels take (the classes' mixing weights among
+        # the pairs they share: a front may fire four guns for each rocket launcher), learned with the levels.
+        mixing = np.ones(n_classes)
+        for _ in range(responsibility_iterations * (4 if shared.any() else 1)):
             fit = np.nan_to_num(_normal(a[:, None], launch_db[None, :], sigma_db[None, :]) * _normal(b[:, None], impact_db[None, :], sigma_db[None, :]))
             keep = np.where(has[None, :], fit / np.maximum(fit + intruder[:, None], 1e-300), 1.0)
             responsibility = class_probability[usable] * keep
-            if provisional.any():
+            if competing.any():
                 # A provisional class competes for each pair with the others (time of flight's class probability as the
                 # prior, the levels' fit as the likelihood; classes without a model and intruders fit as two random
                 # levels of the run): a mortar's pair whose levels no gun makes is the mortar's, not half a gun's.
-                prior = class_probability[usable]
+                prior = class_probability[usable] * mixing[None, :]
                 pair_any = density(a) * density(b)
                 denominator = (np.sum(np.where(has[None, :], prior * fit, 0.0), axis=1) + np.sum(np.where(has[None, :], 0.0, prior), axis=1) * pair_any
                                + intruder)
-                responsibility[:, provisional] = (prior * fit / np.maximum(denominator, 1e-300)[:, None])[:, provisional]
+                responsibility[:, competing] = (prior * fit / np.maximum(denominator, 1e-300)[:, None])[:, competing]
+                if shared.any():
+                    tof_share = class_probability[usable][:, shared].sum(axis=0)
+                    taken = responsibility[:, shared].sum(axis=0)
+                    ratio = taken / np.maximum(tof_share, 1e-12)
+                    mixing[shared] = ratio / max(float(np.sum(ratio * tof_share) / np.sum(tof_share)), 1e-12)
             # The classes stay those that time of flight gave enough pairs; the levels only say which of them are intruders.
             has, launch_db, impact_db, sigma_db = _fit_classes(a, b, responsibility, min_pairs=min_pairs, min_sigma_db=min_sigma_db,
                                                                has=has)
+        if shared.any() and bool((responsibility.sum(axis=0)[shared] < min_pairs).any()):
+            # The levels did not split the shared classes (one weapon, or too few pairs of one): back to the shared fit.
+            return fit_level_model(level_db, launch, impact, sure, class_probability, min_pairs=min_pairs, min_sigma_db=min_sigma_db,
+                                   min_unmodelled_share=min_unmodelled_share, use_prior=use_prior,
+                                   level_responsibilities=level_responsibilities, responsibility_iterations=responsibility_iterations,
+                                   compete_classes=compete_classes, provisional_share=provisional_share, split_shared=False,
+                                   provisional_keep=provisional_keep)
         if provisional.any():
             # A provisional class stays only if the levels gave it ``min_pairs`` of weight.
-            dropped = provisional & (responsibility.sum(axis=0) < min_pairs)
+            dropped = provisional & (responsibility.sum(axis=0) < (min_pairs if provisional_keep is None else provisional_keep))
             has = has & ~dropped
             launch_db[dropped] = impact_db[dropped] = sigma_db[dropped] = np.nan
     if not has.any():
@@ -399,7 +440,8 @@ def partner_located_probability(margins_db: FloatArray, shift_db: float, *, min_
 
 def unpaired_impact_odds(model: LevelModel | None, level_db: FloatArray | float, sigma_db: FloatArray | float,
                          margins_db: FloatArray | list[FloatArray], *, min_stations: int, silent_launch_share: float,
-                         partner_elsewhere: float) -> float:
+                         partner_elsewhere: float, launch_depth_m: FloatArray | None = None,
+                         depth_sigma_m: FloatArray | None = None) -> float:
     """Odds (impact : launch) of an unpaired event — or of a group of unpaired events fired from, or landing at, one
     place in the same minutes — from the levels and the partners they should have had; 1 without evidence.
 
@@ -412,6 +454,11 @@ def unpaired_impact_odds(model: LevelModel | None, level_db: FloatArray | float,
     outside the network, the pairing missed them); it is shared by the group, so a group of N
     unheard partners is not N independent coincidences only where the levels say so. For a single
     event, pass scalars and one margins array.
+
+    With ``launch_depth_m`` (each event's distance behind the line, ``depth_sigma_m`` its 1-sigma error) a class's
+    launch is weighed by how well that depth fits the class's deployment (``physics.WeaponEnvelope.min_depth_m`` to
+    ``max_depth_m``, as the pair's cost weighs a launch's depth): a detonation 1.5 km from the line at a rocket launch's
+    level is no rocket launch, whose launchers stand 3 km back or more.
     """
     levels = np.atleast_1d(np.asarray(level_db, dtype=np.float64))
     sigmas = np.atleast_1d(np.asarray(sigma_db, dtype=np.float64))
@@ -421,6 +468,14 @@ def unpaired_impact_odds(model: LevelModel | None, level_db: FloatArray | float,
         return 1.0
     levels, sigmas, margins = levels[use], sigmas[use], [margins[j] for j in use]
     classes = np.flatnonzero(model.has_class)
+    log_depth = np.zeros(classes.size)
+    if launch_depth_m is not None:
+        depth = np.atleast_1d(np.asarray(launch_depth_m, dtype=np.float64))[use]
+        scale = (np.atleast_1d(np.asarray(depth_sigma_m, dtype=np.float64))[use] if depth_sigma_m is not None else 0.0) + 300.0
+        for c, k in enumerate(classes):
+            if k < len(ENVELOPES) and np.all(np.isfinite(depth)):
+                miss = (np.maximum(ENVELOPES[k].min_depth_m - depth, 0.0) + np.maximum(depth - ENVELOPES[k].max_depth_m, 0.0)) / scale
+                log_depth[c] = float(np.sum(-0.5 * miss * miss))
     difference = model.impact_db[classes] - model.launch_db[classes]
     log_any = np.log(np.maximum(model.density_any(levels), 1e-300)).sum()
 
@@ -431,8 +486,8 @@ def unpaired_impact_odds(model: LevelModel | None, level_db: FloatArray | float,
         return float(np.sum(np.log(np.maximum(_normal(levels, means, np.hypot(sigma_class, sigmas)), 1e-300))))
 
     # (log weight x likelihood of the levels, log probability that every partner went unheard by level)
-    launch_terms = [(np.log(model.weight[k]) + log_levels(model.launch_db[k], model.sigma_db[k]), log_missed(float(d)))
-                    for k, d in zip(classes, difference)]
+    launch_terms = [(np.log(model.weight[k]) + log_levels(model.launch_db[k], model.sigma_db[k]) + float(log_depth[c]), log_missed(float(d)))
+                    for c, (k, d) in enumerate(zip(classes, difference))]
     launch_terms.append((np.log(model.unmodelled_share) + log_any, log_missed(0.0)))
     impact_terms = [(np.log((1.0 - silent_launch_share) * model.weight[k]) + log_levels(model.impact_db[k], model.sigma_db[k]),
                      log_missed(-float(d))) for k, d in zip(classes, difference)]

@@ -73,6 +73,16 @@ class PairingConfig:
     # Off by default: violation fused op recall s9 +6, s10 +7, s11 +13, but s7 -2 and heavy 0.25 h fused -6 (docs, role8).
     unpaired_levels: bool = False
     unpaired_levels_signed: bool = True  # False (tried, worse): only the reward of a level that fits "unpaired", never a penalty
+    # Session 9, attr9 (docs "Session 9, attr9"; violation fused op recall, seeds 7-11 together, +20 rounds with all three):
+    # an event's level read as a class's launch only as far as its depth behind the line fits the class's deployment (the
+    # lone evidence of unpaired events and of paired events' chance shares);
+    launch_depth_levels: bool = True
+    # classes time of flight shares (tube and rocket artillery) split by their levels, each started at the shared impact level
+    # and its launch the physics prior's difference below it, competing for each pair with learned mixing weights;
+    level_classes_split: bool = True
+    # a provisional class (above) kept with this many pairs' weight from the levels (6.0 before: one salvo's four pairs
+    # never made a mortar class).
+    level_provisional_keep: float = 3.0
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -320,15 +330,17 @@ def pair_events(
             partner_of = current.partner[pair_launch]
             sure = (current.p_kind[pair_launch] >= config.sure_pair_probability) & (current.p_kind[partner_of] >= config.sure_pair_probability)
             fitted = fit_level_model(levels.level_db, pair_launch.astype(np.int64), partner_of, sure, current.class_probability[pair_launch],
-                                     compete_classes=config.level_classes_compete, provisional_share=config.level_provisional_share)
+                                     compete_classes=config.level_classes_compete, provisional_share=config.level_provisional_share,
+                                     split_shared=config.level_classes_split, provisional_keep=config.level_provisional_keep)
             if fitted is None:
                 break
             model = fitted
             heads, tails, cost, class_costs = _with_levels(base, levels, model, config)
             if iteration + 1 < config.level_iterations:
                 current = _paired(n, heads, tails, cost, class_costs, config)
+    depth = np.abs(np.asarray(line_distance_m, dtype=np.float64)) if line_distance_m is not None and config.launch_depth_levels else None
     pairing = _paired(n, heads, tails, cost, class_costs, config, time_s=time_s, lat=lat, lon=lon, levels=levels, model=model,
-                      sigma_m=np.asarray(position_sigma_m, dtype=np.float64))
+                      sigma_m=np.asarray(position_sigma_m, dtype=np.float64), depth_m=depth)
     pairing = replace(pairing, level_model=model)
     if line_distance_m is None or levels is None or model is None:
         return pairing
@@ -401,7 +413,8 @@ def unpaired_level_cost(levels: SourceLevels, model: LevelModel, config: Pairing
 
 def _paired(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: FloatArray, class_costs: FloatArray, config: PairingConfig,
             *, time_s: FloatArray | None = None, lat: FloatArray | None = None, lon: FloatArray | None = None,
-            levels: SourceLevels | None = None, model: LevelModel | None = None, sigma_m: FloatArray | None = None) -> Pairing:
+            levels: SourceLevels | None = None, model: LevelModel | None = None, sigma_m: FloatArray | None = None,
+            depth_m: FloatArray | None = None) -> Pairing:
     """The assignment of the candidate pairs, role probabilities, and (given positions) the unpaired events' roles;
     ``sigma_m`` (1-sigma position errors) widens the "same place" of a battery by the two events' uncertainty."""
     chosen, margin, alternative, taker = _solve(n, heads, tails, cost, config.unpaired_cost)
@@ -506,9 +519,9 @@ def _paired(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Fl
         for _ in range(config.context_rounds):
             p_launch, p_impact = _context_roles(kind, partner, alternative, alternative_weight, chance_weight, time_s, lat, lon, config,
                                                 levels, model, contexts, sigma_m, neighbour_launch, neighbour_impact,
-                                                salvo_taker=salvo_taker, salvo_weight=np.exp(-margin / 2.0))
+                                                salvo_taker=salvo_taker, salvo_weight=np.exp(-margin / 2.0), depth_m=depth_m)
             neighbour_launch, neighbour_impact = p_launch, p_impact
-        _unpaired_roles(kind, partner, p_launch, p_impact, reason, time_s, lat, lon, config, levels, model, contexts, sigma_m)
+        _unpaired_roles(kind, partner, p_launch, p_impact, reason, time_s, lat, lon, config, levels, model, contexts, sigma_m, depth_m)
     else:
         p_launch, p_impact = _split_roles(kind, alternative, alternative_weight, chance_weight, np.full(n, 0.5))
     p_kind = np.where(kind == "launch", p_launch, np.where(kind == "impact", p_impact, 0.5))
@@ -521,7 +534,8 @@ def _context_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], alternati
                    chance_weight: FloatArray, time_s: FloatArray, lat: FloatArray, lon: FloatArray, config: PairingConfig,
                    levels: SourceLevels | None, model: LevelModel | None, contexts: ContextOdds, sigma_m: FloatArray | None,
                    neighbour_launch: FloatArray | None, neighbour_impact: FloatArray | None, *,
-                   salvo_taker: NDArray[np.int64] | None = None, salvo_weight: FloatArray | None = None) -> tuple[FloatArray, FloatArray]:
+                   salvo_taker: NDArray[np.int64] | None = None, salvo_weight: FloatArray | None = None,
+                   depth_m: FloatArray | None = None) -> tuple[FloatArray, FloatArray]:
     """(p_launch, p_impact) of the paired events with their contexts (:func:`context_of`; the neighbours' role
     probabilities ``neighbour_*``, or, without them, every neighbour sure of its role): an alternative solution that
     swaps the event's role is weighed by the context's launch : impact odds, and a chance pair or an alternative that
@@ -549,7 +563,7 @@ def _context_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], alternati
     paired = np.flatnonzero(partner >= 0)
     alternative_weight = alternative_weight.copy()
     hood = {int(i): context_neighbours(int(i), kind, partner, time_s, lat, lon, config, sigma_m) for i in paired}
-    acoustic = {int(i): _lone_odds(int(i), [], config, levels, model)[1] for i in paired}
+    acoustic = {int(i): _lone_odds(int(i), [], config, levels, model, depth_m=depth_m, sigma_m=sigma_m)[1] for i in paired}
 
     def same_weapon(i: int, fired: NDArray[np.intp]) -> FloatArray:
         if not config.battery_levels or levels is None or not fired.size:
@@ -661,7 +675,8 @@ def _split_roles(kind: NDArray[np.str_], alternative: NDArray[np.int8], alternat
 
 def _lone_odds(i: int, contexts: list[tuple[float, float]], config: PairingConfig, levels: SourceLevels | None,
                model: LevelModel | None, group: NDArray[np.intp] | None = None, *, time_s: FloatArray | None = None,
-               lat: FloatArray | None = None, lon: FloatArray | None = None, sigma_m: FloatArray | None = None) -> tuple[float, float]:
+               lat: FloatArray | None = None, lon: FloatArray | None = None, sigma_m: FloatArray | None = None,
+               depth_m: FloatArray | None = None) -> tuple[float, float]:
     """Odds (impact : launch) of event ``i`` on the evidence it has without a partner: its contexts ``contexts``
     ((weight, launch : impact odds), NaN odds for none: :meth:`ContextOdds.mixture`), and the acoustic odds (1 without
     levels, then the prior) of ``i`` with the unpaired events of ``group`` (same place, same minutes: one battery's
@@ -676,13 +691,16 @@ def _lone_odds(i: int, contexts: list[tuple[float, float]], config: PairingConfi
             members = np.concatenate([members, mates])
         acoustic = unpaired_impact_odds(model, levels.level_db[members], levels.level_sigma_db[members],
                                         [levels.margins_db[int(m)] for m in members], min_stations=config.min_stations,
-                                        silent_launch_share=config.silent_launch_share, partner_elsewhere=config.partner_elsewhere)
+                                        silent_launch_share=config.silent_launch_share, partner_elsewhere=config.partner_elsewhere,
+                                        launch_depth_m=None if depth_m is None else depth_m[members],
+                                        depth_sigma_m=None if depth_m is None or sigma_m is None else sigma_m[members])
     return _context_odds(acoustic, contexts, config), acoustic
 
 
 def _unpaired_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], p_launch: FloatArray, p_impact: FloatArray, reason: list[str],
                     time_s: FloatArray, lat: FloatArray, lon: FloatArray, config: PairingConfig, levels: SourceLevels | None,
-                    model: LevelModel | None, contexts: ContextOdds | None, sigma_m: FloatArray | None = None) -> None:
+                    model: LevelModel | None, contexts: ContextOdds | None, sigma_m: FloatArray | None = None,
+                    depth_m: FloatArray | None = None) -> None:
     """Unpaired events (in place): odds of impact from the levels and the partner it should have had, times the
     context (paired launches fired from the same place in the same minutes; paired impacts of fire from elsewhere
     landed there); without levels, the prior."""
@@ -695,7 +713,8 @@ def _unpaired_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], p_launch
         else:
             battery = area = 0.0
             mixture = []
-        odds, acoustic = _lone_odds(int(i), mixture, config, levels, model, unpaired, time_s=time_s, lat=lat, lon=lon, sigma_m=sigma_m)
+        odds, acoustic = _lone_odds(int(i), mixture, config, levels, model, unpaired, time_s=time_s, lat=lat, lon=lon, sigma_m=sigma_m,
+                                    depth_m=depth_m)
         if acoustic == 1.0:
             source = f"prior probability {config.unpaired_impact_prior:g}"
         else:
