@@ -73,16 +73,18 @@ class PairingConfig:
     # Off by default: violation fused op recall s9 +6, s10 +7, s11 +13, but s7 -2 and heavy 0.25 h fused -6 (docs, role8).
     unpaired_levels: bool = False
     unpaired_levels_signed: bool = True  # False (tried, worse): only the reward of a level that fits "unpaired", never a penalty
-    # Session 9, attr9 (docs "Session 9, attr9"; violation fused op recall, seeds 7-11 together, +20 rounds with all three):
-    # an event's level read as a class's launch only as far as its depth behind the line fits the class's deployment (the
-    # lone evidence of unpaired events and of paired events' chance shares);
-    launch_depth_levels: bool = True
-    # classes time of flight shares (tube and rocket artillery) split by their levels, each started at the shared impact level
-    # and its launch the physics prior's difference below it, competing for each pair with learned mixing weights;
-    level_classes_split: bool = True
-    # a provisional class (above) kept with this many pairs' weight from the levels (6.0 before: one salvo's four pairs
-    # never made a mortar class).
-    level_provisional_keep: float = 3.0
+    # Session 9, attr9 (docs "Session 9, attr9"): three options, off by default. Together they lift violation fused op recall
+    # over seeds 7-11 by 20 rounds (355/305/252/226/254 -> 356/310/260/240/249) but cost heavy 0.25 h op recall (truth-derived
+    # 201 -> 183/240, fused 167 -> 144/233; the depth alone fused 165 -> 144). (1) An event's level read as a class's launch only
+    # as far as its depth behind the line fits the class's deployment (the lone evidence of unpaired events and of paired
+    # events' chance shares);
+    launch_depth_levels: bool = False
+    # (2) classes time of flight shares (tube and rocket artillery) split by their levels, each started at the shared impact
+    # level and its launch the physics prior's difference below it, competing for each pair with learned mixing weights;
+    level_classes_split: bool = False
+    # (3) a provisional class (above) kept with this many pairs' weight from the levels (3.0: one salvo's four mortar pairs
+    # make a class; 6.0, the default, as before).
+    level_provisional_keep: float = 6.0
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
