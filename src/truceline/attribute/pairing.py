@@ -74,10 +74,10 @@ class PairingConfig:
     unpaired_levels: bool = False
     unpaired_levels_signed: bool = True  # False (tried, worse): only the reward of a level that fits "unpaired", never a penalty
     # Session 9, attr9 (docs "Session 9, attr9"): three options, off by default. Together they lift violation fused op recall
-    # over seeds 7-11 by 20 rounds (355/305/252/226/254 -> 356/310/260/240/249) but cost heavy 0.25 h op recall (truth-derived
-    # 201 -> 183/240, fused 167 -> 144/233; the depth alone fused 165 -> 144). (1) An event's level read as a class's launch only
-    # as far as its depth behind the line fits the class's deployment (the lone evidence of unpaired events and of paired
-    # events' chance shares);
+    # over seeds 7-11 by 23 rounds (355/305/252/226/254 -> 356/310/260/240/249) but cost heavy 0.25 h op recall (truth-derived
+    # 201 -> 183/240, fused 167 -> 144/233; depth and keep 3 without the split: fused 165 -> 144). (1) An event's level read as
+    # a class's launch only as far as its depth behind the line fits the class's deployment (the lone evidence of unpaired
+    # events and of paired events' chance shares);
     launch_depth_levels: bool = False
     # (2) classes time of flight shares (tube and rocket artillery) split by their levels, each started at the shared impact
     # level and its launch the physics prior's difference below it, competing for each pair with learned mixing weights;
