@@ -83,3 +83,38 @@ def test_a_level_near_the_line_is_no_launch_of_a_weapon_that_deploys_further_bac
     near = unpaired_impact_odds(model, 112.5, 1.0, margins, launch_depth_m=np.array([1_500.0]), depth_sigma_m=np.array([200.0]), **kwargs)  # type: ignore[arg-type]
     assert abs(np.log(deep) - np.log(anywhere)) < 1e-6
     assert near > 3.0 * anywhere
+
+
+def test_the_pairing_reads_an_unpaired_events_level_with_its_depth() -> None:
+    """End to end (:func:`pair_events`, ``launch_depth_levels``): mortar pairs (100 / 111 dB, launched 2.5 km back) and gun
+    pairs (115 dB, 10 km back) teach the levels; a lone 114 dB event, a gun's launch level, is read as a gun's launch
+    10 km behind the line either way, but 1 km from the line (guns stand 2 km back or more) only without the depth."""
+    from attribute_world import T0, lon_at_km
+
+    from truceline.attribute.acoustics import SourceLevels
+    from truceline.attribute.pairing import PairingConfig, pair_events
+
+    rng = np.random.default_rng(5)
+    rows: list[tuple[float, float, float]] = []  # (time, km east of the line, level)
+    for k in range(8):
+        t = k * 3600.0
+        rows += [(t, -2.5, 100.0 + rng.normal(0, 1.0)), (t + 28.0, 2.5, 111.0 + rng.normal(0, 1.0))]
+    for k in range(12):
+        t = k * 3600.0 + 1800.0
+        rows += [(t, -10.0, 115.0 + rng.normal(0, 1.5)), (t + 45.0, 10.0, 115.5 + rng.normal(0, 1.5))]
+    rows += [(40 * 3600.0, -1.0, 114.0), (44 * 3600.0, -10.0, 114.0)]  # the lone events: near the line, and deep
+    n = len(rows)
+    km = np.array([r[1] for r in rows])
+    time_s, lat, lon = T0 + np.array([r[0] for r in rows]), np.full(n, 48.0), np.array([lon_at_km(x) for x in km])
+    loud = np.array([2.0, 4.0, 6.0, 9.0, 12.0, 15.0])
+    levels = SourceLevels(level_db=np.array([r[2] for r in rows]), level_sigma_db=np.full(n, 1.5), margins_db=tuple(loud for _ in range(n)),
+                          attenuation_db_per_km=0.77, detection_snr_db=0.0)
+    args = (time_s, lat, lon, np.full(n, 0.3), np.full(n, 100.0), np.where(km < 0, "UA", "RU"), np.ones(n))
+    off = pair_events(*args, PairingConfig(), line_distance_m=km * 1000.0, levels=levels)
+    on = pair_events(*args, PairingConfig(launch_depth_levels=True), line_distance_m=km * 1000.0, levels=levels)
+    near, deep = n - 2, n - 1
+    assert off.partner[near] < 0 and on.partner[near] < 0 and off.partner[deep] < 0
+    assert abs(on.p_impact[deep] - off.p_impact[deep]) < 1e-3  # 10 km back a gun stands: nothing changes
+    odds = lambda p: p / (1.0 - p)  # noqa: E731
+    assert odds(on.p_impact[near]) > 2.0 * odds(off.p_impact[near])  # 1 km from the line no gun stands: likelier an impact
+    assert (on.partner == off.partner).all()
