@@ -51,7 +51,7 @@ def _mixtures(book: Book, rounds: list[np.ndarray], seed: int) -> list[np.ndarra
     return events
 
 
-def _run(book: Book, events: list[np.ndarray]) -> tuple[list[int], list, np.ndarray, np.ndarray]:
+def _run(book: Book, events: list[np.ndarray], two: bool = False) -> tuple[list[int], list, np.ndarray, np.ndarray]:
     time, st, start, picks, order = book.kernel_layout(events)
     n = len(time)
     nan = np.full(n, np.nan)
@@ -67,7 +67,7 @@ def _run(book: Book, events: list[np.ndarray]) -> tuple[list[int], list, np.ndar
     replaced, new = ripple_bursts(np.array(x), np.array(y), np.array(t0), picks,
                                   np.tile([C_KM_S, 0.0, 0.0], (len(events), 1)), np.array(chi2),
                                   np.array(n_obs, dtype=np.int64), ctx=ctx, station_pick_start=start, min_stations=4,
-                                  reach_km=38.0)
+                                  reach_km=38.0, two=two)
     return replaced, [(a, bx, by, bt, order[p]) for a, bx, by, bt, p in new], np.array(x), np.array(y)
 
 
@@ -100,16 +100,57 @@ def test_a_ripple_of_mixtures_is_given_back_as_its_rounds_with_pure_picks() -> N
         assert abs(t0 - (100.0 + 0.5 * k)) < 0.2
 
 
-def test_a_burst_of_two_launchers_is_left_as_it_was() -> None:
-    """Two launchers 500 m apart whose rounds interleave: the comb of the first is not found reliably among the
-    second's picks (docs/fusion.md, "A launcher's ripple"), so the events stay."""
-    book = Book(seed=5)
+def _two_launchers(seed: int) -> tuple[Book, list[np.ndarray], list[np.ndarray]]:
+    """Two launchers 500 m apart: 12 rounds from the first, 10 from the second starting 3.2 s later (so their rounds
+    interleave at every station for 2.8 s), each station missing each round with probability 0.15; the burst's
+    events are the free search's mixtures."""
+    book = Book(seed=seed)
     book.noise_s = 0.05
     first = _ripple(book, LAUNCHER, 100.0, 12, miss=0.15)
     second = _ripple(book, SECOND, 103.2, 10, miss=0.15)
-    events = _mixtures(book, sorted(first + second, key=lambda p: float(np.min(np.array(book.time)[p]))), seed=2)
+    rounds = first + second
+    events = _mixtures(book, sorted(rounds, key=lambda p: float(np.min(np.array(book.time)[p]))), seed=2)
+    return book, rounds, events
+
+
+def test_a_burst_of_two_launchers_is_left_as_it_was_by_default() -> None:
+    """Without ``two`` (``FusionConfig.ripple_two_launchers`` off) the head and tail of the burst focus apart and the
+    events stay (docs/fusion.md, "A launcher's ripple")."""
+    book, _rounds, events = _two_launchers(5)
     replaced, new, _x, _y = _run(book, events)
     assert replaced == [] and new == []
+
+
+def test_a_burst_of_two_launchers_is_split_into_their_rounds() -> None:
+    """With ``two``: the two combs fitted jointly give back every round of both launchers, one event per round,
+    each at its own launcher and with its own picks (without the pruning of the lattices' empty ends, 5-13 extra
+    rounds of a few stations each were made; without the joint fit the burst is left as mixtures)."""
+    for seed in (5, 7, 8):
+        book, rounds, events = _two_launchers(seed)
+        owner = {int(q): k for k, p in enumerate(rounds) for q in p.tolist()}
+        replaced, new, _x, _y = _run(book, events, two=True)
+        assert len(replaced) == len(events)
+        dominant = [int(np.bincount([owner[int(q)] for q in p]).argmax()) for *_rest, p in new]
+        assert len(new) == len(rounds) == len(set(dominant))  # one event per round, none extra
+        purity = [np.bincount([owner[int(q)] for q in p]).max() / len(p) for *_rest, p in new]
+        assert np.mean(purity) >= 0.9 and min(purity) >= 0.75
+        for (_a, x, y, t0, _p), k in zip(new, dominant):
+            source, start = (LAUNCHER, 100.0 + 0.5 * k) if k < 12 else (SECOND, 103.2 + 0.5 * (k - 12))
+            assert np.hypot(x - source[0], y - source[1]) < 0.1
+            assert abs(t0 - start) < 0.2
+
+
+def test_one_launcher_is_not_taken_for_two() -> None:
+    """A single launcher's ripple comes out the same whether two launchers are sought or not."""
+    book = Book(seed=3)
+    book.noise_s = 0.05
+    rounds = _ripple(book, LAUNCHER, 100.0, 12, miss=0.15)
+    events = _mixtures(book, rounds, seed=1)
+    one = _run(book, events)
+    two = _run(book, events, two=True)
+    assert one[0] == two[0] and len(one[1]) == len(two[1]) >= 10
+    for a, b in zip(one[1], two[1]):
+        assert a[0] == b[0] and a[1:4] == b[1:4] and np.array_equal(a[4], b[4])
 
 
 def test_associate_gives_back_the_rounds_of_a_ripple_by_default() -> None:

@@ -116,6 +116,11 @@ class FusionConfig:
     and its rounds, each located from its own picks and tested like every event, hold nearly as many picks as the
     burst's events did (90 %) with no worse a fit. On by default since the end of session 8 (heavy 1 h seed 1:
     median error 0.1002 -> 0.0856 km, F1 0.9013 -> 0.9019; see docs/fusion.md, "A launcher's ripple")."""
+    ripple_two_launchers: bool = False
+    """With ``ripple_bursts``: a burst whose head and tail focus at two points is fitted as two launchers' interleaved
+    combs (``ripple.two_launchers``: joint assignment of each station's picks to both launchers' rounds, a common
+    station offset, the points and round times refitted), kept when it explains the picks better than one launcher
+    by the Bayesian information criterion and passes the step's acceptance test (docs/fusion.md, "Two launchers")."""
     amplitude_consistency: bool = True
     """Drop the batch's events of at most ``rival_max_stations`` stations whose picks' amplitudes cannot come
     from one source under the amplitude-distance law learned from the batch's well-recorded events
@@ -608,7 +613,8 @@ def ripple_at_bursts(prep: Prepared, config: FusionConfig, result: PassResult, a
     replaced, new = ripple_bursts(result.x_km, result.y_km, result.t0_s, picks, event_atmosphere, result.chi2,
                                   result.n_obs, ctx=ctx,
                                   station_pick_start=prep.station_pick_start, min_stations=config.min_stations,
-                                  reach_km=config.reach_km, accept=tests.passes)
+                                  reach_km=config.reach_km, accept=tests.passes,
+                                  two=config.ripple_two_launchers)
     if not new:
         return result
     keep = np.setdiff1d(np.arange(len(result.t0_s)), np.array(replaced, dtype=int))

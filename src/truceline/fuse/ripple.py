@@ -84,6 +84,16 @@ MISFIT_GAIN = 1.0
 selected for their fit, so a lower bar would turn away true rounds: the toy ripple of ``tests/fuse/test_ripple.py``)."""
 ROUND_TOLERANCE_Z = 2.5
 """A pick is assigned to a round if it is within this many sigma of its predicted arrival."""
+OFFSET_SPAN_S = 0.4
+OFFSET_STEP_S = 0.02
+"""Two launchers: each station's offset is searched on this grid (within 2.7 prior sigmas)."""
+TWO_ITERATIONS = 4
+"""Two launchers: alternations of the joint assignment with the refit of the points and round times."""
+POINT_SPAN_KM = 0.2
+"""Two launchers: a launcher's point is refitted on a ``FINE_STEP_KM`` grid this far about it."""
+ROUND_SHARE = 0.5
+"""Two launchers: a slot at the end of a launcher's lattice heard by fewer than this share of the stations of its
+well-heard rounds (upper quartile) is not one of its rounds."""
 
 
 @dataclass(slots=True)
@@ -283,7 +293,9 @@ def focus_point(pool: np.ndarray, ctx: PickContext, cx: float, cy: float, w_lo: 
     return float(fx[best]), float(fy[best])
 
 
-def _comb_at(pool: np.ndarray, ctx: PickContext, x: float, y: float, atm: np.ndarray, min_stations: int) -> Launcher | None:
+def _comb_times(pool: np.ndarray, ctx: PickContext, x: float, y: float, atm: np.ndarray,
+                min_stations: int) -> np.ndarray | None:
+    """The round times of one launcher at (x, y): the stack's peaks kept on the launcher's lattice, or none."""
     c, wx, wy = (float(v) for v in atm)
     s = ctx.pick_station[pool]
     tt = travel_times(ctx.st_x[s], ctx.st_y[s], x, y, c, wx, wy)
@@ -293,13 +305,191 @@ def _comb_at(pool: np.ndarray, ctx: PickContext, x: float, y: float, atm: np.nda
     if len(peaks) < MIN_ROUNDS:
         return None
     times = lattice(np.array([p[0] for p in peaks]), np.array([p[1] for p in peaks]))
-    if len(times) < MIN_ROUNDS:
+    return times if len(times) >= MIN_ROUNDS else None
+
+
+def _comb_at(pool: np.ndarray, ctx: PickContext, x: float, y: float, atm: np.ndarray, min_stations: int) -> Launcher | None:
+    times = _comb_times(pool, ctx, x, y, atm, min_stations)
+    if times is None:
         return None
     t, picks, offsets = _assign(pool, ctx, x, y, times, atm)
     keep = [j for j in range(len(t)) if len(np.unique(ctx.pick_station[picks[j]])) >= min_stations]
     if len(keep) < MIN_ROUNDS:
         return None
     return Launcher(x=x, y=y, times=t[keep], picks=[picks[j] for j in keep], offsets=offsets)
+
+
+@dataclass(slots=True)
+class CombFit:
+    """Launchers' points and round times fitted jointly to a pool of picks (``_fit_combs``)."""
+
+    points: list[tuple[float, float]]
+    times: list[np.ndarray]
+    picks: list[list[np.ndarray]]  # per launcher, per round
+    offsets: dict[int, float]
+    cost: float  # chi-square of the assigned picks + ROUND_TOLERANCE_Z**2 per pick left out + the offsets' prior
+    n_picks: int
+
+    def n_parameters(self) -> int:
+        return 2 * len(self.points) + sum(len(t) for t in self.times) + len(self.offsets)
+
+    def bic(self) -> float:
+        return self.cost + self.n_parameters() * math.log(max(self.n_picks, 2))
+
+
+def _share_station(times_pred: np.ndarray, pick_t: np.ndarray, sig: float) -> tuple[float, np.ndarray, np.ndarray]:
+    """One station's picks assigned one-to-one to the predicted arrivals (Hungarian, a pick may be left out at
+    ``ROUND_TOLERANCE_Z**2``): (cost, pick rows, round columns) of the assigned pairs."""
+    z = (pick_t[:, None] - times_pred[None, :]) / sig
+    cost = np.where(np.abs(z) <= ROUND_TOLERANCE_Z, z**2, 1e6)
+    n = len(pick_t)
+    full = np.hstack([cost, np.where(np.eye(n, dtype=bool), ROUND_TOLERANCE_Z**2, 1e6)])
+    r, col = linear_sum_assignment(full)
+    value = float(full[r, col].sum())
+    inside = col < len(times_pred)
+    return value, r[inside], col[inside]
+
+
+def _fit_combs(pool: np.ndarray, ctx: PickContext, points: list[tuple[float, float]], times: list[np.ndarray],
+               atm: np.ndarray, iterations: int = TWO_ITERATIONS) -> CombFit:
+    """Launchers fitted jointly to the pool's picks. Each station's offset (the travel-time model's error common
+    to all the rounds of all the launchers of a battery, which stand a few hundred metres apart) is searched on a
+    grid (``OFFSET_SPAN_S``; prior sigma ``OFFSET_PRIOR_S``): at each offset the station's whole train of picks is
+    assigned one-to-one to the predicted arrivals of every round of every launcher, so a station is aligned as a
+    whole (its first and last picks hold it) instead of pick by pick. Then the round times (median of their picks'
+    back-projected times) and each launcher's point (a grid about it, the rounds' times profiled) are refitted,
+    in turn."""
+    c, wx, wy = (float(v) for v in atm)
+    s = ctx.pick_station[pool]
+    stations = np.unique(s)
+    t_pick = ctx.pick_time[pool]
+    grid = np.arange(-OFFSET_SPAN_S, OFFSET_SPAN_S + 1e-9, OFFSET_STEP_S)
+    points = list(points)
+    times = [np.asarray(t, dtype=float).copy() for t in times]
+    offsets = {int(st): 0.0 for st in stations}
+    fit = CombFit(points, times, [], offsets, math.inf, len(pool))
+    for it in range(iterations + 1):
+        owner = np.concatenate([np.full(len(t), i) for i, t in enumerate(times)])
+        allt = np.concatenate(times)
+        tt = np.stack([travel_times(ctx.st_x[stations], ctx.st_y[stations], x, y, c, wx, wy) for x, y in points])
+        members: list[list[int]] = [[] for _ in range(len(allt))]
+        total = 0.0
+        for j, st in enumerate(stations.tolist()):
+            rows = np.flatnonzero(s == st)
+            sig = float(pick_sigma(np.array([float(np.mean(tt[:, j]))]), ctx.sigma_s, ctx.kappa_model)[0])
+            base = allt + tt[owner, j]
+            best = (math.inf, 0.0)
+            for o in grid.tolist():
+                value, _r, _col = _share_station(base + o, t_pick[rows], sig)
+                value += (o / OFFSET_PRIOR_S) ** 2
+                if value < best[0]:
+                    best = (value, o)
+            _v, r, col = _share_station(base + best[1], t_pick[rows], sig)
+            # the offset itself: the assigned picks' mean residual, shrunk by the prior
+            lam = (sig / OFFSET_PRIOR_S) ** 2
+            o = float(np.sum(t_pick[rows][r] - base[col]) / (len(r) + lam)) if len(r) else 0.0
+            value, r, col = _share_station(base + o, t_pick[rows], sig)
+            offsets[st] = o
+            total += value + (o / OFFSET_PRIOR_S) ** 2
+            for a, b in zip(r.tolist(), col.tolist()):
+                members[b].append(int(rows[a]))
+        split = np.cumsum([len(t) for t in times])[:-1]
+        picks_of = [[pool[np.array(sorted(m), dtype=np.int64)] for m in members[lo:hi]]
+                    for lo, hi in zip(np.r_[0, split], np.r_[split, len(allt)])]
+        fit = CombFit(list(points), [t.copy() for t in times], picks_of, dict(offsets), total, len(pool))
+        if it == iterations:
+            break
+        off = np.array([offsets[int(v)] for v in s])
+        for i in range(len(points)):
+            rows = [np.array(m, dtype=np.int64) for m in members[(np.r_[0, split])[i]:(np.r_[split, len(allt)])[i]]]
+            points[i], times[i] = _refit_launcher(rows, times[i], pool, s, t_pick, off, ctx, points[i], atm)
+    return fit
+
+
+def _refit_launcher(rows: list[np.ndarray], times: np.ndarray, pool: np.ndarray, s: np.ndarray, t_pick: np.ndarray,
+                    off: np.ndarray, ctx: PickContext, point: tuple[float, float],
+                    atm: np.ndarray) -> tuple[tuple[float, float], np.ndarray]:
+    """A launcher's point on a grid about it (``POINT_SPAN_KM``, ``FINE_STEP_KM``) where its assigned picks, the
+    rounds' origin times profiled (their mean back-projected time), fit best (squared z capped at 9: a pick
+    another round owns must not drag the point); then its round times (median back-projected time)."""
+    c, wx, wy = (float(v) for v in atm)
+    held = [j for j, r in enumerate(rows) if len(r)]
+    if not held:
+        return point, times
+    idx = np.concatenate([rows[j] for j in held])
+    rnd = np.concatenate([np.full(len(rows[j]), k) for k, j in enumerate(held)])
+    g = np.arange(-POINT_SPAN_KM, POINT_SPAN_KM + 1e-9, FINE_STEP_KM)
+    gx, gy = (a.ravel() + p for a, p in zip(np.meshgrid(g, g, indexing="ij"), point))
+    st = s[idx]
+    tt = travel_times(ctx.st_x[st][None, :], ctx.st_y[st][None, :], gx[:, None], gy[:, None], c, wx, wy)
+    res = t_pick[idx][None, :] - tt - off[idx][None, :]
+    sig = pick_sigma(tt, ctx.sigma_s, ctx.kappa_model)
+    w = 1.0 / sig**2
+    num = np.zeros((len(gx), len(held)))
+    den = np.zeros((len(gx), len(held)))
+    for k in range(len(held)):
+        m = rnd == k
+        num[:, k] = np.sum(res[:, m] * w[:, m], axis=1)
+        den[:, k] = np.sum(w[:, m], axis=1)
+    t_r = num / den
+    z2 = ((res - t_r[:, rnd]) / sig) ** 2
+    best = int(np.argmin(np.sum(np.minimum(z2, 9.0), axis=1)))
+    x, y = float(gx[best]), float(gy[best])
+    new = times.copy()
+    for k, j in enumerate(held):
+        m = rnd == k
+        new[j] = float(np.median(res[best, m]))
+    return (x, y), new
+
+
+def _pruned(pool: np.ndarray, ctx: PickContext, fit: CombFit, atm: np.ndarray) -> CombFit:
+    """The fit again without the slots at either end of a launcher's lattice heard by fewer than ``ROUND_SHARE`` of
+    the stations of its well-heard rounds (the upper quartile: a lattice stretched over the other launcher's span
+    has many empty slots): a launcher's rounds are equally loud, so such a slot lies outside its ripple (its few
+    picks are the other launcher's or clutter)."""
+    kept = []
+    changed = False
+    for t, picks in zip(fit.times, fit.picks):
+        n = np.array([len(np.unique(ctx.pick_station[p])) for p in picks])
+        floor = ROUND_SHARE * float(np.percentile(n, 75))
+        lo, hi = 0, len(n)
+        while lo < hi and n[lo] < floor:
+            lo += 1
+        while hi > lo and n[hi - 1] < floor:
+            hi -= 1
+        changed |= (lo, hi) != (0, len(n))
+        kept.append(t[lo:hi])
+    if not changed or any(len(t) == 0 for t in kept):
+        return fit
+    return _fit_combs(pool, ctx, fit.points, kept, atm, iterations=2)
+
+
+def two_launchers(pool: np.ndarray, ctx: PickContext, a: tuple[float, float], b: tuple[float, float], atm: np.ndarray,
+                  min_stations: int) -> list[Launcher]:
+    """Two launchers firing interleaved: the burst's head and tail focused apart (``launchers_of``). Each launcher's
+    comb is found at its point (stack peaks on its lattice), then both are fitted jointly (``_fit_combs``). The
+    two are kept only if they explain the pool clearly better than one launcher at the whole pool's focus (the
+    Bayesian information criterion: chi-square plus ln(n) per parameter, ``CombFit.bic``); each must keep at
+    least ``MIN_ROUNDS`` rounds of ``min_stations``."""
+    combs = [_comb_times(pool, ctx, x, y, atm, min_stations) for x, y in (a, b)]
+    if any(t is None for t in combs):
+        return []
+    two = _pruned(pool, ctx, _fit_combs(pool, ctx, [a, b], [t for t in combs if t is not None], atm), atm)
+    window = (min(float(np.min(t)) for t in two.times) - EDGE_S, max(float(np.max(t)) for t in two.times) + EDGE_S)
+    cx, cy = (a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0
+    one_point = focus_point(pool, ctx, cx, cy, window[0] - SEARCH_KM / 0.3, window[1] + SEARCH_KM / 0.3, atm)
+    one_times = _comb_times(pool, ctx, one_point[0], one_point[1], atm, min_stations)
+    if one_times is not None:
+        one = _pruned(pool, ctx, _fit_combs(pool, ctx, [one_point], [one_times], atm), atm)
+        if two.bic() >= one.bic():
+            return []
+    out = []
+    for (x, y), t, picks in zip(two.points, two.times, two.picks):
+        keep = [j for j in range(len(t)) if len(np.unique(ctx.pick_station[picks[j]])) >= min_stations]
+        if len(keep) < MIN_ROUNDS:
+            return []
+        out.append(Launcher(x=x, y=y, times=t[keep], picks=[picks[j] for j in keep], offsets=dict(two.offsets)))
+    return out
 
 
 def burst_pool(members: np.ndarray, x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.ndarray],
@@ -324,7 +514,7 @@ def burst_pool(members: np.ndarray, x: np.ndarray, y: np.ndarray, t0: np.ndarray
 
 
 def launchers_of(pool: np.ndarray, ctx: PickContext, cx: float, cy: float, t_lo: float, t_hi: float, atm: np.ndarray,
-                 min_stations: int) -> list[Launcher]:
+                 min_stations: int, two: bool = False) -> list[Launcher]:
     """The comb of one launcher among the pool's picks, or none. The first launcher of a battery fires alone at the
     start of the burst, the last alone at its end: the point is focused on the burst's head and on its tail; if they
     differ there are two launchers, which are not handled (their rounds interleave within the travel-time errors)."""
@@ -338,7 +528,10 @@ def launchers_of(pool: np.ndarray, ctx: PickContext, cx: float, cy: float, t_lo:
         x, y = focus_point(pool, ctx, cx, cy, *window, atm)
         one = _comb_at(pool, ctx, x, y, atm, min_stations)
         return [one] if one is not None else []
-    return []  # two launchers firing at once: their rounds are not shared out reliably, the burst keeps its events
+    if not two:
+        return []  # two launchers firing at once: left as they are unless asked (``two_launchers``)
+    return two_launchers(pool, ctx, a, b, atm, min_stations)
+
 
 def _ends(pool: np.ndarray, station: np.ndarray, time: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The first and the last ``END_PICKS`` picks of each station in the pool: the head of the burst, when the
@@ -394,7 +587,7 @@ def located_rounds(launchers: list[Launcher], ctx: PickContext, atm: np.ndarray,
 def ripple_bursts(
     x_km: np.ndarray, y_km: np.ndarray, t0_s: np.ndarray, picks: list[np.ndarray], event_atmosphere: np.ndarray,
     chi2: np.ndarray, n_obs: np.ndarray, *, ctx: PickContext, station_pick_start: np.ndarray, min_stations: int, reach_km: float,
-    accept: Callable[[np.ndarray, float, float, float, np.ndarray], bool] | None = None,
+    accept: Callable[[np.ndarray, float, float, float, np.ndarray], bool] | None = None, two: bool = False,
 ) -> tuple[list[int], list[tuple[int, float, float, float, np.ndarray]]]:
     """Bursts re-associated as combs (module docstring). Returns the indices of the events replaced and the new
     events ``(template event index, x, y, t0, picks)``."""
@@ -407,7 +600,7 @@ def ripple_bursts(
         atm = np.median(event_atmosphere[members], axis=0)
         pool, cx, cy, t_lo, t_hi = burst_pool(members, x_km, y_km, t0_s, picks, holder, ctx, station_pick_start, atm,
                                               reach_km)
-        launchers = launchers_of(pool, ctx, cx, cy, t_lo, t_hi, atm, min_stations)
+        launchers = launchers_of(pool, ctx, cx, cy, t_lo, t_hi, atm, min_stations, two)
         if not launchers:
             continue
         rounds = located_rounds(launchers, ctx, atm, accept, min_stations)
