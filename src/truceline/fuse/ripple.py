@@ -91,6 +91,14 @@ TWO_ITERATIONS = 4
 """Two launchers: alternations of the joint assignment with the refit of the points and round times."""
 POINT_SPAN_KM = 0.2
 """Two launchers: a launcher's point is refitted on a ``FINE_STEP_KM`` grid this far about it."""
+TWO_ROUND_YIELD = 0.75
+"""Two launchers replace a burst's events only if at least this share of their lattices' slots give rounds that fit
+as one source and pass the event tests ..."""
+TWO_HELD_SHARE = 0.75
+"""... and the rounds hold at least this share of the events' picks."""
+TWO_TRIM = 3
+"""Two launchers: a round that does not fit as one source is located again without its worst pick, up to this many
+times."""
 ROUND_SHARE = 0.5
 """Two launchers: a slot at the end of a launcher's lattice heard by fewer than this share of the stations of its
 well-heard rounds (upper quartile) is not one of its rounds."""
@@ -544,40 +552,55 @@ def _ends(pool: np.ndarray, station: np.ndarray, time: np.ndarray) -> tuple[np.n
     return np.unique(np.concatenate(head)), np.unique(np.concatenate(tail))
 
 
+def _locate_round(chosen: np.ndarray, ctx: PickContext, x0: float, y0: float, t: float, atm: np.ndarray,
+                  min_stations: int) -> tuple[np.ndarray, tuple[float, float, float, float, int, np.ndarray]] | None:
+    """A round located by the engine's locator from its picks, those beyond ``max_z`` sigma dropped once."""
+    c, wx, wy = (float(v) for v in atm)
+    for _attempt in range(2):
+        if len(np.unique(ctx.pick_station[chosen])) < min_stations:
+            return None
+        x, y, t0, cov, chi2, n_obs = kernels.locate(
+            chosen, ctx.pick_station[chosen], ctx.pick_time, ctx.pick_baz, ctx.pick_baz_sigma, ctx.st_x,
+            ctx.st_y, ctx.st_north, x0, y0, t, c, wx, wy, ctx.sigma_s, ctx.kappa_model, 2.5, 15)
+        if not np.isfinite(cov[0, 0]):
+            return None
+        s = ctx.pick_station[chosen]
+        tt = travel_times(ctx.st_x[s], ctx.st_y[s], x, y, c, wx, wy)
+        z = np.abs(ctx.pick_time[chosen] - t0 - tt) / pick_sigma(tt, ctx.sigma_s, ctx.kappa_model)
+        if np.all(z <= ctx.max_z):
+            return chosen, (x, y, t0, chi2, n_obs, cov)
+        chosen = chosen[z <= ctx.max_z]
+    return None
+
+
 def located_rounds(launchers: list[Launcher], ctx: PickContext, atm: np.ndarray,
                    accept: Callable[[np.ndarray, float, float, float, np.ndarray], bool] | None,
-                   min_stations: int) -> list[Round]:
+                   min_stations: int, trim: int = 0) -> list[Round]:
     """Each round located by the engine's locator from its own picks (picks beyond ``max_z`` sigma dropped
-    once), kept if it fits as one source and passes ``accept``."""
+    once), kept if it fits as one source and passes ``accept``. With ``trim``, a round that does not fit as one
+    source is located again without its worst pick, up to ``trim`` times (two launchers: a round may hold a pick
+    of the other comb's round)."""
     c, wx, wy = (float(v) for v in atm)
     out = []
     for launcher in launchers:
         for t, p in zip(launcher.times.tolist(), launcher.picks):
-            chosen = p
-            fitted = None
-            for _attempt in range(2):
-                if len(np.unique(ctx.pick_station[chosen])) < min_stations:
-                    fitted = None
+            located = _locate_round(p, ctx, launcher.x, launcher.y, t, atm, min_stations)
+            for _trim in range(trim + 1):
+                if located is None:
                     break
-                x, y, t0, cov, chi2, n_obs = kernels.locate(
-                    chosen, ctx.pick_station[chosen], ctx.pick_time, ctx.pick_baz, ctx.pick_baz_sigma, ctx.st_x,
-                    ctx.st_y, ctx.st_north, launcher.x, launcher.y, t, c, wx, wy, ctx.sigma_s, ctx.kappa_model, 2.5, 15)
-                if not np.isfinite(cov[0, 0]):
-                    fitted = None
+                chosen, (x, y, t0, chi2, n_obs, cov) = located
+                if fits_one_source(ctx, chosen, chosen, x, y, t0, c, wx, wy, chi2, n_obs):
                     break
-                fitted = (x, y, t0, chi2, n_obs, cov)
+                if _trim == trim:
+                    located = None
+                    break
                 s = ctx.pick_station[chosen]
                 tt = travel_times(ctx.st_x[s], ctx.st_y[s], x, y, c, wx, wy)
                 z = np.abs(ctx.pick_time[chosen] - t0 - tt) / pick_sigma(tt, ctx.sigma_s, ctx.kappa_model)
-                if np.all(z <= ctx.max_z):
-                    break
-                chosen = chosen[z <= ctx.max_z]
-                fitted = None
-            if fitted is None:
+                located = _locate_round(np.delete(chosen, int(np.argmax(z))), ctx, x, y, t0, atm, min_stations)
+            if located is None:
                 continue
-            x, y, t0, chi2, n_obs, cov = fitted
-            if not fits_one_source(ctx, chosen, chosen, x, y, t0, c, wx, wy, chi2, n_obs):
-                continue
+            chosen, (x, y, t0, chi2, n_obs, cov) = located
             if accept is not None and not accept(chosen, x, y, t0, atm):
                 continue
             out.append(Round(x, y, t0, np.sort(chosen), chi2, n_obs, cov))
@@ -603,14 +626,21 @@ def ripple_bursts(
         launchers = launchers_of(pool, ctx, cx, cy, t_lo, t_hi, atm, min_stations, two)
         if not launchers:
             continue
-        rounds = located_rounds(launchers, ctx, atm, accept, min_stations)
+        rounds = located_rounds(launchers, ctx, atm, accept, min_stations, TWO_TRIM if len(launchers) == 2 else 0)
         if not rounds:
             continue
         old_held = sum(len(picks[m]) for m in members)
         new_held = sum(len(r.picks) for r in rounds)
         old_misfit = float(np.sum(chi2[members]) / max(np.sum(n_obs[members]), 1))
         new_misfit = sum(r.chi2 for r in rounds) / max(sum(r.n_obs for r in rounds), 1)
-        if new_held < HELD_SHARE * old_held or new_misfit > MISFIT_GAIN * old_misfit:
+        if len(launchers) == 2:
+            # two combs: each slot of a launcher's lattice is a round (its rounds are equally loud), so most slots
+            # must give a round that fits as one source and passes the tests; the rounds hold fewer picks than the
+            # mixtures did (a pick nearer the other comb's round than its own is left to it or out)
+            slots = sum(len(la.times) for la in launchers)
+            if len(rounds) < TWO_ROUND_YIELD * slots or new_held < TWO_HELD_SHARE * old_held:
+                continue
+        elif new_held < HELD_SHARE * old_held or new_misfit > MISFIT_GAIN * old_misfit:
             continue
         replaced.extend(int(m) for m in members)
         for r in rounds:
