@@ -27,9 +27,15 @@ locator from its own picks (its uncertainty is that of one event) and must fit a
 engine's event tests (``located_rounds``). The rounds replace the burst's events only if they hold nearly as
 many picks (``HELD_SHARE``) and fit them no worse (``MISFIT_GAIN``; ``ripple_bursts``).
 
-Two launchers firing at once are not handled (``launchers_of`` leaves such a burst as it is): even with the true points, round times and
-station offsets, only ~74 % of their picks lie nearest to their own round (the teeth of the two combs interleave
-within the travel-time errors), and the combs found from the data share the picks out worse than that.
+Two launchers firing at once (the head and the tail focus apart) are left as they are by default: even with the true
+points, round times and station offsets, only ~74 % of their picks lie nearest to their own round (the teeth of the two
+combs interleave within the travel-time errors). With ``two`` (``FusionConfig.ripple_two_launchers``) they are fitted
+jointly (``two_launchers``): each station's offset, common to both launchers (they stand a few hundred metres apart),
+is searched on a grid with the station's whole train of picks shared one-to-one among both combs' rounds at each
+offset (``_fit_combs``), so that the ends of the trains, where one launcher fires alone, hold the alignment; the
+lattices' empty ends are pruned (``_pruned``); two launchers must beat one by the Bayesian information criterion
+(``CombFit.bic``), and their rounds replace the burst's events when most slots give rounds that fit and pass the
+tests (``TWO_ROUND_YIELD``, ``TWO_HELD_SHARE``; docs/fusion.md, "Two launchers").
 """
 
 from __future__ import annotations
@@ -409,8 +415,8 @@ def _fit_combs(pool: np.ndarray, ctx: PickContext, points: list[tuple[float, flo
             break
         off = np.array([offsets[int(v)] for v in s])
         for i in range(len(points)):
-            rows = [np.array(m, dtype=np.int64) for m in members[(np.r_[0, split])[i]:(np.r_[split, len(allt)])[i]]]
-            points[i], times[i] = _refit_launcher(rows, times[i], pool, s, t_pick, off, ctx, points[i], atm)
+            held = [np.array(m, dtype=np.int64) for m in members[(np.r_[0, split])[i]:(np.r_[split, len(allt)])[i]]]
+            points[i], times[i] = _refit_launcher(held, times[i], pool, s, t_pick, off, ctx, points[i], atm)
     return fit
 
 
