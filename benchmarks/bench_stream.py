@@ -38,6 +38,7 @@ import click
 import numpy as np
 import pyarrow as pa
 
+from truceline.fuse.pending import Stage
 from truceline.fuse.replay import replay
 from truceline.fuse.stream import Emission
 from truceline.model.tables import read_picks, read_stations, write_table
@@ -62,8 +63,9 @@ def _score(truth: Path, run: Path) -> dict[str, float]:
     return flat
 
 
-def feed(stations: pa.Table, picks: pa.Table, step_s: float,
-         quick_every_s: float | None = None) -> tuple[Emission, np.ndarray, np.ndarray, list[str]]:
+def feed(stations: pa.Table, picks: pa.Table, step_s: float, quick_every_s: float | None = None,
+         trace: list[dict] | None = None, options: dict | None = None
+         ) -> tuple[Emission, np.ndarray, np.ndarray, list[str]]:
     """Replay in time order; returns the emission, each step's stream end time and its wall seconds."""
     ends: list[float] = []
     stamps: list[float] = [time.perf_counter()]
@@ -72,7 +74,8 @@ def feed(stations: pa.Table, picks: pa.Table, step_s: float,
         ends.append(edge)
         stamps.append(time.perf_counter())
 
-    emission, late = replay(stations, picks, step_s=step_s, on_step=step, quick_every_s=quick_every_s)
+    emission, late = replay(stations, picks, step_s=step_s, on_step=step, quick_every_s=quick_every_s, trace=trace,
+                            options=options)
     return emission, np.array(ends), np.diff(np.array(stamps)), late
 
 
@@ -106,17 +109,35 @@ def backlog(ends: np.ndarray, wall: np.ndarray, speedup: float) -> np.ndarray:
                    "(the associator has calibrated and learned by then).")
 @click.option("--quick-every", "quick_every_s", type=float, default=None,
               help="Run the streaming associator's quick search every this many stream seconds (default: off).")
+@click.option("--trace", is_flag=True, help="Write trace.jsonl: per emitted event, the search that opened it and "
+              "when, and the stations it last waited for (StreamingAssociator(trace=True)).")
+@click.option("--option", "options", multiple=True, help="A StreamingAssociator keyword argument as NAME=JSON "
+              "(scalar options; the early stages with --early).")
+@click.option("--early", default=None, help="The early stages as AGE/CHUNK/LOOKAHEAD/MIN_STATIONS[/MAX_SEEDS], "
+              "comma-separated (seconds, seconds, seconds, stations, seeds; 'none': no early stage; default: the associator's).")
 @click.option("--batch", is_flag=True, help="Also run the batch command on the same picks and score it.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("bench-out/stream"), show_default=True)
 def main(preset: str, hours: float, seed: int, scenario: Path | None, speedup: float, step_s: float, settle_s: float,
-         quick_every_s: float | None, batch: bool, out_dir: Path) -> None:
+         quick_every_s: float | None, trace: bool, options: tuple[str, ...], early: str | None, batch: bool,
+         out_dir: Path) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     if scenario is None:
         scenario = Path(tempfile.mkdtemp(prefix="bench-stream-")) / preset
         _truceline("simulate", "--preset", preset, "--hours", str(hours), "--seed", str(seed), "--out", str(scenario))
     stations = read_stations(scenario / "stations.csv")
     picks = read_picks(scenario / "picks.csv", stations)
-    emission, ends, wall, late = feed(stations, picks, step_s, quick_every_s)
+    records: list[dict] | None = [] if trace else None
+    extra: dict[str, object] = {name: json.loads(value) for name, value in (o.split("=", 1) for o in options)}
+    if early is not None:
+        stages = [] if early == "none" else [[float(v) for v in part.split("/")] for part in early.split(",")]
+        extra["early_stages"] = tuple(Stage(age_s=v[0], chunk_s=v[1], lookahead_s=v[2], min_stations=int(v[3]),
+                                            max_seeds=int(v[4]) if len(v) > 4 else None) for v in stages)
+        result_early = early
+    else:
+        result_early = "default"
+    emission, ends, wall, late = feed(stations, picks, step_s, quick_every_s, records, extra)
+    if records is not None:
+        (out_dir / "trace.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     run = out_dir / "streamed"
     run.mkdir(parents=True, exist_ok=True)
     write_table(emission.events, run / "events.csv")
@@ -125,9 +146,11 @@ def main(preset: str, hours: float, seed: int, scenario: Path | None, speedup: f
     span = float(ends[-1] - ends[0])
     lag = backlog(ends, wall, speedup)
     result: dict[str, object] = {
-        "scenario": str(scenario), "picks": picks.num_rows, "span_s": round(span, 1), "events": emission.events.num_rows,
+        "scenario": str(scenario), "early_stages": result_early, "options": options, "picks": picks.num_rows, "span_s": round(span, 1), "events": emission.events.num_rows,
         "late_picks": len(late),
         "latency_s": _percentiles(latency),
+        "latency_by_search_s": {by: _percentiles(latency[emission.opened_by == by])
+                                for by in sorted(set(emission.opened_by.tolist()))},
         f"latency_after_{settle_s:g}s": _percentiles(latency[emission.last_pick_s >= ends[0] - step_s + settle_s]),
         "wall_s": round(float(wall.sum()), 2), "speed_factor": round(span / max(float(wall.sum()), 1e-9), 2),
         "picks_per_s": round(picks.num_rows / max(float(wall.sum()), 1e-9), 1),

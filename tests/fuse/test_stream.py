@@ -51,6 +51,29 @@ def test_arrival_batching_does_not_change_the_result() -> None:
     np.testing.assert_allclose(_floats(one_second.events, "lat"), _floats(all_at_once.events, "lat"))
     np.testing.assert_allclose(_floats(one_second.events, "time"), _floats(all_at_once.events, "time"))
     assert one_second.assignments["pick_id"].to_pylist() == all_at_once.assignments["pick_id"].to_pylist()
+    # which search opened each event, and when, do not depend on the cut either
+    assert one_second.opened_by.tolist() == all_at_once.opened_by.tolist()
+    np.testing.assert_allclose(one_second.opened_at_s, all_at_once.opened_at_s)
+
+
+def test_each_event_says_which_search_opened_it_and_when() -> None:
+    toy = make_toy(seed=23, n_events=15, clutter_per_station=2, duration_s=1800.0)
+    config = FusionConfig(sound_speed_m_per_s=338.0)  # calibrated from the start: the early stage runs
+    trace: list[dict] = []
+    emission, _ = replay(toy.stations, toy.picks, config, step_s=1.0, trace=trace)
+    assert set(emission.opened_by.tolist()) <= {"quick", "early0", "early1", "deciding", "warm"}
+    assert any(by.startswith("early") for by in emission.opened_by.tolist())
+    assert "warm" not in emission.opened_by.tolist()  # the model needs no calibrating
+    assert np.all(emission.opened_at_s <= emission.emitted_at_s)
+    origin = _floats(emission.events, "time")
+    assert np.all(emission.opened_at_s > origin)  # a search sees only picks that have arrived
+    assert [r["event_id"] for r in trace] == emission.events["event_id"].to_pylist()
+    assert [r["opened_by"] for r in trace] == emission.opened_by.tolist()
+    for record, emitted in zip(trace, emission.emitted_at_s):
+        assert record["emitted_at_s"] == emitted
+        # the stations it waited for were all due by its completeness time, which had come
+        assert all(u <= record["due_s"] for u in record["awaited_until_s"])
+        assert record["due_s"] <= emitted
 
 
 def test_stream_matches_batch_on_a_calibrated_speed() -> None:
@@ -207,3 +230,29 @@ def test_the_stream_gives_the_same_events_in_unix_time_as_from_zero() -> None:
     assert a.assignments.equals(b.assignments)
     np.testing.assert_allclose(b.emitted_at_s - shift, a.emitted_at_s, atol=1e-6)
     np.testing.assert_allclose(b.latency_s, a.latency_s, atol=1e-5)
+
+
+def test_a_stage_may_cap_the_seeds_it_examines() -> None:
+    toy = make_toy(seed=22, n_events=1, clutter_per_station=0, duration_s=600.0)
+    capped = StreamingAssociator(toy.stations, early_stages=(Stage(age_s=30.0, chunk_s=60.0, lookahead_s=40.0,
+                                                                   min_stations=5, max_seeds=200),))
+    assert capped._stage_configs[0].max_seeds == 200
+    assert capped._stage_configs[0].min_seeds == 100
+    assert capped._stage_configs[0].min_stations == 5
+    free = StreamingAssociator(toy.stations, early_stages=(Stage(age_s=30.0, chunk_s=60.0, lookahead_s=40.0),))
+    assert free._stage_configs[0].max_seeds == free.config.max_seeds
+    with pytest.raises(ValueError):
+        StreamingAssociator(toy.stations, early_stages=(Stage(age_s=30.0, chunk_s=60.0, lookahead_s=40.0, max_seeds=1),))
+
+
+def test_early_stages_may_search_before_the_model_is_calibrated() -> None:
+    toy = make_toy(seed=22, n_events=12, clutter_per_station=2, duration_s=1500.0)
+    by_default, _ = replay(toy.stations, toy.picks, step_s=1.0)
+    # the sound speed is estimated: until 20 well-recorded events have calibrated it, only the deciding search runs
+    assert by_default.opened_by.tolist()[0] == "warm"
+    early, _ = replay(toy.stations, toy.picks, step_s=1.0, options={"early_in_warmup": True})
+    assert early.opened_by.tolist()[0].startswith("early")
+    assert _matched(toy, early.events) >= _matched(toy, by_default.events) - 1
+    first = float(np.min(_floats(toy.picks, "time")))
+    soon = early.last_pick_s < first + 600.0
+    assert np.median(early.latency_s[soon]) < np.median(by_default.latency_s[by_default.last_pick_s < first + 600.0])

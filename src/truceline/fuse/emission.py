@@ -19,6 +19,11 @@ class Emission:
     """Stream clock (latest pick time or heartbeat seen) when each event was emitted."""
     last_pick_s: np.ndarray
     """Time of each event's last contributing pick (as the station reported it)."""
+    opened_by: np.ndarray
+    """Which search opened each event (``quick``, ``early<k>``, ``deciding``, ``warm``; see
+    :attr:`truceline.fuse.pending.OpenEvent.opened_by`)."""
+    opened_at_s: np.ndarray
+    """Stream clock when each event was opened (found by that search)."""
 
     @property
     def latency_s(self) -> np.ndarray:
@@ -31,7 +36,9 @@ class Emission:
         return Emission(events=pa.concat_tables([p.events for p in parts]),
                         assignments=pa.concat_tables([p.assignments for p in parts]),
                         emitted_at_s=np.concatenate([p.emitted_at_s for p in parts]),
-                        last_pick_s=np.concatenate([p.last_pick_s for p in parts]))
+                        last_pick_s=np.concatenate([p.last_pick_s for p in parts]),
+                        opened_by=np.concatenate([p.opened_by for p in parts]),
+                        opened_at_s=np.concatenate([p.opened_at_s for p in parts]))
 
 
 PartyAt = Callable[[np.ndarray, np.ndarray], np.ndarray]

@@ -94,6 +94,8 @@ class Stage:
     lookahead_s: float
     min_stations: int | None = None
     """Stations an event needs to be found at this stage (None: the configuration's ``min_stations``)."""
+    max_seeds: int | None = None
+    """Seeds examined per window at most (half as many at least; None: the configuration's)."""
 
 
 EARLY_STAGES = (Stage(age_s=30.0, chunk_s=60.0, lookahead_s=40.0, min_stations=10),)
@@ -116,6 +118,11 @@ class OpenEvent:
     stations: set[int]
     due_s: float = -math.inf
     """A lower bound of the time it is complete (recomputed when reached: stations may start working)."""
+    opened_by: str = ""
+    """The search that opened it: ``quick``, ``early<k>`` (early stage k), ``deciding`` (the deciding
+    search once the early stages run) or ``warm`` (the deciding search before the model is calibrated)."""
+    opened_at_s: float = math.nan
+    """The stream instant at which it was opened (relative to the associator's origin)."""
 
 
 def offers(event: OpenEvent, station: np.ndarray, time_s: np.ndarray, atmosphere: np.ndarray, st_x: np.ndarray,
@@ -226,14 +233,22 @@ def due_s(event: OpenEvent, last_pick_s: float, atmosphere: np.ndarray, st_x: np
     """When the event is complete: every working station that could hear it (``could_hear``, a
     mask over the stations) and has not given it a pick has let its predicted arrival pass (plus
     tolerance), then ``hold_s``."""
+    _, until = awaited(event, atmosphere, st_x, st_y, last_heard_s, config, could_hear=could_hear)
+    return max(last_pick_s, float(until.max()) if len(until) else -math.inf) + hold_s
+
+
+def awaited(event: OpenEvent, atmosphere: np.ndarray, st_x: np.ndarray, st_y: np.ndarray, last_heard_s: np.ndarray,
+            config: FusionConfig, *, could_hear: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The working stations that could hear the event (``could_hear``) and have not given it a pick,
+    and until when each is waited for (its predicted arrival plus tolerance)."""
     waiting = could_hear & (last_heard_s >= event.t0_s - WORKING_S)
     waiting[np.fromiter(event.stations, dtype=np.int64, count=len(event.stations))] = False
-    due = last_pick_s
-    if waiting.any():
-        c, wx, wy = atmosphere[event.tile]
-        tt = travel_times(st_x[waiting], st_y[waiting], event.x_km, event.y_km, c, wx, wy)
-        due = max(due, float(np.max(event.t0_s + tt + arrival_tolerance_s(tt, config))))
-    return due + hold_s
+    stations = np.flatnonzero(waiting)
+    if not len(stations):
+        return stations, np.zeros(0)
+    c, wx, wy = atmosphere[event.tile]
+    tt = travel_times(st_x[stations], st_y[stations], event.x_km, event.y_km, c, wx, wy)
+    return stations, event.t0_s + tt + arrival_tolerance_s(tt, config)
 
 
 def passed_stations(x_km: float, y_km: float, t0_s: float, tile: int, now_s: float, atmosphere: np.ndarray,

@@ -9,7 +9,8 @@ heartbeat at each step's end, as a live service would receive them; ``truceline 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import Any
 
 import numpy as np
 import pyarrow as pa
@@ -23,14 +24,18 @@ def replay(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = No
            on_emission: Callable[[Emission], None] | None = None,
            progress: Callable[[float], None] | None = None,
            on_step: Callable[[float], None] | None = None,
-           quick_every_s: float | None = None) -> tuple[Emission, list[str]]:
+           quick_every_s: float | None = None, trace: list[dict] | None = None,
+           options: Mapping[str, Any] | None = None) -> tuple[Emission, list[str]]:
     """Feed a picks table through :class:`StreamingAssociator` in time order, ``step_s`` of
     stream time at a time (the clock ticks at each step's end, as a live feed's heartbeat
     would), and flush at the end. Returns everything emitted and the late pick ids;
     ``progress`` is told the fraction of the feed done now and then, ``on_step`` the stream
     time at the end of every step (and once more after the flush); ``quick_every_s`` turns the
-    quick search on (:class:`StreamingAssociator`)."""
-    stream = StreamingAssociator(stations, config, chunk_s=chunk_s, party_at=party_at, quick_every_s=quick_every_s)
+    quick search on (:class:`StreamingAssociator`); ``trace``, a list, receives the associator's
+    trace records (:attr:`StreamingAssociator.trace`); ``options`` are further keyword arguments
+    of :class:`StreamingAssociator`."""
+    stream = StreamingAssociator(stations, config, chunk_s=chunk_s, party_at=party_at, quick_every_s=quick_every_s,
+                                 trace=trace is not None, **(options or {}))
     order = np.argsort(float_column(picks, "time"), kind="stable")
     ordered = picks.take(pa.array(order))
     time = float_column(ordered, "time")
@@ -59,6 +64,8 @@ def replay(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = No
         if begin < len(time):
             keep(stream.push(ordered.slice(begin)))
     keep(stream.flush())
+    if trace is not None and stream.trace is not None:
+        trace.extend(stream.trace)
     if on_step is not None:
         on_step(stream.now_s)
     if progress is not None:

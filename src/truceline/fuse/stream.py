@@ -6,9 +6,10 @@ instants ``decide_every_s`` apart. At each instant it
 1. **takes in** the picks that arrived before it, in time order; a pick that matches an *open*
    event's predicted arrival (found, not yet emitted; :mod:`truceline.fuse.pending`) joins it;
 2. **searches** among the free picks with the batch machinery (:mod:`truceline.fuse.engine`):
-   by *stages* that walk origin time in chunks (an early one 30 s after each one-minute chunk and
-   its look-ahead, for the events of ten stations or more; the *deciding* one once no pick of the
-   chunk's events can still be on its way, after which the chunk's free picks leave), and by a
+   by *stages* that walk origin time in chunks (early ones 30 s after each one-minute chunk and
+   its look-ahead, for the events of ten stations or more, and 60 s after, for those of five or
+   more; the *deciding* one once no pick of the chunk's events can still be on its way, after
+   which the chunk's free picks leave), and by a
    optional *quick* search (off by default: it halves the throughput) every ``quick_every_s`` of the
    last two minutes of origin times whose events
    are opened only if they are already complete and consistent with their loudness
@@ -87,7 +88,8 @@ class StreamingAssociator:
     def __init__(self, stations: pa.Table, config: FusionConfig | None = None, *, chunk_s: float = 60.0,
                  margin_s: float = 5.0, calibrate_every_s: float = 300.0, party_at: PartyAt | None = None,
                  early_stages: tuple[Stage, ...] = EARLY_STAGES, completeness_km: float = 1.0, hold_s: float = 0.5,
-                 decide_every_s: float = 1.0, heard_quantile: float = 0.9, quick_every_s: float | None = None) -> None:
+                 decide_every_s: float = 1.0, heard_quantile: float = 0.9, quick_every_s: float | None = None,
+                 trace: bool = False, early_in_warmup: bool = False) -> None:
         if not chunk_s > 0 or not margin_s >= 0 or not calibrate_every_s >= 0:
             raise ValueError("chunk_s must be positive, margin_s and calibrate_every_s not negative")
         if not decide_every_s > 0 or not completeness_km >= 0 or not hold_s >= 0 or not 0 <= heard_quantile <= 1:
@@ -95,8 +97,10 @@ class StreamingAssociator:
                              "heard_quantile in [0, 1]")
         if quick_every_s is not None and not (quick_every_s > 0 and quick_every_s % decide_every_s < 1e-9):
             raise ValueError("quick_every_s must be a positive multiple of decide_every_s (or None: no quick search)")
-        if any(not (s.chunk_s > 0 and s.age_s >= 0 and s.lookahead_s >= 0) for s in early_stages):
-            raise ValueError("a stage needs a positive chunk_s and an age_s and lookahead_s not negative")
+        if any(not (s.chunk_s > 0 and s.age_s >= 0 and s.lookahead_s >= 0) or (s.max_seeds is not None and s.max_seeds < 2)
+               for s in early_stages):
+            raise ValueError("a stage needs a positive chunk_s, an age_s and lookahead_s not negative, "
+                             "and max_seeds at least 2 if given")
         self.config = config or FusionConfig()
         self.chunk_s = chunk_s
         self.margin_s = margin_s
@@ -106,6 +110,9 @@ class StreamingAssociator:
         self.decide_every_s = decide_every_s
         self.heard_quantile = heard_quantile
         self.quick_every_s = quick_every_s
+        self.early_in_warmup = early_in_warmup
+        """The early stages search from the start, under the standard celerity until the model is calibrated
+        (off by default: docs/fusion.md, "Where the latency goes")."""
         self._heard_km = np.zeros(0)  # station distances of the picks of the events emitted lately
         self.early_stages = tuple(sorted(early_stages, key=lambda s: -s.age_s))  # older origins first
         self._party_at = party_at
@@ -121,6 +128,9 @@ class StreamingAssociator:
         self._stage_configs = [replace(self.config, window_s=s.chunk_s, lookahead_s=s.lookahead_s,
                                        min_stations=s.min_stations or self.config.min_stations)
                                for s in self.early_stages]
+        self._stage_configs = [c if s.max_seeds is None else
+                               replace(c, min_seeds=min(c.min_seeds, s.max_seeds // 2), max_seeds=min(c.max_seeds, s.max_seeds))
+                               for c, s in zip(self._stage_configs, self.early_stages)]
         self._quick_config = replace(self.config, window_s=QUICK_SPAN_S, lookahead_s=0.0, min_seeds=QUICK_SEEDS // 2,
                                      max_seeds=QUICK_SEEDS)
         # the last two: the deciding stage and the quick search
@@ -139,7 +149,7 @@ class StreamingAssociator:
                                            np.zeros(0, dtype=np.int64), np.zeros(0), np.zeros(0), block_origin_s=0.0),
                             empty_pass(self.config), self._default, config=self.config)
         self.empty = Emission(events=nothing.events, assignments=nothing.assignments, emitted_at_s=np.zeros(0),
-                              last_pick_s=np.zeros(0))
+                              last_pick_s=np.zeros(0), opened_by=np.zeros(0, dtype=object), opened_at_s=np.zeros(0))
         """An emission of no events, with the tables' columns."""
         self._calibration = Calibration(self.config, calibrate_every_s)
         self._fit_history: list[tuple[float, float, int]] = []  # (t0, chi2, n_obs) of emitted events
@@ -171,6 +181,10 @@ class StreamingAssociator:
         self.quick_searches = 0
         """Quick searches run, and events they opened."""
         self.quick_opened = 0
+        self.trace: list[dict] | None = [] if trace else None
+        """With ``trace``: one record per emitted event (benchmarks/bench_stream.py --trace): which search
+        opened it and when, its own completeness time, the stations it last waited for and until when."""
+        self._awaiting: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # with trace: key -> awaited stations, until
 
     # -- the clock ---------------------------------------------------------------------------------
 
@@ -231,12 +245,15 @@ class StreamingAssociator:
     def _estimating(self) -> bool:
         return self.config.sound_speed_m_per_s is None
 
-    def _early_enabled(self) -> bool:
+    def _calibrated(self) -> bool:
         return not self._estimating() or self._calibration.size >= WARM_EVENTS
+
+    def _early_enabled(self) -> bool:
+        return self.early_in_warmup or self._calibrated()
 
     def _quick_enabled(self) -> bool:
         """Quick searches run once the model is calibrated and the loudness law and detection curve learned."""
-        return self.quick_every_s is not None and self._early_enabled() and self._loudness.ready
+        return self.quick_every_s is not None and self._calibrated() and self._loudness.ready
 
     # -- input -------------------------------------------------------------------------------------
 
@@ -357,7 +374,7 @@ class StreamingAssociator:
         self._ingest(now)
         assert self._next_start is not None
         while self._next_start <= now and self.ready_at_s(self._next_start) <= now:
-            self._search(None, self._next_start)
+            self._search(None, self._next_start, now)
             self._next_start += self.chunk_s
             gone = (self._buffer.owner == -1) & (self._buffer.time < self._next_start)
             if gone.any():
@@ -381,7 +398,7 @@ class StreamingAssociator:
                     start = max(start, math.floor((earliest - stage.chunk_s) / stage.chunk_s) * stage.chunk_s)
                     if self._stage_at_s(k, start) > now:
                         break
-                    self._search(k, start)
+                    self._search(k, start, now)
                     start += stage.chunk_s
                 self._stage_next[k] = start
         at = self._quick_at(now) if self._quick_enabled() else None
@@ -441,17 +458,17 @@ class StreamingAssociator:
 
     # -- searching origin times --------------------------------------------------------------------
 
-    def _search(self, stage: int | None, start: float) -> None:
+    def _search(self, stage: int | None, start: float, now: float) -> None:
         """Search one chunk of origin times (``stage`` None: the deciding stage) among the free
         picks; the events found are opened with their picks."""
         if stage is not None:
-            config = self._stage_configs[stage]
-        elif self.early_stages and self._early_enabled():
-            config = self._sweep_config
+            config, by = self._stage_configs[stage], f"early{stage}"
+        elif self.early_stages and self._calibrated():
+            config, by = self._sweep_config, "deciding"
         else:
-            config = self._final_config
+            config, by = self._final_config, "warm"
         self._open_found(self._find(config, start, self._workspaces[-2 if stage is None else stage],
-                                    deciding=stage is None))
+                                    deciding=stage is None), by, now)
 
     def _quick(self, now: float) -> None:
         """The quick search: the origin times of the last ``QUICK_SPAN_S`` among the free picks; an
@@ -465,7 +482,7 @@ class StreamingAssociator:
                                                       self._last_heard, self._corrections, self._radius_km(f), self.config,
                                                       hold_s=self.hold_s)]
         self.quick_opened += len(accepted)
-        self._open_found(accepted)
+        self._open_found(accepted, "quick", now)
 
     def _find(self, config: FusionConfig, start: float, workspace: dict, *, deciding: bool) -> list[OpenEvent]:
         """Events among the free picks with origin times in ``[start, start + config.window_s)``
@@ -492,7 +509,7 @@ class StreamingAssociator:
         taken = np.concatenate([buffer.owner[rows] >= 0, np.ones(len(seen), dtype=bool)])[prep.extras["order"]]
         self.chunks_processed += 1
         if self._estimating() and deciding:
-            if not self._early_enabled():
+            if not self._calibrated():
                 # until the model is calibrated, a loose pass under the standard celerity finds the events to calibrate with
                 loose = first_pass(prep, config, self._default, start_s=start, stop_s=stop, workspace=workspace,
                                    taken=taken)
@@ -521,7 +538,7 @@ class StreamingAssociator:
                                    stations={int(s) for s in buffer.station[mine]}))
         return found
 
-    def _open_found(self, found: list[OpenEvent]) -> None:
+    def _open_found(self, found: list[OpenEvent], by: str, now: float) -> None:
         """Open the events a search found (or merge each into an open event it continues)."""
         buffer = self._buffer
         before = list(self._open)
@@ -530,6 +547,7 @@ class StreamingAssociator:
             if self._merge(before, event.x_km, event.y_km, event.t0_s, mine):
                 continue
             event.key = self._next_key
+            event.opened_by, event.opened_at_s = by, now
             self._next_key += 1
             buffer.owner[mine] = event.key
             self._open.append(event)
@@ -588,12 +606,13 @@ class StreamingAssociator:
             if event.due_s <= now:
                 self._offer_free(event)
                 rows = buffer.rows(event.seqs)
+                could = quick.could_hear(self._loudness, event, buffer.station[rows], buffer.amplitude[rows], net.x_km,
+                                         net.y_km, self._radius_km(event), self.config)[0]
                 event.due_s = pending.due_s(event, float(buffer.time[rows].max()), self._atmosphere[0], net.x_km, net.y_km,
-                                            self._last_heard, self.config,
-                                            could_hear=quick.could_hear(self._loudness, event, buffer.station[rows],
-                                                                        buffer.amplitude[rows], net.x_km, net.y_km,
-                                                                        self._radius_km(event), self.config)[0],
-                                            hold_s=self.hold_s)
+                                            self._last_heard, self.config, could_hear=could, hold_s=self.hold_s)
+                if self.trace is not None:
+                    self._awaiting[event.key] = pending.awaited(event, self._atmosphere[0], net.x_km, net.y_km,
+                                                                self._last_heard, self.config, could_hear=could)
         chosen = pending.emittable(self._open, now, self.config)
         if not chosen:
             return self.empty
@@ -618,11 +637,20 @@ class StreamingAssociator:
         taken = np.zeros(len(buffer), dtype=bool)
         for row in result.picks:
             taken[rows[prep.extras["order"][row[row >= 0]]]] = True
+        # each emitted event's open event: the one that held most of its picks (the refinement may drop and reorder)
+        holder = {q: j for j, e in enumerate(events) for q in e.seqs}
+        source = []
+        for row in result.picks:
+            held = [holder.get(int(q), -1) for q in buffer.seq[rows[prep.extras["order"][row[row >= 0]]]]]
+            source.append(events[max(set(held), key=lambda j: (held.count(j), -j))] if held else events[0])
         if self._estimating() and self._early_enabled():
             # once calibrated, the emitted events themselves keep the calibration current; how crowded
             # each is counts the events emitted before it and those still open, not only its cluster
-            self._calibration.remember(calibration_events(prep, result, times=prep.raw_time, config=config),
-                                       [(e.x_km, e.y_km, e.t0_s) for e in self._open]
+            found = calibration_events(prep, result, times=prep.raw_time, config=config)
+            if not self._calibrated():  # the warm-up's deciding searches calibrate with their own (loose) events
+                early = {float(t) for t, e in zip(result.t0_s, source) if e.opened_by.startswith("early")}
+                found = [f for f in found if f.t0_s in early]
+            self._calibration.remember(found, [(e.x_km, e.y_km, e.t0_s) for e in self._open]
                                        + [(r[0].x_km, r[0].y_km, r[0].t0_s) for r in self._emitted_lately])
         self._fit_history.extend(zip(result.t0_s.tolist(), result.chi2.tolist(), result.n_obs.tolist()))
         self._fit_history = [f for f in self._fit_history if f[0] >= now - config.block_s]
@@ -658,7 +686,22 @@ class StreamingAssociator:
         if self._law_events >= LOUDNESS_EVERY:
             self._law = law_of(*self._law_samples)
             self._law_events = 0
-        buffer.keep(~taken)
         origin = self._origin or 0.0
+        if self.trace is not None:
+            ids = events_table.column("event_id").to_pylist()
+            names = self._network.station_ids
+            for i, (event, row) in enumerate(zip(source, result.picks)):
+                stations, until = self._awaiting.pop(event.key, (np.zeros(0, dtype=np.int64), np.zeros(0)))
+                self.trace.append({"event_id": ids[i], "opened_by": event.opened_by,
+                                   "opened_at_s": event.opened_at_s + origin, "t0_s": float(result.t0_s[i]) + origin,
+                                   "n_stations": int(result.n_stations[i]), "last_pick_s": float(last[i]) + origin,
+                                   "due_s": event.due_s + origin, "emitted_at_s": now + origin,
+                                   "awaited": [str(names[k]) for k in stations],
+                                   "awaited_until_s": (until + origin).round(2).tolist()})
+            for event in events:
+                self._awaiting.pop(event.key, None)
+        buffer.keep(~taken)
         return Emission(events=events_table, assignments=located.assignments,
-                        emitted_at_s=np.full(len(result.t0_s), now + origin), last_pick_s=last + origin)
+                        emitted_at_s=np.full(len(result.t0_s), now + origin), last_pick_s=last + origin,
+                        opened_by=np.array([e.opened_by for e in source], dtype=object),
+                        opened_at_s=np.array([e.opened_at_s + origin for e in source]))
