@@ -256,3 +256,19 @@ def test_early_stages_may_search_before_the_model_is_calibrated() -> None:
     first = float(np.min(_floats(toy.picks, "time")))
     soon = early.last_pick_s < first + 600.0
     assert np.median(early.latency_s[soon]) < np.median(by_default.latency_s[by_default.last_pick_s < first + 600.0])
+
+
+def test_an_event_of_few_stations_is_opened_by_the_second_early_stage() -> None:
+    # a source beyond the east end of the network: six stations hear it, fewer than the first stage's ten
+    toy = make_toy(seed=31, clutter_per_station=0, events=[(48.0, 38.3, 500.0)], noise_s=0.05)
+    picks = _single_event_picks(toy)
+    assert toy.picks.num_rows == 6
+    config = FusionConfig(sound_speed_m_per_s=338.0)
+    emission, _ = replay(toy.stations, picks, config)
+    assert emission.opened_by.tolist() == ["early0"]  # the five-station stage (the older age comes first)
+    assert emission.assignments.num_rows == 6
+    only_ten, _ = replay(toy.stations, picks, config,
+                         options={"early_stages": (Stage(age_s=30.0, chunk_s=60.0, lookahead_s=40.0, min_stations=10),)})
+    assert only_ten.opened_by.tolist() == ["deciding"]
+    # found at the second stage's time (the chunk, its look-ahead and 60 s), not the deciding search's (the reach)
+    assert float(emission.latency_s[0]) < float(only_ten.latency_s[0]) - 60.0

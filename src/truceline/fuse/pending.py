@@ -98,8 +98,12 @@ class Stage:
     """Seeds examined per window at most (half as many at least; None: the configuration's)."""
 
 
-EARLY_STAGES = (Stage(age_s=30.0, chunk_s=60.0, lookahead_s=40.0, min_stations=10),)
-"""The early searches (the last, deciding one follows from ``chunk_s``, the look-ahead and the reach)."""
+EARLY_STAGES = (Stage(age_s=30.0, chunk_s=60.0, lookahead_s=40.0, min_stations=10, max_seeds=200),
+                Stage(age_s=60.0, chunk_s=60.0, lookahead_s=40.0, min_stations=5, max_seeds=200))
+"""The early searches (the last, deciding one follows from ``chunk_s``, the look-ahead and the reach): the
+events of ten stations or more 30 s after the chunk and its look-ahead, those of five or more 30 s later
+(before, they waited for the deciding search, about 100 s later still); each examines at most 200 seeds
+per window (docs/fusion.md, "Where the latency goes")."""
 
 
 @dataclass(slots=True, kw_only=True)
