@@ -126,7 +126,7 @@ TIME_SPANS = (0, 1, 2, 3, 6, 12)  # blocks either side that a quiet block's cali
 
 def calibrate(
     events: list[PickedEvent], st_x: np.ndarray, st_y: np.ndarray, tile_x: np.ndarray, tile_y: np.ndarray,
-    n_blocks: int, *, min_events: int = 15, radius_km: float = 90.0, max_events: int = 80,
+    n_blocks: int, *, min_events: int = 15, radius_km: float = 90.0, max_events: int = 80, support: np.ndarray | None = None,
 ) -> np.ndarray:
     """Atmosphere per (block, tile), each fitted to the well-recorded events near the tile.
 
@@ -139,11 +139,18 @@ def calibrate(
     quiet hour is fitted to the hours beside it rather than to the whole run: on ``violation``
     24 h seed 7 the first hour of the western front, fitted to the whole run, took the wind of
     21 hours later, 3.5 m/s off across the front (docs/fusion.md, "Uncertainty").
+
+    ``support`` (``(n_blocks, n_tiles, 2)``), when given, receives for every cell how far its fit's events
+    were from it: their mean distance in time blocks from the cell's block and their mean distance in km
+    from the tile's centre (a quiet hour's cell, fitted to other hours' or far tiles' events, is less
+    certain; ``uncertainty.support_variance``). Zeros where no event calibrated anything.
     """
     default = np.array([DEFAULT_CELERITY_KM_S, 0.0, 0.0])
     good = [e for e in events if len(e.stations) >= 6]
     n_tiles = len(tile_x)
     out = np.tile(default, (n_blocks, n_tiles, 1))
+    if support is not None:
+        support[...] = 0.0
     if len(good) < min_events:
         return out
     ex = np.array([e.x_km for e in good])
@@ -170,7 +177,11 @@ def calibrate(
                     break
             if not chosen:
                 out[block, tile] = overall
+                if support is not None:
+                    support[block, tile] = np.mean(np.abs(eb - block)), np.mean(distance)
                 continue
+            if support is not None:
+                support[block, tile] = np.mean(np.abs(eb[chosen] - block)), np.mean(distance[chosen])
             key = tuple(chosen)
             if key not in fitted:  # neighbouring tiles and blocks often share their events
                 fitted[key] = fit_atmosphere(_cleanest([good[i] for i in chosen], max_events), st_x, st_y, overall)

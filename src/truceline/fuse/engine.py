@@ -77,6 +77,12 @@ class FusionConfig:
     atmosphere_sigma_m_per_s: float = 0.7
     """Least model error of the calibrated effective sound speed and of each wind component at an
     event (sub-tile, sub-hour variability); the data's own estimate is used when larger."""
+    atmosphere_drift_m_per_s_per_hour: float = 0.5
+    """How fast the near-ground effective sound speed and each wind component may change, per hour: a cell
+    calibrated with events a mean ``lag`` hours away gets ``(drift * lag)^2`` more model-error variance
+    (``uncertainty.support_variance``; docs/fusion.md, "Quiet hours: calibrated far away")."""
+    atmosphere_gradient_m_per_s_per_100_km: float = 0.5
+    """Likewise per 100 km along the front, for the mean distance of a cell's calibration events from its tile."""
     baz_gate_z: float = 3.0
     """A pick whose back-azimuth lies more than this many sigma from the direction of an event
     cannot be that event's (``0`` turns the test off); see ``kernels.baz_agrees``."""
@@ -518,7 +524,9 @@ def calibrate_events(prep: Prepared, config: FusionConfig, found: list[Calibrati
     for _round in range(rounds):
         events = [PickedEvent(x_km=float(x[k]), y_km=float(y[k]), stations=stations[p], times_s=times[p],
                               tile=int(tiles[k]), block=int(blocks[k]), crowding=found[k].crowding) for k, p in enumerate(picks)]
-        atmosphere = calibrate(events, net.x_km, net.y_km, prep.tile_x, prep.tile_y, n_blocks)
+        support = np.zeros((n_blocks, prep.n_tiles, 2))
+        atmosphere = calibrate(events, net.x_km, net.y_km, prep.tile_x, prep.tile_y, n_blocks, support=support)
+        prep.extras["calibration_support"] = support
         for k, p in enumerate(picks):
             c, wx, wy = atmosphere[blocks[k], tiles[k]]
             xk, yk, tk, cov, _chi2, _n = kernels.locate(

@@ -57,6 +57,17 @@ def ellipse_from_covariance(cov_km2: np.ndarray, north_frame_deg: np.ndarray) ->
     return major, minor, azimuth
 
 
+def calibration_support(prep: Prepared, config: FusionConfig) -> np.ndarray | None:
+    """(n_blocks, n_tiles, 2): each calibration cell's mean lag (hours) and distance (km) to the events that
+    calibrated it (``atmosphere.calibrate``), None when the atmosphere was not calibrated (``--sound-speed``)."""
+    support = prep.extras.get("calibration_support")
+    if support is None or support.shape[:2] != (prep.n_blocks, prep.n_tiles):
+        return None
+    out = np.array(support, dtype=float)
+    out[..., 0] *= config.block_s / 3600.0
+    return out
+
+
 def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, config: FusionConfig | None = None,
               factor: float | None = None, first_id: int = 1, earlier: AtmosphereReadings | None = None) -> Located:
     """The tables of a pass; ``factor`` overrides the pass's own variance factor, ``first_id``
@@ -74,10 +85,12 @@ def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, con
         atmosphere_floor_km_s=config.atmosphere_sigma_m_per_s / 1000.0, cluster_km=config.cluster_km,
         cluster_s=config.cluster_s, max_z=config.ambiguity_z, cells=CalibrationCells(
             atmosphere=atmosphere, tile_x_km=prep.tile_x, tile_y_km=prep.tile_y, x_km=result.x_km, y_km=result.y_km,
-            block=result.block, tile=result.tile),
+            block=result.block, tile=result.tile, support=calibration_support(prep, config)),
         clean_share=config.clean_ambiguity, cell_min_events=config.cell_min_events,
         cell_min_bias_events=config.cell_min_bias_events, earlier=earlier, jackknife=config.jackknife_uncertainty,
-        pick_baz=prep.pick_baz, pick_baz_sigma=prep.pick_baz_sigma, st_north=prep.st_north_deg)
+        pick_baz=prep.pick_baz, pick_baz_sigma=prep.pick_baz_sigma, st_north=prep.st_north_deg,
+        drift_km_s_per_hour=config.atmosphere_drift_m_per_s_per_hour / 1000.0,
+        gradient_km_s_per_km=config.atmosphere_gradient_m_per_s_per_100_km / 1e5)
     cov = uncertainty.covariance
     lat, lon = net.to_latlon(result.x_km, result.y_km)
     lat1, lon1 = (lat + 0.01, lon) if n else (lat, lon)

@@ -219,6 +219,9 @@ class CalibrationCells:
     y_km: np.ndarray
     block: np.ndarray  # (n,): each event's time block
     tile: np.ndarray  # (n,): each event's tile
+    support: np.ndarray | None = None
+    """(n_blocks, n_tiles, 2): how far in time (hours) and space (km) each cell's calibration events were from it
+    (``atmosphere.calibrate``); None where not known."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -310,6 +313,23 @@ def _nearest_enough(pool: np.ndarray, distance: np.ndarray, enough: int, radius_
     return None
 
 
+def support_variance(cells: CalibrationCells, *, drift_km_s_per_hour: float, gradient_km_s_per_km: float) -> np.ndarray:
+    """(n,): the variance, per component of (c, wx, wy) in (km/s)^2, that each event's cell owes to having been
+    calibrated with events away from it: ``(drift * lag)^2 + (gradient * distance)^2`` with the mean lag (hours)
+    and distance (km) of its calibration events (``CalibrationCells.support``; 0 where unknown).
+
+    The near-ground effective sound speed changes through the day (the air warms and cools by 3-6 degC, about
+    0.6 m/s per degC; the low-level wind veers and strengthens with mixing) and from one stretch of the front to
+    another. A busy cell is fitted to its own hour's events near it, and its error is the scatter the other terms
+    describe; a quiet hour's cell is fitted to events hours away or beyond its tile, and errs by the change of the
+    atmosphere over that lag and distance, the same for all its events, so it does not show in their residuals."""
+    n = len(cells.block)
+    if cells.support is None or n == 0:
+        return np.zeros(n)
+    lag_h, distance_km = cells.support[cells.block, cells.tile].T
+    return np.asarray((drift_km_s_per_hour * lag_h) ** 2 + (gradient_km_s_per_km * distance_km) ** 2)
+
+
 def larger(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """(n, 3, 3): for each pair of covariances, one at least as large as both in every direction.
 
@@ -338,6 +358,7 @@ def calibrated_covariance(
     clean_share: float = 0.2, cell_min_events: int = 8, cell_min_bias_events: int | None = None, cell_radius_km: float = 90.0,
     cell_max_radius_km: float = 180.0, earlier: AtmosphereReadings | None = None, jackknife: bool = True,
     pick_baz: np.ndarray | None = None, pick_baz_sigma: np.ndarray | None = None, st_north: np.ndarray | None = None,
+    drift_km_s_per_hour: float = 0.0, gradient_km_s_per_km: float = 0.0,
 ) -> Uncertainty:
     """``larger(factor * nominal, jackknife) + S Sigma_a S' + ambiguity * spread`` for every event (see the
     module doc; without ``jackknife``, ``factor * nominal``). The jackknife relocates with the picks'
@@ -347,7 +368,10 @@ def calibrated_covariance(
     events unless ``atmosphere_variance`` gives it; never below ``atmosphere_floor_km_s`` squared.
     With ``cells`` (where each event's atmosphere came from), an event's ``Sigma_a`` is raised to
     what the clean events around its calibration cell read (:func:`cell_model_error_variance`),
-    with ``earlier`` readings (of events emitted before, in the stream) added to this batch's."""
+    with ``earlier`` readings (of events emitted before, in the stream) added to this batch's; and
+    the network's ``Sigma_a`` of an event is first raised by what its cell owes to having been calibrated
+    with events away from it in time and space (:func:`support_variance`, with ``drift_km_s_per_hour``
+    and ``gradient_km_s_per_km``; 0 by default)."""
     from truceline.fuse.refine import clusters
 
     n = len(t0_s)
@@ -391,6 +415,8 @@ def calibrated_covariance(
     per_event = np.tile(np.diag(atmosphere_variance), (n, 1, 1))
     readings = AtmosphereReadings.none()
     if cells is not None:
+        per_event = per_event + support_variance(cells, drift_km_s_per_hour=drift_km_s_per_hour,
+                                                 gradient_km_s_per_km=gradient_km_s_per_km)[:, None, None] * np.eye(3)
         readings = clean_readings(estimates, variances, share, cells, t0_s, clean_share=clean_share)
         pooled = readings if earlier is None else earlier.plus(readings)
         per_event = larger(per_event, cell_model_error_variance(pooled, cells, min_events=cell_min_events,
