@@ -81,6 +81,23 @@ def test_celerity_and_wind_are_calibrated_from_the_data() -> None:
     assert abs(east - 5.0) < 1.5 and abs(north + 3.0) < 1.5
 
 
+def test_the_calibrations_support_reaches_the_ellipses() -> None:
+    # fuse records how far each calibration cell's events were (atmosphere.calibrate's support); to_tables reads it
+    # in hours (uncertainty.support_variance); with a fixed sound speed nothing was calibrated and nothing is added
+    from truceline.fuse.engine import fuse
+    from truceline.fuse.events import calibration_support
+
+    toy = make_toy(seed=21, n_events=30, speed_m_s=336.0, wind_m_s=(5.0, -3.0))
+    prep, _, _ = fuse(toy.stations, toy.picks)
+    support = calibration_support(prep, FusionConfig(block_s=1800.0))
+    assert support is not None and support.shape == (prep.n_blocks, prep.n_tiles, 2)
+    assert np.all(support[..., 1] > 0.0)  # the mean distance of its events from each tile's centre, km
+    prep.extras["calibration_support"][..., 0] = 2.0  # blocks ...
+    assert np.all(calibration_support(prep, FusionConfig(block_s=1800.0))[..., 0] == 1.0)  # ... of half an hour
+    fixed, _, _ = fuse(toy.stations, toy.picks, FusionConfig(sound_speed_m_per_s=336.0))
+    assert calibration_support(fixed, FusionConfig()) is None
+
+
 def test_cli_writes_contract_files(tmp_path: Path) -> None:
     toy = make_toy(n_events=6, seed=5)
     write_table(toy.stations, tmp_path / "stations.csv")

@@ -86,3 +86,22 @@ def test_a_cross_wind_turns_the_direction_an_array_sees() -> None:
     # due east of the array, a wind to the south turns the direction clockwise too (towards the south)
     assert abs(apparent_azimuth_deg(20.0, 0.0, 0.340, 0.0, -0.007) - (90.0 + 1.1796)) < 0.01
     assert apparent_azimuth_deg(0.0, 20.0, 0.340, 0.0, 0.0) == 0.0
+
+
+def test_the_calibration_records_how_far_in_time_each_cells_events_were() -> None:
+    # as above: hours 0 and 1 quiet, hours 20-23 busy; a busy hour is fitted to its own events (lag 0), hour 0
+    # to hours 0 and 1 (mean lag 0.5 blocks), hour 3 to hours 0 and 1 (mean lag 2.5): uncertainty.support_variance
+    rng = np.random.default_rng(9)
+    st_x, st_y = _ring()
+    events = []
+    for block, count in [(0, 6), (1, 6)] + [(b, 15) for b in (20, 21, 22, 23)]:
+        for _ in range(count):
+            e = _event(st_x, st_y, *rng.uniform(-15, 15, 2), TRUE, rng, crowding=0)
+            events.append(PickedEvent(x_km=e.x_km, y_km=e.y_km, stations=e.stations, times_s=e.times_s, tile=0, block=block))
+    support = np.full((24, 1, 2), np.nan)
+    calibrate(events, st_x, st_y, np.zeros(1), np.zeros(1), 24, min_events=10, support=support)
+    assert support[22, 0, 0] == 0.0 and support[0, 0, 0] == 0.5 and support[3, 0, 0] == 2.5
+    busy = np.array([np.hypot(e.x_km, e.y_km) for e in events if e.block == 22])
+    assert support[22, 0, 1] == np.mean(busy)  # mean distance (km) of its events from the tile's centre
+    # the supports of the hours that borrowed from the busy evening lean on it
+    assert 0.0 < support[19, 0, 0] <= 3.0

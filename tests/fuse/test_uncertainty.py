@@ -18,6 +18,7 @@ from truceline.fuse.uncertainty import (
     member_spread,
     model_error_covariance,
     model_error_variance,
+    support_variance,
 )
 
 C = 0.340
@@ -220,6 +221,38 @@ def test_a_quiet_hour_reads_its_cells_bias_from_a_few_events() -> None:
     calm = _line_scene(30, true_wind=0.005, model_wind=0.005)
     kept = _uncertainty(calm, with_cells=True, events=few, min_bias_events=3).covariance
     assert np.median(np.sqrt(kept[:, 0, 0] / _uncertainty(calm, with_cells=False, events=few).covariance[:, 0, 0])) < 1.5
+
+
+def test_a_cell_calibrated_hours_away_gets_the_drift_of_the_atmosphere_over_that_lag() -> None:
+    # two events of a quiet hour (too few to read their cell) whose cell was fitted to events 4 hours away,
+    # when the wind along the front was 3 m/s weaker: with the drift term (0.5 m/s per hour) they are covered
+    scene = _line_scene(30, true_wind=0.008, model_wind=0.005)
+    few = np.arange(2)
+    sub = {k: (v[few] if k in ("found", "true_x", "true_y") else v) for k, v in scene.items()}
+
+    def covariance(lag_h: float, drift: float) -> np.ndarray:
+        found = scene["found"][few]
+        cells = CalibrationCells(atmosphere=scene["model"][None, None, :], tile_x_km=np.array([48.0]), tile_y_km=np.array([0.0]),
+                                 x_km=found[:, 0], y_km=found[:, 1], block=np.zeros(2, dtype=int), tile=np.zeros(2, dtype=int),
+                                 support=np.array([[[lag_h, 0.0]]]))
+        return calibrated_covariance(
+            x_km=found[:, 0], y_km=found[:, 1], t0_s=found[:, 2], picks=[scene["picks"][i] for i in few],
+            event_atmosphere=np.tile(scene["model"], (2, 1)), nominal=scene["nominal"][few], factor=1.0,
+            pick_time=scene["pick_time"], pick_station=scene["pick_station"], station_pick_start=scene["start"],
+            st_x=scene["st_x"], st_y=scene["st_y"], sigma_pick_s=0.05, kappa_model=0.0, atmosphere_floor_km_s=0.0007,
+            cluster_km=3.0, cluster_s=6.0, max_z=3.0, atmosphere_variance=np.zeros(3), cells=cells,
+            drift_km_s_per_hour=drift / 1000.0).covariance
+
+    assert _inside_95(sub, covariance(4.0, 0.0)[:, :2, :2]).mean() == 0.0
+    assert _inside_95(sub, covariance(4.0, 0.5)[:, :2, :2]).mean() == 1.0
+    # a cell fitted to its own hour's events keeps its ellipses
+    np.testing.assert_allclose(covariance(0.0, 0.5), covariance(0.0, 0.0))
+    # the variance added per component is (drift * lag)^2 + (gradient * distance)^2
+    cells = CalibrationCells(atmosphere=np.zeros((2, 1, 3)), tile_x_km=np.zeros(1), tile_y_km=np.zeros(1), x_km=np.zeros(2),
+                             y_km=np.zeros(2), block=np.array([0, 1]), tile=np.zeros(2, dtype=int),
+                             support=np.array([[[0.0, 40.0]], [[2.0, 100.0]]]))
+    np.testing.assert_allclose(support_variance(cells, drift_km_s_per_hour=5e-4, gradient_km_s_per_km=5e-6),
+                               [(5e-6 * 40.0) ** 2, (5e-4 * 2.0) ** 2 + (5e-6 * 100.0) ** 2])
 
 
 def test_model_error_covariance_is_the_common_bias_and_the_scatter_about_it() -> None:

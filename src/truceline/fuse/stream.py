@@ -142,6 +142,7 @@ class StreamingAssociator:
         else:
             self._atmosphere = self._default.copy()
         self._corrections = np.zeros(self._network.size)
+        self._support: np.ndarray | None = None  # the last calibration's support (``atmosphere.calibrate``)
         self._st_north = prepare_arrays(self._network, self._cells, self.config, np.zeros(0, dtype=object), np.zeros(0),
                                         np.zeros(0, dtype=np.int64), np.zeros(0), np.zeros(0),
                                         block_origin_s=0.0).st_north_deg
@@ -580,6 +581,7 @@ class StreamingAssociator:
         fitted = self._calibration.refit(prep, stop)
         if fitted is not None:
             self._atmosphere, self._corrections = fitted
+            self._support = prep.extras.get("calibration_support")  # how far the fit's events were (to_tables)
             for event in self._open:
                 event.due_s = -math.inf
 
@@ -656,6 +658,8 @@ class StreamingAssociator:
         self._fit_history = [f for f in self._fit_history if f[0] >= now - config.block_s]
         factor = variance_factor_of(np.array([f[1] for f in self._fit_history]), np.array([f[2] for f in self._fit_history]))
         prep.time_origin_s = self._origin or 0.0
+        if self._support is not None:
+            prep.extras["calibration_support"] = self._support
         recent = self._readings.t0_s >= now - config.block_s
         located = to_tables(prep, result, self._atmosphere, config=config, factor=factor, first_id=self._emitted + 1,
                             earlier=self._readings.select(recent))
