@@ -88,6 +88,9 @@ class FusionConfig:
     cannot be that event's (``0`` turns the test off); see ``kernels.baz_agrees``."""
     ambiguity_z: float = 3.0
     """A pick within this many sigma of an event's predicted arrival competes with the event's own."""
+    cluster_ambiguity_z: float | None = None
+    """The same for the weight of the association-ambiguity term (``a * Sigma_cluster``) alone, when set; by
+    default ``ambiguity_z`` (docs/fusion.md, "Quiet hours: calibrated far away", what was measured)."""
     jackknife_uncertainty: bool = False
     """An event's random location error is the larger of the nominal covariance (scaled by the network's
     chi-square) and the jackknife's, the scatter of its solutions with each pick left out in turn: a wrong pick

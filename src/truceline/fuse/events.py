@@ -90,7 +90,7 @@ def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, con
         cell_min_bias_events=config.cell_min_bias_events, earlier=earlier, jackknife=config.jackknife_uncertainty,
         pick_baz=prep.pick_baz, pick_baz_sigma=prep.pick_baz_sigma, st_north=prep.st_north_deg,
         drift_km_s_per_hour=config.atmosphere_drift_m_per_s_per_hour / 1000.0,
-        gradient_km_s_per_km=config.atmosphere_gradient_m_per_s_per_100_km / 1e5)
+        gradient_km_s_per_km=config.atmosphere_gradient_m_per_s_per_100_km / 1e5, cluster_max_z=config.cluster_ambiguity_z)
     cov = uncertainty.covariance
     lat, lon = net.to_latlon(result.x_km, result.y_km)
     lat1, lon1 = (lat + 0.01, lon) if n else (lat, lon)

@@ -358,7 +358,7 @@ def calibrated_covariance(
     clean_share: float = 0.2, cell_min_events: int = 8, cell_min_bias_events: int | None = None, cell_radius_km: float = 90.0,
     cell_max_radius_km: float = 180.0, earlier: AtmosphereReadings | None = None, jackknife: bool = True,
     pick_baz: np.ndarray | None = None, pick_baz_sigma: np.ndarray | None = None, st_north: np.ndarray | None = None,
-    drift_km_s_per_hour: float = 0.0, gradient_km_s_per_km: float = 0.0,
+    drift_km_s_per_hour: float = 0.0, gradient_km_s_per_km: float = 0.0, cluster_max_z: float | None = None,
 ) -> Uncertainty:
     """``larger(factor * nominal, jackknife) + S Sigma_a S' + ambiguity * spread`` for every event (see the
     module doc; without ``jackknife``, ``factor * nominal``). The jackknife relocates with the picks'
@@ -371,12 +371,14 @@ def calibrated_covariance(
     with ``earlier`` readings (of events emitted before, in the stream) added to this batch's; and
     the network's ``Sigma_a`` of an event is first raised by what its cell owes to having been calibrated
     with events away from it in time and space (:func:`support_variance`, with ``drift_km_s_per_hour``
-    and ``gradient_km_s_per_km``; 0 by default)."""
+    and ``gradient_km_s_per_km``; 0 by default). ``cluster_max_z``, when given, is the window (in sigma) of the
+    ambiguity that weighs the cluster term instead of ``max_z`` (which still picks the clean events)."""
     from truceline.fuse.refine import clusters
 
     n = len(t0_s)
     covariance = np.asarray(nominal, dtype=float) * factor
     share = np.zeros(n)
+    cluster_share = share if cluster_max_z is None else np.zeros(n)
     floor = np.full(3, atmosphere_floor_km_s**2)
     if n == 0:
         return Uncertainty(covariance=covariance, atmosphere_variance=floor, ambiguity=share,
@@ -407,6 +409,9 @@ def calibrated_covariance(
         predicted = pick_time[picks[i]] - design.residual_s
         share[i] = ambiguity(pick_time[picks[i]], predicted, 1.0 / np.sqrt(design.weight), station_pick_start,
                              stations, pick_time, max_z=max_z)
+        if cluster_max_z is not None:
+            cluster_share[i] = ambiguity(pick_time[picks[i]], predicted, 1.0 / np.sqrt(design.weight), station_pick_start,
+                                         stations, pick_time, max_z=cluster_max_z)
     if atmosphere_variance is None:
         determined = np.isfinite(estimates).all(axis=1)
         atmosphere_variance = np.array([model_error_variance(estimates[determined, j], variances[determined, j, j])
@@ -424,6 +429,6 @@ def calibrated_covariance(
                                                                 min_bias_events=cell_min_bias_events))
     covariance = covariance + np.einsum("nij,njk,nlk->nil", sensitivities, per_event, sensitivities)
     labels = clusters(x_km, y_km, t0_s, distance_km=cluster_km, time_s=cluster_s)
-    covariance[:, :2, :2] += share[:, None, None] * member_spread(x_km, y_km, labels)
+    covariance[:, :2, :2] += cluster_share[:, None, None] * member_spread(x_km, y_km, labels)
     return Uncertainty(covariance=covariance, atmosphere_variance=atmosphere_variance, ambiguity=share,
                        event_atmosphere_covariance=per_event, readings=readings)
