@@ -325,3 +325,30 @@ def test_the_jackknife_leaves_a_well_recorded_events_ellipse_about_as_it_was() -
     major_before = np.sqrt(np.linalg.eigvalsh(nominal)[-1])
     major_after = np.sqrt(np.linalg.eigvalsh(covariance)[-1])
     assert major_before <= major_after <= 1.3 * major_before
+
+
+def test_a_wider_cluster_window_counts_a_neighbouring_rounds_arrivals() -> None:
+    # two rounds 50 m and 0.7 s apart: at every station the other round's arrival is ~0.7 s (4.7 sigma) from an
+    # event's predicted one; within 3 sigma nothing competes and the cluster term is 0, within 6 sigma every
+    # station is in doubt and the event gets the members' spread (FusionConfig.cluster_ambiguity_z, off by default)
+    from truceline.fuse.atmosphere import travel_times
+
+    st_x, st_y = _ring(8, 20.0)
+    sources = np.array([[0.0, 0.0, 0.0], [0.05, 0.0, 0.7]])
+    station = np.repeat(np.arange(8), 2)
+    time = np.concatenate([[s[2] + travel_times(st_x[k:k + 1], st_y[k:k + 1], s[0], s[1], C, 0.0, 0.0)[0] for s in sources]
+                           for k in range(8)])
+    start = np.searchsorted(station, np.arange(9))
+    picks = [np.arange(0, 16, 2), np.arange(1, 16, 2)]
+
+    def covariance(window: float | None) -> np.ndarray:
+        return calibrated_covariance(
+            x_km=sources[:, 0], y_km=sources[:, 1], t0_s=sources[:, 2], picks=picks, event_atmosphere=np.tile([C, 0.0, 0.0], (2, 1)),
+            nominal=np.zeros((2, 3, 3)), factor=1.0, pick_time=time, pick_station=station, station_pick_start=start,
+            st_x=st_x, st_y=st_y, sigma_pick_s=0.15, kappa_model=0.0, atmosphere_floor_km_s=0.0, cluster_km=3.0, cluster_s=6.0,
+            max_z=3.0, atmosphere_variance=np.zeros(3), cluster_max_z=window).covariance
+
+    spread = member_spread(sources[:, 0], sources[:, 1], np.zeros(2, dtype=int))
+    np.testing.assert_allclose(covariance(None), covariance(3.0))
+    np.testing.assert_allclose(covariance(None)[:, :2, :2], 0.0, atol=1e-15)
+    np.testing.assert_allclose(covariance(6.0)[:, :2, :2], spread, rtol=1e-9, atol=1e-12)
