@@ -88,7 +88,13 @@ def test_the_calibrations_support_reaches_the_ellipses() -> None:
     from truceline.fuse.events import calibration_support
 
     toy = make_toy(seed=21, n_events=30, speed_m_s=336.0, wind_m_s=(5.0, -3.0))
-    prep, _, _ = fuse(toy.stations, toy.picks)
+    prep, result, atmosphere = fuse(toy.stations, toy.picks)
+    # (and FusionConfig.own_atmosphere_relocation, off by default, moves events of eight or more picks, ellipses kept)
+    from truceline.fuse.events import to_tables
+
+    kept, moved = (to_tables(prep, result, atmosphere, config=FusionConfig(own_atmosphere_relocation=flag)) for flag in (False, True))
+    assert np.any(np.hypot(moved.x_km - kept.x_km, moved.y_km - kept.y_km) > 1e-4)
+    np.testing.assert_allclose(moved.position_covariance_km2, kept.position_covariance_km2)
     support = calibration_support(prep, FusionConfig(block_s=1800.0))
     assert support is not None and support.shape == (prep.n_blocks, prep.n_tiles, 2)
     assert np.all(support[..., 1] > 0.0)  # the mean distance of its events from each tile's centre, km

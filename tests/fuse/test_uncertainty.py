@@ -18,6 +18,7 @@ from truceline.fuse.uncertainty import (
     member_spread,
     model_error_covariance,
     model_error_variance,
+    relocate_with_own_atmosphere,
     support_variance,
 )
 
@@ -352,3 +353,25 @@ def test_a_wider_cluster_window_counts_a_neighbouring_rounds_arrivals() -> None:
     np.testing.assert_allclose(covariance(None), covariance(3.0))
     np.testing.assert_allclose(covariance(None)[:, :2, :2], 0.0, atol=1e-15)
     np.testing.assert_allclose(covariance(6.0)[:, :2, :2], spread, rtol=1e-9, atol=1e-12)
+
+
+def test_an_event_located_with_its_own_reading_of_the_wind_moves_towards_the_truth() -> None:
+    # a tile calibrated at 3 m/s along the front where the wind is 7 m/s (FusionConfig.own_atmosphere_relocation,
+    # off by default): each event's picks read the error, and under a loose prior (5 m/s) the relocated events are
+    # nearer the truth; under a tight prior (0.01 m/s) they stay where they were
+    scene = _line_scene(30, true_wind=0.007, model_wind=0.003)
+    found, n = scene["found"], len(scene["found"])
+
+    def relocated(prior_m_per_s: float) -> tuple[np.ndarray, np.ndarray]:
+        x, y, _, used = relocate_with_own_atmosphere(
+            scene["picks"], scene["pick_station"], scene["pick_time"], np.full(len(scene["pick_time"]), np.nan),
+            np.full(len(scene["pick_time"]), np.nan), scene["st_x"], scene["st_y"], np.zeros(len(scene["st_x"])),
+            found[:, 0], found[:, 1], found[:, 2], np.tile(scene["model"], (n, 1)),
+            np.tile(np.eye(3) * (prior_m_per_s / 1000.0) ** 2, (n, 1, 1)), 1.0, sigma_pick_s=0.05, kappa_model=0.0)
+        return np.hypot(x - scene["true_x"], y - scene["true_y"]), used
+
+    tight, tight_used = relocated(0.01)  # the same estimator, the tile's atmosphere kept
+    np.testing.assert_allclose(tight_used, np.tile(scene["model"], (n, 1)), atol=5e-5)
+    loose, loose_used = relocated(5.0)
+    assert np.median(loose) < 0.7 * np.median(tight)
+    assert np.median(loose_used[:, 1]) > 0.005  # the wind along the front read back from 3 towards 7 m/s

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import numpy as np
@@ -9,7 +10,7 @@ import pyarrow as pa
 
 from truceline.fuse.engine import CHI2_2DOF_95, FusionConfig, PassResult, Prepared, fuse
 from truceline.fuse.atmosphere import travel_times
-from truceline.fuse.uncertainty import AtmosphereReadings, CalibrationCells, calibrated_covariance
+from truceline.fuse.uncertainty import AtmosphereReadings, CalibrationCells, calibrated_covariance, relocate_with_own_atmosphere
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -92,6 +93,14 @@ def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, con
         drift_km_s_per_hour=config.atmosphere_drift_m_per_s_per_hour / 1000.0,
         gradient_km_s_per_km=config.atmosphere_gradient_m_per_s_per_100_km / 1e5, cluster_max_z=config.cluster_ambiguity_z)
     cov = uncertainty.covariance
+    event_atmosphere = atmosphere[result.block, result.tile].reshape(n, 3)
+    if config.own_atmosphere_relocation and n:
+        # the ellipses stay those of the prior: conservative, the posterior is tighter (docs/fusion.md)
+        x, y, t0, event_atmosphere = relocate_with_own_atmosphere(
+            [row[row >= 0] for row in result.picks], prep.pick_station, prep.pick_time, prep.pick_baz, prep.pick_baz_sigma,
+            net.x_km, net.y_km, prep.st_north_deg, result.x_km, result.y_km, result.t0_s, event_atmosphere,
+            uncertainty.event_atmosphere_covariance, factor, sigma_pick_s=config.sigma_pick_s, kappa_model=config.kappa_model)
+        result = dataclasses.replace(result, x_km=x, y_km=y, t0_s=t0)
     lat, lon = net.to_latlon(result.x_km, result.y_km)
     lat1, lon1 = (lat + 0.01, lon) if n else (lat, lon)
     xn, yn = net.to_xy_km(lat1, lon1)
@@ -105,7 +114,7 @@ def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, con
     for i in range(n):
         picks = result.picks[i][result.picks[i] >= 0]
         n_picks[i] = len(picks)
-        c, wx, wy = atmosphere[result.block[i], result.tile[i]]
+        c, wx, wy = event_atmosphere[i]
         stations = prep.pick_station[picks]
         tt = travel_times(net.x_km[stations], net.y_km[stations], result.x_km[i], result.y_km[i], c, wx, wy)
         residual = prep.pick_time[picks] - result.t0_s[i] - tt

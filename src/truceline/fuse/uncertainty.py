@@ -208,6 +208,44 @@ def jackknife_covariance(picks: np.ndarray, pick_station: np.ndarray, pick_time:
     return np.asarray((len(values) - 1) / len(values) * offsets.T @ offsets)
 
 
+def relocate_with_own_atmosphere(picks: list[np.ndarray], pick_station: np.ndarray, pick_time: np.ndarray, pick_baz: np.ndarray,
+                                 pick_baz_sigma: np.ndarray, st_x: np.ndarray, st_y: np.ndarray, st_north: np.ndarray,
+                                 x_km: np.ndarray, y_km: np.ndarray, t0_s: np.ndarray, event_atmosphere: np.ndarray,
+                                 prior: np.ndarray, factor: float, *, sigma_pick_s: float, kappa_model: float,
+                                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Each event located again with its atmosphere moved by the posterior mean of its own model error.
+
+    The event's picks read its model error ``da_k`` with covariance ``factor * M_k^-1`` (:func:`atmosphere_estimate`,
+    events of eight or more picks); under the prior ``da ~ N(0, prior_k)`` (the model-error covariance the event got:
+    the network's, its cell's and its calibration's support) the posterior mean is
+    ``(prior^-1 + V^-1)^-1 V^-1 da_k``. Returns x, y, t0 and the (n, 3) atmosphere each event is located with
+    (unchanged where its error is not determined or the relocation fails)."""
+    from truceline.fuse.kernels import locate
+
+    x, y, t0 = np.array(x_km, dtype=float), np.array(y_km, dtype=float), np.array(t0_s, dtype=float)
+    used = np.array(event_atmosphere, dtype=float)
+    for i in range(len(t0)):
+        stations = pick_station[picks[i]]
+        a = event_atmosphere[i]
+        design = event_design(st_x[stations], st_y[stations], float(x[i]), float(y[i]), float(t0[i]), pick_time[picks[i]],
+                              tuple(a), sigma_pick_s=sigma_pick_s, kappa_model=kappa_model)  # type: ignore[arg-type]
+        estimate = atmosphere_estimate(design)
+        if estimate is None:
+            continue
+        reading, noise = estimate[0], factor * estimate[1]
+        try:
+            shift = np.linalg.solve(np.linalg.inv(prior[i]) + np.linalg.inv(noise), np.linalg.solve(noise, reading))
+        except np.linalg.LinAlgError:
+            continue
+        moved = a + shift
+        xi, yi, ti, _, _, _ = locate(picks[i], stations, pick_time, pick_baz, pick_baz_sigma, st_x, st_y, st_north, float(x[i]),
+                                     float(y[i]), float(t0[i]), float(moved[0]), float(moved[1]), float(moved[2]), sigma_pick_s,
+                                     kappa_model, 2.5, 15)
+        if np.isfinite(xi) and np.isfinite(yi) and np.isfinite(ti):
+            x[i], y[i], t0[i], used[i] = xi, yi, ti, moved
+    return x, y, t0, used
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CalibrationCells:
     """Where the atmosphere the events were located with came from: one fit per tile and time block."""
