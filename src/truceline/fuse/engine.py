@@ -80,14 +80,15 @@ class FusionConfig:
     atmosphere_drift_m_per_s_per_hour: float = 0.5
     """How fast the near-ground effective sound speed and each wind component may change, per hour: a cell
     calibrated with events a mean ``lag`` hours away gets ``(drift * lag)^2`` more model-error variance
-    (``uncertainty.support_variance``; docs/fusion.md, "Quiet hours: calibrated far away")."""
+    (``uncertainty.support_variance``; docs/fusion.md, "Quiet hours and mixtures")."""
     atmosphere_gradient_m_per_s_per_100_km: float = 0.5
+    """Likewise per 100 km along the front, for the mean distance of a cell's calibration events from its tile."""
     own_atmosphere_relocation: bool = False
     """Locate each event of eight or more picks once more, at the end, with its cell's atmosphere moved by the
     posterior mean of its own model error (its picks' reading under the prior of its model-error covariance;
     ``uncertainty.relocate_with_own_atmosphere``). Off: measured on `violation` it lowers the median error by
-    15-20 % but also the ellipse coverage (docs/fusion.md, "Quiet hours and mixtures")."""
-    """Likewise per 100 km along the front, for the mean distance of a cell's calibration events from its tile."""
+    15-20 % but also the ellipse coverage and the attribution's operating point (docs/fusion.md, "Quiet hours and
+    mixtures")."""
     baz_gate_z: float = 3.0
     """A pick whose back-azimuth lies more than this many sigma from the direction of an event
     cannot be that event's (``0`` turns the test off); see ``kernels.baz_agrees``."""
@@ -95,7 +96,7 @@ class FusionConfig:
     """A pick within this many sigma of an event's predicted arrival competes with the event's own."""
     cluster_ambiguity_z: float | None = None
     """The same for the weight of the association-ambiguity term (``a * Sigma_cluster``) alone, when set; by
-    default ``ambiguity_z`` (docs/fusion.md, "Quiet hours: calibrated far away", what was measured)."""
+    default ``ambiguity_z`` (docs/fusion.md, "Quiet hours and mixtures", what was measured)."""
     jackknife_uncertainty: bool = False
     """An event's random location error is the larger of the nominal covariance (scaled by the network's
     chi-square) and the jackknife's, the scatter of its solutions with each pick left out in turn: a wrong pick
