@@ -65,3 +65,17 @@ def salvo(n: int = 4, *, launch_km: float = -8.0, impact_km: float = 10.0, fligh
         rows.append((f"{prefix}L{k + 1}", T0 + k * interval_s, lat + 0.001 * k, lon_at_km(launch_km)))
         rows.append((f"{prefix}I{k + 1}", T0 + k * interval_s + flight_s + 0.3 * ((-1) ** k), lat + 0.002 * k, lon_at_km(impact_km) + 0.002 * k))
     return rows
+
+
+def mortar_and_gun_rows(seed: int = 5) -> list[tuple[float, float, float]]:
+    """Eight isolated mortar pairs 5 km across the line in 28 s (a gun's time of flight too), 100 / 111 dB, and twelve
+    gun pairs 20 km across in 45 s (115 dB), an hour apart: rows of (time s, km east of the line, level dB)."""
+    rng = np.random.default_rng(seed)
+    rows: list[tuple[float, float, float]] = []
+    for k in range(8):
+        t = k * 3600.0
+        rows += [(t, -2.5, 100.0 + rng.normal(0, 1.0)), (t + 28.0, 2.5, 111.0 + rng.normal(0, 1.0))]
+    for k in range(12):
+        t = k * 3600.0 + 1800.0
+        rows += [(t, -10.0, 115.0 + rng.normal(0, 1.5)), (t + 45.0, 10.0, 115.5 + rng.normal(0, 1.5))]
+    return rows

@@ -89,19 +89,12 @@ def test_the_pairing_reads_an_unpaired_events_level_with_its_depth() -> None:
     """End to end (:func:`pair_events`, ``launch_depth_levels``): mortar pairs (100 / 111 dB, launched 2.5 km back) and gun
     pairs (115 dB, 10 km back) teach the levels; a lone 114 dB event, a gun's launch level, is read as a gun's launch
     10 km behind the line either way, but 1 km from the line (guns stand 2 km back or more) only without the depth."""
-    from attribute_world import T0, lon_at_km
+    from attribute_world import T0, lon_at_km, mortar_and_gun_rows
 
     from truceline.attribute.acoustics import SourceLevels
     from truceline.attribute.pairing import PairingConfig, pair_events
 
-    rng = np.random.default_rng(5)
-    rows: list[tuple[float, float, float]] = []  # (time, km east of the line, level)
-    for k in range(8):
-        t = k * 3600.0
-        rows += [(t, -2.5, 100.0 + rng.normal(0, 1.0)), (t + 28.0, 2.5, 111.0 + rng.normal(0, 1.0))]
-    for k in range(12):
-        t = k * 3600.0 + 1800.0
-        rows += [(t, -10.0, 115.0 + rng.normal(0, 1.5)), (t + 45.0, 10.0, 115.5 + rng.normal(0, 1.5))]
+    rows = mortar_and_gun_rows()  # (time, km east of the line, level)
     rows += [(40 * 3600.0, -1.0, 114.0), (44 * 3600.0, -10.0, 114.0)]  # the lone events: near the line, and deep
     n = len(rows)
     km = np.array([r[1] for r in rows])

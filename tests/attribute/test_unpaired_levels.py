@@ -13,7 +13,7 @@ import numpy as np
 from truceline.attribute.acoustics import LevelModel, SourceLevels, fit_level_model, unpaired_probability
 from truceline.attribute.pairing import Pairing, PairingConfig, _paired, _with_levels, candidate_pairs, unpaired_level_cost
 
-from attribute_world import T0, lon_at_km
+from attribute_world import T0, lon_at_km, mortar_and_gun_rows
 
 RNG = np.random.default_rng(1)
 # As violation seed 11 learned: mortar launch 100 dB, its bomb 110.5 dB; guns and rockets about 115-116 dB.
@@ -124,14 +124,7 @@ def test_the_pairing_learns_the_mortar_levels_of_pairs_time_of_flight_shares_wit
     the provisional class (before session 8) it did not, and a 108 dB "mortar launch" met only the physics prior."""
     from truceline.attribute.pairing import pair_events
 
-    rng = np.random.default_rng(5)
-    rows: list[tuple[float, float, float]] = []  # (time, km east of the line, level)
-    for k in range(8):
-        t = k * 3600.0
-        rows += [(t, -2.5, 100.0 + rng.normal(0, 1.0)), (t + 28.0, 2.5, 111.0 + rng.normal(0, 1.0))]
-    for k in range(12):
-        t = k * 3600.0 + 1800.0
-        rows += [(t, -10.0, 115.0 + rng.normal(0, 1.5)), (t + 45.0, 10.0, 115.5 + rng.normal(0, 1.5))]
+    rows = mortar_and_gun_rows()  # (time, km east of the line, level)
     n = len(rows)
     km = np.array([r[1] for r in rows])
     time_s, lat, lon = T0 + np.array([r[0] for r in rows]), np.full(n, 48.0), np.array([lon_at_km(x) for x in km])

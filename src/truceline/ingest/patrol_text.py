@@ -313,24 +313,14 @@ def _clause_records(
             _locate_event(record, group.event_place, gazetteer, warnings, state.described)
         if group.toward is not None:
             _bearing_toward(record, group.toward, gazetteer, warnings)
-        if group.event_side is not None:
-            record["extras"]["event_side"] = group.event_side
-        if group.fired_from is not None:
-            record["extras"]["fired_from"] = group.fired_from
-        if reading.region is not None or state.region is not None:
-            record["extras"]["region"] = reading.region or state.region
-        if reading.ceasefire_violations is not None:
-            record["extras"]["ceasefire_violations"] = reading.ceasefire_violations
-            if reading.violations_qualifier is not None:
-                record["extras"]["ceasefire_violations_qualifier"] = reading.violations_qualifier
-        if reading.compared_with is not None:
-            record["extras"]["compared_with"] = reading.compared_with
-        if reading.violations_trend is not None:
-            record["extras"]["ceasefire_violations_trend"] = reading.violations_trend
-        if group.sighting is not None:
-            record["extras"]["sighting"] = group.sighting
-        if reading.time_of_day is not None:
-            record["extras"]["time_of_day"] = reading.time_of_day
+        # what else the sentence said, each under its key when it said it (the qualifier only with a tally)
+        said = {"event_side": group.event_side, "fired_from": group.fired_from, "region": reading.region or state.region,
+                "ceasefire_violations": reading.ceasefire_violations,
+                "ceasefire_violations_qualifier": (reading.violations_qualifier
+                                                   if reading.ceasefire_violations is not None else None),
+                "compared_with": reading.compared_with, "ceasefire_violations_trend": reading.violations_trend,
+                "sighting": group.sighting, "time_of_day": reading.time_of_day}
+        record["extras"].update({key: value for key, value in said.items() if value is not None})
         record["weapon"] = group.weapon
         record["flight_direction"] = group.flight
         # "heard no explosions": a statement that nothing was observed (count 0), not an event of unstated number
