@@ -259,10 +259,9 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      "west 2-3km north.",
      [rec("projectile_in_flight", 8, flight_direction="E to W", bearing="N", observer_place="Chermalyk",
           time_start="14 22:45", time_end="15 01:20", warnings=[])]),
-    ("The SMM saw smoke rising about 2km south-west of its position in Popasna.",  # no fire: kept, warned
-     [rec("other", None, observer_place="Popasna",
-          warnings=["no observation (explosion, burst, shot, flare, projectile) found after the verb",
-                    "not understood: 'smoke rising about 2km south-west'"])]),
+    ("The SMM saw smoke rising about 2km south-west of its position in Popasna.",  # session 10: smoke seen, kind other
+     [rec("other", None, observer_place="Popasna", sighting="smoke", bearing="SW", distance_min_km=2.0,
+          distance_max_km=2.0, warnings=[])]),
     ("On 15 June, the SMM saw a crater assessed as caused by an artillery round in Hnutove.",
      [rec("other", 1, weapon="artillery", event_place="Hnutove", event_relation="in", lat=47.12,
           location_uncertainty_km=2.5, time_start="15 00:00", warnings=[])]),

@@ -36,6 +36,7 @@ from truceline.ingest.patrol_patterns import (
     TIME_RANGE,
     TIME_AT,
     TIME_OF_DAY,
+    RELATIVE_TIME,
     DISTANCE,
     NO_DISTANCE,
     LEAD_TIME,
@@ -135,6 +136,9 @@ class Group:
     other_weapons: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     crater: bool = False  # "two craters": damage seen, kind other
+    fire: str | None = None  # "bursts of outgoing machine-gun fire", "a shot ..., outgoing from the north-west"
+    salvos: int | None = None  # "an outgoing salvo of an MLRS": salvos, each of an unstated number of rounds
+    disengagement_area: str | None = None  # "assessed as outside the disengagement area": inside / outside
     own_lead_time: bool = False  # "…, and at 22:07 an explosion": its time was written just before it
 
 
@@ -197,7 +201,7 @@ def base_kind(noun: str) -> str:
         return "flare"
     if word.replace("-", "").replace(" ", "").startswith("airburst"):
         return "airburst"
-    if word.startswith(("explosion", "detonation", "blast", "round")):
+    if word.startswith(("explosion", "detonation", "blast", "round", "salvo")):
         return "explosion_undetermined"
     if word.startswith("impact"):
         return "explosion_impact"
@@ -268,6 +272,7 @@ class ClauseReading:
     compared_with: str | None = None  # "compared with 180 ceasefire violations ... in the previous reporting period"
     violations_trend: str | None = None  # "more", "fewer", "a similar number of" ceasefire violations (than before)
     previous_period: bool = False  # "In the previous reporting period, it recorded …": not this period's observations
+    relative_time: str | None = None  # "ten minutes later", "moments later": after the time of the sentence before
 
 
 def _km(number: str, unit: str) -> float:
@@ -395,7 +400,12 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
             continue  # "using its mini-UAV", "the SMM UAV": how the mission looked, not what it saw
         exchange = _EXCHANGE_BEFORE.search(before) if match["noun"].lower() == "fire" else None
         counted_after = _COUNTED_AFTER.match(text, start + match.end(), end)
-        if exchange is not None and counted_after is not None:
+        if exchange is not None and counted_after is not None and KIND_NOUN.search(scan.view(start + match.end(), end)) is None:
+            # "an exchange of fire involving small arms and heavy machine guns": the exchange is the observation,
+            # of kind other, with the weapons named after it
+            scan.claim(start + exchange.start(), start + exchange.end("lead"))
+            scan.claim(counted_after.start(), counted_after.end())
+        elif exchange is not None and counted_after is not None:
             # "an exchange of fire involving 12 explosions and …", "an exchange of fire: 22 bursts …":
             # what follows is what was counted (without it, "heard exchanges of fire 3-5km south" is
             # itself the observation)
@@ -440,7 +450,7 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
                 continue
         group_start = noun_start
         group = Group(start=noun_start, end=noun_end, kind=kind, kinds=[kind], crater=noun.lower().startswith("crater"),
-                      sighting="uav" if UAV.search(noun) else None)
+                      sighting="uav" if UAV.search(noun) else "smoke" if noun.lower() == "smoke" else None)
         if noun.lower() == "fire":
             group.kind, group.kinds = "other", ["other"]
             adjectives_start = _words_back(window, 3)
@@ -460,7 +470,7 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
                 group.count_qualifier = re.sub(r"\s+", " ", count["vague"].lower())
             else:
                 number = parse_number_or_none(count["n1"])
-                upper = parse_number_or_none(count["n2"])
+                upper = parse_number_or_none(count["n2"] or count["n2w"])
                 if upper is not None and number is not None and upper >= number:
                     group.count, group.count_min = upper, number
                 else:
@@ -483,6 +493,8 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
                 _fresh_damage(group, adjectives.group(1), noun)
                 _claim_kind_adjectives(scan, previous_end + adjectives.start(1), noun_start)
                 _read_weapon(scan, group, previous_end + adjectives.start(1), noun_start)
+        if noun.lower().startswith("salvo"):  # "an outgoing salvo": salvos counted, the rounds in each unstated
+            group.salvos, group.count, group.count_min = group.count, None, None
         # "bursts and shots": one count for both
         if (
             groups and count is None and group.kind in MERGEABLE and groups[-1].kinds[-1] in MERGEABLE
@@ -502,7 +514,7 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
 
 #: "… south of Verkhnoshyrokivske and one explosion": a new count after "and" or a comma starts a new
 #: observation, even after an "of" that would otherwise name the weapon of the noun before.
-_NEW_COUNT = re.compile(r"(?:,|\band\b|\bor\b)\s+(?:\d+|(?i:" + ph.NUMBER_WORD + r"))\s+"
+_NEW_COUNT = re.compile(r"(?:,|\band\b|\bor\b|\b(?:aggregated\s+)?totals?\s+of\b)\s+(?:\d+|(?i:" + ph.NUMBER_WORD + r"))\s+"
                         r"(?:(?!(?i:assessed|as|of|were|was|which|them)\b)[A-Za-z(][\w\-()]*\s+){0,3}$")
 _EXCHANGE_BEFORE = re.compile(r"(?P<lead>\b(?:an?\s+)?exchanges?\s+of\s+)(?:[\w()-]+\s+){0,4}$", re.IGNORECASE)
 _COUNTED_AFTER = re.compile(r"\s*(?::|,?\s*(?:involving|including|consisting\s+of|with|of)\b)", re.IGNORECASE)
@@ -514,6 +526,14 @@ _MIXED_ASSESSED = re.compile(
     re.IGNORECASE,
 )
 _SMALL_CALIBRE = {"small_arms", "machine_gun", "heavy_machine_gun"}
+_IN_THE_AIR = re.compile(r"\b(?:explod(?:e|ed|es|ing)|detonat(?:e|ed|es|ing))\s+(?:in\s+(?:the\s+)?(?:air|mid-air|sky)|mid-air)\b",
+                         re.IGNORECASE)
+_DISENGAGEMENT = re.compile(
+    r"(?:\b(?:all\s+|both\s+)?(?:assessed|believed)\s+(?:as|to\s+be)\s+)?\b(?P<where>inside|outside|within)\s+the\s+"
+    r"(?:[A-Z][\w-]*\s+)?disengagement\s+areas?\b", re.IGNORECASE)
+_FIRE_DIRECTION = re.compile(r"(?:\b(?:assessed|believed)\s+(?:as|to\s+be)\s+)?\b(?P<what>outgoing|incoming)\b", re.IGNORECASE)
+#: A weapon named more generally beside a more specific one ("grenades fired from an automatic grenade launcher").
+_GENERAL_WEAPON = {"grenade_launcher": "automatic_grenade_launcher", "machine_gun": "heavy_machine_gun", "rocket": "mlrs"}
 _KIND_ADJECTIVE = re.compile(r"\b(?:outgoing|incoming|illumination|tracer|fresh|new|recent)\b", re.IGNORECASE)
 
 
@@ -559,6 +579,8 @@ def _read_weapon(scan: Scan, group: Group, start: int, end: int) -> None:
         for match in scan.find(pattern, start, end):
             found.append((match.start(), label))
             scan.claim(start + match.start(), start + match.end())
+    labels = {label for _, label in found}
+    found = [(at, label) for at, label in found if _GENERAL_WEAPON.get(label) not in labels]
     for _, label in sorted(found):
         if group.weapon is None:
             group.weapon = label
@@ -569,7 +591,8 @@ def _read_weapon(scan: Scan, group: Group, start: int, end: int) -> None:
 
 
 _COUNT_IN_BRACKETS = re.compile(
-    r"^[\s\x1f]*\(\s*(?:(?P<qual>" + ph.COUNT_QUALIFIER + r")\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+|(?i:" + ph.NUMBER_WORD + r"))\s*\)",
+    r"^[\s\x1f]*\(\s*(?:(?P<qual>" + ph.COUNT_QUALIFIER + r")\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+|(?i:" + ph.NUMBER_WORD + r"))"
+    r"(?:\s+(?:explosions?|bursts?|shots?|projectiles?|(?:ceasefire\s+)?violations?))?\s*\)",
     re.IGNORECASE)
 
 
@@ -590,6 +613,20 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
             group.kind = "explosion_undetermined"
     for match in scan.find(_SOON_AFTER, start, end):
         scan.claim(start + match.start(), start + match.end())
+    for match in scan.find(_IN_THE_AIR, start, end):
+        # "two incoming projectiles explode in the air": airbursts
+        scan.claim(start + match.start(), start + match.end())
+        if group.kind.startswith("explosion") or group.kind == "projectile_in_flight":
+            group.kind, group.kinds = "airburst", ["airburst"]
+    for match in scan.find(_DISENGAGEMENT, start, end):
+        scan.claim(start + match.start(), start + match.end())
+        group.disengagement_area = group.disengagement_area or match["where"].lower().replace("within", "inside")
+    if not group.kind.startswith("explosion") and group.kind != "airburst":
+        for match in scan.find(_FIRE_DIRECTION, start, end):
+            # "bursts of outgoing machine-gun fire", "a shot …, outgoing from the north-west": fired near the
+            # observer (outgoing) or towards it (incoming); the kind stays burst / shot / other
+            scan.claim(start + match.start(), start + match.end())
+            group.fire = group.fire or match["what"].lower()
     for match in scan.find(_MIXED_ASSESSED, start, end):
         # "assessed as outgoing and impacts": both, in numbers not given; neither kind can be told for a record
         if assessed_kind(match["a"], group.kind) != assessed_kind(match["b"], group.kind) and group.kind.startswith("explosion"):
@@ -990,6 +1027,10 @@ def read_clause(scan: Scan, start: int, end: int) -> ClauseReading:
     for match in scan.find(TIME_OF_DAY, start, end):
         scan.claim(start + match.start(), start + match.end())
         parts_of_day.append(re.sub(r"\s+", " ", match.group(0).lower()))
+    relative = []
+    for match in scan.find(RELATIVE_TIME, start, end):
+        scan.claim(start + match.start(), start + match.end())
+        relative.append(re.sub(r"\s+", " ", match.group(0).lower()))
     if position is None:
         trigger = re.search(r"\b(?:while|when|whilst|from\s+its\s+position|positioned)\b|(?<=\bits\sposition\s)(?:in|near|at)\b",
                             scan.view(observation_start, end))
@@ -1046,5 +1087,5 @@ def read_clause(scan: Scan, start: int, end: int) -> ClauseReading:
         position=position, context_times=context_times, groups=groups, context_leftovers=context_leftovers,
         has_verb=has_verb, time_of_day=", ".join(parts_of_day) or None, negated=negated, region=region,
         ceasefire_violations=violations, violations_qualifier=violations_qualifier, compared_with=compared_with,
-        violations_trend=trend, previous_period=previous is not None,
+        violations_trend=trend, previous_period=previous is not None, relative_time=", ".join(relative) or None,
     )

@@ -23,7 +23,7 @@ _UNIT = r"(?:km|kilometres?|kilometers?|m|metres?|meters?)\b"
 
 VERB = re.compile(
     r"\b(?:heard|saw|observed|recorded|spotted|noted|registered|detected|counted|witnessed|reported)\b"
-    r"(?:\s+and\s+(?:heard|saw|observed|recorded))?"
+    r"(?:\s+and\s+(?:in\s+(?:some|most|all)\s+cases\s+)?(?:also\s+)?(?:heard|saw|observed|recorded))?"
 )
 COORDINATES = re.compile(
     r"(?P<lat>-?\d{1,2}\.\d{2,})\s*°?\s*(?P<ns>[NS])?\s*[,;/]?\s+(?P<lon>-?\d{1,3}\.\d{2,})\s*°?\s*(?P<ew>[EW])?\b"
@@ -33,9 +33,9 @@ DMS = re.compile(
     r"(?P<d2>\d{1,3})°\s*(?P<m2>\d{1,2})['′]\s*(?:(?P<s2>\d{1,2}(?:\.\d+)?)[\"″]\s*)?(?P<ew>[EW])"
 )
 OFFSET = re.compile(
-    r"(?:(?P<q>about|approximately|approx\.|some|around|roughly)\s+)?(?:(?P<d0>" + _NUM + r")\s*(?:" + _UNIT + r")?\s*(?:-|to)\s*)?"
+    r"(?:(?P<q>about|approximately|approx\.|some|around|roughly|at\s+an?\s+(?:assessed|estimated)\s+distance\s+of)\s+)?(?:(?P<d0>" + _NUM + r")\s*(?:" + _UNIT + r")?\s*(?:-|to)\s*)?"
     r"(?P<d>" + _NUM + r")\s*(?P<u>" + _UNIT
-    + r")\s+(?:to\s+the\s+)?(?P<dir>" + DIR + r")\s+of\s+(?:the\s+)?" + CONTROLLED + r"(?P<place>" + PLACE + r"|its\s+position|the\s+SMM(?:'s)?\s+position|their\s+position)"
+    + r")\s+(?:to\s+the\s+)?(?P<dir>" + DIR + r")\s+of\s+(?:the\s+)?" + CONTROLLED + r"(?P<place>" + PLACE + r"|(?:its|their|the\s+(?:SMM|patrol|camera|team)(?:'s|’s)?)\s+(?:position|location))"
 )
 AT_PLACE = re.compile(
     r"\b(?P<prep>(?i:in|near|at|outside|of|from|around|inside|to|over|just\s+outside))\s+(?:the\s+)?(?:(?i:northern|southern|eastern|western|"
@@ -50,9 +50,9 @@ NOT_PLACES = re.compile(
 REGION_AFTER = re.compile(r"^\s+(?:region|oblast|province|district|raion|areas?)\b", re.IGNORECASE)
 
 TIME_RANGE = re.compile(
-    r"(?:\b(?i:between|from)\s+(?:about\s+|around\s+|approximately\s+)?)?(?P<t1>" + ph.CLOCK + r")"
+    r"(?:\b(?i:between|from)\s+(?:about\s+|around\s+|approximately\s+)?)?(?P<t1>" + ph.CLOCK + r")(?:\s*(?:hrs|h)\b)?"
     r"(?:\s+(?:on|of)\s+(?P<d1>" + ph.DATE.replace("?P<", "?P<a_") + r"))?"
-    r"\s*(?:-|and|to|until|till)\s*(?:about\s+|around\s+)?(?P<t2>" + ph.CLOCK + r")"
+    r"\s*(?:-|and|to|until|till)\s*(?:about\s+|around\s+)?(?P<t2>" + ph.CLOCK + r")(?:\s*(?:hrs|h)\b)?"
     r"(?:\s+(?:on|of)\s+(?P<d2>" + ph.DATE.replace("?P<", "?P<b_") + r"))?"
 )
 TIME_AT = re.compile(
@@ -61,9 +61,9 @@ TIME_AT = re.compile(
 )
 DISTANCE = re.compile(
     r"(?:(?P<qual>about|approximately|approx\.|ca\.|circa|around|some|roughly|up\s+to|within|less\s+than|under|more\s+than|over|"
-    r"at\s+least|at\s+(?:a\s+)?distances?\s+of|at\s+an\s+estimated\s+distance\s+of|an\s+estimated)\s+)?"
+    r"at\s+least|at\s+(?:a\s+)?distances?\s+of|at\s+an?\s+(?:estimated|assessed)\s+distances?\s+of|an\s+estimated)\s+)?"
     r"(?:between\s+(?P<a2>" + _NUM + r")\s*(?:km|m)?\s+and\s+(?P<b2>" + _NUM + r")"
-    r"|(?P<a>" + _NUM + r")(?:\s*(?:-|to)\s*(?P<b>" + _NUM + r"))?)\s*(?P<unit>" + _UNIT + r")(?:\s+away)?"
+    r"|(?:between\s+)?(?P<a>" + _NUM + r")(?:\s*(?:-|–|to)\s*(?P<b>" + _NUM + r"))?)\s*(?P<unit>" + _UNIT + r")(?:\s+away)?"
 )
 _PLACE_ITEM = (
     r"(?P<n>\d+|(?i:" + ph.NUMBER_WORD + r"))\s+(?:of\s+(?:them|which)\s+)?(?:(?:were|was)\s+)?(?:at\s+)?"
@@ -94,7 +94,7 @@ NEGATION = re.compile(
 NEGATED_LIST = re.compile(r"\s*(?:,\s*)?(?:and|or|nor|,)\s+" + _ADJECTIVES, re.IGNORECASE)
 #: A region named as the area of a summary: "In Donetsk region", "in the region", "in Luhansk oblast".
 REGION = re.compile(
-    r"\b(?i:in|across|throughout)\s+(?:the\s+)?(?:(?P<name>[A-Z][a-z]+)\s+)?(?i:region|oblast)\b"
+    r"\b(?i:in|across|throughout)\s+(?:the\s+)?(?:(?i:both)\s+)?(?:(?P<name>[A-Z][a-z]+(?:\s+(?i:and)\s+[A-Z][a-z]+)?)\s+)?(?i:regions?|oblasts?)\b"
 )
 #: A cross-reference to another report: "(see SMM Daily Report 15 June 2017)".
 SEE_ALSO = re.compile(r"\((?:see|cf\.?)\s[^()]*\)", re.IGNORECASE)
@@ -112,6 +112,12 @@ PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+$", re.IGNORECASE)
 TIME_OF_DAY = re.compile(
     r"\b(?:overnight|at\s+night|(?:in|during|throughout|over)\s+the\s+(?:(?:early|late)\s+)?"
     r"(?:morning|afternoon|evening|night|day|hours)(?:\s+hours)?|(?:early|late)\s+in\s+the\s+(?:morning|afternoon|evening|day))\b",
+    re.IGNORECASE,
+)
+#: A time given only after another: "ten minutes later", "moments later", "less than a minute later".
+RELATIVE_TIME = re.compile(
+    r"\b(?:(?:a\s+few|several|some|about|(?:less|more)\s+than(?:\s+an?)?|\d+|(?i:" + ph.NUMBER_WORD + r")|an?)\s+"
+    r"(?:seconds?|minutes?|hours?)|moments?|(?:a\s+)?(?:short|little)\s+while)\s+(?:later|afterwards)\b",
     re.IGNORECASE,
 )
 NO_DISTANCE = re.compile(r"\b(?:at\s+)?(?:an?\s+)?(?:undetermined|unknown|unidentified|unspecified)\s+distances?\b", re.IGNORECASE)
@@ -161,14 +167,14 @@ BEARING_LIST = re.compile(
 KIND_NOUN = re.compile(
     r"\b(?P<noun>projectiles?|tracer\s+(?:rounds?|fire|projectiles?|bullets?)|tracers"
     r"|(?:illumination\s+)?flares?|illumination\s+rounds?|air[- ]?bursts?"
-    r"|explosions?|detonations?|blasts?|impacts?|rounds?|bursts?|shots?|(?:muzzle\s+)?flash(?:es)?|craters?|fire"
+    r"|explosions?|detonations?|blasts?|impacts?|rounds?|bursts?|shots?|(?:muzzle\s+)?flash(?:es)?|craters?|fire|salvos?|smoke"
     r"|(?:(?:mini|mid-range|long-range)-)?(?:UAVs?|unmanned\s+aerial\s+vehicles?|quadcopters?))\b",
     re.IGNORECASE,
 )
 COUNT = re.compile(
-    r"(?:(?P<qual>" + ph.COUNT_QUALIFIER + r")\s+)?(?:a\s+total\s+of\s+)?"
+    r"(?:(?P<qual>" + ph.COUNT_QUALIFIER + r")\s+)?(?:(?:a\s+|the\s+)?(?:aggregated\s+)?totals?\s+of\s+)?"
     # the vague words first: "a series of explosions" is not "a" (one) "series of" explosions
-    r"(?:(?P<vague>" + ph.VAGUE_COUNTS + r")|(?<![\d:.,])(?P<n1>" + ph.NUMBER + r")(?:\s*(?:-|to|or)\s*(?P<n2>\d+)"
+    r"(?:(?P<vague>" + ph.VAGUE_COUNTS + r")|(?<![\d:.,])(?P<n1>" + ph.NUMBER + r")(?:\s*(?:-|–|to|or)\s*(?P<n2>\d+)|\s+(?:to|or)\s+(?P<n2w>(?i:" + ph.NUMBER_WORD + r"))(?=\s)"
     r"|\s+or\s+(?P<or_so>so)|\s*-\s*(?P<odd>odd)\b)?)"
     r"\s+(?P<adjs>(?:(?:[A-Za-z(][\w\-()]*|\(?\d+\s?mm\)?)\s+){0,4})$",
     re.IGNORECASE,
@@ -223,5 +229,6 @@ FILLER = frozenset(
     further another other more additional earlier same time period previous reporting day night evening
     morning afternoon hours headquarters jccc followed involving but single field fields yard garden ground
     residential house houses fewer less similar number flying hovering circling using mini-uav mini-uavs near
-    various different directions distances""".split()
+    various different directions distances location locations member members loud powerful surrounding originating
+    driving conducting flight flights forested wooded however black white grey gray thick rising billowing plume plumes column""".split()
 )

@@ -58,7 +58,7 @@ _SAME_POSITION = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(
-    r";\s+|,?\s+and\s+(?=(?:(?:while|when)\s+)?(?:positioned|while|in|at|near|from)\s+[^;]*?\b(?:heard|saw|observed|recorded|spotted)\b)"
+    r";\s+|,?\s+and\s+(?!in\s+(?:some|most|many|all|several)\s+cases\b)(?=(?:(?:while|when)\s+)?(?:positioned|while|in|at|near|from)\s+[^;]*?\b(?:heard|saw|observed|recorded|spotted)\b)"
     r"|,?\s+and\s+(?=(?:the\s+SMM|it|the\s+mission)\s+(?:also\s+|later\s+)?(?:heard|saw|observed|recorded|spotted)\b)"
 )
 _SUMMARY = re.compile(r"\b(?:ceasefire\s+violations|compared\s+with|previous\s+(?:reporting\s+)?(?:period|day))\b", re.IGNORECASE)
@@ -181,6 +181,11 @@ _WHICH = re.compile(
     r")(?:[^,;()]|\(\d+\s?mm\))*?(?P<close>,|;|\.?$)"
 )
 _ASSESSED_WORD = re.compile(r"\bassessed\b", re.IGNORECASE)
+#: A breakdown between dashes: "26 mortar rounds - three incoming, four outgoing and 19 undetermined - at 3-6km".
+_DASHED = re.compile(
+    r"\s(?P<open>-)\s+(?=(?:" + ph.NUMBER + r")\s+(?:(?:were|was)\s+)?(?:assessed\s+as\s+)?(?:an?\s+)?"
+    r"(?:outgoing|incoming|impacts?|undetermined|air[- ]?bursts?)\b)[^()]*?\s(?P<close>-)(?:\s|$)",
+    re.IGNORECASE)
 _CALIBRE_PARENTHESIS = re.compile(r"\((\d+\s?mm)\)")
 
 
@@ -193,6 +198,9 @@ def _which_as_parenthesis(line: str, start: int, end: int) -> str:
     which": "ten explosions, two assessed as outgoing rounds and eight as impacts, 4-6km south"): the
     breakdown between the commas is read as the parenthesis it stands for (same length, same offsets)."""
     chars = list(line)
+    for dashed in _DASHED.finditer(line, start, end):
+        if _EXPLOSION_NOUN.search(line, start, dashed.start()):
+            chars[dashed.start("open")], chars[dashed.start("close")] = "(", ")"
     for match in _WHICH.finditer(line, start, end):
         nouns = list(_EXPLOSION_NOUN.finditer(line, start, match.start()))
         if not nouns or _NOT_EXPLOSIONS.search(line, nouns[-1].end(), match.start()):
@@ -319,7 +327,8 @@ def _clause_records(
                 "ceasefire_violations_qualifier": (reading.violations_qualifier
                                                    if reading.ceasefire_violations is not None else None),
                 "compared_with": reading.compared_with, "ceasefire_violations_trend": reading.violations_trend,
-                "sighting": group.sighting, "time_of_day": reading.time_of_day}
+                "sighting": group.sighting, "time_of_day": reading.time_of_day, "time_relative": reading.relative_time,
+                "fire": group.fire, "salvos": group.salvos, "disengagement_area": group.disengagement_area}
         record["extras"].update({key: value for key, value in said.items() if value is not None})
         record["weapon"] = group.weapon
         record["flight_direction"] = group.flight
