@@ -19,6 +19,7 @@ read in ``timezone`` (UTC unless told; the OSCE SMM wrote local Kyiv time).
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import os
 import re
@@ -32,7 +33,9 @@ from pyproj import Geod
 
 from truceline.ingest import phrases as ph
 from truceline.ingest.gazetteer import POSITION_ERROR_KM, Gazetteer, Place, fold_name, offset_position
-from truceline.ingest.patrol_clause import Clock, ClauseReading, EventPlace, Group, PositionText, Scan, read_clause
+from truceline.ingest.patrol_clause import (
+    Clock, ClauseReading, EventPlace, Group, PositionText, Scan, _read_weapon, assessed_kind, read_clause,
+)
 from truceline.ingest.patrol_patterns import KIND_NOUN, VERB
 from truceline.model.errors import InputError
 from truceline.model.reports import PATROL_KINDS, Report
@@ -46,6 +49,14 @@ _DATE_ON = re.compile(
     r"(?P<date>" + ph.DATE + r")",
     re.IGNORECASE,
 )
+#: The period of a daily report: "between the evenings of 2 and 3 June", "between the evenings of 30 June and 1 July".
+_EVENINGS = re.compile(
+    r"\b(?:between|from)\s+the\s+evenings?\s+of\s+(?P<first>\d{1,2})(?:st|nd|rd|th)?(?:\s+(?P<first_month>" + ph.MONTH + r"))?"
+    r"\s+(?:and|to|-)\s+(?P<date>" + ph.DATE + r")",
+    re.IGNORECASE,
+)
+#: An evening runs from 18:00 to 21:00: a period "between the evenings of 2 and 3 June" is 2 June 18:00 to 3 June 21:00.
+EVENING_START_HOUR, EVENING_END_HOUR = 18, 21
 _DATE_ONLY_LINE = re.compile(r"^\W*(?:\w+day,?\s+)?(?P<date>" + ph.DATE + r")\W*$", re.IGNORECASE)
 _FOOTNOTE = re.compile(r"\[\d{1,3}\]")
 #: A line that only names a section: "Ceasefire violations", "Donetsk region" (no verb, no number, a few words).
@@ -104,6 +115,7 @@ class _State:
     position: _Observer | None = None
     last_position: _Observer | None = None  # the last observer read, across paragraphs: "from the same position"
     date_written: bool = False  # the date comes from the text ("On 3 March"), not from --date
+    evenings: bool = False  # date .. night_end is "between the evenings of" the two days, not a night
     region: str | None = None  # the part of the report ("Donetsk region" heading, "In Donetsk region, ..." summary)
     described: dict[str, _Described] = field(default_factory=dict)  # places the text described, by folded name
 
@@ -138,6 +150,7 @@ def parse_patrol_text(
         raise InputError(file_name, f"reliability {reliability!r} is not a NATO/Admiralty grade such as B2")
     state = _State(date=date, night_end=None)
     reports: list[Report] = []
+    previous_sentence: list[int] = []  # indices in ``reports`` of the records of the sentence before
     for line_number, raw in enumerate(text.split("\n"), start=1):  # lines end at \n only, as editors count them
         raw = raw.removesuffix("\r")
         line = _FOOTNOTE.sub(lambda mark: " " * len(mark.group(0)), raw.translate(_ONE_TO_ONE))  # "[1]": a footnote
@@ -146,7 +159,13 @@ def parse_patrol_text(
         index = 0
         state.position = None  # an observer position carries within a paragraph, not beyond
         for start, end in split_sentences(line):
-            for values in _read_sentence(line, start, end, state, gazetteer, date, tz):
+            sentence = _reassessment(line[start:end], reports, previous_sentence)
+            if sentence is None:
+                sentence = _read_sentence(line, start, end, state, gazetteer, date, tz)
+            else:
+                index = sum(1 for report in reports if report.line == line_number)
+            previous_sentence = []
+            for values in sentence:
                 index += 1
                 values.update(
                     report_id=f"{file_name}:{line_number}:{index}", source=source, reliability=reliability,
@@ -156,7 +175,82 @@ def parse_patrol_text(
                     values["warnings"] = (*values.get("warnings", ()), f"kind {values['kind']!r} read as other")
                     values["kind"] = "other"
                 reports.append(Report(**values))
+                previous_sentence.append(len(reports) - 1)
     return reports
+
+
+#: A sentence that assesses what the sentence before reported: "The SMM assessed four of the explosions as outgoing
+#: mortar rounds and the remaining as outgoing rounds of undetermined weapons."
+_REASSESSED = re.compile(
+    r"^\W*(?:the\s+SMM|it|the\s+mission|the\s+patrol|SMM\s+patrol\s+members)\s+(?:later\s+|also\s+|further\s+)?assessed\s+"
+    r"(?=(?:all|both|the|(?:" + ph.NUMBER + r")\s+of\s+the(?:m|se|\s)|them\b))(?P<rest>.*?)\W*$",
+    re.IGNORECASE)
+_REASSESSED_PART = re.compile(
+    r"^\s*(?:(?P<n>" + ph.NUMBER + r")\s+of\s+(?:the|these|those|them)|(?P<all>all|both)(?:\s+of)?|the\s+(?P<rest>remaining|rest|others?)"
+    r"|(?:the|these|those|them))(?:\s+(?:explosions?|rounds?|detonations?|blasts?))?\s+(?:as|to\s+be)\s+(?:an?\s+|the\s+)?"
+    r"(?P<what>outgoing|impacts?|incoming|air[- ]?bursts?|undetermined)\b(?P<tail>.*)$",
+    re.IGNORECASE)
+
+
+def _reassessment(text: str, reports: list[Report], previous: list[int]) -> list[dict[str, Any]] | None:
+    """"The SMM assessed four of the explosions as outgoing mortar rounds and the remaining as outgoing rounds of
+    undetermined weapons": the assessment is applied to the one count of explosions the sentence before reported
+    (split into a record per part, each with ``breakdown_of``); the sentence itself gives one record of kind ``other``
+    that says so. None when the sentence is not such an assessment, or when what it refers to cannot be told."""
+    match = _REASSESSED.match(text)
+    targets = [at for at in previous if reports[at].kind.startswith("explosion") and reports[at].count is not None
+               and "breakdown_of" not in reports[at].extras]
+    if match is None or len(targets) != 1:
+        return None
+    target = reports[targets[0]]
+    assert target.count is not None
+    parts: list[tuple[int | None, str, str | None]] = []  # (count or None for "the rest", kind, weapon)
+    for piece in re.split(r",\s*(?:and\s+)?|\s+and\s+(?=(?:\w+\s+of\s+|the\s+|all\b|both\b))", match["rest"]):
+        part = _REASSESSED_PART.match(piece)
+        if part is None:
+            return None
+        group = Group(start=0, end=0, kind=target.kind, kinds=[target.kind])
+        tail = Scan(part["tail"])
+        _read_weapon(tail, group, 0, len(part["tail"]))
+        if tail.leftovers(0, len(part["tail"])):
+            return None  # words it cannot place: left to the ordinary reading, which warns about them
+        kind = "explosion_undetermined" if part["what"].lower() == "undetermined" else assessed_kind(part["what"], target.kind)
+        number = ph.parse_number(part["n"]) if part["n"] else (target.count if part["all"] else None)
+        parts.append((number, kind, group.weapon))
+    stated = sum(number or 0 for number, _, _ in parts)
+    rests = sum(1 for number, _, _ in parts if number is None)
+    if stated > target.count or rests > 1 or (rests == 0 and stated != target.count and len(parts) > 1):
+        return None
+    split: list[Report] = []
+    for number, kind, weapon in parts:
+        count = number if number is not None else target.count - stated
+        if count <= 0:
+            continue
+        extras = dict(target.extras)
+        if len(parts) > 1 or count != target.count:
+            extras["breakdown_of"] = target.count
+        if count != target.count or number is None:
+            extras.pop("count_qualifier", None)
+            extras.pop("count_min", None)
+        split.append(dataclasses.replace(target, kind=kind, count=count, weapon=weapon or target.weapon, extras=extras))
+    if stated < target.count and rests == 0:  # "assessed two of the explosions as impacts": the rest as before
+        split.append(dataclasses.replace(target, count=target.count - stated,
+                                         extras=dict(target.extras, breakdown_of=target.count)))
+    reports[targets[0]:targets[0] + 1] = split
+    line = target.line
+    number_in_line = 0
+    ids = []
+    for at, report in enumerate(reports):  # the records of that line numbered again, in order
+        if report.line == line:
+            number_in_line += 1
+            reports[at] = dataclasses.replace(report, report_id=f"{report.report_id.rsplit(':', 2)[0]}:{line}:{number_in_line}")
+            if targets[0] <= at < targets[0] + len(split):
+                ids.append(reports[at].report_id)
+    previous[:] = []
+    return [{"kind": "other", "count": None, "weapon": None, "flight_direction": None,
+             "extras": {"assessment_of": ids},
+             "warnings": (f"an assessment of what the sentence before reported ({', '.join(ids)}): applied to it, "
+                          "not a new observation",)}]
 
 
 def split_sentences(line: str) -> list[tuple[int, int]]:
@@ -248,12 +342,24 @@ def _read_sentence(
     sentence_warnings: list[str] = []
     only_date = _DATE_ONLY_LINE.match(line[start:end])
     found_date = only_date or next(scan.find(_DATE_ON, start, end), None)
+    evenings = next(scan.find(_EVENINGS, start, end), None)
+    if evenings is not None:
+        found_date = None
+        last, _ = _parse_date(evenings.group("date"), state, default_date)
+        first_day = _evenings_start(evenings, last)
+        if last is None:
+            sentence_warnings.append(f"date {evenings.group('date')!r} has no year: pass --date")
+        elif first_day is None:
+            sentence_warnings.append(f"the period {evenings.group(0)!r} does not name two dates: left undated")
+        else:
+            state.date, state.night_end, state.evenings, state.date_written = first_day, last, True, True
+        scan.claim(start + evenings.start(), start + evenings.end())
     if found_date is not None:
         first, second = _parse_date(found_date.group("date"), state, default_date)
         if first is None:
             sentence_warnings.append(f"date {found_date.group('date')!r} has no year: pass --date")
         else:
-            state.date, state.night_end, state.date_written = first, second, True
+            state.date, state.night_end, state.evenings, state.date_written = first, second, False, True
         scan.claim(start + found_date.start(), start + found_date.end())
     continuation = bool(_CONTINUATION.match(line[start:end]))
     same_position = next(scan.find(_SAME_POSITION, start, end), None)
@@ -592,11 +698,33 @@ def _parse_date(text: str, state: _State, default_date: Date | None) -> tuple[Da
     return first, second
 
 
+def _evenings_start(match: re.Match[str], last: Date | None) -> Date | None:
+    """The first day of "between the evenings of 30 June and 1 July" (its month, if unwritten, that of the last
+    day, or the month before when the day number is larger)."""
+    if last is None:
+        return None
+    day = int(match["first"])
+    if match["first_month"]:
+        month = ph.MONTHS[match["first_month"].lower().rstrip(".")]
+        year = last.year - 1 if month > last.month else last.year
+    else:
+        month, year = last.month, last.year
+        if day > last.day:
+            month, year = (month - 1, year) if month > 1 else (12, year - 1)
+    try:
+        return Date(year, month, day)
+    except ValueError:
+        return None
+
+
 def _date_window(state: _State, tz: tzinfo) -> tuple[float, float]:
     """The window of an observation dated but not timed: the whole day ("On 3 March"), or noon to
     noon for a night ("On the night of 2-3 March", "the evening and night of 2-3 March")."""
     assert state.date is not None
     day = datetime(state.date.year, state.date.month, state.date.day, tzinfo=tz)
+    if state.night_end is not None and state.evenings:  # "between the evenings of 2 and 3 June"
+        end = datetime(state.night_end.year, state.night_end.month, state.night_end.day, EVENING_END_HOUR, tzinfo=tz)
+        return (day + timedelta(hours=EVENING_START_HOUR)).timestamp(), end.timestamp()
     if state.night_end is not None:
         end = datetime(state.night_end.year, state.night_end.month, state.night_end.day, 12, tzinfo=tz)
         return (day + timedelta(hours=12)).timestamp(), end.timestamp()
@@ -616,7 +744,7 @@ def _resolve_times(
         day: Date | None
         if clock.date_text:
             day, _ = _parse_date(clock.date_text, state, default_date)
-        elif state.night_end is not None and clock.hour < 12:
+        elif state.night_end is not None and clock.hour < (EVENING_START_HOUR if state.evenings else 12):
             day = state.night_end
         else:
             day = state.date or default_date
