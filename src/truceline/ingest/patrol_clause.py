@@ -139,6 +139,7 @@ class Group:
     fire: str | None = None  # "bursts of outgoing machine-gun fire", "a shot ..., outgoing from the north-west"
     salvos: int | None = None  # "an outgoing salvo of an MLRS": salvos, each of an unstated number of rounds
     disengagement_area: str | None = None  # "assessed as outside the disengagement area": inside / outside
+    relative_time: str | None = None  # "…, and, ten minutes later, one projectile": written just before it
     own_lead_time: bool = False  # "…, and at 22:07 an explosion": its time was written just before it
 
 
@@ -1027,10 +1028,9 @@ def read_clause(scan: Scan, start: int, end: int) -> ClauseReading:
     for match in scan.find(TIME_OF_DAY, start, end):
         scan.claim(start + match.start(), start + match.end())
         parts_of_day.append(re.sub(r"\s+", " ", match.group(0).lower()))
-    relative = []
-    for match in scan.find(RELATIVE_TIME, start, end):
+    relative_matches = list(scan.find(RELATIVE_TIME, start, end))
+    for match in relative_matches:
         scan.claim(start + match.start(), start + match.end())
-        relative.append(re.sub(r"\s+", " ", match.group(0).lower()))
     if position is None:
         trigger = re.search(r"\b(?:while|when|whilst|from\s+its\s+position|positioned)\b|(?<=\bits\sposition\s)(?:in|near|at)\b",
                             scan.view(observation_start, end))
@@ -1050,6 +1050,14 @@ def read_clause(scan: Scan, start: int, end: int) -> ClauseReading:
         _read_weapon(scan, groups[0], observation_start, groups[0].start)  # "saw a tank firing 5 rounds"
         context_times = context_times or read_times(scan, observation_start, groups[0].start)  # "heard, at 14:05, ..."
         groups[0].start = min(groups[0].start, observation_start)
+    relative = []
+    for match in relative_matches:  # "…, and, ten minutes later, one projectile": that one's; else the clause's
+        words = re.sub(r"\s+", " ", match.group(0).lower())
+        following = [group for group in groups[1:] if group.start >= start + match.end()]
+        if following and start + match.start() > groups[0].start:
+            following[0].relative_time = following[0].relative_time or words
+        else:
+            relative.append(words)
     for index in range(1, len(groups)):  # "…, and at 22:07 an explosion": a time that leads into the next observation
         lead = LEAD_TIME.search(scan.view(groups[index - 1].end, groups[index].start))
         if lead is not None:

@@ -230,5 +230,6 @@ FILLER = frozenset(
     morning afternoon hours headquarters jccc followed involving but single field fields yard garden ground
     residential house houses fewer less similar number flying hovering circling using mini-uav mini-uavs near
     various different directions distances location locations member members loud powerful surrounding originating
-    driving conducting flight flights forested wooded however black white grey gray thick rising billowing plume plumes column""".split()
+    driving conducting flight flights forested wooded however black white grey gray thick rising billowing plume plumes column
+    interspersed sound sounds""".split()
 )

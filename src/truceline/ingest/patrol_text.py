@@ -196,31 +196,34 @@ def _reassessment(text: str, reports: list[Report], previous: list[int]) -> list
     """"The SMM assessed four of the explosions as outgoing mortar rounds and the remaining as outgoing rounds of
     undetermined weapons": the assessment is applied to the one count of explosions the sentence before reported
     (split into a record per part, each with ``breakdown_of``); the sentence itself gives one record of kind ``other``
-    that says so. None when the sentence is not such an assessment, or when what it refers to cannot be told."""
+    that says so. None when the sentence is not such an assessment; when what it refers to cannot be told, the
+    sentence gives a record of kind ``other`` that says the assessment was not applied (it counts nothing again)."""
     match = _REASSESSED.match(text)
+    if match is None:
+        return None
     targets = [at for at in previous if reports[at].kind.startswith("explosion") and reports[at].count is not None
                and "breakdown_of" not in reports[at].extras]
-    if match is None or len(targets) != 1:
-        return None
+    if len(targets) != 1:
+        return _unapplied(text)
     target = reports[targets[0]]
     assert target.count is not None
     parts: list[tuple[int | None, str, str | None]] = []  # (count or None for "the rest", kind, weapon)
     for piece in re.split(r",\s*(?:and\s+)?|\s+and\s+(?=(?:\w+\s+of\s+|the\s+|all\b|both\b))", match["rest"]):
         part = _REASSESSED_PART.match(piece)
         if part is None:
-            return None
+            return _unapplied(text)
         group = Group(start=0, end=0, kind=target.kind, kinds=[target.kind])
         tail = Scan(part["tail"])
         _read_weapon(tail, group, 0, len(part["tail"]))
         if tail.leftovers(0, len(part["tail"])):
-            return None  # words it cannot place: left to the ordinary reading, which warns about them
+            return _unapplied(text)  # words it cannot place
         kind = "explosion_undetermined" if part["what"].lower() == "undetermined" else assessed_kind(part["what"], target.kind)
         number = ph.parse_number(part["n"]) if part["n"] else (target.count if part["all"] else None)
         parts.append((number, kind, group.weapon))
     stated = sum(number or 0 for number, _, _ in parts)
     rests = sum(1 for number, _, _ in parts if number is None)
     if stated > target.count or rests > 1 or (rests == 0 and stated != target.count and len(parts) > 1):
-        return None
+        return _unapplied(text)
     split: list[Report] = []
     for number, kind, weapon in parts:
         count = number if number is not None else target.count - stated
@@ -251,6 +254,12 @@ def _reassessment(text: str, reports: list[Report], previous: list[int]) -> list
              "extras": {"assessment_of": ids},
              "warnings": (f"an assessment of what the sentence before reported ({', '.join(ids)}): applied to it, "
                           "not a new observation",)}]
+
+
+def _unapplied(text: str) -> list[dict[str, Any]]:
+    return [{"kind": "other", "count": None, "weapon": None, "flight_direction": None, "extras": {},
+             "warnings": (f"an assessment ({text.strip()!r}) of a count the sentence before does not give as one count "
+                          "of explosions: not applied, and not a new observation",)}]
 
 
 def split_sentences(line: str) -> list[tuple[int, int]]:
@@ -433,7 +442,7 @@ def _clause_records(
                 "ceasefire_violations_qualifier": (reading.violations_qualifier
                                                    if reading.ceasefire_violations is not None else None),
                 "compared_with": reading.compared_with, "ceasefire_violations_trend": reading.violations_trend,
-                "sighting": group.sighting, "time_of_day": reading.time_of_day, "time_relative": reading.relative_time,
+                "sighting": group.sighting, "time_of_day": reading.time_of_day, "time_relative": group.relative_time or reading.relative_time,
                 "fire": group.fire, "salvos": group.salvos, "disengagement_area": group.disengagement_area}
         record["extras"].update({key: value for key, value in said.items() if value is not None})
         record["weapon"] = group.weapon

@@ -1,0 +1,233 @@
+"""Session 10: phrasing of the OSCE SMM's camera reports, spot reports and period summaries (2015-2021),
+written anew in that style, with the structured values each must give: "followed by totals of", breakdowns
+between dashes, word ranges ("six to seven"), "heard and in some cases also saw", "at an assessed distance
+of", times followed by "hrs", times relative to another ("ten minutes later"), outgoing and incoming fire of
+bursts and shots, salvos, smoke, projectiles that explode in the air, the disengagement areas, an exchange of
+fire named by its weapons, "in both Donetsk and Luhansk regions", a count in brackets with its noun, the
+period "between the evenings of 2 and 3 June", and a sentence that assesses the count of the sentence before.
+Each sentence is parsed on its own with --date 2017-06-03; times are "DD HH:MM" UTC.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from tests.ingest.test_patrol_osce_style import SECTOR
+from tests.ingest.test_patrol_sentences import parse as parse_records
+
+UND, IMP, OUT = "explosion_undetermined", "explosion_impact", "explosion_outgoing"
+SUMMARY = "reads as a summary of the period: its counts may repeat those of other sentences"
+DAY = ("03 00:00", "04 00:00")
+
+
+def parse(text: str) -> list[dict[str, Any]]:
+    return parse_records(text, date=date(2017, 6, 3))
+
+
+def rec(kind: str, count: int | None, **fields: Any) -> dict[str, Any]:
+    return dict(kind=kind, count=count, **fields)
+
+
+CASES: list[tuple[str, list[dict[str, Any]]]] = [
+    # --- camera reports: in sequence, followed by totals
+    ("On the evening of 3 June, the SMM camera in Avdiivka recorded, in sequence, one undetermined explosion, one "
+     "projectile in flight from west to east, two undetermined explosions and nine projectiles from east to west, all "
+     "3-5km east-south-east.",
+     [rec(UND, 1, bearing="ESE", distance_min_km=3.0, distance_max_km=5.0, observer_place="Avdiivka", warnings=[]),
+      rec("projectile_in_flight", 1, flight_direction="W to E", bearing="ESE", warnings=[]),
+      rec(UND, 2, bearing="ESE", warnings=[]),
+      rec("projectile_in_flight", 9, flight_direction="E to W", bearing="ESE", distance_max_km=5.0, warnings=[])]),
+    ("On the same night, the SMM camera in Shyrokyne recorded, in sequence, three undetermined explosions and five "
+     "tracer rounds in flight from west to east, followed by totals of four undetermined explosions, one explosion "
+     "assessed as an impact and 40 tracer rounds in flight from east to west.",
+     [rec(UND, 3, warnings=[]), rec("projectile_in_flight", 5, flight_direction="W to E", warnings=[]),
+      rec(UND, 4, warnings=[]), rec(IMP, 1, warnings=[]),
+      rec("projectile_in_flight", 40, flight_direction="E to W", warnings=[])]),
+    ("On the night of 3-4 June, the SMM camera in Avdiivka recorded two tracer rounds in flight from north to south, "
+     "followed by aggregated totals of three explosions (one undetermined and two assessed as impacts) and seven "
+     "projectiles in flight (four from south-east to north-west and three from north to south).",
+     [rec("projectile_in_flight", 2, flight_direction="N to S", warnings=[]),
+      rec(UND, 1, breakdown_of=3, warnings=[]), rec(IMP, 2, breakdown_of=3, warnings=[]),
+      rec("projectile_in_flight", 4, flight_direction="SE to NW", breakdown_of=7, warnings=[]),
+      rec("projectile_in_flight", 3, flight_direction="N to S", breakdown_of=7, warnings=[])]),
+    ("On the night of 3-4 June, the SMM camera at the Donetsk Filtration Station recorded one undetermined explosion "
+     "and, ten minutes later, one projectile in flight from west to east, both 1-2km south.",
+     [rec(UND, 1, bearing="S", time_relative=None, time_start="03 12:00", time_end="04 12:00"),
+      rec("projectile_in_flight", 1, flight_direction="W to E", bearing="S", time_relative="ten minutes later")]),
+    ("On the night of 4-5 June, the SMM camera in Popasna recorded an outgoing salvo of a multiple launch rocket "
+     "system about 12km south-east.",
+     [rec(OUT, None, salvos=1, weapon="mlrs", bearing="SE", distance_min_km=12.0, distance_qualifier="about",
+          warnings=[])]),
+    ("Between 22:05 and 22:40, the SMM heard three salvos of MLRS (BM-21 Grad) 15-20km north.",
+     [rec(UND, None, salvos=3, weapon="mlrs", bearing="N", time_start="03 22:05", time_end="03 22:40", warnings=[])]),
+    # --- breakdowns and counts
+    ("Positioned at the Donetsk central railway station, between 08:40 and 12:30, the SMM heard 26 mortar rounds - "
+     "three incoming, four outgoing and 19 undetermined - at a distance of 3-6km to the north, north-north-east and "
+     "north-east.",
+     [rec(IMP, 3, breakdown_of=26, weapon="mortar", bearing="N..NE", distance_min_km=3.0, time_start="03 08:40",
+          warnings=[]),
+      rec(OUT, 4, breakdown_of=26, weapon="mortar", warnings=[]),
+      rec(UND, 19, breakdown_of=26, weapon="mortar", time_end="03 12:30", warnings=[])]),
+    ("At 10:30, the SMM heard four bursts of heavy-machine-gun fire about 2km west and six to seven explosions, "
+     "assessed as impacts of automatic grenade launcher fire, approximately 0.5km south of its position.",
+     [rec("burst", 4, weapon="heavy_machine_gun", bearing="W", distance_min_km=2.0, warnings=[]),
+      rec(IMP, 7, count_min=6, weapon="automatic_grenade_launcher", bearing="S", distance_max_km=0.5,
+          distance_qualifier="approximately", time_start="03 10:30", warnings=[])]),
+    ("At 10:53, positioned in Pervomaisk, the SMM heard three to four undetermined explosions 0.5km west.",
+     [rec(UND, 4, count_min=3, observer_place="Pervomaisk", bearing="W", warnings=[])]),
+    ("The SMM heard one or two explosions 3km north.",
+     [rec(UND, 2, count_min=1, bearing="N", warnings=[])]),
+    ("In Luhansk region, the SMM recorded fewer ceasefire violations, including, however, more explosions (three "
+     "explosions), compared with the previous reporting period (one explosion).",
+     [rec(UND, 3, region="Luhansk", ceasefire_violations_trend="fewer",
+          compared_with="compared with the previous reporting period (one explosion)", warnings=[SUMMARY])]),
+    ("The SMM recorded at least 1,450 ceasefire violations in both Donetsk and Luhansk regions, including 620 "
+     "explosions, 120 projectiles in flight, 15 muzzle flashes, 9 illumination flares and at least 690 bursts and shots.",
+     [rec(UND, 620, region="Donetsk and Luhansk", ceasefire_violations=1450, ceasefire_violations_qualifier="at least",
+          warnings=[SUMMARY]),
+      rec("projectile_in_flight", 120, warnings=[SUMMARY]), rec("other", 15, warnings=[SUMMARY]),
+      rec("flare", 9, warnings=[SUMMARY]),
+      rec("burst", 690, count_qualifier="at least", combined_kinds=["burst", "shot"], warnings=[SUMMARY])]),
+    # --- verbs, distances, times
+    ("At the same location, between 17:12 and 18:30, the SMM heard and in some cases also saw 40 incoming mortar or "
+     "artillery rounds at distances of between 3-8km to the north, north-north-west and west.",
+     [rec(IMP, 40, weapon="mortar", other_weapons=["artillery"], bearing="W..N", distance_min_km=3.0,
+          distance_max_km=8.0, distance_qualifier="at distances of", time_start="03 17:12", time_end="03 18:30")]),
+    ("A few seconds later, the SMM heard 20-30 bursts of outgoing machine-gun fire at an assessed distance of 50m "
+     "north-north-west.",
+     [rec("burst", 30, count_min=20, fire="outgoing", weapon="machine_gun", bearing="NNW", distance_min_km=0.05,
+          distance_max_km=0.05, distance_qualifier="at an assessed distance of", time_relative="a few seconds later",
+          warnings=[])]),
+    ("At 11:55, the SMM patrol members heard 30-40 bursts of heavy-machine-gun and 20-30 shots of small-arms fire, all "
+     "assessed as originating 1-2km north-north-west of their position.",
+     [rec("burst", 40, count_min=30, weapon="heavy_machine_gun", bearing="NNW", distance_min_km=1.0,
+          time_start="03 11:55", warnings=[]),
+      rec("shot", 30, count_min=20, weapon="small_arms", bearing="NNW", distance_max_km=2.0, warnings=[])]),
+    ("At 13:36, the SMM saw two incoming projectiles explode in the air at an assessed distance of 20m "
+     "north-north-west of the patrol's position.",
+     [rec("airburst", 2, bearing="NNW", distance_min_km=0.02, distance_max_km=0.02, time_start="03 13:36",
+          warnings=[])]),
+    ("Positioned 6km north-west of Donetsk city centre between 9:00 and 14:20hrs, the SMM did not observe any "
+     "ceasefire violations.",
+     [rec("other", 0, observer_place="Donetsk", observer_offset="6 km NW", time_start="03 09:00",
+          time_end="03 14:20")]),
+    ("At 11:25, the SMM heard one shot of automatic grenade launcher fire, outgoing from a north-easterly direction.",
+     [rec("shot", 1, fire="outgoing", weapon="automatic_grenade_launcher", bearing="NE", warnings=[])]),
+    ("Moments later, the SMM recorded a burst of small-arms fire outgoing from the north-west.",
+     [rec("burst", 1, fire="outgoing", weapon="small_arms", bearing="NW", time_relative="moments later", warnings=[])]),
+    ("At 15:02, the SMM heard about ten shots of incoming small-arms fire 200m east.",
+     [rec("shot", 10, fire="incoming", count_qualifier="about", weapon="small_arms", bearing="E", warnings=[])]),
+    ("Less than a minute later, the SMM heard another undetermined explosion at an unknown distance and direction.",
+     [rec(UND, None, bearing=None, distance_min_km=None, time_relative="less than a minute later", warnings=[])]),
+    ("At 12:33, the SMM heard at least four loud explosions in the surrounding area.",
+     [rec(UND, 4, count_qualifier="at least", time_start="03 12:33", warnings=[])]),
+    ("Positioned at the Donetsk railway station, the SMM heard between 09:34 and 12:02 four bursts of small-arms fire "
+     "3-4km west of its location.",
+     [rec("burst", 4, weapon="small_arms", bearing="W", distance_min_km=3.0, time_start="03 09:34",
+          time_end="03 12:02", warnings=[])]),
+    # --- what was seen besides fire, where it was
+    ("At 10:07, while driving, the SMM heard one undetermined explosion and saw black smoke in a forested area "
+     "200-250m south of its position.",
+     [rec(UND, 1, bearing="S", distance_min_km=0.2, distance_max_km=0.25, warnings=[]),
+      rec("other", None, sighting="smoke", bearing="S", distance_max_km=0.25, warnings=[])]),
+    ("At 16:20, positioned in Zolote, the SMM heard two undetermined explosions 3-4km south-west, assessed as outside "
+     "the disengagement area.",
+     [rec(UND, 2, disengagement_area="outside", observer_place="Zolote", bearing="SW", warnings=[])]),
+    ("On the morning of 5 June, the SMM camera in Zolote recorded, between 08:35 and 10:13, nine explosions assessed as "
+     "impacts of grenades fired from an automatic grenade launcher 1.4-1.6km south-east and south-south-east, all "
+     "assessed as inside the disengagement area.",
+     [rec(IMP, 9, weapon="automatic_grenade_launcher", bearing="SE..SSE", distance_min_km=1.4,
+          disengagement_area="inside", time_start="05 08:35", time_end="05 10:13", warnings=[])]),
+    ("While in Stanytsia Luhanska, the SMM heard an exchange of fire involving small arms, heavy machine guns and "
+     "automatic grenade launchers 2-3km south.",
+     [rec("other", None, weapon="small_arms", other_weapons=["heavy_machine_gun", "automatic_grenade_launcher"],
+          observer_place="Stanytsia Luhanska", bearing="S", distance_min_km=2.0, warnings=[])]),
+    ("While conducting a mini-UAV flight in the western part of Zaitseve, the SMM heard about 20 shots of small-arms "
+     "fire, 50-70m south of its position.",
+     [rec("shot", 20, observer_place="Zaitseve", bearing="S", distance_min_km=0.05, distance_max_km=0.07,
+          warnings=[])]),
+    ("The SMM heard continuous small-arms fire interspersed with bursts of heavy-machine-gun fire 1.5-2km "
+     "north-north-east between 15:40 and 16:25.",
+     [rec("other", None, weapon="small_arms", bearing="NNE", time_start="03 15:40", warnings=[]),
+      rec("burst", None, weapon="heavy_machine_gun", bearing="NNE", time_end="03 16:25", warnings=[])]),
+    ("The SMM heard the sound of 12 explosions 5km east.",
+     [rec(UND, 12, bearing="E", warnings=[])]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[case[0][:70] for case in CASES])
+def test_session10_sentence(sentence: str, expected: list[dict[str, Any]]) -> None:
+    records = parse(sentence)
+    assert len(records) == len(expected), [(record["kind"], record["count"]) for record in records]
+    for record, fields in zip(records, expected):
+        for name, value in fields.items():
+            if name == "bearing" and value is not None and ".." not in value:
+                assert (record["bearing_min_deg"], record["bearing_max_deg"]) == SECTOR[value], record
+            if name == "bearing" and value is None:
+                assert record["bearing_min_deg"] is None, record
+                continue
+            got = record.get(name)
+            if isinstance(value, float) and got is not None:
+                assert got == pytest.approx(value, abs=0.011), (name, record)
+            else:
+                assert got == value, (name, record)
+
+
+def test_the_period_between_two_evenings_dates_what_follows() -> None:
+    records = parse("In Donetsk region, between the evenings of 2 and 3 June, the SMM recorded more ceasefire violations, "
+                    "including about 140 explosions, compared with the previous 24 hours (about 90 explosions).\n"
+                    "The SMM heard at 21:10 two explosions and at 06:05 one explosion 4km south.")
+    assert [(record["kind"], record["count"]) for record in records] == [(UND, 140), (UND, 2), (UND, 1)]
+    assert (records[0]["time_start"], records[0]["time_end"]) == ("02 18:00", "03 21:00")
+    assert records[0]["time_from"] == "date" and records[0]["warnings"] == [SUMMARY]
+    assert records[1]["time_start"] == "02 21:10"  # in the evening of the first day
+    assert records[2]["time_start"] == "03 06:05"  # before the evening: the second day
+    across = parse("Between the evenings of 30 June and 1 July, the SMM recorded 12 explosions.")
+    assert (across[0]["time_start"], across[0]["time_end"]) == ("30 18:00", "01 21:00")
+    month_before = parse("Between the evenings of 31 May and 1 June, the SMM recorded 5 explosions.")
+    assert (month_before[0]["time_start"], month_before[0]["time_end"]) == ("31 18:00", "01 21:00")
+    (bad,) = parse("Between the evenings of 31 and 1 May, the SMM recorded 5 explosions.")
+    assert "the period 'Between the evenings of 31 and 1 May' does not name two dates: left undated" in bad["warnings"]
+
+
+def test_an_assessment_of_the_count_before_splits_it_and_counts_nothing_again() -> None:
+    records = parse("At 10:10, positioned about 400m north of Zolote, the SMM heard seven explosions 150-200m "
+                    "south-south-east. The SMM assessed four of the explosions as outgoing mortar rounds and the "
+                    "remaining as outgoing rounds of undetermined weapons.")
+    assert [(record["kind"], record["count"], record["weapon"], record.get("breakdown_of"), record["report_id"])
+            for record in records] == [
+        (OUT, 4, "mortar", 7, "t.txt:1:1"), (OUT, 3, None, 7, "t.txt:1:2"), ("other", None, None, None, "t.txt:1:3")]
+    assert records[0]["observer_offset"] == "0.4 km N" and records[1]["distance_max_km"] == 0.2
+    assert records[2]["assessment_of"] == ["t.txt:1:1", "t.txt:1:2"]
+    assert records[2]["warnings"] == [
+        "an assessment of what the sentence before reported (t.txt:1:1, t.txt:1:2): applied to it, not a new observation"]
+    # on the next line, and only part of the count assessed: the rest stays as it was
+    records = parse("The SMM heard ten explosions 3km east.\nThe SMM assessed two of them as impacts of 82mm mortar rounds.")
+    assert [(record["line"], record["kind"], record["count"], record["weapon"], record.get("breakdown_of"))
+            for record in records] == [(1, IMP, 2, "mortar", 10), (1, UND, 8, None, 10), (2, "other", None, None, None)]
+    # nothing it could refer to, or more parts than the count: not applied, and not counted as new explosions
+    (alone,) = parse("The SMM assessed four of the explosions as outgoing mortar rounds.")
+    assert (alone["kind"], alone["count"]) == ("other", None) and "assessment_of" not in alone
+    assert alone["warnings"] == ["an assessment ('The SMM assessed four of the explosions as outgoing mortar rounds.') of a "
+                                 "count the sentence before does not give as one count of explosions: not applied, and "
+                                 "not a new observation"]
+    records = parse("The SMM heard two explosions 3km east. The SMM assessed four of the explosions as impacts.")
+    assert [(record["kind"], record["count"]) for record in records] == [(UND, 2), ("other", None)]
+    # "assessed that …" is not such an assessment
+    records = parse("The SMM heard about 20 shots 50m south. The SMM assessed that the shots had been aimed at its UAV.")
+    assert records[0]["count"] == 20 and len(records) == 2 and "assessment_of" not in records[1]
+
+
+def test_a_salvo_is_not_one_explosion() -> None:
+    (record,) = parse("The SMM heard an outgoing salvo of MLRS 10km south.")
+    assert record["count"] is None and record["salvos"] == 1 and record["kind"] == OUT
+
+
+def test_bursts_and_shots_keep_their_kind_when_outgoing() -> None:
+    records = parse("The SMM heard 20 bursts of outgoing heavy-machine-gun fire and two explosions assessed as outgoing "
+                    "rounds 1km north.")
+    assert [(record["kind"], record["count"], record.get("fire")) for record in records] == [
+        ("burst", 20, "outgoing"), (OUT, 2, None)]
