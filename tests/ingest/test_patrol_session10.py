@@ -155,6 +155,24 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
       rec("burst", None, weapon="heavy_machine_gun", bearing="NNE", time_end="03 16:25", warnings=[])]),
     ("The SMM heard the sound of 12 explosions 5km east.",
      [rec(UND, 12, bearing="E", warnings=[])]),
+    # --- where a share of the period's violations was recorded: understood, kept, not located
+    ("The majority of ceasefire violations were recorded in areas south-west and north-west of Horlivka and "
+     "south-south-west of Svitlodarsk.",
+     [rec("other", None, violations_share="the majority", violations_areas=["SW..NW of Horlivka", "SSW of Svitlodarsk"],
+          lat=None, warnings=[SUMMARY])]),
+    ("All ceasefire violations were recorded inside the disengagement area near Zolote or within 5km of its periphery.",
+     [rec("other", None, violations_share="all",
+          violations_areas=["inside the disengagement area near Zolote", "within 5km of its periphery"],
+          warnings=[SUMMARY])]),
+    ("The majority of ceasefire violations were recorded at southerly directions of Pyshchevyk (government-controlled, "
+     "25km north-east of Mariupol) and southerly and easterly directions of Chermalyk (government-controlled, 31km "
+     "north-east of Mariupol).",
+     [rec("other", None, violations_areas=["S of Pyshchevyk", "E..S of Chermalyk"], warnings=[SUMMARY])]),
+    ("About a third of the ceasefire violations were recorded in areas east and south-east of Svitlodarsk.",
+     [rec("other", None, violations_share="about a third", violations_areas=["E..SE of Svitlodarsk"],
+          warnings=[SUMMARY])]),
+    ("Most of the ceasefire violations were recorded near Zolote and Popasna.",
+     [rec("other", None, violations_share="most", violations_areas=["near Zolote and Popasna"], warnings=[SUMMARY])]),
 ]
 
 

@@ -37,6 +37,9 @@ from truceline.ingest.patrol_patterns import (
     TIME_AT,
     TIME_OF_DAY,
     RELATIVE_TIME,
+    VIOLATION_SHARE,
+    VIOLATION_AREA,
+    PERIPHERY,
     DISTANCE,
     NO_DISTANCE,
     LEAD_TIME,
@@ -274,6 +277,8 @@ class ClauseReading:
     violations_trend: str | None = None  # "more", "fewer", "a similar number of" ceasefire violations (than before)
     previous_period: bool = False  # "In the previous reporting period, it recorded …": not this period's observations
     relative_time: str | None = None  # "ten minutes later", "moments later": after the time of the sentence before
+    violations_share: str | None = None  # "the majority" (of the ceasefire violations were recorded in …)
+    violations_areas: list[str] = field(default_factory=list)  # "SW..NW of Horlivka", "in the disengagement area near Zolote"
 
 
 def _km(number: str, unit: str) -> float:
@@ -983,6 +988,60 @@ def _read_violation_tally(scan: Scan, start: int, end: int) -> tuple[int | None,
     return None, None, None
 
 
+def _read_violation_share(scan: Scan, start: int, end: int) -> tuple[str | None, list[str]]:
+    """"The majority of ceasefire violations were recorded in areas south-west and north-west of Horlivka and at
+    southerly directions of Pyshchevyk (…)": the share and its areas (``"SW..NW of Horlivka"``), claimed. The places
+    are not located: a summary says where most of the fire was, not where one observation was."""
+    match = next(scan.find(VIOLATION_SHARE, start, end), None)
+    if match is None:
+        return None, []
+    scan.claim(start + match.start(), start + match.end())
+    share = re.sub(r"\s+", " ", match["share"].lower())
+    share = "the " + share if share in ("majority", "vast majority", "rest", "remainder") else share
+    areas: list[str] = []
+    after = start + match.end()
+    depths = _parenthesis_depth(scan.text, after, end)
+    for area in scan.find(VIOLATION_AREA, after, end):
+        if depths[area.start()] > 0:
+            continue  # "(government-controlled, 25km north-east of Mariupol)": the place's description
+        points = [point for point in (ph.parse_direction(part) for part in re.findall(DIR, area["dirs"])) if point]
+        if not points:
+            continue
+        scan.claim(after + area.start(), after + area.end())
+        described = _BRACKETS_AFTER.match(scan.view(after + area.end(), end))
+        if described is not None:
+            scan.claim(after + area.end(), after + area.end() + described.end())
+        areas.append(f"{covering_sector(points)} of {_clean_place(area['place'])}")
+    for disengagement in scan.find(_DISENGAGEMENT, after, end):  # "inside the disengagement area near Zolote"
+        scan.claim(after + disengagement.start(), after + disengagement.end())
+        place = AT_PLACE.match(scan.view(after + disengagement.end(), end).lstrip(" \x1f"))
+        text = f"{disengagement['where'].lower().replace('within', 'inside')} the disengagement area"
+        if place is not None and not NOT_PLACES.match(place["place"].split()[0]):
+            offset = after + disengagement.end() + (len(scan.view(after + disengagement.end(), end))
+                                                    - len(scan.view(after + disengagement.end(), end).lstrip(" \x1f")))
+            scan.claim(offset + place.start(), offset + place.end())
+            text += f" {place['prep'].lower()} {_clean_place(place['place'])}"
+        areas.append(text)
+    for periphery in scan.find(PERIPHERY, after, end):
+        scan.claim(after + periphery.start(), after + periphery.end())
+        areas.append(re.sub(r"\s+", " ", periphery.group(0)))
+    for place in scan.find(AT_PLACE, after, end):  # "near Zolote and Popasna", "in Donetsk city"
+        name = _clean_place(place["place"])
+        if NOT_PLACES.match(name.split()[0]) or REGION_AFTER.match(scan.text[after + place.end():end]):
+            continue
+        names = [name]
+        cursor = after + place.end()
+        while (more := _MORE_PLACES.match(scan.view(cursor, end))) is not None:  # "near Zolote and Popasna"
+            if NOT_PLACES.match(more["place"].split()[0]):
+                break
+            names.append(_clean_place(more["place"]))
+            cursor += more.end()
+        scan.claim(after + place.start(), cursor)
+        preposition = re.sub(r"\s+", " ", place["prep"].lower())
+        areas.append(f"{preposition} {' and '.join(names)}")
+    return share, areas
+
+
 def _read_violation_trend(scan: Scan, start: int, end: int) -> str | None:
     """"more ceasefire violations" (than the period before), with no number: the word, claimed."""
     match = next(scan.find(VIOLATION_TREND, start, end), None)
@@ -1042,6 +1101,7 @@ def read_clause(scan: Scan, start: int, end: int) -> ClauseReading:
     previous = next(scan.find(_PREVIOUS_PERIOD, start, end), None)
     if previous is not None:
         scan.claim(start + previous.start(), start + previous.end())
+    share, areas = _read_violation_share(scan, start, end)
     violations, violations_qualifier, trend = _read_violation_tally(scan, start, end)
     trend = _read_violation_trend(scan, start, end) or trend
     groups = read_groups(scan, observation_start, end, clause_start=start, negated=negated)
@@ -1096,4 +1156,5 @@ def read_clause(scan: Scan, start: int, end: int) -> ClauseReading:
         has_verb=has_verb, time_of_day=", ".join(parts_of_day) or None, negated=negated, region=region,
         ceasefire_violations=violations, violations_qualifier=violations_qualifier, compared_with=compared_with,
         violations_trend=trend, previous_period=previous is not None, relative_time=", ".join(relative) or None,
+        violations_share=share, violations_areas=areas,
     )

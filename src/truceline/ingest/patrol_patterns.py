@@ -146,6 +146,21 @@ OWN_UAV_BEFORE = re.compile(r"\b(?:SMM(?:'s)?|its|using|with|help\s+of|by)\s+(?:
 #: A tally compared without a number: "the SMM recorded more ceasefire violations in Luhansk region".
 VIOLATION_TREND = re.compile(
     r"\b(?P<trend>more|fewer|less|a\s+similar\s+number\s+of|the\s+same\s+number\s+of)\s+" + _VIOLATIONS_NOUN, re.IGNORECASE)
+#: Where a share of the period's ceasefire violations was recorded: "The majority of ceasefire violations were
+#: recorded in areas south-west and north-west of Horlivka", "All ceasefire violations were recorded inside the
+#: disengagement area near Zolote".
+VIOLATION_SHARE = re.compile(
+    r"\b(?:the\s+)?(?P<share>(?:vast\s+)?majority|most|all|almost\s+all|nearly\s+all|(?:about\s+|around\s+|roughly\s+)?"
+    r"(?:half|(?:one|two|a)[- ]thirds?|(?:one|a|three)[- ]quarters?)|the\s+(?:rest|remainder)|remaining)\s+"
+    r"(?:of\s+(?:the\s+|these\s+|them\b)?)?(?:(?:the\s+)?(?:ceasefire\s+)?violations?\s+)?(?:were|was)\s+"
+    r"(?:(?:recorded|observed|registered|heard)\b|\x1f+)", re.IGNORECASE)  # the verb may be claimed already
+#: One area of such a share: "(in areas) south-west and north-west of Horlivka", "at southerly directions of Pyshchevyk".
+VIOLATION_AREA = re.compile(
+    r"(?:\b(?i:in|at|from)\s+(?:the\s+)?(?i:areas?|directions?|parts?)\s+|\b(?i:in|at)\s+)?(?P<dirs>" + DIR + r"(?:\s*,\s*" + DIR
+    + r")*(?:\s*,?\s+(?i:and|or)\s+" + DIR + r")?)\s+(?i:directions?\s+)?(?i:of)\s+(?:the\s+)?" + CONTROLLED + r"(?P<place>" + PLACE + r")")
+#: "within 5km of its periphery" (of a disengagement area): understood, kept with the area.
+PERIPHERY = re.compile(r"\bwithin\s+\d+(?:\.\d+)?\s*(?:km|m)\s+of\s+(?:its|their|the(?:\s+\w+)?)\s+peripher(?:y|ies)\b",
+                       re.IGNORECASE)
 #: A comparison with another period: "compared with 180 ceasefire violations, including 67 explosions, in the
 #: previous reporting period" (its counts are not this period's observations).
 COMPARED = re.compile(

@@ -406,7 +406,8 @@ def _clause_records(
     if not groups:  # kept all the same, as a record of kind "other" that says why
         groups = [Group(start=0, end=0, kind="other", kinds=["other"], times=reading.context_times)]
         where = " after the verb" if reading.has_verb else ""
-        if reading.ceasefire_violations is None and reading.compared_with is None and reading.violations_trend is None:
+        if (reading.ceasefire_violations is None and reading.compared_with is None and reading.violations_trend is None
+                and reading.violations_share is None):
             context_warnings.insert(0, f"no observation (explosion, burst, shot, flare, projectile) found{where}")
     records: list[dict[str, Any]] = []
     for group in groups:
@@ -443,7 +444,8 @@ def _clause_records(
                                                    if reading.ceasefire_violations is not None else None),
                 "compared_with": reading.compared_with, "ceasefire_violations_trend": reading.violations_trend,
                 "sighting": group.sighting, "time_of_day": reading.time_of_day, "time_relative": group.relative_time or reading.relative_time,
-                "fire": group.fire, "salvos": group.salvos, "disengagement_area": group.disengagement_area}
+                "fire": group.fire, "salvos": group.salvos, "disengagement_area": group.disengagement_area,
+                "violations_share": reading.violations_share, "violations_areas": reading.violations_areas or None}
         record["extras"].update({key: value for key, value in said.items() if value is not None})
         record["weapon"] = group.weapon
         record["flight_direction"] = group.flight
