@@ -55,7 +55,8 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
       rec("projectile_in_flight", 3, flight_direction="N to S", breakdown_of=7, warnings=[])]),
     ("On the night of 3-4 June, the SMM camera at the Donetsk Filtration Station recorded one undetermined explosion "
      "and, ten minutes later, one projectile in flight from west to east, both 1-2km south.",
-     [rec(UND, 1, bearing="S", time_relative=None, time_start="03 12:00", time_end="04 12:00"),
+     [rec(UND, 1, bearing="S", time_relative=None, time_start="03 12:00", time_end="04 12:00",
+          observer_place="Donetsk Filter Station", warnings=[]),
       rec("projectile_in_flight", 1, flight_direction="W to E", bearing="S", time_relative="ten minutes later")]),
     ("On the night of 4-5 June, the SMM camera in Popasna recorded an outgoing salvo of a multiple launch rocket "
      "system about 12km south-east.",
