@@ -156,6 +156,42 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
       rec("burst", None, weapon="heavy_machine_gun", bearing="NNE", time_end="03 16:25", warnings=[])]),
     ("The SMM heard the sound of 12 explosions 5km east.",
      [rec(UND, 12, bearing="E", warnings=[])]),
+    # --- the older (2015) style: weapons listed before "fire", "as well as", "at distances ranging between"
+    ("The SMM heard a total of 64 explosions of mortar and artillery fire at 4-6km north-east and north-west and "
+     "numerous small arms and heavy machine gun fire.",
+     [rec(UND, 64, weapon="mortar", other_weapons=["artillery"], bearing="NW..NE", distance_min_km=4.0, warnings=[]),
+      rec("other", None, count_qualifier="numerous", weapon="small_arms", other_weapons=["heavy_machine_gun"],
+          bearing=None, warnings=[])]),
+    ("While in the area of Shyrokyne, the SMM heard two undetermined explosions approximately 3km east of its position "
+     "and several bursts of small arms fire from a closer distance.",
+     [rec(UND, 2, weapon=None, bearing="E", observer_place="Shyrokyne", warnings=[]),
+      rec("burst", None, count_qualifier="several", weapon="small_arms", bearing=None, warnings=[])]),
+    ("Between 08:20 and 16:45hrs, the SMM recorded a total of 27 explosions and some exchanges of small-arms fire at "
+     "distances ranging between 2 and 7km west-south-west, north-north-west and north-north-east of its position.",
+     [rec(UND, 27, weapon=None, bearing="WSW..NNE", distance_min_km=2.0, distance_max_km=7.0, time_end="03 16:45",
+          warnings=[]),
+      rec("other", None, weapon="small_arms", bearing="WSW..NNE", distance_max_km=7.0, warnings=[])]),
+    ("Between 10:05 and 12:40hrs, the SMM heard 33 explosions - outgoing - at locations south and south-east of its "
+     "position.",
+     [rec(OUT, 33, bearing="SE..S", warnings=[])]),
+    ("Between 08:00 and 17:00hrs, the SMM heard 75 explosions, consistent with incoming and outgoing mortar fire, as "
+     "well as bursts of small-arms and heavy machine-gun fire.",
+     [rec(UND, 75, weapon="mortar", warnings=["'consistent with incoming and outgoing': the count is not split between "
+                                              "them, so the kind is undetermined"]),
+      rec("burst", None, weapon="small_arms", other_weapons=["heavy_machine_gun"], warnings=[])]),
+    ("The SMM heard a total of 40 explosions and bursts of small-arms and light-weapons (SALW) fire in the morning, "
+     "occurring at distances ranging between 3-6km north-east, north and west of its position.",
+     [rec(UND, 40, bearing="W..NE", distance_min_km=3.0, distance_max_km=6.0, time_of_day="in the morning", warnings=[]),
+      rec("burst", None, weapon="small_arms", bearing="W..NE", warnings=[])]),
+    ("Between 9:40 and 14:14hrs, the SMM heard a total of five explosions 2-3km north-north-west of its position as well "
+     "as multiple bursts of small-arms fire 3-5km west and north-north-west of its position.",
+     [rec(UND, 5, bearing="NNW", distance_max_km=3.0, time_start="03 09:40", warnings=[]),
+      rec("burst", None, count_qualifier="multiple", bearing="W..NNW", distance_max_km=5.0, warnings=[])]),
+    ("Between 22:05 and 22:40, the SMM heard 15 undetermined explosions, including several salvos of MLRS, 6-8km "
+     "north-north-east.",
+     [rec(UND, 15, weapon="mlrs", bearing="NNE", distance_min_km=6.0, warnings=[])]),
+    ("The SMM observed that the crater had been caused by a 122mm artillery round fired from the north-north-west.",
+     [rec("other", None, weapon="artillery", calibre_mm=122, fired_from="NNW", warnings=[])]),
     # --- where a share of the period's violations was recorded: understood, kept, not located
     ("The majority of ceasefire violations were recorded in areas south-west and north-west of Horlivka and "
      "south-south-west of Svitlodarsk.",

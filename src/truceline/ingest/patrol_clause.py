@@ -143,6 +143,7 @@ class Group:
     salvos: int | None = None  # "an outgoing salvo of an MLRS": salvos, each of an unstated number of rounds
     disengagement_area: str | None = None  # "assessed as outside the disengagement area": inside / outside
     relative_time: str | None = None  # "…, and, ten minutes later, one projectile": written just before it
+    part_of_previous: bool = False  # "15 explosions, including several salvos of MLRS": how those were fired
     own_lead_time: bool = False  # "…, and at 22:07 an explosion": its time was written just before it
 
 
@@ -460,6 +461,12 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
         if noun.lower() == "fire":
             group.kind, group.kinds = "other", ["other"]
             adjectives_start = _words_back(window, 3)
+            listed = _WEAPON_LIST_BEFORE.search(window)
+            if listed is not None:  # "numerous small arms and heavy machine gun fire": all the weapons named
+                adjectives_start = min(adjectives_start, listed.start())
+                if listed["vague"]:
+                    group.count_qualifier = re.sub(r"\s+", " ", listed["vague"].lower())
+                    scan.claim(previous_end + listed.start("vague"), previous_end + listed.end("vague"))
             group_start = previous_end + adjectives_start
             _read_weapon(scan, group, group_start, noun_start)
             direction = _KIND_ADJECTIVE.search(scan.view(group_start, noun_start))
@@ -501,6 +508,8 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
                 _read_weapon(scan, group, previous_end + adjectives.start(1), noun_start)
         if noun.lower().startswith("salvo"):  # "an outgoing salvo": salvos counted, the rounds in each unstated
             group.salvos, group.count, group.count_min = group.count, None, None
+            group.part_of_previous = bool(groups and groups[-1].kind.startswith("explosion") and re.search(
+                r",?\s*\bincluding\s*$", scan.text[groups[-1].end:group_start] if groups[-1].end <= group_start else ""))
         # "bursts and shots": one count for both
         if (
             groups and count is None and group.kind in MERGEABLE and groups[-1].kinds[-1] in MERGEABLE
@@ -520,18 +529,29 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
 
 #: "… south of Verkhnoshyrokivske and one explosion": a new count after "and" or a comma starts a new
 #: observation, even after an "of" that would otherwise name the weapon of the noun before.
-_NEW_COUNT = re.compile(r"(?:,|\band\b|\bor\b|\b(?:aggregated\s+)?totals?\s+of\b)\s+(?:\d+|(?i:" + ph.NUMBER_WORD + r"))\s+"
-                        r"(?:(?!(?i:assessed|as|of|were|was|which|them)\b)[A-Za-z(][\w\-()]*\s+){0,3}$")
+_NEW_COUNT = re.compile(r"(?:,|\band\b|\bor\b|\bas\s+well\s+as\b|\b(?:aggregated\s+)?totals?\s+of\b)\s+"
+                        r"(?:\d+|(?i:" + ph.NUMBER_WORD + r"|" + ph.VAGUE_COUNTS + r"))\s+"
+                        r"(?:(?!(?i:assessed|as|of|were|was|which|them)\b)[A-Za-z(][\w\-()]*\s+){0,3}$"
+                        # "… and some exchanges of small-arms fire": an exchange, not the weapon of the noun before
+                        r"|(?:,|\band\b|\bas\s+well\s+as\b)\s+(?:an?\s+|(?i:some|several|sporadic)\s+)?(?i:exchanges?)\s+of\s+"
+                        r"(?:[\w()-]+\s+){0,4}$")
+_WEAPON_WORDS = r"(?:" + "|".join(pattern.replace(r"\s+", r"[-\s]+") for pattern, _ in ph.WEAPONS) + r")"
+#: The weapons named before "fire", with an unstated number: "numerous small arms and heavy machine gun fire".
+_WEAPON_LIST_BEFORE = re.compile(
+    r"(?:(?P<vague>" + ph.VAGUE_COUNTS + r"|some)\s+)?(?:(?:outgoing|incoming|sporadic|continuous|intense|intensive)\s+)?"
+    + _WEAPON_WORDS + r"(?:\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)" + _WEAPON_WORDS + r")*\s+$", re.IGNORECASE)
 _EXCHANGE_BEFORE = re.compile(r"(?P<lead>\b(?:an?\s+)?exchanges?\s+of\s+)(?:[\w()-]+\s+){0,4}$", re.IGNORECASE)
 _COUNTED_AFTER = re.compile(r"\s*(?::|,?\s*(?:involving|including|consisting\s+of|with|of)\b)", re.IGNORECASE)
 #: Adjectives that set a kind ("outgoing rounds", "illumination flares"): understood once read.
 _SOON_AFTER = re.compile(r"\b(?:shortly|soon|immediately)\s+(?:after(?:wards)?|thereafter)\b", re.IGNORECASE)
 _MIXED_ASSESSED = re.compile(
-    r"(?:\b(?:assessed|believed)\s+(?:as|to\s+be)\s+(?:both\s+)?|\(\s*)(?P<a>outgoing|impacts?|incoming)(?:\s+rounds?)?"
+    r"(?:\b(?:assessed|believed)\s+(?:as|to\s+be)\s+(?:both\s+)?|\bconsistent\s+with\s+(?:both\s+)?|\(\s*)(?P<a>outgoing|impacts?|incoming)(?:\s+rounds?)?"
     r"\s+and\s+(?:as\s+)?(?P<b>outgoing|impacts?|incoming)(?:\s+rounds?)?\b(?:\s*\))?",
     re.IGNORECASE,
 )
 _SMALL_CALIBRE = {"small_arms", "machine_gun", "heavy_machine_gun"}
+_CLOSER = re.compile(r"\bfrom\s+(?:a|the)\s+(?:closer|shorter|nearer|greater|longer)\s+distance\b", re.IGNORECASE)
+_DASHED_ASSESSMENT = re.compile(r"^[\s\x1f]*-\s*(?P<what>outgoing|incoming|impacts?)\s*-(?=\s)", re.IGNORECASE)
 _IN_THE_AIR = re.compile(r"\b(?:explod(?:e|ed|es|ing)|detonat(?:e|ed|es|ing))\s+(?:in\s+(?:the\s+)?(?:air|mid-air|sky)|mid-air)\b",
                          re.IGNORECASE)
 _DISENGAGEMENT = re.compile(
@@ -619,6 +639,13 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
             group.kind = "explosion_undetermined"
     for match in scan.find(_SOON_AFTER, start, end):
         scan.claim(start + match.start(), start + match.end())
+    for match in scan.find(_CLOSER, start, end):  # "several bursts from a closer distance": no figure to keep
+        scan.claim(start + match.start(), start + match.end())
+    for match in scan.find(_DASHED_ASSESSMENT, start, end):  # "41 explosions - outgoing - at locations south"
+        if group.kind.startswith("explosion"):
+            scan.claim(start + match.start(), start + match.end())
+            group.kind = assessed_kind(match["what"], group.kind)
+            group.kinds = [group.kind]
     for match in scan.find(_IN_THE_AIR, start, end):
         # "two incoming projectiles explode in the air": airbursts
         scan.claim(start + match.start(), start + match.end())
@@ -1131,6 +1158,17 @@ def read_clause(scan: Scan, start: int, end: int) -> ClauseReading:
         group.all_of_them = _ALL_OF_THEM.search(scan.text, group.end, group_end) is not None
         read_modifiers(scan, group, group.end, group_end)
         group.end = group_end
+    for index in range(len(groups) - 1, 0, -1):  # "15 explosions, including several salvos of MLRS": one observation
+        part, whole = groups[index], groups[index - 1]
+        if part.part_of_previous:
+            whole.weapon = whole.weapon or part.weapon
+            whole.salvos = part.salvos if part.salvos is not None else whole.salvos
+            whole.warnings.extend(part.warnings)
+            whole.end = part.end
+            if whole.distance_km is None and whole.bearing is None:
+                whole.distance_km, whole.bearing, whole.distance_qualifier = part.distance_km, part.bearing, part.distance_qualifier
+            whole.times = whole.times or part.times
+            del groups[index]
     # a distance, direction or time written after the last of several observations
     # ("11 explosions and 60 bursts, all 2-5km south") applies to those before it
     for index in range(len(groups) - 2, -1, -1):

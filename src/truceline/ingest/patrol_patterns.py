@@ -61,9 +61,9 @@ TIME_AT = re.compile(
 )
 DISTANCE = re.compile(
     r"(?:(?P<qual>about|approximately|approx\.|ca\.|circa|around|some|roughly|up\s+to|within|less\s+than|under|more\s+than|over|"
-    r"at\s+least|at\s+(?:a\s+)?distances?\s+of|at\s+an?\s+(?:estimated|assessed)\s+distances?\s+of|an\s+estimated)\s+)?"
+    r"at\s+least|at\s+(?:a\s+)?distances?\s+(?:ranging\s+)?of|(?:at\s+)?distances?\s+ranging|at\s+an?\s+(?:estimated|assessed)\s+distances?\s+of|an\s+estimated)\s+)?"
     r"(?:between\s+(?P<a2>" + _NUM + r")\s*(?:km|m)?\s+and\s+(?P<b2>" + _NUM + r")"
-    r"|(?:between\s+)?(?P<a>" + _NUM + r")(?:\s*(?:-|–|to)\s*(?P<b>" + _NUM + r"))?)\s*(?P<unit>" + _UNIT + r")(?:\s+away)?"
+    r"|(?:between\s+|from\s+)?(?P<a>" + _NUM + r")(?:\s*(?:-|–|to)\s*(?P<b>" + _NUM + r"))?)\s*(?P<unit>" + _UNIT + r")(?:\s+away)?"
 )
 _PLACE_ITEM = (
     r"(?P<n>\d+|(?i:" + ph.NUMBER_WORD + r"))\s+(?:of\s+(?:them|which)\s+)?(?:(?:were|was)\s+)?(?:at\s+)?"
@@ -195,7 +195,7 @@ COUNT = re.compile(
     re.IGNORECASE,
 )
 ASSESSED = re.compile(
-    r"\b(?:(?:were|was|all|both)\s+)?(?:assessed|believed|judged|determined)\s+(?:to\s+be\s+|as\s+)(?:being\s+)?"
+    r"\b(?:(?:were|was|all|both)\s+)?(?:(?:assessed|believed|judged|determined)\s+(?:to\s+be\s+|as\s+)(?:being\s+)?|consistent\s+with\s+)"
     r"(?:(?:having\s+been\s+)?caused\s+by\s+)?(?:its\s+)?"
     r"(?:an?\s+|the\s+)?(?:(?:possible|probable|likely)\s+)?[\x1f\s()]*"
     r"(?P<what>outgoing|impacts?|incoming|air[- ]?bursts?|explosions?|detonations?|rounds?)?"
@@ -216,7 +216,7 @@ _NOT_A_KIND = r"(?!(?:fire|rounds?|shots?|bursts?|explosions?|detonations?|blast
 #: "impacts of mortar rounds", "bursts of infantry fighting vehicle (BMP-2) cannon fire" -- but not
 #: "bursts of heavy-machine-gun fire and several shots" (a kind noun in between ends the weapon's name).
 OF_WEAPON_BEFORE = re.compile(
-    r"(?:\bof|\bcaused\s+by|assessed\s+as|believed\s+to\s+be|to\s+be)\s+(?:an?\s+|the\s+)?"
+    r"(?:\bof|\bcaused\s+by|assessed\s+as|believed\s+to\s+be|to\s+be|consistent\s+with)\s+(?:an?\s+|the\s+)?"
     r"(?:" + _NOT_A_KIND + r"[A-Za-z(][\w\-()]*\s+|\(?\d+\s?mm\)?\s+){0,6}$",
     re.IGNORECASE,
 )
@@ -246,5 +246,5 @@ FILLER = frozenset(
     residential house houses fewer less similar number flying hovering circling using mini-uav mini-uavs near
     various different directions distances location locations member members loud powerful surrounding originating
     driving conducting flight flights forested wooded however black white grey gray thick rising billowing plume plumes column
-    interspersed sound sounds""".split()
+    interspersed sound sounds occurring caused well locations location""".split()
 )
