@@ -192,6 +192,23 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [rec(UND, 15, weapon="mlrs", bearing="NNE", distance_min_km=6.0, warnings=[])]),
     ("The SMM observed that the crater had been caused by a 122mm artillery round fired from the north-north-west.",
      [rec("other", None, weapon="artillery", calibre_mm=122, fired_from="NNW", warnings=[])]),
+    # --- fire the text says was training or no violation; parts with their own qualifier; places between two
+    ("At 10:40, the SMM heard 25 explosions assessed as part of a live-fire exercise 10-15km north-west, outside the "
+     "security zone.",
+     [rec(UND, 25, live_fire=True, security_zone="outside", bearing="NW", distance_min_km=10.0, warnings=[])]),
+    ("The SMM heard about 40 shots of small-arms fire assessed as live-fire training 3km north of its position in "
+     "Kadiivka.",
+     [rec("shot", 40, live_fire=True, observer_place="Kadiivka", bearing="N", warnings=[])]),
+    ("The SMM heard a burst of heavy-machine-gun fire 2km south-east (assessed as not in violation of the ceasefire).",
+     [rec("burst", 1, not_violation=True, live_fire=None, bearing="SE", warnings=[])]),
+    ("In the evening, the SMM heard at least 70 undetermined explosions, of which about 50 were assessed as outgoing, "
+     "8-12km south-west.",
+     [rec(OUT, 50, count_qualifier="about", breakdown_of=70, breakdown_of_qualifier="at least", bearing="SW",
+          warnings=[]),
+      rec(UND, 20, count_qualifier=None, breakdown_of=70, distance_max_km=12.0, warnings=[])]),
+    ("The SMM's mid-range UAV spotted three fresh craters near the road between Vodiane and Pisky.",
+     [rec("other", 3, event_place="Vodiane and Pisky", event_relation="near", lat=None,
+          warnings=["place 'Vodiane' is not in the gazetteer: event location left empty"])]),
     # --- where a share of the period's violations was recorded: understood, kept, not located
     ("The majority of ceasefire violations were recorded in areas south-west and north-west of Horlivka and "
      "south-south-west of Svitlodarsk.",

@@ -135,6 +135,7 @@ class Group:
     flight_breakdown: list[tuple[int, str]] = field(default_factory=list)  # "(including 17 from west to east …)"
     all_of_them: bool = False  # its distance and direction are written ", all 3-5km east": they apply to those before
     breakdown: list[tuple[str, int]] = field(default_factory=list)  # sub-counts by kind, from a parenthesis
+    breakdown_qualifiers: dict[int, str] = field(default_factory=dict)  # "of which about 50 …": that part's qualifier
     places: list[PlacePart] = field(default_factory=list)  # sub-counts by place: "four 2km SE and two 3km E"
     other_weapons: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -143,6 +144,9 @@ class Group:
     salvos: int | None = None  # "an outgoing salvo of an MLRS": salvos, each of an unstated number of rounds
     disengagement_area: str | None = None  # "assessed as outside the disengagement area": inside / outside
     relative_time: str | None = None  # "…, and, ten minutes later, one projectile": written just before it
+    security_zone: str | None = None  # "outside the security zone": inside / outside
+    live_fire: bool = False  # "assessed as part of a live-fire exercise": training, not a violation
+    not_violation: bool = False  # "(assessed as not in violation of the ceasefire)"
     part_of_previous: bool = False  # "15 explosions, including several salvos of MLRS": how those were fired
     own_lead_time: bool = False  # "…, and at 22:07 an explosion": its time was written just before it
 
@@ -557,6 +561,17 @@ _IN_THE_AIR = re.compile(r"\b(?:explod(?:e|ed|es|ing)|detonat(?:e|ed|es|ing))\s+
 _DISENGAGEMENT = re.compile(
     r"(?:\b(?:all\s+|both\s+)?(?:assessed|believed)\s+(?:as|to\s+be)\s+)?\b(?P<where>inside|outside|within)\s+the\s+"
     r"(?:[A-Z][\w-]*\s+)?disengagement\s+areas?\b", re.IGNORECASE)
+_SECURITY_ZONE = re.compile(
+    r"(?:\b(?:all\s+|both\s+)?(?:assessed|believed)\s+(?:as|to\s+be)\s+)?\b(?P<where>inside|outside|within)\s+the\s+"
+    r"security\s+zone\b", re.IGNORECASE)
+#: Fire the text says was training, not a violation: "assessed as part of a live-fire exercise", "(assessed as not
+#: in violation of the ceasefire)".
+_LIVE_FIRE = re.compile(
+    r"(?:\b(?:all\s+|both\s+)?(?:assessed|believed)\s+(?:as|to\s+be)\s+)?(?:(?:being\s+)?part\s+of\s+)?(?:an?\s+|the\s+)?"
+    r"\blive[- ]fire\s+(?:exercises?|training|drills?)\b", re.IGNORECASE)
+_NOT_VIOLATION = re.compile(
+    r"(?:\b(?:all\s+|both\s+)?(?:assessed|believed)\s+(?:as|to\s+be)\s+)?\bnot\s+(?:in\s+)?(?:a\s+)?violations?\s+of\s+"
+    r"(?:the\s+)?(?:ceasefire|Minsk\s+agreements?|withdrawal\s+lines)\b", re.IGNORECASE)
 _FIRE_DIRECTION = re.compile(r"(?:\b(?:assessed|believed)\s+(?:as|to\s+be)\s+)?\b(?P<what>outgoing|incoming)\b", re.IGNORECASE)
 #: A weapon named more generally beside a more specific one ("grenades fired from an automatic grenade launcher").
 _GENERAL_WEAPON = {"grenade_launcher": "automatic_grenade_launcher", "machine_gun": "heavy_machine_gun", "rocket": "mlrs"}
@@ -654,6 +669,15 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
     for match in scan.find(_DISENGAGEMENT, start, end):
         scan.claim(start + match.start(), start + match.end())
         group.disengagement_area = group.disengagement_area or match["where"].lower().replace("within", "inside")
+    for match in scan.find(_SECURITY_ZONE, start, end):
+        scan.claim(start + match.start(), start + match.end())
+        group.security_zone = group.security_zone or match["where"].lower().replace("within", "inside")
+    for match in scan.find(_LIVE_FIRE, start, end):
+        scan.claim(start + match.start(), start + match.end())
+        group.live_fire = True
+    for match in scan.find(_NOT_VIOLATION, start, end):
+        scan.claim(start + match.start(), start + match.end())
+        group.not_violation = True
     if not group.kind.startswith("explosion") and group.kind != "airburst":
         for match in scan.find(_FIRE_DIRECTION, start, end):
             # "bursts of outgoing machine-gun fire", "a shot …, outgoing from the north-west": fired near the
@@ -836,6 +860,7 @@ _HEADING = re.compile(
     r"\b(?:in\s+an?\s+(?P<dir>" + ph.DIRECTION + r")\s+direction|(?:heading|flying)\s+(?:towards\s+(?:the\s+)?)?(?P<dir2>"
     + ph.DIRECTION + r")|towards\s+the\s+(?P<dir3>" + ph.DIRECTION + r"))\b", re.IGNORECASE)
 _BREAKDOWN_ITEM = re.compile(
+    r"(?:(?P<qual>about|around|approximately|some|almost|nearly|at\s+least|more\s+than|over)\s+)?"
     r"(?P<n>" + ph.NUMBER + r")\s+(?:of\s+(?:them|which)\s+)?(?:(?:were|was)\s+)?(?:(?:assessed\s+)?as\s+(?:an?\s+)?)?"
     r"(?P<what>outgoing|impacts?|incoming|air[- ]?bursts?|undetermined)(?:\s+(?:rounds?|explosions?))?",
     re.IGNORECASE,
@@ -879,10 +904,13 @@ def _read_breakdown(scan: Scan, group: Group, start: int, end: int) -> None:
         if not items or not group.kind.startswith("explosion"):
             continue
         parts: list[tuple[str, int]] = []
+        qualifiers: dict[int, str] = {}
         for item in items:
             number = ph.parse_number(item["n"])
             if number is None:
                 continue
+            if item["qual"]:
+                qualifiers[len(parts)] = ph.COUNT_QUALIFIERS.get(re.sub(r"\s+", " ", item["qual"].lower()), item["qual"].lower())
             kind = "explosion_undetermined" if item["what"].lower() == "undetermined" else assessed_kind(item["what"], group.kind)
             parts.append((kind, number))
         total = sum(number for _, number in parts)
@@ -892,6 +920,7 @@ def _read_breakdown(scan: Scan, group: Group, start: int, end: int) -> None:
             if total < group.count:
                 breakdown.append((group.kind, group.count - total))
             group.breakdown = breakdown
+            group.breakdown_qualifiers = qualifiers
         return
 
 

@@ -38,7 +38,7 @@ OFFSET = re.compile(
     + r")\s+(?:to\s+the\s+)?(?P<dir>" + DIR + r")\s+of\s+(?:the\s+)?" + CONTROLLED + r"(?P<place>" + PLACE + r"|(?:its|their|the\s+(?:SMM|patrol|camera|team)(?:'s|’s)?)\s+(?:position|location))"
 )
 AT_PLACE = re.compile(
-    r"\b(?P<prep>(?i:in|near|at|outside|of|from|around|inside|to|over|just\s+outside))\s+(?:the\s+)?(?:(?i:northern|southern|eastern|western|"
+    r"\b(?P<prep>(?i:in|near|at|outside|of|from|around|inside|to|over|just\s+outside|between))\s+(?:the\s+)?(?:(?i:northern|southern|eastern|western|"
     r"north-eastern|north-western|south-eastern|south-western|central)\s+)?" + CONTROLLED + r"(?P<place>" + PLACE + r")"
 )
 NOT_PLACES = re.compile(

@@ -279,7 +279,8 @@ def split_sentences(line: str) -> list[tuple[int, int]]:
 
 
 _WHICH = re.compile(
-    r",(?=\s*(?:(?:of\s+(?:which|them)|including)\s+(?:" + ph.NUMBER + r")\s"
+    r",(?=\s*(?:(?:of\s+(?:which|them)|including)\s+(?:(?:about|around|approximately|some|almost|nearly|at\s+least|more\s+than"
+    r"|over)\s+)?(?:" + ph.NUMBER + r")\s"
     r"|(?P<bare>(?:" + ph.NUMBER + r")\s+(?:(?:of\s+(?:which|them)\s+)?(?:were|was)\s+)?assessed\s+as\b))"
     r")(?:[^,;()]|\(\d+\s?mm\))*?(?P<close>,|;|\.?$)"
 )
@@ -445,7 +446,9 @@ def _clause_records(
                 "compared_with": reading.compared_with, "ceasefire_violations_trend": reading.violations_trend,
                 "sighting": group.sighting, "time_of_day": reading.time_of_day, "time_relative": group.relative_time or reading.relative_time,
                 "fire": group.fire, "salvos": group.salvos, "disengagement_area": group.disengagement_area,
-                "violations_share": reading.violations_share, "violations_areas": reading.violations_areas or None}
+                "violations_share": reading.violations_share, "violations_areas": reading.violations_areas or None,
+                "security_zone": group.security_zone, "live_fire": group.live_fire or None,
+                "not_violation": group.not_violation or None}
         record["extras"].update({key: value for key, value in said.items() if value is not None})
         record["weapon"] = group.weapon
         record["flight_direction"] = group.flight
@@ -469,8 +472,10 @@ def _clause_records(
             part_extras = {key: value for key, value in extras.items() if key not in ("count_qualifier", "count_min")}
             if group.count_qualifier is not None:  # "about ten explosions, two assessed as …": the whole was estimated
                 part_extras["breakdown_of_qualifier"] = group.count_qualifier
-            for kind, number in group.breakdown:
+            for index, (kind, number) in enumerate(group.breakdown):
                 part = dict(record, kind=kind, count=number, extras=dict(part_extras, breakdown_of=group.count))
+                if index in group.breakdown_qualifiers:  # "of which about 50 were assessed as outgoing"
+                    part["extras"]["count_qualifier"] = group.breakdown_qualifiers[index]
                 records.append(part)
         elif group.places:
             records.extend(_place_records(record, group))
