@@ -321,7 +321,7 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("Not a single shot was heard.", [rec("other", 0)]),
     ("The SMM could not assess the explosions 3km south.",  # not a denial: kept, the words it cannot read warned
      [rec(UND, None, distance_min_km=3.0, warnings=["not understood: 'could not assess'"])]),
-    ("The SMM observed a drone flying over Shyrokyne.", [rec("other", None)]),
+    ("The SMM observed a drone flying over Shyrokyne.", [rec("other", 1, sighting="uav", event_place="Shyrokyne")]),
     ("The situation in Stanytsia Luhanska remained calm.", [rec("other", None)]),
 ]
 
@@ -332,7 +332,6 @@ NO_OBSERVATION = {
     "The SMM did not record any ceasefire violations.":
         ["reads as not observed: 'did not record any ceasefire violations'"],
     "No explosions were heard in Luhansk region.": ["reads as not observed: 'No explosions'"],
-    "The SMM observed a drone flying over Shyrokyne.": ["not understood: 'drone flying over Shyrokyne'"],
     "Not a single shot was heard.": ["reads as not observed: 'Not a single shot'"],
     "The situation in Stanytsia Luhanska remained calm.": ["not understood: 'situation remained calm'"],
 }

@@ -173,8 +173,9 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [dict(count=1, event_place="Shyrokyne", lat=pytest.approx(47.058, abs=2e-3))]),
     ("The SMM heard 3 undetermined explosions around 14:00 in the surroundings of Popasna.",
      [dict(count=3, kind="explosion_undetermined", time_start="02 14:00")]),
-    ("The SMM saw two anti-aircraft guns (ZU-23) in violation of the withdrawal lines near Horlivka.",
-     [dict(kind="other", count=None)]),
+    ("The SMM saw two anti-aircraft guns (ZU-23) in violation of the withdrawal lines near Horlivka.",  # weapons seen
+     [dict(kind="other", count=2, sighting="weapon", weapon="anti_aircraft_gun", violation_of="withdrawal lines",
+           event_place="Horlivka", warnings=[])]),
     # a distance range "of its position", the observer named after it, and a capitalised "Between"
     ("Between 22:10 and 22:40, the SMM saw two illumination flares in vertical flight 3-5km south-east of its "
      "position in Popasna.",

@@ -209,6 +209,18 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("The SMM's mid-range UAV spotted three fresh craters near the road between Vodiane and Pisky.",
      [rec("other", 3, event_place="Vodiane and Pisky", event_relation="near", lat=None,
           warnings=["place 'Vodiane' is not in the gazetteer: event location left empty"])]),
+    # --- weapons and drones seen, not fire heard: kind other, with what was seen
+    ("The SMM saw four self-propelled howitzers (2S1 Gvozdika, 122mm) near Bakhmut.",
+     [rec("other", 4, sighting="weapon", weapon="artillery", event_place="Bakhmut", event_relation="near", warnings=[])]),
+    ("The SMM saw several armoured combat vehicles in Avdiivka.",
+     [rec("other", None, count_qualifier="several", sighting="weapon", weapon="heavy_weapon", event_place="Avdiivka",
+          warnings=[])]),
+    ("The SMM saw a tank firing 5 rounds 2km south.",  # fire: not a sighting
+     [rec(UND, 5, weapon="tank", sighting=None, warnings=[])]),
+    ("The SMM heard an explosion of a grenade dropped from a drone 1km east.",  # the drone is how, not what was seen
+     [rec(UND, 1, sighting=None, bearing="E", warnings=[])]),
+    ("The SMM heard 3 undetermined explosions in the surroundings of Popasna.",
+     [rec(UND, 3, event_place="Popasna", event_relation="near", warnings=[])]),
     # --- where a share of the period's violations was recorded: understood, kept, not located
     ("The majority of ceasefire violations were recorded in areas south-west and north-west of Horlivka and "
      "south-south-west of Svitlodarsk.",

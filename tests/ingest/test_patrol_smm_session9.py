@@ -330,9 +330,8 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("The SMM spotted a mini-UAV flying over Troitske.",
      [rec("other", 1, sighting="uav", event_place="Troitske", event_relation="near",
           warnings=[unknown("Troitske", "event location")])]),
-    ("The SMM long-range UAV spotted two tanks near Vesela Hora.",  # the mission's own UAV; tanks are not parsed
-     [rec("other", None, warnings=["no observation (explosion, burst, shot, flare, projectile) found after the verb",
-                                   "not understood: 'two tanks near Vesela Hora'"])]),
+    ("The SMM long-range UAV spotted two tanks near Vesela Hora.",  # the mission's own UAV; session 10: tanks seen
+     [rec("other", 2, sighting="weapon", weapon="tank", event_place="Vesela Hora", warnings=[])]),
 ]
 
 

@@ -147,6 +147,7 @@ class Group:
     security_zone: str | None = None  # "outside the security zone": inside / outside
     live_fire: bool = False  # "assessed as part of a live-fire exercise": training, not a violation
     not_violation: bool = False  # "(assessed as not in violation of the ceasefire)"
+    violation_of: str | None = None  # "in violation of the withdrawal lines": what a sighting violates
     part_of_previous: bool = False  # "15 explosions, including several salvos of MLRS": how those were fired
     own_lead_time: bool = False  # "…, and at 22:07 an explosion": its time was written just before it
 
@@ -578,6 +579,36 @@ _GENERAL_WEAPON = {"grenade_launcher": "automatic_grenade_launcher", "machine_gu
 _KIND_ADJECTIVE = re.compile(r"\b(?:outgoing|incoming|illumination|tracer|fresh|new|recent)\b", re.IGNORECASE)
 
 
+_WEAPON_NOUN = (r"(?:tanks?|howitzers?|(?:anti[- ]aircraft\s+)?(?:guns?|cannons?)|mortars?|(?:multiple[- ]launch\s+rocket\s+systems?|MLRS)"
+                r"|armou?red\s+(?:personnel\s+carriers?|(?:combat\s+|reconnaissance\s+)?vehicles?)|infantry\s+fighting\s+vehicles?"
+                r"|IFVs?|APCs?|BMPs?|BTRs?|(?:artillery|weapons?)\s+(?:pieces?|systems?)|(?:anti-tank\s+)?(?:guided\s+)?missile\s+systems?)")
+#: Weapons seen (not fire heard): "saw two anti-aircraft guns (ZU-23) in violation of the withdrawal lines".
+_WEAPON_SIGHTING = re.compile(
+    r"\b(?:(?P<vague>" + ph.VAGUE_COUNTS + r")|(?P<n>" + ph.NUMBER + r"))\s+(?:(?:self-propelled|towed|stationary|parked|"
+    r"military|\d+\s?mm)\s+)*(?P<noun>" + _WEAPON_NOUN + r")(?:\s*\([^()]*\))?(?!\s+(?:fire|rounds?|shells?|cannon|shots?|bursts?)\b)",
+    re.IGNORECASE)
+_IN_VIOLATION = re.compile(r"\bin\s+violation\s+of\s+(?:the\s+)?(?P<what>withdrawal\s+lines?|ceasefire|Minsk\s+agreements?|"
+                           r"(?:respective\s+)?withdrawal\s+lines?)\b", re.IGNORECASE)
+
+
+def _read_weapon_sightings(scan: Scan, start: int, end: int) -> list[Group]:
+    """Weapons seen, in a clause with no fire in it: one record of kind ``other`` (``sighting: weapon``) per count."""
+    groups: list[Group] = []
+    for match in scan.find(_WEAPON_SIGHTING, start, end):
+        group = Group(start=start + match.start(), end=start + match.end(), kind="other", kinds=["other"], sighting="weapon")
+        if match["n"]:
+            group.count = ph.parse_number(match["n"])
+        else:
+            group.count_qualifier = re.sub(r"\s+", " ", match["vague"].lower())
+        scan.claim(start + match.start(), start + match.start("noun"))
+        _read_weapon(scan, group, start + match.start(), start + match.end())
+        scan.claim(start + match.start(), start + match.end())
+        if group.weapon is None:
+            group.weapon = "heavy_weapon"
+        groups.append(group)
+    return groups
+
+
 def _fresh_damage(group: Group, adjectives: str, noun: str) -> None:
     """"saw fresh impacts", "two fresh craters": marks left on the ground, seen (kind ``other``, as craters are),
     not explosions heard or seen as they happened."""
@@ -678,6 +709,9 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
     for match in scan.find(_NOT_VIOLATION, start, end):
         scan.claim(start + match.start(), start + match.end())
         group.not_violation = True
+    for match in scan.find(_IN_VIOLATION, start, end):  # "tanks in violation of the withdrawal lines"
+        scan.claim(start + match.start(), start + match.end())
+        group.violation_of = re.sub(r"\s+", " ", match["what"].lower())
     if not group.kind.startswith("explosion") and group.kind != "airburst":
         for match in scan.find(_FIRE_DIRECTION, start, end):
             # "bursts of outgoing machine-gun fire", "a shot …, outgoing from the north-west": fired near the
@@ -788,7 +822,8 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
 
 
 #: Words before "of PLACE" that say how the event relates to the place.
-_NEAR_OF = re.compile(r"\b(?:(?:in|within)\s+the\s+(?:area|vicinity|environs)|(?:in\s+the\s+)?(?:direct\s+)?vicinity)\s+$", re.IGNORECASE)
+_NEAR_OF = re.compile(r"\b(?:(?:in|within)\s+the\s+(?:area|vicinity|environs|surroundings)|(?:in\s+the\s+)?(?:direct\s+)?vicinity)\s+$",
+                      re.IGNORECASE)
 _IN_OF = re.compile(
     r"\b(?:(?:on|at)\s+the\s+)?(?:(?:northern|southern|eastern|western|north-eastern|north-western|south-eastern|"
     r"south-western|central)\s+)?(?:outskirts|edge|centre|center|part|parts|districts?|side)\s+$", re.IGNORECASE)
@@ -1161,6 +1196,8 @@ def read_clause(scan: Scan, start: int, end: int) -> ClauseReading:
     violations, violations_qualifier, trend = _read_violation_tally(scan, start, end)
     trend = _read_violation_trend(scan, start, end) or trend
     groups = read_groups(scan, observation_start, end, clause_start=start, negated=negated)
+    if not groups and verb is not None and verb.group(0).split()[0].lower() in ("saw", "observed", "spotted", "noted"):
+        groups = _read_weapon_sightings(scan, observation_start, end)
     _read_denials(scan, start, end, negated, _VIOLATIONS)  # "The SMM did not record any ceasefire violations"
     if groups:
         _read_weapon(scan, groups[0], observation_start, groups[0].start)  # "saw a tank firing 5 rounds"

@@ -448,7 +448,7 @@ def _clause_records(
                 "fire": group.fire, "salvos": group.salvos, "disengagement_area": group.disengagement_area,
                 "violations_share": reading.violations_share, "violations_areas": reading.violations_areas or None,
                 "security_zone": group.security_zone, "live_fire": group.live_fire or None,
-                "not_violation": group.not_violation or None}
+                "not_violation": group.not_violation or None, "violation_of": group.violation_of}
         record["extras"].update({key: value for key, value in said.items() if value is not None})
         record["weapon"] = group.weapon
         record["flight_direction"] = group.flight
