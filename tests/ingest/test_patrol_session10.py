@@ -221,6 +221,32 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [rec(UND, 1, sighting=None, bearing="E", warnings=[])]),
     ("The SMM heard 3 undetermined explosions in the surroundings of Popasna.",
      [rec(UND, 3, event_place="Popasna", event_relation="near", warnings=[])]),
+    # --- other missions' wording: posts, "reported hearing", rounds that impact, rockets launched
+    ("The patrol reported hearing five explosions approximately 4km north-east of its location at 14:20.",
+     [rec(UND, 5, bearing="NE", distance_min_km=4.0, time_start="03 14:20", warnings=[])]),
+    ("At 09:15, monitors at observation post 3 heard two bursts of automatic weapons fire about 1.5km to the south.",
+     [rec("burst", 2, weapon="small_arms", observer_place="observation post 3", observer_lat=None, bearing="S",
+          warnings=["place 'observation post 3' is not in the gazetteer: observer position left empty"])]),
+    ("UN personnel at position 68 observed an explosion approximately 1,000 metres north-west of the position.",
+     [rec(UND, 1, observer_place="position 68", distance_min_km=1.0, distance_max_km=1.0, bearing="NW",
+          warnings=["place 'position 68' is not in the gazetteer: observer position left empty"])]),
+    ("The team observed six artillery rounds impact 2-3km east of the checkpoint between 11:00 and 11:45.",
+     [rec(IMP, 6, weapon="artillery", bearing="E", distance_min_km=2.0, time_start="03 11:00", warnings=[])]),
+    ("The monitoring team witnessed 12 rockets launched in a northerly direction from a position 5km south.",
+     [rec(OUT, 12, weapon="rocket", flight_direction="to N", bearing="S", distance_min_km=5.0, warnings=[])]),
+    ("Observers heard heavy machine gun fire and three mortar explosions to the west of the village.",
+     [rec("other", None, weapon="heavy_machine_gun", bearing="W", warnings=[]),
+      rec(UND, 3, weapon="mortar", bearing="W", warnings=[])]),
+    ("In Luhansk region, the Mission recorded two ceasefire violations, both undetermined explosions in an area "
+     "south-east of Popasna.",
+     [rec(UND, 2, ceasefire_violations=2, event_place="Popasna", event_side="SE", warnings=[SUMMARY])]),
+    ("The SMM saw two rocket launchers near Bakhmut.",
+     [rec("other", 2, sighting="weapon", weapon="rocket", event_place="Bakhmut", warnings=[])]),
+    ("The SMM heard three shells explode 2km north.",
+     [rec(UND, 3, bearing="N", warnings=[])]),
+    ("The SMM heard two explosions assessed as outgoing rounds from a multiple launch rocket system (BM-21 Grad) "
+     "10-15km south-south-west.",  # the rocket of the system's name is not a count of rockets
+     [rec(OUT, 2, weapon="mlrs", other_weapons=None, bearing="SSW", warnings=[])]),
     # --- where a share of the period's violations was recorded: understood, kept, not located
     ("The majority of ceasefire violations were recorded in areas south-west and north-west of Horlivka and "
      "south-south-west of Svitlodarsk.",

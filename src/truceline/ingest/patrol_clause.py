@@ -211,7 +211,7 @@ def base_kind(noun: str) -> str:
         return "flare"
     if word.replace("-", "").replace(" ", "").startswith("airburst"):
         return "airburst"
-    if word.startswith(("explosion", "detonation", "blast", "round", "salvo")):
+    if word.startswith(("explosion", "detonation", "blast", "round", "salvo", "shell", "rocket")):
         return "explosion_undetermined"
     if word.startswith("impact"):
         return "explosion_impact"
@@ -288,7 +288,10 @@ class ClauseReading:
 
 
 def _km(number: str, unit: str) -> float:
-    value = float(number.replace(",", "."))
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", number):  # "1,000 metres": a thousands separator, not a decimal comma
+        value = float(number.replace(",", ""))
+    else:
+        value = float(number.replace(",", "."))
     return value if unit.lower().startswith("k") else value / 1000.0
 
 
@@ -308,6 +311,9 @@ def read_position(scan: Scan, start: int, end: int) -> PositionText | None:
         if -90 <= lat <= 90 and -180 <= lon <= 180:
             scan.claim(start + match.start(), start + match.end())
             return PositionText(how="coordinates", text=match.group(0), lat=lat, lon=lon)
+    for match in scan.find(_POST, start, end):  # "at observation post 3", "at position 68": a named post, not a town
+        scan.claim(start + match.start(), start + match.end())
+        return PositionText(how="place", text=match["post"], places=[re.sub(r"\s+", " ", match["post"])])
     found: PositionText | None = None
     for match in scan.find(OFFSET, start, end):
         place = match["place"]
@@ -354,6 +360,8 @@ def read_position(scan: Scan, start: int, end: int) -> PositionText | None:
     return None
 
 
+_POST = re.compile(r"\b(?:at|from)\s+(?:the\s+)?(?:(?:UN|United\s+Nations|JCCC|OSCE)\s+)?(?P<post>(?i:observation\s+post|OP|position|"
+                   r"post|outpost|observation\s+point)\s+(?:\d+[A-Za-z]?|[A-Z]{1,3}-?\d+))\b")
 _NAME_BEFORE_PAREN = re.compile(r"\b[A-Z][\w'-]+\s*(?:\([A-Z]{2,6}s?\)\s*)?\($")  # "Station (DFS) (15km north of"
 
 
@@ -408,6 +416,8 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
             continue  # "impacts of mortar rounds", "bursts of small-arms fire", "assessed as outgoing rounds"
         if match["noun"].lower() == "fire" and not re.search(r"[\w-]+\s+$", before):
             continue
+        if match["noun"].lower() == "impact" and nouns and re.fullmatch(r"\s+", between):
+            continue  # "six artillery rounds impact 2-3km east": a verb, read with the rounds
         if UAV.search(match["noun"]) and OWN_UAV_BEFORE.search(before[-40:]):
             continue  # "using its mini-UAV", "the SMM UAV": how the mission looked, not what it saw
         exchange = _EXCHANGE_BEFORE.search(before) if match["noun"].lower() == "fire" else None
@@ -511,6 +521,8 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
                 _fresh_damage(group, adjectives.group(1), noun)
                 _claim_kind_adjectives(scan, previous_end + adjectives.start(1), noun_start)
                 _read_weapon(scan, group, previous_end + adjectives.start(1), noun_start)
+        if noun.lower().startswith("rocket"):  # "12 rockets launched": the weapon is in the noun
+            group.weapon = group.weapon or "rocket"
         if noun.lower().startswith("salvo"):  # "an outgoing salvo": salvos counted, the rounds in each unstated
             group.salvos, group.count, group.count_min = group.count, None, None
             group.part_of_previous = bool(groups and groups[-1].kind.startswith("explosion") and re.search(
@@ -557,6 +569,11 @@ _MIXED_ASSESSED = re.compile(
 _SMALL_CALIBRE = {"small_arms", "machine_gun", "heavy_machine_gun"}
 _CLOSER = re.compile(r"\bfrom\s+(?:a|the)\s+(?:closer|shorter|nearer|greater|longer)\s+distance\b", re.IGNORECASE)
 _DASHED_ASSESSMENT = re.compile(r"^[\s\x1f]*-\s*(?P<what>outgoing|incoming|impacts?)\s*-(?=\s)", re.IGNORECASE)
+_ACTION_AFTER = re.compile(r"^[\s\x1f]*(?P<verb>impact(?:ed|ing)?|land(?:ed|ing)?|hit|struck|striking|launched|being\s+launched"
+                           r"|explod(?:e|ed|es|ing)|detonat(?:e|ed|es|ing))\b(?!\s+in\s+(?:the\s+)?(?:air|mid-air|sky))",
+                           re.IGNORECASE)
+_HEADING_AFTER = re.compile(r"^[\s\x1f]*(?:in\s+an?\s+(?P<dir>" + ph.DIRECTION + r")\s+direction|(?:towards\s+(?:the\s+)?)"
+                            r"(?P<dir2>" + ph.DIRECTION + r"))\b", re.IGNORECASE)
 _IN_THE_AIR = re.compile(r"\b(?:explod(?:e|ed|es|ing)|detonat(?:e|ed|es|ing))\s+(?:in\s+(?:the\s+)?(?:air|mid-air|sky)|mid-air)\b",
                          re.IGNORECASE)
 _DISENGAGEMENT = re.compile(
@@ -581,7 +598,7 @@ _KIND_ADJECTIVE = re.compile(r"\b(?:outgoing|incoming|illumination|tracer|fresh|
 
 _WEAPON_NOUN = (r"(?:tanks?|howitzers?|(?:anti[- ]aircraft\s+)?(?:guns?|cannons?)|mortars?|(?:multiple[- ]launch\s+rocket\s+systems?|MLRS)"
                 r"|armou?red\s+(?:personnel\s+carriers?|(?:combat\s+|reconnaissance\s+)?vehicles?)|infantry\s+fighting\s+vehicles?"
-                r"|IFVs?|APCs?|BMPs?|BTRs?|(?:artillery|weapons?)\s+(?:pieces?|systems?)|(?:anti-tank\s+)?(?:guided\s+)?missile\s+systems?)")
+                r"|IFVs?|APCs?|BMPs?|BTRs?|rocket\s+launchers?|(?:artillery|weapons?)\s+(?:pieces?|systems?)|(?:anti-tank\s+)?(?:guided\s+)?missile\s+systems?)")
 #: Weapons seen (not fire heard): "saw two anti-aircraft guns (ZU-23) in violation of the withdrawal lines".
 _WEAPON_SIGHTING = re.compile(
     r"\b(?:(?P<vague>" + ph.VAGUE_COUNTS + r")|(?P<n>" + ph.NUMBER + r"))\s+(?:(?:self-propelled|towed|stationary|parked|"
@@ -692,6 +709,20 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
             scan.claim(start + match.start(), start + match.end())
             group.kind = assessed_kind(match["what"], group.kind)
             group.kinds = [group.kind]
+    action = _ACTION_AFTER.match(scan.view(start, end))
+    if action is not None and (group.kind.startswith("explosion") or group.kind == "projectile_in_flight"):
+        # "six artillery rounds impact 2-3km east", "12 rockets launched in a northerly direction"
+        scan.claim(start + action.start("verb"), start + action.end("verb"))
+        verb = action["verb"].lower()
+        if not verb.startswith(("explod", "detonat")):  # "three shells exploded": no kind in it
+            group.kind = "explosion_outgoing" if "launch" in verb else "explosion_impact"
+            group.kinds = [group.kind]
+        heading = _HEADING_AFTER.match(scan.view(start + action.end(), end))
+        if heading is not None and group.kind == "explosion_outgoing":  # "launched in a northerly direction"
+            point = ph.parse_direction(heading["dir"])
+            if point is not None:
+                scan.claim(start + action.end() + heading.start(), start + action.end() + heading.end())
+                group.flight = f"to {point}"
     for match in scan.find(_IN_THE_AIR, start, end):
         # "two incoming projectiles explode in the air": airbursts
         scan.claim(start + match.start(), start + match.end())
@@ -1224,6 +1255,11 @@ def read_clause(scan: Scan, start: int, end: int) -> ClauseReading:
         group.all_of_them = _ALL_OF_THEM.search(scan.text, group.end, group_end) is not None
         read_modifiers(scan, group, group.end, group_end)
         group.end = group_end
+    if violations is not None and len(groups) == 1 and groups[0].count is None and groups[0].count_qualifier is None:
+        # "two ceasefire violations, both undetermined explosions": the tally is the count
+        every = re.search(r",\s*(?P<word>all|both)\s+(?:[\w-]+\s+)?" + KIND_NOUN.pattern, scan.text[start:end], re.IGNORECASE)
+        if every is not None and (every["word"].lower() == "all" or violations == 2):
+            groups[0].count = violations
     for index in range(len(groups) - 1, 0, -1):  # "15 explosions, including several salvos of MLRS": one observation
         part, whole = groups[index], groups[index - 1]
         if part.part_of_previous:

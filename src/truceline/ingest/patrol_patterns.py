@@ -24,6 +24,7 @@ _UNIT = r"(?:km|kilometres?|kilometers?|m|metres?|meters?)\b"
 VERB = re.compile(
     r"\b(?:heard|saw|observed|recorded|spotted|noted|registered|detected|counted|witnessed|reported)\b"
     r"(?:\s+and\s+(?:in\s+(?:some|most|all)\s+cases\s+)?(?:also\s+)?(?:heard|saw|observed|recorded))?"
+    r"(?:(?<=reported)\s+(?:hearing|seeing|observing))?"
 )
 COORDINATES = re.compile(
     r"(?P<lat>-?\d{1,2}\.\d{2,})\s*°?\s*(?P<ns>[NS])?\s*[,;/]?\s+(?P<lon>-?\d{1,3}\.\d{2,})\s*°?\s*(?P<ew>[EW])?\b"
@@ -182,7 +183,8 @@ BEARING_LIST = re.compile(
 KIND_NOUN = re.compile(
     r"\b(?P<noun>projectiles?|tracer\s+(?:rounds?|fire|projectiles?|bullets?)|tracers"
     r"|(?:illumination\s+)?flares?|illumination\s+rounds?|air[- ]?bursts?"
-    r"|explosions?|detonations?|blasts?|impacts?|rounds?|bursts?|shots?|(?:muzzle\s+)?flash(?:es)?|craters?|fire|salvos?|smoke"
+    r"|explosions?|detonations?|blasts?|impacts?|rounds?|bursts?|shots?|(?:muzzle\s+)?flash(?:es)?|craters?|fire|salvos?|smoke|shells?"
+    r"|(?<!launch )(?<!launch-)rockets?(?![-\s]+(?:systems?|launchers?|propelled|launch)\b)"
     r"|(?:(?:mini|mid-range|long-range)-)?(?:UAVs?|unmanned\s+aerial\s+vehicles?|quadcopters?|drones?))\b",
     re.IGNORECASE,
 )
@@ -245,6 +247,6 @@ FILLER = frozenset(
     morning afternoon hours headquarters jccc followed involving but single field fields yard garden ground
     residential house houses fewer less similar number flying hovering circling using mini-uav mini-uavs near
     various different directions distances location locations member members loud powerful surrounding originating
-    driving conducting flight flights forested wooded however black white grey gray thick rising billowing plume plumes column
+    driving conducting flight flights forested wooded however observers personnel un monitoring black white grey gray thick rising billowing plume plumes column
     interspersed sound sounds occurring caused well locations location dropped""".split()
 )
