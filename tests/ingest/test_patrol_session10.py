@@ -247,6 +247,16 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("The SMM heard two explosions assessed as outgoing rounds from a multiple launch rocket system (BM-21 Grad) "
      "10-15km south-south-west.",  # the rocket of the system's name is not a count of rockets
      [rec(OUT, 2, weapon="mlrs", other_weapons=None, bearing="SSW", warnings=[])]),
+    ("At 11:50hrs, positioned in Marinka, the SMM heard 12 explosions assessed as 120mm mortar rounds and 82mm mortar "
+     "rounds 3km south-west.",  # one observation, two calibres named
+     [rec(UND, 12, weapon="mortar", calibre_mm=120, observer_place="Marinka", time_start="03 11:50", warnings=[])]),
+    ("The SMM heard 10 explosions assessed as outgoing rounds and impacts 2km east.",
+     [rec(UND, 10, warnings=["'assessed as outgoing rounds and impacts': the count is not split between them, so the "
+                             "kind is undetermined"])]),
+    ("The SMM heard 10 explosions assessed as outgoing rounds and 3 impacts 2km east.",
+     [rec(OUT, 10, warnings=[]), rec(IMP, 3, warnings=[])]),
+    ("The SMM heard impacts of artillery shells and mortar rounds 4km north.",
+     [rec(IMP, None, weapon="artillery", other_weapons=["mortar"], warnings=[])]),
     # --- where a share of the period's violations was recorded: understood, kept, not located
     ("The majority of ceasefire violations were recorded in areas south-west and north-west of Horlivka and "
      "south-south-west of Svitlodarsk.",

@@ -406,6 +406,7 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
     text = scan.text
     depth_view = _parenthesis_depth(text, start, end)
     nouns: list[re.Match[str]] = []
+    weapon_noun_end: int | None = None  # the end of the last noun read as the weapon of the noun before
     for match in scan.find(KIND_NOUN, start, end):
         position = start + match.start()
         if depth_view[position - start] > 0:
@@ -413,7 +414,15 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
         before = text[start:position]
         between = text[start + nouns[-1].end():position] if nouns else ""
         if nouns and OF_WEAPON_BEFORE.search(between) and not _NEW_COUNT.search(between):
+            weapon_noun_end = start + match.end()
             continue  # "impacts of mortar rounds", "bursts of small-arms fire", "assessed as outgoing rounds"
+        if (weapon_noun_end is not None and match["noun"].lower().startswith(("round", "shell"))
+                and _SECOND_WEAPON.fullmatch(text, weapon_noun_end, position)):
+            weapon_noun_end = start + match.end()
+            continue  # "assessed as 120mm mortar rounds and 82mm mortar rounds": a second weapon of the same noun
+        weapon_noun_end = None
+        if match["noun"].lower().startswith("impact") and _MIXED_BEFORE.search(text, max(start, position - 80), position):
+            continue  # "assessed as outgoing rounds and impacts": one assessment of the noun before, in two kinds
         if match["noun"].lower() == "fire" and not re.search(r"[\w-]+\s+$", before):
             continue
         if match["noun"].lower() == "impact" and nouns and re.fullmatch(r"\s+", between):
@@ -552,6 +561,11 @@ _NEW_COUNT = re.compile(r"(?:,|\band\b|\bor\b|\bas\s+well\s+as\b|\b(?:aggregated
                         # "… and some exchanges of small-arms fire": an exchange, not the weapon of the noun before
                         r"|(?:,|\band\b|\bas\s+well\s+as\b)\s+(?:an?\s+|(?i:some|several|sporadic)\s+)?(?i:exchanges?)\s+of\s+"
                         r"(?:[\w()-]+\s+){0,4}$")
+#: Between a noun read as a weapon and another such noun: "… 120mm mortar rounds *and 82mm mortar* rounds".
+_SECOND_WEAPON = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+(?:\(?\d+\s?mm\)?\s+)?(?:(?!(?:of|as|at|in)\b)[A-Za-z][\w-]*\s+){0,3}",
+                            re.IGNORECASE)
+_MIXED_BEFORE = re.compile(r"\b(?:assessed|believed)\s+(?:as|to\s+be)\s+(?:both\s+)?(?:outgoing|incoming)(?:\s+rounds?)?\s+and\s+(?:as\s+)?$",
+                           re.IGNORECASE)
 _WEAPON_WORDS = r"(?:" + "|".join(pattern.replace(r"\s+", r"[-\s]+") for pattern, _ in ph.WEAPONS) + r")"
 #: The weapons named before "fire", with an unstated number: "numerous small arms and heavy machine gun fire".
 _WEAPON_LIST_BEFORE = re.compile(
