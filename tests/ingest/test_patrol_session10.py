@@ -257,6 +257,20 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [rec(OUT, 10, warnings=[]), rec(IMP, 3, warnings=[])]),
     ("The SMM heard impacts of artillery shells and mortar rounds 4km north.",
      [rec(IMP, None, weapon="artillery", other_weapons=["mortar"], warnings=[])]),
+    ("In violation of withdrawal lines in government-controlled areas, the SMM saw two tanks (T-64) near "
+     "Novohryhorivka.",
+     [rec("other", 2, sighting="weapon", weapon="tank", violation_of="withdrawal lines", event_place="Novohryhorivka",
+          warnings=["place 'Novohryhorivka' is not in the gazetteer: event location left empty"])]),
+    ("Beyond withdrawal lines but outside designated storage sites, the SMM saw four tanks near Luhanske.",
+     [rec("other", 4, sighting="weapon", weapon="tank", violation_of="withdrawal lines", warnings=[])]),
+    ("The SMM saw ten self-propelled howitzers (2S1 Gvozdika, 122mm) and six anti-tank guns (MT-12 Rapira, 100mm) near "
+     "Bakhmut.",
+     [rec("other", 10, weapon="artillery", calibre_mm=122, event_place="Bakhmut", warnings=[]),
+      rec("other", 6, weapon="artillery", calibre_mm=100, event_place="Bakhmut", warnings=[])]),
+    ("The SMM saw 15 anti-tank mines along the road near Hranitne.",  # mines are not fire, nor weapons that fire
+     [rec("other", None, sighting=None, warnings=["no observation (explosion, burst, shot, flare, projectile) found "
+                                                  "after the verb", "not understood: '15 anti-tank mines along road "
+                                                  "near Hranitne'"])]),
     # --- where a share of the period's violations was recorded: understood, kept, not located
     ("The majority of ceasefire violations were recorded in areas south-west and north-west of Horlivka and "
      "south-south-west of Svitlodarsk.",

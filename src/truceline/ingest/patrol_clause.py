@@ -616,10 +616,11 @@ _WEAPON_NOUN = (r"(?:tanks?|howitzers?|(?:anti[- ]aircraft\s+)?(?:guns?|cannons?
 #: Weapons seen (not fire heard): "saw two anti-aircraft guns (ZU-23) in violation of the withdrawal lines".
 _WEAPON_SIGHTING = re.compile(
     r"\b(?:(?P<vague>" + ph.VAGUE_COUNTS + r")|(?P<n>" + ph.NUMBER + r"))\s+(?:(?:self-propelled|towed|stationary|parked|"
-    r"military|\d+\s?mm)\s+)*(?P<noun>" + _WEAPON_NOUN + r")(?:\s*\([^()]*\))?(?!\s+(?:fire|rounds?|shells?|cannon|shots?|bursts?)\b)",
+    r"military|anti-tank|main\s+battle|\d+\s?mm)\s+)*(?P<noun>" + _WEAPON_NOUN + r")(?:\s*\([^()]*\))?(?!\s+(?:fire|rounds?|shells?|cannon|shots?|bursts?)\b)",
     re.IGNORECASE)
-_IN_VIOLATION = re.compile(r"\bin\s+violation\s+of\s+(?:the\s+)?(?P<what>withdrawal\s+lines?|ceasefire|Minsk\s+agreements?|"
-                           r"(?:respective\s+)?withdrawal\s+lines?)\b", re.IGNORECASE)
+_IN_VIOLATION = re.compile(r"\b(?:in\s+violation\s+of|beyond)\s+(?:the\s+)?(?:respective\s+)?(?P<what>withdrawal\s+lines?|ceasefire|"
+                           r"Minsk\s+agreements?)\b(?:\s*,?\s*but\s+outside\s+(?:of\s+)?(?:the\s+)?(?:designated\s+)?storage\s+sites?\b)?",
+                           re.IGNORECASE)
 
 
 def _read_weapon_sightings(scan: Scan, start: int, end: int) -> list[Group]:
@@ -1243,6 +1244,11 @@ def read_clause(scan: Scan, start: int, end: int) -> ClauseReading:
     groups = read_groups(scan, observation_start, end, clause_start=start, negated=negated)
     if not groups and verb is not None and verb.group(0).split()[0].lower() in ("saw", "observed", "spotted", "noted"):
         groups = _read_weapon_sightings(scan, observation_start, end)
+        violation = next(scan.find(_IN_VIOLATION, start, context_end), None) if groups else None
+        if violation is not None:  # "In violation of withdrawal lines in government-controlled areas, the SMM saw …"
+            scan.claim(start + violation.start(), start + violation.end())
+            for group in groups:
+                group.violation_of = re.sub(r"\s+", " ", violation["what"].lower())
     _read_denials(scan, start, end, negated, _VIOLATIONS)  # "The SMM did not record any ceasefire violations"
     if groups:
         _read_weapon(scan, groups[0], observation_start, groups[0].start)  # "saw a tank firing 5 rounds"
