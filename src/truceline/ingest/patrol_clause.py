@@ -158,9 +158,12 @@ class Scan:
     def __init__(self, text: str) -> None:
         self.text = text
         self.used = [False] * len(text)
+        self._masked: str | None = text  # the text with claimed characters as \x1f, rebuilt after a claim
 
     def view(self, start: int, end: int) -> str:
-        return "".join("\x1f" if self.used[i] else self.text[i] for i in range(start, end))
+        if self._masked is None:
+            self._masked = "".join("\x1f" if used else char for char, used in zip(self.text, self.used))
+        return self._masked[max(start, 0):max(end, 0)]
 
     def find(self, pattern: re.Pattern[str], start: int, end: int) -> Iterator[re.Match[str]]:
         """Matches in the unclaimed text of [start, end); offsets are of the view (add ``start``)."""
@@ -168,7 +171,9 @@ class Scan:
 
     def claim(self, start: int, end: int) -> None:
         for i in range(start, end):
-            self.used[i] = True
+            if not self.used[i]:
+                self.used[i] = True
+                self._masked = None
 
     def leftovers(self, start: int, end: int) -> list[str]:
         """Runs of unclaimed words in [start, end) that are not filler, as fragments of the text."""
