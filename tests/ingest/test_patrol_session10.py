@@ -271,6 +271,16 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [rec("other", None, sighting=None, warnings=["no observation (explosion, burst, shot, flare, projectile) found "
                                                   "after the verb", "not understood: '15 anti-tank mines along road "
                                                   "near Hranitne'"])]),
+    ("When it reached the checkpoint at 12.10hrs, the SMM heard two explosions about 500m to the south.",
+     [rec(UND, 2, time_start="03 12:10", bearing="S", distance_min_km=0.5, warnings=[])]),
+    ("At 09.45hrs, positioned in Debaltseve, the SMM heard eight outgoing artillery rounds 5-7km north-west.",
+     [rec(OUT, 8, weapon="artillery", observer_place="Debaltseve", time_start="03 09:45", warnings=[])]),
+    ("In Kalynove, the SMM heard four explosions assessed as artillery rounds impacting 3-4km east-north-east.",
+     [rec(IMP, 4, weapon="artillery", bearing="ENE",
+          warnings=["place 'Kalynove' is not in the gazetteer: observer position left empty"])]),
+    ("The SMM heard 30 shots and bursts of small-arms fire mixed with heavy-machine-gun fire 1-2km west.",
+     [rec("shot", 30, combined_kinds=["shot", "burst"], weapon="small_arms", warnings=[]),
+      rec("other", None, weapon="heavy_machine_gun", bearing="W", warnings=[])]),
     # --- where a share of the period's violations was recorded: understood, kept, not located
     ("The majority of ceasefire violations were recorded in areas south-west and north-west of Horlivka and "
      "south-south-west of Svitlodarsk.",

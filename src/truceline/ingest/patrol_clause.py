@@ -593,6 +593,8 @@ _ACTION_AFTER = re.compile(r"^[\s\x1f]*(?P<verb>impact(?:ed|ing)?|land(?:ed|ing)
                            re.IGNORECASE)
 _HEADING_AFTER = re.compile(r"^[\s\x1f]*(?:in\s+an?\s+(?P<dir>" + ph.DIRECTION + r")\s+direction|(?:towards\s+(?:the\s+)?)"
                             r"(?P<dir2>" + ph.DIRECTION + r"))\b", re.IGNORECASE)
+_ROUNDS_ACTION = re.compile(r"\b(?:rounds?|shells?|projectiles?|rockets?)\s+(?P<verb>impact(?:ed|ing)|land(?:ed|ing))\b",
+                            re.IGNORECASE)
 _IN_THE_AIR = re.compile(r"\b(?:explod(?:e|ed|es|ing)|detonat(?:e|ed|es|ing))\s+(?:in\s+(?:the\s+)?(?:air|mid-air|sky)|mid-air)\b",
                          re.IGNORECASE)
 _DISENGAGEMENT = re.compile(
@@ -743,6 +745,10 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
             if point is not None:
                 scan.claim(start + action.end() + heading.start(), start + action.end() + heading.end())
                 group.flight = f"to {point}"
+    for match in scan.find(_ROUNDS_ACTION, start, end):  # "assessed as artillery rounds impacting 3-4km east"
+        if group.kind.startswith("explosion"):
+            scan.claim(start + match.start("verb"), start + match.end("verb"))
+            group.kind, group.kinds = "explosion_impact", ["explosion_impact"]
     for match in scan.find(_IN_THE_AIR, start, end):
         # "two incoming projectiles explode in the air": airbursts
         scan.claim(start + match.start(), start + match.end())

@@ -59,6 +59,7 @@ _EVENINGS = re.compile(
 EVENING_START_HOUR, EVENING_END_HOUR = 18, 21
 _DATE_ONLY_LINE = re.compile(r"^\W*(?:\w+day,?\s+)?(?P<date>" + ph.DATE + r")\W*$", re.IGNORECASE)
 _FOOTNOTE = re.compile(r"\[\d{1,3}\]")
+_DOTTED_CLOCK = re.compile(r"\b([01]?\d|2[0-3])\.([0-5]\d)(?=\s*(?:hrs|h)\b)")
 #: A line that only names a section: "Ceasefire violations", "Donetsk region" (no verb, no number, a few words).
 _SECTION_HEADING = re.compile(r"^\W*[A-Z][\w'-]*(?:\s+[\w'-]+){0,5}\W*$")
 _REGION_HEADING = re.compile(r"^\W*(?P<name>[A-Z][a-z]+)\s+(?i:region|oblast)\W*$")
@@ -154,6 +155,7 @@ def parse_patrol_text(
     for line_number, raw in enumerate(text.split("\n"), start=1):  # lines end at \n only, as editors count them
         raw = raw.removesuffix("\r")
         line = _FOOTNOTE.sub(lambda mark: " " * len(mark.group(0)), raw.translate(_ONE_TO_ONE))  # "[1]": a footnote
+        line = _DOTTED_CLOCK.sub(r"\1:\2", line)  # "12.10hrs": a clock time written with a dot (same length)
         if not line.strip():
             continue
         index = 0
