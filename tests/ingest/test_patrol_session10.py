@@ -218,7 +218,7 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("The SMM saw a tank firing 5 rounds 2km south.",  # fire: not a sighting
      [rec(UND, 5, weapon="tank", sighting=None, warnings=[])]),
     ("The SMM heard an explosion of a grenade dropped from a drone 1km east.",  # the drone is how, not what was seen
-     [rec(UND, 1, sighting=None, bearing="E", warnings=[])]),
+     [rec(UND, 1, sighting=None, weapon="grenade_launcher", other_weapons=["drone"], bearing="E", warnings=[])]),
     ("The SMM heard 3 undetermined explosions in the surroundings of Popasna.",
      [rec(UND, 3, event_place="Popasna", event_relation="near", warnings=[])]),
     # --- other missions' wording: posts, "reported hearing", rounds that impact, rockets launched

@@ -593,6 +593,8 @@ _ACTION_AFTER = re.compile(r"^[\s\x1f]*(?P<verb>impact(?:ed|ing)?|land(?:ed|ing)
                            re.IGNORECASE)
 _HEADING_AFTER = re.compile(r"^[\s\x1f]*(?:in\s+an?\s+(?P<dir>" + ph.DIRECTION + r")\s+direction|(?:towards\s+(?:the\s+)?)"
                             r"(?P<dir2>" + ph.DIRECTION + r"))\b", re.IGNORECASE)
+_DROPPED = re.compile(r"\bdropped\s+(?:by|from)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:drones?|UAVs?|quadcopters?|unmanned\s+aerial\s+"
+                      r"vehicles?)\b", re.IGNORECASE)
 _ROUNDS_ACTION = re.compile(r"\b(?:rounds?|shells?|projectiles?|rockets?)\s+(?P<verb>impact(?:ed|ing)|land(?:ed|ing))\b",
                             re.IGNORECASE)
 _IN_THE_AIR = re.compile(r"\b(?:explod(?:e|ed|es|ing)|detonat(?:e|ed|es|ing))\s+(?:in\s+(?:the\s+)?(?:air|mid-air|sky)|mid-air)\b",
@@ -715,7 +717,14 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
         group.count = int(number) if number.isdigit() else ph.parse_number(number)
         group.count_qualifier = ph.COUNT_QUALIFIERS.get(re.sub(r"\s+", " ", (bracket["qual"] or "").lower()))
         scan.claim(start + bracket.start(), start + bracket.end())
+    dropped = [match for match in scan.find(_DROPPED, start, end)]  # "a grenade dropped from a drone": a weapon too
+    for match in dropped:
+        scan.claim(start + match.start(), start + match.end())
     _read_weapon(scan, group, start, end)
+    if dropped and group.weapon is None:
+        group.weapon = "drone"
+    elif dropped and group.weapon != "drone" and "drone" not in group.other_weapons:
+        group.other_weapons.append("drone")
     for match in scan.find(EXCHANGE, start, end):
         scan.claim(start + match.start(), start + match.end())
     for match in scan.find(UNDETERMINED_ORIGIN, start, end):

@@ -248,6 +248,6 @@ FILLER = frozenset(
     residential house houses fewer less similar number flying hovering circling using mini-uav mini-uavs near
     various different directions distances location locations member members loud powerful surrounding originating
     driving conducting flight flights forested wooded however observers personnel un monitoring black white grey gray thick rising billowing plume plumes column
-    interspersed sound sounds occurring caused well locations location dropped shell shells beyond designated storage sites site
-    reached arrived when mixed burnt burned""".split()
+    interspersed sound sounds occurring caused well locations location shell shells
+    reached arrived when mixed""".split()
 )
