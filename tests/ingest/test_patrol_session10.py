@@ -281,6 +281,32 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("The SMM heard 30 shots and bursts of small-arms fire mixed with heavy-machine-gun fire 1-2km west.",
      [rec("shot", 30, combined_kinds=["shot", "burst"], weapon="small_arms", warnings=[]),
       rec("other", None, weapon="heavy_machine_gun", bearing="W", warnings=[])]),
+    # --- the 2016 style: parts named with their weapons, a colon before them, durations
+    ("Positioned in Avdiivka, the SMM heard 14 explosions assessed as outgoing mortar (82mm) rounds, six as outgoing "
+     "recoilless-gun (SPG-9) rounds, three as impacts of mortar rounds (120mm) and one outgoing salvo of MLRS (BM-21 "
+     "Grad, 122mm), all 2-5km south-east of its position.",
+     [rec(OUT, 14, weapon="mortar", calibre_mm=82, bearing="SE", warnings=[]),
+      rec(OUT, 6, weapon="recoilless_gun", bearing="SE", warnings=[]),
+      rec(IMP, 3, weapon="mortar", calibre_mm=120, bearing="SE", warnings=[]),
+      rec(OUT, None, salvos=1, weapon="mlrs", bearing="SE", distance_max_km=5.0, warnings=[])]),
+    ("In the early morning, while in Horlivka, the SMM heard 15 explosions, one of which was assessed as an 82mm "
+     "mortar round impact and 14 as automatic-grenade-launcher round impacts, all 4km west of its position.",
+     [rec(IMP, 1, breakdown_of=15, bearing="W", observer_place="Horlivka", time_of_day="in the early morning",
+          warnings=[]),
+      rec(IMP, 14, breakdown_of=15, bearing="W", distance_min_km=4.0, warnings=[])]),
+    ("While in Avdiivka, the SMM heard ten explosions in a 20-minute period: six assessed as 82mm mortar impacts and "
+     "four as outgoing 82mm mortar rounds 2km east.",
+     [rec(IMP, 6, breakdown_of=10, duration="20-minute", bearing="E", distance_min_km=2.0, warnings=[]),
+      rec(OUT, 4, breakdown_of=10, bearing="E", distance_max_km=2.0, warnings=[])]),
+    ("Positioned in Yasynuvata, the SMM recorded approximately 200 explosions in areas to the west and south-west, "
+     "most of which were undetermined.",
+     [rec(UND, 200, count_qualifier="about", bearing="SW..W", warnings=[])]),
+    ("Whilst in Donetsk city centre, before midnight on 5 June, the SMM heard approximately 60 undetermined explosions "
+     "9-11km north-west.",
+     [rec(UND, 60, observer_place="Donetsk", time_of_day="before midnight", time_start="05 00:00", warnings=[])]),
+    ("The SMM heard 11 explosions, of which seven assessed as outgoing and four as impacts 5km south.",
+     [rec(OUT, 7, breakdown_of=11, bearing="S", distance_min_km=5.0, warnings=[]),
+      rec(IMP, 4, breakdown_of=11, bearing="S", warnings=[])]),
     # --- where a share of the period's violations was recorded: understood, kept, not located
     ("The majority of ceasefire violations were recorded in areas south-west and north-west of Horlivka and "
      "south-south-west of Svitlodarsk.",

@@ -148,6 +148,7 @@ class Group:
     live_fire: bool = False  # "assessed as part of a live-fire exercise": training, not a violation
     not_violation: bool = False  # "(assessed as not in violation of the ceasefire)"
     violation_of: str | None = None  # "in violation of the withdrawal lines": what a sighting violates
+    duration: str | None = None  # "in a 15-minute period"
     part_of_previous: bool = False  # "15 explosions, including several salvos of MLRS": how those were fired
     own_lead_time: bool = False  # "…, and at 22:07 an explosion": its time was written just before it
 
@@ -586,6 +587,8 @@ _MIXED_ASSESSED = re.compile(
     re.IGNORECASE,
 )
 _SMALL_CALIBRE = {"small_arms", "machine_gun", "heavy_machine_gun"}
+_DURATION = re.compile(r"\b(?:in|over|within|during)\s+(?:an?\s+|the\s+)?(?P<span>(?:\d+|" + ph.NUMBER_WORD + r")[- ](?:second|minute|hour)"
+                       r"(?:s|-long)?)(?:\s+(?:period|span|interval))?\b", re.IGNORECASE)
 _CLOSER = re.compile(r"\bfrom\s+(?:a|the)\s+(?:closer|shorter|nearer|greater|longer)\s+distance\b", re.IGNORECASE)
 _DASHED_ASSESSMENT = re.compile(r"^[\s\x1f]*-\s*(?P<what>outgoing|incoming|impacts?)\s*-(?=\s)", re.IGNORECASE)
 _ACTION_AFTER = re.compile(r"^[\s\x1f]*(?P<verb>impact(?:ed|ing)?|land(?:ed|ing)?|hit|struck|striking|launched|being\s+launched"
@@ -733,6 +736,9 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
             group.kind = "explosion_undetermined"
     for match in scan.find(_SOON_AFTER, start, end):
         scan.claim(start + match.start(), start + match.end())
+    for match in scan.find(_DURATION, start, end):  # "in a 15-minute period": how long, not when
+        scan.claim(start + match.start(), start + match.end())
+        group.duration = group.duration or re.sub(r"\s+", " ", match["span"].lower())
     for match in scan.find(_CLOSER, start, end):  # "several bursts from a closer distance": no figure to keep
         scan.claim(start + match.start(), start + match.end())
     for match in scan.find(_DASHED_ASSESSMENT, start, end):  # "41 explosions - outgoing - at locations south"
@@ -960,10 +966,13 @@ def _read_event_places(scan: Scan, group: Group, start: int, end: int) -> None:
 _HEADING = re.compile(
     r"\b(?:in\s+an?\s+(?P<dir>" + ph.DIRECTION + r")\s+direction|(?:heading|flying)\s+(?:towards\s+(?:the\s+)?)?(?P<dir2>"
     + ph.DIRECTION + r")|towards\s+the\s+(?P<dir3>" + ph.DIRECTION + r"))\b", re.IGNORECASE)
-_BREAKDOWN_ITEM = re.compile(
+BREAKDOWN_ITEM = re.compile(
     r"(?:(?P<qual>about|around|approximately|some|almost|nearly|at\s+least|more\s+than|over)\s+)?"
     r"(?P<n>" + ph.NUMBER + r")\s+(?:of\s+(?:them|which)\s+)?(?:(?:were|was)\s+)?(?:(?:assessed\s+)?as\s+(?:an?\s+)?)?"
-    r"(?P<what>outgoing|impacts?|incoming|air[- ]?bursts?|undetermined)(?:\s+(?:rounds?|explosions?))?",
+    # the weapon may be named before the kind: "one … assessed as an 82mm mortar round impact"
+    r"(?:(?:\(?\d+\s?mm\)?|(?!(?:and|or|as|of)\b)[a-z][\w-]*)\s+){0,4}?"
+    r"(?P<what>outgoing|impacts?|incoming|air[- ]?bursts?|undetermined)"
+    r"(?:\s+(?:(?:\(?\d+\s?mm\)?|(?!(?:and|or|as|of)\b)[a-z][\w-]*)\s+){0,3}?(?:rounds?|explosions?))?",
     re.IGNORECASE,
 )
 
@@ -1001,7 +1010,7 @@ def _read_breakdown(scan: Scan, group: Group, start: int, end: int) -> None:
                     scan.claim(start + paren.start(), start + paren.end())
                     group.flight_breakdown = [(n or 0, f"{a} to {b}") for n, a, b in flights]
                     return
-        items = list(_BREAKDOWN_ITEM.finditer(paren.group(1)))
+        items = list(BREAKDOWN_ITEM.finditer(paren.group(1)))
         if not items or not group.kind.startswith("explosion"):
             continue
         parts: list[tuple[str, int]] = []

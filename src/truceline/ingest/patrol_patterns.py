@@ -111,7 +111,7 @@ PAIR = re.compile(r"(?P<dist>(?:(?:about|approximately|around|some)\s+)?(?:" + _
 PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+$", re.IGNORECASE)
 #: A part of the day without a clock time: "overnight", "in the early morning hours", "during the night".
 TIME_OF_DAY = re.compile(
-    r"\b(?:overnight|at\s+night|(?:in|during|throughout|over)\s+the\s+(?:(?:early|late)\s+)?"
+    r"\b(?:overnight|at\s+night|(?:shortly\s+)?(?:before|after|around)\s+(?:midnight|noon|dawn|dusk|sunrise|sunset)|(?:in|during|throughout|over)\s+the\s+(?:(?:early|late)\s+)?"
     r"(?:morning|afternoon|evening|night|day|hours)(?:\s+hours)?|(?:early|late)\s+in\s+the\s+(?:morning|afternoon|evening|day))\b",
     re.IGNORECASE,
 )
@@ -249,5 +249,5 @@ FILLER = frozenset(
     various different directions distances location locations member members loud powerful surrounding originating
     driving conducting flight flights forested wooded however observers personnel un monitoring black white grey gray thick rising billowing plume plumes column
     interspersed sound sounds occurring caused well locations location shell shells
-    reached arrived when mixed""".split()
+    reached arrived when mixed whilst most uncountable""".split()
 )

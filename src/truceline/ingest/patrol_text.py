@@ -34,7 +34,7 @@ from pyproj import Geod
 from truceline.ingest import phrases as ph
 from truceline.ingest.gazetteer import POSITION_ERROR_KM, Gazetteer, Place, fold_name, offset_position
 from truceline.ingest.patrol_clause import (
-    Clock, ClauseReading, EventPlace, Group, PositionText, Scan, _read_weapon, assessed_kind, read_clause,
+    BREAKDOWN_ITEM, Clock, ClauseReading, EventPlace, Group, PositionText, Scan, _read_weapon, assessed_kind, read_clause,
 )
 from truceline.ingest.patrol_patterns import KIND_NOUN, VERB
 from truceline.model.errors import InputError
@@ -281,7 +281,7 @@ def split_sentences(line: str) -> list[tuple[int, int]]:
 
 
 _WHICH = re.compile(
-    r",(?=\s*(?:(?:of\s+(?:which|them)|including)\s+(?:(?:about|around|approximately|some|almost|nearly|at\s+least|more\s+than"
+    r"[,:](?=\s*(?:(?:of\s+(?:which|them)|including)\s+(?:(?:about|around|approximately|some|almost|nearly|at\s+least|more\s+than"
     r"|over)\s+)?(?:" + ph.NUMBER + r")\s"
     r"|(?P<bare>(?:" + ph.NUMBER + r")\s+(?:(?:of\s+(?:which|them)\s+)?(?:were|was)\s+)?assessed\s+as\b))"
     r")(?:[^,;()]|\(\d+\s?mm\))*?(?P<close>,|;|\.?$)"
@@ -293,6 +293,9 @@ _DASHED = re.compile(
     r"(?:outgoing|incoming|impacts?|undetermined|air[- ]?bursts?)\b)[^()]*?\s(?P<close>-)(?:\s|$)",
     re.IGNORECASE)
 _CALIBRE_PARENTHESIS = re.compile(r"\((\d+\s?mm)\)")
+#: What may follow a breakdown that runs to the end of the sentence: a distance or a direction, not more of it.
+_AFTER_BREAKDOWN = re.compile(r"\s+(?:(?:about|approximately|some|around|at)\s+)?(?:\d+(?:[.,]\d+)?\s*(?:-\s*\d+(?:[.,]\d+)?\s*)?(?:km|m)\b|"
+                              + ph.DIRECTION + r")", re.IGNORECASE)
 
 
 _EXPLOSION_NOUN = re.compile(r"\b(?:explosions?|rounds?|impacts?|detonations?|blasts?)\b", re.IGNORECASE)
@@ -319,7 +322,12 @@ def _which_as_parenthesis(line: str, start: int, end: int) -> str:
         chars[match.start()] = "("
         for calibre in _CALIBRE_PARENTHESIS.finditer(line, match.start(), match.end()):  # "(152mm)" inside it
             chars[calibre.start()] = chars[calibre.end() - 1] = " "
-        if match["close"]:  # else it runs to the end of the sentence, where the breakdown reader stops too
+        items = list(BREAKDOWN_ITEM.finditer(line, match.start(), match.end()))
+        if match["close"] in ("", ".") and items and line[items[-1].end():items[-1].end() + 1] == " " and \
+                _AFTER_BREAKDOWN.match(line, items[-1].end()):
+            # "…: six assessed as impacts and four as outgoing rounds 2km east": the distance is the whole count's
+            chars[items[-1].end()] = ")"
+        elif match["close"]:  # else it runs to the end of the sentence, where the breakdown reader stops too
             chars[match.start("close")] = ")"
     return "".join(chars)
 
@@ -450,7 +458,8 @@ def _clause_records(
                 "fire": group.fire, "salvos": group.salvos, "disengagement_area": group.disengagement_area,
                 "violations_share": reading.violations_share, "violations_areas": reading.violations_areas or None,
                 "security_zone": group.security_zone, "live_fire": group.live_fire or None,
-                "not_violation": group.not_violation or None, "violation_of": group.violation_of}
+                "not_violation": group.not_violation or None, "violation_of": group.violation_of,
+                "duration": group.duration}
         record["extras"].update({key: value for key, value in said.items() if value is not None})
         record["weapon"] = group.weapon
         record["flight_direction"] = group.flight
