@@ -307,6 +307,10 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("The SMM heard 11 explosions, of which seven assessed as outgoing and four as impacts 5km south.",
      [rec(OUT, 7, breakdown_of=11, bearing="S", distance_min_km=5.0, warnings=[]),
       rec(IMP, 4, breakdown_of=11, bearing="S", warnings=[])]),
+    ("The SMM heard explosions it assessed as nine outgoing mortar rounds 4-6km west-north-west and their impact "
+     "2-3km south-south-west.",  # the count follows the assessment; "their impact": as many impacts
+     [rec(OUT, 9, weapon="mortar", bearing="WNW", distance_min_km=4.0, warnings=[]),
+      rec(IMP, 9, bearing="SSW", distance_min_km=2.0, warnings=[])]),
     # --- where a share of the period's violations was recorded: understood, kept, not located
     ("The majority of ceasefire violations were recorded in areas south-west and north-west of Horlivka and "
      "south-south-west of Svitlodarsk.",

@@ -542,6 +542,12 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
             group.salvos, group.count, group.count_min = group.count, None, None
             group.part_of_previous = bool(groups and groups[-1].kind.startswith("explosion") and re.search(
                 r",?\s*\bincluding\s*$", scan.text[groups[-1].end:group_start] if groups[-1].end <= group_start else ""))
+        if group.count is None and groups and groups[-1].count is not None and re.search(r"\btheir\s+$", window, re.IGNORECASE):
+            # "nine outgoing mortar rounds … and their impact": as many impacts as rounds
+            group.count = groups[-1].count
+            their = re.search(r"\btheir\s+$", window, re.IGNORECASE)
+            assert their is not None
+            scan.claim(previous_end + their.start(), previous_end + their.end())
         # "bursts and shots": one count for both
         if (
             groups and count is None and group.kind in MERGEABLE and groups[-1].kinds[-1] in MERGEABLE
@@ -589,6 +595,9 @@ _MIXED_ASSESSED = re.compile(
 _SMALL_CALIBRE = {"small_arms", "machine_gun", "heavy_machine_gun"}
 _DURATION = re.compile(r"\b(?:in|over|within|during)\s+(?:an?\s+|the\s+)?(?P<span>(?:\d+|" + ph.NUMBER_WORD + r")[- ](?:second|minute|hour)"
                        r"(?:s|-long)?)(?:\s+(?:period|span|interval))?\b", re.IGNORECASE)
+_ASSESSED_LEAD = re.compile(
+    r"\b(?:explosions?|detonations?|blasts?)\s+(?:that\s+|which\s+)?(?:it|the\s+SMM|they|the\s+mission)\s+assessed\s+as\s+"
+    r"(?=(?:" + ph.NUMBER + r")\s)", re.IGNORECASE)
 _CLOSER = re.compile(r"\bfrom\s+(?:a|the)\s+(?:closer|shorter|nearer|greater|longer)\s+distance\b", re.IGNORECASE)
 _DASHED_ASSESSMENT = re.compile(r"^[\s\x1f]*-\s*(?P<what>outgoing|incoming|impacts?)\s*-(?=\s)", re.IGNORECASE)
 _ACTION_AFTER = re.compile(r"^[\s\x1f]*(?P<verb>impact(?:ed|ing)?|land(?:ed|ing)?|hit|struck|striking|launched|being\s+launched"
@@ -1270,6 +1279,9 @@ def read_clause(scan: Scan, start: int, end: int) -> ClauseReading:
     share, areas = _read_violation_share(scan, start, end)
     violations, violations_qualifier, trend = _read_violation_tally(scan, start, end)
     trend = _read_violation_trend(scan, start, end) or trend
+    for match in scan.find(_ASSESSED_LEAD, observation_start, end):
+        # "heard explosions it assessed as nine outgoing mortar rounds": the count and kind follow the assessment
+        scan.claim(observation_start + match.start(), observation_start + match.end())
     groups = read_groups(scan, observation_start, end, clause_start=start, negated=negated)
     if not groups and verb is not None and verb.group(0).split()[0].lower() in ("saw", "observed", "spotted", "noted"):
         groups = _read_weapon_sightings(scan, observation_start, end)
