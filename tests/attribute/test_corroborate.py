@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import math
 
 from attribute_world import T0, events_table, lon_at_km, salvo
@@ -96,3 +97,23 @@ def test_a_report_that_nothing_was_observed_is_neither_a_match_nor_an_event(area
     assert result.status == ("automatic",)
     assert result.event_ids == ("I",)
     assert result.unplaced_reports == ("none", "zero")
+
+
+def test_sightings_and_exercises_are_kept_but_accuse_no_one(areas: Areas) -> None:
+    # A weapon or a drone seen, and fire the patrol assessed as a live-fire exercise or as not in violation, are kept as
+    # report-only events (never dropped) but neither corroborate the sensor event in their sector nor make a claim.
+    events = events_table([("I", T0, 48.0, lon_at_km(6.0))])
+    def extra(report_id: str, kind: str, **extras: object) -> Report:
+        return dataclasses.replace(patrol(report_id, kind=kind), extras=extras)
+    reports = [extra("tanks", "other", sighting="weapon", violation_of="withdrawal lines"), extra("drone", "other", sighting="uav"),
+               extra("drill", "explosion_impact", live_fire=True), extra("ok", "explosion_impact", not_violation=True)]
+    result = attribute_events(events, areas, reports)
+    assert all(result.matches[r.report_id] == [] for r in reports)
+    assert result.status[0] == "automatic"
+    assert result.event_ids[1:] == ("R-tanks", "R-drone", "R-drill", "R-ok")
+    assert result.firing_party[1:] == ("", "", "", "") and list(result.p_firing_party[1:]) == [0.0] * 4
+    assert "a sighting (weapon), not fire" in result.reason[1] and "live-fire exercise" in result.reason[3]
+    assert [v.event_id for v in decide_verdicts(result, areas, TERMS)] == ["I"]
+    # the same fire reported plainly corroborates and claims
+    plain = attribute_events(events, areas, [patrol("p")])
+    assert [m.event_index for m in plain.matches["p"]] == [0]

@@ -235,7 +235,10 @@ def attribute_events(
     class_probability = np.concatenate([pairing.class_probability, np.zeros((len(extra), pairing.class_probability.shape[1]))])
     reason = [f"{'launch of' if kind[i] == 'launch' else 'impact of'} {ids[int(pairing.partner[i])]}: {text}"
               if pairing.partner[i] >= 0 else text for i, text in enumerate(pairing.reason)]
-    reason += [f"report-only: {e.report_id} matched no sensor event" for e in extra]
+    reason += [f"report-only: {e.report_id} matched no sensor event" + (f" ({e.not_fire}: no firing-party claim)" if e.not_fire else "")
+               for e in extra]
+    no_claim = np.zeros(n, dtype=bool)
+    no_claim[n_sensor:] = [bool(e.not_fire) for e in extra]
     report_only = np.zeros(n, dtype=bool)
     report_only[n_sensor:] = True
 
@@ -249,7 +252,7 @@ def attribute_events(
     p_landed = np.full(n, np.nan)
     for i in range(n):
         side, ps = sides[i], float(p_side[i])
-        if not side:
+        if not side or no_claim[i]:
             continue
         p_neither = max(0.0, 1.0 - p_launch[i] - p_impact[i])
         if kind[i] == "launch" or (kind[i] == "unknown" and p_launch[i] >= p_impact[i]):

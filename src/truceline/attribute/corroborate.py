@@ -17,6 +17,7 @@ nothing becomes a *report-only* event with a large uncertainty region: it is nev
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -46,6 +47,22 @@ def reliability_weight(grade: str | None) -> float:
     if not grade or len(grade) != 2:
         return SOURCE_WEIGHT["F"] * INFORMATION_WEIGHT["6"]
     return SOURCE_WEIGHT.get(grade[0], 0.5) * INFORMATION_WEIGHT.get(grade[1], 0.5)
+
+
+def not_fire(report: Report) -> str:
+    """Why a report is not evidence of a ceasefire violation by fire ("" if it is): a sighting (weapons, a drone,
+    smoke: kind ``other`` with ``sighting``, as the patrol-text reader writes it) is not fire, and fire the observer
+    assessed as a live-fire exercise or as not in violation of the ceasefire (``live_fire``, ``not_violation``) must
+    not corroborate an accusation. Such a report matches no event; it is kept as a report-only event that makes no
+    firing-party claim."""
+    extras = report.extras
+    if report.kind == "other" and extras.get("sighting"):
+        return f"a sighting ({extras['sighting']}), not fire"
+    if extras.get("live_fire"):
+        return "assessed by the observer as a live-fire exercise"
+    if extras.get("not_violation"):
+        return "assessed by the observer as not in violation of the ceasefire"
+    return ""
 
 
 def report_kind(report: Report) -> str:
@@ -136,8 +153,9 @@ def match_reports(reports: Sequence[Report], time_s: FloatArray, lat: FloatArray
     order = np.argsort(time_s, kind="stable")
     sorted_t = time_s[order]
     for report in reports:
-        if report.count == 0 or report.kind not in EXPLOSION_KINDS and not report.kind.startswith("explosion"):
-            out[report.report_id] = []  # nothing observed; shots, bursts, flares: not what the sensors locate
+        if report.count == 0 or report.kind not in EXPLOSION_KINDS and not report.kind.startswith("explosion") or not_fire(report):
+            # nothing observed; shots, bursts, flares: not what the sensors locate; sightings, exercises: not violations
+            out[report.report_id] = []
             continue
         lo_t = (report.time_start if report.time_start is not None else -np.inf) - 43_300.0
         hi_t = (report.time_end if report.time_end is not None else (report.time_start or np.inf)) + 43_300.0
@@ -173,6 +191,8 @@ class ReportOnlyEvent:
     ellipse_minor_km: float
     ellipse_azimuth_deg: float
     kind: str
+    not_fire: str = ""
+    """Why the report makes no firing-party claim (:func:`not_fire`); "" when it reports fire."""
 
 
 def _move(lat: float, lon: float, azimuth_deg: float, distance_m_: float) -> tuple[float, float]:
@@ -187,6 +207,11 @@ def _move(lat: float, lon: float, azimuth_deg: float, distance_m_: float) -> tup
 def report_only_event(report: Report) -> ReportOnlyEvent | None:
     """The report as an event with a large 95 % ellipse, or ``None`` if it gives no place at all or says that
     nothing was observed (``count`` 0: "the SMM heard no explosions")."""
+    made = _report_only_place(report)
+    return dataclasses.replace(made, not_fire=not_fire(report)) if made is not None else None
+
+
+def _report_only_place(report: Report) -> ReportOnlyEvent | None:
     if report.count == 0:
         return None
     start = report.time_start if report.time_start is not None else report.time_end
