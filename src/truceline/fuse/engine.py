@@ -30,6 +30,7 @@ from truceline.fuse.network import Network, build_network
 from truceline.fuse.refine import clusters, refine_cluster
 from truceline.fuse.rival import PickContext, learned_law, rival_hypotheses
 from truceline.fuse.repeat import repeated_sources
+from truceline.fuse.mission import fire_missions
 from truceline.fuse.ripple import ripple_bursts
 from truceline.fuse.silence import Silence
 from truceline.model.errors import InputError
@@ -136,6 +137,11 @@ class FusionConfig:
     combs (``ripple.two_launchers``: joint assignment of each station's picks to both launchers' rounds, a common
     station offset, the points and round times refitted), kept when it explains the picks better than one launcher
     by the Bayesian information criterion and passes the step's acceptance test (docs/fusion.md, "Two launchers")."""
+    fire_missions: bool = False
+    """Last (batch only, after ``ripple_bursts``): re-associate each cluster of 2-5 events within 1 km chained by gaps of
+    at most 4 s as one small fire mission, rounds from one place each station's picks assigned to them in firing order
+    (``fuse/mission.py``), kept when its rounds, each located from its own picks and tested like every event, explain
+    the pooled picks better by BIC (docs/fusion.md, "Small fire missions")."""
     amplitude_consistency: bool = True
     """Drop the batch's events of at most ``rival_max_stations`` stations whose picks' amplitudes cannot come
     from one source under the amplitude-distance law learned from the batch's well-recorded events
@@ -613,25 +619,51 @@ def fuse(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = None
         result = repeat_at_places(prep, config, result, atmosphere)
     if config.ripple_bursts:
         result = ripple_at_bursts(prep, config, result, atmosphere)
+    if config.fire_missions:
+        result = missions_at(prep, config, result, atmosphere)
     return prep, result, atmosphere
+
+
+def _pick_context(prep: Prepared, config: FusionConfig) -> PickContext:
+    net = prep.network
+    return PickContext(prep.pick_time, prep.pick_station, prep.pick_baz, prep.pick_baz_sigma, net.x_km, net.y_km,
+                       prep.st_north_deg, np.zeros(0), np.zeros(0), config.sigma_pick_s, config.kappa_model,
+                       config.reach_km, config.ambiguity_z, config.max_normalised_rms, config.baz_gate_z)
 
 
 def ripple_at_bursts(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere: np.ndarray) -> PassResult:
     """The bursts that one launcher's comb explains better replaced by its rounds (``fuse/ripple.py``); every
     event then relocated and tested again by :func:`refine` (without sharing the picks out again)."""
-    net = prep.network
     picks = [row[row >= 0] for row in result.picks]
     event_atmosphere = atmosphere[result.block, result.tile]
     tests = EventTests(prep, config, picks, result.x_km, result.y_km, result.t0_s, event_atmosphere,
                        amplitude=config.amplitude_consistency, nearest=config.nearest_majority)
-    ctx = PickContext(prep.pick_time, prep.pick_station, prep.pick_baz, prep.pick_baz_sigma, net.x_km, net.y_km,
-                      prep.st_north_deg, np.zeros(0), np.zeros(0), config.sigma_pick_s, config.kappa_model,
-                      config.reach_km, config.ambiguity_z, config.max_normalised_rms, config.baz_gate_z)
     replaced, new = ripple_bursts(result.x_km, result.y_km, result.t0_s, picks, event_atmosphere, result.chi2,
-                                  result.n_obs, ctx=ctx,
+                                  result.n_obs, ctx=_pick_context(prep, config),
                                   station_pick_start=prep.station_pick_start, min_stations=config.min_stations,
                                   reach_km=config.reach_km, accept=tests.passes,
                                   two=config.ripple_two_launchers)
+    return with_replacements(prep, config, result, atmosphere, replaced, new)
+
+
+def missions_at(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere: np.ndarray) -> PassResult:
+    """The small clusters that one fire mission's rounds explain better replaced by them (``fuse/mission.py``);
+    every event then relocated and tested again by :func:`refine` (without sharing the picks out again)."""
+    picks = [row[row >= 0] for row in result.picks]
+    event_atmosphere = atmosphere[result.block, result.tile]
+    tests = EventTests(prep, config, picks, result.x_km, result.y_km, result.t0_s, event_atmosphere,
+                       amplitude=config.amplitude_consistency, nearest=config.nearest_majority)
+    replaced, new = fire_missions(result.x_km, result.y_km, result.t0_s, picks, event_atmosphere, result.chi2,
+                                  ctx=_pick_context(prep, config), station_pick_start=prep.station_pick_start,
+                                  min_stations=config.min_stations, reach_km=config.reach_km, accept=tests.passes)
+    return with_replacements(prep, config, result, atmosphere, replaced, new)
+
+
+def with_replacements(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere: np.ndarray,
+                      replaced: list[int], new: list[tuple[int, float, float, float, np.ndarray]]) -> PassResult:
+    """``result`` with the ``replaced`` events taken out and the ``new`` ones ``(template event index, x, y, t0,
+    picks)`` put in (tile, block and the rest copied from the template), every event then relocated and tested by
+    :func:`refine` without sharing the picks out again."""
     if not new:
         return result
     keep = np.setdiff1d(np.arange(len(result.t0_s)), np.array(replaced, dtype=int))

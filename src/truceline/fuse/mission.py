@@ -1,0 +1,314 @@
+"""Small fire missions: two to five rounds from one place, a second or two apart, re-associated jointly.
+
+A mortar or gun section fires a small mission as a few rounds from one place (within ~0.2 km), 1-2 s apart. At
+every station the rounds arrive in firing order with nearly the same travel time. The free search (x, y, origin time
+per event) can take the next round's arrival at the stations on one side of the source and the previous round's on
+the other, and absorb the difference by moving the source across and shifting its origin time (the alias of a pulse
+train: with stations on both sides a round interval of 1.5 s is a displacement of ~0.25 km). A mission of three rounds
+then comes out as two or three events each holding picks of every round, located 0.2-0.5 km off
+(docs/fusion.md, "Quiet hours and mixtures").
+
+The ripple step (``fuse/ripple.py``) solves this for bursts of six events or more from one launcher; its machinery is
+reused here for the small clusters it does not touch. A cluster (``mission_clusters``: 2 to ``MAX_EVENTS`` events
+within ``CLUSTER_KM`` chained by gaps of at most ``CLUSTER_GAP_S`` s) pools its picks and the free picks of the
+stations in its window (``ripple.burst_pool``); the place is focused (``ripple.focus_point``: the back-projected picks
+stacked, first as a blob, then sharply on a fine grid). Each hypothesis of ``k`` rounds at that place (``k`` from the
+number of events to one more, at most ``MAX_ROUNDS``) takes the ``k`` strongest peaks of the stack as round times
+(no lattice: a small mission's intervals are not regular) and is fitted as one comb (``ripple._fit_combs``: each
+station's whole train of picks assigned one-to-one to the rounds' predicted arrivals under an offset common to the
+rounds, the offset shrunk towards zero; the assignment with squared costs on a line keeps each station's picks in
+firing order, at most one per round); the hypothesis of least BIC is kept. Its rounds are then located each from its
+own picks (``ripple.located_rounds``: the rounds may stand a little apart), must fit as one source and pass the
+engine's event tests. They replace the cluster's events when they explain the pool better than the events do by the
+Bayesian information criterion (``bic_of``: chi-square of the held picks, ``ripple.ROUND_TOLERANCE_Z**2`` for each
+pick of the pool left out, ln(n) for each of the three parameters of an event) and hold at least ``HELD_SHARE`` of the
+events' picks. Events genuinely apart (more than a few hundred metres) do not focus to one place: the comb there holds
+few of their picks and the test keeps them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+import numpy as np
+
+from truceline.fuse import kernels
+from truceline.fuse.atmosphere import travel_times
+from truceline.fuse.refine import clusters
+from truceline.fuse.ripple import (
+    EDGE_S,
+    ROUND_TOLERANCE_Z,
+    SEARCH_KM,
+    Launcher,
+    Round,
+    _share_station,
+    _stack_peaks,
+    burst_pool,
+    focus_point,
+    located_rounds,
+    pick_sigma,
+)
+from truceline.fuse.rival import PickContext
+
+CLUSTER_KM = 1.0
+"""Events this near to each other (and ``CLUSTER_GAP_S`` apart in origin time) may be one mission's mixtures (the
+alias of a round interval of 2 s is ~0.35 km of each event's shift; two mixtures may lie on either side)."""
+CLUSTER_GAP_S = 4.0
+MAX_EVENTS = 5
+"""Clusters of 2 to this many events (a larger one is a ripple's, ``fuse/ripple.py``)."""
+MAX_ROUNDS = 6
+MIN_SEPARATION_S = 0.5
+"""Two rounds of a mission are at least this far apart in origin time (a gun or mortar section's rounds)."""
+JOINT_ITERATIONS = 5
+"""Alternations of the joint assignment of the picks to the rounds and the rounds' locations."""
+TRIM = 3
+"""A round that does not fit as one source is located again without its worst pick, up to this many times."""
+SHIFT_ANGLES = 8
+SHIFT_STEPS = 2
+"""Steps of the local search: from the best hypothesis so far, its shifted starts (``shifted_starts``)."""
+"""Directions of the lines that split the stations into the two sides of a shifted start (``shifted_starts``)."""
+HELD_SHARE = 0.9
+"""The rounds must hold at least this share of the cluster's events' picks."""
+
+
+def mission_clusters(x: np.ndarray, y: np.ndarray, t0: np.ndarray, *, distance_km: float = CLUSTER_KM,
+                     gap_s: float = CLUSTER_GAP_S, max_events: int = MAX_EVENTS) -> list[np.ndarray]:
+    """Groups of 2 to ``max_events`` events chained by pairs within ``distance_km`` and ``gap_s``."""
+    labels = clusters(x, y, t0, distance_km=distance_km, time_s=gap_s)
+    groups = [np.flatnonzero(labels == label) for label in np.unique(labels)]
+    return sorted((g for g in groups if 2 <= len(g) <= max_events), key=lambda g: int(g[0]))
+
+
+def bic_of(chi2: float, n_held: int, n_pool: int, n_events: int) -> float:
+    """Chi-square of the held picks, ``ROUND_TOLERANCE_Z**2`` per pool pick left out, ln(n) per parameter."""
+    return chi2 + ROUND_TOLERANCE_Z**2 * (n_pool - n_held) + 3 * n_events * math.log(max(n_pool, 2))
+
+
+def _peaks_at(pool: np.ndarray, ctx: PickContext, x: float, y: float, atm: np.ndarray,
+              min_stations: int) -> list[tuple[float, float]]:
+    c, wx, wy = (float(v) for v in atm)
+    s = ctx.pick_station[pool]
+    tt = travel_times(ctx.st_x[s], ctx.st_y[s], x, y, c, wx, wy)
+    tau = ctx.pick_time[pool] - tt
+    sig = pick_sigma(tt, ctx.sigma_s, ctx.kappa_model)
+    return _stack_peaks(tau, s, sig, min_stations, MIN_SEPARATION_S)
+
+
+def mission_rounds(pool: np.ndarray, ctx: PickContext, members: np.ndarray, x_km: np.ndarray, y_km: np.ndarray,
+                   t0_s: np.ndarray, t_lo: float, t_hi: float, atm: np.ndarray,
+                   min_stations: int) -> tuple[list[Launcher], float, float]:
+    """The best hypothesis of the mission's rounds among the pool's picks, each round a one-round ``Launcher`` (its
+    place, origin time and picks), with its BIC and the BIC of the cluster's events refitted the same way (the
+    incumbent). Every hypothesis is refined by ``joint_rounds`` from a start: the events themselves (the incumbent);
+    for ``k`` from the number of events to one more, the rounds read off the stations that hold exactly ``k`` picks
+    of the pool, in their order (``ranked_start``); and the ``k`` strongest peaks of the stack at the focused place.
+    The BIC is the joint cost plus ln(n) for each round's three parameters."""
+    n_events = len(members)
+    penalty = 3 * math.log(max(len(pool), 2))
+    incumbent, cost = joint_rounds(pool, ctx, [(float(x_km[m]), float(y_km[m]), float(t0_s[m])) for m in members],
+                                   atm, min_stations)
+    base = cost + penalty * len(incumbent) if incumbent else math.inf
+    starts: list[list[tuple[float, float, float]]] = []
+    cx, cy = float(np.median(x_km[members])), float(np.median(y_km[members]))
+    window = (t_lo - SEARCH_KM / 0.3 - EDGE_S, t_hi + SEARCH_KM / 0.3 + EDGE_S)
+    fx, fy = focus_point(pool, ctx, cx, cy, *window, atm)
+    strongest = sorted(_peaks_at(pool, ctx, fx, fy, atm, min_stations), key=lambda p: -p[1])
+    for k in range(max(2, n_events), min(n_events + 1, MAX_ROUNDS) + 1):
+        ranked = ranked_start(pool, ctx, k, cx, cy, atm, min_stations)
+        if ranked:
+            starts.append(ranked)
+        if len(strongest) >= k:
+            starts.append([(fx, fy, float(t)) for t in sorted(p[0] for p in strongest[:k])])
+    best: tuple[float, list[Launcher]] = (base, [])
+    for step in range(SHIFT_STEPS + 1):
+        found = best
+        for start in starts:
+            rounds, cost = joint_rounds(pool, ctx, start, atm, min_stations)
+            if len(rounds) < 2 or len(rounds) > MAX_ROUNDS:
+                continue
+            value = cost + penalty * len(rounds)
+            if value < found[0] - 1e-9:
+                found = (value, rounds)
+        if step > 0 and found[0] >= best[0]:
+            break
+        best = found
+        current = best[1] or incumbent
+        if len(current) < 1:
+            break
+        starts = shifted_starts(current, ctx, cx, cy, atm, min_stations)
+    return best[1], best[0], base
+
+
+def shifted_starts(rounds: list[Launcher], ctx: PickContext, cx: float, cy: float, atm: np.ndarray,
+                   min_stations: int) -> list[list[tuple[float, float, float]]]:
+    """Starts that undo the alias of a pulse train: the rounds' picks at the stations on one side of a line through
+    (cx, cy) (``SHIFT_ANGLES`` directions) given to the next round in time (or to the previous), one more round
+    added at the end (or the start); each round of the relabelled picks located again (``kernels.locate``) where it
+    has picks of at least three stations."""
+    c, wx, wy = (float(v) for v in atm)
+    out = []
+    for angle in np.arange(SHIFT_ANGLES) * (math.pi / SHIFT_ANGLES):
+        ux, uy = math.cos(angle), math.sin(angle)
+        for side in (1.0, -1.0):
+            for shift in (1, -1):
+                labelled: list[list[int]] = [[] for _ in range(len(rounds) + 1)]
+                for j, r in enumerate(rounds):
+                    p = r.picks[0]
+                    st = ctx.pick_station[p]
+                    moved = side * ((ctx.st_x[st] - cx) * ux + (ctx.st_y[st] - cy) * uy) > 0
+                    base = j if shift == 1 else j + 1
+                    for pick, m in zip(p.tolist(), moved.tolist()):
+                        labelled[base + shift if m else base].append(int(pick))
+                start = []
+                for j, members in enumerate(labelled):
+                    p = np.array(sorted(members), dtype=np.int64)
+                    if len(np.unique(ctx.pick_station[p])) < 3:
+                        continue
+                    ref = rounds[min(max(j - (0 if shift == 1 else 1), 0), len(rounds) - 1)]
+                    x, y, t0, cov, _chi, _n = kernels.locate(
+                        p, ctx.pick_station[p], ctx.pick_time, ctx.pick_baz, ctx.pick_baz_sigma, ctx.st_x, ctx.st_y,
+                        ctx.st_north, ref.x, ref.y, float(ref.times[0]), c, wx, wy, ctx.sigma_s, ctx.kappa_model, 2.5, 15)
+                    if np.isfinite(cov[0, 0]) and math.hypot(x - cx, y - cy) <= SEARCH_KM:
+                        start.append((float(x), float(y), float(t0)))
+                if len(start) >= 2:
+                    out.append(start)
+    return out
+
+
+def ranked_start(pool: np.ndarray, ctx: PickContext, k: int, cx: float, cy: float, atm: np.ndarray,
+                 min_stations: int) -> list[tuple[float, float, float]]:
+    """``k`` rounds read off the stations that hold exactly ``k`` picks of the pool: their picks in time order are
+    the rounds' arrivals in firing order, so the j-th picks of those stations are located together (from the
+    cluster's place) as round j. Empty when fewer than ``min_stations`` stations hold ``k`` picks or a round does not
+    locate."""
+    c, wx, wy = (float(v) for v in atm)
+    s = ctx.pick_station[pool]
+    stations, counts = np.unique(s, return_counts=True)
+    chosen = stations[counts == k]
+    if len(chosen) < min_stations:
+        return []
+    ranks: list[list[int]] = [[] for _ in range(k)]
+    for st in chosen.tolist():
+        mine = pool[s == st]
+        for j, p in enumerate(mine[np.argsort(ctx.pick_time[mine], kind="stable")].tolist()):
+            ranks[j].append(int(p))
+    out = []
+    for rank in ranks:
+        p = np.array(rank, dtype=np.int64)
+        tt = travel_times(ctx.st_x[ctx.pick_station[p]], ctx.st_y[ctx.pick_station[p]], cx, cy, c, wx, wy)
+        t = float(np.median(ctx.pick_time[p] - tt))
+        x, y, t0, cov, _chi, _n = kernels.locate(
+            p, ctx.pick_station[p], ctx.pick_time, ctx.pick_baz, ctx.pick_baz_sigma, ctx.st_x, ctx.st_y, ctx.st_north,
+            cx, cy, t, c, wx, wy, ctx.sigma_s, ctx.kappa_model, 2.5, 15)
+        if not np.isfinite(cov[0, 0]) or math.hypot(x - cx, y - cy) > SEARCH_KM:
+            return []
+        out.append((float(x), float(y), float(t0)))
+    return out
+
+
+def joint_rounds(pool: np.ndarray, ctx: PickContext, start: list[tuple[float, float, float]], atm: np.ndarray,
+                 min_stations: int, iterations: int = JOINT_ITERATIONS) -> tuple[list[Launcher], float]:
+    """Rounds fitted jointly to the pool: each station's picks assigned one-to-one to the rounds' predicted arrivals
+    (``ripple._share_station``: a pick may be left out at ``ROUND_TOLERANCE_Z**2``; with squared costs on a line the
+    optimal assignment keeps the picks in the rounds' order, at most one per round), then each round located from its
+    own picks (``kernels.locate``; the rounds may stand a little apart), in turn. A round of fewer than
+    ``min_stations`` stations is dropped. Returns the rounds and the cost (chi-square of the assigned picks plus the
+    penalty of those left out)."""
+    c, wx, wy = (float(v) for v in atm)
+    s = ctx.pick_station[pool]
+    stations = np.unique(s)
+    t_pick = ctx.pick_time[pool]
+    rounds = [list(r) for r in sorted(start, key=lambda r: r[2])]
+    members: list[list[int]] = []
+    cost = math.inf
+    for it in range(iterations + 1):
+        xs = np.array([r[0] for r in rounds])
+        ys = np.array([r[1] for r in rounds])
+        ts = np.array([r[2] for r in rounds])
+        members = [[] for _ in rounds]
+        cost = 0.0
+        for st in stations.tolist():
+            rows = np.flatnonzero(s == st)
+            tt = travel_times(ctx.st_x[st], ctx.st_y[st], xs, ys, c, wx, wy)
+            sig = float(np.mean(pick_sigma(np.asarray(tt), ctx.sigma_s, ctx.kappa_model)))
+            value, r, col = _share_station(ts + tt, t_pick[rows], sig)
+            cost += value
+            for a, b in zip(r.tolist(), col.tolist()):
+                members[b].append(int(pool[rows[a]]))
+        if it == iterations:
+            break
+        moved = []
+        for j, m in enumerate(members):
+            chosen = np.array(sorted(m), dtype=np.int64)
+            if len(np.unique(ctx.pick_station[chosen])) < min_stations:
+                continue
+            x, y, t0, cov, _chi, _n = kernels.locate(
+                chosen, ctx.pick_station[chosen], ctx.pick_time, ctx.pick_baz, ctx.pick_baz_sigma, ctx.st_x, ctx.st_y,
+                ctx.st_north, rounds[j][0], rounds[j][1], rounds[j][2], c, wx, wy, ctx.sigma_s, ctx.kappa_model, 2.5, 15)
+            if np.isfinite(cov[0, 0]):
+                moved.append([float(x), float(y), float(t0)])
+        if not moved:
+            return [], math.inf
+        rounds = sorted(moved, key=lambda r: r[2])
+    out = []
+    for (x, y, t), m in zip(rounds, members):
+        chosen = np.array(sorted(m), dtype=np.int64)
+        if len(np.unique(ctx.pick_station[chosen])) >= min_stations:
+            out.append(Launcher(x=x, y=y, times=np.array([t]), picks=[chosen], offsets={}))
+    return out, cost
+
+
+def fire_missions(
+    x_km: np.ndarray, y_km: np.ndarray, t0_s: np.ndarray, picks: list[np.ndarray], event_atmosphere: np.ndarray,
+    chi2: np.ndarray, *, ctx: PickContext, station_pick_start: np.ndarray, min_stations: int, reach_km: float,
+    accept: Callable[[np.ndarray, float, float, float, np.ndarray], bool] | None = None,
+    skip: np.ndarray | None = None,
+) -> tuple[list[int], list[tuple[int, float, float, float, np.ndarray]]]:
+    """Small clusters re-associated as fire missions (module docstring). ``skip`` marks events left alone. Returns
+    the indices of the events replaced and the new events ``(template event index, x, y, t0, picks)``."""
+    holder = np.full(len(ctx.pick_time), -1, dtype=np.int64)
+    for k, p in enumerate(picks):
+        holder[p] = k
+    replaced: list[int] = []
+    new: list[tuple[int, float, float, float, np.ndarray]] = []
+    for members in mission_clusters(x_km, y_km, t0_s):
+        if skip is not None and np.any(skip[members]):
+            continue
+        atm = np.median(event_atmosphere[members], axis=0)
+        pool, cx, cy, t_lo, t_hi = burst_pool(members, x_km, y_km, t0_s, picks, holder, ctx, station_pick_start, atm,
+                                              reach_km)
+        found, _value, _incumbent = mission_rounds(pool, ctx, members, x_km, y_km, t0_s, t_lo, t_hi, atm,
+                                                   min_stations)
+        if not found:
+            continue
+        rounds = located_rounds(found, ctx, atm, accept, min_stations, TRIM)
+        if not _better(rounds, members, picks, chi2, len(pool)):
+            continue
+        replaced.extend(int(m) for m in members)
+        for r in rounds:
+            new.append((int(members[0]), r.x, r.y, r.t0, r.picks))
+    return replaced, new
+
+
+def _better(rounds: list[Round], members: np.ndarray, picks: list[np.ndarray], chi2: np.ndarray, n_pool: int) -> bool:
+    """Whether the rounds explain the pool better than the cluster's events by BIC and hold nearly as many picks."""
+    if len(rounds) < 1:
+        return False
+    old_held = sum(len(picks[m]) for m in members)
+    new_held = sum(len(r.picks) for r in rounds)
+    if new_held < HELD_SHARE * old_held:
+        return False
+    old = bic_of(float(np.sum(chi2[members])), old_held, n_pool, len(members))
+    new = bic_of(sum(r.chi2 for r in rounds), new_held, n_pool, len(rounds))
+    return new < old
+
+
+def relocated(chosen: np.ndarray, ctx: PickContext, x: float, y: float, t: float,
+              atm: np.ndarray) -> tuple[float, float, float, float]:
+    """(x, y, t0, chi2) of picks located by the engine's locator (for tests and diagnosis)."""
+    c, wx, wy = (float(v) for v in atm)
+    xx, yy, t0, _cov, chi, _n = kernels.locate(
+        chosen, ctx.pick_station[chosen], ctx.pick_time, ctx.pick_baz, ctx.pick_baz_sigma, ctx.st_x, ctx.st_y,
+        ctx.st_north, x, y, t, c, wx, wy, ctx.sigma_s, ctx.kappa_model, 2.5, 15)
+    return float(xx), float(yy), float(t0), float(chi)
