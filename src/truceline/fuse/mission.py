@@ -1,29 +1,28 @@
-"""Small fire missions: two to five rounds from one place, a second or two apart, re-associated jointly.
+"""Small fire missions: two to five rounds a second or two apart from one battery, re-associated jointly.
 
-A mortar or gun section fires a small mission as a few rounds from one place (within ~0.2 km), 1-2 s apart. At
-every station the rounds arrive in firing order with nearly the same travel time. The free search (x, y, origin time
-per event) can take the next round's arrival at the stations on one side of the source and the previous round's on
-the other, and absorb the difference by moving the source across and shifting its origin time (the alias of a pulse
-train: with stations on both sides a round interval of 1.5 s is a displacement of ~0.25 km). A mission of three rounds
-then comes out as two or three events each holding picks of every round, located 0.2-0.5 km off
-(docs/fusion.md, "Quiet hours and mixtures").
+A mortar or gun section fires a small mission as a few rounds from its tubes (a few tens to a few hundred metres
+apart), within a few seconds. At every station the rounds arrive in firing order with nearly the same travel time.
+The free search (x, y, origin time per event) can take the next round's arrival at the stations on one side of the
+source and the previous round's on the other, and absorb the difference by moving the source across and shifting its
+origin time (the alias of a pulse train: with stations on both sides a round interval of 1.5 s is a displacement of
+~0.25 km). A mission of three rounds then comes out as two or three events each holding picks of every round, located
+0.2-0.5 km off (docs/fusion.md, "Quiet hours and mixtures", "Small fire missions").
 
 The ripple step (``fuse/ripple.py``) solves this for bursts of six events or more from one launcher; its machinery is
-reused here for the small clusters it does not touch. A cluster (``mission_clusters``: 2 to ``MAX_EVENTS`` events
-within ``CLUSTER_KM`` chained by gaps of at most ``CLUSTER_GAP_S`` s) pools its picks and the free picks of the
-stations in its window (``ripple.burst_pool``); the place is focused (``ripple.focus_point``: the back-projected picks
-stacked, first as a blob, then sharply on a fine grid). Each hypothesis of ``k`` rounds at that place (``k`` from the
-number of events to one more, at most ``MAX_ROUNDS``) takes the ``k`` strongest peaks of the stack as round times
-(no lattice: a small mission's intervals are not regular) and is fitted as one comb (``ripple._fit_combs``: each
-station's whole train of picks assigned one-to-one to the rounds' predicted arrivals under an offset common to the
-rounds, the offset shrunk towards zero; the assignment with squared costs on a line keeps each station's picks in
-firing order, at most one per round); the hypothesis of least BIC is kept. Its rounds are then located each from its
-own picks (``ripple.located_rounds``: the rounds may stand a little apart), must fit as one source and pass the
-engine's event tests. They replace the cluster's events when they explain the pool better than the events do by the
-Bayesian information criterion (``bic_of``: chi-square of the held picks, ``ripple.ROUND_TOLERANCE_Z**2`` for each
-pick of the pool left out, ln(n) for each of the three parameters of an event) and hold at least ``HELD_SHARE`` of the
-events' picks. Events genuinely apart (more than a few hundred metres) do not focus to one place: the comb there holds
-few of their picks and the test keeps them.
+reused for the small clusters it does not touch. A cluster (``mission_clusters``: 2 to ``MAX_EVENTS`` events within
+``CLUSTER_KM`` chained by gaps of at most ``CLUSTER_GAP_S`` s) pools its picks and the free picks of the stations in
+its window (``ripple.burst_pool``). Hypotheses of rounds are refined by ``joint_rounds``: each station's picks are
+assigned one-to-one to the rounds' predicted arrivals (``ripple._share_station``; with squared costs on a line the
+assignment keeps a station's picks in firing order, at most one per round), then each round is located from its own
+picks (rounds may stand apart, as a battery's tubes do), in turn. The starts (``mission_rounds``): the cluster's events
+themselves (the incumbent); for ``k`` from the number of events to one more, the rounds read off the stations that hold
+exactly ``k`` picks of the pool in their order (``ranked_start``), and the ``k`` strongest peaks of the stack at the
+focused place (``ripple.focus_point``). The hypothesis of least BIC (joint cost plus ln(n) per round's three
+parameters) other than the incumbent is located round by round (``ripple.located_rounds``: each must fit as one source
+and pass the engine's event tests) and replaces the cluster's events when it explains the events' picks better by BIC
+(``bic_of``; a round gets no credit for free picks) and holds at least ``HELD_SHARE`` of them. A local search from the
+best hypothesis by side-shifted relabellings (``shifted_starts``) is available (``SHIFT_STEPS``) but off. Events
+genuinely apart do not gain by being re-solved together: no hypothesis beats them and they are kept.
 """
 
 from __future__ import annotations
@@ -311,12 +310,3 @@ def _better(rounds: list[Round], members: np.ndarray, picks: list[np.ndarray], c
     new = bic_of(sum(r.chi2 for r in rounds), kept, len(held), len(rounds))
     return new < old
 
-
-def relocated(chosen: np.ndarray, ctx: PickContext, x: float, y: float, t: float,
-              atm: np.ndarray) -> tuple[float, float, float, float]:
-    """(x, y, t0, chi2) of picks located by the engine's locator (for tests and diagnosis)."""
-    c, wx, wy = (float(v) for v in atm)
-    xx, yy, t0, _cov, chi, _n = kernels.locate(
-        chosen, ctx.pick_station[chosen], ctx.pick_time, ctx.pick_baz, ctx.pick_baz_sigma, ctx.st_x, ctx.st_y,
-        ctx.st_north, x, y, t, c, wx, wy, ctx.sigma_s, ctx.kappa_model, 2.5, 15)
-    return float(xx), float(yy), float(t0), float(chi)
