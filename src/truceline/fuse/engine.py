@@ -32,7 +32,7 @@ from truceline.fuse.rival import PickContext, learned_law, rival_hypotheses
 from truceline.fuse.repeat import repeated_sources
 from truceline.fuse.mission import fire_missions
 from truceline.fuse.ripple import ripple_bursts
-from truceline.fuse.silence import Silence
+from truceline.fuse.silence import ReachSilence, Silence
 from truceline.model.errors import InputError
 
 CHI2_2DOF_95 = 5.991464547107979
@@ -153,6 +153,12 @@ class FusionConfig:
     level (from their picks' amplitudes) says that working stations which heard nothing should have heard them:
     the chance of so few detections, under the detection curve learned from the batch's well-recorded events,
     is below ``silence_p`` (``fuse/silence.py``). Needs the picks' ``amplitude`` and ``snr``."""
+    reach_silence: bool = True
+    """With ``amplitude_consistency`` and ``silent_stations``, when no pick has an amplitude and an SNR (other
+    simulators' and sensors' picks; CONTRACTS.md makes them optional): drop the batch's events of at most ``silence_max_stations`` stations whose
+    working, idle stations nearer than their farthest heard station heard them improbably seldom, under the
+    detection curve of ``log(farthest / distance)`` learned from the batch's well-recorded events
+    (``silence.ReachSilence``; tail below ``silence_p``). Batch only; with amplitudes it does nothing."""
     silence_max_stations: int = 6
     """Events of at most this many stations are tested for their silent stations (``silent_stations``)."""
     silence_p: float = 0.001
@@ -245,6 +251,12 @@ def with_levels(prep: Prepared, amplitude: np.ndarray, snr: np.ndarray) -> None:
     with np.errstate(invalid="ignore", divide="ignore"):
         prep.extras["log_amplitude"] = np.where(amplitude > 0, np.log(amplitude), np.nan)
         prep.extras["log_snr"] = np.where(snr > 0, np.log(snr), np.nan)
+
+
+def levels_given(prep: Prepared) -> bool:
+    """Whether any pick has both an amplitude and an SNR (the level tests' inputs: :func:`with_levels`)."""
+    amplitude, snr = prep.extras.get("log_amplitude"), prep.extras.get("log_snr")
+    return amplitude is not None and snr is not None and bool(np.any(np.isfinite(amplitude) & np.isfinite(snr)))
 
 
 TIME_QUANTUM_S = 1e-6
@@ -608,7 +620,7 @@ def fuse(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = None
             prep.pick_time = prep.raw_time - corrections[prep.pick_station]
     final = final_pass(prep, config, atmosphere, progress=(lambda f: progress(0.4 + 0.6 * f)) if progress else None)
     result = refine(prep, config, final, atmosphere, explain=config.explain_away, nearest=config.nearest_majority,
-                    rival=config.rival_hypotheses, amplitude=config.amplitude_consistency)
+                    rival=config.rival_hypotheses, amplitude=config.amplitude_consistency, reach=True)
     if config.sweep_free_picks:
         # the picks that refinement and the two tests above set free: search them once more
         taken = np.zeros(len(prep.pick_time), dtype=np.bool_)
@@ -616,7 +628,7 @@ def fuse(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = None
         more = final_pass(prep, config, atmosphere, taken=taken)
         result = refine(prep, config, joined(result, more), atmosphere, explain=config.explain_away,
                         nearest=config.nearest_majority, rival=config.rival_hypotheses,
-                        amplitude=config.amplitude_consistency)
+                        amplitude=config.amplitude_consistency, reach=True)
     if config.repeated_sources:
         result = repeat_at_places(prep, config, result, atmosphere)
     if config.ripple_bursts:
@@ -639,7 +651,7 @@ def ripple_at_bursts(prep: Prepared, config: FusionConfig, result: PassResult, a
     picks = [row[row >= 0] for row in result.picks]
     event_atmosphere = atmosphere[result.block, result.tile]
     tests = EventTests(prep, config, picks, result.x_km, result.y_km, result.t0_s, event_atmosphere,
-                       amplitude=config.amplitude_consistency, nearest=config.nearest_majority)
+                       amplitude=config.amplitude_consistency, nearest=config.nearest_majority, reach=True)
     replaced, new = ripple_bursts(result.x_km, result.y_km, result.t0_s, picks, event_atmosphere, result.chi2,
                                   result.n_obs, ctx=_pick_context(prep, config),
                                   station_pick_start=prep.station_pick_start, min_stations=config.min_stations,
@@ -654,7 +666,7 @@ def missions_at(prep: Prepared, config: FusionConfig, result: PassResult, atmosp
     picks = [row[row >= 0] for row in result.picks]
     event_atmosphere = atmosphere[result.block, result.tile]
     tests = EventTests(prep, config, picks, result.x_km, result.y_km, result.t0_s, event_atmosphere,
-                       amplitude=config.amplitude_consistency, nearest=config.nearest_majority)
+                       amplitude=config.amplitude_consistency, nearest=config.nearest_majority, reach=True)
     replaced, new = fire_missions(result.x_km, result.y_km, result.t0_s, picks, event_atmosphere, result.chi2,
                                   ctx=_pick_context(prep, config), station_pick_start=prep.station_pick_start,
                                   min_stations=config.min_stations, reach_km=config.reach_km, accept=tests.passes)
@@ -682,7 +694,7 @@ def with_replacements(prep: Prepared, config: FusionConfig, result: PassResult, 
     kept = PassResult(**{name: getattr(result, name)[keep] for name in ("x_km", "y_km", "t0_s", "n_stations", "chi2",
                                                                          "n_obs", "tile", "block", "picks", "covariance")})
     return refine(prep, config, joined(kept, rounds), atmosphere, nearest=config.nearest_majority,
-                  amplitude=config.amplitude_consistency, share=False)
+                  amplitude=config.amplitude_consistency, share=False, reach=True)
 
 
 def repeat_at_places(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere: np.ndarray) -> PassResult:
@@ -698,7 +710,7 @@ def repeat_at_places(prep: Prepared, config: FusionConfig, result: PassResult, a
             break
         found |= {frozenset(row[row >= 0].tolist()) for row in more.picks[len(result.t0_s):]}
         result = refine(prep, config, more, atmosphere, nearest=config.nearest_majority,
-                        amplitude=config.amplitude_consistency, share=False)
+                        amplitude=config.amplitude_consistency, share=False, reach=True)
     return result
 
 
@@ -711,7 +723,7 @@ def with_repeated_sources(prep: Prepared, config: FusionConfig, result: PassResu
     picks = [row[row >= 0] for row in result.picks]
     event_atmosphere = atmosphere[result.block, result.tile]
     tests = EventTests(prep, config, picks, x, y, t0, event_atmosphere, amplitude=config.amplitude_consistency,
-                       nearest=config.nearest_majority)
+                       nearest=config.nearest_majority, reach=True)
     more = repeated_sources(x, y, t0, picks, event_atmosphere, pick_time=prep.pick_time,
                             pick_station=prep.pick_station, pick_baz=prep.pick_baz, pick_baz_sigma=prep.pick_baz_sigma,
                             st_x=net.x_km, st_y=net.y_km, st_north=prep.st_north_deg,
@@ -755,7 +767,7 @@ class EventTests:
 
     def __init__(self, prep: Prepared, config: FusionConfig, picks: list[np.ndarray], x: np.ndarray, y: np.ndarray,
                  t0: np.ndarray, event_atmosphere: np.ndarray, *, amplitude: bool, nearest: bool,
-                 law: LoudnessLaw | None = None, nearest_max_stations: int | None = None) -> None:
+                 law: LoudnessLaw | None = None, nearest_max_stations: int | None = None, reach: bool = False) -> None:
         net = prep.network
         self.prep, self.config, self.nearest, self.nearest_max_stations = prep, config, nearest, nearest_max_stations
         self.law = None
@@ -770,6 +782,15 @@ class EventTests:
                                    reach_km=config.reach_km)
             if not self.silence.learn(picks, x, y, t0, event_atmosphere):
                 self.silence = None
+        self.reach: ReachSilence | None = None
+        if (reach and amplitude and config.silent_stations and config.reach_silence and self.silence is None
+                and not levels_given(prep)):
+            # no amplitudes: how far the event was heard stands in for its level
+            self.reach = ReachSilence(pick_time=prep.pick_time, pick_station=prep.pick_station,
+                                      station_pick_start=prep.station_pick_start, st_x=net.x_km, st_y=net.y_km,
+                                      reach_km=config.reach_km)
+            if not self.reach.learn(picks, x, y, t0, event_atmosphere):
+                self.reach = None
 
     def passes(self, picks: np.ndarray, x: float, y: float, t0: float, atmosphere: np.ndarray) -> bool:
         """Whether an event of these picks, located at (x, y, t0) under ``atmosphere`` (c, wx, wy), passes."""
@@ -782,6 +803,9 @@ class EventTests:
         if (self.silence is not None and m <= config.silence_max_stations
                 and self.silence.tail(picks, x, y, t0, atmosphere) < config.silence_p):
             return False
+        if (self.reach is not None and m <= config.silence_max_stations
+                and self.reach.tail(picks, x, y, t0, atmosphere) < config.silence_p):
+            return False
         if not self.nearest or (self.nearest_max_stations is not None and m > self.nearest_max_stations):
             return True
         return heard_by_nearest_majority(
@@ -792,7 +816,7 @@ class EventTests:
 def refine(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere: np.ndarray, *,
            explain: bool = False, nearest: bool = False, rival: bool = False, amplitude: bool = False,
            taken: np.ndarray | None = None, law: LoudnessLaw | None = None,
-           nearest_max_stations: int | None = None, share: bool = True) -> PassResult:
+           nearest_max_stations: int | None = None, share: bool = True, reach: bool = False) -> PassResult:
     """Share out the picks of overlapping events jointly (and, with ``explain``, dissolve the events
     whose picks the others explain: ``fuse/explain.py``; with ``rival``, replace the events of few stations
     by a rival that explains more picks: ``fuse/rival.py``), then relocate every event (with ``nearest``,
@@ -802,7 +826,9 @@ def refine(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere:
     learned beforehand (the streaming associator's, from the events it emitted); by default it is learned from
     ``result``'s own events of 8 or more stations. ``nearest_max_stations``: the nearest-stations test only for
     events of at most that many stations (None: all). Without ``share`` the picks are not
-    shared out again: the events keep theirs and are only relocated and tested."""
+    shared out again: the events keep theirs and are only relocated and tested. With ``reach`` (the batch's
+    refinements, not the streaming associator's, whose buffer has lost the picks of the events it emitted) and
+    picks without amplitudes, the silent-stations test of ``FusionConfig.reach_silence``."""
     net = prep.network
     x, y, t0 = result.x_km.copy(), result.y_km.copy(), result.t0_s.copy()
     picks = [row[row >= 0] for row in result.picks]
@@ -832,7 +858,7 @@ def refine(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere:
                          max_normalised_rms=config.max_normalised_rms, baz_gate_z=config.baz_gate_z,
                          nearest=nearest, taken=taken)
     tests = EventTests(prep, config, picks, x, y, t0, atmosphere[result.block, result.tile], amplitude=amplitude,
-                       nearest=nearest, law=law, nearest_max_stations=nearest_max_stations)
+                       nearest=nearest, law=law, nearest_max_stations=nearest_max_stations, reach=reach)
     keep: list[int] = []
     cov = result.covariance.copy()
     chi2 = result.chi2.copy()

@@ -39,7 +39,7 @@ import numpy as np
 from scipy.special import log_ndtr
 
 from truceline.fuse.atmosphere import travel_times
-from truceline.fuse.loudness import LoudnessLaw, attenuation, monotone_rate
+from truceline.fuse.loudness import MIN_DISTANCE_KM, LoudnessLaw, attenuation, monotone_rate
 from truceline.fuse.rival import LAW_MIN_STATIONS
 
 WORKING_WINDOW_S = 1800.0  # a station is working if it has a pick within half an hour of the event
@@ -113,33 +113,10 @@ class Silence:
     def candidates(self, picks: np.ndarray, x: float, y: float, t0: float, atmosphere: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The working stations within reach that count (the event's own and the silent, not busy,
         ones), and whether each heard the event."""
-        heard = np.unique(self.pick_station[picks])
-        d = np.hypot(self.st_x - x, self.st_y - y)
-        near = np.flatnonzero((d <= self.reach_km) & np.isfinite(self.log_noise))
-        c, wx, wy = (float(v) for v in atmosphere)
-        tt = travel_times(self.st_x[near], self.st_y[near], x, y, c, wx, wy)
-        arrival = t0 + tt
-        start = self.station_pick_start
-        keep = np.zeros(len(near), dtype=bool)
-        is_heard = np.isin(near, heard)
-        for j, s in enumerate(near.tolist()):
-            if is_heard[j]:
-                keep[j] = True
-                continue
-            if not self.first_s <= arrival[j] <= self.last_s:
-                continue
-            first, last = int(start[s]), int(start[s + 1])
-            if first == last:
-                continue
-            times = self.pick_time[first:last]
-            k = int(np.searchsorted(times, arrival[j] - WORKING_WINDOW_S))
-            if k >= len(times) or times[k] > arrival[j] + WORKING_WINDOW_S:
-                continue  # not working
-            k = int(np.searchsorted(times, arrival[j] - BUSY_S))
-            if k < len(times) and times[k] <= arrival[j] + BUSY_S:
-                continue  # busy: a pick near the predicted arrival
-            keep[j] = True
-        return near[keep], is_heard[keep]
+        return candidate_stations(picks, x, y, t0, atmosphere, pick_time=self.pick_time, pick_station=self.pick_station,
+                                  station_pick_start=self.station_pick_start, st_x=self.st_x, st_y=self.st_y,
+                                  reach_km=self.reach_km, usable=np.isfinite(self.log_noise),
+                                  first_s=self.first_s, last_s=self.last_s)
 
     def margins(self, level: float, stations: np.ndarray, x: float, y: float, reference: float) -> np.ndarray:
         d = np.hypot(self.st_x[stations] - x, self.st_y[stations] - y)
@@ -188,6 +165,109 @@ class Silence:
         stations, is_heard = self.candidates(picks, x, y, t0, atmosphere)
         rate = self.curve.at(self.margins(level, stations, x, y, self.curve.reference_log_snr))
         return at_most(rate, int(is_heard.sum()))
+
+
+
+class ReachSilence:
+    """Silent stations without amplitudes: a source heard at distance ``R`` was loud enough to be heard at most
+    stations nearer than ``R``.
+
+    Picks without ``amplitude`` and ``snr`` (other simulators' and sensors' picks: the contract makes them
+    optional) give no level, so :class:`Silence` cannot say how loud an event was. Its farthest station does:
+    a real source heard ``R`` km away was heard at most of the working stations much nearer, while a chance
+    coincidence of other sources' picks at a point that one far pick stretches to ``R`` leaves the idle stations
+    nearer than ``R`` silent. A station's *margin* is ``log(R / d)`` (``d`` its distance, ``R`` the event's
+    farthest heard station's), the same for a loud and a quiet source since both are heard out to where their
+    sound fades into the noise. The detection curve is learned from the batch's events of ``LAW_MIN_STATIONS``
+    or more stations exactly as :class:`Silence` learns its own (the same candidate stations, the isotonic
+    rate), and the test is the same Poisson-binomial tail: ``P(N <= m)`` of the event's candidate stations.
+    """
+
+    def __init__(self, *, pick_time: np.ndarray, pick_station: np.ndarray, station_pick_start: np.ndarray,
+                 st_x: np.ndarray, st_y: np.ndarray, reach_km: float) -> None:
+        self.pick_time, self.pick_station = pick_time, pick_station
+        self.station_pick_start = station_pick_start
+        self.st_x, self.st_y, self.reach_km = st_x, st_y, reach_km
+        self.first_s = float(pick_time.min()) if len(pick_time) else 0.0
+        self.last_s = float(pick_time.max()) if len(pick_time) else 0.0
+        self.curve: DetectionCurve | None = None
+
+    def candidates(self, picks: np.ndarray, x: float, y: float, t0: float, atmosphere: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The working stations within reach that count (as :meth:`Silence.candidates`, every station usable)."""
+        return candidate_stations(picks, x, y, t0, atmosphere, pick_time=self.pick_time, pick_station=self.pick_station,
+                                  station_pick_start=self.station_pick_start, st_x=self.st_x, st_y=self.st_y,
+                                  reach_km=self.reach_km, usable=np.ones(len(self.st_x), dtype=bool),
+                                  first_s=self.first_s, last_s=self.last_s)
+
+    def margins(self, stations: np.ndarray, is_heard: np.ndarray, x: float, y: float) -> np.ndarray:
+        """``log(R / d)`` of each station, ``R`` the distance of the farthest that heard the event."""
+        d = np.maximum(np.hypot(self.st_x[stations] - x, self.st_y[stations] - y), MIN_DISTANCE_KM)
+        if not is_heard.any():
+            return np.full(len(stations), -math.inf)
+        return np.asarray(np.log(d[is_heard].max() / d))
+
+    def learn(self, picks: list[np.ndarray], x: np.ndarray, y: np.ndarray, t0: np.ndarray, atmosphere: np.ndarray) -> bool:
+        """Learn the detection curve from the events of ``LAW_MIN_STATIONS`` or more stations; False if too few pairs."""
+        margin: list[np.ndarray] = []
+        heard: list[np.ndarray] = []
+        for k, p in enumerate(picks):
+            if len(np.unique(self.pick_station[p])) < LAW_MIN_STATIONS:
+                continue
+            stations, is_heard = self.candidates(p, float(x[k]), float(y[k]), float(t0[k]), atmosphere[k])
+            margin.append(self.margins(stations, is_heard, float(x[k]), float(y[k])))
+            heard.append(is_heard)
+        if not margin:
+            return False
+        m, h = np.concatenate(margin), np.concatenate(heard)
+        if len(m) < MIN_PAIRS:
+            return False
+        order = np.argsort(m, kind="stable")
+        self.curve = DetectionCurve(margin=m[order], rate=monotone_rate(h[order]), reference_log_snr=math.nan)
+        return True
+
+    def tail(self, picks: np.ndarray, x: float, y: float, t0: float, atmosphere: np.ndarray) -> float:
+        """``P(N <= m)``: how likely a real source heard as far as this event was is heard by as few of its
+        candidate stations as it was (1.0 when nothing is known)."""
+        if self.curve is None:
+            return 1.0
+        stations, is_heard = self.candidates(picks, x, y, t0, atmosphere)
+        rate = self.curve.at(self.margins(stations, is_heard, x, y))
+        return at_most(rate, int(is_heard.sum()))
+
+def candidate_stations(picks: np.ndarray, x: float, y: float, t0: float, atmosphere: np.ndarray, *, pick_time: np.ndarray,
+                       pick_station: np.ndarray, station_pick_start: np.ndarray, st_x: np.ndarray, st_y: np.ndarray,
+                       reach_km: float, usable: np.ndarray, first_s: float, last_s: float) -> tuple[np.ndarray, np.ndarray]:
+    """The ``usable`` stations within reach of (x, y) that count for an event of these picks located there at
+    ``t0``: its own, and the silent ones that were working (a pick within ``WORKING_WINDOW_S`` of the predicted
+    arrival, which falls within the recording ``first_s``-``last_s``) and not busy (no pick within ``BUSY_S`` of
+    it); and whether each heard the event."""
+    heard = np.unique(pick_station[picks])
+    d = np.hypot(st_x - x, st_y - y)
+    near = np.flatnonzero((d <= reach_km) & usable)
+    c, wx, wy = (float(v) for v in atmosphere)
+    tt = travel_times(st_x[near], st_y[near], x, y, c, wx, wy)
+    arrival = t0 + tt
+    start = station_pick_start
+    keep = np.zeros(len(near), dtype=bool)
+    is_heard = np.isin(near, heard)
+    for j, s in enumerate(near.tolist()):
+        if is_heard[j]:
+            keep[j] = True
+            continue
+        if not first_s <= arrival[j] <= last_s:
+            continue
+        first, last = int(start[s]), int(start[s + 1])
+        if first == last:
+            continue
+        times = pick_time[first:last]
+        k = int(np.searchsorted(times, arrival[j] - WORKING_WINDOW_S))
+        if k >= len(times) or times[k] > arrival[j] + WORKING_WINDOW_S:
+            continue  # not working
+        k = int(np.searchsorted(times, arrival[j] - BUSY_S))
+        if k < len(times) and times[k] <= arrival[j] + BUSY_S:
+            continue  # busy: a pick near the predicted arrival
+        keep[j] = True
+    return near[keep], is_heard[keep]
 
 
 def truncated_level(estimate: np.ndarray, lowest: np.ndarray, scatter: float) -> float:
