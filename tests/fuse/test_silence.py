@@ -8,6 +8,7 @@ import pyarrow as pa
 
 from tests.fuse.synthetic import GEOD, Toy, make_toy
 from truceline.fuse import FusionConfig, associate
+from truceline.fuse.engine import EventTests, fuse
 from truceline.fuse.silence import ReachSilence, at_most
 
 LAT, LON, T0 = 48.0, 37.55, 1650.0
@@ -136,3 +137,18 @@ def test_reach_margins_are_the_log_of_the_farthest_heard_distance_over_each_dist
     m = reach.margins(np.array([0, 1, 2]), np.array([True, True, False]), 0.0, 0.0)
     assert np.allclose(m, np.log(4.0 / np.array([1.0, 4.0, 2.0])))
     assert np.all(reach.margins(np.array([2]), np.array([False]), 0.0, 0.0) == -np.inf)
+
+
+def test_the_test_without_amplitudes_runs_with_them_only_when_asked() -> None:
+    toy = _toy()
+    loud = _with_source(toy, [0.2, 0.25, 0.18, 0.22])
+
+    def reach_of(config: FusionConfig) -> object:
+        prep, result, atmosphere = fuse(toy.stations, loud, config)
+        picks = [row[row >= 0] for row in result.picks]
+        tests = EventTests(prep, config, picks, result.x_km, result.y_km, result.t0_s,
+                           atmosphere[result.block, result.tile], amplitude=True, nearest=True, reach=True)
+        return tests.reach
+
+    assert reach_of(FusionConfig(sound_speed_m_per_s=338.0)) is None
+    assert reach_of(FusionConfig(sound_speed_m_per_s=338.0, reach_silence_with_levels=True)) is not None
