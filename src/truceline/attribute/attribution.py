@@ -39,6 +39,7 @@ from truceline.attribute.duplicate import DuplicateConfig, duplicate_evidence
 from truceline.attribute.nonfire import NonFireConfig, nonfire_evidence
 from truceline.attribute.pairing import Pairing, PairingConfig, pair_events
 from truceline.attribute.party import area_probabilities, ellipse_covariance_km2, position_sigma_m
+from truceline.attribute.reality import RealityConfig, reality_evidence
 from truceline.attribute.unheard import UnheardConfig, leftover_picks, neighbour_share, partner_evidence
 from truceline.geo.areas import Areas
 from truceline.model.reports import Report
@@ -55,6 +56,9 @@ class AttributionConfig:
     corroboration_gain: float = 0.3  # share of the remaining doubt a fully reliable, kind-confirming report removes
     nonfire: NonFireConfig | None = field(default_factory=NonFireConfig)  # None: every unpaired event is taken to be fire
     duplicate: DuplicateConfig | None = field(default_factory=DuplicateConfig)  # None: every unpaired event is a distinct round
+    # Not None: an unpaired event that its level says many stations should have heard, and few picked, is likelier not a
+    # source at its place (the fusion's chimera): its claims shrink (:mod:`truceline.attribute.reality`; session 10).
+    reality: RealityConfig | None = field(default_factory=RealityConfig)  # None: every unpaired event is taken to be where it is
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -346,20 +350,23 @@ def attribute_events(
                           f" (as fire, each would have been heard as a pair with probability {nonfire.paired_share:.2f}):"
                           f" a storm or another source that is not fire is likelier; fire claims x {nonfire.factor[i]:.3g}")
 
-    if config.duplicate is not None and n_sensor and leftovers is not None and assignments is not None and picks is not None:
-        # An unpaired event whose picks are its located neighbours' missing arrivals is likelier the fusion's second event
-        # for their rounds than a round of its own: its claim shrinks by that evidence (the likelier party stays named).
+    stations_of: list[list[int]] = [[] for _ in range(n_sensor)]
+    times_of: list[list[float]] = [[] for _ in range(n_sensor)]
+    if (config.duplicate is not None or config.reality is not None) and n_sensor and leftovers is not None \
+            and assignments is not None and picks is not None:
         station_index = {str(s): k for k, s in enumerate(stations["station_id"].to_pylist())} if stations is not None else {}
         pick_at = {str(p): (station_index.get(str(s), -1), float(t))
                    for p, s, t in zip(picks["pick_id"].to_pylist(), picks["station_id"].to_pylist(), picks["time"].to_pylist())}
         event_index = {e: k for k, e in enumerate(ids[:n_sensor])}
-        stations_of: list[list[int]] = [[] for _ in range(n_sensor)]
-        times_of: list[list[float]] = [[] for _ in range(n_sensor)]
         for pick, event in zip(assignments["pick_id"].to_pylist(), assignments["event_id"].to_pylist()):
             k, located = event_index.get(str(event), -1), pick_at.get(str(pick))
             if k >= 0 and located is not None and located[0] >= 0:
                 stations_of[k].append(located[0])
                 times_of[k].append(located[1])
+
+    if config.duplicate is not None and n_sensor and leftovers is not None and assignments is not None and picks is not None:
+        # An unpaired event whose picks are its located neighbours' missing arrivals is likelier the fusion's second event
+        # for their rounds than a round of its own: its claim shrinks by that evidence (the likelier party stays named).
         duplicate = duplicate_evidence(
             time_s[:n_sensor], lat[:n_sensor], lon[:n_sensor], position_sigma_m(major[:n_sensor], minor[:n_sensor]), ~paired[:n_sensor],
             [np.asarray(s, dtype=np.intp) for s in stations_of], [np.asarray(t, dtype=np.float64) for t in times_of],
@@ -373,6 +380,21 @@ def attribute_events(
                           f" fit the arrivals of located events within {config.duplicate.radius_m / 1000:g} km and"
                           f" {config.duplicate.window_s:g} s where those were not picked: likelier their sound counted twice than"
                           f" a round of its own (Bayes factor {np.exp(duplicate.log_factor[i]):.3g}); fire claims x {duplicate.factor[i]:.3g}")
+
+    if config.reality is not None and n_sensor and leftovers is not None and assignments is not None and picks is not None:
+        # An unpaired event that its level says many stations should have heard, and few picked, is likelier not a source
+        # at its place (a chimera of other sources' picks): its claims shrink (the likelier party stays named).
+        reality = reality_evidence(
+            lat[:n_sensor], lon[:n_sensor], ~paired[:n_sensor], [set(s) for s in stations_of], leftovers.station_lat,
+            leftovers.station_lon, leftovers.station_noise_db, levels.level_db, levels.attenuation_db_per_km, levels.detection_snr_db,
+            config.reality)
+        for i in map(int, np.flatnonzero(reality.factor < 1.0)):
+            p_firing[i] *= float(reality.factor[i])
+            p_launched[i] *= float(reality.factor[i])
+            p_landed[i] *= float(reality.factor[i])
+            reason[i] += (f"; picked at {len(set(stations_of[i]))} stations where its level {levels.level_db[i]:.0f} dB at 1 km"
+                          f" would be heard at {reality.expected[i]:.1f} (probability of so few {reality.tail[i]:.2g}):"
+                          f" likelier not a source at its place; fire claims x {reality.factor[i]:.3g}")
 
     # Corroboration.
     by_event: dict[int, list[str]] = {}
