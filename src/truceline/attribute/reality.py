@@ -19,8 +19,8 @@ The evidence: under "not a source there", ``p`` has density ``g(p) = a p^(a-1)``
 events whose silence the model does not explain (overlapping rounds, paths it does not know), which look like the
 others: ``(1 - e) + e g(p)``. With ``prior`` the share of unpaired events that are not real sources,
 ``P(real | p) = (1 - prior) ((1 - e) + e g) / ((1 - prior) ((1 - e) + e g) + prior g)``; the event's fire claims are
-multiplied by it where it is below 1 relative to the prior's ``1 - prior`` (an event whose silence fits is as the stage
-assumed before: every event a round). Only unpaired events are weighed (a pair confirms its rounds by time of flight),
+multiplied by ``P(real | p) / (1 - prior)`` where that is below 1 (where the silence is evidence against the event, ``g(p) > 1``;
+elsewhere the event is as the stage assumed before: every event a round; as :mod:`truceline.attribute.duplicate`). Only unpaired events are weighed (a pair confirms its rounds by time of flight),
 only events with a known level and station noise, and only where the model expects at least ``min_expected`` stations.
 """
 
@@ -99,7 +99,6 @@ def reality_evidence(
                                         attenuation_db_per_km, detection_snr_db,
                                         DuplicateConfig(reach_m=config.reach_m, calibration_bins=config.calibration_bins,
                                                         detection_spread_db=config.detection_spread_db))
-    baseline = real_probability(1.0, config)  # the share of real events the stage assumes when the silence fits
     for i in map(int, np.flatnonzero(evaluate)):
         if not stations_of[i] or not np.isfinite(level_db[i]):
             continue
@@ -115,7 +114,5 @@ def reality_evidence(
             continue
         picked = sum(1 for s in stations_of[i] if dist[s] <= config.reach_m)
         tail[i] = poisson_binomial_cdf(q, picked)
-        factor[i] = min(1.0, real_probability(tail[i], config) / baseline)
-        if factor[i] > 0.999:
-            factor[i] = 1.0
+        factor[i] = min(1.0, real_probability(tail[i], config) / (1.0 - config.prior))
     return RealityEvidence(factor=factor, tail=tail, expected=expected)
