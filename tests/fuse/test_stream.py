@@ -272,3 +272,40 @@ def test_an_event_of_few_stations_is_opened_by_the_second_early_stage() -> None:
     assert only_ten.opened_by.tolist() == ["deciding"]
     # found at the second stage's time (the chunk, its look-ahead and 60 s), not the deciding search's (the reach)
     assert float(emission.latency_s[0]) < float(only_ten.latency_s[0]) - 60.0
+
+
+def test_the_pick_triggered_search_finds_a_small_event_as_its_picks_arrive() -> None:
+    # five stations beyond the east end of the network hear it, fewer than the first early stage's ten
+    toy = make_toy(seed=31, clutter_per_station=0, events=[(48.05, 38.3, 500.0)], noise_s=0.05)
+    picks = _single_event_picks(toy)
+    assert toy.picks.num_rows == 5
+    config = FusionConfig(sound_speed_m_per_s=338.0)
+    # the event waits only for the stations nearer than its farthest (nothing is learned in a toy this small)
+    options = {"heard_quantile": 0.0}
+    searched, _ = replay(toy.stations, picks, config, options=options)
+    assert searched.opened_by.tolist() == ["early0"]
+    triggered, _ = replay(toy.stations, picks, config, options=options | {"trigger_stations": 5})
+    assert triggered.opened_by.tolist() == ["trigger"]
+    assert sorted(triggered.assignments["pick_id"].to_pylist()) == sorted(toy.picks["pick_id"].to_pylist())
+    # opened (complete) at the grid instant after its fifth (last) pick and the hold, emitted then
+    assert 0.0 <= float(triggered.opened_at_s[0] - triggered.last_pick_s[0]) <= 1.0 + 0.5
+    assert float(triggered.latency_s[0]) <= 3.0 < float(searched.latency_s[0]) - 30.0
+    np.testing.assert_allclose(_floats(triggered.events, "lat"), _floats(searched.events, "lat"), atol=1e-6)
+    # four stations do not make a hit
+    six, _ = replay(toy.stations, picks, config, options=options | {"trigger_stations": 6})
+    assert six.opened_by.tolist() == ["early0"]
+
+
+def test_the_pick_triggered_search_does_not_depend_on_how_the_feed_is_cut() -> None:
+    toy = make_toy(seed=22, n_events=12, clutter_per_station=2, duration_s=1500.0)
+    options = {"trigger_stations": 5, "early_in_warmup": True}
+    one_second, _ = replay(toy.stations, toy.picks, step_s=1.0, options=options)
+    whole = StreamingAssociator(toy.stations, **options)
+    all_at_once = Emission.concat([whole.push(toy.picks), whole.flush()])
+    assert "trigger" in one_second.opened_by.tolist()
+    assert one_second.opened_by.tolist() == all_at_once.opened_by.tolist()
+    assert one_second.assignments["pick_id"].to_pylist() == all_at_once.assignments["pick_id"].to_pylist()
+    np.testing.assert_allclose(_floats(one_second.events, "time"), _floats(all_at_once.events, "time"))
+    assert _matched(toy, one_second.events) >= 11
+    with pytest.raises(ValueError):
+        StreamingAssociator(toy.stations, trigger_stations=2)

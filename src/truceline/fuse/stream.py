@@ -37,7 +37,7 @@ from dataclasses import replace
 import numpy as np
 import pyarrow as pa
 
-from truceline.fuse import pending, quick
+from truceline.fuse import kernels, pending, quick, trigger
 from truceline.fuse.quick import QUICK_SEEDS, QUICK_SPAN_S
 from truceline.fuse.atmosphere import DEFAULT_CELERITY_KM_S
 from truceline.fuse.engine import (
@@ -45,6 +45,8 @@ from truceline.fuse.engine import (
     Prepared,
     calibration_events,
     empty_pass,
+    TIGHT_COARSE_TOLERANCE_S,
+    PassResult,
     final_pass,
     first_pass,
     float_column,
@@ -89,7 +91,8 @@ class StreamingAssociator:
                  margin_s: float = 5.0, calibrate_every_s: float = 300.0, party_at: PartyAt | None = None,
                  early_stages: tuple[Stage, ...] = EARLY_STAGES, completeness_km: float = 1.0, hold_s: float = 0.5,
                  decide_every_s: float = 1.0, heard_quantile: float = 0.9, quick_every_s: float | None = None,
-                 trace: bool = False, early_in_warmup: bool = False) -> None:
+                 trace: bool = False, early_in_warmup: bool = False, trigger_stations: int | None = None,
+                 trigger_seeds: int = 4, trigger_complete: bool = True, warmup_sigma_m_per_s: float | None = None) -> None:
         if not chunk_s > 0 or not margin_s >= 0 or not calibrate_every_s >= 0:
             raise ValueError("chunk_s must be positive, margin_s and calibrate_every_s not negative")
         if not decide_every_s > 0 or not completeness_km >= 0 or not hold_s >= 0 or not 0 <= heard_quantile <= 1:
@@ -97,6 +100,10 @@ class StreamingAssociator:
                              "heard_quantile in [0, 1]")
         if quick_every_s is not None and not (quick_every_s > 0 and quick_every_s % decide_every_s < 1e-9):
             raise ValueError("quick_every_s must be a positive multiple of decide_every_s (or None: no quick search)")
+        if warmup_sigma_m_per_s is not None and not warmup_sigma_m_per_s >= 0:
+            raise ValueError("warmup_sigma_m_per_s must not be negative")
+        if trigger_stations is not None and (trigger_stations < 3 or trigger_seeds < 1):
+            raise ValueError("trigger_stations must be at least 3 (or None: no trigger) and trigger_seeds at least 1")
         if any(not (s.chunk_s > 0 and s.age_s >= 0 and s.lookahead_s >= 0) or (s.max_seeds is not None and s.max_seeds < 2)
                for s in early_stages):
             raise ValueError("a stage needs a positive chunk_s, an age_s and lookahead_s not negative, "
@@ -113,6 +120,28 @@ class StreamingAssociator:
         self.early_in_warmup = early_in_warmup
         """The early stages search from the start, under the standard celerity until the model is calibrated
         (off by default: docs/fusion.md, "Where the latency goes")."""
+        self.trigger_stations = trigger_stations
+        """With a number: the pick-triggered search (:mod:`truceline.fuse.trigger`) looks for an event as soon as a
+        pick that joins no open event makes this many stations agree on a place and origin time (None: off)."""
+        self.trigger_seeds = trigger_seeds
+        """The pick-triggered search examines at most this many seeds per grid instant."""
+        self.trigger_complete = trigger_complete
+        """The pick-triggered search opens an event only once it is complete (every working station that could hear
+        it has given it a pick or let its predicted arrival pass); until then it is a *candidate*, examined again when
+        it falls due. Off: opened as soon as found."""
+        self._trigger: trigger.TriggerVote | None = None
+        self._candidates: list[tuple[int, int, float]] = []  # the trigger's candidates: cell, origin-time bin, due
+        self.warmup_sigma_m_per_s = warmup_sigma_m_per_s
+        """With a number: the events emitted before the model is calibrated (``early_in_warmup``) are located under
+        the standard celerity, and their uncertainty counts this much model error (m/s) of the effective sound
+        speed and of each wind component, at least (``FusionConfig.atmosphere_sigma_m_per_s``; None: as calibrated)."""
+        self._warm_config = self.config if warmup_sigma_m_per_s is None else replace(
+            self.config, atmosphere_sigma_m_per_s=max(self.config.atmosphere_sigma_m_per_s, warmup_sigma_m_per_s))
+        self._trigger_tt = np.zeros(0)  # the cells' travel times to their stations under the model the votes use
+        self._model_version = 0  # counts the calibrations (the trigger's votes are cast again after each)
+        self.trigger_examined = 0
+        """Seeds the pick-triggered search examined, and events it opened."""
+        self.trigger_opened = 0
         self._heard_km = np.zeros(0)  # station distances of the picks of the events emitted lately
         self.early_stages = tuple(sorted(early_stages, key=lambda s: -s.age_s))  # older origins first
         self._party_at = party_at
@@ -133,6 +162,8 @@ class StreamingAssociator:
                                for c, s in zip(self._stage_configs, self.early_stages)]
         self._quick_config = replace(self.config, window_s=QUICK_SPAN_S, lookahead_s=0.0, min_seeds=QUICK_SEEDS // 2,
                                      max_seeds=QUICK_SEEDS)
+        self._trigger_config = replace(self.config, min_stations=max(self.config.min_stations, trigger_stations or 0),
+                                       lookahead_s=0.0)
         # the last two: the deciding stage and the quick search
         self._workspaces: list[dict] = [{} for _ in range(len(self.early_stages) + 2)]
         n_tiles = int(self._cells["n_tiles"])
@@ -333,6 +364,7 @@ class StreamingAssociator:
             if at is not None:
                 times.append(at)
         times.extend(e.due_s for e in self._open)
+        times.extend(c[2] for c in self._candidates)
         if not times:
             return None
         instant = max(self._instant, math.ceil(min(times) / step - 1e-9))
@@ -402,6 +434,8 @@ class StreamingAssociator:
                     self._search(k, start, now)
                     start += stage.chunk_s
                 self._stage_next[k] = start
+        if self._trigger_enabled():
+            self._triggered(now)
         at = self._quick_at(now) if self._quick_enabled() else None
         if at is not None and abs(at - now) < 1e-6:
             self._quick(now)
@@ -422,6 +456,102 @@ class StreamingAssociator:
             self._loudness.hear(station[:n], queued[5][:n], queued[6][:n])
         for row in rows:
             self._join(int(row))
+        if self._trigger_enabled():
+            free = rows[self._buffer.owner[rows] == -1]
+            self._vote(free, now)
+
+    def _trigger_enabled(self) -> bool:
+        return self.trigger_stations is not None and self._early_enabled()
+
+    def _vote(self, rows: np.ndarray, now: float) -> None:
+        """Add the votes of free picks (buffer rows) to the trigger's ring; under a model that changed
+        since the last votes, the ring is cast again from the free picks whose origins it still covers."""
+        buffer = self._buffer
+        if self._trigger is None:
+            assert self.trigger_stations is not None
+            self._trigger = trigger.TriggerVote(len(self._cells["cell_x"]), self._max_travel_s() + 2 * TIGHT_COARSE_TOLERANCE_S
+                                                + 10.0, self.config.bin_s, self.trigger_stations, TIGHT_COARSE_TOLERANCE_S,
+                                                3.0 * self.config.kappa_model)
+        vote = self._trigger
+        if vote.version != self._model_version:
+            vote.clear()
+            vote.version = self._model_version
+            cells = self._cells
+            self._trigger_tt = kernels.station_travel_times(self._network.x_km, self._network.y_km, cells["cell_x"],
+                                                            cells["cell_y"], cells["cell_start"], cells["cell_index"],
+                                                            cells["cell_tile"], self._atmosphere[0])
+            rows = np.flatnonzero((buffer.owner == -1) & (buffer.time >= now - self._max_travel_s()))
+        if not len(rows):
+            return
+        station = buffer.station[rows]
+        vote.vote(buffer.time[rows] - self._corrections[station], station, self._cells["cell_start"],
+                  self._cells["cell_index"], self._trigger_tt)
+
+    def _triggered(self, now: float) -> None:
+        """Examine the strongest hits of the trigger's vote since the last instant (:mod:`truceline.fuse.trigger`),
+        and the candidates that fall due, and open the events found there that pass the searches' tests (with
+        ``trigger_complete``, once complete; until then they are candidates)."""
+        vote = self._trigger
+        assert self._next_start is not None
+        due = [c for c in self._candidates if c[2] <= now and c[1] * self.config.bin_s >= self._next_start]
+        self._candidates = [c for c in self._candidates if c[2] > now and c[1] * self.config.bin_s >= self._next_start]
+        if vote is None or (not vote.n_hits and not due):
+            return
+        cell, b, count = vote.take_hits()
+        undecided = b * vote.bin_s >= self._next_start
+        cell, b, count = cell[undecided], b[undecided], count[undecided]
+        if self._candidates:  # a hit at a candidate waiting to fall due is that candidate
+            cx, cy = self._cells["cell_x"], self._cells["cell_y"]
+            waiting = np.array([c[0] for c in self._candidates])
+            wait_t = np.array([c[1] for c in self._candidates]) * vote.bin_s
+            near = np.array([np.any((np.hypot(cx[waiting] - cx[k], cy[waiting] - cy[k]) <= trigger.SEED_KM)
+                                    & (np.abs(wait_t - t * vote.bin_s) <= trigger.SEED_S)) for k, t in zip(cell, b)], dtype=bool)
+            cell, b, count = cell[~near], b[~near], count[~near]
+        cell, b = trigger.seeds(cell, b, count, self._cells["cell_x"], self._cells["cell_y"], vote.bin_s, self.trigger_seeds)
+        if due:
+            cell = np.concatenate([np.array([c[0] for c in due], dtype=np.int64), cell])
+            b = np.concatenate([np.array([c[1] for c in due], dtype=np.int64), b])
+        if not len(cell):
+            return
+        self.trigger_examined += len(cell)
+        start = max(self._next_start, float(b.min()) * vote.bin_s - 5.0)
+        config = replace(self._trigger_config, window_s=float(b.max() - b.min()) * vote.bin_s + 10.0)
+        found = self._find(config, start, {}, deciding=False, seeds=(cell, b))
+        if self.trigger_complete:
+            ready = []
+            for event in found:
+                complete_at = self._complete_at(event)
+                if complete_at <= now:
+                    ready.append(event)
+                    continue
+                at = self._cell_of(event.x_km, event.y_km)
+                if at >= 0:
+                    self._candidates.append((at, int(math.floor(event.t0_s / vote.bin_s)), complete_at))
+            found = ready
+        self.trigger_opened += len(found)
+        self._open_found(found, "trigger", now)
+
+    def _complete_at(self, event: OpenEvent) -> float:
+        """When an event found (its picks in the buffer) is complete (:func:`pending.due_s`)."""
+        buffer, net = self._buffer, self._network
+        rows = buffer.rows(event.seqs)
+        could = quick.could_hear(self._loudness, event, buffer.station[rows], buffer.amplitude[rows], net.x_km, net.y_km,
+                                 self._radius_km(event), self.config)[0]
+        return pending.due_s(event, float(buffer.time[rows].max()), self._atmosphere[0], net.x_km, net.y_km,
+                             self._last_heard, self.config, could_hear=could, hold_s=self.hold_s)
+
+    def _cell_of(self, x_km: float, y_km: float) -> int:
+        """The grid cell nearest a point (-1: none there)."""
+        cells = self._cells
+        if not len(cells["cell_x"]):
+            return -1
+        g = self.config.grid_km
+        ix = int(round((x_km - (float(cells["cell_x"][0]) - int(cells["cell_ix"][0]) * g)) / g))
+        iy = int(round((y_km - (float(cells["cell_y"][0]) - int(cells["cell_iy"][0]) * g)) / g))
+        at = cells["cell_at"]
+        if not (0 <= ix < at.shape[0] and 0 <= iy < at.shape[1]):
+            return -1
+        return int(at[ix, iy])
 
     def _join(self, row: int) -> None:
         """Let a new pick join the open event it matches best, if any."""
@@ -485,9 +615,11 @@ class StreamingAssociator:
         self.quick_opened += len(accepted)
         self._open_found(accepted, "quick", now)
 
-    def _find(self, config: FusionConfig, start: float, workspace: dict, *, deciding: bool) -> list[OpenEvent]:
+    def _find(self, config: FusionConfig, start: float, workspace: dict, *, deciding: bool,
+              seeds: tuple[np.ndarray, np.ndarray] | None = None) -> list[OpenEvent]:
         """Events among the free picks with origin times in ``[start, start + config.window_s)``
-        (not yet opened: ``key`` -1)."""
+        (not yet opened: ``key`` -1); with ``seeds`` (cells, origin-time bins), those found at the
+        trigger's seeds (:func:`trigger.examine`) instead of by a search of the window."""
         stop = start + config.window_s
         buffer = self._buffer
         reach = stop + config.lookahead_s + self._max_travel_s()
@@ -517,8 +649,13 @@ class StreamingAssociator:
                 self._calibration.remember(calibration_events(prep, loose, config=config))
             self._calibrate_if_due(prep, stop)
         prep.pick_time = prep.raw_time - self._corrections[prep.pick_station]
-        result = refine(prep, config, final_pass(prep, config, self._atmosphere, start_s=start, stop_s=stop,
-                                                   workspace=workspace, taken=taken), self._atmosphere,
+        if seeds is None:
+            passed = final_pass(prep, config, self._atmosphere, start_s=start, stop_s=stop, workspace=workspace, taken=taken)
+        else:
+            passed = self._examine(prep, config, seeds, taken)
+            if not len(passed.t0_s):
+                return []
+        result = refine(prep, config, passed, self._atmosphere,
                         # the nearest-stations test (batch step 8) only for the events of few stations: the picks of
                         # events already emitted have left the buffer, so a near station whose pick such an event
                         # took counts as silent (for all events, it dropped 13 real events of 4-14 stations on
@@ -538,6 +675,26 @@ class StreamingAssociator:
                                    seqs=[int(q) for q in buffer.seq[mine]],
                                    stations={int(s) for s in buffer.station[mine]}))
         return found
+
+    def _examine(self, prep: Prepared, config: FusionConfig, seeds: tuple[np.ndarray, np.ndarray],
+                 taken: np.ndarray) -> PassResult:
+        """The events at the trigger's seeds, as a pass result (the tight pass's tolerances)."""
+        net = self._network
+        out_event, out_picks, out_cov = trigger.empty_outputs(len(seeds[0]), config.max_picks_per_event)
+        n = trigger.examine(seeds[0], seeds[1], config.bin_s, prep.cell_x, prep.cell_y, prep.cell_tile, self._atmosphere[0],
+                            net.x_km, net.y_km, prep.st_north_deg, prep.station_pick_start, prep.pick_time, prep.pick_baz,
+                            prep.pick_baz_sigma, taken.astype(np.bool_), config.reach_km, TIGHT_COARSE_TOLERANCE_S,
+                            2.0 * config.sigma_pick_s, 3.0 * config.kappa_model, config.sigma_pick_s, config.kappa_model,
+                            config.max_normalised_rms, config.min_stations, out_event, out_picks, out_cov,
+                            config.footprint_stations, config.baz_gate_z)
+        if n == 0:
+            return empty_pass(config)
+        event = out_event[:n]
+        order = np.argsort(event[:, 2], kind="stable")
+        return PassResult(x_km=event[order, 0], y_km=event[order, 1], t0_s=event[order, 2],
+                          n_stations=event[order, 3].astype(int), chi2=event[order, 4], n_obs=event[order, 5].astype(int),
+                          tile=event[order, 6].astype(int), block=np.zeros(n, dtype=int), picks=out_picks[:n][order],
+                          covariance=out_cov[:n][order])
 
     def _open_found(self, found: list[OpenEvent], by: str, now: float) -> None:
         """Open the events a search found (or merge each into an open event it continues)."""
@@ -581,6 +738,7 @@ class StreamingAssociator:
         fitted = self._calibration.refit(prep, stop)
         if fitted is not None:
             self._atmosphere, self._corrections = fitted
+            self._model_version += 1
             self._support = prep.extras.get("calibration_support")  # how far the fit's events were (to_tables)
             for event in self._open:
                 event.due_s = -math.inf
@@ -661,7 +819,8 @@ class StreamingAssociator:
         if self._support is not None:
             prep.extras["calibration_support"] = self._support
         recent = self._readings.t0_s >= now - config.block_s
-        located = to_tables(prep, result, self._atmosphere, config=config, factor=factor, first_id=self._emitted + 1,
+        located = to_tables(prep, result, self._atmosphere, config=config if self._calibrated() else self._warm_config,
+                            factor=factor, first_id=self._emitted + 1,
                             earlier=self._readings.select(recent))
         self._readings = self._readings.select(recent).plus(located.readings)
         self._emitted += len(result.t0_s)
