@@ -309,3 +309,17 @@ def test_the_pick_triggered_search_does_not_depend_on_how_the_feed_is_cut() -> N
     assert _matched(toy, one_second.events) >= 11
     with pytest.raises(ValueError):
         StreamingAssociator(toy.stations, trigger_stations=2)
+
+
+def test_events_emitted_before_the_calibration_may_count_the_unknown_sound_speed() -> None:
+    toy = make_toy(seed=22, n_events=12, clutter_per_station=2, duration_s=1500.0)
+    plain, _ = replay(toy.stations, toy.picks, step_s=1.0, options={"early_in_warmup": True})
+    wide, _ = replay(toy.stations, toy.picks, step_s=1.0, options={"early_in_warmup": True, "warmup_sigma_m_per_s": 10.0})
+    # the same events (the option changes only their uncertainty) ...
+    np.testing.assert_allclose(_floats(wide.events, "lat"), _floats(plain.events, "lat"))
+    assert wide.assignments["pick_id"].to_pylist() == plain.assignments["pick_id"].to_pylist()
+    # ... and those emitted in the warm-up (nothing calibrated in a toy this small) have wider ellipses and times
+    assert np.all(_floats(wide.events, "ellipse_major_km") >= _floats(plain.events, "ellipse_major_km") - 1e-9)
+    assert np.all(_floats(wide.events, "time_sigma_s") > _floats(plain.events, "time_sigma_s"))
+    with pytest.raises(ValueError):
+        StreamingAssociator(toy.stations, warmup_sigma_m_per_s=-1.0)

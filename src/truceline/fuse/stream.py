@@ -92,7 +92,7 @@ class StreamingAssociator:
                  early_stages: tuple[Stage, ...] = EARLY_STAGES, completeness_km: float = 1.0, hold_s: float = 0.5,
                  decide_every_s: float = 1.0, heard_quantile: float = 0.9, quick_every_s: float | None = None,
                  trace: bool = False, early_in_warmup: bool = False, trigger_stations: int | None = None,
-                 trigger_seeds: int = 4, trigger_complete: bool = True, warmup_sigma_m_per_s: float | None = None) -> None:
+                 trigger_seeds: int = 4, trigger_complete: bool = True, trigger_max_stations: int | None = 9, warmup_sigma_m_per_s: float | None = None) -> None:
         if not chunk_s > 0 or not margin_s >= 0 or not calibrate_every_s >= 0:
             raise ValueError("chunk_s must be positive, margin_s and calibrate_every_s not negative")
         if not decide_every_s > 0 or not completeness_km >= 0 or not hold_s >= 0 or not 0 <= heard_quantile <= 1:
@@ -129,6 +129,9 @@ class StreamingAssociator:
         """The pick-triggered search opens an event only once it is complete (every working station that could hear
         it has given it a pick or let its predicted arrival pass); until then it is a *candidate*, examined again when
         it falls due. Off: opened as soon as found."""
+        self.trigger_max_stations = trigger_max_stations
+        """The pick-triggered search opens events of at most this many stations (None: any); larger ones are left to
+        the early stages, whose competition between seeds keeps the mixtures of a burst's picks out."""
         self._trigger: trigger.TriggerVote | None = None
         self._candidates: list[tuple[int, int, float]] = []  # the trigger's candidates: cell, origin-time bin, due
         self.warmup_sigma_m_per_s = warmup_sigma_m_per_s
@@ -268,7 +271,7 @@ class StreamingAssociator:
     def _radius_km(self, event: OpenEvent) -> float | None:
         """An open event's detection radius (:func:`pending.detection_radius_km`); None once the
         loudness is learned and quick searches are on: then :func:`quick.could_hear` goes by it."""
-        if self.quick_every_s is not None and self._loudness.ready:
+        if self._loudness_on() and self._loudness.ready:
             return None
         distance = np.hypot(self._network.x_km - event.x_km, self._network.y_km - event.y_km)
         return pending.detection_radius_km(event, distance, self.config, completeness_km=self.completeness_km,
@@ -282,6 +285,11 @@ class StreamingAssociator:
 
     def _early_enabled(self) -> bool:
         return self.early_in_warmup or self._calibrated()
+
+    def _loudness_on(self) -> bool:
+        """The loudness law and detection curve are learned (and the open events wait only for the stations that
+        could hear them by it) when a quick or a pick-triggered search reads them."""
+        return self.quick_every_s is not None or self.trigger_stations is not None
 
     def _quick_enabled(self) -> bool:
         """Quick searches run once the model is calibrated and the loudness law and detection curve learned."""
@@ -452,7 +460,7 @@ class StreamingAssociator:
         self._queue = [tuple(q[n:] for q in queued)]
         rows = self._buffer.append(*(q[:n] for q in queued))
         np.maximum.at(self._last_heard, station[:n], time[:n])
-        if self.quick_every_s is not None:  # the loudness is read only by the quick search and its waits
+        if self._loudness_on():  # the loudness is read only by the quick and triggered searches and their waits
             self._loudness.hear(station[:n], queued[5][:n], queued[6][:n])
         for row in rows:
             self._join(int(row))
@@ -500,14 +508,11 @@ class StreamingAssociator:
         cell, b, count = vote.take_hits()
         undecided = b * vote.bin_s >= self._next_start
         cell, b, count = cell[undecided], b[undecided], count[undecided]
-        if self._candidates:  # a hit at a candidate waiting to fall due is that candidate
-            cx, cy = self._cells["cell_x"], self._cells["cell_y"]
-            waiting = np.array([c[0] for c in self._candidates])
-            wait_t = np.array([c[1] for c in self._candidates]) * vote.bin_s
-            near = np.array([np.any((np.hypot(cx[waiting] - cx[k], cy[waiting] - cy[k]) <= trigger.SEED_KM)
-                                    & (np.abs(wait_t - t * vote.bin_s) <= trigger.SEED_S)) for k, t in zip(cell, b)], dtype=bool)
-            cell, b, count = cell[~near], b[~near], count[~near]
-        cell, b = trigger.seeds(cell, b, count, self._cells["cell_x"], self._cells["cell_y"], vote.bin_s, self.trigger_seeds)
+        # a hit at a candidate waiting to fall due is that candidate
+        cx, cy = self._cells["cell_x"], self._cells["cell_y"]
+        waiting = np.array([c[0] for c in self._candidates], dtype=np.int64)
+        cell, b = trigger.seeds(cell, b, count, cx, cy, vote.bin_s, self.trigger_seeds, cx[waiting], cy[waiting],
+                                np.array([c[1] for c in self._candidates], dtype=float) * vote.bin_s)
         if due:
             cell = np.concatenate([np.array([c[0] for c in due], dtype=np.int64), cell])
             b = np.concatenate([np.array([c[1] for c in due], dtype=np.int64), b])
@@ -517,12 +522,19 @@ class StreamingAssociator:
         start = max(self._next_start, float(b.min()) * vote.bin_s - 5.0)
         config = replace(self._trigger_config, window_s=float(b.max() - b.min()) * vote.bin_s + 10.0)
         found = self._find(config, start, {}, deciding=False, seeds=(cell, b))
+        if self.trigger_max_stations is not None:
+            found = [e for e in found if len(e.stations) <= self.trigger_max_stations]
         if self.trigger_complete:
             ready = []
+            buffer, net = self._buffer, self._network
             for event in found:
                 complete_at = self._complete_at(event)
                 if complete_at <= now:
-                    ready.append(event)
+                    # complete: with the loudness learned, also one source by its amplitudes, heard where it should be
+                    if not self._loudness.ready or quick.complete(
+                            self._loudness, event, buffer, now, self._atmosphere[0], net.x_km, net.y_km, self._last_heard,
+                            self._corrections, self._radius_km(event), self.config, hold_s=self.hold_s):
+                        ready.append(event)
                     continue
                 at = self._cell_of(event.x_km, event.y_km)
                 if at >= 0:
@@ -837,7 +849,7 @@ class StreamingAssociator:
             distance = np.hypot(net.x_km[s] - result.x_km[i], net.y_km[s] - result.y_km[i])
             self._heard_km = np.concatenate([self._heard_km, distance])[-HEARD_PICKS:]
             self._remember_levels(buffer.amplitude[rows[prep.extras["order"][p]]], s, distance)
-            if self.quick_every_s is not None:
+            if self._loudness_on():
                 quick.learn(self._loudness, result, i, rows[prep.extras["order"][p]], s, distance, buffer, now,
                             self._atmosphere[0], net.x_km, net.y_km, self._last_heard, self._corrections, config)
             record = OpenEvent(key=-1, x_km=float(result.x_km[i]), y_km=float(result.y_km[i]), t0_s=float(result.t0_s[i]),

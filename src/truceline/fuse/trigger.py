@@ -15,7 +15,10 @@ picks and located exactly as the searches' seeds are (``kernels.extract``'s seco
 the competition between seeds: :func:`examine`), and what is found goes through the searches'
 tests of few-station events before it is opened. An open event is emitted once complete, as
 every open event is. Votes are never taken back: a pick taken by an event after it voted only
-makes a hit that :func:`examine` finds nothing at (the picks gathered there are the free ones).
+makes a hit that :func:`examine` finds nothing at (the picks gathered there are the free ones). As in the searches'
+vote, a pair remembers the station that voted in it last, so a station's picks count once when they vote in a row;
+a station whose picks vote between other stations' may count twice, which only makes a hit where the fine search
+then finds fewer stations.
 
 The cost is per pick (the cells within reach of its station times the bins its tolerance spans)
 and per hit examined, not per search of a chunk; the model changes (a new calibration) re-vote
@@ -38,9 +41,10 @@ SEED_S = 4.0
 @njit(cache=True)
 def _vote(time_s: np.ndarray, station: np.ndarray, cell_start: np.ndarray, cell_index: np.ndarray,
           cell_tt: np.ndarray, base_tolerance_s: float, kappa: float, bin_s: float, counts: np.ndarray,
-          stamp: np.ndarray, slot_bin: np.ndarray, min_stations: int, hit_cell: np.ndarray, hit_bin: np.ndarray,
-          hit_count: np.ndarray, n_hits: int) -> int:
-    """Add the votes of picks (corrected times, stations) to the ring; returns the new number of hits."""
+          stamp: np.ndarray, slot_bin: np.ndarray, latest: np.ndarray, min_stations: int, hit_cell: np.ndarray,
+          hit_bin: np.ndarray, hit_count: np.ndarray, n_hits: int) -> int:
+    """Add the votes of picks (corrected times, stations) to the ring; returns the new number of hits.
+    ``latest[0]`` is the latest bin voted for: the ring holds that one and the ``ring - 1`` before it."""
     ring = counts.shape[0]
     for k in range(len(time_s)):
         s = station[k]
@@ -52,7 +56,9 @@ def _vote(time_s: np.ndarray, station: np.ndarray, cell_start: np.ndarray, cell_
             b_lo = int(math.floor((t0 - tolerance) / bin_s))
             b_hi = int(math.floor((t0 + tolerance) / bin_s))
             cell = cell_index[j]
-            for b in range(b_lo, b_hi + 1):
+            if b_hi > latest[0]:
+                latest[0] = b_hi
+            for b in range(max(b_lo, latest[0] - ring + 1), b_hi + 1):
                 slot = b % ring
                 if slot_bin[slot] != b:
                     if slot_bin[slot] > b:
@@ -73,21 +79,44 @@ def _vote(time_s: np.ndarray, station: np.ndarray, cell_start: np.ndarray, cell_
 
 
 def seeds(hit_cell: np.ndarray, hit_bin: np.ndarray, hit_count: np.ndarray, cell_x: np.ndarray, cell_y: np.ndarray,
-          bin_s: float, most: int) -> tuple[np.ndarray, np.ndarray]:
-    """The strongest hits, at most ``most``, none within ``SEED_KM`` and ``SEED_S`` of a stronger one
-    (ties: the earlier hit first, so the choice does not depend on anything but the votes)."""
+          bin_s: float, most: int, away_x: np.ndarray | None = None, away_y: np.ndarray | None = None,
+          away_t: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """The strongest hits, at most ``most``, none within ``SEED_KM`` and ``SEED_S`` of a stronger one nor of a
+    point of ``away_*`` (positions, km, and origin times, s: the candidates already waiting) (ties: the earlier
+    hit first, so the choice depends on nothing but the votes)."""
+    if away_x is None or away_y is None or away_t is None:
+        away_x, away_y, away_t = np.zeros(0), np.zeros(0), np.zeros(0)
     order = np.lexsort((np.arange(len(hit_count)), -hit_count))
-    chosen: list[int] = []
-    for k in order:
-        x, y, t = cell_x[hit_cell[k]], cell_y[hit_cell[k]], hit_bin[k] * bin_s
-        if any(abs(hit_bin[c] * bin_s - t) <= SEED_S and math.hypot(cell_x[hit_cell[c]] - x, cell_y[hit_cell[c]] - y) <= SEED_KM
-               for c in chosen):
-            continue
-        chosen.append(int(k))
-        if len(chosen) >= most:
-            break
-    index = np.array(chosen, dtype=np.int64)
+    index = _suppress(order, cell_x[hit_cell], cell_y[hit_cell], hit_bin * bin_s, most, np.asarray(away_x, dtype=float),
+                      np.asarray(away_y, dtype=float), np.asarray(away_t, dtype=float), SEED_KM, SEED_S)
     return hit_cell[index], hit_bin[index]
+
+
+@njit(cache=True)
+def _suppress(order: np.ndarray, x: np.ndarray, y: np.ndarray, t: np.ndarray, most: int, away_x: np.ndarray,
+              away_y: np.ndarray, away_t: np.ndarray, radius_km: float, span_s: float) -> np.ndarray:
+    """Greedy non-maximum suppression of hits in ``order`` (see :func:`seeds`)."""
+    chosen = np.empty(most, dtype=np.int64)
+    n = 0
+    for k in order:
+        near = False
+        for c in range(n):
+            j = chosen[c]
+            if abs(t[j] - t[k]) <= span_s and math.hypot(x[j] - x[k], y[j] - y[k]) <= radius_km:
+                near = True
+                break
+        if not near:
+            for c in range(len(away_x)):
+                if abs(away_t[c] - t[k]) <= span_s and math.hypot(away_x[c] - x[k], away_y[c] - y[k]) <= radius_km:
+                    near = True
+                    break
+        if near:
+            continue
+        chosen[n] = k
+        n += 1
+        if n >= most:
+            break
+    return chosen[:n]
 
 
 @njit(cache=True)
@@ -159,6 +188,7 @@ class TriggerVote:
         self.counts = np.zeros((self.ring, n_cells), dtype=np.int16)
         self.stamp = np.zeros((self.ring, n_cells), dtype=np.int32)
         self.slot_bin = np.full(self.ring, np.iinfo(np.int64).min, dtype=np.int64)
+        self._latest = np.full(1, np.iinfo(np.int64).min // 2, dtype=np.int64)
         self._hit_cell = np.zeros(100_000, dtype=np.int64)
         self._hit_bin = np.zeros(100_000, dtype=np.int64)
         self._hit_count = np.zeros(100_000, dtype=np.int64)
@@ -170,6 +200,7 @@ class TriggerVote:
         self.counts[:] = 0
         self.stamp[:] = 0
         self.slot_bin[:] = np.iinfo(np.int64).min
+        self._latest[:] = np.iinfo(np.int64).min // 2
         self.n_hits = 0
 
     def vote(self, time_s: np.ndarray, station: np.ndarray, cell_start: np.ndarray, cell_index: np.ndarray,
@@ -179,7 +210,7 @@ class TriggerVote:
             return
         self.n_hits = _vote(np.ascontiguousarray(time_s, dtype=float), np.ascontiguousarray(station, dtype=np.int64),
                             cell_start, cell_index, cell_tt, self.base_tolerance_s, self.kappa, self.bin_s, self.counts,
-                            self.stamp, self.slot_bin, self.min_stations, self._hit_cell, self._hit_bin,
+                            self.stamp, self.slot_bin, self._latest, self.min_stations, self._hit_cell, self._hit_bin,
                             self._hit_count, self.n_hits)
 
     def take_hits(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
