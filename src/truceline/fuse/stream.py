@@ -16,7 +16,9 @@ instants ``decide_every_s`` apart. At each instant it
    (:mod:`truceline.fuse.loudness`: every working station that should have heard one has a pick
    there); every search ends with the batch's tests of few-station events (explaining away, rival
    hypotheses, one source level under a law learned from the emitted events, silent stations, and
-   the nearest-stations test for events of at most ``NEAREST_MAX_STATIONS`` stations);
+   the nearest-stations test for events of at most ``NEAREST_MAX_STATIONS`` stations); and, with
+   ``trigger_stations`` (off by default), a pick-triggered search (:mod:`truceline.fuse.trigger`):
+   the free picks' votes kept up to date as they arrive, the places they make agree examined at once;
 3. **emits** the open events that are complete: every working station that could hear an event
    has given it a pick or let its predicted arrival pass (plus tolerance and ``hold_s``); a salvo
    (events within 3 km and 6 s, linked) goes together and shares out its picks jointly.
