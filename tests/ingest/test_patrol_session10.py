@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from tests.ingest.test_patrol_osce_style import SECTOR
+from tests.ingest.test_patrol_osce_style import check_records
 from tests.ingest.test_patrol_sentences import parse as parse_records
 
 UND, IMP, OUT = "explosion_undetermined", "explosion_impact", "explosion_outgoing"
@@ -334,20 +334,7 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
 
 @pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[case[0][:70] for case in CASES])
 def test_session10_sentence(sentence: str, expected: list[dict[str, Any]]) -> None:
-    records = parse(sentence)
-    assert len(records) == len(expected), [(record["kind"], record["count"]) for record in records]
-    for record, fields in zip(records, expected):
-        for name, value in fields.items():
-            if name == "bearing" and value is not None and ".." not in value:
-                assert (record["bearing_min_deg"], record["bearing_max_deg"]) == SECTOR[value], record
-            if name == "bearing" and value is None:
-                assert record["bearing_min_deg"] is None, record
-                continue
-            got = record.get(name)
-            if isinstance(value, float) and got is not None:
-                assert got == pytest.approx(value, abs=0.011), (name, record)
-            else:
-                assert got == value, (name, record)
+    check_records(parse(sentence), expected)
 
 
 def test_the_period_between_two_evenings_dates_what_follows() -> None:
