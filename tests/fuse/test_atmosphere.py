@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from truceline.fuse.atmosphere import PickedEvent, calibrate, travel_times
 from truceline.fuse.engine import FusionConfig, PassResult, calibration_events, prepare_arrays, grid
@@ -105,3 +106,33 @@ def test_the_calibration_records_how_far_in_time_each_cells_events_were() -> Non
     assert support[22, 0, 1] == np.mean(busy)  # mean distance (km) of its events from the tile's centre
     # the supports of the hours that borrowed from the busy evening lean on it
     assert 0.0 < support[19, 0, 0] <= 3.0
+
+
+def test_a_picks_leverage_gives_its_leave_one_out_residual() -> None:
+    # an event heard by 10 stations, one of them 0.2 s late (a clock): its residual with the event located from
+    # all picks understates the offset (the event moved towards explaining it); r / (1 - h) is the residual with
+    # the pick left out of the location (FusionConfig.clock_leave_one_out, off by default: docs/fusion.md)
+    from truceline.fuse import kernels
+    from truceline.fuse.atmosphere import pick_leverages
+
+    rng = np.random.default_rng(3)
+    st_x, st_y = rng.uniform(-20, 20, 10), rng.uniform(-20, 20, 10)
+    st_x[0], st_y[0] = 28.0, 2.0  # the late station: alone on its side, so the event leans on it
+    stations = np.arange(10)
+    times = 50.0 + travel_times(st_x, st_y, 1.0, -2.0, 0.34, 0.0, 0.0) + rng.normal(0.0, 0.02, 10)
+    times[0] += 0.2
+    nan = np.full(10, np.nan)
+
+    def located(keep: np.ndarray) -> tuple[float, float, float]:
+        x, y, t0, _, _, _ = kernels.locate(keep, stations[keep], times, nan, nan, st_x, st_y, np.zeros(10), 0.0, 0.0, 50.0,
+                                           0.34, 0.0, 0.0, 0.15, 0.0015, 2.5, 20)
+        return x, y, t0
+
+    x, y, t0 = located(stations)
+    residual = times - t0 - travel_times(st_x, st_y, x, y, 0.34, 0.0, 0.0)
+    h = pick_leverages(st_x, st_y, x, y, residual, 0.34, 0.0, 0.0, sigma_pick_s=0.15, kappa_model=0.0015)
+    assert np.all((h > 0) & (h < 1)) and np.sum(h) == pytest.approx(3.0, abs=1e-6)  # three unknowns
+    xl, yl, tl = located(stations[1:])
+    left_out = times[0] - tl - travel_times(st_x[:1], st_y[:1], xl, yl, 0.34, 0.0, 0.0)[0]
+    assert residual[0] < 0.9 * left_out  # the event absorbed part of the offset
+    assert residual[0] / (1.0 - h[0]) == pytest.approx(left_out, abs=0.01)

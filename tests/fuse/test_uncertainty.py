@@ -375,3 +375,65 @@ def test_an_event_located_with_its_own_reading_of_the_wind_moves_towards_the_tru
     loose, loose_used = relocated(5.0)
     assert np.median(loose) < 0.7 * np.median(tight)
     assert np.median(loose_used[:, 1]) > 0.005  # the wind along the front read back from 3 towards 7 m/s
+
+
+def test_the_joint_fit_of_an_events_atmosphere_is_not_pulled_by_a_late_pick() -> None:
+    # the scene above (wind 7 m/s along the front, the tile at 3 m/s), one pick of every event 1.5 s late (a station's
+    # clock): the linear reading weights it fully and moves the atmosphere, and the event, by it; the robust joint fit
+    # of position, origin time and atmosphere under the prior (FusionConfig.own_atmosphere_joint) downweights it as the
+    # locate does, and its events end nearer the truth; without the late pick both read the wind back alike
+    scene = _line_scene(30, true_wind=0.007, model_wind=0.003)
+    found, n = scene["found"], len(scene["found"])
+    late = np.array(scene["pick_time"])
+    for k, p in enumerate(scene["picks"]):
+        late[p[k % len(p)]] += 1.5
+
+    def relocated(times: np.ndarray, joint: bool) -> tuple[np.ndarray, np.ndarray]:
+        x, y, _, used = relocate_with_own_atmosphere(
+            scene["picks"], scene["pick_station"], times, np.full(len(times), np.nan), np.full(len(times), np.nan),
+            scene["st_x"], scene["st_y"], np.zeros(len(scene["st_x"])), found[:, 0], found[:, 1], found[:, 2],
+            np.tile(scene["model"], (n, 1)), np.tile(np.eye(3) * (5.0 / 1000.0) ** 2, (n, 1, 1)), 1.0,
+            sigma_pick_s=0.05, kappa_model=0.0, joint=joint)
+        return np.hypot(x - scene["true_x"], y - scene["true_y"]), used
+
+    clean_linear, _ = relocated(scene["pick_time"], False)
+    clean_joint, joint_used = relocated(scene["pick_time"], True)
+    assert np.median(clean_joint) == pytest.approx(np.median(clean_linear), rel=0.25, abs=0.005)
+    assert np.median(joint_used[:, 1]) > 0.005
+    linear, _ = relocated(late, False)
+    joint, _ = relocated(late, True)
+    assert np.median(joint) < 0.7 * np.median(linear)
+
+
+def test_joint_atmosphere_under_a_tight_prior_keeps_the_cells_atmosphere() -> None:
+    from truceline.fuse.uncertainty import joint_atmosphere
+
+    scene = _line_scene(3, true_wind=0.007, model_wind=0.003)
+    p = scene["picks"][0]
+    s = scene["pick_station"][p]
+    x, y, t0 = scene["found"][0]
+    tight = joint_atmosphere(scene["st_x"][s], scene["st_y"][s], scene["pick_time"][p], x, y, t0, scene["model"],
+                             np.eye(3) * 1e-12, 1.0, sigma_pick_s=0.05, kappa_model=0.0)
+    assert tight is not None
+    np.testing.assert_allclose(tight, scene["model"], atol=1e-5)
+    few = joint_atmosphere(scene["st_x"][s[:7]], scene["st_y"][s[:7]], scene["pick_time"][p[:7]], x, y, t0, scene["model"],
+                           np.eye(3) * 25e-6, 1.0, sigma_pick_s=0.05, kappa_model=0.0)
+    assert few is None
+
+
+def test_only_the_events_allowed_to_move_are_relocated_with_their_own_atmosphere() -> None:
+    # FusionConfig.own_atmosphere_clean_only passes the events with few stations in doubt; the others (mixtures,
+    # whose picks read a wrong atmosphere as well as the right one) keep their positions and their cell's atmosphere
+    scene = _line_scene(10, true_wind=0.007, model_wind=0.003)
+    found, n = scene["found"], len(scene["found"])
+    allowed = np.arange(n) % 2 == 0
+    for joint in (False, True):
+        x, y, t0, used = relocate_with_own_atmosphere(
+            scene["picks"], scene["pick_station"], scene["pick_time"], np.full(len(scene["pick_time"]), np.nan),
+            np.full(len(scene["pick_time"]), np.nan), scene["st_x"], scene["st_y"], np.zeros(len(scene["st_x"])),
+            found[:, 0], found[:, 1], found[:, 2], np.tile(scene["model"], (n, 1)),
+            np.tile(np.eye(3) * (5.0 / 1000.0) ** 2, (n, 1, 1)), 1.0, sigma_pick_s=0.05, kappa_model=0.0, joint=joint,
+            only=allowed)
+        np.testing.assert_array_equal(x[~allowed], found[~allowed, 0])
+        np.testing.assert_array_equal(used[~allowed], np.tile(scene["model"], (int(np.sum(~allowed)), 1)))
+        assert np.all(np.hypot(x - found[:, 0], y - found[:, 1])[allowed] > 0.01)

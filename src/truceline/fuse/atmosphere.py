@@ -202,6 +202,32 @@ def _cleanest(events: list[PickedEvent], limit: int) -> list[PickedEvent]:
     return [events[i] for i in sorted(order)]
 
 
+def pick_leverages(
+    sx: np.ndarray, sy: np.ndarray, x: float, y: float, residual_s: np.ndarray, c: float, wx: float, wy: float, *,
+    sigma_pick_s: float, kappa_model: float, huber_k: float = 2.5,
+) -> np.ndarray:
+    """Leverage of each pick of one located event: the diagonal of the hat matrix of its (Huber-weighted)
+    linearised least-squares location in (x, y, t0), ``h_i = w_i g_i' (G'WG)^-1 g_i``.
+
+    A pick's residual ``r_i`` is ``(1 - h_i)`` times what it would be with the pick left out of the
+    location (exactly, for the linearised problem): ``r_i / (1 - h_i)`` is its predicted (leave-one-out)
+    residual. An event located with a late station's pick moves towards explaining it, so the residuals
+    of the picks that located it understate the station's clock offset.
+    """
+    step = 1e-3
+    tt = travel_times(sx, sy, x, y, c, wx, wy)
+    dtdx = (travel_times(sx, sy, x + step, y, c, wx, wy) - travel_times(sx, sy, x - step, y, c, wx, wy)) / (2 * step)
+    dtdy = (travel_times(sx, sy, x, y + step, c, wx, wy) - travel_times(sx, sy, x, y - step, c, wx, wy)) / (2 * step)
+    sigma = np.sqrt(sigma_pick_s**2 + (kappa_model * tt) ** 2)
+    z = np.abs(residual_s) / sigma
+    weight = np.where(z <= huber_k, 1.0, huber_k / np.maximum(z, 1e-12))
+    g = np.column_stack([dtdx, dtdy, np.ones_like(tt)]) / sigma[:, None]
+    information = (g * weight[:, None]).T @ g
+    if len(tt) < 4 or np.linalg.matrix_rank(information) < 3:
+        return np.ones(len(tt))
+    return weight * np.einsum("ij,jk,ik->i", g, np.linalg.inv(information), g)
+
+
 def station_corrections(
     station_of_pick: np.ndarray, residual_s: np.ndarray, n_stations: int, *, min_picks: int = 8, floor_s: float = 0.15
 ) -> np.ndarray:

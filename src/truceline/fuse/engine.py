@@ -22,7 +22,8 @@ import pyarrow as pa
 from scipy.spatial import cKDTree
 
 from truceline.fuse import kernels, loudness
-from truceline.fuse.atmosphere import DEFAULT_CELERITY_KM_S, PickedEvent, calibrate, station_corrections, travel_times
+from truceline.fuse.atmosphere import (DEFAULT_CELERITY_KM_S, PickedEvent, calibrate, pick_leverages, station_corrections,
+                                       travel_times)
 from truceline.fuse.explain import explain_away
 from truceline.fuse.footprint import heard_by_nearest_majority
 from truceline.fuse.loudness import LoudnessLaw
@@ -90,6 +91,18 @@ class FusionConfig:
     ``uncertainty.relocate_with_own_atmosphere``). Off: measured on `violation` it lowers the median error by
     15-20 % but also the ellipse coverage and the attribution's operating point (docs/fusion.md, "Quiet hours and
     mixtures")."""
+    own_atmosphere_joint: bool = False
+    """With ``own_atmosphere_relocation``: the event's atmosphere is the maximum a posteriori of a robust (Huber) joint
+    fit of position, origin time and atmosphere under the prior (``uncertainty.joint_atmosphere``) rather than the
+    posterior mean of its linear reading, which weights a wrong or mis-clocked pick fully."""
+    own_atmosphere_clean_only: bool = False
+    """With ``own_atmosphere_relocation``: move only the events with at most ``clean_ambiguity`` of their stations in
+    doubt (those whose readings measure their cell's bias): a mixture's picks read a wrong atmosphere as well as the
+    right one, and moving it takes it out of its ellipse."""
+    clock_leave_one_out: bool = False
+    """Estimate each station's clock correction from its picks' leave-one-out residuals (``r / (1 - h)``, ``h`` the
+    pick's leverage in its event's location; ``atmosphere.pick_leverages``) rather than their residuals: the events
+    that measure a station's offset were located with its picks and absorb part of it."""
     baz_gate_z: float = 3.0
     """A pick whose back-azimuth lies more than this many sigma from the direction of an event
     cannot be that event's (``0`` turns the test off); see ``kernels.baz_agrees``."""
@@ -572,11 +585,21 @@ def calibrate_events(prep: Prepared, config: FusionConfig, found: list[Calibrati
     residuals = []
     for k, event in enumerate(events):
         c, wx, wy = atmosphere[event.block, event.tile]
-        tt = travel_times(net.x_km[event.stations], net.y_km[event.stations], float(x[k]), float(y[k]), c, wx, wy)
-        residuals.append(event.times_s - t0[k] - tt)
+        sx, sy = net.x_km[event.stations], net.y_km[event.stations]
+        tt = travel_times(sx, sy, float(x[k]), float(y[k]), c, wx, wy)
+        r = event.times_s - t0[k] - tt
+        if config.clock_leave_one_out:
+            h = pick_leverages(sx, sy, float(x[k]), float(y[k]), r, c, wx, wy, sigma_pick_s=config.sigma_pick_s,
+                               kappa_model=config.kappa_model)
+            r = r / (1.0 - np.minimum(h, MAX_CLOCK_LEVERAGE))
+        residuals.append(r)
     corrections = station_corrections(stations, np.concatenate(residuals), net.size) if residuals else np.zeros(net.size)
     return atmosphere, corrections
 
+
+MAX_CLOCK_LEVERAGE = 0.8
+"""A pick's leverage is capped here when its residual is scaled to the leave-one-out residual (``clock_leave_one_out``):
+at most a five-fold scaling, where an event's geometry leans on one pick."""
 
 TIGHT_COARSE_TOLERANCE_S = 2.2  # the tight (final) pass's coarse vote tolerance
 

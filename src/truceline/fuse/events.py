@@ -96,10 +96,12 @@ def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, con
     event_atmosphere = atmosphere[result.block, result.tile].reshape(n, 3)
     if config.own_atmosphere_relocation and n:
         # the ellipses stay those of the prior: conservative, the posterior is tighter (docs/fusion.md)
+        move = uncertainty.ambiguity <= config.clean_ambiguity if config.own_atmosphere_clean_only else None
         x, y, t0, event_atmosphere = relocate_with_own_atmosphere(
             [row[row >= 0] for row in result.picks], prep.pick_station, prep.pick_time, prep.pick_baz, prep.pick_baz_sigma,
             net.x_km, net.y_km, prep.st_north_deg, result.x_km, result.y_km, result.t0_s, event_atmosphere,
-            uncertainty.event_atmosphere_covariance, factor, sigma_pick_s=config.sigma_pick_s, kappa_model=config.kappa_model)
+            uncertainty.event_atmosphere_covariance, factor, sigma_pick_s=config.sigma_pick_s, kappa_model=config.kappa_model,
+            joint=config.own_atmosphere_joint, only=move)
         result = dataclasses.replace(result, x_km=x, y_km=y, t0_s=t0)
     lat, lon = net.to_latlon(result.x_km, result.y_km)
     lat1, lon1 = (lat + 0.01, lon) if n else (lat, lon)
