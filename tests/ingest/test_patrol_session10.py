@@ -329,6 +329,21 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
           warnings=[SUMMARY])]),
     ("Most of the ceasefire violations were recorded near Zolote and Popasna.",
      [rec("other", None, violations_share="most", violations_areas=["near Zolote and Popasna"], warnings=[SUMMARY])]),
+    # --- session 10b: counts joined by slashes, sharing the noun after the last (no total stated: no breakdown_of)
+    ("Positioned in Shchastia, the SMM heard 8 incoming/11 outgoing and 20 unknown explosions 3-5km south.",
+     [rec(IMP, 8, breakdown_of=None, bearing="S", distance_min_km=3.0, observer_place="Shchastia", warnings=[]),
+      rec(OUT, 11, breakdown_of=None, bearing="S", warnings=[]),
+      rec(UND, 20, breakdown_of=None, bearing="S", distance_max_km=5.0, warnings=[])]),
+    ("The SMM heard 3 outgoing/2 incoming mortar rounds 1km south.",
+     [rec(OUT, 3, weapon="mortar", bearing="S", warnings=[]), rec(IMP, 2, weapon="mortar", bearing="S", warnings=[])]),
+    ("At 14:20, the SMM heard 5 explosions (3 impacts/2 outgoing) 4km east.",
+     [rec(IMP, 3, breakdown_of=5, bearing="E", warnings=[]), rec(OUT, 2, breakdown_of=5, bearing="E", warnings=[])]),
+    ("The SMM heard 12 explosions (5 impacts, 4 outgoing, 3 undetermined) 2-3km north-west.",
+     [rec(IMP, 5, breakdown_of=12, warnings=[]), rec(OUT, 4, breakdown_of=12, warnings=[]),
+      rec(UND, 3, breakdown_of=12, bearing="NW", warnings=[])]),
+    ("The SMM heard 15 explosions: 10 impacts/5 outgoing, 3-4km east.",
+     [rec(IMP, 10, breakdown_of=15, bearing="E", warnings=[]),
+      rec(OUT, 5, breakdown_of=15, bearing="E", distance_max_km=4.0, warnings=[])]),
 ]
 
 

@@ -135,6 +135,7 @@ class Group:
     flight_breakdown: list[tuple[int, str]] = field(default_factory=list)  # "(including 17 from west to east …)"
     all_of_them: bool = False  # its distance and direction are written ", all 3-5km east": they apply to those before
     breakdown: list[tuple[str, int]] = field(default_factory=list)  # sub-counts by kind, from a parenthesis
+    breakdown_summed: bool = False  # "8 incoming/11 outgoing and 20 unknown explosions": parts with no stated total
     breakdown_qualifiers: dict[int, str] = field(default_factory=dict)  # "of which about 50 …": that part's qualifier
     places: list[PlacePart] = field(default_factory=list)  # sub-counts by place: "four 2km SE and two 3km E"
     other_weapons: list[str] = field(default_factory=list)
@@ -527,6 +528,17 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
             _claim_kind_adjectives(scan, adjectives_start, noun_start)
             scan.claim(group_start, adjectives_start)
             _read_weapon(scan, group, adjectives_start, noun_start)
+            shared = _SHARED_PARTS.search(window, 0, count.start()) if group.kind.startswith("explosion") else None
+            if shared is not None and group.count is not None and not count["qual"]:
+                # "8 incoming/11 outgoing and 20 unknown explosions": counts joined by slashes share the noun after
+                # the last; one record per part, with no ``breakdown_of`` (the text gives no total)
+                parts = [(_PART_KIND.get(item["what"].lower(), group.kind) if item["what"] else group.kind,
+                          ph.parse_number(item["n"]) or 0) for item in _SHARED_PART.finditer(shared.group(0))]
+                group.breakdown = [*parts, (group.kind, group.count)]
+                group.count = sum(number for _, number in group.breakdown)
+                group.breakdown_summed = True
+                group_start = previous_end + shared.start()
+                scan.claim(group_start, previous_end + count.start())
         else:
             # "heard bursts of heavy-machine-gun fire and shots": the words just before "shots", not across "and"
             adjectives = re.search(r"((?:(?!(?:and|or|nor|of|fire|but|then)\b)[A-Za-z0-9\-()]+\s+){0,3})$", window, re.IGNORECASE)
@@ -565,6 +577,14 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
     return groups
 
 
+_SHARED_PART = re.compile(
+    r"(?P<n>\d+|(?i:" + ph.NUMBER_WORD + r"))\s+(?P<what>(?i:incoming|outgoing|impacts?|undetermined|unknown|unidentified))"
+    r"\s*(?:/|,\s*(?:and\s+)?|\band\b|\bor\b)\s*")
+#: Counts before a shared noun, joined by slashes, commas or "and": "8 incoming/11 outgoing and 20 unknown" explosions.
+_SHARED_PARTS = re.compile(r"(?<![\w/])(?:" + _SHARED_PART.pattern + r")+$")
+_PART_KIND = {"incoming": "explosion_impact", "impact": "explosion_impact", "impacts": "explosion_impact",
+              "outgoing": "explosion_outgoing", "undetermined": "explosion_undetermined",
+              "unknown": "explosion_undetermined", "unidentified": "explosion_undetermined"}
 #: "… south of Verkhnoshyrokivske and one explosion": a new count after "and" or a comma starts a new
 #: observation, even after an "of" that would otherwise name the weapon of the noun before.
 _NEW_COUNT = re.compile(r"(?:,|\band\b|\bor\b|\bas\s+well\s+as\b|\b(?:aggregated\s+)?totals?\s+of\b)\s+"

@@ -283,7 +283,9 @@ def split_sentences(line: str) -> list[tuple[int, int]]:
 _WHICH = re.compile(
     r"[,:](?=\s*(?:(?:of\s+(?:which|them)|including)\s+(?:(?:about|around|approximately|some|almost|nearly|at\s+least|more\s+than"
     r"|over)\s+)?(?:" + ph.NUMBER + r")\s"
-    r"|(?P<bare>(?:" + ph.NUMBER + r")\s+(?:(?:of\s+(?:which|them)\s+)?(?:were|was)\s+)?assessed\s+as\b))"
+    r"|(?P<bare>(?:" + ph.NUMBER + r")\s+(?:(?:of\s+(?:which|them)\s+)?(?:were|was)\s+)?assessed\s+as\b)"
+    # "15 explosions: 10 impacts/5 outgoing, 3-4km east": parts joined by a slash
+    r"|(?:" + ph.NUMBER + r")\s+(?i:outgoing|incoming|impacts?|undetermined)\s*/\s*(?:" + ph.NUMBER + r")\s)"
     r")(?:[^,;()]|\(\d+\s?mm\))*?(?P<close>,|;|\.?$)"
 )
 _ASSESSED_WORD = re.compile(r"\bassessed\b", re.IGNORECASE)
@@ -484,7 +486,8 @@ def _clause_records(
             if group.count_qualifier is not None:  # "about ten explosions, two assessed as …": the whole was estimated
                 part_extras["breakdown_of_qualifier"] = group.count_qualifier
             for index, (kind, number) in enumerate(group.breakdown):
-                part = dict(record, kind=kind, count=number, extras=dict(part_extras, breakdown_of=group.count))
+                part = dict(record, kind=kind, count=number, extras=dict(part_extras) if group.breakdown_summed
+                            else dict(part_extras, breakdown_of=group.count))
                 if index in group.breakdown_qualifiers:  # "of which about 50 were assessed as outgoing"
                     part["extras"]["count_qualifier"] = group.breakdown_qualifiers[index]
                 records.append(part)
