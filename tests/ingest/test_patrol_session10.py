@@ -344,6 +344,35 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("The SMM heard 15 explosions: 10 impacts/5 outgoing, 3-4km east.",
      [rec(IMP, 10, breakdown_of=15, bearing="E", warnings=[]),
       rec(OUT, 5, breakdown_of=15, bearing="E", distance_max_km=4.0, warnings=[])]),
+    # --- session 10b: aircraft seen or heard (sightings, not fire), anti-aircraft fire, surface-to-air missiles
+    ("Positioned in Popasna, the SMM saw two helicopters flying from west to east about 5km north.",
+     [rec("other", 2, sighting="aircraft", flight_direction="W to E", bearing="N", distance_min_km=5.0, warnings=[])]),
+    ("The SMM heard the sound of a Mi-8 helicopter 3km south.",
+     [rec("other", 1, sighting="aircraft", bearing="S", warnings=[])]),
+    ("At 11:05, the SMM saw fixed-wing aircraft flying over Avdiivka at high altitude.",
+     [rec("other", None, sighting="aircraft", altitude="high", event_place="Avdiivka", time_start="03 11:05",
+          warnings=[])]),
+    ("The SMM heard a plane flying from north to south.",
+     [rec("other", 1, sighting="aircraft", flight_direction="N to S", warnings=[])]),
+    ("The SMM saw a low-flying helicopter 2km west of its position.",
+     [rec("other", 1, sighting="aircraft", altitude="low", bearing="W", distance_min_km=2.0, warnings=[])]),
+    ("The SMM long-range UAV spotted a military transport aircraft flying at an altitude of about 3,000 metres over "
+     "Luhansk.",
+     [rec("other", 1, sighting="aircraft", altitude="about 3,000 metres", distance_min_km=None, event_place="Luhansk",
+          warnings=[])]),
+    ("The SMM saw two helicopters and a drone flying over Shyrokyne.",
+     [rec("other", 2, sighting="aircraft", event_place="Shyrokyne", warnings=[]),
+      rec("other", 1, sighting="uav", event_place="Shyrokyne", warnings=[])]),
+    ("The SMM heard the sound of two helicopters and two explosions about 10km to the north.",
+     [rec("other", 2, sighting="aircraft", bearing="N", warnings=[]), rec(UND, 2, bearing="N", warnings=[])]),
+    ("At 21:40, the SMM heard anti-aircraft fire 4km east.",
+     [rec("other", None, weapon="anti_aircraft_gun", sighting=None, bearing="E", warnings=[])]),
+    ("The SMM saw a surface-to-air missile fired in a northerly direction.",
+     [rec(OUT, 1, weapon="surface_to_air_missile", flight_direction="to N", bearing=None, warnings=[])]),
+    ("The SMM heard an anti-tank guided missile being launched 2km east.",
+     [rec(OUT, 1, weapon="atgm", bearing="E", warnings=[])]),
+    ("The SMM saw two anti-tank guided missile systems (9K111 Fagot) near Horlivka.",  # weapons seen, not missiles
+     [rec("other", 2, sighting="weapon", warnings=[])]),
 ]
 
 

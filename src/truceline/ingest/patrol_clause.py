@@ -25,6 +25,7 @@ from truceline.ingest.patrol_patterns import (
     PLACE,
     FIRED_FROM,
     UAV,
+    AIRCRAFT,
     OWN_UAV_BEFORE,
     VIOLATION_COUNT,
     VIOLATION_PAREN,
@@ -135,6 +136,8 @@ class Group:
     flight_breakdown: list[tuple[int, str]] = field(default_factory=list)  # "(including 17 from west to east …)"
     all_of_them: bool = False  # its distance and direction are written ", all 3-5km east": they apply to those before
     breakdown: list[tuple[str, int]] = field(default_factory=list)  # sub-counts by kind, from a parenthesis
+    altitude: str | None = None  # "flying at high altitude": how high an aircraft or drone was seen
+    episodes: int | None = None  # "two episodes of tracer fire": episodes counted, not rounds
     breakdown_summed: bool = False  # "8 incoming/11 outgoing and 20 unknown explosions": parts with no stated total
     breakdown_qualifiers: dict[int, str] = field(default_factory=dict)  # "of which about 50 …": that part's qualifier
     places: list[PlacePart] = field(default_factory=list)  # sub-counts by place: "four 2km SE and two 3km E"
@@ -218,7 +221,7 @@ def base_kind(noun: str) -> str:
         return "flare"
     if word.replace("-", "").replace(" ", "").startswith("airburst"):
         return "airburst"
-    if word.startswith(("explosion", "detonation", "blast", "round", "salvo", "shell", "rocket")):
+    if word.startswith(("explosion", "detonation", "blast", "round", "salvo", "shell", "rocket", "missile")):
         return "explosion_undetermined"
     if word.startswith("impact"):
         return "explosion_impact"
@@ -550,6 +553,13 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
                 _read_weapon(scan, group, previous_end + adjectives.start(1), noun_start)
         if noun.lower().startswith("rocket"):  # "12 rockets launched": the weapon is in the noun
             group.weapon = group.weapon or "rocket"
+        if noun.lower().startswith("missile"):  # "a surface-to-air missile", "an anti-tank guided missile"
+            _read_weapon(scan, group, group_start, noun_end)
+            group.weapon = group.weapon or "rocket"
+        if AIRCRAFT.search(noun):  # "two helicopters", "a Mi-8 helicopter": seen or heard, not fire
+            group.kind, group.kinds, group.sighting = "other", ["other"], "aircraft"
+        if group.sighting in ("aircraft", "uav"):  # "a low-flying helicopter"
+            _read_altitude(scan, group, group_start, noun_start)
         if noun.lower().startswith("salvo"):  # "an outgoing salvo": salvos counted, the rounds in each unstated
             group.salvos, group.count, group.count_min = group.count, None, None
             group.part_of_previous = bool(groups and groups[-1].kind.startswith("explosion") and re.search(
@@ -620,7 +630,7 @@ _ASSESSED_LEAD = re.compile(
     r"(?=(?:" + ph.NUMBER + r")\s)", re.IGNORECASE)
 _CLOSER = re.compile(r"\bfrom\s+(?:a|the)\s+(?:closer|shorter|nearer|greater|longer)\s+distance\b", re.IGNORECASE)
 _DASHED_ASSESSMENT = re.compile(r"^[\s\x1f]*-\s*(?P<what>outgoing|incoming|impacts?)\s*-(?=\s)", re.IGNORECASE)
-_ACTION_AFTER = re.compile(r"^[\s\x1f]*(?P<verb>impact(?:ed|ing)?|land(?:ed|ing)?|hit|struck|striking|launched|being\s+launched"
+_ACTION_AFTER = re.compile(r"^[\s\x1f]*(?P<verb>impact(?:ed|ing)?|land(?:ed|ing)?|hit|struck|striking|launched|being\s+launched|fired(?!\s+(?:from|at|by|upon|on|in\s+the\s+air)\b)"
                            r"|explod(?:e|ed|es|ing)|detonat(?:e|ed|es|ing))\b(?!\s+in\s+(?:the\s+)?(?:air|mid-air|sky))",
                            re.IGNORECASE)
 _HEADING_AFTER = re.compile(r"^[\s\x1f]*(?:in\s+an?\s+(?P<dir>" + ph.DIRECTION + r")\s+direction|(?:towards\s+(?:the\s+)?)"
@@ -741,8 +751,25 @@ _COUNT_IN_BRACKETS = re.compile(
     re.IGNORECASE)
 
 
+#: How high an aircraft or drone flew: "at high altitude", "at an altitude of about 500m" (not a distance from the observer).
+_ALTITUDE = re.compile(
+    r"\bat\s+(?:an?\s+|the\s+)?(?:(?P<level>(?:very\s+|extremely\s+)?(?:high|low|medium|great)|(?:an?\s+)?(?:estimated|approximate|assessed))\s+)?"
+    r"altitudes?\b(?:\s+of\s+(?P<height>(?:about\s+|approximately\s+|around\s+|some\s+)?\d+(?:[.,]\d+)?(?:\s*(?:-|to)\s*\d+(?:[.,]\d+)?)?"
+    r"\s*(?:m|metres|meters|km|kilometres|kilometers|feet|ft)\b))?"
+    r"|\b(?P<low>low|high)[- ]flying\b", re.IGNORECASE)
+
+
+def _read_altitude(scan: Scan, group: Group, start: int, end: int) -> None:
+    for match in scan.find(_ALTITUDE, start, end):
+        scan.claim(start + match.start(), start + match.end())
+        words = [match["level"] or match["low"], match["height"]]
+        group.altitude = group.altitude or " ".join(re.sub(r"\s+", " ", word.lower()) for word in words if word) or "stated"
+
+
 def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
     """Assessment, weapon, event location, distance, bearing, flight direction and time in [start, end)."""
+    if group.sighting in ("aircraft", "uav"):
+        _read_altitude(scan, group, start, end)  # before distances: "at an altitude of 500m" is none
     if group.count is None and (bracket := _COUNT_IN_BRACKETS.match(scan.view(start, end))) is not None:
         # "more explosions (about 120)", "fewer explosions (five)": the number written after the noun
         number = bracket["n"].replace(",", "")
@@ -781,7 +808,7 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
         scan.claim(start + action.start("verb"), start + action.end("verb"))
         verb = action["verb"].lower()
         if not verb.startswith(("explod", "detonat")):  # "three shells exploded": no kind in it
-            group.kind = "explosion_outgoing" if "launch" in verb else "explosion_impact"
+            group.kind = "explosion_outgoing" if "launch" in verb or verb == "fired" else "explosion_impact"
             group.kinds = [group.kind]
         heading = _HEADING_AFTER.match(scan.view(start + action.end(), end))
         if heading is not None and group.kind == "explosion_outgoing":  # "launched in a northerly direction"

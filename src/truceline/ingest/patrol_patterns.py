@@ -180,14 +180,21 @@ BEARING = re.compile(
 BEARING_LIST = re.compile(
     r"(?P<list>" + DIR + r"(?:\s*,\s*" + DIR + r")*\s*,?\s+(?:and|or)\s+" + DIR + r")(?:\s+directions?)?"
 )
+#: Manned aircraft: "a Mi-8 helicopter", "fixed-wing aircraft", "two military planes" (not "anti-aircraft").
+_AIRCRAFT = (r"(?:(?:Mi|Ka|Su|MiG|An|Il|Tu|Yak|L)-\d+\w*\s+(?:\([^()]*\)\s+)?)?(?:(?:fixed|rotary)[- ]wing\s+|(?:military|combat|"
+             r"transport|attack|fighter|civilian|light|unidentified)\s+)*"
+             r"(?:helicopters?|(?<!anti-)(?<!anti )aircraft|(?:air|aero)?planes?|(?:fighter\s+)?jets?)(?![-\s]+(?:factory|factories|plants?|repair|hangars?|shelters?|carriers?|parts|fuel)\b)")
 KIND_NOUN = re.compile(
     r"\b(?P<noun>projectiles?|tracer\s+(?:rounds?|fire|projectiles?|bullets?)|tracers"
     r"|(?:illumination\s+)?flares?|illumination\s+rounds?|air[- ]?bursts?"
     r"|explosions?|detonations?|blasts?|impacts?|rounds?|bursts?|shots?|(?:muzzle\s+)?flash(?:es)?|craters?|fire|salvos?|smoke|shells?"
     r"|(?<!launch )(?<!launch-)rockets?(?![-\s]+(?:systems?|launchers?|propelled|launch)\b)"
-    r"|(?:(?:mini|mid-range|long-range)-)?(?:UAVs?|unmanned\s+aerial\s+vehicles?|quadcopters?|drones?))\b",
+    r"|(?:(?:mini|mid-range|long-range)-)?(?:UAVs?|unmanned\s+aerial\s+vehicles?|quadcopters?|drones?)"
+    r"|" + _AIRCRAFT + r"|(?<![\w-])missiles?(?![-\s]+(?:systems?|launchers?|complex(?:es)?)\b))\b",
     re.IGNORECASE,
 )
+#: A manned aircraft seen or heard: a sighting, not fire.
+AIRCRAFT = re.compile(_AIRCRAFT + r"$", re.IGNORECASE)
 COUNT = re.compile(
     r"(?:(?P<qual>" + ph.COUNT_QUALIFIER + r")\s+)?(?:(?:a\s+|the\s+)?(?:aggregated\s+)?totals?\s+of\s+)?"
     # the vague words first: "a series of explosions" is not "a" (one) "series of" explosions

@@ -461,7 +461,7 @@ def _clause_records(
                 "violations_share": reading.violations_share, "violations_areas": reading.violations_areas or None,
                 "security_zone": group.security_zone, "live_fire": group.live_fire or None,
                 "not_violation": group.not_violation or None, "violation_of": group.violation_of,
-                "duration": group.duration}
+                "duration": group.duration, "altitude": group.altitude, "episodes": group.episodes}
         record["extras"].update({key: value for key, value in said.items() if value is not None})
         record["weapon"] = group.weapon
         record["flight_direction"] = group.flight

@@ -147,7 +147,9 @@ CLOCK = r"(?:[01]?\d|2[0-3]):[0-5]\d"
 #: (pattern, weapon label). The first that matches wins, so specific ones come first.
 WEAPONS: tuple[tuple[str, str], ...] = (
     (r"multiple[- ]launch\s+rocket\s+systems?(?:\s*\((?:MLRS|BM-21|Grad)[^)]*\))?|MLRS|BM-21|BM-27|Grad|Uragan|Smerch|Tornado", "mlrs"),
-    (r"anti[- ]aircraft\s+(?:gun|cannon)s?(?:\s*\((?:ZU-23(?:-2)?|ZU|ZSU)[^)]*\))?|ZU-23(?:-2)?|ZSU-23(?:-4)?|Shilka", "anti_aircraft_gun"),
+    (r"surface[- ]to[- ]air\s+missiles?(?:\s*\((?:SAM|MANPADS)[^)]*\))?|anti[- ]aircraft\s+missiles?|man[- ]portable\s+air[- ]defen[cs]e"
+     r"\s+systems?(?:\s*\(MANPADS\))?|MANPADS|SAMs?", "surface_to_air_missile"),
+    (r"anti[- ]aircraft(?:\s+(?:gun|cannon)s?)?(?:\s*\((?:ZU-23(?:-2)?|ZU|ZSU)[^)]*\))?|ZU-23(?:-2)?|ZSU-23(?:-4)?|Shilka", "anti_aircraft_gun"),
     (r"automatic\s+grenade[- ]launchers?(?:\s*\(AGS(?:-17|-30)?\))?|AGS-17|AGS-30", "automatic_grenade_launcher"),
     (r"under[- ]barrel\s+grenade[- ]launchers?(?:\s*\(UBGL\))?|rocket[- ]propelled\s+grenades?(?:\s*\(RPG\))?|RPG(?:-7)?|grenade[- ]launchers?|grenades?", "grenade_launcher"),
     (r"recoilless\s+(?:guns?|rifles?)(?:\s*\(SPG-9\))?|SPG-9", "recoilless_gun"),
