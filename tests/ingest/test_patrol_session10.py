@@ -373,6 +373,17 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [rec(OUT, 1, weapon="atgm", bearing="E", warnings=[])]),
     ("The SMM saw two anti-tank guided missile systems (9K111 Fagot) near Horlivka.",  # weapons seen, not missiles
      [rec("other", 2, sighting="weapon", warnings=[])]),
+    # --- session 10b: episodes of fire are counted as episodes, not as rounds or bursts (count unstated)
+    ("At 23:10, positioned in Horlivka, the SMM saw two episodes of tracer fire 2km west.",
+     [rec("projectile_in_flight", None, episodes=2, bearing="W", time_start="03 23:10", warnings=[])]),
+    ("The SMM saw three episodes of tracer fire from west to east 2-3km south.",
+     [rec("projectile_in_flight", None, episodes=3, flight_direction="W to E", bearing="S", warnings=[])]),
+    ("The SMM heard three periods of small-arms fire 1km south.",
+     [rec("other", None, episodes=3, weapon="small_arms", bearing="S", warnings=[])]),
+    ("Between 20:00 and 21:00, the SMM heard two bouts of heavy-machine-gun fire and four episodes of exchanges of "
+     "fire 3km north-east.",
+     [rec("other", None, episodes=2, weapon="heavy_machine_gun", bearing="NE", warnings=[]),
+      rec("other", None, episodes=4, weapon=None, bearing="NE", warnings=[])]),
 ]
 
 

@@ -473,6 +473,9 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
             kind = base_kind(noun)
         window = scan.view(previous_end, noun_start)
         count = COUNT.search(window)
+        episodes = _EPISODES_BEFORE.search(window)
+        if episodes is not None:  # "two episodes of tracer fire": the episodes are counted, not the rounds
+            count = None
         not_one = count is not None and count["n1"] and re.search(
             r"\bnot\s+$", text[clause_start:previous_end + count.start()][-12:], re.IGNORECASE)
         if count is None or not count["n1"] or not_one:  # "Not a single shot": a count that is denied
@@ -551,6 +554,13 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
                 _fresh_damage(group, adjectives.group(1), noun)
                 _claim_kind_adjectives(scan, previous_end + adjectives.start(1), noun_start)
                 _read_weapon(scan, group, previous_end + adjectives.start(1), noun_start)
+        if episodes is not None:
+            scan.claim(previous_end + episodes.start(), previous_end + episodes.end("lead"))
+            if episodes["n"]:
+                group.episodes = ph.parse_number(episodes["n"])
+            group.count_qualifier = (ph.COUNT_QUALIFIERS.get((episodes["qual"] or "").lower())
+                                     or (re.sub(r"\s+", " ", episodes["vague"].lower()) if episodes["vague"] else None))
+            group.start = group_start = min(group_start, previous_end + episodes.start())
         if noun.lower().startswith("rocket"):  # "12 rockets launched": the weapon is in the noun
             group.weapon = group.weapon or "rocket"
         if noun.lower().startswith("missile"):  # "a surface-to-air missile", "an anti-tank guided missile"
@@ -587,6 +597,11 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
     return groups
 
 
+#: Episodes of fire counted, not rounds: "two episodes of tracer fire", "three periods of small-arms fire".
+_EPISODES_BEFORE = re.compile(
+    r"(?P<lead>(?:(?P<qual>" + ph.COUNT_QUALIFIER + r")\s+)?(?:(?P<vague>" + ph.VAGUE_COUNTS + r")|(?<![\d:.,])(?P<n>\d+|(?i:"
+    + ph.NUMBER_WORD + r"))|an?)\s+(?P<what>(?i:episodes?|instances?|incidents?|bouts?|periods?|spells?|waves?))\s+of\s+)"
+    r"(?:(?!(?:and|or|of)\b)[A-Za-z(][\w\-()]*\s+){0,3}(?:(?:an?\s+)?exchanges?\s+of\s+(?:[\w()-]+\s+){0,3})?$", re.IGNORECASE)
 _SHARED_PART = re.compile(
     r"(?P<n>\d+|(?i:" + ph.NUMBER_WORD + r"))\s+(?P<what>(?i:incoming|outgoing|impacts?|undetermined|unknown|unidentified))"
     r"\s*(?:/|,\s*(?:and\s+)?|\band\b|\bor\b)\s*")
@@ -602,7 +617,10 @@ _NEW_COUNT = re.compile(r"(?:,|\band\b|\bor\b|\bas\s+well\s+as\b|\b(?:aggregated
                         r"(?:(?!(?i:assessed|as|of|were|was|which|them)\b)[A-Za-z(][\w\-()]*\s+){0,3}$"
                         # "… and some exchanges of small-arms fire": an exchange, not the weapon of the noun before
                         r"|(?:,|\band\b|\bas\s+well\s+as\b)\s+(?:an?\s+|(?i:some|several|sporadic)\s+)?(?i:exchanges?)\s+of\s+"
-                        r"(?:[\w()-]+\s+){0,4}$")
+                        r"(?:[\w()-]+\s+){0,4}$"
+                        # "… and four episodes of (exchanges of) fire": episodes of a new observation
+                        r"|(?:,|\band\b|\bas\s+well\s+as\b)\s+(?:\d+|an?|(?i:" + ph.NUMBER_WORD + r"|" + ph.VAGUE_COUNTS + r"))\s+"
+                        r"(?i:episodes?|instances?|incidents?|bouts?|periods?|spells?|waves?)\s+of\s+(?:[\w()-]+\s+){0,5}$")
 #: Between a noun read as a weapon and another such noun: "… 120mm mortar rounds *and 82mm mortar* rounds".
 _SECOND_WEAPON = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+(?:\(?\d+\s?mm\)?\s+)?(?:(?!(?:of|as|at|in)\b)[A-Za-z][\w-]*\s+){0,3}",
                             re.IGNORECASE)
