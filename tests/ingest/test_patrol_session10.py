@@ -384,6 +384,30 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      "fire 3km north-east.",
      [rec("other", None, episodes=2, weapon="heavy_machine_gun", bearing="NE", warnings=[]),
       rec("other", None, episodes=4, weapon=None, bearing="NE", warnings=[])]),
+    # --- session 10b: more of the SMM's phrasing
+    ("The SMM heard an unknown number of explosions 6km east.",  # not "an" (one)
+     [rec(UND, None, count_qualifier="an unknown number of", bearing="E", warnings=[])]),
+    ("The SMM heard continuous heavy-machine-gun fire for about 20 minutes 2km east.",
+     [rec("other", None, weapon="heavy_machine_gun", duration="about 20 minutes", bearing="E", warnings=[])]),
+    ("The SMM heard what it assessed as two outgoing rounds of 122mm artillery 5km south.",
+     [rec(OUT, 2, weapon="artillery", calibre_mm=122, bearing="S", warnings=[])]),
+    ("At 09:30, the SMM saw a fire burning in a field about 1km south of its position.",  # a blaze, not fire heard
+     [rec("other", 1, sighting="blaze", bearing="S", time_start="03 09:30", warnings=[])]),
+    ("The SMM heard about a dozen explosions within 15 minutes 4km north.",
+     [rec(UND, 12, count_qualifier="about", duration="15 minutes", bearing="N", warnings=[])]),
+    ("The SMM heard a helicopter hovering 2km north of Avdiivka.",
+     [rec("other", 1, sighting="aircraft", event_place="Avdiivka", warnings=[])]),
+    ("The SMM heard 4 outgoing and 3 incoming mortar rounds 2km south.",
+     [rec(OUT, 4, weapon="mortar", bearing="S", warnings=[]), rec(IMP, 3, weapon="mortar", bearing="S", warnings=[])]),
+    ("At 15:40, positioned near Marinka, the SMM heard at least 40 explosions and dozens of bursts of "
+     "heavy-machine-gun fire 4-6km south-west.",
+     [rec(UND, 40, count_qualifier="at least", bearing="SW", observer_place="Marinka", warnings=[]),
+      rec("burst", None, count_qualifier="dozens of", weapon="heavy_machine_gun", bearing="SW", warnings=[])]),
+    ("The SMM heard intensive exchanges of fire involving artillery and mortars 8-10km north-east.",
+     [rec("other", None, weapon="artillery", other_weapons=["mortar"], bearing="NE", warnings=[])]),
+    ("The SMM heard three explosions assessed as impacts of rounds fired from a north-easterly direction about 1km "
+     "north.",
+     [rec(IMP, 3, fired_from="NE", bearing="N", distance_min_km=1.0, warnings=[])]),
 ]
 
 

@@ -641,11 +641,17 @@ _MIXED_ASSESSED = re.compile(
     re.IGNORECASE,
 )
 _SMALL_CALIBRE = {"small_arms", "machine_gun", "heavy_machine_gun"}
-_DURATION = re.compile(r"\b(?:in|over|within|during)\s+(?:an?\s+|the\s+)?(?P<span>(?:\d+|" + ph.NUMBER_WORD + r")[- ](?:second|minute|hour)"
+_DURATION = re.compile(r"\b(?:in|over|within|during|for)\s+(?:an?\s+|the\s+)?(?P<span>(?:(?:about|approximately|around|some|nearly|almost|"
+                       r"roughly|over|more\s+than|less\s+than|up\s+to)\s+)?(?:\d+|" + ph.NUMBER_WORD + r")[- ](?:second|minute|hour)"
                        r"(?:s|-long)?)(?:\s+(?:period|span|interval))?\b", re.IGNORECASE)
 _ASSESSED_LEAD = re.compile(
     r"\b(?:explosions?|detonations?|blasts?)\s+(?:that\s+|which\s+)?(?:it|the\s+SMM|they|the\s+mission)\s+assessed\s+as\s+"
     r"(?=(?:" + ph.NUMBER + r")\s)", re.IGNORECASE)
+#: A fire seen burning (a blaze): "saw a fire burning in a field", "a fire had broken out".
+_BLAZE = re.compile(r"^[\s\x1f]*(?:(?:was|had)\s+)?(?:burning|blazing|raging|broke\s+out|(?:been\s+)?broken\s+out)\b", re.IGNORECASE)
+#: "the SMM heard what it assessed as two outgoing rounds": the assessment is the count's own (understood).
+_WHAT_ASSESSED = re.compile(r"\bwhat\s+(?:it|the\s+(?:SMM|mission|patrol|team)|they)\s+(?:assessed|believed)\s+(?:as|to\s+be)\s+(?:being\s+)?",
+                            re.IGNORECASE)
 _CLOSER = re.compile(r"\bfrom\s+(?:a|the)\s+(?:closer|shorter|nearer|greater|longer)\s+distance\b", re.IGNORECASE)
 _DASHED_ASSESSMENT = re.compile(r"^[\s\x1f]*-\s*(?P<what>outgoing|incoming|impacts?)\s*-(?=\s)", re.IGNORECASE)
 _ACTION_AFTER = re.compile(r"^[\s\x1f]*(?P<verb>impact(?:ed|ing)?|land(?:ed|ing)?|hit|struck|striking|launched|being\s+launched|fired(?!\s+(?:from|at|by|upon|on|in\s+the\s+air)\b)"
@@ -810,6 +816,17 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
             group.kind = "explosion_undetermined"
     for match in scan.find(_SOON_AFTER, start, end):
         scan.claim(start + match.start(), start + match.end())
+    for match in scan.find(_BLAZE, start, end):  # "a fire burning in a field": a blaze seen, not fire heard
+        lead = re.match(r"\s*(?P<n>an?|one|two|three|several|\d+)\s+(?:(?:large|small|big|major)\s+)?fires?\s*$",
+                        scan.text[group.start:group.end], re.IGNORECASE)
+        if group.kind == "other" and group.weapon is None and group.sighting is None and lead is not None:
+            scan.claim(start + match.start(), start + match.end())
+            scan.claim(group.start, group.end)
+            group.sighting = "blaze"
+            if lead["n"].lower() == "several":
+                group.count, group.count_qualifier = None, "several"
+            else:
+                group.count = ph.parse_number(lead["n"])
     for match in scan.find(_DURATION, start, end):  # "in a 15-minute period": how long, not when
         scan.claim(start + match.start(), start + match.end())
         group.duration = group.duration or re.sub(r"\s+", " ", match["span"].lower())
@@ -1346,6 +1363,8 @@ def read_clause(scan: Scan, start: int, end: int) -> ClauseReading:
     trend = _read_violation_trend(scan, start, end) or trend
     for match in scan.find(_ASSESSED_LEAD, observation_start, end):
         # "heard explosions it assessed as nine outgoing mortar rounds": the count and kind follow the assessment
+        scan.claim(observation_start + match.start(), observation_start + match.end())
+    for match in scan.find(_WHAT_ASSESSED, observation_start, end):  # "heard what it assessed as two outgoing rounds"
         scan.claim(observation_start + match.start(), observation_start + match.end())
     groups = read_groups(scan, observation_start, end, clause_start=start, negated=negated)
     if not groups and verb is not None and verb.group(0).split()[0].lower() in ("saw", "observed", "spotted", "noted"):

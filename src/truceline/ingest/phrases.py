@@ -118,7 +118,7 @@ COUNT_QUALIFIERS: dict[str, str] = {
 }
 COUNT_QUALIFIER = "|".join(re.escape(key) for key in sorted(COUNT_QUALIFIERS, key=len, reverse=True))
 #: Words that stand for an unstated number.
-VAGUE_COUNTS = (r"(?:several|numerous|multiple|many|a\s+few|few|dozens\s+of|hundreds\s+of|a\s+number\s+of|a\s+series\s+of"
+VAGUE_COUNTS = (r"(?:an?\s+(?:unknown|undetermined|unspecified|uncounted|indeterminate|large|great|small)\s+number\s+of|countless|several|numerous|multiple|many|a\s+few|few|dozens\s+of|hundreds\s+of|a\s+number\s+of|a\s+series\s+of"
                 r"|a\s+similar\s+number\s+of|the\s+same\s+number\s+of|more|fewer|less)")
 
 # --- dates and times ---------------------------------------------------------------------
