@@ -37,7 +37,7 @@ from truceline.attribute.acoustics import (LevelModel, SourceLevels, fit_level_m
                                            same_weapon_factor, unpaired_impact_odds, unpaired_probability)
 from truceline.attribute.context import (ContextOdds, battery_odds_from_pairs, context_neighbours, context_odds_from_pairs, context_of,
                                          same_place)
-from truceline.attribute.physics import ENVELOPES, MAX_RANGE_M, MAX_TIME_OF_FLIGHT_S, distance_m, flight_costs
+from truceline.attribute.physics import ENVELOPES, MAX_RANGE_M, MAX_TIME_OF_FLIGHT_S, distance_m, flight_costs, time_of_flight_bounds_s
 
 FloatArray = NDArray[np.float64]
 
@@ -85,6 +85,14 @@ class PairingConfig:
     # (3) a provisional class (above) kept with this many pairs' weight from the levels (3.0: one salvo's four mortar pairs
     # make a class; 6.0, the default, as before).
     level_provisional_keep: float = 6.0
+    # A pair's rival explanation, two impacts of ongoing fire that fit a time of flight by chance (session 10, pair10): the
+    # expected number of events other than the battery's launches at the launch's place (``battery_radius_m``, widened by
+    # the errors) in a window as wide as the pair's time-of-flight envelope, from their rate over ``battery_window_s`` either
+    # side, is the odds of that rival for both events, its share going to "impact". Off: it costs `heavy` 0.25 h fused op
+    # recall 170 -> 131 of 233 for +2 rounds on `violation` seeds 7-11 (docs/attribution.md, "Session 10 (branch pair10)").
+    chance_rate: bool = False
+    chance_rate_weight: float = 1.0
+    chance_rate_unpaired: bool = True  # unpaired events count as the cloud's (False: only paired impacts and launches aimed elsewhere)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -456,6 +464,7 @@ def _paired(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Fl
     paired_launches = np.flatnonzero(kind == "launch")
     alternative_weight = np.zeros(n)
     chance_weight = np.zeros(n)
+    cloud_weight = np.zeros(n)  # ``chance_rate``: odds that both events are impacts of ongoing fire paired by chance
     for i in np.flatnonzero(partner >= 0):
         # Odds against the role: the best solution without it (weight exp(-margin / 2)), and, in busy
         # neighbourhoods, a chance pair (every other candidate of the pair's two events adds
@@ -488,6 +497,11 @@ def _paired(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Fl
             same_role = int(as_launch[launch_end] + as_impact_count[impact_end] - 2)
         swaps += same_role
         chance_weight[i] = alternative_weight[i] * config.coincidence_weight * float(swaps)
+        if config.chance_rate and time_s is not None and lat is not None and lon is not None:
+            rivals = np.array([int(heads[e]) for e in incident.get(impact_end, ()) if int(tails[e]) == impact_end], dtype=np.int64)
+            cloud_weight[i] = config.chance_rate_weight * chance_partners(launch_end, impact_end, kind, time_s, lat, lon, config,
+                                                                          class_probability[launch_end], sigma_m,
+                                                                          exclude=rivals, partner=partner)
     contexts: ContextOdds | None = None
     if time_s is not None and lat is not None and lon is not None:
         if config.impact_area:
@@ -521,7 +535,8 @@ def _paired(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Fl
         for _ in range(config.context_rounds):
             p_launch, p_impact = _context_roles(kind, partner, alternative, alternative_weight, chance_weight, time_s, lat, lon, config,
                                                 levels, model, contexts, sigma_m, neighbour_launch, neighbour_impact,
-                                                salvo_taker=salvo_taker, salvo_weight=np.exp(-margin / 2.0), depth_m=depth_m)
+                                                salvo_taker=salvo_taker, salvo_weight=np.exp(-margin / 2.0), depth_m=depth_m,
+                                                cloud_weight=cloud_weight)
             neighbour_launch, neighbour_impact = p_launch, p_impact
         _unpaired_roles(kind, partner, p_launch, p_impact, reason, time_s, lat, lon, config, levels, model, contexts, sigma_m, depth_m)
     else:
@@ -532,12 +547,57 @@ def _paired(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Fl
                    battery_odds=config.battery_odds, context_odds=contexts)
 
 
+def chance_partners(launch_end: int, impact_end: int, kind: NDArray[np.str_], time_s: FloatArray, lat: FloatArray, lon: FloatArray,
+                    config: PairingConfig, class_probability: FloatArray, sigma_m: FloatArray | None = None,
+                    exclude: NDArray[np.int64] | None = None, partner: NDArray[np.int64] | None = None) -> float:
+    """Expected number of events that would fit the pair's time of flight by chance at the launch's place.
+
+    The rival of "``launch_end`` launched what landed at ``impact_end``" is that the launch end is one more event of
+    fire landing (or of anything else happening) at its place, and its time fits by chance. Events at the launch's place
+    (:func:`~truceline.attribute.context.same_place`) other than paired launches (a battery's guns: the salvo's mates; given
+    ``partner``, only those whose impact landed at the pair's impact's place: a battery's salvo engages one target, while
+    two "launches" side by side whose impacts lie apart are as likely two impacts of a cloud chance-paired each its own way),
+    ``exclude`` (the impact's other candidate launches: an unpaired gun of the battery that could have fired it) and
+    the pair's own two events come at a rate ``count / (2 battery_window_s)``; the time of flight's envelope at the
+    pair's distance (per class, weighed by the pair's class probabilities) is how wide a window a chance event has to fit.
+    Poisson: the expected number of such events in the window; a lone battery's launch (no other events at its place)
+    gets 0, a "launch" inside another mission's impact cloud about as many as the cloud's rounds in a minute."""
+    others = np.flatnonzero(kind != "launch")
+    if partner is not None and not config.chance_rate_unpaired:
+        others = others[partner[others] >= 0]
+    if partner is not None:
+        launches = np.flatnonzero((kind == "launch") & (partner >= 0))
+        launches = launches[(launches != launch_end)]
+        if launches.size:
+            # Paired launches whose impact is not at this pair's impact's place are not the salvo's mates.
+            mates_impacts = same_place(impact_end, partner[launches].astype(np.intp), time_s, lat, lon, config, sigma_m)
+            others = np.union1d(others, launches[~np.isin(partner[launches], mates_impacts)])
+    others = others[(others != launch_end) & (others != impact_end)]
+    if exclude is not None and exclude.size:
+        others = others[~np.isin(others, exclude)]
+    near = same_place(launch_end, others, time_s, lat, lon, config, sigma_m)
+    if not near.size:
+        return 0.0
+    gap = distance_m(np.array([lat[launch_end]]), np.array([lon[launch_end]]), np.array([lat[impact_end]]), np.array([lon[impact_end]]))
+    width = 0.0
+    total = float(class_probability.sum())
+    for envelope, weight in zip(ENVELOPES, class_probability):
+        if weight <= 0.0:
+            continue
+        low, high = time_of_flight_bounds_s(envelope, gap)
+        if np.isfinite(low[0]) and np.isfinite(high[0]):
+            width += float(weight) * max(float(high[0] - low[0]), 0.0)
+    if total > 0.0:
+        width /= total
+    return float(near.size) * width / (2.0 * config.battery_window_s)
+
+
 def _context_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], alternative: NDArray[np.int8], alternative_weight: FloatArray,
                    chance_weight: FloatArray, time_s: FloatArray, lat: FloatArray, lon: FloatArray, config: PairingConfig,
                    levels: SourceLevels | None, model: LevelModel | None, contexts: ContextOdds, sigma_m: FloatArray | None,
                    neighbour_launch: FloatArray | None, neighbour_impact: FloatArray | None, *,
                    salvo_taker: NDArray[np.int64] | None = None, salvo_weight: FloatArray | None = None,
-                   depth_m: FloatArray | None = None) -> tuple[FloatArray, FloatArray]:
+                   depth_m: FloatArray | None = None, cloud_weight: FloatArray | None = None) -> tuple[FloatArray, FloatArray]:
     """(p_launch, p_impact) of the paired events with their contexts (:func:`context_of`; the neighbours' role
     probabilities ``neighbour_*``, or, without them, every neighbour sure of its role): an alternative solution that
     swaps the event's role is weighed by the context's launch : impact odds, and a chance pair or an alternative that
@@ -560,7 +620,10 @@ def _context_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], alternati
     ``salvo_taker`` (>= 0 where the best solution without the event gives its partner to a round at the event's place)
     and ``salvo_weight`` (that solution's weight, ``exp(-margin / 2)``): the event is then an unpaired round beside the
     taker, its share decided by its lone evidence with the taker counted as a battery neighbour (at its role
-    probability if it already is one, else as sure: it is a launch in that solution)."""
+    probability if it already is one, else as sure: it is a launch in that solution).
+
+    ``cloud_weight`` (``chance_rate``): odds that the pair is two impacts of ongoing fire whose times fit by chance
+    (:func:`chance_partners`); that share makes the event an impact, whatever its role in the pair."""
     n = kind.size
     paired = np.flatnonzero(partner >= 0)
     alternative_weight = alternative_weight.copy()
@@ -602,6 +665,7 @@ def _context_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], alternati
         mixture = contexts.mixture(min(battery, 1.0), min(area, 1.0))
         odds = _context_odds(acoustic[i], mixture, config)
         weight, chance = alternative_weight[i], chance_weight[i]
+        cloud = float(cloud_weight[i]) if cloud_weight is not None else 0.0
         # The context's launch : impact odds among paired events (even without one: every pair is one launch and one impact).
         p_context_launch = sum(w * (o / (1.0 + o) if np.isfinite(o) else 0.5) for w, o in mixture) / sum(w for w, _ in mixture)
         p_context_launch = min(max(p_context_launch, 1e-9), 1.0 - 1e-9)
@@ -616,9 +680,15 @@ def _context_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], alternati
             prior = 2.0 * (p_context_launch if kind[i] == "launch" else 1.0 - p_context_launch)
             # (An alternative that swaps the role already stands against it in the context's odds.)
             chance /= prior
+            cloud /= prior
             if alternative[i] == 0:
                 weight /= prior
-        p_l, p_i = _split_roles(kind[[i]], alternative[[i]], np.array([weight]), np.array([chance]), np.array([odds / (1.0 + odds)]))
+        as_impact = odds / (1.0 + odds)
+        if cloud > 0.0:
+            # The rival of a chance pair of two impacts: its share is the impact's.
+            as_impact = (chance * as_impact + cloud) / (chance + cloud)
+            chance += cloud
+        p_l, p_i = _split_roles(kind[[i]], alternative[[i]], np.array([weight]), np.array([chance]), np.array([as_impact]))
         if salvo_taker is None or salvo_weight is None or salvo_taker[i] < 0:
             return float(p_l[0]), float(p_i[0])
         # The share of the solution that gives the partner to a round of the salvo: an unpaired round beside the taker.
