@@ -335,14 +335,18 @@ def attribute_events(
             reason[i] += (f"; the picks no located event explains make its impact across the line"
                           f" {np.exp(impact_log_factor[i]):.3g} times as likely as on its own side")
 
+    def shrink_claims(i: int, factor: float) -> None:
+        """Scale event ``i``'s firing-party claim and both its shares by ``factor`` (evidence that it is not fire)."""
+        p_firing[i] *= factor
+        p_launched[i] *= factor
+        p_landed[i] *= factor
+
     if config.nonfire is not None and n_sensor:
         # Unexplained sources that keep coming where no fire is heard (a storm's strikes) are less likely fire: the
         # claim that a party fired an unpaired event shrinks with the evidence (the likelier party stays named).
         nonfire = nonfire_evidence(time_s[:n_sensor], lat[:n_sensor], lon[:n_sensor], paired[:n_sensor], config.nonfire)
         for i in map(int, np.flatnonzero(nonfire.factor < 1.0)):
-            p_firing[i] *= float(nonfire.factor[i])
-            p_launched[i] *= float(nonfire.factor[i])
-            p_landed[i] *= float(nonfire.factor[i])
+            shrink_claims(i, float(nonfire.factor[i]))
             reason[i] += (f"; {int(nonfire.episodes[i])} other episode(s) of unpaired events along a drifting cell's path"
                           f" ({config.nonfire.radius_m / 1000:g} km + {config.nonfire.drift_m_per_s:g} m/s a step, steps within"
                           f" {config.nonfire.link_gap_s / 60:g} min) within {config.nonfire.window_s / 60:g} min and no paired event"
@@ -389,9 +393,7 @@ def attribute_events(
             leftovers.station_lon, leftovers.station_noise_db, levels.level_db, levels.attenuation_db_per_km, levels.detection_snr_db,
             config.reality)
         for i in map(int, np.flatnonzero(reality.factor < 1.0)):
-            p_firing[i] *= float(reality.factor[i])
-            p_launched[i] *= float(reality.factor[i])
-            p_landed[i] *= float(reality.factor[i])
+            shrink_claims(i, float(reality.factor[i]))
             reason[i] += (f"; picked at {len(set(stations_of[i]))} stations where its level {levels.level_db[i]:.0f} dB at 1 km"
                           f" would be heard at {reality.expected[i]:.1f} (probability of so few {reality.tail[i]:.2g}):"
                           f" likelier not a source at its place; fire claims x {reality.factor[i]:.3g}")
