@@ -527,6 +527,17 @@ def _collect(chosen: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 @njit(cache=True)
+def _search_buffers(n_stations: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray,
+                                               np.ndarray, np.ndarray, np.ndarray]:
+    """Scratch arrays of a fine search (``_gather``, ``_fine_search``): candidate picks, their stations, implied
+    origin times and their stations, an order buffer (1,024 candidates), then per station: seen, best, chosen, gap."""
+    cap = 1024
+    return (np.empty(cap, dtype=np.int64), np.empty(cap, dtype=np.int64), np.empty(cap), np.empty(cap, dtype=np.int64),
+            np.empty(cap, dtype=np.int64), np.zeros(n_stations, dtype=np.int64), np.zeros(n_stations),
+            np.empty(n_stations, dtype=np.int64), np.empty(n_stations))
+
+
+@njit(cache=True)
 def extract(
     window_start: float, n_bins: int, bin_s: float, counts: np.ndarray, min_stations: int,
     cell_x: np.ndarray, cell_y: np.ndarray, cell_ix: np.ndarray, cell_iy: np.ndarray, cell_at: np.ndarray,
@@ -576,17 +587,8 @@ def extract(
                 strength[k] = -counts[row, b]
                 k += 1
     order = np.argsort(strength, kind="mergesort")
-    n_stations = len(st_x)
-    cap = 1024
-    cand_pick = np.empty(cap, dtype=np.int64)
-    cand_station = np.empty(cap, dtype=np.int64)
-    implied = np.empty(cap)
-    implied_station = np.empty(cap, dtype=np.int64)
-    order_buffer = np.empty(cap, dtype=np.int64)
-    station_seen = np.zeros(n_stations, dtype=np.int64)
-    station_best = np.zeros(n_stations)
-    chosen = np.empty(n_stations, dtype=np.int64)
-    best_gap = np.empty(n_stations)
+    (cand_pick, cand_station, implied, implied_station, order_buffer, station_seen, station_best, chosen,
+     best_gap) = _search_buffers(len(st_x))
     half_span = 1.5  # km searched around a seed cell's centre
     # phase 1: one candidate per distinct seed
     seed_cell = np.empty(len(order), dtype=np.int64)

@@ -32,7 +32,7 @@ import math
 import numpy as np
 from numba import njit
 
-from truceline.fuse.kernels import NO_PICK, _accept, _fine_search, _gather
+from truceline.fuse.kernels import NO_PICK, _accept, _fine_search, _gather, _search_buffers
 
 SEED_KM = 3.0  # hits nearer than this (and SEED_S) to a stronger one are the same seed
 SEED_S = 4.0
@@ -130,17 +130,8 @@ def examine(seed_cell: np.ndarray, seed_bin: np.ndarray, bin_s: float, cell_x: n
     """Search each seed (cell, origin-time bin) finely among the picks not ``pick_used`` and locate
     what the most stations agree on there, as ``kernels.extract`` does a seed it accepts (taking
     its picks: a later seed cannot have them). Returns the number of events written."""
-    n_stations = len(st_x)
-    cap = 1024
-    cand_pick = np.empty(cap, dtype=np.int64)
-    cand_station = np.empty(cap, dtype=np.int64)
-    implied = np.empty(cap)
-    implied_station = np.empty(cap, dtype=np.int64)
-    order_buffer = np.empty(cap, dtype=np.int64)
-    station_seen = np.zeros(n_stations, dtype=np.int64)
-    station_best = np.zeros(n_stations)
-    chosen = np.empty(n_stations, dtype=np.int64)
-    best_gap = np.empty(n_stations)
+    (cand_pick, cand_station, implied, implied_station, order_buffer, station_seen, station_best, chosen,
+     best_gap) = _search_buffers(len(st_x))
     half_span = 1.5
     n_events = 0
     for k in range(len(seed_cell)):
