@@ -665,19 +665,24 @@ _ROUNDS_ACTION = re.compile(r"\b(?:rounds?|shells?|projectiles?|rockets?)\s+(?P<
                             re.IGNORECASE)
 _IN_THE_AIR = re.compile(r"\b(?:explod(?:e|ed|es|ing)|detonat(?:e|ed|es|ing))\s+(?:in\s+(?:the\s+)?(?:air|mid-air|sky)|mid-air)\b",
                          re.IGNORECASE)
-_DISENGAGEMENT = re.compile(
-    r"(?:\b(?:all\s+|both\s+)?(?:assessed|believed)\s+(?:as|to\s+be)\s+)?\b(?P<where>inside|outside|within)\s+the\s+"
-    r"(?:[A-Z][\w-]*\s+)?disengagement\s+areas?\b", re.IGNORECASE)
-_SECURITY_ZONE = re.compile(
-    r"(?:\b(?:all\s+|both\s+)?(?:assessed|believed)\s+(?:as|to\s+be)\s+)?\b(?P<where>inside|outside|within)\s+the\s+"
-    r"security\s+zone\b", re.IGNORECASE)
+#: "all assessed as", "believed to be": the optional lead-in of an assessment of place or status.
+_ASSESSED_AS = r"(?:\b(?:all\s+|both\s+)?(?:assessed|believed)\s+(?:as|to\s+be)\s+)?"
+
+
+def _inside_or_outside(area: str) -> re.Pattern[str]:
+    """"(assessed as) inside / outside / within the AREA", with the side as group ``where``."""
+    return re.compile(_ASSESSED_AS + r"\b(?P<where>inside|outside|within)\s+the\s+" + area + r"\b", re.IGNORECASE)
+
+
+_DISENGAGEMENT = _inside_or_outside(r"(?:[A-Z][\w-]*\s+)?disengagement\s+areas?")
+_SECURITY_ZONE = _inside_or_outside(r"security\s+zone")
 #: Fire the text says was training, not a violation: "assessed as part of a live-fire exercise", "(assessed as not
 #: in violation of the ceasefire)".
 _LIVE_FIRE = re.compile(
-    r"(?:\b(?:all\s+|both\s+)?(?:assessed|believed)\s+(?:as|to\s+be)\s+)?(?:(?:being\s+)?part\s+of\s+)?(?:an?\s+|the\s+)?"
+    _ASSESSED_AS + r"(?:(?:being\s+)?part\s+of\s+)?(?:an?\s+|the\s+)?"
     r"\blive[- ]fire\s+(?:exercises?|training|drills?)\b", re.IGNORECASE)
 _NOT_VIOLATION = re.compile(
-    r"(?:\b(?:all\s+|both\s+)?(?:assessed|believed)\s+(?:as|to\s+be)\s+)?\bnot\s+(?:in\s+)?(?:a\s+)?violations?\s+of\s+"
+    _ASSESSED_AS + r"\bnot\s+(?:in\s+)?(?:a\s+)?violations?\s+of\s+"
     r"(?:the\s+)?(?:ceasefire|Minsk\s+agreements?|withdrawal\s+lines)\b", re.IGNORECASE)
 _FIRE_DIRECTION = re.compile(r"(?:\b(?:assessed|believed)\s+(?:as|to\s+be)\s+)?\b(?P<what>outgoing|incoming)\b", re.IGNORECASE)
 #: A weapon named more generally beside a more specific one ("grenades fired from an automatic grenade launcher").
