@@ -1,4 +1,5 @@
-"""A small, self-contained acoustic scenario for fusion tests (independent of truceline.sim)."""
+"""A small, self-contained acoustic scenario for fusion tests (made independently of truceline.sim; `associate_toy`
+scores an association of it with `truceline.sim.scoring.match_events`)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,9 @@ from dataclasses import dataclass
 import numpy as np
 import pyarrow as pa
 from pyproj import Geod
+
+from truceline.fuse import FusionConfig, associate
+from truceline.sim.scoring import match_events
 
 GEOD = Geod(ellps="WGS84")
 
@@ -98,3 +102,14 @@ def make_toy(
     )
     return Toy(stations=stations, picks=picks, truth_lat=ev_lat, truth_lon=ev_lon, truth_time=ev_t,
                pick_event=np.array(event_ids)[order])
+
+
+def associate_toy(toy: Toy, config: FusionConfig, *, max_distance_km: float, max_dt_s: float) -> tuple[np.ndarray, np.ndarray, int]:
+    """``associate`` the toy's picks under ``config`` (each pick to at most one event); the events' latitudes and
+    longitudes, and how many true events they match within the distance and time."""
+    events, assignments = associate(toy.stations, toy.picks, config)
+    ids = assignments["pick_id"].to_pylist()
+    assert len(ids) == len(set(ids))
+    lat, lon, time = (np.asarray(events[name].to_numpy(zero_copy_only=False), dtype=float) for name in ("lat", "lon", "time"))
+    m = match_events(toy.truth_time, toy.truth_lat, toy.truth_lon, time, lat, lon, max_distance_km=max_distance_km, max_dt_s=max_dt_s)
+    return lat, lon, len(m.truth_index)

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from tests.fuse.synthetic import make_toy
+from tests.fuse.synthetic import associate_toy, make_toy
 from tests.fuse.test_rival import C_KM_S, KAPPA, SIGMA_S, ST_X, ST_Y, Book
-from truceline.fuse import FusionConfig, associate, kernels
+from truceline.fuse import FusionConfig, kernels
 from truceline.fuse.ripple import burst_clusters, ripple_bursts
 from truceline.fuse.rival import PickContext
-from truceline.sim.scoring import match_events
 
 LAUNCHER = (13.0, 2.0)  # east of the 5 x 5 grid of stations (x and y from -10 to 10 km)
 SECOND = (13.3, 2.4)  # 500 m from it
@@ -164,14 +163,7 @@ def test_associate_gives_back_the_rounds_of_a_ripple_by_default() -> None:
     matched = {}
     for on in (False, True):
         config = FusionConfig(sound_speed_m_per_s=338.0) if on else FusionConfig(sound_speed_m_per_s=338.0, ripple_bursts=False)
-        events, assignments = associate(toy.stations, toy.picks, config)
-        ids = assignments["pick_id"].to_pylist()
-        assert len(ids) == len(set(ids))
-        lat = np.asarray(events["lat"].to_numpy(zero_copy_only=False), dtype=float)
-        lon = np.asarray(events["lon"].to_numpy(zero_copy_only=False), dtype=float)
-        time = np.asarray(events["time"].to_numpy(zero_copy_only=False), dtype=float)
-        m = match_events(toy.truth_time, toy.truth_lat, toy.truth_lon, time, lat, lon, max_distance_km=0.5, max_dt_s=0.5)
-        matched[on] = len(m.truth_index)
+        lat, lon, matched[on] = associate_toy(toy, config, max_distance_km=0.5, max_dt_s=0.5)
         if on:
             assert np.max(np.hypot((lat - lat0) * 111.2, (lon - lon0) * 111.2 * np.cos(np.radians(lat0)))) < 0.3
     assert matched[False] <= 4
