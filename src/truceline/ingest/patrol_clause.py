@@ -60,6 +60,8 @@ from truceline.ingest.patrol_patterns import (
     VERTICAL,
     BEARING,
     KIND_NOUN,
+    DAMAGE,
+    MINES,
     COUNT,
     ASSESSED,
     UNDETERMINED_ORIGIN,
@@ -155,6 +157,7 @@ class Group:
     duration: str | None = None  # "in a 15-minute period"
     part_of_previous: bool = False  # "15 explosions, including several salvos of MLRS": how those were fired
     own_lead_time: bool = False  # "…, and at 22:07 an explosion": its time was written just before it
+    details: dict[str, str] = field(default_factory=dict)  # what else was read of it: "damage_to", "mine_type", "target", …
 
 
 class Scan:
@@ -223,13 +226,30 @@ def base_kind(noun: str) -> str:
         return "airburst"
     if word.startswith(("explosion", "detonation", "blast", "round", "salvo", "shell", "rocket", "missile")):
         return "explosion_undetermined"
-    if word.startswith("impact"):
+    if word.startswith(("impact", "air strike", "air-strike", "airstrike")):
         return "explosion_impact"
     if word.startswith("burst"):
         return "burst"
-    if word.startswith("shot"):
+    if word.startswith(("shot", "gunshot", "gun shot", "gun-shot")):
         return "shot"
     return "other"
+
+
+_DAMAGE_NOUN = re.compile(r"(?:" + DAMAGE + r")$", re.IGNORECASE)
+_MINE_NOUN = re.compile(r"(?:" + MINES + r")$", re.IGNORECASE)
+
+
+def _noun_sighting(noun: str) -> str | None:
+    """What a noun names that is seen, not fire: a drone, smoke, damage, mines."""
+    if UAV.search(noun):
+        return "uav"
+    if noun.lower() == "smoke":
+        return "smoke"
+    if _DAMAGE_NOUN.match(noun):
+        return "damage"
+    if _MINE_NOUN.match(noun):
+        return "mine"
+    return None
 
 
 def assessed_kind(what: str | None, current: str) -> str:
@@ -494,7 +514,11 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
                 continue
         group_start = noun_start
         group = Group(start=noun_start, end=noun_end, kind=kind, kinds=[kind], crater=noun.lower().startswith("crater"),
-                      sighting="uav" if UAV.search(noun) else "smoke" if noun.lower() == "smoke" else None)
+                      sighting=_noun_sighting(noun))
+        if noun.lower().startswith("gun"):  # "three gunshots"
+            group.weapon = "small_arms"
+        if group.sighting == "mine" and re.match(r"(?i)sign", noun):  # "a sign reading 'Danger mines'": signs, not mines counted
+            count = None
         if noun.lower() == "fire":
             group.kind, group.kinds = "other", ["other"]
             adjectives_start = _words_back(window, 3)
@@ -521,6 +545,8 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
             else:
                 number = parse_number_or_none(count["n1"])
                 upper = parse_number_or_none(count["n2"] or count["n2w"])
+                if count["nb"]:  # "between 15 and 20 explosions"
+                    number, upper = parse_number_or_none(count["nb"]), number
                 if upper is not None and number is not None and upper >= number:
                     group.count, group.count_min = upper, number
                 else:
@@ -580,6 +606,13 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
             their = re.search(r"\btheir\s+$", window, re.IGNORECASE)
             assert their is not None
             scan.claim(previous_end + their.start(), previous_end + their.end())
+        if (groups and group.sighting == "damage" and groups[-1].sighting == "damage" and groups[-1].end <= noun_start
+                and re.fullmatch(r"\s*(?:and|,|,\s*and)\s*", text[groups[-1].end:group_start])):
+            # "broken windows and shrapnel damage": one report of damage
+            groups[-1].end = noun_end
+            scan.claim(group_start, noun_end)
+            previous_end = noun_end
+            continue
         # "bursts and shots": one count for both
         if (
             groups and count is None and group.kind in MERGEABLE and groups[-1].kinds[-1] in MERGEABLE
@@ -631,6 +664,8 @@ _WEAPON_WORDS = r"(?:" + "|".join(pattern.replace(r"\s+", r"[-\s]+") for pattern
 _WEAPON_LIST_BEFORE = re.compile(
     r"(?:(?P<vague>" + ph.VAGUE_COUNTS + r"|some)\s+)?(?:(?:outgoing|incoming|sporadic|continuous|intense|intensive)\s+)?"
     + _WEAPON_WORDS + r"(?:\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)" + _WEAPON_WORDS + r")*\s+$", re.IGNORECASE)
+#: Calibres, weapons and "outgoing"/"incoming" just before a kind noun that has no count: "120mm mortar rounds".
+_NAMED_BEFORE = re.compile(r"(?<![\w-])(?:(?:\(?\d+\s?mm\)?|outgoing|incoming|" + _WEAPON_WORDS + r")\s+)+$", re.IGNORECASE)
 _EXCHANGE_BEFORE = re.compile(r"(?P<lead>\b(?:an?\s+)?exchanges?\s+of\s+)(?:[\w()-]+\s+){0,4}$", re.IGNORECASE)
 _COUNTED_AFTER = re.compile(r"\s*(?::|,?\s*(?:involving|including|consisting\s+of|with|of)\b)", re.IGNORECASE)
 #: Adjectives that set a kind ("outgoing rounds", "illumination flares"): understood once read.
@@ -654,9 +689,38 @@ _WHAT_ASSESSED = re.compile(r"\bwhat\s+(?:it|the\s+(?:SMM|mission|patrol|team)|t
                             re.IGNORECASE)
 _CLOSER = re.compile(r"\bfrom\s+(?:a|the)\s+(?:closer|shorter|nearer|greater|longer)\s+distance\b", re.IGNORECASE)
 _DASHED_ASSESSMENT = re.compile(r"^[\s\x1f]*-\s*(?P<what>outgoing|incoming|impacts?)\s*-(?=\s)", re.IGNORECASE)
-_ACTION_AFTER = re.compile(r"^[\s\x1f]*(?P<verb>impact(?:ed|ing)?|land(?:ed|ing)?|hit|struck|striking|launched|being\s+launched|fired(?!\s+(?:from|at|by|upon|on|in\s+the\s+air)\b)"
+_ACTION_AFTER = re.compile(r"^[\s\x1f]*(?:had\s+|have\s+|has\s+)?(?P<verb>impact(?:ed|ing)?|land(?:ed|ing)?|hit|struck|striking|launched|being\s+launched|(?:being\s+)?fired(?!\s+(?:from|at|by|upon|on|in\s+the\s+air)\b)"
                            r"|explod(?:e|ed|es|ing)|detonat(?:e|ed|es|ing))\b(?!\s+in\s+(?:the\s+)?(?:air|mid-air|sky))",
                            re.IGNORECASE)
+#: A line the text places fire by, not a place to locate: "across the Line of Control", "from the direction of the
+#: Administrative Boundary Line", "in the area of separation".
+_LINE = re.compile(
+    r"\b(?P<relation>across|along|near|over|inside|into|in|within|towards|beyond|from\s+the\s+direction\s+of|on\s+the\s+(?:other|far)\s+side\s+of)"
+    r"\s+the\s+(?P<line>area\s+of\s+(?:separation|limitation)|Administrative\s+Boundary\s+Line|ABL|Line\s+of\s+Control|LoC"
+    r"|line\s+of\s+contact|contact\s+line|Blue\s+Line|ceasefire\s+line|Alpha\s+line|Bravo\s+line|Working\s+Boundary)\b"
+    r"(?:\s*\((?:ABL|LoC|AoS|LoCs)\))?", re.IGNORECASE)
+#: Fire at the mission itself: "the SMM's mini-UAV was fired upon", "an SMM patrol came under fire".
+_TARGET = re.compile(
+    r"\b(?P<target>(?:the\s+|an?\s+)?(?:SMM(?:'s)?|its|OSCE|UN|EUMM)\s+(?:(?:mini|mid-range|long-range|fixed-wing)[- ]?)?"
+    r"(?:UAVs?|mini-UAVs?|drones?|patrols?|vehicles?|cameras?|monitors?|team))\s+(?:was|were|came|had\s+been|has\s+been)\s+"
+    r"(?:fired\s+(?:up)?on|shot\s+at|targeted|under)\b(?:\s+(?:with|by))?", re.IGNORECASE)
+#: What others told the mission: "The JCCC reported that …", "Residents told the SMM that …" (not the mission's own observation).
+_HEARSAY = re.compile(
+    r"^[\W\x1f]*(?P<who>(?!the\s+SMM\b)(?:[\w'-]+\s+){1,7}?)(?:had\s+)?(?:reported|told\s+the\s+(?:SMM|mission|patrol|monitors)"
+    r"|informed\s+the\s+(?:SMM|mission|patrol)|said|claimed|alleged|stated)(?:\s+to\s+the\s+(?:SMM|mission))?\s+that\b", re.IGNORECASE)
+
+
+def _hearsay_source(who: str) -> str:
+    """"The JCCC" -> "JCCC"; "Residents", "a woman living in Zolote" -> "residents"; else the words as written."""
+    if re.search(r"\bJCCC\b|Joint\s+Centre", who, re.IGNORECASE):
+        return "JCCC"
+    if re.search(r"\b(?:residents?|villagers?|locals?|inhabitants?|civilians?|wom[ae]n|m[ae]n|people|interlocutors?)\b", who,
+                 re.IGNORECASE):
+        return "residents"
+    return re.sub(r"^(?:the|an?)\s+", "", re.sub(r"\s+", " ", who.strip()), flags=re.IGNORECASE)
+
+
+_OF_FIRE_DIRECTION = re.compile(r"^[\s\x1f]*of[\s\x1f]+(?P<what>outgoing|incoming)\b", re.IGNORECASE)
 _HEADING_AFTER = re.compile(r"^[\s\x1f]*(?:in\s+an?\s+(?P<dir>" + ph.DIRECTION + r")\s+direction|(?:towards\s+(?:the\s+)?)"
                             r"(?P<dir2>" + ph.DIRECTION + r"))\b", re.IGNORECASE)
 _DROPPED = re.compile(r"\bdropped\s+(?:by|from)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:drones?|UAVs?|quadcopters?|unmanned\s+aerial\s+"
@@ -687,12 +751,15 @@ _NOT_VIOLATION = re.compile(
 _FIRE_DIRECTION = re.compile(r"(?:\b(?:assessed|believed)\s+(?:as|to\s+be)\s+)?\b(?P<what>outgoing|incoming)\b", re.IGNORECASE)
 #: A weapon named more generally beside a more specific one ("grenades fired from an automatic grenade launcher").
 _GENERAL_WEAPON = {"grenade_launcher": "automatic_grenade_launcher", "machine_gun": "heavy_machine_gun", "rocket": "mlrs"}
-_KIND_ADJECTIVE = re.compile(r"\b(?:outgoing|incoming|illumination|tracer|fresh|new|recent)\b", re.IGNORECASE)
+_KIND_ADJECTIVE = re.compile(r"\b(?:outgoing|incoming|illumination|tracer|fresh|new|recent|heavy)\b", re.IGNORECASE)
+#: "The SMM assessed the crater as caused by …": an assessment of damage seen, read with the crater.
+_ASSESSED_DAMAGE = re.compile(r"\b(?:assessed|determined|concluded)\s+(?=(?:that\s+)?(?:the|these|those|both|all|its)\s+(?:[\w-]+\s+)?"
+                              r"(?:craters?|damage|holes?)\b)", re.IGNORECASE)
 
 
 _WEAPON_NOUN = (r"(?:tanks?|howitzers?|(?:anti[- ]aircraft\s+)?(?:guns?|cannons?)|mortars?|(?:multiple[- ]launch\s+rocket\s+systems?|MLRS)"
                 r"|armou?red\s+(?:personnel\s+carriers?|(?:combat\s+|reconnaissance\s+)?vehicles?)|infantry\s+fighting\s+vehicles?"
-                r"|IFVs?|APCs?|BMPs?|BTRs?|rocket\s+launchers?|(?:artillery|weapons?)\s+(?:pieces?|systems?)|(?:anti-tank\s+)?(?:guided\s+)?missile\s+systems?)")
+                r"|IFVs?|APCs?|BMPs?|BTRs?|rocket\s+launchers?|(?:artillery|weapons?)\s+(?:pieces?|systems?)|(?:(?:anti-tank|surface[- ]to[- ]air|anti[- ]aircraft)\s+)?(?:guided\s+)?missile\s+systems?)")
 #: Weapons seen (not fire heard): "saw two anti-aircraft guns (ZU-23) in violation of the withdrawal lines".
 _WEAPON_SIGHTING = re.compile(
     r"\b(?:(?P<vague>" + ph.VAGUE_COUNTS + r")|(?P<n>" + ph.NUMBER + r"))\s+(?:(?:self-propelled|towed|stationary|parked|"
@@ -795,6 +862,42 @@ def _read_altitude(scan: Scan, group: Group, start: int, end: int) -> None:
         group.altitude = group.altitude or " ".join(re.sub(r"\s+", " ", word.lower()) for word in words if word) or "stated"
 
 
+_NOT_OBJECT = r"(?!(?:near|in|at|about|assessed|and|caused|on|by|from|which|that|as|approximately|some|around|of|to)\b)"
+#: What was damaged, written after the damage: "to the façade of a residential building", "in the roof of a house".
+_DAMAGED = re.compile(
+    r"^[\s\x1f]*(?:to|on|in|of)\s+(?:the\s+|an?\s+|its\s+)?(?P<what>(?:" + _NOT_OBJECT + r"[^\W\dA-Z][\w'-]*\s*){1,3}"
+    r"(?:(?:of|to)\s+(?:the\s+|an?\s+)?(?:" + _NOT_OBJECT + r"[^\W\dA-Z][\w'-]*\s*){1,3})?)")
+#: A street address: "on Lenina Street", "at 12 Shkilna Street".
+_ADDRESS = re.compile(r"\b(?:on|at|in)\s+(?P<address>(?:(?:No\.\s*)?\d+[a-z]?\s+)?(?:[A-Z][\w'-]*\s+){1,2}"
+                      r"(?:Street|Avenue|Lane|Road|Square|Boulevard|Prospekt)\b)")
+#: How mines were seen: "(PMN-2)", "laid across the road", "placed along the road".
+_MINES_AFTER = re.compile(
+    r"^[\s\x1f]*(?:\((?P<type>[^()]*)\)\s*)?(?:(?:were|was|had\s+been|have\s+been)\s+)?(?:(?:newly\s+)?(?:laid|placed|planted|emplaced|lying|scattered|installed)\s+)?"
+    r"(?:(?:across|along|on|beside|next\s+to|by)\s+(?:the\s+|a\s+)?(?:[a-z-]+\s+)?(?:roads?|fields?|bridges?|tracks?|paths?|railway|verges?|shoulders?|edges?)\b)?",
+    re.IGNORECASE)
+
+
+def _read_damage_or_mines(scan: Scan, group: Group, start: int, end: int) -> None:
+    """Damage and mines seen: what was damaged, the street; the type of mine, how it was laid (claimed, kept in ``details``)."""
+    if group.sighting == "damage" and (damaged := _DAMAGED.match(scan.view(start, end))) is not None:
+        scan.claim(start + damaged.start(), start + damaged.end())
+        group.details["damage_to"] = re.sub(r"\s+", " ", damaged["what"].strip())
+    if group.sighting == "mine" and (laid := _MINES_AFTER.match(scan.view(start, end))) is not None and laid.group(0).strip():
+        scan.claim(start + laid.start(), start + laid.end())
+        if laid["type"]:
+            group.details["mine_type"] = laid["type"].strip()
+    for match in scan.find(_ADDRESS, start, end):
+        scan.claim(start + match.start(), start + match.end())
+        group.details["address"] = re.sub(r"\s+", " ", match["address"])
+        break
+
+
+def _read_duration(scan: Scan, group: Group, start: int, end: int) -> None:
+    for match in scan.find(_DURATION, start, end):  # "in a 15-minute period": how long, not when
+        scan.claim(start + match.start(), start + match.end())
+        group.duration = group.duration or re.sub(r"\s+", " ", match["span"].lower())
+
+
 def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
     """Assessment, weapon, event location, distance, bearing, flight direction and time in [start, end)."""
     if group.sighting in ("aircraft", "uav"):
@@ -832,9 +935,7 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
                 group.count, group.count_qualifier = None, "several"
             else:
                 group.count = ph.parse_number(lead["n"])
-    for match in scan.find(_DURATION, start, end):  # "in a 15-minute period": how long, not when
-        scan.claim(start + match.start(), start + match.end())
-        group.duration = group.duration or re.sub(r"\s+", " ", match["span"].lower())
+    _read_duration(scan, group, start, end)
     for match in scan.find(_CLOSER, start, end):  # "several bursts from a closer distance": no figure to keep
         scan.claim(start + match.start(), start + match.end())
     for match in scan.find(_DASHED_ASSESSMENT, start, end):  # "41 explosions - outgoing - at locations south"
@@ -842,13 +943,24 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
             scan.claim(start + match.start(), start + match.end())
             group.kind = assessed_kind(match["what"], group.kind)
             group.kinds = [group.kind]
+    of_direction = _OF_FIRE_DIRECTION.match(scan.view(start, end))
+    if of_direction is not None and group.kind == "explosion_undetermined":  # "five explosions of outgoing artillery fire"
+        scan.claim(start + of_direction.start("what"), start + of_direction.end("what"))
+        group.kind = assessed_kind(of_direction["what"], group.kind)
+        group.kinds = [group.kind]
+    if group.sighting in ("damage", "mine"):
+        _read_damage_or_mines(scan, group, start, end)
+    for match in scan.find(_LINE, start, end):  # "across the Line of Control": a line, not a place to locate
+        scan.claim(start + match.start(), start + match.end())
+        group.details["boundary_line"] = re.sub(r"\s+", " ", f"{match['relation']} the {match['line']}")
+        break
     action = _ACTION_AFTER.match(scan.view(start, end))
     if action is not None and (group.kind.startswith("explosion") or group.kind == "projectile_in_flight"):
         # "six artillery rounds impact 2-3km east", "12 rockets launched in a northerly direction"
         scan.claim(start + action.start("verb"), start + action.end("verb"))
         verb = action["verb"].lower()
         if not verb.startswith(("explod", "detonat")):  # "three shells exploded": no kind in it
-            group.kind = "explosion_outgoing" if "launch" in verb or verb == "fired" else "explosion_impact"
+            group.kind = "explosion_outgoing" if "launch" in verb or verb.endswith("fired") else "explosion_impact"
             group.kinds = [group.kind]
         heading = _HEADING_AFTER.match(scan.view(start + action.end(), end))
         if heading is not None and group.kind == "explosion_outgoing":  # "launched in a northerly direction"
@@ -897,12 +1009,15 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
         if depths[match.start()] > 0 and scan.view(start, start + match.start()).rstrip()[-1:] != "(":
             continue  # "(one assessed as outgoing)" is a breakdown; "(assessed as an impact)" is not
         scan.claim(start + match.start(), start + match.end())
-        if group.crater:
+        if group.crater or group.sighting in ("damage", "mine"):
             pass  # "craters assessed as caused by 82mm mortar rounds": damage, whatever made it
         elif group.kind in ("explosion_undetermined", "explosion_impact", "explosion_outgoing", "airburst", "other"):
             group.kind = assessed_kind(match["what"], group.kind)
             group.kinds = [group.kind]
         break
+    if (group.kind == "explosion_undetermined" and group.weapon in _SMALL_CALIBRE
+            and re.search(r"\b(?:rounds?|bullets?)[\s\x1f]*$", scan.text[group.start:start], re.IGNORECASE)):
+        group.kind, group.kinds = "shot", ["shot"]  # "12 rounds of small-arms fire": shots, not explosions
     _read_breakdown(scan, group, start, end)
     _read_places(scan, group, start, end)
     times = read_times(scan, start, end)
@@ -1089,6 +1204,11 @@ _FLIGHT_ITEM = re.compile(
     r"(?P<a>" + ph.DIRECTION + r")\s+to(?:wards)?\s+(?:the\s+)?(?P<b>" + ph.DIRECTION + r")", re.IGNORECASE)
 
 
+_REST_ASSESSED = re.compile(
+    r"\b(?:the\s+)?(?:rest|remaining|remainder|others)\s+(?:of\s+(?:them|which)\s+)?(?:(?:were|was)\s+)?(?:assessed\s+)?(?:as|to\s+be)\s+"
+    r"(?:their\s+|its\s+|an?\s+)?(?P<what>outgoing|impacts?|incoming|air[- ]?bursts?|undetermined)\b", re.IGNORECASE)
+
+
 def _read_breakdown(scan: Scan, group: Group, start: int, end: int) -> None:
     """A parenthesis that splits an explosion count: "(five assessed as impacts and 15 undetermined)".
 
@@ -1123,8 +1243,11 @@ def _read_breakdown(scan: Scan, group: Group, start: int, end: int) -> None:
         if parts and group.count is not None and total <= group.count:
             scan.claim(start + paren.start(), start + paren.end())
             breakdown = list(parts)
-            if total < group.count:
-                breakdown.append((group.kind, group.count - total))
+            if total < group.count:  # "… and the rest as their impacts": the rest's own kind, if written
+                rest = _REST_ASSESSED.search(paren.group(1), items[-1].end())
+                kind = group.kind if rest is None else (
+                    "explosion_undetermined" if rest["what"].lower() == "undetermined" else assessed_kind(rest["what"], group.kind))
+                breakdown.append((kind, group.count - total))
             group.breakdown = breakdown
             group.breakdown_qualifiers = qualifiers
         return
@@ -1318,6 +1441,16 @@ def read_clause(scan: Scan, start: int, end: int) -> ClauseReading:
     for pattern in (ACRONYM, SEE_ALSO):
         for match in scan.find(pattern, start, end):
             scan.claim(start + match.start(), start + match.end())
+    reported_by = None
+    hearsay = _HEARSAY.match(scan.view(start, end))
+    if hearsay is not None:  # "The JCCC reported that …": what others told the mission
+        scan.claim(start + hearsay.start(), start + hearsay.end())
+        reported_by = _hearsay_source(hearsay["who"])
+    for match in scan.find(_ASSESSED_DAMAGE, start, end):
+        scan.claim(start + match.start(), start + match.end())
+    target = next(scan.find(_TARGET, start, end), None)
+    if target is not None:  # "the SMM's mini-UAV was fired upon with small-arms fire": fire at the mission
+        scan.claim(start + target.start(), start + target.end())
     verb = next(scan.find(VERB, start, end), None)
     has_verb = verb is not None
     if verb is not None:
@@ -1337,6 +1470,12 @@ def read_clause(scan: Scan, start: int, end: int) -> ClauseReading:
             count = COUNT.search(scan.view(start, context_end))
             if count is not None:
                 context_end = observation_start = start + count.start()
+            else:  # "… that 120mm mortar rounds had impacted": its weapon and calibre belong to it too
+                named = _NAMED_BEFORE.search(scan.view(start, context_end))
+                if named is not None:
+                    context_end = observation_start = start + named.start()
+        if target is not None and start + target.end() <= context_end:
+            context_end = observation_start = start + target.end()  # "the SMM's UAV was fired upon with small-arms fire"
     region = None
     for match in scan.find(REGION, start, end):
         scan.claim(start + match.start(), start + match.end())
@@ -1382,6 +1521,7 @@ def read_clause(scan: Scan, start: int, end: int) -> ClauseReading:
     _read_denials(scan, start, end, negated, _VIOLATIONS)  # "The SMM did not record any ceasefire violations"
     if groups:
         _read_weapon(scan, groups[0], observation_start, groups[0].start)  # "saw a tank firing 5 rounds"
+        _read_duration(scan, groups[0], observation_start, groups[0].start)  # "heard, in a one-hour period, 34 explosions"
         context_times = context_times or read_times(scan, observation_start, groups[0].start)  # "heard, at 14:05, ..."
         groups[0].start = min(groups[0].start, observation_start)
     relative = []
@@ -1441,6 +1581,11 @@ def read_clause(scan: Scan, start: int, end: int) -> ClauseReading:
     context_leftovers = scan.leftovers(start, context_end)
     if not groups:
         context_leftovers += scan.leftovers(observation_start, end)
+    for group in groups:
+        if target is not None:
+            group.details["target"] = re.sub(r"^(?:the|an?)\s+|'s\b", "", re.sub(r"\s+", " ", target["target"]), flags=re.IGNORECASE)
+        if reported_by is not None:
+            group.details["reported_by"] = reported_by
     return ClauseReading(
         position=position, context_times=context_times, groups=groups, context_leftovers=context_leftovers,
         has_verb=has_verb, time_of_day=", ".join(parts_of_day) or None, negated=negated, region=region,

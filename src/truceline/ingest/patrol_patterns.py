@@ -43,7 +43,7 @@ AT_PLACE = re.compile(
     r"north-eastern|north-western|south-eastern|south-western|central)\s+)?" + CONTROLLED + r"(?P<place>" + PLACE + r")"
 )
 NOT_PLACES = re.compile(
-    r"^(?:SMM|OSCE|EECP|JCCC|UAV|UAVs|SMM's|Ukraine|Ukrainian|Russia|Russian|Mission|The|It|Joint|Centre|Control|"
+    r"^(?:SMM|OSCE|EECP|JCCC|EUMM|UNDOF|UNMOGIP|UNIFIL|UNTSO|UN|UAV|UAVs|SMM's|Ukraine|Ukrainian|Russia|Russian|Mission|The|It|Joint|Centre|Control|"
     r"Co-ordination|Coordination|Armed|Forces|Government|Trilateral|Contact|Group|Minsk|Package|Addendum|Memorandum|"
     r"Daily|Report|Spot|Non|A|An|On|In|At|While|Positioned|Between|From|Later|During|Both|All|No|None|"
     r"January|February|March|April|May|June|July|August|September|October|November|December)$"
@@ -170,7 +170,7 @@ COMPARED = re.compile(
 #: The direction a round came from, written with a crater or impact: "fired from a south-westerly direction".
 FIRED_FROM = re.compile(
     r"\b(?:(?:fired|launched|coming)\s+)?from\s+(?:an?\s+|the\s+)(?P<dir>" + DIR + r")\s+direction\b"
-    r"|\b(?:fired|launched)\s+from\s+(?:the\s+)?(?P<dir2>" + DIR + r")\b",
+    r"|\b(?:fired|launched)\s+from\s+(?:the\s+)?(?P<dir2>" + DIR + r")\b(?!\s+to(?:wards)?\s+(?:the\s+)?" + DIR + r")",
     re.IGNORECASE,
 )
 VERTICAL = re.compile(r"\b(?:in\s+)?vertical\s+(?:flight|trajectory|trajectories)\b|\bvertically\b", re.IGNORECASE)
@@ -184,10 +184,18 @@ BEARING_LIST = re.compile(
 _AIRCRAFT = (r"(?:(?:Mi|Ka|Su|MiG|An|Il|Tu|Yak|L)-\d+\w*\s+(?:\([^()]*\)\s+)?)?(?:(?:fixed|rotary)[- ]wing\s+|(?:military|combat|"
              r"transport|attack|fighter|civilian|light|unidentified)\s+)*"
              r"(?:helicopters?|(?<!anti-)(?<!anti )aircraft|(?:air|aero)?planes?|(?:fighter\s+)?jets?)(?![-\s]+(?:factory|factories|plants?|repair|hangars?|shelters?|carriers?|parts|fuel)\b)")
+#: Marks of fire seen afterwards, not fire: "shrapnel damage", "broken windows", "a hole" (in a roof); kind ``other``,
+#: ``sighting: damage`` (craters, which older texts name most, keep their own reading).
+DAMAGE = (r"(?:(?:shrapnel|fragmentation|bullet|blast|structural)\s+)?damage|(?:broken|shattered|smashed)\s+(?:windows?|glass)"
+          r"|(?:(?:bullet|shrapnel)\s+)?holes?")
+#: Mines seen (not fire): "anti-tank mines", "landmines", and the signs that warn of them ("a sign reading 'Danger mines'",
+#: "mine hazard signs"); "mine" alone also names a coal mine, so it is read only with one of these words.
+MINES = (r"(?:anti[- ](?:tank|personnel|vehicle)|land|tripwire[- ](?:activated|initiated)|naval)[- ]?mines?"
+         r"|mine\s+(?:hazard\s+|warning\s+)?signs?|signs?\s+(?:reading|saying|warning\s+of|marked)\s+['\"]?(?:danger[,:!]?\s+)?mines?")
 KIND_NOUN = re.compile(
     r"\b(?P<noun>projectiles?|tracer\s+(?:rounds?|fire|projectiles?|bullets?)|tracers"
     r"|(?:illumination\s+)?flares?|illumination\s+rounds?|air[- ]?bursts?"
-    r"|explosions?|detonations?|blasts?|impacts?|rounds?|bursts?|shots?|(?:muzzle\s+)?flash(?:es)?|craters?|fire|salvos?|smoke|shells?"
+    r"|explosions?|detonations?|blasts?|shelling|air[- ]?strikes?|impacts?|rounds?|bursts?|gun[- ]?shots?|shots?|" + DAMAGE + r"|" + MINES + r"|(?:muzzle\s+)?flash(?:es)?|craters?|fire|salvos?|smoke|shells?"
     r"|(?<!launch )(?<!launch-)rockets?(?![-\s]+(?:systems?|launchers?|propelled|launch)\b)"
     r"|(?:(?:mini|mid-range|long-range)-)?(?:UAVs?|unmanned\s+aerial\s+vehicles?|quadcopters?|drones?)"
     r"|" + _AIRCRAFT + r"|(?<![\w-])missiles?(?![-\s]+(?:systems?|launchers?|complex(?:es)?)\b))\b",
@@ -198,7 +206,7 @@ AIRCRAFT = re.compile(_AIRCRAFT + r"$", re.IGNORECASE)
 COUNT = re.compile(
     r"(?:(?P<qual>" + ph.COUNT_QUALIFIER + r")\s+)?(?:(?:a\s+|the\s+)?(?:aggregated\s+)?totals?\s+of\s+)?"
     # the vague words first: "a series of explosions" is not "a" (one) "series of" explosions
-    r"(?:(?P<vague>" + ph.VAGUE_COUNTS + r")|(?<![\d:.,])(?P<n1>" + ph.NUMBER + r")(?:\s*(?:-|–|to|or)\s*(?P<n2>\d+)|\s+(?:to|or)\s+(?P<n2w>(?i:" + ph.NUMBER_WORD + r"))(?=\s)"
+    r"(?:(?P<vague>" + ph.VAGUE_COUNTS + r")|(?:(?i:between)\s+(?P<nb>\d+|(?i:" + ph.NUMBER_WORD + r"))\s+(?i:and)\s+)?(?<![\d:.,])(?P<n1>" + ph.NUMBER + r")(?:\s*(?:-|–|to|or)\s*(?P<n2>\d+)|\s+(?:to|or)\s+(?P<n2w>(?i:" + ph.NUMBER_WORD + r"))(?=\s)"
     r"|\s+or\s+(?P<or_so>so)|\s*-\s*(?P<odd>odd)\b)?)"
     r"\s+(?P<adjs>(?:(?:[A-Za-z(][\w\-()]*|\(?\d+\s?mm\)?)\s+){0,4})$",
     re.IGNORECASE,
@@ -226,7 +234,7 @@ _NOT_A_KIND = r"(?!(?:fire|rounds?|shots?|bursts?|explosions?|detonations?|blast
 #: "bursts of heavy-machine-gun fire and several shots" (a kind noun in between ends the weapon's name).
 OF_WEAPON_BEFORE = re.compile(
     r"(?:\bof|\bcaused\s+by|assessed\s+as|believed\s+to\s+be|to\s+be|consistent\s+with)\s+(?:an?\s+|the\s+)?"
-    r"(?:" + _NOT_A_KIND + r"[A-Za-z(][\w\-()]*\s+|\(?\d+\s?mm\)?\s+){0,6}$",
+    r"(?:" + _NOT_A_KIND + r"[A-Za-z(][\w\-()]*\s+|\(?\d+\s?mm\)?\s+|\([^()]*\)\s+){0,6}$",
     re.IGNORECASE,
 )
 MERGEABLE = {"burst", "shot"}
@@ -256,5 +264,7 @@ FILLER = frozenset(
     various different directions distances location locations member members loud powerful surrounding originating
     driving conducting flight flights forested wooded however observers personnel un monitoring black white grey gray thick rising billowing plume plumes column
     interspersed sound sounds occurring caused well locations location shell shells
-    reached arrived when mixed whilst most uncountable""".split()
+    reached arrived when mixed whilst most uncountable
+    over engine engines first
+    eumm undof unmogip unifil untso unficyp minurso military patrolling""".split()
 )

@@ -185,7 +185,8 @@ def parse_patrol_text(
 #: mortar rounds and the remaining as outgoing rounds of undetermined weapons."
 _REASSESSED = re.compile(
     r"^\W*(?:the\s+SMM|it|the\s+mission|the\s+patrol|SMM\s+patrol\s+members)\s+(?:later\s+|also\s+|further\s+)?assessed\s+"
-    r"(?=(?:all|both|the|(?:" + ph.NUMBER + r")\s+of\s+the(?:m|se|\s)|them\b))(?P<rest>.*?)\W*$",
+    r"(?=(?:all|both|the|(?:" + ph.NUMBER + r")\s+of\s+the(?:m|se|\s)|them\b))"
+    r"(?!the\s+(?:fresh\s+|new\s+)?(?:craters?|damage|holes?|impact\s+sites?)\b)(?P<rest>.*?)\W*$",
     re.IGNORECASE)
 _REASSESSED_PART = re.compile(
     r"^\s*(?:(?P<n>" + ph.NUMBER + r")\s+of\s+(?:the|these|those|them)|(?P<all>all|both)(?:\s+of)?|the\s+(?P<rest>remaining|rest|others?)"
@@ -463,6 +464,7 @@ def _clause_records(
                 "not_violation": group.not_violation or None, "violation_of": group.violation_of,
                 "duration": group.duration, "altitude": group.altitude, "episodes": group.episodes}
         record["extras"].update({key: value for key, value in said.items() if value is not None})
+        record["extras"].update(group.details)
         record["weapon"] = group.weapon
         record["flight_direction"] = group.flight
         # "heard no explosions": a statement that nothing was observed (count 0), not an event of unstated number

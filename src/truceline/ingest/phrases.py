@@ -118,7 +118,7 @@ COUNT_QUALIFIERS: dict[str, str] = {
 }
 COUNT_QUALIFIER = "|".join(re.escape(key) for key in sorted(COUNT_QUALIFIERS, key=len, reverse=True))
 #: Words that stand for an unstated number.
-VAGUE_COUNTS = (r"(?:an?\s+(?:unknown|undetermined|unspecified|uncounted|indeterminate|large|great|small)\s+number\s+of|countless|several|numerous|multiple|many|a\s+few|few|dozens\s+of|hundreds\s+of|a\s+number\s+of|a\s+series\s+of"
+VAGUE_COUNTS = (r"(?:(?:several|a\s+few|a\s+couple\s+of)\s+dozens?(?:\s+of)?|an?\s+(?:unknown|undetermined|unspecified|uncounted|indeterminate|large|great|small)\s+number\s+of|countless|several|numerous|multiple|many|a\s+few|few|dozens\s+of|hundreds\s+of|a\s+number\s+of|a\s+series\s+of"
                 r"|a\s+similar\s+number\s+of|the\s+same\s+number\s+of|more|fewer|less)")
 
 # --- dates and times ---------------------------------------------------------------------
@@ -151,7 +151,7 @@ WEAPONS: tuple[tuple[str, str], ...] = (
      r"\s+systems?(?:\s*\(MANPADS\))?|MANPADS|SAMs?", "surface_to_air_missile"),
     (r"anti[- ]aircraft(?:\s+(?:gun|cannon)s?)?(?:\s*\((?:ZU-23(?:-2)?|ZU|ZSU)[^)]*\))?|ZU-23(?:-2)?|ZSU-23(?:-4)?|Shilka", "anti_aircraft_gun"),
     (r"automatic\s+grenade[- ]launchers?(?:\s*\(AGS(?:-17|-30)?\))?|AGS-17|AGS-30", "automatic_grenade_launcher"),
-    (r"under[- ]barrel\s+grenade[- ]launchers?(?:\s*\(UBGL\))?|rocket[- ]propelled\s+grenades?(?:\s*\(RPG\))?|RPG(?:-7)?|grenade[- ]launchers?|grenades?", "grenade_launcher"),
+    (r"under[- ]barrel\s+grenade[- ]launchers?(?:\s*\(UBGL\))?|rocket[- ]propelled\s+grenades?(?:[- ]launchers?)?(?:\s*\(RPG(?:-7)?\))?|RPG(?:-7)?|grenade[- ]launchers?|grenades?", "grenade_launcher"),
     (r"recoilless\s+(?:guns?|rifles?)(?:\s*\(SPG-9\))?|SPG-9", "recoilless_gun"),
     (r"anti[- ]tank\s+guided\s+missiles?(?:\s*\(ATGM\))?|ATGMs?", "atgm"),
     (r"infantry\s+fighting\s+vehicles?(?:\s*\((?:IFV|BMP)[^)]*\))?(?:\s+(?:cannon|gun)s?)?|IFVs?|BMP(?:-1|-2)?(?:\s*\)?\s*(?:cannon|gun)s?)?|armoured\s+personnel\s+carriers?(?:\s*\(APC\))?|APCs?|BTR(?:-\d+)?", "ifv"),

@@ -1,0 +1,273 @@
+"""Session 11: sentences written anew in the style monitoring missions used (OSCE SMM daily and spot reports
+2014-2022, and the wording of other missions: EUMM Georgia, UNDOF, UNMOGIP, the JCCC), with the structured values
+each must give, written by hand before the parser was run on them. Each sentence is parsed on its own with
+--date 2017-06-03; times are "DD HH:MM" UTC. Damage (craters, shrapnel, broken windows), mines and weapons seen
+are never fire; a total and its breakdown are never both counted.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from tests.ingest.test_patrol_osce_style import check_records
+from tests.ingest.test_patrol_sentences import parse as parse_records
+
+UND, IMP, OUT = "explosion_undetermined", "explosion_impact", "explosion_outgoing"
+SUMMARY = "reads as a summary of the period: its counts may repeat those of other sentences"
+DAY = ("03 00:00", "04 00:00")
+
+
+def parse(text: str) -> list[dict[str, Any]]:
+    return parse_records(text, date=date(2017, 6, 3))
+
+
+def rec(kind: str, count: int | None, **fields: Any) -> dict[str, Any]:
+    return dict(kind=kind, count=count, **fields)
+
+
+def other(count: int | None = None, **fields: Any) -> dict[str, Any]:
+    return rec("other", count, **fields)
+
+
+CASES: list[tuple[str, list[dict[str, Any]]]] = [
+    # --- regional summaries (2017-2021)
+    ("In Donetsk region, the SMM recorded 240 ceasefire violations, including 97 explosions.",
+     [rec(UND, 97, region="Donetsk", ceasefire_violations=240, warnings=[SUMMARY])]),
+    ("In Luhansk region, the SMM recorded 58 ceasefire violations, including 11 explosions, compared with 37 ceasefire "
+     "violations, including one explosion, in the previous reporting period.",
+     [rec(UND, 11, region="Luhansk", ceasefire_violations=58, warnings=[SUMMARY])]),
+    ("In Donetsk region, between the evenings of 14 and 15 May, the SMM recorded 1,158 ceasefire violations, including "
+     "416 explosions.",
+     [rec(UND, 416, region="Donetsk", ceasefire_violations=1158, time_start="14 18:00", time_end="15 21:00",
+          warnings=[SUMMARY])]),
+    ("The SMM recorded no ceasefire violations in Luhansk region.",
+     [other(0, region="Luhansk")]),
+    ("In Luhansk region, the SMM recorded 20 ceasefire violations, all bursts and shots of small-arms fire.",
+     [rec("burst", 20, combined_kinds=["burst", "shot"], weapon="small_arms", region="Luhansk",
+          ceasefire_violations=20, warnings=[SUMMARY])]),
+    ("Most of the ceasefire violations were recorded in areas north-east of Horlivka.",
+     [other(None, violations_share="most", violations_areas=["NE of Horlivka"], warnings=[SUMMARY])]),
+    # --- camera sequences and night-time reports
+    ("Between 19:25 and 22:10 on 15 May, the SMM camera at the entry-exit checkpoint near Stanytsia Luhanska recorded "
+     "six projectiles in flight from south to north 2-4km south-west.",
+     [rec("projectile_in_flight", 6, flight_direction="S to N", bearing="SW", distance_min_km=2.0, distance_max_km=4.0,
+          time_start="15 19:25", time_end="15 22:10", warnings=[])]),
+    ("On the night of 15-16 May, the SMM camera in Shchastia recorded 12 undetermined explosions and 40 projectiles "
+     "in flight from east to west, all 4-6km south-east.",
+     [rec(UND, 12, bearing="SE", distance_min_km=4.0, distance_max_km=6.0, observer_place="Shchastia", warnings=[]),
+      rec("projectile_in_flight", 40, flight_direction="E to W", bearing="SE", warnings=[])]),
+    ("Overnight on 15-16 May, the SMM camera at the Donetsk Filter Station recorded nine airbursts and two projectiles "
+     "in vertical flight 3-5km east-north-east.",
+     [rec("airburst", 9, bearing="ENE", warnings=[]),
+      rec("projectile_in_flight", 2, flight_direction="vertical", bearing="ENE", warnings=[])]),
+    ("At 23:41, the SMM camera in Svitlodarsk recorded a muzzle flash 4-5km south-south-east.",
+     [other(1, bearing="SSE", distance_min_km=4.0, time_start="03 23:41", warnings=[])]),
+    ("At 01:14 on 16 May, the SMM camera in Avdiivka recorded an illumination flare in flight from west to east "
+     "3-5km east.",
+     [rec("flare", 1, flight_direction="W to E", bearing="E", time_start="16 01:14", warnings=[])]),
+    ("During the night, the SMM camera in Chermalyk recorded tracer fire from west to east 5-7km north-east.",
+     [rec("projectile_in_flight", None, flight_direction="W to E", bearing="NE", time_of_day="during the night",
+          warnings=[])]),
+    # --- positioned, while in, from its position
+    ("While in Horlivka, the SMM heard 26 undetermined explosions at an estimated 3-5km west.",
+     [rec(UND, 26, observer_place="Horlivka", bearing="W", distance_min_km=3.0, distance_max_km=5.0, warnings=[])]),
+    ("While in Yasynuvata, between 09:12 and 10:40, the SMM heard about 40 explosions and more than 100 bursts and "
+     "shots of heavy-machine-gun and small-arms fire, all 3-5km south-west.",
+     [rec(UND, 40, count_qualifier="about", observer_place="Yasynuvata", bearing="SW", time_start="03 09:12",
+          warnings=[]),
+      rec("burst", 100, count_qualifier="more than", combined_kinds=["burst", "shot"], weapon="heavy_machine_gun",
+          other_weapons=["small_arms"], bearing="SW", time_end="03 10:40", warnings=[])]),
+    ("Positioned on the southern edge of Avdiivka, the SMM heard dozens of explosions 2-4km east.",
+     [rec(UND, None, count_qualifier="dozens of", observer_place="Avdiivka", bearing="E", warnings=[])]),
+    ("Positioned near the railway station in Yasynuvata, the SMM heard at least 12 undetermined explosions 4-6km "
+     "west-south-west.",
+     [rec(UND, 12, count_qualifier="at least", observer_place="Yasynuvata", bearing="WSW", warnings=[])]),
+    ("From its position about 1.5km north-east of Svitlodarsk, the SMM heard five explosions assessed as outgoing "
+     "artillery rounds 7-9km south-east.",
+     [rec(OUT, 5, weapon="artillery", observer_offset="1.5 km NE", observer_place="Svitlodarsk", bearing="SE",
+          warnings=[])]),
+    ("Positioned in Toretsk, the SMM heard 14 explosions, of which four were assessed as impacts and ten as outgoing "
+     "rounds, 5-7km south-east.",
+     [rec(IMP, 4, breakdown_of=14, bearing="SE", warnings=[]), rec(OUT, 10, breakdown_of=14, bearing="SE", warnings=[])]),
+    ("Positioned 3km north of Popasna, the SMM heard, in a one-hour period, a total of 34 explosions 4-6km south.",
+     [rec(UND, 34, observer_offset="3 km N", bearing="S", duration="one-hour", warnings=[])]),
+    # --- assessments with calibres and weapons
+    ("The SMM heard three explosions assessed as caused by artillery (122mm) 8-10km south-west.",
+     [rec(UND, 3, weapon="artillery", calibre_mm=122, bearing="SW", warnings=[])]),
+    ("The SMM heard two explosions assessed as impacts of 152mm artillery rounds 5km north-east.",
+     [rec(IMP, 2, weapon="artillery", calibre_mm=152, bearing="NE", warnings=[])]),
+    ("The SMM saw two projectiles in flight from west to east, assessed as outgoing rounds of infantry fighting "
+     "vehicle (BMP-1) cannon, 1-2km north.",
+     [rec("projectile_in_flight", 2, flight_direction="W to E", weapon="ifv", bearing="N", warnings=[])]),
+    ("The SMM heard four explosions assessed as outgoing rounds of an anti-tank guided missile 3km south.",
+     [rec(OUT, 4, weapon="atgm", bearing="S", warnings=[])]),
+    ("The SMM heard 11 explosions assessed as outgoing MLRS (BM-21 Grad, 122mm) rockets 15-20km north-west.",
+     [rec(OUT, 11, weapon="mlrs", calibre_mm=122, bearing="NW", warnings=[])]),
+    ("The SMM heard an explosion assessed as an impact of an unidentified weapon 2km south-east.",
+     [rec(IMP, 1, weapon=None, bearing="SE", warnings=[])]),
+    ("The SMM heard 12 shots of a sniper rifle 500m west.",
+     [rec("shot", 12, weapon="small_arms", bearing="W", distance_max_km=0.5, warnings=[])]),
+    ("The SMM heard seven explosions assessed as rounds of a rocket-propelled grenade launcher 1km east.",
+     [rec(UND, 7, weapon="grenade_launcher", bearing="E", warnings=[])]),
+    ("The SMM heard about 30 shots of large-calibre machine-gun fire 2km south.",
+     [rec("shot", 30, count_qualifier="about", weapon="heavy_machine_gun", bearing="S", warnings=[])]),
+    ("The SMM heard a burst of anti-aircraft-gun (ZU-23) fire and three bursts of automatic grenade launcher fire "
+     "1-2km north-west.",
+     [rec("burst", 1, weapon="anti_aircraft_gun", bearing="NW", warnings=[]),
+      rec("burst", 3, weapon="automatic_grenade_launcher", bearing="NW", warnings=[])]),
+    ("The SMM heard five explosions assessed as outgoing tank rounds 3-4km north-north-east.",
+     [rec(OUT, 5, weapon="tank", bearing="NNE", warnings=[])]),
+    ("The SMM heard 16 undetermined explosions and, ten minutes later, an explosion assessed as an outgoing round "
+     "of a recoilless gun (SPG-9), all 2-3km east.",
+     [rec(UND, 16, bearing="E", warnings=[]),
+      rec(OUT, 1, weapon="recoilless_gun", time_relative="ten minutes later", bearing="E", warnings=[])]),
+    # --- counts written many ways
+    ("The SMM heard more than 100 explosions 10-15km north.",
+     [rec(UND, 100, count_qualifier="more than", bearing="N", warnings=[])]),
+    ("The SMM heard a series of explosions and numerous bursts of small-arms fire 3km south-east.",
+     [rec(UND, None, count_qualifier="a series of", bearing="SE", warnings=[]),
+      rec("burst", None, weapon="small_arms", bearing="SE", warnings=[])]),
+    ("The SMM heard approximately 70 undetermined explosions 6-8km west.",
+     [rec(UND, 70, count_qualifier="about", bearing="W", warnings=[])]),  # normalised, as documented
+    ("The SMM heard between 15 and 20 explosions 4km east.",
+     [rec(UND, 20, count_min=15, bearing="E", warnings=[])]),
+    ("The SMM heard hundreds of bursts and shots of small-arms fire 1-2km south.",
+     [rec("burst", None, count_qualifier="hundreds of", combined_kinds=["burst", "shot"], weapon="small_arms",
+          bearing="S", warnings=[])]),
+    ("The SMM heard a total of 27 explosions (19 impacts and eight outgoing rounds) 3-5km north-west.",
+     [rec(IMP, 19, breakdown_of=27, bearing="NW", warnings=[]), rec(OUT, 8, breakdown_of=27, bearing="NW", warnings=[])]),
+    ("The SMM heard 32 explosions, including 12 assessed as outgoing artillery rounds, 5-7km south-east.",
+     [rec(OUT, 12, breakdown_of=32, weapon="artillery", bearing="SE", warnings=[]),
+      rec(UND, 20, breakdown_of=32, bearing="SE", warnings=[])]),
+    ("The SMM heard several dozen explosions 8km north.",
+     [rec(UND, None, count_qualifier="several dozen", bearing="N", warnings=[])]),
+    ("The SMM heard over 300 bursts of heavy-machine-gun fire 3-4km east.",
+     [rec("burst", 300, count_qualifier="more than", weapon="heavy_machine_gun", bearing="E", warnings=[])]),
+    ("The SMM heard sporadic small-arms fire 1km north-west.",
+     [other(None, weapon="small_arms", bearing="NW", warnings=[])]),
+    ("The SMM heard intense shelling 10km south.",
+     [rec(UND, None, bearing="S", warnings=[])]),
+    ("The SMM heard continuous shelling in the direction of Pisky.",
+     [rec(UND, None, toward_place="Pisky",  # no observer position: no bearing towards it
+          warnings=["direction towards 'Pisky' not turned into a bearing: the observer position is unknown"])]),
+    # --- fired from, hits, impacts
+    ("The SMM heard six artillery rounds fired from west to east 3km north.",
+     [rec(UND, 6, weapon="artillery", flight_direction="W to E", bearing="N", warnings=[])]),
+    ("The SMM saw four mortar rounds hit a field 1km south of its position.",
+     [rec(IMP, 4, weapon="mortar", bearing="S", distance_max_km=1.0, warnings=[])]),
+    ("The SMM heard seven explosions assessed as impacts of mortar rounds fired from a westerly direction 800m "
+     "north-east.",
+     [rec(IMP, 7, weapon="mortar", fired_from="W", bearing="NE", distance_max_km=0.8, warnings=[])]),
+    ("The SMM heard three impacts in Zaitseve.",
+     [rec(IMP, 3, event_place="Zaitseve", event_relation="in", warnings=[])]),
+    ("The SMM observed an explosion and smoke rising 2km south-west.",
+     [rec(UND, 1, bearing="SW", warnings=[]), other(None, sighting="smoke", bearing="SW", warnings=[])]),
+    # --- damage: not fire
+    ("The SMM saw a fresh crater in a field about 200m south of the road between Marinka and Krasnohorivka.",
+     [other(1, warnings=[])]),
+    ("The SMM saw shrapnel damage to the façade of a residential building in Avdiivka.",
+     [other(None, sighting="damage", warnings=[])]),
+    ("The SMM saw broken windows and shrapnel damage to a house on Lenina Street in Zolote.",
+     [other(None, sighting="damage", warnings=[])]),
+    ("The SMM observed damage to a power line near Novoluhanske.",
+     [other(None, sighting="damage", warnings=[])]),
+    ("The SMM saw 11 fresh craters assessed as caused by 120mm mortar rounds near Hnutove.",
+     [other(11, weapon="mortar", calibre_mm=120, event_place="Hnutove", warnings=[])]),
+    ("The SMM assessed the crater as caused by a 122mm artillery round fired from a south-easterly direction.",
+     [other(None, weapon="artillery", calibre_mm=122, fired_from="SE")]),
+    ("The SMM saw a hole in the roof of a house, assessed as caused by an 82mm mortar round.",
+     [other(1, sighting="damage", weapon="mortar", calibre_mm=82, warnings=[])]),  # one hole, as "a crater" is one
+    # --- mines: not fire
+    ("The SMM saw 20 anti-tank mines laid across the road about 1km north of Pikuzy.",
+     [other(20, sighting="mine", warnings=[])]),
+    ("The SMM saw a sign reading 'Danger mines' near Shchastia.",
+     [other(None, sighting="mine", warnings=[])]),
+    ("For the first time, the SMM saw about 40 anti-personnel mines (PMN-2) near Zolote.",
+     [other(40, sighting="mine", count_qualifier="about", warnings=[])]),
+    # --- weapons seen, withdrawal verification: not fire
+    ("In violation of withdrawal lines, the SMM saw four tanks (T-64) near Donetsk Airport.",
+     [other(4, sighting="weapon", weapon="tank", violation_of="withdrawal lines", warnings=[])]),
+    ("Beyond withdrawal lines but outside designated storage sites, the SMM saw 12 towed howitzers (D-30, 122mm) "
+     "near Olenivka.",
+     [other(12, sighting="weapon", weapon="artillery", calibre_mm=122, warnings=[])]),
+    ("The SMM saw three surface-to-air missile systems (9K35 Strela-10) near Kalmiuske.",
+     [other(3, sighting="weapon", warnings=[])]),
+    ("The SMM's long-range UAV spotted two self-propelled howitzers (2S1 Gvozdika, 122mm) near Horlivka.",
+     [other(2, sighting="weapon", weapon="artillery", calibre_mm=122, warnings=[])]),
+    # --- UAVs and aircraft
+    ("The SMM's mini-UAV was fired upon with small-arms fire near Shyrokyne.",
+     [other(None, weapon="small_arms", warnings=[])]),
+    ("The SMM saw a UAV flying at an altitude of about 100m over Avdiivka.",
+     [other(1, sighting="uav", warnings=[])]),
+    ("The SMM heard a drone flying over its position in Zolote.",
+     [other(1, sighting="uav", warnings=[])]),
+    ("The SMM heard what it assessed as a UAV engine 500m south.",
+     [other(1, sighting="uav", bearing="S", warnings=[])]),
+    # --- times
+    ("Between 21:05 and 21:30, the SMM heard 24 undetermined explosions 5km south.",
+     [rec(UND, 24, time_start="03 21:05", time_end="03 21:30", bearing="S", warnings=[])]),
+    ("At 12:53 and 13:07, the SMM heard an explosion assessed as an impact 4km south-west.",
+     [rec(IMP, 1, bearing="SW", time_start="03 12:53", warnings=[])]),
+    ("Between 14:15 and 14:45 on 2 June, while in Stanytsia Luhanska, the SMM heard ten bursts of small-arms fire "
+     "about 1.5km south.",
+     [rec("burst", 10, weapon="small_arms", time_start="02 14:15", time_end="02 14:45", bearing="S",
+          distance_min_km=1.5, warnings=[])]),
+    ("During the day on 2 June, the SMM recorded 31 explosions near Avdiivka.",
+     [rec(UND, 31, time_start="02 00:00", time_end="03 00:00", event_place="Avdiivka", event_relation="near",
+          warnings=[])]),
+    ("In the early morning of 3 June, the SMM heard several explosions 5km north.",
+     [rec(UND, None, count_qualifier="several", bearing="N", warnings=[])]),
+    ("At about 20:40, the SMM heard about 15 explosions 6km north-east.",
+     [rec(UND, 15, count_qualifier="about", time_start="03 20:40", bearing="NE", warnings=[])]),
+    # --- 2014-2015 style
+    ("At 14:20, the SMM monitoring team heard five explosions of outgoing artillery fire from a location "
+     "approximately 2km north-west of its position.",
+     [rec(OUT, 5, weapon="artillery", bearing="NW", distance_max_km=2.0, time_start="03 14:20", warnings=[])]),
+    ("The SMM observed heavy shelling in the area of Donetsk Airport.",
+     [rec(UND, None, event_place="Donetsk Airport", warnings=[])]),
+    ("From its position in Donetsk city centre, the SMM heard 15 outgoing artillery rounds between 10:30 and 11:00.",
+     [rec(OUT, 15, weapon="artillery", time_start="03 10:30", time_end="03 11:00", warnings=[])]),
+    ("The SMM heard Grad rockets being fired 10km north-west of Mariupol.",
+     [rec(OUT, None, weapon="mlrs", event_place="Mariupol", warnings=[])]),
+    ("The SMM heard sporadic exchanges of artillery fire throughout the day.",
+     [other(None, weapon="artillery", time_of_day="throughout the day", warnings=[])]),
+    # --- other missions
+    ("EUMM monitors patrolling near Odzisi heard three gunshots from the direction of the Administrative Boundary "
+     "Line.",
+     [rec("shot", 3, weapon="small_arms", warnings=["place 'Odzisi' is not in the gazetteer: observer position left empty"])]),
+    ("A UNDOF patrol observed 14 mortar rounds impacting in the area of separation.",
+     [rec(IMP, 14, weapon="mortar", warnings=[])]),
+    ("UNMOGIP military observers heard 12 rounds of small-arms fire across the Line of Control.",
+     [rec("shot", 12, weapon="small_arms", warnings=[])]),
+    ("UN military observers at observation post 56 observed two air strikes 5km east.",
+     [rec(IMP, 2, bearing="E", warnings=["place 'observation post 56' is not in the gazetteer: observer position left empty"])]),
+    ("The JCCC reported that an 82mm mortar round had impacted in Zaitseve.",
+     [rec(IMP, 1, weapon="mortar", calibre_mm=82, event_place="Zaitseve", reported_by="JCCC")]),
+    ("Ukrainian Armed Forces officers of the JCCC told the SMM that 120mm mortar rounds had impacted near Luhanske.",
+     [rec(IMP, None, weapon="mortar", calibre_mm=120, event_place="Luhanske", reported_by="JCCC")]),
+    ("Residents told the SMM that they had heard shelling overnight.",
+     [rec(UND, None, reported_by="residents", time_of_day="overnight")]),
+    # --- breakdowns that are not double counted
+    ("The SMM heard 45 explosions, 30 of which were assessed as outgoing artillery rounds and the rest as their "
+     "impacts, 10-12km north-west.",
+     [rec(OUT, 30, breakdown_of=45, weapon="artillery", bearing="NW", warnings=[]),
+      rec(IMP, 15, breakdown_of=45, bearing="NW", warnings=[])]),
+    ("The SMM recorded 62 explosions (28 undetermined, 19 impacts, 15 outgoing) 3-6km south.",
+     [rec(UND, 28, breakdown_of=62, bearing="S", warnings=[]), rec(IMP, 19, breakdown_of=62, bearing="S", warnings=[]),
+      rec(OUT, 15, breakdown_of=62, bearing="S", warnings=[])]),
+    ("The SMM heard 20 explosions: 12 at 2-3km south and eight at 4-5km south-west.",
+     [rec(UND, 12, breakdown_of=20, bearing="S", distance_min_km=2.0, warnings=[]),
+      rec(UND, 8, breakdown_of=20, bearing="SW", distance_min_km=4.0, warnings=[])]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[case[0][:70] for case in CASES])
+def test_session11_sentence(sentence: str, expected: list[dict[str, Any]]) -> None:
+    check_records(parse(sentence), expected)
+
+
+def test_there_are_at_least_eighty_cases() -> None:
+    assert len(CASES) >= 80
