@@ -61,6 +61,7 @@ from truceline.ingest.patrol_patterns import (
     BEARING,
     KIND_NOUN,
     DAMAGE,
+    UXO,
     MINES,
     COUNT,
     ASSESSED,
@@ -237,6 +238,7 @@ def base_kind(noun: str) -> str:
 
 _DAMAGE_NOUN = re.compile(r"(?:" + DAMAGE + r")$", re.IGNORECASE)
 _MINE_NOUN = re.compile(r"(?:" + MINES + r")$", re.IGNORECASE)
+_UXO_NOUN = re.compile(r"(?:" + UXO + r")$", re.IGNORECASE)
 
 
 def _noun_sighting(noun: str) -> str | None:
@@ -249,6 +251,8 @@ def _noun_sighting(noun: str) -> str | None:
         return "damage"
     if _MINE_NOUN.match(noun):
         return "mine"
+    if _UXO_NOUN.match(noun):
+        return "uxo"
     return None
 
 
@@ -515,6 +519,14 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
         group_start = noun_start
         group = Group(start=noun_start, end=noun_end, kind=kind, kinds=[kind], crater=noun.lower().startswith("crater"),
                       sighting=_noun_sighting(noun))
+        if group.sighting == "damage" and noun.lower().endswith("damage") and count is not None and not count["vague"]:
+            # "a burnt-out car with shrapnel damage": the count is of what was damaged, not of the damage
+            damaged = re.sub(r"\s+(?:with|and)\s*$", "", count.group(0).strip() + " ").strip()
+            if damaged:
+                group.details["damage_to"] = re.sub(r"\s+", " ", damaged)
+            scan.claim(previous_end + count.start(), noun_start)
+            group_start = group.start = previous_end + count.start()
+            count = None
         if noun.lower().startswith("gun"):  # "three gunshots"
             group.weapon = "small_arms"
         if group.sighting == "mine" and re.match(r"(?i)sign", noun):  # "a sign reading 'Danger mines'": signs, not mines counted
@@ -600,10 +612,10 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
             group.salvos, group.count, group.count_min = group.count, None, None
             group.part_of_previous = bool(groups and groups[-1].kind.startswith("explosion") and re.search(
                 r",?\s*\bincluding\s*$", scan.text[groups[-1].end:group_start] if groups[-1].end <= group_start else ""))
-        if group.count is None and groups and groups[-1].count is not None and re.search(r"\btheir\s+$", window, re.IGNORECASE):
-            # "nine outgoing mortar rounds … and their impact": as many impacts as rounds
+        if group.count is None and groups and groups[-1].count is not None and re.search(r"\b(?:their|its)\s+$", window, re.IGNORECASE):
+            # "nine outgoing mortar rounds … and their impact", "a projectile …, followed by its impact": as many as before
             group.count = groups[-1].count
-            their = re.search(r"\btheir\s+$", window, re.IGNORECASE)
+            their = re.search(r"\b(?:their|its)\s+$", window, re.IGNORECASE)
             assert their is not None
             scan.claim(previous_end + their.start(), previous_end + their.end())
         if (groups and group.sighting == "damage" and groups[-1].sighting == "damage" and groups[-1].end <= noun_start
@@ -677,7 +689,7 @@ _MIXED_ASSESSED = re.compile(
 )
 _SMALL_CALIBRE = {"small_arms", "machine_gun", "heavy_machine_gun"}
 _DURATION = re.compile(r"\b(?:in|over|within|during|for)\s+(?:an?\s+|the\s+)?(?P<span>(?:(?:about|approximately|around|some|nearly|almost|"
-                       r"roughly|over|more\s+than|less\s+than|up\s+to)\s+)?(?:\d+|" + ph.NUMBER_WORD + r")[- ](?:second|minute|hour)"
+                       r"roughly|over|more\s+than|less\s+than|up\s+to)\s+)?(?:\d+|an?|" + ph.NUMBER_WORD + r")[- ](?:second|minute|hour)"
                        r"(?:s|-long)?)(?:\s+(?:period|span|interval))?\b", re.IGNORECASE)
 _ASSESSED_LEAD = re.compile(
     r"\b(?:explosions?|detonations?|blasts?)\s+(?:that\s+|which\s+)?(?:it|the\s+SMM|they|the\s+mission)\s+assessed\s+as\s+"
@@ -703,7 +715,7 @@ _LINE = re.compile(
 _TARGET = re.compile(
     r"\b(?P<target>(?:the\s+|an?\s+)?(?:SMM(?:'s)?|its|OSCE|UN|EUMM)\s+(?:(?:mini|mid-range|long-range|fixed-wing)[- ]?)?"
     r"(?:UAVs?|mini-UAVs?|drones?|patrols?|vehicles?|cameras?|monitors?|team))\s+(?:was|were|came|had\s+been|has\s+been)\s+"
-    r"(?:fired\s+(?:up)?on|shot\s+at|targeted|under)\b(?:\s+(?:with|by))?", re.IGNORECASE)
+    r"(?:fired\s+(?:up)?on|shot\s+at|targeted|(?=under\b))(?:\s+(?:with|by))?", re.IGNORECASE)
 #: What others told the mission: "The JCCC reported that …", "Residents told the SMM that …" (not the mission's own observation).
 _HEARSAY = re.compile(
     r"^[\W\x1f]*(?P<who>(?!the\s+SMM\b)(?:[\w'-]+\s+){1,7}?)(?:had\s+)?(?:reported|told\s+the\s+(?:SMM|mission|patrol|monitors)"
@@ -770,9 +782,30 @@ _IN_VIOLATION = re.compile(r"\b(?:in\s+violation\s+of|beyond)\s+(?:the\s+)?(?:re
                            re.IGNORECASE)
 
 
+#: Vehicles seen (not weapons): "a convoy of 20 military trucks", "three buses".
+_VEHICLE_SIGHTING = re.compile(
+    r"\b(?:(?:an?\s+)?convoy\s+of\s+)?(?:(?P<vague>" + ph.VAGUE_COUNTS + r")|(?P<n>" + ph.NUMBER + r"))\s+(?:(?:military|civilian|"
+    r"armoured|cargo|covered|fuel|ambulance|unmarked)[- ]?\s*)*(?P<noun>trucks?|lorries|lorry|vehicles?|cars?|buses|bus|minibuses|"
+    r"minibus|tankers?|jeeps?)(?:\s*\([^()]*\))?", re.IGNORECASE)
+#: What a verification found of weapons: "were missing from a permanent storage site", "were present".
+_VERIFIED = re.compile(
+    r"^[\s\x1f,]*(?:(?:were|was)\s+)?(?:still\s+)?(?P<status>missing|absent|present|not\s+present|in\s+place)"
+    r"(?:\s+(?:from|at|in)\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:(?:permanent|designated|heavy[- ]weapons?)\s+)*"
+    r"(?:storage\s+sites?|holding\s+areas?|sites?|storage\s+areas?))?\b", re.IGNORECASE)
+
+
 def _read_weapon_sightings(scan: Scan, start: int, end: int) -> list[Group]:
-    """Weapons seen, in a clause with no fire in it: one record of kind ``other`` (``sighting: weapon``) per count."""
+    """Weapons seen, in a clause with no fire in it: one record of kind ``other`` (``sighting: weapon``) per count;
+    vehicles (``sighting: vehicle``) likewise."""
     groups: list[Group] = []
+    for match in scan.find(_VEHICLE_SIGHTING, start, end):
+        group = Group(start=start + match.start(), end=start + match.end(), kind="other", kinds=["other"], sighting="vehicle")
+        if match["n"]:
+            group.count = ph.parse_number(match["n"])
+        else:
+            group.count_qualifier = re.sub(r"\s+", " ", match["vague"].lower())
+        scan.claim(start + match.start(), start + match.end())
+        groups.append(group)
     for match in scan.find(_WEAPON_SIGHTING, start, end):
         group = Group(start=start + match.start(), end=start + match.end(), kind="other", kinds=["other"], sighting="weapon")
         if match["n"]:
@@ -784,7 +817,12 @@ def _read_weapon_sightings(scan: Scan, start: int, end: int) -> list[Group]:
         scan.claim(start + match.start(), start + match.end())
         if group.weapon is None:
             group.weapon = "heavy_weapon"
+        verified = _VERIFIED.match(scan.view(start + match.end(), end))
+        if verified is not None:  # "14 towed howitzers (…) were missing from a permanent storage site"
+            scan.claim(start + match.end() + verified.start(), start + match.end() + verified.end())
+            group.details["verification"] = re.sub(r"\s+", " ", verified["status"].lower())
         groups.append(group)
+    groups.sort(key=lambda group: group.start)
     return groups
 
 
@@ -877,6 +915,10 @@ _MINES_AFTER = re.compile(
     re.IGNORECASE)
 
 
+_UXO_WORDS = re.compile(r"\bunexploded\b|\b(?:embedded|lodged|stuck|lying)\s+(?:in|on)\s+(?:the\s+|an?\s+)?(?:asphalt|ground|road|wall|"
+                        r"field|soil|yard|garden|roof|pavement)\b", re.IGNORECASE)
+
+
 def _read_damage_or_mines(scan: Scan, group: Group, start: int, end: int) -> None:
     """Damage and mines seen: what was damaged, the street; the type of mine, how it was laid (claimed, kept in ``details``)."""
     if group.sighting == "damage" and (damaged := _DAMAGED.match(scan.view(start, end))) is not None:
@@ -886,6 +928,9 @@ def _read_damage_or_mines(scan: Scan, group: Group, start: int, end: int) -> Non
         scan.claim(start + laid.start(), start + laid.end())
         if laid["type"]:
             group.details["mine_type"] = laid["type"].strip()
+    if group.sighting == "uxo":  # "… of an unexploded mortar round embedded in the asphalt"
+        for match in scan.find(_UXO_WORDS, start, end):
+            scan.claim(start + match.start(), start + match.end())
     for match in scan.find(_ADDRESS, start, end):
         scan.claim(start + match.start(), start + match.end())
         group.details["address"] = re.sub(r"\s+", " ", match["address"])
@@ -948,7 +993,7 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
         scan.claim(start + of_direction.start("what"), start + of_direction.end("what"))
         group.kind = assessed_kind(of_direction["what"], group.kind)
         group.kinds = [group.kind]
-    if group.sighting in ("damage", "mine"):
+    if group.sighting in ("damage", "mine", "uxo"):
         _read_damage_or_mines(scan, group, start, end)
     for match in scan.find(_LINE, start, end):  # "across the Line of Control": a line, not a place to locate
         scan.claim(start + match.start(), start + match.end())
@@ -1009,7 +1054,7 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
         if depths[match.start()] > 0 and scan.view(start, start + match.start()).rstrip()[-1:] != "(":
             continue  # "(one assessed as outgoing)" is a breakdown; "(assessed as an impact)" is not
         scan.claim(start + match.start(), start + match.end())
-        if group.crater or group.sighting in ("damage", "mine"):
+        if group.crater or group.sighting in ("damage", "mine", "uxo"):
             pass  # "craters assessed as caused by 82mm mortar rounds": damage, whatever made it
         elif group.kind in ("explosion_undetermined", "explosion_impact", "explosion_outgoing", "airburst", "other"):
             group.kind = assessed_kind(match["what"], group.kind)
@@ -1134,8 +1179,19 @@ def _read_description(scan: Scan, position: int, end: int) -> tuple[float, str, 
     return _km(offset["d"], offset["u"]), point, _clean_place(offset["place"]), offset.group(0)
 
 
+_POST_EVENT = re.compile(r"\b(?P<prep>near|at|close\s+to|next\s+to|in\s+the\s+vicinity\s+of)\s+(?:the\s+)?(?:(?:UN|United\s+Nations|JCCC|OSCE)\s+)?"
+                         r"(?P<post>(?i:observation\s+post|OP|outpost|observation\s+point)\s+(?:\d+[A-Za-z]?|[A-Z]{1,3}-?\d+))\b")
+
+
 def _read_event_places(scan: Scan, group: Group, start: int, end: int) -> None:
-    """"in Pyshchevyk", "near Zolote and Popasna", "in the area of Bohdanivka", "in the direction of X"."""
+    """"in Pyshchevyk", "near Zolote and Popasna", "in the area of Bohdanivka", "in the direction of X", "near
+    observation post 52" (a post: unknown to the bundled gazetteer, so warned and left unlocated)."""
+    post = next(scan.find(_POST_EVENT, start, end), None)
+    if post is not None:
+        scan.claim(start + post.start(), start + post.end())
+        group.event_place = EventPlace(names=(re.sub(r"\s+", " ", post["post"]),),
+                                       relation="in" if post["prep"].lower() == "at" else "near")
+        return
     for match in scan.find(AT_PLACE, start, end):
         name = _clean_place(match["place"])
         if NOT_PLACES.match(name.split()[0]) or REGION_AFTER.match(scan.text[start + match.end():end]):

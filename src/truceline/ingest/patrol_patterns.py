@@ -187,7 +187,12 @@ _AIRCRAFT = (r"(?:(?:Mi|Ka|Su|MiG|An|Il|Tu|Yak|L)-\d+\w*\s+(?:\([^()]*\)\s+)?)?(
 #: Marks of fire seen afterwards, not fire: "shrapnel damage", "broken windows", "a hole" (in a roof); kind ``other``,
 #: ``sighting: damage`` (craters, which older texts name most, keep their own reading).
 DAMAGE = (r"(?:(?:shrapnel|fragmentation|bullet|blast|structural)\s+)?damage|(?:broken|shattered|smashed)\s+(?:windows?|glass)"
-          r"|(?:(?:bullet|shrapnel)\s+)?holes?")
+          r"|(?:(?:bullet|shrapnel)\s+)?holes?"
+          r"|(?:damaged|destroyed)\s+(?:power\s+lines?|gas\s+(?:pipes?|pipelines?)|pipelines?|water\s+pipes?|houses?|buildings?|roofs?|"
+          r"walls?|fences?|cars?|vehicles?|windows?|gates?|garages?|schools?|bridges?|sheds?|barns?|apartments?|flats?)")
+#: Unexploded ordnance and remnants of rounds seen (not fire): "the tail fin of a mortar round", "unexploded ordnance".
+UXO = (r"tail\s+fins?|stabili[sz]ers?|unexploded\s+ordnance|UXOs?|(?:an?\s+)?unexploded\s+(?:[\w-]+\s+){0,2}?(?:rounds?|shells?|rockets?|"
+       r"grenades?|bombs?|submunitions?|projectiles?)")
 #: Mines seen (not fire): "anti-tank mines", "landmines", and the signs that warn of them ("a sign reading 'Danger mines'",
 #: "mine hazard signs"); "mine" alone also names a coal mine, so it is read only with one of these words.
 MINES = (r"(?:anti[- ](?:tank|personnel|vehicle)|land|tripwire[- ](?:activated|initiated)|naval)[- ]?mines?"
@@ -195,7 +200,7 @@ MINES = (r"(?:anti[- ](?:tank|personnel|vehicle)|land|tripwire[- ](?:activated|i
 KIND_NOUN = re.compile(
     r"\b(?P<noun>projectiles?|tracer\s+(?:rounds?|fire|projectiles?|bullets?)|tracers"
     r"|(?:illumination\s+)?flares?|illumination\s+rounds?|air[- ]?bursts?"
-    r"|explosions?|detonations?|blasts?|shelling|air[- ]?strikes?|impacts?|rounds?|bursts?|gun[- ]?shots?|shots?|" + DAMAGE + r"|" + MINES + r"|(?:muzzle\s+)?flash(?:es)?|craters?|fire|salvos?|smoke|shells?"
+    r"|explosions?|detonations?|blasts?|shelling|air[- ]?strikes?|impacts?|rounds?|bursts?|gun[- ]?shots?|shots?|" + DAMAGE + r"|" + MINES + r"|" + UXO + r"|(?:muzzle\s+)?flash(?:es)?|craters?|fire|salvos?|smoke|shells?"
     r"|(?<!launch )(?<!launch-)rockets?(?![-\s]+(?:systems?|launchers?|propelled|launch)\b)"
     r"|(?:(?:mini|mid-range|long-range)-)?(?:UAVs?|unmanned\s+aerial\s+vehicles?|quadcopters?|drones?)"
     r"|" + _AIRCRAFT + r"|(?<![\w-])missiles?(?![-\s]+(?:systems?|launchers?|complex(?:es)?)\b))\b",
@@ -266,5 +271,5 @@ FILLER = frozenset(
     interspersed sound sounds occurring caused well locations location shell shells
     reached arrived when mixed whilst most uncountable
     over engine engines first
-    eumm undof unmogip unifil untso unficyp minurso military patrolling""".split()
+    eumm undof unmogip unifil untso unficyp minurso military patrolling under ukrainian armed forces""".split()
 )
