@@ -65,6 +65,8 @@ def test_no_spelling_names_two_places() -> None:
         ("Shyroka Balka", "Shyroka Balka"), ("Shirokaya Balka", "Shyroka Balka"), ("Trokhizbenka", "Trokhizbenka"),
         ("Trekhizbenka", "Trokhizbenka"), ("Vesela Hora", "Vesela Hora"), ("Veselaya Gora", "Vesela Hora"),
         ("Shumy", "Shumy"), ("Mineralnoye", "Mineralne"),
+        # added in session 11 (places_sources.md)
+        ("Khoroshe", "Khoroshe"), ("Khoroshee", "Khoroshe"),
     ],
 )
 def test_spellings(written: str, name: str) -> None:
