@@ -159,6 +159,7 @@ class Group:
     part_of_previous: bool = False  # "15 explosions, including several salvos of MLRS": how those were fired
     own_lead_time: bool = False  # "…, and at 22:07 an explosion": its time was written just before it
     details: dict[str, str] = field(default_factory=dict)  # what else was read of it: "damage_to", "mine_type", "target", …
+    hit_before: bool = False  # "a house that had been hit by a shell": what a round did before (damage, when seen)
 
 
 class Scan:
@@ -592,6 +593,11 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
                 _fresh_damage(group, adjectives.group(1), noun)
                 _claim_kind_adjectives(scan, previous_end + adjectives.start(1), noun_start)
                 _read_weapon(scan, group, previous_end + adjectives.start(1), noun_start)
+        hit_by = _HIT_BY.search(scan.view(previous_end, group_start)) if kind.startswith("explosion") else None
+        if hit_by is not None:  # "her house was hit by a shell": an impact ("had been hit": see read_clause)
+            scan.claim(previous_end + hit_by.start(), previous_end + hit_by.end())
+            group.kind, group.kinds = "explosion_impact", ["explosion_impact"]
+            group.hit_before = bool(hit_by["perfect"])
         if episodes is not None:
             scan.claim(previous_end + episodes.start(), previous_end + episodes.end("lead"))
             if episodes["n"]:
@@ -719,11 +725,16 @@ _TARGET = re.compile(
 #: What others told the mission: "The JCCC reported that …", "Residents told the SMM that …" (not the mission's own observation).
 _HEARSAY = re.compile(
     r"^[\W\x1f]*(?P<who>(?!the\s+SMM\b)(?:[\w'-]+\s+){1,7}?)(?:had\s+)?(?:reported|told\s+the\s+(?:SMM|mission|patrol|monitors)"
-    r"|informed\s+the\s+(?:SMM|mission|patrol)|said|claimed|alleged|stated)(?:\s+to\s+the\s+(?:SMM|mission))?\s+that\b", re.IGNORECASE)
+    r"|informed\s+the\s+(?:SMM|mission|patrol)|said|claimed|alleged|stated)(?:\s+to\s+the\s+(?:SMM|mission))?\s+that\b"
+    r"|^[\W\x1f]*according\s+to\s+(?P<who2>(?:[\w'-]+\s+){0,5}?[\w'-]+)\s*,", re.IGNORECASE)
 
 
-def _hearsay_source(who: str) -> str:
-    """"The JCCC" -> "JCCC"; "Residents", "a woman living in Zolote" -> "residents"; else the words as written."""
+def _hearsay_source(who: str) -> str | None:
+    """"The JCCC" -> "JCCC"; "Residents", "a woman living in Zolote" -> "residents"; else the words as written; None when
+    it is the mission itself ("UN military observers reported that …")."""
+    if re.search(r"\b(?:SMM|mission|patrols?|monitors?|observers?|team|personnel|UNDOF|UNMOGIP|UNIFIL|UNTSO|EUMM|it|they)\b",
+                 who, re.IGNORECASE) and not re.search(r"\bJCCC\b", who):
+        return None
     if re.search(r"\bJCCC\b|Joint\s+Centre", who, re.IGNORECASE):
         return "JCCC"
     if re.search(r"\b(?:residents?|villagers?|locals?|inhabitants?|civilians?|wom[ae]n|m[ae]n|people|interlocutors?)\b", who,
@@ -732,6 +743,18 @@ def _hearsay_source(who: str) -> str:
     return re.sub(r"^(?:the|an?)\s+", "", re.sub(r"\s+", " ", who.strip()), flags=re.IGNORECASE)
 
 
+_HIT_BY = re.compile(r"\b(?:(?:was|were|(?P<perfect>had|has|have)\s+been|being)\s+)?(?:hit|struck)\s+by\s*$", re.IGNORECASE)
+#: A count of the kind just reported, its noun left out: "two more", "three further".
+_MORE_OF_THE_SAME = re.compile(r"^[\s\x1f,]*(?P<n>" + ph.NUMBER + r")\s+(?:more|further|additional|other)\b", re.IGNORECASE)
+#: Fire someone else reported, followed up by the mission: "followed up on reports of shelling" (not an observation).
+_FOLLOWED_UP = re.compile(
+    r"\b(?:followed\s+up\s+on|following\s+up\s+on|in\s+response\s+to|to\s+follow\s+up\s+on|visited\s+\w+\s+following)\s+"
+    r"(?:the\s+)?(?:reports?|allegations?|claims?|information)\s+(?:of|about|on)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:shelling|fire|explosions?|impacts?|damage|casualties|incidents?|attacks?)\b", re.IGNORECASE)
+#: A tally written as a table row: "Ceasefire violations recorded by the SMM in Donetsk region: 174".
+_VIOLATIONS_COLON = re.compile(r"\b(?:ceasefire\s+)?violations\b[^:;.()]{0,80}?:\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\b", re.IGNORECASE)
+#: A count written after its noun and a colon, as in a table: "Explosions: 55, projectiles in flight: 12".
+_COUNT_AFTER_COLON = re.compile(r"^[\s\x1f]*(?:in\s+flight[\s\x1f]*)?:\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?=\s*(?:[;.)]|,(?!\d{3})|$))")
 _OF_FIRE_DIRECTION = re.compile(r"^[\s\x1f]*of[\s\x1f]+(?P<what>outgoing|incoming)\b", re.IGNORECASE)
 _HEADING_AFTER = re.compile(r"^[\s\x1f]*(?:in\s+an?\s+(?P<dir>" + ph.DIRECTION + r")\s+direction|(?:towards\s+(?:the\s+)?)"
                             r"(?P<dir2>" + ph.DIRECTION + r"))\b", re.IGNORECASE)
@@ -915,6 +938,8 @@ _MINES_AFTER = re.compile(
     re.IGNORECASE)
 
 
+_SMOKE_FROM = re.compile(r"^[\s\x1f]*(?:(?:rising|billowing|coming)[\s\x1f]+)?from\s+(?:an?\s+|the\s+)?(?P<what>(?:burning\s+)?"
+                         r"(?:" + _NOT_OBJECT + r"[^\W\dA-Z][\w'-]*\s*){1,2})")
 _UXO_WORDS = re.compile(r"\bunexploded\b|\b(?:embedded|lodged|stuck|lying)\s+(?:in|on)\s+(?:the\s+|an?\s+)?(?:asphalt|ground|road|wall|"
                         r"field|soil|yard|garden|roof|pavement)\b", re.IGNORECASE)
 
@@ -953,6 +978,10 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
         group.count = int(number) if number.isdigit() else ph.parse_number(number)
         group.count_qualifier = ph.COUNT_QUALIFIERS.get(re.sub(r"\s+", " ", (bracket["qual"] or "").lower()))
         scan.claim(start + bracket.start(), start + bracket.end())
+    if group.count is None and group.count_qualifier is None and (colon := _COUNT_AFTER_COLON.match(scan.view(start, end))) is not None:
+        # "Explosions: 55, projectiles in flight: 12": a count written after its noun, as in a table
+        group.count = int(colon["n"].replace(",", ""))
+        scan.claim(start + colon.start(), start + colon.end())
     dropped = [match for match in scan.find(_DROPPED, start, end)]  # "a grenade dropped from a drone": a weapon too
     for match in dropped:
         scan.claim(start + match.start(), start + match.end())
@@ -995,6 +1024,9 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
         group.kinds = [group.kind]
     if group.sighting in ("damage", "mine", "uxo"):
         _read_damage_or_mines(scan, group, start, end)
+    if group.sighting == "smoke" and (source := _SMOKE_FROM.match(scan.view(start, end))) is not None:
+        scan.claim(start + source.start(), start + source.end())  # "smoke rising from a burning house"
+        group.details["smoke_from"] = re.sub(r"\s+", " ", source["what"])
     for match in scan.find(_LINE, start, end):  # "across the Line of Control": a line, not a place to locate
         scan.claim(start + match.start(), start + match.end())
         group.details["boundary_line"] = re.sub(r"\s+", " ", f"{match['relation']} the {match['line']}")
@@ -1300,10 +1332,11 @@ def _read_breakdown(scan: Scan, group: Group, start: int, end: int) -> None:
             scan.claim(start + paren.start(), start + paren.end())
             breakdown = list(parts)
             if total < group.count:  # "… and the rest as their impacts": the rest's own kind, if written
-                rest = _REST_ASSESSED.search(paren.group(1), items[-1].end())
-                kind = group.kind if rest is None else (
-                    "explosion_undetermined" if rest["what"].lower() == "undetermined" else assessed_kind(rest["what"], group.kind))
-                breakdown.append((kind, group.count - total))
+                rest_assessed = _REST_ASSESSED.search(paren.group(1), items[-1].end())
+                rest_kind = group.kind if rest_assessed is None else (
+                    "explosion_undetermined" if rest_assessed["what"].lower() == "undetermined"
+                    else assessed_kind(rest_assessed["what"], group.kind))
+                breakdown.append((rest_kind, group.count - total))
             group.breakdown = breakdown
             group.breakdown_qualifiers = qualifiers
         return
@@ -1418,11 +1451,11 @@ def _read_comparison(scan: Scan, start: int, end: int) -> str | None:
 def _read_violation_tally(scan: Scan, start: int, end: int) -> tuple[int | None, str | None, str | None]:
     """"232 ceasefire violations", "more ceasefire violations in Donetsk region (about 420)": the tally
     (number, qualifier, trend), claimed."""
-    for pattern in (VIOLATION_COUNT, VIOLATION_PAREN):
+    for pattern in (VIOLATION_COUNT, VIOLATION_PAREN, _VIOLATIONS_COLON):
         match = next(scan.find(pattern, start, end), None)
         if match is not None:
             scan.claim(start + match.start(), start + match.end())
-            qualifier = ph.COUNT_QUALIFIERS.get(re.sub(r"\s+", " ", (match["qual"] or "").lower()))
+            qualifier = ph.COUNT_QUALIFIERS.get(re.sub(r"\s+", " ", (match.groupdict().get("qual") or "").lower()))
             trend = match.groupdict().get("trend")
             number = ph.parse_number(match["n"].replace(",", "") if match["n"][0].isdigit() else match["n"])
             return number, qualifier, re.sub(r"\s+", " ", trend.lower()) if trend else None
@@ -1492,7 +1525,7 @@ def _read_violation_trend(scan: Scan, start: int, end: int) -> str | None:
     return re.sub(r"\s+", " ", match["trend"].lower())
 
 
-def read_clause(scan: Scan, start: int, end: int) -> ClauseReading:
+def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = None) -> ClauseReading:
     """Read one clause: where, when, and what was observed."""
     for pattern in (ACRONYM, SEE_ALSO):
         for match in scan.find(pattern, start, end):
@@ -1500,10 +1533,12 @@ def read_clause(scan: Scan, start: int, end: int) -> ClauseReading:
     reported_by = None
     hearsay = _HEARSAY.match(scan.view(start, end))
     if hearsay is not None:  # "The JCCC reported that …": what others told the mission
-        scan.claim(start + hearsay.start(), start + hearsay.end())
-        reported_by = _hearsay_source(hearsay["who"])
-    for match in scan.find(_ASSESSED_DAMAGE, start, end):
-        scan.claim(start + match.start(), start + match.end())
+        reported_by = _hearsay_source(hearsay["who"] or hearsay["who2"])
+        if reported_by is not None:
+            scan.claim(start + hearsay.start(), start + hearsay.end())
+    for pattern in (_ASSESSED_DAMAGE, _FOLLOWED_UP):
+        for match in scan.find(pattern, start, end):
+            scan.claim(start + match.start(), start + match.end())
     target = next(scan.find(_TARGET, start, end), None)
     if target is not None:  # "the SMM's mini-UAV was fired upon with small-arms fire": fire at the mission
         scan.claim(start + target.start(), start + target.end())
@@ -1530,6 +1565,9 @@ def read_clause(scan: Scan, start: int, end: int) -> ClauseReading:
                 named = _NAMED_BEFORE.search(scan.view(start, context_end))
                 if named is not None:
                     context_end = observation_start = start + named.start()
+            hit_by = _HIT_BY.search(scan.view(start, context_end))
+            if hit_by is not None:  # "… that her house had been hit by a shell"
+                context_end = observation_start = start + hit_by.start()
         if target is not None and start + target.end() <= context_end:
             context_end = observation_start = start + target.end()  # "the SMM's UAV was fired upon with small-arms fire"
     region = None
@@ -1567,6 +1605,13 @@ def read_clause(scan: Scan, start: int, end: int) -> ClauseReading:
     for match in scan.find(_WHAT_ASSESSED, observation_start, end):  # "heard what it assessed as two outgoing rounds"
         scan.claim(observation_start + match.start(), observation_start + match.end())
     groups = read_groups(scan, observation_start, end, clause_start=start, negated=negated)
+    more = _MORE_OF_THE_SAME.match(scan.view(observation_start, end)) if not groups and previous_kind else None
+    if more is not None and previous_kind is not None:
+        # "…; at 13:55, it heard two more 3km south-east": the kind of the clause before, counted again
+        group = Group(start=observation_start + more.start("n"), end=observation_start + more.end(), kind=previous_kind,
+                      kinds=[previous_kind], count=ph.parse_number(more["n"]))
+        scan.claim(observation_start + more.start(), observation_start + more.end())
+        groups = [group]
     if not groups and verb is not None and verb.group(0).split()[0].lower() in ("saw", "observed", "spotted", "noted"):
         groups = _read_weapon_sightings(scan, observation_start, end)
         violation = next(scan.find(_IN_VIOLATION, start, context_end), None) if groups else None
@@ -1638,6 +1683,9 @@ def read_clause(scan: Scan, start: int, end: int) -> ClauseReading:
     if not groups:
         context_leftovers += scan.leftovers(observation_start, end)
     for group in groups:
+        if group.hit_before and reported_by is None:
+            # "saw a house that had been hit by an artillery shell": damage seen, not an impact observed
+            group.kind, group.kinds, group.sighting = "other", ["other"], "damage"
         if target is not None:
             group.details["target"] = re.sub(r"^(?:the|an?)\s+|'s\b", "", re.sub(r"\s+", " ", target["target"]), flags=re.IGNORECASE)
         if reported_by is not None:

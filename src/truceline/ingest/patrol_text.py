@@ -335,6 +335,20 @@ def _which_as_parenthesis(line: str, start: int, end: int) -> str:
     return "".join(chars)
 
 
+#: A table-row tally with its breakdown in brackets: "Ceasefire violations recorded …: 174 (including 55 explosions)".
+_TALLY_PARENTHESIS = re.compile(r"\bviolations\b[^.;()]{0,80}?:\s*\d[\d,]*\s*(?P<open>\()\s*(?=including\b)[^()]*(?P<close>\))",
+                                re.IGNORECASE)
+
+
+def _tally_parenthesis(line: str, start: int, end: int) -> str:
+    """"…: 174 (including 55 explosions)": the brackets read as the commas they stand for (same length), so that
+    the explosions are read as the summary's own count, as in "174 ceasefire violations, including 55 explosions"."""
+    chars = list(line)
+    for match in _TALLY_PARENTHESIS.finditer(line, start, end):
+        chars[match.start("open")], chars[match.start("close")] = ",", " "
+    return "".join(chars)
+
+
 def _clauses(scan: Scan, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     cursor = start
@@ -361,7 +375,7 @@ def _read_sentence(
         return [{"kind": "other", "count": None, "weapon": None, "flight_direction": None,
                  "extras": {"region": heading["name"]} if heading is not None else {},
                  "warnings": (f"a heading ({title!r}): no observation",)}]
-    scan = Scan(_which_as_parenthesis(line, start, end))
+    scan = Scan(_tally_parenthesis(_which_as_parenthesis(line, start, end), start, end))
     sentence_warnings: list[str] = []
     only_date = _DATE_ONLY_LINE.match(line[start:end])
     found_date = only_date or next(scan.find(_DATE_ON, start, end), None)
@@ -392,8 +406,10 @@ def _read_sentence(
         sentence_warnings.append("reads as a summary of the period: its counts may repeat those of other sentences")
     records: list[dict[str, Any]] = []
     position: _Observer | None = None
+    previous_kind: str | None = None  # the kind of the last observation: "…; it heard two more"
     for clause_start, clause_end in _clauses(scan, start, end):
-        reading = read_clause(scan, clause_start, clause_end)
+        reading = read_clause(scan, clause_start, clause_end, previous_kind=previous_kind)
+        previous_kind = reading.groups[-1].kind if reading.groups else previous_kind
         if reading.region is not None:  # "In Luhansk region, the SMM recorded …": the Luhansk part starts here
             state.region = reading.region
         if reading.position is not None:
