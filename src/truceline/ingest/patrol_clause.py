@@ -168,11 +168,9 @@ class Scan:
     def __init__(self, text: str) -> None:
         self.text = text
         self.used = [False] * len(text)
-        self._masked: str | None = text  # the text with claimed characters as \x1f, rebuilt after a claim
+        self._masked = text  # the text with claimed characters as \x1f, kept up to date by each claim
 
     def view(self, start: int, end: int) -> str:
-        if self._masked is None:
-            self._masked = "".join("\x1f" if used else char for char, used in zip(self.text, self.used))
         return self._masked[max(start, 0):max(end, 0)]
 
     def find(self, pattern: re.Pattern[str], start: int, end: int) -> Iterator[re.Match[str]]:
@@ -180,10 +178,11 @@ class Scan:
         return pattern.finditer(self.view(start, end))
 
     def claim(self, start: int, end: int) -> None:
-        for i in range(start, end):
-            if not self.used[i]:
-                self.used[i] = True
-                self._masked = None
+        start, end = max(start, 0), min(end, len(self.text))
+        if start >= end or all(self.used[start:end]):
+            return
+        self.used[start:end] = [True] * (end - start)
+        self._masked = self._masked[:start] + "\x1f" * (end - start) + self._masked[end:]
 
     def leftovers(self, start: int, end: int) -> list[str]:
         """Runs of unclaimed words in [start, end) that are not filler, as fragments of the text."""
