@@ -470,3 +470,10 @@ def test_damage_mines_and_remnants_are_sightings_not_fire() -> None:
     # a total and its breakdown are never both counted: the parts add up to the total
     (first, second) = parse("The SMM heard a total of 27 explosions (19 impacts and eight outgoing rounds) 3-5km north-west.")
     assert first["count"] + second["count"] == first["breakdown_of"] == 27
+
+
+def test_a_clock_time_after_a_tally_is_not_its_number() -> None:
+    (record,) = parse("The SMM recorded more ceasefire violations at 14:05 near Zolote.")
+    assert record.get("ceasefire_violations") is None and record["ceasefire_violations_trend"] == "more"
+    # (the time after the verb of a sentence with no observation is left not understood, as before: warned)
+    assert "not understood: '14 05 near Zolote'" in record["warnings"]

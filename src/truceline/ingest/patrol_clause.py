@@ -751,7 +751,8 @@ _FOLLOWED_UP = re.compile(
     r"(?:the\s+)?(?:reports?|allegations?|claims?|information)\s+(?:of|about|on)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:shelling|fire|explosions?|impacts?|damage|casualties|incidents?|attacks?)\b", re.IGNORECASE)
 #: A tally written as a table row: "Ceasefire violations recorded by the SMM in Donetsk region: 174".
-_VIOLATIONS_COLON = re.compile(r"\b(?:ceasefire\s+)?violations\b[^:;.()]{0,80}?:\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\b", re.IGNORECASE)
+_VIOLATIONS_COLON = re.compile(r"\b(?:ceasefire\s+)?violations\b[^:;.()\d]{0,80}?:\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\b(?!:)",
+                               re.IGNORECASE)  # not a clock time: "… violations at 14:05"
 #: A count written after its noun and a colon, as in a table: "Explosions: 55, projectiles in flight: 12".
 _COUNT_AFTER_COLON = re.compile(r"^[\s\x1f]*(?:in\s+flight[\s\x1f]*)?:\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?=\s*(?:[;.)]|,(?!\d{3})|$))")
 _OF_FIRE_DIRECTION = re.compile(r"^[\s\x1f]*of[\s\x1f]+(?P<what>outgoing|incoming)\b", re.IGNORECASE)

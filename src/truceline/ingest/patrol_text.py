@@ -336,7 +336,7 @@ def _which_as_parenthesis(line: str, start: int, end: int) -> str:
 
 
 #: A table-row tally with its breakdown in brackets: "Ceasefire violations recorded …: 174 (including 55 explosions)".
-_TALLY_PARENTHESIS = re.compile(r"\bviolations\b[^.;()]{0,80}?:\s*\d[\d,]*\s*(?P<open>\()\s*(?=including\b)[^()]*(?P<close>\))",
+_TALLY_PARENTHESIS = re.compile(r"\bviolations\b[^.;()\d]{0,80}?:\s*\d[\d,]*\s*(?P<open>\()\s*(?=including\b)[^()]*(?P<close>\))",
                                 re.IGNORECASE)
 
 
