@@ -817,6 +817,32 @@ _VERIFIED = re.compile(
     r"(?:storage\s+sites?|holding\s+areas?|sites?|storage\s+areas?))?\b", re.IGNORECASE)
 
 
+_NOT_OBJECT = r"(?!(?:near|in|at|about|assessed|and|caused|on|by|from|which|that|as|approximately|some|around|of|to)\b)"
+#: A weapon seen firing, with no count of rounds: "an armoured personnel carrier firing its cannon".
+_FIRING = re.compile(r"^[\s\x1f]*(?:(?:was|were)\s+)?(?:firing|shooting|opening\s+fire)\b(?:\s+(?:its|their|a|the)\s+(?:main\s+)?"
+                     r"(?:cannons?|guns?|weapons?|machine[- ]guns?))?", re.IGNORECASE)
+#: Damage written in the passive, with no noun of damage: "the water pipeline … had been damaged".
+_DAMAGED_PASSIVE = re.compile(r"\b(?:(?:had|has|have)\s+been|was|were)\s+(?:damaged|destroyed|burnt|burned)\b", re.IGNORECASE)
+_DAMAGED_SUBJECT = re.compile(r"^[\s\x1f]*(?:that\s+)?(?:the\s+|an?\s+|its\s+)?(?P<what>(?:" + _NOT_OBJECT
+                              + r"(?!(?:had|has|have|was|were)\b)[^\W\dA-Z][\w'-]*\s+){1,3})")
+
+
+def _read_passive_damage(scan: Scan, start: int, end: int) -> list[Group]:
+    """"The SMM noted that the water pipeline near the Donetsk Filter Station had been damaged": damage seen
+    (``sighting: damage``, what was damaged in ``damage_to``), in a clause with no other observation."""
+    passive = next(scan.find(_DAMAGED_PASSIVE, start, end), None)
+    if passive is None:
+        return []
+    scan.claim(start + passive.start(), start + passive.end())
+    group = Group(start=start, end=start, kind="other", kinds=["other"], sighting="damage")
+    subject = _DAMAGED_SUBJECT.match(scan.view(start, start + passive.start()))
+    if subject is not None:  # the words after it (a place, a time) are read with the record
+        scan.claim(start + subject.start(), start + subject.end())
+        group.details["damage_to"] = re.sub(r"\s+", " ", subject["what"].strip())
+        group.end = start + subject.end()
+    return [group]
+
+
 def _read_weapon_sightings(scan: Scan, start: int, end: int) -> list[Group]:
     """Weapons seen, in a clause with no fire in it: one record of kind ``other`` (``sighting: weapon``) per count;
     vehicles (``sighting: vehicle``) likewise."""
@@ -840,6 +866,10 @@ def _read_weapon_sightings(scan: Scan, start: int, end: int) -> list[Group]:
         scan.claim(start + match.start(), start + match.end())
         if group.weapon is None:
             group.weapon = "heavy_weapon"
+        firing = _FIRING.match(scan.view(start + match.end(), end))
+        if firing is not None:  # "an armoured personnel carrier firing its cannon": fire seen, rounds not counted
+            scan.claim(start + match.end() + firing.start(), start + match.end() + firing.end())
+            group.sighting, group.count, group.count_qualifier = None, None, None
         verified = _VERIFIED.match(scan.view(start + match.end(), end))
         if verified is not None:  # "14 towed howitzers (…) were missing from a permanent storage site"
             scan.claim(start + match.end() + verified.start(), start + match.end() + verified.end())
@@ -923,7 +953,6 @@ def _read_altitude(scan: Scan, group: Group, start: int, end: int) -> None:
         group.altitude = group.altitude or " ".join(re.sub(r"\s+", " ", word.lower()) for word in words if word) or "stated"
 
 
-_NOT_OBJECT = r"(?!(?:near|in|at|about|assessed|and|caused|on|by|from|which|that|as|approximately|some|around|of|to)\b)"
 #: What was damaged, written after the damage: "to the façade of a residential building", "in the roof of a house".
 _DAMAGED = re.compile(
     r"^[\s\x1f]*(?:to|on|in|of)\s+(?:the\s+|an?\s+|its\s+)?(?P<what>(?:" + _NOT_OBJECT + r"[^\W\dA-Z][\w'-]*\s*){1,3}"
@@ -938,6 +967,8 @@ _MINES_AFTER = re.compile(
     re.IGNORECASE)
 
 
+_DAMAGED_BY_IT = re.compile(r"^[\s\x1f]*(?:(?:had|has|have)\s+)?(?:damaged|destroyed)\s+(?:her|his|their|its|the|an?)\s+"
+                            r"(?P<what>[a-z][\w'-]*)", re.IGNORECASE)
 _SMOKE_FROM = re.compile(r"^[\s\x1f]*(?:(?:rising|billowing|coming)[\s\x1f]+)?from\s+(?:an?\s+|the\s+)?(?P<what>(?:burning\s+)?"
                          r"(?:" + _NOT_OBJECT + r"[^\W\dA-Z][\w'-]*\s*){1,2})")
 _UXO_WORDS = re.compile(r"\bunexploded\b|\b(?:embedded|lodged|stuck|lying)\s+(?:in|on)\s+(?:the\s+|an?\s+)?(?:asphalt|ground|road|wall|"
@@ -1024,6 +1055,9 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
         group.kinds = [group.kind]
     if group.sighting in ("damage", "mine", "uxo"):
         _read_damage_or_mines(scan, group, start, end)
+    if group.kind.startswith("explosion") and (damaged := _DAMAGED_BY_IT.match(scan.view(start, end))) is not None:
+        scan.claim(start + damaged.start(), start + damaged.end())  # "shelling had damaged her roof"
+        group.details["damage_to"] = damaged["what"].lower()
     if group.sighting == "smoke" and (source := _SMOKE_FROM.match(scan.view(start, end))) is not None:
         scan.claim(start + source.start(), start + source.end())  # "smoke rising from a burning house"
         group.details["smoke_from"] = re.sub(r"\s+", " ", source["what"])
@@ -1613,7 +1647,7 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
         scan.claim(observation_start + more.start(), observation_start + more.end())
         groups = [group]
     if not groups and verb is not None and verb.group(0).split()[0].lower() in ("saw", "observed", "spotted", "noted"):
-        groups = _read_weapon_sightings(scan, observation_start, end)
+        groups = _read_weapon_sightings(scan, observation_start, end) or _read_passive_damage(scan, observation_start, end)
         violation = next(scan.find(_IN_VIOLATION, start, context_end), None) if groups else None
         if violation is not None:  # "In violation of withdrawal lines in government-controlled areas, the SMM saw …"
             scan.claim(start + violation.start(), start + violation.end())

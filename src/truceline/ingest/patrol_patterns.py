@@ -270,6 +270,6 @@ FILLER = frozenset(
     driving conducting flight flights forested wooded however observers personnel un monitoring black white grey gray thick rising billowing plume plumes column
     interspersed sound sounds occurring caused well locations location shell shells
     reached arrived when mixed whilst most uncountable
-    over engine engines first after her his our my
+    over engine engines first after her his our my sea
     eumm undof unmogip unifil untso unficyp minurso military patrolling under ukrainian armed forces""".split()
 )

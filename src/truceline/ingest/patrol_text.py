@@ -72,6 +72,8 @@ _SAME_POSITION = re.compile(
 _CLAUSE_BREAK = re.compile(
     r";\s+|,?\s+and\s+(?!in\s+(?:some|most|many|all|several)\s+cases\b)(?=(?:(?:while|when)\s+)?(?:positioned|while|in|at|near|from)\s+[^;]*?\b(?:heard|saw|observed|recorded|spotted)\b)"
     r"|,?\s+and\s+(?=(?:the\s+SMM|it|the\s+mission)\s+(?:also\s+|later\s+)?(?:heard|saw|observed|recorded|spotted)\b)"
+    # "… 112 ceasefire violations in Donetsk region, including 31 explosions, and 9 ceasefire violations in Luhansk region"
+    r"|,\s+and\s+(?=(?:about\s+|around\s+|some\s+|more\s+than\s+)?\d[\d,]*\s+(?:ceasefire\s+)?violations\b)"
 )
 _SUMMARY = re.compile(r"\b(?:ceasefire\s+violations|compared\s+with|previous\s+(?:reporting\s+)?(?:period|day))\b", re.IGNORECASE)
 _ABBREVIATIONS = {"approx", "ca", "e.g", "i.e", "no", "st", "vs", "cf", "incl", "mr", "ms", "dr", "gen", "col", "lt"}
