@@ -475,6 +475,63 @@ HELD_OUT: list[tuple[str, list[dict[str, Any]]]] = [
      [rec(OUT, 10, weapon="artillery", calibre_mm=122, bearing="W", warnings=[])]),
 ]
 
+MIXED = "'assessed as outgoing and impacts': the count is not split between them, so the kind is undetermined"
+#: A second held-out set, written after all the fixes above and measured once before any change for it.
+HELD_OUT_2: list[tuple[str, list[dict[str, Any]]]] = [
+    ("Positioned in Kalynove (non-government-controlled, 60km west of Luhansk), the SMM heard 28 undetermined "
+     "explosions 3-5km north-west.",
+     [rec(UND, 28, observer_place="Kalynove", bearing="NW",
+          warnings=["place 'Kalynove' is not in the gazetteer: position taken from '60km west of Luhansk'"])]),
+    ("The SMM heard an undetermined explosion and two bursts of small-arms fire, all at an estimated 2km south-west.",
+     [rec(UND, 1, bearing="SW", distance_max_km=2.0, warnings=[]),
+      rec("burst", 2, weapon="small_arms", bearing="SW", warnings=[])]),
+    ("On 4 June, the SMM observed four fresh impacts assessed as caused by 82mm mortar rounds on a road in Zolote.",
+     [other(4, weapon="mortar", calibre_mm=82, event_place="Zolote", time_start="04 00:00", warnings=[])]),
+    ("The SMM heard 40 explosions and more than 300 bursts and shots of various weapons 5-7km north-east.",
+     [rec(UND, 40, bearing="NE", warnings=[]),
+      rec("burst", 300, count_qualifier="more than", combined_kinds=["burst", "shot"], bearing="NE", warnings=[])]),
+    ("At 18:10, the SMM heard three explosions assessed as airbursts of undetermined weapons 5km west.",
+     [rec("airburst", 3, bearing="W", time_start="03 18:10", warnings=[])]),
+    ("The SMM heard sporadic exchanges of small-arms fire throughout the night 1-2km south-east.",
+     [other(None, weapon="small_arms", bearing="SE", time_of_day="throughout the night", warnings=[])]),
+    ("Positioned at the railway station in Debaltseve, the SMM heard 11 explosions assessed as outgoing and impacts "
+     "10-12km west.",
+     [rec(UND, 11, observer_place="Debaltseve", bearing="W", warnings=[MIXED])]),
+    ("The SMM heard a single shot 300m north-east.",
+     [rec("shot", 1, bearing="NE", distance_max_km=0.3, warnings=[])]),
+    ("At about 14:30, the SMM heard about ten explosions about 5km south-east of Novoluhanske.",
+     [rec(UND, 10, count_qualifier="about", event_place="Novoluhanske", event_relation="offset", time_start="03 14:30",
+          warnings=[])]),
+    ("The SMM camera in Popasna recorded a bright flash and an undetermined explosion 4-6km south-east at 23:12.",
+     [other(1, bearing="SE", time_start="03 23:12", warnings=[]),
+      rec(UND, 1, bearing="SE", time_start="03 23:12", warnings=[])]),
+    ("During the night of 5-6 June, the SMM camera at the Donetsk Filter Station recorded 57 undetermined explosions, "
+     "12 projectiles in flight and 3 illumination flares, all 1-3km south-south-east.",
+     [rec(UND, 57, bearing="SSE", observer_place="Donetsk Filter Station", warnings=[]),
+      rec("projectile_in_flight", 12, bearing="SSE", warnings=[]), rec("flare", 3, bearing="SSE", warnings=[])]),
+    ("The SMM heard four explosions, assessed as rounds from a 120mm mortar, 1km south of Krasnohorivka.",
+     [rec(UND, 4, weapon="mortar", calibre_mm=120, event_place="Krasnohorivka", event_relation="offset", warnings=[])]),
+    ("The SMM heard about 80 explosions in a 30-minute period 6-8km north.",
+     [rec(UND, 80, count_qualifier="about", duration="30-minute", bearing="N", warnings=[])]),
+    ("The SMM heard shooting 500m east.",
+     [rec("shot", None, bearing="E", distance_max_km=0.5, warnings=[])]),
+    ("In the afternoon, the SMM heard three outgoing rounds of tank fire and, five minutes later, three impacts about "
+     "1km south.",
+     [rec(OUT, 3, weapon="tank", bearing="S", warnings=[]),
+      rec(IMP, 3, time_relative="five minutes later", bearing="S", warnings=[])]),
+    ("The SMM recorded 19 explosions near Shyrokyne, compared with nine the previous day.",
+     [rec(UND, 19, event_place="Shyrokyne", warnings=[SUMMARY])]),
+    ("The SMM heard 12 explosions of artillery and mortar fire 4-6km south.",
+     [rec(UND, 12, weapon="artillery", other_weapons=["mortar"], bearing="S", warnings=[])]),
+    ("At 09:40 and 09:42, the SMM heard two explosions 3km north.",
+     [rec(UND, 2, bearing="N", time_start="03 09:40", time_end="03 09:42", warnings=[])]),
+    ("The SMM heard explosions and small-arms fire in the direction of Luhanske.",
+     [rec(UND, None, toward_place="Luhanske"), other(None, weapon="small_arms", toward_place="Luhanske")]),
+    ("Between 11:15 and 11:20, the SMM heard two explosions, which it assessed as outgoing rounds from an automatic "
+     "grenade launcher, about 700m east.",
+     [rec(OUT, 2, weapon="automatic_grenade_launcher", bearing="E", distance_max_km=0.7, warnings=[])]),
+]
+
 
 @pytest.mark.parametrize(("sentence", "expected"), LAST, ids=[case[0][:70] for case in LAST])
 def test_session11_sentence_written_last(sentence: str, expected: list[dict[str, Any]]) -> None:
@@ -530,6 +587,11 @@ def test_a_clock_time_after_a_tally_is_not_its_number() -> None:
     assert record.get("ceasefire_violations") is None and record["ceasefire_violations_trend"] == "more"
     # (the time after the verb of a sentence with no observation is left not understood, as before: warned)
     assert "not understood: '14 05 near Zolote'" in record["warnings"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), HELD_OUT_2, ids=[case[0][:70] for case in HELD_OUT_2])
+def test_session11_sentence_held_out_2(sentence: str, expected: list[dict[str, Any]]) -> None:
+    check_records(parse(sentence), expected)
 
 
 @pytest.mark.parametrize(("sentence", "expected"), HELD_OUT, ids=[case[0][:70] for case in HELD_OUT])

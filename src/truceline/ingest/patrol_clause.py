@@ -231,7 +231,7 @@ def base_kind(noun: str) -> str:
         return "explosion_impact"
     if word.startswith("burst"):
         return "burst"
-    if word.startswith(("shot", "gunshot", "gun shot", "gun-shot")):
+    if word.startswith(("shot", "gunshot", "gun shot", "gun-shot", "shooting")):
         return "shot"
     return "other"
 
