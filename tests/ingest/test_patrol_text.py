@@ -138,6 +138,7 @@ def test_cli_patrol_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
         (["--date", "2017-02-30"], "'2017-02-30' is not a date in the form YYYY-MM-DD"),
         (["--timezone", "Mars/Olympus"], "'Mars/Olympus' is not a time zone name"),
         (["--reliability", "B9"], "'B9' is not a NATO/Admiralty grade"),
+        (["--hearsay-reliability", "G1"], "'G1' is not a NATO/Admiralty grade"),
     ],
 )
 def test_cli_rejects_bad_options(tmp_path: Path, capsys: pytest.CaptureFixture[str], arguments: list[str], message: str) -> None:
@@ -148,6 +149,22 @@ def test_cli_rejects_bad_options(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert stop.value.code == 2
     assert message in capsys.readouterr().err
     assert not (tmp_path / "o.jsonl").exists()
+
+
+def test_what_others_told_the_mission_gets_the_hearsay_grade(tmp_path: Path) -> None:
+    text = ("The SMM heard 4 shots 3km north. The JCCC reported that an 82mm mortar round had impacted in Zaitseve.\n"
+            "Residents told the SMM that they had heard shelling overnight.\n")
+    own, jccc, residents = parse(text)
+    assert (own["reliability"], jccc["reliability"], residents["reliability"]) == ("B2", "F6", "F6")
+    assert "reported_by" not in own and jccc["reported_by"] == "JCCC"
+    source = tmp_path / "day.txt"
+    source.write_text(text, encoding="utf-8")
+    out = tmp_path / "reports.jsonl"
+    main(["ingest", "patrol-text", str(source), "--date", "2017-03-02", "--reliability", "A1",
+          "--hearsay-reliability", "D4", "--out", str(out)])
+    assert [report.reliability for report in read_reports(out)] == ["A1", "D4", "D4"]
+    with pytest.raises(InputError, match="'X9' is not a NATO/Admiralty grade"):
+        parse_patrol_text(text, file_name="t.txt", gazetteer=Gazetteer.bundled(), hearsay_reliability="X9")
 
 
 def test_cli_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -67,7 +67,11 @@ def _summary(reports: list[Report], out: str, what: str) -> None:
 )
 @click.option(
     "--reliability", default="B2", show_default=True, callback=_check_grade,
-    help="NATO/Admiralty grade given to every report (source A-F, information 1-6).",
+    help="NATO/Admiralty grade given to every report of the mission's own observations (source A-F, information 1-6).",
+)
+@click.option(
+    "--hearsay-reliability", default="F6", show_default=True, callback=_check_grade,
+    help="Grade of what others told the mission (\"The JCCC reported that ...\", residents): records with `reported_by`.",
 )
 @click.option("--source", default="patrol", show_default=True, help="Value of the `source` field.")
 @click.option(
@@ -75,7 +79,8 @@ def _summary(reports: list[Report], out: str, what: str) -> None:
     help="CSV of places (name,oblast,lat,lon,alt_names) to use instead of the bundled one.",
 )
 def patrol_text(
-    file: str, out: str, date: Date | None, zone: ZoneInfo, reliability: str, source: str, gazetteer_path: str | None,
+    file: str, out: str, date: Date | None, zone: ZoneInfo, reliability: str, hearsay_reliability: str, source: str,
+    gazetteer_path: str | None,
 ) -> None:
     """Parse patrol reports written as prose into structured reports.
 
@@ -96,7 +101,10 @@ def patrol_text(
     from truceline.ingest.patrol_text import read_patrol_text
 
     gazetteer = Gazetteer.from_file(gazetteer_path) if gazetteer_path else Gazetteer.bundled()
-    reports = read_patrol_text(file, gazetteer=gazetteer, date=date, tz=zone, reliability=reliability, source=source)
+    reports = read_patrol_text(
+        file, gazetteer=gazetteer, date=date, tz=zone, reliability=reliability, source=source,
+        hearsay_reliability=hearsay_reliability,
+    )
     write_reports(reports, out)
     _summary(reports, out, file)
 

@@ -41,6 +41,11 @@ from truceline.model.errors import InputError
 from truceline.model.reports import PATROL_KINDS, Report
 
 DEFAULT_RELIABILITY = "B2"  # a trained mission's own observation: usually reliable, probably true
+#: What others told the mission (``reported_by``: the JCCC, a party's officers, residents) is not the mission's own
+#: observation: its source is not the mission, often a party to the conflict, and cannot be judged from the text
+#: (STANAG 2511 "F"), nor can the claim be confirmed by it ("6"). Attribution weighs a report's corroboration by
+#: this grade (``reliability_weight``: F6 0.25 against B2 0.64).
+HEARSAY_RELIABILITY = "F6"
 
 _TIME_OF_DAY = (r"(?:early\s+|late\s+)?(?:evening|night|morning|afternoon|day|hours)s?\s+(?:and\s+(?:the\s+)?"
                 r"(?:early\s+|late\s+)?(?:evening|night|morning)s?\s+)?of\s+")
@@ -125,7 +130,7 @@ class _State:
 
 def read_patrol_text(
     path: str | os.PathLike[str], *, gazetteer: Gazetteer, date: Date | None = None, tz: tzinfo = timezone.utc,
-    reliability: str = DEFAULT_RELIABILITY, source: str = "patrol",
+    reliability: str = DEFAULT_RELIABILITY, source: str = "patrol", hearsay_reliability: str = HEARSAY_RELIABILITY,
 ) -> list[Report]:
     """Parse a patrol-text file (UTF-8) into reports."""
     name = os.fspath(path)
@@ -136,21 +141,24 @@ def read_patrol_text(
     except UnicodeDecodeError as problem:
         raise InputError(name, f"not UTF-8 text ({problem.reason} at byte {problem.start})") from None
     return parse_patrol_text(
-        text, file_name=Path(name).name, gazetteer=gazetteer, date=date, tz=tz, reliability=reliability, source=source
+        text, file_name=Path(name).name, gazetteer=gazetteer, date=date, tz=tz, reliability=reliability, source=source,
+        hearsay_reliability=hearsay_reliability,
     )
 
 
 def parse_patrol_text(
     text: str, *, file_name: str, gazetteer: Gazetteer, date: Date | None = None, tz: tzinfo = timezone.utc,
-    reliability: str = DEFAULT_RELIABILITY, source: str = "patrol",
+    reliability: str = DEFAULT_RELIABILITY, source: str = "patrol", hearsay_reliability: str = HEARSAY_RELIABILITY,
 ) -> list[Report]:
     """Parse patrol text into reports: at least one for every line that is not blank.
 
     ``report_id`` is ``"<file_name>:<line>:<n>"`` (n counts records on that line from 1), so
-    the same text always gives the same ids.
+    the same text always gives the same ids. Records of the mission's own observations get ``reliability``;
+    those of what others told it (``reported_by``) get ``hearsay_reliability``.
     """
-    if not re.fullmatch(r"[A-F][1-6]", reliability):
-        raise InputError(file_name, f"reliability {reliability!r} is not a NATO/Admiralty grade such as B2")
+    for grade in (reliability, hearsay_reliability):
+        if not re.fullmatch(r"[A-F][1-6]", grade):
+            raise InputError(file_name, f"reliability {grade!r} is not a NATO/Admiralty grade such as B2")
     state = _State(date=date, night_end=None)
     reports: list[Report] = []
     previous_sentence: list[int] = []  # indices in ``reports`` of the records of the sentence before
@@ -172,7 +180,8 @@ def parse_patrol_text(
             for values in sentence:
                 index += 1
                 values.update(
-                    report_id=f"{file_name}:{line_number}:{index}", source=source, reliability=reliability,
+                    report_id=f"{file_name}:{line_number}:{index}", source=source,
+                    reliability=hearsay_reliability if values.get("extras", {}).get("reported_by") else reliability,
                     line=line_number, text=raw[start:end].strip(),
                 )
                 if values["kind"] not in PATROL_KINDS:  # cannot happen; kept so the contract holds regardless
