@@ -93,6 +93,9 @@ class PairingConfig:
     chance_rate: bool = False
     chance_rate_weight: float = 1.0
     chance_rate_unpaired: bool = True  # unpaired events count as the cloud's (False: only paired impacts and launches aimed elsewhere)
+    # Session 11, attr11: every class's level fit starts from its pairs weighted by the physics prior on the levels' difference
+    # (as a provisional class's), so that chance pairs of two detonations do not start it between two modes (docs, "attr11").
+    level_prior_start: bool = True
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -341,7 +344,8 @@ def pair_events(
             sure = (current.p_kind[pair_launch] >= config.sure_pair_probability) & (current.p_kind[partner_of] >= config.sure_pair_probability)
             fitted = fit_level_model(levels.level_db, pair_launch.astype(np.int64), partner_of, sure, current.class_probability[pair_launch],
                                      compete_classes=config.level_classes_compete, provisional_share=config.level_provisional_share,
-                                     split_shared=config.level_classes_split, provisional_keep=config.level_provisional_keep)
+                                     split_shared=config.level_classes_split, provisional_keep=config.level_provisional_keep,
+                                     prior_start=config.level_prior_start)
             if fitted is None:
                 break
             model = fitted
