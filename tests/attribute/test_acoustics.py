@@ -237,3 +237,35 @@ def test_gun_pairs_and_chance_pairs_do_not_widen_the_mortar_levels() -> None:
     assert pair_level_penalty(old, launches, sigma, impacts, sigma)[0, 0] < 5.0
     assert pair_level_penalty(new, launches, sigma, impacts, sigma)[0, 0] > 20.0
     assert pair_level_penalty(new, launches, sigma, impacts, sigma)[1, 0] == 0.0
+
+
+def test_chance_pairs_of_detonations_do_not_start_the_mortar_between_two_modes() -> None:
+    """Five mortar pairs (launch ~100, bomb ~110.5 dB), six chance pairs that time of flight gives the mortar (three
+    detonations paired as "launches" of impacts 10 dB quieter, 117 -> 107 dB; three of two detonations), and eight gun pairs
+    (115 / 116 dB, 0.3 a mortar's by time of flight): `violation` seed 11 with the wider ellipses of
+    ``cluster_ambiguity_z = 6``. Started from the time-of-flight shares' medians the contaminated normal stays between
+    the two modes (mortar launch 106.3 +- 4.9 dB) and a 117 dB "mortar launch" of a 107 dB impact costs only 3.8; started
+    from the pairs weighted by the physics prior on the mortar's levels' difference (+15 +- 6 dB), it keeps the mortar's
+    own levels and refuses that pair. The gun's levels are the same either way."""
+    rng = np.random.default_rng(5)
+    mortar = np.column_stack([100.0 + rng.normal(0.0, 1.5, 5), 110.5 + rng.normal(0.0, 1.5, 5)])
+    chance = np.array([[116.7, 106.9], [116.6, 107.2], [117.2, 110.6], [108.4, 108.1], [106.3, 100.5], [106.7, 107.5]])
+    gun = np.column_stack([115.0 + rng.normal(0.0, 1.5, 8), 116.0 + rng.normal(0.0, 1.5, 8)])
+    level = np.vstack([mortar, chance, gun]).ravel()
+    launch, impact = np.arange(0, level.size, 2), np.arange(1, level.size, 2)
+    classes = np.vstack([np.tile([1.0, 0.0, 0.0], (11, 1)), np.tile([0.3, 0.7, 0.0], (8, 1))])
+    sure = np.ones(launch.size, dtype=bool)
+    kwargs = {"compete_classes": True, "provisional_share": 0.5}
+    old = fit_level_model(level, launch, impact, sure, classes, **kwargs)  # type: ignore[arg-type]
+    new = fit_level_model(level, launch, impact, sure, classes, prior_start=True, **kwargs)  # type: ignore[arg-type]
+    assert old is not None and new is not None
+    assert old.has_class.tolist() == new.has_class.tolist() == [True, True, False]
+    assert old.launch_db[0] > 104.0 and old.sigma_db[0] > 4.0  # between the modes (before)
+    assert new.launch_db[0] == pytest.approx(100.0, abs=1.0) and new.impact_db[0] == pytest.approx(110.5, abs=1.0)
+    assert new.sigma_db[0] < 2.5
+    assert new.launch_db[1] == pytest.approx(old.launch_db[1]) and new.impact_db[1] == pytest.approx(old.impact_db[1])
+    sigma = np.array([1.5, 1.5])
+    launches, impacts = np.array([117.0, 100.0]), np.array([107.0, 110.5])
+    assert pair_level_penalty(old, launches, sigma, impacts, sigma)[0, 0] < 5.0
+    assert pair_level_penalty(new, launches, sigma, impacts, sigma)[0, 0] > 20.0
+    assert pair_level_penalty(new, launches, sigma, impacts, sigma)[1, 0] == 0.0  # a quiet launch and a loud bomb stay free

@@ -106,3 +106,31 @@ def test_a_launch_that_is_probably_an_impact_is_not_placed_by_its_partner() -> N
     # A sure launch: its partner's evidence as before; no role: even.
     assert launch_claim(1.0, 0.0, 0.5, 0.98) == pytest.approx(0.98)
     assert launch_claim(0.0, 0.0, 0.9, 0.98) == pytest.approx(0.5)
+
+
+def test_first_round_pair_evidence_lowers_marginal_pairs_mutual_battery_only() -> None:
+    """Two "launches" side by side (0, 1), each the other's only battery, paired with far events (2, 3) by pairs hardly
+    better than leaving both unpaired (the best solution without them weighs 0.48 and 0.97): with
+    ``first_round_pair_evidence`` the first round counts each neighbour as sure as its own pair makes it, so their mutual
+    support, and their launch probability, is lower. Two guns of a battery with good pairs (weights 0.02, 0.03) keep theirs."""
+    kind = np.array(["launch", "launch", "impact", "impact"])
+    partner = np.array([2, 3, 0, 1])
+    alternative = np.zeros(4, dtype=np.int8)
+    time_s = T0 + np.array([0.0, 1.0, 29.0, 27.5])
+    lat = np.array([48.0, 48.002, 48.05, 48.0])
+    lon = np.array([lon_at_km(-1.0), lon_at_km(-1.1), lon_at_km(5.0), lon_at_km(4.7)])
+    contexts = ContextOdds(battery=10.0, impact_area=1.0 / 30.0)
+
+    def roles(config: PairingConfig, weights: list[float]) -> np.ndarray:
+        alternative_weight = np.array(weights + weights)
+        p_launch, p_impact = None, None
+        for _ in range(2):
+            p_launch, p_impact = _context_roles(kind, partner, alternative, alternative_weight, np.zeros(4), time_s, lat, lon, config,
+                                                None, None, contexts, None, p_launch, p_impact)
+        assert p_launch is not None
+        return p_launch
+
+    on = PairingConfig(first_round_pair_evidence=True)
+    marginal_off, marginal_on = roles(PairingConfig(), [0.48, 0.97]), roles(on, [0.48, 0.97])
+    assert (marginal_on[:2] < marginal_off[:2] - 0.01).all()
+    np.testing.assert_allclose(roles(on, [0.02, 0.03])[:2], roles(PairingConfig(), [0.02, 0.03])[:2], atol=1e-3)

@@ -96,6 +96,10 @@ class PairingConfig:
     # Session 11, attr11: every class's level fit starts from its pairs weighted by the physics prior on the levels' difference
     # (as a provisional class's), so that chance pairs of two detonations do not start it between two modes (docs, "attr11").
     level_prior_start: bool = True
+    # The first round of contexts counts each neighbour as sure of its role as its own pair makes it (1 / (1 + e^(-margin/2)),
+    # no context) instead of sure. Off: with cluster_ambiguity_z = 6 violation seed 10 op 215 -> 225/259, but main's own
+    # seeds 8 (firing party 229 -> 227/233), 9 (op 255 -> 251) and 11 (264 -> 261) lose (docs/attribution.md, "attr11").
+    first_round_pair_evidence: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -644,6 +648,13 @@ def _context_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], alternati
         fired, landed = hood[i]
         fired, landed = fired[fired != exclude], landed[landed != exclude]
         if neighbour_launch is None or neighbour_impact is None:
+            if config.first_round_pair_evidence:
+                # Each neighbour as sure of its role as its own pair makes it (the min-marginal alone, no context).
+                own_l = 1.0 / (1.0 + alternative_weight[fired])
+                own_i = 1.0 / (1.0 + alternative_weight[landed])
+                if config.battery_levels and levels is not None:
+                    own_l = own_l * same_weapon(i, fired)
+                return 1.0 - float(np.prod(1.0 - own_l)), (1.0 - float(np.prod(1.0 - own_i)) if landed.size else 0.0)
             if config.battery_levels and levels is not None:
                 return 1.0 - float(np.prod(1.0 - same_weapon(i, fired))), float(landed.size)
             return float(fired.size), float(landed.size)
