@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from tests.fuse.synthetic import associate_toy, make_toy
 from tests.fuse.test_rival import C_KM_S, KAPPA, SIGMA_S, ST_X, ST_Y, Book
 from truceline.fuse import FusionConfig, kernels
-from truceline.fuse.mission import fire_missions, mission_clusters
+from truceline.fuse import mission
+from truceline.fuse.mission import fire_missions, mission_clusters, station_options
+from truceline.fuse.ripple import Launcher, Round
 from truceline.fuse.rival import PickContext
 
 PLACE = (0.6, 1.2)  # inside the 5 x 5 grid of stations (x and y from -10 to 10 km): stations on both sides
@@ -94,6 +97,105 @@ def test_mixtures_of_a_three_round_mission_from_three_tubes_are_given_back_as_it
         rounds = _mission(book, places, times, miss=0.15)
         events = _aliased(book, rounds, [(0, 1, a), (1, 2, b)])
         _check(book, rounds, places, times, events)
+
+
+def _two_of_three(seed: int) -> tuple[Book, list[np.ndarray], list[tuple[float, float]], list[float], list[np.ndarray]]:
+    """`violation`'s mission of seed 9 (docs/fusion.md, "Small fire missions"): three tubes 0.2 km apart on a line,
+    rounds 1.4 and 1.8 s apart, every station hearing two of the three rounds (no station all three; 0.1 s pick
+    noise); the events are the two mixtures of the stations' first and second picks."""
+    book = Book(seed=seed, noise_s=0.1)
+    rng = np.random.default_rng(seed)
+    places = [PLACE, (PLACE[0] + 0.2, PLACE[1] + 0.03), (PLACE[0] + 0.4, PLACE[1] + 0.05)]
+    times = [100.0, 101.4, 103.2]
+    pairs = [(0, 1), (1, 2), (0, 2)]
+    heard = [pairs[int(g)] for g in rng.permutation(np.arange(len(ST_X)) % 3)]
+    rounds = [book.arrivals(x, y, t, [s for s in range(len(ST_X)) if k in heard[s]])
+              for k, ((x, y), t) in enumerate(zip(places, times))]
+    st, tm = np.array(book.station), np.array(book.time)
+    every = np.concatenate(rounds)
+    ranked = [every[st[every] == s][np.argsort(tm[every[st[every] == s]])] for s in range(len(ST_X))]
+    events = [np.array(sorted(int(r[j]) for r in ranked)) for j in range(2)]
+    return book, rounds, places, times, events
+
+
+def test_a_three_round_mission_heard_two_rounds_a_station_is_given_back_pure_from_its_mixtures() -> None:
+    """The labelling search (``mission.labelled_starts``) finds the three pure rounds from the two mixture events
+    (a data start, not the truth), every pick in its own round within 0.1 km and 0.1 s; without it the step does
+    not (the position starts stay in the mixtures' aliases)."""
+    for seed in (7, 9, 10, 13):
+        book, rounds, places, times, events = _two_of_three(seed)
+        owner = {int(q): k for k, p in enumerate(rounds) for q in p.tolist()}
+        assert max(np.bincount([owner[int(q)] for q in e]).max() / len(e) for e in events) < 0.8  # mixtures
+        _check(book, rounds, places, times, events)
+
+
+def test_without_the_labelling_search_the_two_of_three_mission_stays_mixed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(mission, "LABEL_SEARCH", False)
+    for seed in (7, 9, 10, 13):
+        book, _rounds, _places, _times, events = _two_of_three(seed)
+        replaced, new, _x, _y = _run(book, events)
+        assert replaced == [] and new == []
+
+
+def test_station_options_keep_the_firing_order_only_where_the_battery_cannot_swap_it() -> None:
+    """Two picks 1.5 s apart (more than the battery's travel-time spread) keep their order over three rounds: 3 ways;
+    0.4 s apart they may be in either order: 6 ways. With leave-outs: each pick to a round or none, one per round."""
+    far = station_options(np.array([10.0, 11.5]), 3, 1.2, leave_out=False)
+    assert sorted(map(tuple, far.tolist())) == [(0, 1), (0, 2), (1, 2)]
+    near = station_options(np.array([10.0, 10.4]), 3, 1.2, leave_out=False)
+    assert len(near) == 6 and (1, 0) in set(map(tuple, near.tolist()))
+    one = station_options(np.array([10.0]), 2, 1.2, leave_out=True)
+    assert sorted(map(tuple, one.tolist())) == [(-1,), (0,), (1,)]
+    crowded = station_options(np.array([10.0, 11.5, 13.0]), 2, 1.2, leave_out=False)
+    assert sorted(map(tuple, crowded.tolist())) == [(-1, 0, 1), (0, -1, 1), (0, 1, -1)]  # two of three, in order
+    with_out = station_options(np.array([10.0, 11.5]), 2, 1.2, leave_out=True)
+    assert len(with_out) == 1 + 2 + 2 + 1  # none; first only; second only; both in order
+
+
+def _context(book: Book) -> tuple[PickContext, np.ndarray]:
+    time, st, _start, _picks, order = book.kernel_layout([])
+    nan = np.full(len(time), np.nan)
+    ctx = PickContext(time, st, nan.copy(), nan.copy(), ST_X, ST_Y, np.zeros(len(ST_X)), np.zeros(0), np.zeros(0),
+                      SIGMA_S, KAPPA, 38.0, 3.0, 2.2, 3.0)
+    rank = np.empty_like(order)
+    rank[order] = np.arange(len(order))
+    return ctx, rank
+
+
+def test_a_pick_pointing_elsewhere_is_taken_out_of_its_round() -> None:
+    """A clutter pick that fits a round in time but whose back-azimuth points 110 degrees off is dropped before the
+    round is located (``_directional``); the round's own picks with agreeing directions stay."""
+    book = Book(seed=3)
+    p = book.arrivals(PLACE[0], PLACE[1], 100.0, list(range(len(ST_X))))
+    ctx, rank = _context(book)
+    picks = np.sort(rank[p])
+    s = ctx.pick_station[picks]
+    true_baz = np.degrees(np.arctan2(PLACE[0] - ST_X[s], PLACE[1] - ST_Y[s])) % 360.0
+    ctx.pick_baz[picks[:3]] = true_baz[:3]
+    ctx.pick_baz_sigma[picks[:3]] = 4.0
+    ctx.pick_baz[picks[3]] = (true_baz[3] + 110.0) % 360.0
+    ctx.pick_baz_sigma[picks[3]] = 4.0
+    kept = mission._directional([Launcher(PLACE[0], PLACE[1], np.array([100.0]), [picks], {})], ctx)[0].picks[0]
+    assert kept.tolist() == np.delete(picks, 3).tolist()
+
+
+def test_the_free_picks_a_round_takes_are_not_charged_against_it() -> None:
+    """``_better`` compares the rounds with the events over the events' picks: a round that also takes a free pick
+    (late by 2 sigma) is not charged that pick's misfit, so pure rounds of equal fit are not turned away for it."""
+    book = Book(seed=5, noise_s=0.0)
+    p = book.arrivals(PLACE[0], PLACE[1], 100.0, list(range(len(ST_X))))
+    ctx, rank = _context(book)
+    picks = np.sort(rank[p])
+    held, free = picks[:-1], picks[-1:]
+    d = float(np.hypot(ST_X[ctx.pick_station[free[0]]] - PLACE[0], ST_Y[ctx.pick_station[free[0]]] - PLACE[1]))
+    sig = float(np.sqrt(SIGMA_S**2 + (KAPPA * d / C_KM_S) ** 2))
+    ctx.pick_time[free] += 2.0 * sig
+    atm = np.array([C_KM_S, 0.0, 0.0])
+    r = Round(PLACE[0], PLACE[1], 100.0, picks, 4.0 + 3.0, len(picks), np.eye(3))  # 3.0 held misfit + the free 2^2
+    assert abs(mission._held_chi2(r, held, ctx, atm) - 3.0) < 1e-2  # (the travel times are on the sphere)
+    chi2 = np.array([3.5])  # the event held the same picks with a slightly worse fit
+    assert mission._better([r], np.array([0]), [held], chi2, ctx, atm)
+    assert not mission._better([r], np.array([0]), [held], chi2)  # charged the free pick, it would lose
 
 
 def test_two_separate_events_near_each_other_are_not_merged() -> None:

@@ -27,10 +27,12 @@ genuinely apart do not gain by being re-solved together: no hypothesis beats the
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable
 
 import numpy as np
+from numba import njit
 
 from truceline.fuse import kernels
 from truceline.fuse.atmosphere import travel_times
@@ -71,6 +73,11 @@ SHIFT_STEPS = 0
 "Small fire missions")."""
 HELD_SHARE = 0.9
 """The rounds must hold at least this share of the cluster's events' picks."""
+HELD_CHI2 = True
+"""The rounds' misfit in ``_better`` is that of the events' picks they hold (the free picks they take neither pay nor
+cost)."""
+LABEL_SEARCH = True
+"""Starts from the search over the labelling of the seed stations' picks (``labelled_starts``)."""
 
 
 def mission_clusters(x: np.ndarray, y: np.ndarray, t0: np.ndarray, *, distance_km: float = CLUSTER_KM,
@@ -98,7 +105,7 @@ def _peaks_at(pool: np.ndarray, ctx: PickContext, x: float, y: float, atm: np.nd
 
 def mission_rounds(pool: np.ndarray, ctx: PickContext, members: np.ndarray, x_km: np.ndarray, y_km: np.ndarray,
                    t0_s: np.ndarray, t_lo: float, t_hi: float, atm: np.ndarray,
-                   min_stations: int) -> tuple[list[Launcher], float, float]:
+                   min_stations: int, held: np.ndarray | None = None) -> tuple[list[Launcher], float, float]:
     """The best hypothesis of the mission's rounds among the pool's picks, each round a one-round ``Launcher`` (its
     place, origin time and picks), with its BIC and the BIC of the cluster's events refitted the same way (the
     incumbent). Every hypothesis is refined by ``joint_rounds`` from a start: the events themselves (the incumbent);
@@ -121,6 +128,8 @@ def mission_rounds(pool: np.ndarray, ctx: PickContext, members: np.ndarray, x_km
             starts.append(ranked)
         if len(strongest) >= k:
             starts.append([(fx, fy, float(t)) for t in sorted(p[0] for p in strongest[:k])])
+        if LABEL_SEARCH and held is not None:
+            starts.extend(labelled_starts(pool, ctx, held, k, cx, cy, atm))
     best: tuple[float, list[Launcher]] = (base, [])
     for step in range(SHIFT_STEPS + 1):
         found = best
@@ -282,12 +291,13 @@ def fire_missions(
         atm = np.median(event_atmosphere[members], axis=0)
         pool, cx, cy, t_lo, t_hi = burst_pool(members, x_km, y_km, t0_s, picks, holder, ctx, station_pick_start, atm,
                                               reach_km)
+        held = np.concatenate([picks[m] for m in members])
         found, _value, _incumbent = mission_rounds(pool, ctx, members, x_km, y_km, t0_s, t_lo, t_hi, atm,
-                                                   min_stations)
+                                                   min_stations, held)
         if not found:
             continue
-        rounds = located_rounds(found, ctx, atm, accept, min_stations, TRIM)
-        if not _better(rounds, members, picks, chi2):
+        rounds = located_rounds(_directional(found, ctx), ctx, atm, accept, min_stations, TRIM)
+        if not _better(rounds, members, picks, chi2, ctx, atm):
             continue
         replaced.extend(int(m) for m in members)
         for r in rounds:
@@ -295,10 +305,39 @@ def fire_missions(
     return replaced, new
 
 
-def _better(rounds: list[Round], members: np.ndarray, picks: list[np.ndarray], chi2: np.ndarray) -> bool:
+def _directional(rounds: list[Launcher], ctx: PickContext) -> list[Launcher]:
+    """The rounds without the picks whose back-azimuth (at an array station) does not point at the round's place: a
+    pick that fits a round in time but comes from elsewhere (clutter) would otherwise spoil its fit, and trimming by
+    the time residual does not find it."""
+    out = []
+    for r in rounds:
+        p = r.picks[0]
+        agree = np.array([kernels.baz_agrees(ctx.pick_baz[q], ctx.pick_baz_sigma[q], ctx.st_x[st], ctx.st_y[st],
+                                             ctx.st_north[st], r.x, r.y, ctx.baz_gate_z)
+                          for q, st in zip(p.tolist(), ctx.pick_station[p].tolist())], dtype=bool)
+        out.append(Launcher(x=r.x, y=r.y, times=r.times, picks=[p[agree]], offsets=r.offsets))
+    return out
+
+
+def _held_chi2(r: Round, held: np.ndarray, ctx: PickContext, atm: np.ndarray) -> float:
+    """A located round's chi-square without the time terms of the free picks it took (``_better`` compares the
+    rounds with the events over the events' picks only)."""
+    free = r.picks[~np.isin(r.picks, held)]
+    if len(free) == 0:
+        return r.chi2
+    c, wx, wy = (float(v) for v in atm)
+    s = ctx.pick_station[free]
+    tt = travel_times(ctx.st_x[s], ctx.st_y[s], r.x, r.y, c, wx, wy)
+    z = (ctx.pick_time[free] - r.t0 - tt) / pick_sigma(tt, ctx.sigma_s, ctx.kappa_model)
+    return max(r.chi2 - float(np.sum(z**2)), 0.0)
+
+
+def _better(rounds: list[Round], members: np.ndarray, picks: list[np.ndarray], chi2: np.ndarray,
+            ctx: PickContext | None = None, atm: np.ndarray | None = None) -> bool:
     """Whether the rounds explain the cluster's events' picks better than the events do by BIC (``bic_of`` over the
-    events' picks: a round gets no credit for the free picks it takes, so clutter does not pay for a round) and hold
-    nearly as many of them (``HELD_SHARE``)."""
+    events' picks: a round gets no credit for the free picks it takes, so clutter does not pay for a round; with
+    ``HELD_CHI2`` (and ``ctx``, ``atm``) the free picks' own misfit is not charged either) and hold nearly as many
+    of them (``HELD_SHARE``)."""
     if len(rounds) < 1:
         return False
     held = np.unique(np.concatenate([picks[m] for m in members]))
@@ -307,6 +346,268 @@ def _better(rounds: list[Round], members: np.ndarray, picks: list[np.ndarray], c
     if kept < HELD_SHARE * len(held):
         return False
     old = bic_of(float(np.sum(chi2[members])), len(held), len(held), len(members))
-    new = bic_of(sum(r.chi2 for r in rounds), kept, len(held), len(rounds))
+    if HELD_CHI2 and ctx is not None and atm is not None:
+        misfit = sum(_held_chi2(r, held, ctx, atm) for r in rounds)
+    else:
+        misfit = sum(r.chi2 for r in rounds)
+    new = bic_of(misfit, kept, len(held), len(rounds))
     return new < old
 
+
+
+LABEL_GRID_KM = 0.6
+"""The labelling search places each round on a grid this far about the cluster's median position ..."""
+LABEL_STEP_KM = 0.05
+"""... of this step."""
+BATTERY_KM = 0.4
+"""A battery's tubes stand within this distance of each other (tube artillery 400 m wide, mortars 120 m): the rounds
+of one labelling must lie this near to each other (plus a grid step). Two picks of one station more than
+``BATTERY_KM`` / c apart arrive in the rounds' firing order (the travel times of two tubes differ by less); nearer
+picks may be in either order."""
+PRIOR_KM = 0.5
+"""A round's place on the grid is pulled weakly towards the cluster's place (one unit of chi-square at this distance),
+so that a round with few seed picks (its place not fixed by them) starts there."""
+LABEL_STATIONS = 8
+LABEL_COMBOS = 4096
+"""At most this many seed stations, and labellings of them, are searched exhaustively."""
+LABEL_REFINE = 64
+LABEL_ITERATIONS = 3
+"""The best labellings by their cost after extension are refitted on the grid (rounds placed again from all their
+picks, the other stations assigned again, this many times) ..."""
+LABEL_STARTS = 4
+"""... and the best of them refined by ``joint_rounds``."""
+MAX_OPTION_PICKS = 5
+"""A station holding more picks of the pool is not searched (its nearest picks to the cluster's time are kept)."""
+
+
+def station_options(times: np.ndarray, k: int, order_gap_s: float, leave_out: bool) -> np.ndarray:
+    """The ways a station's picks (time order) map to ``k`` rounds in firing order: one-to-one, each pick to a round
+    or (with ``leave_out``) to none (-1); two picks more than ``order_gap_s`` apart keep their order (a later pick is a
+    later round). Without ``leave_out`` every pick is assigned, or exactly ``k`` of them when there are more. Rows of
+    round indices, one per pick."""
+    m = len(times)
+    out = []
+    must = min(m, k)
+    for labels in itertools.product(range(-1, k), repeat=m):
+        held = [r for r in labels if r >= 0]
+        if len(set(held)) != len(held):
+            continue
+        if not leave_out and len(held) != must:
+            continue
+        ok = True
+        for a in range(m):
+            for b in range(a + 1, m):
+                if labels[a] >= 0 and labels[b] >= 0 and times[b] - times[a] > order_gap_s and labels[b] < labels[a]:
+                    ok = False
+        if ok:
+            out.append(labels)
+    return np.array(out, dtype=np.int64).reshape(len(out), m)
+
+
+@njit(cache=True)
+def _labelling_cost(choice: np.ndarray, iterations: int, tt: np.ndarray, w: np.ndarray, pick_t: np.ndarray,
+                    seed: np.ndarray, seed_opts: np.ndarray, other: np.ndarray, other_start: np.ndarray,
+                    other_opts: np.ndarray, prior: np.ndarray, gx: np.ndarray, gy: np.ndarray, k: int,
+                    spread_km: float, min_gap_s: float, leave_cost: float,
+                    where: np.ndarray, when: np.ndarray) -> float:
+    """The cost of one labelling of the seed stations (``choice``: each seed station's option row): each round's
+    place on the grid where its picks' back-projected times agree best (weighted variance plus ``prior``), its origin
+    time their weighted mean; the other stations' picks assigned by their best option (squared z capped at
+    ``leave_cost``, a pick left out at ``leave_cost``); with ``iterations``, the rounds placed again from the seed
+    picks and the other stations' assigned picks, and those assigned again, in turn. Infinite when a round has no
+    seed pick, the rounds are out of firing order or nearer than ``min_gap_s``, or stand more than ``spread_km``
+    apart. Fills ``where`` (grid index) and ``when`` (origin time) of the rounds."""
+    n_grid = len(gx)
+    m_pick = pick_t.shape[1]
+    s0 = np.zeros((k, n_grid))
+    s1 = np.zeros((k, n_grid))
+    s2 = np.zeros((k, n_grid))
+    for s in range(len(seed)):
+        u = seed[s]
+        for i in range(m_pick):
+            r = seed_opts[choice[s], i]
+            if r < 0:
+                continue
+            for g in range(n_grid):
+                tau = pick_t[u, i] - tt[g, u]
+                s0[r, g] += w[u]
+                s1[r, g] += w[u] * tau
+                s2[r, g] += w[u] * tau * tau
+    a0 = s0.copy()
+    a1 = s1.copy()
+    a2 = s2.copy()
+    picked = np.zeros(len(other), dtype=np.int64)
+    value = np.inf
+    for it in range(iterations + 1):
+        for r in range(k):
+            if a0[r, 0] <= 0.0:
+                return np.inf
+            best = np.inf
+            bg = 0
+            for g in range(n_grid):
+                v = a2[r, g] - a1[r, g] * a1[r, g] / a0[r, g] + prior[g]
+                if v < best:
+                    best = v
+                    bg = g
+            where[r] = bg
+            when[r] = a1[r, bg] / a0[r, bg]
+        for r in range(1, k):
+            if when[r] - when[r - 1] < min_gap_s:
+                return np.inf
+        for r in range(k):
+            for q in range(r + 1, k):
+                if math.hypot(gx[where[r]] - gx[where[q]], gy[where[r]] - gy[where[q]]) > spread_km:
+                    return np.inf
+        value = 0.0
+        for r in range(k):
+            g = where[r]
+            t = when[r]
+            value += s2[r, g] - 2.0 * t * s1[r, g] + t * t * s0[r, g] + prior[g]
+        for q in range(len(other)):
+            u = other[q]
+            best = np.inf
+            for o in range(other_start[q], other_start[q + 1]):
+                v = 0.0
+                for i in range(m_pick):
+                    r = other_opts[o, i]
+                    if r == -2:
+                        break
+                    if r < 0:
+                        v += leave_cost
+                        continue
+                    z = pick_t[u, i] - when[r] - tt[where[r], u]
+                    v += min(z * z * w[u], leave_cost)
+                if v < best:
+                    best = v
+                    picked[q] = o
+            value += best
+        if it == iterations:
+            break
+        a0[:] = s0
+        a1[:] = s1
+        a2[:] = s2
+        for q in range(len(other)):
+            u = other[q]
+            o = picked[q]
+            for i in range(m_pick):
+                r = other_opts[o, i]
+                if r == -2:
+                    break
+                if r < 0:
+                    continue
+                z = pick_t[u, i] - when[r] - tt[where[r], u]
+                if z * z * w[u] >= leave_cost:
+                    continue
+                for g in range(n_grid):
+                    tau = pick_t[u, i] - tt[g, u]
+                    a0[r, g] += w[u]
+                    a1[r, g] += w[u] * tau
+                    a2[r, g] += w[u] * tau * tau
+    return value
+
+
+@njit(cache=True)
+def _labelling_costs(tt: np.ndarray, w: np.ndarray, pick_t: np.ndarray, seed: np.ndarray, seed_start: np.ndarray,
+                     seed_opts: np.ndarray, other: np.ndarray, other_start: np.ndarray, other_opts: np.ndarray,
+                     prior: np.ndarray, gx: np.ndarray, gy: np.ndarray, k: int, spread_km: float,
+                     min_gap_s: float, leave_cost: float, n_refine: int,
+                     iterations: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``_labelling_cost`` of every labelling of the seed stations (mixed radix over their options), then of the
+    ``n_refine`` best again with ``iterations`` refits. Returns the costs, the rounds' grid indices and times."""
+    n_seed = len(seed)
+    sizes = seed_start[1:] - seed_start[:-1]
+    total = 1
+    for s in range(n_seed):
+        total *= sizes[s]
+    cost = np.full(total, np.inf)
+    where = np.zeros((total, k), dtype=np.int64)
+    when = np.zeros((total, k))
+    choice = np.zeros((total, n_seed), dtype=np.int64)
+    for c in range(total):
+        rest = c
+        for s in range(n_seed):
+            choice[c, s] = seed_start[s] + rest % sizes[s]
+            rest //= sizes[s]
+        cost[c] = _labelling_cost(choice[c], 0, tt, w, pick_t, seed, seed_opts, other, other_start, other_opts,
+                                  prior, gx, gy, k, spread_km, min_gap_s, leave_cost, where[c], when[c])
+    if iterations > 0:
+        order = np.argsort(cost, kind="mergesort")[:n_refine]
+        for c in order:
+            if np.isfinite(cost[c]):
+                cost[c] = _labelling_cost(choice[c], iterations, tt, w, pick_t, seed, seed_opts, other, other_start,
+                                          other_opts, prior, gx, gy, k, spread_km, min_gap_s, leave_cost, where[c],
+                                          when[c])
+    return cost, where, when
+
+
+def labelled_starts(pool: np.ndarray, ctx: PickContext, held: np.ndarray, k: int, cx: float, cy: float,
+                    atm: np.ndarray, n_starts: int = LABEL_STARTS) -> list[list[tuple[float, float, float]]]:
+    """Starts for ``joint_rounds`` from a search over the labelling of the pool's picks rather than over places: the
+    seed stations (those whose pool picks the cluster's events all hold, most informative first: picks per sigma, up
+    to ``LABEL_STATIONS`` and ``LABEL_COMBOS`` labellings) are labelled exhaustively (``station_options``: every pick
+    to a round, firing order kept where physics implies it); each labelling places its ``k`` rounds on a grid about
+    the cluster (``LABEL_GRID_KM``) within ``BATTERY_KM`` of each other, assigns the other stations' picks by their
+    best option, and is scored by the total cost (``_labelling_costs``). The ``n_starts`` best labellings' rounds."""
+    c, wx, wy = (float(v) for v in atm)
+    s = ctx.pick_station[pool]
+    stations, inverse = np.unique(s, return_inverse=True)
+    n_st = len(stations)
+    step = LABEL_STEP_KM
+    axis = np.arange(-LABEL_GRID_KM, LABEL_GRID_KM + 1e-9, step)
+    gx, gy = (a.ravel() for a in np.meshgrid(axis, axis, indexing="ij"))
+    inside = np.hypot(gx, gy) <= LABEL_GRID_KM + 1e-9
+    gx, gy = gx[inside] + cx, gy[inside] + cy
+    prior = ((gx - cx) ** 2 + (gy - cy) ** 2) / PRIOR_KM**2
+    tt = travel_times(ctx.st_x[stations][None, :], ctx.st_y[stations][None, :], gx[:, None], gy[:, None], c, wx, wy)
+    tt_c = travel_times(ctx.st_x[stations], ctx.st_y[stations], cx, cy, c, wx, wy)
+    sig = pick_sigma(tt_c, ctx.sigma_s, ctx.kappa_model)
+    w = 1.0 / sig**2
+    rows = [np.flatnonzero(inverse == i) for i in range(n_st)]
+    t0_c = float(np.median(ctx.pick_time[pool] - tt_c[inverse]))
+    for i, r in enumerate(rows):  # a crowded station keeps its picks nearest the cluster's time
+        if len(r) > MAX_OPTION_PICKS:
+            near = np.argsort(np.abs(ctx.pick_time[pool[r]] - tt_c[i] - t0_c), kind="stable")[:MAX_OPTION_PICKS]
+            rows[i] = np.sort(r[near])
+    m_max = max(len(r) for r in rows)
+    pick_t = np.full((n_st, m_max), np.nan)
+    for i, r in enumerate(rows):
+        pick_t[i, : len(r)] = ctx.pick_time[pool[r]]
+    order_gap = BATTERY_KM / c
+    held_set = np.isin(pool, held)
+    candidates = [i for i, r in enumerate(rows) if np.all(held_set[r])]
+    candidates.sort(key=lambda i: (-len(rows[i]) * math.sqrt(w[i]), int(stations[i])))
+    seed: list[int] = []
+    seed_opts: list[np.ndarray] = []
+    combos = 1
+    for i in candidates:
+        opts = station_options(pick_t[i, : len(rows[i])], k, order_gap, leave_out=False)
+        if len(seed) >= LABEL_STATIONS or combos * len(opts) > LABEL_COMBOS:
+            continue
+        seed.append(i)
+        seed_opts.append(opts)
+        combos *= len(opts)
+    if len(seed) < 3:
+        return []
+    other = [i for i in range(n_st) if i not in seed]
+    other_opts = [station_options(pick_t[i, : len(rows[i])], k, order_gap, leave_out=True) for i in other]
+
+    def packed(opts: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+        start = np.zeros(len(opts) + 1, dtype=np.int64)
+        start[1:] = np.cumsum([len(o) for o in opts])
+        out = np.full((int(start[-1]), m_max), -2, dtype=np.int64)
+        for o, lo in zip(opts, start[:-1].tolist()):
+            out[lo: lo + len(o), : o.shape[1]] = o
+        return start, out
+
+    seed_start, seed_packed = packed(seed_opts)
+    other_start, other_packed = packed(other_opts)
+    cost, where, when = _labelling_costs(tt, w, pick_t, np.array(seed, dtype=np.int64), seed_start, seed_packed,
+                                         np.array(other, dtype=np.int64), other_start, other_packed, prior, gx, gy, k,
+                                         BATTERY_KM + step, MIN_SEPARATION_S, ROUND_TOLERANCE_Z**2, LABEL_REFINE,
+                                         LABEL_ITERATIONS)
+    out = []
+    for best in np.argsort(cost, kind="stable")[:n_starts].tolist():
+        if not np.isfinite(cost[best]):
+            break
+        out.append([(float(gx[g]), float(gy[g]), float(t)) for g, t in zip(where[best].tolist(), when[best].tolist())])
+    return out
