@@ -1,7 +1,8 @@
 """Small fire missions: two to five rounds a second or two apart from one battery, re-associated jointly.
 
 A mortar or gun section fires a small mission as a few rounds from its tubes (a few tens to a few hundred metres
-apart), within a few seconds. At every station the rounds arrive in firing order with nearly the same travel time.
+apart), within a few seconds. At every station the rounds arrive in firing order, unless two were fired closer in
+time than the tubes are apart in travel time (up to ~1 s for a battery 0.4 km wide), with nearly the same travel time.
 The free search (x, y, origin time per event) can take the next round's arrival at the stations on one side of the
 source and the previous round's on the other, and absorb the difference by moving the source across and shifting its
 origin time (the alias of a pulse train: with stations on both sides a round interval of 1.5 s is a displacement of
@@ -16,11 +17,16 @@ assigned one-to-one to the rounds' predicted arrivals (``ripple._share_station``
 assignment keeps a station's picks in firing order, at most one per round), then each round is located from its own
 picks (rounds may stand apart, as a battery's tubes do), in turn. The starts (``mission_rounds``): the cluster's events
 themselves (the incumbent); for ``k`` from the number of events to one more, the rounds read off the stations that hold
-exactly ``k`` picks of the pool in their order (``ranked_start``), and the ``k`` strongest peaks of the stack at the
-focused place (``ripple.focus_point``). The hypothesis of least BIC (joint cost plus ln(n) per round's three
+exactly ``k`` picks of the pool in their order (``ranked_start``), the ``k`` strongest peaks of the stack at the
+focused place (``ripple.focus_point``), and the best labellings of a search over the labelling of the picks rather than
+over places (``labelled_starts``: the seed stations' picks labelled exhaustively, firing order kept where the
+battery's width cannot swap it, each labelling's rounds placed on a grid within ``BATTERY_KM`` of each other and the
+other stations assigned by their best option; the position starts stay in the mixtures' aliases, this one does not). The hypothesis of least BIC (joint cost plus ln(n) per round's three
 parameters) other than the incumbent is located round by round (``ripple.located_rounds``: each must fit as one source
 and pass the engine's event tests) and replaces the cluster's events when it explains the events' picks better by BIC
-(``bic_of``; a round gets no credit for free picks) and holds at least ``HELD_SHARE`` of them. A local search from the
+(``bic_of``; a round gets no credit for free picks, nor, with ``HELD_CHI2``, any charge for them, and must hold the
+events' picks at ``min_stations`` stations) and holds at least ``HELD_SHARE`` of them. Picks whose back-azimuth
+points away from their round are taken out first (``_directional``). A local search from the
 best hypothesis by side-shifted relabellings (``shifted_starts``) is available (``SHIFT_STEPS``) but off. Events
 genuinely apart do not gain by being re-solved together: no hypothesis beats them and they are kept.
 """
