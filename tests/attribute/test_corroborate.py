@@ -6,11 +6,11 @@ import math
 from attribute_world import T0, events_table, lon_at_km, salvo
 
 from truceline.attribute.attribution import attribute_events
-from truceline.attribute.corroborate import reliability_weight, report_only_event
+from truceline.attribute.corroborate import reliability_weight, report_only_event, unplaced_reason
 from truceline.attribute.rules import decide_verdicts
 from truceline.geo.areas import Areas
 from truceline.model.agreement import Terms, ViolationRule
-from truceline.model.reports import Report
+from truceline.model.reports import SUMMARY_WARNING, Report
 
 TERMS = Terms(confidence_threshold=0.9, counting_statuses=("verified",),
               violation_rules=(ViolationRule(id="across", kind="impact_across_line", description=""),))
@@ -117,3 +117,80 @@ def test_sightings_and_exercises_are_kept_but_accuse_no_one(areas: Areas) -> Non
     # the same fire reported plainly corroborates and claims
     plain = attribute_events(events, areas, [patrol("p")])
     assert [m.event_index for m in plain.matches["p"]] == [0]
+
+
+def test_hearsay_raises_confidence_but_does_not_make_a_verdict_corroborated(areas: Areas) -> None:
+    # "The JCCC reported that ..." (``reported_by``, graded F6 by the patrol-text reader) matched to the sensor event: kept
+    # as evidence and weighed by its grade, but an accusation is not "corroborated" on a party's or a resident's word.
+    events = events_table([("I", T0, 48.0, lon_at_km(6.0))])
+    told = dataclasses.replace(patrol("jccc", grade="F6"), extras={"reported_by": "JCCC"})
+    result = attribute_events(events, areas, [told])
+    assert [m.event_index for m in result.matches["jccc"]] == [0]
+    assert result.status == ("automatic",) and result.report_ids[0] == ("jccc",)
+    assert result.hearsay_reports == frozenset({"jccc"})
+    plain = decide_verdicts(attribute_events(events, areas), areas, TERMS)[0]
+    verdict = decide_verdicts(result, areas, TERMS, report_times={"jccc": T0 + 600.0})[0]
+    assert verdict.status == "automatic" and verdict.corroborated_at_s is None
+    assert verdict.confidence > plain.confidence and "report:jccc" in verdict.evidence_ids
+    # with the mission's own report as well it is corroborated, as of the first-hand report
+    both = attribute_events(events, areas, [told, patrol("own")])
+    assert both.status == ("corroborated",)
+    verdict = decide_verdicts(both, areas, TERMS, report_times={"jccc": T0 + 300.0, "own": T0 + 900.0})[0]
+    assert verdict.status == "corroborated" and verdict.corroborated_at_s == T0 + 900.0
+
+
+def test_a_summary_of_the_period_matches_nothing_and_claims_nothing(areas: Areas) -> None:
+    # "In Donetsk region, the SMM recorded 240 ceasefire violations, including 97 explosions", here even with a place and
+    # a time that hold the sensor event: its counts repeat the observations it sums up, so it must not take ~127 events
+    # nor accuse anyone; kept as a report-only event with no claim.
+    events = events_table([("I", T0, 48.0, lon_at_km(6.0))])
+    tally = dataclasses.replace(patrol("tally", kind="explosion_impact", count=97), extras={"ceasefire_violations": 240})
+    warned = dataclasses.replace(patrol("warned", count=5), warnings=(SUMMARY_WARNING,))
+    result = attribute_events(events, areas, [tally, warned])
+    assert result.matches["tally"] == [] and result.matches["warned"] == []
+    assert result.status[0] == "automatic"
+    assert result.event_ids[1:] == ("R-tally", "R-warned")
+    assert result.firing_party[1:] == ("", "") and "a summary of the period" in result.reason[1]
+    assert [v.event_id for v in decide_verdicts(result, areas, TERMS)] == ["I"]
+    # without a place it is listed, with why
+    regional = Report(report_id="r", source="patrol", kind="explosion_undetermined", count=97, extras={"ceasefire_violations": 240})
+    assert "a summary of the period" in unplaced_reason(regional) and "no place" in unplaced_reason(regional)
+
+
+def test_a_report_without_time_matches_nothing(areas: Areas) -> None:
+    # Patrol text read with --date alone leaves a sentence without a time untimed: it fits events of any hour or day, so
+    # it matches none (before, it corroborated whichever fitted its sector, at any time) and, with no time, places none.
+    events = events_table([("I", T0, 48.0, lon_at_km(6.0))])
+    report = dataclasses.replace(patrol("untimed"), time_start=None, time_end=None)
+    result = attribute_events(events, areas, [report])
+    assert result.matches["untimed"] == [] and result.status == ("automatic",)
+    assert result.unplaced_reports == ("untimed",) and unplaced_reason(report) == "no time"
+
+
+def test_a_report_only_claim_is_weighed_by_the_reports_grade(areas: Areas) -> None:
+    # An impact reported where the sensors located nothing: the claim that the other party fired it (across-line prior,
+    # 0.6 x 0.9) times the report's grade weight, so that a B2 patrol or F6 hearsay alone makes no verdict.
+    events = events_table([("I", T0, 48.0, lon_at_km(6.0))])
+    claims = {}
+    for grade in ("A1", "B2", "F6"):
+        result = attribute_events(events, areas, [patrol("far", grade=grade, bearing=(258.75, 281.25), observer_km=-3.0)])
+        assert result.event_ids[-1] == "R-far" and result.firing_party[-1] == "RU"
+        claims[grade] = float(result.p_firing_party[-1])
+        assert f"graded {grade}" in result.reason[-1]
+        assert [v.event_id for v in decide_verdicts(result, areas, TERMS)] == ["I"]
+    for grade, claim in claims.items():
+        assert math.isclose(claim, 0.54 * reliability_weight(grade), abs_tol=0.01), grade
+
+
+def test_fire_without_a_direction_claims_nothing(areas: Areas) -> None:
+    # Shots, bursts, undetermined explosions, flares and projectiles reported where no sensor event is: the report states
+    # neither an impact nor a launch, so the claim for the party whose area holds the place would be exactly 0.5 (a coin
+    # toss); the report-only event names no one. So does fire at the mission itself.
+    events = events_table([("I", T0, 48.0, lon_at_km(6.0))])
+    far = dict(bearing=(258.75, 281.25), observer_km=-3.0, distance=(1.0, 2.0))
+    reports = [patrol("shots", kind="shot", count=30, **far), patrol("und", kind="explosion_undetermined", **far),  # type: ignore[arg-type]
+               dataclasses.replace(patrol("uav", kind="burst", **far), extras={"target": "SMM mini-UAV"})]  # type: ignore[arg-type]
+    result = attribute_events(events, areas, reports)
+    assert result.event_ids[1:] == ("R-shots", "R-und", "R-uav")
+    assert result.firing_party[1:] == ("", "", "") and list(result.p_firing_party[1:]) == [0.0] * 3
+    assert "no direction of fire" in result.reason[1] and "fire at the mission's SMM mini-UAV" in result.reason[3]

@@ -34,7 +34,8 @@ import pyarrow as pa
 from numpy.typing import NDArray
 
 from truceline.attribute.acoustics import source_levels
-from truceline.attribute.corroborate import Match, ReportOnlyEvent, match_reports, reliability_weight, report_kind, report_only_event
+from truceline.attribute.corroborate import (Match, ReportOnlyEvent, hearsay, match_reports, reliability_weight, report_kind,
+                                             report_only_event)
 from truceline.attribute.duplicate import DuplicateConfig, duplicate_evidence
 from truceline.attribute.nonfire import NonFireConfig, nonfire_evidence
 from truceline.attribute.pairing import Pairing, PairingConfig, pair_events
@@ -97,6 +98,9 @@ class Attribution:
     # so the across-line prior). The rules read them apart: a weapon in a zone needs the first (session 9, attr9).
     p_launched: FloatArray | None = None
     p_landed: FloatArray | None = None
+    # Reports of what others told the observer (``corroborate.hearsay``): they raise confidence by their grade but do not
+    # make a verdict ``corroborated`` (session 11, flow11).
+    hearsay_reports: frozenset[str] = frozenset()
 
 
 def _column(table: pa.Table, name: str, default: object, n: int) -> list[object]:
@@ -398,20 +402,34 @@ def attribute_events(
                           f" would be heard at {reality.expected[i]:.1f} (probability of so few {reality.tail[i]:.2g}):"
                           f" likelier not a source at its place; fire claims x {reality.factor[i]:.3g}")
 
+    by_id = {r.report_id: r for r in reports}
+    for e_index, e in enumerate(extra):
+        # A report-only event rests on its report alone: a firing-party claim needs the fire to have been as reported, which
+        # the report's grade weighs (B2 0.64, F6 hearsay 0.25), as the sensor events' claims carry the evidence that they
+        # are fire at their place (session 11, flow11; before, every report-only impact claimed 0.54 whatever its grade).
+        i = n_sensor + e_index
+        if firing[i]:
+            grade = by_id[e.report_id].reliability
+            weight = reliability_weight(grade)
+            shrink_claims(i, weight)
+            reason[i] += f"; rests on the report alone, graded {grade or 'ungraded (F6)'}: fire claims x {weight:.3g}"
+
     # Corroboration.
     by_event: dict[int, list[str]] = {}
+    first_hand: set[int] = set()
     doubt_left = np.ones(n)
-    by_id = {r.report_id: r for r in reports}
     for report_id, found in matches.items():
         weight = reliability_weight(by_id[report_id].reliability)
         for match in found:
             by_event.setdefault(match.event_index, []).append(report_id)
+            if not hearsay(by_id[report_id]):
+                first_hand.add(match.event_index)
             gain = config.corroboration_gain * match.share * (1.0 if match.kind_agrees and report_kind(by_id[report_id]) != "unknown" else 0.0)
             doubt_left[match.event_index] *= 1.0 - gain * weight
     for e_index, e in enumerate(extra):
         by_event.setdefault(n_sensor + e_index, []).append(e.report_id)
     report_ids = tuple(tuple(sorted(by_event.get(i, []))) for i in range(n))
-    status = tuple("corroborated" if (report_ids[i] and not report_only[i]) else "automatic" for i in range(n))
+    status = tuple("corroborated" if (i in first_hand and not report_only[i]) else "automatic" for i in range(n))
 
     picks_of: dict[str, list[str]] = {}
     if assignments is not None and assignments.num_rows:
@@ -455,7 +473,7 @@ def attribute_events(
         corroboration=1.0 - doubt_left, report_ids=report_ids, pick_ids=tuple(tuple(picks_of.get(i, [])) for i in ids),
         reason=tuple(reason), matches=matches, unplaced_reports=tuple(unplaced),
         crossing_log_factor=np.concatenate([impact_log_factor, np.zeros(n - n_sensor)]),
-        p_launched=p_launched, p_landed=p_landed,
+        p_launched=p_launched, p_landed=p_landed, hearsay_reports=frozenset(r.report_id for r in reports if hearsay(r)),
     )
 
 

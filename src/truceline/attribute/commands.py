@@ -64,7 +64,11 @@ def write_attribution(events: pa.Table, assignments: pa.Table, areas: Any, repor
                f"{len(reports)} reports: {matched} matched, {int(attribution.report_only.sum())} report-only events, "
                f"{len(attribution.unplaced_reports)} without a place (listed in reports_unplaced.jsonl)")
     if attribution.unplaced_reports:
-        _write_lines(out_dir / "reports_unplaced.jsonl", [{"report_id": r} for r in attribution.unplaced_reports])
+        from truceline.attribute.corroborate import unplaced_reason
+
+        by_id = {r.report_id: r for r in reports}
+        _write_lines(out_dir / "reports_unplaced.jsonl", [{"report_id": r, "reason": unplaced_reason(by_id[r])}
+                                                          for r in attribution.unplaced_reports])
     return attribution.events, summary
 
 

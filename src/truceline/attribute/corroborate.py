@@ -26,7 +26,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from truceline.attribute.pairing import distance_m
-from truceline.model.reports import Report
+from truceline.model.reports import SUMMARY_WARNING, Report
 
 FloatArray = NDArray[np.float64]
 SOUND_SPEED_M_PER_S = 335.0
@@ -62,6 +62,46 @@ def not_fire(report: Report) -> str:
         return "assessed by the observer as a live-fire exercise"
     if extras.get("not_violation"):
         return "assessed by the observer as not in violation of the ceasefire"
+    return ""
+
+
+def summary_of_period(report: Report) -> str:
+    """Why a report is a summary of a period rather than an observation ("" if it is an observation): a regional tally
+    ("In Donetsk region, the SMM recorded 240 ceasefire violations, including 97 explosions": ``ceasefire_violations``),
+    where most violations were ("Most of the ceasefire violations were recorded north-east of Horlivka":
+    ``violations_share``) or any sentence the patrol-text reader warned as a summary. Its counts repeat those of the
+    observations it sums up, and its place, when it has one, is a region's or an area's: it matches no event (it would
+    count the same explosions twice, and take hundreds of events at once) and its report-only event makes no claim."""
+    extras = report.extras
+    if "ceasefire_violations" in extras or "violations_share" in extras or SUMMARY_WARNING in report.warnings:
+        return "a summary of the period, whose counts repeat other records'"
+    return ""
+
+
+def untimed(report: Report) -> bool:
+    """A report with no time at all (patrol text read with ``--date`` alone, a sentence with no time and no date):
+    nothing ties it to one event rather than another of any hour or day, so it matches none and places no event."""
+    return report.time_start is None and report.time_end is None
+
+
+def hearsay(report: Report) -> bool:
+    """What others told the observer (``reported_by``: the JCCC, a party's officers, residents), not an observation of
+    its own: it may raise a verdict's confidence a little (by its grade, F6 by default), but not its status to
+    ``corroborated``, which needs an observer's own report."""
+    return bool(report.extras.get("reported_by"))
+
+
+def no_claim(report: Report) -> str:
+    """Why a report's report-only event makes no firing-party claim ("" if it makes one): not evidence of fire
+    (:func:`not_fire`), a summary (:func:`summary_of_period`), or fire whose direction the report does not give (neither
+    an impact nor outgoing fire: undetermined explosions, shots, bursts, flares, projectiles; for those the claim would be
+    a coin toss, 0.5 for whichever party holds the place). Fire at the mission itself (``target``) says so."""
+    why = not_fire(report) or summary_of_period(report)
+    if why:
+        return why
+    if report_kind(report) == "unknown":
+        at = f"fire at the mission's {report.extras['target']}, " if report.extras.get("target") else ""
+        return f"{at}{report.kind.replace('_', ' ')} reported with neither impact nor launch stated: no direction of fire"
     return ""
 
 
@@ -153,8 +193,10 @@ def match_reports(reports: Sequence[Report], time_s: FloatArray, lat: FloatArray
     order = np.argsort(time_s, kind="stable")
     sorted_t = time_s[order]
     for report in reports:
-        if report.count == 0 or report.kind not in EXPLOSION_KINDS and not report.kind.startswith("explosion") or not_fire(report):
-            # nothing observed; shots, bursts, flares: not what the sensors locate; sightings, exercises: not violations
+        if report.count == 0 or report.kind not in EXPLOSION_KINDS and not report.kind.startswith("explosion") or not_fire(report) \
+                or summary_of_period(report) or untimed(report):
+            # nothing observed; shots, bursts, flares: not what the sensors locate; sightings, exercises: not violations;
+            # summaries: their counts repeat other records'; no time: nothing ties the report to one event
             out[report.report_id] = []
             continue
         lo_t = (report.time_start if report.time_start is not None else -np.inf) - 43_300.0
@@ -192,7 +234,7 @@ class ReportOnlyEvent:
     ellipse_azimuth_deg: float
     kind: str
     not_fire: str = ""
-    """Why the report makes no firing-party claim (:func:`not_fire`); "" when it reports fire."""
+    """Why the report makes no firing-party claim (:func:`no_claim`); "" when it reports fire with its direction."""
 
 
 def _move(lat: float, lon: float, azimuth_deg: float, distance_m_: float) -> tuple[float, float]:
@@ -208,7 +250,21 @@ def report_only_event(report: Report) -> ReportOnlyEvent | None:
     """The report as an event with a large 95 % ellipse, or ``None`` if it gives no place at all or says that
     nothing was observed (``count`` 0: "the SMM heard no explosions")."""
     made = _report_only_place(report)
-    return dataclasses.replace(made, not_fire=not_fire(report)) if made is not None else None
+    return dataclasses.replace(made, not_fire=no_claim(report)) if made is not None else None
+
+
+def unplaced_reason(report: Report) -> str:
+    """Why a report that matched nothing places no event either (it is listed in ``reports_unplaced.jsonl``)."""
+    if report.count == 0:
+        return "nothing observed (count 0)"
+    place = report.lat is not None and report.lon is not None or report.observer_lat is not None and report.observer_lon is not None
+    why = [] if place else ["no place (neither an observer position nor a location)"]
+    if untimed(report):
+        why.append("no time")
+    summary = summary_of_period(report)
+    if summary:
+        why.append(summary)
+    return "; ".join(why)
 
 
 def _report_only_place(report: Report) -> ReportOnlyEvent | None:

@@ -209,12 +209,14 @@ def decide_verdicts(
             continue
         reports = sorted({r for i in members for r in a.report_ids[i]})
         sensor_members = [i for i in members if not a.report_only[i]]
-        corroborated = bool(reports) and bool(sensor_members)
+        # Corroborated: an observer's own report matched a sensor event of the fire (hearsay alone does not).
+        corroborated = any(a.status[i] == "corroborated" for i in sensor_members)
         evidence = tuple([f"event:{a.event_ids[i]}" for i in members]
                          + [f"pick:{p}" for i in members for p in a.pick_ids[i]] + [f"report:{r}" for r in reports])
         times = [float(a.time_s[i]) for i in members]
         known = max(times)
-        corroborated_at = min((report_times.get(r, known) for r in reports), default=None) if corroborated else None
+        first_hand = [r for r in reports if r not in a.hearsay_reports]
+        corroborated_at = min((report_times.get(r, known) for r in first_hand), default=None) if corroborated else None
         lat = float(np.mean([a.lat[i] for i in members]))
         lon = float(np.mean([a.lon[i] for i in members]))
         why = "; ".join([best_why] + [a.reason[i] for i in members if a.reason[i]])

@@ -38,7 +38,7 @@ from truceline.ingest.patrol_clause import (
 )
 from truceline.ingest.patrol_patterns import KIND_NOUN, VERB
 from truceline.model.errors import InputError
-from truceline.model.reports import PATROL_KINDS, Report
+from truceline.model.reports import PATROL_KINDS, SUMMARY_WARNING, Report
 
 DEFAULT_RELIABILITY = "B2"  # a trained mission's own observation: usually reliable, probably true
 #: What others told the mission (``reported_by``: the JCCC, a party's officers, residents) is not the mission's own
@@ -414,7 +414,7 @@ def _read_sentence(
     if same_position is not None:
         scan.claim(start + same_position.start(), start + same_position.end())
     if _SUMMARY.search(line[start:end]):
-        sentence_warnings.append("reads as a summary of the period: its counts may repeat those of other sentences")
+        sentence_warnings.append(SUMMARY_WARNING)
     records: list[dict[str, Any]] = []
     position: _Observer | None = None
     previous_kind: str | None = None  # the kind of the last observation: "…; it heard two more"

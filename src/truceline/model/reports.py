@@ -41,6 +41,10 @@ PATROL_KINDS: tuple[str, ...] = (
     "other",
 )
 
+#: The warning the patrol-text reader gives a sentence that sums up a period ("In Donetsk region, the SMM recorded 240
+#: ceasefire violations, including 97 explosions"): its counts repeat those of the observations it sums up.
+SUMMARY_WARNING = "reads as a summary of the period: its counts may repeat those of other sentences"
+
 _KIND_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 _RELIABILITY_PATTERN = re.compile(r"^[A-F][1-6]$")
 
