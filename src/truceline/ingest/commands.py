@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from datetime import date as Date
+from datetime import time as Time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import click
@@ -35,6 +36,15 @@ def _parse_zone(ctx: click.Context, param: click.Parameter, value: str) -> ZoneI
         return ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError):
         raise click.BadParameter(f"{value!r} is not a time zone name such as UTC or Europe/Kyiv") from None
+
+
+def _parse_clock(ctx: click.Context, param: click.Parameter, value: str | None) -> Time | None:
+    if value is None:
+        return None
+    try:
+        return Time.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a time of day in the form HH:MM") from None
 
 
 def _check_grade(ctx: click.Context, param: click.Parameter, value: str) -> str:
@@ -73,14 +83,20 @@ def _summary(reports: list[Report], out: str, what: str) -> None:
     "--hearsay-reliability", default="F6", show_default=True, callback=_check_grade,
     help="Grade of what others told the mission (\"The JCCC reported that ...\", residents): records with `reported_by`.",
 )
+@click.option(
+    "--period-end", "period_end", callback=_parse_clock, metavar="HH:MM",
+    help="With --date: the text is a report of the period that ends on that date at HH:MM (the OSCE SMM's ran from 19:30 to "
+    "19:30); an observation it neither times nor dates gets that period as its window. Without it, such observations "
+    "stay untimed (and attribution cannot match them).",
+)
 @click.option("--source", default="patrol", show_default=True, help="Value of the `source` field.")
 @click.option(
     "--gazetteer", "gazetteer_path", type=click.Path(dir_okay=False), default=None,
     help="CSV of places (name,oblast,lat,lon,alt_names) to use instead of the bundled one.",
 )
 def patrol_text(
-    file: str, out: str, date: Date | None, zone: ZoneInfo, reliability: str, hearsay_reliability: str, source: str,
-    gazetteer_path: str | None,
+    file: str, out: str, date: Date | None, zone: ZoneInfo, reliability: str, hearsay_reliability: str,
+    period_end: Time | None, source: str, gazetteer_path: str | None,
 ) -> None:
     """Parse patrol reports written as prose into structured reports.
 
@@ -103,7 +119,7 @@ def patrol_text(
     gazetteer = Gazetteer.from_file(gazetteer_path) if gazetteer_path else Gazetteer.bundled()
     reports = read_patrol_text(
         file, gazetteer=gazetteer, date=date, tz=zone, reliability=reliability, source=source,
-        hearsay_reliability=hearsay_reliability,
+        hearsay_reliability=hearsay_reliability, period_end=period_end,
     )
     write_reports(reports, out)
     _summary(reports, out, file)

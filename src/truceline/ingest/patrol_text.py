@@ -25,7 +25,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from datetime import date as Date
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import datetime, time, timedelta, timezone, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -125,12 +125,14 @@ class _State:
     date_written: bool = False  # the date comes from the text ("On 3 March"), not from --date
     evenings: bool = False  # date .. night_end is "between the evenings of" the two days, not a night
     region: str | None = None  # the part of the report ("Donetsk region" heading, "In Donetsk region, ..." summary)
+    period_end: time | None = None  # --period-end: an untimed observation falls in the reporting period ending on --date
     described: dict[str, _Described] = field(default_factory=dict)  # places the text described, by folded name
 
 
 def read_patrol_text(
     path: str | os.PathLike[str], *, gazetteer: Gazetteer, date: Date | None = None, tz: tzinfo = timezone.utc,
     reliability: str = DEFAULT_RELIABILITY, source: str = "patrol", hearsay_reliability: str = HEARSAY_RELIABILITY,
+    period_end: time | None = None,
 ) -> list[Report]:
     """Parse a patrol-text file (UTF-8) into reports."""
     name = os.fspath(path)
@@ -142,24 +144,28 @@ def read_patrol_text(
         raise InputError(name, f"not UTF-8 text ({problem.reason} at byte {problem.start})") from None
     return parse_patrol_text(
         text, file_name=Path(name).name, gazetteer=gazetteer, date=date, tz=tz, reliability=reliability, source=source,
-        hearsay_reliability=hearsay_reliability,
+        hearsay_reliability=hearsay_reliability, period_end=period_end,
     )
 
 
 def parse_patrol_text(
     text: str, *, file_name: str, gazetteer: Gazetteer, date: Date | None = None, tz: tzinfo = timezone.utc,
     reliability: str = DEFAULT_RELIABILITY, source: str = "patrol", hearsay_reliability: str = HEARSAY_RELIABILITY,
+    period_end: time | None = None,
 ) -> list[Report]:
     """Parse patrol text into reports: at least one for every line that is not blank.
 
     ``report_id`` is ``"<file_name>:<line>:<n>"`` (n counts records on that line from 1), so
     the same text always gives the same ids. Records of the mission's own observations get ``reliability``;
-    those of what others told it (``reported_by``) get ``hearsay_reliability``.
+    those of what others told it (``reported_by``) get ``hearsay_reliability``. With ``period_end`` (and ``date``), an
+    observation the text neither times nor dates falls in the reporting period that ends on ``date`` at ``period_end``
+    (the OSCE SMM's daily reports ran from 19:30 to 19:30): its window is that period, with ``time_from: "period"``;
+    without it, such an observation stays untimed.
     """
     for grade in (reliability, hearsay_reliability):
         if not re.fullmatch(r"[A-F][1-6]", grade):
             raise InputError(file_name, f"reliability {grade!r} is not a NATO/Admiralty grade such as B2")
-    state = _State(date=date, night_end=None)
+    state = _State(date=date, night_end=None, period_end=period_end)
     reports: list[Report] = []
     previous_sentence: list[int] = []  # indices in ``reports`` of the records of the sentence before
     for line_number, raw in enumerate(text.split("\n"), start=1):  # lines end at \n only, as editors count them
@@ -464,9 +470,21 @@ def _clause_records(
         elif group.times is not None:
             record["time_start"], record["time_end"], time_warnings = _resolve_times(group.times, state, default_date, tz)
             warnings.extend(time_warnings)
+            if (state.period_end is not None and state.date is not None and not state.date_written
+                    and not any(clock.date_text for clock in group.times) and record["time_start"] is not None):
+                # --period-end: a clock time after the period's end ("At 21:15" in the report of 19:30 to 19:30) is the
+                # evening before
+                period_end = datetime.combine(state.date, state.period_end, tzinfo=tz).timestamp()
+                if record["time_start"] > period_end:
+                    record["time_start"] -= 86_400.0
+                    record["time_end"] = record["time_end"] - 86_400.0 if record["time_end"] is not None else None
         elif state.date_written and state.date is not None:
             record["time_start"], record["time_end"] = _date_window(state, tz)
             record["extras"]["time_from"] = "date"
+        elif state.period_end is not None and state.date is not None:  # --period-end: the reporting period ending on --date
+            end = datetime.combine(state.date, state.period_end, tzinfo=tz)
+            record["time_start"], record["time_end"] = (end - timedelta(days=1)).timestamp(), end.timestamp()
+            record["extras"]["time_from"] = "period"
         if group.bearing is not None:
             first, _, last = group.bearing.partition("..")
             record["bearing_min_deg"] = ph.point_sector_deg(first)[0]
