@@ -9,6 +9,7 @@ import pytest
 from tests.fuse.synthetic import GEOD, make_toy
 from truceline.fuse import FusionConfig
 from truceline.fuse.replay import replay
+from truceline.fuse.pending import OpenEvent
 from truceline.fuse.stream import Emission, Stage, StreamingAssociator
 from truceline.model.errors import InputError
 from truceline.sim.scoring import match_events
@@ -323,3 +324,35 @@ def test_events_emitted_before_the_calibration_may_count_the_unknown_sound_speed
     assert np.all(_floats(wide.events, "time_sigma_s") > _floats(plain.events, "time_sigma_s"))
     with pytest.raises(ValueError):
         StreamingAssociator(toy.stations, warmup_sigma_m_per_s=-1.0)
+
+
+def test_the_deciding_search_may_open_only_events_with_picks_new_to_the_early_stages() -> None:
+    toy = make_toy(seed=22, n_events=1, clutter_per_station=0, duration_s=600.0)
+    stream = StreamingAssociator(toy.stations, deciding_needs_news=True)
+    buffer = stream._buffer
+    buffer.append(np.array(["a", "b", "c"], dtype=object), np.array([10.0, 20.0, 30.0]), np.array([0, 1, 2]),
+                  np.full(3, np.nan), np.full(3, np.nan), np.full(3, np.nan), np.full(3, np.nan))
+    event = OpenEvent(key=-1, x_km=0.0, y_km=0.0, t0_s=5.0, tile=0, covariance=np.eye(3), chi2=0.0, n_obs=3,
+                      seqs=[0, 1, 2], stations={0, 1, 2})
+    assert stream._news(event)  # no early stage searched its origin time
+    stream._searched = [(0.0, 60.0, 100.0, 5)]
+    assert stream._news(event)  # that stage needed five stations: it could not have opened a three-station event
+    stream._searched = [(0.0, 60.0, 25.0, 3), (0.0, 60.0, 100.0, 3), (60.0, 120.0, 200.0, 3)]
+    assert not stream._news(event)  # every pick was there when the last stage that could open it searched
+    buffer.freed_at[1] = 150.0
+    assert stream._news(event)  # freed by an emitted event since
+    buffer.freed_at[1] = 90.0
+    assert not stream._news(event)
+    buffer.time[2] = 100.0
+    assert stream._news(event)  # arrived at that search's instant: it saw only earlier picks
+
+
+def test_an_event_no_early_stage_could_open_is_still_opened_by_the_deciding_search() -> None:
+    # six stations hear it, fewer than the only early stage's ten: no early stage could have opened it
+    toy = make_toy(seed=31, clutter_per_station=0, events=[(48.0, 38.3, 500.0)], noise_s=0.05)
+    picks = _single_event_picks(toy)
+    only_ten = {"early_stages": (Stage(age_s=30.0, chunk_s=60.0, lookahead_s=40.0, min_stations=10),)}
+    emission, _ = replay(toy.stations, picks, FusionConfig(sound_speed_m_per_s=338.0),
+                         options=only_ten | {"deciding_needs_news": True})
+    assert emission.opened_by.tolist() == ["deciding"]
+    assert emission.assignments.num_rows == 6

@@ -2,7 +2,9 @@
 
 The celerity and wind per tile and the station clock corrections are re-fitted from the last
 ``block_s`` (an hour) of well-recorded events whenever half of them are new (at least 15), at
-most every ``calibrate_every_s``. How crowded an event is (other events within
+most every ``calibrate_every_s`` (a *young* model, fitted to fewer than ``young_events``, is refitted
+as soon as half as many new events have come, whatever the time: a wind fitted to a few dozen events
+of a burst is shrunk towards none; docs/fusion.md, "The warm-up's calibration"). How crowded an event is (other events within
 ``isolation_km`` and ``isolation_s``; the least crowded are used first) counts the events
 still open and those emitted lately, not only those of its own search.
 """
@@ -20,9 +22,10 @@ from truceline.fuse.engine import CalibrationEvent, FusionConfig, Prepared, cali
 class Calibration:
     """The history of calibration events and the schedule of refits."""
 
-    def __init__(self, config: FusionConfig, calibrate_every_s: float) -> None:
+    def __init__(self, config: FusionConfig, calibrate_every_s: float, young_events: int = 0) -> None:
         self.config = config
         self.calibrate_every_s = calibrate_every_s
+        self.young_events = young_events
         self._history: list[CalibrationEvent] = []
         self._calibrated_at = -math.inf
         self._since = 0
@@ -41,7 +44,8 @@ class Calibration:
     def refit(self, prep: Prepared, stop_s: float) -> tuple[np.ndarray, np.ndarray] | None:
         """The atmosphere and station corrections refitted at ``stop_s`` if due (else None)."""
         self._history = [e for e in self._history if e.t0_s >= stop_s - self.config.block_s]
-        if stop_s - self._calibrated_at < self.calibrate_every_s or self._since < max(15, 0.5 * self.size):
+        every = self.calibrate_every_s if self.size >= self.young_events else 0.0
+        if stop_s - self._calibrated_at < every or self._since < max(15, 0.5 * self.size):
             return None
         self._since = 0
         self._calibrated_at = stop_s

@@ -39,7 +39,8 @@ WORKING_S = 600.0  # a station counts as working if it reported a pick this long
 class PickBuffer:
     """Picks not yet emitted, each with a stable sequence number, in arrival order.
 
-    ``owner`` is -1 for a free pick, else the key of the open event holding it."""
+    ``owner`` is -1 for a free pick, else the key of the open event holding it; ``freed_at`` the instant an emitted
+    event's refinement last left it out (-inf: never held by an emitted event)."""
 
     def __init__(self) -> None:
         self.seq = np.zeros(0, dtype=np.int64)
@@ -51,6 +52,7 @@ class PickBuffer:
         self.amplitude = np.zeros(0)
         self.snr = np.zeros(0)
         self.owner = np.zeros(0, dtype=np.int64)
+        self.freed_at = np.zeros(0)
         self._next_seq = 0
 
     def __len__(self) -> int:
@@ -71,6 +73,7 @@ class PickBuffer:
         self.amplitude = np.concatenate([self.amplitude, amplitude])
         self.snr = np.concatenate([self.snr, snr])
         self.owner = np.concatenate([self.owner, np.full(n, -1, dtype=np.int64)])
+        self.freed_at = np.concatenate([self.freed_at, np.full(n, -np.inf)])
         return np.arange(start, start + n)
 
     def rows(self, seqs: list[int] | np.ndarray) -> np.ndarray:
@@ -81,7 +84,7 @@ class PickBuffer:
         self.seq, self.ids, self.time = self.seq[mask], self.ids[mask], self.time[mask]
         self.station, self.baz, self.baz_sigma = self.station[mask], self.baz[mask], self.baz_sigma[mask]
         self.amplitude, self.snr = self.amplitude[mask], self.snr[mask]
-        self.owner = self.owner[mask]
+        self.owner, self.freed_at = self.owner[mask], self.freed_at[mask]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -94,7 +94,8 @@ class StreamingAssociator:
                  early_stages: tuple[Stage, ...] = EARLY_STAGES, completeness_km: float = 1.0, hold_s: float = 0.5,
                  decide_every_s: float = 1.0, heard_quantile: float = 0.9, quick_every_s: float | None = None,
                  trace: bool = False, early_in_warmup: bool = False, trigger_stations: int | None = None,
-                 trigger_seeds: int = 4, trigger_complete: bool = True, trigger_max_stations: int | None = 9, warmup_sigma_m_per_s: float | None = None) -> None:
+                 trigger_seeds: int = 4, trigger_complete: bool = True, trigger_max_stations: int | None = 9, warmup_sigma_m_per_s: float | None = None,
+                 young_calibration_events: int = 0, deciding_needs_news: bool = False) -> None:
         if not chunk_s > 0 or not margin_s >= 0 or not calibrate_every_s >= 0:
             raise ValueError("chunk_s must be positive, margin_s and calibrate_every_s not negative")
         if not decide_every_s > 0 or not completeness_km >= 0 or not hold_s >= 0 or not 0 <= heard_quantile <= 1:
@@ -188,7 +189,17 @@ class StreamingAssociator:
         self.empty = Emission(events=nothing.events, assignments=nothing.assignments, emitted_at_s=np.zeros(0),
                               last_pick_s=np.zeros(0), opened_by=np.zeros(0, dtype=object), opened_at_s=np.zeros(0))
         """An emission of no events, with the tables' columns."""
-        self._calibration = Calibration(self.config, calibrate_every_s)
+        self.young_calibration_events = young_calibration_events
+        """Until the model has been fitted to this many events it is *young*: refitted as soon as half as many new ones
+        have come, not at most every ``calibrate_every_s`` (0: never young; docs/fusion.md, "The warm-up's calibration")."""
+        self._calibration = Calibration(self.config, calibrate_every_s, young_calibration_events)
+        self.deciding_needs_news = deciding_needs_news
+        """The deciding search opens an event only if one of its picks is news to the last early stage that searched its
+        origin time and could have opened it (as many stations as the stage needs): arrived after that search, or freed
+        since by an emitted event's refinement (off: any; the others are the same picks given a second chance to make a
+        coincidence; docs/fusion.md, "The deciding search's late events")."""
+        # the early stages' windows of origin time, when each was searched and the stations its events needed
+        self._searched: list[tuple[float, float, float, int]] = []
         self._fit_history: list[tuple[float, float, int]] = []  # (t0, chi2, n_obs) of emitted events
         self._readings = AtmosphereReadings.none()  # the clean emitted events' readings of the atmosphere
         self._buffer = PickBuffer()
@@ -608,12 +619,28 @@ class StreamingAssociator:
         picks; the events found are opened with their picks."""
         if stage is not None:
             config, by = self._stage_configs[stage], f"early{stage}"
+            if self.deciding_needs_news:
+                self._searched.append((start, start + config.window_s, now, config.min_stations))
         elif self.early_stages and self._calibrated():
             config, by = self._sweep_config, "deciding"
         else:
             config, by = self._final_config, "warm"
-        self._open_found(self._find(config, start, self._workspaces[-2 if stage is None else stage],
-                                    deciding=stage is None), by, now)
+        found = self._find(config, start, self._workspaces[-2 if stage is None else stage], deciding=stage is None)
+        if stage is None and self.deciding_needs_news:
+            self._searched = [w for w in self._searched if w[1] > start]
+            found = [e for e in found if self._news(e)]
+        self._open_found(found, by, now)
+
+    def _news(self, event: OpenEvent) -> bool:
+        """Whether an event found by the deciding search has a pick that the last early stage to search its origin
+        time, and that could have opened it, did not have: arrived after that search, or freed since (True if no such
+        stage searched it)."""
+        seen = [at for start, stop, at, least in self._searched if start <= event.t0_s < stop and least <= len(event.stations)]
+        if not seen:
+            return True
+        rows = self._buffer.rows(event.seqs)
+        last = max(seen)
+        return bool(np.any(self._buffer.time[rows] >= last) or np.any(self._buffer.freed_at[rows] >= last))
 
     def _quick(self, now: float) -> None:
         """The quick search: the origin times of the last ``QUICK_SPAN_S`` among the free picks; an
@@ -808,6 +835,7 @@ class StreamingAssociator:
         result = refine(prep, config, pending.as_pass(events, position, config), self._atmosphere)
         # the picks the refinement left out are free again; the emitted ones leave the buffer
         buffer.owner[own] = -1
+        buffer.freed_at[own] = now
         taken = np.zeros(len(buffer), dtype=bool)
         for row in result.picks:
             taken[rows[prep.extras["order"][row[row >= 0]]]] = True
