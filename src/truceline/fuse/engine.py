@@ -22,8 +22,8 @@ import pyarrow as pa
 from scipy.spatial import cKDTree
 
 from truceline.fuse import kernels, loudness
-from truceline.fuse.atmosphere import (DEFAULT_CELERITY_KM_S, PickedEvent, calibrate, pick_leverages, station_corrections,
-                                       travel_times)
+from truceline.fuse.atmosphere import (DEFAULT_CELERITY_KM_S, PickedEvent, calibrate, pick_leverages, searched_clock_offsets,
+                                       station_corrections, travel_times)
 from truceline.fuse.explain import explain_away
 from truceline.fuse.footprint import heard_by_nearest_majority
 from truceline.fuse.loudness import LoudnessLaw
@@ -103,6 +103,21 @@ class FusionConfig:
     """Estimate each station's clock correction from its picks' leave-one-out residuals (``r / (1 - h)``, ``h`` the
     pick's leverage in its event's location; ``atmosphere.pick_leverages``) rather than their residuals: the events
     that measure a station's offset were located with its picks and absorb part of it."""
+    loose_pass_rounds: int = 2
+    """How many times the loose pass may be run again with the atmosphere calibrated from it (see ``loose_pass_shift``)."""
+    loose_pass_shift: float = 0.005
+    """The loose pass assumes the standard celerity (343 m/s, 20 degC) within ``first_pass_kappa`` (2.5 %): a far pick
+    later than that is not chosen, so the events it finds, and the celerity calibrated from them, lean towards 343 m/s
+    (in frost the sound speed is 331 m/s, 3.4 % slower; on a foreign scenario with 335 m/s the calibration gave
+    339-341). When the calibrated celerity (median over the cells) differs from the one the loose pass assumed by more
+    than this fraction, the loose pass is run again under the calibrated atmosphere and calibrated again, at most
+    ``loose_pass_rounds`` times (docs/fusion.md, "Scenarios from another simulator")."""
+    clock_search: bool = False
+    """Measure each station's clock offset from *all* its picks near the arrivals the calibration events predict there
+    (the mode of their residuals; ``atmosphere.searched_clock_offsets``), not only from the picks the loose pass chose.
+    A station whose clock is off by more than the loose pass's tolerance has its picks chosen only when the event's
+    position and origin time can absorb part of the offset, so their median understates it (docs/fusion.md, "Scenarios
+    from another simulator")."""
     baz_gate_z: float = 3.0
     """A pick whose back-azimuth lies more than this many sigma from the direction of an event
     cannot be that event's (``0`` turns the test off); see ``kernels.baz_agrees``."""
@@ -594,6 +609,12 @@ def calibrate_events(prep: Prepared, config: FusionConfig, found: list[Calibrati
             r = r / (1.0 - np.minimum(h, MAX_CLOCK_LEVERAGE))
         residuals.append(r)
     corrections = station_corrections(stations, np.concatenate(residuals), net.size) if residuals else np.zeros(net.size)
+    if config.clock_search and events:
+        cells = np.array([atmosphere[e.block, e.tile] for e in events])
+        searched, conclusive = searched_clock_offsets(
+            net.x_km, net.y_km, x, y, t0, cells, prep.raw_time, prep.pick_station, prep.station_pick_start,
+            reach_km=config.reach_km)
+        corrections = np.where(conclusive, searched, corrections)
     return atmosphere, corrections
 
 
@@ -639,7 +660,15 @@ def fuse(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = None
     else:
         atmosphere = np.tile(np.array([DEFAULT_CELERITY_KM_S, 0.0, 0.0]), (prep.n_blocks, prep.n_tiles, 1))
         first = first_pass(prep, config, atmosphere, progress=(lambda f: progress(0.4 * f)) if progress else None)
+        assumed = atmosphere
         atmosphere, corrections = _calibrate(prep, config, first)
+        for _ in range(config.loose_pass_rounds):
+            shift = float(np.median(atmosphere[..., 0])) / float(np.median(assumed[..., 0])) - 1.0
+            if abs(shift) <= config.loose_pass_shift:
+                break
+            assumed = atmosphere
+            first = first_pass(prep, config, atmosphere)
+            atmosphere, corrections = _calibrate(prep, config, first)
         prep.pick_time = prep.raw_time - corrections[prep.pick_station]
         for _ in range(config.calibration_rounds):
             second = final_pass(prep, config, atmosphere)
