@@ -34,6 +34,7 @@ from truceline.ingest.patrol_patterns import (
     AT_PLACE,
     NOT_PLACES,
     REGION_AFTER,
+    BORDER_AFTER,
     TIME_RANGE,
     TIME_AT,
     TIME_OF_DAY,
@@ -356,7 +357,10 @@ def read_position(scan: Scan, start: int, end: int) -> PositionText | None:
         point = ph.parse_direction(match["dir"])
         if point is None or NOT_PLACES.match(place.split()[0]) or REGION_AFTER.match(scan.text[start + match.end():end]):
             continue
-        scan.claim(start + match.start(), start + match.end())
+        stop = start + match.end()
+        if (border := BORDER_AFTER.match(scan.text, stop, end)) is not None:  # "17km east of Sumy-Kharkiv border"
+            place, stop = place + " " + border.group(0).strip(), border.end()
+        scan.claim(start + match.start(), stop)
         opening = scan.text.rfind("(", start, start + match.start())
         inside = scan.text[opening:start + match.start()] if opening >= 0 else ""
         # "Avdiivka (government-controlled, 17km north of Donetsk)", "Shyrokyne (20km east of Mariupol)":
@@ -365,7 +369,7 @@ def read_position(scan: Scan, start: int, end: int) -> PositionText | None:
             "controlled" in inside or _NAME_BEFORE_PAREN.search(scan.text, start, opening + 1) is not None
         )
         found = PositionText(
-            how="offset", text=match.group(0), distance_km=_km(match["d"], match["u"]), point=point,
+            how="offset", text=scan.text[start + match.start():stop], distance_km=_km(match["d"], match["u"]), point=point,
             places=[part for part in place.split("/") if part],  # "Zolote-4/Rodina": either name
             describes_place=describes,
         )
@@ -384,7 +388,10 @@ def read_position(scan: Scan, start: int, end: int) -> PositionText | None:
         after = scan.text[start + match.end():end]
         if not name or NOT_PLACES.match(name.split()[0]) or REGION_AFTER.match(after):
             continue
-        scan.claim(start + match.start(), start + match.end())
+        stop = start + match.end()
+        if (border := BORDER_AFTER.match(scan.text, stop, end)) is not None:  # "near the Kharkiv border": not Kharkiv
+            name, stop = name + " " + border.group(0).strip(), border.end()
+        scan.claim(start + match.start(), stop)
         names.extend(part for part in name.split("/") if part)  # "Zolote-3/Stakhanovets": either name
     if found is not None:
         found.places.extend(names)  # a place it is also described by: a fallback for lookup
@@ -1282,14 +1289,18 @@ def _read_event_places(scan: Scan, group: Group, start: int, end: int) -> None:
             relation = "in"
         else:  # "fire from Pyshchevyk", "south of Popasna" (no distance), "to Sakhanka": somewhere about the place
             relation = "near"
-        names = [name]
         cursor = start + match.end()
+        if (border := BORDER_AFTER.match(scan.text, cursor, end)) is not None:  # "near the Kharkiv border": not Kharkiv
+            name, cursor = name + " " + border.group(0).strip(), border.end()
+        names = [name]
         while (more := _MORE_PLACES.match(scan.view(cursor, end))) is not None:  # "near Zolote and Popasna"
             other = _clean_place(more["place"])
             if NOT_PLACES.match(other.split()[0]) or REGION_AFTER.match(scan.text[cursor + more.end():end]):
                 break
-            names.append(other)
             cursor += more.end()
+            if (border := BORDER_AFTER.match(scan.text, cursor, end)) is not None:
+                other, cursor = other + " " + border.group(0).strip(), border.end()
+            names.append(other)
         scan.claim(claim_from, cursor)
         described = _read_description(scan, cursor, end) if len(names) == 1 else None
         group.event_place = EventPlace(names=tuple(names), relation=relation, described=described)

@@ -49,6 +49,10 @@ NOT_PLACES = re.compile(
     r"January|February|March|April|May|June|July|August|September|October|November|December)$"
 )
 REGION_AFTER = re.compile(r"^\s+(?:region|oblast|province|district|raion|areas?)\b", re.IGNORECASE)
+#: A word after a place name that makes the phrase another place: "Sumy-Kharkiv border", "Kharkiv border area",
+#: "the Luhansk boundary" name a line or an area, not the town; the name is read whole ("Kharkiv border") and must then be
+#: in the gazetteer as written, never shortened to the town it starts with. Use with ``match(text, pos, endpos)``.
+BORDER_AFTER = re.compile(r"\s+(?:(?i:border|borders|boundary|boundaries|frontier)(?:\s+(?i:areas?|zone|line|region))?)\b")
 
 TIME_RANGE = re.compile(
     r"(?:\b(?i:between|from)\s+(?:about\s+|around\s+|approximately\s+)?)?(?P<t1>" + ph.CLOCK + r")(?:\s*(?:hrs|h)\b)?"
