@@ -16,13 +16,14 @@ published hours later. Every record carries ``truth_event_ids`` for scoring.
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
 from truceline.geo.frame import Sectors
-from truceline.geo.front import WAYPOINTS
+from truceline.ingest.gazetteer import Gazetteer
 from truceline.sim.config import SimConfig
 from truceline.sim.firing import Sources
 from truceline.sim.placement import geodesic, move, offset_point
@@ -53,14 +54,44 @@ def _clock(time_s: float) -> str:
     return datetime.fromtimestamp(time_s, tz=timezone.utc).strftime("%H:%M")
 
 
+@lru_cache(maxsize=1)
+def _anchors() -> tuple[tuple[str, ...], FloatArray, FloatArray]:
+    """The bundled gazetteer's places (spelling, lat, lon) that a reader of the text can look up.
+
+    Each place is written in the first of its spellings that the gazetteer resolves exactly to it and that reads as
+    a plain name (no bracketed disambiguation: "Vodiane (Avdiivka)" would be read as "Vodiane" described by
+    "(Avdiivka)"); a place with no such spelling is not used as an anchor.
+    """
+    gazetteer = Gazetteer.bundled()
+    names: list[str] = []
+    lats: list[float] = []
+    lons: list[float] = []
+    for place in gazetteer.places:
+        for spelling in (place.name, *place.alt_names):
+            match = gazetteer.lookup(spelling)
+            if "(" not in spelling and match is not None and match.how == "exact" and match.place == place:
+                names.append(spelling)
+                lats.append(place.lat)
+                lons.append(place.lon)
+                break
+    return tuple(names), np.array(lats), np.array(lons)
+
+
 def _place(lat: float, lon: float) -> str:
-    """'3km south-west of Pokrovsk': the nearest waypoint, as a mission would name its position."""
-    names = [w.name for w in WAYPOINTS]
-    azimuth, distance = geodesic(
-        np.array([w.lat_deg for w in WAYPOINTS]), np.array([w.lon_deg for w in WAYPOINTS]), np.full(len(names), lat), np.full(len(names), lon)
-    )
+    """'3km south-west of Pokrovsk': the offset from the nearest gazetteer place, as a mission would name its position.
+
+    The anchor is named as the gazetteer names it and the offset is measured from the gazetteer's position of it
+    (WGS 84), so that ``ingest patrol-text`` reading the text back puts the observer where the record does, within
+    the text's rounding (whole kilometres, 16 compass points): at most 0.5 km along and ``d * sin(11.25°)`` across
+    for an anchor ``d`` km away. Within 0.5 km of the anchor the position is written "in PLACE". The front's waypoints
+    are not used: some are not places ("Sumy-Kharkiv border"), and their positions are not the gazetteer's.
+    """
+    names, lats, lons = _anchors()
+    azimuth, distance = geodesic(lats, lons, np.full(len(names), lat), np.full(len(names), lon))
     index = int(np.argmin(distance))
-    km = max(1, int(round(distance[index] / 1000.0)))
+    km = int(round(distance[index] / 1000.0))
+    if km == 0:
+        return f"in {names[index]}"
     return f"{km}km {COMPASS_WORDS[compass(float(azimuth[index]))]} of {names[index]}"
 
 
