@@ -23,7 +23,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from truceline.geo.frame import Sectors
-from truceline.ingest.gazetteer import Gazetteer
+from truceline.ingest.gazetteer import Gazetteer, offset_position
 from truceline.sim.config import SimConfig
 from truceline.sim.firing import Sources
 from truceline.sim.placement import geodesic, move, offset_point
@@ -77,22 +77,37 @@ def _anchors() -> tuple[tuple[str, ...], FloatArray, FloatArray]:
     return tuple(names), np.array(lats), np.array(lons)
 
 
+#: How many of the nearest gazetteer places a position may be written from (the one whose text reads back closest).
+ANCHOR_CANDIDATES = 3
+
+
 def _place(lat: float, lon: float) -> str:
-    """'3km south-west of Pokrovsk': the offset from the nearest gazetteer place, as a mission would name its position.
+    """'3km south-west of Pokrovsk': the offset from a nearby gazetteer place, as a mission would name its position.
 
     The anchor is named as the gazetteer names it and the offset is measured from the gazetteer's position of it
     (WGS 84), so that ``ingest patrol-text`` reading the text back puts the observer where the record does, within
     the text's rounding (whole kilometres, 16 compass points): at most 0.5 km along and ``d * sin(11.25°)`` across
-    for an anchor ``d`` km away. Within 0.5 km of the anchor the position is written "in PLACE". The front's waypoints
-    are not used: some are not places ("Sumy-Kharkiv border"), and their positions are not the gazetteer's.
+    for an anchor ``d`` km away. Of the ``ANCHOR_CANDIDATES`` nearest places, the one whose text reads back closest
+    to the position is used (the nearer on a tie): the writer knows what its words will mean. Within 0.5 km of the
+    anchor the position is written "in PLACE". The front's waypoints are not used: some are not places
+    ("Sumy-Kharkiv border"), and their positions are not the gazetteer's.
     """
     names, lats, lons = _anchors()
     azimuth, distance = geodesic(lats, lons, np.full(len(names), lat), np.full(len(names), lon))
-    index = int(np.argmin(distance))
-    km = int(round(distance[index] / 1000.0))
-    if km == 0:
-        return f"in {names[index]}"
-    return f"{km}km {COMPASS_WORDS[compass(float(azimuth[index]))]} of {names[index]}"
+    best: tuple[float, str] | None = None
+    for index in np.argsort(distance, kind="stable")[:ANCHOR_CANDIDATES]:
+        km = int(round(distance[index] / 1000.0))
+        if km == 0:
+            text, back = f"in {names[index]}", (float(lats[index]), float(lons[index]))
+        else:
+            point = compass(float(azimuth[index]))
+            text = f"{km}km {COMPASS_WORDS[point]} of {names[index]}"
+            back = offset_position(float(lats[index]), float(lons[index]), COMPASS.index(point) * 22.5, float(km))
+        _, error = geodesic(lat, lon, back[0], back[1])
+        if best is None or float(error) < best[0]:
+            best = (float(error), text)
+    assert best is not None
+    return best[1]
 
 
 def patrol_reports(
