@@ -13,11 +13,12 @@ import pytest
 
 from truceline.ingest.gazetteer import Gazetteer
 from truceline.ingest.patrol_text import parse_patrol_text
+from truceline.model.reports import Report
 
 TAIL = ", the team heard 2 undetermined explosions 11-21km S between 06:42 and 06:43 (UTC)."
 
 
-def _read(text: str, gazetteer: Gazetteer | None = None):  # type: ignore[no-untyped-def]
+def _read(text: str, gazetteer: Gazetteer | None = None) -> Report:
     records = parse_patrol_text(text, file_name="t", gazetteer=gazetteer or Gazetteer.bundled(), date=date(2026, 6, 1))
     assert len(records) == 1
     return records[0]
