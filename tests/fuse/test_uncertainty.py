@@ -330,29 +330,40 @@ def test_the_jackknife_leaves_a_well_recorded_events_ellipse_about_as_it_was() -
 
 def test_a_wider_cluster_window_counts_a_neighbouring_rounds_arrivals() -> None:
     # two rounds 50 m and 0.7 s apart: at every station the other round's arrival is ~0.7 s (4.7 sigma) from an
-    # event's predicted one; within 3 sigma nothing competes and the cluster term is 0, within 6 sigma every
-    # station is in doubt and the event gets the members' spread (FusionConfig.cluster_ambiguity_z, off by default)
+    # event's predicted one; within 3 or 4 sigma (4: the default, FusionConfig.cluster_ambiguity_z) nothing competes
+    # and the cluster term is 0, within 6 sigma every station is in doubt and the event gets the members' spread.
+    # Closer rounds are counted by the default window where 3 sigma counts them only in part or not at all.
     from truceline.fuse.atmosphere import travel_times
+    from truceline.fuse.engine import FusionConfig
 
     st_x, st_y = _ring(8, 20.0)
-    sources = np.array([[0.0, 0.0, 0.0], [0.05, 0.0, 0.7]])
-    station = np.repeat(np.arange(8), 2)
-    time = np.concatenate([[s[2] + travel_times(st_x[k:k + 1], st_y[k:k + 1], s[0], s[1], C, 0.0, 0.0)[0] for s in sources]
-                           for k in range(8)])
-    start = np.searchsorted(station, np.arange(9))
-    picks = [np.arange(0, 16, 2), np.arange(1, 16, 2)]
 
-    def covariance(window: float | None) -> np.ndarray:
-        return calibrated_covariance(
+    def covariance(gap_s: float, window: float | None) -> tuple[np.ndarray, np.ndarray]:
+        sources = np.array([[0.0, 0.0, 0.0], [0.05, 0.0, gap_s]])
+        station = np.repeat(np.arange(8), 2)
+        time = np.concatenate([[s[2] + travel_times(st_x[k:k + 1], st_y[k:k + 1], s[0], s[1], C, 0.0, 0.0)[0] for s in sources]
+                               for k in range(8)])
+        start = np.searchsorted(station, np.arange(9))
+        picks = [np.arange(0, 16, 2), np.arange(1, 16, 2)]
+        found = calibrated_covariance(
             x_km=sources[:, 0], y_km=sources[:, 1], t0_s=sources[:, 2], picks=picks, event_atmosphere=np.tile([C, 0.0, 0.0], (2, 1)),
             nominal=np.zeros((2, 3, 3)), factor=1.0, pick_time=time, pick_station=station, station_pick_start=start,
             st_x=st_x, st_y=st_y, sigma_pick_s=0.15, kappa_model=0.0, atmosphere_floor_km_s=0.0, cluster_km=3.0, cluster_s=6.0,
             max_z=3.0, atmosphere_variance=np.zeros(3), cluster_max_z=window).covariance
+        return found, member_spread(sources[:, 0], sources[:, 1], np.zeros(2, dtype=int))
 
-    spread = member_spread(sources[:, 0], sources[:, 1], np.zeros(2, dtype=int))
-    np.testing.assert_allclose(covariance(None), covariance(3.0))
-    np.testing.assert_allclose(covariance(None)[:, :2, :2], 0.0, atol=1e-15)
-    np.testing.assert_allclose(covariance(6.0)[:, :2, :2], spread, rtol=1e-9, atol=1e-12)
+    default = FusionConfig().cluster_ambiguity_z
+    assert default == 4.0
+    found, spread = covariance(0.7, None)
+    np.testing.assert_allclose(found, covariance(0.7, 3.0)[0])
+    np.testing.assert_allclose(found[:, :2, :2], 0.0, atol=1e-15)
+    np.testing.assert_allclose(covariance(0.7, 6.0)[0][:, :2, :2], spread, rtol=1e-9, atol=1e-12)
+    # 0.6 s (4 sigma): nothing within 3 sigma, half the stations in doubt within 4 (the 50 m offset moves the gap), all within 6
+    np.testing.assert_allclose(covariance(0.6, 3.0)[0][:, :2, :2], 0.0, atol=1e-15)
+    np.testing.assert_allclose(covariance(0.6, default)[0][:, :2, :2], spread / 2, rtol=1e-9, atol=1e-12)
+    # 0.45 s (3 sigma): some stations within 3 sigma, all within the default window
+    assert np.all(covariance(0.45, 3.0)[0][:, 0, 0] < spread[:, 0, 0])
+    np.testing.assert_allclose(covariance(0.45, default)[0][:, :2, :2], spread, rtol=1e-9, atol=1e-12)
 
 
 def test_an_event_located_with_its_own_reading_of_the_wind_moves_towards_the_truth() -> None:
