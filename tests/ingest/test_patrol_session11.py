@@ -7,25 +7,12 @@ are never fire; a total and its breakdown are never both counted.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 import pytest
 
 from tests.ingest.test_patrol_osce_style import check_records
-from tests.ingest.test_patrol_sentences import parse as parse_records
-
-UND, IMP, OUT = "explosion_undetermined", "explosion_impact", "explosion_outgoing"
-SUMMARY = "reads as a summary of the period: its counts may repeat those of other sentences"
-DAY = ("03 00:00", "04 00:00")
-
-
-def parse(text: str) -> list[dict[str, Any]]:
-    return parse_records(text, date=date(2017, 6, 3))
-
-
-def rec(kind: str, count: int | None, **fields: Any) -> dict[str, Any]:
-    return dict(kind=kind, count=count, **fields)
+from tests.ingest.test_patrol_session10 import IMP, OUT, SUMMARY, UND, parse, rec  # same date and helpers
 
 
 def other(count: int | None = None, **fields: Any) -> dict[str, Any]:
