@@ -129,8 +129,8 @@ class FusionConfig:
     sigma it is not counted and the ellipses of the mixtures such rounds make are too small. At 4 sigma the coverage
     rises on every `violation` seed (7-13: 0.868-0.948 -> 0.893-0.956) and on `heavy` 1 h (0.9585 -> 0.9653), while
     the attribution's operating point moves by -2 to +1 violations per seed; at 6 sigma `heavy` passes 0.97 and
-    `violation` seed 10 loses 11 violations (docs/fusion.md, "Quiet hours and mixtures" and "The association-ambiguity
-    window at 4 sigma")."""
+    `violation` seed 10 loses 11 violations (docs/fusion.md, "Quiet hours and mixtures", its paragraph "On at 4
+    sigma since session 11")."""
     jackknife_uncertainty: bool = False
     """An event's random location error is the larger of the nominal covariance (scaled by the network's
     chi-square) and the jackknife's, the scatter of its solutions with each pick left out in turn: a wrong pick
