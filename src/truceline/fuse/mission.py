@@ -422,6 +422,18 @@ def station_options(times: np.ndarray, k: int, order_gap_s: float, leave_out: bo
 
 
 @njit(cache=True)
+def _add_pick(s0: np.ndarray, s1: np.ndarray, s2: np.ndarray, r: int, weight: float, t: float,
+              travel: np.ndarray) -> None:
+    """Add one pick (time ``t``, its station's ``weight`` and travel times from every grid point) to round ``r``'s
+    weighted sums of back-projected origin times over the grid (count, sum, sum of squares)."""
+    for g in range(len(travel)):
+        tau = t - travel[g]
+        s0[r, g] += weight
+        s1[r, g] += weight * tau
+        s2[r, g] += weight * tau * tau
+
+
+@njit(cache=True)
 def _labelling_cost(choice: np.ndarray, iterations: int, tt: np.ndarray, w: np.ndarray, pick_t: np.ndarray,
                     seed: np.ndarray, seed_opts: np.ndarray, other: np.ndarray, other_start: np.ndarray,
                     other_opts: np.ndarray, prior: np.ndarray, gx: np.ndarray, gy: np.ndarray, k: int,
@@ -445,11 +457,7 @@ def _labelling_cost(choice: np.ndarray, iterations: int, tt: np.ndarray, w: np.n
             r = seed_opts[choice[s], i]
             if r < 0:
                 continue
-            for g in range(n_grid):
-                tau = pick_t[u, i] - tt[g, u]
-                s0[r, g] += w[u]
-                s1[r, g] += w[u] * tau
-                s2[r, g] += w[u] * tau * tau
+            _add_pick(s0, s1, s2, r, w[u], pick_t[u, i], tt[:, u])
     a0 = s0.copy()
     a1 = s1.copy()
     a2 = s2.copy()
@@ -515,11 +523,7 @@ def _labelling_cost(choice: np.ndarray, iterations: int, tt: np.ndarray, w: np.n
                 z = pick_t[u, i] - when[r] - tt[where[r], u]
                 if z * z * w[u] >= leave_cost:
                     continue
-                for g in range(n_grid):
-                    tau = pick_t[u, i] - tt[g, u]
-                    a0[r, g] += w[u]
-                    a1[r, g] += w[u] * tau
-                    a2[r, g] += w[u] * tau * tau
+                _add_pick(a0, a1, a2, r, w[u], pick_t[u, i], tt[:, u])
     return value
 
 
