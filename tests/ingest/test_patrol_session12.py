@@ -1,0 +1,226 @@
+"""Session 12: two held-out sets of sentences written anew, with the structured values a careful analyst would take
+from each written by hand (CONTRACTS.md "Patrol text" and docs/ingest.md) before the parser was run on them, in styles
+the earlier sets covered little: SMM daily-report paragraphs of several sentences, camera records, times ("at about
+23:40", "overnight", "in the early hours of 4 June"), counts in words ("about a dozen", "thirty-two"), distances
+("within 1km", "800m-1km", "500-700m"), two-sector bearings ("E-ESE", "N-NNE", "N-NE"), weapons by designation, UAVs,
+mines and UXO, and the wording of other missions (UNMOGIP, UNDOF, EUMM). Each sentence is parsed on its own with
+--date 2017-06-03; times are "DD HH:MM" UTC.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.ingest.test_patrol_session10 import IMP, OUT, UND, rec
+
+PIF = "projectile_in_flight"
+
+
+def other(count: int | None = None, **fields: Any) -> dict[str, Any]:
+    return rec("other", count, **fields)
+
+
+# written first, measured once on main before any change for it
+HELD_OUT_3: list[tuple[str, list[dict[str, Any]]]] = [
+    ("While in Svitlodarsk, the SMM heard 14 undetermined explosions 5-7km south-east. Positioned at the same "
+     "location, it later heard about 30 bursts of heavy-machine-gun fire 3-4km south.",
+     [rec(UND, 14, observer_place="Svitlodarsk", bearing="SE", distance_min_km=5.0, distance_max_km=7.0, warnings=[]),
+      rec("burst", 30, count_qualifier="about", weapon="heavy_machine_gun", observer_place="Svitlodarsk", bearing="S",
+          distance_min_km=3.0, distance_max_km=4.0, warnings=[])]),
+    ("The SMM camera in Shyrokyne recorded 12 projectiles in flight from north to south between 19:10 and 19:32, all "
+     "2-3km north-east.",
+     [rec(PIF, 12, flight_direction="N to S", observer_place="Shyrokyne", bearing="NE", distance_min_km=2.0,
+          distance_max_km=3.0, time_start="03 19:10", time_end="03 19:32", warnings=[])]),
+    ("At about 23:40, the SMM camera at the Donetsk Filter Station recorded an undetermined explosion and a projectile "
+     "in flight from west to east, both within 1km north.",
+     [rec(UND, 1, observer_place="Donetsk Filter Station", bearing="N", distance_min_km=0.0, distance_max_km=1.0,
+          time_start="03 23:40", warnings=[]),
+      rec(PIF, 1, flight_direction="W to E", bearing="N", distance_max_km=1.0, time_start="03 23:40", warnings=[])]),
+    ("Overnight, the SMM camera in Avdiivka recorded at least 40 projectiles in flight from east to west and three "
+     "illumination flares, all 4-5km east-south-east.",
+     [rec(PIF, 40, count_qualifier="at least", flight_direction="E to W", time_of_day="overnight", time_start=None,
+          bearing="ESE", distance_min_km=4.0, distance_max_km=5.0, warnings=[]),
+      rec("flare", 3, bearing="ESE", distance_max_km=5.0, warnings=[])]),
+    ("In the morning, positioned about 2km west of Zolote, the SMM heard three explosions assessed as impacts of 82mm "
+     "mortar rounds 1-2km south-east.",
+     [rec(IMP, 3, weapon="mortar", calibre_mm=82, observer_place="Zolote", observer_offset="2 km W",
+          time_of_day="in the morning", bearing="SE", distance_min_km=1.0, distance_max_km=2.0, warnings=[])]),
+    ("Positioned in Horlivka, the SMM heard about a dozen explosions assessed as outgoing 122mm artillery rounds 6-8km "
+     "west-north-west between 10:05 and 10:47.",
+     [rec(OUT, 12, count_qualifier="about", weapon="artillery", calibre_mm=122, observer_place="Horlivka",
+          bearing="WNW", distance_min_km=6.0, distance_max_km=8.0, time_start="03 10:05", time_end="03 10:47",
+          warnings=[])]),
+    ("At 21:15, the SMM heard two salvos of MLRS (BM-21 Grad) fire about 10km north-north-east, followed by about 20 "
+     "explosions assessed as impacts 4-6km east.",
+     [rec(UND, None, salvos=2, weapon="mlrs", bearing="NNE", distance_min_km=10.0, distance_max_km=10.0,
+          time_start="03 21:15", warnings=[]),
+      rec(IMP, 20, count_qualifier="about", bearing="E", distance_min_km=4.0, distance_max_km=6.0, warnings=[])]),
+    ("Between 13:02 and 13:19, the SMM heard 11 explosions, seven assessed as outgoing tank (T-64) rounds and four as "
+     "impacts, 2-3km north.",
+     [rec(OUT, 7, breakdown_of=11, weapon="tank", bearing="N", distance_min_km=2.0, distance_max_km=3.0,
+          time_start="03 13:02", time_end="03 13:19", warnings=[]),
+      rec(IMP, 4, breakdown_of=11, bearing="N", time_start="03 13:02", warnings=[])]),
+    ("At 07:55 on 4 June, the SMM heard a burst of infantry fighting vehicle (BMP-1) cannon fire and, about a minute "
+     "later, five shots of small-arms fire, both 500-700m south-west.",
+     [rec("burst", 1, weapon="ifv", bearing="SW", distance_min_km=0.5, distance_max_km=0.7, time_start="04 07:55",
+          warnings=[]),
+      rec("shot", 5, weapon="small_arms", bearing="SW", distance_max_km=0.7, time_relative="about a minute later",
+          warnings=[])]),
+    ("Positioned in Stanytsia Luhanska, the SMM heard four explosions of undetermined origin at an estimated distance "
+     "of 8km west.",
+     [rec(UND, 4, observer_place="Stanytsia Luhanska", bearing="W", distance_min_km=8.0, distance_max_km=8.0,
+          warnings=[])]),
+    ("The SMM heard about 50 undetermined explosions from south-easterly directions, at distances of 5-10km, between "
+     "20:30 and 22:00.",
+     [rec(UND, 50, count_qualifier="about", bearing="SE", distance_min_km=5.0, distance_max_km=10.0,
+          time_start="03 20:30", time_end="03 22:00", warnings=[])]),
+    ("At 16:40, the SMM heard about 40 shots of ZU-23 anti-aircraft gun fire 2km east.",
+     [rec("shot", 40, count_qualifier="about", weapon="anti_aircraft_gun", bearing="E", distance_min_km=2.0,
+          time_start="03 16:40", warnings=[])]),
+    ("On 4 June, the SMM saw a fresh crater on the road about 500m north of Hnutove, assessed as caused by a 120mm "
+     "mortar round fired from an easterly direction.",
+     [other(1, weapon="mortar", calibre_mm=120, fired_from="E", event_place="Hnutove", time_start="04 00:00",
+            time_end="05 00:00", warnings=[])]),
+    ("At 11:20, the SMM spotted a quadcopter-type UAV flying at low altitude over Marinka.",
+     [other(1, sighting="uav", event_place="Marinka", time_start="03 11:20", warnings=[])]),
+    ("On 4 June, positioned in Popasna, the SMM heard eight undetermined explosions 6-8km E-ESE. It also heard about "
+     "15 bursts of small-arms fire 1-2km N-NNE.",
+     [rec(UND, 8, observer_place="Popasna", bearing="E..ESE", bearing_min_deg=78.75, bearing_max_deg=123.75,
+          distance_min_km=6.0, distance_max_km=8.0, time_start="04 00:00", time_end="05 00:00", warnings=[]),
+      rec("burst", 15, count_qualifier="about", weapon="small_arms", observer_place="Popasna", bearing="N..NNE",
+          bearing_min_deg=348.75, bearing_max_deg=33.75, distance_min_km=1.0, distance_max_km=2.0,
+          time_start="04 00:00", warnings=[])]),
+    ("At 18:05, the SMM heard a long burst of heavy machine-gun fire about 1km west-north-west, and at 18:12 three "
+     "single shots 0.5-1km west.",
+     [rec("burst", 1, weapon="heavy_machine_gun", bearing="WNW", distance_min_km=1.0, time_start="03 18:05",
+          warnings=[]),
+      rec("shot", 3, bearing="W", distance_min_km=0.5, distance_max_km=1.0, time_start="03 18:12", warnings=[])]),
+    ("Positioned on the north-eastern edge of Donetsk, the SMM heard 21 undetermined explosions 4-6km north-west "
+     "between 08:15 and 09:40. Later, positioned in Yasynuvata, it heard three more explosions 2-3km south-west at "
+     "10:10.",
+     [rec(UND, 21, observer_place="Donetsk", bearing="NW", distance_min_km=4.0, distance_max_km=6.0,
+          time_start="03 08:15", time_end="03 09:40", warnings=[]),
+      rec(UND, 3, observer_place="Yasynuvata", bearing="SW", distance_min_km=2.0, distance_max_km=3.0,
+          time_start="03 10:10", warnings=[])]),
+    ("The SMM heard an explosion assessed as an outgoing round of an 82mm mortar and, seconds later, its impact about "
+     "1km north-east.",
+     [rec(OUT, 1, weapon="mortar", calibre_mm=82, warnings=[]),
+      rec(IMP, 1, weapon="mortar", bearing="NE", distance_min_km=1.0, time_relative="seconds later", warnings=[])]),
+    ("At 22:50, the SMM heard a single explosion assessed as an impact of a 152mm artillery round about 4km west of "
+     "Krasnohorivka.",
+     [rec(IMP, 1, weapon="artillery", calibre_mm=152, event_place="Krasnohorivka", event_relation="offset",
+          time_start="03 22:50", warnings=[])]),
+    ("Between 01:05 and 01:35 on 4 June, the SMM camera in Zolote recorded 16 tracer rounds in flight from west to "
+     "east, nine from east to west and two undetermined explosions, all 3-5km north-north-west.",
+     [rec(PIF, 16, flight_direction="W to E", observer_place="Zolote", bearing="NNW", distance_min_km=3.0,
+          time_start="04 01:05", time_end="04 01:35", warnings=[]),
+      rec(PIF, 9, flight_direction="E to W", bearing="NNW", warnings=[]),
+      rec(UND, 2, bearing="NNW", distance_max_km=5.0, warnings=[])]),
+    ("The SMM heard at least 60 shots of automatic grenade launcher (AGS-17) fire and several explosions assessed as "
+     "impacts of infantry fighting vehicle cannon rounds, all 1-2km south-east.",
+     [rec("shot", 60, count_qualifier="at least", weapon="automatic_grenade_launcher", bearing="SE",
+          distance_min_km=1.0, warnings=[]),
+      rec(IMP, None, count_qualifier="several", weapon="ifv", bearing="SE", distance_max_km=2.0, warnings=[])]),
+    ("Between 04:00 and 05:30, the SMM heard thirty-two explosions assessed as outgoing rounds and about forty "
+     "assessed as impacts, all 7-10km south-west.",
+     [rec(OUT, 32, bearing="SW", distance_min_km=7.0, distance_max_km=10.0, time_start="03 04:00",
+          time_end="03 05:30", warnings=[]),
+      rec(IMP, 40, count_qualifier="about", bearing="SW", warnings=[])]),
+    ("On the evening of 2 June, at 20:45, the SMM heard five explosions assessed as outgoing mortar rounds 3km "
+     "south-south-west.",
+     [rec(OUT, 5, weapon="mortar", bearing="SSW", distance_min_km=3.0, time_start="02 20:45", warnings=[])]),
+    ("The SMM heard sporadic exchanges of small-arms fire 3-5km south-west throughout the afternoon.",
+     [other(None, weapon="small_arms", bearing="SW", distance_min_km=3.0, distance_max_km=5.0,
+            time_of_day="throughout the afternoon", warnings=[])]),
+    ("At 09:30, while on the road between Vesela Hora and Shchastia, the SMM heard 11 bursts of heavy-machine-gun "
+     "fire and four undetermined explosions, all about 5km east.",
+     [rec("burst", 11, weapon="heavy_machine_gun", bearing="E", distance_min_km=5.0, distance_max_km=5.0,
+          time_start="03 09:30", warnings=[]),
+      rec(UND, 4, bearing="E", distance_min_km=5.0, time_start="03 09:30", warnings=[])]),
+]
+
+# written with HELD_OUT_3, measured once on main before any change for it
+HELD_OUT_4: list[tuple[str, list[dict[str, Any]]]] = [
+    ("UNMOGIP military observers heard six explosions assessed as artillery fire to the north-west of their position.",
+     [rec(UND, 6, weapon="artillery", bearing="NW", warnings=[])]),
+    ("UNDOF personnel observed two mortar rounds impacting in the area of separation, approximately 1.5km south-east "
+     "of their position.",
+     [rec(IMP, 2, weapon="mortar", bearing="SE", distance_min_km=1.5, distance_max_km=1.5, warnings=[])]),
+    ("At about 02:30, EUMM monitors heard four gunshots from a south-westerly direction.",
+     [rec("shot", 4, weapon="small_arms", bearing="SW", time_start="03 02:30", warnings=[])]),
+    ("At 14:35, the SMM observed a drone flying from east to west over Zolote.",
+     [other(1, sighting="uav", flight_direction="E to W", event_place="Zolote", time_start="03 14:35", warnings=[])]),
+    ("Positioned in Shchastia, the SMM heard an unmanned aerial vehicle (UAV) flying overhead and, five minutes later, "
+     "an undetermined explosion 1km north.",
+     [other(1, sighting="uav", observer_place="Shchastia", warnings=[]),
+      rec(UND, 1, observer_place="Shchastia", bearing="N", distance_min_km=1.0, time_relative="five minutes later",
+          warnings=[])]),
+    ("The SMM saw about a dozen unexploded 82mm mortar rounds lying by the side of the road between Pikuzy and "
+     "Shyrokyne.",
+     [other(12, count_qualifier="about", sighting="uxo", weapon="mortar", calibre_mm=82, warnings=[])]),
+    ("The SMM saw a tank (T-64) firing two rounds in an easterly direction from a position about 1km south of Shumy.",
+     [rec(OUT, 2, weapon="tank", flight_direction="to E", event_place="Shumy", warnings=[])]),
+    ("The SMM heard 18 undetermined explosions 4-6km N-NNE and six 2km WNW.",
+     [rec(UND, 18, bearing="N..NNE", bearing_min_deg=348.75, bearing_max_deg=33.75, distance_min_km=4.0,
+          distance_max_km=6.0, warnings=[]),
+      rec(UND, 6, bearing="WNW", distance_min_km=2.0, distance_max_km=2.0, warnings=[])]),
+    ("The SMM heard three bursts of heavy-machine-gun fire 800m-1km south-south-east.",
+     [rec("burst", 3, weapon="heavy_machine_gun", bearing="SSE", distance_min_km=0.8, distance_max_km=1.0,
+          warnings=[])]),
+    ("Positioned 4km north-north-west of Mariupol, the SMM heard seven explosions assessed as impacts of 120mm mortar "
+     "rounds some 6-7km east.",
+     [rec(IMP, 7, weapon="mortar", calibre_mm=120, observer_place="Mariupol", observer_offset="4 km NNW",
+          bearing="E", distance_min_km=6.0, distance_max_km=7.0, warnings=[])]),
+    ("In the early hours of 4 June, at 02:17, the SMM camera in Shchastia recorded an explosion assessed as an "
+     "airburst 3km south.",
+     [rec("airburst", 1, observer_place="Shchastia", bearing="S", distance_min_km=3.0, time_start="04 02:17",
+          warnings=[])]),
+    ("The SMM heard a total of 45 explosions assessed as outgoing rounds of a self-propelled howitzer (2S1 Gvozdika, "
+     "122mm) 5-8km west-south-west.",
+     [rec(OUT, 45, weapon="artillery", calibre_mm=122, bearing="WSW", distance_min_km=5.0, distance_max_km=8.0,
+          warnings=[])]),
+    ("The SMM saw for the first time 32 anti-tank mines (TM-62M) laid in three rows across a dirt road about 2km "
+     "north-east of Novotoshkivske.",
+     [other(32, sighting="mine", event_place="Novotoshkivske", warnings=[])]),
+    ("In a residential area of Avdiivka, the SMM saw an unexploded rocket-propelled grenade (RPG-7) lodged in a wall.",
+     [other(1, sighting="uxo", weapon="grenade_launcher", warnings=[])]),
+    ("The SMM heard, from 20:14 to 20:40, 17 explosions and about 120 bursts and shots, all 2-4km south-west of its "
+     "position in Marinka.",
+     [rec(UND, 17, observer_place="Marinka", bearing="SW", distance_min_km=2.0, distance_max_km=4.0,
+          time_start="03 20:14", time_end="03 20:40", warnings=[]),
+      rec("burst", 120, count_qualifier="about", combined_kinds=["burst", "shot"], observer_place="Marinka",
+          bearing="SW", time_end="03 20:40", warnings=[])]),
+    ("Positioned near Novoluhanske, the SMM heard one loud explosion 8-10km south-south-west, assessed as an impact of "
+     "an MLRS rocket.",
+     [rec(IMP, 1, weapon="mlrs", observer_place="Novoluhanske", bearing="SSW", distance_min_km=8.0,
+          distance_max_km=10.0, warnings=[])]),
+    ("On 4 June at 06:30, the SMM saw an infantry fighting vehicle (BMP-2) moving west near Toshkivka.",
+     [other(1, sighting="weapon", weapon="ifv", event_place="Toshkivka", time_start="04 06:30", warnings=[])]),
+    ("At 12:10, the SMM heard the launch of an anti-tank guided missile, followed by its impact about 3km "
+     "north-north-east.",
+     [rec(OUT, 1, weapon="atgm", time_start="03 12:10", warnings=[]),
+      rec(IMP, 1, weapon="atgm", bearing="NNE", distance_min_km=3.0, warnings=[])]),
+    ("The SMM heard 9 explosions to the east and south-east and some 30 shots to the south, all at distances of 1-3km.",
+     [rec(UND, 9, bearing="E..SE", bearing_min_deg=78.75, bearing_max_deg=146.25, distance_min_km=1.0,
+          distance_max_km=3.0, warnings=[]),
+      rec("shot", 30, count_qualifier="about", bearing="S", distance_min_km=1.0, distance_max_km=3.0, warnings=[])]),
+    ("Overnight on 3-4 June, the SMM camera in Popasna recorded seven projectiles in flight in a north-westerly "
+     "direction about 7km south-south-west.",
+     [rec(PIF, 7, flight_direction="to NW", observer_place="Popasna", bearing="SSW", distance_min_km=7.0,
+          time_start="03 12:00", time_end="04 12:00", warnings=[])]),
+    ("The SMM heard and saw an exchange of fire involving infantry fighting vehicle (BMP-1) cannon, heavy-machine-gun "
+     "and small-arms fire 1.5-2km north.",
+     [other(None, weapon="ifv", other_weapons=["heavy_machine_gun", "small_arms"], bearing="N", distance_min_km=1.5,
+            distance_max_km=2.0, warnings=[])]),
+    ("The patrol heard intermittent heavy machine-gun fire about 2km to the north-east from 17:45 until 18:20.",
+     [other(None, weapon="heavy_machine_gun", bearing="NE", distance_min_km=2.0, time_start="03 17:45",
+            time_end="03 18:20", warnings=[])]),
+    ("EUMM observed a Russian military helicopter flying along the Administrative Boundary Line from west to east.",
+     [other(1, sighting="aircraft", flight_direction="W to E", warnings=[])]),
+    ("At 19:45, positioned in Stanytsia Luhanska, the SMM heard three undetermined explosions 5-7km N-NE.",
+     [rec(UND, 3, observer_place="Stanytsia Luhanska", bearing="N..NE", bearing_min_deg=348.75, bearing_max_deg=56.25,
+          distance_min_km=5.0, distance_max_km=7.0, time_start="03 19:45", warnings=[])]),
+    ("The SMM saw a freshly damaged residential building at 12 Kosmonavtiv Street in Avdiivka, assessed as having been "
+     "hit by a 122mm artillery round.",
+     [other(1, sighting="damage", weapon="artillery", calibre_mm=122, address="12 Kosmonavtiv Street", warnings=[])]),
+]
