@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from truceline.ingest import phrases as ph
 from truceline.ingest.patrol_patterns import (
     VERB,
+    BEARING_PAIR,
     COORDINATES,
     DMS,
     OFFSET,
@@ -490,6 +491,12 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
     if nouns:
         for match in scan.find(ELLIPTIC, start + nouns[0].end(), end):
             position = start + nouns[0].end() + match.end()
+            if match["placed"] is not None:
+                noun_before = max((noun.end() for noun in nouns if start + noun.end() <= position), default=0)
+                after_noun = re.compile(r"[\s,:]*").match(text, start + noun_before).end()
+                if (DISTANCE.search(text, start + noun_before, position - len(match["n"])) is None
+                        or PLACE_ITEM.match(text, after_noun) is not None):
+                    continue  # no distance of its own before: a breakdown by place ("six explosions, four 2km …")
             if depth_view[position - start - 1] == 0:
                 items.append((position, position, ""))
         items.sort()
@@ -970,6 +977,7 @@ _ADDRESS = re.compile(r"\b(?:on|at|in)\s+(?P<address>(?:(?:No\.\s*)?\d+[a-z]?\s+
 #: How mines were seen: "(PMN-2)", "laid across the road", "placed along the road".
 _MINES_AFTER = re.compile(
     r"^[\s\x1f]*(?:\((?P<type>[^()]*)\)\s*)?(?:(?:were|was|had\s+been|have\s+been)\s+)?(?:(?:newly\s+)?(?:laid|placed|planted|emplaced|lying|scattered|installed)\s+)?"
+    r"(?:in\s+(?:" + ph.NUMBER + r")\s+(?:rows?|lines?|groups?|clusters?)\s+)?"  # "laid in three rows across a dirt road"
     r"(?:(?:across|along|on|beside|next\s+to|by)\s+(?:the\s+|a\s+)?(?:[a-z-]+\s+)?(?:roads?|fields?|bridges?|tracks?|paths?|railway|verges?|shoulders?|edges?)\b)?",
     re.IGNORECASE)
 
@@ -1184,6 +1192,16 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
         if first is not None and last is not None and group.bearing is None:
             scan.claim(start + match.start(), start + match.end())
             group.bearing = f"{first}..{last}"
+    for match in scan.find(BEARING_PAIR, start, end):  # "6-8km E-ESE": the two sectors together
+        first, last = match["a"], match["b"]
+        steps = (ph.POINTS.index(last) - ph.POINTS.index(first)) % 16
+        if (len(first) == 1 and first + last in ph.POINTS) or min(steps, 16 - steps) > 4 or first == last:
+            continue  # "N-NE" is NNE; points further apart than 90 degrees are not one sector
+        scan.claim(start + match.start(), start + match.end())
+        if group.bearing is None:
+            group.bearing = covering_sector([first, last])
+        else:
+            group.warnings.append(f"a second direction was not used: {match.group(0)!r}")
     for match in scan.find(BEARING_LIST, start, end):  # "south-west, west and north-west"
         points = [ph.parse_direction(part) for part in re.findall(DIR, match["list"])]
         if group.bearing is None and all(points) and len(points) > 1:
@@ -1391,7 +1409,8 @@ def _distance_range(match: re.Match[str]) -> tuple[tuple[float | None, float | N
     """The range in km and the qualifier of a :data:`DISTANCE` match ("up to 2km" -> (0, 2), "up to")."""
     low_text = match["a"] or match["a2"]
     high_text = match["b"] or match["b2"] or low_text
-    low, high = _km(low_text, match["unit"]), _km(high_text, match["unit"])
+    low_unit = match["ua"] or match["ua2"] or match["unit"]  # "800m-1km", "between 800m and 1km": each end its own unit
+    low, high = _km(low_text, low_unit), _km(high_text, match["unit"])
     qualifier = re.sub(r"\s+", " ", (match["qual"] or "").lower())
     if qualifier in ("up to", "within", "less than", "under"):
         low = 0.0

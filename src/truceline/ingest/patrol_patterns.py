@@ -67,8 +67,8 @@ TIME_AT = re.compile(
 DISTANCE = re.compile(
     r"(?:(?P<qual>about|approximately|approx\.|ca\.|circa|around|some|roughly|up\s+to|within|less\s+than|under|more\s+than|over|"
     r"at\s+least|at\s+(?:a\s+)?distances?\s+(?:ranging\s+)?of|(?:at\s+)?distances?\s+ranging|at\s+an?\s+(?:estimated|assessed)\s+distances?\s+of|an\s+estimated)\s+)?"
-    r"(?:between\s+(?P<a2>" + _NUM + r")\s*(?:km|m)?\s+and\s+(?P<b2>" + _NUM + r")"
-    r"|(?:between\s+|from\s+)?(?P<a>" + _NUM + r")(?:\s*(?:-|–|to)\s*(?P<b>" + _NUM + r"))?)\s*(?P<unit>" + _UNIT + r")(?:\s+away)?"
+    r"(?:between\s+(?P<a2>" + _NUM + r")\s*(?P<ua2>km|m)?\s+and\s+(?P<b2>" + _NUM + r")"
+    r"|(?:between\s+|from\s+)?(?P<a>" + _NUM + r")(?:\s*(?P<ua>km|m)?\s*(?:-|–|to)\s*(?P<b>" + _NUM + r"))?)\s*(?P<unit>" + _UNIT + r")(?:\s+away)?"
 )
 _PLACE_ITEM = (
     r"(?P<n>\d+|(?i:" + ph.NUMBER_WORD + r"))\s+(?:of\s+(?:them|which)\s+)?(?:(?:were|was)\s+)?(?:at\s+)?"
@@ -121,8 +121,9 @@ TIME_OF_DAY = re.compile(
 )
 #: A time given only after another: "ten minutes later", "moments later", "less than a minute later".
 RELATIVE_TIME = re.compile(
-    r"\b(?:(?:a\s+few|several|some|about|(?:less|more)\s+than(?:\s+an?)?|\d+|(?i:" + ph.NUMBER_WORD + r")|an?)\s+"
-    r"(?:seconds?|minutes?|hours?)|moments?|(?:a\s+)?(?:short|little)\s+while)\s+(?:later|afterwards)\b",
+    r"\b(?:(?:(?:about|around|approximately|roughly|some|just|only)\s+)?(?:a\s+few|several|some|(?:less|more)\s+than(?:\s+an?)?|\d+|"
+    r"(?i:" + ph.NUMBER_WORD + r")|an?)\s+(?:seconds?|minutes?|hours?)|(?:seconds|minutes)|moments?|(?:a\s+)?(?:short|little)\s+while)"
+    r"\s+(?:later|afterwards)\b",
     re.IGNORECASE,
 )
 NO_DISTANCE = re.compile(r"\b(?:at\s+)?(?:an?\s+)?(?:undetermined|unknown|unidentified|unspecified)\s+distances?\b", re.IGNORECASE)
@@ -181,6 +182,10 @@ VERTICAL = re.compile(r"\b(?:in\s+)?vertical\s+(?:flight|trajectory|trajectories
 BEARING = re.compile(
     r"(?:\b(?:to\s+the|in\s+an?|in\s+the|towards\s+the|towards)\s+)?(?P<dir>" + DIR + r")(?:\s+directions?)?"
 )
+#: Two compass points written as one sector: "E-ESE", "N-NNE", "SSW/S" (abbreviations only: "W-to-E" is a flight
+#: direction). "N-NE" is not one of them: it is read as the point NNE (``phrases.DIRECTION``).
+_ABBREVIATION = r"(?:" + "|".join(sorted(ph.POINTS, key=len, reverse=True)) + r")"
+BEARING_PAIR = re.compile(r"(?<![\w-])(?P<a>" + _ABBREVIATION + r")\s*[-–/]\s*(?P<b>" + _ABBREVIATION + r")(?![\w-])")
 BEARING_LIST = re.compile(
     r"(?P<list>" + DIR + r"(?:\s*,\s*" + DIR + r")*\s*,?\s+(?:and|or)\s+" + DIR + r")(?:\s+directions?)?"
 )
@@ -248,10 +253,16 @@ OF_WEAPON_BEFORE = re.compile(
 )
 MERGEABLE = {"burst", "shot"}
 #: A count whose noun is left out, repeating the kind before it: "45 projectiles from west to east and
-#: 12 from east to west", "17 explosions assessed as impacts and four assessed as outgoing rounds".
+#: 12 from east to west", "17 explosions assessed as impacts and four assessed as outgoing rounds", and (``placed``)
+#: "18 explosions 4-6km north and six 2km west" when the count before has its own distance (else "six explosions, four
+#: 2km south-east and two 3km east" is a breakdown of the six by place).
 ELLIPTIC = re.compile(
-    r"(?:,|\band)\s+(?P<n>\d+|" + ph.NUMBER + r")\s+(?=(?:in\s+flight\s+)?from\s+" + DIR + r"\s+to\b"
-    r"|(?:(?:were|was)\s+)?(?i:assessed)\s+as\b)"
+    r"(?:,|\band)\s+(?:(?i:about|around|approximately|some|almost|nearly|at\s+least|more\s+than|over|up\s+to)\s+)?"
+    r"(?P<n>\d+|" + ph.NUMBER + r")\s+(?=(?:in\s+flight\s+)?from\s+" + DIR + r"\s+to\b"
+    r"|(?:(?:were|was)\s+)?(?i:assessed)\s+as\b"
+    # "18 explosions 4-6km north and six 2km west-north-west": a count with its own distance and direction
+    r"|(?P<placed>(?:(?i:about|approximately|some|around)\s+)?" + _NUM + r"\s*(?:(?:km|m)\s*)?(?:-|–|to)?\s*(?:" + _NUM + r"\s*)?"
+    r"(?:km|m|kilometres?|metres?)\b\s+(?:(?i:to\s+the)\s+)?" + DIR + r"(?!\s+of\b)))"
 )
 ACRONYM = re.compile(r"\((?:[A-Z]{2,6}|[A-Z]{2,6}s)\)")
 
@@ -275,5 +286,6 @@ FILLER = frozenset(
     interspersed sound sounds occurring caused well locations location shell shells
     reached arrived when mixed whilst most uncountable
     over engine engines first after her his our my sea bright
+    long short intermittent occasional overhead russian quadcopter quadcopter-type
     eumm undof unmogip unifil untso unficyp minurso military patrolling under ukrainian armed forces""".split()
 )

@@ -71,7 +71,8 @@ _REGION_HEADING = re.compile(r"^\W*(?P<name>[A-Z][a-z]+)\s+(?i:region|oblast)\W*
 _CONTINUATION = re.compile(r"^\s*(?:It|It also|The SMM also|The mission also|Also|Later|Then|Subsequently|Afterwards)\b")
 #: "From the same position, the SMM heard ...": the observer of the sentence before, even in the paragraph before.
 _SAME_POSITION = re.compile(
-    r"^\s*(?:(?:From|At|In)\s+the\s+same\s+(?:position|location|place|spot)|(?:While\s+)?still\s+positioned\s+there)\b",
+    r"^\s*(?:(?:(?:(?:Still|While\s+still|While|Later|Then)\s+)?(?:positioned|located|stationed|remaining|staying)\s+)?"
+    r"(?:From|At|In|On)\s+the\s+same\s+(?:position|location|place|spot)|(?:While\s+)?still\s+positioned\s+there)\b",
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(
@@ -304,7 +305,7 @@ _WHICH = re.compile(
     r"|(?P<bare>(?:" + ph.NUMBER + r")\s+(?:(?:of\s+(?:which|them)\s+)?(?:were|was)\s+)?assessed\s+as\b)"
     # "15 explosions: 10 impacts/5 outgoing, 3-4km east": parts joined by a slash
     r"|(?:" + ph.NUMBER + r")\s+(?i:outgoing|incoming|impacts?|undetermined)\s*/\s*(?:" + ph.NUMBER + r")\s)"
-    r")(?:[^,;()]|\(\d+\s?mm\))*?(?P<close>,|;|\.?$)"
+    r")(?:[^,;()]|\(\d+\s?mm\)|\([^(),;]*\))*?(?P<close>,|;|\.?$)"
 )
 _ASSESSED_WORD = re.compile(r"\bassessed\b", re.IGNORECASE)
 #: A breakdown between dashes: "26 mortar rounds - three incoming, four outgoing and 19 undetermined - at 3-6km".
@@ -312,7 +313,8 @@ _DASHED = re.compile(
     r"\s(?P<open>-)\s+(?=(?:" + ph.NUMBER + r")\s+(?:(?:were|was)\s+)?(?:assessed\s+as\s+)?(?:an?\s+)?"
     r"(?:outgoing|incoming|impacts?|undetermined|air[- ]?bursts?)\b)[^()]*?\s(?P<close>-)(?:\s|$)",
     re.IGNORECASE)
-_CALIBRE_PARENTHESIS = re.compile(r"\((\d+\s?mm)\)")
+#: A calibre or designation in brackets inside a breakdown, "(152mm)", "(T-64)": its brackets are blanked out.
+_CALIBRE_PARENTHESIS = re.compile(r"\(([^(),;]*)\)")
 #: What may follow a breakdown that runs to the end of the sentence: a distance or a direction, not more of it.
 _AFTER_BREAKDOWN = re.compile(r"\s+(?:(?:about|approximately|some|around|at)\s+)?(?:\d+(?:[.,]\d+)?\s*(?:-\s*\d+(?:[.,]\d+)?\s*)?(?:km|m)\b|"
                               + ph.DIRECTION + r")", re.IGNORECASE)
