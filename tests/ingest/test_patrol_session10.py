@@ -215,8 +215,8 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("The SMM saw several armoured combat vehicles in Avdiivka.",
      [rec("other", None, count_qualifier="several", sighting="weapon", weapon="heavy_weapon", event_place="Avdiivka",
           warnings=[])]),
-    ("The SMM saw a tank firing 5 rounds 2km south.",  # fire: not a sighting
-     [rec(UND, 5, weapon="tank", sighting=None, warnings=[])]),
+    ("The SMM saw a tank firing 5 rounds 2km south.",  # fire: not a sighting; rounds it fired (session 12: outgoing)
+     [rec(OUT, 5, weapon="tank", sighting=None, warnings=[])]),
     ("The SMM heard an explosion of a grenade dropped from a drone 1km east.",  # the drone is how, not what was seen
      [rec(UND, 1, sighting=None, weapon="grenade_launcher", other_weapons=["drone"], bearing="E", warnings=[])]),
     ("The SMM heard 3 undetermined explosions in the surroundings of Popasna.",

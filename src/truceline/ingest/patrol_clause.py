@@ -162,6 +162,7 @@ class Group:
     own_lead_time: bool = False  # "…, and at 22:07 an explosion": its time was written just before it
     details: dict[str, str] = field(default_factory=dict)  # what else was read of it: "damage_to", "mine_type", "target", …
     hit_before: bool = False  # "a house that had been hit by a shell": what a round did before (damage, when seen)
+    same_rounds: bool = False  # "…, followed by its impact": the rounds of the observation before (their weapon)
 
 
 class Scan:
@@ -541,6 +542,8 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
             scan.claim(previous_end + count.start(), noun_start)
             group_start = group.start = previous_end + count.start()
             count = None
+        if group.sighting == "uxo":  # "an unexploded 82mm mortar round", "an unexploded rocket-propelled grenade (RPG-7)"
+            _weapon_in_noun(group, noun)
         if noun.lower().startswith("gun"):  # "three gunshots"
             group.weapon = "small_arms"
         if group.sighting == "mine" and re.match(r"(?i)sign", noun):  # "a sign reading 'Danger mines'": signs, not mines counted
@@ -580,6 +583,9 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
                 if count["or_so"] or count["odd"]:  # "ten or so bursts", "forty-odd explosions"
                     group.count_qualifier = "about"
             group.kind = adjective_kind(count["adjs"], group.kind)
+            if group.kind == "explosion_undetermined" and (fired := _FIRING_BEFORE.search(window, 0, count.start())):
+                group.kind = "explosion_outgoing"  # "a tank (T-64) firing two rounds", "the launch of a missile"
+                scan.claim(previous_end + fired.start(), previous_end + fired.end())
             group.kinds = [group.kind]
             _fresh_damage(group, count["adjs"], noun)
             adjectives_start = previous_end + count.start("adjs")
@@ -634,6 +640,7 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
         if group.count is None and groups and groups[-1].count is not None and re.search(r"\b(?:their|its)\s+$", window, re.IGNORECASE):
             # "nine outgoing mortar rounds … and their impact", "a projectile …, followed by its impact": as many as before
             group.count = groups[-1].count
+            group.same_rounds = True
             their = re.search(r"\b(?:their|its)\s+$", window, re.IGNORECASE)
             assert their is not None
             scan.claim(previous_end + their.start(), previous_end + their.end())
@@ -833,6 +840,10 @@ _VERIFIED = re.compile(
 
 _NOT_OBJECT = r"(?!(?:near|in|at|about|assessed|and|caused|on|by|from|which|that|as|approximately|some|around|of|to)\b)"
 #: A weapon seen firing, with no count of rounds: "an armoured personnel carrier firing its cannon".
+#: Where something seen was going: "moving west", "heading towards the north", "flying in a south-easterly direction".
+_MOVING = re.compile(r"^[\s\x1f]*(?:(?:was|were)\s+)?(?:moving|heading|travell?ing|driving|flying)\s+(?:in\s+an?\s+|(?:to|towards)\s+(?:the\s+)?)?"
+                     r"(?P<dir>" + ph.DIRECTION + r")(?:wards?)?(?:\s+direction)?\b(?!\s+of\b)", re.IGNORECASE)
+_FIRING_BEFORE = re.compile(r"\b(?:firing|fired|launching|launched|(?:the\s+)?(?:launch|firing)(?:es)?\s+of)\s+$", re.IGNORECASE)
 _FIRING = re.compile(r"^[\s\x1f]*(?:(?:was|were)\s+)?(?:firing|shooting|opening\s+fire)\b(?:\s+(?:its|their|a|the)\s+(?:main\s+)?"
                      r"(?:cannons?|guns?|weapons?|machine[- ]guns?))?", re.IGNORECASE)
 #: Damage written in the passive, with no noun of damage: "the water pipeline … had been damaged".
@@ -923,6 +934,20 @@ def _parenthesis_depth(text: str, start: int, end: int) -> list[int]:
     return depths
 
 
+def _weapon_in_noun(group: Group, noun: str) -> None:
+    """The weapon and calibre named inside a noun read whole ("unexploded 82mm mortar rounds")."""
+    calibre = ph.CALIBRE.search(noun)
+    if calibre is not None:
+        group.calibre_mm = group.calibre_mm or ph.calibre_value(calibre["mm"])
+    found = sorted((match.start(), label) for pattern, label in ph.WEAPON_PATTERNS for match in [pattern.search(noun)] if match)
+    labels = {label for _, label in found}
+    found = [(at, label) for at, label in found if _GENERAL_WEAPON.get(label) not in labels]
+    if found:
+        group.weapon = group.weapon or found[0][1]
+    elif group.weapon is None and group.calibre_mm is not None:
+        group.weapon = ph.weapon_for_calibre(group.calibre_mm)
+
+
 def _read_weapon(scan: Scan, group: Group, start: int, end: int) -> None:
     """Weapon and calibre named in [start, end) ("of heavy-machine-gun fire", "(122mm)")."""
     if start >= end:
@@ -986,7 +1011,8 @@ _DAMAGED_BY_IT = re.compile(r"^[\s\x1f]*(?:(?:had|has|have)\s+)?(?:damaged|destr
                             r"(?P<what>[a-z][\w'-]*)", re.IGNORECASE)
 _SMOKE_FROM = re.compile(r"^[\s\x1f]*(?:(?:rising|billowing|coming)[\s\x1f]+)?from\s+(?:an?\s+|the\s+)?(?P<what>(?:burning\s+)?"
                          r"(?:" + _NOT_OBJECT + r"[^\W\dA-Z][\w'-]*\s*){1,2})")
-_UXO_WORDS = re.compile(r"\bunexploded\b|\b(?:embedded|lodged|stuck|lying)\s+(?:in|on)\s+(?:the\s+|an?\s+)?(?:asphalt|ground|road|wall|"
+_UXO_WORDS = re.compile(r"\bunexploded\b|\b(?:embedded|lodged|stuck|lying|left)\s+(?:in|on|by|beside|next\s+to|near|at|along)\s+(?:the\s+|an?\s+)?"
+                        r"(?:(?:side|edge|verge|shoulder)\s+of\s+(?:the\s+|an?\s+)?)?(?:asphalt|ground|road|wall|"
                         r"field|soil|yard|garden|roof|pavement)\b", re.IGNORECASE)
 
 
@@ -1094,6 +1120,16 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
             if point is not None:
                 scan.claim(start + action.end() + heading.start(), start + action.end() + heading.end())
                 group.flight = f"to {point}"
+    if group.kind == "explosion_outgoing" and group.flight is None and (heading := _HEADING_AFTER.match(scan.view(start, end))):
+        point = ph.parse_direction(heading["dir"] or heading["dir2"])  # "firing two rounds in an easterly direction"
+        if point is not None:
+            scan.claim(start + heading.start(), start + heading.end())
+            group.flight = f"to {point}"
+    if group.sighting is not None and group.flight is None and (moving := _MOVING.match(scan.view(start, end))):
+        point = ph.parse_direction(moving["dir"])  # "an infantry fighting vehicle (BMP-2) moving west": its heading
+        if point is not None:
+            scan.claim(start + moving.start(), start + moving.end())
+            group.flight = f"to {point}"
     for match in scan.find(_ROUNDS_ACTION, start, end):  # "assessed as artillery rounds impacting 3-4km east"
         if group.kind.startswith("explosion"):
             scan.claim(start + match.start("verb"), start + match.end("verb"))
@@ -1710,6 +1746,9 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
         group.all_of_them = _ALL_OF_THEM.search(scan.text, group.end, group_end) is not None
         read_modifiers(scan, group, group.end, group_end)
         group.end = group_end
+    for before, group in zip(groups, groups[1:]):
+        if group.same_rounds and group.weapon is None:  # "an outgoing 82mm mortar round and … its impact": a mortar's
+            group.weapon, group.calibre_mm = before.weapon, group.calibre_mm or before.calibre_mm
     if violations is not None and len(groups) == 1 and groups[0].count is None and groups[0].count_qualifier is None:
         # "two ceasefire violations, both undetermined explosions": the tally is the count
         every = re.search(r",\s*(?P<word>all|both)\s+(?:[\w-]+\s+)?" + KIND_NOUN.pattern, scan.text[start:end], re.IGNORECASE)
@@ -1735,6 +1774,12 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
         if group.distance_km is None and group.bearing is None and group.event_place is None and group.toward is None:
             group.distance_km, group.bearing, group.distance_qualifier = later.distance_km, later.bearing, later.distance_qualifier
             group.event_place, group.toward = later.event_place, later.toward
+        elif (later.all_of_them and group.distance_km is None and group.event_place is None and group.toward is None
+              and later.distance_km is not None and (every := _ALL_OF_THEM.search(scan.text, later.start, later.end))
+              and DISTANCE.search(scan.text, every.end(), later.end) is not None):
+            # "9 explosions to the east and 30 shots to the south, all at distances of 1-3km": the distance is all of them
+            group.distance_km, group.distance_qualifier = later.distance_km, later.distance_qualifier
+            group.all_of_them = True
         if group.times is None and not later.own_lead_time:
             group.times = later.times
     for group in groups:

@@ -200,8 +200,8 @@ DAMAGE = (r"(?:(?:shrapnel|fragmentation|bullet|blast|structural)\s+)?damage|(?:
           r"|(?:damaged|destroyed)\s+(?:power\s+lines?|gas\s+(?:pipes?|pipelines?)|pipelines?|water\s+pipes?|houses?|buildings?|roofs?|"
           r"walls?|fences?|cars?|vehicles?|windows?|gates?|garages?|schools?|bridges?|sheds?|barns?|apartments?|flats?)")
 #: Unexploded ordnance and remnants of rounds seen (not fire): "the tail fin of a mortar round", "unexploded ordnance".
-UXO = (r"tail\s+fins?|stabili[sz]ers?|unexploded\s+ordnance|UXOs?|(?:an?\s+)?unexploded\s+(?:[\w-]+\s+){0,2}?(?:rounds?|shells?|rockets?|"
-       r"grenades?|bombs?|submunitions?|projectiles?)")
+UXO = (r"tail\s+fins?|stabili[sz]ers?|unexploded\s+ordnance|UXOs?|unexploded\s+(?:(?:\d+\s?mm|[\w-]+)\s+(?:\([^()]*\)\s+)?){0,3}?"
+       r"(?:rounds?|shells?|rockets?|grenades?|bombs?|submunitions?|projectiles?|mines?)(?![\w-])(?:\s+\([^()]*\))?")
 #: Mines seen (not fire): "anti-tank mines", "landmines", and the signs that warn of them ("a sign reading 'Danger mines'",
 #: "mine hazard signs"); "mine" alone also names a coal mine, so it is read only with one of these words.
 MINES = (r"(?:anti[- ](?:tank|personnel|vehicle)|land|tripwire[- ](?:activated|initiated)|naval)[- ]?mines?"
@@ -211,7 +211,8 @@ KIND_NOUN = re.compile(
     r"|(?:illumination\s+)?flares?|illumination\s+rounds?|air[- ]?bursts?"
     r"|explosions?|detonations?|blasts?|shelling|shelled(?=\s+(?:the\s+previous|overnight|during|on|in|at|from|with|by|yesterday|earlier|\d)|\s*[.,;]|\s*$)|air[- ]?strikes?|impacts?|rounds?|bursts?|gun[- ]?shots?|shots?|shooting(?![-\s]+(?:range|ground)s?\b)|" + DAMAGE + r"|" + MINES + r"|" + UXO + r"|(?:muzzle\s+)?flash(?:es)?|craters?|fire|salvos?|smoke|shells?"
     r"|(?<!launch )(?<!launch-)rockets?(?![-\s]+(?:systems?|launchers?|propelled|launch)\b)"
-    r"|(?:(?:mini|mid-range|long-range)-)?(?:UAVs?|unmanned\s+aerial\s+vehicles?|quadcopters?|drones?)"
+    r"|(?:(?:mini|mid-range|long-range)-|(?:quadcopter|multicopter|octocopter|fixed-wing|helicopter)(?:[- ]type)?[- ])?"
+    r"(?:UAVs?|unmanned\s+aerial\s+vehicles?|quadcopters?|drones?)"
     r"|" + _AIRCRAFT + r"|(?<![\w-])missiles?(?![-\s]+(?:systems?|launchers?|complex(?:es)?)\b))\b",
     re.IGNORECASE,
 )
@@ -222,7 +223,8 @@ COUNT = re.compile(
     # the vague words first: "a series of explosions" is not "a" (one) "series of" explosions
     r"(?:(?P<vague>" + ph.VAGUE_COUNTS + r")|(?:(?i:between)\s+(?P<nb>\d+|(?i:" + ph.NUMBER_WORD + r"))\s+(?i:and)\s+)?(?<![\d:.,])(?P<n1>" + ph.NUMBER + r")(?:\s*(?:-|–|to|or)\s*(?P<n2>\d+)|\s+(?:to|or)\s+(?P<n2w>(?i:" + ph.NUMBER_WORD + r"))(?=\s)"
     r"|\s+or\s+(?P<or_so>so)|\s*-\s*(?P<odd>odd)\b)?)"
-    r"\s+(?P<adjs>(?:(?:[A-Za-z(][\w\-()]*|\(?\d+\s?mm\)?)\s+){0,4})$",
+    # (a number is never an adjective: in "a tank firing two rounds" the count is two)
+    r"\s+(?P<adjs>(?:(?:(?!(?i:" + ph.NUMBER_WORD + r")\s)[A-Za-z(][\w\-()]*|\(?\d+\s?mm\)?)\s+){0,4})$",
     re.IGNORECASE,
 )
 ASSESSED = re.compile(
@@ -286,6 +288,6 @@ FILLER = frozenset(
     interspersed sound sounds occurring caused well locations location shell shells
     reached arrived when mixed whilst most uncountable
     over engine engines first after her his our my sea bright
-    long short intermittent occasional overhead russian quadcopter quadcopter-type
+    long short intermittent occasional overhead russian
     eumm undof unmogip unifil untso unficyp minurso military patrolling under ukrainian armed forces""".split()
 )
