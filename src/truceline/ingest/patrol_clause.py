@@ -290,7 +290,7 @@ def adjective_kind(adjectives: str, current: str) -> str:
 class PositionText:
     """Where the observer was, as written: coordinates, an offset from a place, or places."""
 
-    how: str  # "coordinates", "offset" or "place"
+    how: str  # "coordinates", "offset", "place" or "between" (two places: their midpoint)
     text: str
     lat: float | None = None
     lon: float | None = None
@@ -393,6 +393,12 @@ def read_position(scan: Scan, start: int, end: int) -> PositionText | None:
         stop = start + match.end()
         if (border := BORDER_AFTER.match(scan.text, stop, end)) is not None:  # "near the Kharkiv border": not Kharkiv
             name, stop = name + " " + border.group(0).strip(), border.end()
+        second = _BETWEEN_AND.match(scan.text, stop, end) if match["prep"].lower() == "between" else None
+        if second is not None and not NOT_PLACES.match(second["place"].split()[0]) and found is None and not names:
+            # "on the road between Vesela Hora and Shchastia": somewhere between the two, read as their midpoint
+            scan.claim(start + match.start(), second.end())
+            return PositionText(how="between", text=scan.text[start + match.start():second.end()],
+                                places=[name, _clean_place(second["place"])])
         scan.claim(start + match.start(), stop)
         names.extend(part for part in name.split("/") if part)  # "Zolote-3/Stakhanovets": either name
     if found is not None:
@@ -405,6 +411,7 @@ def read_position(scan: Scan, start: int, end: int) -> PositionText | None:
 
 _POST = re.compile(r"\b(?:at|from)\s+(?:the\s+)?(?:(?:UN|United\s+Nations|JCCC|OSCE)\s+)?(?P<post>(?i:observation\s+post|OP|position|"
                    r"post|outpost|observation\s+point)\s+(?:\d+[A-Za-z]?|[A-Z]{1,3}-?\d+))\b")
+_BETWEEN_AND = re.compile(r"\s+and\s+(?:the\s+)?(?:(?:non-)?government-controlled\s+)?(?P<place>" + PLACE + r")")
 _NAME_BEFORE_PAREN = re.compile(r"\b[A-Z][\w'-]+\s*(?:\([A-Z]{2,6}s?\)\s*)?\($")  # "Station (DFS) (15km north of"
 
 
@@ -494,7 +501,7 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
             position = start + nouns[0].end() + match.end()
             if match["placed"] is not None:
                 noun_before = max((noun.end() for noun in nouns if start + noun.end() <= position), default=0)
-                after_noun = re.compile(r"[\s,:]*").match(text, start + noun_before).end()
+                after_noun = start + noun_before + len(text[start + noun_before:]) - len(text[start + noun_before:].lstrip(" ,:"))
                 if (DISTANCE.search(text, start + noun_before, position - len(match["n"])) is None
                         or PLACE_ITEM.match(text, after_noun) is not None):
                     continue  # no distance of its own before: a breakdown by place ("six explosions, four 2km …")
@@ -763,7 +770,7 @@ def _hearsay_source(who: str) -> str | None:
     return re.sub(r"^(?:the|an?)\s+", "", re.sub(r"\s+", " ", who.strip()), flags=re.IGNORECASE)
 
 
-_HIT_BY = re.compile(r"\b(?:(?:was|were|(?P<perfect>had|has|have)\s+been|being)\s+)?(?:hit|struck)\s+by\s*$", re.IGNORECASE)
+_HIT_BY = re.compile(r"\b(?:(?:was|were|(?P<perfect>had|has|have|having)\s+been|being)\s+)?(?:hit|struck)\s+by\s*$", re.IGNORECASE)
 #: A count of the kind just reported, its noun left out: "two more", "three further".
 _MORE_OF_THE_SAME = re.compile(r"^[\s\x1f,]*(?P<n>" + ph.NUMBER + r")\s+(?:more|further|additional|other)\b", re.IGNORECASE)
 #: Fire someone else reported, followed up by the mission: "followed up on reports of shelling" (not an observation).
@@ -1782,6 +1789,17 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
             group.all_of_them = True
         if group.times is None and not later.own_lead_time:
             group.times = later.times
+    for index in range(len(groups) - 1, 0, -1):
+        hit, damaged = groups[index], groups[index - 1]
+        if (hit.hit_before and damaged.sighting == "damage" and damaged.weapon is None and hit.count in (None, 1)
+                and reported_by is None):
+            # "a freshly damaged residential building …, assessed as having been hit by a 122mm artillery round": what
+            # damaged it, not another observation
+            damaged.weapon, damaged.calibre_mm = hit.weapon, damaged.calibre_mm or hit.calibre_mm
+            damaged.other_weapons.extend(weapon for weapon in hit.other_weapons if weapon not in damaged.other_weapons)
+            damaged.warnings.extend(hit.warnings)
+            damaged.end = hit.end
+            del groups[index]
     for group in groups:
         if group.times is None:
             group.times = context_times

@@ -197,7 +197,8 @@ _AIRCRAFT = (r"(?:(?:Mi|Ka|Su|MiG|An|Il|Tu|Yak|L)-\d+\w*\s+(?:\([^()]*\)\s+)?)?(
 #: ``sighting: damage`` (craters, which older texts name most, keep their own reading).
 DAMAGE = (r"(?:(?:shrapnel|fragmentation|bullet|blast|structural)\s+)?damage|(?:broken|shattered|smashed)\s+(?:windows?|glass)"
           r"|(?:(?:bullet|shrapnel)\s+)?holes?"
-          r"|(?:damaged|destroyed)\s+(?:power\s+lines?|gas\s+(?:pipes?|pipelines?)|pipelines?|water\s+pipes?|houses?|buildings?|roofs?|"
+          r"|(?:(?:freshly|recently|newly|heavily|badly|severely|partially|partly|completely)\s+)?(?:damaged|destroyed)\s+"
+          r"(?:(?:residential|private|administrative|industrial|apartment|multi-storey|two-storey|single-storey|civilian|wooden|brick)\s+)?(?:power\s+lines?|gas\s+(?:pipes?|pipelines?)|pipelines?|water\s+pipes?|houses?|buildings?|roofs?|"
           r"walls?|fences?|cars?|vehicles?|windows?|gates?|garages?|schools?|bridges?|sheds?|barns?|apartments?|flats?)")
 #: Unexploded ordnance and remnants of rounds seen (not fire): "the tail fin of a mortar round", "unexploded ordnance".
 UXO = (r"tail\s+fins?|stabili[sz]ers?|unexploded\s+ordnance|UXOs?|unexploded\s+(?:(?:\d+\s?mm|[\w-]+)\s+(?:\([^()]*\)\s+)?){0,3}?"

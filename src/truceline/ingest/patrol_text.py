@@ -689,6 +689,17 @@ def _resolve_position(position: PositionText, gazetteer: Gazetteer, described: d
     """
     if position.how == "coordinates":
         return _Observer(lat=position.lat, lon=position.lon)
+    if position.how == "between":  # "on the road between Vesela Hora and Shchastia"
+        ends = [gazetteer.lookup(name) for name in position.places]
+        unknown_names = [name for name, end in zip(position.places, ends) if end is None]
+        if unknown_names:
+            return _Observer(place=" and ".join(position.places), warnings=tuple(
+                f"place {name!r} is not in the gazetteer: observer position left empty" for name in unknown_names))
+        first, second = (end.place for end in ends if end is not None)
+        return _Observer(lat=round((first.lat + second.lat) / 2, 5), lon=round((first.lon + second.lon) / 2, 5),
+                         place=f"{first.name} and {second.name}", warnings=tuple(
+                             f"place {name!r} read as {end.place.name!r} (similar spelling)"
+                             for name, end in zip(position.places, ends) if end is not None and end.how != "exact"))
     if position.how == "offset" and position.describes_place:
         base = gazetteer.lookup(position.places[0])
         for name in position.places[1:]:
