@@ -175,3 +175,98 @@ def test_a_bad_row_after_a_multi_line_note_names_its_own_line(tmp_path: Path, ro
     with pytest.raises(InputError) as caught:
         read_acled(write_export(tmp_path, *EXPORT_ROWS, bad))
     assert message in str(caught.value)
+
+
+# --- session 12: what real exports vary in ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["2022-03-01", "01 March 2022", "1 March 2022", "1-March-2022", "01-March-2022", "01 Mar 2022", "1-Mar-22",
+     "March 1, 2022", "2022-03-01 00:00:00", "2022-03-01T00:00:00", " 2022-03-01 "],
+)
+def test_every_date_style_acled_has_written_gives_the_same_day(tmp_path: Path, written: str) -> None:
+    (report,) = read_acled(write(tmp_path, ROWS[0].replace("2022-03-03", f'"{written}"' if "," in written else written)))
+    assert (report.time_start, report.time_end) == (day("2022-03-01"), day("2022-03-02"))
+
+
+# every column of a 2023-2024 export, in another order than ACLED's (the required ones last), as a user's tool may write
+SHUFFLED_HEADER = (
+    "notes,tags,timestamp,iso,region,country,admin1,admin2,admin3,location,civilian_targeting,disorder_type,"
+    "population_best,population_1km,inter1,interaction,assoc_actor_1,actor1,sub_event_type,source,geo_precision,"
+    "fatalities,time_precision,event_type,longitude,latitude,event_date,event_id_cnty"
+)
+SHUFFLED_ROWS = [
+    '"Russian forces shelled Marinka, Krasnohorivka and Pobieda,\nusing 152mm artillery; ""no casualties"" reported.",'
+    'local administrators,1717027200,804,Europe,Ukraine,Donetsk,Pokrovskyi,Marinska,Marinka,Civilian targeting,'
+    'Political violence,9342,1120,8,78,,Military Forces of Russia (2000-),Shelling/artillery/missile attack,'
+    'Ukrinform,1,0,1,Explosions/Remote violence,37.5031,47.9431,29 May 2024,UKR170001',
+    '"Drone strike on Kharkiv outskirts, no details",,1717027201,804,Europe,Ukraine,Kharkiv,Kharkivskyi,Kharkivska,'
+    'Kharkiv,,Political violence,,,8,80,,Military Forces of Russia (2000-),Air/drone strike,Telegram,2,0,1,'
+    'Explosions/Remote violence,36.2304,49.9935,2024-05-29,UKR170002',
+]
+
+
+def test_newer_columns_in_another_order_are_carried_through(tmp_path: Path) -> None:
+    path = tmp_path / "shuffled.csv"
+    path.write_bytes(("\ufeff" + "\r\n".join([SHUFFLED_HEADER, *SHUFFLED_ROWS]) + "\r\n").encode("utf-8"))
+    first, second = read_acled(path)
+    assert (first.report_id, first.lat, first.lon) == ("acled:UKR170001", 47.9431, 37.5031)
+    assert (first.time_start, second.time_start) == (day("2024-05-29"), day("2024-05-29"))
+    assert (first.line, second.line) == (2, 4)  # the first note spans two lines
+    assert first.text.startswith("Russian forces shelled Marinka, Krasnohorivka and Pobieda,\nusing 152mm")
+    assert '"no casualties"' in first.text and first.weapon == "artillery"
+    assert (first.kind, second.kind) == ("explosion_impact", "explosion_impact")
+    assert (first.location_uncertainty_km, second.location_uncertainty_km) == (5.0, 25.0)
+    for column, value in [("iso", "804"), ("region", "Europe"), ("country", "Ukraine"), ("admin1", "Donetsk"),
+                          ("admin2", "Pokrovskyi"), ("admin3", "Marinska"), ("location", "Marinka"),
+                          ("tags", "local administrators"), ("timestamp", "1717027200"),
+                          ("civilian_targeting", "Civilian targeting"), ("disorder_type", "Political violence"),
+                          ("population_best", "9342"), ("population_1km", "1120"), ("inter1", "8"),
+                          ("interaction", "78"), ("assoc_actor_1", ""), ("actor1", "Military Forces of Russia (2000-)"),
+                          ("acled_source", "Ukrinform"), ("fatalities", 0), ("geo_precision", 1), ("time_precision", 1)]:
+        assert first.extras[column] == value, column
+    assert "\ufeffnotes" not in first.extras and "notes" not in first.extras and "latitude" not in first.extras
+
+
+def test_a_comma_decimal_re_save_is_read(tmp_path: Path) -> None:
+    header = "event_id_cnty;event_date;event_type;latitude;longitude;geo_precision;notes"
+    path = tmp_path / "resaved.csv"
+    path.write_text(header + '\nUKR5;01.03.2022;Battles;48,1394;37,7497;3;"Clashes; 82mm mortars, tanks"\n', encoding="utf-8")
+    (report,) = read_acled(path)
+    assert (report.lat, report.lon, report.location_uncertainty_km) == (48.1394, 37.7497, 100.0)
+    assert report.time_start == day("2022-03-01") and report.text == "Clashes; 82mm mortars, tanks"
+    # in a ','-separated file a comma is a separator, never a decimal mark: the row has too many fields
+    with pytest.raises(InputError, match=r"acled.csv:2: has 17 fields, the header has 16"):
+        read_acled(write(tmp_path, ROWS[0].replace("48.1394", "48,1394")))
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        (EXPORT_ROWS[1].replace("2022-03-12", "3/12/2022"), "export.csv:6: event_date: '3/12/2022' is not a date"),
+        (EXPORT_ROWS[1].replace("2022-03-12", ""), "export.csv:6: event_date: '' is not a date"),
+        (EXPORT_ROWS[1].replace("UKR12346", ""), "export.csv:6: event_id_cnty: is empty"),
+        (EXPORT_ROWS[1].replace("2022,2,Political", "2022,4,Political"), "export.csv:6: time_precision: '4' is not 1, 2 or 3"),
+        (EXPORT_ROWS[1].replace("48.6330", "nan"), "export.csv:6: latitude: 'nan' is not a latitude"),
+        (EXPORT_ROWS[1].replace("38.3830", "38.38.30"), "export.csv:6: longitude: '38.38.30' is not a longitude"),
+        (EXPORT_ROWS[1].replace(",0,,1647302401", ",two,,1647302401"), "export.csv:6: fatalities: 'two' is not a whole number"),
+        (EXPORT_ROWS[1].replace(",2,Ministry", ",0,Ministry"), "export.csv:6: geo_precision: '0' is not 1, 2 or 3"),
+    ],
+)
+def test_a_bad_row_names_its_line_and_column_and_the_cli_writes_nothing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], row: str, message: str) -> None:
+    path = write_export(tmp_path, *EXPORT_ROWS, row.replace("UKR12346", "UKR99999") if "UKR12346," in row else row)
+    with pytest.raises(InputError) as caught:
+        read_acled(path)
+    assert message in str(caught.value)
+    out = tmp_path / "out.jsonl"
+    with pytest.raises(SystemExit) as stop:
+        main(["ingest", "acled", str(path), "--out", str(out)])
+    assert stop.value.code == 2 and not out.exists()  # the good rows before it are not written either
+    assert message in capsys.readouterr().err
+
+
+def test_a_column_named_twice_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match=r"acled.csv:1: column\(s\) notes named more than once"):
+        read_acled(write(tmp_path, ROWS[0] + ",x", header=HEADER + ",NOTES"))

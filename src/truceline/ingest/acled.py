@@ -42,7 +42,11 @@ GEO_PRECISION_KM = {1: 5.0, 2: 25.0, 3: 100.0}
 DEFAULT_RELIABILITY = "C3"
 _IMPACT_TYPES = {"shelling/artillery/missile attack", "air/drone strike", "grenade"}
 _UNDETERMINED_TYPES = {"remote explosive/landmine/ied", "suicide bomb"}
-_DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d %b %Y", "%d-%B-%Y", "%d-%b-%Y", "%B %d, %Y", "%d.%m.%Y")
+#: The date styles ACLED has written ("2022-03-01" in today's exports and the API, "01 March 2022" in older Excel
+#: exports, "1-March-2022"), and what a spreadsheet writes when it re-saves one ("1-Mar-22", "2022-03-01 00:00:00").
+#: "3/1/2022" is not accepted: month and day cannot be told apart.
+_DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d %b %Y", "%d-%B-%Y", "%d-%b-%Y", "%B %d, %Y", "%d.%m.%Y", "%d-%b-%y",
+                 "%d %B, %Y", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M:%SZ", "%Y/%m/%d")
 _RENAMED = {"source": "acled_source"}
 _USED = {"event_date", "latitude", "longitude", "notes"}
 
@@ -56,7 +60,7 @@ def read_acled(path: str | os.PathLike[str], *, reliability: str = DEFAULT_RELIA
         with open(name, encoding="utf-8-sig", newline="") as stream:
             delimiter = _delimiter(stream.readline())
             stream.seek(0)
-            return _read_rows(csv.reader(stream, delimiter=delimiter), name, reliability)
+            return _read_rows(csv.reader(stream, delimiter=delimiter), name, reliability, decimal_comma=delimiter == ";")
     except FileNotFoundError:
         raise InputError(name, "file not found") from None
     except UnicodeDecodeError as problem:
@@ -74,11 +78,14 @@ def _delimiter(first_line: str) -> str:
     return ","
 
 
-def _read_rows(reader: Any, name: str, reliability: str) -> list[Report]:
+def _read_rows(reader: Any, name: str, reliability: str, *, decimal_comma: bool = False) -> list[Report]:
     header = next(reader, None)
     if header is None:
         raise InputError(name, "is empty (expected a header row with ACLED column names)")
     header = [column.strip().lstrip("\ufeff").lower() for column in header]  # older exports: EVENT_ID_CNTY
+    repeated = sorted({column for column in header if column and header.count(column) > 1})
+    if repeated:
+        raise InputError(name, f"column(s) {', '.join(repeated)} named more than once in the header", line=1)
     missing = [column for column in REQUIRED_COLUMNS if column not in header]
     if missing:
         raise InputError(
@@ -96,7 +103,7 @@ def _read_rows(reader: Any, name: str, reliability: str) -> list[Report]:
         if len(cells) != len(header):
             raise InputError(name, f"has {len(cells)} fields, the header has {len(header)}", line=line)
         row = dict(zip(header, cells))
-        report = _report(row, name, line, reliability)
+        report = _report(row, name, line, reliability, decimal_comma)
         if report.report_id in seen:
             raise InputError(
                 name, f"{row['event_id_cnty']!r} repeats the event on line {seen[report.report_id]}",
@@ -107,7 +114,7 @@ def _read_rows(reader: Any, name: str, reliability: str) -> list[Report]:
     return reports
 
 
-def _report(row: dict[str, str], name: str, line: int, reliability: str) -> Report:
+def _report(row: dict[str, str], name: str, line: int, reliability: str, decimal_comma: bool = False) -> Report:
     def fail(column: str, message: str) -> InputError:
         return InputError(name, message, line=line, column=column)
 
@@ -119,10 +126,10 @@ def _report(row: dict[str, str], name: str, line: int, reliability: str) -> Repo
     day = _parse_date(row["event_date"])
     if day is None:
         raise fail("event_date", f"{row['event_date']!r} is not a date (YYYY-MM-DD or '3 March 2022')")
-    lat = _float(row["latitude"], -90.0, 90.0)
+    lat = _float(row["latitude"], -90.0, 90.0, decimal_comma)
     if lat is None:
         raise fail("latitude", f"{row['latitude']!r} is not a latitude (a number from -90 to 90)")
-    lon = _float(row["longitude"], -180.0, 180.0)
+    lon = _float(row["longitude"], -180.0, 180.0, decimal_comma)
     if lon is None:
         raise fail("longitude", f"{row['longitude']!r} is not a longitude (a number from -180 to 180)")
     extras: dict[str, Any] = {}
@@ -173,9 +180,16 @@ def _parse_date(text: str) -> Date | None:
     return None
 
 
-def _float(text: str, low: float, high: float) -> float | None:
+def _float(text: str, low: float, high: float, decimal_comma: bool = False) -> float | None:
+    """A number in [low, high]; "48,1394" too in a ';'-separated file (a spreadsheet's re-save in a comma-decimal
+    locale). Not "nan" or "inf"."""
+    text = text.strip()
+    if decimal_comma and re.fullmatch(r"-?\d+,\d+", text):
+        text = text.replace(",", ".")
+    if not re.fullmatch(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?", text):
+        return None
     try:
-        value = float(text.strip())
+        value = float(text)
     except ValueError:
         return None
     return value if low <= value <= high else None
