@@ -272,6 +272,13 @@ VARIANTS: list[tuple[str, list[dict[str, Any]]]] = [
     ("The SMM saw a recently damaged private house at 5 Myru Street in Zolote, assessed as having been hit by an 82mm "
      "mortar round.",
      [other(1, sighting="damage", weapon="mortar", calibre_mm=82, address="5 Myru Street", warnings=[])]),
+    ("UNDOF observed one tank round impacting 3km north-east of observation post 73.",  # from the post, not the observer
+     [rec(IMP, 1, weapon="tank", bearing=None, event_place="observation post 73", event_relation="offset",
+          warnings=["place 'observation post 73' is not in the gazetteer: event location left empty"])]),
+    ("The SMM saw a column of 14 civilian-type cars heading west near Olenivka.",
+     [other(14, sighting="vehicle", flight_direction="to W", event_place="Olenivka", warnings=[])]),
+    ("The SMM heard 4 shots 1km north and, shortly afterwards, two further shots 500m north-east.",
+     [rec("shot", 4, bearing="N", warnings=[]), rec("shot", 2, bearing="NE", distance_max_km=0.5, warnings=[])]),
     ("Positioned between Zolote and Popasna, the SMM heard three explosions 2km south.",
      [rec(UND, 3, observer_place="Zolote and Popasna", observer_lat=pytest.approx(48.66, abs=0.01), bearing="S",
           warnings=[])]),
@@ -357,6 +364,11 @@ def test_session12_held_out_3(sentence: str, expected: list[dict[str, Any]]) -> 
 
 @pytest.mark.parametrize(("sentence", "expected"), HELD_OUT_4, ids=[case[0][:70] for case in HELD_OUT_4])
 def test_session12_held_out_4(sentence: str, expected: list[dict[str, Any]]) -> None:
+    check_records(parse(sentence), expected)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), HELD_OUT_5, ids=[case[0][:70] for case in HELD_OUT_5])
+def test_session12_held_out_5(sentence: str, expected: list[dict[str, Any]]) -> None:
     check_records(parse(sentence), expected)
 
 

@@ -835,8 +835,8 @@ _IN_VIOLATION = re.compile(r"\b(?:in\s+violation\s+of|beyond)\s+(?:the\s+)?(?:re
 
 #: Vehicles seen (not weapons): "a convoy of 20 military trucks", "three buses".
 _VEHICLE_SIGHTING = re.compile(
-    r"\b(?:(?:an?\s+)?convoy\s+of\s+)?(?:(?P<vague>" + ph.VAGUE_COUNTS + r")|(?P<n>" + ph.NUMBER + r"))\s+(?:(?:military|civilian|"
-    r"armoured|cargo|covered|fuel|ambulance|unmarked)[- ]?\s*)*(?P<noun>trucks?|lorries|lorry|vehicles?|cars?|buses|bus|minibuses|"
+    r"\b(?:(?:an?\s+)?(?:convoy|column)\s+of\s+)?(?:(?P<vague>" + ph.VAGUE_COUNTS + r")|(?P<n>" + ph.NUMBER + r"))\s+(?:(?:military|civilian|"
+    r"armoured|cargo|covered|fuel|ambulance|unmarked)(?:[- ]type)?[- ]?\s*)*(?P<noun>trucks?|lorries|lorry|vehicles?|cars?|buses|bus|minibuses|"
     r"minibus|tankers?|jeeps?)(?:\s*\([^()]*\))?", re.IGNORECASE)
 #: What a verification found of weapons: "were missing from a permanent storage site", "were present".
 _VERIFIED = re.compile(

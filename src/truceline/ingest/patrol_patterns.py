@@ -36,7 +36,8 @@ DMS = re.compile(
 OFFSET = re.compile(
     r"(?:(?P<q>about|approximately|approx\.|some|around|roughly|at\s+an?\s+(?:assessed|estimated)\s+distance\s+of)\s+)?(?:(?P<d0>" + _NUM + r")\s*(?:" + _UNIT + r")?\s*(?:-|to)\s*)?"
     r"(?P<d>" + _NUM + r")\s*(?P<u>" + _UNIT
-    + r")\s+(?:to\s+the\s+)?(?P<dir>" + DIR + r")\s+of\s+(?:the\s+)?" + CONTROLLED + r"(?P<place>" + PLACE + r"|(?:its|their|the\s+(?:SMM|patrol|camera|team)(?:'s|’s)?)\s+(?:position|location))"
+    + r")\s+(?:to\s+the\s+)?(?P<dir>" + DIR + r")\s+of\s+(?:the\s+)?" + CONTROLLED + r"(?P<place>" + PLACE + r"|(?:its|their|the\s+(?:SMM|patrol|camera|team)(?:'s|’s)?)\s+(?:position|location)"
+    r"|(?i:observation\s+post|observation\s+point|outpost|OP)\s+(?:\d+[A-Za-z]?|[A-Z]{1,3}-?\d+)\b)"  # "3km north-east of observation post 73"
 )
 AT_PLACE = re.compile(
     r"\b(?P<prep>(?i:in|near|at|outside|of|from|around|inside|to|over|just\s+outside|between))\s+(?:the\s+)?(?:(?i:northern|southern|eastern|western|"
@@ -46,6 +47,7 @@ NOT_PLACES = re.compile(
     r"^(?:SMM|OSCE|EECP|JCCC|EUMM|UNDOF|UNMOGIP|UNIFIL|UNTSO|UN|UAV|UAVs|SMM's|Ukraine|Ukrainian|Russia|Russian|Mission|The|It|Joint|Centre|Control|"
     r"Co-ordination|Coordination|Armed|Forces|Government|Trilateral|Contact|Group|Minsk|Package|Addendum|Memorandum|"
     r"Daily|Report|Spot|Non|A|An|On|In|At|While|Positioned|Between|From|Later|During|Both|All|No|None|"
+    r"N|NNE|NE|ENE|E|ESE|SE|SSE|S|SSW|SW|WSW|W|WNW|NW|NNW|"
     r"January|February|March|April|May|June|July|August|September|October|November|December)$"
 )
 REGION_AFTER = re.compile(r"^\s+(?:region|oblast|province|district|raion|areas?)\b", re.IGNORECASE)
@@ -264,6 +266,8 @@ ELLIPTIC = re.compile(
     r"(?P<n>\d+|" + ph.NUMBER + r")\s+(?=(?:in\s+flight\s+)?from\s+" + DIR + r"\s+to\b"
     r"|(?:(?:were|was)\s+)?(?i:assessed)\s+as\b"
     # "18 explosions 4-6km north and six 2km west-north-west": a count with its own distance and direction
+    # "…, about 30 minutes later, 3 more 1km west" (not "two more shots": a count with its noun)
+    r"|(?P<more>(?i:more|further|additional)\b(?!\s+(?:[\w()-]+\s+){0,3}?(?i:" + KIND_NOUN.pattern + r")))"
     r"|(?P<placed>(?:(?i:about|approximately|some|around)\s+)?" + _NUM + r"\s*(?:(?:km|m)\s*)?(?:-|–|to)?\s*(?:" + _NUM + r"\s*)?"
     r"(?:km|m|kilometres?|metres?)\b\s+(?:(?i:to\s+the)\s+)?" + DIR + r"(?!\s+of\b)))"
 )
@@ -289,6 +293,6 @@ FILLER = frozenset(
     interspersed sound sounds occurring caused well locations location shell shells
     reached arrived when mixed whilst most uncountable
     over engine engines first after her his our my sea bright
-    long short intermittent occasional overhead russian
+    long short intermittent occasional overhead russian above sustained constant periodic large-calibre large-caliber
     eumm undof unmogip unifil untso unficyp minurso military patrolling under ukrainian armed forces""".split()
 )
