@@ -265,9 +265,9 @@ ELLIPTIC = re.compile(
     r"(?:,|\band)\s+(?:(?i:about|around|approximately|some|almost|nearly|at\s+least|more\s+than|over|up\s+to)\s+)?"
     r"(?P<n>\d+|" + ph.NUMBER + r")\s+(?=(?:in\s+flight\s+)?from\s+" + DIR + r"\s+to\b"
     r"|(?:(?:were|was)\s+)?(?i:assessed)\s+as\b"
-    # "18 explosions 4-6km north and six 2km west-north-west": a count with its own distance and direction
     # "…, about 30 minutes later, 3 more 1km west" (not "two more shots": a count with its noun)
     r"|(?P<more>(?i:more|further|additional)\b(?!\s+(?:[\w()-]+\s+){0,3}?(?i:" + KIND_NOUN.pattern + r")))"
+    # "18 explosions 4-6km north and six 2km west-north-west": a count with its own distance and direction
     r"|(?P<placed>(?:(?i:about|approximately|some|around)\s+)?" + _NUM + r"\s*(?:(?:km|m)\s*)?(?:-|–|to)?\s*(?:" + _NUM + r"\s*)?"
     r"(?:km|m|kilometres?|metres?)\b\s+(?:(?i:to\s+the)\s+)?" + DIR + r"(?!\s+of\b)))"
 )
