@@ -1,6 +1,7 @@
 """The wrong attribution cases of one fused run, listed with their evidence and a cause (truth only to list and classify).
 
     PYTHONPATH=src python benchmarks/attribution_cases.py --scenario /work/bench/viol24s8 --fused RUN [--min 0.5] [--pickle OUT]
+        [--pairing salvo_aim=true ...]
 
 For the violation verdicts at confidence >= ``--min`` that name the wrong party (or rest on no true event), and for the
 paired launches more than 1 km from the line whose firing party is wrong (issue #4's two targets, as
@@ -35,7 +36,8 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_attribution as B  # noqa: E402
 
-from truceline.attribute.attribution import attribute_events  # noqa: E402
+from truceline.attribute.attribution import AttributionConfig, attribute_events  # noqa: E402
+from truceline.attribute.pairing import PairingConfig  # noqa: E402
 from truceline.attribute.rules import decide_verdicts, sector_labeler  # noqa: E402
 from truceline.geo.areas import read_areas  # noqa: E402
 from truceline.model.reports import read_reports  # noqa: E402
@@ -49,7 +51,16 @@ def main() -> None:
     parser.add_argument("--min", type=float, default=0.5, help="list wrong verdicts at confidence >= this")
     parser.add_argument("--pickle", type=Path, help="save the attribution and verdicts here")
     parser.add_argument("--reason", type=int, default=500, help="characters of the stage's reason to print")
+    parser.add_argument("--pairing", action="append", default=[], metavar="NAME=VALUE",
+                        help="a PairingConfig option (true/false or a number), e.g. --pairing salvo_aim=true")
     args = parser.parse_args()
+    options: dict[str, object] = {}
+    for item in args.pairing:
+        name, value = item.split("=", 1)
+        options[name] = {"true": True, "false": False}.get(value.lower(), None)
+        if options[name] is None:
+            options[name] = float(value)
+    config = AttributionConfig(pairing=PairingConfig(**options)) if options else None  # type: ignore[arg-type]
     scen = args.scenario
 
     events, assignments, truth_of = B.fused_input(scen, args.fused)
@@ -72,7 +83,7 @@ def main() -> None:
     true_of_pick = {str(p): str(e) for p, e in zip(tp["pick_id"].to_pylist(), tp["event_id"].to_pylist())}
 
     att = attribute_events(events, areas, reports, assignments=assignments, picks=read_picks(scen / "picks.csv"),
-                           stations=read_stations(scen / "stations.csv"))
+                           stations=read_stations(scen / "stations.csv"), config=config)
     report_times = {r.report_id: float(r.extras.get("published_time", r.time_end or r.time_start or 0.0)) for r in reports}
     verdicts = decide_verdicts(att, areas, agreement.terms, report_times=report_times,
                                sector_of=sector_labeler([s.id for s in agreement.sectors]))

@@ -100,6 +100,13 @@ class PairingConfig:
     # no context) instead of sure. Off: with cluster_ambiguity_z = 6 violation seed 10 op 215 -> 225/259, but main's own
     # seeds 8 (firing party 229 -> 227/233), 9 (op 255 -> 251) and 11 (264 -> 261) lose (docs/attribution.md, "attr11").
     first_round_pair_evidence: bool = False
+    # Session 12, attr12: a paired launch's battery neighbour that fired within ``salvo_aim_window_s`` of it (one salvo)
+    # supports it only as far as their impacts landed together (:func:`salvo_aim_factor`: a salvo's rounds land within a
+    # few per cent of their range of each other; two chance "launches" side by side whose "impacts" lie kilometres apart are
+    # no battery for each other).
+    salvo_aim: bool = False
+    salvo_aim_window_s: float = 30.0
+    salvo_dispersion: float = 0.05  # 1-sigma spread of a salvo's impacts per axis, as a fraction of the range
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -638,11 +645,18 @@ def _context_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], alternati
     hood = {int(i): context_neighbours(int(i), kind, partner, time_s, lat, lon, config, sigma_m) for i in paired}
     acoustic = {int(i): _lone_odds(int(i), [], config, levels, model, depth_m=depth_m, sigma_m=sigma_m)[1] for i in paired}
 
-    def same_weapon(i: int, fired: NDArray[np.intp]) -> FloatArray:
+    def levels_factor(i: int, fired: NDArray[np.intp]) -> FloatArray:
         if not config.battery_levels or levels is None or not fired.size:
             return np.ones(fired.size)
         return same_weapon_factor(model, float(levels.level_db[i]), float(levels.level_sigma_db[i]), levels.level_db[fired],
                                   levels.level_sigma_db[fired])
+
+    def same_weapon(i: int, fired: NDArray[np.intp]) -> FloatArray:
+        # The levels' veto (``battery_levels``), times the salvo's aim (``salvo_aim``, a paired launch only).
+        factor = levels_factor(i, fired)
+        if config.salvo_aim and fired.size and kind[i] == "launch" and partner[i] >= 0:
+            factor = factor * salvo_aim_factor(i, fired, partner, time_s, lat, lon, config, sigma_m)
+        return factor
 
     def strength(i: int, exclude: int = -1) -> tuple[float, float]:
         fired, landed = hood[i]
@@ -652,10 +666,9 @@ def _context_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], alternati
                 # Each neighbour as sure of its role as its own pair makes it (the min-marginal alone, no context).
                 own_l = 1.0 / (1.0 + alternative_weight[fired])
                 own_i = 1.0 / (1.0 + alternative_weight[landed])
-                if config.battery_levels and levels is not None:
-                    own_l = own_l * same_weapon(i, fired)
+                own_l = own_l * same_weapon(i, fired)
                 return 1.0 - float(np.prod(1.0 - own_l)), (1.0 - float(np.prod(1.0 - own_i)) if landed.size else 0.0)
-            if config.battery_levels and levels is not None:
+            if (config.battery_levels and levels is not None) or config.salvo_aim:
                 return 1.0 - float(np.prod(1.0 - same_weapon(i, fired))), float(landed.size)
             return float(fired.size), float(landed.size)
         if config.cavity_contexts and exclude < 0:
@@ -710,7 +723,7 @@ def _context_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], alternati
         taker = int(salvo_taker[i])
         salvo_battery = battery
         if taker not in hood[i][0]:
-            salvo_battery = 1.0 - (1.0 - battery) * (1.0 - float(same_weapon(i, np.array([taker], dtype=np.intp))[0]))
+            salvo_battery = 1.0 - (1.0 - battery) * (1.0 - float(levels_factor(i, np.array([taker], dtype=np.intp))[0]))
         salvo_odds = _context_odds(acoustic[i], contexts.mixture(min(salvo_battery, 1.0), min(area, 1.0)), config)
         salvo = float(salvo_weight[i])
         if config.context_weighs_chosen:
@@ -724,6 +737,50 @@ def _context_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], alternati
     for i in paired:
         p_launch[i], p_impact[i] = judge(int(i), *strength(int(i)))
     return p_launch, p_impact
+
+
+def salvo_aim_factor(i: int, fired: NDArray[np.intp], partner: NDArray[np.int64], time_s: FloatArray, lat: FloatArray,
+                     lon: FloatArray, config: PairingConfig, sigma_m: FloatArray | None = None) -> FloatArray:
+    """For a paired launch ``i`` and paired launches ``fired`` at its place: how far each may be a round of its salvo
+    by where their impacts landed, ``min(1, LR)`` (a veto, never a reward; 1 for those that fired more than
+    ``salvo_aim_window_s`` apart, which may be another mission of the battery).
+
+    A battery's salvo is aimed at one target: its impacts land within a few per cent of the range of each other (the
+    simulator's salvos: 90 % within 8 %, all within 17 % of the range). The separation ``s`` of the two impacts is
+    Rayleigh with ``sigma^2 = (salvo_dispersion R)^2 + sigma_a^2 + sigma_b^2`` (R the two pairs' mean range, sigma_a/b
+    the impacts' position errors) for one salvo, and for two launches aimed independently about uniform over a disc of
+    radius R (density ``2 s / R^2``): ``LR = R^2 / (2 sigma^2) exp(-s^2 / (2 sigma^2))``. Two impacts of one mission
+    chance-paired as "launches" of far impacts kilometres apart do not make each other a battery. A neighbour whose aim
+    agrees with another of the launches there (a salvo of its own, of which ``i`` may be a round mispaired) is not
+    vetoed: its factor is the larger of its LR with ``i`` and with the others."""
+    out = np.ones(fired.size)
+    if not fired.size or partner[i] < 0:
+        return out
+
+    def ratio(a: int, b: int) -> float:
+        if partner[a] < 0 or partner[b] < 0 or abs(float(time_s[a] - time_s[b])) > config.salvo_aim_window_s:
+            return 1.0
+        ia, ib = int(partner[a]), int(partner[b])
+        reach = 0.5 * float(distance_m(lat[[a, b]], lon[[a, b]], lat[[ia, ib]], lon[[ia, ib]]).sum())
+        gap = float(distance_m(lat[[ia]], lon[[ia]], lat[[ib]], lon[[ib]])[0])
+        variance = (config.salvo_dispersion * reach) ** 2
+        if sigma_m is not None:
+            variance += float(sigma_m[ia]) ** 2 + float(sigma_m[ib]) ** 2
+        variance = max(variance, 1.0)
+        log_ratio = np.log(max(reach, 1.0) ** 2 / (2.0 * variance)) - gap * gap / (2.0 * variance)
+        return float(np.exp(min(log_ratio, 0.0)))
+
+    for n, j in enumerate(fired):
+        j = int(j)
+        if abs(float(time_s[j] - time_s[i])) > config.salvo_aim_window_s:
+            continue
+        out[n] = ratio(i, j)
+        for k in fired:
+            if out[n] >= 1.0:
+                break
+            if int(k) != j and abs(float(time_s[int(k)] - time_s[j])) <= config.salvo_aim_window_s:
+                out[n] = max(out[n], ratio(j, int(k)))
+    return out
 
 
 def _context_odds(acoustic: float, contexts: list[tuple[float, float]], config: PairingConfig) -> float:
