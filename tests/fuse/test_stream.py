@@ -356,3 +356,25 @@ def test_an_event_no_early_stage_could_open_is_still_opened_by_the_deciding_sear
                          options=only_ten | {"deciding_needs_news": True})
     assert emission.opened_by.tolist() == ["deciding"]
     assert emission.assignments.num_rows == 6
+
+
+def test_the_warm_up_may_calibrate_from_a_loose_pass_when_the_first_early_stage_would_search() -> None:
+    # a busy start: enough well-recorded events in the first minutes to calibrate with
+    toy = make_toy(seed=41, n_events=50, clutter_per_station=1, duration_s=700.0)
+    by_default, _ = replay(toy.stations, toy.picks, step_s=1.0)
+    options = {"warmup_loose_early": True}
+    ahead, _ = replay(toy.stations, toy.picks, step_s=1.0, options=options)
+    # the default calibrates at the deciding search (about 230 s after a chunk begins; here not before the feed ends),
+    # the option at the instant the first early stage would search the first chunks: their events are the early
+    # stages', not the warm-up's deciding search's
+    warm = [int(np.count_nonzero(e.opened_by == "warm")) for e in (by_default, ahead)]
+    assert warm[1] < warm[0]
+    assert ahead.opened_by.tolist()[0].startswith("early")
+    assert np.median(ahead.latency_s) < np.median(by_default.latency_s)
+    assert _matched(toy, ahead.events) >= _matched(toy, by_default.events) - 1
+    # and the result does not depend on how the feed is cut
+    whole = StreamingAssociator(toy.stations, **options)
+    all_at_once = Emission.concat([whole.push(toy.picks), whole.flush()])
+    assert ahead.opened_by.tolist() == all_at_once.opened_by.tolist()
+    assert ahead.assignments["pick_id"].to_pylist() == all_at_once.assignments["pick_id"].to_pylist()
+    np.testing.assert_allclose(_floats(ahead.events, "time"), _floats(all_at_once.events, "time"))

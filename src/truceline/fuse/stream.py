@@ -95,7 +95,8 @@ class StreamingAssociator:
                  decide_every_s: float = 1.0, heard_quantile: float = 0.9, quick_every_s: float | None = None,
                  trace: bool = False, early_in_warmup: bool = False, trigger_stations: int | None = None,
                  trigger_seeds: int = 4, trigger_complete: bool = True, trigger_max_stations: int | None = 9, warmup_sigma_m_per_s: float | None = None,
-                 young_calibration_events: int = 0, deciding_needs_news: bool = False) -> None:
+                 young_calibration_events: int = 0, deciding_needs_news: bool = False,
+                 warmup_loose_early: bool = False) -> None:
         if not chunk_s > 0 or not margin_s >= 0 or not calibrate_every_s >= 0:
             raise ValueError("chunk_s must be positive, margin_s and calibrate_every_s not negative")
         if not decide_every_s > 0 or not completeness_km >= 0 or not hold_s >= 0 or not 0 <= heard_quantile <= 1:
@@ -198,6 +199,12 @@ class StreamingAssociator:
         origin time and could have opened it (as many stations as the stage needs): arrived after that search, or freed
         since by an emitted event's refinement (off: any; the others are the same picks given a second chance to make a
         coincidence; docs/fusion.md, "The deciding search's late events")."""
+        self.warmup_loose_early = warmup_loose_early
+        """Until the model is calibrated, the loose pass that finds the events to calibrate with runs over each chunk of
+        origin time when the first early stage would search it (about 100 s before the deciding search), over all the
+        origin times not yet decided at the first such instant; the deciding searches then skip it, and the events the
+        early stages emit in the warm-up (``early_in_warmup``) are not calibrated with (docs/fusion.md, "Session 12")."""
+        self._peeked_to: float | None = None  # with warmup_loose_early: origin times before this have had their loose pass
         # the early stages' windows of origin time, when each was searched and the stations its events needed
         self._searched: list[tuple[float, float, float, int]] = []
         self._fit_history: list[tuple[float, float, int]] = []  # (t0, chi2, n_obs) of emitted events
@@ -380,6 +387,10 @@ class StreamingAssociator:
                 for k, start in enumerate(self._stage_next):
                     if start is not None and self._next_start is not None and max(start, self._next_start) <= latest:
                         times.append(self._stage_at_s(k, max(start, self._next_start)))
+        if free.any() and self._peek_active():
+            start = self._next_start if self._peeked_to is None else max(self._next_start, self._peeked_to)
+            if start <= float(self._buffer.time[free].max()):
+                times.append(start + self.chunk_s + self._peek_delay_s())
         if free.any() and self._quick_enabled():
             at = self._quick_at(self._instant * step)
             if at is not None:
@@ -438,6 +449,8 @@ class StreamingAssociator:
                 break
             earliest = float(self._buffer.time[free].min()) - self._max_travel_s()
             self._next_start = max(self._next_start, math.floor(earliest / self.chunk_s) * self.chunk_s)
+        if self._peek_active():
+            self._peek(now)
         if self._early_enabled():
             for k, stage in enumerate(self.early_stages):
                 start = self._stage_begin(k, now)
@@ -663,27 +676,14 @@ class StreamingAssociator:
         trigger's seeds (:func:`trigger.examine`) instead of by a search of the window."""
         stop = start + config.window_s
         buffer = self._buffer
-        reach = stop + config.lookahead_s + self._max_travel_s()
-        if np.count_nonzero((buffer.owner == -1) & (buffer.time >= start) & (buffer.time < reach)) < config.min_stations:
+        prepared = self._prepare(config, start, stop)
+        if prepared is None:
             return []
-        rows = np.flatnonzero((buffer.owner != CONSUMED) & (buffer.time < reach))
-        # the picks of open events are there but taken, and so is each station's latest pick (which may
-        # have left the buffer): the footprint test sees which stations are working
-        seen = np.flatnonzero(np.isfinite(self._last_heard))
+        prep, rows, taken = prepared
         n = len(rows)
-        prep = prepare_arrays(self._network, self._cells, config,
-                              np.concatenate([buffer.ids[rows], np.full(len(seen), "", dtype=object)]),
-                              np.concatenate([buffer.time[rows], self._last_heard[seen]]),
-                              np.concatenate([buffer.station[rows], seen]),
-                              np.concatenate([buffer.baz[rows], np.full(len(seen), np.nan)]),
-                              np.concatenate([buffer.baz_sigma[rows], np.full(len(seen), np.nan)]),
-                              block_origin_s=start, n_blocks=1)
-        none = np.full(len(seen), np.nan)
-        with_levels(prep, np.concatenate([buffer.amplitude[rows], none]), np.concatenate([buffer.snr[rows], none]))
-        taken = np.concatenate([buffer.owner[rows] >= 0, np.ones(len(seen), dtype=bool)])[prep.extras["order"]]
         self.chunks_processed += 1
         if self._estimating() and deciding:
-            if not self._calibrated():
+            if not self._calibrated() and (self._peeked_to is None or start >= self._peeked_to):
                 # until the model is calibrated, a loose pass under the standard celerity finds the events to calibrate with
                 loose = first_pass(prep, config, self._default, start_s=start, stop_s=stop, workspace=workspace,
                                    taken=taken)
@@ -716,6 +716,59 @@ class StreamingAssociator:
                                    seqs=[int(q) for q in buffer.seq[mine]],
                                    stations={int(s) for s in buffer.station[mine]}))
         return found
+
+    def _prepare(self, config: FusionConfig, start: float, stop: float
+                 ) -> tuple[Prepared, np.ndarray, np.ndarray] | None:
+        """The buffer's picks that events with origin times in ``[start, stop)`` may have, prepared for the kernels, their
+        buffer rows and which of them are taken (in kernel order); None when fewer than ``min_stations`` are free."""
+        buffer = self._buffer
+        reach = stop + config.lookahead_s + self._max_travel_s()
+        if np.count_nonzero((buffer.owner == -1) & (buffer.time >= start) & (buffer.time < reach)) < config.min_stations:
+            return None
+        rows = np.flatnonzero((buffer.owner != CONSUMED) & (buffer.time < reach))
+        # the picks of open events are there but taken, and so is each station's latest pick (which may
+        # have left the buffer): the footprint test sees which stations are working
+        seen = np.flatnonzero(np.isfinite(self._last_heard))
+        prep = prepare_arrays(self._network, self._cells, config,
+                              np.concatenate([buffer.ids[rows], np.full(len(seen), "", dtype=object)]),
+                              np.concatenate([buffer.time[rows], self._last_heard[seen]]),
+                              np.concatenate([buffer.station[rows], seen]),
+                              np.concatenate([buffer.baz[rows], np.full(len(seen), np.nan)]),
+                              np.concatenate([buffer.baz_sigma[rows], np.full(len(seen), np.nan)]),
+                              block_origin_s=start, n_blocks=1)
+        none = np.full(len(seen), np.nan)
+        with_levels(prep, np.concatenate([buffer.amplitude[rows], none]), np.concatenate([buffer.snr[rows], none]))
+        taken = np.concatenate([buffer.owner[rows] >= 0, np.ones(len(seen), dtype=bool)])[prep.extras["order"]]
+        return prep, rows, taken
+
+    def _peek_active(self) -> bool:
+        """The warm-up's loose pass runs ahead of the deciding search (``warmup_loose_early``) until the model is calibrated."""
+        return (self.warmup_loose_early and bool(self.early_stages) and self._estimating() and not self._calibrated()
+                and self._next_start is not None)
+
+    def _peek_delay_s(self) -> float:
+        """How long after a chunk of origin times ends the first early stage searches it (with its look-ahead)."""
+        return min(s.lookahead_s + s.age_s for s in self.early_stages)
+
+    def _peek(self, now: float) -> None:
+        """The warm-up's loose pass over the origin times not yet passed whose chunk the first early stage would search by
+        ``now`` (all of them at once, the first time), under the standard celerity; its well-recorded events are
+        remembered for the calibration, which is refitted if due (so that the early stages can start on that chunk)."""
+        assert self._next_start is not None
+        start = self._next_start if self._peeked_to is None else max(self._next_start, self._peeked_to)
+        stop = (math.floor((now - self.chunk_s - self._peek_delay_s()) / self.chunk_s) + 1) * self.chunk_s
+        if stop <= start:
+            return
+        self._peeked_to = stop
+        config = self._final_config
+        prepared = self._prepare(config, start, stop)
+        if prepared is None:
+            return
+        prep, _, taken = prepared
+        loose = first_pass(prep, config, self._default, start_s=start, stop_s=stop, workspace=self._workspaces[-2],
+                           taken=taken)
+        self._calibration.remember(calibration_events(prep, loose, config=config))
+        self._calibrate_if_due(prep, stop)
 
     def _examine(self, prep: Prepared, config: FusionConfig, seeds: tuple[np.ndarray, np.ndarray],
                  taken: np.ndarray) -> PassResult:
@@ -851,7 +904,7 @@ class StreamingAssociator:
             found = calibration_events(prep, result, times=prep.raw_time, config=config)
             if not self._calibrated():  # the warm-up's deciding searches calibrate with their own (loose) events
                 early = {float(t) for t, e in zip(result.t0_s, source) if e.opened_by.startswith("early")}
-                found = [f for f in found if f.t0_s in early]
+                found = [] if self.warmup_loose_early else [f for f in found if f.t0_s in early]
             self._calibration.remember(found, [(e.x_km, e.y_km, e.t0_s) for e in self._open]
                                        + [(r[0].x_km, r[0].y_km, r[0].t0_s) for r in self._emitted_lately])
         self._fit_history.extend(zip(result.t0_s.tolist(), result.chi2.tolist(), result.n_obs.tolist()))
