@@ -96,7 +96,7 @@ class StreamingAssociator:
                  trace: bool = False, early_in_warmup: bool = False, trigger_stations: int | None = None,
                  trigger_seeds: int = 4, trigger_complete: bool = True, trigger_max_stations: int | None = 9, warmup_sigma_m_per_s: float | None = None,
                  young_calibration_events: int = 0, deciding_needs_news: bool = False,
-                 warmup_loose_early: bool = False, warmup_loose_complete: bool = False) -> None:
+                 warmup_loose_early: bool = False) -> None:
         if not chunk_s > 0 or not margin_s >= 0 or not calibrate_every_s >= 0:
             raise ValueError("chunk_s must be positive, margin_s and calibrate_every_s not negative")
         if not decide_every_s > 0 or not completeness_km >= 0 or not hold_s >= 0 or not 0 <= heard_quantile <= 1:
@@ -204,12 +204,7 @@ class StreamingAssociator:
         origin time when the first early stage would search it (about 100 s before the deciding search), over all the
         origin times not yet decided at the first such instant; the deciding searches then skip it, and the events the
         early stages emit in the warm-up (``early_in_warmup``) are not calibrated with (docs/fusion.md, "Session 12")."""
-        self.warmup_loose_complete = warmup_loose_complete
-        """With ``warmup_loose_early``: only the loose pass's events whose arrivals at every station within reach are all
-        in are calibrated with (the origin times of the rest are passed again at the next chunk), and once calibrated
-        every early stage starts with the chunk the first early stage is due to search."""
         self._peeked_to: float | None = None  # with warmup_loose_early: origin times before this have had their loose pass
-        self._peek_stop: float | None = None  # ... and the chunks of origin time before this have been passed
         # the early stages' windows of origin time, when each was searched and the stations its events needed
         self._searched: list[tuple[float, float, float, int]] = []
         self._fit_history: list[tuple[float, float, int]] = []  # (t0, chi2, n_obs) of emitted events
@@ -393,7 +388,7 @@ class StreamingAssociator:
                     if start is not None and self._next_start is not None and max(start, self._next_start) <= latest:
                         times.append(self._stage_at_s(k, max(start, self._next_start)))
         if free.any() and self._peek_active():
-            start = self._next_start if self._peek_stop is None else max(self._next_start, self._peek_stop)
+            start = self._next_start if self._peeked_to is None else max(self._next_start, self._peeked_to)
             if start <= float(self._buffer.time[free].max()):
                 times.append(start + self.chunk_s + self._peek_delay_s())
         if free.any() and self._quick_enabled():
@@ -762,15 +757,9 @@ class StreamingAssociator:
         assert self._next_start is not None
         start = self._next_start if self._peeked_to is None else max(self._next_start, self._peeked_to)
         stop = (math.floor((now - self.chunk_s - self._peek_delay_s()) / self.chunk_s) + 1) * self.chunk_s
-        if self._peek_stop is not None and stop <= self._peek_stop:
+        if stop <= start:
             return
-        self._peek_stop = stop
-        # with warmup_loose_complete, only the origin times whose arrivals are all in are calibrated with
-        upto = stop if not self.warmup_loose_complete else min(
-            stop, math.floor((now - self._max_travel_s()) / self.chunk_s) * self.chunk_s)
-        if upto <= start:
-            return
-        self._peeked_to = upto
+        self._peeked_to = stop
         config = self._final_config
         prepared = self._prepare(config, start, stop)
         if prepared is None:
@@ -778,14 +767,8 @@ class StreamingAssociator:
         prep, _, taken = prepared
         loose = first_pass(prep, config, self._default, start_s=start, stop_s=stop, workspace=self._workspaces[-2],
                            taken=taken)
-        self._calibration.remember([e for e in calibration_events(prep, loose, config=config) if e.t0_s < upto])
-        self._calibrate_if_due(prep, upto)
-        if self.warmup_loose_complete and self._calibrated():
-            # every early stage starts with the chunk the first one is due to search: none searches a chunk before the
-            # stages that search it sooner (the ten-station stage takes the loud events' picks first)
-            first = min(self.early_stages, key=lambda st: st.lookahead_s + st.age_s)
-            due = math.floor((now - first.chunk_s - first.lookahead_s - first.age_s) / first.chunk_s) * first.chunk_s
-            self._stage_next = [max(due, self._next_start) if k is None else k for k in self._stage_next]
+        self._calibration.remember(calibration_events(prep, loose, config=config))
+        self._calibrate_if_due(prep, stop)
 
     def _examine(self, prep: Prepared, config: FusionConfig, seeds: tuple[np.ndarray, np.ndarray],
                  taken: np.ndarray) -> PassResult:
