@@ -387,10 +387,10 @@ class StreamingAssociator:
                 for k, start in enumerate(self._stage_next):
                     if start is not None and self._next_start is not None and max(start, self._next_start) <= latest:
                         times.append(self._stage_at_s(k, max(start, self._next_start)))
-        if free.any() and self._peek_active():
-            start = self._next_start if self._peeked_to is None else max(self._next_start, self._peeked_to)
-            if start <= float(self._buffer.time[free].max()):
-                times.append(start + self.chunk_s + self._peek_delay_s())
+        if free.any() and self._next_start is not None and self._peek_active():
+            peek_from = self._next_start if self._peeked_to is None else max(self._next_start, self._peeked_to)
+            if peek_from <= float(self._buffer.time[free].max()):
+                times.append(peek_from + self.chunk_s + self._peek_delay_s())
         if free.any() and self._quick_enabled():
             at = self._quick_at(self._instant * step)
             if at is not None:
