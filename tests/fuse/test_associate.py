@@ -208,3 +208,34 @@ def test_associating_in_unix_time_gives_the_same_events_as_from_zero() -> None:
     for column in ("lat", "lon", "ellipse_major_km", "ellipse_minor_km", "time_sigma_s", "n_picks"):
         assert a[column].equals(b[column]), column
     assert a_picks.equals(b_picks)
+
+
+def test_a_clock_offset_the_calibration_understates_is_found_again_among_the_tight_passs_arrivals() -> None:
+    """``FusionConfig.clock_recheck``: a station 1.9 s late among single rounds and two-round missions (1.5 s apart).
+    The loose pass's median residual corrects it by about half (its events absorb the rest); the offset left over is
+    the mode of the station's picks about the tight pass's predicted arrivals, and is added; no station on time is
+    corrected (docs/fusion.md, "Session 12 (cov12)")."""
+    import pyarrow as pa
+
+    from truceline.fuse.engine import fuse
+
+    rng = np.random.default_rng(3)
+    events = []
+    for k in range(36):
+        lat, lon, t = rng.uniform(47.93, 48.07), rng.uniform(37.3, 37.9), 100.0 + 40.0 * k
+        events.extend((lat, lon, t + 1.5 * r) for r in range(2 if k % 3 == 0 else 1))
+    toy = make_toy(seed=5, events=events, duration_s=1700.0, clutter_per_station=3)
+    late = np.array(toy.picks["station_id"].to_pylist()) == "S05"
+    picks = toy.picks.set_column(toy.picks.column_names.index("time"), "time",
+                                 pa.array(toy.picks["time"].to_numpy() + np.where(late, 1.9, 0.0)))
+    corrections = {}
+    for flag in (False, True):
+        prep, _, _ = fuse(toy.stations, picks, FusionConfig(clock_recheck=flag))
+        applied = np.zeros(prep.network.size)
+        applied[prep.pick_station] = prep.raw_time - prep.pick_time
+        corrections[flag] = applied
+    station = prep.network.index_of()["S05"]
+    others = np.arange(len(corrections[True])) != station
+    assert abs(corrections[False][station] - 1.9) > 0.5  # the calibration's median understates it
+    assert abs(corrections[True][station] - 1.9) < 0.1
+    assert np.all(corrections[True][others] == 0.0)

@@ -118,6 +118,19 @@ class FusionConfig:
     A station whose clock is off by more than the loose pass's tolerance has its picks chosen only when the event's
     position and origin time can absorb part of the offset, so their median understates it (docs/fusion.md, "Scenarios
     from another simulator")."""
+    clock_recheck: bool = False
+    """After calibration, run the tight pass once, and measure each station's clock offset left over from the
+    calibration among all its picks near the arrivals that pass's events (of at least ``clock_recheck_min_picks``
+    picks) predict there (``atmosphere.searched_clock_offsets`` on the corrected times); a conclusive offset of at
+    least ``clock_recheck_min_s`` is added to the station's correction before the final pass. The median residual of
+    the picks the loose pass chose understates a large offset (its events absorb part of it, and when the offset is
+    near a fire mission's round interval the station's chosen picks are mostly another round's), and the loose
+    pass's own positions are too rough to search all picks (``clock_search`` corrects stations without an offset);
+    the tight pass's events are not (docs/fusion.md, "Session 12 (cov12)")."""
+    clock_recheck_min_s: float = 0.3
+    """The smallest left-over clock offset ``clock_recheck`` corrects: two pick sigmas (``sigma_pick_s``)."""
+    clock_recheck_min_picks: int = 6
+    """The events whose predicted arrivals ``clock_recheck`` searches: those of at least this many picks."""
     baz_gate_z: float = 3.0
     """A pick whose back-azimuth lies more than this many sigma from the direction of an event
     cannot be that event's (``0`` turns the test off); see ``kernels.baz_agrees``."""
@@ -680,6 +693,9 @@ def fuse(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = None
             atmosphere, extra = _calibrate(prep, config, refine(prep, config, second, atmosphere))
             corrections = corrections + extra
             prep.pick_time = prep.raw_time - corrections[prep.pick_station]
+        if config.clock_recheck:
+            corrections = corrections + clock_left_over(prep, config, atmosphere)
+            prep.pick_time = prep.raw_time - corrections[prep.pick_station]
     final = final_pass(prep, config, atmosphere, progress=(lambda f: progress(0.4 + 0.6 * f)) if progress else None)
     result = refine(prep, config, final, atmosphere, explain=config.explain_away, nearest=config.nearest_majority,
                     rival=config.rival_hypotheses, amplitude=config.amplitude_consistency, reach=True)
@@ -698,6 +714,23 @@ def fuse(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = None
     if config.fire_missions:
         result = missions_at(prep, config, result, atmosphere)
     return prep, result, atmosphere
+
+
+def clock_left_over(prep: Prepared, config: FusionConfig, atmosphere: np.ndarray) -> np.ndarray:
+    """Per station, the clock offset the corrections left (``FusionConfig.clock_recheck``): one tight pass under the
+    calibrated atmosphere and the current corrections, refined, and the mode of the residuals of all a station's
+    picks near the arrivals its events of ``clock_recheck_min_picks`` or more picks predict there; zero unless that
+    is conclusive and at least ``clock_recheck_min_s``."""
+    located = refine(prep, config, final_pass(prep, config, atmosphere), atmosphere)
+    net = prep.network
+    enough = np.asarray((located.picks >= 0).sum(axis=1) >= config.clock_recheck_min_picks)
+    if not enough.any():
+        return np.zeros(net.size)
+    cells = atmosphere[located.block[enough], located.tile[enough]]
+    offsets, conclusive = searched_clock_offsets(
+        net.x_km, net.y_km, located.x_km[enough], located.y_km[enough], located.t0_s[enough], cells, prep.pick_time,
+        prep.pick_station, prep.station_pick_start, reach_km=config.reach_km)
+    return np.where(conclusive & (np.abs(offsets) >= config.clock_recheck_min_s), offsets, 0.0)
 
 
 def _pick_context(prep: Prepared, config: FusionConfig) -> PickContext:
