@@ -23,6 +23,8 @@ from truceline.ingest.patrol_patterns import (
     COORDINATES,
     DMS,
     OFFSET,
+    OWN_POSITION,
+    CONTROLLED_BY,
     PLACE,
     FIRED_FROM,
     UAV,
@@ -234,8 +236,8 @@ def base_kind(noun: str) -> str:
         return "explosion_impact"
     if word.startswith("burst"):
         return "burst"
-    if word.startswith(("shot", "gunshot", "gun shot", "gun-shot", "shooting")):
-        return "shot"
+    if word.startswith(("shot", "gunshot", "gun shot", "gun-shot", "shooting")) or word in ("bullet", "bullets"):
+        return "shot"  # "heard two bullets flying over their heads": shots heard (not "bullet holes", damage)
     return "other"
 
 
@@ -354,7 +356,7 @@ def read_position(scan: Scan, start: int, end: int) -> PositionText | None:
     found: PositionText | None = None
     for match in scan.find(OFFSET, start, end):
         place = match["place"]
-        if place.lower().startswith(("its ", "the ", "their ")) or match["d0"] is not None:
+        if OWN_POSITION.match(place) is not None or match["d0"] is not None:
             continue  # "3-5km south of Popasna": a range places what was observed, not the observer
         point = ph.parse_direction(match["dir"])
         if point is None or NOT_PLACES.match(place.split()[0]) or REGION_AFTER.match(scan.text[start + match.end():end]):
@@ -363,11 +365,11 @@ def read_position(scan: Scan, start: int, end: int) -> PositionText | None:
         if (border := BORDER_AFTER.match(scan.text, stop, end)) is not None:  # "17km east of Sumy-Kharkiv border"
             place, stop = place + " " + border.group(0).strip(), border.end()
         scan.claim(start + match.start(), stop)
-        opening = scan.text.rfind("(", start, start + match.start())
+        opening = _unclosed_paren(scan.text, start, start + match.start())
         inside = scan.text[opening:start + match.start()] if opening >= 0 else ""
         # "Avdiivka (government-controlled, 17km north of Donetsk)", "Shyrokyne (20km east of Mariupol)":
         # an offset in a parenthesis just after a name describes that place
-        describes = opening >= 0 and ")" not in inside and (
+        describes = opening >= 0 and (
             "controlled" in inside or _NAME_BEFORE_PAREN.search(scan.text, start, opening + 1) is not None
         )
         found = PositionText(
@@ -377,8 +379,8 @@ def read_position(scan: Scan, start: int, end: int) -> PositionText | None:
         )
         break
     for match in scan.find(OFFSET, start, end):  # further descriptions of places: "(..., 39km north-east of Donetsk)"
-        opening = scan.text.rfind("(", start, start + match.start())
-        if opening >= 0 and ")" not in scan.text[opening:start + match.start()]:
+        opening = _unclosed_paren(scan.text, start, start + match.start())
+        if opening >= 0:
             scan.claim(start + match.start(), start + match.end())
             point = ph.parse_direction(match["dir"])
             if (found is not None and not found.describes_place and found.base_described is None and point is not None
@@ -413,6 +415,20 @@ _POST = re.compile(r"\b(?:at|from)\s+(?:the\s+)?(?:(?:UN|United\s+Nations|JCCC|O
                    r"post|outpost|observation\s+point)\s+(?:\d+[A-Za-z]?|[A-Z]{1,3}-?\d+))\b")
 _BETWEEN_AND = re.compile(r"\s+and\s+(?:the\s+)?(?:(?:non-)?government-controlled\s+)?(?P<place>" + PLACE + r")")
 _NAME_BEFORE_PAREN = re.compile(r"\b[A-Z][\w'-]+\s*(?:\([A-Z]{2,6}s?\)\s*)?\($")  # "Station (DFS) (15km north of"
+
+
+def _unclosed_paren(text: str, start: int, end: int) -> int:
+    """Where the bracket that is still open at ``end`` opened (after ``start``), or -1: a bracket inside it that closes
+    again does not count ("(“Luhansk People’s Republic” (“LPR”)-controlled, 12km south of Luhansk)")."""
+    depth = 0
+    for index in range(end - 1, start - 1, -1):
+        if text[index] == ")":
+            depth += 1
+        elif text[index] == "(":
+            if depth == 0:
+                return index
+            depth -= 1
+    return -1
 
 
 def _clean_place(name: str) -> str:
@@ -477,7 +493,7 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
             continue
         if match["noun"].lower() == "impact" and nouns and re.fullmatch(r"\s+", between):
             continue  # "six artillery rounds impact 2-3km east": a verb, read with the rounds
-        if UAV.search(match["noun"]) and OWN_UAV_BEFORE.search(before[-40:]):
+        if UAV.search(match["noun"]) and OWN_UAV_BEFORE.search(text[max(clause_start, position - 40):position]):
             continue  # "using its mini-UAV", "the SMM UAV": how the mission looked, not what it saw
         exchange = _EXCHANGE_BEFORE.search(before) if match["noun"].lower() == "fire" else None
         counted_after = _COUNTED_AFTER.match(text, start + match.end(), end)
@@ -590,6 +606,14 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
                 if count["or_so"] or count["odd"]:  # "ten or so bursts", "forty-odd explosions"
                     group.count_qualifier = "about"
             group.kind = adjective_kind(count["adjs"], group.kind)
+            direction_of_fire = re.search(r"\b(?:outgoing|incoming)\b", count["adjs"], re.IGNORECASE)
+            if group.kind == "shot" and direction_of_fire is not None:  # "14 outgoing tank shots"
+                group.fire = direction_of_fire.group(0).lower()
+            if re.search(r"\bincoming\b", count["adjs"], re.IGNORECASE) and re.search(r"\boutgoing\b", count["adjs"], re.IGNORECASE):
+                # "40 incoming and outgoing explosions": both, in numbers not given
+                group.kind = "explosion_undetermined" if group.kind.startswith("explosion") else group.kind
+                group.warnings.append(f"{count['adjs'].strip()!r}: the count is not split between them, so the kind is "
+                                      "undetermined")
             if group.kind == "explosion_undetermined" and (fired := _FIRING_BEFORE.search(window, 0, count.start())):
                 group.kind = "explosion_outgoing"  # "a tank (T-64) firing two rounds", "the launch of a missile"
                 scan.claim(previous_end + fired.start(), previous_end + fired.end())
@@ -749,6 +773,30 @@ _TARGET = re.compile(
     r"\b(?P<target>(?:the\s+|an?\s+)?(?:SMM(?:'s)?|its|OSCE|UN|EUMM)\s+(?:(?:mini|mid-range|long-range|fixed-wing)[- ]?)?"
     r"(?:UAVs?|mini-UAVs?|drones?|patrols?|vehicles?|cameras?|monitors?|team))\s+(?:was|were|came|had\s+been|has\s+been)\s+"
     r"(?:fired\s+(?:up)?on|shot\s+at|targeted|(?=under\b))(?:\s+(?:with|by))?", re.IGNORECASE)
+#: Between two distance-and-direction pairs of one observation: "4km north-east and 6km east".
+_PAIR_BETWEEN = re.compile(r"\s+(?:to\s+the\s+)?" + ph.DIRECTION + r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:from|at)\s+)?", re.IGNORECASE)
+#: Weapons whose rounds are explosions, even when the text counts them as "shots".
+_HEAVY_WEAPONS = frozenset({"tank", "artillery", "mortar", "mlrs", "rocket"})
+#: Bullets heard passing the patrol: how close they passed, not how far away they were fired ("three bullets flying
+#: 20-30m over their heads", "bullets whistling past them", "… assessed as flying over the heads of the members").
+_OVERHEAD = re.compile(
+    r"\b(?:(?:the\s+)?whistling\s+sound\s+of|(?<!-)(?:(?:were|was)\s+)?(?:assessed\s+as\s+)?(?:flying|whistling|passing)"
+    r"(?:\s+past\s+(?:them|the\s+patrol)|\s+(?:about\s+|approximately\s+)?\d+(?:[.,]\d+)?(?:\s*-\s*\d+(?:[.,]\d+)?)?\s*m"
+    r"\s+(?:above|over)\s+(?:their|its|the\s+patrol(?:'s)?)\s+heads?|\s+over\s+(?:their|the)\s+heads?(?:\s+of\s+(?:the\s+)?"
+    r"(?:\w+\s+)?(?:SMM\s+)?(?:patrol\s+)?members?(?:\s+who\s+were\s+(?:outside|inside)\s+(?:the\s+)?vehicles?)?)?))",
+    re.IGNORECASE)
+#: Where, without a place: "small-arms fire on both sides of the contact line".
+_BOTH_SIDES = re.compile(r"\bon\s+(?:both|either)\s+sides?\s+of\s+the\s+(?:contact\s+line|line\s+of\s+contact)\b", re.IGNORECASE)
+#: Fire assessed as aimed at the mission's own means, written after the fire: "five shots of small-arms fire about 800m north-west,
+#: assessed as directed at the SMM mini-UAV that the SMM was flying …", "…, assessed as targeting the UAV".
+_AIMED_AT = re.compile(
+    r"\bassessed\s+as\s+(?:being\s+|having\s+been\s+)?(?:(?:aimed|directed|fired)\s+(?:at|towards?|in\s+the\s+direction\s+of)|targeting)"
+    r"\s+(?P<target>(?:the\s+|an?\s+|its\s+)?(?:SMM(?:'s)?\s+)?(?:(?:mini|mid-range|long-range)[- ]?)?"
+    r"(?:UAVs?|unmanned\s+aerial\s+vehicles?|drones?|patrols?|cameras?|vehicles?))\b"
+    # "… the SMM mini-UAV that the SMM was flying about 1km north of its position": where the UAV was, not the fire
+    r"(?:\s+(?:that|which)\s+(?:the\s+SMM|it|the\s+patrol)\s+was\s+flying(?:\s+(?:about\s+|approximately\s+|some\s+)?"
+    r"\d+(?:[.,]\d+)?\s*(?:km|m)\s+(?:to\s+the\s+)?" + ph.DIRECTION + r"(?:\s+of\s+(?:its|the\s+SMM's)\s+position)?)?)?",
+    re.IGNORECASE)
 #: What others told the mission: "The JCCC reported that …", "Residents told the SMM that …" (not the mission's own observation).
 _HEARSAY = re.compile(
     r"^[\W\x1f]*(?P<who>(?!the\s+SMM\b)(?:[\w'-]+\s+){1,7}?)(?:had\s+)?(?:reported|told\s+the\s+(?:SMM|mission|patrol|monitors)"
@@ -1199,7 +1247,7 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
         scan.claim(start + match.start(), start + match.end())
         distance = _km(match["d"], match["u"])
         nearest = _km(match["d0"], match["u"]) if match["d0"] is not None else distance
-        if match["place"].lower().startswith(("its ", "the ", "their ")):
+        if OWN_POSITION.match(match["place"]) is not None:
             group.distance_km, group.bearing = (nearest, distance), point
             if match["q"]:
                 group.distance_qualifier = re.sub(r"\s+", " ", match["q"].lower())
@@ -1213,12 +1261,23 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
     _read_weapon(scan, group, start, end)
     for match in scan.find(NO_DISTANCE, start, end):
         scan.claim(start + match.start(), start + match.end())
+    previous_end: int | None = None
     for match in scan.find(DISTANCE, start, end):
         scan.claim(start + match.start(), start + match.end())
         if group.distance_km is not None:
+            low, high = group.distance_km
+            (low2, high2), qualifier = _distance_range(match)
+            if (previous_end is not None and high is not None and high2 is not None and qualifier is None
+                    and _PAIR_BETWEEN.fullmatch(scan.text, previous_end, start + match.start())):
+                # "23 explosions … 4km north-east and 6km east": one distance for each direction; the record holds
+                # both ranges (5-6 km) over the sector of both directions
+                group.distance_km = (min(low or 0.0, low2 or 0.0), max(high, high2))
+                previous_end = start + match.end()
+                continue
             group.warnings.append(f"a second distance was not used: {match.group(0)!r}")
             continue
         group.distance_km, group.distance_qualifier = _distance_range(match)
+        previous_end = start + match.end()
     for match in scan.find(FIRED_FROM, start, end):
         # the direction the rounds came from: with marks on the ground, or written as "fired/launched from";
         # "heard explosions from a south-easterly direction" stays a bearing from the observer
@@ -1304,7 +1363,7 @@ def _read_description(scan: Scan, position: int, end: int) -> tuple[float, str, 
     if brackets is None:
         return None
     offset = OFFSET.search(brackets.group(1))
-    if offset is None or offset["d0"] is not None or offset["place"].lower().startswith(("its ", "the ", "their ")):
+    if offset is None or offset["d0"] is not None or OWN_POSITION.match(offset["place"]) is not None:
         return None
     point = ph.parse_direction(offset["dir"])
     if point is None:
@@ -1643,12 +1702,15 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
         reported_by = _hearsay_source(hearsay["who"] or hearsay["who2"])
         if reported_by is not None:
             scan.claim(start + hearsay.start(), start + hearsay.end())
-    for pattern in (_ASSESSED_DAMAGE, _FOLLOWED_UP):
+    for pattern in (_ASSESSED_DAMAGE, _FOLLOWED_UP, _BOTH_SIDES, _OVERHEAD):
         for match in scan.find(pattern, start, end):
             scan.claim(start + match.start(), start + match.end())
     target = next(scan.find(_TARGET, start, end), None)
     if target is not None:  # "the SMM's mini-UAV was fired upon with small-arms fire": fire at the mission
         scan.claim(start + target.start(), start + target.end())
+    aimed = next(scan.find(_AIMED_AT, start, end), None)
+    if aimed is not None:  # "…, assessed as aimed at the mini-UAV": the UAV is the target, not a weapon or a sighting
+        scan.claim(start + aimed.start(), start + aimed.end())
     verb = next(scan.find(VERB, start, end), None)
     has_verb = verb is not None
     if verb is not None:
@@ -1748,11 +1810,21 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
             groups[index].own_lead_time = groups[index].times is not None
     if len(groups) > 1:
         _read_respectively(scan, groups, end)
+    noun_ends = [group.end for group in groups]
     for index, group in enumerate(groups):
         group_end = groups[index + 1].start if index + 1 < len(groups) else end
         group.all_of_them = _ALL_OF_THEM.search(scan.text, group.end, group_end) is not None
         read_modifiers(scan, group, group.end, group_end)
         group.end = group_end
+    for index in range(len(groups) - 2, -1, -1):
+        # "18 bursts and 25 single shots of small-arms and heavy-machine-gun fire": the weapon named after the second
+        # noun is the fire of both (only "and" between them)
+        group, later = groups[index], groups[index + 1]
+        if (group.kind in ("burst", "shot") and later.kind in ("burst", "shot") and group.kind != later.kind
+                and group.weapon is None and later.weapon is not None
+                and re.fullmatch(r"\s*,?\s*and\s+", scan.text[noun_ends[index]:later.start])):
+            group.weapon, group.calibre_mm = later.weapon, group.calibre_mm or later.calibre_mm
+            group.other_weapons.extend(weapon for weapon in later.other_weapons if weapon not in group.other_weapons)
     for before, group in zip(groups, groups[1:]):
         if group.same_rounds and group.weapon is None:  # "an outgoing 82mm mortar round and … its impact": a mortar's
             group.weapon, group.calibre_mm = before.weapon, group.calibre_mm or before.calibre_mm
@@ -1803,6 +1875,13 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
     for group in groups:
         if group.times is None:
             group.times = context_times
+        if group.kind == "shot" and group.weapon in _HEAVY_WEAPONS:
+            # "14 outgoing tank shots": rounds of a heavy weapon, counted as explosions (a shot is a bullet's)
+            group.kind = {"outgoing": "explosion_outgoing", "incoming": "explosion_impact"}.get(group.fire or "",
+                                                                                               "explosion_undetermined")
+            group.kinds, group.fire = [group.kind], None
+    for match in scan.find(CONTROLLED_BY, start, end):  # "(“Donetsk People’s Republic” (“DPR”)-controlled, 8km …)"
+        scan.claim(start + match.start(), start + match.end())
     for group in groups:
         left = scan.leftovers(group.start, group.end)
         group.warnings.extend(f"not understood: {fragment!r}" for fragment in left)
@@ -1813,8 +1892,10 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
         if group.hit_before and reported_by is None:
             # "saw a house that had been hit by an artillery shell": damage seen, not an impact observed
             group.kind, group.kinds, group.sighting = "other", ["other"], "damage"
-        if target is not None:
-            group.details["target"] = re.sub(r"^(?:the|an?)\s+|'s\b", "", re.sub(r"\s+", " ", target["target"]), flags=re.IGNORECASE)
+        for found in (target, aimed):
+            if found is not None:
+                group.details["target"] = re.sub(r"^(?:the|an?|its)\s+|'s\b", "", re.sub(r"\s+", " ", found["target"]),
+                                                 flags=re.IGNORECASE)
         if reported_by is not None:
             group.details["reported_by"] = reported_by
     return ClauseReading(

@@ -17,7 +17,19 @@ _NAME_WORD = r"[A-Z][A-Za-z'’]+(?:-[A-Za-z'’]+)*"
 _ONE_PLACE = r"(?:" + _NAME_WORD + r"(?:[ \-](?:" + _NAME_WORD + r"|\d{1,2}\b))*(?:\s+(?:city|airport))?)"
 #: A place name; "Zolote-3/Stakhanovets" (two names of one place) is read whole and tried name by name.
 PLACE = r"(?:" + _ONE_PLACE + r"(?:/" + _ONE_PLACE + r")?)"
-CONTROLLED = r"(?:(?:the\s+)?(?:non-)?government-controlled\s+(?:area\s+of\s+)?)?"
+#: Who controls the place, written before its name: "government-controlled", and in the 2015-2017 reports the
+#: de-facto authorities in quotes: '"DPR"-controlled', "'LPR'-controlled", '"Donetsk People's Republic" ("DPR")-controlled'.
+_QUOTE_OPEN = r"[\"“'‘]"
+_QUOTE_CLOSE = r"[\"”'’]"
+_AUTHORITY = (
+    r"(?:" + _QUOTE_OPEN + r"(?:Donetsk|Luhansk|Lugansk)\s+People[’']s\s+Republic" + _QUOTE_CLOSE + r"\s*\(\s*"
+    + _QUOTE_OPEN + r"[DL]PR" + _QUOTE_CLOSE + r"\s*\)|" + _QUOTE_OPEN + r"?[DL]PR" + _QUOTE_CLOSE + r"?)"
+)
+#: Who controls a place, wherever it is written (also inside a place's description, where it is only claimed).
+CONTROLLED_BY = re.compile(r"(?:(?:non-)?government|" + _AUTHORITY + r")-controlled")
+CONTROLLED = (
+    r"(?:(?:the\s+)?(?:(?:non-)?government|" + _AUTHORITY + r")-controlled\s+(?:area\s+of\s+)?)?"
+)
 _NUM = r"\d+(?:[.,]\d+)?"
 _UNIT = r"(?:km|kilometres?|kilometers?|m|metres?|meters?)\b"
 
@@ -36,12 +48,17 @@ DMS = re.compile(
 OFFSET = re.compile(
     r"(?:(?P<q>about|approximately|approx\.|some|around|roughly|at\s+an?\s+(?:assessed|estimated)\s+distance\s+of)\s+)?(?:(?P<d0>" + _NUM + r")\s*(?:" + _UNIT + r")?\s*(?:-|to)\s*)?"
     r"(?P<d>" + _NUM + r")\s*(?P<u>" + _UNIT
-    + r")\s+(?:to\s+the\s+)?(?P<dir>" + DIR + r")\s+of\s+(?:the\s+)?" + CONTROLLED + r"(?P<place>" + PLACE + r"|(?:its|their|the\s+(?:SMM|patrol|camera|team)(?:'s|’s)?)\s+(?:position|location)"
-    r"|(?i:observation\s+post|observation\s+point|outpost|OP)\s+(?:\d+[A-Za-z]?|[A-Z]{1,3}-?\d+)\b)"  # "3km north-east of observation post 73"
+    + r")\s+(?:to\s+the\s+)?(?P<dir>" + DIR + r")\s+of\s+(?:the\s+)?"
+    # "500m north of the northern edge of Shyrokyne": measured from the edge, read from the place
+    + r"(?:(?i:(?:north|south|east|west|north-east|north-west|south-east|south-west)(?:ern)?)\s+(?:edge|outskirts|part)\s+of\s+(?:the\s+)?)?"
+    + CONTROLLED + r"(?P<place>(?:its|their|(?:the\s+)?(?:SMM|patrol|camera|team)(?:'s|’s)?)\s+(?:position|location)|" + PLACE
+    + r"|(?i:observation\s+post|observation\s+point|outpost|OP)\s+(?:\d+[A-Za-z]?|[A-Z]{1,3}-?\d+)\b)"  # "3km north-east of observation post 73"
 )
+#: The observer's own position as an offset's origin: "its position", "the SMM's position", "the patrol's location".
+OWN_POSITION = re.compile(r"^(?:its|their|the|(?:SMM|patrol|camera|team)(?:'s|’s)?)\s", re.IGNORECASE)
 AT_PLACE = re.compile(
     r"\b(?P<prep>(?i:in|near|at|outside|of|from|around|inside|to|over|just\s+outside|between))\s+(?:the\s+)?(?:(?i:northern|southern|eastern|western|"
-    r"north-eastern|north-western|south-eastern|south-western|central)\s+)?" + CONTROLLED + r"(?P<place>" + PLACE + r")"
+    r"north-eastern|north-western|south-eastern|south-western|central)\s+)?(?:(?i:nearby)\s+)?" + CONTROLLED + r"(?P<place>" + PLACE + r")"
 )
 NOT_PLACES = re.compile(
     r"^(?:SMM|OSCE|EECP|JCCC|EUMM|UNDOF|UNMOGIP|UNIFIL|UNTSO|UN|UAV|UAVs|SMM's|Ukraine|Ukrainian|Russia|Russian|Mission|The|It|Joint|Centre|Control|"
@@ -123,7 +140,8 @@ TIME_OF_DAY = re.compile(
 )
 #: A time given only after another: "ten minutes later", "moments later", "less than a minute later".
 RELATIVE_TIME = re.compile(
-    r"\b(?:(?:(?:about|around|approximately|roughly|some|just|only)\s+)?(?:a\s+few|several|some|(?:less|more)\s+than(?:\s+an?)?|\d+|"
+    r"\b(?:(?:(?:about|around|approximately|roughly|some|just|only)\s+)?(?:a\s+few|several|some|(?:less|more)\s+than(?:\s+an?|\s+half\s+an?)?|"
+    r"(?:about\s+|around\s+)?half\s+an?|\d+|"
     r"(?i:" + ph.NUMBER_WORD + r")|an?)\s+(?:seconds?|minutes?|hours?)|(?:seconds|minutes)|moments?|(?:a\s+)?(?:short|little)\s+while)"
     r"\s+(?:later|afterwards)\b",
     re.IGNORECASE,
@@ -150,7 +168,8 @@ VIOLATION_PAREN = re.compile(
     + r"[\s\x1f]*\(\s*(?:(?P<qual>" + ph.COUNT_QUALIFIER + r")\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*\)", re.IGNORECASE)
 #: A sighting of an aerial vehicle after the verb ("spotted a mini-UAV"): not the mission's own ("its UAV").
 UAV = re.compile(r"(?:UAVs?|unmanned\s+aerial\s+vehicles?|quadcopters?|drones?)$", re.IGNORECASE)
-OWN_UAV_BEFORE = re.compile(r"\b(?:SMM(?:'s)?|its|using|with|help\s+of|by|from|of)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+OWN_UAV_BEFORE = re.compile(r"\b(?:SMM(?:'s)?|its|using|with|help\s+of|by|from|of|(?:while\s+|when\s+)(?:flying|launching|operating|landing|"
+                            r"recalling))\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 #: A tally compared without a number: "the SMM recorded more ceasefire violations in Luhansk region".
 VIOLATION_TREND = re.compile(
     r"\b(?P<trend>more|fewer|less|a\s+similar\s+number\s+of|the\s+same\s+number\s+of)\s+" + _VIOLATIONS_NOUN, re.IGNORECASE)
@@ -160,8 +179,11 @@ VIOLATION_TREND = re.compile(
 VIOLATION_SHARE = re.compile(
     r"\b(?:the\s+)?(?P<share>(?:vast\s+)?majority|most|all|almost\s+all|nearly\s+all|(?:about\s+|around\s+|roughly\s+)?"
     r"(?:half|(?:one|two|a)[- ]thirds?|(?:one|a|three)[- ]quarters?)|the\s+(?:rest|remainder)|remaining)\s+"
-    r"(?:of\s+(?:the\s+|these\s+|them\b)?)?(?:(?:the\s+)?(?:ceasefire\s+)?violations?\s+)?(?:were|was)\s+"
-    r"(?:(?:recorded|observed|registered|heard)\b|\x1f+)", re.IGNORECASE)  # the verb may be claimed already
+    r"(?:of\s+(?:the\s+|these\s+|them\b)?)?(?:(?:the\s+)?(?:ceasefire\s+)?violations?(?:\s+|(?=\s*[,(])))?"
+    # "Most ceasefire violations, including about 20 explosions, occurred in areas east of …"
+    r"(?:\s*[,(][^,;()]{1,80}[,)]\s+)?"
+    r"(?:(?:were|was)\s+(?:(?:recorded|observed|registered|heard)\b|\x1f+)|occurred\b)",
+    re.IGNORECASE)  # the verb may be claimed already
 #: One area of such a share: "(in areas) south-west and north-west of Horlivka", "at southerly directions of Pyshchevyk".
 VIOLATION_AREA = re.compile(
     r"(?:\b(?i:in|at|from)\s+(?:the\s+)?(?i:areas?|directions?|parts?)\s+|\b(?i:in|at)\s+)?(?P<dirs>" + DIR + r"(?:\s*,\s*" + DIR
@@ -212,7 +234,7 @@ MINES = (r"(?:anti[- ](?:tank|personnel|vehicle)|land|tripwire[- ](?:activated|i
 KIND_NOUN = re.compile(
     r"\b(?P<noun>projectiles?|tracer\s+(?:rounds?|fire|projectiles?|bullets?)|tracers"
     r"|(?:illumination\s+)?flares?|illumination\s+rounds?|air[- ]?bursts?"
-    r"|explosions?|detonations?|blasts?|shelling|shelled(?=\s+(?:the\s+previous|overnight|during|on|in|at|from|with|by|yesterday|earlier|\d)|\s*[.,;]|\s*$)|air[- ]?strikes?|impacts?|rounds?|bursts?|gun[- ]?shots?|shots?|shooting(?![-\s]+(?:range|ground)s?\b)|" + DAMAGE + r"|" + MINES + r"|" + UXO + r"|(?:muzzle\s+)?flash(?:es)?|craters?|fire|salvos?|smoke|shells?"
+    r"|explosions?|detonations?|blasts?|bullets?(?![-\s]+(?:impacts?|holes?|marks?|proof|resistant)\b)|shelling|shelled(?=\s+(?:the\s+previous|overnight|during|on|in|at|from|with|by|yesterday|earlier|\d)|\s*[.,;]|\s*$)|air[- ]?strikes?|impacts?|rounds?|bursts?|gun[- ]?shots?|shots?|shooting(?![-\s]+(?:range|ground)s?\b)|" + DAMAGE + r"|" + MINES + r"|" + UXO + r"|(?:muzzle\s+)?flash(?:es)?|craters?|fire|salvo(?:e?s)?|smoke|shells?"
     r"|(?<!launch )(?<!launch-)rockets?(?![-\s]+(?:systems?|launchers?|propelled|launch)\b)"
     r"|(?:(?:mini|mid-range|long-range)-|(?:quadcopter|multicopter|octocopter|fixed-wing|helicopter)(?:[- ]type)?[- ])?"
     r"(?:UAVs?|unmanned\s+aerial\s+vehicles?|quadcopters?|drones?)"
@@ -224,7 +246,7 @@ AIRCRAFT = re.compile(_AIRCRAFT + r"$", re.IGNORECASE)
 COUNT = re.compile(
     r"(?:(?P<qual>" + ph.COUNT_QUALIFIER + r")\s+)?(?:(?:a\s+|the\s+)?(?:aggregated\s+)?totals?\s+of\s+)?"
     # the vague words first: "a series of explosions" is not "a" (one) "series of" explosions
-    r"(?:(?P<vague>" + ph.VAGUE_COUNTS + r")|(?:(?i:between)\s+(?P<nb>\d+|(?i:" + ph.NUMBER_WORD + r"))\s+(?i:and)\s+)?(?<![\d:.,])(?P<n1>" + ph.NUMBER + r")(?:\s*(?:-|–|to|or)\s*(?P<n2>\d+)|\s+(?:to|or)\s+(?P<n2w>(?i:" + ph.NUMBER_WORD + r"))(?=\s)"
+    r"(?:(?P<vague>" + ph.VAGUE_COUNTS + r")|(?:(?i:between)\s+(?P<nb>\d+|(?i:" + ph.NUMBER_WORD + r"))\s+(?i:and)\s+)?(?<![\d:.,])(?P<n1>" + ph.NUMBER + r")(?:\s*(?:-|–|to|or)\s*(?P<n2>\d+)|(?:\s+(?:to|or)\s+|-)(?P<n2w>(?i:" + ph.NUMBER_WORD + r"))(?=\s)"
     r"|\s+or\s+(?P<or_so>so)|\s*-\s*(?P<odd>odd)\b)?)"
     # (a number is never an adjective: in "a tank firing two rounds" the count is two)
     r"\s+(?P<adjs>(?:(?:(?!(?i:" + ph.NUMBER_WORD + r")\s)[A-Za-z(][\w\-()]*|\(?\d+\s?mm\)?)\s+){0,4})$",
@@ -294,5 +316,6 @@ FILLER = frozenset(
     reached arrived when mixed whilst most uncountable
     over engine engines first after her his our my sea bright
     long short intermittent occasional overhead russian above sustained constant periodic large-calibre large-caliber
-    eumm undof unmogip unifil untso unficyp minurso military patrolling under ukrainian armed forces""".split()
+    eumm undof unmogip unifil untso unficyp minurso military patrolling under ukrainian armed forces
+    joint control co-ordination coordination observation point stationary dpr lpr people's republic emanating""".split()
 )

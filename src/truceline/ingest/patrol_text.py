@@ -48,27 +48,42 @@ DEFAULT_RELIABILITY = "B2"  # a trained mission's own observation: usually relia
 HEARSAY_RELIABILITY = "F6"
 
 _TIME_OF_DAY = (r"(?:early\s+|late\s+)?(?:evening|night|morning|afternoon|day|hours)s?\s+(?:and\s+(?:the\s+)?"
-                r"(?:early\s+|late\s+)?(?:evening|night|morning)s?\s+)?of\s+")
+                r"(?:early\s+|late\s+)?(?:evening|night|morning)s?\s+(?:hours\s+)?)?of\s+")
 _DATE_ON = re.compile(
-    r"(?<!:\d\d )\b(?:(?:on|during|over)\s+(?:the\s+)?(?:" + _TIME_OF_DAY + r")?|in\s+the\s+" + _TIME_OF_DAY + r")"
+    r"(?<!:\d\d )(?:\b(?:(?:on|during|over)\s+(?:the\s+)?(?:" + _TIME_OF_DAY + r")?|(?:in|throughout)\s+the\s+" + _TIME_OF_DAY + r")"
+    # a news copy's date between commas: "While positioned in Svitlodarsk, Oct. 3, the SMM heard …"
+    r"|(?<=,)\s+(?=" + ph.MONTH + r"\s+\d{1,2}(?:\s*-\s*\d{1,2})?,))"
     r"(?P<date>" + ph.DATE + r")",
     re.IGNORECASE,
 )
-#: The period of a daily report: "between the evenings of 2 and 3 June", "between the evenings of 30 June and 1 July".
+#: The period of a daily report: "between the evenings of 2 and 3 June", "between the evenings of 30 June and 1 July",
+#: (news copies) "between the evenings of March 4 and March 6".
 _EVENINGS = re.compile(
-    r"\b(?:between|from)\s+the\s+evenings?\s+of\s+(?P<first>\d{1,2})(?:st|nd|rd|th)?(?:\s+(?P<first_month>" + ph.MONTH + r"))?"
+    r"\b(?:between|from)\s+the\s+evenings?\s+of\s+(?:(?P<month_before>" + ph.MONTH + r")\s+)?(?P<first>\d{1,2})(?:st|nd|rd|th)?"
+    r"(?:\s+(?P<first_month>" + ph.MONTH + r"))?"
     r"\s+(?:and|to|-)\s+(?P<date>" + ph.DATE + r")",
     re.IGNORECASE,
 )
 #: An evening runs from 18:00 to 21:00: a period "between the evenings of 2 and 3 June" is 2 June 18:00 to 3 June 21:00.
 EVENING_START_HOUR, EVENING_END_HOUR = 18, 21
 _DATE_ONLY_LINE = re.compile(r"^\W*(?:\w+day,?\s+)?(?P<date>" + ph.DATE + r")\W*$", re.IGNORECASE)
+_HYPHEN_FIRE = re.compile(r"(?<![Cc]ease)(?<=[A-Za-z])-(?=fire\b)")
 _FOOTNOTE = re.compile(r"\[\d{1,3}\]")
 _DOTTED_CLOCK = re.compile(r"\b([01]?\d|2[0-3])\.([0-5]\d)(?=\s*(?:hrs|h)\b)")
 #: A line that only names a section: "Ceasefire violations", "Donetsk region" (no verb, no number, a few words).
 _SECTION_HEADING = re.compile(r"^\W*[A-Z][\w'-]*(?:\s+[\w'-]+){0,5}\W*$")
 _REGION_HEADING = re.compile(r"^\W*(?P<name>[A-Z][a-z]+)\s+(?i:region|oblast)\W*$")
 _CONTINUATION = re.compile(r"^\s*(?:It|It also|The SMM also|The mission also|Also|Later|Then|Subsequently|Afterwards)\b")
+#: A sentence of the same paragraph whose subject is the mission again, after at most a time or date: "At 18:40,
+#: the SMM heard …", "On the evening of 2 May the SMM heard …", "The patrol members heard …": it keeps
+#: the position of the sentence before (when it gives none of its own), as a spot report's paragraph does.
+_MISSION_AGAIN = re.compile(
+    r"^\W*(?:(?:at|between|from|on|in|during|throughout|shortly|about|around|later|then|moments|seconds|minutes|"
+    r"a\s+few|some|\w+\s+(?:seconds|minutes)|less\s+than)\b[^,;.]{0,60},?\s+)?"
+    r"(?:the\s+(?:SMM|mission|patrol)(?:\s+(?:patrol\s+)?members)?|the\s+SMM\s+patrol(?:\s+members)?|"
+    r"(?:two|three|four|five|six|all)\s+(?:SMM\s+)?patrol\s+members|it)\s+(?:also\s+|then\s+|later\s+|again\s+)?"
+    r"(?:heard|saw|observed|recorded|noted|spotted)\b",
+    re.IGNORECASE)
 #: "From the same position, the SMM heard ...": the observer of the sentence before, even in the paragraph before.
 _SAME_POSITION = re.compile(
     r"^\s*(?:(?:(?:(?:Still|While\s+still|While|Later|Then)\s+)?(?:positioned|located|stationed|remaining|staying)\s+)?"
@@ -76,13 +91,14 @@ _SAME_POSITION = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(
-    r";\s+|,?\s+and\s+(?!in\s+(?:some|most|many|all|several)\s+cases\b)(?=(?:(?:while|when)\s+)?(?:positioned|while|in|at|near|from)\s+[^;]*?\b(?:heard|saw|observed|recorded|spotted)\b)"
+    r";\s+|,?\s+and\s+(?!in\s+(?:some|most|many|all|several)\s+cases\b|at\s+(?:an?\s+)?(?:altitude|height)\b)(?=(?:(?:while|when)\s+)?(?:positioned|while|in|at|near|from)\s+[^;]*?\b(?:heard|saw|observed|recorded|spotted)\b)"
     r"|,?\s+and\s+(?=(?:the\s+SMM|it|the\s+mission)\s+(?:also\s+|later\s+)?(?:heard|saw|observed|recorded|spotted)\b)"
     # "… 112 ceasefire violations in Donetsk region, including 31 explosions, and 9 ceasefire violations in Luhansk region"
     r"|,\s+and\s+(?=(?:about\s+|around\s+|some\s+|more\s+than\s+)?\d[\d,]*\s+(?:ceasefire\s+)?violations\b)"
 )
 _SUMMARY = re.compile(r"\b(?:ceasefire\s+violations|compared\s+with|previous\s+(?:reporting\s+)?(?:period|day))\b", re.IGNORECASE)
 _ABBREVIATIONS = {"approx", "ca", "e.g", "i.e", "no", "st", "vs", "cf", "incl", "mr", "ms", "dr", "gen", "col", "lt"}
+_MONTH_ABBREVIATIONS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 _ONE_TO_ONE = str.maketrans({"–": "-", "—": "-", "‒": "-", "−": "-", "‐": "-", "‑": "-", "\u00a0": " ",
                              "\u2009": " ", "\u202f": " ", "’": "'", "‘": "'", "“": '"', "”": '"', "\t": " "})
 
@@ -113,6 +129,30 @@ def _description_error(anchor: Place, distance_km: float) -> float:
     +- a quarter, plus the anchor's extent and position error."""
     spread = max(SINGLE_DISTANCE_SPREAD * distance_km, 0.5)
     return sector_radius_km(max(0.0, distance_km - spread), distance_km + spread) + anchor.radius_km() + POSITION_ERROR_KM
+
+
+#: A place the gazetteer knows is taken from the text's own description of it instead when the two lie farther apart
+#: than this many times the description's doubt: two villages share the name (a "Pervomaiske (…, 60km south-east of
+#: Donetsk)" is not the Pervomaiske west of Donetsk), and a wrong village can be 80 km off.
+DESCRIPTION_CONFLICT_FACTOR = 1.5
+
+
+def _described_instead(known: Place, described: tuple[float, str, str, str], gazetteer: Gazetteer,
+                       written: str) -> tuple[Place, float, str] | None:
+    """When the text's description of a known place ("(…, 60km south-east of Donetsk)") puts it far from the gazetteer's
+    place of that name: the place where the description puts it, the description's doubt and a warning; else None."""
+    distance_km, point, anchor_name, text = described
+    anchor = gazetteer.lookup(anchor_name)
+    if anchor is None or anchor.place == known:
+        return None
+    lat, lon = offset_position(anchor.place.lat, anchor.place.lon, ph.point_bearing_deg(point), distance_km)
+    error = _description_error(anchor.place, distance_km)
+    gap = _GEOD.inv(known.lon, known.lat, lon, lat)[2] / 1000.0
+    if gap <= DESCRIPTION_CONFLICT_FACTOR * error:
+        return None
+    place = Place(name=written, oblast="", lat=round(lat, 5), lon=round(lon, 5))
+    return place, error, (f"place {written!r}: the gazetteer's {known.name} is {gap:.0f} km from where the text's "
+                          f"description puts it ({text!r}; another place of that name?): the description used")
 
 
 @dataclass(slots=True)
@@ -173,6 +213,7 @@ def parse_patrol_text(
         raw = raw.removesuffix("\r")
         line = _FOOTNOTE.sub(lambda mark: " " * len(mark.group(0)), raw.translate(_ONE_TO_ONE))  # "[1]": a footnote
         line = _DOTTED_CLOCK.sub(r"\1:\2", line)  # "12.10hrs": a clock time written with a dot (same length)
+        line = _HYPHEN_FIRE.sub(" ", line)  # "small-arms-fire": small-arms fire (same length)
         if not line.strip():
             continue
         index = 0
@@ -213,6 +254,17 @@ _REASSESSED_PART = re.compile(
     re.IGNORECASE)
 
 
+#: The same, written as what caused the explosions: "The SMM assessed that the explosion was caused by an outgoing
+#: artillery round (122mm)", "… that the explosions were caused by incoming mortar rounds".
+_REASSESSED_CAUSE = re.compile(
+    r"^\W*(?:the\s+SMM|it|the\s+mission|the\s+patrol)\s+(?:later\s+|also\s+|further\s+)?assessed\s+that\s+"
+    r"(?:the|these|those|both|all)\s+(?:(?:" + ph.NUMBER + r")\s+)?(?:explosions?|blasts?|detonations?)\s+"
+    r"(?:was|were|had\s+been|have\s+been|has\s+been)\s+caused\s+by\s+(?:an?\s+|the\s+)?"
+    r"(?P<what>impacting|incoming|outgoing)\s+(?P<tail>.*?)\W*$",
+    re.IGNORECASE)
+_CAUSE_KIND = {"impacting": "impacts", "incoming": "impacts", "outgoing": "outgoing"}
+
+
 def _reassessment(text: str, reports: list[Report], previous: list[int]) -> list[dict[str, Any]] | None:
     """"The SMM assessed four of the explosions as outgoing mortar rounds and the remaining as outgoing rounds of
     undetermined weapons": the assessment is applied to the one count of explosions the sentence before reported
@@ -220,16 +272,23 @@ def _reassessment(text: str, reports: list[Report], previous: list[int]) -> list
     that says so. None when the sentence is not such an assessment; when what it refers to cannot be told, the
     sentence gives a record of kind ``other`` that says the assessment was not applied (it counts nothing again)."""
     match = _REASSESSED.match(text)
-    if match is None:
+    cause = _REASSESSED_CAUSE.match(text) if match is None else None
+    if match is None and cause is None:
         return None
+    # "assessed that the explosion was caused by an outgoing artillery round (122mm)": all of them, so assessed
+    if match is not None:
+        rest = match["rest"]
+    else:
+        assert cause is not None
+        rest = f"all as {_CAUSE_KIND[cause['what'].lower()]} {cause['tail']}"
     targets = [at for at in previous if reports[at].kind.startswith("explosion") and reports[at].count is not None
                and "breakdown_of" not in reports[at].extras]
     if len(targets) != 1:
         return _unapplied(text)
     target = reports[targets[0]]
     assert target.count is not None
-    parts: list[tuple[int | None, str, str | None]] = []  # (count or None for "the rest", kind, weapon)
-    for piece in re.split(r",\s*(?:and\s+)?|\s+and\s+(?=(?:\w+\s+of\s+|the\s+|all\b|both\b))", match["rest"]):
+    parts: list[tuple[int | None, str, str | None, int | float | None]] = []  # (count or None for "the rest", kind, weapon, calibre)
+    for piece in re.split(r",\s*(?:and\s+)?|\s+and\s+(?=(?:\w+\s+of\s+|the\s+|all\b|both\b))", rest):
         part = _REASSESSED_PART.match(piece)
         if part is None:
             return _unapplied(text)
@@ -240,17 +299,19 @@ def _reassessment(text: str, reports: list[Report], previous: list[int]) -> list
             return _unapplied(text)  # words it cannot place
         kind = "explosion_undetermined" if part["what"].lower() == "undetermined" else assessed_kind(part["what"], target.kind)
         number = ph.parse_number(part["n"]) if part["n"] else (target.count if part["all"] else None)
-        parts.append((number, kind, group.weapon))
-    stated = sum(number or 0 for number, _, _ in parts)
-    rests = sum(1 for number, _, _ in parts if number is None)
+        parts.append((number, kind, group.weapon, group.calibre_mm))
+    stated = sum(number or 0 for number, _, _, _ in parts)
+    rests = sum(1 for number, _, _, _ in parts if number is None)
     if stated > target.count or rests > 1 or (rests == 0 and stated != target.count and len(parts) > 1):
         return _unapplied(text)
     split: list[Report] = []
-    for number, kind, weapon in parts:
+    for number, kind, weapon, calibre in parts:
         count = number if number is not None else target.count - stated
         if count <= 0:
             continue
         extras = dict(target.extras)
+        if calibre is not None and "calibre_mm" not in extras:
+            extras["calibre_mm"] = calibre
         if len(parts) > 1 or count != target.count:
             extras["breakdown_of"] = target.count
         if count != target.count or number is None:
@@ -291,6 +352,9 @@ def split_sentences(line: str) -> list[tuple[int, int]]:
         word = re.search(r"([A-Za-z.]+)$", line[start:match.start()])
         if word is not None and word.group(1).lower().rstrip(".") in _ABBREVIATIONS:
             continue
+        if (word is not None and word.group(1).lower().rstrip(".") in _MONTH_ABBREVIATIONS
+                and re.match(r"\d{1,2}\b", line[match.end():])):
+            continue  # "during the night of Nov. 11-12", "on Oct. 3" (news copies of the reports): a date, not the end of a sentence
         if line[start:match.end()].strip():
             spans.append((start, match.start() + 1))
         start = match.end()
@@ -372,6 +436,8 @@ def _clauses(scan: Scan, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     cursor = start
     for match in _CLAUSE_BREAK.finditer(scan.text, start, end):
+        if scan.text.count("(", start, match.start()) > scan.text.count(")", start, match.start()):
+            continue  # "(IFV; BMP-2)", "(BM-21; 122mm)": a semicolon inside brackets ends no clause
         if scan.text[cursor:match.start()].strip():
             spans.append((cursor, match.start()))
             scan.claim(match.start(), match.end())
@@ -417,7 +483,7 @@ def _read_sentence(
         else:
             state.date, state.night_end, state.evenings, state.date_written = first, second, False, True
         scan.claim(start + found_date.start(), start + found_date.end())
-    continuation = bool(_CONTINUATION.match(line[start:end]))
+    continuation = bool(_CONTINUATION.match(line[start:end]) or _MISSION_AGAIN.match(line[start:end]))
     same_position = next(scan.find(_SAME_POSITION, start, end), None)
     if same_position is not None:
         scan.claim(start + same_position.start(), start + same_position.end())
@@ -426,9 +492,15 @@ def _read_sentence(
     records: list[dict[str, Any]] = []
     position: _Observer | None = None
     previous_kind: str | None = None  # the kind of the last observation: "…; it heard two more"
+    last_times = None  # the time of the clause before: "… between 06:10 and 07:05, 31 incoming rounds …; and, 12 outgoing …"
     for clause_start, clause_end in _clauses(scan, start, end):
         reading = read_clause(scan, clause_start, clause_end, previous_kind=previous_kind)
         previous_kind = reading.groups[-1].kind if reading.groups else previous_kind
+        if (not reading.has_verb and last_times is not None and re.match(r"\W*and\b", line[clause_start:clause_end])
+                and reading.context_times is None):
+            for group in reading.groups:  # a list the semicolon continues, no verb of its own: the same time
+                group.times = group.times or last_times
+        last_times = reading.context_times or (reading.groups[-1].times if reading.groups else None) or last_times
         if reading.region is not None:  # "In Luhansk region, the SMM recorded …": the Luhansk part starts here
             state.region = reading.region
         if reading.position is not None:
@@ -607,6 +679,12 @@ def _locate_event(record: dict[str, Any], place: EventPlace, gazetteer: Gazettee
             continue
         if match.how != "exact":
             warnings.append(f"place {name!r} read as {match.place.name!r} (similar spelling)")
+        if place.described is not None and (other := _described_instead(match.place, place.described, gazetteer, name)):
+            described_error = max(described_error, other[1])  # not the gazetteer's place of that name
+            described[fold_name(name)] = _Described(place=other[0], text=place.described[3], error_km=other[1])
+            found.append(other[0])
+            warnings.append(other[2])
+            continue
         found.append(match.place)
     names = [known.name for known in found] if len(found) == len(place.names) else list(place.names)
     record["extras"]["event_place"] = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
@@ -705,6 +783,11 @@ def _resolve_position(position: PositionText, gazetteer: Gazetteer, described: d
         for name in position.places[1:]:
             match = gazetteer.lookup(name)
             if match is not None and match.how == "exact" and (base is None or match.place != base.place):
+                if position.point is not None and position.distance_km is not None and (other := _described_instead(
+                        match.place, (position.distance_km, position.point, position.places[0], position.text), gazetteer,
+                        name)) is not None:
+                    described[fold_name(name)] = _Described(place=other[0], text=position.text, error_km=other[1])
+                    return _Observer(lat=other[0].lat, lon=other[0].lon, place=name, warnings=(other[2],))
                 return _Observer(lat=match.place.lat, lon=match.place.lon, place=match.place.name)
     warnings: list[str] = []
     for name in position.places:
@@ -714,6 +797,12 @@ def _resolve_position(position: PositionText, gazetteer: Gazetteer, described: d
         if match.how != "exact":
             warnings.append(f"place {name!r} read as {match.place.name!r} (similar spelling)")
         lat, lon, place = match.place.lat, match.place.lon, match.place.name
+        if (position.how == "offset" and name == position.places[0] and position.base_described is not None
+                and (other := _described_instead(match.place, position.base_described, gazetteer, name)) is not None):
+            # "500m east of Pervomaiske (…, 60km south-east of Donetsk)": not the gazetteer's Pervomaiske
+            described[fold_name(name)] = _Described(place=other[0], text=position.base_described[3], error_km=other[1])
+            lat, lon, place = other[0].lat, other[0].lon, name
+            warnings.append(other[2])
         if position.how == "offset" and name == position.places[0] and position.point and position.distance_km is not None:
             lat, lon = offset_position(lat, lon, ph.point_bearing_deg(position.point), position.distance_km)
             lat, lon = round(lat, 5), round(lon, 5)
@@ -782,7 +871,8 @@ def _parse_date(text: str, state: _State, default_date: Date | None) -> tuple[Da
         return None, None
     try:
         first = Date(year, month, day)
-        second = Date(year, month, int(match["day2"])) if match["month"] and match["day2"] else None
+        two = match["day2"] if match["month"] else match["day2_after"]
+        second = Date(year, month, int(two)) if two else None
     except ValueError:
         return None, None
     return first, second
@@ -794,8 +884,8 @@ def _evenings_start(match: re.Match[str], last: Date | None) -> Date | None:
     if last is None:
         return None
     day = int(match["first"])
-    if match["first_month"]:
-        month = ph.MONTHS[match["first_month"].lower().rstrip(".")]
+    if match["first_month"] or match["month_before"]:  # "30 June and 1 July", "March 4 and March 6"
+        month = ph.MONTHS[(match["first_month"] or match["month_before"]).lower().rstrip(".")]
         year = last.year - 1 if month > last.month else last.year
     else:
         month, year = last.month, last.year

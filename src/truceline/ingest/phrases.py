@@ -67,7 +67,7 @@ _UNITS = {
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_SIMPLE = {"a": 1, "an": 1, "single": 1, "a single": 1, "a dozen": 12, "dozen": 12, "a hundred": 100, "hundred": 100}
+_SIMPLE = {"a": 1, "an": 1, "another": 1, "single": 1, "a single": 1, "a dozen": 12, "dozen": 12, "a hundred": 100, "hundred": 100}
 
 _BELOW_HUNDRED = (
     r"(?:(?:" + "|".join(_TENS) + r")(?:[-\s](?:" + "|".join(k for k in _UNITS if _UNITS[k] and _UNITS[k] < 10)
@@ -76,7 +76,7 @@ _BELOW_HUNDRED = (
 #: A number in words: "three", "twenty-five", "one hundred", "one hundred and twenty".
 NUMBER_WORD = _BELOW_HUNDRED + r"(?:\s+hundred(?:\s+(?:and\s+)?" + _BELOW_HUNDRED + r"\b)?)?"
 #: A number as written: digits ("1,200", "22"), words ("three", "twenty-five", "one hundred"), "a"/"an".
-NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+|(?i:" + NUMBER_WORD + r"|a\s+single|a\s+dozen|a\s+hundred|single|an?))"
+NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+|(?i:" + NUMBER_WORD + r"|a\s+single|a\s+dozen|a\s+hundred|single|another|an?))"
 
 
 def parse_number(text: str) -> int | None:
@@ -133,11 +133,12 @@ for _number, _name in enumerate(
     MONTHS[_name[:3]] = _number
 MONTHS["sept"] = 9
 MONTH = r"(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-#: "3 March", "3 March 2017", "2-3 March", "March 3, 2017".
+#: "3 March", "3 March 2017", "2-3 March", "March 3, 2017", "Nov. 11-12" (news copies of the reports).
 DATE = (
     r"(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s*-\s*(?P<day2>\d{1,2})(?:st|nd|rd|th)?)?\s+(?P<month>" + MONTH
     + r")(?:,?\s+(?P<year>\d{4}))?"
-    r"|(?P<month_first>" + MONTH + r")\s+(?P<day_after>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year_after>\d{4}))?"
+    r"|(?P<month_first>" + MONTH + r")\s+(?P<day_after>\d{1,2})(?:st|nd|rd|th)?"
+    r"(?:\s*-\s*(?P<day2_after>\d{1,2})(?!\d|[:.,]\d|\s*(?:km|m|metres?|kilometres?)\b))?(?:,?\s+(?P<year_after>\d{4}))?"
     r"|(?P<iso>\d{4}-\d{2}-\d{2}))"
 )
 CLOCK = r"(?:[01]?\d|2[0-3]):[0-5]\d"
@@ -150,7 +151,8 @@ WEAPONS: tuple[tuple[str, str], ...] = (
     (r"surface[- ]to[- ]air\s+missiles?(?:\s*\((?:SAM|MANPADS)[^)]*\))?|anti[- ]aircraft\s+missiles?|man[- ]portable\s+air[- ]defen[cs]e"
      r"\s+systems?(?:\s*\(MANPADS\))?|MANPADS|SAMs?", "surface_to_air_missile"),
     (r"anti[- ]aircraft(?:\s+(?:gun|cannon)s?)?(?:\s*\((?:ZU-23(?:-2)?|ZU|ZSU)[^)]*\))?|ZU-23(?:-2)?|ZSU-23(?:-4)?|Shilka", "anti_aircraft_gun"),
-    (r"automatic\s+grenade[- ]launchers?(?:\s*\(AGS(?:-17|-30)?\))?|AGS-17|AGS-30", "automatic_grenade_launcher"),
+    (r"automatic\s+grenade[- ]launchers?(?:\s*\(AGS(?:-17|-30)?\))?|AGS-17|AGS-30"
+     r"|automatic\s+grenade(?=\s+(?:fire|rounds?|shots?|bursts?)\b)", "automatic_grenade_launcher"),  # "automatic grenade fire"
     (r"under[- ]barrel\s+grenade[- ]launchers?(?:\s*\(UBGL\))?|rocket[- ]propelled\s+grenades?(?:[- ]launchers?)?(?:\s*\(RPG(?:-7)?\))?|RPG(?:-7)?|grenade[- ]launchers?|grenades?", "grenade_launcher"),
     (r"recoilless\s+(?:guns?|rifles?)(?:\s*\(SPG-9\))?|SPG-9", "recoilless_gun"),
     (r"anti[- ]tank\s+guided\s+missiles?(?:\s*\(ATGM\))?|ATGMs?", "atgm"),
