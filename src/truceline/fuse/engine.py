@@ -24,6 +24,7 @@ from scipy.spatial import cKDTree
 from truceline.fuse import kernels, loudness
 from truceline.fuse.atmosphere import (DEFAULT_CELERITY_KM_S, PickedEvent, calibrate, pick_leverages, searched_clock_offsets,
                                        station_corrections, travel_times)
+from truceline.fuse.coincidence import by_chance
 from truceline.fuse.explain import explain_away
 from truceline.fuse.footprint import heard_by_nearest_majority
 from truceline.fuse.loudness import LoudnessLaw
@@ -210,6 +211,20 @@ class FusionConfig:
     """With ``reach_silence``: the test also when the picks have amplitudes, in addition to ``silent_stations``'s. Off
     by default: heavy 0.25 h seed 1 F1 0.8926 -> 0.9048, `violation` 2 h seed 21 unchanged, 24 h seeds 7 and 9 one
     false event fewer each (docs/fusion.md, "Without amplitudes")."""
+    chance_coincidences: bool = True
+    """Drop the batch's events whose stations all lie within ``coincidence_aperture_km`` of each other and whose
+    picks are likely a chance coincidence at busy stations (a clutter burst at a cluster of stations: a convoy, a
+    generator, wind): the expected number of coincidences as good as theirs, under a Poisson model of each station's
+    picks at its rate within ``coincidence_window_s`` of the event's pick, over the origin times and positions a
+    search could test, exceeds ``coincidence_expected`` (``fuse/coincidence.py``). Batch only (the rate needs the picks
+    after the event too); docs/fusion.md, "Clutter bursts at clustered stations"."""
+    coincidence_aperture_km: float | None = 10.0
+    """The chance-coincidence test is applied to the events whose stations are all within this distance of each other
+    (``None``: to every event). Spread events are left to the footprint and silence tests, which see their coincidences."""
+    coincidence_expected: float = 0.1
+    """An event whose expected number of chance coincidences (``coincidence.expected_chance``) exceeds this is dropped."""
+    coincidence_window_s: float = 120.0
+    """A station's pick rate is measured over this many seconds either side of the event's pick."""
     silence_max_stations: int = 6
     """Events of at most this many stations are tested for their silent stations (``silent_stations``)."""
     silence_p: float = 0.001
@@ -886,6 +901,7 @@ class EventTests:
                                       reach_km=config.reach_km)
             if not self.reach.learn(picks, x, y, t0, event_atmosphere):
                 self.reach = None
+        self.coincidence = reach and config.chance_coincidences
 
     def passes(self, picks: np.ndarray, x: float, y: float, t0: float, atmosphere: np.ndarray) -> bool:
         """Whether an event of these picks, located at (x, y, t0) under ``atmosphere`` (c, wx, wy), passes."""
@@ -900,6 +916,12 @@ class EventTests:
             return False
         if (self.reach is not None and m <= config.silence_max_stations
                 and self.reach.tail(picks, x, y, t0, atmosphere) < config.silence_p):
+            return False
+        if self.coincidence and by_chance(
+                picks, atmosphere, pick_time=prep.pick_time, pick_station=prep.pick_station,
+                station_pick_start=prep.station_pick_start, st_x=net.x_km, st_y=net.y_km,
+                window_s=config.coincidence_window_s, tolerance_s=2.0 * config.sigma_pick_s,
+                expected=config.coincidence_expected, max_aperture_km=config.coincidence_aperture_km):
             return False
         if not self.nearest or (self.nearest_max_stations is not None and m > self.nearest_max_stations):
             return True

@@ -1,0 +1,92 @@
+"""Chance coincidences at busy stations: could an event's picks be unrelated picks that happened to line up?
+
+Clutter is not always independent from station to station. A convoy on a road, a generator, wind gusts or a storm
+cell over a group of stations a few kilometres apart give each of them minutes of picks at once (tens of picks, a
+pick every few seconds). Among so many picks, some at four or five of the group's stations agree by chance on a
+source inside or near it: a small, nearby "event". The tests against coincidences of other sources' picks are blind
+to it. Those tests ask that the event's nearest working stations heard it (``footprint.py``) and that the stations
+its level should have reached were not silent (``silence.py``); here the event's stations *are* the nearest ones,
+and a weak source inside a cluster is heard by the cluster alone.
+
+What tells such an event from a real one is how busy its stations were. Under a Poisson model of each station's
+picks at the rate ``lambda_i`` measured around the event's pick at that station (the other picks of that station
+within ``window_s`` either side), the chance that station ``i`` has some pick within ``tolerance_s`` of a given
+predicted arrival is ``p_i = 1 - exp(-2 tolerance_s lambda_i)``. A search over origin time and position tests many
+such hypotheses: ``2 window_s / (2 tolerance_s)`` origin times in the window the rates were measured over, and about
+``(D / 2 tolerance_s)^2`` resolvable positions, where ``D`` is the event's stations' aperture in time (the largest
+difference of arrival times a source can produce at them: their largest separation over the slowest effective sound
+speed, plus the tolerance). The expected number of chance coincidences of the event's stations as good as the
+event's is then ``E = (window_s / tolerance_s) * max(1, (D / 2 tolerance_s)^2) * prod_i p_i`` (a scan statistic's
+Bonferroni estimate; it counts the hypotheses the search could have tested, not the ones it did). An event with
+``E`` above ``FusionConfig.coincidence_expected`` is as likely chance as not and is dropped.
+
+A quiet station (the background of a pick or two an hour) makes ``p_i`` of order 1e-4, so a real event heard by
+four quiet stations is ``E`` ~ 1e-10 whatever its geometry; during a clutter burst (0.03-0.3 picks a second) the
+same four stations give ``E`` of 0.1-100. The test is applied (by default) only to events whose stations all lie
+within ``FusionConfig.coincidence_aperture_km`` of each other: where the stations are spread the footprint and
+silence tests already see a coincidence (its nearest stations heard nothing), while busy periods of real fire
+(a fire mission raises every station's rate within reach) give a spread event's stations rates at which this
+estimate, which ignores those tests, would call many real events chance.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+
+def station_rates(picks: np.ndarray, *, pick_time: np.ndarray, pick_station: np.ndarray,
+                  station_pick_start: np.ndarray, window_s: float) -> np.ndarray:
+    """Each pick's station's rate of *other* picks (per second) within ``window_s`` either side of it (picks sorted
+    by station, then time)."""
+    rates = np.zeros(len(picks))
+    for k, p in enumerate(picks):
+        s = int(pick_station[p])
+        a, b = int(station_pick_start[s]), int(station_pick_start[s + 1])
+        times = pick_time[a:b]
+        t = float(pick_time[p])
+        n = int(np.searchsorted(times, t + window_s, side="right") - np.searchsorted(times, t - window_s, side="left"))
+        rates[k] = max(n - 1, 0) / (2.0 * window_s)
+    return rates
+
+
+def aperture_km(stations: np.ndarray, st_x: np.ndarray, st_y: np.ndarray) -> float:
+    """The largest distance between two of the stations."""
+    s = np.unique(stations)
+    if len(s) < 2:
+        return 0.0
+    dx = st_x[s][:, None] - st_x[s][None, :]
+    dy = st_y[s][:, None] - st_y[s][None, :]
+    return float(np.max(np.hypot(dx, dy)))
+
+
+def expected_chance(picks: np.ndarray, atmosphere: np.ndarray, *, pick_time: np.ndarray, pick_station: np.ndarray,
+                    station_pick_start: np.ndarray, st_x: np.ndarray, st_y: np.ndarray, window_s: float,
+                    tolerance_s: float) -> float:
+    """``E``, the expected number of chance coincidences of the event's stations as good as the event's (module
+    docstring); one pick per station (the first of a station's picks, if it has several)."""
+    if len(picks) == 0:
+        return math.inf
+    _, first = np.unique(pick_station[picks], return_index=True)
+    own = picks[first]
+    lam = station_rates(own, pick_time=pick_time, pick_station=pick_station, station_pick_start=station_pick_start,
+                        window_s=window_s)
+    p = -np.expm1(-2.0 * tolerance_s * lam)
+    c, wx, wy = (float(v) for v in atmosphere)
+    slowest = max(c - math.hypot(wx, wy), 0.05)
+    span_s = aperture_km(pick_station[own], st_x, st_y) / slowest + tolerance_s
+    positions = max(1.0, (span_s / (2.0 * tolerance_s)) ** 2)
+    return float((window_s / tolerance_s) * positions * np.prod(p))
+
+
+def by_chance(picks: np.ndarray, atmosphere: np.ndarray, *, pick_time: np.ndarray, pick_station: np.ndarray,
+              station_pick_start: np.ndarray, st_x: np.ndarray, st_y: np.ndarray, window_s: float,
+              tolerance_s: float, expected: float, max_aperture_km: float | None) -> bool:
+    """Whether the event of ``picks`` is to be dropped as a likely chance coincidence: its stations lie within
+    ``max_aperture_km`` of each other (``None``: any) and ``E`` exceeds ``expected``."""
+    if max_aperture_km is not None and aperture_km(pick_station[picks], st_x, st_y) > max_aperture_km:
+        return False
+    return expected_chance(picks, atmosphere, pick_time=pick_time, pick_station=pick_station,
+                           station_pick_start=station_pick_start, st_x=st_x, st_y=st_y, window_s=window_s,
+                           tolerance_s=tolerance_s) > expected
