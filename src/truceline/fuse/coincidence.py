@@ -35,6 +35,9 @@ import math
 
 import numpy as np
 
+WORKING_S = 600.0
+"""A station is working if it has a pick within ten minutes (``footprint.WORKING_WINDOW_S``)."""
+
 
 def station_rates(picks: np.ndarray, *, pick_time: np.ndarray, pick_station: np.ndarray,
                   station_pick_start: np.ndarray, window_s: float) -> np.ndarray:
@@ -80,13 +83,53 @@ def expected_chance(picks: np.ndarray, atmosphere: np.ndarray, *, pick_time: np.
     return float((window_s / tolerance_s) * positions * np.prod(p))
 
 
-def by_chance(picks: np.ndarray, atmosphere: np.ndarray, *, pick_time: np.ndarray, pick_station: np.ndarray,
-              station_pick_start: np.ndarray, st_x: np.ndarray, st_y: np.ndarray, window_s: float,
-              tolerance_s: float, expected: float, max_aperture_km: float | None) -> bool:
-    """Whether the event of ``picks`` is to be dropped as a likely chance coincidence: its stations lie within
-    ``max_aperture_km`` of each other (``None``: any) and ``E`` exceeds ``expected``."""
-    if max_aperture_km is not None and aperture_km(pick_station[picks], st_x, st_y) > max_aperture_km:
+def local_rate(x_km: float, y_km: float, t_s: float, *, pick_time: np.ndarray, station_pick_start: np.ndarray,
+               st_x: np.ndarray, st_y: np.ndarray, reach_km: float, window_s: float) -> float:
+    """The median pick rate (per second, within ``window_s`` either side of ``t_s``) of the stations within ``reach_km``
+    of (x, y) that have any pick within ten minutes (working), but at least one pick per ``2 window_s``: the rate the
+    area's activity (real sources heard over tens of km, its ordinary clutter) gives a station there."""
+    near = np.flatnonzero(np.hypot(st_x - x_km, st_y - y_km) <= reach_km)
+    floor = 1.0 / (2.0 * window_s)
+    rates = []
+    for s in near:
+        times = pick_time[int(station_pick_start[s]):int(station_pick_start[s + 1])]
+        lo, hi = np.searchsorted(times, [t_s - WORKING_S, t_s + WORKING_S])
+        if hi == lo:
+            continue  # not working
+        a, b = np.searchsorted(times, [t_s - window_s, t_s + window_s])
+        rates.append((b - a) / (2.0 * window_s))
+    return max(float(np.median(rates)), floor) if rates else floor
+
+
+def by_chance(picks: np.ndarray, x_km: float, y_km: float, atmosphere: np.ndarray, *, pick_time: np.ndarray,
+              pick_station: np.ndarray, station_pick_start: np.ndarray, st_x: np.ndarray, st_y: np.ndarray,
+              window_s: float, tolerance_s: float, expected: float, max_aperture_km: float | None,
+              burst_ratio: float | None = None, reach_km: float = 38.0, min_stations: int = 4) -> bool:
+    """Whether the event of ``picks`` located at (x, y) is to be dropped as a likely chance coincidence: its stations
+    lie within ``max_aperture_km`` of each other (``None``: any) and ``E`` exceeds ``expected``; or (with
+    ``burst_ratio``) the stations of its that are *bursting* (their rate above ``burst_ratio`` times the area's,
+    :func:`local_rate`) are, by themselves, a likely chance coincidence, and without them, counted as one, the event
+    has fewer than ``min_stations`` stations (the module docstring)."""
+    def chance(of: np.ndarray) -> float:
+        return expected_chance(of, atmosphere, pick_time=pick_time, pick_station=pick_station,
+                               station_pick_start=station_pick_start, st_x=st_x, st_y=st_y, window_s=window_s,
+                               tolerance_s=tolerance_s)
+
+    if max_aperture_km is None or aperture_km(pick_station[picks], st_x, st_y) <= max_aperture_km:
+        if chance(picks) > expected:
+            return True
+    if burst_ratio is None:
         return False
-    return expected_chance(picks, atmosphere, pick_time=pick_time, pick_station=pick_station,
-                           station_pick_start=station_pick_start, st_x=st_x, st_y=st_y, window_s=window_s,
-                           tolerance_s=tolerance_s) > expected
+    _, first = np.unique(pick_station[picks], return_index=True)
+    own = picks[first]
+    lam = station_rates(own, pick_time=pick_time, pick_station=pick_station, station_pick_start=station_pick_start,
+                        window_s=window_s)
+    if np.count_nonzero(lam > burst_ratio / (2.0 * window_s)) < 2:
+        return False  # cheap: the area's rate is at least one pick per window
+    area = local_rate(x_km, y_km, float(np.median(pick_time[own])), pick_time=pick_time,
+                      station_pick_start=station_pick_start, st_x=st_x, st_y=st_y, reach_km=reach_km, window_s=window_s)
+    busy = lam > burst_ratio * area
+    n_busy = int(np.count_nonzero(busy))
+    if n_busy < 2 or len(own) - n_busy + 1 >= min_stations:
+        return False
+    return chance(own[busy]) > expected

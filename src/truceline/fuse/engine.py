@@ -223,6 +223,11 @@ class FusionConfig:
     (``None``: to every event). Spread events are left to the footprint and silence tests, which see their coincidences."""
     coincidence_expected: float = 0.1
     """An event whose expected number of chance coincidences (``coincidence.expected_chance``) exceeds this is dropped."""
+    coincidence_burst_ratio: float | None = 20.0
+    """With ``chance_coincidences``, an event of any aperture whose *bursting* stations (a pick rate above this many
+    times the median rate of the working stations within reach: a burst of clutter is local, real sound is heard over
+    tens of km) are by themselves a likely chance coincidence counts them as one station, and is dropped if it then
+    has fewer than ``min_stations`` (``None``: no such test)."""
     coincidence_window_s: float = 120.0
     """A station's pick rate is measured over this many seconds either side of the event's pick."""
     silence_max_stations: int = 6
@@ -918,10 +923,11 @@ class EventTests:
                 and self.reach.tail(picks, x, y, t0, atmosphere) < config.silence_p):
             return False
         if self.coincidence and by_chance(
-                picks, atmosphere, pick_time=prep.pick_time, pick_station=prep.pick_station,
+                picks, x, y, atmosphere, pick_time=prep.pick_time, pick_station=prep.pick_station,
                 station_pick_start=prep.station_pick_start, st_x=net.x_km, st_y=net.y_km,
                 window_s=config.coincidence_window_s, tolerance_s=2.0 * config.sigma_pick_s,
-                expected=config.coincidence_expected, max_aperture_km=config.coincidence_aperture_km):
+                expected=config.coincidence_expected, max_aperture_km=config.coincidence_aperture_km,
+                burst_ratio=config.coincidence_burst_ratio, reach_km=config.reach_km, min_stations=config.min_stations):
             return False
         if not self.nearest or (self.nearest_max_stations is not None and m > self.nearest_max_stations):
             return True
