@@ -40,17 +40,20 @@ WORKING_S = 600.0
 
 
 def station_rates(picks: np.ndarray, *, pick_time: np.ndarray, pick_station: np.ndarray,
-                  station_pick_start: np.ndarray, window_s: float) -> np.ndarray:
-    """Each pick's station's rate of *other* picks (per second) within ``window_s`` either side of it (picks sorted
-    by station, then time)."""
+                  station_pick_start: np.ndarray, window_s: float, one_sided: bool = False) -> np.ndarray:
+    """Each pick's station's rate of *other* picks (per second) within ``window_s`` either side of it; with
+    ``one_sided``, in the ``window_s`` before it or the ``window_s`` after it, whichever is higher (whether the station
+    is bursting: a pick at the start or the end of a burst is judged by the burst). Picks sorted by station, then
+    time."""
     rates = np.zeros(len(picks))
     for k, p in enumerate(picks):
         s = int(pick_station[p])
-        a, b = int(station_pick_start[s]), int(station_pick_start[s + 1])
-        times = pick_time[a:b]
+        times = pick_time[int(station_pick_start[s]):int(station_pick_start[s + 1])]
         t = float(pick_time[p])
-        n = int(np.searchsorted(times, t + window_s, side="right") - np.searchsorted(times, t - window_s, side="left"))
-        rates[k] = max(n - 1, 0) / (2.0 * window_s)
+        lo, below = np.searchsorted(times, [t - window_s, t], side="left")
+        above, hi = np.searchsorted(times, [t, t + window_s], side="right")
+        before, after = below - lo, hi - above  # picks in [t - window, t) and in (t, t + window]
+        rates[k] = max(before, after) / window_s if one_sided else (before + after) / (2.0 * window_s)
     return rates
 
 
@@ -123,7 +126,7 @@ def by_chance(picks: np.ndarray, x_km: float, y_km: float, atmosphere: np.ndarra
     _, first = np.unique(pick_station[picks], return_index=True)
     own = picks[first]
     lam = station_rates(own, pick_time=pick_time, pick_station=pick_station, station_pick_start=station_pick_start,
-                        window_s=window_s)
+                        window_s=window_s, one_sided=True)
     if np.count_nonzero(lam > burst_ratio / (2.0 * window_s)) < 2:
         return False  # cheap: the area's rate is at least one pick per window
     area = local_rate(x_km, y_km, float(np.median(pick_time[own])), pick_time=pick_time,
