@@ -27,6 +27,20 @@ within ``FusionConfig.coincidence_aperture_km`` of each other: where the station
 silence tests already see a coincidence (its nearest stations heard nothing), while busy periods of real fire
 (a fire mission raises every station's rate within reach) give a spread event's stations rates at which this
 estimate, which ignores those tests, would call many real events chance.
+
+A burst's picks also join events of wider aperture: four picks of the bursting cluster and one or two of stations
+tens of km away, which the cluster's freedom of position lets fit. So, for an event of any aperture, its stations that
+are *bursting* are found: their rate (the higher of the rates in the ``window_s`` before and after the pick, so that a
+pick at a burst's edge is judged by the burst) above ``FusionConfig.coincidence_burst_ratio`` times the area's rate
+(the median rate of the working stations within reach of the event, at least one pick per window). A burst of clutter
+is local; the sound of real fire is heard over tens of km and raises the area's rate with the station's. If the
+bursting stations are, by themselves, a likely chance coincidence (``E`` of their picks above the same threshold),
+their picks together are worth one station, and an event left with fewer than ``min_stations`` is dropped.
+
+Measured (docs/fusion.md, "Clutter bursts at clustered stations"): on the foreign simulator's quiet scenario 39 of
+main's 44 false events are dropped and none of its 27 true ones; among main's events on `violation` 24 h seeds 7-11
+and `heavy` 0.25 h the test drops none (a real salvo heard by four stations within 9 km, three rounds in 9 s, has
+``E`` 0.02-0.04 with the rates taken either side, 0.27 with the one-sided rate, hence the two rates).
 """
 
 from __future__ import annotations
