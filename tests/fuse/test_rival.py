@@ -136,20 +136,21 @@ def test_a_real_event_of_four_stations_is_left_alone() -> None:
 
 
 def _with_chimera(toy: Toy, amplitudes: list[float]) -> pa.Table:
-    """The toy's picks and four more: exact arrivals from a point at the four stations nearest to it, at
-    a quiet time, with the given amplitudes (a chance coincidence of four sources' picks looks like this)."""
+    """The toy's picks and ``len(amplitudes)`` more: exact arrivals from a point at the stations nearest to it,
+    at a quiet time, with the given amplitudes (a chance coincidence of several sources' picks looks like this)."""
+    n = len(amplitudes)
     lat, lon, t0 = 48.0, 37.55, 1650.0
     st_lat = np.asarray(toy.stations["lat"].to_numpy())
     st_lon = np.asarray(toy.stations["lon"].to_numpy())
     _, _, dist = GEOD.inv(np.full(len(st_lat), lon), np.full(len(st_lat), lat), st_lon, st_lat)
-    nearest = np.argsort(dist)[:4]
+    nearest = np.argsort(dist)[:n]
     ids = toy.stations["station_id"].to_pylist()
     extra = pa.table({
-        "pick_id": [f"X{i}" for i in range(4)],
+        "pick_id": [f"X{i}" for i in range(n)],
         "station_id": [ids[s] for s in nearest],
         "time": [t0 + dist[s] / 340.0 for s in nearest],
-        "backazimuth_deg": pa.array([None] * 4, type=pa.float64()),
-        "backazimuth_sigma_deg": pa.array([None] * 4, type=pa.float64()),
+        "backazimuth_deg": pa.array([None] * n, type=pa.float64()),
+        "backazimuth_sigma_deg": pa.array([None] * n, type=pa.float64()),
         "amplitude": amplitudes,
         "snr": [a / 0.002 for a in amplitudes],
     })
@@ -186,3 +187,19 @@ def test_the_stream_drops_the_event_whose_amplitudes_disagree_too() -> None:
     assert not _found_near(emission.events)
     emission, _ = replay(toy.stations, apart, FusionConfig(sound_speed_m_per_s=340.0, amplitude_consistency=False))
     assert _found_near(emission.events)
+
+
+def test_amplitude_max_stations_tests_larger_events_for_one_level() -> None:
+    # a mixture of seven stations whose amplitudes are a hundredfold apart (a launch's picks with impacts'):
+    # beyond rival_max_stations (5) it is not tested by default; with amplitude_max_stations 8 it is dropped,
+    # while seven picks of one level are kept
+    toy = make_toy(seed=43, n_events=60, clutter_per_station=2, duration_s=1600.0, loudness=True, wind_m_s=(0.0, 0.0))
+    apart = _with_chimera(toy, [0.4, 0.004, 0.3, 0.003, 0.5, 0.004, 0.35])
+    alike = _with_chimera(toy, [0.02, 0.025, 0.018, 0.022, 0.02, 0.017, 0.023])
+    events, _ = associate(toy.stations, apart, FusionConfig(sound_speed_m_per_s=340.0))
+    assert _found_near(events)
+    wider = FusionConfig(sound_speed_m_per_s=340.0, amplitude_max_stations=8)
+    events, _ = associate(toy.stations, apart, wider)
+    assert not _found_near(events)
+    events, _ = associate(toy.stations, alike, wider)
+    assert _found_near(events)

@@ -195,6 +195,10 @@ class FusionConfig:
     """Drop the batch's events of at most ``rival_max_stations`` stations whose picks' amplitudes cannot come
     from one source under the amplitude-distance law learned from the batch's well-recorded events
     (``loudness.consistent``; ``fuse/rival.py``). Needs the picks' ``amplitude``; without it nothing is dropped."""
+    amplitude_max_stations: int | None = None
+    """With ``amplitude_consistency``: events of at most this many stations are tested for one source level
+    (``None``: ``rival_max_stations``). A mixture of a launch's and impacts' picks (levels 15-20 dB apart) can hold
+    ten or more stations; with more picks the test has more power (docs/fusion.md, "Session 12")."""
     silent_stations: bool = True
     """With ``amplitude_consistency``: drop the batch's events of at most ``silence_max_stations`` stations whose
     level (from their picks' amplitudes) says that working stations which heard nothing should have heard them:
@@ -717,6 +721,12 @@ def fuse(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = None
             corrections = corrections + clock_left_over(prep, config, atmosphere)
             prep.pick_time = prep.raw_time - corrections[prep.pick_station]
     final = final_pass(prep, config, atmosphere, progress=(lambda f: progress(0.4 + 0.6 * f)) if progress else None)
+    return prep, finish(prep, config, final, atmosphere), atmosphere
+
+
+def finish(prep: Prepared, config: FusionConfig, final: PassResult, atmosphere: np.ndarray) -> PassResult:
+    """The batch's steps after the tight pass (:func:`fuse`): refinement and its tests, the second search of the
+    free picks, sources that repeat at one place, a launcher's ripple and (if on) fire missions."""
     result = refine(prep, config, final, atmosphere, explain=config.explain_away, nearest=config.nearest_majority,
                     rival=config.rival_hypotheses, amplitude=config.amplitude_consistency, reach=True)
     if config.sweep_free_picks:
@@ -733,7 +743,7 @@ def fuse(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = None
         result = ripple_at_bursts(prep, config, result, atmosphere)
     if config.fire_missions:
         result = missions_at(prep, config, result, atmosphere)
-    return prep, result, atmosphere
+    return result
 
 
 def clock_left_over(prep: Prepared, config: FusionConfig, atmosphere: np.ndarray) -> np.ndarray:
@@ -913,7 +923,8 @@ class EventTests:
         prep, config, net = self.prep, self.config, self.prep.network
         s = prep.pick_station[picks]
         m = len(np.unique(s))
-        if self.law is not None and m <= config.rival_max_stations:
+        amplitude_max = config.rival_max_stations if config.amplitude_max_stations is None else config.amplitude_max_stations
+        if self.law is not None and m <= amplitude_max:
             if not loudness.consistent(self.law, prep.extras["log_amplitude"][picks], np.hypot(net.x_km[s] - x, net.y_km[s] - y)):
                 return False
         if (self.silence is not None and m <= config.silence_max_stations
