@@ -203,3 +203,17 @@ def test_amplitude_max_stations_tests_larger_events_for_one_level() -> None:
     assert not _found_near(events)
     events, _ = associate(toy.stations, alike, wider)
     assert _found_near(events)
+
+
+def test_amplitude_last_max_stations_drops_a_larger_mixture_last() -> None:
+    # the same seven-station mixture dropped by the last filter alone (no refinement tests it), one level kept
+    toy = make_toy(seed=43, n_events=60, clutter_per_station=2, duration_s=1600.0, loudness=True, wind_m_s=(0.0, 0.0))
+    apart = _with_chimera(toy, [0.4, 0.004, 0.3, 0.003, 0.5, 0.004, 0.35])
+    alike = _with_chimera(toy, [0.02, 0.025, 0.018, 0.022, 0.02, 0.017, 0.023])
+    last = FusionConfig(sound_speed_m_per_s=340.0, amplitude_last_max_stations=8)
+    events, _ = associate(toy.stations, apart, last)
+    assert not _found_near(events)
+    events, _ = associate(toy.stations, alike, last)
+    assert _found_near(events)
+    events, _ = associate(toy.stations, apart, FusionConfig(sound_speed_m_per_s=340.0, amplitude_last_max_stations=6))
+    assert _found_near(events)

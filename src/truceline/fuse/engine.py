@@ -199,6 +199,12 @@ class FusionConfig:
     """With ``amplitude_consistency``: events of at most this many stations are tested for one source level
     (``None``: ``rival_max_stations``). A mixture of a launch's and impacts' picks (levels 15-20 dB apart) can hold
     ten or more stations; with more picks the test has more power (docs/fusion.md, "Session 12")."""
+    amplitude_last_max_stations: int = 0
+    """With ``amplitude_consistency``, last (batch only, after every other step): drop the events of more than
+    ``rival_max_stations`` and at most this many stations whose picks' amplitudes cannot come from one source
+    (``loudness.consistent`` under the law learned from the final events of 8 or more stations); their picks are
+    not searched again. 0: off. Off by default: on `heavy` 0.25 h seeds 1-3 with 12 precision rises on every seed
+    but seed 1's locatable recall falls by 0.009 (docs/fusion.md, "Session 12")."""
     silent_stations: bool = True
     """With ``amplitude_consistency``: drop the batch's events of at most ``silence_max_stations`` stations whose
     level (from their picks' amplitudes) says that working stations which heard nothing should have heard them:
@@ -743,6 +749,8 @@ def finish(prep: Prepared, config: FusionConfig, final: PassResult, atmosphere: 
         result = ripple_at_bursts(prep, config, result, atmosphere)
     if config.fire_missions:
         result = missions_at(prep, config, result, atmosphere)
+    if config.amplitude_consistency and config.amplitude_last_max_stations > config.rival_max_stations:
+        result = one_level_last(prep, config, result)
     return result
 
 
@@ -761,6 +769,29 @@ def clock_left_over(prep: Prepared, config: FusionConfig, atmosphere: np.ndarray
         net.x_km, net.y_km, located.x_km[enough], located.y_km[enough], located.t0_s[enough], cells, prep.pick_time,
         prep.pick_station, prep.station_pick_start, reach_km=config.reach_km)
     return np.where(conclusive & (np.abs(offsets) >= config.clock_recheck_min_s), offsets, 0.0)
+
+
+def one_level_last(prep: Prepared, config: FusionConfig, result: PassResult) -> PassResult:
+    """``result`` without its events of more than ``rival_max_stations`` and at most ``amplitude_last_max_stations``
+    stations whose picks' amplitudes cannot come from one source (``FusionConfig.amplitude_last_max_stations``)."""
+    if "log_amplitude" not in prep.extras:
+        return result
+    net = prep.network
+    picks = [row[row >= 0] for row in result.picks]
+    law = learned_law(picks, result.x_km, result.y_km, prep.extras["log_amplitude"], prep.pick_station, net.x_km, net.y_km)
+    if law is None:
+        return result
+    keep = np.ones(len(picks), dtype=bool)
+    for i, p in enumerate(picks):
+        s = prep.pick_station[p]
+        m = len(np.unique(s))
+        if config.rival_max_stations < m <= config.amplitude_last_max_stations:
+            distance = np.hypot(net.x_km[s] - result.x_km[i], net.y_km[s] - result.y_km[i])
+            keep[i] = loudness.consistent(law, prep.extras["log_amplitude"][p], distance)
+    if keep.all():
+        return result
+    return PassResult(**{name: getattr(result, name)[keep] for name in ("x_km", "y_km", "t0_s", "n_stations", "chi2",
+                                                                        "n_obs", "tile", "block", "picks", "covariance")})
 
 
 def _pick_context(prep: Prepared, config: FusionConfig) -> PickContext:
