@@ -42,7 +42,7 @@ def test_a_volley_round_is_not_swapped_to_a_far_launchs_impact() -> None:
     # With it, the volley is four launches with their four impacts, sure; the far launch is left unpaired.
     assert list(on.kind[:8]) == ["launch"] * 4 + ["impact"] * 4
     assert list(on.partner[:4]) == [4, 5, 6, 7] and on.partner[8] == -1
-    assert on.p_launch[:4].min() > 0.99 and on.p_impact[4:8].min() > 0.99
+    assert on.p_launch[:4].min() > 0.95 and on.p_impact[4:8].min() > 0.95
     assert on.p_launch[3] > off.p_launch[3] + 0.2
 
 

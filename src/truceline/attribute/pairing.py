@@ -120,6 +120,10 @@ class PairingConfig:
     salvo_mate_window_s: float = 5.0
     salvo_mate_radius_m: float = 500.0
     salvo_mate_penalty: float = 14.0
+    salvo_mate_margins: bool = True  # False: only the chosen solution pays the penalty, an event's alternatives (its role's evidence) do not
+    # A paired event's mates are no battery or impact-area context of its own (they share its role by the prior; counted
+    # as context they would confirm the group's role by itself).
+    salvo_mate_no_context: bool = True
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -313,7 +317,7 @@ def _objective(chosen: list[int], cost: FloatArray, unpaired_cost: float) -> flo
 
 
 def _solve(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: FloatArray, unpaired_cost: float,
-           mate_group: NDArray[np.int64] | None = None, mate_penalty: float = 0.0,
+           mate_group: NDArray[np.int64] | None = None, mate_penalty: float = 0.0, mate_margins: bool = True,
            ) -> tuple[list[int], FloatArray, NDArray[np.int8], NDArray[np.int64]]:
     """Chosen pairs over all connected pieces of the candidate graph, and for every paired event
     the margin (cost increase of the best solution in which it does not play its role) and the role
@@ -326,7 +330,7 @@ def _solve(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Flo
 
     ``mate_group`` (per event, a salvo-mate group's label or -1; ``PairingConfig.salvo_mates``): every solution, chosen
     or alternative, that gives a group's members opposite roles costs ``mate_penalty`` more per such group
-    (:func:`_assign_mates`).
+    (:func:`_assign_mates`; with ``mate_margins`` False only the chosen solution).
     """
     margin = np.full(n, np.nan)
     alternative = np.zeros(n, dtype=np.int8)
@@ -350,6 +354,8 @@ def _solve(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Flo
         incident.setdefault(int(heads[k]), []).append(k)
         incident.setdefault(int(tails[k]), []).append(k)
     chosen_set = set(chosen)
+    if not mate_margins:
+        mate_group, mate_penalty = None, 0.0
     for k in chosen:
         for event, is_head in ((int(heads[k]), True), (int(tails[k]), False)):
             core = {event, int(partner[event])}
@@ -500,7 +506,7 @@ def _paired(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Fl
     """The assignment of the candidate pairs, role probabilities, and (given positions) the unpaired events' roles;
     ``sigma_m`` (1-sigma position errors) widens the "same place" of a battery by the two events' uncertainty."""
     chosen, margin, alternative, taker = _solve(n, heads, tails, cost, config.unpaired_cost, mate_group,
-                                                config.salvo_mate_penalty if mate_group is not None else 0.0)
+                                                config.salvo_mate_penalty if mate_group is not None else 0.0, config.salvo_mate_margins)
     partner = np.full(n, -1, dtype=np.int64)
     kind = np.full(n, "unknown", dtype="<U7")
     pair_cost = np.full(n, np.nan)
@@ -701,6 +707,11 @@ def _context_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], alternati
     paired = np.flatnonzero(partner >= 0)
     alternative_weight = alternative_weight.copy()
     hood = {int(i): context_neighbours(int(i), kind, partner, time_s, lat, lon, config, sigma_m) for i in paired}
+    if config.salvo_mates and config.salvo_mate_no_context:
+        group = salvo_mate_groups(time_s, lat, lon, config, sigma_m)
+        for i, (fired, landed) in hood.items():
+            if group[i] >= 0:
+                hood[i] = (fired[group[fired] != group[i]], landed[group[landed] != group[i]])
     acoustic = {int(i): _lone_odds(int(i), [], config, levels, model, depth_m=depth_m, sigma_m=sigma_m)[1] for i in paired}
 
     def levels_factor(i: int, fired: NDArray[np.intp]) -> FloatArray:
