@@ -123,7 +123,7 @@ class PairingConfig:
     salvo_mate_margins: bool = True  # False: only the chosen solution pays the penalty, an event's alternatives (its role's evidence) do not
     # A paired event's mates are no battery or impact-area context of its own (they share its role by the prior; counted
     # as context they would confirm the group's role by itself).
-    salvo_mate_no_context: bool = True
+    salvo_mate_no_context: bool = False  # True measured worse (docs)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
