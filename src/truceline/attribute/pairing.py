@@ -709,9 +709,9 @@ def _context_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], alternati
     hood = {int(i): context_neighbours(int(i), kind, partner, time_s, lat, lon, config, sigma_m) for i in paired}
     if config.salvo_mates and config.salvo_mate_no_context:
         group = salvo_mate_groups(time_s, lat, lon, config, sigma_m)
-        for i, (fired, landed) in hood.items():
-            if group[i] >= 0:
-                hood[i] = (fired[group[fired] != group[i]], landed[group[landed] != group[i]])
+        for event, (fired, landed) in hood.items():
+            if group[event] >= 0:
+                hood[event] = (fired[group[fired] != group[event]], landed[group[landed] != group[event]])
     acoustic = {int(i): _lone_odds(int(i), [], config, levels, model, depth_m=depth_m, sigma_m=sigma_m)[1] for i in paired}
 
     def levels_factor(i: int, fired: NDArray[np.intp]) -> FloatArray:
