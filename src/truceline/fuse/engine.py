@@ -15,7 +15,7 @@ associator (``truceline.fuse.stream``).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 import numpy as np
 import pyarrow as pa
@@ -266,6 +266,10 @@ class PassResult:
     block: np.ndarray
     picks: np.ndarray
     covariance: np.ndarray
+
+    def take(self, index: np.ndarray) -> PassResult:
+        """The events at ``index`` (a boolean mask or integer positions), every field alike."""
+        return PassResult(**{f.name: getattr(self, f.name)[index] for f in fields(self)})
 
 
 @dataclass(slots=True, kw_only=True)
@@ -790,8 +794,7 @@ def one_level_last(prep: Prepared, config: FusionConfig, result: PassResult) -> 
             keep[i] = loudness.consistent(law, prep.extras["log_amplitude"][p], distance)
     if keep.all():
         return result
-    return PassResult(**{name: getattr(result, name)[keep] for name in ("x_km", "y_km", "t0_s", "n_stations", "chi2",
-                                                                        "n_obs", "tile", "block", "picks", "covariance")})
+    return result.take(keep)
 
 
 def _pick_context(prep: Prepared, config: FusionConfig) -> PickContext:
@@ -847,9 +850,7 @@ def with_replacements(prep: Prepared, config: FusionConfig, result: PassResult, 
                         n_stations=np.array([len(np.unique(prep.pick_station[m[4]])) for m in new], dtype=int),
                         chi2=result.chi2[template], n_obs=result.n_obs[template], tile=result.tile[template],
                         block=result.block[template], picks=rows, covariance=result.covariance[template])
-    kept = PassResult(**{name: getattr(result, name)[keep] for name in ("x_km", "y_km", "t0_s", "n_stations", "chi2",
-                                                                         "n_obs", "tile", "block", "picks", "covariance")})
-    return refine(prep, config, joined(kept, rounds), atmosphere, nearest=config.nearest_majority,
+    return refine(prep, config, joined(result.take(keep), rounds), atmosphere, nearest=config.nearest_majority,
                   amplitude=config.amplitude_consistency, share=False, reach=True)
 
 
@@ -908,10 +909,8 @@ def with_repeated_sources(prep: Prepared, config: FusionConfig, result: PassResu
 
 def joined(a: PassResult, b: PassResult) -> PassResult:
     """The events of two passes, in origin-time order."""
-    names = ("x_km", "y_km", "t0_s", "n_stations", "chi2", "n_obs", "tile", "block", "picks", "covariance")
-    both = {name: np.concatenate([getattr(a, name), getattr(b, name)]) for name in names}
-    order = np.argsort(both["t0_s"], kind="stable")
-    return PassResult(**{name: value[order] for name, value in both.items()})
+    both = PassResult(**{f.name: np.concatenate([getattr(a, f.name), getattr(b, f.name)]) for f in fields(a)})
+    return both.take(np.argsort(both.t0_s, kind="stable"))
 
 
 class EventTests:
