@@ -388,7 +388,7 @@ class StreamingAssociator:
                     if start is not None and self._next_start is not None and max(start, self._next_start) <= latest:
                         times.append(self._stage_at_s(k, max(start, self._next_start)))
         if free.any() and self._next_start is not None and self._peek_active():
-            peek_from = self._next_start if self._peeked_to is None else max(self._next_start, self._peeked_to)
+            peek_from = self._peek_start()
             if peek_from <= float(self._buffer.time[free].max()):
                 times.append(peek_from + self.chunk_s + self._peek_delay_s())
         if free.any() and self._quick_enabled():
@@ -746,6 +746,11 @@ class StreamingAssociator:
         return (self.warmup_loose_early and bool(self.early_stages) and self._estimating() and not self._calibrated()
                 and self._next_start is not None)
 
+    def _peek_start(self) -> float:
+        """The first origin time the warm-up's early loose pass has not yet covered."""
+        assert self._next_start is not None
+        return self._next_start if self._peeked_to is None else max(self._next_start, self._peeked_to)
+
     def _peek_delay_s(self) -> float:
         """How long after a chunk of origin times ends the first early stage searches it (with its look-ahead)."""
         return min(s.lookahead_s + s.age_s for s in self.early_stages)
@@ -755,7 +760,7 @@ class StreamingAssociator:
         ``now`` (all of them at once, the first time), under the standard celerity; its well-recorded events are
         remembered for the calibration, which is refitted if due (so that the early stages can start on that chunk)."""
         assert self._next_start is not None
-        start = self._next_start if self._peeked_to is None else max(self._next_start, self._peeked_to)
+        start = self._peek_start()
         stop = (math.floor((now - self.chunk_s - self._peek_delay_s()) / self.chunk_s) + 1) * self.chunk_s
         if stop <= start:
             return
