@@ -162,20 +162,9 @@ class Engine:
             lines.append(f"Clause: {stage.clause}")
         for obligation, action in created:
             frm = "opening" if obligation.deadline_from == "opening" else "stage"
-            outputs.append(
-                DueAction(
-                    action_id=action.action_id,
-                    case_id=case.case_id,
-                    stage=stage.stage,
-                    actor=obligation.actor,
-                    action=obligation.action,
-                    strength=obligation.strength,
-                    due_by_s=action.due_by_s,
-                    status="due",
-                    at_s=now,
-                    reason=f"obligation {obligation.id} of stage {stage.stage}, due {format_hours(action.due_by_s - (case.opened_s if frm == 'opening' else decision.rule_s))} after the {frm}",
-                )
-            )
+            since_s = case.opened_s if frm == "opening" else decision.rule_s
+            reason = f"obligation {obligation.id} of stage {stage.stage}, due {format_hours(action.due_by_s - since_s)} after the {frm}"
+            outputs.append(self._due_action(case, action, "due", now, reason))
         extra: list[str] = []
         for obligation in stage.obligations:
             if obligation.deadline_h is None:
