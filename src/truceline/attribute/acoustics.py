@@ -430,6 +430,21 @@ def same_weapon_factor(model: LevelModel | None, level_db: float, sigma_db: floa
     return out
 
 
+def launch_level_share(model: LevelModel | None, level_db: float, sigma_db: float) -> float:
+    """P(launch | level) of one event from its level alone: the learned classes' launch densities against their launch and
+    impact densities, each class weighed by its share of the pairs and the two roles equally likely (every round has
+    one of each). NaN without a model or a level."""
+    if model is None or not np.isfinite(level_db) or not model.has_class.any():
+        return float("nan")
+    k = np.flatnonzero(model.has_class)
+    spread = np.hypot(model.sigma_db[k], float(sigma_db) if np.isfinite(sigma_db) else 0.0)
+    launch = float(np.sum(model.weight[k] * _normal(np.full(k.size, level_db), model.launch_db[k], spread)))
+    impact = float(np.sum(model.weight[k] * _normal(np.full(k.size, level_db), model.impact_db[k], spread)))
+    if launch + impact <= 0.0:
+        return float("nan")
+    return launch / (launch + impact)
+
+
 def path_loss_db(distance_m: FloatArray, attenuation_db_per_km: float) -> FloatArray:
     """How far a level at 1 km has fallen at ``distance_m``: spherical spreading and the learned excess attenuation
     (distances under 100 m count as 100 m)."""

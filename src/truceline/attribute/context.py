@@ -106,6 +106,36 @@ def context_odds_from_pairs(kind: NDArray[np.str_], partner: NDArray[np.int64], 
     return ContextOdds(battery=battery_odds_from_pairs(kind, partner, time_s, lat, lon, config, sigma_m=sigma_m), impact_area=float(area_odds))
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ContextCounts:
+    """The paired events behind :class:`ContextOdds`, priors included as pseudo-counts: launches and impacts at a battery,
+    and in an impact area away from any battery (``battery_launch / battery_impact`` is :func:`battery_odds_from_pairs`,
+    ``area_launch / area_impact`` the impact-area odds of :func:`context_odds_from_pairs`)."""
+
+    battery_launch: float
+    battery_impact: float
+    area_launch: float
+    area_impact: float
+
+
+def context_counts_from_pairs(kind: NDArray[np.str_], partner: NDArray[np.int64], time_s: FloatArray, lat: FloatArray, lon: FloatArray,
+                              config: PairingConfig, *, sigma_m: FloatArray | None = None) -> ContextCounts:
+    """The counts (with the priors' pseudo-counts) whose ratios :func:`context_odds_from_pairs` returns."""
+    n_launch = n_impact = 0
+    launches = impacts = 0
+    for i in np.flatnonzero(partner >= 0):
+        battery, area = context_of(int(i), kind, partner, time_s, lat, lon, config, sigma_m)
+        if battery:
+            n_launch += int(kind[i] == "launch")
+            n_impact += int(kind[i] == "impact")
+        elif area:
+            launches += int(kind[i] == "launch")
+            impacts += int(kind[i] == "impact")
+    prior, weight = config.impact_area_odds, config.context_prior_events
+    return ContextCounts(battery_launch=n_launch + config.battery_odds, battery_impact=n_impact + 1.0,
+                         area_launch=launches + weight * prior / (1.0 + prior), area_impact=impacts + weight / (1.0 + prior))
+
+
 def same_place(i: int, others: NDArray[np.intp], time_s: FloatArray, lat: FloatArray, lon: FloatArray,
                 config: PairingConfig, sigma_m: FloatArray | None = None) -> NDArray[np.intp]:
     """Those of ``others`` (not ``i``) within ``battery_radius_m`` of event ``i`` and ``battery_window_s`` of its time.

@@ -33,9 +33,10 @@ from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 from scipy.special import ndtr
 
-from truceline.attribute.acoustics import (LevelModel, SourceLevels, fit_level_model, impact_class_weights, pair_level_penalty,
+from truceline.attribute.acoustics import (LevelModel, SourceLevels, fit_level_model, impact_class_weights, launch_level_share,
+                                           pair_level_penalty,
                                            same_weapon_factor, unpaired_impact_odds, unpaired_probability)
-from truceline.attribute.context import (ContextOdds, battery_odds_from_pairs, context_neighbours, context_odds_from_pairs, context_of,
+from truceline.attribute.context import (ContextCounts, ContextOdds, battery_odds_from_pairs, context_counts_from_pairs, context_neighbours, context_odds_from_pairs, context_of,
                                          same_place)
 from truceline.attribute.physics import ENVELOPES, MAX_RANGE_M, MAX_TIME_OF_FLIGHT_S, distance_m, flight_costs, time_of_flight_bounds_s
 
@@ -107,6 +108,15 @@ class PairingConfig:
     salvo_aim: bool = False
     salvo_aim_window_s: float = 30.0
     salvo_dispersion: float = 0.05  # 1-sigma spread of a salvo's impacts per axis, as a fraction of the range
+    # Session 13, attr13: the aim tells "one salvo" from "two launches aimed apart"; two launches aimed apart are a
+    # battery engaging two targets (or a mispaired round of it) as often as two detonations chance-paired as "launches".
+    # With ``salvo_aim_levels`` a neighbour aimed apart keeps the share of its support that its own level gives a launch:
+    # factor ``a + (1 - a) min(1, LR)``, ``a`` = P(launch | its level) (:func:`acoustics.launch_level_share`).
+    salvo_aim_levels: bool = False
+    # Session 13, attr13: an unpaired event's contexts (battery, impact area) weigh its role with their launch : impact
+    # odds among all events there, paired and unpaired (:func:`unpaired_context_odds`), not among the paired events only:
+    # its levels' odds already hold how likely each role is to have lost its partner.
+    unpaired_context_em: bool = False
     # Session 12, role12: salvo mates share a role (:func:`salvo_mate_groups`). Events within ``salvo_mate_window_s`` and
     # ``salvo_mate_radius_m`` of each other (the radius widened by the two locations' errors, as ``same_place``) are one
     # volley's rounds: a battery's guns or launchers stand tens to a few hundred metres apart and fire a volley on one
@@ -588,6 +598,8 @@ def _paired(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Fl
         else:
             odds = battery_odds_from_pairs(kind, partner, time_s, lat, lon, config, sigma_m=sigma_m)
             contexts = ContextOdds(battery=odds, impact_area=float("nan"))
+        counts = (context_counts_from_pairs(kind, partner, time_s, lat, lon, config, sigma_m=sigma_m) if config.unpaired_context_em
+                  else None)
         config = replace(config, battery_odds=contexts.battery)
         # A chance pair (or an alternative that leaves the event unpaired) leaves its role to the evidence it has
         # alone, as for an unpaired event: context and levels (without positions: even). An alternative that swaps the
@@ -617,7 +629,8 @@ def _paired(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Fl
                                                 salvo_taker=salvo_taker, salvo_weight=np.exp(-margin / 2.0), depth_m=depth_m,
                                                 cloud_weight=cloud_weight)
             neighbour_launch, neighbour_impact = p_launch, p_impact
-        _unpaired_roles(kind, partner, p_launch, p_impact, reason, time_s, lat, lon, config, levels, model, contexts, sigma_m, depth_m)
+        _unpaired_roles(kind, partner, p_launch, p_impact, reason, time_s, lat, lon, config, levels, model, contexts, sigma_m, depth_m,
+                        counts=counts)
     else:
         p_launch, p_impact = _split_roles(kind, alternative, alternative_weight, chance_weight, np.full(n, 0.5))
     p_kind = np.where(kind == "launch", p_launch, np.where(kind == "impact", p_impact, 0.5))
@@ -724,7 +737,12 @@ def _context_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], alternati
         # The levels' veto (``battery_levels``), times the salvo's aim (``salvo_aim``, a paired launch only).
         factor = levels_factor(i, fired)
         if config.salvo_aim and fired.size and kind[i] == "launch" and partner[i] >= 0:
-            factor = factor * salvo_aim_factor(i, fired, partner, time_s, lat, lon, config, sigma_m)
+            aim = salvo_aim_factor(i, fired, partner, time_s, lat, lon, config, sigma_m)
+            if config.salvo_aim_levels and levels is not None:
+                share = np.array([launch_level_share(model, float(levels.level_db[j]), float(levels.level_sigma_db[j])) for j in fired])
+                share = np.where(np.isfinite(share), share, 0.0)
+                aim = share + (1.0 - share) * aim
+            factor = factor * aim
         return factor
 
     def strength(i: int, exclude: int = -1) -> tuple[float, float]:
@@ -942,30 +960,78 @@ def _lone_odds(i: int, contexts: list[tuple[float, float]], config: PairingConfi
 def _unpaired_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], p_launch: FloatArray, p_impact: FloatArray, reason: list[str],
                     time_s: FloatArray, lat: FloatArray, lon: FloatArray, config: PairingConfig, levels: SourceLevels | None,
                     model: LevelModel | None, contexts: ContextOdds | None, sigma_m: FloatArray | None = None,
-                    depth_m: FloatArray | None = None) -> None:
+                    depth_m: FloatArray | None = None, counts: ContextCounts | None = None) -> None:
     """Unpaired events (in place): odds of impact from the levels and the partner it should have had, times the
     context (paired launches fired from the same place in the same minutes; paired impacts of fire from elsewhere
-    landed there); without levels, the prior."""
+    landed there); without levels, the prior.
+
+    With ``counts`` (``PairingConfig.unpaired_context_em``; the paired events behind ``contexts``) and levels, the contexts'
+    odds for unpaired events are the odds among *all* events there (:func:`unpaired_context_odds`), not among the paired."""
     unpaired = np.flatnonzero(kind == "unknown")
     roles = kind.copy()
+    battery = np.zeros(kind.size)
+    area = np.zeros(kind.size)
+    acoustic = np.ones(kind.size)
     for i in unpaired:
         if contexts is not None:
-            battery, area = context_of(int(i), roles, partner, time_s, lat, lon, config, sigma_m, p_launch, p_impact)
-            mixture = contexts.mixture(battery, area)
-        else:
-            battery = area = 0.0
-            mixture = []
-        odds, acoustic = _lone_odds(int(i), mixture, config, levels, model, unpaired, time_s=time_s, lat=lat, lon=lon, sigma_m=sigma_m,
-                                    depth_m=depth_m)
-        if acoustic == 1.0:
+            battery[i], area[i] = context_of(int(i), roles, partner, time_s, lat, lon, config, sigma_m, p_launch, p_impact)
+        acoustic[i] = _lone_odds(int(i), [], config, levels, model, unpaired, time_s=time_s, lat=lat, lon=lon, sigma_m=sigma_m,
+                                 depth_m=depth_m)[1]
+    used = contexts
+    if contexts is not None and counts is not None and model is not None:
+        used = unpaired_context_odds(counts, unpaired[acoustic[unpaired] != 1.0], battery, area, acoustic, contexts, config)
+    for i in unpaired:
+        mixture = used.mixture(float(battery[i]), float(area[i])) if used is not None else []
+        odds = _context_odds(float(acoustic[i]), mixture, config)
+        if acoustic[i] == 1.0:
             source = f"prior probability {config.unpaired_impact_prior:g}"
         else:
             source = (f"source level {levels.level_db[i]:.0f} dB at 1 km: its partner would have been heard"  # type: ignore[union-attr]
-                      f" {'less' if acoustic > 1.0 else 'more'} surely as an impact's launch than as a launch's impact (odds {acoustic:.2g})")
+                      f" {'less' if acoustic[i] > 1.0 else 'more'} surely as an impact's launch than as a launch's impact"
+                      f" (odds {acoustic[i]:.2g})")
         p_impact[i] = odds / (1.0 + odds)
         p_launch[i] = 1.0 - p_impact[i]
         kind[i] = "impact" if p_impact[i] > 0.5 else "launch"
-        where = f"fired from where paired launches fired within {config.battery_window_s:.0f} s (p {battery:.2f}); " if battery > 0.05 else ""
-        if area > 0.05 and np.isfinite(contexts.impact_area if contexts is not None else float("nan")):
-            where += f"landed where paired impacts of fire from elsewhere landed within {config.battery_window_s:.0f} s (p {area:.2f}); "
+        where = f"fired from where paired launches fired within {config.battery_window_s:.0f} s (p {battery[i]:.2f}); " if battery[i] > 0.05 else ""
+        if area[i] > 0.05 and np.isfinite(contexts.impact_area if contexts is not None else float("nan")):
+            where += f"landed where paired impacts of fire from elsewhere landed within {config.battery_window_s:.0f} s (p {area[i]:.2f}); "
+        if used is not contexts and used is not None and battery[i] > 0.05 and acoustic[i] != 1.0:
+            where += f"launch : impact odds {used.battery:.3g} there among all events, paired and unpaired; "
         reason[i] = f"unpaired: no partner fits; {where}called {'an' if kind[i] == 'impact' else 'a'} {kind[i]} ({source})"
+
+
+def unpaired_context_odds(counts: ContextCounts, members: NDArray[np.int64], battery: FloatArray, area: FloatArray, acoustic: FloatArray,
+                          contexts: ContextOdds, config: PairingConfig, *, iterations: int = 50, tolerance: float = 1e-6) -> ContextOdds:
+    """The contexts' launch : impact odds among all events there, paired and unpaired, for judging an unpaired event.
+
+    The odds learned from the pairs are P(launch | context, paired) / P(impact | context, paired). An unpaired event's
+    levels already say how likely it is to have lost its partner in each role (the acoustic odds hold P(unpaired, level |
+    role)); its prior is P(launch | context) / P(impact | context), over every event there. The two differ by the pairing
+    rates: at a battery its guns' rounds are heard and paired, while the rounds that land on it (counter-battery mortar
+    fire, whose quiet launches seldom are located) stay unpaired, so the paired odds overstate the battery's launches
+    for an unpaired event — and multiplied by the levels' odds they count "a launch finds its partner" twice. The
+    unpaired events' roles enter the counts (each weighed by how sure its context is: ``battery``, and ``(1 - battery)
+    area`` for the impact area, as :meth:`ContextOdds.mixture`), their roles from those odds and their levels: an
+    expectation-maximisation of the context's prior, to a fixed point. ``members``: the unpaired events with levels."""
+    used = contexts
+    for _ in range(iterations):
+        b_launch = b_impact = a_launch = a_impact = 0.0
+        for i in members:
+            odds = _context_odds(float(acoustic[i]), used.mixture(float(battery[i]), float(area[i])), config)
+            p_imp = odds / (1.0 + odds)
+            w_b = float(battery[i])
+            w_a = (1.0 - w_b) * float(area[i])
+            b_launch += w_b * (1.0 - p_imp)
+            b_impact += w_b * p_imp
+            a_launch += w_a * (1.0 - p_imp)
+            a_impact += w_a * p_imp
+        battery_odds = (counts.battery_launch + b_launch) / (counts.battery_impact + b_impact)
+        area_odds = ((counts.area_launch + a_launch) / (counts.area_impact + a_impact) if np.isfinite(contexts.impact_area)
+                     else contexts.impact_area)
+        updated = ContextOdds(battery=float(battery_odds), impact_area=float(area_odds))
+        done = (abs(np.log(updated.battery / used.battery)) < tolerance
+                and (not np.isfinite(area_odds) or abs(np.log(updated.impact_area / used.impact_area)) < tolerance))
+        used = updated
+        if done:
+            break
+    return used
