@@ -111,11 +111,14 @@ class PairingConfig:
     # Session 13, attr13: the aim tells "one salvo" from "two launches aimed apart"; two launches aimed apart are a
     # battery engaging two targets (or a mispaired round of it) as often as two detonations chance-paired as "launches".
     # With ``salvo_aim_levels`` a neighbour aimed apart keeps the share of its support that its own level gives a launch:
-    # factor ``a + (1 - a) min(1, LR)``, ``a`` = P(launch | its level) (:func:`acoustics.launch_level_share`).
+    # factor ``a + (1 - a) min(1, LR)``, ``a`` = P(launch | its level) (:func:`acoustics.launch_level_share`). Off: with
+    # salvo_aim, violation fused op recall s7-11 1403 -> 1411 (s11 +8, no seed lower) and firing-party errors 11 -> 9, but
+    # truth-derived s7 op 348 -> 347 and firing party 258 -> 256 of 259 (docs/attribution.md, "Session 13, attr13").
     salvo_aim_levels: bool = False
     # Session 13, attr13: an unpaired event's contexts (battery, impact area) weigh its role with their launch : impact
     # odds among all events there, paired and unpaired (:func:`unpaired_context_odds`), not among the paired events only:
-    # its levels' odds already hold how likely each role is to have lost its partner.
+    # its levels' odds already hold how likely each role is to have lost its partner. Off: violation fused op recall s8-s10
+    # +8 but s7 355 -> 352 and truth-derived s7 348 -> 347 (true unpaired launches at batteries; docs, "attr13").
     unpaired_context_em: bool = False
     # Session 12, role12: salvo mates share a role (:func:`salvo_mate_groups`). Events within ``salvo_mate_window_s`` and
     # ``salvo_mate_radius_m`` of each other (the radius widened by the two locations' errors, as ``same_place``) are one
