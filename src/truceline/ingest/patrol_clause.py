@@ -165,6 +165,7 @@ class Group:
     details: dict[str, str] = field(default_factory=dict)  # what else was read of it: "damage_to", "mine_type", "target", …
     hit_before: bool = False  # "a house that had been hit by a shell": what a round did before (damage, when seen)
     same_rounds: bool = False  # "…, followed by its impact": the rounds of the observation before (their weapon)
+    part_of: int | None = None  # "700 explosions assessed as 680 outgoing … and 20 …": the total this part is of
 
 
 class Scan:
@@ -230,7 +231,7 @@ def base_kind(noun: str) -> str:
         return "flare"
     if word.replace("-", "").replace(" ", "").startswith("airburst"):
         return "airburst"
-    if word.startswith(("explosion", "detonation", "blast", "round", "salvo", "shell", "rocket", "missile")):
+    if word.startswith(("explosion", "detonation", "blast", "round", "salvo", "shell", "rocket", "missile", "grenade")):
         return "explosion_undetermined"
     if word.startswith(("impact", "air strike", "air-strike", "airstrike")):
         return "explosion_impact"
@@ -327,6 +328,9 @@ class ClauseReading:
 
 
 def _km(number: str, unit: str) -> float:
+    if not number[:1].isdigit():  # "two to three metres", "one kilometre"
+        words = ph.parse_number(number)
+        return float(words or 0) if unit.lower().startswith("k") else float(words or 0) / 1000.0
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+", number):  # "1,000 metres": a thousands separator, not a decimal comma
         value = float(number.replace(",", ""))
     else:
@@ -655,8 +659,10 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
             group.count_qualifier = (ph.COUNT_QUALIFIERS.get((episodes["qual"] or "").lower())
                                      or (re.sub(r"\s+", " ", episodes["vague"].lower()) if episodes["vague"] else None))
             group.start = group_start = min(group_start, previous_end + episodes.start())
-        if noun.lower().startswith("rocket"):  # "12 rockets launched": the weapon is in the noun
-            group.weapon = group.weapon or "rocket"
+        if noun.lower().startswith("rocket") and not noun.lower().endswith(("grenade", "grenades")):  # "12 rockets launched"
+            group.weapon = group.weapon or "rocket"  # the weapon is in the noun
+        if noun.lower().endswith(("grenade", "grenades")):  # "a rocket-propelled grenade (RPG) was fired"
+            _weapon_in_noun(group, noun)
         if noun.lower().startswith("missile"):  # "a surface-to-air missile", "an anti-tank guided missile"
             _read_weapon(scan, group, group_start, noun_end)
             group.weapon = group.weapon or "rocket"
@@ -745,9 +751,24 @@ _MIXED_ASSESSED = re.compile(
     re.IGNORECASE,
 )
 _SMALL_CALIBRE = {"small_arms", "machine_gun", "heavy_machine_gun"}
-_DURATION = re.compile(r"\b(?:in|over|within|during|for)\s+(?:an?\s+|the\s+)?(?P<span>(?:(?:about|approximately|around|some|nearly|almost|"
-                       r"roughly|over|more\s+than|less\s+than|up\s+to)\s+)?(?:\d+|an?|" + ph.NUMBER_WORD + r")[- ](?:second|minute|hour)"
-                       r"(?:s|-long)?)(?:\s+(?:period|span|interval))?\b", re.IGNORECASE)
+_DURATION = re.compile(r"\b(?:in|over|within|during|for)\s+(?:an?\s+|the\s+)?(?:(?:space|span|period|course)\s+of\s+)?"
+                       r"(?P<span>(?:(?:about|approximately|around|some|nearly|almost|"
+                       r"roughly|over|more\s+than|less\s+than|up\s+to)\s+)?(?:\d+|an?|a\s+few|several|" + ph.NUMBER_WORD + r")[- ](?:second|minute|hour)"
+                       r"(?:s|-long)?)(?:\s+(?:period|span|interval))?(?:\s+of\s+observation)?\b", re.IGNORECASE)
+#: How the patrol itself was placed or moved, not where the fire was: "from inside their vehicles", "while driving",
+#: "while the SMM continued driving west for about 100 metres to leave the area", a camera "facing north-east".
+_PATROL_STATE = re.compile(
+    r"\b(?:from\s+)?(?:inside|outside)\s+(?:of\s+)?(?:the|their|its)\s+(?:armoured\s+)?vehicles?\b"
+    r"|\b(?:continued\s+)?driving(?:\s+(?:to\s+the\s+)?" + ph.DIRECTION + r")?(?:\s+for\s+(?:about\s+|approximately\s+|some\s+)?\d+(?:[.,]\d+)?\s*(?:km|m|metres|meters)\b)?"
+    r"(?:\s+to\s+leave\s+the\s+area)?"
+    r"|\bfacing\s+" + ph.DIRECTION + r"(?:\s*(?:,|and)\s*" + ph.DIRECTION + r")*"
+    r"|\b(?:(?:was|were)\s+forced|had)\s+to\s+(?:land|recall)\s+(?:its|their|the)\s+(?:SMM\s+)?(?:(?:mini|mid-range|long-range)[- ]?)?"
+    r"(?:UAVs?|drones?)\b",
+    re.IGNORECASE)
+#: Fire heard near the mission's own UAV: "heard 20 shots of small-arms fire near the UAV" (fire at the mission).
+_NEAR_OWN_UAV = re.compile(
+    r"\b(?:near|around|close\s+to|in\s+the\s+vicinity\s+of)\s+(?P<target>(?:the|its)\s+(?:SMM(?:'s)?\s+)?(?:(?:mini|mid-range|long-range)[- ]?)?"
+    r"(?:UAVs?|unmanned\s+aerial\s+vehicles?|drones?))\b", re.IGNORECASE)
 _ASSESSED_LEAD = re.compile(
     r"\b(?:explosions?|detonations?|blasts?)\s+(?:that\s+|which\s+)?(?:it|the\s+SMM|they|the\s+mission)\s+assessed\s+as\s+"
     r"(?=(?:" + ph.NUMBER + r")\s)", re.IGNORECASE)
@@ -775,6 +796,8 @@ _TARGET = re.compile(
     r"(?:fired\s+(?:up)?on|shot\s+at|targeted|(?=under\b))(?:\s+(?:with|by))?", re.IGNORECASE)
 #: Between two distance-and-direction pairs of one observation: "4km north-east and 6km east".
 _PAIR_BETWEEN = re.compile(r"\s+(?:to\s+the\s+)?" + ph.DIRECTION + r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:from|at)\s+)?", re.IGNORECASE)
+#: Between two distance ranges written for one direction: "5-6km and 8-10km north-west".
+_RANGES_BETWEEN = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+(?:at\s+)?", re.IGNORECASE)
 #: Weapons whose rounds are explosions, even when the text counts them as "shots".
 _HEAVY_WEAPONS = frozenset({"tank", "artillery", "mortar", "mlrs", "rocket"})
 #: Bullets heard passing the patrol: how close they passed, not how far away they were fired ("three bullets flying
@@ -836,6 +859,9 @@ _HEADING_AFTER = re.compile(r"^[\s\x1f]*(?:in\s+an?\s+(?P<dir>" + ph.DIRECTION +
                             r"(?P<dir2>" + ph.DIRECTION + r"))\b", re.IGNORECASE)
 _DROPPED = re.compile(r"\bdropped\s+(?:by|from)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:drones?|UAVs?|quadcopters?|unmanned\s+aerial\s+"
                       r"vehicles?)\b", re.IGNORECASE)
+#: Rounds fired and then, in a participle after a comma or dash, where they hit: "… were fired, impacting two to three metres
+#: from the SMM vehicle", "… was fired – from a location to the south-east – impacting approximately 150 metres from it".
+_IMPACTING_AFTER = re.compile(r"(?:^|[,–—]|\s-|\band)[\s\x1f]*(?P<verb>impacting|landing)\b", re.IGNORECASE)
 _ROUNDS_ACTION = re.compile(r"\b(?:rounds?|shells?|projectiles?|rockets?)\s+(?P<verb>impact(?:ed|ing)|land(?:ed|ing))\b",
                             re.IGNORECASE)
 _IN_THE_AIR = re.compile(r"\b(?:explod(?:e|ed|es|ing)|detonat(?:e|ed|es|ing))\s+(?:in\s+(?:the\s+)?(?:air|mid-air|sky)|mid-air)\b",
@@ -1071,6 +1097,18 @@ _UXO_WORDS = re.compile(r"\bunexploded\b|\b(?:embedded|lodged|stuck|lying|left)\
                         r"field|soil|yard|garden|roof|pavement)\b", re.IGNORECASE)
 
 
+#: Marks on the ground placed from a landmark: "(in the range) between 15 and 40 metres east from the school building".
+_LANDMARK_OFFSET = re.compile(
+    r"(?:\bin\s+the\s+range\s+(?:of\s+)?)?(?P<offset>(?:(?:about|approximately|some|around)\s+)?(?:between\s+)?\d+(?:[.,]\d+)?\s*(?:km|m)?\s*(?:-|–|to|and)?\s*"
+    r"(?:\d+(?:[.,]\d+)?\s*)?(?:km|m|kilometres?|kilometers?|metres?|meters?)\b\s+(?:to\s+the\s+)?" + ph.DIRECTION
+    + r"\s+(?:of|from)\s+(?:the|a|an)\s+(?!(?:SMM|patrol|mission|observer)\b)(?-i:[a-z][a-z-]*)"
+    r"(?:\s+(?!(?:and|or|between|in|near|of|on|at|to|from)\b)(?-i:[a-z][a-z-]*)){0,3})"
+    r"(?=\s*(?:[,.;()]|\band\b|\bor\b|$))", re.IGNORECASE)
+#: "assessed them to (likely) have been caused by …", of marks seen: the cause is read as the weapon.
+_ASSESSED_CAUSED = re.compile(r"\bassessed\s+(?:them|it|these|those)\s+(?:to\s+(?:(?:most\s+)?likely\s+)?have\s+been|as\s+(?:having\s+been\s+)?)"
+                             r"(?:\s+(?:most\s+)?likely)?\s+caused\s+by\b", re.IGNORECASE)
+
+
 def _read_damage_or_mines(scan: Scan, group: Group, start: int, end: int) -> None:
     """Damage and mines seen: what was damaged, the street; the type of mine, how it was laid (claimed, kept in ``details``)."""
     if group.sighting == "damage" and (damaged := _DAMAGED.match(scan.view(start, end))) is not None:
@@ -1151,6 +1189,15 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
         group.kinds = [group.kind]
     if group.sighting in ("damage", "mine", "uxo"):
         _read_damage_or_mines(scan, group, start, end)
+    if group.crater or group.sighting in ("damage", "mine", "uxo"):
+        for match in scan.find(_LANDMARK_OFFSET, start, end):
+            # "three craters between 15 and 40 metres east of the school building": where the marks are from a
+            # landmark, not a distance and direction from the observer (kept as written)
+            scan.claim(start + match.start(), start + match.end())
+            group.details["offset_from_landmark"] = re.sub(r"\s+", " ", match["offset"])
+            break
+        for match in scan.find(_ASSESSED_CAUSED, start, end):
+            scan.claim(start + match.start(), start + match.end())
     if group.kind.startswith("explosion") and (damaged := _DAMAGED_BY_IT.match(scan.view(start, end))) is not None:
         scan.claim(start + damaged.start(), start + damaged.end())  # "shelling had damaged her roof"
         group.details["damage_to"] = damaged["what"].lower()
@@ -1166,7 +1213,9 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
         # "six artillery rounds impact 2-3km east", "12 rockets launched in a northerly direction"
         scan.claim(start + action.start("verb"), start + action.end("verb"))
         verb = action["verb"].lower()
-        if not verb.startswith(("explod", "detonat")):  # "three shells exploded": no kind in it
+        if group.kind == "projectile_in_flight" and ("launch" in verb or verb.endswith("fired")):
+            pass  # "six rocket-assisted projectiles fired from south-east to north-west": seen in flight
+        elif not verb.startswith(("explod", "detonat")):  # "three shells exploded": no kind in it
             group.kind = "explosion_outgoing" if "launch" in verb or verb.endswith("fired") else "explosion_impact"
             group.kinds = [group.kind]
         heading = _HEADING_AFTER.match(scan.view(start + action.end(), end))
@@ -1189,6 +1238,11 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
         if group.kind.startswith("explosion"):
             scan.claim(start + match.start("verb"), start + match.end("verb"))
             group.kind, group.kinds = "explosion_impact", ["explosion_impact"]
+    if group.kind in ("explosion_undetermined", "explosion_outgoing"):
+        for match in scan.find(_IMPACTING_AFTER, start, end):
+            scan.claim(start + match.start("verb"), start + match.end("verb"))
+            group.kind, group.kinds = "explosion_impact", ["explosion_impact"]
+            break
     for match in scan.find(_IN_THE_AIR, start, end):
         # "two incoming projectiles explode in the air": airbursts
         scan.claim(start + match.start(), start + match.end())
@@ -1274,6 +1328,13 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
                 group.distance_km = (min(low or 0.0, low2 or 0.0), max(high, high2))
                 previous_end = start + match.end()
                 continue
+            if (previous_end is not None and high is not None and high2 is not None and qualifier is None
+                    and _RANGES_BETWEEN.fullmatch(scan.text, previous_end, start + match.start())):
+                # "680 outgoing artillery rounds 5-6km and 8-10km north-west": two ranges of one direction; the record
+                # holds the range that covers both (5-10 km)
+                group.distance_km = (min(low or 0.0, low2 or 0.0), max(high, high2))
+                previous_end = start + match.end()
+                continue
             group.warnings.append(f"a second distance was not used: {match.group(0)!r}")
             continue
         group.distance_km, group.distance_qualifier = _distance_range(match)
@@ -1283,7 +1344,7 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
         # "heard explosions from a south-easterly direction" stays a bearing from the observer
         if not (group.crater or re.match(r"(?i)(?:fired|launched|coming)\b", match.group(0))):
             continue
-        point = ph.parse_direction(match["dir"] or match["dir2"])
+        point = ph.parse_direction(match["dir"] or match["dir2"] or match["dir3"])
         if point is not None:
             scan.claim(start + match.start(), start + match.end())
             group.fired_from = point
@@ -1691,6 +1752,44 @@ def _read_violation_trend(scan: Scan, start: int, end: int) -> str | None:
     return re.sub(r"\s+", " ", match["trend"].lower())
 
 
+#: A total assessed as counted parts: "700 explosions assessed as 680 outgoing artillery rounds … and 20 outgoing tank rounds".
+_ASSESSED_AS_PARTS = re.compile(r"[\s\x1f,]*(?:(?:were|was|all)\s+)?(?:assessed|believed|determined)\s+(?:as|to\s+be)\s+$", re.IGNORECASE)
+
+
+def _split_assessed_total(scan: Scan, groups: list[Group], noun_ends: list[int]) -> None:
+    """A count of explosions followed by "assessed as" and counted parts that add up to it: the parts are the
+    observations (each ``part_of`` the total); the total is not a further record."""
+    index = 0
+    while index < len(groups) - 1:
+        whole = groups[index]
+        count_start = groups[index + 1].start
+        lead = _ASSESSED_AS_PARTS.search(scan.text, noun_ends[index], count_start) if noun_ends[index] <= count_start else None
+        if whole.count is None or not whole.kind.startswith("explosion") or lead is None or whole.breakdown or whole.places:
+            index += 1
+            continue
+        total, last = 0, index
+        for later in range(index + 1, len(groups)):
+            if groups[later].count is None:
+                break
+            total += groups[later].count or 0
+            last = later
+            if total >= whole.count:
+                break
+        if total != whole.count or last == index:
+            index += 1
+            continue
+        for part in groups[index + 1:last + 1]:
+            part.part_of = whole.count
+            part.times = part.times or whole.times
+            part.duration = part.duration or whole.duration
+            part.relative_time = part.relative_time or whole.relative_time
+            part.warnings.extend(warning for warning in whole.warnings if warning not in part.warnings)
+        groups[index + 1].start = whole.start
+        del groups[index]
+        del noun_ends[index]
+        index = last
+
+
 def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = None) -> ClauseReading:
     """Read one clause: where, when, and what was observed."""
     for pattern in (ACRONYM, SEE_ALSO):
@@ -1711,6 +1810,12 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
     aimed = next(scan.find(_AIMED_AT, start, end), None)
     if aimed is not None:  # "…, assessed as aimed at the mini-UAV": the UAV is the target, not a weapon or a sighting
         scan.claim(start + aimed.start(), start + aimed.end())
+    for match in scan.find(_PATROL_STATE, start, end):
+        scan.claim(start + match.start(), start + match.end())
+    if aimed is None:
+        aimed = next(scan.find(_NEAR_OWN_UAV, start, end), None)  # "20 shots … near the UAV": the UAV is the target
+        if aimed is not None:
+            scan.claim(start + aimed.start(), start + aimed.end())
     verb = next(scan.find(VERB, start, end), None)
     has_verb = verb is not None
     if verb is not None:
@@ -1792,6 +1897,7 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
     if groups:
         _read_weapon(scan, groups[0], observation_start, groups[0].start)  # "saw a tank firing 5 rounds"
         _read_duration(scan, groups[0], observation_start, groups[0].start)  # "heard, in a one-hour period, 34 explosions"
+        _read_duration(scan, groups[0], start, context_end)  # "Over a span of six hours on 18 May, the SMM heard …"
         context_times = context_times or read_times(scan, observation_start, groups[0].start)  # "heard, at 14:05, ..."
         groups[0].start = min(groups[0].start, observation_start)
     relative = []
@@ -1825,6 +1931,7 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
                 and re.fullmatch(r"\s*,?\s*and\s+", scan.text[noun_ends[index]:later.start])):
             group.weapon, group.calibre_mm = later.weapon, group.calibre_mm or later.calibre_mm
             group.other_weapons.extend(weapon for weapon in later.other_weapons if weapon not in group.other_weapons)
+    _split_assessed_total(scan, groups, noun_ends)
     for before, group in zip(groups, groups[1:]):
         if group.same_rounds and group.weapon is None:  # "an outgoing 82mm mortar round and … its impact": a mortar's
             group.weapon, group.calibre_mm = before.weapon, group.calibre_mm or before.calibre_mm

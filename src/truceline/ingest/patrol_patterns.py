@@ -65,6 +65,8 @@ NOT_PLACES = re.compile(
     r"Co-ordination|Coordination|Armed|Forces|Government|Trilateral|Contact|Group|Minsk|Package|Addendum|Memorandum|"
     r"Daily|Report|Spot|Non|A|An|On|In|At|While|Positioned|Between|From|Later|During|Both|All|No|None|"
     r"N|NNE|NE|ENE|E|ESE|SE|SSE|S|SSW|SW|WSW|W|WNW|NW|NNW|"
+    # a compass direction capitalised ("fired from a location to the South-East") is never a place
+    r"(?i:(?:north|south)(?:[-\s]?(?:north|south))?(?:[-\s]?(?:east|west))?(?:erly|ern)?|(?:east|west)(?:erly|ern)?)|"
     r"January|February|March|April|May|June|July|August|September|October|November|December)$"
 )
 REGION_AFTER = re.compile(r"^\s+(?:region|oblast|province|district|raion|areas?)\b", re.IGNORECASE)
@@ -83,11 +85,14 @@ TIME_AT = re.compile(
     r"(?:\b(?i:at|around|about)\s+(?:about\s+|around\s+|approximately\s+|approx\.\s+)?)?(?P<t1>" + ph.CLOCK + r")"
     r"(?:\s*(?:hrs|h|hours)\b)?(?:\s+(?:on|of)\s+(?P<d1>" + ph.DATE.replace("?P<", "?P<a_") + r"))?"
 )
+#: A distance's number: digits, or (news copies, spot reports) words before a unit written out: "two to three metres",
+#: "about one kilometre", "three to six kilometres" (never before "km"/"m": "two 3km" is a count and a distance).
+_DNUM = r"(?:" + _NUM + r"|(?i:" + ph.NUMBER_WORD + r")(?=\s*(?:-|–|to|and)?\s*(?:(?i:" + ph.NUMBER_WORD + r")\s+)?(?i:kilomet|met)))"
 DISTANCE = re.compile(
     r"(?:(?P<qual>about|approximately|approx\.|ca\.|circa|around|some|roughly|up\s+to|within|less\s+than|under|more\s+than|over|"
     r"at\s+least|at\s+(?:a\s+)?distances?\s+(?:ranging\s+)?of|(?:at\s+)?distances?\s+ranging|at\s+an?\s+(?:estimated|assessed)\s+distances?\s+of|an\s+estimated)\s+)?"
-    r"(?:between\s+(?P<a2>" + _NUM + r")\s*(?P<ua2>km|m)?\s+and\s+(?P<b2>" + _NUM + r")"
-    r"|(?:between\s+|from\s+)?(?P<a>" + _NUM + r")(?:\s*(?P<ua>km|m)?\s*(?:-|–|to)\s*(?P<b>" + _NUM + r"))?)\s*(?P<unit>" + _UNIT + r")(?:\s+away)?"
+    r"(?:between\s+(?P<a2>" + _DNUM + r")\s*(?P<ua2>km|m)?\s+and\s+(?P<b2>" + _DNUM + r")"
+    r"|(?:between\s+|from\s+)?(?<![\w-])(?P<a>" + _DNUM + r")(?:\s*(?P<ua>km|m)?\s*(?:-|–|to)\s*(?P<b>" + _DNUM + r"))?)\s*(?P<unit>" + _UNIT + r")(?:\s+away)?"
 )
 _PLACE_ITEM = (
     r"(?P<n>\d+|(?i:" + ph.NUMBER_WORD + r"))\s+(?:of\s+(?:them|which)\s+)?(?:(?:were|was)\s+)?(?:at\s+)?"
@@ -199,7 +204,9 @@ COMPARED = re.compile(
 #: The direction a round came from, written with a crater or impact: "fired from a south-westerly direction".
 FIRED_FROM = re.compile(
     r"\b(?:(?:fired|launched|coming)\s+)?from\s+(?:an?\s+|the\s+)(?P<dir>" + DIR + r")\s+direction\b"
-    r"|\b(?:fired|launched)\s+from\s+(?:the\s+)?(?P<dir2>" + DIR + r")\b(?!\s+to(?:wards)?\s+(?:the\s+)?" + DIR + r")",
+    r"|\b(?:fired|launched)\s+from\s+(?:the\s+)?(?P<dir2>" + DIR + r")\b(?!\s+to(?:wards)?\s+(?:the\s+)?" + DIR + r")"
+    # "was fired – from a location to the south-east –"
+    r"|\b(?:fired|launched)\s*(?:[–—-]\s*)?from\s+(?:an?\s+|the\s+)?(?:location|position|point|area)\s+(?:to\s+the\s+)?(?P<dir3>" + DIR + r")",
     re.IGNORECASE,
 )
 VERTICAL = re.compile(r"\b(?:in\s+)?vertical\s+(?:flight|trajectory|trajectories)\b|\bvertically\b", re.IGNORECASE)
@@ -235,7 +242,9 @@ KIND_NOUN = re.compile(
     r"\b(?P<noun>projectiles?|tracer\s+(?:rounds?|fire|projectiles?|bullets?)|tracers"
     r"|(?:illumination\s+)?flares?|illumination\s+rounds?|air[- ]?bursts?"
     r"|explosions?|detonations?|blasts?|bullets?(?![-\s]+(?:impacts?|holes?|marks?|proof|resistant)\b)|shelling|shelled(?=\s+(?:the\s+previous|overnight|during|on|in|at|from|with|by|yesterday|earlier|\d)|\s*[.,;]|\s*$)|air[- ]?strikes?|impacts?|rounds?|bursts?|gun[- ]?shots?|shots?|shooting(?![-\s]+(?:range|ground)s?\b)|" + DAMAGE + r"|" + MINES + r"|" + UXO + r"|(?:muzzle\s+)?flash(?:es)?|craters?|fire|salvo(?:e?s)?|smoke|shells?"
-    r"|(?<!launch )(?<!launch-)rockets?(?![-\s]+(?:systems?|launchers?|propelled|launch)\b)"
+    r"|(?<!launch )(?<!launch-)rockets?(?![-\s]+(?:systems?|launchers?|propelled|launch|assisted)\b)"
+    # a grenade written fired or exploding (spot reports): "a rocket-propelled grenade (RPG) was fired …, impacting …"
+    r"|(?:rocket[- ]propelled\s+)?grenades?(?=[\s\x1f]*(?:\([^()]*\)[\s\x1f]*)?(?:(?:was|were)\s+)?(?:fired|launched|explod\w*|detonat\w*|impact\w*|land(?:ed|ing))\b)"
     r"|(?:(?:mini|mid-range|long-range)-|(?:quadcopter|multicopter|octocopter|fixed-wing|helicopter)(?:[- ]type)?[- ])?"
     r"(?:UAVs?|unmanned\s+aerial\s+vehicles?|quadcopters?|drones?)"
     r"|" + _AIRCRAFT + r"|(?<![\w-])missiles?(?![-\s]+(?:systems?|launchers?|complex(?:es)?)\b))\b",
@@ -317,5 +326,7 @@ FILLER = frozenset(
     over engine engines first after her his our my sea bright
     long short intermittent occasional overhead russian above sustained constant periodic large-calibre large-caliber
     eumm undof unmogip unifil untso unficyp minurso military patrolling under ukrainian armed forces
-    joint control co-ordination coordination observation point stationary dpr lpr people's republic emanating""".split()
+    joint control co-ordination coordination observation point stationary dpr lpr people's republic emanating
+    ammunition vehicles following mostly mainly predominantly examined inspected direct rocket-assisted muzzle flashes
+    immediately almost""".split()
 )

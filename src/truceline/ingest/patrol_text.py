@@ -70,6 +70,18 @@ _DATE_ONLY_LINE = re.compile(r"^\W*(?:\w+day,?\s+)?(?P<date>" + ph.DATE + r")\W*
 _HYPHEN_FIRE = re.compile(r"(?<![Cc]ease)(?<=[A-Za-z])-(?=fire\b)")
 _FOOTNOTE = re.compile(r"\[\d{1,3}\]")
 _DOTTED_CLOCK = re.compile(r"\b([01]?\d|2[0-3])\.([0-5]\d)(?=\s*(?:hrs|h)\b)")
+#: A 12-hour clock time of the news copies: "12:20 p.m.", "9 a.m.", "1.15pm" (rewritten as 24-hour time, same length).
+_TWELVE_HOUR = re.compile(r"(?<![\d:.])(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s?(?P<ap>[ap])\.?\s?m(?:\.|\b)", re.IGNORECASE)
+
+
+def _twenty_four_hour(match: re.Match[str]) -> str:
+    """"12:20 p.m." -> "12:20     ", "9 a.m." -> "09:00 " (24-hour, padded to the same length; unchanged if it cannot fit)."""
+    hour = int(match["h"]) % 12 + (12 if match["ap"].lower() == "p" else 0)
+    clock = f"{hour:02d}:{match['m'] or '00'}"
+    written = match.group(0)
+    if len(clock) > len(written):
+        return written
+    return clock + " " * (len(written) - len(clock))
 #: A line that only names a section: "Ceasefire violations", "Donetsk region" (no verb, no number, a few words).
 _SECTION_HEADING = re.compile(r"^\W*[A-Z][\w'-]*(?:\s+[\w'-]+){0,5}\W*$")
 _REGION_HEADING = re.compile(r"^\W*(?P<name>[A-Z][a-z]+)\s+(?i:region|oblast)\W*$")
@@ -213,6 +225,7 @@ def parse_patrol_text(
         raw = raw.removesuffix("\r")
         line = _FOOTNOTE.sub(lambda mark: " " * len(mark.group(0)), raw.translate(_ONE_TO_ONE))  # "[1]": a footnote
         line = _DOTTED_CLOCK.sub(r"\1:\2", line)  # "12.10hrs": a clock time written with a dot (same length)
+        line = _TWELVE_HOUR.sub(_twenty_four_hour, line)  # "12:20 p.m.": a 12-hour clock (same length)
         line = _HYPHEN_FIRE.sub(" ", line)  # "small-arms-fire": small-arms fire (same length)
         if not line.strip():
             continue
@@ -584,6 +597,8 @@ def _clause_records(
                 "duration": group.duration, "altitude": group.altitude, "episodes": group.episodes}
         record["extras"].update({key: value for key, value in said.items() if value is not None})
         record["extras"].update(group.details)
+        if group.part_of is not None:  # "700 explosions assessed as 680 outgoing … and 20 …"
+            record["extras"]["breakdown_of"] = group.part_of
         record["weapon"] = group.weapon
         record["flight_direction"] = group.flight
         # "heard no explosions": a statement that nothing was observed (count 0), not an event of unstated number
