@@ -105,6 +105,19 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("The SMM examined four craters between 10 and 30 metres south of the bus stop.",
      [rec("other", 4, bearing=None, distance_min_km=None, offset_from_landmark="between 10 and 30 metres south of the bus stop",
           warnings=[])]),
+    # --- (second development batch) flight directions written without "from" are flights, not a list of bearings
+    ("The camera recorded six projectiles fired north to south and east to west and three explosions, all at unknown "
+     "distances to the east and east-south-east.",
+     [rec("projectile_in_flight", 6, flight_direction="N to S", bearing="E..ESE", distance_min_km=None),
+      rec("explosion_undetermined", 3, bearing="E..ESE", distance_min_km=None)]),
+    # someone written before "fire" makes it a verb; shots assessed as fired at the patrol have it as their target
+    ("The SMM saw a soldier fire a burst into the air, followed by two shots that the SMM assessed were fired at the "
+     "patrol vehicle.",
+     [rec("burst", 1, target="patrol vehicle"), rec("shot", 2, target="patrol vehicle")]),
+    ("The SMM heard 30 explosions assessed as impacts of rounds from unknown weapon systems 3-4km east.",
+     [rec("explosion_impact", 30, bearing="E", warnings=[])]),
+    ("The SMM heard 40 undetermined explosions at locations ranging from 3-6km north and north-east.",
+     [rec("explosion_undetermined", 40, bearing="N..NE", distance_min_km=3.0, distance_max_km=6.0, warnings=[])]),
     # a crater placed from the observer keeps its bearing and distance
     ("The SMM saw a crater 10m south of its position.",
      [rec("other", 1, bearing="S", distance_min_km=0.01)]),

@@ -493,8 +493,8 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
         weapon_noun_end = None
         if match["noun"].lower().startswith("impact") and _MIXED_BEFORE.search(text, max(start, position - 80), position):
             continue  # "assessed as outgoing rounds and impacts": one assessment of the noun before, in two kinds
-        if match["noun"].lower() == "fire" and not re.search(r"[\w-]+\s+$", before):
-            continue
+        if match["noun"].lower() == "fire" and (not re.search(r"[\w-]+\s+$", before) or _SOMEONE_BEFORE.search(before)):
+            continue  # "saw him fire a burst": a verb
         if match["noun"].lower() == "impact" and nouns and re.fullmatch(r"\s+", between):
             continue  # "six artillery rounds impact 2-3km east": a verb, read with the rounds
         if UAV.search(match["noun"]) and OWN_UAV_BEFORE.search(text[max(clause_start, position - 40):position]):
@@ -761,6 +761,7 @@ _PATROL_STATE = re.compile(
     r"\b(?:from\s+)?(?:inside|outside)\s+(?:of\s+)?(?:the|their|its)\s+(?:armoured\s+)?vehicles?\b"
     r"|\b(?:continued\s+)?driving(?:\s+(?:to\s+the\s+)?" + ph.DIRECTION + r")?(?:\s+for\s+(?:about\s+|approximately\s+|some\s+)?\d+(?:[.,]\d+)?\s*(?:km|m|metres|meters)\b)?"
     r"(?:\s+to\s+leave\s+the\s+area)?"
+    r"|\binto\s+the\s+air\b"
     r"|\bfacing\s+" + ph.DIRECTION + r"(?:\s*(?:,|and)\s*" + ph.DIRECTION + r")*"
     r"|\b(?:(?:was|were)\s+forced|had)\s+to\s+(?:land|recall)\s+(?:its|their|the)\s+(?:SMM\s+)?(?:(?:mini|mid-range|long-range)[- ]?)?"
     r"(?:UAVs?|drones?)\b",
@@ -813,9 +814,10 @@ _BOTH_SIDES = re.compile(r"\bon\s+(?:both|either)\s+sides?\s+of\s+the\s+(?:conta
 #: Fire assessed as aimed at the mission's own means, written after the fire: "five shots of small-arms fire about 800m north-west,
 #: assessed as directed at the SMM mini-UAV that the SMM was flying …", "…, assessed as targeting the UAV".
 _AIMED_AT = re.compile(
-    r"\bassessed\s+as\s+(?:being\s+|having\s+been\s+)?(?:(?:aimed|directed|fired)\s+(?:at|towards?|in\s+the\s+direction\s+of)|targeting)"
+    r"\b(?:(?:that|which)\s+(?:the\s+SMM|it|the\s+patrol)\s+assessed\s+(?:were|was|had\s+been)\s+(?:(?:aimed|directed|fired)\s+(?:at|towards?))"
+    r"|assessed\s+as\s+(?:being\s+|having\s+been\s+)?(?:(?:aimed|directed|fired)\s+(?:at|towards?|in\s+the\s+direction\s+of)|targeting))"
     r"\s+(?P<target>(?:the\s+|an?\s+|its\s+)?(?:SMM(?:'s)?\s+)?(?:(?:mini|mid-range|long-range)[- ]?)?"
-    r"(?:UAVs?|unmanned\s+aerial\s+vehicles?|drones?|patrols?|cameras?|vehicles?))\b"
+    r"(?:patrol\s+)?(?:UAVs?|unmanned\s+aerial\s+vehicles?|drones?|patrols?|cameras?|vehicles?))\b"
     # "… the SMM mini-UAV that the SMM was flying about 1km north of its position": where the UAV was, not the fire
     r"(?:\s+(?:that|which)\s+(?:the\s+SMM|it|the\s+patrol)\s+was\s+flying(?:\s+(?:about\s+|approximately\s+|some\s+)?"
     r"\d+(?:[.,]\d+)?\s*(?:km|m)\s+(?:to\s+the\s+)?" + ph.DIRECTION + r"(?:\s+of\s+(?:its|the\s+SMM's)\s+position)?)?)?",
@@ -1752,6 +1754,8 @@ def _read_violation_trend(scan: Scan, start: int, end: int) -> str | None:
     return re.sub(r"\s+", " ", match["trend"].lower())
 
 
+#: Someone before "fire", which is then a verb: "saw him fire a burst", "the men fire".
+_SOMEONE_BEFORE = re.compile(r"\b(?:him|her|them|they|he|she|men|man|soldiers?|individuals?|members?|someone|who|to)\s+$", re.IGNORECASE)
 #: A total assessed as counted parts: "700 explosions assessed as 680 outgoing artillery rounds … and 20 outgoing tank rounds".
 _ASSESSED_AS_PARTS = re.compile(r"[\s\x1f,]*(?:(?:were|was|all)\s+)?(?:assessed|believed|determined)\s+(?:as|to\s+be)\s+$", re.IGNORECASE)
 

@@ -218,7 +218,9 @@ BEARING = re.compile(
 _ABBREVIATION = r"(?:" + "|".join(sorted(ph.POINTS, key=len, reverse=True)) + r")"
 BEARING_PAIR = re.compile(r"(?<![\w-])(?P<a>" + _ABBREVIATION + r")\s*[-–/]\s*(?P<b>" + _ABBREVIATION + r")(?![\w-])")
 BEARING_LIST = re.compile(
-    r"(?P<list>" + DIR + r"(?:\s*,\s*" + DIR + r")*\s*,?\s+(?:and|or)\s+" + DIR + r")(?:\s+directions?)?"
+    # not the ends of flight directions: "fired west to east and south-west to south-east" is two flights, not a list
+    r"(?<!\bto\s)(?<!-to-)(?P<list>" + DIR + r"(?:\s*,\s*" + DIR + r")*\s*,?\s+(?:and|or)\s+" + DIR + r")(?![- ]to[- ]" + DIR + r")"
+    r"(?:\s+directions?)?"
 )
 #: Manned aircraft: "a Mi-8 helicopter", "fixed-wing aircraft", "two military planes" (not "anti-aircraft").
 _AIRCRAFT = (r"(?:(?:Mi|Ka|Su|MiG|An|Il|Tu|Yak|L)-\d+\w*\s+(?:\([^()]*\)\s+)?)?(?:(?:fixed|rotary)[- ]wing\s+|(?:military|combat|"
@@ -276,7 +278,7 @@ EXCHANGE = re.compile(
     re.IGNORECASE,
 )
 UNDETERMINED_ORIGIN = re.compile(
-    r"\bof\s+(?:an?\s+)?(?:undetermined|unknown|unidentified)\s+(?:origin|type|nature|weapons?|calibre)\b", re.IGNORECASE
+    r"\b(?:of|from)\s+(?:an?\s+)?(?:undetermined|unknown|unidentified)\s+(?:origin|type|nature|weapons?(?:\s+systems?)?|calibre)\b", re.IGNORECASE
 )
 _NOT_A_KIND = r"(?!(?:fire|rounds?|shots?|bursts?|explosions?|detonations?|blasts?|impacts?|projectiles?|flares?|flash(?:es)?|tracers?)\b)"
 #: What comes between a kind noun and a later noun that names its weapon, not a second observation:
@@ -328,5 +330,5 @@ FILLER = frozenset(
     eumm undof unmogip unifil untso unficyp minurso military patrolling under ukrainian armed forces
     joint control co-ordination coordination observation point stationary dpr lpr people's republic emanating
     ammunition vehicles following mostly mainly predominantly examined inspected direct rocket-assisted muzzle flashes
-    immediately almost""".split()
+    immediately almost ranging him""".split()
 )
