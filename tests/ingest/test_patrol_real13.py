@@ -118,6 +118,20 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [rec("explosion_impact", 30, bearing="E", warnings=[])]),
     ("The SMM heard 40 undetermined explosions at locations ranging from 3-6km north and north-east.",
      [rec("explosion_undetermined", 40, bearing="N..NE", distance_min_km=3.0, distance_max_km=6.0, warnings=[])]),
+    # --- (the constructs session 12 left) episodes of fire of two weapons; a 24-hour clock written with "p.m."
+    ("From its base in Svitlodarsk, it recorded three instances of heavy-machine-gun and small-arms fire.",
+     [rec("other", None, episodes=3, weapon="heavy_machine_gun", other_weapons=["small_arms"])]),
+    ("Between 1:05 p.m. and 14:20 p.m. the SMM heard two explosions.",
+     [rec("explosion_undetermined", 2, time_start="03 13:05", time_end="03 14:20", warnings=[])]),
+    # a share of the violations with the explosions' share between commas is a summary, not a bearing or an event
+    ("The majority of ceasefire violations, including the majority of explosions, were recorded in areas north of Zolote "
+     "and at south-westerly directions of Popasna.",
+     [rec("other", None, violations_share="the majority", violations_areas=["N of Zolote", "SW of Popasna"], bearing=None,
+          event_place=None)]),
+    # "in both X and Y": the observer at the first place named, not at the place its description is measured from
+    ("In the morning, from several positions in both government-controlled Zolote (60km west of Luhansk) and Popasna, the "
+     "SMM heard 20 explosions 4-6km east.",
+     [rec("explosion_undetermined", 20, observer_place="Zolote", bearing="E")]),
     # a crater placed from the observer keeps its bearing and distance
     ("The SMM saw a crater 10m south of its position.",
      [rec("other", 1, bearing="S", distance_min_km=0.01)]),
@@ -139,3 +153,21 @@ def test_a_twelve_hour_clock_that_cannot_be_rewritten_in_place_is_left() -> None
     (record,) = parse("At 9pm the SMM heard a shot.")  # "21:00" is longer than "9pm": not read, and said so
     assert record["time_start"] is None
     assert any("not understood" in warning for warning in record["warnings"])
+
+
+def test_the_patrol_members_when_they_heard_keep_the_position_of_the_sentence_before() -> None:
+    text = ("At 09:40, an SMM patrol of four members was positioned 2km south of Popasna. Three patrol members were standing "
+            "next to the vehicles and the others were inside the vehicles with the doors open when they heard five "
+            "explosions 300m east.")
+    first, second = parse(text)
+    assert first["kind"] == "other" and first["count"] is None
+    assert not any("not understood" in warning for warning in first["warnings"])
+    assert second["kind"] == "explosion_undetermined" and second["count"] == 5
+    assert second["observer_place"] == "Popasna" and second["observer_offset"] == "2 km S"
+    assert second["observer_lat"] == pytest.approx(first["observer_lat"]) and second["warnings"] == []
+
+
+def test_patrol_members_do_not_carry_a_position_across_lines() -> None:
+    records = parse("An SMM patrol was positioned in Popasna.\nTwo patrol members were outside the vehicles when they "
+                    "heard a shot 100m north.")
+    assert records[-1]["kind"] == "shot" and records[-1]["observer_lat"] is None

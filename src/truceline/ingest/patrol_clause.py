@@ -709,7 +709,7 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
 _EPISODES_BEFORE = re.compile(
     r"(?P<lead>(?:(?P<qual>" + ph.COUNT_QUALIFIER + r")\s+)?(?:(?P<vague>" + ph.VAGUE_COUNTS + r")|(?<![\d:.,])(?P<n>\d+|(?i:"
     + ph.NUMBER_WORD + r"))|an?)\s+(?P<what>(?i:episodes?|instances?|incidents?|bouts?|periods?|spells?|waves?))\s+of\s+)"
-    r"(?:(?!(?:and|or|of)\b)[A-Za-z(][\w\-()]*\s+){0,3}(?:(?:an?\s+)?exchanges?\s+of\s+(?:[\w()-]+\s+){0,3})?$", re.IGNORECASE)
+    r"(?:(?:and\s+)?(?!(?:and|or|of)\b)[A-Za-z(][\w\-()]*\s+){0,4}(?:(?:an?\s+)?exchanges?\s+of\s+(?:[\w()-]+\s+){0,3})?$", re.IGNORECASE)
 _SHARED_PART = re.compile(
     r"(?P<n>\d+|(?i:" + ph.NUMBER_WORD + r"))\s+(?P<what>(?i:incoming|outgoing|impacts?|undetermined|unknown|unidentified))"
     r"\s*(?:/|,\s*(?:and\s+)?|\band\b|\bor\b)\s*")
@@ -762,6 +762,15 @@ _PATROL_STATE = re.compile(
     r"|\b(?:continued\s+)?driving(?:\s+(?:to\s+the\s+)?" + ph.DIRECTION + r")?(?:\s+for\s+(?:about\s+|approximately\s+|some\s+)?\d+(?:[.,]\d+)?\s*(?:km|m|metres|meters)\b)?"
     r"(?:\s+to\s+leave\s+the\s+area)?"
     r"|\binto\s+the\s+air\b"
+    # the patrol's make-up: "an SMM patrol consisting of six members and two armoured vehicles"
+    r"|\b(?:(?:consisting|composed|comprised)\s+of|comprising|of)\s+(?:\d+|" + ph.NUMBER_WORD + r")\s+(?:SMM\s+)?(?:members|monitors)"
+    r"(?:\s+(?:and|in)\s+(?:\d+|" + ph.NUMBER_WORD + r")\s+(?:armoured\s+)?vehicles)?\b"
+    # spot reports: who of the patrol was where when the fire came ("Two patrol members were standing next to the vehicles
+    # and the others were inside the vehicles with the doors open when they heard …")
+    r"|\b(?:(?:\d+|" + ph.NUMBER_WORD + r"|all|both|some|the)\s+(?:of\s+the\s+)?(?:SMM\s+)?patrol\s+members|the\s+(?:others|remaining))"
+    r"(?:\s*,?\s+(?:who|all\s+of\s+whom)\s+(?:were|was))?(?=\s)"
+    r"|\b(?:(?:were|was)\s+)?standing\s+(?:next\s+to|near|beside|outside)\s+(?:the|their|its)\s+vehicles?\b"
+    r"|\bwith\s+(?:the\s+)?doors?\s+open\b|\bhaving\s+just\s+(?:entered|left)\s+(?:the|their|its)\s+vehicles?\b"
     r"|\bfacing\s+" + ph.DIRECTION + r"(?:\s*(?:,|and)\s*" + ph.DIRECTION + r")*"
     r"|\b(?:(?:was|were)\s+forced|had)\s+to\s+(?:land|recall)\s+(?:its|their|the)\s+(?:SMM\s+)?(?:(?:mini|mid-range|long-range)[- ]?)?"
     r"(?:UAVs?|drones?)\b",

@@ -57,7 +57,7 @@ OFFSET = re.compile(
 #: The observer's own position as an offset's origin: "its position", "the SMM's position", "the patrol's location".
 OWN_POSITION = re.compile(r"^(?:its|their|the|(?:SMM|patrol|camera|team)(?:'s|’s)?)\s", re.IGNORECASE)
 AT_PLACE = re.compile(
-    r"\b(?P<prep>(?i:in|near|at|outside|of|from|around|inside|to|over|just\s+outside|between))\s+(?:the\s+)?(?:(?i:northern|southern|eastern|western|"
+    r"\b(?P<prep>(?i:in|near|at|outside|of|from|around|inside|to|over|just\s+outside|between))\s+(?:the\s+)?(?:(?i:both)\s+)?(?:(?i:northern|southern|eastern|western|"
     r"north-eastern|north-western|south-eastern|south-western|central)\s+)?(?:(?i:nearby)\s+)?" + CONTROLLED + r"(?P<place>" + PLACE + r")"
 )
 NOT_PLACES = re.compile(
@@ -187,7 +187,7 @@ VIOLATION_SHARE = re.compile(
     r"(?:of\s+(?:the\s+|these\s+|them\b)?)?(?:(?:the\s+)?(?:ceasefire\s+)?violations?(?:\s+|(?=\s*[,(])))?"
     # "Most ceasefire violations, including about 20 explosions, occurred in areas east of …"
     r"(?:\s*[,(][^,;()]{1,80}[,)]\s+)?"
-    r"(?:(?:were|was)\s+(?:(?:recorded|observed|registered|heard)\b|\x1f+)|occurred\b)",
+    r"(?:(?:were|was)\s+(?:(?:recorded|observed|registered|heard)\b|\x1f+)|occurred\b|(?<=\s)\x1f{8,}(?=\s))",
     re.IGNORECASE)  # the verb may be claimed already
 #: One area of such a share: "(in areas) south-west and north-west of Horlivka", "at southerly directions of Pyshchevyk".
 VIOLATION_AREA = re.compile(

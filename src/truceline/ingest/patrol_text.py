@@ -71,12 +71,16 @@ _HYPHEN_FIRE = re.compile(r"(?<![Cc]ease)(?<=[A-Za-z])-(?=fire\b)")
 _FOOTNOTE = re.compile(r"\[\d{1,3}\]")
 _DOTTED_CLOCK = re.compile(r"\b([01]?\d|2[0-3])\.([0-5]\d)(?=\s*(?:hrs|h)\b)")
 #: A 12-hour clock time of the news copies: "12:20 p.m.", "9 a.m.", "1.15pm" (rewritten as 24-hour time, same length).
-_TWELVE_HOUR = re.compile(r"(?<![\d:.])(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s?(?P<ap>[ap])\.?\s?m(?:\.|\b)", re.IGNORECASE)
+_TWELVE_HOUR = re.compile(r"(?<![\d:.])(?P<h>1\d|2[0-3]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s?(?P<ap>[ap])\.?\s?m(?:\.|\b)", re.IGNORECASE)
 
 
 def _twenty_four_hour(match: re.Match[str]) -> str:
     """"12:20 p.m." -> "12:20     ", "9 a.m." -> "09:00 " (24-hour, padded to the same length; unchanged if it cannot fit)."""
-    hour = int(match["h"]) % 12 + (12 if match["ap"].lower() == "p" else 0)
+    hour = int(match["h"])
+    if hour <= 12:  # "16:15 p.m." (news copies) is already a 24-hour time
+        hour = hour % 12 + (12 if match["ap"].lower() == "p" else 0)
+    elif match["m"] is None:
+        return match.group(0)
     clock = f"{hour:02d}:{match['m'] or '00'}"
     written = match.group(0)
     if len(clock) > len(written):
@@ -95,6 +99,13 @@ _MISSION_AGAIN = re.compile(
     r"(?:the\s+(?:SMM|mission|patrol)(?:\s+(?:patrol\s+)?members)?|the\s+SMM\s+patrol(?:\s+members)?|"
     r"(?:two|three|four|five|six|all)\s+(?:SMM\s+)?patrol\s+members|it)\s+(?:also\s+|then\s+|later\s+|again\s+)?"
     r"(?:heard|saw|observed|recorded|noted|spotted)\b",
+    re.IGNORECASE)
+#: A spot report's sentence about the patrol's members, then the fire they heard: "Two patrol members were standing next to
+#: the vehicles and the others were inside the vehicles with the doors open when they heard …" (the patrol of the sentence
+#: before, at the position it gave).
+_MEMBERS_WHEN = re.compile(
+    r"^\W*(?:(?:at|between|from|on|in|while|whilst)\b[^;.]{0,60},?\s+)?(?:[\w-]+\s+){0,2}(?:of\s+the\s+)?(?:SMM\s+)?(?:patrol\s+)?members\b"
+    r"[^.;]{0,200}?\b(?:when|as|and|,)\s+(?:all\s+)?(?:they|the\s+(?:patrol|SMM)(?:\s+members)?)\s+(?:all\s+)?(?:also\s+)?(?:heard|saw|observed)\b",
     re.IGNORECASE)
 #: "From the same position, the SMM heard ...": the observer of the sentence before, even in the paragraph before.
 _SAME_POSITION = re.compile(
@@ -496,7 +507,8 @@ def _read_sentence(
         else:
             state.date, state.night_end, state.evenings, state.date_written = first, second, False, True
         scan.claim(start + found_date.start(), start + found_date.end())
-    continuation = bool(_CONTINUATION.match(line[start:end]) or _MISSION_AGAIN.match(line[start:end]))
+    continuation = bool(_CONTINUATION.match(line[start:end]) or _MISSION_AGAIN.match(line[start:end])
+                        or _MEMBERS_WHEN.match(line[start:end]))
     same_position = next(scan.find(_SAME_POSITION, start, end), None)
     if same_position is not None:
         scan.claim(start + same_position.start(), start + same_position.end())
