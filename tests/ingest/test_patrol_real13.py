@@ -132,6 +132,18 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("In the morning, from several positions in both government-controlled Zolote (60km west of Luhansk) and Popasna, the "
      "SMM heard 20 explosions 4-6km east.",
      [rec("explosion_undetermined", 20, observer_place="Zolote", bearing="E")]),
+    # --- (third development batch) a part of a count named by its weapon only; "assessed N explosions as …" as the verb
+    ("On the night of 5-6 June, the SMM heard 30 undetermined explosions, including 20 assessed as anti-aircraft cannon "
+     "rounds, 5-8km north of its position.",
+     [rec("explosion_undetermined", 20, weapon="anti_aircraft_gun", breakdown_of=30, bearing="N", distance_min_km=5.0,
+          warnings=[]),
+      rec("explosion_undetermined", 10, weapon=None, breakdown_of=30, bearing="N", distance_max_km=8.0, warnings=[])]),
+    ("The SMM assessed a further 25 explosions as tank rounds 5-6km west of its position.",
+     [rec("explosion_undetermined", 25, weapon="tank", bearing="W", distance_min_km=5.0, distance_max_km=6.0, warnings=[])]),
+    ("The SMM assessed 12 explosions as outgoing 82mm mortar rounds 2km south.",
+     [rec("explosion_outgoing", 12, weapon="mortar", calibre_mm=82, bearing="S", warnings=[])]),
+    ("The SMM heard 10 explosions as well as 4 bursts.",
+     [rec("explosion_undetermined", 10), rec("burst", 4)]),
     # a crater placed from the observer keeps its bearing and distance
     ("The SMM saw a crater 10m south of its position.",
      [rec("other", 1, bearing="S", distance_min_km=0.01)]),

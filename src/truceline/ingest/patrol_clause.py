@@ -166,6 +166,8 @@ class Group:
     hit_before: bool = False  # "a house that had been hit by a shell": what a round did before (damage, when seen)
     same_rounds: bool = False  # "…, followed by its impact": the rounds of the observation before (their weapon)
     part_of: int | None = None  # "700 explosions assessed as 680 outgoing … and 20 …": the total this part is of
+    assessed_lead: bool = False  # "The SMM assessed 30 explosions as …": the assessment follows as "as …"
+    breakdown_weapons: dict[int, str] = field(default_factory=dict)  # "…, including 30 assessed as anti-aircraft cannon rounds"
 
 
 class Scan:
@@ -486,6 +488,10 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
         if nouns and OF_WEAPON_BEFORE.search(between) and not _NEW_COUNT.search(between):
             weapon_noun_end = start + match.end()
             continue  # "impacts of mortar rounds", "bursts of small-arms fire", "assessed as outgoing rounds"
+        if (nouns and _AS_AFTER_NOUN.fullmatch(between) and not _NEW_COUNT.search(between)
+                and _ASSESSED_COUNT_BEFORE.search(text, clause_start, start + nouns[-1].start())):
+            weapon_noun_end = start + match.end()
+            continue  # "the SMM assessed a further 30 explosions as tank rounds": the rounds name the explosions' weapon
         if (weapon_noun_end is not None and match["noun"].lower().startswith(("round", "shell"))
                 and _SECOND_WEAPON.fullmatch(text, weapon_noun_end, position)):
             weapon_noun_end = start + match.end()
@@ -569,6 +575,11 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
             scan.claim(previous_end + count.start(), noun_start)
             group_start = group.start = previous_end + count.start()
             count = None
+        if count is not None and count["n1"] and group.kind.startswith("explosion"):
+            lead = _ASSESSED_COUNT_LEAD.search(text, clause_start, previous_end + count.start())
+            if lead is not None:  # "The SMM assessed a further 30 explosions as tank rounds": the verb, and its assessment
+                scan.claim(lead.start(), lead.end())
+                group.assessed_lead = True
         if group.sighting == "uxo":  # "an unexploded 82mm mortar round", "an unexploded rocket-propelled grenade (RPG-7)"
             _weapon_in_noun(group, noun)
         if noun.lower().startswith("gun"):  # "three gunshots"
@@ -1286,6 +1297,13 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
             scan.claim(start + match.start(), start + match.end())
             group.kind, group.kinds = "explosion_undetermined", ["explosion_undetermined"]
             group.warnings.append(f"{match.group(0)!r}: the count is not split between them, so the kind is undetermined")
+    if group.assessed_lead and (as_kind := _AS_KIND_AFTER.match(scan.view(start, end))) is not None:
+        scan.claim(start + as_kind.start(), start + as_kind.start() + len(as_kind.group(0).lstrip(" \x1f").split()[0]) + (
+            len(as_kind.group(0)) - len(as_kind.group(0).lstrip(" \x1f"))))  # the "as"
+        if as_kind["what"]:
+            scan.claim(start + as_kind.start("what"), start + as_kind.end("what"))
+            group.kind = assessed_kind(as_kind["what"], group.kind)
+            group.kinds = [group.kind]
     depths = _parenthesis_depth(scan.text, start, end)
     for match in scan.find(ASSESSED, start, end):
         if depths[match.start()] > 0 and scan.view(start, start + match.start()).rstrip()[-1:] != "(":
@@ -1534,6 +1552,31 @@ _REST_ASSESSED = re.compile(
     r"(?:their\s+|its\s+|an?\s+)?(?P<what>outgoing|impacts?|incoming|air[- ]?bursts?|undetermined)\b", re.IGNORECASE)
 
 
+#: A part of a count named by its weapon only: "42 undetermined explosions, including 30 assessed as anti-aircraft cannon rounds".
+_WEAPON_PART = re.compile(
+    r"\s*(?:including|of\s+which|of\s+them)?\s*(?:(?P<qual>about|around|approximately|some|almost|nearly|at\s+least|more\s+than|over)\s+)?"
+    r"(?P<n>" + ph.NUMBER + r")\s+(?:of\s+(?:them|which)\s+)?(?:(?:were|was)\s+)?assessed\s+as\s+(?:an?\s+)?(?P<what>[^()]*?)\s*$",
+    re.IGNORECASE)
+
+
+def _weapon_part(scan: Scan, group: Group, paren: re.Match[str], start: int) -> bool:
+    """", including 30 assessed as anti-aircraft cannon rounds,": that part with its weapon, the rest without (True if read)."""
+    part = _WEAPON_PART.match(scan.text, start + paren.start(1), start + paren.end(1))
+    number = ph.parse_number(part["n"]) if part is not None else None
+    if part is None or number is None or group.count is None or number > group.count:
+        return False
+    labels = [label for pattern, label in ph.WEAPON_PATTERNS if pattern.search(part["what"])]
+    if not labels or re.search(r"\b(?:outgoing|incoming|impacts?|air[- ]?bursts?)\b", part["what"], re.IGNORECASE):
+        return False
+    scan.claim(start + paren.start(), start + paren.end())
+    weapon = labels[0]
+    if group.weapon == weapon:  # read from inside the brackets: the part's, not the whole count's
+        group.weapon = group.other_weapons.pop(0) if group.other_weapons else None
+    group.breakdown = [(group.kind, number)] + ([(group.kind, group.count - number)] if number < group.count else [])
+    group.breakdown_weapons = {0: weapon}
+    return True
+
+
 def _read_breakdown(scan: Scan, group: Group, start: int, end: int) -> None:
     """A parenthesis that splits an explosion count: "(five assessed as impacts and 15 undetermined)".
 
@@ -1552,6 +1595,8 @@ def _read_breakdown(scan: Scan, group: Group, start: int, end: int) -> None:
                     group.flight_breakdown = [(n or 0, f"{a} to {b}") for n, a, b in flights]
                     return
         items = list(BREAKDOWN_ITEM.finditer(paren.group(1)))
+        if not items and group.kind.startswith("explosion") and group.count is not None and _weapon_part(scan, group, paren, start):
+            return
         if not items or not group.kind.startswith("explosion"):
             continue
         parts: list[tuple[str, int]] = []
@@ -1763,6 +1808,12 @@ def _read_violation_trend(scan: Scan, start: int, end: int) -> str | None:
     return re.sub(r"\s+", " ", match["trend"].lower())
 
 
+#: "The SMM assessed (a further) 30 explosions as tank rounds": "assessed" is the observing verb, the count its object.
+_ASSESSED_COUNT_BEFORE = re.compile(r"\bassessed\s+(?:(?:a\s+)?(?:further|another|additional)\s+)?(?:[\w,()-]+\s+){1,4}$", re.IGNORECASE)
+_AS_AFTER_NOUN = re.compile(r"\s+as\s+(?:an?\s+)?(?:(?!(?:well|such|part|a|of)\b)[\w()-]+\s+){0,5}", re.IGNORECASE)
+_ASSESSED_COUNT_LEAD = re.compile(r"\bassessed\s+(?:(?:a\s+)?(?:further|another|additional)\s+)?$", re.IGNORECASE)
+_AS_KIND_AFTER = re.compile(r"^[\s\x1f]*as\s+(?:an?\s+)?(?:(?:\(?\d+\s?mm\)?|(?!(?:outgoing|incoming|impacts?)\b)[\w-]+)\s+){0,3}?"
+                            r"(?P<what>outgoing|impacts?|incoming|air[- ]?bursts?)?", re.IGNORECASE)
 #: Someone before "fire", which is then a verb: "saw him fire a burst", "the men fire".
 _SOMEONE_BEFORE = re.compile(r"\b(?:him|her|them|they|he|she|men|man|soldiers?|individuals?|members?|someone|who|to)\s+$", re.IGNORECASE)
 #: A total assessed as counted parts: "700 explosions assessed as 680 outgoing artillery rounds … and 20 outgoing tank rounds".

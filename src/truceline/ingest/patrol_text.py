@@ -638,6 +638,8 @@ def _clause_records(
                             else dict(part_extras, breakdown_of=group.count))
                 if index in group.breakdown_qualifiers:  # "of which about 50 were assessed as outgoing"
                     part["extras"]["count_qualifier"] = group.breakdown_qualifiers[index]
+                if index in group.breakdown_weapons:  # "…, including 30 assessed as anti-aircraft cannon rounds"
+                    part["weapon"] = group.breakdown_weapons[index]
                 records.append(part)
         elif group.places:
             records.extend(_place_records(record, group))
