@@ -144,6 +144,12 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [rec("explosion_outgoing", 12, weapon="mortar", calibre_mm=82, bearing="S", warnings=[])]),
     ("The SMM heard 10 explosions as well as 4 bursts.",
      [rec("explosion_undetermined", 10), rec("burst", 4)]),
+    # the observer written after "its position": "… north of its position 6km south of Horlivka"
+    ("The SMM heard ten explosions assessed as outgoing mortar rounds as well as heavy-machine-gun bursts 500-800m south "
+     "of its position 6km south of Horlivka.",
+     [rec("explosion_outgoing", 10, weapon="mortar", bearing="S", distance_min_km=0.5, distance_max_km=0.8,
+          observer_place="Horlivka", observer_offset="6 km S", warnings=[]),
+      rec("burst", None, weapon="heavy_machine_gun", bearing="S", observer_place="Horlivka", warnings=[])]),
     # a crater placed from the observer keeps its bearing and distance
     ("The SMM saw a crater 10m south of its position.",
      [rec("other", 1, bearing="S", distance_min_km=0.01)]),
@@ -183,3 +189,14 @@ def test_patrol_members_do_not_carry_a_position_across_lines() -> None:
     records = parse("An SMM patrol was positioned in Popasna.\nTwo patrol members were outside the vehicles when they "
                     "heard a shot 100m north.")
     assert records[-1]["kind"] == "shot" and records[-1]["observer_lat"] is None
+
+
+def test_a_summary_of_two_reporting_periods_gives_each_its_own_window() -> None:
+    first, second = parse("In Donetsk region the SMM recorded more ceasefire violations between the evenings of 1 and 2 June, "
+                          "including about 80 explosions, compared with the previous reporting period (about 40 explosions), "
+                          "and fewer between the evenings of 2 and 3 June, including about 30 explosions, compared with the "
+                          "previous 24 hours.")
+    assert (first["count"], first["time_start"], first["time_end"]) == (80, "01 18:00", "02 21:00")
+    assert (second["count"], second["time_start"], second["time_end"]) == (30, "02 18:00", "03 21:00")
+    assert first["region"] == second["region"] == "Donetsk"
+    assert not any("not understood" in warning for record in (first, second) for warning in record["warnings"])

@@ -910,7 +910,7 @@ _NOT_VIOLATION = re.compile(
 _FIRE_DIRECTION = re.compile(r"(?:\b(?:assessed|believed)\s+(?:as|to\s+be)\s+)?\b(?P<what>outgoing|incoming)\b", re.IGNORECASE)
 #: A weapon named more generally beside a more specific one ("grenades fired from an automatic grenade launcher").
 _GENERAL_WEAPON = {"grenade_launcher": "automatic_grenade_launcher", "machine_gun": "heavy_machine_gun", "rocket": "mlrs"}
-_KIND_ADJECTIVE = re.compile(r"\b(?:outgoing|incoming|illumination|tracer|fresh|new|recent|heavy)\b", re.IGNORECASE)
+_KIND_ADJECTIVE = re.compile(r"\b(?:outgoing|incoming|illumination|tracer|fresh|new|recent|heavy(?![- ]machine))\b", re.IGNORECASE)
 #: "The SMM assessed the crater as caused by …": an assessment of damage seen, read with the crater.
 _ASSESSED_DAMAGE = re.compile(r"\b(?:assessed|determined|concluded)\s+(?=(?:that\s+)?(?:the|these|those|both|all|its)\s+(?:[\w-]+\s+)?"
                               r"(?:craters?|damage|holes?)\b)", re.IGNORECASE)
@@ -1924,7 +1924,8 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
     for match in relative_matches:
         scan.claim(start + match.start(), start + match.end())
     if position is None:
-        trigger = re.search(r"\b(?:while|when|whilst|from\s+its\s+position|positioned)\b|(?<=\bits\sposition\s)(?:in|near|at)\b",
+        trigger = re.search(r"\b(?:while|when|whilst|from\s+its\s+position|positioned)\b|(?<=\bits\sposition\s)(?:in|near|at)\b"
+                            r"|(?<=\bits\sposition\s)(?=\d+(?:[.,]\d+)?\s*km\s+" + ph.DIRECTION + r"\s+of\s+[A-Z])",
                             scan.view(observation_start, end))
         if trigger is not None:
             position = read_position(scan, observation_start + trigger.start(), end)

@@ -384,7 +384,24 @@ def split_sentences(line: str) -> list[tuple[int, int]]:
         start = match.end()
     if line[start:].strip():
         spans.append((start, len(line)))
-    return spans
+    return [part for span in spans for part in _split_periods(line, *span)]
+
+
+#: A summary of two reporting periods in one sentence: "… between the evenings of 11 and 12 August, including about 70
+#: explosions, compared with …, and more between the evenings of 12 and 13 August, including about 160 explosions, …".
+_SECOND_PERIOD = re.compile(
+    r",\s+and\s+(?=(?:(?:more|fewer|less|a\s+similar\s+number(?:\s+of)?|the\s+same\s+number(?:\s+of)?)\s+"
+    r"(?:(?:ceasefire\s+)?violations\s+)?)?between\s+the\s+evenings?\s+of\b)", re.IGNORECASE)
+
+
+def _split_periods(line: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A sentence that summarises two reporting periods is read as two: each period's counts get that period's window."""
+    if len(re.findall(r"\bbetween\s+the\s+evenings?\s+of\b", line[start:end], re.IGNORECASE)) < 2:
+        return [(start, end)]
+    second = _SECOND_PERIOD.search(line, start, end)
+    if second is None or not re.search(r"\bbetween\s+the\s+evenings?\s+of\b", line[start:second.start()], re.IGNORECASE):
+        return [(start, end)]
+    return [(start, second.start() + 1), (second.end(), end)]
 
 
 _WHICH = re.compile(
