@@ -150,6 +150,12 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [rec("explosion_outgoing", 10, weapon="mortar", bearing="S", distance_min_km=0.5, distance_max_km=0.8,
           observer_place="Horlivka", observer_offset="6 km S", warnings=[]),
       rec("burst", None, weapon="heavy_machine_gun", bearing="S", observer_place="Horlivka", warnings=[])]),
+    # --- (fourth development batch) "the use of small arms" is fire; a UAV "assessed as targeted by" fire is the target
+    ("The SMM also heard the use of small arms north, north-east and south east of its position.",
+     [rec("other", None, weapon="small_arms", bearing="N..SE", warnings=[])]),
+    ("An SMM mid-range unmanned aerial vehicle (UAV) was assessed as targeted by small-arms fire near Popasna.",
+     [rec("other", None, weapon="small_arms", target="SMM mid-range unmanned aerial vehicle", event_place="Popasna",
+          sighting=None, warnings=[])]),
     # a crater placed from the observer keeps its bearing and distance
     ("The SMM saw a crater 10m south of its position.",
      [rec("other", 1, bearing="S", distance_min_km=0.01)]),

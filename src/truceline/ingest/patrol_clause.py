@@ -227,6 +227,8 @@ def parse_number_or_none(text: str | None) -> int | None:
 
 def base_kind(noun: str) -> str:
     word = noun.lower()
+    if word == "use":  # "the use of small arms": fire of that weapon, of unstated kind
+        return "other"
     if word.startswith(("projectile", "tracer")):
         return "projectile_in_flight"
     if "flare" in word or word.startswith("illumination"):
@@ -813,7 +815,8 @@ _LINE = re.compile(
 #: Fire at the mission itself: "the SMM's mini-UAV was fired upon", "an SMM patrol came under fire".
 _TARGET = re.compile(
     r"\b(?P<target>(?:the\s+|an?\s+)?(?:SMM(?:'s)?|its|OSCE|UN|EUMM)\s+(?:(?:mini|mid-range|long-range|fixed-wing)[- ]?)?"
-    r"(?:UAVs?|mini-UAVs?|drones?|patrols?|vehicles?|cameras?|monitors?|team))\s+(?:was|were|came|had\s+been|has\s+been)\s+"
+    r"(?:UAVs?|mini-UAVs?|unmanned\s+aerial\s+vehicles?|drones?|patrols?|vehicles?|cameras?|monitors?|team))(?:\s*\(UAVs?\))?"
+    r"\s+(?:was|were|came|had\s+been|has\s+been)\s+(?:assessed\s+as\s+(?:being\s+)?)?"
     r"(?:fired\s+(?:up)?on|shot\s+at|targeted|(?=under\b))(?:\s+(?:with|by))?", re.IGNORECASE)
 #: Between two distance-and-direction pairs of one observation: "4km north-east and 6km east".
 _PAIR_BETWEEN = re.compile(r"\s+(?:to\s+the\s+)?" + ph.DIRECTION + r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:from|at)\s+)?", re.IGNORECASE)
