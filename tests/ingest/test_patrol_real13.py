@@ -156,6 +156,16 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("An SMM mid-range unmanned aerial vehicle (UAV) was assessed as targeted by small-arms fire near Popasna.",
      [rec("other", None, weapon="small_arms", target="SMM mid-range unmanned aerial vehicle", event_place="Popasna",
           sighting=None, warnings=[])]),
+    # --- (fifth development batch) projectiles split by flight with a vertical part; an elliptical count with a flight
+    # written without "from"; "non-government controlled" without a hyphen
+    ("The camera recorded six projectiles (four in vertical flight and two from north to south) and 20 projectiles from "
+     "west to east and 14 east to west, all 2-4km south.",
+     [rec("projectile_in_flight", 4, flight_direction="vertical", breakdown_of=6, bearing="S", warnings=[]),
+      rec("projectile_in_flight", 2, flight_direction="N to S", breakdown_of=6, bearing="S", warnings=[]),
+      rec("projectile_in_flight", 20, flight_direction="W to E", bearing="S", warnings=[]),
+      rec("projectile_in_flight", 14, flight_direction="E to W", bearing="S", distance_min_km=2.0, warnings=[])]),
+    ("Positioned in non-government controlled Horlivka, the SMM heard 3 shots.",
+     [rec("shot", 3, observer_place="Horlivka", warnings=[])]),
     # a crater placed from the observer keeps its bearing and distance
     ("The SMM saw a crater 10m south of its position.",
      [rec("other", 1, bearing="S", distance_min_km=0.01)]),

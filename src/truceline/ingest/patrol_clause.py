@@ -1546,8 +1546,9 @@ def covering_sector(points: list[str]) -> str:
 
 
 _FLIGHT_ITEM = re.compile(
-    r"(?P<n>" + ph.NUMBER + r")\s+(?:(?:of\s+(?:them|which)|were|was)\s+)?(?:in\s+flight\s+)?from\s+(?:the\s+)?"
-    r"(?P<a>" + ph.DIRECTION + r")\s+to(?:wards)?\s+(?:the\s+)?(?P<b>" + ph.DIRECTION + r")", re.IGNORECASE)
+    r"(?P<n>" + ph.NUMBER + r")\s+(?:(?:of\s+(?:them|which)|were|was)\s+)?(?:(?:in\s+flight\s+)?from\s+(?:the\s+)?"
+    r"(?P<a>" + ph.DIRECTION + r")\s+to(?:wards)?\s+(?:the\s+)?(?P<b>" + ph.DIRECTION + r")"
+    r"|(?P<vertical>in\s+vertical\s+flight|vertically))", re.IGNORECASE)
 
 
 _REST_ASSESSED = re.compile(
@@ -1587,15 +1588,17 @@ def _read_breakdown(scan: Scan, group: Group, start: int, end: int) -> None:
     """
     for paren in scan.find(re.compile(r"\(([^()]*)(?:\)|$)"), start, end):  # unclosed: ", of which ..." at the end
         if group.kind == "projectile_in_flight" and group.count is not None:
-            flights = [(ph.parse_number(item["n"]), ph.parse_direction(item["a"]), ph.parse_direction(item["b"]))
+            flights = [(ph.parse_number(item["n"]), "vertical" if item["vertical"] else
+                         (f"{ph.parse_direction(item['a'])} to {ph.parse_direction(item['b'])}"
+                          if ph.parse_direction(item["a"]) and ph.parse_direction(item["b"]) else None))
                        for item in _FLIGHT_ITEM.finditer(paren.group(1))]
             rest = _FLIGHT_ITEM.sub(" ", paren.group(1))
-            if flights and all(n and a and b for n, a, b in flights) and not re.search(r"[^\s,]", re.sub(
+            if flights and all(n and flight for n, flight in flights) and not re.search(r"[^\s,]", re.sub(
                     r"\b(?:including|of\s+which|of\s+them|and)\b", " ", rest, flags=re.IGNORECASE)):
-                total = sum(n or 0 for n, _, _ in flights)
+                total = sum(n or 0 for n, _ in flights)
                 if total <= group.count:  # "130 projectiles in flight (including 17 from west to east and 20 …)"
                     scan.claim(start + paren.start(), start + paren.end())
-                    group.flight_breakdown = [(n or 0, f"{a} to {b}") for n, a, b in flights]
+                    group.flight_breakdown = [(n or 0, flight or "") for n, flight in flights]
                     return
         items = list(BREAKDOWN_ITEM.finditer(paren.group(1)))
         if not items and group.kind.startswith("explosion") and group.count is not None and _weapon_part(scan, group, paren, start):

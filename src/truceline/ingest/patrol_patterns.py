@@ -26,9 +26,9 @@ _AUTHORITY = (
     + _QUOTE_OPEN + r"[DL]PR" + _QUOTE_CLOSE + r"\s*\)|" + _QUOTE_OPEN + r"?[DL]PR" + _QUOTE_CLOSE + r"?)"
 )
 #: Who controls a place, wherever it is written (also inside a place's description, where it is only claimed).
-CONTROLLED_BY = re.compile(r"(?:(?:non-)?government|" + _AUTHORITY + r")-controlled")
+CONTROLLED_BY = re.compile(r"(?:(?:non-)?government|" + _AUTHORITY + r")-controlled|non-government\s+controlled")
 CONTROLLED = (
-    r"(?:(?:the\s+)?(?:(?:non-)?government|" + _AUTHORITY + r")-controlled\s+(?:area\s+of\s+)?)?"
+    r"(?:(?:the\s+)?(?:(?:(?:non-)?government|" + _AUTHORITY + r")-controlled|non-government\s+controlled)\s+(?:area\s+of\s+)?)?"
 )
 _NUM = r"\d+(?:[.,]\d+)?"
 _UNIT = r"(?:km|kilometres?|kilometers?|m|metres?|meters?)\b"
@@ -299,6 +299,7 @@ MERGEABLE = {"burst", "shot"}
 ELLIPTIC = re.compile(
     r"(?:,|\band)\s+(?:(?i:about|around|approximately|some|almost|nearly|at\s+least|more\s+than|over|up\s+to)\s+)?"
     r"(?P<n>\d+|" + ph.NUMBER + r")\s+(?=(?:in\s+flight\s+)?from\s+" + DIR + r"\s+to\b"
+    r"|(?:in\s+flight\s+)?" + DIR + r"\s+to\s+" + DIR + r"\b"  # "106 projectiles from west to east and 58 east to west"
     r"|(?:(?:were|was)\s+)?(?i:assessed)\s+as\b"
     # "…, about 30 minutes later, 3 more 1km west" (not "two more shots": a count with its noun)
     r"|(?P<more>(?i:more|further|additional)\b(?!\s+(?:[\w()-]+\s+){0,3}?(?i:" + KIND_NOUN.pattern + r")))"
