@@ -166,6 +166,30 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
       rec("projectile_in_flight", 14, flight_direction="E to W", bearing="S", distance_min_km=2.0, warnings=[])]),
     ("Positioned in non-government controlled Horlivka, the SMM heard 3 shots.",
      [rec("shot", 3, observer_place="Horlivka", warnings=[])]),
+    # --- (read after the held-out half was measured) "D DIR1 to DIR2 of its position" is a sector, not a flight
+    ("Positioned in Popasna, the SMM heard five explosions and three bursts 2-8km south-east to south-west of its position.",
+     [rec("explosion_undetermined", 5, bearing="SE..SW", flight_direction=None, distance_min_km=2.0, warnings=[]),
+      rec("burst", 3, bearing="SE..SW", flight_direction=None, distance_max_km=8.0, warnings=[])]),
+    ("The camera recorded 12 projectiles in flight 3km east, west to east.",
+     [rec("projectile_in_flight", 12, bearing="E", flight_direction="W to E")]),
+    # "… and their subsequent impacts": as many as the rounds before, with their weapon
+    ("While in Zolote, the SMM heard four explosions assessed as outgoing mortar rounds 2km east and their subsequent "
+     "impacts 4km south.",
+     [rec("explosion_outgoing", 4, weapon="mortar", bearing="E"),
+      rec("explosion_impact", 4, weapon="mortar", bearing="S", warnings=[])]),
+    # "assessed it as aimed at the UAV"
+    ("The SMM heard 20 shots 1km north, and assessed it as aimed at the UAV.",
+     [rec("shot", 20, target="UAV", sighting=None)]),
+    # parts named with their own weapons keep them
+    ("In the early morning, whilst in Horlivka, the SMM heard 12 explosions, one of which was assessed as a 120mm mortar "
+     "round impact and 11 as automatic-grenade-launcher round impacts, all 4km west.",
+     [rec("explosion_impact", 1, weapon="mortar", calibre_mm=120, breakdown_of=12, bearing="W", warnings=[]),
+      rec("explosion_impact", 11, weapon="automatic_grenade_launcher", calibre_mm=None, other_weapons=None,
+          breakdown_of=12, bearing="W", warnings=[])]),
+    # a period whose second day is written without its month (news copies)
+    ("In Donetsk region, between the evenings of January 14 and 16, the SMM recorded 50 ceasefire violations, including "
+     "8 explosions.",
+     [rec("explosion_undetermined", 8, ceasefire_violations=50, time_start="14 18:00", time_end="16 21:00")]),
     # a crater placed from the observer keeps its bearing and distance
     ("The SMM saw a crater 10m south of its position.",
      [rec("other", 1, bearing="S", distance_min_km=0.01)]),
@@ -216,3 +240,12 @@ def test_a_summary_of_two_reporting_periods_gives_each_its_own_window() -> None:
     assert (second["count"], second["time_start"], second["time_end"]) == (30, "02 18:00", "03 21:00")
     assert first["region"] == second["region"] == "Donetsk"
     assert not any("not understood" in warning for record in (first, second) for warning in record["warnings"])
+
+
+def test_a_later_sentence_at_the_same_position_after_a_date_and_while_there() -> None:
+    records = parse("On 3 June, while in Zolote, the SMM heard two explosions. On 4 June, at the same position, it heard two "
+                    "shots.")
+    assert [record["observer_place"] for record in records] == ["Zolote", "Zolote"]
+    first, second = parse("The patrol relocated about 3km east of Popasna. While there, the SMM heard 4 explosions 2km south.")
+    assert second["count"] == 4 and second["observer_place"] == "Popasna" and second["observer_offset"] == "3 km E"
+    assert second["warnings"] == []

@@ -166,6 +166,7 @@ class Group:
     hit_before: bool = False  # "a house that had been hit by a shell": what a round did before (damage, when seen)
     same_rounds: bool = False  # "…, followed by its impact": the rounds of the observation before (their weapon)
     part_of: int | None = None  # "700 explosions assessed as 680 outgoing … and 20 …": the total this part is of
+    breakdown_calibres: dict[int, int | float | None] = field(default_factory=dict)  # the calibre each such part names
     assessed_lead: bool = False  # "The SMM assessed 30 explosions as …": the assessment follows as "as …"
     breakdown_weapons: dict[int, str] = field(default_factory=dict)  # "…, including 30 assessed as anti-aircraft cannon rounds"
 
@@ -687,11 +688,11 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
             group.salvos, group.count, group.count_min = group.count, None, None
             group.part_of_previous = bool(groups and groups[-1].kind.startswith("explosion") and re.search(
                 r",?\s*\bincluding\s*$", scan.text[groups[-1].end:group_start] if groups[-1].end <= group_start else ""))
-        if group.count is None and groups and groups[-1].count is not None and re.search(r"\b(?:their|its)\s+$", window, re.IGNORECASE):
+        if group.count is None and groups and groups[-1].count is not None and re.search(r"\b(?:their|its)\s+(?:subsequent\s+|later\s+)?$", window, re.IGNORECASE):
             # "nine outgoing mortar rounds … and their impact", "a projectile …, followed by its impact": as many as before
             group.count = groups[-1].count
             group.same_rounds = True
-            their = re.search(r"\b(?:their|its)\s+$", window, re.IGNORECASE)
+            their = re.search(r"\b(?:their|its)\s+(?:subsequent\s+|later\s+)?$", window, re.IGNORECASE)
             assert their is not None
             scan.claim(previous_end + their.start(), previous_end + their.end())
         if (groups and group.sighting == "damage" and groups[-1].sighting == "damage" and groups[-1].end <= noun_start
@@ -820,6 +821,9 @@ _TARGET = re.compile(
     r"(?:fired\s+(?:up)?on|shot\s+at|targeted|(?=under\b))(?:\s+(?:with|by))?", re.IGNORECASE)
 #: Between two distance-and-direction pairs of one observation: "4km north-east and 6km east".
 _PAIR_BETWEEN = re.compile(r"\s+(?:to\s+the\s+)?" + ph.DIRECTION + r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:from|at)\s+)?", re.IGNORECASE)
+#: A distance written just before "DIR to DIR", or "of its position" after it: the two points bound a sector.
+_UNIT_BEFORE = re.compile(r"\d\s*(?:km|m|kilometres?|metres?)\s+(?:to\s+the\s+)?$", re.IGNORECASE)
+_OF_OWN_AFTER = re.compile(r"\s+of\s+(?:its|their|the\s+SMM(?:'s|’s)?|the\s+patrol(?:'s|’s)?)\s+(?:position|location)", re.IGNORECASE)
 #: Between two distance ranges written for one direction: "5-6km and 8-10km north-west".
 _RANGES_BETWEEN = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+(?:at\s+)?", re.IGNORECASE)
 #: Weapons whose rounds are explosions, even when the text counts them as "shots".
@@ -838,7 +842,7 @@ _BOTH_SIDES = re.compile(r"\bon\s+(?:both|either)\s+sides?\s+of\s+the\s+(?:conta
 #: assessed as directed at the SMM mini-UAV that the SMM was flying …", "…, assessed as targeting the UAV".
 _AIMED_AT = re.compile(
     r"\b(?:(?:that|which)\s+(?:the\s+SMM|it|the\s+patrol)\s+assessed\s+(?:were|was|had\s+been)\s+(?:(?:aimed|directed|fired)\s+(?:at|towards?))"
-    r"|assessed\s+as\s+(?:being\s+|having\s+been\s+)?(?:(?:aimed|directed|fired)\s+(?:at|towards?|in\s+the\s+direction\s+of)|targeting))"
+    r"|assessed\s+(?:it|them|the\s+(?:fire|shots?|shooting))?\s*as\s+(?:being\s+|having\s+been\s+)?(?:(?:aimed|directed|fired)\s+(?:at|towards?|in\s+the\s+direction\s+of)|targeting))"
     r"\s+(?P<target>(?:the\s+|an?\s+|its\s+)?(?:SMM(?:'s)?\s+)?(?:(?:mini|mid-range|long-range)[- ]?)?"
     r"(?:patrol\s+)?(?:UAVs?|unmanned\s+aerial\s+vehicles?|drones?|patrols?|cameras?|vehicles?))\b"
     # "… the SMM mini-UAV that the SMM was flying about 1km north of its position": where the UAV was, not the fire
@@ -1410,6 +1414,14 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
         second = ph.parse_direction(match["b"] or match["d"])
         if first is None or second is None:
             continue
+        if match["c"] and (
+                _UNIT_BEFORE.search(scan.text, max(start, start + match.start() - 16), start + match.start())
+                or _OF_OWN_AFTER.match(scan.text, start + match.end())):
+            # "1-10km south-west to north-west of its position": the sector from the first point to the second
+            scan.claim(start + match.start(), start + match.end())
+            if group.bearing is None:
+                group.bearing = f"{first}..{second}"
+            continue
         scan.claim(start + match.start(), start + match.end())
         if group.flight is None or group.flight == "vertical":
             group.flight = f"{first} to {second}"
@@ -1607,6 +1619,8 @@ def _read_breakdown(scan: Scan, group: Group, start: int, end: int) -> None:
             continue
         parts: list[tuple[str, int]] = []
         qualifiers: dict[int, str] = {}
+        part_weapons: dict[int, str] = {}
+        part_calibres: dict[int, int | float | None] = {}
         for item in items:
             number = ph.parse_number(item["n"])
             if number is None:
@@ -1614,6 +1628,12 @@ def _read_breakdown(scan: Scan, group: Group, start: int, end: int) -> None:
             if item["qual"]:
                 qualifiers[len(parts)] = ph.COUNT_QUALIFIERS.get(re.sub(r"\s+", " ", item["qual"].lower()), item["qual"].lower())
             kind = "explosion_undetermined" if item["what"].lower() == "undetermined" else assessed_kind(item["what"], group.kind)
+            written = scan.text[start + paren.start(1) + item.start():start + paren.start(1) + item.end()]
+            named = sorted((found.start(), label) for pattern, label in ph.WEAPON_PATTERNS if (found := pattern.search(written)))
+            if named:  # "one … as an 82mm mortar round impact and 19 as automatic-grenade-launcher round impacts": each its own
+                part_weapons[len(parts)] = named[0][1]
+                calibre = ph.CALIBRE.search(written)
+                part_calibres[len(parts)] = ph.calibre_value(calibre["mm"]) if calibre is not None else None
             parts.append((kind, number))
         total = sum(number for _, number in parts)
         if parts and group.count is not None and total <= group.count:
@@ -1627,6 +1647,9 @@ def _read_breakdown(scan: Scan, group: Group, start: int, end: int) -> None:
                 breakdown.append((rest_kind, group.count - total))
             group.breakdown = breakdown
             group.breakdown_qualifiers = qualifiers
+            if len(set(part_weapons.values())) > 1:  # parts named with different weapons: each keeps its own
+                group.breakdown_weapons = part_weapons
+                group.breakdown_calibres = part_calibres
         return
 
 

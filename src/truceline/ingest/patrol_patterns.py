@@ -333,5 +333,5 @@ FILLER = frozenset(
     eumm undof unmogip unifil untso unficyp minurso military patrolling under ukrainian armed forces
     joint control co-ordination coordination observation point stationary dpr lpr people's republic emanating
     ammunition vehicles following mostly mainly predominantly examined inspected direct rocket-assisted muzzle flashes
-    immediately almost ranging him""".split()
+    immediately almost ranging him there relocated relocating""".split()
 )

@@ -61,7 +61,8 @@ _DATE_ON = re.compile(
 _EVENINGS = re.compile(
     r"\b(?:between|from)\s+the\s+evenings?\s+of\s+(?:(?P<month_before>" + ph.MONTH + r")\s+)?(?P<first>\d{1,2})(?:st|nd|rd|th)?"
     r"(?:\s+(?P<first_month>" + ph.MONTH + r"))?"
-    r"\s+(?:and|to|-)\s+(?P<date>" + ph.DATE + r")",
+    # (news copies) "between the evenings of January 14 and 16": the second day's month is the first's
+    r"\s+(?:and|to|-)\s+(?:(?P<date>" + ph.DATE + r")|(?<=\d\s\w{3}\s)(?P<bare_day>\d{1,2})(?:st|nd|rd|th)?\b|(?P<bare_day2>\d{1,2})(?:st|nd|rd|th)?\b)",
     re.IGNORECASE,
 )
 #: An evening runs from 18:00 to 21:00: a period "between the evenings of 2 and 3 June" is 2 June 18:00 to 3 June 21:00.
@@ -89,7 +90,8 @@ def _twenty_four_hour(match: re.Match[str]) -> str:
 #: A line that only names a section: "Ceasefire violations", "Donetsk region" (no verb, no number, a few words).
 _SECTION_HEADING = re.compile(r"^\W*[A-Z][\w'-]*(?:\s+[\w'-]+){0,5}\W*$")
 _REGION_HEADING = re.compile(r"^\W*(?P<name>[A-Z][a-z]+)\s+(?i:region|oblast)\W*$")
-_CONTINUATION = re.compile(r"^\s*(?:It|It also|The SMM also|The mission also|Also|Later|Then|Subsequently|Afterwards)\b")
+_CONTINUATION = re.compile(r"^\s*(?:It|It also|The SMM also|The mission also|Also|Later|Then|Subsequently|Afterwards|"
+                           r"(?:While|Whilst|Once)\s+there|From\s+there)\b")
 #: A sentence of the same paragraph whose subject is the mission again, after at most a time or date: "At 18:40,
 #: the SMM heard …", "On the evening of 2 May the SMM heard …", "The patrol members heard …": it keeps
 #: the position of the sentence before (when it gives none of its own), as a spot report's paragraph does.
@@ -109,7 +111,8 @@ _MEMBERS_WHEN = re.compile(
     re.IGNORECASE)
 #: "From the same position, the SMM heard ...": the observer of the sentence before, even in the paragraph before.
 _SAME_POSITION = re.compile(
-    r"^\s*(?:(?:(?:(?:Still|While\s+still|While|Later|Then)\s+)?(?:positioned|located|stationed|remaining|staying)\s+)?"
+    # also after a date or time: "On 8 June, at the same position, the SMM heard …"
+    r"^[\s\x1f]*(?:(?:On|At|During|In)\s+[^,;.]{1,40})?,?\s*(?:(?:(?:(?:Still|While\s+still|While|Later|Then)\s+)?(?:positioned|located|stationed|remaining|staying)\s+)?"
     r"(?:From|At|In|On)\s+the\s+same\s+(?:position|location|place|spot)|(?:While\s+)?still\s+positioned\s+there)\b",
     re.IGNORECASE,
 )
@@ -508,10 +511,13 @@ def _read_sentence(
     evenings = next(scan.find(_EVENINGS, start, end), None)
     if evenings is not None:
         found_date = None
-        last, _ = _parse_date(evenings.group("date"), state, default_date)
+        date_text = evenings.group("date")
+        if date_text is None:  # "between the evenings of January 14 and 16"
+            date_text = f"{evenings['month_before'] or evenings['first_month'] or ''} {evenings['bare_day'] or evenings['bare_day2']}"
+        last, _ = _parse_date(date_text, state, default_date)
         first_day = _evenings_start(evenings, last)
         if last is None:
-            sentence_warnings.append(f"date {evenings.group('date')!r} has no year: pass --date")
+            sentence_warnings.append(f"date {date_text.strip()!r} has no year: pass --date")
         elif first_day is None:
             sentence_warnings.append(f"the period {evenings.group(0)!r} does not name two dates: left undated")
         else:
@@ -657,6 +663,18 @@ def _clause_records(
                     part["extras"]["count_qualifier"] = group.breakdown_qualifiers[index]
                 if index in group.breakdown_weapons:  # "…, including 30 assessed as anti-aircraft cannon rounds"
                     part["weapon"] = group.breakdown_weapons[index]
+                    others = [weapon for weapon in (group.weapon, *group.other_weapons)
+                              if weapon is not None and weapon != part["weapon"]]
+                    if group.breakdown_calibres:  # each part named its own weapon: the others are the other parts'
+                        part["extras"].pop("other_weapons", None)
+                    elif others:
+                        part["extras"]["other_weapons"] = others
+                if index in group.breakdown_calibres:  # "… one as an 82mm mortar round impact and 19 as AGL round impacts"
+                    calibre = group.breakdown_calibres[index]
+                    if calibre is None:
+                        part["extras"].pop("calibre_mm", None)
+                    else:
+                        part["extras"]["calibre_mm"] = calibre
                 records.append(part)
         elif group.places:
             records.extend(_place_records(record, group))
