@@ -190,6 +190,10 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("In Donetsk region, between the evenings of January 14 and 16, the SMM recorded 50 ceasefire violations, including "
      "8 explosions.",
      [rec("explosion_undetermined", 8, ceasefire_violations=50, time_start="14 18:00", time_end="16 21:00")]),
+    # where the mission's UAV was flying is neither a weapon nor a sighting
+    ("While conducting a mini-UAV flight near Popasna, the SMM heard 10 shots 1km east of its position, in the area where "
+     "the UAV was flying.",
+     [rec("shot", 10, weapon=None, sighting=None, bearing="E", observer_place="Popasna", warnings=[])]),
     # a crater placed from the observer keeps its bearing and distance
     ("The SMM saw a crater 10m south of its position.",
      [rec("other", 1, bearing="S", distance_min_km=0.01)]),

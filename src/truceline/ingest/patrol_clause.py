@@ -776,6 +776,7 @@ _PATROL_STATE = re.compile(
     r"|\b(?:continued\s+)?driving(?:\s+(?:to\s+the\s+)?" + ph.DIRECTION + r")?(?:\s+for\s+(?:about\s+|approximately\s+|some\s+)?\d+(?:[.,]\d+)?\s*(?:km|m|metres|meters)\b)?"
     r"(?:\s+to\s+leave\s+the\s+area)?"
     r"|\binto\s+the\s+air\b"
+    r"|\b(?:in\s+the\s+area\s+)?where\s+(?:the|its)\s+(?:SMM\s+)?(?:(?:mini|mid-range|long-range)[- ]?)?(?:UAV|drone)\s+was\s+flying\b"
     # the patrol's make-up: "an SMM patrol consisting of six members and two armoured vehicles"
     r"|\b(?:(?:consisting|composed|comprised)\s+of|comprising|of)\s+(?:\d+|" + ph.NUMBER_WORD + r")\s+(?:SMM\s+)?(?:members|monitors)"
     r"(?:\s+(?:and|in)\s+(?:\d+|" + ph.NUMBER_WORD + r")\s+(?:armoured\s+)?vehicles)?\b"

@@ -173,7 +173,7 @@ VIOLATION_PAREN = re.compile(
     + r"[\s\x1f]*\(\s*(?:(?P<qual>" + ph.COUNT_QUALIFIER + r")\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*\)", re.IGNORECASE)
 #: A sighting of an aerial vehicle after the verb ("spotted a mini-UAV"): not the mission's own ("its UAV").
 UAV = re.compile(r"(?:UAVs?|unmanned\s+aerial\s+vehicles?|quadcopters?|drones?)$", re.IGNORECASE)
-OWN_UAV_BEFORE = re.compile(r"\b(?:SMM(?:'s)?|its|using|with|help\s+of|by|from|of|(?:while\s+|when\s+)(?:flying|launching|operating|landing|"
+OWN_UAV_BEFORE = re.compile(r"\b(?:SMM(?:'s)?|its|using|with|help\s+of|by|from|of|where|(?:while\s+|when\s+)(?:flying|launching|operating|landing|"
                             r"recalling))\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 #: A tally compared without a number: "the SMM recorded more ceasefire violations in Luhansk region".
 VIOLATION_TREND = re.compile(
