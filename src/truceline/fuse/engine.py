@@ -184,6 +184,13 @@ class FusionConfig:
     combs (``ripple.two_launchers``: joint assignment of each station's picks to both launchers' rounds, a common
     station offset, the points and round times refitted), kept when it explains the picks better than one launcher
     by the Bayesian information criterion and passes the step's acceptance test (docs/fusion.md, "Two launchers")."""
+    ripple_places: bool = True
+    """With ``ripple_bursts``: a burst that no comb explains is re-associated as sources that repeat at up to three
+    places at no fixed interval (a battery whose tubes fire seconds apart; ``ripple.rounds_at_places``: each place
+    focused on the picks the places before leave, its rounds the stack's peaks there, each station's picks shared
+    one-to-one among them, each round located from its own picks and tested like every event), kept under one
+    launcher's acceptance (the rounds hold 90 % of the burst's events' picks with no worse a misfit; docs/fusion.md,
+    "Session 13 (heavy13)")."""
     fire_missions: bool = False
     """Last (batch only, after ``ripple_bursts``): re-solve each cluster of 2-5 events within 1 km chained by gaps of at
     most 4 s as one small fire mission, its rounds located each from its own picks with each station's picks assigned
@@ -815,7 +822,7 @@ def ripple_at_bursts(prep: Prepared, config: FusionConfig, result: PassResult, a
                                   result.n_obs, ctx=_pick_context(prep, config),
                                   station_pick_start=prep.station_pick_start, min_stations=config.min_stations,
                                   reach_km=config.reach_km, accept=tests.passes,
-                                  two=config.ripple_two_launchers)
+                                  two=config.ripple_two_launchers, places=config.ripple_places)
     return with_replacements(prep, config, result, atmosphere, replaced, new)
 
 

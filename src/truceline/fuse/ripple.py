@@ -36,6 +36,13 @@ offset (``_fit_combs``), so that the ends of the trains, where one launcher fire
 lattices' empty ends are pruned (``_pruned``); two launchers must beat one by the Bayesian information criterion
 (``CombFit.bic``), and their rounds replace the burst's events when most slots give rounds that fit and pass the
 tests (``TWO_ROUND_YIELD``, ``TWO_HELD_SHARE``; docs/fusion.md, "Two launchers").
+
+A battery of tubes fires from one place at no fixed interval, so no lattice holds its rounds. With ``places``
+(``FusionConfig.ripple_places``) a burst that no comb explains but whose head and tail focus at one point is
+re-associated as rounds at its places (``rounds_at_places``: the stack's peaks at the focus, each station's picks
+shared one-to-one among them, further places focused on the picks left), each round located and tested as above;
+they replace the burst's events under one launcher's acceptance (``_places_accepted``; docs/fusion.md, "Session 13
+(heavy13)").
 """
 
 from __future__ import annotations
@@ -535,9 +542,7 @@ def launchers_of(pool: np.ndarray, ctx: PickContext, cx: float, cy: float, t_lo:
     if len(pool) < min_stations * MIN_ROUNDS:
         return []
     window = (t_lo - SEARCH_KM / 0.3 - EDGE_S, t_hi + SEARCH_KM / 0.3 + EDGE_S)  # no pick falls out of it
-    head, tail = _ends(pool, ctx.pick_station[pool], ctx.pick_time[pool])
-    a = focus_point(head, ctx, cx, cy, *window, atm)
-    b = focus_point(tail, ctx, cx, cy, *window, atm)
+    a, b = head_and_tail(pool, ctx, cx, cy, t_lo, t_hi, atm)
     if math.hypot(a[0] - b[0], a[1] - b[1]) <= SAME_KM:
         x, y = focus_point(pool, ctx, cx, cy, *window, atm)
         one = _comb_at(pool, ctx, x, y, atm, min_stations)
@@ -545,6 +550,14 @@ def launchers_of(pool: np.ndarray, ctx: PickContext, cx: float, cy: float, t_lo:
     if not two:
         return []  # two launchers firing at once: left as they are unless asked (``two_launchers``)
     return two_launchers(pool, ctx, a, b, atm, min_stations)
+
+
+def head_and_tail(pool: np.ndarray, ctx: PickContext, cx: float, cy: float, t_lo: float, t_hi: float,
+                  atm: np.ndarray) -> tuple[tuple[float, float], tuple[float, float]]:
+    """The points where the burst's head (the first ``END_PICKS`` picks of each station) and its tail focus."""
+    window = (t_lo - SEARCH_KM / 0.3 - EDGE_S, t_hi + SEARCH_KM / 0.3 + EDGE_S)  # no pick falls out of it
+    head, tail = _ends(pool, ctx.pick_station[pool], ctx.pick_time[pool])
+    return focus_point(head, ctx, cx, cy, *window, atm), focus_point(tail, ctx, cx, cy, *window, atm)
 
 
 def _ends(pool: np.ndarray, station: np.ndarray, time: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -613,10 +626,39 @@ def located_rounds(launchers: list[Launcher], ctx: PickContext, atm: np.ndarray,
     return out
 
 
+def _comb_accepted(launchers: list[Launcher], rounds: list[Round], old_held: int, old_misfit: float) -> bool:
+    """Whether the rounds of the combs replace a burst's events: one launcher's hold at least ``HELD_SHARE`` of the
+    events' picks with a misfit (chi-square per observation) no worse than ``MISFIT_GAIN`` times theirs; two
+    launchers' give a round for most slots and hold ``TWO_HELD_SHARE`` of the picks."""
+    if not launchers or not rounds:
+        return False
+    new_held = sum(len(r.picks) for r in rounds)
+    if len(launchers) == 2:
+        # two combs: each slot of a launcher's lattice is a round (its rounds are equally loud), so most slots
+        # must give a round that fits as one source and passes the tests; the rounds hold fewer picks than the
+        # mixtures did (a pick nearer the other comb's round than its own is left to it or out)
+        slots = sum(len(la.times) for la in launchers)
+        return len(rounds) >= TWO_ROUND_YIELD * slots and new_held >= TWO_HELD_SHARE * old_held
+    new_misfit = sum(r.chi2 for r in rounds) / max(sum(r.n_obs for r in rounds), 1)
+    return new_held >= HELD_SHARE * old_held and new_misfit <= MISFIT_GAIN * old_misfit
+
+
+def _places_accepted(rounds: list[Round], old_held: int, old_misfit: float) -> bool:
+    """Whether the rounds at places replace a burst's events: as one launcher's (``HELD_SHARE`` of the events' picks,
+    a misfit no worse than ``MISFIT_GAIN`` times theirs). Scattered rocket impacts and two launchers' interleaved
+    ripples, seen from one or a few points, give fewer rounds than sources (held 0.6-0.87 on `heavy` 0.25 h)."""
+    if not rounds:
+        return False
+    new_held = sum(len(r.picks) for r in rounds)
+    new_misfit = sum(r.chi2 for r in rounds) / max(sum(r.n_obs for r in rounds), 1)
+    return new_held >= HELD_SHARE * old_held and new_misfit <= MISFIT_GAIN * old_misfit
+
+
 def ripple_bursts(
     x_km: np.ndarray, y_km: np.ndarray, t0_s: np.ndarray, picks: list[np.ndarray], event_atmosphere: np.ndarray,
     chi2: np.ndarray, n_obs: np.ndarray, *, ctx: PickContext, station_pick_start: np.ndarray, min_stations: int, reach_km: float,
     accept: Callable[[np.ndarray, float, float, float, np.ndarray], bool] | None = None, two: bool = False,
+    places: bool = False,
 ) -> tuple[list[int], list[tuple[int, float, float, float, np.ndarray]]]:
     """Bursts re-associated as combs (module docstring). Returns the indices of the events replaced and the new
     events ``(template event index, x, y, t0, picks)``."""
@@ -630,25 +672,66 @@ def ripple_bursts(
         pool, cx, cy, t_lo, t_hi = burst_pool(members, x_km, y_km, t0_s, picks, holder, ctx, station_pick_start, atm,
                                               reach_km)
         launchers = launchers_of(pool, ctx, cx, cy, t_lo, t_hi, atm, min_stations, two)
-        if not launchers:
-            continue
         rounds = located_rounds(launchers, ctx, atm, accept, min_stations, TWO_TRIM if len(launchers) == 2 else 0)
-        if not rounds:
-            continue
         old_held = sum(len(picks[m]) for m in members)
-        new_held = sum(len(r.picks) for r in rounds)
         old_misfit = float(np.sum(chi2[members]) / max(np.sum(n_obs[members]), 1))
-        new_misfit = sum(r.chi2 for r in rounds) / max(sum(r.n_obs for r in rounds), 1)
-        if len(launchers) == 2:
-            # two combs: each slot of a launcher's lattice is a round (its rounds are equally loud), so most slots
-            # must give a round that fits as one source and passes the tests; the rounds hold fewer picks than the
-            # mixtures did (a pick nearer the other comb's round than its own is left to it or out)
-            slots = sum(len(la.times) for la in launchers)
-            if len(rounds) < TWO_ROUND_YIELD * slots or new_held < TWO_HELD_SHARE * old_held:
+        if not _comb_accepted(launchers, rounds, old_held, old_misfit):
+            if not places or len(launchers) == 2 or len(pool) < min_stations * MIN_ROUNDS:
                 continue
-        elif new_held < HELD_SHARE * old_held or new_misfit > MISFIT_GAIN * old_misfit:
-            continue
+            # no comb explains the burst: if its head and tail focus at one point (not two launchers, whose
+            # interleaved rounds no stack at a point resolves), sources that repeat there at no fixed interval
+            a, b = head_and_tail(pool, ctx, cx, cy, t_lo, t_hi, atm)
+            if math.hypot(a[0] - b[0], a[1] - b[1]) > SAME_KM:
+                continue
+            at = rounds_at_places(pool, ctx, cx, cy, t_lo, t_hi, atm, min_stations)
+            rounds = located_rounds(at, ctx, atm, accept, min_stations, TWO_TRIM)
+            if not _places_accepted(rounds, old_held, old_misfit):
+                continue
         replaced.extend(int(m) for m in members)
         for r in rounds:
             new.append((int(members[0]), r.x, r.y, r.t0, r.picks))
     return replaced, new
+
+
+PLACES_MAX = 3
+"""``places``: at most this many places (a battery, its impact area, a second battery) are sought in one burst."""
+PLACE_MIN_ROUNDS = 2
+"""A place must hold at least this many rounds of ``min_stations`` (a source that repeats)."""
+
+
+def rounds_at_places(pool: np.ndarray, ctx: PickContext, cx: float, cy: float, t_lo: float, t_hi: float,
+                     atm: np.ndarray, min_stations: int) -> list[Launcher]:
+    """A burst as sources that repeat at a few fixed places, at no fixed interval: a mortar battery's tubes, the
+    target area its shells fall on, a second battery (``FusionConfig.ripple_places``). The first place is where
+    the pool's picks, back-projected, stack sharpest (``focus_point``); its rounds are the stack's peaks there
+    (no lattice: a battery's rounds are seconds apart at no fixed interval), and each station's picks are shared
+    one-to-one among them with the station offsets refined (``_assign``). The next place is focused on the picks
+    that no round of the places before holds, and so on, up to ``PLACES_MAX`` places of at least
+    ``PLACE_MIN_ROUNDS`` rounds. Each place's rounds are returned as a :class:`Launcher` (a point with origin
+    times), to be located each from its own picks (``located_rounds``)."""
+    if len(pool) < min_stations * PLACE_MIN_ROUNDS:
+        return []
+    window = (t_lo - SEARCH_KM / 0.3 - EDGE_S, t_hi + SEARCH_KM / 0.3 + EDGE_S)
+    c, wx, wy = (float(v) for v in atm)
+    left = pool
+    out: list[Launcher] = []
+    for _place in range(PLACES_MAX):
+        if len(np.unique(ctx.pick_station[left])) < min_stations or len(left) < min_stations * PLACE_MIN_ROUNDS:
+            break
+        x, y = focus_point(left, ctx, cx, cy, *window, atm)
+        if any(math.hypot(x - la.x, y - la.y) <= SAME_KM for la in out):
+            break
+        s = ctx.pick_station[left]
+        tt = travel_times(ctx.st_x[s], ctx.st_y[s], x, y, c, wx, wy)
+        peaks = _stack_peaks(ctx.pick_time[left] - tt, s, pick_sigma(tt, ctx.sigma_s, ctx.kappa_model),
+                             min_stations, 0.3)
+        if len(peaks) < PLACE_MIN_ROUNDS:
+            break
+        times, picks, offsets = _assign(left, ctx, x, y, np.array([p[0] for p in peaks]), atm)
+        keep = [j for j in range(len(times)) if len(np.unique(ctx.pick_station[picks[j]])) >= min_stations]
+        if len(keep) < PLACE_MIN_ROUNDS:
+            break
+        out.append(Launcher(x=x, y=y, times=times[keep], picks=[picks[j] for j in keep], offsets=offsets))
+        held = np.concatenate([picks[j] for j in keep])
+        left = left[~np.isin(left, held)]
+    return out
