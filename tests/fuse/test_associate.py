@@ -239,3 +239,57 @@ def test_a_clock_offset_the_calibration_understates_is_found_again_among_the_tig
     assert abs(corrections[False][station] - 1.9) > 0.5  # the calibration's median understates it
     assert abs(corrections[True][station] - 1.9) < 0.1
     assert np.all(corrections[True][others] == 0.0)
+
+
+def _toy_with_a_late_station(offset_s: float, interval_s: float, seed: int = 3):
+    import pyarrow as pa
+
+    rng = np.random.default_rng(seed)
+    events = []
+    for k in range(36):
+        lat, lon, t = rng.uniform(47.93, 48.07), rng.uniform(37.3, 37.9), 100.0 + 40.0 * k
+        events.extend((lat, lon, t + interval_s * r) for r in range(2 if k % 3 == 0 else 1))
+    toy = make_toy(seed=5, events=events, duration_s=1700.0, clutter_per_station=3)
+    late = np.array(toy.picks["station_id"].to_pylist()) == "S05"
+    picks = toy.picks.set_column(toy.picks.column_names.index("time"), "time",
+                                 pa.array(toy.picks["time"].to_numpy() + np.where(late, offset_s, 0.0)))
+    return toy, picks
+
+
+def _applied_corrections(toy, picks, config: FusionConfig) -> tuple[np.ndarray, int]:
+    from truceline.fuse.engine import fuse
+
+    prep, _, _ = fuse(toy.stations, picks, config)
+    applied = np.zeros(prep.network.size)
+    applied[prep.pick_station] = prep.raw_time - prep.pick_time
+    return applied, prep.network.index_of()["S05"]
+
+
+def test_a_clock_offset_near_a_round_interval_is_corrected_fully_at_the_calibration() -> None:
+    """``FusionConfig.clock_unabsorbed``: a station 1.9 s late among single rounds and two-round missions (1.5 s
+    apart). The loose pass's median residual corrects it by about half (its events absorb the rest, and the left-over
+    is near the round interval); read against the calibration events located without its picks, the offset is
+    corrected fully in the calibration itself, and no station on time is corrected (docs/fusion.md, "Session 13")."""
+    toy, picks = _toy_with_a_late_station(1.9, 1.5)
+    before, station = _applied_corrections(toy, picks, FusionConfig())
+    after, _ = _applied_corrections(toy, picks, FusionConfig(clock_unabsorbed=True))
+    others = np.arange(len(after)) != station
+    assert abs(before[station] - 1.9) > 0.5  # the calibration's median understates it
+    assert abs(after[station] - 1.9) < 0.1
+    assert np.all(after[others] == 0.0)
+
+
+def test_a_clock_reading_needs_the_peak_in_both_halves_of_the_run() -> None:
+    """``clocks.peak_of``: a pile of residuals at +1.2 s over the whole run is conclusive; the same number of residuals
+    piled only in the first half (a passing disturbance, not a clock) is not, nor is an even spread."""
+    from truceline.fuse.clocks import peak_of
+
+    rng = np.random.default_rng(0)
+    spread = rng.uniform(-2.5, 2.5, 300)
+    spread_at = rng.uniform(0.0, 86400.0, 300)
+    pile = 1.2 + rng.normal(0.0, 0.08, 60)
+    whole = peak_of(np.concatenate([spread, pile]), np.concatenate([spread_at, rng.uniform(0.0, 86400.0, 60)]))
+    assert whole.conclusive and abs(whole.offset_s - 1.2) < 0.05
+    first_half = peak_of(np.concatenate([spread, pile]), np.concatenate([spread_at, rng.uniform(0.0, 30000.0, 60)]))
+    assert not first_half.conclusive
+    assert not peak_of(spread, spread_at).conclusive

@@ -24,6 +24,7 @@ from scipy.spatial import cKDTree
 from truceline.fuse import kernels, loudness
 from truceline.fuse.atmosphere import (DEFAULT_CELERITY_KM_S, PickedEvent, calibrate, pick_leverages, searched_clock_offsets,
                                        station_corrections, travel_times)
+from truceline.fuse.clocks import unabsorbed_clock_offsets
 from truceline.fuse.coincidence import by_chance
 from truceline.fuse.explain import explain_away
 from truceline.fuse.footprint import heard_by_nearest_majority
@@ -132,6 +133,16 @@ class FusionConfig:
     """The smallest left-over clock offset ``clock_recheck`` corrects: two pick sigmas (``sigma_pick_s``)."""
     clock_recheck_min_picks: int = 6
     """The events whose predicted arrivals ``clock_recheck`` searches: those of at least this many picks."""
+    clock_unabsorbed: bool = False
+    """In every calibration, read each station's clock offset against the calibration events located *without* its
+    picks (``clocks.unabsorbed_clock_offsets``: the mode of the residuals of all its picks near the arrivals they
+    predict, significant and seen in both halves of the run), and take it in place of the median residual of the picks
+    the loose pass chose when the two differ by at least ``clock_unabsorbed_min_s``. Events located with the station's
+    picks absorb part of its offset, so the median understates a large one, and the left-over can be cycle-skipped
+    onto a fire mission's next round (docs/fusion.md, "Session 13 (cov13)")."""
+    clock_unabsorbed_min_s: float = 0.3
+    """``clock_unabsorbed`` replaces the median correction only when its reading differs by this much (two
+    ``sigma_pick_s``)."""
     baz_gate_z: float = 3.0
     """A pick whose back-azimuth lies more than this many sigma from the direction of an event
     cannot be that event's (``0`` turns the test off); see ``kernels.baz_agrees``."""
@@ -668,6 +679,10 @@ def calibrate_events(prep: Prepared, config: FusionConfig, found: list[Calibrati
             r = r / (1.0 - np.minimum(h, MAX_CLOCK_LEVERAGE))
         residuals.append(r)
     corrections = station_corrections(stations, np.concatenate(residuals), net.size) if residuals else np.zeros(net.size)
+    if config.clock_unabsorbed and events:
+        corrections = unabsorbed_corrections(prep, config, corrections, x, y, t0,
+                                             np.array([atmosphere[e.block, e.tile] for e in events]),
+                                             picks, stations, times, baz, baz_sigma)
     if config.clock_search and events:
         cells = np.array([atmosphere[e.block, e.tile] for e in events])
         searched, conclusive = searched_clock_offsets(
@@ -675,6 +690,24 @@ def calibrate_events(prep: Prepared, config: FusionConfig, found: list[Calibrati
             reach_km=config.reach_km)
         corrections = np.where(conclusive, searched, corrections)
     return atmosphere, corrections
+
+
+def unabsorbed_corrections(prep: Prepared, config: FusionConfig, corrections: np.ndarray, x: np.ndarray, y: np.ndarray,
+                           t0: np.ndarray, cells: np.ndarray, picks: list[np.ndarray], stations: np.ndarray,
+                           times: np.ndarray, baz: np.ndarray, baz_sigma: np.ndarray) -> np.ndarray:
+    """``corrections`` with each station's offset read against the events located without it
+    (``FusionConfig.clock_unabsorbed``) where that reading is conclusive and differs by ``clock_unabsorbed_min_s``."""
+    net = prep.network
+    readings = unabsorbed_clock_offsets(
+        net.x_km, net.y_km, prep.st_north_deg, x, y, t0, cells, picks, stations, times, baz, baz_sigma,
+        prep.raw_time, prep.station_pick_start, reach_km=config.reach_km, sigma_pick_s=config.sigma_pick_s,
+        kappa_model=config.kappa_model, min_stations=config.min_stations)
+    out = corrections.copy()
+    for s, r in enumerate(readings):
+        if r.conclusive and abs(r.offset_s - corrections[s]) >= config.clock_unabsorbed_min_s:
+            out[s] = r.offset_s
+    prep.extras["clock_readings"] = readings
+    return out
 
 
 MAX_CLOCK_LEVERAGE = 0.8

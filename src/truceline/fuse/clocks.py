@@ -1,0 +1,161 @@
+"""Station clock offsets measured against events located without the station (``FusionConfig.clock_unabsorbed``).
+
+The calibration's clock correction of a station is the median residual of the picks the loose pass chose for it
+(``atmosphere.station_corrections``). A station whose clock is off by more than the loose pass's tolerance has its
+picks chosen only when the event's position and origin time absorb part of the offset, so that median understates
+the offset; when what is left is near a fire mission's round interval, the station's chosen picks are mostly the
+*next* round's, and its events become mixtures (docs/fusion.md, "Session 12 (cov12)").
+
+Here every calibration event that holds a pick of station ``s`` is located again *without* the picks of ``s``; the
+events that hold none of its picks already are. Their predicted arrivals at ``s`` then owe nothing to ``s``'s clock, so
+the residuals of *all* ``s``'s picks within ``CLOCK_WINDOW_S`` of those arrivals pile up at its true offset (its own
+arrivals), while other sources' picks (the next round's among them) spread out. The offset is the mode of those
+residuals (the box of ``2 * CLOCK_HALF_BIN_S`` holding the most), taken only when it is *significant* (at least
+``min_picks`` residuals, ``z`` Poisson sigmas above the even background) and *consistent over time*: the earlier and
+the later half of the station's arrivals must each show the peak on their own (``z_half`` sigmas above their
+background, and their medians within ``CLOCK_HALF_BIN_S``). A linear drift of the clock over the run is measured
+from the peak's residuals against time (:func:`clock_drifts`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from truceline.fuse import kernels
+from truceline.fuse.atmosphere import CLOCK_HALF_BIN_S, CLOCK_WINDOW_S, travel_times
+
+
+@dataclass(frozen=True, slots=True)
+class ClockReading:
+    """One station's reading: the offset (s), whether it is significant and consistent, the peak's residuals and the
+    arrival times (s) they were read at (for the drift)."""
+
+    offset_s: float
+    conclusive: bool
+    residual_s: np.ndarray
+    at_s: np.ndarray
+
+
+def peak_of(residual: np.ndarray, at: np.ndarray, *, min_picks: int = 8, z: float = 4.0, z_half: float = 2.0,
+            window_s: float = CLOCK_WINDOW_S, half_bin_s: float = CLOCK_HALF_BIN_S) -> ClockReading:
+    """The mode of ``residual`` (all within ``window_s`` of zero; ``at`` the times of their predicted arrivals), its
+    significance and its consistency between the earlier and the later half of the arrivals."""
+    none = ClockReading(0.0, False, np.zeros(0), np.zeros(0))
+    if len(residual) < min_picks:
+        return none
+    order = np.argsort(residual, kind="stable")
+    residual, at = residual[order], at[order]
+    grid = np.arange(-window_s + half_bin_s, window_s - half_bin_s + 1e-9, 0.02)
+    share = 2 * half_bin_s / (2 * window_s)
+    in_box = (np.searchsorted(residual, grid + half_bin_s, side="right")
+              - np.searchsorted(residual, grid - half_bin_s, side="left"))
+    best = int(np.argmax(in_box))
+    peak = int(in_box[best])
+    background = len(residual) * share
+    if peak < min_picks or peak < background + z * np.sqrt(max(background, 1.0)):
+        return none
+    inside = (residual >= grid[best] - half_bin_s) & (residual <= grid[best] + half_bin_s)
+    value = float(np.median(residual[inside]))
+    # consistent over time: each half of the arrivals (split at their median time) shows the peak on its own
+    split = float(np.median(at))
+    medians = []
+    for half in (at <= split, at > split):
+        n_half = int(half.sum())
+        k = int((inside & half).sum())
+        bg = n_half * share
+        if k < 3 or k < bg + z_half * np.sqrt(max(bg, 1.0)):
+            return ClockReading(value, False, residual[inside], at[inside])
+        medians.append(float(np.median(residual[inside & half])))
+    consistent = abs(medians[0] - medians[1]) <= half_bin_s
+    return ClockReading(value, consistent, residual[inside], at[inside])
+
+
+def unabsorbed_clock_offsets(
+    st_x: np.ndarray, st_y: np.ndarray, st_north: np.ndarray, x: np.ndarray, y: np.ndarray, t0: np.ndarray,
+    cells: np.ndarray, picks: list[np.ndarray], pick_station: np.ndarray, pick_time: np.ndarray, pick_baz: np.ndarray,
+    pick_baz_sigma: np.ndarray, raw_time: np.ndarray, raw_station_start: np.ndarray, *, reach_km: float,
+    sigma_pick_s: float, kappa_model: float, min_stations: int = 4, min_picks: int = 8, z: float = 4.0,
+    z_half: float = 2.0,
+) -> list[ClockReading]:
+    """Per station, the :class:`ClockReading` of its raw picks (``raw_time``, sorted per station, the station's
+    between ``raw_station_start[s]`` and ``[s + 1]``) about the arrivals the events predict there, each event located
+    without that station's picks.
+
+    The events are at ``x, y, t0`` under their cells' atmosphere ``cells`` (``(n, 3)`` of ``c, wx, wy``), with the
+    picks ``picks[k]`` (indices into ``pick_station``, ``pick_time``, ``pick_baz``, ``pick_baz_sigma``: the times the
+    events were located with). An event holding the station's picks is located again from its other picks (from its
+    position, ``kernels.locate``, Huber k = 2.5); if fewer than ``min_stations`` other stations remain or the location
+    fails, it predicts nothing at that station."""
+    n_st = len(st_x)
+    n_ev = len(x)
+    without: dict[tuple[int, int], tuple[float, float, float]] = {}
+    for k in range(n_ev):
+        p = picks[k]
+        st = pick_station[p]
+        c, wx, wy = (float(v) for v in cells[k])
+        for s in np.unique(st):
+            rest = p[st != s]
+            if len(np.unique(pick_station[rest])) < min_stations:
+                continue
+            xk, yk, tk, cov, _chi2, _n = kernels.locate(
+                rest, pick_station, pick_time, pick_baz, pick_baz_sigma, st_x, st_y, st_north,
+                float(x[k]), float(y[k]), float(t0[k]), c, wx, wy, sigma_pick_s, kappa_model, 2.5, 15)
+            if np.isfinite(cov[0, 0]):
+                without[(k, int(s))] = (xk, yk, tk)
+    holds = [set(int(s) for s in pick_station[p]) for p in picks]
+    readings = []
+    for s in range(n_st):
+        lo, hi = int(raw_station_start[s]), int(raw_station_start[s + 1])
+        none = ClockReading(0.0, False, np.zeros(0), np.zeros(0))
+        if hi - lo < min_picks:
+            readings.append(none)
+            continue
+        ex, ey, et, ec = [], [], [], []
+        for k in np.flatnonzero(np.hypot(x - st_x[s], y - st_y[s]) <= reach_km):
+            if s in holds[k]:
+                if (int(k), s) not in without:
+                    continue
+                xk, yk, tk = without[(int(k), s)]
+            else:
+                xk, yk, tk = float(x[k]), float(y[k]), float(t0[k])
+            ex.append(xk)
+            ey.append(yk)
+            et.append(tk)
+            ec.append(cells[k])
+        if len(ex) < min_picks:
+            readings.append(none)
+            continue
+        c = np.array(ec)
+        arrival = np.array(et) + travel_times(st_x[s], st_y[s], np.array(ex), np.array(ey), c[:, 0], c[:, 1], c[:, 2])
+        times = np.sort(raw_time[lo:hi])
+        first = np.searchsorted(times, arrival - CLOCK_WINDOW_S, side="left")
+        last = np.searchsorted(times, arrival + CLOCK_WINDOW_S, side="right")
+        if int((last - first).sum()) < min_picks:
+            readings.append(none)
+            continue
+        residual = np.concatenate([times[a:b] - t for a, b, t in zip(first, last, arrival)])
+        at = np.concatenate([np.full(b - a, t) for a, b, t in zip(first, last, arrival)])
+        readings.append(peak_of(residual, at, min_picks=min_picks, z=z, z_half=z_half))
+    return readings
+
+
+def clock_drifts(readings: list[ClockReading], *, min_span_s: float = 3600.0, z: float = 3.0,
+                 sigma_s: float = 0.15) -> np.ndarray:
+    """Per station, the slope (s of clock per s) of its peak's residuals against their arrival times, where the
+    fit is significant (``z`` standard errors, the residuals' scatter at least ``sigma_s``) over at least
+    ``min_span_s``; zero otherwise."""
+    out = np.zeros(len(readings))
+    for s, r in enumerate(readings):
+        if not r.conclusive or len(r.at_s) < 8:
+            continue
+        t = r.at_s - float(np.mean(r.at_s))
+        spread = float(np.sum(t * t))
+        if np.ptp(r.at_s) < min_span_s or spread <= 0:
+            continue
+        slope = float(np.sum(t * (r.residual_s - np.mean(r.residual_s))) / spread)
+        scatter = max(sigma_s, float(np.std(r.residual_s - np.mean(r.residual_s) - slope * t)))
+        if abs(slope) > z * scatter / np.sqrt(spread):
+            out[s] = slope
+    return out
