@@ -134,12 +134,13 @@ class FusionConfig:
     clock_recheck_min_picks: int = 6
     """The events whose predicted arrivals ``clock_recheck`` searches: those of at least this many picks."""
     clock_unabsorbed: bool = False
-    """In every calibration, read each station's clock offset against the calibration events located *without* its
-    picks (``clocks.unabsorbed_clock_offsets``: the mode of the residuals of all its picks near the arrivals they
-    predict, significant and seen in both halves of the run), and take it in place of the median residual of the picks
-    the loose pass chose when the two differ by at least ``clock_unabsorbed_min_s``. Events located with the station's
-    picks absorb part of its offset, so the median understates a large one, and the left-over can be cycle-skipped
-    onto a fire mission's next round (docs/fusion.md, "Session 13 (cov13)")."""
+    """After calibration, run the tight pass once and read each station's clock offset against that pass's events
+    located *without* its picks (``clocks.unabsorbed_clock_offsets``: the mode of the residuals of all its raw picks
+    near the arrivals they predict, significant and seen in both halves of the run); take it in place of the
+    station's correction when the two differ by at least ``clock_unabsorbed_min_s``. Events located with the
+    station's picks absorb part of its offset (the median residual of the picks the loose pass chose understates a
+    large one, and what is left can be cycle-skipped onto a fire mission's next round); read against the loose pass's
+    own events the offsets are too rough (docs/fusion.md, "Session 13 (cov13)")."""
     clock_unabsorbed_min_s: float = 0.3
     """``clock_unabsorbed`` replaces the median correction only when its reading differs by this much (two
     ``sigma_pick_s``)."""
@@ -679,10 +680,6 @@ def calibrate_events(prep: Prepared, config: FusionConfig, found: list[Calibrati
             r = r / (1.0 - np.minimum(h, MAX_CLOCK_LEVERAGE))
         residuals.append(r)
     corrections = station_corrections(stations, np.concatenate(residuals), net.size) if residuals else np.zeros(net.size)
-    if config.clock_unabsorbed and events:
-        corrections = unabsorbed_corrections(prep, config, corrections, x, y, t0,
-                                             np.array([atmosphere[e.block, e.tile] for e in events]),
-                                             picks, stations, times, baz, baz_sigma)
     if config.clock_search and events:
         cells = np.array([atmosphere[e.block, e.tile] for e in events])
         searched, conclusive = searched_clock_offsets(
@@ -690,24 +687,6 @@ def calibrate_events(prep: Prepared, config: FusionConfig, found: list[Calibrati
             reach_km=config.reach_km)
         corrections = np.where(conclusive, searched, corrections)
     return atmosphere, corrections
-
-
-def unabsorbed_corrections(prep: Prepared, config: FusionConfig, corrections: np.ndarray, x: np.ndarray, y: np.ndarray,
-                           t0: np.ndarray, cells: np.ndarray, picks: list[np.ndarray], stations: np.ndarray,
-                           times: np.ndarray, baz: np.ndarray, baz_sigma: np.ndarray) -> np.ndarray:
-    """``corrections`` with each station's offset read against the events located without it
-    (``FusionConfig.clock_unabsorbed``) where that reading is conclusive and differs by ``clock_unabsorbed_min_s``."""
-    net = prep.network
-    readings = unabsorbed_clock_offsets(
-        net.x_km, net.y_km, prep.st_north_deg, x, y, t0, cells, picks, stations, times, baz, baz_sigma,
-        prep.raw_time, prep.station_pick_start, reach_km=config.reach_km, sigma_pick_s=config.sigma_pick_s,
-        kappa_model=config.kappa_model, min_stations=config.min_stations)
-    out = corrections.copy()
-    for s, r in enumerate(readings):
-        if r.conclusive and abs(r.offset_s - corrections[s]) >= config.clock_unabsorbed_min_s:
-            out[s] = r.offset_s
-    prep.extras["clock_readings"] = readings
-    return out
 
 
 MAX_CLOCK_LEVERAGE = 0.8
@@ -770,6 +749,9 @@ def fuse(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = None
         if config.clock_recheck:
             corrections = corrections + clock_left_over(prep, config, atmosphere)
             prep.pick_time = prep.raw_time - corrections[prep.pick_station]
+        if config.clock_unabsorbed:
+            corrections = unabsorbed_corrections(prep, config, atmosphere, corrections)
+            prep.pick_time = prep.raw_time - corrections[prep.pick_station]
     final = final_pass(prep, config, atmosphere, progress=(lambda f: progress(0.4 + 0.6 * f)) if progress else None)
     return prep, finish(prep, config, final, atmosphere), atmosphere
 
@@ -813,6 +795,32 @@ def clock_left_over(prep: Prepared, config: FusionConfig, atmosphere: np.ndarray
         net.x_km, net.y_km, located.x_km[enough], located.y_km[enough], located.t0_s[enough], cells, prep.pick_time,
         prep.pick_station, prep.station_pick_start, reach_km=config.reach_km)
     return np.where(conclusive & (np.abs(offsets) >= config.clock_recheck_min_s), offsets, 0.0)
+
+
+def unabsorbed_corrections(prep: Prepared, config: FusionConfig, atmosphere: np.ndarray,
+                           corrections: np.ndarray) -> np.ndarray:
+    """``corrections`` (per station, applied to ``prep.raw_time``) with each station's clock offset read against the
+    events of one tight pass located without it (``FusionConfig.clock_unabsorbed``; ``clocks.unabsorbed_clock_offsets``)
+    where that reading is conclusive and differs from the correction by at least ``clock_unabsorbed_min_s``. The
+    pass is run under the calibrated atmosphere and the current corrections, and refined; its events of
+    ``clock_recheck_min_picks`` or more picks are read."""
+    located = refine(prep, config, final_pass(prep, config, atmosphere), atmosphere)
+    net = prep.network
+    enough = np.flatnonzero((located.picks >= 0).sum(axis=1) >= config.clock_recheck_min_picks)
+    if len(enough) == 0:
+        return corrections
+    readings = unabsorbed_clock_offsets(
+        net.x_km, net.y_km, prep.st_north_deg, located.x_km[enough], located.y_km[enough], located.t0_s[enough],
+        atmosphere[located.block[enough], located.tile[enough]], [row[row >= 0] for row in located.picks[enough]],
+        prep.pick_station, prep.pick_time, prep.pick_baz, prep.pick_baz_sigma, prep.raw_time, prep.station_pick_start,
+        reach_km=config.reach_km, sigma_pick_s=config.sigma_pick_s, kappa_model=config.kappa_model,
+        min_stations=config.min_stations)
+    out = corrections.copy()
+    for s, r in enumerate(readings):
+        if r.conclusive and abs(r.offset_s - corrections[s]) >= config.clock_unabsorbed_min_s:
+            out[s] = r.offset_s
+    prep.extras["clock_readings"] = readings
+    return out
 
 
 def one_level_last(prep: Prepared, config: FusionConfig, result: PassResult) -> PassResult:
