@@ -268,8 +268,8 @@ def _applied_corrections(toy, picks, config: FusionConfig) -> tuple[np.ndarray, 
 def test_a_clock_offset_near_a_round_interval_is_corrected_fully_at_the_calibration() -> None:
     """``FusionConfig.clock_unabsorbed``: a station 1.9 s late among single rounds and two-round missions (1.5 s
     apart). The loose pass's median residual corrects it by about half (its events absorb the rest, and the left-over
-    is near the round interval); read against the calibration events located without its picks, the offset is
-    corrected fully in the calibration itself, and no station on time is corrected (docs/fusion.md, "Session 13")."""
+    is near the round interval); read against a tight pass's events located without its picks, the offset is
+    corrected fully, and no station on time is corrected (docs/fusion.md, "Session 13 (cov13)")."""
     toy, picks = _toy_with_a_late_station(1.9, 1.5)
     before, station = _applied_corrections(toy, picks, FusionConfig())
     after, _ = _applied_corrections(toy, picks, FusionConfig(clock_unabsorbed=True))

@@ -13,8 +13,8 @@ arrivals), while other sources' picks (the next round's among them) spread out. 
 residuals (the box of ``2 * CLOCK_HALF_BIN_S`` holding the most), taken only when it is *significant* (at least
 ``min_picks`` residuals, ``z`` Poisson sigmas above the even background) and *consistent over time*: the earlier and
 the later half of the station's arrivals must each show the peak on their own (``z_half`` sigmas above their
-background, and their medians within ``CLOCK_HALF_BIN_S``). A linear drift of the clock over the run is measured
-from the peak's residuals against time (:func:`clock_drifts`).
+background, and their medians within ``CLOCK_HALF_BIN_S``). A clock that drifts by more than the box over the run
+fails that test and is left as the calibration had it (a drift is not modelled).
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from truceline.fuse.atmosphere import CLOCK_HALF_BIN_S, CLOCK_WINDOW_S, travel_t
 @dataclass(frozen=True, slots=True)
 class ClockReading:
     """One station's reading: the offset (s), whether it is significant and consistent, the peak's residuals and the
-    arrival times (s) they were read at (for the drift)."""
+    arrival times (s) they were read at."""
 
     offset_s: float
     conclusive: bool
@@ -77,7 +77,7 @@ def unabsorbed_clock_offsets(
     cells: np.ndarray, picks: list[np.ndarray], pick_station: np.ndarray, pick_time: np.ndarray, pick_baz: np.ndarray,
     pick_baz_sigma: np.ndarray, raw_time: np.ndarray, raw_station_start: np.ndarray, *, reach_km: float,
     sigma_pick_s: float, kappa_model: float, min_stations: int = 4, min_picks: int = 8, z: float = 4.0,
-    z_half: float = 2.0,
+    z_half: float = 2.0, suspects: np.ndarray | None = None,
 ) -> list[ClockReading]:
     """Per station, the :class:`ClockReading` of its raw picks (``raw_time``, sorted per station, the station's
     between ``raw_station_start[s]`` and ``[s + 1]``) about the arrivals the events predict there, each event located
@@ -87,16 +87,33 @@ def unabsorbed_clock_offsets(
     picks ``picks[k]`` (indices into ``pick_station``, ``pick_time``, ``pick_baz``, ``pick_baz_sigma``: the times the
     events were located with). An event holding the station's picks is located again from its other picks (from its
     position, ``kernels.locate``, Huber k = 2.5); if fewer than ``min_stations`` other stations remain or the location
-    fails, it predicts nothing at that station."""
+    fails, it predicts nothing at that station. The picks of the ``suspects`` stations (a boolean per station: clocks
+    found off in a first reading) are left out of every event's location as well, so that a neighbour's bad clock does
+    not pass into the reading of a station on time; an event that loses any picks this way is located again."""
     n_st = len(st_x)
     n_ev = len(x)
     without: dict[tuple[int, int], tuple[float, float, float]] = {}
+    bad = np.zeros(n_st, dtype=bool) if suspects is None else np.asarray(suspects, dtype=bool)
+    x, y, t0 = x.copy(), y.copy(), t0.copy()
+    usable = np.ones(n_ev, dtype=bool)
     for k in range(n_ev):
         p = picks[k]
         st = pick_station[p]
         c, wx, wy = (float(v) for v in cells[k])
+        if bad[st].any():
+            keep = p[~bad[st]]
+            if len(np.unique(pick_station[keep])) < min_stations:
+                usable[k] = False
+                continue
+            xk, yk, tk, cov, _chi2, _n = kernels.locate(
+                keep, pick_station, pick_time, pick_baz, pick_baz_sigma, st_x, st_y, st_north,
+                float(x[k]), float(y[k]), float(t0[k]), c, wx, wy, sigma_pick_s, kappa_model, 2.5, 15)
+            if not np.isfinite(cov[0, 0]):
+                usable[k] = False
+                continue
+            x[k], y[k], t0[k] = xk, yk, tk
         for s in np.unique(st):
-            rest = p[st != s]
+            rest = p[(st != s) & ~bad[st]]
             if len(np.unique(pick_station[rest])) < min_stations:
                 continue
             xk, yk, tk, cov, _chi2, _n = kernels.locate(
@@ -113,22 +130,26 @@ def unabsorbed_clock_offsets(
             readings.append(none)
             continue
         ex, ey, et, ec = [], [], [], []
-        for k in np.flatnonzero(np.hypot(x - st_x[s], y - st_y[s]) <= reach_km):
-            if s in holds[k]:
-                if (int(k), s) not in without:
+        for e in np.flatnonzero(np.hypot(x - st_x[s], y - st_y[s]) <= reach_km):
+            j = int(e)
+            if not usable[j]:
+                continue
+            if s in holds[j]:
+                if (j, s) not in without:
                     continue
-                xk, yk, tk = without[(int(k), s)]
+                xj, yj, tj = without[(j, s)]
             else:
-                xk, yk, tk = float(x[k]), float(y[k]), float(t0[k])
-            ex.append(xk)
-            ey.append(yk)
-            et.append(tk)
-            ec.append(cells[k])
+                xj, yj, tj = float(x[j]), float(y[j]), float(t0[j])
+            ex.append(xj)
+            ey.append(yj)
+            et.append(tj)
+            ec.append(cells[j])
         if len(ex) < min_picks:
             readings.append(none)
             continue
-        c = np.array(ec)
-        arrival = np.array(et) + travel_times(st_x[s], st_y[s], np.array(ex), np.array(ey), c[:, 0], c[:, 1], c[:, 2])
+        cell = np.array(ec)
+        arrival = np.array(et) + travel_times(st_x[s], st_y[s], np.array(ex), np.array(ey), cell[:, 0], cell[:, 1],
+                                              cell[:, 2])
         times = np.sort(raw_time[lo:hi])
         first = np.searchsorted(times, arrival - CLOCK_WINDOW_S, side="left")
         last = np.searchsorted(times, arrival + CLOCK_WINDOW_S, side="right")
@@ -139,23 +160,3 @@ def unabsorbed_clock_offsets(
         at = np.concatenate([np.full(b - a, t) for a, b, t in zip(first, last, arrival)])
         readings.append(peak_of(residual, at, min_picks=min_picks, z=z, z_half=z_half))
     return readings
-
-
-def clock_drifts(readings: list[ClockReading], *, min_span_s: float = 3600.0, z: float = 3.0,
-                 sigma_s: float = 0.15) -> np.ndarray:
-    """Per station, the slope (s of clock per s) of its peak's residuals against their arrival times, where the
-    fit is significant (``z`` standard errors, the residuals' scatter at least ``sigma_s``) over at least
-    ``min_span_s``; zero otherwise."""
-    out = np.zeros(len(readings))
-    for s, r in enumerate(readings):
-        if not r.conclusive or len(r.at_s) < 8:
-            continue
-        t = r.at_s - float(np.mean(r.at_s))
-        spread = float(np.sum(t * t))
-        if np.ptp(r.at_s) < min_span_s or spread <= 0:
-            continue
-        slope = float(np.sum(t * (r.residual_s - np.mean(r.residual_s))) / spread)
-        scatter = max(sigma_s, float(np.std(r.residual_s - np.mean(r.residual_s) - slope * t)))
-        if abs(slope) > z * scatter / np.sqrt(spread):
-            out[s] = slope
-    return out

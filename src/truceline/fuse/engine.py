@@ -24,7 +24,7 @@ from scipy.spatial import cKDTree
 from truceline.fuse import kernels, loudness
 from truceline.fuse.atmosphere import (DEFAULT_CELERITY_KM_S, PickedEvent, calibrate, pick_leverages, searched_clock_offsets,
                                        station_corrections, travel_times)
-from truceline.fuse.clocks import unabsorbed_clock_offsets
+from truceline.fuse.clocks import ClockReading, unabsorbed_clock_offsets
 from truceline.fuse.coincidence import by_chance
 from truceline.fuse.explain import explain_away
 from truceline.fuse.footprint import heard_by_nearest_majority
@@ -803,23 +803,35 @@ def unabsorbed_corrections(prep: Prepared, config: FusionConfig, atmosphere: np.
     events of one tight pass located without it (``FusionConfig.clock_unabsorbed``; ``clocks.unabsorbed_clock_offsets``)
     where that reading is conclusive and differs from the correction by at least ``clock_unabsorbed_min_s``. The
     pass is run under the calibrated atmosphere and the current corrections, and refined; its events of
-    ``clock_recheck_min_picks`` or more picks are read."""
+    ``clock_recheck_min_picks`` or more picks are read twice: the first reading names the stations whose clocks are
+    off, the second leaves their picks out of every event's location (a neighbour's bad clock otherwise passes into
+    the reading of a station on time: seed 10's RU-A071, on time, read +0.911 s beside RU-A070, -1.908 s)."""
     located = refine(prep, config, final_pass(prep, config, atmosphere), atmosphere)
     net = prep.network
     enough = np.flatnonzero((located.picks >= 0).sum(axis=1) >= config.clock_recheck_min_picks)
     if len(enough) == 0:
         return corrections
-    readings = unabsorbed_clock_offsets(
-        net.x_km, net.y_km, prep.st_north_deg, located.x_km[enough], located.y_km[enough], located.t0_s[enough],
-        atmosphere[located.block[enough], located.tile[enough]], [row[row >= 0] for row in located.picks[enough]],
-        prep.pick_station, prep.pick_time, prep.pick_baz, prep.pick_baz_sigma, prep.raw_time, prep.station_pick_start,
-        reach_km=config.reach_km, sigma_pick_s=config.sigma_pick_s, kappa_model=config.kappa_model,
-        min_stations=config.min_stations)
+    def read(suspects: np.ndarray | None) -> list[ClockReading]:
+        return unabsorbed_clock_offsets(
+            net.x_km, net.y_km, prep.st_north_deg, located.x_km[enough], located.y_km[enough], located.t0_s[enough],
+            atmosphere[located.block[enough], located.tile[enough]], [row[row >= 0] for row in located.picks[enough]],
+            prep.pick_station, prep.pick_time, prep.pick_baz, prep.pick_baz_sigma, prep.raw_time,
+            prep.station_pick_start, reach_km=config.reach_km, sigma_pick_s=config.sigma_pick_s,
+            kappa_model=config.kappa_model, min_stations=config.min_stations, suspects=suspects)
+
+    def off(readings: list[ClockReading]) -> np.ndarray:
+        return np.array([r.conclusive and abs(r.offset_s - corrections[s]) >= config.clock_unabsorbed_min_s
+                         for s, r in enumerate(readings)], dtype=bool)
+
+    # a first reading names the suspects; the second reads every station with their picks left out of the events
+    readings = read(None)
+    suspects = off(readings)
+    if suspects.any():
+        readings = read(suspects)
     out = corrections.copy()
-    for s, r in enumerate(readings):
-        if r.conclusive and abs(r.offset_s - corrections[s]) >= config.clock_unabsorbed_min_s:
-            out[s] = r.offset_s
-    prep.extras["clock_readings"] = readings
+    for s in np.flatnonzero(off(readings)):
+        out[s] = readings[s].offset_s
+    prep.extras["clock_reading_s"] = np.array([r.offset_s if r.conclusive else np.nan for r in readings])
     return out
 
 
