@@ -106,7 +106,7 @@ def unabsorbed_clock_offsets(
                 usable[k] = False
                 continue
             xk, yk, tk, cov, _chi2, _n = kernels.locate(
-                keep, pick_station, pick_time, pick_baz, pick_baz_sigma, st_x, st_y, st_north,
+                keep, pick_station[keep], pick_time, pick_baz, pick_baz_sigma, st_x, st_y, st_north,
                 float(x[k]), float(y[k]), float(t0[k]), c, wx, wy, sigma_pick_s, kappa_model, 2.5, 15)
             if not np.isfinite(cov[0, 0]):
                 usable[k] = False
@@ -117,7 +117,7 @@ def unabsorbed_clock_offsets(
             if len(np.unique(pick_station[rest])) < min_stations:
                 continue
             xk, yk, tk, cov, _chi2, _n = kernels.locate(
-                rest, pick_station, pick_time, pick_baz, pick_baz_sigma, st_x, st_y, st_north,
+                rest, pick_station[rest], pick_time, pick_baz, pick_baz_sigma, st_x, st_y, st_north,
                 float(x[k]), float(y[k]), float(t0[k]), c, wx, wy, sigma_pick_s, kappa_model, 2.5, 15)
             if np.isfinite(cov[0, 0]):
                 without[(k, int(s))] = (xk, yk, tk)
