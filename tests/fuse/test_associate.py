@@ -293,3 +293,13 @@ def test_a_clock_reading_needs_the_peak_in_both_halves_of_the_run() -> None:
     first_half = peak_of(np.concatenate([spread, pile]), np.concatenate([spread_at, rng.uniform(0.0, 30000.0, 60)]))
     assert not first_half.conclusive
     assert not peak_of(spread, spread_at).conclusive
+
+
+def test_the_loose_reading_of_unabsorbed_clocks_corrects_the_same_station() -> None:
+    """``FusionConfig.clock_unabsorbed_loose``: the same reading in the calibration itself, against the loose pass's
+    calibration events: the late station is corrected fully there, no station on time is corrected."""
+    toy, picks = _toy_with_a_late_station(1.9, 1.5)
+    after, station = _applied_corrections(toy, picks, FusionConfig(clock_unabsorbed_loose=True))
+    others = np.arange(len(after)) != station
+    assert abs(after[station] - 1.9) < 0.1
+    assert np.all(after[others] == 0.0)

@@ -141,6 +141,9 @@ class FusionConfig:
     station's picks absorb part of its offset (the median residual of the picks the loose pass chose understates a
     large one, and what is left can be cycle-skipped onto a fire mission's next round); read against the loose pass's
     own events the offsets are too rough (docs/fusion.md, "Session 13 (cov13)")."""
+    clock_unabsorbed_loose: bool = False
+    """The reading of ``clock_unabsorbed`` in every calibration, against the loose pass's calibration events (located
+    under the calibrated atmosphere) instead of a tight pass's: at the clocks' source, without the extra pass."""
     clock_unabsorbed_min_s: float = 0.3
     """``clock_unabsorbed`` replaces the median correction only when its reading differs by this much (two
     ``sigma_pick_s``)."""
@@ -680,6 +683,13 @@ def calibrate_events(prep: Prepared, config: FusionConfig, found: list[Calibrati
             r = r / (1.0 - np.minimum(h, MAX_CLOCK_LEVERAGE))
         residuals.append(r)
     corrections = station_corrections(stations, np.concatenate(residuals), net.size) if residuals else np.zeros(net.size)
+    if config.clock_unabsorbed_loose and events:
+        # the readings are of the raw times, the medians of the times the events were located with
+        applied = np.zeros(net.size)
+        applied[prep.pick_station] = prep.raw_time - prep.pick_time
+        cells = np.array([atmosphere[e.block, e.tile] for e in events])
+        corrections = read_unabsorbed(prep, config, applied + corrections, x, y, t0, cells, picks, stations, times,
+                                      baz, baz_sigma) - applied
     if config.clock_search and events:
         cells = np.array([atmosphere[e.block, e.tile] for e in events])
         searched, conclusive = searched_clock_offsets(
@@ -800,30 +810,41 @@ def clock_left_over(prep: Prepared, config: FusionConfig, atmosphere: np.ndarray
 def unabsorbed_corrections(prep: Prepared, config: FusionConfig, atmosphere: np.ndarray,
                            corrections: np.ndarray) -> np.ndarray:
     """``corrections`` (per station, applied to ``prep.raw_time``) with each station's clock offset read against the
-    events of one tight pass located without it (``FusionConfig.clock_unabsorbed``; ``clocks.unabsorbed_clock_offsets``)
-    where that reading is conclusive and differs from the correction by at least ``clock_unabsorbed_min_s``. The
+    events of one tight pass located without it (``FusionConfig.clock_unabsorbed``; :func:`read_unabsorbed`). The
     pass is run under the calibrated atmosphere and the current corrections, and refined; its events of
-    ``clock_recheck_min_picks`` or more picks are read twice: the first reading names the stations whose clocks are
-    off, the second leaves their picks out of every event's location (a neighbour's bad clock otherwise passes into
-    the reading of a station on time: seed 10's RU-A071, on time, read +0.911 s beside RU-A070, -1.908 s)."""
+    ``clock_recheck_min_picks`` or more picks are read."""
     located = refine(prep, config, final_pass(prep, config, atmosphere), atmosphere)
-    net = prep.network
     enough = np.flatnonzero((located.picks >= 0).sum(axis=1) >= config.clock_recheck_min_picks)
     if len(enough) == 0:
         return corrections
+    return read_unabsorbed(prep, config, corrections, located.x_km[enough], located.y_km[enough],
+                           located.t0_s[enough], atmosphere[located.block[enough], located.tile[enough]],
+                           [row[row >= 0] for row in located.picks[enough]], prep.pick_station, prep.pick_time,
+                           prep.pick_baz, prep.pick_baz_sigma)
+
+
+def read_unabsorbed(prep: Prepared, config: FusionConfig, corrections: np.ndarray, x: np.ndarray, y: np.ndarray,
+                    t0: np.ndarray, cells: np.ndarray, picks: list[np.ndarray], pick_station: np.ndarray,
+                    pick_time: np.ndarray, pick_baz: np.ndarray, pick_baz_sigma: np.ndarray) -> np.ndarray:
+    """``corrections`` (absolute: what is taken off ``prep.raw_time`` per station) with each station's offset read
+    against the events ``x, y, t0`` (cells ``cells``, picks ``picks`` into ``pick_station``, ``pick_time``, ...)
+    located without it (``clocks.unabsorbed_clock_offsets``) where that reading is conclusive and differs from the
+    correction by at least ``clock_unabsorbed_min_s``. Read twice: the first reading names the stations whose clocks
+    are off, the second leaves their picks out of every event's location (a neighbour's bad clock otherwise passes into
+    the reading of a station on time)."""
+    net = prep.network
+
     def read(suspects: np.ndarray | None) -> list[ClockReading]:
         return unabsorbed_clock_offsets(
-            net.x_km, net.y_km, prep.st_north_deg, located.x_km[enough], located.y_km[enough], located.t0_s[enough],
-            atmosphere[located.block[enough], located.tile[enough]], [row[row >= 0] for row in located.picks[enough]],
-            prep.pick_station, prep.pick_time, prep.pick_baz, prep.pick_baz_sigma, prep.raw_time,
-            prep.station_pick_start, reach_km=config.reach_km, sigma_pick_s=config.sigma_pick_s,
-            kappa_model=config.kappa_model, min_stations=config.min_stations, suspects=suspects)
+            net.x_km, net.y_km, prep.st_north_deg, x, y, t0, cells, picks, pick_station, pick_time, pick_baz,
+            pick_baz_sigma, prep.raw_time, prep.station_pick_start, reach_km=config.reach_km,
+            sigma_pick_s=config.sigma_pick_s, kappa_model=config.kappa_model, min_stations=config.min_stations,
+            suspects=suspects)
 
     def off(readings: list[ClockReading]) -> np.ndarray:
         return np.array([r.conclusive and abs(r.offset_s - corrections[s]) >= config.clock_unabsorbed_min_s
                          for s, r in enumerate(readings)], dtype=bool)
 
-    # a first reading names the suspects; the second reads every station with their picks left out of the events
     readings = read(None)
     suspects = off(readings)
     if suspects.any():
