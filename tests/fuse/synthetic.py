@@ -29,11 +29,13 @@ def make_toy(
     *, seed: int = 1, n_events: int = 20, speed_m_s: float = 338.0, wind_m_s: tuple[float, float] = (4.0, -2.0),
     noise_s: float = 0.08, clutter_per_station: int = 3, duration_s: float = 1800.0,
     events: list[tuple[float, float, float]] | None = None, array_every: int = 4, loudness: bool = False,
+    speed_spread: float = 0.0,
 ) -> Toy:
     """A toy scenario. With ``loudness``, picks carry ``amplitude`` and ``snr``: each event has a
     level (log-uniform over a factor of 20: heard from about 10 km to beyond the reach), the amplitude falls as ``exp(-0.05 r) / r`` with 30 %
     scatter, each station has its own noise, and a station hears an event when its SNR is 3 or
-    more (instead of within 30 km)."""
+    more (instead of within 30 km). ``speed_spread``: each event's sound speed is drawn uniformly within this fraction
+    either side of ``speed_m_s`` (the atmosphere varies between events; its own draws)."""
     rng = np.random.default_rng(seed)
     # two rows of stations 8 km apart, 12 km either side of a line at 48.0 N
     lons = 37.0 + np.arange(12) * (8.0 / 74.5)
@@ -57,11 +59,12 @@ def make_toy(
     loud = np.random.default_rng(seed + 10_000)  # its own draws: the toys without loudness stay as they were
     noise = np.exp(loud.normal(np.log(0.002), 0.3, len(rows)))
     level = np.exp(loud.uniform(np.log(0.1), np.log(2.0), len(ev_t)))
+    speeds = speed_m_s * (1.0 + np.random.default_rng(seed + 20_000).uniform(-speed_spread, speed_spread, len(ev_t)))
     for e in range(len(ev_t)):
         az, _, dist = GEOD.inv(np.full(len(st_lon), ev_lon[e]), np.full(len(st_lat), ev_lat[e]), st_lon, st_lat)
         az = np.radians(az)
         along = wind_m_s[0] * np.sin(az) + wind_m_s[1] * np.cos(az)
-        tt = dist / (speed_m_s + along)
+        tt = dist / (speeds[e] + along)
         r_km = np.maximum(dist / 1000.0, 0.1)
         signal = level[e] * np.exp(-0.05 * r_km) / r_km * np.exp(loud.normal(0.0, 0.3, len(r_km)))
         heard = (signal / noise >= 3.0) & (dist < 38000) if loudness else dist < 30000

@@ -15,7 +15,7 @@ associator (``truceline.fuse.stream``).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 
 import numpy as np
 import pyarrow as pa
@@ -25,6 +25,8 @@ from truceline.fuse import kernels, loudness
 from truceline.fuse.atmosphere import (DEFAULT_CELERITY_KM_S, PickedEvent, calibrate, pick_leverages, searched_clock_offsets,
                                        station_corrections, travel_times)
 from truceline.fuse.clocks import ClockReading, unabsorbed_clock_offsets
+
+from truceline.fuse.celerity import own_celerity, scatter
 from truceline.fuse.coincidence import by_chance
 from truceline.fuse.explain import explain_away
 from truceline.fuse.footprint import heard_by_nearest_majority
@@ -114,6 +116,21 @@ class FusionConfig:
     339-341). When the calibrated celerity (median over the cells) differs from the one the loose pass assumed by more
     than this fraction, the loose pass is run again under the calibrated atmosphere and calibrated again, at most
     ``loose_pass_rounds`` times (docs/fusion.md, "Scenarios from another simulator")."""
+    own_celerity_threshold: float | None = None
+    """The celerity scatters between events (boundary layer, time of day, direction): when the relative scatter that
+    the loose pass's well-recorded events read beyond their noise (``celerity.scatter`` of their own celerities,
+    ``celerity.own_celerity``) exceeds this, the tight pass and the steps after it allow it: the model error
+    ``kappa_model`` becomes the measured scatter (``own_celerity_tolerance``) and events of at least
+    ``own_celerity_min_stations`` stations are located at the end with their own celerity under the prior of the
+    measured scatter (``own_celerity_relocation``); their ellipses take the scatter as the celerity's model error.
+    ``None``: never (docs/fusion.md, "Session 13 (foreign13)")."""
+    own_celerity_tolerance: bool = True
+    """With ``own_celerity_threshold`` exceeded: the tight pass's model error ``kappa_model`` is the measured scatter."""
+    own_celerity_relocation: bool = True
+    """With ``own_celerity_threshold`` exceeded: events of ``own_celerity_min_stations`` or more stations are located
+    with their own celerity (``celerity.own_celerity`` under the prior of the measured scatter)."""
+    own_celerity_min_stations: int = 6
+    """Fewest stations of an event that reads its own celerity (four unknowns and two degrees of freedom)."""
     clock_search: bool = False
     """Measure each station's clock offset from *all* its picks near the arrivals the calibration events predict there
     (the mode of their residuals; ``atmosphere.searched_clock_offsets``), not only from the picks the loose pass chose.
@@ -750,6 +767,8 @@ def fuse(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = None
             assumed = atmosphere
             first = first_pass(prep, config, atmosphere)
             atmosphere, corrections = _calibrate(prep, config, first)
+        if config.own_celerity_threshold is not None:
+            prep.extras["celerity_scatter"] = np.array([celerity_scatter_of(prep, config, first, atmosphere, corrections)])
         prep.pick_time = prep.raw_time - corrections[prep.pick_station]
         for _ in range(config.calibration_rounds):
             second = final_pass(prep, config, atmosphere)
@@ -764,6 +783,48 @@ def fuse(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = None
             prep.pick_time = prep.raw_time - corrections[prep.pick_station]
     final = final_pass(prep, config, atmosphere, progress=(lambda f: progress(0.4 + 0.6 * f)) if progress else None)
     return prep, finish(prep, config, final, atmosphere), atmosphere
+
+    tight = tight_config(prep, config)
+    final = final_pass(prep, tight, atmosphere, progress=(lambda f: progress(0.4 + 0.6 * f)) if progress else None)
+    return prep, finish(prep, tight, final, atmosphere), atmosphere
+
+
+def celerity_scatter_of(prep: Prepared, config: FusionConfig, first: PassResult, atmosphere: np.ndarray,
+                        corrections: np.ndarray) -> float:
+    """The relative scatter of the celerity between the well-recorded events of the loose pass ``first`` (at least
+    ``own_celerity_min_stations`` stations) beyond their readings' noise: each event's own celerity
+    (``celerity.own_celerity``, no prior, the wind its cell's, its picks' times corrected by the stations' clock
+    ``corrections``) against its cell's (``celerity.scatter``). The loose pass allows 2.5 % of the travel time, so its
+    events keep the picks of an event whose celerity is off by a few per cent; the tight pass's would not."""
+    net = prep.network
+    times = prep.raw_time - corrections[prep.pick_station]
+    readings, variances, cells = [], [], []
+    for event in calibration_events(prep, first, min_stations=config.own_celerity_min_stations, times=times, config=config):
+        cell = atmosphere[event.block, event.tile]
+        fit = own_celerity(net.x_km[event.stations], net.y_km[event.stations], event.times_s, event.x_km, event.y_km,
+                           event.t0_s, cell, sigma_pick_s=config.sigma_pick_s, kappa_model=config.kappa_model)
+        if fit is not None:
+            readings.append(fit.c_km_s)
+            variances.append(fit.c_variance)
+            cells.append(float(cell[0]))
+    return scatter(np.array(readings), np.array(variances), np.array(cells))
+
+
+def measured_celerity_scatter(prep: Prepared, config: FusionConfig) -> float | None:
+    """The relative celerity scatter :func:`fuse` measured, when it exceeds ``own_celerity_threshold`` (else None)."""
+    measured = prep.extras.get("celerity_scatter")
+    if config.own_celerity_threshold is None or measured is None or not measured[0] > config.own_celerity_threshold:
+        return None
+    return float(measured[0])
+
+
+def tight_config(prep: Prepared, config: FusionConfig) -> FusionConfig:
+    """``config`` for the tight pass and the steps after it: with ``own_celerity_tolerance``, where the measured celerity
+    scatter exceeds ``own_celerity_threshold``, the model error ``kappa_model`` is that scatter."""
+    spread = measured_celerity_scatter(prep, config)
+    if spread is None or not config.own_celerity_tolerance:
+        return config
+    return replace(config, kappa_model=max(config.kappa_model, spread))
 
 
 def finish(prep: Prepared, config: FusionConfig, final: PassResult, atmosphere: np.ndarray) -> PassResult:

@@ -8,7 +8,10 @@ from dataclasses import dataclass
 import numpy as np
 import pyarrow as pa
 
-from truceline.fuse.engine import CHI2_2DOF_95, FusionConfig, PassResult, Prepared, fuse
+from truceline.fuse import kernels
+from truceline.fuse.celerity import own_celerity
+from truceline.fuse.engine import (CHI2_2DOF_95, FusionConfig, PassResult, Prepared, fuse, measured_celerity_scatter,
+                                   tight_config)
 from truceline.fuse.atmosphere import travel_times
 from truceline.fuse.uncertainty import AtmosphereReadings, CalibrationCells, calibrated_covariance, relocate_with_own_atmosphere
 
@@ -77,7 +80,11 @@ def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, con
     net = prep.network
     n = len(result.t0_s)
     config = config or FusionConfig()
+    spread = measured_celerity_scatter(prep, config)
+    kappa_own = config.kappa_model  # an event located with its own celerity has the model error of the calibration's
+    config = tight_config(prep, config)
     factor = variance_factor(result) if factor is None else factor
+    celerity_floor = 0.0 if spread is None else spread * float(np.median(atmosphere[..., 0]))
     uncertainty = calibrated_covariance(
         x_km=result.x_km, y_km=result.y_km, t0_s=result.t0_s, picks=[row[row >= 0] for row in result.picks],
         event_atmosphere=atmosphere[result.block, result.tile].reshape(n, 3), nominal=result.covariance, factor=factor,
@@ -91,7 +98,8 @@ def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, con
         cell_min_bias_events=config.cell_min_bias_events, earlier=earlier, jackknife=config.jackknife_uncertainty,
         pick_baz=prep.pick_baz, pick_baz_sigma=prep.pick_baz_sigma, st_north=prep.st_north_deg,
         drift_km_s_per_hour=config.atmosphere_drift_m_per_s_per_hour / 1000.0,
-        gradient_km_s_per_km=config.atmosphere_gradient_m_per_s_per_100_km / 1e5, cluster_max_z=config.cluster_ambiguity_z)
+        gradient_km_s_per_km=config.atmosphere_gradient_m_per_s_per_100_km / 1e5, cluster_max_z=config.cluster_ambiguity_z,
+        celerity_floor_km_s=celerity_floor)
     cov = uncertainty.covariance
     event_atmosphere = atmosphere[result.block, result.tile].reshape(n, 3)
     if config.own_atmosphere_relocation and n:
@@ -103,6 +111,8 @@ def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, con
             uncertainty.event_atmosphere_covariance, factor, sigma_pick_s=config.sigma_pick_s, kappa_model=config.kappa_model,
             joint=config.own_atmosphere_joint, only=move)
         result = dataclasses.replace(result, x_km=x, y_km=y, t0_s=t0)
+    if spread is not None and config.own_celerity_relocation and n:
+        result, event_atmosphere = with_own_celerity(prep, config, result, event_atmosphere, spread, kappa_model=kappa_own)
     lat, lon = net.to_latlon(result.x_km, result.y_km)
     lat1, lon1 = (lat + 0.01, lon) if n else (lat, lon)
     xn, yn = net.to_xy_km(lat1, lon1)
@@ -150,6 +160,36 @@ def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, con
     return Located(events=events, assignments=assignments, position_covariance_km2=cov[:, :2, :2],
                    x_km=result.x_km, y_km=result.y_km, variance_factor=factor,
                    atmosphere_variance=uncertainty.atmosphere_variance, readings=uncertainty.readings)
+
+
+def with_own_celerity(prep: Prepared, config: FusionConfig, result: PassResult, event_atmosphere: np.ndarray,
+                      spread: float, *, kappa_model: float) -> tuple[PassResult, np.ndarray]:
+    """``result`` with its events of ``own_celerity_min_stations`` or more stations located with their own celerity:
+    the maximum a posteriori of ``celerity.own_celerity`` under the prior ``N(c_cell, (spread c_cell)^2)``, then
+    ``kernels.locate`` (back-azimuths included) at that celerity; and each event's atmosphere (``c`` replaced where it
+    moved). The ellipses are those of the prior (``celerity_floor_km_s``): conservative, the event's own reading
+    narrows its celerity. ``kappa_model``: the paths' model error once the event's own celerity is taken (the
+    configured one, not the measured scatter the tight pass allowed)."""
+    net = prep.network
+    x, y, t0 = result.x_km.copy(), result.y_km.copy(), result.t0_s.copy()
+    used = np.array(event_atmosphere, dtype=float)
+    for i in range(len(t0)):
+        picks = result.picks[i][result.picks[i] >= 0]
+        stations = prep.pick_station[picks]
+        if len(np.unique(stations)) < config.own_celerity_min_stations:
+            continue
+        c, wx, wy = (float(v) for v in event_atmosphere[i])
+        fit = own_celerity(net.x_km[stations], net.y_km[stations], prep.pick_time[picks], float(x[i]), float(y[i]),
+                           float(t0[i]), (c, wx, wy), sigma_pick_s=config.sigma_pick_s, kappa_model=kappa_model,
+                           prior_sigma_km_s=spread * c)
+        if fit is None:
+            continue
+        xi, yi, ti, cov, _, _ = kernels.locate(picks, stations, prep.pick_time, prep.pick_baz, prep.pick_baz_sigma, net.x_km,
+                                               net.y_km, prep.st_north_deg, fit.x_km, fit.y_km, fit.t0_s, fit.c_km_s, wx, wy,
+                                               config.sigma_pick_s, kappa_model, 2.5, 15)
+        if np.isfinite(cov[0, 0]) and np.isfinite(xi) and np.isfinite(yi) and np.isfinite(ti):
+            x[i], y[i], t0[i], used[i, 0] = xi, yi, ti, fit.c_km_s
+    return dataclasses.replace(result, x_km=x, y_km=y, t0_s=t0), used
 
 
 def associate(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = None) -> tuple[pa.Table, pa.Table]:

@@ -473,6 +473,7 @@ def calibrated_covariance(
     cell_max_radius_km: float = 180.0, earlier: AtmosphereReadings | None = None, jackknife: bool = True,
     pick_baz: np.ndarray | None = None, pick_baz_sigma: np.ndarray | None = None, st_north: np.ndarray | None = None,
     drift_km_s_per_hour: float = 0.0, gradient_km_s_per_km: float = 0.0, cluster_max_z: float | None = None,
+    celerity_floor_km_s: float = 0.0,
 ) -> Uncertainty:
     """``larger(factor * nominal, jackknife) + S Sigma_a S' + ambiguity * spread`` for every event (see the
     module doc; without ``jackknife``, ``factor * nominal``). The jackknife relocates with the picks'
@@ -486,7 +487,9 @@ def calibrated_covariance(
     the network's ``Sigma_a`` of an event is first raised by what its cell owes to having been calibrated
     with events away from it in time and space (:func:`support_variance`, with ``drift_km_s_per_hour``
     and ``gradient_km_s_per_km``; 0 by default). ``cluster_max_z``, when given, is the window (in sigma) of the
-    ambiguity that weighs the cluster term instead of ``max_z`` (which still picks the clean events)."""
+    ambiguity that weighs the cluster term instead of ``max_z`` (which still picks the clean events).
+    ``celerity_floor_km_s``: a least model error of the celerity alone (the scatter between events measured where
+    ``FusionConfig.own_celerity_threshold`` is exceeded; ``fuse/celerity.py``)."""
     from truceline.fuse.refine import clusters
 
     n = len(t0_s)
@@ -494,6 +497,7 @@ def calibrated_covariance(
     share = np.zeros(n)
     cluster_share = share if cluster_max_z is None else np.zeros(n)
     floor = np.full(3, atmosphere_floor_km_s**2)
+    floor[0] = max(floor[0], celerity_floor_km_s**2)
     if n == 0:
         return Uncertainty(covariance=covariance, atmosphere_variance=floor, ambiguity=share,
                            event_atmosphere_covariance=np.zeros((0, 3, 3)), readings=AtmosphereReadings.none())
