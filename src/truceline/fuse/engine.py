@@ -820,11 +820,13 @@ def measured_celerity_scatter(prep: Prepared, config: FusionConfig) -> float | N
 
 def tight_config(prep: Prepared, config: FusionConfig) -> FusionConfig:
     """``config`` for the tight pass and the steps after it: with ``own_celerity_tolerance``, where the measured celerity
-    scatter exceeds ``own_celerity_threshold``, the model error ``kappa_model`` is that scatter."""
+    scatter exceeds ``own_celerity_threshold``, the model error ``kappa_model`` is that scatter, at most a third of the
+    loose pass's ``first_pass_kappa`` (the tight pass's tolerance, three model errors, never wider than the loose
+    pass's)."""
     spread = measured_celerity_scatter(prep, config)
     if spread is None or not config.own_celerity_tolerance:
         return config
-    return replace(config, kappa_model=max(config.kappa_model, spread))
+    return replace(config, kappa_model=max(config.kappa_model, min(spread, config.first_pass_kappa / 3.0)))
 
 
 def finish(prep: Prepared, config: FusionConfig, final: PassResult, atmosphere: np.ndarray) -> PassResult:
