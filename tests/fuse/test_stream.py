@@ -378,3 +378,61 @@ def test_the_warm_up_may_calibrate_from_a_loose_pass_when_the_first_early_stage_
     assert ahead.opened_by.tolist() == all_at_once.opened_by.tolist()
     assert ahead.assignments["pick_id"].to_pylist() == all_at_once.assignments["pick_id"].to_pylist()
     np.testing.assert_allclose(_floats(ahead.events, "time"), _floats(all_at_once.events, "time"))
+
+
+def test_a_triggered_event_is_opened_only_after_a_search_around_it_finds_it_and_no_open_hypothesis_could_claim_it() -> None:
+    # the five-station event beyond the east end of the network, as above
+    toy = make_toy(seed=31, clutter_per_station=0, events=[(48.05, 38.3, 500.0)], noise_s=0.05)
+    picks = _single_event_picks(toy)
+    config = FusionConfig(sound_speed_m_per_s=338.0)
+    options = {"heard_quantile": 0.0, "trigger_stations": 5}
+    alone, _ = replay(toy.stations, picks, config, options=options)
+    competed, _ = replay(toy.stations, picks, config, options=options | {"trigger_compete": True})
+    assert competed.opened_by.tolist() == ["trigger"]
+    assert sorted(competed.assignments["pick_id"].to_pylist()) == sorted(toy.picks["pick_id"].to_pylist())
+    np.testing.assert_allclose(_floats(competed.events, "lat"), _floats(alone.events, "lat"), atol=1e-6)
+    # complete at the instant after its last pick and the hold, put to the competition at the next multiple of 5 s
+    assert float(alone.latency_s[0]) <= float(competed.latency_s[0]) <= float(alone.latency_s[0]) + 5.0
+
+    def stream() -> StreamingAssociator:
+        s = StreamingAssociator(toy.stations, config, **(options | {"trigger_compete": True}))
+        s.push(picks)
+        s.advance(578.5)  # the event is complete (its last pick 576.99 s) and waits for the competition (at 580 s)
+        assert len(s._contest) == 1 and s.trigger_competed == 0
+        return s
+
+    s = stream()
+    found = s._contest[0]
+
+    def rival(**changes: object) -> OpenEvent:
+        fields = dict(key=99, x_km=found.x_km, y_km=found.y_km, t0_s=found.t0_s, tile=found.tile, covariance=np.eye(3),
+                      chi2=0.0, n_obs=0, seqs=[], stations=set(), due_s=1e9)
+        return OpenEvent(**(fields | changes))  # type: ignore[arg-type]
+
+    # a hypothesis still open that predicts its arrivals could claim its picks; one elsewhere, later, or that has
+    # picks of those stations already could not
+    assert s._claimable(found, [rival()])
+    assert not s._claimable(found, [])
+    assert not s._claimable(found, [rival(t0_s=found.t0_s + 30.0)])
+    assert not s._claimable(found, [rival(x_km=found.x_km - 60.0)])
+    assert not s._claimable(found, [rival(stations=set(found.stations))])
+    emitted = s.advance(581.0)
+    assert emitted.opened_by.tolist() == ["trigger"] and (s.trigger_competed, s.trigger_kept) == (1, 1)
+    # with an open event 1 s later at the same place (still waiting for picks), it is left to the searches' schedule
+    held = stream()
+    held._open.append(rival(t0_s=found.t0_s + 1.0))
+    assert held.advance(581.0).events.num_rows == 0
+    assert (held.trigger_competed, held.trigger_kept) == (1, 0)
+
+
+def test_the_competition_of_triggered_events_does_not_depend_on_how_the_feed_is_cut() -> None:
+    toy = make_toy(seed=22, n_events=12, clutter_per_station=2, duration_s=1500.0)
+    options = {"trigger_stations": 5, "early_in_warmup": True, "trigger_compete": True, "trigger_loudness_tests": False}
+    one_second, _ = replay(toy.stations, toy.picks, step_s=1.0, options=options)
+    whole = StreamingAssociator(toy.stations, **options)
+    all_at_once = Emission.concat([whole.push(toy.picks), whole.flush()])
+    assert "trigger" in one_second.opened_by.tolist()
+    assert one_second.opened_by.tolist() == all_at_once.opened_by.tolist()
+    assert one_second.assignments["pick_id"].to_pylist() == all_at_once.assignments["pick_id"].to_pylist()
+    np.testing.assert_allclose(_floats(one_second.events, "time"), _floats(all_at_once.events, "time"))
+    assert _matched(toy, one_second.events) >= 11

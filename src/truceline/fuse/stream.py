@@ -77,6 +77,10 @@ HEARD_PICKS = 5000  # the detection range is learned from this many of the lates
 WARM_EVENTS = 20  # once the model has been fitted to this many well-recorded events, the loose pass is no longer needed
 LOUDNESS_EVERY = 10  # the loudness law and detection curve are refitted after this many emitted events
 LAW_PICKS = 5000  # the searches' amplitude-distance law is learned from this many picks of the latest well-heard events
+COMPETE_EVERY_S = 5.0  # the triggered events found complete are put to the competition together this often
+COMPETE_SEEDS = 100  # seeds examined (at most) by the search that puts a triggered event to the competition
+COMPETE_BEFORE_S = 20.0  # that search covers the origin times from this long before the triggered events
+COMPETE_AFTER_S = 10.0  # to this long after them (and its look-ahead beyond)
 NEAREST_MAX_STATIONS = 6  # the searches apply the nearest-stations test to events of at most this many stations
 
 
@@ -96,7 +100,8 @@ class StreamingAssociator:
                  trace: bool = False, early_in_warmup: bool = False, trigger_stations: int | None = None,
                  trigger_seeds: int = 4, trigger_complete: bool = True, trigger_max_stations: int | None = 9, warmup_sigma_m_per_s: float | None = None,
                  young_calibration_events: int = 0, deciding_needs_news: bool = False,
-                 warmup_loose_early: bool = False) -> None:
+                 warmup_loose_early: bool = False, trigger_compete: bool = False,
+                 trigger_loudness_tests: bool = True) -> None:
         if not chunk_s > 0 or not margin_s >= 0 or not calibrate_every_s >= 0:
             raise ValueError("chunk_s must be positive, margin_s and calibrate_every_s not negative")
         if not decide_every_s > 0 or not completeness_km >= 0 or not hold_s >= 0 or not 0 <= heard_quantile <= 1:
@@ -136,6 +141,19 @@ class StreamingAssociator:
         self.trigger_max_stations = trigger_max_stations
         """The pick-triggered search opens events of at most this many stations (None: any); larger ones are left to
         the early stages, whose competition between seeds keeps the mixtures of a burst's picks out."""
+        self.trigger_compete = trigger_compete
+        """An event the pick-triggered search finds complete is opened only if a search of the origin times around it,
+        with the competition between seeds of the early stages (the lazy greedy, look-ahead included), finds it too and
+        complete, and no other hypothesis still open (an open event, or an event of that search not yet complete) could
+        claim one of its picks; it is then the search's version that is opened (docs/fusion.md, "Session 13")."""
+        self.trigger_loudness_tests = trigger_loudness_tests
+        """With the loudness learned, a complete event of the pick-triggered search must also pass the quick search's
+        tests (one source level by its amplitudes, heard where it should be: :func:`quick.complete`); off, only the
+        completeness (and, with ``trigger_compete``, the competition) decide."""
+        self.trigger_competed = 0
+        """Complete events of the pick-triggered search put to the competition, and those it kept."""
+        self.trigger_kept = 0
+        self._contest: list[OpenEvent] = []  # complete events of the pick-triggered search waiting for the competition
         self._trigger: trigger.TriggerVote | None = None
         self._candidates: list[tuple[int, int, float]] = []  # the trigger's candidates: cell, origin-time bin, due
         self.warmup_sigma_m_per_s = warmup_sigma_m_per_s
@@ -171,6 +189,9 @@ class StreamingAssociator:
                                      max_seeds=QUICK_SEEDS)
         self._trigger_config = replace(self.config, min_stations=max(self.config.min_stations, trigger_stations or 0),
                                        lookahead_s=0.0)
+        self._compete_config = replace(self.config, min_stations=max(self.config.min_stations, trigger_stations or 0),
+                                       min_seeds=min(self.config.min_seeds, COMPETE_SEEDS // 2),
+                                       max_seeds=min(self.config.max_seeds, COMPETE_SEEDS))
         # the last two: the deciding stage and the quick search
         self._workspaces: list[dict] = [{} for _ in range(len(self.early_stages) + 2)]
         n_tiles = int(self._cells["n_tiles"])
@@ -397,6 +418,8 @@ class StreamingAssociator:
                 times.append(at)
         times.extend(e.due_s for e in self._open)
         times.extend(c[2] for c in self._candidates)
+        if self._contest:
+            times.append(self._contest_at(self._instant * step))
         if not times:
             return None
         instant = max(self._instant, math.ceil(min(times) / step - 1e-9))
@@ -470,6 +493,11 @@ class StreamingAssociator:
                 self._stage_next[k] = start
         if self._trigger_enabled():
             self._triggered(now)
+            if self._contest and self._contest_at(now) <= now:
+                contest, self._contest = self._contest, []
+                kept = self._compete(contest, now)
+                self.trigger_opened += len(kept)
+                self._open_found(kept, "trigger", now)
         at = self._quick_at(now) if self._quick_enabled() else None
         if at is not None and abs(at - now) < 1e-6:
             self._quick(now)
@@ -557,7 +585,7 @@ class StreamingAssociator:
                 complete_at = self._complete_at(event)
                 if complete_at <= now:
                     # complete: with the loudness learned, also one source by its amplitudes, heard where it should be
-                    if not self._loudness.ready or quick.complete(
+                    if not self._loudness.ready or not self.trigger_loudness_tests or quick.complete(
                             self._loudness, event, buffer, now, self._atmosphere[0], net.x_km, net.y_km, self._last_heard,
                             self._corrections, self._radius_km(event), self.config, hold_s=self.hold_s):
                         ready.append(event)
@@ -565,9 +593,70 @@ class StreamingAssociator:
                 at = self._cell_of(event.x_km, event.y_km)
                 if at >= 0:
                     self._candidates.append((at, int(math.floor(event.t0_s / vote.bin_s)), complete_at))
-            found = ready
+            if self.trigger_compete:
+                # put to the competition together, at the next multiple of COMPETE_EVERY_S (one search for them all)
+                self._contest.extend(ready)
+                found = []
+            else:
+                found = ready
         self.trigger_opened += len(found)
         self._open_found(found, "trigger", now)
+
+    def _contest_at(self, earliest: float) -> float:
+        """The first instant at or after ``earliest`` at which the triggered events waiting for it are put to the
+        competition (a multiple of ``COMPETE_EVERY_S``)."""
+        return math.ceil(earliest / COMPETE_EVERY_S - 1e-9) * COMPETE_EVERY_S
+
+    def _compete(self, ready: list[OpenEvent], now: float) -> list[OpenEvent]:
+        """Of the complete events the pick-triggered search found, those that a search of the origin times around them
+        (``COMPETE_BEFORE_S`` before the earliest to ``COMPETE_AFTER_S`` after the latest, with the look-ahead) also finds,
+        complete, sharing at least half of their picks, within ``cluster_km`` and ``cluster_s``; and whose picks no other
+        hypothesis still open could claim (an open event, or an event of that search that is not complete: its picks still
+        on their way may yet win some of these). The search's versions are returned."""
+        assert self._next_start is not None
+        self.trigger_competed += len(ready)
+        ready = [e for e in ready if e.t0_s >= self._next_start]
+        if not ready:
+            return []
+        t0 = [e.t0_s for e in ready]
+        start = max(self._next_start, min(t0) - COMPETE_BEFORE_S)
+        stop = max(t0) + COMPETE_AFTER_S
+        if stop <= start:
+            return []
+        found = self._find(replace(self._compete_config, window_s=stop - start), start, {}, deciding=False)
+        if not found:
+            return []
+        complete = [self._complete_at(w) <= now for w in found]
+        rivals = [w for w, c in zip(found, complete) if not c] + list(self._open)
+        kept: list[OpenEvent] = []
+        used: set[int] = set()
+        for event in ready:
+            mine = set(event.seqs)
+            for j, w in enumerate(found):
+                if j in used or abs(w.t0_s - event.t0_s) > self.config.cluster_s or \
+                        math.hypot(w.x_km - event.x_km, w.y_km - event.y_km) > self.config.cluster_km or \
+                        2 * len(mine & set(w.seqs)) < len(mine):
+                    continue
+                used.add(j)
+                if complete[j] and not self._claimable(w, rivals):
+                    kept.append(w)
+                break
+        self.trigger_kept += len(kept)
+        return kept
+
+    def _claimable(self, event: OpenEvent, rivals: list[OpenEvent]) -> bool:
+        """Whether a pick of an event found could belong to one of ``rivals`` (its arrival within the coarse tolerance of
+        a rival's prediction at a station the rival has no pick of: :func:`pending.screen`)."""
+        if not rivals:
+            return False
+        buffer, net = self._buffer, self._network
+        rows = buffer.rows(event.seqs)
+        for row in rows:
+            s = int(buffer.station[row])
+            if len(pending.screen(rivals, self._atmosphere[0], s, float(buffer.time[row] - self._corrections[s]),
+                                  net.x_km, net.y_km, self.config)):
+                return True
+        return False
 
     def _complete_at(self, event: OpenEvent) -> float:
         """When an event found (its picks in the buffer) is complete (:func:`pending.due_s`)."""
