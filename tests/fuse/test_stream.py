@@ -423,6 +423,7 @@ def test_a_triggered_event_is_opened_only_after_a_search_around_it_finds_it_and_
     held._open.append(rival(t0_s=found.t0_s + 1.0))
     assert held.advance(581.0).events.num_rows == 0
     assert (held.trigger_competed, held.trigger_kept) == (1, 0)
+    assert held.trigger_lost == {"not found": 0, "incomplete": 0, "claimable": 1}
 
 
 def test_the_competition_of_triggered_events_does_not_depend_on_how_the_feed_is_cut() -> None:

@@ -153,6 +153,8 @@ class StreamingAssociator:
         self.trigger_competed = 0
         """Complete events of the pick-triggered search put to the competition, and those it kept."""
         self.trigger_kept = 0
+        self.trigger_lost = {"not found": 0, "incomplete": 0, "claimable": 0}
+        """Why the competition left triggered events to the searches' schedule (how many each time)."""
         self._contest: list[OpenEvent] = []  # complete events of the pick-triggered search waiting for the competition
         self._trigger: trigger.TriggerVote | None = None
         self._candidates: list[tuple[int, int, float]] = []  # the trigger's candidates: cell, origin-time bin, due
@@ -625,6 +627,7 @@ class StreamingAssociator:
             return []
         found = self._find(replace(self._compete_config, window_s=stop - start), start, {}, deciding=False)
         if not found:
+            self.trigger_lost["not found"] += len(ready)
             return []
         complete = [self._complete_at(w) <= now for w in found]
         rivals = [w for w, c in zip(found, complete) if not c] + list(self._open)
@@ -638,9 +641,15 @@ class StreamingAssociator:
                         2 * len(mine & set(w.seqs)) < len(mine):
                     continue
                 used.add(j)
-                if complete[j] and not self._claimable(w, rivals):
+                if not complete[j]:
+                    self.trigger_lost["incomplete"] += 1
+                elif self._claimable(w, rivals):
+                    self.trigger_lost["claimable"] += 1
+                else:
                     kept.append(w)
                 break
+            else:
+                self.trigger_lost["not found"] += 1
         self.trigger_kept += len(kept)
         return kept
 
