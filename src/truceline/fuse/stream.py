@@ -78,6 +78,7 @@ WARM_EVENTS = 20  # once the model has been fitted to this many well-recorded ev
 LOUDNESS_EVERY = 10  # the loudness law and detection curve are refitted after this many emitted events
 LAW_PICKS = 5000  # the searches' amplitude-distance law is learned from this many picks of the latest well-heard events
 COMPETE_EVERY_S = 5.0  # the triggered events found complete are put to the competition together this often
+COMPETE_SHARE = 0.5  # the search's event must hold at least this share of the triggered event's picks
 COMPETE_SEEDS = 100  # seeds examined (at most) by the search that puts a triggered event to the competition
 COMPETE_BEFORE_S = 20.0  # that search covers the origin times from this long before the triggered events
 COMPETE_AFTER_S = 10.0  # to this long after them (and its look-ahead beyond)
@@ -638,7 +639,7 @@ class StreamingAssociator:
             for j, w in enumerate(found):
                 if j in used or abs(w.t0_s - event.t0_s) > self.config.cluster_s or \
                         math.hypot(w.x_km - event.x_km, w.y_km - event.y_km) > self.config.cluster_km or \
-                        2 * len(mine & set(w.seqs)) < len(mine):
+                        len(mine & set(w.seqs)) < COMPETE_SHARE * len(mine):
                     continue
                 used.add(j)
                 if not complete[j]:
