@@ -120,6 +120,13 @@ class PairingConfig:
     # its levels' odds already hold how likely each role is to have lost its partner. Off: violation fused op recall s8-s10
     # +8 but s7 355 -> 352 and truth-derived s7 348 -> 347 (true unpaired launches at batteries; docs, "attr13").
     unpaired_context_em: bool = False
+    # Session 13, attr13b: an unpaired event whose partner was located but not paired with it — a round of a salvo whose
+    # battery mate (a paired launch at its place, fired within ``salvo_aim_window_s``) put its impact where an unpaired
+    # event landed at this event's time plus the mate's time of flight (within ``partner_heard_window_s``), or the
+    # mirror for an impact — did not lose its partner to the levels: in that role it pays no "partner unheard"
+    # probability (:func:`located_partners`; ``acoustics.unpaired_impact_odds``). Off by default (docs, "attr13b").
+    unpaired_partner_heard: bool = False
+    partner_heard_window_s: float = 6.0
     # Session 12, role12: salvo mates share a role (:func:`salvo_mate_groups`). Events within ``salvo_mate_window_s`` and
     # ``salvo_mate_radius_m`` of each other (the radius widened by the two locations' errors, as ``same_place``) are one
     # volley's rounds: a battery's guns or launchers stand tens to a few hundred metres apart and fire a volley on one
@@ -939,12 +946,13 @@ def _split_roles(kind: NDArray[np.str_], alternative: NDArray[np.int8], alternat
 def _lone_odds(i: int, contexts: list[tuple[float, float]], config: PairingConfig, levels: SourceLevels | None,
                model: LevelModel | None, group: NDArray[np.intp] | None = None, *, time_s: FloatArray | None = None,
                lat: FloatArray | None = None, lon: FloatArray | None = None, sigma_m: FloatArray | None = None,
-               depth_m: FloatArray | None = None) -> tuple[float, float]:
+               depth_m: FloatArray | None = None, located: tuple[NDArray[np.bool_], NDArray[np.bool_]] | None = None) -> tuple[float, float]:
     """Odds (impact : launch) of event ``i`` on the evidence it has without a partner: its contexts ``contexts``
     ((weight, launch : impact odds), NaN odds for none: :meth:`ContextOdds.mixture`), and the acoustic odds (1 without
     levels, then the prior) of ``i`` with the unpaired events of ``group`` (same place, same minutes: one battery's
     launches or one mission's impacts; at most ``max_group`` of them, nearest in time). The probability of an impact is
-    the contexts' mixture. Returns (odds, acoustic odds)."""
+    the contexts' mixture. ``located``: per event, whether its partner as a launch / as an impact was located but not
+    paired (:func:`located_partners`). Returns (odds, acoustic odds)."""
     acoustic = 1.0
     if levels is not None and model is not None:
         members = np.array([i], dtype=np.intp)
@@ -956,7 +964,9 @@ def _lone_odds(i: int, contexts: list[tuple[float, float]], config: PairingConfi
                                         [levels.margins_db[int(m)] for m in members], min_stations=config.min_stations,
                                         silent_launch_share=config.silent_launch_share, partner_elsewhere=config.partner_elsewhere,
                                         launch_depth_m=None if depth_m is None else depth_m[members],
-                                        depth_sigma_m=None if depth_m is None or sigma_m is None else sigma_m[members])
+                                        depth_sigma_m=None if depth_m is None or sigma_m is None else sigma_m[members],
+                                        launch_partner_located=None if located is None else located[0][members],
+                                        impact_partner_located=None if located is None else located[1][members])
     return _context_odds(acoustic, contexts, config), acoustic
 
 
@@ -975,11 +985,12 @@ def _unpaired_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], p_launch
     battery = np.zeros(kind.size)
     area = np.zeros(kind.size)
     acoustic = np.ones(kind.size)
+    located = located_partners(kind, partner, time_s, lat, lon, config, sigma_m) if config.unpaired_partner_heard else None
     for i in unpaired:
         if contexts is not None:
             battery[i], area[i] = context_of(int(i), roles, partner, time_s, lat, lon, config, sigma_m, p_launch, p_impact)
         acoustic[i] = _lone_odds(int(i), [], config, levels, model, unpaired, time_s=time_s, lat=lat, lon=lon, sigma_m=sigma_m,
-                                 depth_m=depth_m)[1]
+                                 depth_m=depth_m, located=located)[1]
     used = contexts
     if contexts is not None and counts is not None and model is not None:
         used = unpaired_context_odds(counts, unpaired[acoustic[unpaired] != 1.0], battery, area, acoustic, contexts, config)
@@ -992,6 +1003,9 @@ def _unpaired_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], p_launch
             source = (f"source level {levels.level_db[i]:.0f} dB at 1 km: its partner would have been heard"  # type: ignore[union-attr]
                       f" {'less' if acoustic[i] > 1.0 else 'more'} surely as an impact's launch than as a launch's impact"
                       f" (odds {acoustic[i]:.2g})")
+            if located is not None and (located[0][i] or located[1][i]):
+                source += (f"; its {'impact' if located[0][i] else 'launch'}"
+                           f"{' or launch' if located[0][i] and located[1][i] else ''} was located but not paired with it")
         p_impact[i] = odds / (1.0 + odds)
         p_launch[i] = 1.0 - p_impact[i]
         kind[i] = "impact" if p_impact[i] > 0.5 else "launch"
@@ -1001,6 +1015,54 @@ def _unpaired_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], p_launch
         if used is not contexts and used is not None and battery[i] > 0.05 and acoustic[i] != 1.0:
             where += f"launch : impact odds {used.battery:.3g} there among all events, paired and unpaired; "
         reason[i] = f"unpaired: no partner fits; {where}called {'an' if kind[i] == 'impact' else 'a'} {kind[i]} ({source})"
+
+
+def located_partners(kind: NDArray[np.str_], partner: NDArray[np.int64], time_s: FloatArray, lat: FloatArray, lon: FloatArray,
+                     config: PairingConfig, sigma_m: FloatArray | None = None) -> tuple[NDArray[np.bool_], NDArray[np.bool_]]:
+    """Per event: (its partner as a launch was located but not paired, its partner as an impact was), for the unpaired
+    events (``partner < 0``; False elsewhere).
+
+    A battery's salvo is fired within seconds and its rounds fly within a few per cent of one another to one target. An
+    unpaired event ``i`` with a battery mate ``m`` — a paired launch at its place (:func:`~truceline.attribute.context.same_place`)
+    fired within ``salvo_aim_window_s`` of it — whose impact ``j`` landed at time of flight ``t_j - t_m``: if another
+    unpaired event landed at ``j``'s place (not at ``i``'s own) within ``partner_heard_window_s`` of ``t_i + t_j - t_m``,
+    ``i``'s impact as a launch of that salvo was located, and the pairing missed the pair (a candidate vetoed or lost
+    to a mate). The mirror: an unpaired event landing where a paired impact ``j`` landed within ``salvo_aim_window_s``,
+    with an unpaired event at ``j``'s launch's place within the window of ``t_i - (t_j - t_m)``, had its launch located.
+    A detonation landing on a battery minutes after it fired has no such round: the battery's impacts of that minute
+    were paired with its guns or lie at another time."""
+    n = kind.size
+    as_launch = np.zeros(n, dtype=bool)
+    as_impact = np.zeros(n, dtype=bool)
+    unpaired = np.flatnonzero(partner < 0)
+    launches = np.flatnonzero((partner >= 0) & (kind == "launch"))
+    impacts = partner[launches].astype(np.intp)
+    wide = replace(config, battery_window_s=float("inf"))
+
+    def found(i: int, place: int, at: float) -> bool:
+        near = unpaired[(unpaired != i) & (np.abs(time_s[unpaired] - at) <= config.partner_heard_window_s)]
+        if not near.size:
+            return False
+        near = same_place(place, near.astype(np.intp), time_s, lat, lon, wide, sigma_m)
+        if near.size:
+            near = np.setdiff1d(near, same_place(i, near, time_s, lat, lon, wide, sigma_m))
+        return bool(near.size)
+
+    for i in unpaired:
+        i = int(i)
+        mates = launches[np.abs(time_s[launches] - time_s[i]) <= config.salvo_aim_window_s]
+        for m in same_place(i, mates.astype(np.intp), time_s, lat, lon, config, sigma_m):
+            j = int(partner[m])
+            if found(i, j, float(time_s[i] + time_s[j] - time_s[m])):
+                as_launch[i] = True
+                break
+        landed = impacts[np.abs(time_s[impacts] - time_s[i]) <= config.salvo_aim_window_s]
+        for j in same_place(i, landed, time_s, lat, lon, config, sigma_m):
+            m = int(partner[j])
+            if found(i, m, float(time_s[i] - (time_s[j] - time_s[m]))):
+                as_impact[i] = True
+                break
+    return as_launch, as_impact
 
 
 def unpaired_context_odds(counts: ContextCounts, members: NDArray[np.int64], battery: FloatArray, area: FloatArray, acoustic: FloatArray,
