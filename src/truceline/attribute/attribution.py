@@ -37,7 +37,7 @@ from truceline.attribute.acoustics import source_levels
 from truceline.attribute.corroborate import (Match, ReportOnlyEvent, hearsay, match_reports, reliability_weight, report_kind,
                                              report_only_event)
 from truceline.attribute.duplicate import DuplicateConfig, duplicate_evidence
-from truceline.attribute.nonfire import NonFireConfig, nonfire_evidence
+from truceline.attribute.nonfire import NonFireConfig, level_unpaired_share, nonfire_evidence
 from truceline.attribute.pairing import Pairing, PairingConfig, pair_events
 from truceline.attribute.party import area_probabilities, ellipse_covariance_km2, position_sigma_m
 from truceline.attribute.reality import RealityConfig, reality_evidence
@@ -348,7 +348,11 @@ def attribute_events(
     if config.nonfire is not None and n_sensor:
         # Unexplained sources that keep coming where no fire is heard (a storm's strikes) are less likely fire: the
         # claim that a party fired an unpaired event shrinks with the evidence (the likelier party stays named).
-        nonfire = nonfire_evidence(time_s[:n_sensor], lat[:n_sensor], lon[:n_sensor], paired[:n_sensor], config.nonfire)
+        unpaired_given_fire = None
+        if config.nonfire.level_pairing:
+            unpaired_given_fire = level_unpaired_share(levels.level_db[:n_sensor], paired[:n_sensor], config.nonfire.level_bandwidth_db)
+        nonfire = nonfire_evidence(time_s[:n_sensor], lat[:n_sensor], lon[:n_sensor], paired[:n_sensor], config.nonfire,
+                                   unpaired_given_fire=unpaired_given_fire)
         for i in map(int, np.flatnonzero(nonfire.factor < 1.0)):
             shrink_claims(i, float(nonfire.factor[i]))
             reason[i] += (f"; {int(nonfire.episodes[i])} other episode(s) of unpaired events along a drifting cell's path"

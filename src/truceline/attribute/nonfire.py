@@ -26,6 +26,14 @@ An isolated unpaired event (``m = 0``) has factor 1: it says nothing new. With `
 such places' unpaired events that are not fire, the event's probability of being fire, relative to
 the stage's usual assumption that every event is, is multiplied by ``1 / ((1 - prior) + prior BF)``;
 its firing-party claim (the probability that the named party fired it) is multiplied by that.
+
+With ``level_pairing`` (session 13, attr13b; off by default) and each event's probability that it stays unpaired if it
+is fire (``unpaired_given_fire``: :func:`level_unpaired_share`, the run's share of unpaired events among the located
+events of its level), an episode's ``q`` is its own: ``1 -`` the geometric mean of its events' probabilities (one trial
+per episode, as before, at its typical event's odds). Fire seldom heard as a pair — mortar bombs landing whose quiet
+launches go unlocated — is then weak evidence of a storm, while a run of loud guns that were never paired stays strong
+evidence. (The level model's own probability, ``acoustics.unpaired_probability``, was tried first: it weighs a launch's
+and an impact's partner alike and puts mortar detonations' q near 0.9, stronger evidence than the run's 0.80: docs.)
 """
 
 from __future__ import annotations
@@ -49,6 +57,8 @@ class NonFireConfig:
     max_paired_share: float = 0.95  # q is clipped here: no run pairs every fire episode
     drift_m_per_s: float = 10.0  # a storm cell moves with the steering wind (5-15 m/s): its next strike dt later lies within radius + drift dt
     link_gap_s: float = 1_200.0  # ... if it comes within this many seconds (a cell silent for longer has died or left)
+    level_pairing: bool = False  # each episode's q from its events' levels (module documentation); off by default (docs, "attr13b")
+    level_bandwidth_db: float = 3.0  # the kernel of :func:`level_unpaired_share` (a weapon's level spreads by 2-4 dB)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -59,8 +69,9 @@ class NonFireEvidence:
 
 
 def nonfire_evidence(time_s: FloatArray, lat: FloatArray, lon: FloatArray, paired: NDArray[np.bool_],
-                     config: NonFireConfig | None = None) -> NonFireEvidence:
-    """For every unpaired event, the factor on its probability of being fire (module documentation)."""
+                     config: NonFireConfig | None = None, unpaired_given_fire: FloatArray | None = None) -> NonFireEvidence:
+    """For every unpaired event, the factor on its probability of being fire (module documentation); with
+    ``config.level_pairing``, ``unpaired_given_fire`` (per event, NaN where unknown) gives each episode its own ``q``."""
     config = config or NonFireConfig()
     time_s = np.asarray(time_s, dtype=np.float64)
     lat = np.asarray(lat, dtype=np.float64)
@@ -84,14 +95,47 @@ def nonfire_evidence(time_s: FloatArray, lat: FloatArray, lon: FloatArray, paire
             continue  # fire is heard here
         # The storm's other strikes: a chain of unpaired events, each where a cell drifting at up to ``drift_m_per_s`` could
         # have thrown it after (or before) another within ``link_gap_s``, inside the window.
-        times = np.sort(time_s[_chain(i, window[~paired[window]], time_s, lat, lon, config)])  # the event itself included
+        chain = _chain(i, window[~paired[window]], time_s, lat, lon, config)  # the event itself included
+        chain = chain[np.argsort(time_s[chain], kind="stable")]
+        times = time_s[chain]
         m = int((np.diff(times) > config.episode_gap_s).sum())  # episodes less the event's own
         if m == 0:
             continue
         bayes = (1.0 - q) ** (-m)
+        if config.level_pairing and unpaired_given_fire is not None:
+            label = np.concatenate([[0], np.cumsum(np.diff(times) > config.episode_gap_s)])
+            own = int(label[chain == i][0])
+            log_bayes = 0.0
+            for e in range(int(label[-1]) + 1):
+                if e == own:
+                    continue
+                u = np.asarray(unpaired_given_fire, dtype=np.float64)[chain[label == e]]
+                u = np.where(np.isfinite(u), u, 1.0 - q)
+                q_e = min(1.0 - float(np.exp(np.mean(np.log(np.clip(u, 1e-12, 1.0))))), config.max_paired_share)
+                log_bayes -= np.log(max(1.0 - q_e, 1e-12))
+            bayes = float(np.exp(log_bayes))
         episodes[i] = m
         factor[i] = 1.0 / ((1.0 - config.prior) + config.prior * bayes)
     return NonFireEvidence(factor=factor, episodes=episodes, paired_share=q)
+
+
+def level_unpaired_share(level_db: FloatArray, paired: NDArray[np.bool_], bandwidth_db: float) -> FloatArray:
+    """Per event: the share of unpaired events among the run's located events of its level (Gaussian kernel of
+    ``bandwidth_db``, the event itself left out; NaN without a level or without other levelled events). The run's own
+    rate at which fire of that loudness goes unpaired — storms included, which only makes the evidence weaker."""
+    level = np.asarray(level_db, dtype=np.float64)
+    paired = np.asarray(paired, dtype=bool)
+    out = np.full(level.size, np.nan)
+    known = np.flatnonzero(np.isfinite(level))
+    if known.size < 2:
+        return out
+    for i in known:
+        weight = np.exp(-0.5 * ((level[known] - level[i]) / bandwidth_db) ** 2)
+        weight[known == i] = 0.0
+        total = float(weight.sum())
+        if total > 0.0:
+            out[i] = float(weight[~paired[known]].sum()) / total
+    return out
 
 
 def _chain(i: int, candidates: NDArray[np.intp], time_s: FloatArray, lat: FloatArray, lon: FloatArray,
