@@ -51,6 +51,22 @@ def test_located_partners_of_a_salvo_round() -> None:
     assert not as_launch.any() and not as_impact.any()
 
 
+def test_a_mate_unsure_of_its_launch_role_makes_the_partner_located_as_unsurely() -> None:
+    """Two detonations side by side, one chance-paired as a "launch", are no salvo: the located partner is as probable as
+    the mates' launch role (the largest over the mates)."""
+    kind, partner, time_s, lat, lon = _world()
+    p_launch = np.array([0.3, 0.2, 0.1, 0.0, 0.0, 0.0, 0.0, 0.0])
+    p_impact = np.array([0.0, 0.0, 0.0, 0.9, 0.6, 0.7, 0.0, 0.0])
+    as_launch, as_impact = located_partners(kind, partner, time_s, lat, lon, PairingConfig(unpaired_partner_heard=True), np.full(8, 100.0),
+                                            p_launch=p_launch, p_impact=p_impact)
+    assert as_launch[6] == pytest.approx(0.3) and as_impact[7] == pytest.approx(0.9)
+    args = dict(min_stations=3, silent_launch_share=0.05, partner_elsewhere=0.02)
+    plain = unpaired_impact_odds(MODEL, 104.0, 1.0, MARGINS, **args)
+    heard = unpaired_impact_odds(MODEL, 104.0, 1.0, MARGINS, **args, launch_partner_located=np.array([1.0]))
+    half = unpaired_impact_odds(MODEL, 104.0, 1.0, MARGINS, **args, launch_partner_located=np.array([0.5]))
+    assert heard < half < plain
+
+
 def test_a_detonation_landing_on_the_battery_later_has_no_located_partner() -> None:
     kind, partner, time_s, lat, lon = _world(late=True)
     as_launch, as_impact = located_partners(kind, partner, time_s, lat, lon, PairingConfig(unpaired_partner_heard=True), np.full(8, 100.0))

@@ -472,8 +472,8 @@ def partner_located_probability(margins_db: FloatArray, shift_db: float, *, min_
 def unpaired_impact_odds(model: LevelModel | None, level_db: FloatArray | float, sigma_db: FloatArray | float,
                          margins_db: FloatArray | list[FloatArray], *, min_stations: int, silent_launch_share: float,
                          partner_elsewhere: float, launch_depth_m: FloatArray | None = None,
-                         depth_sigma_m: FloatArray | None = None, launch_partner_located: NDArray[np.bool_] | None = None,
-                         impact_partner_located: NDArray[np.bool_] | None = None) -> float:
+                         depth_sigma_m: FloatArray | None = None, launch_partner_located: FloatArray | None = None,
+                         impact_partner_located: FloatArray | None = None) -> float:
     """Odds (impact : launch) of an unpaired event — or of a group of unpaired events fired from, or landing at, one
     place in the same minutes — from the levels and the partners they should have had; 1 without evidence.
 
@@ -492,10 +492,11 @@ def unpaired_impact_odds(model: LevelModel | None, level_db: FloatArray | float,
     ``max_depth_m``, as the pair's cost weighs a launch's depth): a detonation 1.5 km from the line at a rocket launch's
     level is no rocket launch, whose launchers stand 3 km back or more.
 
-    ``launch_partner_located`` / ``impact_partner_located`` (per event, aligned with ``level_db``): the event's partner in
-    that role was located but not paired with it (a located round of its salvo's impacts at its time of flight, or of
-    its mission's launches; :func:`truceline.attribute.pairing.located_partners`). Such a member's partner did not go
-    unheard in that role, so it pays no "partner missed" probability there: its levels alone weigh the role.
+    ``launch_partner_located`` / ``impact_partner_located`` (per event, aligned with ``level_db``): the probability that
+    the event's partner in that role was located but not paired with it (a located round of its salvo's impacts at its
+    time of flight, or of its mission's launches; :func:`truceline.attribute.pairing.located_partners`). With that
+    probability ``h`` the member's partner did not go unheard in that role: its "partner missed" probability there is
+    ``h + (1 - h) P(missed)`` (``h = 1``: its levels alone weigh the role).
     """
     levels = np.atleast_1d(np.asarray(level_db, dtype=np.float64))
     sigmas = np.atleast_1d(np.asarray(sigma_db, dtype=np.float64))
@@ -504,10 +505,10 @@ def unpaired_impact_odds(model: LevelModel | None, level_db: FloatArray | float,
     if model is None or not use:
         return 1.0
     levels, sigmas, margins = levels[use], sigmas[use], [margins[j] for j in use]
-    launch_heard = (np.zeros(len(use), dtype=bool) if launch_partner_located is None
-                    else np.atleast_1d(np.asarray(launch_partner_located, dtype=bool))[use])
-    impact_heard = (np.zeros(len(use), dtype=bool) if impact_partner_located is None
-                    else np.atleast_1d(np.asarray(impact_partner_located, dtype=bool))[use])
+    launch_heard = (np.zeros(len(use)) if launch_partner_located is None
+                    else np.clip(np.atleast_1d(np.asarray(launch_partner_located, dtype=np.float64))[use], 0.0, 1.0))
+    impact_heard = (np.zeros(len(use)) if impact_partner_located is None
+                    else np.clip(np.atleast_1d(np.asarray(impact_partner_located, dtype=np.float64))[use], 0.0, 1.0))
     classes = np.flatnonzero(model.has_class)
     log_depth = np.zeros(classes.size)
     if launch_depth_m is not None:
@@ -520,9 +521,9 @@ def unpaired_impact_odds(model: LevelModel | None, level_db: FloatArray | float,
     difference = model.impact_db[classes] - model.launch_db[classes]
     log_any = np.log(np.maximum(model.density_any(levels), 1e-300)).sum()
 
-    def log_missed(shift: float, heard: NDArray[np.bool_]) -> float:
-        return float(sum(np.log(max(1.0 - partner_located_probability(m, shift, min_stations=min_stations), 1e-300))
-                         for m, h in zip(margins, heard) if not h))
+    def log_missed(shift: float, heard: FloatArray) -> float:
+        return float(sum(np.log(max(h + (1.0 - h) * (1.0 - partner_located_probability(m, shift, min_stations=min_stations)), 1e-300))
+                         for m, h in zip(margins, heard)))
 
     def log_levels(means: float, sigma_class: float) -> float:
         return float(np.sum(np.log(np.maximum(_normal(levels, means, np.hypot(sigma_class, sigmas)), 1e-300))))

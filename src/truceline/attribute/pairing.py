@@ -946,13 +946,13 @@ def _split_roles(kind: NDArray[np.str_], alternative: NDArray[np.int8], alternat
 def _lone_odds(i: int, contexts: list[tuple[float, float]], config: PairingConfig, levels: SourceLevels | None,
                model: LevelModel | None, group: NDArray[np.intp] | None = None, *, time_s: FloatArray | None = None,
                lat: FloatArray | None = None, lon: FloatArray | None = None, sigma_m: FloatArray | None = None,
-               depth_m: FloatArray | None = None, located: tuple[NDArray[np.bool_], NDArray[np.bool_]] | None = None) -> tuple[float, float]:
+               depth_m: FloatArray | None = None, located: tuple[FloatArray, FloatArray] | None = None) -> tuple[float, float]:
     """Odds (impact : launch) of event ``i`` on the evidence it has without a partner: its contexts ``contexts``
     ((weight, launch : impact odds), NaN odds for none: :meth:`ContextOdds.mixture`), and the acoustic odds (1 without
     levels, then the prior) of ``i`` with the unpaired events of ``group`` (same place, same minutes: one battery's
     launches or one mission's impacts; at most ``max_group`` of them, nearest in time). The probability of an impact is
-    the contexts' mixture. ``located``: per event, whether its partner as a launch / as an impact was located but not
-    paired (:func:`located_partners`). Returns (odds, acoustic odds)."""
+    the contexts' mixture. ``located``: per event, the probability that its partner as a launch / as an impact was
+    located but not paired (:func:`located_partners`). Returns (odds, acoustic odds)."""
     acoustic = 1.0
     if levels is not None and model is not None:
         members = np.array([i], dtype=np.intp)
@@ -985,7 +985,8 @@ def _unpaired_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], p_launch
     battery = np.zeros(kind.size)
     area = np.zeros(kind.size)
     acoustic = np.ones(kind.size)
-    located = located_partners(kind, partner, time_s, lat, lon, config, sigma_m) if config.unpaired_partner_heard else None
+    located = (located_partners(kind, partner, time_s, lat, lon, config, sigma_m, p_launch=p_launch, p_impact=p_impact)
+               if config.unpaired_partner_heard else None)
     for i in unpaired:
         if contexts is not None:
             battery[i], area[i] = context_of(int(i), roles, partner, time_s, lat, lon, config, sigma_m, p_launch, p_impact)
@@ -1003,9 +1004,9 @@ def _unpaired_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], p_launch
             source = (f"source level {levels.level_db[i]:.0f} dB at 1 km: its partner would have been heard"  # type: ignore[union-attr]
                       f" {'less' if acoustic[i] > 1.0 else 'more'} surely as an impact's launch than as a launch's impact"
                       f" (odds {acoustic[i]:.2g})")
-            if located is not None and (located[0][i] or located[1][i]):
-                source += (f"; its {'impact' if located[0][i] else 'launch'}"
-                           f"{' or launch' if located[0][i] and located[1][i] else ''} was located but not paired with it")
+            if located is not None and max(located[0][i], located[1][i]) > 0.05:
+                source += (f"; its impact as a launch (p {located[0][i]:.2f}) or its launch as an impact (p {located[1][i]:.2f})"
+                           f" was located but not paired with it")
         p_impact[i] = odds / (1.0 + odds)
         p_launch[i] = 1.0 - p_impact[i]
         kind[i] = "impact" if p_impact[i] > 0.5 else "launch"
@@ -1018,9 +1019,10 @@ def _unpaired_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], p_launch
 
 
 def located_partners(kind: NDArray[np.str_], partner: NDArray[np.int64], time_s: FloatArray, lat: FloatArray, lon: FloatArray,
-                     config: PairingConfig, sigma_m: FloatArray | None = None) -> tuple[NDArray[np.bool_], NDArray[np.bool_]]:
-    """Per event: (its partner as a launch was located but not paired, its partner as an impact was), for the unpaired
-    events (``partner < 0``; False elsewhere).
+                     config: PairingConfig, sigma_m: FloatArray | None = None, *, p_launch: FloatArray | None = None,
+                     p_impact: FloatArray | None = None) -> tuple[FloatArray, FloatArray]:
+    """Per event: (the probability that its partner as a launch was located but not paired, that its partner as an
+    impact was), for the unpaired events (``partner < 0``; 0 elsewhere).
 
     A battery's salvo is fired within seconds and its rounds fly within a few per cent of one another to one target. An
     unpaired event ``i`` with a battery mate ``m`` — a paired launch at its place (:func:`~truceline.attribute.context.same_place`)
@@ -1030,10 +1032,12 @@ def located_partners(kind: NDArray[np.str_], partner: NDArray[np.int64], time_s:
     to a mate). The mirror: an unpaired event landing where a paired impact ``j`` landed within ``salvo_aim_window_s``,
     with an unpaired event at ``j``'s launch's place within the window of ``t_i - (t_j - t_m)``, had its launch located.
     A detonation landing on a battery minutes after it fired has no such round: the battery's impacts of that minute
-    were paired with its guns or lie at another time."""
+    were paired with its guns or lie at another time. The mate is a launch (the mirror's: an impact) only as surely as its
+    role (``p_launch`` / ``p_impact``; without them, sure): two detonations side by side, one chance-paired as a
+    "launch", are no salvo; the probability is the largest over the mates that find such a round."""
     n = kind.size
-    as_launch = np.zeros(n, dtype=bool)
-    as_impact = np.zeros(n, dtype=bool)
+    as_launch = np.zeros(n)
+    as_impact = np.zeros(n)
     unpaired = np.flatnonzero(partner < 0)
     launches = np.flatnonzero((partner >= 0) & (kind == "launch"))
     impacts = partner[launches].astype(np.intp)
@@ -1048,20 +1052,17 @@ def located_partners(kind: NDArray[np.str_], partner: NDArray[np.int64], time_s:
             near = np.setdiff1d(near, same_place(i, near, time_s, lat, lon, wide, sigma_m))
         return bool(near.size)
 
-    for i in unpaired:
-        i = int(i)
+    for i in map(int, unpaired):
         mates = launches[np.abs(time_s[launches] - time_s[i]) <= config.salvo_aim_window_s]
         for m in same_place(i, mates.astype(np.intp), time_s, lat, lon, config, sigma_m):
             j = int(partner[m])
             if found(i, j, float(time_s[i] + time_s[j] - time_s[m])):
-                as_launch[i] = True
-                break
+                as_launch[i] = max(as_launch[i], 1.0 if p_launch is None else float(np.clip(p_launch[m], 0.0, 1.0)))
         landed = impacts[np.abs(time_s[impacts] - time_s[i]) <= config.salvo_aim_window_s]
-        for j in same_place(i, landed, time_s, lat, lon, config, sigma_m):
-            m = int(partner[j])
-            if found(i, m, float(time_s[i] - (time_s[j] - time_s[m]))):
-                as_impact[i] = True
-                break
+        for k in map(int, same_place(i, landed, time_s, lat, lon, config, sigma_m)):
+            fired = int(partner[k])
+            if found(i, fired, float(time_s[i] - (time_s[k] - time_s[fired]))):
+                as_impact[i] = max(as_impact[i], 1.0 if p_impact is None else float(np.clip(p_impact[k], 0.0, 1.0)))
     return as_launch, as_impact
 
 
