@@ -57,7 +57,9 @@ class NonFireConfig:
     max_paired_share: float = 0.95  # q is clipped here: no run pairs every fire episode
     drift_m_per_s: float = 10.0  # a storm cell moves with the steering wind (5-15 m/s): its next strike dt later lies within radius + drift dt
     link_gap_s: float = 1_200.0  # ... if it comes within this many seconds (a cell silent for longer has died or left)
-    level_pairing: bool = False  # each episode's q from its events' levels (module documentation); off by default (docs, "attr13b")
+    # Each episode's q from its events' levels (module documentation). Off: violation fused op recall s7-11 unchanged on
+    # every seed, s10 one more verdict on no true event at >= 0.5 (docs/attribution.md, "attr13b").
+    level_pairing: bool = False
     level_bandwidth_db: float = 3.0  # the kernel of :func:`level_unpaired_share` (a weapon's level spreads by 2-4 dB)
 
 

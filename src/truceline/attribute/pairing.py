@@ -124,7 +124,9 @@ class PairingConfig:
     # battery mate (a paired launch at its place, fired within ``salvo_aim_window_s``) put its impact where an unpaired
     # event landed at this event's time plus the mate's time of flight (within ``partner_heard_window_s``), or the
     # mirror for an impact — did not lose its partner to the levels: in that role it pays no "partner unheard"
-    # probability (:func:`located_partners`; ``acoustics.unpaired_impact_odds``). Off by default (docs, "attr13b").
+    # probability (:func:`located_partners`; ``acoustics.unpaired_impact_odds``). Off: with unpaired_context_em, violation
+    # fused op recall s7-11 1403 -> 1411 (s7 keeps 355) and heavy 0.25 h fused 170 -> 205 of 233, but truth-derived s7
+    # 348 -> 347 and s11 282 -> 281 (a detonation beside a chance-paired "launch"; docs/attribution.md, "attr13b").
     unpaired_partner_heard: bool = False
     partner_heard_window_s: float = 6.0
     # Session 12, role12: salvo mates share a role (:func:`salvo_mate_groups`). Events within ``salvo_mate_window_s`` and
