@@ -108,7 +108,8 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     # --- (second development batch) flight directions written without "from" are flights, not a list of bearings
     ("The camera recorded six projectiles fired north to south and east to west and three explosions, all at unknown "
      "distances to the east and east-south-east.",
-     [rec("projectile_in_flight", 6, flight_direction="N to S", bearing="E..ESE", distance_min_km=None),
+     # patrol13b: one count over two flights keeps neither (it kept the first, "N to S", until then)
+     [rec("projectile_in_flight", 6, flight_direction=None, bearing="E..ESE", distance_min_km=None),
       rec("explosion_undetermined", 3, bearing="E..ESE", distance_min_km=None)]),
     # someone written before "fire" makes it a verb; shots assessed as fired at the patrol have it as their target
     ("The SMM saw a soldier fire a burst into the air, followed by two shots that the SMM assessed were fired at the "

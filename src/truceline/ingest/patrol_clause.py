@@ -468,6 +468,13 @@ def _clock(text: str, date_text: str | None) -> Clock:
     return Clock(hour=int(hour), minute=int(minute), date_text=date_text)
 
 
+#: The near end of a distance range written before a far end the DISTANCE pattern reads alone: "between three to ".
+_RANGE_START_BEFORE = re.compile(r"\bbetween\s+(?:\d+(?:[.,]\d+)?|" + ph.NUMBER_WORD + r")\s+(?:to|and)\s+$", re.IGNORECASE)
+#: Marks on the ground in the sentence: "conducted crater analysis" (a direction of origin is then where it was fired from).
+_CRATER_WORD = re.compile(r"\bcraters?\b", re.IGNORECASE)
+_FLEW_OWN_UAV = re.compile(r"\b(?:flew|launched|landed|recalled)\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
 def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = None,
                 negated: list[str] | None = None) -> list[Group]:
     """The observations in [start, end): each kind noun with the count written before it.
@@ -507,7 +514,11 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
         if match["noun"].lower() == "impact" and nouns and re.fullmatch(r"\s+", between):
             continue  # "six artillery rounds impact 2-3km east": a verb, read with the rounds
         if UAV.search(match["noun"]) and OWN_UAV_BEFORE.search(text[max(clause_start, position - 40):position]):
-            continue  # "using its mini-UAV", "the SMM UAV": how the mission looked, not what it saw
+            # "using its mini-UAV", "the SMM UAV": how the mission looked, not what it saw; nor a weapon of the fire
+            # heard ("the OSCE team flew a UAV …, but observers heard six bursts": patrol13b, read as drone fire)
+            if _FLEW_OWN_UAV.search(text, max(clause_start, position - 40), position):
+                scan.claim(start + match.start(), start + match.end())
+            continue
         exchange = _EXCHANGE_BEFORE.search(before) if match["noun"].lower() == "fire" else None
         counted_after = _COUNTED_AFTER.match(text, start + match.end(), end)
         if exchange is not None and counted_after is not None and KIND_NOUN.search(scan.view(start + match.end(), end)) is None:
@@ -1349,12 +1360,19 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
         break
     if group.event_place is None:
         _read_event_places(scan, group, start, end)
+    _claim_place_descriptions(scan, group, start, end, depths)
     _read_weapon(scan, group, start, end)
     for match in scan.find(NO_DISTANCE, start, end):
         scan.claim(start + match.start(), start + match.end())
     previous_end: int | None = None
     for match in scan.find(DISTANCE, start, end):
         scan.claim(start + match.start(), start + match.end())
+        if (near_end := _RANGE_START_BEFORE.search(scan.text, max(start, start + match.start() - 40), start + match.start())) is not None:
+            # "at distances ranging between three to more than 15km": the far end of a range whose near end is
+            # written apart (patrol13b: read as "more than 15 km"); left empty rather than read as half of it
+            scan.claim(near_end.start(), near_end.end())
+            group.warnings.append(f"a distance range was not understood: {(near_end.group(0) + match.group(0)).strip()!r}")
+            continue
         if group.distance_km is not None:
             low, high = group.distance_km
             (low2, high2), qualifier = _distance_range(match)
@@ -1379,9 +1397,11 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
     for match in scan.find(FIRED_FROM, start, end):
         # the direction the rounds came from: with marks on the ground, or written as "fired/launched from";
         # "heard explosions from a south-easterly direction" stays a bearing from the observer
-        if not (group.crater or re.match(r"(?i)(?:fired|launched|coming)\b", match.group(0))):
+        if match["dir4"] is not None and not (group.crater or _CRATER_WORD.search(scan.text)):
+            continue  # "shots, assessed as having originated from the north": heard fire, the bearing
+        if not (group.crater or match["dir4"] is not None or re.match(r"(?i)(?:fired|launched|coming)\b", match.group(0))):
             continue
-        point = ph.parse_direction(match["dir"] or match["dir2"] or match["dir3"])
+        point = ph.parse_direction(match["dir"] or match["dir2"] or match["dir3"] or match["dir4"])
         if point is not None:
             scan.claim(start + match.start(), start + match.end())
             group.fired_from = point
@@ -1410,6 +1430,8 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
     for match in scan.find(VERTICAL, start, end):
         scan.claim(start + match.start(), start + match.end())
         group.flight = group.flight or "vertical"
+    several_flights: list[str] = []
+    first_flight = ""
     for match in scan.find(FLIGHT, start, end):
         first = ph.parse_direction(match["a"] or match["c"])
         second = ph.parse_direction(match["b"] or match["d"])
@@ -1424,10 +1446,20 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
                 group.bearing = f"{first}..{second}"
             continue
         scan.claim(start + match.start(), start + match.end())
-        if group.flight is None or group.flight == "vertical":
+        if several_flights:
+            several_flights.append(match.group(0))
+        elif group.flight is None or group.flight == "vertical":
             group.flight = f"{first} to {second}"
+            first_flight = match.group(0)
         elif group.flight != f"{first} to {second}":
-            group.warnings.append(f"a second flight direction was not used: {match.group(0)!r}")
+            # "184 tracer rounds, fired from – in sequence – south-east to north-west, west to east, …": one count
+            # over several flights; no one of them is the count's (patrol13b: the first was kept, and a bearing made
+            # of its ends), so none is kept
+            several_flights.extend([first_flight, match.group(0)])
+            group.flight = None
+    if several_flights:
+        group.warnings.append("several flight directions for one count, none kept: "
+                              + ", ".join(repr(text) for text in several_flights))
     if group.flight is None and group.kind == "projectile_in_flight":  # "in flight in a south-easterly direction"
         for match in scan.find(_HEADING, start, end):
             point = ph.parse_direction(match["dir"] or match["dir2"] or match["dir3"])
@@ -1446,6 +1478,24 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
             group.bearing = point
         elif group.bearing != point:
             group.warnings.append(f"a second direction was not used: {match.group(0)!r}")
+
+
+def _claim_place_descriptions(scan: Scan, group: Group, start: int, end: int, depths: list[int]) -> None:
+    """Offsets left in a place's bracketed description ("… and near Zolote (government-controlled, 60km west of
+    Luhansk)", a second place the event-place reading did not take): claimed, so that neither the distance nor the
+    direction of the description becomes the event's (patrol13b: "60km west" had become the bearing W and the distance
+    60 km of two explosions). The description is named in a warning; the event keeps no distance from it."""
+    for match in scan.find(OFFSET, start, end):
+        if depths[match.start()] == 0 or OWN_POSITION.match(match["place"]) is not None:
+            continue
+        opening = _unclosed_paren(scan.text, start, start + match.start())
+        if opening < 0:
+            continue
+        inside = scan.text[opening:start + match.start()]
+        if "controlled" not in inside and _NAME_BEFORE_PAREN.search(scan.text, start, opening + 1) is None:
+            continue
+        scan.claim(start + match.start(), start + match.end())
+        group.warnings.append(f"a place's description was not used for the event: {match.group(0)!r}")
 
 
 #: Words before "of PLACE" that say how the event relates to the place.

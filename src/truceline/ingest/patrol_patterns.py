@@ -115,7 +115,10 @@ _ADJECTIVES = r"(?:(?!(?:and|or|nor|of|but)\b)[A-Za-z(][\w\-()]*\s+){0,3}"
 #: Words before a kind noun that say it was not observed: "no", "not any", "did not hear any".
 NEGATION = re.compile(
     r"\b(?:no|nor|zero|(?:(?:did|does|do|could|was|were|had|has|have)\s+)?not\s+"
-    r"(?:(?:hear|see|observe|record|detect|register|notice|spot)\w*(?:\s+(?:any|a\s+single))?|any|a\s+single))\s+"
+    # "did not see or hear any": two verbs of one denial (patrol13b: read as an observed explosion)
+    r"(?:(?:hear|see|observe|record|detect|register|notice|spot)\w*"
+    r"(?:\s+(?:or|and|nor)\s+(?:hear|see|observe|record|detect|register|notice|spot)\w*)?"
+    r"(?:\s+(?:any|a\s+single))?|any|a\s+single))\s+"
     + _ADJECTIVES + r"$",
     re.IGNORECASE,
 )
@@ -174,7 +177,9 @@ VIOLATION_PAREN = re.compile(
 #: A sighting of an aerial vehicle after the verb ("spotted a mini-UAV"): not the mission's own ("its UAV").
 UAV = re.compile(r"(?:UAVs?|unmanned\s+aerial\s+vehicles?|quadcopters?|drones?)$", re.IGNORECASE)
 OWN_UAV_BEFORE = re.compile(r"\b(?:SMM(?:'s)?|its|using|with|help\s+of|by|from|of|where|(?:while\s+|when\s+)(?:flying|launching|operating|landing|"
-                            r"recalling))\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+                            r"recalling)"
+                            # "the OSCE team flew a UAV to observe …" (patrol13b: read as a UAV seen)
+                            r"|(?:SMM|OSCE|team|patrol|[Mm]ission|monitors|observers)\s+(?:flew|launched|landed|recalled))\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 #: A tally compared without a number: "the SMM recorded more ceasefire violations in Luhansk region".
 VIOLATION_TREND = re.compile(
     r"\b(?P<trend>more|fewer|less|a\s+similar\s+number\s+of|the\s+same\s+number\s+of)\s+" + _VIOLATIONS_NOUN, re.IGNORECASE)
@@ -206,7 +211,9 @@ FIRED_FROM = re.compile(
     r"\b(?:(?:fired|launched|coming)\s+)?from\s+(?:an?\s+|the\s+)(?P<dir>" + DIR + r")\s+direction\b"
     r"|\b(?:fired|launched)\s+from\s+(?:the\s+)?(?P<dir2>" + DIR + r")\b(?!\s+to(?:wards)?\s+(?:the\s+)?" + DIR + r")"
     # "was fired – from a location to the south-east –"
-    r"|\b(?:fired|launched)\s*(?:[–—-]\s*)?from\s+(?:an?\s+|the\s+)?(?:location|position|point|area)\s+(?:to\s+the\s+)?(?P<dir3>" + DIR + r")",
+    r"|\b(?:fired|launched)\s*(?:[–—-]\s*)?from\s+(?:an?\s+|the\s+)?(?:location|position|point|area)\s+(?:to\s+the\s+)?(?P<dir3>" + DIR + r")"
+    # "assessed that the fire had originated from the north-north-west" (read as fired from only with craters)
+    r"|\b(?:had\s+)?originated\s+from\s+(?:an?\s+|the\s+)?(?P<dir4>" + DIR + r")\b(?!\s+(?:of|to)\b)",
     re.IGNORECASE,
 )
 VERTICAL = re.compile(r"\b(?:in\s+)?vertical\s+(?:flight|trajectory|trajectories)\b|\bvertically\b", re.IGNORECASE)

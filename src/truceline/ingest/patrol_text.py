@@ -467,12 +467,26 @@ _TALLY_PARENTHESIS = re.compile(r"\bviolations\b[^.;()\d]{0,80}?:\s*\d[\d,]*\s*(
                                 re.IGNORECASE)
 
 
+#: The counted parts of a tally in brackets right after "violations": "75 ceasefire violations (three explosions, 21
+#: projectiles in flight and 51 shots …)", "fewer ceasefire violations (in total four explosions)" (patrol13b: lost).
+_TALLY_PARTS_PARENTHESIS = re.compile(
+    r"\bviolations\s*(?P<open>\()\s*(?:in\s+total\s+)?(?=(?:about\s+|some\s+|over\s+)?(?:\d[\d,]*|" + ph.NUMBER_WORD + r")\s+"
+    r"(?:[\w-]+\s+)?(?:explosions?|projectiles?|shots?|bursts?|rounds?)\b)[^()]*(?P<close>\))", re.IGNORECASE)
+
+
 def _tally_parenthesis(line: str, start: int, end: int) -> str:
     """"…: 174 (including 55 explosions)": the brackets read as the commas they stand for (same length), so that
     the explosions are read as the summary's own count, as in "174 ceasefire violations, including 55 explosions"."""
     chars = list(line)
     for match in _TALLY_PARENTHESIS.finditer(line, start, end):
         chars[match.start("open")], chars[match.start("close")] = ",", " "
+    for match in _TALLY_PARTS_PARENTHESIS.finditer(line, start, end):
+        opening = match.start("open")
+        if line[opening - 1] == " ":  # "violations (three explosions" -> "violations, three explosions"
+            chars[opening - 1], chars[opening] = ",", " "
+        else:
+            chars[opening] = ","
+        chars[match.start("close")] = " "
     return "".join(chars)
 
 
