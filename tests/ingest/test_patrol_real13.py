@@ -129,10 +129,11 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      "and at south-westerly directions of Popasna.",
      [rec("other", None, violations_share="the majority", violations_areas=["N of Zolote", "SW of Popasna"], bearing=None,
           event_place=None)]),
-    # "in both X and Y": the observer at the first place named, not at the place its description is measured from
+    # "in both X and Y": not at the place X's description is measured from; since patrol13b not at X either (the
+    # first place named was kept until then): observed from several places at once, the position is left empty
     ("In the morning, from several positions in both government-controlled Zolote (60km west of Luhansk) and Popasna, the "
      "SMM heard 20 explosions 4-6km east.",
-     [rec("explosion_undetermined", 20, observer_place="Zolote", bearing="E")]),
+     [rec("explosion_undetermined", 20, observer_place="Zolote and Popasna", observer_lat=None, bearing="E")]),
     # --- (third development batch) a part of a count named by its weapon only; "assessed N explosions as …" as the verb
     ("On the night of 5-6 June, the SMM heard 30 undetermined explosions, including 20 assessed as anti-aircraft cannon "
      "rounds, 5-8km north of its position.",

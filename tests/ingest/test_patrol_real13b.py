@@ -92,3 +92,15 @@ def test_an_unused_description_and_dropped_flights_and_ranges_are_warned() -> No
     (ranged,) = parse(CASES[11][0])
     assert any("distance range was not understood" in warning and "between four to more than 12km" in warning
                for warning in ranged["warnings"])
+
+
+def test_observed_from_several_places_at_once_leaves_the_position_empty() -> None:
+    (record,) = parse("On the morning of 3 May, from several positions in both government-controlled Popasna "
+                      "(69km west of Luhansk) and government-controlled Troitske (69km west of Luhansk), the SMM heard "
+                      "eight explosions 3-5km south-east of all positions.")
+    assert record["kind"] == "explosion_undetermined" and record["count"] == 8
+    assert record["observer_lat"] is None and record["observer_lon"] is None
+    assert record["observer_place"] == "Popasna and Troitske"
+    assert any(warning.startswith("observed from several places at once") for warning in record["warnings"])
+    (single,) = parse("From several positions in Popasna, the SMM heard eight explosions 3-5km south-east.")
+    assert single["observer_place"] == "Popasna" and single["observer_lat"] is not None

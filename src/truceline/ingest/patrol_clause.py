@@ -298,7 +298,7 @@ def adjective_kind(adjectives: str, current: str) -> str:
 class PositionText:
     """Where the observer was, as written: coordinates, an offset from a place, or places."""
 
-    how: str  # "coordinates", "offset", "place" or "between" (two places: their midpoint)
+    how: str  # "coordinates", "offset", "place", "between" (two places: their midpoint) or "several" (none kept)
     text: str
     lat: float | None = None
     lon: float | None = None
@@ -362,6 +362,9 @@ def read_position(scan: Scan, start: int, end: int) -> PositionText | None:
     for match in scan.find(_POST, start, end):  # "at observation post 3", "at position 68": a named post, not a town
         scan.claim(start + match.start(), start + match.end())
         return PositionText(how="place", text=match["post"], places=[re.sub(r"\s+", " ", match["post"])])
+    several = next(scan.find(_SEVERAL_POSITIONS, start, end), None)
+    if several is not None:
+        scan.claim(start + several.start(), start + several.end())
     found: PositionText | None = None
     for match in scan.find(OFFSET, start, end):
         place = match["place"]
@@ -412,12 +415,40 @@ def read_position(scan: Scan, start: int, end: int) -> PositionText | None:
                                 places=[name, _clean_place(second["place"])])
         scan.claim(start + match.start(), stop)
         names.extend(part for part in name.split("/") if part)  # "Zolote-3/Stakhanovets": either name
+    if several is not None and len(places := _several_places(scan.text, start + several.end(), end)) > 1:
+        # "from several positions in both Zolote (…) and Katerynivka (…)": observed from more than one place at once;
+        # no one of them is where the bearings were taken from (patrol13b: the first was used)
+        return PositionText(how="several", text=several.group(0) + " " + " and ".join(places), places=places)
     if found is not None:
         found.places.extend(names)  # a place it is also described by: a fallback for lookup
         return found
     if names:
         return PositionText(how="place", text=", ".join(names), places=names)
     return None
+
+
+def _several_places(text: str, position: int, end: int) -> list[str]:
+    """The places listed after "from several positions": "in both government-controlled Zolote (…) and
+    government-controlled Katerynivka (…)" gives Zolote and Katerynivka (their bracketed descriptions skipped)."""
+    plain = re.sub(r"\([^()]*\)", lambda bracket: " " * len(bracket.group(0)), text[position:end])
+    places: list[str] = []
+    previous_end = 0
+    for match in _LISTED_PLACE.finditer(plain):
+        if match.start() != previous_end:
+            break
+        name = _clean_place(match["place"])
+        if NOT_PLACES.match(name.split()[0]):
+            break
+        places.append(name)
+        previous_end = match.end()
+    return places
+
+
+_LISTED_PLACE = re.compile(r"(?i:\s*(?:in|near|at)\s+(?:both\s+)?|\s*,?\s*and\s+)(?i:the\s+)?(?:(?i:" + CONTROLLED_BY.pattern
+                           + r")\s+)?(?P<place>" + PLACE + r")\s*")
+#: Observed from more than one place at once: "from several positions in both X and Y".
+_SEVERAL_POSITIONS = re.compile(r"\b(?:from|at)\s+(?:several|multiple|various|different|two|three)\s+(?:positions|locations|points)\s+"
+                                r"(?=(?:in|near|at)\s+(?:both\s+)?)", re.IGNORECASE)
 
 
 _POST = re.compile(r"\b(?:at|from)\s+(?:the\s+)?(?:(?:UN|United\s+Nations|JCCC|OSCE)\s+)?(?P<post>(?i:observation\s+post|OP|position|"

@@ -845,6 +845,9 @@ def _resolve_position(position: PositionText, gazetteer: Gazetteer, described: d
     """
     if position.how == "coordinates":
         return _Observer(lat=position.lat, lon=position.lon)
+    if position.how == "several":  # "from several positions in both X and Y": no one position
+        return _Observer(place=" and ".join(position.places), warnings=(
+            f"observed from several places at once ({' and '.join(position.places)}): observer position left empty",))
     if position.how == "between":  # "on the road between Vesela Hora and Shchastia"
         ends = [gazetteer.lookup(name) for name in position.places]
         unknown_names = [name for name, end in zip(position.places, ends) if end is None]
