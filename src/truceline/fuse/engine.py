@@ -24,9 +24,8 @@ from scipy.spatial import cKDTree
 from truceline.fuse import kernels, loudness
 from truceline.fuse.atmosphere import (DEFAULT_CELERITY_KM_S, PickedEvent, calibrate, pick_leverages, searched_clock_offsets,
                                        station_corrections, travel_times)
-from truceline.fuse.clocks import ClockReading, unabsorbed_clock_offsets
-
 from truceline.fuse.celerity import own_celerity, scatter
+from truceline.fuse.clocks import ClockReading, unabsorbed_clock_offsets
 from truceline.fuse.coincidence import by_chance
 from truceline.fuse.explain import explain_away
 from truceline.fuse.footprint import heard_by_nearest_majority
@@ -783,9 +782,6 @@ def fuse(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = None
         if config.clock_unabsorbed:
             corrections = unabsorbed_corrections(prep, config, atmosphere, corrections)
             prep.pick_time = prep.raw_time - corrections[prep.pick_station]
-    final = final_pass(prep, config, atmosphere, progress=(lambda f: progress(0.4 + 0.6 * f)) if progress else None)
-    return prep, finish(prep, config, final, atmosphere), atmosphere
-
     tight = tight_config(prep, config)
     final = final_pass(prep, tight, atmosphere, progress=(lambda f: progress(0.4 + 0.6 * f)) if progress else None)
     return prep, finish(prep, tight, final, atmosphere), atmosphere
