@@ -448,3 +448,16 @@ def test_only_the_events_allowed_to_move_are_relocated_with_their_own_atmosphere
         np.testing.assert_array_equal(x[~allowed], found[~allowed, 0])
         np.testing.assert_array_equal(used[~allowed], np.tile(scene["model"], (int(np.sum(~allowed)), 1)))
         assert np.all(np.hypot(x - found[:, 0], y - found[:, 1])[allowed] > 0.01)
+
+
+def test_the_shared_robust_step_weighs_an_outlier_down_and_pulls_towards_the_prior():
+    from truceline.fuse.uncertainty import huber_prior_step
+
+    g = np.column_stack([np.ones(6), np.arange(6.0)])
+    z = np.array([0.1, -0.1, 0.2, 0.0, -0.2, 40.0])  # the last residual is a gross outlier
+    loose = huber_prior_step(g, z, 2.5, np.array([[1e-9]]), np.array([0.0]))
+    full = np.linalg.lstsq(g, z, rcond=None)[0]
+    assert loose is not None and abs(loose[0][1]) < 0.2 * abs(full[1])  # Huber keeps the outlier from dragging the slope
+    tight = huber_prior_step(g, z, 2.5, np.array([[1e6]]), np.array([0.5]))
+    assert tight is not None and abs(tight[0][1] + 0.5) < 1e-3  # a strong prior pulls the last parameter back to its mean
+    assert huber_prior_step(np.zeros((3, 2)), np.zeros(3), 2.5, np.array([[0.0]]), np.array([0.0])) is None

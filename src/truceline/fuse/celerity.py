@@ -28,7 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from truceline.fuse.atmosphere import travel_times
-from truceline.fuse.uncertainty import model_error_variance
+from truceline.fuse.uncertainty import huber_prior_step, model_error_variance
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -64,7 +64,6 @@ def own_celerity(st_x: np.ndarray, st_y: np.ndarray, times_s: np.ndarray, x_km: 
         tt = travel_times(st_x, st_y, p[0], p[1], p[3], wx, wy)
         sigma = np.sqrt(sigma_pick_s**2 + (kappa_model * tt) ** 2)
         z = (times_s - p[2] - tt) / sigma
-        weight = np.where(np.abs(z) <= huber_k, 1.0, huber_k / np.maximum(np.abs(z), 1e-12))
         g = np.empty((n, 4))
         g[:, 0] = (travel_times(st_x, st_y, p[0] + step, p[1], p[3], wx, wy)
                    - travel_times(st_x, st_y, p[0] - step, p[1], p[3], wx, wy)) / (2 * step)
@@ -74,17 +73,10 @@ def own_celerity(st_x: np.ndarray, st_y: np.ndarray, times_s: np.ndarray, x_km: 
         g[:, 3] = (travel_times(st_x, st_y, p[0], p[1], p[3] + small, wx, wy)
                    - travel_times(st_x, st_y, p[0], p[1], p[3] - small, wx, wy)) / (2 * small)
         g /= sigma[:, None]
-        gw = g * weight[:, None]
-        normal = g.T @ gw
-        rhs = gw.T @ z
-        normal[3, 3] += prior_w
-        rhs[3] -= prior_w * (p[3] - c0)
-        try:
-            delta = np.linalg.solve(normal, rhs)
-        except np.linalg.LinAlgError:
+        step_ = huber_prior_step(g, z, huber_k, np.array([[prior_w]]), p[3:] - c0)
+        if step_ is None:
             return None
-        if not np.all(np.isfinite(delta)):
-            return None
+        delta, normal = step_
         norm = float(np.hypot(delta[0], delta[1]))
         if norm > 5.0:
             delta *= 5.0 / norm

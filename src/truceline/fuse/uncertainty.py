@@ -208,6 +208,28 @@ def jackknife_covariance(picks: np.ndarray, pick_station: np.ndarray, pick_time:
     return np.asarray((len(values) - 1) / len(values) * offsets.T @ offsets)
 
 
+def huber_prior_step(g: np.ndarray, z: np.ndarray, huber_k: float, prior_inv: np.ndarray,
+                     prior_residual: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """One Gauss-Newton step of a robust fit: ``g`` the Jacobian of the picks' travel times and ``z`` their residuals,
+    both already divided by each pick's sigma; Huber weights at ``huber_k`` (as ``kernels.locate``); a Gaussian prior
+    with inverse covariance ``prior_inv`` on the *last* ``len(prior_residual)`` parameters, which are
+    ``prior_residual`` away from its mean. Returns ``(step, normal matrix)``, or None when the system is singular or the
+    step not finite."""
+    weight = np.where(np.abs(z) <= huber_k, 1.0, huber_k / np.maximum(np.abs(z), 1e-12))
+    gw = g * weight[:, None]
+    normal = g.T @ gw
+    m = len(prior_residual)
+    normal[-m:, -m:] += prior_inv
+    rhs = gw.T @ z
+    rhs[-m:] -= prior_inv @ prior_residual
+    try:
+        delta = np.linalg.solve(normal, rhs)
+    except np.linalg.LinAlgError:
+        return None
+    if not np.all(np.isfinite(delta)):
+        return None
+    return delta, normal
+
 def joint_atmosphere(st_x: np.ndarray, st_y: np.ndarray, times_s: np.ndarray, x_km: float, y_km: float, t0_s: float,
                      atmosphere: np.ndarray, prior: np.ndarray, factor: float, *, sigma_pick_s: float, kappa_model: float,
                      huber_k: float = 2.5, iterations: int = 10, step: float = 1e-3) -> np.ndarray | None:
@@ -238,7 +260,6 @@ def joint_atmosphere(st_x: np.ndarray, st_y: np.ndarray, times_s: np.ndarray, x_
         tt = tt_of(p)
         sigma = np.sqrt(factor * (sigma_pick_s**2 + (kappa_model * tt) ** 2))
         z = (times_s - p[2] - tt) / sigma
-        weight = np.where(np.abs(z) <= huber_k, 1.0, huber_k / np.maximum(np.abs(z), 1e-12))
         g = np.zeros((n, 6))
         g[:, 2] = 1.0
         for j in (0, 1, 3, 4, 5):
@@ -246,17 +267,10 @@ def joint_atmosphere(st_x: np.ndarray, st_y: np.ndarray, times_s: np.ndarray, x_
             e[j] = steps[j]
             g[:, j] = (tt_of(p + e) - tt_of(p - e)) / (2.0 * steps[j])
         g /= sigma[:, None]
-        gw = g * weight[:, None]
-        normal = g.T @ gw
-        normal[3:, 3:] += prior_inv
-        rhs = gw.T @ z
-        rhs[3:] -= prior_inv @ (p[3:] - a0)
-        try:
-            delta = np.linalg.solve(normal, rhs)
-        except np.linalg.LinAlgError:
+        step_ = huber_prior_step(g, z, huber_k, prior_inv, p[3:] - a0)
+        if step_ is None:
             return None
-        if not np.all(np.isfinite(delta)):
-            return None
+        delta = step_[0]
         norm = float(np.hypot(delta[0], delta[1]))
         if norm > 5.0:
             delta[:2] *= 5.0 / norm
