@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 import time
 from collections.abc import Sequence
@@ -14,6 +13,7 @@ from typing import Any
 import click
 import pyarrow as pa
 
+from truceline.model.atomic import write_lines_atomically
 from truceline.model.cases import Fact
 from truceline.model.errors import InputError
 
@@ -80,14 +80,8 @@ def _known_time(report: Any) -> float:
 
 
 def _write_lines(path: Path, records: Sequence[dict[str, Any]]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.tmp")
-    with open(temporary, "w", encoding="utf-8", newline="\n") as stream:
-        for record in records:
-            stream.write(json.dumps(record, sort_keys=True, ensure_ascii=False, allow_nan=False) + "\n")
-        stream.flush()
-        os.fsync(stream.fileno())
-    os.replace(temporary, path)
+    write_lines_atomically(path, (json.dumps(record, sort_keys=True, ensure_ascii=False, allow_nan=False)
+                                  for record in records))
 
 
 # --------------------------------------------------------------------------- truceline verdict

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 from truceline.model.cases import Fact, to_record
+from truceline.model.atomic import write_lines_atomically
 
 _ORDER = {"case": 0, "violation": 1, "analyst": 2, "ack": 3, "tick": 4}
 
@@ -38,17 +37,5 @@ def sorted_facts(facts: Iterable[Fact]) -> list[Fact]:
 def write_facts(facts: Iterable[Fact], path: str | os.PathLike[str]) -> int:
     """Write facts (sorted by :func:`sorted_facts`) to ``path``; returns how many."""
     ordered = sorted_facts(facts)
-    target = Path(os.fspath(path))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            for fact in ordered:
-                stream.write(json.dumps(fact_line(fact), sort_keys=True, ensure_ascii=False, allow_nan=False) + "\n")
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return len(ordered)
+    return write_lines_atomically(path, (json.dumps(fact_line(fact), sort_keys=True, ensure_ascii=False, allow_nan=False)
+                                         for fact in ordered))

@@ -19,13 +19,13 @@ import json
 import math
 import os
 import re
-import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from truceline.model.atomic import write_lines_atomically
 from truceline.model.errors import InputError
 
 #: ``kind`` values written by the patrol-text parser (CONTRACTS.md, "Patrol text").
@@ -281,16 +281,4 @@ def write_reports(reports: Iterable[Report], path: str | os.PathLike[str]) -> in
         record = report.to_json_dict()
         report_from_dict(record, path=os.fspath(target), line=number)  # what is written can be read back
         lines.append(json.dumps(record, ensure_ascii=False, allow_nan=False))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            for line in lines:
-                stream.write(line + "\n")
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return len(lines)
+    return write_lines_atomically(target, lines)

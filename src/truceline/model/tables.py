@@ -23,6 +23,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
+from truceline.model.atomic import atomic_target
 from truceline.model.errors import InputError
 
 ColumnKind = Literal["str", "id", "float", "int", "time"]
@@ -395,13 +396,11 @@ def read_table_with_lines(path: str | Path, spec: TableSpec) -> tuple[pa.Table, 
 def write_table(table: pa.Table, path: str | Path) -> Path:
     """Write a table as CSV or Parquet by extension, atomically (temp file, then rename)."""
     file = Path(path)
-    file.parent.mkdir(parents=True, exist_ok=True)
-    partial = file.with_name(file.name + ".partial")
-    if _is_parquet(file):
-        pq.write_table(table, partial)
-    else:
-        pacsv.write_csv(table, partial, write_options=pacsv.WriteOptions(quoting_style="needed"))
-    partial.replace(file)
+    with atomic_target(file) as partial:
+        if _is_parquet(file):
+            pq.write_table(table, partial)
+        else:
+            pacsv.write_csv(table, partial, write_options=pacsv.WriteOptions(quoting_style="needed"))
     return file
 
 

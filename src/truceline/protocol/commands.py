@@ -15,6 +15,7 @@ from typing import Any
 
 import click
 
+from truceline.model.atomic import atomic_target
 from truceline.model.cases import Acknowledgement, ClockTick, Output, canonical_json
 from truceline.model.errors import TrucelineError
 
@@ -150,10 +151,8 @@ def replay(input_path: str, agreement: str, out: str | None, late_after_s: float
     if out is None:
         _emit(lines, sys.stdout)
     else:
-        partial = Path(out).with_suffix(Path(out).suffix + ".partial")
-        with open(partial, "w", encoding="utf-8") as handle:
+        with atomic_target(out) as partial, open(partial, "w", encoding="utf-8") as handle:
             _emit(lines, handle)
-        partial.replace(out)
         click.echo(f"{len(facts)} facts, {len(lines)} outputs -> {out}", err=True)
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import base64
 import os
-import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from typing import Any
 import jinja2
 import numpy as np
 
+from truceline.model.atomic import write_bytes_atomically
 from truceline.report.data import ReportError, Run, Summary, format_utc
 from truceline.report.figures import front_map, hourly_chart, party_colour
 
@@ -95,19 +95,6 @@ def render_html(run: Run, summary: Summary, *, as_of_s: float) -> str:
     )
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def html_to_pdf(html: str, base_url: Path, *, epoch_s: float) -> bytes:
     """Render HTML to PDF with WeasyPrint (needs the pango system libraries).
 
@@ -140,9 +127,9 @@ def write_report(run: Run, summary: Summary, html_path: Path, pdf_path: Path | N
     html = render_html(run, summary, as_of_s=as_of_s)
     written = []
     pdf = html_to_pdf(html, html_path.parent, epoch_s=as_of_s) if pdf_path is not None else None
-    _write_atomic(html_path, html.encode("utf-8"))
+    write_bytes_atomically(html_path, html.encode("utf-8"))
     written.append(html_path)
     if pdf_path is not None and pdf is not None:
-        _write_atomic(pdf_path, pdf)
+        write_bytes_atomically(pdf_path, pdf)
         written.append(pdf_path)
     return written
