@@ -188,9 +188,10 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
            warnings=[])]),
     ("The SMM heard two undetermined explosions 3-5km south-south-west of Shyrokyne.",
      [dict(count=2, event_place="Shyrokyne", observer_place=None, lat=pytest.approx(47.0498, abs=1e-3), warnings=[])]),
+    # patrol14: "N-NE" is the sector N..NE, which holds the point NNE it may also mean (it was read as NNE), warned
     ("The SMM heard an estimated 40 explosions 6-8km N-NE between 19:00 on 1 March and 06:00 on 2 March.",
-     [dict(count=40, bearing_min_deg=11.25, bearing_max_deg=33.75, time_start="01 19:00", time_end="02 06:00",
-           warnings=[])]),
+     [dict(count=40, bearing_min_deg=348.75, bearing_max_deg=56.25, time_start="01 19:00", time_end="02 06:00",
+           warnings=["'N-NE' read as the sector N..NE (it may mean the point NNE)"])]),
     # a breakdown written between commas ("of which", "including") splits the count, as a parenthesis does
     ("The SMM heard 11 explosions, of which seven assessed as outgoing rounds and four as impacts, 5-7km south.",
      [dict(kind="explosion_outgoing", count=7, distance_max_km=7.0, warnings=[]),

@@ -221,10 +221,11 @@ HELD_OUT_4: list[tuple[str, list[dict[str, Any]]]] = [
     ("EUMM observed a Russian military helicopter flying along the Administrative Boundary Line from west to east.",
      [other(1, sighting="aircraft", flight_direction="W to E", warnings=[])]),
     ("At 19:45, positioned in Stanytsia Luhanska, the SMM heard three undetermined explosions 5-7km N-NE.",
-     # written as N..NE; corrected after the run to the reading an older test fixes ("6-8km N-NE" is NNE,
-     # test_patrol_sentences): one letter, a hyphen and two letters that together make a point are that point
-     [rec(UND, 3, observer_place="Stanytsia Luhanska", bearing="NNE", distance_min_km=5.0, distance_max_km=7.0,
-          time_start="03 19:45", warnings=[])]),
+     # written as N..NE; corrected after the run to the reading an older test fixed (the point NNE); patrol14 reads
+     # it as first written, the sector N..NE that holds the point too, with a warning
+     [rec(UND, 3, observer_place="Stanytsia Luhanska", bearing="N..NE", bearing_min_deg=348.75, bearing_max_deg=56.25,
+          distance_min_km=5.0, distance_max_km=7.0, time_start="03 19:45",
+          warnings=["'N-NE' read as the sector N..NE (it may mean the point NNE)"])]),
     ("The SMM saw a freshly damaged residential building at 12 Kosmonavtiv Street in Avdiivka, assessed as having been "
      "hit by a 122mm artillery round.",
      [other(1, sighting="damage", weapon="artillery", calibre_mm=122, address="12 Kosmonavtiv Street", warnings=[])]),
@@ -237,8 +238,9 @@ VARIANTS: list[tuple[str, list[dict[str, Any]]]] = [
       rec(UND, 5, bearing="E..ESE", bearing_min_deg=78.75, bearing_max_deg=123.75, distance_min_km=2.0, warnings=[])]),
     ("The SMM heard 12 explosions 4-6km WNW-NW.",
      [rec(UND, 12, bearing="WNW..NW", bearing_min_deg=281.25, bearing_max_deg=326.25, warnings=[])]),
-    ("The SMM heard 12 explosions 4-6km E-SE.",  # a point written with a hyphen, as "N-NE": not two sectors
-     [rec(UND, 12, bearing="ESE", warnings=[])]),
+    ("The SMM heard 12 explosions 4-6km E-SE.",  # patrol14: the sector E..SE (holds the point ESE too), warned
+     [rec(UND, 12, bearing="E..SE", bearing_min_deg=78.75, bearing_max_deg=146.25,
+          warnings=["'E-SE' read as the sector E..SE (it may mean the point ESE)"])]),
     ("The SMM heard three bursts between 800m and 1.2km south.",
      [rec("burst", 3, bearing="S", distance_min_km=0.8, distance_max_km=1.2, warnings=[])]),
     ("The SMM heard 20 explosions 3km-5km north-east.",

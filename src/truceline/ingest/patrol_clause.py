@@ -1111,8 +1111,10 @@ def _read_weapon(scan: Scan, group: Group, start: int, end: int) -> None:
     found: list[tuple[int, str]] = []  # specific patterns claim first; the weapon named first is the weapon
     for pattern, label in ph.WEAPON_PATTERNS:
         for match in scan.find(pattern, start, end):
-            found.append((match.start(), label))
             scan.claim(start + match.start(), start + match.end())
+            if label == "drone" and OWN_UAV_BEFORE.search(scan.text, max(0, start + match.start() - 40), start + match.start()):
+                continue  # "…, and SMM long-range unmanned aerial vehicles observed people": the mission's own, not a weapon
+            found.append((match.start(), label))
     labels = {label for _, label in found}
     found = [(at, label) for at, label in found if _GENERAL_WEAPON.get(label) not in labels]
     for _, label in sorted(found):
@@ -1446,11 +1448,16 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
     for match in scan.find(BEARING_PAIR, start, end):  # "6-8km E-ESE": the two sectors together
         first, last = match["a"], match["b"]
         steps = (ph.POINTS.index(last) - ph.POINTS.index(first)) % 16
-        if (len(first) == 1 and first + last in ph.POINTS) or min(steps, 16 - steps) > 4 or first == last:
-            continue  # "N-NE" is NNE; points further apart than 90 degrees are not one sector
+        if min(steps, 16 - steps) > 4 or first == last:
+            continue  # points further apart than 90 degrees are not one sector
         scan.claim(start + match.start(), start + match.end())
         if group.bearing is None:
             group.bearing = covering_sector([first, last])
+            if len(first) == 1 and first + last in ph.POINTS and "/" not in match.group(0):
+                # "N-NE": the sector N..NE, which holds the point NNE too (patrol14: read before as the point NNE, a
+                # sixth of the sector it may mean)
+                group.warnings.append(f"{match.group(0)!r} read as the sector {group.bearing} (it may mean the point "
+                                      f"{first + last})")
         else:
             group.warnings.append(f"a second direction was not used: {match.group(0)!r}")
     for match in scan.find(BEARING_LIST, start, end):  # "south-west, west and north-west"
@@ -1815,6 +1822,9 @@ def _read_respectively(scan: Scan, groups: list[Group], end: int) -> None:
 
 _PREVIOUS_END = re.compile(r"\bprevious\s+(?:reporting\s+)?(?:period|day|24\s+hours|week)\b(?:\s*\([^()]*\))?", re.IGNORECASE)
 _ALL_OF_THEM = re.compile(r",\s*(?:all|both)(?:\s+of\s+(?:them|which))?\b", re.IGNORECASE)
+#: Observations listed apart ("…; six projectiles …, as well as two outgoing explosions … north, all at undetermined
+#: distances"): a direction written before the "all" that follows them is the last one's, not the earlier ones'.
+_SEPARATE_LISTING = re.compile(r"\bas\s+well\s+as\b|;", re.IGNORECASE)
 _PREVIOUS_PERIOD = re.compile(
     r"\b(?:in|during|over|for)\s+the\s+previous\s+(?:reporting\s+)?(?:period|day|24\s+hours|week)\b", re.IGNORECASE)
 
@@ -2133,7 +2143,18 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
         later, group = groups[index + 1], groups[index]
         if later.own_lead_time and not later.all_of_them:
             continue  # a separate observation at its own time, not "all" of them
-        if group.distance_km is None and group.bearing is None and group.event_place is None and group.toward is None:
+        every = _ALL_OF_THEM.search(scan.text, later.start, end)
+        if (group.distance_km is None and group.bearing is None and group.event_place is None and group.toward is None
+                and later.bearing is not None and _SEPARATE_LISTING.search(scan.text, group.start, later.start)
+                and every is not None and re.search(DIR, scan.text[every.end():end]) is None):
+            # "six rocket-assisted projectiles fired …, as well as two outgoing explosions assessed as muzzle flashes
+            # north of its position, all at undetermined distances": the direction is written for the last observation
+            # (not after "all"); whether it is the earlier ones' too the text does not say (patrol13: the projectiles got
+            # the flashes' bearing), so they get none
+            group.warnings.append(f"a direction written for a later observation was not used for this one: {later.bearing}")
+            if later.distance_km is not None and DISTANCE.search(scan.text, every.end(), end):
+                group.distance_km, group.distance_qualifier = later.distance_km, later.distance_qualifier
+        elif group.distance_km is None and group.bearing is None and group.event_place is None and group.toward is None:
             group.distance_km, group.bearing, group.distance_qualifier = later.distance_km, later.bearing, later.distance_qualifier
             group.event_place, group.toward = later.event_place, later.toward
         elif (later.all_of_them and group.distance_km is None and group.event_place is None and group.toward is None

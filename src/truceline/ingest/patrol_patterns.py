@@ -26,9 +26,11 @@ _AUTHORITY = (
     + _QUOTE_OPEN + r"[DL]PR" + _QUOTE_CLOSE + r"\s*\)|" + _QUOTE_OPEN + r"?[DL]PR" + _QUOTE_CLOSE + r"?)"
 )
 #: Who controls a place, wherever it is written (also inside a place's description, where it is only claimed).
-CONTROLLED_BY = re.compile(r"(?:(?:non-)?government|" + _AUTHORITY + r")-controlled|non-government\s+controlled")
+#: (a news copy spaces the dash after the quotes: "'DPR' - controlled", "'DPR' -controlled"; patrol14: the place was lost)
+_CONTROLLED_WORD = r"(?:(?:non-)?government-|" + _AUTHORITY + r"(?:-|\s-\s?|-\s))controlled"
+CONTROLLED_BY = re.compile(_CONTROLLED_WORD + r"|non-government\s+controlled")
 CONTROLLED = (
-    r"(?:(?:the\s+)?(?:(?:(?:non-)?government|" + _AUTHORITY + r")-controlled|non-government\s+controlled)\s+(?:area\s+of\s+)?)?"
+    r"(?:(?:the\s+)?(?:" + _CONTROLLED_WORD + r"|non-government\s+controlled)\s+(?:area\s+of\s+)?)?"
 )
 _NUM = r"\d+(?:[.,]\d+)?"
 _UNIT = r"(?:km|kilometres?|kilometers?|m|metres?|meters?)\b"
@@ -191,7 +193,8 @@ VIOLATION_SHARE = re.compile(
     r"(?:half|(?:one|two|a)[- ]thirds?|(?:one|a|three)[- ]quarters?)|the\s+(?:rest|remainder)|remaining)\s+"
     r"(?:of\s+(?:the\s+|these\s+|them\b)?)?(?:(?:the\s+)?(?:ceasefire\s+)?violations?(?:\s+|(?=\s*[,(])))?"
     # "Most ceasefire violations, including about 20 explosions, occurred in areas east of …"
-    r"(?:\s*[,(][^,;()]{1,80}[,)]\s+)?"
+    # also with a number in brackets in it: ", including the majority of explosions (about 125)," (patrol14)
+    r"(?:\s*[,(](?:[^,;()]|\([^,;()]{1,30}\)){1,80}[,)]\s+)?"
     r"(?:(?:were|was)\s+(?:(?:recorded|observed|registered|heard)\b|\x1f+)|occurred\b|(?<=\s)\x1f{8,}(?=\s))",
     re.IGNORECASE)  # the verb may be claimed already
 #: One area of such a share: "(in areas) south-west and north-west of Horlivka", "at southerly directions of Pyshchevyk".
@@ -221,7 +224,7 @@ BEARING = re.compile(
     r"(?:\b(?:to\s+the|in\s+an?|in\s+the|towards\s+the|towards)\s+)?(?P<dir>" + DIR + r")(?:\s+directions?)?"
 )
 #: Two compass points written as one sector: "E-ESE", "N-NNE", "SSW/S" (abbreviations only: "W-to-E" is a flight
-#: direction). "N-NE" is not one of them: it is read as the point NNE (``phrases.DIRECTION``).
+#: direction). "N-NE" too is the sector N..NE (patrol14; it was read as the point NNE), with a warning.
 _ABBREVIATION = r"(?:" + "|".join(sorted(ph.POINTS, key=len, reverse=True)) + r")"
 BEARING_PAIR = re.compile(r"(?<![\w-])(?P<a>" + _ABBREVIATION + r")\s*[-–/]\s*(?P<b>" + _ABBREVIATION + r")(?![\w-])")
 BEARING_LIST = re.compile(

@@ -36,7 +36,7 @@ from truceline.ingest.gazetteer import POSITION_ERROR_KM, Gazetteer, Place, fold
 from truceline.ingest.patrol_clause import (
     BREAKDOWN_ITEM, Clock, ClauseReading, EventPlace, Group, PositionText, Scan, _read_weapon, assessed_kind, read_clause,
 )
-from truceline.ingest.patrol_patterns import KIND_NOUN, VERB
+from truceline.ingest.patrol_patterns import KIND_NOUN, VERB, VIOLATION_SHARE
 from truceline.model.errors import InputError
 from truceline.model.reports import PATROL_KINDS, SUMMARY_WARNING, Report
 
@@ -122,6 +122,9 @@ _CLAUSE_BREAK = re.compile(
     # "… 112 ceasefire violations in Donetsk region, including 31 explosions, and 9 ceasefire violations in Luhansk region"
     r"|,\s+and\s+(?=(?:about\s+|around\s+|some\s+|more\s+than\s+)?\d[\d,]*\s+(?:ceasefire\s+)?violations\b)"
 )
+#: The next area of a share's list, after a semicolon: "; (and) at south-easterly and southerly directions of X".
+_MORE_AREAS = re.compile(r"\s*(?:and\s+)?(?:at|in)\s+(?:the\s+)?(?:areas?\s+|directions?\s+)?" + ph.DIRECTION
+                         + r"(?:\s*,?\s+(?:and|or)\s+" + ph.DIRECTION + r")*\s+(?:directions?\s+)?of\b", re.IGNORECASE)
 _SUMMARY = re.compile(r"\b(?:ceasefire\s+violations|compared\s+with|previous\s+(?:reporting\s+)?(?:period|day))\b", re.IGNORECASE)
 _ABBREVIATIONS = {"approx", "ca", "e.g", "i.e", "no", "st", "vs", "cf", "incl", "mr", "ms", "dr", "gen", "col", "lt"}
 _MONTH_ABBREVIATIONS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
@@ -194,6 +197,9 @@ class _State:
     region: str | None = None  # the part of the report ("Donetsk region" heading, "In Donetsk region, ..." summary)
     period_end: time | None = None  # --period-end: an untimed observation falls in the reporting period ending on --date
     described: dict[str, _Described] = field(default_factory=dict)  # places the text described, by folded name
+    # the clock time of a sentence that placed the patrol and observed nothing ("At 11:57 on 21 May, an SMM patrol … was
+    # positioned on the western edge of X."): the time of "… members were inside the vehicles when they heard …" next
+    position_times: Any = None
 
 
 def read_patrol_text(
@@ -245,6 +251,7 @@ def parse_patrol_text(
             continue
         index = 0
         state.position = None  # an observer position carries within a paragraph, not beyond
+        state.position_times = None
         for start, end in split_sentences(line):
             sentence = _reassessment(line[start:end], reports, previous_sentence)
             if sentence is None:
@@ -496,6 +503,12 @@ def _clauses(scan: Scan, start: int, end: int) -> list[tuple[int, int]]:
     for match in _CLAUSE_BREAK.finditer(scan.text, start, end):
         if scan.text.count("(", start, match.start()) > scan.text.count(")", start, match.start()):
             continue  # "(IFV; BMP-2)", "(BM-21; 122mm)": a semicolon inside brackets ends no clause
+        if (match.group(0).startswith(";") and _MORE_AREAS.match(scan.text, match.end(), end)
+                and VIOLATION_SHARE.search(scan.text, start, match.start())):
+            # "The majority of ceasefire violations … were recorded at southerly directions of Horlivka (…); at
+            # south-easterly directions of Pyshchevyk (…)": the share's list of areas goes on (patrol14: the observer
+            # was put at Pyshchevyk)
+            continue
         if scan.text[cursor:match.start()].strip():
             spans.append((cursor, match.start()))
             scan.claim(match.start(), match.end())
@@ -544,8 +557,11 @@ def _read_sentence(
         else:
             state.date, state.night_end, state.evenings, state.date_written = first, second, False, True
         scan.claim(start + found_date.start(), start + found_date.end())
-    continuation = bool(_CONTINUATION.match(line[start:end]) or _MISSION_AGAIN.match(line[start:end])
-                        or _MEMBERS_WHEN.match(line[start:end]))
+    members_when = _MEMBERS_WHEN.match(line[start:end]) is not None
+    continuation = bool(_CONTINUATION.match(line[start:end]) or _MISSION_AGAIN.match(line[start:end]) or members_when)
+    position_times, state.position_times = state.position_times, None
+    placed_times = None  # this sentence's time, if it places the patrol and observes nothing
+    observed = False
     same_position = next(scan.find(_SAME_POSITION, start, end), None)
     if same_position is not None:
         scan.claim(start + same_position.start(), start + same_position.end())
@@ -562,6 +578,17 @@ def _read_sentence(
                 and reading.context_times is None):
             for group in reading.groups:  # a list the semicolon continues, no verb of its own: the same time
                 group.times = group.times or last_times
+        if (members_when and position_times is not None and reading.groups and reading.context_times is None
+                and all(group.times is None for group in reading.groups)):
+            # "At 11:57 …, an SMM patrol … was positioned … . Four patrol members were inside the vehicles … when the
+            # patrol members heard …": heard at that time (patrol13b: left untimed)
+            for group in reading.groups:
+                group.times = position_times
+                group.warnings.append("time taken from the sentence before, which placed the patrol: heard 'when' "
+                                      "its members were so placed")
+        observed = observed or bool(reading.groups)
+        if reading.position is not None and not reading.groups and reading.context_times is not None:
+            placed_times = reading.context_times
         last_times = reading.context_times or (reading.groups[-1].times if reading.groups else None) or last_times
         if reading.region is not None:  # "In Luhansk region, the SMM recorded …": the Luhansk part starts here
             state.region = reading.region
@@ -576,6 +603,8 @@ def _read_sentence(
         records.extend(_clause_records(reading, position, state, default_date, tz, gazetteer, sentence_warnings))
     if position is not None:
         state.position = state.last_position = position
+    if placed_times is not None and not observed:
+        state.position_times = placed_times
     return records
 
 
