@@ -537,6 +537,22 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
                 and _SECOND_WEAPON.fullmatch(text, weapon_noun_end, position)):
             weapon_noun_end = start + match.end()
             continue  # "assessed as 120mm mortar rounds and 82mm mortar rounds": a second weapon of the same noun
+        if (match["noun"].lower().startswith(("round", "shell")) and nouns and weapon_noun_end is None
+                and (listed := _ASSESSED_WEAPON_LIST.fullmatch(between)) is not None and not _NEW_COUNT.search(between)
+                and _LISTED_WEAPON_WORD.search(listed["last"])):
+            # the same list when its first weapon's rounds were read with the assessment: "80 explosions assessed as
+            # mortar (82mm) rounds, cannon rounds"
+            weapon_noun_end = start + match.end()
+            continue
+        if (weapon_noun_end is not None and match["noun"].lower().startswith(("round", "shell"))
+                and (listed := _LISTED_WEAPON.fullmatch(text, weapon_noun_end, position)) is not None
+                and not _NEW_COUNT.search(text, weapon_noun_end, position)
+                and _LISTED_WEAPON_WORD.search(listed["words"])):
+            # "80 explosions assessed as mortar (82mm) rounds, cannon rounds (BMP-1, 73mm), recoilless gun rounds (SPG-9,
+            # 73mm), automatic-grenade-launcher rounds": the weapons of the one count (patrol14: three more records of
+            # unstated number, counted twice)
+            weapon_noun_end = start + match.end()
+            continue
         weapon_noun_end = None
         if match["noun"].lower().startswith("impact") and _MIXED_BEFORE.search(text, max(start, position - 80), position):
             continue  # "assessed as outgoing rounds and impacts": one assessment of the noun before, in two kinds
@@ -788,9 +804,16 @@ _NEW_COUNT = re.compile(r"(?:,|\band\b|\bor\b|\bas\s+well\s+as\b|\b(?:aggregated
 #: Between a noun read as a weapon and another such noun: "… 120mm mortar rounds *and 82mm mortar* rounds".
 _SECOND_WEAPON = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+(?:\(?\d+\s?mm\)?\s+)?(?:(?!(?:of|as|at|in)\b)[A-Za-z][\w-]*\s+){0,3}",
                             re.IGNORECASE)
+#: A further weapon's rounds in a list after "assessed as … rounds": ", cannon rounds", " (BMP-1, 73mm), recoilless gun ".
+_LISTED_WEAPON = re.compile(r"\s*(?:\([^()]*\)\s*)?,\s*(?:and\s+|or\s+)?(?P<words>(?:\(?\d+\s?mm\)?\s+)?"
+                            r"(?:(?!(?:of|as|at|in|and|or)\b)[A-Za-z][\w-]*\s+){1,3})", re.IGNORECASE)
+_ASSESSED_WEAPON_LIST = re.compile(r"\s*,?\s*assessed\s+as\s+(?:(?:\(?\d+\s?mm\)?|(?!(?:of|at|in|and|or)\b)[A-Za-z][\w-]*)\s+){1,4}"
+                                   r"(?:rounds?|shells?)\s*(?:\([^()]*\)\s*)?,\s*(?P<last>(?:(?!(?:of|as|at|in|and|or)\b)"
+                                   r"[A-Za-z][\w-]*\s+){1,3})", re.IGNORECASE)
 _MIXED_BEFORE = re.compile(r"\b(?:assessed|believed)\s+(?:as|to\s+be)\s+(?:both\s+)?(?:outgoing|incoming)(?:\s+rounds?)?\s+and\s+(?:as\s+)?$",
                            re.IGNORECASE)
 _WEAPON_WORDS = r"(?:" + "|".join(pattern.replace(r"\s+", r"[-\s]+") for pattern, _ in ph.WEAPONS) + r")"
+_LISTED_WEAPON_WORD = re.compile(_WEAPON_WORDS + r"|\b(?:cannon|gun|launcher|howitzer)\b", re.IGNORECASE)
 #: The weapons named before "fire", with an unstated number: "numerous small arms and heavy machine gun fire".
 _WEAPON_LIST_BEFORE = re.compile(
     r"(?:(?P<vague>" + ph.VAGUE_COUNTS + r"|some)\s+)?(?:(?:outgoing|incoming|sporadic|continuous|intense|intensive)\s+)?"
@@ -1852,6 +1875,15 @@ def _read_comparison(scan: Scan, start: int, end: int) -> str | None:
     return re.sub(r"\s+", " ", scan.text[first:last].strip(" ,"))
 
 
+#: The end of a tally's region before "and": "… in Donetsk region and" (then "two in Luhansk region" is a second tally).
+REGION_AND_BEFORE = re.compile(r"\bregion\s+and\s+$", re.IGNORECASE)
+#: The second tally of "32 ceasefire violations in Donetsk region and two in Luhansk region", as its own clause: "two in
+#: Luhansk region" (the clause break before it is made only after "… region").
+_REGION_TALLY = re.compile(r"^[\s\x1f]*(?:(?P<qual>about|around)\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+|" + ph.NUMBER_WORD
+                           + r")\s+(?=in\s+[A-Z][a-z]+\s+region\b)", re.IGNORECASE)
+_REGION_NONE = re.compile(r"^[\s\x1f]*none(?=\s+in\s+[A-Z][a-z]+\s+region\b)", re.IGNORECASE)
+
+
 def _read_violation_tally(scan: Scan, start: int, end: int) -> tuple[int | None, str | None, str | None]:
     """"232 ceasefire violations", "more ceasefire violations in Donetsk region (about 420)": the tally
     (number, qualifier, trend), claimed."""
@@ -1977,6 +2009,18 @@ def _split_assessed_total(scan: Scan, groups: list[Group], noun_ends: list[int])
 
 def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = None) -> ClauseReading:
     """Read one clause: where, when, and what was observed."""
+    region_tally: tuple[int | None, str | None, str | None] | None = None
+    bare = _REGION_TALLY.match(scan.view(start, end))
+    if bare is not None and REGION_AND_BEFORE.search(scan.text, max(0, start - 12), start):
+        scan.claim(start + bare.start(), start + bare.end())
+        number = bare["n"].replace(",", "")
+        region_tally = (int(number) if number.isdigit() else ph.parse_number(number),
+                        ph.COUNT_QUALIFIERS.get((bare["qual"] or "").lower()), None)
+    none = _REGION_NONE.match(scan.view(start, end))
+    if none is not None and REGION_AND_BEFORE.search(scan.text, max(0, start - 12), start):
+        scan.claim(start + none.start(), start + none.end())
+    else:
+        none = None
     for pattern in (ACRONYM, SEE_ALSO):
         for match in scan.find(pattern, start, end):
             scan.claim(start + match.start(), start + match.end())
@@ -2034,6 +2078,8 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
         scan.claim(start + match.start(), start + match.end())
         region = region or match["name"]
     negated: list[str] = []
+    if none is not None:  # "… in Donetsk region and none in Luhansk region"
+        negated.append("none")
     _read_denials(scan, start, context_end, negated)  # "The SMM did not hear any explosions, but heard 3 shots"
     position = read_position(scan, start, context_end)
     context_times = read_times(scan, start, context_end)
@@ -2057,7 +2103,7 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
     if previous is not None:
         scan.claim(start + previous.start(), start + previous.end())
     share, areas = _read_violation_share(scan, start, end)
-    violations, violations_qualifier, trend = _read_violation_tally(scan, start, end)
+    violations, violations_qualifier, trend = region_tally or _read_violation_tally(scan, start, end)
     trend = _read_violation_trend(scan, start, end) or trend
     for match in scan.find(_ASSESSED_LEAD, observation_start, end):
         # "heard explosions it assessed as nine outgoing mortar rounds": the count and kind follow the assessment

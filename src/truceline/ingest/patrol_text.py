@@ -34,7 +34,8 @@ from pyproj import Geod
 from truceline.ingest import phrases as ph
 from truceline.ingest.gazetteer import POSITION_ERROR_KM, Gazetteer, Place, fold_name, offset_position
 from truceline.ingest.patrol_clause import (
-    BREAKDOWN_ITEM, Clock, ClauseReading, EventPlace, Group, PositionText, Scan, _read_weapon, assessed_kind, read_clause,
+    BREAKDOWN_ITEM, REGION_AND_BEFORE, Clock, ClauseReading, EventPlace, Group, PositionText, Scan, _read_weapon, assessed_kind,
+    read_clause,
 )
 from truceline.ingest.patrol_patterns import KIND_NOUN, VERB, VIOLATION_SHARE
 from truceline.model.errors import InputError
@@ -121,6 +122,9 @@ _CLAUSE_BREAK = re.compile(
     r"|,?\s+and\s+(?=(?:the\s+SMM|it|the\s+mission)\s+(?:also\s+|later\s+)?(?:heard|saw|observed|recorded|spotted)\b)"
     # "… 112 ceasefire violations in Donetsk region, including 31 explosions, and 9 ceasefire violations in Luhansk region"
     r"|,\s+and\s+(?=(?:about\s+|around\s+|some\s+|more\s+than\s+)?\d[\d,]*\s+(?:ceasefire\s+)?violations\b)"
+    # "The SMM recorded 32 ceasefire violations in Donetsk region and two in Luhansk region" (patrol14: the second
+    # tally was not understood), "no ceasefire violations in Donetsk region and 50 in Luhansk region"
+    r"|(?<=\sregion)\s+and\s+(?=(?:about\s+|around\s+)?(?:\d[\d,]*|none|" + ph.NUMBER_WORD + r")\s+in\s+[A-Z][a-z]+\s+region\b)"
 )
 #: The next area of a share's list, after a semicolon: "; (and) at south-easterly and southerly directions of X".
 _MORE_AREAS = re.compile(r"\s*(?:and\s+)?(?:at|in)\s+(?:the\s+)?(?:areas?\s+|directions?\s+)?" + ph.DIRECTION
@@ -571,8 +575,12 @@ def _read_sentence(
     position: _Observer | None = None
     previous_kind: str | None = None  # the kind of the last observation: "…; it heard two more"
     last_times = None  # the time of the clause before: "… between 06:10 and 07:05, 31 incoming rounds …; and, 12 outgoing …"
+    previous_period = False
     for clause_start, clause_end in _clauses(scan, start, end):
         reading = read_clause(scan, clause_start, clause_end, previous_kind=previous_kind)
+        if previous_period and REGION_AND_BEFORE.search(line, max(0, clause_start - 12), clause_start):
+            reading.previous_period = True  # "In the previous reporting period, it recorded 23 … in Donetsk region and none in …"
+        previous_period = previous_period or reading.previous_period
         previous_kind = reading.groups[-1].kind if reading.groups else previous_kind
         if (not reading.has_verb and last_times is not None and re.match(r"\W*and\b", line[clause_start:clause_end])
                 and reading.context_times is None):
