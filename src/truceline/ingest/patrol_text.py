@@ -204,6 +204,7 @@ class _State:
     # the clock time of a sentence that placed the patrol and observed nothing ("At 11:57 on 21 May, an SMM patrol … was
     # positioned on the western edge of X."): the time of "… members were inside the vehicles when they heard …" next
     position_times: Any = None
+    paragraph_date: Date | None = None  # the day written beside that sentence's clock time, for the paragraph's times
 
 
 def read_patrol_text(
@@ -255,7 +256,7 @@ def parse_patrol_text(
             continue
         index = 0
         state.position = None  # an observer position carries within a paragraph, not beyond
-        state.position_times = None
+        state.position_times = state.paragraph_date = None
         for start, end in split_sentences(line):
             sentence = _reassessment(line[start:end], reports, previous_sentence)
             if sentence is None:
@@ -565,6 +566,7 @@ def _read_sentence(
     continuation = bool(_CONTINUATION.match(line[start:end]) or _MISSION_AGAIN.match(line[start:end]) or members_when)
     position_times, state.position_times = state.position_times, None
     placed_times = None  # this sentence's time, if it places the patrol and observes nothing
+    clock_dates: set[str] = set()  # dates written beside clock times: "At 11:57 on 21 May"
     observed = False
     same_position = next(scan.find(_SAME_POSITION, start, end), None)
     if same_position is not None:
@@ -595,6 +597,8 @@ def _read_sentence(
                 group.warnings.append("time taken from the sentence before, which placed the patrol: heard 'when' "
                                       "its members were so placed")
         observed = observed or bool(reading.groups)
+        for times in (reading.context_times, *(group.times for group in reading.groups)):
+            clock_dates.update(clock.date_text for clock in times or () if clock.date_text)
         if reading.position is not None and not reading.groups and reading.context_times is not None:
             placed_times = reading.context_times
         last_times = reading.context_times or (reading.groups[-1].times if reading.groups else None) or last_times
@@ -613,6 +617,12 @@ def _read_sentence(
         state.position = state.last_position = position
     if placed_times is not None and not observed:
         state.position_times = placed_times
+    if found_date is not None or evenings is not None:
+        state.paragraph_date = None
+    elif placed_times is not None and not observed and len(clock_dates) == 1:
+        # "At 11:57 on 21 May, an SMM patrol was positioned … . At 12:05, the SMM heard …": the day of the clock times
+        # after it in the paragraph (patrol14: they were put on --date's day)
+        state.paragraph_date, _ = _parse_date(clock_dates.pop(), state, default_date)
     return records
 
 
@@ -1045,7 +1055,7 @@ def _resolve_times(
         elif state.night_end is not None and clock.hour < (EVENING_START_HOUR if state.evenings else 12):
             day = state.night_end
         else:
-            day = state.date or default_date
+            day = state.paragraph_date or state.date or default_date
         if day is None:
             warnings.append(f"time {clock.hour:02d}:{clock.minute:02d} has no date: pass --date")
             moments.append(None)
