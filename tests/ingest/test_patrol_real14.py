@@ -73,6 +73,25 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
           bearing="E")]),
     ("The SMM heard twelve explosions assessed as mortar rounds, three artillery rounds and bursts 2km south.",
      [rec(UND, 12, weapon="mortar"), rec(UND, 3, weapon="artillery"), rec("burst", None)]),
+    # a second verb of the same subject after an observation with its own direction: its own clause, at the same time
+    ("Between 09:10 and 09:40, positioned in Avdiivka, the SMM heard nine explosions at an unknown distance northeast "
+     "of its position and saw two impacts about 2km east of its position.",
+     [rec(UND, 9, bearing="NE", distance_min_km=None, time_start="03 09:10", time_end="03 09:40"),
+      rec("explosion_impact", 2, bearing="E", distance_min_km=2.0, time_start="03 09:10", time_end="03 09:40")]),
+    # ... but not without one ("saw 3 flares and heard 5 shots 1km south": one clause, as before)
+    ("The SMM saw two flares and heard six shots 800m west.",
+     [rec("flare", 2, bearing="W"), rec("shot", 6, bearing="W")]),
+    # what residents said made the craters is not fire observed
+    ("In Pikuzy, residents showed the SMM two craters which they said had resulted from shelling on 1 May.",
+     [rec("other", 2, bearing=None)]),
+    # "either 122 or 152mm": two calibres (neither kept), and 122 is no count
+    ("The SMM analysed five craters and assessed that either 120 or 82mm mortar rounds had caused them.",
+     [rec("other", 5), rec(UND, None, weapon="mortar", calibre_mm=None)]),
+    # "…; and an additional N between …": the kind of the clause before, counted again, at its own time
+    ("Positioned in Svitlodarsk, the SMM heard 14 explosions between 07:05 and 08:30; and an additional nine between "
+     "11:00 and 11:20.",
+     [rec(UND, 14, time_start="03 07:05"), rec(UND, 9, time_start="03 11:00", time_end="03 11:20",
+                                               observer_place="Svitlodarsk")]),
     # "recoilless" is a weapon, not the vague count "less"
     ("The SMM heard an explosion and recoilless gun rounds 2km west.",
      [rec(UND, 1), rec(UND, None, weapon="recoilless_gun", count_qualifier=None)]),

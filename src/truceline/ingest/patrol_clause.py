@@ -503,6 +503,9 @@ def _clock(text: str, date_text: str | None) -> Clock:
 _RANGE_START_BEFORE = re.compile(r"\bbetween\s+(?:\d+(?:[.,]\d+)?|" + ph.NUMBER_WORD + r")\s+(?:to|and)\s+$", re.IGNORECASE)
 #: Marks on the ground in the sentence: "conducted crater analysis" (a direction of origin is then where it was fired from).
 _CRATER_WORD = re.compile(r"\bcraters?\b", re.IGNORECASE)
+_CALIBRE_CHOICE = re.compile(r"\b(?:either\s+)?\d{2,3}(?:\s?mm)?\s+or\s+\d{2,3}\s?mm\b", re.IGNORECASE)
+_MARKS_FROM_SHELLING = re.compile(r"\b(?:(?:which|that)\s+(?:[\w-]+\s+){1,3}?(?:said|claimed|believed)\s+)?(?:had\s+)?"
+                                  r"(?:resulted|resulting|came)\s+from\s+(?:the\s+|a\s+)?shelling\b", re.IGNORECASE)
 _FLEW_OWN_UAV = re.compile(r"\b(?:flew|launched|landed|recalled)\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
@@ -938,7 +941,11 @@ def _hearsay_source(who: str) -> str | None:
 
 _HIT_BY = re.compile(r"\b(?:(?:was|were|(?P<perfect>had|has|have|having)\s+been|being)\s+)?(?:hit|struck)\s+by\s*$", re.IGNORECASE)
 #: A count of the kind just reported, its noun left out: "two more", "three further".
-_MORE_OF_THE_SAME = re.compile(r"^[\s\x1f,]*(?P<n>" + ph.NUMBER + r")\s+(?:more|further|additional|other)\b", re.IGNORECASE)
+_MORE_OF_THE_SAME = re.compile(r"^[\s\x1f,]*(?:(?P<n>" + ph.NUMBER + r")\s+(?:more|further|additional|other)\b"
+                               # "…; and an additional 26 between 13:00 and 15:45hrs" (patrol14: not read)
+                               r"|(?:and\s+)?(?:an?\s+)?(?:additional|further)\s+(?P<n2>\d+|(?i:" + ph.NUMBER_WORD + r"))\b"
+                               r"(?!\s+(?:[\w-]+\s+){0,2}(?:explosions?|bursts?|shots?|rounds?|projectiles?|impacts?)\b))",
+                               re.IGNORECASE)
 #: Fire someone else reported, followed up by the mission: "followed up on reports of shelling" (not an observation).
 _FOLLOWED_UP = re.compile(
     r"\b(?:followed\s+up\s+on|following\s+up\s+on|in\s+response\s+to|to\s+follow\s+up\s+on|visited\s+\w+\s+following)\s+"
@@ -2033,6 +2040,14 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
     for pattern in (_ASSESSED_DAMAGE, _FOLLOWED_UP, _BOTH_SIDES, _OVERHEAD):
         for match in scan.find(pattern, start, end):
             scan.claim(start + match.start(), start + match.end())
+    choices = list(scan.find(_CALIBRE_CHOICE, start, end))
+    for match in choices:  # "either 122 or 152mm artillery rounds": two calibres, neither the rounds' (122 is no count)
+        scan.claim(start + match.start(), start + match.end())
+    if _CRATER_WORD.search(scan.text, start, end):
+        for match in scan.find(_MARKS_FROM_SHELLING, start, end):
+            # "three craters which they said resulted from shelling on 26 August": what made the craters, not fire
+            # observed (patrol14: an explosion record of unstated number)
+            scan.claim(start + match.start(), start + match.end())
     target = next(scan.find(_TARGET, start, end), None)
     if target is not None:  # "the SMM's mini-UAV was fired upon with small-arms fire": fire at the mission
         scan.claim(start + target.start(), start + target.end())
@@ -2111,12 +2126,15 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
     for match in scan.find(_WHAT_ASSESSED, observation_start, end):  # "heard what it assessed as two outgoing rounds"
         scan.claim(observation_start + match.start(), observation_start + match.end())
     groups = read_groups(scan, observation_start, end, clause_start=start, negated=negated)
-    more = _MORE_OF_THE_SAME.match(scan.view(observation_start, end)) if not groups and previous_kind else None
-    if more is not None and previous_kind is not None:
+    # (a clause with no verb of its own from its start: "…; and an additional 26 between 13:00 and 15:45hrs")
+    more_start = observation_start if has_verb else start
+    more = _MORE_OF_THE_SAME.match(scan.view(more_start, end)) if not groups and previous_kind else None
+    if more is not None and previous_kind is not None and (has_verb or more["n2"] is not None):
         # "…; at 13:55, it heard two more 3km south-east": the kind of the clause before, counted again
-        group = Group(start=observation_start + more.start("n"), end=observation_start + more.end(), kind=previous_kind,
-                      kinds=[previous_kind], count=ph.parse_number(more["n"]))
-        scan.claim(observation_start + more.start(), observation_start + more.end())
+        number = "n" if more["n"] is not None else "n2"
+        group = Group(start=more_start + more.start(number), end=more_start + more.end(), kind=previous_kind,
+                      kinds=[previous_kind], count=ph.parse_number(more[number]))
+        scan.claim(more_start + more.start(), more_start + more.end())
         groups = [group]
     if not groups and verb is not None and verb.group(0).split()[0].lower() in ("saw", "observed", "spotted", "noted"):
         groups = _read_weapon_sightings(scan, observation_start, end) or _read_passive_damage(scan, observation_start, end)
@@ -2232,6 +2250,11 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
             group.kinds, group.fire = [group.kind], None
     for match in scan.find(CONTROLLED_BY, start, end):  # "(“Donetsk People’s Republic” (“DPR”)-controlled, 8km …)"
         scan.claim(start + match.start(), start + match.end())
+    for match in choices:
+        for group in groups:
+            if group.start <= start + match.start() < group.end or (group is groups[-1] and start + match.start() >= group.end):
+                group.warnings.append(f"two calibres written, neither kept: {match.group(0).strip()!r}")
+                break
     for group in groups:
         left = scan.leftovers(group.start, group.end)
         group.warnings.extend(f"not understood: {fragment!r}" for fragment in left)

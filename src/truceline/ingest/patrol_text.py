@@ -120,6 +120,10 @@ _SAME_POSITION = re.compile(
 _CLAUSE_BREAK = re.compile(
     r";\s+|,?\s+and\s+(?!in\s+(?:some|most|many|all|several)\s+cases\b|at\s+(?:an?\s+)?(?:altitude|height)\b)(?=(?:(?:while|when)\s+)?(?:positioned|while|in|at|near|from)\s+[^;]*?\b(?:heard|saw|observed|recorded|spotted)\b)"
     r"|,?\s+and\s+(?=(?:the\s+SMM|it|the\s+mission)\s+(?:also\s+|later\s+)?(?:heard|saw|observed|recorded|spotted)\b)"
+    # "… heard 12 explosions … south-east of its position and saw one impact … 3km south of its position": a second verb of
+    # the same subject (patrol14: the impact was lost, and its distance and direction given to the explosions)
+    r"|,?\s+and\s+(?=(?:also\s+|then\s+)?(?:saw|heard|observed|recorded|spotted)\s+(?:an?|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|\d+|several|numerous|about|around|approximately)\b)"
     # "… 112 ceasefire violations in Donetsk region, including 31 explosions, and 9 ceasefire violations in Luhansk region"
     r"|,\s+and\s+(?=(?:about\s+|around\s+|some\s+|more\s+than\s+)?\d[\d,]*\s+(?:ceasefire\s+)?violations\b)"
     # "The SMM recorded 32 ceasefire violations in Donetsk region and two in Luhansk region" (patrol14: the second
@@ -129,6 +133,12 @@ _CLAUSE_BREAK = re.compile(
 #: The next area of a share's list, after a semicolon: "; (and) at south-easterly and southerly directions of X".
 _MORE_AREAS = re.compile(r"\s*(?:and\s+)?(?:at|in)\s+(?:the\s+)?(?:areas?\s+|directions?\s+)?" + ph.DIRECTION
                          + r"(?:\s*,?\s+(?:and|or)\s+" + ph.DIRECTION + r")*\s+(?:directions?\s+)?of\b", re.IGNORECASE)
+#: A clause that starts with its verb, its subject the clause before's: "(… and) saw one impact …" (its time too).
+_SAME_SUBJECT_VERB = re.compile(r"\s*(?:also\s+|then\s+)?(?:saw|heard|observed|recorded|spotted)\b", re.IGNORECASE)
+#: An observation with its own direction or distance before "and saw …": "heard 12 explosions … south-east of its
+#: position and saw one impact …" (then the verb after "and" starts a clause of its own).
+_OWN_PLACE_BEFORE = re.compile(KIND_NOUN.pattern + r"[^;]*?(?:(?<!\bto\s)(?<!-to-)" + ph.DIRECTION + r"(?![- ]to[- ])"
+                               r"|\b\d+(?:[.,]\d+)?\s*(?:km|m)\b)", KIND_NOUN.flags)  # (not a flight: "from west to east")
 _SUMMARY = re.compile(r"\b(?:ceasefire\s+violations|compared\s+with|previous\s+(?:reporting\s+)?(?:period|day))\b", re.IGNORECASE)
 _ABBREVIATIONS = {"approx", "ca", "e.g", "i.e", "no", "st", "vs", "cf", "incl", "mr", "ms", "dr", "gen", "col", "lt"}
 _MONTH_ABBREVIATIONS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
@@ -514,6 +524,10 @@ def _clauses(scan: Scan, start: int, end: int) -> list[tuple[int, int]]:
             # south-easterly directions of Pyshchevyk (…)": the share's list of areas goes on (patrol14: the observer
             # was put at Pyshchevyk)
             continue
+        if _SAME_SUBJECT_VERB.match(scan.text, match.end()):
+            verbs = list(VERB.finditer(scan.text, cursor, match.start()))
+            if not verbs or not _OWN_PLACE_BEFORE.search(scan.text, verbs[-1].end(), match.start()):
+                continue  # "saw 3 flares and heard 5 shots 1km south": one clause, the distance and direction of both
         if scan.text[cursor:match.start()].strip():
             spans.append((cursor, match.start()))
             scan.claim(match.start(), match.end())
@@ -584,8 +598,9 @@ def _read_sentence(
             reading.previous_period = True  # "In the previous reporting period, it recorded 23 … in Donetsk region and none in …"
         previous_period = previous_period or reading.previous_period
         previous_kind = reading.groups[-1].kind if reading.groups else previous_kind
-        if (not reading.has_verb and last_times is not None and re.match(r"\W*and\b", line[clause_start:clause_end])
-                and reading.context_times is None):
+        if (last_times is not None and reading.context_times is None
+                and ((not reading.has_verb and re.match(r"\W*and\b", line[clause_start:clause_end]))
+                     or _SAME_SUBJECT_VERB.match(line, clause_start, clause_end))):
             for group in reading.groups:  # a list the semicolon continues, no verb of its own: the same time
                 group.times = group.times or last_times
         if (members_when and position_times is not None and reading.groups and reading.context_times is None
