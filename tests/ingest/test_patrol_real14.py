@@ -87,6 +87,10 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     # "either 122 or 152mm": two calibres (neither kept), and 122 is no count
     ("The SMM analysed five craters and assessed that either 120 or 82mm mortar rounds had caused them.",
      [rec("other", 5), rec(UND, None, weapon="mortar", calibre_mm=None)]),
+    # rounds that came from several directions: none kept as where they came from, and none read as a bearing
+    ("The analysis showed that 82mm mortar rounds – three were fired from the north, another one was fired from an "
+     "easterly direction – had caused the craters.",
+     [rec(UND, None, weapon="mortar", bearing=None, fired_from=None), rec("other", None, bearing=None)]),
     # "…; and an additional N between …": the kind of the clause before, counted again, at its own time
     ("Positioned in Svitlodarsk, the SMM heard 14 explosions between 07:05 and 08:30; and an additional nine between "
      "11:00 and 11:20.",

@@ -1457,6 +1457,7 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
             continue
         group.distance_km, group.distance_qualifier = _distance_range(match)
         previous_end = start + match.end()
+    origins: list[str] = []
     for match in scan.find(FIRED_FROM, start, end):
         # the direction the rounds came from: with marks on the ground, or written as "fired/launched from";
         # "heard explosions from a south-easterly direction" stays a bearing from the observer
@@ -1465,10 +1466,19 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
         if not (group.crater or match["dir4"] is not None or re.match(r"(?i)(?:fired|launched|coming)\b", match.group(0))):
             continue
         point = ph.parse_direction(match["dir"] or match["dir2"] or match["dir3"] or match["dir4"])
-        if point is not None:
+        if point is not None and group.fired_from is None and not origins:
             scan.claim(start + match.start(), start + match.end())
             group.fired_from = point
-            break
+            origins.append(match.group(0))
+        elif point is not None and (group.fired_from is not None or origins):
+            # "two were fired from the east, another one was fired from a westerly direction": several origins for one
+            # observation, none kept (patrol14: the second was read as a bearing from the observer)
+            scan.claim(start + match.start(), start + match.end())
+            origins.append(match.group(0))
+            if point != group.fired_from:
+                group.fired_from = None
+    if len(origins) > 1 and group.fired_from is None:
+        group.warnings.append("several directions the rounds came from, none kept: " + ", ".join(repr(o) for o in origins))
     for match in scan.find(BEARING_RANGE, start, end):
         first = ph.parse_direction(match["a"] or match["c"])
         last = ph.parse_direction(match["b"] or match["d"])
