@@ -157,3 +157,13 @@ def test_two_points_joined_by_a_slash_are_a_sector_without_a_warning() -> None:
     (record,) = parse("The SMM heard six explosions 3-5km S/SW.")
     assert record["bearing"] == "S..SW"
     assert not any("read as the sector" in warning for warning in record["warnings"])
+
+
+def test_a_list_of_places_is_not_the_observers_place() -> None:
+    first, later = parse("The SMM continued monitoring the disengagement areas near Popasna, Zolote and Svitlodarsk. It "
+                         "also heard three shots 2km east.")
+    for record in (first, later):
+        assert record["observer_lat"] is None and record["observer_place"] == "Popasna and Zolote and Svitlodarsk"
+        assert any("several places at once" in warning for warning in record["warnings"])
+    (single,) = parse("Positioned near Popasna, the SMM heard three shots 2km east.")
+    assert single["observer_place"] == "Popasna" and single["observer_lat"] is not None

@@ -413,6 +413,13 @@ def read_position(scan: Scan, start: int, end: int) -> PositionText | None:
             scan.claim(start + match.start(), second.end())
             return PositionText(how="between", text=scan.text[start + match.start():second.end()],
                                 places=[name, _clean_place(second["place"])])
+        listed = _LISTED_AFTER.match(scan.text, stop, end) if found is None and not names else None
+        if listed is not None and not any(NOT_PLACES.match(other.split()[0]) for other in re.findall(PLACE, listed.group(0))):
+            # "The SMM continued monitoring the disengagement areas near Stanytsia Luhanska, Zolote and Petrivske": three
+            # places, none of them where the mission was (patrol14: the observer was put at the first)
+            places = [name] + [_clean_place(other) for other in re.findall(PLACE, listed.group(0))]
+            scan.claim(start + match.start(), listed.end())
+            return PositionText(how="several", text=scan.text[start + match.start():listed.end()], places=places)
         scan.claim(start + match.start(), stop)
         names.extend(part for part in name.split("/") if part)  # "Zolote-3/Stakhanovets": either name
     if several is not None and len(places := _several_places(scan.text, start + several.end(), end)) > 1:
@@ -453,6 +460,8 @@ _SEVERAL_POSITIONS = re.compile(r"\b(?:from|at)\s+(?:several|multiple|various|di
 
 _POST = re.compile(r"\b(?:at|from)\s+(?:the\s+)?(?:(?:UN|United\s+Nations|JCCC|OSCE)\s+)?(?P<post>(?i:observation\s+post|OP|position|"
                    r"post|outpost|observation\s+point)\s+(?:\d+[A-Za-z]?|[A-Z]{1,3}-?\d+))\b")
+#: Two or more further places after a place ("near Stanytsia Luhanska, Zolote and Petrivske"): a list, not one place.
+_LISTED_AFTER = re.compile(r"(?:\s*,\s*" + PLACE + r")+\s*,?\s+and\s+" + PLACE + r"\b")
 _BETWEEN_AND = re.compile(r"\s+and\s+(?:the\s+)?(?:(?:non-)?government-controlled\s+)?(?P<place>" + PLACE + r")")
 _NAME_BEFORE_PAREN = re.compile(r"\b[A-Z][\w'-]+\s*(?:\([A-Z]{2,6}s?\)\s*)?\($")  # "Station (DFS) (15km north of"
 
