@@ -129,6 +129,12 @@ class PairingConfig:
     # 348 -> 347 and s11 282 -> 281 (a detonation beside a chance-paired "launch"; docs/attribution.md, "attr13b").
     unpaired_partner_heard: bool = False
     partner_heard_window_s: float = 6.0
+    # Session 14, partner14: the round found must be one the salvo's weapon could have fired or received: the flight from
+    # the event to it (the mirror: from it to the event) fits the time-of-flight envelope (within the candidate graph's
+    # four standard deviations, :func:`truceline.attribute.physics.flight_costs`) of the classes the mate's pair may be
+    # (weighed by its class probabilities; :func:`flight_fit_share`). Two two-round missions landing in turn look like a
+    # battery's salvo and its impacts, but the second pair of rounds is no flight of the first's weapon.
+    partner_heard_flight: bool = True
     # Session 12, role12: salvo mates share a role (:func:`salvo_mate_groups`). Events within ``salvo_mate_window_s`` and
     # ``salvo_mate_radius_m`` of each other (the radius widened by the two locations' errors, as ``same_place``) are one
     # volley's rounds: a battery's guns or launchers stand tens to a few hundred metres apart and fire a volley on one
@@ -642,7 +648,7 @@ def _paired(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Fl
                                                 cloud_weight=cloud_weight)
             neighbour_launch, neighbour_impact = p_launch, p_impact
         _unpaired_roles(kind, partner, p_launch, p_impact, reason, time_s, lat, lon, config, levels, model, contexts, sigma_m, depth_m,
-                        counts=counts)
+                        counts=counts, class_probability=class_probability)
     else:
         p_launch, p_impact = _split_roles(kind, alternative, alternative_weight, chance_weight, np.full(n, 0.5))
     p_kind = np.where(kind == "launch", p_launch, np.where(kind == "impact", p_impact, 0.5))
@@ -975,7 +981,8 @@ def _lone_odds(i: int, contexts: list[tuple[float, float]], config: PairingConfi
 def _unpaired_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], p_launch: FloatArray, p_impact: FloatArray, reason: list[str],
                     time_s: FloatArray, lat: FloatArray, lon: FloatArray, config: PairingConfig, levels: SourceLevels | None,
                     model: LevelModel | None, contexts: ContextOdds | None, sigma_m: FloatArray | None = None,
-                    depth_m: FloatArray | None = None, counts: ContextCounts | None = None) -> None:
+                    depth_m: FloatArray | None = None, counts: ContextCounts | None = None,
+                    class_probability: FloatArray | None = None) -> None:
     """Unpaired events (in place): odds of impact from the levels and the partner it should have had, times the
     context (paired launches fired from the same place in the same minutes; paired impacts of fire from elsewhere
     landed there); without levels, the prior.
@@ -987,7 +994,8 @@ def _unpaired_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], p_launch
     battery = np.zeros(kind.size)
     area = np.zeros(kind.size)
     acoustic = np.ones(kind.size)
-    located = (located_partners(kind, partner, time_s, lat, lon, config, sigma_m, p_launch=p_launch, p_impact=p_impact)
+    located = (located_partners(kind, partner, time_s, lat, lon, config, sigma_m, p_launch=p_launch, p_impact=p_impact,
+                                class_probability=class_probability)
                if config.unpaired_partner_heard else None)
     for i in unpaired:
         if contexts is not None:
@@ -1022,7 +1030,7 @@ def _unpaired_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], p_launch
 
 def located_partners(kind: NDArray[np.str_], partner: NDArray[np.int64], time_s: FloatArray, lat: FloatArray, lon: FloatArray,
                      config: PairingConfig, sigma_m: FloatArray | None = None, *, p_launch: FloatArray | None = None,
-                     p_impact: FloatArray | None = None) -> tuple[FloatArray, FloatArray]:
+                     p_impact: FloatArray | None = None, class_probability: FloatArray | None = None) -> tuple[FloatArray, FloatArray]:
     """Per event: (the probability that its partner as a launch was located but not paired, that its partner as an
     impact was), for the unpaired events (``partner < 0``; 0 elsewhere).
 
@@ -1036,7 +1044,13 @@ def located_partners(kind: NDArray[np.str_], partner: NDArray[np.int64], time_s:
     A detonation landing on a battery minutes after it fired has no such round: the battery's impacts of that minute
     were paired with its guns or lie at another time. The mate is a launch (the mirror's: an impact) only as surely as its
     role (``p_launch`` / ``p_impact``; without them, sure): two detonations side by side, one chance-paired as a
-    "launch", are no salvo; the probability is the largest over the mates that find such a round."""
+    "launch", are no salvo; the probability is the largest over the mates that find such a round.
+
+    With ``partner_heard_flight`` the round found counts only as far as the flight between it and the event fits the
+    time-of-flight envelope of the mate's weapon (:func:`flight_fit_share`, the classes weighed by ``class_probability``
+    of the mate's pair; without them, any class): a round of the salvo flew as its mates did, while an impact of other
+    fire that happens to land at the mate's impact's place at the right moment seldom lies at a range the weapon's
+    time of flight allows."""
     n = kind.size
     as_launch = np.zeros(n)
     as_impact = np.zeros(n)
@@ -1045,27 +1059,59 @@ def located_partners(kind: NDArray[np.str_], partner: NDArray[np.int64], time_s:
     impacts = partner[launches].astype(np.intp)
     wide = replace(config, battery_window_s=float("inf"))
 
-    def found(i: int, place: int, at: float) -> bool:
+    def found(i: int, place: int, at: float) -> NDArray[np.intp]:
         near = unpaired[(unpaired != i) & (np.abs(time_s[unpaired] - at) <= config.partner_heard_window_s)]
         if not near.size:
-            return False
+            return near.astype(np.intp)
         near = same_place(place, near.astype(np.intp), time_s, lat, lon, wide, sigma_m)
         if near.size:
             near = np.setdiff1d(near, same_place(i, near, time_s, lat, lon, wide, sigma_m))
-        return bool(near.size)
+        return near.astype(np.intp)
+
+    def fits(launch: NDArray[np.intp] | int, impact: NDArray[np.intp] | int, mate: int) -> float:
+        if not config.partner_heard_flight:
+            return 1.0
+        return float(np.max(flight_fit_share(np.atleast_1d(launch), np.atleast_1d(impact), time_s, lat, lon, sigma_m,
+                                             None if class_probability is None else class_probability[mate])))
 
     for i in map(int, unpaired):
         mates = launches[np.abs(time_s[launches] - time_s[i]) <= config.salvo_aim_window_s]
         for m in same_place(i, mates.astype(np.intp), time_s, lat, lon, config, sigma_m):
             j = int(partner[m])
-            if found(i, j, float(time_s[i] + time_s[j] - time_s[m])):
-                as_launch[i] = max(as_launch[i], 1.0 if p_launch is None else float(np.clip(p_launch[m], 0.0, 1.0)))
+            near = found(i, j, float(time_s[i] + time_s[j] - time_s[m]))
+            if near.size:
+                role = 1.0 if p_launch is None else float(np.clip(p_launch[m], 0.0, 1.0))
+                as_launch[i] = max(as_launch[i], role * fits(np.full(near.size, i, dtype=np.intp), near, int(m)))
         landed = impacts[np.abs(time_s[impacts] - time_s[i]) <= config.salvo_aim_window_s]
         for k in map(int, same_place(i, landed, time_s, lat, lon, config, sigma_m)):
             fired = int(partner[k])
-            if found(i, fired, float(time_s[i] - (time_s[k] - time_s[fired]))):
-                as_impact[i] = max(as_impact[i], 1.0 if p_impact is None else float(np.clip(p_impact[k], 0.0, 1.0)))
+            near = found(i, fired, float(time_s[i] - (time_s[k] - time_s[fired])))
+            if near.size:
+                role = 1.0 if p_impact is None else float(np.clip(p_impact[k], 0.0, 1.0))
+                as_impact[i] = max(as_impact[i], role * fits(near, np.full(near.size, i, dtype=np.intp), k))
     return as_launch, as_impact
+
+
+def flight_fit_share(launch: NDArray[np.intp], impact: NDArray[np.intp], time_s: FloatArray, lat: FloatArray, lon: FloatArray,
+                     sigma_m: FloatArray | None = None, class_probability: FloatArray | None = None) -> FloatArray:
+    """Per (launch, impact) pair of events: the probability, over the weapon classes (weighed by ``class_probability``;
+    None: any class), that the flight from one to the other fits the class's time-of-flight envelope at their range —
+    within the four standard deviations (the two positions' errors ``sigma_m`` and the envelope's own allowance) that
+    make a candidate pair (:func:`truceline.attribute.physics.flight_costs`; the events' timing errors, tenths of a second,
+    are left to the envelope's allowance). 0 for a flight no class (of those weighed) can make."""
+    launch = np.asarray(launch, dtype=np.intp)
+    impact = np.asarray(impact, dtype=np.intp)
+    range_m = distance_m(lat[launch], lon[launch], lat[impact], lon[impact])
+    range_sigma = (np.zeros(launch.size) if sigma_m is None
+                   else np.hypot(np.asarray(sigma_m, dtype=np.float64)[launch], np.asarray(sigma_m, dtype=np.float64)[impact]))
+    costs = flight_costs(range_m, time_s[impact] - time_s[launch], range_sigma, np.zeros(launch.size))
+    possible = np.isfinite(costs) & (time_s[impact] > time_s[launch])[:, None]
+    if class_probability is None:
+        return np.asarray(possible.any(axis=1), dtype=np.float64)
+    weights = np.clip(np.asarray(class_probability, dtype=np.float64), 0.0, None)
+    if weights.sum() <= 0.0:
+        return np.asarray(possible.any(axis=1), dtype=np.float64)
+    return np.asarray(possible @ weights / weights.sum(), dtype=np.float64)
 
 
 def unpaired_context_odds(counts: ContextCounts, members: NDArray[np.int64], battery: FloatArray, area: FloatArray, acoustic: FloatArray,
