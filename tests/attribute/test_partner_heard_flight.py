@@ -103,5 +103,5 @@ def test_a_detonation_beside_a_chance_paired_launch_stays_an_impact() -> None:
     assert salvo_checked < 0.5 and "was located but not paired with it" in salvo_reason
 
 
-def test_on_under_the_option() -> None:
+def test_the_check_is_on_by_default() -> None:
     assert PairingConfig().partner_heard_flight

@@ -111,5 +111,6 @@ def test_the_salvo_round_is_a_launch() -> None:
     assert _p_impact(heard=True, late=True)[0] == pytest.approx(_p_impact(heard=False, late=True)[0])
 
 
-def test_off_by_default() -> None:
-    assert not PairingConfig().unpaired_partner_heard
+def test_on_by_default() -> None:
+    """On since session 14 (partner14), with the flight check of ``partner_heard_flight``."""
+    assert PairingConfig().unpaired_partner_heard and PairingConfig().partner_heard_flight

@@ -124,10 +124,11 @@ class PairingConfig:
     # battery mate (a paired launch at its place, fired within ``salvo_aim_window_s``) put its impact where an unpaired
     # event landed at this event's time plus the mate's time of flight (within ``partner_heard_window_s``), or the
     # mirror for an impact — did not lose its partner to the levels: in that role it pays no "partner unheard"
-    # probability (:func:`located_partners`; ``acoustics.unpaired_impact_odds``). Off: with unpaired_context_em, violation
-    # fused op recall s7-11 1403 -> 1411 (s7 keeps 355) and heavy 0.25 h fused 170 -> 205 of 233, but truth-derived s7
-    # 348 -> 347 and s11 282 -> 281 (a detonation beside a chance-paired "launch"; docs/attribution.md, "attr13b").
-    unpaired_partner_heard: bool = False
+    # probability (:func:`located_partners`; ``acoustics.unpaired_impact_odds``). Session 13 left it off (truth-derived
+    # s11 282 -> 278: a detonation beside a chance-paired "launch", docs "attr13b"); with ``partner_heard_flight`` (session
+    # 14, partner14) it is on: violation fused op recall s7-s11 1403 -> 1404, heavy 0.25 h fused 170 -> 205 of 233,
+    # truth-derived s7-s11 and heavy 0.25 h unchanged (docs/attribution.md, "partner14").
+    unpaired_partner_heard: bool = True
     partner_heard_window_s: float = 6.0
     # Session 14, partner14: the round found must be one the salvo's weapon could have fired or received: the flight from
     # the event to it (the mirror: from it to the event) fits the time-of-flight envelope (within the candidate graph's
