@@ -39,6 +39,7 @@ from truceline.attribute.acoustics import (LevelModel, SourceLevels, fit_level_m
 from truceline.attribute.context import (ContextCounts, ContextOdds, battery_odds_from_pairs, context_counts_from_pairs, context_neighbours, context_odds_from_pairs, context_of,
                                          same_place)
 from truceline.attribute.physics import ENVELOPES, MAX_RANGE_M, MAX_TIME_OF_FLIGHT_S, distance_m, flight_costs, time_of_flight_bounds_s
+from truceline.attribute.volley import volley_alternatives, volley_factor, volley_groups
 
 FloatArray = NDArray[np.float64]
 
@@ -153,6 +154,25 @@ class PairingConfig:
     # A paired event's mates are no battery or impact-area context of its own (they share its role by the prior; counted
     # as context they would confirm the group's role by itself).
     salvo_mate_no_context: bool = False  # True measured worse (docs)
+    # Session 14, pair14: a volley's rounds fly alike (:mod:`truceline.attribute.volley`). A paired launch's battery
+    # neighbour fired within ``volley_window_s`` of it supports it only as far as their two pairs could be one volley's:
+    # impacts together (``volley_dispersion`` of the range) and the same time of flight (``volley_tof_spread`` of it, and
+    # ``volley_time_sigma_s`` of timing error), against two pairs made independently. Two detonations of one mission read
+    # as "launches" of two impacts of other fire (issue #4's coincident clouds) are no battery for each other.
+    volley_consistency: bool = False
+    volley_aim: bool = True  # False: the time of flight alone (the aim is ``salvo_aim``'s test)
+    volley_window_s: float = 10.0
+    volley_dispersion: float = 0.05
+    volley_tof_spread: float = 0.05
+    volley_time_sigma_s: float = 1.0
+    # Session 14, pair14: a volley's rounds read as launches may all be impacts (:func:`volley.volley_alternatives`): the
+    # best solution in which no member of a volley (events within ``volley_window_s`` and ``volley_radius_m``) is a launch
+    # is a share of each member's role, judged by the volley's lone evidence (its members' levels together, contexts of
+    # events outside it); with ``volley_alternative_levels`` its cost weighs the unpaired events by their levels
+    # (``unpaired_level_cost``: two detonations whose launches are seldom heard are cheaper left unpaired).
+    volley_alternative: bool = False
+    volley_alternative_levels: bool = True
+    volley_radius_m: float = 500.0
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -646,8 +666,11 @@ def _paired(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Fl
             p_launch, p_impact = _context_roles(kind, partner, alternative, alternative_weight, chance_weight, time_s, lat, lon, config,
                                                 levels, model, contexts, sigma_m, neighbour_launch, neighbour_impact,
                                                 salvo_taker=salvo_taker, salvo_weight=np.exp(-margin / 2.0), depth_m=depth_m,
-                                                cloud_weight=cloud_weight)
+                                                cloud_weight=cloud_weight, class_probability=class_probability)
             neighbour_launch, neighbour_impact = p_launch, p_impact
+        if config.volley_alternative:
+            _volley_roles(kind, partner, heads, tails, cost, p_launch, p_impact, 1.0 + alternative_weight + chance_weight, time_s, lat,
+                          lon, config, levels, model, contexts, sigma_m, reason)
         _unpaired_roles(kind, partner, p_launch, p_impact, reason, time_s, lat, lon, config, levels, model, contexts, sigma_m, depth_m,
                         counts=counts, class_probability=class_probability)
     else:
@@ -656,6 +679,49 @@ def _paired(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Fl
     return Pairing(kind=kind, partner=partner, p_launch=p_launch, p_impact=p_impact, p_kind=p_kind, weapon=weapon,
                    p_weapon=p_weapon, class_probability=class_probability, cost=pair_cost, reason=tuple(reason),
                    battery_odds=config.battery_odds, context_odds=contexts)
+
+
+def _volley_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], heads: NDArray[np.int64], tails: NDArray[np.int64], cost: FloatArray,
+                  p_launch: FloatArray, p_impact: FloatArray, shares: FloatArray, time_s: FloatArray, lat: FloatArray, lon: FloatArray,
+                  config: PairingConfig, levels: SourceLevels | None, model: LevelModel | None, contexts: ContextOdds,
+                  sigma_m: FloatArray | None, reason: list[str]) -> None:
+    """Paired launches of one volley (in place): the share of the solution in which none of them is a launch
+    (:func:`volley.volley_alternatives`, weight ``exp(-margin / 2)`` against the chosen solution's, whose role
+    probabilities came with the total weight ``shares`` of the shares they mix) goes to the volley's lone evidence: the
+    members' levels as one group of unpaired events (``unpaired_impact_odds``) and the contexts of events outside the
+    volley (its mates are no battery for it in a solution where none of them fired)."""
+    group = volley_groups(time_s, lat, lon, config, sigma_m)
+    extra = (unpaired_level_cost(levels, model, config) if config.volley_alternative_levels and levels is not None and model is not None
+             else None)
+    margins = volley_alternatives(kind, partner, heads, tails, cost, config, group, extra)
+    before_launch, before_impact = p_launch.copy(), p_impact.copy()
+    for label, margin in margins.items():
+        members = np.flatnonzero(group == label)
+        weight = float(np.exp(-margin / 2.0))
+        if weight < 1e-6:
+            continue
+        acoustic = 1.0
+        if levels is not None and model is not None:
+            acoustic = unpaired_impact_odds(model, levels.level_db[members], levels.level_sigma_db[members],
+                                            [levels.margins_db[int(m)] for m in members], min_stations=config.min_stations,
+                                            silent_launch_share=config.silent_launch_share, partner_elsewhere=config.partner_elsewhere)
+        outside = np.flatnonzero(group != label)
+        battery, area = 0.0, 0.0
+        for m in members:
+            fired, landed = context_neighbours(int(m), kind, partner, time_s, lat, lon, config, sigma_m)
+            fired, landed = fired[np.isin(fired, outside)], landed[np.isin(landed, outside)]
+            battery = max(battery, 1.0 - float(np.prod(1.0 - np.clip(before_launch[fired], 0.0, 1.0))))
+            area = max(area, 1.0 - float(np.prod(1.0 - np.clip(before_impact[landed], 0.0, 1.0))) if landed.size else 0.0)
+        odds = _context_odds(acoustic, contexts.mixture(battery, area), config)
+        lone_launch = 1.0 / (1.0 + odds)
+        for m in members:
+            if partner[m] < 0:
+                continue
+            total = float(shares[m]) + weight
+            p_launch[m] = (float(before_launch[m]) * float(shares[m]) + weight * lone_launch) / total
+            p_impact[m] = (float(before_impact[m]) * float(shares[m]) + weight * (1.0 - lone_launch)) / total
+            reason[m] += (f"; the volley of {members.size} events here as impacts (none launched) costs {margin:.2f} more"
+                          f" (p launch by its own evidence {lone_launch:.2f})")
 
 
 def chance_partners(launch_end: int, impact_end: int, kind: NDArray[np.str_], time_s: FloatArray, lat: FloatArray, lon: FloatArray,
@@ -708,7 +774,8 @@ def _context_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], alternati
                    levels: SourceLevels | None, model: LevelModel | None, contexts: ContextOdds, sigma_m: FloatArray | None,
                    neighbour_launch: FloatArray | None, neighbour_impact: FloatArray | None, *,
                    salvo_taker: NDArray[np.int64] | None = None, salvo_weight: FloatArray | None = None,
-                   depth_m: FloatArray | None = None, cloud_weight: FloatArray | None = None) -> tuple[FloatArray, FloatArray]:
+                   depth_m: FloatArray | None = None, cloud_weight: FloatArray | None = None,
+                   class_probability: FloatArray | None = None) -> tuple[FloatArray, FloatArray]:
     """(p_launch, p_impact) of the paired events with their contexts (:func:`context_of`; the neighbours' role
     probabilities ``neighbour_*``, or, without them, every neighbour sure of its role): an alternative solution that
     swaps the event's role is weighed by the context's launch : impact odds, and a chance pair or an alternative that
@@ -762,6 +829,8 @@ def _context_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], alternati
                 share = np.where(np.isfinite(share), share, 0.0)
                 aim = share + (1.0 - share) * aim
             factor = factor * aim
+        if config.volley_consistency and fired.size and kind[i] == "launch" and partner[i] >= 0 and class_probability is not None:
+            factor = factor * volley_factor(i, fired, partner, time_s, lat, lon, class_probability, config, sigma_m)
         return factor
 
     def strength(i: int, exclude: int = -1) -> tuple[float, float]:
@@ -774,7 +843,7 @@ def _context_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], alternati
                 own_i = 1.0 / (1.0 + alternative_weight[landed])
                 own_l = own_l * same_weapon(i, fired)
                 return 1.0 - float(np.prod(1.0 - own_l)), (1.0 - float(np.prod(1.0 - own_i)) if landed.size else 0.0)
-            if (config.battery_levels and levels is not None) or config.salvo_aim:
+            if (config.battery_levels and levels is not None) or config.salvo_aim or config.volley_consistency:
                 return 1.0 - float(np.prod(1.0 - same_weapon(i, fired))), float(landed.size)
             return float(fired.size), float(landed.size)
         if config.cavity_contexts and exclude < 0:
