@@ -159,8 +159,8 @@ class PairingConfig:
     # impacts together (``volley_dispersion`` of the range) and the same time of flight (``volley_tof_spread`` of it, and
     # ``volley_time_sigma_s`` of timing error), against two pairs made independently. Two detonations of one mission read
     # as "launches" of two impacts of other fire (issue #4's coincident clouds) are no battery for each other.
-    volley_consistency: bool = False
-    volley_aim: bool = True  # False: the time of flight alone (the aim is ``salvo_aim``'s test)
+    volley_consistency: bool = True
+    volley_aim: bool = False  # True (measured, not the default): the aim too, as ``salvo_aim`` (truth-derived s7 op 348 -> 341)
     volley_window_s: float = 10.0
     volley_dispersion: float = 0.05
     volley_tof_spread: float = 0.05
@@ -170,7 +170,7 @@ class PairingConfig:
     # is a share of each member's role, judged by the volley's lone evidence (its members' levels together, contexts of
     # events outside it); with ``volley_alternative_levels`` its cost weighs the unpaired events by their levels
     # (``unpaired_level_cost``: two detonations whose launches are seldom heard are cheaper left unpaired).
-    volley_alternative: bool = False
+    volley_alternative: bool = True
     volley_alternative_levels: bool = True
     volley_radius_m: float = 500.0
 

@@ -35,14 +35,23 @@ def volley_ratio(a: int, b: int, partner: NDArray[np.int64], time_s: FloatArray,
 
     Aim: the impacts' separation ``s`` is Rayleigh with ``sigma^2 = (volley_dispersion R)^2 + sigma_a^2 + sigma_b^2``
     under one volley (R the mean range, sigma the impacts' position errors) and about uniform over a disc of radius R for
-    two launches aimed independently: ``LR_aim = R^2 / (2 sigma^2) exp(-s^2 / (2 sigma^2))``. Time of flight: the
-    difference ``d`` of the two times of flight is normal with ``sigma^2 = (volley_tof_spread T)^2 + volley_time_sigma_s^2``
-    under one volley (T the mean time of flight) and about uniform over the width ``W`` of the time-of-flight envelope
-    at the mean range (the classes weighed by ``a``'s pair's class probabilities) for two independent pairs:
-    ``LR_tof = W N(d; 0, sigma)``. 1 when either is unpaired or they fired further apart than the window."""
+    two launches aimed independently: ``LR_aim = R^2 / (2 sigma^2) exp(-s^2 / (2 sigma^2))`` (``volley_aim``). Time of
+    flight: the difference ``d`` of the two times of flight is normal with ``sigma^2 = (volley_tof_spread T)^2 +
+    volley_time_sigma_s^2`` under one volley (T the mean time of flight) and about uniform over the width ``W`` of the
+    time-of-flight envelope at the mean range (the classes weighed by ``a``'s pair's class probabilities) for two
+    independent pairs: ``LR_tof = W N(d; 0, sigma)``. The larger of the two assignments of the two impacts to the two
+    launches: which round landed where does not matter to whether they were one volley (a volley whose two pairs the
+    assignment crossed is one). 1 when either is unpaired or they fired further apart than the window."""
     if partner[a] < 0 or partner[b] < 0 or abs(float(time_s[a] - time_s[b])) > config.volley_window_s:
         return 1.0
     ia, ib = int(partner[a]), int(partner[b])
+    return max(_volley_log_ratio(a, ia, b, ib, time_s, lat, lon, class_probability, config, sigma_m),
+               _volley_log_ratio(a, ib, b, ia, time_s, lat, lon, class_probability, config, sigma_m))
+
+
+def _volley_log_ratio(a: int, ia: int, b: int, ib: int, time_s: FloatArray, lat: FloatArray, lon: FloatArray,
+                      class_probability: FloatArray, config: PairingConfig, sigma_m: FloatArray | None) -> float:
+    """:func:`volley_ratio` of launches ``a``, ``b`` with impacts ``ia``, ``ib``."""
     ranges = distance_m(lat[[a, b]], lon[[a, b]], lat[[ia, ib]], lon[[ia, ib]])
     reach = max(0.5 * float(ranges.sum()), 1.0)
     gap = float(distance_m(lat[[ia]], lon[[ia]], lat[[ib]], lon[[ib]])[0])
