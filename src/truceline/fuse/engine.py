@@ -35,7 +35,8 @@ from truceline.fuse.refine import clusters, refine_cluster
 from truceline.fuse.rival import PickContext, learned_law, rival_hypotheses
 from truceline.fuse.repeat import repeated_sources
 from truceline.fuse.mission import fire_missions
-from truceline.fuse.ripple import ripple_bursts
+from truceline.fuse.ripple import burst_clusters, ripple_bursts
+from truceline.fuse.twin import twin_rounds
 from truceline.fuse.silence import ReachSilence, Silence
 from truceline.model.errors import InputError
 
@@ -224,6 +225,14 @@ class FusionConfig:
     one-to-one among them, each round located from its own picks and tested like every event), kept under one
     launcher's acceptance (the rounds hold 90 % of the burst's events' picks with no worse a misfit; docs/fusion.md,
     "Session 13 (heavy13)")."""
+    twin_rounds: bool = False
+    """After ``ripple_bursts`` (batch only): an event of ``min_stations`` to ``twin_max_stations`` stations whose place
+    holds two rounds a fraction of a second to two seconds apart (a battery's tubes), each station hearing both, is
+    replaced by the two rounds, each located from its own picks and tested like every event, when each holds some of
+    the event's picks and the two at least ``min_stations`` picks more than it held; events in a burst
+    (``ripple.burst_clusters``) are left to ``ripple_bursts`` (``fuse/twin.py``; docs/fusion.md, "Session 14 (heavy14)")."""
+    twin_max_stations: int = 12
+    """Events of at most this many stations are tried as two rounds (``twin_rounds``)."""
     fire_missions: bool = False
     """Last (batch only, after ``ripple_bursts``): re-solve each cluster of 2-5 events within 1 km chained by gaps of at
     most 4 s as one small fire mission, its rounds located each from its own picks with each station's picks assigned
@@ -847,6 +856,8 @@ def finish(prep: Prepared, config: FusionConfig, final: PassResult, atmosphere: 
         result = repeat_at_places(prep, config, result, atmosphere)
     if config.ripple_bursts:
         result = ripple_at_bursts(prep, config, result, atmosphere)
+    if config.twin_rounds:
+        result = twins_at(prep, config, result, atmosphere)
     if config.fire_missions:
         result = missions_at(prep, config, result, atmosphere)
     if config.amplitude_consistency and config.amplitude_last_max_stations > config.rival_max_stations:
@@ -961,6 +972,23 @@ def ripple_at_bursts(prep: Prepared, config: FusionConfig, result: PassResult, a
                                   station_pick_start=prep.station_pick_start, min_stations=config.min_stations,
                                   reach_km=config.reach_km, accept=tests.passes,
                                   two=config.ripple_two_launchers, places=config.ripple_places)
+    return with_replacements(prep, config, result, atmosphere, replaced, new)
+
+
+def twins_at(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere: np.ndarray) -> PassResult:
+    """The events that two rounds from their place explain better replaced by them (``fuse/twin.py``); every event
+    then relocated and tested again by :func:`refine` (without sharing the picks out again)."""
+    picks = [row[row >= 0] for row in result.picks]
+    event_atmosphere = atmosphere[result.block, result.tile]
+    tests = EventTests(prep, config, picks, result.x_km, result.y_km, result.t0_s, event_atmosphere,
+                       amplitude=config.amplitude_consistency, nearest=config.nearest_majority, reach=True)
+    in_burst = np.zeros(len(picks), dtype=bool)
+    for group in burst_clusters(result.x_km, result.y_km, result.t0_s):
+        in_burst[group] = True
+    replaced, new = twin_rounds(result.x_km, result.y_km, result.t0_s, picks, event_atmosphere,
+                                ctx=_pick_context(prep, config), station_pick_start=prep.station_pick_start,
+                                min_stations=config.min_stations, max_stations=config.twin_max_stations,
+                                accept=tests.passes, in_burst=in_burst)
     return with_replacements(prep, config, result, atmosphere, replaced, new)
 
 
