@@ -365,6 +365,11 @@ def read_position(scan: Scan, start: int, end: int) -> PositionText | None:
     several = next(scan.find(_SEVERAL_POSITIONS, start, end), None)
     if several is not None:
         scan.claim(start + several.start(), start + several.end())
+    elif (posts := next(scan.find(_SEVERAL_POSTS, start, end), None)) is not None:
+        # "from two adjacent observation posts east and west of Shyrokyne": more than one place at once, neither of
+        # them the place named (patrol14b: the observer was put at Shyrokyne)
+        scan.claim(start + posts.start(), start + posts.end())
+        return PositionText(how="several", text=posts.group(0), places=[re.sub(r"\s+", " ", posts["posts"])])
     found: PositionText | None = None
     for match in scan.find(OFFSET, start, end):
         place = match["place"]
@@ -458,6 +463,13 @@ _SEVERAL_POSITIONS = re.compile(r"\b(?:from|at)\s+(?:several|multiple|various|di
                                 r"(?=(?:in|near|at)\s+(?:both\s+)?)", re.IGNORECASE)
 
 
+#: Observed from two or more posts at once, written without the places' own names: "from two adjacent observation posts
+#: east and west of Shyrokyne".
+_SEVERAL_POSTS = re.compile(
+    r"\b(?:from|at)\s+(?P<posts>(?:two|three|four|several|multiple|various|different)\s+(?:adjacent\s+|separate\s+|different\s+|nearby\s+)?"
+    r"(?:observation\s+)?(?:posts|positions|points|locations)\b(?!\s+(?:in|near|at)\s+(?:both\s+)?[A-Z])"
+    r"(?:\s+(?:" + DIR + r")(?:\s*(?:,|and)\s*(?:" + DIR + r"))*\s+of\s+(?:the\s+)?(?:(?:" + CONTROLLED_BY.pattern + r")\s+)?"
+    + PLACE + r")?)", re.IGNORECASE)
 _POST = re.compile(r"\b(?:at|from)\s+(?:the\s+)?(?:(?:UN|United\s+Nations|JCCC|OSCE)\s+)?(?P<post>(?i:observation\s+post|OP|position|"
                    r"post|outpost|observation\s+point)\s+(?:\d+[A-Za-z]?|[A-Z]{1,3}-?\d+))\b")
 #: Two or more further places after a place ("near Stanytsia Luhanska, Zolote and Petrivske"): a list, not one place.
@@ -955,6 +967,11 @@ _MORE_OF_THE_SAME = re.compile(r"^[\s\x1f,]*(?:(?P<n>" + ph.NUMBER + r")\s+(?:mo
                                r"|(?:and\s+)?(?:an?\s+)?(?:additional|further)\s+(?P<n2>\d+|(?i:" + ph.NUMBER_WORD + r"))\b"
                                r"(?!\s+(?:[\w-]+\s+){0,2}(?:explosions?|bursts?|shots?|rounds?|projectiles?|impacts?)\b))",
                                re.IGNORECASE)
+#: Shelling inferred from what was seen afterwards: "The market appeared to have been subjected to shelling prior to the
+#: SMM's arrival" (not fire observed; patrol14b: an explosion record of unstated number).
+_SHELLED_BEFORE = re.compile(
+    r"\b(?:appeared|appears|seemed|seems)\s+to\s+have\s+been\s+(?:subjected\s+to\s+(?:shelling|fire)|shelled|hit)\b"
+    r"(?:\s+prior\s+to\s+(?:the\s+)?(?:SMM|patrol|team|mission)(?:'s|’s)?\s+arrival)?", re.IGNORECASE)
 #: Fire someone else reported, followed up by the mission: "followed up on reports of shelling" (not an observation).
 _FOLLOWED_UP = re.compile(
     r"\b(?:followed\s+up\s+on|following\s+up\s+on|in\s+response\s+to|to\s+follow\s+up\s+on|visited\s+\w+\s+following)\s+"
@@ -1140,6 +1157,14 @@ def _weapon_in_noun(group: Group, noun: str) -> None:
         group.weapon = ph.weapon_for_calibre(group.calibre_mm)
 
 
+#: A clause about observations already counted: "The rounds were …", "the explosions shook …".
+_BACK_REFERENCE = re.compile(r"[\W\x1f]*(?:(?:according\s+to\s+the\s+report|after\s+that)\s*,\s*)?(?:the|these|those)\s+"
+                             r"(?:explosions|rounds|impacts|shells|blasts)\b", re.IGNORECASE)
+#: The direction of fire written after the rounds: "assessed as mortar rounds outgoing from …".
+_FIRE_AFTER_ROUNDS = re.compile(r"\brounds?\s+(?P<fire>outgoing|incoming)\b(?!\s+(?:and|or)\b)", re.IGNORECASE)
+_CHOICE_BEFORE = re.compile(r"\b(?P<word>[\w-]+)\s+or\s+(?:by\s+|from\s+)?(?:an?\s+)?$", re.IGNORECASE)
+
+
 def _read_weapon(scan: Scan, group: Group, start: int, end: int) -> None:
     """Weapon and calibre named in [start, end) ("of heavy-machine-gun fire", "(122mm)")."""
     if start >= end:
@@ -1156,6 +1181,15 @@ def _read_weapon(scan: Scan, group: Group, start: int, end: int) -> None:
             found.append((match.start(), label))
     labels = {label for _, label in found}
     found = [(at, label) for at, label in found if _GENERAL_WEAPON.get(label) not in labels]
+    first = min(found, default=None)
+    if first is not None and (before := _CHOICE_BEFORE.search(scan.text, max(0, start + first[0] - 40), start + first[0])):
+        # "damaged by artillery or mortar fire at 18:37": the first of two weapons written as a choice stood before
+        # where this clause's weapons are read; it is the weapon, as in "mortar or artillery rounds" (patrol14b: the
+        # second was kept)
+        other_label = next((label for pattern, label in ph.WEAPON_PATTERNS if pattern.fullmatch(before["word"])), None)
+        if other_label is not None and other_label != first[1]:
+            found.append((first[0] - 1, other_label))
+            scan.claim(before.start("word"), before.end("word"))
     for _, label in sorted(found):
         if group.weapon is None:
             group.weapon = label
@@ -1406,6 +1440,14 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
             group.kind = assessed_kind(match["what"], group.kind)
             group.kinds = [group.kind]
         break
+    after = _FIRE_AFTER_ROUNDS.search(scan.text, start, end)
+    if (group.kind == "explosion_undetermined" and after is not None
+            and "\x1f" not in scan.view(after.start("fire"), after.end("fire"))):
+        # "four explosions assessed as mortar rounds outgoing from an undetermined distance" (a news copy; patrol14b: the
+        # direction of fire was not read)
+        scan.claim(after.start("fire"), after.end("fire"))
+        group.kind = assessed_kind(after["fire"], group.kind)
+        group.kinds = [group.kind]
     if (group.kind == "explosion_undetermined" and group.weapon in _SMALL_CALIBRE
             and re.search(r"\b(?:rounds?|bullets?)[\s\x1f]*$", scan.text[group.start:start], re.IGNORECASE)):
         group.kind, group.kinds = "shot", ["shot"]  # "12 rounds of small-arms fire": shots, not explosions
@@ -2056,7 +2098,7 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
         reported_by = _hearsay_source(hearsay["who"] or hearsay["who2"])
         if reported_by is not None:
             scan.claim(start + hearsay.start(), start + hearsay.end())
-    for pattern in (_ASSESSED_DAMAGE, _FOLLOWED_UP, _BOTH_SIDES, _OVERHEAD):
+    for pattern in (_ASSESSED_DAMAGE, _FOLLOWED_UP, _BOTH_SIDES, _OVERHEAD, _SHELLED_BEFORE):
         for match in scan.find(pattern, start, end):
             scan.claim(start + match.start(), start + match.end())
     choices = list(scan.find(_CALIBRE_CHOICE, start, end))
@@ -2290,6 +2332,13 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
                                                  flags=re.IGNORECASE)
         if reported_by is not None:
             group.details["reported_by"] = reported_by
+    back = _BACK_REFERENCE.match(scan.text, start, end)
+    if back is not None and not has_verb and groups and all(group.count is None for group in groups):
+        # "The rounds were assessed as impacting within 300m of the base", "the explosions shook the building": the
+        # observations of the sentence before, already counted there (patrol14b: a further record of unstated number)
+        for group in groups:
+            group.kind, group.kinds, group.weapon, group.other_weapons = "other", ["other"], None, []
+            group.warnings.append(f"no observation of its own: it speaks of what was counted before ({back.group(0).strip()!r})")
     return ClauseReading(
         position=position, context_times=context_times, groups=groups, context_leftovers=context_leftovers,
         has_verb=has_verb, time_of_day=", ".join(parts_of_day) or None, negated=negated, region=region,

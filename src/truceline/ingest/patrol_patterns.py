@@ -30,7 +30,9 @@ _AUTHORITY = (
 _CONTROLLED_WORD = r"(?:(?:non-)?government-|" + _AUTHORITY + r"(?:-|\s-\s?|-\s))controlled"
 CONTROLLED_BY = re.compile(_CONTROLLED_WORD + r"|non-government\s+controlled")
 CONTROLLED = (
-    r"(?:(?:the\s+)?(?:" + _CONTROLLED_WORD + r"|non-government\s+controlled)\s+(?:area\s+of\s+)?)?"
+    # '"DPR"-controlled city centre Donetsk' (a 2015 report: the centre written before the name; patrol14b: the observer
+    # was lost)
+    r"(?:(?:the\s+)?(?:" + _CONTROLLED_WORD + r"|non-government\s+controlled)\s+(?:area\s+of\s+|city[\s-]+cent(?:re|er)\s+(?:of\s+)?)?)?"
 )
 _NUM = r"\d+(?:[.,]\d+)?"
 _UNIT = r"(?:km|kilometres?|kilometers?|m|metres?|meters?)\b"
@@ -272,7 +274,7 @@ COUNT = re.compile(
     r"(?:(?P<vague>" + ph.VAGUE_COUNTS + r")|(?:(?i:between)\s+(?P<nb>\d+|(?i:" + ph.NUMBER_WORD + r"))\s+(?i:and)\s+)?(?<![\d:.,])(?P<n1>" + ph.NUMBER + r")(?:\s*(?:-|–|to|or)\s*(?P<n2>\d+)|(?:\s+(?:to|or)\s+|-)(?P<n2w>(?i:" + ph.NUMBER_WORD + r"))(?=\s)"
     r"|\s+or\s+(?P<or_so>so)|\s*-\s*(?P<odd>odd)\b)?)"
     # (a number is never an adjective: in "a tank firing two rounds" the count is two)
-    r"\s+(?P<adjs>(?:(?:(?!(?i:" + ph.NUMBER_WORD + r")\s)[A-Za-z(][\w\-()]*|\(?\d+\s?mm\)?)\s+){0,4})$",
+    r"\s+(?P<adjs>(?:(?:(?!(?i:" + ph.NUMBER_WORD + r")\s)[A-Za-z(][\w\-()]*|\(?\d+(?:\s?mm|-mill?imet(?:re|er)s?)\)?)\s+){0,4})$",
     re.IGNORECASE,
 )
 ASSESSED = re.compile(
@@ -298,7 +300,7 @@ _NOT_A_KIND = r"(?!(?:fire|rounds?|shots?|bursts?|explosions?|detonations?|blast
 #: "bursts of heavy-machine-gun fire and several shots" (a kind noun in between ends the weapon's name).
 OF_WEAPON_BEFORE = re.compile(
     r"(?:\bof|\bcaused\s+by|assessed\s+as|believed\s+to\s+be|to\s+be|consistent\s+with)\s+(?:an?\s+|the\s+)?"
-    r"(?:" + _NOT_A_KIND + r"[A-Za-z(][\w\-()]*\s+|\(?\d+\s?mm\)?\s+|\([^()]*\)\s+){0,6}$",
+    r"(?:" + _NOT_A_KIND + r"[A-Za-z(][\w\-()]*\s+|\(?\d+(?:\s?mm|-mill?imet(?:re|er)s?)\)?\s+|\([^()]*\)\s+){0,6}$",
     re.IGNORECASE,
 )
 MERGEABLE = {"burst", "shot"}

@@ -496,12 +496,22 @@ _TALLY_PARTS_PARENTHESIS = re.compile(
     r"(?:[\w-]+\s+)?(?:explosions?|projectiles?|shots?|bursts?|rounds?)\b)[^()]*(?P<close>\))", re.IGNORECASE)
 
 
+#: The period's explosions in brackets after the tally's region and day: "… ceasefire violations observed in Donetsk region
+#: on 25 August (at least 543 explosions) compared with 24 August (over 350 explosions)" (patrol14b: the 543 was lost).
+_TALLY_LATE_PARENTHESIS = re.compile(
+    r"\bviolations(?:\s+(?:observed|recorded|registered))?\s+in\s+(?:the\s+)?[A-Z][a-z]+\s+region"
+    r"(?:\s+on\s+\d{1,2}\s+[A-Z][a-z]+)?\s*(?P<open>\()\s*(?=(?:(?:" + ph.COUNT_QUALIFIER + r")\s+)?\d[\d,]*\s+explosions?\s*\))"
+    r"[^()]*(?P<close>\))", re.IGNORECASE)
+
+
 def _tally_parenthesis(line: str, start: int, end: int) -> str:
     """"…: 174 (including 55 explosions)": the brackets read as the commas they stand for (same length), so that
     the explosions are read as the summary's own count, as in "174 ceasefire violations, including 55 explosions"."""
     chars = list(line)
     for match in _TALLY_PARENTHESIS.finditer(line, start, end):
         chars[match.start("open")], chars[match.start("close")] = ",", " "
+    for match in _TALLY_LATE_PARENTHESIS.finditer(line, start, end):
+        chars[match.start("open")], chars[match.start("close")] = ",", ","
     for match in _TALLY_PARTS_PARENTHESIS.finditer(line, start, end):
         opening = match.start("open")
         if line[opening - 1] == " ":  # "violations (three explosions" -> "violations, three explosions"

@@ -180,7 +180,7 @@ WEAPON_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (_weapon_pattern(pattern), label) for pattern, label in WEAPONS
 )
 #: A calibre: "122mm", "82 mm", "(120mm)", "(12.7mm)".
-CALIBRE = re.compile(r"\(?\b(?P<mm>\d{1,3}(?:\.\d)?)\s?mm\b\)?")
+CALIBRE = re.compile(r"\(?\b(?P<mm>\d{1,3}(?:\.\d)?)(?:\s?mm\b|[\s-]mill?imet(?:re|er)s?\b)\)?")  # also a news copy's "82-milimetre"
 
 
 def calibre_value(text: str) -> int | float:
