@@ -80,3 +80,19 @@ def test_back_reference_says_why() -> None:
     records = parse("The SMM heard two explosions 3km east. The explosions shook the windows of the building.")
     assert [(record["kind"], record["count"]) for record in records] == [(UND, 2), ("other", None)]
     assert any("no observation of its own" in warning for warning in records[1]["warnings"])
+
+
+def test_day_written_with_an_observations_clock_time_dates_the_paragraphs_later_times() -> None:
+    # a news copy of a spot report, parsed with the day it was published: the later clock time is the written day's
+    records = parse("Between 19:40 and 19:50 on July 6, while at its base in Popasna, the SMM heard three shots 2km east. "
+                    "At about 21:15 the SMM heard two explosions to the east.", day=date(2016, 7, 7))
+    assert [record["time_start"] for record in records] == ["06 19:40", "06 21:15"]
+    # not beyond the paragraph
+    records = parse("At 19:40 on 6 July, the SMM heard three shots 2km east.\nAt 21:15 the SMM heard two explosions.",
+                    day=date(2016, 7, 7))
+    assert [record["time_start"] for record in records] == ["06 19:40", "07 21:15"]
+
+
+def test_two_or_three_metres_is_a_range() -> None:
+    (record,) = parse("Moments later, a few shots of a 23mm anti-aircraft gun hit four or five metres away from the vehicle.")
+    assert (record["distance_min_km"], record["distance_max_km"]) == (pytest.approx(0.004), pytest.approx(0.005))

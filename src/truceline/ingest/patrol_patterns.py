@@ -90,13 +90,14 @@ TIME_AT = re.compile(
     r"(?:\s*(?:hrs|h|hours)\b)?(?:\s+(?:on|of)\s+(?P<d1>" + ph.DATE.replace("?P<", "?P<a_") + r"))?"
 )
 #: A distance's number: digits, or (news copies, spot reports) words before a unit written out: "two to three metres",
-#: "about one kilometre", "three to six kilometres" (never before "km"/"m": "two 3km" is a count and a distance).
-_DNUM = r"(?:" + _NUM + r"|(?i:" + ph.NUMBER_WORD + r")(?=\s*(?:-|–|to|and)?\s*(?:(?i:" + ph.NUMBER_WORD + r")\s+)?(?i:kilomet|met)))"
+#: "about one kilometre", "three to six kilometres", "two or three meters" (patrol14b: read as 3m) (never before
+#: "km"/"m": "two 3km" is a count and a distance).
+_DNUM = r"(?:" + _NUM + r"|(?i:" + ph.NUMBER_WORD + r")(?=\s*(?:-|–|to|and|or)?\s*(?:(?i:" + ph.NUMBER_WORD + r")\s+)?(?i:kilomet|met)))"
 DISTANCE = re.compile(
     r"(?:(?P<qual>about|approximately|approx\.|ca\.|circa|around|some|roughly|up\s+to|within|less\s+than|under|more\s+than|over|"
     r"at\s+least|at\s+(?:a\s+)?distances?\s+(?:ranging\s+)?of|(?:at\s+)?distances?\s+ranging|at\s+an?\s+(?:estimated|assessed)\s+distances?\s+of|an\s+estimated)\s+)?"
     r"(?:between\s+(?P<a2>" + _DNUM + r")\s*(?P<ua2>km|m)?\s+and\s+(?P<b2>" + _DNUM + r")"
-    r"|(?:between\s+|from\s+)?(?<![\w-])(?P<a>" + _DNUM + r")(?:\s*(?P<ua>km|m)?\s*(?:-|–|to)\s*(?P<b>" + _DNUM + r"))?)\s*(?P<unit>" + _UNIT + r")(?:\s+away)?"
+    r"|(?:between\s+|from\s+)?(?<![\w-])(?P<a>" + _DNUM + r")(?:\s*(?P<ua>km|m)?\s*(?:-|–|to|(?<=\s)or(?=\s))\s*(?P<b>" + _DNUM + r"))?)\s*(?P<unit>" + _UNIT + r")(?:\s+away)?"
 )
 _PLACE_ITEM = (
     r"(?P<n>\d+|(?i:" + ph.NUMBER_WORD + r"))\s+(?:of\s+(?:them|which)\s+)?(?:(?:were|was)\s+)?(?:at\s+)?"

@@ -644,9 +644,11 @@ def _read_sentence(
         state.position_times = placed_times
     if found_date is not None or evenings is not None:
         state.paragraph_date = None
-    elif placed_times is not None and not observed and len(clock_dates) == 1:
+    elif len(clock_dates) == 1:
         # "At 11:57 on 21 May, an SMM patrol was positioned … . At 12:05, the SMM heard …": the day of the clock times
-        # after it in the paragraph (patrol14: they were put on --date's day)
+        # after it in the paragraph (patrol14: they were put on --date's day); so too the day of an observation's own
+        # clock time ("Between 20:55 and 21:00 on August 30, … heard …. At approximately 22:05 the SMM heard …"; a
+        # news copy of a spot report, patrol14b)
         state.paragraph_date, _ = _parse_date(clock_dates.pop(), state, default_date)
     return records
 
