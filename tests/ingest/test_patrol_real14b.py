@@ -96,3 +96,8 @@ def test_day_written_with_an_observations_clock_time_dates_the_paragraphs_later_
 def test_two_or_three_metres_is_a_range() -> None:
     (record,) = parse("Moments later, a few shots of a 23mm anti-aircraft gun hit four or five metres away from the vehicle.")
     assert (record["distance_min_km"], record["distance_max_km"]) == (pytest.approx(0.004), pytest.approx(0.005))
+
+
+def test_an_adjective_in_quotes_keeps_the_count() -> None:
+    (record,) = parse('On Monday evening three "powerful" explosions went off about 500 metres from the SMM\'s position.')
+    assert (record["kind"], record["count"]) == (UND, 3)

@@ -275,7 +275,8 @@ COUNT = re.compile(
     r"(?:(?P<vague>" + ph.VAGUE_COUNTS + r")|(?:(?i:between)\s+(?P<nb>\d+|(?i:" + ph.NUMBER_WORD + r"))\s+(?i:and)\s+)?(?<![\d:.,])(?P<n1>" + ph.NUMBER + r")(?:\s*(?:-|–|to|or)\s*(?P<n2>\d+)|(?:\s+(?:to|or)\s+|-)(?P<n2w>(?i:" + ph.NUMBER_WORD + r"))(?=\s)"
     r"|\s+or\s+(?P<or_so>so)|\s*-\s*(?P<odd>odd)\b)?)"
     # (a number is never an adjective: in "a tank firing two rounds" the count is two)
-    r"\s+(?P<adjs>(?:(?:(?!(?i:" + ph.NUMBER_WORD + r")\s)[A-Za-z(][\w\-()]*|\(?\d+(?:\s?mm|-mill?imet(?:re|er)s?)\)?)\s+){0,4})$",
+    # (an adjective in quotes, a news copy's: 'two "loud" explosions'; patrol14b: the count was lost)
+    r"\s+(?P<adjs>(?:(?:(?!(?i:" + ph.NUMBER_WORD + r")\s)[A-Za-z(][\w\-()]*|[\"“][a-z][\w-]*[\"”]|\(?\d+(?:\s?mm|-mill?imet(?:re|er)s?)\)?)\s+){0,4})$",
     re.IGNORECASE,
 )
 ASSESSED = re.compile(
