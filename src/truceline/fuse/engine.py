@@ -166,6 +166,10 @@ class FusionConfig:
     clock_unabsorbed_min_s: float = 0.3
     """``clock_unabsorbed`` replaces the median correction only when its reading differs by this much (two
     ``sigma_pick_s``)."""
+    clock_unabsorbed_error_z: float = 3.0
+    """... and by at least this many of the reading's own standard errors (its pile's scatter over the root of its
+    count): a broad pile of few picks cannot tell a small correction from none (docs/fusion.md, "Session 14
+    (clock14)")."""
     baz_gate_z: float = 3.0
     """A pick whose back-azimuth lies more than this many sigma from the direction of an event
     cannot be that event's (``0`` turns the test off); see ``kernels.baz_agrees``."""
@@ -904,7 +908,7 @@ def read_unabsorbed(prep: Prepared, config: FusionConfig, corrections: np.ndarra
     """``corrections`` (absolute: what is taken off ``prep.raw_time`` per station) with each station's offset read
     against the events ``x, y, t0`` (cells ``cells``, picks ``picks`` into ``pick_station``, ``pick_time``, ...)
     located without it (``clocks.unabsorbed_clock_offsets``) where that reading is conclusive and differs from the
-    correction by at least ``clock_unabsorbed_min_s``. Read twice: the first reading names the stations whose clocks
+    correction by at least ``clock_unabsorbed_min_s`` and ``clock_unabsorbed_error_z`` of its standard errors. Read twice: the first reading names the stations whose clocks
     are off, the second leaves their picks out of every event's location (a neighbour's bad clock otherwise passes into
     the reading of a station on time)."""
     net = prep.network
@@ -917,8 +921,9 @@ def read_unabsorbed(prep: Prepared, config: FusionConfig, corrections: np.ndarra
             suspects=suspects)
 
     def off(readings: list[ClockReading]) -> np.ndarray:
-        return np.array([r.conclusive and abs(r.offset_s - corrections[s]) >= config.clock_unabsorbed_min_s
-                         for s, r in enumerate(readings)], dtype=bool)
+        return np.array([r.conclusive and abs(r.offset_s - corrections[s]) >= max(
+            config.clock_unabsorbed_min_s, config.clock_unabsorbed_error_z * r.error_s)
+            for s, r in enumerate(readings)], dtype=bool)
 
     readings = read(None)
     suspects = off(readings)
