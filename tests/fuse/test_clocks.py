@@ -80,3 +80,66 @@ def test_a_neighbours_late_clock_is_left_out_of_the_reading_of_a_station_on_time
     second = _read(net, suspects)
     assert all(abs(second[s].offset_s) < 0.06 for s in others if second[s].conclusive)
     assert second[3].conclusive and abs(second[3].offset_s - 0.9) < 0.06
+
+
+# The residuals (s) and predicted arrival times (s from the start) that the unabsorbed reading gave ``peak_of`` for
+# three stations of `violation` 24 h (docs/fusion.md, "Session 14 (clock14)"): seed 8's RU-A170 (on time; the densest
+# 0.4 s box read -0.345 s, one burst at 20.9 h and two picks at 10.6 h), seed 9's UA-A040 (true -1.917 s) and RU-A037
+# (true -0.970 s), each a few picks in bursts of fire whose events are partly mixtures of rounds.
+RU_A170 = ([-0.345, -0.255, 0.232, 0.478, 0.851, -0.52, -0.274, 0.099, -0.579, -0.333, 0.04, -0.101, 0.17, 1.799, -0.63,
+            -0.359, 1.27, -2.232, -1.961, -0.332],
+           [37994, 38004, 75307, 75307, 75307, 75308, 75308, 75308, 75308, 75308, 75308, 75347, 75347, 75347, 75347,
+            75347, 75347, 75349, 75349, 75349])
+UA_A040 = ([-2.001, -1.961, -1.58, -2.001, -1.961, -1.58, -2.374, -2.334, -1.953, -1.616, -1.872, -1.839, -0.209, 0.78,
+            -1.78, -0.791, -2.235, -1.246, -2.292, -1.058, -1.803, -2.219],
+           [1175, 1175, 1175, 1175, 1175, 1175, 1176, 1176, 1176, 9161, 9161, 37848, 37848, 37848, 37849, 37849, 37850,
+            37850, 37851, 53590, 53591, 53591])
+RU_A037 = ([0.178, -0.375, -1.164, -0.732, -0.589, -1.293, -0.861, -0.718, -1.804, -1.372, -1.229, -0.802, 0.194, -1.695,
+            -0.699, -0.714, 0.411, -1.66, -0.535, -1.027, -0.012, -1.991, -0.976, -0.897, 0.239, -2.156, -1.02, -0.913,
+            -2.266, -0.038, -1.132, -1.258],
+           [1164, 1165, 1195, 1195, 1195, 1195, 1195, 1195, 1196, 1196, 1196, 9107, 9107, 9108, 9108, 9176, 9176, 9176,
+            9176, 37806, 37806, 37807, 37807, 37885, 37885, 37886, 37886, 39111, 39113, 39147, 39148, 39148])
+
+
+def _peak(data: tuple[list[float], list[int]]):
+    from truceline.fuse.clocks import peak_of
+
+    return peak_of(np.array(data[0]), np.array(data[1], dtype=float))
+
+
+def test_a_broad_pile_at_a_station_on_time_is_read_at_its_centre_not_at_its_densest_box() -> None:
+    """RU-A170 is on time; its residuals about the events located without it form a broad pile (0.25 s) whose densest
+    0.4 s box lies on the flank, at -0.345 s (beyond the 0.3 s floor: the reading of session 13 corrected it). The
+    pile's centre is within the floor of zero, so it would not be corrected."""
+    reading = _peak(RU_A170)
+    assert not (reading.conclusive and abs(reading.offset_s) >= 0.3)
+
+
+def test_a_late_station_with_few_picks_in_bursts_is_read() -> None:
+    """UA-A040 (true -1.917 s) and RU-A037 (-0.970 s) have a few picks each, in bursts of fire, and their piles are
+    broader than the 0.4 s box (0.25 s): counted in the box, the later half of UA-A040's arrivals held fewer than 3
+    residuals, and the two halves' box medians of RU-A037 differed by 0.25 s; both read nothing in session 13. On the
+    pile's own reach both halves show it, and the reading is within 0.1 s of the true offset."""
+    for data, true in ((UA_A040, -1.917), (RU_A037, -0.970)):
+        reading = _peak(data)
+        assert reading.conclusive
+        assert abs(reading.offset_s - true) < 0.1
+
+
+def test_a_clock_readings_standard_error_follows_its_piles_scatter_and_count() -> None:
+    """``peak_of`` reads a pile of 0.25 s scatter among an even background at its centre, with its scatter and the
+    standard error (scatter over the root of the count) that ``clock_unabsorbed_error_z`` compares a correction with;
+    fewer residuals give a larger error."""
+    from truceline.fuse.clocks import peak_of
+
+    rng = np.random.default_rng(3)
+    readings = []
+    for n in (200, 20):
+        residual = np.concatenate([rng.normal(0.8, 0.25, n), rng.uniform(-2.5, 2.5, n)])
+        at = rng.uniform(0.0, 86400.0, 2 * n)
+        readings.append(peak_of(residual, at))
+    many, few = readings
+    assert many.conclusive and abs(many.offset_s - 0.8) < 0.05
+    assert 0.18 < many.scatter_s < 0.32
+    assert 0.012 < many.error_s < 0.03
+    assert few.error_s > 2 * many.error_s

@@ -104,8 +104,8 @@ def peak_of(residual: np.ndarray, at: np.ndarray, *, min_picks: int = 8, z: floa
     of a broad pile (on ``violation`` seed 8, -0.345 s at a station on time; the pile's centre -0.228). *Consistent
     over time*: the earlier and the later half of the arrivals (split at their median time) each show the pile on their
     own (at least 3 residuals within its reach, ``z_half`` sigmas above their even background), their centres within
-    ``half_bin_s`` or two of their standard errors (the pile's scatter over the root of its count), whichever is
-    wider."""
+    ``half_bin_s`` or two of their standard errors (the whole pile's scatter over the root of the half's count),
+    whichever is wider."""
     none = ClockReading(0.0, False, np.zeros(0), np.zeros(0))
     if len(residual) < min_picks:
         return none
@@ -141,7 +141,7 @@ def peak_of(residual: np.ndarray, at: np.ndarray, *, min_picks: int = 8, z: floa
             return reading(False)
         own = pile_at(residual[half], pile.centre_s, window_s=window_s, half_s=pile.reach_s, rounds=1)
         centres.append(own.centre_s)
-        errors.append(own.scatter_s / np.sqrt(own.count))
+        errors.append(pile.scatter_s / np.sqrt(own.count))  # the whole pile's scatter: a half's own is too rough
     tolerance = max(half_bin_s, 2.0 * float(np.hypot(errors[0], errors[1])))
     return reading(abs(centres[0] - centres[1]) <= tolerance)
 
