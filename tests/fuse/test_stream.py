@@ -437,3 +437,41 @@ def test_the_competition_of_triggered_events_does_not_depend_on_how_the_feed_is_
     assert one_second.assignments["pick_id"].to_pylist() == all_at_once.assignments["pick_id"].to_pylist()
     np.testing.assert_allclose(_floats(one_second.events, "time"), _floats(all_at_once.events, "time"))
     assert _matched(toy, one_second.events) >= 11
+
+
+def test_the_warm_up_may_calibrate_from_every_pick_while_the_early_stages_emit() -> None:
+    # a busy start: enough well-recorded events in the first minutes to calibrate with
+    toy = make_toy(seed=41, n_events=50, clutter_per_station=1, duration_s=700.0)
+
+    def run(**options: object) -> tuple[Emission, list[tuple[float, int]]]:
+        stream = StreamingAssociator(toy.stations, **options)  # type: ignore[arg-type]
+        fits: list[tuple[float, int]] = []
+        refit = stream._calibrate_if_due
+
+        def recorded(prep, stop: float) -> None:  # noqa: ANN001 - the associator's own argument
+            version = stream._model_version
+            refit(prep, stop)
+            if stream._model_version != version:
+                fits.append((stop, stream._calibration.size))
+
+        stream._calibrate_if_due = recorded  # type: ignore[method-assign]
+        return Emission.concat([stream.push(toy.picks), stream.flush()]), fits
+
+    by_default, default_fits = run()
+    early, early_fits = run(early_in_warmup=True)
+    both, both_fits = run(early_in_warmup=True, warmup_loose_all_picks=True)
+    # the early stages in the warm-up take the picks of the first events, so the deciding search's loose pass finds
+    # fewer and the model is fitted sooner to the early stages' own events; with the option the loose pass sees every
+    # pick of its chunk: the model is fitted when and to as many events as without the early stages
+    assert early_fits != default_fits
+    assert both_fits == default_fits
+    # while the events themselves are the early stages', emitted sooner
+    assert set(by_default.opened_by.tolist()) == {"warm"}
+    assert not any(by == "warm" for by in both.opened_by.tolist())
+    assert np.median(both.latency_s) < np.median(by_default.latency_s) / 2
+    assert _matched(toy, both.events) >= _matched(toy, by_default.events)
+    # and the result does not depend on how the feed is cut
+    cut, _ = replay(toy.stations, toy.picks, step_s=1.0, options={"early_in_warmup": True, "warmup_loose_all_picks": True})
+    assert cut.opened_by.tolist() == both.opened_by.tolist()
+    assert cut.assignments["pick_id"].to_pylist() == both.assignments["pick_id"].to_pylist()
+    np.testing.assert_allclose(_floats(cut.events, "time"), _floats(both.events, "time"))

@@ -102,7 +102,7 @@ class StreamingAssociator:
                  trigger_seeds: int = 4, trigger_complete: bool = True, trigger_max_stations: int | None = 9, warmup_sigma_m_per_s: float | None = None,
                  young_calibration_events: int = 0, deciding_needs_news: bool = False,
                  warmup_loose_early: bool = False, trigger_compete: bool = False,
-                 trigger_loudness_tests: bool = True) -> None:
+                 trigger_loudness_tests: bool = True, warmup_loose_all_picks: bool = False) -> None:
         if not chunk_s > 0 or not margin_s >= 0 or not calibrate_every_s >= 0:
             raise ValueError("chunk_s must be positive, margin_s and calibrate_every_s not negative")
         if not decide_every_s > 0 or not completeness_km >= 0 or not hold_s >= 0 or not 0 <= heard_quantile <= 1:
@@ -229,6 +229,14 @@ class StreamingAssociator:
         origin times not yet decided at the first such instant; the deciding searches then skip it, and the events the
         early stages emit in the warm-up (``early_in_warmup``) are not calibrated with (docs/fusion.md, "Session 12")."""
         self._peeked_to: float | None = None  # with warmup_loose_early: origin times before this have had their loose pass
+        self.warmup_loose_all_picks = warmup_loose_all_picks
+        """Until the model is calibrated, the deciding search's loose pass (the events to calibrate with) runs over every
+        pick of its chunk, those of the events the early stages opened in the warm-up (``early_in_warmup``) included, as if
+        no early stage had run: the first calibration is then fitted to the same kind of events and at the same instant
+        as without the early stages, and the early stages' own warm-up events (located under the standard celerity) are
+        not calibrated with (docs/fusion.md, "Session 14")."""
+        # with warmup_loose_all_picks, until calibrated: every pick taken in (owner 1: taken by an earlier loose pass)
+        self._archive: PickBuffer | None = PickBuffer() if warmup_loose_all_picks else None
         # the early stages' windows of origin time, when each was searched and the stations its events needed
         self._searched: list[tuple[float, float, float, int]] = []
         self._fit_history: list[tuple[float, float, int]] = []  # (t0, chi2, n_obs) of emitted events
@@ -516,6 +524,11 @@ class StreamingAssociator:
             return
         self._queue = [tuple(q[n:] for q in queued)]
         rows = self._buffer.append(*(q[:n] for q in queued))
+        if self._archive is not None:
+            if self._calibrated():
+                self._archive = None
+            else:
+                self._archive.append(*(q[:n] for q in queued))
         np.maximum.at(self._last_heard, station[:n], time[:n])
         if self._loudness_on():  # the loudness is read only by the quick and triggered searches and their waits
             self._loudness.hear(station[:n], queued[5][:n], queued[6][:n])
@@ -775,6 +788,10 @@ class StreamingAssociator:
         trigger's seeds (:func:`trigger.examine`) instead of by a search of the window."""
         stop = start + config.window_s
         buffer = self._buffer
+        if deciding and self._estimating() and not self._calibrated() and self._archive is not None:
+            everything = self._loose_all(config, start, stop, workspace)
+            if everything is not None:
+                self._calibrate_if_due(everything, stop)
         prepared = self._prepare(config, start, stop)
         if prepared is None:
             return []
@@ -782,7 +799,9 @@ class StreamingAssociator:
         n = len(rows)
         self.chunks_processed += 1
         if self._estimating() and deciding:
-            if not self._calibrated() and (self._peeked_to is None or start >= self._peeked_to):
+            if not self._calibrated() and self._archive is not None:
+                pass  # the loose pass over every pick ran above
+            elif not self._calibrated() and (self._peeked_to is None or start >= self._peeked_to):
                 # until the model is calibrated, a loose pass under the standard celerity finds the events to calibrate with
                 loose = first_pass(prep, config, self._default, start_s=start, stop_s=stop, workspace=workspace,
                                    taken=taken)
@@ -815,6 +834,38 @@ class StreamingAssociator:
                                    seqs=[int(q) for q in buffer.seq[mine]],
                                    stations={int(s) for s in buffer.station[mine]}))
         return found
+
+    def _loose_all(self, config: FusionConfig, start: float, stop: float, workspace: dict) -> Prepared | None:
+        """The warm-up's loose pass over every pick of the origin times ``[start, stop)`` (``warmup_loose_all_picks``):
+        the archive's picks, those an earlier loose pass found events of taken; its well-recorded events are remembered
+        for the calibration, and the picks of all its events are taken for the next chunk's loose pass."""
+        archive = self._archive
+        assert archive is not None
+        reach = stop + config.lookahead_s + self._max_travel_s()
+        keep = archive.time >= start  # no event of these origin times or later has an earlier pick
+        if not keep.all():
+            archive.keep(keep)
+        rows = np.flatnonzero(archive.time < reach)
+        if np.count_nonzero(archive.owner[rows] == -1) < config.min_stations:
+            return None
+        seen = np.flatnonzero(np.isfinite(self._last_heard))
+        prep = prepare_arrays(self._network, self._cells, config,
+                              np.concatenate([archive.ids[rows], np.full(len(seen), "", dtype=object)]),
+                              np.concatenate([archive.time[rows], self._last_heard[seen]]),
+                              np.concatenate([archive.station[rows], seen]),
+                              np.concatenate([archive.baz[rows], np.full(len(seen), np.nan)]),
+                              np.concatenate([archive.baz_sigma[rows], np.full(len(seen), np.nan)]),
+                              block_origin_s=start, n_blocks=1)
+        none = np.full(len(seen), np.nan)
+        with_levels(prep, np.concatenate([archive.amplitude[rows], none]), np.concatenate([archive.snr[rows], none]))
+        order = prep.extras["order"]
+        taken = np.concatenate([archive.owner[rows] >= 0, np.ones(len(seen), dtype=bool)])[order]
+        loose = first_pass(prep, config, self._default, start_s=start, stop_s=stop, workspace=workspace, taken=taken)
+        self._calibration.remember(calibration_events(prep, loose, config=config))
+        for row in loose.picks:
+            mine = order[row[row >= 0]]
+            archive.owner[rows[mine[mine < len(rows)]]] = 1
+        return prep
 
     def _prepare(self, config: FusionConfig, start: float, stop: float
                  ) -> tuple[Prepared, np.ndarray, np.ndarray] | None:
@@ -1008,7 +1059,7 @@ class StreamingAssociator:
             found = calibration_events(prep, result, times=prep.raw_time, config=config)
             if not self._calibrated():  # the warm-up's deciding searches calibrate with their own (loose) events
                 early = {float(t) for t, e in zip(result.t0_s, source) if e.opened_by.startswith("early")}
-                found = [] if self.warmup_loose_early else [f for f in found if f.t0_s in early]
+                found = [] if self.warmup_loose_early or self._archive is not None else [f for f in found if f.t0_s in early]
             self._calibration.remember(found, [(e.x_km, e.y_km, e.t0_s) for e in self._open]
                                        + [(r[0].x_km, r[0].y_km, r[0].t0_s) for r in self._emitted_lately])
         self._fit_history.extend(zip(result.t0_s.tolist(), result.chi2.tolist(), result.n_obs.tolist()))
