@@ -475,3 +475,26 @@ def test_the_warm_up_may_calibrate_from_every_pick_while_the_early_stages_emit()
     assert cut.opened_by.tolist() == both.opened_by.tolist()
     assert cut.assignments["pick_id"].to_pylist() == both.assignments["pick_id"].to_pylist()
     np.testing.assert_allclose(_floats(cut.events, "time"), _floats(both.events, "time"))
+
+
+def test_a_stage_may_search_its_short_chunks_just_after_an_earlier_stage_searched_the_minute() -> None:
+    # the five-station stage in 20 s chunks, each searched 100 s after its end (its look-ahead and age, as the default
+    # stage's minute) but not before the ten-station stage has searched the minute that holds it (1 s after it)
+    sliding = Stage(age_s=60.0, chunk_s=20.0, lookahead_s=40.0, min_stations=5, max_seeds=200, after_chunk_s=60.0,
+                    after_s=71.0)
+    assert [sliding.at_s(s) for s in (0.0, 20.0, 40.0, 60.0, 80.0)] == [131.0, 140.0, 160.0, 191.0, 200.0]
+    minute = Stage(age_s=60.0, chunk_s=60.0, lookahead_s=40.0, min_stations=5, max_seeds=200)
+    assert minute.at_s(0.0) == 160.0 and minute.at_s(60.0) == 220.0
+    # the six-station event beyond the east end of the network (located at origin 499.3 s, in the minute [480, 540)):
+    # its 20 s chunk [480, 500) is searched at 611 s (the minute's ten-station search at 610 s, plus 1 s), 29 s before
+    # the minute's five-station search (640 s)
+    toy = make_toy(seed=31, clutter_per_station=0, events=[(48.0, 38.3, 500.0)], noise_s=0.05)
+    picks = _single_event_picks(toy)
+    config = FusionConfig(sound_speed_m_per_s=338.0)
+    ten = Stage(age_s=30.0, chunk_s=60.0, lookahead_s=40.0, min_stations=10, max_seeds=200)
+    by_minute, _ = replay(toy.stations, picks, config, options={"early_stages": (ten, minute)})
+    sooner, _ = replay(toy.stations, picks, config, options={"early_stages": (ten, sliding)})
+    assert by_minute.opened_by.tolist() == sooner.opened_by.tolist() == ["early0"]
+    assert sooner.assignments["pick_id"].to_pylist() == by_minute.assignments["pick_id"].to_pylist()
+    assert [float(t) for t in sooner.opened_at_s - by_minute.opened_at_s] == [-29.0]
+    assert float(sooner.latency_s[0]) == float(by_minute.latency_s[0]) - 29.0

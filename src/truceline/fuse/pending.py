@@ -99,6 +99,19 @@ class Stage:
     """Stations an event needs to be found at this stage (None: the configuration's ``min_stations``)."""
     max_seeds: int | None = None
     """Seeds examined per window at most (half as many at least; None: the configuration's)."""
+    after_chunk_s: float | None = None
+    """With a length: a chunk is also searched no sooner than ``after_s`` after the end of the ``after_chunk_s`` of
+    origin time (aligned as the chunks are) that contain it, e.g. just after an earlier stage of longer chunks has
+    searched them (None: by ``age_s`` alone)."""
+    after_s: float = 0.0
+
+    def at_s(self, chunk_start_s: float) -> float:
+        """When the chunk of origin times starting there is searched."""
+        at = chunk_start_s + self.chunk_s + self.lookahead_s + self.age_s
+        if self.after_chunk_s is not None:
+            end = (math.floor(chunk_start_s / self.after_chunk_s + 1e-9) + 1) * self.after_chunk_s
+            at = max(at, end + self.after_s)
+        return at
 
 
 EARLY_STAGES = (Stage(age_s=30.0, chunk_s=60.0, lookahead_s=40.0, min_stations=10, max_seeds=200),

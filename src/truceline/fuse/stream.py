@@ -307,8 +307,7 @@ class StreamingAssociator:
         return chunk_start_s + self.chunk_s + self.config.lookahead_s + self._max_travel_s() + self.margin_s
 
     def _stage_at_s(self, k: int, chunk_start_s: float) -> float:
-        stage = self.early_stages[k]
-        return chunk_start_s + stage.chunk_s + stage.lookahead_s + stage.age_s
+        return self.early_stages[k].at_s(chunk_start_s)
 
     def _heard_within_km(self) -> float:
         """The distance within which ``heard_quantile`` of the lately emitted events' picks were
@@ -491,8 +490,8 @@ class StreamingAssociator:
                 while self._stage_at_s(k, start) <= now:
                     free = (self._buffer.owner == -1) & (self._buffer.time >= start)
                     if not free.any():  # nothing to search until picks come: go on with the chunk due next
-                        due = math.floor((now - stage.chunk_s - stage.lookahead_s - stage.age_s) / stage.chunk_s)
-                        start = max(start, (due + 1) * stage.chunk_s)
+                        while self._stage_at_s(k, start) <= now:
+                            start += stage.chunk_s
                         break
                     # chunks whose events could have no free pick are skipped
                     earliest = float(self._buffer.time[free].min()) - self._max_travel_s() - stage.lookahead_s
