@@ -62,7 +62,7 @@ def associate_command(stations_path: Path, picks_path: Path, out_dir: Path, area
                        f"p99 {np.percentile(latency, 99):.1f} s, {len(late)} late picks")
     else:
         prep, result, atmosphere = fuse(stations, picks, config)
-        located = to_tables(prep, result, atmosphere, config=config)
+        located = to_tables(prep, result, atmosphere, config=config, batch=True)
         events, assignments = located.events, located.assignments
         if areas is not None:
             events = with_sides(events, located.x_km, located.y_km, located.position_covariance_km2,

@@ -237,6 +237,20 @@ class FusionConfig:
     (``ripple.burst_clusters``) are left to ``ripple_bursts`` (``fuse/twin.py``; docs/fusion.md, "Session 14 (heavy14)")."""
     twin_max_stations: int = 12
     """Events of at most this many stations are tried as two rounds (``twin_rounds``)."""
+    event_places: bool = False
+    """Last (batch only, when the tables are written): an event not itself at a place, more than
+    ``place_min_move_km`` from every place, whose 95 % ellipse holds a *place* (an event with at least
+    ``place_min_events`` others within ``place_km`` and ``place_s``: a battery firing salvos, a target area) is moved
+    there, its origin time refitted (``fuse/places.py``): the leftovers of a salvo's train of arrivals that no
+    associator can share out round by round (docs/fusion.md, "Session 14 (foreign14)")."""
+    place_km: float = 0.5
+    """Radius of a place (``event_places``)."""
+    place_s: float = 30.0
+    """Time window of a place and of the events moved to it (``event_places``)."""
+    place_min_events: int = 4
+    """Fewest other events within ``place_km`` and ``place_s`` that make an event a place (``event_places``)."""
+    place_min_move_km: float = 2.0
+    """An event within this distance of a place is left where it is (perhaps a source of its own beside it)."""
     fire_missions: bool = False
     """Last (batch only, after ``ripple_bursts``): re-solve each cluster of 2-5 events within 1 km chained by gaps of at
     most 4 s as one small fire mission, its rounds located each from its own picks with each station's picks assigned

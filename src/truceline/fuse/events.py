@@ -13,6 +13,7 @@ from truceline.fuse.celerity import own_celerity
 from truceline.fuse.engine import (CHI2_2DOF_95, FusionConfig, PassResult, Prepared, fuse, measured_celerity_scatter,
                                    tight_config)
 from truceline.fuse.atmosphere import travel_times
+from truceline.fuse.places import to_places
 from truceline.fuse.uncertainty import AtmosphereReadings, CalibrationCells, calibrated_covariance, relocate_with_own_atmosphere
 
 
@@ -73,10 +74,12 @@ def calibration_support(prep: Prepared, config: FusionConfig) -> np.ndarray | No
 
 
 def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, config: FusionConfig | None = None,
-              factor: float | None = None, first_id: int = 1, earlier: AtmosphereReadings | None = None) -> Located:
+              factor: float | None = None, first_id: int = 1, earlier: AtmosphereReadings | None = None,
+              batch: bool = False) -> Located:
     """The tables of a pass; ``factor`` overrides the pass's own variance factor, ``first_id``
     numbers the events from there and ``earlier`` adds the atmosphere readings of events emitted
-    before to this pass's (the streaming associator emits in pieces)."""
+    before to this pass's (the streaming associator emits in pieces). ``batch``: the pass holds the whole run (the
+    batch associator), so the steps that need the events on both sides in time may run (``event_places``)."""
     net = prep.network
     n = len(result.t0_s)
     config = config or FusionConfig()
@@ -113,6 +116,13 @@ def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, con
         result = dataclasses.replace(result, x_km=x, y_km=y, t0_s=t0)
     if spread is not None and config.own_celerity_relocation and n:
         result, event_atmosphere = with_own_celerity(prep, config, result, event_atmosphere, spread, kappa_model=kappa_own)
+    if batch and config.event_places and n:
+        x, y, t0, _moved = to_places(result.x_km, result.y_km, result.t0_s, cov[:, :2, :2],
+                                     [row[row >= 0] for row in result.picks], event_atmosphere, prep.pick_time,
+                                     prep.pick_station, net.x_km, net.y_km, place_km=config.place_km,
+                                     place_s=config.place_s, min_events=config.place_min_events,
+                                     min_move_km=config.place_min_move_km)
+        result = dataclasses.replace(result, x_km=x, y_km=y, t0_s=t0)
     lat, lon = net.to_latlon(result.x_km, result.y_km)
     lat1, lon1 = (lat + 0.01, lon) if n else (lat, lon)
     xn, yn = net.to_xy_km(lat1, lon1)
@@ -195,5 +205,5 @@ def with_own_celerity(prep: Prepared, config: FusionConfig, result: PassResult, 
 def associate(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = None) -> tuple[pa.Table, pa.Table]:
     """The library API: validated stations and picks tables in, (events, assignments) out."""
     prep, result, atmosphere = fuse(stations, picks, config)
-    located = to_tables(prep, result, atmosphere, config=config)
+    located = to_tables(prep, result, atmosphere, config=config, batch=True)
     return located.events, located.assignments
