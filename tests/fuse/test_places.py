@@ -93,5 +93,8 @@ def test_no_place_without_enough_events_nearby_or_in_time() -> None:
     assert not to_places(x, y, late, cov, picks, atm, pt, ps, sx, sy)[3].any()
 
 
-def test_the_option_is_off_by_default() -> None:
-    assert FusionConfig().event_places is False
+def test_the_configuration_passes_the_rule_its_defaults() -> None:
+    config = FusionConfig()
+    assert config.event_places is True
+    assert (config.place_km, config.place_s, config.place_min_events, config.place_min_move_km, config.place_min_share,
+            config.place_slack_s, config.first_pass_kappa) == (0.5, 30.0, 4, 2.0, 0.75, 1.0, 0.025)

@@ -237,12 +237,14 @@ class FusionConfig:
     (``ripple.burst_clusters``) are left to ``ripple_bursts`` (``fuse/twin.py``; docs/fusion.md, "Session 14 (heavy14)")."""
     twin_max_stations: int = 12
     """Events of at most this many stations are tried as two rounds (``twin_rounds``)."""
-    event_places: bool = False
+    event_places: bool = True
     """Last (batch only, when the tables are written): an event not itself at a place, more than
     ``place_min_move_km`` from every place, whose 95 % ellipse holds a *place* (an event with at least
-    ``place_min_events`` others within ``place_km`` and ``place_s``: a battery firing salvos, a target area) is moved
-    there, its origin time refitted (``fuse/places.py``): the leftovers of a salvo's train of arrivals that no
-    associator can share out round by round (docs/fusion.md, "Session 14 (foreign14)")."""
+    ``place_min_events`` others within ``place_km`` and ``place_s``: a battery firing salvos, a target area), and at
+    least ``place_min_share`` of whose picks would leave the place within its firing window, is moved there, its
+    origin time refitted (``fuse/places.py``): the leftovers of a salvo's train of arrivals that no associator can
+    share out round by round. Foreign s1 F1 0.6602 -> 0.7029, s2 0.6571 -> 0.6657; `heavy` 0.25 h and `violation`
+    24 h byte-identical (docs/fusion.md, "Session 14 (foreign14)")."""
     place_km: float = 0.5
     """Radius of a place (``event_places``)."""
     place_s: float = 30.0
@@ -251,6 +253,12 @@ class FusionConfig:
     """Fewest other events within ``place_km`` and ``place_s`` that make an event a place (``event_places``)."""
     place_min_move_km: float = 2.0
     """An event within this distance of a place is left where it is (perhaps a source of its own beside it)."""
+    place_min_share: float = 0.75
+    """Least share of an event's picks whose origin time, were they from the place, falls within the place's firing
+    window (its events' first to last origin time, ``place_slack_s`` plus ``first_pass_kappa`` of the travel time
+    either side) for the event to be moved there (``event_places``)."""
+    place_slack_s: float = 1.0
+    """Slack of the firing window either side, beyond ``first_pass_kappa`` of the travel time (``event_places``)."""
     fire_missions: bool = False
     """Last (batch only, after ``ripple_bursts``): re-solve each cluster of 2-5 events within 1 km chained by gaps of at
     most 4 s as one small fire mission, its rounds located each from its own picks with each station's picks assigned

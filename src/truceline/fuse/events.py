@@ -121,7 +121,8 @@ def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, con
                                      [row[row >= 0] for row in result.picks], event_atmosphere, prep.pick_time,
                                      prep.pick_station, net.x_km, net.y_km, place_km=config.place_km,
                                      place_s=config.place_s, min_events=config.place_min_events,
-                                     min_move_km=config.place_min_move_km)
+                                     min_move_km=config.place_min_move_km, min_share=config.place_min_share,
+                                     slack_s=config.place_slack_s, kappa=config.first_pass_kappa)
         result = dataclasses.replace(result, x_km=x, y_km=y, t0_s=t0)
     lat, lon = net.to_latlon(result.x_km, result.y_km)
     lat1, lon1 = (lat + 0.01, lon) if n else (lat, lon)
