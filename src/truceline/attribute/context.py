@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from numpy.typing import NDArray
 
-from truceline.attribute.party import CHI2_2DOF_95
+from truceline.model.tables import CHI2_2DOF_95
 from truceline.attribute.physics import distance_m
 
 if TYPE_CHECKING:

@@ -15,7 +15,7 @@ import numpy as np
 import pyarrow as pa
 from numpy.typing import NDArray
 
-from truceline.attribute.party import CHI2_2DOF_95
+from truceline.model.tables import CHI2_2DOF_95
 from truceline.attribute.physics import EARTH_RADIUS_M
 
 

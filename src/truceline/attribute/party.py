@@ -16,9 +16,9 @@ from numpy.typing import NDArray
 
 from truceline.fuse.side import side_probabilities
 from truceline.geo.frame import LocalFrame
+from truceline.model.tables import CHI2_2DOF_95
 
 FloatArray = NDArray[np.float64]
-CHI2_2DOF_95 = 5.991464547107979
 
 
 def ellipse_covariance_km2(major_km: FloatArray, minor_km: FloatArray, azimuth_deg: FloatArray) -> FloatArray:

@@ -40,7 +40,6 @@ from truceline.fuse.twin import twin_rounds
 from truceline.fuse.silence import ReachSilence, Silence
 from truceline.model.errors import InputError
 
-CHI2_2DOF_95 = 5.991464547107979
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -10,11 +10,12 @@ import pyarrow as pa
 
 from truceline.fuse import kernels
 from truceline.fuse.celerity import own_celerity
-from truceline.fuse.engine import (CHI2_2DOF_95, FusionConfig, PassResult, Prepared, fuse, measured_celerity_scatter,
+from truceline.fuse.engine import (FusionConfig, PassResult, Prepared, fuse, measured_celerity_scatter,
                                    tight_config)
 from truceline.fuse.atmosphere import travel_times
 from truceline.fuse.places import to_places
 from truceline.fuse.uncertainty import AtmosphereReadings, CalibrationCells, calibrated_covariance, relocate_with_own_atmosphere
+from truceline.model.tables import CHI2_2DOF_95
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -31,8 +31,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from truceline.fuse.atmosphere import travel_times
+from truceline.model.tables import CHI2_2DOF_95
 
-CHI2_2DOF_95 = 5.991464547107979
 
 
 @dataclass(frozen=True, slots=True)

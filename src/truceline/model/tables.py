@@ -83,6 +83,10 @@ PICKS = TableSpec(
     ),
 )
 
+#: squared Mahalanobis radius of a 95 % ellipse in two dimensions (chi-square, 2 degrees of freedom): the events'
+#: ``ellipse_major_km`` / ``ellipse_minor_km`` are the semi-axes of the position covariance scaled by its root
+CHI2_2DOF_95 = 5.991464547107979
+
 EVENTS = TableSpec(
     name="events",
     unique="event_id",

@@ -26,11 +26,10 @@ from truceline.fuse.atmosphere import DEFAULT_CELERITY_KM_S
 from truceline.fuse.crb import cramer_rao_bound, radial_bound_km
 from truceline.fuse.engine import FusionConfig
 from truceline.model.errors import InputError
-from truceline.model.tables import ASSIGNMENTS, EVENTS, PICKS, STATIONS, TRUTH_EVENTS, TRUTH_PICKS, read_table
+from truceline.model.tables import ASSIGNMENTS, CHI2_2DOF_95, EVENTS, PICKS, STATIONS, TRUTH_EVENTS, TRUTH_PICKS, read_table
 
 GEOD = Geod(ellps="WGS84")
 LOCATABLE_MIN_PICKS = 4
-CHI2_2DOF_95 = 5.991464547107979  # the 95 % ellipse's squared Mahalanobis radius
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
