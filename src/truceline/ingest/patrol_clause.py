@@ -389,6 +389,10 @@ def read_position(scan: Scan, start: int, end: int) -> PositionText | None:
         describes = opening >= 0 and (
             "controlled" in inside or _NAME_BEFORE_PAREN.search(scan.text, start, opening + 1) is not None
         )
+        if not describes and _APPOSITION_BEFORE.search(scan.text, start, start + match.start()) is not None:
+            # "positioned in Slovianoserbsk, a town 28 kilometers north-west of Luhansk": the offset describes the town
+            # named before it, as in brackets (patrol14c: the observer was put at Luhansk)
+            describes = True
         found = PositionText(
             how="offset", text=scan.text[start + match.start():stop], distance_km=_km(match["d"], match["u"]), point=point,
             places=[part for part in place.split("/") if part],  # "Zolote-4/Rodina": either name
@@ -404,10 +408,20 @@ def read_position(scan: Scan, start: int, end: int) -> PositionText | None:
                     and match["d0"] is None and re.fullmatch(r"\W*", scan.text[start:opening].split(found.places[0])[-1])):
                 found.base_described = (_km(match["d"], match["u"]), point, match["place"], match.group(0))
     names: list[str] = []
+    named_end = -1  # where the last place kept here ends
     for match in scan.find(AT_PLACE, start, end):
         name = _clean_place(match["place"])
         after = scan.text[start + match.end():end]
         if not name or NOT_PLACES.match(name.split()[0]) or REGION_AFTER.match(after):
+            continue
+        if after[:1].isdigit():  # "in the area of the MH17 crash site": a name with a number, not a place (patrol14b)
+            continue
+        if _PEOPLE_AFTER.match(after):  # "upon request of the Dutch, Australian and Malaysian authorities": who, not where
+            continue
+        if names and match["prep"].lower() == "of" and _SIDE_OF_BEFORE.fullmatch(scan.text, named_end, start + match.start()):
+            # "their post near … Berdianske, west of Shyrokyne": where the place before lies, not a second place the
+            # observer was at (patrol14b: with Berdianske unknown the observer was put at Shyrokyne)
+            scan.claim(start + match.start(), start + match.end())
             continue
         stop = start + match.end()
         if (border := BORDER_AFTER.match(scan.text, stop, end)) is not None:  # "near the Kharkiv border": not Kharkiv
@@ -427,6 +441,7 @@ def read_position(scan: Scan, start: int, end: int) -> PositionText | None:
             return PositionText(how="several", text=scan.text[start + match.start():listed.end()], places=places)
         scan.claim(start + match.start(), stop)
         names.extend(part for part in name.split("/") if part)  # "Zolote-3/Stakhanovets": either name
+        named_end = stop
     if several is not None and len(places := _several_places(scan.text, start + several.end(), end)) > 1:
         # "from several positions in both Zolote (…) and Katerynivka (…)": observed from more than one place at once;
         # no one of them is where the bearings were taken from (patrol13b: the first was used)
@@ -475,6 +490,14 @@ _POST = re.compile(r"\b(?:at|from)\s+(?:the\s+)?(?:(?:UN|United\s+Nations|JCCC|O
 #: Two or more further places after a place ("near Stanytsia Luhanska, Zolote and Petrivske"): a list, not one place.
 _LISTED_AFTER = re.compile(r"(?:\s*,\s*" + PLACE + r")+\s*,?\s+and\s+" + PLACE + r"\b")
 _BETWEEN_AND = re.compile(r"\s+and\s+(?:the\s+)?(?:(?:non-)?government-controlled\s+)?(?P<place>" + PLACE + r")")
+#: A place described by an apposition just before its offset: "in Slovianoserbsk, a town " (… 28km north-west of X).
+_APPOSITION_BEFORE = re.compile(r"\b[A-Z][\w'-]+,\s+an?\s+(?:small\s+)?(?:town|village|city|settlement)\s+$")
+#: Who a capitalised word names when a list of such words ends in people: "of the Dutch, Australian and Malaysian authorities".
+_PEOPLE_AFTER = re.compile(r"(?:\s*,\s*[A-Z][\w-]+)*(?:\s*,?\s*and\s+[A-Z][\w-]+)?\s+(?:authorities|officials|experts|investigators|"
+                           r"representatives|diplomats|embassy|ambassador|delegation|government)\b")
+#: The side of a place written just before "of" ("Berdianske, west of Shyrokyne"): the place before is described.
+_SIDE_OF_BEFORE = re.compile(r"\s*,\s*(?:just\s+|immediately\s+|slightly\s+)?(?:north|south|east|west)(?:[-\s]?(?:east|west))?"
+                             r"(?:erly|ern)?\s*", re.IGNORECASE)
 _NAME_BEFORE_PAREN = re.compile(r"\b[A-Z][\w'-]+\s*(?:\([A-Z]{2,6}s?\)\s*)?\($")  # "Station (DFS) (15km north of"
 
 
@@ -869,6 +892,10 @@ _PATROL_STATE = re.compile(
     # the patrol's make-up: "an SMM patrol consisting of six members and two armoured vehicles"
     r"|\b(?:(?:consisting|composed|comprised)\s+of|comprising|of)\s+(?:\d+|" + ph.NUMBER_WORD + r")\s+(?:SMM\s+)?(?:members|monitors)"
     r"(?:\s+(?:and|in)\s+(?:\d+|" + ph.NUMBER_WORD + r")\s+(?:armoured\s+)?vehicles)?\b"
+    # a news copy: "the six employees of the organization in two armoured vehicles drove up to …": the patrol's own
+    # vehicles, not vehicles seen (patrol14c: a record of two vehicles)
+    r"|\b(?:members|monitors|observers|employees|staff)(?:\s+of\s+the\s+(?:organi[sz]ation|mission|SMM|OSCE|patrol))?\s+in\s+"
+    r"(?:\d+|" + ph.NUMBER_WORD + r")\s+(?:armoured\s+)?(?:vehicles|cars)\b"
     # spot reports: who of the patrol was where when the fire came ("Two patrol members were standing next to the vehicles
     # and the others were inside the vehicles with the doors open when they heard …")
     r"|\b(?:(?:\d+|" + ph.NUMBER_WORD + r"|all|both|some|the)\s+(?:of\s+the\s+)?(?:SMM\s+)?patrol\s+members|the\s+(?:others|remaining))"
@@ -1162,6 +1189,12 @@ _BACK_REFERENCE = re.compile(r"[\W\x1f]*(?:(?:according\s+to\s+the\s+report|afte
                              r"(?:explosions|rounds|impacts|shells|blasts)\b", re.IGNORECASE)
 #: The direction of fire written after the rounds: "assessed as mortar rounds outgoing from …".
 _FIRE_AFTER_ROUNDS = re.compile(r"\brounds?\s+(?P<fire>outgoing|incoming)\b(?!\s+(?:and|or)\b)", re.IGNORECASE)
+#: The direction of fire written just after the explosions: "several explosions outgoing from a north-north-eastern
+#: direction" (a news copy; patrol14c).
+_FIRE_AFTER_NOUN = re.compile(r"[\s\x1f]*(?P<fire>outgoing|incoming)\s+from\b", re.IGNORECASE)
+#: "(direction not known)" written after a count: the count has no direction.
+_DIRECTION_UNKNOWN = re.compile(r"\(\s*(?:the\s+)?directions?\s+(?:(?:was|were|is)\s+)?(?:not\s+known|unknown|undetermined|not\s+determined|"
+                                r"could\s+not\s+be\s+determined)\s*\)", re.IGNORECASE)
 _CHOICE_BEFORE = re.compile(r"\b(?P<word>[\w-]+)\s+or\s+(?:by\s+|from\s+)?(?:an?\s+)?$", re.IGNORECASE)
 
 
@@ -1441,6 +1474,8 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
             group.kinds = [group.kind]
         break
     after = _FIRE_AFTER_ROUNDS.search(scan.text, start, end)
+    if after is None and re.search(r"\bexplosions?[\s\x1f]*$", scan.text[group.start:start], re.IGNORECASE):
+        after = _FIRE_AFTER_NOUN.match(scan.text, start, end)
     if (group.kind == "explosion_undetermined" and after is not None
             and "\x1f" not in scan.view(after.start("fire"), after.end("fire"))):
         # "four explosions assessed as mortar rounds outgoing from an undetermined distance" (a news copy; patrol14b: the
@@ -1755,8 +1790,48 @@ _WEAPON_PART = re.compile(
     re.IGNORECASE)
 
 
+#: Where a second part by weapon begins: "(including about 40 assessed as artillery fire and about 60 assessed as …)".
+_NEXT_WEAPON_PART = re.compile(
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:(?:about|around|approximately|some|almost|nearly|at\s+least|more\s+than|over)\s+)?"
+    r"(?:" + ph.NUMBER + r")\s+(?:of\s+(?:them|which)\s+)?(?:(?:were|was)\s+)?assessed\s+as\b)", re.IGNORECASE)
+
+
+def _weapon_parts(scan: Scan, group: Group, paren: re.Match[str], start: int) -> bool:
+    """"(including about 40 assessed as artillery fire and about 60 assessed as tank fire)": each part with its own
+    weapon, the rest without (True if read). patrol14c: the one-part reading took "artillery fire and about 60 assessed
+    as tank fire" as one weapon's, and gave the 40 the weapon named first in the list of weapons (tank)."""
+    low, high = start + paren.start(1), start + paren.end(1)
+    cuts = [match for match in _NEXT_WEAPON_PART.finditer(scan.text, low, high)]
+    if not cuts or group.count is None:
+        return False
+    spans = [(low, cuts[0].start())] + [(cut.end(), nxt.start()) for cut, nxt in zip(cuts, cuts[1:])] + [(cuts[-1].end(), high)]
+    numbers: list[int] = []
+    weapons: list[str] = []
+    for part_start, part_end in spans:
+        part = _WEAPON_PART.match(scan.text, part_start, part_end)
+        number = ph.parse_number(part["n"]) if part is not None else None
+        if part is None or number is None:
+            return False
+        labels = [label for pattern, label in ph.WEAPON_PATTERNS if pattern.search(part["what"])]
+        if len(set(labels)) != 1 or re.search(r"\b(?:outgoing|incoming|impacts?|air[- ]?bursts?)\b", part["what"], re.IGNORECASE):
+            return False  # each part must name one weapon and no kind
+        numbers.append(number)
+        weapons.append(labels[0])
+    if sum(numbers) > group.count or len(set(weapons)) != len(weapons):
+        return False
+    scan.claim(start + paren.start(), start + paren.end())
+    kept = [weapon for weapon in (group.weapon, *group.other_weapons) if weapon is not None and weapon not in weapons]
+    group.weapon, group.other_weapons = (kept[0], kept[1:]) if kept else (None, [])
+    rest = group.count - sum(numbers)
+    group.breakdown = [(group.kind, number) for number in numbers] + ([(group.kind, rest)] if rest > 0 else [])
+    group.breakdown_weapons = dict(enumerate(weapons))
+    return True
+
+
 def _weapon_part(scan: Scan, group: Group, paren: re.Match[str], start: int) -> bool:
     """", including 30 assessed as anti-aircraft cannon rounds,": that part with its weapon, the rest without (True if read)."""
+    if _NEXT_WEAPON_PART.search(scan.text, start + paren.start(1), start + paren.end(1)) is not None:
+        return _weapon_parts(scan, group, paren, start)
     part = _WEAPON_PART.match(scan.text, start + paren.start(1), start + paren.end(1))
     number = ph.parse_number(part["n"]) if part is not None else None
     if part is None or number is None or group.count is None or number > group.count:
@@ -2279,6 +2354,13 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
             group.warnings.append(f"a direction written for a later observation was not used for this one: {later.bearing}")
             if later.distance_km is not None and DISTANCE.search(scan.text, every.end(), end):
                 group.distance_km, group.distance_qualifier = later.distance_km, later.distance_qualifier
+        elif (group.distance_km is None and group.bearing is None and group.event_place is None and group.toward is None
+              and (unknown := _DIRECTION_UNKNOWN.search(scan.text, group.start, later.start)) is not None):
+            # "37 explosions (direction not known) from …, and 83 bursts … mainly at locations in the north and
+            # north-west": the text says these have no direction (patrol14c: they got the bursts' NW..N)
+            scan.claim(unknown.start(), unknown.end())
+            if later.bearing is not None or later.distance_km is not None:
+                group.warnings.append("direction written as not known: the later observation's place was not used")
         elif group.distance_km is None and group.bearing is None and group.event_place is None and group.toward is None:
             group.distance_km, group.bearing, group.distance_qualifier = later.distance_km, later.bearing, later.distance_qualifier
             group.event_place, group.toward = later.event_place, later.toward
