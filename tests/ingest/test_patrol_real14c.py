@@ -91,3 +91,14 @@ def test_the_side_of_a_place_describing_an_unknown_village_is_not_the_observer()
     # a place with no other place before it is kept as before
     (record,) = parse("Positioned near Popasna, the SMM heard two explosions 4km south.")
     assert record["observer_place"] == "Popasna" and record["observer_lat"] is not None
+
+
+def test_the_same_location_after_a_time_of_day_keeps_the_observer() -> None:
+    records = parse("On the evening of 9 April, while in Svitlodarsk, the SMM heard about 35 undetermined explosions, all "
+                    "2-6km south. The next morning, whilst at the same position, the SMM heard seven explosions, all 4km "
+                    "south-east.")
+    assert [record["observer_place"] for record in records] == ["Svitlodarsk", "Svitlodarsk"]
+    # without "the same position" the sentence keeps no observer of its own, as before
+    records = parse("On the evening of 9 April, while in Svitlodarsk, the SMM heard about 35 undetermined explosions, all "
+                    "2-6km south. The next morning, the SMM heard seven explosions, all 4km south-east.")
+    assert records[1]["observer_place"] is None

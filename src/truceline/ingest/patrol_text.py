@@ -117,6 +117,10 @@ _SAME_POSITION = re.compile(
     r"(?:From|At|In|On)\s+the\s+same\s+(?:position|location|place|spot)|(?:While\s+)?still\s+positioned\s+there)\b",
     re.IGNORECASE,
 )
+#: "The following afternoon, while in the same location, …": the same position after a time of day written first.
+_WHILE_SAME = re.compile(r"^[\s\x1f]*(?:The\s+(?:following|next)|Later\s+that|That)\s+(?:morning|afternoon|evening|night|day)\s*,\s*"
+                         r"(?P<same>(?:while|whilst)\s+(?:still\s+)?(?:in|at)\s+the\s+same\s+(?:position|location|place|spot))\b",
+                         re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(
     r";\s+|,?\s+and\s+(?!in\s+(?:some|most|many|all|several)\s+cases\b|at\s+(?:an?\s+)?(?:altitude|height)\b)(?=(?:(?:while|when)\s+)?(?:positioned|while|in|at|near|from)\s+[^;]*?\b(?:heard|saw|observed|recorded|spotted)\b)"
     r"|,?\s+and\s+(?=(?:the\s+SMM|it|the\s+mission)\s+(?:also\s+|later\s+)?(?:heard|saw|observed|recorded|spotted)\b)"
@@ -595,6 +599,9 @@ def _read_sentence(
     same_position = next(scan.find(_SAME_POSITION, start, end), None)
     if same_position is not None:
         scan.claim(start + same_position.start(), start + same_position.end())
+    elif (same_position := _WHILE_SAME.match(scan.view(start, end))) is not None:
+        # "The following afternoon, while in the same location, the SMM heard …" (patrol14c: the observer was lost)
+        scan.claim(start + same_position.start("same"), start + same_position.end())
     if _SUMMARY.search(line[start:end]):
         sentence_warnings.append(SUMMARY_WARNING)
     records: list[dict[str, Any]] = []
