@@ -113,7 +113,8 @@ def repeated_sources(
         here = np.flatnonzero((np.hypot(x_km - ax, y_km - ay) <= 2.0 * SPAN_KM) & (np.abs(t0_s - at) <= MAX_OFFSET_S + 1.0))
         busy_times = [float(t0_s[k]) for k in here if sizes[k] >= min_stations]
         busy_times += [t for x, y, t in zip(new_x, new_y, new_t) if math.hypot(x - ax, y - ay) <= 2.0 * SPAN_KM]
-        for cx, cy, ct in _agreements(ctx, pool, ax, ay, at, gx, gy, c, wx, wy, coarse_s, min_stations):
+        for _count, cx, cy, ct in agreeing_origins(ctx, pool, ax, ay, at, gx, gy, c, wx, wy, coarse_s, min_stations,
+                                                   MAX_OFFSET_S):
             if any(abs(ct - t) < separation_s for t in busy_times):
                 continue
             h = holder[pool]
@@ -157,20 +158,22 @@ def repeated_sources(
     return out
 
 
-def _agreements(ctx: PickContext, pool: np.ndarray, x: float, y: float, t0: float, gx: np.ndarray, gy: np.ndarray,
-                c: float, wx: float, wy: float, coarse_s: float, min_stations: int) -> list[tuple[float, float, float]]:
-    """Points near (x, y) and origin times within ``MAX_OFFSET_S`` of ``t0`` where at least ``min_stations``
-    stations of ``pool`` agree (within ``coarse_s``), most stations first, one per origin time."""
+def agreeing_origins(ctx: PickContext, pool: np.ndarray, x: float, y: float, t0: float, gx: np.ndarray,
+                     gy: np.ndarray, c: float, wx: float, wy: float, half_s: float, min_stations: int,
+                     max_offset_s: float) -> list[tuple[int, float, float, float]]:
+    """Points near (x, y) (offsets ``gx``, ``gy``) and origin times within ``max_offset_s`` of ``t0`` where at least
+    ``min_stations`` stations of ``pool`` agree within a window of ``2 half_s``: ``(stations, x, y, the window's median
+    origin time)``, most stations first, one per ``2 half_s`` of origin time (also used by ``fuse/twin.py``)."""
     s = ctx.pick_station[pool]
     found: list[tuple[int, float, float, float]] = []
     for dx, dy in zip(gx.tolist(), gy.tolist()):
         px, py = x + dx, y + dy
         implied = ctx.pick_time[pool] - travel_times(ctx.st_x[s], ctx.st_y[s], px, py, c, wx, wy)
-        ok = np.abs(implied - t0) <= MAX_OFFSET_S
+        ok = np.abs(implied - t0) <= max_offset_s
         tau, stations = implied[ok], s[ok]
         order = np.argsort(tau, kind="stable")
         tau, stations = tau[order], stations[order]
-        ends = np.searchsorted(tau, tau + 2.0 * coarse_s, side="right")
+        ends = np.searchsorted(tau, tau + 2.0 * half_s, side="right")
         tau_list, station_list = tau.tolist(), stations.tolist()
         for i, end in zip(np.flatnonzero(ends - np.arange(len(tau)) >= min_stations).tolist(),
                           ends[ends - np.arange(len(tau)) >= min_stations].tolist()):
@@ -180,10 +183,10 @@ def _agreements(ctx: PickContext, pool: np.ndarray, x: float, y: float, t0: floa
                 centre = tau_list[i + half] if (end - i) % 2 else (tau_list[i + half] + tau_list[i + half + 1]) / 2.0
                 found.append((distinct, px, py, centre))  # the median of the sorted window
     found.sort(key=lambda f: (-f[0], f[3], f[1], f[2]))
-    chosen: list[tuple[float, float, float]] = []
-    for _count, px, py, t in found:
-        if all(abs(t - u) >= 2.0 * coarse_s for _x, _y, u in chosen):
-            chosen.append((px, py, t))
+    chosen: list[tuple[int, float, float, float]] = []
+    for f in found:
+        if all(abs(f[3] - g[3]) >= 2.0 * half_s for g in chosen):
+            chosen.append(f)
     return chosen
 
 

@@ -31,7 +31,7 @@ import numpy as np
 
 from truceline.fuse import kernels
 from truceline.fuse.atmosphere import travel_times
-from truceline.fuse.repeat import SPAN_KM, STEP_KM, located
+from truceline.fuse.repeat import SPAN_KM, STEP_KM, agreeing_origins, located
 from truceline.fuse.rival import PickContext
 
 WINDOW_S = 2.0
@@ -91,7 +91,7 @@ def twin_rounds(
         here = np.flatnonzero((np.hypot(x_km - ax, y_km - ay) <= 2.0 * SPAN_KM) & (np.abs(t0_s - at) <= WINDOW_S + 1.0))
         busy = [float(t0_s[k]) for k in here.tolist() if k != a and k not in replaced]
         busy += [r[3] for r in new if math.hypot(r[1] - ax, r[2] - ay) <= 2.0 * SPAN_KM]
-        candidates = _origins(ctx, pool, ax, ay, at, gx, gy, c, wx, wy, agree_s, min_stations)
+        candidates = agreeing_origins(ctx, pool, ax, ay, at, gx, gy, c, wx, wy, agree_s, min_stations, WINDOW_S)
         pairs = sorted(((c1[0] + c2[0], i, j) for i, c1 in enumerate(candidates) for j, c2 in enumerate(candidates)
                         if i < j and abs(c1[3] - c2[3]) >= separation_s), key=lambda p: (-p[0], p[1], p[2]))
         for _total, i, j in pairs[:MAX_PAIRS]:
@@ -118,35 +118,6 @@ def twin_rounds(
             holder[p2] = n + len(new) - 1
             break
     return replaced, new
-
-
-def _origins(ctx: PickContext, pool: np.ndarray, x: float, y: float, t0: float, gx: np.ndarray, gy: np.ndarray,
-             c: float, wx: float, wy: float, half_s: float, min_stations: int) -> list[tuple[int, float, float, float]]:
-    """Points near (x, y) and origin times within ``WINDOW_S`` of ``t0`` where at least ``min_stations`` stations of
-    ``pool`` agree within a window of ``2 half_s``: ``(stations, x, y, median time)``, most stations first, one per
-    ``2 half_s`` of origin time."""
-    s = ctx.pick_station[pool]
-    found: list[tuple[int, float, float, float]] = []
-    for dx, dy in zip(gx.tolist(), gy.tolist()):
-        px, py = x + dx, y + dy
-        implied = ctx.pick_time[pool] - travel_times(ctx.st_x[s], ctx.st_y[s], px, py, c, wx, wy)
-        ok = np.abs(implied - t0) <= WINDOW_S
-        tau, stations = implied[ok], s[ok]
-        order = np.argsort(tau, kind="stable")
-        tau, stations = tau[order], stations[order]
-        ends = np.searchsorted(tau, tau + 2.0 * half_s, side="right")
-        for i, end in enumerate(ends.tolist()):
-            if end - i < min_stations:
-                continue
-            distinct = len(set(stations[i:end].tolist()))
-            if distinct >= min_stations:
-                found.append((distinct, px, py, float(np.median(tau[i:end]))))
-    found.sort(key=lambda f: (-f[0], f[3], f[1], f[2]))
-    chosen: list[tuple[int, float, float, float]] = []
-    for f in found:
-        if all(abs(f[3] - g[3]) >= 2.0 * half_s for g in chosen):
-            chosen.append(f)
-    return chosen
 
 
 def _pair(ctx: PickContext, pool: np.ndarray, first: tuple[int, float, float, float],
