@@ -847,18 +847,8 @@ class StreamingAssociator:
         rows = np.flatnonzero(archive.time < reach)
         if np.count_nonzero(archive.owner[rows] == -1) < config.min_stations:
             return None
-        seen = np.flatnonzero(np.isfinite(self._last_heard))
-        prep = prepare_arrays(self._network, self._cells, config,
-                              np.concatenate([archive.ids[rows], np.full(len(seen), "", dtype=object)]),
-                              np.concatenate([archive.time[rows], self._last_heard[seen]]),
-                              np.concatenate([archive.station[rows], seen]),
-                              np.concatenate([archive.baz[rows], np.full(len(seen), np.nan)]),
-                              np.concatenate([archive.baz_sigma[rows], np.full(len(seen), np.nan)]),
-                              block_origin_s=start, n_blocks=1)
-        none = np.full(len(seen), np.nan)
-        with_levels(prep, np.concatenate([archive.amplitude[rows], none]), np.concatenate([archive.snr[rows], none]))
+        prep, taken = self._prepare_rows(config, archive, rows, start)
         order = prep.extras["order"]
-        taken = np.concatenate([archive.owner[rows] >= 0, np.ones(len(seen), dtype=bool)])[order]
         loose = first_pass(prep, config, self._default, start_s=start, stop_s=stop, workspace=workspace, taken=taken)
         self._calibration.remember(calibration_events(prep, loose, config=config))
         for row in loose.picks:
@@ -875,20 +865,27 @@ class StreamingAssociator:
         if np.count_nonzero((buffer.owner == -1) & (buffer.time >= start) & (buffer.time < reach)) < config.min_stations:
             return None
         rows = np.flatnonzero((buffer.owner != CONSUMED) & (buffer.time < reach))
-        # the picks of open events are there but taken, and so is each station's latest pick (which may
-        # have left the buffer): the footprint test sees which stations are working
+        # the picks of open events are there but taken
+        prep, taken = self._prepare_rows(config, buffer, rows, start)
+        return prep, rows, taken
+
+    def _prepare_rows(self, config: FusionConfig, store: PickBuffer, rows: np.ndarray, start: float
+                      ) -> tuple[Prepared, np.ndarray]:
+        """``rows`` of the buffer or the archive prepared for the kernels, with each station's latest pick (which may
+        have left the buffer) appended as taken, so that the footprint test sees which stations are working; and which
+        picks are taken (the rows' owners, in kernel order)."""
         seen = np.flatnonzero(np.isfinite(self._last_heard))
         prep = prepare_arrays(self._network, self._cells, config,
-                              np.concatenate([buffer.ids[rows], np.full(len(seen), "", dtype=object)]),
-                              np.concatenate([buffer.time[rows], self._last_heard[seen]]),
-                              np.concatenate([buffer.station[rows], seen]),
-                              np.concatenate([buffer.baz[rows], np.full(len(seen), np.nan)]),
-                              np.concatenate([buffer.baz_sigma[rows], np.full(len(seen), np.nan)]),
+                              np.concatenate([store.ids[rows], np.full(len(seen), "", dtype=object)]),
+                              np.concatenate([store.time[rows], self._last_heard[seen]]),
+                              np.concatenate([store.station[rows], seen]),
+                              np.concatenate([store.baz[rows], np.full(len(seen), np.nan)]),
+                              np.concatenate([store.baz_sigma[rows], np.full(len(seen), np.nan)]),
                               block_origin_s=start, n_blocks=1)
         none = np.full(len(seen), np.nan)
-        with_levels(prep, np.concatenate([buffer.amplitude[rows], none]), np.concatenate([buffer.snr[rows], none]))
-        taken = np.concatenate([buffer.owner[rows] >= 0, np.ones(len(seen), dtype=bool)])[prep.extras["order"]]
-        return prep, rows, taken
+        with_levels(prep, np.concatenate([store.amplitude[rows], none]), np.concatenate([store.snr[rows], none]))
+        taken = np.concatenate([store.owner[rows] >= 0, np.ones(len(seen), dtype=bool)])[prep.extras["order"]]
+        return prep, taken
 
     def _peek_active(self) -> bool:
         """The warm-up's loose pass runs ahead of the deciding search (``warmup_loose_early``) until the model is calibrated."""
