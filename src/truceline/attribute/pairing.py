@@ -173,6 +173,16 @@ class PairingConfig:
     volley_alternative: bool = True
     volley_alternative_levels: bool = True
     volley_radius_m: float = 500.0
+    # Session 14, pair14b: impacts landing together were fired from one place (:func:`volley.split_impacts`; the truth:
+    # 0 of 1,167 pairs of impacts within 5 s and 500 m came from two places). Each solution of ``volley_alternative``
+    # pays ``volley_split_penalty`` (-2 ln of about 1e-3, as ``salvo_mate_penalty``) per pair whose impact lands within
+    # ``volley_split_window_s`` and ``volley_radius_m`` of other impacts none of which was launched from its launch's place
+    # (and ``volley_split_mates`` of them from one other place). On: violation fused with `clock_unabsorbed` seed 8 op
+    # recall 292 -> 306/321, main's fusion and truth-derived seeds 7-11 unchanged (docs/attribution.md, "pair14b").
+    volley_split: bool = True
+    volley_split_window_s: float = 5.0
+    volley_split_penalty: float = 14.0
+    volley_split_mates: int = 2  # the other impacts must be a volley: this many launched from one place (1: any one)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -693,7 +703,7 @@ def _volley_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], heads: NDA
     group = volley_groups(time_s, lat, lon, config, sigma_m)
     extra = (unpaired_level_cost(levels, model, config) if config.volley_alternative_levels and levels is not None and model is not None
              else None)
-    margins = volley_alternatives(kind, partner, heads, tails, cost, config, group, extra)
+    margins = volley_alternatives(kind, partner, heads, tails, cost, config, group, extra, time_s=time_s, lat=lat, lon=lon, sigma_m=sigma_m)
     before_launch, before_impact = p_launch.copy(), p_impact.copy()
     for label, margin in margins.items():
         members = np.flatnonzero(group == label)
@@ -720,8 +730,9 @@ def _volley_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], heads: NDA
             total = float(shares[m]) + weight
             p_launch[m] = (float(before_launch[m]) * float(shares[m]) + weight * lone_launch) / total
             p_impact[m] = (float(before_impact[m]) * float(shares[m]) + weight * (1.0 - lone_launch)) / total
-            reason[m] += (f"; the volley of {members.size} events here as impacts (none launched) costs {margin:.2f} more"
-                          f" (p launch by its own evidence {lone_launch:.2f})")
+            reason[m] += (f"; the volley of {members.size} events here as impacts (none launched) costs "
+                          + (f"{margin:.2f} more" if margin >= 0.0 else f"{-margin:.2f} less (a pair of it lands beside another volley)")
+                          + f" (p launch by its own evidence {lone_launch:.2f})")
 
 
 def chance_partners(launch_end: int, impact_end: int, kind: NDArray[np.str_], time_s: FloatArray, lat: FloatArray, lon: FloatArray,
