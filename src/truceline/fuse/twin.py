@@ -127,32 +127,35 @@ def _pair(ctx: PickContext, pool: np.ndarray, first: tuple[int, float, float, fl
     each, no pick in both), each round then located from its own picks and the picks shared again (three times at
     most; the first time within ``coarse_s``, then within the tight pass's tolerance); None unless both hold
     ``min_stations`` stations and fit as one source each."""
-    c, wx, wy = (float(v) for v in atm)
     rounds = [(first[1], first[2], first[3]), (second[1], second[2], second[3])]
     shared = _share(ctx, pool, rounds, atm, coarse_s)
     for _attempt in range(3):
-        moved = []
-        for (x, y, t), chosen in zip(rounds, shared):
-            if len(np.unique(ctx.pick_station[chosen])) < min_stations:
-                return None
-            fitted = located(ctx, chosen, x, y, t, c, wx, wy, check=False)
-            if fitted is None:
-                return None
-            moved.append((fitted[0], fitted[1], fitted[2]))
-        rounds = moved
+        fits = _locate_rounds(ctx, rounds, shared, atm, min_stations, check=False)
+        if fits is None:
+            return None
+        rounds = [(f[0], f[1], f[2]) for f in fits]
         again = _share(ctx, pool, rounds, atm, None)
         if all(np.array_equal(a, b) for a, b in zip(again, shared)):
             break
         shared = again
+    out = _locate_rounds(ctx, rounds, shared, atm, min_stations, check=True)
+    return None if out is None else (out[0], out[1])
+
+
+def _locate_rounds(ctx: PickContext, rounds: list[tuple[float, float, float]], shared: list[np.ndarray],
+                   atm: np.ndarray, min_stations: int, *, check: bool) -> list[tuple[float, float, float, np.ndarray]] | None:
+    """Each round located from its own picks (``repeat.located``, tested as an event when ``check``); None when one
+    holds fewer than ``min_stations`` stations or does not fit."""
+    c, wx, wy = (float(v) for v in atm)
     out = []
     for (x, y, t), chosen in zip(rounds, shared):
         if len(np.unique(ctx.pick_station[chosen])) < min_stations:
             return None
-        fitted = located(ctx, chosen, x, y, t, c, wx, wy, check=True)
+        fitted = located(ctx, chosen, x, y, t, c, wx, wy, check=check)
         if fitted is None:
             return None
         out.append(fitted)
-    return out[0], out[1]
+    return out
 
 
 def _share(ctx: PickContext, pool: np.ndarray, rounds: list[tuple[float, float, float]], atm: np.ndarray,
