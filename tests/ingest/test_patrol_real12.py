@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from tests.ingest.test_patrol_osce_style import check_records
+from tests.ingest.test_patrol_osce_style import check_records, rec
 from tests.ingest.test_patrol_sentences import GAZETTEER, parse as parse_records
 from truceline.ingest.gazetteer import offset_position
 
@@ -21,9 +21,6 @@ from truceline.ingest.gazetteer import offset_position
 def parse(text: str, day: date = date(2017, 6, 3)) -> list[dict[str, Any]]:
     return parse_records(text, date=day)
 
-
-def rec(kind: str, count: int | None, **fields: Any) -> dict[str, Any]:
-    return dict(kind=kind, count=count, **fields)
 
 
 def place(name: str) -> tuple[float, float]:

@@ -14,16 +14,13 @@ from typing import Any
 
 import pytest
 
-from tests.ingest.test_patrol_osce_style import check_records
+from tests.ingest.test_patrol_osce_style import check_records, rec
 from tests.ingest.test_patrol_sentences import parse as parse_records
 
 
 def parse(text: str, day: date = date(2018, 5, 3)) -> list[dict[str, Any]]:
     return parse_records(text, date=day)
 
-
-def rec(kind: str, count: int | None, **fields: Any) -> dict[str, Any]:
-    return dict(kind=kind, count=count, **fields)
 
 
 UND = "explosion_undetermined"
