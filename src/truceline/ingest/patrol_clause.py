@@ -498,7 +498,9 @@ _PEOPLE_AFTER = re.compile(r"(?:\s*,\s*[A-Z][\w-]+)*(?:\s*,?\s*and\s+[A-Z][\w-]+
 #: The side of a place written just before "of" ("Berdianske, west of Shyrokyne"): the place before is described.
 _SIDE_OF_BEFORE = re.compile(r"\s*,\s*(?:just\s+|immediately\s+|slightly\s+)?(?:north|south|east|west)(?:[-\s]?(?:east|west))?"
                              r"(?:erly|ern)?\s*", re.IGNORECASE)
-_NAME_BEFORE_PAREN = re.compile(r"\b[A-Z][\w'-]+\s*(?:\([A-Z]{2,6}s?\)\s*)?\($")  # "Station (DFS) (15km north of"
+_NAME_BEFORE_PAREN = re.compile(r"\b[A-Z][\w'-]+\s*(?:\([A-Z]{2,6}s?\)\s*)?(?:(?<=\w\s)disengagement\s+area\s*)?\($")  # "Station (DFS) (15km north of"
+# (also "the Zolote disengagement area ( 60km west of Luhansk)": the area of the place named before it, described; session 15:
+# the observer was put at Luhansk)
 
 
 def _unclosed_paren(text: str, start: int, end: int) -> int:
@@ -999,6 +1001,22 @@ _MORE_OF_THE_SAME = re.compile(r"^[\s\x1f,]*(?:(?P<n>" + ph.NUMBER + r")\s+(?:mo
 _SHELLED_BEFORE = re.compile(
     r"\b(?:appeared|appears|seemed|seems)\s+to\s+have\s+been\s+(?:subjected\s+to\s+(?:shelling|fire)|shelled|hit)\b"
     r"(?:\s+prior\s+to\s+(?:the\s+)?(?:SMM|patrol|team|mission)(?:'s|’s)?\s+arrival)?", re.IGNORECASE)
+#: Words that name fire or its marks without observing any (session 15, each an extra record of unstated number before):
+#: the patrol's own work ("conducting an impact site assessment", "crater analysis"), what someone said of fire
+#: ("apologized for shooting at the SMM UAV"), the time or place of an impact told before ("At the time of the impact",
+#: "land on the road near the impact"), a remnant ("a tailfin from a rocket-propelled grenade") and a trend ("the number
+#: of blasts grew by more than five times").
+_NO_FIRE_OBSERVED = re.compile(
+    r"\b(?:(?:an?\s+)?(?:impact[- ]site|crater)\s+(?:assessments?|analys[ie]s)"
+    r"|(?:apologi[sz]ed|apologi[sz]ing|admitted|denied|blamed\s+\w+)\s+(?:for|to)\s+(?:having\s+)?(?:shooting|firing|shelling)"
+    r"(?:\s+(?:at|on|towards?)\s+(?:the\s+|its\s+)?(?:SMM(?:'s)?\s+)?(?:(?:mini|mid-range|long-range)[- ]?)?"
+    r"(?:UAVs?|unmanned\s+aerial\s+vehicles?|drones?|patrols?|vehicles?|cameras?|monitors?|observers?))?"
+    r"|(?:at|after|before|since)\s+the\s+(?:time|moment)\s+of\s+the\s+(?:impacts?|explosions?|blasts?|incident)"
+    r"|(?:near|beside|next\s+to|close\s+to)\s+the\s+(?:impacts?|explosions?|craters?)(?:\s+sites?)?"
+    r"|(?:an?\s+|the\s+)?tail[- ]?fins?\s+(?:from|of)\s+(?:an?\s+|the\s+)?(?:rocket-propelled\s+grenade|RPG|mortar(?:\s+round)?|rocket|"
+    r"grenade|projectile|shell)(?:\s*\([A-Z0-9-]+\))?"
+    r"|the\s+number\s+of\s+(?:explosions|blasts|shots|bursts|ceasefire\s+violations)\s+(?:grew|increased|decreased|rose|fell|"
+    r"dropped|doubled|tripled)\b)", re.IGNORECASE)
 #: Fire someone else reported, followed up by the mission: "followed up on reports of shelling" (not an observation).
 _FOLLOWED_UP = re.compile(
     r"\b(?:followed\s+up\s+on|following\s+up\s+on|in\s+response\s+to|to\s+follow\s+up\s+on|visited\s+\w+\s+following)\s+"
@@ -2173,7 +2191,7 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
         reported_by = _hearsay_source(hearsay["who"] or hearsay["who2"])
         if reported_by is not None:
             scan.claim(start + hearsay.start(), start + hearsay.end())
-    for pattern in (_ASSESSED_DAMAGE, _FOLLOWED_UP, _BOTH_SIDES, _OVERHEAD, _SHELLED_BEFORE):
+    for pattern in (_ASSESSED_DAMAGE, _FOLLOWED_UP, _BOTH_SIDES, _OVERHEAD, _SHELLED_BEFORE, _NO_FIRE_OBSERVED):
         for match in scan.find(pattern, start, end):
             scan.claim(start + match.start(), start + match.end())
     choices = list(scan.find(_CALIBRE_CHOICE, start, end))

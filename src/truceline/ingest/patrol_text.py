@@ -99,8 +99,13 @@ _CONTINUATION = re.compile(r"^\s*(?:It|It also|The SMM also|The mission also|Als
 _MISSION_AGAIN = re.compile(
     r"^\W*(?:(?:at|between|from|on|in|during|throughout|shortly|about|around|later|then|moments|seconds|minutes|"
     r"a\s+few|some|\w+\s+(?:seconds|minutes)|less\s+than)\b[^,;.]{0,60},?\s+)?"
+    # session 15: a second lead, "At 12:20, from inside their vehicles, the SMM heard …", "At 11:13, while the UAV was
+    # flying about 900m north of the SMM's position, the SMM heard …" (the observer of the paragraph was lost)
+    r"(?:(?:from\s+(?:inside|outside)|while|whilst)\b[^,;.()]{0,100}(?:\([^();.]{0,60}\)[^,;.()]{0,20})?,\s+)?"
     r"(?:the\s+(?:SMM|mission|patrol)(?:\s+(?:patrol\s+)?members)?|the\s+SMM\s+patrol(?:\s+members)?|"
-    r"(?:two|three|four|five|six|all)\s+(?:SMM\s+)?patrol\s+members|it)\s+(?:also\s+|then\s+|later\s+|again\s+)?"
+    r"(?:two|three|four|five|six|all)\s+(?:SMM\s+)?patrol\s+members|it)"
+    r"(?:\s*\([^();.]{0,60}\)|\s+(?:outside|inside)\s+(?:of\s+)?(?:the|their)\s+vehicles?)?"  # "(three of whom were outside …)"
+    r"\s+(?:also\s+|then\s+|later\s+|again\s+)?(?:saw\s+and\s+heard\s+|heard\s+and\s+saw\s+)?"
     r"(?:heard|saw|observed|recorded|noted|spotted)\b",
     re.IGNORECASE)
 #: A spot report's sentence about the patrol's members, then the fire they heard: "Two patrol members were standing next to
@@ -259,6 +264,7 @@ def parse_patrol_text(
             raise InputError(file_name, f"reliability {grade!r} is not a NATO/Admiralty grade such as B2")
     state = _State(date=date, night_end=None, period_end=period_end)
     reports: list[Report] = []
+    carried: _Observer | None = None  # the position of a paragraph that only placed the patrol, for the next one
     previous_sentence: list[int] = []  # indices in ``reports`` of the records of the sentence before
     for line_number, raw in enumerate(text.split("\n"), start=1):  # lines end at \n only, as editors count them
         raw = raw.removesuffix("\r")
@@ -269,8 +275,13 @@ def parse_patrol_text(
         if not line.strip():
             continue
         index = 0
-        state.position = None  # an observer position carries within a paragraph, not beyond
+        # an observer position carries within a paragraph, not beyond; but a spot report's opening paragraph that only
+        # placed the patrol ("On 15 May, an SMM patrol comprising six members … was positioned on the south-western edge
+        # of X (…)") places the next paragraph's "At 13:36, … the SMM heard …" (session 15: the observer was lost)
+        state.position = carried
+        carried = None
         state.position_times = state.paragraph_date = None
+        first_of_line = len(reports)
         for start, end in split_sentences(line):
             sentence = _reassessment(line[start:end], reports, previous_sentence)
             if sentence is None:
@@ -290,7 +301,14 @@ def parse_patrol_text(
                     values["kind"] = "other"
                 reports.append(Report(**values))
                 previous_sentence.append(len(reports) - 1)
+        if (state.position is not None and _PATROL_PLACED.search(line)
+                and all(report.kind == "other" and not report.count for report in reports[first_of_line:])):
+            carried = state.position
     return reports
+
+
+#: A spot report's opening: the patrol, what it consisted of (and where it was placed).
+_PATROL_PLACED = re.compile(r"\b(?:patrols?|team)\s+(?:consisting|comprising|comprised|composed|made\s+up)\b", re.IGNORECASE)
 
 
 #: A sentence that assesses what the sentence before reported: "The SMM assessed four of the explosions as outgoing
@@ -324,6 +342,9 @@ def _reassessment(text: str, reports: list[Report], previous: list[int]) -> list
     (split into a record per part, each with ``breakdown_of``); the sentence itself gives one record of kind ``other``
     that says so. None when the sentence is not such an assessment; when what it refers to cannot be told, the
     sentence gives a record of kind ``other`` that says the assessment was not applied (it counts nothing again)."""
+    aimed = _REASSESSED_AIM.match(text)
+    if aimed is not None:
+        return _aimed_assessment(aimed, reports, previous)
     match = _REASSESSED.match(text)
     cause = _REASSESSED_CAUSE.match(text) if match is None else None
     if match is None and cause is None:
@@ -388,6 +409,38 @@ def _reassessment(text: str, reports: list[Report], previous: list[int]) -> list
     return [{"kind": "other", "count": None, "weapon": None, "flight_direction": None,
              "extras": {"assessment_of": ids},
              "warnings": (f"an assessment of what the sentence before reported ({', '.join(ids)}): applied to it, "
+                          "not a new observation",)}]
+
+
+#: The fire of the sentence before, assessed as aimed at the mission: "The SMM assessed that the shots had likely been
+#: aimed at the UAV." (session 15: a further shot record of unstated number, with no target)
+_REASSESSED_AIM = re.compile(
+    r"^\W*(?:the\s+SMM|it|the\s+mission|the\s+patrol)\s+(?:later\s+|also\s+|further\s+)?assessed\s+that\s+"
+    r"(?:the|these|those|both|all(?:\s+the)?)\s+(?:shots?|bursts?|rounds?|fire|shooting|gunfire)\s+"
+    r"(?:was|were|had|have|has)\s+(?:(?:likely|probably|possibly|most\s+likely)\s+)?(?:been\s+)?"
+    r"(?:(?:likely|probably|possibly|most\s+likely)\s+)?(?:aimed|directed|fired)\s+(?:at|towards?|in\s+the\s+direction\s+of)\s+"
+    r"(?P<target>(?:the\s+|its\s+)?(?:SMM(?:'s)?\s+)?(?:(?:mini|mid-range|long-range)[- ]?)?"
+    r"(?:UAVs?|unmanned\s+aerial\s+vehicles?|drones?|patrols?|vehicles?|cameras?))\W*$",
+    re.IGNORECASE)
+
+
+def _aimed_assessment(aimed: re.Match[str], reports: list[Report], previous: list[int]) -> list[dict[str, Any]]:
+    """"The SMM assessed that the shots had likely been aimed at the UAV": the target of the fire the sentence before
+    reported (its records without one); the sentence itself is a record of kind ``other`` that says so."""
+    target = re.sub(r"^(?:the|its)\s+|'s\b", "", re.sub(r"\s+", " ", aimed["target"]), flags=re.IGNORECASE)
+    fire = [at for at in previous if reports[at].kind != "other" and reports[at].count != 0
+            and "target" not in reports[at].extras]
+    if not fire:
+        return [{"kind": "other", "count": None, "weapon": None, "flight_direction": None, "extras": {},
+                 "warnings": (f"an assessment of fire the sentence before does not report ({aimed.group(0).strip()!r}): "
+                              "not applied, and not a new observation",)}]
+    ids = []
+    for at in fire:
+        reports[at] = dataclasses.replace(reports[at], extras=dict(reports[at].extras, target=target))
+        ids.append(reports[at].report_id)
+    previous[:] = []
+    return [{"kind": "other", "count": None, "weapon": None, "flight_direction": None, "extras": {},
+             "warnings": (f"an assessment of what the sentence before reported ({', '.join(ids)}): its target, "
                           "not a new observation",)}]
 
 
