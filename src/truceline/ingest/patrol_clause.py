@@ -165,6 +165,7 @@ class Group:
     details: dict[str, str] = field(default_factory=dict)  # what else was read of it: "damage_to", "mine_type", "target", …
     hit_before: bool = False  # "a house that had been hit by a shell": what a round did before (damage, when seen)
     same_rounds: bool = False  # "…, followed by its impact": the rounds of the observation before (their weapon)
+    definite: str | None = None  # "heard the explosions": the noun written with "the" just after the verb, no count
     part_of: int | None = None  # "700 explosions assessed as 680 outgoing … and 20 …": the total this part is of
     breakdown_calibres: dict[int, int | float | None] = field(default_factory=dict)  # the calibre each such part names
     assessed_lead: bool = False  # "The SMM assessed 30 explosions as …": the assessment follows as "as …"
@@ -1203,8 +1204,16 @@ def _weapon_in_noun(group: Group, noun: str) -> None:
 
 
 #: A clause about observations already counted: "The rounds were …", "the explosions shook …".
-_BACK_REFERENCE = re.compile(r"[\W\x1f]*(?:(?:according\s+to\s+the\s+report|after\s+that)\s*,\s*)?(?:the|these|those)\s+"
-                             r"(?:explosions|rounds|impacts|shells|blasts)\b", re.IGNORECASE)
+_BACK_REFERENCE = re.compile(r"[\W\x1f]*(?:(?:according\s+to\s+the\s+report|after\s+that)\s*,\s*)?"
+                             # "The SMM assessed that all bullets had been fired from a westerly direction at a distance of
+                             # 300-500m" (session 15: a shot record with that distance from the observer)
+                             r"(?P<assessed>(?:the\s+SMM|it|the\s+patrol)\s+(?:also\s+)?assessed\s+that\s+(?:all\s+)?(?:of\s+)?)?"
+                             r"(?:the|these|those|(?<=that\s)|(?<=all\s)|(?<=of\s))\s*"
+                             r"(?:explosions|rounds|impacts|shells|blasts|(?(assessed)bullets|(?!)))\b", re.IGNORECASE)
+#: "… but heard the explosions", "heard the explosion of uncertain origin about 500 metres to the North": a noun with
+#: "the" just after the verb (what it refers to is decided with the line's earlier observations, patrol_text).
+_DEFINITE_AFTER_VERB = re.compile(r"[\s\x1f]*(?:also\s+|again\s+)?(?:the|these|those)\s+(?:loud\s+|single\s+)?"
+                                  r"(?P<noun>explosions?|shots?|bursts?|impacts?|rounds?|blasts?|detonations?)\b", re.IGNORECASE)
 #: The direction of fire written after the rounds: "assessed as mortar rounds outgoing from …".
 _FIRE_AFTER_ROUNDS = re.compile(r"\brounds?\s+(?P<fire>outgoing|incoming)\b(?!\s+(?:and|or)\b)", re.IGNORECASE)
 #: The direction of fire written just after the explosions: "several explosions outgoing from a north-north-eastern
@@ -2432,12 +2441,18 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
                                                  flags=re.IGNORECASE)
         if reported_by is not None:
             group.details["reported_by"] = reported_by
+    if verb is not None and groups and groups[0].count is None:
+        definite = _DEFINITE_AFTER_VERB.match(scan.text, observation_start, end)
+        if definite is not None and groups[0].start <= observation_start + len(definite.group(0)) <= groups[0].end:
+            groups[0].definite = definite["noun"].lower()
     back = _BACK_REFERENCE.match(scan.text, start, end)
     if back is not None and not has_verb and groups and all(group.count is None for group in groups):
         # "The rounds were assessed as impacting within 300m of the base", "the explosions shook the building": the
         # observations of the sentence before, already counted there (patrol14b: a further record of unstated number)
         for group in groups:
             group.kind, group.kinds, group.weapon, group.other_weapons = "other", ["other"], None, []
+            if back["assessed"]:  # where the rounds came from: not a place from the observer
+                group.distance_km = group.bearing = group.event_place = group.toward = None
             group.warnings.append(f"no observation of its own: it speaks of what was counted before ({back.group(0).strip()!r})")
     return ClauseReading(
         position=position, context_times=context_times, groups=groups, context_leftovers=context_leftovers,

@@ -95,7 +95,7 @@ TIME_AT = re.compile(
 _DNUM = r"(?:" + _NUM + r"|(?i:" + ph.NUMBER_WORD + r")(?=\s*(?:-|–|to|and|or)?\s*(?:(?i:" + ph.NUMBER_WORD + r")\s+)?(?i:kilomet|met)))"
 DISTANCE = re.compile(
     r"(?:(?P<qual>about|approximately|approx\.|ca\.|circa|around|some|roughly|up\s+to|within|less\s+than|under|more\s+than|over|"
-    r"at\s+least|at\s+(?:a\s+)?distances?\s+(?:ranging\s+)?of|(?:at\s+)?distances?\s+ranging|at\s+an?\s+(?:estimated|assessed)\s+distances?\s+of|an\s+estimated)\s+)?"
+    r"at\s+least|(?:at|from)\s+(?:a\s+)?distances?\s+(?:ranging\s+)?of|(?:at\s+)?distances?\s+ranging|at\s+an?\s+(?:estimated|assessed)\s+distances?\s+of|an\s+estimated)\s+)?"
     r"(?:between\s+(?P<a2>" + _DNUM + r")\s*(?P<ua2>km|m)?\s+and\s+(?P<b2>" + _DNUM + r")"
     r"|(?:between\s+|from\s+)?(?<![\w-])(?P<a>" + _DNUM + r")(?:\s*(?P<ua>km|m)?\s*(?:-|–|to|(?<=\s)or(?=\s))\s*(?P<b>" + _DNUM + r"))?)\s*(?P<unit>" + _UNIT + r")(?:\s+away)?"
 )
@@ -242,7 +242,7 @@ _AIRCRAFT = (r"(?:(?:Mi|Ka|Su|MiG|An|Il|Tu|Yak|L)-\d+\w*\s+(?:\([^()]*\)\s+)?)?(
 #: Marks of fire seen afterwards, not fire: "shrapnel damage", "broken windows", "a hole" (in a roof); kind ``other``,
 #: ``sighting: damage`` (craters, which older texts name most, keep their own reading).
 DAMAGE = (r"(?:(?:shrapnel|fragmentation|bullet|blast|structural)\s+)?damage|(?:broken|shattered|smashed)\s+(?:windows?|glass)"
-          r"|(?:(?:bullet|shrapnel)\s+)?holes?"
+          r"|(?:(?:bullet|shrapnel)\s+)?holes?|(?:bullet|shrapnel)\s+(?:impacts?|marks?|strikes?)"  # (session 15: were impacts)
           r"|(?:(?:freshly|recently|newly|heavily|badly|severely|partially|partly|completely)\s+)?(?:damaged|destroyed)\s+"
           r"(?:(?:residential|private|administrative|industrial|apartment|multi-storey|two-storey|single-storey|civilian|wooden|brick)\s+)?(?:power\s+lines?|gas\s+(?:pipes?|pipelines?)|pipelines?|water\s+pipes?|houses?|buildings?|roofs?|"
           r"walls?|fences?|cars?|vehicles?|windows?|gates?|garages?|schools?|bridges?|sheds?|barns?|apartments?|flats?)")

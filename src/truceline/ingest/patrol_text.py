@@ -48,7 +48,7 @@ DEFAULT_RELIABILITY = "B2"  # a trained mission's own observation: usually relia
 #: this grade (``reliability_weight``: F6 0.25 against B2 0.64).
 HEARSAY_RELIABILITY = "F6"
 
-_TIME_OF_DAY = (r"(?:early\s+|late\s+)?(?:evening|night|morning|afternoon|day|hours)s?\s+(?:and\s+(?:the\s+)?"
+_TIME_OF_DAY = (r"(?:early\s+|late\s+)?(?:evening|night|morning|afternoon|day|hours)s?\s+(?:hours\s+)?(?:and\s+(?:the\s+)?"
                 r"(?:early\s+|late\s+)?(?:evening|night|morning)s?\s+(?:hours\s+)?)?of\s+")
 _DATE_ON = re.compile(
     r"(?<!:\d\d )(?:\b(?:(?:on|during|over)\s+(?:the\s+)?(?:" + _TIME_OF_DAY + r")?|(?:in|throughout)\s+the\s+" + _TIME_OF_DAY + r")"
@@ -66,10 +66,25 @@ _EVENINGS = re.compile(
     r"\s+(?:and|to|-)\s+(?:(?P<date>" + ph.DATE + r")|(?<=\d\s\w{3}\s)(?P<bare_day>\d{1,2})(?:st|nd|rd|th)?\b|(?P<bare_day2>\d{1,2})(?:st|nd|rd|th)?\b)",
     re.IGNORECASE,
 )
+#: "… more ceasefire violations than between the evenings of …": the period after "than" is the one compared with.
+_THAN_BEFORE = re.compile(r"\bthan\s+(?:it\s+did\s+|in\s+the\s+period\s+)?$", re.IGNORECASE)
+#: "In the following 24 hours", "over the next 24 hours": the day after the period written.
+_FOLLOWING_DAY = re.compile(r"\b(?:in|over|during|for)\s+the\s+(?:following|next|subsequent)\s+(?:24\s+hours|day)\b", re.IGNORECASE)
 #: An evening runs from 18:00 to 21:00: a period "between the evenings of 2 and 3 June" is 2 June 18:00 to 3 June 21:00.
 EVENING_START_HOUR, EVENING_END_HOUR = 18, 21
 _DATE_ONLY_LINE = re.compile(r"^\W*(?:\w+day,?\s+)?(?P<date>" + ph.DATE + r")\W*$", re.IGNORECASE)
 _HYPHEN_FIRE = re.compile(r"(?<![Cc]ease)(?<=[A-Za-z])-(?=fire\b)")
+#: A news copy's lead with no subject: "Fired small arms from a distance of 100 -150 meters." (patrol14c's leftover: not
+#: read); rewritten as "small arms fire" in place, of the same length.
+_FIRED_WEAPON = re.compile(r"(?<![\w-])(?:[Ff]ired|[Oo]pened\s+fire\s+(?:from|with))\s+(?P<weapon>small[- ]arms|(?:heavy[- ])?machine[- ]guns?|"
+                           r"automatic\s+grenade\s+launchers?|grenade\s+launchers?|mortars?)\b(?!\s+(?:fire|rounds?|shots?|bursts?)\b)")
+
+
+def _weapon_fire(match: re.Match[str]) -> str:
+    written = match.group(0)
+    return (match["weapon"] + " fire").ljust(len(written))
+
+
 _FOOTNOTE = re.compile(r"\[\d{1,3}\]")
 _DOTTED_CLOCK = re.compile(r"\b([01]?\d|2[0-3])\.([0-5]\d)(?=\s*(?:hrs|h)\b)")
 #: A 12-hour clock time of the news copies: "12:20 p.m.", "9 a.m.", "1.15pm" (rewritten as 24-hour time, same length).
@@ -103,7 +118,7 @@ _MISSION_AGAIN = re.compile(
     # flying about 900m north of the SMM's position, the SMM heard …" (the observer of the paragraph was lost)
     r"(?:(?:from\s+(?:inside|outside)|while|whilst)\b[^,;.()]{0,100}(?:\([^();.]{0,60}\)[^,;.()]{0,20})?,\s+)?"
     r"(?:the\s+(?:SMM|mission|patrol)(?:\s+(?:patrol\s+)?members)?|the\s+SMM\s+patrol(?:\s+members)?|"
-    r"(?:two|three|four|five|six|all)\s+(?:SMM\s+)?patrol\s+members|it)"
+    r"(?:two|three|four|five|six|all)\s+(?:SMM\s+)?patrol\s+members|it|the\s+(?:SMM(?:'s)?\s+)?camera)"
     r"(?:\s*\([^();.]{0,60}\)|\s+(?:outside|inside)\s+(?:of\s+)?(?:the|their)\s+vehicles?)?"  # "(three of whom were outside …)"
     r"\s+(?:also\s+|then\s+|later\s+|again\s+)?(?:saw\s+and\s+heard\s+|heard\s+and\s+saw\s+)?"
     r"(?:heard|saw|observed|recorded|noted|spotted)\b",
@@ -224,6 +239,8 @@ class _State:
     # positioned on the western edge of X."): the time of "… members were inside the vehicles when they heard …" next
     position_times: Any = None
     paragraph_date: Date | None = None  # the day written beside that sentence's clock time, for the paragraph's times
+    counted: set[str] = field(default_factory=set)  # the families of fire counted earlier in the line ("explosion", "shot")
+    seen: set[str] = field(default_factory=set)  # the families of fire observed earlier in the line, counted or not
 
 
 def read_patrol_text(
@@ -272,6 +289,7 @@ def parse_patrol_text(
         line = _DOTTED_CLOCK.sub(r"\1:\2", line)  # "12.10hrs": a clock time written with a dot (same length)
         line = _TWELVE_HOUR.sub(_twenty_four_hour, line)  # "12:20 p.m.": a 12-hour clock (same length)
         line = _HYPHEN_FIRE.sub(" ", line)  # "small-arms-fire": small-arms fire (same length)
+        line = _FIRED_WEAPON.sub(_weapon_fire, line)  # "Fired small arms from …": small arms fire (same length)
         if not line.strip():
             continue
         index = 0
@@ -281,6 +299,7 @@ def parse_patrol_text(
         state.position = carried
         carried = None
         state.position_times = state.paragraph_date = None
+        state.counted, state.seen = set(), set()
         first_of_line = len(reports)
         for start, end in split_sentences(line):
             sentence = _reassessment(line[start:end], reports, previous_sentence)
@@ -629,8 +648,24 @@ def _read_sentence(
             date_text = f"{evenings['month_before'] or evenings['first_month'] or ''} {evenings['bare_day'] or evenings['bare_day2']}"
         last, _ = _parse_date(date_text, state, default_date)
         first_day = _evenings_start(evenings, last)
+        than = _THAN_BEFORE.search(line, max(0, start), start + evenings.start())
+        compared = than is not None
+        if than is not None:
+            scan.claim(than.start(), than.end())
+        if compared and last is not None and first_day is not None:
+            # "In the following 24 hours, the SMM recorded more ceasefire violations than between the evenings of 3 and 4
+            # February, including about 1,200 explosions": the period written is the one compared with, not this one
+            # (session 15: the 1,200 explosions were put in it); "the following / next 24 hours" is the day after it
+            if (following := _FOLLOWING_DAY.search(line, start, end)) is not None:
+                scan.claim(following.start(), following.end())
+                first_day, last = first_day + timedelta(days=1), last + timedelta(days=1)
+                sentence_warnings.append(f"the period is the day after the one compared with ({evenings.group(0)!r})")
+            else:
+                sentence_warnings.append(f"the period written is the one compared with ({evenings.group(0)!r}): left undated")
+                first_day = last = None
         if last is None:
-            sentence_warnings.append(f"date {date_text.strip()!r} has no year: pass --date")
+            if not compared:
+                sentence_warnings.append(f"date {date_text.strip()!r} has no year: pass --date")
         elif first_day is None:
             sentence_warnings.append(f"the period {evenings.group(0)!r} does not name two dates: left undated")
         else:
@@ -697,6 +732,7 @@ def _read_sentence(
             position = state.position or state.last_position
             if position is None:
                 sentence_warnings.append("'the same position' follows no position: observer position left empty")
+        _definite(reading, state)
         records.extend(_clause_records(reading, position, state, default_date, tz, gazetteer, sentence_warnings))
     if position is not None:
         state.position = state.last_position = position
@@ -711,6 +747,41 @@ def _read_sentence(
         # news copy of a spot report, patrol14b)
         state.paragraph_date, _ = _parse_date(clock_dates.pop(), state, default_date)
     return records
+
+
+def _family(kind: str) -> str | None:
+    if kind.startswith("explosion") or kind == "airburst":
+        return "explosion"
+    return "shot" if kind in ("shot", "burst") else None
+
+
+def _definite(reading: ClauseReading, state: _State) -> None:
+    """"… but heard the explosions" after the line counted explosions: those, not more (session 15: a further record of
+    unstated number); "heard the explosion of uncertain origin about 500 metres to the North" with none counted before
+    and a place of its own: one (patrol14c's leftover: no count)."""
+    for group in reading.groups:
+        family = _family(group.kind)
+        if group.definite is not None and family is not None and group.count is None:
+            if family in state.counted:
+                group.kind, group.kinds, group.weapon, group.other_weapons = "other", ["other"], None, []
+                group.bearing = group.distance_km = group.event_place = group.toward = None
+                group.warnings.append(f"no observation of its own: 'the {group.definite}' are those counted before")
+            elif not group.definite.endswith("s") and (group.bearing is not None or group.distance_km is not None):
+                group.count = 1
+                group.warnings.append(f"'the {group.definite}' with a place of its own read as one")
+        elif (not reading.has_verb and family is not None and family in state.seen and group.count is None
+              and group.count_qualifier is None and reading.ceasefire_violations is None):
+            # "Around noon, bullets whistled over the monitors' heads … . According to them, shots were fired from the South
+            # to the North-North-East.": no verb of observing, no number: how the fire before was fired (patrol14c's
+            # leftover: a second record of unstated number for the same shots)
+            group.kind, group.kinds, group.weapon, group.other_weapons = "other", ["other"], None, []
+            group.bearing = group.distance_km = group.event_place = group.toward = group.flight = None
+            group.warnings.append("no observation of its own and no number: it speaks of the fire before")
+    for group in reading.groups:
+        if (family := _family(group.kind)) is not None:
+            state.seen.add(family)
+            if group.count:
+                state.counted.add(family)
 
 
 def _clause_records(
