@@ -97,3 +97,66 @@ def test_an_impact_seen_before_its_remnant_is_counted_once() -> None:
     records = parse("At 15:10, the SMM saw and heard an explosion in a field about 40m north-east (assessed as an impact). "
                     "Shortly afterwards, the SMM saw a tailfin from a rocket-propelled grenade fall near the impact.")
     assert [(record["kind"], record["count"]) for record in fire(records)] == [("explosion_impact", 1)]
+
+
+def test_the_period_after_than_is_the_one_compared_with() -> None:
+    # "the next 24 hours" after the period compared with: the day after it (the count was put in the period written)
+    (record,) = parse("Over the next 24 hours, the SMM recorded fewer ceasefire violations than between the evenings of 9 "
+                      "and 10 March, including about 300 explosions.", day=date(2018, 3, 12))
+    assert (record["count"], record["time_start"], record["time_end"]) == (300, "10 18:00", "11 21:00")
+    # without it, the period written is not this one's: left undated
+    (record,) = parse("The SMM recorded fewer ceasefire violations than between the evenings of 9 and 10 March, including "
+                      "about 300 explosions.", day=date(2018, 3, 12))
+    assert record["count"] == 300 and record["time_start"] is None
+    # a period that is not after "than" is read as before
+    (record,) = parse("The SMM recorded fewer ceasefire violations between the evenings of 9 and 10 March, including about "
+                      "300 explosions, than in the previous reporting period.", day=date(2018, 3, 12))
+    assert (record["time_start"], record["time_end"]) == ("09 18:00", "10 21:00")
+
+
+def test_the_explosions_after_counted_ones_are_those() -> None:
+    records = parse("At 10:12, four patrol members saw three explosions about 40m south-west. The other two patrol members "
+                    "were inside the vehicle but also heard the explosions.")
+    assert [(record["kind"], record["count"]) for record in fire(records)] == [(UND, 3)]
+    assert records[-1]["bearing_min_deg"] is None
+
+
+def test_the_explosion_with_a_place_of_its_own_is_one() -> None:
+    records = parse("At 16:20, the monitors heard the explosion of unknown origin about 700 metres to the South, and then "
+                    "another explosion about 400 metres East.")
+    assert [(record["kind"], record["count"], record["bearing"]) for record in records] == [(UND, 1, "S"), (UND, 1, "E")]
+    # with no place of its own it stays an unstated number
+    (record,) = parse("The SMM heard the explosion.")
+    assert record["count"] is None
+
+
+def test_fire_written_again_without_a_verb_or_number_is_the_fire_before() -> None:
+    records = parse("Around 14:00, bullets whistled over the observers' heads, and they took cover. According to them, "
+                    "shots were fired from the West to the East-North-East. Inside the car, they heard another shot.")
+    assert [(record["kind"], record["count"]) for record in fire(records)] == [("shot", None), ("shot", 1)]
+    # a first mention without a verb is kept as before
+    (record,) = parse("Shots were fired from the West to the East.")
+    assert record["kind"] == "shot"
+
+
+def test_the_night_hours_of_two_days_are_a_night() -> None:
+    records = parse("During the night hours of 21-22 October, the SMM camera in Svitlodarsk recorded nine undetermined "
+                    "explosions 4-6km south. The camera recorded three more explosions 3km south-east.", day=date(2016, 10, 23))
+    assert [(record["time_start"], record["time_end"]) for record in records] == [("21 12:00", "22 12:00")] * 2
+    assert [record["observer_place"] for record in records] == ["Svitlodarsk", "Svitlodarsk"]
+
+
+def test_a_news_lead_with_fired_small_arms_and_a_spaced_range() -> None:
+    (record,) = parse("Fired small arms from a distance of 200 -250 meters.")
+    assert (record["weapon"], record["distance_min_km"], record["distance_max_km"]) == ("small_arms", 0.2, 0.25)
+    # "small arms fire" after "fired" is read as before
+    (record,) = parse("Soldiers fired small arms fire 100m west.")
+    assert record["weapon"] == "small_arms"
+
+
+def test_bullet_impacts_are_damage_and_a_rifle_calibre_is_not_62mm() -> None:
+    records = parse("The SMM saw eight bullet impacts (calibre 7.62mm) on the wall of the school. The SMM assessed that "
+                    "all bullets had been fired from a north-easterly direction at a distance of 400-600m.")
+    assert [(record["kind"], record["count"]) for record in records] == [("other", 8), ("other", None)]
+    assert records[0]["sighting"] == "damage" and records[0]["calibre_mm"] == 7.62
+    assert records[1]["distance_min_km"] is None and records[1]["fired_from"] == "NE"
