@@ -553,6 +553,10 @@ _CRATER_WORD = re.compile(r"\bcraters?\b", re.IGNORECASE)
 _CALIBRE_CHOICE = re.compile(r"\b(?:either\s+)?\d{2,3}(?:\s?mm)?\s+or\s+\d{2,3}\s?mm\b", re.IGNORECASE)
 _MARKS_FROM_SHELLING = re.compile(r"\b(?:(?:which|that)\s+(?:[\w-]+\s+){1,3}?(?:said|claimed|believed)\s+)?(?:had\s+)?"
                                   r"(?:resulted|resulting|came)\s+from\s+(?:the\s+|a\s+)?shelling\b", re.IGNORECASE)
+_CONDUCT_FLIGHT_BEFORE = re.compile(r"\bconduct(?:ing|ed|s)?\s+(?:an?\s+|the\s+|its\s+)?(?:(?:announced|planned|scheduled|"
+                                    r"co-ordinated|coordinated|pre-notified|notified)\s+)?(?:(?:mini|mid-range|long-range)[- ]?)?$",
+                                    re.IGNORECASE)
+_FLIGHT_AFTER = re.compile(r"(?:\s*\(UAVs?\))?\s*flights?\b", re.IGNORECASE)
 _FLEW_OWN_UAV = re.compile(r"\b(?:flew|launched|landed|recalled)\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
@@ -610,6 +614,12 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
             continue  # "saw him fire a burst": a verb
         if match["noun"].lower() == "impact" and nouns and re.fullmatch(r"\s+", between):
             continue  # "six artillery rounds impact 2-3km east": a verb, read with the rounds
+        if UAV.search(match["noun"]) and _CONDUCT_FLIGHT_BEFORE.search(text, max(clause_start, position - 40), position) \
+                and (flight := _FLIGHT_AFTER.match(text, start + match.end(), end)) is not None:
+            # "to conduct an announced mini-unmanned aerial vehicle (UAV) flight": the mission's own flight (session 15: a
+            # UAV seen)
+            scan.claim(start + match.start(), flight.end())
+            continue
         if UAV.search(match["noun"]) and OWN_UAV_BEFORE.search(text[max(clause_start, position - 40):position]):
             # "using its mini-UAV", "the SMM UAV": how the mission looked, not what it saw; nor a weapon of the fire
             # heard ("the OSCE team flew a UAV …, but observers heard six bursts": patrol13b, read as drone fire)
@@ -1366,7 +1376,9 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
         scan.claim(start + match.start(), start + match.end())
     for match in scan.find(UNDETERMINED_ORIGIN, start, end):
         scan.claim(start + match.start(), start + match.end())
-        if group.kind.startswith("explosion"):
+        if group.kind.startswith("explosion") and not (
+                group.kind == "explosion_impact" and re.search(r"(?:weapons?|systems?|calibre|type)$", match.group(0), re.IGNORECASE)):
+            # ("an impact of an undetermined weapon" stays an impact: the weapon is unknown, not the kind; session 15)
             group.kind = "explosion_undetermined"
     for match in scan.find(_SOON_AFTER, start, end):
         scan.claim(start + match.start(), start + match.end())
