@@ -1224,6 +1224,11 @@ _BACK_REFERENCE = re.compile(r"[\W\x1f]*(?:(?:according\s+to\s+the\s+report|afte
 #: "the" just after the verb (what it refers to is decided with the line's earlier observations, patrol_text).
 _DEFINITE_AFTER_VERB = re.compile(r"[\s\x1f]*(?:also\s+|again\s+)?(?:the|these|those)\s+(?:loud\s+|single\s+)?"
                                   r"(?P<noun>explosions?|shots?|bursts?|impacts?|rounds?|blasts?|detonations?)\b", re.IGNORECASE)
+#: A noun with "the" in a clause with no verb of observing: "The grenade was launched from …", "the shells fell …".
+_DEFINITE_SUBJECT = re.compile(r"(?:the|these|those)\s+(?P<noun>explosions?|shots?|bursts?|impacts?|rounds?|blasts?|shells?|"
+                               r"grenades?|projectiles?|bullets?)\b", re.IGNORECASE)
+_DEFINITE_NOUN = re.compile(r"(?P<noun>explosions?|shots?|bursts?|impacts?|rounds?|blasts?|shells?|grenades?|projectiles?|bullets?)\b",
+                            re.IGNORECASE)
 #: The direction of fire written after the rounds: "assessed as mortar rounds outgoing from …".
 _FIRE_AFTER_ROUNDS = re.compile(r"\brounds?\s+(?P<fire>outgoing|incoming)\b(?!\s+(?:and|or)\b)", re.IGNORECASE)
 #: The direction of fire written just after the explosions: "several explosions outgoing from a north-north-eastern
@@ -2457,6 +2462,13 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
         definite = _DEFINITE_AFTER_VERB.match(scan.text, observation_start, end)
         if definite is not None and groups[0].start <= observation_start + len(definite.group(0)) <= groups[0].end:
             groups[0].definite = definite["noun"].lower()
+    if verb is None and not has_verb:
+        for group in groups:  # "The grenade was launched from the south-east", "…, the shells fell several meters away"
+            subject = _DEFINITE_SUBJECT.match(scan.text, group.start, group.end)
+            if subject is None and re.search(r"\b(?:the|these|those)\s+$", scan.text[max(start, group.start - 8):group.start], re.IGNORECASE):
+                subject = _DEFINITE_NOUN.match(scan.text, group.start, group.end)
+            if group.count is None and group.definite is None and subject is not None:
+                group.definite = subject["noun"].lower()
     back = _BACK_REFERENCE.match(scan.text, start, end)
     if back is not None and not has_verb and groups and all(group.count is None for group in groups):
         # "The rounds were assessed as impacting within 300m of the base", "the explosions shook the building": the

@@ -156,7 +156,10 @@ RELATIVE_TIME = re.compile(
     r"\b(?:(?:(?:about|around|approximately|roughly|some|just|only)\s+)?(?:a\s+few|several|some|(?:less|more)\s+than(?:\s+an?|\s+half\s+an?)?|"
     r"(?:about\s+|around\s+)?half\s+an?|\d+|"
     r"(?i:" + ph.NUMBER_WORD + r")|an?)\s+(?:seconds?|minutes?|hours?)|(?:seconds|minutes)|moments?|(?:a\s+)?(?:short|little)\s+while)"
-    r"\s+(?:later|afterwards)\b",
+    r"\s+(?:later|afterwards)\b"
+    # "In two second there sounded few shots …", (a news copy; session 15: read as a count of two)
+    r"|(?<![\w,] )\b(?:in|after)\s+(?:the\s+(?:space|course)\s+of\s+)?(?:a\s+few|several|\d+|(?i:" + ph.NUMBER_WORD + r"))"
+    r"\s+seconds?\b(?!\s+(?:of|later|afterwards)\b)",
     re.IGNORECASE,
 )
 NO_DISTANCE = re.compile(r"\b(?:at\s+)?(?:an?\s+)?(?:undetermined|unknown|unidentified|unspecified)\s+distances?\b", re.IGNORECASE)
@@ -238,7 +241,7 @@ BEARING_LIST = re.compile(
 #: Manned aircraft: "a Mi-8 helicopter", "fixed-wing aircraft", "two military planes" (not "anti-aircraft").
 _AIRCRAFT = (r"(?:(?:Mi|Ka|Su|MiG|An|Il|Tu|Yak|L)-\d+\w*\s+(?:\([^()]*\)\s+)?)?(?:(?:fixed|rotary)[- ]wing\s+|(?:military|combat|"
              r"transport|attack|fighter|civilian|light|unidentified)\s+)*"
-             r"(?:helicopters?|(?<!anti-)(?<!anti )aircraft|(?:air|aero)?planes?|(?:fighter\s+)?jets?)(?![-\s]+(?:factory|factories|plants?|repair|hangars?|shelters?|carriers?|parts|fuel)\b)")
+             r"(?:helicopters?|(?<!anti-)(?<!anti )aircraft|(?:air|aero)?planes?|(?:fighter\s+)?jets?)(?![-\s]+(?:grenade|propelled|factory|factories|plants?|repair|hangars?|shelters?|carriers?|parts|fuel)\b)")
 #: Marks of fire seen afterwards, not fire: "shrapnel damage", "broken windows", "a hole" (in a roof); kind ``other``,
 #: ``sighting: damage`` (craters, which older texts name most, keep their own reading).
 DAMAGE = (r"(?:(?:shrapnel|fragmentation|bullet|blast|structural)\s+)?damage|(?:broken|shattered|smashed)\s+(?:windows?|glass)"

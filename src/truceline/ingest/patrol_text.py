@@ -762,7 +762,7 @@ def _definite(reading: ClauseReading, state: _State) -> None:
     for group in reading.groups:
         family = _family(group.kind)
         if group.definite is not None and family is not None and group.count is None:
-            if family in state.counted:
+            if family in state.counted or (not reading.has_verb and state.seen):
                 group.kind, group.kinds, group.weapon, group.other_weapons = "other", ["other"], None, []
                 group.bearing = group.distance_km = group.event_place = group.toward = None
                 group.warnings.append(f"no observation of its own: 'the {group.definite}' are those counted before")
@@ -777,7 +777,6 @@ def _definite(reading: ClauseReading, state: _State) -> None:
             group.kind, group.kinds, group.weapon, group.other_weapons = "other", ["other"], None, []
             group.bearing = group.distance_km = group.event_place = group.toward = group.flight = None
             group.warnings.append("no observation of its own and no number: it speaks of the fire before")
-    for group in reading.groups:
         if (family := _family(group.kind)) is not None:
             state.seen.add(family)
             if group.count:
