@@ -160,3 +160,30 @@ def test_bullet_impacts_are_damage_and_a_rifle_calibre_is_not_62mm() -> None:
     assert [(record["kind"], record["count"]) for record in records] == [("other", 8), ("other", None)]
     assert records[0]["sighting"] == "damage" and records[0]["calibre_mm"] == 7.62
     assert records[1]["distance_min_km"] is None and records[1]["fired_from"] == "NE"
+
+
+def test_the_missions_own_uav_flight_is_no_sighting() -> None:
+    records = parse("On 6 June, an SMM patrol was positioned in Zolote in order to conduct a planned mini-unmanned aerial "
+                    "vehicle (UAV) flight over the area.")
+    assert all(record.get("sighting") is None and not record["count"] for record in records)
+    # a UAV seen is read as before
+    (record,) = parse("The SMM spotted a mini-UAV flying over Popasna.")
+    assert (record["sighting"], record["count"]) == ("uav", 1)
+
+
+def test_an_impact_of_an_undetermined_weapon_stays_an_impact() -> None:
+    (record,) = parse("The camera footage showed an impact of an unknown weapon near the camera mast at 21:14 on 9 September.")
+    assert (record["kind"], record["count"]) == ("explosion_impact", 1)
+    # explosions of undetermined origin stay undetermined
+    (record,) = parse("The SMM heard two explosions of undetermined origin 2km west.")
+    assert record["kind"] == UND
+
+
+def test_a_translated_news_copy_of_a_grenade_and_anti_aircraft_fire() -> None:
+    records = parse("When an observer left the car, one shot was made from a jet grenade launcher. The grenade was fired "
+                    "from the north-west. The shell fell 120 meters from the car.\n"
+                    "In three seconds there sounded a few shots from a 23-mm anti-aircraft gun.")
+    assert [(record["kind"], record["count"], record["weapon"]) for record in fire(records)] == [
+        ("shot", 1, "grenade_launcher"), ("shot", None, "anti_aircraft_gun")]
+    assert fire(records)[1]["count_qualifier"] == "a few"
+    assert all(record.get("sighting") is None for record in records)
