@@ -187,3 +187,11 @@ def test_a_translated_news_copy_of_a_grenade_and_anti_aircraft_fire() -> None:
         ("shot", 1, "grenade_launcher"), ("shot", None, "anti_aircraft_gun")]
     assert fire(records)[1]["count_qualifier"] == "a few"
     assert all(record.get("sighting") is None for record in records)
+
+
+def test_what_others_said_the_fire_was_is_not_observed() -> None:
+    records = parse("The next day the SMM followed up on reports that the explosions were anti-aircraft fire that shot down "
+                    "a drone, which later crashed in a garden.")
+    assert fire(records) == [] and all(record.get("sighting") is None for record in records)
+    # "followed up on reports of shelling" is read as before (no observation either)
+    assert fire(parse("The SMM followed up on reports of shelling in Popasna.")) == []

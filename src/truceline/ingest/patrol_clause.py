@@ -1033,6 +1033,11 @@ _FOLLOWED_UP = re.compile(
     r"\b(?:followed\s+up\s+on|following\s+up\s+on|in\s+response\s+to|to\s+follow\s+up\s+on|visited\s+\w+\s+following)\s+"
     r"(?:the\s+)?(?:reports?|allegations?|claims?|information)\s+(?:of|about|on)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:shelling|fire|explosions?|impacts?|damage|casualties|incidents?|attacks?)\b", re.IGNORECASE)
+#: What others said the fire was, followed up by the mission: "followed up on reports that the explosions were
+#: anti-aircraft fire that shot down an unmanned aerial vehicle (UAV), which consequently crashed …" (session 15: a shot
+#: record and a UAV seen); claimed to the end of the clause.
+_FOLLOWED_UP_THAT = re.compile(r"\b(?:followed|following|to\s+follow)\s+up\s+on\s+(?:the\s+)?(?:reports?|allegations?|claims?|information)"
+                               r"\s+that\b.*$", re.IGNORECASE | re.DOTALL)
 #: A tally written as a table row: "Ceasefire violations recorded by the SMM in Donetsk region: 174".
 _VIOLATIONS_COLON = re.compile(r"\b(?:ceasefire\s+)?violations\b[^:;.()\d]{0,80}?:\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\b(?!:)",
                                re.IGNORECASE)  # not a clock time: "… violations at 14:05"
@@ -2217,7 +2222,7 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
         reported_by = _hearsay_source(hearsay["who"] or hearsay["who2"])
         if reported_by is not None:
             scan.claim(start + hearsay.start(), start + hearsay.end())
-    for pattern in (_ASSESSED_DAMAGE, _FOLLOWED_UP, _BOTH_SIDES, _OVERHEAD, _SHELLED_BEFORE, _NO_FIRE_OBSERVED):
+    for pattern in (_ASSESSED_DAMAGE, _FOLLOWED_UP_THAT, _FOLLOWED_UP, _BOTH_SIDES, _OVERHEAD, _SHELLED_BEFORE, _NO_FIRE_OBSERVED):
         for match in scan.find(pattern, start, end):
             scan.claim(start + match.start(), start + match.end())
     choices = list(scan.find(_CALIBRE_CHOICE, start, end))
