@@ -195,3 +195,13 @@ def test_what_others_said_the_fire_was_is_not_observed() -> None:
     assert fire(records) == [] and all(record.get("sighting") is None for record in records)
     # "followed up on reports of shelling" is read as before (no observation either)
     assert fire(parse("The SMM followed up on reports of shelling in Popasna.")) == []
+
+
+def test_a_place_ending_in_a_is_not_cut_by_a_count() -> None:
+    # with no verb of observing, the count before the noun was found at the "a" that ends "Popasna" ("Popasn", no position)
+    (record,) = parse("On 4 May, an SMM patrol was positioned on the western edge of Popasna to conduct an unmanned aerial "
+                      "vehicle flight.")
+    assert record["observer_place"] == "Popasna" and record["observer_lat"] is not None
+    # a count before the noun in such a clause is read as before
+    (record,) = parse("Twelve undetermined explosions were heard 3km south.")
+    assert record["count"] == 12

@@ -1225,6 +1225,7 @@ _BACK_REFERENCE = re.compile(r"[\W\x1f]*(?:(?:according\s+to\s+the\s+report|afte
                              r"(?P<assessed>(?:the\s+SMM|it|the\s+patrol)\s+(?:also\s+)?assessed\s+that\s+(?:all\s+)?(?:of\s+)?)?"
                              r"(?:the|these|those|(?<=that\s)|(?<=all\s)|(?<=of\s))\s*"
                              r"(?:explosions|rounds|impacts|shells|blasts|(?(assessed)bullets|(?!)))\b", re.IGNORECASE)
+_COUNT_AT_WORD = re.compile(r"(?<![\w'])(?:" + COUNT.pattern + r")", COUNT.flags)
 #: "… but heard the explosions", "heard the explosion of uncertain origin about 500 metres to the North": a noun with
 #: "the" just after the verb (what it refers to is decided with the line's earlier observations, patrol_text).
 _DEFINITE_AFTER_VERB = re.compile(r"[\s\x1f]*(?:also\s+|again\s+)?(?:the|these|those)\s+(?:loud\s+|single\s+)?"
@@ -2261,7 +2262,10 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
         context_end = observation_start = start + first_noun.start() if first_noun else end
         if first_noun is not None:
             # a count before the noun belongs to the observation, not the context
-            count = COUNT.search(scan.view(start, context_end))
+            before = scan.view(start, context_end)
+            # the count starts a word: not the "a" that ends "Popasna" in "positioned in Popasna to conduct an unmanned aerial
+            # vehicle flight" (session 15: the observer place was cut to "Popasn")
+            count = _COUNT_AT_WORD.search(before)
             if count is not None:
                 context_end = observation_start = start + count.start()
             else:  # "… that 120mm mortar rounds had impacted": its weapon and calibre belong to it too
