@@ -205,3 +205,24 @@ def test_a_place_ending_in_a_is_not_cut_by_a_count() -> None:
     # a count before the noun in such a clause is read as before
     (record,) = parse("Twelve undetermined explosions were heard 3km south.")
     assert record["count"] == 12
+
+
+def test_the_peak_of_the_fire_does_not_time_the_whole_count() -> None:
+    (record,) = parse("The monitors registered 540 explosions in the Donetsk airport on May 4, their intensity reaching its "
+                      "peak between 1.30 p.m. and 4 p.m. (200 explosions).", day=date(2015, 5, 6))
+    assert (record["count"], record["time_start"], record["time_end"]) == (540, "04 00:00", "05 00:00")
+    assert any("peak of the fire was not read" in warning for warning in record["warnings"])
+
+
+def test_a_second_regional_count_repeats_the_kind_before() -> None:
+    records = parse("The Organization for Security and Cooperation in Europe recorded 45 explosions in Donetsk region and "
+                    "80 in Luhansk on August 3-5.", day=date(2017, 8, 6))
+    assert [(record["kind"], record["count"], record["region"]) for record in records] == [
+        (UND, 45, "Donetsk"), (UND, 80, "Luhansk")]
+    assert all(record["lat"] is None and record["observer_place"] is None for record in records)
+    records = parse("The SMM recorded 30 explosions in Luhansk region and seven in Donetsk region.")
+    assert [(record["kind"], record["count"], record["region"]) for record in records] == [
+        (UND, 30, "Luhansk"), (UND, 7, "Donetsk")]
+    # a tally of ceasefire violations stays a tally, as before
+    records = parse("The SMM recorded 25 ceasefire violations in Luhansk region and four in Donetsk region.")
+    assert [(record["kind"], record["ceasefire_violations"]) for record in records] == [("other", 25), ("other", 4)]

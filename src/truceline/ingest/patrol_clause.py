@@ -1028,6 +1028,11 @@ _NO_FIRE_OBSERVED = re.compile(
     r"grenade|projectile|shell)(?:\s*\([A-Z0-9-]+\))?"
     r"|the\s+number\s+of\s+(?:explosions|blasts|shots|bursts|ceasefire\s+violations)\s+(?:grew|increased|decreased|rose|fell|"
     r"dropped|doubled|tripled)\b)", re.IGNORECASE)
+#: The peak of the fire counted before, with its own window and part: "698 explosions …, their intensity reaching its
+#: peak between 12:45 and 17:00 (271 explosions)" (session 15: the whole count was given the peak's window); claimed, so
+#: the count keeps its own window.
+_PEAK = re.compile(r"(?:,\s*)?(?:with\s+)?(?:their|its|the)\s+intensity\s+(?:reaching|peaking|reached|peaked|was\s+highest)\b[^.;()]*"
+                   r"(?:\(\s*(?:about\s+|some\s+)?\d[\d,]*\s+(?:explosions|shots|bursts|ceasefire\s+violations)\s*\))?", re.IGNORECASE)
 #: Fire someone else reported, followed up by the mission: "followed up on reports of shelling" (not an observation).
 _FOLLOWED_UP = re.compile(
     r"\b(?:followed\s+up\s+on|following\s+up\s+on|in\s+response\s+to|to\s+follow\s+up\s+on|visited\s+\w+\s+following)\s+"
@@ -2073,7 +2078,8 @@ REGION_AND_BEFORE = re.compile(r"\bregion\s+and\s+$", re.IGNORECASE)
 #: The second tally of "32 ceasefire violations in Donetsk region and two in Luhansk region", as its own clause: "two in
 #: Luhansk region" (the clause break before it is made only after "… region").
 _REGION_TALLY = re.compile(r"^[\s\x1f]*(?:(?P<qual>about|around)\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+|" + ph.NUMBER_WORD
-                           + r")\s+(?=in\s+[A-Z][a-z]+\s+region\b)", re.IGNORECASE)
+                           + r")\s+(?=in\s+[A-Z][a-z]+\s+region\b|in\s+(?P<bare_region>Donetsk|Luhansk)\b(?!\s+(?:city|airport|region)\b))",
+                           re.IGNORECASE)
 _REGION_NONE = re.compile(r"^[\s\x1f]*none(?=\s+in\s+[A-Z][a-z]+\s+region\b)", re.IGNORECASE)
 
 
@@ -2209,6 +2215,8 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
         number = bare["n"].replace(",", "")
         region_tally = (int(number) if number.isdigit() else ph.parse_number(number),
                         ph.COUNT_QUALIFIERS.get((bare["qual"] or "").lower()), None)
+        if bare["bare_region"] is not None:  # "… and 120 in Luhansk on …": the region, not a town the fire was in
+            scan.claim(start + bare.end(), start + bare.end() + len("in ") + len(bare["bare_region"]))
     none = _REGION_NONE.match(scan.view(start, end))
     if none is not None and REGION_AND_BEFORE.search(scan.text, max(0, start - 12), start):
         scan.claim(start + none.start(), start + none.end())
@@ -2226,6 +2234,9 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
     for pattern in (_ASSESSED_DAMAGE, _FOLLOWED_UP_THAT, _FOLLOWED_UP, _BOTH_SIDES, _OVERHEAD, _SHELLED_BEFORE, _NO_FIRE_OBSERVED):
         for match in scan.find(pattern, start, end):
             scan.claim(start + match.start(), start + match.end())
+    peaks = [re.sub(r"\s+", " ", match.group(0).strip(" ,")) for match in scan.find(_PEAK, start, end)]
+    for match in scan.find(_PEAK, start, end):
+        scan.claim(start + match.start(), start + match.end())
     choices = list(scan.find(_CALIBRE_CHOICE, start, end))
     for match in choices:  # "either 122 or 152mm artillery rounds": two calibres, neither the rounds' (122 is no count)
         scan.claim(start + match.start(), start + match.end())
@@ -2277,7 +2288,16 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
                 context_end = observation_start = start + hit_by.start()
         if target is not None and start + target.end() <= context_end:
             context_end = observation_start = start + target.end()  # "the SMM's UAV was fired upon with small-arms fire"
-    region = None
+    region = bare["bare_region"] if region_tally is not None and bare is not None else None
+    if region_tally is not None and previous_kind not in (None, "other") and region_tally[0] is not None:
+        # "40 explosions in Donetsk region and 12 in Luhansk region": twelve more of the kind before, not a tally of
+        # ceasefire violations (session 15; "18 ceasefire violations in Luhansk region and three in Donetsk region" is a
+        # tally, as before)
+        elliptical = Group(start=start, end=end, kind=previous_kind, kinds=[previous_kind], count=region_tally[0],
+                           count_qualifier=region_tally[1])
+        region_tally = None
+    else:
+        elliptical = None
     for match in scan.find(REGION, start, end):
         scan.claim(start + match.start(), start + match.end())
         region = region or match["name"]
@@ -2315,6 +2335,8 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
     for match in scan.find(_WHAT_ASSESSED, observation_start, end):  # "heard what it assessed as two outgoing rounds"
         scan.claim(observation_start + match.start(), observation_start + match.end())
     groups = read_groups(scan, observation_start, end, clause_start=start, negated=negated)
+    if elliptical is not None and not groups:
+        groups = [elliptical]
     # (a clause with no verb of its own from its start: "…; and an additional 26 between 13:00 and 15:45hrs")
     more_start = observation_start if has_verb else start
     more = _MORE_OF_THE_SAME.match(scan.view(more_start, end)) if not groups and previous_kind else None
@@ -2478,6 +2500,8 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
                 subject = _DEFINITE_NOUN.match(scan.text, group.start, group.end)
             if group.count is None and group.definite is None and subject is not None:
                 group.definite = subject["noun"].lower()
+    for group in groups:
+        group.warnings.extend(f"the peak of the fire was not read: {peak!r}" for peak in peaks)
     back = _BACK_REFERENCE.match(scan.text, start, end)
     if back is not None and not has_verb and groups and all(group.count is None for group in groups):
         # "The rounds were assessed as impacting within 300m of the base", "the explosions shook the building": the

@@ -152,7 +152,9 @@ _CLAUSE_BREAK = re.compile(
     r"|,\s+and\s+(?=(?:about\s+|around\s+|some\s+|more\s+than\s+)?\d[\d,]*\s+(?:ceasefire\s+)?violations\b)"
     # "The SMM recorded 32 ceasefire violations in Donetsk region and two in Luhansk region" (patrol14: the second
     # tally was not understood), "no ceasefire violations in Donetsk region and 50 in Luhansk region"
-    r"|(?<=\sregion)\s+and\s+(?=(?:about\s+|around\s+)?(?:\d[\d,]*|none|" + ph.NUMBER_WORD + r")\s+in\s+[A-Z][a-z]+\s+region\b)"
+    r"|(?<=\sregion)\s+and\s+(?=(?:about\s+|around\s+)?(?:\d[\d,]*|none|" + ph.NUMBER_WORD + r")\s+in\s+(?:[A-Z][a-z]+\s+region\b"
+    # (a news copy: "66 explosions in Donetsk region and 120 in Luhansk on September 15-17"; session 15)
+    r"|(?:Donetsk|Luhansk)\b(?!\s+(?:city|airport|region)\b)))"
 )
 #: The next area of a share's list, after a semicolon: "; (and) at south-easterly and southerly directions of X".
 _MORE_AREAS = re.compile(r"\s*(?:and\s+)?(?:at|in)\s+(?:the\s+)?(?:areas?\s+|directions?\s+)?" + ph.DIRECTION
