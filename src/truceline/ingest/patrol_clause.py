@@ -2273,10 +2273,10 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
         context_end = observation_start = start + first_noun.start() if first_noun else end
         if first_noun is not None:
             # a count before the noun belongs to the observation, not the context
-            before = scan.view(start, context_end)
+            context_text = scan.view(start, context_end)
             # the count starts a word: not the "a" that ends "Popasna" in "positioned in Popasna to conduct an unmanned aerial
             # vehicle flight" (session 15: the observer place was cut to "Popasn")
-            count = _COUNT_AT_WORD.search(before)
+            count = _COUNT_AT_WORD.search(context_text)
             if count is not None:
                 context_end = observation_start = start + count.start()
             else:  # "… that 120mm mortar rounds had impacted": its weapon and calibre belong to it too
