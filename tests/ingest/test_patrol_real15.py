@@ -226,3 +226,40 @@ def test_a_second_regional_count_repeats_the_kind_before() -> None:
     # a tally of ceasefire violations stays a tally, as before
     records = parse("The SMM recorded 25 ceasefire violations in Luhansk region and four in Donetsk region.")
     assert [(record["kind"], record["ceasefire_violations"]) for record in records] == [("other", 25), ("other", 4)]
+
+
+def test_an_evening_to_evening_period_written_with_weekdays() -> None:
+    (record,) = parse("From Friday evening, March 8, until Saturday evening, March 9, the Mission recorded 210 explosions in "
+                      "Donbas.", day=date(2019, 3, 11))
+    assert (record["count"], record["time_start"], record["time_end"]) == (210, "08 18:00", "09 21:00")
+    assert record["observer_place"] is None
+
+
+def test_the_night_of_one_date_is_a_night() -> None:
+    (record,) = parse("The SMM recorded over 300 explosions on the night of 9 May in the area of Popasna.", day=date(2016, 5, 11))
+    assert (record["time_start"], record["time_end"]) == ("09 12:00", "10 12:00")
+    # a day of one date stays the day
+    (record,) = parse("On 9 May, the SMM heard 3 explosions.", day=date(2016, 5, 11))
+    assert (record["time_start"], record["time_end"]) == ("09 00:00", "10 00:00")
+
+
+def test_explosions_consistent_with_both_outgoing_weapons_are_outgoing() -> None:
+    (record,) = parse("The SMM heard explosions consistent with both outgoing mortar and artillery fire 4km south-east.")
+    assert (record["kind"], record["weapon"], record["other_weapons"]) == ("explosion_outgoing", "mortar", ["artillery"])
+
+
+def test_a_lead_over_a_period_keeps_the_paragraphs_position() -> None:
+    records = parse("From an observation point in Svitlodarsk, the SMM noted a calm situation. Over a two-hour period in the "
+                    "afternoon, the SMM heard six explosions 5km south.")
+    assert fire(records)[0]["observer_place"] == "Svitlodarsk"
+
+
+def test_aftermath_people_hurt_and_crater_impacts_are_no_fire_heard() -> None:
+    records = parse("The SMM saw the aftermath of shelling in Popasna. Residents, including two injured by the shelling, told "
+                    "the SMM that shells had struck at 21:00 on 3 June. The SMM saw six crater impacts (all within a radius "
+                    "of 100 metres) near a school.", day=date(2015, 6, 5))
+    counted = [(record["kind"], record["count"]) for record in records if record["count"]]
+    assert counted == [("other", 6)]
+    assert records[-1]["distance_min_km"] is None
+    told = [record for record in records if record["time_start"] == "03 21:00"]
+    assert len(told) == 1 and told[0]["kind"].startswith("explosion") and told[0]["count"] is None

@@ -1027,7 +1027,15 @@ _NO_FIRE_OBSERVED = re.compile(
     r"|(?:an?\s+|the\s+)?tail[- ]?fins?\s+(?:from|of)\s+(?:an?\s+|the\s+)?(?:rocket-propelled\s+grenade|RPG|mortar(?:\s+round)?|rocket|"
     r"grenade|projectile|shell)(?:\s*\([A-Z0-9-]+\))?"
     r"|the\s+number\s+of\s+(?:explosions|blasts|shots|bursts|ceasefire\s+violations)\s+(?:grew|increased|decreased|rose|fell|"
-    r"dropped|doubled|tripled)\b)", re.IGNORECASE)
+    r"dropped|doubled|tripled)\b"
+    # what fire left, seen: "saw the aftermath of shelling" (not fire heard); how marks are spread: "(all within a radius of 200
+    # metres)" (not a distance from the observer)
+    r"|(?:the\s+)?aftermath\s+of\s+(?:the\s+)?(?:shelling|fire|explosions?)"
+    r"|(?<=\()(?:all\s+)?within\s+a\s+radius\s+of\s+[^()]{1,30}(?=\))"
+    # people hurt by fire: "Residents, including one injured by the shelling, told the SMM …" (not one explosion)
+    r"|(?:one|two|three|four|five|several|\d+)\s+(?:(?:person|people|civilians?|m[ae]n|wom[ae]n|children|child|residents?)\s+)?"
+    r"(?:who\s+(?:was|were)\s+|(?:was|were)\s+)?(?:injured|killed|wounded|hurt)\s+(?:by|in|during)\s+(?:the\s+)?"
+    r"(?:shelling|fire|explosions?|shots?|gunfire)\b)", re.IGNORECASE)
 #: The peak of the fire counted before, with its own window and part: "698 explosions …, their intensity reaching its
 #: peak between 12:45 and 17:00 (271 explosions)" (session 15: the whole count was given the peak's window); claimed, so
 #: the count keeps its own window.

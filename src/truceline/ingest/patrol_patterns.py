@@ -66,7 +66,7 @@ AT_PLACE = re.compile(
 )
 NOT_PLACES = re.compile(
     r"^(?:SMM|OSCE|EECP|JCCC|EUMM|UNDOF|UNMOGIP|UNIFIL|UNTSO|UN|UAV|UAVs|SMM's|Ukraine|Ukrainian|Russia|Russian|Mission|The|It|Joint|Centre|Control|"
-    r"Co-ordination|Coordination|Armed|Forces|Government|Trilateral|Contact|Group|Minsk|Package|Addendum|Memorandum|Organization|Organisation|Europe|"
+    r"Co-ordination|Coordination|Armed|Forces|Government|Trilateral|Contact|Group|Minsk|Package|Addendum|Memorandum|Organization|Organisation|Europe|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"Daily|Report|Spot|Non|A|An|On|In|At|While|Positioned|Between|From|Later|During|Both|All|No|None|"
     r"N|NNE|NE|ENE|E|ESE|SE|SSE|S|SSW|SW|WSW|W|WNW|NW|NNW|"
     # a compass direction capitalised ("fired from a location to the South-East") is never a place
@@ -259,7 +259,7 @@ MINES = (r"(?:anti[- ](?:tank|personnel|vehicle)|land|tripwire[- ](?:activated|i
 KIND_NOUN = re.compile(
     r"\b(?P<noun>projectiles?|tracer\s+(?:rounds?|fire|projectiles?|bullets?)|tracers"
     r"|(?:illumination\s+)?flares?|illumination\s+rounds?|air[- ]?bursts?"
-    r"|explosions?|detonations?|blasts?|bullets?(?![-\s]+(?:impacts?|holes?|marks?|proof|resistant)\b)|shelling|shelled(?=\s+(?:the\s+previous|overnight|during|on|in|at|from|with|by|yesterday|earlier|\d)|\s*[.,;]|\s*$)|air[- ]?strikes?|impacts?|rounds?|bursts?|gun[- ]?shots?|shots?|shooting(?![-\s]+(?:range|ground)s?\b)|" + DAMAGE + r"|" + MINES + r"|" + UXO + r"|(?:muzzle\s+)?flash(?:es)?|craters?|fire|salvo(?:e?s)?|smoke|shells?"
+    r"|explosions?|detonations?|blasts?|bullets?(?![-\s]+(?:impacts?|holes?|marks?|proof|resistant)\b)|shelling|shelled(?=\s+(?:the\s+previous|overnight|during|on|in|at|from|with|by|yesterday|earlier|\d)|\s*[.,;]|\s*$)|air[- ]?strikes?|impacts?|rounds?|bursts?|gun[- ]?shots?|shots?|shooting(?![-\s]+(?:range|ground)s?\b)|" + DAMAGE + r"|" + MINES + r"|" + UXO + r"|(?:muzzle\s+)?flash(?:es)?|crater[- ]impacts?|craters?|fire|salvo(?:e?s)?|smoke|shells?"
     r"|(?<!launch )(?<!launch-)rockets?(?![-\s]+(?:systems?|launchers?|propelled|launch|assisted)\b)"
     # "heard the use of small arms north and west": fire of the weapon named after it
     r"|use(?=\s+of\s+(?:(?:small|light)[- ]arms|(?:heavy[- ])?machine[- ]guns?|weapons|automatic\s+weapons|mortars|artillery|grenade[- ]launchers?)\b)"
@@ -284,6 +284,7 @@ COUNT = re.compile(
 )
 ASSESSED = re.compile(
     r"\b(?:(?:were|was|all|both)\s+)?(?:(?:assessed|believed|judged|determined)\s+(?:to\s+be\s+|as\s+)(?:being\s+)?|consistent\s+with\s+)"
+    r"(?:both\s+(?=outgoing|incoming))?"  # "consistent with both outgoing mortar and artillery" (session 15: undetermined)
     r"(?:(?:having\s+been\s+)?caused\s+by\s+)?(?:its\s+)?"
     r"(?:an?\s+|the\s+)?(?:(?:possible|probable|likely)\s+)?[\x1f\s()]*"
     r"(?P<what>outgoing|impacts?|incoming|air[- ]?bursts?|explosions?|detonations?|rounds?)?"

@@ -66,6 +66,13 @@ _EVENINGS = re.compile(
     r"\s+(?:and|to|-)\s+(?:(?P<date>" + ph.DATE + r")|(?<=\d\s\w{3}\s)(?P<bare_day>\d{1,2})(?:st|nd|rd|th)?\b|(?P<bare_day2>\d{1,2})(?:st|nd|rd|th)?\b)",
     re.IGNORECASE,
 )
+#: A news copy's period: "From Saturday evening, November 16, until Sunday evening, November 17" (session 15: read as the
+#: day of the 16th).
+_PLAIN_DATE = r"(?:" + ph.MONTH + r"\s+\d{1,2}|\d{1,2}\s+" + ph.MONTH + r")(?:,?\s+\d{4})?"
+_EVENING_TO_EVENING = re.compile(
+    r"\bfrom\s+(?:(?:the\s+)?(?:\w+day\s+)?evening|the\s+evening\s+of)\s*,?\s*(?:of\s+)?(?P<first>" + _PLAIN_DATE + r")\s*,?\s+"
+    r"(?:until|till|to)\s+(?:(?:the\s+)?(?:\w+day\s+)?evening|the\s+evening\s+of)\s*,?\s*(?:of\s+)?(?P<date>" + _PLAIN_DATE + r")",
+    re.IGNORECASE)
 #: "… more ceasefire violations than between the evenings of …": the period after "than" is the one compared with.
 _THAN_BEFORE = re.compile(r"\bthan\s+(?:it\s+did\s+|in\s+the\s+period\s+)?$", re.IGNORECASE)
 #: "In the following 24 hours", "over the next 24 hours": the day after the period written.
@@ -112,7 +119,7 @@ _CONTINUATION = re.compile(r"^\s*(?:It|It also|The SMM also|The mission also|Als
 #: the SMM heard …", "On the evening of 2 May the SMM heard …", "The patrol members heard …": it keeps
 #: the position of the sentence before (when it gives none of its own), as a spot report's paragraph does.
 _MISSION_AGAIN = re.compile(
-    r"^\W*(?:(?:at|between|from|on|in|during|throughout|shortly|about|around|later|then|moments|seconds|minutes|"
+    r"^\W*(?:(?:at|between|from|on|in|during|throughout|over|shortly|about|around|later|then|moments|seconds|minutes|"
     r"a\s+few|some|\w+\s+(?:seconds|minutes)|less\s+than)\b[^,;.]{0,60},?\s+)?"
     # session 15: a second lead, "At 12:20, from inside their vehicles, the SMM heard …", "At 11:13, while the UAV was
     # flying about 900m north of the SMM's position, the SMM heard …" (the observer of the paragraph was lost)
@@ -643,7 +650,18 @@ def _read_sentence(
     only_date = _DATE_ONLY_LINE.match(line[start:end])
     found_date = only_date or next(scan.find(_DATE_ON, start, end), None)
     evenings = next(scan.find(_EVENINGS, start, end), None)
-    if evenings is not None:
+    spelled = next(scan.find(_EVENING_TO_EVENING, start, end), None) if evenings is None else None
+    if spelled is not None:  # "From Saturday evening, November 16, until Sunday evening, November 17"
+        found_date = None
+        first_day, _ = _parse_date(spelled.group("first"), state, default_date)
+        last, _ = _parse_date(spelled.group("date"), state, default_date)
+        if first_day is not None and last is not None and first_day < last:
+            state.date, state.night_end, state.evenings, state.date_written = first_day, last, True, True
+        else:
+            sentence_warnings.append(f"the period {spelled.group(0)!r} was not read: left undated")
+        scan.claim(start + spelled.start(), start + spelled.end())
+        evenings = spelled  # (the date found is not this sentence's own)
+    elif evenings is not None:
         found_date = None
         date_text = evenings.group("date")
         if date_text is None:  # "between the evenings of January 14 and 16"
@@ -675,6 +693,11 @@ def _read_sentence(
         scan.claim(start + evenings.start(), start + evenings.end())
     if found_date is not None:
         first, second = _parse_date(found_date.group("date"), state, default_date)
+        if (first is not None and second is None and re.search(r"\bnight\b", found_date.group(0), re.IGNORECASE)
+                and not re.search(r"\b(?:day|morning|afternoon)\b", found_date.group(0), re.IGNORECASE)):
+            # "on the night of 14 July": the night that begins that day (session 15: the day itself, which misses the
+            # hours after midnight)
+            second = first + timedelta(days=1)
         if first is None:
             sentence_warnings.append(f"date {found_date.group('date')!r} has no year: pass --date")
         else:
