@@ -263,3 +263,15 @@ def test_aftermath_people_hurt_and_crater_impacts_are_no_fire_heard() -> None:
     assert records[-1]["distance_min_km"] is None
     told = [record for record in records if record["time_start"] == "03 21:00"]
     assert len(told) == 1 and told[0]["kind"].startswith("explosion") and told[0]["count"] is None
+
+
+def test_a_total_since_a_date_and_its_parts() -> None:
+    records = parse("In total, following the meeting of the Contact Group on 15 March, the SMM recorded 940 ceasefire "
+                    "violations in Donetsk and Luhansk oblasts. In particular, 210 explosions, four bursts of muzzle flame "
+                    "and 700 rounds and shots.", day=date(2020, 5, 2))
+    assert all(record["time_start"] is None for record in records)
+    assert any("begins a longer period" in warning for warning in records[0]["warnings"])
+    assert [(record["kind"], record["count"]) for record in fire(records)] == [(UND, 210), ("other", 4), ("shot", 700)]
+    # "On 15 March" without "following" dates as before
+    (record,) = parse("On 15 March, the SMM heard three explosions.", day=date(2020, 5, 2))
+    assert record["time_start"] == "15 00:00"

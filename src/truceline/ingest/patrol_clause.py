@@ -1239,6 +1239,8 @@ _BACK_REFERENCE = re.compile(r"[\W\x1f]*(?:(?:according\s+to\s+the\s+report|afte
                              r"(?:the|these|those|(?<=that\s)|(?<=all\s)|(?<=of\s))\s*"
                              r"(?:explosions|rounds|impacts|shells|blasts|(?(assessed)bullets|(?!)))\b", re.IGNORECASE)
 _COUNT_AT_WORD = re.compile(r"(?<![\w'])(?:" + COUNT.pattern + r")", COUNT.flags)
+_MUZZLE_AFTER = re.compile(r"^[^,;]{0,20}?\bbursts?\s+of\s+muzzle\s+(?:flames?|flash(?:es)?)\b", re.IGNORECASE)
+_ROUNDS_AND_SHOTS = re.compile(r"[\s\x1f]*(?:[\d,]+\s+|\w+\s+)?rounds\s+and\s+shots\b", re.IGNORECASE)
 #: "… but heard the explosions", "heard the explosion of uncertain origin about 500 metres to the North": a noun with
 #: "the" just after the verb (what it refers to is decided with the line's earlier observations, patrol_text).
 _DEFINITE_AFTER_VERB = re.compile(r"[\s\x1f]*(?:also\s+|again\s+)?(?:the|these|those)\s+(?:loud\s+|single\s+)?"
@@ -2510,6 +2512,20 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
                 group.definite = subject["noun"].lower()
     for group in groups:
         group.warnings.extend(f"the peak of the fire was not read: {peak!r}" for peak in peaks)
+        tail = scan.text[group.start:group.end]
+        if group.kind == "burst" and (flame := _MUZZLE_AFTER.search(tail)) is not None:
+            # "seven bursts of muzzle flame": flashes seen, as "muzzle flashes" are (session 15: bursts of fire)
+            group.kind, group.kinds = "other", ["other"]
+            scan.claim(group.start + flame.start(), group.start + flame.end())
+        elif (group.kind == "explosion_undetermined" and group.weapon is None and group.count is not None
+              and _ROUNDS_AND_SHOTS.match(scan.text, group.start, end)):
+            # "1,177 rounds and shots": small-arms rounds, one count with the shots (session 15: 1,177 explosions and a
+            # further shot record of unstated number)
+            group.kind, group.kinds = "shot", ["shot"]
+            shots = [later for later in groups if later.start > group.start and later.kind == "shot" and later.count is None]
+            if shots:
+                shots[0].kind, shots[0].kinds = "other", ["other"]
+                shots[0].warnings.append("counted with the rounds before it")
     back = _BACK_REFERENCE.match(scan.text, start, end)
     if back is not None and not has_verb and groups and all(group.count is None for group in groups):
         # "The rounds were assessed as impacting within 300m of the base", "the explosions shook the building": the

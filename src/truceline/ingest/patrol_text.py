@@ -68,6 +68,8 @@ _EVENINGS = re.compile(
 )
 #: A news copy's period: "From Saturday evening, November 16, until Sunday evening, November 17" (session 15: read as the
 #: day of the 16th).
+#: A date after "following / since …": the start of a longer period ("following a meeting … on 22 July").
+_SINCE_BEFORE = re.compile(r"\b(?:following|since|after)\b[^,.;()]{0,80}$", re.IGNORECASE)
 _PLAIN_DATE = r"(?:" + ph.MONTH + r"\s+\d{1,2}|\d{1,2}\s+" + ph.MONTH + r")(?:,?\s+\d{4})?"
 _EVENING_TO_EVENING = re.compile(
     r"\bfrom\s+(?:(?:the\s+)?(?:\w+day\s+)?evening|the\s+evening\s+of)\s*,?\s*(?:of\s+)?(?P<first>" + _PLAIN_DATE + r")\s*,?\s+"
@@ -691,6 +693,12 @@ def _read_sentence(
         else:
             state.date, state.night_end, state.evenings, state.date_written = first_day, last, True, True
         scan.claim(start + evenings.start(), start + evenings.end())
+    if found_date is not None and _SINCE_BEFORE.search(line, max(start, start + found_date.start() - 100), start + found_date.start()):
+        # "In total, following a meeting of the Trilateral Contact Group on 22 July, …, the SMM recorded 1,620 ceasefire
+        # violations": the day the period began, not the day of the observations (session 15: put on 22 July)
+        sentence_warnings.append(f"the date {found_date.group('date')!r} begins a longer period: left undated")
+        scan.claim(start + found_date.start(), start + found_date.end())
+        found_date = None
     if found_date is not None:
         first, second = _parse_date(found_date.group("date"), state, default_date)
         if (first is not None and second is None and re.search(r"\bnight\b", found_date.group(0), re.IGNORECASE)
