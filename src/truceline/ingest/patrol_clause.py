@@ -165,6 +165,7 @@ class Group:
     details: dict[str, str] = field(default_factory=dict)  # what else was read of it: "damage_to", "mine_type", "target", …
     hit_before: bool = False  # "a house that had been hit by a shell": what a round did before (damage, when seen)
     same_rounds: bool = False  # "…, followed by its impact": the rounds of the observation before (their weapon)
+    definite: str | None = None  # "heard the explosions": the noun written with "the" just after the verb, no count
     part_of: int | None = None  # "700 explosions assessed as 680 outgoing … and 20 …": the total this part is of
     breakdown_calibres: dict[int, int | float | None] = field(default_factory=dict)  # the calibre each such part names
     assessed_lead: bool = False  # "The SMM assessed 30 explosions as …": the assessment follows as "as …"
@@ -498,7 +499,9 @@ _PEOPLE_AFTER = re.compile(r"(?:\s*,\s*[A-Z][\w-]+)*(?:\s*,?\s*and\s+[A-Z][\w-]+
 #: The side of a place written just before "of" ("Berdianske, west of Shyrokyne"): the place before is described.
 _SIDE_OF_BEFORE = re.compile(r"\s*,\s*(?:just\s+|immediately\s+|slightly\s+)?(?:north|south|east|west)(?:[-\s]?(?:east|west))?"
                              r"(?:erly|ern)?\s*", re.IGNORECASE)
-_NAME_BEFORE_PAREN = re.compile(r"\b[A-Z][\w'-]+\s*(?:\([A-Z]{2,6}s?\)\s*)?\($")  # "Station (DFS) (15km north of"
+_NAME_BEFORE_PAREN = re.compile(r"\b[A-Z][\w'-]+\s*(?:\([A-Z]{2,6}s?\)\s*)?(?:(?<=\w\s)disengagement\s+area\s*)?\($")  # "Station (DFS) (15km north of"
+# (also "the Zolote disengagement area ( 60km west of Luhansk)": the area of the place named before it, described; session 15:
+# the observer was put at Luhansk)
 
 
 def _unclosed_paren(text: str, start: int, end: int) -> int:
@@ -550,6 +553,10 @@ _CRATER_WORD = re.compile(r"\bcraters?\b", re.IGNORECASE)
 _CALIBRE_CHOICE = re.compile(r"\b(?:either\s+)?\d{2,3}(?:\s?mm)?\s+or\s+\d{2,3}\s?mm\b", re.IGNORECASE)
 _MARKS_FROM_SHELLING = re.compile(r"\b(?:(?:which|that)\s+(?:[\w-]+\s+){1,3}?(?:said|claimed|believed)\s+)?(?:had\s+)?"
                                   r"(?:resulted|resulting|came)\s+from\s+(?:the\s+|a\s+)?shelling\b", re.IGNORECASE)
+_CONDUCT_FLIGHT_BEFORE = re.compile(r"\bconduct(?:ing|ed|s)?\s+(?:an?\s+|the\s+|its\s+)?(?:(?:announced|planned|scheduled|"
+                                    r"co-ordinated|coordinated|pre-notified|notified)\s+)?(?:(?:mini|mid-range|long-range)[- ]?)?$",
+                                    re.IGNORECASE)
+_FLIGHT_AFTER = re.compile(r"(?:\s*\(UAVs?\))?\s*flights?\b", re.IGNORECASE)
 _FLEW_OWN_UAV = re.compile(r"\b(?:flew|launched|landed|recalled)\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
@@ -607,6 +614,12 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
             continue  # "saw him fire a burst": a verb
         if match["noun"].lower() == "impact" and nouns and re.fullmatch(r"\s+", between):
             continue  # "six artillery rounds impact 2-3km east": a verb, read with the rounds
+        if UAV.search(match["noun"]) and _CONDUCT_FLIGHT_BEFORE.search(text, max(clause_start, position - 40), position) \
+                and (flight := _FLIGHT_AFTER.match(text, start + match.end(), end)) is not None:
+            # "to conduct an announced mini-unmanned aerial vehicle (UAV) flight": the mission's own flight (session 15: a
+            # UAV seen)
+            scan.claim(start + match.start(), flight.end())
+            continue
         if UAV.search(match["noun"]) and OWN_UAV_BEFORE.search(text[max(clause_start, position - 40):position]):
             # "using its mini-UAV", "the SMM UAV": how the mission looked, not what it saw; nor a weapon of the fire
             # heard ("the OSCE team flew a UAV …, but observers heard six bursts": patrol13b, read as drone fire)
@@ -999,11 +1012,45 @@ _MORE_OF_THE_SAME = re.compile(r"^[\s\x1f,]*(?:(?P<n>" + ph.NUMBER + r")\s+(?:mo
 _SHELLED_BEFORE = re.compile(
     r"\b(?:appeared|appears|seemed|seems)\s+to\s+have\s+been\s+(?:subjected\s+to\s+(?:shelling|fire)|shelled|hit)\b"
     r"(?:\s+prior\s+to\s+(?:the\s+)?(?:SMM|patrol|team|mission)(?:'s|’s)?\s+arrival)?", re.IGNORECASE)
+#: Words that name fire or its marks without observing any (session 15, each an extra record of unstated number before):
+#: the patrol's own work ("conducting an impact site assessment", "crater analysis"), what someone said of fire
+#: ("apologized for shooting at the SMM UAV"), the time or place of an impact told before ("At the time of the impact",
+#: "land on the road near the impact"), a remnant ("a tailfin from a rocket-propelled grenade") and a trend ("the number
+#: of blasts grew by more than five times").
+_NO_FIRE_OBSERVED = re.compile(
+    r"\b(?:(?:an?\s+)?(?:impact[- ]site|crater)\s+(?:assessments?|analys[ie]s)"
+    r"|(?:apologi[sz]ed|apologi[sz]ing|admitted|denied|blamed\s+\w+)\s+(?:for|to)\s+(?:having\s+)?(?:shooting|firing|shelling)"
+    r"(?:\s+(?:at|on|towards?)\s+(?:the\s+|its\s+)?(?:SMM(?:'s)?\s+)?(?:(?:mini|mid-range|long-range)[- ]?)?"
+    r"(?:UAVs?|unmanned\s+aerial\s+vehicles?|drones?|patrols?|vehicles?|cameras?|monitors?|observers?))?"
+    r"|(?:at|after|before|since)\s+the\s+(?:time|moment)\s+of\s+the\s+(?:impacts?|explosions?|blasts?|incident)"
+    r"|(?:near|beside|next\s+to|close\s+to)\s+the\s+(?:impacts?|explosions?|craters?)(?:\s+sites?)?"
+    r"|(?:an?\s+|the\s+)?tail[- ]?fins?\s+(?:from|of)\s+(?:an?\s+|the\s+)?(?:rocket-propelled\s+grenade|RPG|mortar(?:\s+round)?|rocket|"
+    r"grenade|projectile|shell)(?:\s*\([A-Z0-9-]+\))?"
+    r"|the\s+number\s+of\s+(?:explosions|blasts|shots|bursts|ceasefire\s+violations)\s+(?:grew|increased|decreased|rose|fell|"
+    r"dropped|doubled|tripled)\b"
+    # what fire left, seen: "saw the aftermath of shelling" (not fire heard); how marks are spread: "(all within a radius of 200
+    # metres)" (not a distance from the observer)
+    r"|(?:the\s+)?aftermath\s+of\s+(?:the\s+)?(?:shelling|fire|explosions?)"
+    r"|(?<=\()(?:all\s+)?within\s+a\s+radius\s+of\s+[^()]{1,30}(?=\))"
+    # people hurt by fire: "Residents, including one injured by the shelling, told the SMM …" (not one explosion)
+    r"|(?:one|two|three|four|five|several|\d+)\s+(?:(?:person|people|civilians?|m[ae]n|wom[ae]n|children|child|residents?)\s+)?"
+    r"(?:who\s+(?:was|were)\s+|(?:was|were)\s+)?(?:injured|killed|wounded|hurt)\s+(?:by|in|during)\s+(?:the\s+)?"
+    r"(?:shelling|fire|explosions?|shots?|gunfire)\b)", re.IGNORECASE)
+#: The peak of the fire counted before, with its own window and part: "698 explosions …, their intensity reaching its
+#: peak between 12:45 and 17:00 (271 explosions)" (session 15: the whole count was given the peak's window); claimed, so
+#: the count keeps its own window.
+_PEAK = re.compile(r"(?:,\s*)?(?:with\s+)?(?:their|its|the)\s+intensity\s+(?:reaching|peaking|reached|peaked|was\s+highest)\b[^.;()]*"
+                   r"(?:\(\s*(?:about\s+|some\s+)?\d[\d,]*\s+(?:explosions|shots|bursts|ceasefire\s+violations)\s*\))?", re.IGNORECASE)
 #: Fire someone else reported, followed up by the mission: "followed up on reports of shelling" (not an observation).
 _FOLLOWED_UP = re.compile(
     r"\b(?:followed\s+up\s+on|following\s+up\s+on|in\s+response\s+to|to\s+follow\s+up\s+on|visited\s+\w+\s+following)\s+"
     r"(?:the\s+)?(?:reports?|allegations?|claims?|information)\s+(?:of|about|on)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:shelling|fire|explosions?|impacts?|damage|casualties|incidents?|attacks?)\b", re.IGNORECASE)
+#: What others said the fire was, followed up by the mission: "followed up on reports that the explosions were
+#: anti-aircraft fire that shot down an unmanned aerial vehicle (UAV), which consequently crashed …" (session 15: a shot
+#: record and a UAV seen); claimed to the end of the clause.
+_FOLLOWED_UP_THAT = re.compile(r"\b(?:followed|following|to\s+follow)\s+up\s+on\s+(?:the\s+)?(?:reports?|allegations?|claims?|information)"
+                               r"\s+that\b.*$", re.IGNORECASE | re.DOTALL)
 #: A tally written as a table row: "Ceasefire violations recorded by the SMM in Donetsk region: 174".
 _VIOLATIONS_COLON = re.compile(r"\b(?:ceasefire\s+)?violations\b[^:;.()\d]{0,80}?:\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\b(?!:)",
                                re.IGNORECASE)  # not a clock time: "… violations at 14:05"
@@ -1185,8 +1232,24 @@ def _weapon_in_noun(group: Group, noun: str) -> None:
 
 
 #: A clause about observations already counted: "The rounds were …", "the explosions shook …".
-_BACK_REFERENCE = re.compile(r"[\W\x1f]*(?:(?:according\s+to\s+the\s+report|after\s+that)\s*,\s*)?(?:the|these|those)\s+"
-                             r"(?:explosions|rounds|impacts|shells|blasts)\b", re.IGNORECASE)
+_BACK_REFERENCE = re.compile(r"[\W\x1f]*(?:(?:according\s+to\s+the\s+report|after\s+that)\s*,\s*)?"
+                             # "The SMM assessed that all bullets had been fired from a westerly direction at a distance of
+                             # 300-500m" (session 15: a shot record with that distance from the observer)
+                             r"(?P<assessed>(?:the\s+SMM|it|the\s+patrol)\s+(?:also\s+)?assessed\s+that\s+(?:all\s+)?(?:of\s+)?)?"
+                             r"(?:the|these|those|(?<=that\s)|(?<=all\s)|(?<=of\s))\s*"
+                             r"(?:explosions|rounds|impacts|shells|blasts|(?(assessed)bullets|(?!)))\b", re.IGNORECASE)
+_COUNT_AT_WORD = re.compile(r"(?<![\w'])(?:" + COUNT.pattern + r")", COUNT.flags)
+_MUZZLE_AFTER = re.compile(r"^[^,;]{0,20}?\bbursts?\s+of\s+muzzle\s+(?:flames?|flash(?:es)?)\b", re.IGNORECASE)
+_ROUNDS_AND_SHOTS = re.compile(r"[\s\x1f]*(?:[\d,]+\s+|\w+\s+)?rounds\s+and\s+shots\b", re.IGNORECASE)
+#: "… but heard the explosions", "heard the explosion of uncertain origin about 500 metres to the North": a noun with
+#: "the" just after the verb (what it refers to is decided with the line's earlier observations, patrol_text).
+_DEFINITE_AFTER_VERB = re.compile(r"[\s\x1f]*(?:also\s+|again\s+)?(?:the|these|those)\s+(?:loud\s+|single\s+)?"
+                                  r"(?P<noun>explosions?|shots?|bursts?|impacts?|rounds?|blasts?|detonations?)\b", re.IGNORECASE)
+#: A noun with "the" in a clause with no verb of observing: "The grenade was launched from …", "the shells fell …".
+_DEFINITE_SUBJECT = re.compile(r"(?:the|these|those)\s+(?P<noun>explosions?|shots?|bursts?|impacts?|rounds?|blasts?|shells?|"
+                               r"grenades?|projectiles?|bullets?)\b", re.IGNORECASE)
+_DEFINITE_NOUN = re.compile(r"(?P<noun>explosions?|shots?|bursts?|impacts?|rounds?|blasts?|shells?|grenades?|projectiles?|bullets?)\b",
+                            re.IGNORECASE)
 #: The direction of fire written after the rounds: "assessed as mortar rounds outgoing from …".
 _FIRE_AFTER_ROUNDS = re.compile(r"\brounds?\s+(?P<fire>outgoing|incoming)\b(?!\s+(?:and|or)\b)", re.IGNORECASE)
 #: The direction of fire written just after the explosions: "several explosions outgoing from a north-north-eastern
@@ -1339,7 +1402,9 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
         scan.claim(start + match.start(), start + match.end())
     for match in scan.find(UNDETERMINED_ORIGIN, start, end):
         scan.claim(start + match.start(), start + match.end())
-        if group.kind.startswith("explosion"):
+        if group.kind.startswith("explosion") and not (
+                group.kind == "explosion_impact" and re.search(r"(?:weapons?|systems?|calibre|type)$", match.group(0), re.IGNORECASE)):
+            # ("an impact of an undetermined weapon" stays an impact: the weapon is unknown, not the kind; session 15)
             group.kind = "explosion_undetermined"
     for match in scan.find(_SOON_AFTER, start, end):
         scan.claim(start + match.start(), start + match.end())
@@ -2023,7 +2088,8 @@ REGION_AND_BEFORE = re.compile(r"\bregion\s+and\s+$", re.IGNORECASE)
 #: The second tally of "32 ceasefire violations in Donetsk region and two in Luhansk region", as its own clause: "two in
 #: Luhansk region" (the clause break before it is made only after "… region").
 _REGION_TALLY = re.compile(r"^[\s\x1f]*(?:(?P<qual>about|around)\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+|" + ph.NUMBER_WORD
-                           + r")\s+(?=in\s+[A-Z][a-z]+\s+region\b)", re.IGNORECASE)
+                           + r")\s+(?=in\s+[A-Z][a-z]+\s+region\b|in\s+(?P<bare_region>Donetsk|Luhansk)\b(?!\s+(?:city|airport|region)\b))",
+                           re.IGNORECASE)
 _REGION_NONE = re.compile(r"^[\s\x1f]*none(?=\s+in\s+[A-Z][a-z]+\s+region\b)", re.IGNORECASE)
 
 
@@ -2159,6 +2225,8 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
         number = bare["n"].replace(",", "")
         region_tally = (int(number) if number.isdigit() else ph.parse_number(number),
                         ph.COUNT_QUALIFIERS.get((bare["qual"] or "").lower()), None)
+        if bare["bare_region"] is not None:  # "… and 120 in Luhansk on …": the region, not a town the fire was in
+            scan.claim(start + bare.end(), start + bare.end() + len("in ") + len(bare["bare_region"]))
     none = _REGION_NONE.match(scan.view(start, end))
     if none is not None and REGION_AND_BEFORE.search(scan.text, max(0, start - 12), start):
         scan.claim(start + none.start(), start + none.end())
@@ -2173,9 +2241,12 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
         reported_by = _hearsay_source(hearsay["who"] or hearsay["who2"])
         if reported_by is not None:
             scan.claim(start + hearsay.start(), start + hearsay.end())
-    for pattern in (_ASSESSED_DAMAGE, _FOLLOWED_UP, _BOTH_SIDES, _OVERHEAD, _SHELLED_BEFORE):
+    for pattern in (_ASSESSED_DAMAGE, _FOLLOWED_UP_THAT, _FOLLOWED_UP, _BOTH_SIDES, _OVERHEAD, _SHELLED_BEFORE, _NO_FIRE_OBSERVED):
         for match in scan.find(pattern, start, end):
             scan.claim(start + match.start(), start + match.end())
+    peaks = [re.sub(r"\s+", " ", match.group(0).strip(" ,")) for match in scan.find(_PEAK, start, end)]
+    for match in scan.find(_PEAK, start, end):
+        scan.claim(start + match.start(), start + match.end())
     choices = list(scan.find(_CALIBRE_CHOICE, start, end))
     for match in choices:  # "either 122 or 152mm artillery rounds": two calibres, neither the rounds' (122 is no count)
         scan.claim(start + match.start(), start + match.end())
@@ -2212,7 +2283,10 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
         context_end = observation_start = start + first_noun.start() if first_noun else end
         if first_noun is not None:
             # a count before the noun belongs to the observation, not the context
-            count = COUNT.search(scan.view(start, context_end))
+            context_text = scan.view(start, context_end)
+            # the count starts a word: not the "a" that ends "Popasna" in "positioned in Popasna to conduct an unmanned aerial
+            # vehicle flight" (session 15: the observer place was cut to "Popasn")
+            count = _COUNT_AT_WORD.search(context_text)
             if count is not None:
                 context_end = observation_start = start + count.start()
             else:  # "… that 120mm mortar rounds had impacted": its weapon and calibre belong to it too
@@ -2224,7 +2298,16 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
                 context_end = observation_start = start + hit_by.start()
         if target is not None and start + target.end() <= context_end:
             context_end = observation_start = start + target.end()  # "the SMM's UAV was fired upon with small-arms fire"
-    region = None
+    region = bare["bare_region"] if region_tally is not None and bare is not None else None
+    if region_tally is not None and previous_kind not in (None, "other") and region_tally[0] is not None:
+        # "40 explosions in Donetsk region and 12 in Luhansk region": twelve more of the kind before, not a tally of
+        # ceasefire violations (session 15; "18 ceasefire violations in Luhansk region and three in Donetsk region" is a
+        # tally, as before)
+        elliptical = Group(start=start, end=end, kind=previous_kind, kinds=[previous_kind], count=region_tally[0],
+                           count_qualifier=region_tally[1])
+        region_tally = None
+    else:
+        elliptical = None
     for match in scan.find(REGION, start, end):
         scan.claim(start + match.start(), start + match.end())
         region = region or match["name"]
@@ -2262,6 +2345,8 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
     for match in scan.find(_WHAT_ASSESSED, observation_start, end):  # "heard what it assessed as two outgoing rounds"
         scan.claim(observation_start + match.start(), observation_start + match.end())
     groups = read_groups(scan, observation_start, end, clause_start=start, negated=negated)
+    if elliptical is not None and not groups:
+        groups = [elliptical]
     # (a clause with no verb of its own from its start: "…; and an additional 26 between 13:00 and 15:45hrs")
     more_start = observation_start if has_verb else start
     more = _MORE_OF_THE_SAME.match(scan.view(more_start, end)) if not groups and previous_kind else None
@@ -2414,12 +2499,41 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
                                                  flags=re.IGNORECASE)
         if reported_by is not None:
             group.details["reported_by"] = reported_by
+    if verb is not None and groups and groups[0].count is None:
+        definite = _DEFINITE_AFTER_VERB.match(scan.text, observation_start, end)
+        if definite is not None and groups[0].start <= observation_start + len(definite.group(0)) <= groups[0].end:
+            groups[0].definite = definite["noun"].lower()
+    if verb is None and not has_verb:
+        for group in groups:  # "The grenade was launched from the south-east", "…, the shells fell several meters away"
+            subject = _DEFINITE_SUBJECT.match(scan.text, group.start, group.end)
+            if subject is None and re.search(r"\b(?:the|these|those)\s+$", scan.text[max(start, group.start - 8):group.start], re.IGNORECASE):
+                subject = _DEFINITE_NOUN.match(scan.text, group.start, group.end)
+            if group.count is None and group.definite is None and subject is not None:
+                group.definite = subject["noun"].lower()
+    for group in groups:
+        group.warnings.extend(f"the peak of the fire was not read: {peak!r}" for peak in peaks)
+        tail = scan.text[group.start:group.end]
+        if group.kind == "burst" and (flame := _MUZZLE_AFTER.search(tail)) is not None:
+            # "seven bursts of muzzle flame": flashes seen, as "muzzle flashes" are (session 15: bursts of fire)
+            group.kind, group.kinds = "other", ["other"]
+            scan.claim(group.start + flame.start(), group.start + flame.end())
+        elif (group.kind == "explosion_undetermined" and group.weapon is None and group.count is not None
+              and _ROUNDS_AND_SHOTS.match(scan.text, group.start, end)):
+            # "1,177 rounds and shots": small-arms rounds, one count with the shots (session 15: 1,177 explosions and a
+            # further shot record of unstated number)
+            group.kind, group.kinds = "shot", ["shot"]
+            shots = [later for later in groups if later.start > group.start and later.kind == "shot" and later.count is None]
+            if shots:
+                shots[0].kind, shots[0].kinds = "other", ["other"]
+                shots[0].warnings.append("counted with the rounds before it")
     back = _BACK_REFERENCE.match(scan.text, start, end)
     if back is not None and not has_verb and groups and all(group.count is None for group in groups):
         # "The rounds were assessed as impacting within 300m of the base", "the explosions shook the building": the
         # observations of the sentence before, already counted there (patrol14b: a further record of unstated number)
         for group in groups:
             group.kind, group.kinds, group.weapon, group.other_weapons = "other", ["other"], None, []
+            if back["assessed"]:  # where the rounds came from: not a place from the observer
+                group.distance_km = group.bearing = group.event_place = group.toward = None
             group.warnings.append(f"no observation of its own: it speaks of what was counted before ({back.group(0).strip()!r})")
     return ClauseReading(
         position=position, context_times=context_times, groups=groups, context_leftovers=context_leftovers,

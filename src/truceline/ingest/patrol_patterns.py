@@ -66,7 +66,7 @@ AT_PLACE = re.compile(
 )
 NOT_PLACES = re.compile(
     r"^(?:SMM|OSCE|EECP|JCCC|EUMM|UNDOF|UNMOGIP|UNIFIL|UNTSO|UN|UAV|UAVs|SMM's|Ukraine|Ukrainian|Russia|Russian|Mission|The|It|Joint|Centre|Control|"
-    r"Co-ordination|Coordination|Armed|Forces|Government|Trilateral|Contact|Group|Minsk|Package|Addendum|Memorandum|"
+    r"Co-ordination|Coordination|Armed|Forces|Government|Trilateral|Contact|Group|Minsk|Package|Addendum|Memorandum|Organization|Organisation|Europe|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"Daily|Report|Spot|Non|A|An|On|In|At|While|Positioned|Between|From|Later|During|Both|All|No|None|"
     r"N|NNE|NE|ENE|E|ESE|SE|SSE|S|SSW|SW|WSW|W|WNW|NW|NNW|"
     # a compass direction capitalised ("fired from a location to the South-East") is never a place
@@ -95,7 +95,7 @@ TIME_AT = re.compile(
 _DNUM = r"(?:" + _NUM + r"|(?i:" + ph.NUMBER_WORD + r")(?=\s*(?:-|–|to|and|or)?\s*(?:(?i:" + ph.NUMBER_WORD + r")\s+)?(?i:kilomet|met)))"
 DISTANCE = re.compile(
     r"(?:(?P<qual>about|approximately|approx\.|ca\.|circa|around|some|roughly|up\s+to|within|less\s+than|under|more\s+than|over|"
-    r"at\s+least|at\s+(?:a\s+)?distances?\s+(?:ranging\s+)?of|(?:at\s+)?distances?\s+ranging|at\s+an?\s+(?:estimated|assessed)\s+distances?\s+of|an\s+estimated)\s+)?"
+    r"at\s+least|(?:at|from)\s+(?:a\s+)?distances?\s+(?:ranging\s+)?of|(?:at\s+)?distances?\s+ranging|at\s+an?\s+(?:estimated|assessed)\s+distances?\s+of|an\s+estimated)\s+)?"
     r"(?:between\s+(?P<a2>" + _DNUM + r")\s*(?P<ua2>km|m)?\s+and\s+(?P<b2>" + _DNUM + r")"
     r"|(?:between\s+|from\s+)?(?<![\w-])(?P<a>" + _DNUM + r")(?:\s*(?P<ua>km|m)?\s*(?:-|–|to|(?<=\s)or(?=\s))\s*(?P<b>" + _DNUM + r"))?)\s*(?P<unit>" + _UNIT + r")(?:\s+away)?"
 )
@@ -156,7 +156,10 @@ RELATIVE_TIME = re.compile(
     r"\b(?:(?:(?:about|around|approximately|roughly|some|just|only)\s+)?(?:a\s+few|several|some|(?:less|more)\s+than(?:\s+an?|\s+half\s+an?)?|"
     r"(?:about\s+|around\s+)?half\s+an?|\d+|"
     r"(?i:" + ph.NUMBER_WORD + r")|an?)\s+(?:seconds?|minutes?|hours?)|(?:seconds|minutes)|moments?|(?:a\s+)?(?:short|little)\s+while)"
-    r"\s+(?:later|afterwards)\b",
+    r"\s+(?:later|afterwards)\b"
+    # "In two second there sounded few shots …", (a news copy; session 15: read as a count of two)
+    r"|(?<![\w,] )\b(?:in|after)\s+(?:the\s+(?:space|course)\s+of\s+)?(?:a\s+few|several|\d+|(?i:" + ph.NUMBER_WORD + r"))"
+    r"\s+seconds?\b(?!\s+(?:of|later|afterwards)\b)",
     re.IGNORECASE,
 )
 NO_DISTANCE = re.compile(r"\b(?:at\s+)?(?:an?\s+)?(?:undetermined|unknown|unidentified|unspecified)\s+distances?\b", re.IGNORECASE)
@@ -238,11 +241,11 @@ BEARING_LIST = re.compile(
 #: Manned aircraft: "a Mi-8 helicopter", "fixed-wing aircraft", "two military planes" (not "anti-aircraft").
 _AIRCRAFT = (r"(?:(?:Mi|Ka|Su|MiG|An|Il|Tu|Yak|L)-\d+\w*\s+(?:\([^()]*\)\s+)?)?(?:(?:fixed|rotary)[- ]wing\s+|(?:military|combat|"
              r"transport|attack|fighter|civilian|light|unidentified)\s+)*"
-             r"(?:helicopters?|(?<!anti-)(?<!anti )aircraft|(?:air|aero)?planes?|(?:fighter\s+)?jets?)(?![-\s]+(?:factory|factories|plants?|repair|hangars?|shelters?|carriers?|parts|fuel)\b)")
+             r"(?:helicopters?|(?<!anti-)(?<!anti )aircraft|(?:air|aero)?planes?|(?:fighter\s+)?jets?)(?![-\s]+(?:grenade|propelled|factory|factories|plants?|repair|hangars?|shelters?|carriers?|parts|fuel)\b)")
 #: Marks of fire seen afterwards, not fire: "shrapnel damage", "broken windows", "a hole" (in a roof); kind ``other``,
 #: ``sighting: damage`` (craters, which older texts name most, keep their own reading).
 DAMAGE = (r"(?:(?:shrapnel|fragmentation|bullet|blast|structural)\s+)?damage|(?:broken|shattered|smashed)\s+(?:windows?|glass)"
-          r"|(?:(?:bullet|shrapnel)\s+)?holes?"
+          r"|(?:(?:bullet|shrapnel)\s+)?holes?|(?:bullet|shrapnel)\s+(?:impacts?|marks?|strikes?)"  # (session 15: were impacts)
           r"|(?:(?:freshly|recently|newly|heavily|badly|severely|partially|partly|completely)\s+)?(?:damaged|destroyed)\s+"
           r"(?:(?:residential|private|administrative|industrial|apartment|multi-storey|two-storey|single-storey|civilian|wooden|brick)\s+)?(?:power\s+lines?|gas\s+(?:pipes?|pipelines?)|pipelines?|water\s+pipes?|houses?|buildings?|roofs?|"
           r"walls?|fences?|cars?|vehicles?|windows?|gates?|garages?|schools?|bridges?|sheds?|barns?|apartments?|flats?)")
@@ -256,7 +259,7 @@ MINES = (r"(?:anti[- ](?:tank|personnel|vehicle)|land|tripwire[- ](?:activated|i
 KIND_NOUN = re.compile(
     r"\b(?P<noun>projectiles?|tracer\s+(?:rounds?|fire|projectiles?|bullets?)|tracers"
     r"|(?:illumination\s+)?flares?|illumination\s+rounds?|air[- ]?bursts?"
-    r"|explosions?|detonations?|blasts?|bullets?(?![-\s]+(?:impacts?|holes?|marks?|proof|resistant)\b)|shelling|shelled(?=\s+(?:the\s+previous|overnight|during|on|in|at|from|with|by|yesterday|earlier|\d)|\s*[.,;]|\s*$)|air[- ]?strikes?|impacts?|rounds?|bursts?|gun[- ]?shots?|shots?|shooting(?![-\s]+(?:range|ground)s?\b)|" + DAMAGE + r"|" + MINES + r"|" + UXO + r"|(?:muzzle\s+)?flash(?:es)?|craters?|fire|salvo(?:e?s)?|smoke|shells?"
+    r"|explosions?|detonations?|blasts?|bullets?(?![-\s]+(?:impacts?|holes?|marks?|proof|resistant)\b)|shelling|shelled(?=\s+(?:the\s+previous|overnight|during|on|in|at|from|with|by|yesterday|earlier|\d)|\s*[.,;]|\s*$)|air[- ]?strikes?|impacts?|rounds?|bursts?|gun[- ]?shots?|shots?|shooting(?![-\s]+(?:range|ground)s?\b)|" + DAMAGE + r"|" + MINES + r"|" + UXO + r"|(?:muzzle\s+)?flash(?:es)?|crater[- ]impacts?|craters?|fire|salvo(?:e?s)?|smoke|shells?"
     r"|(?<!launch )(?<!launch-)rockets?(?![-\s]+(?:systems?|launchers?|propelled|launch|assisted)\b)"
     # "heard the use of small arms north and west": fire of the weapon named after it
     r"|use(?=\s+of\s+(?:(?:small|light)[- ]arms|(?:heavy[- ])?machine[- ]guns?|weapons|automatic\s+weapons|mortars|artillery|grenade[- ]launchers?)\b)"
@@ -281,6 +284,7 @@ COUNT = re.compile(
 )
 ASSESSED = re.compile(
     r"\b(?:(?:were|was|all|both)\s+)?(?:(?:assessed|believed|judged|determined)\s+(?:to\s+be\s+|as\s+)(?:being\s+)?|consistent\s+with\s+)"
+    r"(?:both\s+(?=outgoing|incoming))?"  # "consistent with both outgoing mortar and artillery" (session 15: undetermined)
     r"(?:(?:having\s+been\s+)?caused\s+by\s+)?(?:its\s+)?"
     r"(?:an?\s+|the\s+)?(?:(?:possible|probable|likely)\s+)?[\x1f\s()]*"
     r"(?P<what>outgoing|impacts?|incoming|air[- ]?bursts?|explosions?|detonations?|rounds?)?"

@@ -48,7 +48,7 @@ DEFAULT_RELIABILITY = "B2"  # a trained mission's own observation: usually relia
 #: this grade (``reliability_weight``: F6 0.25 against B2 0.64).
 HEARSAY_RELIABILITY = "F6"
 
-_TIME_OF_DAY = (r"(?:early\s+|late\s+)?(?:evening|night|morning|afternoon|day|hours)s?\s+(?:and\s+(?:the\s+)?"
+_TIME_OF_DAY = (r"(?:early\s+|late\s+)?(?:evening|night|morning|afternoon|day|hours)s?\s+(?:hours\s+)?(?:and\s+(?:the\s+)?"
                 r"(?:early\s+|late\s+)?(?:evening|night|morning)s?\s+(?:hours\s+)?)?of\s+")
 _DATE_ON = re.compile(
     r"(?<!:\d\d )(?:\b(?:(?:on|during|over)\s+(?:the\s+)?(?:" + _TIME_OF_DAY + r")?|(?:in|throughout)\s+the\s+" + _TIME_OF_DAY + r")"
@@ -66,10 +66,34 @@ _EVENINGS = re.compile(
     r"\s+(?:and|to|-)\s+(?:(?P<date>" + ph.DATE + r")|(?<=\d\s\w{3}\s)(?P<bare_day>\d{1,2})(?:st|nd|rd|th)?\b|(?P<bare_day2>\d{1,2})(?:st|nd|rd|th)?\b)",
     re.IGNORECASE,
 )
+#: A news copy's period: "From Saturday evening, November 16, until Sunday evening, November 17" (session 15: read as the
+#: day of the 16th).
+#: A date after "following / since …": the start of a longer period ("following a meeting … on 22 July").
+_SINCE_BEFORE = re.compile(r"\b(?:following|since|after)\b[^,.;()]{0,80}$", re.IGNORECASE)
+_PLAIN_DATE = r"(?:" + ph.MONTH + r"\s+\d{1,2}|\d{1,2}\s+" + ph.MONTH + r")(?:,?\s+\d{4})?"
+_EVENING_TO_EVENING = re.compile(
+    r"\bfrom\s+(?:(?:the\s+)?(?:\w+day\s+)?evening|the\s+evening\s+of)\s*,?\s*(?:of\s+)?(?P<first>" + _PLAIN_DATE + r")\s*,?\s+"
+    r"(?:until|till|to)\s+(?:(?:the\s+)?(?:\w+day\s+)?evening|the\s+evening\s+of)\s*,?\s*(?:of\s+)?(?P<date>" + _PLAIN_DATE + r")",
+    re.IGNORECASE)
+#: "… more ceasefire violations than between the evenings of …": the period after "than" is the one compared with.
+_THAN_BEFORE = re.compile(r"\bthan\s+(?:it\s+did\s+|in\s+the\s+period\s+)?$", re.IGNORECASE)
+#: "In the following 24 hours", "over the next 24 hours": the day after the period written.
+_FOLLOWING_DAY = re.compile(r"\b(?:in|over|during|for)\s+the\s+(?:following|next|subsequent)\s+(?:24\s+hours|day)\b", re.IGNORECASE)
 #: An evening runs from 18:00 to 21:00: a period "between the evenings of 2 and 3 June" is 2 June 18:00 to 3 June 21:00.
 EVENING_START_HOUR, EVENING_END_HOUR = 18, 21
 _DATE_ONLY_LINE = re.compile(r"^\W*(?:\w+day,?\s+)?(?P<date>" + ph.DATE + r")\W*$", re.IGNORECASE)
 _HYPHEN_FIRE = re.compile(r"(?<![Cc]ease)(?<=[A-Za-z])-(?=fire\b)")
+#: A news copy's lead with no subject: "Fired small arms from a distance of 100 -150 meters." (patrol14c's leftover: not
+#: read); rewritten as "small arms fire" in place, of the same length.
+_FIRED_WEAPON = re.compile(r"(?<![\w-])(?:[Ff]ired|[Oo]pened\s+fire\s+(?:from|with))\s+(?P<weapon>small[- ]arms|(?:heavy[- ])?machine[- ]guns?|"
+                           r"automatic\s+grenade\s+launchers?|grenade\s+launchers?|mortars?)\b(?!\s+(?:fire|rounds?|shots?|bursts?)\b)")
+
+
+def _weapon_fire(match: re.Match[str]) -> str:
+    written = match.group(0)
+    return (match["weapon"] + " fire").ljust(len(written))
+
+
 _FOOTNOTE = re.compile(r"\[\d{1,3}\]")
 _DOTTED_CLOCK = re.compile(r"\b([01]?\d|2[0-3])\.([0-5]\d)(?=\s*(?:hrs|h)\b)")
 #: A 12-hour clock time of the news copies: "12:20 p.m.", "9 a.m.", "1.15pm" (rewritten as 24-hour time, same length).
@@ -97,10 +121,15 @@ _CONTINUATION = re.compile(r"^\s*(?:It|It also|The SMM also|The mission also|Als
 #: the SMM heard …", "On the evening of 2 May the SMM heard …", "The patrol members heard …": it keeps
 #: the position of the sentence before (when it gives none of its own), as a spot report's paragraph does.
 _MISSION_AGAIN = re.compile(
-    r"^\W*(?:(?:at|between|from|on|in|during|throughout|shortly|about|around|later|then|moments|seconds|minutes|"
+    r"^\W*(?:(?:at|between|from|on|in|during|throughout|over|shortly|about|around|later|then|moments|seconds|minutes|"
     r"a\s+few|some|\w+\s+(?:seconds|minutes)|less\s+than)\b[^,;.]{0,60},?\s+)?"
+    # session 15: a second lead, "At 12:20, from inside their vehicles, the SMM heard …", "At 11:13, while the UAV was
+    # flying about 900m north of the SMM's position, the SMM heard …" (the observer of the paragraph was lost)
+    r"(?:(?:from\s+(?:inside|outside)|while|whilst)\b[^,;.()]{0,100}(?:\([^();.]{0,60}\)[^,;.()]{0,20})?,\s+)?"
     r"(?:the\s+(?:SMM|mission|patrol)(?:\s+(?:patrol\s+)?members)?|the\s+SMM\s+patrol(?:\s+members)?|"
-    r"(?:two|three|four|five|six|all)\s+(?:SMM\s+)?patrol\s+members|it)\s+(?:also\s+|then\s+|later\s+|again\s+)?"
+    r"(?:two|three|four|five|six|all)\s+(?:SMM\s+)?patrol\s+members|it|the\s+(?:SMM(?:'s)?\s+)?camera)"
+    r"(?:\s*\([^();.]{0,60}\)|\s+(?:outside|inside)\s+(?:of\s+)?(?:the|their)\s+vehicles?)?"  # "(three of whom were outside …)"
+    r"\s+(?:also\s+|then\s+|later\s+|again\s+)?(?:saw\s+and\s+heard\s+|heard\s+and\s+saw\s+)?"
     r"(?:heard|saw|observed|recorded|noted|spotted)\b",
     re.IGNORECASE)
 #: A spot report's sentence about the patrol's members, then the fire they heard: "Two patrol members were standing next to
@@ -132,7 +161,9 @@ _CLAUSE_BREAK = re.compile(
     r"|,\s+and\s+(?=(?:about\s+|around\s+|some\s+|more\s+than\s+)?\d[\d,]*\s+(?:ceasefire\s+)?violations\b)"
     # "The SMM recorded 32 ceasefire violations in Donetsk region and two in Luhansk region" (patrol14: the second
     # tally was not understood), "no ceasefire violations in Donetsk region and 50 in Luhansk region"
-    r"|(?<=\sregion)\s+and\s+(?=(?:about\s+|around\s+)?(?:\d[\d,]*|none|" + ph.NUMBER_WORD + r")\s+in\s+[A-Z][a-z]+\s+region\b)"
+    r"|(?<=\sregion)\s+and\s+(?=(?:about\s+|around\s+)?(?:\d[\d,]*|none|" + ph.NUMBER_WORD + r")\s+in\s+(?:[A-Z][a-z]+\s+region\b"
+    # (a news copy: "66 explosions in Donetsk region and 120 in Luhansk on September 15-17"; session 15)
+    r"|(?:Donetsk|Luhansk)\b(?!\s+(?:city|airport|region)\b)))"
 )
 #: The next area of a share's list, after a semicolon: "; (and) at south-easterly and southerly directions of X".
 _MORE_AREAS = re.compile(r"\s*(?:and\s+)?(?:at|in)\s+(?:the\s+)?(?:areas?\s+|directions?\s+)?" + ph.DIRECTION
@@ -219,6 +250,8 @@ class _State:
     # positioned on the western edge of X."): the time of "… members were inside the vehicles when they heard …" next
     position_times: Any = None
     paragraph_date: Date | None = None  # the day written beside that sentence's clock time, for the paragraph's times
+    counted: set[str] = field(default_factory=set)  # the families of fire counted earlier in the line ("explosion", "shot")
+    seen: set[str] = field(default_factory=set)  # the families of fire observed earlier in the line, counted or not
 
 
 def read_patrol_text(
@@ -259,6 +292,7 @@ def parse_patrol_text(
             raise InputError(file_name, f"reliability {grade!r} is not a NATO/Admiralty grade such as B2")
     state = _State(date=date, night_end=None, period_end=period_end)
     reports: list[Report] = []
+    carried: _Observer | None = None  # the position of a paragraph that only placed the patrol, for the next one
     previous_sentence: list[int] = []  # indices in ``reports`` of the records of the sentence before
     for line_number, raw in enumerate(text.split("\n"), start=1):  # lines end at \n only, as editors count them
         raw = raw.removesuffix("\r")
@@ -266,11 +300,18 @@ def parse_patrol_text(
         line = _DOTTED_CLOCK.sub(r"\1:\2", line)  # "12.10hrs": a clock time written with a dot (same length)
         line = _TWELVE_HOUR.sub(_twenty_four_hour, line)  # "12:20 p.m.": a 12-hour clock (same length)
         line = _HYPHEN_FIRE.sub(" ", line)  # "small-arms-fire": small-arms fire (same length)
+        line = _FIRED_WEAPON.sub(_weapon_fire, line)  # "Fired small arms from …": small arms fire (same length)
         if not line.strip():
             continue
         index = 0
-        state.position = None  # an observer position carries within a paragraph, not beyond
+        # an observer position carries within a paragraph, not beyond; but a spot report's opening paragraph that only
+        # placed the patrol ("On 15 May, an SMM patrol comprising six members … was positioned on the south-western edge
+        # of X (…)") places the next paragraph's "At 13:36, … the SMM heard …" (session 15: the observer was lost)
+        state.position = carried
+        carried = None
         state.position_times = state.paragraph_date = None
+        state.counted, state.seen = set(), set()
+        first_of_line = len(reports)
         for start, end in split_sentences(line):
             sentence = _reassessment(line[start:end], reports, previous_sentence)
             if sentence is None:
@@ -290,7 +331,14 @@ def parse_patrol_text(
                     values["kind"] = "other"
                 reports.append(Report(**values))
                 previous_sentence.append(len(reports) - 1)
+        if (state.position is not None and _PATROL_PLACED.search(line)
+                and all(report.kind == "other" and not report.count for report in reports[first_of_line:])):
+            carried = state.position
     return reports
+
+
+#: A spot report's opening: the patrol, what it consisted of (and where it was placed).
+_PATROL_PLACED = re.compile(r"\b(?:patrols?|team)\s+(?:consisting|comprising|comprised|composed|made\s+up)\b", re.IGNORECASE)
 
 
 #: A sentence that assesses what the sentence before reported: "The SMM assessed four of the explosions as outgoing
@@ -324,6 +372,9 @@ def _reassessment(text: str, reports: list[Report], previous: list[int]) -> list
     (split into a record per part, each with ``breakdown_of``); the sentence itself gives one record of kind ``other``
     that says so. None when the sentence is not such an assessment; when what it refers to cannot be told, the
     sentence gives a record of kind ``other`` that says the assessment was not applied (it counts nothing again)."""
+    aimed = _REASSESSED_AIM.match(text)
+    if aimed is not None:
+        return _aimed_assessment(aimed, reports, previous)
     match = _REASSESSED.match(text)
     cause = _REASSESSED_CAUSE.match(text) if match is None else None
     if match is None and cause is None:
@@ -388,6 +439,38 @@ def _reassessment(text: str, reports: list[Report], previous: list[int]) -> list
     return [{"kind": "other", "count": None, "weapon": None, "flight_direction": None,
              "extras": {"assessment_of": ids},
              "warnings": (f"an assessment of what the sentence before reported ({', '.join(ids)}): applied to it, "
+                          "not a new observation",)}]
+
+
+#: The fire of the sentence before, assessed as aimed at the mission: "The SMM assessed that the shots had likely been
+#: aimed at the UAV." (session 15: a further shot record of unstated number, with no target)
+_REASSESSED_AIM = re.compile(
+    r"^\W*(?:the\s+SMM|it|the\s+mission|the\s+patrol)\s+(?:later\s+|also\s+|further\s+)?assessed\s+that\s+"
+    r"(?:the|these|those|both|all(?:\s+the)?)\s+(?:shots?|bursts?|rounds?|fire|shooting|gunfire)\s+"
+    r"(?:was|were|had|have|has)\s+(?:(?:likely|probably|possibly|most\s+likely)\s+)?(?:been\s+)?"
+    r"(?:(?:likely|probably|possibly|most\s+likely)\s+)?(?:aimed|directed|fired)\s+(?:at|towards?|in\s+the\s+direction\s+of)\s+"
+    r"(?P<target>(?:the\s+|its\s+)?(?:SMM(?:'s)?\s+)?(?:(?:mini|mid-range|long-range)[- ]?)?"
+    r"(?:UAVs?|unmanned\s+aerial\s+vehicles?|drones?|patrols?|vehicles?|cameras?))\W*$",
+    re.IGNORECASE)
+
+
+def _aimed_assessment(aimed: re.Match[str], reports: list[Report], previous: list[int]) -> list[dict[str, Any]]:
+    """"The SMM assessed that the shots had likely been aimed at the UAV": the target of the fire the sentence before
+    reported (its records without one); the sentence itself is a record of kind ``other`` that says so."""
+    target = re.sub(r"^(?:the|its)\s+|'s\b", "", re.sub(r"\s+", " ", aimed["target"]), flags=re.IGNORECASE)
+    fire = [at for at in previous if reports[at].kind != "other" and reports[at].count != 0
+            and "target" not in reports[at].extras]
+    if not fire:
+        return [{"kind": "other", "count": None, "weapon": None, "flight_direction": None, "extras": {},
+                 "warnings": (f"an assessment of fire the sentence before does not report ({aimed.group(0).strip()!r}): "
+                              "not applied, and not a new observation",)}]
+    ids = []
+    for at in fire:
+        reports[at] = dataclasses.replace(reports[at], extras=dict(reports[at].extras, target=target))
+        ids.append(reports[at].report_id)
+    previous[:] = []
+    return [{"kind": "other", "count": None, "weapon": None, "flight_direction": None, "extras": {},
+             "warnings": (f"an assessment of what the sentence before reported ({', '.join(ids)}): its target, "
                           "not a new observation",)}]
 
 
@@ -569,22 +652,60 @@ def _read_sentence(
     only_date = _DATE_ONLY_LINE.match(line[start:end])
     found_date = only_date or next(scan.find(_DATE_ON, start, end), None)
     evenings = next(scan.find(_EVENINGS, start, end), None)
-    if evenings is not None:
+    spelled = next(scan.find(_EVENING_TO_EVENING, start, end), None) if evenings is None else None
+    if spelled is not None:  # "From Saturday evening, November 16, until Sunday evening, November 17"
+        found_date = None
+        first_day, _ = _parse_date(spelled.group("first"), state, default_date)
+        last, _ = _parse_date(spelled.group("date"), state, default_date)
+        if first_day is not None and last is not None and first_day < last:
+            state.date, state.night_end, state.evenings, state.date_written = first_day, last, True, True
+        else:
+            sentence_warnings.append(f"the period {spelled.group(0)!r} was not read: left undated")
+        scan.claim(start + spelled.start(), start + spelled.end())
+        evenings = spelled  # (the date found is not this sentence's own)
+    elif evenings is not None:
         found_date = None
         date_text = evenings.group("date")
         if date_text is None:  # "between the evenings of January 14 and 16"
             date_text = f"{evenings['month_before'] or evenings['first_month'] or ''} {evenings['bare_day'] or evenings['bare_day2']}"
         last, _ = _parse_date(date_text, state, default_date)
         first_day = _evenings_start(evenings, last)
+        than = _THAN_BEFORE.search(line, max(0, start), start + evenings.start())
+        compared = than is not None
+        if than is not None:
+            scan.claim(than.start(), than.end())
+        if compared and last is not None and first_day is not None:
+            # "In the following 24 hours, the SMM recorded more ceasefire violations than between the evenings of 3 and 4
+            # February, including about 1,200 explosions": the period written is the one compared with, not this one
+            # (session 15: the 1,200 explosions were put in it); "the following / next 24 hours" is the day after it
+            if (following := _FOLLOWING_DAY.search(line, start, end)) is not None:
+                scan.claim(following.start(), following.end())
+                first_day, last = first_day + timedelta(days=1), last + timedelta(days=1)
+                sentence_warnings.append(f"the period is the day after the one compared with ({evenings.group(0)!r})")
+            else:
+                sentence_warnings.append(f"the period written is the one compared with ({evenings.group(0)!r}): left undated")
+                first_day = last = None
         if last is None:
-            sentence_warnings.append(f"date {date_text.strip()!r} has no year: pass --date")
+            if not compared:
+                sentence_warnings.append(f"date {date_text.strip()!r} has no year: pass --date")
         elif first_day is None:
             sentence_warnings.append(f"the period {evenings.group(0)!r} does not name two dates: left undated")
         else:
             state.date, state.night_end, state.evenings, state.date_written = first_day, last, True, True
         scan.claim(start + evenings.start(), start + evenings.end())
+    if found_date is not None and _SINCE_BEFORE.search(line, max(start, start + found_date.start() - 100), start + found_date.start()):
+        # "In total, following a meeting of the Trilateral Contact Group on 22 July, …, the SMM recorded 1,620 ceasefire
+        # violations": the day the period began, not the day of the observations (session 15: put on 22 July)
+        sentence_warnings.append(f"the date {found_date.group('date')!r} begins a longer period: left undated")
+        scan.claim(start + found_date.start(), start + found_date.end())
+        found_date = None
     if found_date is not None:
         first, second = _parse_date(found_date.group("date"), state, default_date)
+        if (first is not None and second is None and re.search(r"\bnight\b", found_date.group(0), re.IGNORECASE)
+                and not re.search(r"\b(?:day|morning|afternoon)\b", found_date.group(0), re.IGNORECASE)):
+            # "on the night of 14 July": the night that begins that day (session 15: the day itself, which misses the
+            # hours after midnight)
+            second = first + timedelta(days=1)
         if first is None:
             sentence_warnings.append(f"date {found_date.group('date')!r} has no year: pass --date")
         else:
@@ -644,6 +765,7 @@ def _read_sentence(
             position = state.position or state.last_position
             if position is None:
                 sentence_warnings.append("'the same position' follows no position: observer position left empty")
+        _definite(reading, state)
         records.extend(_clause_records(reading, position, state, default_date, tz, gazetteer, sentence_warnings))
     if position is not None:
         state.position = state.last_position = position
@@ -658,6 +780,40 @@ def _read_sentence(
         # news copy of a spot report, patrol14b)
         state.paragraph_date, _ = _parse_date(clock_dates.pop(), state, default_date)
     return records
+
+
+def _family(kind: str) -> str | None:
+    if kind.startswith("explosion") or kind == "airburst":
+        return "explosion"
+    return "shot" if kind in ("shot", "burst") else None
+
+
+def _definite(reading: ClauseReading, state: _State) -> None:
+    """"… but heard the explosions" after the line counted explosions: those, not more (session 15: a further record of
+    unstated number); "heard the explosion of uncertain origin about 500 metres to the North" with none counted before
+    and a place of its own: one (patrol14c's leftover: no count)."""
+    for group in reading.groups:
+        family = _family(group.kind)
+        if group.definite is not None and family is not None and group.count is None:
+            if family in state.counted or (not reading.has_verb and state.seen):
+                group.kind, group.kinds, group.weapon, group.other_weapons = "other", ["other"], None, []
+                group.bearing = group.distance_km = group.event_place = group.toward = None
+                group.warnings.append(f"no observation of its own: 'the {group.definite}' are those counted before")
+            elif not group.definite.endswith("s") and (group.bearing is not None or group.distance_km is not None):
+                group.count = 1
+                group.warnings.append(f"'the {group.definite}' with a place of its own read as one")
+        elif (not reading.has_verb and family is not None and family in state.seen and group.count is None
+              and group.count_qualifier is None and reading.ceasefire_violations is None):
+            # "Around noon, bullets whistled over the monitors' heads … . According to them, shots were fired from the South
+            # to the North-North-East.": no verb of observing, no number: how the fire before was fired (patrol14c's
+            # leftover: a second record of unstated number for the same shots)
+            group.kind, group.kinds, group.weapon, group.other_weapons = "other", ["other"], None, []
+            group.bearing = group.distance_km = group.event_place = group.toward = group.flight = None
+            group.warnings.append("no observation of its own and no number: it speaks of the fire before")
+        if (family := _family(group.kind)) is not None:
+            state.seen.add(family)
+            if group.count:
+                state.counted.add(family)
 
 
 def _clause_records(
