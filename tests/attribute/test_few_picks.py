@@ -20,6 +20,8 @@ def test_the_prior_by_hand() -> None:
     assert config.source_probability(5) == pytest.approx(1.0 / (1.0 + 0.4 / 0.6 * 0.5))  # 0.75
     assert config.source_probability(8) == pytest.approx(1.0 / (1.0 + 0.4 / 0.6 * 0.5 ** 4))
     assert config.source_probability(9) == 1.0  # beyond max_picks: left out
+    assert FewPicksConfig().source_probability(6) == 1.0  # the default: only events from 4 or 5 picks
+    assert FewPicksConfig().source_probability(5) == pytest.approx(0.75)
     assert config.source_probability(0) == 1.0  # no picks known (a report-only event): not weighed
     probabilities = [config.source_probability(n) for n in range(4, 9)]
     assert all(a < b for a, b in zip(probabilities, probabilities[1:]))
@@ -42,6 +44,6 @@ def test_an_unpaired_event_from_four_picks_carries_the_prior_and_paired_events_k
     counts = {e: 0 for e in on.event_ids}
     for event in assignments["event_id"].to_pylist():
         counts[str(event)] += 1
-    kept = np.array([(on.partner[i] >= 0 or counts[e] > 8) and e != "X" for i, e in enumerate(on.event_ids)])
+    kept = np.array([(on.partner[i] >= 0 or counts[e] > 5) and e != "X" for i, e in enumerate(on.event_ids)])
     assert kept.sum() > 10
     np.testing.assert_allclose(on.p_firing_party[kept], off.p_firing_party[kept])
