@@ -1,0 +1,49 @@
+"""An unpaired event located from few picks may be a coincidence of other sources' picks (issue #4, session 15, pair15:
+`AttributionConfig.few_picks`, off by default; on `violation` seeds 7-11 fused about half of the unpaired events located
+from 4-6 picks match no true event, against 6 % of those from 9 or more)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from test_reality import _world
+from attribute_world import events_table
+from test_acoustics import make_stations
+
+from truceline.attribute.attribution import AttributionConfig, FewPicksConfig, attribute_events
+from truceline.geo.areas import Areas
+
+
+def test_the_prior_by_hand() -> None:
+    config = FewPicksConfig(prior4=0.4, survival=0.5, max_picks=8)
+    assert config.source_probability(4) == pytest.approx(0.6)
+    assert config.source_probability(5) == pytest.approx(1.0 / (1.0 + 0.4 / 0.6 * 0.5))  # 0.75
+    assert config.source_probability(8) == pytest.approx(1.0 / (1.0 + 0.4 / 0.6 * 0.5 ** 4))
+    assert config.source_probability(9) == 1.0  # beyond max_picks: left out
+    assert FewPicksConfig().source_probability(6) == 1.0  # the default: only events from 4 or 5 picks
+    assert FewPicksConfig().source_probability(5) == pytest.approx(0.75)
+    assert config.source_probability(0) == 1.0  # no picks known (a report-only event): not weighed
+    probabilities = [config.source_probability(n) for n in range(4, 9)]
+    assert all(a < b for a, b in zip(probabilities, probabilities[1:]))
+
+
+def test_off_by_default() -> None:
+    assert AttributionConfig().few_picks is None
+
+
+def test_an_unpaired_event_from_four_picks_carries_the_prior_and_paired_events_keep_theirs(areas: Areas) -> None:
+    rows, picks, assignments = _world(4)  # X: a lone detonation that keeps 4 of its picks; the missions' rounds are paired
+    stations = make_stations()
+    off = attribute_events(events_table(rows), areas, assignments=assignments, picks=picks, stations=stations)
+    on = attribute_events(events_table(rows), areas, assignments=assignments, picks=picks, stations=stations,
+                          config=AttributionConfig(few_picks=FewPicksConfig()))
+    x = list(on.event_ids).index("X")
+    assert on.partner[x] < 0 and on.firing_party[x] == off.firing_party[x] == "UA"
+    assert on.p_firing_party[x] == pytest.approx(0.6 * off.p_firing_party[x])
+    assert "located from 4 picks" in on.reason[x]
+    counts = {e: 0 for e in on.event_ids}
+    for event in assignments["event_id"].to_pylist():
+        counts[str(event)] += 1
+    kept = np.array([(on.partner[i] >= 0 or counts[e] > 5) and e != "X" for i, e in enumerate(on.event_ids)])
+    assert kept.sum() > 10
+    np.testing.assert_allclose(on.p_firing_party[kept], off.p_firing_party[kept])
