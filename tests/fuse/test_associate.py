@@ -230,7 +230,7 @@ def test_a_clock_offset_the_calibration_understates_is_found_again_among_the_tig
                                  pa.array(toy.picks["time"].to_numpy() + np.where(late, 1.9, 0.0)))
     corrections = {}
     for flag in (False, True):
-        prep, _, _ = fuse(toy.stations, picks, FusionConfig(clock_recheck=flag, clock_unabsorbed=False))
+        prep, _, _ = fuse(toy.stations, picks, FusionConfig(clock_recheck=flag))
         applied = np.zeros(prep.network.size)
         applied[prep.pick_station] = prep.raw_time - prep.pick_time
         corrections[flag] = applied
@@ -271,8 +271,8 @@ def test_a_clock_offset_near_a_round_interval_is_corrected_fully_at_the_calibrat
     is near the round interval); read against a tight pass's events located without its picks, the offset is
     corrected fully, and no station on time is corrected (docs/fusion.md, "Session 13 (cov13)")."""
     toy, picks = _toy_with_a_late_station(1.9, 1.5)
-    before, station = _applied_corrections(toy, picks, FusionConfig(clock_unabsorbed=False))
-    after, _ = _applied_corrections(toy, picks, FusionConfig())  # on by default since session 15
+    before, station = _applied_corrections(toy, picks, FusionConfig())
+    after, _ = _applied_corrections(toy, picks, FusionConfig(clock_unabsorbed=True))
     others = np.arange(len(after)) != station
     assert abs(before[station] - 1.9) > 0.5  # the calibration's median understates it
     assert abs(after[station] - 1.9) < 0.1
@@ -299,7 +299,7 @@ def test_the_loose_reading_of_unabsorbed_clocks_corrects_the_same_station() -> N
     """``FusionConfig.clock_unabsorbed_loose``: the same reading in the calibration itself, against the loose pass's
     calibration events: the late station is corrected fully there, no station on time is corrected."""
     toy, picks = _toy_with_a_late_station(1.9, 1.5)
-    after, station = _applied_corrections(toy, picks, FusionConfig(clock_unabsorbed_loose=True, clock_unabsorbed=False))
+    after, station = _applied_corrections(toy, picks, FusionConfig(clock_unabsorbed_loose=True))
     others = np.arange(len(after)) != station
     assert abs(after[station] - 1.9) < 0.1
     assert np.all(after[others] == 0.0)

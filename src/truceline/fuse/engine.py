@@ -151,16 +151,14 @@ class FusionConfig:
     """The smallest left-over clock offset ``clock_recheck`` corrects: two pick sigmas (``sigma_pick_s``)."""
     clock_recheck_min_picks: int = 6
     """The events whose predicted arrivals ``clock_recheck`` searches: those of at least this many picks."""
-    clock_unabsorbed: bool = True
+    clock_unabsorbed: bool = False
     """After calibration, run the tight pass once and read each station's clock offset against that pass's events
-    located *without* its picks (``clocks.unabsorbed_clock_offsets``: the centre of the pile of the residuals of all
-    its raw picks near the arrivals they predict, significant and seen in both halves of the run); take it in place of
-    the station's correction when the two differ by at least ``clock_unabsorbed_min_s``. Events located with the
+    located *without* its picks (``clocks.unabsorbed_clock_offsets``: the mode of the residuals of all its raw picks
+    near the arrivals they predict, significant and seen in both halves of the run); take it in place of the
+    station's correction when the two differ by at least ``clock_unabsorbed_min_s``. Events located with the
     station's picks absorb part of its offset (the median residual of the picks the loose pass chose understates a
     large one, and what is left can be cycle-skipped onto a fire mission's next round); read against the loose pass's
-    own events the offsets are too rough (docs/fusion.md, "Session 13 (cov13)", "Session 14 (clock14)"). On since
-    session 15 (batch only; the streaming associator calibrates in ``fuse/causal.py``): coverage, R_loc and err/CRB up
-    on `violation` seeds 10 and 11 and on the foreign simulator (docs/fusion.md, "Session 15 (clock15)")."""
+    own events the offsets are too rough (docs/fusion.md, "Session 13 (cov13)")."""
     clock_unabsorbed_loose: bool = False
     """The reading of ``clock_unabsorbed`` in every calibration, against the loose pass's calibration events (located
     under the calibrated atmosphere) instead of a tight pass's: at the clocks' source, without the extra pass."""
