@@ -541,3 +541,31 @@ def test_a_loud_stage_opens_small_events_before_the_deciding_search_if_their_lou
     # not loud enough: left to the deciding search (which opens it, without its own loudness test)
     emission, stream = _small_event_run(False, small_stage_age_s=61.0)
     assert emission.opened_by.tolist() == ["deciding"]
+
+
+def test_the_deciding_search_may_leave_out_the_splinters_of_a_salvo_already_emitted() -> None:
+    from truceline.fuse.atmosphere import DEFAULT_CELERITY_KM_S, travel_times
+
+    toy = make_toy(seed=22, n_events=1, clutter_per_station=0, duration_s=600.0)
+    stream = StreamingAssociator(toy.stations, deciding_splinters=0.5)
+    net = stream._network
+    x, y, t0 = float(np.mean(net.x_km)), float(np.mean(net.y_km)), 300.0
+    near = np.argsort(np.hypot(net.x_km - x, net.y_km - y))[:5]
+    arrival = t0 + travel_times(net.x_km[near], net.y_km[near], x, y, DEFAULT_CELERITY_KM_S, 0.0, 0.0)
+    stream._buffer.append(np.array([f"p{k}" for k in range(5)], dtype=object), arrival, near, np.full(5, np.nan),
+                          np.full(5, np.nan), np.full(5, np.nan), np.full(5, np.nan))
+    found = OpenEvent(key=-1, x_km=x, y_km=y, t0_s=t0, tile=0, covariance=np.eye(3), chi2=1.0, n_obs=5,
+                      seqs=list(range(5)), stations={int(s) for s in near})
+    assert stream._splinter_share(found) == 0.0  # nothing emitted or open near it
+
+    def emitted(dx_km: float, dt_s: float) -> tuple:  # an emitted event's record, holding picks of other stations
+        record = OpenEvent(key=-1, x_km=x + dx_km, y_km=y, t0_s=t0 + dt_s, tile=0, covariance=np.eye(3), chi2=1.0, n_obs=4,
+                           seqs=[], stations={0, 1})
+        return record, np.array([0, 1]), np.zeros(2), np.full(2, np.nan), np.full(2, np.nan)
+
+    # a salvo's source emitted 0.2 km and 0.1 s away: every pick of this one could be its, at stations it has none of
+    stream._emitted_lately = [emitted(0.2, 0.1)]
+    assert stream._splinter_share(found) == 1.0
+    # a source a minute later is another event
+    stream._emitted_lately = [emitted(0.2, 60.0)]
+    assert stream._splinter_share(found) == 0.0

@@ -41,7 +41,7 @@ import pyarrow as pa
 
 from truceline.fuse import kernels, pending, quick, trigger
 from truceline.fuse.quick import QUICK_SEEDS, QUICK_SPAN_S
-from truceline.fuse.atmosphere import DEFAULT_CELERITY_KM_S
+from truceline.fuse.atmosphere import DEFAULT_CELERITY_KM_S, travel_times
 from truceline.fuse.engine import (
     FusionConfig,
     Prepared,
@@ -104,7 +104,7 @@ class StreamingAssociator:
                  warmup_loose_early: bool = False, trigger_compete: bool = False,
                  trigger_loudness_tests: bool = True, warmup_loose_all_picks: bool = False,
                  deciding_loudness: bool = False, small_stage_age_s: float | None = None,
-                 small_stage_stations: int | None = None) -> None:
+                 small_stage_stations: int | None = None, deciding_splinters: float | None = None) -> None:
         if not chunk_s > 0 or not margin_s >= 0 or not calibrate_every_s >= 0:
             raise ValueError("chunk_s must be positive, margin_s and calibrate_every_s not negative")
         if not decide_every_s > 0 or not completeness_km >= 0 or not hold_s >= 0 or not 0 <= heard_quantile <= 1:
@@ -248,6 +248,11 @@ class StreamingAssociator:
         amplitudes agree on one source, and at most a quarter of the working stations that should have heard a source of
         its level there have no pick near its predicted arrival): the small events the early stages passed over are, half
         of them on `heavy`, chance coincidences of left-over picks (off: any; docs/fusion.md, "Session 15")."""
+        self.deciding_splinters = deciding_splinters
+        """With a share: the deciding search (after the early stages) does not open an event if at least this share of
+        its picks lie within the final selection tolerance of the predicted arrival, at their stations, of an event
+        emitted lately or still open (:meth:`_splinter_share`): on `heavy` its events are mostly made of the picks of a
+        salvo's sources that the salvo's emitted events did not take (None: off; docs/fusion.md, "Session 15")."""
         self.deciding_rejected = 0
         """Events the deciding search found that ``deciding_loudness`` kept out."""
         # with warmup_loose_all_picks, until calibrated: every pick taken in (owner 1: taken by an earlier loose pass)
@@ -775,11 +780,42 @@ class StreamingAssociator:
             found = [e for e in found if self._news(e)]
         if by == "small":  # a loud stage's events, only once the loudness is learned and if they pass its tests
             found = [e for e in found if self._loudness.ready and self._loud_enough(e, now)]
+        if by == "deciding" and self.deciding_splinters is not None:
+            kept = [e for e in found if self._splinter_share(e) < self.deciding_splinters]
+            self.deciding_rejected += len(found) - len(kept)
+            found = kept
         if by == "deciding" and self.deciding_loudness and self._loudness.ready:
             kept = [e for e in found if self._loud_enough(e, now)]
             self.deciding_rejected += len(found) - len(kept)
             found = kept
         self._open_found(found, by, now)
+
+    def _splinter_share(self, event: OpenEvent) -> float:
+        """The share of an event's picks that lie within the final selection tolerance of the predicted arrival, at their
+        station, of an event emitted lately or still open (whether or not that event holds a pick of the station): in a
+        salvo every station hears each source, and the picks an emitted event of the salvo did not take can make another
+        event near it."""
+        others = [e[0] for e in self._emitted_lately] + list(self._open)
+        if not others:
+            return 0.0
+        buffer, net = self._buffer, self._network
+        rows = buffer.rows(event.seqs)
+        station = buffer.station[rows]
+        time = buffer.time[rows] - self._corrections[station]
+        x = np.array([e.x_km for e in others])
+        y = np.array([e.y_km for e in others])
+        t0 = np.array([e.t0_s for e in others])
+        near = (np.abs(t0 - event.t0_s) <= self._max_travel_s()) & (np.hypot(x - event.x_km, y - event.y_km) <= 2 * self.config.reach_km)
+        if not near.any():
+            return 0.0
+        idx = np.flatnonzero(near)
+        atm = self._atmosphere[0][np.array([others[i].tile for i in idx])]
+        claimed = np.zeros(len(rows), dtype=bool)
+        for j, i in enumerate(idx):
+            tt = travel_times(net.x_km[station], net.y_km[station], x[i], y[i], atm[j, 0], atm[j, 1], atm[j, 2])
+            within = np.hypot(net.x_km[station] - x[i], net.y_km[station] - y[i]) <= self.config.reach_km
+            claimed |= within & (np.abs(time - t0[i] - tt) <= pending.arrival_tolerance_s(tt, self.config))
+        return float(np.mean(claimed)) if len(claimed) else 0.0
 
     def _loud_enough(self, event: OpenEvent, now: float) -> bool:
         """Whether an event a search found passes the loudness tests of a quick search's event (:func:`quick.complete`,
