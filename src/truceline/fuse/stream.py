@@ -767,7 +767,9 @@ class StreamingAssociator:
         """Search one chunk of origin times (``stage`` None: the deciding stage) among the free
         picks; the events found are opened with their picks."""
         if stage is not None:
-            config, by = self._stage_configs[stage], "small" if self.early_stages[stage].loud else f"early{stage}"
+            # early stage k: the k-th of the stages without the loudness test (their names do not move with a loud one)
+            plain = sum(not s.loud for s in self.early_stages[:stage])
+            config, by = self._stage_configs[stage], "small" if self.early_stages[stage].loud else f"early{plain}"
             if self.deciding_needs_news:
                 self._searched.append((start, start + config.window_s, now, config.min_stations))
         elif self.early_stages and self._calibrated():
