@@ -110,3 +110,18 @@ def test_a_coincidence_of_picks_whose_amplitudes_disagree_is_not_opened() -> Non
     assert _complete(loud, buffer, event, last_arrival + 2.0)
     buffer.amplitude[[2, 3]] *= 20.0  # two of its picks from a source twenty times as loud
     assert not _complete(loud, buffer, event, last_arrival + 2.0)
+
+
+def test_picks_that_left_the_buffer_with_an_emitted_event_still_count_as_heard() -> None:
+    loud, buffer, event, last_arrival = _scene(heard_near=False)
+    assert not _complete(loud, buffer, event, last_arrival + 2.0)  # stations 4 and 6 seem not to have heard it
+    # they did, but their picks went with an event emitted before (no longer in the buffer)
+    tt = travel_times(ST_X, ST_Y, 3.0, 1.0, 0.34, 0.0, 0.0)
+    near = np.array([4, 6])
+    assert quick.complete(loud, event, buffer, last_arrival + 2.0, ATMOSPHERE, ST_X, ST_Y, np.zeros(len(ST_X)),
+                          np.zeros(len(ST_X)), None, FusionConfig(), hold_s=0.5, other_station=near,
+                          other_time_s=100.0 + tt[near])
+    # picks there at other times are another source's: still not heard
+    assert not quick.complete(loud, event, buffer, last_arrival + 2.0, ATMOSPHERE, ST_X, ST_Y, np.zeros(len(ST_X)),
+                              np.zeros(len(ST_X)), None, FusionConfig(), hold_s=0.5, other_station=near,
+                              other_time_s=130.0 + tt[near])

@@ -498,3 +498,74 @@ def test_a_stage_may_search_its_short_chunks_just_after_an_earlier_stage_searche
     assert sooner.assignments["pick_id"].to_pylist() == by_minute.assignments["pick_id"].to_pylist()
     assert [float(t) for t in sooner.opened_at_s - by_minute.opened_at_s] == [-29.0]
     assert float(sooner.latency_s[0]) == float(by_minute.latency_s[0]) - 29.0
+
+
+def _small_event_run(verdict: bool, **options: object) -> tuple[Emission, StreamingAssociator]:
+    """The six-station event no ten-station stage can open, with the loudness taken as learned and its tests
+    (``StreamingAssociator._loud_enough``) answering ``verdict``."""
+    import math
+
+    from truceline.fuse.loudness import LoudnessLaw
+
+    toy = make_toy(seed=31, clutter_per_station=0, events=[(48.0, 38.3, 500.0)], noise_s=0.05)
+    only_ten = (Stage(age_s=30.0, chunk_s=60.0, lookahead_s=40.0, min_stations=10),)
+    stream = StreamingAssociator(toy.stations, FusionConfig(sound_speed_m_per_s=338.0), early_stages=only_ten, **options)
+    stream._loudness.law = LoudnessLaw(spreading=1.0, absorption_per_km=0.05, scatter=0.3, reference_log_snr=math.log(3.0),
+                                       expected=0.5, possible=-0.5)
+    asked: list[float] = []
+
+    def loud_enough(event: OpenEvent, now: float) -> bool:
+        asked.append(now)
+        return verdict
+
+    stream._loud_enough = loud_enough  # type: ignore[method-assign]
+    emission = Emission.concat(_feed(stream, _single_event_picks(toy), 1200.0))
+    assert asked  # the tests were asked
+    return emission, stream
+
+
+def test_the_deciding_search_may_open_only_events_whose_loudness_agrees() -> None:
+    emission, stream = _small_event_run(True, deciding_loudness=True)
+    assert emission.opened_by.tolist() == ["deciding"] and emission.assignments.num_rows == 6
+    emission, stream = _small_event_run(False, deciding_loudness=True)
+    assert emission.events.num_rows == 0 and stream.deciding_rejected == 1
+
+
+def test_a_loud_stage_opens_small_events_before_the_deciding_search_if_their_loudness_agrees() -> None:
+    plain, _ = _small_event_run(True, deciding_loudness=True)
+    emission, stream = _small_event_run(True, small_stage_age_s=61.0)
+    assert emission.opened_by.tolist() == ["small"] and emission.assignments.num_rows == 6
+    # searched 61 s after the chunk and its look-ahead, instead of once every pick of the chunk could have come
+    assert emission.opened_at_s[0] < plain.opened_at_s[0] - 30.0
+    assert emission.latency_s[0] < plain.latency_s[0] - 30.0
+    # not loud enough: left to the deciding search (which opens it, without its own loudness test)
+    emission, stream = _small_event_run(False, small_stage_age_s=61.0)
+    assert emission.opened_by.tolist() == ["deciding"]
+
+
+def test_the_deciding_search_may_leave_out_the_splinters_of_a_salvo_already_emitted() -> None:
+    from truceline.fuse.atmosphere import DEFAULT_CELERITY_KM_S, travel_times
+
+    toy = make_toy(seed=22, n_events=1, clutter_per_station=0, duration_s=600.0)
+    stream = StreamingAssociator(toy.stations, deciding_splinters=0.5)
+    net = stream._network
+    x, y, t0 = float(np.mean(net.x_km)), float(np.mean(net.y_km)), 300.0
+    near = np.argsort(np.hypot(net.x_km - x, net.y_km - y))[:5]
+    arrival = t0 + travel_times(net.x_km[near], net.y_km[near], x, y, DEFAULT_CELERITY_KM_S, 0.0, 0.0)
+    stream._buffer.append(np.array([f"p{k}" for k in range(5)], dtype=object), arrival, near, np.full(5, np.nan),
+                          np.full(5, np.nan), np.full(5, np.nan), np.full(5, np.nan))
+    found = OpenEvent(key=-1, x_km=x, y_km=y, t0_s=t0, tile=0, covariance=np.eye(3), chi2=1.0, n_obs=5,
+                      seqs=list(range(5)), stations={int(s) for s in near})
+    assert stream._splinter_share(found) == 0.0  # nothing emitted or open near it
+
+    def emitted(dx_km: float, dt_s: float) -> tuple:  # an emitted event's record, holding picks of other stations
+        record = OpenEvent(key=-1, x_km=x + dx_km, y_km=y, t0_s=t0 + dt_s, tile=0, covariance=np.eye(3), chi2=1.0, n_obs=4,
+                           seqs=[], stations={0, 1})
+        return record, np.array([0, 1]), np.zeros(2), np.full(2, np.nan), np.full(2, np.nan)
+
+    # a salvo's source emitted 0.2 km and 0.1 s away: every pick of this one could be its, at stations it has none of
+    stream._emitted_lately = [emitted(0.2, 0.1)]
+    assert stream._splinter_share(found) == 1.0
+    # a source a minute later is another event
+    stream._emitted_lately = [emitted(0.2, 60.0)]
+    assert stream._splinter_share(found) == 0.0

@@ -104,6 +104,9 @@ class Stage:
     origin time (aligned as the chunks are) that contain it, e.g. just after an earlier stage of longer chunks has
     searched them (None: by ``age_s`` alone)."""
     after_s: float = 0.0
+    loud: bool = False
+    """Events this stage finds are opened only if they pass the quick search's loudness tests
+    (:func:`truceline.fuse.quick.complete`), and none before the loudness is learned."""
 
     def at_s(self, chunk_start_s: float) -> float:
         """When the chunk of origin times starting there is searched."""

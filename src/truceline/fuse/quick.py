@@ -53,9 +53,12 @@ def could_hear(loudness: Loudness, event: OpenEvent, pick_station: np.ndarray, p
 
 def complete(loudness: Loudness, found: OpenEvent, buffer: PickBuffer, now_s: float, atmosphere: np.ndarray,
              st_x: np.ndarray, st_y: np.ndarray, last_heard_s: np.ndarray, corrections_s: np.ndarray,
-             radius_km: float | None, config: FusionConfig, *, hold_s: float) -> bool:
+             radius_km: float | None, config: FusionConfig, *, hold_s: float,
+             other_station: np.ndarray | None = None, other_time_s: np.ndarray | None = None) -> bool:
     """Whether an event a quick search found (its picks in ``buffer``) is complete and consistent
-    with its loudness at ``now_s`` (see the module docstring)."""
+    with its loudness at ``now_s`` (see the module docstring). ``other_station`` and ``other_time_s``
+    (corrected) are picks that have left the buffer (those of events already emitted), which also
+    count as heard at their stations."""
     rows = buffer.rows(found.seqs)
     could, margin = could_hear(loudness, found, buffer.station[rows], buffer.amplitude[rows], st_x, st_y, radius_km, config)
     law = loudness.law
@@ -68,10 +71,12 @@ def complete(loudness: Loudness, found: OpenEvent, buffer: PickBuffer, now_s: fl
                      could_hear=could, hold_s=hold_s) > now_s:
         return False
     expected = (np.hypot(st_x - found.x_km, st_y - found.y_km) <= config.reach_km) & (margin >= law.expected)
+    pick_station, pick_time = buffer.station, buffer.time - corrections_s[buffer.station]
+    if other_station is not None and other_time_s is not None:
+        pick_station, pick_time = np.concatenate([pick_station, other_station]), np.concatenate([pick_time, other_time_s])
     unheard, checked = pending.unheard_expected(found.x_km, found.y_km, found.t0_s, found.tile,
                                                 np.asarray(sorted(found.stations)), expected, now_s, atmosphere, st_x,
-                                                st_y, last_heard_s, buffer.station,
-                                                buffer.time - corrections_s[buffer.station], config)
+                                                st_y, last_heard_s, pick_station, pick_time, config)
     return unheard <= math.floor(QUICK_UNHEARD * checked)
 
 

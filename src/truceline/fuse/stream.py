@@ -41,7 +41,7 @@ import pyarrow as pa
 
 from truceline.fuse import kernels, pending, quick, trigger
 from truceline.fuse.quick import QUICK_SEEDS, QUICK_SPAN_S
-from truceline.fuse.atmosphere import DEFAULT_CELERITY_KM_S
+from truceline.fuse.atmosphere import DEFAULT_CELERITY_KM_S, travel_times
 from truceline.fuse.engine import (
     FusionConfig,
     Prepared,
@@ -102,7 +102,9 @@ class StreamingAssociator:
                  trigger_seeds: int = 4, trigger_complete: bool = True, trigger_max_stations: int | None = 9, warmup_sigma_m_per_s: float | None = None,
                  young_calibration_events: int = 0, deciding_needs_news: bool = False,
                  warmup_loose_early: bool = False, trigger_compete: bool = False,
-                 trigger_loudness_tests: bool = True, warmup_loose_all_picks: bool = False) -> None:
+                 trigger_loudness_tests: bool = True, warmup_loose_all_picks: bool = False,
+                 deciding_loudness: bool = False, small_stage_age_s: float | None = None,
+                 small_stage_stations: int | None = None, deciding_splinters: float | None = None) -> None:
         if not chunk_s > 0 or not margin_s >= 0 or not calibrate_every_s >= 0:
             raise ValueError("chunk_s must be positive, margin_s and calibrate_every_s not negative")
         if not decide_every_s > 0 or not completeness_km >= 0 or not hold_s >= 0 or not 0 <= heard_quantile <= 1:
@@ -171,6 +173,11 @@ class StreamingAssociator:
         """Seeds the pick-triggered search examined, and events it opened."""
         self.trigger_opened = 0
         self._heard_km = np.zeros(0)  # station distances of the picks of the events emitted lately
+        if small_stage_age_s is not None:
+            # the small events' stage: the events of the configuration's fewest stations, opened only if their loudness
+            # agrees (docs/fusion.md, "Session 15")
+            early_stages = tuple(early_stages) + (Stage(age_s=small_stage_age_s, chunk_s=chunk_s, lookahead_s=self.config.lookahead_s,
+                                                        min_stations=small_stage_stations, max_seeds=SWEEP_SEEDS, loud=True),)
         self.early_stages = tuple(sorted(early_stages, key=lambda s: -s.age_s))  # older origins first
         self._party_at = party_at
         self._network = build_network(stations)
@@ -235,6 +242,19 @@ class StreamingAssociator:
         no early stage had run: the first calibration is then fitted to the same kind of events and at the same instant
         as without the early stages, and the early stages' own warm-up events (located under the standard celerity) are
         not calibrated with (docs/fusion.md, "Session 14")."""
+        self.deciding_loudness = deciding_loudness
+        """Once the loudness law and detection curve are learned from the emitted events, the deciding search (after the
+        early stages) opens an event only if it passes the quick search's loudness tests (:func:`quick.complete`: its picks'
+        amplitudes agree on one source, and at most a quarter of the working stations that should have heard a source of
+        its level there have no pick near its predicted arrival): the small events the early stages passed over are, half
+        of them on `heavy`, chance coincidences of left-over picks (off: any; docs/fusion.md, "Session 15")."""
+        self.deciding_splinters = deciding_splinters
+        """With a share: the deciding search (after the early stages) does not open an event if at least this share of
+        its picks lie within the final selection tolerance of the predicted arrival, at their stations, of an event
+        emitted lately or still open (:meth:`_splinter_share`): on `heavy` its events are mostly made of the picks of a
+        salvo's sources that the salvo's emitted events did not take (None: off; docs/fusion.md, "Session 15")."""
+        self.deciding_rejected = 0
+        """Events the deciding search found that ``deciding_loudness`` kept out."""
         # with warmup_loose_all_picks, until calibrated: every pick taken in (owner 1: taken by an earlier loose pass)
         self._archive: PickBuffer | None = PickBuffer() if warmup_loose_all_picks else None
         # the early stages' windows of origin time, when each was searched and the stations its events needed
@@ -322,7 +342,7 @@ class StreamingAssociator:
     def _radius_km(self, event: OpenEvent) -> float | None:
         """An open event's detection radius (:func:`pending.detection_radius_km`); None once the
         loudness is learned and quick searches are on: then :func:`quick.could_hear` goes by it."""
-        if self._loudness_on() and self._loudness.ready:
+        if self._loudness_waits() and self._loudness.ready:
             return None
         distance = np.hypot(self._network.x_km - event.x_km, self._network.y_km - event.y_km)
         return pending.detection_radius_km(event, distance, self.config, completeness_km=self.completeness_km,
@@ -338,8 +358,13 @@ class StreamingAssociator:
         return self.early_in_warmup or self._calibrated()
 
     def _loudness_on(self) -> bool:
-        """The loudness law and detection curve are learned (and the open events wait only for the stations that
-        could hear them by it) when a quick or a pick-triggered search reads them."""
+        """The loudness law and detection curve are learned when a quick or a pick-triggered search or the deciding
+        search's loudness test (``deciding_loudness``) reads them."""
+        return self._loudness_waits() or self.deciding_loudness or any(s.loud for s in self.early_stages)
+
+    def _loudness_waits(self) -> bool:
+        """The open events wait only for the stations that could hear them by their loudness (once it is learned) when a
+        quick or a pick-triggered search runs (``deciding_loudness`` alone leaves the waits as they are)."""
         return self.quick_every_s is not None or self.trigger_stations is not None
 
     def _quick_enabled(self) -> bool:
@@ -742,7 +767,9 @@ class StreamingAssociator:
         """Search one chunk of origin times (``stage`` None: the deciding stage) among the free
         picks; the events found are opened with their picks."""
         if stage is not None:
-            config, by = self._stage_configs[stage], f"early{stage}"
+            # early stage k: the k-th of the stages without the loudness test (their names do not move with a loud one)
+            plain = sum(not s.loud for s in self.early_stages[:stage])
+            config, by = self._stage_configs[stage], "small" if self.early_stages[stage].loud else f"early{plain}"
             if self.deciding_needs_news:
                 self._searched.append((start, start + config.window_s, now, config.min_stations))
         elif self.early_stages and self._calibrated():
@@ -753,7 +780,57 @@ class StreamingAssociator:
         if stage is None and self.deciding_needs_news:
             self._searched = [w for w in self._searched if w[1] > start]
             found = [e for e in found if self._news(e)]
+        if by == "small":  # a loud stage's events, only once the loudness is learned and if they pass its tests
+            found = [e for e in found if self._loudness.ready and self._loud_enough(e, now)]
+        if by == "deciding" and self.deciding_splinters is not None:
+            kept = [e for e in found if self._splinter_share(e) < self.deciding_splinters]
+            self.deciding_rejected += len(found) - len(kept)
+            found = kept
+        if by == "deciding" and self.deciding_loudness and self._loudness.ready:
+            kept = [e for e in found if self._loud_enough(e, now)]
+            self.deciding_rejected += len(found) - len(kept)
+            found = kept
         self._open_found(found, by, now)
+
+    def _splinter_share(self, event: OpenEvent) -> float:
+        """The share of an event's picks that lie within the final selection tolerance of the predicted arrival, at their
+        station, of an event emitted lately or still open (whether or not that event holds a pick of the station): in a
+        salvo every station hears each source, and the picks an emitted event of the salvo did not take can make another
+        event near it."""
+        others = [e[0] for e in self._emitted_lately] + list(self._open)
+        if not others:
+            return 0.0
+        buffer, net = self._buffer, self._network
+        rows = buffer.rows(event.seqs)
+        station = buffer.station[rows]
+        time = buffer.time[rows] - self._corrections[station]
+        x = np.array([e.x_km for e in others])
+        y = np.array([e.y_km for e in others])
+        t0 = np.array([e.t0_s for e in others])
+        near = (np.abs(t0 - event.t0_s) <= self._max_travel_s()) & (np.hypot(x - event.x_km, y - event.y_km) <= 2 * self.config.reach_km)
+        if not near.any():
+            return 0.0
+        idx = np.flatnonzero(near)
+        atm = self._atmosphere[0][np.array([others[i].tile for i in idx])]
+        claimed = np.zeros(len(rows), dtype=bool)
+        for j, i in enumerate(idx):
+            tt = travel_times(net.x_km[station], net.y_km[station], x[i], y[i], atm[j, 0], atm[j, 1], atm[j, 2])
+            within = np.hypot(net.x_km[station] - x[i], net.y_km[station] - y[i]) <= self.config.reach_km
+            claimed |= within & (np.abs(time - t0[i] - tt) <= pending.arrival_tolerance_s(tt, self.config))
+        return float(np.mean(claimed)) if len(claimed) else 0.0
+
+    def _loud_enough(self, event: OpenEvent, now: float) -> bool:
+        """Whether an event a search found passes the loudness tests of a quick search's event (:func:`quick.complete`,
+        waiting for the stations that could hear it by its loudness)."""
+        net = self._network
+        # the picks of the events emitted lately have left the buffer: a station whose pick of this source went with
+        # another event still heard it
+        lately = self._emitted_lately
+        station = np.concatenate([np.zeros(0, dtype=np.int64)] + [e[1] for e in lately])
+        time = np.concatenate([np.zeros(0)] + [e[2] for e in lately])
+        return quick.complete(self._loudness, event, self._buffer, now, self._atmosphere[0], net.x_km, net.y_km,
+                              self._last_heard, self._corrections, None, self.config, hold_s=self.hold_s,
+                              other_station=station, other_time_s=time)
 
     def _news(self, event: OpenEvent) -> bool:
         """Whether an event found by the deciding search has a pick that the last early stage to search its origin
