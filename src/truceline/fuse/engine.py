@@ -236,6 +236,9 @@ class FusionConfig:
     (``fuse/flight.py``; docs/fusion.md, "Session 15 (heavy15)")."""
     flight_donor_max_stations: int = 8
     """A source implied by its flight partner may take picks of events of at most this many stations at its place."""
+    flight_explain: bool = True
+    """With ``flight_partners``: the events and the new sources are explained away (``explain_away``) before the events
+    that gave picks are tested again: a mixture whose picks the rounds found now explain is dissolved."""
     flight_masked: bool = True
     """With ``flight_partners``: a source implied by its partner is held to the nearest-majority test without the
     stations whose arrival then was another event's pick (masked: ``flight._masked``)."""
@@ -1086,9 +1089,33 @@ def partners_at(prep: Prepared, config: FusionConfig, result: PassResult, atmosp
     # nearest-majority test with their masked stations excused) and are only located
     n = len(result.t0_s)
     both = _appended(prep, result, picks, more)
+    if config.flight_explain:
+        both = _explained(prep, config, both, atmosphere)
     old = refine(prep, config, both.take(np.arange(n)), atmosphere, nearest=config.nearest_majority,
                  amplitude=config.amplitude_consistency, share=False, reach=True)
-    return joined(old, _located(prep, config, both.take(np.arange(n, n + len(more))), atmosphere))
+    new = both.take(np.arange(n, n + len(more)))
+    new = new.take(np.array([len(np.unique(prep.pick_station[row[row >= 0]])) >= config.min_stations
+                             for row in new.picks], dtype=bool))
+    return joined(old, _located(prep, config, new, atmosphere))
+
+
+def _explained(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere: np.ndarray) -> PassResult:
+    """``result`` after explaining away (``fuse/explain.py``): the events whose picks the others explain dissolved
+    (their picks left empty), their explained picks given to the events that explain them."""
+    net = prep.network
+    x, y, t0 = result.x_km.copy(), result.y_km.copy(), result.t0_s.copy()
+    picks = [row[row >= 0] for row in result.picks]
+    explain_away(x, y, t0, picks, atmosphere[result.block, result.tile], pick_time=prep.pick_time,
+                 pick_station=prep.pick_station, pick_baz=prep.pick_baz, pick_baz_sigma=prep.pick_baz_sigma,
+                 st_x=net.x_km, st_y=net.y_km, st_north=prep.st_north_deg, sigma_s=config.sigma_pick_s,
+                 kappa_model=config.kappa_model, min_stations=config.min_stations, reach_km=config.reach_km,
+                 max_z=config.ambiguity_z, max_normalised_rms=config.max_normalised_rms, baz_gate_z=config.baz_gate_z)
+    rows = np.full_like(result.picks, -1)
+    for i, p in enumerate(picks):
+        rows[i, : min(len(p), rows.shape[1])] = p[: rows.shape[1]]
+    out = PassResult(**{f.name: getattr(result, f.name).copy() for f in fields(result)})
+    out.x_km, out.y_km, out.t0_s, out.picks = x, y, t0, rows
+    return out
 
 
 def _located(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere: np.ndarray) -> PassResult:

@@ -59,6 +59,10 @@ LINK_MIN_PAIRS = 3
 """Two places are linked by a flight time when at least this many of their events pair up on it."""
 SPAN_KM = 0.5
 """The implied source is sought within this distance of its place's strongest event."""
+MUTUAL = False
+"""Keep a link only if it is the best of both its places (``links_of``)."""
+SEPARATION_Z = 3.0
+"""An implied source's origin time is at least this many pick sigmas from every other event's at its place."""
 MASK_S = 1.5
 """A station whose pick within this many seconds of the predicted arrival is another event's was masked (``_masked``)."""
 TRACE: list | None = None  # TEMP
@@ -75,6 +79,8 @@ class Link:
     impacts: np.ndarray
     pairs: list[tuple[int, int]]
     flight_s: float
+    spread: float
+    """Mean squared misfit of the pairs' lags, in units of the tolerance."""
 
     @property
     def tolerance_s(self) -> float:
@@ -137,8 +143,10 @@ def link(first: np.ndarray, second: np.ndarray, x: np.ndarray, y: np.ndarray, t0
     if len(pairs) < LINK_MIN_PAIRS:
         return None
     centre = float(np.median([lags[r, c] for r, c in pairs]))
+    matched = np.array([lags[r, c] for r, c in pairs])
+    spread = float(np.mean(((matched - centre) / tolerance(centre)) ** 2))
     return Link(launches=first, impacts=second, pairs=[(int(first[r]), int(second[c])) for r, c in pairs],
-                flight_s=centre)
+                flight_s=centre, spread=spread)
 
 
 def links_of(x: np.ndarray, y: np.ndarray, t0: np.ndarray) -> list[Link]:
@@ -154,7 +162,22 @@ def links_of(x: np.ndarray, y: np.ndarray, t0: np.ndarray) -> list[Link]:
             found = link(first, second, x, y, t0)
             if found is not None:
                 out.append(found)
-    return out
+    if not MUTUAL:
+        return out
+    # a battery fires at one target, a target is fired on from one battery: each place keeps its best link in each
+    # role (most pairs, then the least scatter of the flight times), and a link is kept when it is best for both
+    def key(found: Link) -> tuple[float, float]:
+        return (-len(found.pairs), found.spread)
+
+    best_launch: dict[int, Link] = {}
+    best_impact: dict[int, Link] = {}
+    for found in out:
+        a, b = int(found.launches[0]), int(found.impacts[0])
+        if a not in best_launch or key(found) < key(best_launch[a]):
+            best_launch[a] = found
+        if b not in best_impact or key(found) < key(best_impact[b]):
+            best_impact[b] = found
+    return [f for f in out if best_launch[int(f.launches[0])] is f and best_impact[int(f.impacts[0])] is f]
 
 
 def implied_sources(x: np.ndarray, y: np.ndarray, t0: np.ndarray, sizes: np.ndarray) -> list[tuple[int, float, float]]:
@@ -202,7 +225,7 @@ def flight_partners(
     gx, gy = (a.ravel() for a in np.meshgrid(offsets, offsets, indexing="ij"))
     inside = np.hypot(gx, gy) <= SPAN_KM + 1e-9
     gx, gy = gx[inside], gy[inside]
-    separation_s = 3.0 * ctx.sigma_s
+    separation_s = SEPARATION_Z * ctx.sigma_s
     out: list[tuple[int, float, float, float, np.ndarray]] = []
     for a, w_lo, w_hi in sorted(wanted, key=lambda w: (w[1], w[0])):
         ax, ay = float(x_km[a]), float(y_km[a])
@@ -268,7 +291,8 @@ def flight_partners(
             if not w_lo - separation_s <= ct <= w_hi + separation_s:
                 if TRACE is not None: TRACE.append((a, w_lo, w_hi, "window"))
                 continue
-            if not _gains(chosen, holder, picks, ctx.pick_station, min_stations):
+            if not _gains(chosen, holder, picks, ctx.pick_station, min_stations) or not _donors_pass(
+                    ctx, chosen, holder, picks, x_km, y_km, t0_s, event_atmosphere, min_stations, accept):
                 if TRACE is not None: TRACE.append((a, w_lo, w_hi, "gains"))
                 continue
             if nearest and not heard_by_nearest_majority(
@@ -307,3 +331,22 @@ def _masked(ctx: PickContext, holder: np.ndarray, station_pick_start: np.ndarray
         if hi > lo and np.any(holder[lo:hi] != FREE):
             out.append(s)
     return np.array(out, dtype=np.int64)
+
+
+def _donors_pass(ctx: PickContext, chosen: np.ndarray, holder: np.ndarray, picks: list[np.ndarray], x_km: np.ndarray,
+                 y_km: np.ndarray, t0_s: np.ndarray, event_atmosphere: np.ndarray, min_stations: int,
+                 accept: Callable[[np.ndarray, float, float, float, np.ndarray], bool] | None) -> bool:
+    """Whether every event the source takes picks from and that keeps ``min_stations`` stations still fits as one
+    source and passes the tests (``accept``) without them: a round found by its partner must not cost a found event."""
+    h = holder[chosen]
+    for d in np.unique(h[h >= 0]).tolist():
+        rest = picks[d][~np.isin(picks[d], chosen)]
+        if len(np.unique(ctx.pick_station[rest])) < min_stations:
+            continue  # counted by ``_gains``
+        c, wx, wy = (float(v) for v in event_atmosphere[d])
+        fitted = located(ctx, rest, float(x_km[d]), float(y_km[d]), float(t0_s[d]), c, wx, wy, check=True)
+        if fitted is None:
+            return False
+        if accept is not None and not accept(fitted[3], fitted[0], fitted[1], fitted[2], event_atmosphere[d]):
+            return False
+    return True
