@@ -1352,4 +1352,14 @@ def refine(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere:
                       picks=rows[order], covariance=cov[order])
 
 
-heavy15_step = partners_at  # TEMP: stage script hook
+def _heavy15_step(prep, config, result, atmosphere):  # TEMP: stage script hook
+    for _ in range(FLIGHT_ROUNDS):
+        before = len(result.t0_s)
+        result = partners_at(prep, config, result, atmosphere)
+        if len(result.t0_s) == before:
+            break
+    return result
+
+
+FLIGHT_ROUNDS = 1
+heavy15_step = _heavy15_step
