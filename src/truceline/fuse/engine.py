@@ -1350,16 +1350,3 @@ def refine(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere:
                       n_stations=np.array([len(np.unique(prep.pick_station[picks[i]])) for i in order], dtype=int),
                       chi2=chi2[order], n_obs=n_obs[order], tile=result.tile[order], block=result.block[order],
                       picks=rows[order], covariance=cov[order])
-
-
-def _heavy15_step(prep, config, result, atmosphere):  # TEMP: stage script hook
-    for _ in range(FLIGHT_ROUNDS):
-        before = len(result.t0_s)
-        result = partners_at(prep, config, result, atmosphere)
-        if len(result.t0_s) == before:
-            break
-    return result
-
-
-FLIGHT_ROUNDS = 1
-heavy15_step = _heavy15_step

@@ -65,7 +65,6 @@ SEPARATION_Z = 3.0
 """An implied source's origin time is at least this many pick sigmas from every other event's at its place."""
 MASK_S = 1.5
 """A station whose pick within this many seconds of the predicted arrival is another event's was masked (``_masked``)."""
-TRACE: list | None = None  # TEMP
 MARGIN_S = 60.0
 """An unpaired event implies a partner only within this many seconds of the link's first and last pairs."""
 
@@ -253,7 +252,6 @@ def flight_partners(
 
         pool = available(pool)
         if len(np.unique(ctx.pick_station[pool])) < min_stations:
-            if TRACE is not None: TRACE.append((a, w_lo, w_hi, "pool"))
             continue
         here = np.flatnonzero((np.hypot(x_km - ax, y_km - ay) <= 2.0 * SPAN_KM) & (np.abs(t0_s - centre) <= half + 2.0))
         busy = [float(t0_s[k]) for k in here.tolist() if sizes[k] >= min_stations]
@@ -261,7 +259,6 @@ def flight_partners(
         for _count, cx, cy, ct in agreeing_origins(ctx, pool, ax, ay, centre, gx, gy, c, wx, wy, coarse_s,
                                                    min_stations, half):
             if any(abs(ct - t) < separation_s for t in busy):
-                if TRACE is not None: TRACE.append((a, w_lo, w_hi, "busy0"))
                 continue
             chosen = gather_picks(ctx, cx, cy, ct, atm, np.zeros(0, dtype=np.int64), available(pool), coarse_s)
             fitted = None
@@ -278,33 +275,25 @@ def flight_partners(
                     break
                 chosen = again
             if fitted is None or len(np.unique(ctx.pick_station[chosen])) < min_stations:
-                if TRACE is not None: TRACE.append((a, w_lo, w_hi, "few"))
                 continue
             fitted = located(ctx, chosen, cx, cy, ct, c, wx, wy, check=True)
             if fitted is None:
-                if TRACE is not None: TRACE.append((a, w_lo, w_hi, "fit"))
                 continue
             cx, cy, ct, chosen = fitted
             if math.hypot(cx - ax, cy - ay) > 2.0 * SPAN_KM or any(abs(ct - t) < separation_s for t in busy):
-                if TRACE is not None: TRACE.append((a, w_lo, w_hi, "moved"))
                 continue
             if not w_lo - separation_s <= ct <= w_hi + separation_s:
-                if TRACE is not None: TRACE.append((a, w_lo, w_hi, "window"))
                 continue
             if not _gains(chosen, holder, picks, ctx.pick_station, min_stations) or not _donors_pass(
                     ctx, chosen, holder, picks, x_km, y_km, t0_s, event_atmosphere, min_stations, accept):
-                if TRACE is not None: TRACE.append((a, w_lo, w_hi, "gains"))
                 continue
             if nearest and not heard_by_nearest_majority(
                     cx, cy, ct, ctx.pick_station[chosen], atm, st_x=ctx.st_x, st_y=ctx.st_y,
                     station_pick_start=station_pick_start, pick_time=ctx.pick_time,
                     excused=_masked(ctx, holder, station_pick_start, cx, cy, ct, atm)):
-                if TRACE is not None: TRACE.append((a, w_lo, w_hi, "accept", chosen, cx, cy, ct, atm, "masked-nearest"))
                 continue
             if accept is not None and not accept(chosen, cx, cy, ct, atm):
-                if TRACE is not None: TRACE.append((a, w_lo, w_hi, "accept", chosen, cx, cy, ct, atm))
                 continue
-            if TRACE is not None: TRACE.append((a, w_lo, w_hi, "OK", chosen))
             for d in np.unique(holder[chosen]).tolist():
                 if d >= 0:
                     picks[d] = picks[d][~np.isin(picks[d], chosen)]
