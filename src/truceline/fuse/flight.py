@@ -38,6 +38,7 @@ from truceline.fuse.footprint import heard_by_nearest_majority
 from truceline.fuse.refine import clusters
 from truceline.fuse.repeat import FREE, NEW, STEP_KM, _gains, agreeing_origins, located
 from truceline.fuse.rival import PickContext, gather_picks
+from truceline.fuse.ripple import CLUSTER_GAP_S as BURST_GAP_S, CLUSTER_KM as BURST_KM, burst_clusters
 
 PLACE_KM = 0.5
 """Events this near to each other (chained within ``PLACE_GAP_S``) are one place: a battery's tubes, the impacts
@@ -61,6 +62,9 @@ SPAN_KM = 0.5
 """The implied source is sought within this distance of its place's strongest event."""
 MUTUAL = False
 """Keep a link only if it is the best of both its places (``links_of``)."""
+SKIP_BURSTS = True
+"""No partner is sought in a burst (``ripple.burst_clusters``: a barrage or a ripple, whose arrivals overlap at every
+station, so that the stations excused as masked would leave the nearest-majority test without teeth)."""
 SEPARATION_Z = 3.0
 """An implied source's origin time is at least this many pick sigmas from every other event's at its place."""
 MASK_S = 1.5
@@ -226,8 +230,15 @@ def flight_partners(
     gx, gy = gx[inside], gy[inside]
     separation_s = SEPARATION_Z * ctx.sigma_s
     out: list[tuple[int, float, float, float, np.ndarray]] = []
+    bursts = np.zeros(n, dtype=bool)
+    if SKIP_BURSTS:
+        for members in burst_clusters(x_km, y_km, t0_s):
+            bursts[members] = True
     for a, w_lo, w_hi in sorted(wanted, key=lambda w: (w[1], w[0])):
         ax, ay = float(x_km[a]), float(y_km[a])
+        if bursts.any() and np.any(bursts & (np.hypot(x_km - ax, y_km - ay) <= BURST_KM)
+                                   & (t0_s >= w_lo - BURST_GAP_S) & (t0_s <= w_hi + BURST_GAP_S)):
+            continue  # in a barrage every station's arrivals overlap: the ripple step's (``fuse/ripple.py``)
         atm = event_atmosphere[a]
         c, wx, wy = (float(v) for v in atm)
         coarse_s = 2.0 * ctx.sigma_s + STEP_KM / math.sqrt(2.0) / max(c - 0.04, 0.1)
