@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from tests.fuse.test_rival import C_KM_S, KAPPA, SIGMA_S, ST_X, ST_Y, Book
+from truceline.fuse import flight
 from truceline.fuse.flight import flight_partners, implied_sources, link, links_of
 from truceline.fuse.rival import PickContext
 
@@ -106,3 +107,20 @@ def test_nothing_is_made_when_every_round_was_found() -> None:
     launches, impacts = _mission(book)
     book.clutter(3, 50.0, 250.0)
     assert _run(_events(launches, impacts, missing=-1), book) == []
+
+
+def test_no_partner_is_sought_in_a_burst() -> None:
+    # a barrage 1.2 km from the battery when the lost launch was fired (six events chained 2.5 s apart): arrivals overlap
+    # at every station there, so the search for the launch is left to the ripple step
+    book = Book(seed=11)
+    launches, impacts = _mission(book)
+    book.clutter(3, 50.0, 250.0)
+    barrage = [(BATTERY[0] + 1.2, BATTERY[1], t, np.zeros(0, dtype=np.int64)) for t in np.arange(121.0, 134.0, 2.5)]
+    events = _events(launches, impacts, missing=3) + barrage
+    assert _run(events, book) == []
+    with_bursts = flight.SKIP_BURSTS
+    try:
+        flight.SKIP_BURSTS = False
+        assert len(_run(events, book)) == 1
+    finally:
+        flight.SKIP_BURSTS = with_bursts
