@@ -1070,9 +1070,10 @@ def with_replacements(prep: Prepared, config: FusionConfig, result: PassResult, 
 
 
 def partners_at(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere: np.ndarray) -> PassResult:
-    """The events and the launches (impacts) their flight partners imply (``fuse/flight.py``); the events the new
-    sources take picks from keep the rest, and every event is relocated and tested again by :func:`refine` (without
-    sharing the picks out again)."""
+    """The events and the launches (impacts) their flight partners imply (``fuse/flight.py``). With ``flight_explain``
+    all are explained away first (``explain_away``); the events keep the picks the new sources left them and are
+    relocated and tested again by :func:`refine` (without sharing the picks out again); the new sources, tested as they
+    were found (the nearest-majority test without their masked stations), are only located."""
     picks = [row[row >= 0] for row in result.picks]
     event_atmosphere = atmosphere[result.block, result.tile]
     masked = config.nearest_majority and config.flight_masked
@@ -1119,9 +1120,11 @@ def _explained(prep: Prepared, config: FusionConfig, result: PassResult, atmosph
 
 
 def _located(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere: np.ndarray) -> PassResult:
-    """The events of ``result`` located from their picks (``kernels.locate``), with no test."""
+    """The events of ``result`` located from their picks (``kernels.locate``), with no other test than a finite
+    covariance."""
     net = prep.network
     out = PassResult(**{f.name: getattr(result, f.name).copy() for f in fields(result)})
+    finite = np.ones(len(out.t0_s), dtype=bool)
     for i in range(len(out.t0_s)):
         p = out.picks[i][out.picks[i] >= 0]
         c, wx, wy = atmosphere[out.block[i], out.tile[i]]
@@ -1131,7 +1134,8 @@ def _located(prep: Prepared, config: FusionConfig, result: PassResult, atmospher
                                                     config.sigma_pick_s, config.kappa_model, 2.5, 15)
         out.x_km[i], out.y_km[i], out.t0_s[i], out.covariance[i], out.chi2[i], out.n_obs[i] = xi, yi, ti, ci, chi, n_obs
         out.n_stations[i] = len(np.unique(prep.pick_station[p]))
-    return out
+        finite[i] = bool(np.isfinite(ci[0, 0]))
+    return out.take(finite)
 
 
 def _appended(prep: Prepared, result: PassResult, picks: list[np.ndarray],
