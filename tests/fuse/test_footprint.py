@@ -55,6 +55,23 @@ def test_stations_that_were_not_working_do_not_count_as_silent() -> None:
     assert working_stations(500.0, *_picks(alive, 500.0)).tolist() == alive
 
 
+def test_excused_stations_do_not_count_as_silent() -> None:
+    # the three nearest heard another blast then (masked, fuse/flight.py): their silence is no evidence
+    everyone = list(range(25))
+    masked = _nearest(10.4, 9.7, 3)
+    next_five = _nearest(10.4, 9.7, 5, exclude=tuple(masked))
+    start, times = _picks(everyone, 500.0)
+
+    def heard(excused: np.ndarray | None) -> bool:
+        return heard_by_nearest_majority(10.4, 9.7, 500.0, np.array(next_five, dtype=np.int64), STILL_AIR, st_x=ST_X,
+                                         st_y=ST_Y, station_pick_start=start, pick_time=times, excused=excused)
+
+    assert not heard(None)
+    assert heard(np.array(masked, dtype=np.int64))
+    # a station that heard the source is never left out
+    assert heard(np.array(masked + next_five[:1], dtype=np.int64))
+
+
 def test_the_refinement_applies_the_nearest_stations_test_up_to_a_size() -> None:
     # seven far stations agree exactly on a source whose nearest stations are all working and silent: the batch
     # drops it; the streaming associator's searches test only events of few stations (``nearest_max_stations``)

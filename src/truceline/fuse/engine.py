@@ -34,6 +34,7 @@ from truceline.fuse.network import Network, build_network
 from truceline.fuse.refine import clusters, refine_cluster
 from truceline.fuse.rival import PickContext, learned_law, rival_hypotheses
 from truceline.fuse.repeat import repeated_sources
+from truceline.fuse.flight import flight_partners
 from truceline.fuse.mission import fire_missions
 from truceline.fuse.ripple import burst_clusters, ripple_bursts
 from truceline.fuse.twin import twin_rounds
@@ -228,6 +229,19 @@ class FusionConfig:
     one-to-one among them, each round located from its own picks and tested like every event), kept under one
     launcher's acceptance (the rounds hold 90 % of the burst's events' picks with no worse a misfit; docs/fusion.md,
     "Session 13 (heavy13)")."""
+    flight_partners: bool = False
+    """After ``ripple_bursts`` (batch only): places whose events pair up with another place's at one lag within the
+    flight times of indirect fire are a battery and its target; an event of one with no partner at the other implies
+    its launch (impact) there, within a few per cent of that flight time, which is searched for at that place and time
+    (``fuse/flight.py``; docs/fusion.md, "Session 15 (heavy15)")."""
+    flight_donor_max_stations: int = 8
+    """A source implied by its flight partner may take picks of events of at most this many stations at its place."""
+    flight_explain: bool = True
+    """With ``flight_partners``: the events and the new sources are explained away (``explain_away``) before the events
+    that gave picks are tested again: a mixture whose picks the rounds found now explain is dissolved."""
+    flight_masked: bool = True
+    """With ``flight_partners``: a source implied by its partner is held to the nearest-majority test without the
+    stations whose arrival then was another event's pick (masked: ``flight._masked``)."""
     twin_rounds: bool = False
     """After ``ripple_bursts`` (batch only): an event of ``min_stations`` to ``twin_max_stations`` stations whose place
     holds two rounds a fraction of a second to two seconds apart (a battery's tubes), each station hearing both, is
@@ -881,6 +895,8 @@ def finish(prep: Prepared, config: FusionConfig, final: PassResult, atmosphere: 
         result = repeat_at_places(prep, config, result, atmosphere)
     if config.ripple_bursts:
         result = ripple_at_bursts(prep, config, result, atmosphere)
+    if config.flight_partners:
+        result = partners_at(prep, config, result, atmosphere)
     if config.twin_rounds:
         result = twins_at(prep, config, result, atmosphere)
     if config.fire_missions:
@@ -1051,6 +1067,96 @@ def with_replacements(prep: Prepared, config: FusionConfig, result: PassResult, 
                         block=result.block[template], picks=rows, covariance=result.covariance[template])
     return refine(prep, config, joined(result.take(keep), rounds), atmosphere, nearest=config.nearest_majority,
                   amplitude=config.amplitude_consistency, share=False, reach=True)
+
+
+def partners_at(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere: np.ndarray) -> PassResult:
+    """The events and the launches (impacts) their flight partners imply (``fuse/flight.py``). With ``flight_explain``
+    all are explained away first (``explain_away``); the events keep the picks the new sources left them and are
+    relocated and tested again by :func:`refine` (without sharing the picks out again); the new sources, tested as they
+    were found (the nearest-majority test without their masked stations), are only located."""
+    picks = [row[row >= 0] for row in result.picks]
+    event_atmosphere = atmosphere[result.block, result.tile]
+    masked = config.nearest_majority and config.flight_masked
+    tests = EventTests(prep, config, picks, result.x_km, result.y_km, result.t0_s, event_atmosphere,
+                       amplitude=config.amplitude_consistency, nearest=config.nearest_majority and not masked,
+                       reach=True)
+    more = flight_partners(result.x_km, result.y_km, result.t0_s, picks, event_atmosphere,
+                           ctx=_pick_context(prep, config), station_pick_start=prep.station_pick_start,
+                           min_stations=config.min_stations, donor_max_stations=config.flight_donor_max_stations,
+                           accept=tests.passes, nearest=masked)
+    if not more:
+        return result
+    # the events that gave picks are relocated and tested again; the new sources were tested as they were found (the
+    # nearest-majority test with their masked stations excused) and are only located
+    n = len(result.t0_s)
+    both = _appended(prep, result, picks, more)
+    if config.flight_explain:
+        both = _explained(prep, config, both, atmosphere)
+    old = refine(prep, config, both.take(np.arange(n)), atmosphere, nearest=config.nearest_majority,
+                 amplitude=config.amplitude_consistency, share=False, reach=True)
+    new = both.take(np.arange(n, n + len(more)))
+    new = new.take(np.array([len(np.unique(prep.pick_station[row[row >= 0]])) >= config.min_stations
+                             for row in new.picks], dtype=bool))
+    return joined(old, _located(prep, config, new, atmosphere))
+
+
+def _explained(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere: np.ndarray) -> PassResult:
+    """``result`` after explaining away (``fuse/explain.py``): the events whose picks the others explain dissolved
+    (their picks left empty), their explained picks given to the events that explain them."""
+    net = prep.network
+    x, y, t0 = result.x_km.copy(), result.y_km.copy(), result.t0_s.copy()
+    picks = [row[row >= 0] for row in result.picks]
+    explain_away(x, y, t0, picks, atmosphere[result.block, result.tile], pick_time=prep.pick_time,
+                 pick_station=prep.pick_station, pick_baz=prep.pick_baz, pick_baz_sigma=prep.pick_baz_sigma,
+                 st_x=net.x_km, st_y=net.y_km, st_north=prep.st_north_deg, sigma_s=config.sigma_pick_s,
+                 kappa_model=config.kappa_model, min_stations=config.min_stations, reach_km=config.reach_km,
+                 max_z=config.ambiguity_z, max_normalised_rms=config.max_normalised_rms, baz_gate_z=config.baz_gate_z)
+    rows = np.full_like(result.picks, -1)
+    for i, p in enumerate(picks):
+        rows[i, : min(len(p), rows.shape[1])] = p[: rows.shape[1]]
+    out = PassResult(**{f.name: getattr(result, f.name).copy() for f in fields(result)})
+    out.x_km, out.y_km, out.t0_s, out.picks = x, y, t0, rows
+    return out
+
+
+def _located(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere: np.ndarray) -> PassResult:
+    """The events of ``result`` located from their picks (``kernels.locate``), with no other test than a finite
+    covariance."""
+    net = prep.network
+    out = PassResult(**{f.name: getattr(result, f.name).copy() for f in fields(result)})
+    finite = np.ones(len(out.t0_s), dtype=bool)
+    for i in range(len(out.t0_s)):
+        p = out.picks[i][out.picks[i] >= 0]
+        c, wx, wy = atmosphere[out.block[i], out.tile[i]]
+        xi, yi, ti, ci, chi, n_obs = kernels.locate(p, prep.pick_station[p], prep.pick_time, prep.pick_baz,
+                                                    prep.pick_baz_sigma, net.x_km, net.y_km, prep.st_north_deg,
+                                                    out.x_km[i], out.y_km[i], out.t0_s[i], c, wx, wy,
+                                                    config.sigma_pick_s, config.kappa_model, 2.5, 15)
+        out.x_km[i], out.y_km[i], out.t0_s[i], out.covariance[i], out.chi2[i], out.n_obs[i] = xi, yi, ti, ci, chi, n_obs
+        out.n_stations[i] = len(np.unique(prep.pick_station[p]))
+        finite[i] = bool(np.isfinite(ci[0, 0]))
+    return out.take(finite)
+
+
+def _appended(prep: Prepared, result: PassResult, picks: list[np.ndarray],
+              more: list[tuple[int, float, float, float, np.ndarray]]) -> PassResult:
+    """``result`` with its events' picks replaced by ``picks`` and the sources ``more`` (template event index, x, y,
+    t0, picks) appended, each with its template's fields."""
+    anchor = np.array([m[0] for m in more], dtype=int)
+    width = result.picks.shape[1]
+    rows = np.full((len(picks) + len(more), width), -1, dtype=result.picks.dtype)
+    for i, p in enumerate(picks + [m[4] for m in more]):
+        rows[i, : min(len(p), width)] = p[:width]
+    return PassResult(x_km=np.concatenate([result.x_km, [m[1] for m in more]]),
+                      y_km=np.concatenate([result.y_km, [m[2] for m in more]]),
+                      t0_s=np.concatenate([result.t0_s, [m[3] for m in more]]),
+                      n_stations=np.concatenate([result.n_stations,
+                                                 [len(np.unique(prep.pick_station[m[4]])) for m in more]]).astype(int),
+                      chi2=np.concatenate([result.chi2, result.chi2[anchor]]),
+                      n_obs=np.concatenate([result.n_obs, result.n_obs[anchor]]),
+                      tile=np.concatenate([result.tile, result.tile[anchor]]),
+                      block=np.concatenate([result.block, result.block[anchor]]), picks=rows,
+                      covariance=np.concatenate([result.covariance, result.covariance[anchor]]))
 
 
 def repeat_at_places(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere: np.ndarray) -> PassResult:

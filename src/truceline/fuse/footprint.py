@@ -24,14 +24,18 @@ WORKING_WINDOW_S = 600.0
 def heard_by_nearest_majority(
     x_km: float, y_km: float, t0_s: float, stations: np.ndarray, atmosphere: np.ndarray, *,
     st_x: np.ndarray, st_y: np.ndarray, station_pick_start: np.ndarray, pick_time: np.ndarray,
+    excused: np.ndarray | None = None,
 ) -> bool:
     """Whether more than half of the ``len(unique(stations))`` working stations with the shortest
-    predicted travel time from (x, y) are among ``stations``."""
+    predicted travel time from (x, y) are among ``stations``. The ``excused`` stations (that did not hear it) are left
+    out of the working ones: their silence says nothing (their arrival was masked by another source's)."""
     heard = np.unique(stations)
     m = len(heard)
     if m == 0:
         return False
     working = working_stations(t0_s, station_pick_start, pick_time)
+    if excused is not None and len(excused):
+        working = np.setdiff1d(working, np.setdiff1d(excused, heard))
     working = np.union1d(working, heard)
     c, wx, wy = (float(v) for v in atmosphere)
     tt = travel_times(st_x[working], st_y[working], x_km, y_km, c, wx, wy)
