@@ -258,6 +258,20 @@ class FusionConfig:
     either side) for the event to be moved there (``event_places``)."""
     place_slack_s: float = 1.0
     """Slack of the firing window either side, beyond ``first_pass_kappa`` of the travel time (``event_places``)."""
+    place_rounds: bool = False
+    """Last (batch only, after ``event_places``): at each cluster of events at places, count the rounds its nearest
+    stations heard within its firing window and add an event at the place for each round no event there has, holding
+    the free picks nearest its arrivals (``fuse/rounds.py``; docs/fusion.md, "Session 15 (foreign15)")."""
+    place_count_stations: int = 5
+    """The count of rounds at a place is the lower median of the counts at this many nearest stations that heard it
+    (``place_rounds``)."""
+    place_rounds_min_events: int = 4
+    """Fewest other events within ``place_km`` and ``place_s`` that make an event a place where rounds are counted
+    (``place_rounds``)."""
+    place_count_all: bool = False
+    """Count every pick in a station's window (else only the free picks and those of the place's events)."""
+    place_round_min_stations: int = 4
+    """A round added by the count must hold free picks at this many stations (``place_rounds``)."""
     fire_missions: bool = False
     """Last (batch only, after ``ripple_bursts``): re-solve each cluster of 2-5 events within 1 km chained by gaps of at
     most 4 s as one small fire mission, its rounds located each from its own picks with each station's picks assigned

@@ -1,0 +1,152 @@
+"""As many events at a firing place as its nearest stations heard rounds (``FusionConfig.place_rounds``, batch only).
+
+A battery fires a train of rounds from one place (guns 0.1-0.2 km apart, seconds apart); a station near it hears
+the train as that many arrivals, in firing order up to the paths' scatter. Where the rounds' travel times scatter by
+as much as their spacing the one-pick-per-station search cannot say which arrival is which round and makes fewer
+events at the place than rounds were fired: some of its events are mixtures of two or three rounds, the other
+rounds' picks stay free or form mixtures elsewhere (``fuse/places.py`` moves those back). The *number* of rounds is
+still plain at the nearest stations: each heard the place fire ``k`` times within the place's firing window. So:
+
+* a *place* is as in ``fuse/places.py`` (an event with at least ``min_events`` others within ``place_km`` and
+  ``place_s``); the events at places are grouped by single linkage (``place_km``, ``place_s``) into clusters, each
+  with its position (the median of its events') and firing window (their first to last origin time);
+* each station within ``reach_km`` of the cluster counts its picks whose origin times, were they from the place
+  (pick time less the travel time under the cluster's atmosphere), fall within the window widened by ``slack_s``
+  plus ``kappa`` of the travel time; only picks that are free or held by the cluster's events count (a pick of
+  an event elsewhere is another source's);
+* the count ``k`` is the lower median of the counts at the ``count_stations`` nearest stations that heard the place
+  at all (a dead station hears nothing; a station that heard the place has its rounds loudest there);
+* the ``k`` round times are, for each rank ``i``, the median over those nearest stations that counted exactly ``k``
+  of their ``i``-th back-projected arrival;
+* the cluster's events take the round times nearest theirs (one-to-one); a round time no event took, at least
+  ``separation_s`` from every event of the cluster, is a round the associator missed: a new event at the place at
+  that time, holding the free picks nearest its predicted arrivals (one a station, within the window's slack,
+  each pick to one new round), if at least ``min_stations`` stations give one.
+
+The new events' ellipses are the cluster's (the element-wise median of its events' covariances, the same place heard
+by the same stations). Nothing is moved or taken from the events already found.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+
+from truceline.fuse.atmosphere import travel_times
+from truceline.fuse.places import find_places
+from truceline.fuse.refine import clusters
+
+
+@dataclass(frozen=True, slots=True)
+class NewRound:
+    """A round found by the count: the cluster event it copies its covariance and atmosphere from (``template``),
+    its position, origin time and picks (kernel rows)."""
+
+    template: int
+    x_km: float
+    y_km: float
+    t0_s: float
+    picks: np.ndarray
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceCount:
+    """One cluster's count (for the diagnostics): its events, position, window, count and round times."""
+
+    members: np.ndarray
+    x_km: float
+    y_km: float
+    first_s: float
+    last_s: float
+    count: int
+    times: np.ndarray
+
+
+def place_clusters(x: np.ndarray, y: np.ndarray, t0: np.ndarray, *, place_km: float, place_s: float,
+                   min_events: int) -> list[np.ndarray]:
+    """The events at places (``places.find_places``) grouped by single linkage within ``place_km`` and ``place_s``,
+    in the order of their first event."""
+    at = np.flatnonzero(find_places(x, y, t0, place_km=place_km, place_s=place_s, min_events=min_events).at_place)
+    if not len(at):
+        return []
+    labels = clusters(x[at], y[at], t0[at], distance_km=place_km, time_s=place_s)
+    groups = [at[labels == label] for label in np.unique(labels)]
+    return sorted(groups, key=lambda g: int(g.min()))
+
+
+def missing_rounds(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.ndarray], event_atmosphere: np.ndarray,
+                   pick_time: np.ndarray, pick_station: np.ndarray, st_x: np.ndarray, st_y: np.ndarray, *,
+                   place_km: float = 0.5, place_s: float = 30.0, min_events: int = 4, reach_km: float = 38.0,
+                   count_stations: int = 5, slack_s: float = 1.0, kappa: float = 0.025, separation_s: float = 0.3,
+                   min_stations: int = 4, count_all: bool = False, report: list[PlaceCount] | None = None) -> list[NewRound]:
+    """The rounds the count at each place says the events miss (module docstring). ``picks``: each event's pick
+    rows; ``event_atmosphere``: (n, 3) each event's ``(c, wx, wy)`` in km/s. ``report`` collects each cluster's
+    count."""
+    n = len(t0)
+    holder = np.full(len(pick_time), -1, dtype=np.int64)
+    for k, p in enumerate(picks):
+        holder[p] = k
+    free = holder < 0
+    out: list[NewRound] = []
+    for members in place_clusters(x, y, t0, place_km=place_km, place_s=place_s, min_events=min_events):
+        cx, cy = float(np.median(x[members])), float(np.median(y[members]))
+        first, last = float(t0[members].min()), float(t0[members].max())
+        c, wx, wy = (float(v) for v in np.median(event_atmosphere[members], axis=0))
+        mine = np.zeros(n, dtype=bool)
+        mine[members] = True
+        distance = np.hypot(st_x - cx, st_y - cy)
+        stations = np.flatnonzero(distance <= reach_km)
+        stations = stations[np.argsort(distance[stations], kind="stable")]
+        tt_all = travel_times(st_x[stations], st_y[stations], cx, cy, c, wx, wy)
+        heard: list[tuple[int, float, np.ndarray, np.ndarray]] = []  # station, travel time, its picks, their tau
+        for st, tt in zip(stations.tolist(), tt_all.tolist()):
+            slack = slack_s + kappa * tt
+            rows = np.flatnonzero(pick_station == st)
+            rows = rows[(pick_time[rows] >= first + tt - slack) & (pick_time[rows] <= last + tt + slack)]
+            if not count_all:
+                rows = rows[free[rows] | mine[np.maximum(holder[rows], 0)] & (holder[rows] >= 0)]
+            if len(rows):
+                order = np.argsort(pick_time[rows], kind="stable")
+                heard.append((st, tt, rows[order], pick_time[rows[order]] - tt))
+        nearest = heard[:count_stations]
+        if not nearest:
+            continue
+        counts = np.array([len(h[2]) for h in nearest])
+        k = int(np.sort(counts)[(len(counts) - 1) // 2])  # the lower median
+        exact = [h[3] for h in nearest if len(h[2]) == k]
+        times = np.median(np.array(exact), axis=0) if exact and k else np.zeros(0)
+        if report is not None:
+            report.append(PlaceCount(members=members, x_km=cx, y_km=cy, first_s=first, last_s=last, count=k,
+                                     times=times))
+        if k <= len(members):
+            continue
+        cost = np.abs(t0[members][:, None] - times[None, :])
+        _r, taken = linear_sum_assignment(cost)
+        missing = np.setdiff1d(np.arange(k), taken)
+        missing = [i for i in missing.tolist() if np.abs(t0[members] - times[i]).min() >= separation_s]
+        if not missing:
+            continue
+        # the free picks shared one-to-one among the missing rounds, nearest first, within the window's slack
+        chosen: list[list[int]] = [[] for _ in missing]
+        for st, tt, rows, tau in heard:
+            rows_free = free[rows]
+            rows, tau = rows[rows_free], tau[rows_free]
+            if not len(rows):
+                continue
+            slack = slack_s + kappa * tt
+            gap = np.abs(tau[:, None] - times[missing][None, :])
+            big = np.where(gap <= slack, gap, 1e6)
+            r, col = linear_sum_assignment(big)
+            for a, b in zip(r.tolist(), col.tolist()):
+                if big[a, b] < 1e5:
+                    chosen[b].append(int(rows[a]))
+        template = int(members[np.argmin(np.hypot(x[members] - cx, y[members] - cy))])
+        for i, rows_i in zip(missing, chosen):
+            if len(np.unique(pick_station[rows_i])) < min_stations:
+                continue
+            held = np.array(sorted(rows_i), dtype=np.int64)
+            free[held] = False
+            out.append(NewRound(template=template, x_km=cx, y_km=cy, t0_s=float(times[i]), picks=held))
+    return out

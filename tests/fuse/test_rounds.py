@@ -1,0 +1,75 @@
+"""As many events at a firing place as its nearest stations heard rounds (``fuse/rounds.py``, ``FusionConfig.place_rounds``)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from truceline.fuse.atmosphere import travel_times
+from truceline.fuse.engine import FusionConfig
+from truceline.fuse.rounds import missing_rounds, place_clusters
+
+C = 0.335  # km/s
+ATMOSPHERE = (C, 0.002, -0.001)
+ROUNDS = 100.0 + np.array([0.0, 0.9, 2.1, 2.8, 4.0, 5.2, 6.1, 7.3])  # a battery's train, at no fixed interval
+
+
+def _stations() -> tuple[np.ndarray, np.ndarray]:
+    angles = np.radians(np.arange(0, 360, 30))
+    radius = np.array([6.0, 11.0, 19.0] * 4)
+    return 2.0 + radius * np.cos(angles), -1.0 + radius * np.sin(angles)
+
+
+def _scene(found: list[int], clutter: int = 0, seed: int = 3):
+    """A battery at (0, 0) firing ``ROUNDS``, each heard by all 12 stations (pick noise 0.05 s, each round's path
+    scatter 0.3 % of the travel time); the rounds ``found`` are events located within 0.1 km of the battery holding
+    their own picks, the other rounds' picks are free; ``clutter`` free picks at random times at each station."""
+    rng = np.random.default_rng(seed)
+    st_x, st_y = _stations()
+    pick_time: list[float] = []
+    pick_station: list[int] = []
+    pick_round: list[int] = []
+    for k, t in enumerate(ROUNDS):
+        tt = travel_times(st_x, st_y, 0.0, 0.0, *ATMOSPHERE) * (1 + rng.normal(0, 0.003))
+        for s in range(len(st_x)):
+            pick_time.append(float(t + tt[s] + rng.normal(0, 0.05)))
+            pick_station.append(s)
+            pick_round.append(k)
+    for s in range(len(st_x)):
+        for t in rng.uniform(60.0, 200.0, clutter):
+            pick_time.append(float(t))
+            pick_station.append(s)
+            pick_round.append(-1)
+    rounds = np.array(pick_round)
+    xs = rng.normal(0, 0.05, len(found))
+    ys = rng.normal(0, 0.05, len(found))
+    picks = [np.flatnonzero(rounds == k) for k in found]
+    return (xs, ys, ROUNDS[found] + rng.normal(0, 0.05, len(found)), picks, np.tile(ATMOSPHERE, (len(found), 1)),
+            np.array(pick_time), np.array(pick_station), st_x, st_y, rounds)
+
+
+def test_the_rounds_the_events_miss_are_added_at_the_place_with_their_own_picks() -> None:
+    found = [0, 2, 4, 6, 7]
+    x, y, t0, picks, atm, pt, ps, sx, sy, rounds = _scene(found)
+    new = missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy)
+    assert len(new) == 3
+    for r, k in zip(sorted(new, key=lambda r: r.t0_s), [1, 3, 5]):
+        assert abs(r.t0_s - ROUNDS[k]) < 0.2
+        assert np.hypot(r.x_km, r.y_km) < 0.1
+        assert np.mean(rounds[r.picks] == k) >= 0.9 and len(r.picks) >= 10
+
+
+def test_the_count_is_not_fooled_by_clutter_and_nothing_is_added_when_every_round_is_an_event() -> None:
+    x, y, t0, picks, atm, pt, ps, sx, sy, _ = _scene(list(range(8)), clutter=3)
+    assert missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy) == []
+    x, y, t0, picks, atm, pt, ps, sx, sy, _ = _scene([0, 2, 4, 6, 7], clutter=3)
+    assert len(missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy)) == 3
+
+
+def test_no_place_no_round() -> None:
+    x, y, t0, picks, atm, pt, ps, sx, sy, _ = _scene([0, 3, 7])  # three events: no place (four others needed)
+    assert place_clusters(x, y, t0, place_km=0.5, place_s=30.0, min_events=4) == []
+    assert missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy) == []
+
+
+def test_the_option_is_off_by_default() -> None:
+    assert FusionConfig().place_rounds is False
