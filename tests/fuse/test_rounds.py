@@ -66,9 +66,34 @@ def test_the_count_is_not_fooled_by_clutter_and_nothing_is_added_when_every_roun
 
 
 def test_no_place_no_round() -> None:
-    x, y, t0, picks, atm, pt, ps, sx, sy, _ = _scene([0, 3, 7])  # three events: no place (four others needed)
-    assert place_clusters(x, y, t0, place_km=0.5, place_s=30.0, min_events=4) == []
+    x, y, t0, picks, atm, pt, ps, sx, sy, _ = _scene([3])  # one event: no place (another within 0.5 km, 30 s needed)
+    assert place_clusters(x, y, t0, place_km=0.5, place_s=30.0, min_events=1) == []
     assert missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy) == []
+
+
+def test_rounds_whose_picks_went_into_a_mixture_elsewhere_are_counted() -> None:
+    """Rounds 1, 3 and 5 at the nearest stations (0, 3, 6, 9: 6 km) are held by three mixtures located 4 km off in three
+    directions: the default count (all but other places' picks) still hears 8 rounds there and adds them from the other
+    stations' free picks; counting only the free picks and the place's own, the nearest stations hear 5 and nothing
+    is added."""
+    x, y, t0, picks, atm, pt, ps, sx, sy, rounds = _scene([0, 2, 4, 6, 7])
+    mixtures = [np.flatnonzero((rounds == k) & np.isin(ps, [0, 3, 6, 9])) for k in (1, 3, 5)]
+    x, y, t0 = np.r_[x, 4.0, 0.0, -4.0], np.r_[y, 0.0, 4.0, 0.0], np.r_[t0, 103.0, 105.0, 107.0]
+    picks = picks + mixtures
+    atm = np.tile(ATMOSPHERE, (len(t0), 1))
+    new = missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy)
+    assert len(new) == 3
+    assert np.allclose(sorted(r.t0_s for r in new), ROUNDS[[1, 3, 5]], atol=0.2)
+    held = np.concatenate(mixtures)
+    assert not any(np.isin(r.picks, held).any() for r in new)  # nothing taken from the events already found
+    assert missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy, count="own") == []
+
+
+def test_a_round_whose_picks_locate_elsewhere_is_not_added() -> None:
+    x, y, t0, picks, atm, pt, ps, sx, sy, _ = _scene([0, 2, 4, 6, 7])
+    assert len(missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy, locate=lambda *a: (0.1, 0.0),
+                              max_offset_km=2.0)) == 3
+    assert missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy, locate=lambda *a: (3.0, 0.0), max_offset_km=2.0) == []
 
 
 def test_the_option_is_off_by_default() -> None:

@@ -265,13 +265,16 @@ class FusionConfig:
     place_count_stations: int = 5
     """The count of rounds at a place is the lower median of the counts at this many nearest stations that heard it
     (``place_rounds``)."""
-    place_rounds_min_events: int = 4
+    place_rounds_min_events: int = 1
     """Fewest other events within ``place_km`` and ``place_s`` that make an event a place where rounds are counted
     (``place_rounds``)."""
-    place_count_all: bool = False
-    """Count every pick in a station's window (else only the free picks and those of the place's events)."""
+    place_count: str = "unplaced"
+    """Which picks in a station's window count (``place_rounds``): ``own`` the free picks and those of the place's
+    events, ``unplaced`` all but those of the events at other places, ``all`` every pick."""
     place_round_min_stations: int = 4
     """A round added by the count must hold free picks at this many stations (``place_rounds``)."""
+    place_round_max_km: float | None = 2.0
+    """A round added by the count, located from its own picks, must stay within this distance of its place."""
     fire_missions: bool = False
     """Last (batch only, after ``ripple_bursts``): re-solve each cluster of 2-5 events within 1 km chained by gaps of at
     most 4 s as one small fire mission, its rounds located each from its own picks with each station's picks assigned

@@ -184,12 +184,20 @@ def with_place_rounds(prep: Prepared, config: FusionConfig, result: PassResult, 
     copy of its cluster's template event's covariance, atmosphere, tile and block, in origin-time order with the
     others; the covariances and atmospheres extended alike. Unchanged when no round is added."""
     net = prep.network
+
+    def locate(rows: np.ndarray, x0: float, y0: float, t: float, atm: tuple[float, float, float]) -> tuple[float, float] | None:
+        x, y, _t0, cov, _chi2, _n = kernels.locate(rows, prep.pick_station[rows], prep.pick_time, prep.pick_baz,
+                                                   prep.pick_baz_sigma, net.x_km, net.y_km, prep.st_north_deg, x0, y0, t,
+                                                   *atm, config.sigma_pick_s, config.kappa_model, 2.5, 15)
+        return (x, y) if np.isfinite(cov[0, 0]) and np.isfinite(x) and np.isfinite(y) else None
+
     new = missing_rounds(result.x_km, result.y_km, result.t0_s, [row[row >= 0] for row in result.picks],
                          event_atmosphere, prep.pick_time, prep.pick_station, net.x_km, net.y_km,
                          place_km=config.place_km, place_s=config.place_s, min_events=config.place_rounds_min_events,
-                         count_all=config.place_count_all, reach_km=config.reach_km, count_stations=config.place_count_stations,
+                         count=config.place_count, reach_km=config.reach_km, count_stations=config.place_count_stations,
                          slack_s=config.place_slack_s, kappa=config.first_pass_kappa,
-                         separation_s=3.0 * config.sigma_pick_s, min_stations=config.place_round_min_stations)
+                         separation_s=3.0 * config.sigma_pick_s, min_stations=config.place_round_min_stations,
+                         locate=locate, max_offset_km=config.place_round_max_km)
     if not new:
         return result, cov, event_atmosphere
     template = np.array([r.template for r in new], dtype=int)

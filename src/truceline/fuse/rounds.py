@@ -7,28 +7,33 @@ events at the place than rounds were fired: some of its events are mixtures of t
 rounds' picks stay free or form mixtures elsewhere (``fuse/places.py`` moves those back). The *number* of rounds is
 still plain at the nearest stations: each heard the place fire ``k`` times within the place's firing window. So:
 
-* a *place* is as in ``fuse/places.py`` (an event with at least ``min_events`` others within ``place_km`` and
-  ``place_s``); the events at places are grouped by single linkage (``place_km``, ``place_s``) into clusters, each
-  with its position (the median of its events') and firing window (their first to last origin time);
+* a *place* is an event with at least ``min_events`` others within ``place_km`` and ``place_s``
+  (``places.find_places``; one other by default: two rounds of a battery); the events at places are grouped by single
+  linkage (``place_km``, ``place_s``) into clusters, each with its position (the median of its events') and firing
+  window (their first to last origin time);
 * each station within ``reach_km`` of the cluster counts its picks whose origin times, were they from the place
   (pick time less the travel time under the cluster's atmosphere), fall within the window widened by ``slack_s``
-  plus ``kappa`` of the travel time; only picks that are free or held by the cluster's events count (a pick of
-  an event elsewhere is another source's);
+  plus ``kappa`` of the travel time; ``count``: ``unplaced`` (default) counts every such pick but those held by the
+  events of *other* places (another battery's rounds); ``own`` only the free picks and the cluster's events'
+  (blind to the rounds whose picks went into mixtures elsewhere); ``all`` every pick;
 * the count ``k`` is the lower median of the counts at the ``count_stations`` nearest stations that heard the place
-  at all (a dead station hears nothing; a station that heard the place has its rounds loudest there);
+  at all (a dead station hears nothing; the nearest stations hear the place's rounds loudest and least scattered);
 * the ``k`` round times are, for each rank ``i``, the median over those nearest stations that counted exactly ``k``
   of their ``i``-th back-projected arrival;
 * the cluster's events take the round times nearest theirs (one-to-one); a round time no event took, at least
   ``separation_s`` from every event of the cluster, is a round the associator missed: a new event at the place at
   that time, holding the free picks nearest its predicted arrivals (one a station, within the window's slack,
-  each pick to one new round), if at least ``min_stations`` stations give one.
+  each pick to one new round), if at least ``min_stations`` stations give one and (with ``locate``) its picks,
+  located on their own, stay within ``max_offset_km`` of the place (else they are another source's).
 
-The new events' ellipses are the cluster's (the element-wise median of its events' covariances, the same place heard
-by the same stations). Nothing is moved or taken from the events already found.
+The new events' ellipses, atmospheres, tiles and blocks are those of the cluster's event nearest the place (the same
+place heard by the same stations; ``events.with_place_rounds``). Nothing is moved or taken from the events already
+found: the step only adds events.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -49,6 +54,8 @@ class NewRound:
     y_km: float
     t0_s: float
     picks: np.ndarray
+    residual_s: np.ndarray  # each pick's back-projected time less the round's
+    tt_s: np.ndarray  # each pick's travel time from the place
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,9 +85,11 @@ def place_clusters(x: np.ndarray, y: np.ndarray, t0: np.ndarray, *, place_km: fl
 
 def missing_rounds(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.ndarray], event_atmosphere: np.ndarray,
                    pick_time: np.ndarray, pick_station: np.ndarray, st_x: np.ndarray, st_y: np.ndarray, *,
-                   place_km: float = 0.5, place_s: float = 30.0, min_events: int = 4, reach_km: float = 38.0,
+                   place_km: float = 0.5, place_s: float = 30.0, min_events: int = 1, reach_km: float = 38.0,
                    count_stations: int = 5, slack_s: float = 1.0, kappa: float = 0.025, separation_s: float = 0.3,
-                   min_stations: int = 4, count_all: bool = False, report: list[PlaceCount] | None = None) -> list[NewRound]:
+                   min_stations: int = 4, count: str = "unplaced",
+                   locate: Callable[[np.ndarray, float, float, float, tuple[float, float, float]], tuple[float, float] | None] | None = None,
+                   max_offset_km: float | None = None, report: list[PlaceCount] | None = None) -> list[NewRound]:
     """The rounds the count at each place says the events miss (module docstring). ``picks``: each event's pick
     rows; ``event_atmosphere``: (n, 3) each event's ``(c, wx, wy)`` in km/s. ``report`` collects each cluster's
     count."""
@@ -90,12 +99,18 @@ def missing_rounds(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
         holder[p] = k
     free = holder < 0
     out: list[NewRound] = []
-    for members in place_clusters(x, y, t0, place_km=place_km, place_s=place_s, min_events=min_events):
+    groups = place_clusters(x, y, t0, place_km=place_km, place_s=place_s, min_events=min_events)
+    placed = np.zeros(n, dtype=bool)
+    for members in groups:
+        placed[members] = True
+    for members in groups:
         cx, cy = float(np.median(x[members])), float(np.median(y[members]))
         first, last = float(t0[members].min()), float(t0[members].max())
         c, wx, wy = (float(v) for v in np.median(event_atmosphere[members], axis=0))
         mine = np.zeros(n, dtype=bool)
         mine[members] = True
+        elsewhere = placed.copy()
+        elsewhere[members] = False
         distance = np.hypot(st_x - cx, st_y - cy)
         stations = np.flatnonzero(distance <= reach_km)
         stations = stations[np.argsort(distance[stations], kind="stable")]
@@ -105,8 +120,10 @@ def missing_rounds(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
             slack = slack_s + kappa * tt
             rows = np.flatnonzero(pick_station == st)
             rows = rows[(pick_time[rows] >= first + tt - slack) & (pick_time[rows] <= last + tt + slack)]
-            if not count_all:
+            if count == "own":
                 rows = rows[free[rows] | mine[np.maximum(holder[rows], 0)] & (holder[rows] >= 0)]
+            elif count == "unplaced":
+                rows = rows[~(elsewhere[np.maximum(holder[rows], 0)] & (holder[rows] >= 0))]
             if len(rows):
                 order = np.argsort(pick_time[rows], kind="stable")
                 heard.append((st, tt, rows[order], pick_time[rows[order]] - tt))
@@ -130,6 +147,8 @@ def missing_rounds(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
             continue
         # the free picks shared one-to-one among the missing rounds, nearest first, within the window's slack
         chosen: list[list[int]] = [[] for _ in missing]
+        residual: list[list[float]] = [[] for _ in missing]
+        path: list[list[float]] = [[] for _ in missing]
         for st, tt, rows, tau in heard:
             rows_free = free[rows]
             rows, tau = rows[rows_free], tau[rows_free]
@@ -142,11 +161,18 @@ def missing_rounds(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
             for a, b in zip(r.tolist(), col.tolist()):
                 if big[a, b] < 1e5:
                     chosen[b].append(int(rows[a]))
+                    residual[b].append(float(tau[a] - times[missing][b]))
+                    path[b].append(tt)
         template = int(members[np.argmin(np.hypot(x[members] - cx, y[members] - cy))])
-        for i, rows_i in zip(missing, chosen):
+        for i, rows_i, res_i, tt_i in zip(missing, chosen, residual, path):
             if len(np.unique(pick_station[rows_i])) < min_stations:
                 continue
             held = np.array(sorted(rows_i), dtype=np.int64)
+            if locate is not None and max_offset_km is not None:
+                at = locate(held, cx, cy, float(times[i]), (c, wx, wy))
+                if at is None or not np.hypot(at[0] - cx, at[1] - cy) <= max_offset_km:
+                    continue  # its picks are not a source at the place
             free[held] = False
-            out.append(NewRound(template=template, x_km=cx, y_km=cy, t0_s=float(times[i]), picks=held))
+            out.append(NewRound(template=template, x_km=cx, y_km=cy, t0_s=float(times[i]), picks=held,
+                                residual_s=np.array(res_i), tt_s=np.array(tt_i)))
     return out
