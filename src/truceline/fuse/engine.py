@@ -275,6 +275,10 @@ class FusionConfig:
     """A round added by the count must hold free picks at this many stations (``place_rounds``)."""
     place_round_max_km: float | None = 2.0
     """A round added by the count, located from its own picks, must stay within this distance of its place."""
+    place_round_leftovers: bool = False
+    """A round the count says is missing and too few free picks give is taken by an event at no place whose picks,
+    were they from the place, fall within its firing window (``place_min_share`` of them): moved there, at that
+    round's time (``place_rounds``)."""
     fire_missions: bool = False
     """Last (batch only, after ``ripple_bursts``): re-solve each cluster of 2-5 events within 1 km chained by gaps of at
     most 4 s as one small fire mission, its rounds located each from its own picks with each station's picks assigned

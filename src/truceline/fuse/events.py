@@ -197,7 +197,15 @@ def with_place_rounds(prep: Prepared, config: FusionConfig, result: PassResult, 
                          count=config.place_count, reach_km=config.reach_km, count_stations=config.place_count_stations,
                          slack_s=config.place_slack_s, kappa=config.first_pass_kappa,
                          separation_s=3.0 * config.sigma_pick_s, min_stations=config.place_round_min_stations,
-                         locate=locate, max_offset_km=config.place_round_max_km)
+                         locate=locate, max_offset_km=config.place_round_max_km,
+                         leftovers=config.place_round_leftovers, leftover_share=config.place_min_share)
+    moved = [r for r in new if r.replaces >= 0]
+    if moved:
+        x, y, t0 = result.x_km.copy(), result.y_km.copy(), result.t0_s.copy()
+        for r in moved:
+            x[r.replaces], y[r.replaces], t0[r.replaces] = r.x_km, r.y_km, r.t0_s
+        result = dataclasses.replace(result, x_km=x, y_km=y, t0_s=t0)
+        new = [r for r in new if r.replaces < 0]
     if not new:
         return result, cov, event_atmosphere
     template = np.array([r.template for r in new], dtype=int)

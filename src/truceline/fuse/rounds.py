@@ -56,6 +56,7 @@ class NewRound:
     picks: np.ndarray
     residual_s: np.ndarray  # each pick's back-projected time less the round's
     tt_s: np.ndarray  # each pick's travel time from the place
+    replaces: int = -1  # with ``leftovers``: the event moved to the place as this round (its picks), else -1
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +90,8 @@ def missing_rounds(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
                    count_stations: int = 5, slack_s: float = 1.0, kappa: float = 0.025, separation_s: float = 0.3,
                    min_stations: int = 4, count: str = "unplaced",
                    locate: Callable[[np.ndarray, float, float, float, tuple[float, float, float]], tuple[float, float] | None] | None = None,
-                   max_offset_km: float | None = None, report: list[PlaceCount] | None = None) -> list[NewRound]:
+                   max_offset_km: float | None = None, leftovers: bool = False, leftover_share: float = 0.75,
+                   report: list[PlaceCount] | None = None) -> list[NewRound]:
     """The rounds the count at each place says the events miss (module docstring). ``picks``: each event's pick
     rows; ``event_atmosphere``: (n, 3) each event's ``(c, wx, wy)`` in km/s. ``report`` collects each cluster's
     count."""
@@ -103,6 +105,7 @@ def missing_rounds(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
     placed = np.zeros(n, dtype=bool)
     for members in groups:
         placed[members] = True
+    used = np.zeros(n, dtype=bool)
     for members in groups:
         cx, cy = float(np.median(x[members])), float(np.median(y[members]))
         first, last = float(t0[members].min()), float(t0[members].max())
@@ -164,8 +167,10 @@ def missing_rounds(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
                     residual[b].append(float(tau[a] - times[missing][b]))
                     path[b].append(tt)
         template = int(members[np.argmin(np.hypot(x[members] - cx, y[members] - cy))])
+        unfilled: list[int] = []
         for i, rows_i, res_i, tt_i in zip(missing, chosen, residual, path):
             if len(np.unique(pick_station[rows_i])) < min_stations:
+                unfilled.append(i)
                 continue
             held = np.array(sorted(rows_i), dtype=np.int64)
             if locate is not None and max_offset_km is not None:
@@ -175,4 +180,28 @@ def missing_rounds(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
             free[held] = False
             out.append(NewRound(template=template, x_km=cx, y_km=cy, t0_s=float(times[i]), picks=held,
                                 residual_s=np.array(res_i), tt_s=np.array(tt_i)))
+        if leftovers and unfilled:
+            # events at no place whose picks, were they from this place, fall within its window: a train's leftovers
+            cand, implied_t = [], []
+            for j in np.flatnonzero(~placed & ~used).tolist():
+                if abs(t0[j] - 0.5 * (first + last)) > place_s + 0.5 * (last - first) or not len(picks[j]):
+                    continue
+                sj = pick_station[picks[j]]
+                tt = travel_times(st_x[sj], st_y[sj], cx, cy, c, wx, wy)
+                implied = pick_time[picks[j]] - tt
+                slack = slack_s + kappa * tt
+                inside = (implied >= first - slack) & (implied <= last + slack)
+                if inside.mean() >= leftover_share:
+                    cand.append(j)
+                    implied_t.append(float(np.median(implied)))
+            if cand:
+                gap = np.abs(np.array(implied_t)[:, None] - times[unfilled][None, :])
+                big = np.where(gap <= slack_s, gap, 1e6)
+                r, col = linear_sum_assignment(big)
+                for a, b in zip(r.tolist(), col.tolist()):
+                    if big[a, b] < 1e5:
+                        used[cand[a]] = True
+                        out.append(NewRound(template=cand[a], x_km=cx, y_km=cy, t0_s=float(times[unfilled[b]]),
+                                            picks=np.sort(picks[cand[a]]), residual_s=np.zeros(0), tt_s=np.zeros(0),
+                                            replaces=cand[a]))
     return out
