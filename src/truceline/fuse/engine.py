@@ -265,6 +265,8 @@ class FusionConfig:
     place_count_stations: int = 5
     """The count of rounds at a place is the lower median of the counts at this many nearest stations that heard it
     (``place_rounds``)."""
+    place_count_quantile: float = 0.5
+    """... its quantile of those counts (0.5: the lower median; 0.25 of five: the count four of them reached)."""
     place_rounds_min_events: int = 1
     """Fewest other events within ``place_km`` and ``place_s`` that make an event a place where rounds are counted
     (``place_rounds``)."""

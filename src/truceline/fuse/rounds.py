@@ -87,7 +87,7 @@ def place_clusters(x: np.ndarray, y: np.ndarray, t0: np.ndarray, *, place_km: fl
 def missing_rounds(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.ndarray], event_atmosphere: np.ndarray,
                    pick_time: np.ndarray, pick_station: np.ndarray, st_x: np.ndarray, st_y: np.ndarray, *,
                    place_km: float = 0.5, place_s: float = 30.0, min_events: int = 1, reach_km: float = 38.0,
-                   count_stations: int = 5, slack_s: float = 1.0, kappa: float = 0.025, separation_s: float = 0.3,
+                   count_stations: int = 5, count_quantile: float = 0.5, slack_s: float = 1.0, kappa: float = 0.025, separation_s: float = 0.3,
                    min_stations: int = 4, count: str = "unplaced",
                    locate: Callable[[np.ndarray, float, float, float, tuple[float, float, float]], tuple[float, float] | None] | None = None,
                    max_offset_km: float | None = None, leftovers: bool = False, leftover_share: float = 0.75,
@@ -134,7 +134,7 @@ def missing_rounds(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
         if not nearest:
             continue
         counts = np.array([len(h[2]) for h in nearest])
-        k = int(np.sort(counts)[(len(counts) - 1) // 2])  # the lower median
+        k = int(np.sort(counts)[int(np.floor(count_quantile * (len(counts) - 1)))])  # the lower median by default
         exact = [h[3] for h in nearest if len(h[2]) == k]
         times = np.median(np.array(exact), axis=0) if exact and k else np.zeros(0)
         if report is not None:
