@@ -144,8 +144,8 @@ def missing_rounds(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
             continue
         cost = np.abs(t0[members][:, None] - times[None, :])
         _r, taken = linear_sum_assignment(cost)
-        missing = np.setdiff1d(np.arange(k), taken)
-        missing = [i for i in missing.tolist() if np.abs(t0[members] - times[i]).min() >= separation_s]
+        missing = [i for i in np.setdiff1d(np.arange(k), taken).tolist()
+                   if np.abs(t0[members] - times[i]).min() >= separation_s]
         if not missing:
             continue
         # the free picks shared one-to-one among the missing rounds, nearest first, within the window's slack
