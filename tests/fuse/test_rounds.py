@@ -98,3 +98,18 @@ def test_a_round_whose_picks_locate_elsewhere_is_not_added() -> None:
 
 def test_the_option_is_off_by_default() -> None:
     assert FusionConfig().place_rounds is False
+
+
+def test_echoes_below_the_trains_level_are_not_counted_as_rounds() -> None:
+    """Every round an event; each station also hears weak echoes (12 dB down) 1.2 s after rounds 2 and 5: counted,
+    they are two rounds more (one of them added: the other's time is within 0.45 s of an event's); with ``weak_db`` 9
+    they are not counted and nothing is added."""
+    x, y, t0, picks, atm, pt, ps, sx, sy, _ = _scene(list(range(8)))
+    rng = np.random.default_rng(4)
+    n_st = len(sx)
+    level = np.r_[rng.normal(0.0, 0.3, len(pt)), np.full(2 * n_st, -12.0 * np.log(10.0) / 20.0)]
+    echo_t = [pt[(ps == s)][k] + 1.2 for k in (2, 5) for s in range(n_st)]
+    echo_s = [s for _k in (2, 5) for s in range(n_st)]
+    pt, ps = np.r_[pt, echo_t], np.r_[ps, echo_s]
+    assert len(missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy)) >= 1
+    assert missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy, log_amplitude=level, weak_db=9.0) == []

@@ -267,6 +267,9 @@ class FusionConfig:
     (``place_rounds``)."""
     place_count_quantile: float = 0.5
     """... its quantile of those counts (0.5: the lower median; 0.25 of five: the count four of them reached)."""
+    place_count_weak_db: float | None = None
+    """With amplitudes: a pick this many dB below the median level of a station's counted picks is not counted (an
+    echo: a weaker copy of an arrival a few seconds later) (``place_rounds``)."""
     place_rounds_min_events: int = 1
     """Fewest other events within ``place_km`` and ``place_s`` that make an event a place where rounds are counted
     (``place_rounds``)."""

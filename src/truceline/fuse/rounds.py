@@ -91,6 +91,7 @@ def missing_rounds(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
                    min_stations: int = 4, count: str = "unplaced",
                    locate: Callable[[np.ndarray, float, float, float, tuple[float, float, float]], tuple[float, float] | None] | None = None,
                    max_offset_km: float | None = None, leftovers: bool = False, leftover_share: float = 0.75,
+                   log_amplitude: np.ndarray | None = None, weak_db: float | None = None,
                    report: list[PlaceCount] | None = None) -> list[NewRound]:
     """The rounds the count at each place says the events miss (module docstring). ``picks``: each event's pick
     rows; ``event_atmosphere``: (n, 3) each event's ``(c, wx, wy)`` in km/s. ``report`` collects each cluster's
@@ -127,6 +128,12 @@ def missing_rounds(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
                 rows = rows[free[rows] | mine[np.maximum(holder[rows], 0)] & (holder[rows] >= 0)]
             elif count == "unplaced":
                 rows = rows[~(elsewhere[np.maximum(holder[rows], 0)] & (holder[rows] >= 0))]
+            if len(rows) and log_amplitude is not None and weak_db is not None:
+                level = log_amplitude[rows]
+                if np.isfinite(level).any():
+                    # an echo is a weaker copy of an arrival: far below the train's median level, it is no round
+                    floor = float(np.nanmedian(level)) - weak_db * np.log(10.0) / 20.0
+                    rows = rows[~(level < floor)]
             if len(rows):
                 order = np.argsort(pick_time[rows], kind="stable")
                 heard.append((st, tt, rows[order], pick_time[rows[order]] - tt))
