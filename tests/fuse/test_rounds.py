@@ -5,8 +5,10 @@ from __future__ import annotations
 import numpy as np
 
 from truceline.fuse.atmosphere import travel_times
-from truceline.fuse.engine import FusionConfig
+from truceline.fuse.engine import FusionConfig, fuse
+from truceline.fuse.events import to_tables
 from truceline.fuse.rounds import missing_rounds, place_clusters
+from tests.fuse.synthetic import make_toy
 
 C = 0.335  # km/s
 ATMOSPHERE = (C, 0.002, -0.001)
@@ -113,3 +115,30 @@ def test_echoes_below_the_trains_level_are_not_counted_as_rounds() -> None:
     pt, ps = np.r_[pt, echo_t], np.r_[ps, echo_s]
     assert len(missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy)) >= 1
     assert missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy, log_amplitude=level, weak_db=9.0) == []
+
+
+def test_the_tables_get_the_missing_rounds_with_their_picks() -> None:
+    """Through ``to_tables(batch=True)``: a toy battery of 8 rounds 1.3 s apart, fused; three of its events taken out
+    (their picks free) come back as events at the battery, each with its picks in ``assignments``; off, the tables
+    are those of the pass."""
+    battery = [(48.0, 37.5, 300.0 + 1.3 * k) for k in range(8)]
+    others = [(47.95, 37.3, 900.0), (48.05, 37.8, 1200.0)]
+    toy = make_toy(seed=5, events=battery + others, clutter_per_station=0, array_every=100)
+    prep, result, atmosphere = fuse(toy.stations, toy.picks)
+    near = np.flatnonzero(np.hypot(result.x_km - np.median(result.x_km[:8]), result.y_km - np.median(result.y_km[:8])) < 0.5)
+    assert len(near) >= 7
+    keep = np.setdiff1d(np.arange(len(result.t0_s)), near[[1, 3, 5]])
+    thinned = result.take(keep)
+    off = to_tables(prep, thinned, atmosphere, config=FusionConfig(), batch=True)
+    on = to_tables(prep, thinned, atmosphere, config=FusionConfig(place_rounds=True), batch=True)
+    assert off.events.num_rows == len(keep)
+    added = on.events.num_rows - off.events.num_rows
+    assert added >= 2
+    ids = set(on.assignments["event_id"].to_pylist())
+    assert set(on.events["event_id"].to_pylist()) >= ids
+    counts = {e: 0 for e in on.events["event_id"].to_pylist()}
+    for e in on.assignments["event_id"].to_pylist():
+        counts[e] += 1
+    assert [counts[e] for e in on.events["event_id"].to_pylist()] == on.events["n_picks"].to_pylist()
+    assert on.position_covariance_km2.shape == (on.events.num_rows, 2, 2)
+    assert np.all(np.diff(on.events["time"].to_numpy()) >= 0)

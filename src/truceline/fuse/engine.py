@@ -261,7 +261,9 @@ class FusionConfig:
     place_rounds: bool = False
     """Last (batch only, after ``event_places``): at each cluster of events at places, count the rounds its nearest
     stations heard within its firing window and add an event at the place for each round no event there has, holding
-    the free picks nearest its arrivals (``fuse/rounds.py``; docs/fusion.md, "Session 15 (foreign15)")."""
+    the free picks nearest its arrivals (``fuse/rounds.py``; docs/fusion.md, "Session 15 (foreign15)"). Off: foreign
+    s1 F1 0.7029 -> 0.7591, s2 0.6657 -> 0.6849, s3 0.7513 -> 0.7618, f5 0.7503 -> 0.7641, `heavy` 0.25 h 0.8926 ->
+    0.8990, but `violation` 24 h seed 7 0.9033 -> 0.9000 (5 events added, no match gained)."""
     place_count_stations: int = 5
     """The count of rounds at a place is the lower median of the counts at this many nearest stations that heard it
     (``place_rounds``)."""
