@@ -272,6 +272,34 @@ class FusionConfig:
     either side) for the event to be moved there (``event_places``)."""
     place_slack_s: float = 1.0
     """Slack of the firing window either side, beyond ``first_pass_kappa`` of the travel time (``event_places``)."""
+    place_rounds: bool = False
+    """Last (batch only, after ``event_places``): at each cluster of events at places, count the rounds its nearest
+    stations heard within its firing window and add an event at the place for each round no event there has, holding
+    the free picks nearest its arrivals (``fuse/rounds.py``; docs/fusion.md, "Session 15 (foreign15)"). Off: foreign
+    s1 F1 0.7029 -> 0.7591, s2 0.6657 -> 0.6849, s3 0.7513 -> 0.7618, f5 0.7503 -> 0.7641, `heavy` 0.25 h 0.8926 ->
+    0.8990, but `violation` 24 h seed 7 0.9033 -> 0.9000 (5 events added, no match gained)."""
+    place_count_stations: int = 5
+    """The count of rounds at a place is the lower median of the counts at this many nearest stations that heard it
+    (``place_rounds``)."""
+    place_count_quantile: float = 0.5
+    """... its quantile of those counts (0.5: the lower median; 0.25 of five: the count four of them reached)."""
+    place_count_weak_db: float | None = None
+    """With amplitudes: a pick this many dB below the median level of a station's counted picks is not counted (an
+    echo: a weaker copy of an arrival a few seconds later) (``place_rounds``)."""
+    place_rounds_min_events: int = 1
+    """Fewest other events within ``place_km`` and ``place_s`` that make an event a place where rounds are counted
+    (``place_rounds``)."""
+    place_count: str = "unplaced"
+    """Which picks in a station's window count (``place_rounds``): ``own`` the free picks and those of the place's
+    events, ``unplaced`` all but those of the events at other places, ``all`` every pick."""
+    place_round_min_stations: int = 4
+    """A round added by the count must hold free picks at this many stations (``place_rounds``)."""
+    place_round_max_km: float | None = 2.0
+    """A round added by the count, located from its own picks, must stay within this distance of its place."""
+    place_round_leftovers: bool = False
+    """A round the count says is missing and too few free picks give is taken by an event at no place whose picks,
+    were they from the place, fall within its firing window (``place_min_share`` of them): moved there, at that
+    round's time (``place_rounds``)."""
     fire_missions: bool = False
     """Last (batch only, after ``ripple_bursts``): re-solve each cluster of 2-5 events within 1 km chained by gaps of at
     most 4 s as one small fire mission, its rounds located each from its own picks with each station's picks assigned

@@ -10,10 +10,11 @@ import pyarrow as pa
 
 from truceline.fuse import kernels
 from truceline.fuse.celerity import own_celerity
-from truceline.fuse.engine import (FusionConfig, PassResult, Prepared, fuse, measured_celerity_scatter,
+from truceline.fuse.engine import (FusionConfig, PassResult, Prepared, fuse, joined, measured_celerity_scatter,
                                    tight_config)
 from truceline.fuse.atmosphere import travel_times
 from truceline.fuse.places import to_places
+from truceline.fuse.rounds import missing_rounds
 from truceline.fuse.uncertainty import AtmosphereReadings, CalibrationCells, calibrated_covariance, relocate_with_own_atmosphere
 from truceline.model.tables import CHI2_2DOF_95
 
@@ -125,6 +126,9 @@ def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, con
                                      min_move_km=config.place_min_move_km, min_share=config.place_min_share,
                                      slack_s=config.place_slack_s, kappa=config.first_pass_kappa)
         result = dataclasses.replace(result, x_km=x, y_km=y, t0_s=t0)
+    if batch and config.place_rounds and n:
+        result, cov, event_atmosphere = with_place_rounds(prep, config, result, cov, event_atmosphere)
+        n = len(result.t0_s)
     lat, lon = net.to_latlon(result.x_km, result.y_km)
     lat1, lon1 = (lat + 0.01, lon) if n else (lat, lon)
     xn, yn = net.to_xy_km(lat1, lon1)
@@ -172,6 +176,56 @@ def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, con
     return Located(events=events, assignments=assignments, position_covariance_km2=cov[:, :2, :2],
                    x_km=result.x_km, y_km=result.y_km, variance_factor=factor,
                    atmosphere_variance=uncertainty.atmosphere_variance, readings=uncertainty.readings)
+
+
+def with_place_rounds(prep: Prepared, config: FusionConfig, result: PassResult, cov: np.ndarray,
+                      event_atmosphere: np.ndarray) -> tuple[PassResult, np.ndarray, np.ndarray]:
+    """``result`` with the rounds the count at each firing place says its events miss (``fuse/rounds.py``), each a
+    copy of its cluster's template event's covariance, atmosphere, tile and block, in origin-time order with the
+    others; the covariances and atmospheres extended alike. Unchanged when no round is added."""
+    net = prep.network
+
+    def locate(rows: np.ndarray, x0: float, y0: float, t: float, atm: tuple[float, float, float]) -> tuple[float, float] | None:
+        x, y, _t0, cov, _chi2, _n = kernels.locate(rows, prep.pick_station[rows], prep.pick_time, prep.pick_baz,
+                                                   prep.pick_baz_sigma, net.x_km, net.y_km, prep.st_north_deg, x0, y0, t,
+                                                   *atm, config.sigma_pick_s, config.kappa_model, 2.5, 15)
+        return (x, y) if np.isfinite(cov[0, 0]) and np.isfinite(x) and np.isfinite(y) else None
+
+    new = missing_rounds(result.x_km, result.y_km, result.t0_s, [row[row >= 0] for row in result.picks],
+                         event_atmosphere, prep.pick_time, prep.pick_station, net.x_km, net.y_km,
+                         place_km=config.place_km, place_s=config.place_s, min_events=config.place_rounds_min_events,
+                         count=config.place_count, reach_km=config.reach_km, count_stations=config.place_count_stations,
+                         count_quantile=config.place_count_quantile,
+                         slack_s=config.place_slack_s, kappa=config.first_pass_kappa,
+                         separation_s=3.0 * config.sigma_pick_s, min_stations=config.place_round_min_stations,
+                         locate=locate, max_offset_km=config.place_round_max_km,
+                         leftovers=config.place_round_leftovers, leftover_share=config.place_min_share,
+                         log_amplitude=prep.extras.get("log_amplitude"), weak_db=config.place_count_weak_db)
+    moved = [r for r in new if r.replaces >= 0]
+    if moved:
+        x, y, t0 = result.x_km.copy(), result.y_km.copy(), result.t0_s.copy()
+        for r in moved:
+            x[r.replaces], y[r.replaces], t0[r.replaces] = r.x_km, r.y_km, r.t0_s
+        result = dataclasses.replace(result, x_km=x, y_km=y, t0_s=t0)
+        new = [r for r in new if r.replaces < 0]
+    if not new:
+        return result, cov, event_atmosphere
+    template = np.array([r.template for r in new], dtype=int)
+    width = max(result.picks.shape[1], max(len(r.picks) for r in new))
+    old_rows = np.full((len(result.t0_s), width), -1, dtype=result.picks.dtype)
+    old_rows[:, : result.picks.shape[1]] = result.picks
+    rows = np.full((len(new), width), -1, dtype=result.picks.dtype)
+    for i, r in enumerate(new):
+        rows[i, : len(r.picks)] = r.picks
+    added = PassResult(x_km=np.array([r.x_km for r in new]), y_km=np.array([r.y_km for r in new]),
+                       t0_s=np.array([r.t0_s for r in new]),
+                       n_stations=np.array([len(np.unique(prep.pick_station[r.picks])) for r in new], dtype=int),
+                       chi2=result.chi2[template], n_obs=result.n_obs[template], tile=result.tile[template],
+                       block=result.block[template], picks=rows, covariance=result.covariance[template])
+    both = joined(dataclasses.replace(result, picks=old_rows), added)
+    order = np.argsort(np.concatenate([result.t0_s, added.t0_s]), kind="stable")
+    return (both, np.concatenate([cov, cov[template]])[order],
+            np.concatenate([event_atmosphere, event_atmosphere[template]])[order])
 
 
 def with_own_celerity(prep: Prepared, config: FusionConfig, result: PassResult, event_atmosphere: np.ndarray,

@@ -1,0 +1,214 @@
+"""As many events at a firing place as its nearest stations heard rounds (``FusionConfig.place_rounds``, batch only).
+
+A battery fires a train of rounds from one place (guns 0.1-0.2 km apart, seconds apart); a station near it hears
+the train as that many arrivals, in firing order up to the paths' scatter. Where the rounds' travel times scatter by
+as much as their spacing the one-pick-per-station search cannot say which arrival is which round and makes fewer
+events at the place than rounds were fired: some of its events are mixtures of two or three rounds, the other
+rounds' picks stay free or form mixtures elsewhere (``fuse/places.py`` moves those back). The *number* of rounds is
+still plain at the nearest stations: each heard the place fire ``k`` times within the place's firing window. So:
+
+* a *place* is an event with at least ``min_events`` others within ``place_km`` and ``place_s``
+  (``places.find_places``; one other by default: two rounds of a battery); the events at places are grouped by single
+  linkage (``place_km``, ``place_s``) into clusters, each with its position (the median of its events') and firing
+  window (their first to last origin time);
+* each station within ``reach_km`` of the cluster counts its picks whose origin times, were they from the place
+  (pick time less the travel time under the cluster's atmosphere), fall within the window widened by ``slack_s``
+  plus ``kappa`` of the travel time; ``count``: ``unplaced`` (default) counts every such pick but those held by the
+  events of *other* places (another battery's rounds); ``own`` only the free picks and the cluster's events'
+  (blind to the rounds whose picks went into mixtures elsewhere); ``all`` every pick;
+* the count ``k`` is the lower median of the counts at the ``count_stations`` nearest stations that heard the place
+  at all (a dead station hears nothing; the nearest stations hear the place's rounds loudest and least scattered);
+* the ``k`` round times are, for each rank ``i``, the median over those nearest stations that counted exactly ``k``
+  of their ``i``-th back-projected arrival;
+* the cluster's events take the round times nearest theirs (one-to-one); a round time no event took, at least
+  ``separation_s`` from every event of the cluster, is a round the associator missed: a new event at the place at
+  that time, holding the free picks nearest its predicted arrivals (one a station, within the window's slack,
+  each pick to one new round), if at least ``min_stations`` stations give one and (with ``locate``) its picks,
+  located on their own, stay within ``max_offset_km`` of the place (else they are another source's).
+
+The new events' ellipses, atmospheres, tiles and blocks are those of the cluster's event nearest the place (the same
+place heard by the same stations; ``events.with_place_rounds``). Nothing is moved or taken from the events already
+found: the step only adds events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+
+from truceline.fuse.atmosphere import travel_times
+from truceline.fuse.places import find_places
+from truceline.fuse.refine import clusters
+
+
+@dataclass(frozen=True, slots=True)
+class NewRound:
+    """A round found by the count: the cluster event it copies its covariance and atmosphere from (``template``),
+    its position, origin time and picks (kernel rows)."""
+
+    template: int
+    x_km: float
+    y_km: float
+    t0_s: float
+    picks: np.ndarray
+    residual_s: np.ndarray  # each pick's back-projected time less the round's
+    tt_s: np.ndarray  # each pick's travel time from the place
+    replaces: int = -1  # with ``leftovers``: the event moved to the place as this round (its picks), else -1
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceCount:
+    """One cluster's count (for the diagnostics): its events, position, window, count and round times."""
+
+    members: np.ndarray
+    x_km: float
+    y_km: float
+    first_s: float
+    last_s: float
+    count: int
+    times: np.ndarray
+
+
+def place_clusters(x: np.ndarray, y: np.ndarray, t0: np.ndarray, *, place_km: float, place_s: float,
+                   min_events: int) -> list[np.ndarray]:
+    """The events at places (``places.find_places``) grouped by single linkage within ``place_km`` and ``place_s``,
+    in the order of their first event."""
+    at = np.flatnonzero(find_places(x, y, t0, place_km=place_km, place_s=place_s, min_events=min_events).at_place)
+    if not len(at):
+        return []
+    labels = clusters(x[at], y[at], t0[at], distance_km=place_km, time_s=place_s)
+    groups = [at[labels == label] for label in np.unique(labels)]
+    return sorted(groups, key=lambda g: int(g.min()))
+
+
+def missing_rounds(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.ndarray], event_atmosphere: np.ndarray,
+                   pick_time: np.ndarray, pick_station: np.ndarray, st_x: np.ndarray, st_y: np.ndarray, *,
+                   place_km: float = 0.5, place_s: float = 30.0, min_events: int = 1, reach_km: float = 38.0,
+                   count_stations: int = 5, count_quantile: float = 0.5, slack_s: float = 1.0, kappa: float = 0.025, separation_s: float = 0.3,
+                   min_stations: int = 4, count: str = "unplaced",
+                   locate: Callable[[np.ndarray, float, float, float, tuple[float, float, float]], tuple[float, float] | None] | None = None,
+                   max_offset_km: float | None = None, leftovers: bool = False, leftover_share: float = 0.75,
+                   log_amplitude: np.ndarray | None = None, weak_db: float | None = None,
+                   report: list[PlaceCount] | None = None) -> list[NewRound]:
+    """The rounds the count at each place says the events miss (module docstring). ``picks``: each event's pick
+    rows; ``event_atmosphere``: (n, 3) each event's ``(c, wx, wy)`` in km/s. ``report`` collects each cluster's
+    count."""
+    n = len(t0)
+    holder = np.full(len(pick_time), -1, dtype=np.int64)
+    for k, p in enumerate(picks):
+        holder[p] = k
+    free = holder < 0
+    out: list[NewRound] = []
+    groups = place_clusters(x, y, t0, place_km=place_km, place_s=place_s, min_events=min_events)
+    placed = np.zeros(n, dtype=bool)
+    for members in groups:
+        placed[members] = True
+    used = np.zeros(n, dtype=bool)
+    for members in groups:
+        cx, cy = float(np.median(x[members])), float(np.median(y[members]))
+        first, last = float(t0[members].min()), float(t0[members].max())
+        c, wx, wy = (float(v) for v in np.median(event_atmosphere[members], axis=0))
+        mine = np.zeros(n, dtype=bool)
+        mine[members] = True
+        elsewhere = placed.copy()
+        elsewhere[members] = False
+        distance = np.hypot(st_x - cx, st_y - cy)
+        stations = np.flatnonzero(distance <= reach_km)
+        stations = stations[np.argsort(distance[stations], kind="stable")]
+        tt_all = travel_times(st_x[stations], st_y[stations], cx, cy, c, wx, wy)
+        heard: list[tuple[int, float, np.ndarray, np.ndarray]] = []  # station, travel time, its picks, their tau
+        for st, tt in zip(stations.tolist(), tt_all.tolist()):
+            slack = slack_s + kappa * tt
+            rows = np.flatnonzero(pick_station == st)
+            rows = rows[(pick_time[rows] >= first + tt - slack) & (pick_time[rows] <= last + tt + slack)]
+            if count == "own":
+                rows = rows[free[rows] | mine[np.maximum(holder[rows], 0)] & (holder[rows] >= 0)]
+            elif count == "unplaced":
+                rows = rows[~(elsewhere[np.maximum(holder[rows], 0)] & (holder[rows] >= 0))]
+            if len(rows) and log_amplitude is not None and weak_db is not None:
+                level = log_amplitude[rows]
+                if np.isfinite(level).any():
+                    # an echo is a weaker copy of an arrival: far below the train's median level, it is no round
+                    floor = float(np.nanmedian(level)) - weak_db * np.log(10.0) / 20.0
+                    rows = rows[~(level < floor)]
+            if len(rows):
+                order = np.argsort(pick_time[rows], kind="stable")
+                heard.append((st, tt, rows[order], pick_time[rows[order]] - tt))
+        nearest = heard[:count_stations]
+        if not nearest:
+            continue
+        counts = np.array([len(h[2]) for h in nearest])
+        k = int(np.sort(counts)[int(np.floor(count_quantile * (len(counts) - 1)))])  # the lower median by default
+        exact = [h[3] for h in nearest if len(h[2]) == k]
+        times = np.median(np.array(exact), axis=0) if exact and k else np.zeros(0)
+        if report is not None:
+            report.append(PlaceCount(members=members, x_km=cx, y_km=cy, first_s=first, last_s=last, count=k,
+                                     times=times))
+        if k <= len(members):
+            continue
+        cost = np.abs(t0[members][:, None] - times[None, :])
+        _r, taken = linear_sum_assignment(cost)
+        missing = [i for i in np.setdiff1d(np.arange(k), taken).tolist()
+                   if np.abs(t0[members] - times[i]).min() >= separation_s]
+        if not missing:
+            continue
+        # the free picks shared one-to-one among the missing rounds, nearest first, within the window's slack
+        chosen: list[list[int]] = [[] for _ in missing]
+        residual: list[list[float]] = [[] for _ in missing]
+        path: list[list[float]] = [[] for _ in missing]
+        for st, tt, rows, tau in heard:
+            rows_free = free[rows]
+            rows, tau = rows[rows_free], tau[rows_free]
+            if not len(rows):
+                continue
+            slack = slack_s + kappa * tt
+            gap = np.abs(tau[:, None] - times[missing][None, :])
+            big = np.where(gap <= slack, gap, 1e6)
+            r, col = linear_sum_assignment(big)
+            for a, b in zip(r.tolist(), col.tolist()):
+                if big[a, b] < 1e5:
+                    chosen[b].append(int(rows[a]))
+                    residual[b].append(float(tau[a] - times[missing][b]))
+                    path[b].append(tt)
+        template = int(members[np.argmin(np.hypot(x[members] - cx, y[members] - cy))])
+        unfilled: list[int] = []
+        for i, rows_i, res_i, tt_i in zip(missing, chosen, residual, path):
+            if len(np.unique(pick_station[rows_i])) < min_stations:
+                unfilled.append(i)
+                continue
+            held = np.array(sorted(rows_i), dtype=np.int64)
+            if locate is not None and max_offset_km is not None:
+                at = locate(held, cx, cy, float(times[i]), (c, wx, wy))
+                if at is None or not np.hypot(at[0] - cx, at[1] - cy) <= max_offset_km:
+                    continue  # its picks are not a source at the place
+            free[held] = False
+            out.append(NewRound(template=template, x_km=cx, y_km=cy, t0_s=float(times[i]), picks=held,
+                                residual_s=np.array(res_i), tt_s=np.array(tt_i)))
+        if leftovers and unfilled:
+            # events at no place whose picks, were they from this place, fall within its window: a train's leftovers
+            cand, implied_t = [], []
+            for j in np.flatnonzero(~placed & ~used).tolist():
+                if abs(t0[j] - 0.5 * (first + last)) > place_s + 0.5 * (last - first) or not len(picks[j]):
+                    continue
+                sj = pick_station[picks[j]]
+                tt = travel_times(st_x[sj], st_y[sj], cx, cy, c, wx, wy)
+                implied = pick_time[picks[j]] - tt
+                slack = slack_s + kappa * tt
+                inside = (implied >= first - slack) & (implied <= last + slack)
+                if inside.mean() >= leftover_share:
+                    cand.append(j)
+                    implied_t.append(float(np.median(implied)))
+            if cand:
+                gap = np.abs(np.array(implied_t)[:, None] - times[unfilled][None, :])
+                big = np.where(gap <= slack_s, gap, 1e6)
+                r, col = linear_sum_assignment(big)
+                for a, b in zip(r.tolist(), col.tolist()):
+                    if big[a, b] < 1e5:
+                        used[cand[a]] = True
+                        out.append(NewRound(template=cand[a], x_km=cx, y_km=cy, t0_s=float(times[unfilled[b]]),
+                                            picks=np.sort(picks[cand[a]]), residual_s=np.zeros(0), tt_s=np.zeros(0),
+                                            replaces=cand[a]))
+    return out

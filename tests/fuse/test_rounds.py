@@ -1,0 +1,144 @@
+"""As many events at a firing place as its nearest stations heard rounds (``fuse/rounds.py``, ``FusionConfig.place_rounds``)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from truceline.fuse.atmosphere import travel_times
+from truceline.fuse.engine import FusionConfig, fuse
+from truceline.fuse.events import to_tables
+from truceline.fuse.rounds import missing_rounds, place_clusters
+from tests.fuse.synthetic import make_toy
+
+C = 0.335  # km/s
+ATMOSPHERE = (C, 0.002, -0.001)
+ROUNDS = 100.0 + np.array([0.0, 0.9, 2.1, 2.8, 4.0, 5.2, 6.1, 7.3])  # a battery's train, at no fixed interval
+
+
+def _stations() -> tuple[np.ndarray, np.ndarray]:
+    angles = np.radians(np.arange(0, 360, 30))
+    radius = np.array([6.0, 11.0, 19.0] * 4)
+    return 2.0 + radius * np.cos(angles), -1.0 + radius * np.sin(angles)
+
+
+def _scene(found: list[int], clutter: int = 0, seed: int = 3):
+    """A battery at (0, 0) firing ``ROUNDS``, each heard by all 12 stations (pick noise 0.05 s, each round's path
+    scatter 0.3 % of the travel time); the rounds ``found`` are events located within 0.1 km of the battery holding
+    their own picks, the other rounds' picks are free; ``clutter`` free picks at random times at each station."""
+    rng = np.random.default_rng(seed)
+    st_x, st_y = _stations()
+    pick_time: list[float] = []
+    pick_station: list[int] = []
+    pick_round: list[int] = []
+    for k, t in enumerate(ROUNDS):
+        tt = travel_times(st_x, st_y, 0.0, 0.0, *ATMOSPHERE) * (1 + rng.normal(0, 0.003))
+        for s in range(len(st_x)):
+            pick_time.append(float(t + tt[s] + rng.normal(0, 0.05)))
+            pick_station.append(s)
+            pick_round.append(k)
+    for s in range(len(st_x)):
+        for t in rng.uniform(60.0, 200.0, clutter):
+            pick_time.append(float(t))
+            pick_station.append(s)
+            pick_round.append(-1)
+    rounds = np.array(pick_round)
+    xs = rng.normal(0, 0.05, len(found))
+    ys = rng.normal(0, 0.05, len(found))
+    picks = [np.flatnonzero(rounds == k) for k in found]
+    return (xs, ys, ROUNDS[found] + rng.normal(0, 0.05, len(found)), picks, np.tile(ATMOSPHERE, (len(found), 1)),
+            np.array(pick_time), np.array(pick_station), st_x, st_y, rounds)
+
+
+def test_the_rounds_the_events_miss_are_added_at_the_place_with_their_own_picks() -> None:
+    found = [0, 2, 4, 6, 7]
+    x, y, t0, picks, atm, pt, ps, sx, sy, rounds = _scene(found)
+    new = missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy)
+    assert len(new) == 3
+    for r, k in zip(sorted(new, key=lambda r: r.t0_s), [1, 3, 5]):
+        assert abs(r.t0_s - ROUNDS[k]) < 0.2
+        assert np.hypot(r.x_km, r.y_km) < 0.1
+        assert np.mean(rounds[r.picks] == k) >= 0.9 and len(r.picks) >= 10
+
+
+def test_the_count_is_not_fooled_by_clutter_and_nothing_is_added_when_every_round_is_an_event() -> None:
+    x, y, t0, picks, atm, pt, ps, sx, sy, _ = _scene(list(range(8)), clutter=3)
+    assert missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy) == []
+    x, y, t0, picks, atm, pt, ps, sx, sy, _ = _scene([0, 2, 4, 6, 7], clutter=3)
+    assert len(missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy)) == 3
+
+
+def test_no_place_no_round() -> None:
+    x, y, t0, picks, atm, pt, ps, sx, sy, _ = _scene([3])  # one event: no place (another within 0.5 km, 30 s needed)
+    assert place_clusters(x, y, t0, place_km=0.5, place_s=30.0, min_events=1) == []
+    assert missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy) == []
+
+
+def test_rounds_whose_picks_went_into_a_mixture_elsewhere_are_counted() -> None:
+    """Rounds 1, 3 and 5 at the nearest stations (0, 3, 6, 9: 6 km) are held by three mixtures located 4 km off in three
+    directions: the default count (all but other places' picks) still hears 8 rounds there and adds them from the other
+    stations' free picks; counting only the free picks and the place's own, the nearest stations hear 5 and nothing
+    is added."""
+    x, y, t0, picks, atm, pt, ps, sx, sy, rounds = _scene([0, 2, 4, 6, 7])
+    mixtures = [np.flatnonzero((rounds == k) & np.isin(ps, [0, 3, 6, 9])) for k in (1, 3, 5)]
+    x, y, t0 = np.r_[x, 4.0, 0.0, -4.0], np.r_[y, 0.0, 4.0, 0.0], np.r_[t0, 103.0, 105.0, 107.0]
+    picks = picks + mixtures
+    atm = np.tile(ATMOSPHERE, (len(t0), 1))
+    new = missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy)
+    assert len(new) == 3
+    assert np.allclose(sorted(r.t0_s for r in new), ROUNDS[[1, 3, 5]], atol=0.2)
+    held = np.concatenate(mixtures)
+    assert not any(np.isin(r.picks, held).any() for r in new)  # nothing taken from the events already found
+    assert missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy, count="own") == []
+
+
+def test_a_round_whose_picks_locate_elsewhere_is_not_added() -> None:
+    x, y, t0, picks, atm, pt, ps, sx, sy, _ = _scene([0, 2, 4, 6, 7])
+    assert len(missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy, locate=lambda *a: (0.1, 0.0),
+                              max_offset_km=2.0)) == 3
+    assert missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy, locate=lambda *a: (3.0, 0.0), max_offset_km=2.0) == []
+
+
+def test_the_option_is_off_by_default() -> None:
+    assert FusionConfig().place_rounds is False
+
+
+def test_echoes_below_the_trains_level_are_not_counted_as_rounds() -> None:
+    """Every round an event; each station also hears weak echoes (12 dB down) 1.2 s after rounds 2 and 5: counted,
+    they are two rounds more (one of them added: the other's time is within 0.45 s of an event's); with ``weak_db`` 9
+    they are not counted and nothing is added."""
+    x, y, t0, picks, atm, pt, ps, sx, sy, _ = _scene(list(range(8)))
+    rng = np.random.default_rng(4)
+    n_st = len(sx)
+    level = np.r_[rng.normal(0.0, 0.3, len(pt)), np.full(2 * n_st, -12.0 * np.log(10.0) / 20.0)]
+    echo_t = [pt[(ps == s)][k] + 1.2 for k in (2, 5) for s in range(n_st)]
+    echo_s = [s for _k in (2, 5) for s in range(n_st)]
+    pt, ps = np.r_[pt, echo_t], np.r_[ps, echo_s]
+    assert len(missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy)) >= 1
+    assert missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy, log_amplitude=level, weak_db=9.0) == []
+
+
+def test_the_tables_get_the_missing_rounds_with_their_picks() -> None:
+    """Through ``to_tables(batch=True)``: a toy battery of 8 rounds 1.3 s apart, fused; three of its events taken out
+    (their picks free) come back as events at the battery, each with its picks in ``assignments``; off, the tables
+    are those of the pass."""
+    battery = [(48.0, 37.5, 300.0 + 1.3 * k) for k in range(8)]
+    others = [(47.95, 37.3, 900.0), (48.05, 37.8, 1200.0)]
+    toy = make_toy(seed=5, events=battery + others, clutter_per_station=0, array_every=100)
+    prep, result, atmosphere = fuse(toy.stations, toy.picks)
+    near = np.flatnonzero(np.hypot(result.x_km - np.median(result.x_km[:8]), result.y_km - np.median(result.y_km[:8])) < 0.5)
+    assert len(near) >= 7
+    keep = np.setdiff1d(np.arange(len(result.t0_s)), near[[1, 3, 5]])
+    thinned = result.take(keep)
+    off = to_tables(prep, thinned, atmosphere, config=FusionConfig(), batch=True)
+    on = to_tables(prep, thinned, atmosphere, config=FusionConfig(place_rounds=True), batch=True)
+    assert off.events.num_rows == len(keep)
+    added = on.events.num_rows - off.events.num_rows
+    assert added >= 2
+    ids = set(on.assignments["event_id"].to_pylist())
+    assert set(on.events["event_id"].to_pylist()) >= ids
+    counts = {e: 0 for e in on.events["event_id"].to_pylist()}
+    for e in on.assignments["event_id"].to_pylist():
+        counts[e] += 1
+    assert [counts[e] for e in on.events["event_id"].to_pylist()] == on.events["n_picks"].to_pylist()
+    assert on.position_covariance_km2.shape == (on.events.num_rows, 2, 2)
+    assert np.all(np.diff(on.events["time"].to_numpy()) >= 0)
