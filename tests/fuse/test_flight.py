@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from tests.fuse.test_rival import C_KM_S, KAPPA, SIGMA_S, ST_X, ST_Y, Book
+from tests.fuse.test_rival import ST_X, ST_Y, Book
 from truceline.fuse import flight
 from truceline.fuse.flight import flight_partners, implied_sources, link, links_of
-from truceline.fuse.rival import PickContext
 
 BATTERY = (7.0, 3.0)
 TARGET = (1.0, -2.0)  # 7.8 km from the battery
@@ -43,14 +42,8 @@ def _events(launches: list[np.ndarray], impacts: list[np.ndarray],
 
 def _run(events: list[tuple[float, float, float, np.ndarray]], book: Book,
          nearest: bool = True) -> list[tuple[int, float, float, float, np.ndarray]]:
-    x = np.array([e[0] for e in events])
-    y = np.array([e[1] for e in events])
-    t0 = np.array([e[2] for e in events])
-    time, st, start, picks, order = book.kernel_layout([e[3] for e in events])
-    n = len(time)
-    ctx = PickContext(time, st, np.full(n, np.nan), np.full(n, np.nan), ST_X, ST_Y, np.zeros(len(ST_X)), np.zeros(0),
-                      np.zeros(0), SIGMA_S, KAPPA, 38.0, 3.0, 2.2, 3.0)
-    new = flight_partners(x, y, t0, picks, np.tile([C_KM_S, 0.0, 0.0], (len(events), 1)), ctx=ctx,
+    x, y, t0, picks, order, start, ctx, atm = book.plane_context(events)
+    new = flight_partners(x, y, t0, picks, atm, ctx=ctx,
                           station_pick_start=start, min_stations=4, donor_max_stations=8, nearest=nearest)
     return [(a, rx, ry, rt, np.sort(order[p])) for a, rx, ry, rt, p in new]
 

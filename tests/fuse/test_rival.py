@@ -8,7 +8,7 @@ import pyarrow as pa
 from tests.fuse.synthetic import GEOD, Toy, make_toy
 from truceline.fuse import FusionConfig, associate
 from truceline.fuse.replay import replay
-from truceline.fuse.rival import rival_hypotheses
+from truceline.fuse.rival import PickContext, rival_hypotheses
 
 C_KM_S = 0.34
 SIGMA_S = 0.15
@@ -57,6 +57,20 @@ class Book:
         time, st = time[order], st[order]
         start = np.searchsorted(st, np.arange(len(ST_X) + 1)).astype(np.int64)
         return time, st, start, [np.sort(rank[e]) for e in events], order
+
+    def plane_context(self, events: list[tuple[float, float, float, np.ndarray]]) -> tuple[
+            np.ndarray, np.ndarray, np.ndarray, list[np.ndarray], np.ndarray, np.ndarray, PickContext, np.ndarray]:
+        """The inputs of a step that works on events in the plane: their x, y, origin times, picks (kernel layout),
+        the book's index of each pick, each station's first pick, the ``PickContext`` of the book's picks (no
+        back-azimuths, the module's noise model and gates) and one still atmosphere per event."""
+        x = np.array([e[0] for e in events])
+        y = np.array([e[1] for e in events])
+        t0 = np.array([e[2] for e in events])
+        time, st, start, picks, order = self.kernel_layout([e[3] for e in events])
+        n = len(time)
+        ctx = PickContext(time, st, np.full(n, np.nan), np.full(n, np.nan), ST_X, ST_Y, np.zeros(len(ST_X)),
+                          np.zeros(0), np.zeros(0), SIGMA_S, KAPPA, 38.0, 3.0, 2.2, 3.0)
+        return x, y, t0, picks, order, start, ctx, np.tile([C_KM_S, 0.0, 0.0], (len(events), 1))
 
 
 def _run(events: list[tuple[float, float, float, np.ndarray]], book: Book,

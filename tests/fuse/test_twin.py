@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from tests.fuse.test_rival import C_KM_S, KAPPA, SIGMA_S, ST_X, ST_Y, Book, station
-from truceline.fuse.rival import PickContext
+from tests.fuse.test_rival import ST_X, Book, station
 from truceline.fuse.twin import twin_rounds
 
 BATTERY = (13.0, 2.0)  # east of the 5 x 5 grid of stations (x and y from -10 to 10 km)
@@ -16,14 +15,8 @@ NEAREST = [station(10, 0), station(10, 5), station(10, -5), station(5, 0), stati
 def _run(events: list[tuple[float, float, float, np.ndarray]], book: Book, max_stations: int = 12,
          in_burst: np.ndarray | None = None) -> tuple[list[int], list[tuple[int, float, float, float, np.ndarray]]]:
     """``twin_rounds`` on the book's picks and these events; the rounds' picks as the book's indices."""
-    x = np.array([e[0] for e in events])
-    y = np.array([e[1] for e in events])
-    t0 = np.array([e[2] for e in events])
-    time, st, start, picks, order = book.kernel_layout([e[3] for e in events])
-    n = len(time)
-    ctx = PickContext(time, st, np.full(n, np.nan), np.full(n, np.nan), ST_X, ST_Y, np.zeros(len(ST_X)), np.zeros(0),
-                      np.zeros(0), SIGMA_S, KAPPA, 38.0, 3.0, 2.2, 3.0)
-    replaced, new = twin_rounds(x, y, t0, picks, np.tile([C_KM_S, 0.0, 0.0], (len(events), 1)), ctx=ctx,
+    x, y, t0, picks, order, start, ctx, atm = book.plane_context(events)
+    replaced, new = twin_rounds(x, y, t0, picks, atm, ctx=ctx,
                                 station_pick_start=start, min_stations=4, max_stations=max_stations,
                                 in_burst=in_burst)
     return replaced, [(a, rx, ry, rt, np.sort(order[p])) for a, rx, ry, rt, p in new]
