@@ -39,8 +39,8 @@ from scipy.optimize import linear_sum_assignment
 from truceline.fuse.atmosphere import travel_times
 from truceline.fuse.footprint import heard_by_nearest_majority
 from truceline.fuse.refine import clusters
-from truceline.fuse.repeat import FREE, NEW, STEP_KM, _gains, agreeing_origins, located
-from truceline.fuse.rival import PickContext, gather_picks
+from truceline.fuse.repeat import FREE, NEW, STEP_KM, _gains, agreeing_origins, located, refined_at
+from truceline.fuse.rival import PickContext
 from truceline.fuse.ripple import CLUSTER_GAP_S as BURST_GAP_S, CLUSTER_KM as BURST_KM, burst_clusters
 
 PLACE_KM = 0.5
@@ -274,23 +274,7 @@ def flight_partners(
                                                    min_stations, half):
             if any(abs(ct - t) < separation_s for t in busy):
                 continue
-            chosen = gather_picks(ctx, cx, cy, ct, atm, np.zeros(0, dtype=np.int64), available(pool), coarse_s)
-            fitted = None
-            for _attempt in range(3):
-                if len(np.unique(ctx.pick_station[chosen])) < min_stations:
-                    fitted = None
-                    break
-                fitted = located(ctx, chosen, cx, cy, ct, c, wx, wy, check=False)
-                if fitted is None:
-                    break
-                cx, cy, ct = fitted[0], fitted[1], fitted[2]
-                again = gather_picks(ctx, cx, cy, ct, atm, np.zeros(0, dtype=np.int64), available(pool))
-                if np.array_equal(again, chosen):
-                    break
-                chosen = again
-            if fitted is None or len(np.unique(ctx.pick_station[chosen])) < min_stations:
-                continue
-            fitted = located(ctx, chosen, cx, cy, ct, c, wx, wy, check=True)
+            fitted = refined_at(ctx, cx, cy, ct, atm, available(pool), c, wx, wy, coarse_s, min_stations)
             if fitted is None:
                 continue
             cx, cy, ct, chosen = fitted

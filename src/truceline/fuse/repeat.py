@@ -119,23 +119,7 @@ def repeated_sources(
                 continue
             h = holder[pool]
             available = pool[(h == FREE) | ((h >= 0) & donor[np.maximum(h, 0)] & (sizes[np.maximum(h, 0)] <= donor_max_stations))]
-            chosen = gather_picks(ctx, cx, cy, ct, atm, np.zeros(0, dtype=np.int64), available, coarse_s)
-            fitted = None
-            for _attempt in range(3):
-                if len(np.unique(pick_station[chosen])) < min_stations:
-                    fitted = None
-                    break
-                fitted = located(ctx, chosen, cx, cy, ct, c, wx, wy, check=False)
-                if fitted is None:
-                    break
-                cx, cy, ct = fitted[0], fitted[1], fitted[2]
-                again = gather_picks(ctx, cx, cy, ct, atm, np.zeros(0, dtype=np.int64), available)
-                if np.array_equal(again, chosen):
-                    break
-                chosen = again
-            if fitted is None or len(np.unique(pick_station[chosen])) < min_stations:
-                continue
-            fitted = located(ctx, chosen, cx, cy, ct, c, wx, wy, check=True)
+            fitted = refined_at(ctx, cx, cy, ct, atm, available, c, wx, wy, coarse_s, min_stations)
             if fitted is None:
                 continue
             cx, cy, ct, chosen = fitted
@@ -202,6 +186,31 @@ def _gains(chosen: np.ndarray, holder: np.ndarray, picks: list[np.ndarray], pick
         if len(np.unique(pick_station[rest])) < min_stations:
             lost += len(rest)
     return gained >= 1 and gained > lost
+
+
+def refined_at(ctx: PickContext, x: float, y: float, t0: float, atmosphere: np.ndarray, available: np.ndarray,
+               c: float, wx: float, wy: float, coarse_s: float,
+               min_stations: int) -> tuple[float, float, float, np.ndarray] | None:
+    """The source at a search's origin (x, y, t0): the ``available`` picks that fit it gathered, located, gathered
+    again from the new origin (up to three times, until the picks stay the same), then located once more with the
+    one-source test (``located(check=True)``); None when fewer than ``min_stations`` stations are left or it fails."""
+    chosen = gather_picks(ctx, x, y, t0, atmosphere, np.zeros(0, dtype=np.int64), available, coarse_s)
+    fitted = None
+    for _attempt in range(3):
+        if len(np.unique(ctx.pick_station[chosen])) < min_stations:
+            fitted = None
+            break
+        fitted = located(ctx, chosen, x, y, t0, c, wx, wy, check=False)
+        if fitted is None:
+            break
+        x, y, t0 = fitted[0], fitted[1], fitted[2]
+        again = gather_picks(ctx, x, y, t0, atmosphere, np.zeros(0, dtype=np.int64), available)
+        if np.array_equal(again, chosen):
+            break
+        chosen = again
+    if fitted is None or len(np.unique(ctx.pick_station[chosen])) < min_stations:
+        return None
+    return located(ctx, chosen, x, y, t0, c, wx, wy, check=True)
 
 
 def located(ctx: PickContext, chosen: np.ndarray, x: float, y: float, t0: float, c: float, wx: float, wy: float, *,
