@@ -2112,11 +2112,13 @@ def _read_violation_share(scan: Scan, start: int, end: int) -> tuple[str | None,
     southerly directions of Pyshchevyk (…)": the share and its areas (``"SW..NW of Horlivka"``), claimed. The places
     are not located: a summary says where most of the fire was, not where one observation was."""
     match = next(scan.find(VIOLATION_SHARE, start, end), None)
-    if match is None:
-        return None, []
+    if match is None or (match["share"].lower() == "all" and re.search(r"(?i)\bof\s+which\b", match.group(0))):
+        return None, []  # "… 40 bursts, all of which were recorded near Zolote and Popasna": all of them, placed there
     scan.claim(start + match.start(), start + match.end())
     share = re.sub(r"\s+", " ", match["share"].lower())
     share = "the " + share if share in ("majority", "vast majority", "rest", "remainder") else share
+    if match["noun"] is not None and "violations" not in match["noun"].lower():
+        share += " of " + match["noun"].lower()  # "the majority of explosions"
     areas: list[str] = []
     after = start + match.end()
     depths = _parenthesis_depth(scan.text, after, end)

@@ -27,7 +27,9 @@ _AUTHORITY = (
 )
 #: Who controls a place, wherever it is written (also inside a place's description, where it is only claimed).
 #: (a news copy spaces the dash after the quotes: "'DPR' - controlled", "'DPR' -controlled"; patrol14: the place was lost)
-_CONTROLLED_WORD = r"(?:(?:non-)?government-|" + _AUTHORITY + r"(?:-|\s-\s?|-\s))controlled"
+#: (a table of the 2017-2018 reports abbreviates it: "gov't-controlled", "non-gov't-controlled"; patrol16: the observer was
+#: put at the place its description is measured from)
+_CONTROLLED_WORD = r"(?:(?:non-)?(?:government|gov[’']?t)-|" + _AUTHORITY + r"(?:-|\s-\s?|-\s))controlled"
 CONTROLLED_BY = re.compile(_CONTROLLED_WORD + r"|non-government\s+controlled")
 CONTROLLED = (
     # '"DPR"-controlled city centre Donetsk' (a 2015 report: the centre written before the name; patrol14b: the observer
@@ -197,11 +199,15 @@ VIOLATION_TREND = re.compile(
 VIOLATION_SHARE = re.compile(
     r"\b(?:the\s+)?(?P<share>(?:vast\s+)?majority|most|all|almost\s+all|nearly\s+all|(?:about\s+|around\s+|roughly\s+)?"
     r"(?:half|(?:one|two|a)[- ]thirds?|(?:one|a|three)[- ]quarters?)|the\s+(?:rest|remainder)|remaining)\s+"
-    r"(?:of\s+(?:the\s+|these\s+|them\b)?)?(?:(?:the\s+)?(?:ceasefire\s+)?violations?(?:\s+|(?=\s*[,(])))?"
+    r"(?:of\s+(?:the\s+|these\s+|(?:them|which)\s+(?=were|was)|them\b)?)?(?:(?:the\s+)?(?:ceasefire\s+)?violations?(?:\s+|(?=\s*[,(])))?"
+    # "The majority of explosions were recorded in areas south-east of Chermalyk" (patrol16: a share of the explosions
+    # counted before, placed at Chermalyk as a further record)
+    r"(?:(?<=of\s)(?:the\s+)?(?P<noun>explosions|detonations|impacts|ceasefire\s+violations)(?:\s+|(?=\s*[,(])))?"
     # "Most ceasefire violations, including about 20 explosions, occurred in areas east of …"
     # also with a number in brackets in it: ", including the majority of explosions (about 125)," (patrol14)
     r"(?:\s*[,(](?:[^,;()]|\([^,;()]{1,30}\)){1,80}[,)]\s+)?"
-    r"(?:(?:were|was)\s+(?:(?:recorded|observed|registered|heard)\b|\x1f+)|occurred\b|(?<=\s)\x1f{8,}(?=\s))",
+    r"(?:(?:were|was)\s+(?:(?:recorded|observed|registered|heard)\b|\x1f+)|occurred\b|(?<=\s)\x1f{8,}(?=\s)"
+    r"|(?<=which\s)(?:were|was)(?=\s+(?:in|at)\s+(?:the\s+)?(?:areas?|directions?)\b))",
     re.IGNORECASE)  # the verb may be claimed already
 #: One area of such a share: "(in areas) south-west and north-west of Horlivka", "at southerly directions of Pyshchevyk".
 VIOLATION_AREA = re.compile(
@@ -218,7 +224,8 @@ COMPARED = re.compile(
 #: The direction a round came from, written with a crater or impact: "fired from a south-westerly direction".
 FIRED_FROM = re.compile(
     r"\b(?:(?:fired|launched|coming)\s+)?from\s+(?:an?\s+|the\s+)(?P<dir>" + DIR + r")\s+direction\b"
-    r"|\b(?:fired|launched)\s+from\s+(?:the\s+)?(?P<dir2>" + DIR + r")\b(?!\s+to(?:wards)?\s+(?:the\s+)?" + DIR + r")"
+    # not the first half of a flight ("fired from south-west to north-east": not "south" then "-west to …")
+    r"|\b(?:fired|launched)\s+from\s+(?:the\s+)?(?P<dir2>" + DIR + r")(?![\w-])(?!\s+to(?:wards)?\s+(?:the\s+)?" + DIR + r")"
     # "was fired – from a location to the south-east –"
     r"|\b(?:fired|launched)\s*(?:[–—-]\s*)?from\s+(?:an?\s+|the\s+)?(?:location|position|point|area)\s+(?:to\s+the\s+)?(?P<dir3>" + DIR + r")"
     # "assessed that the fire had originated from the north-north-west" (read as fired from only with craters)

@@ -31,6 +31,7 @@ from typing import Any
 
 from pyproj import Geod
 
+from truceline.ingest import patrol_table
 from truceline.ingest import phrases as ph
 from truceline.ingest.gazetteer import POSITION_ERROR_KM, Gazetteer, Place, fold_name, offset_position
 from truceline.ingest.patrol_clause import (
@@ -294,9 +295,29 @@ def parse_patrol_text(
     reports: list[Report] = []
     carried: _Observer | None = None  # the position of a paragraph that only placed the patrol, for the next one
     previous_sentence: list[int] = []  # indices in ``reports`` of the records of the sentence before
+    columns: list[str] | None = None  # the columns of a table's header line, for the rows after it
     for line_number, raw in enumerate(text.split("\n"), start=1):  # lines end at \n only, as editors count them
         raw = raw.removesuffix("\r")
-        line = _FOOTNOTE.sub(lambda mark: " " * len(mark.group(0)), raw.translate(_ONE_TO_ONE))  # "[1]": a footnote
+        # a table row copied as text ("Svitlodarsk (…) | 4 undetermined explosions | SE | 3-4km | | 21:25 | 13-Mar") is
+        # read as the sentence it stands for; the records keep the row as their text (patrol16)
+        table_text: str | None = None
+        table_warnings: list[str] = []
+        source_line = raw
+        parts = patrol_table.cells(raw)
+        if parts is None:
+            columns = None
+        elif (named := patrol_table.header(parts)) is not None:
+            columns = named
+            reports.append(Report(
+                report_id=f"{file_name}:{line_number}:1", source=source, kind="other", time_start=None, time_end=None,
+                count=None, reliability=reliability, text=raw.strip(), line=line_number,
+                warnings=("a table's header line: its columns are read in the rows after it",)))
+            previous_sentence = []
+            continue
+        elif (row := patrol_table.row_sentence(parts, columns)) is not None:
+            source_line, table_warnings = row
+            table_text = raw.strip()
+        line = _FOOTNOTE.sub(lambda mark: " " * len(mark.group(0)), source_line.translate(_ONE_TO_ONE))  # "[1]": a footnote
         line = _DOTTED_CLOCK.sub(r"\1:\2", line)  # "12.10hrs": a clock time written with a dot (same length)
         line = _TWELVE_HOUR.sub(_twenty_four_hour, line)  # "12:20 p.m.": a 12-hour clock (same length)
         line = _HYPHEN_FIRE.sub(" ", line)  # "small-arms-fire": small-arms fire (same length)
@@ -324,8 +345,10 @@ def parse_patrol_text(
                 values.update(
                     report_id=f"{file_name}:{line_number}:{index}", source=source,
                     reliability=hearsay_reliability if values.get("extras", {}).get("reported_by") else reliability,
-                    line=line_number, text=raw[start:end].strip(),
+                    line=line_number, text=table_text or raw[start:end].strip(),
                 )
+                if table_warnings:
+                    values["warnings"] = (*values.get("warnings", ()), *table_warnings)
                 if values["kind"] not in PATROL_KINDS:  # cannot happen; kept so the contract holds regardless
                     values["warnings"] = (*values.get("warnings", ()), f"kind {values['kind']!r} read as other")
                     values["kind"] = "other"
@@ -349,7 +372,9 @@ _REASSESSED = re.compile(
     r"(?!the\s+(?:fresh\s+|new\s+)?(?:craters?|damage|holes?|impact\s+sites?)\b)(?P<rest>.*?)\W*$",
     re.IGNORECASE)
 _REASSESSED_PART = re.compile(
-    r"^\s*(?:(?P<n>" + ph.NUMBER + r")\s+of\s+(?:the|these|those|them)|(?P<all>all|both)(?:\s+of)?|the\s+(?P<rest>remaining|rest|others?)"
+    # "… ten of them as outgoing rounds and five as impacts": an elliptical part counts the same explosions
+    r"^\s*(?:(?P<n>" + ph.NUMBER + r")(?:\s+of\s+(?:the|these|those|them)|(?=\s+(?:as|to\s+be)\s))"
+    r"|(?P<all>all|both)(?:\s+of)?|the\s+(?P<rest>remaining|rest|others?)"
     r"|(?:the|these|those|them))(?:\s+(?:explosions?|rounds?|detonations?|blasts?))?\s+(?:as|to\s+be)\s+(?:an?\s+|the\s+)?"
     r"(?P<what>outgoing|impacts?|incoming|air[- ]?bursts?|undetermined)\b(?P<tail>.*)$",
     re.IGNORECASE)
@@ -392,7 +417,8 @@ def _reassessment(text: str, reports: list[Report], previous: list[int]) -> list
     target = reports[targets[0]]
     assert target.count is not None
     parts: list[tuple[int | None, str, str | None, int | float | None]] = []  # (count or None for "the rest", kind, weapon, calibre)
-    for piece in re.split(r",\s*(?:and\s+)?|\s+and\s+(?=(?:\w+\s+of\s+|the\s+|all\b|both\b))", rest):
+    for piece in re.split(r",\s*(?:and\s+)?|\s+and\s+(?=(?:\w+\s+of\s+|the\s+|all\b|both\b|(?:" + ph.NUMBER
+                          + r")\s+(?:as|to\s+be)\s))", rest):
         part = _REASSESSED_PART.match(piece)
         if part is None:
             return _unapplied(text)

@@ -136,7 +136,8 @@ MONTHS["sept"] = 9
 MONTH = r"(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 #: "3 March", "3 March 2017", "2-3 March", "March 3, 2017", "Nov. 11-12" (news copies of the reports).
 DATE = (
-    r"(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s*-\s*(?P<day2>\d{1,2})(?:st|nd|rd|th)?)?\s+(?P<month>" + MONTH
+    # "5-6 April", and (news copies) "on the night of 5 to 6 April", "5/6 April" (patrol16: left undated)
+    r"(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:(?:\s*[-/]\s*|\s+to\s+)(?P<day2>\d{1,2})(?:st|nd|rd|th)?)?\s+(?P<month>" + MONTH
     + r")(?:,?\s+(?P<year>\d{4}))?"
     r"|(?P<month_first>" + MONTH + r")\s+(?P<day_after>\d{1,2})(?:st|nd|rd|th)?"
     r"(?:\s*-\s*(?P<day2_after>\d{1,2})(?!\d|[:.,]\d|\s*(?:km|m|metres?|kilometres?)\b))?(?:,?\s+(?P<year_after>\d{4}))?"
