@@ -231,7 +231,7 @@ def base_kind(noun: str) -> str:
     word = noun.lower()
     if word == "use":  # "the use of small arms": fire of that weapon, of unstated kind
         return "other"
-    if word.startswith(("projectile", "tracer")):
+    if word.startswith(("projectile", "tracer", "unidentified ammunition", "ammunition")):
         return "projectile_in_flight"
     if "flare" in word or word.startswith("illumination"):
         return "flare"
@@ -953,6 +953,10 @@ _TARGET = re.compile(
 _PAIR_BETWEEN = re.compile(r"\s+(?:to\s+the\s+)?" + ph.DIRECTION + r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:from|at)\s+)?", re.IGNORECASE)
 #: A distance written just before "DIR to DIR", or "of its position" after it: the two points bound a sector.
 _UNIT_BEFORE = re.compile(r"\d\s*(?:km|m|kilometres?|metres?)\s+(?:to\s+the\s+)?$", re.IGNORECASE)
+#: "… of its position near X", "… of the SMM location near Nyzhnie" (session 15's M05: the event was put near Nyzhnie, the
+#: observer nowhere): the place of the observer (fixed-width look-behinds, one a wording).
+_OWN_PLACE = "(?:" + "|".join(rf"(?<=\b{owner}\s{noun}\s)" for owner in ("its", "their", "SMM", "SMM's", "patrol's", "patrol")
+                              for noun in ("position", "location")) + ")"
 _OF_OWN_AFTER = re.compile(r"\s+of\s+(?:its|their|the\s+SMM(?:'s|’s)?|the\s+patrol(?:'s|’s)?)\s+(?:position|location)", re.IGNORECASE)
 #: Between two distance ranges written for one direction: "5-6km and 8-10km north-west".
 _RANGES_BETWEEN = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+(?:at\s+)?", re.IGNORECASE)
@@ -1017,6 +1021,8 @@ _SHELLED_BEFORE = re.compile(
 #: ("apologized for shooting at the SMM UAV"), the time or place of an impact told before ("At the time of the impact",
 #: "land on the road near the impact"), a remnant ("a tailfin from a rocket-propelled grenade") and a trend ("the number
 #: of blasts grew by more than five times").
+_DEVICE = (r"(?:(?:improvised\s+)?explosive\s+devices?|IEDs?|(?:(?:anti-(?:tank|personnel)|unknown)\s+)?(?:land)?mines?|"
+           r"unexploded\s+ordnance|UXO|(?:hand\s+)?grenades?|booby[- ]traps?|tripwires?)")
 _NO_FIRE_OBSERVED = re.compile(
     r"\b(?:(?:an?\s+)?(?:impact[- ]site|crater)\s+(?:assessments?|analys[ie]s)"
     r"|(?:apologi[sz]ed|apologi[sz]ing|admitted|denied|blamed\s+\w+)\s+(?:for|to)\s+(?:having\s+)?(?:shooting|firing|shelling)"
@@ -1035,7 +1041,11 @@ _NO_FIRE_OBSERVED = re.compile(
     # people hurt by fire: "Residents, including one injured by the shelling, told the SMM …" (not one explosion)
     r"|(?:one|two|three|four|five|several|\d+)\s+(?:(?:person|people|civilians?|m[ae]n|wom[ae]n|children|child|residents?)\s+)?"
     r"(?:who\s+(?:was|were)\s+|(?:was|were)\s+)?(?:injured|killed|wounded|hurt)\s+(?:by|in|during)\s+(?:the\s+)?"
-    r"(?:shelling|fire|explosions?|shots?|gunfire)\b)", re.IGNORECASE)
+    r"(?:shelling|fire|explosions?|shots?|gunfire)\b"
+    # what hurt people, told: "two teenagers were injured as a result of the detonation of an explosive device" (session
+    # 15's N04: one explosion observed); "heard the detonation of a mine" stays fire heard
+    r"|(?:as\s+a\s+result\s+of|caused\s+by|due\s+to|by|when|after)\s+(?:the\s+|an?\s+)?(?:(?:detonation|explosion|blast)\s+of\s+"
+    r"(?:the\s+|an?\s+)?" + _DEVICE + r"|" + _DEVICE + r"\s+(?:had\s+)?(?:detonated|exploded|went\s+off)))", re.IGNORECASE)
 #: The peak of the fire counted before, with its own window and part: "698 explosions …, their intensity reaching its
 #: peak between 12:45 and 17:00 (271 explosions)" (session 15: the whole count was given the peak's window); claimed, so
 #: the count keeps its own window.
@@ -2327,7 +2337,7 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
     for match in relative_matches:
         scan.claim(start + match.start(), start + match.end())
     if position is None:
-        trigger = re.search(r"\b(?:while|when|whilst|from\s+its\s+position|positioned)\b|(?<=\bits\sposition\s)(?:in|near|at)\b"
+        trigger = re.search(r"\b(?:while|when|whilst|from\s+its\s+position|positioned)\b|" + _OWN_PLACE + r"(?:in|near|at)\b"
                             r"|(?<=\bits\sposition\s)(?=\d+(?:[.,]\d+)?\s*km\s+" + ph.DIRECTION + r"\s+of\s+[A-Z])",
                             scan.view(observation_start, end))
         if trigger is not None:

@@ -265,6 +265,8 @@ MINES = (r"(?:anti[- ](?:tank|personnel|vehicle)|land|tripwire[- ](?:activated|i
          r"|mine\s+(?:hazard\s+|warning\s+)?signs?|signs?\s+(?:reading|saying|warning\s+of|marked)\s+['\"]?(?:danger[,:!]?\s+)?mines?")
 KIND_NOUN = re.compile(
     r"\b(?P<noun>projectiles?|tracer\s+(?:rounds?|fire|projectiles?|bullets?)|tracers"
+    # a translated news copy: "17 unidentified ammunition that flew" (projectiles in flight; session 15's N05: not read)
+    r"|(?:unidentified\s+)?ammunition\s+(?:that|which)\s+flew"
     r"|(?:illumination\s+)?flares?|illumination\s+rounds?|air[- ]?bursts?"
     r"|explosions?|detonations?|blasts?|bullets?(?![-\s]+(?:impacts?|holes?|marks?|proof|resistant)\b)|shelling|shelled(?=\s+(?:the\s+previous|overnight|during|on|in|at|from|with|by|yesterday|earlier|\d)|\s*[.,;]|\s*$)|air[- ]?strikes?|impacts?|rounds?|bursts?|gun[- ]?shots?|shots?|shooting(?![-\s]+(?:range|ground)s?\b)|" + DAMAGE + r"|" + MINES + r"|" + UXO + r"|(?:muzzle\s+)?flash(?:es)?|crater[- ]impacts?|craters?|fire|salvo(?:e?s)?|smoke|shells?"
     r"|(?<!launch )(?<!launch-)rockets?(?![-\s]+(?:systems?|launchers?|propelled|launch|assisted)\b)"

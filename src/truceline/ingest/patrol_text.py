@@ -76,6 +76,12 @@ _EVENING_TO_EVENING = re.compile(
     r"\bfrom\s+(?:(?:the\s+)?(?:\w+day\s+)?evening|the\s+evening\s+of)\s*,?\s*(?:of\s+)?(?P<first>" + _PLAIN_DATE + r")\s*,?\s+"
     r"(?:until|till|to)\s+(?:(?:the\s+)?(?:\w+day\s+)?evening|the\s+evening\s+of)\s*,?\s*(?:of\s+)?(?P<date>" + _PLAIN_DATE + r")",
     re.IGNORECASE)
+#: A news copy's period in weekdays: "between the evenings of Friday and Saturday" (session 15's J18: undated); the
+#: last of them on or before --date (the day the copy was written).
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_EVENINGS = re.compile(
+    r"\b(?:between|from)\s+the\s+evenings?\s+of\s+(?P<first>" + "|".join(_WEEKDAYS) + r")\s+(?:and|to|until)\s+(?P<last>"
+    + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
 #: "… more ceasefire violations than between the evenings of …": the period after "than" is the one compared with.
 _THAN_BEFORE = re.compile(r"\bthan\s+(?:it\s+did\s+|in\s+the\s+period\s+)?$", re.IGNORECASE)
 #: "In the following 24 hours", "over the next 24 hours": the day after the period written.
@@ -679,7 +685,19 @@ def _read_sentence(
     found_date = only_date or next(scan.find(_DATE_ON, start, end), None)
     evenings = next(scan.find(_EVENINGS, start, end), None)
     spelled = next(scan.find(_EVENING_TO_EVENING, start, end), None) if evenings is None else None
-    if spelled is not None:  # "From Saturday evening, November 16, until Sunday evening, November 17"
+    weekdays = next(scan.find(_WEEKDAY_EVENINGS, start, end), None) if evenings is None and spelled is None else None
+    if weekdays is not None:  # "between the evenings of Friday and Saturday": the last such days on or before --date
+        found_date = None
+        first_weekday, last_weekday = (_WEEKDAYS.index(weekdays[name].lower()) for name in ("first", "last"))
+        if default_date is None or _THAN_BEFORE.search(line, max(0, start), start + weekdays.start()):
+            sentence_warnings.append(f"the period {weekdays.group(0)!r} was not read: left undated")
+        else:
+            last_day = default_date - timedelta(days=(default_date.weekday() - last_weekday) % 7)
+            first_of = last_day - timedelta(days=(last_weekday - first_weekday) % 7 or 7)
+            state.date, state.night_end, state.evenings, state.date_written = first_of, last_day, True, True
+        scan.claim(start + weekdays.start(), start + weekdays.end())
+        evenings = weekdays
+    elif spelled is not None:  # "From Saturday evening, November 16, until Sunday evening, November 17"
         found_date = None
         first_day, _ = _parse_date(spelled.group("first"), state, default_date)
         last, _ = _parse_date(spelled.group("date"), state, default_date)
