@@ -210,10 +210,11 @@ def test_twelve_hour_clock_keeps_the_text_as_written() -> None:
     assert record["text"] == "At 1:15 p.m. the SMM heard a shot."
 
 
-def test_a_twelve_hour_clock_that_cannot_be_rewritten_in_place_is_left() -> None:
-    (record,) = parse("At 9pm the SMM heard a shot.")  # "21:00" is longer than "9pm": not read, and said so
-    assert record["time_start"] is None
-    assert any("not understood" in warning for warning in record["warnings"])
+def test_a_twelve_hour_clock_longer_in_24_hour_time_is_read_and_the_text_kept() -> None:
+    # "21:00" is longer than "9pm": it was left unread (and said so) until patrol16, which rewrites the line with it
+    (record,) = parse("At 9pm the SMM heard a shot.")
+    assert record["time_start"] == record["time_end"] and record["time_start"].endswith(" 21:00")
+    assert not record["warnings"] and record["text"] == "At 9pm the SMM heard a shot."
 
 
 def test_the_patrol_members_when_they_heard_keep_the_position_of_the_sentence_before() -> None:

@@ -541,6 +541,12 @@ def read_times(scan: Scan, start: int, end: int) -> tuple[Clock, Clock] | None:
     return (found[0][1], found[-1][2])
 
 
+#: A window written between two observations, leading into the second: ", and, between 21:14 and 21:30, ".
+_LEAD_WINDOW = re.compile(
+    r"(?:,|;|\band\b|\bthen\b)[\s\x1f]*(?:(?:and|then)[\s\x1f]+)?,?[\s\x1f]*(?P<window>(?i:between|from)\s+(?P<t1>" + ph.CLOCK
+    + r")(?:\s*(?:hrs|h)\b)?\s+(?i:and|to|until|till)\s+(?P<t2>" + ph.CLOCK + r")(?:\s*(?:hrs|h)\b)?)\s*,?[\s\x1f]*$")
+
+
 def _clock(text: str, date_text: str | None) -> Clock:
     hour, minute = text.split(":")
     return Clock(hour=int(hour), minute=int(minute), date_text=date_text)
@@ -2397,6 +2403,15 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
             at = groups[index - 1].end + lead.start()
             groups[index].times = read_times(scan, at, groups[index].start)
             groups[index].own_lead_time = groups[index].times is not None
+    for index in range(1, len(groups)):
+        # "…, 27 explosions 1-3km north-east, and, between 21:14 and 21:30, nine bursts …": a window that leads into the
+        # next observation (patrol16: read as the trailing time of the one before, the windows of the two swapped)
+        lead_window = _LEAD_WINDOW.search(scan.text, groups[index - 1].end, groups[index].start)
+        if lead_window is not None and not groups[index].own_lead_time:
+            # (claimed, so the observation before does not read it as its own)
+            scan.claim(lead_window.start("window"), lead_window.end("window"))
+            window = (_clock(lead_window["t1"], None), _clock(lead_window["t2"], None))
+            groups[index].times, groups[index].own_lead_time = window, True
     if len(groups) > 1:
         _read_respectively(scan, groups, end)
     noun_ends = [group.end for group in groups]

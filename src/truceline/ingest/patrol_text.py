@@ -82,6 +82,12 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _WEEKDAY_EVENINGS = re.compile(
     r"\b(?:between|from)\s+the\s+evenings?\s+of\s+(?P<first>" + "|".join(_WEEKDAYS) + r")\s+(?:and|to|until)\s+(?P<last>"
     + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
+#: A day written as a weekday (news copies): "on Sunday", "on Tuesday afternoon", "late on Friday", "on the night to
+#: Sunday"; not the day a report was published ("the mission said in its report published on Monday").
+_WEEKDAY_ON = re.compile(
+    r"(?<!published\s)(?<!released\s)(?<!issued\s)(?<!posted\s)(?<!updated\s)(?<!said\s)(?<!reported\s)"
+    r"\b(?:(?:late|early)\s+)?(?:on|last|this\s+past)\s+(?:(?P<night_to>the\s+night\s+(?:to|into)\s+)|the\s+)?"
+    r"(?P<day>" + "|".join(_WEEKDAYS) + r")\b(?:\s+(?P<part>morning|afternoon|evening|night))?", re.IGNORECASE)
 #: "… more ceasefire violations than between the evenings of …": the period after "than" is the one compared with.
 _THAN_BEFORE = re.compile(r"\bthan\s+(?:it\s+did\s+|in\s+the\s+period\s+)?$", re.IGNORECASE)
 #: "In the following 24 hours", "over the next 24 hours": the day after the period written.
@@ -107,8 +113,35 @@ _DOTTED_CLOCK = re.compile(r"\b([01]?\d|2[0-3])\.([0-5]\d)(?=\s*(?:hrs|h)\b)")
 _TWELVE_HOUR = re.compile(r"(?<![\d:.])(?P<h>1\d|2[0-3]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s?(?P<ap>[ap])\.?\s?m(?:\.|\b)", re.IGNORECASE)
 
 
-def _twenty_four_hour(match: re.Match[str]) -> str:
-    """"12:20 p.m." -> "12:20     ", "9 a.m." -> "09:00 " (24-hour, padded to the same length; unchanged if it cannot fit)."""
+def _twelve_hour(line: str) -> tuple[str, list[tuple[int, int]]]:
+    """The line with its 12-hour clock times in 24-hour time, and where it grew: (offset in the new line after which
+    the text is further on, by how many characters). "7 pm" is "19:00", one character longer (patrol16: left unread)."""
+    pieces: list[str] = []
+    widened: list[tuple[int, int]] = []
+    at = grown = 0
+    for match in _TWELVE_HOUR.finditer(line):
+        clock = _twenty_four_hour(match, fit=False)
+        pieces.extend((line[at:match.start()], clock))
+        if len(clock) > len(match.group(0)):
+            grown += len(clock) - len(match.group(0))
+            widened.append((match.start() + grown - (len(clock) - len(match.group(0))) + len(clock), grown))
+        at = match.end()
+    pieces.append(line[at:])
+    return "".join(pieces), widened
+
+
+def _raw_offset(offset: int, widened: list[tuple[int, int]]) -> int:
+    """The offset in the line as written of an offset in the line with its clock times rewritten."""
+    grown = 0
+    for after, total in widened:
+        if offset >= after:
+            grown = total
+    return offset - grown
+
+
+def _twenty_four_hour(match: re.Match[str], fit: bool = True) -> str:
+    """"12:20 p.m." -> "12:20     ", "9 a.m." -> "09:00 " (24-hour, padded to the same length; with ``fit``, unchanged if it
+    cannot fit)."""
     hour = int(match["h"])
     if hour <= 12:  # "16:15 p.m." (news copies) is already a 24-hour time
         hour = hour % 12 + (12 if match["ap"].lower() == "p" else 0)
@@ -116,7 +149,7 @@ def _twenty_four_hour(match: re.Match[str]) -> str:
         return match.group(0)
     clock = f"{hour:02d}:{match['m'] or '00'}"
     written = match.group(0)
-    if len(clock) > len(written):
+    if len(clock) > len(written) and fit:
         return written
     return clock + " " * (len(written) - len(clock))
 #: A line that only names a section: "Ceasefire violations", "Donetsk region" (no verb, no number, a few words).
@@ -325,7 +358,7 @@ def parse_patrol_text(
             table_text = raw.strip()
         line = _FOOTNOTE.sub(lambda mark: " " * len(mark.group(0)), source_line.translate(_ONE_TO_ONE))  # "[1]": a footnote
         line = _DOTTED_CLOCK.sub(r"\1:\2", line)  # "12.10hrs": a clock time written with a dot (same length)
-        line = _TWELVE_HOUR.sub(_twenty_four_hour, line)  # "12:20 p.m.": a 12-hour clock (same length)
+        line, widened = _twelve_hour(line)  # "12:20 p.m.": a 12-hour clock ("7 pm" -> "19:00": one longer)
         line = _HYPHEN_FIRE.sub(" ", line)  # "small-arms-fire": small-arms fire (same length)
         line = _FIRED_WEAPON.sub(_weapon_fire, line)  # "Fired small arms from …": small arms fire (same length)
         if not line.strip():
@@ -351,7 +384,8 @@ def parse_patrol_text(
                 values.update(
                     report_id=f"{file_name}:{line_number}:{index}", source=source,
                     reliability=hearsay_reliability if values.get("extras", {}).get("reported_by") else reliability,
-                    line=line_number, text=table_text or raw[start:end].strip(),
+                    line=line_number,
+                    text=table_text or raw[_raw_offset(start, widened):_raw_offset(end, widened)].strip(),
                 )
                 if table_warnings:
                     values["warnings"] = (*values.get("warnings", ()), *table_warnings)
@@ -743,6 +777,18 @@ def _read_sentence(
         sentence_warnings.append(f"the date {found_date.group('date')!r} begins a longer period: left undated")
         scan.claim(start + found_date.start(), start + found_date.end())
         found_date = None
+    weekday = next(scan.find(_WEEKDAY_ON, start, end), None) if found_date is None and evenings is None else None
+    if weekday is not None and default_date is not None:
+        # a news copy's weekday: "heard 45 explosions between 7 pm and 11 pm on Sunday" is the last Sunday on or before
+        # --date, the day the copy was written (patrol16: put on --date's day); "on the night to Sunday" ends on it
+        day = default_date - timedelta(days=(default_date.weekday() - _WEEKDAYS.index(weekday["day"].lower())) % 7)
+        if weekday["night_to"]:
+            state.date, state.night_end = day - timedelta(days=1), day
+        else:
+            state.date, state.night_end = day, (day + timedelta(days=1) if weekday["part"]
+                                                and weekday["part"].lower() == "night" else None)
+        state.evenings, state.date_written = False, True
+        scan.claim(start + weekday.start(), start + weekday.end())
     if found_date is not None:
         first, second = _parse_date(found_date.group("date"), state, default_date)
         if (first is not None and second is None and re.search(r"\bnight\b", found_date.group(0), re.IGNORECASE)
