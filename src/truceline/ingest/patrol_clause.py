@@ -2047,10 +2047,45 @@ def _read_denials(scan: Scan, start: int, end: int, negated: list[str], nouns: r
         previous_end = noun_end
 
 
+#: A count written before the count of a kind noun: "four and six undetermined explosions …" (two observations of
+#: that kind; patrol16: the "four" was left unread).
+_COUNT_AND_BEFORE = re.compile(r"(?:^|(?<=[\s(]))(?<!\bbetween\s)(?P<n>\d{1,4}|(?i:" + ph.NUMBER_WORD + r"))\s+(?i:and)\s+$")
+#: Clock times given to the observations in order: "at 09:15 and 09:40, respectively".
+_TIMES_RESPECTIVELY = re.compile(
+    r"\b(?:at\s+)?(?P<times>" + ph.CLOCK + r"(?:\s*,\s*" + ph.CLOCK + r")*\s*,?\s*and\s+" + ph.CLOCK + r")\s*,?\s*respectively\b",
+    re.IGNORECASE)
+
+
+def _split_counts_before(scan: Scan, groups: list[Group], start: int) -> None:
+    """"four and six undetermined explosions": a first observation of the same kind, before the one read (its place and
+    time are those written after both, or given to each by "respectively")."""
+    for index in range(len(groups) - 1, -1, -1):
+        group = groups[index]
+        floor = groups[index - 1].end if index > 0 else start
+        before = _COUNT_AND_BEFORE.search(scan.view(floor, group.start))
+        if before is None or group.count is None or group.count_qualifier is not None:
+            continue
+        number = ph.parse_number(before["n"])
+        if number is None:
+            continue
+        first = Group(start=floor + before.start(), end=floor + before.start("n") + len(before["n"]), kind=group.kind,
+                      kinds=list(group.kinds), count=number)
+        scan.claim(floor + before.start(), floor + before.end())
+        groups.insert(index, first)
+
+
 def _read_respectively(scan: Scan, groups: list[Group], end: int) -> None:
     """"1 outgoing round and 1 impact, 3-4km east and 5-6km south-east, respectively": one distance
-    and direction for each observation, in order (only when there are as many as observations)."""
+    and direction for each observation, in order (only when there are as many as observations); "at 09:15 and 09:40,
+    respectively": one time each."""
     start = groups[-1].end
+    timed = next(scan.find(_TIMES_RESPECTIVELY, start, end), None)
+    if timed is not None:
+        clocks = re.findall(ph.CLOCK, timed["times"])
+        if len(clocks) == len(groups):
+            for group, clock in zip(groups, clocks):
+                group.times = (_clock(clock, None), _clock(clock, None))
+            scan.claim(start + timed.start(), start + timed.end())
     match = next(scan.find(RESPECTIVELY, start, end), None)
     if match is None:
         return
@@ -2363,6 +2398,7 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
     for match in scan.find(_WHAT_ASSESSED, observation_start, end):  # "heard what it assessed as two outgoing rounds"
         scan.claim(observation_start + match.start(), observation_start + match.end())
     groups = read_groups(scan, observation_start, end, clause_start=start, negated=negated)
+    _split_counts_before(scan, groups, observation_start)
     if elliptical is not None and not groups:
         groups = [elliptical]
     # (a clause with no verb of its own from its start: "…; and an additional 26 between 13:00 and 15:45hrs")
