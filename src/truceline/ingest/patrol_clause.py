@@ -2056,6 +2056,11 @@ _TIMES_RESPECTIVELY = re.compile(
     re.IGNORECASE)
 
 
+#: Words that name the mission or its being somewhere: a place in a clause without them is not the observer's.
+_OBSERVER_WORDS = re.compile(r"\b(?:SMM|OSCE|patrols?|mission|monitors?|observers?|team|camera|positioned|stationed|located"
+                             r"|based|deployed|present|visited|went|drove|travell?ed|arrived|stopped|parked)\b", re.IGNORECASE)
+
+
 def _split_counts_before(scan: Scan, groups: list[Group], start: int) -> None:
     """"four and six undetermined explosions": a first observation of the same kind, before the one read (its place and
     time are those written after both, or given to each by "respectively")."""
@@ -2589,6 +2594,11 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
             if shots:
                 shots[0].kind, shots[0].kinds = "other", ["other"]
                 shots[0].warnings.append("counted with the rounds before it")
+    if (position is not None and not has_verb and not groups and position.how == "place"
+            and not _OBSERVER_WORDS.search(scan.text, start, end)):
+        # "Two teenagers were injured … in Lozove, according to residents": where something happened, told, not where the
+        # mission was (patrol16: the record of no observation was given the observer Lozove)
+        position = None
     back = _BACK_REFERENCE.match(scan.text, start, end)
     if back is not None and not has_verb and groups and all(group.count is None for group in groups):
         # "The rounds were assessed as impacting within 300m of the base", "the explosions shook the building": the
