@@ -2058,7 +2058,7 @@ _TIMES_RESPECTIVELY = re.compile(
 
 #: Words that name the mission or its being somewhere: a place in a clause without them is not the observer's.
 _OBSERVER_WORDS = re.compile(r"\b(?:SMM|OSCE|patrols?|mission|monitors?|observers?|team|camera|positioned|stationed|located"
-                             r"|based|deployed|present|visited|went|drove|travell?ed|arrived|stopped|parked)\b", re.IGNORECASE)
+                             r"|based|deployed|present|visited|went\s+to|drove|travell?ed|arrived|stopped|parked)\b", re.IGNORECASE)
 
 
 def _split_counts_before(scan: Scan, groups: list[Group], start: int) -> None:
