@@ -520,3 +520,10 @@ def test_two_counts_of_one_kind_with_times_respectively() -> None:
     records = parse("Positioned in Zolote, the SMM heard two and five shots 1km west at 13:20 and 13:42, respectively.")
     assert [(record["count"], record["time_start"], record["bearing"]) for record in records] == [
         (2, "14 13:20", "W"), (5, "14 13:42", "W")]
+
+
+def test_the_part_of_the_day_written_with_the_date_is_kept() -> None:
+    records = parse("In the evening of 12 March, positioned in Popasna, the SMM heard three explosions 2km south. On 13 "
+                    "March, it heard a shot 1km west.")
+    assert [record.get("time_of_day") for record in records] == ["evening", None]
+    assert records[0]["time_start"] == "12 00:00"  # the whole day, as before: a part of the day is not a window

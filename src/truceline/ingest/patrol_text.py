@@ -76,6 +76,9 @@ _EVENING_TO_EVENING = re.compile(
     r"\bfrom\s+(?:(?:the\s+)?(?:\w+day\s+)?evening|the\s+evening\s+of)\s*,?\s*(?:of\s+)?(?P<first>" + _PLAIN_DATE + r")\s*,?\s+"
     r"(?:until|till|to)\s+(?:(?:the\s+)?(?:\w+day\s+)?evening|the\s+evening\s+of)\s*,?\s*(?:of\s+)?(?P<date>" + _PLAIN_DATE + r")",
     re.IGNORECASE)
+_PART_OF_DATE = re.compile(r"\b(?:(?:early|late)\s+)?(?:evening|morning|afternoon|night)(?:\s+hours)?"
+                           r"(?:\s+and\s+(?:the\s+)?(?:(?:early|late)\s+)?(?:evening|morning|afternoon|night)(?:\s+hours)?)?\b",
+                           re.IGNORECASE)
 #: A news copy's period in weekdays: "between the evenings of Friday and Saturday" (session 15's J18: undated); the
 #: last of them on or before --date (the day the copy was written).
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -282,6 +285,7 @@ class _State:
     position: _Observer | None = None
     last_position: _Observer | None = None  # the last observer read, across paragraphs: "from the same position"
     date_written: bool = False  # the date comes from the text ("On 3 March"), not from --date
+    date_part: str | None = None  # the part of that day written with it ("In the evening of 3 March": "evening")
     evenings: bool = False  # date .. night_end is "between the evenings of" the two days, not a night
     region: str | None = None  # the part of the report ("Donetsk region" heading, "In Donetsk region, ..." summary)
     period_end: time | None = None  # --period-end: an untimed observation falls in the reporting period ending on --date
@@ -715,6 +719,7 @@ def _read_sentence(
                  "warnings": (f"a heading ({title!r}): no observation",)}]
     scan = Scan(_tally_parenthesis(_which_as_parenthesis(line, start, end), start, end))
     sentence_warnings: list[str] = []
+    state.date_part = None  # the part of the day is kept only in the sentence that wrote it
     only_date = _DATE_ONLY_LINE.match(line[start:end])
     found_date = only_date or next(scan.find(_DATE_ON, start, end), None)
     evenings = next(scan.find(_EVENINGS, start, end), None)
@@ -729,6 +734,7 @@ def _read_sentence(
             last_day = default_date - timedelta(days=(default_date.weekday() - last_weekday) % 7)
             first_of = last_day - timedelta(days=(last_weekday - first_weekday) % 7 or 7)
             state.date, state.night_end, state.evenings, state.date_written = first_of, last_day, True, True
+            state.date_part = None
         scan.claim(start + weekdays.start(), start + weekdays.end())
         evenings = weekdays
     elif spelled is not None:  # "From Saturday evening, November 16, until Sunday evening, November 17"
@@ -737,6 +743,7 @@ def _read_sentence(
         last, _ = _parse_date(spelled.group("date"), state, default_date)
         if first_day is not None and last is not None and first_day < last:
             state.date, state.night_end, state.evenings, state.date_written = first_day, last, True, True
+            state.date_part = None
         else:
             sentence_warnings.append(f"the period {spelled.group(0)!r} was not read: left undated")
         scan.claim(start + spelled.start(), start + spelled.end())
@@ -770,6 +777,7 @@ def _read_sentence(
             sentence_warnings.append(f"the period {evenings.group(0)!r} does not name two dates: left undated")
         else:
             state.date, state.night_end, state.evenings, state.date_written = first_day, last, True, True
+            state.date_part = None
         scan.claim(start + evenings.start(), start + evenings.end())
     if found_date is not None and _SINCE_BEFORE.search(line, max(start, start + found_date.start() - 100), start + found_date.start()):
         # "In total, following a meeting of the Trilateral Contact Group on 22 July, …, the SMM recorded 1,620 ceasefire
@@ -788,6 +796,7 @@ def _read_sentence(
             state.date, state.night_end = day, (day + timedelta(days=1) if weekday["part"]
                                                 and weekday["part"].lower() == "night" else None)
         state.evenings, state.date_written = False, True
+        state.date_part = weekday["part"].lower() if weekday["part"] and not weekday["night_to"] else None
         scan.claim(start + weekday.start(), start + weekday.end())
     if found_date is not None:
         first, second = _parse_date(found_date.group("date"), state, default_date)
@@ -800,6 +809,9 @@ def _read_sentence(
             sentence_warnings.append(f"date {found_date.group('date')!r} has no year: pass --date")
         else:
             state.date, state.night_end, state.evenings, state.date_written = first, second, False, True
+            # "In the evening of 3 March": the part of the day, kept as written (patrol16: it was lost with the date)
+            part = _PART_OF_DATE.search(found_date.group(0))
+            state.date_part = re.sub(r"\s+", " ", part.group(0).lower()) if part is not None else None
         scan.claim(start + found_date.start(), start + found_date.end())
     members_when = _MEMBERS_WHEN.match(line[start:end]) is not None
     continuation = bool(_CONTINUATION.match(line[start:end]) or _MISSION_AGAIN.match(line[start:end]) or members_when)
@@ -965,7 +977,9 @@ def _clause_records(
                 "ceasefire_violations_qualifier": (reading.violations_qualifier
                                                    if reading.ceasefire_violations is not None else None),
                 "compared_with": reading.compared_with, "ceasefire_violations_trend": reading.violations_trend,
-                "sighting": group.sighting, "time_of_day": reading.time_of_day, "time_relative": group.relative_time or reading.relative_time,
+                "sighting": group.sighting, "time_of_day": reading.time_of_day or (state.date_part if record["extras"].get("time_from") == "date"
+                                                        else None),
+                "time_relative": group.relative_time or reading.relative_time,
                 "fire": group.fire, "salvos": group.salvos, "disengagement_area": group.disengagement_area,
                 "violations_share": reading.violations_share, "violations_areas": reading.violations_areas or None,
                 "security_zone": group.security_zone, "live_fire": group.live_fire or None,
