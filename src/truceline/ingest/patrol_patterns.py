@@ -197,9 +197,9 @@ VIOLATION_TREND = re.compile(
 #: recorded in areas south-west and north-west of Horlivka", "All ceasefire violations were recorded inside the
 #: disengagement area near Zolote".
 VIOLATION_SHARE = re.compile(
-    r"\b(?:the\s+)?(?P<share>(?:vast\s+)?majority|most|all|almost\s+all|nearly\s+all|(?:about\s+|around\s+|roughly\s+)?"
+    r"\b(?:the\s+|a\s+(?=(?:vast\s+)?majority\b))?(?P<share>(?:vast\s+)?majority|most|all|almost\s+all|nearly\s+all|(?:about\s+|around\s+|roughly\s+)?"
     r"(?:half|(?:one|two|a)[- ]thirds?|(?:one|a|three)[- ]quarters?)|the\s+(?:rest|remainder)|remaining)\s+"
-    r"(?:of\s+(?:the\s+|these\s+|(?:them|which)\s+(?=were|was)|them\b)?)?(?:(?:the\s+)?(?:ceasefire\s+)?violations?(?:\s+|(?=\s*[,(])))?"
+    r"(?:of\s+(?:the\s+|these\s+|(?:them|which)\s+(?=were|was|occurred)|them\b)?)?(?:(?:the\s+)?(?:ceasefire\s+)?violations?(?:\s+|(?=\s*[,(])))?"
     # "The majority of explosions were recorded in areas south-east of Chermalyk" (patrol16: a share of the explosions
     # counted before, placed at Chermalyk as a further record)
     r"(?:(?<=of\s)(?:the\s+)?(?P<noun>explosions|detonations|impacts|ceasefire\s+violations)(?:\s+|(?=\s*[,(])))?"
