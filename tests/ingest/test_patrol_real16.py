@@ -1,6 +1,6 @@
-"""Session 16 (patrol16): four held-out batches written by hand in the style of OSCE SMM daily and spot reports, their
-tables copied as text, and news copies quoting them (P before any change, Q after P's fixes, R and S after Q's), and
-session 15's leftovers.
+"""Session 16 (patrol16): five held-out batches written by hand in the style of OSCE SMM daily and spot reports, their
+tables copied as text, and news copies quoting them (P before any change, Q after P's fixes, R and S after Q's, T after
+S's), and session 15's leftovers.
 
 Each item's expected fields were written before the reader was run on it (docs/ingest.md, "Session 16 (patrol16)").
 Expected and read records are paired by an assignment that weighs kind, count and bearing; a field is *wrong* when the
@@ -332,6 +332,46 @@ BATCH_S: list[tuple[str, str, str, list[dict[str, Any]]]] = [
  [dict(kind=UND, count=15, qual="at least", bearing="W", dist=(8, 10), time=("within", "02 00:00", "02 12:00"), obs="Avdiivka", obs_at=(48.139, 37.75))]),
 ]
 
+BATCH_T: list[tuple[str, str, str, list[dict[str, Any]]]] = [
+("T01", "2017-06-06",
+ "Positioned in Marinka, the SMM heard five undetermined explosions at 10:15, 10:22 and 10:40, all 4-6km south-east.",
+ [dict(kind=UND, count=5, bearing="SE", dist=(4, 6), time=("06 10:15", "06 10:40"), obs="Marinka", obs_at=(47.943, 37.503))]),
+("T02", "2017-03-04",
+ "Between 18:40 and 19:05 on 3 March, the SMM heard more than 30 explosions in a westerly direction at distances of "
+ "3-5km while positioned in Avdiivka.",
+ [dict(kind=UND, count=30, qual="more than", bearing="W", dist=(3, 5), time=("03 18:40", "03 19:05"), obs="Avdiivka", obs_at=(48.139, 37.75))]),
+("T03", "2018-09-09",
+ "The SMM heard eight explosions (5-7km north-east) and two bursts (2km east) while positioned near Shchastia between "
+ "14:00 and 14:30.",
+ [dict(kind=UND, count=8, bearing="NE", dist=(5, 7), time=("09 14:00", "09 14:30"), obs="Shchastia", obs_at=(48.741, 39.234)),
+  dict(kind=BURST, count=2, bearing="E", dist=(2, 2), time=("09 14:00", "09 14:30"), obs="Shchastia")]),
+("T04", "2019-05-05",
+ "In the past 24 hours, the OSCE mission recorded 47 ceasefire violations in Donetsk region, including 12 explosions, "
+ "versus 32 a day earlier.",
+ [dict(kind=OTHER, cv=47, opt=True),
+  dict(kind=UND, count=12, region="Donetsk", placed=False)]),
+("T05", "2019-01-20",
+ "An SMM mini-UAV spotted two fresh craters 300m south of Pikuzy.",
+ [dict(kind=OTHER, count=2, placed=True)]),
+("T06", "2018-02-10",
+ "At about 23:00, the SMM heard about a dozen shots less than 500m north of its position in Stanytsia Luhanska.",
+ [dict(kind=SHOT, count=12, qual="about", bearing="N", time=("10 23:00", "10 23:00"), obs="Stanytsia Luhanska", obs_at=(48.653, 39.492))]),
+("T07", "2018-10-01",
+ "The SMM heard sporadic small-arms fire 1-2km north-west of Zolote throughout the day.",
+ [dict(kind=OTHER, weapon="small_arms", placed=True)]),
+("T08", "2016-03-12",
+ "On 11 March, positioned 4km east of Donetsk city centre, the SMM heard 14 explosions 6-8km north-north-west, in the "
+ "area of Donetsk airport, between 13:10 and 13:45.",
+ [dict(kind=UND, count=14, bearing="NNW", dist=(6, 8), time=("11 13:10", "11 13:45"), obs="Donetsk", obs_at=(48.003, 37.86))]),
+("T09", "2017-02-02",
+ "Yesterday evening, OSCE monitors in Horlivka heard 20 explosions, a spokesman said.",
+ [dict(kind=UND, count=20, time=("within", "01 00:00", "02 00:00"), obs="Horlivka", obs_at=(48.3, 38.05))]),
+("T10", "2017-04-14",
+ "The SMM heard four explosions assessed as impacts of rocket-propelled grenades 500m-1km south-west of its position in "
+ "Shyrokyne at 16:03.",
+ [dict(kind=IMP, count=4, bearing="SW", dist=(0.5, 1), time=("14 16:03", "14 16:03"), obs="Shyrokyne", obs_at=(47.083, 37.825))]),
+]
+
 #: What the reader still leaves out (never a wrong value): parts of the day with no clock time ("In the evening of 3
 #: March", "Overnight on 14-15 January", "In the morning of 13 June", "on Tuesday afternoon", "Overnight" with no date)
 #: give the whole day or none, and "Ten minutes later" keeps ``time_relative`` without a window.
@@ -464,7 +504,7 @@ def judge(day_text: str, text: str, expected: list[dict[str, Any]]) -> tuple[Cou
     return +wrong, +missing
 
 
-ITEMS = BATCH_P + BATCH_Q + BATCH_R + BATCH_S
+ITEMS = BATCH_P + BATCH_Q + BATCH_R + BATCH_S + BATCH_T
 
 
 @pytest.mark.parametrize(("item", "day", "text", "expected"), ITEMS, ids=[item[0] for item in ITEMS])
@@ -589,3 +629,21 @@ def test_the_part_of_the_day_written_with_the_date_is_kept() -> None:
                     "March, it heard a shot 1km west.")
     assert [record.get("time_of_day") for record in records] == ["evening", None]
     assert records[0]["time_start"] == "12 00:00"  # the whole day, as before: a part of the day is not a window
+
+
+def test_a_range_with_a_unit_at_each_end_from_the_own_position() -> None:
+    (record,) = parse("At 12:40, the SMM heard three shots 300m-1.5km north-east of its position in Popasna.")
+    assert (record["distance_min_km"], record["distance_max_km"]) == (0.3, 1.5)  # the near end was read as 300 km
+
+
+def test_less_than_a_distance_from_the_own_position_is_a_range_from_zero() -> None:
+    (record,) = parse("The SMM heard two bursts less than 300m west of its position in Zolote.")
+    assert (record["distance_min_km"], record["distance_max_km"]) == (0.0, 0.3)
+    assert not record["warnings"]
+
+
+def test_yesterday_and_last_night_are_before_the_date() -> None:
+    (record,) = parse("Yesterday afternoon, OSCE monitors in Popasna heard six explosions.", date(2018, 3, 14))
+    assert (record["time_start"], record.get("time_of_day")) == ("13 00:00", "afternoon")
+    (record,) = parse("Last night, OSCE observers in Avdiivka heard about 40 explosions.", date(2018, 3, 14))
+    assert (record["time_start"], record["time_end"]) == ("13 12:00", "14 12:00")

@@ -1578,7 +1578,10 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
             continue  # an offset in brackets describes a place ("Pyshchevyk (…, 25km north-east of Mariupol)")
         scan.claim(start + match.start(), start + match.end())
         distance = _km(match["d"], match["u"])
-        nearest = _km(match["d0"], match["u"]) if match["d0"] is not None else distance
+        # (each end its own unit: "500m-1km south-west of its position"; patrol16: 500 km)
+        nearest = _km(match["d0"], match["u0"] or match["u"]) if match["d0"] is not None else distance
+        if match["q"] and re.match(r"(?i)less|up|within|under", match["q"]):
+            nearest = 0.0  # "less than 500m north of its position" (patrol16: read as 500 m, "than" not understood)
         if OWN_POSITION.match(match["place"]) is not None:
             group.distance_km, group.bearing = (nearest, distance), point
             if match["q"]:

@@ -52,7 +52,8 @@ DMS = re.compile(
     r"(?P<d2>\d{1,3})°\s*(?P<m2>\d{1,2})['′]\s*(?:(?P<s2>\d{1,2}(?:\.\d+)?)[\"″]\s*)?(?P<ew>[EW])"
 )
 OFFSET = re.compile(
-    r"(?:(?P<q>about|approximately|approx\.|some|around|roughly|at\s+an?\s+(?:assessed|estimated)\s+distance\s+of)\s+)?(?:(?P<d0>" + _NUM + r")\s*(?:" + _UNIT + r")?\s*(?:-|to)\s*)?"
+    r"(?:(?P<q>about|approximately|approx\.|some|around|roughly|at\s+an?\s+(?:assessed|estimated)\s+distance\s+of"
+    r"|less\s+than|up\s+to|within|under)\s+)?(?:(?P<d0>" + _NUM + r")\s*(?P<u0>" + _UNIT + r")?\s*(?:-|to)\s*)?"
     r"(?P<d>" + _NUM + r")\s*(?P<u>" + _UNIT
     + r")\s+(?:to\s+the\s+)?(?P<dir>" + DIR + r")\s+of\s+(?:the\s+)?"
     # "500m north of the northern edge of Shyrokyne": measured from the edge, read from the place

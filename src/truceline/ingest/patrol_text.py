@@ -91,6 +91,9 @@ _WEEKDAY_ON = re.compile(
     r"(?<!published\s)(?<!released\s)(?<!issued\s)(?<!posted\s)(?<!updated\s)(?<!said\s)(?<!reported\s)"
     r"\b(?:(?:late|early)\s+)?(?:on|last|this\s+past)\s+(?:(?P<night_to>the\s+night\s+(?:to|into)\s+)|the\s+)?"
     r"(?P<day>" + "|".join(_WEEKDAYS) + r")\b(?:\s+(?P<part>morning|afternoon|evening|night))?", re.IGNORECASE)
+#: The day before the one a news copy was written: "yesterday", "yesterday evening", "last night".
+_YESTERDAY = re.compile(r"\b(?:yesterday(?:\s+(?P<part>morning|afternoon|evening))?|(?P<night>last\s+night|yesterday\s+night))\b",
+                        re.IGNORECASE)
 #: "… more ceasefire violations than between the evenings of …": the period after "than" is the one compared with.
 _THAN_BEFORE = re.compile(r"\bthan\s+(?:it\s+did\s+|in\s+the\s+period\s+)?$", re.IGNORECASE)
 #: "In the following 24 hours", "over the next 24 hours": the day after the period written.
@@ -786,6 +789,16 @@ def _read_sentence(
         scan.claim(start + found_date.start(), start + found_date.end())
         found_date = None
     weekday = next(scan.find(_WEEKDAY_ON, start, end), None) if found_date is None and evenings is None else None
+    yesterday = next(scan.find(_YESTERDAY, start, end), None) if found_date is None and evenings is None else None
+    if weekday is None and yesterday is not None and default_date is not None:
+        # a news copy's "Yesterday evening, OSCE monitors … heard …", "last night": the day before --date (patrol16: put
+        # on --date's day)
+        day = default_date - timedelta(days=1)
+        night = yesterday["night"] is not None
+        state.date, state.night_end = day, (default_date if night else None)
+        state.evenings, state.date_written = False, True
+        state.date_part = yesterday["part"].lower() if yesterday["part"] else None
+        scan.claim(start + yesterday.start(), start + yesterday.end())
     if weekday is not None and default_date is not None:
         # a news copy's weekday: "heard 45 explosions between 7 pm and 11 pm on Sunday" is the last Sunday on or before
         # --date, the day the copy was written (patrol16: put on --date's day); "on the night to Sunday" ends on it
