@@ -647,3 +647,9 @@ def test_yesterday_and_last_night_are_before_the_date() -> None:
     assert (record["time_start"], record.get("time_of_day")) == ("13 00:00", "afternoon")
     (record,) = parse("Last night, OSCE observers in Avdiivka heard about 40 explosions.", date(2018, 3, 14))
     assert (record["time_start"], record["time_end"]) == ("13 12:00", "14 12:00")
+
+
+def test_a_sentence_with_stray_tabs_is_no_table_row() -> None:
+    (record,) = parse("Positioned in Zolote, the SMM heard\ttwo shots\t3km south.")
+    assert (record["kind"], record["count"], record["observer_place"], record["bearing"]) == ("shot", 2, "Zolote", "S")
+    assert record["distance_max_km"] == 3.0

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from truceline.ingest import phrases as ph
-from truceline.ingest.patrol_patterns import KIND_NOUN
+from truceline.ingest.patrol_patterns import KIND_NOUN, VERB
 
 _WEAPON_WORD = re.compile(
     r"\b(?:artillery|mortars?|tanks?|machine|small[- ]arms|grenade|MLRS|IFV|BMP|BTR|cannon|rockets?|guns?|weapons?|"
@@ -74,7 +74,12 @@ def _guess(part: str) -> str:
 def row_sentence(parts: list[str], columns: list[str] | None) -> tuple[str, list[str]] | None:
     """The sentence a table row stands for, and warnings for the cells it leaves out; None when the row has no event."""
     if columns is None or len(columns) != len(parts):
+        # without a header, only a row whose cells look like a table's: an event, two cells of place or time, and no
+        # observing verb in any (a sentence with stray tabs is read as a sentence)
         columns = [_guess(part) if part else "" for part in parts]
+        typed = sum(1 for name in columns if name in ("direction", "distance", "time", "date"))
+        if typed < 2 or any(VERB.search(part) for part in parts):
+            return None
     cell = {name: part for name, part in zip(columns, parts) if part and name}
     if "event" not in cell:
         return None
