@@ -962,7 +962,7 @@ _UNIT_BEFORE = re.compile(r"\d\s*(?:km|m|kilometres?|metres?)\s+(?:to\s+the\s+)?
 #: "… of its position near X", "… of the SMM location near Nyzhnie" (session 15's M05: the event was put near Nyzhnie, the
 #: observer nowhere): the place of the observer (fixed-width look-behinds, one a wording).
 _OWN_PLACE = "(?:" + "|".join(rf"(?<=\b{owner}\s{noun}\s)" for owner in ("its", "their", "SMM", "SMM's", "patrol's", "patrol")
-                              for noun in ("position", "location")) + ")"
+                              for noun in ("position", "location", "observation post", "observation point")) + ")"
 _OF_OWN_AFTER = re.compile(r"\s+of\s+(?:its|their|the\s+SMM(?:'s|’s)?|the\s+patrol(?:'s|’s)?)\s+(?:position|location)", re.IGNORECASE)
 #: Between two distance ranges written for one direction: "5-6km and 8-10km north-west".
 _RANGES_BETWEEN = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+(?:at\s+)?", re.IGNORECASE)
@@ -1017,6 +1017,9 @@ _MORE_OF_THE_SAME = re.compile(r"^[\s\x1f,]*(?:(?P<n>" + ph.NUMBER + r")\s+(?:mo
                                r"|(?:and\s+)?(?:an?\s+)?(?:additional|further)\s+(?P<n2>\d+|(?i:" + ph.NUMBER_WORD + r"))\b"
                                r"(?!\s+(?:[\w-]+\s+){0,2}(?:explosions?|bursts?|shots?|rounds?|projectiles?|impacts?)\b))",
                                re.IGNORECASE)
+#: The same as the subject of a passive verb: "A further 860 were reported in neighbouring Luhansk".
+_FURTHER_SUBJECT = re.compile(r"^[\s\x1f,]*(?:an?\s+)?(?:further|additional)\s+(?P<n>(?!))?(?P<n2>\d[\d,]*|(?i:" + ph.NUMBER_WORD
+                              + r"))\s+(?:were|was|had\s+been|have\s+been)\b", re.IGNORECASE)
 #: Shelling inferred from what was seen afterwards: "The market appeared to have been subjected to shelling prior to the
 #: SMM's arrival" (not fire observed; patrol14b: an explosion record of unstated number).
 _SHELLED_BEFORE = re.compile(
@@ -1040,6 +1043,9 @@ _NO_FIRE_OBSERVED = re.compile(
     r"grenade|projectile|shell)(?:\s*\([A-Z0-9-]+\))?"
     r"|the\s+number\s+of\s+(?:explosions|blasts|shots|bursts|ceasefire\s+violations)\s+(?:grew|increased|decreased|rose|fell|"
     r"dropped|doubled|tripled)\b"
+    # a trend named by a noun: "pointing to a surge in shelling" (patrol16b: one explosion)
+    r"|(?:an?\s+|the\s+)?(?:surge|upsurge|rise|increase|spike|escalation|decrease|drop|reduction|decline)\s+in\s+(?:the\s+)?"
+    r"(?:shelling|fire|gunfire|explosions|shots|bursts|ceasefire\s+violations)\b"
     # what fire left, seen: "saw the aftermath of shelling" (not fire heard); how marks are spread: "(all within a radius of 200
     # metres)" (not a distance from the observer)
     r"|(?:the\s+)?aftermath\s+of\s+(?:the\s+)?(?:shelling|fire|explosions?)"
@@ -1719,8 +1725,8 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
         scan.claim(start + match.start(), start + match.end())
     for match in scan.find(BEARING, start, end):
         point = ph.parse_direction(match["dir"])
-        if point is None:
-            continue
+        if point is None or _PART_OF_PLACE.match(scan.text, start + match.end()):
+            continue  # "from the SMM observation post in the eastern outskirts of Berdianske": a part of a place
         scan.claim(start + match.start(), start + match.end())
         if group.bearing is None:
             group.bearing = point
@@ -1747,6 +1753,9 @@ def _claim_place_descriptions(scan: Scan, group: Group, start: int, end: int, de
 
 
 #: Words before "of PLACE" that say how the event relates to the place.
+#: After a direction, the part of a place it names ("the eastern outskirts of", "the northern edge of"): no bearing
+#: (patrol16b: "impacting about 300 metres from the SMM observation post in the eastern outskirts of Berdianske" gave E).
+_PART_OF_PLACE = re.compile(r"\s+(?:outskirts|edge|part|parts|districts?)\s+of\b", re.IGNORECASE)
 _NEAR_OF = re.compile(r"\b(?:(?:in|within)\s+the\s+(?:area|vicinity|environs|surroundings)|(?:in\s+the\s+)?(?:direct\s+)?vicinity)\s+$",
                       re.IGNORECASE)
 _IN_OF = re.compile(
@@ -2412,6 +2421,11 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
     # (a clause with no verb of its own from its start: "…; and an additional 26 between 13:00 and 15:45hrs")
     more_start = observation_start if has_verb else start
     more = _MORE_OF_THE_SAME.match(scan.view(more_start, end)) if not groups and previous_kind else None
+    if more is None and has_verb and not groups and previous_kind and observation_start > start:
+        # the further count is the subject, before a passive verb: "A further 860 were reported in neighbouring Luhansk"
+        subject = _FURTHER_SUBJECT.match(scan.view(start, observation_start))
+        if subject is not None and subject["n2"] is not None:
+            more, more_start = subject, start
     if more is not None and previous_kind is not None and (has_verb or more["n2"] is not None):
         # "…; at 13:55, it heard two more 3km south-east": the kind of the clause before, counted again
         number = "n" if more["n"] is not None else "n2"
@@ -2477,11 +2491,26 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
     for before, group in zip(groups, groups[1:]):
         if group.same_rounds and group.weapon is None:  # "an outgoing 82mm mortar round and … its impact": a mortar's
             group.weapon, group.calibre_mm = before.weapon, group.calibre_mm or before.calibre_mm
-    if violations is not None and len(groups) == 1 and groups[0].count is None and groups[0].count_qualifier is None:
+    if (violations is not None and groups and groups[0].count is None and groups[0].count_qualifier is None
+            and all(group.kind == "other" and group.count is None for group in groups[1:])):
         # "two ceasefire violations, both undetermined explosions": the tally is the count
-        every = re.search(r",\s*(?P<word>all|both)\s+(?:[\w-]+\s+)?" + KIND_NOUN.pattern, scan.text[start:end], re.IGNORECASE)
+        # ("… two ceasefire violations – both shots of small-arms fire", patrol16b: a dash as well as a comma)
+        every = re.search(r"(?:,|\s[–—-])\s*(?P<word>all|both)\s+(?:[\w-]+\s+)?" + KIND_NOUN.pattern, scan.text[start:end],
+                          re.IGNORECASE)
         if every is not None and (every["word"].lower() == "all" or violations == 2):
             groups[0].count = violations
+            # "326 ceasefire violations, all bursts and shots of small-arms, heavy machine-gun and 30mm cannon fire":
+            # the weapons after the first are the same violations, not observations of their own
+            first = groups[0]
+            for later in groups[1:]:
+                if later.weapon is not None and later.weapon not in first.other_weapons:
+                    first.other_weapons.append(later.weapon)
+                first.end = later.end
+                first.event_place = first.event_place or later.event_place
+                first.times = first.times or later.times
+                if first.distance_km is None and first.bearing is None:
+                    first.distance_km, first.bearing = later.distance_km, later.bearing
+            del groups[1:]
     for index in range(len(groups) - 1, 0, -1):  # "15 explosions, including several salvos of MLRS": one observation
         part, whole = groups[index], groups[index - 1]
         if part.part_of_previous:

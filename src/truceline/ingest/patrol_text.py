@@ -71,6 +71,11 @@ _EVENINGS = re.compile(
 #: day of the 16th).
 #: A date after "following / since …": the start of a longer period ("following a meeting … on 22 July").
 _SINCE_BEFORE = re.compile(r"\b(?:following|since|after)\b[^,.;()]{0,80}$", re.IGNORECASE)
+#: A cumulative tally's period: "from 00:01 on 27 July 2020 until the end of the reporting period, the SMM has so far
+#: recorded at least 6,771 ceasefire violations" (patrol16b: timed at the instant it began).
+_UNTIL_PERIOD_END = re.compile(
+    r"\b(?:from|since)\s+(?:(?:\d{1,2}[:.]\d{2}(?:\s*hrs)?|midnight)\s+(?:on\s+)?)?(?:the\s+)?[^,.;()]{0,40}?\s+"
+    r"(?:until|till|to)\s+the\s+end\s+of\s+the\s+(?:reporting\s+)?period\b", re.IGNORECASE)
 _PLAIN_DATE = r"(?:" + ph.MONTH + r"\s+\d{1,2}|\d{1,2}\s+" + ph.MONTH + r")(?:,?\s+\d{4})?"
 _EVENING_TO_EVENING = re.compile(
     r"\bfrom\s+(?:(?:the\s+)?(?:\w+day\s+)?evening|the\s+evening\s+of)\s*,?\s*(?:of\s+)?(?P<first>" + _PLAIN_DATE + r")\s*,?\s+"
@@ -85,6 +90,22 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _WEEKDAY_EVENINGS = re.compile(
     r"\b(?:between|from)\s+the\s+evenings?\s+of\s+(?P<first>" + "|".join(_WEEKDAYS) + r")\s+(?:and|to|until)\s+(?P<last>"
     + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
+#: A night between weekdays: "some 500 explosions had been recorded between Wednesday evening and Thursday morning"
+#: (patrol16b: not read): the night from the last such evening before --date (noon to noon, as "the night of 14 July").
+_WEEKDAY_EVENING_MORNING = re.compile(
+    r"\b(?:between|from)\s+(?P<first>" + "|".join(_WEEKDAYS) + r")\s+(?:evening|night)\s+(?:and|to|until|till)\s+(?P<last>"
+    + "|".join(_WEEKDAYS) + r")\s+morning\b", re.IGNORECASE)
+#: A sentence whose subject is a further count of the noun counted last, left out: "A further 860 were reported in …".
+_FURTHER_LEAD = re.compile(r"\W*(?:an?\s+)?(?:further|additional)\s+\d[\d,]*\s+(?:more\s+)?(?:were|had\s+been|have\s+been)\s+"
+                           r"(?:reported|recorded|registered|logged|heard|counted|observed)\b", re.IGNORECASE)
+#: A date or clock time left in a sentence after its own were read (see ``unread_when``).
+_STRAY_WHEN = re.compile(r"\b(?:" + ph.MONTH + r"\s+\d{1,2}\b(?!\s*(?:km|m|mm)\b)|\d{1,2}\s+" + ph.MONTH + r"\b"
+                         r"|\d{1,2}[.:]\d{2}\s*\(?\s*(?:am|pm|a\.m\.|p\.m\.|hrs)\b)", re.IGNORECASE)
+#: An evening and the night after it, each with its date: "late in the evening of 8 January and during the night of 9
+#: January" (patrol16b: put on the whole 8th, which misses the hours after midnight): the night from the first to the second.
+_EVENING_AND_NIGHT = re.compile(
+    r"\b(?:(?:late|early)\s+)?(?:in|on|during)\s+the\s+evening\s+of\s+(?P<first>" + _PLAIN_DATE + r")\s*,?\s+and\s+"
+    r"(?:(?:late|early)\s+)?(?:in|on|during|over)?\s*the\s+night\s+(?:of|to|into)\s+(?P<last>" + _PLAIN_DATE + r")", re.IGNORECASE)
 #: A day written as a weekday (news copies): "on Sunday", "on Tuesday afternoon", "late on Friday", "on the night to
 #: Sunday"; not the day a report was published ("the mission said in its report published on Monday").
 _WEEKDAY_ON = re.compile(
@@ -291,6 +312,8 @@ class _State:
     date_part: str | None = None  # the part of that day written with it ("In the evening of 3 March": "evening")
     evenings: bool = False  # date .. night_end is "between the evenings of" the two days, not a night
     region: str | None = None  # the part of the report ("Donetsk region" heading, "In Donetsk region, ..." summary)
+    last_kind: str | None = None  # the kind of the sentence before's last observation: "A further 860 were reported …"
+    unread_when: str | None = None  # this sentence writes a date or clock time not read: no date from the one before
     period_end: time | None = None  # --period-end: an untimed observation falls in the reporting period ending on --date
     described: dict[str, _Described] = field(default_factory=dict)  # places the text described, by folded name
     # the clock time of a sentence that placed the patrol and observed nothing ("At 11:57 on 21 May, an SMM patrol … was
@@ -652,8 +675,14 @@ _TALLY_PARENTHESIS = re.compile(r"\bviolations\b[^.;()\d]{0,80}?:\s*\d[\d,]*\s*(
 #: The counted parts of a tally in brackets right after "violations": "75 ceasefire violations (three explosions, 21
 #: projectiles in flight and 51 shots …)", "fewer ceasefire violations (in total four explosions)" (patrol13b: lost).
 _TALLY_PARTS_PARENTHESIS = re.compile(
-    r"\bviolations\s*(?P<open>\()\s*(?:in\s+total\s+)?(?=(?:about\s+|some\s+|over\s+)?(?:\d[\d,]*|" + ph.NUMBER_WORD + r")\s+"
+    r"\bviolations(?:\s+in\s+(?:both\s+)?[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?\s+regions?)?\s*(?P<open>\()\s*"
+    r"(?:in\s+total\s+|including\s+)?(?=(?:about\s+|some\s+|over\s+|at\s+least\s+)?(?:\d[\d,]*|" + ph.NUMBER_WORD + r")\s+"
     r"(?:[\w-]+\s+)?(?:explosions?|projectiles?|shots?|bursts?|rounds?)\b)[^()]*(?P<close>\))", re.IGNORECASE)
+
+
+#: What every violation of a tally was, in brackets: "326 ceasefire violations (all bursts and shots of small-arms …
+#: fire) occurred in areas east of …" (patrol16b: read as a tally with no observation), read like "…, all bursts and …,".
+_TALLY_ALL_PARENTHESIS = re.compile(r"\bviolations\s*(?P<open>\()\s*(?=(?:all|both)\s)[^()]*(?P<close>\))", re.IGNORECASE)
 
 
 #: The period's explosions in brackets after the tally's region and day: "… ceasefire violations observed in Donetsk region
@@ -672,6 +701,13 @@ def _tally_parenthesis(line: str, start: int, end: int) -> str:
         chars[match.start("open")], chars[match.start("close")] = ",", " "
     for match in _TALLY_LATE_PARENTHESIS.finditer(line, start, end):
         chars[match.start("open")], chars[match.start("close")] = ",", ","
+    for match in _TALLY_ALL_PARENTHESIS.finditer(line, start, end):
+        opening = match.start("open")
+        if line[opening - 1] == " ":  # "violations (all bursts" -> "violations, all bursts"
+            chars[opening - 1], chars[opening] = ",", " "
+        else:
+            chars[opening] = ","
+        chars[match.start("close")] = ","
     for match in _TALLY_PARTS_PARENTHESIS.finditer(line, start, end):
         opening = match.start("open")
         if line[opening - 1] == " ":  # "violations (three explosions" -> "violations, three explosions"
@@ -723,12 +759,41 @@ def _read_sentence(
     scan = Scan(_tally_parenthesis(_which_as_parenthesis(line, start, end), start, end))
     sentence_warnings: list[str] = []
     state.date_part = None  # the part of the day is kept only in the sentence that wrote it
+    for period in scan.find(_UNTIL_PERIOD_END, start, end):
+        sentence_warnings.append(f"the period {period.group(0)!r} runs to the end of the reporting period: left undated")
+        scan.claim(start + period.start(), start + period.end())
     only_date = _DATE_ONLY_LINE.match(line[start:end])
     found_date = only_date or next(scan.find(_DATE_ON, start, end), None)
     evenings = next(scan.find(_EVENINGS, start, end), None)
     spelled = next(scan.find(_EVENING_TO_EVENING, start, end), None) if evenings is None else None
     weekdays = next(scan.find(_WEEKDAY_EVENINGS, start, end), None) if evenings is None and spelled is None else None
-    if weekdays is not None:  # "between the evenings of Friday and Saturday": the last such days on or before --date
+    overnight = (next(scan.find(_WEEKDAY_EVENING_MORNING, start, end), None)
+                 if evenings is None and spelled is None and weekdays is None else None)
+    evening_night = (next(scan.find(_EVENING_AND_NIGHT, start, end), None)
+                     if evenings is None and spelled is None and weekdays is None and overnight is None else None)
+    if evening_night is not None:
+        found_date = None
+        first_day, _ = _parse_date(evening_night.group("first"), state, default_date)
+        last, _ = _parse_date(evening_night.group("last"), state, default_date)
+        if first_day is not None and last is not None and last - first_day == timedelta(days=1):
+            state.date, state.night_end, state.evenings, state.date_written = first_day, last, False, True
+            state.date_part = "evening and night"
+        else:
+            sentence_warnings.append(f"the period {evening_night.group(0)!r} was not read: left undated")
+        scan.claim(start + evening_night.start(), start + evening_night.end())
+        evenings = evening_night
+    elif overnight is not None:
+        found_date = None
+        first_weekday, last_weekday = (_WEEKDAYS.index(overnight[name].lower()) for name in ("first", "last"))
+        if default_date is None or (last_weekday - first_weekday) % 7 != 1:
+            sentence_warnings.append(f"the period {overnight.group(0)!r} was not read: left undated")
+        else:
+            last_day = default_date - timedelta(days=(default_date.weekday() - last_weekday) % 7)
+            state.date, state.night_end, state.evenings, state.date_written = last_day - timedelta(days=1), last_day, False, True
+            state.date_part = "night"
+        scan.claim(start + overnight.start(), start + overnight.end())
+        evenings = overnight
+    elif weekdays is not None:  # "between the evenings of Friday and Saturday": the last such days on or before --date
         found_date = None
         first_weekday, last_weekday = (_WEEKDAYS.index(weekdays[name].lower()) for name in ("first", "last"))
         if default_date is None or _THAN_BEFORE.search(line, max(0, start), start + weekdays.start()):
@@ -811,6 +876,13 @@ def _read_sentence(
         state.evenings, state.date_written = False, True
         state.date_part = weekday["part"].lower() if weekday["part"] and not weekday["night_to"] else None
         scan.claim(start + weekday.start(), start + weekday.end())
+    state.unread_when = None
+    if (found_date is None and evenings is None and weekday is None and yesterday is None and state.date_written
+            and (stray := next(scan.find(_STRAY_WHEN, start, end), None)) is not None):
+        # "Also, the day January 9, monitoring at …, the mission team heard 44 …", "After 11.20 (am) we have recorded
+        # about 30 explosions" (patrol16b: put in the day or night of the sentence before): a date or time of its own
+        # that was not read, so not the one before either
+        state.unread_when = stray.group(0)
     if found_date is not None:
         first, second = _parse_date(found_date.group("date"), state, default_date)
         if (first is not None and second is None and re.search(r"\bnight\b", found_date.group(0), re.IGNORECASE)
@@ -843,6 +915,10 @@ def _read_sentence(
     records: list[dict[str, Any]] = []
     position: _Observer | None = None
     previous_kind: str | None = None  # the kind of the last observation: "…; it heard two more"
+    if _FURTHER_LEAD.match(line, start, end):
+        # "… it had logged 553 explosions in Donetsk. A further 860 were reported in neighbouring Luhansk." (patrol16b:
+        # the 860 were not read): the noun left out is the last one counted in the sentence before
+        previous_kind = state.last_kind
     last_times = None  # the time of the clause before: "… between 06:10 and 07:05, 31 incoming rounds …; and, 12 outgoing …"
     previous_period = False
     for clause_start, clause_end in _clauses(scan, start, end):
@@ -884,6 +960,7 @@ def _read_sentence(
         records.extend(_clause_records(reading, position, state, default_date, tz, gazetteer, sentence_warnings))
     if position is not None:
         state.position = state.last_position = position
+    state.last_kind = previous_kind
     if placed_times is not None and not observed:
         state.position_times = placed_times
     if found_date is not None or evenings is not None:
@@ -966,6 +1043,8 @@ def _clause_records(
                 if record["time_start"] > period_end:
                     record["time_start"] -= 86_400.0
                     record["time_end"] = record["time_end"] - 86_400.0 if record["time_end"] is not None else None
+        elif state.date_written and state.date is not None and state.unread_when is not None:
+            warnings.append(f"a date or time not read ({state.unread_when!r}): the date of the sentence before not used")
         elif state.date_written and state.date is not None:
             record["time_start"], record["time_end"] = _date_window(state, tz)
             record["extras"]["time_from"] = "date"
