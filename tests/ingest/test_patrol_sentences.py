@@ -269,9 +269,10 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [dict(count=12, observer_place="Kalynove", observer_lat=pytest.approx(48.5621, abs=1e-3),
            observer_lon=pytest.approx(38.4948, abs=1e-3), observer_offset="1 km S",
            warnings=["place 'Kalynove' is not in the gazetteer: its position taken from '60km west of Luhansk'"])]),
-    # parts that add up to more than the count are not a breakdown: kept as written, with warnings
+    # parts that add up to more than the count are not a breakdown: the count kept as written, with warnings; its
+    # distances and directions are several for one count, so none is kept (patrol16b: the first was)
     ("The SMM heard 3 explosions, four 2km south-east and two 3km east.",
-     [dict(count=3, bearing_min_deg=123.75, distance_min_km=2.0)]),
+     [dict(count=3, bearing_min_deg=None, distance_min_km=None)]),
     # things it cannot read are kept
     ("The weather was cloudy.", [dict(kind="other", count=None)]),
     ("In Donetsk region, the SMM recorded more ceasefire violations than in the previous reporting period.",

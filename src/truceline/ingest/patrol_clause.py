@@ -2395,7 +2395,8 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
     for match in relative_matches:
         scan.claim(start + match.start(), start + match.end())
     if position is None:
-        trigger = re.search(r"\b(?:while|when|whilst|from\s+its\s+position|positioned)\b|" + _OWN_PLACE + r"(?:in|near|at)\b"
+        trigger = re.search(r"\b(?:while|when|whilst|from\s+its\s+position|positioned)\b|" + _OWN_PLACE
+                            + r"(?:in|near|at|on(?=\s+the\s+[a-z-]+\s+(?:outskirts|edge)\s+of\b))\b"
                             r"|(?<=\bits\sposition\s)(?=\d+(?:[.,]\d+)?\s*km\s+" + ph.DIRECTION + r"\s+of\s+[A-Z])",
                             scan.view(observation_start, end))
         if trigger is not None:

@@ -1052,6 +1052,13 @@ def _clause_records(
             end = datetime.combine(state.date, state.period_end, tzinfo=tz)
             record["time_start"], record["time_end"] = (end - timedelta(days=1)).timestamp(), end.timestamp()
             record["extras"]["time_from"] = "period"
+        if (group.bearing is not None and group.distance_km is not None and not group.places
+                and any(warning.startswith("a second distance was not used") for warning in group.warnings)
+                and any(warning.startswith("a second direction was not used") for warning in group.warnings)):
+            # "69 outgoing tank shots, originating from 600 metres south-east and 800 metres north of its position": one
+            # count from several points, none of them its own (patrol16b: the last was kept as if it were all)
+            warnings.append("several distances and directions for one count: none kept")
+            group.bearing = group.distance_km = None
         if group.bearing is not None:
             first, _, last = group.bearing.partition("..")
             record["bearing_min_deg"] = ph.point_sector_deg(first)[0]
