@@ -563,7 +563,7 @@ _CONDUCT_FLIGHT_BEFORE = re.compile(r"\bconduct(?:ing|ed|s)?\s+(?:an?\s+|the\s+|
                                     r"co-ordinated|coordinated|pre-notified|notified)\s+)?(?:(?:mini|mid-range|long-range)[- ]?)?$",
                                     re.IGNORECASE)
 _FLIGHT_AFTER = re.compile(r"(?:\s*\(UAVs?\))?\s*flights?\b", re.IGNORECASE)
-_FLEW_OWN_UAV = re.compile(r"\b(?:flew|launched|landed|recalled)\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+_FLEW_OWN_UAV = re.compile(r"\b(?:flew|launched|landed|recalled|diverted|redirected|deployed)\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
 def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = None,

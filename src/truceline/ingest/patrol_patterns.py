@@ -190,7 +190,7 @@ UAV = re.compile(r"(?:UAVs?|unmanned\s+aerial\s+vehicles?|quadcopters?|drones?)$
 OWN_UAV_BEFORE = re.compile(r"\b(?:SMM(?:'s)?|its|using|with|help\s+of|by|from|of|where|(?:while\s+|when\s+)(?:flying|launching|operating|landing|"
                             r"recalling)"
                             # "the OSCE team flew a UAV to observe …" (patrol13b: read as a UAV seen)
-                            r"|(?:SMM|OSCE|team|patrol|[Mm]ission|monitors|observers)\s+(?:flew|launched|landed|recalled))\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+                            r"|(?:SMM|OSCE|team|patrol|[Mm]ission|monitors|observers)\s+(?:flew|launched|landed|recalled|diverted|redirected|deployed))\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 #: A tally compared without a number: "the SMM recorded more ceasefire violations in Luhansk region".
 VIOLATION_TREND = re.compile(
     r"\b(?P<trend>more|fewer|less|a\s+similar\s+number\s+of|the\s+same\s+number\s+of)\s+" + _VIOLATIONS_NOUN, re.IGNORECASE)

@@ -76,6 +76,15 @@ _SINCE_BEFORE = re.compile(r"\b(?:following|since|after)\b[^,.;()]{0,80}$", re.I
 _UNTIL_PERIOD_END = re.compile(
     r"\b(?:from|since)\s+(?:(?:\d{1,2}[:.]\d{2}(?:\s*hrs)?|midnight)\s+(?:on\s+)?)?(?:the\s+)?[^,.;()]{0,40}?\s+"
     r"(?:until|till|to)\s+the\s+end\s+of\s+the\s+(?:reporting\s+)?period\b", re.IGNORECASE)
+#: When the report (not the fire) was written: "reads the latest report dated July 7 at 19:30", "the report based on
+#: information received as of 19:30 on 7 July says" (patrol16b: the fire was timed at 19:30).
+_STAMP_DATE = r"(?:" + ph.MONTH + r"\s+\d{1,2}|\d{1,2}\s+" + ph.MONTH + r")(?:,?\s+\d{4})?"
+_REPORT_STAMP = re.compile(
+    r"\b(?:(?:report|update|statement)s?\s+(?:was\s+)?(?:dated|issued|published|released|posted)(?:\s+on)?"
+    r"(?:\s+(?:\w+day,?\s+)?" + _STAMP_DATE + r")?(?:,?\s+(?:at|as\s+of)\s+" + ph.CLOCK + r"(?:\s*hrs)?)?"
+    r"|(?:based\s+on\s+)?information\s+(?:(?:received|available)\s+)?(?:from\s+the\s+monitoring\s+teams\s+)?"
+    r"(?:received\s+)?as\s+of\s+" + ph.CLOCK + r"(?:\s*hrs)?(?:\s*\([^()]{0,20}\))?(?:,?\s+(?:on\s+)?" + _STAMP_DATE + r")?)",
+    re.IGNORECASE)
 _PLAIN_DATE = r"(?:" + ph.MONTH + r"\s+\d{1,2}|\d{1,2}\s+" + ph.MONTH + r")(?:,?\s+\d{4})?"
 _EVENING_TO_EVENING = re.compile(
     r"\bfrom\s+(?:(?:the\s+)?(?:\w+day\s+)?evening|the\s+evening\s+of)\s*,?\s*(?:of\s+)?(?P<first>" + _PLAIN_DATE + r")\s*,?\s+"
@@ -759,6 +768,8 @@ def _read_sentence(
     scan = Scan(_tally_parenthesis(_which_as_parenthesis(line, start, end), start, end))
     sentence_warnings: list[str] = []
     state.date_part = None  # the part of the day is kept only in the sentence that wrote it
+    for stamp in scan.find(_REPORT_STAMP, start, end):
+        scan.claim(start + stamp.start(), start + stamp.end())
     for period in scan.find(_UNTIL_PERIOD_END, start, end):
         sentence_warnings.append(f"the period {period.group(0)!r} runs to the end of the reporting period: left undated")
         scan.claim(start + period.start(), start + period.end())
