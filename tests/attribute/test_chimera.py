@@ -11,7 +11,7 @@ from attribute_world import events_table
 from test_acoustics import make_stations
 
 from truceline.attribute.attribution import AttributionConfig, attribute_events
-from truceline.attribute.chimera import (ChimeraMixtureConfig, fit_chimera_mixture, located_cdf, pit_calibration,
+from truceline.attribute.chimera import (ChimeraMixtureConfig, fit_agreement_mixture, fit_chimera_mixture, located_cdf, pit_calibration,
                                          real_count_likelihood)
 from truceline.attribute.reality import poisson_binomial_pmf
 from truceline.geo.areas import Areas
@@ -105,3 +105,55 @@ def test_off_by_default_and_paired_events_keep_their_claims(areas: Areas) -> Non
     paired = on.partner >= 0
     assert paired.sum() > 10
     np.testing.assert_allclose(on.p_firing_party[paired], off.p_firing_party[paired])
+
+
+def _scatter(rng: np.random.Generator, sigma: float, counts: np.ndarray) -> np.ndarray:
+    """Sums of squared deviations of ``counts`` levels scattered by ``sigma`` about their mean."""
+    return np.array([float(np.sum((x - x.mean()) ** 2)) for x in (rng.normal(0.0, sigma, int(k)) for k in counts)])
+
+
+def test_agreement_em_finds_chimeras_whose_picks_disagree_and_weighs_them_by_pick_count() -> None:
+    rng = np.random.default_rng(2)
+    paired_counts = rng.integers(4, 9, size=300)
+    real_counts = rng.integers(4, 12, size=300)
+    chimera_counts = 4 + rng.geometric(0.6, size=80) - 1
+    counts = np.concatenate([paired_counts, real_counts, chimera_counts]).astype(np.int64)
+    sum_squares = np.concatenate([_scatter(rng, 4.0, paired_counts), _scatter(rng, 4.0, real_counts), _scatter(rng, 10.0, chimera_counts)])
+    paired = np.zeros(counts.size, dtype=bool)
+    paired[:300] = True
+    fit = fit_agreement_mixture(sum_squares, counts, paired, min_stations=4)
+    assert fit.real_sigma_db == pytest.approx(4.0, abs=0.4)
+    assert fit.chimera_sigma_db == pytest.approx(10.0, abs=2.0)
+    assert fit.share_slope < 0.0 and fit.n_events == 380
+    assert np.all(fit.source_probability[paired] == 1.0)
+    real, chimera = fit.source_probability[300:600], fit.source_probability[600:]
+    assert np.median(chimera) < 0.5 < np.median(real)
+    # Of two events from four picks, the one whose picks disagree more is likelier a chimera.
+    two = fit_agreement_mixture(np.concatenate([sum_squares, [3 * 16.0, 3 * 100.0]]), np.concatenate([counts, [4, 4]]),
+                                np.concatenate([paired, [False, False]]), min_stations=4)
+    assert two.source_probability[-1] < two.source_probability[-2]
+
+
+def test_agreement_needs_paired_sources_to_learn_from(areas: Areas) -> None:
+    counts = np.full(30, 5, dtype=np.int64)
+    fit = fit_agreement_mixture(np.full(30, 40.0), counts, np.zeros(30, dtype=bool))  # no paired events: no fit
+    assert np.all(fit.source_probability == 1.0)
+    assert AttributionConfig().chimera_agreement is None
+
+
+def test_source_levels_carry_each_events_level_scatter() -> None:
+    from truceline.attribute.acoustics import source_levels
+
+    rows, picks, assignments = _world(4)
+    table = events_table(rows)
+    ids = [str(e) for e in table["event_id"].to_pylist()]
+    lat = np.asarray(table["lat"].to_pylist(), dtype=np.float64)
+    lon = np.asarray(table["lon"].to_pylist(), dtype=np.float64)
+    levels = source_levels(ids, lat, lon, picks=picks, stations=make_stations(), assignments=assignments)
+    assert levels.level_count is not None and levels.level_sum_squares_db2 is not None
+    per_event = {e: 0 for e in ids}
+    for event in assignments["event_id"].to_pylist():
+        per_event[str(event)] += 1
+    x = ids.index("X")
+    assert levels.level_count[x] == per_event["X"] == 4
+    assert np.all(levels.level_sum_squares_db2[levels.level_count >= 2] >= 0.0)

@@ -34,7 +34,7 @@ import pyarrow as pa
 from numpy.typing import NDArray
 
 from truceline.attribute.acoustics import source_levels
-from truceline.attribute.chimera import ChimeraMixtureConfig, fit_chimera_mixture
+from truceline.attribute.chimera import AgreementMixtureConfig, ChimeraMixtureConfig, fit_agreement_mixture, fit_chimera_mixture
 from truceline.attribute.corroborate import (Match, ReportOnlyEvent, hearsay, match_reports, reliability_weight, report_kind,
                                              report_only_event)
 from truceline.attribute.duplicate import DuplicateConfig, duplicate_evidence
@@ -68,6 +68,10 @@ class AttributionConfig:
     # and how fast that share falls with each further station, fitted by EM to the run's unpaired events' station counts
     # against what the run's detection model gives a real source (:mod:`truceline.attribute.chimera`).
     chimera_mixture: ChimeraMixtureConfig | None = None
+    # Not None (session 16, prior16): the same prior learned from the stations' agreement: a chimera's picks give levels
+    # that disagree more than a real source's (learned on the run's paired events); the share of chimeras among unpaired
+    # events, by pick count, fitted by EM (:func:`truceline.attribute.chimera.fit_agreement_mixture`).
+    chimera_agreement: AgreementMixtureConfig | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -451,6 +455,20 @@ def attribute_events(
             reason[i] += (f"; picked at {len(set(stations_of[i]))} stations where its level {levels.level_db[i]:.0f} dB at 1 km"
                           f" would be heard at {reality.expected[i]:.1f} (probability of so few {reality.tail[i]:.2g}):"
                           f" likelier not a source at its place; fire claims x {reality.factor[i]:.3g}")
+
+    if config.chimera_agreement is not None and n_sensor and levels.level_sum_squares_db2 is not None \
+            and levels.level_count is not None:
+        # The share of chimeras among the run's unpaired events, learned from how far their picks' levels disagree.
+        located_from = [len(s) for s in stations_of if s] or [int(c) for c in levels.level_count[:n_sensor] if c > 0]
+        agreement = fit_agreement_mixture(levels.level_sum_squares_db2[:n_sensor], levels.level_count[:n_sensor], paired[:n_sensor],
+                                          config.chimera_agreement, min_stations=min(located_from) if located_from else 4)
+        for i in map(int, np.flatnonzero(agreement.source_probability < 1.0)):
+            count = int(levels.level_count[i])
+            spread = float(np.sqrt(levels.level_sum_squares_db2[i] / max(count - 1, 1)))
+            shrink_claims(i, float(agreement.source_probability[i]))
+            reason[i] += (f"; its {count} picks' levels scatter {spread:.1f} dB (this run's paired sources"
+                          f" {agreement.real_sigma_db:.1f} dB, its fitted chimeras {agreement.chimera_sigma_db:.1f} dB): a source with"
+                          f" probability {agreement.source_probability[i]:.3g}; fire claims x {agreement.source_probability[i]:.3g}")
 
     if config.few_picks is not None and n_sensor and assignments is not None:
         # An unpaired event located from few picks may be no source at all (a chance coincidence of other sources' picks):

@@ -153,3 +153,123 @@ def fit_chimera_mixture(picked: NDArray[np.int64], count_pmf: Sequence[FloatArra
     source[members] = 1.0 - responsibility
     return ChimeraMixture(share=share, survival=survival, min_stations=n_min, n_events=int(members.size),
                           source_probability=source, real_likelihood=real)
+
+
+# The stations' agreement (session 16, prior16). A real source's picks give levels (received level corrected to 1 km at
+# the event's place) that scatter about its level by the site and path terms the model lacks; a chimera's picks are
+# other sources' sound, at other distances and of other levels, and disagree more.
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AgreementMixtureConfig:
+    reference_max_picks: int = 8  # the paired events the real scatter is learned on: located from at most this many picks
+    min_reference: int = 20  # fewer such paired events: all paired events are the reference
+    min_picks: int = 4  # weigh unpaired events with at least this many levels (the scatter needs a few)
+    initial_share: float = 0.3  # at the fewest picks; EM starts here
+    initial_slope: float = -0.5  # logit of the share per further pick
+    max_share: float = 0.9
+    iterations: int = 200
+    tolerance: float = 1e-7
+    min_events: int = 20
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AgreementMixture:
+    real_sigma_db: float  # the real sources' per-pick level scatter (the narrow component), learned on paired events
+    wide_sigma_db: float  # their outliers' scatter, and the share of real sources that have it
+    wide_share: float
+    chimera_sigma_db: float  # the chimeras' scatter, fitted on the unpaired events
+    share_intercept: float  # logit of the share of chimeras among unpaired events located from ``min_stations`` picks
+    share_slope: float  # its change per further pick
+    min_stations: int
+    n_events: int
+    source_probability: FloatArray  # per event; 1 where not weighed
+
+
+def _scatter_density(sum_squares: FloatArray, dof: FloatArray, sigma: float) -> FloatArray:
+    """Density of a sum of squared deviations with ``dof`` degrees of freedom and per-pick sigma: chi-square scaled."""
+    from scipy.stats import chi2
+
+    return np.asarray(chi2.pdf(sum_squares / sigma ** 2, dof) / sigma ** 2, dtype=np.float64)
+
+
+def _two_scale_fit(sum_squares: FloatArray, dof: FloatArray, iterations: int, tolerance: float) -> tuple[float, float, float]:
+    """(narrow sigma, wide sigma, wide share) of a two-scale chi-square mixture, by EM."""
+    pooled = float(np.sqrt(sum_squares.sum() / dof.sum()))
+    narrow, wide, share = 0.8 * pooled, 2.0 * pooled, 0.1
+    for _ in range(iterations):
+        a = (1.0 - share) * _scatter_density(sum_squares, dof, narrow)
+        b = share * _scatter_density(sum_squares, dof, wide)
+        r = b / np.maximum(a + b, 1e-300)
+        new_share = float(np.clip(r.mean(), 1e-4, 0.5))
+        new_narrow = float(np.sqrt(np.dot(1.0 - r, sum_squares) / max(np.dot(1.0 - r, dof), 1e-9)))
+        new_wide = float(np.sqrt(np.dot(r, sum_squares) / max(np.dot(r, dof), 1e-9)))
+        new_wide = max(new_wide, 1.2 * new_narrow)
+        done = abs(new_share - share) + abs(new_narrow - narrow) + abs(new_wide - wide) < tolerance
+        narrow, wide, share = new_narrow, new_wide, new_share
+        if done:
+            break
+    return narrow, wide, share
+
+
+def fit_agreement_mixture(sum_squares: FloatArray, count: NDArray[np.int64], paired: NDArray[np.bool_],
+                          config: AgreementMixtureConfig | None = None, *, min_stations: int = 4) -> AgreementMixture:
+    """Fit the share of chimeras among unpaired events, by pick count, from their picks' level scatter (``sum_squares``
+    over ``count`` levels), against the scatter of the run's paired events (real sources: time of flight confirms them).
+
+    Real: a two-scale chi-square mixture (narrow, and outliers) fitted on paired events from at most
+    ``reference_max_picks`` picks. Chimera: one chi-square scale, fitted. The prior share of chimeras among unpaired
+    events from ``n`` picks is ``logistic(intercept + slope (n - min_stations))`` (slope at most 0: every further pick is a
+    test a chimera passes by chance), both fitted by EM. Each unpaired event's claims carry its posterior."""
+    from scipy.special import expit
+
+    config = config or AgreementMixtureConfig()
+    sum_squares = np.asarray(sum_squares, dtype=np.float64)
+    count = np.asarray(count, dtype=np.int64)
+    n = count.size
+    source = np.ones(n)
+    known = np.isfinite(sum_squares) & (count >= 3)
+    reference = np.flatnonzero(known & paired & (count <= config.reference_max_picks))
+    if reference.size < config.min_reference:
+        reference = np.flatnonzero(known & paired)
+    members = np.flatnonzero(known & ~paired & (count >= config.min_picks))
+    empty = AgreementMixture(real_sigma_db=float("nan"), wide_sigma_db=float("nan"), wide_share=0.0, chimera_sigma_db=float("nan"),
+                             share_intercept=float("-inf"), share_slope=0.0, min_stations=min_stations,
+                             n_events=int(members.size), source_probability=source)
+    if reference.size < config.min_reference or members.size < config.min_events:
+        return empty
+    dof = (count - 1).astype(np.float64)
+    narrow, wide, wide_share = _two_scale_fit(sum_squares[reference], dof[reference], config.iterations, config.tolerance)
+    ss, df = sum_squares[members], dof[members]
+    excess = (count[members] - min_stations).astype(np.float64)
+    real = (1.0 - wide_share) * _scatter_density(ss, df, narrow) + wide_share * _scatter_density(ss, df, wide)
+    chimera_sigma = wide
+    logit0 = float(np.log(config.initial_share / (1.0 - config.initial_share)))
+    coef = np.array([logit0, config.initial_slope])
+    design = np.column_stack([np.ones(members.size), excess])
+    r = np.zeros(members.size)
+    for _ in range(config.iterations):
+        prior = np.minimum(expit(design @ coef), config.max_share)
+        chim = prior * _scatter_density(ss, df, chimera_sigma)
+        r = chim / np.maximum(chim + (1.0 - prior) * real, 1e-300)
+        new_sigma = float(np.sqrt(np.dot(r, ss) / max(np.dot(r, df), 1e-9))) if r.sum() > 1e-9 else chimera_sigma
+        new_sigma = max(new_sigma, narrow)
+        new_coef = coef.copy()
+        for _ in range(5):  # weighted logistic regression of the responsibilities on the pick count (Newton steps)
+            p = expit(design @ new_coef)
+            gradient = design.T @ (r - p)
+            hessian = design.T @ (design * (p * (1.0 - p))[:, None]) + 1e-6 * np.eye(2)
+            new_coef = new_coef + np.linalg.solve(hessian, gradient)
+            new_coef[1] = min(new_coef[1], 0.0)
+            new_coef[0] = float(np.clip(new_coef[0], -20.0, 20.0))
+        done = abs(new_sigma - chimera_sigma) + float(np.abs(new_coef - coef).sum()) < config.tolerance
+        chimera_sigma, coef = new_sigma, new_coef
+        if done:
+            break
+    prior = np.minimum(expit(design @ coef), config.max_share)
+    chim = prior * _scatter_density(ss, df, chimera_sigma)
+    r = chim / np.maximum(chim + (1.0 - prior) * real, 1e-300)
+    source[members] = 1.0 - r
+    return AgreementMixture(real_sigma_db=narrow, wide_sigma_db=wide, wide_share=wide_share, chimera_sigma_db=chimera_sigma,
+                            share_intercept=float(coef[0]), share_slope=float(coef[1]), min_stations=min_stations,
+                            n_events=int(members.size), source_probability=source)
