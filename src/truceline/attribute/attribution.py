@@ -66,11 +66,15 @@ class AttributionConfig:
     few_picks: FewPicksConfig | None = None
     # Not None (session 16, prior16): the same prior learned from the run: the share of unpaired events that are chimeras,
     # and how fast that share falls with each further station, fitted by EM to the run's unpaired events' station counts
-    # against what the run's detection model gives a real source (:mod:`truceline.attribute.chimera`).
+    # against what the run's detection model gives a real source (:mod:`truceline.attribute.chimera`). Off: the fitted share
+    # is as large on truth-derived events (no chimeras) as on fused ones; violation fused op recall s7-s13 1699 -> 1705 but
+    # s9 -2, s10 -5, s11 -3, truth-derived 1624 -> 1623 (docs/attribution.md, "Session 16, prior16").
     chimera_mixture: ChimeraMixtureConfig | None = None
     # Not None (session 16, prior16): the same prior learned from the stations' agreement: a chimera's picks give levels
     # that disagree more than a real source's (learned on the run's paired events); the share of chimeras among unpaired
-    # events, by pick count, fitted by EM (:func:`truceline.attribute.chimera.fit_agreement_mixture`).
+    # events, by pick count, fitted by EM (:func:`truceline.attribute.chimera.fit_agreement_mixture`). Off: the paired
+    # sources are no reference for quiet unpaired ones and the fit is degenerate; violation fused op recall 1699 -> 1666,
+    # truth-derived s9 259 -> 222 (docs/attribution.md, "Session 16, prior16").
     chimera_agreement: AgreementMixtureConfig | None = None
 
 
