@@ -73,6 +73,10 @@ class SourceLevels:
     margins_db: tuple[FloatArray, ...]  # per event: SNR (dB) of each pick above the detection threshold
     attenuation_db_per_km: float
     detection_snr_db: float  # NaN without SNRs
+    # Per event: how far its picks' levels disagree, the sum of squared deviations from their mean (dB^2; NaN if unknown),
+    # and how many picks gave a level (the stations' agreement: :mod:`truceline.attribute.chimera`).
+    level_sum_squares_db2: FloatArray | None = None
+    level_count: NDArray[np.int64] | None = None
 
     @staticmethod
     def unknown(n: int) -> SourceLevels:
@@ -145,19 +149,23 @@ def source_levels(event_ids: list[str], lat: FloatArray, lon: FloatArray, *, pic
     level = np.full(n, np.nan)
     sigma = np.full(n, np.nan)
     margins: list[FloatArray] = [np.zeros(0)] * n
+    sum_squares = np.full(n, np.nan)
+    count = np.zeros(n, dtype=np.int64)
     order = np.argsort(event, kind="stable")
     bounds = np.flatnonzero(np.diff(event[order])) + 1
     for members in np.split(order, bounds):
         i = int(event[members[0]])
         values = estimate[members]
         level[i] = float(np.median(values))
+        sum_squares[i] = float(np.sum((values - values.mean()) ** 2))
+        count[i] = values.size
         spread = 1.4826 * float(np.median(np.abs(values - level[i]))) if values.size >= 3 else 6.0
         sigma[i] = float(np.hypot(max(spread, 3.0) * 1.25 / np.sqrt(values.size), 1.0))
         if np.isfinite(threshold):
             margin = snr_db[members] - threshold
             margins[i] = margin[np.isfinite(margin)]
     return SourceLevels(level_db=level, level_sigma_db=sigma, margins_db=tuple(margins), attenuation_db_per_km=alpha,
-                        detection_snr_db=threshold)
+                        detection_snr_db=threshold, level_sum_squares_db2=sum_squares, level_count=count)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

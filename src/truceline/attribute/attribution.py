@@ -34,6 +34,7 @@ import pyarrow as pa
 from numpy.typing import NDArray
 
 from truceline.attribute.acoustics import source_levels
+from truceline.attribute.chimera import AgreementMixtureConfig, ChimeraMixtureConfig, fit_agreement_mixture, fit_chimera_mixture
 from truceline.attribute.corroborate import (Match, ReportOnlyEvent, hearsay, match_reports, reliability_weight, report_kind,
                                              report_only_event)
 from truceline.attribute.duplicate import DuplicateConfig, duplicate_evidence
@@ -63,6 +64,18 @@ class AttributionConfig:
     # Not None (measured, off: session 15, pair15): an unpaired event located from few picks is the fusion's chimera of other
     # sources' picks with a prior that falls with each arrival beyond the three a location needs (:class:`FewPicksConfig`).
     few_picks: FewPicksConfig | None = None
+    # Not None (session 16, prior16): the same prior learned from the run: the share of unpaired events that are chimeras,
+    # and how fast that share falls with each further station, fitted by EM to the run's unpaired events' station counts
+    # against what the run's detection model gives a real source (:mod:`truceline.attribute.chimera`). Off: the fitted share
+    # is as large on truth-derived events (no chimeras) as on fused ones; violation fused op recall s7-s13 1699 -> 1705 but
+    # s9 -2, s10 -5, s11 -3, truth-derived 1624 -> 1623 (docs/attribution.md, "Session 16, prior16").
+    chimera_mixture: ChimeraMixtureConfig | None = None
+    # Not None (session 16, prior16): the same prior learned from the stations' agreement: a chimera's picks give levels
+    # that disagree more than a real source's (learned on the run's paired events); the share of chimeras among unpaired
+    # events, by pick count, fitted by EM (:func:`truceline.attribute.chimera.fit_agreement_mixture`). Off: the paired
+    # sources are no reference for quiet unpaired ones and the fit is degenerate; violation fused op recall 1699 -> 1666,
+    # truth-derived s9 259 -> 222 (docs/attribution.md, "Session 16, prior16").
+    chimera_agreement: AgreementMixtureConfig | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -418,18 +431,48 @@ def attribute_events(
                           f" {config.duplicate.window_s:g} s where those were not picked: likelier their sound counted twice than"
                           f" a round of its own (Bayes factor {np.exp(duplicate.log_factor[i]):.3g}); fire claims x {duplicate.factor[i]:.3g}")
 
-    if config.reality is not None and n_sensor and leftovers is not None and assignments is not None and picks is not None:
+    if (config.reality is not None or config.chimera_mixture is not None) and n_sensor and leftovers is not None \
+            and assignments is not None and picks is not None:
         # An unpaired event that its level says many stations should have heard, and few picked, is likelier not a source
         # at its place (a chimera of other sources' picks): its claims shrink (the likelier party stays named).
+        # With the mixture, paired events are evaluated too: they are the real sources its count model is calibrated on.
+        evaluated = ~paired[:n_sensor] if config.chimera_mixture is None else np.ones(n_sensor, dtype=bool)
         reality = reality_evidence(
-            lat[:n_sensor], lon[:n_sensor], ~paired[:n_sensor], [set(s) for s in stations_of], leftovers.station_lat,
+            lat[:n_sensor], lon[:n_sensor], evaluated, [set(s) for s in stations_of], leftovers.station_lat,
             leftovers.station_lon, leftovers.station_noise_db, levels.level_db, levels.attenuation_db_per_km, levels.detection_snr_db,
-            config.reality)
-        for i in map(int, np.flatnonzero(reality.factor < 1.0)):
+            config.reality or RealityConfig())
+        if config.chimera_mixture is not None and reality.picked is not None:
+            # The run's share of chimeras among its unpaired events, learned from their station counts: each one's claims
+            # carry its probability of being a source.
+            located_from = [len(set(s)) for s in stations_of if s]
+            mixture = fit_chimera_mixture(reality.picked, reality.count_pmf, ~paired[:n_sensor], config.chimera_mixture,
+                                          min_stations=min(located_from) if located_from else None, reference=paired[:n_sensor])
+            for i in map(int, np.flatnonzero(mixture.source_probability < 1.0)):
+                shrink_claims(i, float(mixture.source_probability[i]))
+                reason[i] += (f"; picked at {int(reality.picked[i])} stations (a real source of its level there: probability"
+                              f" {mixture.real_likelihood[i]:.2g} of so many, given it was located): a source with probability"
+                              f" {mixture.source_probability[i]:.3g} among this run's unpaired events ({mixture.share:.2f} of"
+                              f" {mixture.n_events} fitted as chimeras, each further station fitting one with probability"
+                              f" {mixture.survival:.2f}); fire claims x {mixture.source_probability[i]:.3g}")
+        for i in map(int, np.flatnonzero((reality.factor < 1.0) & ~paired[:n_sensor]) if config.reality is not None else ()):
             shrink_claims(i, float(reality.factor[i]))
             reason[i] += (f"; picked at {len(set(stations_of[i]))} stations where its level {levels.level_db[i]:.0f} dB at 1 km"
                           f" would be heard at {reality.expected[i]:.1f} (probability of so few {reality.tail[i]:.2g}):"
                           f" likelier not a source at its place; fire claims x {reality.factor[i]:.3g}")
+
+    if config.chimera_agreement is not None and n_sensor and levels.level_sum_squares_db2 is not None \
+            and levels.level_count is not None:
+        # The share of chimeras among the run's unpaired events, learned from how far their picks' levels disagree.
+        located_from = [len(s) for s in stations_of if s] or [int(c) for c in levels.level_count[:n_sensor] if c > 0]
+        agreement = fit_agreement_mixture(levels.level_sum_squares_db2[:n_sensor], levels.level_count[:n_sensor], paired[:n_sensor],
+                                          config.chimera_agreement, min_stations=min(located_from) if located_from else 4)
+        for i in map(int, np.flatnonzero(agreement.source_probability < 1.0)):
+            count = int(levels.level_count[i])
+            spread = float(np.sqrt(levels.level_sum_squares_db2[i] / max(count - 1, 1)))
+            shrink_claims(i, float(agreement.source_probability[i]))
+            reason[i] += (f"; its {count} picks' levels scatter {spread:.1f} dB (this run's paired sources"
+                          f" {agreement.real_sigma_db:.1f} dB, its fitted chimeras {agreement.chimera_sigma_db:.1f} dB): a source with"
+                          f" probability {agreement.source_probability[i]:.3g}; fire claims x {agreement.source_probability[i]:.3g}")
 
     if config.few_picks is not None and n_sensor and assignments is not None:
         # An unpaired event located from few picks may be no source at all (a chance coincidence of other sources' picks):

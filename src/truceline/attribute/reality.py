@@ -59,16 +59,26 @@ class RealityEvidence:
     factor: FloatArray  # multiplies each event's fire claims (1 where not evaluated or where the silence fits)
     tail: FloatArray  # P(N <= n) under the detection model (NaN where not evaluated)
     expected: FloatArray  # expected number of stations that pick it (NaN where not evaluated)
+    # Per event: the number of stations that picked it (within reach; -1 where not evaluated) and the distribution of that
+    # number for a real source of its level at its place (the Poisson-binomial, ``pmf[k]`` = P(N = k); empty where not
+    # evaluated), also for events below ``min_expected`` (:mod:`truceline.attribute.chimera` reads them).
+    picked: NDArray[np.int64] | None = None
+    count_pmf: tuple[FloatArray, ...] = ()
 
 
-def poisson_binomial_cdf(q: FloatArray, n: int) -> float:
-    """P(at most ``n`` of independent trials with success probabilities ``q`` succeed)."""
+def poisson_binomial_pmf(q: FloatArray) -> FloatArray:
+    """P(exactly ``k`` of independent trials with success probabilities ``q`` succeed), ``k`` = 0 .. ``q.size``."""
     dist = np.zeros(q.size + 1)
     dist[0] = 1.0
     for k, x in enumerate(np.asarray(q, dtype=np.float64)):
         dist[1:k + 2] = dist[1:k + 2] * (1.0 - x) + dist[:k + 1] * x
         dist[0] *= 1.0 - x
-    return float(min(1.0, dist[: max(n, -1) + 1].sum()))
+    return dist
+
+
+def poisson_binomial_cdf(q: FloatArray, n: int) -> float:
+    """P(at most ``n`` of independent trials with success probabilities ``q`` succeed)."""
+    return float(min(1.0, poisson_binomial_pmf(q)[: max(n, -1) + 1].sum()))
 
 
 def real_probability(tail: float, config: RealityConfig) -> float:
@@ -91,8 +101,10 @@ def reality_evidence(
     factor = np.ones(n)
     tail = np.full(n, np.nan)
     expected = np.full(n, np.nan)
+    picked_of = np.full(n, -1, dtype=np.int64)
+    pmf: list[FloatArray] = [np.zeros(0)] * n
     if n == 0 or not np.isfinite(detection_snr_db):
-        return RealityEvidence(factor=factor, tail=tail, expected=expected)
+        return RealityEvidence(factor=factor, tail=tail, expected=expected, picked=picked_of, count_pmf=tuple(pmf))
     lat = np.asarray(lat, dtype=np.float64)
     lon = np.asarray(lon, dtype=np.float64)
     calibration = detection_calibration(lat, lon, level_db, stations_of, station_lat, station_lon, station_noise_db,
@@ -110,9 +122,11 @@ def reality_evidence(
                        / config.detection_spread_db)
         q = np.clip(calibration(np.nan_to_num(q_model)), config.min_detection, config.max_detection)
         expected[i] = float(q.sum())
+        picked = sum(1 for s in stations_of[i] if dist[s] <= config.reach_m)
+        picked_of[i] = picked
+        pmf[i] = poisson_binomial_pmf(q)
         if expected[i] < config.min_expected:
             continue
-        picked = sum(1 for s in stations_of[i] if dist[s] <= config.reach_m)
-        tail[i] = poisson_binomial_cdf(q, picked)
+        tail[i] = float(min(1.0, pmf[i][: picked + 1].sum()))
         factor[i] = min(1.0, real_probability(tail[i], config) / (1.0 - config.prior))
-    return RealityEvidence(factor=factor, tail=tail, expected=expected)
+    return RealityEvidence(factor=factor, tail=tail, expected=expected, picked=picked_of, count_pmf=tuple(pmf))
