@@ -142,3 +142,38 @@ def test_the_tables_get_the_missing_rounds_with_their_picks() -> None:
     assert [counts[e] for e in on.events["event_id"].to_pylist()] == on.events["n_picks"].to_pylist()
     assert on.position_covariance_km2.shape == (on.events.num_rows, 2, 2)
     assert np.all(np.diff(on.events["time"].to_numpy()) >= 0)
+
+
+def test_with_free_arrivals_only_rounds_that_free_picks_back_are_added() -> None:
+    """The count backed by arrivals no event explains: with the missing rounds' picks free, all three come back; with
+    their picks at the nearest stations held by mixtures elsewhere, the count (all but other places' picks) still hears
+    8 rounds there but the free arrivals back none, and nothing is added; one event's pick missing at every station
+    (its arrival free) is that event's, not a round's."""
+    x, y, t0, picks, atm, pt, ps, sx, sy, rounds = _scene([0, 2, 4, 6, 7])
+    assert len(missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy, free_arrivals=True)) == 3
+    mixtures = [np.flatnonzero((rounds == k) & np.isin(ps, [0, 3, 6, 9])) for k in (1, 3, 5)]
+    xm, ym, tm = np.r_[x, 4.0, 0.0, -4.0], np.r_[y, 0.0, 4.0, 0.0], np.r_[t0, 103.0, 105.0, 107.0]
+    atm_m = np.tile(ATMOSPHERE, (len(tm), 1))
+    assert len(missing_rounds(xm, ym, tm, picks + mixtures, atm_m, pt, ps, sx, sy)) == 3
+    assert missing_rounds(xm, ym, tm, picks + mixtures, atm_m, pt, ps, sx, sy, free_arrivals=True) == []
+    report: list = []
+    x, y, t0, picks, atm, pt, ps, sx, sy, rounds = _scene(list(range(8)))
+    picks[4] = picks[4][::2]  # round 4's event lost half its picks: they are free, and its own
+    missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy, free_arrivals=True, report=report)
+    assert [r.backed for r in report] == [0]
+
+
+def test_a_round_whose_picks_scatter_more_than_its_siblings_is_not_added() -> None:
+    """Round 3's arrivals replaced by picks scattered +-2.5 s about them (another source's, clutter): the count still
+    hears 8 and adds a round from them; with ``fit_ratio`` 3 their spread about the place (over a second) against the
+    sibling rounds' (0.1 s) rejects it, while the true missing round 1 (its own picks) is kept."""
+    x, y, t0, picks, atm, pt, ps, sx, sy, rounds = _scene([0, 2, 4, 5, 6, 7])
+    rng = np.random.default_rng(8)
+    junk = rounds == 3
+    pt = pt.copy()
+    pt[junk] += rng.uniform(-2.5, 2.5, int(junk.sum()))
+    new = missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy)
+    assert len(new) == 2
+    kept = missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy, fit_ratio=3.0)
+    assert len(kept) == 1 and abs(kept[0].t0_s - ROUNDS[1]) < 0.2
+    assert kept[0].spread_s <= 3.0 * kept[0].sibling_spread_s

@@ -296,6 +296,13 @@ class FusionConfig:
     """A round added by the count must hold free picks at this many stations (``place_rounds``)."""
     place_round_max_km: float | None = 2.0
     """A round added by the count, located from its own picks, must stay within this distance of its place."""
+    place_round_free_arrivals: bool = False
+    """Add at most as many rounds at a place as the free arrivals at its nearest stations back (the lower median, over
+    the ``place_count_stations`` nearest, of the picks in the window no event holds, less one for each of the place's
+    events without a pick there), the best-fitting first (``place_rounds``; docs/fusion.md, "Session 16 (rounds16)")."""
+    place_round_fit_ratio: float | None = None
+    """A round added by the count must fit the place as its sibling rounds do: the robust spread of its picks'
+    back-projected origin times at most this many times the median of the place's events' (``place_rounds``)."""
     place_round_leftovers: bool = False
     """A round the count says is missing and too few free picks give is taken by an event at no place whose picks,
     were they from the place, fall within its firing window (``place_min_share`` of them): moved there, at that

@@ -200,7 +200,8 @@ def with_place_rounds(prep: Prepared, config: FusionConfig, result: PassResult, 
                          separation_s=3.0 * config.sigma_pick_s, min_stations=config.place_round_min_stations,
                          locate=locate, max_offset_km=config.place_round_max_km,
                          leftovers=config.place_round_leftovers, leftover_share=config.place_min_share,
-                         log_amplitude=prep.extras.get("log_amplitude"), weak_db=config.place_count_weak_db)
+                         log_amplitude=prep.extras.get("log_amplitude"), weak_db=config.place_count_weak_db,
+                         free_arrivals=config.place_round_free_arrivals, fit_ratio=config.place_round_fit_ratio)
     moved = [r for r in new if r.replaces >= 0]
     if moved:
         x, y, t0 = result.x_km.copy(), result.y_km.copy(), result.t0_s.copy()

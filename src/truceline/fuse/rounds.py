@@ -34,7 +34,7 @@ found: the step only adds events.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
@@ -56,6 +56,8 @@ class NewRound:
     picks: np.ndarray
     residual_s: np.ndarray  # each pick's back-projected time less the round's
     tt_s: np.ndarray  # each pick's travel time from the place
+    spread_s: float = float("nan")  # the robust spread of its picks' back-projected times (``robust_spread``)
+    sibling_spread_s: float = float("nan")  # the median of the cluster's events' spreads at the place
     replaces: int = -1  # with ``leftovers``: the event moved to the place as this round (its picks), else -1
 
 
@@ -70,6 +72,11 @@ class PlaceCount:
     last_s: float
     count: int
     times: np.ndarray
+    stations: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # the nearest that heard it
+    counted: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # picks counted at each
+    held: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # of them, the cluster's events'
+    free: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # of them, no event's
+    backed: int = -1  # the rounds the free arrivals at the nearest stations allow (``free_arrivals``)
 
 
 def place_clusters(x: np.ndarray, y: np.ndarray, t0: np.ndarray, *, place_km: float, place_s: float,
@@ -92,6 +99,7 @@ def missing_rounds(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
                    locate: Callable[[np.ndarray, float, float, float, tuple[float, float, float]], tuple[float, float] | None] | None = None,
                    max_offset_km: float | None = None, leftovers: bool = False, leftover_share: float = 0.75,
                    log_amplitude: np.ndarray | None = None, weak_db: float | None = None,
+                   free_arrivals: bool = False, fit_ratio: float | None = None,
                    report: list[PlaceCount] | None = None) -> list[NewRound]:
     """The rounds the count at each place says the events miss (module docstring). ``picks``: each event's pick
     rows; ``event_atmosphere``: (n, 3) each event's ``(c, wx, wy)`` in km/s. ``report`` collects each cluster's
@@ -120,6 +128,8 @@ def missing_rounds(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
         stations = stations[np.argsort(distance[stations], kind="stable")]
         tt_all = travel_times(st_x[stations], st_y[stations], cx, cy, c, wx, wy)
         heard: list[tuple[int, float, np.ndarray, np.ndarray]] = []  # station, travel time, its picks, their tau
+        held_at: list[int] = []  # of each heard station's counted picks, those the cluster's events hold
+        free_at: list[int] = []  # ... and those no event holds
         for st, tt in zip(stations.tolist(), tt_all.tolist()):
             slack = slack_s + kappa * tt
             rows = np.flatnonzero(pick_station == st)
@@ -137,6 +147,8 @@ def missing_rounds(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
             if len(rows):
                 order = np.argsort(pick_time[rows], kind="stable")
                 heard.append((st, tt, rows[order], pick_time[rows[order]] - tt))
+                held_at.append(int((mine[np.maximum(holder[rows], 0)] & (holder[rows] >= 0)).sum()))
+                free_at.append(int(free[rows].sum()))
         nearest = heard[:count_stations]
         if not nearest:
             continue
@@ -144,9 +156,16 @@ def missing_rounds(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
         k = int(np.sort(counts)[int(np.floor(count_quantile * (len(counts) - 1)))])  # the lower median by default
         exact = [h[3] for h in nearest if len(h[2]) == k]
         times = np.median(np.array(exact), axis=0) if exact and k else np.zeros(0)
+        # the free arrivals at each nearest station beyond those its events lacking a pick there may own: the rounds
+        # the count is backed by (arrivals no event explains), not by other events' picks or the events' own
+        held_near = np.array(held_at[:count_stations], dtype=np.int64)
+        free_near = np.array(free_at[:count_stations], dtype=np.int64)
+        spare = np.sort(np.maximum(free_near - np.maximum(len(members) - held_near, 0), 0))
+        backed = int(spare[int(np.floor(count_quantile * (len(spare) - 1)))])
         if report is not None:
             report.append(PlaceCount(members=members, x_km=cx, y_km=cy, first_s=first, last_s=last, count=k,
-                                     times=times))
+                                     times=times, stations=np.array([h[0] for h in nearest], dtype=np.int64),
+                                     counted=counts, held=held_near, free=free_near, backed=backed))
         if k <= len(members):
             continue
         cost = np.abs(t0[members][:, None] - times[None, :])
@@ -174,6 +193,12 @@ def missing_rounds(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
                     residual[b].append(float(tau[a] - times[missing][b]))
                     path[b].append(tt)
         template = int(members[np.argmin(np.hypot(x[members] - cx, y[members] - cy))])
+        # how well the cluster's own rounds fit the place: the spread of their picks' back-projected times
+        tt_of = dict(zip(stations.tolist(), tt_all.tolist()))
+        sibling = [robust_spread(np.array([pick_time[r] - tt_of[int(pick_station[r])] for r in picks[j]
+                                           if int(pick_station[r]) in tt_of])) for j in members.tolist()]
+        sibling_spread = float(np.nanmedian(sibling)) if np.isfinite(sibling).any() else float("nan")
+        found: list[NewRound] = []
         unfilled: list[int] = []
         for i, rows_i, res_i, tt_i in zip(missing, chosen, residual, path):
             if len(np.unique(pick_station[rows_i])) < min_stations:
@@ -184,9 +209,17 @@ def missing_rounds(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
                 at = locate(held, cx, cy, float(times[i]), (c, wx, wy))
                 if at is None or not np.hypot(at[0] - cx, at[1] - cy) <= max_offset_km:
                     continue  # its picks are not a source at the place
-            free[held] = False
-            out.append(NewRound(template=template, x_km=cx, y_km=cy, t0_s=float(times[i]), picks=held,
-                                residual_s=np.array(res_i), tt_s=np.array(tt_i)))
+            spread = robust_spread(np.array(res_i))
+            if fit_ratio is not None and not spread <= fit_ratio * sibling_spread:
+                continue  # its picks scatter about the place more than its sibling rounds' do: not one of them
+            found.append(NewRound(template=template, x_km=cx, y_km=cy, t0_s=float(times[i]), picks=held,
+                                  residual_s=np.array(res_i), tt_s=np.array(tt_i), spread_s=spread,
+                                  sibling_spread_s=sibling_spread))
+        if free_arrivals:
+            found = sorted(found, key=lambda r: r.spread_s)[:backed]  # the best-fitting as many as the free allow
+        for r in sorted(found, key=lambda r: r.t0_s):
+            free[r.picks] = False
+            out.append(r)
         if leftovers and unfilled:
             # events at no place whose picks, were they from this place, fall within its window: a train's leftovers
             cand, implied_t = [], []
@@ -212,3 +245,11 @@ def missing_rounds(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
                                             picks=np.sort(picks[cand[a]]), residual_s=np.zeros(0), tt_s=np.zeros(0),
                                             replaces=cand[a]))
     return out
+
+
+def robust_spread(values: np.ndarray) -> float:
+    """The scatter of ``values`` robust to a few outliers: 1.4826 times their median absolute deviation (the
+    standard deviation for a normal sample); NaN for fewer than three."""
+    if len(values) < 3:
+        return float("nan")
+    return float(1.4826 * np.median(np.abs(values - np.median(values))))
