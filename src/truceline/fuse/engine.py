@@ -303,6 +303,10 @@ class FusionConfig:
     place_round_fit_ratio: float | None = None
     """A round added by the count must fit the place as its sibling rounds do: the robust spread of its picks'
     back-projected origin times at most this many times the median of the place's events' (``place_rounds``)."""
+    place_round_explained_share: float | None = None
+    """An event off the place holding counted picks at its nearest stations, this share of whose picks would leave the
+    place within its firing window, is one of its rounds located off it: counted with the place's events, its
+    arrivals explained (``place_rounds``)."""
     place_round_leftovers: bool = False
     """A round the count says is missing and too few free picks give is taken by an event at no place whose picks,
     were they from the place, fall within its firing window (``place_min_share`` of them): moved there, at that

@@ -99,7 +99,7 @@ def missing_rounds(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
                    locate: Callable[[np.ndarray, float, float, float, tuple[float, float, float]], tuple[float, float] | None] | None = None,
                    max_offset_km: float | None = None, leftovers: bool = False, leftover_share: float = 0.75,
                    log_amplitude: np.ndarray | None = None, weak_db: float | None = None,
-                   free_arrivals: bool = False, fit_ratio: float | None = None,
+                   free_arrivals: bool = False, fit_ratio: float | None = None, explained_share: float | None = None,
                    report: list[PlaceCount] | None = None) -> list[NewRound]:
     """The rounds the count at each place says the events miss (module docstring). ``picks``: each event's pick
     rows; ``event_atmosphere``: (n, 3) each event's ``(c, wx, wy)`` in km/s. ``report`` collects each cluster's
@@ -128,8 +128,6 @@ def missing_rounds(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
         stations = stations[np.argsort(distance[stations], kind="stable")]
         tt_all = travel_times(st_x[stations], st_y[stations], cx, cy, c, wx, wy)
         heard: list[tuple[int, float, np.ndarray, np.ndarray]] = []  # station, travel time, its picks, their tau
-        held_at: list[int] = []  # of each heard station's counted picks, those the cluster's events hold
-        free_at: list[int] = []  # ... and those no event holds
         for st, tt in zip(stations.tolist(), tt_all.tolist()):
             slack = slack_s + kappa * tt
             rows = np.flatnonzero(pick_station == st)
@@ -147,11 +145,33 @@ def missing_rounds(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
             if len(rows):
                 order = np.argsort(pick_time[rows], kind="stable")
                 heard.append((st, tt, rows[order], pick_time[rows[order]] - tt))
-                held_at.append(int((mine[np.maximum(holder[rows], 0)] & (holder[rows] >= 0)).sum()))
-                free_at.append(int(free[rows].sum()))
         nearest = heard[:count_stations]
         if not nearest:
             continue
+        own = members
+        own_t0 = t0[members]
+        if explained_share is not None:
+            # an event off the place holding counted picks at the nearest stations whose picks nearly all leave the place
+            # within its window is one of its rounds located off it: its arrivals are explained, it is no missing round
+            near_rows = np.concatenate([h[2] for h in nearest])
+            others = np.unique(holder[near_rows][(holder[near_rows] >= 0) & ~mine[np.maximum(holder[near_rows], 0)]])
+            extra, extra_t0 = [], []
+            for j in others.tolist():
+                sj = pick_station[picks[j]]
+                tt_j = travel_times(st_x[sj], st_y[sj], cx, cy, c, wx, wy)
+                implied = pick_time[picks[j]] - tt_j
+                slack_j = slack_s + kappa * tt_j
+                inside = (implied >= first - slack_j) & (implied <= last + slack_j)
+                if inside.mean() >= explained_share:
+                    extra.append(j)
+                    extra_t0.append(float(np.median(implied[inside])))
+            if extra:
+                own = np.r_[members, np.array(extra, dtype=members.dtype)]
+                own_t0 = np.r_[t0[members], np.array(extra_t0)]
+        mine_own = np.zeros(n, dtype=bool)
+        mine_own[own] = True
+        held_at = [int((mine_own[np.maximum(holder[h[2]], 0)] & (holder[h[2]] >= 0)).sum()) for h in nearest]
+        free_at = [int(free[h[2]].sum()) for h in nearest]
         counts = np.array([len(h[2]) for h in nearest])
         k = int(np.sort(counts)[int(np.floor(count_quantile * (len(counts) - 1)))])  # the lower median by default
         exact = [h[3] for h in nearest if len(h[2]) == k]
@@ -160,18 +180,19 @@ def missing_rounds(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
         # the count is backed by (arrivals no event explains), not by other events' picks or the events' own
         held_near = np.array(held_at[:count_stations], dtype=np.int64)
         free_near = np.array(free_at[:count_stations], dtype=np.int64)
-        spare = np.sort(np.maximum(free_near - np.maximum(len(members) - held_near, 0), 0))
-        backed = int(spare[int(np.floor(count_quantile * (len(spare) - 1)))])
+        spare = np.maximum(free_near - np.maximum(len(own) - held_near, 0), 0)
+        backed = int(np.sort(spare)[int(np.floor(count_quantile * (len(spare) - 1)))])
+        backing = np.array([h[0] for h, extra in zip(nearest, spare.tolist()) if extra > 0], dtype=np.int64)
         if report is not None:
             report.append(PlaceCount(members=members, x_km=cx, y_km=cy, first_s=first, last_s=last, count=k,
                                      times=times, stations=np.array([h[0] for h in nearest], dtype=np.int64),
                                      counted=counts, held=held_near, free=free_near, backed=backed))
-        if k <= len(members):
+        if k <= len(own):
             continue
-        cost = np.abs(t0[members][:, None] - times[None, :])
+        cost = np.abs(own_t0[:, None] - times[None, :])
         _r, taken = linear_sum_assignment(cost)
         missing = [i for i in np.setdiff1d(np.arange(k), taken).tolist()
-                   if np.abs(t0[members] - times[i]).min() >= separation_s]
+                   if np.abs(own_t0 - times[i]).min() >= separation_s]
         if not missing:
             continue
         # the free picks shared one-to-one among the missing rounds, nearest first, within the window's slack
@@ -209,6 +230,8 @@ def missing_rounds(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
                 at = locate(held, cx, cy, float(times[i]), (c, wx, wy))
                 if at is None or not np.hypot(at[0] - cx, at[1] - cy) <= max_offset_km:
                     continue  # its picks are not a source at the place
+            if free_arrivals and not np.isin(pick_station[held], backing).any():
+                continue  # it holds none of the free arrivals that backed the count: those are not this round
             spread = robust_spread(np.array(res_i))
             if fit_ratio is not None and not spread <= fit_ratio * sibling_spread:
                 continue  # its picks scatter about the place more than its sibling rounds' do: not one of them
