@@ -150,13 +150,17 @@ def test_with_free_arrivals_only_rounds_that_free_picks_back_are_added() -> None
     8 rounds there but the free arrivals back none, and nothing is added; one event's pick missing at every station
     (its arrival free) is that event's, not a round's."""
     x, y, t0, picks, atm, pt, ps, sx, sy, rounds = _scene([0, 2, 4, 6, 7])
-    assert len(missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy, free_arrivals=True)) == 3
+    report: list = []
+    new = missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy, free_arrivals=True, report=report)
+    assert len(new) == 3 and [r.backed for r in report] == [3]
+    nearest = report[0].stations
+    assert all(np.isin(ps[r.picks], nearest).sum() >= 3 for r in new)  # each holds the free arrivals that backed it
     mixtures = [np.flatnonzero((rounds == k) & np.isin(ps, [0, 3, 6, 9])) for k in (1, 3, 5)]
     xm, ym, tm = np.r_[x, 4.0, 0.0, -4.0], np.r_[y, 0.0, 4.0, 0.0], np.r_[t0, 103.0, 105.0, 107.0]
     atm_m = np.tile(ATMOSPHERE, (len(tm), 1))
     assert len(missing_rounds(xm, ym, tm, picks + mixtures, atm_m, pt, ps, sx, sy)) == 3
     assert missing_rounds(xm, ym, tm, picks + mixtures, atm_m, pt, ps, sx, sy, free_arrivals=True) == []
-    report: list = []
+    report = []
     x, y, t0, picks, atm, pt, ps, sx, sy, rounds = _scene(list(range(8)))
     picks[4] = picks[4][::2]  # round 4's event lost half its picks: they are free, and its own
     missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy, free_arrivals=True, report=report)

@@ -182,7 +182,10 @@ def missing_rounds(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
         free_near = np.array(free_at[:count_stations], dtype=np.int64)
         spare = np.maximum(free_near - np.maximum(len(own) - held_near, 0), 0)
         backed = int(np.sort(spare)[int(np.floor(count_quantile * (len(spare) - 1)))])
-        backing = np.array([h[0] for h, extra in zip(nearest, spare.tolist()) if extra > 0], dtype=np.int64)
+        # the nearest stations whose count exceeds what the place's events explain: free arrivals beyond their own
+        # (``free_arrivals``), else more arrivals than the place's rounds, those found off it included
+        over = spare if free_arrivals else counts - len(own)
+        backing = np.array([h[0] for h, extra in zip(nearest, over.tolist()) if extra > 0], dtype=np.int64)
         if report is not None:
             report.append(PlaceCount(members=members, x_km=cx, y_km=cy, first_s=first, last_s=last, count=k,
                                      times=times, stations=np.array([h[0] for h in nearest], dtype=np.int64),
@@ -230,7 +233,7 @@ def missing_rounds(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
                 at = locate(held, cx, cy, float(times[i]), (c, wx, wy))
                 if at is None or not np.hypot(at[0] - cx, at[1] - cy) <= max_offset_km:
                     continue  # its picks are not a source at the place
-            if free_arrivals and not np.isin(pick_station[held], backing).any():
+            if (free_arrivals or explained_share is not None) and not np.isin(pick_station[held], backing).any():
                 continue  # it holds none of the free arrivals that backed the count: those are not this round
             spread = robust_spread(np.array(res_i))
             if fit_ratio is not None and not spread <= fit_ratio * sibling_spread:
