@@ -98,8 +98,10 @@ def test_a_round_whose_picks_locate_elsewhere_is_not_added() -> None:
     assert missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy, locate=lambda *a: (3.0, 0.0), max_offset_km=2.0) == []
 
 
-def test_the_option_is_off_by_default() -> None:
-    assert FusionConfig().place_rounds is False
+def test_the_step_is_on_by_default_backed_by_free_arrivals() -> None:
+    config = FusionConfig()
+    assert config.place_rounds and config.place_round_free_arrivals and config.place_round_scatter_ellipse
+    assert config.place_round_fit_ratio is None and config.place_round_explained_share is None
 
 
 def test_echoes_below_the_trains_level_are_not_counted_as_rounds() -> None:
@@ -129,8 +131,8 @@ def test_the_tables_get_the_missing_rounds_with_their_picks() -> None:
     assert len(near) >= 7
     keep = np.setdiff1d(np.arange(len(result.t0_s)), near[[1, 3, 5]])
     thinned = result.take(keep)
-    off = to_tables(prep, thinned, atmosphere, config=FusionConfig(), batch=True)
-    on = to_tables(prep, thinned, atmosphere, config=FusionConfig(place_rounds=True), batch=True)
+    off = to_tables(prep, thinned, atmosphere, config=FusionConfig(place_rounds=False), batch=True)
+    on = to_tables(prep, thinned, atmosphere, config=FusionConfig(place_round_free_arrivals=False), batch=True)
     assert off.events.num_rows == len(keep)
     added = on.events.num_rows - off.events.num_rows
     assert added >= 2
@@ -181,3 +183,23 @@ def test_a_round_whose_picks_scatter_more_than_its_siblings_is_not_added() -> No
     kept = missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy, fit_ratio=3.0)
     assert len(kept) == 1 and abs(kept[0].t0_s - ROUNDS[1]) < 0.2
     assert kept[0].spread_s <= 3.0 * kept[0].sibling_spread_s
+
+
+def test_a_new_round_carries_its_places_scatter_and_its_ellipse_can_widen_by_it() -> None:
+    """Each new round reports the covariance of its place's events' positions; through ``to_tables`` with
+    ``place_round_scatter_ellipse`` the added events' ellipses are at least as large as their templates' copies and
+    larger where the place's events scatter, every other event's unchanged."""
+    x, y, t0, picks, atm, pt, ps, sx, sy, _ = _scene([0, 2, 4, 6, 7])
+    new = missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy)
+    assert np.allclose(new[0].place_scatter_km2, np.cov(np.vstack([x, y]), ddof=0))
+    battery = [(48.0, 37.5, 300.0 + 1.3 * k) for k in range(8)]
+    toy = make_toy(seed=5, events=battery + [(47.95, 37.3, 900.0)], clutter_per_station=0, array_every=100)
+    prep, result, atmosphere = fuse(toy.stations, toy.picks)
+    near = np.flatnonzero(np.hypot(result.x_km - np.median(result.x_km[:8]), result.y_km - np.median(result.y_km[:8])) < 0.5)
+    thinned = result.take(np.setdiff1d(np.arange(len(result.t0_s)), near[[1, 3, 5]]))
+    plain = to_tables(prep, thinned, atmosphere, config=FusionConfig(place_round_scatter_ellipse=False), batch=True)
+    wide = to_tables(prep, thinned, atmosphere, config=FusionConfig(), batch=True)
+    assert plain.events.num_rows == wide.events.num_rows > len(thinned.t0_s)
+    a, b = plain.events["ellipse_major_km"].to_numpy(), wide.events["ellipse_major_km"].to_numpy()
+    assert np.all(b >= a - 1e-4) and np.any(b > a + 1e-4)
+    assert int(np.sum(np.abs(b - a) > 1e-4)) <= plain.events.num_rows - len(thinned.t0_s)

@@ -226,7 +226,11 @@ def with_place_rounds(prep: Prepared, config: FusionConfig, result: PassResult, 
                        block=result.block[template], picks=rows, covariance=result.covariance[template])
     both = joined(dataclasses.replace(result, picks=old_rows), added)
     order = np.argsort(np.concatenate([result.t0_s, added.t0_s]), kind="stable")
-    return (both, np.concatenate([cov, cov[template]])[order],
+    cov_new = cov[template].copy()
+    if config.place_round_scatter_ellipse:
+        # the new round is at the place's median position, the truth anywhere among its events: their scatter added
+        cov_new[:, :2, :2] += np.array([r.place_scatter_km2 for r in new])
+    return (both, np.concatenate([cov, cov_new])[order],
             np.concatenate([event_atmosphere, event_atmosphere[template]])[order])
 
 

@@ -58,6 +58,7 @@ class NewRound:
     tt_s: np.ndarray  # each pick's travel time from the place
     spread_s: float = float("nan")  # the robust spread of its picks' back-projected times (``robust_spread``)
     sibling_spread_s: float = float("nan")  # the median of the cluster's events' spreads at the place
+    place_scatter_km2: np.ndarray = field(default_factory=lambda: np.zeros((2, 2)))  # its events' positions' covariance
     replaces: int = -1  # with ``leftovers``: the event moved to the place as this round (its picks), else -1
 
 
@@ -217,6 +218,8 @@ def missing_rounds(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
                     residual[b].append(float(tau[a] - times[missing][b]))
                     path[b].append(tt)
         template = int(members[np.argmin(np.hypot(x[members] - cx, y[members] - cy))])
+        # where at the place a new round is: anywhere its events are (their positions' scatter about their mean)
+        scatter = np.cov(np.vstack([x[members], y[members]]), ddof=0).reshape(2, 2)
         # how well the cluster's own rounds fit the place: the spread of their picks' back-projected times
         tt_of = dict(zip(stations.tolist(), tt_all.tolist()))
         sibling = [robust_spread(np.array([pick_time[r] - tt_of[int(pick_station[r])] for r in picks[j]
@@ -240,7 +243,7 @@ def missing_rounds(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
                 continue  # its picks scatter about the place more than its sibling rounds' do: not one of them
             found.append(NewRound(template=template, x_km=cx, y_km=cy, t0_s=float(times[i]), picks=held,
                                   residual_s=np.array(res_i), tt_s=np.array(tt_i), spread_s=spread,
-                                  sibling_spread_s=sibling_spread))
+                                  sibling_spread_s=sibling_spread, place_scatter_km2=scatter))
         if free_arrivals:
             found = sorted(found, key=lambda r: r.spread_s)[:backed]  # the best-fitting as many as the free allow
         for r in sorted(found, key=lambda r: r.t0_s):
