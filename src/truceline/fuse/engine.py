@@ -277,7 +277,7 @@ class FusionConfig:
     stations heard within its firing window and add an event at the place for each round no event there has, holding
     the free picks nearest its arrivals (``fuse/rounds.py``; docs/fusion.md, "Session 15 (foreign15)", "Session 16
     (rounds16)"). On since session 16, with ``place_round_free_arrivals``: foreign s1 F1 0.7029 -> 0.7317, s2 0.6657
-    -> 0.6760, s3 0.7513 -> 0.7607, f5 0.7503 -> 0.7572, `heavy` 0.25 h 0.8926 -> 0.9077; `violation` seeds 7-13 at
+    -> 0.6760, s3 0.7513 -> 0.7607, f5 0.7503 -> 0.7572, `heavy` 0.25 h 0.8926 -> 0.9077; `violation` seeds 7-13:
     11 events more over the seven, 8 of them matched (at most one unmatched event more a seed)."""
     place_count_stations: int = 5
     """The count of rounds at a place is the lower median of the counts at this many nearest stations that heard it
