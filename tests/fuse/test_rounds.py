@@ -98,8 +98,10 @@ def test_a_round_whose_picks_locate_elsewhere_is_not_added() -> None:
     assert missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy, locate=lambda *a: (3.0, 0.0), max_offset_km=2.0) == []
 
 
-def test_the_option_is_off_by_default() -> None:
-    assert FusionConfig().place_rounds is False
+def test_the_step_is_on_by_default_backed_by_free_arrivals() -> None:
+    config = FusionConfig()
+    assert config.place_rounds and config.place_round_free_arrivals and config.place_round_scatter_ellipse
+    assert config.place_round_fit_ratio is None and config.place_round_explained_share is None
 
 
 def test_echoes_below_the_trains_level_are_not_counted_as_rounds() -> None:
@@ -129,8 +131,8 @@ def test_the_tables_get_the_missing_rounds_with_their_picks() -> None:
     assert len(near) >= 7
     keep = np.setdiff1d(np.arange(len(result.t0_s)), near[[1, 3, 5]])
     thinned = result.take(keep)
-    off = to_tables(prep, thinned, atmosphere, config=FusionConfig(), batch=True)
-    on = to_tables(prep, thinned, atmosphere, config=FusionConfig(place_rounds=True), batch=True)
+    off = to_tables(prep, thinned, atmosphere, config=FusionConfig(place_rounds=False), batch=True)
+    on = to_tables(prep, thinned, atmosphere, config=FusionConfig(place_round_free_arrivals=False), batch=True)
     assert off.events.num_rows == len(keep)
     added = on.events.num_rows - off.events.num_rows
     assert added >= 2
@@ -142,3 +144,62 @@ def test_the_tables_get_the_missing_rounds_with_their_picks() -> None:
     assert [counts[e] for e in on.events["event_id"].to_pylist()] == on.events["n_picks"].to_pylist()
     assert on.position_covariance_km2.shape == (on.events.num_rows, 2, 2)
     assert np.all(np.diff(on.events["time"].to_numpy()) >= 0)
+
+
+def test_with_free_arrivals_only_rounds_that_free_picks_back_are_added() -> None:
+    """The count backed by arrivals no event explains: with the missing rounds' picks free, all three come back; with
+    their picks at the nearest stations held by mixtures elsewhere, the count (all but other places' picks) still hears
+    8 rounds there but the free arrivals back none, and nothing is added; one event's pick missing at every station
+    (its arrival free) is that event's, not a round's."""
+    x, y, t0, picks, atm, pt, ps, sx, sy, rounds = _scene([0, 2, 4, 6, 7])
+    report: list = []
+    new = missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy, free_arrivals=True, report=report)
+    assert len(new) == 3 and [r.backed for r in report] == [3]
+    nearest = report[0].stations
+    assert all(np.isin(ps[r.picks], nearest).sum() >= 3 for r in new)  # each holds the free arrivals that backed it
+    mixtures = [np.flatnonzero((rounds == k) & np.isin(ps, [0, 3, 6, 9])) for k in (1, 3, 5)]
+    xm, ym, tm = np.r_[x, 4.0, 0.0, -4.0], np.r_[y, 0.0, 4.0, 0.0], np.r_[t0, 103.0, 105.0, 107.0]
+    atm_m = np.tile(ATMOSPHERE, (len(tm), 1))
+    assert len(missing_rounds(xm, ym, tm, picks + mixtures, atm_m, pt, ps, sx, sy)) == 3
+    assert missing_rounds(xm, ym, tm, picks + mixtures, atm_m, pt, ps, sx, sy, free_arrivals=True) == []
+    report = []
+    x, y, t0, picks, atm, pt, ps, sx, sy, rounds = _scene(list(range(8)))
+    picks[4] = picks[4][::2]  # round 4's event lost half its picks: they are free, and its own
+    missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy, free_arrivals=True, report=report)
+    assert [r.backed for r in report] == [0]
+
+
+def test_a_round_whose_picks_scatter_more_than_its_siblings_is_not_added() -> None:
+    """Round 3's arrivals replaced by picks scattered +-2.5 s about them (another source's, clutter): the count still
+    hears 8 and adds a round from them; with ``fit_ratio`` 3 their spread about the place (over a second) against the
+    sibling rounds' (0.1 s) rejects it, while the true missing round 1 (its own picks) is kept."""
+    x, y, t0, picks, atm, pt, ps, sx, sy, rounds = _scene([0, 2, 4, 5, 6, 7])
+    rng = np.random.default_rng(8)
+    junk = rounds == 3
+    pt = pt.copy()
+    pt[junk] += rng.uniform(-2.5, 2.5, int(junk.sum()))
+    new = missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy)
+    assert len(new) == 2
+    kept = missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy, fit_ratio=3.0)
+    assert len(kept) == 1 and abs(kept[0].t0_s - ROUNDS[1]) < 0.2
+    assert kept[0].spread_s <= 3.0 * kept[0].sibling_spread_s
+
+
+def test_a_new_round_carries_its_places_scatter_and_its_ellipse_can_widen_by_it() -> None:
+    """Each new round reports the covariance of its place's events' positions; through ``to_tables`` with
+    ``place_round_scatter_ellipse`` the added events' ellipses are at least as large as their templates' copies and
+    larger where the place's events scatter, every other event's unchanged."""
+    x, y, t0, picks, atm, pt, ps, sx, sy, _ = _scene([0, 2, 4, 6, 7])
+    new = missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy)
+    assert np.allclose(new[0].place_scatter_km2, np.cov(np.vstack([x, y]), ddof=0))
+    battery = [(48.0, 37.5, 300.0 + 1.3 * k) for k in range(8)]
+    toy = make_toy(seed=5, events=battery + [(47.95, 37.3, 900.0)], clutter_per_station=0, array_every=100)
+    prep, result, atmosphere = fuse(toy.stations, toy.picks)
+    near = np.flatnonzero(np.hypot(result.x_km - np.median(result.x_km[:8]), result.y_km - np.median(result.y_km[:8])) < 0.5)
+    thinned = result.take(np.setdiff1d(np.arange(len(result.t0_s)), near[[1, 3, 5]]))
+    plain = to_tables(prep, thinned, atmosphere, config=FusionConfig(place_round_scatter_ellipse=False), batch=True)
+    wide = to_tables(prep, thinned, atmosphere, config=FusionConfig(), batch=True)
+    assert plain.events.num_rows == wide.events.num_rows > len(thinned.t0_s)
+    a, b = plain.events["ellipse_major_km"].to_numpy(), wide.events["ellipse_major_km"].to_numpy()
+    assert np.all(b >= a - 1e-4) and np.any(b > a + 1e-4)
+    assert int(np.sum(np.abs(b - a) > 1e-4)) <= plain.events.num_rows - len(thinned.t0_s)

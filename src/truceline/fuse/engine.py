@@ -272,12 +272,13 @@ class FusionConfig:
     either side) for the event to be moved there (``event_places``)."""
     place_slack_s: float = 1.0
     """Slack of the firing window either side, beyond ``first_pass_kappa`` of the travel time (``event_places``)."""
-    place_rounds: bool = False
+    place_rounds: bool = True
     """Last (batch only, after ``event_places``): at each cluster of events at places, count the rounds its nearest
     stations heard within its firing window and add an event at the place for each round no event there has, holding
-    the free picks nearest its arrivals (``fuse/rounds.py``; docs/fusion.md, "Session 15 (foreign15)"). Off: foreign
-    s1 F1 0.7029 -> 0.7591, s2 0.6657 -> 0.6849, s3 0.7513 -> 0.7618, f5 0.7503 -> 0.7641, `heavy` 0.25 h 0.8926 ->
-    0.8990, but `violation` 24 h seed 7 0.9033 -> 0.9000 (5 events added, no match gained)."""
+    the free picks nearest its arrivals (``fuse/rounds.py``; docs/fusion.md, "Session 15 (foreign15)", "Session 16
+    (rounds16)"). On since session 16, with ``place_round_free_arrivals``: foreign s1 F1 0.7029 -> 0.7317, s2 0.6657
+    -> 0.6760, s3 0.7513 -> 0.7607, f5 0.7503 -> 0.7572, `heavy` 0.25 h 0.8926 -> 0.9077; `violation` seeds 7-13:
+    11 events more over the seven, 8 of them matched (at most one unmatched event more a seed)."""
     place_count_stations: int = 5
     """The count of rounds at a place is the lower median of the counts at this many nearest stations that heard it
     (``place_rounds``)."""
@@ -296,6 +297,20 @@ class FusionConfig:
     """A round added by the count must hold free picks at this many stations (``place_rounds``)."""
     place_round_max_km: float | None = 2.0
     """A round added by the count, located from its own picks, must stay within this distance of its place."""
+    place_round_free_arrivals: bool = True
+    """Add at most as many rounds at a place as the free arrivals at its nearest stations back (the lower median, over
+    the ``place_count_stations`` nearest, of the picks in the window no event holds, less one for each of the place's
+    events without a pick there), the best-fitting first (``place_rounds``; docs/fusion.md, "Session 16 (rounds16)")."""
+    place_round_fit_ratio: float | None = None
+    """A round added by the count must fit the place as its sibling rounds do: the robust spread of its picks'
+    back-projected origin times at most this many times the median of the place's events' (``place_rounds``)."""
+    place_round_explained_share: float | None = None
+    """An event off the place holding counted picks at its nearest stations, this share of whose picks would leave the
+    place within its firing window, is one of its rounds located off it: counted with the place's events, its
+    arrivals explained (``place_rounds``)."""
+    place_round_scatter_ellipse: bool = True
+    """A round added by the count has its template's ellipse widened by the covariance of the place's events' positions
+    (it is at their median, the round anywhere among them) (``place_rounds``)."""
     place_round_leftovers: bool = False
     """A round the count says is missing and too few free picks give is taken by an event at no place whose picks,
     were they from the place, fall within its firing window (``place_min_share`` of them): moved there, at that

@@ -200,7 +200,9 @@ def with_place_rounds(prep: Prepared, config: FusionConfig, result: PassResult, 
                          separation_s=3.0 * config.sigma_pick_s, min_stations=config.place_round_min_stations,
                          locate=locate, max_offset_km=config.place_round_max_km,
                          leftovers=config.place_round_leftovers, leftover_share=config.place_min_share,
-                         log_amplitude=prep.extras.get("log_amplitude"), weak_db=config.place_count_weak_db)
+                         log_amplitude=prep.extras.get("log_amplitude"), weak_db=config.place_count_weak_db,
+                         free_arrivals=config.place_round_free_arrivals, fit_ratio=config.place_round_fit_ratio,
+                         explained_share=config.place_round_explained_share)
     moved = [r for r in new if r.replaces >= 0]
     if moved:
         x, y, t0 = result.x_km.copy(), result.y_km.copy(), result.t0_s.copy()
@@ -224,7 +226,11 @@ def with_place_rounds(prep: Prepared, config: FusionConfig, result: PassResult, 
                        block=result.block[template], picks=rows, covariance=result.covariance[template])
     both = joined(dataclasses.replace(result, picks=old_rows), added)
     order = np.argsort(np.concatenate([result.t0_s, added.t0_s]), kind="stable")
-    return (both, np.concatenate([cov, cov[template]])[order],
+    cov_new = cov[template].copy()
+    if config.place_round_scatter_ellipse:
+        # the new round is at the place's median position, the truth anywhere among its events: their scatter added
+        cov_new[:, :2, :2] += np.array([r.place_scatter_km2 for r in new])
+    return (both, np.concatenate([cov, cov_new])[order],
             np.concatenate([event_atmosphere, event_atmosphere[template]])[order])
 
 

@@ -34,7 +34,7 @@ found: the step only adds events.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
@@ -56,6 +56,9 @@ class NewRound:
     picks: np.ndarray
     residual_s: np.ndarray  # each pick's back-projected time less the round's
     tt_s: np.ndarray  # each pick's travel time from the place
+    spread_s: float = float("nan")  # the robust spread of its picks' back-projected times (``robust_spread``)
+    sibling_spread_s: float = float("nan")  # the median of the cluster's events' spreads at the place
+    place_scatter_km2: np.ndarray = field(default_factory=lambda: np.zeros((2, 2)))  # its events' positions' covariance
     replaces: int = -1  # with ``leftovers``: the event moved to the place as this round (its picks), else -1
 
 
@@ -70,6 +73,11 @@ class PlaceCount:
     last_s: float
     count: int
     times: np.ndarray
+    stations: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # the nearest that heard it
+    counted: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # picks counted at each
+    held: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # of them, the cluster's events'
+    free: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # of them, no event's
+    backed: int = -1  # the rounds the free arrivals at the nearest stations allow (``free_arrivals``)
 
 
 def place_clusters(x: np.ndarray, y: np.ndarray, t0: np.ndarray, *, place_km: float, place_s: float,
@@ -92,6 +100,7 @@ def missing_rounds(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
                    locate: Callable[[np.ndarray, float, float, float, tuple[float, float, float]], tuple[float, float] | None] | None = None,
                    max_offset_km: float | None = None, leftovers: bool = False, leftover_share: float = 0.75,
                    log_amplitude: np.ndarray | None = None, weak_db: float | None = None,
+                   free_arrivals: bool = False, fit_ratio: float | None = None, explained_share: float | None = None,
                    report: list[PlaceCount] | None = None) -> list[NewRound]:
     """The rounds the count at each place says the events miss (module docstring). ``picks``: each event's pick
     rows; ``event_atmosphere``: (n, 3) each event's ``(c, wx, wy)`` in km/s. ``report`` collects each cluster's
@@ -140,19 +149,54 @@ def missing_rounds(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
         nearest = heard[:count_stations]
         if not nearest:
             continue
+        own = members
+        own_t0 = t0[members]
+        if explained_share is not None:
+            # an event off the place holding counted picks at the nearest stations whose picks nearly all leave the place
+            # within its window is one of its rounds located off it: its arrivals are explained, it is no missing round
+            near_rows = np.concatenate([h[2] for h in nearest])
+            others = np.unique(holder[near_rows][(holder[near_rows] >= 0) & ~mine[np.maximum(holder[near_rows], 0)]])
+            extra, extra_t0 = [], []
+            for j in others.tolist():
+                sj = pick_station[picks[j]]
+                tt_j = travel_times(st_x[sj], st_y[sj], cx, cy, c, wx, wy)
+                implied = pick_time[picks[j]] - tt_j
+                slack_j = slack_s + kappa * tt_j
+                inside = (implied >= first - slack_j) & (implied <= last + slack_j)
+                if inside.mean() >= explained_share:
+                    extra.append(j)
+                    extra_t0.append(float(np.median(implied[inside])))
+            if extra:
+                own = np.r_[members, np.array(extra, dtype=members.dtype)]
+                own_t0 = np.r_[t0[members], np.array(extra_t0)]
+        mine_own = np.zeros(n, dtype=bool)
+        mine_own[own] = True
+        held_at = [int((mine_own[np.maximum(holder[h[2]], 0)] & (holder[h[2]] >= 0)).sum()) for h in nearest]
+        free_at = [int(free[h[2]].sum()) for h in nearest]
         counts = np.array([len(h[2]) for h in nearest])
         k = int(np.sort(counts)[int(np.floor(count_quantile * (len(counts) - 1)))])  # the lower median by default
         exact = [h[3] for h in nearest if len(h[2]) == k]
         times = np.median(np.array(exact), axis=0) if exact and k else np.zeros(0)
+        # the free arrivals at each nearest station beyond those its events lacking a pick there may own: the rounds
+        # the count is backed by (arrivals no event explains), not by other events' picks or the events' own
+        held_near = np.array(held_at[:count_stations], dtype=np.int64)
+        free_near = np.array(free_at[:count_stations], dtype=np.int64)
+        spare = np.maximum(free_near - np.maximum(len(own) - held_near, 0), 0)
+        backed = int(np.sort(spare)[int(np.floor(count_quantile * (len(spare) - 1)))])
+        # the nearest stations whose count exceeds what the place's events explain: free arrivals beyond their own
+        # (``free_arrivals``), else more arrivals than the place's rounds, those found off it included
+        over = spare if free_arrivals else counts - len(own)
+        backing = np.array([h[0] for h, extra in zip(nearest, over.tolist()) if extra > 0], dtype=np.int64)
         if report is not None:
             report.append(PlaceCount(members=members, x_km=cx, y_km=cy, first_s=first, last_s=last, count=k,
-                                     times=times))
-        if k <= len(members):
+                                     times=times, stations=np.array([h[0] for h in nearest], dtype=np.int64),
+                                     counted=counts, held=held_near, free=free_near, backed=backed))
+        if k <= len(own):
             continue
-        cost = np.abs(t0[members][:, None] - times[None, :])
+        cost = np.abs(own_t0[:, None] - times[None, :])
         _r, taken = linear_sum_assignment(cost)
         missing = [i for i in np.setdiff1d(np.arange(k), taken).tolist()
-                   if np.abs(t0[members] - times[i]).min() >= separation_s]
+                   if np.abs(own_t0 - times[i]).min() >= separation_s]
         if not missing:
             continue
         # the free picks shared one-to-one among the missing rounds, nearest first, within the window's slack
@@ -174,6 +218,14 @@ def missing_rounds(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
                     residual[b].append(float(tau[a] - times[missing][b]))
                     path[b].append(tt)
         template = int(members[np.argmin(np.hypot(x[members] - cx, y[members] - cy))])
+        # where at the place a new round is: anywhere its events are (their positions' scatter about their mean)
+        scatter = np.cov(np.vstack([x[members], y[members]]), ddof=0).reshape(2, 2)
+        # how well the cluster's own rounds fit the place: the spread of their picks' back-projected times
+        tt_of = dict(zip(stations.tolist(), tt_all.tolist()))
+        sibling = [robust_spread(np.array([pick_time[r] - tt_of[int(pick_station[r])] for r in picks[j]
+                                           if int(pick_station[r]) in tt_of])) for j in members.tolist()]
+        sibling_spread = float(np.nanmedian(sibling)) if np.isfinite(sibling).any() else float("nan")
+        found: list[NewRound] = []
         unfilled: list[int] = []
         for i, rows_i, res_i, tt_i in zip(missing, chosen, residual, path):
             if len(np.unique(pick_station[rows_i])) < min_stations:
@@ -184,9 +236,19 @@ def missing_rounds(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
                 at = locate(held, cx, cy, float(times[i]), (c, wx, wy))
                 if at is None or not np.hypot(at[0] - cx, at[1] - cy) <= max_offset_km:
                     continue  # its picks are not a source at the place
-            free[held] = False
-            out.append(NewRound(template=template, x_km=cx, y_km=cy, t0_s=float(times[i]), picks=held,
-                                residual_s=np.array(res_i), tt_s=np.array(tt_i)))
+            if (free_arrivals or explained_share is not None) and not np.isin(pick_station[held], backing).any():
+                continue  # it holds none of the free arrivals that backed the count: those are not this round
+            spread = robust_spread(np.array(res_i))
+            if fit_ratio is not None and not spread <= fit_ratio * sibling_spread:
+                continue  # its picks scatter about the place more than its sibling rounds' do: not one of them
+            found.append(NewRound(template=template, x_km=cx, y_km=cy, t0_s=float(times[i]), picks=held,
+                                  residual_s=np.array(res_i), tt_s=np.array(tt_i), spread_s=spread,
+                                  sibling_spread_s=sibling_spread, place_scatter_km2=scatter))
+        if free_arrivals:
+            found = sorted(found, key=lambda r: r.spread_s)[:backed]  # the best-fitting as many as the free allow
+        for r in sorted(found, key=lambda r: r.t0_s):
+            free[r.picks] = False
+            out.append(r)
         if leftovers and unfilled:
             # events at no place whose picks, were they from this place, fall within its window: a train's leftovers
             cand, implied_t = [], []
@@ -212,3 +274,11 @@ def missing_rounds(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
                                             picks=np.sort(picks[cand[a]]), residual_s=np.zeros(0), tt_s=np.zeros(0),
                                             replaces=cand[a]))
     return out
+
+
+def robust_spread(values: np.ndarray) -> float:
+    """The scatter of ``values`` robust to a few outliers: 1.4826 times their median absolute deviation (the
+    standard deviation for a normal sample); NaN for fewer than three."""
+    if len(values) < 3:
+        return float("nan")
+    return float(1.4826 * np.median(np.abs(values - np.median(values))))
