@@ -203,3 +203,40 @@ def test_an_offset_read_from_one_narrow_band_of_range_is_not_taken_for_a_clock()
     assert reading.range_note == "one band of range"
     residual, at, range_km = _ranged(2.0, 8.0, 38.0, n=80)
     assert peak_of(residual, at, range_km=range_km).conclusive
+
+
+# The residuals (s), predicted arrival times (s from the start) and ranges (km) of the events they are read against,
+# as the unabsorbed reading gave them to ``peak_of`` for two stations (docs/fusion.md, "Session 16 (clock16)"): the
+# foreign simulator's f5 E064.MC (on time, +0.012 s; its events 25-38 km away, its far arrivals late by the slower
+# paths beyond 30 km: read +2.255 s, conclusive, without the range test) and `violation` seed 11's UA-A172 (true
+# -1.451 s; its events 15-27 km away).
+E064_MC = ([-0.126, -0.691, 0.113, -0.029, -1.481, 0.753, 0.636, 1.118, 2.375, 2.148, 1.986, 1.303, 2.192, -0.668,
+     2.220, 0.007, 2.070, -0.528, 2.360, 1.125, 2.446, 1.488, 2.398, 1.453],
+    [5231, 2914, 2913, 5791, 5793, 1547, 1547, 2951, 2950, 2950, 2950, 6979, 6921, 6981, 6981, 6953, 6953, 6981,
+     6981, 6979, 6920, 6921, 6921, 6952],
+    [25.50, 28.57, 28.68, 32.00, 32.22, 32.28, 32.46, 37.08, 37.27, 37.29, 37.48, 37.69, 37.74, 37.75, 37.75, 37.82,
+     37.82, 37.88, 37.88, 37.89, 37.91, 37.91, 37.91, 37.93])
+UA_A172 = ([-1.446, -1.273, 1.290, -0.882, -1.427, 0.216, 2.403, -1.409, 0.778, -1.735, -1.407, 1.053, -1.546,
+     -0.301, -1.517, -1.506, -0.569, -2.465, -1.528],
+    [78294, 78286, 78286, 28013, 28010, 28010, 28010, 28012, 28012, 9732, 9729, 9729, 76913, 76913, 76914, 76891,
+     76891, 76892, 76892],
+    [14.82, 14.87, 14.87, 15.39, 15.74, 15.74, 15.74, 15.75, 15.75, 18.16, 18.33, 18.33, 19.78, 19.78, 20.07, 26.32,
+     26.32, 26.58, 26.58])
+
+
+def test_the_slow_far_paths_of_a_station_on_time_are_not_read_as_its_clock() -> None:
+    """f5's E064.MC: read without the range test, the pile of its arrivals from 37-38 km is a conclusive +2.255 s
+    (session 15's false correction); its arrivals from nearer than the median range do not show it, so with the
+    range test the reading is inconclusive. UA-A172's pile is the same in its nearer and farther arrivals and would
+    be set 0.5 s apart by a delay growing with range: its reading stays conclusive, at its true offset."""
+    from truceline.fuse.clocks import peak_of
+
+    residual, at, range_km = (np.array(v, dtype=float) for v in E064_MC)
+    assert peak_of(residual, at).conclusive
+    reading = peak_of(residual, at, range_km=range_km)
+    assert not reading.conclusive
+    assert reading.range_note == "a range half without the pile"
+    residual, at, range_km = (np.array(v, dtype=float) for v in UA_A172)
+    reading = peak_of(residual, at, range_km=range_km)
+    assert reading.conclusive
+    assert abs(reading.offset_s + 1.451) < 0.05
