@@ -143,3 +143,100 @@ def test_a_clock_readings_standard_error_follows_its_piles_scatter_and_count() -
     assert 0.18 < many.scatter_s < 0.32
     assert 0.012 < many.error_s < 0.03
     assert few.error_s > 2 * many.error_s
+
+
+def _ranged(offset_s: float, near_km: float, far_km: float, *, delay_s_per_km: float = 0.0, beyond_km: float = 0.0,
+            n: int = 60, seed: int = 5):
+    """A station's residuals read against ``n`` events spread evenly over ``near_km``-``far_km`` of range: its own
+    arrivals at ``offset_s`` (0.2 s pick and model scatter) plus a path delay of ``delay_s_per_km`` per km beyond
+    ``beyond_km``, and as many other sources' picks spread evenly over the window."""
+    rng = np.random.default_rng(seed)
+    distance = rng.uniform(near_km, far_km, n)
+    own = offset_s + delay_s_per_km * np.maximum(distance - beyond_km, 0.0) + rng.normal(0.0, 0.2, n)
+    residual = np.concatenate([own, rng.uniform(-2.5, 2.5, n)])
+    range_km = np.concatenate([distance, rng.uniform(near_km, far_km, n)])
+    at = rng.uniform(0.0, 86400.0, 2 * n)
+    return residual, at, range_km
+
+
+def test_a_clock_read_the_same_at_every_range_is_conclusive() -> None:
+    """A station 1.5 s late whose events lie 5-35 km away: the nearer and the farther half of its arrivals read the
+    same offset, and a delay growing with range (proportional to it, with the pile's mean) would have set them apart
+    by about 1.2 s, so the reading is a clock."""
+    from truceline.fuse.clocks import peak_of
+
+    residual, at, range_km = _ranged(1.5, 5.0, 35.0)
+    reading = peak_of(residual, at, range_km=range_km)
+    assert reading.conclusive, reading.range_note
+    assert abs(reading.offset_s - 1.5) < 0.1
+    assert abs(reading.near_s - reading.far_s) < 0.2
+
+
+def test_a_delay_of_the_far_paths_is_not_read_as_a_clock() -> None:
+    """A station on time that hears half its events from 25-30 km and half from 37-38 km, where the paths are slow
+    (the foreign simulator's celerity falls beyond 30 km: 2.2 s more at 38 km): the far arrivals pile up late, the
+    near ones at zero. Without the range test the late pile reads as a clock (each half of the run shows it); with
+    it, the nearer half of the arrivals does not, and the reading is inconclusive."""
+    from truceline.fuse.clocks import peak_of
+
+    near = _ranged(0.0, 25.0, 30.0, n=40, seed=6)
+    far = _ranged(2.2, 37.0, 38.0, n=40, seed=7)
+    residual, at, range_km = (np.concatenate([a, b]) for a, b in zip(near, far))
+    late = peak_of(residual, at)
+    assert late.conclusive and abs(late.offset_s - 2.2) < 0.1
+    reading = peak_of(residual, at, range_km=range_km)
+    assert not reading.conclusive
+    assert reading.range_note == "a range half without the pile"
+
+
+def test_an_offset_read_from_one_narrow_band_of_range_is_not_taken_for_a_clock() -> None:
+    """A station 2 s late (or on time with its paths 2 s slow: the two cannot be told apart) whose events all lie 34-38
+    km away: both range halves read the same pile, but a delay proportional to the range would set them only 0.2 s
+    apart, within what the halves can tell, so the reading is inconclusive; the same pile from events 8-38 km away is
+    a clock."""
+    from truceline.fuse.clocks import peak_of
+
+    residual, at, range_km = _ranged(2.0, 34.0, 38.0, n=80)
+    assert peak_of(residual, at).conclusive
+    reading = peak_of(residual, at, range_km=range_km)
+    assert not reading.conclusive
+    assert reading.range_note == "one band of range"
+    residual, at, range_km = _ranged(2.0, 8.0, 38.0, n=80)
+    assert peak_of(residual, at, range_km=range_km).conclusive
+
+
+# The residuals (s), predicted arrival times (s from the start) and ranges (km) of the events they are read against,
+# as the unabsorbed reading gave them to ``peak_of`` for two stations (docs/fusion.md, "Session 16 (clock16)"): the
+# foreign simulator's f5 E064.MC (on time, +0.012 s; its events 25-38 km away, its far arrivals late by the slower
+# paths beyond 30 km: read +2.255 s, conclusive, without the range test) and `violation` seed 11's UA-A172 (true
+# -1.451 s; its events 15-27 km away).
+E064_MC = ([-0.126, -0.691, 0.113, -0.029, -1.481, 0.753, 0.636, 1.118, 2.375, 2.148, 1.986, 1.303, 2.192, -0.668,
+     2.220, 0.007, 2.070, -0.528, 2.360, 1.125, 2.446, 1.488, 2.398, 1.453],
+    [5231, 2914, 2913, 5791, 5793, 1547, 1547, 2951, 2950, 2950, 2950, 6979, 6921, 6981, 6981, 6953, 6953, 6981,
+     6981, 6979, 6920, 6921, 6921, 6952],
+    [25.50, 28.57, 28.68, 32.00, 32.22, 32.28, 32.46, 37.08, 37.27, 37.29, 37.48, 37.69, 37.74, 37.75, 37.75, 37.82,
+     37.82, 37.88, 37.88, 37.89, 37.91, 37.91, 37.91, 37.93])
+UA_A172 = ([-1.446, -1.273, 1.290, -0.882, -1.427, 0.216, 2.403, -1.409, 0.778, -1.735, -1.407, 1.053, -1.546,
+     -0.301, -1.517, -1.506, -0.569, -2.465, -1.528],
+    [78294, 78286, 78286, 28013, 28010, 28010, 28010, 28012, 28012, 9732, 9729, 9729, 76913, 76913, 76914, 76891,
+     76891, 76892, 76892],
+    [14.82, 14.87, 14.87, 15.39, 15.74, 15.74, 15.74, 15.75, 15.75, 18.16, 18.33, 18.33, 19.78, 19.78, 20.07, 26.32,
+     26.32, 26.58, 26.58])
+
+
+def test_the_slow_far_paths_of_a_station_on_time_are_not_read_as_its_clock() -> None:
+    """f5's E064.MC: read without the range test, the pile of its arrivals from 37-38 km is a conclusive +2.255 s
+    (session 15's false correction); its arrivals from nearer than the median range do not show it, so with the
+    range test the reading is inconclusive. UA-A172's pile is the same in its nearer and farther arrivals and would
+    be set 0.5 s apart by a delay growing with range: its reading stays conclusive, at its true offset."""
+    from truceline.fuse.clocks import peak_of
+
+    residual, at, range_km = (np.array(v, dtype=float) for v in E064_MC)
+    assert peak_of(residual, at).conclusive
+    reading = peak_of(residual, at, range_km=range_km)
+    assert not reading.conclusive
+    assert reading.range_note == "a range half without the pile"
+    residual, at, range_km = (np.array(v, dtype=float) for v in UA_A172)
+    reading = peak_of(residual, at, range_km=range_km)
+    assert reading.conclusive
+    assert abs(reading.offset_s + 1.451) < 0.05

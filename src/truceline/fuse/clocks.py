@@ -50,6 +50,11 @@ class ClockReading:
     at_s: np.ndarray
     scatter_s: float = 0.0
     error_s: float = 0.0
+    near_s: float = float("nan")
+    far_s: float = float("nan")
+    near_km: float = float("nan")
+    far_km: float = float("nan")
+    range_note: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +101,7 @@ def pile_at(residual: np.ndarray, centre: float, *, window_s: float = CLOCK_WIND
 
 def peak_of(residual: np.ndarray, at: np.ndarray, *, min_picks: int = 8, z: float = 4.0, z_half: float = 2.0,
             window_s: float = CLOCK_WINDOW_S, half_bin_s: float = CLOCK_HALF_BIN_S,
-            pile_half_s: float = CLOCK_PILE_HALF_S) -> ClockReading:
+            pile_half_s: float = CLOCK_PILE_HALF_S, range_km: np.ndarray | None = None) -> ClockReading:
     """The clock offset in ``residual`` (all within ``window_s`` of zero; ``at`` the times of their predicted
     arrivals): the mode (the box of ``2 * half_bin_s`` holding the most) if it is *significant* (at least
     ``min_picks`` residuals, ``z`` Poisson sigmas above the even background), then the centre of the whole pile about
@@ -105,7 +110,8 @@ def peak_of(residual: np.ndarray, at: np.ndarray, *, min_picks: int = 8, z: floa
     over time*: the earlier and the later half of the arrivals (split at their median time) each show the pile on their
     own (at least 3 residuals within its reach, ``z_half`` sigmas above their even background), their centres within
     ``half_bin_s`` or two of their standard errors (the whole pile's scatter over the root of the half's count),
-    whichever is wider."""
+    whichever is wider. With ``range_km`` (the range of the event each residual is read against), *the same at every
+    range* as well (:func:`constant_over_range`)."""
     none = ClockReading(0.0, False, np.zeros(0), np.zeros(0))
     if len(residual) < min_picks:
         return none
@@ -143,7 +149,61 @@ def peak_of(residual: np.ndarray, at: np.ndarray, *, min_picks: int = 8, z: floa
         centres.append(own.centre_s)
         errors.append(pile.scatter_s / np.sqrt(own.count))  # the whole pile's scatter: a half's own is too rough
     tolerance = max(half_bin_s, 2.0 * float(np.hypot(errors[0], errors[1])))
-    return reading(abs(centres[0] - centres[1]) <= tolerance)
+    if abs(centres[0] - centres[1]) > tolerance:
+        return reading(False)
+    if range_km is None:
+        return reading(True)
+    return constant_over_range(residual, range_km[order], pile, window_s=window_s, half_bin_s=half_bin_s,
+                               z_half=z_half, at=at)
+
+
+def constant_over_range(residual: np.ndarray, range_km: np.ndarray, pile: Pile, *, window_s: float,
+                        half_bin_s: float, z_half: float, at: np.ndarray) -> ClockReading:
+    """The reading of ``pile`` (of ``residual``, sorted, read at the arrivals ``at`` of events ``range_km`` from the
+    station), conclusive only if it is a *clock*: the same at every range. A clock offset adds one constant to every
+    arrival; a path error (the celerity of the station's paths off the model's, or their celerity falling beyond some
+    range, as on the foreign simulator past its ``far_km``) grows with the travel time. So the nearer and the farther
+    half of the arrivals (split at their median range) must each show the pile on their own (at least 3 residuals
+    within its reach, ``z_half`` sigmas above their even background), with centres that agree within ``half_bin_s``
+    or two of their standard errors (the whole pile's scatter over the root of each half's count), whichever is
+    wider -- and that agreement must *tell* a clock from a path error: a delay proportional to the range, with the
+    pile's mean, would put the halves' centres ``offset * (far - near) / mean`` apart (the halves' mean ranges within
+    the pile), and that must lie beyond the same tolerance from what they read. A station whose events all lie in one
+    narrow band of range cannot tell the two apart, and its reading is inconclusive (docs/fusion.md, "Session 16
+    (clock16)": on the foreign simulator's f5, E064.MC, on time, heard its events only from 25-38 km, and the slower
+    far paths read as +2.255 s)."""
+    split = float(np.median(range_km))
+    lo, hi = max(pile.centre_s - pile.reach_s, -window_s), min(pile.centre_s + pile.reach_s, window_s)
+    reach_share = (hi - lo) / (2 * window_s)
+    inside = (residual >= lo) & (residual <= hi)
+    error = pile.scatter_s / np.sqrt(pile.count)
+
+    def reading(conclusive: bool, note: str, centres: tuple[float, float] = (np.nan, np.nan),
+                ranges: tuple[float, float] = (np.nan, np.nan)) -> ClockReading:
+        return ClockReading(pile.centre_s, conclusive, residual[pile.inside], at[pile.inside], pile.scatter_s, error,
+                            near_s=float(centres[0]), far_s=float(centres[1]), near_km=float(ranges[0]),
+                            far_km=float(ranges[1]), range_note=note)
+
+    centres, errors, ranges = [], [], []
+    for half in (range_km <= split, range_km > split):
+        n_half = int(half.sum())
+        k = int((inside & half).sum())
+        bg = n_half * reach_share
+        if k < 3 or k < bg + z_half * np.sqrt(max(bg, 1.0)):
+            return reading(False, "a range half without the pile")
+        own = pile_at(residual[half], pile.centre_s, window_s=window_s, half_s=pile.reach_s, rounds=1)
+        centres.append(own.centre_s)
+        errors.append(pile.scatter_s / np.sqrt(own.count))
+        ranges.append(float(np.mean(range_km[inside & half])))
+    tolerance = max(half_bin_s, 2.0 * float(np.hypot(errors[0], errors[1])))
+    seen = centres[1] - centres[0]
+    if abs(seen) > tolerance:
+        return reading(False, "the range halves differ", (centres[0], centres[1]), (ranges[0], ranges[1]))
+    mean_km = float(np.mean(range_km[inside]))
+    path = pile.centre_s * (ranges[1] - ranges[0]) / max(mean_km, 1e-6)
+    if abs(seen - path) <= tolerance:
+        return reading(False, "one band of range", (centres[0], centres[1]), (ranges[0], ranges[1]))
+    return reading(True, "", (centres[0], centres[1]), (ranges[0], ranges[1]))
 
 
 def unabsorbed_clock_offsets(
@@ -151,7 +211,7 @@ def unabsorbed_clock_offsets(
     cells: np.ndarray, picks: list[np.ndarray], pick_station: np.ndarray, pick_time: np.ndarray, pick_baz: np.ndarray,
     pick_baz_sigma: np.ndarray, raw_time: np.ndarray, raw_station_start: np.ndarray, *, reach_km: float,
     sigma_pick_s: float, kappa_model: float, min_stations: int = 4, min_picks: int = 8, z: float = 4.0,
-    z_half: float = 2.0, suspects: np.ndarray | None = None,
+    z_half: float = 2.0, suspects: np.ndarray | None = None, by_range: bool = False,
 ) -> list[ClockReading]:
     """Per station, the :class:`ClockReading` of its raw picks (``raw_time``, sorted per station, the station's
     between ``raw_station_start[s]`` and ``[s + 1]``) about the arrivals the events predict there, each event located
@@ -163,7 +223,8 @@ def unabsorbed_clock_offsets(
     position, ``kernels.locate``, Huber k = 2.5); if fewer than ``min_stations`` other stations remain or the location
     fails, it predicts nothing at that station. The picks of the ``suspects`` stations (a boolean per station: clocks
     found off in a first reading) are left out of every event's location as well, so that a neighbour's bad clock does
-    not pass into the reading of a station on time; an event that loses any picks this way is located again."""
+    not pass into the reading of a station on time; an event that loses any picks this way is located again. With
+    ``by_range`` a reading must also be the same at every range of the events (:func:`constant_over_range`)."""
     n_st = len(st_x)
     n_ev = len(x)
     without: dict[tuple[int, int], tuple[float, float, float]] = {}
@@ -232,5 +293,7 @@ def unabsorbed_clock_offsets(
             continue
         residual = np.concatenate([times[a:b] - t for a, b, t in zip(first, last, arrival)])
         at = np.concatenate([np.full(b - a, t) for a, b, t in zip(first, last, arrival)])
-        readings.append(peak_of(residual, at, min_picks=min_picks, z=z, z_half=z_half))
+        distance = np.hypot(np.array(ex) - st_x[s], np.array(ey) - st_y[s])
+        range_km = np.concatenate([np.full(b - a, d) for a, b, d in zip(first, last, distance)]) if by_range else None
+        readings.append(peak_of(residual, at, min_picks=min_picks, z=z, z_half=z_half, range_km=range_km))
     return readings

@@ -170,6 +170,11 @@ class FusionConfig:
     """... and by at least this many of the reading's own standard errors (its pile's scatter over the root of its
     count): a broad pile of few picks cannot tell a small correction from none (docs/fusion.md, "Session 14
     (clock14)")."""
+    clock_unabsorbed_by_range: bool = True
+    """``clock_unabsorbed`` takes a reading only if it is the same at every range of the events it is read against:
+    the nearer and the farther half of the station's arrivals each show it, agree, and tell it from a delay that
+    grows with the range (a path's celerity off the model's), which a station whose events lie in one band of range
+    cannot (``clocks.constant_over_range``; docs/fusion.md, "Session 16 (clock16)")."""
     baz_gate_z: float = 3.0
     """A pick whose back-azimuth lies more than this many sigma from the direction of an event
     cannot be that event's (``0`` turns the test off); see ``kernels.baz_agrees``."""
@@ -998,7 +1003,7 @@ def read_unabsorbed(prep: Prepared, config: FusionConfig, corrections: np.ndarra
             net.x_km, net.y_km, prep.st_north_deg, x, y, t0, cells, picks, pick_station, pick_time, pick_baz,
             pick_baz_sigma, prep.raw_time, prep.station_pick_start, reach_km=config.reach_km,
             sigma_pick_s=config.sigma_pick_s, kappa_model=config.kappa_model, min_stations=config.min_stations,
-            suspects=suspects)
+            suspects=suspects, by_range=config.clock_unabsorbed_by_range)
 
     def off(readings: list[ClockReading]) -> np.ndarray:
         return np.array([r.conclusive and abs(r.offset_s - corrections[s]) >= max(
