@@ -240,9 +240,6 @@ class FusionConfig:
     flight_explain: bool = True
     """With ``flight_partners``: the events and the new sources are explained away (``explain_away``) before the events
     that gave picks are tested again: a mixture whose picks the rounds found now explain is dissolved."""
-    flight_closer: bool = True
-    """With ``flight_partners``: a source implied by its partner takes another event's pick only if it predicts the
-    pick closer than that event does (``flight._held_better``; docs/fusion.md, "Session 16 (flight16)")."""
     flight_donor_nearest: bool = True
     """With ``flight_partners``: an event that gives a source implied by its partner picks must still pass every test
     without them, the nearest-majority test included (which ``refine`` applies to it afterwards: an event so left failing
@@ -1123,7 +1120,7 @@ def partners_at(prep: Prepared, config: FusionConfig, result: PassResult, atmosp
     more = flight_partners(result.x_km, result.y_km, result.t0_s, picks, event_atmosphere,
                            ctx=_pick_context(prep, config), station_pick_start=prep.station_pick_start,
                            min_stations=config.min_stations, donor_max_stations=config.flight_donor_max_stations,
-                           accept=tests.passes, nearest=masked, closer=config.flight_closer,
+                           accept=tests.passes, nearest=masked,
                            donor_accept=partial(tests.passes, nearest=config.nearest_majority)
                            if config.flight_donor_nearest else None)
     if not more:

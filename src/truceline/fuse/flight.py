@@ -213,13 +213,11 @@ def flight_partners(
     x_km: np.ndarray, y_km: np.ndarray, t0_s: np.ndarray, picks: list[np.ndarray], event_atmosphere: np.ndarray, *,
     ctx: PickContext, station_pick_start: np.ndarray, min_stations: int, donor_max_stations: int,
     accept: Callable[[np.ndarray, float, float, float, np.ndarray], bool] | None = None,
-    nearest: bool = False, closer: bool = False,
+    nearest: bool = False,
     donor_accept: Callable[[np.ndarray, float, float, float, np.ndarray], bool] | None = None,
 ) -> list[tuple[int, float, float, float, np.ndarray]]:
     """The launches (impacts) the linked places imply, found at their place (module docstring). The events they take
     picks from are updated in place (``picks``); the new sources are returned as ``(anchor index, x, y, t0, picks)``.
-    With ``closer`` a source takes another event's pick only if it predicts that pick closer than the event does
-    (``_held_better``): otherwise the pick is left to its event and the source gathered again without it.
     ``donor_accept``: the tests an event that gives picks must pass without them (default ``accept``)."""
     n = len(t0_s)
     if n == 0:
@@ -278,17 +276,7 @@ def flight_partners(
                                                    min_stations, half):
             if any(abs(ct - t) < separation_s for t in busy):
                 continue
-            usable = available(pool)
-            fitted = refined_at(ctx, cx, cy, ct, atm, usable, c, wx, wy, coarse_s, min_stations)
-            if fitted is not None and closer:
-                kept = _held_better(ctx, fitted[3], holder, x_km, y_km, t0_s, event_atmosphere, *fitted[:3], atm)
-                if kept.any():
-                    usable = usable[~np.isin(usable, fitted[3][kept])]
-                    fitted = refined_at(ctx, fitted[0], fitted[1], fitted[2], atm, usable, c, wx, wy, coarse_s,
-                                        min_stations)
-                    if fitted is not None and _held_better(ctx, fitted[3], holder, x_km, y_km, t0_s, event_atmosphere,
-                                                           *fitted[:3], atm).any():
-                        fitted = None
+            fitted = refined_at(ctx, cx, cy, ct, atm, available(pool), c, wx, wy, coarse_s, min_stations)
             if fitted is None:
                 continue
             cx, cy, ct, chosen = fitted
@@ -333,32 +321,6 @@ def _masked(ctx: PickContext, holder: np.ndarray, station_pick_start: np.ndarray
         if hi > lo and np.any(holder[lo:hi] != FREE):
             out.append(s)
     return np.array(out, dtype=np.int64)
-
-
-def _held_better(ctx: PickContext, chosen: np.ndarray, holder: np.ndarray, x_km: np.ndarray, y_km: np.ndarray,
-                 t0_s: np.ndarray, event_atmosphere: np.ndarray, x: float, y: float, t0: float,
-                 atm: np.ndarray) -> np.ndarray:
-    """Which of ``chosen`` (a source at x, y, t0) are held by an event that predicts them at least as closely, in
-    pick sigmas (the travel-time model error included), as the source does. A pick is one sound; explaining it away
-    from its event to a new source is warranted only when the new source explains it better (the rule
-    ``explain.explain_away`` gives picks by): a source implied in a busy window gathers, among the rounds fired there,
-    picks its origin time happens to fit, and taking one its own round fits better builds a mixture at that round's
-    expense."""
-    out = np.zeros(len(chosen), dtype=bool)
-    held = holder[chosen]
-    if not np.any(held >= 0):
-        return out
-    s = ctx.pick_station[chosen]
-
-    def z(px: np.ndarray, py: np.ndarray, pt: np.ndarray, a: np.ndarray) -> np.ndarray:
-        tt = travel_times(ctx.st_x[s], ctx.st_y[s], px, py, a[:, 0], a[:, 1], a[:, 2])
-        return np.asarray(np.abs(ctx.pick_time[chosen] - pt - tt) / np.sqrt(ctx.sigma_s**2 + (ctx.kappa_model * tt) ** 2))
-
-    own = np.maximum(held, 0)
-    z_new = z(np.full(len(chosen), x), np.full(len(chosen), y), np.full(len(chosen), t0), np.tile(atm, (len(chosen), 1)))
-    z_old = z(x_km[own], y_km[own], t0_s[own], event_atmosphere[own])
-    out[held >= 0] = (z_old <= z_new)[held >= 0]
-    return out
 
 
 def _donors_pass(ctx: PickContext, chosen: np.ndarray, holder: np.ndarray, picks: list[np.ndarray], x_km: np.ndarray,
