@@ -242,8 +242,8 @@ class FusionConfig:
     that gave picks are tested again: a mixture whose picks the rounds found now explain is dissolved."""
     flight_donor_nearest: bool = True
     """With ``flight_partners``: an event that gives a source implied by its partner picks must still pass every test
-    without them, the nearest-majority test included (which ``refine`` applies to it afterwards: an event so left failing
-    was dropped, the found event a new source cost; docs/fusion.md, "Session 16 (flight16)")."""
+    without them, the nearest-majority test included (``refine`` applies it to the event afterwards: an event left
+    failing it was dropped, a found event the new source cost; docs/fusion.md, "Session 16 (flight16)")."""
     flight_explain_local: bool = True
     """With ``flight_explain``: only the new sources, the events that gave them picks and the events whose picks these
     explain may be dissolved (``explain_away(changed=)``); the other events were explained away on the same evidence
@@ -1108,7 +1108,10 @@ def with_replacements(prep: Prepared, config: FusionConfig, result: PassResult, 
 
 def partners_at(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere: np.ndarray) -> PassResult:
     """The events and the launches (impacts) their flight partners imply (``fuse/flight.py``). With ``flight_explain``
-    all are explained away first (``explain_away``); the events keep the picks the new sources left them and are
+    they are explained away first (``explain_away``; with ``flight_explain_local`` only where the new sources changed
+    the evidence: the new sources, the events that gave them picks, and the events these explain picks of); the events
+    that give picks must pass every test without them (with ``flight_donor_nearest`` the nearest-majority test too);
+    the events keep the picks the new sources left them and are
     relocated and tested again by :func:`refine` (without sharing the picks out again); the new sources, tested as they
     were found (the nearest-majority test without their masked stations), are only located."""
     picks = [row[row >= 0] for row in result.picks]

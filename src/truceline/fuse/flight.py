@@ -21,10 +21,11 @@ flight time, at the other place. There the free picks and those of the place's w
 ``donor_max_stations`` stations) are back-projected from points within ``SPAN_KM`` of it to origin times in that
 window (``repeat.agreeing_origins``); where at least ``min_stations`` stations agree, at a time apart from every event
 already at the place, a source is gathered, located and kept under the repeat step's rules (it fits as one source,
-stays at the place, gains more free picks than it costs, leaves the events it takes picks from passing, and passes
-every event's tests, ``accept``). With ``nearest`` its nearest-majority test leaves out the stations whose arrival
-then was another event's pick (``_masked``: a lost round's nearest stations mostly hold its merged sibling's pick, and
-a station hearing two blasts that close reports one onset). No partner is sought in a burst (``SKIP_BURSTS``).
+stays at the place, gains more free picks than it costs, leaves the events it takes picks from passing every test,
+``donor_accept``, and passes every event's tests, ``accept``). With ``nearest`` its nearest-majority test leaves out
+the stations whose arrival then was another event's pick (``_masked``: a lost round's nearest stations mostly hold its
+merged sibling's pick, and a station hearing two blasts that close reports one onset). No partner is sought in a
+burst (``SKIP_BURSTS``).
 """
 
 from __future__ import annotations
