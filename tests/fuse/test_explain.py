@@ -36,8 +36,8 @@ class Picks:
         return np.arange(first, len(self.time), dtype=np.int64)
 
 
-def _run(events: list[tuple[float, float, float, np.ndarray]], book: Picks) -> tuple[np.ndarray, list[np.ndarray],
-                                                                                      np.ndarray, np.ndarray]:
+def _run(events: list[tuple[float, float, float, np.ndarray]], book: Picks,
+         changed: np.ndarray | None = None) -> tuple[np.ndarray, list[np.ndarray], np.ndarray, np.ndarray]:
     x = np.array([e[0] for e in events])
     y = np.array([e[1] for e in events])
     t0 = np.array([e[2] for e in events])
@@ -47,7 +47,7 @@ def _run(events: list[tuple[float, float, float, np.ndarray]], book: Picks) -> t
                          pick_time=np.array(book.time), pick_station=np.array(book.station, dtype=np.int64),
                          pick_baz=np.full(n, np.nan), pick_baz_sigma=np.full(n, np.nan), st_x=ST_X, st_y=ST_Y,
                          st_north=np.zeros(16), sigma_s=SIGMA_S, kappa_model=KAPPA, min_stations=4, reach_km=38.0,
-                         max_z=3.0, max_normalised_rms=2.2, baz_gate_z=3.0)
+                         max_z=3.0, max_normalised_rms=2.2, baz_gate_z=3.0, changed=changed)
     return alive, picks, x, y
 
 
@@ -60,6 +60,47 @@ def test_the_second_half_of_a_source_is_given_back_to_the_first() -> None:
     assert alive.tolist() == [True, False]
     assert set(picks[0].tolist()) == set(first.tolist()) | set(second.tolist())
     assert np.hypot(x[0] - 0.5, y[0] + 0.3) < 0.01
+
+
+def _second_half_events() -> tuple[list[tuple[float, float, float, np.ndarray]], Picks]:
+    book = Picks()
+    first = book.arrivals(0.5, -0.3, 100.0, list(range(0, 16, 2)) + [1, 3])
+    second = book.arrivals(0.5, -0.3, 100.0, [5, 7, 9, 11, 13])
+    return [(0.5, -0.3, 100.0, first), (2.0, -0.5, 104.0, second)], book
+
+
+def test_with_changed_an_event_is_dissolved_only_by_new_evidence() -> None:
+    # neither event's evidence is new: the second half was kept on this evidence before, and stays
+    events, book = _second_half_events()
+    alive, picks, _, _ = _run(events, book, changed=np.array([False, False]))
+    assert alive.tolist() == [True, True]
+    assert [len(p) for p in picks] == [10, 5]
+    # the event that explains its picks is new (a source just added, or one that gave picks): dissolved as before
+    events, book = _second_half_events()
+    alive, picks, _, _ = _run(events, book, changed=np.array([True, False]))
+    assert alive.tolist() == [True, False]
+    assert len(picks[0]) == 15
+    # the second half itself is new: examined, and dissolved
+    events, book = _second_half_events()
+    alive, _, _, _ = _run(events, book, changed=np.array([False, True]))
+    assert alive.tolist() == [True, False]
+
+
+def test_an_event_that_receives_picks_counts_as_changed() -> None:
+    # two weak parts of A's round, located off it: B (changed, examined first: as few stations, listed first) is
+    # dissolved into A, which, changed so, then explains C's picks too
+    book = Picks()
+    a_picks = book.arrivals(0.0, 0.0, 100.0, list(range(0, 16, 2)))
+    b_picks = book.arrivals(0.0, 0.0, 100.0, [1, 3, 5, 7])
+    c_picks = book.arrivals(0.0, 0.0, 100.0, [9, 11, 13, 15])
+    events = [(0.0, 0.0, 100.0, a_picks), (1.5, 0.5, 103.0, b_picks), (-1.5, 0.5, 97.0, c_picks)]
+    alive, picks, _, _ = _run(events, book, changed=np.array([False, True, False]))
+    assert alive.tolist() == [True, False, False]
+    assert len(picks[0]) == 16
+    # nothing changed: both kept
+    alive, _, _, _ = _run([(0.0, 0.0, 100.0, a_picks), (1.5, 0.5, 103.0, b_picks), (-1.5, 0.5, 97.0, c_picks)], book,
+                          changed=np.zeros(3, dtype=bool))
+    assert alive.tolist() == [True, True, True]
 
 
 def test_a_coincidence_of_other_rounds_picks_is_dissolved() -> None:

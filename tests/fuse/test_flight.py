@@ -117,3 +117,27 @@ def test_no_partner_is_sought_in_a_burst() -> None:
         assert len(_run(events, book)) == 1
     finally:
         flight.SKIP_BURSTS = with_bursts
+
+
+def _with_donor(book: Book) -> tuple[list[np.ndarray], list[tuple[float, float, float, np.ndarray]]]:
+    """The mission with launch 3 lost: two of its picks (at the two stations nearest the battery) held by a later
+    round's event at the battery (heard by the six next stations), its other four free."""
+    launches, impacts = _mission(book)
+    later = book.arrivals(*BATTERY, 137.0, _nearest(*BATTERY, 12)[6:])
+    donor = np.sort(np.r_[later, launches[3][:2]])
+    return launches, _events(launches, impacts, missing=3) + [(*BATTERY, 137.0, donor)]
+
+
+def test_a_donor_must_pass_the_donor_tests_without_the_picks_it_gives() -> None:
+    book = Book(seed=11)
+    launches, events = _with_donor(book)
+    x, y, t0, picks, order, start, ctx, atm = book.plane_context(events)
+    found = flight_partners(x, y, t0, [p.copy() for p in picks], atm, ctx=ctx, station_pick_start=start,
+                            min_stations=4, donor_max_stations=8, nearest=True)
+    assert len(found) == 1
+    assert set(np.sort(order[found[0][4]]).tolist()) >= set(launches[3].tolist())  # the two picks taken back
+    refused = flight_partners(x, y, t0, [p.copy() for p in picks], atm, ctx=ctx, station_pick_start=start,
+                              min_stations=4, donor_max_stations=8, nearest=True,
+                              donor_accept=lambda *_args: False)
+    assert all(not set(np.sort(order[p]).tolist()) & set(launches[3][:2].tolist()) for *_r, p in refused)
+

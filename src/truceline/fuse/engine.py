@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
+from functools import partial
 
 import numpy as np
 import pyarrow as pa
@@ -244,6 +245,14 @@ class FusionConfig:
     flight_explain: bool = True
     """With ``flight_partners``: the events and the new sources are explained away (``explain_away``) before the events
     that gave picks are tested again: a mixture whose picks the rounds found now explain is dissolved."""
+    flight_donor_nearest: bool = True
+    """With ``flight_partners``: an event that gives a source implied by its partner picks must still pass every test
+    without them, the nearest-majority test included (``refine`` applies it to the event afterwards: an event left
+    failing it was dropped, a found event the new source cost; docs/fusion.md, "Session 16 (flight16)")."""
+    flight_explain_local: bool = True
+    """With ``flight_explain``: only the new sources, the events that gave them picks and the events whose picks these
+    explain may be dissolved (``explain_away(changed=)``); the other events were explained away on the same evidence
+    before (docs/fusion.md, "Session 16 (flight16)"). False: every event is examined again (session 15)."""
     flight_masked: bool = True
     """With ``flight_partners``: a source implied by its partner is held to the nearest-majority test without the
     stations whose arrival then was another event's pick (masked: ``flight._masked``)."""
@@ -1119,7 +1128,10 @@ def with_replacements(prep: Prepared, config: FusionConfig, result: PassResult, 
 
 def partners_at(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere: np.ndarray) -> PassResult:
     """The events and the launches (impacts) their flight partners imply (``fuse/flight.py``). With ``flight_explain``
-    all are explained away first (``explain_away``); the events keep the picks the new sources left them and are
+    they are explained away first (``explain_away``; with ``flight_explain_local`` only where the new sources changed
+    the evidence: the new sources, the events that gave them picks, and the events these explain picks of); the events
+    that give picks must pass every test without them (with ``flight_donor_nearest`` the nearest-majority test too);
+    the events keep the picks the new sources left them and are
     relocated and tested again by :func:`refine` (without sharing the picks out again); the new sources, tested as they
     were found (the nearest-majority test without their masked stations), are only located."""
     picks = [row[row >= 0] for row in result.picks]
@@ -1131,7 +1143,9 @@ def partners_at(prep: Prepared, config: FusionConfig, result: PassResult, atmosp
     more = flight_partners(result.x_km, result.y_km, result.t0_s, picks, event_atmosphere,
                            ctx=_pick_context(prep, config), station_pick_start=prep.station_pick_start,
                            min_stations=config.min_stations, donor_max_stations=config.flight_donor_max_stations,
-                           accept=tests.passes, nearest=masked)
+                           accept=tests.passes, nearest=masked,
+                           donor_accept=partial(tests.passes, nearest=config.nearest_majority)
+                           if config.flight_donor_nearest else None)
     if not more:
         return result
     # the events that gave picks are relocated and tested again; the new sources were tested as they were found (the
@@ -1139,7 +1153,11 @@ def partners_at(prep: Prepared, config: FusionConfig, result: PassResult, atmosp
     n = len(result.t0_s)
     both = _appended(prep, result, picks, more)
     if config.flight_explain:
-        both = _explained(prep, config, both, atmosphere)
+        changed = None
+        if config.flight_explain_local:
+            gave = [len(p) != np.count_nonzero(row >= 0) for p, row in zip(picks, result.picks)]
+            changed = np.concatenate([np.array(gave, dtype=bool), np.ones(len(more), dtype=bool)])
+        both = _explained(prep, config, both, atmosphere, changed=changed)
     old = refine(prep, config, both.take(np.arange(n)), atmosphere, nearest=config.nearest_majority,
                  amplitude=config.amplitude_consistency, share=False, reach=True)
     new = both.take(np.arange(n, n + len(more)))
@@ -1148,9 +1166,11 @@ def partners_at(prep: Prepared, config: FusionConfig, result: PassResult, atmosp
     return joined(old, _located(prep, config, new, atmosphere))
 
 
-def _explained(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere: np.ndarray) -> PassResult:
+def _explained(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere: np.ndarray, *,
+               changed: np.ndarray | None = None) -> PassResult:
     """``result`` after explaining away (``fuse/explain.py``): the events whose picks the others explain dissolved
-    (their picks left empty), their explained picks given to the events that explain them."""
+    (their picks left empty), their explained picks given to the events that explain them. ``changed``: only the
+    events whose evidence is new, and those whose picks they explain, may be dissolved (``explain_away``)."""
     net = prep.network
     x, y, t0 = result.x_km.copy(), result.y_km.copy(), result.t0_s.copy()
     picks = [row[row >= 0] for row in result.picks]
@@ -1158,7 +1178,8 @@ def _explained(prep: Prepared, config: FusionConfig, result: PassResult, atmosph
                  pick_station=prep.pick_station, pick_baz=prep.pick_baz, pick_baz_sigma=prep.pick_baz_sigma,
                  st_x=net.x_km, st_y=net.y_km, st_north=prep.st_north_deg, sigma_s=config.sigma_pick_s,
                  kappa_model=config.kappa_model, min_stations=config.min_stations, reach_km=config.reach_km,
-                 max_z=config.ambiguity_z, max_normalised_rms=config.max_normalised_rms, baz_gate_z=config.baz_gate_z)
+                 max_z=config.ambiguity_z, max_normalised_rms=config.max_normalised_rms, baz_gate_z=config.baz_gate_z,
+                 changed=changed)
     rows = np.full_like(result.picks, -1)
     for i, p in enumerate(picks):
         rows[i, : min(len(p), rows.shape[1])] = p[: rows.shape[1]]
@@ -1301,8 +1322,10 @@ class EventTests:
                 self.reach = None
         self.coincidence = reach and config.chance_coincidences
 
-    def passes(self, picks: np.ndarray, x: float, y: float, t0: float, atmosphere: np.ndarray) -> bool:
-        """Whether an event of these picks, located at (x, y, t0) under ``atmosphere`` (c, wx, wy), passes."""
+    def passes(self, picks: np.ndarray, x: float, y: float, t0: float, atmosphere: np.ndarray, *,
+               nearest: bool | None = None) -> bool:
+        """Whether an event of these picks, located at (x, y, t0) under ``atmosphere`` (c, wx, wy), passes
+        (``nearest``, if given, instead of the tests' own choice of the nearest-majority test)."""
         prep, config, net = self.prep, self.config, self.prep.network
         s = prep.pick_station[picks]
         m = len(np.unique(s))
@@ -1323,7 +1346,8 @@ class EventTests:
                 expected=config.coincidence_expected, max_aperture_km=config.coincidence_aperture_km,
                 burst_ratio=config.coincidence_burst_ratio, reach_km=config.reach_km, min_stations=config.min_stations):
             return False
-        if not self.nearest or (self.nearest_max_stations is not None and m > self.nearest_max_stations):
+        if not (self.nearest if nearest is None else nearest) or (
+                self.nearest_max_stations is not None and m > self.nearest_max_stations):
             return True
         return heard_by_nearest_majority(
             x, y, t0, s, atmosphere, st_x=net.x_km, st_y=net.y_km, station_pick_start=prep.station_pick_start,

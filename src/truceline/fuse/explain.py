@@ -50,13 +50,20 @@ def explain_away(
     max_z: float,
     max_normalised_rms: float,
     baz_gate_z: float,
+    changed: np.ndarray | None = None,
 ) -> np.ndarray:
     """Dissolve the events whose picks the others explain; updates positions and ``picks`` in
-    place and returns which events are kept. ``event_atmosphere`` is (n, 3): c, wx, wy (km/s)."""
+    place and returns which events are kept. ``event_atmosphere`` is (n, 3): c, wx, wy (km/s).
+
+    ``changed`` (n,) marks the events whose evidence is new since the events were last explained away (sources
+    just added, events that gave them picks): then an event is dissolved only if it is one of them or one of them
+    explains at least one of its picks (the others' picks are explained as they were), and an event that receives
+    picks joins them. None: every event is examined."""
     n = len(t0_s)
     alive = np.ones(n, dtype=bool)
     if n < 2:
         return alive
+    fresh = None if changed is None else np.array(changed, dtype=bool)
     stations_of = [set(pick_station[p].tolist()) for p in picks]
     slowest = float(np.min(event_atmosphere[:, 0])) - 0.04
     horizon_s = reach_km / max(slowest, 0.1)
@@ -82,12 +89,16 @@ def explain_away(
                 givers.append((p, j))
         if own >= min_stations:
             continue
+        if fresh is not None and not fresh[k] and not any(fresh[j] for _p, j in givers):
+            continue  # nothing new explains its picks: it was kept on this evidence before
         if _give(givers, x_km, y_km, t0_s, picks, event_atmosphere, pick_time, pick_station, pick_baz, pick_baz_sigma,
                  st_x, st_y, st_north, sigma_s, kappa_model, max_normalised_rms):
             alive[k] = False
             picks[k] = np.zeros(0, dtype=np.int64)
             for p, j in givers:
                 stations_of[j].add(int(pick_station[p]))
+                if fresh is not None:
+                    fresh[j] = True
     return alive
 
 

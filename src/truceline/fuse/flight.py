@@ -21,10 +21,11 @@ flight time, at the other place. There the free picks and those of the place's w
 ``donor_max_stations`` stations) are back-projected from points within ``SPAN_KM`` of it to origin times in that
 window (``repeat.agreeing_origins``); where at least ``min_stations`` stations agree, at a time apart from every event
 already at the place, a source is gathered, located and kept under the repeat step's rules (it fits as one source,
-stays at the place, gains more free picks than it costs, leaves the events it takes picks from passing, and passes
-every event's tests, ``accept``). With ``nearest`` its nearest-majority test leaves out the stations whose arrival
-then was another event's pick (``_masked``: a lost round's nearest stations mostly hold its merged sibling's pick, and
-a station hearing two blasts that close reports one onset). No partner is sought in a burst (``SKIP_BURSTS``).
+stays at the place, gains more free picks than it costs, leaves the events it takes picks from passing every test,
+``donor_accept``, and passes every event's tests, ``accept``). With ``nearest`` its nearest-majority test leaves out
+the stations whose arrival then was another event's pick (``_masked``: a lost round's nearest stations mostly hold its
+merged sibling's pick, and a station hearing two blasts that close reports one onset). No partner is sought in a
+burst (``SKIP_BURSTS``).
 """
 
 from __future__ import annotations
@@ -214,9 +215,11 @@ def flight_partners(
     ctx: PickContext, station_pick_start: np.ndarray, min_stations: int, donor_max_stations: int,
     accept: Callable[[np.ndarray, float, float, float, np.ndarray], bool] | None = None,
     nearest: bool = False,
+    donor_accept: Callable[[np.ndarray, float, float, float, np.ndarray], bool] | None = None,
 ) -> list[tuple[int, float, float, float, np.ndarray]]:
     """The launches (impacts) the linked places imply, found at their place (module docstring). The events they take
-    picks from are updated in place (``picks``); the new sources are returned as ``(anchor index, x, y, t0, picks)``."""
+    picks from are updated in place (``picks``); the new sources are returned as ``(anchor index, x, y, t0, picks)``.
+    ``donor_accept``: the tests an event that gives picks must pass without them (default ``accept``)."""
     n = len(t0_s)
     if n == 0:
         return []
@@ -283,7 +286,8 @@ def flight_partners(
             if not w_lo - separation_s <= ct <= w_hi + separation_s:
                 continue
             if not _gains(chosen, holder, picks, ctx.pick_station, min_stations) or not _donors_pass(
-                    ctx, chosen, holder, picks, x_km, y_km, t0_s, event_atmosphere, min_stations, accept):
+                    ctx, chosen, holder, picks, x_km, y_km, t0_s, event_atmosphere, min_stations,
+                    accept if donor_accept is None else donor_accept):
                 continue
             if nearest and not heard_by_nearest_majority(
                     cx, cy, ct, ctx.pick_station[chosen], atm, st_x=ctx.st_x, st_y=ctx.st_y,
