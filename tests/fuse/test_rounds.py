@@ -98,9 +98,10 @@ def test_a_round_whose_picks_locate_elsewhere_is_not_added() -> None:
     assert missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy, locate=lambda *a: (3.0, 0.0), max_offset_km=2.0) == []
 
 
-def test_the_step_is_on_by_default_backed_by_free_arrivals() -> None:
+def test_the_step_is_off_by_default_its_guards_on() -> None:
     config = FusionConfig()
-    assert config.place_rounds and config.place_round_free_arrivals and config.place_round_scatter_ellipse
+    assert not config.place_rounds
+    assert config.place_round_free_arrivals and config.place_round_scatter_ellipse
     assert config.place_round_fit_ratio is None and config.place_round_explained_share is None
 
 
@@ -132,7 +133,8 @@ def test_the_tables_get_the_missing_rounds_with_their_picks() -> None:
     keep = np.setdiff1d(np.arange(len(result.t0_s)), near[[1, 3, 5]])
     thinned = result.take(keep)
     off = to_tables(prep, thinned, atmosphere, config=FusionConfig(place_rounds=False), batch=True)
-    on = to_tables(prep, thinned, atmosphere, config=FusionConfig(place_round_free_arrivals=False), batch=True)
+    on = to_tables(prep, thinned, atmosphere, config=FusionConfig(place_rounds=True, place_round_free_arrivals=False),
+                   batch=True)
     assert off.events.num_rows == len(keep)
     added = on.events.num_rows - off.events.num_rows
     assert added >= 2
@@ -197,8 +199,9 @@ def test_a_new_round_carries_its_places_scatter_and_its_ellipse_can_widen_by_it(
     prep, result, atmosphere = fuse(toy.stations, toy.picks)
     near = np.flatnonzero(np.hypot(result.x_km - np.median(result.x_km[:8]), result.y_km - np.median(result.y_km[:8])) < 0.5)
     thinned = result.take(np.setdiff1d(np.arange(len(result.t0_s)), near[[1, 3, 5]]))
-    plain = to_tables(prep, thinned, atmosphere, config=FusionConfig(place_round_scatter_ellipse=False), batch=True)
-    wide = to_tables(prep, thinned, atmosphere, config=FusionConfig(), batch=True)
+    plain = to_tables(prep, thinned, atmosphere, config=FusionConfig(place_rounds=True, place_round_scatter_ellipse=False),
+                      batch=True)
+    wide = to_tables(prep, thinned, atmosphere, config=FusionConfig(place_rounds=True), batch=True)
     assert plain.events.num_rows == wide.events.num_rows > len(thinned.t0_s)
     a, b = plain.events["ellipse_major_km"].to_numpy(), wide.events["ellipse_major_km"].to_numpy()
     assert np.all(b >= a - 1e-4) and np.any(b > a + 1e-4)

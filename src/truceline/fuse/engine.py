@@ -286,13 +286,14 @@ class FusionConfig:
     either side) for the event to be moved there (``event_places``)."""
     place_slack_s: float = 1.0
     """Slack of the firing window either side, beyond ``first_pass_kappa`` of the travel time (``event_places``)."""
-    place_rounds: bool = True
+    place_rounds: bool = False
     """Last (batch only, after ``event_places``): at each cluster of events at places, count the rounds its nearest
     stations heard within its firing window and add an event at the place for each round no event there has, holding
     the free picks nearest its arrivals (``fuse/rounds.py``; docs/fusion.md, "Session 15 (foreign15)", "Session 16
-    (rounds16)"). On since session 16, with ``place_round_free_arrivals``: foreign s1 F1 0.7029 -> 0.7317, s2 0.6657
-    -> 0.6760, s3 0.7513 -> 0.7607, f5 0.7503 -> 0.7572, `heavy` 0.25 h 0.8926 -> 0.9077; `violation` seeds 7-13:
-    11 events more over the seven, 8 of them matched (at most one unmatched event more a seed)."""
+    (rounds16)"). Off: with ``place_round_free_arrivals`` foreign s1 F1 0.7029 -> 0.7317, s2 0.6657 -> 0.6760, s3
+    0.7513 -> 0.7607, f5 0.7503 -> 0.7572, `heavy` 0.25 h 0.8926 -> 0.9077, `violation` seeds 7-13 11 events more, 8
+    of them matched; but `heavy` 1 h 2153/1902 -> 2197/1914 events/matched, precision 0.8834 -> 0.8712, F1 0.9018 ->
+    0.8982 (the lead's run after the merge, docs/fusion.md "Where it stands")."""
     place_count_stations: int = 5
     """The count of rounds at a place is the lower median of the counts at this many nearest stations that heard it
     (``place_rounds``)."""
