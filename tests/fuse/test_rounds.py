@@ -103,7 +103,7 @@ def test_the_step_is_off_by_default_its_guards_on() -> None:
     assert not config.place_rounds
     assert config.place_round_free_arrivals and config.place_round_scatter_ellipse
     assert config.place_round_fit_ratio is None and config.place_round_explained_share is None
-    assert config.place_round_level_db is None
+    assert config.place_round_level_db is None and config.place_round_heard_share is None
 
 
 def test_echoes_below_the_trains_level_are_not_counted_as_rounds() -> None:
@@ -225,3 +225,19 @@ def test_a_round_louder_or_weaker_than_its_siblings_is_not_added() -> None:
     assert abs(level_offset_db(np.flatnonzero(rounds == 1), members, picks, level, ps)) < 2.0
     assert np.isnan(level_offset_db(np.flatnonzero(rounds == 1), members[:0], picks, level, ps))
     assert len(missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy, level_db=10.0)) == 3
+
+
+def test_a_round_heard_by_far_fewer_stations_than_its_siblings_is_not_added() -> None:
+    """Rounds 1, 3 and 5 missed; round 3 heard only at the 5 stations nearest the battery (its other arrivals far
+    out of the window), its siblings at all 12: all three added; with ``heard_share`` 0.5 (at least 6 of 12) round 3
+    is not, rounds 1 and 5 are."""
+    found = [0, 2, 4, 6, 7]
+    x, y, t0, picks, atm, pt, ps, sx, sy, rounds = _scene(found)
+    nearest = np.argsort(np.hypot(sx, sy), kind="stable")[:5]
+    far = (rounds == 3) & ~np.isin(ps, nearest)
+    pt = pt.copy()
+    pt[far] += 1000.0
+    assert len(missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy)) == 3
+    kept = missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy, heard_share=0.5)
+    assert [int(np.bincount(rounds[r.picks][rounds[r.picks] >= 0]).argmax()) for r in kept] == [1, 5]
+    assert all(len(np.unique(ps[r.picks])) >= 6 for r in kept)

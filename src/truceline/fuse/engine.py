@@ -327,6 +327,9 @@ class FusionConfig:
     """With amplitudes: a round added by the count must be as loud as the place's events at the same stations, the
     median of its picks' levels less theirs within this many dB (``place_rounds``; docs/fusion.md, "Session 16
     (rounds16b)")."""
+    place_round_heard_share: float | None = None
+    """A round added by the count must hold picks at at least this share of the stations that heard the place's
+    events (their median) (``place_rounds``; docs/fusion.md, "Session 16 (rounds16b)")."""
     place_round_scatter_ellipse: bool = True
     """A round added by the count has its template's ellipse widened by the covariance of the place's events' positions
     (it is at their median, the round anywhere among them) (``place_rounds``)."""

@@ -101,7 +101,7 @@ def missing_rounds(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
                    max_offset_km: float | None = None, leftovers: bool = False, leftover_share: float = 0.75,
                    log_amplitude: np.ndarray | None = None, weak_db: float | None = None,
                    free_arrivals: bool = False, fit_ratio: float | None = None, explained_share: float | None = None,
-                   level_db: float | None = None, report: list[PlaceCount] | None = None) -> list[NewRound]:
+                   level_db: float | None = None, heard_share: float | None = None, report: list[PlaceCount] | None = None) -> list[NewRound]:
     """The rounds the count at each place says the events miss (module docstring). ``picks``: each event's pick
     rows; ``event_atmosphere``: (n, 3) each event's ``(c, wx, wy)`` in km/s. ``report`` collects each cluster's
     count."""
@@ -225,6 +225,8 @@ def missing_rounds(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
         sibling = [robust_spread(np.array([pick_time[r] - tt_of[int(pick_station[r])] for r in picks[j]
                                            if int(pick_station[r]) in tt_of])) for j in members.tolist()]
         sibling_spread = float(np.nanmedian(sibling)) if np.isfinite(sibling).any() else float("nan")
+        # how many stations heard the cluster's own rounds: a round of the same guns at the same place is heard alike
+        sibling_heard = float(np.median([len(np.unique(pick_station[picks[j]])) for j in members.tolist()]))
         found: list[NewRound] = []
         unfilled: list[int] = []
         for i, rows_i, res_i, tt_i in zip(missing, chosen, residual, path):
@@ -241,6 +243,8 @@ def missing_rounds(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
             spread = robust_spread(np.array(res_i))
             if fit_ratio is not None and not spread <= fit_ratio * sibling_spread:
                 continue  # its picks scatter about the place more than its sibling rounds' do: not one of them
+            if heard_share is not None and len(np.unique(pick_station[held])) < heard_share * sibling_heard:
+                continue  # heard by far fewer stations than its sibling rounds: free picks gathered, not a round
             if level_db is not None and log_amplitude is not None:
                 offset = level_offset_db(held, members, picks, log_amplitude, pick_station)
                 if np.isfinite(offset) and abs(offset) > level_db:
