@@ -7,7 +7,7 @@ import numpy as np
 from truceline.fuse.atmosphere import travel_times
 from truceline.fuse.engine import FusionConfig, fuse
 from truceline.fuse.events import to_tables
-from truceline.fuse.rounds import missing_rounds, place_clusters
+from truceline.fuse.rounds import level_offset_db, missing_rounds, place_clusters
 from tests.fuse.synthetic import make_toy
 
 C = 0.335  # km/s
@@ -103,6 +103,7 @@ def test_the_step_is_off_by_default_its_guards_on() -> None:
     assert not config.place_rounds
     assert config.place_round_free_arrivals and config.place_round_scatter_ellipse
     assert config.place_round_fit_ratio is None and config.place_round_explained_share is None
+    assert config.place_round_level_db is None and config.place_round_heard_share is None
 
 
 def test_echoes_below_the_trains_level_are_not_counted_as_rounds() -> None:
@@ -206,3 +207,37 @@ def test_a_new_round_carries_its_places_scatter_and_its_ellipse_can_widen_by_it(
     a, b = plain.events["ellipse_major_km"].to_numpy(), wide.events["ellipse_major_km"].to_numpy()
     assert np.all(b >= a - 1e-4) and np.any(b > a + 1e-4)
     assert int(np.sum(np.abs(b - a) > 1e-4)) <= plain.events.num_rows - len(thinned.t0_s)
+
+
+def test_a_round_louder_or_weaker_than_its_siblings_is_not_added() -> None:
+    """Rounds 1, 3 and 5 missed; round 3's arrivals 20 dB louder than the train's (another, nearer source's, heard
+    at the same times): all three added without ``level_db``; with ``level_db`` 10 round 3 is not, rounds 1 and 5
+    (the train's level, scatter 2.6 dB) are; without amplitudes the guard passes everything."""
+    found = [0, 2, 4, 6, 7]
+    x, y, t0, picks, atm, pt, ps, sx, sy, rounds = _scene(found)
+    rng = np.random.default_rng(5)
+    level = rng.normal(0.0, 0.3, len(pt)) + np.where(rounds == 3, 20.0 * np.log(10.0) / 20.0, 0.0)
+    assert len(missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy, log_amplitude=level)) == 3
+    kept = missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy, log_amplitude=level, level_db=10.0)
+    assert [int(np.bincount(rounds[r.picks][rounds[r.picks] >= 0]).argmax()) for r in kept] == [1, 5]
+    members = np.arange(len(found))
+    assert abs(level_offset_db(np.flatnonzero(rounds == 3), members, picks, level, ps) - 20.0) < 2.0
+    assert abs(level_offset_db(np.flatnonzero(rounds == 1), members, picks, level, ps)) < 2.0
+    assert np.isnan(level_offset_db(np.flatnonzero(rounds == 1), members[:0], picks, level, ps))
+    assert len(missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy, level_db=10.0)) == 3
+
+
+def test_a_round_heard_by_far_fewer_stations_than_its_siblings_is_not_added() -> None:
+    """Rounds 1, 3 and 5 missed; round 3 heard only at the 5 stations nearest the battery (its other arrivals far
+    out of the window), its siblings at all 12: all three added; with ``heard_share`` 0.5 (at least 6 of 12) round 3
+    is not, rounds 1 and 5 are."""
+    found = [0, 2, 4, 6, 7]
+    x, y, t0, picks, atm, pt, ps, sx, sy, rounds = _scene(found)
+    nearest = np.argsort(np.hypot(sx, sy), kind="stable")[:5]
+    far = (rounds == 3) & ~np.isin(ps, nearest)
+    pt = pt.copy()
+    pt[far] += 1000.0
+    assert len(missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy)) == 3
+    kept = missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy, heard_share=0.5)
+    assert [int(np.bincount(rounds[r.picks][rounds[r.picks] >= 0]).argmax()) for r in kept] == [1, 5]
+    assert all(len(np.unique(ps[r.picks])) >= 6 for r in kept)

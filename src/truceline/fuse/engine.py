@@ -323,6 +323,13 @@ class FusionConfig:
     """An event off the place holding counted picks at its nearest stations, this share of whose picks would leave the
     place within its firing window, is one of its rounds located off it: counted with the place's events, its
     arrivals explained (``place_rounds``)."""
+    place_round_level_db: float | None = None
+    """With amplitudes: a round added by the count must be as loud as the place's events at the same stations, the
+    median of its picks' levels less theirs within this many dB (``place_rounds``; docs/fusion.md, "Session 16
+    (rounds16b)")."""
+    place_round_heard_share: float | None = None
+    """A round added by the count must hold picks at at least this share of the stations that heard the place's
+    events (their median) (``place_rounds``; docs/fusion.md, "Session 16 (rounds16b)")."""
     place_round_scatter_ellipse: bool = True
     """A round added by the count has its template's ellipse widened by the covariance of the place's events' positions
     (it is at their median, the round anywhere among them) (``place_rounds``)."""

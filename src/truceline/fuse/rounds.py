@@ -101,7 +101,7 @@ def missing_rounds(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
                    max_offset_km: float | None = None, leftovers: bool = False, leftover_share: float = 0.75,
                    log_amplitude: np.ndarray | None = None, weak_db: float | None = None,
                    free_arrivals: bool = False, fit_ratio: float | None = None, explained_share: float | None = None,
-                   report: list[PlaceCount] | None = None) -> list[NewRound]:
+                   level_db: float | None = None, heard_share: float | None = None, report: list[PlaceCount] | None = None) -> list[NewRound]:
     """The rounds the count at each place says the events miss (module docstring). ``picks``: each event's pick
     rows; ``event_atmosphere``: (n, 3) each event's ``(c, wx, wy)`` in km/s. ``report`` collects each cluster's
     count."""
@@ -225,6 +225,8 @@ def missing_rounds(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
         sibling = [robust_spread(np.array([pick_time[r] - tt_of[int(pick_station[r])] for r in picks[j]
                                            if int(pick_station[r]) in tt_of])) for j in members.tolist()]
         sibling_spread = float(np.nanmedian(sibling)) if np.isfinite(sibling).any() else float("nan")
+        # how many stations heard the cluster's own rounds: a round of the same guns at the same place is heard alike
+        sibling_heard = float(np.median([len(np.unique(pick_station[picks[j]])) for j in members.tolist()]))
         found: list[NewRound] = []
         unfilled: list[int] = []
         for i, rows_i, res_i, tt_i in zip(missing, chosen, residual, path):
@@ -241,6 +243,12 @@ def missing_rounds(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
             spread = robust_spread(np.array(res_i))
             if fit_ratio is not None and not spread <= fit_ratio * sibling_spread:
                 continue  # its picks scatter about the place more than its sibling rounds' do: not one of them
+            if heard_share is not None and len(np.unique(pick_station[held])) < heard_share * sibling_heard:
+                continue  # heard by far fewer stations than its sibling rounds: free picks gathered, not a round
+            if level_db is not None and log_amplitude is not None:
+                offset = level_offset_db(held, members, picks, log_amplitude, pick_station)
+                if np.isfinite(offset) and abs(offset) > level_db:
+                    continue  # its picks are louder or weaker than its sibling rounds' at the same stations: not one
             found.append(NewRound(template=template, x_km=cx, y_km=cy, t0_s=float(times[i]), picks=held,
                                   residual_s=np.array(res_i), tt_s=np.array(tt_i), spread_s=spread,
                                   sibling_spread_s=sibling_spread, place_scatter_km2=scatter))
@@ -274,6 +282,23 @@ def missing_rounds(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
                                             picks=np.sort(picks[cand[a]]), residual_s=np.zeros(0), tt_s=np.zeros(0),
                                             replaces=cand[a]))
     return out
+
+
+def level_offset_db(rows: np.ndarray, members: np.ndarray, picks: list[np.ndarray], log_amplitude: np.ndarray,
+                    pick_station: np.ndarray) -> float:
+    """How much louder (dB) the picks ``rows`` are than the place's events' picks at the same stations: the median,
+    over ``rows`` at a station where an event of ``members`` has a pick, of its natural-log amplitude less the median
+    of theirs there; NaN where no station compares. A round of the battery, fired from the same place and heard by
+    the same stations, is as loud as its sibling rounds up to the guns' and the paths' scatter (a few dB)."""
+    sibling = np.concatenate([picks[j] for j in members.tolist()]) if len(members) else np.zeros(0, dtype=np.int64)
+    offsets = []
+    for r in rows.tolist():
+        level = log_amplitude[r]
+        theirs = log_amplitude[sibling[pick_station[sibling] == pick_station[r]]]
+        theirs = theirs[np.isfinite(theirs)]
+        if np.isfinite(level) and len(theirs):
+            offsets.append(float(level - np.median(theirs)))
+    return float(20.0 / np.log(10.0) * np.median(offsets)) if offsets else float("nan")
 
 
 def robust_spread(values: np.ndarray) -> float:
