@@ -35,6 +35,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
@@ -120,6 +121,7 @@ def missing_rounds(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
         cx, cy = float(np.median(x[members])), float(np.median(y[members]))
         first, last = float(t0[members].min()), float(t0[members].max())
         c, wx, wy = (float(v) for v in np.median(event_atmosphere[members], axis=0))
+        window = _Window(cx, cy, c, wx, wy, first, last, slack_s, kappa)
         mine = np.zeros(n, dtype=bool)
         mine[members] = True
         elsewhere = placed.copy()
@@ -158,11 +160,7 @@ def missing_rounds(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
             others = np.unique(holder[near_rows][(holder[near_rows] >= 0) & ~mine[np.maximum(holder[near_rows], 0)]])
             extra, extra_t0 = [], []
             for j in others.tolist():
-                sj = pick_station[picks[j]]
-                tt_j = travel_times(st_x[sj], st_y[sj], cx, cy, c, wx, wy)
-                implied = pick_time[picks[j]] - tt_j
-                slack_j = slack_s + kappa * tt_j
-                inside = (implied >= first - slack_j) & (implied <= last + slack_j)
+                implied, inside = _leaving(picks[j], pick_station, pick_time, st_x, st_y, window)
                 if inside.mean() >= explained_share:
                     extra.append(j)
                     extra_t0.append(float(np.median(implied[inside])))
@@ -263,11 +261,7 @@ def missing_rounds(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
             for j in np.flatnonzero(~placed & ~used).tolist():
                 if abs(t0[j] - 0.5 * (first + last)) > place_s + 0.5 * (last - first) or not len(picks[j]):
                     continue
-                sj = pick_station[picks[j]]
-                tt = travel_times(st_x[sj], st_y[sj], cx, cy, c, wx, wy)
-                implied = pick_time[picks[j]] - tt
-                slack = slack_s + kappa * tt
-                inside = (implied >= first - slack) & (implied <= last + slack)
+                implied, inside = _leaving(picks[j], pick_station, pick_time, st_x, st_y, window)
                 if inside.mean() >= leftover_share:
                     cand.append(j)
                     implied_t.append(float(np.median(implied)))
@@ -282,6 +276,32 @@ def missing_rounds(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
                                             picks=np.sort(picks[cand[a]]), residual_s=np.zeros(0), tt_s=np.zeros(0),
                                             replaces=cand[a]))
     return out
+
+
+class _Window(NamedTuple):
+    """A place (km), its atmosphere (celerity km/s, wind) and its firing window (first to last origin time, s) with
+    its slack (``slack_s`` plus ``kappa`` of the travel time)."""
+
+    x_km: float
+    y_km: float
+    celerity: float
+    wind_x: float
+    wind_y: float
+    first_s: float
+    last_s: float
+    slack_s: float
+    kappa: float
+
+
+def _leaving(rows: np.ndarray, pick_station: np.ndarray, pick_time: np.ndarray, st_x: np.ndarray, st_y: np.ndarray,
+             window: _Window) -> tuple[np.ndarray, np.ndarray]:
+    """The origin times the picks ``rows`` imply were they from the window's place, and which fall within its firing
+    window."""
+    st = pick_station[rows]
+    tt = travel_times(st_x[st], st_y[st], window.x_km, window.y_km, window.celerity, window.wind_x, window.wind_y)
+    implied = pick_time[rows] - tt
+    slack = window.slack_s + window.kappa * tt
+    return implied, (implied >= window.first_s - slack) & (implied <= window.last_s + slack)
 
 
 def level_offset_db(rows: np.ndarray, members: np.ndarray, picks: list[np.ndarray], log_amplitude: np.ndarray,
