@@ -98,12 +98,11 @@ def test_a_round_whose_picks_locate_elsewhere_is_not_added() -> None:
     assert missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy, locate=lambda *a: (3.0, 0.0), max_offset_km=2.0) == []
 
 
-def test_the_step_is_off_by_default_its_guards_on() -> None:
+def test_the_step_is_on_by_default_with_its_guards() -> None:
     config = FusionConfig()
-    assert not config.place_rounds
-    assert config.place_round_free_arrivals and config.place_round_scatter_ellipse
+    assert config.place_rounds and config.place_round_free_arrivals and config.place_round_scatter_ellipse
+    assert config.place_round_heard_share == 0.5 and config.place_round_level_db is None
     assert config.place_round_fit_ratio is None and config.place_round_explained_share is None
-    assert config.place_round_level_db is None and config.place_round_heard_share is None
 
 
 def test_echoes_below_the_trains_level_are_not_counted_as_rounds() -> None:

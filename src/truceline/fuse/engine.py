@@ -286,14 +286,15 @@ class FusionConfig:
     either side) for the event to be moved there (``event_places``)."""
     place_slack_s: float = 1.0
     """Slack of the firing window either side, beyond ``first_pass_kappa`` of the travel time (``event_places``)."""
-    place_rounds: bool = False
+    place_rounds: bool = True
     """Last (batch only, after ``event_places``): at each cluster of events at places, count the rounds its nearest
     stations heard within its firing window and add an event at the place for each round no event there has, holding
     the free picks nearest its arrivals (``fuse/rounds.py``; docs/fusion.md, "Session 15 (foreign15)", "Session 16
-    (rounds16)"). Off: with ``place_round_free_arrivals`` foreign s1 F1 0.7029 -> 0.7317, s2 0.6657 -> 0.6760, s3
-    0.7513 -> 0.7607, f5 0.7503 -> 0.7572, `heavy` 0.25 h 0.8926 -> 0.9077, `violation` seeds 7-13 11 events more, 8
-    of them matched; but `heavy` 1 h 2153/1902 -> 2197/1914 events/matched, precision 0.8834 -> 0.8712, F1 0.9018 ->
-    0.8982 (the lead's run after the merge, docs/fusion.md "Where it stands")."""
+    (rounds16)", "(rounds16b)"). On since session 16 with ``place_round_free_arrivals`` and
+    ``place_round_heard_share`` 0.5: `heavy` 1 h seed 1 2153/1902 -> 2169/1913 events/matched, P 0.8834 -> 0.8820,
+    R_loc 0.9410 -> 0.9459, F1 0.9018 -> 0.9036; foreign F1 s1 0.7029 -> 0.7297, s2 0.6657 -> 0.6770, s3 0.7513 ->
+    0.7607, f5 0.7503 -> 0.7556; `violation` seeds 7, 8, 10, 12 identical, 9, 11, 13 F1 up; the attribution's
+    operating point s9 256 -> 258, s11 264 -> 263, s13 172 -> 173, firing-party errors unchanged."""
     place_count_stations: int = 5
     """The count of rounds at a place is the lower median of the counts at this many nearest stations that heard it
     (``place_rounds``)."""
@@ -327,9 +328,11 @@ class FusionConfig:
     """With amplitudes: a round added by the count must be as loud as the place's events at the same stations, the
     median of its picks' levels less theirs within this many dB (``place_rounds``; docs/fusion.md, "Session 16
     (rounds16b)")."""
-    place_round_heard_share: float | None = None
+    place_round_heard_share: float | None = 0.5
     """A round added by the count must hold picks at at least this share of the stations that heard the place's
-    events (their median) (``place_rounds``; docs/fusion.md, "Session 16 (rounds16b)")."""
+    events (their median) (``place_rounds``; docs/fusion.md, "Session 16 (rounds16b)"): a few free picks gathered from
+    the window at a place whose events were heard widely are no round (`heavy` 1 h: 28 of 34 false additions gone, all
+    10 true ones kept)."""
     place_round_scatter_ellipse: bool = True
     """A round added by the count has its template's ellipse widened by the covariance of the place's events' positions
     (it is at their median, the round anywhere among them) (``place_rounds``)."""
