@@ -710,20 +710,15 @@ def _tally_parenthesis(line: str, start: int, end: int) -> str:
         chars[match.start("open")], chars[match.start("close")] = ",", " "
     for match in _TALLY_LATE_PARENTHESIS.finditer(line, start, end):
         chars[match.start("open")], chars[match.start("close")] = ",", ","
-    for match in _TALLY_ALL_PARENTHESIS.finditer(line, start, end):
-        opening = match.start("open")
-        if line[opening - 1] == " ":  # "violations (all bursts" -> "violations, all bursts"
-            chars[opening - 1], chars[opening] = ",", " "
-        else:
-            chars[opening] = ","
-        chars[match.start("close")] = ","
-    for match in _TALLY_PARTS_PARENTHESIS.finditer(line, start, end):
-        opening = match.start("open")
-        if line[opening - 1] == " ":  # "violations (three explosions" -> "violations, three explosions"
-            chars[opening - 1], chars[opening] = ",", " "
-        else:
-            chars[opening] = ","
-        chars[match.start("close")] = " "
+    # "violations (all bursts …)" -> "violations, all bursts …,"; "violations (three explosions …)" -> "…, three explosions … "
+    for pattern, closing in ((_TALLY_ALL_PARENTHESIS, ","), (_TALLY_PARTS_PARENTHESIS, " ")):
+        for match in pattern.finditer(line, start, end):
+            opening = match.start("open")
+            if line[opening - 1] == " ":
+                chars[opening - 1], chars[opening] = ",", " "
+            else:
+                chars[opening] = ","
+            chars[match.start("close")] = closing
     return "".join(chars)
 
 
