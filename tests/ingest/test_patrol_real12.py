@@ -159,8 +159,8 @@ def test_a_date_between_commas() -> None:
 def test_throughout_the_morning_of_a_day() -> None:
     records = parse("Throughout the morning of 9 March, while in Bakhmut, the SMM heard 14 undetermined explosions "
                     "15-20km south.", date(2017, 3, 10))
-    check_records(records, [rec("explosion_undetermined", 14, observer_place="Bakhmut", time_start="09 00:00",
-                                time_end="10 00:00", warnings=[])])
+    check_records(records, [rec("explosion_undetermined", 14, observer_place="Bakhmut", time_start="09 04:00",
+                                time_end="09 12:00", warnings=[])])  # the morning (patrol17: the whole day)
 
 
 def test_evening_and_night_hours_of_two_days() -> None:

@@ -628,7 +628,8 @@ def test_the_part_of_the_day_written_with_the_date_is_kept() -> None:
     records = parse("In the evening of 12 March, positioned in Popasna, the SMM heard three explosions 2km south. On 13 "
                     "March, it heard a shot 1km west.")
     assert [record.get("time_of_day") for record in records] == ["evening", None]
-    assert records[0]["time_start"] == "12 00:00"  # the whole day, as before: a part of the day is not a window
+    # patrol17: the part of the day is the window (it was the whole day)
+    assert (records[0]["time_start"], records[0]["time_end"]) == ("12 15:00", "13 00:00")
 
 
 def test_a_range_with_a_unit_at_each_end_from_the_own_position() -> None:
@@ -644,7 +645,7 @@ def test_less_than_a_distance_from_the_own_position_is_a_range_from_zero() -> No
 
 def test_yesterday_and_last_night_are_before_the_date() -> None:
     (record,) = parse("Yesterday afternoon, OSCE monitors in Popasna heard six explosions.", date(2018, 3, 14))
-    assert (record["time_start"], record.get("time_of_day")) == ("13 00:00", "afternoon")
+    assert (record["time_start"], record["time_end"], record.get("time_of_day")) == ("13 12:00", "13 18:00", "afternoon")
     (record,) = parse("Last night, OSCE observers in Avdiivka heard about 40 explosions.", date(2018, 3, 14))
     assert (record["time_start"], record["time_end"]) == ("13 12:00", "14 12:00")
 

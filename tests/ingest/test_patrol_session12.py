@@ -307,7 +307,8 @@ HELD_OUT_5: list[tuple[str, list[dict[str, Any]]]] = [
     ("In the afternoon of 4 June, the SMM heard about 15 explosions assessed as outgoing artillery rounds (152mm) 7-9km "
      "west-south-west of its position in Svitlodarsk.",
      [rec(OUT, 15, count_qualifier="about", weapon="artillery", calibre_mm=152, observer_place="Svitlodarsk",
-          bearing="WSW", distance_min_km=7.0, distance_max_km=9.0, time_start="04 00:00", warnings=[])]),
+          bearing="WSW", distance_min_km=7.0, distance_max_km=9.0, time_start="04 12:00", time_end="04 18:00",
+          warnings=[])]),
     ("The SMM heard a single shot of a large-calibre weapon about 300m to the south-west at 14:52.",
      [rec("shot", 1, bearing="SW", distance_min_km=0.3, distance_max_km=0.3, time_start="03 14:52", warnings=[])]),
     ("UNDOF observed one tank round impacting 3km north-east of observation post 73.",

@@ -245,7 +245,7 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
           observer_place="Zolote-4", observer_lat=None, time_start="14 12:35", warnings=[unknown("Zolote-4")])]),
     ("In the early morning of 15 June, the SMM heard 14 undetermined explosions and, at 05:12, a burst of "
      "heavy-machine-gun fire, all 3-5km east.",  # "all": the distance and direction are both's, the time is the burst's
-     [rec(UND, 14, bearing="E", distance_min_km=3.0, time_start="15 00:00", time_end="16 00:00", warnings=[]),
+     [rec(UND, 14, bearing="E", distance_min_km=3.0, time_start="15 00:00", time_end="15 10:00", warnings=[]),
       rec("burst", 1, weapon="heavy_machine_gun", bearing="E", distance_max_km=5.0, time_start="15 05:12", warnings=[])]),
     ("The SMM recorded 312 ceasefire violations, including 96 explosions, in Donetsk region; in Luhansk region, it "
      "recorded 30 ceasefire violations.",

@@ -926,6 +926,7 @@ def _read_sentence(
         # the 860 were not read): the noun left out is the last one counted in the sentence before
         previous_kind = state.last_kind
     last_times = None  # the time of the clause before: "… between 06:10 and 07:05, 31 incoming rounds …; and, 12 outgoing …"
+    placing_times = None  # the time of a clause before that observed nothing (it placed the patrol)
     previous_period = False
     for clause_start, clause_end in _clauses(scan, start, end):
         reading = read_clause(scan, clause_start, clause_end, previous_kind=previous_kind)
@@ -938,6 +939,14 @@ def _read_sentence(
                      or _SAME_SUBJECT_VERB.match(line, clause_start, clause_end))):
             for group in reading.groups:  # a list the semicolon continues, no verb of its own: the same time
                 group.times = group.times or last_times
+        if (placing_times is not None and reading.groups and reading.context_times is None
+                and all(group.times is None for group in reading.groups)):
+            # "In the morning of 18 February, from approximately 05:30 to 11:30 hrs, while on patrol in the area of Zolote
+            # (…) and at its forward patrol bases in Kadiivka (…) …, the SMM recorded … 2,300 explosions": the time of
+            # the clause that only placed the patrol is the sentence's (patrol16b, V01: the whole morning instead)
+            for group in reading.groups:
+                group.times = placing_times
+        placing_times = reading.context_times if not reading.groups else None
         if (members_when and position_times is not None and reading.groups and reading.context_times is None
                 and all(group.times is None for group in reading.groups)):
             # "At 11:57 …, an SMM patrol … was positioned … . Four patrol members were inside the vehicles … when the
@@ -1424,11 +1433,36 @@ def _evenings_start(match: re.Match[str], last: Date | None) -> Date | None:
         return None
 
 
+#: The hours (local, from .. to) a part of the day written with its date can only mean: "On the evening of 15 August, the
+#: SMM camera … recorded …" is 15 August 15:00-24:00 (patrol17: the whole day). Generous on purpose: a narrower window
+#: that missed the fire would be wrong, a wider one is only less precise.
+PART_OF_DAY_HOURS: dict[str, tuple[int, int]] = {
+    "early morning": (0, 10), "morning": (4, 12), "late morning": (8, 12),
+    "early afternoon": (12, 16), "afternoon": (12, 18), "late afternoon": (14, 19),
+    "early evening": (15, 21), "evening": (15, 24), "late evening": (18, 24),
+}
+
+
+def _part_of_day_hours(part: str | None) -> tuple[int, int] | None:
+    """"evening" -> (15, 24); "morning and afternoon" -> (0, 18); a night or an unknown part -> None (the whole day)."""
+    if part is None:
+        return None
+    hours = [PART_OF_DAY_HOURS.get(re.sub(r"\s+hours$", "", piece.strip()))
+             for piece in re.split(r"\s+and\s+(?:the\s+)?", part.lower())]
+    if not hours or any(span is None for span in hours):
+        return None
+    return min(span[0] for span in hours if span), max(span[1] for span in hours if span)
+
+
 def _date_window(state: _State, tz: tzinfo) -> tuple[float, float]:
-    """The window of an observation dated but not timed: the whole day ("On 3 March"), or noon to
-    noon for a night ("On the night of 2-3 March", "the evening and night of 2-3 March")."""
+    """The window of an observation dated but not timed: the whole day ("On 3 March"), the part of it written with the
+    date ("On the afternoon of 3 March": 12:00-18:00, ``PART_OF_DAY_HOURS``), or noon to noon for a night ("On the night
+    of 2-3 March", "the evening and night of 2-3 March")."""
     assert state.date is not None
     day = datetime(state.date.year, state.date.month, state.date.day, tzinfo=tz)
+    hours = _part_of_day_hours(state.date_part) if state.night_end is None else None
+    if hours is not None:
+        return (day + timedelta(hours=hours[0])).timestamp(), (day + timedelta(hours=hours[1])).timestamp()
     if state.night_end is not None and state.evenings:  # "between the evenings of 2 and 3 June"
         end = datetime(state.night_end.year, state.night_end.month, state.night_end.day, EVENING_END_HOUR, tzinfo=tz)
         return (day + timedelta(hours=EVENING_START_HOUR)).timestamp(), end.timestamp()
