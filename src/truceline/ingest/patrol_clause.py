@@ -170,6 +170,7 @@ class Group:
     breakdown_calibres: dict[int, int | float | None] = field(default_factory=dict)  # the calibre each such part names
     assessed_lead: bool = False  # "The SMM assessed 30 explosions as …": the assessment follows as "as …"
     breakdown_weapons: dict[int, str] = field(default_factory=dict)  # "…, including 30 assessed as anti-aircraft cannon rounds"
+    region: str | None = None  # "97 explosions, 95 of which in the Donetsk region": the region of this part only
 
 
 class Scan:
@@ -419,6 +420,10 @@ def read_position(scan: Scan, start: int, end: int) -> PositionText | None:
             continue
         if _PEOPLE_AFTER.match(after):  # "upon request of the Dutch, Australian and Malaysian authorities": who, not where
             continue
+        if match["prep"].lower() in ("from", "of") and _PEOPLE_BEFORE.search(scan.text, start, start + match.start()):
+            # "an SMM team, composed of eight staff from the Head Office and the Mariupol Hub": where the people came from,
+            # not where they were (patrol17: the observer was put at "Head Office")
+            continue
         if names and match["prep"].lower() == "of" and _SIDE_OF_BEFORE.fullmatch(scan.text, named_end, start + match.start()):
             # "their post near … Berdianske, west of Shyrokyne": where the place before lies, not a second place the
             # observer was at (patrol14b: with Berdianske unknown the observer was put at Shyrokyne)
@@ -496,6 +501,9 @@ _APPOSITION_BEFORE = re.compile(r"\b[A-Z][\w'-]+,\s+an?\s+(?:small\s+)?(?:town|v
 #: Who a capitalised word names when a list of such words ends in people: "of the Dutch, Australian and Malaysian authorities".
 _PEOPLE_AFTER = re.compile(r"(?:\s*,\s*[A-Z][\w-]+)*(?:\s*,?\s*and\s+[A-Z][\w-]+)?\s+(?:authorities|officials|experts|investigators|"
                            r"representatives|diplomats|embassy|ambassador|delegation|government)\b")
+#: People written just before "from" / "of" a place: "staff from the Head Office", "monitors of the Luhansk team".
+_PEOPLE_BEFORE = re.compile(r"\b(?:staff|members?|monitors?|personnel|officers?|observers?|representatives?|experts?|"
+                            r"employees?|workers?|colleagues?)\s*$", re.IGNORECASE)
 #: The side of a place written just before "of" ("Berdianske, west of Shyrokyne"): the place before is described.
 _SIDE_OF_BEFORE = re.compile(r"\s*,\s*(?:just\s+|immediately\s+|slightly\s+)?(?:north|south|east|west)(?:[-\s]?(?:east|west))?"
                              r"(?:erly|ern)?\s*", re.IGNORECASE)
@@ -2091,6 +2099,50 @@ def _split_counts_before(scan: Scan, groups: list[Group], start: int) -> None:
         groups.insert(index, first)
 
 
+#: A part of a count and the region it was in: "97 explosions per day, 95 of which in the Donetsk region", "…, of which
+#: 95 were in Donetsk region" (patrol17: the whole was put in Donetsk region and the part not read).
+_PART_IN_REGION = re.compile(
+    r"[,;]?\s*(?:(?P<n>" + ph.NUMBER + r")\s+of\s+(?:which|them|these)|(?:of\s+(?:which|them|these)|including)\s+(?P<n2>"
+    + ph.NUMBER + r"))\s+(?:(?:were|was)\s+(?:recorded\s+)?)?in\s+(?:the\s+)?(?P<region>Donetsk|Luhansk)\s+(?i:region|oblast)\b")
+
+
+def _add_part_in_region(groups: list[Group], match: re.Match[str], at: int) -> None:
+    """The part "95 of which in the Donetsk region" of the count written before it: a record of its own, in that region."""
+    before = [group for group in groups if group.end <= at and group.count is not None]
+    number = ph.parse_number(match["n"] or match["n2"])
+    if not before or number is None or number > (before[-1].count or 0):
+        return
+    whole = before[-1]
+    groups.insert(groups.index(whole) + 1, Group(
+        start=at, end=at + len(match.group(0)), kind=whole.kind, kinds=list(whole.kinds), count=number, weapon=whole.weapon,
+        part_of=whole.count, region=match["region"]))
+
+
+#: Between fire of unstated number and the count that sizes it: "sounds of outgoing shelling estimated to be 10-15 shots",
+#: "artillery fire, estimated at about 20 rounds".
+#: ("assessed as" is not one: "explosions assessed as nine outgoing mortar rounds" are of the assessed kind.)
+_ESTIMATED_AS = re.compile(r"[\s,]*(?:(?:which\s+(?:was|were)\s+)?estimated\s+(?:to\s+(?:be|have\s+been|number)|at)"
+                           r"|amounting\s+to|numbering)\s*$", re.IGNORECASE)
+
+
+def _merge_estimated_count(scan: Scan, groups: list[Group]) -> None:
+    """"the SSM heard … sounds of outgoing shelling estimated to be 10-15 shots" (patrol17: an outgoing record of unstated
+    number and 15 shots beside it): one observation, the fire's kind and the estimate's count."""
+    for index in range(len(groups) - 1, 0, -1):
+        before, group = groups[index - 1], groups[index]
+        if before.count is not None or group.count is None or before.crater or before.sighting is not None:
+            continue
+        if _ESTIMATED_AS.match(scan.text, before.end, group.start) is None:
+            continue
+        if before.kind != "other":
+            group.kind, group.kinds = before.kind, list(before.kinds)
+        group.weapon = group.weapon or before.weapon
+        group.fire = group.fire or before.fire
+        scan.claim(before.end, group.start)
+        group.start = before.start
+        del groups[index - 1]
+
+
 def _read_respectively(scan: Scan, groups: list[Group], end: int) -> None:
     """"1 outgoing round and 1 impact, 3-4km east and 5-6km south-east, respectively": one distance
     and direction for each observation, in order (only when there are as many as observations); "at 09:15 and 09:40,
@@ -2378,6 +2430,9 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
         region_tally = None
     else:
         elliptical = None
+    part_in_region = next(scan.find(_PART_IN_REGION, start, end), None)
+    if part_in_region is not None:  # read after the groups: the part's region is not the whole's
+        scan.claim(start + part_in_region.start(), start + part_in_region.end())
     for match in scan.find(REGION, start, end):
         scan.claim(start + match.start(), start + match.end())
         region = region or match["name"]
@@ -2417,6 +2472,9 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
         scan.claim(observation_start + match.start(), observation_start + match.end())
     groups = read_groups(scan, observation_start, end, clause_start=start, negated=negated)
     _split_counts_before(scan, groups, observation_start)
+    _merge_estimated_count(scan, groups)
+    if part_in_region is not None:
+        _add_part_in_region(groups, part_in_region, start + part_in_region.start())
     if elliptical is not None and not groups:
         groups = [elliptical]
     # (a clause with no verb of its own from its start: "…; and an additional 26 between 13:00 and 15:45hrs")

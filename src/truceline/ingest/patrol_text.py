@@ -131,6 +131,9 @@ _FOLLOWING_DAY = re.compile(r"\b(?:in|over|during|for)\s+the\s+(?:following|next
 #: An evening runs from 18:00 to 21:00: a period "between the evenings of 2 and 3 June" is 2 June 18:00 to 3 June 21:00.
 EVENING_START_HOUR, EVENING_END_HOUR = 18, 21
 _DATE_ONLY_LINE = re.compile(r"^\W*(?:\w+day,?\s+)?(?P<date>" + ph.DATE + r")\W*$", re.IGNORECASE)
+#: "the SMM heard artillery duels at a distance of approximately 10km north" (a 2015 spot report; patrol17: not read): an
+#: exchange of fire of that weapon, read as its fire (kind other, no count).
+_DUELS = re.compile(r"\b(?P<weapon>(?:artillery|mortar|tank|cannon)\s+)duel(?P<s>s?)\b", re.IGNORECASE)
 _HYPHEN_FIRE = re.compile(r"(?<![Cc]ease)(?<=[A-Za-z])-(?=fire\b)")
 #: A news copy's lead with no subject: "Fired small arms from a distance of 100 -150 meters." (patrol14c's leftover: not
 #: read); rewritten as "small arms fire" in place, of the same length.
@@ -201,10 +204,13 @@ _MISSION_AGAIN = re.compile(
     r"a\s+few|some|\w+\s+(?:seconds|minutes)|less\s+than)\b[^,;.]{0,60},?\s+)?"
     # session 15: a second lead, "At 12:20, from inside their vehicles, the SMM heard …", "At 11:13, while the UAV was
     # flying about 900m north of the SMM's position, the SMM heard …" (the observer of the paragraph was lost)
-    r"(?:(?:from\s+(?:inside|outside)|while|whilst)\b[^,;.()]{0,100}(?:\([^();.]{0,60}\)[^,;.()]{0,20})?,\s+)?"
+    r"(?:(?:from\s+(?:inside|outside)|while|whilst|having|after)\b[^,;.()]{0,100}(?:\([^();.]{0,60}\)[^,;.()]{0,20})?,\s+)?"
     r"(?:the\s+(?:SMM|mission|patrol)(?:\s+(?:patrol\s+)?members)?|the\s+SMM\s+patrol(?:\s+members)?|"
     r"(?:two|three|four|five|six|all)\s+(?:SMM\s+)?patrol\s+members|it|the\s+(?:SMM(?:'s)?\s+)?camera)"
     r"(?:\s*\([^();.]{0,60}\)|\s+(?:outside|inside)\s+(?:of\s+)?(?:the|their)\s+vehicles?)?"  # "(three of whom were outside …)"
+    # patrol17: "…, two patrol members, who were standing next to the vehicles, heard …", "At 10:30, having just entered
+    # the vehicles, the SMM patrol members heard …" (the observer of the paragraph was lost)
+    r"(?:,\s+(?:who|all\s+of\s+whom|both\s+of\s+whom)\s+(?:were|was)\b[^,;.()]{0,80},)?"
     r"\s+(?:also\s+|then\s+|later\s+|again\s+)?(?:saw\s+and\s+heard\s+|heard\s+and\s+saw\s+)?"
     r"(?:heard|saw|observed|recorded|noted|spotted)\b",
     re.IGNORECASE)
@@ -399,6 +405,7 @@ def parse_patrol_text(
         line = _DOTTED_CLOCK.sub(r"\1:\2", line)  # "12.10hrs": a clock time written with a dot (same length)
         line, widened = _twelve_hour(line)  # "12:20 p.m.": a 12-hour clock ("7 pm" -> "19:00": one longer)
         line = _HYPHEN_FIRE.sub(" ", line)  # "small-arms-fire": small-arms fire (same length)
+        line = _DUELS.sub(lambda duel: duel["weapon"] + "fire" + " " * len(duel["s"]), line)  # "artillery duels" (same length)
         line = _FIRED_WEAPON.sub(_weapon_fire, line)  # "Fired small arms from …": small arms fire (same length)
         if not line.strip():
             continue
@@ -589,7 +596,14 @@ def split_sentences(line: str) -> list[tuple[int, int]]:
     """Sentence spans of a line: split after . ! ? followed by a capital, not after "approx." etc."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for match in re.finditer(r"[.!?]\s+(?=[A-Z0-9(\"])", line):
+    # also after an omission mark, "[...]" or "(…)" (a news copy's cut): "… on its southern edge. [...] At 11:06, the patrol
+    # members heard …" (patrol17: read as one sentence, the first clock time then gave the second's window)
+    for match in re.finditer(r"(?:[.!?]|\s[\[(](?:\.\.\.|\u2026)[\])])\s+(?=[A-Z0-9(\"])", line):
+        if match.group(0).lstrip()[:1] in "[(":
+            if line[start:match.start()].strip():
+                spans.append((start, match.start()))
+            start = match.end()
+            continue
         word = re.search(r"([A-Za-z.]+)$", line[start:match.start()])
         if word is not None and word.group(1).lower().rstrip(".") in _ABBREVIATIONS:
             continue
@@ -1086,7 +1100,7 @@ def _clause_records(
         if group.toward is not None:
             _bearing_toward(record, group.toward, gazetteer, warnings)
         # what else the sentence said, each under its key when it said it (the qualifier only with a tally)
-        said = {"event_side": group.event_side, "fired_from": group.fired_from, "region": reading.region or state.region,
+        said = {"event_side": group.event_side, "fired_from": group.fired_from, "region": group.region or reading.region or state.region,
                 "ceasefire_violations": reading.ceasefire_violations,
                 "ceasefire_violations_qualifier": (reading.violations_qualifier
                                                    if reading.ceasefire_violations is not None else None),
