@@ -259,3 +259,103 @@ BATCH_W: list[Item] = [
  "be 10-15 shots.",
  [dict(kind=OUT, count=15, bearing="S", time=("08 19:23", "08 19:39"))]),
 ]
+
+# --- batch X: gathered after batch W's fixes (branch 62b365a), expectations written before any run, measured once ---
+BATCH_X: list[Item] = [
+
+# https://www.osce.org/ukraine-smm/260681 (as of 19:30, 21 August 2016)
+("X01", "2016-08-21",
+ "The SMM noted an increase in the number of ceasefire violations observed in Donetsk region both on 20 August (over 430 "
+ "explosions recorded) and 21 August (over 540 explosions recorded) compared to 19 August.[1]",
+ [dict(kind=UND, count=430, qual="more than", region="Donetsk", time=("within", "20 00:00", "21 00:00")),
+  dict(kind=UND, count=540, qual="more than", region="Donetsk", time=("within", "21 00:00", "22 00:00"))]),
+# (same page)
+("X02", "2016-08-21",
+ "Whilst in Donetsk city centre the SMM heard 53 undetermined explosions 4-8km north-north-east of its position on the "
+ "early morning of 20 August, and recorded 55 undetermined explosions 5-10km north-west and north-north-west of its "
+ "position on that night.",
+ [dict(kind=UND, count=53, bearing="NNE", dist=(4, 8), time=("within", "20 00:00", "20 10:00"), obs="Donetsk",
+       obs_at=DON),
+  dict(kind=UND, count=55, bearing="NW..NNW", dist=(5, 10), time=("within", "20 12:00", "21 12:00"), obs="Donetsk")]),
+# https://osce.org/ukraine-smm/260211 (as of 19:30, 16 August 2016)
+("X03", "2016-08-16",
+ "Positioned in \u201cDPR\u201d-controlled Yasynuvata (16km north-east of Donetsk) the SMM recorded approximately ten "
+ "undetermined explosions and five bursts of heavy-machine-gun fire in areas 2-3km west-south-west of its position.",
+ [dict(kind=UND, count=10, qual="about", bearing="WSW", dist=(2, 3), obs="Yasynuvata", obs_at=(48.13, 37.86)),
+  dict(kind=BURST, count=5, weapon="heavy_machine_gun", bearing="WSW", dist=(2, 3), obs="Yasynuvata")]),
+# (same page)
+("X04", "2016-08-16",
+ "Positioned in government-controlled Avdiivka (17km north of Donetsk), the SMM heard 23 explosions assessed as outgoing "
+ "mortar (82mm) rounds, nine as outgoing self-propelled grenades (SPG-9), 16 as outgoing rounds of armoured-combat-"
+ "vehicle (BMP-1) gun (73mm) fire, two as outgoing automatic-grenade-launcher rounds, three as impacts of mortar rounds "
+ "(82mm) and one five-second-long outgoing salvo of multiple-launch rocket system (MLRS; BM-21 Grad, 122mm) fire, as "
+ "well as small-arms fire all 2-6km south-east of its position.",
+ [dict(kind=OUT, count=23, weapon="mortar", bearing="SE", dist=(2, 6), obs="Avdiivka", obs_at=AVD),
+  dict(kind=OUT, count=9, weapon="recoilless_gun", bearing="SE", dist=(2, 6)),
+  dict(kind=OUT, count=16, weapon="ifv", bearing="SE", dist=(2, 6)),
+  dict(kind=OUT, count=2, weapon="automatic_grenade_launcher", bearing="SE", dist=(2, 6)),
+  dict(kind=IMP, count=3, weapon="mortar", bearing="SE", dist=(2, 6)),
+  dict(kind=OUT, weapon="mlrs", opt=True),
+  dict(kind=OTHER, weapon="small_arms", opt=True)]),
+# (same page; the sentence is cut where the stored page ends)
+("X05", "2016-08-16",
+ "While in Donetsk city centre on the night of 15-16 August, the SMM heard 143 undetermined explosions 8-10km "
+ "north-north-west.",
+ [dict(kind=UND, count=143, bearing="NNW", dist=(8, 10), time=("within", "15 12:00", "16 12:00"), obs="Donetsk",
+       obs_at=DON)]),
+# https://www.osce.org/ukraine-smm/261086 (as of 19:30, 24 August 2016)
+("X06", "2016-08-24",
+ "The SMM noted a significant decrease in the number of ceasefire violations observed in Donetsk region on 23 August "
+ "(approximately 170 explosions recorded) compared with 22 August (531), although the number of explosions doubled on "
+ "24 August (over 350) compared with the previous day). [1]",
+ [dict(kind=UND, count=170, qual="about", region="Donetsk", time=("within", "23 00:00", "24 00:00")),
+  dict(kind=UND, count=531, opt=True),
+  dict(kind=UND, count=350, qual="more than", time=("within", "24 00:00", "25 00:00"))]),
+# (same page)
+("X07", "2016-08-24",
+ "On the night of 22 August, whilst in Donetsk city centre the SMM heard 15 undetermined explosions 7-9km "
+ "north-north-west of its position.",
+ [dict(kind=UND, count=15, bearing="NNW", dist=(7, 9), time=("within", "22 12:00", "23 12:00"), obs="Donetsk",
+       obs_at=DON)]),
+# http://osce.org/ukraine-smm/258361 (as of 19:30, 8 August 2016)
+("X08", "2016-08-08",
+ "The SMM camera in Shyrokyne (20km east of Mariupol) recorded 56 undetermined explosions at an unknown distance to the "
+ "north-east on the night of 7 August.",
+ [dict(kind=UND, count=56, bearing="NE", dist=None, time=("within", "07 12:00", "08 12:00"), obs="Shyrokyne",
+       obs_at=(47.08, 37.83))]),
+# (same page)
+("X09", "2016-08-08",
+ "Whilst in government-controlled Svitlodarsk (57km north-east of Donetsk), on the night of 7 August, the SMM heard 38 "
+ "explosions assessed as impacts of rounds from undetermined weapons 4-7km south-east of its position.\n"
+ "While in \u201cDPR\u201d-controlled Horlivka, the SMM heard 12 undetermined explosions 10-12km north-north-west of "
+ "its position on the evening of 7 August.",
+ [dict(kind=IMP, count=38, bearing="SE", dist=(4, 7), time=("within", "07 12:00", "08 12:00"), obs="Svitlodarsk",
+       obs_at=(48.43, 38.22)),
+  dict(kind=UND, count=12, bearing="NNW", dist=(10, 12), time=("within", "07 12:00", "08 00:00"), obs="Horlivka",
+       obs_at=(48.30, 38.05))]),
+# (same page; cut where the stored page ends)
+("X10", "2016-08-08",
+ "On 8 August, positioned at the \u201cDPR\u201d-controlled Donetsk central railway station (6km north-west of the city "
+ "centre), the SMM heard 20 explosions assessed as artillery rounds: 11 assessed as outgoing artillery rounds 2-4km "
+ "north-west, seven assessed as impacts of 152mm artillery rounds and two as airbursts of 152mm artillery rounds [...]",
+ [dict(kind=OUT, count=11, weapon="artillery", bearing="NW", dist=(2, 4), time=("within", "08 00:00", "09 00:00"),
+       obs_at=RS),
+  dict(kind=IMP, count=7, weapon="artillery"),
+  dict(kind=AIR, count=2, weapon="artillery"),
+  dict(kind=UND, count=20, opt=True)]),
+# https://reliefweb.int/report/ukraine/osce-special-monitoring-mission-ukraine-smm-daily-report-2472021-issued-21-october
+("X11", "2021-10-20",
+ "In Donetsk region, the SMM recorded 120 ceasefire violations, including 38 explosions. In the previous reporting "
+ "period, it recorded 216 ceasefire violations in the region.\n"
+ "In Luhansk region, the Mission recorded ten ceasefire violations, including nine explosions. In the previous "
+ "reporting period, it recorded 53 ceasefire violations in the region.",
+ [dict(kind=UND, count=38, cv=120, region="Donetsk", placed=False),
+  dict(kind=OTHER, cv=216, opt=True),
+  dict(kind=UND, count=9, cv=10, region="Luhansk", placed=False),
+  dict(kind=OTHER, cv=53, opt=True)]),
+# https://research.uaposition.com/osce/latest-from-osce-special-monitoring-mission-smm-to-ukraine-based-on-information-received-as-of-1930hrs-27-january-2016/
+("X12", "2016-01-27",
+ "On 26 January, positioned in Donetsk city centre (\u201cDPR\u201d-controlled), between 20:15 and 22:38hrs[1] the SMM "
+ "recorded 46 undetermined explosions 10-15km north of its position[2].",
+ [dict(kind=UND, count=46, bearing="N", dist=(10, 15), time=("26 20:15", "26 22:38"), obs="Donetsk", obs_at=DON)]),
+]
