@@ -66,7 +66,7 @@ def test_no_spelling_names_two_places() -> None:
         ("Trekhizbenka", "Trokhizbenka"), ("Vesela Hora", "Vesela Hora"), ("Veselaya Gora", "Vesela Hora"),
         ("Shumy", "Shumy"), ("Mineralnoye", "Mineralne"),
         # added in session 11 (places_sources.md)
-        ("Khoroshe", "Khoroshe"), ("Khoroshee", "Khoroshe"),
+        ("Khoroshe", "Khoroshe"), ("Khoroshee", "Khoroshe"), ("Sentyanivka", "Sentianivka"), ("Frunze (Luhansk)", "Sentianivka"),
     ],
 )
 def test_spellings(written: str, name: str) -> None:
@@ -146,6 +146,7 @@ def test_user_gazetteer_and_its_errors(tmp_path: Path) -> None:
         ("Novotoshkivske", 22, "NE", "Popasna"), ("Donetskyi", 49, "W", "Luhansk"),
         ("Trokhizbenka", 38, "NW", "Luhansk"),  # de.wikipedia; en.wikipedia's "about 25 km" is too short (32.7 km)
         ("Mineralne", 11.3, "N", "Donetsk"),
+        ("Sentianivka", 44, "W", "Luhansk"),  # "Sentianivka (formerly Frunze, non-government-controlled, 44km west of Luhansk)"
     ],
 )
 def test_places_agree_with_how_reports_describe_them(place: str, distance_km: float, point: str, reference: str) -> None:

@@ -332,6 +332,7 @@ class ClauseReading:
     relative_time: str | None = None  # "ten minutes later", "moments later": after the time of the sentence before
     violations_share: str | None = None  # "the majority" (of the ceasefire violations were recorded in …)
     violations_areas: list[str] = field(default_factory=list)  # "SW..NW of Horlivka", "in the disengagement area near Zolote"
+    that_part: str | None = None  # "…, and recorded 55 … on that night": a part of the day the sentence dated (set by the caller)
 
 
 def _km(number: str, unit: str) -> float:

@@ -54,7 +54,9 @@ _TIME_OF_DAY = (r"(?:early\s+|late\s+)?(?:evening|night|morning|afternoon|day|ho
 _DATE_ON = re.compile(
     r"(?<!:\d\d )(?:\b(?:(?:on|during|over)\s+(?:the\s+)?(?:" + _TIME_OF_DAY + r")?|(?:in|throughout)\s+the\s+" + _TIME_OF_DAY + r")"
     # a news copy's date between commas: "While positioned in Svitlodarsk, Oct. 3, the SMM heard …"
-    r"|(?<=,)\s+(?=" + ph.MONTH + r"\s+\d{1,2}(?:\s*-\s*\d{1,2})?,))"
+    r"|(?<=,)\s+(?=" + ph.MONTH + r"\s+\d{1,2}(?:\s*-\s*\d{1,2})?,)"
+    # a day with its count in brackets, the second of two (patrol17): "… and 21 August (over 540 explosions recorded) …"
+    r"|\b(?=\d{1,2}\s+" + ph.MONTH + r"\s*\((?:(?:" + ph.COUNT_QUALIFIER + r")\s+)?\d[\d,]*\s+explosions?\b))"
     r"(?P<date>" + ph.DATE + r")",
     re.IGNORECASE,
 )
@@ -131,6 +133,11 @@ _FOLLOWING_DAY = re.compile(r"\b(?:in|over|during|for)\s+the\s+(?:following|next
 #: An evening runs from 18:00 to 21:00: a period "between the evenings of 2 and 3 June" is 2 June 18:00 to 3 June 21:00.
 EVENING_START_HOUR, EVENING_END_HOUR = 18, 21
 _DATE_ONLY_LINE = re.compile(r"^\W*(?:\w+day,?\s+)?(?P<date>" + ph.DATE + r")\W*$", re.IGNORECASE)
+#: A count in brackets with its participle: "in Donetsk region both on 20 August (over 430 explosions recorded) and …" (2016
+#: summaries; patrol17: not read): the participle says nothing more (blanked, same length).
+_COUNT_RECORDED = re.compile(r"(?:(?<=\d\sexplosions)|(?<=\d\sexplosion))\s+(?:recorded|observed|heard|registered)(?=\s*\))",
+                             re.IGNORECASE)
+_BOTH_DAYS = re.compile(r"\bboth(?=\s+on\s+\d{1,2}\s+" + ph.MONTH + r"\s*\()", re.IGNORECASE)
 #: "the SMM heard artillery duels at a distance of approximately 10km north" (a 2015 spot report; patrol17: not read): an
 #: exchange of fire of that weapon, read as its fire (kind other, no count).
 _DUELS = re.compile(r"\b(?P<weapon>(?:artillery|mortar|tank|cannon)\s+)duel(?P<s>s?)\b", re.IGNORECASE)
@@ -405,6 +412,8 @@ def parse_patrol_text(
         line = _DOTTED_CLOCK.sub(r"\1:\2", line)  # "12.10hrs": a clock time written with a dot (same length)
         line, widened = _twelve_hour(line)  # "12:20 p.m.": a 12-hour clock ("7 pm" -> "19:00": one longer)
         line = _HYPHEN_FIRE.sub(" ", line)  # "small-arms-fire": small-arms fire (same length)
+        line = _COUNT_RECORDED.sub(lambda verb: " " * len(verb.group(0)), line)  # "(over 430 explosions recorded)"
+        line = _BOTH_DAYS.sub("    ", line)  # "both on 20 August (…) and 21 August (…)": each day is read with its count
         line = _DUELS.sub(lambda duel: duel["weapon"] + "fire" + " " * len(duel["s"]), line)  # "artillery duels" (same length)
         line = _FIRED_WEAPON.sub(_weapon_fire, line)  # "Fired small arms from …": small arms fire (same length)
         if not line.strip():
@@ -615,7 +624,7 @@ def split_sentences(line: str) -> list[tuple[int, int]]:
         start = match.end()
     if line[start:].strip():
         spans.append((start, len(line)))
-    return [part for span in spans for part in _split_periods(line, *span)]
+    return [part for span in spans for period in _split_periods(line, *span) for part in _split_dated_counts(line, *period)]
 
 
 #: A summary of two reporting periods in one sentence: "… between the evenings of 11 and 12 August, including about 70
@@ -623,6 +632,21 @@ def split_sentences(line: str) -> list[tuple[int, int]]:
 _SECOND_PERIOD = re.compile(
     r",\s+and\s+(?=(?:(?:more|fewer|less|a\s+similar\s+number(?:\s+of)?|the\s+same\s+number(?:\s+of)?)\s+"
     r"(?:(?:ceasefire\s+)?violations\s+)?)?between\s+the\s+evenings?\s+of\b)", re.IGNORECASE)
+
+
+#: A second day with its own count in brackets: "… in Donetsk region both on 20 August (over 430 explosions recorded) and
+#: 21 August (over 540 explosions recorded) compared to 19 August" (patrol17: one date was read for both).
+_SECOND_DATED_COUNT = re.compile(
+    r"\)\s*,?\s+(?:and|while|whereas|but)\s+(?:(?:also\s+)?on\s+)?(?=\d{1,2}\s+" + ph.MONTH + r"\s*\((?:(?:" + ph.COUNT_QUALIFIER
+    + r")\s+)?\d[\d,]*\s+explosions?\b[^()]*\))", re.IGNORECASE)
+
+
+def _split_dated_counts(line: str, start: int, end: int) -> list[tuple[int, int]]:
+    """"both on 20 August (over 430 explosions) and 21 August (over 540 explosions)": read as two, each with its day."""
+    second = _SECOND_DATED_COUNT.search(line, start, end)
+    if second is None or not re.search(r"\b\d{1,2}\s+" + ph.MONTH + r"\s*\(", line[start:second.start() + 1], re.IGNORECASE):
+        return [(start, end)]
+    return [(start, second.start() + 1), *_split_dated_counts(line, second.end(), end)]
 
 
 def _split_periods(line: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -944,6 +968,10 @@ def _read_sentence(
     previous_period = False
     for clause_start, clause_end in _clauses(scan, start, end):
         reading = read_clause(scan, clause_start, clause_end, previous_kind=previous_kind)
+        that_part = _that_part(line, clause_start, clause_end)
+        if that_part is not None and state.date_written:
+            reading.that_part = that_part
+            reading.time_of_day = reading.time_of_day or f"that {that_part}"
         if previous_period and REGION_AND_BEFORE.search(line, max(0, clause_start - 12), clause_start):
             reading.previous_period = True  # "In the previous reporting period, it recorded 23 … in Donetsk region and none in …"
         previous_period = previous_period or reading.previous_period
@@ -1075,7 +1103,7 @@ def _clause_records(
         elif state.date_written and state.date is not None and state.unread_when is not None:
             warnings.append(f"a date or time not read ({state.unread_when!r}): the date of the sentence before not used")
         elif state.date_written and state.date is not None:
-            record["time_start"], record["time_end"] = _date_window(state, tz)
+            record["time_start"], record["time_end"] = _date_window(state, tz, reading.that_part)
             record["extras"]["time_from"] = "date"
         elif state.period_end is not None and state.date is not None:  # --period-end: the reporting period ending on --date
             end = datetime.combine(state.date, state.period_end, tzinfo=tz)
@@ -1468,13 +1496,31 @@ def _part_of_day_hours(part: str | None) -> tuple[int, int] | None:
     return min(span[0] for span in hours if span), max(span[1] for span in hours if span)
 
 
-def _date_window(state: _State, tz: tzinfo) -> tuple[float, float]:
+#: A part of the day the sentence has dated, written later in it: "… on the early morning of 20 August, and recorded 55
+#: undetermined explosions … on that night" (patrol17: the second count was given the early morning).
+_THAT_PART = re.compile(r"(?P<lead>\b(?:on|during|in|over|later|earlier)\s+)?\b(?:that|the\s+same)\s+"
+                        r"(?P<part>night|evening|morning|afternoon)\b", re.IGNORECASE)
+
+
+def _that_part(line: str, start: int, end: int) -> str | None:
+    """"on that night", "Later that evening", "That night, …" (not "said that night shelling …"): the part of the day."""
+    for match in _THAT_PART.finditer(line, start, end):
+        before = line[start:match.start()].rstrip()
+        if match["lead"] or not before.strip(" \"\u201c\x1f") or before.endswith(","):
+            return match["part"].lower()
+    return None
+
+
+def _date_window(state: _State, tz: tzinfo, that_part: str | None = None) -> tuple[float, float]:
     """The window of an observation dated but not timed: the whole day ("On 3 March"), the part of it written with the
     date ("On the afternoon of 3 March": 12:00-18:00, ``PART_OF_DAY_HOURS``), or noon to noon for a night ("On the night
-    of 2-3 March", "the evening and night of 2-3 March")."""
+    of 2-3 March", "the evening and night of 2-3 March"); ``that_part`` is a part of that day written later ("that
+    night"), which the clause's observation is in instead."""
     assert state.date is not None
     day = datetime(state.date.year, state.date.month, state.date.day, tzinfo=tz)
-    hours = _part_of_day_hours(state.date_part) if state.night_end is None else None
+    if that_part == "night" and state.night_end is None:
+        return (day + timedelta(hours=12)).timestamp(), (day + timedelta(hours=36)).timestamp()
+    hours = _part_of_day_hours(that_part or state.date_part) if state.night_end is None else None
     if hours is not None:
         return (day + timedelta(hours=hours[0])).timestamp(), (day + timedelta(hours=hours[1])).timestamp()
     if state.night_end is not None and state.evenings:  # "between the evenings of 2 and 3 June"
