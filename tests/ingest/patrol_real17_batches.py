@@ -359,3 +359,96 @@ BATCH_X: list[Item] = [
  "recorded 46 undetermined explosions 10-15km north of its position[2].",
  [dict(kind=UND, count=46, bearing="N", dist=(10, 15), time=("26 20:15", "26 22:38"), obs="Donetsk", obs_at=DON)]),
 ]
+
+# --- batch Y: gathered after batch X's fixes (branch 08b7638), expectations written before any run, measured once ---
+BATCH_Y: list[Item] = [
+
+# https://www.osce.org/special-monitoring-mission-to-ukraine/330236 (as of 19:30, 17 July 2017)
+("Y01", "2017-07-17",
+ "In Donetsk region the SMM recorded fewer ceasefire violations[1], including about 120 explosions, compared with the "
+ "previous 24 hours (about 550 explosions).",
+ [dict(kind=UND, count=120, qual="about", region="Donetsk"),
+  dict(kind=UND, count=550, opt=True)]),
+# (same page)
+("Y02", "2017-07-17",
+ "On the night of 16-17 July, while in \u201cDPR\u201d-controlled Donetsk city centre, the SMM heard two undetermined "
+ "explosions 8-10km west-north-west.",
+ [dict(kind=UND, count=2, bearing="WNW", dist=(8, 10), time=("within", "16 12:00", "17 12:00"), obs="Donetsk",
+       obs_at=DON)]),
+# (same page)
+("Y03", "2017-07-17",
+ "On the night of 16-17 July the SMM camera in government-controlled Avdiivka (17km north of Donetsk) recorded one "
+ "projectile in flight from west to east 4-5km east-south-east.",
+ [dict(kind=PIF, count=1, flight="W to E", bearing="ESE", dist=(4, 5), time=("within", "16 12:00", "17 12:00"),
+       obs="Avdiivka", obs_at=AVD)]),
+# http://osce.org/special-monitoring-mission-to-ukraine/349206 (as of 19:30, 10 October 2017)
+("Y04", "2017-10-10",
+ "In Donetsk region, the SMM recorded more ceasefire violations,[1] including about 330 explosions, compared with the "
+ "previous 24 hours (about 120 explosions).",
+ [dict(kind=UND, count=330, qual="about", region="Donetsk"),
+  dict(kind=UND, count=120, opt=True)]),
+# (same page)
+("Y05", "2017-10-10",
+ "On the morning of 10 October, the SMM camera in government-controlled Avdiivka (17km north of Donetsk) recorded a "
+ "tracer round in flight from south-west to north-east 2-4km north-east. During the day, positioned on the south-western "
+ "edge of Avdiivka for over five hours, the Mission heard about 60 undetermined explosions, as well as about 170 bursts "
+ "and shots of heavy-machine-gun and small-arms fire, all 1-7km at directions ranging from east to south. The SMM also "
+ "heard about 30 undetermined explosions 5-8km west-south-west and west.",
+ [dict(kind=PIF, count=1, flight="SW to NE", bearing="NE", dist=(2, 4), time=("within", "10 04:00", "10 12:00"),
+       obs="Avdiivka", obs_at=AVD),
+  dict(kind=UND, count=60, qual="about", bearing="E..S", dist=(1, 7), time=("within", "10 00:00", "11 00:00"),
+       obs="Avdiivka", obs_at=AVD),
+  dict(kind=BURST, count=170, qual="about", weapon="heavy_machine_gun", bearing="E..S", dist=(1, 7)),
+  dict(kind=UND, count=30, qual="about", bearing="WSW..W", dist=(5, 8), obs="Avdiivka")]),
+# (same page)
+("Y06", "2017-10-10",
+ "In the early morning of 10 October, the SMM camera at the Donetsk Filtration Station (15km north of Donetsk) recorded "
+ "one illumination flare in vertical flight 1-2km south.",
+ [dict(kind=FLARE, count=1, bearing="S", dist=(1, 2), time=("within", "10 00:00", "10 10:00"), obs_at=(48.156, 37.806))]),
+# https://osce.org/special-monitoring-mission-to-ukraine/327286 (as of 19:30, 29 June 2017)
+("Y07", "2017-06-29",
+ "The SMM recorded more ceasefire violations in Donetsk region, including a sharp increase in the number of explosions "
+ "(almost 1,000), compared with 40 explosions in the previous reporting period.[1]",
+ [dict(kind=UND, count=1000, qual="about", region="Donetsk"),
+  dict(kind=UND, count=40, opt=True)]),
+# (same page)
+("Y08", "2017-06-29",
+ "During the night of 28-29 June, while in Donetsk city centre, the SMM heard one undetermined explosion 8-10km "
+ "north-west.",
+ [dict(kind=UND, count=1, bearing="NW", dist=(8, 10), time=("within", "28 12:00", "29 12:00"), obs="Donetsk",
+       obs_at=DON)]),
+# (same page)
+("Y09", "2017-06-29",
+ "On the night of 28-29 June the SMM camera in Shyrokyne (20km east of Mariupol) recorded, in total, 246 explosions, 16 "
+ "tracer rounds in flight from west to east and 41 tracer rounds in flight from east to west, all at undetermined "
+ "distances north, north-east and north-north-west.",
+ [dict(kind=UND, count=246, bearing="NNW..NE", dist=None, time=("within", "28 12:00", "29 12:00"), obs="Shyrokyne",
+       obs_at=(47.08, 37.83)),
+  dict(kind=PIF, count=16, flight="W to E", bearing="NNW..NE", dist=None),
+  dict(kind=PIF, count=41, flight="E to W", bearing="NNW..NE", dist=None)]),
+# (same page; cut)
+("Y10", "2017-06-29",
+ "While in government-controlled Svitlodarsk (57km north-east of Donetsk) on the same night, the SMM heard and saw 50 "
+ "undetermined explosions assessed as caused by artillery (calibre unknown) fire 6-7km north-north-west [...]",
+ [dict(kind=UND, count=50, weapon="artillery", bearing="NNW", dist=(6, 7), obs="Svitlodarsk", obs_at=(48.43, 38.22))]),
+# https://m.reliefweb.int/report/3649391/ukraine/spot-report-352020-smm-cameras-damaged-oktiabr-mine-near-non-government-controlled
+("Y11", "2020-06-30",
+ "At 19:10 on 30 June, the SMM lost video feeds from its two daylight cameras, located on top of one of two 50m concrete "
+ "towers at the Oktiabr mine, about 1km east of the contact line, in a non-government-controlled area, about 1km "
+ "south-west of Vesele (non-government-controlled, 9km north-west of Donetsk).\n"
+ "Footage from both cameras showed an impact of an undetermined weapon occurring in the immediate vicinity of the "
+ "cameras at 19:08 on 30 June.",
+ [dict(kind=IMP, count=1, time=("30 19:08", "30 19:08"))]),
+# (same page)
+("Y12", "2020-07-01",
+ "On 1 July, an SMM patrol dispatched to assess saw that the base of the 4m camera mast on top of the concrete roof of "
+ "the tower remained standing, while its upper portion, with the two cameras still attached to it, was detached, and "
+ "standing in an upright position next to it.\n"
+ "During its presence in the area, the SMM patrol heard two undetermined explosions at an assessed distance of 3km west.",
+ [dict(kind=UND, count=2, bearing="W", dist=(3, 3), time=("within", "01 00:00", "02 00:00"))]),
+# https://sputniknews.com/europe/201702031050310483-ukraine-ceasefire-violations/
+("Y13", "2017-02-03",
+ "\"On 31 Jan SMM recorded over 11,000 ceasefire violations \u2014 Truly unprecedented,\" Alexander Hug, Principal "
+ "Deputy Chief Monitor of the OSCE SMM, said in a statement posted on the mission's Twitter page.",
+ [dict(kind=OTHER, cv=11000)]),
+]
