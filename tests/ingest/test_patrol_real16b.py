@@ -293,17 +293,17 @@ BATCH_V: list[tuple[str, str, str, list[dict[str, Any]]]] = [
 JUDGED: dict[str, dict[str, int]] = {"U14": {"kind": 1}, "U16": {"observer": 1}, "U18": {"kind": 1}, "U22": {"kind": 2},
                                      "V08": {"kind": 1}}
 #: What the reader leaves out: "Inside the latter area" (U02, the area named before: not resolved); parts of the day
-#: with no clock time ("on the morning of 23 January", "Throughout the day", "throughout the night", U09, U16, U19) give
-#: the whole day or none, by design; "between Wednesday evening and Thursday morning" is the night from noon to noon and
+#: with no clock time and no date of their own ("Throughout the day", "throughout the night", U16, U19) give the whole
+#: day or none (patrol17: "on the morning of 23 January", U09, is now 04:00-12:00); "between Wednesday evening and Thursday morning" is the night from noon to noon and
 #: "After 11.20 (am)" is not read (U15); U16's posts have no position; U21's machine translation ("explosions 16 uncertain
 #: origin", "the day January 9": left undated, warned).
 LEFT: dict[str, dict[str, int]] = {
-    "U02": {"placed": 1}, "U09": {"time": 1}, "U15": {"time": 2}, "U16": {"time": 3, "obs_pos": 1}, "U19": {"time": 1},
+    "U02": {"placed": 1}, "U15": {"time": 2}, "U16": {"time": 3, "obs_pos": 1}, "U19": {"time": 1},
     "U21": {"count": 1, "time": 3},
-    # V01's count from three places at once is put in the whole day (its window went to the clause before); V05's fire at
+    # (patrol17: V01's window, 05:30-11:30, no longer goes to the clause before that only placed the patrol); V05's fire at
     # the UAV near Lebedynske (not in the gazetteer) has no count, direction or place, so it is not judged as fire; V07's
     # observer "2.5 kilometers south of the Ukrainian government-controlled settlement Staryi Aidar" is not read
-    "V01": {"time": 1}, "V05": {"record": 1}, "V07": {"observer": 1, "obs_pos": 1},
+    "V05": {"record": 1}, "V07": {"observer": 1, "obs_pos": 1},
 }
 
 
