@@ -34,9 +34,9 @@ LEFT: dict[str, dict[str, int]] = {
     # sounds of outgoing shelling" (no observer, so no bearing is kept); X04: "nine as outgoing self-propelled grenades
     # (SPG-9)" (a translation of the SPG-9 recoilless gun, not a round noun); X06: "the number of explosions doubled on
     # 24 August (over 350)" (a bare count in brackets); X10: "20 explosions assessed as artillery rounds: 11 assessed as
-    # outgoing artillery rounds 2-4km north-west, seven …" (parts with their own directions after a colon: the 11 are not
-    # read and the whole gets their direction)
-    "W22": {"record": 1}, "W28": {"bearing": 1}, "X04": {"record": 1}, "X06": {"record": 1}, "X10": {"record": 1},
+    # outgoing artillery rounds 2-4km north-west, seven …" (parts with their own directions after a colon: read as the
+    # whole's parts, without their directions — the whole was given the first part's, and the part was lost)
+    "W22": {"record": 1}, "W28": {"bearing": 1}, "X04": {"record": 1}, "X06": {"record": 1}, "X10": {"bearing": 1, "dist": 1},
 }
 
 ITEMS = BATCH_W + BATCH_X + BATCH_Y
@@ -141,3 +141,15 @@ def test_two_days_each_with_its_count_in_brackets() -> None:
                                "explosions recorded) and 15 May (about 60 explosions recorded) compared to 13 May."))
     assert (first["count"], first["time_start"], first["region"]) == (120, "14 00:00", "Luhansk")
     assert (second["count"], second["time_start"], second["region"]) == (60, "15 00:00", "Luhansk")
+
+
+def test_a_colon_list_whose_parts_have_their_own_directions_gives_the_whole_none() -> None:
+    records = parse("Positioned in Svitlodarsk, the SMM heard 15 explosions assessed as mortar rounds: nine assessed as outgoing "
+                    "mortar rounds 3-5km south, four assessed as impacts of 120mm mortar rounds and two as airbursts of 120mm "
+                    "mortar rounds 1-2km east.")
+    assert [(record["kind"], record["count"], record.get("calibre_mm")) for record in records] == [
+        (OUT, 9, None), (IMP, 4, 120), ("airburst", 2, 120)]
+    assert all(record.get("bearing") is None for record in records)  # each part's own direction is not kept: none is wrong
+    (whole,) = [record for record in parse("The SMM heard ten explosions: six assessed as impacts and four as outgoing rounds "
+                                           "2km east.") if record["count"] == 6]
+    assert whole.get("bearing") == "E"  # one distance after the last part: the whole's, as before

@@ -2007,6 +2007,18 @@ def _read_breakdown(scan: Scan, group: Group, start: int, end: int) -> None:
             if len(set(part_weapons.values())) > 1:  # parts named with different weapons: each keeps its own
                 group.breakdown_weapons = part_weapons
                 group.breakdown_calibres = part_calibres
+            elif len(items) == len(parts):
+                # "11 assessed as outgoing artillery rounds 2-4km north-west, seven assessed as impacts of 152mm artillery
+                # rounds and two as airbursts of 152mm …": the calibre is the parts' that name it, each part's text running
+                # to the next (patrol17: all three were given 152mm)
+                written = scan.text[start + paren.start(1):start + paren.end(1)]  # (the calibre may be claimed already)
+                bounds = [item.start() for item in items[1:]] + [len(written)]
+                calibres: dict[int, int | float | None] = {}
+                for index, (item, stop) in enumerate(zip(items, bounds)):
+                    named_calibre = ph.CALIBRE.search(written, item.start(), stop)
+                    calibres[index] = ph.calibre_value(named_calibre["mm"]) if named_calibre is not None else None
+                if len(set(calibres.values())) > 1:
+                    group.breakdown_calibres = calibres
         return
 
 

@@ -668,6 +668,16 @@ _WHICH = re.compile(
     r")(?:[^,;()]|\(\d+\s?mm\)|\([^(),;]*\))*?(?P<close>,|;|\.?$)"
 )
 _ASSESSED_WORD = re.compile(r"\bassessed\b", re.IGNORECASE)
+def _omission_at_end(line: str, start: int, end: int) -> int | None:
+    """Where a sentence cut by an omission mark ends: "… two as airbursts of 152mm artillery rounds [...]" (its "[")."""
+    mark = re.search(r"\s[\[(](?:\.\.\.|\u2026)[\])]\s*$", line[start:end])
+    return start + mark.start() + 1 if mark is not None else None
+
+
+#: A part of a breakdown with its own distance, then another part: "…: 11 assessed as outgoing artillery rounds 2-4km
+#: north-west, seven assessed as impacts …" (each part has its own place; the whole has none of them).
+_PART_DISTANCE_THEN_PART = re.compile(r"\d(?:[\d.,]*)\s*(?:-\s*\d[\d.,]*\s*)?(?:km|m)\b[^,;:()]*?(?:,|\band\b)\s+(?:"
+                                      + ph.NUMBER + r")\s+(?:(?:were|was)\s+)?(?:assessed\s+)?as\b", re.IGNORECASE)
 #: A breakdown between dashes: "26 mortar rounds - three incoming, four outgoing and 19 undetermined - at 3-6km".
 _DASHED = re.compile(
     r"\s(?P<open>-)\s+(?=(?:" + ph.NUMBER + r")\s+(?:(?:were|was)\s+)?(?:assessed\s+as\s+)?(?:an?\s+)?"
@@ -697,6 +707,17 @@ def _which_as_parenthesis(line: str, start: int, end: int) -> str:
         if not nouns or _NOT_EXPLOSIONS.search(line, nouns[-1].end(), match.start()):
             continue  # "52 ceasefire violations, including 16 explosions": a summary, not a breakdown
         clause_start = max(start, *(line.rfind(mark, start, match.start()) + 1 for mark in ",;"))
+        stop = end - 1 if line[end - 1:end] == "." else _omission_at_end(line, match.start(), end)
+        if (match["bare"] is not None and line[match.start()] == ":" and stop is not None
+                and _PART_DISTANCE_THEN_PART.search(line, match.start(), end)):
+            # "20 explosions assessed as artillery rounds: 11 assessed as outgoing artillery rounds 2-4km north-west, seven
+            # assessed as impacts … and two as airbursts … 2.5-3.5km north-east": the list after the colon is the whole's
+            # parts, to the end of the sentence (patrol17: the whole took the first part's direction, the part was lost)
+            chars[match.start()] = "("
+            for calibre in _CALIBRE_PARENTHESIS.finditer(line, match.start(), end):
+                chars[calibre.start()] = chars[calibre.end() - 1] = " "
+            chars[stop] = ")"
+            continue
         if match["bare"] is not None and _ASSESSED_WORD.search(line, clause_start, match.start()):
             # "18 explosions assessed as impacts of artillery (122mm) rounds, 12 assessed as outgoing …": the
             # count before the comma has its own assessment, so what follows is another observation, not a split
