@@ -332,7 +332,7 @@ class ClauseReading:
     relative_time: str | None = None  # "ten minutes later", "moments later": after the time of the sentence before
     violations_share: str | None = None  # "the majority" (of the ceasefire violations were recorded in …)
     violations_areas: list[str] = field(default_factory=list)  # "SW..NW of Horlivka", "in the disengagement area near Zolote"
-    that_part: str | None = None  # "…, and recorded 55 … on that night": a part of the day the sentence dated (set by the caller)
+    that_part: str | None = None  # "…, and recorded 55 … on that night": a part of the day already dated (set by the caller)
 
 
 def _km(number: str, unit: str) -> float:
@@ -2116,7 +2116,8 @@ def _split_counts_before(scan: Scan, groups: list[Group], start: int) -> None:
 #: 95 were in Donetsk region" (patrol17: the whole was put in Donetsk region and the part not read).
 _PART_IN_REGION = re.compile(
     r"[,;]?\s*(?:(?P<n>" + ph.NUMBER + r")\s+of\s+(?:which|them|these)|(?:of\s+(?:which|them|these)|including)\s+(?P<n2>"
-    + ph.NUMBER + r"))\s+(?:(?:were|was)\s+(?:recorded\s+)?)?in\s+(?:the\s+)?(?P<region>Donetsk|Luhansk)\s+(?i:region|oblast)\b")
+    + ph.NUMBER + r"))\s+(?:(?:were|was)\s+(?:recorded\s+)?)?in\s+(?:the\s+)?(?P<region>Donetsk|Luhansk)"
+    r"\s+(?i:region|oblast)\b")
 
 
 def _add_part_in_region(groups: list[Group], match: re.Match[str], at: int) -> None:

@@ -668,6 +668,8 @@ _WHICH = re.compile(
     r")(?:[^,;()]|\(\d+\s?mm\)|\([^(),;]*\))*?(?P<close>,|;|\.?$)"
 )
 _ASSESSED_WORD = re.compile(r"\bassessed\b", re.IGNORECASE)
+
+
 def _omission_at_end(line: str, start: int, end: int) -> int | None:
     """Where a sentence cut by an omission mark ends: "… two as airbursts of 152mm artillery rounds [...]" (its "[")."""
     mark = re.search(r"\s[\[(](?:\.\.\.|\u2026)[\])]\s*$", line[start:end])
@@ -1149,7 +1151,8 @@ def _clause_records(
         if group.toward is not None:
             _bearing_toward(record, group.toward, gazetteer, warnings)
         # what else the sentence said, each under its key when it said it (the qualifier only with a tally)
-        said = {"event_side": group.event_side, "fired_from": group.fired_from, "region": group.region or reading.region or state.region,
+        said = {"event_side": group.event_side, "fired_from": group.fired_from,
+                "region": group.region or reading.region or state.region,
                 "ceasefire_violations": reading.ceasefire_violations,
                 "ceasefire_violations_qualifier": (reading.violations_qualifier
                                                    if reading.ceasefire_violations is not None else None),
@@ -1507,7 +1510,7 @@ PART_OF_DAY_HOURS: dict[str, tuple[int, int]] = {
 
 
 def _part_of_day_hours(part: str | None) -> tuple[int, int] | None:
-    """"evening" -> (15, 24); "morning and afternoon" -> (0, 18); a night or an unknown part -> None (the whole day)."""
+    """"evening" -> (15, 24); "morning and afternoon" -> (4, 18); a night or an unknown part -> None (the whole day)."""
     if part is None:
         return None
     hours = [PART_OF_DAY_HOURS.get(re.sub(r"\s+hours$", "", piece.strip()))
