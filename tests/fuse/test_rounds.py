@@ -261,8 +261,9 @@ def test_arrivals_another_event_predicts_are_not_taken_by_a_new_round() -> None:
     """Every round of the battery an event; a battery 1 km away fires once just after its train and is found, holding
     picks at the four stations farthest from the battery; its arrivals at the other eight fall within the battery's
     window and are free. Counted, they are one round more (9), and a new round gathers four of them: the neighbour's
-    round at the wrong place. With ``explain_s`` the arrivals the neighbour's event predicts are its own: the new round
-    cannot take them and none is added; the count itself is unchanged (``PlaceCount.count``)."""
+    round at the wrong place. With ``explain_s`` (and no ``max_offset_km``: any other event may explain) the arrivals
+    the neighbour's event predicts are its own: the new round cannot take them and none is added; the count itself is
+    unchanged (``PlaceCount.count``)."""
     x, y, t0, picks, atm, pt, ps, sx, sy, _ = _scene(list(range(8)))
     x, y, t0, picks, atm, pt, ps, arrivals = _with_neighbour(x, y, t0, picks, atm, pt, ps, sx, sy)
     fooled = missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy)
@@ -285,3 +286,14 @@ def test_explained_arrivals_leave_the_missing_rounds_their_own_picks() -> None:
     for r, k in zip(sorted(new, key=lambda r: r.t0_s), [1, 3, 5]):
         assert not np.isin(r.picks, arrivals).any()
         assert np.mean(rounds[r.picks[r.picks < len(rounds)]] == k) >= 0.9
+
+
+def test_only_events_beyond_the_places_offset_explain_arrivals() -> None:
+    """The neighbour 1 km from the battery: with ``max_offset_km`` 2 (the default ``place_round_max_km``) it is within
+    the distance at which a round's own picks may locate and still be the place's, so it explains nothing and the
+    count's extra round is added as without ``explain_s``; with 0.8 km it lies beyond and explains its arrivals."""
+    x, y, t0, picks, atm, pt, ps, sx, sy, _ = _scene(list(range(8)))
+    x, y, t0, picks, atm, pt, ps, arrivals = _with_neighbour(x, y, t0, picks, atm, pt, ps, sx, sy)
+    near = missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy, explain_s=0.2, max_offset_km=2.0)
+    assert len(near) == 1 and np.isin(near[0].picks, arrivals).all()
+    assert missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy, explain_s=0.2, max_offset_km=0.8) == []

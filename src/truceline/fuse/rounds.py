@@ -25,9 +25,9 @@ still plain at the nearest stations: each heard the place fire ``k`` times withi
   that time, holding the free picks nearest its predicted arrivals (one a station, within the window's slack,
   each pick to one new round), if at least ``min_stations`` stations give one and (with ``locate``) its picks,
   located on their own, stay within ``max_offset_km`` of the place (else they are another source's);
-* with ``explain_s``, a new round takes no free pick that another found event predicts at a station it lacks a pick
-  at (within ``explain_s`` plus ``kappa`` of the travel time, the station within the median distance it was heard
-  at): a neighbour battery firing within the train, or the mission's own impacts heard back at the battery, put
+* with ``explain_s``, a new round takes no free pick that another found event farther than ``max_offset_km`` from
+  the place predicts at a station it lacks a pick at (within ``explain_s`` plus ``kappa`` of the travel time, the
+  station within the median distance it was heard at): a neighbour battery firing within the train, or the mission's own impacts heard back at the battery, put
   arrivals in the place's window that the count hears but that are not its rounds (``_explained``).
 
 The new events' ellipses, atmospheres, tiles and blocks are those of the cluster's event nearest the place (the same
@@ -146,6 +146,10 @@ def missing_rounds(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
             # the events elsewhere whose arrivals could fall in this place's window at one of its stations
             latest = float(tt_all.max()) if len(tt_all) else 0.0
             others = np.flatnonzero(~mine & (t0 <= last + latest + slack_s) & (t0 >= first - 2.0 * reach_km / max(c, 0.1)))
+            if max_offset_km is not None:
+                # a source within ``max_offset_km`` may be one of the place's own rounds located off it: its arrivals
+                # are not told from the place's by their times, so it explains none
+                others = others[np.hypot(x[others] - cx, y[others] - cy) > max_offset_km]
         heard: list[tuple[int, float, np.ndarray, np.ndarray]] = []  # station, travel time, its picks, their tau
         explained = np.zeros(len(pick_time), dtype=bool)
         for st, tt in zip(stations.tolist(), tt_all.tolist()):
