@@ -103,6 +103,7 @@ def test_the_step_is_on_by_default_with_its_guards() -> None:
     assert config.place_rounds and config.place_round_free_arrivals and config.place_round_scatter_ellipse
     assert config.place_round_heard_share == 0.5 and config.place_round_level_db is None
     assert config.place_round_fit_ratio is None and config.place_round_explained_share is None
+    assert config.place_round_explain_s is None
 
 
 def test_echoes_below_the_trains_level_are_not_counted_as_rounds() -> None:
@@ -240,3 +241,59 @@ def test_a_round_heard_by_far_fewer_stations_than_its_siblings_is_not_added() ->
     kept = missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy, heard_share=0.5)
     assert [int(np.bincount(rounds[r.picks][rounds[r.picks] >= 0]).argmax()) for r in kept] == [1, 5]
     assert all(len(np.unique(ps[r.picks])) >= 6 for r in kept)
+
+
+def _with_neighbour(x, y, t0, picks, atm, pt, ps, sx, sy, *, at=(1.0, 0.0), time_s=108.5, holds=4):
+    """The scene plus a neighbour source at ``at`` (another battery 1 km away, a mission's impacts) firing once at
+    ``time_s``, just after the battery's train, heard by every station; it is a found event holding its picks at the
+    ``holds`` stations farthest from the battery, its arrivals at the others free."""
+    tt = travel_times(sx, sy, at[0], at[1], *ATMOSPHERE)
+    first = len(pt)
+    pt = np.r_[pt, time_s + tt]
+    ps = np.r_[ps, np.arange(len(sx))]
+    farthest = np.argsort(-np.hypot(sx, sy), kind="stable")[:holds]
+    own = first + farthest
+    x, y, t0 = np.r_[x, at[0]], np.r_[y, at[1]], np.r_[t0, time_s]
+    return x, y, t0, picks + [own], np.tile(ATMOSPHERE, (len(t0), 1)), pt, ps, first + np.arange(len(sx))
+
+
+def test_arrivals_another_event_predicts_are_not_taken_by_a_new_round() -> None:
+    """Every round of the battery an event; a battery 1 km away fires once just after its train and is found, holding
+    picks at the four stations farthest from the battery; its arrivals at the other eight fall within the battery's
+    window and are free. Counted, they are one round more (9), and a new round gathers four of them: the neighbour's
+    round at the wrong place. With ``explain_s`` (and no ``max_offset_km``: any other event may explain) the arrivals
+    the neighbour's event predicts are its own: the new round cannot take them and none is added; the count itself is
+    unchanged (``PlaceCount.count``)."""
+    x, y, t0, picks, atm, pt, ps, sx, sy, _ = _scene(list(range(8)))
+    x, y, t0, picks, atm, pt, ps, arrivals = _with_neighbour(x, y, t0, picks, atm, pt, ps, sx, sy)
+    fooled = missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy)
+    assert len(fooled) == 1 and len(fooled[0].picks) >= 4 and np.isin(fooled[0].picks, arrivals).all()
+    report: list = []
+    assert missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy, explain_s=0.2, report=report) == []
+    assert report[0].count == 9  # still heard: the count is not what the test changes
+
+
+def test_explained_arrivals_leave_the_missing_rounds_their_own_picks() -> None:
+    """Rounds 1, 3 and 5 missed (their picks free) and the neighbour's arrivals free as above: without ``explain_s`` a
+    fourth round is added, the neighbour's arrivals; with it the three rounds come back, each holding its own picks
+    and none of the neighbour's."""
+    x, y, t0, picks, atm, pt, ps, sx, sy, rounds = _scene([0, 2, 4, 6, 7])
+    x, y, t0, picks, atm, pt, ps, arrivals = _with_neighbour(x, y, t0, picks, atm, pt, ps, sx, sy)
+    fooled = missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy)
+    assert len(fooled) == 4 and sum(np.isin(r.picks, arrivals).all() for r in fooled) == 1
+    new = missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy, explain_s=0.2)
+    assert len(new) == 3
+    for r, k in zip(sorted(new, key=lambda r: r.t0_s), [1, 3, 5]):
+        assert not np.isin(r.picks, arrivals).any()
+        assert np.mean(rounds[r.picks[r.picks < len(rounds)]] == k) >= 0.9
+
+
+def test_only_events_beyond_the_places_offset_explain_arrivals() -> None:
+    """The neighbour 1 km from the battery: with ``max_offset_km`` 2 (the default ``place_round_max_km``) it is within
+    the distance at which a round's own picks may locate and still be the place's, so it explains nothing and the
+    count's extra round is added as without ``explain_s``; with 0.8 km it lies beyond and explains its arrivals."""
+    x, y, t0, picks, atm, pt, ps, sx, sy, _ = _scene(list(range(8)))
+    x, y, t0, picks, atm, pt, ps, arrivals = _with_neighbour(x, y, t0, picks, atm, pt, ps, sx, sy)
+    near = missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy, explain_s=0.2, max_offset_km=2.0)
+    assert len(near) == 1 and np.isin(near[0].picks, arrivals).all()
+    assert missing_rounds(x, y, t0, picks, atm, pt, ps, sx, sy, explain_s=0.2, max_offset_km=0.8) == []

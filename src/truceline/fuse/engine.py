@@ -333,6 +333,11 @@ class FusionConfig:
     events (their median) (``place_rounds``; docs/fusion.md, "Session 16 (rounds16b)"): a few free picks gathered from
     the window at a place whose events were heard widely are no round (`heavy` 1 h: 28 of 34 false additions gone, all
     10 true ones kept)."""
+    place_round_explain_s: float | None = None
+    """A free pick at a place's station that another event farther than ``place_round_max_km`` from the place predicts
+    within this many seconds (plus ``first_pass_kappa`` of its travel time), an event without a pick at that station
+    though it lies within the median distance of those it was heard at, is that event's arrival (a neighbour battery's round, a mission's
+    impacts): a round added by the count may not take it (``place_rounds``; docs/fusion.md, "Session 17 (heavy17)")."""
     place_round_scatter_ellipse: bool = True
     """A round added by the count has its template's ellipse widened by the covariance of the place's events' positions
     (it is at their median, the round anywhere among them) (``place_rounds``)."""

@@ -203,7 +203,7 @@ def with_place_rounds(prep: Prepared, config: FusionConfig, result: PassResult, 
                          log_amplitude=prep.extras.get("log_amplitude"), weak_db=config.place_count_weak_db,
                          free_arrivals=config.place_round_free_arrivals, fit_ratio=config.place_round_fit_ratio,
                          explained_share=config.place_round_explained_share, level_db=config.place_round_level_db,
-                         heard_share=config.place_round_heard_share)
+                         heard_share=config.place_round_heard_share, explain_s=config.place_round_explain_s)
     moved = [r for r in new if r.replaces >= 0]
     if moved:
         x, y, t0 = result.x_km.copy(), result.y_km.copy(), result.t0_s.copy()

@@ -24,7 +24,11 @@ still plain at the nearest stations: each heard the place fire ``k`` times withi
   ``separation_s`` from every event of the cluster, is a round the associator missed: a new event at the place at
   that time, holding the free picks nearest its predicted arrivals (one a station, within the window's slack,
   each pick to one new round), if at least ``min_stations`` stations give one and (with ``locate``) its picks,
-  located on their own, stay within ``max_offset_km`` of the place (else they are another source's).
+  located on their own, stay within ``max_offset_km`` of the place (else they are another source's);
+* with ``explain_s``, a new round takes no free pick that another found event farther than ``max_offset_km`` from
+  the place predicts at a station it lacks a pick at (within ``explain_s`` plus ``kappa`` of the travel time, the
+  station within the median distance it was heard at): a neighbour battery firing within the train, or the mission's own impacts heard back at the battery, put
+  arrivals in the place's window that the count hears but that are not its rounds (``_explained``).
 
 The new events' ellipses, atmospheres, tiles and blocks are those of the cluster's event nearest the place (the same
 place heard by the same stations; ``events.with_place_rounds``). Nothing is moved or taken from the events already
@@ -102,7 +106,8 @@ def missing_rounds(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
                    max_offset_km: float | None = None, leftovers: bool = False, leftover_share: float = 0.75,
                    log_amplitude: np.ndarray | None = None, weak_db: float | None = None,
                    free_arrivals: bool = False, fit_ratio: float | None = None, explained_share: float | None = None,
-                   level_db: float | None = None, heard_share: float | None = None, report: list[PlaceCount] | None = None) -> list[NewRound]:
+                   level_db: float | None = None, heard_share: float | None = None,
+                   explain_s: float | None = None, report: list[PlaceCount] | None = None) -> list[NewRound]:
     """The rounds the count at each place says the events miss (module docstring). ``picks``: each event's pick
     rows; ``event_atmosphere``: (n, 3) each event's ``(c, wx, wy)`` in km/s. ``report`` collects each cluster's
     count."""
@@ -117,6 +122,13 @@ def missing_rounds(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
     for members in groups:
         placed[members] = True
     used = np.zeros(n, dtype=bool)
+    n_st = len(st_x)
+    # (event, station) pairs with a pick: an event lacking a pick at a station may own an arrival there (``explain_s``)
+    held_rows = np.flatnonzero(holder >= 0)
+    event_station = np.unique(holder[held_rows] * n_st + pick_station[held_rows])
+    # how far each event was heard: the median distance of the stations it holds picks at
+    heard_km = np.array([float(np.median(np.hypot(st_x[pick_station[p]] - x[k], st_y[pick_station[p]] - y[k])))
+                         if len(p) else 0.0 for k, p in enumerate(picks)]) if explain_s is not None else np.zeros(0)
     for members in groups:
         cx, cy = float(np.median(x[members])), float(np.median(y[members]))
         first, last = float(t0[members].min()), float(t0[members].max())
@@ -130,7 +142,16 @@ def missing_rounds(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
         stations = np.flatnonzero(distance <= reach_km)
         stations = stations[np.argsort(distance[stations], kind="stable")]
         tt_all = travel_times(st_x[stations], st_y[stations], cx, cy, c, wx, wy)
+        if explain_s is not None:
+            # the events elsewhere whose arrivals could fall in this place's window at one of its stations
+            latest = float(tt_all.max()) if len(tt_all) else 0.0
+            others = np.flatnonzero(~mine & (t0 <= last + latest + slack_s) & (t0 >= first - 2.0 * reach_km / max(c, 0.1)))
+            if max_offset_km is not None:
+                # a source within ``max_offset_km`` may be one of the place's own rounds located off it: its arrivals
+                # are not told from the place's by their times, so it explains none
+                others = others[np.hypot(x[others] - cx, y[others] - cy) > max_offset_km]
         heard: list[tuple[int, float, np.ndarray, np.ndarray]] = []  # station, travel time, its picks, their tau
+        explained = np.zeros(len(pick_time), dtype=bool)
         for st, tt in zip(stations.tolist(), tt_all.tolist()):
             slack = slack_s + kappa * tt
             rows = np.flatnonzero(pick_station == st)
@@ -139,6 +160,10 @@ def missing_rounds(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
                 rows = rows[free[rows] | mine[np.maximum(holder[rows], 0)] & (holder[rows] >= 0)]
             elif count == "unplaced":
                 rows = rows[~(elsewhere[np.maximum(holder[rows], 0)] & (holder[rows] >= 0))]
+            if len(rows) and explain_s is not None and len(others):
+                # still counted (the count hears arrivals, whoever fired them), but no new round may take them
+                explained[rows] = _explained(rows, st, others, x, y, t0, event_atmosphere, pick_time, st_x, st_y,
+                                             event_station, n_st, heard_km, tolerance_s=explain_s, kappa=kappa)
             if len(rows) and log_amplitude is not None and weak_db is not None:
                 level = log_amplitude[rows]
                 if np.isfinite(level).any():
@@ -202,7 +227,7 @@ def missing_rounds(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
         residual: list[list[float]] = [[] for _ in missing]
         path: list[list[float]] = [[] for _ in missing]
         for st, tt, rows, tau in heard:
-            rows_free = free[rows]
+            rows_free = free[rows] & ~explained[rows]
             rows, tau = rows[rows_free], tau[rows_free]
             if not len(rows):
                 continue
@@ -276,6 +301,25 @@ def missing_rounds(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
                                             picks=np.sort(picks[cand[a]]), residual_s=np.zeros(0), tt_s=np.zeros(0),
                                             replaces=cand[a]))
     return out
+
+
+def _explained(rows: np.ndarray, station: int, others: np.ndarray, x: np.ndarray, y: np.ndarray, t0: np.ndarray,
+               event_atmosphere: np.ndarray, pick_time: np.ndarray, st_x: np.ndarray, st_y: np.ndarray,
+               event_station: np.ndarray, n_st: int, heard_km: np.ndarray, *, tolerance_s: float, kappa: float) -> np.ndarray:
+    """Which picks ``rows`` at ``station`` another found event predicts: an event of ``others`` without a pick there
+    though the station lies within its ``heard_km`` (the median distance of the stations it holds picks at), whose
+    arrival there (origin time plus travel time under its atmosphere) is within ``tolerance_s`` plus ``kappa`` of the
+    travel time of the pick. Such an arrival is that event's (a neighbour battery's round, a mission's impacts heard
+    at its battery), not one of the place's rounds."""
+    lacking = others[~np.isin(others * n_st + station, event_station)]
+    lacking = lacking[np.hypot(x[lacking] - st_x[station], y[lacking] - st_y[station]) <= heard_km[lacking]]
+    if not len(lacking):
+        return np.zeros(len(rows), dtype=bool)
+    atm = event_atmosphere[lacking]
+    tt = travel_times(st_x[station], st_y[station], x[lacking], y[lacking], atm[:, 0], atm[:, 1], atm[:, 2])
+    arrival = t0[lacking] + tt
+    gap = np.abs(pick_time[rows][:, None] - arrival[None, :])
+    return np.asarray((gap <= tolerance_s + kappa * tt[None, :]).any(axis=1))
 
 
 class _Window(NamedTuple):
