@@ -36,13 +36,13 @@ def test_each_station_keeps_its_picks_moved_by_its_own_offset_within_the_span() 
 
 def test_the_shift_is_fixed_by_its_seed_and_kept_picks_stay() -> None:
     toy = make_toy(seed=2, n_events=8, clutter_per_station=2)
-    a = shift_picks(toy.picks, 7)
-    b = shift_picks(toy.picks.slice(0), 7)
-    c = shift_picks(toy.picks, 8)
+    a = shift_picks(toy.picks, 7, max_offset_s=1500.0)
+    b = shift_picks(toy.picks.slice(0), 7, max_offset_s=1500.0)
+    c = shift_picks(toy.picks, 8, max_offset_s=1500.0)
     assert np.array_equal(_times(a), _times(b))
     assert not np.allclose(_times(a), _times(c))
     keep = toy.pick_event == 0
-    kept = shift_picks(toy.picks, 7, keep=keep)
+    kept = shift_picks(toy.picks, 7, max_offset_s=1500.0, keep=keep)
     assert np.array_equal(_times(kept)[keep], _times(toy.picks)[keep])
     assert np.array_equal(_times(kept)[~keep], _times(a)[~keep])
     # offsets do not depend on the order the stations come in
@@ -50,19 +50,30 @@ def test_the_shift_is_fixed_by_its_seed_and_kept_picks_stay() -> None:
     assert station_offsets(ids, 3, 0.0, 10.0) == station_offsets(list(reversed(ids)), 3, 0.0, 10.0)
     with pytest.raises(ValueError, match="min_offset_s"):
         station_offsets(ids, 3, 10.0, 0.0)
+    with pytest.raises(ValueError, match="span"):
+        shift_picks(toy.picks, 7, min_offset_s=200.0, max_offset_s=5000.0)
 
 
 def test_the_shift_destroys_the_true_events() -> None:
     # twelve true events, each heard by many stations, and no clutter: the fusion finds them; after each station's picks
-    # move by its own offset it finds about none (chance coincidences of other events' picks only)
+    # move by its own offset it finds about none, and none of what it finds holds three picks of one true event (what is
+    # left is a chance coincidence of other events' picks: this toy is dense, 158 picks on 24 stations in 20 minutes)
     toy = make_toy(seed=4, n_events=12, clutter_per_station=0, duration_s=1800.0)
     events, _ = associate(toy.stations, toy.picks)
     assert events.num_rows >= 10
-    chance = chance_locations(toy.stations, toy.picks, null=NullConfig(seeds=(1, 2), min_offset_s=200.0, max_offset_s=1600.0))
+    source = dict(zip(toy.picks["pick_id"].to_pylist(), toy.pick_event.tolist()))
+    for seed in (1, 2):
+        _, assignments = associate(toy.stations, shift_picks(toy.picks, seed, min_offset_s=200.0, max_offset_s=1000.0))
+        by_event: dict[str, list[int]] = {}
+        for pick, event in zip(assignments["pick_id"].to_pylist(), assignments["event_id"].to_pylist()):
+            by_event.setdefault(str(event), []).append(source[pick])
+        assert len(by_event) <= 2
+        assert all(max(picks.count(e) for e in picks) <= 2 for picks in by_event.values())
+    chance = chance_locations(toy.stations, toy.picks, null=NullConfig(seeds=(1, 2), min_offset_s=200.0, max_offset_s=1000.0))
     assert chance.n_moved == toy.picks.num_rows and chance.n_kept == 0
     assert chance.seeds == (1, 2)
-    assert sum(chance.counts.values()) <= 1.0
     assert all(len(per_run) == 2 for per_run in chance.per_seed.values())
+    assert sum(chance.counts.values()) <= 2.0 and all(n >= 4 for n in chance.counts)
 
 
 def test_picks_of_well_recorded_events_keep_their_times_and_are_not_counted() -> None:
@@ -71,7 +82,7 @@ def test_picks_of_well_recorded_events_keep_their_times_and_are_not_counted() ->
     kept = kept_pick_ids(assignments, 8)
     sizes = np.asarray(events["n_picks"].to_numpy(zero_copy_only=False))
     assert len(kept) == int(sizes[sizes >= 8].sum()) > 0
-    chance = chance_locations(toy.stations, toy.picks, null=NullConfig(seeds=(1,), min_offset_s=200.0, max_offset_s=1600.0,
+    chance = chance_locations(toy.stations, toy.picks, null=NullConfig(seeds=(1,), min_offset_s=200.0, max_offset_s=1000.0,
                                                                        keep_min_picks=8),
                               assignments=assignments, keep_events=True)
     assert chance.n_kept == len(kept) and chance.n_moved == toy.picks.num_rows - len(kept)
@@ -81,4 +92,4 @@ def test_picks_of_well_recorded_events_keep_their_times_and_are_not_counted() ->
     assert big.sum() >= (sizes >= 8).sum() - 1
     moved = np.asarray(null_events["n_moved"].to_numpy(zero_copy_only=False))
     assert np.all(moved[big] * 2 <= np.asarray(null_events["n_picks"].to_numpy(zero_copy_only=False))[big])
-    assert sum(chance.counts.values()) <= 1.0
+    assert sum(chance.counts.values()) <= 2.0

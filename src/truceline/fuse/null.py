@@ -60,8 +60,7 @@ def station_offsets(station_ids: Iterable[str], seed: int, min_offset_s: float, 
     """Each station's time offset: the stations (sorted by id, so the picks' order does not matter) are put in a random
     order and given evenly spaced offsets across [min_offset_s, max_offset_s], so that no two stations' offsets differ by
     less than the spacing (independent uniform draws give some pairs of neighbouring stations nearly equal offsets, and
-    such a pair keeps its true coincidences: on a toy network of 24 stations two of three null events were made that
-    way)."""
+    such a pair keeps its true coincidences: on a toy network of 24 stations two of three null events held such a pair)."""
     if not 0.0 <= min_offset_s <= max_offset_s:
         raise ValueError(f"offsets: need 0 <= min_offset_s <= max_offset_s, got {min_offset_s} and {max_offset_s}")
     ordered = sorted(set(station_ids))
@@ -75,13 +74,17 @@ def station_offsets(station_ids: Iterable[str], seed: int, min_offset_s: float, 
 def shift_picks(picks: pa.Table, seed: int, *, min_offset_s: float = 200.0, max_offset_s: float = 2000.0,
                 keep: np.ndarray | None = None) -> pa.Table:
     """``picks`` with each station's times moved by its own offset (:func:`station_offsets`), wrapped around the span
-    of all the picks' times so that every station keeps its pick count; picks where ``keep`` is true keep their times.
+    of all the picks' times so that every station keeps its pick count (the offsets must be shorter than the span);
+    picks where ``keep`` is true keep their times.
     The rows, their order and every other column are unchanged."""
     time = np.asarray(picks["time"].to_numpy(zero_copy_only=False), dtype=float)
     if not len(time):
         return picks
     start = float(time.min())
     span = float(time.max()) - start + 1e-3
+    if max_offset_s >= span:
+        # offsets o and o + span would be the same shift: two stations could keep their coincidences
+        raise ValueError(f"offsets: max_offset_s {max_offset_s} s must be shorter than the picks' span {span:.0f} s")
     stations = [str(s) for s in picks["station_id"].to_pylist()]
     offsets = station_offsets(stations, seed, min_offset_s, max_offset_s)
     moved = start + np.mod(time - start + np.array([offsets[s] for s in stations]), span)
