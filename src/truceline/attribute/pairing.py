@@ -185,12 +185,14 @@ class PairingConfig:
     volley_split_mates: int = 2  # the other impacts must be a volley: this many launched from one place (1: any one)
     # Session 17, firing17: one volley is fired from one place, as a constraint on the launches' roles
     # (:func:`volley.one_place_shares`). Where the paired impacts that land together (``volley_split_window_s``,
-    # ``volley_radius_m``) were launched from two places or more, each place's claim is weighed by the share of its
-    # launches' roles that rests on their pairs (and a salvo's odd round, whose mates' impacts land elsewhere, is weakened
-    # by ``volley_split_penalty``); a launch keeps its role as far as its place fired the volley, and otherwise takes its
-    # lone evidence's role (contexts, levels): a detonation chance-paired with one impact of another battery's volley
-    # loses the role (:func:`_one_place_roles`). Off: violation fused s7-s13 firing party 1318 -> 1319 of 1334, op recall
-    # 1701 -> 1708 (s8 +2, s11 +7) but s12 -2 (docs/attribution.md, "Session 17 (firing17)").
+    # ``volley_radius_m``) were launched from two places or more, each place claims the volley as far as one of its pairs
+    # is real (the share of a launch's role that rests on its pair; a salvo's odd round, whose mates' impacts land
+    # elsewhere, weakened by ``volley_split_penalty``); a launch of a place that is not the likeliest keeps its role as far
+    # as its place fired the volley, and otherwise takes its lone evidence's role (contexts, levels): a detonation
+    # chance-paired with one impact of another battery's volley loses the role (:func:`_one_place_roles`). Off: violation
+    # fused s7-s13 firing party 1318 -> 1319 of 1334, op recall 1701 -> 1710 (s8 +2, s11 +7), no seed worse on those or on
+    # the wrong verdicts above the op; heavy 0.25 h op 208 -> 209; but precision at 0.5 lower on s8 and heavy 0.25 h
+    # (docs/attribution.md, "Session 17 (firing17)").
     volley_one_place: bool = False
 
 
@@ -750,11 +752,12 @@ def _volley_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], heads: NDA
 def _one_place_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], p_launch: FloatArray, p_impact: FloatArray, pair_share: FloatArray,
                      time_s: FloatArray, lat: FloatArray, lon: FloatArray, config: PairingConfig, levels: SourceLevels | None,
                      model: LevelModel | None, contexts: ContextOdds, sigma_m: FloatArray | None, reason: list[str]) -> None:
-    """Paired launches of a volley fired from two places or more (in place, ``PairingConfig.volley_one_place``): with
-    ``q`` its place's posterior (:func:`volley.one_place_shares`), a launch keeps its role with probability ``q`` and
-    otherwise its pair is chance and its role is its lone evidence's (contexts at their current roles, its level);
-    never raised. The probability it loses goes to the impact role."""
-    shares = one_place_shares(kind, partner, pair_share, time_s, lat, lon, config, sigma_m)
+    """Paired launches of a volley fired from two places or more (in place, ``PairingConfig.volley_one_place``): a launch
+    of a place whose posterior ``q`` (:func:`volley.one_place_shares`) is below one half keeps its role with probability
+    ``q`` and otherwise its pair is chance and its role is its lone evidence's (contexts at their current roles, its
+    level); never raised. The likeliest place's launches keep their roles (lowering them too cost `heavy` 0.25 h twelve
+    op rounds: a battery's sure rounds lost 0.1 each). The probability a launch loses goes to the impact role."""
+    shares = {m: v for m, v in one_place_shares(kind, partner, pair_share, time_s, lat, lon, config, sigma_m).items() if v[0] < 0.5}
     lone_launch = {}
     for m in sorted(shares):
         battery, area = context_of(m, kind, partner, time_s, lat, lon, config, sigma_m, p_launch, p_impact)

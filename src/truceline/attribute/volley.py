@@ -231,13 +231,14 @@ def one_place_shares(kind: NDArray[np.str_], partner: NDArray[np.int64], pair_sh
                      lon: FloatArray, config: PairingConfig, sigma_m: FloatArray | None = None) -> dict[int, tuple[float, int]]:
     """One volley is fired from one place (:func:`split_impacts`' truth). The paired impacts that land together (linked
     within ``volley_split_window_s`` and ``volley_radius_m``) are one volley's; where their launches stand at more than
-    one place (linked by ``same_place``), one place fired it, or none that was located. With ``pair_share`` the share of
-    each launch's role that rests on its pair (``1 / (1 + alternative + chance)``: how sure the time of flight alone makes
-    it), the hypothesis "place g fired the volley" weighs ``prod_g s * prod_not g (1 - s)`` and "none" ``prod (1 - s)``. A
-    launch whose salvo mates (paired launches at its place within ``volley_window_s``) all put their impacts outside
-    this volley is its salvo's odd round (a salvo lands together): its share's odds carry ``exp(-volley_split_penalty / 2)``.
-    Returns {launch: (its place's posterior, the number of places)} for the launches of volleys fired from two places or
-    more (``PairingConfig.volley_one_place``)."""
+    one place (linked by ``same_place``), one place fired it, or none that was located. ``pair_share`` is the share of each
+    launch's role that rests on its pair (``1 / (1 + alternative + chance)``: how sure the time of flight alone makes it);
+    a place claims the volley as far as at least one of its pairs is real, ``c = 1 - prod (1 - s)`` over its launches (a
+    battery's rounds are one claimant: their pairs are not independent evidence), and the hypotheses "place g fired it"
+    and "none did" weigh ``c_g prod_{h != g} (1 - c_h)`` and ``prod (1 - c_h)``. A launch whose salvo mates (paired launches
+    at its place within ``volley_window_s``) all put their impacts outside this volley is its salvo's odd round (a salvo
+    lands together): its share's odds carry ``exp(-volley_split_penalty / 2)``. Returns {launch: (its place's posterior,
+    the number of places)} for the launches of volleys fired from two places or more (``PairingConfig.volley_one_place``)."""
     from truceline.attribute.context import same_place
     out: dict[int, tuple[float, int]] = {}
     impacts = np.flatnonzero((kind == "impact") & (partner >= 0)).astype(np.intp)
@@ -262,10 +263,10 @@ def one_place_shares(kind: NDArray[np.str_], partner: NDArray[np.int64], pair_sh
                 odds = s / (1.0 - s) * odd
                 s = odds / (1.0 + odds)
             share[m] = s
-        log_not = {m: float(np.log1p(-s)) for m, s in share.items()}
-        none = sum(log_not.values())
-        weights = [float(np.exp(none + sum(float(np.log(share[int(m)])) - log_not[int(m)] for m in place))) for place in places]
-        total = sum(weights) + float(np.exp(none))
+        claim = [min(max(1.0 - float(np.prod([1.0 - share[int(m)] for m in place])), 1e-9), 1.0 - 1e-9) for place in places]
+        none = float(np.prod([1.0 - c for c in claim]))
+        weights = [none * c / (1.0 - c) for c in claim]
+        total = sum(weights) + none
         for place, weight in zip(places, weights):
             for m in map(int, place):
                 out[m] = (weight / total, len(places))
