@@ -39,7 +39,7 @@ from truceline.attribute.acoustics import (LevelModel, SourceLevels, fit_level_m
 from truceline.attribute.context import (ContextCounts, ContextOdds, battery_odds_from_pairs, context_counts_from_pairs, context_neighbours, context_odds_from_pairs, context_of,
                                          same_place)
 from truceline.attribute.physics import ENVELOPES, MAX_RANGE_M, MAX_TIME_OF_FLIGHT_S, distance_m, flight_costs, time_of_flight_bounds_s
-from truceline.attribute.volley import volley_alternatives, volley_factor, volley_groups
+from truceline.attribute.volley import one_place_shares, volley_alternatives, volley_factor, volley_groups
 
 FloatArray = NDArray[np.float64]
 
@@ -183,6 +183,17 @@ class PairingConfig:
     volley_split_window_s: float = 5.0
     volley_split_penalty: float = 14.0
     volley_split_mates: int = 2  # the other impacts must be a volley: this many launched from one place (1: any one)
+    # Session 17, firing17: one volley is fired from one place, as a constraint on the launches' roles
+    # (:func:`volley.one_place_shares`). Where the paired impacts that land together (``volley_split_window_s``,
+    # ``volley_radius_m``) were launched from two places or more, each place claims the volley as far as one of its pairs
+    # is real (the share of a launch's role that rests on its pair; a salvo's odd round, whose mates' impacts land
+    # elsewhere, weakened by ``volley_split_penalty``); a launch of a place that is not the likeliest keeps its role as far
+    # as its place fired the volley, and otherwise takes its lone evidence's role (contexts, levels): a detonation
+    # chance-paired with one impact of another battery's volley loses the role (:func:`_one_place_roles`). Off: violation
+    # fused s7-s13 firing party 1318 -> 1319 of 1334, op recall 1701 -> 1710 (s8 +2, s11 +7), no seed worse on those or on
+    # the wrong verdicts above the op; heavy 0.25 h op 208 -> 209; but precision at 0.5 lower on s8 and heavy 0.25 h
+    # (docs/attribution.md, "Session 17 (firing17)").
+    volley_one_place: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -681,6 +692,9 @@ def _paired(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Fl
         if config.volley_alternative:
             _volley_roles(kind, partner, heads, tails, cost, p_launch, p_impact, 1.0 + alternative_weight + chance_weight, time_s, lat,
                           lon, config, levels, model, contexts, sigma_m, reason)
+        if config.volley_one_place:
+            _one_place_roles(kind, partner, p_launch, p_impact, 1.0 / (1.0 + alternative_weight + chance_weight), time_s, lat, lon,
+                             config, levels, model, contexts, sigma_m, reason)
         _unpaired_roles(kind, partner, p_launch, p_impact, reason, time_s, lat, lon, config, levels, model, contexts, sigma_m, depth_m,
                         counts=counts, class_probability=class_probability)
     else:
@@ -733,6 +747,31 @@ def _volley_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], heads: NDA
             reason[m] += (f"; the volley of {members.size} events here as impacts (none launched) costs "
                           + (f"{margin:.2f} more" if margin >= 0.0 else f"{-margin:.2f} less (a pair of it lands beside another volley)")
                           + f" (p launch by its own evidence {lone_launch:.2f})")
+
+
+def _one_place_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], p_launch: FloatArray, p_impact: FloatArray, pair_share: FloatArray,
+                     time_s: FloatArray, lat: FloatArray, lon: FloatArray, config: PairingConfig, levels: SourceLevels | None,
+                     model: LevelModel | None, contexts: ContextOdds, sigma_m: FloatArray | None, reason: list[str]) -> None:
+    """Paired launches of a volley fired from two places or more (in place, ``PairingConfig.volley_one_place``): a launch
+    of a place whose posterior ``q`` (:func:`volley.one_place_shares`) is below one half keeps its role with probability
+    ``q`` and otherwise its pair is chance and its role is its lone evidence's (contexts at their current roles, its
+    level); never raised. The likeliest place's launches keep their roles (lowering them too cost `heavy` 0.25 h twelve
+    op rounds: a battery's sure rounds lost 0.1 each). The probability a launch loses goes to the impact role."""
+    shares = {m: v for m, v in one_place_shares(kind, partner, pair_share, time_s, lat, lon, config, sigma_m).items() if v[0] < 0.5}
+    lone_launch = {}
+    for m in sorted(shares):
+        battery, area = context_of(m, kind, partner, time_s, lat, lon, config, sigma_m, p_launch, p_impact)
+        lone_launch[m] = 1.0 / (1.0 + _lone_odds(m, contexts.mixture(battery, area), config, levels, model)[0])
+    for m, (posterior, places) in sorted(shares.items()):
+        lone = lone_launch[m]
+        kept = min(float(p_launch[m]), posterior * float(p_launch[m]) + (1.0 - posterior) * lone)
+        if kept >= float(p_launch[m]) - 1e-9:
+            continue
+        p_impact[m] = min(float(p_impact[m]) + float(p_launch[m]) - kept, 1.0)
+        p_launch[m] = kept
+        reason[m] += (f"; its impact lands with a volley launched from {places} places (one volley is fired from one place):"
+                      f" this place fired it with probability {posterior:.2f}, else its role is its own evidence's"
+                      f" (p launch {lone:.2f})")
 
 
 def chance_partners(launch_end: int, impact_end: int, kind: NDArray[np.str_], time_s: FloatArray, lat: FloatArray, lon: FloatArray,

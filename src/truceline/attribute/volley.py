@@ -201,3 +201,73 @@ def volley_alternatives(kind: NDArray[np.str_], partner: NDArray[np.int64], head
                 - split_impacts(context + chosen_pairs, time_s, lat, lon, config, sigma_m, [p for p in chosen_pairs if p[0] in paired_set]))
         out[int(label)] = margin
     return out
+
+
+def _linked(members: NDArray[np.intp], time_s: FloatArray, lat: FloatArray, lon: FloatArray, config: PairingConfig,
+            sigma_m: FloatArray | None) -> list[NDArray[np.intp]]:
+    """``members`` in groups linked by :func:`~truceline.attribute.context.same_place` under ``config``, ordered by their
+    first member."""
+    from truceline.attribute.context import same_place
+    root = {int(m): int(m) for m in members}
+
+    def find(a: int) -> int:
+        while root[a] != a:
+            root[a] = root[root[a]]
+            a = root[a]
+        return a
+
+    for m in members:
+        for other in same_place(int(m), members, time_s, lat, lon, config, sigma_m):
+            a, b = find(int(m)), find(int(other))
+            if a != b:
+                root[max(a, b)] = min(a, b)
+    groups: dict[int, list[int]] = {}
+    for m in sorted(int(v) for v in members):
+        groups.setdefault(find(m), []).append(m)
+    return [np.asarray(v, dtype=np.intp) for _, v in sorted(groups.items())]
+
+
+def one_place_shares(kind: NDArray[np.str_], partner: NDArray[np.int64], pair_share: FloatArray, time_s: FloatArray, lat: FloatArray,
+                     lon: FloatArray, config: PairingConfig, sigma_m: FloatArray | None = None) -> dict[int, tuple[float, int]]:
+    """One volley is fired from one place (:func:`split_impacts`' truth). The paired impacts that land together (linked
+    within ``volley_split_window_s`` and ``volley_radius_m``) are one volley's; where their launches stand at more than
+    one place (linked by ``same_place``), one place fired it, or none that was located. ``pair_share`` is the share of each
+    launch's role that rests on its pair (``1 / (1 + alternative + chance)``: how sure the time of flight alone makes it);
+    a place claims the volley as far as at least one of its pairs is real, ``c = 1 - prod (1 - s)`` over its launches (a
+    battery's rounds are one claimant: their pairs are not independent evidence), and the hypotheses "place g fired it"
+    and "none did" weigh ``c_g prod_{h != g} (1 - c_h)`` and ``prod (1 - c_h)``. A launch whose salvo mates (paired launches
+    at its place within ``volley_window_s``) all put their impacts outside this volley is its salvo's odd round (a salvo
+    lands together): its share's odds carry ``exp(-volley_split_penalty / 2)``. Returns {launch: (its place's posterior,
+    the number of places)} for the launches of volleys fired from two places or more (``PairingConfig.volley_one_place``)."""
+    from truceline.attribute.context import same_place
+    out: dict[int, tuple[float, int]] = {}
+    impacts = np.flatnonzero((kind == "impact") & (partner >= 0)).astype(np.intp)
+    if impacts.size < 2:
+        return out
+    together = replace(config, battery_radius_m=config.volley_radius_m, battery_window_s=config.volley_split_window_s)
+    salvo = replace(config, battery_window_s=config.volley_window_s)
+    fired = np.flatnonzero((kind == "launch") & (partner >= 0)).astype(np.intp)
+    odd = float(np.exp(-config.volley_split_penalty / 2.0))
+    for volley in _linked(impacts, time_s, lat, lon, together, sigma_m):
+        if volley.size < 2:
+            continue
+        launches = np.sort(partner[volley].astype(np.intp))
+        places = _linked(launches, time_s, lat, lon, config, sigma_m)
+        if len(places) < 2:
+            continue
+        share = {}
+        for m in map(int, launches):
+            s = min(max(float(pair_share[m]), 1e-9), 1.0 - 1e-9)
+            mates = same_place(m, fired, time_s, lat, lon, salvo, sigma_m)
+            if mates.size and not np.isin(mates, launches).any():
+                odds = s / (1.0 - s) * odd
+                s = odds / (1.0 + odds)
+            share[m] = s
+        claim = [min(max(1.0 - float(np.prod([1.0 - share[int(m)] for m in place])), 1e-9), 1.0 - 1e-9) for place in places]
+        none = float(np.prod([1.0 - c for c in claim]))
+        weights = [none * c / (1.0 - c) for c in claim]
+        total = sum(weights) + none
+        for place, weight in zip(places, weights):
+            for m in map(int, place):
+                out[m] = (weight / total, len(places))
+    return out
