@@ -106,6 +106,48 @@ def atmosphere_estimate(design: EventDesign) -> tuple[np.ndarray, np.ndarray] | 
     return np.asarray(covariance @ rhs), np.asarray(covariance)
 
 
+def pick_gains(design: EventDesign) -> np.ndarray:
+    """(3, n): how far each pick's time moves the linearised solution (x, y, t0) per second of it,
+    ``(G'WG)^-1 G'W``; zeros where the design is singular."""
+    gw = design.design * design.weight[:, None]
+    information = design.design.T @ gw
+    try:
+        return np.asarray(np.linalg.solve(information, gw.T))
+    except np.linalg.LinAlgError:
+        return np.zeros((3, len(design.weight)))
+
+
+def pick_variance_covariance(design: EventDesign, extra_variance_s2: np.ndarray) -> np.ndarray:
+    """3 x 3 covariance of (x, y, t0) that picks whose times have variances ``extra_variance_s2`` (s^2) beyond the
+    weights' add to the solution: ``sum_k v_k g_k g_k'`` with ``g_k`` the pick's gain (:func:`pick_gains`).
+
+    The sandwich form: the estimator keeps its weights (the association and the position do not change); what the
+    weights do not know, a clock in doubt or the chance that a pick is a neighbouring source's, passes into the
+    solution through each pick's gain. An event of few stations leans on each pick (gains near one station's full
+    pull), one of many stations little."""
+    gains = pick_gains(design)
+    v = np.asarray(extra_variance_s2, dtype=float)
+    return np.asarray((gains * v[None, :]) @ gains.T)
+
+
+def nearest_other_arrival_s(picks: np.ndarray, pick_station: np.ndarray, pick_time: np.ndarray,
+                            station_pick_start: np.ndarray, *, window_s: float) -> np.ndarray:
+    """(n,): for each of ``picks``, the gap (s) to the nearest other pick at its station within ``window_s``; 0 where
+    there is none (``pick_time`` sorted per station, the station's between ``station_pick_start[s]`` and ``[s + 1]``)."""
+    out = np.zeros(len(picks))
+    for k, pick in enumerate(picks):
+        station = pick_station[pick]
+        start, end = station_pick_start[station], station_pick_start[station + 1]
+        at = pick_time[pick]
+        low = int(np.searchsorted(pick_time[start:end], at - window_s, side="left")) + start
+        high = int(np.searchsorted(pick_time[start:end], at + window_s, side="right")) + start
+        gaps = np.abs(pick_time[low:high] - at)
+        gaps = gaps[np.arange(low, high) != pick]
+        if len(gaps):
+            out[k] = float(gaps.min())
+    return out
+
+
 def model_error_variance(estimates: np.ndarray, variances: np.ndarray, *, min_events: int = 10) -> float:
     """Variance ``s^2`` of a model-error component from events' estimates ``d_k`` with noise ``v_k``.
 
