@@ -16,10 +16,12 @@ from truceline.fuse.uncertainty import (
     calibrated_covariance,
     event_design,
     member_spread,
+    misfit_prior_dof,
     model_error_covariance,
     nearest_other_arrival_s,
     pick_gains,
     pick_variance_covariance,
+    pooled_scale,
     model_error_variance,
     relocate_with_own_atmosphere,
     support_variance,
@@ -589,3 +591,44 @@ def test_ellipses_that_know_a_station_clock_is_in_doubt_cover_its_events() -> No
     assert len(inside_nominal) >= 280
     assert np.mean(inside_nominal) < 0.85
     assert 0.93 <= np.mean(inside_doubt) <= 1.0
+
+
+def test_the_pooled_scale_is_the_f_quantile_over_the_chi_square_one_and_never_narrows() -> None:
+    """``pooled_scale``: an event fitting as the network does, with many degrees of freedom, keeps its ellipse; with few
+    (or a weak prior) its 95 % point is 2 F(2, nu0 + dof) instead of chi-square(2)'s 5.991; one fitting worse widens by
+    its pooled misfit, one fitting better does not narrow."""
+    from scipy import stats
+
+    scale = pooled_scale(np.array([1.0, 1.0, 3.0, 0.2, 1.0]), np.array([1.0, 1e6, 2.0, 2.0, 0.0]), 10.0)
+    assert scale[0] == pytest.approx(2 * stats.f.ppf(0.95, 2, 11) / 5.991464547107979)
+    assert scale[1] == pytest.approx(1.0, abs=1e-4)
+    assert scale[2] == pytest.approx((10 + 2 * 3.0) / 12 * 2 * stats.f.ppf(0.95, 2, 12) / 5.991464547107979)
+    assert scale[3] == pytest.approx(2 * stats.f.ppf(0.95, 2, 12) / 5.991464547107979)
+    assert scale[4] == 1.0  # no degree of freedom: the network's scale alone
+
+
+def test_the_misfit_prior_dof_is_read_from_how_the_events_scales_scatter() -> None:
+    """``misfit_prior_dof``: events whose variances scatter about the network's as a scaled inverse chi-square with 8
+    degrees of freedom give back about 8; events that all share one variance give a large value."""
+    rng = np.random.default_rng(6)
+    dof = rng.integers(1, 20, 3000).astype(float)
+    variance = 8.0 / rng.chisquare(8.0, 3000)
+    ratio = variance * rng.chisquare(dof) / dof
+    assert 6.0 < misfit_prior_dof(ratio, dof) < 11.0
+    assert misfit_prior_dof(rng.chisquare(dof) / dof, dof) > 200.0
+    assert misfit_prior_dof(np.ones(5), np.ones(5)) == 2000.0
+
+
+def test_ellipses_scaled_by_the_pooled_misfit_cover_events_whose_scales_differ() -> None:
+    """A seeded toy of events whose true pick variances scatter about the network's (scaled inverse chi-square, 6
+    degrees of freedom) with 1-8 residual degrees of freedom each: the network's scale with chi-square's 95 % point
+    covers too few; the pooled scale with the F quantile (and the prior's dof read from the events) covers 94-98.5 %."""
+    rng = np.random.default_rng(13)
+    n = 4000
+    dof = rng.integers(1, 9, n).astype(float)
+    variance = 6.0 / rng.chisquare(6.0, n)  # the network's scale is 1
+    ratio = variance * rng.chisquare(dof) / dof
+    d2 = variance * rng.chisquare(2, n)  # Mahalanobis distance under the network's covariance
+    assert np.mean(d2 <= 5.991464547107979) < 0.93
+    scale = pooled_scale(ratio, dof, misfit_prior_dof(ratio, dof))
+    assert 0.94 <= np.mean(d2 / scale <= 5.991464547107979) <= 0.985

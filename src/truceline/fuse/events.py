@@ -16,7 +16,8 @@ from truceline.fuse.atmosphere import travel_times
 from truceline.fuse.places import to_places
 from truceline.fuse.rounds import missing_rounds
 from truceline.fuse.uncertainty import (AtmosphereReadings, CalibrationCells, calibrated_covariance, event_design,
-                                        nearest_other_arrival_s, pick_variance_covariance, relocate_with_own_atmosphere)
+                                        misfit_prior_dof, nearest_other_arrival_s, pick_variance_covariance, pooled_scale,
+                                        relocate_with_own_atmosphere)
 from truceline.model.tables import CHI2_2DOF_95
 
 
@@ -108,6 +109,12 @@ def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, con
         gradient_km_s_per_km=config.atmosphere_gradient_m_per_s_per_100_km / 1e5, cluster_max_z=config.cluster_ambiguity_z,
         celerity_floor_km_s=celerity_floor)
     cov = uncertainty.covariance
+    pooled = np.zeros_like(cov)
+    if config.event_scale_pooled and n:
+        dof = np.asarray(result.n_obs, dtype=float) - 3.0
+        ratio = np.asarray(result.chi2, dtype=float) / np.maximum(dof, 1.0) / factor
+        widen = pooled_scale(ratio, dof, misfit_prior_dof(ratio, dof)) - 1.0
+        pooled = widen[:, None, None] * factor * np.asarray(result.covariance, dtype=float)
     event_atmosphere = atmosphere[result.block, result.tile].reshape(n, 3)
     if config.own_atmosphere_relocation and n:
         # the ellipses stay those of the prior: conservative, the posterior is tighter (docs/fusion.md)
@@ -128,6 +135,7 @@ def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, con
                                      min_move_km=config.place_min_move_km, min_share=config.place_min_share,
                                      slack_s=config.place_slack_s, kappa=config.first_pass_kappa)
         result = dataclasses.replace(result, x_km=x, y_km=y, t0_s=t0)
+    cov = cov + pooled  # after the places, which read the ellipses: the terms below move no event
     if batch and config.place_rounds and n:
         result, cov, event_atmosphere = with_place_rounds(prep, config, result, cov, event_atmosphere)
         n = len(result.t0_s)
