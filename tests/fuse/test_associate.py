@@ -303,3 +303,38 @@ def test_the_loose_reading_of_unabsorbed_clocks_corrects_the_same_station() -> N
     others = np.arange(len(after)) != station
     assert abs(after[station] - 1.9) < 0.1
     assert np.all(after[others] == 0.0)
+
+
+def test_a_clock_the_calibration_understates_widens_the_ellipses_of_its_events_without_moving_them() -> None:
+    """``FusionConfig.clock_doubt``: a station 1.9 s late among single rounds and two-round missions (1.5 s apart), the
+    calibration correcting about half of it. Its offset read again against the final events located without it
+    differs from the correction by about the left-over; that doubt, squared, enters its picks' variance: the events
+    holding its picks get larger ellipses, the others and every position and assignment stay as they were (the
+    coverage itself: ``tests/fuse/test_uncertainty.py``) (docs/fusion.md, "Session 17 (cover17)")."""
+    from truceline.fuse.engine import clock_doubt_s, fuse
+    from truceline.fuse.events import to_tables
+
+    toy, picks = _toy_with_a_late_station(1.9, 1.5)
+    prep, result, atmosphere = fuse(toy.stations, picks, FusionConfig())
+    station = prep.network.index_of()["S05"]
+    applied = prep.raw_time[prep.pick_station == station][0] - prep.pick_time[prep.pick_station == station][0]
+    doubt = clock_doubt_s(prep, FusionConfig(), result, atmosphere)
+    assert abs(applied + doubt[station] - 1.9) < 0.15  # the reading: the left-over, as a doubt
+    assert np.all(doubt[np.arange(len(doubt)) != station] == 0.0)
+    before = to_tables(prep, result, atmosphere, config=FusionConfig(), batch=True)
+    after = to_tables(prep, result, atmosphere, config=FusionConfig(clock_doubt=True), batch=True)
+    assert before.assignments.equals(after.assignments)
+    for column in ("time", "lat", "lon", "n_picks"):
+        assert before.events[column].equals(after.events[column]), column
+    holds = np.zeros(before.events.num_rows, dtype=bool)
+    late_ids = {str(p) for p in prep.pick_ids[prep.pick_station == station]}
+    event_ids = np.array(before.events["event_id"].to_pylist())
+    for pick, event in zip(before.assignments["pick_id"].to_pylist(), before.assignments["event_id"].to_pylist()):
+        if str(pick) in late_ids:
+            holds[event_ids == event] = True
+    assert holds.sum() >= 6
+    major_before, major_after = _floats(before.events, "ellipse_major_km"), _floats(after.events, "ellipse_major_km")
+    minor_before, minor_after = _floats(before.events, "ellipse_minor_km"), _floats(after.events, "ellipse_minor_km")
+    np.testing.assert_array_equal(major_after[~holds], major_before[~holds])
+    assert np.all(major_after[holds] * minor_after[holds] >= major_before[holds] * minor_before[holds])
+    assert np.mean(major_after[holds] * minor_after[holds] > 1.2 * major_before[holds] * minor_before[holds]) > 0.5

@@ -195,6 +195,29 @@ class FusionConfig:
     of an event of few stations does not show in its residuals but moves it (``uncertainty.jackknife_covariance``).
     Off by default: it raises the ellipse coverage by 0.01-0.02 but the attribution, which reads the ellipses, then
     loses 2-9 violations at 99 % precision per `violation` seed (docs/fusion.md, "the jackknife")."""
+    event_scale_pooled: bool = False
+    """Each event's random error (``f * J^-1``, ``f`` the network's chi-square per degree of freedom) is scaled by its own
+    misfit pooled with the network's, and its 95 % ellipse drawn at the F quantile of the pooled degrees of freedom
+    instead of the chi-square's (``uncertainty.pooled_scale``): an event whose picks fit worse than the network's widens,
+    one with few residuals is not trusted to the network's scale alone. The prior's degrees of freedom are read from
+    the spread of the events' own misfits (maximum likelihood); only widens (docs/fusion.md, "Session 17 (cover17)")."""
+    clock_doubt: bool = False
+    """A station's clock correction is in doubt where a second reading disagrees with it: each station's offset is read
+    again against the final events located without it (``read_unabsorbed``, as ``clock_unabsorbed`` reads it, but the
+    reading is not applied), and where it differs from the correction applied the square of the difference is added
+    to the variance of the station's picks in every event's covariance (``uncertainty.pick_variance_covariance``).
+    The positions and the association are unchanged; only the ellipses widen, along the direction the station's
+    picks pull (docs/fusion.md, "Session 17 (cover17)")."""
+    crowd_swap_share: float = 0.0
+    """The chance that a pick with another arrival within ``crowd_swap_window_s`` at its station is that other
+    source's (a neighbouring round of a fire mission): such a pick's time is then off by the gap to that arrival, and
+    ``crowd_swap_share`` times the square of the gap is added to its variance in the event's covariance (0: off).
+    The events' own residuals cannot show it (the chimeras of a mission's rounds fit as well as the rounds); measured
+    with the truth on `violation` seeds 8, 10-12, 0.19-0.27 of such picks in the matched events are another
+    source's (docs/fusion.md, "Session 17 (cover17)")."""
+    crowd_swap_window_s: float = 2.2
+    """The window of ``crowd_swap_share``: the tight pass's coarse vote tolerance (``TIGHT_COARSE_TOLERANCE_S``), within
+    which another arrival can be voted into the event instead of its own."""
     explain_away: bool = True
     """Dissolve the events of the batch whose picks other events explain (``fuse/explain.py``)."""
     nearest_majority: bool = True
@@ -1010,6 +1033,29 @@ def unabsorbed_corrections(prep: Prepared, config: FusionConfig, atmosphere: np.
                            located.t0_s[enough], atmosphere[located.block[enough], located.tile[enough]],
                            [row[row >= 0] for row in located.picks[enough]], prep.pick_station, prep.pick_time,
                            prep.pick_baz, prep.pick_baz_sigma)
+
+
+def clock_doubt_s(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere: np.ndarray) -> np.ndarray:
+    """Per station, how far the clock correction applied to its picks is from a second reading of its offset
+    (``FusionConfig.clock_doubt``): the reading of :func:`read_unabsorbed` against ``result``'s events of
+    ``clock_recheck_min_picks`` or more picks, each located without the station; 0 where the reading is not
+    conclusive or within ``clock_unabsorbed_min_s`` (and its errors) of the correction. Nothing is applied, and
+    ``prep`` is left as it was."""
+    applied = np.zeros(prep.network.size)
+    applied[prep.pick_station] = prep.raw_time - prep.pick_time
+    enough = np.flatnonzero((result.picks >= 0).sum(axis=1) >= config.clock_recheck_min_picks)
+    if len(enough) == 0:
+        return np.zeros(prep.network.size)
+    kept = prep.extras.get("clock_reading_s")
+    read = read_unabsorbed(prep, config, applied, result.x_km[enough], result.y_km[enough], result.t0_s[enough],
+                           atmosphere[result.block[enough], result.tile[enough]],
+                           [row[row >= 0] for row in result.picks[enough]], prep.pick_station, prep.pick_time,
+                           prep.pick_baz, prep.pick_baz_sigma)
+    if kept is None:
+        prep.extras.pop("clock_reading_s", None)
+    else:
+        prep.extras["clock_reading_s"] = kept
+    return np.asarray(read - applied)
 
 
 def read_unabsorbed(prep: Prepared, config: FusionConfig, corrections: np.ndarray, x: np.ndarray, y: np.ndarray,

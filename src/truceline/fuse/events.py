@@ -10,12 +10,14 @@ import pyarrow as pa
 
 from truceline.fuse import kernels
 from truceline.fuse.celerity import own_celerity
-from truceline.fuse.engine import (FusionConfig, PassResult, Prepared, fuse, joined, measured_celerity_scatter,
-                                   tight_config)
+from truceline.fuse.engine import (FusionConfig, PassResult, Prepared, clock_doubt_s, fuse, joined,
+                                   measured_celerity_scatter, tight_config)
 from truceline.fuse.atmosphere import travel_times
 from truceline.fuse.places import to_places
 from truceline.fuse.rounds import missing_rounds
-from truceline.fuse.uncertainty import AtmosphereReadings, CalibrationCells, calibrated_covariance, relocate_with_own_atmosphere
+from truceline.fuse.uncertainty import (AtmosphereReadings, CalibrationCells, calibrated_covariance, event_design,
+                                        misfit_prior_dof, nearest_other_arrival_s, pick_variance_covariance, pooled_scale,
+                                        relocate_with_own_atmosphere)
 from truceline.model.tables import CHI2_2DOF_95
 
 
@@ -86,6 +88,7 @@ def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, con
     n = len(result.t0_s)
     config = config or FusionConfig()
     spread = measured_celerity_scatter(prep, config)
+    doubt = clock_doubt_s(prep, config, result, atmosphere) if config.clock_doubt and n else None
     kappa_own = config.kappa_model  # an event located with its own celerity has the model error of the calibration's
     config = tight_config(prep, config)
     factor = variance_factor(result) if factor is None else factor
@@ -106,6 +109,12 @@ def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, con
         gradient_km_s_per_km=config.atmosphere_gradient_m_per_s_per_100_km / 1e5, cluster_max_z=config.cluster_ambiguity_z,
         celerity_floor_km_s=celerity_floor)
     cov = uncertainty.covariance
+    pooled = np.zeros_like(cov)
+    if config.event_scale_pooled and n:
+        dof = np.asarray(result.n_obs, dtype=float) - 3.0
+        ratio = np.asarray(result.chi2, dtype=float) / np.maximum(dof, 1.0) / factor
+        widen = pooled_scale(ratio, dof, misfit_prior_dof(ratio, dof)) - 1.0
+        pooled = widen[:, None, None] * factor * np.asarray(result.covariance, dtype=float)
     event_atmosphere = atmosphere[result.block, result.tile].reshape(n, 3)
     if config.own_atmosphere_relocation and n:
         # the ellipses stay those of the prior: conservative, the posterior is tighter (docs/fusion.md)
@@ -126,9 +135,12 @@ def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, con
                                      min_move_km=config.place_min_move_km, min_share=config.place_min_share,
                                      slack_s=config.place_slack_s, kappa=config.first_pass_kappa)
         result = dataclasses.replace(result, x_km=x, y_km=y, t0_s=t0)
+    cov = cov + pooled  # after the places, which read the ellipses: the terms below move no event
     if batch and config.place_rounds and n:
         result, cov, event_atmosphere = with_place_rounds(prep, config, result, cov, event_atmosphere)
         n = len(result.t0_s)
+    if (doubt is not None or config.crowd_swap_share > 0) and n:
+        cov = cov + pick_doubt_covariance(prep, config, result, event_atmosphere, doubt)
     lat, lon = net.to_latlon(result.x_km, result.y_km)
     lat1, lon1 = (lat + 0.01, lon) if n else (lat, lon)
     xn, yn = net.to_xy_km(lat1, lon1)
@@ -176,6 +188,36 @@ def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, con
     return Located(events=events, assignments=assignments, position_covariance_km2=cov[:, :2, :2],
                    x_km=result.x_km, y_km=result.y_km, variance_factor=factor,
                    atmosphere_variance=uncertainty.atmosphere_variance, readings=uncertainty.readings)
+
+
+def pick_doubt_covariance(prep: Prepared, config: FusionConfig, result: PassResult, event_atmosphere: np.ndarray,
+                          doubt_s: np.ndarray | None) -> np.ndarray:
+    """(n, 3, 3): what the picks' variances beyond their weights add to each event's covariance at its position
+    (``uncertainty.pick_variance_covariance``): the square of its station's clock doubt ``doubt_s`` (s, per station;
+    ``FusionConfig.clock_doubt``) and ``crowd_swap_share`` times the square of the gap to the nearest other arrival
+    within ``crowd_swap_window_s`` at its station (``FusionConfig.crowd_swap_share``)."""
+    net = prep.network
+    out = np.zeros((len(result.t0_s), 3, 3))
+    for i in range(len(result.t0_s)):
+        picks = result.picks[i][result.picks[i] >= 0]
+        if len(picks) < 3:
+            continue
+        stations = prep.pick_station[picks]
+        variance = np.zeros(len(picks))
+        if doubt_s is not None:
+            variance += doubt_s[stations] ** 2
+        if config.crowd_swap_share > 0:
+            gap = nearest_other_arrival_s(picks, prep.pick_station, prep.pick_time, prep.station_pick_start,
+                                          window_s=config.crowd_swap_window_s)
+            variance += config.crowd_swap_share * gap**2
+        if not variance.any():
+            continue
+        design = event_design(net.x_km[stations], net.y_km[stations], float(result.x_km[i]), float(result.y_km[i]),
+                              float(result.t0_s[i]), prep.pick_time[picks], tuple(event_atmosphere[i]),  # type: ignore[arg-type]
+                              sigma_pick_s=config.sigma_pick_s, kappa_model=config.kappa_model)
+        if np.linalg.matrix_rank(design.design) == 3:
+            out[i] = pick_variance_covariance(design, variance)
+    return out
 
 
 def with_place_rounds(prep: Prepared, config: FusionConfig, result: PassResult, cov: np.ndarray,

@@ -39,6 +39,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from truceline.fuse.atmosphere import travel_times
+from truceline.model.tables import CHI2_2DOF_95
 
 MEDIAN_CHI2_1DOF = 0.454936423119572
 
@@ -104,6 +105,83 @@ def atmosphere_estimate(design: EventDesign) -> tuple[np.ndarray, np.ndarray] | 
         return None
     covariance = np.linalg.inv(schur)
     return np.asarray(covariance @ rhs), np.asarray(covariance)
+
+
+def pick_gains(design: EventDesign) -> np.ndarray:
+    """(3, n): how far each pick's time moves the linearised solution (x, y, t0) per second of it,
+    ``(G'WG)^-1 G'W``; zeros where the design is singular."""
+    gw = design.design * design.weight[:, None]
+    information = design.design.T @ gw
+    try:
+        return np.asarray(np.linalg.solve(information, gw.T))
+    except np.linalg.LinAlgError:
+        return np.zeros((3, len(design.weight)))
+
+
+def pick_variance_covariance(design: EventDesign, extra_variance_s2: np.ndarray) -> np.ndarray:
+    """3 x 3 covariance of (x, y, t0) that picks whose times have variances ``extra_variance_s2`` (s^2) beyond the
+    weights' add to the solution: ``sum_k v_k g_k g_k'`` with ``g_k`` the pick's gain (:func:`pick_gains`).
+
+    The sandwich form: the estimator keeps its weights (the association and the position do not change); what the
+    weights do not know, a clock in doubt or the chance that a pick is a neighbouring source's, passes into the
+    solution through each pick's gain. An event of few stations leans on each pick (gains near one station's full
+    pull), one of many stations little."""
+    gains = pick_gains(design)
+    v = np.asarray(extra_variance_s2, dtype=float)
+    return np.asarray((gains * v[None, :]) @ gains.T)
+
+
+def nearest_other_arrival_s(picks: np.ndarray, pick_station: np.ndarray, pick_time: np.ndarray,
+                            station_pick_start: np.ndarray, *, window_s: float) -> np.ndarray:
+    """(n,): for each of ``picks``, the gap (s) to the nearest other pick at its station within ``window_s``; 0 where
+    there is none (``pick_time`` sorted per station, the station's between ``station_pick_start[s]`` and ``[s + 1]``)."""
+    out = np.zeros(len(picks))
+    for k, pick in enumerate(picks):
+        station = pick_station[pick]
+        start, end = station_pick_start[station], station_pick_start[station + 1]
+        at = pick_time[pick]
+        low = int(np.searchsorted(pick_time[start:end], at - window_s, side="left")) + start
+        high = int(np.searchsorted(pick_time[start:end], at + window_s, side="right")) + start
+        gaps = np.abs(pick_time[low:high] - at)
+        gaps = gaps[np.arange(low, high) != pick]
+        if len(gaps):
+            out[k] = float(gaps.min())
+    return out
+
+
+def misfit_prior_dof(ratio: np.ndarray, dof: np.ndarray, *, low: float = 0.5, high: float = 2000.0) -> float:
+    """The degrees of freedom ``nu0`` of the spread of the events' true scales about the network's: the maximum
+    likelihood ``nu0`` for which each event's misfit ``ratio`` (its chi-square per degree of freedom over the network's
+    ``f``) is F(``dof``, ``nu0``)-distributed, as it is when the events' variances scatter about ``f`` as a scaled
+    inverse chi-square with ``nu0`` degrees of freedom (the conjugate prior of a normal variance; Gelman et al.,
+    *Bayesian Data Analysis*, ch. 2-3). Large where every event fits alike, small where some fit far worse;
+    ``high`` where fewer than ten events have a degree of freedom."""
+    from scipy import optimize, stats
+
+    r = np.asarray(ratio, dtype=float)
+    v = np.asarray(dof, dtype=float)
+    ok = np.isfinite(r) & (r > 0) & (v >= 1)
+    if ok.sum() < 10:
+        return high
+    r, v = r[ok], v[ok]
+    best = optimize.minimize_scalar(lambda log_nu0: -float(np.sum(stats.f.logpdf(r, v, np.exp(log_nu0)))),
+                                    bounds=(np.log(low), np.log(high)), method="bounded")
+    return float(np.exp(best.x))
+
+
+def pooled_scale(ratio: np.ndarray, dof: np.ndarray, prior_dof: float) -> np.ndarray:
+    """(n,): how much each event's ``f * J^-1`` is widened: the event's scale pooled with the network's,
+    ``(nu0 + dof * ratio) / (nu0 + dof)`` (at least 1), times the ratio of the 95 % point of ``2 F(2, nu0 + dof)`` to
+    that of chi-square(2), the ellipse of a location whose scale is itself estimated (Student's t in two dimensions).
+    1 where the event has no degree of freedom."""
+    from scipy import stats
+
+    r = np.asarray(ratio, dtype=float)
+    v = np.asarray(dof, dtype=float)
+    ok = np.isfinite(r) & (v >= 1)
+    pooled = np.maximum((prior_dof + v * np.where(ok, r, 0.0)) / (prior_dof + v), 1.0)
+    quantile = 2.0 * stats.f.ppf(0.95, 2, prior_dof + np.maximum(v, 0.0)) / CHI2_2DOF_95
+    return np.where(ok, pooled * quantile, 1.0)
 
 
 def model_error_variance(estimates: np.ndarray, variances: np.ndarray, *, min_events: int = 10) -> float:
