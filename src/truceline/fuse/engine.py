@@ -195,12 +195,14 @@ class FusionConfig:
     of an event of few stations does not show in its residuals but moves it (``uncertainty.jackknife_covariance``).
     Off by default: it raises the ellipse coverage by 0.01-0.02 but the attribution, which reads the ellipses, then
     loses 2-9 violations at 99 % precision per `violation` seed (docs/fusion.md, "the jackknife")."""
-    event_scale_pooled: bool = False
+    event_scale_pooled: bool = True
     """Each event's random error (``f * J^-1``, ``f`` the network's chi-square per degree of freedom) is scaled by its own
     misfit pooled with the network's, and its 95 % ellipse drawn at the F quantile of the pooled degrees of freedom
     instead of the chi-square's (``uncertainty.pooled_scale``): an event whose picks fit worse than the network's widens,
     one with few residuals is not trusted to the network's scale alone. The prior's degrees of freedom are read from
-    the spread of the events' own misfits (maximum likelihood); only widens (docs/fusion.md, "Session 17 (cover17)")."""
+    the spread of the events' own misfits (maximum likelihood); only widens. On by default since session 17: on 14 scenarios
+    it never lowers the coverage nor takes it out of the 93-97 % band, and the attribution is unchanged (docs/fusion.md,
+    "Session 17 (cover17)")."""
     clock_doubt: bool = False
     """A station's clock correction is in doubt where a second reading disagrees with it: each station's offset is read
     again against the final events located without it (``read_unabsorbed``, as ``clock_unabsorbed`` reads it, but the
