@@ -115,28 +115,30 @@ def merge_evidence(
         lm_bg = np.where(m_minus, np.log(p)[:, None], np.log1p(-p)[:, None])
         lp_mate = np.where(m_plus, np.log(hit)[:, None], np.log1p(-hit)[:, None])
         lm_mate = np.where(m_minus, np.log(hit)[:, None], np.log1p(-hit)[:, None])
-        lone = float((lp_bg + lm_bg).sum(axis=0)[0])  # the same at every delta: each window is a chance pick or not
+        lone = (lp_bg + lm_bg).sum(axis=0)  # the windows at each delta: chance picks or none
         after = (lp_mate + lm_bg).sum(axis=0)
         before = (lp_bg + lm_mate).sum(axis=0)
         middle = (lp_mate + lm_mate).sum(axis=0)
         volley = np.logaddexp.reduce(np.stack([after, before, middle]), axis=0) - np.log(3.0)
         merged = _log_mix(lp_mate + lm_bg, lp_bg + lm_mate).sum(axis=0)
-        # The delay is unknown: uniform over the span, in bins of the tolerance's width; a bin without a candidate has
-        # no second arrival at any station (every window empty, the same value for each hypothesis's form).
+        # Every hypothesis explains the windows away from its delta as the lone round does (chance picks), so each is
+        # weighed by its ratio to the lone round at its delta. The delay is unknown: uniform over the span, in bins of
+        # the tolerance's width; a bin without a candidate has no second arrival at any station.
         bins = max(float(candidates.size), (config.span_s - config.min_delay_s) / (2.0 * tol))
         empty_bins = bins - candidates.size
         none_p, none_hit = np.log1p(-p), np.log1p(-hit)
-        empty_merged = float((none_hit + none_p).sum())  # either round at each station: no mate heard, no chance pick
+        empty_lone = float((2.0 * none_p).sum())
+        empty_merged = float((none_hit + none_p).sum()) - empty_lone  # either round at each station: no mate, no chance pick
         empty_volley = float(np.logaddexp.reduce([(none_hit + none_p).sum(), (none_p + none_hit).sum(),
-                                                  (2.0 * none_hit).sum()]) - np.log(3.0))
+                                                  (2.0 * none_hit).sum()]) - np.log(3.0)) - empty_lone
 
         def marginal(values: FloatArray, empty: float) -> float:
             terms = list(values) + ([empty + np.log(empty_bins)] if empty_bins > 0.0 else [])
             return float(np.logaddexp.reduce(terms) - np.log(bins))
 
-        l_merge = marginal(merged, empty_merged)
-        l_other = float(np.logaddexp(np.log1p(-config.volley_share) + lone,
-                                     np.log(config.volley_share) + marginal(volley, empty_volley)))
+        l_merge = marginal(merged - lone, empty_merged)
+        l_other = float(np.logaddexp(np.log1p(-config.volley_share),
+                                     np.log(config.volley_share) + marginal(volley - lone, empty_volley)))
         best = int(np.argmax(merged - np.maximum(lone, volley)))
         matched = m_plus[:, best] | m_minus[:, best]  # the delay that speaks most for a merge: its stations
         delay[i] = candidates[best]
