@@ -38,6 +38,7 @@ from truceline.attribute.chimera import AgreementMixtureConfig, ChimeraMixtureCo
 from truceline.attribute.corroborate import (Match, ReportOnlyEvent, hearsay, match_reports, reliability_weight, report_kind,
                                              report_only_event)
 from truceline.attribute.duplicate import DuplicateConfig, duplicate_evidence
+from truceline.attribute.merge import MergeConfig, merge_evidence, station_pick_rates
 from truceline.attribute.nonfire import NonFireConfig, level_unpaired_share, nonfire_evidence
 from truceline.attribute.pairing import Pairing, PairingConfig, pair_events
 from truceline.attribute.party import area_probabilities, ellipse_covariance_km2, position_sigma_m
@@ -76,6 +77,12 @@ class AttributionConfig:
     # sources are no reference for quiet unpaired ones and the fit is degenerate; violation fused op recall 1699 -> 1666,
     # truth-derived s9 259 -> 222 (docs/attribution.md, "Session 16, prior16").
     chimera_agreement: AgreementMixtureConfig | None = None
+    # Not None (session 17, merge17): an unpaired few-pick event whose stations hold second arrivals at one common delay,
+    # after the event's own pick at some stations and before it at others, is likelier the fusion's merge of two rounds of
+    # a volley than one round: its claims shrink by that evidence (:mod:`truceline.attribute.merge`). Off: on `violation`
+    # fused seeds 7-13 the pattern is about as frequent on unpaired events that are a true round as on merges (factor < 0.5
+    # on 16 of 111 and 4 of 24); fused op recall 1701 -> 1701 (s10 -5, s11 +6), truth-derived 1624 -> 1623.
+    merge: MergeConfig | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -473,6 +480,33 @@ def attribute_events(
             reason[i] += (f"; its {count} picks' levels scatter {spread:.1f} dB (this run's paired sources"
                           f" {agreement.real_sigma_db:.1f} dB, its fitted chimeras {agreement.chimera_sigma_db:.1f} dB): a source with"
                           f" probability {agreement.source_probability[i]:.3g}; fire claims x {agreement.source_probability[i]:.3g}")
+
+    if config.merge is not None and n_sensor and assignments is not None and picks is not None:
+        # An unpaired few-pick event whose stations heard a second arrival at one delay, after its own pick at some and
+        # before it at others, is likelier two rounds of a volley merged into one event: its claims shrink.
+        merge_config = config.merge
+        station_ids = [str(v) for v in picks["station_id"].to_pylist()]
+        station_index_of = {sid: k for k, sid in enumerate(dict.fromkeys(station_ids))}
+        pick_station_all = np.asarray([station_index_of[sid] for sid in station_ids], dtype=np.intp)
+        pick_time_all = np.asarray(picks["time"].to_pylist(), dtype=np.float64)
+        order_all = np.lexsort((pick_time_all, pick_station_all))
+        bounds = np.searchsorted(pick_station_all[order_all], np.arange(len(station_index_of) + 1))
+        station_times = [pick_time_all[order_all[bounds[k]:bounds[k + 1]]] for k in range(len(station_index_of))]
+        row_of = {str(p): k for k, p in enumerate(picks["pick_id"].to_pylist())}
+        event_row = {e: k for k, e in enumerate(ids[:n_sensor])}
+        own_rows: list[list[int]] = [[] for _ in range(n_sensor)]
+        for pick, event in zip(assignments["pick_id"].to_pylist(), assignments["event_id"].to_pylist()):
+            k, row = event_row.get(str(event), -1), row_of.get(str(pick), -1)
+            if k >= 0 and row >= 0:
+                own_rows[k].append(row)
+        merge = merge_evidence(
+            ~paired[:n_sensor], [pick_station_all[r] for r in own_rows], [pick_time_all[r] for r in own_rows], station_times,
+            station_pick_rates(pick_station_all, pick_time_all, len(station_index_of)), merge_config)
+        for i in map(int, np.flatnonzero(merge.factor < 1.0)):
+            shrink_claims(i, float(merge.factor[i]))
+            reason[i] += (f"; second arrivals {merge.delay_s[i]:.1f} s after its pick at {int(merge.plus[i])} of its stations and"
+                          f" before it at {int(merge.minus[i])}: likelier two rounds of a volley located as one event than one"
+                          f" round (Bayes factor {np.exp(merge.log_factor[i]):.3g}); fire claims x {merge.factor[i]:.3g}")
 
     if config.few_picks is not None and n_sensor and assignments is not None:
         # An unpaired event located from few picks may be no source at all (a chance coincidence of other sources' picks):
