@@ -56,7 +56,7 @@ import pyarrow as pa
 from numpy.typing import NDArray
 from scipy.special import ndtr
 
-from truceline.attribute.physics import ENVELOPES, distance_m
+from truceline.attribute.physics import ENVELOPES, distance_m, impact_level_offset_db
 
 FloatArray = NDArray[np.float64]
 REFERENCE_PRESSURE_PA = 2e-5
@@ -185,6 +185,14 @@ class LevelModel:
     prior_difference_sigma_db: FloatArray | None = None
     # Classes the run fires (half ``min_pairs`` of confident pairs by time of flight) whose levels it has not learned.
     missing_classes: NDArray[np.bool_] | None = None
+    # Classes without a learned model kept from the physics prior (``fit_level_model(prior_classes=True)``): their impact
+    # level from the learned classes' and the explosive fills' ratio, their launch level the prior difference below it,
+    # each with its 1-sigma, and their share of the pairs by time of flight (NaN / 0 for the others).
+    prior_launch_db: FloatArray | None = None
+    prior_impact_db: FloatArray | None = None
+    prior_launch_sigma_db: FloatArray | None = None
+    prior_impact_sigma_db: FloatArray | None = None
+    prior_weight: FloatArray | None = None
 
     def density_any(self, level_db: FloatArray) -> FloatArray:
         """Density of a level among all events (Gaussian kernel estimate)."""
@@ -228,7 +236,7 @@ def fit_level_model(level_db: FloatArray, launch: NDArray[np.int64], impact: NDA
                     min_unmodelled_share: float = 0.1, use_prior: bool = True, level_responsibilities: bool = True,
                     responsibility_iterations: int = 5, compete_classes: bool = False, provisional_share: float = 1.0,
                     split_shared: bool = False, shared_overlap: float = 0.5, provisional_keep: float | None = None,
-                    prior_start: bool = False) -> LevelModel | None:
+                    prior_start: bool = False, prior_classes: bool = False, prior_min_weight: float = 0.0) -> LevelModel | None:
     """Launch/impact levels per class from the pairs marked ``sure`` (``class_probability`` per pair, rows aligned).
 
     Each pair counts for every class with the probability time of flight gives it (weighted medians);
@@ -245,6 +253,11 @@ def fit_level_model(level_db: FloatArray, launch: NDArray[np.int64], impact: NDA
     detonations paired by chance, no longer widen the mortar's levels and lift its launch level (before 2026-12-02 the
     shares were the time of flight's alone: on violation seed 9, truth-derived, such intruders made 45 % of the mortar's
     weight, its launch level 100 +- 6.7 dB, and a 113 dB detonation passed as a mortar's "launch").
+
+    With ``prior_classes`` a class without a learned model is kept from physics (:func:`prior_class_levels`) with its
+    share of the pairs by time of flight (at least ``prior_min_weight``), for the roles of events without a partner
+    (:func:`unpaired_impact_odds`): a run whose mortar pairs were too few to learn from still knows that a detonation at a
+    mortar bomb's level, far louder than any mortar launch, is an impact.
     """
     finite = np.isfinite(level_db)
     if finite.sum() < 2 * min_pairs or not launch.size:
@@ -359,7 +372,8 @@ def fit_level_model(level_db: FloatArray, launch: NDArray[np.int64], impact: NDA
                                    min_unmodelled_share=min_unmodelled_share, use_prior=use_prior,
                                    level_responsibilities=level_responsibilities, responsibility_iterations=responsibility_iterations,
                                    compete_classes=compete_classes, provisional_share=provisional_share, split_shared=False,
-                                   provisional_keep=provisional_keep, prior_start=prior_start)
+                                   provisional_keep=provisional_keep, prior_start=prior_start, prior_classes=prior_classes,
+                                   prior_min_weight=prior_min_weight)
         if provisional.any():
             # A provisional class stays only if the levels gave it ``min_pairs`` of weight.
             dropped = provisional & (responsibility.sum(axis=0) < (min_pairs if provisional_keep is None else provisional_keep))
@@ -374,10 +388,56 @@ def fit_level_model(level_db: FloatArray, launch: NDArray[np.int64], impact: NDA
     weight = weight / weight.sum() * (1.0 - unmodelled)
     prior = np.array([e.impact_minus_launch_db for e in ENVELOPES[:n_classes]] + [np.nan] * (n_classes - len(ENVELOPES)))
     prior_sigma = np.array([e.level_difference_sigma_db for e in ENVELOPES[:n_classes]] + [np.nan] * (n_classes - len(ENVELOPES)))
+    priors = prior_class_levels(has, impact_db, sigma_db, weight) if prior_classes else None
+    prior_weight = None
+    if priors is not None:
+        prior_weight = np.where(np.isfinite(priors[0]), np.maximum(share, prior_min_weight), 0.0)
     return LevelModel(has_class=has, launch_db=launch_db, impact_db=impact_db, sigma_db=sigma_db, weight=weight,
                       unmodelled_share=unmodelled, all_levels_db=levels, bandwidth_db=bandwidth,
                       prior_difference_db=np.where(has, np.nan, prior) if use_prior else None, prior_difference_sigma_db=prior_sigma,
-                      missing_classes=~has & (tof_weight >= 0.5 * min_pairs))
+                      missing_classes=~has & (tof_weight >= 0.5 * min_pairs),
+                      prior_launch_db=None if priors is None else priors[0], prior_impact_db=None if priors is None else priors[1],
+                      prior_launch_sigma_db=None if priors is None else priors[2],
+                      prior_impact_sigma_db=None if priors is None else priors[3], prior_weight=prior_weight)
+
+
+def prior_class_levels(has: NDArray[np.bool_], impact_db: FloatArray, sigma_db: FloatArray,
+                       weight: FloatArray) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray] | None:
+    """Per class without a learned model (NaN for the others): launch and impact levels from physics, anchored on the
+    learned classes. Its impact level is each learned class's impact level shifted by the two classes' explosive fills
+    (:func:`truceline.attribute.physics.impact_level_offset_db`), the estimates mixed by the learned classes' weights
+    (the mixture's variance: each learned spread plus the fill offset's, plus the estimates' scatter); its launch level
+    is the impact level less the prior launch-impact difference (``impact_minus_launch_db``, sigma
+    ``level_difference_sigma_db`` added). The run's levels stand in for the calibration of sensors and sites, which
+    physics does not know; physics says only how the classes' sounds stand to one another. None when nothing is learned."""
+    n_classes = has.size
+    if not has.any():
+        return None
+    launch, impact, launch_sigma, impact_sigma = (np.full(n_classes, np.nan) for _ in range(4))
+    for k in np.flatnonzero(~has):
+        if k >= len(ENVELOPES) or not np.isfinite(ENVELOPES[k].impact_minus_launch_db):
+            continue
+        means, variances, weights = [], [], []
+        for c in np.flatnonzero(has):
+            if c >= len(ENVELOPES):
+                continue
+            offset, offset_sigma = impact_level_offset_db(ENVELOPES[k], ENVELOPES[c])
+            if not np.isfinite(offset):
+                continue
+            means.append(float(impact_db[c]) + offset)
+            variances.append(float(sigma_db[c]) ** 2 + offset_sigma**2)
+            weights.append(max(float(weight[c]), 1e-12))
+        if not means:
+            continue
+        w = np.asarray(weights) / np.sum(weights)
+        m, v = np.asarray(means), np.asarray(variances)
+        impact[k] = float(np.sum(w * m))
+        impact_sigma[k] = float(np.sqrt(np.sum(w * (v + (m - impact[k]) ** 2))))
+        launch[k] = impact[k] - float(ENVELOPES[k].impact_minus_launch_db)
+        launch_sigma[k] = float(np.hypot(impact_sigma[k], ENVELOPES[k].level_difference_sigma_db))
+    if not np.isfinite(impact).any():
+        return None
+    return launch, impact, launch_sigma, impact_sigma
 
 
 def pair_level_penalty(model: LevelModel | None, level_launch_db: FloatArray, sigma_launch_db: FloatArray,
@@ -518,14 +578,19 @@ def unpaired_impact_odds(model: LevelModel | None, level_db: FloatArray | float,
     impact_heard = (np.zeros(len(use)) if impact_partner_located is None
                     else np.clip(np.atleast_1d(np.asarray(impact_partner_located, dtype=np.float64))[use], 0.0, 1.0))
     classes = np.flatnonzero(model.has_class)
-    log_depth = np.zeros(classes.size)
-    if launch_depth_m is not None:
+
+    def depth_fit(k: int) -> float:
+        """log of how well the events' depths behind the line fit class ``k``'s deployment (0 without depths)."""
+        if launch_depth_m is None or k >= len(ENVELOPES):
+            return 0.0
         depth = np.atleast_1d(np.asarray(launch_depth_m, dtype=np.float64))[use]
         scale = (np.atleast_1d(np.asarray(depth_sigma_m, dtype=np.float64))[use] if depth_sigma_m is not None else 0.0) + 300.0
-        for c, k in enumerate(classes):
-            if k < len(ENVELOPES) and np.all(np.isfinite(depth)):
-                miss = (np.maximum(ENVELOPES[k].min_depth_m - depth, 0.0) + np.maximum(depth - ENVELOPES[k].max_depth_m, 0.0)) / scale
-                log_depth[c] = float(np.sum(-0.5 * miss * miss))
+        if not np.all(np.isfinite(depth)):
+            return 0.0
+        miss = (np.maximum(ENVELOPES[k].min_depth_m - depth, 0.0) + np.maximum(depth - ENVELOPES[k].max_depth_m, 0.0)) / scale
+        return float(np.sum(-0.5 * miss * miss))
+
+    log_depth = np.array([depth_fit(int(k)) for k in classes])
     difference = model.impact_db[classes] - model.launch_db[classes]
     log_any = np.log(np.maximum(model.density_any(levels), 1e-300)).sum()
 
@@ -539,10 +604,24 @@ def unpaired_impact_odds(model: LevelModel | None, level_db: FloatArray | float,
     # (log weight x likelihood of the levels, log probability that every partner went unheard by level)
     launch_terms = [(np.log(model.weight[k]) + log_levels(model.launch_db[k], model.sigma_db[k]) + float(log_depth[c]),
                      log_missed(float(d), launch_heard)) for c, (k, d) in enumerate(zip(classes, difference))]
-    launch_terms.append((np.log(model.unmodelled_share) + log_any, log_missed(0.0, launch_heard)))
+    prior_impact_terms: list[tuple[float, float]] = []
+    unmodelled = model.unmodelled_share
+    if model.prior_weight is not None and model.prior_launch_db is not None and model.prior_impact_db is not None \
+            and model.prior_launch_sigma_db is not None and model.prior_impact_sigma_db is not None:
+        # Classes kept from the physics prior: their own launch and impact terms, taken out of the unmodelled share.
+        for k in np.flatnonzero(model.prior_weight > 0.0):
+            d = float(model.prior_impact_db[k] - model.prior_launch_db[k])
+            log_w = float(np.log(model.prior_weight[k]))
+            launch_terms.append((log_w + log_levels(float(model.prior_launch_db[k]), float(model.prior_launch_sigma_db[k])) + depth_fit(int(k)),
+                                 log_missed(d, launch_heard)))
+            prior_impact_terms.append((float(np.log(1.0 - silent_launch_share)) + log_w
+                                       + log_levels(float(model.prior_impact_db[k]), float(model.prior_impact_sigma_db[k])),
+                                       log_missed(-d, impact_heard)))
+        unmodelled = max(unmodelled - float(np.sum(model.prior_weight)), 0.5 * unmodelled)
+    launch_terms.append((np.log(unmodelled) + log_any, log_missed(0.0, launch_heard)))
     impact_terms = [(np.log((1.0 - silent_launch_share) * model.weight[k]) + log_levels(model.impact_db[k], model.sigma_db[k]),
-                     log_missed(-float(d), impact_heard)) for k, d in zip(classes, difference)]
-    impact_terms.append((np.log((1.0 - silent_launch_share) * model.unmodelled_share) + log_any, log_missed(0.0, impact_heard)))
+                     log_missed(-float(d), impact_heard)) for k, d in zip(classes, difference)] + prior_impact_terms
+    impact_terms.append((np.log((1.0 - silent_launch_share) * unmodelled) + log_any, log_missed(0.0, impact_heard)))
     impact_terms.append((np.log(silent_launch_share) + log_any, 0.0) if silent_launch_share > 0 else (-np.inf, 0.0))
 
     def log_total(terms: list[tuple[float, float]]) -> float:
@@ -587,20 +666,32 @@ def unpaired_probability(model: LevelModel | None, level_db: FloatArray, sigma_d
     if model is None or not model.has_class.any():
         return out, share
     classes = np.flatnonzero(model.has_class)
-    difference = model.impact_db[classes] - model.launch_db[classes]
+    launch_db, impact_db = model.launch_db[classes], model.impact_db[classes]
+    launch_sigma, impact_sigma, weight = model.sigma_db[classes], model.sigma_db[classes], model.weight[classes]
+    unmodelled = model.unmodelled_share
+    if model.prior_weight is not None and model.prior_launch_db is not None and model.prior_impact_db is not None \
+            and model.prior_launch_sigma_db is not None and model.prior_impact_sigma_db is not None:
+        # Classes kept from the physics prior count as modelled ones, with their own spreads, out of the unmodelled share.
+        kept = np.flatnonzero(model.prior_weight > 0.0)
+        launch_db, impact_db = np.concatenate([launch_db, model.prior_launch_db[kept]]), np.concatenate([impact_db, model.prior_impact_db[kept]])
+        launch_sigma = np.concatenate([launch_sigma, model.prior_launch_sigma_db[kept]])
+        impact_sigma = np.concatenate([impact_sigma, model.prior_impact_sigma_db[kept]])
+        weight = np.concatenate([weight, model.prior_weight[kept]])
+        unmodelled = max(unmodelled - float(np.sum(model.prior_weight[kept])), 0.5 * unmodelled)
+    difference = impact_db - launch_db
     any_density = model.density_any(levels)
     for i in np.flatnonzero(np.isfinite(levels)):
         margins = np.asarray(margins_db[i])
         if not margins.size:
             continue
-        sigma = np.hypot(model.sigma_db[classes], float(sigma_db[i]))
-        launch_like = 0.5 * model.weight[classes] * _normal(np.array(levels[i]), model.launch_db[classes], sigma)
-        impact_like = 0.5 * (1.0 - silent_launch_share) * model.weight[classes] * _normal(np.array(levels[i]), model.impact_db[classes], sigma)
+        level = np.array(levels[i])
+        launch_like = 0.5 * weight * _normal(level, launch_db, np.hypot(launch_sigma, float(sigma_db[i])))
+        impact_like = 0.5 * (1.0 - silent_launch_share) * weight * _normal(level, impact_db, np.hypot(impact_sigma, float(sigma_db[i])))
         located_launch = np.array([partner_located_probability(margins, float(d), min_stations=min_stations) for d in difference])
         located_impact = np.array([partner_located_probability(margins, -float(d), min_stations=min_stations) for d in difference])
         located_same = partner_located_probability(margins, 0.0, min_stations=min_stations)
         # The rest: classes without a level model, and impacts whose launch makes no sound, at the run's levels.
-        rest = 0.5 * (model.unmodelled_share * (2.0 - silent_launch_share) + silent_launch_share) * float(any_density[i])
+        rest = 0.5 * (unmodelled * (2.0 - silent_launch_share) + silent_launch_share) * float(any_density[i])
         weights = np.concatenate([launch_like, impact_like])
         located = (1.0 - partner_elsewhere) * np.concatenate([located_launch, located_impact])
         total = float(weights.sum())

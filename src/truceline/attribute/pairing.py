@@ -98,6 +98,11 @@ class PairingConfig:
     # Session 11, attr11: every class's level fit starts from its pairs weighted by the physics prior on the levels' difference
     # (as a provisional class's), so that chance pairs of two detonations do not start it between two modes (docs, "attr11").
     level_prior_start: bool = True
+    # Session 17, mortar17: a weapon class the run's pairs are too few to learn keeps physics' levels, anchored on the
+    # learned classes (acoustics.prior_class_levels: explosive fills' cube-root scaling, the prior launch-impact difference),
+    # in the roles of events without a partner and in the lone evidence of paired ones (docs/attribution.md, "mortar17").
+    level_prior_classes: bool = False
+    level_prior_min_weight: float = 0.0  # the kept class's share of fire, at least this (its share of the pairs undercounts it)
     # The first round of contexts counts each neighbour as sure of its role as its own pair makes it (1 / (1 + e^(-margin/2)),
     # no context) instead of sure. Off: with cluster_ambiguity_z = 6 violation seed 10 op 215 -> 225/259, but main's own
     # seeds 8 (firing party 229 -> 227/233), 9 (op 255 -> 251) and 11 (264 -> 261) lose (docs/attribution.md, "attr11").
@@ -489,7 +494,8 @@ def pair_events(
             fitted = fit_level_model(levels.level_db, pair_launch.astype(np.int64), partner_of, sure, current.class_probability[pair_launch],
                                      compete_classes=config.level_classes_compete, provisional_share=config.level_provisional_share,
                                      split_shared=config.level_classes_split, provisional_keep=config.level_provisional_keep,
-                                     prior_start=config.level_prior_start)
+                                     prior_start=config.level_prior_start, prior_classes=config.level_prior_classes,
+                                     prior_min_weight=config.level_prior_min_weight)
             if fitted is None:
                 break
             model = fitted
@@ -553,7 +559,10 @@ def unpaired_level_cost(levels: SourceLevels, model: LevelModel, config: Pairing
     unpaired state against the same, so a candidate pair against its two events unpaired is weighed on the ratio of the
     two likelihoods. 0 where the level is unknown; with ``unpaired_levels_signed=False`` only the reward (at most 0)."""
     extra = np.zeros(levels.level_db.size)
-    if model.missing_classes is not None and model.missing_classes.any():
+    missing = model.missing_classes
+    if missing is not None and model.prior_weight is not None:
+        missing = missing & ~(model.prior_weight > 0.0)  # a class kept from the physics prior is not missing
+    if missing is not None and missing.any():
         return extra
     p, share = unpaired_probability(model, levels.level_db, levels.level_sigma_db, levels.margins_db, min_stations=config.min_stations,
                                     silent_launch_share=config.silent_launch_share, partner_elsewhere=config.partner_elsewhere)

@@ -32,6 +32,11 @@ class WeaponEnvelope:
     (:func:`truceline.attribute.acoustics.fit_level_model`): a mortar's small propellant charge in a short tube is far
     quieter than the detonation of its bomb, a gun's muzzle blast about as loud as its shell's, a rocket motor somewhat
     quieter than its warhead; ``level_difference_sigma_db`` its width (calibres, charges, fuzes, sites).
+    ``min_fill_kg`` / ``max_fill_kg`` bound the TNT-equivalent explosive fill of the class's rounds (published figures:
+    an 82 mm mortar bomb about 0.4 kg, a 120 mm one 1.6-2.2 kg; a 122-155 mm shell 3.7-11 kg; a 122 mm rocket's warhead
+    6.4 kg, a 300 mm one up to about 90 kg). Blast overpressure at a given distance scales as the cube root of the charge
+    (Hopkinson-Cranz), so two classes' detonations differ by about ``20/3 log10`` of their fills' ratio
+    (:func:`impact_level_offset_db`).
     """
 
     name: str
@@ -47,21 +52,23 @@ class WeaponEnvelope:
     max_depth_m: float
     impact_minus_launch_db: float = float("nan")
     level_difference_sigma_db: float = 6.0
+    min_fill_kg: float = float("nan")
+    max_fill_kg: float = float("nan")
 
 
 ENVELOPES: tuple[WeaponEnvelope, ...] = (
     # Light and medium mortars: high-angle fire, 0.5-8 km.
     WeaponEnvelope(name="mortar", rule_name="mortar", min_range_m=500.0, max_range_m=8_000.0,
                    min_elevation_deg=20.0, max_elevation_deg=70.0, drag_factor=1.1, min_calibre_mm=60.0, max_calibre_mm=120.0,
-                   min_depth_m=200.0, max_depth_m=5_000.0, impact_minus_launch_db=15.0),
+                   min_depth_m=200.0, max_depth_m=5_000.0, impact_minus_launch_db=15.0, min_fill_kg=0.3, max_fill_kg=2.5),
     # Guns and howitzers (122-155 mm): low- to medium-angle fire, 3-35 km.
     WeaponEnvelope(name="tube_artillery", rule_name="artillery", min_range_m=3_000.0, max_range_m=35_000.0,
                    min_elevation_deg=6.0, max_elevation_deg=45.0, drag_factor=1.15, min_calibre_mm=100.0, max_calibre_mm=155.0,
-                   min_depth_m=2_000.0, max_depth_m=20_000.0, impact_minus_launch_db=0.0),
+                   min_depth_m=2_000.0, max_depth_m=20_000.0, impact_minus_launch_db=0.0, min_fill_kg=3.5, max_fill_kg=11.0),
     # Multiple rocket launchers (122 mm and up): 8-45 km.
     WeaponEnvelope(name="rocket_artillery", rule_name="mlrs", min_range_m=8_000.0, max_range_m=45_000.0,
                    min_elevation_deg=6.0, max_elevation_deg=50.0, drag_factor=1.15, min_calibre_mm=122.0, max_calibre_mm=300.0,
-                   min_depth_m=3_000.0, max_depth_m=25_000.0, impact_minus_launch_db=5.0),
+                   min_depth_m=3_000.0, max_depth_m=25_000.0, impact_minus_launch_db=5.0, min_fill_kg=6.0, max_fill_kg=90.0),
 )
 
 #: Longest time of flight any class allows (used to bound the pair search), seconds.
@@ -71,6 +78,19 @@ MAX_TIME_OF_FLIGHT_S = max(
 )
 #: Farthest reach of any class, metres.
 MAX_RANGE_M = max(e.max_range_m for e in ENVELOPES)
+
+
+def impact_level_offset_db(envelope: WeaponEnvelope, reference: WeaponEnvelope) -> tuple[float, float]:
+    """How much louder (dB, negative: quieter) ``envelope``'s detonations are than ``reference``'s at the same distance,
+    and the 1-sigma of that, from their explosive fills (each fill log-uniform between its bounds; cube-root scaling of
+    the overpressure, ``20/3 log10`` of the fills' ratio). (NaN, NaN) where a fill is unknown."""
+    bounds = [np.log10([e.min_fill_kg, e.max_fill_kg]) for e in (envelope, reference)]
+    if not all(np.all(np.isfinite(b)) for b in bounds):
+        return float("nan"), float("nan")
+    mean = [0.5 * (b[0] + b[1]) for b in bounds]
+    variance = [(b[1] - b[0]) ** 2 / 12.0 for b in bounds]
+    scale = 20.0 / 3.0
+    return float(scale * (mean[0] - mean[1])), float(scale * np.sqrt(variance[0] + variance[1]))
 
 
 def time_of_flight_bounds_s(envelope: WeaponEnvelope, range_m: FloatArray) -> tuple[FloatArray, FloatArray]:
