@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from tests.ingest.patrol_real17_batches import BATCH_W, BATCH_X, BATCH_Y
-from tests.ingest.test_patrol_real16 import judge
+from tests.ingest.test_patrol_real16 import assert_no_worse
 from tests.ingest.test_patrol_sentences import parse as parse_records
 
 UND, IMP, OUT, PIF, SHOT = ("explosion_undetermined", "explosion_impact", "explosion_outgoing", "projectile_in_flight",
@@ -44,11 +44,7 @@ ITEMS = BATCH_W + BATCH_X + BATCH_Y
 
 @pytest.mark.parametrize(("item", "day", "text", "expected"), ITEMS, ids=[item[0] for item in ITEMS])
 def test_real_item_has_no_wrong_value(item: str, day: str, text: str, expected: list[dict[str, Any]]) -> None:
-    wrong, missing = judge(day, text, expected)
-    judged = JUDGED.get(item, {})
-    assert all(count <= judged.get(name, 0) for name, count in wrong.items()), (item, dict(wrong))
-    left = LEFT.get(item, {})
-    assert all(count <= left.get(name, 0) for name, count in missing.items()), (item, dict(missing))
+    assert_no_worse(item, day, text, expected, JUDGED, LEFT)
 
 
 # --- the constructs, paraphrased (other places, numbers and wording) ---------------------------------------------------
