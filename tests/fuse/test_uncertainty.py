@@ -522,38 +522,58 @@ def test_the_nearest_other_arrival_at_a_picks_station_within_the_window() -> Non
     np.testing.assert_allclose(nearest_other_arrival_s(np.array([1]), pick_station, pick_time, start, window_s=3.0), [1.2])
 
 
+def _toy_geometry(rng: np.random.Generator, fewest: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``fewest``-9 stations 4-30 km around a source within 1 km of the origin (x, y in km, and the source)."""
+    n = int(rng.integers(fewest, 10))
+    distance = rng.uniform(4.0, 30.0, n)
+    angle = np.sort(rng.uniform(0, 2 * np.pi, n))
+    return distance * np.sin(angle), distance * np.cos(angle), rng.uniform(-1.0, 1.0, 2)
+
+
+def _toy_times(sx: np.ndarray, sy: np.ndarray, truth: np.ndarray) -> np.ndarray:
+    from truceline.fuse.atmosphere import travel_times
+
+    return 5.0 + travel_times(sx, sy, truth[0], truth[1], C, 0.0, 0.0)
+
+
+def _inside_nominal_and_widened(sx: np.ndarray, sy: np.ndarray, truth: np.ndarray, times: np.ndarray,
+                                extra_variance_s2: np.ndarray) -> tuple[bool, bool] | None:
+    """Locate the toy event robustly (``kernels.locate``); is the truth inside its nominal 95 % ellipse, and inside the
+    ellipse widened by picks' variances ``extra_variance_s2`` beyond the weights (``pick_variance_covariance``)?
+    None where the location fails."""
+    from truceline.fuse.kernels import locate
+
+    n = len(sx)
+    picks = np.arange(n)
+    x, y, t0, cov, _chi2, _n = locate(picks, picks, times, np.full(n, np.nan), np.full(n, np.nan), sx, sy,
+                                      np.zeros(n), 0.0, 0.0, 4.0, C, 0.0, 0.0, 0.1, 0.0, 2.5, 15)
+    if not np.isfinite(cov[0, 0]):
+        return None
+    design = event_design(sx, sy, x, y, t0, times, (C, 0.0, 0.0), sigma_pick_s=0.1, kappa_model=0.0)
+    extra = pick_variance_covariance(design, extra_variance_s2)[:2, :2]
+    error = truth - np.array([x, y])
+    return (bool(error @ np.linalg.solve(cov[:2, :2], error) <= 5.991),
+            bool(error @ np.linalg.solve(cov[:2, :2] + extra, error) <= 5.991))
+
+
 def test_ellipses_that_know_a_crowded_pick_may_be_a_neighbours_cover_the_swapped_events() -> None:
     """A seeded toy of the mixtures of fire missions: each station also hears a neighbouring round 0.6-2 s from the
     event's own arrival, and takes it instead with probability 0.2 (as measured on `violation`). Located robustly
     (``kernels.locate``), the nominal 95 % ellipses hold too few of the true sources (0.43 with this seed); with the swap's
     variance (0.2 times the square of the gap, ``pick_variance_covariance``) they hold 90-99 % (0.923: the error is a
     mixture, its tail heavier than the Gaussian of the same covariance)."""
-    from truceline.fuse.kernels import locate
-
     rng = np.random.default_rng(11)
     share, inside_nominal, inside_swap = 0.2, [], []
     for _ in range(300):
-        n = int(rng.integers(5, 10))
-        distance = rng.uniform(4.0, 30.0, n)
-        angle = np.sort(rng.uniform(0, 2 * np.pi, n))
-        sx, sy = distance * np.sin(angle), distance * np.cos(angle)
-        truth = rng.uniform(-1.0, 1.0, 2)
-        from truceline.fuse.atmosphere import travel_times
-
-        times = 5.0 + travel_times(sx, sy, truth[0], truth[1], C, 0.0, 0.0) + rng.normal(0.0, 0.1, n)
+        sx, sy, truth = _toy_geometry(rng, 5)
+        n = len(sx)
+        times = _toy_times(sx, sy, truth) + rng.normal(0.0, 0.1, n)
         gap = rng.uniform(0.6, 2.0, n) * rng.choice([-1.0, 1.0], n)
         swapped = rng.random(n) < share
-        taken = times + np.where(swapped, gap, 0.0)
-        picks = np.arange(n)
-        x, y, t0, cov, _chi2, _n = locate(picks, picks, taken, np.full(n, np.nan), np.full(n, np.nan), sx, sy,
-                                          np.zeros(n), 0.0, 0.0, 4.0, C, 0.0, 0.0, 0.1, 0.0, 2.5, 15)
-        if not np.isfinite(cov[0, 0]):
-            continue
-        design = event_design(sx, sy, x, y, t0, taken, (C, 0.0, 0.0), sigma_pick_s=0.1, kappa_model=0.0)
-        extra = pick_variance_covariance(design, share * gap**2)[:2, :2]
-        error = truth - np.array([x, y])
-        inside_nominal.append(error @ np.linalg.solve(cov[:2, :2], error) <= 5.991)
-        inside_swap.append(error @ np.linalg.solve(cov[:2, :2] + extra, error) <= 5.991)
+        inside = _inside_nominal_and_widened(sx, sy, truth, times + np.where(swapped, gap, 0.0), share * gap**2)
+        if inside is not None:
+            inside_nominal.append(inside[0])
+            inside_swap.append(inside[1])
     assert len(inside_nominal) >= 280
     assert np.mean(inside_nominal) < 0.85
     assert 0.90 <= np.mean(inside_swap) <= 0.99
@@ -564,30 +584,18 @@ def test_ellipses_that_know_a_station_clock_is_in_doubt_cover_its_events() -> No
     that holds one (4-9 stations). The nominal 95 % ellipses hold too few of the true sources; with the doubt's
     variance (1.3 s squared on that station's pick, ``pick_variance_covariance``, as ``FusionConfig.clock_doubt``
     adds it) they hold 93-100 % (0.45 -> 0.963 with this seed)."""
-    from truceline.fuse.atmosphere import travel_times
-    from truceline.fuse.kernels import locate
-
     rng = np.random.default_rng(12)
     inside_nominal, inside_doubt = [], []
     for _ in range(300):
-        n = int(rng.integers(4, 10))
-        distance = rng.uniform(4.0, 30.0, n)
-        angle = np.sort(rng.uniform(0, 2 * np.pi, n))
-        sx, sy = distance * np.sin(angle), distance * np.cos(angle)
-        truth = rng.uniform(-1.0, 1.0, 2)
+        sx, sy, truth = _toy_geometry(rng, 4)
+        n = len(sx)
         late = np.zeros(n)
         late[int(rng.integers(n))] = 1.3
-        times = 5.0 + travel_times(sx, sy, truth[0], truth[1], C, 0.0, 0.0) + rng.normal(0.0, 0.1, n) + late
-        picks = np.arange(n)
-        x, y, t0, cov, _chi2, _n = locate(picks, picks, times, np.full(n, np.nan), np.full(n, np.nan), sx, sy,
-                                          np.zeros(n), 0.0, 0.0, 4.0, C, 0.0, 0.0, 0.1, 0.0, 2.5, 15)
-        if not np.isfinite(cov[0, 0]):
-            continue
-        design = event_design(sx, sy, x, y, t0, times, (C, 0.0, 0.0), sigma_pick_s=0.1, kappa_model=0.0)
-        extra = pick_variance_covariance(design, late**2)[:2, :2]
-        error = truth - np.array([x, y])
-        inside_nominal.append(error @ np.linalg.solve(cov[:2, :2], error) <= 5.991)
-        inside_doubt.append(error @ np.linalg.solve(cov[:2, :2] + extra, error) <= 5.991)
+        times = _toy_times(sx, sy, truth) + rng.normal(0.0, 0.1, n) + late
+        inside = _inside_nominal_and_widened(sx, sy, truth, times, late**2)
+        if inside is not None:
+            inside_nominal.append(inside[0])
+            inside_doubt.append(inside[1])
     assert len(inside_nominal) >= 280
     assert np.mean(inside_nominal) < 0.85
     assert 0.93 <= np.mean(inside_doubt) <= 1.0
