@@ -38,7 +38,7 @@ from truceline.attribute.chimera import AgreementMixtureConfig, ChimeraMixtureCo
 from truceline.attribute.corroborate import (Match, ReportOnlyEvent, hearsay, match_reports, reliability_weight, report_kind,
                                              report_only_event)
 from truceline.attribute.duplicate import DuplicateConfig, duplicate_evidence
-from truceline.attribute.merge import MergeConfig, merge_evidence, station_pick_rates
+from truceline.attribute.merge import MergeConfig, merge_evidence_of_tables
 from truceline.attribute.nonfire import NonFireConfig, level_unpaired_share, nonfire_evidence
 from truceline.attribute.pairing import Pairing, PairingConfig, pair_events
 from truceline.attribute.party import area_probabilities, ellipse_covariance_km2, position_sigma_m
@@ -484,24 +484,7 @@ def attribute_events(
     if config.merge is not None and n_sensor and assignments is not None and picks is not None:
         # An unpaired few-pick event whose stations heard a second arrival at one delay, after its own pick at some and
         # before it at others, is likelier two rounds of a volley merged into one event: its claims shrink.
-        merge_config = config.merge
-        station_ids = [str(v) for v in picks["station_id"].to_pylist()]
-        station_index_of = {sid: k for k, sid in enumerate(dict.fromkeys(station_ids))}
-        pick_station_all = np.asarray([station_index_of[sid] for sid in station_ids], dtype=np.intp)
-        pick_time_all = np.asarray(picks["time"].to_pylist(), dtype=np.float64)
-        order_all = np.lexsort((pick_time_all, pick_station_all))
-        bounds = np.searchsorted(pick_station_all[order_all], np.arange(len(station_index_of) + 1))
-        station_times = [pick_time_all[order_all[bounds[k]:bounds[k + 1]]] for k in range(len(station_index_of))]
-        row_of = {str(p): k for k, p in enumerate(picks["pick_id"].to_pylist())}
-        event_row = {e: k for k, e in enumerate(ids[:n_sensor])}
-        own_rows: list[list[int]] = [[] for _ in range(n_sensor)]
-        for pick, event in zip(assignments["pick_id"].to_pylist(), assignments["event_id"].to_pylist()):
-            k, row = event_row.get(str(event), -1), row_of.get(str(pick), -1)
-            if k >= 0 and row >= 0:
-                own_rows[k].append(row)
-        merge = merge_evidence(
-            ~paired[:n_sensor], [pick_station_all[r] for r in own_rows], [pick_time_all[r] for r in own_rows], station_times,
-            station_pick_rates(pick_station_all, pick_time_all, len(station_index_of)), merge_config)
+        merge = merge_evidence_of_tables(picks, assignments, ids[:n_sensor], ~paired[:n_sensor], config.merge)
         for i in map(int, np.flatnonzero(merge.factor < 1.0)):
             shrink_claims(i, float(merge.factor[i]))
             reason[i] += (f"; second arrivals {merge.delay_s[i]:.1f} s after its pick at {int(merge.plus[i])} of its stations and"

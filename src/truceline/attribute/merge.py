@@ -35,6 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import pyarrow as pa
 from numpy.typing import NDArray
 
 FloatArray = NDArray[np.float64]
@@ -149,3 +150,25 @@ def merge_evidence(
         log_factor[i] = lbf
         factor[i] = min(1.0, 1.0 / ((1.0 - config.prior) + config.prior * np.exp(lbf)))
     return MergeEvidence(factor=factor, log_factor=log_factor, delay_s=delay, plus=plus, minus=minus)
+
+
+def merge_evidence_of_tables(picks: pa.Table, assignments: pa.Table, event_ids: Sequence[str], unpaired: NDArray[np.bool_],
+                             config: MergeConfig) -> MergeEvidence:
+    """:func:`merge_evidence` from the tables of CONTRACTS.md: every pick of ``picks`` (its station's arrivals, sorted
+    in time, and its pick rate) and each of ``event_ids``' own picks by ``assignments``."""
+    station_ids = [str(v) for v in picks["station_id"].to_pylist()]
+    station_index_of = {sid: k for k, sid in enumerate(dict.fromkeys(station_ids))}
+    pick_station = np.asarray([station_index_of[sid] for sid in station_ids], dtype=np.intp)
+    pick_time = np.asarray(picks["time"].to_pylist(), dtype=np.float64)
+    order = np.lexsort((pick_time, pick_station))
+    bounds = np.searchsorted(pick_station[order], np.arange(len(station_index_of) + 1))
+    station_times = [pick_time[order[bounds[k]:bounds[k + 1]]] for k in range(len(station_index_of))]
+    row_of = {str(p): k for k, p in enumerate(picks["pick_id"].to_pylist())}
+    event_row = {e: k for k, e in enumerate(event_ids)}
+    own_rows: list[list[int]] = [[] for _ in range(len(event_ids))]
+    for pick, event in zip(assignments["pick_id"].to_pylist(), assignments["event_id"].to_pylist()):
+        k, row = event_row.get(str(event), -1), row_of.get(str(pick), -1)
+        if k >= 0 and row >= 0:
+            own_rows[k].append(row)
+    return merge_evidence(unpaired, [pick_station[r] for r in own_rows], [pick_time[r] for r in own_rows], station_times,
+                          station_pick_rates(pick_station, pick_time, len(station_index_of)), config)
