@@ -30,13 +30,11 @@ JUDGED: dict[str, dict[str, int]] = {
     "W05": {"extra": 1}, "W12": {"extra": 1},
 }
 LEFT: dict[str, dict[str, int]] = {
-    # W22: "300 single shorts of small arms fire" (a typo in the news copy); W28: "heard, to the south of Donetsk city,
-    # sounds of outgoing shelling" (no observer, so no bearing is kept); X04: "nine as outgoing self-propelled grenades
-    # (SPG-9)" (a translation of the SPG-9 recoilless gun, not a round noun); X06: "the number of explosions doubled on
-    # 24 August (over 350)" (a bare count in brackets); X10: "20 explosions assessed as artillery rounds: 11 assessed as
-    # outgoing artillery rounds 2-4km north-west, seven …" (parts with their own directions after a colon: read as the
-    # whole's parts, without their directions — the whole was given the first part's, and the part was lost)
-    "W22": {"record": 1}, "W28": {"bearing": 1}, "X04": {"record": 1}, "X06": {"record": 1}, "X10": {"bearing": 1, "dist": 1},
+    # W28: "heard, to the south of Donetsk city, sounds of outgoing shelling" (no observer, so no bearing is kept; since
+    # patrol18 the fire is placed on the south side of Donetsk). Read since patrol18: W22's "300 single shorts of small
+    # arms fire" (a typo), X04's "nine as outgoing self-propelled grenades (SPG-9)" (the SPG-9's rounds), X06's "the number
+    # of explosions doubled on 24 August (over 350)", X10's parts with their own directions after a colon
+    "W28": {"bearing": 1},
 }
 
 ITEMS = BATCH_W + BATCH_X + BATCH_Y
@@ -145,7 +143,10 @@ def test_a_colon_list_whose_parts_have_their_own_directions_gives_the_whole_none
                     "mortar rounds 1-2km east.")
     assert [(record["kind"], record["count"], record.get("calibre_mm")) for record in records] == [
         (OUT, 9, None), (IMP, 4, 120), ("airburst", 2, 120)]
-    assert all(record.get("bearing") is None for record in records)  # each part's own direction is not kept: none is wrong
+    # each part keeps the distance and direction written in its own text, and only those (patrol18; patrol17 kept none):
+    # the four, who have none of their own, keep none
+    assert [(record.get("bearing"), record.get("distance_min_km"), record.get("distance_max_km")) for record in records] == [
+        ("S", 3.0, 5.0), (None, None, None), ("E", 1.0, 2.0)]
     (whole,) = [record for record in parse("The SMM heard ten explosions: six assessed as impacts and four as outgoing rounds "
                                            "2km east.") if record["count"] == 6]
     assert whole.get("bearing") == "E"  # one distance after the last part: the whole's, as before

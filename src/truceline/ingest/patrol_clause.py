@@ -168,6 +168,9 @@ class Group:
     definite: str | None = None  # "heard the explosions": the noun written with "the" just after the verb, no count
     part_of: int | None = None  # "700 explosions assessed as 680 outgoing … and 20 …": the total this part is of
     breakdown_calibres: dict[int, int | float | None] = field(default_factory=dict)  # the calibre each such part names
+    # the distance range and direction written right after a part ("…: 11 assessed as outgoing artillery rounds 2-4km
+    # north-west, seven …"): that part's own
+    breakdown_places: dict[int, tuple[tuple[float | None, float | None], str]] = field(default_factory=dict)
     assessed_lead: bool = False  # "The SMM assessed 30 explosions as …": the assessment follows as "as …"
     breakdown_weapons: dict[int, str] = field(default_factory=dict)  # "…, including 30 assessed as anti-aircraft cannon rounds"
     region: str | None = None  # "97 explosions, 95 of which in the Donetsk region": the region of this part only
@@ -572,7 +575,7 @@ _CONDUCT_FLIGHT_BEFORE = re.compile(r"\bconduct(?:ing|ed|s)?\s+(?:an?\s+|the\s+|
                                     r"co-ordinated|coordinated|pre-notified|notified)\s+)?(?:(?:mini|mid-range|long-range)[- ]?)?$",
                                     re.IGNORECASE)
 _FLIGHT_AFTER = re.compile(r"(?:\s*\(UAVs?\))?\s*flights?\b", re.IGNORECASE)
-_FLEW_OWN_UAV = re.compile(r"\b(?:flew|launched|landed|recalled|diverted|redirected|deployed)\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+_FLEW_OWN_UAV = re.compile(r"\b(?:flew|launched|landed|recalled|diverted|redirected|deployed|(?<=to\s)(?:fly|launch|land|operate|recall))\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
 def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = None,
@@ -1587,6 +1590,11 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
     times = read_times(scan, start, end)
     if times is not None:
         group.times = times
+    for match in scan.find(_ROAD_OFFSET, start, end):
+        # "… from the north-western edge of Yasynuvata (…), about 130m south-east of the M-04 highway": where the patrol
+        # was from a road, not the fire's distance and direction from it (patrol18: read as 0.13 km south-east)
+        scan.claim(start + match.start(), start + match.end())
+        group.warnings.append(f"a distance from a road was not used for the event: {match.group(0)!r}")
     for match in scan.find(OFFSET, start, end):
         point = ph.parse_direction(match["dir"])
         if point is None or depths[match.start()] > 0:
@@ -1809,11 +1817,18 @@ def _read_event_places(scan: Scan, group: Group, start: int, end: int) -> None:
         return
     for match in scan.find(AT_PLACE, start, end):
         name = _clean_place(match["place"])
-        if NOT_PLACES.match(name.split()[0]) or REGION_AFTER.match(scan.text[start + match.end():end]):
+        area = _AREA_AFTER.match(scan.text, start + match.end(), end) if not _OBLAST_NAME.fullmatch(name) else None
+        if NOT_PLACES.match(name.split()[0]) or (REGION_AFTER.match(scan.text[start + match.end():end]) and area is None):
             continue
         before = scan.text[start:start + match.start()]
         prep = re.sub(r"\s+", " ", match["prep"].lower())
         claim_from = start + match.start()
+        if area is not None:
+            # "over 30 explosions in the Donetsk airport area", "in the Popasna area" (patrol18: not placed, the name read
+            # as a region's): about the place
+            scan.claim(claim_from, area.end())
+            group.event_place = EventPlace(names=(name,), relation="near")
+            return
         if prep == "of" and (toward := _TOWARD_OF.search(before)) is not None:
             scan.claim(start + toward.start(), start + match.end())
             group.toward = name  # "explosions in the direction of Pyshchevyk": a bearing, the distance unknown
@@ -1847,6 +1862,15 @@ def _read_event_places(scan: Scan, group: Group, start: int, end: int) -> None:
         described = _read_description(scan, cursor, end) if len(names) == 1 else None
         group.event_place = EventPlace(names=tuple(names), relation=relation, described=described)
         return
+
+
+#: "the Popasna area": the area about a town; but "the Donetsk area", "the Luhansk area" may be the region's, as before.
+_ROAD_OFFSET = re.compile(
+    r"(?:\b(?:about|approximately|some|around|roughly)\s+)?\b\d+(?:[.,]\d+)?\s*(?:-\s*\d+(?:[.,]\d+)?\s*)?"
+    r"(?:km|m|metres|meters|kilometres|kilometers)\s+" + DIR + r"\s+of\s+(?:the\s+|a\s+)?(?:[A-Z]-?\d{1,4}\s+|main\s+)?"
+    r"(?:highway|road|motorway|railway\s+(?:line|track))\b(?!\s+between\b)", re.IGNORECASE)
+_AREA_AFTER = re.compile(r"\s+area\b", re.IGNORECASE)
+_OBLAST_NAME = re.compile(r"(?:Donetsk|Luhansk|Lugansk|Kharkiv|Zaporizhzhia|Dnipropetrovsk|Kherson|Mykolaiv|Odesa|Odessa)")
 
 
 _HEADING = re.compile(
@@ -2019,7 +2043,30 @@ def _read_breakdown(scan: Scan, group: Group, start: int, end: int) -> None:
                     calibres[index] = ph.calibre_value(named_calibre["mm"]) if named_calibre is not None else None
                 if len(set(calibres.values())) > 1:
                     group.breakdown_calibres = calibres
+                group.breakdown_places = _parts_own_places(written, items, bounds)
         return
+
+
+_DIRECTION_AFTER = re.compile(r"\s+(?:to\s+the\s+)?(?P<dir>" + DIR + r")(?![\w-])(?!\s+of\b)", re.IGNORECASE)
+
+
+def _parts_own_places(written: str, items: list[re.Match[str]], bounds: list[int],
+                      ) -> dict[int, tuple[tuple[float | None, float | None], str]]:
+    """Each part's own distance and direction, when written in its own text (up to the next part): "…: 11 assessed as
+    outgoing artillery rounds 2-4km north-west, seven assessed as impacts … and two as airbursts … 2.5-3.5km north-east"
+    gives the 11 theirs and the two theirs; the seven, who have none of their own, keep none (patrol17's X10: the parts'
+    directions were all left empty). A part with more than one distance keeps none."""
+    places: dict[int, tuple[tuple[float | None, float | None], str]] = {}
+    for index, (item, stop) in enumerate(zip(items, bounds)):
+        found = []
+        for distance in DISTANCE.finditer(written, item.end(), stop):
+            direction = _DIRECTION_AFTER.match(written, distance.end(), stop)
+            point = ph.parse_direction(direction["dir"]) if direction is not None else None
+            if point is not None:
+                found.append((_distance_range(distance)[0], point))
+        if len(found) == 1:
+            places[index] = found[0]
+    return places
 
 
 def _distance_range(match: re.Match[str]) -> tuple[tuple[float | None, float | None], str | None]:

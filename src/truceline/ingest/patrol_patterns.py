@@ -189,6 +189,8 @@ VIOLATION_PAREN = re.compile(
 UAV = re.compile(r"(?:UAVs?|unmanned\s+aerial\s+vehicles?|quadcopters?|drones?)$", re.IGNORECASE)
 OWN_UAV_BEFORE = re.compile(r"\b(?:SMM(?:'s)?|its|using|with|help\s+of|by|from|of|where|(?:while\s+|when\s+)(?:flying|launching|operating|landing|"
                             r"recalling)"
+                            # "while preparing to launch a mini unmanned aerial vehicle (UAV)" (patrol18: read as a UAV seen)
+                            r"|(?:preparing|prepared|ready|about|going|intending|planning)\s+to\s+(?:fly|launch|land|operate|recall)"
                             # "the OSCE team flew a UAV to observe …" (patrol13b: read as a UAV seen)
                             r"|(?:SMM|OSCE|team|patrol|[Mm]ission|monitors|observers)\s+(?:flew|launched|landed|recalled|diverted|redirected|deployed))\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 #: A tally compared without a number: "the SMM recorded more ceasefire violations in Luhansk region".

@@ -38,7 +38,7 @@ from truceline.ingest.patrol_clause import (
     BREAKDOWN_ITEM, REGION_AND_BEFORE, Clock, ClauseReading, EventPlace, Group, PositionText, Scan, _read_weapon, assessed_kind,
     read_clause,
 )
-from truceline.ingest.patrol_patterns import KIND_NOUN, VERB, VIOLATION_SHARE
+from truceline.ingest.patrol_patterns import KIND_NOUN, PLACE, VERB, VIOLATION_SHARE
 from truceline.model.errors import InputError
 from truceline.model.reports import PATROL_KINDS, SUMMARY_WARNING, Report
 
@@ -107,6 +107,10 @@ _WEEKDAY_EVENING_MORNING = re.compile(
     r"\b(?:between|from)\s+(?P<first>" + "|".join(_WEEKDAYS) + r")\s+(?:evening|night)\s+(?:and|to|until|till)\s+(?P<last>"
     + "|".join(_WEEKDAYS) + r")\s+morning\b", re.IGNORECASE)
 #: A sentence whose subject is a further count of the noun counted last, left out: "A further 860 were reported in …".
+_WRITTEN_DAY = re.compile(ph.DATE + r"|\b(?:" + "|".join(_WEEKDAYS) + r"|yesterday|today)\b", re.IGNORECASE)
+#: An aerial vehicle as the one that saw: "the SMM UAV observed", "SMM long-range unmanned aerial vehicles spotted".
+_UAV_SAW = re.compile(r"\b(?:(?:mini|mid-range|long-range)[- ]?)?(?:UAVs?|unmanned\s+aerial\s+vehicles?(?:\s*[(\[]UAVs?[)\]])?|drones?)"
+                      r"\s+(?:also\s+)?(?:observed|spotted|saw|recorded|detected|filmed)\b", re.IGNORECASE)
 _FURTHER_LEAD = re.compile(r"\W*(?:an?\s+)?(?:further|additional)\s+\d[\d,]*\s+(?:more\s+)?(?:were|had\s+been|have\s+been)\s+"
                            r"(?:reported|recorded|registered|logged|heard|counted|observed)\b", re.IGNORECASE)
 #: A date or clock time left in a sentence after its own were read (see ``unread_when``).
@@ -137,6 +141,18 @@ _DATE_ONLY_LINE = re.compile(r"^\W*(?:\w+day,?\s+)?(?P<date>" + ph.DATE + r")\W*
 #: summaries; patrol17: not read): the participle says nothing more (blanked, same length).
 _COUNT_RECORDED = re.compile(r"(?:(?<=\d\sexplosions)|(?<=\d\sexplosion))\s+(?:recorded|observed|heard|registered)(?=\s*\))",
                              re.IGNORECASE)
+#: A trend's day with a bare count in brackets: "although the number of explosions doubled on 24 August (over 350)" (2016
+#: summaries; patrol17's X06: not read): the noun is moved into the brackets, "doubled on 24 August (over 350 explosions)"
+#: (same length), so that the day is read with its count.
+_TREND_DAY_COUNT = re.compile(
+    r"\b(?P<noun>explosions)\s(?P<day>(?:doubled|tripled|rose|increased|grew|fell|decreased|dropped|halved)(?:\s+again)?\s+on\s+"
+    r"\d{1,2}\s+" + ph.MONTH + r"\s*)\((?P<n>(?:(?:" + ph.COUNT_QUALIFIER + r")\s+)?\d[\d,]*)\)", re.IGNORECASE)
+#: Where the fire was, set between commas before what was heard: "the SSM heard, to the south of Donetsk city, sounds of
+#: outgoing shelling estimated to be 10-15 shots" (a 2014 report; patrol17's W28: the place was not read): the place is
+#: moved after the observation, "heard sounds of … shots, to the south of Donetsk city" (same length).
+_PLACE_BETWEEN_COMMAS = re.compile(
+    r"\b(?P<verb>heard|saw|observed|recorded)\s*,\s*(?P<place>(?:to\s+the\s+)?" + ph.DIRECTION + r"\s+of\s+" + PLACE
+    + r"|(?:near|around|in\s+the\s+area\s+of)\s+" + PLACE + r")\s*,\s+(?P<rest>[^.;,]+?)(?=\s*(?:[.;]|$))")
 _BOTH_DAYS = re.compile(r"\bboth(?=\s+on\s+\d{1,2}\s+" + ph.MONTH + r"\s*\()", re.IGNORECASE)
 #: "the SMM heard artillery duels at a distance of approximately 10km north" (a 2015 spot report; patrol17: not read): an
 #: exchange of fire of that weapon, read as its fire (kind other, no count).
@@ -146,6 +162,30 @@ _HYPHEN_FIRE = re.compile(r"(?<![Cc]ease)(?<=[A-Za-z])-(?=fire\b)")
 #: read); rewritten as "small arms fire" in place, of the same length.
 _FIRED_WEAPON = re.compile(r"(?<![\w-])(?:[Ff]ired|[Oo]pened\s+fire\s+(?:from|with))\s+(?P<weapon>small[- ]arms|(?:heavy[- ])?machine[- ]guns?|"
                            r"automatic\s+grenade\s+launchers?|grenade\s+launchers?|mortars?)\b(?!\s+(?:fire|rounds?|shots?|bursts?)\b)")
+
+
+#: Rounds named by their impacts: "four mortar round impacts 2km south", "the proximity of artillery round impacts"
+#: (patrol18: read as rounds, kind undetermined, and an impact of no number beside them); blanked, same length.
+_ROUND_IMPACTS = re.compile(r"\b(?:rounds?|shells?)\s+(?=impacts?\b)", re.IGNORECASE)
+#: A doubt about the calibre only: "three outgoing mortar rounds of undetermined calibre" (patrol18: read as undetermined
+#: explosions); blanked, same length.
+_UNKNOWN_CALIBRE = re.compile(r"\b(?:of\s+)?(?:an?\s+)?(?:undetermined|unknown|unidentified|unspecified)\s+(?:calibres?|calibers?)\b",
+                              re.IGNORECASE)
+#: A machine translation's comparison in brackets: "a smaller number of explosions (roughly 52 against approximately
+#: 140)" (patrol18: not read): the first number is the count; what it is compared with is blanked (same length).
+_AGAINST = re.compile(r"(?<=\()(?P<kept>\s*(?:[a-z]+\s+)?\d[\d,]*)\s+against\s+[^()]*(?=\))", re.IGNORECASE)
+#: A news copy's typo: "300 single shorts of small arms fire" (patrol17's W22: not read); "shots", same length.
+_SHORTS = re.compile(r"\bshorts(?=\s+of\s+(?:small|heavy|light|machine|automatic|sniper|rifle))", re.IGNORECASE)
+#: A translation of the SPG-9 (a mounted anti-tank grenade launcher, "станковый противотанковый гранатомёт"): "nine as
+#: outgoing self-propelled grenades (SPG-9)" (patrol17's X04: the part was lost and its weapon went to the part before);
+#: read as the recoilless gun's rounds, written in place (same length).
+_SELF_PROPELLED_GRENADES = re.compile(r"\bself[- ]propelled\s+(?:anti[- ]tank\s+)?grenade(?P<s>s?)(?P<launcher>[- ]launchers?)?\b",
+                                      re.IGNORECASE)
+
+
+def _recoilless(match: re.Match[str]) -> str:
+    written = match.group(0)
+    return ("recoilless gun" if match["launcher"] else "recoilless gun round" + match["s"]).ljust(len(written))
 
 
 def _weapon_fire(match: re.Match[str]) -> str:
@@ -413,9 +453,17 @@ def parse_patrol_text(
         line, widened = _twelve_hour(line)  # "12:20 p.m.": a 12-hour clock ("7 pm" -> "19:00": one longer)
         line = _HYPHEN_FIRE.sub(" ", line)  # "small-arms-fire": small-arms fire (same length)
         line = _COUNT_RECORDED.sub(lambda verb: " " * len(verb.group(0)), line)  # "(over 430 explosions recorded)"
+        line = _TREND_DAY_COUNT.sub(lambda trend: f"{trend['day']}({trend['n']} {trend['noun']})", line)  # (same length)
+        line = _PLACE_BETWEEN_COMMAS.sub(
+            lambda moved: f"{moved['verb']} {moved['rest']}, {moved['place']}".ljust(len(moved.group(0))), line)
         line = _BOTH_DAYS.sub("    ", line)  # "both on 20 August (…) and 21 August (…)": each day is read with its count
         line = _DUELS.sub(lambda duel: duel["weapon"] + "fire" + " " * len(duel["s"]), line)  # "artillery duels" (same length)
         line = _FIRED_WEAPON.sub(_weapon_fire, line)  # "Fired small arms from …": small arms fire (same length)
+        line = _ROUND_IMPACTS.sub(lambda word: " " * len(word.group(0)), line)  # "mortar round impacts": mortar impacts
+        line = _UNKNOWN_CALIBRE.sub(lambda doubt: " " * len(doubt.group(0)), line)  # "rounds of undetermined calibre"
+        line = _AGAINST.sub(lambda pair: pair["kept"].ljust(len(pair.group(0))), line)  # "(roughly 52 against about 140)"
+        line = _SHORTS.sub("shots ", line)  # "single shorts of small arms fire" (same length)
+        line = _SELF_PROPELLED_GRENADES.sub(_recoilless, line)  # "self-propelled grenades (SPG-9)" (same length)
         if not line.strip():
             continue
         index = 0
@@ -637,7 +685,7 @@ _SECOND_PERIOD = re.compile(
 #: A second day with its own count in brackets: "… in Donetsk region both on 20 August (over 430 explosions recorded) and
 #: 21 August (over 540 explosions recorded) compared to 19 August" (patrol17: one date was read for both).
 _SECOND_DATED_COUNT = re.compile(
-    r"\)\s*,?\s+(?:and|while|whereas|but)\s+(?:(?:also\s+)?on\s+)?(?=\d{1,2}\s+" + ph.MONTH + r"\s*\((?:(?:" + ph.COUNT_QUALIFIER
+    r"\)\s*,?\s+(?:and|while|whereas|but|although)\s+(?:the\s+number\s+of\s+(?:[\w-]+\s+){1,2}?)?(?:(?:also\s+)?on\s+)?(?=\d{1,2}\s+" + ph.MONTH + r"\s*\((?:(?:" + ph.COUNT_QUALIFIER
     + r")\s+)?\d[\d,]*\s+explosions?\b[^()]*\))", re.IGNORECASE)
 
 
@@ -1020,6 +1068,16 @@ def _read_sentence(
                 group.times = position_times
                 group.warnings.append("time taken from the sentence before, which placed the patrol: heard 'when' "
                                       "its members were so placed")
+        elif (position_times is not None and reading.groups and reading.context_times is None
+                and all(group.times is None for group in reading.groups) and reading.time_of_day is None
+                and reading.relative_time is None and _WRITTEN_DAY.search(line, start, end) is None):
+            # "At 11:03 on 7 June, an SMM patrol … was positioned in Chyhari … . [...] As the two SMM patrol members …
+            # walked forward, they heard two single shots …": after the time that placed the patrol, that day (patrol18:
+            # left untimed, the day written beside the clock time not used)
+            after = (position_times[0], Clock(hour=23, minute=59, date_text=position_times[0].date_text))
+            for group in reading.groups:
+                group.times = after
+                group.warnings.append("time taken as after the sentence before, which placed the patrol at that time")
         observed = observed or bool(reading.groups)
         for times in (reading.context_times, *(group.times for group in reading.groups)):
             clock_dates.update(clock.date_text for clock in times or () if clock.date_text)
@@ -1030,6 +1088,12 @@ def _read_sentence(
             state.region = reading.region
         if reading.position is not None:
             position = _resolve_position(reading.position, gazetteer, state.described)
+            if reading.position.how == "place" and len(reading.position.places) == 1 and _UAV_SAW.search(line, clause_start, clause_end):
+                # "At 17:38hrs, in Shirokino the SMM UAV observed outgoing mortar fire": the aerial vehicle saw it below
+                # itself, there (patrol18: the place was only the observer's, the fire unplaced)
+                for group in reading.groups:
+                    if group.bearing is None and group.distance_km is None and group.event_place is None:
+                        group.event_place = EventPlace(names=(reading.position.places[0],), relation="in")
         elif position is None and continuation and state.position is not None:
             position = state.position
         elif position is None and same_position is not None:
@@ -1150,9 +1214,12 @@ def _clause_records(
             _locate_event(record, group.event_place, gazetteer, warnings, state.described)
         if group.toward is not None:
             _bearing_toward(record, group.toward, gazetteer, warnings)
+        region = group.region or reading.region
+        if region is None and state.region is not None:
+            region = _carried_region(state.region, record, gazetteer, warnings)
         # what else the sentence said, each under its key when it said it (the qualifier only with a tally)
         said = {"event_side": group.event_side, "fired_from": group.fired_from,
-                "region": group.region or reading.region or state.region,
+                "region": region,
                 "ceasefire_violations": reading.ceasefire_violations,
                 "ceasefire_violations_qualifier": (reading.violations_qualifier
                                                    if reading.ceasefire_violations is not None else None),
@@ -1204,6 +1271,12 @@ def _clause_records(
                         part["extras"].pop("other_weapons", None)
                     elif others:
                         part["extras"]["other_weapons"] = others
+                if index in group.breakdown_places:  # "…: 11 assessed as outgoing artillery rounds 2-4km north-west, …"
+                    (near_km, far_km), point = group.breakdown_places[index]
+                    sector = ph.point_sector_deg(point)
+                    part.update(bearing_min_deg=sector[0], bearing_max_deg=sector[1], distance_min_km=near_km,
+                                distance_max_km=far_km)
+                    part["extras"]["bearing"] = point
                 if index in group.breakdown_calibres:  # "… one as an 82mm mortar round impact and 19 as AGL round impacts"
                     calibre = group.breakdown_calibres[index]
                     if calibre is None:
@@ -1223,6 +1296,18 @@ def _clause_records(
         else:
             records.append(record)
     return records
+
+
+def _carried_region(region: str, record: dict[str, Any], gazetteer: Gazetteer, warnings: list[str]) -> str | None:
+    """The region of a sentence before ("In the Luhansk region, …. In particular, … in Pavlopil, observers heard …"),
+    unless the record's own place lies in another (patrol18: a news copy's Pavlopil, Donetsk region, was given Luhansk)."""
+    for name in (record["extras"].get("event_place"), record.get("observer_place")):
+        found = gazetteer.lookup(name) if name else None
+        if found is not None and found.how == "exact" and found.place.oblast and fold_name(found.place.oblast) != fold_name(region):
+            warnings.append(f"the region of the sentences before ({region}) is not that of {found.place.name} "
+                            f"({found.place.oblast}): not used")
+            return None
+    return region
 
 
 #: "near X": the event lies within this distance beyond the place's own extent.

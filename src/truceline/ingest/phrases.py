@@ -119,7 +119,7 @@ COUNT_QUALIFIERS: dict[str, str] = {
 COUNT_QUALIFIER = "|".join(re.escape(key) for key in sorted(COUNT_QUALIFIERS, key=len, reverse=True))
 #: Words that stand for an unstated number.
 #: (not inside a word: "recoilless gun rounds" was read as "less" rounds, "furthermore" as "more"; patrol14)
-VAGUE_COUNTS = (r"(?<![A-Za-z])(?:(?:several|a\s+few|a\s+couple\s+of)\s+dozens?(?:\s+of)?|an?\s+(?:unknown|undetermined|unspecified|uncounted|indeterminate|large|great|small)\s+number\s+of|countless|several|numerous|multiple|many|a\s+few|few|dozens\s+of|hundreds\s+of|a\s+number\s+of|a\s+series\s+of"
+VAGUE_COUNTS = (r"(?<![A-Za-z])(?:(?:several|a\s+few|a\s+couple\s+of)\s+dozens?(?:\s+of)?|an?\s+(?:unknown|undetermined|unspecified|uncounted|indeterminate|large|great|small|larger|greater|smaller|higher|lower|high|low|bigger|significant|considerable)\s+number\s+of|countless|several|numerous|multiple|many|a\s+few|few|dozens\s+of|hundreds\s+of|a\s+number\s+of|a\s+series\s+of"
                 r"|a\s+similar\s+number\s+of|the\s+same\s+number\s+of|more|fewer|less)")
 
 # --- dates and times ---------------------------------------------------------------------
