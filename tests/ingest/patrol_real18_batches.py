@@ -245,3 +245,123 @@ BATCH_A: list[Item] = [
  [dict(kind=OUT, count=2, weapon="artillery", bearing="E", dist=(0.3, 0.3), time=("within", "22 00:00", "23 00:00"),
        obs="Donetsk")]),
 ]
+
+# --- batch B: gathered after batch A's fixes (branch 7f84bad), expectations written before any run, measured once ---
+SVI = (48.43, 38.22)  # Svitlodarsk
+
+BATCH_B: list[Item] = [
+
+# https://en.censor.net.ua/news/377100/osce_claims_significant_deterioration_in_situation_in_donbas (the report of 29
+# February 2016)
+("B01", "2016-02-29",
+ "In particular, in the evening of Feb. 28 whilst in \"DPR\"-controlled Donetsk city centre, the SMM recorded 95 "
+ "undetermined explosions west of its position. While positioned at the \"DPR\"-controlled Donetsk central railway "
+ "station, Feb. 29, the SMM heard more than 174 explosions assessed as caused by artillery and mortar rounds and two "
+ "undetermined blasts and impacts.",
+ [dict(kind=UND, count=95, bearing="W", time=("within", "28 12:00", "29 00:00"), obs="Donetsk", obs_at=DON),
+  dict(kind=UND, count=174, qual="more than", weapon="artillery", time=("within", "29 00:00", "30 00:00"), obs_at=RS),
+  dict(kind=UND, count=2, opt=True)]),
+# (same page)
+("B02", "2016-02-29",
+ "At the same time, during the evening and night hours of Feb. 28-29 whilst in government-controlled Svitlodarsk, the "
+ "SMM recorded 54 undetermined explosions and 50 single shots of small arms 4 km south-east of its position.",
+ [dict(kind=UND, count=54, bearing="SE", dist=(4, 4), time=("within", "28 12:00", "29 12:00"), obs="Svitlodarsk",
+       obs_at=SVI),
+  dict(kind=SHOT, count=50, weapon="small_arms", bearing="SE", dist=(4, 4), obs="Svitlodarsk")]),
+# (same page)
+("B03", "2016-02-29",
+ "Also, whilst 2 km north-west of \"DPR\"-controlled Debaltseve, on Feb. 29 the SMM heard ten undetermined explosions "
+ "8 km north-west of its position.",
+ [dict(kind=UND, count=10, bearing="NW", dist=(8, 8), time=("within", "29 00:00", "30 00:00"), obs_at=(48.35, 38.38))]),
+# (same page)
+("B04", "2016-02-29",
+ "In \"DPR\"-controlled Oleksandrivka, the SMM recorded 43 undetermined explosions and six bursts of 23-mm cannon fire. "
+ "Whilst near \"DPR\"-controlled Petrovskyi district (16 km south-west of Donetsk), the SMM heard 21 undetermined "
+ "explosions and 34 bursts and 50 single shots of small arms.",
+ [dict(kind=UND, count=43, obs="Oleksandrivka"),
+  dict(kind=BURST, count=6),
+  dict(kind=UND, count=21, obs_at=(47.90, 37.66)),
+  dict(kind=BURST, count=34, weapon="small_arms"),
+  dict(kind=SHOT, count=50, weapon="small_arms")]),
+# https://reliefweb.int/report/ukraine/osce-special-monitoring-mission-ukraine-smm-daily-report-2312021-issued-2-october
+("B05", "2021-10-01",
+ "In Donetsk region, the Mission recorded 209 ceasefire violations, including 13 explosions. In the previous reporting "
+ "period, it recorded 250 ceasefire violations in the region.\n"
+ "In Luhansk region, the SMM recorded 21 ceasefire violations, including 16 explosions. In the previous reporting "
+ "period, it recorded 28 ceasefire violations in the region.\n"
+ "An SMM mini-unmanned aerial vehicle (UAV) was assessed as targeted by small-arms fire near the disengagement area near "
+ "Petrivske, Donetsk region.",
+ [dict(kind=UND, count=13, cv=209, region="Donetsk", placed=False),
+  dict(kind=OTHER, cv=250, opt=True),
+  dict(kind=UND, count=16, cv=21, region="Luhansk", placed=False),
+  dict(kind=OTHER, cv=28, opt=True),
+  dict(kind=OTHER, weapon="small_arms", opt=True)]),
+# https://reliefweb.int/report/ukraine/osce-special-monitoring-mission-ukraine-smm-daily-report-2992021-issued-21-december
+("B06", "2021-12-20",
+ "In Donetsk region, the SMM recorded 354 ceasefire violations, including 215 explosions. In the previous 24 hours, it "
+ "recorded 43 ceasefire violations in the region.\n"
+ "In Luhansk region, the Mission recorded 229 ceasefire violations, including 219 explosions. In the previous 24 hours, "
+ "it recorded one ceasefire violation in the region.",
+ [dict(kind=UND, count=215, cv=354, region="Donetsk", placed=False),
+  dict(kind=OTHER, cv=43, opt=True),
+  dict(kind=UND, count=219, cv=229, region="Luhansk", placed=False),
+  dict(kind=OTHER, cv=1, opt=True)]),
+# https://shhada.ir/ukraine-smm/193301 (a copy of the "Latest from" as of 19:30, 19 October 2015)
+("B07", "2015-10-19",
+ "At the Joint Centre for Control and Co-ordination (JCCC) observation post at Donetsk railway station (\u201cDonetsk "
+ "People\u2019s Republic\u201d (\u201cDPR\u201d) controlled, 6km north-west of Donetsk), between 9:40 and 14:14hrs, the "
+ "SMM heard a total of six explosions 3-4km north-north-west of its position as well as multiple bursts of small-arms "
+ "fire 3-5km west, north-north-east and north-north-west of its position.[1] At 15:40hrs the SMM heard multiple bursts "
+ "of small-arms and light-weapons fire 3-4km north-north-west of its position.",
+ [dict(kind=UND, count=6, bearing="NNW", dist=(3, 4), time=("19 09:40", "19 14:14"), obs_at=RS),
+  dict(kind=BURST, weapon="small_arms", opt=True),
+  dict(kind=BURST, weapon="small_arms", bearing="NNW", dist=(3, 4), time=("19 15:40", "19 15:40"), opt=True)]),
+# https://shhada.ir/special-monitoring-mission-to-ukraine/408935 (a copy of the report as of 19:30, 10 January 2019; cut
+# where the stored page ends)
+("B08", "2019-01-10",
+ "In Donetsk region, the SMM recorded fewer ceasefire violations, including about 55 explosions, compared with the "
+ "previous reporting period (about 70 explosions). The majority of ceasefire violations were recorded in areas south-east "
+ "of Svitlodarsk (government-controlled, 57km north-east of Donetsk), west-north-west of Horlivka (non-government-"
+ "controlled, 39km north-east of Donetsk) and in westerly and south-westerly directions of the railway station in "
+ "Yasynuvata (non-government-controlled, 16km north-east of Donetsk).\n"
+ "In Luhansk region, the SMM recorded more ceasefire violations, including 38 explosions [...]",
+ [dict(kind=UND, count=55, qual="about", region="Donetsk"),
+  dict(kind=UND, count=70, opt=True),
+  dict(kind=UND, count=38, region="Luhansk")]),
+# http://en.interfax.com.ua/news/general/468786.html (11 December 2017; the report of 9 December)
+("B09", "2017-12-09",
+ "The OSCE Special Monitoring Mission to Ukraine (OSCE SMM) has recorded an increase in the number of ceasefire "
+ "violations in the anti-terrorist operation (ATO) zone in Donbas for the period from 19.30 on December 7 to 19.30 on "
+ "December 8, according to a reported published by the organization on December 9.\n"
+ "\"In Donetsk region the SMM recorded more ceasefire violations, including about 560 explosions, compared with the "
+ "previous reporting period (about 200 explosions),\" the OSCE reported.\n"
+ "\"In Luhansk region the SMM recorded more ceasefire violations, including, however, fewer explosions (about 70), "
+ "compared with the previous reporting period (about 120 explosions),\" the observers said.",
+ [dict(kind=UND, count=560, qual="about", region="Donetsk", time=("within", "07 19:00", "08 20:00")),
+  dict(kind=UND, count=200, opt=True),
+  dict(kind=UND, count=70, qual="about", region="Luhansk", time=("within", "07 19:00", "08 20:00")),
+  dict(kind=UND, count=120, opt=True)]),
+# https://www.kyivpost.com/ukraine-politics/shots-fired-close-osce-patrol-donbas.html (the year is not on the stored page:
+# no time is checked)
+("B10", "2018-03-24",
+ "The incident happened at around noon on March 24, near the village of Znamianka, some 36 kilometers north-west of the "
+ "Russian-occupied city of Luhansk.\n"
+ "The OSCE patrol of four persons in two armored vehicles had stopped at an abandoned bus stop about 800 meters west of "
+ "the Russian-occupied village to monitor the ceasefire, when it heard eight single shots of small-arms fire "
+ "approximately 1 kilometer south, an OSCE report on the incident reads.",
+ [dict(kind=SHOT, count=8, weapon="small_arms", bearing="S", dist=(1, 1))]),
+# https://en.lb.ua/news/2016/10/17/2105_osce_patrol_came_under_fire.html (spot report of 16 October 2016)
+("B11", "2016-10-16",
+ "\"In the morning of 16 October, from several positions in both government-controlled Zolote (60km north-west of "
+ "Luhansk) and government-controlled Katerynivka (64km west of Luhansk), an SMM patrol composed of five members observed "
+ "a steady exchange of fire ranging 4-6km east of all positions. The SMM heard over 60 explosions assessed as caused by "
+ "mortar (82mm and 120mm) rounds, and sporadic bursts of automatic-grenade-launcher (AGS-17, 30mm) and "
+ "heavy-machine-gun fire for over one hour and a half, \" the report reads.\n"
+ "At 11:52 from the SMM's position within the perimeter of an observation post of Zolote, the patrol heard whistling "
+ "past them, less than one second apart, what were assessed to be two heavy-machine-gun bullets, approximately 2m east "
+ "of the patrol's position.",
+ [dict(kind=OTHER, opt=True),
+  dict(kind=UND, count=60, qual="more than", weapon="mortar", time=("within", "16 04:00", "16 12:00")),
+  dict(kind=BURST, opt=True),
+  dict(kind=SHOT, count=2, weapon="heavy_machine_gun", bearing="E", time=("16 11:52", "16 11:52"), obs="Zolote")]),
+]
