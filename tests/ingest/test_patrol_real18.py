@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from tests.ingest.patrol_real18_batches import BATCH_A
+from tests.ingest.patrol_real18_batches import BATCH_A, BATCH_B
 from tests.ingest.test_patrol_real16 import assert_no_worse
 from tests.ingest.test_patrol_sentences import parse as parse_records
 
@@ -36,9 +36,13 @@ LEFT: dict[str, dict[str, int]] = {
     # damage record it was paired with); A25: "At the same location, the SMM heard three outgoing mortar rounds …" after
     # "Between 10:10 and 11:30hrs on 21 March, …": the whole day (the window is not said to be the same)
     "A21": {"weapon": 1}, "A25": {"time": 1},
+    # B09: "for the period from 19.30 on December 7 to 19.30 on December 8" is read as the evening-to-evening period
+    # (18:00-21:00 at its ends, a little wider than written); B11: "In the morning of 16 October, … observed a steady
+    # exchange of fire …. The SMM heard over 60 explosions …": the whole day (the morning is the sentence before's)
+    "B09": {"time": 2}, "B11": {"time": 1},
 }
 
-ITEMS = BATCH_A
+ITEMS = BATCH_A + BATCH_B
 
 
 @pytest.mark.parametrize(("item", "day", "text", "expected"), ITEMS, ids=[item[0] for item in ITEMS])
@@ -136,3 +140,22 @@ def test_a_trend_s_day_with_a_bare_count_in_brackets() -> None:
 def test_a_place_between_commas_before_what_was_heard_places_it() -> None:
     (record,) = parse("At 20:05 the SMM heard, to the north of Horlivka, sounds of outgoing shelling estimated to be 6-8 shots.")
     assert (record["kind"], record["count"], record["event_place"], record["event_side"]) == (OUT, 8, "Horlivka", "N")
+
+
+def test_a_reporting_period_in_clock_times_dates_the_counts_after_it() -> None:
+    records = fire(parse("The SMM recorded more ceasefire violations for the period from 19.30 on May 11 to 19.30 on May 12, "
+                         "according to a report published on May 13.\n"
+                         "\"In Luhansk region the SMM recorded about 45 explosions,\" the report said.", date(2017, 5, 13)))
+    assert [(record["count"], record["time_start"], record["time_end"]) for record in records] == [
+        (45, "11 18:00", "12 21:00")]  # (it was the day of the 11th)
+
+
+def test_where_the_report_was_stated_is_no_date_of_the_fire() -> None:
+    records = fire(parse("The mission counted 41 explosions from 19:30 on 2 May at 19:30 on 3 May. This is stated in the report "
+                         "of the mission on May 4.\nIn Donetsk region the SMM recorded about 30 explosions."))
+    assert [(record["count"], record["time_start"]) for record in records] == [(41, "02 19:30"), (30, None)]
+
+
+def test_blasts_and_impacts_of_one_count_are_one_observation() -> None:
+    records = fire(parse("Positioned in Horlivka, the SMM heard three undetermined blasts and impacts 4km west."))
+    assert [(record["kind"], record["count"], record["bearing"]) for record in records] == [(UND, 3, "W")]

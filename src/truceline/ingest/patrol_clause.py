@@ -632,6 +632,10 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
             continue  # "saw him fire a burst": a verb
         if match["noun"].lower() == "impact" and nouns and re.fullmatch(r"\s+", between):
             continue  # "six artillery rounds impact 2-3km east": a verb, read with the rounds
+        if (match["noun"].lower().startswith("impact") and nouns and re.fullmatch(r"\s+and\s+", between)
+                and re.match(r"(?i)(?:blast|explosion|detonation)", nouns[-1]["noun"])):
+            scan.claim(position, start + match.end())
+            continue  # "two undetermined blasts and impacts": the one count's noun (patrol18: an impact of no number beside)
         if UAV.search(match["noun"]) and _CONDUCT_FLIGHT_BEFORE.search(text, max(clause_start, position - 40), position) \
                 and (flight := _FLIGHT_AFTER.match(text, start + match.end(), end)) is not None:
             # "to conduct an announced mini-unmanned aerial vehicle (UAV) flight": the mission's own flight (session 15: a

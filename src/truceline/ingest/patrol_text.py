@@ -85,13 +85,23 @@ _REPORT_STAMP = re.compile(
     r"\b(?:(?:report|update|statement)s?\s+(?:was\s+)?(?:dated|issued|published|released|posted)(?:\s+on)?"
     r"(?:\s+(?:\w+day,?\s+)?" + _STAMP_DATE + r")?(?:,?\s+(?:at|as\s+of)\s+" + ph.CLOCK + r"(?:\s*hrs)?)?"
     r"|(?:based\s+on\s+)?information\s+(?:(?:received|available)\s+)?(?:from\s+the\s+monitoring\s+teams\s+)?"
-    r"(?:received\s+)?as\s+of\s+" + ph.CLOCK + r"(?:\s*hrs)?(?:\s*\([^()]{0,20}\))?(?:,?\s+(?:on\s+)?" + _STAMP_DATE + r")?)",
+    r"(?:received\s+)?as\s+of\s+" + ph.CLOCK + r"(?:\s*hrs)?(?:\s*\([^()]{0,20}\))?(?:,?\s+(?:on\s+)?" + _STAMP_DATE + r")?"
+    # (a machine translation) "This is stated in the report of the organization on March 17" (patrol18: the counts after
+    # it were put on the 17th)
+    r"|(?:stated|said|written)\s+in\s+(?:the|a|its)\s+(?:[\w-]+\s+){0,3}?(?:report|update)(?:\s+of\s+the\s+[\w-]+)?\s+(?:on|of|dated)\s+"
+    + _STAMP_DATE + r")",
     re.IGNORECASE)
 _PLAIN_DATE = r"(?:" + ph.MONTH + r"\s+\d{1,2}|\d{1,2}\s+" + ph.MONTH + r")(?:,?\s+\d{4})?"
 _EVENING_TO_EVENING = re.compile(
     r"\bfrom\s+(?:(?:the\s+)?(?:\w+day\s+)?evening|the\s+evening\s+of)\s*,?\s*(?:of\s+)?(?P<first>" + _PLAIN_DATE + r")\s*,?\s+"
     r"(?:until|till|to)\s+(?:(?:the\s+)?(?:\w+day\s+)?evening|the\s+evening\s+of)\s*,?\s*(?:of\s+)?(?P<date>" + _PLAIN_DATE + r")",
     re.IGNORECASE)
+#: A news copy's reporting period in clock times, in a sentence that counts nothing itself: "for the period from 19.30 on
+#: December 7 to 19.30 on December 8, according to a report published on December 9" (patrol18: the counts quoted after it
+#: were put on the 7th); read as the evening-to-evening period, for the sentences after it.
+_CLOCK_TO_CLOCK = re.compile(
+    r"\bfrom\s+(?:1[89]|20)[:.][0-5]\d\s*(?:hrs\s+)?on\s+(?P<first>" + _PLAIN_DATE + r")\s*,?\s+(?:until|till|to|at)\s+"
+    r"(?:1[89]|20)[:.][0-5]\d\s*(?:hrs\s+)?on\s+(?P<date>" + _PLAIN_DATE + r")", re.IGNORECASE)
 _PART_OF_DATE = re.compile(r"\b(?:(?:early|late)\s+)?(?:evening|morning|afternoon|night)(?:\s+hours)?"
                            r"(?:\s+and\s+(?:the\s+)?(?:(?:early|late)\s+)?(?:evening|morning|afternoon|night)(?:\s+hours)?)?\b",
                            re.IGNORECASE)
@@ -881,6 +891,8 @@ def _read_sentence(
     found_date = only_date or next(scan.find(_DATE_ON, start, end), None)
     evenings = next(scan.find(_EVENINGS, start, end), None)
     spelled = next(scan.find(_EVENING_TO_EVENING, start, end), None) if evenings is None else None
+    if spelled is None and evenings is None and KIND_NOUN.search(line, start, end) is None:
+        spelled = next(scan.find(_CLOCK_TO_CLOCK, start, end), None)
     weekdays = next(scan.find(_WEEKDAY_EVENINGS, start, end), None) if evenings is None and spelled is None else None
     overnight = (next(scan.find(_WEEKDAY_EVENING_MORNING, start, end), None)
                  if evenings is None and spelled is None and weekdays is None else None)
