@@ -1868,11 +1868,12 @@ def _read_event_places(scan: Scan, group: Group, start: int, end: int) -> None:
         return
 
 
-#: "the Popasna area": the area about a town; but "the Donetsk area", "the Luhansk area" may be the region's, as before.
+#: A distance and direction from a road: "about 130m south-east of the M-04 highway" (where the patrol was).
 _ROAD_OFFSET = re.compile(
     r"(?:\b(?:about|approximately|some|around|roughly)\s+)?\b\d+(?:[.,]\d+)?\s*(?:-\s*\d+(?:[.,]\d+)?\s*)?"
     r"(?:km|m|metres|meters|kilometres|kilometers)\s+" + DIR + r"\s+of\s+(?:the\s+|a\s+)?(?:[A-Z]-?\d{1,4}\s+|main\s+)?"
     r"(?:highway|road|motorway|railway\s+(?:line|track))\b(?!\s+between\b)", re.IGNORECASE)
+#: "the Popasna area": the area about a town; but "the Donetsk area", "the Luhansk area" may be the region's, as before.
 _AREA_AFTER = re.compile(r"\s+area\b", re.IGNORECASE)
 _OBLAST_NAME = re.compile(r"(?:Donetsk|Luhansk|Lugansk|Kharkiv|Zaporizhzhia|Dnipropetrovsk|Kherson|Mykolaiv|Odesa|Odessa)")
 

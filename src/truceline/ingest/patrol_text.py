@@ -1100,7 +1100,8 @@ def _read_sentence(
             state.region = reading.region
         if reading.position is not None:
             position = _resolve_position(reading.position, gazetteer, state.described)
-            if reading.position.how == "place" and len(reading.position.places) == 1 and _UAV_SAW.search(line, clause_start, clause_end):
+            if (reading.position.how == "place" and len(reading.position.places) == 1
+                    and _UAV_SAW.search(line, clause_start, clause_end)):
                 # "At 17:38hrs, in Shirokino the SMM UAV observed outgoing mortar fire": the aerial vehicle saw it below
                 # itself, there (patrol18: the place was only the observer's, the fire unplaced)
                 for group in reading.groups:
