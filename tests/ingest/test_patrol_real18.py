@@ -159,3 +159,11 @@ def test_where_the_report_was_stated_is_no_date_of_the_fire() -> None:
 def test_blasts_and_impacts_of_one_count_are_one_observation() -> None:
     records = fire(parse("Positioned in Horlivka, the SMM heard three undetermined blasts and impacts 4km west."))
     assert [(record["kind"], record["count"], record["bearing"]) for record in records] == [(UND, 3, "W")]
+
+
+def test_a_control_word_before_a_common_noun_is_no_place() -> None:
+    (record,) = parse("The patrol had stopped about 500 meters east of the separatist-held village when it heard three single "
+                      "shots of small-arms fire approximately 2 kilometers north.")
+    assert record["observer_place"] is None and (record["count"], record["bearing"]) == (3, "N")
+    (record,) = parse("Positioned in militant-controlled Horlivka, the SMM heard 4 explosions 3km west.")
+    assert record["observer_place"] == "Horlivka"

@@ -29,8 +29,14 @@ _AUTHORITY = (
 #: (a news copy spaces the dash after the quotes: "'DPR' - controlled", "'DPR' -controlled"; patrol14: the place was lost)
 #: (a table of the 2017-2018 reports abbreviates it: "gov't-controlled", "non-gov't-controlled"; patrol16: the observer was
 #: put at the place its description is measured from)
-_CONTROLLED_WORD = r"(?:(?:non-)?(?:government|gov[’']?t)-|" + _AUTHORITY + r"(?:-|\s-\s?|-\s))controlled"
+#: (news copies: "the Russian-occupied village", "militant-controlled Horlivka"; patrol18: "Russian-occupied" was read as
+#: the observer's place)
+_CONTROLLED_WORD = (r"(?:(?:(?:non-)?(?:government|gov[’']?t)-|" + _AUTHORITY + r"(?:-|\s-\s?|-\s))controlled"
+                    r"|(?:[Rr]ussian|[Mm]ilitant|[Ss]eparatist|[Rr]ebel)-(?:occupied|held|controlled))")
 CONTROLLED_BY = re.compile(_CONTROLLED_WORD + r"|non-government\s+controlled")
+#: A control word before a common noun is no place name: "west of the Russian-occupied village" (patrol18: read as the
+#: observer's place "Russian-occupied").
+_NOT_A_CONTROL = r"(?!(?:[Rr]ussian|[Mm]ilitant|[Ss]eparatist|[Rr]ebel)-(?:occupied|held|controlled)\s+[a-z])"
 CONTROLLED = (
     # '"DPR"-controlled city centre Donetsk' (a 2015 report: the centre written before the name; patrol14b: the observer
     # was lost)
@@ -58,14 +64,15 @@ OFFSET = re.compile(
     + r")\s+(?:to\s+the\s+)?(?P<dir>" + DIR + r")\s+of\s+(?:the\s+)?"
     # "500m north of the northern edge of Shyrokyne": measured from the edge, read from the place
     + r"(?:(?i:(?:north|south|east|west|north-east|north-west|south-east|south-west)(?:ern)?)\s+(?:edge|outskirts|part)\s+of\s+(?:the\s+)?)?"
-    + CONTROLLED + r"(?P<place>(?:its|their|(?:the\s+)?(?:SMM|patrol|camera|team)(?:'s|’s)?)\s+(?:position|location)|" + PLACE
+    + _NOT_A_CONTROL + CONTROLLED + r"(?P<place>(?:its|their|(?:the\s+)?(?:SMM|patrol|camera|team)(?:'s|’s)?)\s+(?:position|location)|" + PLACE
     + r"|(?i:observation\s+post|observation\s+point|outpost|OP)\s+(?:\d+[A-Za-z]?|[A-Z]{1,3}-?\d+)\b)"  # "3km north-east of observation post 73"
 )
 #: The observer's own position as an offset's origin: "its position", "the SMM's position", "the patrol's location".
 OWN_POSITION = re.compile(r"^(?:its|their|the|(?:SMM|patrol|camera|team)(?:'s|’s)?)\s", re.IGNORECASE)
 AT_PLACE = re.compile(
     r"\b(?P<prep>(?i:in|near|at|outside|of|from|around|inside|to|over|just\s+outside|between))\s+(?:the\s+)?(?:(?i:both)\s+)?(?:(?i:northern|southern|eastern|western|"
-    r"north-eastern|north-western|south-eastern|south-western|central)\s+)?(?:(?i:nearby)\s+)?" + CONTROLLED + r"(?P<place>" + PLACE + r")"
+    r"north-eastern|north-western|south-eastern|south-western|central)\s+)?(?:(?i:nearby)\s+)?" + _NOT_A_CONTROL + CONTROLLED
+    + r"(?P<place>" + PLACE + r")"
 )
 NOT_PLACES = re.compile(
     r"^(?:SMM|OSCE|EECP|JCCC|EUMM|UNDOF|UNMOGIP|UNIFIL|UNTSO|UN|UAV|UAVs|SMM's|Ukraine|Ukrainian|Russia|Russian|Mission|The|It|Joint|Centre|Control|"
