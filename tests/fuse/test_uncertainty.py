@@ -21,9 +21,11 @@ from truceline.fuse.uncertainty import (
     nearest_other_arrival_s,
     pick_gains,
     pick_variance_covariance,
+    place_scatter_ratio,
     pooled_scale,
     model_error_variance,
     relocate_with_own_atmosphere,
+    round_swap_variance,
     support_variance,
 )
 
@@ -577,6 +579,116 @@ def test_ellipses_that_know_a_crowded_pick_may_be_a_neighbours_cover_the_swapped
     assert len(inside_nominal) >= 280
     assert np.mean(inside_nominal) < 0.85
     assert 0.90 <= np.mean(inside_swap) <= 0.99
+
+
+def test_a_picks_round_swap_variance_is_the_mean_square_gap_over_its_own_arrival_and_the_neighbours() -> None:
+    # two neighbouring rounds predict arrivals 1.0 s and 3.0 s after the first pick (the second outside 2.2 s), and
+    # -0.5 s and +2.0 s from the second; the third pick has none within the window
+    pick_time = np.array([10.0, 20.0, 30.0])
+    predicted = np.array([[11.0, 19.5, 35.0], [13.0, 22.0, 25.0]])
+    np.testing.assert_allclose(round_swap_variance(pick_time, predicted, window_s=2.2),
+                               [1.0 / 2.0, (0.25 + 4.0) / 3.0, 0.0])
+    np.testing.assert_allclose(round_swap_variance(pick_time, np.zeros((0, 3)), window_s=2.2), [0.0, 0.0, 0.0])
+
+
+def test_the_place_scatter_ratio_reads_how_far_a_places_events_stray_beyond_their_ellipses() -> None:
+    """Events in threes at 60 places (an hour apart): where they scatter about their place as their covariances say
+    the ratio is about 1; twice the variance reads about 2; with ellipses four times too large, about 1/4. Events
+    without two others at their place do not count, and with fewer than ten that do the ratio is 0."""
+    rng = np.random.default_rng(5)
+    covariance = np.tile(np.diag([0.04, 0.01]), (180, 1, 1))
+    t0 = np.repeat(np.arange(60) * 3600.0, 3) + np.tile([0.0, 5.0, 10.0], 60)
+
+    def ratio(scale: float, ellipse: float) -> float:
+        xy = rng.normal(0.0, 1.0, (180, 2)) * np.sqrt([0.04, 0.01]) * np.sqrt(scale)
+        return place_scatter_ratio(xy[:, 0], xy[:, 1], t0, covariance * ellipse, place_km=1.0, place_s=60.0)
+
+    assert 0.75 < ratio(1.0, 1.0) < 1.3
+    assert 1.5 < ratio(2.0, 1.0) < 2.6
+    assert 0.18 < ratio(1.0, 4.0) < 0.35
+    assert place_scatter_ratio(np.zeros(9), np.zeros(9), np.arange(9) * 3600.0, covariance[:9], place_km=1.0,
+                               place_s=60.0) == 0.0
+
+
+def _toy_missions(rng: np.random.Generator) -> dict[str, object]:
+    """80 places an hour apart, each a lone round (one in four) or a fire mission of three rounds 0.8-1.6 s apart
+    from one spot, every station hearing every round; each round's event takes a neighbouring round's arrival
+    instead of its own at each station with probability 0.2 (the mixtures). Located robustly (``kernels.locate``)."""
+    from truceline.fuse.kernels import locate
+
+    x, y, t0, cov, truth, lone, times_of, stations_of = [], [], [], [], [], [], [], []
+    for place in range(80):
+        sx, sy, source = _toy_geometry(rng, 5)
+        n = len(sx)
+        rounds = 1 if place % 4 == 0 else 3
+        arrivals = _toy_times(sx, sy, source)[None, :] + rng.uniform(0.8, 1.6) * np.arange(rounds)[:, None]
+        for r in range(rounds):
+            times = arrivals[r] + rng.normal(0.0, 0.1, n)
+            if rounds > 1:
+                neighbour = np.full(n, 1 - r // 2) if r != 1 else np.where(rng.random(n) < 0.5, 0, 2)
+                times = np.where(rng.random(n) < 0.2, arrivals[neighbour, np.arange(n)] + rng.normal(0.0, 0.1, n), times)
+            picks = np.arange(n)
+            xi, yi, ti, ci, _chi2, _n = locate(picks, picks, times, np.full(n, np.nan), np.full(n, np.nan), sx, sy,
+                                               np.zeros(n), 0.0, 0.0, 4.0 + (arrivals[r, 0] - arrivals[0, 0]), C, 0.0,
+                                               0.0, 0.1, 0.0, 2.5, 15)
+            x.append(xi)
+            y.append(yi)
+            t0.append(ti + 3600.0 * place)
+            cov.append(ci[:2, :2])
+            truth.append(source)
+            lone.append(rounds == 1)
+            times_of.append(times + 3600.0 * place)
+            stations_of.append((sx, sy))
+    return {"x": np.array(x), "y": np.array(y), "t0": np.array(t0), "cov": np.array(cov), "truth": np.array(truth),
+            "lone": np.array(lone), "times": times_of, "stations": stations_of}
+
+
+def _read_swap(toy: dict, ellipse_scale: float) -> tuple[float, np.ndarray, np.ndarray, np.ndarray]:
+    """As ``FusionConfig.crowd_swap_read`` (``events.round_swap_share``, ``events.pick_doubt_covariance``), with the
+    toy's nominal covariances times ``ellipse_scale`` as the ellipses before it: rho (``place_scatter_ratio``, 1 km and
+    60 s), each pick's variance were it a neighbouring round's arrival (``round_swap_variance``, the rounds located
+    within 1 km and 60 s) at the share ``1 - 1 / rho``; the covariances before and after, and whether the truth is
+    inside each 95 % ellipse."""
+    from truceline.fuse.atmosphere import travel_times
+
+    xs, ys, ts, before = toy["x"], toy["y"], toy["t0"], toy["cov"] * ellipse_scale
+    rho = place_scatter_ratio(xs, ys, ts, before, place_km=1.0, place_s=60.0)
+    share = max(0.0, 1.0 - 1.0 / rho)
+    after = before.copy()
+    for i in range(len(ts)):
+        sx, sy = toy["stations"][i]
+        rounds = np.flatnonzero((np.hypot(xs - xs[i], ys - ys[i]) <= 1.0) & (np.abs(ts - ts[i]) <= 60.0))
+        rounds = rounds[rounds != i]
+        predicted = np.array([ts[j] + travel_times(sx, sy, xs[j], ys[j], C, 0.0, 0.0) for j in rounds])
+        variance = share * round_swap_variance(toy["times"][i], predicted.reshape(len(rounds), len(sx)), window_s=2.2)
+        design = event_design(sx, sy, xs[i], ys[i], ts[i], toy["times"][i], (C, 0.0, 0.0), sigma_pick_s=0.1,
+                              kappa_model=0.0)
+        after[i] += pick_variance_covariance(design, variance)[:2, :2]
+    error = toy["truth"] - np.column_stack([xs, ys])
+    inside = [np.einsum("ni,ni->n", error, np.linalg.solve(c, error[..., None])[..., 0]) <= 5.991 for c in (before, after)]
+    return rho, before, after, np.array(inside)
+
+
+def test_the_rounds_of_a_crowded_place_are_widened_by_the_share_their_scatter_reads_and_a_lone_round_is_not() -> None:
+    """``FusionConfig.crowd_swap_read`` on a seeded toy (``_toy_missions``): the mixtures stray from their place far
+    beyond their nominal ellipses (rho 21.4 with this seed), so nearly the whole of each pick's swap variance is
+    taken (share 0.953): 179 of the 180 rounds of the missions are widened (one's neighbours predict no arrival within
+    2.2 s of its picks) and their ellipses hold 0.906 of their true sources against 0.394 nominal (a little under 0.95:
+    the error is a mixture, heavier-tailed than the Gaussian of its covariance). A lone round has no neighbour at its
+    place: its ellipse is unchanged. With ellipses 30 times the nominal (as generous
+    as `heavy`'s, where the cluster term already holds the crowding) rho is below 1 and nothing is widened."""
+    toy = _toy_missions(np.random.default_rng(1))
+    lone = toy["lone"]
+    rho, before, after, inside = _read_swap(toy, 1.0)
+    assert rho > 2.0
+    assert inside[0][~lone].mean() < 0.6
+    assert inside[1][~lone].mean() >= 0.85
+    widened = np.trace(after, axis1=1, axis2=2) > np.trace(before, axis1=1, axis2=2)
+    assert widened[~lone].mean() > 0.8
+    np.testing.assert_array_equal(after[lone], before[lone])
+    rho, before, after, _inside = _read_swap(toy, 30.0)
+    assert rho < 1.0
+    np.testing.assert_array_equal(after, before)
 
 
 def test_ellipses_that_know_a_station_clock_is_in_doubt_cover_its_events() -> None:

@@ -220,6 +220,21 @@ class FusionConfig:
     crowd_swap_window_s: float = 2.2
     """The window of ``crowd_swap_share``: the tight pass's coarse vote tolerance (``TIGHT_COARSE_TOLERANCE_S``), within
     which another arrival can be voted into the event instead of its own."""
+    crowd_swap_read: bool = False
+    """The crowd swap read from the run instead of ``crowd_swap_share`` (batch only): a pick may be the arrival of any
+    neighbouring round that the run located within ``swap_place_km`` of its event and that predicts an arrival within
+    ``crowd_swap_window_s`` of it at its station, each as likely as the own (``uncertainty.round_swap_variance``:
+    ``sum d_j^2 / (k + 1)`` over the ``k`` such rounds' gaps ``d_j``); and that variance is taken at the share of
+    the place scatter the ellipses do not hold, ``1 - 1 / rho`` (0 where ``rho <= 1``), ``rho`` how much farther the
+    run's events at places (two others within ``swap_place_km`` and ``swap_place_s``) lie from their place than their
+    ellipses before this term allow (``uncertainty.place_scatter_ratio``). So the term is large where a mission's rounds
+    stray from their place as mixtures do and small where the ellipses already hold the crowding (the cluster term on
+    `heavy` bursts: rho 0.69 on `heavy` 1 h, no swap). Only widens; no event moves (docs/fusion.md, "Session 18
+    (swap18)")."""
+    swap_place_km: float = 1.0
+    """Radius of a place for ``crowd_swap_read``: the neighbouring rounds and the place's scatter."""
+    swap_place_s: float = 60.0
+    """Time window of a place for the scatter of ``crowd_swap_read`` (a fire mission's rounds)."""
     explain_away: bool = True
     """Dissolve the events of the batch whose picks other events explain (``fuse/explain.py``)."""
     nearest_majority: bool = True

@@ -16,8 +16,9 @@ from truceline.fuse.atmosphere import travel_times
 from truceline.fuse.places import to_places
 from truceline.fuse.rounds import missing_rounds
 from truceline.fuse.uncertainty import (AtmosphereReadings, CalibrationCells, calibrated_covariance, event_design,
-                                        misfit_prior_dof, nearest_other_arrival_s, pick_variance_covariance, pooled_scale,
-                                        relocate_with_own_atmosphere)
+                                        misfit_prior_dof, nearest_other_arrival_s, pick_variance_covariance,
+                                        place_scatter_ratio, pooled_scale, relocate_with_own_atmosphere,
+                                        round_swap_variance)
 from truceline.model.tables import CHI2_2DOF_95
 
 
@@ -139,8 +140,9 @@ def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, con
     if batch and config.place_rounds and n:
         result, cov, event_atmosphere = with_place_rounds(prep, config, result, cov, event_atmosphere)
         n = len(result.t0_s)
-    if (doubt is not None or config.crowd_swap_share > 0) and n:
-        cov = cov + pick_doubt_covariance(prep, config, result, event_atmosphere, doubt)
+    round_share = round_swap_share(result, cov, config) if batch and config.crowd_swap_read and n else 0.0
+    if (doubt is not None or config.crowd_swap_share > 0 or round_share > 0) and n:
+        cov = cov + pick_doubt_covariance(prep, config, result, event_atmosphere, doubt, round_share=round_share)
     lat, lon = net.to_latlon(result.x_km, result.y_km)
     lat1, lon1 = (lat + 0.01, lon) if n else (lat, lon)
     xn, yn = net.to_xy_km(lat1, lon1)
@@ -190,12 +192,22 @@ def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, con
                    atmosphere_variance=uncertainty.atmosphere_variance, readings=uncertainty.readings)
 
 
+def round_swap_share(result: PassResult, cov: np.ndarray, config: FusionConfig) -> float:
+    """The share of the place scatter that the ellipses ``cov`` do not hold, ``1 - 1 / rho`` (at least 0), ``rho``
+    from ``uncertainty.place_scatter_ratio`` over the run's events (``FusionConfig.crowd_swap_read``)."""
+    rho = place_scatter_ratio(result.x_km, result.y_km, result.t0_s, cov[:, :2, :2], place_km=config.swap_place_km,
+                              place_s=config.swap_place_s)
+    return max(0.0, 1.0 - 1.0 / rho) if rho > 0 else 0.0
+
+
 def pick_doubt_covariance(prep: Prepared, config: FusionConfig, result: PassResult, event_atmosphere: np.ndarray,
-                          doubt_s: np.ndarray | None) -> np.ndarray:
+                          doubt_s: np.ndarray | None, *, round_share: float = 0.0) -> np.ndarray:
     """(n, 3, 3): what the picks' variances beyond their weights add to each event's covariance at its position
     (``uncertainty.pick_variance_covariance``): the square of its station's clock doubt ``doubt_s`` (s, per station;
-    ``FusionConfig.clock_doubt``) and ``crowd_swap_share`` times the square of the gap to the nearest other arrival
-    within ``crowd_swap_window_s`` at its station (``FusionConfig.crowd_swap_share``)."""
+    ``FusionConfig.clock_doubt``), ``crowd_swap_share`` times the square of the gap to the nearest other arrival
+    within ``crowd_swap_window_s`` at its station (``FusionConfig.crowd_swap_share``), and ``round_share`` times the
+    expected square of its error were it a neighbouring round's arrival (the rounds the run located within
+    ``swap_place_km`` and ``swap_place_s`` of the event, ``uncertainty.round_swap_variance``; ``FusionConfig.crowd_swap_read``)."""
     net = prep.network
     out = np.zeros((len(result.t0_s), 3, 3))
     for i in range(len(result.t0_s)):
@@ -210,6 +222,15 @@ def pick_doubt_covariance(prep: Prepared, config: FusionConfig, result: PassResu
             gap = nearest_other_arrival_s(picks, prep.pick_station, prep.pick_time, prep.station_pick_start,
                                           window_s=config.crowd_swap_window_s)
             variance += config.crowd_swap_share * gap**2
+        if round_share > 0:
+            rounds = np.flatnonzero((np.hypot(result.x_km - result.x_km[i], result.y_km - result.y_km[i]) <= config.swap_place_km)
+                                    & (np.abs(result.t0_s - result.t0_s[i]) <= config.swap_place_s))
+            rounds = rounds[rounds != i]
+            if len(rounds):
+                predicted = np.array([result.t0_s[j] + travel_times(net.x_km[stations], net.y_km[stations], result.x_km[j],
+                                                                    result.y_km[j], *event_atmosphere[j]) for j in rounds])
+                variance += round_share * round_swap_variance(prep.pick_time[picks], predicted,
+                                                              window_s=config.crowd_swap_window_s)
         if not variance.any():
             continue
         design = event_design(net.x_km[stations], net.y_km[stations], float(result.x_km[i]), float(result.y_km[i]),

@@ -42,6 +42,7 @@ from truceline.fuse.atmosphere import travel_times
 from truceline.model.tables import CHI2_2DOF_95
 
 MEDIAN_CHI2_1DOF = 0.454936423119572
+MEDIAN_CHI2_2DOF = 1.3862943611198906  # 2 ln 2
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -147,6 +148,50 @@ def nearest_other_arrival_s(picks: np.ndarray, pick_station: np.ndarray, pick_ti
         if len(gaps):
             out[k] = float(gaps.min())
     return out
+
+
+def place_scatter_ratio(x_km: np.ndarray, y_km: np.ndarray, t0_s: np.ndarray, covariance_km2: np.ndarray, *,
+                        place_km: float, place_s: float, min_events: int = 10) -> float:
+    """How much farther the events at a place lie from it than their ellipses allow: over the events with at least two
+    others within ``place_km`` and ``place_s`` (the rounds of a battery), the median of ``r' (C + C_place)^-1 r`` over
+    that of chi-square(2), ``r`` the event's offset from the median of the others' positions, ``C`` its (2 x 2)
+    covariance and ``C_place`` the variance of that median (the others' mean covariance over their number, times
+    pi / 2). About 1 where the ellipses hold the place's scatter, above where the events stray more than they say (the
+    mixtures of a fire mission's rounds), below where they are generous. 0 with fewer than ``min_events`` such events."""
+    n = len(t0_s)
+    if n == 0:
+        return 0.0
+    cov = np.asarray(covariance_km2, dtype=float)[:, :2, :2]
+    d2: list[float] = []
+    for i in range(n):
+        near = (np.hypot(x_km - x_km[i], y_km - y_km[i]) <= place_km) & (np.abs(t0_s - t0_s[i]) <= place_s)
+        near[i] = False
+        others = np.flatnonzero(near)
+        if len(others) < 2:
+            continue
+        offset = np.array([x_km[i] - np.median(x_km[others]), y_km[i] - np.median(y_km[others])])
+        total = cov[i] + cov[others].mean(axis=0) / len(others) * (np.pi / 2.0)
+        try:
+            value = float(offset @ np.linalg.solve(total, offset))
+        except np.linalg.LinAlgError:
+            continue
+        if np.isfinite(value):
+            d2.append(value)
+    if len(d2) < min_events:
+        return 0.0
+    return float(np.median(d2) / MEDIAN_CHI2_2DOF)
+
+
+def round_swap_variance(pick_time_s: np.ndarray, predicted_s: np.ndarray, *, window_s: float) -> np.ndarray:
+    """(n,): the expected square of a pick's error were it any one of the arrivals that neighbouring rounds at its
+    place predict within ``window_s`` of it (``predicted_s`` (m, n): each round's predicted arrival at the picks'
+    stations), each as likely as the own: ``sum_j d_j^2 / (k + 1)`` over the ``k`` such rounds with gaps ``d_j``;
+    0 where no round predicts an arrival within the window."""
+    times = np.asarray(pick_time_s, dtype=float)
+    predicted = np.asarray(predicted_s, dtype=float).reshape(-1, len(times))
+    gap = predicted - times[None, :]
+    inside = np.abs(gap) <= window_s
+    return np.asarray(np.where(inside, gap**2, 0.0).sum(axis=0) / (inside.sum(axis=0) + 1.0))
 
 
 def misfit_prior_dof(ratio: np.ndarray, dof: np.ndarray, *, low: float = 0.5, high: float = 2000.0) -> float:
