@@ -48,19 +48,24 @@ def test_learned_least_depth_per_class_by_hand() -> None:
     assert shallow[TUBE, 0] == physics[TUBE, 0]
 
 
-def test_each_launch_judged_by_the_bounds_learned_without_it() -> None:
-    # 25 gun launches 4-7 km behind the line and one 2.5 km: the 1 % bound of all is the shallow one's depth; the
-    # shallow one is judged by the others' (4 km), the others by a set that still holds it (2.5 km); event 27 is no launch.
-    depth = np.concatenate([np.linspace(4_000.0, 7_000.0, 25), [2_500.0, 9_000.0]])
-    launch = np.arange(26, dtype=np.int64)
-    classes = np.zeros((26, len(ENVELOPES)))
+def test_each_event_judged_by_the_bounds_learned_without_its_deployment() -> None:
+    # 25 gun launches 4-7 km behind the line, one every 600 s, 10 km apart; then two launches 2.5 km behind the line 2 s
+    # and 300 m apart (one deployment), and an event (no launch) beside them. The 1 % bound of all is 2.5 km; the two
+    # shallow launches and their neighbour are judged without the deployment (4 km); the others by all (2.5 km).
+    depth = np.concatenate([np.linspace(4_000.0, 7_000.0, 25), [2_500.0, 2_500.0, 2_500.0]])
+    time_s = np.concatenate([np.arange(25) * 600.0, [20_000.0, 20_002.0, 20_030.0]])
+    lat = 48.0 + np.concatenate([np.arange(25) * 10.0, [300.0, 300.3, 300.1]]) * KM
+    lon = np.full(28, lon_at_km(-5.0))
+    launch = np.arange(27, dtype=np.int64)
+    classes = np.zeros((27, len(ENVELOPES)))
     classes[:, TUBE] = 1.0
-    bounds, per_event = depth_bounds_per_event(27, depth, launch, classes, quantile=0.01, min_weight=20.0)
-    assert per_event.shape == (27, len(ENVELOPES), 2)
+    bounds, per_event = depth_bounds_per_event(depth, launch, classes, time_s, lat, lon, quantile=0.01, min_weight=20.0,
+                                               radius_m=1_500.0, window_s=180.0)
+    assert per_event.shape == (28, len(ENVELOPES), 2)
     assert bounds[TUBE, 0] == pytest.approx(2_500.0)
-    assert per_event[25, TUBE, 0] == pytest.approx(4_000.0)
-    assert per_event[0, TUBE, 0] == pytest.approx(2_500.0) and per_event[26, TUBE, 0] == pytest.approx(2_500.0)
-    assert np.array_equal(per_event[:, MORTAR], np.broadcast_to(physics_depth_bounds()[MORTAR], (27, 2)))
+    assert per_event[[25, 26, 27], TUBE, 0] == pytest.approx([4_000.0] * 3)
+    assert per_event[0, TUBE, 0] == pytest.approx(2_500.0)
+    assert np.array_equal(per_event[:, MORTAR], np.broadcast_to(physics_depth_bounds()[MORTAR], (28, 2)))
 
 
 def test_flight_costs_with_learned_bounds() -> None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
-from truceline.attribute.physics import ENVELOPES
+from truceline.attribute.physics import ENVELOPES, distance_m
 
 FloatArray = NDArray[np.float64]
 
@@ -57,15 +57,25 @@ def learned_depth_bounds(depth_m: FloatArray, launch: NDArray[np.int64], class_p
     return bounds, weight
 
 
-def depth_bounds_per_event(n: int, depth_m: FloatArray, launch: NDArray[np.int64], class_probability: FloatArray, *, quantile: float,
-                           min_weight: float) -> tuple[FloatArray, FloatArray]:
+def depth_bounds_per_event(depth_m: FloatArray, launch: NDArray[np.int64], class_probability: FloatArray, time_s: FloatArray,
+                           lat: FloatArray, lon: FloatArray, *, quantile: float, min_weight: float, radius_m: float,
+                           window_s: float) -> tuple[FloatArray, FloatArray]:
     """(bounds, per_event): :func:`learned_depth_bounds` of all ``launch``, and per event (shape (n, classes, 2)) the
-    bounds that judge it as a launch: those learned without it where it is one of ``launch`` (leave one out), else the
-    bounds of all."""
+    bounds that judge it as a launch: those learned without the launches of its own deployment (itself and those of
+    ``launch`` within ``radius_m`` and ``window_s`` of it: one battery's rounds, or a mission's detonations chance-paired
+    as launches, do not vouch for each other's depth), else the bounds of all."""
     bounds, _ = learned_depth_bounds(depth_m, launch, class_probability, quantile=quantile, min_weight=min_weight)
+    n = time_s.size
     per_event = np.broadcast_to(bounds, (n, *bounds.shape)).copy()
-    for row, event in enumerate(launch):
-        keep = np.arange(launch.size) != row
-        per_event[int(event)], _ = learned_depth_bounds(depth_m, launch[keep], class_probability[keep], quantile=quantile,
-                                                        min_weight=min_weight)
+    if not launch.size:
+        return bounds, per_event
+    for event in range(n):
+        near = np.abs(time_s[launch] - time_s[event]) <= window_s
+        if near.any():
+            near[near] = distance_m(np.full(int(near.sum()), lat[event]), np.full(int(near.sum()), lon[event]), lat[launch[near]],
+                                    lon[launch[near]]) <= radius_m
+        near |= launch == event
+        if near.any():
+            per_event[event], _ = learned_depth_bounds(depth_m, launch[~near], class_probability[~near], quantile=quantile,
+                                                       min_weight=min_weight)
     return bounds, per_event

@@ -202,16 +202,18 @@ class PairingConfig:
     # (docs/attribution.md, "Session 17 (firing17)").
     volley_one_place: bool = False
     # Session 18, deploy18: each class's deployment depth behind the line learned from the run
-    # (:func:`truceline.attribute.deployment.learned_depth_bounds`): a first pairing with physics' depth bounds (the whole
-    # pairing, contexts and levels included) gives the confident pairs (both roles at least ``sure_pair_probability``);
+    # (:func:`truceline.attribute.deployment.learned_depth_bounds`): a first pairing by time of flight and physics' depth
+    # bounds alone gives the confident pairs (both roles at least ``deployment_sure_probability``);
     # their launches' depths, weighted by the pairs' class probabilities, give each class's least depth, their
-    # ``deployment_quantile`` (a class weighing less than ``deployment_min_weight`` keeps physics'; each of those launches
-    # judged by the depth learned without it), which replaces
+    # ``deployment_quantile`` (a class weighing less than ``deployment_min_weight`` keeps physics'; each event judged by
+    # the depth learned without the launches at its place in its minutes, ``battery_radius_m`` and ``battery_window_s``),
+    # which replaces
     # physics' in every candidate pair's cost (``physics.flight_costs``; the greatest depth stays physics'). A detonation
     # 1-3 km inside a side's area read as a gun's launch stands shallower than the side's guns fired from all day.
     deployment_learned: bool = False
     deployment_quantile: float = 0.01
     deployment_min_weight: float = 20.0
+    deployment_sure_probability: float = 0.8
     # Session 18, deploy18: a place's record over the run (:mod:`truceline.attribute.record`) as lone evidence of the role,
     # as the levels: confident launches and impacts within ``place_record_radius_m`` at times more than
     # ``battery_window_s`` away (the contexts' minutes) put each event in one of four cells, whose launch : impact
@@ -512,14 +514,16 @@ def pair_events(
                   else None)
     depth_bounds: FloatArray | None = None
     if config.deployment_learned and line_m is not None:
-        # Each class's deployment learned from a first pairing's confident pairs (the whole pairing with physics' bounds,
-        # contexts and levels included), then every candidate costed with it.
-        first = pair_events(time_s, lat, lon, time_sigma_s, position_sigma_m, side, p_side, replace(config, deployment_learned=False),
-                            line_distance_m, levels)
+        # Each class's deployment learned from a first pairing's confident pairs (time of flight and physics' bounds alone:
+        # the contexts and levels make chance pairs of a mission's impact cloud confident too, and the least depth then
+        # comes down to them), then every candidate costed with it.
+        first = _paired(n, heads, tails, cost, class_costs, config, mate_group=mate_group)
         launch = np.flatnonzero((first.partner >= 0) & (first.kind == "launch"))
-        sure = (first.p_kind[launch] >= config.sure_pair_probability) & (first.p_kind[first.partner[launch]] >= config.sure_pair_probability)
-        depth_bounds, per_event = depth_bounds_per_event(n, line_m, launch[sure].astype(np.int64), first.class_probability[launch[sure]],
-                                                         quantile=config.deployment_quantile, min_weight=config.deployment_min_weight)
+        sure = (first.p_kind[launch] >= config.deployment_sure_probability) & (first.p_kind[first.partner[launch]] >= config.deployment_sure_probability)
+        depth_bounds, per_event = depth_bounds_per_event(line_m, launch[sure].astype(np.int64), first.class_probability[launch[sure]],
+                                                         time_s, lat, lon, quantile=config.deployment_quantile,
+                                                         min_weight=config.deployment_min_weight, radius_m=config.battery_radius_m,
+                                                         window_s=config.battery_window_s)
         heads, tails, cost, class_costs = candidate_pairs(
             time_s, lat, lon, np.asarray(time_sigma_s, dtype=np.float64), np.asarray(position_sigma_m, dtype=np.float64), side, p_side,
             config, line_m, per_event)
