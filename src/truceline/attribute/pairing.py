@@ -38,6 +38,8 @@ from truceline.attribute.acoustics import (LevelModel, SourceLevels, fit_level_m
                                            same_weapon_factor, unpaired_impact_odds, unpaired_probability)
 from truceline.attribute.context import (ContextCounts, ContextOdds, battery_odds_from_pairs, context_counts_from_pairs, context_neighbours, context_odds_from_pairs, context_of,
                                          same_place)
+from truceline.attribute.deployment import depth_bounds_per_event
+from truceline.attribute.record import describe_cell, place_record, record_likelihood_ratio
 from truceline.attribute.physics import ENVELOPES, MAX_RANGE_M, MAX_TIME_OF_FLIGHT_S, distance_m, flight_costs, time_of_flight_bounds_s
 from truceline.attribute.volley import one_place_shares, volley_alternatives, volley_factor, volley_groups
 
@@ -199,6 +201,26 @@ class PairingConfig:
     # the wrong verdicts above the op; heavy 0.25 h op 208 -> 209; but precision at 0.5 lower on s8 and heavy 0.25 h
     # (docs/attribution.md, "Session 17 (firing17)").
     volley_one_place: bool = False
+    # Session 18, deploy18: each class's deployment depth behind the line learned from the run
+    # (:func:`truceline.attribute.deployment.learned_depth_bounds`): a first pairing by time of flight and physics' depth
+    # bounds alone gives the confident pairs (both roles at least ``deployment_sure_probability``);
+    # their launches' depths, weighted by the pairs' class probabilities, give each class's least depth, their
+    # ``deployment_quantile`` (a class weighing less than ``deployment_min_weight`` keeps physics'; each event judged by
+    # the depth learned without the launches at its place in its minutes, ``battery_radius_m`` and ``battery_window_s``),
+    # which replaces
+    # physics' in every candidate pair's cost (``physics.flight_costs``; the greatest depth stays physics'). A detonation
+    # 1-3 km inside a side's area read as a gun's launch stands shallower than the side's guns fired from all day.
+    deployment_learned: bool = False
+    deployment_quantile: float = 0.01
+    deployment_min_weight: float = 20.0
+    deployment_sure_probability: float = 0.8
+    # Session 18, deploy18: a place's record over the run (:mod:`truceline.attribute.record`) as lone evidence of the role,
+    # as the levels: confident launches and impacts within ``place_record_radius_m`` at times more than
+    # ``battery_window_s`` away (the contexts' minutes) put each event in one of four cells, whose launch : impact
+    # likelihood ratio the run's confident pairs teach (``place_record_prior_events`` pseudo-events per cell and role).
+    place_record: bool = False
+    place_record_radius_m: float = 500.0
+    place_record_prior_events: float = 2.0
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -219,6 +241,7 @@ class Pairing:
     level_model: LevelModel | None = None  # launch and impact levels per class learned from the run (None without levels)
     battery_odds: float = float("nan")  # launch : impact odds at a battery's place and minutes, learned from the pairs
     context_odds: ContextOdds | None = None  # launch : impact odds of the battery, impact-area and crossfire contexts (learned)
+    depth_bounds_m: FloatArray | None = None  # (classes, 2) deployment depths the candidates were costed with (None: physics')
 
 
 
@@ -235,8 +258,11 @@ def crossing_probability(side_a: NDArray[np.str_], p_a: FloatArray, side_b: NDAr
 def candidate_pairs(
     time_s: FloatArray, lat: FloatArray, lon: FloatArray, time_sigma_s: FloatArray, position_sigma_m: FloatArray,
     side: NDArray[np.str_], p_side: FloatArray, config: PairingConfig, line_distance_m: FloatArray | None = None,
+    depth_bounds_m: FloatArray | None = None,
 ) -> tuple[NDArray[np.int64], NDArray[np.int64], FloatArray, FloatArray]:
-    """(launch index, impact index, cost, class costs) of every physically possible pair."""
+    """(launch index, impact index, cost, class costs) of every physically possible pair; ``depth_bounds_m`` (classes, 2),
+    or per event (n, classes, 2) as the launch, replaces physics' deployment depths
+    (:func:`truceline.attribute.physics.flight_costs`)."""
     order = np.argsort(time_s, kind="stable")
     sorted_t = time_s[order]
     heads: list[NDArray[np.int64]] = []
@@ -258,7 +284,8 @@ def candidate_pairs(
     range_sigma = np.hypot(position_sigma_m[a_idx], position_sigma_m[b_idx])
     flight_sigma = np.hypot(time_sigma_s[a_idx], time_sigma_s[b_idx])
     depth = None if line_distance_m is None else np.abs(line_distance_m[a_idx])
-    class_costs = flight_costs(range_m, flight, range_sigma, flight_sigma, depth, position_sigma_m[a_idx])
+    bounds = depth_bounds_m[a_idx] if depth_bounds_m is not None and depth_bounds_m.ndim == 3 else depth_bounds_m
+    class_costs = flight_costs(range_m, flight, range_sigma, flight_sigma, depth, position_sigma_m[a_idx], bounds)
     p_cross = np.clip(crossing_probability(side[a_idx], p_side[a_idx], side[b_idx], p_side[b_idx]), 1e-6, 1.0)
     cost = class_costs.min(axis=1) - 2.0 * np.log(p_cross)
     keep = np.isfinite(cost) & (cost < 2.0 * config.unpaired_cost)
@@ -478,12 +505,28 @@ def pair_events(
     time_s = np.asarray(time_s, dtype=np.float64)
     lat = np.asarray(lat, dtype=np.float64)
     lon = np.asarray(lon, dtype=np.float64)
+    line_m = None if line_distance_m is None else np.asarray(line_distance_m, dtype=np.float64)
     heads, tails, cost, class_costs = candidate_pairs(
         time_s, lat, lon, np.asarray(time_sigma_s, dtype=np.float64), np.asarray(position_sigma_m, dtype=np.float64), side, p_side,
-        config, None if line_distance_m is None else np.asarray(line_distance_m, dtype=np.float64))
+        config, line_m)
     model: LevelModel | None = None
     mate_group = (salvo_mate_groups(time_s, lat, lon, config, np.asarray(position_sigma_m, dtype=np.float64)) if config.salvo_mates
                   else None)
+    depth_bounds: FloatArray | None = None
+    if config.deployment_learned and line_m is not None:
+        # Each class's deployment learned from a first pairing's confident pairs (time of flight and physics' bounds alone:
+        # the contexts and levels make chance pairs of a mission's impact cloud confident too, and the least depth then
+        # comes down to them), then every candidate costed with it.
+        first = _paired(n, heads, tails, cost, class_costs, config, mate_group=mate_group)
+        launch = np.flatnonzero((first.partner >= 0) & (first.kind == "launch"))
+        sure = (first.p_kind[launch] >= config.deployment_sure_probability) & (first.p_kind[first.partner[launch]] >= config.deployment_sure_probability)
+        depth_bounds, per_event = depth_bounds_per_event(line_m, launch[sure].astype(np.int64), first.class_probability[launch[sure]],
+                                                         time_s, lat, lon, quantile=config.deployment_quantile,
+                                                         min_weight=config.deployment_min_weight, radius_m=config.battery_radius_m,
+                                                         window_s=config.battery_window_s)
+        heads, tails, cost, class_costs = candidate_pairs(
+            time_s, lat, lon, np.asarray(time_sigma_s, dtype=np.float64), np.asarray(position_sigma_m, dtype=np.float64), side, p_side,
+            config, line_m, per_event)
     if levels is not None and np.isfinite(levels.level_db).sum() >= 2:
         base = (heads, tails, cost, class_costs)
         current = _paired(n, heads, tails, cost, class_costs, config, mate_group=mate_group)
@@ -505,7 +548,7 @@ def pair_events(
     depth = np.abs(np.asarray(line_distance_m, dtype=np.float64)) if line_distance_m is not None and config.launch_depth_levels else None
     pairing = _paired(n, heads, tails, cost, class_costs, config, time_s=time_s, lat=lat, lon=lon, levels=levels, model=model,
                       sigma_m=np.asarray(position_sigma_m, dtype=np.float64), depth_m=depth, mate_group=mate_group)
-    pairing = replace(pairing, level_model=model)
+    pairing = replace(pairing, level_model=model, depth_bounds_m=depth_bounds)
     if line_distance_m is None or levels is None or model is None:
         return pairing
     reach = reach_from_across(np.abs(np.asarray(line_distance_m, dtype=np.float64)), np.asarray(position_sigma_m, dtype=np.float64),
@@ -690,13 +733,26 @@ def _paired(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Fl
         # (two chance pairs side by side are each other's "battery" only as much as each is a launch), each neighbour's
         # role judged without the event itself (``cavity_contexts``: a neighbour whose only battery is the event does not
         # make the event a battery).
+        record: FloatArray | None = None
+        if config.place_record:
+            # The run's confident pairs (both events' pair shares at least ``sure_pair_probability``) teach the record.
+            share = 1.0 / (1.0 + alternative_weight + chance_weight)
+            sure = (partner >= 0) & (share >= config.sure_pair_probability)
+            sure &= sure[np.maximum(partner, 0)]
+            sure_launches, sure_impacts = np.flatnonzero(sure & (kind == "launch")), np.flatnonzero(sure & (kind == "impact"))
+            cell = place_record(sure_launches, sure_impacts, partner, time_s, lat, lon, radius_m=config.place_record_radius_m,
+                                window_s=config.battery_window_s)
+            record = record_likelihood_ratio(cell, sure_launches, sure_impacts, prior_events=config.place_record_prior_events)
+            for i in np.flatnonzero(np.abs(np.log(record)) > np.log(2.0)):
+                reason[i] += ("; " if reason[i] else "") + (f"its place's record ({describe_cell(int(cell[i]), config.place_record_radius_m)})"
+                                                            f" makes it {record[i]:.2g} times as likely a launch as an impact")
         neighbour_launch: FloatArray | None = None
         neighbour_impact: FloatArray | None = None
         for _ in range(config.context_rounds):
             p_launch, p_impact = _context_roles(kind, partner, alternative, alternative_weight, chance_weight, time_s, lat, lon, config,
                                                 levels, model, contexts, sigma_m, neighbour_launch, neighbour_impact,
                                                 salvo_taker=salvo_taker, salvo_weight=np.exp(-margin / 2.0), depth_m=depth_m,
-                                                cloud_weight=cloud_weight, class_probability=class_probability)
+                                                cloud_weight=cloud_weight, class_probability=class_probability, record=record)
             neighbour_launch, neighbour_impact = p_launch, p_impact
         if config.volley_alternative:
             _volley_roles(kind, partner, heads, tails, cost, p_launch, p_impact, 1.0 + alternative_weight + chance_weight, time_s, lat,
@@ -705,7 +761,7 @@ def _paired(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Fl
             _one_place_roles(kind, partner, p_launch, p_impact, 1.0 / (1.0 + alternative_weight + chance_weight), time_s, lat, lon,
                              config, levels, model, contexts, sigma_m, reason)
         _unpaired_roles(kind, partner, p_launch, p_impact, reason, time_s, lat, lon, config, levels, model, contexts, sigma_m, depth_m,
-                        counts=counts, class_probability=class_probability)
+                        counts=counts, class_probability=class_probability, record=record)
     else:
         p_launch, p_impact = _split_roles(kind, alternative, alternative_weight, chance_weight, np.full(n, 0.5))
     p_kind = np.where(kind == "launch", p_launch, np.where(kind == "impact", p_impact, 0.5))
@@ -834,7 +890,7 @@ def _context_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], alternati
                    neighbour_launch: FloatArray | None, neighbour_impact: FloatArray | None, *,
                    salvo_taker: NDArray[np.int64] | None = None, salvo_weight: FloatArray | None = None,
                    depth_m: FloatArray | None = None, cloud_weight: FloatArray | None = None,
-                   class_probability: FloatArray | None = None) -> tuple[FloatArray, FloatArray]:
+                   class_probability: FloatArray | None = None, record: FloatArray | None = None) -> tuple[FloatArray, FloatArray]:
     """(p_launch, p_impact) of the paired events with their contexts (:func:`context_of`; the neighbours' role
     probabilities ``neighbour_*``, or, without them, every neighbour sure of its role): an alternative solution that
     swaps the event's role is weighed by the context's launch : impact odds, and a chance pair or an alternative that
@@ -860,7 +916,11 @@ def _context_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], alternati
     probability if it already is one, else as sure: it is a launch in that solution).
 
     ``cloud_weight`` (``chance_rate``): odds that the pair is two impacts of ongoing fire whose times fit by chance
-    (:func:`chance_partners`); that share makes the event an impact, whatever its role in the pair."""
+    (:func:`chance_partners`); that share makes the event an impact, whatever its role in the pair.
+
+    ``record`` (``place_record``): per event, its place's launch : impact likelihood ratio over the run
+    (:func:`truceline.attribute.record.record_likelihood_ratio`), which multiplies the context's launch odds and divides
+    the lone evidence's impact odds."""
     n = kind.size
     paired = np.flatnonzero(partner >= 0)
     alternative_weight = alternative_weight.copy()
@@ -926,11 +986,16 @@ def _context_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], alternati
     def judge(i: int, battery: float, area: float) -> tuple[float, float]:
         mixture = contexts.mixture(min(battery, 1.0), min(area, 1.0))
         odds = _context_odds(acoustic[i], mixture, config)
+        place = float(record[i]) if record is not None else 1.0
+        odds /= place
         weight, chance = alternative_weight[i], chance_weight[i]
         cloud = float(cloud_weight[i]) if cloud_weight is not None else 0.0
         # The context's launch : impact odds among paired events (even without one: every pair is one launch and one impact).
         p_context_launch = sum(w * (o / (1.0 + o) if np.isfinite(o) else 0.5) for w, o in mixture) / sum(w for w, _ in mixture)
         p_context_launch = min(max(p_context_launch, 1e-9), 1.0 - 1e-9)
+        if place != 1.0:
+            context_launch_odds = p_context_launch / (1.0 - p_context_launch) * place
+            p_context_launch = min(max(context_launch_odds / (1.0 + context_launch_odds), 1e-9), 1.0 - 1e-9)
         if alternative[i] != 0:
             # They weigh an alternative that swaps the role.
             context = p_context_launch / (1.0 - p_context_launch)
@@ -958,7 +1023,7 @@ def _context_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], alternati
         salvo_battery = battery
         if taker not in hood[i][0]:
             salvo_battery = 1.0 - (1.0 - battery) * (1.0 - float(levels_factor(i, np.array([taker], dtype=np.intp))[0]))
-        salvo_odds = _context_odds(acoustic[i], contexts.mixture(min(salvo_battery, 1.0), min(area, 1.0)), config)
+        salvo_odds = _context_odds(acoustic[i], contexts.mixture(min(salvo_battery, 1.0), min(area, 1.0)), config) / place
         salvo = float(salvo_weight[i])
         if config.context_weighs_chosen:
             salvo /= 2.0 * (p_context_launch if kind[i] == "launch" else 1.0 - p_context_launch)
@@ -1111,7 +1176,7 @@ def _unpaired_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], p_launch
                     time_s: FloatArray, lat: FloatArray, lon: FloatArray, config: PairingConfig, levels: SourceLevels | None,
                     model: LevelModel | None, contexts: ContextOdds | None, sigma_m: FloatArray | None = None,
                     depth_m: FloatArray | None = None, counts: ContextCounts | None = None,
-                    class_probability: FloatArray | None = None) -> None:
+                    class_probability: FloatArray | None = None, record: FloatArray | None = None) -> None:
     """Unpaired events (in place): odds of impact from the levels and the partner it should have had, times the
     context (paired launches fired from the same place in the same minutes; paired impacts of fire from elsewhere
     landed there); without levels, the prior.
@@ -1137,6 +1202,8 @@ def _unpaired_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], p_launch
     for i in unpaired:
         mixture = used.mixture(float(battery[i]), float(area[i])) if used is not None else []
         odds = _context_odds(float(acoustic[i]), mixture, config)
+        if record is not None:
+            odds /= float(record[i])  # its place's record over the run (``place_record``)
         if acoustic[i] == 1.0:
             source = f"prior probability {config.unpaired_impact_prior:g}"
         else:
@@ -1154,6 +1221,8 @@ def _unpaired_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], p_launch
             where += f"landed where paired impacts of fire from elsewhere landed within {config.battery_window_s:.0f} s (p {area[i]:.2f}); "
         if used is not contexts and used is not None and battery[i] > 0.05 and acoustic[i] != 1.0:
             where += f"launch : impact odds {used.battery:.3g} there among all events, paired and unpaired; "
+        if record is not None and abs(np.log(record[i])) > np.log(2.0):
+            source += f"; its place's record over the run makes it {record[i]:.2g} times as likely a launch as an impact"
         reason[i] = f"unpaired: no partner fits; {where}called {'an' if kind[i] == 'impact' else 'a'} {kind[i]} ({source})"
 
 

@@ -102,7 +102,8 @@ def time_of_flight_bounds_s(envelope: WeaponEnvelope, range_m: FloatArray) -> tu
 
 
 def flight_costs(range_m: FloatArray, flight_s: FloatArray, range_sigma_m: FloatArray, flight_sigma_s: FloatArray,
-                 launch_depth_m: FloatArray | None = None, depth_sigma_m: FloatArray | None = None) -> FloatArray:
+                 launch_depth_m: FloatArray | None = None, depth_sigma_m: FloatArray | None = None,
+                 depth_bounds_m: FloatArray | None = None) -> FloatArray:
     """Cost of each (range, time of flight) under each weapon class, shape (n, classes).
 
     Inside a class's envelope the cost is ``0.5 * ((T - T_mid) / half_width)^2`` (at most 0.5),
@@ -110,7 +111,9 @@ def flight_costs(range_m: FloatArray, flight_s: FloatArray, range_sigma_m: Float
     it adds the squared number of standard deviations (timing and location errors combined)
     by which the pair misses the envelope, in time and in range. ``inf`` where a class is
     more than four standard deviations away. With ``launch_depth_m`` (the launch's distance behind
-    the line) the squared miss of the class's deployment depth is added the same way.
+    the line) the squared miss of the class's deployment depth is added the same way; ``depth_bounds_m`` (shape
+    (classes, 2), or (n, classes, 2) per pair: least and greatest depth per class, e.g. learned from the run,
+    :mod:`truceline.attribute.deployment`) replaces the envelopes' ``min_depth_m`` / ``max_depth_m``.
     """
     range_m = np.asarray(range_m, dtype=np.float64)
     flight_s = np.asarray(flight_s, dtype=np.float64)
@@ -130,7 +133,9 @@ def flight_costs(range_m: FloatArray, flight_s: FloatArray, range_sigma_m: Float
         ok = (miss_t <= 4.0) & (miss_r <= 4.0)
         if launch_depth_m is not None:
             scale = (depth_sigma_m if depth_sigma_m is not None else 0.0) + 300.0
-            miss_d = (np.maximum(envelope.min_depth_m - launch_depth_m, 0.0) + np.maximum(launch_depth_m - envelope.max_depth_m, 0.0)) / scale
+            low_d, high_d = ((envelope.min_depth_m, envelope.max_depth_m) if depth_bounds_m is None
+                             else (depth_bounds_m[..., k, 0], depth_bounds_m[..., k, 1]))
+            miss_d = (np.maximum(low_d - launch_depth_m, 0.0) + np.maximum(launch_depth_m - high_d, 0.0)) / scale
             cost = cost + miss_d**2
         costs[:, k] = np.where(ok, cost, np.inf)
     return costs
