@@ -64,13 +64,16 @@ _DATE_ON = re.compile(
 #: (news copies) "between the evenings of March 4 and March 6".
 _EVENINGS = re.compile(
     r"\b(?:between|from)\s+the\s+evenings?\s+of\s+(?:(?P<month_before>" + ph.MONTH + r")\s+)?(?P<first>\d{1,2})(?:st|nd|rd|th)?"
-    r"(?:\s+(?P<first_month>" + ph.MONTH + r"))?"
+    r"(?:\s+(?P<first_month>" + ph.MONTH + r")(?:\s+\d{4})?)?"  # "of 30 December 2021 and 3 January 2022" (patrol18b)
     # (news copies) "between the evenings of January 14 and 16": the second day's month is the first's
     r"\s+(?:and|to|-)\s+(?:(?P<date>" + ph.DATE + r")|(?<=\d\s\w{3}\s)(?P<bare_day>\d{1,2})(?:st|nd|rd|th)?\b|(?P<bare_day2>\d{1,2})(?:st|nd|rd|th)?\b)",
     re.IGNORECASE,
 )
 #: A news copy's period: "From Saturday evening, November 16, until Sunday evening, November 17" (session 15: read as the
 #: day of the 16th).
+#: A sentence dated from the one before: "The following day, whilst in …", "On the next morning, …".
+_FOLLOWING_DAY_LEAD = re.compile(r"[\s\x1f]*(?:On\s+)?the\s+(?:following|next)\s+(?P<part>day|morning|afternoon|evening|night)\b\s*,?",
+                                 re.IGNORECASE)
 #: A date after "following / since …": the start of a longer period ("following a meeting … on 22 July").
 _SINCE_BEFORE = re.compile(r"\b(?:following|since|after)\b[^,.;()]{0,80}$", re.IGNORECASE)
 #: A cumulative tally's period: "from 00:01 on 27 July 2020 until the end of the reporting period, the SMM has so far
@@ -292,6 +295,9 @@ _WHILE_SAME = re.compile(r"^[\s\x1f]*(?:The\s+(?:following|next)|Later\s+that|Th
 _CLAUSE_BREAK = re.compile(
     r";\s+|,?\s+and\s+(?!in\s+(?:some|most|many|all|several)\s+cases\b|at\s+(?:an?\s+)?(?:altitude|height)\b)(?=(?:(?:while|when)\s+)?(?:positioned|while|in|at|near|from)\s+[^;]*?\b(?:heard|saw|observed|recorded|spotted)\b)"
     r"|,?\s+and\s+(?=(?:the\s+SMM|it|the\s+mission)\s+(?:also\s+|later\s+)?(?:heard|saw|observed|recorded|spotted)\b)"
+    # "… more than 170 explosions, mostly in areas east of Mariupol where the SMM also recorded intense exchanges of
+    # heavy-machine-gun fire" (patrol18b, C13: the explosions were given the machine-gun as their weapon)
+    r"|\s+where\s+(?=(?:the\s+SMM|it|the\s+mission)\s+also\s+(?:heard|saw|observed|recorded|spotted)\b)"
     # "… heard 12 explosions … south-east of its position and saw one impact … 3km south of its position": a second verb of
     # the same subject (patrol14: the impact was lost, and its distance and direction given to the explosions)
     r"|,?\s+and\s+(?=(?:also\s+|then\s+)?(?:saw|heard|observed|recorded|spotted)\s+(?:an?|one|two|three|four|five|six|seven|"
@@ -386,6 +392,10 @@ class _State:
     region: str | None = None  # the part of the report ("Donetsk region" heading, "In Donetsk region, ..." summary)
     last_kind: str | None = None  # the kind of the sentence before's last observation: "A further 860 were reported …"
     unread_when: str | None = None  # this sentence writes a date or clock time not read: no date from the one before
+    # this sentence's counts run over a longer period than any date it or the one before writes ("from 00:01 on 27 July
+    # 2020 until the end of the reporting period"): no date from the one before either
+    longer_period: bool = False
+    first_clock_day: Date | None = None  # the first day written beside the sentence before's clock times ("at 23:11 on 7 June")
     period_end: time | None = None  # --period-end: an untimed observation falls in the reporting period ending on --date
     described: dict[str, _Described] = field(default_factory=dict)  # places the text described, by folded name
     # the clock time of a sentence that placed the patrol and observed nothing ("At 11:57 on 21 May, an SMM patrol … was
@@ -884,7 +894,9 @@ def _read_sentence(
     state.date_part = None  # the part of the day is kept only in the sentence that wrote it
     for stamp in scan.find(_REPORT_STAMP, start, end):
         scan.claim(start + stamp.start(), start + stamp.end())
+    state.longer_period = False
     for period in scan.find(_UNTIL_PERIOD_END, start, end):
+        state.longer_period = True
         sentence_warnings.append(f"the period {period.group(0)!r} runs to the end of the reporting period: left undated")
         scan.claim(start + period.start(), start + period.end())
     only_date = _DATE_ONLY_LINE.match(line[start:end])
@@ -978,6 +990,7 @@ def _read_sentence(
         # "In total, following a meeting of the Trilateral Contact Group on 22 July, …, the SMM recorded 1,620 ceasefire
         # violations": the day the period began, not the day of the observations (session 15: put on 22 July)
         sentence_warnings.append(f"the date {found_date.group('date')!r} begins a longer period: left undated")
+        state.longer_period = True
         scan.claim(start + found_date.start(), start + found_date.end())
         found_date = None
     weekday = next(scan.find(_WEEKDAY_ON, start, end), None) if found_date is None and evenings is None else None
@@ -1004,7 +1017,21 @@ def _read_sentence(
         state.date_part = weekday["part"].lower() if weekday["part"] and not weekday["night_to"] else None
         scan.claim(start + weekday.start(), start + weekday.end())
     state.unread_when = None
-    if (found_date is None and evenings is None and weekday is None and yesterday is None and state.date_written
+    following = (_FOLLOWING_DAY_LEAD.match(line, start, end)
+                 if found_date is None and evenings is None and weekday is None and yesterday is None else None)
+    if following is not None:
+        # "The following day, whilst in …, the SMM heard over 370 explosions" after "… between 23:11 on 7 June and 00:09
+        # on 8 June …" (patrol18b, C02: untimed; after "On 7 June, …" it was put on the 7th): the day after the one before
+        before = (state.night_end or state.date) if state.date_written and not state.evenings else (
+            state.first_clock_day if not state.date_written else None)
+        if before is None:
+            state.unread_when = following.group(0).strip(" ,")
+        else:
+            part = following["part"].lower()
+            state.date, state.evenings, state.date_written = before + timedelta(days=1), False, True
+            state.night_end = state.date + timedelta(days=1) if part == "night" else None
+            state.date_part = part if part in ("morning", "afternoon", "evening") else None
+    if (following is None and found_date is None and evenings is None and weekday is None and yesterday is None and state.date_written
             and (stray := next(scan.find(_STRAY_WHEN, start, end), None)) is not None):
         # "Also, the day January 9, monitoring at …, the mission team heard 44 …", "After 11.20 (am) we have recorded
         # about 30 explosions" (patrol16b: put in the day or night of the sentence before): a date or time of its own
@@ -1037,6 +1064,8 @@ def _read_sentence(
     elif (same_position := _WHILE_SAME.match(scan.view(start, end))) is not None:
         # "The following afternoon, while in the same location, the SMM heard …" (patrol14c: the observer was lost)
         scan.claim(start + same_position.start("same"), start + same_position.end())
+    if following is not None:  # (claimed after "The next morning, whilst at the same position" was read)
+        scan.claim(following.start(), following.end())
     if _SUMMARY.search(line[start:end]):
         sentence_warnings.append(SUMMARY_WARNING)
     records: list[dict[str, Any]] = []
@@ -1120,6 +1149,10 @@ def _read_sentence(
     state.last_kind = previous_kind
     if placed_times is not None and not observed:
         state.position_times = placed_times
+    state.first_clock_day = None
+    if clock_dates and found_date is None and evenings is None:
+        days = [day for day in (_parse_date(text, state, default_date)[0] for text in clock_dates) if day is not None]
+        state.first_clock_day = min(days, default=None)
     if found_date is not None or evenings is not None:
         state.paragraph_date = None
     elif len(clock_dates) == 1:
@@ -1200,6 +1233,10 @@ def _clause_records(
                 if record["time_start"] > period_end:
                     record["time_start"] -= 86_400.0
                     record["time_end"] = record["time_end"] - 86_400.0 if record["time_end"] is not None else None
+        elif state.longer_period:
+            # a tally since a day long past, after a sentence dated by the reporting period (patrol18b, C26: the tally of
+            # a year was put in the two days of the sentence before): undated, as its warning says
+            pass
         elif state.date_written and state.date is not None and state.unread_when is not None:
             warnings.append(f"a date or time not read ({state.unread_when!r}): the date of the sentence before not used")
         elif state.date_written and state.date is not None:
