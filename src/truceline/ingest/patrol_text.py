@@ -1242,6 +1242,15 @@ def _clause_records(
         elif state.date_written and state.date is not None:
             record["time_start"], record["time_end"] = _date_window(state, tz, reading.that_part)
             record["extras"]["time_from"] = "date"
+        elif (not state.date_written and (day := state.paragraph_date or default_date) is not None
+              and (daytime := _daytime_hours(reading.time_of_day)) is not None):
+            # "… heard a total of 35 explosions … in the morning" with no date written: the morning of --date, as a clock
+            # time with no date is (patrol18b, C04: untimed); an evening or a night may be the one before the report's day
+            # (its reporting period began the evening before), and two parts in one clause are not split: both untimed
+            midnight = datetime(day.year, day.month, day.day, tzinfo=tz)
+            record["time_start"] = (midnight + timedelta(hours=daytime[0])).timestamp()
+            record["time_end"] = (midnight + timedelta(hours=daytime[1])).timestamp()
+            record["extras"]["time_from"] = "date"
         elif state.period_end is not None and state.date is not None:  # --period-end: the reporting period ending on --date
             end = datetime.combine(state.date, state.period_end, tzinfo=tz)
             record["time_start"], record["time_end"] = (end - timedelta(days=1)).timestamp(), end.timestamp()
@@ -1642,6 +1651,15 @@ PART_OF_DAY_HOURS: dict[str, tuple[int, int]] = {
     "early afternoon": (12, 16), "afternoon": (12, 18), "late afternoon": (14, 19),
     "early evening": (15, 21), "evening": (15, 24), "late evening": (18, 24),
 }
+
+
+def _daytime_hours(time_of_day: str | None) -> tuple[int, int] | None:
+    """The hours of one part of the day that ends before the evening ("in the morning", "in the afternoon"), else None."""
+    if time_of_day is None or "," in time_of_day:
+        return None
+    part = re.sub(r"^(?:in|during|on)\s+(?:the\s+)?", "", time_of_day.strip().lower())
+    hours = PART_OF_DAY_HOURS.get(part)
+    return hours if hours is not None and hours[1] <= 19 else None
 
 
 def _part_of_day_hours(part: str | None) -> tuple[int, int] | None:
