@@ -96,9 +96,14 @@ _REPORT_STAMP = re.compile(
     re.IGNORECASE)
 _PLAIN_DATE = r"(?:" + ph.MONTH + r"\s+\d{1,2}|\d{1,2}\s+" + ph.MONTH + r")(?:,?\s+\d{4})?"
 _EVENING_TO_EVENING = re.compile(
-    r"\bfrom\s+(?:(?:the\s+)?(?:\w+day\s+)?evening|the\s+evening\s+of)\s*,?\s*(?:of\s+)?(?P<first>" + _PLAIN_DATE + r")\s*,?\s+"
+    r"\bfrom\s+(?:(?:the\s+)?(?:\w+day\s+)?evening|the\s+evening\s+of)\s*,?\s*(?:of\s+)?(?P<first>" + _PLAIN_DATE
+    + r"|\d{1,2}(?=\s+(?:until|till|to)\s))\s*,?\s+"  # "from the evening of 24 to the evening of 25 December" (patrol18b)
     r"(?:until|till|to)\s+(?:(?:the\s+)?(?:\w+day\s+)?evening|the\s+evening\s+of)\s*,?\s*(?:of\s+)?(?P<date>" + _PLAIN_DATE + r")",
     re.IGNORECASE)
+#: "The number of ceasefire violations recorded through the evening of 26 December increased …, with more than 170
+#: explosions" (patrol18b, C13: untimed): the reporting period that ends that evening.
+_THROUGH_EVENING = re.compile(r"\brecorded\s+(?:through|until|till|up\s+to)\s+the\s+evening\s+of\s+(?P<date>" + _PLAIN_DATE + r")",
+                              re.IGNORECASE)
 #: A news copy's reporting period in clock times, in a sentence that counts nothing itself: "for the period from 19.30 on
 #: December 7 to 19.30 on December 8, according to a report published on December 9" (patrol18: the counts quoted after it
 #: were put on the 7th); read as the evening-to-evening period, for the sentences after it.
@@ -905,6 +910,8 @@ def _read_sentence(
     spelled = next(scan.find(_EVENING_TO_EVENING, start, end), None) if evenings is None else None
     if spelled is None and evenings is None and KIND_NOUN.search(line, start, end) is None:
         spelled = next(scan.find(_CLOCK_TO_CLOCK, start, end), None)
+    if spelled is None and evenings is None:
+        spelled = next(scan.find(_THROUGH_EVENING, start, end), None)
     weekdays = next(scan.find(_WEEKDAY_EVENINGS, start, end), None) if evenings is None and spelled is None else None
     overnight = (next(scan.find(_WEEKDAY_EVENING_MORNING, start, end), None)
                  if evenings is None and spelled is None and weekdays is None else None)
@@ -946,8 +953,13 @@ def _read_sentence(
         evenings = weekdays
     elif spelled is not None:  # "From Saturday evening, November 16, until Sunday evening, November 17"
         found_date = None
-        first_day, _ = _parse_date(spelled.group("first"), state, default_date)
         last, _ = _parse_date(spelled.group("date"), state, default_date)
+        if spelled.re is _THROUGH_EVENING:  # the 24 hours that end that evening
+            first_day = last - timedelta(days=1) if last is not None else None
+        elif spelled.group("first").isdigit():  # the first day's month is the last's (or the month before)
+            first_day = _day_before(int(spelled.group("first")), last)
+        else:
+            first_day, _ = _parse_date(spelled.group("first"), state, default_date)
         if first_day is not None and last is not None and first_day < last:
             state.date, state.night_end, state.evenings, state.date_written = first_day, last, True, True
             state.date_part = None
@@ -1622,6 +1634,19 @@ def _parse_date(text: str, state: _State, default_date: Date | None) -> tuple[Da
     except ValueError:
         return None, None
     return first, second
+
+
+def _day_before(day: int, last: Date | None) -> Date | None:
+    """The day numbered ``day`` on or before ``last``, in its month or the month before."""
+    if last is None:
+        return None
+    month, year = last.month, last.year
+    if day > last.day:
+        month, year = (month - 1, year) if month > 1 else (12, year - 1)
+    try:
+        return Date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _evenings_start(match: re.Match[str], last: Date | None) -> Date | None:
