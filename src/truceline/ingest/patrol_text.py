@@ -1090,6 +1090,7 @@ def _read_sentence(
     last_times = None  # the time of the clause before: "… between 06:10 and 07:05, 31 incoming rounds …; and, 12 outgoing …"
     placing_times = None  # the time of a clause before that observed nothing (it placed the patrol)
     previous_period = False
+    placed_before = False  # this sentence is timed from the one before, which only placed the patrol
     for clause_start, clause_end in _clauses(scan, start, end):
         reading = read_clause(scan, clause_start, clause_end, previous_kind=previous_kind)
         that_part = _that_part(line, clause_start, clause_end)
@@ -1131,6 +1132,7 @@ def _read_sentence(
             for group in reading.groups:
                 group.times = after
                 group.warnings.append("time taken as after the sentence before, which placed the patrol at that time")
+            placed_before = True  # and where: the patrol that sentence placed (patrol18's A13: the observer was lost)
         observed = observed or bool(reading.groups)
         for times in (reading.context_times, *(group.times for group in reading.groups)):
             clock_dates.update(clock.date_text for clock in times or () if clock.date_text)
@@ -1148,7 +1150,7 @@ def _read_sentence(
                 for group in reading.groups:
                     if group.bearing is None and group.distance_km is None and group.event_place is None:
                         group.event_place = EventPlace(names=(reading.position.places[0],), relation="in")
-        elif position is None and continuation and state.position is not None:
+        elif position is None and (continuation or placed_before) and state.position is not None:
             position = state.position
         elif position is None and same_position is not None:
             position = state.position or state.last_position
