@@ -1887,6 +1887,8 @@ BREAKDOWN_ITEM = re.compile(
     # the weapon may be named before the kind: "one … assessed as an 82mm mortar round impact"
     r"(?:(?:\(?\d+\s?mm\)?|(?!(?:and|or|as|of)\b)[a-z][\w-]*)\s+){0,4}?"
     r"(?P<what>outgoing|impacts?|incoming|air[- ]?bursts?|undetermined)"
+    # ("at an undetermined distance to the south" is no part: patrol18b's D11 read one undetermined explosion)
+    r"(?!\s+(?:distances?|ranges?|directions?|calibres?|calibers?)\b)"
     r"(?:\s+(?:(?:\(?\d+\s?mm\)?|(?!(?:and|or|as|of)\b)[a-z][\w-]*)\s+){0,3}?(?:rounds?|explosions?))?",
     re.IGNORECASE,
 )

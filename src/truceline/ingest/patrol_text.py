@@ -149,7 +149,11 @@ _WEEKDAY_ON = re.compile(
 _YESTERDAY = re.compile(r"\b(?:yesterday(?:\s+(?P<part>morning|afternoon|evening))?|(?P<night>last\s+night|yesterday\s+night))\b",
                         re.IGNORECASE)
 #: "… more ceasefire violations than between the evenings of …": the period after "than" is the one compared with.
-_THAN_BEFORE = re.compile(r"\bthan\s+(?:it\s+did\s+|in\s+the\s+period\s+)?$", re.IGNORECASE)
+_THAN_BEFORE = re.compile(r"\b(?:than\s+(?:it\s+did\s+|in\s+the\s+period\s+)?"
+                          # "… more explosions (about 430) compared with ceasefire violations recorded between the evenings
+                          # of 20 and 21 May" (patrol18b's D01: the 430 were put in the period compared with)
+                          r"|compared\s+(?:with|to)\s+(?:the\s+)?(?:ceasefire\s+violations|explosions)\s+recorded\s+)$",
+                          re.IGNORECASE)
 #: "In the following 24 hours", "over the next 24 hours": the day after the period written.
 _FOLLOWING_DAY = re.compile(r"\b(?:in|over|during|for)\s+the\s+(?:following|next|subsequent)\s+(?:24\s+hours|day)\b", re.IGNORECASE)
 #: An evening runs from 18:00 to 21:00: a period "between the evenings of 2 and 3 June" is 2 June 18:00 to 3 June 21:00.
@@ -293,6 +297,9 @@ _SAME_POSITION = re.compile(
     r"(?:From|At|In|On)\s+the\s+same\s+(?:position|location|place|spot)|(?:While\s+)?still\s+positioned\s+there)\b",
     re.IGNORECASE,
 )
+#: "The following day, the same camera recorded nine explosions …" (patrol18b's D07: the camera's position was lost).
+_SAME_CAMERA = re.compile(r"^[\s\x1f]*(?:(?:The\s+(?:following|next)\s+\w+|On\s+[^,;.]{1,30}|Later(?:\s+that\s+\w+)?)\s*,\s*)?"
+                          r"the\s+same\s+camera\b", re.IGNORECASE)
 #: "The following afternoon, while in the same location, …": the same position after a time of day written first.
 _WHILE_SAME = re.compile(r"^[\s\x1f]*(?:The\s+(?:following|next)|Later\s+that|That)\s+(?:morning|afternoon|evening|night|day)\s*,\s*"
                          r"(?P<same>(?:while|whilst)\s+(?:still\s+)?(?:in|at)\s+the\s+same\s+(?:position|location|place|spot))\b",
@@ -976,7 +983,7 @@ def _read_sentence(
         first_day = _evenings_start(evenings, last)
         than = _THAN_BEFORE.search(line, max(0, start), start + evenings.start())
         compared = than is not None
-        if than is not None:
+        if than is not None and than.group(0).lower().startswith("than"):  # ("compared with …" is read as the comparison)
             scan.claim(than.start(), than.end())
         if compared and last is not None and first_day is not None:
             # "In the following 24 hours, the SMM recorded more ceasefire violations than between the evenings of 3 and 4
@@ -1034,7 +1041,7 @@ def _read_sentence(
     if following is not None:
         # "The following day, whilst in …, the SMM heard over 370 explosions" after "… between 23:11 on 7 June and 00:09
         # on 8 June …" (patrol18b, C02: untimed; after "On 7 June, …" it was put on the 7th): the day after the one before
-        before = (state.night_end or state.date) if state.date_written and not state.evenings else (
+        before = state.date if state.date_written and not state.evenings else (
             state.first_clock_day if not state.date_written else None)
         if before is None:
             state.unread_when = following.group(0).strip(" ,")
@@ -1076,6 +1083,8 @@ def _read_sentence(
     elif (same_position := _WHILE_SAME.match(scan.view(start, end))) is not None:
         # "The following afternoon, while in the same location, the SMM heard …" (patrol14c: the observer was lost)
         scan.claim(start + same_position.start("same"), start + same_position.end())
+    elif (same_position := _SAME_CAMERA.match(scan.view(start, end))) is not None:
+        pass  # (its words are read as the camera's, the observer)
     if following is not None:  # (claimed after "The next morning, whilst at the same position" was read)
         scan.claim(following.start(), following.end())
     if _SUMMARY.search(line[start:end]):
