@@ -179,7 +179,8 @@ FLIGHT = re.compile(
     r"|(?:in\s+an?\s+)?(?P<c>" + DIR + r")[- ]to[- ](?P<d>" + DIR + r")(?:\s+direction)?)"
 )
 BEARING_RANGE = re.compile(
-    r"(?:\b(?:at|in)\s+)?(?:(?:various|several)\s+)?directions?\s+(?:ranging\s+)?(?:from\s+(?P<a>" + DIR + r")\s+to\s+(?P<b>" + DIR + r")"
+    # ("at locations ranging from west to north 2-10km": patrol18b's D12 read a flight from west to north)
+    r"(?:\b(?:at|in)\s+)?(?:(?:various|several)\s+)?(?:directions?|locations?(?=\s+ranging))\s+(?:ranging\s+)?(?:from\s+(?P<a>" + DIR + r")\s+to\s+(?P<b>" + DIR + r")"
     r"|between\s+(?P<c>" + DIR + r")\s+and\s+(?P<d>" + DIR + r"))",
     re.IGNORECASE,
 )
