@@ -33,14 +33,12 @@ JUDGED: dict[str, dict[str, int]] = {
     "C05": {"kind": 1}, "C08": {"kind": 1}, "C12": {"observer": 1},
 }
 LEFT: dict[str, dict[str, int]] = {
-    # C06: "Over a three hour period in the morning, the SMM heard nine explosions …, and in the afternoon four
-    # explosions": two parts of the day in one clause are not split (both untimed; one window for both would be wrong);
     # C14: "returned to its forward patrol base … late in the morning on 26 December, from where it recorded only one
     # explosion … in the afternoon of 26 December": the whole day (two parts written); C20 and D05: a summary with no date
     # ("The SMM recorded more ceasefire violations in Donetsk region with 585 explosions compared with 430 …") is left
     # untimed; C23: a burst two sentences after the one that placed the patrol at 9:24hrs gets the whole day; D01: the
     # period written is the one compared with, so the count is untimed
-    "C06": {"time": 2}, "C14": {"time": 1}, "C20": {"time": 1}, "C23": {"time": 1}, "D01": {"time": 1},
+    "C14": {"time": 1}, "C20": {"time": 1}, "C23": {"time": 1}, "D01": {"time": 1},
     "D05": {"time": 1},
     # C21: "The SMM also recorded bursts of heavy machine-gun 4km south and small-arms fire 5km north-west": the bursts'
     # direction is not read (their distance is)
@@ -171,3 +169,10 @@ def test_locations_ranging_from_one_direction_to_another_are_a_bearing_not_a_fli
     (record,) = parse("Positioned in Popasna, the SMM heard 25 shots of small-arms fire, mostly at locations ranging from "
                       "south to west 1-3km of its position.")
     assert record["flight_direction"] is None and record["bearing"] == "S..W"
+
+
+def test_two_daytime_parts_in_one_clause_each_date_the_counts_after_them() -> None:
+    records = parse("Positioned in Popasna, the SMM heard over a two-hour period in the morning 14 explosions 3km east, and "
+                    "in the afternoon six explosions.")
+    assert [(record["count"], at(record["time_start"]), at(record["time_end"])) for record in records] == [
+        (14, "12 04:00", "12 12:00"), (6, "12 12:00", "12 18:00")]

@@ -173,6 +173,7 @@ class Group:
     breakdown_places: dict[int, tuple[tuple[float | None, float | None], str]] = field(default_factory=dict)
     assessed_lead: bool = False  # "The SMM assessed 30 explosions as …": the assessment follows as "as …"
     breakdown_weapons: dict[int, str] = field(default_factory=dict)  # "…, including 30 assessed as anti-aircraft cannon rounds"
+    part_of_day: str | None = None  # of two or more written in the clause, the last one before this observation's noun
     region: str | None = None  # "97 explosions, 95 of which in the Donetsk region": the region of this part only
 
 
@@ -325,6 +326,8 @@ class ClauseReading:
     context_leftovers: list[str]
     has_verb: bool
     time_of_day: str | None = None  # "overnight", "in the early morning hours": understood, not a clock time
+    # each part of the day written and where it starts: "in the morning, … nine explosions …, and in the afternoon four"
+    parts_of_day_at: list[tuple[int, str]] = field(default_factory=list)
     negated: list[str] = field(default_factory=list)  # what the text says was not observed: "no explosions"
     region: str | None = None  # "In Donetsk region": the area a summary speaks of
     ceasefire_violations: int | None = None  # "the SMM recorded 232 ceasefire violations"
@@ -2550,9 +2553,11 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
     position = read_position(scan, start, context_end)
     context_times = read_times(scan, start, context_end)
     parts_of_day = []
+    parts_of_day_at = []
     for match in scan.find(TIME_OF_DAY, start, end):
         scan.claim(start + match.start(), start + match.end())
         parts_of_day.append(re.sub(r"\s+", " ", match.group(0).lower()))
+        parts_of_day_at.append((start + match.start(), parts_of_day[-1]))
     relative_matches = list(scan.find(RELATIVE_TIME, start, end))
     for match in relative_matches:
         scan.claim(start + match.start(), start + match.end())
@@ -2809,9 +2814,15 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
             if back["assessed"]:  # where the rounds came from: not a place from the observer
                 group.distance_km = group.bearing = group.event_place = group.toward = None
             group.warnings.append(f"no observation of its own: it speaks of what was counted before ({back.group(0).strip()!r})")
+    if len(parts_of_day_at) > 1:  # "in the morning, … heard nine explosions …, and in the afternoon four explosions"
+        for group in groups:
+            noun = KIND_NOUN.search(scan.text, group.start, group.end)
+            at = noun.start() if noun is not None else group.start
+            group.part_of_day = next((part for where, part in reversed(parts_of_day_at) if where < at), None)
     return ClauseReading(
         position=position, context_times=context_times, groups=groups, context_leftovers=context_leftovers,
-        has_verb=has_verb, time_of_day=", ".join(parts_of_day) or None, negated=negated, region=region,
+        has_verb=has_verb, time_of_day=", ".join(parts_of_day) or None, parts_of_day_at=parts_of_day_at, negated=negated,
+        region=region,
         ceasefire_violations=violations, violations_qualifier=violations_qualifier, compared_with=compared_with,
         violations_trend=trend, previous_period=previous is not None, relative_time=", ".join(relative) or None,
         violations_share=share, violations_areas=areas,

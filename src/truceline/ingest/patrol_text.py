@@ -1266,7 +1266,7 @@ def _clause_records(
             record["time_start"], record["time_end"] = _date_window(state, tz, reading.that_part)
             record["extras"]["time_from"] = "date"
         elif (not state.date_written and (day := state.paragraph_date or default_date) is not None
-              and (daytime := _daytime_hours(reading.time_of_day)) is not None):
+              and (daytime := _daytime_hours(_own_part_of_day(reading, group))) is not None):
             # "… heard a total of 35 explosions … in the morning" with no date written: the morning of --date, as a clock
             # time with no date is (patrol18b, C04: untimed); an evening or a night may be the one before the report's day
             # (its reporting period began the evening before), and two parts in one clause are not split: both untimed
@@ -1687,6 +1687,13 @@ PART_OF_DAY_HOURS: dict[str, tuple[int, int]] = {
     "early afternoon": (12, 16), "afternoon": (12, 18), "late afternoon": (14, 19),
     "early evening": (15, 21), "evening": (15, 24), "late evening": (18, 24),
 }
+
+
+def _own_part_of_day(reading: ClauseReading, group: Group) -> str | None:
+    """The part of the day of one observation: the clause's one, or, where two are written ("Over a three hour period in
+    the morning, the SMM heard nine explosions …, and in the afternoon four explosions"; patrol18b's C06: both untimed),
+    the last one written before the observation's noun."""
+    return reading.time_of_day if len(reading.parts_of_day_at) < 2 else group.part_of_day
 
 
 def _daytime_hours(time_of_day: str | None) -> tuple[int, int] | None:
