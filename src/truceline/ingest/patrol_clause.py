@@ -173,6 +173,7 @@ class Group:
     breakdown_places: dict[int, tuple[tuple[float | None, float | None], str]] = field(default_factory=dict)
     assessed_lead: bool = False  # "The SMM assessed 30 explosions as …": the assessment follows as "as …"
     breakdown_weapons: dict[int, str] = field(default_factory=dict)  # "…, including 30 assessed as anti-aircraft cannon rounds"
+    part_of_day: str | None = None  # of two or more written in the clause, the last one before this observation's noun
     region: str | None = None  # "97 explosions, 95 of which in the Donetsk region": the region of this part only
 
 
@@ -239,7 +240,7 @@ def base_kind(noun: str) -> str:
         return "projectile_in_flight"
     if "flare" in word or word.startswith("illumination"):
         return "flare"
-    if word.replace("-", "").replace(" ", "").startswith("airburst"):
+    if word.replace("-", "").replace(" ", "").startswith(("airburst", "airexplosion")):
         return "airburst"
     if word.startswith(("explosion", "detonation", "blast", "round", "salvo", "shell", "rocket", "missile", "grenade")):
         return "explosion_undetermined"
@@ -325,6 +326,8 @@ class ClauseReading:
     context_leftovers: list[str]
     has_verb: bool
     time_of_day: str | None = None  # "overnight", "in the early morning hours": understood, not a clock time
+    # each part of the day written and where it starts: "in the morning, … nine explosions …, and in the afternoon four"
+    parts_of_day_at: list[tuple[int, str]] = field(default_factory=list)
     negated: list[str] = field(default_factory=list)  # what the text says was not observed: "no explosions"
     region: str | None = None  # "In Donetsk region": the area a summary speaks of
     ceasefire_violations: int | None = None  # "the SMM recorded 232 ceasefire violations"
@@ -1887,6 +1890,8 @@ BREAKDOWN_ITEM = re.compile(
     # the weapon may be named before the kind: "one … assessed as an 82mm mortar round impact"
     r"(?:(?:\(?\d+\s?mm\)?|(?!(?:and|or|as|of)\b)[a-z][\w-]*)\s+){0,4}?"
     r"(?P<what>outgoing|impacts?|incoming|air[- ]?bursts?|undetermined)"
+    # ("at an undetermined distance to the south" is no part: patrol18b's D11 read one undetermined explosion)
+    r"(?!\s+(?:distances?|ranges?|directions?|calibres?|calibers?)\b)"
     r"(?:\s+(?:(?:\(?\d+\s?mm\)?|(?!(?:and|or|as|of)\b)[a-z][\w-]*)\s+){0,3}?(?:rounds?|explosions?))?",
     re.IGNORECASE,
 )
@@ -2007,14 +2012,18 @@ def _read_breakdown(scan: Scan, group: Group, start: int, end: int) -> None:
         qualifiers: dict[int, str] = {}
         part_weapons: dict[int, str] = {}
         part_calibres: dict[int, int | float | None] = {}
-        for item in items:
+        # each part's text runs to the next part: "seven of which were assessed as impacts of mortar (82mm) rounds 5-6km
+        # south and two as outgoing automatic grenade launcher rounds 4km south-east" (patrol18b, C21: the weapon after
+        # the part's kind was not its own, and both parts were given mortar)
+        item_stops = [item.start() for item in items[1:]] + [len(paren.group(1))]
+        for item, item_stop in zip(items, item_stops):
             number = ph.parse_number(item["n"])
             if number is None:
                 continue
             if item["qual"]:
                 qualifiers[len(parts)] = ph.COUNT_QUALIFIERS.get(re.sub(r"\s+", " ", item["qual"].lower()), item["qual"].lower())
             kind = "explosion_undetermined" if item["what"].lower() == "undetermined" else assessed_kind(item["what"], group.kind)
-            written = scan.text[start + paren.start(1) + item.start():start + paren.start(1) + item.end()]
+            written = scan.text[start + paren.start(1) + item.start():start + paren.start(1) + item_stop]
             named = sorted((found.start(), label) for pattern, label in ph.WEAPON_PATTERNS if (found := pattern.search(written)))
             if named:  # "one … as an 82mm mortar round impact and 19 as automatic-grenade-launcher round impacts": each its own
                 part_weapons[len(parts)] = named[0][1]
@@ -2033,10 +2042,11 @@ def _read_breakdown(scan: Scan, group: Group, start: int, end: int) -> None:
                 breakdown.append((rest_kind, group.count - total))
             group.breakdown = breakdown
             group.breakdown_qualifiers = qualifiers
-            if len(set(part_weapons.values())) > 1:  # parts named with different weapons: each keeps its own
+            own_weapons = len(set(part_weapons.values())) > 1
+            if own_weapons:  # parts named with different weapons: each keeps its own
                 group.breakdown_weapons = part_weapons
                 group.breakdown_calibres = part_calibres
-            elif len(items) == len(parts):
+            if len(items) == len(parts):
                 # "11 assessed as outgoing artillery rounds 2-4km north-west, seven assessed as impacts of 152mm artillery
                 # rounds and two as airbursts of 152mm …": the calibre is the parts' that name it, each part's text running
                 # to the next (patrol17: all three were given 152mm)
@@ -2046,7 +2056,7 @@ def _read_breakdown(scan: Scan, group: Group, start: int, end: int) -> None:
                 for index, (item, stop) in enumerate(zip(items, bounds)):
                     named_calibre = ph.CALIBRE.search(written, item.start(), stop)
                     calibres[index] = ph.calibre_value(named_calibre["mm"]) if named_calibre is not None else None
-                if len(set(calibres.values())) > 1:
+                if len(set(calibres.values())) > 1 and not own_weapons:
                     group.breakdown_calibres = calibres
                 group.breakdown_places = _parts_own_places(written, items, bounds)
         return
@@ -2182,6 +2192,37 @@ def _add_part_in_region(groups: list[Group], match: re.Match[str], at: int) -> N
     groups.insert(groups.index(whole) + 1, Group(
         start=at, end=at + len(match.group(0)), kind=whole.kind, kinds=list(whole.kinds), count=number, weapon=whole.weapon,
         part_of=whole.count, region=match["region"]))
+
+
+#: The fire named as the cause of damage seen before: "The SMM assessed that a 152mm shell - fired from a north-easterly
+#: direction - had caused it" (patrol18b, C05: read as one explosion observed, beside the crater it made).
+_CAUSED_IT = re.compile(r"\b(?:had|has|have)\s+(?:(?:most\s+)?likely\s+)?caused\s+(?:it|them|the\s+(?:craters?|damage|holes?))\b",
+                        re.IGNORECASE)
+
+
+def _causes_of_damage(scan: Scan, groups: list[Group], end: int) -> None:
+    """A round written as what made damage seen ("a 152mm shell … had caused it") is of unstated number, as "82mm mortar
+    rounds had caused them" was already (session 14): its "a" is no count of explosions observed."""
+    for index, group in enumerate(groups):
+        if not group.kind.startswith("explosion") or group.count != 1 or group.count_qualifier is not None:
+            continue
+        stop = groups[index + 1].start if index + 1 < len(groups) else end
+        caused = _CAUSED_IT.search(scan.text, group.end, stop)
+        if caused is not None and re.match(r"[^.;]*$", scan.text[group.end:caused.start()]):
+            scan.claim(caused.start(), caused.end())
+            group.count = None
+
+
+def _own_regions(scan: Scan, groups: list[Group], regions: list[tuple[int, str]]) -> None:
+    """"recorded 87 explosions in Donetsk region and two explosions in Luhansk region": each count is in the region written
+    right after it (patrol18b, C11: both were put in the first)."""
+    for index, group in enumerate(groups):
+        following = groups[index + 1].start if index + 1 < len(groups) else None
+        for at, name in regions:
+            if at >= group.end and (following is None or at < following):
+                if group.region is None and re.fullmatch(r"[\s,]*", scan.text[group.end:at]):
+                    group.region = name
+                break
 
 
 #: Between fire of unstated number and the count that sizes it: "sounds of outgoing shelling estimated to be 10-15 shots",
@@ -2499,9 +2540,12 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
     part_in_region = next(scan.find(_PART_IN_REGION, start, end), None)
     if part_in_region is not None:  # read after the groups: the part's region is not the whole's
         scan.claim(start + part_in_region.start(), start + part_in_region.end())
+    regions_written = []
     for match in scan.find(REGION, start, end):
         scan.claim(start + match.start(), start + match.end())
         region = region or match["name"]
+        if match["name"]:
+            regions_written.append((start + match.start(), match["name"]))
     negated: list[str] = []
     if none is not None:  # "… in Donetsk region and none in Luhansk region"
         negated.append("none")
@@ -2509,9 +2553,11 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
     position = read_position(scan, start, context_end)
     context_times = read_times(scan, start, context_end)
     parts_of_day = []
+    parts_of_day_at = []
     for match in scan.find(TIME_OF_DAY, start, end):
         scan.claim(start + match.start(), start + match.end())
         parts_of_day.append(re.sub(r"\s+", " ", match.group(0).lower()))
+        parts_of_day_at.append((start + match.start(), parts_of_day[-1]))
     relative_matches = list(scan.find(RELATIVE_TIME, start, end))
     for match in relative_matches:
         scan.claim(start + match.start(), start + match.end())
@@ -2539,8 +2585,11 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
     groups = read_groups(scan, observation_start, end, clause_start=start, negated=negated)
     _split_counts_before(scan, groups, observation_start)
     _merge_estimated_count(scan, groups)
+    _causes_of_damage(scan, groups, end)
     if part_in_region is not None:
         _add_part_in_region(groups, part_in_region, start + part_in_region.start())
+    if len({name for _, name in regions_written}) > 1:
+        _own_regions(scan, groups, regions_written)
     if elliptical is not None and not groups:
         groups = [elliptical]
     # (a clause with no verb of its own from its start: "…; and an additional 26 between 13:00 and 15:45hrs")
@@ -2765,9 +2814,15 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
             if back["assessed"]:  # where the rounds came from: not a place from the observer
                 group.distance_km = group.bearing = group.event_place = group.toward = None
             group.warnings.append(f"no observation of its own: it speaks of what was counted before ({back.group(0).strip()!r})")
+    if len(parts_of_day_at) > 1:  # "in the morning, … heard nine explosions …, and in the afternoon four explosions"
+        for group in groups:
+            noun = KIND_NOUN.search(scan.text, group.start, group.end)
+            at = noun.start() if noun is not None else group.start
+            group.part_of_day = next((part for where, part in reversed(parts_of_day_at) if where < at), None)
     return ClauseReading(
         position=position, context_times=context_times, groups=groups, context_leftovers=context_leftovers,
-        has_verb=has_verb, time_of_day=", ".join(parts_of_day) or None, negated=negated, region=region,
+        has_verb=has_verb, time_of_day=", ".join(parts_of_day) or None, parts_of_day_at=parts_of_day_at, negated=negated,
+        region=region,
         ceasefire_violations=violations, violations_qualifier=violations_qualifier, compared_with=compared_with,
         violations_trend=trend, previous_period=previous is not None, relative_time=", ".join(relative) or None,
         violations_share=share, violations_areas=areas,

@@ -179,7 +179,8 @@ FLIGHT = re.compile(
     r"|(?:in\s+an?\s+)?(?P<c>" + DIR + r")[- ]to[- ](?P<d>" + DIR + r")(?:\s+direction)?)"
 )
 BEARING_RANGE = re.compile(
-    r"(?:\b(?:at|in)\s+)?(?:(?:various|several)\s+)?directions?\s+(?:ranging\s+)?(?:from\s+(?P<a>" + DIR + r")\s+to\s+(?P<b>" + DIR + r")"
+    # ("at locations ranging from west to north 2-10km": patrol18b's D12 read a flight from west to north)
+    r"(?:\b(?:at|in)\s+)?(?:(?:various|several)\s+)?(?:directions?|locations?(?=\s+ranging))\s+(?:ranging\s+)?(?:from\s+(?P<a>" + DIR + r")\s+to\s+(?P<b>" + DIR + r")"
     r"|between\s+(?P<c>" + DIR + r")\s+and\s+(?P<d>" + DIR + r"))",
     re.IGNORECASE,
 )
@@ -277,7 +278,7 @@ KIND_NOUN = re.compile(
     r"\b(?P<noun>projectiles?|tracer\s+(?:rounds?|fire|projectiles?|bullets?)|tracers"
     # a translated news copy: "17 unidentified ammunition that flew" (projectiles in flight; session 15's N05: not read)
     r"|(?:unidentified\s+)?ammunition\s+(?:that|which)\s+flew"
-    r"|(?:illumination\s+)?flares?|illumination\s+rounds?|air[- ]?bursts?"
+    r"|(?:illumination\s+)?flares?|illumination\s+rounds?|air[- ]?bursts?|air\s+explosions?"  # "three air explosions": airbursts
     r"|explosions?|detonations?|blasts?|bullets?(?![-\s]+(?:impacts?|holes?|marks?|proof|resistant)\b)|shelling|shelled(?=\s+(?:the\s+previous|overnight|during|on|in|at|from|with|by|yesterday|earlier|\d)|\s*[.,;]|\s*$)|air[- ]?strikes?|impacts?|rounds?|bursts?|gun[- ]?shots?|shots?|shooting(?![-\s]+(?:range|ground)s?\b)|" + DAMAGE + r"|" + MINES + r"|" + UXO + r"|(?:muzzle\s+)?flash(?:es)?|crater[- ]impacts?|craters?|fire|salvo(?:e?s)?|smoke|shells?"
     r"|(?<!launch )(?<!launch-)rockets?(?![-\s]+(?:systems?|launchers?|propelled|launch|assisted)\b)"
     # "heard the use of small arms north and west": fire of the weapon named after it
@@ -298,7 +299,7 @@ COUNT = re.compile(
     r"|\s+or\s+(?P<or_so>so)|\s*-\s*(?P<odd>odd)\b)?)"
     # (a number is never an adjective: in "a tank firing two rounds" the count is two)
     # (an adjective in quotes, a news copy's: 'two "loud" explosions'; patrol14b: the count was lost)
-    r"\s+(?P<adjs>(?:(?:(?!(?i:" + ph.NUMBER_WORD + r")\s)[A-Za-z(][\w\-()]*|[\"“][a-z][\w-]*[\"”]|\(?\d+(?:\s?mm|-mill?imet(?:re|er)s?)\)?)\s+){0,4})$",
+    r"\s+(?P<adjs>(?:(?:(?!(?i:" + ph.NUMBER_WORD + r")\s)[A-Za-z(][\w\-()]*|[\"“][a-z][\w-]*[\"”]|\(?\d+(?:[\s-]?mm|-mill?imet(?:re|er)s?)\)?)\s+){0,4})$",
     re.IGNORECASE,
 )
 ASSESSED = re.compile(
@@ -325,7 +326,7 @@ _NOT_A_KIND = r"(?!(?:fire|rounds?|shots?|bursts?|explosions?|detonations?|blast
 #: "bursts of heavy-machine-gun fire and several shots" (a kind noun in between ends the weapon's name).
 OF_WEAPON_BEFORE = re.compile(
     r"(?:\bof|\bcaused\s+by|assessed\s+as|believed\s+to\s+be|to\s+be|consistent\s+with)\s+(?:an?\s+|the\s+)?"
-    r"(?:" + _NOT_A_KIND + r"[A-Za-z(][\w\-()]*\s+|\(?\d+(?:\s?mm|-mill?imet(?:re|er)s?)\)?\s+|\([^()]*\)\s+){0,6}$",
+    r"(?:" + _NOT_A_KIND + r"[A-Za-z(][\w\-()]*\s+|\(?\d+(?:[\s-]?mm|-mill?imet(?:re|er)s?)\)?\s+|\([^()]*\)\s+){0,6}$",
     re.IGNORECASE,
 )
 MERGEABLE = {"burst", "shot"}

@@ -64,13 +64,16 @@ _DATE_ON = re.compile(
 #: (news copies) "between the evenings of March 4 and March 6".
 _EVENINGS = re.compile(
     r"\b(?:between|from)\s+the\s+evenings?\s+of\s+(?:(?P<month_before>" + ph.MONTH + r")\s+)?(?P<first>\d{1,2})(?:st|nd|rd|th)?"
-    r"(?:\s+(?P<first_month>" + ph.MONTH + r"))?"
+    r"(?:\s+(?P<first_month>" + ph.MONTH + r")(?:\s+\d{4})?)?"  # "of 30 December 2021 and 3 January 2022" (patrol18b)
     # (news copies) "between the evenings of January 14 and 16": the second day's month is the first's
     r"\s+(?:and|to|-)\s+(?:(?P<date>" + ph.DATE + r")|(?<=\d\s\w{3}\s)(?P<bare_day>\d{1,2})(?:st|nd|rd|th)?\b|(?P<bare_day2>\d{1,2})(?:st|nd|rd|th)?\b)",
     re.IGNORECASE,
 )
 #: A news copy's period: "From Saturday evening, November 16, until Sunday evening, November 17" (session 15: read as the
 #: day of the 16th).
+#: A sentence dated from the one before: "The following day, whilst in …", "On the next morning, …".
+_FOLLOWING_DAY_LEAD = re.compile(r"[\s\x1f]*(?:On\s+)?the\s+(?:following|next)\s+(?P<part>day|morning|afternoon|evening|night)\b\s*,?",
+                                 re.IGNORECASE)
 #: A date after "following / since …": the start of a longer period ("following a meeting … on 22 July").
 _SINCE_BEFORE = re.compile(r"\b(?:following|since|after)\b[^,.;()]{0,80}$", re.IGNORECASE)
 #: A cumulative tally's period: "from 00:01 on 27 July 2020 until the end of the reporting period, the SMM has so far
@@ -93,9 +96,14 @@ _REPORT_STAMP = re.compile(
     re.IGNORECASE)
 _PLAIN_DATE = r"(?:" + ph.MONTH + r"\s+\d{1,2}|\d{1,2}\s+" + ph.MONTH + r")(?:,?\s+\d{4})?"
 _EVENING_TO_EVENING = re.compile(
-    r"\bfrom\s+(?:(?:the\s+)?(?:\w+day\s+)?evening|the\s+evening\s+of)\s*,?\s*(?:of\s+)?(?P<first>" + _PLAIN_DATE + r")\s*,?\s+"
+    r"\bfrom\s+(?:(?:the\s+)?(?:\w+day\s+)?evening|the\s+evening\s+of)\s*,?\s*(?:of\s+)?(?P<first>" + _PLAIN_DATE
+    + r"|\d{1,2}(?=\s+(?:until|till|to)\s))\s*,?\s+"  # "from the evening of 24 to the evening of 25 December" (patrol18b)
     r"(?:until|till|to)\s+(?:(?:the\s+)?(?:\w+day\s+)?evening|the\s+evening\s+of)\s*,?\s*(?:of\s+)?(?P<date>" + _PLAIN_DATE + r")",
     re.IGNORECASE)
+#: "The number of ceasefire violations recorded through the evening of 26 December increased …, with more than 170
+#: explosions" (patrol18b, C13: untimed): the reporting period that ends that evening.
+_THROUGH_EVENING = re.compile(r"\brecorded\s+(?:through|until|till|up\s+to)\s+the\s+evening\s+of\s+(?P<date>" + _PLAIN_DATE + r")",
+                              re.IGNORECASE)
 #: A news copy's reporting period in clock times, in a sentence that counts nothing itself: "for the period from 19.30 on
 #: December 7 to 19.30 on December 8, according to a report published on December 9" (patrol18: the counts quoted after it
 #: were put on the 7th); read as the evening-to-evening period, for the sentences after it.
@@ -141,7 +149,11 @@ _WEEKDAY_ON = re.compile(
 _YESTERDAY = re.compile(r"\b(?:yesterday(?:\s+(?P<part>morning|afternoon|evening))?|(?P<night>last\s+night|yesterday\s+night))\b",
                         re.IGNORECASE)
 #: "… more ceasefire violations than between the evenings of …": the period after "than" is the one compared with.
-_THAN_BEFORE = re.compile(r"\bthan\s+(?:it\s+did\s+|in\s+the\s+period\s+)?$", re.IGNORECASE)
+_THAN_BEFORE = re.compile(r"\b(?:than\s+(?:it\s+did\s+|in\s+the\s+period\s+)?"
+                          # "… more explosions (about 430) compared with ceasefire violations recorded between the evenings
+                          # of 20 and 21 May" (patrol18b's D01: the 430 were put in the period compared with)
+                          r"|compared\s+(?:with|to)\s+(?:the\s+)?(?:ceasefire\s+violations|explosions)\s+recorded\s+)$",
+                          re.IGNORECASE)
 #: "In the following 24 hours", "over the next 24 hours": the day after the period written.
 _FOLLOWING_DAY = re.compile(r"\b(?:in|over|during|for)\s+the\s+(?:following|next|subsequent)\s+(?:24\s+hours|day)\b", re.IGNORECASE)
 #: An evening runs from 18:00 to 21:00: a period "between the evenings of 2 and 3 June" is 2 June 18:00 to 3 June 21:00.
@@ -285,6 +297,9 @@ _SAME_POSITION = re.compile(
     r"(?:From|At|In|On)\s+the\s+same\s+(?:position|location|place|spot)|(?:While\s+)?still\s+positioned\s+there)\b",
     re.IGNORECASE,
 )
+#: "The following day, the same camera recorded nine explosions …" (patrol18b's D07: the camera's position was lost).
+_SAME_CAMERA = re.compile(r"^[\s\x1f]*(?:(?:The\s+(?:following|next)\s+\w+|On\s+[^,;.]{1,30}|Later(?:\s+that\s+\w+)?)\s*,\s*)?"
+                          r"the\s+same\s+camera\b", re.IGNORECASE)
 #: "The following afternoon, while in the same location, …": the same position after a time of day written first.
 _WHILE_SAME = re.compile(r"^[\s\x1f]*(?:The\s+(?:following|next)|Later\s+that|That)\s+(?:morning|afternoon|evening|night|day)\s*,\s*"
                          r"(?P<same>(?:while|whilst)\s+(?:still\s+)?(?:in|at)\s+the\s+same\s+(?:position|location|place|spot))\b",
@@ -292,6 +307,9 @@ _WHILE_SAME = re.compile(r"^[\s\x1f]*(?:The\s+(?:following|next)|Later\s+that|Th
 _CLAUSE_BREAK = re.compile(
     r";\s+|,?\s+and\s+(?!in\s+(?:some|most|many|all|several)\s+cases\b|at\s+(?:an?\s+)?(?:altitude|height)\b)(?=(?:(?:while|when)\s+)?(?:positioned|while|in|at|near|from)\s+[^;]*?\b(?:heard|saw|observed|recorded|spotted)\b)"
     r"|,?\s+and\s+(?=(?:the\s+SMM|it|the\s+mission)\s+(?:also\s+|later\s+)?(?:heard|saw|observed|recorded|spotted)\b)"
+    # "… more than 170 explosions, mostly in areas east of Mariupol where the SMM also recorded intense exchanges of
+    # heavy-machine-gun fire" (patrol18b, C13: the explosions were given the machine-gun as their weapon)
+    r"|\s+where\s+(?=(?:the\s+SMM|it|the\s+mission)\s+also\s+(?:heard|saw|observed|recorded|spotted)\b)"
     # "… heard 12 explosions … south-east of its position and saw one impact … 3km south of its position": a second verb of
     # the same subject (patrol14: the impact was lost, and its distance and direction given to the explosions)
     r"|,?\s+and\s+(?=(?:also\s+|then\s+)?(?:saw|heard|observed|recorded|spotted)\s+(?:an?|one|two|three|four|five|six|seven|"
@@ -386,6 +404,10 @@ class _State:
     region: str | None = None  # the part of the report ("Donetsk region" heading, "In Donetsk region, ..." summary)
     last_kind: str | None = None  # the kind of the sentence before's last observation: "A further 860 were reported …"
     unread_when: str | None = None  # this sentence writes a date or clock time not read: no date from the one before
+    # this sentence's counts run over a longer period than any date it or the one before writes ("from 00:01 on 27 July
+    # 2020 until the end of the reporting period"): no date from the one before either
+    longer_period: bool = False
+    first_clock_day: Date | None = None  # the first day written beside the sentence before's clock times ("at 23:11 on 7 June")
     period_end: time | None = None  # --period-end: an untimed observation falls in the reporting period ending on --date
     described: dict[str, _Described] = field(default_factory=dict)  # places the text described, by folded name
     # the clock time of a sentence that placed the patrol and observed nothing ("At 11:57 on 21 May, an SMM patrol … was
@@ -884,7 +906,9 @@ def _read_sentence(
     state.date_part = None  # the part of the day is kept only in the sentence that wrote it
     for stamp in scan.find(_REPORT_STAMP, start, end):
         scan.claim(start + stamp.start(), start + stamp.end())
+    state.longer_period = False
     for period in scan.find(_UNTIL_PERIOD_END, start, end):
+        state.longer_period = True
         sentence_warnings.append(f"the period {period.group(0)!r} runs to the end of the reporting period: left undated")
         scan.claim(start + period.start(), start + period.end())
     only_date = _DATE_ONLY_LINE.match(line[start:end])
@@ -893,6 +917,8 @@ def _read_sentence(
     spelled = next(scan.find(_EVENING_TO_EVENING, start, end), None) if evenings is None else None
     if spelled is None and evenings is None and KIND_NOUN.search(line, start, end) is None:
         spelled = next(scan.find(_CLOCK_TO_CLOCK, start, end), None)
+    if spelled is None and evenings is None:
+        spelled = next(scan.find(_THROUGH_EVENING, start, end), None)
     weekdays = next(scan.find(_WEEKDAY_EVENINGS, start, end), None) if evenings is None and spelled is None else None
     overnight = (next(scan.find(_WEEKDAY_EVENING_MORNING, start, end), None)
                  if evenings is None and spelled is None and weekdays is None else None)
@@ -934,8 +960,13 @@ def _read_sentence(
         evenings = weekdays
     elif spelled is not None:  # "From Saturday evening, November 16, until Sunday evening, November 17"
         found_date = None
-        first_day, _ = _parse_date(spelled.group("first"), state, default_date)
         last, _ = _parse_date(spelled.group("date"), state, default_date)
+        if spelled.re is _THROUGH_EVENING:  # the 24 hours that end that evening
+            first_day = last - timedelta(days=1) if last is not None else None
+        elif spelled.group("first").isdigit():  # the first day's month is the last's (or the month before)
+            first_day = _day_before(int(spelled.group("first")), last)
+        else:
+            first_day, _ = _parse_date(spelled.group("first"), state, default_date)
         if first_day is not None and last is not None and first_day < last:
             state.date, state.night_end, state.evenings, state.date_written = first_day, last, True, True
             state.date_part = None
@@ -952,7 +983,7 @@ def _read_sentence(
         first_day = _evenings_start(evenings, last)
         than = _THAN_BEFORE.search(line, max(0, start), start + evenings.start())
         compared = than is not None
-        if than is not None:
+        if than is not None and than.group(0).lower().startswith("than"):  # ("compared with …" is read as the comparison)
             scan.claim(than.start(), than.end())
         if compared and last is not None and first_day is not None:
             # "In the following 24 hours, the SMM recorded more ceasefire violations than between the evenings of 3 and 4
@@ -978,6 +1009,7 @@ def _read_sentence(
         # "In total, following a meeting of the Trilateral Contact Group on 22 July, …, the SMM recorded 1,620 ceasefire
         # violations": the day the period began, not the day of the observations (session 15: put on 22 July)
         sentence_warnings.append(f"the date {found_date.group('date')!r} begins a longer period: left undated")
+        state.longer_period = True
         scan.claim(start + found_date.start(), start + found_date.end())
         found_date = None
     weekday = next(scan.find(_WEEKDAY_ON, start, end), None) if found_date is None and evenings is None else None
@@ -1004,7 +1036,21 @@ def _read_sentence(
         state.date_part = weekday["part"].lower() if weekday["part"] and not weekday["night_to"] else None
         scan.claim(start + weekday.start(), start + weekday.end())
     state.unread_when = None
-    if (found_date is None and evenings is None and weekday is None and yesterday is None and state.date_written
+    following = (_FOLLOWING_DAY_LEAD.match(line, start, end)
+                 if found_date is None and evenings is None and weekday is None and yesterday is None else None)
+    if following is not None:
+        # "The following day, whilst in …, the SMM heard over 370 explosions" after "… between 23:11 on 7 June and 00:09
+        # on 8 June …" (patrol18b, C02: untimed; after "On 7 June, …" it was put on the 7th): the day after the one before
+        before = state.date if state.date_written and not state.evenings else (
+            state.first_clock_day if not state.date_written else None)
+        if before is None:
+            state.unread_when = following.group(0).strip(" ,")
+        else:
+            part = following["part"].lower()
+            state.date, state.evenings, state.date_written = before + timedelta(days=1), False, True
+            state.night_end = state.date + timedelta(days=1) if part == "night" else None
+            state.date_part = part if part in ("morning", "afternoon", "evening") else None
+    if (following is None and found_date is None and evenings is None and weekday is None and yesterday is None and state.date_written
             and (stray := next(scan.find(_STRAY_WHEN, start, end), None)) is not None):
         # "Also, the day January 9, monitoring at …, the mission team heard 44 …", "After 11.20 (am) we have recorded
         # about 30 explosions" (patrol16b: put in the day or night of the sentence before): a date or time of its own
@@ -1037,6 +1083,10 @@ def _read_sentence(
     elif (same_position := _WHILE_SAME.match(scan.view(start, end))) is not None:
         # "The following afternoon, while in the same location, the SMM heard …" (patrol14c: the observer was lost)
         scan.claim(start + same_position.start("same"), start + same_position.end())
+    elif (same_position := _SAME_CAMERA.match(scan.view(start, end))) is not None:
+        pass  # (its words are read as the camera's, the observer)
+    if following is not None:  # (claimed after "The next morning, whilst at the same position" was read)
+        scan.claim(following.start(), following.end())
     if _SUMMARY.search(line[start:end]):
         sentence_warnings.append(SUMMARY_WARNING)
     records: list[dict[str, Any]] = []
@@ -1049,6 +1099,7 @@ def _read_sentence(
     last_times = None  # the time of the clause before: "… between 06:10 and 07:05, 31 incoming rounds …; and, 12 outgoing …"
     placing_times = None  # the time of a clause before that observed nothing (it placed the patrol)
     previous_period = False
+    placed_before = False  # this sentence is timed from the one before, which only placed the patrol
     for clause_start, clause_end in _clauses(scan, start, end):
         reading = read_clause(scan, clause_start, clause_end, previous_kind=previous_kind)
         that_part = _that_part(line, clause_start, clause_end)
@@ -1090,6 +1141,7 @@ def _read_sentence(
             for group in reading.groups:
                 group.times = after
                 group.warnings.append("time taken as after the sentence before, which placed the patrol at that time")
+            placed_before = True  # and where: the patrol that sentence placed (patrol18's A13: the observer was lost)
         observed = observed or bool(reading.groups)
         for times in (reading.context_times, *(group.times for group in reading.groups)):
             clock_dates.update(clock.date_text for clock in times or () if clock.date_text)
@@ -1107,7 +1159,7 @@ def _read_sentence(
                 for group in reading.groups:
                     if group.bearing is None and group.distance_km is None and group.event_place is None:
                         group.event_place = EventPlace(names=(reading.position.places[0],), relation="in")
-        elif position is None and continuation and state.position is not None:
+        elif position is None and (continuation or placed_before) and state.position is not None:
             position = state.position
         elif position is None and same_position is not None:
             position = state.position or state.last_position
@@ -1120,6 +1172,10 @@ def _read_sentence(
     state.last_kind = previous_kind
     if placed_times is not None and not observed:
         state.position_times = placed_times
+    state.first_clock_day = None
+    if clock_dates and found_date is None and evenings is None:
+        days = [day for day in (_parse_date(text, state, default_date)[0] for text in clock_dates) if day is not None]
+        state.first_clock_day = min(days, default=None)
     if found_date is not None or evenings is not None:
         state.paragraph_date = None
     elif len(clock_dates) == 1:
@@ -1200,10 +1256,23 @@ def _clause_records(
                 if record["time_start"] > period_end:
                     record["time_start"] -= 86_400.0
                     record["time_end"] = record["time_end"] - 86_400.0 if record["time_end"] is not None else None
+        elif state.longer_period:
+            # a tally since a day long past, after a sentence dated by the reporting period (patrol18b, C26: the tally of
+            # a year was put in the two days of the sentence before): undated, as its warning says
+            pass
         elif state.date_written and state.date is not None and state.unread_when is not None:
             warnings.append(f"a date or time not read ({state.unread_when!r}): the date of the sentence before not used")
         elif state.date_written and state.date is not None:
             record["time_start"], record["time_end"] = _date_window(state, tz, reading.that_part)
+            record["extras"]["time_from"] = "date"
+        elif (not state.date_written and (day := state.paragraph_date or default_date) is not None
+              and (daytime := _daytime_hours(_own_part_of_day(reading, group))) is not None):
+            # "… heard a total of 35 explosions … in the morning" with no date written: the morning of --date, as a clock
+            # time with no date is (patrol18b, C04: untimed); an evening or a night may be the one before the report's day
+            # (its reporting period began the evening before), and two parts in one clause are not split: both untimed
+            midnight = datetime(day.year, day.month, day.day, tzinfo=tz)
+            record["time_start"] = (midnight + timedelta(hours=daytime[0])).timestamp()
+            record["time_end"] = (midnight + timedelta(hours=daytime[1])).timestamp()
             record["extras"]["time_from"] = "date"
         elif state.period_end is not None and state.date is not None:  # --period-end: the reporting period ending on --date
             end = datetime.combine(state.date, state.period_end, tzinfo=tz)
@@ -1578,6 +1647,19 @@ def _parse_date(text: str, state: _State, default_date: Date | None) -> tuple[Da
     return first, second
 
 
+def _day_before(day: int, last: Date | None) -> Date | None:
+    """The day numbered ``day`` on or before ``last``, in its month or the month before."""
+    if last is None:
+        return None
+    month, year = last.month, last.year
+    if day > last.day:
+        month, year = (month - 1, year) if month > 1 else (12, year - 1)
+    try:
+        return Date(year, month, day)
+    except ValueError:
+        return None
+
+
 def _evenings_start(match: re.Match[str], last: Date | None) -> Date | None:
     """The first day of "between the evenings of 30 June and 1 July" (its month, if unwritten, that of the last
     day, or the month before when the day number is larger)."""
@@ -1605,6 +1687,22 @@ PART_OF_DAY_HOURS: dict[str, tuple[int, int]] = {
     "early afternoon": (12, 16), "afternoon": (12, 18), "late afternoon": (14, 19),
     "early evening": (15, 21), "evening": (15, 24), "late evening": (18, 24),
 }
+
+
+def _own_part_of_day(reading: ClauseReading, group: Group) -> str | None:
+    """The part of the day of one observation: the clause's one, or, where two are written ("Over a three hour period in
+    the morning, the SMM heard nine explosions …, and in the afternoon four explosions"; patrol18b's C06: both untimed),
+    the last one written before the observation's noun."""
+    return reading.time_of_day if len(reading.parts_of_day_at) < 2 else group.part_of_day
+
+
+def _daytime_hours(time_of_day: str | None) -> tuple[int, int] | None:
+    """The hours of one part of the day that ends before the evening ("in the morning", "in the afternoon"), else None."""
+    if time_of_day is None or "," in time_of_day:
+        return None
+    part = re.sub(r"^(?:in|during|on)\s+(?:the\s+)?", "", time_of_day.strip().lower())
+    hours = PART_OF_DAY_HOURS.get(part)
+    return hours if hours is not None and hours[1] <= 19 else None
 
 
 def _part_of_day_hours(part: str | None) -> tuple[int, int] | None:

@@ -181,7 +181,7 @@ WEAPON_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (_weapon_pattern(pattern), label) for pattern, label in WEAPONS
 )
 #: A calibre: "122mm", "82 mm", "(120mm)", "(12.7mm)", "7.62mm" (session 15: read as 62mm).
-CALIBRE = re.compile(r"\(?(?<![\d.,])\b(?P<mm>\d{1,3}(?:\.\d{1,2})?)(?:\s?mm\b|[\s-]mill?imet(?:re|er)s?\b)\)?")  # also a news copy's "82-milimetre"
+CALIBRE = re.compile(r"\(?(?<![\d.,])\b(?P<mm>\d{1,3}(?:\.\d{1,2})?)(?:[\s-]?mm\b|[\s-]mill?imet(?:re|er)s?\b)\)?")  # also a news copy's "82-milimetre", "23-mm"
 
 
 def calibre_value(text: str) -> int | float:
