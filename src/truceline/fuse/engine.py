@@ -378,6 +378,27 @@ class FusionConfig:
     within this many seconds (plus ``first_pass_kappa`` of its travel time), an event without a pick at that station
     though it lies within the median distance of those it was heard at, is that event's arrival (a neighbour battery's round, a mission's
     impacts): a round added by the count may not take it (``place_rounds``; docs/fusion.md, "Session 17 (heavy17)")."""
+    surplus_rounds: bool = False
+    """A dense train (events linked within ``surplus_link_km`` and ``surplus_link_s``) holding more events than its
+    nearest stations heard arrivals in its window loses its weakest surplus events, those heard only where their
+    mates were (``fuse/surplus.py``, batch only; docs/fusion.md, "Session 18 (leftover18)": no worse in F1 on 17
+    scenarios, `heavy` 1 h 2169/1913 -> 2159/1913, but `violation` seed 11's operating-point recall 263 -> 253 of 306)."""
+    surplus_link_km: float = 3.0
+    """``surplus_rounds``: the trains' single linkage in space (km)."""
+    surplus_link_s: float = 2.0
+    """``surplus_rounds``: the trains' single linkage in origin time (s)."""
+    surplus_train_stations: float = 15.0
+    """``surplus_rounds``: only trains whose events were heard by this median number of stations or more are tested
+    (rounds heard by few stations may be missed by the nearest stations as well: their count is no bound)."""
+    surplus_count_stations: int = 5
+    """``surplus_rounds``: the train's count is read at this many of the stations nearest it that heard it."""
+    surplus_count_quantile: float = 1.0
+    """``surplus_rounds``: the quantile of those stations' counts taken as the train's count of rounds."""
+    surplus_min_stations: int = 8
+    """``surplus_rounds``: an event heard at fewer stations is never removed (a quiet round the count may miss)."""
+    surplus_shared_share: float = 0.8
+    """``surplus_rounds``: an event is removed only if at least this share of its picks lie at stations where another
+    event of its train holds a pick."""
     place_round_scatter_ellipse: bool = True
     """A round added by the count has its template's ellipse widened by the covariance of the place's events' positions
     (it is at their median, the round anywhere among them) (``place_rounds``)."""

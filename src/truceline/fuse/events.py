@@ -15,6 +15,7 @@ from truceline.fuse.engine import (FusionConfig, PassResult, Prepared, clock_dou
 from truceline.fuse.atmosphere import travel_times
 from truceline.fuse.places import to_places
 from truceline.fuse.rounds import missing_rounds
+from truceline.fuse.surplus import surplus_events
 from truceline.fuse.uncertainty import (AtmosphereReadings, CalibrationCells, calibrated_covariance, event_design,
                                         misfit_prior_dof, nearest_other_arrival_s, pick_variance_covariance,
                                         place_scatter_ratio, pooled_scale, relocate_with_own_atmosphere,
@@ -139,6 +140,10 @@ def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, con
     cov = cov + pooled  # after the places, which read the ellipses: the terms below move no event
     if batch and config.place_rounds and n:
         result, cov, event_atmosphere = with_place_rounds(prep, config, result, cov, event_atmosphere)
+        n = len(result.t0_s)
+    if batch and config.surplus_rounds and n:
+        keep = without_surplus(prep, config, result, event_atmosphere)
+        result, cov, event_atmosphere = result.take(keep), cov[keep], event_atmosphere[keep]
         n = len(result.t0_s)
     round_share = round_swap_share(result, cov, config) if batch and config.crowd_swap_read and n else 0.0
     if (doubt is not None or config.crowd_swap_share > 0 or round_share > 0) and n:
@@ -296,6 +301,20 @@ def with_place_rounds(prep: Prepared, config: FusionConfig, result: PassResult, 
         cov_new[:, :2, :2] += np.array([r.place_scatter_km2 for r in new])
     return (both, np.concatenate([cov, cov_new])[order],
             np.concatenate([event_atmosphere, event_atmosphere[template]])[order])
+
+
+def without_surplus(prep: Prepared, config: FusionConfig, result: PassResult, event_atmosphere: np.ndarray) -> np.ndarray:
+    """Which events to keep once the trains holding more events than their stations heard rounds lose their surplus
+    (``fuse/surplus.py``, ``FusionConfig.surplus_rounds``)."""
+    net = prep.network
+    dof = np.maximum(np.asarray(result.n_obs, dtype=float) - 3.0, 1.0)
+    return surplus_events(result.x_km, result.y_km, result.t0_s, [row[row >= 0] for row in result.picks],
+                          event_atmosphere, prep.pick_time, prep.pick_station, net.x_km, net.y_km,
+                          misfit=np.asarray(result.chi2, dtype=float) / dof, link_km=config.surplus_link_km,
+                          link_s=config.surplus_link_s, train_stations=config.surplus_train_stations,
+                          reach_km=config.reach_km, count_stations=config.surplus_count_stations,
+                          count_quantile=config.surplus_count_quantile, kappa=config.first_pass_kappa,
+                          min_stations=config.surplus_min_stations, shared_share=config.surplus_shared_share)
 
 
 def with_own_celerity(prep: Prepared, config: FusionConfig, result: PassResult, event_atmosphere: np.ndarray,

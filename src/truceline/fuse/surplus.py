@@ -1,0 +1,121 @@
+"""More events than rounds heard: the surplus of a dense train removed (``FusionConfig.surplus_rounds``, batch only).
+
+In a rocket ripple (a round every 0.5 s, the impacts scattered over 2-3 km) or a battery's quick train, the stations
+hear ``k`` arrivals in the train's window and the one-pick-per-station search may make more than ``k`` events of them:
+its events take the arrivals in a shuffled order (a round's event holds a neighbour round's arrival at half of its
+stations), and the arrivals they pass over combine into one more consistent but wrong source near the train
+(docs/fusion.md, "Session 18 (leftover18)": on `heavy` 0.25 h the picks of such events are real arrivals of rounds
+other events found, almost never clutter or a second pick of one arrival). No test on one event's picks tells it
+from a true round of the train, as every event of the train holds its mates' arrivals alike. The *count* does:
+
+* the events are linked by single linkage within ``link_km`` and ``link_s`` of origin time into trains;
+* a train of at least ``min_events`` events, heard by a median of at least ``train_stations`` stations a round (loud
+  rounds: the nearest stations hear each of them; where rounds are heard by few stations the nearest may miss some,
+  and the count is no bound), is heard at each station within ``reach_km`` as the picks inside its window there:
+  from the earliest predicted arrival of its events to the latest, widened by ``slack_s`` plus ``kappa`` of the
+  travel time; picks held by events outside the train are not counted (another source's arrivals);
+* the train's count ``k`` is the ``count_quantile`` of the counts at the ``count_stations`` stations nearest its
+  centre that heard it at all (the largest by default; clutter only raises a count: the test errs towards keeping);
+* when the train holds more than ``k`` events, the weakest (fewest stations, then largest misfit per pick) heard at
+  ``min_stations`` stations or more whose picks lie at stations where another event of the train holds a pick
+  (``shared_share`` of them or more: an event heard where its mates were not adds evidence of its own) are removed,
+  ``n - k`` at most; their picks are left free.
+
+The train's other events already stand for as many rounds as the stations heard, so a round whose event is removed
+is still matched by one of its mates. What the count cannot see: two rounds whose arrivals a picker merged at every
+nearest station (the foreign simulator's launchers firing in pairs), hence the guards.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from truceline.fuse.atmosphere import travel_times
+from truceline.fuse.refine import clusters
+
+
+@dataclass(frozen=True, slots=True)
+class TrainCount:
+    """One train's count (for the diagnostics): its events, the count, the events removed."""
+
+    members: np.ndarray
+    count: int
+    removed: np.ndarray
+
+
+def surplus_events(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.ndarray], event_atmosphere: np.ndarray,
+                   pick_time: np.ndarray, pick_station: np.ndarray, st_x: np.ndarray, st_y: np.ndarray, *,
+                   misfit: np.ndarray | None = None, link_km: float = 3.0, link_s: float = 2.0, min_events: int = 3,
+                   train_stations: float = 15.0, reach_km: float = 38.0, count_stations: int = 5,
+                   count_quantile: float = 1.0, slack_s: float = 0.5, kappa: float = 0.025, min_stations: int = 8,
+                   shared_share: float = 0.8, report: list[TrainCount] | None = None) -> np.ndarray:
+    """Which events to keep (module docstring). ``picks``: each event's pick rows; ``event_atmosphere``: (n, 3) each
+    event's ``(c, wx, wy)`` in km/s; ``misfit``: each event's misfit per pick (orders the weakest), optional;
+    ``report`` collects each tested train's count."""
+    n = len(t0)
+    keep = np.ones(n, dtype=bool)
+    if n < min_events:
+        return keep
+    holder = np.full(len(pick_time), -1, dtype=np.int64)
+    for k, p in enumerate(picks):
+        holder[p] = k
+    labels = clusters(x, y, t0, distance_km=link_km, time_s=link_s)
+    n_stations = np.array([len(np.unique(pick_station[p])) for p in picks])
+    misfit_of = np.zeros(n) if misfit is None else np.asarray(misfit, dtype=float)
+    by_station = np.argsort(pick_station, kind="stable")
+    station_start = np.searchsorted(pick_station[by_station], np.arange(len(st_x) + 1))
+    for label in np.unique(labels):
+        members = np.flatnonzero(labels == label)
+        if len(members) < min_events or float(np.median(n_stations[members])) < train_stations:
+            continue
+        mine = np.zeros(n, dtype=bool)
+        mine[members] = True
+        counts = _counts(members, mine, x, y, t0, event_atmosphere, pick_time, holder, st_x, st_y, by_station,
+                         station_start, reach_km=reach_km, count_stations=count_stations, slack_s=slack_s, kappa=kappa)
+        if not counts:
+            continue
+        k = int(np.sort(counts)[int(np.floor(count_quantile * (len(counts) - 1)))])
+        removed: list[int] = []
+        if len(members) > k:
+            held = {int(j): set(pick_station[picks[j]].tolist()) for j in members}
+            for j in members[np.lexsort((members, -misfit_of[members], n_stations[members]))].tolist():
+                if len(removed) >= len(members) - k:
+                    break
+                if n_stations[j] < min_stations:
+                    continue  # a quiet round: the nearest stations' count may have missed it as well
+                others = set().union(*(held[m] for m in members.tolist() if m != j and keep[m]))
+                if np.isin(pick_station[picks[j]], list(others)).mean() >= shared_share:
+                    keep[j] = False
+                    removed.append(j)
+        if report is not None:
+            report.append(TrainCount(members=members, count=k, removed=np.array(removed, dtype=np.int64)))
+    return keep
+
+
+def _counts(members: np.ndarray, mine: np.ndarray, x: np.ndarray, y: np.ndarray, t0: np.ndarray,
+            event_atmosphere: np.ndarray, pick_time: np.ndarray, holder: np.ndarray, st_x: np.ndarray, st_y: np.ndarray,
+            by_station: np.ndarray, station_start: np.ndarray, *, reach_km: float, count_stations: int, slack_s: float,
+            kappa: float) -> list[int]:
+    """The train's count at each of the ``count_stations`` stations nearest its centre that heard it: the picks in
+    its window there that no event outside it holds."""
+    cx, cy = float(np.median(x[members])), float(np.median(y[members]))
+    distance = np.hypot(st_x - cx, st_y - cy)
+    stations = np.flatnonzero(distance <= reach_km)
+    stations = stations[np.argsort(distance[stations], kind="stable")]
+    atm = event_atmosphere[members]
+    counts: list[int] = []
+    for st in stations.tolist():
+        tt = travel_times(np.full(len(members), st_x[st]), np.full(len(members), st_y[st]), x[members], y[members],
+                          atm[:, 0], atm[:, 1], atm[:, 2])
+        arrival = t0[members] + tt
+        slack = slack_s + kappa * float(tt.max())
+        rows = by_station[station_start[st]:station_start[st + 1]]
+        rows = rows[(pick_time[rows] >= arrival.min() - slack) & (pick_time[rows] <= arrival.max() + slack)]
+        rows = rows[(holder[rows] < 0) | mine[np.maximum(holder[rows], 0)]]
+        if len(rows):
+            counts.append(len(rows))
+            if len(counts) >= count_stations:
+                break
+    return counts
