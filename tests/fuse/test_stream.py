@@ -569,3 +569,34 @@ def test_the_deciding_search_may_leave_out_the_splinters_of_a_salvo_already_emit
     # a source a minute later is another event
     stream._emitted_lately = [emitted(0.2, 60.0)]
     assert stream._splinter_share(found) == 0.0
+
+
+def test_the_continuous_schedule_emits_events_seconds_after_their_last_pick_without_losing_them() -> None:
+    toy = make_toy(seed=41, n_events=150, clutter_per_station=3, duration_s=3600.0, loudness=True)
+    plain, _ = replay(toy.stations, toy.picks, step_s=1.0)
+    continuous, _ = replay(toy.stations, toy.picks, step_s=1.0, options={"schedule": "continuous"})
+    by = continuous.opened_by
+    assert int(np.sum(by == "continuous")) >= 20 and "continuous" not in plain.opened_by.tolist()
+    # its own events go a few seconds (of stream time) after their last pick: complete, loud enough, not dominated
+    mine = continuous.latency_s[by == "continuous"]
+    assert np.all(mine >= 0.0) and float(np.median(mine)) <= 5.0
+    assert np.all(continuous.opened_at_s[by == "continuous"] <= continuous.emitted_at_s[by == "continuous"])
+    # once the loudness is learned (the last third of the feed), most events go within 10 s; in the stages' schedule few
+    late = continuous.emitted_at_s >= 2400.0
+    assert float(np.mean(continuous.latency_s[late] <= 10.0)) >= 0.5 > float(
+        np.mean(plain.latency_s[plain.emitted_at_s >= 2400.0] <= 10.0))
+    # no event lost, each emitted once, each pick in one event at most
+    assert _matched(toy, continuous.events) >= _matched(toy, plain.events)
+    assert len(set(continuous.events["event_id"].to_pylist())) == continuous.events.num_rows
+    picks = continuous.assignments["pick_id"].to_pylist()
+    assert len(picks) == len(set(picks))
+    # the continuous search runs at fixed instants, so the result does not depend on how the feed is cut
+    whole = StreamingAssociator(toy.stations, schedule="continuous")
+    at_once = Emission.concat([whole.push(toy.picks), whole.flush()])
+    assert at_once.opened_by.tolist() == by.tolist()
+    assert at_once.assignments["pick_id"].to_pylist() == picks
+    np.testing.assert_allclose(at_once.emitted_at_s, continuous.emitted_at_s)
+    with pytest.raises(ValueError):
+        StreamingAssociator(toy.stations, schedule="every pick")
+    with pytest.raises(ValueError):
+        StreamingAssociator(toy.stations, schedule="continuous", continuous_every_s=1.5)
