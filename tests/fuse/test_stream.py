@@ -600,3 +600,24 @@ def test_the_continuous_schedule_emits_events_seconds_after_their_last_pick_with
         StreamingAssociator(toy.stations, schedule="every pick")
     with pytest.raises(ValueError):
         StreamingAssociator(toy.stations, schedule="continuous", continuous_every_s=1.5)
+
+
+def test_the_continuous_search_may_leave_a_crowded_candidate_to_the_stages() -> None:
+    toy = make_toy(seed=22, n_events=1, clutter_per_station=0, duration_s=600.0)
+
+    def event(dx_km: float, dt_s: float) -> OpenEvent:
+        return OpenEvent(key=-1, x_km=dx_km, y_km=0.0, t0_s=300.0 + dt_s, tile=0, covariance=np.eye(3), chi2=1.0, n_obs=5,
+                         seqs=[], stations={0, 1, 2, 3, 4})
+
+    off = StreamingAssociator(toy.stations, schedule="continuous")
+    on = StreamingAssociator(toy.stations, schedule="continuous", continuous_crowd_km=10.0, continuous_crowd_s=30.0)
+    mine = event(0.0, 0.0)
+    assert not off._crowded(mine, [mine, event(2.0, 5.0)])  # the test is off by default
+    assert not on._crowded(mine, [mine])  # alone (itself does not count)
+    assert on._crowded(mine, [mine, event(2.0, 5.0)])  # another candidate of the same run nearby
+    assert not on._crowded(mine, [mine, event(12.0, 5.0), event(2.0, 45.0)])  # too far, too late
+    on._open = [event(-3.0, -20.0)]  # an open event counts
+    assert on._crowded(mine, [mine])
+    on._open = []
+    on._emitted_lately = [(event(0.5, 10.0), np.zeros(0), np.zeros(0), np.zeros(0), np.zeros(0))]  # and one emitted lately
+    assert on._crowded(mine, [mine])

@@ -106,7 +106,8 @@ class StreamingAssociator:
                  deciding_loudness: bool = False, small_stage_age_s: float | None = None,
                  small_stage_stations: int | None = None, deciding_splinters: float | None = None,
                  schedule: str = "stages", continuous_every_s: float = 2.0, continuous_stations: int = 5,
-                 continuous_seeds: int = 24) -> None:
+                 continuous_seeds: int = 24, continuous_crowd_km: float | None = None, continuous_crowd_s: float = 30.0
+                 ) -> None:
         if not chunk_s > 0 or not margin_s >= 0 or not calibrate_every_s >= 0:
             raise ValueError("chunk_s must be positive, margin_s and calibrate_every_s not negative")
         if not decide_every_s > 0 or not completeness_km >= 0 or not hold_s >= 0 or not 0 <= heard_quantile <= 1:
@@ -138,7 +139,14 @@ class StreamingAssociator:
         """How often (stream seconds) the continuous search runs."""
         self.continuous_seeds = continuous_seeds
         """Seeds (new hits of the vote and waiting candidates together) it examines at most."""
-        self.continuous_fates = {"examined": 0, "found": 0, "incomplete": 0, "dominated": 0, "not loud": 0, "opened": 0}
+        self.continuous_crowd_km = continuous_crowd_km
+        """With a distance: a complete candidate of the continuous search is left to the stages when another hypothesis
+        (a candidate of the same run, an open event or one emitted lately) lies within this distance and
+        ``continuous_crowd_s`` of it: in a burst the candidates examined one after the other take their neighbours'
+        picks, and the stages' competition over the whole minute and the salvo's joint refinement do better (None: off)."""
+        self.continuous_crowd_s = continuous_crowd_s
+        self.continuous_fates = {"examined": 0, "found": 0, "incomplete": 0, "dominated": 0, "crowded": 0, "not loud": 0,
+                                 "opened": 0}
         """What the continuous search did: seeds examined, candidates found, and of these how many were not complete yet,
         complete but held back because a stronger candidate that could still grow competes for their picks, complete
         but left to the stages because their loudness disagrees (or is not learned yet), and opened."""
@@ -726,6 +734,9 @@ class StreamingAssociator:
                 if self._claimable(event, rivals):
                     fates["dominated"] += 1
                     at = now + self.continuous_every_s  # examined again at the next run
+                elif self._crowded(event, found):
+                    fates["crowded"] += 1
+                    continue  # left to the stages
                 elif self._loudness.ready and self._loud_enough(event, now):
                     ready.append(event)
                     continue
@@ -739,6 +750,15 @@ class StreamingAssociator:
         fates["opened"] += len(ready)
         self.trigger_opened += len(ready)
         self._open_found(ready, "continuous", now)
+
+    def _crowded(self, event: OpenEvent, found: list[OpenEvent]) -> bool:
+        """Whether another hypothesis (another of ``found``, an open event, an event emitted lately) lies within
+        ``continuous_crowd_km`` and ``continuous_crowd_s`` of an event (False when that test is off)."""
+        if self.continuous_crowd_km is None:
+            return False
+        others = [e for e in found if e is not event] + list(self._open) + [e[0] for e in self._emitted_lately]
+        return any(abs(e.t0_s - event.t0_s) <= self.continuous_crowd_s
+                   and math.hypot(e.x_km - event.x_km, e.y_km - event.y_km) <= self.continuous_crowd_km for e in others)
 
     def _contest_at(self, earliest: float) -> float:
         """The first instant at or after ``earliest`` at which the triggered events waiting for it are put to the
