@@ -577,9 +577,10 @@ def test_the_continuous_schedule_emits_events_seconds_after_their_last_pick_with
     continuous, _ = replay(toy.stations, toy.picks, step_s=1.0, options={"schedule": "continuous"})
     by = continuous.opened_by
     assert int(np.sum(by == "continuous")) >= 20 and "continuous" not in plain.opened_by.tolist()
-    # its own events go a few seconds (of stream time) after their last pick: complete, loud enough, not dominated
+    # its own events go seconds (of stream time) after their last pick, once complete (by the waits and by their loudness),
+    # loud enough and not dominated; the stages' median event waits for its chunk's search
     mine = continuous.latency_s[by == "continuous"]
-    assert np.all(mine >= 0.0) and float(np.median(mine)) <= 5.0
+    assert np.all(mine >= 0.0) and float(np.median(mine)) <= 10.0 < float(np.median(plain.latency_s))
     assert np.all(continuous.opened_at_s[by == "continuous"] <= continuous.emitted_at_s[by == "continuous"])
     # once the loudness is learned (the last third of the feed), most events go within 10 s; in the stages' schedule few
     late = continuous.emitted_at_s >= 2400.0
