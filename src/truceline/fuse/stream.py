@@ -18,7 +18,10 @@ instants ``decide_every_s`` apart. At each instant it
    hypotheses, one source level under a law learned from the emitted events, silent stations, and
    the nearest-stations test for events of at most ``NEAREST_MAX_STATIONS`` stations); and, with
    ``trigger_stations`` (off by default), a pick-triggered search (:mod:`truceline.fuse.trigger`):
-   the free picks' votes kept up to date as they arrive, the places they make agree examined at once;
+   the free picks' votes kept up to date as they arrive, the places they make agree examined at once; with
+   ``schedule="continuous"`` (off by default), that vote's new hits and waiting candidates examined together every
+   ``continuous_every_s``, strongest first, each opened once complete, loud enough and not dominated by a stronger
+   candidate still growing (docs/fusion.md, "Session 18");
 3. **emits** the open events that are complete: every working station that could hear an event
    has given it a pick or let its predicted arrival pass (plus tolerance and ``hold_s``); a salvo
    (events within 3 km and 6 s, linked) goes together and shares out its picks jointly.
@@ -106,8 +109,8 @@ class StreamingAssociator:
                  deciding_loudness: bool = False, small_stage_age_s: float | None = None,
                  small_stage_stations: int | None = None, deciding_splinters: float | None = None,
                  schedule: str = "stages", continuous_every_s: float = 2.0, continuous_stations: int = 5,
-                 continuous_seeds: int = 24, continuous_crowd_km: float | None = None, continuous_crowd_s: float = 30.0
-                 ) -> None:
+                 continuous_seeds: int = 24, continuous_crowd_km: float | None = None, continuous_crowd_s: float = 30.0,
+                 wait_margin: str = "possible") -> None:
         if not chunk_s > 0 or not margin_s >= 0 or not calibrate_every_s >= 0:
             raise ValueError("chunk_s must be positive, margin_s and calibrate_every_s not negative")
         if not decide_every_s > 0 or not completeness_km >= 0 or not hold_s >= 0 or not 0 <= heard_quantile <= 1:
@@ -129,6 +132,13 @@ class StreamingAssociator:
                                              and continuous_stations >= 3 and continuous_seeds >= 1):
             raise ValueError("continuous_every_s must be a positive multiple of decide_every_s, continuous_stations at "
                              "least 3 and continuous_seeds at least 1")
+        if wait_margin not in ("possible", "expected"):
+            raise ValueError("wait_margin must be 'possible' or 'expected'")
+        self.wait_margin = wait_margin
+        """``expected``: once the loudness is learned, an open event waits only for the stations *expected* to hear it by
+        its loudness (margin at or above the detection curve's ``expected``, where 90 % heard), not every one that
+        *could* (``possible``, the default; with neither a quick nor a pick-triggered search the default waits go by the
+        learned detection radius; docs/fusion.md, "Session 18")."""
         self.schedule = schedule
         """``stages`` (the default): events are found by the stages' searches of one-minute chunks of origin time at fixed
         ages; ``continuous``: also by a search every ``continuous_every_s`` over the candidates that the latest picks
@@ -400,7 +410,8 @@ class StreamingAssociator:
         """The open events wait only for the stations that could hear them by their loudness (once it is learned) when a
         quick or a pick-triggered search runs (``deciding_loudness`` alone leaves the waits as they are, and so does the
         continuous schedule: its candidates are complete by the same waits as the open events)."""
-        return self.quick_every_s is not None or (self.trigger_stations is not None and self.schedule != "continuous")
+        return (self.quick_every_s is not None or (self.trigger_stations is not None and self.schedule != "continuous")
+                or self.wait_margin == "expected")
 
     def _quick_enabled(self) -> bool:
         """Quick searches run once the model is calibrated and the loudness law and detection curve learned."""
@@ -830,7 +841,8 @@ class StreamingAssociator:
         buffer, net = self._buffer, self._network
         rows = buffer.rows(event.seqs)
         could = quick.could_hear(self._loudness, event, buffer.station[rows], buffer.amplitude[rows], net.x_km, net.y_km,
-                                 None if loudness else self._radius_km(event), self.config)[0]
+                                 None if loudness else self._radius_km(event), self.config,
+                                 expected=not loudness and self.wait_margin == "expected")[0]
         return pending.due_s(event, float(buffer.time[rows].max()), self._atmosphere[0], net.x_km, net.y_km,
                              self._last_heard, self.config, could_hear=could, hold_s=self.hold_s)
 
@@ -1209,7 +1221,8 @@ class StreamingAssociator:
                 self._offer_free(event)
                 rows = buffer.rows(event.seqs)
                 could = quick.could_hear(self._loudness, event, buffer.station[rows], buffer.amplitude[rows], net.x_km,
-                                         net.y_km, self._radius_km(event), self.config)[0]
+                                         net.y_km, self._radius_km(event), self.config,
+                                         expected=self.wait_margin == "expected")[0]
                 event.due_s = pending.due_s(event, float(buffer.time[rows].max()), self._atmosphere[0], net.x_km, net.y_km,
                                             self._last_heard, self.config, could_hear=could, hold_s=self.hold_s)
                 if self.trace is not None:
