@@ -56,13 +56,16 @@ def could_hear(loudness: Loudness, event: OpenEvent, pick_station: np.ndarray, p
 def complete(loudness: Loudness, found: OpenEvent, buffer: PickBuffer, now_s: float, atmosphere: np.ndarray,
              st_x: np.ndarray, st_y: np.ndarray, last_heard_s: np.ndarray, corrections_s: np.ndarray,
              radius_km: float | None, config: FusionConfig, *, hold_s: float,
-             other_station: np.ndarray | None = None, other_time_s: np.ndarray | None = None) -> bool:
+             other_station: np.ndarray | None = None, other_time_s: np.ndarray | None = None,
+             wait_expected: bool = False) -> bool:
     """Whether an event a quick search found (its picks in ``buffer``) is complete and consistent
     with its loudness at ``now_s`` (see the module docstring). ``other_station`` and ``other_time_s``
     (corrected) are picks that have left the buffer (those of events already emitted), which also
-    count as heard at their stations."""
+    count as heard at their stations. With ``wait_expected`` it is complete once the stations expected to hear it have had
+    their turn (:func:`could_hear`)."""
     rows = buffer.rows(found.seqs)
-    could, margin = could_hear(loudness, found, buffer.station[rows], buffer.amplitude[rows], st_x, st_y, radius_km, config)
+    could, margin = could_hear(loudness, found, buffer.station[rows], buffer.amplitude[rows], st_x, st_y, radius_km, config,
+                               expected=wait_expected)
     law = loudness.law
     if law is None or not np.isfinite(margin[buffer.station[rows]]).any():
         return False

@@ -836,13 +836,13 @@ class StreamingAssociator:
 
     def _complete_at(self, event: OpenEvent, *, loudness: bool = False) -> float:
         """When an event found (its picks in the buffer) is complete (:func:`pending.due_s`); with ``loudness``, waiting
-        for the stations that could hear it by its loudness (as :func:`quick.complete` does) whatever the open events wait
-        for."""
+        for the stations that could hear it by its loudness (as :func:`quick.complete` does; those expected to, with
+        ``wait_margin`` ``expected``) whatever the open events wait for."""
         buffer, net = self._buffer, self._network
         rows = buffer.rows(event.seqs)
         could = quick.could_hear(self._loudness, event, buffer.station[rows], buffer.amplitude[rows], net.x_km, net.y_km,
                                  None if loudness else self._radius_km(event), self.config,
-                                 expected=not loudness and self.wait_margin == "expected")[0]
+                                 expected=self.wait_margin == "expected")[0]
         return pending.due_s(event, float(buffer.time[rows].max()), self._atmosphere[0], net.x_km, net.y_km,
                              self._last_heard, self.config, could_hear=could, hold_s=self.hold_s)
 
@@ -962,7 +962,8 @@ class StreamingAssociator:
         time = np.concatenate([np.zeros(0)] + [e[2] for e in lately])
         return quick.complete(self._loudness, event, self._buffer, now, self._atmosphere[0], net.x_km, net.y_km,
                               self._last_heard, self._corrections, None, self.config, hold_s=self.hold_s,
-                              other_station=station, other_time_s=time)
+                              other_station=station, other_time_s=time,
+                              wait_expected=self.wait_margin == "expected")
 
     def _news(self, event: OpenEvent) -> bool:
         """Whether an event found by the deciding search has a pick that the last early stage to search its origin
