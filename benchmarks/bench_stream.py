@@ -64,7 +64,7 @@ def _score(truth: Path, run: Path) -> dict[str, float]:
 
 
 def feed(stations: pa.Table, picks: pa.Table, step_s: float, quick_every_s: float | None = None,
-         trace: list[dict] | None = None, options: dict | None = None
+         trace: list[dict] | None = None, options: dict | None = None, counters: dict | None = None
          ) -> tuple[Emission, np.ndarray, np.ndarray, list[str], float]:
     """Replay in time order; returns the emission, each step's stream end time and its wall seconds, the late
     picks and the CPU seconds of the process over the feed (on a shared machine the wall time is not the work)."""
@@ -78,7 +78,7 @@ def feed(stations: pa.Table, picks: pa.Table, step_s: float, quick_every_s: floa
         cpu.append(time.process_time())
 
     emission, late = replay(stations, picks, step_s=step_s, on_step=step, quick_every_s=quick_every_s, trace=trace,
-                            options=options)
+                            options=options, counters=counters)
     return emission, np.array(ends), np.diff(np.array(stamps)), late, float(cpu[-1] - cpu[0])
 
 
@@ -141,7 +141,8 @@ def main(preset: str, hours: float, seed: int, scenario: Path | None, speedup: f
         result_early = early
     else:
         result_early = "default"
-    emission, ends, wall, late, cpu_s = feed(stations, picks, step_s, quick_every_s, records, extra)
+    counters: dict = {}
+    emission, ends, wall, late, cpu_s = feed(stations, picks, step_s, quick_every_s, records, extra, counters)
     if records is not None:
         (out_dir / "trace.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     run = out_dir / "streamed"
@@ -164,6 +165,7 @@ def main(preset: str, hours: float, seed: int, scenario: Path | None, speedup: f
         f"backlog_at_{speedup:g}x_wall_s": {"p99": round(float(np.percentile(lag, 99)), 2), "end": round(float(lag[-1]), 2),
                                              "max": round(float(lag.max()), 2)},
         "streamed": _score(scenario, run),
+        "counters": counters,
     }
     if batch:
         batch_run = out_dir / "batch"

@@ -125,3 +125,21 @@ def test_picks_that_left_the_buffer_with_an_emitted_event_still_count_as_heard()
     assert not quick.complete(loud, event, buffer, last_arrival + 2.0, ATMOSPHERE, ST_X, ST_Y, np.zeros(len(ST_X)),
                               np.zeros(len(ST_X)), None, FusionConfig(), hold_s=0.5, other_station=near,
                               other_time_s=130.0 + tt[near])
+
+
+def test_an_event_may_wait_only_for_the_stations_expected_to_hear_it() -> None:
+    loud, buffer, event, _ = _scene(heard_near=True)
+    _, margin = quick.could_hear(loud, event, buffer.station[:4], buffer.amplitude[:4], ST_X, ST_Y, None, FusionConfig())
+    law = loud.law
+    assert law is not None
+    # a law under which station 4 could hear the event but is not expected to
+    loud.law = LoudnessLaw(spreading=law.spreading, absorption_per_km=law.absorption_per_km, scatter=law.scatter,
+                           reference_log_snr=law.reference_log_snr, expected=float(margin[4]) + 0.01, possible=law.possible)
+    could, _ = quick.could_hear(loud, event, buffer.station[:4], buffer.amplitude[:4], ST_X, ST_Y, None, FusionConfig())
+    expected, _ = quick.could_hear(loud, event, buffer.station[:4], buffer.amplitude[:4], ST_X, ST_Y, None, FusionConfig(),
+                                   expected=True)
+    assert could[4] and not expected[4]
+    assert not np.any(expected & ~could)  # the expected stations are some of those that could hear it
+    toy = make_toy(seed=22, n_events=1, clutter_per_station=0, duration_s=600.0)
+    assert StreamingAssociator(toy.stations, wait_margin="expected")._loudness_waits()
+    assert not StreamingAssociator(toy.stations)._loudness_waits()

@@ -569,3 +569,56 @@ def test_the_deciding_search_may_leave_out_the_splinters_of_a_salvo_already_emit
     # a source a minute later is another event
     stream._emitted_lately = [emitted(0.2, 60.0)]
     assert stream._splinter_share(found) == 0.0
+
+
+def test_the_continuous_schedule_emits_events_seconds_after_their_last_pick_without_losing_them() -> None:
+    toy = make_toy(seed=41, n_events=150, clutter_per_station=3, duration_s=3600.0, loudness=True)
+    plain, _ = replay(toy.stations, toy.picks, step_s=1.0)
+    continuous, _ = replay(toy.stations, toy.picks, step_s=1.0, options={"schedule": "continuous"})
+    by = continuous.opened_by
+    assert int(np.sum(by == "continuous")) >= 20 and "continuous" not in plain.opened_by.tolist()
+    # its own events go seconds (of stream time) after their last pick, once complete (by the waits and by their loudness),
+    # loud enough and not dominated; the stages' median event waits for its chunk's search
+    mine = continuous.latency_s[by == "continuous"]
+    assert np.all(mine >= 0.0) and float(np.median(mine)) <= 10.0 < float(np.median(plain.latency_s))
+    assert np.all(continuous.opened_at_s[by == "continuous"] <= continuous.emitted_at_s[by == "continuous"])
+    # once the loudness is learned (the last third of the feed), most events go within 10 s; in the stages' schedule few
+    late = continuous.emitted_at_s >= 2400.0
+    assert float(np.mean(continuous.latency_s[late] <= 10.0)) >= 0.5 > float(
+        np.mean(plain.latency_s[plain.emitted_at_s >= 2400.0] <= 10.0))
+    # no event lost, each emitted once, each pick in one event at most
+    assert _matched(toy, continuous.events) >= _matched(toy, plain.events)
+    assert len(set(continuous.events["event_id"].to_pylist())) == continuous.events.num_rows
+    picks = continuous.assignments["pick_id"].to_pylist()
+    assert len(picks) == len(set(picks))
+    # the continuous search runs at fixed instants, so the result does not depend on how the feed is cut
+    whole = StreamingAssociator(toy.stations, schedule="continuous")
+    at_once = Emission.concat([whole.push(toy.picks), whole.flush()])
+    assert at_once.opened_by.tolist() == by.tolist()
+    assert at_once.assignments["pick_id"].to_pylist() == picks
+    np.testing.assert_allclose(at_once.emitted_at_s, continuous.emitted_at_s)
+    with pytest.raises(ValueError):
+        StreamingAssociator(toy.stations, schedule="every pick")
+    with pytest.raises(ValueError):
+        StreamingAssociator(toy.stations, schedule="continuous", continuous_every_s=1.5)
+
+
+def test_the_continuous_search_may_leave_a_crowded_candidate_to_the_stages() -> None:
+    toy = make_toy(seed=22, n_events=1, clutter_per_station=0, duration_s=600.0)
+
+    def event(dx_km: float, dt_s: float) -> OpenEvent:
+        return OpenEvent(key=-1, x_km=dx_km, y_km=0.0, t0_s=300.0 + dt_s, tile=0, covariance=np.eye(3), chi2=1.0, n_obs=5,
+                         seqs=[], stations={0, 1, 2, 3, 4})
+
+    off = StreamingAssociator(toy.stations, schedule="continuous")
+    on = StreamingAssociator(toy.stations, schedule="continuous", continuous_crowd_km=10.0, continuous_crowd_s=30.0)
+    mine = event(0.0, 0.0)
+    assert not off._crowded(mine, [mine, event(2.0, 5.0)])  # the test is off by default
+    assert not on._crowded(mine, [mine])  # alone (itself does not count)
+    assert on._crowded(mine, [mine, event(2.0, 5.0)])  # another candidate of the same run nearby
+    assert not on._crowded(mine, [mine, event(12.0, 5.0), event(2.0, 45.0)])  # too far, too late
+    on._open = [event(-3.0, -20.0)]  # an open event counts
+    assert on._crowded(mine, [mine])
+    on._open = []
+    on._emitted_lately = [(event(0.5, 10.0), np.zeros(0), np.zeros(0), np.zeros(0), np.zeros(0))]  # and one emitted lately
+    assert on._crowded(mine, [mine])

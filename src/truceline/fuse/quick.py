@@ -36,31 +36,36 @@ QUICK_UNHEARD = 0.25  # share of the stations that should have heard an event th
 
 
 def could_hear(loudness: Loudness, event: OpenEvent, pick_station: np.ndarray, pick_amplitude: np.ndarray,
-               st_x: np.ndarray, st_y: np.ndarray, radius_km: float | None, config: FusionConfig
-               ) -> tuple[np.ndarray, np.ndarray]:
+               st_x: np.ndarray, st_y: np.ndarray, radius_km: float | None, config: FusionConfig, *,
+               expected: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """The stations an event (with those picks) waits for, as a mask, and their margins (NaN where
     unknown): within reach and a margin at or above the learned ``possible``; a station whose
     margin is not known (or all, when ``radius_km`` is given: nothing learned yet) within
-    ``radius_km`` (the reach when None)."""
+    ``radius_km`` (the reach when None). With ``expected``: the stations whose margin is at or above the learned
+    ``expected`` (where 90 % of the stations heard), not ``possible``."""
     distance = np.hypot(st_x - event.x_km, st_y - event.y_km)
     could = distance <= (config.reach_km if radius_km is None else radius_km)
     law = loudness.law
     if radius_km is not None or law is None:
         return could, np.full(len(distance), np.nan)
     margin = loudness.event_margins(distance, pick_station, pick_amplitude)
-    return np.where(np.isfinite(margin), (margin >= law.possible) & (distance <= config.reach_km), could), margin
+    least = law.expected if expected else law.possible
+    return np.where(np.isfinite(margin), (margin >= least) & (distance <= config.reach_km), could), margin
 
 
 def complete(loudness: Loudness, found: OpenEvent, buffer: PickBuffer, now_s: float, atmosphere: np.ndarray,
              st_x: np.ndarray, st_y: np.ndarray, last_heard_s: np.ndarray, corrections_s: np.ndarray,
              radius_km: float | None, config: FusionConfig, *, hold_s: float,
-             other_station: np.ndarray | None = None, other_time_s: np.ndarray | None = None) -> bool:
+             other_station: np.ndarray | None = None, other_time_s: np.ndarray | None = None,
+             wait_expected: bool = False) -> bool:
     """Whether an event a quick search found (its picks in ``buffer``) is complete and consistent
     with its loudness at ``now_s`` (see the module docstring). ``other_station`` and ``other_time_s``
     (corrected) are picks that have left the buffer (those of events already emitted), which also
-    count as heard at their stations."""
+    count as heard at their stations. With ``wait_expected`` it is complete once the stations expected to hear it have had
+    their turn (:func:`could_hear`)."""
     rows = buffer.rows(found.seqs)
-    could, margin = could_hear(loudness, found, buffer.station[rows], buffer.amplitude[rows], st_x, st_y, radius_km, config)
+    could, margin = could_hear(loudness, found, buffer.station[rows], buffer.amplitude[rows], st_x, st_y, radius_km, config,
+                               expected=wait_expected)
     law = loudness.law
     if law is None or not np.isfinite(margin[buffer.station[rows]]).any():
         return False

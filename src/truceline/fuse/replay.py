@@ -25,7 +25,7 @@ def replay(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = No
            progress: Callable[[float], None] | None = None,
            on_step: Callable[[float], None] | None = None,
            quick_every_s: float | None = None, trace: list[dict] | None = None,
-           options: Mapping[str, Any] | None = None) -> tuple[Emission, list[str]]:
+           options: Mapping[str, Any] | None = None, counters: dict | None = None) -> tuple[Emission, list[str]]:
     """Feed a picks table through :class:`StreamingAssociator` in time order, ``step_s`` of
     stream time at a time (the clock ticks at each step's end, as a live feed's heartbeat
     would), and flush at the end. Returns everything emitted and the late pick ids;
@@ -33,7 +33,8 @@ def replay(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = No
     time at the end of every step (and once more after the flush); ``quick_every_s`` turns the
     quick search on (:class:`StreamingAssociator`); ``trace``, a list, receives the associator's
     trace records (:attr:`StreamingAssociator.trace`); ``options`` are further keyword arguments
-    of :class:`StreamingAssociator`."""
+    of :class:`StreamingAssociator`; ``counters``, a dict, receives what its searches did (the continuous search's
+    ``continuous_fates``, the trigger's and the quick search's counts)."""
     stream = StreamingAssociator(stations, config, chunk_s=chunk_s, party_at=party_at, quick_every_s=quick_every_s,
                                  trace=trace is not None, **(options or {}))
     order = np.argsort(float_column(picks, "time"), kind="stable")
@@ -66,6 +67,10 @@ def replay(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = No
     keep(stream.flush())
     if trace is not None and stream.trace is not None:
         trace.extend(stream.trace)
+    if counters is not None:
+        counters.update({"continuous": dict(stream.continuous_fates), "trigger_examined": stream.trigger_examined,
+                         "trigger_opened": stream.trigger_opened, "quick_searches": stream.quick_searches,
+                         "quick_opened": stream.quick_opened})
     if on_step is not None:
         on_step(stream.now_s)
     if progress is not None:

@@ -18,7 +18,10 @@ instants ``decide_every_s`` apart. At each instant it
    hypotheses, one source level under a law learned from the emitted events, silent stations, and
    the nearest-stations test for events of at most ``NEAREST_MAX_STATIONS`` stations); and, with
    ``trigger_stations`` (off by default), a pick-triggered search (:mod:`truceline.fuse.trigger`):
-   the free picks' votes kept up to date as they arrive, the places they make agree examined at once;
+   the free picks' votes kept up to date as they arrive, the places they make agree examined at once; with
+   ``schedule="continuous"`` (off by default), that vote's new hits and waiting candidates examined together every
+   ``continuous_every_s``, strongest first, each opened once complete, loud enough and not dominated by a stronger
+   candidate still growing (docs/fusion.md, "Session 18");
 3. **emits** the open events that are complete: every working station that could hear an event
    has given it a pick or let its predicted arrival pass (plus tolerance and ``hold_s``); a salvo
    (events within 3 km and 6 s, linked) goes together and shares out its picks jointly.
@@ -104,7 +107,10 @@ class StreamingAssociator:
                  warmup_loose_early: bool = False, trigger_compete: bool = False,
                  trigger_loudness_tests: bool = True, warmup_loose_all_picks: bool = False,
                  deciding_loudness: bool = False, small_stage_age_s: float | None = None,
-                 small_stage_stations: int | None = None, deciding_splinters: float | None = None) -> None:
+                 small_stage_stations: int | None = None, deciding_splinters: float | None = None,
+                 schedule: str = "stages", continuous_every_s: float = 2.0, continuous_stations: int = 5,
+                 continuous_seeds: int = 24, continuous_crowd_km: float | None = None, continuous_crowd_s: float = 30.0,
+                 wait_margin: str = "possible") -> None:
         if not chunk_s > 0 or not margin_s >= 0 or not calibrate_every_s >= 0:
             raise ValueError("chunk_s must be positive, margin_s and calibrate_every_s not negative")
         if not decide_every_s > 0 or not completeness_km >= 0 or not hold_s >= 0 or not 0 <= heard_quantile <= 1:
@@ -120,6 +126,43 @@ class StreamingAssociator:
                for s in early_stages):
             raise ValueError("a stage needs a positive chunk_s, an age_s and lookahead_s not negative, "
                              "and max_seeds at least 2 if given")
+        if schedule not in ("stages", "continuous"):
+            raise ValueError("schedule must be 'stages' or 'continuous'")
+        if schedule == "continuous" and not (continuous_every_s > 0 and continuous_every_s % decide_every_s < 1e-9
+                                             and continuous_stations >= 3 and continuous_seeds >= 1):
+            raise ValueError("continuous_every_s must be a positive multiple of decide_every_s, continuous_stations at "
+                             "least 3 and continuous_seeds at least 1")
+        if wait_margin not in ("possible", "expected"):
+            raise ValueError("wait_margin must be 'possible' or 'expected'")
+        self.wait_margin = wait_margin
+        """``expected``: once the loudness is learned, an open event waits only for the stations *expected* to hear it by
+        its loudness (margin at or above the detection curve's ``expected``, where 90 % heard), not every one that
+        *could* (``possible``, the default; with neither a quick nor a pick-triggered search the default waits go by the
+        learned detection radius; docs/fusion.md, "Session 18")."""
+        self.schedule = schedule
+        """``stages`` (the default): events are found by the stages' searches of one-minute chunks of origin time at fixed
+        ages; ``continuous``: also by a search every ``continuous_every_s`` over the candidates that the latest picks
+        make (the pick-triggered vote), all of them examined together, strongest first, each opened as soon as it is
+        complete, passes the loudness tests and no stronger candidate that could still grow competes for its picks
+        (:meth:`_continuous`; docs/fusion.md, "Session 18")."""
+        self.continuous_every_s = continuous_every_s
+        """How often (stream seconds) the continuous search runs."""
+        self.continuous_seeds = continuous_seeds
+        """Seeds (new hits of the vote and waiting candidates together) it examines at most."""
+        self.continuous_crowd_km = continuous_crowd_km
+        """With a distance: a complete candidate of the continuous search is left to the stages when another hypothesis
+        (a candidate of the same run, an open event or one emitted lately) lies within this distance and
+        ``continuous_crowd_s`` of it: in a burst the candidates examined one after the other take their neighbours'
+        picks, and the stages' competition over the whole minute and the salvo's joint refinement do better (None: off)."""
+        self.continuous_crowd_s = continuous_crowd_s
+        self.continuous_fates = {"examined": 0, "found": 0, "incomplete": 0, "dominated": 0, "crowded": 0, "not loud": 0,
+                                 "opened": 0}
+        """What the continuous search did: seeds examined, candidates found, and of these how many were not complete yet,
+        complete but held back because a stronger candidate that could still grow competes for their picks, complete
+        but left to the stages because their loudness disagrees (or is not learned yet), and opened."""
+        if schedule == "continuous":
+            trigger_stations, trigger_seeds, trigger_complete = continuous_stations, continuous_seeds, True
+            trigger_max_stations, trigger_compete, trigger_loudness_tests = None, False, True
         self.config = config or FusionConfig()
         self.chunk_s = chunk_s
         self.margin_s = margin_s
@@ -160,7 +203,7 @@ class StreamingAssociator:
         """Why the competition left triggered events to the searches' schedule (how many each time)."""
         self._contest: list[OpenEvent] = []  # complete events of the pick-triggered search waiting for the competition
         self._trigger: trigger.TriggerVote | None = None
-        self._candidates: list[tuple[int, int, float]] = []  # the trigger's candidates: cell, origin-time bin, due
+        self._candidates: list[tuple[int, int, float, int]] = []  # the trigger's candidates: cell, origin-time bin, due, stations
         self.warmup_sigma_m_per_s = warmup_sigma_m_per_s
         """With a number: the events emitted before the model is calibrated (``early_in_warmup``) are located under
         the standard celerity, and their uncertainty counts this much model error (m/s) of the effective sound
@@ -360,12 +403,15 @@ class StreamingAssociator:
     def _loudness_on(self) -> bool:
         """The loudness law and detection curve are learned when a quick or a pick-triggered search or the deciding
         search's loudness test (``deciding_loudness``) reads them."""
-        return self._loudness_waits() or self.deciding_loudness or any(s.loud for s in self.early_stages)
+        return (self._loudness_waits() or self.deciding_loudness or any(s.loud for s in self.early_stages)
+                or self.schedule == "continuous")
 
     def _loudness_waits(self) -> bool:
         """The open events wait only for the stations that could hear them by their loudness (once it is learned) when a
-        quick or a pick-triggered search runs (``deciding_loudness`` alone leaves the waits as they are)."""
-        return self.quick_every_s is not None or self.trigger_stations is not None
+        quick or a pick-triggered search runs (``deciding_loudness`` alone leaves the waits as they are, and so does the
+        continuous schedule: its candidates are complete by the same waits as the open events)."""
+        return (self.quick_every_s is not None or (self.trigger_stations is not None and self.schedule != "continuous")
+                or self.wait_margin == "expected")
 
     def _quick_enabled(self) -> bool:
         """Quick searches run once the model is calibrated and the loudness law and detection curve learned."""
@@ -452,7 +498,14 @@ class StreamingAssociator:
             if at is not None:
                 times.append(at)
         times.extend(e.due_s for e in self._open)
-        times.extend(c[2] for c in self._candidates)
+        if self.schedule == "continuous":
+            # the continuous search runs at multiples of continuous_every_s: when candidates fall due or new hits wait
+            every = self.continuous_every_s
+            times.extend(math.ceil(c[2] / every - 1e-9) * every for c in self._candidates)
+            if self._trigger is not None and self._trigger.n_hits and self._trigger_enabled():
+                times.append(math.ceil(self._instant * step / every - 1e-9) * every)
+        else:
+            times.extend(c[2] for c in self._candidates)
         if self._contest:
             times.append(self._contest_at(self._instant * step))
         if not times:
@@ -526,7 +579,10 @@ class StreamingAssociator:
                     self._search(k, start, now)
                     start += stage.chunk_s
                 self._stage_next[k] = start
-        if self._trigger_enabled():
+        if self._trigger_enabled() and self.schedule == "continuous":
+            if abs(now / self.continuous_every_s - round(now / self.continuous_every_s)) < 1e-6:
+                self._continuous(now)
+        elif self._trigger_enabled():
             self._triggered(now)
             if self._contest and self._contest_at(now) <= now:
                 contest, self._contest = self._contest, []
@@ -632,7 +688,7 @@ class StreamingAssociator:
                     continue
                 at = self._cell_of(event.x_km, event.y_km)
                 if at >= 0:
-                    self._candidates.append((at, int(math.floor(event.t0_s / vote.bin_s)), complete_at))
+                    self._candidates.append((at, int(math.floor(event.t0_s / vote.bin_s)), complete_at, len(event.stations)))
             if self.trigger_compete:
                 # put to the competition together, at the next multiple of COMPETE_EVERY_S (one search for them all)
                 self._contest.extend(ready)
@@ -641,6 +697,79 @@ class StreamingAssociator:
                 found = ready
         self.trigger_opened += len(found)
         self._open_found(found, "trigger", now)
+
+    def _continuous(self, now: float) -> None:
+        """The continuous search (``schedule="continuous"``): the new hits of the vote and every candidate still waiting are
+        examined together, strongest first (each takes its picks before the weaker ones: the competition between seeds),
+        through the searches' tests of few-station events; a candidate found is opened once it is complete (every
+        working station that could hear it by its loudness has given it a pick or let its predicted arrival pass), its
+        loudness agrees (:func:`quick.complete`) and no candidate of as many stations or more that is not complete yet,
+        nor an open event, could claim one of its picks (:meth:`_claimable`); the others wait as candidates."""
+        vote = self._trigger
+        assert self._next_start is not None
+        live = [c for c in self._candidates if c[1] * self.config.bin_s >= self._next_start]
+        if vote is None:
+            return
+        cell, b, count = vote.take_hits()
+        undecided = b * vote.bin_s >= self._next_start
+        cell, b, count = cell[undecided], b[undecided], count[undecided]
+        # the waiting candidates compete as seeds with the count of their stations
+        cell = np.concatenate([np.array([c[0] for c in live], dtype=np.int64), cell])
+        b = np.concatenate([np.array([c[1] for c in live], dtype=np.int64), b])
+        count = np.concatenate([np.array([c[3] for c in live], dtype=np.int64), count])
+        if not len(cell):
+            self._candidates = []
+            return
+        cx, cy = self._cells["cell_x"], self._cells["cell_y"]
+        cell, b = trigger.seeds(cell, b, count, cx, cy, vote.bin_s, self.continuous_seeds)
+        # the candidates not examined this time (beyond the seeds' number) wait for the next run
+        chosen = set(zip(cell.tolist(), b.tolist()))
+        candidates = [c for c in live if (c[0], c[1]) not in chosen]
+        fates = self.continuous_fates
+        fates["examined"] += len(cell)
+        start = max(self._next_start, float(b.min()) * vote.bin_s - 5.0)
+        config = replace(self._trigger_config, window_s=float(b.max() * vote.bin_s - start) + 10.0)
+        found = self._find(config, start, {}, deciding=False, seeds=(cell, b))
+        # complete by the open events' waits and, once the loudness is learned, by the stations that could hear it by
+        # its loudness (those the loudness tests wait for)
+        due = [max(self._complete_at(e), self._complete_at(e, loudness=True) if self._loudness.ready else -math.inf)
+               for e in found]
+        waiting = [e for e, d in zip(found, due) if d > now]
+        ready: list[OpenEvent] = []
+        fates["found"] += len(found)
+        for event, at in zip(found, due):
+            if at > now:
+                fates["incomplete"] += 1
+            else:
+                rivals = [w for w in waiting if len(w.stations) >= len(event.stations)] + list(self._open)
+                if self._claimable(event, rivals):
+                    fates["dominated"] += 1
+                    at = now + self.continuous_every_s  # examined again at the next run
+                elif self._crowded(event, found):
+                    fates["crowded"] += 1
+                    continue  # left to the stages
+                elif self._loudness.ready and self._loud_enough(event, now):
+                    ready.append(event)
+                    continue
+                else:
+                    fates["not loud"] += 1
+                    continue  # complete but its loudness disagrees (or is not learned yet): left to the stages
+            where = self._cell_of(event.x_km, event.y_km)
+            if where >= 0:
+                candidates.append((where, int(math.floor(event.t0_s / vote.bin_s)), at, len(event.stations)))
+        self._candidates = candidates
+        fates["opened"] += len(ready)
+        self.trigger_opened += len(ready)
+        self._open_found(ready, "continuous", now)
+
+    def _crowded(self, event: OpenEvent, found: list[OpenEvent]) -> bool:
+        """Whether another hypothesis (another of ``found``, an open event, an event emitted lately) lies within
+        ``continuous_crowd_km`` and ``continuous_crowd_s`` of an event (False when that test is off)."""
+        if self.continuous_crowd_km is None:
+            return False
+        others = [e for e in found if e is not event] + list(self._open) + [e[0] for e in self._emitted_lately]
+        return any(abs(e.t0_s - event.t0_s) <= self.continuous_crowd_s
+                   and math.hypot(e.x_km - event.x_km, e.y_km - event.y_km) <= self.continuous_crowd_km for e in others)
 
     def _contest_at(self, earliest: float) -> float:
         """The first instant at or after ``earliest`` at which the triggered events waiting for it are put to the
@@ -705,12 +834,15 @@ class StreamingAssociator:
                 return True
         return False
 
-    def _complete_at(self, event: OpenEvent) -> float:
-        """When an event found (its picks in the buffer) is complete (:func:`pending.due_s`)."""
+    def _complete_at(self, event: OpenEvent, *, loudness: bool = False) -> float:
+        """When an event found (its picks in the buffer) is complete (:func:`pending.due_s`); with ``loudness``, waiting
+        for the stations that could hear it by its loudness (as :func:`quick.complete` does; those expected to, with
+        ``wait_margin`` ``expected``) whatever the open events wait for."""
         buffer, net = self._buffer, self._network
         rows = buffer.rows(event.seqs)
         could = quick.could_hear(self._loudness, event, buffer.station[rows], buffer.amplitude[rows], net.x_km, net.y_km,
-                                 self._radius_km(event), self.config)[0]
+                                 None if loudness else self._radius_km(event), self.config,
+                                 expected=self.wait_margin == "expected")[0]
         return pending.due_s(event, float(buffer.time[rows].max()), self._atmosphere[0], net.x_km, net.y_km,
                              self._last_heard, self.config, could_hear=could, hold_s=self.hold_s)
 
@@ -830,7 +962,8 @@ class StreamingAssociator:
         time = np.concatenate([np.zeros(0)] + [e[2] for e in lately])
         return quick.complete(self._loudness, event, self._buffer, now, self._atmosphere[0], net.x_km, net.y_km,
                               self._last_heard, self._corrections, None, self.config, hold_s=self.hold_s,
-                              other_station=station, other_time_s=time)
+                              other_station=station, other_time_s=time,
+                              wait_expected=self.wait_margin == "expected")
 
     def _news(self, event: OpenEvent) -> bool:
         """Whether an event found by the deciding search has a pick that the last early stage to search its origin
@@ -1089,7 +1222,8 @@ class StreamingAssociator:
                 self._offer_free(event)
                 rows = buffer.rows(event.seqs)
                 could = quick.could_hear(self._loudness, event, buffer.station[rows], buffer.amplitude[rows], net.x_km,
-                                         net.y_km, self._radius_km(event), self.config)[0]
+                                         net.y_km, self._radius_km(event), self.config,
+                                         expected=self.wait_margin == "expected")[0]
                 event.due_s = pending.due_s(event, float(buffer.time[rows].max()), self._atmosphere[0], net.x_km, net.y_km,
                                             self._last_heard, self.config, could_hear=could, hold_s=self.hold_s)
                 if self.trace is not None:
