@@ -121,3 +121,18 @@ def test_a_surplus_is_counted_within_its_train_only() -> None:
 
 def test_the_option_is_off_by_default() -> None:
     assert FusionConfig().surplus_rounds is False
+
+
+def test_the_nearest_choice_removes_the_duplicate_of_a_mate_not_a_clean_weak_round() -> None:
+    # round 0's event holds its arrivals at stations 9-11 only (under ``min_stations``: kept), a duplicate 20 m from
+    # it holds the other nine; round 3's event lost its arrivals at stations 8-11 (eight stations, the weakest of the
+    # eligible): "weakest" removes round 3's clean event, "nearest" the duplicate of round 0's
+    st_x, st_y, pt, ps, rounds, xs, ys = _train()
+    x, y, t0, picks, atm = _events(rounds, ps, xs, ys, {0: list(range(9))})
+    picks[3] = picks[3][ps[picks[3]] < 8]
+    x[6], y[6], t0[6] = xs[0] + 0.02, ys[0], ROUNDS[0] + 0.1
+    kw = dict(min_stations=6, train_stations=6)
+    weakest = surplus_events(x, y, t0, picks, atm, pt, ps, st_x, st_y, **kw)
+    assert weakest.tolist() == [True, True, True, False, True, True, True]
+    nearest = surplus_events(x, y, t0, picks, atm, pt, ps, st_x, st_y, choice="nearest", **kw)
+    assert nearest.tolist() == [True] * 6 + [False]

@@ -401,6 +401,10 @@ class FusionConfig:
     surplus_shared_share: float = 0.8
     """``surplus_rounds``: an event is removed only if at least this share of its picks lie at stations where another
     event of its train holds a pick."""
+    surplus_choice: str = "weakest"
+    """``surplus_rounds``: which eligible events of a surplus train go: ``"weakest"`` (fewest stations first)
+    or ``"nearest"`` (the one nearest a kept mate in space, one at a time: the duplicate of a mate's round)
+    (docs/fusion.md, "Session 18 (leftover18b)")."""
     place_round_scatter_ellipse: bool = True
     """A round added by the count has its template's ellipse widened by the covariance of the place's events' positions
     (it is at their median, the round anywhere among them) (``place_rounds``)."""

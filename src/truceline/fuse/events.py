@@ -314,7 +314,8 @@ def without_surplus(prep: Prepared, config: FusionConfig, result: PassResult, ev
                           link_s=config.surplus_link_s, train_stations=config.surplus_train_stations,
                           reach_km=config.reach_km, count_stations=config.surplus_count_stations,
                           count_quantile=config.surplus_count_quantile, kappa=config.first_pass_kappa,
-                          min_stations=config.surplus_min_stations, shared_share=config.surplus_shared_share)
+                          min_stations=config.surplus_min_stations, shared_share=config.surplus_shared_share,
+                          choice=config.surplus_choice)
 
 
 def with_own_celerity(prep: Prepared, config: FusionConfig, result: PassResult, event_atmosphere: np.ndarray,

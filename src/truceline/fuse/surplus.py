@@ -50,10 +50,15 @@ def surplus_events(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
                    misfit: np.ndarray | None = None, link_km: float = 3.0, link_s: float = 2.0, min_events: int = 3,
                    train_stations: float = 15.0, reach_km: float = 38.0, count_stations: int = 5,
                    count_quantile: float = 1.0, slack_s: float = 0.5, kappa: float = 0.025, min_stations: int = 8,
-                   shared_share: float = 0.8, report: list[TrainCount] | None = None) -> np.ndarray:
+                   shared_share: float = 0.8, choice: str = "weakest",
+                   report: list[TrainCount] | None = None) -> np.ndarray:
     """Which events to keep (module docstring). ``picks``: each event's pick rows; ``event_atmosphere``: (n, 3) each
     event's ``(c, wx, wy)`` in km/s; ``misfit``: each event's misfit per pick (orders the weakest), optional;
-    ``report`` collects each tested train's count."""
+    ``report`` collects each tested train's count. ``choice``: ``"weakest"`` removes the eligible events in order of
+    weakness; ``"nearest"`` removes, one at a time, the eligible event nearest (in space) to a kept mate, the first in
+    order of weakness among equals: the duplicate of a mate's round rather than a round standing apart. In a dense
+    train the events hold their mates' arrivals alike (docs/fusion.md, "Session 18 (leftover18b)"), so which of two
+    events goes decides mostly which one stands for their rounds."""
     n = len(t0)
     keep = np.ones(n, dtype=bool)
     if n < min_events:
@@ -80,15 +85,31 @@ def surplus_events(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
         removed: list[int] = []
         if len(members) > k:
             held = {int(j): set(pick_station[picks[j]].tolist()) for j in members}
-            for j in members[np.lexsort((members, -misfit_of[members], n_stations[members]))].tolist():
-                if len(removed) >= len(members) - k:
-                    break
-                if n_stations[j] < min_stations:
-                    continue  # a quiet round: the nearest stations' count may have missed it as well
+            order = members[np.lexsort((members, -misfit_of[members], n_stations[members]))].tolist()
+
+            def eligible(j: int) -> bool:
+                if n_stations[j] < min_stations or not keep[j]:
+                    return False  # a quiet round: the nearest stations' count may have missed it as well
                 others = set().union(*(held[m] for m in members.tolist() if m != j and keep[m]))
-                if np.isin(pick_station[picks[j]], list(others)).mean() >= shared_share:
+                return bool(np.isin(pick_station[picks[j]], list(others)).mean() >= shared_share)
+
+            if choice == "nearest":
+                while len(removed) < len(members) - k:
+                    candidates = [j for j in order if eligible(j)]
+                    if not candidates:
+                        break
+                    gaps = [min(float(np.hypot(x[j] - x[m], y[j] - y[m])) for m in members.tolist()
+                                if m != j and keep[m]) for j in candidates]
+                    j = candidates[int(np.argmin(gaps))]  # the first (weakest) of the nearest
                     keep[j] = False
                     removed.append(j)
+            else:
+                for j in order:
+                    if len(removed) >= len(members) - k:
+                        break
+                    if eligible(j):
+                        keep[j] = False
+                        removed.append(j)
         if report is not None:
             report.append(TrainCount(members=members, count=k, removed=np.array(removed, dtype=np.int64)))
     return keep
