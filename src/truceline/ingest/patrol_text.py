@@ -216,6 +216,11 @@ def _weapon_fire(match: re.Match[str]) -> str:
 
 
 _FOOTNOTE = re.compile(r"\[\d{1,3}\]")
+#: A share is no count: "134 explosions (approximately 60 per cent incoming and 40 per cent outgoing)" (patrol18c, E05:
+#: read as 60 impacts, 40 outgoing and 34 undetermined), "Some 30 per cent of reported explosions were recorded during
+#: night time". A parenthesis that gives shares is blanked whole; a share elsewhere loses its number (same length).
+_SHARE_PARENTHESIS = re.compile(r"\((?=[^()]*\d\s*(?:per\s*cent|percent|%))[^()]*\)", re.IGNORECASE)
+_SHARE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?\s*(?:per\s*cent\b|percent\b|%)", re.IGNORECASE)
 _DOTTED_CLOCK = re.compile(r"\b([01]?\d|2[0-3])\.([0-5]\d)(?=\s*(?:hrs|h)\b)")
 #: A 12-hour clock time of the news copies: "12:20 p.m.", "9 a.m.", "1.15pm" (rewritten as 24-hour time, same length).
 _TWELVE_HOUR = re.compile(r"(?<![\d:.])(?P<h>1\d|2[0-3]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s?(?P<ap>[ap])\.?\s?m(?:\.|\b)", re.IGNORECASE)
@@ -481,6 +486,8 @@ def parse_patrol_text(
             source_line, table_warnings = row
             table_text = raw.strip()
         line = _FOOTNOTE.sub(lambda mark: " " * len(mark.group(0)), source_line.translate(_ONE_TO_ONE))  # "[1]": a footnote
+        line = _SHARE.sub(lambda share: " " * len(share.group(0)), _SHARE_PARENTHESIS.sub(
+            lambda share: " " * len(share.group(0)), line))  # "(approximately 60 per cent incoming …)": no count
         line = _DOTTED_CLOCK.sub(r"\1:\2", line)  # "12.10hrs": a clock time written with a dot (same length)
         line, widened = _twelve_hour(line)  # "12:20 p.m.": a 12-hour clock ("7 pm" -> "19:00": one longer)
         line = _HYPHEN_FIRE.sub(" ", line)  # "small-arms-fire": small-arms fire (same length)
