@@ -728,8 +728,19 @@ _SECOND_DATED_COUNT = re.compile(
     + r")\s+)?\d[\d,]*\s+explosions?\b[^()]*\))", re.IGNORECASE)
 
 
+#: "… including at least 246 explosions on 17 and 322 explosions on 18 September" (patrol18c, E01: both were put on the
+#: 18th and the day "17" read as a count of 17): each count keeps the day written after it; a day without its month is
+#: left undated (the sentence is split at the "and").
+_COUNT_ON_DAY_AND = re.compile(
+    r"\bexplosions?\s+on\s+\d{1,2}(?:\s+" + ph.MONTH + r")?\s*,?\s+(?P<and>and)\s+(?=(?:(?:" + ph.COUNT_QUALIFIER
+    + r")\s+)?\d[\d,]*\s+explosions?\s+on\s+\d{1,2}\s+" + ph.MONTH + r"\b)", re.IGNORECASE)
+
+
 def _split_dated_counts(line: str, start: int, end: int) -> list[tuple[int, int]]:
     """"both on 20 August (over 430 explosions) and 21 August (over 540 explosions)": read as two, each with its day."""
+    on_day = _COUNT_ON_DAY_AND.search(line, start, end)
+    if on_day is not None:
+        return [(start, on_day.start("and")), *_split_dated_counts(line, on_day.end("and"), end)]
     second = _SECOND_DATED_COUNT.search(line, start, end)
     if second is None or not re.search(r"\b\d{1,2}\s+" + ph.MONTH + r"\s*\(", line[start:second.start() + 1], re.IGNORECASE):
         return [(start, end)]
