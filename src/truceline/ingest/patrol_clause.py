@@ -1704,6 +1704,11 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
         points = [ph.parse_direction(part) for part in re.findall(DIR, match["list"])]
         if group.bearing is None and all(points) and len(points) > 1:
             scan.claim(start + match.start(), start + match.end())
+            if ambiguous_sector([point for point in points if point]):
+                # "about 75 undetermined explosions 2-6km east and west" (patrol18c, E24: read as the half circle E..W
+                # through south): opposite directions are no one sector, none is kept
+                group.warnings.append(f"opposite directions are no one sector, none kept: {match['list']!r}")
+                continue
             group.bearing = covering_sector([point for point in points if point])
     for match in scan.find(VERTICAL, start, end):
         scan.claim(start + match.start(), start + match.end())
@@ -1895,6 +1900,16 @@ BREAKDOWN_ITEM = re.compile(
     r"(?:\s+(?:(?:\(?\d+\s?mm\)?|(?!(?:and|or|as|of)\b)[a-z][\w-]*)\s+){0,3}?(?:rounds?|explosions?))?",
     re.IGNORECASE,
 )
+
+
+def ambiguous_sector(points: list[str]) -> bool:
+    """Whether two runs of compass points hold all the points equally well: [E, W] (through south or through north),
+    [N, S]; [S, W, NW, N] is not (S..N through west)."""
+    indices = sorted({ph.POINTS.index(point) for point in points})
+    if len(indices) == 1:
+        return False
+    gaps = [(indices[(i + 1) % len(indices)] - indices[i]) % 16 for i in range(len(indices))]
+    return gaps.count(max(gaps)) > 1
 
 
 def covering_sector(points: list[str]) -> str:
@@ -2334,17 +2349,23 @@ def _read_violation_tally(scan: Scan, start: int, end: int) -> tuple[int | None,
     return None, None, None
 
 
+#: "… with more than 170 explosions, mostly in areas east and north-east of Mariupol" (patrol18b's C13: placed near
+#: Mariupol with the bearing E): a share of the count, its areas kept and not located, as "The majority of … were recorded
+#: in areas …" is.
+_MOSTLY_IN_AREAS = re.compile(r"\b(?P<share>mostly)(?=\s+in\s+(?:the\s+)?areas?\s)", re.IGNORECASE)
+
+
 def _read_violation_share(scan: Scan, start: int, end: int) -> tuple[str | None, list[str]]:
     """"The majority of ceasefire violations were recorded in areas south-west and north-west of Horlivka and at
     southerly directions of Pyshchevyk (…)": the share and its areas (``"SW..NW of Horlivka"``), claimed. The places
     are not located: a summary says where most of the fire was, not where one observation was."""
-    match = next(scan.find(VIOLATION_SHARE, start, end), None)
+    match = next(scan.find(VIOLATION_SHARE, start, end), None) or next(scan.find(_MOSTLY_IN_AREAS, start, end), None)
     if match is None or (match["share"].lower() == "all" and re.search(r"(?i)\bof\s+which\b", match.group(0))):
         return None, []  # "… 40 bursts, all of which were recorded near Zolote and Popasna": all of them, placed there
     scan.claim(start + match.start(), start + match.end())
-    share = re.sub(r"\s+", " ", match["share"].lower())
+    share = re.sub(r"\s+", " ", match["share"].lower()).replace("mostly", "most")
     share = "the " + share if share in ("majority", "vast majority", "rest", "remainder") else share
-    if match["noun"] is not None and "violations" not in match["noun"].lower():
+    if match.groupdict().get("noun") is not None and "violations" not in match["noun"].lower():
         share += " of " + match["noun"].lower()  # "the majority of explosions"
     areas: list[str] = []
     after = start + match.end()

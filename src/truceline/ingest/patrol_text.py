@@ -216,6 +216,11 @@ def _weapon_fire(match: re.Match[str]) -> str:
 
 
 _FOOTNOTE = re.compile(r"\[\d{1,3}\]")
+#: A share is no count: "134 explosions (approximately 60 per cent incoming and 40 per cent outgoing)" (patrol18c, E05:
+#: read as 60 impacts, 40 outgoing and 34 undetermined), "Some 30 per cent of reported explosions were recorded during
+#: night time". A parenthesis that gives shares is blanked whole; a share elsewhere loses its number (same length).
+_SHARE_PARENTHESIS = re.compile(r"\((?=[^()]*\d\s*(?:per\s*cent|percent|%))[^()]*\)", re.IGNORECASE)
+_SHARE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?\s*(?:per\s*cent\b|percent\b|%)", re.IGNORECASE)
 _DOTTED_CLOCK = re.compile(r"\b([01]?\d|2[0-3])\.([0-5]\d)(?=\s*(?:hrs|h)\b)")
 #: A 12-hour clock time of the news copies: "12:20 p.m.", "9 a.m.", "1.15pm" (rewritten as 24-hour time, same length).
 _TWELVE_HOUR = re.compile(r"(?<![\d:.])(?P<h>1\d|2[0-3]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s?(?P<ap>[ap])\.?\s?m(?:\.|\b)", re.IGNORECASE)
@@ -481,6 +486,8 @@ def parse_patrol_text(
             source_line, table_warnings = row
             table_text = raw.strip()
         line = _FOOTNOTE.sub(lambda mark: " " * len(mark.group(0)), source_line.translate(_ONE_TO_ONE))  # "[1]": a footnote
+        line = _SHARE.sub(lambda share: " " * len(share.group(0)), _SHARE_PARENTHESIS.sub(
+            lambda share: " " * len(share.group(0)), line))  # "(approximately 60 per cent incoming …)": no count
         line = _DOTTED_CLOCK.sub(r"\1:\2", line)  # "12.10hrs": a clock time written with a dot (same length)
         line, widened = _twelve_hour(line)  # "12:20 p.m.": a 12-hour clock ("7 pm" -> "19:00": one longer)
         line = _HYPHEN_FIRE.sub(" ", line)  # "small-arms-fire": small-arms fire (same length)
@@ -721,8 +728,19 @@ _SECOND_DATED_COUNT = re.compile(
     + r")\s+)?\d[\d,]*\s+explosions?\b[^()]*\))", re.IGNORECASE)
 
 
+#: "… including at least 246 explosions on 17 and 322 explosions on 18 September" (patrol18c, E01: both were put on the
+#: 18th and the day "17" read as a count of 17): each count keeps the day written after it; a day without its month is
+#: left undated (the sentence is split at the "and").
+_COUNT_ON_DAY_AND = re.compile(
+    r"\bexplosions?\s+on\s+\d{1,2}(?:\s+" + ph.MONTH + r")?\s*,?\s+(?P<and>and)\s+(?=(?:(?:" + ph.COUNT_QUALIFIER
+    + r")\s+)?\d[\d,]*\s+explosions?\s+on\s+\d{1,2}\s+" + ph.MONTH + r"\b)", re.IGNORECASE)
+
+
 def _split_dated_counts(line: str, start: int, end: int) -> list[tuple[int, int]]:
     """"both on 20 August (over 430 explosions) and 21 August (over 540 explosions)": read as two, each with its day."""
+    on_day = _COUNT_ON_DAY_AND.search(line, start, end)
+    if on_day is not None:
+        return [(start, on_day.start("and")), *_split_dated_counts(line, on_day.end("and"), end)]
     second = _SECOND_DATED_COUNT.search(line, start, end)
     if second is None or not re.search(r"\b\d{1,2}\s+" + ph.MONTH + r"\s*\(", line[start:second.start() + 1], re.IGNORECASE):
         return [(start, end)]
