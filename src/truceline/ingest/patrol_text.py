@@ -1684,13 +1684,10 @@ def _evenings_start(match: re.Match[str], last: Date | None) -> Date | None:
     if last is None:
         return None
     day = int(match["first"])
-    if match["first_month"] or match["month_before"]:  # "30 June and 1 July", "March 4 and March 6"
-        month = ph.MONTHS[(match["first_month"] or match["month_before"]).lower().rstrip(".")]
-        year = last.year - 1 if month > last.month else last.year
-    else:
-        month, year = last.month, last.year
-        if day > last.day:
-            month, year = (month - 1, year) if month > 1 else (12, year - 1)
+    if not (match["first_month"] or match["month_before"]):
+        return _day_before(day, last)
+    month = ph.MONTHS[(match["first_month"] or match["month_before"]).lower().rstrip(".")]  # "30 June and 1 July"
+    year = last.year - 1 if month > last.month else last.year
     try:
         return Date(year, month, day)
     except ValueError:
