@@ -558,27 +558,41 @@ def _inside_nominal_and_widened(sx: np.ndarray, sy: np.ndarray, truth: np.ndarra
             bool(error @ np.linalg.solve(cov[:2, :2] + extra, error) <= 5.991))
 
 
+def _toy_coverage(rng: np.random.Generator, fewest: int, draw) -> tuple[float, float]:
+    """Over 300 toy events of at least ``fewest`` stations, the share of true sources inside the nominal and the
+    widened 95 % ellipses; ``draw(rng, sx, sy, truth)`` gives the picks' times and their extra variances. At least 280
+    events must locate."""
+    inside_nominal, inside_widened = [], []
+    for _ in range(300):
+        sx, sy, truth = _toy_geometry(rng, fewest)
+        times, variance = draw(rng, sx, sy, truth)
+        inside = _inside_nominal_and_widened(sx, sy, truth, times, variance)
+        if inside is not None:
+            inside_nominal.append(inside[0])
+            inside_widened.append(inside[1])
+    assert len(inside_nominal) >= 280
+    return float(np.mean(inside_nominal)), float(np.mean(inside_widened))
+
+
 def test_ellipses_that_know_a_crowded_pick_may_be_a_neighbours_cover_the_swapped_events() -> None:
     """A seeded toy of the mixtures of fire missions: each station also hears a neighbouring round 0.6-2 s from the
     event's own arrival, and takes it instead with probability 0.2 (as measured on `violation`). Located robustly
     (``kernels.locate``), the nominal 95 % ellipses hold too few of the true sources (0.43 with this seed); with the swap's
     variance (0.2 times the square of the gap, ``pick_variance_covariance``) they hold 90-99 % (0.923: the error is a
     mixture, its tail heavier than the Gaussian of the same covariance)."""
-    rng = np.random.default_rng(11)
-    share, inside_nominal, inside_swap = 0.2, [], []
-    for _ in range(300):
-        sx, sy, truth = _toy_geometry(rng, 5)
+    share = 0.2
+
+    def swapped_picks(rng: np.random.Generator, sx: np.ndarray, sy: np.ndarray,
+                      truth: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         n = len(sx)
         times = _toy_times(sx, sy, truth) + rng.normal(0.0, 0.1, n)
         gap = rng.uniform(0.6, 2.0, n) * rng.choice([-1.0, 1.0], n)
         swapped = rng.random(n) < share
-        inside = _inside_nominal_and_widened(sx, sy, truth, times + np.where(swapped, gap, 0.0), share * gap**2)
-        if inside is not None:
-            inside_nominal.append(inside[0])
-            inside_swap.append(inside[1])
-    assert len(inside_nominal) >= 280
-    assert np.mean(inside_nominal) < 0.85
-    assert 0.90 <= np.mean(inside_swap) <= 0.99
+        return times + np.where(swapped, gap, 0.0), share * gap**2
+
+    inside_nominal, inside_swap = _toy_coverage(np.random.default_rng(11), 5, swapped_picks)
+    assert inside_nominal < 0.85
+    assert 0.90 <= inside_swap <= 0.99
 
 
 def test_a_picks_round_swap_variance_is_the_mean_square_gap_over_its_own_arrival_and_the_neighbours() -> None:
@@ -696,21 +710,16 @@ def test_ellipses_that_know_a_station_clock_is_in_doubt_cover_its_events() -> No
     that holds one (4-9 stations). The nominal 95 % ellipses hold too few of the true sources; with the doubt's
     variance (1.3 s squared on that station's pick, ``pick_variance_covariance``, as ``FusionConfig.clock_doubt``
     adds it) they hold 93-100 % (0.45 -> 0.963 with this seed)."""
-    rng = np.random.default_rng(12)
-    inside_nominal, inside_doubt = [], []
-    for _ in range(300):
-        sx, sy, truth = _toy_geometry(rng, 4)
+    def late_clock(rng: np.random.Generator, sx: np.ndarray, sy: np.ndarray,
+                   truth: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         n = len(sx)
         late = np.zeros(n)
         late[int(rng.integers(n))] = 1.3
-        times = _toy_times(sx, sy, truth) + rng.normal(0.0, 0.1, n) + late
-        inside = _inside_nominal_and_widened(sx, sy, truth, times, late**2)
-        if inside is not None:
-            inside_nominal.append(inside[0])
-            inside_doubt.append(inside[1])
-    assert len(inside_nominal) >= 280
-    assert np.mean(inside_nominal) < 0.85
-    assert 0.93 <= np.mean(inside_doubt) <= 1.0
+        return _toy_times(sx, sy, truth) + rng.normal(0.0, 0.1, n) + late, late**2
+
+    inside_nominal, inside_doubt = _toy_coverage(np.random.default_rng(12), 4, late_clock)
+    assert inside_nominal < 0.85
+    assert 0.93 <= inside_doubt <= 1.0
 
 
 def test_the_pooled_scale_is_the_f_quantile_over_the_chi_square_one_and_never_narrows() -> None:
