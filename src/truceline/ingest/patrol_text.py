@@ -226,6 +226,16 @@ _SHARE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?\s*(?:per\s*cent\b|percent\b|%)"
                     # areas …" stays a share of the period, read by VIOLATION_SHARE)
                     r"|(?<=\bincluding\s)(?:(?:about|around|roughly)\s+)?(?:one|two|a)[\s-]+(?:thirds?|quarters?|fifths?)(?=\s+of\b)",
                     re.IGNORECASE)
+#: A clock time of the first of several observations whose others a quotation left out: "the SMM heard two explosions …
+#: at 11:55 and [...]" (patrol18c's F08: both were timed 11:55); the time is blanked (the count is left untimed).
+_CLOCK_THEN_CUT = re.compile(r"\b(?:at\s+)?(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*hrs)?(?=\s+and\s+[\[(]?(?:\.\.\.|\u2026))",
+                             re.IGNORECASE)
+#: Where the violence of a whole region's summary was focused: "… including nearly 400 explosions, …, with violence
+#: focused in the Avdiivka/Yasynuvata area, and Shyrokyne" (patrol18c's F07: the region's count was placed at Avdiivka).
+#: The places are blanked: the count stays the region's, unplaced.
+_FOCUSED = re.compile(r",?\s*\bwith\s+(?:the\s+)?(?:violence|fighting|hostilities|(?:ceasefire\s+)?violations|shelling)\s+"
+                      r"(?:(?:mainly|mostly|largely)\s+)?(?:focused|focussed|concentrated|centred|centered)\s+(?:in|on|around|near)\b"
+                      r"[^.;]*", re.IGNORECASE)
 _DOTTED_CLOCK = re.compile(r"\b([01]?\d|2[0-3])\.([0-5]\d)(?=\s*(?:hrs|h)\b)")
 #: A 12-hour clock time of the news copies: "12:20 p.m.", "9 a.m.", "1.15pm" (rewritten as 24-hour time, same length).
 _TWELVE_HOUR = re.compile(r"(?<![\d:.])(?P<h>1\d|2[0-3]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s?(?P<ap>[ap])\.?\s?m(?:\.|\b)", re.IGNORECASE)
@@ -500,6 +510,8 @@ def parse_patrol_text(
         line = _SHARE.sub(lambda share: " " * len(share.group(0)), _SHARE_PARENTHESIS.sub(
             lambda share: " " * len(share.group(0)), line))  # "(approximately 60 per cent incoming …)": no count
         line = _DOTTED_CLOCK.sub(r"\1:\2", line)  # "12.10hrs": a clock time written with a dot (same length)
+        line = _CLOCK_THEN_CUT.sub(lambda cut: " " * len(cut.group(0)), line)  # "at 11:55 and [...]": not the whole's time
+        line = _FOCUSED.sub(lambda focus: " " * len(focus.group(0)), line)  # "with violence focused in the … area"
         line, widened = _twelve_hour(line)  # "12:20 p.m.": a 12-hour clock ("7 pm" -> "19:00": one longer)
         line = _HYPHEN_FIRE.sub(" ", line)  # "small-arms-fire": small-arms fire (same length)
         line = _COUNT_RECORDED.sub(lambda verb: " " * len(verb.group(0)), line)  # "(over 430 explosions recorded)"
@@ -774,7 +786,10 @@ _WHICH = re.compile(
     r"|(?P<bare>(?:" + ph.NUMBER + r")\s+(?:(?:of\s+(?:which|them)\s+)?(?:were|was)\s+)?assessed\s+as\b)"
     # "15 explosions: 10 impacts/5 outgoing, 3-4km east": parts joined by a slash
     r"|(?:" + ph.NUMBER + r")\s+(?i:outgoing|incoming|impacts?|undetermined)\s*/\s*(?:" + ph.NUMBER + r")\s)"
-    r")(?:[^,;()]|\(\d+\s?mm\)|\([^(),;]*\))*?(?P<close>,|;|\.?$)"
+    # a breakdown ends before "as well (as)" and a new count: "including seven assessed as caused by 82mm mortar on 24
+    # December as well numerous bursts of small-arms … fire" (patrol18c's E09: the bursts were read as the seven's weapon)
+    r")(?:[^,;()]|\(\d+\s?mm\)|\([^(),;]*\))*?(?P<close>,|;|\s(?=as\s+well\s+(?:as\s+)?(?:\d|(?i:" + ph.VAGUE_COUNTS + r"|"
+    + ph.NUMBER_WORD + r")\b))|\.?$)"
 )
 _ASSESSED_WORD = re.compile(r"\bassessed\b", re.IGNORECASE)
 
