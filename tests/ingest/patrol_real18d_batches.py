@@ -19,6 +19,8 @@ PIS = (48.075, 37.695)  # Pisky
 SHY = (47.08, 37.83)  # Shyrokyne
 DON = (48.00, 37.80)  # Donetsk centre
 AVD = (48.14, 37.75)  # Avdiivka
+DFS = (48.156, 37.806)  # Donetsk Filtration Station
+RS = (48.05, 37.74)  # Donetsk central railway station, 6-8 km north-west of the centre
 
 Item = tuple[str, str, str, list[dict[str, Any]]]
 
@@ -181,4 +183,83 @@ BATCH_G: list[Item] = [
   dict(kind=PIF, count=2, flight="SW to NE", obs_at=AVD)]),
 ]
 
-ITEMS = BATCH_G
+# --- batch H: gathered after G's fixes, expected fields committed before it was run, measured once --------------------
+BATCH_H: list[Item] = [
+
+# https://osce.org/special-monitoring-mission-to-ukraine/382828 ("Latest from", as of 19:30, 28 May 2018)
+("H01", "2018-05-28",
+ "In Donetsk region, the SMM recorded a similar number of ceasefire violations[1], however more explosions (about 115), "
+ "compared with the previous reporting period (about 35 explosions).",
+ [dict(kind=UND, count=115, qual="about", region="Donetsk", placed=False),
+  dict(kind=UND, count=35, opt=True)]),
+# (same page)
+("H02", "2018-05-28",
+ "During the evening of 27 May, the SMM camera at Oktiabr mine (non-government controlled, 9km north-west of Donetsk) "
+ "recorded, in sequence, an undetermined explosion, a projectile in flight from west to east and 15 undetermined "
+ "explosions, followed by totals of 21 undetermined explosions, six projectiles (five in vertical flight and one from "
+ "east to west), two bursts assessed as heavy-machine-gun fire and an illumination flare, all 3-6km north-east.",
+ [dict(kind=UND, count=1, bearing="NE", dist=(3, 6), time=("within", "27 15:00", "28 00:00")),
+  dict(kind=PIF, count=1, flight="W to E", bearing="NE", dist=(3, 6)),
+  dict(kind=UND, count=15, bearing="NE", dist=(3, 6)),
+  dict(kind=UND, count=21, bearing="NE", dist=(3, 6)),
+  dict(kind=PIF, count=6, opt=True),
+  dict(kind=PIF, count=5, flight="vertical", bearing="NE", dist=(3, 6)),
+  dict(kind=PIF, count=1, flight="E to W", bearing="NE", dist=(3, 6)),
+  dict(kind=BURST, count=2, weapon="heavy_machine_gun", bearing="NE", dist=(3, 6)),
+  dict(kind=FLARE, count=1, bearing="NE", dist=(3, 6))]),
+# https://osce.org/special-monitoring-mission-to-ukraine/398243 ("Latest from", as of 19:30, 30 September 2018)
+("H03", "2018-09-30",
+ "In Donetsk region, between the evenings of 28 and 29 September, the SMM recorded fewer ceasefire violations,[1] "
+ "including, however, more explosions (265), compared with the previous reporting period (about 240 explosions). "
+ "Between the evenings of 29 and 30 September, the SMM recorded fewer ceasefire violations, including about 100 "
+ "explosions, compared with the previous 24 hours.",
+ [dict(kind=UND, count=265, region="Donetsk", placed=False, time=("within", "28 15:00", "30 00:00")),
+  dict(kind=UND, count=240, opt=True),
+  dict(kind=UND, count=100, qual="about", region="Donetsk", placed=False, time=("within", "29 15:00", "31 00:00"))]),
+# (same page)
+("H04", "2018-09-30",
+ "On the evening and night of 28-29 September, the SMM camera at the Donetsk Filtration Station (DFS) (15km north of "
+ "Donetsk) recorded a projectile in flight from north to south, 200-400m south-south-west [...]",
+ [dict(kind=PIF, count=1, flight="N to S", bearing="SSW", dist=(0.2, 0.4), time=("within", "28 12:00", "29 12:00"),
+       obs_at=DFS)]),
+# https://osce.org/special-monitoring-mission-to-ukraine/397955 ("Latest from", as of 19:30, 28 September 2018)
+("H05", "2018-09-28",
+ "In Donetsk region, the SMM recorded more ceasefire violations,[1] including about 240 explosions, compared with the "
+ "previous reporting period (about 100 explosions).",
+ [dict(kind=UND, count=240, qual="about", region="Donetsk", placed=False),
+  dict(kind=UND, count=100, opt=True)]),
+# (same page)
+("H06", "2018-09-28",
+ "On the evening of 27 September, the SMM camera at the Donetsk Filtration Station (DFS) (15km north of Donetsk) "
+ "recorded three undetermined explosions, five projectiles (four from west to east and one from east to west) and a "
+ "muzzle flash, all 0.5km-1.5km south-east, south-south-east and south.",
+ [dict(kind=UND, count=3, bearing="SE..S", dist=(0.5, 1.5), time=("within", "27 15:00", "28 00:00"), obs_at=DFS),
+  dict(kind=PIF, count=5, opt=True),
+  dict(kind=PIF, count=4, flight="W to E", bearing="SE..S", dist=(0.5, 1.5), obs_at=DFS),
+  dict(kind=PIF, count=1, flight="E to W", bearing="SE..S", dist=(0.5, 1.5), obs_at=DFS),
+  dict(kind=OTHER, count=1, bearing="SE..S", dist=(0.5, 1.5), obs_at=DFS)]),
+# https://research.uaposition.com/osce/latest-from-osce-special-monitoring-mission-smm-to-ukraine-based-on-information-received-as-of-1930hrs-15-january-2016/?amp=1
+("H07", "2016-01-15",
+ "The SMM observed a number of ceasefire violations in Donetsk region. From a position at \u201cDPR\u201d-controlled "
+ "Donetsk railway station (6km north-west of Donetsk city centre), the SMM heard one explosion and several bursts of "
+ "heavy-machine-gun [...]",
+ [dict(kind=UND, count=1, obs_at=RS),
+  dict(kind=BURST, opt=True)]),
+# (same page)
+("H08", "2016-01-15",
+ "An SMM unmanned aerial vehicle (UAV) was damaged by small-arms fire in Luhansk region.",
+ [dict(kind=SHOT, weapon="small_arms", region="Luhansk")]),
+# https://research.uaposition.com/osce/latest-from-osce-special-monitoring-mission-smm-to-ukraine-based-on-information-received-as-of-1930hrs-5-january-2016/?amp=1
+("H09", "2016-01-05",
+ "In Donetsk region, the SMM observed a small number of ceasefire violations, most of which were recorded around "
+ "Donetsk airport. In Luhansk region, the SMM registered mortar shelling.",
+ [dict(kind=UND, weapon="mortar", region="Luhansk")]),
+# (same page)
+("H10", "2016-01-05",
+ "The SMM observed relative calm with a small number of ceasefire violations in Donetsk region[1]. Positioned at the "
+ "Donetsk railway station (6km north-west of Donetsk city centre), the SMM heard a total of four undetermined "
+ "explosions and [...]",
+ [dict(kind=UND, count=4, obs_at=RS)]),
+]
+
+ITEMS = BATCH_G + BATCH_H
