@@ -125,3 +125,11 @@ def test_a_clock_time_before_a_cut_list_does_not_time_the_whole_count() -> None:
     record = _read("Positioned in Avdiivka, the SMM heard three explosions 4-6km east at 09:40 and [...]")[0]
     assert record["count"] == 3
     assert record.get("time_start") is None or record["time_end"] - record["time_start"] >= 3600
+
+
+@pytest.mark.parametrize("verb", ["entered", "reached"])
+def test_a_patrol_that_entered_a_described_place_is_there(verb: str) -> None:
+    records = _read(f"At 09:40 on 2 March, an SMM patrol of three vehicles {verb} Krasnohorivka (21km west of Donetsk, "
+                    "government-controlled). At 09:50, the SMM heard two bursts of small-arms fire 1km south.")
+    burst = next(record for record in records if record["kind"] == "burst")
+    assert burst["observer_place"] == "Krasnohorivka"

@@ -69,8 +69,10 @@ OFFSET = re.compile(
 )
 #: The observer's own position as an offset's origin: "its position", "the SMM's position", "the patrol's location".
 OWN_POSITION = re.compile(r"^(?:its|their|the|(?:SMM|patrol|camera|team)(?:'s|’s)?)\s", re.IGNORECASE)
+#: (also after "entered" and "reached": "an SMM patrol … entered Shyrokyne (100km south of Donetsk, 20km east of Mariupol)",
+#: patrol18d's G11: the observer was put from the description, named "Donetsk")
 AT_PLACE = re.compile(
-    r"\b(?P<prep>(?i:in|near|at|outside|of|from|around|inside|to|over|just\s+outside|between))\s+(?:the\s+)?(?:(?i:both)\s+)?(?:(?i:northern|southern|eastern|western|"
+    r"\b(?P<prep>(?i:in|near|at|outside|of|from|around|inside|to|over|just\s+outside|between|entered|reached))\s+(?:the\s+)?(?:(?i:both)\s+)?(?:(?i:northern|southern|eastern|western|"
     r"north-eastern|north-western|south-eastern|south-western|central)\s+)?(?:(?i:nearby)\s+)?" + _NOT_A_CONTROL + CONTROLLED
     + r"(?P<place>" + PLACE + r")"
 )
