@@ -34,8 +34,8 @@ LEFT: dict[str, dict[str, int]] = {
     # G10: the four 82mm shells are placed at Pisky (13 km north-west of Donetsk), as the impact's place; the observer
     # is not given to the impact record
     "G10": {"obs_pos": 1},
-    # G11: the observer is read from the first description "(100km south of Donetsk, …)" (within 15 km of Shyrokyne);
-    # the second burst, "After a period of silence, another burst … was heard", has no position
+    # G11: the second burst, "After a period of silence, another burst … was heard", has no position (the observer of the
+    # rest is Shyrokyne, "entered Shyrokyne (100km south of Donetsk, …)"; on main it was "Donetsk" + 100 km S)
     "G11": {"obs_pos": 1},
     # G12: "noting 250 instances" of ceasefire violations is not read as a tally
     "G12": {"record": 1},
