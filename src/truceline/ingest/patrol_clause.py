@@ -876,15 +876,16 @@ _PART_KIND = {"incoming": "explosion_impact", "impact": "explosion_impact", "imp
               "outgoing": "explosion_outgoing", "undetermined": "explosion_undetermined",
               "unknown": "explosion_undetermined", "unidentified": "explosion_undetermined"}
 #: "… south of Verkhnoshyrokivske and one explosion": a new count after "and" or a comma starts a new
-#: observation, even after an "of" that would otherwise name the weapon of the noun before.
-_NEW_COUNT = re.compile(r"(?:,|\band\b|\bor\b|\bas\s+well\s+as\b|\b(?:aggregated\s+)?totals?\s+of\b)\s+"
+#: observation, even after an "of" that would otherwise name the weapon of the noun before; also after "as well" written
+#: without its "as" ("… 82mm mortar on 24 December as well numerous bursts of small-arms …", patrol18c's E09).
+_NEW_COUNT = re.compile(r"(?:,|\band\b|\bor\b|\bas\s+well(?:\s+as)?\b|\b(?:aggregated\s+)?totals?\s+of\b)\s+"
                         r"(?:\d+|(?i:" + ph.NUMBER_WORD + r"|" + ph.VAGUE_COUNTS + r"))\s+"
                         r"(?:(?!(?i:assessed|as|of|were|was|which|them)\b)[A-Za-z(][\w\-()]*\s+){0,3}$"
                         # "… and some exchanges of small-arms fire": an exchange, not the weapon of the noun before
                         r"|(?:,|\band\b|\bas\s+well\s+as\b)\s+(?:an?\s+|(?i:some|several|sporadic)\s+)?(?i:exchanges?)\s+of\s+"
                         r"(?:[\w()-]+\s+){0,4}$"
                         # "… and four episodes of (exchanges of) fire": episodes of a new observation
-                        r"|(?:,|\band\b|\bas\s+well\s+as\b)\s+(?:\d+|an?|(?i:" + ph.NUMBER_WORD + r"|" + ph.VAGUE_COUNTS + r"))\s+"
+                        r"|(?:,|\band\b|\bas\s+well(?:\s+as)?\b)\s+(?:\d+|an?|(?i:" + ph.NUMBER_WORD + r"|" + ph.VAGUE_COUNTS + r"))\s+"
                         r"(?i:episodes?|instances?|incidents?|bouts?|periods?|spells?|waves?)\s+of\s+(?:[\w()-]+\s+){0,5}$")
 #: Between a noun read as a weapon and another such noun: "… 120mm mortar rounds *and 82mm mortar* rounds".
 _SECOND_WEAPON = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+(?:\(?\d+\s?mm\)?\s+)?(?:(?!(?:of|as|at|in)\b)[A-Za-z][\w-]*\s+){0,3}",

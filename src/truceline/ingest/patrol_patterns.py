@@ -69,8 +69,10 @@ OFFSET = re.compile(
 )
 #: The observer's own position as an offset's origin: "its position", "the SMM's position", "the patrol's location".
 OWN_POSITION = re.compile(r"^(?:its|their|the|(?:SMM|patrol|camera|team)(?:'s|’s)?)\s", re.IGNORECASE)
+#: (also after "entered" and "reached": "an SMM patrol … entered Shyrokyne (100km south of Donetsk, 20km east of Mariupol)",
+#: patrol18d's G11: the observer was put from the description, named "Donetsk")
 AT_PLACE = re.compile(
-    r"\b(?P<prep>(?i:in|near|at|outside|of|from|around|inside|to|over|just\s+outside|between))\s+(?:the\s+)?(?:(?i:both)\s+)?(?:(?i:northern|southern|eastern|western|"
+    r"\b(?P<prep>(?i:in|near|at|outside|of|from|around|inside|to|over|just\s+outside|between|entered|reached))\s+(?:the\s+)?(?:(?i:both)\s+)?(?:(?i:northern|southern|eastern|western|"
     r"north-eastern|north-western|south-eastern|south-western|central)\s+)?(?:(?i:nearby)\s+)?" + _NOT_A_CONTROL + CONTROLLED
     + r"(?P<place>" + PLACE + r")"
 )
@@ -139,9 +141,13 @@ NEGATION = re.compile(
 )
 #: The next noun of a denied list: "did not hear any explosions or shots".
 NEGATED_LIST = re.compile(r"\s*(?:,\s*)?(?:and|or|nor|,)\s+" + _ADJECTIVES, re.IGNORECASE)
-#: A region named as the area of a summary: "In Donetsk region", "in the region", "in Luhansk oblast".
+#: A region named as the area of a summary: "In Donetsk region", "in the region", "in Luhansk oblast"; also "in 12
+#: locations of Donetsk region" and "In Donetskregion" (words run together in a stored page) (patrol18c's E05, E21).
 REGION = re.compile(
-    r"\b(?i:in|across|throughout)\s+(?:the\s+)?(?:(?i:both)\s+)?(?:(?P<name>[A-Z][a-z]+(?:\s+(?i:and)\s+[A-Z][a-z]+)?)\s+)?(?i:regions?|oblasts?)\b"
+    r"\b(?i:in|across|throughout)\s+(?:the\s+)?(?:(?i:both)\s+)?"
+    r"(?:(?:\d+|(?i:several|many|some|a\s+number\s+of))\s+(?i:locations|areas|places|settlements)\s+(?i:of|in)\s+)?"
+    r"(?:(?P<name>[A-Z][a-z]+(?:\s+(?i:and)\s+[A-Z][a-z]+)?)(?:\s+|(?<=Donetsk)(?=(?i:region)\b)|(?<=Luhansk)(?=(?i:region)\b)))?"
+    r"(?i:regions?|oblasts?)\b"
 )
 #: A cross-reference to another report: "(see SMM Daily Report 15 June 2017)".
 SEE_ALSO = re.compile(r"\((?:see|cf\.?)\s[^()]*\)", re.IGNORECASE)

@@ -220,7 +220,22 @@ _FOOTNOTE = re.compile(r"\[\d{1,3}\]")
 #: read as 60 impacts, 40 outgoing and 34 undetermined), "Some 30 per cent of reported explosions were recorded during
 #: night time". A parenthesis that gives shares is blanked whole; a share elsewhere loses its number (same length).
 _SHARE_PARENTHESIS = re.compile(r"\((?=[^()]*\d\s*(?:per\s*cent|percent|%))[^()]*\)", re.IGNORECASE)
-_SHARE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?\s*(?:per\s*cent\b|percent\b|%)", re.IGNORECASE)
+_SHARE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?\s*(?:per\s*cent\b|percent\b|%)"
+                    # "The highest numbers of ceasefire violations, including one third of the explosions, were recorded …"
+                    # (patrol18d, G08: read as one explosion; "About a third of the ceasefire violations were recorded in
+                    # areas …" stays a share of the period, read by VIOLATION_SHARE)
+                    r"|(?<=\bincluding\s)(?:(?:about|around|roughly)\s+)?(?:one|two|a)[\s-]+(?:thirds?|quarters?|fifths?)(?=\s+of\b)",
+                    re.IGNORECASE)
+#: A clock time of the first of several observations whose others a quotation left out: "the SMM heard two explosions …
+#: at 11:55 and [...]" (patrol18c's F08: both were timed 11:55); the time is blanked (the count is left untimed).
+_CLOCK_THEN_CUT = re.compile(r"\b(?:at\s+)?(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*hrs)?(?=\s+and\s+[\[(]?(?:\.\.\.|\u2026))",
+                             re.IGNORECASE)
+#: Where the violence of a whole region's summary was focused: "… including nearly 400 explosions, …, with violence
+#: focused in the Avdiivka/Yasynuvata area, and Shyrokyne" (patrol18c's F07: the region's count was placed at Avdiivka).
+#: The places are blanked: the count stays the region's, unplaced.
+_FOCUSED = re.compile(r",?\s*\bwith\s+(?:the\s+)?(?:violence|fighting|hostilities|(?:ceasefire\s+)?violations|shelling)\s+"
+                      r"(?:(?:mainly|mostly|largely)\s+)?(?:focused|focussed|concentrated|centred|centered)\s+(?:in|on|around|near)\b"
+                      r"[^.;]*", re.IGNORECASE)
 _DOTTED_CLOCK = re.compile(r"\b([01]?\d|2[0-3])\.([0-5]\d)(?=\s*(?:hrs|h)\b)")
 #: A 12-hour clock time of the news copies: "12:20 p.m.", "9 a.m.", "1.15pm" (rewritten as 24-hour time, same length).
 _TWELVE_HOUR = re.compile(r"(?<![\d:.])(?P<h>1\d|2[0-3]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s?(?P<ap>[ap])\.?\s?m(?:\.|\b)", re.IGNORECASE)
@@ -269,12 +284,17 @@ def _twenty_four_hour(match: re.Match[str], fit: bool = True) -> str:
 _SECTION_HEADING = re.compile(r"^\W*[A-Z][\w'-]*(?:\s+[\w'-]+){0,5}\W*$")
 _REGION_HEADING = re.compile(r"^\W*(?P<name>[A-Z][a-z]+)\s+(?i:region|oblast)\W*$")
 _CONTINUATION = re.compile(r"^\s*(?:It|It also|The SMM also|The mission also|Also|Later|Then|Subsequently|Afterwards|"
-                           r"(?:While|Whilst|Once)\s+there|From\s+there)\b")
+                           r"(?:While|Whilst|Once)\s+there|From\s+there"
+                           # "Fifteen of these explosions … took place …": a part of the count before, heard from where
+                           # it was (patrol18c's E11: the railway station of the sentence before was not carried)
+                           r"|(?:[A-Za-z-]+|\d+)\s+of\s+(?:these|those)\s+(?:explosions|rounds|impacts|bursts|shots)"
+                           r")\b")
 #: A sentence of the same paragraph whose subject is the mission again, after at most a time or date: "At 18:40,
 #: the SMM heard …", "On the evening of 2 May the SMM heard …", "The patrol members heard …": it keeps
 #: the position of the sentence before (when it gives none of its own), as a spot report's paragraph does.
 _MISSION_AGAIN = re.compile(
-    r"^\W*(?:(?:at|between|from|on|in|during|throughout|over|shortly|about|around|later|then|moments|seconds|minutes|"
+    # "Within a few seconds, the patrol heard and felt four impacts …" (patrol18c's E08: the position was lost)
+    r"^\W*(?:(?:at|between|from|on|in|during|throughout|over|shortly|about|around|later|then|moments|seconds|minutes|within|"
     r"a\s+few|some|\w+\s+(?:seconds|minutes)|less\s+than)\b[^,;.]{0,60},?\s+)?"
     # session 15: a second lead, "At 12:20, from inside their vehicles, the SMM heard …", "At 11:13, while the UAV was
     # flying about 900m north of the SMM's position, the SMM heard …" (the observer of the paragraph was lost)
@@ -297,8 +317,9 @@ _MEMBERS_WHEN = re.compile(
     re.IGNORECASE)
 #: "From the same position, the SMM heard ...": the observer of the sentence before, even in the paragraph before.
 _SAME_POSITION = re.compile(
-    # also after a date or time: "On 8 June, at the same position, the SMM heard …"
-    r"^[\s\x1f]*(?:(?:On|At|During|In)\s+[^,;.]{1,40})?,?\s*(?:(?:(?:(?:Still|While\s+still|While|Later|Then)\s+)?(?:positioned|located|stationed|remaining|staying)\s+)?"
+    # also after a date or time: "On 8 June, at the same position, the SMM heard …"; "While at the same location, on the
+    # morning of 25 May, …" and "During the morning of Dec. 20, while in the same location, …" (patrol18d: G03, G06)
+    r"^[\s\x1f]*(?:(?:On|At|During|In)\s+(?:[^,;.]|\.(?=\s*\d)){1,40})?,?\s*(?:(?:(?:(?:Still|While\s+still|While|Later|Then)\s+)?(?:positioned|located|stationed|remaining|staying)\s+|(?:While|Whilst)\s+(?:still\s+)?)?"
     r"(?:From|At|In|On)\s+the\s+same\s+(?:position|location|place|spot)|(?:While\s+)?still\s+positioned\s+there)\b",
     re.IGNORECASE,
 )
@@ -489,6 +510,8 @@ def parse_patrol_text(
         line = _SHARE.sub(lambda share: " " * len(share.group(0)), _SHARE_PARENTHESIS.sub(
             lambda share: " " * len(share.group(0)), line))  # "(approximately 60 per cent incoming …)": no count
         line = _DOTTED_CLOCK.sub(r"\1:\2", line)  # "12.10hrs": a clock time written with a dot (same length)
+        line = _CLOCK_THEN_CUT.sub(lambda cut: " " * len(cut.group(0)), line)  # "at 11:55 and [...]": not the whole's time
+        line = _FOCUSED.sub(lambda focus: " " * len(focus.group(0)), line)  # "with violence focused in the … area"
         line, widened = _twelve_hour(line)  # "12:20 p.m.": a 12-hour clock ("7 pm" -> "19:00": one longer)
         line = _HYPHEN_FIRE.sub(" ", line)  # "small-arms-fire": small-arms fire (same length)
         line = _COUNT_RECORDED.sub(lambda verb: " " * len(verb.group(0)), line)  # "(over 430 explosions recorded)"
@@ -763,7 +786,10 @@ _WHICH = re.compile(
     r"|(?P<bare>(?:" + ph.NUMBER + r")\s+(?:(?:of\s+(?:which|them)\s+)?(?:were|was)\s+)?assessed\s+as\b)"
     # "15 explosions: 10 impacts/5 outgoing, 3-4km east": parts joined by a slash
     r"|(?:" + ph.NUMBER + r")\s+(?i:outgoing|incoming|impacts?|undetermined)\s*/\s*(?:" + ph.NUMBER + r")\s)"
-    r")(?:[^,;()]|\(\d+\s?mm\)|\([^(),;]*\))*?(?P<close>,|;|\.?$)"
+    # a breakdown ends before "as well (as)" and a new count: "including seven assessed as caused by 82mm mortar on 24
+    # December as well numerous bursts of small-arms … fire" (patrol18c's E09: the bursts were read as the seven's weapon)
+    r")(?:[^,;()]|\(\d+\s?mm\)|\([^(),;]*\))*?(?P<close>,|;|\s(?=as\s+well\s+(?:as\s+)?(?:\d|(?i:" + ph.VAGUE_COUNTS + r"|"
+    + ph.NUMBER_WORD + r")\b))|\.?$)"
 )
 _ASSESSED_WORD = re.compile(r"\bassessed\b", re.IGNORECASE)
 
