@@ -506,12 +506,11 @@ def pair_events(
     lat = np.asarray(lat, dtype=np.float64)
     lon = np.asarray(lon, dtype=np.float64)
     line_m = None if line_distance_m is None else np.asarray(line_distance_m, dtype=np.float64)
-    heads, tails, cost, class_costs = candidate_pairs(
-        time_s, lat, lon, np.asarray(time_sigma_s, dtype=np.float64), np.asarray(position_sigma_m, dtype=np.float64), side, p_side,
-        config, line_m)
+    time_sigma = np.asarray(time_sigma_s, dtype=np.float64)
+    sigma_m = np.asarray(position_sigma_m, dtype=np.float64)
+    heads, tails, cost, class_costs = candidate_pairs(time_s, lat, lon, time_sigma, sigma_m, side, p_side, config, line_m)
     model: LevelModel | None = None
-    mate_group = (salvo_mate_groups(time_s, lat, lon, config, np.asarray(position_sigma_m, dtype=np.float64)) if config.salvo_mates
-                  else None)
+    mate_group = salvo_mate_groups(time_s, lat, lon, config, sigma_m) if config.salvo_mates else None
     depth_bounds: FloatArray | None = None
     if config.deployment_learned and line_m is not None:
         # Each class's deployment learned from a first pairing's confident pairs (time of flight and physics' bounds alone:
@@ -524,9 +523,8 @@ def pair_events(
                                                          time_s, lat, lon, quantile=config.deployment_quantile,
                                                          min_weight=config.deployment_min_weight, radius_m=config.battery_radius_m,
                                                          window_s=config.battery_window_s)
-        heads, tails, cost, class_costs = candidate_pairs(
-            time_s, lat, lon, np.asarray(time_sigma_s, dtype=np.float64), np.asarray(position_sigma_m, dtype=np.float64), side, p_side,
-            config, line_m, per_event)
+        heads, tails, cost, class_costs = candidate_pairs(time_s, lat, lon, time_sigma, sigma_m, side, p_side, config, line_m,
+                                                          per_event)
     if levels is not None and np.isfinite(levels.level_db).sum() >= 2:
         base = (heads, tails, cost, class_costs)
         current = _paired(n, heads, tails, cost, class_costs, config, mate_group=mate_group)
@@ -545,14 +543,13 @@ def pair_events(
             heads, tails, cost, class_costs = _with_levels(base, levels, model, config)
             if iteration + 1 < config.level_iterations:
                 current = _paired(n, heads, tails, cost, class_costs, config, mate_group=mate_group)
-    depth = np.abs(np.asarray(line_distance_m, dtype=np.float64)) if line_distance_m is not None and config.launch_depth_levels else None
+    depth = np.abs(line_m) if line_m is not None and config.launch_depth_levels else None
     pairing = _paired(n, heads, tails, cost, class_costs, config, time_s=time_s, lat=lat, lon=lon, levels=levels, model=model,
-                      sigma_m=np.asarray(position_sigma_m, dtype=np.float64), depth_m=depth, mate_group=mate_group)
+                      sigma_m=sigma_m, depth_m=depth, mate_group=mate_group)
     pairing = replace(pairing, level_model=model, depth_bounds_m=depth_bounds)
-    if line_distance_m is None or levels is None or model is None:
+    if line_m is None or levels is None or model is None:
         return pairing
-    reach = reach_from_across(np.abs(np.asarray(line_distance_m, dtype=np.float64)), np.asarray(position_sigma_m, dtype=np.float64),
-                              levels, model, config, pairing.partner < 0)
+    reach = reach_from_across(np.abs(line_m), sigma_m, levels, model, config, pairing.partner < 0)
     return replace(pairing, p_reach_from_across=reach)
 
 
