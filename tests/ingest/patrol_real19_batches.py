@@ -1,0 +1,266 @@
+"""Session 19 (patrol19): held-out batches of REAL monitoring-mission text that earlier sessions did not use.
+
+Each item's expected fields were written by hand BEFORE the reader was run on any of it; this file was committed before
+the first run (its commit is the proof). Every item is a short excerpt (one to five sentences, cut with "[...]" where a
+passage is left out or the stored page ends) of the page noted above it; the date is the report's day (the page's date
+where the report's is not known). Fields as in ``test_patrol_real16.judge`` (see ``patrol_real18c_batches``). Batch I
+adds other missions' and the parties' styles (the Ukrainian JFO/ATO headquarters' daily summaries, the "DPR" command's
+and JCCC office's statements as news agencies copied them): a party's tally of "ceasefire violations" is ``cv``, rounds it
+says were fired onto its side are impacts, and a weapon named without a number is an optional record of unstated number
+(kind ``other`` for guns, an undetermined explosion for mortars and launchers, by the reader's documented convention).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+UND, IMP, OUT, AIR, PIF, BURST, SHOT, FLARE, OTHER = ("explosion_undetermined", "explosion_impact", "explosion_outgoing",
+                                                      "airburst", "projectile_in_flight", "burst", "shot", "flare", "other")
+MAR = (47.096, 37.549)  # Mariupol
+SHY = (47.083, 37.825)  # Shyrokyne
+DON = (48.003, 37.805)  # Donetsk centre
+AVD = (48.139, 37.750)  # Avdiivka
+RS = (48.05, 37.74)  # Donetsk central railway station, 6-8 km north-west of the centre
+KOM = (47.176, 37.819)  # Kominternove (Pikuzy)
+CHE = (47.315, 37.806)  # Chermalyk
+HOR = (48.300, 38.050)  # Horlivka
+MIN4E = (48.100, 37.887)  # 4 km east of Mineralne
+
+Item = tuple[str, str, str, list[dict[str, Any]]]
+
+# --- batch I: gathered first, measured once on main before any change ---------------------------------------------
+BATCH_I: list[Item] = [
+
+# https://osce.org/ukraine-smm/263271 ("Latest from", as of 19:30, 7 September 2016)
+("I01", "2016-09-07",
+ "The SMM recorded 139 explosions in Donetsk region during the reporting period, compared with 62 explosions in the "
+ "previous reporting period.",
+ [dict(kind=UND, count=139, region="Donetsk", placed=False),
+  dict(kind=UND, count=62, opt=True)]),
+# (same page)
+("I02", "2016-09-07",
+ "While in government-controlled Mariupol (102km south of Donetsk) on the evening of 6 September, the SMM heard 60 "
+ "explosions assessed as outgoing artillery rounds of an unknown calibre at an undetermined distance north-east.",
+ [dict(kind=OUT, count=60, weapon="artillery", bearing="NE", dist=None, time=("within", "06 15:00", "07 00:00"),
+       obs="Mariupol", obs_at=MAR)]),
+# (same page)
+("I03", "2016-09-07",
+ "During approximately the same time period, the SMM camera in Shyrokyne (20km east of Mariupol) recorded ten "
+ "rocket-assisted projectiles fired west to east and south-west to south-east and two undetermined explosions, all at "
+ "unknown distances to the north and north-north-east.",
+ [dict(kind=PIF, count=10, bearing="N..NNE", dist=None, obs_at=SHY),
+  dict(kind=UND, count=2, bearing="N..NNE", dist=None, obs_at=SHY)]),
+# (same page)
+("I04", "2016-09-07",
+ "While in Donetsk city centre on the night of 6 September, the SMM heard two undetermined explosions 7-10km north-west "
+ "of its position.",
+ [dict(kind=UND, count=2, bearing="NW", dist=(7, 10), time=("within", "06 12:00", "07 12:00"), obs="Donetsk",
+       obs_at=DON)]),
+# https://osce.org/ukraine-smm/277586 ("Latest from", as of 19:30, 26 October 2016)
+("I05", "2016-10-26",
+ "The SMM observed more ceasefire violations[1] in Donetsk region, including more than 280 explosions compared with 193 "
+ "in the previous reporting period, mostly in Avdiivka-Yasynuvata and Svitlodarsk areas, as well as in areas east and "
+ "north-east of Mariupol where, in addition, the SMM camera in Shyrokyne recorded over 200 bursts of direct tracer fire.",
+ [dict(kind=UND, count=280, qual="more than", region="Donetsk", placed=False),
+  dict(kind=UND, count=193, opt=True),
+  dict(kind=BURST, count=200, qual="more than", obs_at=SHY)]),
+# (same page)
+("I06", "2016-10-26",
+ "During the night of 25-26 October, the SMM camera in government-controlled Avdiivka (17km north of Donetsk) recorded "
+ "63 projectiles, in sequence: 43 fired from south-south-west to east-north-east, five fired from east-north-east to "
+ "south-south-west, eight fired from south to north, and seven fired from north to south, as well as four undetermined "
+ "explosions, all 4-8km east, east-south-east and south-east of its location. The following day, the SMM camera "
+ "recorded 32 undetermined explosions [...]",
+ [dict(kind=PIF, count=43, flight="SSW to ENE", bearing="E..SE", dist=(4, 8), time=("within", "25 12:00", "26 12:00"),
+       obs_at=AVD),
+  dict(kind=PIF, count=5, flight="ENE to SSW", bearing="E..SE", dist=(4, 8), obs_at=AVD),
+  dict(kind=PIF, count=8, flight="S to N", bearing="E..SE", dist=(4, 8), obs_at=AVD),
+  dict(kind=PIF, count=7, flight="N to S", bearing="E..SE", dist=(4, 8), obs_at=AVD),
+  dict(kind=UND, count=4, bearing="E..SE", dist=(4, 8), time=("within", "25 12:00", "26 12:00"), obs_at=AVD),
+  dict(kind=PIF, count=63, opt=True),
+  dict(kind=UND, count=32, obs_at=AVD)]),
+# https://osce.org/ukraine-smm/178951 ("Latest from", 26 August 2015)
+("I07", "2015-08-26",
+ "Between 08:00 and 17:00hrs, at the Joint Centre for Control and Co-ordination (JCCC) observation point at Donetsk "
+ "central railway station (\u201cDPR\u201d-controlled, 8km north-west of Donetsk city centre), the SMM observed 21, mostly "
+ "incoming explosions and exchanges of small arms and heavy-machine-gun fire 3-20km to the south-west, north-west, "
+ "north, and north-east of its position [1].",
+ [dict(kind=UND, count=21, bearing="SW..NE", dist=(3, 20), time=("26 08:00", "26 17:00"), obs_at=RS),
+  dict(kind=OTHER, opt=True), dict(kind=OTHER, opt=True)]),
+# https://ukrinform.net/rubric-defense/2378226-christmas-ceasefire-in-ato-militants-fired-120mm-mortars-on-ukrainian-troops.html
+# (ATO headquarters' daily summary, early January 2018)
+("I08", "2018-01-05",
+ "As noted, in Donetsk direction, militants fired 82mm mortars and small arms on Ukrainian strongholds outside "
+ "Verkhniotoretske (22km north-east of Donetsk). Ukrainian troops did not return fire.",
+ [dict(kind=UND, weapon="mortar", opt=True),
+  dict(kind=OTHER, weapon="small_arms", opt=True)]),
+# https://dan-news.info/en/society/ukrainian-army-fires-mortars-at-gorlovka-outskirts-two-summer-houses-catch-fire.html
+# (DAN, 14 May 2020, quoting the "DPR" office at the JCCC)
+("I09", "2020-05-14",
+ "Ukrainian armed formations fired mortars at the Zaitsevo settlement in the northern outskirts of Gorlovka and the "
+ "Panteleimonovka settlement south of the town on Thursday morning, the Donetsk People's Republic Office at the Joint "
+ "Centre for Control and Coordination said.\n"
+ "\"Ukrainian armed formations shelled Zaitsevo and Panteleimonovka from 05:25 to 7:20; overall, 20 120mm mortar rounds "
+ "were fired,\" the report said.",
+ [dict(kind=UND, weapon="mortar", opt=True),
+  dict(kind=IMP, count=20, weapon="mortar", time=("14 05:25", "14 07:20"))]),
+# https://en.interfax.com.ua/news/general/610372.html (Interfax-Ukraine, 31 August 2019, the JFO headquarters)
+("I10", "2019-08-31",
+ "\"On August 30, the armed formations led by the Russian Federation and its mercenaries violated the ceasefire 17 "
+ "times. The enemy fired at the positions of the Joint Forces from weapons prohibited by the Minsk agreements \u2013 120 "
+ "mm and 82 mm mortars, as well as grenade launchers of various systems, heavy machine guns, sniper and rifle "
+ "weapons...\"",
+ [dict(kind=OTHER, cv=17, time=("within", "30 00:00", "31 00:00")),
+  dict(kind=UND, weapon="mortar", opt=True), dict(kind=UND, opt=True), dict(kind=OTHER, opt=True),
+  dict(kind=OTHER, opt=True)]),
+# https://en.interfax.com.ua/news/general/701411.html (Interfax-Ukraine, 5 November 2020, the JFO headquarters)
+("I11", "2020-11-05",
+ "Russian-occupation forces have violated the ceasefire eight times since early Thursday, a Ukrainian soldier wounded, "
+ "the Joint Force Operation (JFO) headquarters said.\n"
+ "Thus, in the area of responsibility of the Skhid (East) task force near the settlement of Starohnativka, the enemy "
+ "used small arms. In areas near Vodiane, the enemy twice violated the ceasefire. In addition, not far from the village "
+ "of Avdiyivka, the enemy opened fire three times from grenade launchers of various systems and small arms.",
+ [dict(kind=OTHER, cv=8, time=("within", "05 00:00", "06 00:00")),
+  dict(kind=OTHER, weapon="small_arms", opt=True), dict(kind=OTHER, cv=2, opt=True),
+  dict(kind=UND, opt=True), dict(kind=OTHER, weapon="small_arms", opt=True)]),
+# https://www.ukrinform.net/rubric-defense/3182434-invaders-violate-ceasefire-in-donbas-five-times.html (2 February 2021)
+("I12", "2021-02-02",
+ "Over the past day, February 1, Russian invaders violated the ceasefire in the Joint Forces Operation (JFO) area in "
+ "Donbas five times.\n"
+ "In the area of responsibility of the operational and tactical group \u201cNorth\u201d, Ukrainian troops came under "
+ "grenade machine gun, tripod-mounted man-portable antitank gun, heavy machine gun and small arms fire outside Pivdenne "
+ "(40km north-east of Donetsk).",
+ [dict(kind=OTHER, cv=5, time=("within", "01 00:00", "02 00:00")),
+  dict(kind=UND, opt=True), dict(kind=UND, opt=True), dict(kind=OTHER, opt=True), dict(kind=OTHER, opt=True)]),
+# https://ukrinform.net/amp/rubric-defense/3351577-russian-mercenaries-violate-ceasefire-in-jfo-area-six-times-over-past-day.html
+# (16 November 2021)
+("I13", "2021-11-16",
+ "Over the past day, Russian-occupation troops violated the ceasefire in the Joint Forces Operation (JFO) area in "
+ "eastern Ukraine six times.\n"
+ "\u201cIn the area of Svitlodarsk (57km north-east of Donetsk), the enemy opened fire from grenade launchers of "
+ "different systems. Towards Popasna (69km west of Luhansk), the enemy launched two attacks, firing grenade launchers of "
+ "different systems and heavy machine guns,\u201d the press center of the JFO Headquarters posted on Facebook.",
+ [dict(kind=OTHER, cv=6, time=("within", "15 00:00", "16 00:00")),
+  dict(kind=UND, opt=True), dict(kind=UND, opt=True), dict(kind=OTHER, opt=True)]),
+# https://dninews.com/article/ukrainian-army-launches-nearly-250-shells-dpr-over-past-24-hours (DONi, the "DPR" command)
+("I14", "2017-02-10",
+ "Over the past 24 hours Ukrainian gunmen launched nearly 250 artillery shells and mortar rounds onto the DPR near front "
+ "areas, reports the DPR Operational Command's Vice-Commander, Eduard Basurin.\n"
+ "\u201cIn the Donetsk direction the enemy launched 21 mortar round of 120 mm caliber and 78 mortar rounds of 82 mm "
+ "caliber. In the Mariupol direction the enemy launched 28 artillery shells of 122 mm caliber, 24 mortar rounds of 120 mm "
+ "caliber and 96 mortar rounds of 82 mm caliber,\u201d said Basurin.",
+ [dict(kind=IMP, count=250, qual="about", opt=True),
+  dict(kind=IMP, count=21, weapon="mortar"), dict(kind=IMP, count=78, weapon="mortar"),
+  dict(kind=IMP, count=28, weapon="artillery"), dict(kind=IMP, count=24, weapon="mortar"),
+  dict(kind=IMP, count=96, weapon="mortar")]),
+# https://tass.com/world/904323 (TASS, 5 October 2016, the "DPR" command)
+("I15", "2016-10-05",
+ "\"The situation in the DPR has dramatically deteriorated. Over the past 24 hours, the Ukrainian military has violated "
+ "the ceasefire 247 times, in particular, they used the weapons banned by the Minsk agreements 166 times,\" he stated.\n"
+ "Five 122-mm mines were fired at the Zaytsevo settlement north of Gorlovka, that was also bombarded by tanks.",
+ [dict(kind=OTHER, cv=247),
+  dict(kind=OTHER, cv=166, opt=True),
+  dict(kind=IMP, count=5, weapon="mortar"),
+  dict(kind=UND, opt=True)]),
+# http://dnipress.com/en/posts/ukraine-attacked-dpr-territory-2-903-times-over-past-24-hours/ (DONi, the "DPR" command)
+("I16", "2017-02-01",
+ "\u201cThe situation remains tense in the Donetsk People\u2019s Republic. The Ukrainian gunmen violated the ceasefire "
+ "regime 1151 times over the past 24 hours.\u201d\n"
+ "Eduard Basurin explained that 90 artillery-shells of 152mm and 122mm caliber, 312 mortar-shells of 120mm and 82mm "
+ "caliber had been launched from the AFU positions and 7 tank-shells, 495 ammunitions had been conducted with different "
+ "types of grenade launchers as well.",
+ [dict(kind=OTHER, cv=1151),
+  dict(kind=IMP, count=90, weapon="artillery"), dict(kind=IMP, count=312, weapon="mortar"),
+  dict(kind=IMP, count=7, weapon="tank"), dict(kind=IMP, count=495, opt=True)]),
+# https://en.news-front.info/2015/11/10/ukrainian-forces-have-shelled-the-dpr-territory-11-times-over-the-past-24-hours/
+("I17", "2015-11-10",
+ "\u201cOver the past 24 hours, we\u2019ve recorded 11 instances of shelling of our territory by the Ukrainian forces. "
+ "The shelling was conducted with mortars, infantry fighting vehicles and small arms. [...] More than 40 mortar rounds "
+ "have been fired on the DPR territory over the past day,\u201d \u2013 the official said.",
+ [dict(kind=IMP, count=40, qual="more than", weapon="mortar"),
+  dict(kind=OTHER, cv=11, opt=True), dict(kind=UND, opt=True), dict(kind=OTHER, opt=True), dict(kind=OTHER, opt=True)]),
+# https://www.unian.info/war/1239970-osce-reports-truce-violations-north-east-of-ukrainian-mariupol-around-horlivka.html
+# (UNIAN's copy of the "Latest from" as of 19:30, 17 January 2016)
+("I18", "2016-01-17",
+ "\"The situation remained tense in and around \"Donetsk People's Republic\" (\"DPR\")-controlled Kominternove (23km "
+ "north-east of Mariupol). Positioned immediately south-west of the village between 11:45 and 11:57hrs on January 16, the "
+ "SMM heard 30-35 single shots of small-arms and three bursts of heavy-machine-gun fire to the west-south-west,\" the "
+ "OSCE SMM said in an update on Monday, January 18, based on information received as of 19:30 local time on January 17.\n"
+ "\"At 12:53hrs, the SMM heard one undetermined explosion and at 13:22hrs, three undetermined explosions, 10-15km to the "
+ "south-south-west. The following day at the same position, the SMM heard one shot of small-arms 1km to the south.",
+ [dict(kind=SHOT, count=35, weapon="small_arms", bearing="WSW", time=("16 11:45", "16 11:57"), obs_at=KOM),
+  dict(kind=BURST, count=3, weapon="heavy_machine_gun", bearing="WSW", time=("16 11:45", "16 11:57"), obs_at=KOM),
+  dict(kind=UND, count=1, time=("16 12:53", "16 12:53"), obs_at=KOM),
+  dict(kind=UND, count=3, bearing="SSW", dist=(10, 15), time=("16 13:22", "16 13:22"), obs_at=KOM),
+  dict(kind=SHOT, count=1, weapon="small_arms", bearing="S", dist=(1, 1), time=("within", "17 00:00", "18 00:00"),
+       obs_at=KOM)]),
+# (same page)
+("I19", "2016-01-17",
+ "Also on January 17 \u2013 positioned on the outskirts of nearby \"DPR\"-controlled Oktiabr (29km north-east of "
+ "Mariupol) \u2013 the SMM heard one explosion to the south-west. An armed \"DPR\" member present told the SMM that the "
+ "explosion had been caused by a tank round impacting in Kominternove. Whilst in government-controlled Chermalyk (31km "
+ "north-east of Mariupol) at 11:14hrs, the monitors heard three single shots of small-arms to the east,\" the report said.",
+ [dict(kind=UND, count=1, bearing="SW", time=("within", "17 00:00", "18 00:00")),
+  dict(kind=IMP, count=1, weapon="tank", opt=True),
+  dict(kind=SHOT, count=3, weapon="small_arms", bearing="E", time=("17 11:14", "17 11:14"), obs="Chermalyk",
+       obs_at=CHE)]),
+# (same page)
+("I20", "2016-01-17",
+ "The SMM also said they heard several bursts of small-arms fire 2km to the west in \"DPR\"-controlled Horlivka (39km "
+ "north-east of Donetsk) between 12:10 and 12:50hrs on January 16.",
+ [dict(kind=BURST, weapon="small_arms", bearing="W", dist=(2, 2), time=("16 12:10", "16 12:50"), obs="Horlivka",
+       obs_at=HOR)]),
+# http://old.qha.com.ua/en/war-defence/prorussian-invaders-fired-at-osce-drone/140994/ (QHA's copy of the report of 12
+# June 2016)
+("I21", "2016-06-12",
+ "On 11 June, positioned 4km east of \u201cDPR\u201d-controlled Mineralne (10km north-east of Donetsk), the SMM launched a "
+ "mini-UAV. The SMM had co-ordinated the flight with the Joint Centre for Control and Co-ordination (JCCC). At 11:13, "
+ "while the UAV was flying about 900m north of the SMM\u2019s position, the SMM heard four-five shots of IFV (BMP-2) "
+ "cannon fire and bursts of anti-aircraft cannon (ZU-23) 1km north of the SMM\u2019s position. The SMM recalled the UAV "
+ "during which time it heard unaccountable shots and bursts of small-arms fire 300m north of the SMM\u2019s position, "
+ "assessed as targeting the UAV.",
+ [dict(kind=SHOT, count=5, bearing="N", dist=(1, 1), time=("11 11:13", "11 11:13"), obs_at=MIN4E),
+  dict(kind=BURST, weapon="anti_aircraft_cannon", bearing="N", dist=(1, 1), obs_at=MIN4E, opt=True),
+  dict(kind=SHOT, weapon="small_arms", opt=True), dict(kind=BURST, weapon="small_arms", opt=True)]),
+# https://dninews.com/article/ukrainian-forces-launch-over-130-shells-dpr-over-past-24-hours (DONi, the "DPR" command)
+("I22", "2017-02-20",
+ "According to Basurin, in the Donetsk direction 14 artillery shells of 122 mm and 152 mm calibers, 29 mortar rounds of "
+ "120 mm caliber and 93 mortar rounds of 82 mm caliber were launched onto the vicinities of 12 DPR localities.\n"
+ "Earlier today it was reported that over the past 24 hours Ukrainian forces committed 38 ceasefire violations, which "
+ "resulted in gas pipes being damaged in the Petrovsky district of Donetsk.",
+ [dict(kind=IMP, count=14, weapon="artillery"), dict(kind=IMP, count=29, weapon="mortar"),
+  dict(kind=IMP, count=93, weapon="mortar"),
+  dict(kind=OTHER, cv=38)]),
+# https://dnidefence.com/en/posts/ukrainian-gunmen-launch-over-200-shells-onto-dpr-over-past-24-hours/ (DONi)
+("I23", "2017-03-01",
+ "'Ukrainian side continues violating the truce applying heavy weaponry, breaking all the agreements. In the Donetsk "
+ "direction the enemy applied artillery, tanks and mortars. Two artillery shells of 122 mm caliber, 3 tank shells, 55 "
+ "mortar rounds of 120 mm and 91 mortar rounds of 82 mm caliber were launched onto 11 DPR localities,' said Basurin.\n"
+ "It should be added that over the past 24 hours the DPR Command recorded 53 ceasefire violations, committed on the "
+ "Ukrainian part.",
+ [dict(kind=IMP, count=2, weapon="artillery"), dict(kind=IMP, count=3, weapon="tank"),
+  dict(kind=IMP, count=55, weapon="mortar"), dict(kind=IMP, count=91, weapon="mortar"),
+  dict(kind=UND, opt=True), dict(kind=UND, opt=True), dict(kind=UND, opt=True),
+  dict(kind=OTHER, cv=53)]),
+# https://en.interfax.com.ua/news/general/768697.html (Interfax-Ukraine, 18 September 2021, the JFO headquarters)
+("I24", "2021-09-18",
+ "\"Over the past day, September 17, in the area of the Joint Forces Operation, seven ceasefire violations were "
+ "recorded. As a result of enemy fire, two members of the Joint Forces Operation received shrapnel wounds,\" the press "
+ "center said on the headquarters Facebook page on Saturday morning.",
+ [dict(kind=OTHER, cv=7, time=("within", "17 00:00", "18 00:00"))]),
+# https://en.interfax.com.ua/news/general/719950.html (Interfax-Ukraine, 29 January 2021, the JFO headquarters)
+("I25", "2021-01-29",
+ "\"Today, on January 29, the Russian-occupation forces once again failed to fulfill the agreements reached and "
+ "violated the ceasefire. Thus, at noon, using an unmanned aerial vehicle of the 'quadrocopter' type, the enemy dropped "
+ "the VOG-17 grenade launcher round over the JFO positions near the settlement of Vodiane, in the Azov region. As a "
+ "result, two Ukrainian servicemen received shrapnel wounds,\" the JFO said in a statement on the Facebook page.",
+ [dict(kind=IMP, count=1, time=("within", "29 11:00", "29 13:00"))]),
+# https://en.interfax.com.ua/news/general/710374.html (Interfax-Ukraine, 16 December 2020, the JFO headquarters)
+("I26", "2020-12-16",
+ "Russian-occupation forces have opened fire twice in Donbas from the beginning of the day to 17:00 on December 16, "
+ "2020, the Joint Force Operation wrote on its Facebook page. [...] The enemy opened fire from heavy and hand-held "
+ "anti-tank grenade launchers.",
+ [dict(kind=OTHER, cv=2, opt=True), dict(kind=UND, opt=True), dict(kind=UND, opt=True)]),
+]
+
+ITEMS: list[Item] = BATCH_I
