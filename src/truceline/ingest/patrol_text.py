@@ -54,7 +54,8 @@ _TIME_OF_DAY = (r"(?:early\s+|late\s+)?(?:evening|night|morning|afternoon|day|ho
 _DATE_ON = re.compile(
     r"(?<!:\d\d )(?:\b(?:(?:on|during|over)\s+(?:the\s+)?(?:" + _TIME_OF_DAY + r")?|(?:in|throughout)\s+the\s+" + _TIME_OF_DAY + r")"
     # a news copy's date between commas: "While positioned in Svitlodarsk, Oct. 3, the SMM heard …"
-    r"|(?<=,)\s+(?=" + ph.MONTH + r"\s+\d{1,2}(?:\s*-\s*\d{1,2})?,)"
+    # or after a region: "… some 730 explosions in the Donetsk region Dec. 20, Censor.NET reports" (patrol18d's G04)
+    r"|(?:(?<=,)|(?<=\bregion)|(?<=\bregions))\s+(?=" + ph.MONTH + r"\s+\d{1,2}(?:\s*-\s*\d{1,2})?,)"
     # a day with its count in brackets, the second of two (patrol17): "… and 21 August (over 540 explosions recorded) …"
     r"|\b(?=\d{1,2}\s+" + ph.MONTH + r"\s*\((?:(?:" + ph.COUNT_QUALIFIER + r")\s+)?\d[\d,]*\s+explosions?\b))"
     r"(?P<date>" + ph.DATE + r")",
@@ -72,8 +73,12 @@ _EVENINGS = re.compile(
 #: A news copy's period: "From Saturday evening, November 16, until Sunday evening, November 17" (session 15: read as the
 #: day of the 16th).
 #: A sentence dated from the one before: "The following day, whilst in …", "On the next morning, …".
-_FOLLOWING_DAY_LEAD = re.compile(r"[\s\x1f]*(?:On\s+)?the\s+(?:following|next)\s+(?P<part>day|morning|afternoon|evening|night)\b\s*,?",
-                                 re.IGNORECASE)
+_FOLLOWING_DAY_LEAD = re.compile(
+    r"[\s\x1f]*(?:(?:On\s+)?the\s+(?:following|next)\s+(?P<part>day|morning|afternoon|evening|night)\b"
+    # "On the evening of that day, the SMM heard …", "During the morning of the same day, …" (patrol18d's G06: the
+    # whole day): the day of the sentence before, that part of it
+    r"|(?:On|During|In)\s+the\s+(?P<same_part>morning|afternoon|evening|night)\s+of\s+(?:that|the\s+same)\s+day\b)\s*,?",
+    re.IGNORECASE)
 #: A date after "following / since …": the start of a longer period ("following a meeting … on 22 July").
 _SINCE_BEFORE = re.compile(r"\b(?:following|since|after)\b[^,.;()]{0,80}$", re.IGNORECASE)
 #: A cumulative tally's period: "from 00:01 on 27 July 2020 until the end of the reporting period, the SMM has so far
@@ -1090,8 +1095,9 @@ def _read_sentence(
         if before is None:
             state.unread_when = following.group(0).strip(" ,")
         else:
-            part = following["part"].lower()
-            state.date, state.evenings, state.date_written = before + timedelta(days=1), False, True
+            part = (following["part"] or following["same_part"]).lower()
+            after = timedelta(days=1) if following["part"] else timedelta(0)
+            state.date, state.evenings, state.date_written = before + after, False, True
             state.night_end = state.date + timedelta(days=1) if part == "night" else None
             state.date_part = part if part in ("morning", "afternoon", "evening") else None
     if (following is None and found_date is None and evenings is None and weekday is None and yesterday is None and state.date_written
