@@ -263,4 +263,121 @@ BATCH_I: list[Item] = [
  [dict(kind=OTHER, cv=2, opt=True), dict(kind=UND, opt=True), dict(kind=UND, opt=True)]),
 ]
 
-ITEMS: list[Item] = BATCH_I
+SVI = (48.433, 38.217)  # Svitlodarsk
+YAS = (48.130, 37.860)  # Yasynuvata
+DFS = (48.156, 37.806)  # Donetsk Filtration Station
+
+# --- batch J: gathered after I's fixes, measured once on the branch (held out) ---------------------------------------
+BATCH_J: list[Item] = [
+
+# https://osce.org/ukraine-smm/247421 ("Latest from", as of 19:30, 16 June 2016)
+("J01", "2016-06-16",
+ "With about 30 explosions recorded, the SMM observed fewer ceasefire violations[1] during the night of 15 June in "
+ "Donetsk region, as compared to the previous night. It recorded a higher level of violence with more than 310 "
+ "explosions during the daylight hours of 16 June compared to the previous day.",
+ [dict(kind=UND, count=30, qual="about", region="Donetsk", placed=False, time=("within", "15 12:00", "16 12:00")),
+  dict(kind=UND, count=310, qual="more than", placed=False, time=("within", "16 00:00", "17 00:00"))]),
+# (same page)
+("J02", "2016-06-16",
+ "During the night of 15 June, whilst in government-controlled Svitlodarsk (57km north-east of Donetsk), the SMM heard 13 "
+ "explosions assessed as caused by 82mm mortar round (five impacts and eight outgoing rounds) 3-5km east and south-east "
+ "of its position.",
+ [dict(kind=IMP, count=5, weapon="mortar", bearing="E..SE", dist=(3, 5), time=("within", "15 12:00", "16 12:00"),
+       obs="Svitlodarsk", obs_at=SVI),
+  dict(kind=OUT, count=8, weapon="mortar", bearing="E..SE", dist=(3, 5), obs_at=SVI),
+  dict(kind=UND, count=13, opt=True)]),
+# (same page)
+("J03", "2016-06-16",
+ "In the early morning, whilst in \u201cDPR\u201d-controlled Horlivka (39km north-east of Donetsk), the SMM heard 20 "
+ "explosions, one of which was assessed as an 82mm mortar round impact and 19 as automatic-grenade-launcher round "
+ "impacts, all 5km west-south-west of its position.",
+ [dict(kind=IMP, count=1, weapon="mortar", bearing="WSW", dist=(5, 5), obs="Horlivka", obs_at=HOR),
+  dict(kind=IMP, count=19, weapon="automatic_grenade_launcher", bearing="WSW", dist=(5, 5), obs_at=HOR),
+  dict(kind=UND, count=20, opt=True)]),
+# https://osce.org/ukraine-smm/256191 ("Latest from", as of 19:30, 22 July 2016)
+("J04", "2016-07-22",
+ "Positioned in \u201cDPR\u201d-controlled Yasynuvata (16km north-east of Donetsk), during the day on 22 July, SMM heard "
+ "sporadically: 166 undetermined explosions, bursts and shots of small-arms fire at a range of 1 to 7km west-south-west, "
+ "west, west-north-west and north-west of its position. In government-controlled Avdiivka (17km north of Donetsk), the "
+ "SMM heard eight undetermined explosions 4-6km south-east of its position.",
+ [dict(kind=UND, count=166, bearing="WSW..NW", dist=(1, 7), time=("within", "22 00:00", "23 00:00"), obs="Yasynuvata",
+       obs_at=YAS),
+  dict(kind=BURST, weapon="small_arms", opt=True), dict(kind=SHOT, weapon="small_arms", opt=True),
+  dict(kind=UND, count=8, bearing="SE", dist=(4, 6), obs="Avdiivka", obs_at=AVD)]),
+# (same page)
+("J05", "2016-07-22",
+ "During the night hours of 21 July, in Donetsk city, the SMM heard 19 undetermined explosions 5-7km north-west of its "
+ "position. During the night hours of 22-23 July, from the same location, the SMM recorded 151 undetermined explosions "
+ "at a range of 3 to 15 km north and north-west of its position.",
+ [dict(kind=UND, count=19, bearing="NW", dist=(5, 7), time=("within", "21 12:00", "22 12:00"), obs="Donetsk",
+       obs_at=DON),
+  dict(kind=UND, count=151, bearing="NW..N", dist=(3, 15), time=("within", "22 12:00", "23 12:00"), obs_at=DON)]),
+# (same page)
+("J06", "2016-07-22",
+ "The SMM camera in Shyrokyne (20km east of Mariupol), during 83 minutes on the night of 21-22 July, recorded 47 "
+ "explosions, including 32 assessed as impacts, two rocket assisted projectiles and four outgoing mortar rounds, and at "
+ "least 59 bursts of direct tracer fire west to east and later one heavy-machine-gun burst [...]",
+ [dict(kind=IMP, count=32, time=("within", "21 12:00", "22 12:00"), obs_at=SHY),
+  dict(kind=OUT, count=4, weapon="mortar", obs_at=SHY),
+  dict(kind=BURST, count=59, qual="at least", obs_at=SHY),
+  dict(kind=PIF, count=2, opt=True), dict(kind=UND, count=9, opt=True), dict(kind=UND, count=47, opt=True),
+  dict(kind=BURST, count=1, weapon="heavy_machine_gun", opt=True)]),
+# https://www.osce.org/special-monitoring-mission-to-ukraine/378391 ("Latest from", as of 19:30, 18 April 2018)
+("J07", "2018-04-18",
+ "In Donetsk region, the SMM recorded fewer ceasefire violations[1], including about 180 explosions, compared with the "
+ "previous reporting period (about 240).\n"
+ "On the evening and night of 17-18 April, the SMM camera at the Donetsk Filtration Station (15km north of Donetsk) "
+ "recorded, in sequence, five projectiles in flight from west to east, two undetermined explosions and two projectiles "
+ "from east to west, followed by totals of three undetermined explosions and 16 projectiles (13 from east to west and "
+ "three from west to east), all 0.5-3km south.",
+ [dict(kind=UND, count=180, qual="about", region="Donetsk", placed=False),
+  dict(kind=UND, count=240, opt=True),
+  dict(kind=PIF, count=5, flight="W to E", bearing="S", dist=(0.5, 3), time=("within", "17 15:00", "18 12:00"),
+       obs_at=DFS),
+  dict(kind=UND, count=2, bearing="S", dist=(0.5, 3), obs_at=DFS),
+  dict(kind=PIF, count=2, flight="E to W", bearing="S", dist=(0.5, 3), obs_at=DFS),
+  dict(kind=UND, count=3, bearing="S", dist=(0.5, 3), obs_at=DFS),
+  dict(kind=PIF, count=13, flight="E to W", bearing="S", dist=(0.5, 3), obs_at=DFS),
+  dict(kind=PIF, count=3, flight="W to E", bearing="S", dist=(0.5, 3), obs_at=DFS),
+  dict(kind=PIF, count=16, opt=True)]),
+# https://osce.org/special-monitoring-mission-to-ukraine/379156 ("Latest from", as of 19:30, 29 April 2018)
+("J08", "2018-04-29",
+ "In Donetsk region, the SMM recorded more ceasefire violations[1]between the evenings of 27 and 28 April, including "
+ "about 310 explosions, compared with the previous reporting period (about 260 explosions).",
+ [dict(kind=UND, count=310, qual="about", region="Donetsk", placed=False),
+  dict(kind=UND, count=260, opt=True)]),
+# https://en.interfax.com.ua/news/general/609351.html (Interfax-Ukraine, 27 August 2019, the JFO headquarters)
+("J09", "2019-08-27",
+ "\"On August 26, the armed groups of the Russian Federation and its mercenaries violated the ceasefire 12 times ... As a "
+ "result of enemy shelling, one soldier of the Joint Forces Operation was injured,\" the headquarters said on Facebook.",
+ [dict(kind=OTHER, cv=12, time=("within", "26 00:00", "27 00:00"))]),
+# https://en.interfax.com.ua/news/general/682744.html (Interfax-Ukraine, 21 August 2020, the JFO headquarters)
+("J10", "2020-08-21",
+ "Russia-occupation fighters have not violated the ceasefire in Donbas since the beginning of the day, no injuries have "
+ "been recorded among the Ukrainian military personnel, the press center of the Joint Force Operation (JFO) headquarters "
+ "said.\n"
+ "\"Since the beginning of the current day, no enemy shelling has been recorded in the areas of responsibility of our "
+ "units performing tasks in the area of the operation,\" the JFO headquarters said on its Facebook page.",
+ []),
+# https://www.ukrinform.net/rubric-defense/3117619-invaders-have-violated-ceasefire-in-donbas-five-times-already-today.html
+# (Ukrinform, 15 October 2020, the JFO headquarters)
+("J11", "2020-10-15",
+ "\u201cOctober 14, the armed formations of the Russian Federation violated the agreements [reached within the Trilateral "
+ "Contact Group] that came into force on 27 July 2020 three times. The enemy fired small arms near Vodiane (94km south "
+ "of Donetsk) and Novomykhailivka (28km south-west of Donetsk). Single shots from hand-held anti-tank grenade launcher "
+ "and grenade machine gun were recorded near Avdiivka (17km north of Donetsk),\u201d the press center of the JFO "
+ "Headquarters reports.\n"
+ "Today, the Russian occupation forces have already violated the ceasefire regime five times.",
+ [dict(kind=OTHER, cv=3),
+  dict(kind=OTHER, weapon="small_arms", opt=True), dict(kind=OTHER, weapon="small_arms", opt=True),
+  dict(kind=SHOT, opt=True),
+  dict(kind=OTHER, cv=5, time=("within", "15 00:00", "16 00:00"))]),
+# https://dan-news.info/en/defence-en/jccc-reports-new-violations-of-additional-ceasefire-control-measures-by-ukraine.html
+# (DAN, 11 August 2020, the "DPR" office at the JCCC)
+("J12", "2020-08-11",
+ "Engineer works were recorded in Kiev-controlled territory near the Vodyanoye village outside Volnovakha and the Shumy "
+ "settlement near Gorlovka at 10:45, the JCCC said.  Also, enemy forces movement was observed in the first case.",
+ []),
+]
+
+ITEMS: list[Item] = BATCH_I + BATCH_J
