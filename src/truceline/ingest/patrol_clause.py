@@ -962,6 +962,13 @@ _DASHED_ASSESSMENT = re.compile(r"^[\s\x1f]*-\s*(?P<what>outgoing|incoming|impac
 _ACTION_AFTER = re.compile(r"^[\s\x1f]*(?:had\s+|have\s+|has\s+)?(?P<verb>impact(?:ed|ing)?|land(?:ed|ing)?|hit|struck|striking|launched|being\s+launched|(?:being\s+)?fired(?!\s+(?:from|at|by|upon|on|in\s+the\s+air)\b)"
                            r"|explod(?:e|ed|es|ing)|detonat(?:e|ed|es|ing))\b(?!\s+in\s+(?:the\s+)?(?:air|mid-air|sky))",
                            re.IGNORECASE)
+#: Rounds fired onto a place, as a party's statement writes them: "93 mortar rounds of 82 mm caliber were launched onto
+#: the vicinities of 12 DPR localities", "More than 40 mortar rounds have been fired on the DPR territory" (patrol19:
+#: undetermined): where they landed, so impacts (not at the mission: that is ``_AT_MISSION``).
+_FIRED_ONTO_AFTER = re.compile(
+    r"^[\s\x1f]*(?:of[\s\x1f]+[\w\s\x1f-]{0,30}?calib(?:re|er)s?\s+)?(?:(?:were|was|have\s+been|has\s+been|had\s+been)\s+)?"
+    r"(?P<verb>(?:fired|launched)\s+(?:on|onto|upon)(?!\s+(?:the\s+)?(?:SMM|OSCE|mission|patrol|its|their|UAV|mini-UAV)\b))\b",
+    re.IGNORECASE)
 #: A line the text places fire by, not a place to locate: "across the Line of Control", "from the direction of the
 #: Administrative Boundary Line", "in the area of separation".
 _LINE = re.compile(
@@ -1096,6 +1103,11 @@ _FOLLOWED_UP_THAT = re.compile(r"\b(?:followed|following|to\s+follow)\s+up\s+on\
 #: A tally written as a table row: "Ceasefire violations recorded by the SMM in Donetsk region: 174".
 _VIOLATIONS_COLON = re.compile(r"\b(?:ceasefire\s+)?violations\b[^:;.()\d]{0,80}?:\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\b(?!:)",
                                re.IGNORECASE)  # not a clock time: "… violations at 14:05"
+#: A party's tally (the JFO headquarters', a "DPR" command's statements as news agencies copy them): "violated the ceasefire
+#: 17 times", "violated the ceasefire in the JFO area in Donbas five times", "violated the ceasefire regime 1151 times"
+#: (patrol19: not read).
+_VIOLATED_TIMES = re.compile(r"\bviolated\s+the\s+(?:ceasefire|truce)(?:\s+regime)?\b[^.;:\d]{0,80}?\s(?P<n>\d{1,3}(?:,\d{3})+|\d+|"
+                             + ph.NUMBER_WORD + r")\s+times\b", re.IGNORECASE)
 #: A count written after its noun and a colon, as in a table: "Explosions: 55, projectiles in flight: 12".
 _COUNT_AFTER_COLON = re.compile(r"^[\s\x1f]*(?:in\s+flight[\s\x1f]*)?:\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?=\s*(?:[;.)]|,(?!\d{3})|$))")
 _OF_FIRE_DIRECTION = re.compile(r"^[\s\x1f]*of[\s\x1f]+(?P<what>outgoing|incoming)\b", re.IGNORECASE)
@@ -1495,7 +1507,12 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
         scan.claim(start + match.start(), start + match.end())
         group.details["boundary_line"] = re.sub(r"\s+", " ", f"{match['relation']} the {match['line']}")
         break
-    action = _ACTION_AFTER.match(scan.view(start, end))
+    onto = _FIRED_ONTO_AFTER.match(scan.view(start, end)) if group.kind == "explosion_undetermined" else None
+    if onto is not None:
+        scan.claim(start + onto.start("verb"), start + onto.end("verb"))
+        group.kind = "explosion_impact"
+        group.kinds = [group.kind]
+    action = _ACTION_AFTER.match(scan.view(start, end)) if onto is None else None
     if action is not None and (group.kind.startswith("explosion") or group.kind == "projectile_in_flight"):
         # "six artillery rounds impact 2-3km east", "12 rockets launched in a northerly direction"
         scan.claim(start + action.start("verb"), start + action.end("verb"))
@@ -2339,7 +2356,7 @@ _REGION_NONE = re.compile(r"^[\s\x1f]*none(?=\s+in\s+[A-Z][a-z]+\s+region\b)", r
 def _read_violation_tally(scan: Scan, start: int, end: int) -> tuple[int | None, str | None, str | None]:
     """"232 ceasefire violations", "more ceasefire violations in Donetsk region (about 420)": the tally
     (number, qualifier, trend), claimed."""
-    for pattern in (VIOLATION_COUNT, VIOLATION_PAREN, _VIOLATIONS_COLON):
+    for pattern in (VIOLATION_COUNT, VIOLATION_PAREN, _VIOLATIONS_COLON, _VIOLATED_TIMES):
         match = next(scan.find(pattern, start, end), None)
         if match is not None:
             scan.claim(start + match.start(), start + match.end())
@@ -2674,6 +2691,14 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
         group.all_of_them = _ALL_OF_THEM.search(scan.text, group.end, group_end) is not None
         read_modifiers(scan, group, group.end, group_end)
         group.end = group_end
+    last = groups[-1] if groups else None
+    if (last is not None and last.kind == "explosion_impact" and len(groups) > 1
+            and _FIRED_ONTO_AFTER.match(scan.text[noun_ends[-1]:end]) is not None):
+        # "14 artillery shells of 122 mm …, 29 mortar rounds of 120 mm caliber and 93 mortar rounds of 82 mm caliber were
+        # launched onto the vicinities of 12 DPR localities": the verb is that of the whole list
+        for before in groups[:-1]:
+            if before.kind == "explosion_undetermined" and re.fullmatch(r"[^.;:()]*", scan.text[before.start:last.start]):
+                before.kind, before.kinds = "explosion_impact", ["explosion_impact"]
     for index in range(len(groups) - 2, -1, -1):
         # "18 bursts and 25 single shots of small-arms and heavy-machine-gun fire": the weapon named after the second
         # noun is the fire of both (only "and" between them)

@@ -75,6 +75,8 @@ AT_PLACE = re.compile(
     r"\b(?P<prep>(?i:in|near|at|outside|of|from|around|inside|to|over|just\s+outside|between|entered|reached))\s+(?:the\s+)?(?:(?i:both)\s+)?(?:(?i:northern|southern|eastern|western|"
     r"north-eastern|north-western|south-eastern|south-western|central)\s+)?(?:(?i:nearby)\s+)?" + _NOT_A_CONTROL + CONTROLLED
     + r"(?P<place>" + PLACE + r")"
+    # "in the Donetsk direction the enemy launched …" (a party's statement, patrol19: the observer put in Donetsk)
+    r"(?![\w'-]*\s+(?i:direction|axis)\b)"
 )
 NOT_PLACES = re.compile(
     r"^(?:SMM|OSCE|EECP|JCCC|EUMM|UNDOF|UNMOGIP|UNIFIL|UNTSO|UN|UAV|UAVs|SMM's|Ukraine|Ukrainian|Russia|Russian|Mission|The|It|Joint|Centre|Control|"
@@ -303,8 +305,9 @@ AIRCRAFT = re.compile(_AIRCRAFT + r"$", re.IGNORECASE)
 COUNT = re.compile(
     r"(?:(?P<qual>" + ph.COUNT_QUALIFIER + r")\s+)?(?:(?:a\s+|the\s+)?(?:aggregated\s+)?totals?\s+of\s+)?"
     # the vague words first: "a series of explosions" is not "a" (one) "series of" explosions
-    r"(?:(?P<vague>" + ph.VAGUE_COUNTS + r")|(?:(?i:between)\s+(?P<nb>\d+|(?i:" + ph.NUMBER_WORD + r"))\s+(?i:and)\s+)?(?<![\d:.,])(?P<n1>" + ph.NUMBER + r")(?:\s*(?:-|–|to|or)\s*(?P<n2>\d+)|(?:\s+(?:to|or)\s+|-)(?P<n2w>(?i:" + ph.NUMBER_WORD + r"))(?=\s)"
+    r"(?:(?P<vague>" + ph.VAGUE_COUNTS + r")|(?:(?i:between)\s+(?P<nb>\d+|(?i:" + ph.NUMBER_WORD + r"))\s+(?i:and)\s+)?(?<![\d:.,])(?<![A-Za-z]-)(?P<n1>" + ph.NUMBER + r")(?:\s*(?:-|–|to|or)\s*(?P<n2>\d+)|(?:\s+(?:to|or)\s+|-)(?P<n2w>(?i:" + ph.NUMBER_WORD + r"))(?=\s)"
     r"|\s+or\s+(?P<or_so>so)|\s*-\s*(?P<odd>odd)\b)?)"
+    # (nor is a designation's number: "dropped the VOG-17 grenade launcher round" is one round, not 17; patrol19)
     # (a number is never an adjective: in "a tank firing two rounds" the count is two)
     # (an adjective in quotes, a news copy's: 'two "loud" explosions'; patrol14b: the count was lost)
     r"\s+(?P<adjs>(?:(?:(?!(?i:" + ph.NUMBER_WORD + r")\s)[A-Za-z(][\w\-()]*|[\"“][a-z][\w-]*[\"”]|\(?\d+(?:[\s-]?mm|-mill?imet(?:re|er)s?)\)?)\s+){0,4})$",

@@ -184,7 +184,10 @@ _BOTH_DAYS = re.compile(r"\bboth(?=\s+on\s+\d{1,2}\s+" + ph.MONTH + r"\s*\()", r
 #: "the SMM heard artillery duels at a distance of approximately 10km north" (a 2015 spot report; patrol17: not read): an
 #: exchange of fire of that weapon, read as its fire (kind other, no count).
 _DUELS = re.compile(r"\b(?P<weapon>(?:artillery|mortar|tank|cannon)\s+)duel(?P<s>s?)\b", re.IGNORECASE)
-_HYPHEN_FIRE = re.compile(r"(?<![Cc]ease)(?<=[A-Za-z])-(?=fire\b)")
+_HYPHEN_FIRE = re.compile(r"(?<![Cc]ease)(?<=[A-Za-z])-(?=fire\b)"
+                          # "90 artillery-shells …, 312 mortar-shells … and 7 tank-shells" (a "DPR" command's statement
+                          # as DONi wrote it; patrol19: not read): the rounds of that weapon
+                          r"|(?:(?<=\b[Aa]rtillery)|(?<=\b[Mm]ortar)|(?<=\b[Tt]ank))-(?=(?:shells?|rounds?)\b)")
 #: A news copy's lead with no subject: "Fired small arms from a distance of 100 -150 meters." (patrol14c's leftover: not
 #: read); rewritten as "small arms fire" in place, of the same length.
 _FIRED_WEAPON = re.compile(r"(?<![\w-])(?:[Ff]ired|[Oo]pened\s+fire\s+(?:from|with))\s+(?P<weapon>small[- ]arms|(?:heavy[- ])?machine[- ]guns?|"
