@@ -1942,11 +1942,17 @@ def covering_sector(points: list[str]) -> str:
 
 
 _FLIGHT_ITEM = re.compile(
-    r"(?P<n>" + ph.NUMBER + r")\s+(?:(?:of\s+(?:them|which)|were|was)\s+)?(?:(?:in\s+flight\s+)?from\s+(?:the\s+)?"
+    r"(?P<n>" + ph.NUMBER + r")\s+(?:(?:of\s+(?:them|which)|were|was)\s+)?(?:fired\s+)?(?:(?:in\s+flight\s+)?from\s+(?:the\s+)?"
     r"(?P<a>" + ph.DIRECTION + r")\s+to(?:wards)?\s+(?:the\s+)?(?P<b>" + ph.DIRECTION + r")"
     r"|(?P<vertical>in\s+vertical\s+flight|vertically))", re.IGNORECASE)
 
 
+#: A colon list of flights after a count: ", in sequence: 43 fired from south to north, five fired from north to south and
+#: seven …" (the parts of the count, each with its flight).
+_FLIGHT_ITEM_TEXT = (r"(?:" + ph.NUMBER + r")\s+(?:fired\s+)?(?:in\s+flight\s+)?from\s+(?:the\s+)?" + ph.DIRECTION
+                     + r"\s+to(?:wards)?\s+(?:the\s+)?" + ph.DIRECTION)
+_FLIGHT_LIST = re.compile(r"^[\s\x1f]*,?[\s\x1f]*(?:in\s+sequence[\s\x1f]*)?:[\s\x1f]*(?P<items>" + _FLIGHT_ITEM_TEXT
+                          + r"(?:[\s\x1f]*(?:,[\s\x1f]*(?:and\s+)?|\s+and\s+)" + _FLIGHT_ITEM_TEXT + r")+)", re.IGNORECASE)
 _REST_ASSESSED = re.compile(
     r"\b(?:the\s+)?(?:rest|remaining|remainder|others)\s+(?:of\s+(?:them|which)\s+)?(?:(?:were|was)\s+)?(?:assessed\s+)?(?:as|to\s+be)\s+"
     r"(?:their\s+|its\s+|an?\s+)?(?P<what>outgoing|impacts?|incoming|air[- ]?bursts?|undetermined)\b", re.IGNORECASE)
@@ -2022,6 +2028,19 @@ def _read_breakdown(scan: Scan, group: Group, start: int, end: int) -> None:
 
     The sub-counts (which add up to the group's count) go to ``group.breakdown``.
     """
+    listed = _FLIGHT_LIST.match(scan.view(start, end)) if group.kind == "projectile_in_flight" and group.count else None
+    if listed is not None:
+        # "recorded 63 projectiles, in sequence: 43 fired from south-south-west to east-north-east, five fired from
+        # east-north-east to south-south-west, eight … and seven fired from north to south" (patrol19: the parts were
+        # not read, and the 63 kept no direction); only when the parts add up to the count
+        items = list(_FLIGHT_ITEM.finditer(listed["items"]))
+        listed_parts = [(ph.parse_number(item["n"]), ph.parse_direction(item["a"] or ""), ph.parse_direction(item["b"] or ""))
+                        for item in items]
+        if (len(items) > 1 and all(n and a and b for n, a, b in listed_parts)
+                and sum(n or 0 for n, _, _ in listed_parts) == group.count):
+            scan.claim(start + listed.start(), start + listed.end())
+            group.flight_breakdown = [(n or 0, f"{a} to {b}") for n, a, b in listed_parts]
+            return
     for paren in scan.find(re.compile(r"\(([^()]*)(?:\)|$)"), start, end):  # unclosed: ", of which ..." at the end
         if group.kind == "projectile_in_flight" and group.count is not None:
             flights = [(ph.parse_number(item["n"]), "vertical" if item["vertical"] else

@@ -244,6 +244,12 @@ _CLOCK_THEN_CUT = re.compile(r"\b(?:at\s+)?(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*hr
 _FOCUSED = re.compile(r",?\s*\bwith\s+(?:the\s+)?(?:violence|fighting|hostilities|(?:ceasefire\s+)?violations|shelling)\s+"
                       r"(?:(?:mainly|mostly|largely)\s+)?(?:focused|focussed|concentrated|centred|centered)\s+(?:in|on|around|near)\b"
                       r"[^.;]*", re.IGNORECASE)
+#: A kind that holds for most of a count, not all of it: "the SMM observed 21, mostly incoming explosions" (patrol19: read
+#: as impacts of no number), "14 mainly outgoing explosions" (outgoing): blanked, so the count is read, undetermined.
+_MOSTLY_KIND = re.compile(r"(?<=\d),?\s+(?:mostly|mainly|largely|predominantly)\s+(?:incoming|outgoing)(?=\s+(?:explosions?|rounds?)\b)",
+                          re.IGNORECASE)
+#: "As a result of enemy shelling, one soldier … was injured" (patrol19's J09: "a" read as one explosion): no count.
+_A_RESULT_OF = re.compile(r"(?<=\b[Aa]s\s)a(?=\s+result\s+of\s+(?:the\s+)?(?:enemy\s+)?(?:shelling|fire|firing|attacks?)\b)")
 _DOTTED_CLOCK = re.compile(r"\b([01]?\d|2[0-3])\.([0-5]\d)(?=\s*(?:hrs|h)\b)")
 #: A 12-hour clock time of the news copies: "12:20 p.m.", "9 a.m.", "1.15pm" (rewritten as 24-hour time, same length).
 _TWELVE_HOUR = re.compile(r"(?<![\d:.])(?P<h>1\d|2[0-3]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s?(?P<ap>[ap])\.?\s?m(?:\.|\b)", re.IGNORECASE)
@@ -331,9 +337,22 @@ _SAME_POSITION = re.compile(
     r"(?:From|At|In|On)\s+the\s+same\s+(?:position|location|place|spot)|(?:While\s+)?still\s+positioned\s+there)\b",
     re.IGNORECASE,
 )
+#: The observer placed beside the place of the sentence before: "… in and around "DPR"-controlled Kominternove (…).
+#: Positioned immediately south-west of the village between 11:45 and 11:57hrs on January 16, the SMM heard …" (patrol19:
+#: no observer); only close to it (no distance, or one of up to 2 km), so that place is the position.
+_BESIDE_THE_PLACE = re.compile(
+    r"\b(?:positioned|located|stationed|standing)\s+(?:(?:immediately|just|about|approximately|some)\s+)?"
+    r"(?:(?P<d>\d+(?:\.\d+)?)\s*(?P<u>km|m)\s+)?(?:to\s+the\s+)?" + ph.DIRECTION
+    + r"\s+of\s+the\s+(?:village|town|settlement|city)\b", re.IGNORECASE)
 #: "The following day, the same camera recorded nine explosions …" (patrol18b's D07: the camera's position was lost).
 _SAME_CAMERA = re.compile(r"^[\s\x1f]*(?:(?:The\s+(?:following|next)\s+\w+|On\s+[^,;.]{1,30}|Later(?:\s+that\s+\w+)?)\s*,\s*)?"
                           r"the\s+same\s+camera\b", re.IGNORECASE)
+#: "The following day, the SMM camera recorded 32 undetermined explosions" right after a sentence of a camera (patrol19:
+#: its position was lost): a camera does not move, so that camera (a patrol, "The following day, the SMM heard …", keeps
+#: no position of the day before).
+_THE_CAMERA_AGAIN = re.compile(r"^[\s\x1f]*(?:(?:The\s+(?:following|next)\s+\w+|On\s+[^,;.]{1,30}|Later(?:\s+that\s+\w+)?)\s*,\s*)?"
+                               r"the\s+(?:SMM(?:'s|\u2019s)?\s+)?camera\s+(?:also\s+)?(?:recorded|registered|captured)\b",
+                               re.IGNORECASE)
 #: "The following afternoon, while in the same location, …": the same position after a time of day written first.
 _WHILE_SAME = re.compile(r"^[\s\x1f]*(?:The\s+(?:following|next)|Later\s+that|That)\s+(?:morning|afternoon|evening|night|day)\s*,\s*"
                          r"(?P<same>(?:while|whilst)\s+(?:still\s+)?(?:in|at)\s+the\s+same\s+(?:position|location|place|spot))\b",
@@ -432,6 +451,7 @@ class _State:
     night_end: Date | None
     position: _Observer | None = None
     last_position: _Observer | None = None  # the last observer read, across paragraphs: "from the same position"
+    camera_before: bool = False  # the sentence before placed a camera ("the SMM camera in Avdiivka recorded …")
     date_written: bool = False  # the date comes from the text ("On 3 March"), not from --date
     date_part: str | None = None  # the part of that day written with it ("In the evening of 3 March": "evening")
     evenings: bool = False  # date .. night_end is "between the evenings of" the two days, not a night
@@ -520,6 +540,8 @@ def parse_patrol_text(
         line = _DOTTED_CLOCK.sub(r"\1:\2", line)  # "12.10hrs": a clock time written with a dot (same length)
         line = _CLOCK_THEN_CUT.sub(lambda cut: " " * len(cut.group(0)), line)  # "at 11:55 and [...]": not the whole's time
         line = _FOCUSED.sub(lambda focus: " " * len(focus.group(0)), line)  # "with violence focused in the … area"
+        line = _MOSTLY_KIND.sub(lambda mostly: " " * len(mostly.group(0)), line)  # "21, mostly incoming explosions"
+        line = _A_RESULT_OF.sub(" ", line)  # "as a result of shelling": not one shelling (same length)
         line, widened = _twelve_hour(line)  # "12:20 p.m.": a 12-hour clock ("7 pm" -> "19:00": one longer)
         line = _HYPHEN_FIRE.sub(" ", line)  # "small-arms-fire": small-arms fire (same length)
         line = _COUNT_RECORDED.sub(lambda verb: " " * len(verb.group(0)), line)  # "(over 430 explosions recorded)"
@@ -725,7 +747,9 @@ def split_sentences(line: str) -> list[tuple[int, int]]:
     start = 0
     # also after an omission mark, "[...]" or "(…)" (a news copy's cut): "… on its southern edge. [...] At 11:06, the patrol
     # members heard …" (patrol17: read as one sentence, the first clock time then gave the second's window)
-    for match in re.finditer(r"(?:[.!?]|\s[\[(](?:\.\.\.|\u2026)[\])])\s+(?=[A-Z0-9(\"])", line):
+    # also after a closing quotation mark (a news copy's quote): '… to the west-south-west," the OSCE SMM said … . "At
+    # 12:53hrs, the SMM heard …' (patrol19: read as one sentence, whose clock times then went to each other's observations)
+    for match in re.finditer(r"(?:[.!?][\"\u201d]?|\s[\[(](?:\.\.\.|\u2026)[\])])\s+(?=[A-Z0-9(\"\u201c])", line):
         if match.group(0).lstrip()[:1] in "[(":
             if line[start:match.start()].strip():
                 spans.append((start, match.start()))
@@ -1099,8 +1123,8 @@ def _read_sentence(
             state.unread_when = following.group(0).strip(" ,")
         else:
             part = (following["part"] or following["same_part"]).lower()
-            after = timedelta(days=1) if following["part"] else timedelta(0)
-            state.date, state.evenings, state.date_written = before + after, False, True
+            day_shift = timedelta(days=1) if following["part"] else timedelta(0)
+            state.date, state.evenings, state.date_written = before + day_shift, False, True
             state.night_end = state.date + timedelta(days=1) if part == "night" else None
             state.date_part = part if part in ("morning", "afternoon", "evening") else None
     if (following is None and found_date is None and evenings is None and weekday is None and yesterday is None and state.date_written
@@ -1138,6 +1162,8 @@ def _read_sentence(
         scan.claim(start + same_position.start("same"), start + same_position.end())
     elif (same_position := _SAME_CAMERA.match(scan.view(start, end))) is not None:
         pass  # (its words are read as the camera's, the observer)
+    elif state.camera_before and (same_position := _THE_CAMERA_AGAIN.match(scan.view(start, end))) is not None:
+        pass
     if following is not None:  # (claimed after "The next morning, whilst at the same position" was read)
         scan.claim(following.start(), following.end())
     if _SUMMARY.search(line[start:end]):
@@ -1214,6 +1240,10 @@ def _read_sentence(
                         group.event_place = EventPlace(names=(reading.position.places[0],), relation="in")
         elif position is None and (continuation or placed_before) and state.position is not None:
             position = state.position
+        elif (position is None and state.position is not None and state.position.place is not None
+              and (beside := _BESIDE_THE_PLACE.search(line, clause_start, clause_end)) is not None
+              and (beside["d"] is None or float(beside["d"]) * (1 if beside["u"].lower() == "km" else 0.001) <= 2)):
+            position = state.position
         elif position is None and same_position is not None:
             position = state.position or state.last_position
             if position is None:
@@ -1222,6 +1252,7 @@ def _read_sentence(
         records.extend(_clause_records(reading, position, state, default_date, tz, gazetteer, sentence_warnings))
     if position is not None:
         state.position = state.last_position = position
+    state.camera_before = position is not None and re.search(r"\bcamera\b", line[start:end], re.IGNORECASE) is not None
     state.last_kind = previous_kind
     if placed_times is not None and not observed:
         state.position_times = placed_times
