@@ -194,3 +194,21 @@ def test_a_closing_quotation_mark_ends_the_sentence() -> None:
     explosion = next(record for record in records if record["kind"] == "explosion_undetermined")
     assert (explosion["time_start"], explosion["time_end"]) == ("01 11:40", "01 11:40")
     assert (burst["time_start"], burst["time_end"]) == ("01 10:05", "01 10:20")
+
+
+def test_a_region_count_mostly_in_named_areas_is_not_placed() -> None:
+    (record,) = _fire(_read("In Luhansk region, the SMM recorded more ceasefire violations, including more than 90 "
+                            "explosions, mostly in Zolote-Popasna and Stanytsia areas, as well as in areas south of "
+                            "Shchastia."))
+    assert record["count"] == 90 and record["lat"] is None and record["bearing_min_deg"] is None
+    assert record["violations_areas"][0] == "in the Zolote-Popasna and Stanytsia areas"
+
+
+@pytest.mark.parametrize("text", [
+    "In the area of Popasna, the enemy opened fire from grenade launchers, the press center of the JFO Headquarters said.",
+    "The enemy fired 12 mortar rounds over the JFO positions.",
+])
+def test_a_partys_own_names_are_no_places(text: str) -> None:
+    records = _read(text)
+    assert all(record["observer_place"] not in ("JFO Headquarters", "JFO") for record in records)
+    assert all(record.get("event_place") not in ("JFO", "JFO positions") for record in records)

@@ -2389,7 +2389,13 @@ def _read_violation_tally(scan: Scan, start: int, end: int) -> tuple[int | None,
 #: "… with more than 170 explosions, mostly in areas east and north-east of Mariupol" (patrol18b's C13: placed near
 #: Mariupol with the bearing E): a share of the count, its areas kept and not located, as "The majority of … were recorded
 #: in areas …" is.
-_MOSTLY_IN_AREAS = re.compile(r"\b(?P<share>mostly)(?=\s+in\s+(?:the\s+)?areas?\s)", re.IGNORECASE)
+#: Also with the areas named before the word: "… including more than 280 explosions …, mostly in Avdiivka-Yasynuvata and
+#: Svitlodarsk areas, as well as in areas east and north-east of Mariupol" (patrol19: placed at "Avdiivka-Yasynuvata",
+#: with the bearing NE..E).
+_NAMED_AREA = r"[A-Z][\w'’-]*(?:[-/–][A-Z][\w'’-]*)*"
+_MOSTLY_IN_AREAS = re.compile(r"\b(?P<share>mostly)(?:(?=\s+in\s+(?:the\s+)?areas?\s)|\s+in\s+(?:the\s+)?(?P<named>" + _NAMED_AREA
+                              + r"(?:\s*,\s*" + _NAMED_AREA + r")*(?:,?\s+and\s+" + _NAMED_AREA + r")?)\s+areas?\b)",
+                              re.IGNORECASE)
 
 
 def _read_violation_share(scan: Scan, start: int, end: int) -> tuple[str | None, list[str]]:
@@ -2405,6 +2411,8 @@ def _read_violation_share(scan: Scan, start: int, end: int) -> tuple[str | None,
     if match.groupdict().get("noun") is not None and "violations" not in match["noun"].lower():
         share += " of " + match["noun"].lower()  # "the majority of explosions"
     areas: list[str] = []
+    if match.groupdict().get("named"):  # "mostly in Avdiivka-Yasynuvata and Svitlodarsk areas"
+        areas.append("in the " + re.sub(r"\s+", " ", match["named"]) + " areas")
     after = start + match.end()
     depths = _parenthesis_depth(scan.text, after, end)
     for area in scan.find(VIOLATION_AREA, after, end):

@@ -79,7 +79,9 @@ AT_PLACE = re.compile(
     r"(?![\w'-]*\s+(?i:direction|axis)\b)"
 )
 NOT_PLACES = re.compile(
-    r"^(?:SMM|OSCE|EECP|JCCC|EUMM|UNDOF|UNMOGIP|UNIFIL|UNTSO|UN|UAV|UAVs|SMM's|Ukraine|Ukrainian|Russia|Russian|Mission|The|It|Joint|Centre|Control|"
+    # (a party's own names: "the press center of the JFO Headquarters", "over the JFO positions", "from the AFU positions";
+    # patrol19: read as places, one of them put at a gazetteer's point)
+    r"^(?:SMM|OSCE|EECP|JCCC|JFO|ATO|AFU|UAF|Headquarters|HQ|EUMM|UNDOF|UNMOGIP|UNIFIL|UNTSO|UN|UAV|UAVs|SMM's|Ukraine|Ukrainian|Russia|Russian|Mission|The|It|Joint|Centre|Control|"
     r"Co-ordination|Coordination|Armed|Forces|Government|Trilateral|Contact|Group|Minsk|Package|Addendum|Memorandum|Organization|Organisation|Europe|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"Daily|Report|Spot|Non|A|An|On|In|At|While|Positioned|Between|From|Later|During|Both|All|No|None|"
     r"N|NNE|NE|ENE|E|ESE|SE|SSE|S|SSW|SW|WSW|W|WNW|NW|NNW|"
