@@ -380,4 +380,129 @@ BATCH_J: list[Item] = [
  []),
 ]
 
-ITEMS: list[Item] = BATCH_I + BATCH_J
+# --- batch K: gathered after I's and J's fixes, measured once on the branch before any change for it; then fixed ------
+# (other missions' and parties' styles as well: the EU Monitoring Mission in Georgia as news copied it, the Armenian,
+# Azerbaijani and Russian defence ministries on Nagorno-Karabakh; the SMM's 2017 and 2020 reports)
+BATCH_K: list[Item] = [
+
+# http://osce.org/special-monitoring-mission-to-ukraine/321551 ("Latest from", as of 19:30, 4 June 2017)
+("K01", "2017-06-04",
+ "In Donetsk region the SMM recorded more ceasefire violations[1] between the evenings of 2 and 3 June, including about "
+ "240 explosions, compared with the previous reporting period (about 90 explosions), and fewer between the evenings of 3 "
+ "and 4 June, including 144 explosions, compared with the previous 24-hour period.",
+ [dict(kind=UND, count=240, qual="about", region="Donetsk", placed=False),
+  dict(kind=UND, count=90, opt=True),
+  dict(kind=UND, count=144, region="Donetsk", placed=False)]),
+# (same page)
+("K02", "2017-06-04",
+ "On the evening and night of 2 and 3 June, the SMM camera in government-controlled Avdiivka (17km north of Donetsk) "
+ "recorded, in sequence, one airburst, 22 undetermined explosions, two tracer rounds in flight from east to west, two "
+ "undetermined explosions, ten projectiles in flight from south-east to north-west, one undetermined explosion, three "
+ "illumination flares in flight from south-east to north-west, and six projectiles in flight from south-east to "
+ "north-west, all 4-6km [...]",
+ [dict(kind=AIR, count=1, dist=(4, 6), time=("within", "02 15:00", "03 12:00"), obs_at=AVD),
+  dict(kind=UND, count=22, dist=(4, 6), obs_at=AVD),
+  dict(kind=PIF, count=2, flight="E to W", dist=(4, 6), obs_at=AVD),
+  dict(kind=UND, count=2, dist=(4, 6), obs_at=AVD),
+  dict(kind=PIF, count=10, flight="SE to NW", dist=(4, 6), obs_at=AVD),
+  dict(kind=UND, count=1, dist=(4, 6), obs_at=AVD),
+  dict(kind=FLARE, count=3, flight="SE to NW", dist=(4, 6), obs_at=AVD),
+  dict(kind=PIF, count=6, flight="SE to NW", dist=(4, 6), obs_at=AVD)]),
+# https://news.am/eng/news/714110.html (NEWS.am, the Russian defence ministry on Nagorno-Karabakh)
+("K03", "2022-08-26",
+ "\"During the day, one violation of the ceasefire regime was recorded in the Taghavard [village] region. The armed "
+ "forces of Azerbaijan opened fire\u2014from firearms\u2014in the direction of the positions of the armed forces of "
+ "Nagorno-Karabakh. There are no victims,\" the aforesaid statement added.",
+ [dict(kind=OTHER, cv=1),
+  dict(kind=OTHER, weapon="small_arms", opt=True)]),
+# https://news.am/eng/news/687829.html (NEWS.am, the Artsakh defence ministry)
+("K04", "2022-03-08",
+ "\"The allegations of the Azerbaijani Ministry of Defence are completely false. The ceasefire regime in the area was "
+ "violated by Azerbaijani units, which opened irregular fire in the direction of the Defense Army positions. There were "
+ "no casualties and no material damage as a result of the ceasefire violation,\" the statement reads.",
+ [dict(kind=OTHER, opt=True)]),
+# https://azertag.az/en/xeber/Azerbaijans_Defense_Ministry_Armenian_armed_units_violated_ceasefire_23_times-1364135
+("K05", "2019-12-06",
+ "\"Military units of the armed forces of Armenia violated ceasefire 23 times throughout the day in various directions "
+ "of the front,\" Azerbaijan`s Ministry of Defense said in a statement.",
+ [dict(kind=OTHER, cv=23, time=("within", "06 00:00", "07 00:00"))]),
+# https://azertag.az/en/xeber/armenians_violate_ceasefire_with_azerbaijan_48_times_throughout_the_day-91194 (AZERTAC, 2 June)
+("K06", "2012-06-02",
+ "The situation on the contact line between Azerbaijan and Armenia has remained tense as the Armenian Armed Forces "
+ "shattered ceasefire a total of 48 times throughout the day, Azerbaijan`s Defence Ministry said.\n"
+ "On the night from June 1 to 2, the Armenians from their positions in Paravakar village of Ijevean region, Armenia, "
+ "subjected to gunfire the positions of the Azerbaijani Armed Forces in the nameless hills of country\u2019s Gazakh "
+ "region.",
+ [dict(kind=OTHER, cv=48),
+  dict(kind=OTHER, opt=True)]),
+# https://vovworld.vn/en-US/news/azerbaijan-accuses-armenia-of-violating-ceasefire-428193.vov (VOV, 2016)
+("K07", "2016-04-28",
+ "Azerbaijan`s Defense Ministry said the situation on the contact line between Azerbaijan and Armenia has remained "
+ "tense as Armenian Armed Forces shattered the ceasefire a total of 132 times on Wednesday and that the Armenian military "
+ "had used 60mm mortar launcher and large caliber machine guns to shell Azerbaijani positions.",
+ [dict(kind=OTHER, cv=132),
+  dict(kind=UND, weapon="mortar", opt=True), dict(kind=OTHER, opt=True)]),
+# https://www.eumm.eu/en/press_and_public_information/press_releases/36673/?year=2019&month=11 (EUMM, November 2019)
+("K08", "2019-11-06",
+ "The EUMM maintains a 24/7 presence at the Administrative Boundary Line and had a number of patrols in the vicinity of "
+ "Koda village on the 5th of November.\n"
+ "No EUMM monitors have confirmed any shots being heard. Based on follow up enquiries by the Mission with local "
+ "interlocutors and Georgian authorities, the Mission has no evidence confirming reports about shootings in the area.",
+ []),
+# https://agenda.ge/en/news/2023/186 (Agenda.ge, January 2023)
+("K09", "2023-01-17",
+ "The European Union Monitoring Mission on Tuesday said Russian troops had fired several shots into the air during the "
+ "latest of the Mission\u2019s regular patrols near the occupation line separating the Russian-occupied Tskhinvali "
+ "(South Ossetia) from the rest of Georgia in the central Georgian village of Mejvriskhevi earlier this week.",
+ [dict(kind=SHOT)]),
+# http://rantburg.com/Jmailer.php?ID=255353 (AP's copy, 16 November 2008)
+("K10", "2008-11-16",
+ "The EU observer mission says in a statement Sunday that shots were fired as they investigated the shooting death of a "
+ "Georgian policeman near the border with Abkhazia. They called the incident \"unacceptable\" and asked Abkhaz "
+ "authorities to investigate.\n"
+ "No one was injured in Saturday's shooting.",
+ [dict(kind=SHOT)]),
+# https://messenger.com.ge/issues/2364_may_27_2011/2364_mzia.html (The Messenger, 27 May 2011)
+("K11", "2011-05-27",
+ "On May 18 the Georgian Foreign Ministry reported that 5 Georgian citizens, residents of the village of Chalvani, "
+ "Sackhhere region came under fire at the administrative boundary line with Tskhinvali region. Two Georgian citizens, "
+ "including a minor, were wounded by the \"occupational regime\" militaries, Georgian authorities reported.",
+ [dict(kind=OTHER, opt=True)]),
+# https://reliefweb.int/report/ukraine/osce-special-monitoring-mission-ukraine-smm-daily-report-2532020-issued-23-october
+("K12", "2020-10-22",
+ "The SMM recorded 45 ceasefire violations, all explosions, in Donetsk region and none in Luhansk region. In the previous "
+ "reporting period, it recorded 49 ceasefire violations in Donetsk region and none in Luhansk region.",
+ [dict(kind=UND, count=45, region="Donetsk", placed=False),
+  dict(kind=OTHER, cv=49, opt=True)]),
+# https://reliefweb.int/report/ukraine/osce-special-monitoring-mission-ukraine-smm-daily-report-2242020-issued-19-september
+("K13", "2020-09-18",
+ "The SMM recorded 12 ceasefire violations in Donetsk region and none in Luhansk region. In the previous reporting "
+ "period, it recorded two ceasefire violations in Donetsk region and none in Luhansk region.",
+ [dict(kind=OTHER, cv=12, region="Donetsk"),
+  dict(kind=OTHER, cv=2, opt=True)]),
+# http://tass.com/world/1036896 (TASS, 19 December 2018, the "DPR" office at the JCCC)
+("K14", "2018-12-19",
+ "\"Today, at 9.40pm [we] documented shelling by Ukraine\u2019s armed units in the direction of "
+ "Krasnogorovka-Staromikhailovka,\" DPR's representative was quoted as saying by the Donetsk News Agency.\n"
+ "According to the JCCC, the Ukrainian army launched a total of twelve 120mm mortars. There were no immediate reports on "
+ "destruction or casualties.",
+ [dict(kind=UND, opt=True),
+  dict(kind=UND, count=12, weapon="mortar", time=("within", "19 21:40", "19 23:59"))]),
+# https://news.am/eng/news/661078.html (NEWS.am, the Artsakh defence army)
+("K15", "2021-08-06",
+ "The statement issued by the Ministry of Defense (MOD) of Azerbaijan that, allegedly, between 1am and 2:15am on Friday, "
+ "the Armenian side fired on one of the positions located in Shushi city and retreated\u2014suffering "
+ "losses\u2014after retaliation, is another disinformation by the opposing party.",
+ [dict(kind=OTHER, opt=True)]),
+# https://uawire.org/news/pro-russian-separatists-fired-on-ukrainian-positions-while-osce-monitors-were-in-the-vicinity
+# (UAWire, April 2017, the ATO headquarters)
+("K16", "2017-04-16",
+ "\"On April 15th, during the visit of First Deputy Head of the Special OSCE Special Monitoring Mission to Ukraine, "
+ "Alexander Hug, fighters of illegally armed groups fired on ATO [Ukrainian] positions at the filter station near "
+ "Avdiivka. Large-caliber machine guns, grenade launchers and small arms were used against Ukrainian positions in the "
+ "industrial zone,\u201d the Ukrainian headquarters stated",
+ [dict(kind=OTHER, opt=True), dict(kind=OTHER, weapon="heavy_machine_gun", opt=True),
+  dict(kind=UND, opt=True), dict(kind=OTHER, weapon="small_arms", opt=True)]),
+]
+
+ITEMS: list[Item] = BATCH_I + BATCH_J + BATCH_K
