@@ -37,6 +37,9 @@ JUDGED: dict[str, dict[str, int]] = {
     # J09: "As a result of enemy shelling, one soldier … was injured": shelling of unstated number (it was one explosion
     # before; the expectation wrote no record)
     "J09": {"extra": 1},
+    # K10: "No one was injured in Saturday's shooting": a shot record of unstated number, the shooting of the sentence
+    # before told again (its observer is no longer "Saturday's")
+    "K10": {"extra": 1},
 }
 LEFT: dict[str, dict[str, int]] = {
     # I05: "… areas east and north-east of Mariupol where, in addition, the SMM camera in Shyrokyne recorded over 200
@@ -60,6 +63,16 @@ LEFT: dict[str, dict[str, int]] = {
     # J11: "violated the agreements […] three times" is not read as a tally; the judge pairs the tally of five with an
     # optional record (its time, 27 July 2020, is the date the agreements came into force: not checked)
     "J11": {"weapon": 1, "record": 2},
+    # K02: "On the evening and night of 2 and 3 June": noon to noon, as J07 (it was undated on main)
+    "K02": {"time": 1},
+    # K05: "violated ceasefire 23 times throughout the day": the day is not dated
+    "K05": {"time": 1},
+    # K07: "shattered the ceasefire a total of 132 times on Wednesday and … had used 60mm mortar launcher and large
+    # caliber machine guns to shell …": the tally is read on the shelling's record (undetermined, no weapon); the judge
+    # pairs it with the optional mortar record
+    "K07": {"weapon": 1, "record": 1},
+    # K14: "launched a total of twelve 120mm mortars": mortar rounds written as "mortars" are not read
+    "K14": {"record": 1},
 }
 
 
@@ -212,3 +225,44 @@ def test_a_partys_own_names_are_no_places(text: str) -> None:
     records = _read(text)
     assert all(record["observer_place"] not in ("JFO Headquarters", "JFO") for record in records)
     assert all(record.get("event_place") not in ("JFO", "JFO positions") for record in records)
+
+
+@pytest.mark.parametrize(("text", "tally"), [
+    ("Military units of the armed forces violated ceasefire 31 times throughout the day.", 31),
+    ("The armed forces shattered ceasefire a total of 57 times throughout the day, the ministry said.", 57),
+    ("The enemy breached the ceasefire 9 times.", 9),
+])
+def test_other_ministries_violated_ceasefire_n_times(text: str, tally: int) -> None:
+    record = next(record for record in _read(text) if record.get("ceasefire_violations"))
+    assert record["ceasefire_violations"] == tally
+
+
+def test_no_monitors_heard_any_shots_is_no_observation() -> None:
+    assert _fire(_read("No EUMM monitors have confirmed any shots being heard.")) == []
+    assert _fire(_read("No SMM patrol members heard any explosions near Zolote.")) == []
+    # a denial of one subject does not deny a later observation
+    records = _fire(_read("No SMM monitors heard any shots. Positioned in Popasna, the SMM heard three shots."))
+    assert [record["count"] for record in records] == [3]
+
+
+@pytest.mark.parametrize("text", [
+    "The mission says in a statement Sunday that shots were fired near the crossing point.",
+    "The ministry said in a report which stated that explosions were heard near the village.",
+])
+def test_a_clause_between_a_and_the_noun_is_no_count(text: str) -> None:
+    assert all(record.get("count") in (None, 0) for record in _read(text))
+
+
+def test_countries_and_a_partys_army_are_no_observer() -> None:
+    records = _read("The situation on the contact line between Azerbaijan and Armenia remained tense as the armed forces "
+                    "shattered ceasefire a total of 20 times, the press service of the Artsakh Defense Army said.")
+    assert all(record["observer_place"] is None for record in records)
+
+
+def test_the_evening_and_night_of_two_days_joined_by_and() -> None:
+    (record,) = _fire(_read("On the evening and night of 2 and 3 March, the SMM camera in Avdiivka recorded one airburst "
+                            "4-6km east."))
+    assert (record["time_start"], record["time_end"]) == ("02 12:00", "03 12:00")  # as "of 2-3 March"
+    # two days with no night: not read as one
+    (record,) = _fire(_read("On 2 and 3 March, the SMM heard one airburst 4-6km east."))
+    assert record["time_start"] != "02 12:00"

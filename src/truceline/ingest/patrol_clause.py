@@ -1106,8 +1106,9 @@ _VIOLATIONS_COLON = re.compile(r"\b(?:ceasefire\s+)?violations\b[^:;.()\d]{0,80}
 #: A party's tally (the JFO headquarters', a "DPR" command's statements as news agencies copy them): "violated the ceasefire
 #: 17 times", "violated the ceasefire in the JFO area in Donbas five times", "violated the ceasefire regime 1151 times"
 #: (patrol19: not read).
-_VIOLATED_TIMES = re.compile(r"\bviolated\s+the\s+(?:ceasefire|truce)(?:\s+regime)?\b[^.;:\d]{0,80}?\s(?P<n>\d{1,3}(?:,\d{3})+|\d+|"
-                             + ph.NUMBER_WORD + r")\s+times\b", re.IGNORECASE)
+#: Also another ministry's: "violated ceasefire 23 times throughout the day", "shattered ceasefire a total of 48 times".
+_VIOLATED_TIMES = re.compile(r"\b(?:violated|breached|shattered|broke)\s+(?:the\s+)?(?:ceasefire|truce)(?:\s+regime)?\b[^.;:\d]{0,80}?"
+                             r"\s(?:a\s+total\s+of\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+|" + ph.NUMBER_WORD + r")\s+times\b", re.IGNORECASE)
 #: A count written after its noun and a colon, as in a table: "Explosions: 55, projectiles in flight: 12".
 _COUNT_AFTER_COLON = re.compile(r"^[\s\x1f]*(?:in\s+flight[\s\x1f]*)?:\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?=\s*(?:[;.)]|,(?!\d{3})|$))")
 _OF_FIRE_DIRECTION = re.compile(r"^[\s\x1f]*of[\s\x1f]+(?P<what>outgoing|incoming)\b", re.IGNORECASE)

@@ -87,7 +87,10 @@ NOT_PLACES = re.compile(
     r"N|NNE|NE|ENE|E|ESE|SE|SSE|S|SSW|SW|WSW|W|WNW|NW|NNW|"
     # a compass direction capitalised ("fired from a location to the South-East") is never a place
     r"(?i:(?:north|south)(?:[-\s]?(?:north|south))?(?:[-\s]?(?:east|west))?(?:erly|ern)?|(?:east|west)(?:erly|ern)?)|"
-    r"January|February|March|April|May|June|July|August|September|October|November|December)$"
+    # (other missions' countries, a party's army: "the contact line between Azerbaijan and Armenia", "the press service of
+    # the Artsakh Defense Army"; patrol19: read as the observer's place)
+    r"Armenia|Azerbaijan|Georgia|Defense|Defence|Ministry|Army|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December)(?:'s|’s)?$"
 )
 REGION_AFTER = re.compile(r"^\s+(?:region|oblast|province|district|raion|areas?)\b", re.IGNORECASE)
 #: A word after a place name that makes the phrase another place: "Sumy-Kharkiv border", "Kharkiv border area",
@@ -139,7 +142,10 @@ NEGATION = re.compile(
     # "did not see or hear any": two verbs of one denial (patrol13b: read as an observed explosion)
     r"(?:(?:hear|see|observe|record|detect|register|notice|spot)\w*"
     r"(?:\s+(?:or|and|nor)\s+(?:hear|see|observe|record|detect|register|notice|spot)\w*)?"
-    r"(?:\s+(?:any|a\s+single))?|any|a\s+single))\s+"
+    r"(?:\s+(?:any|a\s+single))?|any|a\s+single)"
+    # the subject denied: "No EUMM monitors have confirmed any shots being heard" (patrol19: read as shots)
+    r"|no\s+(?:[\w'’-]+\s+){1,3}(?:(?:have|has|had|did|could|were|was)\s+)?(?:confirmed|heard|hear|seen|saw|see|observed|"
+    r"recorded|reported|detected|noted)\s+any)\s+"
     + _ADJECTIVES + r"$",
     re.IGNORECASE,
 )
@@ -312,7 +318,10 @@ COUNT = re.compile(
     # (nor is a designation's number: "dropped the VOG-17 grenade launcher round" is one round, not 17; patrol19)
     # (a number is never an adjective: in "a tank firing two rounds" the count is two)
     # (an adjective in quotes, a news copy's: 'two "loud" explosions'; patrol14b: the count was lost)
-    r"\s+(?P<adjs>(?:(?:(?!(?i:" + ph.NUMBER_WORD + r")\s)[A-Za-z(][\w\-()]*|[\"“][a-z][\w-]*[\"”]|\(?\d+(?:[\s-]?mm|-mill?imet(?:re|er)s?)\)?)\s+){0,4})$",
+    # (nor is a clause's word between the number and the noun: "says in a statement Sunday that shots were fired" is no
+    # one shot; patrol19)
+    r"\s+(?P<adjs>(?:(?:(?!(?i:" + ph.NUMBER_WORD + r"|that|which|who|whom|whose|when|while|where|because|says|said|stated)\s)"
+    r"[A-Za-z(][\w\-()]*|[\"“][a-z][\w-]*[\"”]|\(?\d+(?:[\s-]?mm|-mill?imet(?:re|er)s?)\)?)\s+){0,4})$",
     re.IGNORECASE,
 )
 ASSESSED = re.compile(

@@ -248,6 +248,8 @@ _FOCUSED = re.compile(r",?\s*\bwith\s+(?:the\s+)?(?:violence|fighting|hostilitie
 #: as impacts of no number), "14 mainly outgoing explosions" (outgoing): blanked, so the count is read, undetermined.
 _MOSTLY_KIND = re.compile(r"(?<=\d),?\s+(?:mostly|mainly|largely|predominantly)\s+(?:incoming|outgoing)(?=\s+(?:explosions?|rounds?)\b)",
                           re.IGNORECASE)
+#: "On the evening and night of 2 and 3 June" (patrol19's K02: undated) is "… of 2-3 June" (same length).
+_NIGHT_DAYS_AND = re.compile(r"(?<=\bnight\sof\s)(?P<day>\d{1,2})(?P<and>\s+and\s+)(?=\d{1,2}\s+" + ph.MONTH + r")", re.IGNORECASE)
 #: "As a result of enemy shelling, one soldier … was injured" (patrol19's J09: "a" read as one explosion): no count.
 _A_RESULT_OF = re.compile(r"(?<=\b[Aa]s\s)a(?=\s+result\s+of\s+(?:the\s+)?(?:enemy\s+)?(?:shelling|fire|firing|attacks?)\b)")
 _DOTTED_CLOCK = re.compile(r"\b([01]?\d|2[0-3])\.([0-5]\d)(?=\s*(?:hrs|h)\b)")
@@ -542,6 +544,7 @@ def parse_patrol_text(
         line = _FOCUSED.sub(lambda focus: " " * len(focus.group(0)), line)  # "with violence focused in the … area"
         line = _MOSTLY_KIND.sub(lambda mostly: " " * len(mostly.group(0)), line)  # "21, mostly incoming explosions"
         line = _A_RESULT_OF.sub(" ", line)  # "as a result of shelling": not one shelling (same length)
+        line = _NIGHT_DAYS_AND.sub(lambda days: days["day"] + "-" + " " * (len(days["and"]) - 1), line)
         line, widened = _twelve_hour(line)  # "12:20 p.m.": a 12-hour clock ("7 pm" -> "19:00": one longer)
         line = _HYPHEN_FIRE.sub(" ", line)  # "small-arms-fire": small-arms fire (same length)
         line = _COUNT_RECORDED.sub(lambda verb: " " * len(verb.group(0)), line)  # "(over 430 explosions recorded)"
