@@ -505,4 +505,91 @@ BATCH_K: list[Item] = [
   dict(kind=UND, opt=True), dict(kind=OTHER, weapon="small_arms", opt=True)]),
 ]
 
-ITEMS: list[Item] = BATCH_I + BATCH_J + BATCH_K
+# --- batch L: gathered after K's fixes, measured once on the branch (held out) ---------------------------------------
+# (the ATO "M sector" press officer and the presidential administration's ATO spokesman as news copied them in 2015-2016;
+# the Indian Army's statements on the Line of Control in Kashmir, 2019-2020)
+BATCH_L: list[Item] = [
+
+# https://censor.net.ua/en/news/342685/militants_shelled_mykolaivka_chermalyk_hnutove_and_staroihnativka_from_120mm_mortars_m_sector_press
+# (Censor.NET, mid-June 2015)
+("L01", "2015-06-17",
+ "According to him, the whole of yesterday militants shelled the ATO positions near Mykolaivka, Chermalyk, Hnutove and "
+ "Staroihnativka. The enemy used 120-mm and 82 mm mortars.",
+ [dict(kind=UND, opt=True), dict(kind=UND, weapon="mortar", opt=True)]),
+# (same page)
+("L02", "2015-06-17",
+ "\"I would also like to note that yesterday several provocative actions were recorded: explosions on the occupied "
+ "territory with unknown origination. For example, yesterday at 11:20 p.m. in Shyrokine a single explosion occurred and "
+ "we attribute this to the fact that an animal could run across an explosive device. Two shots also were heard near the "
+ "village of Oktiabr, at 10:00 p.m. 10 bombs fell there, and at 4:10 p.m. there were three tank rounds,\" Chepurnyi said.",
+ [dict(kind=UND, opt=True),
+  dict(kind=UND, count=1, time=("16 23:20", "16 23:20")),
+  dict(kind=SHOT, count=2),
+  dict(kind=IMP, count=10, time=("16 22:00", "16 22:00")),
+  dict(kind=UND, count=3, weapon="tank", time=("16 16:10", "16 16:10"))]),
+# https://ukrainianlaw.blogspot.com/2016/01/ceasefire-continues-being-broken-in.html (January 2016, the ATO spokesman)
+("L03", "2016-01-20",
+ "According to him, Ukrainian troops came under sniper fire in Opytne and Zaitseve, and in Mariupol direction militants "
+ "were conducting aimed fire. There have been no reports of civilian casualties.\n"
+ "Motuzianyk also reported militants had carried out powerful attacks using mortars on the ATO forces in Starohnativka. "
+ "Ceasefire was also broken in Shyrokyne.",
+ [dict(kind=OTHER, opt=True), dict(kind=OTHER, opt=True), dict(kind=UND, weapon="mortar", opt=True)]),
+# https://indianexpress.com/article/india/jk-pakistani-troops-resort-to-unprovoked-mortar-shelling-in-poonch-6080566/
+("L04", "2019-10-21",
+ "Pakistani troops Monday resorted to unprovoked mortar shelling and small arms fire along the Line of Control in Jammu "
+ "and Kashmir\u2019s Poonch district.\n"
+ "Sources informed The Indian Express that Pakistani troops initiated ceasefire violation in Shahpur and Kerni areas of "
+ "Poonch around 3 pm.",
+ [dict(kind=UND, weapon="mortar", time=("within", "21 00:00", "22 00:00")),
+  dict(kind=OTHER, weapon="small_arms", opt=True)]),
+# (same page)
+("L05", "2019-10-21",
+ "There have been a total of 2,216 ceasefire violations from January till September 30 this year and the region south "
+ "of Pir Panjal has been heavily targeted, sources said, with Nowshera and Poonch witnessing the maximum violations with "
+ "820 and 744 instances, respectively.",
+ [dict(kind=OTHER, cv=2216),
+  dict(kind=OTHER, cv=820, opt=True), dict(kind=OTHER, cv=744, opt=True)]),
+# https://indianexpress.com/article/india/pakistan-violates-ceasefire-along-loc-in-jks-poonch-district-5956625/
+("L06", "2019-09-01",
+ "A defence ministry spokesperson Lt Colonel Devender Anand said \u201caround 1 pm, Pakistani troops initiated ceasefire "
+ "violation by firing of small arms and shelling with mortars in Poonch. The Indian Army is retaliating befittingly,\u2019\u2019 "
+ "he added.",
+ [dict(kind=UND, weapon="mortar", time=("within", "01 12:00", "01 14:00")),
+  dict(kind=OTHER, weapon="small_arms", opt=True)]),
+# https://www.thestatesman.com/india/pak-violates-ceasefire-resorts-intense-unprovoked-shelling-along-loc-j-ks-poonch-1502898025.html
+("L07", "2020-06-09",
+ "At around 6.30 am, Pakistan initiated unprovoked ceasefire violation by firing with small arms and intense shelling "
+ "with mortars along the LoC in Mankote sector of Poonch district, said Colonel Devender Anand.\n"
+ "Yesterday, the Army\u2019s disposal squad defused two unexploded 122-mm mortar shells fired by Pakistan in Balakote "
+ "sector thereby preventing a tragedy that could have resulted in civilian casualties.",
+ [dict(kind=UND, weapon="mortar", time=("within", "09 06:00", "09 07:00")),
+  dict(kind=OTHER, weapon="small_arms", opt=True),
+  dict(kind=OTHER, count=2, opt=True)]),
+# http://www.newindianexpress.com/nation/2019/feb/25/pakistan-violates-ceasefire-along-loc-in-j-ks-poonch-india-retaliate-1943625.html
+("L08", "2019-02-25",
+ "\"At about 1830 hours, Pakistan initiated unprovoked ceasefire violation by firing of small arms along the LoC in "
+ "Nowshera sector,\" he said.\n"
+ "On Sunday at about 5.15 pm, Pakistan initiated unprovoked ceasefire violation by shelling with mortars and firing of "
+ "small arms along the LoC in Nowshera sector in Rajouri.",
+ [dict(kind=OTHER, weapon="small_arms", opt=True),
+  dict(kind=UND, weapon="mortar", time=("within", "24 17:00", "24 17:30")),
+  dict(kind=OTHER, weapon="small_arms", opt=True)]),
+# http://www.newindianexpress.com/nation/2019/may/02/pakistan-violates-ceasefire-shells-forward-areas-in-jammu-and-kashmirs-poonch-1971850.html
+("L09", "2019-05-02",
+ "\"At about 0930 hours, the Pakistani army initiated unprovoked ceasefire violation, starting with firing of small "
+ "arms, followed by shelling with mortars, along the LoC in Shahpur and Kirni Sectors in Poonch district,\" a defence "
+ "spokesperson said.\n"
+ "As many as 513 ceasefire violations by Pakistan have taken place along the Line of Control (LoC) in Jammu and Kashmir "
+ "in the past one-and-a-half months.",
+ [dict(kind=OTHER, weapon="small_arms", opt=True),
+  dict(kind=UND, weapon="mortar", time=("within", "02 09:00", "02 12:00")),
+  dict(kind=OTHER, cv=513)]),
+# http://www.newindianexpress.com/nation/2019/feb/27/pakistan-resorts-to-ceasefire-violation-on-sixth-consecutive-day-fires-mortars-in-poonch-1944531.html
+("L10", "2019-02-27",
+ "On Wednesday, Pakistan troops resorted to heavy mortar shelling and small arms firing on forward posts and civilian "
+ "areas along the LoC in Mendhar, Balakote and Krishnagati sub-sector in Poonch district since 7 pm, officials said.",
+ [dict(kind=UND, weapon="mortar", time=("within", "27 19:00", "28 00:00")),
+  dict(kind=OTHER, weapon="small_arms", opt=True)]),
+]
+
+ITEMS: list[Item] = BATCH_I + BATCH_J + BATCH_K + BATCH_L
