@@ -5,7 +5,8 @@ patrol18d's leftovers and the constructs they showed.
 
 Each batch's expected fields were written by hand and committed before the reader was run on it (docs/ingest.md,
 "Session 19 (patrol19)"); I was measured on main and the reader then fixed, J was gathered after I's first fixes and
-measured once on the branch. They are judged as in ``test_patrol_real16``: no item may have a wrong value or an extra
+measured once on the branch; K was measured once on the branch and then fixed, L gathered after K's fixes and measured
+once. They are judged as in ``test_patrol_real16``: no item may have a wrong value or an extra
 record beyond those listed in ``JUDGED``, nor miss more than ``LEFT`` lists.
 """
 
@@ -40,6 +41,8 @@ JUDGED: dict[str, dict[str, int]] = {
     # K10: "No one was injured in Saturday's shooting": a shot record of unstated number, the shooting of the sentence
     # before told again (its observer is no longer "Saturday's")
     "K10": {"extra": 1},
+    # L07: the judge pairs the optional small-arms record with the unexploded 122-mm shells' (weapon mortar)
+    "L07": {"weapon": 1},
 }
 LEFT: dict[str, dict[str, int]] = {
     # I05: "… areas east and north-east of Mariupol where, in addition, the SMM camera in Shyrokyne recorded over 200
@@ -73,6 +76,15 @@ LEFT: dict[str, dict[str, int]] = {
     "K07": {"weapon": 1, "record": 1},
     # K14: "launched a total of twelve 120mm mortars": mortar rounds written as "mortars" are not read
     "K14": {"record": 1},
+    # L02: "Two shots also were heard near the village of Oktiabr, at 10:00 p.m. 10 bombs fell there, and at 4:10 p.m.
+    # there were three tank rounds": the ten bombs are not read, the tank rounds are untimed (and the shots are given
+    # 22:00 to 16:10 the next day, a field no expectation checks)
+    "L02": {"time": 1, "record": 1},
+    # L04: "Pakistani troops Monday resorted to …": a weekday without "on" is not read
+    "L04": {"time": 1},
+    # L09: the judge pairs the 513 violations with the optional small-arms record; the mortars are read (timed 09:30
+    # since "at about 0930 hours" is read)
+    "L09": {"weapon": 1, "record": 1},
 }
 
 
@@ -266,3 +278,24 @@ def test_the_evening_and_night_of_two_days_joined_by_and() -> None:
     # two days with no night: not read as one
     (record,) = _fire(_read("On 2 and 3 March, the SMM heard one airburst 4-6km east."))
     assert record["time_start"] != "02 12:00"
+
+
+def test_a_military_clock_in_hours() -> None:
+    (record,) = _fire(_read("At about 1745 hours, the enemy initiated ceasefire violation by shelling with mortars."))
+    assert (record["time_start"], record["time_end"]) == ("02 17:45", "02 17:45")
+    # a number of hours is no clock
+    records = _read("The SMM camera recorded 12 explosions during 1200 hours of footage.")
+    assert all(record["time_start"] != "02 12:00" for record in records)
+
+
+@pytest.mark.parametrize("text", [
+    "In the area of Popasna (69km west of Luhansk), the enemy opened fire from grenade launchers.",
+    "Yesterday militants shelled the positions near Pivdenne, Zaitseve and Shumy.",
+])
+def test_a_partys_statement_places_no_observer(text: str) -> None:
+    records = _read(text)
+    assert all(record["observer_lat"] is None for record in records)
+    assert any("a party's statement" in warning for record in records for warning in record["warnings"])
+    # the mission's own sentence keeps its position
+    (record,) = _fire(_read("Positioned in Popasna, the SMM heard the enemy fire two rounds 3km south."))
+    assert record["observer_place"] == "Popasna"

@@ -252,6 +252,9 @@ _MOSTLY_KIND = re.compile(r"(?<=\d),?\s+(?:mostly|mainly|largely|predominantly)\
 _NIGHT_DAYS_AND = re.compile(r"(?<=\bnight\sof\s)(?P<day>\d{1,2})(?P<and>\s+and\s+)(?=\d{1,2}\s+" + ph.MONTH + r")", re.IGNORECASE)
 #: "As a result of enemy shelling, one soldier … was injured" (patrol19's J09: "a" read as one explosion): no count.
 _A_RESULT_OF = re.compile(r"(?<=\b[Aa]s\s)a(?=\s+result\s+of\s+(?:the\s+)?(?:enemy\s+)?(?:shelling|fire|firing|attacks?)\b)")
+#: A military clock with no colon: "At about 1830 hours, Pakistan initiated …", "at 0930 hours" (the Indian Army's statements;
+#: patrol19's L09: untimed): "18:30 hrs" (same length), only after "at / about / around".
+_HOURS_CLOCK = re.compile(r"(?:(?<=\bat\s)|(?<=\babout\s)|(?<=\baround\s))([01]\d|2[0-3])([0-5]\d)\s+hours\b", re.IGNORECASE)
 _DOTTED_CLOCK = re.compile(r"\b([01]?\d|2[0-3])\.([0-5]\d)(?=\s*(?:hrs|h)\b)")
 #: A 12-hour clock time of the news copies: "12:20 p.m.", "9 a.m.", "1.15pm" (rewritten as 24-hour time, same length).
 _TWELVE_HOUR = re.compile(r"(?<![\d:.])(?P<h>1\d|2[0-3]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s?(?P<ap>[ap])\.?\s?m(?:\.|\b)", re.IGNORECASE)
@@ -346,6 +349,15 @@ _BESIDE_THE_PLACE = re.compile(
     r"\b(?:positioned|located|stationed|standing)\s+(?:(?:immediately|just|about|approximately|some)\s+)?"
     r"(?:(?P<d>\d+(?:\.\d+)?)\s*(?P<u>km|m)\s+)?(?:to\s+the\s+)?" + ph.DIRECTION
     + r"\s+of\s+the\s+(?:village|town|settlement|city)\b", re.IGNORECASE)
+#: A party's statement, the party firing its subject: "In the area of Svitlodarsk (…), the enemy opened fire from grenade
+#: launchers", "militants shelled the ATO positions near Mykolaivka, Chermalyk, …" (patrol19: the places were read as the
+#: observer's). The places are where the fire went, not where anyone observed from; with no mission's word in the
+#: clause, no observer position is kept.
+_PARTY_FIRED = re.compile(
+    r"\b(?:enemy|militants|occupiers|invaders|(?:Russian[- ])?occupation\s+(?:forces|troops|fighters)|armed\s+formations"
+    r"|Ukrainian\s+(?:armed\s+formations|army|military|forces|troops|gunmen)|Pakistani\s+(?:troops|army))\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:opened|fired|shelled|launched|used|attacked|violated|resorted|initiated|carried\s+out)\b", re.IGNORECASE)
+_MISSION_WORD = re.compile(r"\b(?:SMM|OSCE|mission|patrols?|monitors|observers|camera|EUMM)\b", re.IGNORECASE)
 #: "The following day, the same camera recorded nine explosions …" (patrol18b's D07: the camera's position was lost).
 _SAME_CAMERA = re.compile(r"^[\s\x1f]*(?:(?:The\s+(?:following|next)\s+\w+|On\s+[^,;.]{1,30}|Later(?:\s+that\s+\w+)?)\s*,\s*)?"
                           r"the\s+same\s+camera\b", re.IGNORECASE)
@@ -454,6 +466,7 @@ class _State:
     position: _Observer | None = None
     last_position: _Observer | None = None  # the last observer read, across paragraphs: "from the same position"
     camera_before: bool = False  # the sentence before placed a camera ("the SMM camera in Avdiivka recorded …")
+    party_line: bool = False  # the line is a party's statement of its enemy's fire, with no word of a mission in it
     date_written: bool = False  # the date comes from the text ("On 3 March"), not from --date
     date_part: str | None = None  # the part of that day written with it ("In the evening of 3 March": "evening")
     evenings: bool = False  # date .. night_end is "between the evenings of" the two days, not a night
@@ -540,6 +553,7 @@ def parse_patrol_text(
         line = _SHARE.sub(lambda share: " " * len(share.group(0)), _SHARE_PARENTHESIS.sub(
             lambda share: " " * len(share.group(0)), line))  # "(approximately 60 per cent incoming …)": no count
         line = _DOTTED_CLOCK.sub(r"\1:\2", line)  # "12.10hrs": a clock time written with a dot (same length)
+        line = _HOURS_CLOCK.sub(r"\1:\2 hrs ", line)  # "at 1830 hours": "at 18:30 hrs " (same length)
         line = _CLOCK_THEN_CUT.sub(lambda cut: " " * len(cut.group(0)), line)  # "at 11:55 and [...]": not the whole's time
         line = _FOCUSED.sub(lambda focus: " " * len(focus.group(0)), line)  # "with violence focused in the … area"
         line = _MOSTLY_KIND.sub(lambda mostly: " " * len(mostly.group(0)), line)  # "21, mostly incoming explosions"
@@ -567,6 +581,8 @@ def parse_patrol_text(
         # of X (…)") places the next paragraph's "At 13:36, … the SMM heard …" (session 15: the observer was lost)
         state.position = carried
         carried = None
+        # (the raw line: "the enemy opened fire from grenade launchers" is rewritten above as "grenade launchers fire")
+        state.party_line = _PARTY_FIRED.search(source_line) is not None and _MISSION_WORD.search(source_line) is None
         state.position_times = state.paragraph_date = None
         state.counted, state.seen = set(), set()
         first_of_line = len(reports)
@@ -1232,6 +1248,10 @@ def _read_sentence(
         last_times = reading.context_times or (reading.groups[-1].times if reading.groups else None) or last_times
         if reading.region is not None:  # "In Luhansk region, the SMM recorded …": the Luhansk part starts here
             state.region = reading.region
+        if reading.position is not None and state.party_line:
+            sentence_warnings.append(f"a party's statement: {reading.position.text!r} is where the fire went, not an "
+                                     "observer's position (left empty)")
+            reading.position = None
         if reading.position is not None:
             position = _resolve_position(reading.position, gazetteer, state.described)
             if (reading.position.how == "place" and len(reading.position.places) == 1
