@@ -23,11 +23,10 @@ JUDGED: dict[str, dict[str, int]] = {}
 LEFT: dict[str, dict[str, int]] = {
     # G03, G06: "While at the same location, …" / "…, while in the same location, …": the item does not hold the
     # sentence that placed the patrol (Horlivka, Svitlodarsk), so no position can be carried (the reader warns); the
-    # expectation was written as if it did. G06's "On the evening of that day" is read as the whole day.
-    "G03": {"obs_pos": 2}, "G06": {"obs_pos": 5, "time": 1},
-    # G04: "… some 730 explosions in the Donetsk region Dec. 20, Censor.NET reports …": a day written after the region
-    # without "on" is not read
-    "G04": {"time": 1},
+    # expectation was written as if it did. (G06's "On the evening of that day", the whole day here, is that evening
+    # since patrol19; G04's "… some 730 explosions in the Donetsk region Dec. 20, Censor.NET reports …", untimed here,
+    # is dated since patrol19.)
+    "G03": {"obs_pos": 2}, "G06": {"obs_pos": 5},
     # G08: "The highest numbers of ceasefire violations, including one third of the explosions, were recorded at …": a
     # record of no count (it was one explosion on main); the judge pairs it with the optional "about 100"
     "G08": {"count": 1},
