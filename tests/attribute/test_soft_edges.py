@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from scipy.special import ndtr
 
 from truceline.attribute.attribution import AttributionConfig, attribute_events
 from truceline.attribute.context import context_of, place_weights, same_place
@@ -45,6 +46,18 @@ def test_place_weights_are_the_hard_radius_when_off_and_a_soft_edge_when_on() ->
     assert w[4] == pytest.approx(0.5, abs=0.01)
     assert 0.5 < w[2] < 0.6 and 0.4 < w[3] < 0.5  # 20 m inside, 20 m beyond: no jump from 1 to 0
     assert w[1] > 0.99
+
+
+def test_the_minutes_edge_is_soft_with_same_place_soft_s() -> None:
+    """A neighbour at the same place 190 s later (the window is 180 s): none with the hard window, Phi(-0.5) with a 20 s
+    soft edge; one 170 s later counts Phi(0.5) instead of fully."""
+    time_s, lat, lon = _line_of_events([100.0, 100.0])
+    time_s[1], time_s[2] = T0 + 190.0, T0 + 170.0
+    others = np.array([1, 2], dtype=np.intp)
+    near, weight = place_weights(0, others, time_s, lat, lon, PairingConfig())
+    assert list(near) == [2] and weight[0] == 1.0
+    near, weight = place_weights(0, others, time_s, lat, lon, PairingConfig(same_place_soft_s=20.0))
+    assert dict(zip(near.tolist(), weight.tolist())) == pytest.approx({1: float(ndtr(-0.5)), 2: float(ndtr(0.5))})
 
 
 def test_a_battery_just_beyond_the_radius_counts_about_half_not_nothing() -> None:

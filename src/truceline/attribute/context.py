@@ -97,7 +97,7 @@ def weighted_context_neighbours(i: int, kind: NDArray[np.str_], partner: NDArray
     """:func:`context_neighbours` with the probability that each is at event ``i``'s place (:func:`place_weights`):
     (fired, their weights, landed, their weights). A landed impact's weight is that it is at ``i``'s place and its launch
     is not. With ``config.same_place_soft_m`` 0 the neighbours are :func:`context_neighbours`' and every weight is 1."""
-    if config.same_place_soft_m <= 0.0:
+    if config.same_place_soft_m <= 0.0 and config.same_place_soft_s <= 0.0:
         fired, landed = context_neighbours(i, kind, partner, time_s, lat, lon, config, sigma_m)
         return fired, np.ones(fired.size), landed, np.ones(landed.size)
     others = np.flatnonzero((partner >= 0) & (np.arange(kind.size) != partner[i]))
@@ -179,21 +179,34 @@ def place_weights(i: int, others: NDArray[np.intp], time_s: FloatArray, lat: Flo
                   sigma_m: FloatArray | None = None) -> tuple[NDArray[np.intp], FloatArray]:
     """Those of ``others`` (not ``i``) that may be at event ``i``'s place in its minutes, and the probability that they are.
 
-    With ``config.same_place_soft_m`` 0: :func:`same_place`, each with weight 1. Otherwise the radius is a soft edge: the
+    With ``config.same_place_soft_m`` and ``same_place_soft_s`` 0: :func:`same_place`, each with weight 1. With
+    ``same_place_soft_m`` the radius is a soft edge: the
     weight is ``Phi((L - d) / tau)`` for two events estimated ``d`` apart, ``L`` the limit of :func:`same_place` (the
     radius widened by the two locations' errors) and ``tau = hypot(same_place_soft_m, sqrt(sigma_i^2 + sigma_j^2))``
     (how far a battery's spread and the two locations' errors blur the edge), out to ``L + 3 tau``: a neighbour 20 m
-    beyond the limit counts a little less than half, not nothing, and one 20 m inside a little more than half."""
-    soft = config.same_place_soft_m
-    if soft <= 0.0:
+    beyond the limit counts a little less than half, not nothing, and one 20 m inside a little more than half. With
+    ``config.same_place_soft_s`` the minutes' edge is soft too, times ``Phi((battery_window_s - |dt|) / same_place_soft_s)``."""
+    soft, soft_s = config.same_place_soft_m, config.same_place_soft_s
+    if soft <= 0.0 and soft_s <= 0.0:
         near = same_place(i, others, time_s, lat, lon, config, sigma_m)
         return near, np.ones(near.size)
-    near = others[(np.abs(time_s[others] - time_s[i]) <= config.battery_window_s) & (others != i)]
+    lag = np.abs(time_s[others] - time_s[i])
+    near = others[(lag <= config.battery_window_s + 3.0 * max(soft_s, 0.0)) & (others != i)]
     if not near.size:
         return near, np.zeros(0)
     gap = distance_m(np.full(near.size, lat[i]), np.full(near.size, lon[i]), lat[near], lon[near])
     error_sq = np.zeros(near.size) if sigma_m is None else sigma_m[i] ** 2 + sigma_m[near] ** 2
     limit = np.sqrt(config.battery_radius_m**2 + CHI2_2DOF_95 * error_sq)
-    blur = np.sqrt(soft**2 + error_sq)
-    keep = gap <= limit + 3.0 * blur
-    return near[keep], np.asarray(ndtr((limit[keep] - gap[keep]) / blur[keep]), dtype=np.float64)
+    if soft > 0.0:
+        blur = np.sqrt(soft**2 + error_sq)
+        keep = gap <= limit + 3.0 * blur
+        weight = ndtr((limit - gap) / blur)
+    else:
+        keep = gap**2 <= limit**2
+        weight = np.ones(near.size)
+    lag = np.abs(time_s[near] - time_s[i])
+    if soft_s > 0.0:
+        weight = weight * ndtr((config.battery_window_s - lag) / soft_s)
+    else:
+        keep &= lag <= config.battery_window_s
+    return near[keep], np.asarray(weight[keep], dtype=np.float64)

@@ -227,6 +227,7 @@ class PairingConfig:
     # errors, ``tau = hypot(same_place_soft_m, the two errors)``, instead of fully within ``L`` and not at all beyond
     # (0: the hard radius). The contexts' learned odds keep the hard radius.
     same_place_soft_m: float = 0.0
+    same_place_soft_s: float = 0.0  # the minutes' edge too: times Phi((battery_window_s - |dt|) / same_place_soft_s) (0: hard)
     # (2) The pair-cost cut: a candidate pair dearer than ``2 unpaired_cost`` by less than ``pair_cut_soft`` (cost units)
     # between two events left unpaired gives each the share ``w / (1 + sum w)``, ``w = exp(-(cost - 2 unpaired_cost) / 2)``,
     # of the role it plays in that pair (:func:`_near_pair_roles`): the pair's probability falls smoothly through the cut,
@@ -1015,7 +1016,7 @@ def _context_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], alternati
         fired_weight, landed_weight = hood_weight[i]
         fired_weight, landed_weight = fired_weight[fired != exclude], landed_weight[landed != exclude]
         fired, landed = fired[fired != exclude], landed[landed != exclude]
-        soft = config.same_place_soft_m > 0.0
+        soft = config.same_place_soft_m > 0.0 or config.same_place_soft_s > 0.0
         if neighbour_launch is None or neighbour_impact is None:
             if config.first_round_pair_evidence:
                 # Each neighbour as sure of its role as its own pair makes it (the min-marginal alone, no context).
