@@ -86,7 +86,8 @@ class AttributionConfig:
     # Session 19, attrib19b: an event called a launch is claimed with its impact share judged as an impact's is (its fire
     # from across the line with ``across_line_prior``, updated for an unpaired event by the leftover picks and the reach),
     # not as surely the other party's: the claim is then one mixture over the role's probability whichever role is the
-    # likelier, and an unpaired event's claim does not jump where p launch crosses one half (False: as before).
+    # likelier, and an unpaired event's claim does not jump where p launch crosses one half (False: as before). Off:
+    # violation fused firing party s7-s13 1318 -> 1316 of 1337 (coin-flip "launches" that are impacts claim their own area).
     role_mixture_claims: bool = False
 
 

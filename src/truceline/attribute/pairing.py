@@ -225,12 +225,14 @@ class PairingConfig:
     # "same place" (:func:`truceline.attribute.context.place_weights`): a neighbour counts for an event's battery or impact
     # area with the probability ``Phi((L - d) / tau)`` that it is at its place, ``L`` the hard radius widened by the
     # errors, ``tau = hypot(same_place_soft_m, the two errors)``, instead of fully within ``L`` and not at all beyond
-    # (0: the hard radius). The contexts' learned odds keep the hard radius.
+    # (0: the hard radius). The contexts' learned odds keep the hard radius. Off: with 200 m violation fused op recall s7-s13
+    # 1700 -> 1708 (s7 -1), but truth-derived 1624 -> 1619, and no smaller response to a 5 % change of ellipse size (docs).
     same_place_soft_m: float = 0.0
     same_place_soft_s: float = 0.0  # the minutes' edge too: times Phi((battery_window_s - |dt|) / same_place_soft_s) (0: hard)
     # (2) The pair-cost cut: a candidate pair dearer than ``2 unpaired_cost`` by less than ``pair_cut_soft`` (cost units)
-    # between two events left unpaired gives each the share ``w / (1 + sum w)``, ``w = exp(-(cost - 2 unpaired_cost) / 2)``,
-    # of the role it plays in that pair (:func:`_near_pair_roles`): the pair's probability falls smoothly through the cut,
+    # between two events left unpaired gives each the share ``w / (1 + sum w + coincidence_weight m)``, ``w = exp(-(cost -
+    # 2 unpaired_cost) / 2)``, ``m`` the pair's other candidates, of the role it plays in that pair (:func:`_near_pair_roles`;
+    # off: violation fused op recall s7-s13 1700 -> 1697 with 6, docs): the pair's probability falls smoothly through the cut,
     # as a paired event's does towards it (its margin is at most ``2 unpaired_cost - cost``), instead of from one half to
     # nothing (0: the hard cut).
     pair_cut_soft: float = 0.0
