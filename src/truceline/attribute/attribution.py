@@ -83,6 +83,12 @@ class AttributionConfig:
     # fused seeds 7-13 the pattern is about as frequent on unpaired events that are a true round as on merges (factor < 0.5
     # on 16 of 111 and 4 of 24); fused op recall 1701 -> 1701 (s10 -5, s11 +6), truth-derived 1624 -> 1623.
     merge: MergeConfig | None = None
+    # Session 19, attrib19b: an event called a launch is claimed with its impact share judged as an impact's is (its fire
+    # from across the line with ``across_line_prior``, updated for an unpaired event by the leftover picks and the reach),
+    # not as surely the other party's: the claim is then one mixture over the role's probability whichever role is the
+    # likelier, and an unpaired event's claim does not jump where p launch crosses one half (False: as before). Off:
+    # violation fused firing party s7-s13 1318 -> 1316 of 1337 (coin-flip "launches" that are impacts claim their own area).
+    role_mixture_claims: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -171,6 +177,20 @@ def launch_claim(p_launch: float, p_impact: float, p_own: float, p_own_as_launch
     is chance, and its partner says nothing of where the event is); neither, even."""
     p_neither = max(0.0, 1.0 - p_launch - p_impact)
     return p_launch * p_own_as_launch + p_impact * (1.0 - p_own) + 0.5 * p_neither
+
+
+def _across(i: int, paired: bool, sensor: bool, across_line_prior: float, launch_log_factor: FloatArray,
+            p_reach_from_across: FloatArray | None) -> float:
+    """P(event ``i``, as an impact, was fired from across the line): the prior, and for an unpaired sensor event the
+    leftover picks' Bayes factor (from across : from its own side) and the reach of weapons of its level from across."""
+    across = across_line_prior
+    if not paired and sensor and launch_log_factor[i] != 0.0:
+        odds = across / (1.0 - across) * float(np.exp(launch_log_factor[i]))
+        across = odds / (1.0 + odds)
+    if not paired and sensor and p_reach_from_across is not None:
+        reach = float(p_reach_from_across[i])
+        across = across * reach / (across * reach + (1.0 - across))
+    return across
 
 
 def other_party(parties: Sequence[str], party: str) -> str:
@@ -317,20 +337,17 @@ def attribute_events(
                 ps_launch = side_given_partner(ps, in_own, config.across_line_prior)
             as_launch_own[i] = ps_launch
             p_own = launch_claim(float(p_launch[i]), float(p_impact[i]), ps, ps_launch)
+            if config.role_mixture_claims:
+                across = _across(i, paired[i], i < n_sensor, config.across_line_prior, launch_log_factor, pairing.p_reach_from_across)
+                p_own = (float(p_launch[i]) * ps_launch + float(p_impact[i]) * (ps * (1.0 - across) + (1.0 - ps) * across)
+                         + 0.5 * p_neither)
             # Apart: the area's party launched it (a launch in its area), or the other party's round landed here from
             # across the line (an impact in the area), and the other way round for the other party.
             own_split = (float(p_launch[i]) * ps_launch, float(p_impact[i]) * (1.0 - ps) * config.across_line_prior)
             other_split = (float(p_launch[i]) * (1.0 - ps_launch), float(p_impact[i]) * ps * config.across_line_prior)
         else:
-            across = config.across_line_prior if not paired[i] else 1.0
-            if not paired[i] and i < n_sensor and launch_log_factor[i] != 0.0:
-                # The leftover picks' Bayes factor (from across : from its own side) updates the prior.
-                odds = across / (1.0 - across) * float(np.exp(launch_log_factor[i]))
-                across = odds / (1.0 + odds)
-            if not paired[i] and i < n_sensor and pairing.p_reach_from_across is not None:
-                # Fire from across must reach this deep with the weapon its level suggests.
-                reach = float(pairing.p_reach_from_across[i])
-                across = across * reach / (across * reach + (1.0 - across))
+            across = (_across(i, False, i < n_sensor, config.across_line_prior, launch_log_factor, pairing.p_reach_from_across)
+                      if not paired[i] else 1.0)
             p_other = p_impact[i] * (ps * across + (1.0 - ps) * (1.0 - across)) + p_launch[i] * (1.0 - ps) + 0.5 * p_neither
             p_own = 1.0 - p_other
         if p_own >= 0.5:

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 from numpy.typing import NDArray
 
+from scipy.special import ndtr
+
 from truceline.model.tables import CHI2_2DOF_95
 from truceline.attribute.physics import distance_m
 
@@ -68,11 +70,12 @@ def context_of(i: int, kind: NDArray[np.str_], partner: NDArray[np.int64], time_
     Each is the probability that at least one of those neighbours really plays its role (``1 - prod(1 - p)`` with
     their role probabilities ``p_launch`` / ``p_impact``; without them each neighbour counts as sure, and the values
     are the counts): two chance pairs side by side do not make each other a battery."""
-    fired, landed = context_neighbours(i, kind, partner, time_s, lat, lon, config, sigma_m)
     if p_launch is None or p_impact is None:
+        fired, landed = context_neighbours(i, kind, partner, time_s, lat, lon, config, sigma_m)
         return float(fired.size), float(landed.size)
-    battery = 1.0 - float(np.prod(1.0 - np.clip(p_launch[fired], 0.0, 1.0)))
-    area = 1.0 - float(np.prod(1.0 - np.clip(p_impact[landed], 0.0, 1.0))) if landed.size else 0.0
+    fired, fired_weight, landed, landed_weight = weighted_context_neighbours(i, kind, partner, time_s, lat, lon, config, sigma_m)
+    battery = 1.0 - float(np.prod(1.0 - fired_weight * np.clip(p_launch[fired], 0.0, 1.0)))
+    area = 1.0 - float(np.prod(1.0 - landed_weight * np.clip(p_impact[landed], 0.0, 1.0))) if landed.size else 0.0
     return battery, area
 
 
@@ -86,6 +89,26 @@ def context_neighbours(i: int, kind: NDArray[np.str_], partner: NDArray[np.int64
     landed = [int(k) for k in same_place(i, impacts, time_s, lat, lon, config, sigma_m)
               if int(partner[k]) != i and not same_place(i, np.array([partner[k]], dtype=np.intp), time_s, lat, lon, config, sigma_m).size]
     return fired.astype(np.intp), np.asarray(landed, dtype=np.intp)
+
+
+def weighted_context_neighbours(i: int, kind: NDArray[np.str_], partner: NDArray[np.int64], time_s: FloatArray, lat: FloatArray,
+                                lon: FloatArray, config: PairingConfig, sigma_m: FloatArray | None = None,
+                                ) -> tuple[NDArray[np.intp], FloatArray, NDArray[np.intp], FloatArray]:
+    """:func:`context_neighbours` with the probability that each is at event ``i``'s place (:func:`place_weights`):
+    (fired, their weights, landed, their weights). A landed impact's weight is that it is at ``i``'s place and its launch
+    is not. With ``config.same_place_soft_m`` 0 the neighbours are :func:`context_neighbours`' and every weight is 1."""
+    if config.same_place_soft_m <= 0.0 and config.same_place_soft_s <= 0.0:
+        fired, landed = context_neighbours(i, kind, partner, time_s, lat, lon, config, sigma_m)
+        return fired, np.ones(fired.size), landed, np.ones(landed.size)
+    others = np.flatnonzero((partner >= 0) & (np.arange(kind.size) != partner[i]))
+    launches, impacts = others[kind[others] == "launch"], others[kind[others] == "impact"]
+    fired, fired_weight = place_weights(i, launches, time_s, lat, lon, config, sigma_m)
+    near, near_weight = place_weights(i, impacts[partner[impacts] != i], time_s, lat, lon, config, sigma_m)
+    landed_weight = np.array([w * (1.0 - float(place_weights(i, np.array([partner[k]], dtype=np.intp), time_s, lat, lon, config,
+                                                                sigma_m)[1].sum()))
+                              for k, w in zip(near, near_weight)])
+    keep = landed_weight > 0.0
+    return fired, fired_weight, near[keep].astype(np.intp), landed_weight[keep]
 
 
 def context_odds_from_pairs(kind: NDArray[np.str_], partner: NDArray[np.int64], time_s: FloatArray, lat: FloatArray, lon: FloatArray,
@@ -150,3 +173,40 @@ def same_place(i: int, others: NDArray[np.intp], time_s: FloatArray, lat: FloatA
             limit_sq = limit_sq + CHI2_2DOF_95 * (sigma_m[i] ** 2 + sigma_m[near] ** 2)
         near = near[gap**2 <= limit_sq]
     return near
+
+
+def place_weights(i: int, others: NDArray[np.intp], time_s: FloatArray, lat: FloatArray, lon: FloatArray, config: PairingConfig,
+                  sigma_m: FloatArray | None = None) -> tuple[NDArray[np.intp], FloatArray]:
+    """Those of ``others`` (not ``i``) that may be at event ``i``'s place in its minutes, and the probability that they are.
+
+    With ``config.same_place_soft_m`` and ``same_place_soft_s`` 0: :func:`same_place`, each with weight 1. With
+    ``same_place_soft_m`` the radius is a soft edge: the
+    weight is ``Phi((L - d) / tau)`` for two events estimated ``d`` apart, ``L`` the limit of :func:`same_place` (the
+    radius widened by the two locations' errors) and ``tau = hypot(same_place_soft_m, sqrt(sigma_i^2 + sigma_j^2))``
+    (how far a battery's spread and the two locations' errors blur the edge), out to ``L + 3 tau``: a neighbour 20 m
+    beyond the limit counts a little less than half, not nothing, and one 20 m inside a little more than half. With
+    ``config.same_place_soft_s`` the minutes' edge is soft too, times ``Phi((battery_window_s - |dt|) / same_place_soft_s)``."""
+    soft, soft_s = config.same_place_soft_m, config.same_place_soft_s
+    if soft <= 0.0 and soft_s <= 0.0:
+        near = same_place(i, others, time_s, lat, lon, config, sigma_m)
+        return near, np.ones(near.size)
+    lag = np.abs(time_s[others] - time_s[i])
+    near = others[(lag <= config.battery_window_s + 3.0 * max(soft_s, 0.0)) & (others != i)]
+    if not near.size:
+        return near, np.zeros(0)
+    gap = distance_m(np.full(near.size, lat[i]), np.full(near.size, lon[i]), lat[near], lon[near])
+    error_sq = np.zeros(near.size) if sigma_m is None else sigma_m[i] ** 2 + sigma_m[near] ** 2
+    limit = np.sqrt(config.battery_radius_m**2 + CHI2_2DOF_95 * error_sq)
+    if soft > 0.0:
+        blur = np.sqrt(soft**2 + error_sq)
+        keep = gap <= limit + 3.0 * blur
+        weight = ndtr((limit - gap) / blur)
+    else:
+        keep = gap**2 <= limit**2
+        weight = np.ones(near.size)
+    lag = np.abs(time_s[near] - time_s[i])
+    if soft_s > 0.0:
+        weight = weight * ndtr((config.battery_window_s - lag) / soft_s)
+    else:
+        keep &= lag <= config.battery_window_s
+    return near[keep], np.asarray(weight[keep], dtype=np.float64)
