@@ -210,4 +210,114 @@ BATCH_M: list[Item] = [
   dict(kind=UND, count=120, region="Luhansk", placed=False)]),
 ]
 
+# --- batch N: gathered after M's fixes, held out: measured once on the branch ----------------------------------------
+DFS_N = DFS
+BATCH_N: list[Item] = [
+
+# https://osce.org/special-monitoring-mission-to-ukraine/425264 ("Latest from", as of 19:30, 8 July 2019)
+("N01", "2019-07-08",
+ "In Donetsk region, the SMM recorded fewer ceasefire violations, including fewer explosions (about 190), compared with "
+ "the previous 24 hours (about 370 explosions). The majority of the ceasefire violations, including the majority of "
+ "explosions (about 125), were recorded at southerly and north-westerly directions of Horlivka (non-government-controlled, "
+ "39km north-east of Donetsk); at south-easterly and southerly directions of Pyshchevyk (government-controlled, 25km "
+ "north-east of Mariupol); and at south-easterly and southerly directions of Chermalyk (government-controlled, 31km "
+ "north-east of Mariupol).",
+ [dict(kind=UND, count=190, qual="about", region="Donetsk", placed=False),
+  dict(kind=UND, count=370, opt=True),
+  dict(kind=UND, count=125, qual="about", placed=False, opt=True)]),
+# (same page)
+("N02", "2019-07-08",
+ "In Luhansk region, the SMM recorded fewer ceasefire violations, including fewer explosions (about 165), compared with "
+ "the previous 24 hours (400 explosions). The majority of ceasefire violations, including all the explosions, were "
+ "recorded at easterly and south-easterly directions of Popasna (government-controlled, 69km west of Luhansk).",
+ [dict(kind=UND, count=165, qual="about", region="Luhansk", placed=False),
+  dict(kind=UND, count=400, opt=True)]),
+# https://osce.org/special-monitoring-mission-to-ukraine/422903 ("Latest from", as of 19:30, 11 June 2019)
+("N03", "2019-06-11",
+ "In Donetsk region, the SMM recorded fewer ceasefire violations, including, however, more explosions (about 150), "
+ "compared with the previous reporting period (about 100 explosions). Over half of the ceasefire violations, including "
+ "the majority of explosions, were recorded at easterly and southerly directions of Svitlodarsk (government-controlled, "
+ "57km north-east of Donetsk).",
+ [dict(kind=UND, count=150, qual="about", region="Donetsk", placed=False),
+  dict(kind=UND, count=100, opt=True)]),
+# https://www.osce.org/special-monitoring-mission-to-ukraine/423254 ("Latest from", as of 19:30, 16 June 2019)
+("N04", "2019-06-16",
+ "In Donetsk region, between the evenings of 14 and 15 June, the SMM recorded fewer ceasefire violations, including "
+ "fewer explosions (about 50), compared with the previous reporting period (about 200 explosions).The majority of "
+ "ceasefire violations were recorded in areas in southern Donetsk region along the contact line north-east of Mariupol.\n"
+ "Between the evenings of 15 and 16 June, the SMM recorded fewer ceasefire violations, including fewer explosions (about "
+ "25), compared with the previous 24 hours.",
+ [dict(kind=UND, count=50, qual="about", region="Donetsk", placed=False, time=("within", "14 15:00", "16 00:00")),
+  dict(kind=UND, count=200, opt=True),
+  dict(kind=UND, count=25, qual="about", placed=False, time=("within", "15 15:00", "17 00:00"))]),
+# https://reliefweb.int/report/ukraine/latest-osce-special-monitoring-mission-ukraine-smm-based-information-received-742
+# ("Latest from", as of 19:30, 21 May 2019)
+("N05", "2019-05-21",
+ "In Donetsk region, the SMM recorded fewer ceasefire violations, including, however, a similar number of explosions "
+ "(about 45), compared with the previous reporting period (about 50 explosions). Over half of the ceasefire violations "
+ "were recorded at southerly directions of Chermalyk (government-controlled, 31km north-east of Mariupol) and at "
+ "northerly and southerly directions of Avdiivka (government-controlled, 17km north of Donetsk).",
+ [dict(kind=UND, count=45, qual="about", region="Donetsk", placed=False),
+  dict(kind=UND, count=50, opt=True)]),
+# (same page)
+("N06", "2019-05-21",
+ "In Luhansk region, the Mission recorded fewer ceasefire violations, including 50 explosions, compared with the "
+ "previous reporting period (about 280 explosions). Over two thirds of the ceasefire violations were recorded in areas "
+ "north-north-west of Molodizhne (non-government-controlled, 63km north-west of Luhansk), at easterly and southerly "
+ "directions of Zolote (government-controlled, 60km west of Luhansk) and easterly directions of Popasna "
+ "(government-controlled, 69km west of Luhansk) (see below).",
+ [dict(kind=UND, count=50, region="Luhansk", placed=False),
+  dict(kind=UND, count=280, opt=True)]),
+# https://reliefweb.int/report/ukraine/latest-osce-special-monitoring-mission-ukraine-smm-based-information-received-437
+# ("Latest from", as of 19:30, 20 May 2018)
+("N07", "2018-05-20",
+ "In Donetsk region, the SMM recorded more ceasefire violations between the evenings of 18 and 19 May, including about "
+ "420 explosions, compared with the previous reporting period (about 250 explosions).",
+ [dict(kind=UND, count=420, qual="about", region="Donetsk", placed=False, time=("within", "18 15:00", "20 00:00")),
+  dict(kind=UND, count=250, opt=True)]),
+# (same page)
+("N08", "2018-05-20",
+ "The SMM continued monitoring the disengagement areas near Stanytsia Luhanska, Zolote and Petrivske; it heard an "
+ "explosion inside the Zolote disengagement area 300-500m from SMM patrols.",
+ [dict(kind=UND, count=1)]),
+# https://reliefweb.int/report/ukraine/latest-osce-special-monitoring-mission-ukraine-smm-based-information-received-616
+# ("Latest from", page of 19 December 2018)
+("N09", "2018-12-18",
+ "In Donetsk region, the SMM recorded more ceasefire violations, including about 80 explosions, compared with the "
+ "previous reporting period (about 70 explosions). [...] The SMM camera at the Donetsk Filtration Station (DFS) (15km "
+ "north of Donetsk) recorded about 20 ceasefire violations, including an explosion assessed as an impact at an assessed "
+ "range of 30-50m south.",
+ [dict(kind=UND, count=80, qual="about", region="Donetsk", placed=False),
+  dict(kind=UND, count=70, opt=True),
+  dict(kind=IMP, count=1, cv=20, bearing="S", dist=(0.03, 0.05), obs_at=DFS_N)]),
+# (same page)
+("N10", "2018-12-18",
+ "In Luhansk region, the SMM recorded fewer ceasefire violations, including nine explosions, compared with the previous "
+ "reporting period (about 200 explosions). The majority of ceasefire violations were recorded in areas "
+ "south-south-west of Kriakivka (government-controlled, 38km north-west of Luhansk).",
+ [dict(kind=UND, count=9, region="Luhansk", placed=False),
+  dict(kind=UND, count=200, opt=True)]),
+# https://reliefweb.int/report/ukraine/latest-osce-special-monitoring-mission-ukraine-smm-based-information-received-752
+# ("Latest from", as of 19:30, 2 June 2019)
+("N11", "2019-06-02",
+ "In Donetsk region, between the evenings of 31 May and 1 June, the SMM recorded fewer ceasefire violations, including "
+ "about 140 explosions, compared with the previous reporting period (about 280 explosions). Over half of ceasefire "
+ "violations were recorded in areas south-east of Chermalyk (government-controlled, 31km north-east of Mariupol) and "
+ "east of Hnutove (government-controlled, 20km north-east of Mariupol).",
+ [dict(kind=UND, count=140, qual="about", region="Donetsk", placed=False),
+  dict(kind=UND, count=280, opt=True)]),
+# https://reliefweb.int/report/ukraine/osce-special-monitoring-mission-ukraine-smm-daily-report-2412021-issued-14-october
+# (Daily Report 241/2021, as of 19:30, 13 October 2021)
+("N12", "2021-10-13",
+ "In Donetsk region, the SMM recorded 230 ceasefire violations, including 96 explosions. In the previous reporting "
+ "period, it recorded 244 ceasefire violations in the region.\n"
+ "In Luhansk region, the Mission recorded 95 ceasefire violations, including 33 explosions. In the previous reporting "
+ "period, it recorded 134 ceasefire violations in the region.",
+ [dict(kind=UND, count=96, cv=230, region="Donetsk", placed=False),
+  dict(kind=OTHER, cv=244, opt=True),
+  dict(kind=UND, count=33, cv=95, region="Luhansk", placed=False),
+  dict(kind=OTHER, cv=134, opt=True)]),
+]
+
 ITEMS: list[Item] = BATCH_M
+ITEMS_N: list[Item] = BATCH_N
