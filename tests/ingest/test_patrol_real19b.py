@@ -152,3 +152,12 @@ def test_the_shelling_told_again_as_its_result_is_no_record() -> None:
     records = _fire(_read("On March 1 at 8pm, the positions near Zaitseve were shelled with mortars. \"As a result of the "
                           "shelling, no victims were registered,\" a militiaman said."))
     assert len(records) == 1
+
+
+def test_a_full_stop_after_a_bracket_with_no_space_ends_the_sentence() -> None:
+    # batch N's N04 (read by hand after its run): "… (about 200 explosions).The majority of ceasefire violations were
+    # recorded in areas in southern Donetsk region …" was one sentence, and the count got the bearing S
+    records = _fire(_read("In Luhansk region, the SMM recorded more ceasefire violations, including about 70 explosions, "
+                          "compared with the previous reporting period (about 40 explosions).The majority of ceasefire "
+                          "violations were recorded in areas in northern Luhansk region."))
+    assert [(record["count"], record["bearing_min_deg"]) for record in records] == [(70, None)]

@@ -822,7 +822,10 @@ def split_sentences(line: str) -> list[tuple[int, int]]:
     # members heard …" (patrol17: read as one sentence, the first clock time then gave the second's window)
     # also after a closing quotation mark (a news copy's quote): '… to the west-south-west," the OSCE SMM said … . "At
     # 12:53hrs, the SMM heard …' (patrol19: read as one sentence, whose clock times then went to each other's observations)
-    for match in re.finditer(r"(?:[.!?][\"\u201d]?|\s[\[(](?:\.\.\.|\u2026)[\])])\s+(?=[A-Z0-9(\"\u201c])", line):
+    # and after a bracket's full stop with no space: "… (about 200 explosions).The majority of …" (patrol19b's N04: one
+    # sentence, whose "southern Donetsk region" gave the count a bearing)
+    for match in re.finditer(r"(?:[.!?][\"\u201d]?|\s[\[(](?:\.\.\.|\u2026)[\])])\s+(?=[A-Z0-9(\"\u201c])|(?<=\))\.(?=[A-Z][a-z])",
+                             line):
         if match.group(0).lstrip()[:1] in "[(":
             if line[start:match.start()].strip():
                 spans.append((start, match.start()))
