@@ -319,5 +319,88 @@ BATCH_N: list[Item] = [
   dict(kind=OTHER, cv=134, opt=True)]),
 ]
 
+# --- batch O: gathered after N's measurement (N was all tallies), held out: measured once on the branch -----------------
+BATCH_O: list[Item] = [
+
+# https://en.interfax.com.ua/news/general/631337.html (Interfax-Ukraine, 19 December 2019, the JFO headquarters)
+("O01", "2019-12-19",
+ "\"On December 18, the armed forces of the Russian Federation and its mercenaries violated the ceasefire seven times. "
+ "One Ukrainian soldier was reported as wounded in action. Moreover, one civilian was killed when Russia-led armed "
+ "formations opened fire in Maryinka residential area,\" the JFO staff said in its update on Facebook on Thursday "
+ "morning.\n"
+ "In the area of responsibility of the Pivnich (North) operational-tactical group, the enemy attacked two times: near "
+ "Novoluhanske using grenade launchers of various systems, heavy-caliber machine guns and small arms.\n"
+ "In the area of responsibility of the Skhid (East) operational-tactical group, the enemy fired five times on the "
+ "Ukrainian positions: near Berezove, Vodiane and Maryinka using barrel grenade launchers and armoured infantry fighting "
+ "vehicles.",
+ [dict(kind=OTHER, cv=7, time=("within", "18 00:00", "19 00:00")),
+  dict(kind=OTHER, opt=True), dict(kind=OTHER, opt=True), dict(kind=OTHER, opt=True), dict(kind=OTHER, opt=True),
+  dict(kind=OTHER, opt=True), dict(kind=OTHER, opt=True),
+  dict(kind=OTHER, cv=2, opt=True), dict(kind=OTHER, cv=5, opt=True)]),
+# https://en.interfax.com.ua/news/general/612709.html (Interfax-Ukraine, 12 September 2019, the JFO headquarters)
+("O02", "2019-09-12",
+ "\"On September 11, the armed groups led by the Russian Federation and its mercenaries violated the ceasefire regime 18 "
+ "times. The enemy shelled the positions of the Joint Forces using weapons prohibited by the Minsk agreements. In "
+ "addition, they used the weapons of infantry fighting vehicles, grenade launchers of various systems, sniper and small "
+ "arms... Over the past day, two soldiers of the Joint Forces died, one soldier was seriously wounded amid enemy "
+ "shelling,\" the JFO headquarters said on its official Facebook page on Thursday morning.\n"
+ "\"From the beginning of this day, the armed formations of the Russian Federation and its mercenaries violated the "
+ "ceasefire once. In the area of responsibility of the Vostok operational-tactical group, the enemy fired at the "
+ "positions of the Joint Forces near Pischevyk using an anti-tank grenade launcher,\" the JFO headquarters said.",
+ [dict(kind=OTHER, cv=18, time=("within", "11 00:00", "12 00:00")),
+  dict(kind=UND, opt=True), dict(kind=UND, opt=True),
+  dict(kind=OTHER, opt=True), dict(kind=OTHER, opt=True), dict(kind=OTHER, opt=True),
+  dict(kind=OTHER, cv=1),
+  dict(kind=OTHER, opt=True)]),
+# https://dan-news.ru/en/society/osce-smm-monitors-arrive-to-explosions-site-in-central-donetsk (DAN, 18 February; the
+# year is not on the stored page: 2022, by the devices it names near the mission's hotel)
+("O03", "2022-02-18",
+ "Donetsk, Feb 18 \u2013 DAN. The OSCE SMM monitors have arrived to the site of explosions in central Donetsk and are "
+ "exploring the craters.\n"
+ "Earlier today the DPR mission to the JCCC said that three improvised explosive devices went off in the center of "
+ "Donetsk next to administrative buildings and the Park Inn hotel where the OSCE SMM members live.",
+ [dict(kind=UND, opt=True),
+  dict(kind=UND, count=3)]),
+# https://interfax.com/newsroom/top-stories/37627/ (Interfax, 6 March 2015, the "DPR" defence ministry's Basurin)
+("O04", "2015-03-06",
+ "Organization for Security and Cooperation in Europe monitors were inspecting the Donetsk airport when the Ukrainian "
+ "army opened fire on the airport, Eduard Basurin of the Defense Ministry of the self-proclaimed Donetsk People's "
+ "Republic (DPR) has said, adding that none of the OSCE observers was hurt.\n"
+ "\"The mission's observers were at the airport when the Ukrainian side opened fire. They [the OSCE monitors] registered "
+ "this instance of shelling. None of them were injured,\" he said.",
+ [dict(kind=OTHER, opt=True), dict(kind=OTHER, opt=True), dict(kind=UND, opt=True)]),
+# https://shhada.ir/special-monitoring-mission-to-ukraine/423956 (a copy of osce.org's "Latest from", as of 19:30, 23
+# June 2019)
+("O05", "2019-06-23",
+ "Two men were injured by shrapnel in Horlivka and Vesele, and a woman was injured and a house damaged by gunfire in "
+ "Chermalyk.\n"
+ "Small-arms fire was assessed as aimed at an SMM unmanned aerial vehicle on two occasions near Zolote-5/Mykhailivka and "
+ "Pervomaisk, including in the vicinity of a patrol.",
+ [dict(kind=OTHER, opt=True),
+  dict(kind=OTHER, weapon="small_arms", opt=True), dict(kind=OTHER, weapon="small_arms", opt=True)]),
+# https://osce.org/special-monitoring-mission-to-ukraine/422903 ("Latest from", as of 19:30, 11 June 2019)
+("O06", "2019-06-11",
+ "A girl was injured due to an explosion near Vesele and a woman was injured due to shelling in Zaitseve.\n"
+ "The SMM saw fresh damage and craters caused by shelling near residential houses in Pikuzy.",
+ [dict(kind=UND, count=1, opt=True), dict(kind=UND, opt=True)]),
+# https://osce.org/special-monitoring-mission-to-ukraine/425264 ("Latest from", as of 19:30, 8 July 2019)
+("O07", "2019-07-08",
+ "Civilians were injured due to shelling in Novhorodske and Pikuzy.\n"
+ "The SMM saw fresh craters near Naberezhne and Lozove.",
+ [dict(kind=UND, opt=True), dict(kind=UND, opt=True)]),
+# https://www.osce.org/special-monitoring-mission-to-ukraine/423254 ("Latest from", as of 19:30, 16 June 2019)
+("O08", "2019-06-16",
+ "The Mission recorded ceasefire violations inside the Zolote disengagement area.\n"
+ "Small-arms fire in the direction of an SMM mini-unmanned aerial vehicle near non-government-controlled Prymorske.",
+ [dict(kind=OTHER, opt=True), dict(kind=OTHER, weapon="small_arms", opt=True)]),
+# https://reliefweb.int/report/ukraine/latest-osce-special-monitoring-mission-ukraine-smm-based-information-received-742
+# ("Latest from", as of 19:30, 21 May 2019)
+("O09", "2019-05-21",
+ "Small-arms fire was directed at an SMM mini-unmanned aerial vehicle near Vrubivka.\n"
+ "The Mission observed trench extensions in and near the Petrivske disengagement area.",
+ [dict(kind=OTHER, weapon="small_arms", opt=True)]),
+]
+
 ITEMS: list[Item] = BATCH_M
 ITEMS_N: list[Item] = BATCH_N
+ITEMS_O: list[Item] = BATCH_O
