@@ -36,7 +36,7 @@ LEFT: dict[str, dict[str, int]] = {
     # judge pairs the records otherwise and one expected record stays unpaired
     "O02": {"record": 1},
     # O03 (measured once): "three improvised explosive devices went off in the center of Donetsk" is not read as three
-    # explosions (the verb "went off")
+    # explosions (by patrol16's convention, a device told to have gone off is no fire observed)
     "O03": {"record": 1},
 }
 
