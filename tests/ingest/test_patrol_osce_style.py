@@ -26,6 +26,7 @@ SECTOR = {
 }
 DAY = ("14 00:00", "15 00:00")  # "On 14 June": the whole day
 NIGHT = ("14 12:00", "15 12:00")  # "On the night of 14-15 June": noon to noon
+EVENING_NIGHT = ("14 15:00", "15 12:00")  # "On the evening and night of 14-15 June": from the evening (patrol19b)
 
 
 def parse(text: str) -> list[dict[str, Any]]:
@@ -47,7 +48,7 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("On the evening and night of 14-15 June, the SMM camera in Shyrokyne (20km east of Mariupol) recorded, in "
      "sequence, an undetermined explosion, four projectiles in flight from west to east and an illumination flare in "
      "flight, all 2-4km north-north-east.",
-     [rec(UND, 1, bearing="NNE", distance_min_km=2.0, distance_max_km=4.0, time_start=NIGHT[0], time_end=NIGHT[1],
+     [rec(UND, 1, bearing="NNE", distance_min_km=2.0, distance_max_km=4.0, time_start=EVENING_NIGHT[0], time_end=EVENING_NIGHT[1],
           observer_place="Shyrokyne", observer_lat=47.083, warnings=[]),
       rec("projectile_in_flight", 4, flight_direction="W to E", bearing="NNE", distance_max_km=4.0, warnings=[]),
       rec("flare", 1, bearing="NNE", distance_min_km=2.0, warnings=[])]),
@@ -74,7 +75,7 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      "Donetsk) recorded 42 undetermined explosions, about 20 projectiles in flight and 5 illumination flares, all 1-4km "
      "at directions ranging from north-west to east.",
      [rec(UND, 42, observer_place="Donetsk Filter Station", observer_lat=48.156, bearing="NW..E",
-          bearing_min_deg=303.75, bearing_max_deg=101.25, distance_max_km=4.0, time_start=NIGHT[0], warnings=[]),
+          bearing_min_deg=303.75, bearing_max_deg=101.25, distance_max_km=4.0, time_start=EVENING_NIGHT[0], warnings=[]),
       rec("projectile_in_flight", 20, count_qualifier="about", observer_place="Donetsk Filter Station", warnings=[]),
       rec("flare", 5, distance_min_km=1.0, bearing="NW..E", warnings=[])]),
     ("Positioned about 3km south of Shchastia, the SMM heard 4 undetermined explosions 5-6km north.",

@@ -166,7 +166,7 @@ def test_throughout_the_morning_of_a_day() -> None:
 def test_evening_and_night_hours_of_two_days() -> None:
     records = parse("During the evening and night hours of 2-3 May, while in Svitlodarsk, the SMM heard 20 undetermined "
                     "explosions 6km south-east.", date(2017, 5, 3))
-    check_records(records, [rec("explosion_undetermined", 20, time_start="02 12:00", time_end="03 12:00", warnings=[])])
+    check_records(records, [rec("explosion_undetermined", 20, time_start="02 15:00", time_end="03 12:00", warnings=[])])
 
 
 # --- a sentence that assesses the explosion of the sentence before ------------------------------------------------

@@ -372,7 +372,7 @@ def test_a_night_between_weekdays() -> None:
 
 def test_an_evening_and_the_night_after_it() -> None:
     (record,) = parse("Late in the evening of 3 March and during the night of 4 March, the SMM heard 12 explosions.")
-    assert (record["time_start"], record["time_end"]) == ("03 12:00", "04 12:00")
+    assert (record["time_start"], record["time_end"]) == ("03 15:00", "04 12:00")  # from the evening (patrol19b)
 
 
 def test_a_further_count_whose_noun_is_left_out() -> None:

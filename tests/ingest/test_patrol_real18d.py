@@ -36,8 +36,6 @@ LEFT: dict[str, dict[str, int]] = {
     # G11: the second burst, "After a period of silence, another burst … was heard", has no position (the observer of the
     # rest is Shyrokyne, "entered Shyrokyne (100km south of Donetsk, …)"; on main it was "Donetsk" + 100 km S)
     "G11": {"obs_pos": 1},
-    # G12: "noting 250 instances" of ceasefire violations is not read as a tally
-    "G12": {"record": 1},
     # G13: "On the night of 6-7 August" is read noon to noon, wider than the expectation
     "G13": {"time": 1},
     # G16: "15 projectiles (ten from north to south, two from south-west to north-east and [...]": the parts of a list

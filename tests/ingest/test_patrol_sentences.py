@@ -241,8 +241,8 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
            warnings=[])]),
     ("On the evening and night of 1-2 March, the SMM camera in Avdiivka recorded 19 explosions (four of which were "
      "assessed as airbursts), 39 projectiles in flight and two illumination flares, all 2-5km south-east.",
-     [dict(kind="airburst", count=4, time_start="01 12:00", time_end="02 12:00", bearing_min_deg=123.75, warnings=[]),
-      dict(kind="explosion_undetermined", count=15, time_start="01 12:00", warnings=[]),
+     [dict(kind="airburst", count=4, time_start="01 15:00", time_end="02 12:00", bearing_min_deg=123.75, warnings=[]),
+      dict(kind="explosion_undetermined", count=15, time_start="01 15:00", warnings=[]),
       dict(kind="projectile_in_flight", count=39, distance_max_km=5.0, warnings=[]),
       dict(kind="flare", count=2, bearing_min_deg=123.75, warnings=[])]),
     # a site of a place, described from that place; the JCCC's headquarters

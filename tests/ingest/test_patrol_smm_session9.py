@@ -23,6 +23,7 @@ from tests.ingest.test_patrol_sentences import parse as parse_records
 UND, IMP, OUT = "explosion_undetermined", "explosion_impact", "explosion_outgoing"
 SUMMARY = "reads as a summary of the period: its counts may repeat those of other sentences"
 NIGHT = ("14 12:00", "15 12:00")
+EVENING_NIGHT = ("14 15:00", "15 12:00")  # "On the evening and night of 14-15 June": from the evening (patrol19b)
 DAY = ("14 00:00", "15 00:00")
 
 
@@ -96,7 +97,7 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("On the evening and night of 14-15 June, the SMM camera at the entry-exit checkpoint in Stanytsia Luhanska "
      "recorded 13 undetermined explosions, 2-4km west-south-west.",
      [rec(UND, 13, bearing="WSW", distance_min_km=2.0, distance_max_km=4.0, observer_place="Stanytsia Luhanska",
-          time_start=NIGHT[0], time_end=NIGHT[1], warnings=[])]),
+          time_start=EVENING_NIGHT[0], time_end=EVENING_NIGHT[1], warnings=[])]),
     ("While in Pyshchevyk, the SMM heard an undetermined explosion at an undetermined distance.",
      [rec(UND, 1, distance_min_km=None, bearing=None, observer_place="Pyshchevyk", warnings=[unknown("Pyshchevyk")])]),
     ("Positioned about 1km south of Sakhanka, the SMM heard about 50 shots of small-arms fire 1-2km north-east.",
@@ -393,7 +394,7 @@ def test_projectiles_split_by_flight_direction() -> None:
         ("projectile_in_flight", 93, None, 130), ("burst", 10, None, None)]
     for record in records:
         assert record["warnings"] == [] and record["bearing"] == "ENE..SE" and record["distance_min_km"] == 0.5
-        assert (record["time_start"], record["time_end"]) == NIGHT
+        assert (record["time_start"], record["time_end"]) == EVENING_NIGHT
 
 
 def test_an_offset_from_a_place_with_two_names_tries_both() -> None:

@@ -553,6 +553,13 @@ def read_times(scan: Scan, start: int, end: int) -> tuple[Clock, Clock] | None:
     if not found:
         return None
     found.sort(key=lambda item: item[0])
+    for (_, before, _), (_, after, _) in zip(found, found[1:]):
+        # "… near Oktiabr, at 10:00 p.m. 10 bombs fell there, and at 4:10 p.m. there were three tank rounds" (patrol19's
+        # L02: one window from 22:00 to 16:10 the next day): undated times written out of order belong to observations
+        # of their own, and make no window (a night's "at 23:50 and 00:10" runs on)
+        if (before.date_text is None and after.date_text is None and (after.hour, after.minute) < (before.hour, before.minute)
+                and not (before.hour >= 20 and after.hour < 4)):
+            return None
     return (found[0][1], found[-1][2])
 
 
@@ -1107,8 +1114,18 @@ _VIOLATIONS_COLON = re.compile(r"\b(?:ceasefire\s+)?violations\b[^:;.()\d]{0,80}
 #: 17 times", "violated the ceasefire in the JFO area in Donbas five times", "violated the ceasefire regime 1151 times"
 #: (patrol19: not read).
 #: Also another ministry's: "violated ceasefire 23 times throughout the day", "shattered ceasefire a total of 48 times".
-_VIOLATED_TIMES = re.compile(r"\b(?:violated|breached|shattered|broke)\s+(?:the\s+)?(?:ceasefire|truce)(?:\s+regime)?\b[^.;:\d]{0,80}?"
-                             r"\s(?:a\s+total\s+of\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+|" + ph.NUMBER_WORD + r")\s+times\b", re.IGNORECASE)
+#: And the agreements: "violated the agreements [reached within the Trilateral Contact Group] that came into force on 27 July
+#: 2020 three times" (patrol19's J11: not read; a date may stand between, not a clock time).
+_VIOLATED_TIMES = re.compile(r"\b(?:violated|breached|shattered|broke)\s+(?:the\s+)?(?:ceasefire|truce|(?:ceasefire\s+)?agreements?"
+                             r"|arrangements?)(?:\s+regime)?\b[^.;:]{0,120}?"
+                             r"\s(?:(?:a\s+total\s+of\s+)?(?<![\d:.,])(?P<n>\d{1,3}(?:,\d{3})+|\d+|" + ph.NUMBER_WORD + r")\s+times\b"
+                             # "violated ceasefire regime … only once over the past 24 hours" (patrol19b's M20)
+                             r"|(?P<once>once|twice)\b(?!\s+(?:again|more|before|the|a|an)\b))", re.IGNORECASE)
+#: A tally told again as instances after the violations: "a marked increase in the number of ceasefire violations in areas
+#: around Donetsk airport, noting 250 instances" (patrol18d's G12: not read).
+_NOTING_INSTANCES = re.compile(r"\b(?:ceasefire\s+)?violations\b[^.;:()]{0,120}?,\s*(?:noting|recording|registering|counting)\s+"
+                               r"(?:(?P<qual>" + ph.COUNT_QUALIFIER + r")\s+)?(?<![\d:.,])(?P<n>\d{1,3}(?:,\d{3})+|\d+|"
+                               + ph.NUMBER_WORD + r")\s+(?:instances|cases)\b(?!\s+of\b)", re.IGNORECASE)
 #: A count written after its noun and a colon, as in a table: "Explosions: 55, projectiles in flight: 12".
 _COUNT_AFTER_COLON = re.compile(r"^[\s\x1f]*(?:in\s+flight[\s\x1f]*)?:\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?=\s*(?:[;.)]|,(?!\d{3})|$))")
 _OF_FIRE_DIRECTION = re.compile(r"^[\s\x1f]*of[\s\x1f]+(?P<what>outgoing|incoming)\b", re.IGNORECASE)
@@ -2376,13 +2393,17 @@ _REGION_NONE = re.compile(r"^[\s\x1f]*none(?=\s+in\s+[A-Z][a-z]+\s+region\b)", r
 def _read_violation_tally(scan: Scan, start: int, end: int) -> tuple[int | None, str | None, str | None]:
     """"232 ceasefire violations", "more ceasefire violations in Donetsk region (about 420)": the tally
     (number, qualifier, trend), claimed."""
-    for pattern in (VIOLATION_COUNT, VIOLATION_PAREN, _VIOLATIONS_COLON, _VIOLATED_TIMES):
+    for pattern in (VIOLATION_COUNT, VIOLATION_PAREN, _VIOLATIONS_COLON, _VIOLATED_TIMES, _NOTING_INSTANCES):
         match = next(scan.find(pattern, start, end), None)
         if match is not None:
             scan.claim(start + match.start(), start + match.end())
             qualifier = ph.COUNT_QUALIFIERS.get(re.sub(r"\s+", " ", (match.groupdict().get("qual") or "").lower()))
             trend = match.groupdict().get("trend")
-            number = ph.parse_number(match["n"].replace(",", "") if match["n"][0].isdigit() else match["n"])
+            number: int | None
+            if match.groupdict().get("once"):
+                number = 1 if match["once"].lower() == "once" else 2
+            else:
+                number = ph.parse_number(match["n"].replace(",", "") if match["n"][0].isdigit() else match["n"])
             return number, qualifier, re.sub(r"\s+", " ", trend.lower()) if trend else None
     return None, None, None
 

@@ -77,6 +77,9 @@ AT_PLACE = re.compile(
     + r"(?P<place>" + PLACE + r")"
     # "in the Donetsk direction the enemy launched …" (a party's statement, patrol19: the observer put in Donetsk)
     r"(?![\w'-]*\s+(?i:direction|axis)\b)"
+    # "in Jammu and Kashmir's Poonch district": a possessive names the larger area, not the place (patrol19's L04: the
+    # fire put at "Jammu")
+    r"(?![\w-]*(?:\s+and\s+[A-Z][\w-]*)?(?:'s|’s)\s)"
 )
 NOT_PLACES = re.compile(
     # (a party's own names: "the press center of the JFO Headquarters", "over the JFO positions", "from the AFU positions";

@@ -148,7 +148,11 @@ _EVENING_AND_NIGHT = re.compile(
 #: Sunday"; not the day a report was published ("the mission said in its report published on Monday").
 _WEEKDAY_ON = re.compile(
     r"(?<!published\s)(?<!released\s)(?<!issued\s)(?<!posted\s)(?<!updated\s)(?<!said\s)(?<!reported\s)"
-    r"\b(?:(?:late|early)\s+)?(?:on|last|this\s+past)\s+(?:(?P<night_to>the\s+night\s+(?:to|into)\s+)|the\s+)?"
+    r"\b(?:(?:(?:late|early)\s+)?(?:on|last|this\s+past)\s+(?:(?P<night_to>the\s+night\s+(?:to|into)\s+)|the\s+)?"
+    # a news copy's weekday between the subject and its verb, without "on": "Pakistani troops Monday resorted to …"
+    # (patrol19's L04); not a statement's day ("the army Monday said / reported that …")
+    r"|(?<=[a-z]\s)(?=(?:" + "|".join(_WEEKDAYS) + r")\s+(?!(?:reported|stated|announced|claimed|released|published|posted"
+    r"|updated|noted|added|confirmed|denied|accused|alleged|warned|tweeted|issued)\b)[a-z]+ed\b))"
     r"(?P<day>" + "|".join(_WEEKDAYS) + r")\b(?:\s+(?P<part>morning|afternoon|evening|night))?", re.IGNORECASE)
 #: The day before the one a news copy was written: "yesterday", "yesterday evening", "last night".
 _YESTERDAY = re.compile(r"\b(?:yesterday(?:\s+(?P<part>morning|afternoon|evening))?|(?P<night>last\s+night|yesterday\s+night))\b",
@@ -212,6 +216,45 @@ _SHORTS = re.compile(r"\bshorts(?=\s+of\s+(?:small|heavy|light|machine|automatic
 _SELF_PROPELLED_GRENADES = re.compile(r"\bself[- ]propelled\s+(?:anti[- ]tank\s+)?grenade(?P<s>s?)(?P<launcher>[- ]launchers?)?\b",
                                       re.IGNORECASE)
 
+#: Mortar bombs written as "mines" or as "mortars" after a count, as the parties' statements translate "мины": "Five
+#: 122-mm mines were fired at …", "the army launched a total of twelve 120mm mortars" (patrol19's I15, K14: not read);
+#: only with "fired"/"launched" (not a landmine, not the weapons themselves); rewritten as mortar rounds (same length).
+_ROUNDS_AS_WEAPONS = re.compile(
+    r"\b(?:fired|launched)\s+(?:a\s+total\s+of\s+|altogether\s+|overall\s+|in\s+total\s+)?"
+    r"(?P<count>(?:\d[\d,]*|(?i:" + ph.NUMBER_WORD + r")))\s+(?P<noun>(?:\d{2,3}\s?-?\s?mm\s+)?(?:mines|mortars))\b"
+    r"|(?<![\w-])(?P<count2>(?:\d[\d,]*|(?i:" + ph.NUMBER_WORD + r")))\s+(?P<noun2>(?:\d{2,3}\s?-?\s?mm\s+)?(?:mines|mortars))"
+    r"(?=\s+(?:were|have\s+been|had\s+been)\s+(?:fired|launched)\b)", re.IGNORECASE)
+
+
+def _mortar_rounds(match: re.Match[str]) -> str:
+    noun = match["noun"] if match["noun"] is not None else match["noun2"]
+    start, end = match.span("noun" if match["noun"] is not None else "noun2")
+    calibre = re.match(r"\d{2,3}", noun)
+    written = ([f"{calibre.group(0)}mm mortar rounds"] if calibre else []) + ["mortar rounds", "mortar round"]
+    if calibre and calibre.group(0) in ("60", "82", "120"):  # a mortar's calibre: "82-mm mines" -> "82mm rounds"
+        written.append(f"{calibre.group(0)}mm rounds")
+    written += ["rounds", "shell"]
+    fitting = next((word for word in written if len(word) <= len(noun)), None)
+    whole = match.group(0)
+    if fitting is None:
+        return whole
+    return whole[:start - match.start()] + fitting.ljust(len(noun)) + whole[end - match.start():]
+
+#: A named settlement's own description after it: "fired mortars at the Zaitsevo settlement in the northern outskirts of
+#: Gorlovka and the Panteleimonovka settlement south of the town", "Five … were fired at the Zaytsevo settlement north of
+#: Gorlovka" (patrol19's I09, I15: the fire given the bearing S, N): where the place lies, not where the fire was seen;
+#: blanked (same length).
+_SETTLEMENT_LIES = re.compile(r"(?P<name>\b[A-Z][a-z][\w'-]*\s+(?:settlement|village))(?P<where>\s+" + ph.DIRECTION
+                              + r"\s+of\s+(?:the\s+(?:town|city|village|settlement)\b|[A-Z][\w'-]+))")
+
+#: A count before the verb, as a summary opens: "With about 30 explosions recorded, the SMM observed fewer ceasefire
+#: violations during the night of 15 June …" (patrol19's J01: not read); rewritten as "the SMM recorded about 30
+#: explosions, observed …" (same length).
+_WITH_COUNT_RECORDED = re.compile(
+    r"(?:^|(?<=[.;]\s))[\s\x1f]*With\s+(?P<count>(?:(?:" + ph.COUNT_QUALIFIER + r")\s+)?(?:\d[\d,]*|" + ph.NUMBER_WORD
+    + r")\s+(?:explosions|ceasefire\s+violations|bursts|shots))\s+(?:recorded|observed|heard|registered)\s*,\s*"
+    r"(?P<subject>the\s+SMM|it|the\s+(?:M|m)ission)\s+(?=(?:observed|recorded|noted|saw|registered)\b)", re.IGNORECASE)
+
 
 def _recoilless(match: re.Match[str]) -> str:
     written = match.group(0)
@@ -251,6 +294,10 @@ _MOSTLY_KIND = re.compile(r"(?<=\d),?\s+(?:mostly|mainly|largely|predominantly)\
 #: "On the evening and night of 2 and 3 June" (patrol19's K02: undated) is "… of 2-3 June" (same length).
 _NIGHT_DAYS_AND = re.compile(r"(?<=\bnight\sof\s)(?P<day>\d{1,2})(?P<and>\s+and\s+)(?=\d{1,2}\s+" + ph.MONTH + r")", re.IGNORECASE)
 #: "As a result of enemy shelling, one soldier … was injured" (patrol19's J09: "a" read as one explosion): no count.
+#: "As a result of the shelling, no victims or damages were registered" (patrol19b's M20: a shelling of unstated number
+#: beside the one told in the sentence before): the shelling told again, with its article, is blanked (same length).
+_RESULT_TOLD_AGAIN = re.compile(r"\b[Aa]s\s+a\s+result\s+of\s+(?:the|this|that|these|those)\s+(?:enemy\s+)?"
+                                r"(?:shelling|fire|firing|attacks?)\s*(?=,)")
 _A_RESULT_OF = re.compile(r"(?<=\b[Aa]s\s)a(?=\s+result\s+of\s+(?:the\s+)?(?:enemy\s+)?(?:shelling|fire|firing|attacks?)\b)")
 #: A military clock with no colon: "At about 1830 hours, Pakistan initiated …", "at 0930 hours" (the Indian Army's statements;
 #: patrol19's L09: untimed): "18:30 hrs" (same length), only after "at / about / around".
@@ -359,12 +406,14 @@ _PARTY_FIRED = re.compile(
     r"(?:opened|fired|shelled|launched|used|attacked|violated|resorted|initiated|carried\s+out)\b", re.IGNORECASE)
 _MISSION_WORD = re.compile(r"\b(?:SMM|OSCE|mission|patrols?|monitors|observers|camera|EUMM)\b", re.IGNORECASE)
 #: "The following day, the same camera recorded nine explosions …" (patrol18b's D07: the camera's position was lost).
-_SAME_CAMERA = re.compile(r"^[\s\x1f]*(?:(?:The\s+(?:following|next)\s+\w+|On\s+[^,;.]{1,30}|Later(?:\s+that\s+\w+)?)\s*,\s*)?"
+_SAME_CAMERA = re.compile(r"^[\s\x1f]*(?:(?:The\s+(?:following|next)\s+\w+|On\s+[^,;.]{1,30}|Later(?:\s+that\s+\w+)?"
+                          r"|(?:In|During)\s+the\s+(?:morning|afternoon|evening|night))\s*,\s*)?"
                           r"the\s+same\s+camera\b", re.IGNORECASE)
 #: "The following day, the SMM camera recorded 32 undetermined explosions" right after a sentence of a camera (patrol19:
 #: its position was lost): a camera does not move, so that camera (a patrol, "The following day, the SMM heard …", keeps
 #: no position of the day before).
-_THE_CAMERA_AGAIN = re.compile(r"^[\s\x1f]*(?:(?:The\s+(?:following|next)\s+\w+|On\s+[^,;.]{1,30}|Later(?:\s+that\s+\w+)?)\s*,\s*)?"
+_THE_CAMERA_AGAIN = re.compile(r"^[\s\x1f]*(?:(?:The\s+(?:following|next)\s+\w+|On\s+[^,;.]{1,30}|Later(?:\s+that\s+\w+)?"
+                               r"|(?:In|During)\s+the\s+(?:morning|afternoon|evening|night))\s*,\s*)?"
                                r"the\s+(?:SMM(?:'s|\u2019s)?\s+)?camera\s+(?:also\s+)?(?:recorded|registered|captured)\b",
                                re.IGNORECASE)
 #: "The following afternoon, while in the same location, …": the same position after a time of day written first.
@@ -557,6 +606,7 @@ def parse_patrol_text(
         line = _CLOCK_THEN_CUT.sub(lambda cut: " " * len(cut.group(0)), line)  # "at 11:55 and [...]": not the whole's time
         line = _FOCUSED.sub(lambda focus: " " * len(focus.group(0)), line)  # "with violence focused in the … area"
         line = _MOSTLY_KIND.sub(lambda mostly: " " * len(mostly.group(0)), line)  # "21, mostly incoming explosions"
+        line = _RESULT_TOLD_AGAIN.sub(lambda again: " " * len(again.group(0)), line)  # "As a result of the shelling, …"
         line = _A_RESULT_OF.sub(" ", line)  # "as a result of shelling": not one shelling (same length)
         line = _NIGHT_DAYS_AND.sub(lambda days: days["day"] + "-" + " " * (len(days["and"]) - 1), line)
         line, widened = _twelve_hour(line)  # "12:20 p.m.": a 12-hour clock ("7 pm" -> "19:00": one longer)
@@ -573,6 +623,10 @@ def parse_patrol_text(
         line = _AGAINST.sub(lambda pair: pair["kept"].ljust(len(pair.group(0))), line)  # "(roughly 52 against about 140)"
         line = _SHORTS.sub("shots ", line)  # "single shorts of small arms fire" (same length)
         line = _SELF_PROPELLED_GRENADES.sub(_recoilless, line)  # "self-propelled grenades (SPG-9)" (same length)
+        line = _WITH_COUNT_RECORDED.sub(  # "With about 30 explosions recorded, the SMM observed …" (same length)
+            lambda lead: f"{lead['subject']} recorded {lead['count']}, ".ljust(len(lead.group(0))), line)
+        line = _SETTLEMENT_LIES.sub(lambda lies: lies["name"] + " " * len(lies["where"]), line)  # "the X settlement south of the town"
+        line = _ROUNDS_AS_WEAPONS.sub(_mortar_rounds, line)  # "Five 122-mm mines were fired": mortar rounds (same length)
         if not line.strip():
             continue
         index = 0
@@ -768,7 +822,10 @@ def split_sentences(line: str) -> list[tuple[int, int]]:
     # members heard …" (patrol17: read as one sentence, the first clock time then gave the second's window)
     # also after a closing quotation mark (a news copy's quote): '… to the west-south-west," the OSCE SMM said … . "At
     # 12:53hrs, the SMM heard …' (patrol19: read as one sentence, whose clock times then went to each other's observations)
-    for match in re.finditer(r"(?:[.!?][\"\u201d]?|\s[\[(](?:\.\.\.|\u2026)[\])])\s+(?=[A-Z0-9(\"\u201c])", line):
+    # and after a bracket's full stop with no space: "… (about 200 explosions).The majority of …" (patrol19b's N04: one
+    # sentence, whose "southern Donetsk region" gave the count a bearing)
+    for match in re.finditer(r"(?:[.!?][\"\u201d]?|\s[\[(](?:\.\.\.|\u2026)[\])])\s+(?=[A-Z0-9(\"\u201c])|(?<=\))\.(?=[A-Z][a-z])",
+                             line):
         if match.group(0).lstrip()[:1] in "[(":
             if line[start:match.start()].strip():
                 spans.append((start, match.start()))
@@ -1369,6 +1426,14 @@ def _clause_records(
             pass
         elif state.date_written and state.date is not None and state.unread_when is not None:
             warnings.append(f"a date or time not read ({state.unread_when!r}): the date of the sentence before not used")
+        elif (state.date_written and state.date is not None and state.night_end is None and state.date_part is None
+              and reading.that_part is None and (daytime := _daytime_hours(_own_part_of_day(reading, group))) is not None):
+            # "On the morning of 19 July the SMM camera … recorded 27 … . In the afternoon, the same camera recorded …"
+            # (patrol19b's M14: the whole day): the day of the sentence before, the part of it this one writes
+            midnight = datetime(state.date.year, state.date.month, state.date.day, tzinfo=tz)
+            record["time_start"] = (midnight + timedelta(hours=daytime[0])).timestamp()
+            record["time_end"] = (midnight + timedelta(hours=daytime[1])).timestamp()
+            record["extras"]["time_from"] = "date"
         elif state.date_written and state.date is not None:
             record["time_start"], record["time_end"] = _date_window(state, tz, reading.that_part)
             record["extras"]["time_from"] = "date"
@@ -1852,7 +1917,12 @@ def _date_window(state: _State, tz: tzinfo, that_part: str | None = None) -> tup
         return (day + timedelta(hours=EVENING_START_HOUR)).timestamp(), end.timestamp()
     if state.night_end is not None:
         end = datetime(state.night_end.year, state.night_end.month, state.night_end.day, 12, tzinfo=tz)
-        return (day + timedelta(hours=12)).timestamp(), end.timestamp()
+        # "During the evening and night of 13-14 August": from the evening (15:00, ``PART_OF_DAY_HOURS``), not noon
+        # (patrol19's J07, K02 and patrol19b's batch M: noon to noon, wider than written)
+        # ("During the same evening and night, the SMM camera …": that evening)
+        evening = that_part == "evening" or (state.date_part is not None
+                                             and re.match(r"(?:early\s+|late\s+)?evening\b", state.date_part) is not None)
+        return (day + timedelta(hours=PART_OF_DAY_HOURS["evening"][0] if evening else 12)).timestamp(), end.timestamp()
     return day.timestamp(), (day + timedelta(days=1)).timestamp()
 
 
