@@ -39,6 +39,7 @@ from truceline.attribute.acoustics import (LevelModel, SourceLevels, fit_level_m
 from truceline.attribute.context import (ContextCounts, ContextOdds, battery_odds_from_pairs, context_counts_from_pairs, context_neighbours, context_odds_from_pairs, context_of,
                                          same_place)
 from truceline.attribute.deployment import depth_bounds_per_event
+from truceline.attribute.joint import volley_joint_roles
 from truceline.attribute.record import describe_cell, place_record, record_likelihood_ratio
 from truceline.attribute.physics import ENVELOPES, MAX_RANGE_M, MAX_TIME_OF_FLIGHT_S, distance_m, flight_costs, time_of_flight_bounds_s
 from truceline.attribute.volley import one_place_shares, volley_alternatives, volley_factor, volley_groups
@@ -221,6 +222,13 @@ class PairingConfig:
     place_record: bool = False
     place_record_radius_m: float = 500.0
     place_record_prior_events: float = 2.0
+    # Session 19, attrib19: one volley is fired from one place, decided jointly (:mod:`truceline.attribute.joint`): each
+    # volley of paired impacts whose launches stand at two places or more is solved again once per place (its impacts
+    # allowed only launches there) and once with none; the solutions' costs weigh the places, and each launch of the volley
+    # takes its role in each solution (a launch, an impact, or unpaired: its lone evidence). With ``volley_joint_levels``
+    # the unpaired events are weighed by their levels as in ``volley_alternative_levels``.
+    volley_joint: bool = False
+    volley_joint_levels: bool = True
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -757,6 +765,13 @@ def _paired(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Fl
         if config.volley_one_place:
             _one_place_roles(kind, partner, p_launch, p_impact, 1.0 / (1.0 + alternative_weight + chance_weight), time_s, lat, lon,
                              config, levels, model, contexts, sigma_m, reason)
+        if config.volley_joint:
+            joint_cost = cost
+            if config.volley_joint_levels and levels is not None and model is not None:
+                extra = unpaired_level_cost(levels, model, config)
+                joint_cost = cost - extra[heads] - extra[tails]
+            volley_joint_roles(kind, partner, heads, tails, joint_cost, p_launch, p_impact, time_s, lat, lon, config, levels, model,
+                               contexts, sigma_m, reason)
         _unpaired_roles(kind, partner, p_launch, p_impact, reason, time_s, lat, lon, config, levels, model, contexts, sigma_m, depth_m,
                         counts=counts, class_probability=class_probability, record=record)
     else:
