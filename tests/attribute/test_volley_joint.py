@@ -89,3 +89,54 @@ def test_a_round_paired_into_another_places_volley_loses_the_launch_role() -> No
 
 def test_volley_joint_off_by_default() -> None:
     assert not PairingConfig().volley_joint
+
+
+def test_an_unpaired_event_landing_with_a_volley_of_impacts_is_one_of_its_rounds_by_hand() -> None:
+    """``unpaired_among_impacts``: the battery's third round 3 stands at the battery (no impacts there: unchanged); an
+    unpaired event 7 landing 1 s after the volley's impacts 5 and 6, 150 m away, read a launch 0.8, becomes an impact as far
+    as the volley is real (1 - (1 - 1.0) (1 - 0.9) (1 - 0.8) = 1: impact 4 is sure): its launch odds times exp(-7)."""
+    from truceline.attribute.joint import landed_with_volley, volley_unpaired_roles
+    time_s = np.append(TIME, 39.8)
+    lat = np.append(LAT, 48.0 + 5.0 * KM)
+    lon = np.append(LON, lon_at_km(2.67))
+    kind = np.append(KIND, "unknown")
+    partner = np.append(PARTNER, -1)
+    p_launch = np.array([0.5, 0.9, 0.9, 0.85, 0.0, 0.1, 0.05, 0.8])
+    p_impact = np.array([0.5, 0.1, 0.1, 0.15, 1.0, 0.9, 0.8, 0.2])
+    sigma = np.full(8, 100.0)
+    config = PairingConfig()
+    found = landed_with_volley(kind, partner, p_impact, time_s, lat, lon, config, sigma)
+    assert sorted(found) == [7]  # 4 (36.4 s) is 3.4 s before 7, 5 and 6 within the window: 3 mates
+    real = 1.0 - (1.0 - 1.0) * (1.0 - 0.9) * (1.0 - 0.8)
+    assert found[7] == pytest.approx(real)
+    reason = [""] * 8
+    launch, impact = p_launch.copy(), p_impact.copy()
+    volley_unpaired_roles(kind, partner, launch, impact, time_s, lat, lon, config, sigma, reason)
+    factor = np.exp(-7.0)
+    among = 0.8 * factor / (0.8 * factor + 0.2)
+    assert launch[7] == pytest.approx(real * among + (1.0 - real) * 0.8)
+    assert launch[7] + impact[7] == pytest.approx(1.0)
+    assert "lands with a volley of paired impacts" in reason[7]
+    np.testing.assert_array_equal(launch[:7], p_launch[:7])
+    np.testing.assert_array_equal(impact[:7], p_impact[:7])
+
+
+def test_unpaired_among_impacts_on_by_default_and_wired() -> None:
+    """On by default; in ``pair_events`` it runs after the unpaired roles. Two rounds of the battery (0-2 without its third)
+    and four events landing within 3 s at the impact area: three pairs are made, and the round left over (the volley's
+    first impact at 36.4 s, p launch 0.125 by its lone evidence) lands with paired impacts: an impact (odds times exp(-7))."""
+    assert PairingConfig().unpaired_among_impacts
+    keep = [0, 1, 2, 4, 5, 6]
+    time_s = np.append(TIME[keep], 39.3)
+    x_km = np.append(X_KM[keep], 2.65)
+    lat = np.append(LAT[keep], 48.0 + 5.0 * KM)
+    lon = np.array([lon_at_km(v) for v in x_km])
+    args = (time_s, lat, lon, np.full(7, 0.5), np.full(7, 100.0), np.where(x_km < 0, "UA", "RU"), np.ones(7))
+    off = pair_events(*args, line_distance_m=x_km * 1000.0, config=PairingConfig(unpaired_among_impacts=False))
+    on = pair_events(*args, line_distance_m=x_km * 1000.0)
+    assert list(off.partner) == list(on.partner) == [4, 5, 6, -1, 0, 1, 2]
+    assert off.p_launch[3] == pytest.approx(0.125, abs=0.01)
+    assert on.p_launch[3] < 1e-3 and on.p_launch[3] + on.p_impact[3] == pytest.approx(off.p_launch[3] + off.p_impact[3])
+    assert "lands with a volley of paired impacts" in on.reason[3]
+    others = [0, 1, 2, 4, 5, 6]
+    np.testing.assert_allclose(on.p_launch[others], off.p_launch[others], atol=1e-12)
