@@ -108,7 +108,7 @@ def test_an_unpaired_event_landing_with_a_volley_of_impacts_is_one_of_its_rounds
     found = landed_with_volley(kind, partner, p_impact, time_s, lat, lon, config, sigma)
     assert sorted(found) == [7]  # 4 (36.4 s) is 3.4 s before 7, 5 and 6 within the window: 3 mates
     real = 1.0 - (1.0 - 1.0) * (1.0 - 0.9) * (1.0 - 0.8)
-    assert found[7] == pytest.approx(real)
+    assert found[7] == (pytest.approx(real), 3)
     reason = [""] * 8
     launch, impact = p_launch.copy(), p_impact.copy()
     volley_unpaired_roles(kind, partner, launch, impact, time_s, lat, lon, config, sigma, reason)
@@ -116,7 +116,7 @@ def test_an_unpaired_event_landing_with_a_volley_of_impacts_is_one_of_its_rounds
     among = 0.8 * factor / (0.8 * factor + 0.2)
     assert launch[7] == pytest.approx(real * among + (1.0 - real) * 0.8)
     assert launch[7] + impact[7] == pytest.approx(1.0)
-    assert "lands with a volley of paired impacts" in reason[7]
+    assert "lands within 5 s beside 3 paired impacts (real with probability 1.00)" in reason[7]
     np.testing.assert_array_equal(launch[:7], p_launch[:7])
     np.testing.assert_array_equal(impact[:7], p_impact[:7])
 
@@ -137,6 +137,6 @@ def test_unpaired_among_impacts_on_by_default_and_wired() -> None:
     assert list(off.partner) == list(on.partner) == [4, 5, 6, -1, 0, 1, 2]
     assert off.p_launch[3] == pytest.approx(0.125, abs=0.01)
     assert on.p_launch[3] < 1e-3 and on.p_launch[3] + on.p_impact[3] == pytest.approx(off.p_launch[3] + off.p_impact[3])
-    assert "lands with a volley of paired impacts" in on.reason[3]
+    assert "beside 3 paired impacts" in on.reason[3]
     others = [0, 1, 2, 4, 5, 6]
     np.testing.assert_allclose(on.p_launch[others], off.p_launch[others], atol=1e-12)

@@ -15,6 +15,10 @@ role in those that make it an impact, and its lone evidence (contexts, levels) i
 (:func:`volley_place_roles`). Unlike :func:`volley.one_place_shares`, which weighs each place by its pairs' shares, the
 hypotheses here are whole solutions: a battery whose three rounds pair into the volley outweighs one chance pair by the
 three pairs it would have to give up.
+
+The same volley speaks for the events the pairing left alone: an unpaired event landing within seconds beside paired
+impacts is one of their rounds, not a launch, as far as they are real (``PairingConfig.unpaired_among_impacts``,
+:func:`volley_unpaired_roles`).
 """
 
 from __future__ import annotations
@@ -177,12 +181,13 @@ def volley_joint_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], heads
 
 
 def landed_with_volley(kind: NDArray[np.str_], partner: NDArray[np.int64], p_impact: FloatArray, time_s: FloatArray, lat: FloatArray,
-                       lon: FloatArray, config: PairingConfig, sigma_m: FloatArray | None = None) -> dict[int, float]:
+                       lon: FloatArray, config: PairingConfig, sigma_m: FloatArray | None = None) -> dict[int, tuple[float, int]]:
     """Unpaired events that land with a volley of paired impacts: at least ``unpaired_among_impacts_mates`` paired impacts within
     ``volley_split_window_s`` and ``volley_radius_m`` of the event (widened by the locations' errors, as ``same_place``).
-    Returns {event: the probability that the volley is real there}, ``1 - prod (1 - p_impact)`` over those impacts."""
+    Returns {event: (the probability that the volley is real there, ``1 - prod (1 - p_impact)`` over those impacts, how
+    many they are)}."""
     from truceline.attribute.context import same_place
-    out: dict[int, float] = {}
+    out: dict[int, tuple[float, int]] = {}
     impacts = np.flatnonzero((kind == "impact") & (partner >= 0)).astype(np.intp)
     if impacts.size < max(config.unpaired_among_impacts_mates, 1):
         return out
@@ -190,7 +195,7 @@ def landed_with_volley(kind: NDArray[np.str_], partner: NDArray[np.int64], p_imp
     for i in map(int, np.flatnonzero(partner < 0)):
         mates = same_place(i, impacts, time_s, lat, lon, together, sigma_m)
         if mates.size >= max(config.unpaired_among_impacts_mates, 1):
-            out[i] = 1.0 - float(np.prod(1.0 - np.clip(p_impact[mates], 0.0, 1.0)))
+            out[i] = (1.0 - float(np.prod(1.0 - np.clip(p_impact[mates], 0.0, 1.0))), int(mates.size))
     return out
 
 
@@ -203,7 +208,7 @@ def volley_unpaired_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], p_
     `heavy` 1 h), so where the volley is real its launch odds carry ``exp(-salvo_mate_penalty / 2)`` (about 1e-3, the
     salvo mates' prior). In place; never raised."""
     factor = float(np.exp(-config.salvo_mate_penalty / 2.0))
-    for i, real in sorted(landed_with_volley(kind, partner, p_impact, time_s, lat, lon, config, sigma_m).items()):
+    for i, (real, count) in sorted(landed_with_volley(kind, partner, p_impact, time_s, lat, lon, config, sigma_m).items()):
         launch, impact = float(p_launch[i]), float(p_impact[i])
         if launch <= 0.0 or launch + impact <= 0.0:
             continue
@@ -212,5 +217,6 @@ def volley_unpaired_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], p_
         if lowered >= launch - 1e-9:
             continue
         p_launch[i], p_impact[i] = lowered, impact + launch - lowered
-        reason[i] += (f"; it lands with a volley of paired impacts (real with probability {real:.2f}): a launch among a"
-                      f" volley's impacts is rare, p launch {launch:.2f} -> {lowered:.2f}")
+        reason[i] += (f"; it lands within {config.volley_split_window_s:g} s beside {count} paired impact{'s' if count > 1 else ''}"
+                      f" (real with probability {real:.2f}): a launch among a volley's impacts is rare, p launch {launch:.2f} ->"
+                      f" {lowered:.2f}")
