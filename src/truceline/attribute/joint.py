@@ -217,6 +217,8 @@ def volley_unpaired_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], p_
         if lowered >= launch - 1e-9:
             continue
         p_launch[i], p_impact[i] = lowered, impact + launch - lowered
+        if launch - lowered < 0.005:  # the role moves by less than the reason's two decimals show
+            continue
         reason[i] += (f"; it lands within {config.volley_split_window_s:g} s beside {count} paired impact{'s' if count > 1 else ''}"
                       f" (real with probability {real:.2f}): a launch among a volley's impacts is rare, p launch {launch:.2f} ->"
                       f" {lowered:.2f}")
