@@ -39,6 +39,7 @@ from truceline.attribute.acoustics import (LevelModel, SourceLevels, fit_level_m
 from truceline.attribute.context import (ContextCounts, ContextOdds, battery_odds_from_pairs, context_counts_from_pairs, context_neighbours, context_odds_from_pairs, context_of,
                                          same_place, weighted_context_neighbours)
 from truceline.attribute.deployment import depth_bounds_per_event
+from truceline.attribute.joint import volley_joint_roles, volley_unpaired_roles
 from truceline.attribute.record import describe_cell, place_record, record_likelihood_ratio
 from truceline.attribute.physics import ENVELOPES, MAX_RANGE_M, MAX_TIME_OF_FLIGHT_S, distance_m, flight_costs, time_of_flight_bounds_s
 from truceline.attribute.volley import one_place_shares, volley_alternatives, volley_factor, volley_groups
@@ -236,6 +237,24 @@ class PairingConfig:
     # as a paired event's does towards it (its margin is at most ``2 unpaired_cost - cost``), instead of from one half to
     # nothing (0: the hard cut).
     pair_cut_soft: float = 0.0
+    # Session 19, attrib19: one volley is fired from one place, decided jointly (:mod:`truceline.attribute.joint`): each
+    # volley of paired impacts whose launches stand at two places or more is solved again once per place (its impacts
+    # allowed only launches there) and once with none; the solutions' costs weigh the places, and each launch of the volley
+    # takes its role in each solution (a launch, an impact, or unpaired: its lone evidence). With ``volley_joint_levels``
+    # the unpaired events are weighed by their levels as in ``volley_alternative_levels``.
+    volley_joint: bool = False
+    volley_joint_levels: bool = True
+    volley_joint_crowd: bool = False  # each pair of a hypothesis's solution pays 2 ln(1 + coincidence_weight m) (its crowd)
+    # Off: violation fused s7-s13 firing party 1318 -> 1319 of 1337, op recall 1700 -> 1709 (s8 +4, s11 +7, s12 -2),
+    # truth-derived op 1624 -> 1636 (s12 -2), heavy 0.25 h op 208 -> 209 but its precision at 0.5 0.9437 -> 0.9394
+    # (docs/attribution.md, "Session 19 (attrib19)").
+    # Session 19, attrib19: an unpaired event that lands with paired impacts (at least ``unpaired_among_impacts_mates``
+    # within ``volley_split_window_s`` and ``volley_radius_m``, widened as ``same_place``) is one of their rounds as far as
+    # they are real: its launch odds times exp(-salvo_mate_penalty / 2) (:func:`truceline.attribute.joint.volley_unpaired_roles`).
+    # On: violation fused s7-s13 op recall 1700 -> 1714 (s10 +13, s13 +1), truth-derived 1624 -> 1625, heavy 0.25 h
+    # unchanged, no seed worse in any column (docs/attribution.md, "Session 19 (attrib19)").
+    unpaired_among_impacts: bool = True
+    unpaired_among_impacts_mates: int = 1
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -778,6 +797,13 @@ def _paired(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Fl
         if config.volley_one_place:
             _one_place_roles(kind, partner, p_launch, p_impact, 1.0 / (1.0 + alternative_weight + chance_weight), time_s, lat, lon,
                              config, levels, model, contexts, sigma_m, reason)
+        if config.volley_joint:
+            joint_cost = cost
+            if config.volley_joint_levels and levels is not None and model is not None:
+                extra = unpaired_level_cost(levels, model, config)
+                joint_cost = cost - extra[heads] - extra[tails]
+            volley_joint_roles(kind, partner, heads, tails, joint_cost, p_launch, p_impact, time_s, lat, lon, config, levels, model,
+                               contexts, sigma_m, reason)
         _unpaired_roles(kind, partner, p_launch, p_impact, reason, time_s, lat, lon, config, levels, model, contexts, sigma_m, depth_m,
                         counts=counts, class_probability=class_probability, record=record)
         if near[0].size:
@@ -785,6 +811,8 @@ def _paired(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Fl
                      + np.bincount(near[1], minlength=n))
             _near_pair_roles(kind, partner, p_launch, p_impact, *near, config.unpaired_cost, reason, candidates=count,
                              coincidence_weight=config.coincidence_weight)
+        if config.unpaired_among_impacts:
+            volley_unpaired_roles(kind, partner, p_launch, p_impact, time_s, lat, lon, config, sigma_m, reason)
     else:
         p_launch, p_impact = _split_roles(kind, alternative, alternative_weight, chance_weight, np.full(n, 0.5))
     p_kind = np.where(kind == "launch", p_launch, np.where(kind == "impact", p_impact, 0.5))
