@@ -23,8 +23,8 @@ import pyarrow as pa
 from scipy.spatial import cKDTree
 
 from truceline.fuse import kernels, loudness
-from truceline.fuse.atmosphere import (DEFAULT_CELERITY_KM_S, PickedEvent, calibrate, pick_leverages, searched_clock_offsets,
-                                       station_corrections, travel_times)
+from truceline.fuse.atmosphere import (CLOCK_WINDOW_S, DEFAULT_CELERITY_KM_S, PickedEvent, calibrate, pick_leverages,
+                                       searched_clock_offsets, station_corrections, travel_times)
 from truceline.fuse.celerity import own_celerity, scatter
 from truceline.fuse.clocks import ClockReading, unabsorbed_clock_offsets
 from truceline.fuse.coincidence import by_chance
@@ -140,6 +140,14 @@ class FusionConfig:
     A station whose clock is off by more than the loose pass's tolerance has its picks chosen only when the event's
     position and origin time can absorb part of the offset, so their median understates it (docs/fusion.md, "Scenarios
     from another simulator")."""
+    clock_search_window_s: float = 2.5
+    """Half-width of the residual window ``clock_search`` searches (``atmosphere.CLOCK_WINDOW_S``): a clock off by more
+    is not measured (docs/fusion.md, "Session 19 (robust19)")."""
+    clock_gross_window_s: float | None = None
+    """Search each station's clock offset again in this wider window (``atmosphere.searched_clock_offsets``) and apply
+    the offsets found beyond ``atmosphere.CLOCK_WINDOW_S`` only: a clock several seconds off, whose picks the loose pass
+    cannot choose, so the median residual of the chosen picks does not see it (``None``: off; docs/fusion.md, "Session
+    19 (robust19)")."""
     clock_recheck: bool = False
     """After calibration, run the tight pass once, and measure each station's clock offset left over from the
     calibration among all its picks near the arrivals that pass's events (of at least ``clock_recheck_min_picks``
@@ -900,8 +908,15 @@ def calibrate_events(prep: Prepared, config: FusionConfig, found: list[Calibrati
         cells = np.array([atmosphere[e.block, e.tile] for e in events])
         searched, conclusive = searched_clock_offsets(
             net.x_km, net.y_km, x, y, t0, cells, prep.raw_time, prep.pick_station, prep.station_pick_start,
-            reach_km=config.reach_km)
+            reach_km=config.reach_km, window_s=config.clock_search_window_s)
         corrections = np.where(conclusive, searched, corrections)
+    if config.clock_gross_window_s is not None and events:
+        cells = np.array([atmosphere[e.block, e.tile] for e in events])
+        # against the times the events were located with (as the medians): an offset already applied is not read again
+        gross, conclusive = searched_clock_offsets(
+            net.x_km, net.y_km, x, y, t0, cells, prep.pick_time, prep.pick_station, prep.station_pick_start,
+            reach_km=config.reach_km, window_s=config.clock_gross_window_s)
+        corrections = np.where(conclusive & (np.abs(gross) > CLOCK_WINDOW_S), gross, corrections)
     return atmosphere, corrections
 
 
