@@ -388,6 +388,13 @@ class FusionConfig:
     within this many seconds (plus ``first_pass_kappa`` of its travel time), an event without a pick at that station
     though it lies within the median distance of those it was heard at, is that event's arrival (a neighbour battery's round, a mission's
     impacts): a round added by the count may not take it (``place_rounds``; docs/fusion.md, "Session 17 (heavy17)")."""
+    min_sites: int | None = None
+    """Keep only the events whose picks come from at least this many *sites*, stations within ``site_km`` of one another
+    (chained) counted once (``None``: off). ``min_stations`` counts the elements of a tight array as stations, so four
+    elements of one or two sites make an event their geometry cannot locate (a different simulator's clustered arrays:
+    docs/fusion.md, "Session 19 (robust19)")."""
+    site_km: float = 1.0
+    """``min_sites``: stations closer than this (chained) are one site."""
     surplus_rounds: bool = False
     """A dense train (events linked within ``surplus_link_km`` and ``surplus_link_s``) holding more events than its
     nearest stations heard arrivals in its window loses its weakest surplus events, those heard only where their
@@ -626,6 +633,28 @@ def prepare_arrays(network: Network, cells: dict, config: FusionConfig, ids: np.
         extras={"order": order},
         **cells,
     )
+
+
+def station_sites(x_km: np.ndarray, y_km: np.ndarray, site_km: float) -> np.ndarray:
+    """The site of each station: stations within ``site_km`` of one another, chained, share one (0, 1, ...)."""
+    site = np.full(len(x_km), -1, dtype=np.int64)
+    if len(x_km) == 0:
+        return site
+    tree = cKDTree(np.column_stack([x_km, y_km]))
+    label = 0
+    for first in range(len(x_km)):
+        if site[first] >= 0:
+            continue
+        site[first] = label
+        stack = [first]
+        while stack:
+            near = np.asarray(tree.query_ball_point([x_km[stack[-1]], y_km[stack[-1]]], site_km), dtype=np.int64)
+            stack.pop()
+            new = near[site[near] < 0]
+            site[new] = label
+            stack.extend(new.tolist())
+        label += 1
+    return site
 
 
 def _north_in_frame(network: Network) -> np.ndarray:
