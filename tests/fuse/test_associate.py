@@ -338,3 +338,20 @@ def test_a_clock_the_calibration_understates_widens_the_ellipses_of_its_events_w
     np.testing.assert_array_equal(major_after[~holds], major_before[~holds])
     assert np.all(major_after[holds] * minor_after[holds] >= major_before[holds] * minor_before[holds])
     assert np.mean(major_after[holds] * minor_after[holds] > 1.2 * major_before[holds] * minor_before[holds]) > 0.5
+
+
+def test_cli_reach_km_is_the_configs(tmp_path: Path) -> None:
+    """``--reach-km`` reaches ``FusionConfig.reach_km``: the default is the config's (38 km), and a reach shorter than
+    the toy's station spacing leaves events unlocated that the default finds."""
+    assert FusionConfig().reach_km == 38.0
+    toy = make_toy(n_events=6, seed=5)
+    write_table(toy.stations, tmp_path / "stations.csv")
+    write_table(toy.picks, tmp_path / "picks.csv")
+    counts = []
+    for extra in ([], ["--reach-km", "6"]):
+        out = tmp_path / f"run{len(extra)}"
+        result = CliRunner().invoke(cli, ["associate", "--stations", str(tmp_path / "stations.csv"), "--picks",
+                                          str(tmp_path / "picks.csv"), "--out", str(out), *extra])
+        assert result.exit_code == 0, result.output
+        counts.append(read_table(out / "events.csv", EVENTS).num_rows)
+    assert counts[0] >= 5 and counts[1] < counts[0]

@@ -200,3 +200,37 @@ def test_a_clock_offset_is_found_among_all_the_stations_picks() -> None:
     assert conclusive.all()
     assert abs(found[3] - 1.2) < 0.05
     assert np.all(found[np.arange(len(st_x)) != 3] == 0.0)
+
+
+def test_a_clock_offset_beyond_the_default_window_is_found_in_a_wider_one() -> None:
+    """``searched_clock_offsets(window_s=...)``: a station 6 s late (a clock a different simulator sets 2-8 s off,
+    docs/fusion.md "Session 19 (robust19)") is not measured within the default 2.5 s window and is found in a 10 s one;
+    the stations on time still read zero."""
+    from truceline.fuse.atmosphere import searched_clock_offsets
+
+    rng = np.random.default_rng(11)
+    st_x, st_y = _ring(12, 20.0)
+    n = 40
+    x, y = rng.uniform(-10, 10, n), rng.uniform(-10, 10, n)
+    t0 = np.arange(n) * 60.0 + 10.0
+    cells = np.tile(np.array(TRUE), (n, 1))
+    offset = np.zeros(len(st_x))
+    offset[5] = 6.0
+    station, time = [], []
+    for k in range(n):
+        arrival = t0[k] + travel_times(st_x, st_y, x[k], y[k], *TRUE) + offset + rng.normal(0.0, 0.08, len(st_x))
+        station.extend(range(len(st_x)))
+        time.extend(arrival)
+    for s in range(len(st_x)):
+        station.extend([s] * 20)
+        time.extend(rng.uniform(0.0, n * 60.0, 20))
+    station_arr, time_arr = np.array(station), np.array(time)
+    order = np.lexsort((time_arr, station_arr))
+    start = np.searchsorted(station_arr[order], np.arange(len(st_x) + 1))
+    args = (st_x, st_y, x, y, t0, cells, time_arr[order], station_arr[order], start)
+    narrow, narrow_ok = searched_clock_offsets(*args, reach_km=38.0)
+    assert not (narrow_ok[5] and abs(narrow[5] - 6.0) < 0.1)
+    wide, wide_ok = searched_clock_offsets(*args, reach_km=38.0, window_s=10.0)
+    assert wide_ok[5] and abs(wide[5] - 6.0) < 0.05
+    others = np.arange(len(st_x)) != 5
+    assert wide_ok[others].all() and np.all(wide[others] == 0.0)

@@ -238,13 +238,14 @@ CLOCK_HALF_BIN_S = 0.2
 def searched_clock_offsets(
     st_x: np.ndarray, st_y: np.ndarray, x: np.ndarray, y: np.ndarray, t0: np.ndarray, cells: np.ndarray,
     raw_time: np.ndarray, pick_station: np.ndarray, station_pick_start: np.ndarray, *, reach_km: float,
-    min_picks: int = 8, floor_s: float = 0.15, z: float = 4.0,
+    min_picks: int = 8, floor_s: float = 0.15, z: float = 4.0, window_s: float | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Each station's clock offset as the mode of the residuals of all its picks near the arrivals that the located
     events (``x, y, t0`` under their cells' atmosphere ``cells``: ``(n, 3)`` of ``c, wx, wy``) predict there.
 
-    Every event within ``reach_km`` of a station predicts an arrival; the station's picks within ``CLOCK_WINDOW_S`` of it
-    give residuals. Its own arrivals pile up at its offset, other sources' picks and clutter spread evenly. The box of
+    Every event within ``reach_km`` of a station predicts an arrival; the station's picks within ``window_s`` (default
+    ``CLOCK_WINDOW_S``) of it give residuals. Its own arrivals pile up at its offset, other sources' picks and clutter
+    spread evenly. The box of
     ``2 * CLOCK_HALF_BIN_S`` holding the most residuals is the peak, and the median of the residuals in it the offset.
     The answer is *conclusive* when the peak holds at least ``min_picks`` residuals and stands out from the even
     background (its count exceeds the background's expectation by ``z`` Poisson sigmas); the offset is then the peak's
@@ -257,8 +258,9 @@ def searched_clock_offsets(
     conclusive = np.zeros(n_st, dtype=bool)
     if len(x) == 0:
         return offsets, conclusive
-    grid = np.arange(-CLOCK_WINDOW_S + CLOCK_HALF_BIN_S, CLOCK_WINDOW_S - CLOCK_HALF_BIN_S + 1e-9, 0.02)
-    box_share = 2 * CLOCK_HALF_BIN_S / (2 * CLOCK_WINDOW_S)
+    window = CLOCK_WINDOW_S if window_s is None else float(window_s)
+    grid = np.arange(-window + CLOCK_HALF_BIN_S, window - CLOCK_HALF_BIN_S + 1e-9, 0.02)
+    box_share = 2 * CLOCK_HALF_BIN_S / (2 * window)
     for s in range(n_st):
         lo, hi = int(station_pick_start[s]), int(station_pick_start[s + 1])
         if hi - lo < min_picks:
@@ -269,8 +271,8 @@ def searched_clock_offsets(
             continue
         c = cells[near]
         arrival = t0[near] + travel_times(st_x[s], st_y[s], x[near], y[near], c[:, 0], c[:, 1], c[:, 2])
-        first = np.searchsorted(times, arrival - CLOCK_WINDOW_S, side="left")
-        last = np.searchsorted(times, arrival + CLOCK_WINDOW_S, side="right")
+        first = np.searchsorted(times, arrival - window, side="left")
+        last = np.searchsorted(times, arrival + window, side="right")
         counts = last - first
         if counts.sum() < min_picks:
             continue

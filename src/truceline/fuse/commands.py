@@ -25,11 +25,12 @@ from truceline.model.tables import read_picks, read_stations, write_table
 @click.option("--agreement", "agreement_name", default="ukraine-2026", show_default=True, help="Agreement whose violation rules --attribute applies (bundled name or YAML path).")
 @click.option("--sound-speed", "sound_speed", type=click.FloatRange(250.0, 400.0), help="Fixed effective sound speed in m/s; by default the celerity and the wind are estimated from the data.")
 @click.option("--min-stations", default=4, show_default=True, type=click.IntRange(3, 50), help="Fewest stations that make an event.")
+@click.option("--reach-km", "reach_km", default=38.0, show_default=True, type=click.FloatRange(5.0, 300.0), help="Farthest a station may be from an event it hears (and the origin grid's margin around the network). Raise it for stations far behind the line; the run time grows with its square. See docs/fusion.md, Session 19 (robust19).")
 @click.option("--format", "fmt", type=click.Choice(["csv", "parquet"]), default="csv", show_default=True, help="Output format.")
 @click.option("--streaming", is_flag=True, help="Run the streaming associator over the picks in time order (as a live feed, one second at a time) instead of the batch; the summary adds the emission latency. See docs/fusion.md.")
 def associate_command(stations_path: Path, picks_path: Path, out_dir: Path, areas_path: Path | None, attribute: bool,
-                      reports_path: Path | None, agreement_name: str, sound_speed: float | None, min_stations: int, fmt: str,
-                      streaming: bool) -> None:
+                      reports_path: Path | None, agreement_name: str, sound_speed: float | None, min_stations: int,
+                      reach_km: float, fmt: str, streaming: bool) -> None:
     """Associate picks into events and locate them with 95 % confidence ellipses.
 
     Writes OUT/events.csv (event_id, time, lat, lon, time_sigma_s, ellipse_major_km,
@@ -49,7 +50,7 @@ def associate_command(stations_path: Path, picks_path: Path, out_dir: Path, area
         from truceline.geo.areas import read_areas
 
         areas = read_areas(areas_path)
-    config = FusionConfig(sound_speed_m_per_s=sound_speed, min_stations=min_stations)
+    config = FusionConfig(sound_speed_m_per_s=sound_speed, min_stations=min_stations, reach_km=reach_km)
     summary = ""
     if streaming:
         from truceline.fuse.replay import replay

@@ -23,8 +23,8 @@ import pyarrow as pa
 from scipy.spatial import cKDTree
 
 from truceline.fuse import kernels, loudness
-from truceline.fuse.atmosphere import (DEFAULT_CELERITY_KM_S, PickedEvent, calibrate, pick_leverages, searched_clock_offsets,
-                                       station_corrections, travel_times)
+from truceline.fuse.atmosphere import (CLOCK_WINDOW_S, DEFAULT_CELERITY_KM_S, PickedEvent, calibrate, pick_leverages,
+                                       searched_clock_offsets, station_corrections, travel_times)
 from truceline.fuse.celerity import own_celerity, scatter
 from truceline.fuse.clocks import ClockReading, unabsorbed_clock_offsets
 from truceline.fuse.coincidence import by_chance
@@ -53,6 +53,9 @@ class FusionConfig:
     """Fixed effective sound speed; ``None`` estimates it (and the wind) from the data."""
     min_stations: int = 4
     reach_km: float = 38.0
+    """Farthest a station may be from an event that takes its pick; also the origin grid's margin around the network
+    (``truceline associate --reach-km``). Stations farther behind the line than this from every event are never used
+    (docs/fusion.md, "Session 19 (robust19)": a deep layout at 45-80 km, F1 0.12 at 38 km, 0.71 at 90 km)."""
     grid_km: float = 1.0
     bin_s: float = 1.0
     window_s: float = 120.0
@@ -140,6 +143,14 @@ class FusionConfig:
     A station whose clock is off by more than the loose pass's tolerance has its picks chosen only when the event's
     position and origin time can absorb part of the offset, so their median understates it (docs/fusion.md, "Scenarios
     from another simulator")."""
+    clock_search_window_s: float = 2.5
+    """Half-width of the residual window ``clock_search`` searches (``atmosphere.CLOCK_WINDOW_S``): a clock off by more
+    is not measured (docs/fusion.md, "Session 19 (robust19)")."""
+    clock_gross_window_s: float | None = None
+    """Search each station's clock offset again in this wider window (``atmosphere.searched_clock_offsets``) and apply
+    the offsets found beyond ``atmosphere.CLOCK_WINDOW_S`` only: a clock several seconds off, whose picks the loose pass
+    cannot choose, so the median residual of the chosen picks does not see it (``None``: off; docs/fusion.md, "Session
+    19 (robust19)")."""
     clock_recheck: bool = False
     """After calibration, run the tight pass once, and measure each station's clock offset left over from the
     calibration among all its picks near the arrivals that pass's events (of at least ``clock_recheck_min_picks``
@@ -380,6 +391,13 @@ class FusionConfig:
     within this many seconds (plus ``first_pass_kappa`` of its travel time), an event without a pick at that station
     though it lies within the median distance of those it was heard at, is that event's arrival (a neighbour battery's round, a mission's
     impacts): a round added by the count may not take it (``place_rounds``; docs/fusion.md, "Session 17 (heavy17)")."""
+    min_sites: int | None = None
+    """Keep only the events whose picks come from at least this many *sites*, stations within ``site_km`` of one another
+    (chained) counted once (``None``: off). ``min_stations`` counts the elements of a tight array as stations, so four
+    elements of one or two sites make an event their geometry cannot locate (a different simulator's clustered arrays:
+    docs/fusion.md, "Session 19 (robust19)")."""
+    site_km: float = 1.0
+    """``min_sites``: stations closer than this (chained) are one site."""
     surplus_rounds: bool = False
     """A dense train (events linked within ``surplus_link_km`` and ``surplus_link_s``) holding more events than its
     nearest stations heard arrivals in its window loses its weakest surplus events, those heard only where their
@@ -618,6 +636,28 @@ def prepare_arrays(network: Network, cells: dict, config: FusionConfig, ids: np.
         extras={"order": order},
         **cells,
     )
+
+
+def station_sites(x_km: np.ndarray, y_km: np.ndarray, site_km: float) -> np.ndarray:
+    """The site of each station: stations within ``site_km`` of one another, chained, share one (0, 1, ...)."""
+    site = np.full(len(x_km), -1, dtype=np.int64)
+    if len(x_km) == 0:
+        return site
+    tree = cKDTree(np.column_stack([x_km, y_km]))
+    label = 0
+    for first in range(len(x_km)):
+        if site[first] >= 0:
+            continue
+        site[first] = label
+        stack = [first]
+        while stack:
+            near = np.asarray(tree.query_ball_point([x_km[stack[-1]], y_km[stack[-1]]], site_km), dtype=np.int64)
+            stack.pop()
+            new = near[site[near] < 0]
+            site[new] = label
+            stack.extend(new.tolist())
+        label += 1
+    return site
 
 
 def _north_in_frame(network: Network) -> np.ndarray:
@@ -900,8 +940,15 @@ def calibrate_events(prep: Prepared, config: FusionConfig, found: list[Calibrati
         cells = np.array([atmosphere[e.block, e.tile] for e in events])
         searched, conclusive = searched_clock_offsets(
             net.x_km, net.y_km, x, y, t0, cells, prep.raw_time, prep.pick_station, prep.station_pick_start,
-            reach_km=config.reach_km)
+            reach_km=config.reach_km, window_s=config.clock_search_window_s)
         corrections = np.where(conclusive, searched, corrections)
+    if config.clock_gross_window_s is not None and events:
+        cells = np.array([atmosphere[e.block, e.tile] for e in events])
+        # against the times the events were located with (as the medians): an offset already applied is not read again
+        gross, conclusive = searched_clock_offsets(
+            net.x_km, net.y_km, x, y, t0, cells, prep.pick_time, prep.pick_station, prep.station_pick_start,
+            reach_km=config.reach_km, window_s=config.clock_gross_window_s)
+        corrections = np.where(conclusive & (np.abs(gross) > CLOCK_WINDOW_S), gross, corrections)
     return atmosphere, corrections
 
 

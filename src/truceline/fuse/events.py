@@ -10,7 +10,7 @@ import pyarrow as pa
 
 from truceline.fuse import kernels
 from truceline.fuse.celerity import own_celerity
-from truceline.fuse.engine import (FusionConfig, PassResult, Prepared, clock_doubt_s, fuse, joined,
+from truceline.fuse.engine import (FusionConfig, PassResult, Prepared, clock_doubt_s, fuse, joined, station_sites,
                                    measured_celerity_scatter, tight_config)
 from truceline.fuse.atmosphere import travel_times
 from truceline.fuse.places import to_places
@@ -87,8 +87,12 @@ def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, con
     before to this pass's (the streaming associator emits in pieces). ``batch``: the pass holds the whole run (the
     batch associator), so the steps that need the events on both sides in time may run (``event_places``)."""
     net = prep.network
-    n = len(result.t0_s)
     config = config or FusionConfig()
+    if config.min_sites is not None and len(result.t0_s):
+        site = station_sites(net.x_km, net.y_km, config.site_km)
+        n_sites = np.array([len(np.unique(site[prep.pick_station[row[row >= 0]]])) for row in result.picks], dtype=int)
+        result = result.take(n_sites >= config.min_sites)
+    n = len(result.t0_s)
     spread = measured_celerity_scatter(prep, config)
     doubt = clock_doubt_s(prep, config, result, atmosphere) if config.clock_doubt and n else None
     kappa_own = config.kappa_model  # an event located with its own celerity has the model error of the calibration's
