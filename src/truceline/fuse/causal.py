@@ -4,7 +4,8 @@ The celerity and wind per tile and the station clock corrections are re-fitted f
 ``block_s`` (an hour) of well-recorded events whenever half of them are new (at least 15), at
 most every ``calibrate_every_s`` (a *young* model, fitted to fewer than ``young_events``, is refitted
 as soon as half as many new events have come, whatever the time: a wind fitted to a few dozen events
-of a burst is shrunk towards none; docs/fusion.md, "The warm-up's calibration"). How crowded an event
+of a burst is shrunk towards none; docs/fusion.md, "The warm-up's calibration"; until a fit has had ``first_events``,
+one is made as soon as the history holds as many: "Session 19"). How crowded an event
 is (other events within ``isolation_km`` and ``isolation_s``; the least crowded are used first)
 counts the events still open and those emitted lately, not only those of its own search.
 """

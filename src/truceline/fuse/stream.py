@@ -26,8 +26,8 @@ instants ``decide_every_s`` apart. At each instant it
    has given it a pick or let its predicted arrival pass (plus tolerance and ``hold_s``); a salvo
    (events within 3 km and 6 s, linked) goes together and shares out its picks jointly.
 
-The model is calibrated causally (until ``WARM_EVENTS`` well-recorded events, only the deciding
-stage searches, with a loose pass). Everything happens at grid instants and an instant sees only
+The model is calibrated causally (until it has been fitted to ``WARM_EVENTS`` well-recorded events,
+only the deciding stage searches, with a loose pass; once it has, it stays calibrated: ``stay_calibrated``). Everything happens at grid instants and an instant sees only
 picks earlier than itself, so the result does not depend on how the feed is cut into calls. A
 pick older than the oldest chunk still to be decided is *late* (kept in
 :attr:`StreamingAssociator.late_pick_ids`, never dropped silently), as are the picks that would
