@@ -27,7 +27,7 @@ instants ``decide_every_s`` apart. At each instant it
    (events within 3 km and 6 s, linked) goes together and shares out its picks jointly.
 
 The model is calibrated causally (until it has been fitted to ``WARM_EVENTS`` well-recorded events,
-only the deciding stage searches, with a loose pass; once it has, it stays calibrated: ``stay_calibrated``). Everything happens at grid instants and an instant sees only
+only the deciding stage searches, with a loose pass; with ``stay_calibrated`` it stays calibrated once it has). Everything happens at grid instants and an instant sees only
 picks earlier than itself, so the result does not depend on how the feed is cut into calls. A
 pick older than the oldest chunk still to be decided is *late* (kept in
 :attr:`StreamingAssociator.late_pick_ids`, never dropped silently), as are the picks that would
@@ -112,7 +112,7 @@ class StreamingAssociator:
                  small_stage_stations: int | None = None, deciding_splinters: float | None = None,
                  schedule: str = "stages", continuous_every_s: float = 2.0, continuous_stations: int = 5,
                  continuous_seeds: int = 24, continuous_crowd_km: float | None = None, continuous_crowd_s: float = 30.0,
-                 wait_margin: str = "possible", stay_calibrated: bool = True, warm_first_fit: bool = False,
+                 wait_margin: str = "possible", stay_calibrated: bool = False, warm_first_fit: bool = False,
                  stage_complete_quantile: float | None = None, stage_complete_gap_s: float = 10.0) -> None:
         if not chunk_s > 0 or not margin_s >= 0 or not calibrate_every_s >= 0:
             raise ValueError("chunk_s must be positive, margin_s and calibrate_every_s not negative")
@@ -274,9 +274,10 @@ class StreamingAssociator:
         have come, not at most every ``calibrate_every_s`` (0: never young; docs/fusion.md, "The warm-up's calibration")."""
         self.stay_calibrated = stay_calibrated
         """Once the model has been fitted to ``WARM_EVENTS`` events it stays calibrated: the early stages go on, and the
-        emitted events keep calibrating it, even when a later fit has fewer events of the last ``block_s`` (a quiet hour;
-        on by default since session 19). Off: the model counts as uncalibrated again until a fit has ``WARM_EVENTS``
-        events, and only the deciding search, with its loose pass, runs meanwhile (docs/fusion.md, "Session 19")."""
+        emitted events keep calibrating it, even when a later fit has fewer events of the last ``block_s`` (a quiet hour).
+        Off (the default: one event of `violation` seed 8 left its ellipse with it): the model counts as uncalibrated again
+        until a fit has ``WARM_EVENTS`` events, and only the deciding search, with its loose pass, runs meanwhile
+        (docs/fusion.md, "Session 19")."""
         self._stays_calibrated = False
         self.stage_complete_quantile = stage_complete_quantile
         """With a share q: once ``SPAN_MIN_EVENTS`` events have been emitted, each early stage searches a chunk of origin
