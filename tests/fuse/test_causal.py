@@ -50,3 +50,26 @@ def test_a_young_model_is_refitted_as_soon_as_half_as_many_new_events_have_come(
     fitted = calibration.refit(prep, 120.0)
     assert fitted is not None
     np.testing.assert_allclose(fitted[0][0, 0], [0.338, 0.004, -0.002], atol=2e-4)
+
+
+def test_until_calibrated_the_model_may_be_refitted_as_soon_as_the_history_holds_enough_events() -> None:
+    toy = make_toy(seed=22, n_events=1, clutter_per_station=0, duration_s=600.0)
+    network, config = build_network(toy.stations), FusionConfig()
+    prep = prepare_arrays(network, grid(network, config), config, np.zeros(0, dtype=object), np.zeros(0),
+                          np.zeros(0, dtype=np.int64), np.zeros(0), np.zeros(0), block_origin_s=0.0)
+    rng = np.random.default_rng(6)
+    first, more = _events(network, 15, 0.0, rng), _events(network, 10, 60.0, rng)
+    sizes = {}
+    for first_events in (0, 20):
+        calibration = Calibration(config, 300.0, first_events=first_events)
+        calibration.remember(first)
+        assert calibration.refit(prep, 60.0) is not None and calibration.size == 15  # 15 new events: a fit
+        calibration.remember(more[:4])
+        assert calibration.refit(prep, 120.0) is None  # 19 in the history: not yet
+        calibration.remember(more[4:5])
+        sizes[first_events] = [calibration.refit(prep, 120.0) is not None, calibration.size]
+        calibration.remember(more[5:])
+        # once fitted to as many, the usual schedule: 15 new events, at most every calibrate_every_s
+        assert calibration.refit(prep, 130.0) is None
+    # without: 5 new events and 60 s since the last fit are not enough, and the model stays fitted to 15
+    assert sizes == {0: [False, 15], 20: [True, 20]}

@@ -622,3 +622,66 @@ def test_the_continuous_search_may_leave_a_crowded_candidate_to_the_stages() -> 
     on._open = []
     on._emitted_lately = [(event(0.5, 10.0), np.zeros(0), np.zeros(0), np.zeros(0), np.zeros(0))]  # and one emitted lately
     assert on._crowded(mine, [mine])
+
+
+def _bursts_toy():  # noqa: ANN202 - test helper
+    """40 events in the first 20 minutes, then nothing for 80 minutes, then 16 events in 5 minutes and 8 more."""
+    rng = np.random.default_rng(8)
+
+    def burst(n: int, start_s: float, stop_s: float) -> list[tuple[float, float, float]]:
+        return [(float(a), float(b), float(t)) for a, b, t in zip(rng.uniform(47.9, 48.1, n), rng.uniform(37.2, 37.9, n),
+                                                                  np.sort(rng.uniform(start_s, stop_s, n)))]
+    return make_toy(seed=23, clutter_per_station=1, duration_s=7600.0,
+                    events=burst(40, 100.0, 1300.0) + burst(16, 6200.0, 6500.0) + burst(8, 6900.0, 7300.0))
+
+
+def test_once_calibrated_the_model_may_stay_calibrated_through_a_quiet_hour() -> None:
+    toy = _bursts_toy()
+    first = float(np.min(_floats(toy.picks, "time")))
+    runs = {}
+    for stay in (False, True):
+        emission, late = replay(toy.stations, toy.picks, step_s=1.0, options={"stay_calibrated": stay})
+        assert late == []
+        runs[stay] = emission
+    # both calibrate in the first burst; after the quiet hour the first fit has the 16 events of the second burst only,
+    # fewer than 20: by default the model counts as uncalibrated again and the deciding search opens everything
+    for emission in runs.values():
+        assert "early1" in emission.opened_by[emission.last_pick_s < first + 1400.0].tolist()
+    after = {stay: emission.opened_by[emission.last_pick_s > first + 6700.0].tolist() for stay, emission in runs.items()}
+    assert after[False].count("warm") >= 3
+    assert "warm" not in after[True] and len(after[True]) >= 7
+    assert _matched(toy, runs[True].events) >= _matched(toy, runs[False].events) - 1
+    late_events = runs[True].last_pick_s > first + 6700.0
+    assert np.median(runs[True].latency_s[late_events]) < np.median(runs[False].latency_s[runs[False].last_pick_s > first + 6700.0])
+
+
+def test_the_first_calibration_may_come_as_soon_as_twenty_events_are_in() -> None:
+    toy = _bursts_toy()
+    first = float(np.min(_floats(toy.picks, "time")))
+    openers = {}
+    for warm_first_fit in (False, True):
+        emission, _ = replay(toy.stations, toy.picks, step_s=1.0, options={"warm_first_fit": warm_first_fit})
+        stages = emission.last_pick_s[emission.opened_by != "warm"]
+        openers[warm_first_fit] = float(stages.min()) - first, _matched(toy, emission.events)
+    # by default a first fit to 15 events leaves the model uncalibrated until 15 more have come (and 300 s have passed)
+    assert openers[True][0] < openers[False][0] - 200.0
+    assert openers[True][1] >= openers[False][1] - 1
+
+
+def test_the_stages_may_search_a_chunk_once_its_events_picks_are_in_by_the_emitted_events_spans() -> None:
+    toy = make_toy(seed=21, n_events=120, clutter_per_station=2, duration_s=3600.0, loudness=True)
+    short = (Stage(age_s=30.0, chunk_s=20.0, lookahead_s=40.0, min_stations=10, max_seeds=200),
+             Stage(age_s=60.0, chunk_s=20.0, lookahead_s=40.0, min_stations=5, max_seeds=200))
+    fixed, _ = replay(toy.stations, toy.picks, step_s=1.0)
+    by_spans, late = replay(toy.stations, toy.picks, step_s=1.0,
+                            options={"early_stages": short, "stage_complete_quantile": 0.5})
+    assert late == []
+    assert _matched(toy, by_spans.events) >= _matched(toy, fixed.events)
+    # the stages' events go sooner after their last pick: their chunks are searched when the median event's picks are in
+    staged = {name: np.char.startswith(e.opened_by.astype(str), "early") for name, e in (("fixed", fixed), ("spans", by_spans))}
+    assert staged["spans"].sum() >= staged["fixed"].sum()
+    assert np.median(by_spans.latency_s[staged["spans"]]) < 0.6 * np.median(fixed.latency_s[staged["fixed"]])
+    picks = by_spans.assignments["pick_id"].to_pylist()
+    assert len(picks) == len(set(picks))
+    with pytest.raises(ValueError):
+        StreamingAssociator(toy.stations, stage_complete_quantile=0.0)

@@ -4,7 +4,8 @@ The celerity and wind per tile and the station clock corrections are re-fitted f
 ``block_s`` (an hour) of well-recorded events whenever half of them are new (at least 15), at
 most every ``calibrate_every_s`` (a *young* model, fitted to fewer than ``young_events``, is refitted
 as soon as half as many new events have come, whatever the time: a wind fitted to a few dozen events
-of a burst is shrunk towards none; docs/fusion.md, "The warm-up's calibration"). How crowded an event
+of a burst is shrunk towards none; docs/fusion.md, "The warm-up's calibration"; until a fit has had ``first_events``,
+one is made as soon as the history holds as many: "Session 19"). How crowded an event
 is (other events within ``isolation_km`` and ``isolation_s``; the least crowded are used first)
 counts the events still open and those emitted lately, not only those of its own search.
 """
@@ -22,10 +23,14 @@ from truceline.fuse.engine import CalibrationEvent, FusionConfig, Prepared, cali
 class Calibration:
     """The history of calibration events and the schedule of refits."""
 
-    def __init__(self, config: FusionConfig, calibrate_every_s: float, young_events: int = 0) -> None:
+    def __init__(self, config: FusionConfig, calibrate_every_s: float, young_events: int = 0, first_events: int = 0) -> None:
         self.config = config
         self.calibrate_every_s = calibrate_every_s
         self.young_events = young_events
+        self.first_events = first_events
+        """Until the model has been fitted to this many events, it is refitted as soon as the history holds this many and
+        one of them is new, whatever the time and the count of new events (0: as any other fit; docs/fusion.md,
+        "Session 19")."""
         self._history: list[CalibrationEvent] = []
         self._calibrated_at = -math.inf
         self._since = 0
@@ -45,7 +50,8 @@ class Calibration:
         """The atmosphere and station corrections refitted at ``stop_s`` if due (else None)."""
         self._history = [e for e in self._history if e.t0_s >= stop_s - self.config.block_s]
         every = self.calibrate_every_s if self.size >= self.young_events else 0.0
-        if stop_s - self._calibrated_at < every or self._since < max(15, 0.5 * self.size):
+        first = self.size < self.first_events and len(self._history) >= self.first_events and self._since > 0
+        if not first and (stop_s - self._calibrated_at < every or self._since < max(15, 0.5 * self.size)):
             return None
         self._since = 0
         self._calibrated_at = stop_s

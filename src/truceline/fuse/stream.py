@@ -26,8 +26,8 @@ instants ``decide_every_s`` apart. At each instant it
    has given it a pick or let its predicted arrival pass (plus tolerance and ``hold_s``); a salvo
    (events within 3 km and 6 s, linked) goes together and shares out its picks jointly.
 
-The model is calibrated causally (until ``WARM_EVENTS`` well-recorded events, only the deciding
-stage searches, with a loose pass). Everything happens at grid instants and an instant sees only
+The model is calibrated causally (until it has been fitted to ``WARM_EVENTS`` well-recorded events,
+only the deciding stage searches, with a loose pass; with ``stay_calibrated`` it stays calibrated once it has). Everything happens at grid instants and an instant sees only
 picks earlier than itself, so the result does not depend on how the feed is cut into calls. A
 pick older than the oldest chunk still to be decided is *late* (kept in
 :attr:`StreamingAssociator.late_pick_ids`, never dropped silently), as are the picks that would
@@ -77,6 +77,8 @@ SWEEP_SEEDS = 200  # seeds examined per window (at most; half as many at least) 
 CONSUMED = -2  # owner of a pick found to belong to an event already emitted
 HEARD_MIN_PICKS = 100  # emitted picks needed before the detection range is learned from them
 HEARD_PICKS = 5000  # the detection range is learned from this many of the latest emitted picks
+SPAN_MIN_EVENTS = 50  # emitted events before the stages' ages may go by their spans (``stage_complete_quantile``)
+SPAN_EVENTS = 500  # the spans of this many of the latest emitted events
 WARM_EVENTS = 20  # once the model has been fitted to this many well-recorded events, the loose pass is no longer needed
 LOUDNESS_EVERY = 10  # the loudness law and detection curve are refitted after this many emitted events
 LAW_PICKS = 5000  # the searches' amplitude-distance law is learned from this many picks of the latest well-heard events
@@ -110,7 +112,8 @@ class StreamingAssociator:
                  small_stage_stations: int | None = None, deciding_splinters: float | None = None,
                  schedule: str = "stages", continuous_every_s: float = 2.0, continuous_stations: int = 5,
                  continuous_seeds: int = 24, continuous_crowd_km: float | None = None, continuous_crowd_s: float = 30.0,
-                 wait_margin: str = "possible") -> None:
+                 wait_margin: str = "possible", stay_calibrated: bool = False, warm_first_fit: bool = False,
+                 stage_complete_quantile: float | None = None, stage_complete_gap_s: float = 10.0) -> None:
         if not chunk_s > 0 or not margin_s >= 0 or not calibrate_every_s >= 0:
             raise ValueError("chunk_s must be positive, margin_s and calibrate_every_s not negative")
         if not decide_every_s > 0 or not completeness_km >= 0 or not hold_s >= 0 or not 0 <= heard_quantile <= 1:
@@ -132,6 +135,8 @@ class StreamingAssociator:
                                              and continuous_stations >= 3 and continuous_seeds >= 1):
             raise ValueError("continuous_every_s must be a positive multiple of decide_every_s, continuous_stations at "
                              "least 3 and continuous_seeds at least 1")
+        if stage_complete_quantile is not None and not (0 < stage_complete_quantile <= 1 and stage_complete_gap_s >= 0):
+            raise ValueError("stage_complete_quantile must be in (0, 1] (or None) and stage_complete_gap_s not negative")
         if wait_margin not in ("possible", "expected"):
             raise ValueError("wait_margin must be 'possible' or 'expected'")
         self.wait_margin = wait_margin
@@ -267,7 +272,31 @@ class StreamingAssociator:
         self.young_calibration_events = young_calibration_events
         """Until the model has been fitted to this many events it is *young*: refitted as soon as half as many new ones
         have come, not at most every ``calibrate_every_s`` (0: never young; docs/fusion.md, "The warm-up's calibration")."""
-        self._calibration = Calibration(self.config, calibrate_every_s, young_calibration_events)
+        self.stay_calibrated = stay_calibrated
+        """Once the model has been fitted to ``WARM_EVENTS`` events it stays calibrated: the early stages go on, and the
+        emitted events keep calibrating it, even when a later fit has fewer events of the last ``block_s`` (a quiet hour).
+        Off (the default: one event of `violation` seed 8 left its ellipse with it): the model counts as uncalibrated again
+        until a fit has ``WARM_EVENTS`` events, and only the deciding search, with its loose pass, runs meanwhile
+        (docs/fusion.md, "Session 19")."""
+        self._stays_calibrated = False
+        self.stage_complete_quantile = stage_complete_quantile
+        """With a share q: once ``SPAN_MIN_EVENTS`` events have been emitted, each early stage searches a chunk of origin
+        times when the chunk's end is as old as the q-quantile of the lately emitted events' spans (last pick minus origin
+        time: when an event's picks are in), plus ``stage_complete_gap_s`` for each stage of fewer stations than an
+        earlier one, instead of at its fixed ``age_s`` after the chunk and its look-ahead (None: the fixed ages;
+        docs/fusion.md, "Session 19")."""
+        self.stage_complete_gap_s = stage_complete_gap_s
+        self._spans_s = np.zeros(0)  # last pick minus origin time of the events emitted lately
+        # each stage's rank among the stages by its fixed age (0: the first to search a chunk)
+        ages = sorted({st.age_s for st in self.early_stages})
+        self._stage_rank = [ages.index(st.age_s) for st in self.early_stages]
+        self.warm_first_fit = warm_first_fit
+        """Until the model is calibrated it is refitted as soon as the last ``block_s`` hold ``WARM_EVENTS`` calibration
+        events and one of them is new (off: as every fit, once 15 events, and half as many as the last fit had, are new;
+        on a quiet front a first fit to 15 events leaves the model uncalibrated until 15 more have come; docs/fusion.md,
+        "Session 19")."""
+        self._calibration = Calibration(self.config, calibrate_every_s, young_calibration_events,
+                                        first_events=WARM_EVENTS if warm_first_fit else 0)
         self.deciding_needs_news = deciding_needs_news
         """The deciding search opens an event only if one of its picks is news to the last early stage that searched its
         origin time and could have opened it (as many stations as the stage needs): arrived after that search, or freed
@@ -370,7 +399,11 @@ class StreamingAssociator:
         return chunk_start_s + self.chunk_s + self.config.lookahead_s + self._max_travel_s() + self.margin_s
 
     def _stage_at_s(self, k: int, chunk_start_s: float) -> float:
-        return self.early_stages[k].at_s(chunk_start_s)
+        stage = self.early_stages[k]
+        if self.stage_complete_quantile is None or len(self._spans_s) < SPAN_MIN_EVENTS:
+            return stage.at_s(chunk_start_s)
+        span = float(np.quantile(self._spans_s, self.stage_complete_quantile))
+        return chunk_start_s + stage.chunk_s + span + self.stage_complete_gap_s * self._stage_rank[k]
 
     def _heard_within_km(self) -> float:
         """The distance within which ``heard_quantile`` of the lately emitted events' picks were
@@ -395,7 +428,7 @@ class StreamingAssociator:
         return self.config.sound_speed_m_per_s is None
 
     def _calibrated(self) -> bool:
-        return not self._estimating() or self._calibration.size >= WARM_EVENTS
+        return not self._estimating() or self._stays_calibrated or self._calibration.size >= WARM_EVENTS
 
     def _early_enabled(self) -> bool:
         return self.early_in_warmup or self._calibrated()
@@ -1195,6 +1228,8 @@ class StreamingAssociator:
             self._atmosphere, self._corrections = fitted
             self._model_version += 1
             self._support = prep.extras.get("calibration_support")  # how far the fit's events were (to_tables)
+            self._stays_calibrated = self._stays_calibrated or (self.stay_calibrated
+                                                                and self._calibration.size >= WARM_EVENTS)
             for event in self._open:
                 event.due_s = -math.inf
 
@@ -1286,6 +1321,7 @@ class StreamingAssociator:
             events_table = with_sides(events_table, located.x_km, located.y_km, located.position_covariance_km2,
                                       net.to_latlon, self._party_at)
         last = np.array([float(prep.raw_time[row[row >= 0]].max()) for row in result.picks]) if len(result.t0_s) else np.zeros(0)
+        self._spans_s = np.concatenate([self._spans_s, last - result.t0_s])[-SPAN_EVENTS:]
         horizon = now - self.ready_at_s(0.0) - config.isolation_s - config.cluster_s
         self._emitted_lately = [e for e in self._emitted_lately if e[0].t0_s >= horizon]
         for i, row in enumerate(result.picks):
