@@ -79,3 +79,19 @@ def mortar_and_gun_rows(seed: int = 5) -> list[tuple[float, float, float]]:
         t = k * 3600.0 + 1800.0
         rows += [(t, -10.0, 115.0 + rng.normal(0, 1.5)), (t + 45.0, 10.0, 115.5 + rng.normal(0, 1.5))]
     return rows
+
+
+# A volley toy shared by the volley tests (test_volley_one_place.py, test_volley_joint.py), issue #4's class II (violation
+# seed 11 fused E000405).
+KM = 1 / 111.2  # degrees of latitude per km
+# 0: a RU round landing 2.4 km on UA's side, no launch heard; 1-3: a UA rocket battery 12 km behind the line (0.5-1.4 s);
+# 4-6: the battery's volley landing 2.5 km on RU's side 36.4-38.8 s later, within 300 m. The assignment gives 0 the
+# volley's first impact 4 (a rocket's flight, as cheap as the battery's own) and leaves the battery's third round unpaired.
+TIME = np.array([0.0, 0.5, 0.6, 1.4, 36.4, 38.1, 38.8])
+X_KM = np.array([-2.4, -11.9, -12.16, -12.0, 2.52, 2.55, 2.77])
+Y_KM = np.array([4.0, 0.0, 0.1, -0.1, 5.0, 5.1, 4.9])
+LAT = 48.0 + Y_KM * KM
+LON = np.array([lon_at_km(v) for v in X_KM])
+SIGMA = np.full(7, 100.0)
+KIND = np.array(["launch", "launch", "launch", "unknown", "impact", "impact", "impact"])
+PARTNER = np.array([4, 5, 6, -1, 0, 1, 2])

@@ -10,20 +10,8 @@ import pytest
 from truceline.attribute.pairing import PairingConfig, pair_events
 from truceline.attribute.volley import one_place_shares
 
-from attribute_world import lon_at_km
+from attribute_world import KIND, KM, LAT, LON, PARTNER, SIGMA, TIME, X_KM, lon_at_km
 
-KM = 1 / 111.2
-# 0: a RU round landing 2.4 km on UA's side, no launch heard; 1-3: a UA rocket battery 12 km behind the line (0.5-1.4 s);
-# 4-6: the battery's volley landing 2.5 km on RU's side 36.4-38.8 s later, within 300 m. The assignment gives 0 the
-# volley's first impact 4 (a rocket's flight, as cheap as the battery's own) and leaves the battery's third round unpaired.
-TIME = np.array([0.0, 0.5, 0.6, 1.4, 36.4, 38.1, 38.8])
-X_KM = np.array([-2.4, -11.9, -12.16, -12.0, 2.52, 2.55, 2.77])
-Y_KM = np.array([4.0, 0.0, 0.1, -0.1, 5.0, 5.1, 4.9])
-LAT = 48.0 + Y_KM * KM
-LON = np.array([lon_at_km(v) for v in X_KM])
-SIGMA = np.full(7, 100.0)
-KIND = np.array(["launch", "launch", "launch", "unknown", "impact", "impact", "impact"])
-PARTNER = np.array([4, 5, 6, -1, 0, 1, 2])
 
 
 def _pairing(on: bool):

@@ -23,7 +23,7 @@ impacts is one of their rounds, not a launch, as far as they are real (``Pairing
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -47,12 +47,6 @@ class VolleyPlaces:
     roles: dict[int, NDArray[np.int8]]  # per launch of the volley: its role in each hypothesis (+1, -1, 0 unpaired)
 
 
-def _linked(members: NDArray[np.intp], time_s: FloatArray, lat: FloatArray, lon: FloatArray, config: PairingConfig,
-            sigma_m: FloatArray | None) -> list[NDArray[np.intp]]:
-    from truceline.attribute.volley import _linked as linked
-    return linked(members, time_s, lat, lon, config, sigma_m)
-
-
 def volley_places(kind: NDArray[np.str_], partner: NDArray[np.int64], heads: NDArray[np.int64], tails: NDArray[np.int64],
                   cost: FloatArray, time_s: FloatArray, lat: FloatArray, lon: FloatArray, config: PairingConfig,
                   sigma_m: FloatArray | None = None) -> list[VolleyPlaces]:
@@ -67,11 +61,12 @@ def volley_places(kind: NDArray[np.str_], partner: NDArray[np.int64], heads: NDA
     beyond the first."""
     from truceline.attribute.context import same_place
     from truceline.attribute.pairing import _assign, _objective
+    from truceline.attribute.volley import multi_place_volleys, volley_together
     out: list[VolleyPlaces] = []
     impacts = np.flatnonzero((kind == "impact") & (partner >= 0)).astype(np.intp)
     if impacts.size < 2 or not heads.size:
         return out
-    together = replace(config, battery_radius_m=config.volley_radius_m, battery_window_s=config.volley_split_window_s)
+    together = volley_together(config)
     everyone = np.arange(kind.size, dtype=np.intp)
     incident: dict[int, list[int]] = {}
     for e in range(heads.size):
@@ -83,13 +78,7 @@ def volley_places(kind: NDArray[np.str_], partner: NDArray[np.int64], heads: NDA
         # its two events): in dense fire a cheap pair is likelier chance.
         degree = np.bincount(np.concatenate([heads, tails]), minlength=kind.size)
         dilution = 2.0 * np.log1p(config.coincidence_weight * (degree[heads] + degree[tails] - 2))
-    for volley in _linked(impacts, time_s, lat, lon, together, sigma_m):
-        if volley.size < 2:
-            continue
-        launches = np.sort(partner[volley].astype(np.intp))
-        places = _linked(launches, time_s, lat, lon, config, sigma_m)
-        if len(places) < 2:
-            continue
+    for volley, launches, places in multi_place_volleys(impacts, partner, time_s, lat, lon, config, sigma_m):
         # The volley's events: its paired impacts and every event landing with one of them (an unpaired round of it).
         landed = set(map(int, volley))
         for b in map(int, volley):
@@ -187,11 +176,12 @@ def landed_with_volley(kind: NDArray[np.str_], partner: NDArray[np.int64], p_imp
     Returns {event: (the probability that the volley is real there, ``1 - prod (1 - p_impact)`` over those impacts, how
     many they are)}."""
     from truceline.attribute.context import same_place
+    from truceline.attribute.volley import volley_together
     out: dict[int, tuple[float, int]] = {}
     impacts = np.flatnonzero((kind == "impact") & (partner >= 0)).astype(np.intp)
     if impacts.size < max(config.unpaired_among_impacts_mates, 1):
         return out
-    together = replace(config, battery_radius_m=config.volley_radius_m, battery_window_s=config.volley_split_window_s)
+    together = volley_together(config)
     for i in map(int, np.flatnonzero(partner < 0)):
         mates = same_place(i, impacts, time_s, lat, lon, together, sigma_m)
         if mates.size >= max(config.unpaired_among_impacts_mates, 1):

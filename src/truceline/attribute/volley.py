@@ -16,6 +16,7 @@ reward). Used by :mod:`truceline.attribute.pairing` (``PairingConfig.volley_cons
 from __future__ import annotations
 
 from dataclasses import replace
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -123,7 +124,7 @@ def split_impacts(pairs: list[tuple[int, int]], time_s: FloatArray, lat: FloatAr
         return 0
     launch = np.array([a for a, _ in pairs], dtype=np.intp)
     impact = np.array([b for _, b in pairs], dtype=np.intp)
-    together = replace(config, battery_radius_m=config.volley_radius_m, battery_window_s=config.volley_split_window_s)
+    together = volley_together(config)
     count = 0
     for a, b in (pairs if counted is None else counted):
         mates = same_place(b, impact, time_s, lat, lon, together, sigma_m)
@@ -227,6 +228,28 @@ def _linked(members: NDArray[np.intp], time_s: FloatArray, lat: FloatArray, lon:
     return [np.asarray(v, dtype=np.intp) for _, v in sorted(groups.items())]
 
 
+def volley_together(config: PairingConfig) -> PairingConfig:
+    """``config`` with the battery's place and minutes widened to a volley's landing (``volley_radius_m``,
+    ``volley_split_window_s``): what links the impacts of one volley under ``same_place``."""
+    return replace(config, battery_radius_m=config.volley_radius_m, battery_window_s=config.volley_split_window_s)
+
+
+def multi_place_volleys(impacts: NDArray[np.intp], partner: NDArray[np.int64], time_s: FloatArray, lat: FloatArray,
+                        lon: FloatArray, config: PairingConfig, sigma_m: FloatArray | None
+                        ) -> Iterator[tuple[NDArray[np.intp], NDArray[np.intp], list[NDArray[np.intp]]]]:
+    """The volleys of the paired ``impacts`` (two or more linked by :func:`volley_together`) whose launches stand at two
+    places or more (linked by ``same_place`` under ``config``): per volley its impacts, its launches (sorted) and their
+    places, ordered by their first member."""
+    together = volley_together(config)
+    for volley in _linked(impacts, time_s, lat, lon, together, sigma_m):
+        if volley.size < 2:
+            continue
+        launches = np.sort(partner[volley].astype(np.intp))
+        places = _linked(launches, time_s, lat, lon, config, sigma_m)
+        if len(places) >= 2:
+            yield volley, launches, places
+
+
 def one_place_shares(kind: NDArray[np.str_], partner: NDArray[np.int64], pair_share: FloatArray, time_s: FloatArray, lat: FloatArray,
                      lon: FloatArray, config: PairingConfig, sigma_m: FloatArray | None = None) -> dict[int, tuple[float, int]]:
     """One volley is fired from one place (:func:`split_impacts`' truth). The paired impacts that land together (linked
@@ -244,17 +267,10 @@ def one_place_shares(kind: NDArray[np.str_], partner: NDArray[np.int64], pair_sh
     impacts = np.flatnonzero((kind == "impact") & (partner >= 0)).astype(np.intp)
     if impacts.size < 2:
         return out
-    together = replace(config, battery_radius_m=config.volley_radius_m, battery_window_s=config.volley_split_window_s)
     salvo = replace(config, battery_window_s=config.volley_window_s)
     fired = np.flatnonzero((kind == "launch") & (partner >= 0)).astype(np.intp)
     odd = float(np.exp(-config.volley_split_penalty / 2.0))
-    for volley in _linked(impacts, time_s, lat, lon, together, sigma_m):
-        if volley.size < 2:
-            continue
-        launches = np.sort(partner[volley].astype(np.intp))
-        places = _linked(launches, time_s, lat, lon, config, sigma_m)
-        if len(places) < 2:
-            continue
+    for _, launches, places in multi_place_volleys(impacts, partner, time_s, lat, lon, config, sigma_m):
         share = {}
         for m in map(int, launches):
             s = min(max(float(pair_share[m]), 1e-9), 1.0 - 1e-9)
