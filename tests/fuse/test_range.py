@@ -61,6 +61,9 @@ def test_the_slope_is_fitted_from_the_events_and_is_zero_without_one() -> None:
     constant, st_x_c, st_y_c = _ring_events(False, rng)
     assert abs(fit_range_slope(constant, st_x_c, st_y_c)) < 0.00005
     assert fit_range_slope(falling[:5], st_x, st_y) == 0.0  # too few events: no slope
+    # a slope within min_z standard errors of 0 is taken as 0 (FusionConfig.range_celerity_min_z)
+    assert fit_range_slope(falling, st_x, st_y, min_z=3.0) == pytest.approx(g)
+    assert fit_range_slope(constant, st_x_c, st_y_c, min_z=3.0) == 0.0
     # the tiles' celerities are fitted with the slope held: the same c as the joint fit's
     joint = fit_atmosphere(falling, st_x, st_y, np.array([0.343, 0.0, 0.0, 0.0]))
     held = calibrate(falling, st_x, st_y, np.zeros(1), np.zeros(1), 1, g=g)[0, 0]

@@ -60,30 +60,39 @@ def fit_atmosphere(events: list[PickedEvent], st_x: np.ndarray, st_y: np.ndarray
     """Fit, drop the picks the fit cannot explain (wrong associations of the loose first
     pass), fit again. ``g``: a range slope held fixed (see ``kernels.travel_time``); a ``start`` of four
     values ``(c, w_east, w_north, g)`` fits the slope too and returns four."""
-    params, kept = _fit_once(events, st_x, st_y, start, g)
+    return _fit_twice(events, st_x, st_y, start, g)[0]
+
+
+def _fit_twice(events: list[PickedEvent], st_x: np.ndarray, st_y: np.ndarray, start: np.ndarray,
+               g: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`fit_atmosphere` and the standard errors of its atmosphere parameters."""
+    params, kept, error = _fit_once(events, st_x, st_y, start, g)
     if kept is None:
-        return params
-    params, _ = _fit_once(kept, st_x, st_y, params, g)
-    return params
+        return params, error
+    params, _, error = _fit_once(kept, st_x, st_y, params, g)
+    return params, error
 
 
 def fit_range_slope(events: list[PickedEvent], st_x: np.ndarray, st_y: np.ndarray, *, min_events: int = 15,
-                    max_events: int = 400) -> float:
+                    max_events: int = 400, min_z: float = 0.0) -> float:
     """One network-wide range slope ``g`` (km/s per km) of the celerity, fitted jointly with one celerity, one
     wind and the events' positions to the well-recorded events (``FusionConfig.range_celerity``); 0 with too few.
 
     A celerity that falls with range (ducted returns slower than the direct arrival) is not a per-tile ``c``:
-    an event's near and far stations see different mean celerities, and one ``c`` through both misplaces it."""
+    an event's near and far stations see different mean celerities, and one ``c`` through both misplaces it.
+    ``min_z``: a slope within this many standard errors of 0 is taken as 0."""
     good = [e for e in events if len(e.stations) >= 6]
     if len(good) < min_events:
         return 0.0
     start = np.array([DEFAULT_CELERITY_KM_S, 0.0, 0.0, 0.0])
-    return float(fit_atmosphere(_cleanest(good, max_events), st_x, st_y, start)[3])
+    params, error = _fit_twice(_cleanest(good, max_events), st_x, st_y, start)
+    slope = float(params[3])
+    return slope if abs(slope) > min_z * float(error[3]) else 0.0
 
 
 def _fit_once(
     events: list[PickedEvent], st_x: np.ndarray, st_y: np.ndarray, start: np.ndarray, g: float = 0.0,
-) -> tuple[np.ndarray, list[PickedEvent] | None]:
+) -> tuple[np.ndarray, list[PickedEvent] | None, np.ndarray]:
     """Joint least squares (soft-L1) of celerity, wind and every event's position.
 
     Origin times are profiled out (each event's residuals are taken about their mean), so
@@ -91,7 +100,7 @@ def _fit_once(
     a wrong celerity are biased, and fitting them jointly removes that bias.
     """
     if not events:
-        return start, None
+        return start, None, np.full(len(start), np.inf)
     sizes = np.array([len(e.stations) for e in events])
     offsets = np.concatenate([[0], np.cumsum(sizes)])
     stations = np.concatenate([e.stations for e in events])
@@ -134,6 +143,7 @@ def _fit_once(
     )
     residual = residuals(fit.x)
     spread = 1.4826 * float(np.median(np.abs(residual)))
+    error = _standard_errors(fit.jac, spread, na)
     good = np.abs(residual) <= max(0.4, 3.0 * spread)
     kept = []
     for k, event in enumerate(events):
@@ -145,7 +155,20 @@ def _fit_once(
                     times_s=event.times_s[mask], tile=event.tile, block=event.block,
                 )
             )
-    return np.asarray(fit.x[:na]), (kept if len(kept) >= 3 else None)
+    return np.asarray(fit.x[:na]), (kept if len(kept) >= 3 else None), error
+
+
+def _standard_errors(jac: object, spread: float, na: int) -> np.ndarray:
+    """Standard errors of the first ``na`` parameters from the (loss-weighted) Jacobian at the solution and the
+    residuals' robust spread (Gauss-Newton: ``spread^2 (J'J)^-1``); infinite where ``J'J`` is singular."""
+    dense = np.asarray(jac.toarray() if hasattr(jac, "toarray") else jac, dtype=float)
+    normal = dense.T @ dense
+    try:
+        inverse = np.linalg.inv(normal)
+    except np.linalg.LinAlgError:
+        return np.full(na, np.inf)
+    diag = np.diag(inverse)[:na]
+    return np.asarray(np.where(diag > 0, spread * np.sqrt(np.abs(diag)), np.inf))
 
 
 TIME_SPANS = (0, 1, 2, 3, 6, 12)  # blocks either side that a quiet block's calibration may take events from, nearest first

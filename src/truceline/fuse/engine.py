@@ -157,6 +157,9 @@ class FusionConfig:
     used by the searches and the locator (``kernels.travel_time``'s ``g``; ``range_slope``). A celerity that falls with
     range (ducted returns) misplaces events whose stations sit at different ranges (docs/fusion.md, "Session 19
     (robust19)", "(range19)")."""
+    range_celerity_min_z: float = 3.0
+    """With ``range_celerity``, a fitted slope within this many standard errors of 0 is taken as 0 (the model without
+    it, unchanged)."""
     clock_recheck: bool = False
     """After calibration, run the tight pass once, and measure each station's clock offset left over from the
     calibration among all its picks near the arrivals that pass's events (of at least ``clock_recheck_min_picks``
@@ -920,7 +923,7 @@ def calibrate_events(prep: Prepared, config: FusionConfig, found: list[Calibrati
         events = [PickedEvent(x_km=float(x[k]), y_km=float(y[k]), stations=stations[p], times_s=times[p],
                               tile=int(tiles[k]), block=int(blocks[k]), crowding=found[k].crowding) for k, p in enumerate(picks)]
         support = np.zeros((n_blocks, prep.n_tiles, 2))
-        g = fit_range_slope(events, net.x_km, net.y_km) if config.range_celerity else 0.0
+        g = fit_range_slope(events, net.x_km, net.y_km, min_z=config.range_celerity_min_z) if config.range_celerity else 0.0
         if config.range_celerity:
             prep.extras["range_slope"] = np.array([g])
         atmosphere = calibrate(events, net.x_km, net.y_km, prep.tile_x, prep.tile_y, n_blocks, support=support, g=g)
@@ -1010,13 +1013,16 @@ def fuse(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = None
     else:
         atmosphere = np.tile(np.array([DEFAULT_CELERITY_KM_S, 0.0, 0.0]), (prep.n_blocks, prep.n_tiles, 1))
         first = first_pass(prep, config, atmosphere, progress=(lambda f: progress(0.4 * f)) if progress else None)
-        assumed = atmosphere
+        assumed, assumed_slope = atmosphere, 0.0
         atmosphere, corrections = _calibrate(prep, config, first)
         for _ in range(config.loose_pass_rounds):
             shift = float(np.median(atmosphere[..., 0])) / float(np.median(assumed[..., 0])) - 1.0
-            if abs(shift) <= config.loose_pass_shift:
+            # a range slope the loose pass did not assume changes the celerity at the reach by this fraction
+            slope_shift = (abs(range_slope(prep) - assumed_slope) * (config.reach_km - RANGE_REF_KM)
+                           / float(np.median(atmosphere[..., 0])))
+            if abs(shift) <= config.loose_pass_shift and slope_shift <= config.loose_pass_shift:
                 break
-            assumed = atmosphere
+            assumed, assumed_slope = atmosphere, range_slope(prep)
             first = first_pass(prep, config, atmosphere)
             atmosphere, corrections = _calibrate(prep, config, first)
         if config.own_celerity_threshold is not None:
