@@ -17,6 +17,9 @@ from scipy.sparse import lil_matrix
 
 DEFAULT_CELERITY_KM_S = 0.343
 EARTH_RADIUS_KM = 6371.0088
+RANGE_REF_KM = 15.0  # as kernels.RANGE_REF_KM: where a range-dependent celerity equals the tile's c
+RANGE_SLOPE_BOUND = 0.003
+"""The fitted range slope ``g`` (km/s per km) is bounded to +-this (a 0.045 km/s change over 15 km)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -35,10 +38,10 @@ class PickedEvent:
 
 def travel_times(
     sx: np.ndarray, sy: np.ndarray, x: float | np.ndarray, y: float | np.ndarray, c: float | np.ndarray,
-    wx: float | np.ndarray, wy: float | np.ndarray,
+    wx: float | np.ndarray, wy: float | np.ndarray, g: float = 0.0,
 ) -> np.ndarray:
-    """Vectorised twin of ``kernels.travel_time`` (same model, same scale correction; the
-    atmosphere may be one per source when several sources are given)."""
+    """Vectorised twin of ``kernels.travel_time`` (same model, same scale correction, same range term ``g``;
+    the atmosphere may be one per source when several sources are given)."""
     dx = sx - x
     dy = sy - y
     mx = 0.5 * (sx + x)
@@ -46,22 +49,50 @@ def travel_times(
     k = 1.0 + (mx * mx + my * my) / (4.0 * EARTH_RADIUS_KM**2)
     planar = np.hypot(dx, dy)
     safe = np.maximum(planar, 1e-9)
-    return planar / k / (c + (wx * dx + wy * dy) / safe)
+    distance = planar / k
+    if g == 0.0:
+        return distance / (c + (wx * dx + wy * dy) / safe)
+    return distance / (c + g * (distance - RANGE_REF_KM) + (wx * dx + wy * dy) / safe)
 
 
-def fit_atmosphere(events: list[PickedEvent], st_x: np.ndarray, st_y: np.ndarray, start: np.ndarray) -> np.ndarray:
+def fit_atmosphere(events: list[PickedEvent], st_x: np.ndarray, st_y: np.ndarray, start: np.ndarray,
+                   g: float = 0.0) -> np.ndarray:
     """Fit, drop the picks the fit cannot explain (wrong associations of the loose first
-    pass), fit again."""
-    params, kept = _fit_once(events, st_x, st_y, start)
+    pass), fit again. ``g``: a range slope held fixed (see ``kernels.travel_time``); a ``start`` of four
+    values ``(c, w_east, w_north, g)`` fits the slope too and returns four."""
+    return _fit_twice(events, st_x, st_y, start, g)[0]
+
+
+def _fit_twice(events: list[PickedEvent], st_x: np.ndarray, st_y: np.ndarray, start: np.ndarray,
+               g: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`fit_atmosphere` and the standard errors of its atmosphere parameters."""
+    params, kept, error = _fit_once(events, st_x, st_y, start, g)
     if kept is None:
-        return params
-    params, _ = _fit_once(kept, st_x, st_y, params)
-    return params
+        return params, error
+    params, _, error = _fit_once(kept, st_x, st_y, params, g)
+    return params, error
+
+
+def fit_range_slope(events: list[PickedEvent], st_x: np.ndarray, st_y: np.ndarray, *, min_events: int = 15,
+                    max_events: int = 400, min_z: float = 0.0) -> float:
+    """One network-wide range slope ``g`` (km/s per km) of the celerity, fitted jointly with one celerity, one
+    wind and the events' positions to the well-recorded events (``FusionConfig.range_celerity``); 0 with too few.
+
+    A celerity that falls with range (ducted returns slower than the direct arrival) is not a per-tile ``c``:
+    an event's near and far stations see different mean celerities, and one ``c`` through both misplaces it.
+    ``min_z``: a slope within this many standard errors of 0 is taken as 0."""
+    good = [e for e in events if len(e.stations) >= 6]
+    if len(good) < min_events:
+        return 0.0
+    start = np.array([DEFAULT_CELERITY_KM_S, 0.0, 0.0, 0.0])
+    params, error = _fit_twice(_cleanest(good, max_events), st_x, st_y, start)
+    slope = float(params[3])
+    return slope if abs(slope) > min_z * float(error[3]) else 0.0
 
 
 def _fit_once(
-    events: list[PickedEvent], st_x: np.ndarray, st_y: np.ndarray, start: np.ndarray
-) -> tuple[np.ndarray, list[PickedEvent] | None]:
+    events: list[PickedEvent], st_x: np.ndarray, st_y: np.ndarray, start: np.ndarray, g: float = 0.0,
+) -> tuple[np.ndarray, list[PickedEvent] | None, np.ndarray]:
     """Joint least squares (soft-L1) of celerity, wind and every event's position.
 
     Origin times are profiled out (each event's residuals are taken about their mean), so
@@ -69,7 +100,7 @@ def _fit_once(
     a wrong celerity are biased, and fitting them jointly removes that bias.
     """
     if not events:
-        return start, None
+        return start, None, np.full(len(start), np.inf)
     sizes = np.array([len(e.stations) for e in events])
     offsets = np.concatenate([[0], np.cumsum(sizes)])
     stations = np.concatenate([e.stations for e in events])
@@ -78,23 +109,28 @@ def _fit_once(
     sx = st_x[stations]
     sy = st_y[stations]
 
+    na = len(start)  # 3, or 4 with the range slope fitted
     def residuals(params: np.ndarray) -> np.ndarray:
         c, wx, wy = params[:3]
-        x = params[3::2][owner]
-        y = params[4::2][owner]
-        implied = times - travel_times(sx, sy, x, y, c, wx, wy)
+        slope = params[3] if na == 4 else g
+        x = params[na::2][owner]
+        y = params[na + 1::2][owner]
+        implied = times - travel_times(sx, sy, x, y, c, wx, wy, slope)
         means = np.add.reduceat(implied, offsets[:-1]) / sizes
         return np.asarray(implied - means[owner])
 
-    sparsity = lil_matrix((len(times), 3 + 2 * len(events)), dtype=int)
-    sparsity[:, :3] = 1
+    sparsity = lil_matrix((len(times), na + 2 * len(events)), dtype=int)
+    sparsity[:, :na] = 1
     for k in range(len(events)):
         rows = slice(offsets[k], offsets[k + 1])
-        sparsity[rows, 3 + 2 * k] = 1
-        sparsity[rows, 4 + 2 * k] = 1
+        sparsity[rows, na + 2 * k] = 1
+        sparsity[rows, na + 1 + 2 * k] = 1
     initial = np.concatenate([start, np.column_stack([[e.x_km for e in events], [e.y_km for e in events]]).ravel()])
-    low = np.concatenate([[0.29, -0.035, -0.035], np.full(2 * len(events), -np.inf)])
-    high = np.concatenate([[0.39, 0.035, 0.035], np.full(2 * len(events), np.inf)])
+    head_low = [0.29, -0.035, -0.035, -RANGE_SLOPE_BOUND][:na]
+    head_high = [0.39, 0.035, 0.035, RANGE_SLOPE_BOUND][:na]
+    head_scale = [0.01, 0.005, 0.005, 0.0005][:na]
+    low = np.concatenate([head_low, np.full(2 * len(events), -np.inf)])
+    high = np.concatenate([head_high, np.full(2 * len(events), np.inf)])
     fit = least_squares(
         residuals,
         np.clip(initial, low + 1e-9, high - 1e-9),
@@ -102,11 +138,12 @@ def _fit_once(
         loss="soft_l1",
         f_scale=0.3,
         jac_sparsity=sparsity,
-        x_scale=np.concatenate([[0.01, 0.005, 0.005], np.full(2 * len(events), 0.5)]),
+        x_scale=np.concatenate([head_scale, np.full(2 * len(events), 0.5)]),
         max_nfev=60,
     )
     residual = residuals(fit.x)
     spread = 1.4826 * float(np.median(np.abs(residual)))
+    error = _standard_errors(fit.jac, spread, na)
     good = np.abs(residual) <= max(0.4, 3.0 * spread)
     kept = []
     for k, event in enumerate(events):
@@ -114,11 +151,24 @@ def _fit_once(
         if mask.sum() >= 5:
             kept.append(
                 PickedEvent(
-                    x_km=float(fit.x[3 + 2 * k]), y_km=float(fit.x[4 + 2 * k]), stations=event.stations[mask],
+                    x_km=float(fit.x[na + 2 * k]), y_km=float(fit.x[na + 1 + 2 * k]), stations=event.stations[mask],
                     times_s=event.times_s[mask], tile=event.tile, block=event.block,
                 )
             )
-    return np.asarray(fit.x[:3]), (kept if len(kept) >= 3 else None)
+    return np.asarray(fit.x[:na]), (kept if len(kept) >= 3 else None), error
+
+
+def _standard_errors(jac: object, spread: float, na: int) -> np.ndarray:
+    """Standard errors of the first ``na`` parameters from the (loss-weighted) Jacobian at the solution and the
+    residuals' robust spread (Gauss-Newton: ``spread^2 (J'J)^-1``); infinite where ``J'J`` is singular."""
+    dense = np.asarray(jac.toarray() if hasattr(jac, "toarray") else jac, dtype=float)
+    normal = dense.T @ dense
+    try:
+        inverse = np.linalg.inv(normal)
+    except np.linalg.LinAlgError:
+        return np.full(na, np.inf)
+    diag = np.diag(inverse)[:na]
+    return np.asarray(np.where(diag > 0, spread * np.sqrt(np.abs(diag)), np.inf))
 
 
 TIME_SPANS = (0, 1, 2, 3, 6, 12)  # blocks either side that a quiet block's calibration may take events from, nearest first
@@ -127,6 +177,7 @@ TIME_SPANS = (0, 1, 2, 3, 6, 12)  # blocks either side that a quiet block's cali
 def calibrate(
     events: list[PickedEvent], st_x: np.ndarray, st_y: np.ndarray, tile_x: np.ndarray, tile_y: np.ndarray,
     n_blocks: int, *, min_events: int = 15, radius_km: float = 90.0, max_events: int = 80, support: np.ndarray | None = None,
+    g: float = 0.0,
 ) -> np.ndarray:
     """Atmosphere per (block, tile), each fitted to the well-recorded events near the tile.
 
@@ -144,6 +195,8 @@ def calibrate(
     were from it: their mean distance in time blocks from the cell's block and their mean distance in km
     from the tile's centre (a quiet hour's cell, fitted to other hours' or far tiles' events, is less
     certain; ``uncertainty.support_variance``). Zeros where no event calibrated anything.
+
+    ``g``: the network's range slope of the celerity (:func:`fit_range_slope`), held fixed in every tile's fit.
     """
     default = np.array([DEFAULT_CELERITY_KM_S, 0.0, 0.0])
     good = [e for e in events if len(e.stations) >= 6]
@@ -157,7 +210,7 @@ def calibrate(
     ey = np.array([e.y_km for e in good])
     eb = np.array([e.block for e in good])
     crowding = np.array([e.crowding for e in good])
-    overall = fit_atmosphere(_cleanest(good, max_events), st_x, st_y, default)
+    overall = fit_atmosphere(_cleanest(good, max_events), st_x, st_y, default, g)
     fitted: dict[tuple[int, ...], np.ndarray] = {}
     for tile in range(n_tiles):
         distance = np.hypot(ex - tile_x[tile], ey - tile_y[tile])
@@ -184,7 +237,7 @@ def calibrate(
                 support[block, tile] = np.mean(np.abs(eb[chosen] - block)), np.mean(distance[chosen])
             key = tuple(chosen)
             if key not in fitted:  # neighbouring tiles and blocks often share their events
-                fitted[key] = fit_atmosphere(_cleanest([good[i] for i in chosen], max_events), st_x, st_y, overall)
+                fitted[key] = fit_atmosphere(_cleanest([good[i] for i in chosen], max_events), st_x, st_y, overall, g)
             out[block, tile] = fitted[key]
     return out
 

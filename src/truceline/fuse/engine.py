@@ -23,8 +23,8 @@ import pyarrow as pa
 from scipy.spatial import cKDTree
 
 from truceline.fuse import kernels, loudness
-from truceline.fuse.atmosphere import (CLOCK_WINDOW_S, DEFAULT_CELERITY_KM_S, PickedEvent, calibrate, pick_leverages,
-                                       searched_clock_offsets, station_corrections, travel_times)
+from truceline.fuse.atmosphere import (CLOCK_WINDOW_S, DEFAULT_CELERITY_KM_S, RANGE_REF_KM, PickedEvent, calibrate,
+                                       fit_range_slope, pick_leverages, searched_clock_offsets, station_corrections, travel_times)
 from truceline.fuse.celerity import own_celerity, scatter
 from truceline.fuse.clocks import ClockReading, unabsorbed_clock_offsets
 from truceline.fuse.coincidence import by_chance
@@ -151,6 +151,15 @@ class FusionConfig:
     the offsets found beyond ``atmosphere.CLOCK_WINDOW_S`` only: a clock several seconds off, whose picks the loose pass
     cannot choose, so the median residual of the chosen picks does not see it (``None``: off; docs/fusion.md, "Session
     19 (robust19)")."""
+    range_celerity: bool = False
+    """Let the celerity vary with the path's length: ``c + g (d - 15 km)`` with one slope ``g`` for the network, fitted
+    by the calibration with one celerity and wind (``atmosphere.fit_range_slope``), then held in every tile's fit and
+    used by the searches and the locator (``kernels.travel_time``'s ``g``; ``range_slope``). A celerity that falls with
+    range (ducted returns) misplaces events whose stations sit at different ranges (docs/fusion.md, "Session 19
+    (robust19)", "(range19)")."""
+    range_celerity_min_z: float = 3.0
+    """With ``range_celerity``, a fitted slope within this many standard errors of 0 is taken as 0 (the model without
+    it, unchanged)."""
     clock_recheck: bool = False
     """After calibration, run the tight pass once, and measure each station's clock offset left over from the
     calibration among all its picks near the arrivals that pass's events (of at least ``clock_recheck_min_picks``
@@ -733,7 +742,8 @@ def run_pass(
     blocks: list[np.ndarray] = []
     if len(prep.pick_time) == 0 or len(prep.cell_x) == 0:
         return empty_pass(config)
-    slowest = float(np.min(atmosphere[..., 0]) - 0.04)
+    slope = range_slope(prep)
+    slowest = float(np.min(atmosphere[..., 0]) - 0.04) + min(0.0, -RANGE_REF_KM * slope, (config.reach_km - RANGE_REF_KM) * slope)
     first = float(prep.pick_time.min() - config.reach_km / slowest) if start_s is None else start_s
     last = float(prep.pick_time.max()) if stop_s is None else stop_s - 1e-9
     core_bins = int(round(config.window_s / config.bin_s))
@@ -761,13 +771,13 @@ def run_pass(
         block = min(max(int((start - prep.block_origin_s) // config.block_s), 0), prep.n_blocks - 1)
         if block != current_block:
             current_block = block
-            key = atmosphere[block].tobytes()
+            key = atmosphere[block].tobytes() + np.float64(slope).tobytes()
             if key not in travel:
                 if len(travel) >= 4:
                     travel.clear()
                 travel[key] = kernels.station_travel_times(net.x_km, net.y_km, prep.cell_x, prep.cell_y,
                                                            prep.cell_start, prep.cell_index, prep.cell_tile,
-                                                           atmosphere[block])
+                                                           atmosphere[block], slope)
             cell_tt = travel[key]
         # strongest events first: re-vote after each round without the picks taken, so that
         # the coincidences among a busy sector's picks do not drown the weaker events
@@ -794,7 +804,7 @@ def run_pass(
                                     fine_tolerance_s, kappa, config.sigma_pick_s, max(config.kappa_model, kappa / 3.0),
                                     max_rms, out_event, out_picks, out_cov, max_events, core_bins,
                                     reserved, threshold, max_seeds, soft_scoring, voted, touched, covered,
-                                    config.footprint_stations, config.baz_gate_z)
+                                    config.footprint_stations, config.baz_gate_z, slope)
             _reset(counts, stamp, touched, covered, voted)
             if found:
                 rows.append(out_event[:found].copy())
@@ -880,6 +890,12 @@ def crowding_of(x_km: float, y_km: float, t0_s: float, xs_km: np.ndarray, ys_km:
                                 & (np.hypot(xs_km - x_km, ys_km - y_km) <= config.isolation_km)))
 
 
+def range_slope(prep: Prepared) -> float:
+    """The range slope of the celerity the calibration fitted (``FusionConfig.range_celerity``; 0 when off)."""
+    slope = prep.extras.get("range_slope")
+    return float(slope[0]) if slope is not None else 0.0
+
+
 def calibrate_events(prep: Prepared, config: FusionConfig, found: list[CalibrationEvent], n_blocks: int,
                      rounds: int = 1) -> tuple[np.ndarray, np.ndarray]:
     """Atmosphere per (block, tile) and clock correction per station from loose-pass events.
@@ -907,13 +923,16 @@ def calibrate_events(prep: Prepared, config: FusionConfig, found: list[Calibrati
         events = [PickedEvent(x_km=float(x[k]), y_km=float(y[k]), stations=stations[p], times_s=times[p],
                               tile=int(tiles[k]), block=int(blocks[k]), crowding=found[k].crowding) for k, p in enumerate(picks)]
         support = np.zeros((n_blocks, prep.n_tiles, 2))
-        atmosphere = calibrate(events, net.x_km, net.y_km, prep.tile_x, prep.tile_y, n_blocks, support=support)
+        g = fit_range_slope(events, net.x_km, net.y_km, min_z=config.range_celerity_min_z) if config.range_celerity else 0.0
+        if config.range_celerity:
+            prep.extras["range_slope"] = np.array([g])
+        atmosphere = calibrate(events, net.x_km, net.y_km, prep.tile_x, prep.tile_y, n_blocks, support=support, g=g)
         prep.extras["calibration_support"] = support
         for k, p in enumerate(picks):
             c, wx, wy = atmosphere[blocks[k], tiles[k]]
             xk, yk, tk, cov, _chi2, _n = kernels.locate(
                 p, stations[p], times, baz, baz_sigma, net.x_km, net.y_km, prep.st_north_deg, x[k], y[k], t0[k],
-                c, wx, wy, config.sigma_pick_s, config.kappa_model, 2.5, 15)
+                c, wx, wy, config.sigma_pick_s, config.kappa_model, 2.5, 15, g)
             if np.isfinite(cov[0, 0]):
                 x[k], y[k], t0[k] = xk, yk, tk
     # residuals under the calibrated model give the clock corrections
@@ -921,7 +940,7 @@ def calibrate_events(prep: Prepared, config: FusionConfig, found: list[Calibrati
     for k, event in enumerate(events):
         c, wx, wy = atmosphere[event.block, event.tile]
         sx, sy = net.x_km[event.stations], net.y_km[event.stations]
-        tt = travel_times(sx, sy, float(x[k]), float(y[k]), c, wx, wy)
+        tt = travel_times(sx, sy, float(x[k]), float(y[k]), c, wx, wy, range_slope(prep))
         r = event.times_s - t0[k] - tt
         if config.clock_leave_one_out:
             h = pick_leverages(sx, sy, float(x[k]), float(y[k]), r, c, wx, wy, sigma_pick_s=config.sigma_pick_s,
@@ -994,13 +1013,16 @@ def fuse(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = None
     else:
         atmosphere = np.tile(np.array([DEFAULT_CELERITY_KM_S, 0.0, 0.0]), (prep.n_blocks, prep.n_tiles, 1))
         first = first_pass(prep, config, atmosphere, progress=(lambda f: progress(0.4 * f)) if progress else None)
-        assumed = atmosphere
+        assumed, assumed_slope = atmosphere, 0.0
         atmosphere, corrections = _calibrate(prep, config, first)
         for _ in range(config.loose_pass_rounds):
             shift = float(np.median(atmosphere[..., 0])) / float(np.median(assumed[..., 0])) - 1.0
-            if abs(shift) <= config.loose_pass_shift:
+            # a range slope the loose pass did not assume changes the celerity at the reach by this fraction
+            slope_shift = (abs(range_slope(prep) - assumed_slope) * (config.reach_km - RANGE_REF_KM)
+                           / float(np.median(atmosphere[..., 0])))
+            if abs(shift) <= config.loose_pass_shift and slope_shift <= config.loose_pass_shift:
                 break
-            assumed = atmosphere
+            assumed, assumed_slope = atmosphere, range_slope(prep)
             first = first_pass(prep, config, atmosphere)
             atmosphere, corrections = _calibrate(prep, config, first)
         if config.own_celerity_threshold is not None:
@@ -1209,7 +1231,7 @@ def _pick_context(prep: Prepared, config: FusionConfig) -> PickContext:
     net = prep.network
     return PickContext(prep.pick_time, prep.pick_station, prep.pick_baz, prep.pick_baz_sigma, net.x_km, net.y_km,
                        prep.st_north_deg, np.zeros(0), np.zeros(0), config.sigma_pick_s, config.kappa_model,
-                       config.reach_km, config.ambiguity_z, config.max_normalised_rms, config.baz_gate_z)
+                       config.reach_km, config.ambiguity_z, config.max_normalised_rms, config.baz_gate_z, range_slope(prep))
 
 
 def ripple_at_bursts(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere: np.ndarray) -> PassResult:
@@ -1332,6 +1354,7 @@ def _explained(prep: Prepared, config: FusionConfig, result: PassResult, atmosph
                  st_x=net.x_km, st_y=net.y_km, st_north=prep.st_north_deg, sigma_s=config.sigma_pick_s,
                  kappa_model=config.kappa_model, min_stations=config.min_stations, reach_km=config.reach_km,
                  max_z=config.ambiguity_z, max_normalised_rms=config.max_normalised_rms, baz_gate_z=config.baz_gate_z,
+                 range_slope=range_slope(prep),
                  changed=changed)
     rows = np.full_like(result.picks, -1)
     for i, p in enumerate(picks):
@@ -1353,7 +1376,7 @@ def _located(prep: Prepared, config: FusionConfig, result: PassResult, atmospher
         xi, yi, ti, ci, chi, n_obs = kernels.locate(p, prep.pick_station[p], prep.pick_time, prep.pick_baz,
                                                     prep.pick_baz_sigma, net.x_km, net.y_km, prep.st_north_deg,
                                                     out.x_km[i], out.y_km[i], out.t0_s[i], c, wx, wy,
-                                                    config.sigma_pick_s, config.kappa_model, 2.5, 15)
+                                                    config.sigma_pick_s, config.kappa_model, 2.5, 15, range_slope(prep))
         out.x_km[i], out.y_km[i], out.t0_s[i], out.covariance[i], out.chi2[i], out.n_obs[i] = xi, yi, ti, ci, chi, n_obs
         out.n_stations[i] = len(np.unique(prep.pick_station[p]))
         finite[i] = bool(np.isfinite(ci[0, 0]))
@@ -1414,7 +1437,7 @@ def with_repeated_sources(prep: Prepared, config: FusionConfig, result: PassResu
                             station_pick_start=prep.station_pick_start, sigma_s=config.sigma_pick_s,
                             kappa_model=config.kappa_model, min_stations=config.min_stations, reach_km=config.reach_km,
                             max_z=config.ambiguity_z, max_normalised_rms=config.max_normalised_rms,
-                            baz_gate_z=config.baz_gate_z, accept=tests.passes,
+                            baz_gate_z=config.baz_gate_z, accept=tests.passes, range_slope=range_slope(prep),
                             anchor_min_stations=config.repeat_anchor_min_stations,
                             donor_max_stations=config.repeat_donor_max_stations, protected=protected)
     if not more:
@@ -1535,13 +1558,14 @@ def refine(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere:
         refine_cluster(members, x, y, t0, picks, pick_time=prep.pick_time, pick_station=prep.pick_station,
                        pick_baz=prep.pick_baz, pick_baz_sigma=prep.pick_baz_sigma, st_x=net.x_km, st_y=net.y_km,
                        st_north=prep.st_north_deg, atmosphere=tuple(atmosphere[result.block[first], result.tile[first]]),
-                       sigma_s=config.sigma_pick_s, kappa_model=config.kappa_model)
+                       sigma_s=config.sigma_pick_s, kappa_model=config.kappa_model, range_slope=range_slope(prep))
     if explain:
         explain_away(x, y, t0, picks, atmosphere[result.block, result.tile], pick_time=prep.pick_time,
                      pick_station=prep.pick_station, pick_baz=prep.pick_baz, pick_baz_sigma=prep.pick_baz_sigma,
                      st_x=net.x_km, st_y=net.y_km, st_north=prep.st_north_deg, sigma_s=config.sigma_pick_s,
                      kappa_model=config.kappa_model, min_stations=config.min_stations, reach_km=config.reach_km,
-                     max_z=config.ambiguity_z, max_normalised_rms=config.max_normalised_rms, baz_gate_z=config.baz_gate_z)
+                     max_z=config.ambiguity_z, max_normalised_rms=config.max_normalised_rms, baz_gate_z=config.baz_gate_z,
+                     range_slope=range_slope(prep))
     if rival:
         rival_hypotheses(x, y, t0, picks, atmosphere[result.block, result.tile], pick_time=prep.pick_time,
                          pick_station=prep.pick_station, pick_baz=prep.pick_baz, pick_baz_sigma=prep.pick_baz_sigma,
@@ -1550,7 +1574,7 @@ def refine(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere:
                          sigma_s=config.sigma_pick_s, kappa_model=config.kappa_model, min_stations=config.min_stations,
                          max_stations=config.rival_max_stations, reach_km=config.reach_km, max_z=config.ambiguity_z,
                          max_normalised_rms=config.max_normalised_rms, baz_gate_z=config.baz_gate_z,
-                         nearest=nearest, taken=taken)
+                         nearest=nearest, taken=taken, range_slope=range_slope(prep))
     tests = EventTests(prep, config, picks, x, y, t0, atmosphere[result.block, result.tile], amplitude=amplitude,
                        nearest=nearest, law=law, nearest_max_stations=nearest_max_stations, reach=reach)
     keep: list[int] = []
@@ -1565,7 +1589,7 @@ def refine(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere:
         xi, yi, ti, ci, chi, n = kernels.locate(picks[i], prep.pick_station[picks[i]], prep.pick_time, prep.pick_baz,
                                                 prep.pick_baz_sigma, net.x_km, net.y_km, prep.st_north_deg,
                                                 x[i], y[i], t0[i], c, wx, wy, config.sigma_pick_s, config.kappa_model,
-                                                2.5, 15)
+                                                2.5, 15, range_slope(prep))
         if not np.isfinite(ci[0, 0]):
             continue
         if not tests.passes(picks[i], xi, yi, ti, atmosphere[result.block[i], result.tile[i]]):

@@ -11,7 +11,7 @@ import pyarrow as pa
 from truceline.fuse import kernels
 from truceline.fuse.celerity import own_celerity
 from truceline.fuse.engine import (FusionConfig, PassResult, Prepared, clock_doubt_s, fuse, joined, station_sites,
-                                   measured_celerity_scatter, tight_config)
+                                   measured_celerity_scatter, range_slope, tight_config)
 from truceline.fuse.atmosphere import travel_times
 from truceline.fuse.places import to_places
 from truceline.fuse.rounds import missing_rounds
@@ -113,7 +113,7 @@ def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, con
         pick_baz=prep.pick_baz, pick_baz_sigma=prep.pick_baz_sigma, st_north=prep.st_north_deg,
         drift_km_s_per_hour=config.atmosphere_drift_m_per_s_per_hour / 1000.0,
         gradient_km_s_per_km=config.atmosphere_gradient_m_per_s_per_100_km / 1e5, cluster_max_z=config.cluster_ambiguity_z,
-        celerity_floor_km_s=celerity_floor)
+        celerity_floor_km_s=celerity_floor, range_slope=range_slope(prep))
     cov = uncertainty.covariance
     pooled = np.zeros_like(cov)
     if config.event_scale_pooled and n:
@@ -167,7 +167,7 @@ def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, con
         n_picks[i] = len(picks)
         c, wx, wy = event_atmosphere[i]
         stations = prep.pick_station[picks]
-        tt = travel_times(net.x_km[stations], net.y_km[stations], result.x_km[i], result.y_km[i], c, wx, wy)
+        tt = travel_times(net.x_km[stations], net.y_km[stations], result.x_km[i], result.y_km[i], c, wx, wy, range_slope(prep))
         residual = prep.pick_time[picks] - result.t0_s[i] - tt
         order = np.argsort(prep.pick_time[picks], kind="stable")
         pick_ids.extend(prep.pick_ids[picks][order].tolist())
@@ -237,14 +237,17 @@ def pick_doubt_covariance(prep: Prepared, config: FusionConfig, result: PassResu
             rounds = rounds[rounds != i]
             if len(rounds):
                 predicted = np.array([result.t0_s[j] + travel_times(net.x_km[stations], net.y_km[stations], result.x_km[j],
-                                                                    result.y_km[j], *event_atmosphere[j]) for j in rounds])
+                                                                    result.y_km[j], event_atmosphere[j, 0], event_atmosphere[j, 1],
+                                                                    event_atmosphere[j, 2], range_slope(prep))
+                                      for j in rounds])
                 variance += round_share * round_swap_variance(prep.pick_time[picks], predicted,
                                                               window_s=config.crowd_swap_window_s)
         if not variance.any():
             continue
         design = event_design(net.x_km[stations], net.y_km[stations], float(result.x_km[i]), float(result.y_km[i]),
                               float(result.t0_s[i]), prep.pick_time[picks], tuple(event_atmosphere[i]),  # type: ignore[arg-type]
-                              sigma_pick_s=config.sigma_pick_s, kappa_model=config.kappa_model)
+                              sigma_pick_s=config.sigma_pick_s, kappa_model=config.kappa_model,
+                              range_slope=range_slope(prep))
         if np.linalg.matrix_rank(design.design) == 3:
             out[i] = pick_variance_covariance(design, variance)
     return out
@@ -260,7 +263,7 @@ def with_place_rounds(prep: Prepared, config: FusionConfig, result: PassResult, 
     def locate(rows: np.ndarray, x0: float, y0: float, t: float, atm: tuple[float, float, float]) -> tuple[float, float] | None:
         x, y, _t0, cov, _chi2, _n = kernels.locate(rows, prep.pick_station[rows], prep.pick_time, prep.pick_baz,
                                                    prep.pick_baz_sigma, net.x_km, net.y_km, prep.st_north_deg, x0, y0, t,
-                                                   *atm, config.sigma_pick_s, config.kappa_model, 2.5, 15)
+                                                   *atm, config.sigma_pick_s, config.kappa_model, 2.5, 15, range_slope(prep))
         return (x, y) if np.isfinite(cov[0, 0]) and np.isfinite(x) and np.isfinite(y) else None
 
     new = missing_rounds(result.x_km, result.y_km, result.t0_s, [row[row >= 0] for row in result.picks],
@@ -346,7 +349,7 @@ def with_own_celerity(prep: Prepared, config: FusionConfig, result: PassResult, 
             continue
         xi, yi, ti, cov, _, _ = kernels.locate(picks, stations, prep.pick_time, prep.pick_baz, prep.pick_baz_sigma, net.x_km,
                                                net.y_km, prep.st_north_deg, fit.x_km, fit.y_km, fit.t0_s, fit.c_km_s, wx, wy,
-                                               config.sigma_pick_s, kappa_model, 2.5, 15)
+                                               config.sigma_pick_s, kappa_model, 2.5, 15, range_slope(prep))
         if np.isfinite(cov[0, 0]) and np.isfinite(xi) and np.isfinite(yi) and np.isfinite(ti):
             x[i], y[i], t0[i], used[i, 0] = xi, yi, ti, fit.c_km_s
     return dataclasses.replace(result, x_km=x, y_km=y, t0_s=t0), used

@@ -51,6 +51,7 @@ def explain_away(
     max_normalised_rms: float,
     baz_gate_z: float,
     changed: np.ndarray | None = None,
+    range_slope: float = 0.0,
 ) -> np.ndarray:
     """Dissolve the events whose picks the others explain; updates positions and ``picks`` in
     place and returns which events are kept. ``event_atmosphere`` is (n, 3): c, wx, wy (km/s).
@@ -58,7 +59,8 @@ def explain_away(
     ``changed`` (n,) marks the events whose evidence is new since the events were last explained away (sources
     just added, events that gave them picks): then an event is dissolved only if it is one of them or one of them
     explains at least one of its picks (the others' picks are explained as they were), and an event that receives
-    picks joins them. None: every event is examined."""
+    picks joins them. None: every event is examined. ``range_slope``: the celerity's range term (``kernels.travel_time``'s
+    ``g``)."""
     n = len(t0_s)
     alive = np.ones(n, dtype=bool)
     if n < 2:
@@ -78,11 +80,11 @@ def explain_away(
         givers: list[tuple[int, int]] = []  # (pick, the event that explains it)
         own = 0
         own_z = _own_z(picks[k], x_km[k], y_km[k], t0_s[k], event_atmosphere[k], pick_time, pick_station, st_x, st_y,
-                       sigma_s, kappa_model)
+                       sigma_s, kappa_model, range_slope)
         for p, z_own in zip(picks[k].tolist(), own_z.tolist()):
             j = best_explainer(p, min(max_z, z_own), near, x_km, y_km, t0_s, stations_of, event_atmosphere, pick_time,
                                 pick_station, pick_baz, pick_baz_sigma, st_x, st_y, st_north, sigma_s, kappa_model,
-                                reach_km, baz_gate_z)
+                                reach_km, baz_gate_z, range_slope)
             if j < 0:
                 own += 1
             else:
@@ -92,7 +94,7 @@ def explain_away(
         if fresh is not None and not fresh[k] and not any(fresh[j] for _p, j in givers):
             continue  # nothing new explains its picks: it was kept on this evidence before
         if _give(givers, x_km, y_km, t0_s, picks, event_atmosphere, pick_time, pick_station, pick_baz, pick_baz_sigma,
-                 st_x, st_y, st_north, sigma_s, kappa_model, max_normalised_rms):
+                 st_x, st_y, st_north, sigma_s, kappa_model, max_normalised_rms, range_slope):
             alive[k] = False
             picks[k] = np.zeros(0, dtype=np.int64)
             for p, j in givers:
@@ -106,7 +108,7 @@ def best_explainer(
     p: int, bar_z: float, near: np.ndarray, x_km: np.ndarray, y_km: np.ndarray, t0_s: np.ndarray,
     stations_of: list[set[int]], event_atmosphere: np.ndarray, pick_time: np.ndarray, pick_station: np.ndarray,
     pick_baz: np.ndarray, pick_baz_sigma: np.ndarray, st_x: np.ndarray, st_y: np.ndarray, st_north: np.ndarray,
-    sigma_s: float, kappa_model: float, reach_km: float, baz_gate_z: float,
+    sigma_s: float, kappa_model: float, reach_km: float, baz_gate_z: float, range_slope: float = 0.0,
 ) -> int:
     """The event among ``near`` that has no pick of ``p``'s station, is within reach of it, agrees
     with ``p``'s direction and predicts ``p`` best, closer than ``bar_z`` sigma (-1: none)."""
@@ -117,7 +119,7 @@ def best_explainer(
         return -1
     atm = event_atmosphere[candidates]
     tt = travel_times(np.full(len(candidates), st_x[s]), np.full(len(candidates), st_y[s]), x_km[candidates],
-                      y_km[candidates], atm[:, 0], atm[:, 1], atm[:, 2])
+                      y_km[candidates], atm[:, 0], atm[:, 1], atm[:, 2], range_slope)
     z = np.abs(pick_time[p] - t0_s[candidates] - tt) / np.sqrt(sigma_s**2 + (kappa_model * tt) ** 2)
     for i in np.argsort(z, kind="stable"):
         if z[i] >= bar_z:
@@ -129,10 +131,11 @@ def best_explainer(
 
 
 def _own_z(picks: np.ndarray, x: float, y: float, t0: float, atmosphere: np.ndarray, pick_time: np.ndarray,
-           pick_station: np.ndarray, st_x: np.ndarray, st_y: np.ndarray, sigma_s: float, kappa_model: float) -> np.ndarray:
+           pick_station: np.ndarray, st_x: np.ndarray, st_y: np.ndarray, sigma_s: float, kappa_model: float,
+           range_slope: float = 0.0) -> np.ndarray:
     """How many sigma each of an event's picks lies from its own predicted arrival."""
     s = pick_station[picks]
-    tt = travel_times(st_x[s], st_y[s], x, y, float(atmosphere[0]), float(atmosphere[1]), float(atmosphere[2]))
+    tt = travel_times(st_x[s], st_y[s], x, y, float(atmosphere[0]), float(atmosphere[1]), float(atmosphere[2]), range_slope)
     return np.asarray(np.abs(pick_time[picks] - t0 - tt) / np.sqrt(sigma_s**2 + (kappa_model * tt) ** 2))
 
 
@@ -140,7 +143,7 @@ def _give(
     givers: list[tuple[int, int]], x_km: np.ndarray, y_km: np.ndarray, t0_s: np.ndarray, picks: list[np.ndarray],
     event_atmosphere: np.ndarray, pick_time: np.ndarray, pick_station: np.ndarray, pick_baz: np.ndarray,
     pick_baz_sigma: np.ndarray, st_x: np.ndarray, st_y: np.ndarray, st_north: np.ndarray, sigma_s: float,
-    kappa_model: float, max_normalised_rms: float,
+    kappa_model: float, max_normalised_rms: float, range_slope: float = 0.0,
 ) -> bool:
     """Add each explained pick to its event and relocate those events; ``False`` (and nothing
     changed) if any of them would then fit its picks worse than ``max_normalised_rms``."""
@@ -153,7 +156,8 @@ def _give(
         c, wx, wy = (float(v) for v in event_atmosphere[j])
         xj, yj, tj, cov, chi2, n_obs = kernels.locate(merged, pick_station[merged], pick_time, pick_baz, pick_baz_sigma,
                                                       st_x, st_y, st_north, float(x_km[j]), float(y_km[j]),
-                                                      float(t0_s[j]), c, wx, wy, sigma_s, kappa_model, 2.5, 15)
+                                                      float(t0_s[j]), c, wx, wy, sigma_s, kappa_model, 2.5, 15,
+                                                      range_slope)
         dof = n_obs - 3
         if not np.isfinite(cov[0, 0]) or dof < 1 or math.sqrt(chi2 / dof) > max_normalised_rms:
             return False

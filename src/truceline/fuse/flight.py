@@ -252,7 +252,7 @@ def flight_partners(
         stations = np.flatnonzero(np.hypot(ctx.st_x - ax, ctx.st_y - ay) <= ctx.reach_km - SPAN_KM)
         if len(stations) < min_stations:
             continue
-        tt = travel_times(ctx.st_x[stations], ctx.st_y[stations], ax, ay, c, wx, wy)
+        tt = travel_times(ctx.st_x[stations], ctx.st_y[stations], ax, ay, c, wx, wy, ctx.range_slope)
         slack = coarse_s + SPAN_KM / max(c - 0.04, 0.1)
         parts = []
         for s, t in zip(stations.tolist(), tt.tolist()):
@@ -313,7 +313,7 @@ def _masked(ctx: PickContext, holder: np.ndarray, station_pick_start: np.ndarray
     one onset (the first blast's coda hides the second's), so its silence is no evidence against this source."""
     c, wx, wy = (float(v) for v in atm)
     stations = np.flatnonzero(np.hypot(ctx.st_x - x, ctx.st_y - y) <= ctx.reach_km)
-    tt = travel_times(ctx.st_x[stations], ctx.st_y[stations], x, y, c, wx, wy)
+    tt = travel_times(ctx.st_x[stations], ctx.st_y[stations], x, y, c, wx, wy, ctx.range_slope)
     out = []
     for s, t in zip(stations.tolist(), tt.tolist()):
         first, last = int(station_pick_start[s]), int(station_pick_start[s + 1])

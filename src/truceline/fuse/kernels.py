@@ -19,13 +19,18 @@ from numba import njit
 
 EARTH_RADIUS_KM = 6371.0088
 NO_PICK = -1
+RANGE_REF_KM = 15.0
+"""The path length at which a range-dependent celerity (``g`` of :func:`travel_time`) equals the tile's ``c``."""
 BAZ_POSITION_SLACK_KM = 0.2
 """Location error allowed for when a back-azimuth is compared with a trial source's direction."""
 
 
 @njit(cache=True, inline="always")
-def travel_time(sx: float, sy: float, x: float, y: float, c: float, wx: float, wy: float) -> float:
-    """Seconds from a source at (x, y) to a station at (sx, sy) in the stereographic frame."""
+def travel_time(sx: float, sy: float, x: float, y: float, c: float, wx: float, wy: float, g: float = 0.0) -> float:
+    """Seconds from a source at (x, y) to a station at (sx, sy) in the stereographic frame.
+
+    ``g`` (km/s per km; 0: none) lets the celerity vary with the path's length ``d``:
+    ``c + g (d - RANGE_REF_KM)`` (``FusionConfig.range_celerity``; ``atmosphere.fit_range_slope``)."""
     dx = sx - x
     dy = sy - y
     mx = 0.5 * (sx + x)
@@ -34,14 +39,15 @@ def travel_time(sx: float, sy: float, x: float, y: float, c: float, wx: float, w
     planar = math.sqrt(dx * dx + dy * dy)
     if planar < 1e-9:
         return 0.0
-    speed = c + (wx * dx + wy * dy) / planar
-    return planar / k / speed
+    distance = planar / k
+    speed = c + g * (distance - RANGE_REF_KM) + (wx * dx + wy * dy) / planar
+    return distance / speed
 
 
 @njit(cache=True)
 def station_travel_times(
     st_x: np.ndarray, st_y: np.ndarray, cell_x: np.ndarray, cell_y: np.ndarray,
-    cell_start: np.ndarray, cell_index: np.ndarray, cell_tile: np.ndarray, atmosphere: np.ndarray,
+    cell_start: np.ndarray, cell_index: np.ndarray, cell_tile: np.ndarray, atmosphere: np.ndarray, g: float = 0.0,
 ) -> np.ndarray:
     """Travel time from every cell in range of a station to it (CSR layout of ``cell_index``)."""
     out = np.empty(len(cell_index))
@@ -50,7 +56,7 @@ def station_travel_times(
             cell = cell_index[j]
             tile = cell_tile[cell]
             out[j] = travel_time(st_x[s], st_y[s], cell_x[cell], cell_y[cell],
-                                 atmosphere[tile, 0], atmosphere[tile, 1], atmosphere[tile, 2])
+                                 atmosphere[tile, 0], atmosphere[tile, 1], atmosphere[tile, 2], g)
     return out
 
 
@@ -110,7 +116,7 @@ def _gather(
     x: float, y: float, t_lo: float, t_hi: float, reach_km: float,
     st_x: np.ndarray, st_y: np.ndarray, station_pick_start: np.ndarray, pick_time: np.ndarray,
     pick_used: np.ndarray, c: float, wx: float, wy: float, slack_s: float,
-    out_pick: np.ndarray, out_station: np.ndarray,
+    out_pick: np.ndarray, out_station: np.ndarray, g: float = 0.0,
 ) -> int:
     """Unused picks of stations within ``reach_km`` that could come from near (x, y)."""
     n = 0
@@ -123,7 +129,7 @@ def _gather(
         last = station_pick_start[s + 1]
         if first == last:
             continue
-        tt = travel_time(st_x[s], st_y[s], x, y, c, wx, wy)
+        tt = travel_time(st_x[s], st_y[s], x, y, c, wx, wy, g)
         lo = first + np.searchsorted(pick_time[first:last], t_lo + tt - slack_s)
         hi = first + np.searchsorted(pick_time[first:last], t_hi + tt + slack_s)
         for p in range(lo, hi):
@@ -141,7 +147,7 @@ def _best_origin(
     st_x: np.ndarray, st_y: np.ndarray, c: float, wx: float, wy: float,
     t_lo: float, t_hi: float, tolerance_s: float, kappa: float, station_seen: np.ndarray,
     implied: np.ndarray, implied_station: np.ndarray, order_buffer: np.ndarray, station_best: np.ndarray,
-    soft_scoring: bool,
+    soft_scoring: bool, g: float = 0.0,
 ) -> tuple[int, float, float]:
     """At a trial source point, the origin time that the stations agree on best.
 
@@ -150,7 +156,7 @@ def _best_origin(
     m = 0
     for i in range(n):
         s = cand_station[i]
-        tt = travel_time(st_x[s], st_y[s], x, y, c, wx, wy)
+        tt = travel_time(st_x[s], st_y[s], x, y, c, wx, wy, g)
         t0 = pick_time[cand_pick[i]] - tt
         if t0 < t_lo or t0 > t_hi:
             continue
@@ -288,7 +294,7 @@ def _select(
     x: float, y: float, t0: float, n: int, cand_pick: np.ndarray, cand_station: np.ndarray, pick_time: np.ndarray,
     st_x: np.ndarray, st_y: np.ndarray, c: float, wx: float, wy: float, tolerance_s: float, kappa: float,
     n_stations: int, chosen: np.ndarray, best_gap: np.ndarray,
-    pick_baz: np.ndarray, pick_baz_sigma: np.ndarray, st_north: np.ndarray, baz_gate_z: float,
+    pick_baz: np.ndarray, pick_baz_sigma: np.ndarray, st_north: np.ndarray, baz_gate_z: float, g: float = 0.0,
 ) -> int:
     """For each station, the candidate pick closest to the predicted arrival, within tolerance
     (and, at an array station, from the source's direction: see :func:`baz_agrees`)."""
@@ -297,7 +303,7 @@ def _select(
         chosen[s] = NO_PICK
     for i in range(n):
         s = cand_station[i]
-        tt = travel_time(st_x[s], st_y[s], x, y, c, wx, wy)
+        tt = travel_time(st_x[s], st_y[s], x, y, c, wx, wy, g)
         gap = abs(pick_time[cand_pick[i]] - t0 - tt)
         if gap <= tolerance_s + kappa * tt and gap < best_gap[s]:
             p = cand_pick[i]
@@ -317,7 +323,7 @@ def locate(
     picks: np.ndarray, stations: np.ndarray, pick_time: np.ndarray, pick_baz: np.ndarray, pick_baz_sigma: np.ndarray,
     st_x: np.ndarray, st_y: np.ndarray, st_north: np.ndarray,
     x0: float, y0: float, t00: float, c: float, wx: float, wy: float,
-    sigma_pick_s: float, kappa_model: float, huber_k: float, iterations: int,
+    sigma_pick_s: float, kappa_model: float, huber_k: float, iterations: int, g: float = 0.0,
 ) -> tuple[float, float, float, np.ndarray, float, int]:
     """Robust (Huber IRLS) Gauss-Newton location in (x, y, origin time).
 
@@ -344,9 +350,9 @@ def locate(
         n_obs = 0
         for i in range(n):
             s = stations[i]
-            tt = travel_time(st_x[s], st_y[s], x, y, c, wx, wy)
-            dtdx = (travel_time(st_x[s], st_y[s], x + step, y, c, wx, wy) - travel_time(st_x[s], st_y[s], x - step, y, c, wx, wy)) / (2 * step)
-            dtdy = (travel_time(st_x[s], st_y[s], x, y + step, c, wx, wy) - travel_time(st_x[s], st_y[s], x, y - step, c, wx, wy)) / (2 * step)
+            tt = travel_time(st_x[s], st_y[s], x, y, c, wx, wy, g)
+            dtdx = (travel_time(st_x[s], st_y[s], x + step, y, c, wx, wy, g) - travel_time(st_x[s], st_y[s], x - step, y, c, wx, wy, g)) / (2 * step)
+            dtdy = (travel_time(st_x[s], st_y[s], x, y + step, c, wx, wy, g) - travel_time(st_x[s], st_y[s], x, y - step, c, wx, wy, g)) / (2 * step)
             sigma = math.sqrt(sigma_pick_s * sigma_pick_s + (kappa_model * tt) ** 2)
             r = pick_time[picks[i]] - t0 - tt
             z = r / sigma
@@ -417,7 +423,7 @@ def _fine_search(
     cand_pick: np.ndarray, cand_station: np.ndarray, pick_time: np.ndarray, st_x: np.ndarray, st_y: np.ndarray,
     c: float, wx: float, wy: float, fine_tolerance_s: float, kappa: float, min_stations: int,
     station_seen: np.ndarray, implied: np.ndarray, implied_station: np.ndarray, order_buffer: np.ndarray,
-    station_best: np.ndarray, levels: int, soft_scoring: bool,
+    station_best: np.ndarray, levels: int, soft_scoring: bool, g: float = 0.0,
 ) -> tuple[int, float, float, float, float]:
     """Coarse-to-fine grid search around a seed for the point and origin time that the most
     distinct stations agree on. Returns (stations, x, y, t0, soft count at the finest level)."""
@@ -443,7 +449,7 @@ def _fine_search(
                 count, t0, soft = _best_origin(px, py, n, cand_pick, cand_station, pick_time, st_x, st_y,
                                                c, wx, wy, t_lo, t_hi, tol, kappa, station_seen,
                                                implied, implied_station, order_buffer, station_best,
-                                               soft_scoring)
+                                               soft_scoring, g)
                 if soft > level_soft:
                     level_best = count
                     level_soft = soft
@@ -548,7 +554,7 @@ def extract(
     sigma_pick_s: float, kappa_model: float, max_normalised_rms: float,
     out_event: np.ndarray, out_picks: np.ndarray, out_cov: np.ndarray, max_events: int, core_bins: int,
     pick_reserved: np.ndarray, threshold: int, max_seeds: int, soft_scoring: bool, rows: np.ndarray,
-    touched: np.ndarray, covered: np.ndarray, footprint_stations: int, baz_gate_z: float,
+    touched: np.ndarray, covered: np.ndarray, footprint_stations: int, baz_gate_z: float, g: float = 0.0,
 ) -> int:
     """Turn the seeds of ``counts`` into located events, strongest first, taking their picks.
 
@@ -645,7 +651,7 @@ def extract(
         t_lo = window_start + b * bin_s - 3.5
         t_hi = window_start + (b + 1) * bin_s + 3.5
         n = _gather(cell_x[cell], cell_y[cell], t_lo, t_hi, reach_km + half_span, st_x, st_y, station_pick_start,
-                    pick_time, pick_used, c, wx, wy, coarse_tolerance_s + 2 * half_span / c, cand_pick, cand_station)
+                    pick_time, pick_used, c, wx, wy, coarse_tolerance_s + 2 * half_span / c, cand_pick, cand_station, g)
         count = 0
         best_x = 0.0
         best_y = 0.0
@@ -656,7 +662,7 @@ def extract(
                                                           cand_pick, cand_station, pick_time, st_x, st_y, c, wx, wy,
                                                           fine_tolerance_s, kappa, min_stations, station_seen,
                                                           implied, implied_station, order_buffer, station_best,
-                                                          3, soft_scoring)
+                                                          3, soft_scoring, g)
         if count < min_stations:
             n_seeds = _drop_seed(top, n_seeds, seed_cell, seed_bin, score)
             continue
@@ -672,7 +678,7 @@ def extract(
                                pick_baz_sigma, st_x, st_y, st_north, c, wx, wy, fine_tolerance_s, kappa, sigma_pick_s,
                                kappa_model, max_normalised_rms, min_stations, chosen, best_gap, pick_used, tile,
                                scratch_event, scratch_picks, scratch_cov, 0, 1,
-                               station_pick_start, footprint_stations, baz_gate_z)
+                               station_pick_start, footprint_stations, baz_gate_z, g)
             if accepted:
                 for p in scratch_picks[0]:
                     if p >= 0:
@@ -684,7 +690,7 @@ def extract(
                                pick_baz_sigma, st_x, st_y, st_north, c, wx, wy, fine_tolerance_s, kappa, sigma_pick_s,
                                kappa_model, max_normalised_rms, min_stations, chosen, best_gap, pick_used, tile,
                                out_event, out_picks, out_cov, n_events, max_events,
-                               station_pick_start, footprint_stations, baz_gate_z)
+                               station_pick_start, footprint_stations, baz_gate_z, g)
         if accepted:
             n_events += 1
             score[top] = value  # search the same place again for a further source
@@ -713,14 +719,14 @@ def _accept(
     sigma_pick_s: float, kappa_model: float, max_normalised_rms: float, min_stations: int,
     chosen: np.ndarray, best_gap: np.ndarray, pick_used: np.ndarray, tile: int,
     out_event: np.ndarray, out_picks: np.ndarray, out_cov: np.ndarray, n_events: int, max_events: int,
-    station_pick_start: np.ndarray, footprint_stations: int, baz_gate_z: float,
+    station_pick_start: np.ndarray, footprint_stations: int, baz_gate_z: float, g: float = 0.0,
 ) -> bool:
     """Select one pick per station, locate robustly, re-select with the model's tolerance,
     locate again; write the event and take its picks if it passes the misfit test."""
     n_stations = len(st_x)
     used_n = _select(best_x, best_y, best_t0, n, cand_pick, cand_station, pick_time, st_x, st_y,
                      c, wx, wy, fine_tolerance_s + 0.05, kappa, n_stations, chosen, best_gap,
-                     pick_baz, pick_baz_sigma, st_north, baz_gate_z)
+                     pick_baz, pick_baz_sigma, st_north, baz_gate_z, g)
     if used_n < min_stations:
         return False
     x = best_x
@@ -729,17 +735,17 @@ def _accept(
     for _refine in range(2):
         picks, stations = _collect(chosen, used_n)
         x, y, t0, cov, chi2, n_obs = locate(picks, stations, pick_time, pick_baz, pick_baz_sigma, st_x, st_y,
-                                            st_north, x, y, t0, c, wx, wy, sigma_pick_s, kappa_model, 2.5, 15)
+                                            st_north, x, y, t0, c, wx, wy, sigma_pick_s, kappa_model, 2.5, 15, g)
         if math.isnan(cov[0, 0]):
             return False
         used_n = _select(x, y, t0, n, cand_pick, cand_station, pick_time, st_x, st_y,
                          c, wx, wy, 3.0 * sigma_pick_s, 3.0 * kappa_model, n_stations, chosen, best_gap,
-                         pick_baz, pick_baz_sigma, st_north, baz_gate_z)
+                         pick_baz, pick_baz_sigma, st_north, baz_gate_z, g)
         if used_n < min_stations:
             return False
     picks, stations = _collect(chosen, used_n)
     x, y, t0, cov, chi2, n_obs = locate(picks, stations, pick_time, pick_baz, pick_baz_sigma, st_x, st_y,
-                                        st_north, x, y, t0, c, wx, wy, sigma_pick_s, kappa_model, 2.5, 15)
+                                        st_north, x, y, t0, c, wx, wy, sigma_pick_s, kappa_model, 2.5, 15, g)
     dof = n_obs - 3
     if math.isnan(cov[0, 0]) or dof < 1 or math.sqrt(chi2 / dof) > max_normalised_rms or n_events >= max_events:
         return False

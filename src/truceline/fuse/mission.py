@@ -106,7 +106,7 @@ def _peaks_at(pool: np.ndarray, ctx: PickContext, x: float, y: float, atm: np.nd
               min_stations: int) -> list[tuple[float, float]]:
     c, wx, wy = (float(v) for v in atm)
     s = ctx.pick_station[pool]
-    tt = travel_times(ctx.st_x[s], ctx.st_y[s], x, y, c, wx, wy)
+    tt = travel_times(ctx.st_x[s], ctx.st_y[s], x, y, c, wx, wy, ctx.range_slope)
     tau = ctx.pick_time[pool] - tt
     sig = pick_sigma(tt, ctx.sigma_s, ctx.kappa_model)
     return _stack_peaks(tau, s, sig, min_stations, MIN_SEPARATION_S)
@@ -187,7 +187,7 @@ def shifted_starts(rounds: list[Launcher], ctx: PickContext, cx: float, cy: floa
                     ref = rounds[min(max(j - (0 if shift == 1 else 1), 0), len(rounds) - 1)]
                     x, y, t0, cov, _chi, _n = kernels.locate(
                         p, ctx.pick_station[p], ctx.pick_time, ctx.pick_baz, ctx.pick_baz_sigma, ctx.st_x, ctx.st_y,
-                        ctx.st_north, ref.x, ref.y, float(ref.times[0]), c, wx, wy, ctx.sigma_s, ctx.kappa_model, 2.5, 15)
+                        ctx.st_north, ref.x, ref.y, float(ref.times[0]), c, wx, wy, ctx.sigma_s, ctx.kappa_model, 2.5, 15, ctx.range_slope)
                     if np.isfinite(cov[0, 0]) and math.hypot(x - cx, y - cy) <= SEARCH_KM:
                         start.append((float(x), float(y), float(t0)))
                 if len(start) >= 2:
@@ -215,11 +215,11 @@ def ranked_start(pool: np.ndarray, ctx: PickContext, k: int, cx: float, cy: floa
     out = []
     for rank in ranks:
         p = np.array(rank, dtype=np.int64)
-        tt = travel_times(ctx.st_x[ctx.pick_station[p]], ctx.st_y[ctx.pick_station[p]], cx, cy, c, wx, wy)
+        tt = travel_times(ctx.st_x[ctx.pick_station[p]], ctx.st_y[ctx.pick_station[p]], cx, cy, c, wx, wy, ctx.range_slope)
         t = float(np.median(ctx.pick_time[p] - tt))
         x, y, t0, cov, _chi, _n = kernels.locate(
             p, ctx.pick_station[p], ctx.pick_time, ctx.pick_baz, ctx.pick_baz_sigma, ctx.st_x, ctx.st_y, ctx.st_north,
-            cx, cy, t, c, wx, wy, ctx.sigma_s, ctx.kappa_model, 2.5, 15)
+            cx, cy, t, c, wx, wy, ctx.sigma_s, ctx.kappa_model, 2.5, 15, ctx.range_slope)
         if not np.isfinite(cov[0, 0]) or math.hypot(x - cx, y - cy) > SEARCH_KM:
             return []
         out.append((float(x), float(y), float(t0)))
@@ -250,7 +250,7 @@ def joint_rounds(pool: np.ndarray, ctx: PickContext, start: list[tuple[float, fl
         members = [[] for _ in rounds]
         cost = 0.0
         tt_all = travel_times(ctx.st_x[stations][:, None], ctx.st_y[stations][:, None], xs[None, :], ys[None, :],
-                              c, wx, wy)
+                              c, wx, wy, ctx.range_slope)
         sig_all = np.mean(pick_sigma(tt_all, ctx.sigma_s, ctx.kappa_model), axis=1)
         for i, rows in enumerate(by_station):
             value, r, col = _share_station(ts + tt_all[i], t_pick[rows], float(sig_all[i]))
@@ -267,7 +267,7 @@ def joint_rounds(pool: np.ndarray, ctx: PickContext, start: list[tuple[float, fl
                 continue
             x, y, t0, cov, _chi, _n = kernels.locate(
                 chosen, ctx.pick_station[chosen], ctx.pick_time, ctx.pick_baz, ctx.pick_baz_sigma, ctx.st_x, ctx.st_y,
-                ctx.st_north, rounds[j][0], rounds[j][1], rounds[j][2], c, wx, wy, ctx.sigma_s, ctx.kappa_model, 2.5, 15)
+                ctx.st_north, rounds[j][0], rounds[j][1], rounds[j][2], c, wx, wy, ctx.sigma_s, ctx.kappa_model, 2.5, 15, ctx.range_slope)
             if np.isfinite(cov[0, 0]):
                 moved.append([float(x), float(y), float(t0)])
         if not moved:
@@ -336,7 +336,7 @@ def _held_chi2(r: Round, held: np.ndarray, ctx: PickContext, atm: np.ndarray) ->
         return r.chi2
     c, wx, wy = (float(v) for v in atm)
     s = ctx.pick_station[free]
-    tt = travel_times(ctx.st_x[s], ctx.st_y[s], r.x, r.y, c, wx, wy)
+    tt = travel_times(ctx.st_x[s], ctx.st_y[s], r.x, r.y, c, wx, wy, ctx.range_slope)
     z = (ctx.pick_time[free] - r.t0 - tt) / pick_sigma(tt, ctx.sigma_s, ctx.kappa_model)
     return max(r.chi2 - float(np.sum(z**2)), 0.0)
 
@@ -579,8 +579,8 @@ def labelled_starts(pool: np.ndarray, ctx: PickContext, held: np.ndarray, k: int
     inside = np.hypot(gx, gy) <= LABEL_GRID_KM + 1e-9
     gx, gy = gx[inside] + cx, gy[inside] + cy
     prior = ((gx - cx) ** 2 + (gy - cy) ** 2) / PRIOR_KM**2
-    tt = travel_times(ctx.st_x[stations][None, :], ctx.st_y[stations][None, :], gx[:, None], gy[:, None], c, wx, wy)
-    tt_c = travel_times(ctx.st_x[stations], ctx.st_y[stations], cx, cy, c, wx, wy)
+    tt = travel_times(ctx.st_x[stations][None, :], ctx.st_y[stations][None, :], gx[:, None], gy[:, None], c, wx, wy, ctx.range_slope)
+    tt_c = travel_times(ctx.st_x[stations], ctx.st_y[stations], cx, cy, c, wx, wy, ctx.range_slope)
     sig = pick_sigma(tt_c, ctx.sigma_s, ctx.kappa_model)
     w = 1.0 / sig**2
     rows = [np.flatnonzero(inverse == i) for i in range(n_st)]

@@ -58,8 +58,10 @@ def refine_cluster(
     kappa_model: float,
     max_z: float = 3.0,
     iterations: int = 6,
+    range_slope: float = 0.0,
 ) -> None:
-    """Re-share the picks of one cluster among its events, in place."""
+    """Re-share the picks of one cluster among its events, in place (``range_slope``: the celerity's range term,
+    ``kernels.travel_time``'s ``g``)."""
     c, wx, wy = atmosphere
     pool = np.unique(np.concatenate([picks[m] for m in members]))
     if len(pool) == 0:
@@ -73,7 +75,7 @@ def refine_cluster(
         for station in stations:
             candidates = pool[pool_station == station]
             tt = travel_times(np.full(len(members), st_x[station]), np.full(len(members), st_y[station]),
-                              x_km[members], y_km[members], c, wx, wy)
+                              x_km[members], y_km[members], c, wx, wy, range_slope)
             predicted = t0_s[members] + tt
             sigma = np.sqrt(sigma_s**2 + (kappa_model * tt) ** 2)
             z = np.abs(pick_time[candidates][:, None] - predicted[None, :]) / sigma[None, :]
@@ -88,7 +90,7 @@ def refine_cluster(
                 continue
             xk, yk, tk, cov, _chi2, _n = kernels.locate(
                 current[k], pick_station[current[k]], pick_time, pick_baz, pick_baz_sigma, st_x, st_y, st_north,
-                float(x_km[m]), float(y_km[m]), float(t0_s[m]), c, wx, wy, sigma_s, kappa_model, 2.5, 15)
+                float(x_km[m]), float(y_km[m]), float(t0_s[m]), c, wx, wy, sigma_s, kappa_model, 2.5, 15, range_slope)
             if np.isfinite(cov[0, 0]):
                 x_km[m], y_km[m], t0_s[m] = xk, yk, tk
         if previous is not None and all(np.array_equal(a, b) for a, b in zip(previous, current)):

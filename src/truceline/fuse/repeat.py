@@ -58,7 +58,7 @@ def repeated_sources(
     kappa_model: float, min_stations: int, reach_km: float, max_z: float, max_normalised_rms: float,
     baz_gate_z: float, accept: Callable[[np.ndarray, float, float, float, np.ndarray], bool] | None = None,
     anchor_min_stations: int = ANCHOR_MIN_STATIONS, donor_max_stations: int = DONOR_MAX_STATIONS,
-    protected: np.ndarray | None = None,
+    protected: np.ndarray | None = None, range_slope: float = 0.0,
 ) -> list[tuple[int, float, float, float, np.ndarray]]:
     """Further sources at the places of the events (module docstring). The events they take picks from are
     updated in place (``picks``); the new sources are returned as ``(anchor index, x, y, t0, picks)``.
@@ -71,7 +71,7 @@ def repeated_sources(
         holder[p] = k
     sizes = np.array([len(np.unique(pick_station[p])) for p in picks], dtype=np.int64)
     ctx = PickContext(pick_time, pick_station, pick_baz, pick_baz_sigma, st_x, st_y, st_north, np.zeros(0), np.zeros(0),
-                   sigma_s, kappa_model, reach_km, max_z, max_normalised_rms, baz_gate_z)
+                   sigma_s, kappa_model, reach_km, max_z, max_normalised_rms, baz_gate_z, range_slope)
     offsets = np.arange(-SPAN_KM, SPAN_KM + 1e-9, STEP_KM)
     gx, gy = (a.ravel() for a in np.meshgrid(offsets, offsets, indexing="ij"))
     inside = np.hypot(gx, gy) <= SPAN_KM + 1e-9
@@ -93,7 +93,7 @@ def repeated_sources(
         stations = np.flatnonzero(np.hypot(st_x - ax, st_y - ay) <= reach_km - SPAN_KM)
         if len(stations) < min_stations:
             continue
-        tt = travel_times(st_x[stations], st_y[stations], ax, ay, c, wx, wy)
+        tt = travel_times(st_x[stations], st_y[stations], ax, ay, c, wx, wy, ctx.range_slope)
         pool_parts = []
         for s, t in zip(stations.tolist(), tt.tolist()):
             first, last = int(station_pick_start[s]), int(station_pick_start[s + 1])
@@ -152,7 +152,7 @@ def agreeing_origins(ctx: PickContext, pool: np.ndarray, x: float, y: float, t0:
     found: list[tuple[int, float, float, float]] = []
     for dx, dy in zip(gx.tolist(), gy.tolist()):
         px, py = x + dx, y + dy
-        implied = ctx.pick_time[pool] - travel_times(ctx.st_x[s], ctx.st_y[s], px, py, c, wx, wy)
+        implied = ctx.pick_time[pool] - travel_times(ctx.st_x[s], ctx.st_y[s], px, py, c, wx, wy, ctx.range_slope)
         ok = np.abs(implied - t0) <= max_offset_s
         tau, stations = implied[ok], s[ok]
         order = np.argsort(tau, kind="stable")
@@ -220,7 +220,7 @@ def located(ctx: PickContext, chosen: np.ndarray, x: float, y: float, t0: float,
     direction at an array station)."""
     x, y, t0, cov, chi2, n_obs = kernels.locate(chosen, ctx.pick_station[chosen], ctx.pick_time, ctx.pick_baz,
                                                 ctx.pick_baz_sigma, ctx.st_x, ctx.st_y, ctx.st_north, x, y, t0,
-                                                c, wx, wy, ctx.sigma_s, ctx.kappa_model, 2.5, 15)
+                                                c, wx, wy, ctx.sigma_s, ctx.kappa_model, 2.5, 15, ctx.range_slope)
     if not np.isfinite(cov[0, 0]):
         return None
     if not check:

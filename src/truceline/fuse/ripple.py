@@ -157,7 +157,7 @@ def _focus(pool: np.ndarray, ctx: PickContext, gx: np.ndarray, gy: np.ndarray, a
     c, wx, wy = (float(v) for v in atm)
     s = ctx.pick_station[pool]
     stations, inverse = np.unique(s, return_inverse=True)
-    tt = travel_times(ctx.st_x[stations][None, :], ctx.st_y[stations][None, :], gx[:, None], gy[:, None], c, wx, wy)
+    tt = travel_times(ctx.st_x[stations][None, :], ctx.st_y[stations][None, :], gx[:, None], gy[:, None], c, wx, wy, ctx.range_slope)
     tau = ctx.pick_time[pool][None, :] - tt[:, inverse] - offsets[None, :]  # (grid, picks)
     weight = ctx.sigma_s / pick_sigma(tt[:, inverse], ctx.sigma_s, ctx.kappa_model)
     nb = int(math.ceil((t_hi - t_lo) / BIN_S)) + 1
@@ -257,7 +257,7 @@ def _assign(pool: np.ndarray, ctx: PickContext, x: float, y: float, times: np.nd
     c, wx, wy = (float(v) for v in atm)
     s = ctx.pick_station[pool]
     stations = np.unique(s)
-    tt = dict(zip(stations.tolist(), travel_times(ctx.st_x[stations], ctx.st_y[stations], x, y, c, wx, wy).tolist()))
+    tt = dict(zip(stations.tolist(), travel_times(ctx.st_x[stations], ctx.st_y[stations], x, y, c, wx, wy, ctx.range_slope).tolist()))
     offsets = {int(st): 0.0 for st in stations}
     times = np.asarray(times, dtype=float).copy()
     k = len(times)
@@ -319,7 +319,7 @@ def _comb_times(pool: np.ndarray, ctx: PickContext, x: float, y: float, atm: np.
     """The round times of one launcher at (x, y): the stack's peaks kept on the launcher's lattice, or none."""
     c, wx, wy = (float(v) for v in atm)
     s = ctx.pick_station[pool]
-    tt = travel_times(ctx.st_x[s], ctx.st_y[s], x, y, c, wx, wy)
+    tt = travel_times(ctx.st_x[s], ctx.st_y[s], x, y, c, wx, wy, ctx.range_slope)
     tau = ctx.pick_time[pool] - tt
     sig = pick_sigma(tt, ctx.sigma_s, ctx.kappa_model)
     peaks = _stack_peaks(tau, s, sig, min_stations, 0.3)
@@ -392,7 +392,7 @@ def _fit_combs(pool: np.ndarray, ctx: PickContext, points: list[tuple[float, flo
     for it in range(iterations + 1):
         owner = np.concatenate([np.full(len(t), i) for i, t in enumerate(times)])
         allt = np.concatenate(times)
-        tt = np.stack([travel_times(ctx.st_x[stations], ctx.st_y[stations], x, y, c, wx, wy) for x, y in points])
+        tt = np.stack([travel_times(ctx.st_x[stations], ctx.st_y[stations], x, y, c, wx, wy, ctx.range_slope) for x, y in points])
         members: list[list[int]] = [[] for _ in range(len(allt))]
         total = 0.0
         for j, st in enumerate(stations.tolist()):
@@ -442,7 +442,7 @@ def _refit_launcher(rows: list[np.ndarray], times: np.ndarray, pool: np.ndarray,
     g = np.arange(-POINT_SPAN_KM, POINT_SPAN_KM + 1e-9, FINE_STEP_KM)
     gx, gy = (a.ravel() + p for a, p in zip(np.meshgrid(g, g, indexing="ij"), point))
     st = s[idx]
-    tt = travel_times(ctx.st_x[st][None, :], ctx.st_y[st][None, :], gx[:, None], gy[:, None], c, wx, wy)
+    tt = travel_times(ctx.st_x[st][None, :], ctx.st_y[st][None, :], gx[:, None], gy[:, None], c, wx, wy, ctx.range_slope)
     res = t_pick[idx][None, :] - tt - off[idx][None, :]
     sig = pick_sigma(tt, ctx.sigma_s, ctx.kappa_model)
     w = 1.0 / sig**2
@@ -521,7 +521,7 @@ def burst_pool(members: np.ndarray, x: np.ndarray, y: np.ndarray, t0: np.ndarray
     t_lo, t_hi = float(np.min(t0[members])), float(np.max(t0[members]))
     c, wx, wy = (float(v) for v in atm)
     stations = np.flatnonzero(np.hypot(ctx.st_x - cx, ctx.st_y - cy) <= reach_km)
-    tt = travel_times(ctx.st_x[stations], ctx.st_y[stations], cx, cy, c, wx, wy)
+    tt = travel_times(ctx.st_x[stations], ctx.st_y[stations], cx, cy, c, wx, wy, ctx.range_slope)
     parts = [np.concatenate([picks[m] for m in members])]
     margin = 1.0 + SEARCH_KM / 2.0 / c
     for st, t in zip(stations.tolist(), tt.tolist()):
@@ -580,11 +580,11 @@ def _locate_round(chosen: np.ndarray, ctx: PickContext, x0: float, y0: float, t:
             return None
         x, y, t0, cov, chi2, n_obs = kernels.locate(
             chosen, ctx.pick_station[chosen], ctx.pick_time, ctx.pick_baz, ctx.pick_baz_sigma, ctx.st_x,
-            ctx.st_y, ctx.st_north, x0, y0, t, c, wx, wy, ctx.sigma_s, ctx.kappa_model, 2.5, 15)
+            ctx.st_y, ctx.st_north, x0, y0, t, c, wx, wy, ctx.sigma_s, ctx.kappa_model, 2.5, 15, ctx.range_slope)
         if not np.isfinite(cov[0, 0]):
             return None
         s = ctx.pick_station[chosen]
-        tt = travel_times(ctx.st_x[s], ctx.st_y[s], x, y, c, wx, wy)
+        tt = travel_times(ctx.st_x[s], ctx.st_y[s], x, y, c, wx, wy, ctx.range_slope)
         z = np.abs(ctx.pick_time[chosen] - t0 - tt) / pick_sigma(tt, ctx.sigma_s, ctx.kappa_model)
         if np.all(z <= ctx.max_z):
             return chosen, (x, y, t0, chi2, n_obs, cov)
@@ -614,7 +614,7 @@ def located_rounds(launchers: list[Launcher], ctx: PickContext, atm: np.ndarray,
                     located = None
                     break
                 s = ctx.pick_station[chosen]
-                tt = travel_times(ctx.st_x[s], ctx.st_y[s], x, y, c, wx, wy)
+                tt = travel_times(ctx.st_x[s], ctx.st_y[s], x, y, c, wx, wy, ctx.range_slope)
                 z = np.abs(ctx.pick_time[chosen] - t0 - tt) / pick_sigma(tt, ctx.sigma_s, ctx.kappa_model)
                 located = _locate_round(np.delete(chosen, int(np.argmax(z))), ctx, x, y, t0, atm, min_stations)
             if located is None:
@@ -722,7 +722,7 @@ def rounds_at_places(pool: np.ndarray, ctx: PickContext, cx: float, cy: float, t
         if any(math.hypot(x - la.x, y - la.y) <= SAME_KM for la in out):
             break
         s = ctx.pick_station[left]
-        tt = travel_times(ctx.st_x[s], ctx.st_y[s], x, y, c, wx, wy)
+        tt = travel_times(ctx.st_x[s], ctx.st_y[s], x, y, c, wx, wy, ctx.range_slope)
         peaks = _stack_peaks(ctx.pick_time[left] - tt, s, pick_sigma(tt, ctx.sigma_s, ctx.kappa_model),
                              min_stations, 0.3)
         if len(peaks) < PLACE_MIN_ROUNDS:

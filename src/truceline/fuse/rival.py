@@ -61,7 +61,7 @@ def rival_hypotheses(
     st_x: np.ndarray, st_y: np.ndarray, st_north: np.ndarray, station_pick_start: np.ndarray,
     cell_x: np.ndarray, cell_y: np.ndarray, sigma_s: float, kappa_model: float, min_stations: int,
     max_stations: int, reach_km: float, max_z: float, max_normalised_rms: float, baz_gate_z: float,
-    nearest: bool, taken: np.ndarray | None = None,
+    nearest: bool, taken: np.ndarray | None = None, range_slope: float = 0.0,
 ) -> int:
     """Replace the events of at most ``max_stations`` stations by a better rival (module
     docstring); updates positions and ``picks`` in place and returns how many were replaced.
@@ -81,7 +81,7 @@ def rival_hypotheses(
     sizes = np.array([len(s) for s in stations_of])
     replaced = 0
     ctx = PickContext(pick_time, pick_station, pick_baz, pick_baz_sigma, st_x, st_y, st_north, cell_x, cell_y, sigma_s,
-                   kappa_model, reach_km, max_z, max_normalised_rms, baz_gate_z)
+                   kappa_model, reach_km, max_z, max_normalised_rms, baz_gate_z, range_slope)
     for k in np.lexsort((np.arange(n), sizes)):
         if sizes[k] > max_stations or sizes[k] < min_stations or len(picks[k]) != sizes[k]:
             continue
@@ -134,12 +134,13 @@ class PickContext:
     def __init__(self, pick_time: np.ndarray, pick_station: np.ndarray, pick_baz: np.ndarray,
                  pick_baz_sigma: np.ndarray, st_x: np.ndarray, st_y: np.ndarray, st_north: np.ndarray,
                  cell_x: np.ndarray, cell_y: np.ndarray, sigma_s: float, kappa_model: float, reach_km: float,
-                 max_z: float, max_normalised_rms: float, baz_gate_z: float) -> None:
+                 max_z: float, max_normalised_rms: float, baz_gate_z: float, range_slope: float = 0.0) -> None:
         self.pick_time, self.pick_station, self.pick_baz, self.pick_baz_sigma = pick_time, pick_station, pick_baz, pick_baz_sigma
         self.st_x, self.st_y, self.st_north = st_x, st_y, st_north
         self.cell_x, self.cell_y = cell_x, cell_y
         self.sigma_s, self.kappa_model, self.reach_km = sigma_s, kappa_model, reach_km
         self.max_z, self.max_normalised_rms, self.baz_gate_z = max_z, max_normalised_rms, baz_gate_z
+        self.range_slope = range_slope  # the celerity's range term (kernels.travel_time's g)
 
 
 def gather_picks(ctx: PickContext, x: float, y: float, t0: float, atm: np.ndarray, fixed: np.ndarray,
@@ -152,7 +153,7 @@ def gather_picks(ctx: PickContext, x: float, y: float, t0: float, atm: np.ndarra
     out = list(fixed.tolist())
     if len(free):
         s = ctx.pick_station[free]
-        tt = travel_times(ctx.st_x[s], ctx.st_y[s], x, y, c, wx, wy)
+        tt = travel_times(ctx.st_x[s], ctx.st_y[s], x, y, c, wx, wy, ctx.range_slope)
         gap = np.abs(ctx.pick_time[free] - t0 - tt)
         dist = np.hypot(ctx.st_x[s] - x, ctx.st_y[s] - y)
         tolerance = 2.0 * ctx.sigma_s + 3.0 * ctx.kappa_model * tt if tolerance_s is None else tolerance_s
@@ -185,7 +186,7 @@ def _rival(ctx: PickContext, rest: np.ndarray, candidates: np.ndarray, atm: np.n
         return None
     cx, cy = ctx.cell_x[cells], ctx.cell_y[cells]
     implied = np.column_stack([ctx.pick_time[p] - travel_times(np.full(len(cells), ctx.st_x[s]),
-                                                                np.full(len(cells), ctx.st_y[s]), cx, cy, c, wx, wy)
+                                                                np.full(len(cells), ctx.st_y[s]), cx, cy, c, wx, wy, ctx.range_slope)
                                for p, s in zip(rest.tolist(), rs.tolist())])
     spread = implied.max(axis=1) - implied.min(axis=1)
     agree = spread <= 2.0 * COARSE_TOLERANCE_S
@@ -199,7 +200,7 @@ def _rival(ctx: PickContext, rest: np.ndarray, candidates: np.ndarray, atm: np.n
         stations = np.unique(ctx.pick_station[cand])
         for s in stations.tolist():
             ps = cand[ctx.pick_station[cand] == s]
-            tt = travel_times(np.full(len(cells), ctx.st_x[s]), np.full(len(cells), ctx.st_y[s]), cx, cy, c, wx, wy)
+            tt = travel_times(np.full(len(cells), ctx.st_x[s]), np.full(len(cells), ctx.st_y[s]), cx, cy, c, wx, wy, ctx.range_slope)
             near = np.hypot(cx - ctx.st_x[s], cy - ctx.st_y[s]) <= ctx.reach_km
             hit = (np.abs(ctx.pick_time[ps][None, :] - origin[:, None] - tt[:, None]) <= COARSE_TOLERANCE_S).any(axis=1)
             count += hit & near
@@ -226,7 +227,7 @@ def _fit(ctx: PickContext, rest: np.ndarray, cand: np.ndarray, x: float, y: floa
         chosen = gather_picks(ctx, x, y, t0, atm, rest, cand, COARSE_TOLERANCE_S if attempt == 0 else None)
         x, y, t0, cov, chi2, n_obs = kernels.locate(chosen, ctx.pick_station[chosen], ctx.pick_time, ctx.pick_baz,
                                                     ctx.pick_baz_sigma, ctx.st_x, ctx.st_y, ctx.st_north, x, y, t0,
-                                                    c, wx, wy, ctx.sigma_s, ctx.kappa_model, 2.5, 15)
+                                                    c, wx, wy, ctx.sigma_s, ctx.kappa_model, 2.5, 15, ctx.range_slope)
         if not np.isfinite(cov[0, 0]):
             return None
     chosen_after = gather_picks(ctx, x, y, t0, atm, rest, cand)
@@ -247,7 +248,7 @@ def fits_one_source(ctx: PickContext, chosen: np.ndarray, directional: np.ndarra
     if dof < 1 or math.sqrt(chi2 / dof) > ctx.max_normalised_rms or chi2 > chi2_dist.ppf(FIT_QUANTILE, dof):
         return False
     s = ctx.pick_station[chosen]
-    tt = travel_times(ctx.st_x[s], ctx.st_y[s], x, y, c, wx, wy)
+    tt = travel_times(ctx.st_x[s], ctx.st_y[s], x, y, c, wx, wy, ctx.range_slope)
     z = np.abs(ctx.pick_time[chosen] - t0 - tt) / np.sqrt(ctx.sigma_s**2 + (ctx.kappa_model * tt) ** 2)
     if np.any(z > ctx.max_z):
         return False

@@ -76,7 +76,7 @@ def twin_rounds(
         coarse_s = 2.0 * ctx.sigma_s + STEP_KM / math.sqrt(2.0) / max(c - 0.04, 0.1)
         agree_s = ctx.sigma_s
         stations = np.flatnonzero(np.hypot(ctx.st_x - ax, ctx.st_y - ay) <= ctx.reach_km - SPAN_KM)
-        tt = travel_times(ctx.st_x[stations], ctx.st_y[stations], ax, ay, c, wx, wy)
+        tt = travel_times(ctx.st_x[stations], ctx.st_y[stations], ax, ay, c, wx, wy, ctx.range_slope)
         parts = []
         for s, t in zip(stations.tolist(), tt.tolist()):
             first, last = int(station_pick_start[s]), int(station_pick_start[s + 1])
@@ -169,7 +169,7 @@ def _share(ctx: PickContext, pool: np.ndarray, rounds: list[tuple[float, float, 
     s = ctx.pick_station[pool]
     gaps = []
     for x, y, t in rounds:
-        tt = travel_times(ctx.st_x[s], ctx.st_y[s], x, y, c, wx, wy)
+        tt = travel_times(ctx.st_x[s], ctx.st_y[s], x, y, c, wx, wy, ctx.range_slope)
         tolerance = 2.0 * ctx.sigma_s + 3.0 * ctx.kappa_model * tt if tolerance_s is None else np.full(len(s), tolerance_s)
         gap = np.abs(ctx.pick_time[pool] - t - tt)
         ok = (gap <= tolerance) & (np.hypot(ctx.st_x[s] - x, ctx.st_y[s] - y) <= ctx.reach_km)

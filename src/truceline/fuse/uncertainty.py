@@ -58,10 +58,13 @@ class EventDesign:
 def event_design(
     st_x: np.ndarray, st_y: np.ndarray, x_km: float, y_km: float, t0_s: float, times_s: np.ndarray,
     atmosphere: tuple[float, float, float], *, sigma_pick_s: float, kappa_model: float, step: float = 1e-3,
+    range_slope: float = 0.0,
 ) -> EventDesign:
-    """Design matrices of one event whose picks are at stations ``(st_x, st_y)`` with times ``times_s``."""
+    """Design matrices of one event whose picks are at stations ``(st_x, st_y)`` with times ``times_s``
+    (``range_slope``: the celerity's range term, ``atmosphere.travel_times``'s ``g``)."""
     c, wx, wy = atmosphere
-    tt = travel_times(st_x, st_y, x_km, y_km, c, wx, wy)
+    g = range_slope
+    tt = travel_times(st_x, st_y, x_km, y_km, c, wx, wy, g)
 
     def diff(fn: object) -> np.ndarray:
         plus, minus = fn(step), fn(-step)  # type: ignore[operator]
@@ -69,14 +72,14 @@ def event_design(
 
     small = step * 1e-2  # km/s: a finite step well inside the model's linear range
     design = np.column_stack([
-        diff(lambda h: travel_times(st_x, st_y, x_km + h, y_km, c, wx, wy)),
-        diff(lambda h: travel_times(st_x, st_y, x_km, y_km + h, c, wx, wy)),
+        diff(lambda h: travel_times(st_x, st_y, x_km + h, y_km, c, wx, wy, g)),
+        diff(lambda h: travel_times(st_x, st_y, x_km, y_km + h, c, wx, wy, g)),
         np.ones(len(st_x)),
     ])
     sens = np.column_stack([
-        (travel_times(st_x, st_y, x_km, y_km, c + small, wx, wy) - travel_times(st_x, st_y, x_km, y_km, c - small, wx, wy)) / (2 * small),
-        (travel_times(st_x, st_y, x_km, y_km, c, wx + small, wy) - travel_times(st_x, st_y, x_km, y_km, c, wx - small, wy)) / (2 * small),
-        (travel_times(st_x, st_y, x_km, y_km, c, wx, wy + small) - travel_times(st_x, st_y, x_km, y_km, c, wx, wy - small)) / (2 * small),
+        (travel_times(st_x, st_y, x_km, y_km, c + small, wx, wy, g) - travel_times(st_x, st_y, x_km, y_km, c - small, wx, wy, g)) / (2 * small),
+        (travel_times(st_x, st_y, x_km, y_km, c, wx + small, wy, g) - travel_times(st_x, st_y, x_km, y_km, c, wx - small, wy, g)) / (2 * small),
+        (travel_times(st_x, st_y, x_km, y_km, c, wx, wy + small, g) - travel_times(st_x, st_y, x_km, y_km, c, wx, wy - small, g)) / (2 * small),
     ])
     sigma2 = sigma_pick_s**2 + (kappa_model * tt) ** 2
     return EventDesign(design=design, atmosphere=sens, weight=1.0 / sigma2, residual_s=times_s - t0_s - tt)
@@ -305,7 +308,7 @@ def ambiguity(times_s: np.ndarray, predicted_s: np.ndarray, sigma_s: np.ndarray,
 def jackknife_covariance(picks: np.ndarray, pick_station: np.ndarray, pick_time: np.ndarray, pick_baz: np.ndarray,
                          pick_baz_sigma: np.ndarray, st_x: np.ndarray, st_y: np.ndarray, st_north: np.ndarray,
                          x_km: float, y_km: float, t0_s: float, atmosphere: tuple[float, float, float], *,
-                         sigma_pick_s: float, kappa_model: float) -> np.ndarray:
+                         sigma_pick_s: float, kappa_model: float, range_slope: float = 0.0) -> np.ndarray:
     """3 x 3 jackknife covariance of (x, y, t0): ``(m - 1) / m`` times the scatter about their mean of the
     ``m`` solutions of ``kernels.locate`` (the event's own estimator, started at its solution) with each pick
     left out in turn (Efron & Stein 1981; Efron & Tibshirani, *An Introduction to the Bootstrap*, ch. 11).
@@ -321,7 +324,7 @@ def jackknife_covariance(picks: np.ndarray, pick_station: np.ndarray, pick_time:
     for k in range(len(picks)):
         rest = np.delete(picks, k)
         x, y, t0, _, _, _ = locate(rest, pick_station[rest], pick_time, pick_baz, pick_baz_sigma, st_x, st_y, st_north,
-                                   x_km, y_km, t0_s, c, wx, wy, sigma_pick_s, kappa_model, 2.5, 15)
+                                   x_km, y_km, t0_s, c, wx, wy, sigma_pick_s, kappa_model, 2.5, 15, range_slope)
         if np.isfinite(x) and np.isfinite(y) and np.isfinite(t0):
             solutions.append((x, y, t0))
     if len(solutions) < 2:
@@ -610,7 +613,7 @@ def calibrated_covariance(
     cell_max_radius_km: float = 180.0, earlier: AtmosphereReadings | None = None, jackknife: bool = True,
     pick_baz: np.ndarray | None = None, pick_baz_sigma: np.ndarray | None = None, st_north: np.ndarray | None = None,
     drift_km_s_per_hour: float = 0.0, gradient_km_s_per_km: float = 0.0, cluster_max_z: float | None = None,
-    celerity_floor_km_s: float = 0.0,
+    celerity_floor_km_s: float = 0.0, range_slope: float = 0.0,
 ) -> Uncertainty:
     """``larger(factor * nominal, jackknife) + S Sigma_a S' + ambiguity * spread`` for every event (see the
     module doc; without ``jackknife``, ``factor * nominal``). The jackknife relocates with the picks'
@@ -646,7 +649,8 @@ def calibrated_covariance(
         covariance = larger(covariance, np.array([
             jackknife_covariance(picks[i], pick_station, pick_time, baz, baz_sigma, st_x, st_y, north, float(x_km[i]),
                                  float(y_km[i]), float(t0_s[i]), tuple(event_atmosphere[i]),  # type: ignore[arg-type]
-                                 sigma_pick_s=sigma_pick_s, kappa_model=kappa_model) for i in range(n)]))
+                                 sigma_pick_s=sigma_pick_s, kappa_model=kappa_model, range_slope=range_slope)
+            for i in range(n)]))
     sensitivities = np.zeros((n, 3, 3))
     estimates = np.full((n, 3), np.nan)
     variances = np.full((n, 3, 3), np.nan)
@@ -654,7 +658,7 @@ def calibrated_covariance(
         stations = pick_station[picks[i]]
         design = event_design(st_x[stations], st_y[stations], float(x_km[i]), float(y_km[i]), float(t0_s[i]),
                               pick_time[picks[i]], tuple(event_atmosphere[i]),  # type: ignore[arg-type]
-                              sigma_pick_s=sigma_pick_s, kappa_model=kappa_model)
+                              sigma_pick_s=sigma_pick_s, kappa_model=kappa_model, range_slope=range_slope)
         if np.linalg.matrix_rank(design.design) == 3:
             sensitivities[i] = atmosphere_sensitivity(design)
         estimate = atmosphere_estimate(design)
