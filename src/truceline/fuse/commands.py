@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import click
 import numpy as np
 
-from truceline.fuse.engine import FusionConfig, fuse
+from truceline.fuse.engine import FusionConfig, fuse, network_reach_km
+from truceline.fuse.network import build_network
 from truceline.fuse.events import to_tables
 from truceline.fuse.side import with_sides
 from truceline.model.tables import read_picks, read_stations, write_table
@@ -25,12 +27,12 @@ from truceline.model.tables import read_picks, read_stations, write_table
 @click.option("--agreement", "agreement_name", default="ukraine-2026", show_default=True, help="Agreement whose violation rules --attribute applies (bundled name or YAML path).")
 @click.option("--sound-speed", "sound_speed", type=click.FloatRange(250.0, 400.0), help="Fixed effective sound speed in m/s; by default the celerity and the wind are estimated from the data.")
 @click.option("--min-stations", default=4, show_default=True, type=click.IntRange(3, 50), help="Fewest stations that make an event.")
-@click.option("--reach-km", "reach_km", default=38.0, show_default=True, type=click.FloatRange(5.0, 300.0), help="Farthest a station may be from an event it hears (and the origin grid's margin around the network). Raise it for stations far behind the line; the run time grows with its square. See docs/fusion.md, Session 19 (robust19).")
+@click.option("--reach-km", "reach_km", type=click.FloatRange(5.0, 300.0), help="Farthest a station may be from an event it hears (and the origin grid's margin around the network). By default read from the station layout: 38 km, or more where 90 % of the stations need more to have --min-stations stations within it (at most 150 km; the summary says which). Given, it is used as is; the run time grows with its square. See docs/fusion.md, Sessions 19 (robust19, reach19).")
 @click.option("--format", "fmt", type=click.Choice(["csv", "parquet"]), default="csv", show_default=True, help="Output format.")
 @click.option("--streaming", is_flag=True, help="Run the streaming associator over the picks in time order (as a live feed, one second at a time) instead of the batch; the summary adds the emission latency. See docs/fusion.md.")
 def associate_command(stations_path: Path, picks_path: Path, out_dir: Path, areas_path: Path | None, attribute: bool,
                       reports_path: Path | None, agreement_name: str, sound_speed: float | None, min_stations: int,
-                      reach_km: float, fmt: str, streaming: bool) -> None:
+                      reach_km: float | None, fmt: str, streaming: bool) -> None:
     """Associate picks into events and locate them with 95 % confidence ellipses.
 
     Writes OUT/events.csv (event_id, time, lat, lon, time_sigma_s, ellipse_major_km,
@@ -50,7 +52,13 @@ def associate_command(stations_path: Path, picks_path: Path, out_dir: Path, area
         from truceline.geo.areas import read_areas
 
         areas = read_areas(areas_path)
-    config = FusionConfig(sound_speed_m_per_s=sound_speed, min_stations=min_stations, reach_km=reach_km)
+    config = FusionConfig(sound_speed_m_per_s=sound_speed, min_stations=min_stations)
+    if reach_km is None:
+        reach_km, why = network_reach_km(build_network(stations), config)
+        reach_note = f"; reach {reach_km:.1f} km read from the network ({why})"
+    else:
+        reach_note = f"; reach {reach_km:g} km (--reach-km)"
+    config = replace(config, reach_km=reach_km)
     summary = ""
     if streaming:
         from truceline.fuse.replay import replay
@@ -79,6 +87,6 @@ def associate_command(stations_path: Path, picks_path: Path, out_dir: Path, area
     elapsed = time.perf_counter() - started
     print(
         f"truceline associate: {picks.num_rows} picks read, {events.num_rows} events found, "
-        f"{assignments.num_rows} picks associated, {elapsed:.1f} s{summary}",
+        f"{assignments.num_rows} picks associated, {elapsed:.1f} s{reach_note}{summary}",
         file=sys.stderr,
     )

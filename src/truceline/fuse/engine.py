@@ -56,6 +56,14 @@ class FusionConfig:
     """Farthest a station may be from an event that takes its pick; also the origin grid's margin around the network
     (``truceline associate --reach-km``). Stations farther behind the line than this from every event are never used
     (docs/fusion.md, "Session 19 (robust19)": a deep layout at 45-80 km, F1 0.12 at 38 km, 0.71 at 90 km)."""
+    reach_from_network: bool = False
+    """Read the reach from the station layout (:func:`network_reach_km`): ``reach_km`` becomes the larger of itself and
+    the distance within which ``reach_quantile`` of the stations have ``min_stations`` stations (themselves included),
+    at most ``reach_cap_km``. Off in the library (``reach_km`` is used as given); ``truceline associate`` turns it on
+    when ``--reach-km`` is not given. Dense networks read less than 38 km and keep it (docs/fusion.md, "Session 19
+    (reach19)")."""
+    reach_quantile: float = 0.9
+    reach_cap_km: float = 150.0
     grid_km: float = 1.0
     bin_s: float = 1.0
     window_s: float = 120.0
@@ -669,6 +677,33 @@ def station_sites(x_km: np.ndarray, y_km: np.ndarray, site_km: float) -> np.ndar
     return site
 
 
+def network_reach_km(network: Network, config: FusionConfig) -> tuple[float, str]:
+    """The reach the station layout asks for, and why (FusionConfig.reach_from_network).
+
+    Each station's neighbourhood radius is the distance to its ``min_stations``-th nearest station, itself counted: an
+    event at that station is heard by ``min_stations`` stations within it. The reach is that radius's
+    ``reach_quantile`` over the stations, raised to ``reach_km`` and capped at ``reach_cap_km``."""
+    n = network.size
+    if n < config.min_stations or n == 0:
+        return config.reach_km, f"{n} stations, fewer than min_stations {config.min_stations}: reach_km kept"
+    xy = np.column_stack([network.x_km, network.y_km])
+    radius = cKDTree(xy).query(xy, k=config.min_stations)[0]
+    radius = radius[:, -1] if radius.ndim == 2 else radius
+    needed = float(np.quantile(radius, config.reach_quantile))
+    reach = min(config.reach_cap_km, max(config.reach_km, needed))
+    why = (f"{config.reach_quantile:g} of the {n} stations have {config.min_stations} stations within {needed:.1f} km; "
+           f"floor {config.reach_km:g} km, cap {config.reach_cap_km:g} km")
+    return reach, why
+
+
+def with_network_reach(config: FusionConfig, network: Network) -> FusionConfig:
+    """``config`` with ``reach_km`` read from the network when ``reach_from_network`` is on (then off: idempotent)."""
+    if not config.reach_from_network:
+        return config
+    reach, _ = network_reach_km(network, config)
+    return replace(config, reach_km=reach, reach_from_network=False)
+
+
 def _north_in_frame(network: Network) -> np.ndarray:
     """Frame bearing of true north at each station (degrees; meridian convergence)."""
     if network.size == 0:
@@ -1005,7 +1040,7 @@ def _calibrate(prep: Prepared, config: FusionConfig, first: PassResult, rounds: 
 def fuse(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = None,
          progress: ProgressCallback | None = None) -> tuple[Prepared, PassResult, np.ndarray]:
     """Run both passes; returns the prepared arrays, the final pass and the atmosphere used."""
-    config = config or FusionConfig()
+    config = with_network_reach(config or FusionConfig(), build_network(stations))
     prep = prepare(stations, picks, config)
     if config.sound_speed_m_per_s is not None:
         fixed = np.array([config.sound_speed_m_per_s / 1000.0, 0.0, 0.0])

@@ -11,7 +11,8 @@ import pyarrow as pa
 from truceline.fuse import kernels
 from truceline.fuse.celerity import own_celerity
 from truceline.fuse.engine import (FusionConfig, PassResult, Prepared, clock_doubt_s, fuse, joined, station_sites,
-                                   measured_celerity_scatter, range_slope, tight_config)
+                                   measured_celerity_scatter, range_slope, tight_config, with_network_reach)
+from truceline.fuse.network import build_network
 from truceline.fuse.atmosphere import travel_times
 from truceline.fuse.places import to_places
 from truceline.fuse.rounds import missing_rounds
@@ -357,6 +358,7 @@ def with_own_celerity(prep: Prepared, config: FusionConfig, result: PassResult, 
 
 def associate(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = None) -> tuple[pa.Table, pa.Table]:
     """The library API: validated stations and picks tables in, (events, assignments) out."""
+    config = with_network_reach(config or FusionConfig(), build_network(stations))
     prep, result, atmosphere = fuse(stations, picks, config)
     located = to_tables(prep, result, atmosphere, config=config, batch=True)
     return located.events, located.assignments

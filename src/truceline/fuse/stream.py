@@ -60,6 +60,7 @@ from truceline.fuse.engine import (
     since,
     refine,
     with_levels,
+    with_network_reach,
 )
 from truceline.fuse.causal import Calibration
 from truceline.fuse.emission import Emission, PartyAt
@@ -168,7 +169,7 @@ class StreamingAssociator:
         if schedule == "continuous":
             trigger_stations, trigger_seeds, trigger_complete = continuous_stations, continuous_seeds, True
             trigger_max_stations, trigger_compete, trigger_loudness_tests = None, False, True
-        self.config = config or FusionConfig()
+        self.config = with_network_reach(config or FusionConfig(), build_network(stations))
         self.chunk_s = chunk_s
         self.margin_s = margin_s
         self.calibrate_every_s = calibrate_every_s
