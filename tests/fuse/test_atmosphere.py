@@ -171,19 +171,16 @@ def test_a_celerity_near_the_standard_one_runs_the_loose_pass_once() -> None:
     assert once[3].equals(again[3])
 
 
-def test_a_clock_offset_is_found_among_all_the_stations_picks() -> None:
-    """``searched_clock_offsets``: a station 1.2 s late whose picks no event chose still shows its offset as the mode of
-    its picks' residuals about the predicted arrivals; a station on time reads zero; clutter does not make a peak."""
-    from truceline.fuse.atmosphere import searched_clock_offsets
-
-    rng = np.random.default_rng(7)
+def _late_clock_world(seed: int, n: int, late: int, offset_s: float) -> tuple[np.ndarray, ...]:
+    """``n`` events a minute apart heard by a ring of 12 stations, station ``late`` ``offset_s`` late, and 20 clutter
+    picks per station: the arguments of ``searched_clock_offsets`` (stations, events, picks in station order)."""
+    rng = np.random.default_rng(seed)
     st_x, st_y = _ring(12, 20.0)
-    n = 30
     x, y = rng.uniform(-10, 10, n), rng.uniform(-10, 10, n)
     t0 = np.arange(n) * 60.0 + 10.0
     cells = np.tile(np.array(TRUE), (n, 1))
     offset = np.zeros(len(st_x))
-    offset[3] = 1.2
+    offset[late] = offset_s
     station, time = [], []
     for k in range(n):
         arrival = t0[k] + travel_times(st_x, st_y, x[k], y[k], *TRUE) + offset + rng.normal(0.0, 0.08, len(st_x))
@@ -195,11 +192,19 @@ def test_a_clock_offset_is_found_among_all_the_stations_picks() -> None:
     station_arr, time_arr = np.array(station), np.array(time)
     order = np.lexsort((time_arr, station_arr))
     start = np.searchsorted(station_arr[order], np.arange(len(st_x) + 1))
-    found, conclusive = searched_clock_offsets(st_x, st_y, x, y, t0, cells, time_arr[order], station_arr[order], start,
-                                               reach_km=38.0)
+    return st_x, st_y, x, y, t0, cells, time_arr[order], station_arr[order], start
+
+
+def test_a_clock_offset_is_found_among_all_the_stations_picks() -> None:
+    """``searched_clock_offsets``: a station 1.2 s late whose picks no event chose still shows its offset as the mode of
+    its picks' residuals about the predicted arrivals; a station on time reads zero; clutter does not make a peak."""
+    from truceline.fuse.atmosphere import searched_clock_offsets
+
+    args = _late_clock_world(7, 30, 3, 1.2)
+    found, conclusive = searched_clock_offsets(*args, reach_km=38.0)
     assert conclusive.all()
     assert abs(found[3] - 1.2) < 0.05
-    assert np.all(found[np.arange(len(st_x)) != 3] == 0.0)
+    assert np.all(found[np.arange(len(found)) != 3] == 0.0)
 
 
 def test_a_clock_offset_beyond_the_default_window_is_found_in_a_wider_one() -> None:
@@ -208,29 +213,10 @@ def test_a_clock_offset_beyond_the_default_window_is_found_in_a_wider_one() -> N
     the stations on time still read zero."""
     from truceline.fuse.atmosphere import searched_clock_offsets
 
-    rng = np.random.default_rng(11)
-    st_x, st_y = _ring(12, 20.0)
-    n = 40
-    x, y = rng.uniform(-10, 10, n), rng.uniform(-10, 10, n)
-    t0 = np.arange(n) * 60.0 + 10.0
-    cells = np.tile(np.array(TRUE), (n, 1))
-    offset = np.zeros(len(st_x))
-    offset[5] = 6.0
-    station, time = [], []
-    for k in range(n):
-        arrival = t0[k] + travel_times(st_x, st_y, x[k], y[k], *TRUE) + offset + rng.normal(0.0, 0.08, len(st_x))
-        station.extend(range(len(st_x)))
-        time.extend(arrival)
-    for s in range(len(st_x)):
-        station.extend([s] * 20)
-        time.extend(rng.uniform(0.0, n * 60.0, 20))
-    station_arr, time_arr = np.array(station), np.array(time)
-    order = np.lexsort((time_arr, station_arr))
-    start = np.searchsorted(station_arr[order], np.arange(len(st_x) + 1))
-    args = (st_x, st_y, x, y, t0, cells, time_arr[order], station_arr[order], start)
+    args = _late_clock_world(11, 40, 5, 6.0)
     narrow, narrow_ok = searched_clock_offsets(*args, reach_km=38.0)
     assert not (narrow_ok[5] and abs(narrow[5] - 6.0) < 0.1)
     wide, wide_ok = searched_clock_offsets(*args, reach_km=38.0, window_s=10.0)
     assert wide_ok[5] and abs(wide[5] - 6.0) < 0.05
-    others = np.arange(len(st_x)) != 5
+    others = np.arange(len(wide)) != 5
     assert wide_ok[others].all() and np.all(wide[others] == 0.0)

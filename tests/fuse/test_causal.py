@@ -8,8 +8,8 @@ from tests.fuse.synthetic import make_toy
 from truceline.fuse import FusionConfig
 from truceline.fuse.atmosphere import travel_times
 from truceline.fuse.causal import Calibration
-from truceline.fuse.engine import CalibrationEvent, grid, prepare_arrays
-from truceline.fuse.network import build_network
+from truceline.fuse.engine import CalibrationEvent, Prepared, grid, prepare_arrays
+from truceline.fuse.network import Network, build_network
 
 
 def _events(network, n: int, t0_s: float, rng: np.random.Generator) -> list[CalibrationEvent]:  # noqa: ANN001
@@ -24,11 +24,17 @@ def _events(network, n: int, t0_s: float, rng: np.random.Generator) -> list[Cali
     return out
 
 
-def test_a_young_model_is_refitted_as_soon_as_half_as_many_new_events_have_come() -> None:
+def _empty_prep() -> tuple[Network, FusionConfig, Prepared]:
+    """The toy network, the default config and arrays prepared with no picks (what ``Calibration.refit`` needs)."""
     toy = make_toy(seed=22, n_events=1, clutter_per_station=0, duration_s=600.0)
     network, config = build_network(toy.stations), FusionConfig()
     prep = prepare_arrays(network, grid(network, config), config, np.zeros(0, dtype=object), np.zeros(0),
                           np.zeros(0, dtype=np.int64), np.zeros(0), np.zeros(0), block_origin_s=0.0)
+    return network, config, prep
+
+
+def test_a_young_model_is_refitted_as_soon_as_half_as_many_new_events_have_come() -> None:
+    network, config, prep = _empty_prep()
     rng = np.random.default_rng(5)
     first, second = _events(network, 20, 0.0, rng), _events(network, 15, 60.0, rng)
     schedules = {}
@@ -53,10 +59,7 @@ def test_a_young_model_is_refitted_as_soon_as_half_as_many_new_events_have_come(
 
 
 def test_until_calibrated_the_model_may_be_refitted_as_soon_as_the_history_holds_enough_events() -> None:
-    toy = make_toy(seed=22, n_events=1, clutter_per_station=0, duration_s=600.0)
-    network, config = build_network(toy.stations), FusionConfig()
-    prep = prepare_arrays(network, grid(network, config), config, np.zeros(0, dtype=object), np.zeros(0),
-                          np.zeros(0, dtype=np.int64), np.zeros(0), np.zeros(0), block_origin_s=0.0)
+    network, config, prep = _empty_prep()
     rng = np.random.default_rng(6)
     first, more = _events(network, 15, 0.0, rng), _events(network, 10, 60.0, rng)
     sizes = {}
