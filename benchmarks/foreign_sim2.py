@@ -197,22 +197,20 @@ def _sources(cfg: Config2, rng: np.random.Generator, front: Front, duration: flo
         s, d, party = place(near_end=rng.random() < 0.15)
         add(rng.uniform(0, duration), s, d, party, rng.normal(60, 6), rng.random() < cfg.impact_fraction,
             rng.uniform(3, 20), rng.uniform(0.3, 0.6))
-    for _ in range(rng.poisson(cfg.missions_per_hour * duration / 3600)):
-        s, d, party = place(near_end=rng.random() < 0.15)
-        t = rng.uniform(0, duration)
-        rng_km, speed, level = rng.uniform(4, 18), rng.uniform(0.3, 0.55), rng.normal(64, 4)
-        for _ in range(int(rng.integers(2, 9))):
-            add(t, s + rng.normal(0, 0.1), d + rng.normal(0, 0.1), party, level + rng.normal(0, 2),
-                rng.random() < cfg.impact_fraction, rng_km * rng.uniform(0.97, 1.03), speed)
-            t += rng.uniform(4.0, 25.0)
-    for _ in range(rng.poisson(cfg.barrages_per_hour * duration / 3600)):
-        s, d, party = place(near_end=rng.random() < 0.15)
-        t = rng.uniform(0, duration)
-        rng_km, speed, level = rng.uniform(6, 25), rng.uniform(0.35, 0.6), rng.normal(66, 4)
-        for _ in range(int(rng.integers(30, 121))):
-            add(t, s + rng.normal(0, 0.05), d + rng.normal(0, 0.05), party, level + rng.normal(0, 2),
-                rng.random() < cfg.impact_fraction, rng_km * rng.uniform(0.98, 1.02), speed)
-            t += rng.uniform(5.0, 40.0)
+    def train(per_hour: float, rounds: tuple[int, int], spread_km: float, range_km: tuple[float, float],
+              speed: tuple[float, float], level: float, range_factor: tuple[float, float], gap_s: tuple[float, float]) -> None:
+        """Fire missions of ``rounds`` rounds (integers' half-open range) from one place, ``gap_s`` apart."""
+        for _ in range(rng.poisson(per_hour * duration / 3600)):
+            s, d, party = place(near_end=rng.random() < 0.15)
+            t = rng.uniform(0, duration)
+            rng_km, v, mean = rng.uniform(*range_km), rng.uniform(*speed), rng.normal(level, 4)
+            for _ in range(int(rng.integers(*rounds))):
+                add(t, s + rng.normal(0, spread_km), d + rng.normal(0, spread_km), party, mean + rng.normal(0, 2),
+                    rng.random() < cfg.impact_fraction, rng_km * rng.uniform(*range_factor), v)
+                t += rng.uniform(*gap_s)
+
+    train(cfg.missions_per_hour, (2, 9), 0.1, (4, 18), (0.3, 0.55), 64, (0.97, 1.03), (4.0, 25.0))  # short missions
+    train(cfg.barrages_per_hour, (30, 121), 0.05, (6, 25), (0.35, 0.6), 66, (0.98, 1.02), (5.0, 40.0))  # long barrages
     for _ in range(rng.poisson(cfg.ripples_per_hour * duration / 3600)):
         s, d, party = place()
         t = rng.uniform(0, duration)

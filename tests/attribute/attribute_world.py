@@ -95,3 +95,11 @@ LON = np.array([lon_at_km(v) for v in X_KM])
 SIGMA = np.full(7, 100.0)
 KIND = np.array(["launch", "launch", "launch", "unknown", "impact", "impact", "impact"])
 PARTNER = np.array([4, 5, 6, -1, 0, 1, 2])
+
+
+def volley_pairing(**config: Any) -> Any:
+    """``pair_events`` on the volley toy above, with ``PairingConfig(**config)``: UA west of the line, RU east."""
+    from truceline.attribute.pairing import PairingConfig, pair_events
+
+    return pair_events(TIME, LAT, LON, np.full(7, 0.5), SIGMA, np.where(X_KM < 0, "UA", "RU"), np.ones(7),
+                       line_distance_m=X_KM * 1000.0, config=PairingConfig(**config))

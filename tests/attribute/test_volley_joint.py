@@ -10,7 +10,7 @@ import pytest
 from truceline.attribute.joint import joint_launch_role, volley_places
 from truceline.attribute.pairing import PairingConfig, pair_events
 
-from attribute_world import KIND, KM, LAT, LON, PARTNER, SIGMA, TIME, X_KM, lon_at_km
+from attribute_world import KIND, KM, LAT, LON, PARTNER, SIGMA, TIME, X_KM, lon_at_km, volley_pairing
 
 # Hand-made candidates (launch, impact, cost): the chosen pairs (0, 4), (1, 5), (2, 6) cost 1 each; the battery's third
 # round 3 could have landed at 4 (cost 2), and 1 and 2 at 4 and 5 (cost 3).
@@ -56,13 +56,8 @@ def test_a_launchs_role_mixed_over_the_hypotheses_by_hand() -> None:
     assert joint_launch_role(0.6, 0.4, 0.95, weights, np.array([0, 0, 0, 1], dtype=np.int8)) == (0.6, 0.4)
 
 
-def _pairing(on: bool):
-    return pair_events(TIME, LAT, LON, np.full(7, 0.5), SIGMA, np.where(X_KM < 0, "UA", "RU"), np.ones(7),
-                       line_distance_m=X_KM * 1000.0, config=PairingConfig(volley_joint=on))
-
-
 def test_a_round_paired_into_another_places_volley_loses_the_launch_role() -> None:
-    off, on = _pairing(False), _pairing(True)
+    off, on = volley_pairing(), volley_pairing(volley_joint=True)
     for result in (off, on):
         assert list(result.partner) == list(PARTNER)
     assert off.p_launch[0] == pytest.approx(0.466, abs=0.01)

@@ -7,16 +7,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from truceline.attribute.pairing import PairingConfig, pair_events
+from truceline.attribute.pairing import PairingConfig
 from truceline.attribute.volley import one_place_shares
 
-from attribute_world import KIND, KM, LAT, LON, PARTNER, SIGMA, TIME, X_KM, lon_at_km
+from attribute_world import KIND, KM, LAT, LON, PARTNER, SIGMA, TIME, X_KM, lon_at_km, volley_pairing
 
-
-
-def _pairing(on: bool):
-    return pair_events(TIME, LAT, LON, np.full(7, 0.5), SIGMA, np.where(X_KM < 0, "UA", "RU"), np.ones(7),
-                       line_distance_m=X_KM * 1000.0, config=PairingConfig(volley_one_place=on))
 
 
 def test_places_weighed_by_their_pairs_by_hand() -> None:
@@ -57,7 +52,7 @@ def test_a_salvos_odd_round_is_a_weak_claim_by_hand() -> None:
 
 
 def test_a_round_paired_into_another_places_volley_loses_the_launch_role() -> None:
-    off, on = _pairing(False), _pairing(True)
+    off, on = volley_pairing(), volley_pairing(volley_one_place=True)
     for result in (off, on):
         assert list(result.partner) == list(PARTNER)
     assert off.p_launch[0] == pytest.approx(0.466, abs=0.01)
