@@ -976,6 +976,13 @@ _FIRED_ONTO_AFTER = re.compile(
     r"^[\s\x1f]*(?:of[\s\x1f]+[\w\s\x1f-]{0,30}?calib(?:re|er)s?\s+)?(?:(?:were|was|have\s+been|has\s+been|had\s+been)\s+)?"
     r"(?P<verb>(?:fired|launched)\s+(?:on|onto|upon)(?!\s+(?:the\s+)?(?:SMM|OSCE|mission|patrol|its|their|UAV|mini-UAV)\b))\b",
     re.IGNORECASE)
+#: Rounds fired and what they hit, written after them: "Three guided missiles were fired destroying an SMM observation
+#: camera", "two shells were launched, hitting a house" (patrol19b's M19: undetermined). The text says where they landed,
+#: so impacts; "were fired at the camera" alone says only where they were aimed (undetermined).
+_FIRED_HITTING_AFTER = re.compile(
+    r"^[\s\x1f]*(?:(?:were|was|have\s+been|has\s+been|had\s+been)\s+)?(?P<verb>(?:fired|launched)"
+    r"(?:\s+at\s+(?:the\s+|an?\s+)?(?:[\w'-]+\s+){0,4}?[\w'-]+)?\s*,?\s+(?:and\s+)?(?:destroying|damaging|hitting|striking"
+    r"|(?:(?<=and\s)(?:destroyed|damaged|hit|struck|landed)))\b)", re.IGNORECASE)
 #: A line the text places fire by, not a place to locate: "across the Line of Control", "from the direction of the
 #: Administrative Boundary Line", "in the area of separation".
 _LINE = re.compile(
@@ -1241,7 +1248,8 @@ def _read_weapon_sightings(scan: Scan, start: int, end: int) -> list[Group]:
             group.count = ph.parse_number(match["n"])
         else:
             group.count_qualifier = re.sub(r"\s+", " ", match["vague"].lower())
-        scan.claim(start + match.start(), start + match.start("noun"))
+        # the words before the noun are read with it: "an anti-tank missile system" (its "missile" alone was a rocket)
+        scan.claim(start + match.start(), start + match.start("n" if match["n"] else "vague"))
         _read_weapon(scan, group, start + match.start(), start + match.end())
         scan.claim(start + match.start(), start + match.end())
         if group.weapon is None:
@@ -1448,6 +1456,21 @@ def _read_duration(scan: Scan, group: Group, start: int, end: int) -> None:
         group.duration = group.duration or re.sub(r"\s+", " ", match["span"].lower())
 
 
+#: Some of a count, named by weapon: ", three of which were assessed as rocket-propelled grenades (RPG)", ", including two
+#: with RPGs", "(two of them from a grenade launcher)".
+_PART_WEAPON = re.compile(
+    r"(?P<part>(?:,\s*|\(\s*)?(?:(?:" + ph.NUMBER + r")\s+of\s+(?:which|them|these)\s+(?:(?:were|was)\s+)?"
+    r"(?:(?:assessed|identified|believed)\s+(?:as|to\s+be)\s+(?:being\s+)?|from\s+|with\s+|of\s+)?"
+    r"|(?:including|\x1f+)\s*(?:" + ph.NUMBER + r")\s+(?:with|from|of|by)\s+)"  # "including" read by a breakdown
+    r"(?:an?\s+|the\s+)?(?=(?:[\w-]+\s+){0,3}?(?:" + "|".join(pattern for pattern, _ in ph.WEAPONS) + r")\b)"
+    r"(?:(?!(?:impacts?|outgoing|incoming|rounds?|shells?|caused|and|or)\b)[\w()-]+(?:\s+|(?=[,;.)]|$))){0,6}?"
+    r"(?:" + "|".join(pattern for pattern, _ in ph.WEAPONS) + r")\b"
+    # its designation in brackets, or what is left of them: "(RPG)", " RPG )" (a clause between commas is bracketed)
+    r"(?:\s*\(?\s*(?-i:[A-Z][A-Z0-9-]{1,10})\b\s*\)?|\s*\([^()]{1,20}\))?\s*\)?)"
+    r"(?:(?<=\))|(?=[\s\x1f]*(?:[,;.]|$)))",  # the aside ends there: "… impacts of artillery rounds 3-4km east and four as …" is a breakdown
+    re.IGNORECASE)
+
+
 def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
     """Assessment, weapon, event location, distance, bearing, flight direction and time in [start, end)."""
     if group.sighting in ("aircraft", "uav"):
@@ -1462,6 +1485,11 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
         # "Explosions: 55, projectiles in flight: 12": a count written after its noun, as in a table
         group.count = int(colon["n"].replace(",", ""))
         scan.claim(start + colon.start(), start + colon.end())
+    for match in scan.find(_PART_WEAPON, start, end):
+        # "73 projectiles in flight, three of which were assessed as rocket-propelled grenades (RPG)": the weapon of
+        # some of them, not of the count (patrol19b's M03: all 73 got it); kept as written in ``part_weapon``
+        scan.claim(start + match.start(), start + match.end())
+        group.details["part_weapon"] = re.sub(r"\s+", " ", match["part"]).strip(" ,")
     dropped = [match for match in scan.find(_DROPPED, start, end)]  # "a grenade dropped from a drone": a weapon too
     for match in dropped:
         scan.claim(start + match.start(), start + match.end())
@@ -1530,6 +1558,11 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
         scan.claim(start + onto.start("verb"), start + onto.end("verb"))
         group.kind = "explosion_impact"
         group.kinds = [group.kind]
+    if onto is None and group.kind == "explosion_undetermined":
+        onto = _FIRED_HITTING_AFTER.match(scan.view(start, end))
+        if onto is not None:
+            scan.claim(start + onto.start("verb"), start + onto.end("verb"))
+            group.kind, group.kinds = "explosion_impact", ["explosion_impact"]
     action = _ACTION_AFTER.match(scan.view(start, end)) if onto is None else None
     if action is not None and (group.kind.startswith("explosion") or group.kind == "projectile_in_flight"):
         # "six artillery rounds impact 2-3km east", "12 rockets launched in a northerly direction"
@@ -1628,6 +1661,12 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
     if (group.kind == "explosion_undetermined" and group.weapon in _SMALL_CALIBRE
             and re.search(r"\b(?:rounds?|bullets?)[\s\x1f]*$", scan.text[group.start:start], re.IGNORECASE)):
         group.kind, group.kinds = "shot", ["shot"]  # "12 rounds of small-arms fire": shots, not explosions
+    if (group.kind == "explosion_undetermined" and group.weapon in _SMALL_CALIBRE
+            and all(weapon in _SMALL_CALIBRE for weapon in group.other_weapons)
+            and re.search(r"\bshell(?:ing|ed)[\s\x1f]*$", scan.text[group.start:start], re.IGNORECASE)):
+        # "the positions … were shelled from the Popasnoye settlement from a light machine gun" (a party's word for any
+        # fire; patrol19b's M20: an explosion): fire of a weapon that does not explode, of unstated kind
+        group.kind, group.kinds = "other", ["other"]
     _read_breakdown(scan, group, start, end)
     _read_places(scan, group, start, end)
     times = read_times(scan, start, end)

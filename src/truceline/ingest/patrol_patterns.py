@@ -316,14 +316,16 @@ AIRCRAFT = re.compile(_AIRCRAFT + r"$", re.IGNORECASE)
 COUNT = re.compile(
     r"(?:(?P<qual>" + ph.COUNT_QUALIFIER + r")\s+)?(?:(?:a\s+|the\s+)?(?:aggregated\s+)?totals?\s+of\s+)?"
     # the vague words first: "a series of explosions" is not "a" (one) "series of" explosions
-    r"(?:(?P<vague>" + ph.VAGUE_COUNTS + r")|(?:(?i:between)\s+(?P<nb>\d+|(?i:" + ph.NUMBER_WORD + r"))\s+(?i:and)\s+)?(?<![\d:.,])(?<![A-Za-z]-)(?P<n1>" + ph.NUMBER + r")(?:\s*(?:-|–|to|or)\s*(?P<n2>\d+)|(?:\s+(?:to|or)\s+|-)(?P<n2w>(?i:" + ph.NUMBER_WORD + r"))(?=\s)"
+    r"(?:(?P<vague>" + ph.VAGUE_COUNTS + r")|(?:(?i:between)\s+(?P<nb>\d+|(?i:" + ph.NUMBER_WORD + r"))\s+(?i:and)\s+)?(?<![\d:.,])(?<![A-Za-z]-)(?<![A-Za-z])(?P<n1>" + ph.NUMBER + r")(?:\s*(?:-|–|to|or)\s*(?P<n2>\d+)|(?:\s+(?:to|or)\s+|-)(?P<n2w>(?i:" + ph.NUMBER_WORD + r"))(?=\s)"
     r"|\s+or\s+(?P<or_so>so)|\s*-\s*(?P<odd>odd)\b)?)"
     # (nor is a designation's number: "dropped the VOG-17 grenade launcher round" is one round, not 17; patrol19)
     # (a number is never an adjective: in "a tank firing two rounds" the count is two)
     # (an adjective in quotes, a news copy's: 'two "loud" explosions'; patrol14b: the count was lost)
     # (nor is a clause's word between the number and the noun: "says in a statement Sunday that shots were fired" is no
     # one shot; patrol19)
-    r"\s+(?P<adjs>(?:(?:(?!(?i:" + ph.NUMBER_WORD + r"|that|which|who|whom|whose|when|while|where|because|says|said|stated)\s)"
+    r"\s+(?P<adjs>(?:(?:(?!(?i:" + ph.NUMBER_WORD + r"|that|which|who|whom|whose|when|while|where|because|says|said|stated"
+    # nor a verb's: "a boy was wounded by shelling" is no one shelling (patrol19b's O06)
+    r"|was|were|is|are|been|being|due|by)\s)"
     r"[A-Za-z(][\w\-()]*|[\"“][a-z][\w-]*[\"”]|\(?\d+(?:[\s-]?mm|-mill?imet(?:re|er)s?)\)?)\s+){0,4})$",
     re.IGNORECASE,
 )

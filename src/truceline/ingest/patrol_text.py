@@ -403,7 +403,10 @@ _BESIDE_THE_PLACE = re.compile(
 _PARTY_FIRED = re.compile(
     r"\b(?:enemy|militants|occupiers|invaders|(?:Russian[- ])?occupation\s+(?:forces|troops|fighters)|armed\s+formations"
     r"|Ukrainian\s+(?:armed\s+formations|army|military|forces|troops|gunmen)|Pakistani\s+(?:troops|army))\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:opened|fired|shelled|launched|used|attacked|violated|resorted|initiated|carried\s+out)\b", re.IGNORECASE)
+    r"(?:opened|fired|shelled|launched|used|attacked|violated|resorted|initiated|carried\s+out)\b"
+    # its passive: "the positions of the people's militia in the Zolotoye settlement were shelled from the Popasnoye
+    # settlement" (patrol19b's M20: the target's place was read as the observer's)
+    r"|\b(?:were|was|(?:have|has|had)\s+been)\s+(?:shelled|fired\s+(?:up)?on|attacked)\s+(?:from|by|with)\b", re.IGNORECASE)
 _MISSION_WORD = re.compile(r"\b(?:SMM|OSCE|mission|patrols?|monitors|observers|camera|EUMM)\b", re.IGNORECASE)
 #: "The following day, the same camera recorded nine explosions …" (patrol18b's D07: the camera's position was lost).
 _SAME_CAMERA = re.compile(r"^[\s\x1f]*(?:(?:The\s+(?:following|next)\s+\w+|On\s+[^,;.]{1,30}|Later(?:\s+that\s+\w+)?"
@@ -534,6 +537,7 @@ class _State:
     paragraph_date: Date | None = None  # the day written beside that sentence's clock time, for the paragraph's times
     counted: set[str] = field(default_factory=set)  # the families of fire counted earlier in the line ("explosion", "shot")
     seen: set[str] = field(default_factory=set)  # the families of fire observed earlier in the line, counted or not
+    event_places: set[str] = field(default_factory=set)  # the places (folded) of that fire, where the text placed it
 
 
 def read_patrol_text(
@@ -638,7 +642,7 @@ def parse_patrol_text(
         # (the raw line: "the enemy opened fire from grenade launchers" is rewritten above as "grenade launchers fire")
         state.party_line = _PARTY_FIRED.search(source_line) is not None and _MISSION_WORD.search(source_line) is None
         state.position_times = state.paragraph_date = None
-        state.counted, state.seen = set(), set()
+        state.counted, state.seen, state.event_places = set(), set(), set()
         first_of_line = len(reports)
         for start, end in split_sentences(line):
             sentence = _reassessment(line[start:end], reports, previous_sentence)
@@ -1372,7 +1376,11 @@ def _definite(reading: ClauseReading, state: _State) -> None:
                 group.count = 1
                 group.warnings.append(f"'the {group.definite}' with a place of its own read as one")
         elif (not reading.has_verb and family is not None and family in state.seen and group.count is None
-              and group.count_qualifier is None and reading.ceasefire_violations is None):
+              and group.count_qualifier is None and reading.ceasefire_violations is None
+              # "A girl was injured due to an explosion near Vesele and a woman … due to shelling in Zaitseve": fire
+              # placed elsewhere than the fire before is fire of its own (patrol19b's O06)
+              and not (group.event_place is not None and state.event_places
+                       and not {name.casefold() for name in group.event_place.names} & state.event_places)):
             # "Around noon, bullets whistled over the monitors' heads … . According to them, shots were fired from the South
             # to the North-North-East.": no verb of observing, no number: how the fire before was fired (patrol14c's
             # leftover: a second record of unstated number for the same shots)
@@ -1381,6 +1389,8 @@ def _definite(reading: ClauseReading, state: _State) -> None:
             group.warnings.append("no observation of its own and no number: it speaks of the fire before")
         if (family := _family(group.kind)) is not None:
             state.seen.add(family)
+            if group.event_place is not None:
+                state.event_places.update(name.casefold() for name in group.event_place.names)
             if group.count:
                 state.counted.add(family)
 

@@ -157,7 +157,7 @@ WEAPONS: tuple[tuple[str, str], ...] = (
      r"|automatic\s+grenade(?=\s+(?:fire|rounds?|shots?|bursts?)\b)", "automatic_grenade_launcher"),  # "automatic grenade fire"
     (r"under[- ]barrel\s+grenade[- ]launchers?(?:\s*\(UBGL\))?|rocket[- ]propelled\s+grenades?(?:[- ]launchers?)?(?:\s*\(RPG(?:-7)?\))?|RPG(?:-7)?|grenade[- ]launchers?|grenades?", "grenade_launcher"),
     (r"recoilless\s+(?:guns?|rifles?)(?:\s*\(SPG-9\))?|SPG-9", "recoilless_gun"),
-    (r"anti[- ]tank\s+guided\s+missiles?(?:\s*\(ATGM\))?|ATGMs?", "atgm"),
+    (r"anti[- ]tank\s+(?:guided\s+)?missiles?(?:\s+systems?)?(?:\s*\(ATGM\))?|ATGMs?", "atgm"),
     (r"infantry\s+fighting\s+vehicles?(?:\s*\((?:IFV|BMP)[^)]*\))?(?:\s+(?:cannon|gun)s?)?|IFVs?|BMP(?:-1|-2)?(?:\s*\)?\s*(?:cannon|gun)s?)?|armoured\s+personnel\s+carriers?(?:\s*\(APC\))?|APCs?|BTR(?:-\d+)?", "ifv"),
     (r"tanks?(?:\s+(?:cannon|gun)s?)?|T-64|T-72|T-80", "tank"),
     (r"(?:self[- ]propelled\s+)?howitzers?|artillery|(?:2S1|2S3|D-30|Gvozdika|Akatsiya|Msta-B)", "artillery"),
