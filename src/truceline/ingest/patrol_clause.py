@@ -175,6 +175,7 @@ class Group:
     breakdown_weapons: dict[int, str] = field(default_factory=dict)  # "…, including 30 assessed as anti-aircraft cannon rounds"
     part_of_day: str | None = None  # of two or more written in the clause, the last one before this observation's noun
     region: str | None = None  # "97 explosions, 95 of which in the Donetsk region": the region of this part only
+    fired_verb: bool = False  # "a tank firing two rounds": outgoing read from the verb written before the count
 
 
 class Scan:
@@ -577,10 +578,11 @@ def _clock(text: str, date_text: str | None) -> Clock:
 #: The near end of a distance range written before a far end the DISTANCE pattern reads alone: "between three to ".
 _RANGE_START_BEFORE = re.compile(r"\bbetween\s+(?:\d+(?:[.,]\d+)?|" + ph.NUMBER_WORD + r")\s+(?:to|and)\s+$", re.IGNORECASE)
 #: Marks on the ground in the sentence: "conducted crater analysis" (a direction of origin is then where it was fired from).
-_CRATER_WORD = re.compile(r"\bcraters?\b", re.IGNORECASE)
+_CRATER_WORD = re.compile(r"\b(?:craters?|damage)\b", re.IGNORECASE)
 _CALIBRE_CHOICE = re.compile(r"\b(?:either\s+)?\d{2,3}(?:\s?mm)?\s+or\s+\d{2,3}\s?mm\b", re.IGNORECASE)
 _MARKS_FROM_SHELLING = re.compile(r"\b(?:(?:which|that)\s+(?:[\w-]+\s+){1,3}?(?:said|claimed|believed)\s+)?(?:had\s+)?"
-                                  r"(?:resulted|resulting|came)\s+from\s+(?:the\s+|a\s+)?shelling\b", re.IGNORECASE)
+                                  r"(?:(?:resulted|resulting|came)\s+from|(?<=damage\s)caused\s+by|(?<=craters\s)caused\s+by)"
+                                  r"\s+(?:the\s+|a\s+)?shelling\b", re.IGNORECASE)
 _CONDUCT_FLIGHT_BEFORE = re.compile(r"\bconduct(?:ing|ed|s)?\s+(?:an?\s+|the\s+|its\s+)?(?:(?:announced|planned|scheduled|"
                                     r"co-ordinated|coordinated|pre-notified|notified)\s+)?(?:(?:mini|mid-range|long-range)[- ]?)?$",
                                     re.IGNORECASE)
@@ -640,6 +642,10 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
             continue  # "assessed as outgoing rounds and impacts": one assessment of the noun before, in two kinds
         if match["noun"].lower() == "fire" and (not re.search(r"[\w-]+\s+$", before) or _SOMEONE_BEFORE.search(before)):
             continue  # "saw him fire a burst": a verb
+        if match["noun"].lower() == "fire" and nouns and nouns[-1]["noun"].lower().startswith(("rocket", "missile")) and (
+                re.fullmatch(r"\s+", between)):
+            scan.claim(position, start + match.end())
+            continue  # "heard rocket fire 5km east": the rockets' fire, one observation (patrol20: two records)
         if match["noun"].lower() == "impact" and nouns and re.fullmatch(r"\s+", between):
             continue  # "six artillery rounds impact 2-3km east": a verb, read with the rounds
         if (match["noun"].lower().startswith("impact") and nouns and re.fullmatch(r"\s+and\s+", between)
@@ -784,6 +790,7 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
                                       "undetermined")
             if group.kind == "explosion_undetermined" and (fired := _FIRING_BEFORE.search(window, 0, count.start())):
                 group.kind = "explosion_outgoing"  # "a tank (T-64) firing two rounds", "the launch of a missile"
+                group.fired_verb = True
                 scan.claim(previous_end + fired.start(), previous_end + fired.end())
             group.kinds = [group.kind]
             _fresh_damage(group, count["adjs"], noun)
@@ -802,14 +809,38 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
                 group.breakdown_summed = True
                 group_start = previous_end + shared.start()
                 scan.claim(group_start, previous_end + count.start())
+            by_weapon = (_SHARED_WEAPON_PARTS.search(window, 0, count.start())
+                         if group.kind.startswith("explosion") and group.weapon is not None and shared is None else None)
+            if by_weapon is not None and group.count is not None and not count["qual"]:
+                # "40 undetermined explosions, ten mortar and 24 automatic-grenade-launcher impacts" (patrol20's P05: the
+                # ten were lost and their mortar given to the 40): counts named by weapon share the noun after the last
+                weapon_items = list(_SHARED_WEAPON_PART.finditer(by_weapon.group(0)))
+                labels = [next((label for pattern, label in ph.WEAPON_PATTERNS if pattern.fullmatch(item["weapon"])), None)
+                          for item in weapon_items]
+                if all(labels):
+                    group.breakdown = [*((group.kind, ph.parse_number(item["n"]) or 0) for item in weapon_items),
+                                       (group.kind, group.count)]
+                    group.breakdown_weapons = {index: label for index, label in enumerate([*labels, group.weapon]) if label}
+                    group.count = sum(number for _, number in group.breakdown)
+                    group.breakdown_summed = True
+                    group.breakdown_calibres = {len(weapon_items): group.calibre_mm}  # each part names its own weapon
+                    group_start = previous_end + by_weapon.start()
+                    scan.claim(group_start, previous_end + count.start())
         else:
             # "heard bursts of heavy-machine-gun fire and shots": the words just before "shots", not across "and"
-            adjectives = re.search(r"((?:(?!(?:and|or|nor|of|fire|but|then)\b)[A-Za-z0-9\-()]+\s+){0,3})$", window, re.IGNORECASE)
+            adjectives = re.search(r"((?:(?<![\w-])(?!(?:and|or|nor|of|fire|but|then)\b)[A-Za-z0-9\-()]+\s+){0,3})$", window, re.IGNORECASE)
             if adjectives is not None and adjectives.group(1):
                 group.kind = adjective_kind(adjectives.group(1), group.kind)
                 group.kinds = [group.kind]
                 _fresh_damage(group, adjectives.group(1), noun)
                 _claim_kind_adjectives(scan, previous_end + adjectives.start(1), noun_start)
+                listed = _WEAPON_LIST_BEFORE.search(window) if group.kind in ("burst", "shot") else None
+                if listed is not None and listed.start() < adjectives.start(1):
+                    # "sporadic small-arms and heavy machine-gun bursts": the weapons of a list, the first named first
+                    # (patrol20's P03: the heavy machine gun, the words before "and" unread)
+                    group.start = group_start = previous_end + listed.start()
+                    _read_weapon(scan, group, previous_end + listed.start(), noun_start)
+                    scan.claim(previous_end + listed.start(), previous_end + adjectives.start(1))
                 _read_weapon(scan, group, previous_end + adjectives.start(1), noun_start)
         hit_by = _HIT_BY.search(scan.view(previous_end, group_start)) if kind.startswith("explosion") else None
         if hit_by is not None:  # "her house was hit by a shell": an impact ("had been hit": see read_clause)
@@ -852,6 +883,19 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
             scan.claim(group_start, noun_end)
             previous_end = noun_end
             continue
+        cause = _CAUSED_BY_BEFORE.match(text, groups[-1].end, noun_start) if (
+            groups and count is None and groups[-1].end <= group_start and (groups[-1].sighting == "damage" or groups[-1].crater)
+            and noun.lower() in ("fire", "shelling", "shooting")) else None
+        if cause is not None:
+            # "damage from small-arms fire to a shop", "damage and craters caused by shelling" (patrol20's P12, patrol19b's
+            # O06): what made the damage seen, not fire observed; its weapon is the damage's
+            if group.weapon is not None and groups[-1].weapon is None:
+                groups[-1].weapon = group.weapon
+            groups[-1].details["caused_by"] = re.sub(r"\s+", " ", text[group_start:noun_end]).strip()
+            groups[-1].end = noun_end
+            scan.claim(cause.start(), noun_end)
+            previous_end = noun_end
+            continue
         # "bursts and shots": one count for both
         if (
             groups and count is None and group.kind in MERGEABLE and groups[-1].kinds[-1] in MERGEABLE
@@ -869,6 +913,9 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
     return groups
 
 
+#: Between damage seen and the fire that made it: "damage from small-arms fire", "craters caused by shelling".
+_CAUSED_BY_BEFORE = re.compile(r"\s*(?:(?:(?:assessed\s+as\s+)?caused|made|left)\s+by|from|due\s+to|as\s+a\s+result\s+of|resulting\s+from)"
+                               r"\s+(?:the\s+|an?\s+)?(?:[\w()-]+\s+){0,4}$", re.IGNORECASE)
 #: Episodes of fire counted, not rounds: "two episodes of tracer fire", "three periods of small-arms fire".
 _EPISODES_BEFORE = re.compile(
     r"(?P<lead>(?:(?P<qual>" + ph.COUNT_QUALIFIER + r")\s+)?(?:(?P<vague>" + ph.VAGUE_COUNTS + r")|(?<![\d:.,])(?P<n>\d+|(?i:"
@@ -879,6 +926,11 @@ _SHARED_PART = re.compile(
     r"\s*(?:/|,\s*(?:and\s+)?|\band\b|\bor\b)\s*")
 #: Counts before a shared noun, joined by slashes, commas or "and": "8 incoming/11 outgoing and 20 unknown" explosions.
 _SHARED_PARTS = re.compile(r"(?<![\w/])(?:" + _SHARED_PART.pattern + r")+$")
+#: The same, named by weapon: "ten mortar and" 24 automatic-grenade-launcher impacts.
+_SHARED_WEAPON_PART = re.compile(
+    r"(?P<n>\d+|(?i:" + ph.NUMBER_WORD + r"))\s+(?P<weapon>(?i:" + "|".join(pattern.replace(r"\s+", r"[-\s]+") for pattern, _ in ph.WEAPONS)
+    + r"))\s*(?:,\s*(?:and\s+)?|\band\b)\s*")
+_SHARED_WEAPON_PARTS = re.compile(r"(?<![\w/-])(?:" + _SHARED_WEAPON_PART.pattern + r")+$")
 _PART_KIND = {"incoming": "explosion_impact", "impact": "explosion_impact", "impacts": "explosion_impact",
               "outgoing": "explosion_outgoing", "undetermined": "explosion_undetermined",
               "unknown": "explosion_undetermined", "unidentified": "explosion_undetermined"}
@@ -983,6 +1035,12 @@ _FIRED_HITTING_AFTER = re.compile(
     r"^[\s\x1f]*(?:(?:were|was|have\s+been|has\s+been|had\s+been)\s+)?(?P<verb>(?:fired|launched)"
     r"(?:\s+at\s+(?:the\s+|an?\s+)?(?:[\w'-]+\s+){0,4}?[\w'-]+)?\s*,?\s+(?:and\s+)?(?:destroying|damaging|hitting|striking"
     r"|(?:(?<=and\s)(?:destroyed|damaged|hit|struck|landed)))\b)", re.IGNORECASE)
+#: Rockets written as launched, just after the noun: "rocket launches", "rocket firing".
+_LAUNCHES_AFTER = re.compile(r"^[\s\x1f]*(?P<word>launch(?:es)?|launchings?|firing)\b(?!\s+(?:positions?|sites?|pads?|systems?)\b)",
+                             re.IGNORECASE)
+#: Where counted rounds landed, written after them: ", all of which landed in a field", ", both of which hit the road".
+_ALL_LANDED = re.compile(r",?\s*\b(?:(?:all|both|each)\s+of\s+(?:which|them)|which\s+(?:then\s+|later\s+)?)\s*(?:[\w'-]+\s+){0,8}?"
+                         r"(?:landed|impacted|hit|struck)\b", re.IGNORECASE)
 #: A line the text places fire by, not a place to locate: "across the Line of Control", "from the direction of the
 #: Administrative Boundary Line", "in the area of separation".
 _LINE = re.compile(
@@ -1051,6 +1109,10 @@ def _hearsay_source(who: str) -> str | None:
     return re.sub(r"^(?:the|an?)\s+", "", re.sub(r"\s+", " ", who.strip()), flags=re.IGNORECASE)
 
 
+#: A speaker named after the words quoted, at the end of the sentence: ", reported Col. Lysenko", "” reported the spokesman".
+_SPEAKER_AFTER = re.compile(
+    r"[,\u201d\"'\u2019]\s*(?P<attribution>(?:reported|said|stated|added|noted)\s+(?:(?:Col|Colonel|Lt|Maj|Major|Gen|General|Mr|Ms|"
+    r"Mrs|Dr|Capt|Captain)\.?\s+)?(?-i:[A-Z][\w'-]+)(?:\s+(?-i:[A-Z][\w'-]+)){0,2})\s*\.?\s*$", re.IGNORECASE)
 _HIT_BY = re.compile(r"\b(?:(?:was|were|(?P<perfect>had|has|have|having)\s+been|being)\s+)?(?:hit|struck)\s+by\s*$", re.IGNORECASE)
 #: A count of the kind just reported, its noun left out: "two more", "three further".
 _MORE_OF_THE_SAME = re.compile(r"^[\s\x1f,]*(?:(?P<n>" + ph.NUMBER + r")\s+(?:more|further|additional|other)\b"
@@ -1071,7 +1133,7 @@ _SHELLED_BEFORE = re.compile(
 #: ("apologized for shooting at the SMM UAV"), the time or place of an impact told before ("At the time of the impact",
 #: "land on the road near the impact"), a remnant ("a tailfin from a rocket-propelled grenade") and a trend ("the number
 #: of blasts grew by more than five times").
-_DEVICE = (r"(?:(?:improvised\s+)?explosive\s+devices?|IEDs?|(?:(?:anti-(?:tank|personnel)|unknown)\s+)?(?:land)?mines?|"
+_DEVICE = (r"(?:(?:improvised\s+)?explosive\s+(?:devices?|objects?|items?)|IEDs?|(?:(?:anti-(?:tank|personnel)|unknown)\s+)?(?:land)?mines?|"
            r"unexploded\s+ordnance|UXO|(?:hand\s+)?grenades?|booby[- ]traps?|tripwires?)")
 _NO_FIRE_OBSERVED = re.compile(
     r"\b(?:(?:an?\s+)?(?:impact[- ]site|crater)\s+(?:assessments?|analys[ie]s)"
@@ -1558,6 +1620,24 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
         scan.claim(start + onto.start("verb"), start + onto.end("verb"))
         group.kind = "explosion_impact"
         group.kinds = [group.kind]
+    launches = _LAUNCHES_AFTER.match(scan.view(start, end)) if group.weapon in ("rocket", "mlrs", "atgm") else None
+    if launches is not None and group.kind == "explosion_undetermined":
+        # "detected rocket firing from south of Tyre", "intercepted four rocket launches" (patrol20's P25): launches
+        scan.claim(start + launches.start("word"), start + launches.end("word"))
+        group.kind, group.kinds = "explosion_outgoing", ["explosion_outgoing"]
+    if onto is None and group.kind in ("explosion_undetermined", "explosion_outgoing") and group.count is not None:
+        landed = next(scan.find(_ALL_LANDED, start, end), None)
+        if landed is not None:
+            # "Six rockets were launched from …, all of which fell short of the border and landed inside Lebanese
+            # territory" (patrol20's P24): where they landed, so impacts
+            scan.claim(start + landed.start(), start + landed.end())
+            group.kind, group.kinds = "explosion_impact", ["explosion_impact"]
+            onto = landed
+            launched = re.search(r"\bfrom\s+(?:the\s+)?(?P<place>(?-i:[A-Z][\w'-]+)(?:\s+(?-i:[A-Z][\w'-]+)){0,2})",
+                                 scan.view(start, start + landed.start()), re.IGNORECASE)
+            if launched is not None:  # where they were fired from is not where they landed
+                scan.claim(start + launched.start(), start + launched.end())
+                group.details["fired_from_place"] = launched["place"]
     if onto is None and group.kind == "explosion_undetermined":
         onto = _FIRED_HITTING_AFTER.match(scan.view(start, end))
         if onto is not None:
@@ -1831,6 +1911,19 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
         point = ph.parse_direction(match["dir"])
         if point is None or _PART_OF_PLACE.match(scan.text, start + match.end()):
             continue  # "from the SMM observation post in the eastern outskirts of Berdianske": a part of a place
+        if re.match(r"[a-z]", match["dir"], re.IGNORECASE) and len(match["dir"]) > 3 and re.match(
+                r"\s+(?:part\s+of\s+)?(?:the\s+)?[A-Z][a-z]", scan.text[start + match.end():start + match.end() + 40]):
+            # "launched from … in southern Lebanon", "… Forces in South Lebanon (UNIFIL) said" (patrol20's P24, P25): a
+            # part of a country or region, or its name, not a direction
+            scan.claim(start + match.start(), start + match.end())
+            continue
+        if _SIDE_OF_PLACE.match(scan.text, start + match.end()) and not re.search(r"\d\s*(?:km|m|metres?|kilometres?)\s*$",
+                                                                                scan.text[max(start, start + match.start() - 12):start + match.start()]):
+            # "launched from Rashaya Al Foukhar north of Kfar Choub", "rocket firing from south of Tyre" (patrol20's P24,
+            # P25): the side of a place, which the place reader did not take, is no direction from the observer
+            scan.claim(start + match.start(), start + match.end())
+            group.warnings.append(f"{match.group(0).strip()!r} of a place is no direction from the observer: not used")
+            continue
         scan.claim(start + match.start(), start + match.end())
         if group.bearing is None:
             group.bearing = point
@@ -1859,6 +1952,7 @@ def _claim_place_descriptions(scan: Scan, group: Group, start: int, end: int, de
 #: Words before "of PLACE" that say how the event relates to the place.
 #: After a direction, the part of a place it names ("the eastern outskirts of", "the northern edge of"): no bearing
 #: (patrol16b: "impacting about 300 metres from the SMM observation post in the eastern outskirts of Berdianske" gave E).
+_SIDE_OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?(?!(?:SMM|OSCE|JCCC|EUMM|UN|Mission|patrol|its|their)\b)(?-i:[A-Z])", re.IGNORECASE)
 _PART_OF_PLACE = re.compile(r"\s+(?:outskirts|edge|part|parts|districts?)\s+of\b", re.IGNORECASE)
 _NEAR_OF = re.compile(r"\b(?:(?:in|within)\s+the\s+(?:area|vicinity|environs|surroundings)|(?:in\s+the\s+)?(?:direct\s+)?vicinity)\s+$",
                       re.IGNORECASE)
@@ -2623,6 +2717,10 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
         aimed = next(scan.find(_NEAR_OWN_UAV, start, end), None)  # "20 shots … near the UAV": the UAV is the target
         if aimed is not None:
             scan.claim(start + aimed.start(), start + aimed.end())
+    for match in scan.find(_SPEAKER_AFTER, start, end):
+        # "… firing a total of 84 120-mm mortar rounds,” reported Col. Lysenko.": who said it, not a verb of observing
+        # (patrol20's P20: "reported" divided the clause and nothing before it was read)
+        scan.claim(start + match.start("attribution"), start + match.end("attribution"))
     verb = next(scan.find(VERB, start, end), None)
     has_verb = verb is not None
     if verb is not None:

@@ -93,6 +93,8 @@ NOT_PLACES = re.compile(
     # (other missions' countries, a party's army: "the contact line between Azerbaijan and Armenia", "the press service of
     # the Artsakh Defense Army"; patrol19: read as the observer's place)
     r"Armenia|Azerbaijan|Georgia|Defense|Defence|Ministry|Army|"
+    # (a nation's adjective: "launched from Lebanese territory", patrol20's P25)
+    r"Lebanese|Israeli|Syrian|Georgian|Indian|Pakistani|Armenian|Azerbaijani|"
     r"January|February|March|April|May|June|July|August|September|October|November|December)(?:'s|’s)?$"
 )
 REGION_AFTER = re.compile(r"^\s+(?:region|oblast|province|district|raion|areas?)\b", re.IGNORECASE)
@@ -203,7 +205,9 @@ BEARING_RANGE = re.compile(
     r"|between\s+(?P<c>" + DIR + r")\s+and\s+(?P<d>" + DIR + r"))",
     re.IGNORECASE,
 )
-_VIOLATIONS_NOUN = r"(?:ceasefire\s+)?violations?\b(?:\s+of\s+the\s+ceasefire\b)?"
+_VIOLATIONS_NOUN = (r"(?:(?:ceasefire\s+)?violations?\b(?:\s+of\s+the\s+ceasefire\b)?"
+                    # "Eighteen ceasefire breaches were seen in the Mariupol sector" (patrol20's P21: not read)
+                    r"|(?:ceasefire|truce)\s+breach(?:es)?\b|breach(?:es)?\s+of\s+the\s+(?:ceasefire|truce)\b)")
 #: A tally of ceasefire violations: "232 ceasefire violations", "a total of about 50 ceasefire violations".
 VIOLATION_COUNT = re.compile(
     r"(?:\b(?P<qual>" + ph.COUNT_QUALIFIER + r")\s+)?(?:\ba\s+total\s+of\s+)?(?<![\d:.,])(?P<n>\d{1,3}(?:,\d{3})+|\d+|(?i:"
@@ -362,7 +366,7 @@ MERGEABLE = {"burst", "shot"}
 #: "18 explosions 4-6km north and six 2km west" when the count before has its own distance (else "six explosions, four
 #: 2km south-east and two 3km east" is a breakdown of the six by place).
 ELLIPTIC = re.compile(
-    r"(?:,|\band)\s+(?:(?i:about|around|approximately|some|almost|nearly|at\s+least|more\s+than|over|up\s+to)\s+)?"
+    r"(?:[,;]|\band)\s+(?:(?i:about|around|approximately|some|almost|nearly|at\s+least|more\s+than|over|up\s+to)\s+)?"
     r"(?P<n>\d+|" + ph.NUMBER + r")\s+(?=(?:in\s+flight\s+)?from\s+" + DIR + r"\s+to\b"
     r"|(?:in\s+flight\s+)?" + DIR + r"\s+to\s+" + DIR + r"\b"  # "106 projectiles from west to east and 58 east to west"
     r"|(?:(?:were|was)\s+)?(?i:assessed)\s+as\b"
@@ -383,7 +387,7 @@ FILLER = frozenset(
     entry-exit checkpoint checkpoints eecp position positions sequence tracer during
     government-controlled non-government-controlled controlled areas sporadic intense intensive continuous
     railway station mine bridge road plant school village town city outskirts weapon weapons type calibre
-    undetermined unidentified unknown fire rounds round some approximately about around
+    undetermined unidentified undefined unknown fire rounds round some approximately about around
     edge outskirts centre center part vicinity side area outskirt northern southern eastern western central
     north-eastern north-western south-eastern south-western direction distance including total respectively
     further another other more additional earlier same time period previous reporting day night evening
@@ -392,7 +396,7 @@ FILLER = frozenset(
     various different directions distances location locations member members loud powerful surrounding originating
     driving conducting flight flights forested wooded however observers personnel un monitoring black white grey gray thick rising billowing plume plumes column
     interspersed sound sounds occurring caused well locations location shell shells
-    reached arrived when mixed whilst most uncountable
+    reached arrived when mixed whilst most uncountable based
     over engine engines first after her his our my sea bright
     long short intermittent occasional overhead russian above sustained constant periodic large-calibre large-caliber
     eumm undof unmogip unifil untso unficyp minurso military patrolling under ukrainian armed forces

@@ -1019,6 +1019,16 @@ def _tally_parenthesis(line: str, start: int, end: int) -> str:
     return "".join(chars)
 
 
+#: After a semicolon, the next count of a list with no verb of its own: "; 20 from east to west", "; and 25 …".
+_LIST_GOES_ON = re.compile(r"\s*(?:and\s+)?(?:\d[\d,]*|" + ph.NUMBER_WORD + r")\s+(?!(?:of|were|was|had|have|has|more|further|additional)\b)",
+                           re.IGNORECASE)
+
+
+def _next_semicolon(text: str, start: int, end: int) -> int:
+    found = text.find(";", start, end)
+    return end if found < 0 else found
+
+
 def _clauses(scan: Scan, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     cursor = start
@@ -1030,6 +1040,13 @@ def _clauses(scan: Scan, start: int, end: int) -> list[tuple[int, int]]:
             # "The majority of ceasefire violations … were recorded at southerly directions of Horlivka (…); at
             # south-easterly directions of Pyshchevyk (…)": the share's list of areas goes on (patrol14: the observer
             # was put at Pyshchevyk)
+            continue
+        if (match.group(0).startswith(";") and (item := _LIST_GOES_ON.match(scan.text, match.end(), end)) is not None
+                and VERB.search(scan.text, match.end(), min(_next_semicolon(scan.text, item.end(), end), end)) is None
+                and KIND_NOUN.search(scan.text, cursor, match.start()) is not None):
+            # "… in sequence: one projectile from north-east to south-west …; 160 tracer rounds in flight from west to
+            # east; 20 from east to west; and 25 from west to east, all 8-12km north-east …" (patrol20's P02: the
+            # counts after the semicolons were lost, and the "all" with them): the list of counts goes on
             continue
         if _SAME_SUBJECT_VERB.match(scan.text, match.end()):
             verbs = list(VERB.finditer(scan.text, cursor, match.start()))
@@ -1309,6 +1326,14 @@ def _read_sentence(
         last_times = reading.context_times or (reading.groups[-1].times if reading.groups else None) or last_times
         if reading.region is not None:  # "In Luhansk region, the SMM recorded …": the Luhansk part starts here
             state.region = reading.region
+        if state.party_line:
+            for group in reading.groups:
+                if group.fired_verb and group.kind == "explosion_outgoing":
+                    # "They attacked … Ukrainian positions …, firing a total of 84 120-mm mortar rounds": the party tells
+                    # of its enemy's rounds, which it did not see leave (patrol20's P20: outgoing)
+                    group.kind, group.kinds = "explosion_undetermined", ["explosion_undetermined"]
+                    group.warnings.append("a party's statement: rounds it says the other side fired are not read as "
+                                          "outgoing (undetermined)")
         if reading.position is not None and state.party_line:
             sentence_warnings.append(f"a party's statement: {reading.position.text!r} is where the fire went, not an "
                                      "observer's position (left empty)")
