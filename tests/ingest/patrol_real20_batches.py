@@ -251,4 +251,128 @@ BATCH_P: list[Item] = [
   dict(kind=IMP, count=10, opt=True)]),
 ]
 
+# --- batch Q: gathered after P's fixes, held out: measured once on the branch ------------------------------------------
+BATCH_Q: list[Item] = [
+
+# http://osce.org/ukraine-smm/140271 ("Latest from", as of 18:00, 11 February 2015)
+("Q01", "2015-02-11",
+ "In Donetsk, on 11 February from 10:00 to 11:30hrs, the SMM observed the aftermath of a shelling incident in the morning "
+ "of 11 February at the central bus station and a metal works factory located in Leninskyi district (\u201cDonetsk "
+ "People\u2019s Republic\u201d (\u201cDPR\u201d)-controlled). At the bus station the SMM saw two burnt-out buses, one of "
+ "them struck by an artillery shell. The SMM could not determine the precise type of artillery shell or the direction of "
+ "fire. At the metal works factory, the SMM observed three shelling impacts around the factory. Based on its "
+ "observations and crater analysis, the SMM assessed that the impacts were caused by mortar shells fired from the "
+ "north-west.",
+ [dict(kind=IMP, count=1, weapon="artillery", opt=True),
+  dict(kind=OTHER, count=3, weapon="mortar")]),
+# http://osce.org/ukraine-smm/138616 ("Latest from", as of 18:00, 1 February 2015)
+("Q02", "2015-02-01",
+ "On 1 February the SMM spoke over the phone with the Ukrainian Major-General, Head of the Ukrainian side to the JCCC, "
+ "who stated that the JCCC headquarters (HQ) building in government-controlled Debaltseve (55km north-east of Donetsk) "
+ "was hit multiple times by Grad rockets at approximately 14:00hrs on 1 February.",
+ [dict(kind=IMP, weapon="mlrs", time=("01 14:00", "01 14:00"), placed=True)]),
+# https://reliefweb.int/report/ukraine/latest-osce-special-monitoring-mission-ukraine-smm-based-information-received-739
+# ("Latest from", as of 19:30, 17 May 2019)
+("Q03", "2019-05-17",
+ "In Donetsk region, the SMM recorded more ceasefire violations, however, fewer explosions (about 110), compared with the "
+ "previous reporting period (about 150 explosions).",
+ [dict(kind=UND, count=110, qual="about", region="Donetsk", placed=False),
+  dict(kind=UND, count=150, opt=True)]),
+# (same page)
+("Q04", "2019-05-17",
+ "In Luhansk region, the Mission recorded more ceasefire violations, including more explosions (about 670), compared with "
+ "the previous reporting period (30 explosions). The majority of ceasefire violations, including about 600 explosions, "
+ "were recorded at southerly and easterly directions of Popasna (government-controlled, 69km west of Luhansk).",
+ [dict(kind=UND, count=670, qual="about", region="Luhansk", placed=False),
+  dict(kind=UND, count=30, opt=True),
+  dict(kind=UND, count=600, placed=False, opt=True)]),
+# (same page)
+("Q05", "2019-05-17",
+ "A woman was injured from shelling in Oleksandrivka.",
+ [dict(kind=UND, opt=True)]),
+# https://www.stalkerzone.org/osce-confirms-donetsk-shelled-grads-uragan/ (Stalker Zone, February 2017, a translated news
+# copy of the SMM's report on the night of 2 February)
+("Q06", "2017-02-03",
+ "Observers of the mission noted that the explosion on Makeevka highway (so-called area of the Motel) occurred as a "
+ "result of a rocket explosion launched from an MLRS system (presumably \u201cSmerch\u201d or \u201cUragan\u201d). In "
+ "addition, observers recorded hits of MLRS Grad rockets on Sobinov Street, Artyom Street, and Kievsky Avenue.",
+ [dict(kind=IMP, count=1, weapon="mlrs", opt=True),
+  dict(kind=IMP, weapon="mlrs")]),
+# https://derechos.org/peace/russia/doc/ukrosce144.html (Equipo Nizkor's copy of a news agency's, 17 August 2015)
+("Q07", "2015-08-17",
+ "Analyses of eight fresh craters in the Krasnoarmeyskoye settlement, subjected to shelling on August 14, indicated that "
+ "\"they were all caused by Grad multiple launch rocket systems (MLRS, 122mm) originating from a westerly direction\", "
+ "monitors said.",
+ [dict(kind=OTHER, count=8, weapon="mlrs")]),
+# (same page)
+("Q08", "2015-08-17",
+ "Similar conclusions were reached after visiting the settlement of Telmanovo on August 16. \"The SMM analysed 16 craters "
+ "and concluded that they were caused by MLRS (122mm BM-21 Grad) fired from a west-south-westerly direction,\" the "
+ "report said.",
+ [dict(kind=OTHER, count=16, weapon="mlrs")]),
+# https://reliefweb.int/report/ukraine/osce-special-monitoring-mission-ukraine-smm-daily-report-2152021-issued-14-september
+# (Daily Report 215/2021, information as of 19:30, 13 September 2021)
+("Q09", "2021-09-13",
+ "In Donetsk region, the Mission recorded 88 ceasefire violations, including 30 explosions. In the previous 24 hours, it "
+ "recorded 128 ceasefire violations in the region.\n"
+ "In Luhansk region, the SMM recorded 67 ceasefire violations, including 12 explosions. In the previous 24 hours, it "
+ "recorded 62 ceasefire violations in the region.",
+ [dict(kind=UND, count=30, cv=88, region="Donetsk", placed=False),
+  dict(kind=OTHER, cv=128, opt=True),
+  dict(kind=UND, count=12, cv=67, region="Luhansk", placed=False),
+  dict(kind=OTHER, cv=62, opt=True)]),
+# https://en.interfax.com.ua/news/general/687531.html (Interfax-Ukraine, 14 September 2020, the JFO headquarters)
+("Q10", "2020-09-14",
+ "\"Over the past day, on September 13, two violations of the ceasefire regime were recorded in the area of "
+ "responsibility of the Skhid operational-tactical group,\" the JFO's morning report posted on Facebook on Monday reads.\n"
+ "In particular, indirect shots from grenade launchers towards the Ukrainian positions were noted near Pisky and "
+ "Avdiyivka.",
+ [dict(kind=OTHER, cv=2, time=("within", "13 00:00", "14 00:00")),
+  dict(kind=SHOT, weapon="grenade_launcher", opt=True)]),
+# https://uacrisis.org/en/56961-smm-obsye-5 (Ukraine Crisis Media Center, the SMM's Principal Deputy Chief Monitor; May
+# 2017, the week after 24 May)
+("Q11", "2017-05-30",
+ "On May 24, the OSCE SMM monitors registered over 500 incidents of ceasefire violations as well as 170 explosions in the "
+ "western outskirts of Donetsk.",
+ [dict(kind=UND, count=170, cv=500, time=("within", "24 00:00", "25 00:00"))]),
+# https://uacrisis.org/en/61555-osce-69 (Ukraine Crisis Media Center, October 2016, the same)
+("Q12", "2016-10-18",
+ "Last week, the OSCE Special Monitoring Mission recorded 3,335 ceasefire violations, which is 45% more than the week "
+ "before.\n"
+ "During the first week after the renewal of commitments, from August 26 to September 1, the OSCE monitors recorded 1,365 "
+ "ceasefire violations.",
+ [dict(kind=OTHER, cv=3335),
+  dict(kind=OTHER, cv=1365)]),
+# https://uacrisis.org/en/68240-osce-smm-12 (Ukraine Crisis Media Center, summer 2017, the same)
+("Q13", "2017-08-01",
+ "\u201cOver 6,500 ceasefire violations were recorded by the OSCE SMM. There was a four-fold increase in the number of "
+ "SMM-recorded instances in which weapons that should have been withdrawn were used. Among them were 86 instances in "
+ "which multiple launch rocket systems were used,\u201d reported Alexander Hug.\n"
+ "Last week, three civilians from Horlivka were injured when a hand grenade exploded \u2013 two boys, 7 and 11 years old, "
+ "and their grandmother, said Alexander Hug.",
+ [dict(kind=OTHER, cv=6500),
+  dict(kind=OTHER, weapon="mlrs", opt=True)]),
+# https://www.unian.info/war/1183977-terrorists-fire-at-zaitseve-local-school-building.html (UNIAN's copy of an SMM report;
+# the date is not on the stored page)
+("Q14", "2015-11-10",
+ "It examined a fresh impact on the wall at the northern side of the building, 3.7 meters above the ground, and "
+ "identified pieces of a 73mm round from a SPG-9 (Kopye) tripod-mounted recoilless gun. Some 19 meters north of the "
+ "school boundary, the SMM detected another crater also caused by an SPG-9 projectile.",
+ [dict(kind=OTHER, count=1, weapon="recoilless_gun"),
+  dict(kind=OTHER, count=1, weapon="recoilless_gun")]),
+# https://www.ukrinform.net/amp/rubric-other_news/2337270-27000-violations-by-proscribed-weapons.html (Ukrinform; the date
+# is not on the stored page)
+("Q15", "2017-12-01",
+ "The OSCE Special Monitoring Mission (OSCE SMM) to Ukraine has recorded nearly 27,000 ceasefire violations caused by "
+ "weapons forbidden by the Minsk agreements \u2013 Alexander Hug",
+ [dict(kind=OTHER, cv=27000)]),
+# http://lugansk-news.com/terrorists-resumed-heavy-shelling-near-shchastya-in-lugansk-region-ukraine-lost-1-wia-and-apc/
+# (a news site's copy of the Luhansk regional governor; the date is not on the stored page)
+("Q16", "2015-06-01",
+ "Last night and tonight Shchastya was heavily shelled by mortars and grenade launchers. Terrorists opened fire from the "
+ "side of occupied Vesela Hora village and hit the area near the bridge over Siverskiy Donets River where Ukrainian Army "
+ "fortifications are located.",
+ [dict(kind=UND, weapon="mortar", opt=True)]),
+]
+
 ITEMS: list[Item] = BATCH_P
