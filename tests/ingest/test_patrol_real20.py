@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from tests.ingest.patrol_real20_batches import BATCH_P
+from tests.ingest.patrol_real20_batches import BATCH_P, BATCH_Q
 from tests.ingest.test_patrol_real16 import assert_no_worse
 from tests.ingest.test_patrol_sentences import parse as parse_records
 
@@ -31,6 +31,12 @@ JUDGED: dict[str, dict[str, int]] = {
     # launched, as the batches' rule has it; the expectation wrote outgoing), "intercepted four rocket launches" outgoing
     # (the expectation's optional airbursts)
     "P25": {"kind": 2},
+    # Q01: "At the metal works factory, the SMM observed three shelling impacts around the factory" (the aftermath of the
+    # morning's shelling): impacts, the expectation's marks on the ground (kind other)
+    "Q01": {"kind": 1},
+    # Q06: "the explosion on Makeevka highway … occurred as a result of a rocket explosion launched from an MLRS system":
+    # undetermined, of no number (the expectation's optional impact of one)
+    "Q06": {"kind": 1},
 }
 LEFT: dict[str, dict[str, int]] = {
     # P19: "the use of 120mm and 82mm mortars (78 and 14 explosions, respectively) during that day" is not read, nor is
@@ -42,10 +48,11 @@ LEFT: dict[str, dict[str, int]] = {
     # P22: the tally "violated the ceasefire four times" and the "69 rounds" are one record, which the judge pairs with
     # the rounds; the expectation wrote the tally apart
     "P22": {"record": 1},
+    "Q06": {"count": 1},
 }
 
 
-@pytest.mark.parametrize(("item", "day", "text", "expected"), BATCH_P, ids=[item[0] for item in BATCH_P])
+@pytest.mark.parametrize(("item", "day", "text", "expected"), BATCH_P + BATCH_Q, ids=[item[0] for item in BATCH_P + BATCH_Q])
 def test_real_item_has_no_wrong_value(item: str, day: str, text: str, expected: list[dict[str, Any]]) -> None:
     assert_no_worse(item, day, text, expected, JUDGED, LEFT)
 
@@ -261,3 +268,67 @@ def test_rocket_launches_firing_and_fire(text: str, kind: str, count: int | None
     # records
     (record,) = _fire(_read(text))
     assert (record["kind"], record["count"]) == (kind, count)
+
+
+# --- batch Q's constructs (after its measurement), paraphrased ---------------------------------------------------------
+
+def test_the_aftermath_of_a_shelling_incident_is_no_fire() -> None:
+    # Q01: "observed the aftermath of a shelling incident in the morning of 11 February" was one explosion
+    assert not _fire(_read("On 3 May, the SMM observed the aftermath of a shelling incident at a school in Marinka."))
+
+
+def test_shelling_impacts_are_impacts_and_their_weapon_assessed_after() -> None:
+    # Q01: "the SMM observed three shelling impacts around the factory. Based on its observations and crater analysis, the
+    # SMM assessed that the impacts were caused by mortar shells fired from the north-west." gave three explosions, an
+    # impact of no number and no weapon
+    records = _fire(_read("At the railway depot, the SMM observed four shelling impacts around the building. Based on its "
+                          "observations and crater analysis, the SMM assessed that the impacts were caused by artillery "
+                          "shells fired from the south-east."))
+    assert [(record["kind"], record["count"], record["weapon"], record.get("fired_from")) for record in records] == [
+        ("explosion_impact", 4, "artillery", "SE")]
+
+
+def test_an_assessment_of_a_weapon_it_cannot_place_is_not_applied() -> None:
+    # two counts before: which of them is not told
+    records = _read("The SMM heard two explosions 2km east and three explosions 4km south. The SMM assessed that the "
+                    "impacts were caused by mortar shells.")
+    assert [record["weapon"] for record in records if record["count"]] == [None, None]
+    assert "not applied" in records[-1]["warnings"][0]
+
+
+def test_a_thing_hit_several_times_where_it_stood() -> None:
+    # Q02: "… who stated that the JCCC headquarters (HQ) building in government-controlled Debaltseve (55km north-east of
+    # Donetsk) was hit multiple times by Grad rockets at approximately 14:00hrs" was undetermined, Debaltseve the observer's
+    (record,) = _fire(_read("On 4 May the SMM spoke with a local official, who stated that the school building in "
+                            "government-controlled Popasna (69km west of Luhansk) was hit several times by mortar rounds "
+                            "at approximately 16:00hrs on 4 May."))
+    assert (record["kind"], record["weapon"], record["event_place"]) == ("explosion_impact", "mortar", "Popasna")
+    assert record["observer_place"] is None and record["lat"] is not None
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("The SMM recorded hits of 122mm artillery shells on a street in Avdiivka.", None),
+    ("The SMM saw three direct hits by mortar rounds on a house in Marinka.", 3),
+])
+def test_hits_of_rounds_are_impacts(text: str, count: int | None) -> None:
+    # Q06: "observers recorded hits of MLRS Grad rockets on Sobinov Street" was undetermined
+    (record,) = _fire(_read(text))
+    assert (record["kind"], record["count"]) == ("explosion_impact", count)
+
+
+def test_craters_subjected_to_shelling_caused_by_a_weapon() -> None:
+    # Q07: "eight fresh craters in the X settlement, subjected to shelling on August 14, indicated that 'they were all caused
+    # by Grad …'": an explosion record beside the craters took the weapon (and a bearing from "originating from a westerly
+    # direction")
+    records = _fire(_read("Analyses of five fresh craters in Vodiane, subjected to shelling on 3 May, indicated that they "
+                          "were all caused by 120mm mortar rounds originating from a southerly direction."))
+    assert [(record["kind"], record["count"], record["weapon"], record.get("fired_from")) for record in records] == [
+        ("other", 5, "mortar", "S")]
+    assert records[0]["bearing_min_deg"] is None
+
+
+def test_incidents_of_ceasefire_violations_are_a_tally() -> None:
+    # Q11: "registered over 500 incidents of ceasefire violations as well as 170 explosions" lost the tally
+    (record,) = _fire(_read("On 2 March, the SMM registered about 300 incidents of ceasefire violations as well as 90 "
+                            "explosions."))
+    assert (record["count"], record["ceasefire_violations"]) == (90, 300)

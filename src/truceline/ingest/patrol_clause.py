@@ -581,7 +581,9 @@ _RANGE_START_BEFORE = re.compile(r"\bbetween\s+(?:\d+(?:[.,]\d+)?|" + ph.NUMBER_
 _CRATER_WORD = re.compile(r"\b(?:craters?|damage)\b", re.IGNORECASE)
 _CALIBRE_CHOICE = re.compile(r"\b(?:either\s+)?\d{2,3}(?:\s?mm)?\s+or\s+\d{2,3}\s?mm\b", re.IGNORECASE)
 _MARKS_FROM_SHELLING = re.compile(r"\b(?:(?:which|that)\s+(?:[\w-]+\s+){1,3}?(?:said|claimed|believed)\s+)?(?:had\s+)?"
-                                  r"(?:(?:resulted|resulting|came)\s+from|(?<=damage\s)caused\s+by|(?<=craters\s)caused\s+by)"
+                                  r"(?:(?:resulted|resulting|came)\s+from|(?<=damage\s)caused\s+by|(?<=craters\s)caused\s+by"
+                                  # "eight fresh craters in the X settlement, subjected to shelling on August 14" (patrol20's Q07)
+                                  r"|(?:(?:were|was|had\s+been)\s+)?subjected\s+to)"
                                   r"\s+(?:the\s+|a\s+)?shelling\b", re.IGNORECASE)
 _CONDUCT_FLIGHT_BEFORE = re.compile(r"\bconduct(?:ing|ed|s)?\s+(?:an?\s+|the\s+|its\s+)?(?:(?:announced|planned|scheduled|"
                                     r"co-ordinated|coordinated|pre-notified|notified)\s+)?(?:(?:mini|mid-range|long-range)[- ]?)?$",
@@ -642,6 +644,8 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
             continue  # "assessed as outgoing rounds and impacts": one assessment of the noun before, in two kinds
         if match["noun"].lower() == "fire" and (not re.search(r"[\w-]+\s+$", before) or _SOMEONE_BEFORE.search(before)):
             continue  # "saw him fire a burst": a verb
+        if match["noun"].lower() == "shelling" and re.match(r"\s+(?:impacts?|craters?)\b", text[start + match.end():], re.IGNORECASE):
+            continue  # "observed three shelling impacts": impacts of shelling, one noun (patrol20's Q01: the shelling counted)
         if match["noun"].lower() == "fire" and nouns and nouns[-1]["noun"].lower().startswith(("rocket", "missile")) and (
                 re.fullmatch(r"\s+", between)):
             scan.claim(position, start + match.end())
@@ -842,6 +846,13 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
                     _read_weapon(scan, group, previous_end + listed.start(), noun_start)
                     scan.claim(previous_end + listed.start(), previous_end + adjectives.start(1))
                 _read_weapon(scan, group, previous_end + adjectives.start(1), noun_start)
+        hits_of = _HITS_OF.search(scan.view(previous_end, group_start)) if kind.startswith("explosion") else None
+        if hits_of is not None:  # "recorded hits of MLRS Grad rockets on Sobinov Street" (patrol20's Q06): impacts
+            scan.claim(previous_end + hits_of.start(), previous_end + hits_of.end())
+            group.kind, group.kinds = "explosion_impact", ["explosion_impact"]
+            if hits_of["n"] and group.count is None:  # "three direct hits by mortar rounds": three impacts
+                group.count = ph.parse_number(hits_of["n"])
+                group.start = group_start = min(group_start, previous_end + hits_of.start())
         hit_by = _HIT_BY.search(scan.view(previous_end, group_start)) if kind.startswith("explosion") else None
         if hit_by is not None:  # "her house was hit by a shell": an impact ("had been hit": see read_clause)
             scan.claim(previous_end + hit_by.start(), previous_end + hit_by.end())
@@ -1113,7 +1124,14 @@ def _hearsay_source(who: str) -> str | None:
 _SPEAKER_AFTER = re.compile(
     r"[,\u201d\"'\u2019]\s*(?P<attribution>(?:reported|said|stated|added|noted)\s+(?:(?:Col|Colonel|Lt|Maj|Major|Gen|General|Mr|Ms|"
     r"Mrs|Dr|Capt|Captain)\.?\s+)?(?-i:[A-Z][\w'-]+)(?:\s+(?-i:[A-Z][\w'-]+)){0,2})\s*\.?\s*$", re.IGNORECASE)
-_HIT_BY = re.compile(r"\b(?:(?:was|were|(?P<perfect>had|has|have|having)\s+been|being)\s+)?(?:hit|struck)\s+by\s*$", re.IGNORECASE)
+#: Rounds written as hits: "hits of MLRS Grad rockets", "direct hits by artillery shells".
+_HITS_OF = re.compile(r"(?:\b(?P<n>\d+|" + ph.NUMBER_WORD + r")\s+)?\b(?:direct\s+)?hits\s+(?:of|by|from)\s+$", re.IGNORECASE)
+#: A thing hit, named before "was hit by": "the … building in Debaltseve", "a house in Zolote", "the school".
+_HIT_THING = re.compile(r"\b(?:buildings?|house(?:s|hold)?|homes?|school|kindergarten|hospital|headquarters|HQ|station|factory|"
+                        r"plant|shop|store|church|apartment|roof|vehicle|car|bus|bridge|checkpoint|positions?)\b", re.IGNORECASE)
+_HIT_BY = re.compile(r"\b(?:(?:was|were|(?P<perfect>had|has|have|having)\s+been|being)\s+)?(?:hit|struck)"
+                     # "was hit multiple times by Grad rockets" (patrol20's Q02: undetermined)
+                     r"(?:\s+(?:multiple|several|many|a\s+number\s+of|two|three|four|five|\d+)\s+times)?\s+by\s*$", re.IGNORECASE)
 #: A count of the kind just reported, its noun left out: "two more", "three further".
 _MORE_OF_THE_SAME = re.compile(r"^[\s\x1f,]*(?:(?P<n>" + ph.NUMBER + r")\s+(?:more|further|additional|other)\b"
                                # "…; and an additional 26 between 13:00 and 15:45hrs" (patrol14: not read)
@@ -1151,7 +1169,7 @@ _NO_FIRE_OBSERVED = re.compile(
     r"(?:shelling|fire|gunfire|explosions|shots|bursts|ceasefire\s+violations)\b"
     # what fire left, seen: "saw the aftermath of shelling" (not fire heard); how marks are spread: "(all within a radius of 200
     # metres)" (not a distance from the observer)
-    r"|(?:the\s+)?aftermath\s+of\s+(?:the\s+)?(?:shelling|fire|explosions?)"
+    r"|(?:the\s+)?aftermath\s+of\s+(?:the\s+|an?\s+)?(?:shelling|fire|explosions?)(?:\s+incidents?)?"
     r"|(?<=\()(?:all\s+)?within\s+a\s+radius\s+of\s+[^()]{1,30}(?=\))"
     # people hurt by fire: "Residents, including one injured by the shelling, told the SMM …" (not one explosion)
     r"|(?:one|two|three|four|five|several|\d+)\s+(?:(?:person|people|civilians?|m[ae]n|wom[ae]n|children|child|residents?)\s+)?"
@@ -1491,7 +1509,10 @@ _LANDMARK_OFFSET = re.compile(
     r"(?=\s*(?:[,.;()]|\band\b|\bor\b|$))", re.IGNORECASE)
 #: "assessed them to (likely) have been caused by …", of marks seen: the cause is read as the weapon.
 _ASSESSED_CAUSED = re.compile(r"\bassessed\s+(?:them|it|these|those)\s+(?:to\s+(?:(?:most\s+)?likely\s+)?have\s+been|as\s+(?:having\s+been\s+)?)"
-                             r"(?:\s+(?:most\s+)?likely)?\s+caused\s+by\b", re.IGNORECASE)
+                             r"(?:\s+(?:most\s+)?likely)?\s+caused\s+by\b"
+                             # "indicated that they were all caused by Grad …" (patrol20's Q07)
+                             r"|\b(?:(?:indicated|showed|concluded|found)\s+that\s+)?(?:they|it)\s+(?:were|was)\s+(?:all\s+)?caused\s+by\b",
+                             re.IGNORECASE)
 
 
 def _read_damage_or_mines(scan: Scan, group: Group, start: int, end: int) -> None:
@@ -2723,6 +2744,7 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
         scan.claim(start + match.start("attribution"), start + match.end("attribution"))
     verb = next(scan.find(VERB, start, end), None)
     has_verb = verb is not None
+    hit_subject: int | None = None  # where the thing hit is named: "the … building in Debaltseve (…) was hit by"
     if verb is not None:
         auxiliary = PASSIVE.search(scan.view(start, start + verb.start()))
         if auxiliary is not None and KIND_NOUN.search(scan.view(start, start + auxiliary.start())) is not None:
@@ -2750,6 +2772,8 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
             hit_by = _HIT_BY.search(scan.view(start, context_end))
             if hit_by is not None:  # "… that her house had been hit by a shell"
                 context_end = observation_start = start + hit_by.start()
+                things = list(_HIT_THING.finditer(scan.text, start, context_end))
+                hit_subject = start + things[-1].start() if things else None
         if target is not None and start + target.end() <= context_end:
             context_end = observation_start = start + target.end()  # "the SMM's UAV was fired upon with small-arms fire"
     region = bare["bare_region"] if region_tally is not None and bare is not None else None
@@ -3033,6 +3057,16 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
             if shots:
                 shots[0].kind, shots[0].kinds = "other", ["other"]
                 shots[0].warnings.append("counted with the rounds before it")
+    if (position is not None and not has_verb and hit_subject is not None and groups and position.places and position.text
+            and (position.how == "place" or (position.how == "offset" and position.describes_place))
+            and scan.text.find(position.text, hit_subject, groups[0].start) >= 0):
+        # "the JCCC headquarters (HQ) building in government-controlled Debaltseve (…) was hit multiple times by Grad rockets"
+        # (patrol20's Q02: Debaltseve was the observer's place): where the thing hit stood, so where the rounds landed
+        for group in groups:
+            if group.event_place is None and group.distance_km is None:
+                group.event_place = EventPlace(names=(position.places[-1],) if position.describes_place else tuple(position.places),
+                                               relation="in")
+        position = None
     if (position is not None and not has_verb and not groups and position.how == "place"
             and not _OBSERVER_WORDS.search(scan.text, start, end)):
         # "Two teenagers were injured … in Lozove, according to residents": where something happened, told, not where the

@@ -212,7 +212,7 @@ _VIOLATIONS_NOUN = (r"(?:(?:ceasefire\s+)?violations?\b(?:\s+of\s+the\s+ceasefir
 VIOLATION_COUNT = re.compile(
     r"(?:\b(?P<qual>" + ph.COUNT_QUALIFIER + r")\s+)?(?:\ba\s+total\s+of\s+)?(?<![\d:.,])(?P<n>\d{1,3}(?:,\d{3})+|\d+|(?i:"
     # "noted 250 instances of ceasefire violations" (patrol19: not read)
-    + ph.NUMBER_WORD + r"))\s+(?:(?:instances|cases)\s+of\s+(?:the\s+)?(?=ceasefire\s+violations?\b))?" + _VIOLATIONS_NOUN,
+    + ph.NUMBER_WORD + r"))\s+(?:(?:instances|cases|incidents)\s+of\s+(?:the\s+)?(?=ceasefire\s+violations?\b))?" + _VIOLATIONS_NOUN,
     re.IGNORECASE)
 #: The same with the number in brackets: "more ceasefire violations in Donetsk region (about 420)".
 VIOLATION_PAREN = re.compile(

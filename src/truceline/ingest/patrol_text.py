@@ -712,6 +712,9 @@ def _reassessment(text: str, reports: list[Report], previous: list[int]) -> list
     aimed = _REASSESSED_AIM.match(text)
     if aimed is not None:
         return _aimed_assessment(aimed, reports, previous)
+    caused = _REASSESSED_WEAPON.match(text)
+    if caused is not None:
+        return _weapon_assessment(text, caused, reports, previous)
     match = _REASSESSED.match(text)
     cause = _REASSESSED_CAUSE.match(text) if match is None else None
     if match is None and cause is None:
@@ -809,6 +812,51 @@ def _aimed_assessment(aimed: re.Match[str], reports: list[Report], previous: lis
     previous[:] = []
     return [{"kind": "other", "count": None, "weapon": None, "flight_direction": None, "extras": {},
              "warnings": (f"an assessment of what the sentence before reported ({', '.join(ids)}): its target, "
+                          "not a new observation",)}]
+
+
+#: What made the impacts or craters the sentence before reported: "Based on its observations and crater analysis, the SMM
+#: assessed that the impacts were caused by mortar shells fired from the north-west." (patrol20's Q01: another impact of no
+#: number, and the weapon lost)
+_REASSESSED_WEAPON = re.compile(
+    r"^\W*(?:based\s+on\s+[^,;.]{1,80},\s*)?(?:the\s+SMM|it|the\s+mission|the\s+patrol)\s+(?:later\s+|also\s+|further\s+)?"
+    r"(?:assessed|concluded|determined)\s+that\s+(?:the|these|those|both|all(?:\s+the)?)\s+(?:(?:" + ph.NUMBER + r")\s+)?"
+    r"(?P<what>impacts?|craters?)\s+(?:was|were|had\s+been|have\s+been|has\s+been)\s+(?:all\s+)?"
+    r"(?:(?:most\s+)?(?:likely|probably)\s+)?caused\s+by\s+(?P<tail>[^;]*?)\W*$", re.IGNORECASE)
+_FIRED_FROM_TAIL = re.compile(r"\s*,?\s*(?:(?:which\s+(?:were|was|had\s+been)\s+)?fired|originating|coming)\s+from\s+"
+                              r"(?:the\s+|an?\s+)?(?P<dir>" + ph.DIRECTION + r")(?:\s+direction)?\s*$", re.IGNORECASE)
+
+
+def _weapon_assessment(text: str, caused: re.Match[str], reports: list[Report], previous: list[int]) -> list[dict[str, Any]]:
+    """"… the SMM assessed that the impacts were caused by mortar shells fired from the north-west": the weapon (and where
+    the rounds came from) of the one count of impacts or craters the sentence before reported; the sentence itself is a
+    record of kind ``other`` that says so."""
+    craters = caused["what"].lower().startswith("crater")
+    targets = [at for at in previous if reports[at].count and (
+        reports[at].kind.startswith("explosion") if not craters else reports[at].kind == "other")]
+    tail = caused["tail"]
+    fired = _FIRED_FROM_TAIL.search(tail)
+    rounds = tail[:fired.start()] if fired is not None else tail
+    group = Group(start=0, end=0, kind="explosion_undetermined", kinds=["explosion_undetermined"])
+    scan = Scan(rounds)
+    _read_weapon(scan, group, 0, len(rounds))
+    leftover = re.sub(r"\b(?:an?|the|rounds?|shells?|fire|projectiles?|ammunition)\b|[\W\x1f]", "", scan.view(0, len(rounds)),
+                      flags=re.IGNORECASE)
+    if len(targets) != 1 or group.weapon is None or leftover:
+        return _unapplied(text)
+    target = reports[targets[0]]
+    extras = dict(target.extras)
+    if group.calibre_mm is not None and "calibre_mm" not in extras:
+        extras["calibre_mm"] = group.calibre_mm
+    if fired is not None and "fired_from" not in extras:
+        point = ph.parse_direction(fired["dir"])
+        if point is not None:
+            extras["fired_from"] = point
+    reports[targets[0]] = dataclasses.replace(target, weapon=target.weapon or group.weapon, extras=extras)
+    previous[:] = []
+    return [{"kind": "other", "count": None, "weapon": None, "flight_direction": None,
+             "extras": {"assessment_of": [target.report_id]},
+             "warnings": (f"an assessment of what the sentence before reported ({target.report_id}): applied to it, "
                           "not a new observation",)}]
 
 
