@@ -375,4 +375,124 @@ BATCH_Q: list[Item] = [
  [dict(kind=UND, weapon="mortar", opt=True)]),
 ]
 
+# --- batch R: gathered after Q's fixes, held out: measured once on the branch ------------------------------------------
+BATCH_R: list[Item] = [
+
+# https://osce.org/special-monitoring-mission-to-ukraine/494140 (Spot Report 19/2021, 31 July 2021)
+("R01", "2021-07-31",
+ "At 10:00 on 31 July, an SMM patrol arrived at a checkpoint in the eastern part of Staromykhailivka "
+ "(non-government-controlled, 15km west of Donetsk) in order to conduct an announced mini-unmanned aerial vehicle (UAV) "
+ "flight to follow up on allegations of a damaged civilian property in the area. [...] After about five minutes, he "
+ "approached the patrol again and repeated that he was unaware of any planned flights in the area and added that if the "
+ "SMM did fly the UAV, it would be shot down.",
+ []),
+# https://www.ostro.info/news/5693/ (Ostrov, 4 August 2020, quoting the SMM's report of 3 August)
+("R02", "2020-08-04",
+ "It is reported that on August 1, the SMM representatives were located approximately 2 km north of Petrovske to control "
+ "a short-range unmanned aerial vehicle (UAV) flight near the disengagement area in the area of Petrovske.\n"
+ "\"Members of the SMM patrol heard 15 single rounds of small arms fire approximately 500 m west of their location. It was "
+ "estimated that the fire was directed towards the UAV that was flying over the positions (assessed as belonging to the "
+ "armed formations)\", - the report said.",
+ [dict(kind=SHOT, count=15, weapon="small_arms", bearing="W", dist=(0.5, 0.5))]),
+# https://www.ostro.info/news/6917/ (Ostrov, 8 November 2021, quoting the SMM's report)
+("R03", "2021-11-08",
+ "\"at 14:15 on 6 November, while positioned on the western edge of Bolotene (government-controlled, 22km north-east of "
+ "Luhansk), the Mission heard four bursts of small-arms fire at an assessed range of less than 50m south of its position. "
+ "SMM patrol members immediately re-entered their vehicles\".\n"
+ "\"As the patrol continued to drive away, at 14:16, it heard and saw one impact explosion at an assessed range of 20-30m "
+ "south-east of its position\", - this incident is reported in the summary.",
+ [dict(kind=BURST, count=4, weapon="small_arms", bearing="S", time=("06 14:15", "06 14:15")),
+  dict(kind=IMP, count=1, bearing="SE", dist=(0.02, 0.03), time=("06 14:16", "06 14:16"))]),
+# http://archive2018-2020.dnronline.su/en/2020/03/30/the-afu-engaged-republic-s-populated-localities-10-times-in-the-past-24-hours-dpr-pmd
+# (DNR Online, the "DPR" militia's spokesman at the briefing of 28 March 2020)
+("R04", "2020-03-28",
+ "At the same time, today at 6:55, Ukrainian militants from the 28th AFU brigade shelled Staromikhaylovka with heavy "
+ "artillery and mortar. Ukrainian militants fired 12 shells of 122mm caliber, as well as four 120mm mines on "
+ "neighborhoods of the village.",
+ [dict(kind=UND, weapon="artillery", opt=True),
+  dict(kind=IMP, count=12, weapon="artillery"),
+  dict(kind=IMP, count=4, weapon="mortar")]),
+# (same page)
+("R05", "2020-03-28",
+ "\u201cOn the Mariupol front, fighters of the 10th brigade shelled Kominternovo with 120mm mortars,\u201d Dmitry "
+ "Astrakhan reported.",
+ [dict(kind=UND, weapon="mortar", opt=True)]),
+# https://uacrisis.org/en/65513-gutsulyak-37 (Ukraine Crisis Media Center, the Ministry of Defence's ATO spokesman; March
+# 2018 by the page's "March 22", "March 23")
+("R06", "2018-03-24",
+ "\u201cAfter 22.00, Russian proxies fired with grenade launchers, large-caliber machine guns and small arms at Ukrainian "
+ "troops at Maryanka. At midnight, militants used 82 mm mortars at Ukrainian troops at Kamyanka. The explosion of three "
+ "mines of this caliber was recorded\u201d, reported Ukrainian Ministry of Defense spokesman Colonel Dmytro Hutsulyak at "
+ "a press briefing at Ukraine Crisis Media Center.",
+ [dict(kind=UND, weapon="grenade_launcher", opt=True),
+  dict(kind=UND, weapon="mortar", opt=True),
+  dict(kind=UND, count=3, weapon="mortar")]),
+# (same page)
+("R07", "2018-03-24",
+ "The Joint center for coordination and control recorded six 120-mm mortar ammunitions have hit the household buildings "
+ "and backyards of civilians in the area of Avdiivka-Donetsk railroad haul.",
+ [dict(kind=IMP, count=6, weapon="mortar")]),
+# https://uacrisis.org/en/65701-hutsulyak-20 (Ukraine Crisis Media Center, the same spokesman; the date is not on the
+# stored page)
+("R08", "2018-03-28",
+ "Over the last day, Russia-backed militants committed 54 ceasefire violations in eastern Ukraine, 53 of these were "
+ "precision attacks. Militants fired fifty-two 120-mm and over thirty 82-mm mortar rounds.",
+ [dict(kind=OTHER, cv=54),
+  dict(kind=UND, count=52, weapon="mortar"),
+  dict(kind=UND, count=30, qual="more than", weapon="mortar")]),
+# (same page)
+("R09", "2018-03-28",
+ "In Luhansk sector, Russian proxies attacked Ukrainian troops\u2019 positions near Katerynivka and Shchastia between "
+ "20:00 and 23:00 using automatic grenade launchers and heavy machine guns as well as 82-mm mortars. \u201cThe enemy "
+ "fired three mortar rounds,\u201d Colonel Hutsulyak said.",
+ [dict(kind=UND, weapon="automatic_grenade_launcher", opt=True),
+  dict(kind=UND, count=3, weapon="mortar")]),
+# (same page)
+("R10", "2018-03-28",
+ "They fired four 122-mm artillery rounds in Shyrokyne area and used 120-mm mortars twice outside Pavlopil and once in "
+ "Hnutove area having fired a total of 52 rounds in the latter incidents.",
+ [dict(kind=UND, count=4, weapon="artillery"),
+  dict(kind=UND, weapon="mortar", opt=True),
+  dict(kind=UND, count=52)]),
+# https://eu.eot.su/2017/03/19/ukrainian-military-again-shelled-towns-and-villages-in-dpr/ (Rossa Primavera via EoT, 19
+# March 2017, the "DPR" militia's command)
+("R11", "2017-03-19",
+ "DPR PM Command summarized information on the shelling conducted by the Ukrainian side during the previous day, March "
+ "18th. The Ukrainian army violated ceasefire 74 times and shelled 14 towns and villages.",
+ [dict(kind=OTHER, cv=74)]),
+# https://reliefweb.int/report/ukraine/osce-special-monitoring-mission-ukraine-smm-daily-report-1712020-issued-20-july-2020
+# (Daily Report 171/2020, information as of 19:30, 19 July 2020)
+("R12", "2020-07-19",
+ "Small-arms fire was directed at an SMM mini-unmanned aerial vehicle (UAV) near Petrivske, Donetsk region.\n"
+ "The SMM followed up on civilian casualties and damage to a school and in a residential area as the result of shelling in "
+ "the Trudivski area of Donetsk city\u2019s Petrovskyi district.",
+ [dict(kind=OTHER, weapon="small_arms", opt=True)]),
+# https://reliefweb.int/report/ukraine/osce-special-monitoring-mission-ukraine-smm-daily-report-2042020-issued-27-august
+# (Daily Report 204/2020, information as of 19:30, 26 August 2020)
+("R13", "2020-08-26",
+ "The SMM recorded ten ceasefire violations in Donetsk region and none in Luhansk region. In the previous reporting "
+ "period, the Mission recorded ten ceasefire violations in Donetsk region and one in Luhansk region.\n"
+ "A boy was injured due to the detonation of a grenade in Kypuche, Luhansk region.",
+ [dict(kind=OTHER, cv=10, region="Donetsk"),
+  dict(kind=OTHER, cv=10, opt=True),
+  dict(kind=OTHER, cv=1, opt=True)]),
+# https://reliefweb.int/report/ukraine/osce-special-monitoring-mission-ukraine-smm-daily-report-2062020-issued-29-august
+# (Daily Report 206/2020, information as of 19:30, 28 August 2020)
+("R14", "2020-08-28",
+ "The SMM recorded one ceasefire violation in Donetsk region and none in Luhansk region. In the previous reporting "
+ "period, it recorded three ceasefire violations in Donetsk region and none in Luhansk region.\n"
+ "The SMM again saw unexploded ordnance near Kruta Balka, on a road frequently used by the SMM and employees of the "
+ "Donetsk Filtration Station.",
+ [dict(kind=OTHER, cv=1, region="Donetsk"),
+  dict(kind=OTHER, cv=3, opt=True),
+  dict(kind=OTHER, opt=True)]),
+# https://reliefweb.int/report/ukraine/osce-special-monitoring-mission-ukraine-smm-daily-report-932020-issued-20-april-2020
+# (Daily Report 93/2020, information as of 19:30, 19 April 2020)
+("R15", "2020-04-19",
+ "The SMM followed up on reports of a civilian fatality caused by shelling in Shyroka Balka, Donetsk region.\n"
+ "Small-arms fire was assessed as aimed at an SMM mini unmanned aerial vehicle (UAV) flying over areas near Kalynove, "
+ "Luhansk region.",
+ [dict(kind=OTHER, weapon="small_arms", opt=True)]),
+]
+
 ITEMS: list[Item] = BATCH_P
