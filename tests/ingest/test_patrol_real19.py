@@ -26,7 +26,9 @@ JUDGED: dict[str, dict[str, int]] = {
     # launched from the AFU positions" are undetermined explosions (the text names no target; the expectation wrote
     # impacts, the side the statement speaks for being the one shelled); I09's "fired mortars at the Zaitsevo settlement"
     # is kind other with the weapon (the expectation: an undetermined explosion of unstated number)
-    "I09": {"kind": 2}, "I14": {"kind": 6}, "I16": {"kind": 3},
+    # (since patrol20, I16's "495 ammunitions had been conducted with different types of grenade launchers" is read too,
+    # as 495 undetermined rounds: the expectation's optional impacts)
+    "I09": {"kind": 2}, "I14": {"kind": 6}, "I16": {"kind": 4},
     # I21: "bursts of anti-aircraft cannon (ZU-23)" is the reader's "anti_aircraft_gun" (the expectation misnamed it)
     "I21": {"weapon": 1},
     # I25: "dropped the VOG-17 grenade launcher round" is an explosion of unstated number (no longer 17); the judge does

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from tests.ingest.patrol_real20_batches import BATCH_P, BATCH_Q
+from tests.ingest.patrol_real20_batches import BATCH_P, BATCH_Q, BATCH_R
 from tests.ingest.test_patrol_real16 import assert_no_worse
 from tests.ingest.test_patrol_sentences import parse as parse_records
 
@@ -37,6 +37,16 @@ JUDGED: dict[str, dict[str, int]] = {
     # Q06: "the explosion on Makeevka highway … occurred as a result of a rocket explosion launched from an MLRS system":
     # undetermined, of no number (the expectation's optional impact of one)
     "Q06": {"kind": 1},
+    # R03: the second quoted paragraph ("… at 14:16, it heard and saw one impact explosion …") is a line of its own: its
+    # day is --date's, not the "6 November" of the line before
+    "R03": {"time": 1},
+    # R04: "fired 12 shells of 122mm caliber, as well as four 120mm mines on neighborhoods of the village": undetermined
+    # (the expectation's impacts, onto the side that speaks); the judge pairs the 12 with the optional "shelled … with
+    # heavy artillery and mortar" (a tie), hence a weapon and a record as well
+    "R04": {"weapon": 1, "kind": 1},
+    # R09: "The enemy fired three mortar rounds" is read; the judge pairs it with the optional automatic grenade launchers
+    # (a tie of costs), hence the weapon and the record left
+    "R09": {"weapon": 1},
 }
 LEFT: dict[str, dict[str, int]] = {
     # P19: "the use of 120mm and 82mm mortars (78 and 14 explosions, respectively) during that day" is not read, nor is
@@ -49,10 +59,19 @@ LEFT: dict[str, dict[str, int]] = {
     # the rounds; the expectation wrote the tally apart
     "P22": {"record": 1},
     "Q06": {"count": 1},
+    "R04": {"record": 1},
+    # R06: "The explosion of three mines of this caliber" (the calibre of "82 mm mortars" in the sentence before) keeps no
+    # weapon
+    "R06": {"weapon": 1, "record": 1},
+    "R09": {"record": 1},
+    # R10: "having fired a total of 52 rounds in the latter incidents" (those of "120-mm mortars"): no weapon; the judge
+    # pairs the 52 with the optional mortar record (a tie)
+    "R10": {"weapon": 1, "record": 1},
 }
 
 
-@pytest.mark.parametrize(("item", "day", "text", "expected"), BATCH_P + BATCH_Q, ids=[item[0] for item in BATCH_P + BATCH_Q])
+@pytest.mark.parametrize(("item", "day", "text", "expected"), BATCH_P + BATCH_Q + BATCH_R,
+                         ids=[item[0] for item in BATCH_P + BATCH_Q + BATCH_R])
 def test_real_item_has_no_wrong_value(item: str, day: str, text: str, expected: list[dict[str, Any]]) -> None:
     assert_no_worse(item, day, text, expected, JUDGED, LEFT)
 
@@ -332,3 +351,85 @@ def test_incidents_of_ceasefire_violations_are_a_tally() -> None:
     (record,) = _fire(_read("On 2 March, the SMM registered about 300 incidents of ceasefire violations as well as 90 "
                             "explosions."))
     assert (record["count"], record["ceasefire_violations"]) == (90, 300)
+
+
+# --- batch R's constructs (after its measurement), paraphrased ---------------------------------------------------------
+
+def test_shot_down_is_a_verb() -> None:
+    # R01: "… if the SMM did fly the UAV, it would be shot down" was a shot of no number
+    assert not _fire(_read("A member of the armed formations said that the SMM drone would be shot down if it flew."))
+
+
+def test_the_missions_own_flight_controlled_is_no_uav_seen() -> None:
+    # R02: "… located … to control a short-range unmanned aerial vehicle (UAV) flight" was a UAV seen, one
+    assert not _fire(_read("The SMM patrol stopped near Zolote to control a short-range unmanned aerial vehicle (UAV) "
+                           "flight."))
+
+
+def test_one_impact_explosion_is_one_record() -> None:
+    # R03: "it heard and saw one impact explosion at an assessed range of 20-30m south-east" gave an impact and an explosion
+    (record,) = _fire(_read("At 11:20, the SMM heard one impact explosion about 300m north-east of its position."))
+    assert (record["kind"], record["count"]) == ("explosion_impact", 1)
+
+
+def test_mortar_mines_named_by_calibre_anywhere() -> None:
+    # R04: "fired 12 shells of 122mm caliber, as well as four 120mm mines on neighborhoods of the village": the mines lost
+    records = _fire(_read("Militants fired six shells of 152mm caliber, as well as seven 82mm mines near Vodiane."))
+    assert [(record["count"], record["weapon"]) for record in records] == [(6, "artillery"), (7, "mortar")]
+
+
+def test_the_explosion_of_counted_rounds() -> None:
+    # R06: "The explosion of three mines of this caliber was recorded" was an explosion of no number
+    (record,) = _fire(_read("The explosion of five shells was recorded near Pisky."))
+    assert record["count"] == 5
+    (record,) = _fire(_read("The SMM heard the detonation of a mine 3km south."))
+    assert record["count"] == 1
+
+
+def test_a_long_speaker_after_the_quote() -> None:
+    records = _read("\u201cThe militants fired four mortar rounds\u201d, reported Ministry of Defense spokesman Colonel Ivan "
+                    "Petrenko at a press briefing at the Media Center.")
+    assert [record["count"] for record in records] == [4]
+    assert not any(word in warning for record in records for warning in record["warnings"]
+                   for word in ("reported", "Petrenko", "briefing"))
+
+
+def test_counted_ammunition_is_rounds() -> None:
+    # R07: "recorded six 120-mm mortar ammunitions have hit the household buildings" was not read
+    (record,) = _fire(_read("The JCCC recorded four 82-mm mortar ammunitions have hit houses near Avdiivka."))
+    assert (record["kind"], record["count"], record["weapon"]) == ("explosion_impact", 4, "mortar")
+    # "ammunition that flew" stays projectiles in flight
+    records = _fire(_read("In total, the SMM recorded 40 ceasefire violations, including 7 explosions and 5 ammunition that "
+                          "flew.", date(2020, 8, 1)))
+    assert [record["kind"] for record in records] == ["explosion_undetermined", "projectile_in_flight"]
+
+
+def test_counts_named_by_calibre_share_the_noun() -> None:
+    # R08: "Militants fired fifty-two 120-mm and over thirty 82-mm mortar rounds": the 52 were lost
+    records = _fire(_read("Militants fired twelve 82-mm and about forty 120-mm mortar rounds near Pisky."))
+    assert [(record["count"], record["weapon"], record.get("calibre_mm"), record.get("count_qualifier")) for record in records] == [
+        (12, "mortar", 82, None), (40, "mortar", 120, "about")]
+
+
+def test_having_fired_rounds_is_not_fire_seen_leaving() -> None:
+    # R10: "… having fired a total of 52 rounds in the latter incidents" was outgoing
+    records = _fire(_read("They used mortars near Pavlopil, having fired a total of 20 rounds."))
+    assert [(record["kind"], record["count"]) for record in records if record["count"]] == [("explosion_undetermined", 20)]
+    (record,) = _fire(_read("The SMM saw an infantry fighting vehicle (BMP-2) firing three rounds near Zolote."))
+    assert record["kind"] == "explosion_outgoing"
+
+
+def test_a_tally_of_shelled_places_is_no_shelling_count() -> None:
+    # R11: "The Ukrainian army violated ceasefire 74 times and shelled 14 towns and villages" was a shelling record;
+    # "summarized information on the shelling conducted by the Ukrainian side" another
+    records = _fire(_read("The militia command summarized information on the shelling conducted by the other side. The army "
+                          "violated ceasefire 31 times and shelled nine villages."))
+    assert not records
+    records = [record for record in _read("The army violated ceasefire 31 times and shelled 14 villages.")
+               if record["kind"] != "other" or record["ceasefire_violations"]]
+    assert [(record["kind"], record["ceasefire_violations"]) for record in records] == [("other", 31)]
+
+
+def test_a_fatality_caused_by_shelling_followed_up_is_no_fire() -> None:
+    # R15: "followed up on reports of a civilian fatality caused by shelling in Shyroka Balka" was an explosion
+    assert not _fire(_read("The SMM followed up on reports of a civilian fatality caused by shelling in Popasna."))

@@ -585,7 +585,7 @@ _MARKS_FROM_SHELLING = re.compile(r"\b(?:(?:which|that)\s+(?:[\w-]+\s+){1,3}?(?:
                                   # "eight fresh craters in the X settlement, subjected to shelling on August 14" (patrol20's Q07)
                                   r"|(?:(?:were|was|had\s+been)\s+)?subjected\s+to)"
                                   r"\s+(?:the\s+|a\s+)?shelling\b", re.IGNORECASE)
-_CONDUCT_FLIGHT_BEFORE = re.compile(r"\bconduct(?:ing|ed|s)?\s+(?:an?\s+|the\s+|its\s+)?(?:(?:announced|planned|scheduled|"
+_CONDUCT_FLIGHT_BEFORE = re.compile(r"\b(?:conduct|control|operat(?=e|ing|ed)|perform)(?:ing|ed|s|e)?\s+(?:an?\s+|the\s+|its\s+)?(?:(?:announced|planned|scheduled|short-range|"
                                     r"co-ordinated|coordinated|pre-notified|notified)\s+)?(?:(?:mini|mid-range|long-range)[- ]?)?$",
                                     re.IGNORECASE)
 _FLIGHT_AFTER = re.compile(r"(?:\s*\(UAVs?\))?\s*flights?\b", re.IGNORECASE)
@@ -644,6 +644,10 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
             continue  # "assessed as outgoing rounds and impacts": one assessment of the noun before, in two kinds
         if match["noun"].lower() == "fire" and (not re.search(r"[\w-]+\s+$", before) or _SOMEONE_BEFORE.search(before)):
             continue  # "saw him fire a burst": a verb
+        if (re.match(r"(?i)explosions?$", match["noun"]) and nouns and re.match(r"(?i)impacts?$", nouns[-1]["noun"])
+                and re.fullmatch(r"\s+", between)):
+            scan.claim(position, start + match.end())
+            continue  # "it heard and saw one impact explosion" (patrol20's R03: an impact and an explosion of no number)
         if match["noun"].lower() == "shelling" and re.match(r"\s+(?:impacts?|craters?)\b", text[start + match.end():], re.IGNORECASE):
             continue  # "observed three shelling impacts": impacts of shelling, one noun (patrol20's Q01: the shelling counted)
         if match["noun"].lower() == "fire" and nouns and nouns[-1]["noun"].lower().startswith(("rocket", "missile")) and (
@@ -793,8 +797,13 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
                 group.warnings.append(f"{count['adjs'].strip()!r}: the count is not split between them, so the kind is "
                                       "undetermined")
             if group.kind == "explosion_undetermined" and (fired := _FIRING_BEFORE.search(window, 0, count.start())):
-                group.kind = "explosion_outgoing"  # "a tank (T-64) firing two rounds", "the launch of a missile"
-                group.fired_verb = True
+                # "a tank (T-64) firing two rounds", "the launch of a missile", "the SMM saw … firing": fire seen leaving; not
+                # "They … having fired a total of 52 rounds" (a party's statement of its enemy, patrol20's R10: outgoing)
+                fired_at = previous_end + fired.start()
+                if (fired["of"] or _FIRER_BEFORE.search(text, max(clause_start, fired_at - 60), fired_at)
+                        or _OBSERVER_WORDS.search(text, clause_start, fired_at)):
+                    group.kind = "explosion_outgoing"
+                    group.fired_verb = True
                 scan.claim(previous_end + fired.start(), previous_end + fired.end())
             group.kinds = [group.kind]
             _fresh_damage(group, count["adjs"], noun)
@@ -815,12 +824,12 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
                 scan.claim(group_start, previous_end + count.start())
             by_weapon = (_SHARED_WEAPON_PARTS.search(window, 0, count.start())
                          if group.kind.startswith("explosion") and group.weapon is not None and shared is None else None)
-            if by_weapon is not None and group.count is not None and not count["qual"]:
+            if by_weapon is not None and group.count is not None:
                 # "40 undetermined explosions, ten mortar and 24 automatic-grenade-launcher impacts" (patrol20's P05: the
                 # ten were lost and their mortar given to the 40): counts named by weapon share the noun after the last
                 weapon_items = list(_SHARED_WEAPON_PART.finditer(by_weapon.group(0)))
                 labels = [next((label for pattern, label in ph.WEAPON_PATTERNS if pattern.fullmatch(item["weapon"])), None)
-                          for item in weapon_items]
+                          if not item["mm"] else ph.weapon_for_calibre(int(item["mm"])) for item in weapon_items]
                 if all(labels):
                     group.breakdown = [*((group.kind, ph.parse_number(item["n"]) or 0) for item in weapon_items),
                                        (group.kind, group.count)]
@@ -828,6 +837,12 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
                     group.count = sum(number for _, number in group.breakdown)
                     group.breakdown_summed = True
                     group.breakdown_calibres = {len(weapon_items): group.calibre_mm}  # each part names its own weapon
+                    for index, item in enumerate(weapon_items):
+                        if item["mm"]:
+                            group.breakdown_calibres[index] = int(item["mm"])
+                    if group.count_qualifier is not None:  # "fifty-two 120-mm and over thirty 82-mm mortar rounds"
+                        group.breakdown_qualifiers[len(weapon_items)] = group.count_qualifier
+                        group.count_qualifier = None
                     group_start = previous_end + by_weapon.start()
                     scan.claim(group_start, previous_end + count.start())
         else:
@@ -846,6 +861,13 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
                     _read_weapon(scan, group, previous_end + listed.start(), noun_start)
                     scan.claim(previous_end + listed.start(), previous_end + adjectives.start(1))
                 _read_weapon(scan, group, previous_end + adjectives.start(1), noun_start)
+        rounds_of = (_COUNT_OF_ROUNDS_AFTER.match(scan.view(noun_end, end)) if group.count is None and count is None
+                     and re.match(r"(?i)(?:explosion|detonation|blast)s?$", noun) else None)
+        if rounds_of is not None:
+            # "The explosion of three mines of this caliber was recorded" (patrol20's R06: an explosion of no number)
+            group.count = ph.parse_number(rounds_of["n"])
+            scan.claim(noun_end, noun_end + rounds_of.end())
+            _read_weapon(scan, group, noun_end, noun_end + rounds_of.end())
         hits_of = _HITS_OF.search(scan.view(previous_end, group_start)) if kind.startswith("explosion") else None
         if hits_of is not None:  # "recorded hits of MLRS Grad rockets on Sobinov Street" (patrol20's Q06): impacts
             scan.claim(previous_end + hits_of.start(), previous_end + hits_of.end())
@@ -940,7 +962,8 @@ _SHARED_PARTS = re.compile(r"(?<![\w/])(?:" + _SHARED_PART.pattern + r")+$")
 #: The same, named by weapon: "ten mortar and" 24 automatic-grenade-launcher impacts.
 _SHARED_WEAPON_PART = re.compile(
     r"(?P<n>\d+|(?i:" + ph.NUMBER_WORD + r"))\s+(?P<weapon>(?i:" + "|".join(pattern.replace(r"\s+", r"[-\s]+") for pattern, _ in ph.WEAPONS)
-    + r"))\s*(?:,\s*(?:and\s+)?|\band\b)\s*")
+    # or its calibre: "fifty-two 120-mm and over thirty 82-mm mortar rounds" (patrol20's R08: the 52 were lost)
+    + r")|(?P<mm>60|82|120|122|152)\s?-?\s?mm)\s*(?:,\s*(?:and\s+)?|\band\b)\s*")
 _SHARED_WEAPON_PARTS = re.compile(r"(?<![\w/-])(?:" + _SHARED_WEAPON_PART.pattern + r")+$")
 _PART_KIND = {"incoming": "explosion_impact", "impact": "explosion_impact", "impacts": "explosion_impact",
               "outgoing": "explosion_outgoing", "undetermined": "explosion_undetermined",
@@ -1123,7 +1146,12 @@ def _hearsay_source(who: str) -> str | None:
 #: A speaker named after the words quoted, at the end of the sentence: ", reported Col. Lysenko", "” reported the spokesman".
 _SPEAKER_AFTER = re.compile(
     r"[,\u201d\"'\u2019]\s*(?P<attribution>(?:reported|said|stated|added|noted)\s+(?:(?:Col|Colonel|Lt|Maj|Major|Gen|General|Mr|Ms|"
-    r"Mrs|Dr|Capt|Captain)\.?\s+)?(?-i:[A-Z][\w'-]+)(?:\s+(?-i:[A-Z][\w'-]+)){0,2})\s*\.?\s*$", re.IGNORECASE)
+    r"Mrs|Dr|Capt|Captain)\.?\s+)?(?:the\s+)?(?-i:[A-Z][\w'-]+)(?:\s+(?:(?-i:[A-Z][\w'-]+)|of|the|at|a|an|press|briefing|"
+    r"spokes(?:man|woman|person)|representative|commander|head|chief|deputy)){0,16})\s*\.?\s*$", re.IGNORECASE)
+#: The count of rounds after an explosion's noun: "the explosion of three mines of this caliber", "the explosions of five
+#: shells" (not "the explosion of a mine", one, read as before).
+_COUNT_OF_ROUNDS_AFTER = re.compile(r"\s+of\s+(?P<n>\d+|(?i:" + ph.NUMBER_WORD + r"))\s+(?:[\w()-]+\s+){0,2}?"
+                                    r"(?:mines|shells|rounds|rockets|grenades|projectiles)\b", re.IGNORECASE)
 #: Rounds written as hits: "hits of MLRS Grad rockets", "direct hits by artillery shells".
 _HITS_OF = re.compile(r"(?:\b(?P<n>\d+|" + ph.NUMBER_WORD + r")\s+)?\b(?:direct\s+)?hits\s+(?:of|by|from)\s+$", re.IGNORECASE)
 #: A thing hit, named before "was hit by": "the … building in Debaltseve", "a house in Zolote", "the school".
@@ -1188,7 +1216,12 @@ _PEAK = re.compile(r"(?:,\s*)?(?:with\s+)?(?:their|its|the)\s+intensity\s+(?:rea
 _FOLLOWED_UP = re.compile(
     r"\b(?:followed\s+up\s+on|following\s+up\s+on|in\s+response\s+to|to\s+follow\s+up\s+on|visited\s+\w+\s+following)\s+"
     r"(?:the\s+)?(?:reports?|allegations?|claims?|information)\s+(?:of|about|on)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:shelling|fire|explosions?|impacts?|damage|casualties|incidents?|attacks?)\b", re.IGNORECASE)
+    r"(?:shelling|fire|explosions?|impacts?|damage|casualt(?:y|ies)|fatalit(?:y|ies)|deaths?|injur(?:y|ies)|incidents?|attacks?)\b"
+    # "followed up on reports of a civilian fatality caused by shelling in Shyroka Balka" (patrol20's R15: an explosion)
+    r"(?:\s+(?:caused\s+by|due\s+to|as\s+a\s+result\s+of|from)\s+(?:the\s+)?(?:shelling|fire|explosions?))?"
+    # "summarized information on the shelling conducted by the Ukrainian side" (patrol20's R11)
+    r"|\b(?:summari[sz]ed|collected|gathered|received|provided)\s+information\s+(?:on|about)\s+(?:the\s+)?(?:shelling|fire|attacks?)\b",
+    re.IGNORECASE)
 #: What others said the fire was, followed up by the mission: "followed up on reports that the explosions were
 #: anti-aircraft fire that shot down an unmanned aerial vehicle (UAV), which consequently crashed …" (session 15: a shot
 #: record and a UAV seen); claimed to the end of the clause.
@@ -1285,7 +1318,11 @@ _NOT_OBJECT = r"(?!(?:near|in|at|about|assessed|and|caused|on|by|from|which|that
 #: Where something seen was going: "moving west", "heading towards the north", "flying in a south-easterly direction".
 _MOVING = re.compile(r"^[\s\x1f]*(?:(?:was|were)\s+)?(?:moving|heading|travell?ing|driving|flying)\s+(?:in\s+an?\s+|(?:to|towards)\s+(?:the\s+)?)?"
                      r"(?P<dir>" + ph.DIRECTION + r")(?:wards?)?(?:\s+direction)?\b(?!\s+of\b)", re.IGNORECASE)
-_FIRING_BEFORE = re.compile(r"\b(?:firing|fired|launching|launched|(?:the\s+)?(?:launch|firing)(?:es)?\s+of)\s+$", re.IGNORECASE)
+_FIRING_BEFORE = re.compile(r"\b(?:firing|fired|launching|launched|(?P<of>(?:the\s+)?(?:launch|firing)(?:es)?\s+of))\s+$", re.IGNORECASE)
+#: A weapon or vehicle just before "firing": "a tank (T-64) firing two rounds", "an IFV (BMP-2) fired three rounds".
+_FIRER_BEFORE = re.compile(r"\b(?:tanks?|T-\d\d|howitzers?|IFVs?|BMP(?:-\d)?|APCs?|BTR(?:-\d+)?|mortars?|guns?|cannons?|"
+                           r"launchers?|MLRS|Grad|systems?|vehicles?|artillery|pieces?|ships?|boats?|aircraft|helicopters?)\b"
+                           r"[^,;.]{0,25}$", re.IGNORECASE)
 _FIRING = re.compile(r"^[\s\x1f]*(?:(?:was|were)\s+)?(?:firing|shooting|opening\s+fire)\b(?:\s+(?:its|their|a|the)\s+(?:main\s+)?"
                      r"(?:cannons?|guns?|weapons?|machine[- ]guns?))?", re.IGNORECASE)
 #: Damage written in the passive, with no noun of damage: "the water pipeline … had been damaged".
@@ -2740,8 +2777,10 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
             scan.claim(start + aimed.start(), start + aimed.end())
     for match in scan.find(_SPEAKER_AFTER, start, end):
         # "… firing a total of 84 120-mm mortar rounds,” reported Col. Lysenko.": who said it, not a verb of observing
-        # (patrol20's P20: "reported" divided the clause and nothing before it was read)
-        scan.claim(start + match.start("attribution"), start + match.end("attribution"))
+        # (patrol20's P20: "reported" divided the clause and nothing before it was read); also a longer title ("”, reported
+        # Ukrainian Ministry of Defense spokesman Colonel Dmytro Hutsulyak at a press briefing at …", R06)
+        if KIND_NOUN.search(match["attribution"]) is None and not re.search(r"\d", match["attribution"]):
+            scan.claim(start + match.start("attribution"), start + match.end("attribution"))
     verb = next(scan.find(VERB, start, end), None)
     has_verb = verb is not None
     hit_subject: int | None = None  # where the thing hit is named: "the … building in Debaltseve (…) was hit by"
@@ -2765,6 +2804,10 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
             count = _COUNT_AT_WORD.search(context_text)
             if count is not None:
                 context_end = observation_start = start + count.start()
+                parts = (_SHARED_WEAPON_PARTS.search(context_text, 0, count.start())
+                         or _SHARED_PARTS.search(context_text, 0, count.start()))
+                if parts is not None:  # "Militants fired twelve 82-mm and six 120-mm mortar rounds": all the counts
+                    context_end = observation_start = start + parts.start()
             else:  # "… that 120mm mortar rounds had impacted": its weapon and calibre belong to it too
                 named = _NAMED_BEFORE.search(scan.view(start, context_end))
                 if named is not None:

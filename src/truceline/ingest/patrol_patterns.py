@@ -119,7 +119,7 @@ TIME_AT = re.compile(
 _DNUM = r"(?:" + _NUM + r"|(?i:" + ph.NUMBER_WORD + r")(?=\s*(?:-|–|to|and|or)?\s*(?:(?i:" + ph.NUMBER_WORD + r")\s+)?(?i:kilomet|met)))"
 DISTANCE = re.compile(
     r"(?:(?P<qual>about|approximately|approx\.|ca\.|circa|around|some|roughly|up\s+to|within|less\s+than|under|more\s+than|over|"
-    r"at\s+least|(?:at|from)\s+(?:a\s+)?distances?\s+(?:ranging\s+)?of|(?:at\s+)?distances?\s+ranging|at\s+an?\s+(?:estimated|assessed)\s+distances?\s+of|an\s+estimated)\s+)?"
+    r"at\s+least|(?:at|from)\s+(?:a\s+)?distances?\s+(?:ranging\s+)?of|(?:at\s+)?distances?\s+ranging|at\s+an?\s+(?:estimated|assessed)\s+(?:distances?|range)\s+of(?:\s+(?:less\s+than|about|up\s+to))?|an\s+estimated)\s+)?"
     r"(?:between\s+(?P<a2>" + _DNUM + r")\s*(?P<ua2>km|m)?\s+and\s+(?P<b2>" + _DNUM + r")"
     r"|(?:between\s+|from\s+)?(?<![\w-])(?P<a>" + _DNUM + r")(?:\s*(?P<ua>km|m)?\s*(?:-|–|to|(?<=\s)or(?=\s))\s*(?P<b>" + _DNUM + r"))?)\s*(?P<unit>" + _UNIT + r")(?:\s+away)?"
 )
@@ -304,7 +304,7 @@ KIND_NOUN = re.compile(
     # a translated news copy: "17 unidentified ammunition that flew" (projectiles in flight; session 15's N05: not read)
     r"|(?:unidentified\s+)?ammunition\s+(?:that|which)\s+flew"
     r"|(?:illumination\s+)?flares?|illumination\s+rounds?|air[- ]?bursts?|air\s+explosions?"  # "three air explosions": airbursts
-    r"|explosions?|detonations?|blasts?|bullets?(?![-\s]+(?:impacts?|holes?|marks?|proof|resistant)\b)|shelling|shelled(?=\s+(?:the\s+previous|overnight|during|on|in|at|from|with|by|yesterday|earlier|\d)|\s*[.,;]|\s*$)|air[- ]?strikes?|impacts?|rounds?|bursts?|gun[- ]?shots?|shots?|shooting(?![-\s]+(?:range|ground)s?\b)|" + DAMAGE + r"|" + MINES + r"|" + UXO + r"|(?:muzzle\s+)?flash(?:es)?|crater[- ]impacts?|craters?|fire|salvo(?:e?s)?|smoke|shells?"
+    r"|explosions?|detonations?|blasts?|bullets?(?![-\s]+(?:impacts?|holes?|marks?|proof|resistant)\b)|shelling|shelled(?=\s+(?:the\s+previous|overnight|during|on|in|at|from|with|by|yesterday|earlier|\d(?!\d*\s+(?:towns?|villages?|settlements?|localities|positions|areas|districts)\b))|\s*[.,;]|\s*$)|air[- ]?strikes?|impacts?|rounds?|bursts?|gun[- ]?shots?|shots?(?!\s+down\b)|shooting(?![-\s]+(?:range|ground)s?\b)|" + DAMAGE + r"|" + MINES + r"|" + UXO + r"|(?:muzzle\s+)?flash(?:es)?|crater[- ]impacts?|craters?|fire|salvo(?:e?s)?|smoke|shells?"
     r"|(?<!launch )(?<!launch-)rockets?(?![-\s]+(?:systems?|launchers?|propelled|launch|assisted)\b)"
     # "heard the use of small arms north and west": fire of the weapon named after it
     r"|use(?=\s+of\s+(?:(?:small|light)[- ]arms|(?:heavy[- ])?machine[- ]guns?|weapons|automatic\s+weapons|mortars|artillery|grenade[- ]launchers?)\b)"

@@ -223,16 +223,26 @@ _ROUNDS_AS_WEAPONS = re.compile(
     r"\b(?:fired|launched)\s+(?:a\s+total\s+of\s+|altogether\s+|overall\s+|in\s+total\s+)?"
     r"(?P<count>(?:\d[\d,]*|(?i:" + ph.NUMBER_WORD + r")))\s+(?P<noun>(?:\d{2,3}\s?-?\s?mm\s+)?(?:mines|mortars))\b"
     r"|(?<![\w-])(?P<count2>(?:\d[\d,]*|(?i:" + ph.NUMBER_WORD + r")))\s+(?P<noun2>(?:\d{2,3}\s?-?\s?mm\s+)?(?:mines|mortars))"
-    r"(?=\s+(?:were|have\s+been|had\s+been)\s+(?:fired|launched)\b)", re.IGNORECASE)
+    r"(?=\s+(?:were|have\s+been|had\s+been)\s+(?:fired|launched)\b)"
+    # a mortar's calibre names them so anywhere: "… as well as four 120mm mines on neighborhoods" (patrol20's R04)
+    r"|(?<![\w-])(?P<count3>(?:\d[\d,]*|(?i:" + ph.NUMBER_WORD + r")))\s+(?P<noun3>(?:60|82|120)\s?-?\s?mm\s+mines)\b", re.IGNORECASE)
+
+
+#: Rounds counted as ammunition: "six 120-mm mortar ammunitions have hit the household buildings" (patrol20's R07: not
+#: read); "rounds", same length.
+_COUNTED_AMMUNITION = re.compile(
+    r"(?P<lead>(?<![\w-])(?:\d[\d,]*|(?i:" + ph.NUMBER_WORD + r"))\s+(?:\d{2,3}\s?-?\s?mm\s+)?"
+    r"(?:(?i:mortar|artillery|tank|MLRS|rocket|grenade)\s+)?)(?P<noun>(?i:ammunitions?))\b(?!\s+(?:boxes|crates|depots?|dumps?|(?:that|which)\s+flew)\b)")
 
 
 def _mortar_rounds(match: re.Match[str]) -> str:
-    noun = match["noun"] if match["noun"] is not None else match["noun2"]
-    start, end = match.span("noun" if match["noun"] is not None else "noun2")
+    name = next(name for name in ("noun", "noun2", "noun3") if match[name] is not None)
+    noun = match[name]
+    start, end = match.span(name)
     calibre = re.match(r"\d{2,3}", noun)
     written = ([f"{calibre.group(0)}mm mortar rounds"] if calibre else []) + ["mortar rounds", "mortar round"]
     if calibre and calibre.group(0) in ("60", "82", "120"):  # a mortar's calibre: "82-mm mines" -> "82mm rounds"
-        written.append(f"{calibre.group(0)}mm rounds")
+        written += [f"{calibre.group(0)}mm rounds", f"{calibre.group(0)}mm round"]
     written += ["rounds", "shell"]
     fitting = next((word for word in written if len(word) <= len(noun)), None)
     whole = match.group(0)
@@ -631,6 +641,7 @@ def parse_patrol_text(
             lambda lead: f"{lead['subject']} recorded {lead['count']}, ".ljust(len(lead.group(0))), line)
         line = _SETTLEMENT_LIES.sub(lambda lies: lies["name"] + " " * len(lies["where"]), line)  # "the X settlement south of the town"
         line = _ROUNDS_AS_WEAPONS.sub(_mortar_rounds, line)  # "Five 122-mm mines were fired": mortar rounds (same length)
+        line = _COUNTED_AMMUNITION.sub(lambda rounds: rounds["lead"] + "rounds".ljust(len(rounds["noun"])), line)
         if not line.strip():
             continue
         index = 0
