@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import numpy as np
 import pyarrow as pa
+from click.testing import CliRunner
 from pyproj import Geod
 
 from truceline.fuse.arrays import (ArraySettings, element_clock_offsets, fit_plane_wave, is_acoustic,
                                    site_detections)
-from truceline.fuse.engine import FusionConfig, beamed_arrays, fuse
+from truceline.fuse.engine import FusionConfig, beamed_arrays, calibration_min_stations, fuse, prepare, with_beams
 from truceline.fuse.events import associate, to_tables
+from truceline.cli import cli
+from truceline.model.tables import ASSIGNMENTS, read_table, write_table
 from tests.fuse.synthetic import make_toy
 
 GEOD = Geod(ellps="WGS84")
@@ -133,3 +136,32 @@ def test_without_clustered_stations_the_option_changes_nothing() -> None:
     on_config = FusionConfig(array_beams=True)
     on = to_tables(*fuse(toy.stations, toy.picks, on_config), config=on_config, batch=True)
     assert on.events.equals(off.events) and on.assignments.equals(off.assignments)
+
+
+def test_the_calibration_takes_fewer_stations_only_when_arrays_were_beamed() -> None:
+    """``array_calibration_stations`` applies to a run whose arrays were beamed (a few sites), not to other networks."""
+    stations, picks, _ = _toy_with_an_array()
+    config = FusionConfig(array_beams=True, array_calibration_stations=5)
+    beamed = beamed_arrays(stations, picks, config)
+    assert beamed is not None
+    prep = prepare(beamed.stations, beamed.picks, config)
+    assert calibration_min_stations(prep, config) == 6  # the prepared picks alone: nothing beamed yet
+    with_beams(prep, beamed)
+    assert calibration_min_stations(prep, config) == 5
+    toy = make_toy(seed=3, events=[(48.0, 37.5, 300.0)], clutter_per_station=0)
+    assert calibration_min_stations(prepare(toy.stations, toy.picks, config), config) == 6
+
+
+def test_the_command_beams_arrays_on_request(tmp_path) -> None:  # noqa: ANN001 - pytest fixture
+    """``truceline associate --arrays``: the element picks of the array's detections are assigned; without the flag the
+    elements are stations as before; with ``--streaming`` it is refused."""
+    stations, picks, n_events = _toy_with_an_array()
+    write_table(stations, tmp_path / "stations.csv")
+    write_table(picks, tmp_path / "picks.csv")
+    base = ["associate", "--stations", str(tmp_path / "stations.csv"), "--picks", str(tmp_path / "picks.csv")]
+    result = CliRunner().invoke(cli, [*base, "--out", str(tmp_path / "on"), "--arrays"])
+    assert result.exit_code == 0, result.output
+    assigned = set(read_table(tmp_path / "on" / "assignments.csv", ASSIGNMENTS)["pick_id"].to_pylist())
+    assert {f"Q{k}_{i}" for k in range(n_events) for i in range(5)} <= assigned and "Qclutter" not in assigned
+    refused = CliRunner().invoke(cli, [*base, "--out", str(tmp_path / "s"), "--arrays", "--streaming"])
+    assert refused.exit_code != 0 and "batch only" in refused.output

@@ -11,12 +11,15 @@ one detection: its time at the centroid, its back-azimuth and sigma (as an array
 it holds (all assigned to the detection's event in the output). Element picks that join no detection are left out of
 the association (unassociated): a lone element's pick is what the array's own processing would call noise.
 
-Element clocks: the elements of a site see the same wavefronts, so an element whose clock is off is measured against its
-siblings, before any event is located: first a gross offset (beyond what the aperture explains) from the mode of its
-picks' time differences to the other elements' picks; then, at sites of four or more elements, each element's median
-residual against the plane wave fitted to the *other* elements of the same detections (leave one out: not pulled by its
-own pick). The corrected element times are on the site's majority clock; the site's own clock offset (shared by all its
-elements) is left to the associator's station-clock calibration, as for any station.
+Element clocks: the elements of a site see the same wavefronts, so an element whose clock is off by more than the
+aperture explains is read against its siblings before any event is located: first from the mode of its picks' time
+differences to the other elements' picks, then, where at least three elements are right, as its median residual against
+the plane wave of the right elements of each detection (unbiased by the directions the site hears). Smaller element
+offsets are not read (a site's clocks are one system); the site's own clock (shared by its elements) is left to the
+associator's station-clock calibration, as for any station.
+
+Only sites of at least three stations within ``site_km`` whose aperture is at most ``max_aperture_km`` are arrays; the
+other stations and their picks pass unchanged.
 
 Pure functions over arrays (docs/fusion.md, "Session 20 (arrays20)").
 """

@@ -427,6 +427,9 @@ class FusionConfig:
     array_bearings: bool = True
     """``array_beams``: give each site detection its back-azimuth (plane wave and the elements' stated ones); off: the
     site's detections are times only."""
+    array_calibration_stations: int = 6
+    """``array_beams``, when arrays were beamed: loose events of this many stations (sites) or more calibrate the
+    atmosphere (6 otherwise: a network of a few array sites has few events heard at six)."""
     array_min_elements: int = 3
     """``array_beams``: the fewest elements of a site beamed, and of a detection."""
     array_aperture_km: float = 0.6
@@ -1022,7 +1025,8 @@ def calibrate_events(prep: Prepared, config: FusionConfig, found: list[Calibrati
         g = fit_range_slope(events, net.x_km, net.y_km, min_z=config.range_celerity_min_z) if config.range_celerity else 0.0
         if config.range_celerity:
             prep.extras["range_slope"] = np.array([g])
-        atmosphere = calibrate(events, net.x_km, net.y_km, prep.tile_x, prep.tile_y, n_blocks, support=support, g=g)
+        atmosphere = calibrate(events, net.x_km, net.y_km, prep.tile_x, prep.tile_y, n_blocks, support=support, g=g,
+                               min_stations=calibration_min_stations(prep, config))
         prep.extras["calibration_support"] = support
         for k, p in enumerate(picks):
             c, wx, wy = atmosphere[blocks[k], tiles[k]]
@@ -1094,8 +1098,22 @@ def final_pass(prep: Prepared, config: FusionConfig, atmosphere: np.ndarray, pro
                     stop_s=stop_s, workspace=workspace, taken=taken)
 
 
+def with_beams(prep: Prepared, beamed: Beamed) -> None:
+    """Give the prepared picks their element picks (``extras["beam_members"]``: per pick, ``None`` or the site
+    detection's element pick ids and misfits), which ``events.to_tables`` assigns in the detection's place."""
+    members = [beamed.members.get(str(p)) for p in prep.pick_ids]
+    prep.extras["beam_members"] = np.array(members + [None], dtype=object)[:-1]
+
+
+def calibration_min_stations(prep: Prepared, config: FusionConfig) -> int:
+    """The fewest stations of a loose event that calibrates the atmosphere: 6, or ``array_calibration_stations`` when
+    arrays were beamed into sites (``array_beams``: a site is one station, and its detections carry back-azimuths)."""
+    return config.array_calibration_stations if "beam_members" in prep.extras else 6
+
+
 def _calibrate(prep: Prepared, config: FusionConfig, first: PassResult, rounds: int = 1) -> tuple[np.ndarray, np.ndarray]:
-    return calibrate_events(prep, config, calibration_events(prep, first, config=config), prep.n_blocks, rounds)
+    found = calibration_events(prep, first, config=config, min_stations=calibration_min_stations(prep, config))
+    return calibrate_events(prep, config, found, prep.n_blocks, rounds)
 
 
 def fuse(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = None,
@@ -1108,8 +1126,7 @@ def fuse(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = None
     config = with_network_reach(config, build_network(stations))
     prep = prepare(stations, picks, config)
     if beamed is not None:
-        prep.extras["beam_members"] = np.array([beamed.members.get(str(p)) for p in prep.pick_ids] + [None],
-                                               dtype=object)[:-1]
+        with_beams(prep, beamed)
     if config.sound_speed_m_per_s is not None:
         fixed = np.array([config.sound_speed_m_per_s / 1000.0, 0.0, 0.0])
         atmosphere = np.tile(fixed, (prep.n_blocks, prep.n_tiles, 1))
