@@ -177,9 +177,9 @@ TIME_SPANS = (0, 1, 2, 3, 6, 12)  # blocks either side that a quiet block's cali
 def calibrate(
     events: list[PickedEvent], st_x: np.ndarray, st_y: np.ndarray, tile_x: np.ndarray, tile_y: np.ndarray,
     n_blocks: int, *, min_events: int = 15, radius_km: float = 90.0, max_events: int = 80, support: np.ndarray | None = None,
-    g: float = 0.0,
+    g: float = 0.0, min_stations: int = 6,
 ) -> np.ndarray:
-    """Atmosphere per (block, tile), each fitted to the well-recorded events near the tile.
+    """Atmosphere per (block, tile), each fitted to the well-recorded events (``min_stations`` or more) near the tile.
 
     A tile takes the events within ``radius_km`` of its centre (doubling the radius until
     there are ``min_events``), first of its own time block, else of the blocks nearest in time
@@ -199,7 +199,7 @@ def calibrate(
     ``g``: the network's range slope of the celerity (:func:`fit_range_slope`), held fixed in every tile's fit.
     """
     default = np.array([DEFAULT_CELERITY_KM_S, 0.0, 0.0])
-    good = [e for e in events if len(e.stations) >= 6]
+    good = [e for e in events if len(e.stations) >= min_stations]
     n_tiles = len(tile_x)
     out = np.tile(default, (n_blocks, n_tiles, 1))
     if support is not None:

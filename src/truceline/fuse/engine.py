@@ -20,9 +20,11 @@ from functools import partial
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 from scipy.spatial import cKDTree
 
 from truceline.fuse import kernels, loudness
+from truceline.fuse.arrays import ArraySettings, Beamed, array_stations, beam_sites
 from truceline.fuse.atmosphere import (CLOCK_WINDOW_S, DEFAULT_CELERITY_KM_S, RANGE_REF_KM, PickedEvent, calibrate,
                                        fit_range_slope, pick_leverages, searched_clock_offsets, station_corrections, travel_times)
 from truceline.fuse.celerity import own_celerity, scatter
@@ -414,7 +416,36 @@ class FusionConfig:
     elements of one or two sites make an event their geometry cannot locate (a different simulator's clustered arrays:
     docs/fusion.md, "Session 19 (robust19)")."""
     site_km: float = 1.0
-    """``min_sites``: stations closer than this (chained) are one site."""
+    """``min_sites``, ``array_beams``: stations closer than this (chained) are one site."""
+    array_beams: bool = False
+    """Treat every site of at least ``array_min_elements`` stations (``site_km``) as an array: its elements' picks are
+    beamed into site detections (a plane wave fitted to the element times: back-azimuth and sigma, apparent velocity
+    within ``array_min_velocity_km_s``-``array_max_velocity_km_s`` or refused as clutter; element clocks read against
+    their siblings) and the site is one station of the association, so an event counts sites, its location one pick
+    per site; every element pick of a detection is assigned to the detection's event (``fuse/arrays.py``; batch only;
+    docs/fusion.md, "Session 20 (arrays20)")."""
+    array_bearings: bool = True
+    """``array_beams``: give each site detection its back-azimuth (plane wave and the elements' stated ones); off: the
+    site's detections are times only."""
+    array_calibration_stations: int = 5
+    """``array_beams``, when arrays were beamed: loose events of this many stations (sites) or more calibrate the
+    atmosphere (6 otherwise: a network of a few array sites has few events heard at six; g3c, 7 sites: 12 of 70 loose
+    events, too few to calibrate anything; 5: F1 0.4484 -> 0.4775, coverage 0.0200 -> 0.7547)."""
+    array_min_elements: int = 3
+    """``array_beams``: the fewest elements of a site beamed, and of a detection."""
+    array_aperture_km: float = 0.6
+    """``array_beams``: a site is beamed only if no two of its stations are farther apart than this (the mini-arrays of
+    a few hundred metres; our simulators' stations that happen to stand within ``site_km`` of one another are 0.86-1.9 km
+    apart and stay stations. An IMS array of 1-3 km needs a larger value, and ``site_km`` too)."""
+    array_sigma_s: float = 0.1
+    """``array_beams``: the element pick time sigma of the plane-wave fit (its back-azimuth sigma and chi-square)."""
+    array_min_velocity_km_s: float = 0.28
+    array_max_velocity_km_s: float = 0.45
+    """``array_beams``: the acoustic band of apparent velocities (a detection's ``|s|`` must be within
+    ``array_velocity_z`` sigma of it)."""
+    array_velocity_z: float = 2.0
+    array_max_chi2_per_dof: float = 6.0
+    """``array_beams``: a detection of four or more elements must fit its plane wave this well."""
     surplus_rounds: bool = False
     """A dense train (events linked within ``surplus_link_km`` and ``surplus_link_s``) holding more events than its
     nearest stations heard arrivals in its window loses its weakest surplus events, those heard only where their
@@ -675,6 +706,40 @@ def station_sites(x_km: np.ndarray, y_km: np.ndarray, site_km: float) -> np.ndar
             stack.extend(new.tolist())
         label += 1
     return site
+
+
+def array_settings(config: FusionConfig) -> ArraySettings:
+    """The array processing's settings from the config's ``site_km`` and ``array_*`` fields."""
+    return ArraySettings(site_km=config.site_km, min_elements=config.array_min_elements,
+                         max_aperture_km=config.array_aperture_km, sigma_s=config.array_sigma_s,
+                         min_velocity_km_s=config.array_min_velocity_km_s,
+                         max_velocity_km_s=config.array_max_velocity_km_s, velocity_z=config.array_velocity_z,
+                         max_chi2_per_dof=config.array_max_chi2_per_dof)
+
+
+def beamed_arrays(stations: pa.Table, picks: pa.Table, config: FusionConfig) -> Beamed | None:
+    """``arrays.beam_sites`` on the arrays (``arrays.array_stations``; ``None`` when there is none:
+    the tables are used as given)."""
+    network = build_network(stations)
+    site = station_sites(network.x_km, network.y_km, config.site_km)
+    settings = array_settings(config)
+    if not len(site) or not array_stations(network, site, settings).any():
+        return None
+    beamed = beam_sites(stations, picks, network, site, settings)
+    if config.array_bearings:
+        return beamed
+    site_rows = pa.array([str(p) in beamed.members for p in beamed.picks["pick_id"].to_pylist()])
+    nan = pa.scalar(float("nan"))
+    picks = beamed.picks
+    for name in ("backazimuth_deg", "backazimuth_sigma_deg"):
+        picks = picks.set_column(picks.column_names.index(name), name, pc.if_else(site_rows, nan, picks[name]))
+    return replace(beamed, picks=picks)
+
+
+def association_stations(stations: pa.Table, picks: pa.Table, config: FusionConfig) -> pa.Table:
+    """The stations the association runs on: with ``array_beams``, each array site as one station."""
+    beamed = beamed_arrays(stations, picks, config) if config.array_beams else None
+    return stations if beamed is None else beamed.stations
 
 
 def network_reach_km(network: Network, config: FusionConfig) -> tuple[float, str]:
@@ -961,7 +1026,8 @@ def calibrate_events(prep: Prepared, config: FusionConfig, found: list[Calibrati
         g = fit_range_slope(events, net.x_km, net.y_km, min_z=config.range_celerity_min_z) if config.range_celerity else 0.0
         if config.range_celerity:
             prep.extras["range_slope"] = np.array([g])
-        atmosphere = calibrate(events, net.x_km, net.y_km, prep.tile_x, prep.tile_y, n_blocks, support=support, g=g)
+        atmosphere = calibrate(events, net.x_km, net.y_km, prep.tile_x, prep.tile_y, n_blocks, support=support, g=g,
+                               min_stations=calibration_min_stations(prep, config))
         prep.extras["calibration_support"] = support
         for k, p in enumerate(picks):
             c, wx, wy = atmosphere[blocks[k], tiles[k]]
@@ -1033,15 +1099,35 @@ def final_pass(prep: Prepared, config: FusionConfig, atmosphere: np.ndarray, pro
                     stop_s=stop_s, workspace=workspace, taken=taken)
 
 
+def with_beams(prep: Prepared, beamed: Beamed) -> None:
+    """Give the prepared picks their element picks (``extras["beam_members"]``: per pick, ``None`` or the site
+    detection's element pick ids and misfits), which ``events.to_tables`` assigns in the detection's place."""
+    members = [beamed.members.get(str(p)) for p in prep.pick_ids]
+    prep.extras["beam_members"] = np.array(members + [None], dtype=object)[:-1]
+
+
+def calibration_min_stations(prep: Prepared, config: FusionConfig) -> int:
+    """The fewest stations of a loose event that calibrates the atmosphere: 6, or ``array_calibration_stations`` when
+    arrays were beamed into sites (``array_beams``: a site is one station, and its detections carry back-azimuths)."""
+    return config.array_calibration_stations if "beam_members" in prep.extras else 6
+
+
 def _calibrate(prep: Prepared, config: FusionConfig, first: PassResult, rounds: int = 1) -> tuple[np.ndarray, np.ndarray]:
-    return calibrate_events(prep, config, calibration_events(prep, first, config=config), prep.n_blocks, rounds)
+    found = calibration_events(prep, first, config=config, min_stations=calibration_min_stations(prep, config))
+    return calibrate_events(prep, config, found, prep.n_blocks, rounds)
 
 
 def fuse(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = None,
          progress: ProgressCallback | None = None) -> tuple[Prepared, PassResult, np.ndarray]:
     """Run both passes; returns the prepared arrays, the final pass and the atmosphere used."""
-    config = with_network_reach(config or FusionConfig(), build_network(stations))
+    config = config or FusionConfig()
+    beamed = beamed_arrays(stations, picks, config) if config.array_beams else None
+    if beamed is not None:
+        stations, picks = beamed.stations, beamed.picks
+    config = with_network_reach(config, build_network(stations))
     prep = prepare(stations, picks, config)
+    if beamed is not None:
+        with_beams(prep, beamed)
     if config.sound_speed_m_per_s is not None:
         fixed = np.array([config.sound_speed_m_per_s / 1000.0, 0.0, 0.0])
         atmosphere = np.tile(fixed, (prep.n_blocks, prep.n_tiles, 1))

@@ -10,7 +10,7 @@ import pyarrow as pa
 
 from truceline.fuse import kernels
 from truceline.fuse.celerity import own_celerity
-from truceline.fuse.engine import (FusionConfig, PassResult, Prepared, clock_doubt_s, fuse, joined, station_sites,
+from truceline.fuse.engine import (FusionConfig, association_stations, PassResult, Prepared, clock_doubt_s, fuse, joined, station_sites,
                                    measured_celerity_scatter, range_slope, tight_config, with_network_reach)
 from truceline.fuse.network import build_network
 from truceline.fuse.atmosphere import travel_times
@@ -163,17 +163,29 @@ def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, con
     pick_events: list[str] = []
     residuals: list[float] = []
     n_picks = np.zeros(n, dtype=np.int64)
+    beams = prep.extras.get("beam_members")
     for i in range(n):
         picks = result.picks[i][result.picks[i] >= 0]
-        n_picks[i] = len(picks)
         c, wx, wy = event_atmosphere[i]
         stations = prep.pick_station[picks]
         tt = travel_times(net.x_km[stations], net.y_km[stations], result.x_km[i], result.y_km[i], c, wx, wy, range_slope(prep))
         residual = prep.pick_time[picks] - result.t0_s[i] - tt
         order = np.argsort(prep.pick_time[picks], kind="stable")
-        pick_ids.extend(prep.pick_ids[picks][order].tolist())
-        pick_events.extend([event_ids[i]] * len(picks))
-        residuals.extend(np.round(residual[order], 4).tolist())
+        if beams is None:
+            n_picks[i] = len(picks)
+            pick_ids.extend(prep.pick_ids[picks][order].tolist())
+            pick_events.extend([event_ids[i]] * len(picks))
+            residuals.extend(np.round(residual[order], 4).tolist())
+            continue
+        for pick, r in zip(picks[order], residual[order]):
+            # a site detection stands for its element picks: each is assigned, its residual the detection's plus its
+            # own misfit to the detection's plane wave (``arrays.beam_sites``)
+            elements = beams[pick] if beams[pick] is not None else [(prep.pick_ids[pick], 0.0)]
+            for element_id, misfit in elements:
+                pick_ids.append(element_id)
+                residuals.append(round(float(r) + misfit, 4))
+                n_picks[i] += 1
+        pick_events.extend([event_ids[i]] * int(n_picks[i]))
     events = pa.table(
         {
             "event_id": pa.array(event_ids, type=pa.string()),
@@ -358,7 +370,8 @@ def with_own_celerity(prep: Prepared, config: FusionConfig, result: PassResult, 
 
 def associate(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = None) -> tuple[pa.Table, pa.Table]:
     """The library API: validated stations and picks tables in, (events, assignments) out."""
-    config = with_network_reach(config or FusionConfig(), build_network(stations))
+    config = config or FusionConfig()
+    config = with_network_reach(config, build_network(association_stations(stations, picks, config)))
     prep, result, atmosphere = fuse(stations, picks, config)
     located = to_tables(prep, result, atmosphere, config=config, batch=True)
     return located.events, located.assignments
