@@ -1147,7 +1147,9 @@ def _hearsay_source(who: str) -> str | None:
 _SPEAKER_AFTER = re.compile(
     r"[,\u201d\"'\u2019]\s*(?P<attribution>(?:reported|said|stated|added|noted)\s+(?:(?:Col|Colonel|Lt|Maj|Major|Gen|General|Mr|Ms|"
     r"Mrs|Dr|Capt|Captain)\.?\s+)?(?:the\s+)?(?-i:[A-Z][\w'-]+)(?:\s+(?:(?-i:[A-Z][\w'-]+)|of|the|at|a|an|press|briefing|"
-    r"spokes(?:man|woman|person)|representative|commander|head|chief|deputy)){0,16})\s*\.?\s*$", re.IGNORECASE)
+    r"spokes(?:man|woman|person)|representative|commander|head|chief|deputy)){0,16}"
+    # the name first: "”, Dmitry Astrakhan reported." (a person's name: capitalised words, not "the SMM reported")
+    r"|(?-i:[A-Z][a-z'-]+)(?:\s+(?-i:[A-Z][a-z'-]+)){1,2}\s+(?:reported|said|stated|added|noted))\s*\.?\s*$", re.IGNORECASE)
 #: The count of rounds after an explosion's noun: "the explosion of three mines of this caliber", "the explosions of five
 #: shells" (not "the explosion of a mine", one, read as before).
 _COUNT_OF_ROUNDS_AFTER = re.compile(r"\s+of\s+(?P<n>\d+|(?i:" + ph.NUMBER_WORD + r"))\s+(?:[\w()-]+\s+){0,2}?"
