@@ -10,7 +10,43 @@ from typing import Any
 
 import pytest
 
+from tests.ingest.patrol_real20b_batches import BATCH_S
+from tests.ingest.test_patrol_real16 import assert_no_worse
 from tests.ingest.test_patrol_sentences import parse as parse_records
+
+JUDGED: dict[str, dict[str, int]] = {
+    # S05: "opened fire from 60 mm mortars … at its own positions …, as a result of which explosions occurred in the
+    # mentioned sections": undetermined (the expectation's optional impacts)
+    "S05": {"kind": 1},
+    # S10: "Two rockets fired from Syrian territory exploded inside the Israeli-occupied Golan Heights", "The rockets
+    # exploded in a field": undetermined ("exploded" has no kind of its own; the expectation's impacts)
+    "S10": {"kind": 2},
+    # S11: "a rocket fired from the Syrian side of the Quneitra border crossing between Syria and Israel landed in northern
+    # Israel": undetermined (the origin's long phrase is read before the landing)
+    "S11": {"kind": 1},
+    # S12: "several mortar shells exploded in an open area" undetermined (as S10)
+    "S12": {"kind": 1},
+    # S14: "Though mortar shells from Pakistan side also fell in residential areas": read as the shelling told again (no
+    # number), of kind other; the judge pairs the morning's mortar shelling with the optional impacts
+    "S14": {"kind": 1},
+}
+LEFT: dict[str, dict[str, int]] = {
+    # S04: the tally "more than 70 times" and the "over 850 shots" are one record (as patrol20's P22)
+    "S04": {"record": 1},
+    # S11: "at about 6 am" is in the sentence after the rocket's ("The rocket exploded …"), not carried
+    "S11": {"time": 1},
+    # S12: "mortar fire from Syria struck Israel" is read as mortar fire of kind other near Syria
+    "S12": {"record": 1},
+    # S13: "The shell landed in the courtyard" (the mortar shell told again) keeps no weapon
+    "S13": {"weapon": 1},
+    # S14: "mortar shells … fell": no weapon on the restatement
+    "S14": {"weapon": 1},
+}
+
+
+@pytest.mark.parametrize(("item", "day", "text", "expected"), BATCH_S, ids=[item[0] for item in BATCH_S])
+def test_real_item_has_no_wrong_value(item: str, day: str, text: str, expected: list[dict[str, Any]]) -> None:
+    assert_no_worse(item, day, text, expected, JUDGED, LEFT)
 
 
 def _read(text: str, day: date = date(2019, 3, 2)) -> list[dict[str, Any]]:
@@ -111,3 +147,50 @@ def test_an_unquoted_paragraph_does_not_keep_the_day() -> None:
 def test_a_speaker_named_first_after_a_quote_is_no_verb() -> None:
     (record,) = _fire(_read("\u201cMilitants fired 12 mortar rounds at Zolote,\u201d Eduard Basurin said."))
     assert (record["count"], record["weapon"], record["event_place"]) == (12, "mortar", "Zolote")
+
+
+# --- batch S's constructs, paraphrased ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("A mortar shell from Horlivka landed on a house in Zaitseve.", 1),
+    ("Two rockets fired from the eastern outskirts of Horlivka landed near Zaitseve.", 2),
+    ("About six rounds of 82mm mortar fire that impacted near Pisky were recorded.", 6),
+    ("Four shells from the other side have landed near Avdiivka, the spokesman said.", 4),
+])
+def test_rounds_from_somewhere_that_landed_are_impacts(text: str, count: int) -> None:
+    # patrol20b's S06, S11, S12: "… fire that impacted near Zibqin", "a mortar shell from Syria landed on …" were
+    # undetermined
+    (record,) = _fire(_read(text))
+    assert (record["kind"], record["count"]) == ("explosion_impact", count)
+
+
+def test_rounds_from_a_direction_keep_the_direction() -> None:
+    # "from the north-west" is a direction, not where they came from by name: read as before
+    (record,) = _fire(_read("The SMM heard three explosions from the north-west."))
+    assert record["kind"] == "explosion_undetermined" and record["bearing"] == "NW"
+
+
+@pytest.mark.parametrize(("text", "tally"), [
+    ("Over the past day, the enemy has 35 times violated the ceasefire along the line of contact.", 35),
+    ("Militants twelve times violated the ceasefire regime in the Donetsk sector.", 12),
+])
+def test_a_tally_written_before_its_verb(text: str, tally: int) -> None:
+    # patrol20b's S02: "Armenian Armed Forces have 120 times violated the ceasefire" was not read
+    records = [record for record in _read(text) if record.get("ceasefire_violations")]
+    assert [record["ceasefire_violations"] for record in records] == [tally]
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("The adversary also applied 82mm mortar (3shells) in the eastern direction.", 3),
+    ("The enemy used 120mm mortars (2 shells) near Martuni.", 2),
+])
+def test_a_weapon_and_its_count_in_brackets(text: str, count: int) -> None:
+    # patrol20b's S04: "applied 60mm mortar (1shell)" was not read
+    (record,) = _fire(_read(text))
+    assert (record["count"], record["weapon"]) == (count, "mortar")
+
+
+def test_a_news_agency_after_a_quote_is_a_speaker() -> None:
+    # patrol20b's S09: "”, reported news agency ANI." took the verb; the landing was unread
+    (record,) = _fire(_read("\u201cTwo shells have landed near Zolote,\u201d reported news agency Reuters."))
+    assert (record["kind"], record["count"], record["event_place"]) == ("explosion_impact", 2, "Zolote")

@@ -1073,8 +1073,15 @@ _FIRED_HITTING_AFTER = re.compile(
 _LAUNCHES_AFTER = re.compile(r"^[\s\x1f]*(?P<word>launch(?:es)?|launchings?|firing)\b(?!\s+(?:positions?|sites?|pads?|systems?)\b)",
                              re.IGNORECASE)
 #: Where counted rounds landed, written after them: ", all of which landed in a field", ", both of which hit the road".
-_ALL_LANDED = re.compile(r",?\s*\b(?:(?:all|both|each)\s+of\s+(?:which|them)|which\s+(?:then\s+|later\s+)?)\s*(?:[\w'-]+\s+){0,8}?"
+_ALL_LANDED = re.compile(r",?\s*\b(?:(?:all|both|each)\s+of\s+(?:which|them)|(?:which|that)\s+(?:then\s+|later\s+)?)\s*(?:[\w'-]+\s+){0,8}?"
                          r"(?:landed|impacted|hit|struck)\b", re.IGNORECASE)
+#: Rounds written with where they came from, then where they landed: "a mortar shell from Syria landed on the Golan
+#: Heights", "a rocket fired from the Syrian side of the … crossing … landed in northern Israel", "mortar shells from
+#: Pakistan side also fell in residential areas" (patrol20b's S11, S12, S14: undetermined, and the origin the place).
+_FROM_THEN_LANDED = re.compile(
+    r"^[\s\x1f]*(?:(?:fired|launched)\s+)?from\s+(?P<origin>(?:(?!\b(?:and|but|while|which|that|fired|launched)\b)[^,.;:()])"
+    r"{1,90}?)\s+(?:also\s+|then\s+|later\s+)?(?:had\s+|have\s+|has\s+)?(?P<verb>landed|impacted|hit|struck|fell(?!\s+short\b))\b",
+    re.IGNORECASE)
 #: A line the text places fire by, not a place to locate: "across the Line of Control", "from the direction of the
 #: Administrative Boundary Line", "in the area of separation".
 _LINE = re.compile(
@@ -1145,7 +1152,7 @@ def _hearsay_source(who: str) -> str | None:
 
 #: A speaker named after the words quoted, at the end of the sentence: ", reported Col. Lysenko", "” reported the spokesman".
 _SPEAKER_AFTER = re.compile(
-    r"[,\u201d\"'\u2019]\s*(?P<attribution>(?:reported|said|stated|added|noted)\s+(?:(?:Col|Colonel|Lt|Maj|Major|Gen|General|Mr|Ms|"
+    r"[,\u201d\"'\u2019]\s*(?P<attribution>(?:reported|said|stated|added|noted)\s+(?:(?:news\s+)?agency\s+)?(?:(?:Col|Colonel|Lt|Maj|Major|Gen|General|Mr|Ms|"
     r"Mrs|Dr|Capt|Captain)\.?\s+)?(?:the\s+)?(?-i:[A-Z][\w'-]+)(?:\s+(?:(?-i:[A-Z][\w'-]+)|of|the|at|a|an|press|briefing|"
     r"spokes(?:man|woman|person)|representative|commander|head|chief|deputy)){0,16}"
     # the name first: "”, Dmitry Astrakhan reported." (a person's name: capitalised words, not "the SMM reported")
@@ -1698,6 +1705,16 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
             if launched is not None:  # where they were fired from is not where they landed
                 scan.claim(start + launched.start(), start + launched.end())
                 group.details["fired_from_place"] = launched["place"]
+    if onto is None and group.kind == "explosion_undetermined":
+        origin = _FROM_THEN_LANDED.match(scan.view(start, end))
+        if origin is not None and ph.parse_direction(origin["origin"].strip()) is None:
+            # where they came from is not where they landed (not a direction: "from the north-west" stays an origin read)
+            scan.claim(start + origin.start(), start + origin.end("verb"))
+            group.kind, group.kinds = "explosion_impact", ["explosion_impact"]
+            onto = origin
+            named = re.match(r"\s*(?:the\s+)?(?P<place>(?-i:[A-Z][\w'-]+)(?:\s+(?-i:[A-Z][\w'-]+)){0,2})\s*$", origin["origin"])
+            if named is not None:
+                group.details["fired_from_place"] = named["place"]
     if onto is None and group.kind == "explosion_undetermined":
         onto = _FIRED_HITTING_AFTER.match(scan.view(start, end))
         if onto is not None:

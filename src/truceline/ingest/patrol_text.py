@@ -643,6 +643,8 @@ def parse_patrol_text(
         line = _SETTLEMENT_LIES.sub(lambda lies: lies["name"] + " " * len(lies["where"]), line)  # "the X settlement south of the town"
         line = _ROUNDS_AS_WEAPONS.sub(_mortar_rounds, line)  # "Five 122-mm mines were fired": mortar rounds (same length)
         line = _COUNTED_AMMUNITION.sub(lambda rounds: rounds["lead"] + "rounds".ljust(len(rounds["noun"])), line)
+        line = _TIMES_FIRST.sub(lambda times: f"{times['verb']} {times['n']} times", line)  # "have 120 times violated the ceasefire"
+        line = _GLUED_COUNT.sub(_glued_count, line)  # "60mm mortar (1shell)": one mortar shell
         line = _WEAPON_ON_PLACE.sub(_weapon_on_place, line)  # "82mm mortars bombarded Maryinka": mortar fire in Maryinka
         line = _RESPECTIVE_WEAPONS.sub(_respective_weapons, line)  # "120mm and 82mm mortars (78 and 14 explosions, respectively)"
         if not line.strip():
@@ -694,6 +696,22 @@ def parse_patrol_text(
                 and all(report.kind == "other" and not report.count for report in reports[first_of_line:])):
             carried = state.position
     return reports
+
+
+#: A tally written before its verb: "Armenian Armed Forces have 120 times violated the ceasefire" is read as "… violated
+#: the ceasefire 120 times" (patrol20b's S02; the same length).
+_TIMES_FIRST = re.compile(r"(?<![\w,.-])(?P<n>\d[\d,]*|(?i:" + ph.NUMBER_WORD + r"))\s+times\s+"
+                          r"(?P<verb>violated\s+the\s+(?:ceasefire|truce)(?:\s+regime)?)\b", re.IGNORECASE)
+#: A weapon and its count in brackets: "applied 60mm mortar (1shell)", "used 82mm mortars (4 shells)" (patrol20b's S04):
+#: "1 60mm mortar shell" (no longer).
+_GLUED_COUNT = re.compile(r"(?P<weapon>(?<![\w-])(?:\d{2,3}\s?-?\s?mm\s+)?(?:mortar|artillery|howitzer|tank)s?)\s*"
+                          r"\((?P<n>\d{1,4})\s?(?P<noun>shells?|rounds?|mines?)\)", re.IGNORECASE)
+
+
+def _glued_count(match: re.Match[str]) -> str:
+    weapon = re.sub(r"(mortar|howitzer|tank)s$", r"\1", match["weapon"], flags=re.IGNORECASE)
+    told = f"{match['n']} {weapon} {match['noun']}"
+    return told.ljust(len(match.group(0))) if len(told) <= len(match.group(0)) else match.group(0)
 
 
 #: A party's weapon named on a place without a number: "82mm mortars bombarded Maryinka", "shelled Kominternovo with
