@@ -151,3 +151,108 @@ BATCH_S: list[Item] = [
  "exchange of fire, one Army jawan and a civilian porter working with the Army were killed,\u201d he said.",
  [dict(kind=UND, opt=True)]),
 ]
+
+# --- batch T: gathered after S's fixes (81c3a91), held out: measured once on the branch ----------------------------------
+BATCH_T: list[Item] = [
+
+# https://azertag.az/en/xeber/Azerbaijans_Defense_Ministry_Armenian_armed_units_violated_ceasefire_90_times-1160695
+# (AZERTAC, 8 May; the year is not on the stored page)
+("T01", "2018-05-08",
+ "Azerbaijan`s Defense Ministry has said the Armenian armed forces continue to violate the ceasefire regime. \"The "
+ "Azerbaijani armed forces came under fire from large-caliber machine guns 90 times throughout the day,\" the ministry "
+ "said in a statement.",
+ [dict(kind=OTHER, cv=90),
+  dict(kind=OTHER, weapon="heavy_machine_gun", opt=True)]),
+# http://tass.com/world/873728 (TASS, Wednesday 4 May 2016, Azerbaijan's Defence Ministry)
+("T02", "2016-05-04",
+ "The Armenian armed forces have violated the ceasefire 120 times on various sections of the frontline over the past 24 "
+ "hours using, in particular, 60mm mortars, Azerbaijan\u2019s Defense Ministry said on Wednesday.\n"
+ "According to it, the Armenian side shelled the Azerbaijani army positions located in populated localities and on the "
+ "hills along the border between the two counties and in the areas adjacent to Nagorno-Karabakh.",
+ [dict(kind=OTHER, cv=120),
+  dict(kind=UND, weapon="mortar", opt=True),
+  dict(kind=UND, opt=True)]),
+# https://reliefweb.int/report/ukraine/osce-special-monitoring-mission-ukraine-smm-daily-report-2532021-issued-28-october
+# (Daily Report 253/2021, information as of 19:30, 27 October 2021)
+("T03", "2021-10-27",
+ "In Donetsk region, the Mission recorded 681 ceasefire violations, including 192 explosions. In the previous reporting "
+ "period, it recorded 435 ceasefire violations in the region.\n"
+ "In Luhansk region, the SMM recorded 103 ceasefire violations, including four explosions. In the previous reporting "
+ "period, it recorded 20 ceasefire violations in the region.",
+ [dict(kind=UND, count=192, cv=681, region="Donetsk", placed=False),
+  dict(kind=OTHER, cv=435, opt=True),
+  dict(kind=UND, count=4, cv=103, region="Luhansk", placed=False),
+  dict(kind=OTHER, cv=20, opt=True)]),
+# https://reliefweb.int/report/ukraine/osce-special-monitoring-mission-ukraine-smm-daily-report-2302021-issued-1-october
+# (Daily Report 230/2021, information as of 19:30, 30 September 2021)
+("T04", "2021-09-30",
+ "In Donetsk region, the Mission recorded 250 ceasefire violations, including 93 explosions. In the previous reporting "
+ "period, it recorded 15 ceasefire violations in the region.\n"
+ "In Luhansk region, the SMM recorded 47 ceasefire violations, including 40 explosions. In the previous reporting period, "
+ "it recorded 28 ceasefire violations in the region.",
+ [dict(kind=UND, count=93, cv=250, region="Donetsk", placed=False),
+  dict(kind=OTHER, cv=15, opt=True),
+  dict(kind=UND, count=40, cv=47, region="Luhansk", placed=False),
+  dict(kind=OTHER, cv=28, opt=True)]),
+# https://reliefweb.int/report/ukraine/osce-special-monitoring-mission-ukraine-smm-daily-report-1442021-issued-23-june-2021
+# (Daily Report 144/2021, information as of 19:30, 22 June 2021)
+("T05", "2021-06-22",
+ "In Luhansk region, the Mission recorded 89 ceasefire violations, including 24 explosions. In the previous reporting "
+ "period, it recorded 36 ceasefire violations in the region.\n"
+ "Small-arms fire was assessed as directed at an SMM mini-unmanned aerial vehicle (UAV) near non-government-controlled "
+ "Kalynove-Borshchuvate, Luhansk region.",
+ [dict(kind=UND, count=24, cv=89, region="Luhansk", placed=False),
+  dict(kind=OTHER, cv=36, opt=True),
+  dict(kind=OTHER, weapon="small_arms", opt=True)]),
+# https://www.jpost.com/defense/stray-mortar-shells-fired-from-syria-land-in-golan-305071 (The Jerusalem Post, the IDF;
+# the date is not on the stored page: 2013)
+("T06", "2013-03-30",
+ "Four stray mortar shells fired from Syria landed in the Israeli Golan Heights on Saturday, the IDF confirmed. The "
+ "rockets fell in an open field near the border and no injuries or damage were reported, the IDF Spokesman's Office "
+ "stated.\n"
+ "On Wednesday, the IDF found a Syrian tank shell that strayed into Israel and landed near the village of Alonei Habshan "
+ "in the Golan Heights.",
+ [dict(kind=IMP, count=4, weapon="mortar"),
+  dict(kind=IMP, opt=True),
+  dict(kind=IMP, count=1, weapon="tank")]),
+# http://jpost.com/Arab-Israeli-Conflict/Air-raid-sirens-sound-in-the-Golan-Heights-IDF-investigating-399418 (The
+# Jerusalem Post, the IDF; the date is not on the stored page)
+("T07", "2015-04-28",
+ "Two projectiles fired from Syria struck the Golan Heights on Tuesday, triggering air raid sirens.The IDF said the "
+ "mortar shells were stray projectiles fired in the course of battles between Assad regime forces and rebel "
+ "organizations in southern Syria. The shells failed to cause injury or damage.",
+ [dict(kind=IMP, count=2),
+  dict(kind=UND, weapon="mortar", opt=True)]),
+# https://www.timesofisrael.com/siren-warning-of-incoming-rocket-fire-sounds-in-golan-heights/ (The Times of Israel,
+# Friday 21 April 2017, the day of the US Defense Secretary's visit)
+("T08", "2017-04-21",
+ "Three mortar shells fired from Syria landed in the Golan Heights on Friday evening, causing neither injury nor damage.\n"
+ "Two projectiles were discovered in an open area in the northern Golan Heights, after having triggered sirens in the "
+ "Golan Regional Council.\n"
+ "The sirens rang moments after a mortar shell landed in another open area, also in the northern Golan Heights.",
+ [dict(kind=IMP, count=3, weapon="mortar", time=("within", "21 12:00", "22 00:00")),
+  dict(kind=IMP, count=2, opt=True),
+  dict(kind=IMP, count=1, weapon="mortar", opt=True)]),
+# http://www.israelnationalnews.com/News/Flash.aspx/263351 (Israel National News, Saturday 2 March 2013, the army via AFP)
+("T09", "2013-03-02",
+ "Mortar rounds believed to be have been fired from Syria hit the southern Golan Heights on Saturday without causing "
+ "damage or casualties, the army said.\n"
+ "\"Several shells landed and were found in an open area in the southern Golan Heights, most likely due to the fighting "
+ "in Syria,\" a spokesman told AFP.",
+ [dict(kind=IMP, weapon="mortar", time=("within", "02 00:00", "03 00:00")),
+  dict(kind=IMP, opt=True)]),
+# https://www.ynetnews.com/articles/0,7340,L-4302830,00.html (Ynet; the date is not on the stored page)
+("T10", "2012-11-12",
+ "Three mortar shells that were fired from Syria hit near the northern Israeli territory. One fell near the town of "
+ "Alonei HaBashan, while another hit near the border fence. No injuries were reported.",
+ [dict(kind=IMP, count=3, weapon="mortar"),
+  dict(kind=IMP, count=1, opt=True),
+  dict(kind=IMP, count=1, opt=True)]),
+# https://stljewishlight.org/news/world-news/syrian-mortar-shells-hit-israeli-territory/ (JTA via the St. Louis Jewish
+# Light; the date is not on the stored page)
+("T11", "2013-04-02",
+ "Three Syrian mortar shells hit Israeli territory in the Golan Heights.\n"
+ "The shells landed near the border fence with Syria early on Tuesday morning. No damages or injuries were reported.",
+ [dict(kind=IMP, count=3, weapon="mortar"),
+  dict(kind=IMP, opt=True)]),
+]
