@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.ingest.patrol_real20b_batches import BATCH_S
+from tests.ingest.patrol_real20b_batches import BATCH_S, BATCH_T
 from tests.ingest.test_patrol_real16 import assert_no_worse
 from tests.ingest.test_patrol_sentences import parse as parse_records
 
@@ -29,6 +29,12 @@ JUDGED: dict[str, dict[str, int]] = {
     # S14: "Though mortar shells from Pakistan side also fell in residential areas": read as the shelling told again (no
     # number), of kind other; the judge pairs the morning's mortar shelling with the optional impacts
     "S14": {"kind": 1},
+    # T07: "The IDF said the mortar shells were stray projectiles fired in the course of battles …" (the two told again) is
+    # a projectile in flight of no number, which the judge pairs with the optional mortar fire
+    "T07": {"kind": 1},
+    # T08: "Two projectiles were discovered in an open area" (found on the ground) is read as projectiles in flight (the
+    # expectation's optional impacts)
+    "T08": {"kind": 1},
 }
 LEFT: dict[str, dict[str, int]] = {
     # S04: the tally "more than 70 times" and the "over 850 shots" are one record (as patrol20's P22)
@@ -41,10 +47,12 @@ LEFT: dict[str, dict[str, int]] = {
     "S13": {"weapon": 1},
     # S14: "mortar shells … fell": no weapon on the restatement
     "S14": {"weapon": 1},
+    # T07: the judge's pairing (JUDGED)
+    "T07": {"weapon": 1},
 }
 
 
-@pytest.mark.parametrize(("item", "day", "text", "expected"), BATCH_S, ids=[item[0] for item in BATCH_S])
+@pytest.mark.parametrize(("item", "day", "text", "expected"), BATCH_S + BATCH_T, ids=[item[0] for item in BATCH_S + BATCH_T])
 def test_real_item_has_no_wrong_value(item: str, day: str, text: str, expected: list[dict[str, Any]]) -> None:
     assert_no_worse(item, day, text, expected, JUDGED, LEFT)
 
@@ -194,3 +202,37 @@ def test_a_news_agency_after_a_quote_is_a_speaker() -> None:
     # patrol20b's S09: "”, reported news agency ANI." took the verb; the landing was unread
     (record,) = _fire(_read("\u201cTwo shells have landed near Zolote,\u201d reported news agency Reuters."))
     assert (record["kind"], record["count"], record["event_place"]) == ("explosion_impact", 2, "Zolote")
+
+
+# --- batch T's constructs, paraphrased ----------------------------------------------------------------------------------
+
+def test_came_under_fire_n_times_is_a_tally() -> None:
+    # patrol20b's T01: "came under fire from large-caliber machine guns 90 times throughout the day" was not read
+    records = _read("The army's positions came under fire from mortars and machine guns 45 times during the night.")
+    assert [record["ceasefire_violations"] for record in records if record.get("ceasefire_violations")] == [45]
+
+
+@pytest.mark.parametrize("text", [
+    "Five shells fell in a field near Zolote.",
+    "Two mortar rounds fell near the checkpoint.",
+])
+def test_rounds_that_fell_somewhere_are_impacts(text: str) -> None:
+    # patrol20b's T06: "The rockets fell in an open field" was undetermined
+    (record,) = _fire(_read(text))
+    assert record["kind"] == "explosion_impact"
+
+
+def test_rounds_that_fell_short_are_not_said_to_have_landed() -> None:
+    (record,) = _fire(_read("Three shells fell short of Zolote."))
+    assert record["kind"] == "explosion_undetermined"
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("Two projectiles fired from Horlivka struck Zaitseve on Tuesday.", 2),
+    ("Mortar rounds believed to have been fired from Horlivka hit Zaitseve on Saturday.", None),
+    ("Four shells that were fired from Horlivka hit near Zaitseve.", 4),
+])
+def test_projectiles_from_somewhere_that_struck_are_impacts(text: str, count: int | None) -> None:
+    # patrol20b's T07 ("projectiles … struck": seen in flight) and T09 ("believed to be have been fired from Syria hit")
+    (record,) = _fire(_read(text))
+    assert (record["kind"], record["count"]) == ("explosion_impact", count)

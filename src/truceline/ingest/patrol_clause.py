@@ -1052,7 +1052,9 @@ _WHAT_ASSESSED = re.compile(r"\bwhat\s+(?:it|the\s+(?:SMM|mission|patrol|team)|t
                             re.IGNORECASE)
 _CLOSER = re.compile(r"\bfrom\s+(?:a|the)\s+(?:closer|shorter|nearer|greater|longer)\s+distance\b", re.IGNORECASE)
 _DASHED_ASSESSMENT = re.compile(r"^[\s\x1f]*-\s*(?P<what>outgoing|incoming|impacts?)\s*-(?=\s)", re.IGNORECASE)
-_ACTION_AFTER = re.compile(r"^[\s\x1f]*(?:had\s+|have\s+|has\s+)?(?P<verb>impact(?:ed|ing)?|land(?:ed|ing)?|hit|struck|striking|launched|being\s+launched|(?:being\s+)?fired(?!\s+(?:from|at|by|upon|on|in\s+the\s+air)\b)"
+_ACTION_AFTER = re.compile(r"^[\s\x1f]*(?:had\s+|have\s+|has\s+)?(?P<verb>impact(?:ed|ing)?|land(?:ed|ing)?|hit|struck|striking|"
+                           # "The rockets fell in an open field" (patrol20b's T06): landed
+                           r"fell(?=\s+(?:in|on|into|inside|near|onto|close)\b)|launched|being\s+launched|(?:being\s+)?fired(?!\s+(?:from|at|by|upon|on|in\s+the\s+air)\b)"
                            r"|explod(?:e|ed|es|ing)|detonat(?:e|ed|es|ing))\b(?!\s+in\s+(?:the\s+)?(?:air|mid-air|sky))",
                            re.IGNORECASE)
 #: Rounds fired onto a place, as a party's statement writes them: "93 mortar rounds of 82 mm caliber were launched onto
@@ -1079,7 +1081,8 @@ _ALL_LANDED = re.compile(r",?\s*\b(?:(?:all|both|each)\s+of\s+(?:which|them)|(?:
 #: Heights", "a rocket fired from the Syrian side of the … crossing … landed in northern Israel", "mortar shells from
 #: Pakistan side also fell in residential areas" (patrol20b's S11, S12, S14: undetermined, and the origin the place).
 _FROM_THEN_LANDED = re.compile(
-    r"^[\s\x1f]*(?:(?:fired|launched)\s+)?from\s+(?P<origin>(?:(?!\b(?:and|but|while|which|that|fired|launched)\b)[^,.;:()])"
+    r"^[\s\x1f]*(?:(?:(?:that|which)\s+(?:were|was|had\s+been)\s+|(?:believed|thought|said|assessed)\s+to\s+(?:be\s+|have\s+)?"
+    r"(?:have\s+)?been\s+)?(?:fired|launched)\s+)?from\s+(?P<origin>(?:(?!\b(?:and|but|while|which|that|fired|launched)\b)[^,.;:()])"
     r"{1,90}?)\s+(?:also\s+|then\s+|later\s+)?(?:had\s+|have\s+|has\s+)?(?P<verb>landed|impacted|hit|struck|fell(?!\s+short\b))\b",
     re.IGNORECASE)
 #: A line the text places fire by, not a place to locate: "across the Line of Control", "from the direction of the
@@ -1245,8 +1248,9 @@ _VIOLATIONS_COLON = re.compile(r"\b(?:ceasefire\s+)?violations\b[^:;.()\d]{0,80}
 #: Also another ministry's: "violated ceasefire 23 times throughout the day", "shattered ceasefire a total of 48 times".
 #: And the agreements: "violated the agreements [reached within the Trilateral Contact Group] that came into force on 27 July
 #: 2020 three times" (patrol19's J11: not read; a date may stand between, not a clock time).
-_VIOLATED_TIMES = re.compile(r"\b(?:violated|breached|shattered|broke)\s+(?:the\s+)?(?:ceasefire|truce|(?:ceasefire\s+)?agreements?"
-                             r"|arrangements?)(?:\s+regime)?\b[^.;:]{0,120}?"
+_VIOLATED_TIMES = re.compile(r"\b(?:(?:violated|breached|shattered|broke)\s+(?:the\s+)?(?:ceasefire|truce|(?:ceasefire\s+)?agreements?"
+                             # "came under fire from large-caliber machine guns 90 times" (patrol20b's T01: not read)
+                             r"|arrangements?)(?:\s+regime)?|came\s+under\s+(?:enemy\s+)?fire)\b[^.;:]{0,120}?"
                              r"\s(?:(?:a\s+total\s+of\s+)?(?<![\d:.,])(?P<n>\d{1,3}(?:,\d{3})+|\d+|" + ph.NUMBER_WORD + r")\s+times\b"
                              # "violated ceasefire regime … only once over the past 24 hours" (patrol19b's M20)
                              r"|(?P<once>once|twice)\b(?!\s+(?:again|more|before|the|a|an)\b))", re.IGNORECASE)
@@ -1705,7 +1709,8 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
             if launched is not None:  # where they were fired from is not where they landed
                 scan.claim(start + launched.start(), start + launched.end())
                 group.details["fired_from_place"] = launched["place"]
-    if onto is None and group.kind == "explosion_undetermined":
+    if onto is None and group.kind in ("explosion_undetermined", "projectile_in_flight"):
+        # (also "two projectiles fired from Syria struck the Golan Heights", patrol20b's T07: in flight)
         origin = _FROM_THEN_LANDED.match(scan.view(start, end))
         if origin is not None and ph.parse_direction(origin["origin"].strip()) is None:
             # where they came from is not where they landed (not a direction: "from the north-west" stays an origin read)
