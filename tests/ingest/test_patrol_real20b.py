@@ -85,6 +85,8 @@ def test_a_count_takes_the_one_weapon_used_in_the_sentence_before(text: str, cou
     "The SMM saw a tank near Popasna. In total, it heard 3 explosions 2km east.",
     # no word that refers back
     "Militants used 82mm mortars near Avdiivka. The SMM heard 6 explosions 3km south.",
+    # a mission's sum of all it heard, after a weapon seen firing
+    "The SMM saw a tank firing near Zolote. In total, the SMM heard 20 explosions.",
 ])
 def test_no_weapon_carried_when_it_is_not_clear(text: str) -> None:
     (record,) = [record for record in _fire(_read(text)) if record.get("count") and record["kind"].startswith("explosion")]

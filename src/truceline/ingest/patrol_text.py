@@ -756,10 +756,10 @@ def _respective_weapons(match: re.Match[str]) -> str:
 
 
 #: A count that refers back to the weapon of the sentence before: "The explosion of three mines of this caliber was
-#: recorded", "In total 14 rounds were fired" (patrol20's R06).
-_REFERS_BACK = re.compile(
-    r"\bof\s+th(?:is|at|ese|ose)\s+(?:cal(?:i)?b(?:re|er)|type|kind|weapon)s?\b|^\W*(?:in\s+total|altogether|overall)\b"
-    r"|\b(?:a\s+total\s+of|in\s+total)\b", re.IGNORECASE)
+#: recorded" (patrol20's R06); in a party's statement (no word of a mission in either sentence) also "In total 14 rounds
+#: were fired" (a mission's "In total, the SMM heard 20 explosions" after "saw a tank firing" is a sum of all it heard).
+_REFERS_BACK = re.compile(r"\bof\s+th(?:is|at|ese|ose)\s+(?:cal(?:i)?b(?:re|er)|type|kind|weapon)s?\b", re.IGNORECASE)
+_TOTAL_BACK = re.compile(r"^\W*(?:in\s+total|altogether|overall)\b|\b(?:a\s+total\s+of|in\s+total)\b", re.IGNORECASE)
 
 
 #: The sentence before used a weapon (not merely saw one).
@@ -779,7 +779,10 @@ def _weapons_named(text: str) -> set[str]:
 def _carry_weapon(text: str, previous_text: str, sentence: list[dict[str, Any]]) -> None:
     """Give a sentence's one counted explosion record the one weapon the sentence before named, when the sentence
     refers back to it ("of this caliber", "in total") and names no weapon itself."""
-    if not previous_text or _REFERS_BACK.search(text) is None or _weapons_named(text):
+    if not previous_text or _weapons_named(text):
+        return
+    if _REFERS_BACK.search(text) is None and (_TOTAL_BACK.search(text) is None or _MISSION_WORD.search(text)
+                                              or _MISSION_WORD.search(previous_text)):
         return
     counted = [values for values in sentence if values.get("count") and values["kind"].startswith("explosion")]
     if len(counted) != 1 or counted[0].get("weapon") is not None:
