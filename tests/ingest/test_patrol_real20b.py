@@ -178,6 +178,10 @@ def test_rounds_from_a_direction_keep_the_direction() -> None:
     # "from the north-west" is a direction, not where they came from by name: read as before
     (record,) = _fire(_read("The SMM heard three explosions from the north-west."))
     assert record["kind"] == "explosion_undetermined" and record["bearing"] == "NW"
+    (record,) = _fire(_read("Three shells from the north-west landed near Zolote."))
+    assert record["kind"] == "explosion_undetermined" and record["bearing"] == "NW"
+    (record,) = _fire(_read("The SMM saw two projectiles from west to east hit near Zolote."))
+    assert record["kind"] == "projectile_in_flight" and record["flight_direction"] == "W to E"
 
 
 @pytest.mark.parametrize(("text", "tally"), [

@@ -1077,6 +1077,11 @@ _LAUNCHES_AFTER = re.compile(r"^[\s\x1f]*(?P<word>launch(?:es)?|launchings?|firi
 #: Where counted rounds landed, written after them: ", all of which landed in a field", ", both of which hit the road".
 _ALL_LANDED = re.compile(r",?\s*\b(?:(?:all|both|each)\s+of\s+(?:which|them)|(?:which|that)\s+(?:then\s+|later\s+)?)\s*(?:[\w'-]+\s+){0,8}?"
                          r"(?:landed|impacted|hit|struck)\b", re.IGNORECASE)
+#: An origin that is only a direction or a flight ("from the north-west", "from west to east", "from a south-westerly
+#: direction") is read as before (not "from the eastern outskirts of Horlivka").
+_COMPASS = r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:erly|wards?)?|[NSEW]{1,3})"
+_COMPASS_WORD = re.compile(r"\s*(?:the\s+|an?\s+)?" + _COMPASS + r"(?:\s+to\s+(?:the\s+)?" + _COMPASS + r")?(?:\s+directions?)?\s*",
+                           re.IGNORECASE)
 #: Rounds written with where they came from, then where they landed: "a mortar shell from Syria landed on the Golan
 #: Heights", "a rocket fired from the Syrian side of the … crossing … landed in northern Israel", "mortar shells from
 #: Pakistan side also fell in residential areas" (patrol20b's S11, S12, S14: undetermined, and the origin the place).
@@ -1712,7 +1717,7 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
     if onto is None and group.kind in ("explosion_undetermined", "projectile_in_flight"):
         # (also "two projectiles fired from Syria struck the Golan Heights", patrol20b's T07: in flight)
         origin = _FROM_THEN_LANDED.match(scan.view(start, end))
-        if origin is not None and ph.parse_direction(origin["origin"].strip()) is None:
+        if origin is not None and _COMPASS_WORD.fullmatch(origin["origin"]) is None:
             # where they came from is not where they landed (not a direction: "from the north-west" stays an origin read)
             scan.claim(start + origin.start(), start + origin.end("verb"))
             group.kind, group.kinds = "explosion_impact", ["explosion_impact"]
