@@ -21,9 +21,6 @@ JUDGED: dict[str, dict[str, int]] = {
     # S10: "Two rockets fired from Syrian territory exploded inside the Israeli-occupied Golan Heights", "The rockets
     # exploded in a field": undetermined ("exploded" has no kind of its own; the expectation's impacts)
     "S10": {"kind": 2},
-    # S11: "a rocket fired from the Syrian side of the Quneitra border crossing between Syria and Israel landed in northern
-    # Israel": undetermined (the origin's long phrase is read before the landing)
-    "S11": {"kind": 1},
     # S12: "several mortar shells exploded in an open area" undetermined (as S10)
     "S12": {"kind": 1},
     # S14: "Though mortar shells from Pakistan side also fell in residential areas": read as the shelling told again (no
@@ -166,6 +163,9 @@ def test_a_speaker_named_first_after_a_quote_is_no_verb() -> None:
     ("Two rockets fired from the eastern outskirts of Horlivka landed near Zaitseve.", 2),
     ("About six rounds of 82mm mortar fire that impacted near Pisky were recorded.", 6),
     ("Four shells from the other side have landed near Avdiivka, the spokesman said.", 4),
+    # an origin "between X and Y" (S11: "fired from the Syrian side of the Quneitra border crossing between Syria and
+    # Israel landed in northern Israel")
+    ("Two shells fired from the road between Horlivka and Zaitseve landed near Zolote.", 2),
 ])
 def test_rounds_from_somewhere_that_landed_are_impacts(text: str, count: int) -> None:
     # patrol20b's S06, S11, S12: "… fire that impacted near Zibqin", "a mortar shell from Syria landed on …" were

@@ -1087,7 +1087,8 @@ _COMPASS_WORD = re.compile(r"\s*(?:the\s+|an?\s+)?" + _COMPASS + r"(?:\s+to\s+(?
 #: Pakistan side also fell in residential areas" (patrol20b's S11, S12, S14: undetermined, and the origin the place).
 _FROM_THEN_LANDED = re.compile(
     r"^[\s\x1f]*(?:(?:(?:that|which)\s+(?:were|was|had\s+been)\s+|(?:believed|thought|said|assessed)\s+to\s+(?:be\s+|have\s+)?"
-    r"(?:have\s+)?been\s+)?(?:fired|launched)\s+)?from\s+(?P<origin>(?:(?!\b(?:and|but|while|which|that|fired|launched)\b)[^,.;:()])"
+    r"(?:have\s+)?been\s+)?(?:fired|launched)\s+)?from\s+(?P<origin>(?:between\s+[\w'-]+\s+and\s+[\w'-]+"  # "… crossing between X and Y"
+    r"|(?!\b(?:and|but|while|which|that|fired|launched)\b)[^,.;:()])"
     r"{1,90}?)\s+(?:also\s+|then\s+|later\s+)?(?:had\s+|have\s+|has\s+)?(?P<verb>landed|impacted|hit|struck|fell(?!\s+short\b))\b",
     re.IGNORECASE)
 #: A line the text places fire by, not a place to locate: "across the Line of Control", "from the direction of the
