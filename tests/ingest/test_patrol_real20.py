@@ -37,9 +37,6 @@ JUDGED: dict[str, dict[str, int]] = {
     # Q06: "the explosion on Makeevka highway … occurred as a result of a rocket explosion launched from an MLRS system":
     # undetermined, of no number (the expectation's optional impact of one)
     "Q06": {"kind": 1},
-    # R03: the second quoted paragraph ("… at 14:16, it heard and saw one impact explosion …") is a line of its own: its
-    # day is --date's, not the "6 November" of the line before
-    "R03": {"time": 1},
     # R04: "fired 12 shells of 122mm caliber, as well as four 120mm mines on neighborhoods of the village": undetermined
     # (the expectation's impacts, onto the side that speaks); the judge pairs the 12 with the optional "shelled … with
     # heavy artillery and mortar" (a tie), hence a weapon and a record as well
@@ -47,22 +44,26 @@ JUDGED: dict[str, dict[str, int]] = {
     # R09: "The enemy fired three mortar rounds" is read; the judge pairs it with the optional automatic grenade launchers
     # (a tie of costs), hence the weapon and the record left
     "R09": {"weapon": 1},
+    # P21 (since patrol20b): "82mm mortars bombarded Maryinka" is read (mortar shelling at Maryinka, of no number); the
+    # judge pairs it with the optional grenade launchers (a tie of costs), hence a weapon wrong and the record left
+    "P21": {"weapon": 1},
+    # R06 (since patrol20b): "The explosion of three mines of this caliber" takes the mortar of the sentence before; the
+    # judge pairs it with the optional grenade launchers (a tie), hence a weapon wrong and the record left
+    "R06": {"weapon": 1},
 }
 LEFT: dict[str, dict[str, int]] = {
-    # P19: "the use of 120mm and 82mm mortars (78 and 14 explosions, respectively) during that day" is not read, nor is
-    # "the September 11 incident" a date
-    "P19": {"record": 2, "time": 1},
-    # P21: "82mm mortars bombarded Maryinka" (a weapon named without a number: by the batches' own rule an optional record,
-    # written as required) is not read
+    # P19: "the September 11 incident" is no date (since patrol20b "(78 and 14 explosions, respectively)" after "120mm and
+    # 82mm mortars" is read: two more records with no time)
+    "P19": {"time": 3},
+    # P21: the judge's tie (JUDGED)
     "P21": {"record": 1},
     # P22: the tally "violated the ceasefire four times" and the "69 rounds" are one record, which the judge pairs with
     # the rounds; the expectation wrote the tally apart
     "P22": {"record": 1},
     "Q06": {"count": 1},
     "R04": {"record": 1},
-    # R06: "The explosion of three mines of this caliber" (the calibre of "82 mm mortars" in the sentence before) keeps no
-    # weapon
-    "R06": {"weapon": 1, "record": 1},
+    # R06: the judge's tie (JUDGED)
+    "R06": {"record": 1},
     "R09": {"record": 1},
     # R10: "having fired a total of 52 rounds in the latter incidents" (those of "120-mm mortars"): no weapon; the judge
     # pairs the 52 with the optional mortar record (a tie)

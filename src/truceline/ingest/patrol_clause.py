@@ -1052,7 +1052,9 @@ _WHAT_ASSESSED = re.compile(r"\bwhat\s+(?:it|the\s+(?:SMM|mission|patrol|team)|t
                             re.IGNORECASE)
 _CLOSER = re.compile(r"\bfrom\s+(?:a|the)\s+(?:closer|shorter|nearer|greater|longer)\s+distance\b", re.IGNORECASE)
 _DASHED_ASSESSMENT = re.compile(r"^[\s\x1f]*-\s*(?P<what>outgoing|incoming|impacts?)\s*-(?=\s)", re.IGNORECASE)
-_ACTION_AFTER = re.compile(r"^[\s\x1f]*(?:had\s+|have\s+|has\s+)?(?P<verb>impact(?:ed|ing)?|land(?:ed|ing)?|hit|struck|striking|launched|being\s+launched|(?:being\s+)?fired(?!\s+(?:from|at|by|upon|on|in\s+the\s+air)\b)"
+_ACTION_AFTER = re.compile(r"^[\s\x1f]*(?:had\s+|have\s+|has\s+)?(?P<verb>impact(?:ed|ing)?|land(?:ed|ing)?|hit|struck|striking|"
+                           # "The rockets fell in an open field" (patrol20b's T06): landed
+                           r"fell(?=\s+(?:in|on|into|inside|near|onto|close)\b)|launched|being\s+launched|(?:being\s+)?fired(?!\s+(?:from|at|by|upon|on|in\s+the\s+air)\b)"
                            r"|explod(?:e|ed|es|ing)|detonat(?:e|ed|es|ing))\b(?!\s+in\s+(?:the\s+)?(?:air|mid-air|sky))",
                            re.IGNORECASE)
 #: Rounds fired onto a place, as a party's statement writes them: "93 mortar rounds of 82 mm caliber were launched onto
@@ -1073,8 +1075,22 @@ _FIRED_HITTING_AFTER = re.compile(
 _LAUNCHES_AFTER = re.compile(r"^[\s\x1f]*(?P<word>launch(?:es)?|launchings?|firing)\b(?!\s+(?:positions?|sites?|pads?|systems?)\b)",
                              re.IGNORECASE)
 #: Where counted rounds landed, written after them: ", all of which landed in a field", ", both of which hit the road".
-_ALL_LANDED = re.compile(r",?\s*\b(?:(?:all|both|each)\s+of\s+(?:which|them)|which\s+(?:then\s+|later\s+)?)\s*(?:[\w'-]+\s+){0,8}?"
+_ALL_LANDED = re.compile(r",?\s*\b(?:(?:all|both|each)\s+of\s+(?:which|them)|(?:which|that)\s+(?:then\s+|later\s+)?)\s*(?:[\w'-]+\s+){0,8}?"
                          r"(?:landed|impacted|hit|struck)\b", re.IGNORECASE)
+#: An origin that is only a direction or a flight ("from the north-west", "from west to east", "from a south-westerly
+#: direction") is read as before (not "from the eastern outskirts of Horlivka").
+_COMPASS = r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:erly|wards?)?|[NSEW]{1,3})"
+_COMPASS_WORD = re.compile(r"\s*(?:the\s+|an?\s+)?" + _COMPASS + r"(?:\s+to\s+(?:the\s+)?" + _COMPASS + r")?(?:\s+directions?)?\s*",
+                           re.IGNORECASE)
+#: Rounds written with where they came from, then where they landed: "a mortar shell from Syria landed on the Golan
+#: Heights", "a rocket fired from the Syrian side of the … crossing … landed in northern Israel", "mortar shells from
+#: Pakistan side also fell in residential areas" (patrol20b's S11, S12, S14: undetermined, and the origin the place).
+_FROM_THEN_LANDED = re.compile(
+    r"^[\s\x1f]*(?:(?:(?:that|which)\s+(?:were|was|had\s+been)\s+|(?:believed|thought|said|assessed)\s+to\s+(?:be\s+|have\s+)?"
+    r"(?:have\s+)?been\s+)?(?:fired|launched)\s+)?from\s+(?P<origin>(?:between\s+[\w'-]+\s+and\s+[\w'-]+"  # "… crossing between X and Y"
+    r"|(?!\b(?:and|but|while|which|that|fired|launched)\b)[^,.;:()])"
+    r"{1,90}?)\s+(?:also\s+|then\s+|later\s+)?(?:had\s+|have\s+|has\s+)?(?P<verb>landed|impacted|hit|struck|fell(?!\s+short\b))\b",
+    re.IGNORECASE)
 #: A line the text places fire by, not a place to locate: "across the Line of Control", "from the direction of the
 #: Administrative Boundary Line", "in the area of separation".
 _LINE = re.compile(
@@ -1145,9 +1161,11 @@ def _hearsay_source(who: str) -> str | None:
 
 #: A speaker named after the words quoted, at the end of the sentence: ", reported Col. Lysenko", "” reported the spokesman".
 _SPEAKER_AFTER = re.compile(
-    r"[,\u201d\"'\u2019]\s*(?P<attribution>(?:reported|said|stated|added|noted)\s+(?:(?:Col|Colonel|Lt|Maj|Major|Gen|General|Mr|Ms|"
+    r"[,\u201d\"'\u2019]\s*(?P<attribution>(?:reported|said|stated|added|noted)\s+(?:(?:news\s+)?agency\s+)?(?:(?:Col|Colonel|Lt|Maj|Major|Gen|General|Mr|Ms|"
     r"Mrs|Dr|Capt|Captain)\.?\s+)?(?:the\s+)?(?-i:[A-Z][\w'-]+)(?:\s+(?:(?-i:[A-Z][\w'-]+)|of|the|at|a|an|press|briefing|"
-    r"spokes(?:man|woman|person)|representative|commander|head|chief|deputy)){0,16})\s*\.?\s*$", re.IGNORECASE)
+    r"spokes(?:man|woman|person)|representative|commander|head|chief|deputy)){0,16}"
+    # the name first: "”, Dmitry Astrakhan reported." (a person's name: capitalised words, not "the SMM reported")
+    r"|(?-i:[A-Z][a-z'-]+)(?:\s+(?-i:[A-Z][a-z'-]+)){1,2}\s+(?:reported|said|stated|added|noted))\s*\.?\s*$", re.IGNORECASE)
 #: The count of rounds after an explosion's noun: "the explosion of three mines of this caliber", "the explosions of five
 #: shells" (not "the explosion of a mine", one, read as before).
 _COUNT_OF_ROUNDS_AFTER = re.compile(r"\s+of\s+(?P<n>\d+|(?i:" + ph.NUMBER_WORD + r"))\s+(?:[\w()-]+\s+){0,2}?"
@@ -1236,8 +1254,9 @@ _VIOLATIONS_COLON = re.compile(r"\b(?:ceasefire\s+)?violations\b[^:;.()\d]{0,80}
 #: Also another ministry's: "violated ceasefire 23 times throughout the day", "shattered ceasefire a total of 48 times".
 #: And the agreements: "violated the agreements [reached within the Trilateral Contact Group] that came into force on 27 July
 #: 2020 three times" (patrol19's J11: not read; a date may stand between, not a clock time).
-_VIOLATED_TIMES = re.compile(r"\b(?:violated|breached|shattered|broke)\s+(?:the\s+)?(?:ceasefire|truce|(?:ceasefire\s+)?agreements?"
-                             r"|arrangements?)(?:\s+regime)?\b[^.;:]{0,120}?"
+_VIOLATED_TIMES = re.compile(r"\b(?:(?:violated|breached|shattered|broke)\s+(?:the\s+)?(?:ceasefire|truce|(?:ceasefire\s+)?agreements?"
+                             # "came under fire from large-caliber machine guns 90 times" (patrol20b's T01: not read)
+                             r"|arrangements?)(?:\s+regime)?|came\s+under\s+(?:enemy\s+)?fire)\b[^.;:]{0,120}?"
                              r"\s(?:(?:a\s+total\s+of\s+)?(?<![\d:.,])(?P<n>\d{1,3}(?:,\d{3})+|\d+|" + ph.NUMBER_WORD + r")\s+times\b"
                              # "violated ceasefire regime … only once over the past 24 hours" (patrol19b's M20)
                              r"|(?P<once>once|twice)\b(?!\s+(?:again|more|before|the|a|an)\b))", re.IGNORECASE)
@@ -1696,6 +1715,17 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
             if launched is not None:  # where they were fired from is not where they landed
                 scan.claim(start + launched.start(), start + launched.end())
                 group.details["fired_from_place"] = launched["place"]
+    if onto is None and group.kind in ("explosion_undetermined", "projectile_in_flight"):
+        # (also "two projectiles fired from Syria struck the Golan Heights", patrol20b's T07: in flight)
+        origin = _FROM_THEN_LANDED.match(scan.view(start, end))
+        if origin is not None and _COMPASS_WORD.fullmatch(origin["origin"]) is None:
+            # where they came from is not where they landed (not a direction: "from the north-west" stays an origin read)
+            scan.claim(start + origin.start(), start + origin.end("verb"))
+            group.kind, group.kinds = "explosion_impact", ["explosion_impact"]
+            onto = origin
+            named = re.match(r"\s*(?:the\s+)?(?P<place>(?-i:[A-Z][\w'-]+)(?:\s+(?-i:[A-Z][\w'-]+)){0,2})\s*$", origin["origin"])
+            if named is not None:
+                group.details["fired_from_place"] = named["place"]
     if onto is None and group.kind == "explosion_undetermined":
         onto = _FIRED_HITTING_AFTER.match(scan.view(start, end))
         if onto is not None:

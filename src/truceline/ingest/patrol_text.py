@@ -591,6 +591,7 @@ def parse_patrol_text(
     carried: _Observer | None = None  # the position of a paragraph that only placed the patrol, for the next one
     previous_sentence: list[int] = []  # indices in ``reports`` of the records of the sentence before
     columns: list[str] | None = None  # the columns of a table's header line, for the rows after it
+    quoted_before = False  # the line before opened with a quote mark
     for line_number, raw in enumerate(text.split("\n"), start=1):  # lines end at \n only, as editors count them
         raw = raw.removesuffix("\r")
         # a table row copied as text ("Svitlodarsk (…) | 4 undetermined explosions | SE | 3-4km | | 21:25 | 13-Mar") is
@@ -642,6 +643,10 @@ def parse_patrol_text(
         line = _SETTLEMENT_LIES.sub(lambda lies: lies["name"] + " " * len(lies["where"]), line)  # "the X settlement south of the town"
         line = _ROUNDS_AS_WEAPONS.sub(_mortar_rounds, line)  # "Five 122-mm mines were fired": mortar rounds (same length)
         line = _COUNTED_AMMUNITION.sub(lambda rounds: rounds["lead"] + "rounds".ljust(len(rounds["noun"])), line)
+        line = _TIMES_FIRST.sub(lambda times: f"{times['verb']} {times['n']} times", line)  # "have 120 times violated the ceasefire"
+        line = _GLUED_COUNT.sub(_glued_count, line)  # "60mm mortar (1shell)": one mortar shell
+        line = _WEAPON_ON_PLACE.sub(_weapon_on_place, line)  # "82mm mortars bombarded Maryinka": mortar fire in Maryinka
+        line = _RESPECTIVE_WEAPONS.sub(_respective_weapons, line)  # "120mm and 82mm mortars (78 and 14 explosions, respectively)"
         if not line.strip():
             continue
         index = 0
@@ -652,16 +657,26 @@ def parse_patrol_text(
         carried = None
         # (the raw line: "the enemy opened fire from grenade launchers" is rewritten above as "grenade launchers fire")
         state.party_line = _PARTY_FIRED.search(source_line) is not None and _MISSION_WORD.search(source_line) is None
-        state.position_times = state.paragraph_date = None
+        # a quotation continued in a new paragraph (both lines open with a quote mark: '"… at 14:15 on 6 November, …".' then
+        # '"As the patrol continued …, at 14:16, it heard …"'): the day written beside the clock time of the line before
+        # is still the day of this one's (patrol20's R03: --date's)
+        quoted = _QUOTE_OPENS.match(line) is not None
+        continued_day = state.paragraph_date if quoted and quoted_before else None
+        quoted_before = quoted
+        state.position_times = None
+        state.paragraph_date = continued_day
         state.counted, state.seen, state.event_places = set(), set(), set()
         first_of_line = len(reports)
+        previous_text = ""  # the sentence before on this line (its weapon may be the next sentence's)
         for start, end in split_sentences(line):
             sentence = _reassessment(line[start:end], reports, previous_sentence)
             if sentence is None:
                 sentence = _read_sentence(line, start, end, state, gazetteer, date, tz)
+                _carry_weapon(line[start:end], previous_text, sentence)
             else:
                 index = sum(1 for report in reports if report.line == line_number)
             previous_sentence = []
+            previous_text = line[start:end]
             for values in sentence:
                 index += 1
                 values.update(
@@ -681,6 +696,104 @@ def parse_patrol_text(
                 and all(report.kind == "other" and not report.count for report in reports[first_of_line:])):
             carried = state.position
     return reports
+
+
+#: A tally written before its verb: "Armenian Armed Forces have 120 times violated the ceasefire" is read as "… violated
+#: the ceasefire 120 times" (patrol20b's S02; the same length).
+_TIMES_FIRST = re.compile(r"(?<![\w,.-])(?P<n>\d[\d,]*|(?i:" + ph.NUMBER_WORD + r"))\s+times\s+"
+                          r"(?P<verb>violated\s+the\s+(?:ceasefire|truce)(?:\s+regime)?)\b", re.IGNORECASE)
+#: A weapon and its count in brackets: "applied 60mm mortar (1shell)", "used 82mm mortars (4 shells)" (patrol20b's S04):
+#: "1 60mm mortar shell" (no longer).
+_GLUED_COUNT = re.compile(r"(?P<weapon>(?<![\w-])(?:\d{2,3}\s?-?\s?mm\s+)?(?:mortar|artillery|howitzer|tank)s?)\s*"
+                          r"\((?P<n>\d{1,4})\s?(?P<noun>shells?|rounds?|mines?)\)", re.IGNORECASE)
+
+
+def _glued_count(match: re.Match[str]) -> str:
+    weapon = re.sub(r"(mortar|howitzer|tank)s$", r"\1", match["weapon"], flags=re.IGNORECASE)
+    told = f"{match['n']} {weapon} {match['noun']}"
+    return told.ljust(len(match.group(0))) if len(told) <= len(match.group(0)) else match.group(0)
+
+
+#: A party's weapon named on a place without a number: "82mm mortars bombarded Maryinka", "shelled Kominternovo with
+#: 120mm mortars" are read as "mortar shelling in Maryinka" (explosions of no number at the place, as "there was mortar
+#: shelling in X" always was; patrol20's P21 and R05). One weapon only: "with heavy artillery and mortar" is left as it
+#: was; "shelled … from heavy machine guns" is "heavy machine gun fire" (of kind other, patrol20's M20).
+_ONE_WEAPON = (r"(?:\d{2,3}\s?-?\s?mm\s+)?(?P<weapon{n}>mortars?|artillery|howitzers?|tanks?|(?:automatic\s+)?grenade[- ]launchers?"
+               r"|MLRS|Grad|heavy[- ]machine[- ]?guns?)(?![\w-])"
+               r"(?!\s*(?:and\b|or\b|\(|,\s*(?:and\s+|or\s+)?(?:\d|heavy|large|small|light|automatic|mortar|artiller"
+               r"|howitzer|tank|grenade|MLRS|Grad|machine|anti|sniper|rifle|gun)))")
+_WEAPON_ON_PLACE = re.compile(
+    r"\b" + _ONE_WEAPON.replace("{n}", "1") + r"\s+(?:bombarded|shelled|pounded)\s+(?P<place1>" + PLACE + r")"
+    r"|\bshelled\s+(?P<place2>" + PLACE + r")\s+(?:with|from)\s+" + _ONE_WEAPON.replace("{n}", "2"), re.IGNORECASE)
+
+
+def _weapon_on_place(match: re.Match[str]) -> str:
+    weapon = match["weapon1"] or match["weapon2"]
+    if weapon.lower() in ("artillery", "mlrs", "grad"):
+        noun = weapon
+    else:
+        noun = re.sub(r"s$", "", weapon)
+    # shelling by an explosive weapon is explosions (as "mortar shelling in X" is); a machine gun's fire is not
+    what = "fire" if re.search(r"machine", noun, re.IGNORECASE) else "shelling"
+    told = f"{noun} {what} in {match['place1'] or match['place2']}"
+    return told.ljust(len(match.group(0))) if len(told) <= len(match.group(0)) else match.group(0)
+
+
+#: Two weapons and their counts given "respectively": "the use of 120mm and 82mm mortars (78 and 14 explosions,
+#: respectively)" is read as "78 120mm mortar explosions and 14 82mm mortar explosions" (patrol20's P19; same length or
+#: shorter, padded).
+_RESPECTIVE_WEAPONS = re.compile(
+    r"(?:\bthe\s+use\s+of\s+)?(?P<a>\d{2,3}\s?-?\s?mm)\s+and\s+(?P<b>\d{2,3}\s?-?\s?mm)\s+(?P<weapon>mortars?|artillery|howitzers?)"
+    r"\s*\(\s*(?P<n1>\d[\d,]*|(?i:" + ph.NUMBER_WORD + r"))\s+and\s+(?P<n2>\d[\d,]*|(?i:" + ph.NUMBER_WORD + r"))\s+"
+    r"(?P<noun>explosions|rounds|shells|impacts)\s*,\s*respectively\s*\)", re.IGNORECASE)
+
+
+def _respective_weapons(match: re.Match[str]) -> str:
+    weapon = re.sub(r"s$", "", match["weapon"], flags=re.IGNORECASE)
+    told = (f"{match['n1']} {match['a']} {weapon} {match['noun']} and {match['n2']} {match['b']} {weapon} "
+            f"{match['noun']}")
+    return told.ljust(len(match.group(0))) if len(told) <= len(match.group(0)) else match.group(0)
+
+
+#: A count that refers back to the weapon of the sentence before: "The explosion of three mines of this caliber was
+#: recorded" (patrol20's R06); in a party's statement (no word of a mission in either sentence) also "In total 14 rounds
+#: were fired" (a mission's "In total, the SMM heard 20 explosions" after "saw a tank firing" is a sum of all it heard).
+_REFERS_BACK = re.compile(r"\bof\s+th(?:is|at|ese|ose)\s+(?:cal(?:i)?b(?:re|er)|type|kind|weapon)s?\b", re.IGNORECASE)
+_TOTAL_BACK = re.compile(r"^\W*(?:in\s+total|altogether|overall)\b|\b(?:a\s+total\s+of|in\s+total)\b", re.IGNORECASE)
+
+
+#: The sentence before used a weapon (not merely saw one).
+_WEAPON_USED = re.compile(r"\b(?:used|using|fired|firing|shell(?:ed|ing)|attack(?:ed|ing)|bombard(?:ed|ing)|opened\s+fire"
+                          r"|launch(?:ed|ing)|employ(?:ed|ing)|applied)\b", re.IGNORECASE)
+
+
+def _weapons_named(text: str) -> set[str]:
+    """The weapon labels a sentence names (by name, or a calibre's)."""
+    labels = {label for pattern, label in ph.WEAPON_PATTERNS if pattern.search(text)}
+    for calibre in ph.CALIBRE.finditer(text):
+        if (label := ph.weapon_for_calibre(ph.calibre_value(calibre["mm"]))) is not None:
+            labels.add(label)
+    return labels
+
+
+def _carry_weapon(text: str, previous_text: str, sentence: list[dict[str, Any]]) -> None:
+    """Give a sentence's one counted explosion record the one weapon the sentence before named, when the sentence
+    refers back to it ("of this caliber", "in total") and names no weapon itself."""
+    if not previous_text or _weapons_named(text):
+        return
+    if _REFERS_BACK.search(text) is None and (_TOTAL_BACK.search(text) is None or _MISSION_WORD.search(text)
+                                              or _MISSION_WORD.search(previous_text)):
+        return
+    counted = [values for values in sentence if values.get("count") and values["kind"].startswith("explosion")]
+    if len(counted) != 1 or counted[0].get("weapon") is not None:
+        return
+    named = _weapons_named(previous_text)
+    if len(named) == 1 and _WEAPON_USED.search(previous_text):
+        counted[0]["weapon"] = named.pop()
+
+
+#: A line that opens with a quote mark.
+_QUOTE_OPENS = re.compile(r"\s*[\"\u201c\u201e\u00ab]")
 
 
 #: A spot report's opening: the patrol, what it consisted of (and where it was placed).
