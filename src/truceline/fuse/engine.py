@@ -174,7 +174,7 @@ class FusionConfig:
     read at the centres of tiles ``wind_field_tile_km`` wide instead of one fit per ``tile_km`` tile: a wind that
     varies along the front faster than 100 km tiles follow, with too few events per smaller tile to fit it there
     (``None``: off; docs/fusion.md, "Session 20 (wind20)")."""
-    wind_field_min_gain: float = 0.15
+    wind_field_min_gain: float = 0.08
     """With ``wind_field_km``, the field is used only when it lowers the robust spread of the calibration events'
     residuals by at least this fraction against one wind per time block (``atmosphere.wind_field_gain``, decided once
     on the first calibration); otherwise the calibration is the tiles' (``tile_km``), unchanged."""
@@ -1158,7 +1158,9 @@ def celerity_scatter_of(prep: Prepared, config: FusionConfig, first: PassResult,
     for event in calibration_events(prep, first, min_stations=config.own_celerity_min_stations, times=times, config=config):
         if event.crowding > 0:
             continue  # a burst's events are partly mixtures of its rounds, whose picks read any celerity
-        cell = atmosphere[event.block, event.tile]
+        # the loose pass ran on the grid's tiles; the field's (wind_field_km) are smaller
+        tile = int(tile_at(prep, np.array([event.x_km]), np.array([event.y_km]))[0]) if wind_field_on(prep, config) else event.tile
+        cell = atmosphere[event.block, tile]
         fit = own_celerity(net.x_km[event.stations], net.y_km[event.stations], event.times_s, event.x_km, event.y_km,
                            event.t0_s, cell, sigma_pick_s=config.sigma_pick_s, kappa_model=config.kappa_model)
         if fit is not None:
