@@ -11,7 +11,8 @@ import pytest
 from tests.fuse.synthetic import associate_toy, make_toy
 from truceline.fuse.atmosphere import (FrontAxis, PickedEvent, calibrate, calibrate_field, field_at, fit_atmosphere,
                                        fit_wind_field, travel_times, wind_field_gain)
-from truceline.fuse.engine import FusionConfig, fuse, prepare, retile, tile_at, wind_field_on, with_network_reach
+from truceline.fuse.engine import (FusionConfig, fuse, prepare, retile, tile_at, wind_field_accepted, wind_field_on,
+                                   with_network_reach)
 from truceline.fuse.network import build_network
 
 AZIMUTH = np.radians(30.0)  # the front's direction, anticlockwise from the x axis
@@ -172,3 +173,21 @@ def test_fuse_with_the_option_is_the_runs_own_where_one_wind_explains_the_events
     _, _, matched = associate_toy(toy, forced, max_distance_km=0.5, max_dt_s=2.0)
     _, _, matched_off = associate_toy(toy, FusionConfig(), max_distance_km=0.5, max_dt_s=2.0)
     assert matched >= matched_off - 1
+
+
+def test_relocate_keeps_the_passes_events_and_moves_them_in_the_field() -> None:
+    toy = make_toy(seed=4, n_events=25)
+    _, off, _ = fuse(toy.stations, toy.picks, FusionConfig())
+    config = FusionConfig(wind_field_km=20.0, wind_field_min_gain=-1.0, wind_field_relocate=True)
+    prep, on, atmosphere = fuse(toy.stations, toy.picks, config)
+    assert wind_field_accepted(prep, config) and not wind_field_on(prep, config)
+    # the passes ran under the tiles' atmosphere: the same events from the same picks, relocated on the small tiles
+    np.testing.assert_array_equal(on.picks, off.picks)
+    assert atmosphere.shape[1] == prep.n_tiles > 20
+    assert prep.extras["calibration_support"].shape[1] == prep.n_tiles
+    assert on.tile.max() < prep.n_tiles and np.array_equal(on.tile, tile_at(prep, on.x_km, on.y_km))
+    moved = np.hypot(on.x_km - off.x_km, on.y_km - off.y_km)
+    assert 0.0 < np.median(moved) < 0.5
+    # with the field not accepted the run is the tiles' own
+    _, kept, _ = fuse(toy.stations, toy.picks, FusionConfig(wind_field_km=20.0, wind_field_relocate=True))
+    np.testing.assert_array_equal(kept.x_km, off.x_km)

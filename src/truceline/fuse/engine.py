@@ -178,6 +178,10 @@ class FusionConfig:
     """With ``wind_field_km``, the field is used only when it lowers the robust spread of the calibration events'
     residuals by at least this fraction against one wind per time block (``atmosphere.wind_field_gain``, decided once
     on the first calibration); otherwise the calibration is the tiles' (``tile_km``), unchanged."""
+    wind_field_relocate: bool = False
+    """With ``wind_field_km`` (and the field accepted), the passes keep the tiles' atmosphere (``tile_km``) and the field
+    only relocates the final events and is their ellipses' atmosphere (``relocated_in_field``): on the foreign
+    scenarios the passes under the field find fewer events (docs/fusion.md, "Session 20 (wind20)")."""
     wind_field_tile_km: float = 10.0
     """With ``wind_field_km``, the tiles' size (the field is read at their centres)."""
     wind_field_roughness_m_per_s: float = 1.0
@@ -972,11 +976,42 @@ def range_slope(prep: Prepared) -> float:
     return float(slope[0]) if slope is not None else 0.0
 
 
-def wind_field_on(prep: Prepared, config: FusionConfig) -> bool:
-    """Whether the run's atmosphere is the field along the front (``wind_field_km``, and the calibration found it
-    worth its knots: ``wind_field_min_gain``)."""
+def wind_field_accepted(prep: Prepared, config: FusionConfig) -> bool:
+    """Whether the calibration found the field along the front (``wind_field_km``) worth its knots
+    (``wind_field_min_gain``)."""
     gain = prep.extras.get("wind_field_gain")
     return config.wind_field_km is not None and gain is not None and float(gain[0]) >= config.wind_field_min_gain
+
+
+def wind_field_on(prep: Prepared, config: FusionConfig) -> bool:
+    """Whether the passes' atmosphere is the field along the front (accepted, and not ``wind_field_relocate``)."""
+    return wind_field_accepted(prep, config) and not config.wind_field_relocate
+
+
+def relocated_in_field(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere: np.ndarray) -> tuple[PassResult, np.ndarray]:
+    """``wind_field_relocate``: the grid's tiles made the field's, and every event of ``result`` located once more from
+    its picks under the field there (``kernels.locate``; an event whose location fails keeps its own); the field's
+    atmosphere. ``atmosphere`` (the tiles') is returned unchanged when the field was not kept."""
+    field_atmosphere = prep.extras.get("wind_field_atmosphere")
+    if field_atmosphere is None:
+        return result, atmosphere
+    prep.cell_tile = prep.extras["wind_field_cell_tile"]
+    prep.n_tiles, prep.tile_x, prep.tile_y = _tile_centres(prep.cell_tile, prep.cell_x, prep.cell_y)
+    prep.extras["calibration_support"] = prep.extras["wind_field_support"]
+    net = prep.network
+    out = PassResult(**{f.name: getattr(result, f.name).copy() for f in fields(result)})
+    if len(out.t0_s):
+        out.tile = tile_at(prep, out.x_km, out.y_km).astype(out.tile.dtype)
+    for i in range(len(out.t0_s)):
+        p = out.picks[i][out.picks[i] >= 0]
+        c, wx, wy = field_atmosphere[out.block[i], out.tile[i]]
+        xi, yi, ti, ci, chi, n_obs = kernels.locate(p, prep.pick_station[p], prep.pick_time, prep.pick_baz,
+                                                    prep.pick_baz_sigma, net.x_km, net.y_km, prep.st_north_deg,
+                                                    out.x_km[i], out.y_km[i], out.t0_s[i], c, wx, wy,
+                                                    config.sigma_pick_s, config.kappa_model, 2.5, 15, range_slope(prep))
+        if np.isfinite(ci[0, 0]) and np.isfinite(xi) and np.isfinite(yi):
+            out.x_km[i], out.y_km[i], out.t0_s[i], out.covariance[i], out.chi2[i], out.n_obs[i] = xi, yi, ti, ci, chi, n_obs
+    return out, np.asarray(field_atmosphere)
 
 
 def calibrate_events(prep: Prepared, config: FusionConfig, found: list[CalibrationEvent], n_blocks: int,
@@ -1014,7 +1049,7 @@ def calibrate_events(prep: Prepared, config: FusionConfig, found: list[Calibrati
             gain = wind_field_gain(events, net.x_km, net.y_km, n_blocks, spacing_km=config.wind_field_km,
                                    roughness_km_s=config.wind_field_roughness_m_per_s / 1000.0, g=g)
             prep.extras["wind_field_gain"] = np.array([gain])
-            if gain >= config.wind_field_min_gain:
+            if wind_field_on(prep, config):
                 retile(prep, config, config.wind_field_tile_km)
                 support = np.zeros((n_blocks, prep.n_tiles, 2))
         if wind_field_on(prep, config):
@@ -1025,6 +1060,17 @@ def calibrate_events(prep: Prepared, config: FusionConfig, found: list[Calibrati
                                          roughness_km_s=config.wind_field_roughness_m_per_s / 1000.0, support=support, g=g)
         else:
             atmosphere = calibrate(events, net.x_km, net.y_km, prep.tile_x, prep.tile_y, n_blocks, support=support, g=g)
+        if wind_field_accepted(prep, config) and config.wind_field_relocate:
+            # the passes keep the tiles' atmosphere; the field on small tiles is kept for the final events (relocated_in_field)
+            small = _tiles(prep.cell_x, prep.cell_y, net.x_km.min() - config.reach_km, net.y_km.min() - config.reach_km,
+                           config.wind_field_tile_km)
+            n_small, small_x, small_y = _tile_centres(small, prep.cell_x, prep.cell_y)
+            field_support = np.zeros((n_blocks, n_small, 2))
+            prep.extras["wind_field_atmosphere"] = calibrate_field(
+                events, net.x_km, net.y_km, small_x, small_y, n_blocks, spacing_km=float(config.wind_field_km or 0.0),
+                roughness_km_s=config.wind_field_roughness_m_per_s / 1000.0, support=field_support, g=g)
+            prep.extras["wind_field_support"] = field_support
+            prep.extras["wind_field_cell_tile"] = small.astype(np.int64)
         prep.extras["calibration_support"] = support
         if wind_field_on(prep, config):
             tiles = np.array([e.tile for e in events], dtype=int)
@@ -1141,7 +1187,10 @@ def fuse(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = None
             prep.pick_time = prep.raw_time - corrections[prep.pick_station]
     tight = tight_config(prep, config)
     final = final_pass(prep, tight, atmosphere, progress=(lambda f: progress(0.4 + 0.6 * f)) if progress else None)
-    return prep, finish(prep, tight, final, atmosphere), atmosphere
+    result = finish(prep, tight, final, atmosphere)
+    if config.wind_field_relocate:
+        result, atmosphere = relocated_in_field(prep, tight, result, atmosphere)
+    return prep, result, atmosphere
 
 
 def celerity_scatter_of(prep: Prepared, config: FusionConfig, first: PassResult, atmosphere: np.ndarray,
