@@ -24,7 +24,8 @@ from scipy.spatial import cKDTree
 
 from truceline.fuse import kernels, loudness
 from truceline.fuse.atmosphere import (CLOCK_WINDOW_S, DEFAULT_CELERITY_KM_S, RANGE_REF_KM, PickedEvent, calibrate,
-                                       calibrate_field, fit_range_slope, wind_field_gain, pick_leverages, searched_clock_offsets, station_corrections, travel_times)
+                                       calibrate_field, fit_range_slope, pick_leverages, searched_clock_offsets,
+                                       station_corrections, travel_times, wind_field_gain)
 from truceline.fuse.celerity import own_celerity, scatter
 from truceline.fuse.clocks import ClockReading, unabsorbed_clock_offsets
 from truceline.fuse.coincidence import by_chance
