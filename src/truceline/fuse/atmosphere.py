@@ -359,3 +359,221 @@ def station_corrections(
         if abs(median) > max(floor_s, 3.0 * spread):
             corrections[station] = median
     return corrections
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FrontAxis:
+    """The along-front coordinate of a station network: the stations' principal axis through their centroid, and knots
+    ``spacing_km`` apart along it covering ``low_km .. high_km`` (``FusionConfig.wind_field_km``)."""
+
+    origin_x_km: float
+    origin_y_km: float
+    axis_x: float
+    axis_y: float
+    knots_km: np.ndarray
+
+    @staticmethod
+    def of(st_x: np.ndarray, st_y: np.ndarray, extent_x: np.ndarray, extent_y: np.ndarray, spacing_km: float) -> FrontAxis:
+        """The axis of the stations; knots over the along-front extent of ``extent_*`` (where the field can be read:
+        beyond the end knots it is taken as constant)."""
+        ox, oy = float(np.mean(st_x)), float(np.mean(st_y))
+        if len(st_x) >= 2:
+            _, _, vt = np.linalg.svd(np.column_stack([st_x - ox, st_y - oy]), full_matrices=False)
+            ax, ay = float(vt[0, 0]), float(vt[0, 1])
+        else:
+            ax, ay = 1.0, 0.0
+        along = (extent_x - ox) * ax + (extent_y - oy) * ay
+        low, high = float(along.min()) - 1.0, float(along.max()) + 1.0
+        n = max(2, int(np.ceil((high - low) / spacing_km)) + 1)
+        return FrontAxis(origin_x_km=ox, origin_y_km=oy, axis_x=ax, axis_y=ay, knots_km=low + spacing_km * np.arange(n))
+
+    def along_km(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+        return np.asarray((np.asarray(x) - self.origin_x_km) * self.axis_x + (np.asarray(y) - self.origin_y_km) * self.axis_y)
+
+    def weights(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Each point's left knot and its linear-interpolation weight on the right one (clamped at the ends)."""
+        knots = self.knots_km
+        a = np.clip(self.along_km(x, y), knots[0], knots[-1])
+        left = np.clip(np.searchsorted(knots, a, side="right") - 1, 0, len(knots) - 2)
+        return left, (a - knots[left]) / (knots[left + 1] - knots[left])
+
+
+FIELD_PICK_S = 0.15
+"""A second difference of one component at three neighbouring knots weighs as a residual of this many seconds per
+``roughness`` (``fit_wind_field``)."""
+
+
+def fit_wind_field(events: list[PickedEvent], st_x: np.ndarray, st_y: np.ndarray, front: FrontAxis, start: np.ndarray,
+                   *, roughness_km_s: float = 0.001, g: float = 0.0) -> np.ndarray:
+    """``(n_knots, 3)``: the celerity and wind ``(c, w_east, w_north)`` at each knot along the front, piecewise linear
+    between them, fitted jointly with every event's position (as :func:`fit_atmosphere`, the pair of soft-L1 fits
+    with the unexplained picks dropped between them); an event's paths take the field at the event.
+
+    Both simulators vary the atmosphere along the line (``docs/sim.md``: per-sector values interpolated along the
+    line; ``foreign_sim2``: a gradient and a 40-90 km wave), faster than one fit per 100 km tile follows and with too
+    few events per smaller tile to fit it there. The knots share their events through the roughness penalty: the
+    second difference of each component over three knots, as ``FIELD_PICK_S`` per ``roughness_km_s`` of residual, so a
+    stretch with few events takes the straight line through its neighbours and one with many its own value.
+    ``start``: ``(3,)`` the value every knot starts from."""
+    params, kept, _ = _fit_field_once(events, st_x, st_y, front, start, roughness_km_s, g)
+    if kept is not None:
+        params, _, _ = _fit_field_once(kept, st_x, st_y, front, params, roughness_km_s, g)
+    return params
+
+
+def wind_field_gain(events: list[PickedEvent], st_x: np.ndarray, st_y: np.ndarray, n_blocks: int, *, spacing_km: float,
+                    roughness_km_s: float = 0.001, min_events: int = 30, max_events: int = 400, g: float = 0.0) -> float:
+    """How much better the field along the front (:func:`fit_wind_field`) explains the well-recorded events than one
+    wind: ``1 - s_field / s_one``, the robust spreads (1.4826 MAD) of their residuals after one fit of each, summed
+    over the time blocks with ``min_events`` events of their own (weighted by their events; all blocks as one when
+    none has), each with one celerity and the events' positions free. 0 with too few events.
+
+    A wind that does not vary along the front gains only what the field's knots take from the noise and the
+    mixtures (a few per cent); ``FusionConfig.wind_field_min_gain`` is the threshold."""
+    good = [e for e in events if len(e.stations) >= 6]
+    if len(good) < 15:
+        return 0.0
+    front = FrontAxis.of(st_x, st_y, st_x, st_y, spacing_km)
+    blocks = np.array([e.block for e in good])
+    groups = [np.flatnonzero(blocks == b) for b in range(n_blocks)]
+    groups = [members for members in groups if len(members) >= min_events] or [np.arange(len(good))]
+    start = np.array([DEFAULT_CELERITY_KM_S, 0.0, 0.0])
+    field_sum = one_sum = 0.0
+    for members in groups:
+        chosen = _cleanest([good[i] for i in members], max_events)
+        # one fit each, on the same picks (the pair of fits would drop different ones)
+        spreads = [_fit_field_once(chosen, st_x, st_y, front, start, roughness_km_s, g, tied=tied)[2]
+                   for tied in (False, True)]
+        field_sum += len(chosen) * spreads[0]
+        one_sum += len(chosen) * spreads[1]
+    return 1.0 - field_sum / one_sum if one_sum > 0 else 0.0
+
+
+def _fit_field_once(events: list[PickedEvent], st_x: np.ndarray, st_y: np.ndarray, front: FrontAxis, start: np.ndarray,
+                    roughness_km_s: float, g: float, *, tied: bool = False) -> tuple[np.ndarray, list[PickedEvent] | None, float]:
+    """One soft-L1 fit of :func:`fit_wind_field`: one celerity (the mean of ``start``'s), the wind at every knot and
+    every event's position; the picks it cannot explain dropped as in :func:`_fit_once`. ``tied``: one wind for
+    every knot (the model without the field, for :func:`wind_field_gain`). Also returns the residuals' robust spread
+    (after the fit, before the drop)."""
+    nk = len(front.knots_km)
+    head = np.asarray(start, dtype=float)
+    if head.ndim == 1:
+        head = np.tile(head, (nk, 1))
+    if not events:
+        return head, None, np.inf
+    sizes = np.array([len(e.stations) for e in events])
+    offsets = np.concatenate([[0], np.cumsum(sizes)])
+    stations = np.concatenate([e.stations for e in events])
+    times = np.concatenate([e.times_s for e in events])
+    owner = np.repeat(np.arange(len(events)), sizes)
+    sx = st_x[stations]
+    sy = st_y[stations]
+    nw = 1 if tied else nk  # values of each wind component
+    na = 1 + 2 * nw  # one celerity, the wind's two components at every knot (or one for all)
+    weight = FIELD_PICK_S / roughness_km_s
+
+    def knot_wind(params: np.ndarray) -> np.ndarray:
+        return np.repeat(params[1:na].reshape(2, 1), nk, axis=1) if tied else params[1:na].reshape(2, nk)
+
+    def split(params: np.ndarray) -> np.ndarray:
+        return np.column_stack([np.full(nk, params[0]), knot_wind(params).T])  # (nk, 3)
+
+    def residuals(params: np.ndarray) -> np.ndarray:
+        wind = knot_wind(params)
+        ex = params[na::2]
+        ey = params[na + 1::2]
+        left, right = front.weights(ex, ey)
+        wx = wind[0, left] * (1.0 - right) + wind[0, left + 1] * right
+        wy = wind[1, left] * (1.0 - right) + wind[1, left + 1] * right
+        implied = times - travel_times(sx, sy, ex[owner], ey[owner], params[0], wx[owner], wy[owner], g)
+        means = np.add.reduceat(implied, offsets[:-1]) / sizes
+        rough = weight * np.diff(wind, n=2, axis=1).ravel() if nk >= 3 and not tied else np.zeros(0)
+        return np.concatenate([implied - means[owner], rough])
+
+    n_rough = 2 * (nk - 2) if nk >= 3 and not tied else 0
+    sparsity = lil_matrix((len(times) + n_rough, na + 2 * len(events)), dtype=int)
+    sparsity[:, :na] = 1
+    for k in range(len(events)):
+        rows = slice(offsets[k], offsets[k + 1])
+        sparsity[rows, na + 2 * k] = 1
+        sparsity[rows, na + 1 + 2 * k] = 1
+    positions = np.column_stack([[e.x_km for e in events], [e.y_km for e in events]]).ravel()
+    wind_start = head[:, 1:].mean(axis=0)[:, None] if tied else head[:, 1:].T
+    initial = np.concatenate([[float(np.mean(head[:, 0]))], wind_start.ravel(), positions])
+    low = np.concatenate([[0.29], np.full(2 * nw, -0.035), np.full(2 * len(events), -np.inf)])
+    high = np.concatenate([[0.39], np.full(2 * nw, 0.035), np.full(2 * len(events), np.inf)])
+    fit = least_squares(
+        residuals,
+        np.clip(initial, low + 1e-9, high - 1e-9),
+        bounds=(low, high),
+        loss="soft_l1",
+        f_scale=0.3,
+        jac_sparsity=sparsity,
+        x_scale=np.concatenate([[0.01], np.full(2 * nw, 0.005), np.full(2 * len(events), 0.5)]),
+        max_nfev=60,
+    )
+    residual = residuals(fit.x)[: len(times)]
+    spread = 1.4826 * float(np.median(np.abs(residual)))
+    good = np.abs(residual) <= max(0.4, 3.0 * spread)
+    kept = []
+    for k, event in enumerate(events):
+        mask = good[offsets[k] : offsets[k + 1]]
+        if mask.sum() >= 5:
+            kept.append(
+                PickedEvent(
+                    x_km=float(fit.x[na + 2 * k]), y_km=float(fit.x[na + 1 + 2 * k]), stations=event.stations[mask],
+                    times_s=event.times_s[mask], tile=event.tile, block=event.block,
+                )
+            )
+    return split(fit.x), (kept if len(kept) >= 3 else None), spread
+
+
+def field_at(knots: np.ndarray, front: FrontAxis, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """``(n, 3)``: the field ``knots`` (``(n_knots, 3)``) read at points."""
+    left, right = front.weights(x, y)
+    return np.asarray(knots[left] * (1.0 - right)[:, None] + knots[left + 1] * right[:, None])
+
+
+def calibrate_field(
+    events: list[PickedEvent], st_x: np.ndarray, st_y: np.ndarray, tile_x: np.ndarray, tile_y: np.ndarray,
+    n_blocks: int, *, spacing_km: float, roughness_km_s: float = 0.001, min_events: int = 30, max_events: int = 400,
+    support: np.ndarray | None = None, g: float = 0.0,
+) -> np.ndarray:
+    """Atmosphere per (block, tile) read from a field along the front (:func:`fit_wind_field`) fitted per time block,
+    in place of :func:`calibrate`'s one fit per tile (``FusionConfig.wind_field_km``).
+
+    A block takes its own events, else those of the blocks nearest in time (``TIME_SPANS``) that are ``min_events``,
+    else all, the ``max_events`` least crowded of them (:func:`_cleanest`); the tiles (small: ``wind_field_tile_km``)
+    take the field at their centres. ``support`` receives each cell's mean lag in blocks of the block's events and
+    the mean distance of the ``min(15, n)`` of them nearest the tile's centre (the field there is read from them)."""
+    default = np.array([DEFAULT_CELERITY_KM_S, 0.0, 0.0])
+    good = [e for e in events if len(e.stations) >= 6]
+    out = np.tile(default, (n_blocks, len(tile_x), 1))
+    if support is not None:
+        support[...] = 0.0
+    if len(good) < 15:
+        return out
+    front = FrontAxis.of(st_x, st_y, st_x, st_y, spacing_km)  # constant beyond the stations' ends
+    ex = np.array([e.x_km for e in good])
+    ey = np.array([e.y_km for e in good])
+    eb = np.array([e.block for e in good])
+    overall = fit_atmosphere(_cleanest(good, 80), st_x, st_y, default, g)
+    fitted: dict[tuple[int, ...], np.ndarray] = {}
+    for block in range(n_blocks):
+        chosen = np.arange(len(good))
+        for span in TIME_SPANS:
+            near = np.flatnonzero(np.abs(eb - block) <= span)
+            if len(near) >= min_events:
+                chosen = near
+                break
+        key = tuple(int(i) for i in chosen)
+        if key not in fitted:
+            fitted[key] = fit_wind_field(_cleanest([good[i] for i in chosen], max_events), st_x, st_y, front, overall,
+                                         roughness_km_s=roughness_km_s, g=g)
+        out[block] = field_at(fitted[key], front, tile_x, tile_y)
+        if support is not None:
+            distance = np.hypot(ex[chosen][None, :] - tile_x[:, None], ey[chosen][None, :] - tile_y[:, None])
+            nearest = np.sort(distance, axis=1)[:, : min(15, len(chosen))]
+            support[block, :, 0] = np.mean(np.abs(eb[chosen] - block))
+            support[block, :, 1] = nearest.mean(axis=1)
+    return out

@@ -56,4 +56,6 @@ class Calibration:
         self._since = 0
         self._calibrated_at = stop_s
         self.size = len(self._history)
-        return calibrate_events(prep, self.config, self._history, 1)
+        # the streaming grid keeps its tiles: the field along the front (wind_field_km) is the batch calibration's only
+        config = self.config if self.config.wind_field_km is None else replace(self.config, wind_field_km=None)
+        return calibrate_events(prep, config, self._history, 1)

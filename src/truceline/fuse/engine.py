@@ -26,7 +26,8 @@ from scipy.spatial import cKDTree
 from truceline.fuse import kernels, loudness
 from truceline.fuse.arrays import ArraySettings, Beamed, array_stations, beam_sites
 from truceline.fuse.atmosphere import (CLOCK_WINDOW_S, DEFAULT_CELERITY_KM_S, RANGE_REF_KM, PickedEvent, calibrate,
-                                       fit_range_slope, pick_leverages, searched_clock_offsets, station_corrections, travel_times)
+                                       calibrate_field, fit_range_slope, pick_leverages, searched_clock_offsets,
+                                       station_corrections, travel_times, wind_field_gain)
 from truceline.fuse.celerity import own_celerity, scatter
 from truceline.fuse.clocks import ClockReading, unabsorbed_clock_offsets
 from truceline.fuse.coincidence import by_chance
@@ -170,6 +171,25 @@ class FusionConfig:
     range_celerity_min_z: float = 3.0
     """With ``range_celerity``, a fitted slope within this many standard errors of 0 is taken as 0 (the model without
     it, unchanged)."""
+    wind_field_km: float | None = None
+    """Calibrate the atmosphere as a field along the front, knots this far apart along the stations' principal axis,
+    piecewise linear between them and fitted per time block with a roughness penalty (``atmosphere.calibrate_field``),
+    read at the centres of tiles ``wind_field_tile_km`` wide instead of one fit per ``tile_km`` tile: a wind that
+    varies along the front faster than 100 km tiles follow, with too few events per smaller tile to fit it there
+    (``None``: off; docs/fusion.md, "Session 20 (wind20)")."""
+    wind_field_min_gain: float = 0.08
+    """With ``wind_field_km``, the field is used only when it lowers the robust spread of the calibration events'
+    residuals by at least this fraction against one wind per time block (``atmosphere.wind_field_gain``, decided once
+    on the first calibration); otherwise the calibration is the tiles' (``tile_km``), unchanged."""
+    wind_field_relocate: bool = False
+    """With ``wind_field_km`` (and the field accepted), the passes keep the tiles' atmosphere (``tile_km``) and the field
+    only relocates the final events and is their ellipses' atmosphere (``relocated_in_field``): on the foreign
+    scenarios the passes under the field find fewer events (docs/fusion.md, "Session 20 (wind20)")."""
+    wind_field_tile_km: float = 10.0
+    """With ``wind_field_km``, the tiles' size (the field is read at their centres)."""
+    wind_field_roughness_m_per_s: float = 1.0
+    """With ``wind_field_km``, the second difference over three knots of each component that costs as much as one
+    0.15 s residual: smaller follows the events less and the straight line more."""
     clock_recheck: bool = False
     """After calibration, run the tight pass once, and measure each station's clock offset left over from the
     calibration among all its picks near the arrivals that pass's events (of at least ``clock_recheck_min_picks``
@@ -777,6 +797,37 @@ def _north_in_frame(network: Network) -> np.ndarray:
     return np.degrees(np.arctan2(x1 - network.x_km, y1 - network.y_km))
 
 
+def _tiles(x: np.ndarray, y: np.ndarray, x_min: float, y_min: float, tile_km: float) -> np.ndarray:
+    """Each cell's tile: squares ``tile_km`` wide from ``(x_min, y_min)``, numbered in the order of their keys."""
+    tiles_x = np.floor((x - x_min) / tile_km).astype(np.int64)
+    tiles_y = np.floor((y - y_min) / tile_km).astype(np.int64)
+    _, tile = np.unique(tiles_x * 100000 + tiles_y, return_inverse=True)
+    return np.asarray(tile)
+
+
+def _tile_centres(tile: np.ndarray, x: np.ndarray, y: np.ndarray) -> tuple[int, np.ndarray, np.ndarray]:
+    """The number of tiles and their centres (the mean of their cells)."""
+    n_tiles = int(tile.max()) + 1 if len(tile) else 1
+    tile_x = np.bincount(tile, weights=x, minlength=n_tiles) / np.maximum(np.bincount(tile, minlength=n_tiles), 1)
+    tile_y = np.bincount(tile, weights=y, minlength=n_tiles) / np.maximum(np.bincount(tile, minlength=n_tiles), 1)
+    return n_tiles, tile_x, tile_y
+
+
+def retile(prep: Prepared, config: FusionConfig, tile_km: float) -> None:
+    """Make the grid's tiles ``tile_km`` wide, in place (``wind_field_km``: the field is read at their centres)."""
+    x_min = prep.network.x_km.min() - config.reach_km
+    y_min = prep.network.y_km.min() - config.reach_km
+    tile = _tiles(prep.cell_x, prep.cell_y, x_min, y_min, tile_km)
+    prep.cell_tile = tile.astype(np.int64)
+    prep.n_tiles, prep.tile_x, prep.tile_y = _tile_centres(tile, prep.cell_x, prep.cell_y)
+
+
+def tile_at(prep: Prepared, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """The tile of the grid cell nearest each point."""
+    _, cell = cKDTree(np.column_stack([prep.cell_x, prep.cell_y])).query(np.column_stack([x, y]))
+    return np.asarray(prep.cell_tile[cell], dtype=int)
+
+
 def grid(network: Network, config: FusionConfig) -> dict:
     """The origin grid: cells within reach of at least ``min_stations`` stations, their tiles, and each station's cells."""
     g = config.grid_km
@@ -801,18 +852,13 @@ def grid(network: Network, config: FusionConfig) -> dict:
     ix, iy, x, y = ix[keep], iy[keep], x[keep], y[keep]
     cell_at = np.full((nx, ny), -1, dtype=np.int64)
     cell_at[ix, iy] = np.arange(len(x))
-    tiles_x = np.floor((x - x_min) / config.tile_km).astype(np.int64)
-    tiles_y = np.floor((y - y_min) / config.tile_km).astype(np.int64)
-    tile_key = tiles_x * 100000 + tiles_y
-    _, tile = np.unique(tile_key, return_inverse=True)
+    tile = _tiles(x, y, x_min, y_min, config.tile_km)
     cell_tree = cKDTree(np.column_stack([x, y]))
     lists = cell_tree.query_ball_point(np.column_stack([network.x_km, network.y_km]), config.reach_km)
     lengths = np.array([len(a) for a in lists], dtype=np.int64)
     start = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
     index = np.concatenate([np.sort(np.asarray(a, dtype=np.int64)) for a in lists]) if lengths.sum() else np.zeros(0, np.int64)
-    n_tiles = int(tile.max()) + 1 if len(tile) else 1
-    tile_x = np.bincount(tile, weights=x, minlength=n_tiles) / np.maximum(np.bincount(tile, minlength=n_tiles), 1)
-    tile_y = np.bincount(tile, weights=y, minlength=n_tiles) / np.maximum(np.bincount(tile, minlength=n_tiles), 1)
+    n_tiles, tile_x, tile_y = _tile_centres(tile, x, y)
     return dict(cell_x=x, cell_y=y, cell_ix=ix.astype(np.int64), cell_iy=iy.astype(np.int64), cell_at=cell_at,
                 cell_tile=tile.astype(np.int64), cell_start=start, cell_index=index, n_tiles=n_tiles,
                 tile_x=tile_x, tile_y=tile_y)
@@ -996,6 +1042,44 @@ def range_slope(prep: Prepared) -> float:
     return float(slope[0]) if slope is not None else 0.0
 
 
+def wind_field_accepted(prep: Prepared, config: FusionConfig) -> bool:
+    """Whether the calibration found the field along the front (``wind_field_km``) worth its knots
+    (``wind_field_min_gain``)."""
+    gain = prep.extras.get("wind_field_gain")
+    return config.wind_field_km is not None and gain is not None and float(gain[0]) >= config.wind_field_min_gain
+
+
+def wind_field_on(prep: Prepared, config: FusionConfig) -> bool:
+    """Whether the passes' atmosphere is the field along the front (accepted, and not ``wind_field_relocate``)."""
+    return wind_field_accepted(prep, config) and not config.wind_field_relocate
+
+
+def relocated_in_field(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere: np.ndarray) -> tuple[PassResult, np.ndarray]:
+    """``wind_field_relocate``: the grid's tiles made the field's, and every event of ``result`` located once more from
+    its picks under the field there (``kernels.locate``; an event whose location fails keeps its own); the field's
+    atmosphere. ``atmosphere`` (the tiles') is returned unchanged when the field was not kept."""
+    field_atmosphere = prep.extras.get("wind_field_atmosphere")
+    if field_atmosphere is None:
+        return result, atmosphere
+    prep.cell_tile = prep.extras["wind_field_cell_tile"]
+    prep.n_tiles, prep.tile_x, prep.tile_y = _tile_centres(prep.cell_tile, prep.cell_x, prep.cell_y)
+    prep.extras["calibration_support"] = prep.extras["wind_field_support"]
+    net = prep.network
+    out = PassResult(**{f.name: getattr(result, f.name).copy() for f in fields(result)})
+    if len(out.t0_s):
+        out.tile = tile_at(prep, out.x_km, out.y_km).astype(out.tile.dtype)
+    for i in range(len(out.t0_s)):
+        p = out.picks[i][out.picks[i] >= 0]
+        c, wx, wy = field_atmosphere[out.block[i], out.tile[i]]
+        xi, yi, ti, ci, chi, n_obs = kernels.locate(p, prep.pick_station[p], prep.pick_time, prep.pick_baz,
+                                                    prep.pick_baz_sigma, net.x_km, net.y_km, prep.st_north_deg,
+                                                    out.x_km[i], out.y_km[i], out.t0_s[i], c, wx, wy,
+                                                    config.sigma_pick_s, config.kappa_model, 2.5, 15, range_slope(prep))
+        if np.isfinite(ci[0, 0]) and np.isfinite(xi) and np.isfinite(yi):
+            out.x_km[i], out.y_km[i], out.t0_s[i], out.covariance[i], out.chi2[i], out.n_obs[i] = xi, yi, ti, ci, chi, n_obs
+    return out, np.asarray(field_atmosphere)
+
+
 def calibrate_events(prep: Prepared, config: FusionConfig, found: list[CalibrationEvent], n_blocks: int,
                      rounds: int = 1) -> tuple[np.ndarray, np.ndarray]:
     """Atmosphere per (block, tile) and clock correction per station from loose-pass events.
@@ -1026,9 +1110,37 @@ def calibrate_events(prep: Prepared, config: FusionConfig, found: list[Calibrati
         g = fit_range_slope(events, net.x_km, net.y_km, min_z=config.range_celerity_min_z) if config.range_celerity else 0.0
         if config.range_celerity:
             prep.extras["range_slope"] = np.array([g])
-        atmosphere = calibrate(events, net.x_km, net.y_km, prep.tile_x, prep.tile_y, n_blocks, support=support, g=g,
-                               min_stations=calibration_min_stations(prep, config))
+        if config.wind_field_km is not None and "wind_field_gain" not in prep.extras:
+            # decided once per run, on the first calibration's events
+            gain = wind_field_gain(events, net.x_km, net.y_km, n_blocks, spacing_km=config.wind_field_km,
+                                   roughness_km_s=config.wind_field_roughness_m_per_s / 1000.0, g=g)
+            prep.extras["wind_field_gain"] = np.array([gain])
+            if wind_field_on(prep, config):
+                retile(prep, config, config.wind_field_tile_km)
+                support = np.zeros((n_blocks, prep.n_tiles, 2))
+        if wind_field_on(prep, config):
+            tiles = tile_at(prep, x, y)
+            events = [replace(e, tile=int(tiles[k])) for k, e in enumerate(events)]
+            atmosphere = calibrate_field(events, net.x_km, net.y_km, prep.tile_x, prep.tile_y, n_blocks,
+                                         spacing_km=float(config.wind_field_km or 0.0),
+                                         roughness_km_s=config.wind_field_roughness_m_per_s / 1000.0, support=support, g=g)
+        else:
+            atmosphere = calibrate(events, net.x_km, net.y_km, prep.tile_x, prep.tile_y, n_blocks, support=support, g=g,
+                                   min_stations=calibration_min_stations(prep, config))
+        if wind_field_accepted(prep, config) and config.wind_field_relocate:
+            # the passes keep the tiles' atmosphere; the field on small tiles is kept for the final events (relocated_in_field)
+            small = _tiles(prep.cell_x, prep.cell_y, net.x_km.min() - config.reach_km, net.y_km.min() - config.reach_km,
+                           config.wind_field_tile_km)
+            n_small, small_x, small_y = _tile_centres(small, prep.cell_x, prep.cell_y)
+            field_support = np.zeros((n_blocks, n_small, 2))
+            prep.extras["wind_field_atmosphere"] = calibrate_field(
+                events, net.x_km, net.y_km, small_x, small_y, n_blocks, spacing_km=float(config.wind_field_km or 0.0),
+                roughness_km_s=config.wind_field_roughness_m_per_s / 1000.0, support=field_support, g=g)
+            prep.extras["wind_field_support"] = field_support
+            prep.extras["wind_field_cell_tile"] = small.astype(np.int64)
         prep.extras["calibration_support"] = support
+        if wind_field_on(prep, config):
+            tiles = np.array([e.tile for e in events], dtype=int)
         for k, p in enumerate(picks):
             c, wx, wy = atmosphere[blocks[k], tiles[k]]
             xk, yk, tk, cov, _chi2, _n = kernels.locate(
@@ -1162,7 +1274,10 @@ def fuse(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = None
             prep.pick_time = prep.raw_time - corrections[prep.pick_station]
     tight = tight_config(prep, config)
     final = final_pass(prep, tight, atmosphere, progress=(lambda f: progress(0.4 + 0.6 * f)) if progress else None)
-    return prep, finish(prep, tight, final, atmosphere), atmosphere
+    result = finish(prep, tight, final, atmosphere)
+    if config.wind_field_relocate:
+        result, atmosphere = relocated_in_field(prep, tight, result, atmosphere)
+    return prep, result, atmosphere
 
 
 def celerity_scatter_of(prep: Prepared, config: FusionConfig, first: PassResult, atmosphere: np.ndarray,
@@ -1179,7 +1294,9 @@ def celerity_scatter_of(prep: Prepared, config: FusionConfig, first: PassResult,
     for event in calibration_events(prep, first, min_stations=config.own_celerity_min_stations, times=times, config=config):
         if event.crowding > 0:
             continue  # a burst's events are partly mixtures of its rounds, whose picks read any celerity
-        cell = atmosphere[event.block, event.tile]
+        # the loose pass ran on the grid's tiles; the field's (wind_field_km) are smaller
+        tile = int(tile_at(prep, np.array([event.x_km]), np.array([event.y_km]))[0]) if wind_field_on(prep, config) else event.tile
+        cell = atmosphere[event.block, tile]
         fit = own_celerity(net.x_km[event.stations], net.y_km[event.stations], event.times_s, event.x_km, event.y_km,
                            event.t0_s, cell, sigma_pick_s=config.sigma_pick_s, kappa_model=config.kappa_model)
         if fit is not None:
