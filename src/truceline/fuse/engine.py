@@ -168,6 +168,18 @@ class FusionConfig:
     range_celerity_min_z: float = 3.0
     """With ``range_celerity``, a fitted slope within this many standard errors of 0 is taken as 0 (the model without
     it, unchanged)."""
+    range_loose_kappa: float | None = 0.1
+    """With ``range_celerity``: after the loose passes, the loose pass is run again with this ``first_pass_kappa``
+    (the window ``2.5 s + kappa * tt``) under the calibrated atmosphere, and calibrated again. The standard loose
+    window (2.5 %) does not take a far pick whose path is slower than the near ones' (``c`` falling 0.344 -> 0.30 km/s
+    puts a 35 km pick 9 s late), so its events are near stations' and the slope fitted from them is weak or
+    absent (robust19's ``g2cel``: z -2.88, taken as 0). When this wide pass finds a slope (beyond
+    ``range_celerity_min_z``), it is run again under each new calibration until the celerity at ``reach_km`` moves by
+    less than ``loose_pass_shift``, at most ``range_loose_rounds`` times, and its calibration is kept; when it finds
+    none, the calibration before it is kept (unchanged: the same run as without it). ``None``: no wide pass
+    (docs/fusion.md, "Session 20 (celerity20)")."""
+    range_loose_rounds: int = 6
+    """Most wide loose passes (``range_loose_kappa``) run while the calibrated celerity and slope still move."""
     clock_recheck: bool = False
     """After calibration, run the tight pass once, and measure each station's clock offset left over from the
     calibration among all its picks near the arrivals that pass's events (of at least ``clock_recheck_min_picks``
@@ -1051,15 +1063,13 @@ def fuse(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = None
         assumed, assumed_slope = atmosphere, 0.0
         atmosphere, corrections = _calibrate(prep, config, first)
         for _ in range(config.loose_pass_rounds):
-            shift = float(np.median(atmosphere[..., 0])) / float(np.median(assumed[..., 0])) - 1.0
-            # a range slope the loose pass did not assume changes the celerity at the reach by this fraction
-            slope_shift = (abs(range_slope(prep) - assumed_slope) * (config.reach_km - RANGE_REF_KM)
-                           / float(np.median(atmosphere[..., 0])))
-            if abs(shift) <= config.loose_pass_shift and slope_shift <= config.loose_pass_shift:
+            if not moved_beyond(config, atmosphere, range_slope(prep), assumed, assumed_slope):
                 break
             assumed, assumed_slope = atmosphere, range_slope(prep)
             first = first_pass(prep, config, atmosphere)
             atmosphere, corrections = _calibrate(prep, config, first)
+        if config.range_celerity and config.range_loose_kappa is not None:
+            first, atmosphere, corrections = wide_loose_passes(prep, config, first, atmosphere, corrections)
         if config.own_celerity_threshold is not None:
             prep.extras["celerity_scatter"] = np.array([celerity_scatter_of(prep, config, first, atmosphere, corrections)])
         prep.pick_time = prep.raw_time - corrections[prep.pick_station]
@@ -1077,6 +1087,41 @@ def fuse(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = None
     tight = tight_config(prep, config)
     final = final_pass(prep, tight, atmosphere, progress=(lambda f: progress(0.4 + 0.6 * f)) if progress else None)
     return prep, finish(prep, tight, final, atmosphere), atmosphere
+
+
+def moved_beyond(config: FusionConfig, atmosphere: np.ndarray, slope: float, assumed: np.ndarray,
+                 assumed_slope: float) -> bool:
+    """Whether a calibration (``atmosphere``, range ``slope``) moved the celerity the loose pass assumed
+    (``assumed``, ``assumed_slope``) by more than ``loose_pass_shift``: the median celerity, or the celerity at
+    ``reach_km`` through the slope."""
+    c = float(np.median(atmosphere[..., 0]))
+    shift = c / float(np.median(assumed[..., 0])) - 1.0
+    slope_shift = abs(slope - assumed_slope) * (config.reach_km - RANGE_REF_KM) / c
+    return abs(shift) > config.loose_pass_shift or slope_shift > config.loose_pass_shift
+
+
+def wide_loose_passes(prep: Prepared, config: FusionConfig, first: PassResult, atmosphere: np.ndarray,
+                      corrections: np.ndarray) -> tuple[PassResult, np.ndarray, np.ndarray]:
+    """The loose pass with the wide window ``range_loose_kappa``, under the calibrated atmosphere and range slope,
+    and its calibration; repeated under each new calibration while it moves (``moved_beyond``), at most
+    ``range_loose_rounds`` times. Kept only when the first wide pass's calibration finds a range slope: else the
+    calibration given (``first``, ``atmosphere``, ``corrections`` and ``prep.extras``) is returned unchanged
+    (``FusionConfig.range_loose_kappa``)."""
+    assert config.range_loose_kappa is not None
+    wide = replace(config, first_pass_kappa=config.range_loose_kappa)
+    kept = (first, atmosphere, corrections, dict(prep.extras))
+    assumed, assumed_slope = atmosphere, range_slope(prep)
+    for round_ in range(config.range_loose_rounds):
+        first = first_pass(prep, wide, assumed)
+        atmosphere, corrections = _calibrate(prep, config, first)
+        if round_ == 0 and range_slope(prep) == 0.0:
+            prep.extras.clear()
+            prep.extras.update(kept[3])
+            return kept[0], kept[1], kept[2]
+        if not moved_beyond(config, atmosphere, range_slope(prep), assumed, assumed_slope):
+            break
+        assumed, assumed_slope = atmosphere, range_slope(prep)
+    return first, atmosphere, corrections
 
 
 def celerity_scatter_of(prep: Prepared, config: FusionConfig, first: PassResult, atmosphere: np.ndarray,
