@@ -25,7 +25,7 @@ from truceline.fuse.engine import FusionConfig, fuse, moved_beyond, range_slope 
 from truceline.fuse.events import to_tables  # noqa: E402
 from truceline.model.tables import read_picks, read_stations, write_table  # noqa: E402
 
-# foreign_sim2's celerity falling with range alone (0.335 -> 0.29 km/s; robust19's g2cel in half an hour)
+# foreign_sim2's celerity falling with range alone (its default far celerity, 0.285-0.305 km/s; robust19's g2cel in half an hour)
 FALLING = Config2(hours=0.5, layout="sparse", minimal=True, iso_times=True, clutter=0.3, big_clocks=0, gross_fraction=0.0,
                   wind_scale=0.0, singles_per_hour=30.0)
 
@@ -53,7 +53,7 @@ def test_the_wide_loose_pass_finds_the_fall_the_standard_one_misses(tmp_path: Pa
     assert narrow_slope == 0.0
     assert narrow["ellipse_coverage_95"] < 0.2
     # the wide pass's: a celerity falling by about 0.0003 km/s per km (0.034 s/km on a 30 km path's mean), most events
-    # matched and inside their ellipses (29 s both runs; measured 23 -> 35 of 39 matched, coverage 0 -> 1)
+    # matched and inside their ellipses (measured: 23 -> 35 of 39 matched, coverage 0 -> 1)
     assert -0.0005 < wide_slope < -0.0002
     assert wide["n_matched"] >= narrow["n_matched"] + 8
     assert wide["precision"] > 0.85 and wide["ellipse_coverage_95"] > 0.9
