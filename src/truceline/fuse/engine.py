@@ -173,11 +173,12 @@ class FusionConfig:
     (the window ``2.5 s + kappa * tt``) under the calibrated atmosphere, and calibrated again. The standard loose
     window (2.5 %) does not take a far pick whose path is slower than the near ones' (``c`` falling 0.344 -> 0.30 km/s
     puts a 35 km pick 9 s late), so its events are near stations' and the slope fitted from them is weak or
-    absent (robust19's ``g2cel``: z -2.88, taken as 0). When this wide pass finds a slope (beyond
+    absent (robust19's ``g2cel``: z -2.88, taken as 0). Run only when the standard loose passes' calibration found no
+    slope (a mild fall they see: the wide window only adds mixtures). When this wide pass finds a slope (beyond
     ``range_celerity_min_z``), it is run again under each new calibration until the celerity at ``reach_km`` moves by
-    less than ``loose_pass_shift``, at most ``range_loose_rounds`` times, and its calibration is kept; when it finds
-    none, the calibration before it is kept (unchanged: the same run as without it). ``None``: no wide pass
-    (docs/fusion.md, "Session 20 (celerity20)")."""
+    less than ``loose_pass_shift``, at most ``range_loose_rounds`` times, and its calibration is kept if its last
+    round still has a slope; else the calibration before it is kept (unchanged: the same run as without it).
+    ``None``: no wide pass (docs/fusion.md, "Session 20 (celerity20)")."""
     range_loose_rounds: int = 6
     """Most wide loose passes (``range_loose_kappa``) run while the calibrated celerity and slope still move."""
     clock_recheck: bool = False
@@ -1068,7 +1069,7 @@ def fuse(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = None
             assumed, assumed_slope = atmosphere, range_slope(prep)
             first = first_pass(prep, config, atmosphere)
             atmosphere, corrections = _calibrate(prep, config, first)
-        if config.range_celerity and config.range_loose_kappa is not None:
+        if config.range_celerity and config.range_loose_kappa is not None and range_slope(prep) == 0.0:
             first, atmosphere, corrections = wide_loose_passes(prep, config, first, atmosphere, corrections)
         if config.own_celerity_threshold is not None:
             prep.extras["celerity_scatter"] = np.array([celerity_scatter_of(prep, config, first, atmosphere, corrections)])
@@ -1104,23 +1105,23 @@ def wide_loose_passes(prep: Prepared, config: FusionConfig, first: PassResult, a
                       corrections: np.ndarray) -> tuple[PassResult, np.ndarray, np.ndarray]:
     """The loose pass with the wide window ``range_loose_kappa``, under the calibrated atmosphere and range slope,
     and its calibration; repeated under each new calibration while it moves (``moved_beyond``), at most
-    ``range_loose_rounds`` times. Kept only when the first wide pass's calibration finds a range slope: else the
+    ``range_loose_rounds`` times. Kept only when the last wide pass's calibration has a range slope: else the
     calibration given (``first``, ``atmosphere``, ``corrections`` and ``prep.extras``) is returned unchanged
-    (``FusionConfig.range_loose_kappa``)."""
+    (``FusionConfig.range_loose_kappa``). :func:`fuse` runs it only when the standard loose passes found no slope."""
     assert config.range_loose_kappa is not None
     wide = replace(config, first_pass_kappa=config.range_loose_kappa)
     kept = (first, atmosphere, corrections, dict(prep.extras))
     assumed, assumed_slope = atmosphere, range_slope(prep)
-    for round_ in range(config.range_loose_rounds):
+    for _ in range(config.range_loose_rounds):
         first = first_pass(prep, wide, assumed)
         atmosphere, corrections = _calibrate(prep, config, first)
-        if round_ == 0 and range_slope(prep) == 0.0:
-            prep.extras.clear()
-            prep.extras.update(kept[3])
-            return kept[0], kept[1], kept[2]
-        if not moved_beyond(config, atmosphere, range_slope(prep), assumed, assumed_slope):
+        if range_slope(prep) == 0.0 or not moved_beyond(config, atmosphere, range_slope(prep), assumed, assumed_slope):
             break
         assumed, assumed_slope = atmosphere, range_slope(prep)
+    if range_slope(prep) == 0.0:
+        prep.extras.clear()
+        prep.extras.update(kept[3])
+        return kept[0], kept[1], kept[2]
     return first, atmosphere, corrections
 
 
