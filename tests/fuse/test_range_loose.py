@@ -21,7 +21,7 @@ from benchmarks.foreign_sim2 import Config2, generate, write  # noqa: E402
 from tests.fuse.synthetic import make_toy  # noqa: E402
 from truceline.cli import cli  # noqa: E402
 from truceline.fuse import engine  # noqa: E402
-from truceline.fuse.engine import FusionConfig, fuse, moved_beyond, range_slope  # noqa: E402
+from truceline.fuse.engine import FusionConfig, fuse, moved_beyond, range_slope, wants_wide_pass  # noqa: E402
 from truceline.fuse.events import to_tables  # noqa: E402
 from truceline.model.tables import read_picks, read_stations, write_table  # noqa: E402
 
@@ -96,3 +96,14 @@ def test_a_calibration_moves_by_its_celerity_or_its_slope_at_the_reach() -> None
     # 0.0001 km/s per km over the 23 km from 15 km to the reach is 0.7 % of 0.33 km/s; 0.00005 is 0.35 %
     assert moved_beyond(config, atmosphere, -0.0003, atmosphere, -0.0002)
     assert not moved_beyond(config, atmosphere, -0.00025, atmosphere, -0.0002)
+
+
+def test_the_wide_pass_follows_no_slope_or_a_strong_one() -> None:
+    toy = make_toy(seed=5, n_events=4)
+    prep, _, _ = fuse(toy.stations, toy.picks, FusionConfig(range_celerity=True))
+    config = FusionConfig(range_celerity=True, reach_km=38.0, range_loose_shift=0.01)
+    atmosphere = np.tile(np.array([0.33, 0.0, 0.0]), (1, 1, 1))
+    # 23 km from 15 km to the reach: -0.00035 km/s per km is 2.4 % of 0.33 km/s (g1), -0.00005 is 0.35 % (g2mild)
+    for slope, wanted in ((0.0, True), (-0.00035, True), (-0.00005, False), (0.00003, False)):
+        prep.extras["range_slope"] = np.array([slope])
+        assert wants_wide_pass(prep, config, atmosphere) is wanted
