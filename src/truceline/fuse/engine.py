@@ -190,6 +190,24 @@ class FusionConfig:
     wind_field_roughness_m_per_s: float = 1.0
     """With ``wind_field_km``, the second difference over three knots of each component that costs as much as one
     0.15 s residual: smaller follows the events less and the straight line more."""
+    range_loose_kappa: float | None = 0.1
+    """With ``range_celerity``: after the loose passes, the loose pass is run again with this ``first_pass_kappa``
+    (the window ``2.5 s + kappa * tt``) under the calibrated atmosphere, and calibrated again. The standard loose
+    window (2.5 %) does not take a far pick whose path is slower than the near ones' (``c`` falling 0.344 -> 0.30 km/s
+    puts a 35 km pick 9 s late), so its events are near stations' and the slope fitted from them is weak or
+    absent (robust19's ``g2cel``: z -2.88, taken as 0). Run only when the standard loose passes' calibration found no
+    slope or a strong one (``range_loose_shift``; a mild fall they see: the wide window only adds mixtures). When this wide pass finds a slope (beyond
+    ``range_celerity_min_z``), it is run again under each new calibration until the celerity at ``reach_km`` moves by
+    less than ``loose_pass_shift``, at most ``range_loose_rounds`` times, and its calibration is kept if its last
+    round still has a slope; else the calibration before it is kept (unchanged: the same run as without it).
+    ``None``: no wide pass (docs/fusion.md, "Session 20 (celerity20)")."""
+    range_loose_shift: float = 0.01
+    """The wide loose pass is also run when the standard passes' slope changes the celerity at ``reach_km`` by more
+    than this fraction (``wants_wide_pass``): robust19's g1 (-0.00035 km/s per km, 2.4 % over 23 km) F1 0.6809
+    without it, 0.8035 with it; the mild falls (g2mild 0.34 %, g2calm, g2wind, g4calm 0.2-0.3 %) lose 0.01-0.06 with it
+    (docs/fusion.md, "Session 20 (celerity20)")."""
+    range_loose_rounds: int = 6
+    """Most wide loose passes (``range_loose_kappa``) run while the calibrated celerity and slope still move."""
     clock_recheck: bool = False
     """After calibration, run the tight pass once, and measure each station's clock offset left over from the
     calibration among all its picks near the arrivals that pass's events (of at least ``clock_recheck_min_picks``
@@ -1249,15 +1267,13 @@ def fuse(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = None
         assumed, assumed_slope = atmosphere, 0.0
         atmosphere, corrections = _calibrate(prep, config, first)
         for _ in range(config.loose_pass_rounds):
-            shift = float(np.median(atmosphere[..., 0])) / float(np.median(assumed[..., 0])) - 1.0
-            # a range slope the loose pass did not assume changes the celerity at the reach by this fraction
-            slope_shift = (abs(range_slope(prep) - assumed_slope) * (config.reach_km - RANGE_REF_KM)
-                           / float(np.median(atmosphere[..., 0])))
-            if abs(shift) <= config.loose_pass_shift and slope_shift <= config.loose_pass_shift:
+            if not moved_beyond(config, atmosphere, range_slope(prep), assumed, assumed_slope):
                 break
             assumed, assumed_slope = atmosphere, range_slope(prep)
             first = first_pass(prep, config, atmosphere)
             atmosphere, corrections = _calibrate(prep, config, first)
+        if config.range_celerity and config.range_loose_kappa is not None and wants_wide_pass(prep, config, atmosphere):
+            first, atmosphere, corrections = wide_loose_passes(prep, config, first, atmosphere, corrections)
         if config.own_celerity_threshold is not None:
             prep.extras["celerity_scatter"] = np.array([celerity_scatter_of(prep, config, first, atmosphere, corrections)])
         prep.pick_time = prep.raw_time - corrections[prep.pick_station]
@@ -1278,6 +1294,49 @@ def fuse(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = None
     if config.wind_field_relocate:
         result, atmosphere = relocated_in_field(prep, tight, result, atmosphere)
     return prep, result, atmosphere
+
+
+def moved_beyond(config: FusionConfig, atmosphere: np.ndarray, slope: float, assumed: np.ndarray,
+                 assumed_slope: float) -> bool:
+    """Whether a calibration (``atmosphere``, range ``slope``) moved the celerity the loose pass assumed
+    (``assumed``, ``assumed_slope``) by more than ``loose_pass_shift``: the median celerity, or the celerity at
+    ``reach_km`` through the slope."""
+    c = float(np.median(atmosphere[..., 0]))
+    shift = c / float(np.median(assumed[..., 0])) - 1.0
+    slope_shift = abs(slope - assumed_slope) * (config.reach_km - RANGE_REF_KM) / c
+    return abs(shift) > config.loose_pass_shift or slope_shift > config.loose_pass_shift
+
+
+def wants_wide_pass(prep: Prepared, config: FusionConfig, atmosphere: np.ndarray) -> bool:
+    """Whether the wide loose pass (``range_loose_kappa``) is run after the standard loose passes' calibration: when it
+    found no range slope, or one that changes the celerity at ``reach_km`` by more than ``range_loose_shift`` of the
+    celerity (a strong fall, whose far picks the standard window still cuts)."""
+    c = float(np.median(atmosphere[..., 0]))
+    return range_slope(prep) == 0.0 or abs(range_slope(prep)) * (config.reach_km - RANGE_REF_KM) / c > config.range_loose_shift
+
+
+def wide_loose_passes(prep: Prepared, config: FusionConfig, first: PassResult, atmosphere: np.ndarray,
+                      corrections: np.ndarray) -> tuple[PassResult, np.ndarray, np.ndarray]:
+    """The loose pass with the wide window ``range_loose_kappa``, under the calibrated atmosphere and range slope,
+    and its calibration; repeated under each new calibration while it moves (``moved_beyond``), at most
+    ``range_loose_rounds`` times. Kept only when the last wide pass's calibration has a range slope: else the
+    calibration given (``first``, ``atmosphere``, ``corrections`` and ``prep.extras``) is returned unchanged
+    (``FusionConfig.range_loose_kappa``). :func:`fuse` runs it when :func:`wants_wide_pass`."""
+    assert config.range_loose_kappa is not None
+    wide = replace(config, first_pass_kappa=config.range_loose_kappa)
+    kept = (first, atmosphere, corrections, dict(prep.extras))
+    assumed, assumed_slope = atmosphere, range_slope(prep)
+    for _ in range(config.range_loose_rounds):
+        first = first_pass(prep, wide, assumed)
+        atmosphere, corrections = _calibrate(prep, config, first)
+        if range_slope(prep) == 0.0 or not moved_beyond(config, atmosphere, range_slope(prep), assumed, assumed_slope):
+            break
+        assumed, assumed_slope = atmosphere, range_slope(prep)
+    if range_slope(prep) == 0.0:
+        prep.extras.clear()
+        prep.extras.update(kept[3])
+        return kept[0], kept[1], kept[2]
+    return first, atmosphere, corrections
 
 
 def celerity_scatter_of(prep: Prepared, config: FusionConfig, first: PassResult, atmosphere: np.ndarray,
