@@ -1036,6 +1036,7 @@ def calibrate_events(prep: Prepared, config: FusionConfig, found: list[Calibrati
             net.x_km, net.y_km, x, y, t0, cells, prep.pick_time, prep.pick_station, prep.station_pick_start,
             reach_km=config.reach_km, window_s=config.clock_pairs_refine_window_s)
         corrections = np.where(flagged & conclusive, left, corrections)
+        prep.extras["pair_clock_confirmed"] = flagged & conclusive
     return atmosphere, corrections
 
 
@@ -1102,6 +1103,14 @@ def fuse(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = None
             first = first_pass(prep, config, atmosphere, taken=loose_taken)
             atmosphere, corrections = _calibrate(prep, config, first)
             corrections = corrections if gross is None else gross + corrections
+        if gross is not None and loose_taken is not None:
+            # a reading the loose pass's events do not confirm is not applied: a clock left 1-2 s off costs more
+            # than one left out (docs/fusion.md, "Session 20 (clock20)")
+            unconfirmed = prep.extras["pair_clock_flagged"] & ~prep.extras.get(
+                "pair_clock_confirmed", np.zeros(prep.network.size, dtype=bool))
+            corrections = np.where(unconfirmed, 0.0, corrections)
+            prep.extras["pair_clock_flagged"] = np.zeros(prep.network.size, dtype=bool)
+            prep.extras["pair_clock_unconfirmed"] = unconfirmed
         if config.own_celerity_threshold is not None:
             prep.extras["celerity_scatter"] = np.array([celerity_scatter_of(prep, config, first, atmosphere, corrections)])
         prep.pick_time = prep.raw_time - corrections[prep.pick_station]

@@ -155,9 +155,7 @@ def pair_clock_offsets(
     done = np.zeros(n, dtype=bool)
     final: dict[int, PairClockReading] = {}
     while True:
-        # a station already read is left out of its neighbours' readings: its reading is only as exact as its
-        # supports allow, and what it left would be read into theirs
-        readings = [read_one(i, near[i][~done[near[i]]], diffs, half, rate, applied, grid, min_s=min_s, min_z=min_z,
+        readings = [read_one(i, near[i], diffs, half, rate, applied, grid, min_s=min_s, min_z=min_z,
                              min_gain=min_gain, min_pairs=min_pairs, max_spread_s=max_spread_s) for i in range(n) if not done[i]]
         taken = [r for r in readings if r.offset_s != 0.0]
         if not taken:
