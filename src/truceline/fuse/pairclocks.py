@@ -12,18 +12,22 @@ before that pass.
 
 The reading of station ``i`` slides a box of half-width ``H_ij = D_ij / c + margin`` over the differences with each
 neighbour ``j`` (its offset taken as already read) and counts, summed over the neighbours, the differences inside:
-``S(o)``. With the right offset every common source is inside; with a wrong one some are outside. The reading is the
-offset nearest to zero at which ``S`` reaches ``PLATEAU_SHARE`` of its largest gain over ``S(0)``: a pair whose sources
-do not reach the edges of its support leaves a plateau of equally good offsets, and the one nearest to zero is the
-least correction the data demand (a partial correction brings the clock within the loose pass's tolerance, and the
-calibration reads the rest). Its significance is the gain ``S(o) - S(0)`` over the Poisson scatter of the even
-background in the two bands the box gains and loses (``z``). A right clock reads zero (the box at zero already holds
-every common source; a gain is background only), and a reading is applied only when it is both significant and at
-least ``min_s``: what the loose pass and the calibration already handle is left to them.
+``S(o)``. With the right offset every common source is inside; with a wrong one some are outside. The offsets whose
+gain over ``S(0)`` reaches ``PLATEAU_SHARE`` of the largest form a plateau (the support's slack, ``c`` being a lower
+bound); a plateau bounded on both sides is centred on the offset and its middle is the reading, one that runs to the
+end of the search gives its end nearest zero (the least correction the data demand). Its significance is the gain
+over the Poisson scatter of the even background in the bands the box gains and loses (``z``) and over the counts in
+those bands themselves (``exchange_z``). Only *isolated* picks are used (no other pick of the station within
+``isolation_s``): a repeating source pairs each pick with the neighbour's picks of its other rounds, a pile one round
+interval beyond the support that looks like a displaced one. Each pair's gain counts only beyond what the mirrored
+slide gains. A reading is applied when it is at least ``min_s``, significant, and backed by ``min_pairs`` and more
+than half of the neighbours with none against; stations are read in turn, the most significant first (a station with
+one late neighbour sees that offset in one pair only).
 
-Stations are read in turn, the most significant first: a station with one late neighbour sees that neighbour's offset
-in one pair only, while the late station sees it in all its pairs, so once the late one is corrected its neighbours
-read zero.
+In the fusion (``engine.fuse``) a station read off sits out the loose pass, and what its reading left is searched
+against that pass's events (``FusionConfig.clock_pairs_refine_window_s``); a reading those events do not confirm is
+not applied at all: on foreign_sim2's g2clk a clock left 1.8 s off cost more than one left 7 s off (docs/fusion.md,
+"Session 20 (clock20)").
 """
 
 from __future__ import annotations
