@@ -30,6 +30,8 @@ from truceline.fuse.atmosphere import (CLOCK_WINDOW_S, DEFAULT_CELERITY_KM_S, RA
                                        station_corrections, travel_times, wind_field_gain)
 from truceline.fuse.celerity import own_celerity, scatter
 from truceline.fuse.clocks import ClockReading, unabsorbed_clock_offsets
+from truceline.fuse.pairclocks import (PAIR_MARGIN_S, PAIR_MAX_NEIGHBOURS, PAIR_MAX_S, PAIR_MIN_GAIN, PAIR_MIN_PAIRS,
+                                       pair_clock_offsets)
 from truceline.fuse.coincidence import by_chance
 from truceline.fuse.explain import explain_away
 from truceline.fuse.footprint import heard_by_nearest_majority
@@ -162,6 +164,29 @@ class FusionConfig:
     the offsets found beyond ``atmosphere.CLOCK_WINDOW_S`` only: a clock several seconds off, whose picks the loose pass
     cannot choose, so the median residual of the chosen picks does not see it (``None``: off; docs/fusion.md, "Session
     19 (robust19)")."""
+    clock_pairs: bool = False
+    """Before the loose pass, read gross station clock offsets from the pick-time differences between neighbouring
+    stations, without events (``pairclocks.pair_clock_offsets``): a common source's arrival-time difference at two
+    stations ``D`` km apart lies within ``D / c``, so a clock several seconds off moves the pile of its near-coincident
+    differences out of that support. Applied only where the shift is clear (``clock_pairs_min_s``, ``clock_pairs_min_z``,
+    most neighbours agreeing); the calibration's corrections are added to it (docs/fusion.md, "Session 20 (clock20)").
+    Batch only (the streaming associator does not read it); with ``clock_search`` its absolute readings replace the sum."""
+    clock_pairs_min_s: float = 2.0
+    """``clock_pairs`` applies only offsets of at least this (the loose pass and the calibration read smaller ones)."""
+    clock_pairs_min_z: float = 4.0
+    """``clock_pairs``'s significance: the gain in common differences over both the even background's and the exchanged
+    bands' Poisson scatter."""
+    clock_pairs_celerity_km_s: float = 0.30
+    """The slowest celerity ``clock_pairs`` allows a path: each pair's support is ``D / c`` plus a margin."""
+    clock_pairs_neighbour_km: float = 15.0
+    """``clock_pairs`` reads a station against its neighbours within this (at most eight)."""
+    clock_pairs_isolation_s: float = 12.0
+    """``clock_pairs`` uses only the picks with no other pick of their station within this (a repeating source's
+    other rounds pile up beyond the support like a displaced pile)."""
+    clock_pairs_refine_window_s: float = 3.0
+    """A station ``clock_pairs`` corrects sits out the loose pass, and what its reading left is searched within this
+    half-width against that pass's events (``atmosphere.searched_clock_offsets``): the reading is only as exact as the
+    celerity bound and the sources' spread allow, and a clock left 1.5-2 s off is worse than one left out."""
     range_celerity: bool = False
     """Let the celerity vary with the path's length: ``c + g (d - 15 km)`` with one slope ``g`` for the network, fitted
     by the calibration with one celerity and wind (``atmosphere.fit_range_slope``), then held in every tile's fit and
@@ -1199,6 +1224,15 @@ def calibrate_events(prep: Prepared, config: FusionConfig, found: list[Calibrati
             net.x_km, net.y_km, x, y, t0, cells, prep.pick_time, prep.pick_station, prep.station_pick_start,
             reach_km=config.reach_km, window_s=config.clock_gross_window_s)
         corrections = np.where(conclusive & (np.abs(gross) > CLOCK_WINDOW_S), gross, corrections)
+    flagged = prep.extras.get("pair_clock_flagged")
+    if flagged is not None and np.any(flagged) and events:
+        cells = np.array([atmosphere[e.block, e.tile] for e in events])
+        # what the pair reading left, against the times the events were located with (the reading taken off)
+        left, conclusive = searched_clock_offsets(
+            net.x_km, net.y_km, x, y, t0, cells, prep.pick_time, prep.pick_station, prep.station_pick_start,
+            reach_km=config.reach_km, window_s=config.clock_pairs_refine_window_s)
+        corrections = np.where(flagged & conclusive, left, corrections)
+        prep.extras["pair_clock_confirmed"] = flagged & conclusive
     return atmosphere, corrections
 
 
@@ -1263,17 +1297,35 @@ def fuse(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = None
         atmosphere = np.tile(fixed, (prep.n_blocks, prep.n_tiles, 1))
     else:
         atmosphere = np.tile(np.array([DEFAULT_CELERITY_KM_S, 0.0, 0.0]), (prep.n_blocks, prep.n_tiles, 1))
-        first = first_pass(prep, config, atmosphere, progress=(lambda f: progress(0.4 * f)) if progress else None)
+        gross = pair_clock_corrections(prep, config) if config.clock_pairs else None
+        loose_taken = None
+        if gross is not None:
+            prep.pick_time = prep.raw_time - gross[prep.pick_station]
+            # a station read off sits out the loose pass: its offset is read again against that pass's events
+            loose_taken = (gross != 0)[prep.pick_station] if np.any(gross != 0) else None
+        first = first_pass(prep, config, atmosphere, progress=(lambda f: progress(0.4 * f)) if progress else None,
+                           taken=loose_taken)
         assumed, assumed_slope = atmosphere, 0.0
         atmosphere, corrections = _calibrate(prep, config, first)
+        corrections = corrections if gross is None else gross + corrections
         for _ in range(config.loose_pass_rounds):
             if not moved_beyond(config, atmosphere, range_slope(prep), assumed, assumed_slope):
                 break
             assumed, assumed_slope = atmosphere, range_slope(prep)
-            first = first_pass(prep, config, atmosphere)
+            first = first_pass(prep, config, atmosphere, taken=loose_taken)
             atmosphere, corrections = _calibrate(prep, config, first)
+            corrections = corrections if gross is None else gross + corrections
         if config.range_celerity and config.range_loose_kappa is not None and wants_wide_pass(prep, config, atmosphere):
-            first, atmosphere, corrections = wide_loose_passes(prep, config, first, atmosphere, corrections)
+            first, atmosphere, corrections = wide_loose_passes(prep, config, first, atmosphere, corrections,
+                                                           taken=loose_taken, gross=gross)
+        if gross is not None and loose_taken is not None:
+            # a reading the loose pass's events do not confirm is not applied: a clock left 1-2 s off costs more
+            # than one left out (docs/fusion.md, "Session 20 (clock20)")
+            unconfirmed = prep.extras["pair_clock_flagged"] & ~prep.extras.get(
+                "pair_clock_confirmed", np.zeros(prep.network.size, dtype=bool))
+            corrections = np.where(unconfirmed, 0.0, corrections)
+            prep.extras["pair_clock_flagged"] = np.zeros(prep.network.size, dtype=bool)
+            prep.extras["pair_clock_unconfirmed"] = unconfirmed
         if config.own_celerity_threshold is not None:
             prep.extras["celerity_scatter"] = np.array([celerity_scatter_of(prep, config, first, atmosphere, corrections)])
         prep.pick_time = prep.raw_time - corrections[prep.pick_station]
@@ -1316,19 +1368,22 @@ def wants_wide_pass(prep: Prepared, config: FusionConfig, atmosphere: np.ndarray
 
 
 def wide_loose_passes(prep: Prepared, config: FusionConfig, first: PassResult, atmosphere: np.ndarray,
-                      corrections: np.ndarray) -> tuple[PassResult, np.ndarray, np.ndarray]:
+                      corrections: np.ndarray, *, taken: np.ndarray | None = None,
+                      gross: np.ndarray | None = None) -> tuple[PassResult, np.ndarray, np.ndarray]:
     """The loose pass with the wide window ``range_loose_kappa``, under the calibrated atmosphere and range slope,
     and its calibration; repeated under each new calibration while it moves (``moved_beyond``), at most
     ``range_loose_rounds`` times. Kept only when the last wide pass's calibration has a range slope: else the
     calibration given (``first``, ``atmosphere``, ``corrections`` and ``prep.extras``) is returned unchanged
-    (``FusionConfig.range_loose_kappa``). :func:`fuse` runs it when :func:`wants_wide_pass`."""
+    (``FusionConfig.range_loose_kappa``). :func:`fuse` runs it when :func:`wants_wide_pass`. ``taken`` and ``gross``
+    are ``clock_pairs``' picks that sit out the loose pass and its offsets read before it, as in :func:`fuse`."""
     assert config.range_loose_kappa is not None
     wide = replace(config, first_pass_kappa=config.range_loose_kappa)
     kept = (first, atmosphere, corrections, dict(prep.extras))
     assumed, assumed_slope = atmosphere, range_slope(prep)
     for _ in range(config.range_loose_rounds):
-        first = first_pass(prep, wide, assumed)
+        first = first_pass(prep, wide, assumed, taken=taken)
         atmosphere, corrections = _calibrate(prep, config, first)
+        corrections = corrections if gross is None else gross + corrections
         if range_slope(prep) == 0.0 or not moved_beyond(config, atmosphere, range_slope(prep), assumed, assumed_slope):
             break
         assumed, assumed_slope = atmosphere, range_slope(prep)
@@ -1337,6 +1392,25 @@ def wide_loose_passes(prep: Prepared, config: FusionConfig, first: PassResult, a
         prep.extras.update(kept[3])
         return kept[0], kept[1], kept[2]
     return first, atmosphere, corrections
+
+
+def pair_clock_corrections(prep: Prepared, config: FusionConfig) -> np.ndarray:
+    """Per station, the gross clock offset ``clock_pairs`` reads from its picks' time differences with its neighbours
+    (``pairclocks.pair_clock_offsets``; 0 where nothing clear is read), to take off ``prep.raw_time``. The readings are
+    kept in ``prep.extras`` (``pair_clock_read_s``, ``pair_clock_z``) for the record."""
+    net = prep.network
+    start = prep.station_pick_start
+    times = [np.sort(prep.raw_time[int(start[s]):int(start[s + 1])]) for s in range(net.size)]
+    readings = pair_clock_offsets(
+        net.x_km, net.y_km, times, celerity_km_s=config.clock_pairs_celerity_km_s, margin_s=PAIR_MARGIN_S,
+        neighbour_km=config.clock_pairs_neighbour_km, max_neighbours=PAIR_MAX_NEIGHBOURS, max_s=PAIR_MAX_S,
+        min_s=config.clock_pairs_min_s, min_z=config.clock_pairs_min_z, min_gain=PAIR_MIN_GAIN,
+        min_pairs=PAIR_MIN_PAIRS, isolation_s=config.clock_pairs_isolation_s)
+    prep.extras["pair_clock_read_s"] = np.array([r.read_s for r in readings])
+    prep.extras["pair_clock_z"] = np.array([min(r.z, r.exchange_z) for r in readings])
+    offsets = np.array([r.offset_s for r in readings])
+    prep.extras["pair_clock_flagged"] = offsets != 0
+    return offsets
 
 
 def celerity_scatter_of(prep: Prepared, config: FusionConfig, first: PassResult, atmosphere: np.ndarray,
