@@ -29,10 +29,11 @@ def test_events_of_too_few_sites_are_dropped_and_their_picks_left_free() -> None
     toy = make_toy(seed=3, events=[(48.0, 37.5, 300.0), (47.95, 37.3, 900.0), (48.05, 37.8, 1200.0)],
                    clutter_per_station=0, array_every=100)
     prep, result, atmosphere = fuse(toy.stations, toy.picks)
-    off = to_tables(prep, result, atmosphere, config=FusionConfig(), batch=True)
+    off = to_tables(prep, result, atmosphere, config=FusionConfig(min_sites=None), batch=True)
     kept = to_tables(prep, result, atmosphere, config=FusionConfig(min_sites=3), batch=True)
     assert off.events.num_rows >= 3
     assert kept.events.equals(off.events) and kept.assignments.equals(off.assignments)
+    assert FusionConfig().min_sites == 3  # on by default (docs/fusion.md, "Session 20 (sites20)")
     none = to_tables(prep, result, atmosphere, config=FusionConfig(min_sites=2, site_km=1000.0), batch=True)
     assert none.events.num_rows == 0 and none.assignments.num_rows == 0
 
@@ -42,7 +43,7 @@ def test_the_stream_emits_no_event_of_too_few_sites_and_leaves_its_picks_free() 
     batch): with sites enough it emits what it emits off; with the whole network one site it emits nothing, and its
     latencies, origins and searches stay one per emitted event (the picks of the events it held back are not assigned)."""
     toy = make_toy(seed=21, n_events=8, clutter_per_station=1, duration_s=900.0)
-    off, _ = replay(toy.stations, toy.picks, step_s=1.0)
+    off, _ = replay(toy.stations, toy.picks, FusionConfig(min_sites=None), step_s=1.0)
     assert off.events.num_rows >= 6
     kept, _ = replay(toy.stations, toy.picks, FusionConfig(min_sites=3), step_s=1.0)
     assert kept.events.equals(off.events) and kept.assignments.equals(off.assignments)
