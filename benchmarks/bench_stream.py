@@ -38,6 +38,7 @@ import click
 import numpy as np
 import pyarrow as pa
 
+from truceline.fuse.engine import FusionConfig
 from truceline.fuse.pending import Stage
 from truceline.fuse.replay import replay
 from truceline.fuse.stream import Emission
@@ -64,8 +65,8 @@ def _score(truth: Path, run: Path) -> dict[str, float]:
 
 
 def feed(stations: pa.Table, picks: pa.Table, step_s: float, quick_every_s: float | None = None,
-         trace: list[dict] | None = None, options: dict | None = None, counters: dict | None = None
-         ) -> tuple[Emission, np.ndarray, np.ndarray, list[str], float]:
+         trace: list[dict] | None = None, options: dict | None = None, counters: dict | None = None,
+         config: FusionConfig | None = None) -> tuple[Emission, np.ndarray, np.ndarray, list[str], float]:
     """Replay in time order; returns the emission, each step's stream end time and its wall seconds, the late
     picks and the CPU seconds of the process over the feed (on a shared machine the wall time is not the work)."""
     ends: list[float] = []
@@ -77,7 +78,7 @@ def feed(stations: pa.Table, picks: pa.Table, step_s: float, quick_every_s: floa
         stamps.append(time.perf_counter())
         cpu.append(time.process_time())
 
-    emission, late = replay(stations, picks, step_s=step_s, on_step=step, quick_every_s=quick_every_s, trace=trace,
+    emission, late = replay(stations, picks, config, step_s=step_s, on_step=step, quick_every_s=quick_every_s, trace=trace,
                             options=options, counters=counters)
     return emission, np.array(ends), np.diff(np.array(stamps)), late, float(cpu[-1] - cpu[0])
 
@@ -116,14 +117,15 @@ def backlog(ends: np.ndarray, wall: np.ndarray, speedup: float) -> np.ndarray:
               "when, and the stations it last waited for (StreamingAssociator(trace=True)).")
 @click.option("--option", "options", multiple=True, help="A StreamingAssociator keyword argument as NAME=JSON "
               "(scalar options; the early stages with --early).")
+@click.option("--set", "settings", multiple=True, help="A FusionConfig field as NAME=JSON (e.g. min_sites=3).")
 @click.option("--early", default=None, help="The early stages as AGE/CHUNK/LOOKAHEAD/MIN_STATIONS[/MAX_SEEDS"
               "[/AFTER_CHUNK/AFTER]], comma-separated (seconds, seconds, seconds, stations, seeds (0: the configuration's), "
               "seconds, seconds: pending.Stage; 'none': no early stage; default: the associator's).")
 @click.option("--batch", is_flag=True, help="Also run the batch command on the same picks and score it.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("bench-out/stream"), show_default=True)
 def main(preset: str, hours: float, seed: int, scenario: Path | None, speedup: float, step_s: float, settle_s: float,
-         quick_every_s: float | None, trace: bool, options: tuple[str, ...], early: str | None, batch: bool,
-         out_dir: Path) -> None:
+         quick_every_s: float | None, trace: bool, options: tuple[str, ...], settings: tuple[str, ...], early: str | None,
+         batch: bool, out_dir: Path) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     if scenario is None:
         scenario = Path(tempfile.mkdtemp(prefix="bench-stream-")) / preset
@@ -141,8 +143,10 @@ def main(preset: str, hours: float, seed: int, scenario: Path | None, speedup: f
         result_early = early
     else:
         result_early = "default"
+    fields = {name: json.loads(value) for name, value in (s.split("=", 1) for s in settings)}
+    config = FusionConfig(**fields) if fields else None
     counters: dict = {}
-    emission, ends, wall, late, cpu_s = feed(stations, picks, step_s, quick_every_s, records, extra, counters)
+    emission, ends, wall, late, cpu_s = feed(stations, picks, step_s, quick_every_s, records, extra, counters, config)
     if records is not None:
         (out_dir / "trace.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     run = out_dir / "streamed"
@@ -153,7 +157,7 @@ def main(preset: str, hours: float, seed: int, scenario: Path | None, speedup: f
     span = float(ends[-1] - ends[0])
     lag = backlog(ends, wall, speedup)
     result: dict[str, object] = {
-        "scenario": str(scenario), "early_stages": result_early, "options": options, "picks": picks.num_rows, "span_s": round(span, 1), "events": emission.events.num_rows,
+        "scenario": str(scenario), "early_stages": result_early, "options": options, "settings": settings, "picks": picks.num_rows, "span_s": round(span, 1), "events": emission.events.num_rows,
         "late_picks": len(late),
         "latency_s": _percentiles(latency),
         "latency_by_search_s": {by: _percentiles(latency[emission.opened_by == by])

@@ -473,11 +473,13 @@ class FusionConfig:
     within this many seconds (plus ``first_pass_kappa`` of its travel time), an event without a pick at that station
     though it lies within the median distance of those it was heard at, is that event's arrival (a neighbour battery's round, a mission's
     impacts): a round added by the count may not take it (``place_rounds``; docs/fusion.md, "Session 17 (heavy17)")."""
-    min_sites: int | None = None
+    min_sites: int | None = 3
     """Keep only the events whose picks come from at least this many *sites*, stations within ``site_km`` of one another
-    (chained) counted once (``None``: off). ``min_stations`` counts the elements of a tight array as stations, so four
-    elements of one or two sites make an event their geometry cannot locate (a different simulator's clustered arrays:
-    docs/fusion.md, "Session 19 (robust19)")."""
+    (chained) counted once (``None``: off), in the batch (``events.to_tables``) and at the streaming associator's
+    emission alike (``events.with_enough_sites``). ``min_stations`` counts the elements of a tight array as stations, so
+    four elements of one or two sites make an event their geometry cannot locate (a different simulator's clustered
+    arrays: docs/fusion.md, "Session 19 (robust19)"). On (3) since session 20 (sites20): byte-identical on our
+    scenarios, batch and streaming."""
     site_km: float = 1.0
     """``min_sites``, ``array_beams``: stations closer than this (chained) are one site."""
     array_beams: bool = False

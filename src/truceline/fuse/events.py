@@ -80,6 +80,18 @@ def calibration_support(prep: Prepared, config: FusionConfig) -> np.ndarray | No
     return out
 
 
+def with_enough_sites(prep: Prepared, result: PassResult, config: FusionConfig) -> PassResult:
+    """The events of ``result`` whose picks come from at least ``config.min_sites`` sites (``engine.station_sites``:
+    stations within ``site_km`` of one another, chained, count once); ``result`` itself when ``min_sites`` is off or
+    every event has enough. The batch (``to_tables``) and the streaming associator (at emission) share it."""
+    if config.min_sites is None or not len(result.t0_s):
+        return result
+    site = station_sites(prep.network.x_km, prep.network.y_km, config.site_km)
+    n_sites = np.array([len(np.unique(site[prep.pick_station[row[row >= 0]]])) for row in result.picks], dtype=int)
+    keep = n_sites >= config.min_sites
+    return result if keep.all() else result.take(keep)
+
+
 def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, config: FusionConfig | None = None,
               factor: float | None = None, first_id: int = 1, earlier: AtmosphereReadings | None = None,
               batch: bool = False) -> Located:
@@ -89,10 +101,7 @@ def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, con
     batch associator), so the steps that need the events on both sides in time may run (``event_places``)."""
     net = prep.network
     config = config or FusionConfig()
-    if config.min_sites is not None and len(result.t0_s):
-        site = station_sites(net.x_km, net.y_km, config.site_km)
-        n_sites = np.array([len(np.unique(site[prep.pick_station[row[row >= 0]]])) for row in result.picks], dtype=int)
-        result = result.take(n_sites >= config.min_sites)
+    result = with_enough_sites(prep, result, config)
     n = len(result.t0_s)
     spread = measured_celerity_scatter(prep, config)
     doubt = clock_doubt_s(prep, config, result, atmosphere) if config.clock_doubt and n else None

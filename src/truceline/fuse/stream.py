@@ -64,7 +64,7 @@ from truceline.fuse.engine import (
 )
 from truceline.fuse.causal import Calibration
 from truceline.fuse.emission import Emission, PartyAt
-from truceline.fuse.events import to_tables, variance_factor_of
+from truceline.fuse.events import to_tables, variance_factor_of, with_enough_sites
 from truceline.fuse.loudness import Loudness, LoudnessLaw
 from truceline.fuse.rival import LAW_MIN_STATIONS, law_of
 from truceline.fuse.network import build_network
@@ -1284,6 +1284,8 @@ class StreamingAssociator:
         position = np.empty(len(rows), dtype=np.int64)
         position[prep.extras["order"]] = np.arange(len(rows))
         result = refine(prep, config, pending.as_pass(events, position, config), self._atmosphere)
+        # an event of fewer than ``min_sites`` sites is not emitted (as in the batch): its picks stay free
+        result = with_enough_sites(prep, result, config)
         # the picks the refinement left out are free again; the emitted ones leave the buffer
         buffer.owner[own] = -1
         buffer.freed_at[own] = now
