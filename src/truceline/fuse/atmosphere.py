@@ -145,16 +145,7 @@ def _fit_once(
     spread = 1.4826 * float(np.median(np.abs(residual)))
     error = _standard_errors(fit.jac, spread, na)
     good = np.abs(residual) <= max(0.4, 3.0 * spread)
-    kept = []
-    for k, event in enumerate(events):
-        mask = good[offsets[k] : offsets[k + 1]]
-        if mask.sum() >= 5:
-            kept.append(
-                PickedEvent(
-                    x_km=float(fit.x[na + 2 * k]), y_km=float(fit.x[na + 1 + 2 * k]), stations=event.stations[mask],
-                    times_s=event.times_s[mask], tile=event.tile, block=event.block,
-                )
-            )
+    kept = _inlier_events(events, offsets, good, fit.x[na:])
     return np.asarray(fit.x[:na]), (kept if len(kept) >= 3 else None), error
 
 
@@ -173,6 +164,20 @@ def _standard_errors(jac: object, spread: float, na: int) -> np.ndarray:
 
 TIME_SPANS = (0, 1, 2, 3, 6, 12)  # blocks either side that a quiet block's calibration may take events from, nearest first
 
+
+
+def _inlier_events(events: list[PickedEvent], offsets: np.ndarray, good: np.ndarray,
+                   positions: np.ndarray) -> list[PickedEvent]:
+    """The calibration events at their fitted positions (``positions``: x, y per event) with only their picks that
+    fit (``good``, per pick, the events' picks at ``offsets``); an event left with fewer than five is dropped."""
+    kept = []
+    for k, event in enumerate(events):
+        mask = good[offsets[k] : offsets[k + 1]]
+        if mask.sum() >= 5:
+            kept.append(PickedEvent(x_km=float(positions[2 * k]), y_km=float(positions[1 + 2 * k]),
+                                    stations=event.stations[mask], times_s=event.times_s[mask], tile=event.tile,
+                                    block=event.block))
+    return kept
 
 def calibrate(
     events: list[PickedEvent], st_x: np.ndarray, st_y: np.ndarray, tile_x: np.ndarray, tile_y: np.ndarray,
@@ -515,16 +520,7 @@ def _fit_field_once(events: list[PickedEvent], st_x: np.ndarray, st_y: np.ndarra
     residual = residuals(fit.x)[: len(times)]
     spread = 1.4826 * float(np.median(np.abs(residual)))
     good = np.abs(residual) <= max(0.4, 3.0 * spread)
-    kept = []
-    for k, event in enumerate(events):
-        mask = good[offsets[k] : offsets[k + 1]]
-        if mask.sum() >= 5:
-            kept.append(
-                PickedEvent(
-                    x_km=float(fit.x[na + 2 * k]), y_km=float(fit.x[na + 1 + 2 * k]), stations=event.stations[mask],
-                    times_s=event.times_s[mask], tile=event.tile, block=event.block,
-                )
-            )
+    kept = _inlier_events(events, offsets, good, fit.x[na:])
     return split(fit.x), (kept if len(kept) >= 3 else None), spread
 
 

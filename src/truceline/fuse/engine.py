@@ -1114,12 +1114,7 @@ def relocated_in_field(prep: Prepared, config: FusionConfig, result: PassResult,
     if len(out.t0_s):
         out.tile = tile_at(prep, out.x_km, out.y_km).astype(out.tile.dtype)
     for i in range(len(out.t0_s)):
-        p = out.picks[i][out.picks[i] >= 0]
-        c, wx, wy = field_atmosphere[out.block[i], out.tile[i]]
-        xi, yi, ti, ci, chi, n_obs = kernels.locate(p, prep.pick_station[p], prep.pick_time, prep.pick_baz,
-                                                    prep.pick_baz_sigma, net.x_km, net.y_km, prep.st_north_deg,
-                                                    out.x_km[i], out.y_km[i], out.t0_s[i], c, wx, wy,
-                                                    config.sigma_pick_s, config.kappa_model, 2.5, 15, range_slope(prep))
+        xi, yi, ti, ci, chi, n_obs = _locate_event(prep, config, out, i, field_atmosphere)
         if np.isfinite(ci[0, 0]) and np.isfinite(xi) and np.isfinite(yi):
             out.x_km[i], out.y_km[i], out.t0_s[i], out.covariance[i], out.chi2[i], out.n_obs[i] = xi, yi, ti, ci, chi, n_obs
     return out, np.asarray(field_atmosphere)
@@ -1737,6 +1732,17 @@ def _explained(prep: Prepared, config: FusionConfig, result: PassResult, atmosph
     return out
 
 
+def _locate_event(prep: Prepared, config: FusionConfig, out: PassResult, i: int, atmosphere: np.ndarray) -> tuple:
+    """Event ``i`` of ``out`` located from its picks under ``atmosphere`` (its block's and tile's celerity and wind,
+    the run's range slope): ``kernels.locate``'s x, y, t0, covariance, chi2 and number of observations."""
+    net = prep.network
+    p = out.picks[i][out.picks[i] >= 0]
+    c, wx, wy = atmosphere[out.block[i], out.tile[i]]
+    return kernels.locate(p, prep.pick_station[p], prep.pick_time, prep.pick_baz, prep.pick_baz_sigma, net.x_km,
+                          net.y_km, prep.st_north_deg, out.x_km[i], out.y_km[i], out.t0_s[i], c, wx, wy,
+                          config.sigma_pick_s, config.kappa_model, 2.5, 15, range_slope(prep))
+
+
 def _located(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere: np.ndarray) -> PassResult:
     """The events of ``result`` located from their picks (``kernels.locate``), with no other test than a finite
     covariance."""
@@ -1745,11 +1751,7 @@ def _located(prep: Prepared, config: FusionConfig, result: PassResult, atmospher
     finite = np.ones(len(out.t0_s), dtype=bool)
     for i in range(len(out.t0_s)):
         p = out.picks[i][out.picks[i] >= 0]
-        c, wx, wy = atmosphere[out.block[i], out.tile[i]]
-        xi, yi, ti, ci, chi, n_obs = kernels.locate(p, prep.pick_station[p], prep.pick_time, prep.pick_baz,
-                                                    prep.pick_baz_sigma, net.x_km, net.y_km, prep.st_north_deg,
-                                                    out.x_km[i], out.y_km[i], out.t0_s[i], c, wx, wy,
-                                                    config.sigma_pick_s, config.kappa_model, 2.5, 15, range_slope(prep))
+        xi, yi, ti, ci, chi, n_obs = _locate_event(prep, config, out, i, atmosphere)
         out.x_km[i], out.y_km[i], out.t0_s[i], out.covariance[i], out.chi2[i], out.n_obs[i] = xi, yi, ti, ci, chi, n_obs
         out.n_stations[i] = len(np.unique(prep.pick_station[p]))
         finite[i] = bool(np.isfinite(ci[0, 0]))
