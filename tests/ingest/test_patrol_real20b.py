@@ -12,7 +12,7 @@ import pytest
 
 from tests.ingest.patrol_real20b_batches import BATCH_S, BATCH_T
 from tests.ingest.test_patrol_real16 import assert_no_worse
-from tests.ingest.test_patrol_sentences import parse as parse_records
+from tests.ingest.test_patrol_real20 import _fire, _read
 
 JUDGED: dict[str, dict[str, int]] = {
     # S05: "opened fire from 60 mm mortars … at its own positions …, as a result of which explosions occurred in the
@@ -53,13 +53,6 @@ LEFT: dict[str, dict[str, int]] = {
 def test_real_item_has_no_wrong_value(item: str, day: str, text: str, expected: list[dict[str, Any]]) -> None:
     assert_no_worse(item, day, text, expected, JUDGED, LEFT)
 
-
-def _read(text: str, day: date = date(2019, 3, 2)) -> list[dict[str, Any]]:
-    return parse_records(text, date=day)
-
-
-def _fire(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [record for record in records if record["kind"] != "other" or record.get("count") or record.get("weapon")]
 
 
 # --- a weapon named in the sentence before, carried to the count that refers back to it (patrol20's R06) ----------------
