@@ -10,8 +10,9 @@ import pyarrow as pa
 
 from truceline.fuse import kernels
 from truceline.fuse.celerity import own_celerity
-from truceline.fuse.engine import (FusionConfig, association_stations, PassResult, Prepared, clock_doubt_s, fuse, joined, station_sites,
-                                   measured_celerity_scatter, range_slope, tight_config, with_network_reach)
+from truceline.fuse.engine import (FusionConfig, PassResult, Prepared, association_stations, clock_doubt_s, fuse, joined,
+                                   measured_celerity_scatter, range_slope, station_sites, tight_config,
+                                   with_network_reach)
 from truceline.fuse.network import build_network
 from truceline.fuse.atmosphere import travel_times
 from truceline.fuse.places import to_places
@@ -86,7 +87,10 @@ def with_enough_sites(prep: Prepared, result: PassResult, config: FusionConfig) 
     every event has enough. The batch (``to_tables``) and the streaming associator (at emission) share it."""
     if config.min_sites is None or not len(result.t0_s):
         return result
-    site = station_sites(prep.network.x_km, prep.network.y_km, config.site_km)
+    key = f"station_site_{config.site_km!r}"  # the network's sites, once per run and site_km (the stream asks often)
+    site = prep.extras.get(key)
+    if site is None:
+        site = prep.extras[key] = station_sites(prep.network.x_km, prep.network.y_km, config.site_km)
     n_sites = np.array([len(np.unique(site[prep.pick_station[row[row >= 0]]])) for row in result.picks], dtype=int)
     keep = n_sites >= config.min_sites
     return result if keep.all() else result.take(keep)
