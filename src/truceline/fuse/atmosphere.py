@@ -101,11 +101,7 @@ def _fit_once(
     """
     if not events:
         return start, None, np.full(len(start), np.inf)
-    sizes = np.array([len(e.stations) for e in events])
-    offsets = np.concatenate([[0], np.cumsum(sizes)])
-    stations = np.concatenate([e.stations for e in events])
-    times = np.concatenate([e.times_s for e in events])
-    owner = np.repeat(np.arange(len(events)), sizes)
+    sizes, offsets, stations, times, owner = _stacked(events)
     sx = st_x[stations]
     sy = st_y[stations]
 
@@ -164,6 +160,16 @@ def _standard_errors(jac: object, spread: float, na: int) -> np.ndarray:
 
 TIME_SPANS = (0, 1, 2, 3, 6, 12)  # blocks either side that a quiet block's calibration may take events from, nearest first
 
+
+
+def _stacked(events: list[PickedEvent]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The events' picks end to end for a joint fit: each event's number of picks and start in them (``offsets``, one
+    more than the events), and per pick its station, time and event."""
+    sizes = np.array([len(e.stations) for e in events])
+    offsets = np.concatenate([[0], np.cumsum(sizes)])
+    stations = np.concatenate([e.stations for e in events])
+    times = np.concatenate([e.times_s for e in events])
+    return sizes, offsets, stations, times, np.repeat(np.arange(len(events)), sizes)
 
 
 def _inlier_events(events: list[PickedEvent], offsets: np.ndarray, good: np.ndarray,
@@ -466,11 +472,7 @@ def _fit_field_once(events: list[PickedEvent], st_x: np.ndarray, st_y: np.ndarra
         head = np.tile(head, (nk, 1))
     if not events:
         return head, None, np.inf
-    sizes = np.array([len(e.stations) for e in events])
-    offsets = np.concatenate([[0], np.cumsum(sizes)])
-    stations = np.concatenate([e.stations for e in events])
-    times = np.concatenate([e.times_s for e in events])
-    owner = np.repeat(np.arange(len(events)), sizes)
+    sizes, offsets, stations, times, owner = _stacked(events)
     sx = st_x[stations]
     sy = st_y[stations]
     nw = 1 if tied else nk  # values of each wind component
