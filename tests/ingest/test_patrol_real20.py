@@ -20,9 +20,6 @@ JUDGED: dict[str, dict[str, int]] = {
     # P03: "the SMM also saw smoke in the area of "DPR"-controlled Spartak" is a placed sighting of smoke, which this judge
     # (unlike the session's measure.py) counts as fire of no number
     "P03": {"extra": 1},
-    # P19: "Twelve artillery shells exploded in the area" (the Ukrainian side of the JCCC, of its positions): undetermined,
-    # the expectation's impacts (by the batches' rule for a party's rounds; "three shells exploded" has no kind of its own)
-    "P19": {"kind": 1},
     # P20: "They attacked … Ukrainian positions …, firing a total of 84 120-mm mortar rounds and 17 82-mm mortar rounds":
     # undetermined (since patrol20 a party's "firing" of its enemy is not outgoing fire observed), the expectation's
     # impacts (the rounds fired at its positions)

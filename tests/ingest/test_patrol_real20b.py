@@ -18,11 +18,6 @@ JUDGED: dict[str, dict[str, int]] = {
     # S05: "opened fire from 60 mm mortars … at its own positions …, as a result of which explosions occurred in the
     # mentioned sections": undetermined (the expectation's optional impacts)
     "S05": {"kind": 1},
-    # S10: "Two rockets fired from Syrian territory exploded inside the Israeli-occupied Golan Heights", "The rockets
-    # exploded in a field": undetermined ("exploded" has no kind of its own; the expectation's impacts)
-    "S10": {"kind": 2},
-    # S12: "several mortar shells exploded in an open area" undetermined (as S10)
-    "S12": {"kind": 1},
     # S14: "Though mortar shells from Pakistan side also fell in residential areas": read as the shelling told again (no
     # number), of kind other; the judge pairs the morning's mortar shelling with the optional impacts
     "S14": {"kind": 1},
@@ -36,10 +31,6 @@ JUDGED: dict[str, dict[str, int]] = {
 LEFT: dict[str, dict[str, int]] = {
     # S04: the tally "more than 70 times" and the "over 850 shots" are one record (as patrol20's P22)
     "S04": {"record": 1},
-    # S11: "at about 6 am" is in the sentence after the rocket's ("The rocket exploded …"), not carried
-    "S11": {"time": 1},
-    # S12: "mortar fire from Syria struck Israel" is read as mortar fire of kind other near Syria
-    "S12": {"record": 1},
     # S13: "The shell landed in the courtyard" (the mortar shell told again) keeps no weapon
     "S13": {"weapon": 1},
     # S14: "mortar shells … fell": no weapon on the restatement

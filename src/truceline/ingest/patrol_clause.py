@@ -1057,6 +1057,15 @@ _ACTION_AFTER = re.compile(r"^[\s\x1f]*(?:had\s+|have\s+|has\s+)?(?P<verb>impact
                            r"fell(?=\s+(?:in|on|into|inside|near|onto|close)\b)|launched|being\s+launched|(?:being\s+)?fired(?!\s+(?:from|at|by|upon|on|in\s+the\s+air)\b)"
                            r"|explod(?:e|ed|es|ing)|detonat(?:e|ed|es|ing))\b(?!\s+in\s+(?:the\s+)?(?:air|mid-air|sky))",
                            re.IGNORECASE)
+#: Where rounds that "exploded" were, written just after the verb: "several mortar shells exploded in an open area", "two
+#: rockets exploded inside the Golan Heights", "Twelve artillery shells exploded in the area" (patrol20b's S10, S12 and
+#: patrol20's P19: undetermined). CONTRACTS.md names no verb; by the batches' rule rounds said to have exploded on a place
+#: landed there, so impacts. Not a time ("exploded on Monday", "in the morning"), nor the air ("in mid-air": airbursts).
+_EXPLODED_ON_PLACE = re.compile(
+    r"^[\s\x1f]*(?:(?:in|inside|on|onto|into|near|within|close\s+to|next\s+to|in\s+the\s+(?:area|vicinity)\s+of)\s+)"
+    r"(?!(?:the\s+|an?\s+)?(?:air|mid-air|sky|morning|afternoon|evening|night|day|days|time|moment|same|early|late|course|period"
+    r"|minutes?|hours?|seconds?|succession|sequence|quick|rapid|turn|a\s+row|\d|" + ph.MONTH + r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)",
+    re.IGNORECASE)
 #: Rounds fired onto a place, as a party's statement writes them: "93 mortar rounds of 82 mm caliber were launched onto
 #: the vicinities of 12 DPR localities", "More than 40 mortar rounds have been fired on the DPR territory" (patrol19:
 #: undetermined): where they landed, so impacts (not at the mission: that is ``_AT_MISSION``).
@@ -1089,7 +1098,7 @@ _FROM_THEN_LANDED = re.compile(
     r"^[\s\x1f]*(?:(?:(?:that|which)\s+(?:were|was|had\s+been)\s+|(?:believed|thought|said|assessed)\s+to\s+(?:be\s+|have\s+)?"
     r"(?:have\s+)?been\s+)?(?:fired|launched)\s+)?from\s+(?P<origin>(?:between\s+[\w'-]+\s+and\s+[\w'-]+"  # "… crossing between X and Y"
     r"|(?!\b(?:and|but|while|which|that|fired|launched)\b)[^,.;:()])"
-    r"{1,90}?)\s+(?:also\s+|then\s+|later\s+)?(?:had\s+|have\s+|has\s+)?(?P<verb>landed|impacted|hit|struck|fell(?!\s+short\b))\b",
+    r"{1,90}?)\s+(?:also\s+|then\s+|later\s+)?(?:had\s+|have\s+|has\s+)?(?P<verb>landed|impacted|hit|struck|fell(?!\s+short\b)|exploded)\b",
     re.IGNORECASE)
 #: A line the text places fire by, not a place to locate: "across the Line of Control", "from the direction of the
 #: Administrative Boundary Line", "in the area of separation".
@@ -1715,9 +1724,15 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
             if launched is not None:  # where they were fired from is not where they landed
                 scan.claim(start + launched.start(), start + launched.end())
                 group.details["fired_from_place"] = launched["place"]
-    if onto is None and group.kind in ("explosion_undetermined", "projectile_in_flight"):
+    # (also "mortar fire from Syria struck Israel", patrol20b's S12: fire of a weapon that explodes, of kind other)
+    exploding_fire = (group.kind == "other" and group.weapon is not None and group.weapon not in _SMALL_CALIBRE
+                      and group.sighting is None and not group.crater and group.count is None)
+    if onto is None and (group.kind in ("explosion_undetermined", "projectile_in_flight") or exploding_fire):
         # (also "two projectiles fired from Syria struck the Golan Heights", patrol20b's T07: in flight)
         origin = _FROM_THEN_LANDED.match(scan.view(start, end))
+        if origin is not None and origin["verb"].lower() == "exploded" and (
+                exploding_fire or group.weapon == "grenade_launcher" or _EXPLODED_ON_PLACE.match(scan.view(start + origin.end(), end)) is None):
+            origin = None  # "rockets fired from X exploded inside Y" (patrol20b's S10), not "… exploded on Monday"
         if origin is not None and _COMPASS_WORD.fullmatch(origin["origin"]) is None:
             # where they came from is not where they landed (not a direction: "from the north-west" stays an origin read)
             scan.claim(start + origin.start(), start + origin.end("verb"))
@@ -1738,7 +1753,11 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
         verb = action["verb"].lower()
         if group.kind == "projectile_in_flight" and ("launch" in verb or verb.endswith("fired")):
             pass  # "six rocket-assisted projectiles fired from south-east to north-west": seen in flight
-        elif not verb.startswith(("explod", "detonat")):  # "three shells exploded": no kind in it
+        elif verb.startswith("explod"):  # "three shells exploded": no kind in it, unless where they exploded follows
+            if (group.kind == "explosion_undetermined" and group.sighting is None and group.weapon != "grenade_launcher"
+                    and _EXPLODED_ON_PLACE.match(scan.view(start + action.end(), end)) is not None):
+                group.kind, group.kinds = "explosion_impact", ["explosion_impact"]
+        elif not verb.startswith("detonat"):
             group.kind = "explosion_outgoing" if "launch" in verb or verb.endswith("fired") else "explosion_impact"
             group.kinds = [group.kind]
         heading = _HEADING_AFTER.match(scan.view(start + action.end(), end))

@@ -145,15 +145,21 @@ _EVENING_AND_NIGHT = re.compile(
     r"\b(?:(?:late|early)\s+)?(?:in|on|during)\s+the\s+evening\s+of\s+(?P<first>" + _PLAIN_DATE + r")\s*,?\s+and\s+"
     r"(?:(?:late|early)\s+)?(?:in|on|during|over)?\s*the\s+night\s+(?:of|to|into)\s+(?P<last>" + _PLAIN_DATE + r")", re.IGNORECASE)
 #: A day written as a weekday (news copies): "on Sunday", "on Tuesday afternoon", "late on Friday", "on the night to
-#: Sunday"; not the day a report was published ("the mission said in its report published on Monday").
+#: Sunday"; not the day a report was published ("the mission said in its report published on Monday"). Also a weekday
+#: with its part of the day and no "on": "Early Monday morning, a rocket …", "late Saturday evening", "Tuesday night"
+#: (patrol20b's S11: no time read); "early"/"late" narrows the part ("early morning", ``PART_OF_DAY_HOURS``).
 _WEEKDAY_ON = re.compile(
-    r"(?<!published\s)(?<!released\s)(?<!issued\s)(?<!posted\s)(?<!updated\s)(?<!said\s)(?<!reported\s)"
-    r"\b(?:(?:(?:late|early)\s+)?(?:on|last|this\s+past)\s+(?:(?P<night_to>the\s+night\s+(?:to|into)\s+)|the\s+)?"
+    r"(?<!published\s)(?<!released\s)(?<!issued\s)(?<!posted\s)(?<!updated\s)(?<!said\s)(?<!reported\s)(?<!of\s)"
+    r"\b(?:(?P<lead>late|early)\s+(?=(?:" + "|".join(_WEEKDAYS) + r")\s+(?:morning|afternoon|evening|night)\b)"
+    r"|(?=(?:" + "|".join(_WEEKDAYS) + r")\s+(?:morning|afternoon|evening|night)\b)"
+    r"|(?:(?:late|early)\s+)?(?:on|last|this\s+past)\s+(?:(?P<night_to>the\s+night\s+(?:to|into)\s+)|the\s+)?"
     # a news copy's weekday between the subject and its verb, without "on": "Pakistani troops Monday resorted to …"
     # (patrol19's L04); not a statement's day ("the army Monday said / reported that …")
     r"|(?<=[a-z]\s)(?=(?:" + "|".join(_WEEKDAYS) + r")\s+(?!(?:reported|stated|announced|claimed|released|published|posted"
     r"|updated|noted|added|confirmed|denied|accused|alleged|warned|tweeted|issued)\b)[a-z]+ed\b))"
     r"(?P<day>" + "|".join(_WEEKDAYS) + r")\b(?:\s+(?P<part>morning|afternoon|evening|night))?", re.IGNORECASE)
+#: A weekday that dates a statement, not fire (checked in the line, where the verb may have been read already).
+_STATEMENT_DAY_BEFORE = re.compile(r"\b(?:published|released|issued|posted|updated|said|reported|of)\s+$", re.IGNORECASE)
 #: The day before the one a news copy was written: "yesterday", "yesterday evening", "last night".
 _YESTERDAY = re.compile(r"\b(?:yesterday(?:\s+(?P<part>morning|afternoon|evening))?|(?P<night>last\s+night|yesterday\s+night))\b",
                         re.IGNORECASE)
@@ -1358,6 +1364,8 @@ def _read_sentence(
         scan.claim(start + found_date.start(), start + found_date.end())
         found_date = None
     weekday = next(scan.find(_WEEKDAY_ON, start, end), None) if found_date is None and evenings is None else None
+    if weekday is not None and _STATEMENT_DAY_BEFORE.search(line, max(0, start + weekday.start() - 40), start + weekday.start()):
+        weekday = None  # "In a statement issued Monday morning, the army said …" ("issued" read as the statement's): its day
     yesterday = next(scan.find(_YESTERDAY, start, end), None) if found_date is None and evenings is None else None
     if weekday is None and yesterday is not None and default_date is not None:
         # a news copy's "Yesterday evening, OSCE monitors … heard …", "last night": the day before --date (patrol16: put
@@ -1379,6 +1387,8 @@ def _read_sentence(
                                                 and weekday["part"].lower() == "night" else None)
         state.evenings, state.date_written = False, True
         state.date_part = weekday["part"].lower() if weekday["part"] and not weekday["night_to"] else None
+        if state.date_part is not None and weekday["lead"] and f"{weekday['lead'].lower()} {state.date_part}" in PART_OF_DAY_HOURS:
+            state.date_part = f"{weekday['lead'].lower()} {state.date_part}"  # "Early Monday morning": the early morning
         scan.claim(start + weekday.start(), start + weekday.end())
     state.unread_when = None
     following = (_FOLLOWING_DAY_LEAD.match(line, start, end)
