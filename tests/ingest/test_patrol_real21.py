@@ -10,7 +10,40 @@ from typing import Any
 
 import pytest
 
+from tests.ingest.patrol_real21_batches import BATCH_U
+from tests.ingest.test_patrol_real16 import assert_no_worse
 from tests.ingest.test_patrol_real20 import _fire, _read
+
+JUDGED: dict[str, dict[str, int]] = {
+    # U01: "From 5:00 p.m. on Tuesday to 5:00 p.m. on Wednesday, … some 3,000 violations, half of which were explosions"
+    # is one record (about 1,500 explosions of the 3,000, as daily reports' "violations, including N explosions"), which
+    # the judge pairs with the optional 1,500; the "December 2 … 3,000 violations" is then paired with Tuesday's tally
+    "U01": {"time": 1},
+    # U05: "subsequently heard an aircraft crossing from west to east" is an aircraft heard (count one), not fire
+    "U05": {"extra": 1},
+    # U16: "red bullets are passing over the village" is read as shots of no number (the expectation's optional
+    # projectiles in flight); the judge pairs it with the optional artillery fire
+    "U16": {"kind": 1},
+    # U17: "unprovoked firing using small arms, rockets, mortars and heavy machinegun" is read as rocket fire (no number,
+    # undetermined), the expectation's optional fire of kind other
+    "U17": {"kind": 1},
+}
+LEFT: dict[str, dict[str, int]] = {
+    # U01: the judge's pairing (JUDGED)
+    "U01": {"record": 1},
+    # U08: "fired at a car … from a 7.62 mm machine gun" gives no record ("Two bullet exit holes" are damage); the judge
+    # pairs the damage (count two) with the optional machine-gun fire
+    "U08": {"weapon": 1},
+    # U13: the tally "around 150 times" and the "more than 1,300 shots" are one record (as patrol20's P22)
+    "U13": {"record": 1},
+    # U16: the judge's pairing (JUDGED)
+    "U16": {"weapon": 1},
+}
+
+
+@pytest.mark.parametrize(("item", "day", "text", "expected"), BATCH_U, ids=[item[0] for item in BATCH_U])
+def test_real_item_has_no_wrong_value(item: str, day: str, text: str, expected: list[dict[str, Any]]) -> None:
+    assert_no_worse(item, day, text, expected, JUDGED, LEFT)
 
 
 def _hours(record: dict[str, Any]) -> tuple[str, str]:
@@ -105,3 +138,122 @@ def test_fire_of_an_exploding_weapon_from_x_that_struck_y_is_an_impact(text: str
 def test_fire_of_small_arms_from_x_stays_as_it_was(text: str) -> None:
     (record,) = _fire(_read(text))
     assert record["kind"] == "other"
+
+
+# --- batch U's constructs, paraphrased (other places, numbers and wording) ------------------------------------------------
+
+@pytest.mark.parametrize(("text", "hours"), [
+    ("Between 4 and 17 May, the SMM recorded about 10,500 ceasefire violations, including approximately 2,000 explosions.",
+     ("04 00:00", "18 00:00")),
+    ("From 20 April to 3 May, the Mission recorded 900 explosions.", ("20 00:00", "04 00:00")),
+    ("Between 6 May and 19 May 2019, the SMM recorded about 4,300 ceasefire violations, including 1,100 explosions.",
+     ("06 00:00", "20 00:00")),
+])
+def test_whole_days_from_one_date_to_another(text: str, hours: tuple[str, str]) -> None:
+    (record,) = [record for record in _fire(_read(text, date(2019, 5, 20))) if record.get("count")]
+    assert _hours(record) == hours
+
+
+def test_a_span_ends_with_the_next_date_written() -> None:
+    records = _fire(_read("Between 4 and 17 May, the SMM recorded 500 explosions. On 18 May it heard 3 explosions.",
+                          date(2019, 5, 20)))
+    assert [_hours(record) for record in records] == [("04 00:00", "18 00:00"), ("18 00:00", "19 00:00")]
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("\u201cMilitants fired 12 shells of 120mm calibre near Pisky,\u201d the ATO press center reported, citing Motuzianyk.", 12),
+    ("\"Between 14:00 and 14:30, the enemy fired seven 82mm mortar rounds at Zaitseve,\" the JFO headquarters said.", 7),
+    ("\u201cThe SMM heard 14 undetermined explosions 3-5km north,\u201d the report said.", 14),
+])
+def test_a_speaker_after_a_closing_quote_is_no_verb_of_observing(text: str, count: int) -> None:
+    (record,) = _fire(_read(text))
+    assert record["count"] == count and record["kind"].startswith("explosion")
+
+
+@pytest.mark.parametrize(("text", "weapon"), [
+    ("The enemy fired 15 shells of 82mm caliber near Svitlodarsk, and attacked from a ZU-23-2 anti-aircraft gun and heavy "
+     "machine guns.", "mortar"),
+    ("Militants fired 9 rounds of 122mm calibre at Vodiane and used small arms.", "artillery"),
+])
+def test_a_calibre_written_with_the_rounds_names_their_weapon_before_later_weapons(text: str, weapon: str) -> None:
+    (record,) = [record for record in _fire(_read(text)) if record.get("count")]
+    assert record["weapon"] == weapon
+
+
+@pytest.mark.parametrize("text", [
+    "Three bullet exit holes were found in the vehicle.",
+    "Two bullet entry holes were seen in the door of the bus.",
+])
+def test_bullet_holes_are_no_shots(text: str) -> None:
+    assert all(record["kind"] == "other" for record in _read(text))
+
+
+def test_projectile_rounds_are_one_noun() -> None:
+    (record,) = _fire(_read("The camera recorded over fifty rocket-assisted projectile rounds."))
+    assert (record["kind"], record["count"]) == ("projectile_in_flight", 50)
+
+
+def test_a_tally_of_the_week_before_after_against_is_a_comparison() -> None:
+    records = _fire(_read("The enemy violated the ceasefire around 80 times last week, firing more than 700 shots towards "
+                          "our positions, against the 60 ceasefire breaches and over 500 shots recorded in the previous week."))
+    assert [(record["kind"], record["count"], record["ceasefire_violations"]) for record in records] == [("shot", 700, 80)]
+
+
+@pytest.mark.parametrize("text", [
+    "Troops opened fire on a front of 8 kilometres near the village at 14:10.",
+    "The enemy opened fire with mortars along a front of 12 km near Krasnohorivka.",
+])
+def test_the_length_of_a_front_is_no_distance(text: str) -> None:
+    assert all(record["distance_min_km"] is None for record in _read(text))
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("From 17:00 on 4 May to 17:00 on 5 May the SMM observed some 1,200 violations, half of which were explosions.", 600),
+    ("Monitors recorded about 900 ceasefire violations, a third of which were explosions.", 300),
+])
+def test_a_share_of_the_tally_that_were_explosions(text: str, count: int) -> None:
+    (record,) = [record for record in _read(text) if record["kind"] == "explosion_undetermined"]
+    assert (record["count"], record["count_qualifier"]) == (count, "about")
+
+
+@pytest.mark.parametrize("text", [
+    "The SMM heard 40 explosions near Popasna and on 2 May observed 300 ceasefire violations near Zolote.",
+    "On 1 May the SMM heard 40 explosions near Popasna, and on 2 May it heard 30 explosions near Avdiivka.",
+])
+def test_a_second_clause_with_its_own_day_keeps_it(text: str) -> None:
+    records = [record for record in _read(text, date(2019, 5, 3)) if record.get("count") or record.get("ceasefire_violations")]
+    assert records[0]["count"] == 40 and records[0]["time_start"] != "02 00:00"
+    assert _hours(records[1]) == ("02 00:00", "03 00:00")
+
+
+@pytest.mark.parametrize("text", [
+    "Tripoli airport was hit by indiscriminate shelling.",
+    "The airfield was struck by heavy shelling on Tuesday.",
+])
+def test_a_place_hit_by_shelling_is_an_impact(text: str) -> None:
+    (record,) = _fire(_read(text))
+    assert record["kind"] == "explosion_impact"
+
+
+@pytest.mark.parametrize("text", [
+    "Forces loyal to the general again violated the truce, firing mortar shells on southern areas of the capital.",
+    "The enemy fired 12 shells of 120mm calibre on Ukrainian positions near Pisky.",
+])
+def test_rounds_a_party_says_were_fired_on_a_place_are_impacts(text: str) -> None:
+    (record,) = _fire(_read(text))
+    assert record["kind"] == "explosion_impact" and record["bearing_min_deg"] is None
+
+
+@pytest.mark.parametrize("text", [
+    "The enemy fired 12 shells on Monday.",
+    "Militants fired 20 mortar rounds on 3 March.",
+    "The SMM saw a tank firing 3 rounds at Avdiivka.",
+])
+def test_rounds_fired_on_a_day_or_at_a_place_stay_as_they_were(text: str) -> None:
+    (record,) = _fire(_read(text))
+    assert record["kind"] != "explosion_impact"
+
+
+def test_an_aircraft_damaged_is_no_aircraft_seen() -> None:
+    records = _read("One shell hit the runway, resulting in damage to an airplane.")
+    assert not any(record.get("sighting") == "aircraft" for record in records)

@@ -896,6 +896,10 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
             group.weapon = group.weapon or "rocket"
         if AIRCRAFT.search(noun):  # "two helicopters", "a Mi-8 helicopter": seen or heard, not fire
             group.kind, group.kinds, group.sighting = "other", ["other"], "aircraft"
+            if _DAMAGE_TO_BEFORE.search(scan.text, max(0, noun_start - 50), noun_start) is not None:
+                # "… one hit the runway resulting in damage to an airplane" (patrol21's U20): what was damaged, not an
+                # aircraft seen flying
+                group.sighting, group.count, group.count_min = "damage", None, None
         if group.sighting in ("aircraft", "uav"):  # "a low-flying helicopter"
             _read_altitude(scan, group, group_start, noun_start)
         if noun.lower().startswith("salvo"):  # "an outgoing salvo": salvos counted, the rounds in each unstated
@@ -1050,6 +1054,11 @@ _BLAZE = re.compile(r"^[\s\x1f]*(?:(?:was|had)\s+)?(?:burning|blazing|raging|bro
 #: "the SMM heard what it assessed as two outgoing rounds": the assessment is the count's own (understood).
 _WHAT_ASSESSED = re.compile(r"\bwhat\s+(?:it|the\s+(?:SMM|mission|patrol|team)|they)\s+(?:assessed|believed)\s+(?:as|to\s+be)\s+(?:being\s+)?",
                             re.IGNORECASE)
+#: The length of a front fire was opened on, not a distance from anyone: "opened fire on a front of 11 kilometres"
+#: (patrol21's U17: read as fire 11km from the observer).
+_FRONT_LENGTH = re.compile(r"\b(?:on|along|over)\s+(?:an?\s+|the\s+)?(?:\d+(?:[.,]\d+)?[- ]?(?:km|kilomet(?:re|er)s?)[- ]+)?(?:wide\s+|long\s+)?"
+                           r"front(?:\s*line)?\s+of\s+(?:about\s+|some\s+|around\s+)?\d+(?:[.,]\d+)?\s*(?:km|kilomet(?:re|er)s?)\b",
+                           re.IGNORECASE)
 _CLOSER = re.compile(r"\bfrom\s+(?:a|the)\s+(?:closer|shorter|nearer|greater|longer)\s+distance\b", re.IGNORECASE)
 _DASHED_ASSESSMENT = re.compile(r"^[\s\x1f]*-\s*(?P<what>outgoing|incoming|impacts?)\s*-(?=\s)", re.IGNORECASE)
 _ACTION_AFTER = re.compile(r"^[\s\x1f]*(?:had\s+|have\s+|has\s+)?(?P<verb>impact(?:ed|ing)?|land(?:ed|ing)?|hit|struck|striking|"
@@ -1073,6 +1082,17 @@ _FIRED_ONTO_AFTER = re.compile(
     r"^[\s\x1f]*(?:of[\s\x1f]+[\w\s\x1f-]{0,30}?calib(?:re|er)s?\s+)?(?:(?:were|was|have\s+been|has\s+been|had\s+been)\s+)?"
     r"(?P<verb>(?:fired|launched)\s+(?:on|onto|upon)(?!\s+(?:the\s+)?(?:SMM|OSCE|mission|patrol|its|their|UAV|mini-UAV)\b))\b",
     re.IGNORECASE)
+#: Rounds a party says its enemy fired on a place, the verb before them: "firing mortar shells on southern areas of the
+#: capital", "fired 12 shells on Avdiivka" (patrol21's U22: undetermined). By the batches' rule (fired onto a place, as
+#: ``_FIRED_ONTO_AFTER``) impacts; not a day ("on Monday", "on 3 March"), nor the mission.
+_FIRED_BEFORE = re.compile(r"\b(?:fired|firing|launched|launching)\s+(?:a\s+total\s+of\s+|about\s+|some\s+|over\s+|more\s+than\s+)?$",
+                           re.IGNORECASE)
+_ON_PLACE_AFTER = re.compile(
+    r"^[\s\x1f]*(?:(?:of[\s\x1f]+[\w\s\x1f-]{0,30}?calib(?:re|er)s?\s+)?)(?:on|onto|upon)\s+"
+    r"(?!(?:the\s+)?(?:SMM|OSCE|mission|patrol|UAV|mini-UAV|drones?|night|morning|afternoon|evening|day|same|following|previous"
+    r"|\d|" + ph.MONTH + r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
+    r"(?=(?:the\s+|their\s+|our\s+|its\s+|enemy\s+)?(?:(?-i:[A-Z])|(?:[\w-]+ern\s+)?(?:positions?|areas?|neighbou?rhoods?"
+    r"|villages?|towns?|settlements?|residential|houses|homes|territory|outskirts)\b))", re.IGNORECASE)
 #: Rounds fired and what they hit, written after them: "Three guided missiles were fired destroying an SMM observation
 #: camera", "two shells were launched, hitting a house" (patrol19b's M19: undetermined). The text says where they landed,
 #: so impacts; "were fired at the camera" alone says only where they were aimed (undetermined).
@@ -1175,6 +1195,11 @@ _SPEAKER_AFTER = re.compile(
     r"spokes(?:man|woman|person)|representative|commander|head|chief|deputy)){0,16}"
     # the name first: "”, Dmitry Astrakhan reported." (a person's name: capitalised words, not "the SMM reported")
     r"|(?-i:[A-Z][a-z'-]+)(?:\s+(?-i:[A-Z][a-z'-]+)){1,2}\s+(?:reported|said|stated|added|noted))\s*\.?\s*$", re.IGNORECASE)
+#: A speaker named after a closing quote mark, by what it is: "…,” the ATO press center reported, citing Kremenetsky.",
+#: "…," the headquarters said. (patrol21's U07: "reported" was the verb of observing, and the quoted fire was not read).
+_QUOTED_SPEAKER_AFTER = re.compile(
+    r"(?:[\u201d\"]\s*,?|,\s*[\u201d\"])\s*(?P<attribution>the\s+(?:[\w'-]+\s+){0,6}?(?:reported|said|stated|added|noted|informed)"
+    r"(?:\s*,\s*(?:citing|quoting)\s+[\w'.\s-]{1,60}?)?)\s*\.?\s*$", re.IGNORECASE)
 #: The count of rounds after an explosion's noun: "the explosion of three mines of this caliber", "the explosions of five
 #: shells" (not "the explosion of a mine", one, read as before).
 _COUNT_OF_ROUNDS_AFTER = re.compile(r"\s+of\s+(?P<n>\d+|(?i:" + ph.NUMBER_WORD + r"))\s+(?:[\w()-]+\s+){0,2}?"
@@ -1183,10 +1208,13 @@ _COUNT_OF_ROUNDS_AFTER = re.compile(r"\s+of\s+(?P<n>\d+|(?i:" + ph.NUMBER_WORD +
 _HITS_OF = re.compile(r"(?:\b(?P<n>\d+|" + ph.NUMBER_WORD + r")\s+)?\b(?:direct\s+)?hits\s+(?:of|by|from)\s+$", re.IGNORECASE)
 #: A thing hit, named before "was hit by": "the … building in Debaltseve", "a house in Zolote", "the school".
 _HIT_THING = re.compile(r"\b(?:buildings?|house(?:s|hold)?|homes?|school|kindergarten|hospital|headquarters|HQ|station|factory|"
-                        r"plant|shop|store|church|apartment|roof|vehicle|car|bus|bridge|checkpoint|positions?)\b", re.IGNORECASE)
+                        r"plant|shop|store|church|apartment|roof|vehicle|car|bus|bridge|checkpoint|positions?"
+                        # "Mitiga airport was hit by indiscriminate shelling" (patrol21's U20)
+                        r"|airport|airfield|runway|port|base)\b", re.IGNORECASE)
 _HIT_BY = re.compile(r"\b(?:(?:was|were|(?P<perfect>had|has|have|having)\s+been|being)\s+)?(?:hit|struck)"
                      # "was hit multiple times by Grad rockets" (patrol20's Q02: undetermined)
-                     r"(?:\s+(?:multiple|several|many|a\s+number\s+of|two|three|four|five|\d+)\s+times)?\s+by\s*$", re.IGNORECASE)
+                     r"(?:\s+(?:multiple|several|many|a\s+number\s+of|two|three|four|five|\d+)\s+times)?\s+by"
+                     r"(?:\s+(?:indiscriminate|heavy|intense|intensive|sporadic))?\s*$", re.IGNORECASE)
 #: A count of the kind just reported, its noun left out: "two more", "three further".
 _MORE_OF_THE_SAME = re.compile(r"^[\s\x1f,]*(?:(?P<n>" + ph.NUMBER + r")\s+(?:more|further|additional|other)\b"
                                # "…; and an additional 26 between 13:00 and 15:45hrs" (patrol14: not read)
@@ -1486,14 +1514,26 @@ _DIRECTION_UNKNOWN = re.compile(r"\(\s*(?:the\s+)?directions?\s+(?:(?:was|were|i
 _CHOICE_BEFORE = re.compile(r"\b(?P<word>[\w-]+)\s+or\s+(?:by\s+|from\s+)?(?:an?\s+)?$", re.IGNORECASE)
 
 
+_DAMAGE_TO_BEFORE = re.compile(r"\b(?:damage\s+to|damag(?:ed|ing)|destroy(?:ed|ing))\s+(?:an?\s+|the\s+|one\s+)?(?:[\w-]+\s+)?$",
+                               re.IGNORECASE)
+_OF_CALIBRE = re.compile(r"\bof\s+$", re.IGNORECASE)
+_CALIBRE_WORD = re.compile(r"\s*calib(?:re|er)s?\b", re.IGNORECASE)
+
+
 def _read_weapon(scan: Scan, group: Group, start: int, end: int) -> None:
     """Weapon and calibre named in [start, end) ("of heavy-machine-gun fire", "(122mm)")."""
     if start >= end:
         return
+    found: list[tuple[int, str]] = []  # specific patterns claim first; the weapon named first is the weapon
     for match in scan.find(ph.CALIBRE, start, end):
         group.calibre_mm = group.calibre_mm or ph.calibre_value(match["mm"])
         scan.claim(start + match.start(), start + match.end())
-    found: list[tuple[int, str]] = []  # specific patterns claim first; the weapon named first is the weapon
+        if (_OF_CALIBRE.search(scan.text, max(0, start + match.start() - 4), start + match.start())
+                and _CALIBRE_WORD.match(scan.text, start + match.end())
+                and (label := ph.weapon_for_calibre(ph.calibre_value(match["mm"]))) is not None):
+            # "15 shells of 82mm caliber …, and were attacking from anti-aircraft installation ZU-23-2" (patrol21's U07:
+            # the later weapon was taken): the calibre written with the rounds names their weapon where it stands
+            found.append((match.start(), label))
     for pattern, label in ph.WEAPON_PATTERNS:
         for match in scan.find(pattern, start, end):
             scan.claim(start + match.start(), start + match.end())
@@ -1670,6 +1710,8 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
     _read_duration(scan, group, start, end)
     for match in scan.find(_CLOSER, start, end):  # "several bursts from a closer distance": no figure to keep
         scan.claim(start + match.start(), start + match.end())
+    for match in scan.find(_FRONT_LENGTH, start, end):  # "on a front of 11 kilometres": no distance from anyone
+        scan.claim(start + match.start(), start + match.end())
     for match in scan.find(_DASHED_ASSESSMENT, start, end):  # "41 explosions - outgoing - at locations south"
         if group.kind.startswith("explosion"):
             scan.claim(start + match.start(), start + match.end())
@@ -1706,6 +1748,11 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
         scan.claim(start + onto.start("verb"), start + onto.end("verb"))
         group.kind = "explosion_impact"
         group.kinds = [group.kind]
+    if (onto is None and group.kind == "explosion_undetermined" and group.sighting is None
+            and _FIRED_BEFORE.search(scan.text, max(0, group.start - 40), group.start) is not None):
+        onto = _ON_PLACE_AFTER.match(scan.view(start, end))
+        if onto is not None:  # "firing mortar shells on southern areas of the capital": where they landed, impacts
+            group.kind, group.kinds = "explosion_impact", ["explosion_impact"]
     launches = _LAUNCHES_AFTER.match(scan.view(start, end)) if group.weapon in ("rocket", "mlrs", "atgm") else None
     if launches is not None and group.kind == "explosion_undetermined":
         # "detected rocket firing from south of Tyre", "intercepted four rocket launches" (patrol20's P25): launches
@@ -2060,7 +2107,9 @@ def _claim_place_descriptions(scan: Scan, group: Group, start: int, end: int, de
 #: After a direction, the part of a place it names ("the eastern outskirts of", "the northern edge of"): no bearing
 #: (patrol16b: "impacting about 300 metres from the SMM observation post in the eastern outskirts of Berdianske" gave E).
 _SIDE_OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?(?!(?:SMM|OSCE|JCCC|EUMM|UN|Mission|patrol|its|their)\b)(?-i:[A-Z])", re.IGNORECASE)
-_PART_OF_PLACE = re.compile(r"\s+(?:outskirts|edge|part|parts|districts?)\s+of\b", re.IGNORECASE)
+#: (also "firing mortar shells on southern areas of the capital", patrol21's U22)
+_PART_OF_PLACE = re.compile(r"\s+(?:outskirts|edge|part|parts|districts?|areas|neighbou?rhoods?|suburbs?|sections?)\s+of\b",
+                            re.IGNORECASE)
 _NEAR_OF = re.compile(r"\b(?:(?:in|within)\s+the\s+(?:area|vicinity|environs|surroundings)|(?:in\s+the\s+)?(?:direct\s+)?vicinity)\s+$",
                       re.IGNORECASE)
 _IN_OF = re.compile(
@@ -2630,6 +2679,13 @@ _REGION_TALLY = re.compile(r"^[\s\x1f]*(?:(?P<qual>about|around)\s+)?(?P<n>\d{1,
 _REGION_NONE = re.compile(r"^[\s\x1f]*none(?=\s+in\s+[A-Z][a-z]+\s+region\b)", re.IGNORECASE)
 
 
+#: A share of the tally that were explosions: "some 3,000 violations, half of which were explosions" (patrol21's U01: an
+#: explosion record of no number), read as about that many.
+_SHARES = {"half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "a quarter": 0.25, "one quarter": 0.25}
+_EXPLOSIONS_SHARE = re.compile(r",?\s*\b(?P<share>half|(?:a|one)\s+third|(?:a|one)\s+quarter)\s+of\s+(?:which|them|these)\s+"
+                               r"(?:were|being)\s+(?P<noun>explosions)\b", re.IGNORECASE)
+
+
 def _read_violation_tally(scan: Scan, start: int, end: int) -> tuple[int | None, str | None, str | None]:
     """"232 ceasefire violations", "more ceasefire violations in Donetsk region (about 420)": the tally
     (number, qualifier, trend), claimed."""
@@ -2824,12 +2880,15 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
         aimed = next(scan.find(_NEAR_OWN_UAV, start, end), None)  # "20 shots … near the UAV": the UAV is the target
         if aimed is not None:
             scan.claim(start + aimed.start(), start + aimed.end())
-    for match in scan.find(_SPEAKER_AFTER, start, end):
+    for match in [*scan.find(_SPEAKER_AFTER, start, end), *scan.find(_QUOTED_SPEAKER_AFTER, start, end)]:
         # "… firing a total of 84 120-mm mortar rounds,” reported Col. Lysenko.": who said it, not a verb of observing
         # (patrol20's P20: "reported" divided the clause and nothing before it was read); also a longer title ("”, reported
         # Ukrainian Ministry of Defense spokesman Colonel Dmytro Hutsulyak at a press briefing at …", R06)
         if KIND_NOUN.search(match["attribution"]) is None and not re.search(r"\d", match["attribution"]):
             scan.claim(start + match.start("attribution"), start + match.end("attribution"))
+    # the comparison first: its own verb ("against the 95 ceasefire breaches reported in the previous week", patrol21's
+    # U13) is not the clause's
+    compared_with = _read_comparison(scan, start, end)
     verb = next(scan.find(VERB, start, end), None)
     has_verb = verb is not None
     hit_subject: int | None = None  # where the thing hit is named: "the … building in Debaltseve (…) was hit by"
@@ -2911,19 +2970,25 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
             position = read_position(scan, observation_start + trigger.start(), end)
             if position is not None:
                 scan.claim(observation_start + trigger.start(), observation_start + trigger.end())
-    compared_with = _read_comparison(scan, start, end)
     previous = next(scan.find(_PREVIOUS_PERIOD, start, end), None)
     if previous is not None:
         scan.claim(start + previous.start(), start + previous.end())
     share, areas = _read_violation_share(scan, start, end)
     violations, violations_qualifier, trend = region_tally or _read_violation_tally(scan, start, end)
     trend = _read_violation_trend(scan, start, end) or trend
+    share_of = next(scan.find(_EXPLOSIONS_SHARE, start, end), None) if violations else None
+    if share_of is not None:  # "some 3,000 violations, half of which were explosions": the explosions, about so many
+        scan.claim(start + share_of.start(), start + share_of.end())
     for match in scan.find(_ASSESSED_LEAD, observation_start, end):
         # "heard explosions it assessed as nine outgoing mortar rounds": the count and kind follow the assessment
         scan.claim(observation_start + match.start(), observation_start + match.end())
     for match in scan.find(_WHAT_ASSESSED, observation_start, end):  # "heard what it assessed as two outgoing rounds"
         scan.claim(observation_start + match.start(), observation_start + match.end())
     groups = read_groups(scan, observation_start, end, clause_start=start, negated=negated)
+    if share_of is not None and violations and not any(group.kind.startswith("explosion") for group in groups):
+        fraction = _SHARES[re.sub(r"\s+", " ", share_of["share"].lower())]
+        groups.append(Group(start=start + share_of.start("noun"), end=start + share_of.end("noun"), kind="explosion_undetermined",
+                            kinds=["explosion_undetermined"], count=round(violations * fraction), count_qualifier="about"))
     _split_counts_before(scan, groups, observation_start)
     _merge_estimated_count(scan, groups)
     _causes_of_damage(scan, groups, end)

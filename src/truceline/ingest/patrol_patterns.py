@@ -256,7 +256,10 @@ PERIPHERY = re.compile(r"\bwithin\s+\d+(?:\.\d+)?\s*(?:km|m)\s+of\s+(?:its|their
 #: previous reporting period" (its counts are not this period's observations).
 COMPARED = re.compile(
     r"\b(?:(?:as\s+)?compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)"
-    r"|than(?=\s+(?:(?:in|on|during|over|for)\s+)?the\s+previous\b))\b", re.IGNORECASE)
+    r"|than(?=\s+(?:(?:in|on|during|over|for)\s+)?the\s+previous\b)"
+    # "…, against the 95 ceasefire breaches and over 900 shootings reported in the previous week" (patrol21's U13)
+    r"|against(?=\s+(?:the\s+)?(?:(?:about|around|some|over|more\s+than)\s+)?\d[\d,]*\s[^.;:]{0,100}?\b(?:in|during|over|for)"
+    r"\s+the\s+previous\b))\b", re.IGNORECASE)
 #: The direction a round came from, written with a crater or impact: "fired from a south-westerly direction".
 FIRED_FROM = re.compile(
     r"\b(?:(?:fired|launched|coming)\s+)?from\s+(?:an?\s+|the\s+)(?P<dir>" + DIR + r")\s+direction\b"
@@ -300,11 +303,11 @@ UXO = (r"tail\s+fins?|stabili[sz]ers?|unexploded\s+ordnance|UXOs?|unexploded\s+(
 MINES = (r"(?:anti[- ](?:tank|personnel|vehicle)|land|tripwire[- ](?:activated|initiated)|naval)[- ]?mines?"
          r"|mine\s+(?:hazard\s+|warning\s+)?signs?|signs?\s+(?:reading|saying|warning\s+of|marked)\s+['\"]?(?:danger[,:!]?\s+)?mines?")
 KIND_NOUN = re.compile(
-    r"\b(?P<noun>projectiles?|tracer\s+(?:rounds?|fire|projectiles?|bullets?)|tracers"
+    r"\b(?P<noun>projectiles?(?:\s+rounds?)?|tracer\s+(?:rounds?|fire|projectiles?|bullets?)|tracers"
     # a translated news copy: "17 unidentified ammunition that flew" (projectiles in flight; session 15's N05: not read)
     r"|(?:unidentified\s+)?ammunition\s+(?:that|which)\s+flew"
     r"|(?:illumination\s+)?flares?|illumination\s+rounds?|air[- ]?bursts?|air\s+explosions?"  # "three air explosions": airbursts
-    r"|explosions?|detonations?|blasts?|bullets?(?![-\s]+(?:impacts?|holes?|marks?|proof|resistant)\b)|shelling|shelled(?=\s+(?:the\s+previous|overnight|during|on|in|at|from|with|by|yesterday|earlier|\d(?!\d*\s+(?:towns?|villages?|settlements?|localities|positions|areas|districts)\b))|\s*[.,;]|\s*$)|air[- ]?strikes?|impacts?|rounds?|bursts?|gun[- ]?shots?|shots?(?!\s+down\b)|shooting(?![-\s]+(?:range|ground)s?\b)|" + DAMAGE + r"|" + MINES + r"|" + UXO + r"|(?:muzzle\s+)?flash(?:es)?|crater[- ]impacts?|craters?|fire|salvo(?:e?s)?|smoke|shells?"
+    r"|explosions?|detonations?|blasts?|bullets?(?![-\s]+(?:(?:entry|exit|entrance)[-\s]+)?(?:impacts?|holes?|marks?|proof|resistant)\b)|shelling|shelled(?=\s+(?:the\s+previous|overnight|during|on|in|at|from|with|by|yesterday|earlier|\d(?!\d*\s+(?:towns?|villages?|settlements?|localities|positions|areas|districts)\b))|\s*[.,;]|\s*$)|air[- ]?strikes?|impacts?|rounds?|bursts?|gun[- ]?shots?|shots?(?!\s+down\b)|shooting(?![-\s]+(?:range|ground)s?\b)|" + DAMAGE + r"|" + MINES + r"|" + UXO + r"|(?:muzzle\s+)?flash(?:es)?|crater[- ]impacts?|craters?|fire|salvo(?:e?s)?|smoke|shells?"
     r"|(?<!launch )(?<!launch-)rockets?(?![-\s]+(?:systems?|launchers?|propelled|launch|assisted)\b)"
     # "heard the use of small arms north and west": fire of the weapon named after it
     r"|use(?=\s+of\s+(?:(?:small|light)[- ]arms|(?:heavy[- ])?machine[- ]guns?|weapons|automatic\s+weapons|mortars|artillery|grenade[- ]launchers?)\b)"

@@ -138,12 +138,19 @@ _FURTHER_LEAD = re.compile(r"\W*(?:an?\s+)?(?:further|additional)\s+\d[\d,]*\s+(
                            r"(?:reported|recorded|registered|logged|heard|counted|observed)\b", re.IGNORECASE)
 #: A date or clock time left in a sentence after its own were read (see ``unread_when``).
 _STRAY_WHEN = re.compile(r"\b(?:" + ph.MONTH + r"\s+\d{1,2}\b(?!\s*(?:km|m|mm)\b)|\d{1,2}\s+" + ph.MONTH + r"\b"
-                         r"|\d{1,2}[.:]\d{2}\s*\(?\s*(?:am|pm|a\.m\.|p\.m\.|hrs)\b)", re.IGNORECASE)
+                         r"|\d{1,2}[.:]\d{2}\s*\(?\s*(?:am|pm|a\.m\.|p\.m\.|hrs)\b"
+                         # "some 500 explosions … in the course of one night" (patrol21's U01): a night of its own, unnamed
+                         r"|\b(?:in\s+the\s+course\s+of|during|over|in)\s+(?:one|a\s+single)\s+night\b)", re.IGNORECASE)
 #: An evening and the night after it, each with its date: "late in the evening of 8 January and during the night of 9
 #: January" (patrol16b: put on the whole 8th, which misses the hours after midnight): the night from the first to the second.
 _EVENING_AND_NIGHT = re.compile(
     r"\b(?:(?:late|early)\s+)?(?:in|on|during)\s+the\s+evening\s+of\s+(?P<first>" + _PLAIN_DATE + r")\s*,?\s+and\s+"
     r"(?:(?:late|early)\s+)?(?:in|on|during|over)?\s*the\s+night\s+(?:of|to|into)\s+(?P<last>" + _PLAIN_DATE + r")", re.IGNORECASE)
+#: Whole days from one date to another, as weekly and two-week reports write them: "Between 4 and 17 May", "from 27 April
+#: to 10 May 2020" (patrol21's U03: not read, the counts undated).
+_DAY_SPAN = re.compile(
+    r"\b(?:between|from)\s+(?P<first>\d{1,2}(?:\s+" + ph.MONTH + r")?|" + ph.MONTH + r"\s+\d{1,2})\s+(?:and|to|until|till|through)\s+"
+    r"(?P<last>" + _PLAIN_DATE + r")(?!\s*(?:,\s*)?\d{1,2}[:.]\d{2})", re.IGNORECASE)
 #: A day written as a weekday (news copies): "on Sunday", "on Tuesday afternoon", "late on Friday", "on the night to
 #: Sunday"; not the day a report was published ("the mission said in its report published on Monday"). Also a weekday
 #: with its part of the day and no "on": "Early Monday morning, a rocket …", "late Saturday evening", "Tuesday night"
@@ -538,6 +545,7 @@ class _State:
     date_written: bool = False  # the date comes from the text ("On 3 March"), not from --date
     date_part: str | None = None  # the part of that day written with it ("In the evening of 3 March": "evening")
     evenings: bool = False  # date .. night_end is "between the evenings of" the two days, not a night
+    span_end: Date | None = None  # date .. span_end, whole days: "Between 4 and 17 May" (a two-week report)
     region: str | None = None  # the part of the report ("Donetsk region" heading, "In Donetsk region, ..." summary)
     last_kind: str | None = None  # the kind of the sentence before's last observation: "A further 860 were reported …"
     unread_when: str | None = None  # this sentence writes a date or clock time not read: no date from the one before
@@ -1049,8 +1057,20 @@ _COUNT_ON_DAY_AND = re.compile(
     + r")\s+)?\d[\d,]*\s+explosions?\s+on\s+\d{1,2}\s+" + ph.MONTH + r"\b)", re.IGNORECASE)
 
 
+#: A second clause with its own day and verb: "… recorded some 500 explosions in the vicinity of Popasna in the course of
+#: one night and on December 2 observed 3,000 violations", "…, and on 2 December it heard 30 explosions …" (patrol21's U01:
+#: the first clause took the second's day, or the second the first's): read as two sentences, each with its day.
+_AND_ON_DAY_VERB = re.compile(
+    r",?\s+and\s+(?P<lead>(?:also\s+)?on\s+(?:\d{1,2}\s+" + ph.MONTH + r"|" + ph.MONTH + r"\s+\d{1,2})(?:,?\s+\d{4})?\s*,?\s+"
+    r"(?:(?:it|they|he|she|we|the\s+(?:SMM|mission|monitors|patrol|camera)|monitors|OSCE\s+monitors)\s+)?(?:also\s+)?"
+    r"(?:heard|saw|observed|recorded|registered|noted|counted|spotted)\b)", re.IGNORECASE)
+
+
 def _split_dated_counts(line: str, start: int, end: int) -> list[tuple[int, int]]:
     """"both on 20 August (over 430 explosions) and 21 August (over 540 explosions)": read as two, each with its day."""
+    and_on = _AND_ON_DAY_VERB.search(line, start, end)
+    if and_on is not None and KIND_NOUN.search(line, start, and_on.start()) is not None:
+        return [(start, and_on.start()), *_split_dated_counts(line, and_on.start("lead"), end)]
     on_day = _COUNT_ON_DAY_AND.search(line, start, end)
     if on_day is not None:
         return [(start, on_day.start("and")), *_split_dated_counts(line, on_day.end("and"), end)]
@@ -1264,6 +1284,10 @@ def _read_sentence(
         scan.claim(start + period.start(), start + period.end())
     only_date = _DATE_ONLY_LINE.match(line[start:end])
     found_date = only_date or next(scan.find(_DATE_ON, start, end), None)
+    dated_before = (state.date, state.night_end, state.evenings)
+    span = _read_day_span(scan, start, end, state, default_date) if only_date is None else False
+    if span:
+        found_date = None
     evenings = next(scan.find(_EVENINGS, start, end), None)
     spelled = next(scan.find(_EVENING_TO_EVENING, start, end), None) if evenings is None else None
     if spelled is None and evenings is None and KIND_NOUN.search(line, start, end) is None:
@@ -1427,6 +1451,8 @@ def _read_sentence(
             part = _PART_OF_DATE.search(found_date.group(0))
             state.date_part = re.sub(r"\s+", " ", part.group(0).lower()) if part is not None else None
         scan.claim(start + found_date.start(), start + found_date.end())
+    if not span and (state.date, state.night_end, state.evenings) != dated_before:
+        state.span_end = None  # another date written: the span is over
     members_when = _MEMBERS_WHEN.match(line[start:end]) is not None
     continuation = bool(_CONTINUATION.match(line[start:end]) or _MISSION_AGAIN.match(line[start:end]) or members_when)
     position_times, state.position_times = state.position_times, None
@@ -2036,6 +2062,28 @@ def _parse_date(text: str, state: _State, default_date: Date | None) -> tuple[Da
     return first, second
 
 
+def _read_day_span(scan: Scan, start: int, end: int, state: _State, default_date: Date | None) -> bool:
+    """"Between 4 and 17 May": the sentence's days, whole (``_State.span_end``), claimed; False when none is written."""
+    match = next(scan.find(_DAY_SPAN, start, end), None)
+    if match is None:
+        return False
+    last, _ = _parse_date(match["last"], state, default_date)
+    first_text = match["first"]
+    if first_text.isdigit():  # "Between 4 and 17 May": the first day's month is the last's (or the month before)
+        first = _day_before(int(first_text), last)
+    else:
+        year = f" {last.year}" if last is not None and not re.search(r"\d{4}", first_text) else ""
+        first, _ = _parse_date(first_text + year, state, default_date)
+        if first is not None and last is not None and first > last:
+            first = first.replace(year=first.year - 1)
+    if first is None or last is None or not first < last:
+        return False
+    state.date, state.night_end, state.evenings, state.date_written = first, None, False, True
+    state.span_end, state.date_part = last, None
+    scan.claim(start + match.start(), start + match.end())
+    return True
+
+
 def _day_before(day: int, last: Date | None) -> Date | None:
     """The day numbered ``day`` on or before ``last``, in its month or the month before."""
     if last is None:
@@ -2124,6 +2172,9 @@ def _date_window(state: _State, tz: tzinfo, that_part: str | None = None) -> tup
     night"), which the clause's observation is in instead."""
     assert state.date is not None
     day = datetime(state.date.year, state.date.month, state.date.day, tzinfo=tz)
+    if state.span_end is not None:  # "Between 4 and 17 May": the whole days
+        end = datetime(state.span_end.year, state.span_end.month, state.span_end.day, tzinfo=tz) + timedelta(days=1)
+        return day.timestamp(), end.timestamp()
     if that_part == "night" and state.night_end is None:
         return (day + timedelta(hours=12)).timestamp(), (day + timedelta(hours=36)).timestamp()
     hours = _part_of_day_hours(that_part or state.date_part) if state.night_end is None else None
