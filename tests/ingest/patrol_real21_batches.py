@@ -243,3 +243,161 @@ BATCH_U: list[Item] = [
  [dict(kind=OTHER, weapon="artillery", opt=True),
   dict(kind=OTHER, opt=True)]),
 ]
+
+# --- batch V: gathered after U's fixes (f4258ac), held out: measured once on the branch ---------------------------------
+# Another genre mix: UNIFIL in the Secretary-General's reports on resolution 1701, Yemen's pro-government sources on
+# Hodeidah, the LPR militia's spokesman as TASS and DONi copied him, the Russian Defence Ministry's Karabakh bulletins.
+BATCH_V: list[Item] = [
+
+# https://reliefweb.int/report/lebanon/implementation-security-council-resolution-1701-2006-during-period-19-june-2021-25
+# (S/2021/953, paragraph 3)
+("V01", "2021-07-20",
+ "On 20 July, UNIFIL detected two rockets launched from north-west of Qulay\u2018ah (Sector West) towards Israel, followed "
+ "by seven 155 millimetre (mm) artillery rounds fired from south of the Blue Line towards an area north-east of Naqurah "
+ "(Sector West). Shortly thereafter, the Israel Defense Forces confirmed to UNIFIL that two rockets had been launched "
+ "from Lebanon, one of which had been intercepted by the Iron Dome air defence system, while the second fell in an open "
+ "area inside Israel, and that the Israel Defense Forces responded with artillery fire towards Lebanon.",
+ [dict(kind=UND, count=2, weapon="rocket", time=("within", "20 00:00", "21 00:00")),
+  dict(kind=UND, count=7, weapon="artillery", time=("within", "20 00:00", "21 00:00")),
+  dict(kind=UND, count=2, weapon="rocket", opt=True),
+  dict(kind=AIR, count=1, opt=True),
+  dict(kind=IMP, count=1, opt=True),
+  dict(kind=OTHER, weapon="artillery", opt=True)]),
+# https://reliefweb.int/report/lebanon/implementation-security-council-resolution-1701-2006-during-period-19-february-20-june-2022-report-secretary-general-s2022556-enar
+# (S/2022/556, paragraph 2)
+("V02", "2022-04-25",
+ "On 25 April, UNIFIL radar detected one rocket launched from an area northeast of Qulaylah (Sector West), which landed "
+ "south-east of the Israeli village of Shlomi. The Israel Defense Forces responded by firing approximately 50 155-mm "
+ "artillery shells, which landed in Wadi Hamul and areas north of Alma al-Sha\u2018b (Sector West).",
+ [dict(kind=IMP, count=1, weapon="rocket", time=("within", "25 00:00", "26 00:00")),
+  dict(kind=IMP, count=50, qual="about", weapon="artillery")]),
+# https://docslib.org/doc/10749343/security-council-distr-general-13-july-2021 (S/2021/650, paragraph 2)
+("V03", "2021-05-13",
+ "On 13 May, UNIFIL personnel stationed near Qulaylah and at UNIFIL headquarters in Naqurah (both Sector West) heard "
+ "four loud sounds consistent with the firing of rockets and observed two flashes in the sky. Subsequently, the Israel "
+ "Defense Forces confirmed to UNIFIL that several rockets fired from Lebanon had landed in Israeli waters.",
+ [dict(kind=OUT, count=4, weapon="rocket", time=("within", "13 00:00", "14 00:00")),
+  dict(kind=OTHER, count=2, opt=True),
+  dict(kind=IMP, qual="several", weapon="rocket", opt=True)]),
+# https://reliefweb.int/report/lebanon/implementation-security-council-resolution-1701-2006-during-period-21-june-20-october-2023-report-secretary-general-s2024222-enarruzh
+# (S/2024/222, paragraph 2; the report's date is a guess: March 2024)
+("V04", "2024-03-11",
+ "From 21 October to 20 February, the United Nations Interim Force in Lebanon (UNIFIL) recorded 8,918 trajectories of "
+ "projectiles fired in both directions across the Blue Line. Of these trajectories, 7,948 were fired from south of the "
+ "Blue Line and 978 from north of the Blue Line. Each trajectory potentially included multiple projectiles.",
+ [dict(kind=UND, count=8918, opt=True),
+  dict(kind=UND, count=7948, opt=True),
+  dict(kind=UND, count=978, opt=True)]),
+# https://www.thenationalnews.com/world/mena/government-forces-report-repeated-houthi-ceasefire-violations-in-hodeidah-1.805115
+# (The National, Friday 21 December 2018, pro-government military sources)
+("V05", "2018-12-21",
+ "\"The Houthi militia pounded sites controlled the Amalikah First Brigade in the mills area east of Hodeidah city with "
+ "artillery and mortars at noon, killing two soldiers and injuring 10,\" a military source said.\n"
+ "\"The Houthi militia also attacked military sites controlled by the Amalikah Second Brigade in Kilo 16 area east of "
+ "the city using Katyusha rockets, killing two soldiers and wounding four others,\" the source said.\n"
+ "[...] \"Eighty-nine violations committed by the Houthi militia against our forces and civilians over all the "
+ "battlefronts in Hodeidah,\" he told The National on Thursday.",
+ [dict(kind=OTHER, opt=True),
+  dict(kind=UND, weapon="rocket", opt=True),
+  dict(kind=OTHER, cv=89)]),
+# https://borneobulletin.com.bn/2019/07/houthi-fired-shells-land-residential-areas-yemens-hodeidah/ (Xinhua via the
+# Borneo Bulletin, July 2019; the day is not on the stored page)
+("V06", "2019-07-15",
+ "The pro-government military official, who preferred to be unnamed, said that heavy Houthi artillery shelling "
+ "targetted several houses in Mundhar residential area located to the south of Hodeidah city, causing injuries and "
+ "damages in the area.\n"
+ "Some of the artillery shells landed on a house and destroyed it, causing also severe damages to other houses located "
+ "in the same area, he said.",
+ [dict(kind=UND, weapon="artillery", opt=True),
+  dict(kind=IMP, weapon="artillery")]),
+# https://www.pressreader.com/saudi-arabia/arab-news/20201130/281852941132054 (Arab News, Monday 30 November 2020)
+("V07", "2020-11-30",
+ "Mortar shelling by the Iranbacked Houthis on Sunday killed eight civilians including four children and four women, in "
+ "the western province of Hodeidah, residents and local officials said.\n"
+ "A mortar fired by the Houthis struck a house in Al- Qazeh village, in Hodeidah\u2019s Durihimi district, killing eight "
+ "civilians and critically wounding seven more, including four children and three women from the same extended family, "
+ "Fuad Maki, Durihimi\u2019s director told Arab News.",
+ [dict(kind=UND, weapon="mortar", opt=True),
+  dict(kind=IMP, count=1, weapon="mortar", time=("within", "29 00:00", "30 00:00"))]),
+# https://www.middleeasteye.net/news/rival-sides-trade-blame-overnight-shelling-rattles-hodeidah-truce (Middle East Eye,
+# Wednesday 19 December 2018)
+("V08", "2018-12-19",
+ "Mohammed Abdul Rahim, a resident of Hodeidah's al-Rabasah area, said he heard some shelling and missiles on Tuesday "
+ "evening, but the fighting was far less than usual.\n"
+ "The United Arab Emirates news agency WAM quoted a Yemeni source as saying the Houthis fired mortar bombs and rockets at "
+ "the 22 May Hospital in the eastern suburbs.",
+ [dict(kind=UND, opt=True, time=("within", "18 12:00", "19 00:00")),
+  dict(kind=UND, opt=True, time=("within", "18 00:00", "20 00:00"))]),
+# http://tass.com/world/976329 (TASS, Saturday 18 November 2017, the LPR militia's spokesman)
+("V09", "2017-11-18",
+ "Units of the Ukrainian military over past 24 hours fired on territory of the self-proclaimed Lugansk People\u2019s "
+ "Republic (LPR) more than 250 shells and mines, the militia\u2019s spokesman Andrei Marochko told Luganskinformcenter on "
+ "Saturday.\n"
+ "\"Under fire were positions of our units in Kalinovo, Sokolniki, Zhelobok, Dolgoye, Prishib and Logvinovo,\" he said. "
+ "\"The Ukrainian Armed Forces used 120 and 82mm mortars, weapons of infantry fighting vehicles, antiaircraft systems, "
+ "grenade launchers and small arms.\"\n"
+ "[...] Earlier on Saturday, the republic\u2019s defense authority reported the Ukrainian military twelve times had "
+ "violated ceasefire within 24 hours.",
+ [dict(kind=IMP, count=250, qual="more than"),
+  dict(kind=UND, weapon="mortar", opt=True),
+  dict(kind=OTHER, opt=True),
+  dict(kind=OTHER, cv=12)]),
+# https://donetsknewsinternational.wordpress.com/2017/02/27/lugansk-comes-under-fire/ (DONi, Monday 27 February 2017)
+("V10", "2017-02-27",
+ "Kiev military launched almost 400 projectiles and mortar-shells on the territory of the Lugansk People\u2019s Republic "
+ "(LPR), the LPR Defense Establishment Official Representative, Lieutenant-colonel Andrei Marochko reported on Monday.\n"
+ "[...] Besides, Marochko reminded that over the past 24 hours Ukrainian military had violated the ceasefire regime "
+ "seventeen times.\n"
+ "\u201cDespite the agreements signed in Minsk the Armed Forces of Ukraine (AFU) applied 122mm artillery, mortars of "
+ "120mm and 82mm caliber, IFVs, grenade launchers and small arms. Altogether, onto the territory of the Republic there "
+ "were launched 390 projectiles and mortar-shells,\u201d specified Marochko.",
+ [dict(kind=IMP, count=400),
+  dict(kind=OTHER, cv=17),
+  dict(kind=OTHER, opt=True),
+  dict(kind=IMP, count=390, opt=True)]),
+# https://www.geopolitica.ru/en/news/luhansk-peoples-republic-kiev-shoot-civilians-using-mortars (Wednesday 16 May 2018,
+# the LPR's representative)
+("V11", "2018-05-16",
+ "The Armed Forces of Ukraine (AFU) shelled today the village of Malaya Vergunka near Lugansk, told Lieutenant Colonel "
+ "Andrei Marochko, the official representative of the Lugansk People's Republic (LPR).\n"
+ "\"Today, they used the mortar (120 mm caliber) to attack Malaya Vergunka,\" he told.\n"
+ "It is also known that in the past 24 hours the Ukrainian side has fired at the positions of the People's Militia at "
+ "least 6 times.",
+ [dict(kind=UND, opt=True),
+  dict(kind=UND, weapon="mortar", opt=True),
+  dict(kind=OTHER, cv=6)]),
+# https://tass.com/world/1675049 (TASS, 14 September 2023, the Russian Defence Ministry's bulletin on Karabakh)
+("V12", "2023-09-14",
+ "\"Two ceasefire violations were recorded. No casualties occurred in the Martakert District, and one serviceman of an "
+ "armed formation of Nagorno-Karabakh was wounded as a result of shelling in the Martuni District. The command of the "
+ "Russian peacekeeping contingent together with the Azerbaijani and Armenian sides is conducting an investigation into "
+ "these incidents,\" the bulletin said.",
+ [dict(kind=OTHER, cv=2)]),
+# https://en.vestikavkaza.ru/news/Peacekeepers-urge-to-observe-ceasefire-in-Nagorno-Karabakh.html (Vestnik Kavkaza, the
+# Russian peacekeepers' headquarters; the date is not on the stored page)
+("V13", "2021-11-20",
+ "According to him, shooting from automatic small arms took place in the Khojavend district.",
+ [dict(kind=OTHER, weapon="small_arms", opt=True)]),
+# https://myboxingnews.com/an-unknown-sniper-fired-at-a-russian-azerbaijani-patrol-in-karabakh/ (the Russian Defence
+# Ministry, 2 October 2023)
+("V14", "2023-10-02",
+ "\u201cAn unknown person fired at a joint Russian-Azerbaijani patrol with sniper weapons. There were no casualties. "
+ "[...]\u201d the department clarified.\n"
+ "The Ministry of Defense also noted that, under the control of Russian peacekeepers, by October 2, 76 armored "
+ "vehicles, 92 military vehicles, 111 air defense systems, more than 6,300 small arms and anti-tank weapons, about 14.4 "
+ "million ammunition, as well as 95 field artillery pieces, MLRS were handed over in Nagorno-Karabakh by October 2 and "
+ "mortars.",
+ [dict(kind=OTHER, opt=True)]),
+# https://egypt-today.com/en/amp/36/ukrainian-forces-shell-lpr-territory-8-times-over-last-24-hours-072743 (TASS via Egypt
+# Today, a Tuesday; the date is not on the stored page)
+("V15", "2018-10-02",
+ "Ukrainian forces have shelled the territory of the self-proclaimed Lugansk People's Republic (LPR) eight times over the "
+ "last 24 hours, LPR's defense ministry said on Tuesday.\n"
+ "\"Parts of the settlements of Donetsky, Kalinovo, Kalinovka, Kalinon-Borschevatoye, Zhelobok and Prishib came under "
+ "fire,\" LuganskInformCenter quoted a member of LPR people's military as saying. Ukrainian forces used mortars of 120mm "
+ "and 82mm caliber, weapons on armored vehicles, mounted anti-tank grenade launchers, automatic grenade launchers and "
+ "heavy machine guns.",
+ [dict(kind=OTHER, cv=8),
+  dict(kind=UND, weapon="mortar", opt=True),
+  dict(kind=OTHER, opt=True)]),
+]
