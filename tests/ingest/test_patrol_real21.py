@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.ingest.patrol_real21_batches import BATCH_U
+from tests.ingest.patrol_real21_batches import BATCH_U, BATCH_V
 from tests.ingest.test_patrol_real16 import assert_no_worse
 from tests.ingest.test_patrol_real20 import _fire, _read
 
@@ -27,6 +27,24 @@ JUDGED: dict[str, dict[str, int]] = {
     # U17: "unprovoked firing using small arms, rockets, mortars and heavy machinegun" is read as rocket fire (no number,
     # undetermined), the expectation's optional fire of kind other
     "U17": {"kind": 1},
+    # V01: "UNIFIL detected two rockets launched from north-west of Qulay'ah … towards Israel" is read as two outgoing
+    # rockets (a noun then "launched": launches), the expectation's undetermined (rounds said to be launched)
+    "V01": {"kind": 1},
+    # V04: "recorded 8,918 trajectories of projectiles" is read as projectiles in flight (the expectation's optional
+    # undetermined), and "Each trajectory potentially included multiple projectiles" as projectiles of no number
+    "V04": {"kind": 1, "extra": 1},
+    # V08: "fired mortar bombs and rockets at the 22 May Hospital": mortar rounds (and "some shelling and missiles", two
+    # records), one more than the expectation's two optional records
+    "V08": {"extra": 1},
+    # V10: "launched almost 400 projectiles and mortar-shells on the territory of the …": undetermined (the place is
+    # after the second noun), the expectation's impacts
+    "V10": {"kind": 1},
+    # V12: "one serviceman … was wounded as a result of shelling in the Martuni District" is shelling of its own, placed
+    # (as patrol20's O06, "a woman was injured due to shelling in Zaitseve"); the expectation has only the tally
+    "V12": {"extra": 1},
+    # V13: "shooting from automatic small arms took place" is read as shots of no number (the expectation's fire of
+    # kind other)
+    "V13": {"kind": 1},
 }
 LEFT: dict[str, dict[str, int]] = {
     # U01: the judge's pairing (JUDGED)
@@ -38,10 +56,15 @@ LEFT: dict[str, dict[str, int]] = {
     "U13": {"record": 1},
     # U16: the judge's pairing (JUDGED)
     "U16": {"weapon": 1},
+    # V05, V09: the tally is paired with the optional fire of kind other (a tie in the judge's costs)
+    "V05": {"record": 1},
+    "V09": {"record": 1},
+    # V07: "A mortar fired by the Houthis struck a house in Al- Qazeh village" ("mortar" as the round) gives no record
+    "V07": {"record": 1},
 }
 
 
-@pytest.mark.parametrize(("item", "day", "text", "expected"), BATCH_U, ids=[item[0] for item in BATCH_U])
+@pytest.mark.parametrize(("item", "day", "text", "expected"), BATCH_U + BATCH_V, ids=[item[0] for item in BATCH_U + BATCH_V])
 def test_real_item_has_no_wrong_value(item: str, day: str, text: str, expected: list[dict[str, Any]]) -> None:
     assert_no_worse(item, day, text, expected, JUDGED, LEFT)
 
@@ -257,3 +280,74 @@ def test_rounds_fired_on_a_day_or_at_a_place_stay_as_they_were(text: str) -> Non
 def test_an_aircraft_damaged_is_no_aircraft_seen() -> None:
     records = _read("One shell hit the runway, resulting in damage to an airplane.")
     assert not any(record.get("sighting") == "aircraft" for record in records)
+
+
+# --- batch V's constructs, paraphrased (other places, numbers and wording) ------------------------------------------------
+
+@pytest.mark.parametrize(("text", "tally", "qualifier"), [
+    ("Ukrainian forces have shelled the territory of the republic 11 times over the last 24 hours, the ministry said.", 11, None),
+    ("Over the past day the enemy has fired at the positions of our units at least 9 times.", 9, "at least"),
+    ("Earlier, the defence office reported the enemy fifteen times had violated the ceasefire within a day.", 15, None),
+])
+def test_a_party_s_tally_of_times(text: str, tally: int, qualifier: str | None) -> None:
+    (record,) = [record for record in _read(text) if record.get("ceasefire_violations")]
+    assert (record["ceasefire_violations"], record.get("ceasefire_violations_qualifier")) == (tally, qualifier)
+
+
+def test_a_house_shelled_times_is_no_tally() -> None:
+    assert not any(record.get("ceasefire_violations") for record in _read("The SMM saw a house that had been shelled three times."))
+
+
+def test_a_calibre_spelled_out_then_abbreviated_is_no_count() -> None:
+    (record,) = _fire(_read("UNIFIL detected five 122 millimetre (mm) artillery rounds fired from north of the Blue Line."))
+    assert (record["count"], record["weapon"]) == (5, "artillery")
+
+
+@pytest.mark.parametrize(("text", "kind", "count"), [
+    ("UNIFIL personnel heard three loud sounds consistent with the firing of rockets.", "explosion_outgoing", 3),
+    ("The patrol heard two loud bangs consistent with explosions near the position.", "explosion_undetermined", 2),
+])
+def test_sounds_counted_as_what_they_were_consistent_with(text: str, kind: str, count: int) -> None:
+    (record,) = _fire(_read(text))
+    assert (record["kind"], record["count"]) == (kind, count)
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels fired mortar bombs at the hospital in the western suburbs.",
+    "The militia fired rockets at a school in the northern outskirts.",
+])
+def test_a_compass_word_of_a_town_s_part_is_no_bearing(text: str) -> None:
+    assert all(record["bearing_min_deg"] is None for record in _fire(_read(text)))
+
+
+def test_mortar_bombs_are_rounds_of_a_mortar() -> None:
+    (record,) = _fire(_read("The rebels fired mortar bombs at the hospital."))
+    assert (record["kind"], record["weapon"]) == ("explosion_undetermined", "mortar")
+
+
+@pytest.mark.parametrize("text", [
+    "Units of the army over the past day fired on territory of the republic more than 120 shells and mines, the spokesman "
+    "told reporters.",
+    "In total, onto the territory of the republic there were launched 210 projectiles, the representative specified.",
+])
+def test_rounds_a_party_says_were_fired_onto_its_territory_are_impacts(text: str) -> None:
+    (record,) = [record for record in _fire(_read(text)) if record.get("count")]
+    assert record["kind"] == "explosion_impact"
+
+
+def test_projectiles_a_party_says_were_launched_are_rounds() -> None:
+    (record,) = [record for record in _fire(_read("The enemy launched almost 300 projectiles at the village, the militia said."))
+                 if record.get("count")]
+    assert record["kind"].startswith("explosion")
+
+
+def test_a_speaker_named_by_title_after_a_comma_is_no_verb_of_observing() -> None:
+    (record,) = [record for record in _fire(_read(
+        "The enemy fired 25 mortar rounds at Zaitseve, the DPR militia's official representative, Colonel Ivan Petrov "
+        "reported on Monday.")) if record.get("count")]
+    assert (record["count"], record["weapon"]) == (25, "mortar")
+
+
+def test_weapons_handed_over_are_no_weapons_seen() -> None:
+    records = _read("The ministry also noted that 40 armored vehicles and 12 artillery pieces were handed over by 3 October.")
+    assert not any(record.get("count") for record in records)

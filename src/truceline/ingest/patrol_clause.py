@@ -243,7 +243,7 @@ def base_kind(noun: str) -> str:
         return "flare"
     if word.replace("-", "").replace(" ", "").startswith(("airburst", "airexplosion")):
         return "airburst"
-    if word.startswith(("explosion", "detonation", "blast", "round", "salvo", "shell", "rocket", "missile", "grenade")):
+    if word.startswith(("explosion", "detonation", "blast", "round", "salvo", "shell", "rocket", "missile", "grenade", "bomb")):
         return "explosion_undetermined"
     if word.startswith(("impact", "air strike", "air-strike", "airstrike")):
         return "explosion_impact"
@@ -1085,8 +1085,16 @@ _FIRED_ONTO_AFTER = re.compile(
 #: Rounds a party says its enemy fired on a place, the verb before them: "firing mortar shells on southern areas of the
 #: capital", "fired 12 shells on Avdiivka" (patrol21's U22: undetermined). By the batches' rule (fired onto a place, as
 #: ``_FIRED_ONTO_AFTER``) impacts; not a day ("on Monday", "on 3 March"), nor the mission.
-_FIRED_BEFORE = re.compile(r"\b(?:fired|firing|launched|launching)\s+(?:a\s+total\s+of\s+|about\s+|some\s+|over\s+|more\s+than\s+)?$",
+_FIRED_BEFORE = re.compile(r"\b(?:fired|firing|launched|launching)\s+(?:a\s+total\s+of\s+|about\s+|some\s+|over\s+|more\s+than\s+"
+                           r"|almost\s+|nearly\s+|at\s+least\s+)?$",
                            re.IGNORECASE)
+#: (also the place first: "fired on territory of the self-proclaimed Lugansk People's Republic (LPR) more than 250 shells",
+#: patrol21's V09)
+_FIRED_ONTO_BEFORE = re.compile(r"(?:\b(?:fired|launched)\s+(?:on|onto)\s+(?:the\s+)?territory\s+of\s+[^.;:\d]{1,80}?\s+"
+                                # "onto the territory of the Republic there were launched 390 projectiles" (V10)
+                                r"|\bon(?:to)?\s+(?:the\s+)?territory\s+of\s+[^.;:\d]{1,80}?\s+(?:there\s+)?(?:were|was|have\s+been|had\s+been)\s+"
+                                r"(?:launched|fired)\s+)"
+                                r"(?:a\s+total\s+of\s+|about\s+|some\s+|over\s+|more\s+than\s+|almost\s+|nearly\s+)?$", re.IGNORECASE)
 _ON_PLACE_AFTER = re.compile(
     r"^[\s\x1f]*(?:(?:of[\s\x1f]+[\w\s\x1f-]{0,30}?calib(?:re|er)s?\s+)?)(?:on|onto|upon)\s+"
     r"(?!(?:the\s+)?(?:SMM|OSCE|mission|patrol|UAV|mini-UAV|drones?|night|morning|afternoon|evening|day|same|following|previous"
@@ -1195,6 +1203,13 @@ _SPEAKER_AFTER = re.compile(
     r"spokes(?:man|woman|person)|representative|commander|head|chief|deputy)){0,16}"
     # the name first: "”, Dmitry Astrakhan reported." (a person's name: capitalised words, not "the SMM reported")
     r"|(?-i:[A-Z][a-z'-]+)(?:\s+(?-i:[A-Z][a-z'-]+)){1,2}\s+(?:reported|said|stated|added|noted))\s*\.?\s*$", re.IGNORECASE)
+#: A speaker named after a comma by title, at the end of the sentence: "…, the LPR Defense Establishment Official
+#: Representative, Lieutenant-colonel Andrei Marochko reported on Monday." (patrol21's V10: "reported" was the verb of
+#: observing and nothing before it was read); not a mission ("…, the SMM reported": its own verb).
+_TITLED_SPEAKER_AFTER = re.compile(
+    r",\s*(?P<attribution>the\s+(?!(?:SMM|OSCE|mission|monitors|patrol|camera|observers)\b)[^.;\"\u201c\u201d]{3,140}?\s+"
+    r"(?:reported|said|stated|announced|told\s+[\w-]+)(?:\s+on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))?)"
+    r"\s*\.?\s*$", re.IGNORECASE)
 #: A speaker named after a closing quote mark, by what it is: "…,” the ATO press center reported, citing Kremenetsky.",
 #: "…," the headquarters said. (patrol21's U07: "reported" was the verb of observing, and the quoted fire was not read).
 _QUOTED_SPEAKER_AFTER = re.compile(
@@ -1293,10 +1308,18 @@ _VIOLATIONS_COLON = re.compile(r"\b(?:ceasefire\s+)?violations\b[^:;.()\d]{0,80}
 #: 2020 three times" (patrol19's J11: not read; a date may stand between, not a clock time).
 _VIOLATED_TIMES = re.compile(r"\b(?:(?:violated|breached|shattered|broke)\s+(?:the\s+)?(?:ceasefire|truce|(?:ceasefire\s+)?agreements?"
                              # "came under fire from large-caliber machine guns 90 times" (patrol20b's T01: not read)
-                             r"|arrangements?)(?:\s+regime)?|came\s+under\s+(?:enemy\s+)?fire)\b[^.;:]{0,120}?"
-                             r"\s(?:(?:a\s+total\s+of\s+)?(?<![\d:.,])(?P<n>\d{1,3}(?:,\d{3})+|\d+|" + ph.NUMBER_WORD + r")\s+times\b"
+                             r"|arrangements?)(?:\s+regime)?|came\s+under\s+(?:enemy\s+)?fire"
+                             # "have shelled the territory of the … (LPR) eight times", "has fired at the positions of the
+                             # People's Militia at least 6 times" (patrol21's V15, V11: not read)
+                             r"|(?:shelled|fired\s+(?:at|on|upon)|opened\s+fire\s+(?:at|on))\s+(?:the\s+|our\s+|its\s+)?"
+                             r"(?:territory|positions?|settlements?|localities|villages?)\b)\b[^.;:]{0,120}?"
+                             r"\s(?:(?:a\s+total\s+of\s+|(?P<qual>at\s+least|more\s+than|over|about|around|some)\s+)?(?<![\d:.,])(?P<n>\d{1,3}(?:,\d{3})+|\d+|" + ph.NUMBER_WORD + r")\s+times\b"
                              # "violated ceasefire regime … only once over the past 24 hours" (patrol19b's M20)
                              r"|(?P<once>once|twice)\b(?!\s+(?:again|more|before|the|a|an)\b))", re.IGNORECASE)
+#: The tally written before the verb: "the Ukrainian military twelve times had violated ceasefire within 24 hours"
+#: (patrol21's V09: not read).
+_TIMES_VIOLATED = re.compile(r"(?<![\d:.,])\b(?P<n>\d{1,3}(?:,\d{3})+|\d+|" + ph.NUMBER_WORD + r")\s+times\s+(?:had\s+|have\s+|has\s+)?"
+                             r"(?:violated|breached)\s+(?:the\s+)?(?:ceasefire|truce)\b(?:\s+regime)?", re.IGNORECASE)
 #: A tally told again as instances after the violations: "a marked increase in the number of ceasefire violations in areas
 #: around Donetsk airport, noting 250 instances" (patrol18d's G12: not read).
 _NOTING_INSTANCES = re.compile(r"\b(?:ceasefire\s+)?violations\b[^.;:()]{0,120}?,\s*(?:noting|recording|registering|counting)\s+"
@@ -1748,6 +1771,17 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
         scan.claim(start + onto.start("verb"), start + onto.end("verb"))
         group.kind = "explosion_impact"
         group.kinds = [group.kind]
+    if (group.kind == "projectile_in_flight" and group.flight is None and group.count is not None
+            and re.search(r"\bprojectiles?\s*$", scan.text[group.start:group.end], re.IGNORECASE)
+            and (_FIRED_BEFORE.search(scan.text, max(0, group.start - 40), group.start) is not None
+                 or _FIRED_ONTO_BEFORE.search(scan.text, max(0, group.start - 120), group.start) is not None)):
+        # "Kiev military launched almost 400 projectiles and mortar-shells on the territory …" (patrol21's V10): rounds
+        # fired, as a party counts them, not projectiles seen in flight
+        group.kind, group.kinds = "explosion_undetermined", ["explosion_undetermined"]
+    if (onto is None and group.kind == "explosion_undetermined" and group.sighting is None
+            and (before := _FIRED_ONTO_BEFORE.search(scan.text, max(0, group.start - 120), group.start)) is not None):
+        onto = before
+        group.kind, group.kinds = "explosion_impact", ["explosion_impact"]
     if (onto is None and group.kind == "explosion_undetermined" and group.sighting is None
             and _FIRED_BEFORE.search(scan.text, max(0, group.start - 40), group.start) is not None):
         onto = _ON_PLACE_AFTER.match(scan.view(start, end))
@@ -2108,8 +2142,9 @@ def _claim_place_descriptions(scan: Scan, group: Group, start: int, end: int, de
 #: (patrol16b: "impacting about 300 metres from the SMM observation post in the eastern outskirts of Berdianske" gave E).
 _SIDE_OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?(?!(?:SMM|OSCE|JCCC|EUMM|UN|Mission|patrol|its|their)\b)(?-i:[A-Z])", re.IGNORECASE)
 #: (also "firing mortar shells on southern areas of the capital", patrol21's U22)
-_PART_OF_PLACE = re.compile(r"\s+(?:outskirts|edge|part|parts|districts?|areas|neighbou?rhoods?|suburbs?|sections?)\s+of\b",
-                            re.IGNORECASE)
+_PART_OF_PLACE = re.compile(r"\s+(?:outskirts|edge|part|parts|districts?|areas|neighbou?rhoods?|suburbs?|sections?)\s+of\b"
+                            # "… at the 22 May Hospital in the eastern suburbs" (patrol21's V08): the town's part
+                            r"|\s+(?:suburbs|outskirts)\b", re.IGNORECASE)
 _NEAR_OF = re.compile(r"\b(?:(?:in|within)\s+the\s+(?:area|vicinity|environs|surroundings)|(?:in\s+the\s+)?(?:direct\s+)?vicinity)\s+$",
                       re.IGNORECASE)
 _IN_OF = re.compile(
@@ -2686,10 +2721,16 @@ _EXPLOSIONS_SHARE = re.compile(r",?\s*\b(?P<share>half|(?:a|one)\s+third|(?:a|on
                                r"(?:were|being)\s+(?P<noun>explosions)\b", re.IGNORECASE)
 
 
+#: Weapons given up, counted: "… noted that, by October 2, 76 armored vehicles, 92 military vehicles, … were handed over"
+#: (patrol21's V14: 76 armoured vehicles seen): a tally of disarmament, not weapons seen.
+_HANDED_OVER = re.compile(r"\b(?:were|was|have\s+been|had\s+been|has\s+been)\s+(?:handed\s+over|surrendered|turned\s+over|"
+                          r"handed\s+in|collected|destroyed\s+under)\b", re.IGNORECASE)
+
+
 def _read_violation_tally(scan: Scan, start: int, end: int) -> tuple[int | None, str | None, str | None]:
     """"232 ceasefire violations", "more ceasefire violations in Donetsk region (about 420)": the tally
     (number, qualifier, trend), claimed."""
-    for pattern in (VIOLATION_COUNT, VIOLATION_PAREN, _VIOLATIONS_COLON, _VIOLATED_TIMES, _NOTING_INSTANCES):
+    for pattern in (VIOLATION_COUNT, VIOLATION_PAREN, _VIOLATIONS_COLON, _VIOLATED_TIMES, _TIMES_VIOLATED, _NOTING_INSTANCES):
         match = next(scan.find(pattern, start, end), None)
         if match is not None:
             scan.claim(start + match.start(), start + match.end())
@@ -2880,7 +2921,8 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
         aimed = next(scan.find(_NEAR_OWN_UAV, start, end), None)  # "20 shots … near the UAV": the UAV is the target
         if aimed is not None:
             scan.claim(start + aimed.start(), start + aimed.end())
-    for match in [*scan.find(_SPEAKER_AFTER, start, end), *scan.find(_QUOTED_SPEAKER_AFTER, start, end)]:
+    for match in [*scan.find(_SPEAKER_AFTER, start, end), *scan.find(_QUOTED_SPEAKER_AFTER, start, end),
+                  *scan.find(_TITLED_SPEAKER_AFTER, start, end)]:
         # "… firing a total of 84 120-mm mortar rounds,” reported Col. Lysenko.": who said it, not a verb of observing
         # (patrol20's P20: "reported" divided the clause and nothing before it was read); also a longer title ("”, reported
         # Ukrainian Ministry of Defense spokesman Colonel Dmytro Hutsulyak at a press briefing at …", R06)
@@ -3013,7 +3055,8 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
                       kinds=[previous_kind], count=ph.parse_number(more[number]))
         scan.claim(more_start + more.start(), more_start + more.end())
         groups = [group]
-    if not groups and verb is not None and verb.group(0).split()[0].lower() in ("saw", "observed", "spotted", "noted"):
+    if (not groups and verb is not None and verb.group(0).split()[0].lower() in ("saw", "observed", "spotted", "noted")
+            and _HANDED_OVER.search(scan.text, start, end) is None):
         groups = _read_weapon_sightings(scan, observation_start, end) or _read_passive_damage(scan, observation_start, end)
         violation = next(scan.find(_IN_VIOLATION, start, context_end), None) if groups else None
         if violation is not None:  # "In violation of withdrawal lines in government-controlled areas, the SMM saw …"

@@ -208,7 +208,9 @@ _HYPHEN_FIRE = re.compile(r"(?<![Cc]ease)(?<=[A-Za-z])-(?=fire\b)"
 #: A news copy's lead with no subject: "Fired small arms from a distance of 100 -150 meters." (patrol14c's leftover: not
 #: read); rewritten as "small arms fire" in place, of the same length.
 _FIRED_WEAPON = re.compile(r"(?<![\w-])(?:[Ff]ired|[Oo]pened\s+fire\s+(?:from|with))\s+(?P<weapon>small[- ]arms|(?:heavy[- ])?machine[- ]guns?|"
-                           r"automatic\s+grenade\s+launchers?|grenade\s+launchers?|mortars?)\b(?!\s+(?:fire|rounds?|shots?|bursts?)\b)")
+                           r"automatic\s+grenade\s+launchers?|grenade\s+launchers?|mortars?)\b"
+                           # (not "fired mortar shells/bombs …", patrol21's V08, U22: rounds of a mortar)
+                           r"(?!\s+(?:fire|rounds?|shots?|bursts?|shells?|bombs?|mines?)\b)")
 
 
 #: Rounds named by their impacts: "four mortar round impacts 2km south", "the proximity of artillery round impacts"
@@ -218,6 +220,26 @@ _ROUND_IMPACTS = re.compile(r"\b(?:rounds?|shells?)\s+(?=impacts?\b)", re.IGNORE
 #: explosions); blanked, same length.
 _UNKNOWN_CALIBRE = re.compile(r"\b(?:of\s+)?(?:an?\s+)?(?:undetermined|unknown|unidentified|unspecified)\s+(?:calibres?|calibers?)\b",
                               re.IGNORECASE)
+#: Sounds counted as what they were consistent with: "heard four loud sounds consistent with the firing of rockets"
+#: (patrol21's V03: rockets of no number), "three loud bangs consistent with explosions".
+_SOUNDS_CONSISTENT = re.compile(
+    r"\b(?P<n>\d+|" + ph.NUMBER_WORD + r")\s+(?:loud\s+)?(?:sounds|bangs|booms|noises)\s+consistent\s+with\s+(?:the\s+)?"
+    r"(?:(?P<firing>firing|launch(?:ing)?|launches)\s+of\s+)?(?P<what>rockets|missiles|mortars?(?:\s+rounds)?|artillery(?:\s+rounds)?"
+    r"|shells|explosions|impacts|detonations)\b", re.IGNORECASE)
+
+
+def _sounds_consistent(match: re.Match[str]) -> str:
+    """"four loud sounds consistent with the firing of rockets" -> "four outgoing rockets" (same length)."""
+    what = match["what"]
+    if match["firing"]:
+        what = "outgoing " + (what if what.lower().startswith(("rocket", "missile")) else what.split()[0] + " rounds")
+    elif what.lower().startswith(("mortar", "artillery")):
+        what = what.split()[0] + " rounds"
+    return f"{match['n']} {what}".ljust(len(match.group(0)))
+
+
+#: A calibre spelled out, then abbreviated: "seven 155 millimetre (mm) artillery rounds" (patrol21's V01: a count of 155).
+_MILLIMETRE_MM = re.compile(r"\b(?P<n>\d{1,3})\s+millimet(?:re|er)s?\s*\(mm\)", re.IGNORECASE)
 #: A machine translation's comparison in brackets: "a smaller number of explosions (roughly 52 against approximately
 #: 140)" (patrol18: not read): the first number is the count; what it is compared with is blanked (same length).
 _AGAINST = re.compile(r"(?<=\()(?P<kept>\s*(?:[a-z]+\s+)?\d[\d,]*)\s+against\s+[^()]*(?=\))", re.IGNORECASE)
@@ -655,6 +677,8 @@ def parse_patrol_text(
         line = _WITH_COUNT_RECORDED.sub(  # "With about 30 explosions recorded, the SMM observed …" (same length)
             lambda lead: f"{lead['subject']} recorded {lead['count']}, ".ljust(len(lead.group(0))), line)
         line = _SETTLEMENT_LIES.sub(lambda lies: lies["name"] + " " * len(lies["where"]), line)  # "the X settlement south of the town"
+        line = _SOUNDS_CONSISTENT.sub(_sounds_consistent, line)  # "four loud sounds consistent with the firing of rockets"
+        line = _MILLIMETRE_MM.sub(lambda calibre: f"{calibre['n']}mm".ljust(len(calibre.group(0))), line)  # "155 millimetre (mm)"
         line = _ROUNDS_AS_WEAPONS.sub(_mortar_rounds, line)  # "Five 122-mm mines were fired": mortar rounds (same length)
         line = _COUNTED_AMMUNITION.sub(lambda rounds: rounds["lead"] + "rounds".ljust(len(rounds["noun"])), line)
         line = _TIMES_FIRST.sub(lambda times: f"{times['verb']} {times['n']} times", line)  # "have 120 times violated the ceasefire"
