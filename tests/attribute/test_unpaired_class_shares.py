@@ -114,3 +114,9 @@ def test_the_pairings_unpaired_mortar_impacts_are_likelier_impacts_with_the_roun
     # Paired events keep their roles.
     paired = [i for i in range(level.size) if off.partner[i] >= 0]  # type: ignore[attr-defined]
     assert np.array_equal(on.partner[paired], off.partner[paired])  # type: ignore[attr-defined]
+    # The silent share alone: the pairs' class shares stay, the reason names the fitted share instead.
+    silent, _ = pairing(PairingConfig(unpaired_silent_share=True))
+    assert all("makes no sound, from the unpaired events' levels" in silent.reason[i] for i in lone)  # type: ignore[attr-defined]
+    assert all("shares of the rounds fired" not in r for r in silent.reason)  # type: ignore[attr-defined]
+    both, _ = pairing(PairingConfig(unpaired_class_shares=True, unpaired_silent_share=True))
+    assert all("silent launches" in both.reason[i] for i in lone)  # type: ignore[attr-defined]
