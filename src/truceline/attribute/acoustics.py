@@ -49,7 +49,7 @@ and every function then returns "no evidence" (a penalty of 0, a likelihood rati
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pyarrow as pa
@@ -699,3 +699,92 @@ def unpaired_probability(model: LevelModel | None, level_db: FloatArray, sigma_d
             share[i] = total / (total + rest)
             out[i] = 1.0 - float(np.sum(weights * located)) / total if total > 0.0 else 0.0
     return out, share
+
+
+def unpaired_class_shares(model: LevelModel | None, level_db: FloatArray, sigma_db: FloatArray,
+                          margins_db: tuple[FloatArray, ...] | list[FloatArray], members: NDArray[np.intp], pair_mass: FloatArray, *,
+                          min_stations: int, silent_launch_share: float, partner_elsewhere: float, iterations: int = 50,
+                          silent: list[float] | None = None) -> LevelModel | None:
+    """The level model with its classes' shares of the *rounds fired* in place of their shares of the pairs (session 21).
+
+    ``LevelModel.weight`` is each class's share of the pairs: a class whose launches are seldom located (a mortar's,
+    ~10 dB below its bomb's detonation) is rare among pairs for that reason alone, so as the prior of an unpaired event's
+    class it undercounts the very class whose impacts lose their launches. A located round is either paired (its class
+    from time of flight: ``pair_mass``, per class aligned with ``model.has_class``, the pairs' summed class probabilities)
+    or one of the unpaired events ``members``, whose class EM reads from its level with every class's launch and impact
+    levels fixed (learned, and kept from the physics prior) and each role weighed by the probability that its partner went
+    unlocated, as :func:`unpaired_impact_odds` does; the classes' shares are the pairs' and the unpaired events' masses
+    together. The modelled classes' total share and the unmodelled share the odds use stay as they were. The model
+    unchanged where there is nothing to fit.
+
+    ``silent`` (a one-element list, in and out): the share of fire whose launch makes no sound (drone-dropped munitions:
+    never paired, so the pairs say nothing of it), fitted with the classes from the unpaired events alone."""
+    if model is None or not model.has_class.any():
+        return model
+    levels = np.asarray(level_db, dtype=np.float64)
+    use = [int(i) for i in members if np.isfinite(levels[int(i)]) and np.asarray(margins_db[int(i)]).size > 0]
+    classes = list(map(int, np.flatnonzero(model.has_class)))
+    kept: list[int] = []
+    if model.prior_weight is not None and model.prior_launch_db is not None and model.prior_impact_db is not None \
+            and model.prior_launch_sigma_db is not None and model.prior_impact_sigma_db is not None:
+        kept = list(map(int, np.flatnonzero(model.prior_weight > 0.0)))
+    components = classes + kept
+    if not use or not components:
+        return model
+    launch_db = np.array([model.launch_db[k] for k in classes] + [model.prior_launch_db[k] for k in kept])  # type: ignore[index]
+    impact_db = np.array([model.impact_db[k] for k in classes] + [model.prior_impact_db[k] for k in kept])  # type: ignore[index]
+    launch_sigma = np.array([model.sigma_db[k] for k in classes] + [model.prior_launch_sigma_db[k] for k in kept])  # type: ignore[index]
+    impact_sigma = np.array([model.sigma_db[k] for k in classes] + [model.prior_impact_sigma_db[k] for k in kept])  # type: ignore[index]
+    weight = np.array([model.weight[k] for k in classes] + [model.prior_weight[k] for k in kept])  # type: ignore[index]
+    unmodelled = model.unmodelled_share
+    kept_total = float(np.sum(weight[len(classes):]))
+    if kept:
+        unmodelled = max(unmodelled - kept_total, 0.5 * unmodelled)
+    total_modelled = float(np.sum(weight))
+    anchor = np.maximum(np.asarray(pair_mass, dtype=np.float64)[components], 0.0)
+    if total_modelled <= 0.0 or float(anchor.sum()) <= 0.0:
+        return model
+    difference = impact_db - launch_db
+    any_density = model.density_any(levels[use])
+    # Per unpaired event and class: the likelihood of its level with its partner unlocated (the class's launch or impact).
+    likelihood = np.zeros((len(use), len(components)))
+    rest = np.zeros(len(use))
+    for row, i in enumerate(use):
+        margins = np.asarray(margins_db[i])
+        sigma = float(sigma_db[i])
+        located = np.array([partner_located_probability(margins, float(d), min_stations=min_stations) for d in difference])
+        landed = np.array([partner_located_probability(margins, -float(d), min_stations=min_stations) for d in difference])
+        missed_launch = partner_elsewhere + (1.0 - partner_elsewhere) * (1.0 - located)  # as a launch: its impact unlocated
+        missed_impact = partner_elsewhere + (1.0 - partner_elsewhere) * (1.0 - landed)  # as an impact: its launch unlocated
+        likelihood[row] = (_normal(np.full(len(components), levels[i]), launch_db, np.hypot(launch_sigma, sigma)) * missed_launch
+                           + (1.0 - silent_launch_share)
+                           * _normal(np.full(len(components), levels[i]), impact_db, np.hypot(impact_sigma, sigma)) * missed_impact)
+        same = partner_elsewhere + (1.0 - partner_elsewhere) * (1.0 - partner_located_probability(margins, 0.0, min_stations=min_stations))
+        rest[row] = float(any_density[row]) * (unmodelled * (2.0 - silent_launch_share) * same
+                                               + (0.0 if silent is not None else silent_launch_share))
+    if silent is not None:
+        # The silent rounds as one more component, at the run's levels, with nothing to anchor it among the pairs.
+        likelihood = np.concatenate([likelihood, np.asarray(any_density, dtype=np.float64)[:, None]], axis=1)
+        anchor = np.concatenate([anchor, [0.0]])
+        weight = np.concatenate([weight, [silent_launch_share]])
+        total_modelled += silent_launch_share
+    shares = weight / total_modelled
+    for _ in range(iterations):
+        joint = total_modelled * shares * likelihood
+        responsibility = joint / np.maximum(joint.sum(axis=1, keepdims=True) + rest[:, None], 1e-300)
+        mass = anchor + responsibility.sum(axis=0)
+        shares = mass / float(mass.sum())
+    fitted = total_modelled * shares
+    if silent is not None:
+        silent[0] = float(fitted[-1])
+        fitted = fitted[:-1]
+    new_weight = model.weight.copy()
+    new_weight[classes] = fitted[:len(classes)]
+    if not kept or model.prior_weight is None:
+        return replace(model, weight=new_weight)
+    new_prior = model.prior_weight.copy()
+    new_prior[kept] = fitted[len(classes):]
+    # The odds take the kept classes out of the unmodelled share (at most half of it): keep the share they are left.
+    moved = float(np.sum(new_prior[kept]))
+    share = unmodelled + moved if unmodelled >= moved else 2.0 * unmodelled
+    return replace(model, weight=new_weight, prior_weight=new_prior, unmodelled_share=share)

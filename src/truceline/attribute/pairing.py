@@ -35,7 +35,8 @@ from scipy.special import ndtr
 
 from truceline.attribute.acoustics import (LevelModel, SourceLevels, fit_level_model, impact_class_weights, launch_level_share,
                                            pair_level_penalty,
-                                           same_weapon_factor, unpaired_impact_odds, unpaired_probability)
+                                           same_weapon_factor, unpaired_class_shares, unpaired_impact_odds,
+                                           unpaired_probability)
 from truceline.attribute.context import (ContextCounts, ContextOdds, battery_odds_from_pairs, context_counts_from_pairs, context_neighbours, context_odds_from_pairs, context_of,
                                          same_place, weighted_context_neighbours)
 from truceline.attribute.deployment import depth_bounds_per_event
@@ -138,6 +139,15 @@ class PairingConfig:
     # 14, partner14) it is on: violation fused op recall s7-s11 1403 -> 1404, heavy 0.25 h fused 170 -> 205 of 233,
     # truth-derived s7-s11 and heavy 0.25 h unchanged (docs/attribution.md, "partner14").
     unpaired_partner_heard: bool = True
+    # Session 21, attrib21: an unpaired event's class prior is the classes' share of the rounds fired (the pairs by time of
+    # flight and the unpaired events by EM on their levels, each role weighed by its partner's chance to go unlocated:
+    # acoustics.unpaired_class_shares), not their share of the pairs, which undercounts a class whose launches are seldom
+    # located (mortars); with ``unpaired_silent_share`` the share of fire whose launch makes no sound is fitted too (alone:
+    # only it). Off: with both, violation fused op recall s7-s13 1714 -> 1744 (s13 177 -> 210) but s11 264 -> 260 and s9
+    # 258 -> 257 (5-pick chimeras and rocket launches at a mortar bomb's level become more confident "impacts"),
+    # truth-derived s9 259 -> 248 (docs/attribution.md, "Session 21 (attrib21)").
+    unpaired_class_shares: bool = False
+    unpaired_silent_share: bool = False
     partner_heard_window_s: float = 6.0
     # Session 14, partner14: the round found must be one the salvo's weapon could have fired or received: the flight from
     # the event to it (the mirror: from it to the event) fits the time-of-flight envelope (within the candidate graph's
@@ -1286,10 +1296,32 @@ def _unpaired_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], p_launch
     located = (located_partners(kind, partner, time_s, lat, lon, config, sigma_m, p_launch=p_launch, p_impact=p_impact,
                                 class_probability=class_probability)
                if config.unpaired_partner_heard else None)
+    lone_model, lone_config = model, config
+    silent = [config.silent_launch_share] if config.unpaired_silent_share else None
+    if (config.unpaired_class_shares or config.unpaired_silent_share) and levels is not None and model is not None:
+        launches = np.flatnonzero((kind == "launch") & (partner >= 0))
+        pair_mass = (class_probability[launches].sum(axis=0) if class_probability is not None and launches.size
+                     else np.zeros(model.has_class.size))
+        fitted = unpaired_class_shares(model, levels.level_db, levels.level_sigma_db, levels.margins_db, unpaired, pair_mass,
+                                       min_stations=config.min_stations, silent_launch_share=config.silent_launch_share,
+                                       partner_elsewhere=config.partner_elsewhere, silent=silent)
+        lone_model = fitted if config.unpaired_class_shares else model
+        if silent is not None:
+            lone_config = replace(config, silent_launch_share=float(np.clip(silent[0], 0.0, 0.9)))
+    shares_text = ""
+    if lone_model is not model and lone_model is not None and config.unpaired_class_shares:
+        weights = lone_model.weight.copy()
+        if lone_model.prior_weight is not None:
+            weights = np.where(lone_model.has_class, weights, lone_model.prior_weight)
+        shares_text = ("the classes' shares of the rounds fired, from the pairs and the unpaired events' levels: "
+                       + ", ".join(f"{e.name} {w:.2f}" for e, w in zip(ENVELOPES, weights) if w > 0.0)
+                       + (f", silent launches {lone_config.silent_launch_share:.2f}" if silent is not None else ""))
+    elif silent is not None and lone_config is not config:
+        shares_text = f"the share of fire whose launch makes no sound, from the unpaired events' levels: {lone_config.silent_launch_share:.2f}"
     for i in unpaired:
         if contexts is not None:
             battery[i], area[i] = context_of(int(i), roles, partner, time_s, lat, lon, config, sigma_m, p_launch, p_impact)
-        acoustic[i] = _lone_odds(int(i), [], config, levels, model, unpaired, time_s=time_s, lat=lat, lon=lon, sigma_m=sigma_m,
+        acoustic[i] = _lone_odds(int(i), [], lone_config, levels, lone_model, unpaired, time_s=time_s, lat=lat, lon=lon, sigma_m=sigma_m,
                                  depth_m=depth_m, located=located)[1]
     used = contexts
     if contexts is not None and counts is not None and model is not None:
@@ -1308,6 +1340,8 @@ def _unpaired_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], p_launch
             if located is not None and max(located[0][i], located[1][i]) > 0.05:
                 source += (f"; its impact as a launch (p {located[0][i]:.2f}) or its launch as an impact (p {located[1][i]:.2f})"
                            f" was located but not paired with it")
+            if shares_text:
+                source += f"; {shares_text}"
         p_impact[i] = odds / (1.0 + odds)
         p_launch[i] = 1.0 - p_impact[i]
         kind[i] = "impact" if p_impact[i] > 0.5 else "launch"
