@@ -1,4 +1,4 @@
-"""A breakdown in brackets: "(12 undetermined explosions, 3 impacts and 5 bursts)" split into its parts.
+"""A breakdown in brackets: "22 explosions (five assessed as impacts and 15 undetermined)" split into its parts.
 
 ``read_breakdown`` reads each part's count, kind, weapon and own place, and the flights a list of UAVs names
 (``BREAKDOWN_ITEM`` is also how the sentence splitter recognises such a list).

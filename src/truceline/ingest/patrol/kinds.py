@@ -1,8 +1,8 @@
 """Weapons and kinds: which kind of fire a noun, adjective or assessment names, and which weapon a clause names.
 
 ``base_kind`` ("explosions" -> undetermined explosion), ``assessed_kind`` ("assessed as outgoing"), ``adjective_kind``;
-``read_weapon`` claims the weapon of a group ("82mm mortar", "small-arms fire"); ``weapon_part`` / ``weapon_parts``
-read a list of weapons with a count each ("(12 mortar and 3 artillery rounds)").
+``read_weapon`` claims the weapon of a group ("82mm mortar", "small-arms fire"); ``weapon_part`` reads a list of
+weapons with a count each ("(12 mortar and 3 artillery rounds)").
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """Placing observed fire: from the observer's position, a bearing and a distance (or a named place) to a position with
 its doubt, and placing the observer from a place the text described.
 
-``locate_event``, ``bearing_toward``, ``sector_radius_km``, ``resolve_position``, ``described_instead``; ``NEAR_KM``
-and the other constants of the doubt.
+``locate_event``, ``bearing_toward``, ``sector_radius_km``, ``resolve_position`` (a place the text describes far from
+the gazetteer's place of that name is taken from the description); ``NEAR_KM`` and the other constants of the doubt.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Record assembly: one clause's reading made into the fields of :class:`~truceline.model.reports.Report` records.
 
 ``clause_records`` resolves times, observer position and event places for each group and writes the record's fields
-(and its warnings); ``place_records`` / ``blank_record`` / ``position_fields`` are its parts.
+(and its warnings).
 """
 
 from __future__ import annotations
