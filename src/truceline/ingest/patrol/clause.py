@@ -17,20 +17,21 @@ import re
 
 from truceline.ingest import phrases as ph
 from truceline.ingest.patrol.counts import (
-    REGION_AND_BEFORE, merge_estimated_count, read_comparison, read_denials, read_respectively, read_violation_share,
-    read_violation_tally, read_violation_trend, split_assessed_total, split_counts_before,
+    ALL_OF_THEM, EXPLOSIONS_SHARE, NO_FIRE_OBSERVED, PREVIOUS_PERIOD, REGION_AND_BEFORE, REGION_NONE, REGION_TALLY,
+    SEPARATE_LISTING, SHARES, merge_estimated_count, read_comparison, read_denials, read_respectively,
+    read_violation_share, read_violation_tally, read_violation_trend, split_assessed_total, split_counts_before,
 )
 from truceline.ingest.patrol.groups import (
     HIT_BY, OBSERVER_WORDS, SHARED_PARTS, SHARED_WEAPON_PARTS, WEAPON_WORDS, read_groups,
 )
 from truceline.ingest.patrol.kinds import read_weapon
-from truceline.ingest.patrol.modifiers import CRATER_WORD, FIRED_ONTO_AFTER, IN_VIOLATION, read_modifiers
+from truceline.ingest.patrol.modifiers import CRATER_WORD, IN_VIOLATION, read_modifiers
 from truceline.ingest.patrol.patterns import (
     ACRONYM, CONTROLLED_BY, COUNT, DIR, DISTANCE, KIND_NOUN, LEAD_TIME, PASSIVE, REGION, RELATIVE_TIME, SEE_ALSO,
     TIME_OF_DAY, VERB,
 )
-from truceline.ingest.patrol.places import add_part_in_region, own_regions
-from truceline.ingest.patrol.position import read_position
+from truceline.ingest.patrol.places import FIRED_ONTO_AFTER, add_part_in_region, own_regions
+from truceline.ingest.patrol.position import PATROL_STATE, read_position
 from truceline.ingest.patrol.scan import ClauseReading, EventPlace, Group, Scan
 from truceline.ingest.patrol.sightings import causes_of_damage, read_passive_damage, read_weapon_sightings
 from truceline.ingest.patrol.speakers import (
@@ -50,31 +51,6 @@ _MARKS_FROM_SHELLING = re.compile(r"\b(?:(?:which|that)\s+(?:[\w-]+\s+){1,3}?(?:
                                   r"\s+(?:the\s+|a\s+)?shelling\b", re.IGNORECASE)
 #: Calibres, weapons and "outgoing"/"incoming" just before a kind noun that has no count: "120mm mortar rounds".
 _NAMED_BEFORE = re.compile(r"(?<![\w-])(?:(?:\(?\d+\s?mm\)?|outgoing|incoming|" + WEAPON_WORDS + r")\s+)+$", re.IGNORECASE)
-#: How the patrol itself was placed or moved, not where the fire was: "from inside their vehicles", "while driving",
-#: "while the SMM continued driving west for about 100 metres to leave the area", a camera "facing north-east".
-_PATROL_STATE = re.compile(
-    r"\b(?:from\s+)?(?:inside|outside)\s+(?:of\s+)?(?:the|their|its)\s+(?:armoured\s+)?vehicles?\b"
-    r"|\b(?:continued\s+)?driving(?:\s+(?:to\s+the\s+)?" + ph.DIRECTION + r")?(?:\s+for\s+(?:about\s+|approximately\s+|some\s+)?\d+(?:[.,]\d+)?\s*(?:km|m|metres|meters)\b)?"
-    r"(?:\s+to\s+leave\s+the\s+area)?"
-    r"|\binto\s+the\s+air\b"
-    r"|\b(?:in\s+the\s+area\s+)?where\s+(?:the|its)\s+(?:SMM\s+)?(?:(?:mini|mid-range|long-range)[- ]?)?(?:UAV|drone)\s+was\s+flying\b"
-    # the patrol's make-up: "an SMM patrol consisting of six members and two armoured vehicles"
-    r"|\b(?:(?:consisting|composed|comprised)\s+of|comprising|of)\s+(?:\d+|" + ph.NUMBER_WORD + r")\s+(?:SMM\s+)?(?:members|monitors)"
-    r"(?:\s+(?:and|in)\s+(?:\d+|" + ph.NUMBER_WORD + r")\s+(?:armoured\s+)?vehicles)?\b"
-    # a news copy: "the six employees of the organization in two armoured vehicles drove up to …": the patrol's own
-    # vehicles, not vehicles seen (patrol14c: a record of two vehicles)
-    r"|\b(?:members|monitors|observers|employees|staff)(?:\s+of\s+the\s+(?:organi[sz]ation|mission|SMM|OSCE|patrol))?\s+in\s+"
-    r"(?:\d+|" + ph.NUMBER_WORD + r")\s+(?:armoured\s+)?(?:vehicles|cars)\b"
-    # spot reports: who of the patrol was where when the fire came ("Two patrol members were standing next to the vehicles
-    # and the others were inside the vehicles with the doors open when they heard …")
-    r"|\b(?:(?:\d+|" + ph.NUMBER_WORD + r"|all|both|some|the)\s+(?:of\s+the\s+)?(?:SMM\s+)?patrol\s+members|the\s+(?:others|remaining))"
-    r"(?:\s*,?\s+(?:who|all\s+of\s+whom)\s+(?:were|was))?(?=\s)"
-    r"|\b(?:(?:were|was)\s+)?standing\s+(?:next\s+to|near|beside|outside)\s+(?:the|their|its)\s+vehicles?\b"
-    r"|\bwith\s+(?:the\s+)?doors?\s+open\b|\bhaving\s+just\s+(?:entered|left)\s+(?:the|their|its)\s+vehicles?\b"
-    r"|\bfacing\s+" + ph.DIRECTION + r"(?:\s*(?:,|and)\s*" + ph.DIRECTION + r")*"
-    r"|\b(?:(?:was|were)\s+forced|had)\s+to\s+(?:land|recall)\s+(?:its|their|the)\s+(?:SMM\s+)?(?:(?:mini|mid-range|long-range)[- ]?)?"
-    r"(?:UAVs?|drones?)\b",
-    re.IGNORECASE)
 #: Fire heard near the mission's own UAV: "heard 20 shots of small-arms fire near the UAV" (fire at the mission).
 _NEAR_OWN_UAV = re.compile(
     r"\b(?:near|around|close\s+to|in\s+the\s+vicinity\s+of)\s+(?P<target>(?:the|its)\s+(?:SMM(?:'s)?\s+)?(?:(?:mini|mid-range|long-range)[- ]?)?"
@@ -137,39 +113,6 @@ _FURTHER_SUBJECT = re.compile(r"^[\s\x1f,]*(?:an?\s+)?(?:further|additional)\s+(
 _SHELLED_BEFORE = re.compile(
     r"\b(?:appeared|appears|seemed|seems)\s+to\s+have\s+been\s+(?:subjected\s+to\s+(?:shelling|fire)|shelled|hit)\b"
     r"(?:\s+prior\s+to\s+(?:the\s+)?(?:SMM|patrol|team|mission)(?:'s|’s)?\s+arrival)?", re.IGNORECASE)
-#: Words that name fire or its marks without observing any (session 15, each an extra record of unstated number before):
-#: the patrol's own work ("conducting an impact site assessment", "crater analysis"), what someone said of fire
-#: ("apologized for shooting at the SMM UAV"), the time or place of an impact told before ("At the time of the impact",
-#: "land on the road near the impact"), a remnant ("a tailfin from a rocket-propelled grenade") and a trend ("the number
-#: of blasts grew by more than five times").
-_DEVICE = (r"(?:(?:improvised\s+)?explosive\s+(?:devices?|objects?|items?)|IEDs?|(?:(?:anti-(?:tank|personnel)|unknown)\s+)?(?:land)?mines?|"
-           r"unexploded\s+ordnance|UXO|(?:hand\s+)?grenades?|booby[- ]traps?|tripwires?)")
-_NO_FIRE_OBSERVED = re.compile(
-    r"\b(?:(?:an?\s+)?(?:impact[- ]site|crater)\s+(?:assessments?|analys[ie]s)"
-    r"|(?:apologi[sz]ed|apologi[sz]ing|admitted|denied|blamed\s+\w+)\s+(?:for|to)\s+(?:having\s+)?(?:shooting|firing|shelling)"
-    r"(?:\s+(?:at|on|towards?)\s+(?:the\s+|its\s+)?(?:SMM(?:'s)?\s+)?(?:(?:mini|mid-range|long-range)[- ]?)?"
-    r"(?:UAVs?|unmanned\s+aerial\s+vehicles?|drones?|patrols?|vehicles?|cameras?|monitors?|observers?))?"
-    r"|(?:at|after|before|since)\s+the\s+(?:time|moment)\s+of\s+the\s+(?:impacts?|explosions?|blasts?|incident)"
-    r"|(?:near|beside|next\s+to|close\s+to)\s+the\s+(?:impacts?|explosions?|craters?)(?:\s+sites?)?"
-    r"|(?:an?\s+|the\s+)?tail[- ]?fins?\s+(?:from|of)\s+(?:an?\s+|the\s+)?(?:rocket-propelled\s+grenade|RPG|mortar(?:\s+round)?|rocket|"
-    r"grenade|projectile|shell)(?:\s*\([A-Z0-9-]+\))?"
-    r"|the\s+number\s+of\s+(?:explosions|blasts|shots|bursts|ceasefire\s+violations)\s+(?:grew|increased|decreased|rose|fell|"
-    r"dropped|doubled|tripled)\b"
-    # a trend named by a noun: "pointing to a surge in shelling" (patrol16b: one explosion)
-    r"|(?:an?\s+|the\s+)?(?:surge|upsurge|rise|increase|spike|escalation|decrease|drop|reduction|decline)\s+in\s+(?:the\s+)?"
-    r"(?:shelling|fire|gunfire|explosions|shots|bursts|ceasefire\s+violations)\b"
-    # what fire left, seen: "saw the aftermath of shelling" (not fire heard); how marks are spread: "(all within a radius of 200
-    # metres)" (not a distance from the observer)
-    r"|(?:the\s+)?aftermath\s+of\s+(?:the\s+|an?\s+)?(?:shelling|fire|explosions?)(?:\s+incidents?)?"
-    r"|(?<=\()(?:all\s+)?within\s+a\s+radius\s+of\s+[^()]{1,30}(?=\))"
-    # people hurt by fire: "Residents, including one injured by the shelling, told the SMM …" (not one explosion)
-    r"|(?:one|two|three|four|five|several|\d+)\s+(?:(?:person|people|civilians?|m[ae]n|wom[ae]n|children|child|residents?)\s+)?"
-    r"(?:who\s+(?:was|were)\s+|(?:was|were)\s+)?(?:injured|killed|wounded|hurt)\s+(?:by|in|during)\s+(?:the\s+)?"
-    r"(?:shelling|fire|explosions?|shots?|gunfire)\b"
-    # what hurt people, told: "two teenagers were injured as a result of the detonation of an explosive device" (session
-    # 15's N04: one explosion observed); "heard the detonation of a mine" stays fire heard
-    r"|(?:as\s+a\s+result\s+of|caused\s+by|due\s+to|by|when|after)\s+(?:the\s+|an?\s+)?(?:(?:detonation|explosion|blast)\s+of\s+"
-    r"(?:the\s+|an?\s+)?" + _DEVICE + r"|" + _DEVICE + r"\s+(?:had\s+)?(?:detonated|exploded|went\s+off)))", re.IGNORECASE)
 #: The peak of the fire counted before, with its own window and part: "698 explosions …, their intensity reaching its
 #: peak between 12:45 and 17:00 (271 explosions)" (session 15: the whole count was given the peak's window); claimed, so
 #: the count keeps its own window.
@@ -228,25 +171,6 @@ _PART_IN_REGION = re.compile(
     r"[,;]?\s*(?:(?P<n>" + ph.NUMBER + r")\s+of\s+(?:which|them|these)|(?:of\s+(?:which|them|these)|including)\s+(?P<n2>"
     + ph.NUMBER + r"))\s+(?:(?:were|was)\s+(?:recorded\s+)?)?in\s+(?:the\s+)?(?P<region>Donetsk|Luhansk)"
     r"\s+(?i:region|oblast)\b")
-_ALL_OF_THEM = re.compile(r",\s*(?:all|both)(?:\s+of\s+(?:them|which))?\b", re.IGNORECASE)
-#: Observations listed apart ("…; six projectiles …, as well as two outgoing explosions … north, all at undetermined
-#: distances"): a direction written before the "all" that follows them is the last one's, not the earlier ones'.
-_SEPARATE_LISTING = re.compile(r"\bas\s+well\s+as\b|;", re.IGNORECASE)
-_PREVIOUS_PERIOD = re.compile(
-    r"\b(?:in|during|over|for)\s+the\s+previous\s+(?:reporting\s+)?(?:period|day|24\s+hours|week)\b", re.IGNORECASE)
-#: The second tally of "32 ceasefire violations in Donetsk region and two in Luhansk region", as its own clause: "two in
-#: Luhansk region" (the clause break before it is made only after "… region").
-_REGION_TALLY = re.compile(r"^[\s\x1f]*(?:(?P<qual>about|around)\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+|" + ph.NUMBER_WORD
-                           + r")\s+(?=in\s+[A-Z][a-z]+\s+region\b|in\s+(?P<bare_region>Donetsk|Luhansk)\b(?!\s+(?:city|airport|region)\b))",
-                           re.IGNORECASE)
-_REGION_NONE = re.compile(r"^[\s\x1f]*none(?=\s+in\s+[A-Z][a-z]+\s+region\b)", re.IGNORECASE)
-
-
-#: A share of the tally that were explosions: "some 3,000 violations, half of which were explosions" (patrol21's U01: an
-#: explosion record of no number), read as about that many.
-_SHARES = {"half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "a quarter": 0.25, "one quarter": 0.25}
-_EXPLOSIONS_SHARE = re.compile(r",?\s*\b(?P<share>half|(?:a|one)\s+third|(?:a|one)\s+quarter)\s+of\s+(?:which|them|these)\s+"
-                               r"(?:were|being)\s+(?P<noun>explosions)\b", re.IGNORECASE)
 
 
 #: Weapons given up, counted: "… noted that, by October 2, 76 armored vehicles, 92 military vehicles, … were handed over"
@@ -258,7 +182,7 @@ _HANDED_OVER = re.compile(r"\b(?:were|was|have\s+been|had\s+been|has\s+been)\s+(
 def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = None) -> ClauseReading:
     """Read one clause: where, when, and what was observed."""
     region_tally: tuple[int | None, str | None, str | None] | None = None
-    bare = _REGION_TALLY.match(scan.view(start, end))
+    bare = REGION_TALLY.match(scan.view(start, end))
     if bare is not None and REGION_AND_BEFORE.search(scan.text, max(0, start - 12), start):
         scan.claim(start + bare.start(), start + bare.end())
         number = bare["n"].replace(",", "")
@@ -266,7 +190,7 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
                         ph.COUNT_QUALIFIERS.get((bare["qual"] or "").lower()), None)
         if bare["bare_region"] is not None:  # "… and 120 in Luhansk on …": the region, not a town the fire was in
             scan.claim(start + bare.end(), start + bare.end() + len("in ") + len(bare["bare_region"]))
-    none = _REGION_NONE.match(scan.view(start, end))
+    none = REGION_NONE.match(scan.view(start, end))
     if none is not None and REGION_AND_BEFORE.search(scan.text, max(0, start - 12), start):
         scan.claim(start + none.start(), start + none.end())
     else:
@@ -280,7 +204,7 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
         reported_by = hearsay_source(hearsay["who"] or hearsay["who2"])
         if reported_by is not None:
             scan.claim(start + hearsay.start(), start + hearsay.end())
-    for pattern in (_ASSESSED_DAMAGE, _FOLLOWED_UP_THAT, _FOLLOWED_UP, _BOTH_SIDES, _OVERHEAD, _SHELLED_BEFORE, _NO_FIRE_OBSERVED):
+    for pattern in (_ASSESSED_DAMAGE, _FOLLOWED_UP_THAT, _FOLLOWED_UP, _BOTH_SIDES, _OVERHEAD, _SHELLED_BEFORE, NO_FIRE_OBSERVED):
         for match in scan.find(pattern, start, end):
             scan.claim(start + match.start(), start + match.end())
     peaks = [re.sub(r"\s+", " ", match.group(0).strip(" ,")) for match in scan.find(_PEAK, start, end)]
@@ -300,7 +224,7 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
     aimed = next(scan.find(_AIMED_AT, start, end), None)
     if aimed is not None:  # "…, assessed as aimed at the mini-UAV": the UAV is the target, not a weapon or a sighting
         scan.claim(start + aimed.start(), start + aimed.end())
-    for match in scan.find(_PATROL_STATE, start, end):
+    for match in scan.find(PATROL_STATE, start, end):
         scan.claim(start + match.start(), start + match.end())
     if aimed is None:
         aimed = next(scan.find(_NEAR_OWN_UAV, start, end), None)  # "20 shots … near the UAV": the UAV is the target
@@ -397,13 +321,13 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
             position = read_position(scan, observation_start + trigger.start(), end)
             if position is not None:
                 scan.claim(observation_start + trigger.start(), observation_start + trigger.end())
-    previous = next(scan.find(_PREVIOUS_PERIOD, start, end), None)
+    previous = next(scan.find(PREVIOUS_PERIOD, start, end), None)
     if previous is not None:
         scan.claim(start + previous.start(), start + previous.end())
     share, areas = read_violation_share(scan, start, end)
     violations, violations_qualifier, trend = region_tally or read_violation_tally(scan, start, end)
     trend = read_violation_trend(scan, start, end) or trend
-    share_of = next(scan.find(_EXPLOSIONS_SHARE, start, end), None) if violations else None
+    share_of = next(scan.find(EXPLOSIONS_SHARE, start, end), None) if violations else None
     if share_of is not None:  # "some 3,000 violations, half of which were explosions": the explosions, about so many
         scan.claim(start + share_of.start(), start + share_of.end())
     for match in scan.find(_ASSESSED_LEAD, observation_start, end):
@@ -413,7 +337,7 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
         scan.claim(observation_start + match.start(), observation_start + match.end())
     groups = read_groups(scan, observation_start, end, clause_start=start, negated=negated)
     if share_of is not None and violations and not any(group.kind.startswith("explosion") for group in groups):
-        fraction = _SHARES[re.sub(r"\s+", " ", share_of["share"].lower())]
+        fraction = SHARES[re.sub(r"\s+", " ", share_of["share"].lower())]
         groups.append(Group(start=start + share_of.start("noun"), end=start + share_of.end("noun"), kind="explosion_undetermined",
                             kinds=["explosion_undetermined"], count=round(violations * fraction), count_qualifier="about"))
     split_counts_before(scan, groups, observation_start)
@@ -483,7 +407,7 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
     noun_ends = [group.end for group in groups]
     for index, group in enumerate(groups):
         group_end = groups[index + 1].start if index + 1 < len(groups) else end
-        group.all_of_them = _ALL_OF_THEM.search(scan.text, group.end, group_end) is not None
+        group.all_of_them = ALL_OF_THEM.search(scan.text, group.end, group_end) is not None
         read_modifiers(scan, group, group.end, group_end)
         group.end = group_end
     last = groups[-1] if groups else None
@@ -544,9 +468,9 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
         later, group = groups[index + 1], groups[index]
         if later.own_lead_time and not later.all_of_them:
             continue  # a separate observation at its own time, not "all" of them
-        every = _ALL_OF_THEM.search(scan.text, later.start, end)
+        every = ALL_OF_THEM.search(scan.text, later.start, end)
         if (group.distance_km is None and group.bearing is None and group.event_place is None and group.toward is None
-                and later.bearing is not None and _SEPARATE_LISTING.search(scan.text, group.start, later.start)
+                and later.bearing is not None and SEPARATE_LISTING.search(scan.text, group.start, later.start)
                 and every is not None and re.search(DIR, scan.text[every.end():end]) is None):
             # "six rocket-assisted projectiles fired …, as well as two outgoing explosions assessed as muzzle flashes
             # north of its position, all at undetermined distances": the direction is written for the last observation
@@ -566,7 +490,7 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
             group.distance_km, group.bearing, group.distance_qualifier = later.distance_km, later.bearing, later.distance_qualifier
             group.event_place, group.toward = later.event_place, later.toward
         elif (later.all_of_them and group.distance_km is None and group.event_place is None and group.toward is None
-              and later.distance_km is not None and (every := _ALL_OF_THEM.search(scan.text, later.start, later.end))
+              and later.distance_km is not None and (every := ALL_OF_THEM.search(scan.text, later.start, later.end))
               and DISTANCE.search(scan.text, every.end(), later.end) is not None):
             # "9 explosions to the east and 30 shots to the south, all at distances of 1-3km": the distance is all of them
             group.distance_km, group.distance_qualifier = later.distance_km, later.distance_qualifier

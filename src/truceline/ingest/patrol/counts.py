@@ -2,7 +2,9 @@
 
 ``read_violation_tally`` ("recorded 1,200 ceasefire violations"), ``read_violation_share``, ``read_violation_trend``,
 ``read_comparison`` ("than in the previous reporting period"), ``read_denials``, and the count fix-ups of a clause's
-groups (``split_counts_before``, ``merge_estimated_count``, ``read_respectively``, ``split_assessed_total``).
+groups (``split_counts_before``, ``merge_estimated_count``, ``read_respectively``, ``split_assessed_total``); the
+words of a region's tally and share that ``read_clause`` claims, and those that name fire without observing any
+(``NO_FIRE_OBSERVED``: a trend, people hurt, an impact-site assessment).
 """
 
 from __future__ import annotations
@@ -20,6 +22,39 @@ from truceline.ingest.patrol.position import clean_place
 from truceline.ingest.patrol.scan import Group, Scan
 from truceline.ingest.patrol.times import clock_time
 
+#: Words that name fire or its marks without observing any (session 15, each an extra record of unstated number before):
+#: the patrol's own work ("conducting an impact site assessment", "crater analysis"), what someone said of fire
+#: ("apologized for shooting at the SMM UAV"), the time or place of an impact told before ("At the time of the impact",
+#: "land on the road near the impact"), a remnant ("a tailfin from a rocket-propelled grenade") and a trend ("the number
+#: of blasts grew by more than five times").
+_DEVICE = (r"(?:(?:improvised\s+)?explosive\s+(?:devices?|objects?|items?)|IEDs?|(?:(?:anti-(?:tank|personnel)|unknown)\s+)?(?:land)?mines?|"
+           r"unexploded\s+ordnance|UXO|(?:hand\s+)?grenades?|booby[- ]traps?|tripwires?)")
+NO_FIRE_OBSERVED = re.compile(
+    r"\b(?:(?:an?\s+)?(?:impact[- ]site|crater)\s+(?:assessments?|analys[ie]s)"
+    r"|(?:apologi[sz]ed|apologi[sz]ing|admitted|denied|blamed\s+\w+)\s+(?:for|to)\s+(?:having\s+)?(?:shooting|firing|shelling)"
+    r"(?:\s+(?:at|on|towards?)\s+(?:the\s+|its\s+)?(?:SMM(?:'s)?\s+)?(?:(?:mini|mid-range|long-range)[- ]?)?"
+    r"(?:UAVs?|unmanned\s+aerial\s+vehicles?|drones?|patrols?|vehicles?|cameras?|monitors?|observers?))?"
+    r"|(?:at|after|before|since)\s+the\s+(?:time|moment)\s+of\s+the\s+(?:impacts?|explosions?|blasts?|incident)"
+    r"|(?:near|beside|next\s+to|close\s+to)\s+the\s+(?:impacts?|explosions?|craters?)(?:\s+sites?)?"
+    r"|(?:an?\s+|the\s+)?tail[- ]?fins?\s+(?:from|of)\s+(?:an?\s+|the\s+)?(?:rocket-propelled\s+grenade|RPG|mortar(?:\s+round)?|rocket|"
+    r"grenade|projectile|shell)(?:\s*\([A-Z0-9-]+\))?"
+    r"|the\s+number\s+of\s+(?:explosions|blasts|shots|bursts|ceasefire\s+violations)\s+(?:grew|increased|decreased|rose|fell|"
+    r"dropped|doubled|tripled)\b"
+    # a trend named by a noun: "pointing to a surge in shelling" (patrol16b: one explosion)
+    r"|(?:an?\s+|the\s+)?(?:surge|upsurge|rise|increase|spike|escalation|decrease|drop|reduction|decline)\s+in\s+(?:the\s+)?"
+    r"(?:shelling|fire|gunfire|explosions|shots|bursts|ceasefire\s+violations)\b"
+    # what fire left, seen: "saw the aftermath of shelling" (not fire heard); how marks are spread: "(all within a radius of 200
+    # metres)" (not a distance from the observer)
+    r"|(?:the\s+)?aftermath\s+of\s+(?:the\s+|an?\s+)?(?:shelling|fire|explosions?)(?:\s+incidents?)?"
+    r"|(?<=\()(?:all\s+)?within\s+a\s+radius\s+of\s+[^()]{1,30}(?=\))"
+    # people hurt by fire: "Residents, including one injured by the shelling, told the SMM …" (not one explosion)
+    r"|(?:one|two|three|four|five|several|\d+)\s+(?:(?:person|people|civilians?|m[ae]n|wom[ae]n|children|child|residents?)\s+)?"
+    r"(?:who\s+(?:was|were)\s+|(?:was|were)\s+)?(?:injured|killed|wounded|hurt)\s+(?:by|in|during)\s+(?:the\s+)?"
+    r"(?:shelling|fire|explosions?|shots?|gunfire)\b"
+    # what hurt people, told: "two teenagers were injured as a result of the detonation of an explosive device" (session
+    # 15's N04: one explosion observed); "heard the detonation of a mine" stays fire heard
+    r"|(?:as\s+a\s+result\s+of|caused\s+by|due\s+to|by|when|after)\s+(?:the\s+|an?\s+)?(?:(?:detonation|explosion|blast)\s+of\s+"
+    r"(?:the\s+|an?\s+)?" + _DEVICE + r"|" + _DEVICE + r"\s+(?:had\s+)?(?:detonated|exploded|went\s+off)))", re.IGNORECASE)
 #: A tally written as a table row: "Ceasefire violations recorded by the SMM in Donetsk region: 174".
 _VIOLATIONS_COLON = re.compile(r"\b(?:ceasefire\s+)?violations\b[^:;.()\d]{0,80}?:\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\b(?!:)",
                                re.IGNORECASE)  # not a clock time: "… violations at 14:05"
@@ -148,6 +183,12 @@ def read_respectively(scan: Scan, groups: list[Group], end: int) -> None:
 
 
 _PREVIOUS_END = re.compile(r"\bprevious\s+(?:reporting\s+)?(?:period|day|24\s+hours|week)\b(?:\s*\([^()]*\))?", re.IGNORECASE)
+ALL_OF_THEM = re.compile(r",\s*(?:all|both)(?:\s+of\s+(?:them|which))?\b", re.IGNORECASE)
+#: Observations listed apart ("…; six projectiles …, as well as two outgoing explosions … north, all at undetermined
+#: distances"): a direction written before the "all" that follows them is the last one's, not the earlier ones'.
+SEPARATE_LISTING = re.compile(r"\bas\s+well\s+as\b|;", re.IGNORECASE)
+PREVIOUS_PERIOD = re.compile(
+    r"\b(?:in|during|over|for)\s+the\s+previous\s+(?:reporting\s+)?(?:period|day|24\s+hours|week)\b", re.IGNORECASE)
 
 
 def read_comparison(scan: Scan, start: int, end: int) -> str | None:
@@ -175,6 +216,19 @@ def read_comparison(scan: Scan, start: int, end: int) -> str | None:
 
 #: The end of a tally's region before "and": "… in Donetsk region and" (then "two in Luhansk region" is a second tally).
 REGION_AND_BEFORE = re.compile(r"\bregion\s+and\s+$", re.IGNORECASE)
+#: The second tally of "32 ceasefire violations in Donetsk region and two in Luhansk region", as its own clause: "two in
+#: Luhansk region" (the clause break before it is made only after "… region").
+REGION_TALLY = re.compile(r"^[\s\x1f]*(?:(?P<qual>about|around)\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+|" + ph.NUMBER_WORD
+                           + r")\s+(?=in\s+[A-Z][a-z]+\s+region\b|in\s+(?P<bare_region>Donetsk|Luhansk)\b(?!\s+(?:city|airport|region)\b))",
+                           re.IGNORECASE)
+REGION_NONE = re.compile(r"^[\s\x1f]*none(?=\s+in\s+[A-Z][a-z]+\s+region\b)", re.IGNORECASE)
+
+
+#: A share of the tally that were explosions: "some 3,000 violations, half of which were explosions" (patrol21's U01: an
+#: explosion record of no number), read as about that many.
+SHARES = {"half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "a quarter": 0.25, "one quarter": 0.25}
+EXPLOSIONS_SHARE = re.compile(r",?\s*\b(?P<share>half|(?:a|one)\s+third|(?:a|one)\s+quarter)\s+of\s+(?:which|them|these)\s+"
+                               r"(?:were|being)\s+(?P<noun>explosions)\b", re.IGNORECASE)
 
 
 def read_violation_tally(scan: Scan, start: int, end: int) -> tuple[int | None, str | None, str | None]:

@@ -17,8 +17,10 @@ from truceline.ingest.patrol.patterns import (
     NO_DISTANCE, OFFSET, OWN_POSITION, UNDETERMINED_ORIGIN, VERTICAL,
 )
 from truceline.ingest.patrol.places import (
-    ASSESSED_AS, DISENGAGEMENT, SECURITY_ZONE, ambiguous_sector, claim_place_descriptions, covering_sector,
-    distance_range, read_description, read_event_places, read_places,
+    ALL_LANDED, ASSESSED_AS, DISENGAGEMENT, EXPLODED_ON_PLACE, FIRED_BEFORE, FIRED_HITTING_AFTER, FIRED_ONTO_AFTER,
+    FIRED_ONTO_BEFORE, FROM_THEN_LANDED, LANDMARK_OFFSET, LINE, ON_PLACE_AFTER, PART_OF_PLACE, ROAD_OFFSET,
+    SECURITY_ZONE, SIDE_OF_PLACE, ambiguous_sector, claim_place_descriptions, covering_sector, distance_range,
+    read_description, read_event_places, read_places,
 )
 from truceline.ingest.patrol.position import clean_place, km
 from truceline.ingest.patrol.scan import EventPlace, Group, Scan
@@ -50,75 +52,14 @@ _ACTION_AFTER = re.compile(r"^[\s\x1f]*(?:had\s+|have\s+|has\s+)?(?P<verb>impact
                            r"fell(?=\s+(?:in|on|into|inside|near|onto|close)\b)|launched|being\s+launched|(?:being\s+)?fired(?!\s+(?:from|at|by|upon|on|in\s+the\s+air)\b)"
                            r"|explod(?:e|ed|es|ing)|detonat(?:e|ed|es|ing))\b(?!\s+in\s+(?:the\s+)?(?:air|mid-air|sky))",
                            re.IGNORECASE)
-#: Where rounds that "exploded" were, written just after the verb: "several mortar shells exploded in an open area", "two
-#: rockets exploded inside the Golan Heights", "Twelve artillery shells exploded in the area" (patrol20b's S10, S12 and
-#: patrol20's P19: undetermined). CONTRACTS.md names no verb; by the batches' rule rounds said to have exploded on a place
-#: landed there, so impacts. Not a time ("exploded on Monday", "in the morning"), nor the air ("in mid-air": airbursts).
-_EXPLODED_ON_PLACE = re.compile(
-    r"^[\s\x1f]*(?:(?:in|inside|on|onto|into|near|within|close\s+to|next\s+to|in\s+the\s+(?:area|vicinity)\s+of)\s+)"
-    r"(?!(?:the\s+|an?\s+)?(?:air|mid-air|sky|morning|afternoon|evening|night|day|days|time|moment|same|early|late|course|period"
-    r"|minutes?|hours?|seconds?|succession|sequence|quick|rapid|turn|a\s+row|\d|" + ph.MONTH + r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)",
-    re.IGNORECASE)
-#: Rounds fired onto a place, as a party's statement writes them: "93 mortar rounds of 82 mm caliber were launched onto
-#: the vicinities of 12 DPR localities", "More than 40 mortar rounds have been fired on the DPR territory" (patrol19:
-#: undetermined): where they landed, so impacts (not at the mission: that is ``_AT_MISSION``).
-FIRED_ONTO_AFTER = re.compile(
-    r"^[\s\x1f]*(?:of[\s\x1f]+[\w\s\x1f-]{0,30}?calib(?:re|er)s?\s+)?(?:(?:were|was|have\s+been|has\s+been|had\s+been)\s+)?"
-    r"(?P<verb>(?:fired|launched)\s+(?:on|onto|upon)(?!\s+(?:the\s+)?(?:SMM|OSCE|mission|patrol|its|their|UAV|mini-UAV)\b))\b",
-    re.IGNORECASE)
-#: Rounds a party says its enemy fired on a place, the verb before them: "firing mortar shells on southern areas of the
-#: capital", "fired 12 shells on Avdiivka" (patrol21's U22: undetermined). By the batches' rule (fired onto a place, as
-#: ``FIRED_ONTO_AFTER``) impacts; not a day ("on Monday", "on 3 March"), nor the mission.
-_FIRED_BEFORE = re.compile(r"\b(?:fired|firing|launched|launching)\s+(?:a\s+total\s+of\s+|about\s+|some\s+|over\s+|more\s+than\s+"
-                           r"|almost\s+|nearly\s+|at\s+least\s+)?$",
-                           re.IGNORECASE)
-#: (also the place first: "fired on territory of the self-proclaimed Lugansk People's Republic (LPR) more than 250 shells",
-#: patrol21's V09)
-_FIRED_ONTO_BEFORE = re.compile(r"(?:\b(?:fired|launched)\s+(?:on|onto)\s+(?:the\s+)?territory\s+of\s+[^.;:\d]{1,80}?\s+"
-                                # "onto the territory of the Republic there were launched 390 projectiles" (V10)
-                                r"|\bon(?:to)?\s+(?:the\s+)?territory\s+of\s+[^.;:\d]{1,80}?\s+(?:there\s+)?(?:were|was|have\s+been|had\s+been)\s+"
-                                r"(?:launched|fired)\s+)"
-                                r"(?:a\s+total\s+of\s+|about\s+|some\s+|over\s+|more\s+than\s+|almost\s+|nearly\s+)?$", re.IGNORECASE)
-_ON_PLACE_AFTER = re.compile(
-    r"^[\s\x1f]*(?:(?:of[\s\x1f]+[\w\s\x1f-]{0,30}?calib(?:re|er)s?\s+)?)(?:on|onto|upon)\s+"
-    r"(?!(?:the\s+)?(?:SMM|OSCE|mission|patrol|UAV|mini-UAV|drones?|night|morning|afternoon|evening|day|same|following|previous"
-    r"|\d|" + ph.MONTH + r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
-    r"(?=(?:the\s+|their\s+|our\s+|its\s+|enemy\s+)?(?:(?-i:[A-Z])|(?:[\w-]+ern\s+)?(?:positions?|areas?|neighbou?rhoods?"
-    r"|villages?|towns?|settlements?|residential|houses|homes|territory|outskirts)\b))", re.IGNORECASE)
-#: Rounds fired and what they hit, written after them: "Three guided missiles were fired destroying an SMM observation
-#: camera", "two shells were launched, hitting a house" (patrol19b's M19: undetermined). The text says where they landed,
-#: so impacts; "were fired at the camera" alone says only where they were aimed (undetermined).
-_FIRED_HITTING_AFTER = re.compile(
-    r"^[\s\x1f]*(?:(?:were|was|have\s+been|has\s+been|had\s+been)\s+)?(?P<verb>(?:fired|launched)"
-    r"(?:\s+at\s+(?:the\s+|an?\s+)?(?:[\w'-]+\s+){0,4}?[\w'-]+)?\s*,?\s+(?:and\s+)?(?:destroying|damaging|hitting|striking"
-    r"|(?:(?<=and\s)(?:destroyed|damaged|hit|struck|landed)))\b)", re.IGNORECASE)
 #: Rockets written as launched, just after the noun: "rocket launches", "rocket firing".
 _LAUNCHES_AFTER = re.compile(r"^[\s\x1f]*(?P<word>launch(?:es)?|launchings?|firing)\b(?!\s+(?:positions?|sites?|pads?|systems?)\b)",
                              re.IGNORECASE)
-#: Where counted rounds landed, written after them: ", all of which landed in a field", ", both of which hit the road".
-_ALL_LANDED = re.compile(r",?\s*\b(?:(?:all|both|each)\s+of\s+(?:which|them)|(?:which|that)\s+(?:then\s+|later\s+)?)\s*(?:[\w'-]+\s+){0,8}?"
-                         r"(?:landed|impacted|hit|struck)\b", re.IGNORECASE)
 #: An origin that is only a direction or a flight ("from the north-west", "from west to east", "from a south-westerly
 #: direction") is read as before (not "from the eastern outskirts of Horlivka").
 _COMPASS = r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:erly|wards?)?|[NSEW]{1,3})"
 _COMPASS_WORD = re.compile(r"\s*(?:the\s+|an?\s+)?" + _COMPASS + r"(?:\s+to\s+(?:the\s+)?" + _COMPASS + r")?(?:\s+directions?)?\s*",
                            re.IGNORECASE)
-#: Rounds written with where they came from, then where they landed: "a mortar shell from Syria landed on the Golan
-#: Heights", "a rocket fired from the Syrian side of the … crossing … landed in northern Israel", "mortar shells from
-#: Pakistan side also fell in residential areas" (patrol20b's S11, S12, S14: undetermined, and the origin the place).
-_FROM_THEN_LANDED = re.compile(
-    r"^[\s\x1f]*(?:(?:(?:that|which)\s+(?:were|was|had\s+been)\s+|(?:believed|thought|said|assessed)\s+to\s+(?:be\s+|have\s+)?"
-    r"(?:have\s+)?been\s+)?(?:fired|launched)\s+)?from\s+(?P<origin>(?:between\s+[\w'-]+\s+and\s+[\w'-]+"  # "… crossing between X and Y"
-    r"|(?!\b(?:and|but|while|which|that|fired|launched)\b)[^,.;:()])"
-    r"{1,90}?)\s+(?:also\s+|then\s+|later\s+)?(?:had\s+|have\s+|has\s+)?(?P<verb>landed|impacted|hit|struck|fell(?!\s+short\b)|exploded)\b",
-    re.IGNORECASE)
-#: A line the text places fire by, not a place to locate: "across the Line of Control", "from the direction of the
-#: Administrative Boundary Line", "in the area of separation".
-_LINE = re.compile(
-    r"\b(?P<relation>across|along|near|over|inside|into|in|within|towards|beyond|from\s+the\s+direction\s+of|on\s+the\s+(?:other|far)\s+side\s+of)"
-    r"\s+the\s+(?P<line>area\s+of\s+(?:separation|limitation)|Administrative\s+Boundary\s+Line|ABL|Line\s+of\s+Control|LoC"
-    r"|line\s+of\s+contact|contact\s+line|Blue\s+Line|ceasefire\s+line|Alpha\s+line|Bravo\s+line|Working\s+Boundary)\b"
-    r"(?:\s*\((?:ABL|LoC|AoS|LoCs)\))?", re.IGNORECASE)
 #: Between two distance-and-direction pairs of one observation: "4km north-east and 6km east".
 _PAIR_BETWEEN = re.compile(r"\s+(?:to\s+the\s+)?" + ph.DIRECTION + r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:from|at)\s+)?", re.IGNORECASE)
 #: A distance written just before "DIR to DIR", or "of its position" after it: the two points bound a sector.
@@ -173,15 +114,6 @@ _DAMAGED_BY_IT = re.compile(r"^[\s\x1f]*(?:(?:had|has|have)\s+)?(?:damaged|destr
                             r"(?P<what>[a-z][\w'-]*)", re.IGNORECASE)
 _SMOKE_FROM = re.compile(r"^[\s\x1f]*(?:(?:rising|billowing|coming)[\s\x1f]+)?from\s+(?:an?\s+|the\s+)?(?P<what>(?:burning\s+)?"
                          r"(?:" + NOT_OBJECT + r"[^\W\dA-Z][\w'-]*\s*){1,2})")
-
-
-#: Marks on the ground placed from a landmark: "(in the range) between 15 and 40 metres east from the school building".
-_LANDMARK_OFFSET = re.compile(
-    r"(?:\bin\s+the\s+range\s+(?:of\s+)?)?(?P<offset>(?:(?:about|approximately|some|around)\s+)?(?:between\s+)?\d+(?:[.,]\d+)?\s*(?:km|m)?\s*(?:-|–|to|and)?\s*"
-    r"(?:\d+(?:[.,]\d+)?\s*)?(?:km|m|kilometres?|kilometers?|metres?|meters?)\b\s+(?:to\s+the\s+)?" + ph.DIRECTION
-    + r"\s+(?:of|from)\s+(?:the|a|an)\s+(?!(?:SMM|patrol|mission|observer)\b)(?-i:[a-z][a-z-]*)"
-    r"(?:\s+(?!(?:and|or|between|in|near|of|on|at|to|from)\b)(?-i:[a-z][a-z-]*)){0,3})"
-    r"(?=\s*(?:[,.;()]|\band\b|\bor\b|$))", re.IGNORECASE)
 #: "assessed them to (likely) have been caused by …", of marks seen: the cause is read as the weapon.
 _ASSESSED_CAUSED = re.compile(r"\bassessed\s+(?:them|it|these|those)\s+(?:to\s+(?:(?:most\s+)?likely\s+)?have\s+been|as\s+(?:having\s+been\s+)?)"
                              r"(?:\s+(?:most\s+)?likely)?\s+caused\s+by\b"
@@ -271,7 +203,7 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
     if group.sighting in ("damage", "mine", "uxo"):
         read_damage_or_mines(scan, group, start, end)
     if group.crater or group.sighting in ("damage", "mine", "uxo"):
-        for match in scan.find(_LANDMARK_OFFSET, start, end):
+        for match in scan.find(LANDMARK_OFFSET, start, end):
             # "three craters between 15 and 40 metres east of the school building": where the marks are from a
             # landmark, not a distance and direction from the observer (kept as written)
             scan.claim(start + match.start(), start + match.end())
@@ -285,7 +217,7 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
     if group.sighting == "smoke" and (source := _SMOKE_FROM.match(scan.view(start, end))) is not None:
         scan.claim(start + source.start(), start + source.end())  # "smoke rising from a burning house"
         group.details["smoke_from"] = re.sub(r"\s+", " ", source["what"])
-    for match in scan.find(_LINE, start, end):  # "across the Line of Control": a line, not a place to locate
+    for match in scan.find(LINE, start, end):  # "across the Line of Control": a line, not a place to locate
         scan.claim(start + match.start(), start + match.end())
         group.details["boundary_line"] = re.sub(r"\s+", " ", f"{match['relation']} the {match['line']}")
         break
@@ -296,18 +228,18 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
         group.kinds = [group.kind]
     if (group.kind == "projectile_in_flight" and group.flight is None and group.count is not None
             and re.search(r"\bprojectiles?\s*$", scan.text[group.start:group.end], re.IGNORECASE)
-            and (_FIRED_BEFORE.search(scan.text, max(0, group.start - 40), group.start) is not None
-                 or _FIRED_ONTO_BEFORE.search(scan.text, max(0, group.start - 120), group.start) is not None)):
+            and (FIRED_BEFORE.search(scan.text, max(0, group.start - 40), group.start) is not None
+                 or FIRED_ONTO_BEFORE.search(scan.text, max(0, group.start - 120), group.start) is not None)):
         # "Kiev military launched almost 400 projectiles and mortar-shells on the territory …" (patrol21's V10): rounds
         # fired, as a party counts them, not projectiles seen in flight
         group.kind, group.kinds = "explosion_undetermined", ["explosion_undetermined"]
     if (onto is None and group.kind == "explosion_undetermined" and group.sighting is None
-            and (before := _FIRED_ONTO_BEFORE.search(scan.text, max(0, group.start - 120), group.start)) is not None):
+            and (before := FIRED_ONTO_BEFORE.search(scan.text, max(0, group.start - 120), group.start)) is not None):
         onto = before
         group.kind, group.kinds = "explosion_impact", ["explosion_impact"]
     if (onto is None and group.kind == "explosion_undetermined" and group.sighting is None
-            and _FIRED_BEFORE.search(scan.text, max(0, group.start - 40), group.start) is not None):
-        onto = _ON_PLACE_AFTER.match(scan.view(start, end))
+            and FIRED_BEFORE.search(scan.text, max(0, group.start - 40), group.start) is not None):
+        onto = ON_PLACE_AFTER.match(scan.view(start, end))
         if onto is not None:  # "firing mortar shells on southern areas of the capital": where they landed, impacts
             group.kind, group.kinds = "explosion_impact", ["explosion_impact"]
     launches = _LAUNCHES_AFTER.match(scan.view(start, end)) if group.weapon in ("rocket", "mlrs", "atgm") else None
@@ -316,7 +248,7 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
         scan.claim(start + launches.start("word"), start + launches.end("word"))
         group.kind, group.kinds = "explosion_outgoing", ["explosion_outgoing"]
     if onto is None and group.kind in ("explosion_undetermined", "explosion_outgoing") and group.count is not None:
-        landed = next(scan.find(_ALL_LANDED, start, end), None)
+        landed = next(scan.find(ALL_LANDED, start, end), None)
         if landed is not None:
             # "Six rockets were launched from …, all of which fell short of the border and landed inside Lebanese
             # territory" (patrol20's P24): where they landed, so impacts
@@ -333,9 +265,9 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
                       and group.sighting is None and not group.crater and group.count is None)
     if onto is None and (group.kind in ("explosion_undetermined", "projectile_in_flight") or exploding_fire):
         # (also "two projectiles fired from Syria struck the Golan Heights", patrol20b's T07: in flight)
-        origin = _FROM_THEN_LANDED.match(scan.view(start, end))
+        origin = FROM_THEN_LANDED.match(scan.view(start, end))
         if origin is not None and origin["verb"].lower() == "exploded" and (
-                exploding_fire or group.weapon == "grenade_launcher" or _EXPLODED_ON_PLACE.match(scan.view(start + origin.end(), end)) is None):
+                exploding_fire or group.weapon == "grenade_launcher" or EXPLODED_ON_PLACE.match(scan.view(start + origin.end(), end)) is None):
             origin = None  # "rockets fired from X exploded inside Y" (patrol20b's S10), not "… exploded on Monday"
         if origin is not None and _COMPASS_WORD.fullmatch(origin["origin"]) is None:
             # where they came from is not where they landed (not a direction: "from the north-west" stays an origin read)
@@ -346,7 +278,7 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
             if named is not None:
                 group.details["fired_from_place"] = named["place"]
     if onto is None and group.kind == "explosion_undetermined":
-        onto = _FIRED_HITTING_AFTER.match(scan.view(start, end))
+        onto = FIRED_HITTING_AFTER.match(scan.view(start, end))
         if onto is not None:
             scan.claim(start + onto.start("verb"), start + onto.end("verb"))
             group.kind, group.kinds = "explosion_impact", ["explosion_impact"]
@@ -359,7 +291,7 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
             pass  # "six rocket-assisted projectiles fired from south-east to north-west": seen in flight
         elif verb.startswith("explod"):  # "three shells exploded": no kind in it, unless where they exploded follows
             if (group.kind == "explosion_undetermined" and group.sighting is None and group.weapon != "grenade_launcher"
-                    and _EXPLODED_ON_PLACE.match(scan.view(start + action.end(), end)) is not None):
+                    and EXPLODED_ON_PLACE.match(scan.view(start + action.end(), end)) is not None):
                 group.kind, group.kinds = "explosion_impact", ["explosion_impact"]
         elif not verb.startswith("detonat"):
             group.kind = "explosion_outgoing" if "launch" in verb or verb.endswith("fired") else "explosion_impact"
@@ -463,7 +395,7 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
     times = read_times(scan, start, end)
     if times is not None:
         group.times = times
-    for match in scan.find(_ROAD_OFFSET, start, end):
+    for match in scan.find(ROAD_OFFSET, start, end):
         # "… from the north-western edge of Yasynuvata (…), about 130m south-east of the M-04 highway": where the patrol
         # was from a road, not the fire's distance and direction from it (patrol18: read as 0.13 km south-east)
         scan.claim(start + match.start(), start + match.end())
@@ -620,7 +552,7 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
         scan.claim(start + match.start(), start + match.end())
     for match in scan.find(BEARING, start, end):
         point = ph.parse_direction(match["dir"])
-        if point is None or _PART_OF_PLACE.match(scan.text, start + match.end()):
+        if point is None or PART_OF_PLACE.match(scan.text, start + match.end()):
             continue  # "from the SMM observation post in the eastern outskirts of Berdianske": a part of a place
         if re.match(r"[a-z]", match["dir"], re.IGNORECASE) and len(match["dir"]) > 3 and re.match(
                 r"\s+(?:part\s+of\s+)?(?:the\s+)?[A-Z][a-z]", scan.text[start + match.end():start + match.end() + 40]):
@@ -628,7 +560,7 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
             # part of a country or region, or its name, not a direction
             scan.claim(start + match.start(), start + match.end())
             continue
-        if _SIDE_OF_PLACE.match(scan.text, start + match.end()) and not re.search(r"\d\s*(?:km|m|metres?|kilometres?)\s*$",
+        if SIDE_OF_PLACE.match(scan.text, start + match.end()) and not re.search(r"\d\s*(?:km|m|metres?|kilometres?)\s*$",
                                                                                 scan.text[max(start, start + match.start() - 12):start + match.start()]):
             # "launched from Rashaya Al Foukhar north of Kfar Choub", "rocket firing from south of Tyre" (patrol20's P24,
             # P25): the side of a place, which the place reader did not take, is no direction from the observer
@@ -640,23 +572,6 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
             group.bearing = point
         elif group.bearing != point:
             group.warnings.append(f"a second direction was not used: {match.group(0)!r}")
-
-
-#: Words before "of PLACE" that say how the event relates to the place.
-#: After a direction, the part of a place it names ("the eastern outskirts of", "the northern edge of"): no bearing
-#: (patrol16b: "impacting about 300 metres from the SMM observation post in the eastern outskirts of Berdianske" gave E).
-_SIDE_OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?(?!(?:SMM|OSCE|JCCC|EUMM|UN|Mission|patrol|its|their)\b)(?-i:[A-Z])", re.IGNORECASE)
-#: (also "firing mortar shells on southern areas of the capital", patrol21's U22)
-_PART_OF_PLACE = re.compile(r"\s+(?:outskirts|edge|part|parts|districts?|areas|neighbou?rhoods?|suburbs?|sections?)\s+of\b"
-                            # "… at the 22 May Hospital in the eastern suburbs" (patrol21's V08): the town's part
-                            r"|\s+(?:suburbs|outskirts)\b", re.IGNORECASE)
-
-
-#: A distance and direction from a road: "about 130m south-east of the M-04 highway" (where the patrol was).
-_ROAD_OFFSET = re.compile(
-    r"(?:\b(?:about|approximately|some|around|roughly)\s+)?\b\d+(?:[.,]\d+)?\s*(?:-\s*\d+(?:[.,]\d+)?\s*)?"
-    r"(?:km|m|metres|meters|kilometres|kilometers)\s+" + DIR + r"\s+of\s+(?:the\s+|a\s+)?(?:[A-Z]-?\d{1,4}\s+|main\s+)?"
-    r"(?:highway|road|motorway|railway\s+(?:line|track))\b(?!\s+between\b)", re.IGNORECASE)
 
 
 _HEADING = re.compile(

@@ -2,7 +2,10 @@
 
 ``read_places`` (bearing and distance parts), ``read_event_places`` ("impacts in X", "near the railway station of Y"),
 ``read_description`` / ``claim_place_descriptions`` (a place described in brackets: "(…, 60km west of Luhansk)"),
-``distance_range``, ``ambiguous_sector`` / ``covering_sector``, the regions of a clause and the disengagement areas.
+``distance_range``, ``ambiguous_sector`` / ``covering_sector``, the regions of a clause and the disengagement areas;
+and the wordings of where rounds landed or were fired onto (``EXPLODED_ON_PLACE``, ``FIRED_ONTO_AFTER``,
+``FROM_THEN_LANDED``, ``ALL_LANDED``), of a line the fire crossed (``LINE``) and of offsets from a landmark or
+road, which ``read_modifiers`` and ``read_clause`` claim.
 """
 
 from __future__ import annotations
@@ -17,6 +20,67 @@ from truceline.ingest.patrol.patterns import (
 from truceline.ingest.patrol.position import NAME_BEFORE_PAREN, clean_place, km, unclosed_paren
 from truceline.ingest.patrol.scan import EventPlace, Group, PlacePart, Scan
 
+#: Where rounds that "exploded" were, written just after the verb: "several mortar shells exploded in an open area", "two
+#: rockets exploded inside the Golan Heights", "Twelve artillery shells exploded in the area" (patrol20b's S10, S12 and
+#: patrol20's P19: undetermined). CONTRACTS.md names no verb; by the batches' rule rounds said to have exploded on a place
+#: landed there, so impacts. Not a time ("exploded on Monday", "in the morning"), nor the air ("in mid-air": airbursts).
+EXPLODED_ON_PLACE = re.compile(
+    r"^[\s\x1f]*(?:(?:in|inside|on|onto|into|near|within|close\s+to|next\s+to|in\s+the\s+(?:area|vicinity)\s+of)\s+)"
+    r"(?!(?:the\s+|an?\s+)?(?:air|mid-air|sky|morning|afternoon|evening|night|day|days|time|moment|same|early|late|course|period"
+    r"|minutes?|hours?|seconds?|succession|sequence|quick|rapid|turn|a\s+row|\d|" + ph.MONTH + r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)",
+    re.IGNORECASE)
+#: Rounds fired onto a place, as a party's statement writes them: "93 mortar rounds of 82 mm caliber were launched onto
+#: the vicinities of 12 DPR localities", "More than 40 mortar rounds have been fired on the DPR territory" (patrol19:
+#: undetermined): where they landed, so impacts (not at the mission: that is ``_AT_MISSION``).
+FIRED_ONTO_AFTER = re.compile(
+    r"^[\s\x1f]*(?:of[\s\x1f]+[\w\s\x1f-]{0,30}?calib(?:re|er)s?\s+)?(?:(?:were|was|have\s+been|has\s+been|had\s+been)\s+)?"
+    r"(?P<verb>(?:fired|launched)\s+(?:on|onto|upon)(?!\s+(?:the\s+)?(?:SMM|OSCE|mission|patrol|its|their|UAV|mini-UAV)\b))\b",
+    re.IGNORECASE)
+#: Rounds a party says its enemy fired on a place, the verb before them: "firing mortar shells on southern areas of the
+#: capital", "fired 12 shells on Avdiivka" (patrol21's U22: undetermined). By the batches' rule (fired onto a place, as
+#: ``FIRED_ONTO_AFTER``) impacts; not a day ("on Monday", "on 3 March"), nor the mission.
+FIRED_BEFORE = re.compile(r"\b(?:fired|firing|launched|launching)\s+(?:a\s+total\s+of\s+|about\s+|some\s+|over\s+|more\s+than\s+"
+                           r"|almost\s+|nearly\s+|at\s+least\s+)?$",
+                           re.IGNORECASE)
+#: (also the place first: "fired on territory of the self-proclaimed Lugansk People's Republic (LPR) more than 250 shells",
+#: patrol21's V09)
+FIRED_ONTO_BEFORE = re.compile(r"(?:\b(?:fired|launched)\s+(?:on|onto)\s+(?:the\s+)?territory\s+of\s+[^.;:\d]{1,80}?\s+"
+                                # "onto the territory of the Republic there were launched 390 projectiles" (V10)
+                                r"|\bon(?:to)?\s+(?:the\s+)?territory\s+of\s+[^.;:\d]{1,80}?\s+(?:there\s+)?(?:were|was|have\s+been|had\s+been)\s+"
+                                r"(?:launched|fired)\s+)"
+                                r"(?:a\s+total\s+of\s+|about\s+|some\s+|over\s+|more\s+than\s+|almost\s+|nearly\s+)?$", re.IGNORECASE)
+ON_PLACE_AFTER = re.compile(
+    r"^[\s\x1f]*(?:(?:of[\s\x1f]+[\w\s\x1f-]{0,30}?calib(?:re|er)s?\s+)?)(?:on|onto|upon)\s+"
+    r"(?!(?:the\s+)?(?:SMM|OSCE|mission|patrol|UAV|mini-UAV|drones?|night|morning|afternoon|evening|day|same|following|previous"
+    r"|\d|" + ph.MONTH + r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
+    r"(?=(?:the\s+|their\s+|our\s+|its\s+|enemy\s+)?(?:(?-i:[A-Z])|(?:[\w-]+ern\s+)?(?:positions?|areas?|neighbou?rhoods?"
+    r"|villages?|towns?|settlements?|residential|houses|homes|territory|outskirts)\b))", re.IGNORECASE)
+#: Rounds fired and what they hit, written after them: "Three guided missiles were fired destroying an SMM observation
+#: camera", "two shells were launched, hitting a house" (patrol19b's M19: undetermined). The text says where they landed,
+#: so impacts; "were fired at the camera" alone says only where they were aimed (undetermined).
+FIRED_HITTING_AFTER = re.compile(
+    r"^[\s\x1f]*(?:(?:were|was|have\s+been|has\s+been|had\s+been)\s+)?(?P<verb>(?:fired|launched)"
+    r"(?:\s+at\s+(?:the\s+|an?\s+)?(?:[\w'-]+\s+){0,4}?[\w'-]+)?\s*,?\s+(?:and\s+)?(?:destroying|damaging|hitting|striking"
+    r"|(?:(?<=and\s)(?:destroyed|damaged|hit|struck|landed)))\b)", re.IGNORECASE)
+#: Where counted rounds landed, written after them: ", all of which landed in a field", ", both of which hit the road".
+ALL_LANDED = re.compile(r",?\s*\b(?:(?:all|both|each)\s+of\s+(?:which|them)|(?:which|that)\s+(?:then\s+|later\s+)?)\s*(?:[\w'-]+\s+){0,8}?"
+                         r"(?:landed|impacted|hit|struck)\b", re.IGNORECASE)
+#: Rounds written with where they came from, then where they landed: "a mortar shell from Syria landed on the Golan
+#: Heights", "a rocket fired from the Syrian side of the … crossing … landed in northern Israel", "mortar shells from
+#: Pakistan side also fell in residential areas" (patrol20b's S11, S12, S14: undetermined, and the origin the place).
+FROM_THEN_LANDED = re.compile(
+    r"^[\s\x1f]*(?:(?:(?:that|which)\s+(?:were|was|had\s+been)\s+|(?:believed|thought|said|assessed)\s+to\s+(?:be\s+|have\s+)?"
+    r"(?:have\s+)?been\s+)?(?:fired|launched)\s+)?from\s+(?P<origin>(?:between\s+[\w'-]+\s+and\s+[\w'-]+"  # "… crossing between X and Y"
+    r"|(?!\b(?:and|but|while|which|that|fired|launched)\b)[^,.;:()])"
+    r"{1,90}?)\s+(?:also\s+|then\s+|later\s+)?(?:had\s+|have\s+|has\s+)?(?P<verb>landed|impacted|hit|struck|fell(?!\s+short\b)|exploded)\b",
+    re.IGNORECASE)
+#: A line the text places fire by, not a place to locate: "across the Line of Control", "from the direction of the
+#: Administrative Boundary Line", "in the area of separation".
+LINE = re.compile(
+    r"\b(?P<relation>across|along|near|over|inside|into|in|within|towards|beyond|from\s+the\s+direction\s+of|on\s+the\s+(?:other|far)\s+side\s+of)"
+    r"\s+the\s+(?P<line>area\s+of\s+(?:separation|limitation)|Administrative\s+Boundary\s+Line|ABL|Line\s+of\s+Control|LoC"
+    r"|line\s+of\s+contact|contact\s+line|Blue\s+Line|ceasefire\s+line|Alpha\s+line|Bravo\s+line|Working\s+Boundary)\b"
+    r"(?:\s*\((?:ABL|LoC|AoS|LoCs)\))?", re.IGNORECASE)
 #: "all assessed as", "believed to be": the optional lead-in of an assessment of place or status.
 ASSESSED_AS = r"(?:\b(?:all\s+|both\s+)?(?:assessed|believed)\s+(?:as|to\s+be)\s+)?"
 
@@ -28,6 +92,15 @@ def _inside_or_outside(area: str) -> re.Pattern[str]:
 
 DISENGAGEMENT = _inside_or_outside(r"(?:[A-Z][\w-]*\s+)?disengagement\s+areas?")
 SECURITY_ZONE = _inside_or_outside(r"security\s+zone")
+
+
+#: Marks on the ground placed from a landmark: "(in the range) between 15 and 40 metres east from the school building".
+LANDMARK_OFFSET = re.compile(
+    r"(?:\bin\s+the\s+range\s+(?:of\s+)?)?(?P<offset>(?:(?:about|approximately|some|around)\s+)?(?:between\s+)?\d+(?:[.,]\d+)?\s*(?:km|m)?\s*(?:-|–|to|and)?\s*"
+    r"(?:\d+(?:[.,]\d+)?\s*)?(?:km|m|kilometres?|kilometers?|metres?|meters?)\b\s+(?:to\s+the\s+)?" + ph.DIRECTION
+    + r"\s+(?:of|from)\s+(?:the|a|an)\s+(?!(?:SMM|patrol|mission|observer)\b)(?-i:[a-z][a-z-]*)"
+    r"(?:\s+(?!(?:and|or|between|in|near|of|on|at|to|from)\b)(?-i:[a-z][a-z-]*)){0,3})"
+    r"(?=\s*(?:[,.;()]|\band\b|\bor\b|$))", re.IGNORECASE)
 
 
 def claim_place_descriptions(scan: Scan, group: Group, start: int, end: int, depths: list[int]) -> None:
@@ -48,6 +121,14 @@ def claim_place_descriptions(scan: Scan, group: Group, start: int, end: int, dep
         group.warnings.append(f"a place's description was not used for the event: {match.group(0)!r}")
 
 
+#: Words before "of PLACE" that say how the event relates to the place.
+#: After a direction, the part of a place it names ("the eastern outskirts of", "the northern edge of"): no bearing
+#: (patrol16b: "impacting about 300 metres from the SMM observation post in the eastern outskirts of Berdianske" gave E).
+SIDE_OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?(?!(?:SMM|OSCE|JCCC|EUMM|UN|Mission|patrol|its|their)\b)(?-i:[A-Z])", re.IGNORECASE)
+#: (also "firing mortar shells on southern areas of the capital", patrol21's U22)
+PART_OF_PLACE = re.compile(r"\s+(?:outskirts|edge|part|parts|districts?|areas|neighbou?rhoods?|suburbs?|sections?)\s+of\b"
+                            # "… at the 22 May Hospital in the eastern suburbs" (patrol21's V08): the town's part
+                            r"|\s+(?:suburbs|outskirts)\b", re.IGNORECASE)
 _NEAR_OF = re.compile(r"\b(?:(?:in|within)\s+the\s+(?:area|vicinity|environs|surroundings)|(?:in\s+the\s+)?(?:direct\s+)?vicinity)\s+$",
                       re.IGNORECASE)
 _IN_OF = re.compile(
@@ -139,6 +220,11 @@ def read_event_places(scan: Scan, group: Group, start: int, end: int) -> None:
         return
 
 
+#: A distance and direction from a road: "about 130m south-east of the M-04 highway" (where the patrol was).
+ROAD_OFFSET = re.compile(
+    r"(?:\b(?:about|approximately|some|around|roughly)\s+)?\b\d+(?:[.,]\d+)?\s*(?:-\s*\d+(?:[.,]\d+)?\s*)?"
+    r"(?:km|m|metres|meters|kilometres|kilometers)\s+" + DIR + r"\s+of\s+(?:the\s+|a\s+)?(?:[A-Z]-?\d{1,4}\s+|main\s+)?"
+    r"(?:highway|road|motorway|railway\s+(?:line|track))\b(?!\s+between\b)", re.IGNORECASE)
 #: "the Popasna area": the area about a town; but "the Donetsk area", "the Luhansk area" may be the region's, as before.
 _AREA_AFTER = re.compile(r"\s+area\b", re.IGNORECASE)
 _OBLAST_NAME = re.compile(r"(?:Donetsk|Luhansk|Lugansk|Kharkiv|Zaporizhzhia|Dnipropetrovsk|Kherson|Mykolaiv|Odesa|Odessa)")

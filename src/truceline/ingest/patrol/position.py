@@ -1,7 +1,9 @@
 """Where the observer was: the position phrase of a clause ("Positioned 2km south-west of Svitlodarsk, …").
 
 ``read_position`` claims the observer's place (or places: "at several positions in and around X"), offset and
-description; ``clean_place`` / ``km`` / ``unclosed_paren`` are the small place-text helpers the place readers share.
+description; ``PATROL_STATE``, how the patrol itself was placed or moved ("from inside their vehicles", a
+camera "facing north-east"); ``clean_place`` / ``km`` / ``unclosed_paren`` are the small place-text helpers the place
+readers share.
 """
 
 from __future__ import annotations
@@ -211,3 +213,30 @@ def unclosed_paren(text: str, start: int, end: int) -> int:
 
 def clean_place(name: str) -> str:
     return re.sub(r"\s+city$", "", name.strip())
+
+
+#: How the patrol itself was placed or moved, not where the fire was: "from inside their vehicles", "while driving",
+#: "while the SMM continued driving west for about 100 metres to leave the area", a camera "facing north-east".
+PATROL_STATE = re.compile(
+    r"\b(?:from\s+)?(?:inside|outside)\s+(?:of\s+)?(?:the|their|its)\s+(?:armoured\s+)?vehicles?\b"
+    r"|\b(?:continued\s+)?driving(?:\s+(?:to\s+the\s+)?" + ph.DIRECTION + r")?(?:\s+for\s+(?:about\s+|approximately\s+|some\s+)?\d+(?:[.,]\d+)?\s*(?:km|m|metres|meters)\b)?"
+    r"(?:\s+to\s+leave\s+the\s+area)?"
+    r"|\binto\s+the\s+air\b"
+    r"|\b(?:in\s+the\s+area\s+)?where\s+(?:the|its)\s+(?:SMM\s+)?(?:(?:mini|mid-range|long-range)[- ]?)?(?:UAV|drone)\s+was\s+flying\b"
+    # the patrol's make-up: "an SMM patrol consisting of six members and two armoured vehicles"
+    r"|\b(?:(?:consisting|composed|comprised)\s+of|comprising|of)\s+(?:\d+|" + ph.NUMBER_WORD + r")\s+(?:SMM\s+)?(?:members|monitors)"
+    r"(?:\s+(?:and|in)\s+(?:\d+|" + ph.NUMBER_WORD + r")\s+(?:armoured\s+)?vehicles)?\b"
+    # a news copy: "the six employees of the organization in two armoured vehicles drove up to …": the patrol's own
+    # vehicles, not vehicles seen (patrol14c: a record of two vehicles)
+    r"|\b(?:members|monitors|observers|employees|staff)(?:\s+of\s+the\s+(?:organi[sz]ation|mission|SMM|OSCE|patrol))?\s+in\s+"
+    r"(?:\d+|" + ph.NUMBER_WORD + r")\s+(?:armoured\s+)?(?:vehicles|cars)\b"
+    # spot reports: who of the patrol was where when the fire came ("Two patrol members were standing next to the vehicles
+    # and the others were inside the vehicles with the doors open when they heard …")
+    r"|\b(?:(?:\d+|" + ph.NUMBER_WORD + r"|all|both|some|the)\s+(?:of\s+the\s+)?(?:SMM\s+)?patrol\s+members|the\s+(?:others|remaining))"
+    r"(?:\s*,?\s+(?:who|all\s+of\s+whom)\s+(?:were|was))?(?=\s)"
+    r"|\b(?:(?:were|was)\s+)?standing\s+(?:next\s+to|near|beside|outside)\s+(?:the|their|its)\s+vehicles?\b"
+    r"|\bwith\s+(?:the\s+)?doors?\s+open\b|\bhaving\s+just\s+(?:entered|left)\s+(?:the|their|its)\s+vehicles?\b"
+    r"|\bfacing\s+" + ph.DIRECTION + r"(?:\s*(?:,|and)\s*" + ph.DIRECTION + r")*"
+    r"|\b(?:(?:was|were)\s+forced|had)\s+to\s+(?:land|recall)\s+(?:its|their|the)\s+(?:SMM\s+)?(?:(?:mini|mid-range|long-range)[- ]?)?"
+    r"(?:UAVs?|drones?)\b",
+    re.IGNORECASE)
