@@ -191,8 +191,6 @@ _PEOPLE_BEFORE = re.compile(r"\b(?:staff|members?|monitors?|personnel|officers?|
 _SIDE_OF_BEFORE = re.compile(r"\s*,\s*(?:just\s+|immediately\s+|slightly\s+)?(?:north|south|east|west)(?:[-\s]?(?:east|west))?"
                              r"(?:erly|ern)?\s*", re.IGNORECASE)
 NAME_BEFORE_PAREN = re.compile(r"\b[A-Z][\w'-]+\s*(?:\([A-Z]{2,6}s?\)\s*)?(?:(?<=\w\s)disengagement\s+area\s*)?\($")  # "Station (DFS) (15km north of"
-
-
 # (also "the Zolote disengagement area ( 60km west of Luhansk)": the area of the place named before it, described; session 15:
 # the observer was put at Luhansk)
 
