@@ -17,7 +17,7 @@ from attribute_world import events_table, lon_at_km, make_areas
 
 from truceline.attribute.commands import write_attribution
 from truceline.ingest.gazetteer import Gazetteer
-from truceline.ingest.patrol_text import read_patrol_text
+from truceline.ingest.patrol.reader import read_patrol_text
 from truceline.model.reports import write_reports
 
 DAY = """\

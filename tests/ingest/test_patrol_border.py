@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from truceline.ingest.gazetteer import Gazetteer
-from truceline.ingest.patrol_text import parse_patrol_text
+from truceline.ingest.patrol.reader import parse_patrol_text
 from truceline.model.reports import Report
 
 TAIL = ", the team heard 2 undetermined explosions 11-21km S between 06:42 and 06:43 (UTC)."

@@ -15,7 +15,7 @@ from pyproj import Geod
 
 from tests.ingest.test_patrol_sentences import GAZETTEER, parse
 from truceline.ingest.gazetteer import DEFAULT_SETTLEMENT_RADIUS_KM, POSITION_ERROR_KM, offset_position
-from truceline.ingest.patrol_text import NEAR_KM
+from truceline.ingest.patrol.locate import NEAR_KM
 
 GEOD = Geod(ellps="WGS84")
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from truceline.cli import main
 from truceline.ingest.gazetteer import Gazetteer
-from truceline.ingest.patrol_text import parse_patrol_text
+from truceline.ingest.patrol.reader import parse_patrol_text
 from truceline.model.reports import read_reports
 
 TEXT = """\

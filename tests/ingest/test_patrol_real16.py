@@ -21,7 +21,7 @@ from scipy.optimize import linear_sum_assignment
 
 from tests.ingest.test_patrol_sentences import parse as parse_records
 from truceline.ingest.gazetteer import Gazetteer
-from truceline.ingest.patrol_text import parse_patrol_text
+from truceline.ingest.patrol.reader import parse_patrol_text
 
 GAZETTEER = Gazetteer.bundled()
 UND, IMP, OUT, AIR, PIF, BURST, SHOT, FLARE, OTHER = ("explosion_undetermined", "explosion_impact", "explosion_outgoing",

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from truceline.ingest.gazetteer import Gazetteer
-from truceline.ingest.patrol_text import parse_patrol_text
+from truceline.ingest.patrol.reader import parse_patrol_text
 
 GAZETTEER = Gazetteer.bundled()
 SVITLODARSK = (48.433, 38.217)

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from truceline.cli import main
 from truceline.ingest.gazetteer import Gazetteer
-from truceline.ingest.patrol_text import parse_patrol_text, split_sentences
+from truceline.ingest.patrol.reader import parse_patrol_text
+from truceline.ingest.patrol.split import split_sentences
 from truceline.model.errors import InputError
 from truceline.model.reports import PATROL_KINDS, read_reports
 

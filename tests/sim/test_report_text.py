@@ -14,7 +14,7 @@ import pytest
 from pyproj import Geod
 
 from truceline.ingest.gazetteer import Gazetteer, offset_position
-from truceline.ingest.patrol_text import parse_patrol_text
+from truceline.ingest.patrol.reader import parse_patrol_text
 from truceline.sim.reports import _anchors, _place
 from truceline.sim.scenario import Scenario
 

@@ -114,7 +114,7 @@ def patrol_text(
     not blank gives at least one record, and what was not understood is listed in `warnings`.
     """
     from truceline.ingest.gazetteer import Gazetteer
-    from truceline.ingest.patrol_text import read_patrol_text
+    from truceline.ingest.patrol.reader import read_patrol_text
 
     gazetteer = Gazetteer.from_file(gazetteer_path) if gazetteer_path else Gazetteer.bundled()
     reports = read_patrol_text(

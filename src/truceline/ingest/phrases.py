@@ -1,6 +1,6 @@
 """The vocabulary of monitoring-mission prose: compass points, numbers, dates, weapons.
 
-Pure functions and compiled patterns used by :mod:`truceline.ingest.patrol_text`.
+Pure functions and compiled patterns used by the patrol-text reader (:mod:`truceline.ingest.patrol`).
 """
 
 from __future__ import annotations

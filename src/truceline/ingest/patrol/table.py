@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from truceline.ingest import phrases as ph
-from truceline.ingest.patrol_patterns import KIND_NOUN, VERB
+from truceline.ingest.patrol.patterns import KIND_NOUN, VERB
 
 _WEAPON_WORD = re.compile(
     r"\b(?:artillery|mortars?|tanks?|machine|small[- ]arms|grenade|MLRS|IFV|BMP|BTR|cannon|rockets?|guns?|weapons?|"

@@ -1,4 +1,5 @@
-"""Compiled patterns for reading monitoring-mission prose (used by :mod:`patrol_clause`).
+"""Compiled patterns for reading monitoring-mission prose (used by the clause readers of
+:mod:`truceline.ingest.patrol`).
 
 Each pattern reads one thing a sentence can say: a place, coordinates, a time, a distance, a
 direction, a kind of observation and the count before it, an assessment. ``FILLER`` lists the

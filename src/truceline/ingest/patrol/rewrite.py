@@ -1,0 +1,328 @@
+"""Rewrites of a line before it is read: wordings the clause reader knows written as the ones it reads.
+
+Each keeps the line's length where it can ("small-arms-fire" -> "small-arms fire", "at 1830 hours" -> "at 18:30 hrs ",
+"[1]" footnotes blanked), so that a record's text is still cut from the raw line; a 12-hour clock ("7 pm" -> "19:00")
+widens it, and ``raw_offset`` maps an offset back. ``rewrite_line`` applies them all, in order.
+"""
+
+from __future__ import annotations
+
+import re
+
+from truceline.ingest import phrases as ph
+from truceline.ingest.patrol.patterns import PLACE
+
+#: A count in brackets with its participle: "in Donetsk region both on 20 August (over 430 explosions recorded) and …" (2016
+#: summaries; patrol17: not read): the participle says nothing more (blanked, same length).
+_COUNT_RECORDED = re.compile(r"(?:(?<=\d\sexplosions)|(?<=\d\sexplosion))\s+(?:recorded|observed|heard|registered)(?=\s*\))",
+                             re.IGNORECASE)
+#: A trend's day with a bare count in brackets: "although the number of explosions doubled on 24 August (over 350)" (2016
+#: summaries; patrol17's X06: not read): the noun is moved into the brackets, "doubled on 24 August (over 350 explosions)"
+#: (same length), so that the day is read with its count.
+_TREND_DAY_COUNT = re.compile(
+    r"\b(?P<noun>explosions)\s(?P<day>(?:doubled|tripled|rose|increased|grew|fell|decreased|dropped|halved)(?:\s+again)?\s+on\s+"
+    r"\d{1,2}\s+" + ph.MONTH + r"\s*)\((?P<n>(?:(?:" + ph.COUNT_QUALIFIER + r")\s+)?\d[\d,]*)\)", re.IGNORECASE)
+#: Where the fire was, set between commas before what was heard: "the SSM heard, to the south of Donetsk city, sounds of
+#: outgoing shelling estimated to be 10-15 shots" (a 2014 report; patrol17's W28: the place was not read): the place is
+#: moved after the observation, "heard sounds of … shots, to the south of Donetsk city" (same length).
+_PLACE_BETWEEN_COMMAS = re.compile(
+    r"\b(?P<verb>heard|saw|observed|recorded)\s*,\s*(?P<place>(?:to\s+the\s+)?" + ph.DIRECTION + r"\s+of\s+" + PLACE
+    + r"|(?:near|around|in\s+the\s+area\s+of)\s+" + PLACE + r")\s*,\s+(?P<rest>[^.;,]+?)(?=\s*(?:[.;]|$))")
+_BOTH_DAYS = re.compile(r"\bboth(?=\s+on\s+\d{1,2}\s+" + ph.MONTH + r"\s*\()", re.IGNORECASE)
+#: "the SMM heard artillery duels at a distance of approximately 10km north" (a 2015 spot report; patrol17: not read): an
+#: exchange of fire of that weapon, read as its fire (kind other, no count).
+_DUELS = re.compile(r"\b(?P<weapon>(?:artillery|mortar|tank|cannon)\s+)duel(?P<s>s?)\b", re.IGNORECASE)
+_HYPHEN_FIRE = re.compile(r"(?<![Cc]ease)(?<=[A-Za-z])-(?=fire\b)"
+                          # "90 artillery-shells …, 312 mortar-shells … and 7 tank-shells" (a "DPR" command's statement
+                          # as DONi wrote it; patrol19: not read): the rounds of that weapon
+                          r"|(?:(?<=\b[Aa]rtillery)|(?<=\b[Mm]ortar)|(?<=\b[Tt]ank))-(?=(?:shells?|rounds?)\b)")
+#: A news copy's lead with no subject: "Fired small arms from a distance of 100 -150 meters." (patrol14c's leftover: not
+#: read); rewritten as "small arms fire" in place, of the same length.
+_FIRED_WEAPON = re.compile(r"(?<![\w-])(?:[Ff]ired|[Oo]pened\s+fire\s+(?:from|with))\s+(?P<weapon>small[- ]arms|(?:heavy[- ])?machine[- ]guns?|"
+                           r"automatic\s+grenade\s+launchers?|grenade\s+launchers?|mortars?)\b"
+                           # (not "fired mortar shells/bombs …", patrol21's V08, U22: rounds of a mortar)
+                           r"(?!\s+(?:fire|rounds?|shots?|bursts?|shells?|bombs?|mines?)\b)")
+
+
+#: Rounds named by their impacts: "four mortar round impacts 2km south", "the proximity of artillery round impacts"
+#: (patrol18: read as rounds, kind undetermined, and an impact of no number beside them); blanked, same length.
+_ROUND_IMPACTS = re.compile(r"\b(?:rounds?|shells?)\s+(?=impacts?\b)", re.IGNORECASE)
+#: A doubt about the calibre only: "three outgoing mortar rounds of undetermined calibre" (patrol18: read as undetermined
+#: explosions); blanked, same length.
+_UNKNOWN_CALIBRE = re.compile(r"\b(?:of\s+)?(?:an?\s+)?(?:undetermined|unknown|unidentified|unspecified)\s+(?:calibres?|calibers?)\b",
+                              re.IGNORECASE)
+#: Sounds counted as what they were consistent with: "heard four loud sounds consistent with the firing of rockets"
+#: (patrol21's V03: rockets of no number), "three loud bangs consistent with explosions".
+_SOUNDS_CONSISTENT = re.compile(
+    r"\b(?P<n>\d+|" + ph.NUMBER_WORD + r")\s+(?:loud\s+)?(?:sounds|bangs|booms|noises)\s+consistent\s+with\s+(?:the\s+)?"
+    r"(?:(?P<firing>firing|launch(?:ing)?|launches)\s+of\s+)?(?P<what>rockets|missiles|mortars?(?:\s+rounds)?|artillery(?:\s+rounds)?"
+    r"|shells|explosions|impacts|detonations)\b", re.IGNORECASE)
+
+
+def _sounds_consistent(match: re.Match[str]) -> str:
+    """"four loud sounds consistent with the firing of rockets" -> "four outgoing rockets" (same length)."""
+    what = match["what"]
+    if match["firing"]:
+        what = "outgoing " + (what if what.lower().startswith(("rocket", "missile")) else what.split()[0] + " rounds")
+    elif what.lower().startswith(("mortar", "artillery")):
+        what = what.split()[0] + " rounds"
+    return f"{match['n']} {what}".ljust(len(match.group(0)))
+
+
+#: A calibre spelled out, then abbreviated: "seven 155 millimetre (mm) artillery rounds" (patrol21's V01: a count of 155).
+_MILLIMETRE_MM = re.compile(r"\b(?P<n>\d{1,3})\s+millimet(?:re|er)s?\s*\(mm\)", re.IGNORECASE)
+#: A machine translation's comparison in brackets: "a smaller number of explosions (roughly 52 against approximately
+#: 140)" (patrol18: not read): the first number is the count; what it is compared with is blanked (same length).
+_AGAINST = re.compile(r"(?<=\()(?P<kept>\s*(?:[a-z]+\s+)?\d[\d,]*)\s+against\s+[^()]*(?=\))", re.IGNORECASE)
+#: A news copy's typo: "300 single shorts of small arms fire" (patrol17's W22: not read); "shots", same length.
+_SHORTS = re.compile(r"\bshorts(?=\s+of\s+(?:small|heavy|light|machine|automatic|sniper|rifle))", re.IGNORECASE)
+#: A translation of the SPG-9 (a mounted anti-tank grenade launcher, "станковый противотанковый гранатомёт"): "nine as
+#: outgoing self-propelled grenades (SPG-9)" (patrol17's X04: the part was lost and its weapon went to the part before);
+#: read as the recoilless gun's rounds, written in place (same length).
+_SELF_PROPELLED_GRENADES = re.compile(r"\bself[- ]propelled\s+(?:anti[- ]tank\s+)?grenade(?P<s>s?)(?P<launcher>[- ]launchers?)?\b",
+                                      re.IGNORECASE)
+
+#: Mortar bombs written as "mines" or as "mortars" after a count, as the parties' statements translate "мины": "Five
+#: 122-mm mines were fired at …", "the army launched a total of twelve 120mm mortars" (patrol19's I15, K14: not read);
+#: only with "fired"/"launched" (not a landmine, not the weapons themselves); rewritten as mortar rounds (same length).
+_ROUNDS_AS_WEAPONS = re.compile(
+    r"\b(?:fired|launched)\s+(?:a\s+total\s+of\s+|altogether\s+|overall\s+|in\s+total\s+)?"
+    r"(?P<count>(?:\d[\d,]*|(?i:" + ph.NUMBER_WORD + r")))\s+(?P<noun>(?:\d{2,3}\s?-?\s?mm\s+)?(?:mines|mortars))\b"
+    r"|(?<![\w-])(?P<count2>(?:\d[\d,]*|(?i:" + ph.NUMBER_WORD + r")))\s+(?P<noun2>(?:\d{2,3}\s?-?\s?mm\s+)?(?:mines|mortars))"
+    r"(?=\s+(?:were|have\s+been|had\s+been)\s+(?:fired|launched)\b)"
+    # a mortar's calibre names them so anywhere: "… as well as four 120mm mines on neighborhoods" (patrol20's R04)
+    r"|(?<![\w-])(?P<count3>(?:\d[\d,]*|(?i:" + ph.NUMBER_WORD + r")))\s+(?P<noun3>(?:60|82|120)\s?-?\s?mm\s+mines)\b", re.IGNORECASE)
+
+
+#: Rounds counted as ammunition: "six 120-mm mortar ammunitions have hit the household buildings" (patrol20's R07: not
+#: read); "rounds", same length.
+_COUNTED_AMMUNITION = re.compile(
+    r"(?P<lead>(?<![\w-])(?:\d[\d,]*|(?i:" + ph.NUMBER_WORD + r"))\s+(?:\d{2,3}\s?-?\s?mm\s+)?"
+    r"(?:(?i:mortar|artillery|tank|MLRS|rocket|grenade)\s+)?)(?P<noun>(?i:ammunitions?))\b(?!\s+(?:boxes|crates|depots?|dumps?|(?:that|which)\s+flew)\b)")
+
+
+def _mortar_rounds(match: re.Match[str]) -> str:
+    name = next(name for name in ("noun", "noun2", "noun3") if match[name] is not None)
+    noun = match[name]
+    start, end = match.span(name)
+    calibre = re.match(r"\d{2,3}", noun)
+    written = ([f"{calibre.group(0)}mm mortar rounds"] if calibre else []) + ["mortar rounds", "mortar round"]
+    if calibre and calibre.group(0) in ("60", "82", "120"):  # a mortar's calibre: "82-mm mines" -> "82mm rounds"
+        written += [f"{calibre.group(0)}mm rounds", f"{calibre.group(0)}mm round"]
+    written += ["rounds", "shell"]
+    fitting = next((word for word in written if len(word) <= len(noun)), None)
+    whole = match.group(0)
+    if fitting is None:
+        return whole
+    return whole[:start - match.start()] + fitting.ljust(len(noun)) + whole[end - match.start():]
+
+
+#: A named settlement's own description after it: "fired mortars at the Zaitsevo settlement in the northern outskirts of
+#: Gorlovka and the Panteleimonovka settlement south of the town", "Five … were fired at the Zaytsevo settlement north of
+#: Gorlovka" (patrol19's I09, I15: the fire given the bearing S, N): where the place lies, not where the fire was seen;
+#: blanked (same length).
+_SETTLEMENT_LIES = re.compile(r"(?P<name>\b[A-Z][a-z][\w'-]*\s+(?:settlement|village))(?P<where>\s+" + ph.DIRECTION
+                              + r"\s+of\s+(?:the\s+(?:town|city|village|settlement)\b|[A-Z][\w'-]+))")
+
+#: A count before the verb, as a summary opens: "With about 30 explosions recorded, the SMM observed fewer ceasefire
+#: violations during the night of 15 June …" (patrol19's J01: not read); rewritten as "the SMM recorded about 30
+#: explosions, observed …" (same length).
+_WITH_COUNT_RECORDED = re.compile(
+    r"(?:^|(?<=[.;]\s))[\s\x1f]*With\s+(?P<count>(?:(?:" + ph.COUNT_QUALIFIER + r")\s+)?(?:\d[\d,]*|" + ph.NUMBER_WORD
+    + r")\s+(?:explosions|ceasefire\s+violations|bursts|shots))\s+(?:recorded|observed|heard|registered)\s*,\s*"
+    r"(?P<subject>the\s+SMM|it|the\s+(?:M|m)ission)\s+(?=(?:observed|recorded|noted|saw|registered)\b)", re.IGNORECASE)
+
+
+def _recoilless(match: re.Match[str]) -> str:
+    written = match.group(0)
+    return ("recoilless gun" if match["launcher"] else "recoilless gun round" + match["s"]).ljust(len(written))
+
+
+def _weapon_fire(match: re.Match[str]) -> str:
+    written = match.group(0)
+    return (match["weapon"] + " fire").ljust(len(written))
+
+
+_FOOTNOTE = re.compile(r"\[\d{1,3}\]")
+#: A share is no count: "134 explosions (approximately 60 per cent incoming and 40 per cent outgoing)" (patrol18c, E05:
+#: read as 60 impacts, 40 outgoing and 34 undetermined), "Some 30 per cent of reported explosions were recorded during
+#: night time". A parenthesis that gives shares is blanked whole; a share elsewhere loses its number (same length).
+_SHARE_PARENTHESIS = re.compile(r"\((?=[^()]*\d\s*(?:per\s*cent|percent|%))[^()]*\)", re.IGNORECASE)
+_SHARE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?\s*(?:per\s*cent\b|percent\b|%)"
+                    # "The highest numbers of ceasefire violations, including one third of the explosions, were recorded …"
+                    # (patrol18d, G08: read as one explosion; "About a third of the ceasefire violations were recorded in
+                    # areas …" stays a share of the period, read by VIOLATION_SHARE)
+                    r"|(?<=\bincluding\s)(?:(?:about|around|roughly)\s+)?(?:one|two|a)[\s-]+(?:thirds?|quarters?|fifths?)(?=\s+of\b)",
+                    re.IGNORECASE)
+#: A clock time of the first of several observations whose others a quotation left out: "the SMM heard two explosions …
+#: at 11:55 and [...]" (patrol18c's F08: both were timed 11:55); the time is blanked (the count is left untimed).
+_CLOCK_THEN_CUT = re.compile(r"\b(?:at\s+)?(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*hrs)?(?=\s+and\s+[\[(]?(?:\.\.\.|\u2026))",
+                             re.IGNORECASE)
+#: Where the violence of a whole region's summary was focused: "… including nearly 400 explosions, …, with violence
+#: focused in the Avdiivka/Yasynuvata area, and Shyrokyne" (patrol18c's F07: the region's count was placed at Avdiivka).
+#: The places are blanked: the count stays the region's, unplaced.
+_FOCUSED = re.compile(r",?\s*\bwith\s+(?:the\s+)?(?:violence|fighting|hostilities|(?:ceasefire\s+)?violations|shelling)\s+"
+                      r"(?:(?:mainly|mostly|largely)\s+)?(?:focused|focussed|concentrated|centred|centered)\s+(?:in|on|around|near)\b"
+                      r"[^.;]*", re.IGNORECASE)
+#: A kind that holds for most of a count, not all of it: "the SMM observed 21, mostly incoming explosions" (patrol19: read
+#: as impacts of no number), "14 mainly outgoing explosions" (outgoing): blanked, so the count is read, undetermined.
+_MOSTLY_KIND = re.compile(r"(?<=\d),?\s+(?:mostly|mainly|largely|predominantly)\s+(?:incoming|outgoing)(?=\s+(?:explosions?|rounds?)\b)",
+                          re.IGNORECASE)
+#: "On the evening and night of 2 and 3 June" (patrol19's K02: undated) is "… of 2-3 June" (same length).
+_NIGHT_DAYS_AND = re.compile(r"(?<=\bnight\sof\s)(?P<day>\d{1,2})(?P<and>\s+and\s+)(?=\d{1,2}\s+" + ph.MONTH + r")", re.IGNORECASE)
+#: "As a result of enemy shelling, one soldier … was injured" (patrol19's J09: "a" read as one explosion): no count.
+#: "As a result of the shelling, no victims or damages were registered" (patrol19b's M20: a shelling of unstated number
+#: beside the one told in the sentence before): the shelling told again, with its article, is blanked (same length).
+_RESULT_TOLD_AGAIN = re.compile(r"\b[Aa]s\s+a\s+result\s+of\s+(?:the|this|that|these|those)\s+(?:enemy\s+)?"
+                                r"(?:shelling|fire|firing|attacks?)\s*(?=,)")
+_A_RESULT_OF = re.compile(r"(?<=\b[Aa]s\s)a(?=\s+result\s+of\s+(?:the\s+)?(?:enemy\s+)?(?:shelling|fire|firing|attacks?)\b)")
+#: A military clock with no colon: "At about 1830 hours, Pakistan initiated …", "at 0930 hours" (the Indian Army's statements;
+#: patrol19's L09: untimed): "18:30 hrs" (same length), only after "at / about / around".
+_HOURS_CLOCK = re.compile(r"(?:(?<=\bat\s)|(?<=\babout\s)|(?<=\baround\s))([01]\d|2[0-3])([0-5]\d)\s+hours\b", re.IGNORECASE)
+_DOTTED_CLOCK = re.compile(r"\b([01]?\d|2[0-3])\.([0-5]\d)(?=\s*(?:hrs|h)\b)")
+#: A 12-hour clock time of the news copies: "12:20 p.m.", "9 a.m.", "1.15pm" (rewritten as 24-hour time, same length).
+_TWELVE_HOUR = re.compile(r"(?<![\d:.])(?P<h>1\d|2[0-3]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s?(?P<ap>[ap])\.?\s?m(?:\.|\b)", re.IGNORECASE)
+
+
+def _twelve_hour(line: str) -> tuple[str, list[tuple[int, int]]]:
+    """The line with its 12-hour clock times in 24-hour time, and where it grew: (offset in the new line after which
+    the text is further on, by how many characters). "7 pm" is "19:00", one character longer (patrol16: left unread)."""
+    pieces: list[str] = []
+    widened: list[tuple[int, int]] = []
+    at = grown = 0
+    for match in _TWELVE_HOUR.finditer(line):
+        clock = _twenty_four_hour(match, fit=False)
+        pieces.extend((line[at:match.start()], clock))
+        if len(clock) > len(match.group(0)):
+            grown += len(clock) - len(match.group(0))
+            widened.append((match.start() + grown - (len(clock) - len(match.group(0))) + len(clock), grown))
+        at = match.end()
+    pieces.append(line[at:])
+    return "".join(pieces), widened
+
+
+def raw_offset(offset: int, widened: list[tuple[int, int]]) -> int:
+    """The offset in the line as written of an offset in the line with its clock times rewritten."""
+    grown = 0
+    for after, total in widened:
+        if offset >= after:
+            grown = total
+    return offset - grown
+
+
+def _twenty_four_hour(match: re.Match[str], fit: bool = True) -> str:
+    """"12:20 p.m." -> "12:20     ", "9 a.m." -> "09:00 " (24-hour, padded to the same length; with ``fit``, unchanged if it
+    cannot fit)."""
+    hour = int(match["h"])
+    if hour <= 12:  # "16:15 p.m." (news copies) is already a 24-hour time
+        hour = hour % 12 + (12 if match["ap"].lower() == "p" else 0)
+    elif match["m"] is None:
+        return match.group(0)
+    clock = f"{hour:02d}:{match['m'] or '00'}"
+    written = match.group(0)
+    if len(clock) > len(written) and fit:
+        return written
+    return clock + " " * (len(written) - len(clock))
+
+
+_ONE_TO_ONE = str.maketrans({"–": "-", "—": "-", "‒": "-", "−": "-", "‐": "-", "‑": "-", "\u00a0": " ",
+                             "\u2009": " ", "\u202f": " ", "’": "'", "‘": "'", "“": '"', "”": '"', "\t": " "})
+
+
+#: A tally written before its verb: "Armenian Armed Forces have 120 times violated the ceasefire" is read as "… violated
+#: the ceasefire 120 times" (patrol20b's S02; the same length).
+_TIMES_FIRST = re.compile(r"(?<![\w,.-])(?P<n>\d[\d,]*|(?i:" + ph.NUMBER_WORD + r"))\s+times\s+"
+                          r"(?P<verb>violated\s+the\s+(?:ceasefire|truce)(?:\s+regime)?)\b", re.IGNORECASE)
+#: A weapon and its count in brackets: "applied 60mm mortar (1shell)", "used 82mm mortars (4 shells)" (patrol20b's S04):
+#: "1 60mm mortar shell" (no longer).
+_GLUED_COUNT = re.compile(r"(?P<weapon>(?<![\w-])(?:\d{2,3}\s?-?\s?mm\s+)?(?:mortar|artillery|howitzer|tank)s?)\s*"
+                          r"\((?P<n>\d{1,4})\s?(?P<noun>shells?|rounds?|mines?)\)", re.IGNORECASE)
+
+
+def _glued_count(match: re.Match[str]) -> str:
+    weapon = re.sub(r"(mortar|howitzer|tank)s$", r"\1", match["weapon"], flags=re.IGNORECASE)
+    told = f"{match['n']} {weapon} {match['noun']}"
+    return told.ljust(len(match.group(0))) if len(told) <= len(match.group(0)) else match.group(0)
+
+
+#: A party's weapon named on a place without a number: "82mm mortars bombarded Maryinka", "shelled Kominternovo with
+#: 120mm mortars" are read as "mortar shelling in Maryinka" (explosions of no number at the place, as "there was mortar
+#: shelling in X" always was; patrol20's P21 and R05). One weapon only: "with heavy artillery and mortar" is left as it
+#: was; "shelled … from heavy machine guns" is "heavy machine gun fire" (of kind other, patrol20's M20).
+_ONE_WEAPON = (r"(?:\d{2,3}\s?-?\s?mm\s+)?(?P<weapon{n}>mortars?|artillery|howitzers?|tanks?|(?:automatic\s+)?grenade[- ]launchers?"
+               r"|MLRS|Grad|heavy[- ]machine[- ]?guns?)(?![\w-])"
+               r"(?!\s*(?:and\b|or\b|\(|,\s*(?:and\s+|or\s+)?(?:\d|heavy|large|small|light|automatic|mortar|artiller"
+               r"|howitzer|tank|grenade|MLRS|Grad|machine|anti|sniper|rifle|gun)))")
+_WEAPON_ON_PLACE = re.compile(
+    r"\b" + _ONE_WEAPON.replace("{n}", "1") + r"\s+(?:bombarded|shelled|pounded)\s+(?P<place1>" + PLACE + r")"
+    r"|\bshelled\s+(?P<place2>" + PLACE + r")\s+(?:with|from)\s+" + _ONE_WEAPON.replace("{n}", "2"), re.IGNORECASE)
+
+
+def _weapon_on_place(match: re.Match[str]) -> str:
+    weapon = match["weapon1"] or match["weapon2"]
+    if weapon.lower() in ("artillery", "mlrs", "grad"):
+        noun = weapon
+    else:
+        noun = re.sub(r"s$", "", weapon)
+    # shelling by an explosive weapon is explosions (as "mortar shelling in X" is); a machine gun's fire is not
+    what = "fire" if re.search(r"machine", noun, re.IGNORECASE) else "shelling"
+    told = f"{noun} {what} in {match['place1'] or match['place2']}"
+    return told.ljust(len(match.group(0))) if len(told) <= len(match.group(0)) else match.group(0)
+
+
+#: Two weapons and their counts given "respectively": "the use of 120mm and 82mm mortars (78 and 14 explosions,
+#: respectively)" is read as "78 120mm mortar explosions and 14 82mm mortar explosions" (patrol20's P19; same length or
+#: shorter, padded).
+_RESPECTIVE_WEAPONS = re.compile(
+    r"(?:\bthe\s+use\s+of\s+)?(?P<a>\d{2,3}\s?-?\s?mm)\s+and\s+(?P<b>\d{2,3}\s?-?\s?mm)\s+(?P<weapon>mortars?|artillery|howitzers?)"
+    r"\s*\(\s*(?P<n1>\d[\d,]*|(?i:" + ph.NUMBER_WORD + r"))\s+and\s+(?P<n2>\d[\d,]*|(?i:" + ph.NUMBER_WORD + r"))\s+"
+    r"(?P<noun>explosions|rounds|shells|impacts)\s*,\s*respectively\s*\)", re.IGNORECASE)
+
+
+def _respective_weapons(match: re.Match[str]) -> str:
+    weapon = re.sub(r"s$", "", match["weapon"], flags=re.IGNORECASE)
+    told = (f"{match['n1']} {match['a']} {weapon} {match['noun']} and {match['n2']} {match['b']} {weapon} "
+            f"{match['noun']}")
+    return told.ljust(len(match.group(0))) if len(told) <= len(match.group(0)) else match.group(0)
+
+
+def rewrite_line(line: str) -> tuple[str, list[tuple[int, int]]]:
+    """The line (a table row already written as its sentence) with every rewrite of this module applied, in order,
+    and the spans a 12-hour clock widened (for :func:`raw_offset`)."""
+    line = _FOOTNOTE.sub(lambda mark: " " * len(mark.group(0)), line.translate(_ONE_TO_ONE))  # "[1]": a footnote
+    line = _SHARE.sub(lambda share: " " * len(share.group(0)), _SHARE_PARENTHESIS.sub(
+        lambda share: " " * len(share.group(0)), line))  # "(approximately 60 per cent incoming …)": no count
+    line = _DOTTED_CLOCK.sub(r"\1:\2", line)  # "12.10hrs": a clock time written with a dot (same length)
+    line = _HOURS_CLOCK.sub(r"\1:\2 hrs ", line)  # "at 1830 hours": "at 18:30 hrs " (same length)
+    line = _CLOCK_THEN_CUT.sub(lambda cut: " " * len(cut.group(0)), line)  # "at 11:55 and [...]": not the whole's time
+    line = _FOCUSED.sub(lambda focus: " " * len(focus.group(0)), line)  # "with violence focused in the … area"
+    line = _MOSTLY_KIND.sub(lambda mostly: " " * len(mostly.group(0)), line)  # "21, mostly incoming explosions"
+    line = _RESULT_TOLD_AGAIN.sub(lambda again: " " * len(again.group(0)), line)  # "As a result of the shelling, …"
+    line = _A_RESULT_OF.sub(" ", line)  # "as a result of shelling": not one shelling (same length)
+    line = _NIGHT_DAYS_AND.sub(lambda days: days["day"] + "-" + " " * (len(days["and"]) - 1), line)
+    line, widened = _twelve_hour(line)  # "12:20 p.m.": a 12-hour clock ("7 pm" -> "19:00": one longer)
+    line = _HYPHEN_FIRE.sub(" ", line)  # "small-arms-fire": small-arms fire (same length)
+    line = _COUNT_RECORDED.sub(lambda verb: " " * len(verb.group(0)), line)  # "(over 430 explosions recorded)"
+    line = _TREND_DAY_COUNT.sub(lambda trend: f"{trend['day']}({trend['n']} {trend['noun']})", line)  # (same length)
+    line = _PLACE_BETWEEN_COMMAS.sub(
+        lambda moved: f"{moved['verb']} {moved['rest']}, {moved['place']}".ljust(len(moved.group(0))), line)
+    line = _BOTH_DAYS.sub("    ", line)  # "both on 20 August (…) and 21 August (…)": each day is read with its count
+    line = _DUELS.sub(lambda duel: duel["weapon"] + "fire" + " " * len(duel["s"]), line)  # "artillery duels" (same length)
+    line = _FIRED_WEAPON.sub(_weapon_fire, line)  # "Fired small arms from …": small arms fire (same length)
+    line = _ROUND_IMPACTS.sub(lambda word: " " * len(word.group(0)), line)  # "mortar round impacts": mortar impacts
+    line = _UNKNOWN_CALIBRE.sub(lambda doubt: " " * len(doubt.group(0)), line)  # "rounds of undetermined calibre"
+    line = _AGAINST.sub(lambda pair: pair["kept"].ljust(len(pair.group(0))), line)  # "(roughly 52 against about 140)"
+    line = _SHORTS.sub("shots ", line)  # "single shorts of small arms fire" (same length)
+    line = _SELF_PROPELLED_GRENADES.sub(_recoilless, line)  # "self-propelled grenades (SPG-9)" (same length)
+    line = _WITH_COUNT_RECORDED.sub(  # "With about 30 explosions recorded, the SMM observed …" (same length)
+        lambda lead: f"{lead['subject']} recorded {lead['count']}, ".ljust(len(lead.group(0))), line)
+    line = _SETTLEMENT_LIES.sub(lambda lies: lies["name"] + " " * len(lies["where"]), line)  # "the X settlement south of the town"
+    line = _SOUNDS_CONSISTENT.sub(_sounds_consistent, line)  # "four loud sounds consistent with the firing of rockets"
+    line = _MILLIMETRE_MM.sub(lambda calibre: f"{calibre['n']}mm".ljust(len(calibre.group(0))), line)  # "155 millimetre (mm)"
+    line = _ROUNDS_AS_WEAPONS.sub(_mortar_rounds, line)  # "Five 122-mm mines were fired": mortar rounds (same length)
+    line = _COUNTED_AMMUNITION.sub(lambda rounds: rounds["lead"] + "rounds".ljust(len(rounds["noun"])), line)
+    line = _TIMES_FIRST.sub(lambda times: f"{times['verb']} {times['n']} times", line)  # "have 120 times violated the ceasefire"
+    line = _GLUED_COUNT.sub(_glued_count, line)  # "60mm mortar (1shell)": one mortar shell
+    line = _WEAPON_ON_PLACE.sub(_weapon_on_place, line)  # "82mm mortars bombarded Maryinka": mortar fire in Maryinka
+    line = _RESPECTIVE_WEAPONS.sub(_respective_weapons, line)  # "120mm and 82mm mortars (78 and 14 explosions, respectively)"
+    return line, widened
