@@ -482,6 +482,13 @@ class FusionConfig:
     scenarios, batch and streaming."""
     site_km: float = 1.0
     """``min_sites``, ``array_beams``: stations closer than this (chained) are one site."""
+    whole_second_stations: bool = True
+    """Read a station whose times are all whole seconds (at least ``whole_second_min_picks`` picks, none with a
+    fraction) as a logger that truncates: its picks are taken 0.5 s later, the middle of the second they were made in
+    (``engine.whole_second_shift``; the batch's ``prepare`` only). A third simulator's loggers (docs/fusion.md,
+    "Session 21 (sim21)")."""
+    whole_second_min_picks: int = 20
+    """``whole_second_stations``: the fewest picks a station must have, all whole seconds, to be read as truncating."""
     array_beams: bool = False
     """Treat every site of at least ``array_min_elements`` stations (``site_km``) as an array: its elements' picks are
     beamed into site detections (a plane wave fitted to the element times: back-azimuth and sigma, apparent velocity
@@ -679,12 +686,25 @@ def prepare(stations: pa.Table, picks: pa.Table, config: FusionConfig) -> Prepar
     except KeyError as missing:
         raise InputError("picks", f"unknown station {missing.args[0]!r} (not in the stations table)", column="station_id") from None
     ids = np.asarray(picks["pick_id"].to_pylist(), dtype=object)
-    origin, time = relative_times(float_column(picks, "time"))
+    absolute = float_column(picks, "time")
+    if config.whole_second_stations:
+        absolute = absolute + whole_second_shift(absolute, station, network.size, config.whole_second_min_picks)
+    origin, time = relative_times(absolute)
     prep = prepare_arrays(network, grid(network, config), config, ids, time, station,
                           float_column(picks, "backazimuth_deg"), float_column(picks, "backazimuth_sigma_deg"))
     prep.time_origin_s = origin
     with_levels(prep, float_column(picks, "amplitude"), float_column(picks, "snr"))
     return prep
+
+
+def whole_second_shift(time_s: np.ndarray, station: np.ndarray, n_stations: int, min_picks: int) -> np.ndarray:
+    """Per pick, 0.5 s for the picks of a station that logs whole seconds (every one of its at least ``min_picks``
+    times without a fraction: a logger that truncates, whose error is uniform in [0, 1) s), else 0."""
+    whole = np.abs(time_s - np.round(time_s)) < 1e-6
+    n_picks = np.bincount(station, minlength=n_stations)
+    n_whole = np.bincount(station, weights=whole.astype(float), minlength=n_stations)
+    truncating = (n_picks >= min_picks) & (n_whole == n_picks)
+    return np.where(truncating[station], 0.5, 0.0)
 
 
 def with_levels(prep: Prepared, amplitude: np.ndarray, snr: np.ndarray) -> None:
