@@ -44,6 +44,7 @@ from truceline.fuse.flight import flight_partners
 from truceline.fuse.mission import fire_missions
 from truceline.fuse.ripple import burst_clusters, ripple_bursts
 from truceline.fuse.twin import twin_rounds
+from truceline.fuse.zoneclocks import zone_offsets
 from truceline.fuse.silence import ReachSilence, Silence
 from truceline.model.errors import InputError
 
@@ -489,6 +490,10 @@ class FusionConfig:
     "Session 21 (sim21)")."""
     whole_second_min_picks: int = 20
     """``whole_second_stations``: the fewest picks a station must have, all whole seconds, to be read as truncating."""
+    zone_clock_stations: bool = True
+    """Read a station whose clock is whole quarter hours off UTC (a logger on local time) from its neighbours' picks
+    and take its picks back by that much (``fuse/zoneclocks.py``; the batch's ``prepare`` only). A third simulator's
+    stations on UTC+2 and UTC+3 (docs/fusion.md, "Session 21 (lead)"); no station of ours is read."""
     array_beams: bool = False
     """Treat every site of at least ``array_min_elements`` stations (``site_km``) as an array: its elements' picks are
     beamed into site detections (a plane wave fitted to the element times: back-azimuth and sigma, apparent velocity
@@ -689,6 +694,10 @@ def prepare(stations: pa.Table, picks: pa.Table, config: FusionConfig) -> Prepar
     absolute = float_column(picks, "time")
     if config.whole_second_stations:
         absolute = absolute + whole_second_shift(absolute, station, network.size, config.whole_second_min_picks)
+    if config.zone_clock_stations:
+        zone = zone_offsets(absolute, station, network.x_km, network.y_km)
+        if np.any(zone != 0.0):
+            absolute = absolute - zone[station]
     origin, time = relative_times(absolute)
     prep = prepare_arrays(network, grid(network, config), config, ids, time, station,
                           float_column(picks, "backazimuth_deg"), float_column(picks, "backazimuth_sigma_deg"))
