@@ -134,3 +134,35 @@ def test_the_fusion_is_unchanged_when_nothing_is_read() -> None:
     b_events, b_assignments = associate(stations, picks, FusionConfig(clock_pairs=True))
     assert a_events.equals(b_events)
     assert a_assignments.equals(b_assignments)
+
+
+def test_a_confirmed_offset_taken_off_lets_its_neighbour_be_read() -> None:
+    """Two neighbouring stations both off (the centre 6 s late, its neighbour 5 s early): read together, the
+    neighbour's pair with the centre is against its own reading and it is not applied; with the centre's offset known
+    (``known``: confirmed by the loose pass), the neighbour is read, and the known station is returned as given."""
+    st_x, st_y, times = _world(4, {4: 6.0, 1: -5.0}, n_sources=80)
+    first = _read(st_x, st_y, times)
+    assert first[4].offset_s > 4.0 and first[1].offset_s == 0.0
+    config = FusionConfig()
+    known = np.full(len(st_x), np.nan)
+    known[4] = 6.0
+    second = pair_clock_offsets(
+        st_x, st_y, times, celerity_km_s=config.clock_pairs_celerity_km_s, margin_s=0.5,
+        neighbour_km=config.clock_pairs_neighbour_km, max_neighbours=8, max_s=10.0, min_s=config.clock_pairs_min_s,
+        min_z=config.clock_pairs_min_z, min_gain=8, min_pairs=2, isolation_s=config.clock_pairs_isolation_s,
+        known=known)
+    assert second[4].offset_s == 6.0 and second[4].note == "known"
+    assert -5.75 < second[1].offset_s < -3.0
+    assert all(r.offset_s == 0.0 for r in second if r.station not in (1, 4))
+
+
+def test_the_fusion_reads_a_neighbour_again_once_the_first_clock_is_confirmed() -> None:
+    """``clock_pairs_rounds``: with one reading (0 rounds) the early neighbour is never read and its 5 s stay; read
+    again against the confirmed centre, it sits out a second loose pass and is confirmed: both within 0.2 s."""
+    st_x, st_y, times = _world(4, {4: 6.0, 1: -5.0}, n_sources=80)
+    stations, picks = _tables(st_x, st_y, times)
+    once = _applied(stations, picks, FusionConfig(clock_pairs=True, clock_pairs_rounds=0))
+    again = _applied(stations, picks, FusionConfig(clock_pairs=True))
+    assert abs(once[4] - 6.0) < 0.2 and abs(once[1] + 5.0) > 1.0
+    assert abs(again[4] - 6.0) < 0.2 and abs(again[1] + 5.0) < 0.2
+    assert np.all(np.abs(np.delete(again, [1, 4])) < 0.15)
