@@ -7,7 +7,7 @@ import numpy as np
 import pyarrow as pa
 
 from truceline.fuse import FusionConfig, associate
-from truceline.fuse.engine import fuse
+from truceline.fuse.engine import fuse, lone_stations, pair_clock_corrections, prepare
 from truceline.fuse.pairclocks import isolated, pair_clock_offsets, pair_differences
 
 KM_PER_DEG_LAT = 111.2
@@ -166,3 +166,34 @@ def test_the_fusion_reads_a_neighbour_again_once_the_first_clock_is_confirmed() 
     assert abs(once[4] - 6.0) < 0.2 and abs(once[1] + 5.0) > 1.0
     assert abs(again[4] - 6.0) < 0.2 and abs(again[1] + 5.0) < 0.2
     assert np.all(np.abs(np.delete(again, [1, 4])) < 0.15)
+
+
+def test_a_station_not_readable_is_only_a_neighbour() -> None:
+    """``readable``: a station left out is not read (note "not read") but its picks still read its neighbours."""
+    st_x, st_y, times = _world(3, {4: 6.0})
+    config = FusionConfig()
+    readable = np.ones(len(st_x), dtype=bool)
+    readable[4] = False
+    readings = pair_clock_offsets(
+        st_x, st_y, times, celerity_km_s=config.clock_pairs_celerity_km_s, margin_s=0.5,
+        neighbour_km=config.clock_pairs_neighbour_km, max_neighbours=8, max_s=10.0, min_s=config.clock_pairs_min_s,
+        min_z=config.clock_pairs_min_z, min_gain=8, min_pairs=2, isolation_s=config.clock_pairs_isolation_s,
+        readable=readable)
+    assert readings[4].offset_s == 0.0 and readings[4].note == "not read"
+    assert all(r.offset_s == 0.0 for r in readings)
+
+
+def test_only_lone_stations_are_read_unless_clustered_is_asked() -> None:
+    """``clock_pairs_clustered`` off (the default): a station with another within ``site_km`` is not read; on, it is."""
+    st_x, st_y, times = _world(3, {4: 6.0}, n_sources=80)
+    st_x = np.append(st_x, st_x[4] + 0.3)
+    st_y = np.append(st_y, st_y[4])
+    times.append(times[4] - 6.0 + 0.3 / 0.34 * 0.0)
+    stations, picks = _tables(st_x, st_y, times)
+    for clustered, read in ((False, False), (True, True)):
+        config = FusionConfig(clock_pairs=True, clock_pairs_clustered=clustered)
+        prep = prepare(stations, picks, config)
+        lone = lone_stations(prep, config)
+        assert not lone[4] and not lone[9] and lone[:4].all()
+        offsets = pair_clock_corrections(prep, config)
+        assert (abs(offsets[4] - 6.0) < 0.75) == read

@@ -193,6 +193,12 @@ class FusionConfig:
     newly read sits out the loose passes run once more, to be confirmed in turn; at most this many times, while a
     reading is newly confirmed (0: one reading, clock20's). Two close stations both off read each other as right
     (robust19's g2clk: S09 is read once S07's -7.18 s is confirmed; docs/fusion.md, "Session 21 (robust21b)")."""
+    clock_pairs_clustered: bool = False
+    """With ``clock_pairs``: read also the stations that share a site (``station_sites``, ``site_km``) with others. Off:
+    only lone stations are read (all are neighbours). An element of a cluster whose clock is off is left out of the
+    loose pass's events by its own misfit while its site's other elements still hear them; correcting it costs
+    robust19's g3c F1 0.1701 -> 0.1038 (the true offsets cost too, clock20). With ``array_beams`` the clusters are
+    beamed into sites first, each one station (docs/fusion.md, "Session 21 (robust21b)")."""
     range_celerity: bool = False
     """Let the celerity vary with the path's length: ``c + g (d - 15 km)`` with one slope ``g`` for the network, fitted
     by the calibration with one celerity and wind (``atmosphere.fit_range_slope``), then held in every tile's fit and
@@ -1456,12 +1462,20 @@ def pair_clock_corrections(prep: Prepared, config: FusionConfig, known: np.ndarr
         net.x_km, net.y_km, times, celerity_km_s=config.clock_pairs_celerity_km_s, margin_s=PAIR_MARGIN_S,
         neighbour_km=config.clock_pairs_neighbour_km, max_neighbours=PAIR_MAX_NEIGHBOURS, max_s=PAIR_MAX_S,
         min_s=config.clock_pairs_min_s, min_z=config.clock_pairs_min_z, min_gain=PAIR_MIN_GAIN,
-        min_pairs=PAIR_MIN_PAIRS, isolation_s=config.clock_pairs_isolation_s, known=known)
+        min_pairs=PAIR_MIN_PAIRS, isolation_s=config.clock_pairs_isolation_s, known=known,
+        readable=None if config.clock_pairs_clustered else lone_stations(prep, config))
     prep.extras["pair_clock_read_s"] = np.array([r.read_s for r in readings])
     prep.extras["pair_clock_z"] = np.array([min(r.z, r.exchange_z) for r in readings])
     offsets = np.array([r.offset_s for r in readings])
     prep.extras["pair_clock_flagged"] = (offsets != 0) & (~np.isfinite(known) if known is not None else True)
     return offsets
+
+
+def lone_stations(prep: Prepared, config: FusionConfig) -> np.ndarray:
+    """Per station, whether no other station shares its site (``station_sites`` within ``site_km``)."""
+    net = prep.network
+    site = station_sites(net.x_km, net.y_km, config.site_km)
+    return np.asarray(np.bincount(site, minlength=net.size)[site] == 1) if len(site) else np.zeros(0, dtype=bool)
 
 
 def celerity_scatter_of(prep: Prepared, config: FusionConfig, first: PassResult, atmosphere: np.ndarray,
