@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyarrow as pa
+import pytest
 
 from truceline.fuse import FusionConfig, associate
 from truceline.fuse.engine import fuse, lone_stations, pair_clock_corrections, prepare
@@ -197,3 +198,25 @@ def test_only_lone_stations_are_read_unless_clustered_is_asked() -> None:
         assert not lone[4] and not lone[9] and lone[:4].all()
         offsets = pair_clock_corrections(prep, config)
         assert (abs(offsets[4] - 6.0) < 0.75) == read
+
+
+def test_a_reading_no_loose_pass_confirms_leaves_the_run_as_without_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without ``range_celerity``, when the loose passes confirm no reading (here the confirming search is made to
+    find nothing), they are run again as if nothing had been read: the events and assignments of the option off
+    (robust19's g2: byte-identical to main)."""
+    from truceline.fuse import engine
+
+    st_x, st_y, times = _world(3, {4: 6.0}, n_sources=60)
+    stations, picks = _tables(st_x, st_y, times)
+
+    def nothing(st_x_km: np.ndarray, *args: object, **kwargs: object) -> tuple[np.ndarray, np.ndarray]:
+        return np.zeros(len(st_x_km)), np.zeros(len(st_x_km), dtype=bool)
+
+    monkeypatch.setattr(engine, "searched_clock_offsets", nothing)
+    config = FusionConfig(clock_pairs=True)
+    prep, _, _ = fuse(stations, picks, config)
+    assert prep.extras["pair_clock_unconfirmed"][4]
+    a_events, a_assignments = associate(stations, picks, FusionConfig())
+    b_events, b_assignments = associate(stations, picks, config)
+    assert a_events.equals(b_events)
+    assert a_assignments.equals(b_assignments)

@@ -1308,12 +1308,26 @@ def fuse(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = None
         atmosphere = np.tile(np.array([DEFAULT_CELERITY_KM_S, 0.0, 0.0]), (prep.n_blocks, prep.n_tiles, 1))
         gross = pair_clock_corrections(prep, config) if config.clock_pairs else None
         loose_taken = None
+        before = (atmosphere, prep.pick_time, dict(prep.extras))
         if gross is not None:
             prep.pick_time = prep.raw_time - gross[prep.pick_station]
             # a station read off sits out the loose pass: its offset is read again against that pass's events
             loose_taken = (gross != 0)[prep.pick_station] if np.any(gross != 0) else None
         first, atmosphere, corrections = loose_passes(
             prep, config, atmosphere, gross, loose_taken, progress=(lambda f: progress(0.4 * f)) if progress else None)
+        if (gross is not None and loose_taken is not None and not config.range_celerity
+                and not np.any(prep.extras["pair_clock_flagged"] & prep.extras.get(
+                    "pair_clock_confirmed", np.zeros(prep.network.size, dtype=bool)))):
+            # no reading confirmed: the loose passes are run again as if nothing had been read (without
+            # range_celerity; with it, an unread gross clock feeds the slope, so the stations read stay out)
+            unconfirmed = prep.extras["pair_clock_flagged"]
+            atmosphere, prep.pick_time = before[0], before[1]
+            prep.extras.clear()
+            prep.extras.update(before[2])
+            prep.extras["pair_clock_flagged"] = np.zeros(prep.network.size, dtype=bool)
+            prep.extras["pair_clock_unconfirmed"] = unconfirmed
+            gross, loose_taken = None, None
+            first, atmosphere, corrections = loose_passes(prep, config, atmosphere, None, None)
         if gross is not None and loose_taken is not None and config.clock_pairs_rounds > 0:
             first, atmosphere, corrections, gross, loose_taken = reread_pair_clocks(
                 prep, config, first, atmosphere, corrections, gross)
