@@ -355,3 +355,24 @@ def test_cli_reach_km_is_the_configs(tmp_path: Path) -> None:
         assert result.exit_code == 0, result.output
         counts.append(read_table(out / "events.csv", EVENTS).num_rows)
     assert counts[0] >= 5 and counts[1] < counts[0]
+
+
+def test_cli_reads_gross_clocks_by_default_and_can_be_told_not_to(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``truceline associate`` runs ``clock_pairs`` unless ``--no-clock-pairs`` (docs/fusion.md, "Session 21
+    (robust21b)")."""
+    from truceline.fuse import commands
+
+    toy = make_toy(n_events=2, seed=5)
+    write_table(toy.stations, tmp_path / "stations.csv")
+    write_table(toy.picks, tmp_path / "picks.csv")
+    seen: list[FusionConfig] = []
+
+    def stop(stations: pa.Table, picks: pa.Table, config: FusionConfig):
+        seen.append(config)
+        raise RuntimeError("stop")
+
+    monkeypatch.setattr(commands, "fuse", stop)
+    for flags, expected in (([], True), (["--no-clock-pairs"], False)):
+        CliRunner().invoke(cli, ["associate", "--stations", str(tmp_path / "stations.csv"), "--picks",
+                                 str(tmp_path / "picks.csv"), "--out", str(tmp_path / "run"), *flags])
+        assert seen[-1].clock_pairs is expected

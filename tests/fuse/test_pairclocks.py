@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import numpy as np
 import pyarrow as pa
+import pytest
 
 from truceline.fuse import FusionConfig, associate
-from truceline.fuse.engine import fuse
+from truceline.fuse.engine import fuse, lone_stations, pair_clock_corrections, prepare
 from truceline.fuse.pairclocks import isolated, pair_clock_offsets, pair_differences
 
 KM_PER_DEG_LAT = 111.2
@@ -132,5 +133,90 @@ def test_the_fusion_is_unchanged_when_nothing_is_read() -> None:
     stations, picks = _tables(st_x, st_y, times)
     a_events, a_assignments = associate(stations, picks, FusionConfig())
     b_events, b_assignments = associate(stations, picks, FusionConfig(clock_pairs=True))
+    assert a_events.equals(b_events)
+    assert a_assignments.equals(b_assignments)
+
+
+def test_a_confirmed_offset_taken_off_lets_its_neighbour_be_read() -> None:
+    """Two neighbouring stations both off (the centre 6 s late, its neighbour 5 s early): read together, the
+    neighbour's pair with the centre is against its own reading and it is not applied; with the centre's offset known
+    (``known``: confirmed by the loose pass), the neighbour is read, and the known station is returned as given."""
+    st_x, st_y, times = _world(4, {4: 6.0, 1: -5.0}, n_sources=80)
+    first = _read(st_x, st_y, times)
+    assert first[4].offset_s > 4.0 and first[1].offset_s == 0.0
+    config = FusionConfig()
+    known = np.full(len(st_x), np.nan)
+    known[4] = 6.0
+    second = pair_clock_offsets(
+        st_x, st_y, times, celerity_km_s=config.clock_pairs_celerity_km_s, margin_s=0.5,
+        neighbour_km=config.clock_pairs_neighbour_km, max_neighbours=8, max_s=10.0, min_s=config.clock_pairs_min_s,
+        min_z=config.clock_pairs_min_z, min_gain=8, min_pairs=2, isolation_s=config.clock_pairs_isolation_s,
+        known=known)
+    assert second[4].offset_s == 6.0 and second[4].note == "known"
+    assert -5.75 < second[1].offset_s < -3.0
+    assert all(r.offset_s == 0.0 for r in second if r.station not in (1, 4))
+
+
+def test_the_fusion_reads_a_neighbour_again_once_the_first_clock_is_confirmed() -> None:
+    """``clock_pairs_rounds``: with one reading (0 rounds) the early neighbour is never read and its 5 s stay; read
+    again against the confirmed centre, it sits out a second loose pass and is confirmed: both within 0.2 s."""
+    st_x, st_y, times = _world(4, {4: 6.0, 1: -5.0}, n_sources=80)
+    stations, picks = _tables(st_x, st_y, times)
+    once = _applied(stations, picks, FusionConfig(clock_pairs=True, clock_pairs_rounds=0))
+    again = _applied(stations, picks, FusionConfig(clock_pairs=True))
+    assert abs(once[4] - 6.0) < 0.2 and abs(once[1] + 5.0) > 1.0
+    assert abs(again[4] - 6.0) < 0.2 and abs(again[1] + 5.0) < 0.2
+    assert np.all(np.abs(np.delete(again, [1, 4])) < 0.15)
+
+
+def test_a_station_not_readable_is_only_a_neighbour() -> None:
+    """``readable``: a station left out is not read (note "not read") but its picks still read its neighbours."""
+    st_x, st_y, times = _world(3, {4: 6.0})
+    config = FusionConfig()
+    readable = np.ones(len(st_x), dtype=bool)
+    readable[4] = False
+    readings = pair_clock_offsets(
+        st_x, st_y, times, celerity_km_s=config.clock_pairs_celerity_km_s, margin_s=0.5,
+        neighbour_km=config.clock_pairs_neighbour_km, max_neighbours=8, max_s=10.0, min_s=config.clock_pairs_min_s,
+        min_z=config.clock_pairs_min_z, min_gain=8, min_pairs=2, isolation_s=config.clock_pairs_isolation_s,
+        readable=readable)
+    assert readings[4].offset_s == 0.0 and readings[4].note == "not read"
+    assert all(r.offset_s == 0.0 for r in readings)
+
+
+def test_only_lone_stations_are_read_unless_clustered_is_asked() -> None:
+    """``clock_pairs_clustered`` off (the default): a station with another within ``site_km`` is not read; on, it is."""
+    st_x, st_y, times = _world(3, {4: 6.0}, n_sources=80)
+    st_x = np.append(st_x, st_x[4] + 0.3)
+    st_y = np.append(st_y, st_y[4])
+    times.append(times[4] - 6.0 + 0.3 / 0.34 * 0.0)
+    stations, picks = _tables(st_x, st_y, times)
+    for clustered, read in ((False, False), (True, True)):
+        config = FusionConfig(clock_pairs=True, clock_pairs_clustered=clustered)
+        prep = prepare(stations, picks, config)
+        lone = lone_stations(prep, config)
+        assert not lone[4] and not lone[9] and lone[:4].all()
+        offsets = pair_clock_corrections(prep, config)
+        assert (abs(offsets[4] - 6.0) < 0.75) == read
+
+
+def test_a_reading_no_loose_pass_confirms_leaves_the_run_as_without_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without ``range_celerity``, when the loose passes confirm no reading (here the confirming search is made to
+    find nothing), they are run again as if nothing had been read: the events and assignments of the option off
+    (robust19's g2: byte-identical to main)."""
+    from truceline.fuse import engine
+
+    st_x, st_y, times = _world(3, {4: 6.0}, n_sources=60)
+    stations, picks = _tables(st_x, st_y, times)
+
+    def nothing(st_x_km: np.ndarray, *args: object, **kwargs: object) -> tuple[np.ndarray, np.ndarray]:
+        return np.zeros(len(st_x_km)), np.zeros(len(st_x_km), dtype=bool)
+
+    monkeypatch.setattr(engine, "searched_clock_offsets", nothing)
+    config = FusionConfig(clock_pairs=True)
+    prep, _, _ = fuse(stations, picks, config)
+    assert prep.extras["pair_clock_unconfirmed"][4]
+    a_events, a_assignments = associate(stations, picks, FusionConfig())
+    b_events, b_assignments = associate(stations, picks, config)
     assert a_events.equals(b_events)
     assert a_assignments.equals(b_assignments)

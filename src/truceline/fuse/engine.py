@@ -188,6 +188,18 @@ class FusionConfig:
     """A station ``clock_pairs`` corrects sits out the loose pass, and what its reading left is searched within this
     half-width against that pass's events (``atmosphere.searched_clock_offsets``): the reading is only as exact as the
     celerity bound and the sources' spread allow, and a clock left 1.5-2 s off is worse than one left out."""
+    clock_pairs_rounds: int = 3
+    """With ``clock_pairs``: after the loose passes confirmed some readings, the stations not yet read are read again
+    with the confirmed offsets taken off their neighbours (``pairclocks.pair_clock_offsets``' ``known``), and a station
+    newly read sits out the loose passes run once more, to be confirmed in turn; at most this many times, while a
+    reading is newly confirmed (0: one reading, clock20's). Two close stations both off read each other as right
+    (robust19's g2clk: S09 is read once S07's -7.18 s is confirmed; docs/fusion.md, "Session 21 (robust21b)")."""
+    clock_pairs_clustered: bool = False
+    """With ``clock_pairs``: read also the stations that share a site (``station_sites``, ``site_km``) with others. Off:
+    only lone stations are read (all are neighbours). An element of a cluster whose clock is off is left out of the
+    loose pass's events by its own misfit while its site's other elements still hear them; correcting it costs
+    robust19's g3c F1 0.1701 -> 0.1038 (the true offsets cost too, clock20). With ``array_beams`` the clusters are
+    beamed into sites first, each one station (docs/fusion.md, "Session 21 (robust21b)")."""
     range_celerity: bool = False
     """Let the celerity vary with the path's length: ``c + g (d - 15 km)`` with one slope ``g`` for the network, fitted
     by the calibration with one celerity and wind (``atmosphere.fit_range_slope``), then held in every tile's fit and
@@ -1325,22 +1337,29 @@ def fuse(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = None
         atmosphere = np.tile(np.array([DEFAULT_CELERITY_KM_S, 0.0, 0.0]), (prep.n_blocks, prep.n_tiles, 1))
         gross = pair_clock_corrections(prep, config) if config.clock_pairs else None
         loose_taken = None
+        before = (atmosphere, prep.pick_time, dict(prep.extras))
         if gross is not None:
             prep.pick_time = prep.raw_time - gross[prep.pick_station]
             # a station read off sits out the loose pass: its offset is read again against that pass's events
             loose_taken = (gross != 0)[prep.pick_station] if np.any(gross != 0) else None
-        first = first_pass(prep, config, atmosphere, progress=(lambda f: progress(0.4 * f)) if progress else None,
-                           taken=loose_taken)
-        assumed, assumed_slope = atmosphere, 0.0
-        atmosphere, corrections = _calibrate(prep, config, first)
-        corrections = corrections if gross is None else gross + corrections
-        for _ in range(config.loose_pass_rounds):
-            if not moved_beyond(config, atmosphere, range_slope(prep), assumed, assumed_slope):
-                break
-            assumed, assumed_slope = atmosphere, range_slope(prep)
-            first = first_pass(prep, config, atmosphere, taken=loose_taken)
-            atmosphere, corrections = _calibrate(prep, config, first)
-            corrections = corrections if gross is None else gross + corrections
+        first, atmosphere, corrections = loose_passes(
+            prep, config, atmosphere, gross, loose_taken, progress=(lambda f: progress(0.4 * f)) if progress else None)
+        if (gross is not None and loose_taken is not None and not config.range_celerity
+                and not np.any(prep.extras["pair_clock_flagged"] & prep.extras.get(
+                    "pair_clock_confirmed", np.zeros(prep.network.size, dtype=bool)))):
+            # no reading confirmed: the loose passes are run again as if nothing had been read (without
+            # range_celerity; with it, an unread gross clock feeds the slope, so the stations read stay out)
+            unconfirmed = prep.extras["pair_clock_flagged"]
+            atmosphere, prep.pick_time = before[0], before[1]
+            prep.extras.clear()
+            prep.extras.update(before[2])
+            prep.extras["pair_clock_flagged"] = np.zeros(prep.network.size, dtype=bool)
+            prep.extras["pair_clock_unconfirmed"] = unconfirmed
+            gross, loose_taken = None, None
+            first, atmosphere, corrections = loose_passes(prep, config, atmosphere, None, None)
+        if gross is not None and loose_taken is not None and config.clock_pairs_rounds > 0:
+            first, atmosphere, corrections, gross, loose_taken = reread_pair_clocks(
+                prep, config, first, atmosphere, corrections, gross)
         if config.range_celerity and config.range_loose_kappa is not None and wants_wide_pass(prep, config, atmosphere):
             first, atmosphere, corrections = wide_loose_passes(prep, config, first, atmosphere, corrections,
                                                            taken=loose_taken, gross=gross)
@@ -1372,6 +1391,60 @@ def fuse(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = None
     if config.wind_field_relocate:
         result, atmosphere = relocated_in_field(prep, tight, result, atmosphere)
     return prep, result, atmosphere
+
+
+def loose_passes(prep: Prepared, config: FusionConfig, atmosphere: np.ndarray, gross: np.ndarray | None,
+                 taken: np.ndarray | None, progress: ProgressCallback | None = None,
+                 assumed_slope: float = 0.0) -> tuple[PassResult, np.ndarray, np.ndarray]:
+    """The loose pass under ``atmosphere`` (range slope ``assumed_slope``) and its calibration, run again under each
+    new calibration while it moves (``moved_beyond``), at most ``loose_pass_rounds`` more times: the last pass, the
+    atmosphere and the clock corrections (``gross``, ``clock_pairs``' offsets, added; ``taken``: its picks that sit
+    out)."""
+    first = first_pass(prep, config, atmosphere, progress=progress, taken=taken)
+    assumed = atmosphere
+    atmosphere, corrections = _calibrate(prep, config, first)
+    corrections = corrections if gross is None else gross + corrections
+    for _ in range(config.loose_pass_rounds):
+        if not moved_beyond(config, atmosphere, range_slope(prep), assumed, assumed_slope):
+            break
+        assumed, assumed_slope = atmosphere, range_slope(prep)
+        first = first_pass(prep, config, atmosphere, taken=taken)
+        atmosphere, corrections = _calibrate(prep, config, first)
+        corrections = corrections if gross is None else gross + corrections
+    return first, atmosphere, corrections
+
+
+def reread_pair_clocks(prep: Prepared, config: FusionConfig, first: PassResult, atmosphere: np.ndarray,
+                       corrections: np.ndarray, gross: np.ndarray
+                       ) -> tuple[PassResult, np.ndarray, np.ndarray, np.ndarray, np.ndarray | None]:
+    """``clock_pairs_rounds``: while the loose passes confirm a reading, the stations not yet confirmed are read again
+    with the confirmed offsets (their corrections) taken off their neighbours; the stations newly read sit out the
+    loose passes run once more under the calibrated atmosphere (the confirmed ones take part, corrected), and are
+    confirmed or not by them. Returns the last loose pass, atmosphere, corrections, the offsets taken off before the
+    passes and the picks that sat out (``prep.extras``' flags are the last reading's)."""
+    net = prep.network
+    confirmed_all = np.zeros(net.size, dtype=bool)
+    taken: np.ndarray | None = prep.extras["pair_clock_flagged"][prep.pick_station]
+    for _ in range(config.clock_pairs_rounds):
+        confirmed = prep.extras["pair_clock_flagged"] & prep.extras.get(
+            "pair_clock_confirmed", np.zeros(net.size, dtype=bool))
+        if not np.any(confirmed & ~confirmed_all):
+            break
+        confirmed_all |= confirmed
+        known = np.where(confirmed_all, corrections, np.nan)
+        kept = dict(prep.extras)
+        offsets = pair_clock_corrections(prep, config, known=known)
+        if not np.any(prep.extras["pair_clock_flagged"]):
+            prep.extras.clear()
+            prep.extras.update(kept)
+            break
+        gross = offsets
+        prep.pick_time = prep.raw_time - gross[prep.pick_station]
+        taken = prep.extras["pair_clock_flagged"][prep.pick_station]
+        prep.extras.pop("pair_clock_confirmed", None)
+        first, atmosphere, corrections = loose_passes(prep, config, atmosphere, gross, taken,
+                                                      assumed_slope=range_slope(prep))
+    return first, atmosphere, corrections, gross, taken
 
 
 def moved_beyond(config: FusionConfig, atmosphere: np.ndarray, slope: float, assumed: np.ndarray,
@@ -1420,10 +1493,11 @@ def wide_loose_passes(prep: Prepared, config: FusionConfig, first: PassResult, a
     return first, atmosphere, corrections
 
 
-def pair_clock_corrections(prep: Prepared, config: FusionConfig) -> np.ndarray:
+def pair_clock_corrections(prep: Prepared, config: FusionConfig, known: np.ndarray | None = None) -> np.ndarray:
     """Per station, the gross clock offset ``clock_pairs`` reads from its picks' time differences with its neighbours
     (``pairclocks.pair_clock_offsets``; 0 where nothing clear is read), to take off ``prep.raw_time``. The readings are
-    kept in ``prep.extras`` (``pair_clock_read_s``, ``pair_clock_z``) for the record."""
+    kept in ``prep.extras`` (``pair_clock_read_s``, ``pair_clock_z``) for the record. ``known`` (NaN where not):
+    offsets already confirmed, returned as they are and not flagged (``pair_clock_flagged``: the new readings)."""
     net = prep.network
     start = prep.station_pick_start
     times = [np.sort(prep.raw_time[int(start[s]):int(start[s + 1])]) for s in range(net.size)]
@@ -1431,12 +1505,20 @@ def pair_clock_corrections(prep: Prepared, config: FusionConfig) -> np.ndarray:
         net.x_km, net.y_km, times, celerity_km_s=config.clock_pairs_celerity_km_s, margin_s=PAIR_MARGIN_S,
         neighbour_km=config.clock_pairs_neighbour_km, max_neighbours=PAIR_MAX_NEIGHBOURS, max_s=PAIR_MAX_S,
         min_s=config.clock_pairs_min_s, min_z=config.clock_pairs_min_z, min_gain=PAIR_MIN_GAIN,
-        min_pairs=PAIR_MIN_PAIRS, isolation_s=config.clock_pairs_isolation_s)
+        min_pairs=PAIR_MIN_PAIRS, isolation_s=config.clock_pairs_isolation_s, known=known,
+        readable=None if config.clock_pairs_clustered else lone_stations(prep, config))
     prep.extras["pair_clock_read_s"] = np.array([r.read_s for r in readings])
     prep.extras["pair_clock_z"] = np.array([min(r.z, r.exchange_z) for r in readings])
     offsets = np.array([r.offset_s for r in readings])
-    prep.extras["pair_clock_flagged"] = offsets != 0
+    prep.extras["pair_clock_flagged"] = (offsets != 0) & (~np.isfinite(known) if known is not None else True)
     return offsets
+
+
+def lone_stations(prep: Prepared, config: FusionConfig) -> np.ndarray:
+    """Per station, whether no other station shares its site (``station_sites`` within ``site_km``)."""
+    net = prep.network
+    site = station_sites(net.x_km, net.y_km, config.site_km)
+    return np.asarray(np.bincount(site, minlength=net.size)[site] == 1) if len(site) else np.zeros(0, dtype=bool)
 
 
 def celerity_scatter_of(prep: Prepared, config: FusionConfig, first: PassResult, atmosphere: np.ndarray,

@@ -129,11 +129,15 @@ def pair_clock_offsets(
     st_x: np.ndarray, st_y: np.ndarray, times: list[np.ndarray], *, celerity_km_s: float, margin_s: float,
     neighbour_km: float, max_neighbours: int, max_s: float, min_s: float, min_z: float, min_gain: int,
     min_pairs: int, isolation_s: float, max_spread_s: float = float("inf"), step_s: float = 0.05,
+    known: np.ndarray | None = None, readable: np.ndarray | None = None,
 ) -> list[PairClockReading]:
     """Every station's :class:`PairClockReading` (module docstring). ``times[s]``: station ``s``'s pick times, sorted;
     offsets searched within ``+-max_s``; applied when ``|read| >= min_s``, ``z >= min_z`` and the gain at least
     ``min_gain`` differences. Stations are taken in turn, the most significant first, each reading made with the
-    offsets already applied to its neighbours."""
+    offsets already applied to its neighbours. ``known`` (per station, NaN where unknown): offsets already established
+    (an earlier reading the loose pass's events confirmed); those stations are not read again, and their neighbours are
+    read with them taken off (their reading returned as that offset, note ``"known"``). ``readable`` (per station,
+    bool): the stations that may be read at all; the others are only neighbours (note ``"not read"``)."""
     n = len(st_x)
     near = neighbours_of(st_x, st_y, neighbour_km, max_neighbours)
     if isolation_s > 0:
@@ -158,6 +162,21 @@ def pair_clock_offsets(
     applied = np.zeros(n)
     done = np.zeros(n, dtype=bool)
     final: dict[int, PairClockReading] = {}
+    if known is not None:
+        for k in np.flatnonzero(np.isfinite(known)):
+            i = int(k)
+            applied[i] = float(known[i])
+            done[i] = True
+            final[i] = PairClockReading(station=i, read_s=applied[i], offset_s=applied[i], gain=0.0, background=0.0,
+                                        z=0.0, exchange_z=0.0, spread_s=0.0, neighbours=len(near[i]), agreeing=0,
+                                        note="known")
+    if readable is not None:
+        for k in np.flatnonzero(~np.asarray(readable, dtype=bool) & ~done):
+            i = int(k)
+            done[i] = True
+            final[i] = PairClockReading(station=i, read_s=0.0, offset_s=0.0, gain=0.0, background=0.0, z=0.0,
+                                        exchange_z=0.0, spread_s=float("inf"), neighbours=len(near[i]), agreeing=0,
+                                        note="not read")
     while True:
         readings = [read_one(i, near[i], diffs, half, rate, applied, grid, min_s=min_s, min_z=min_z,
                              min_gain=min_gain, min_pairs=min_pairs, max_spread_s=max_spread_s) for i in range(n) if not done[i]]
