@@ -106,6 +106,25 @@ def test_the_sites_bearings_enter_the_calibrations_fit() -> None:
     np.testing.assert_array_equal(fit_atmosphere(nan, st_x, st_y, start), fit_t)
 
 
+def test_the_calibration_takes_the_bearings_only_on_request(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``array_calibration_bearings``: off (the default), the beamed run's calibration events carry no bearings; on,
+    they carry the sites' detections' back-azimuths."""
+    seen: list[bool] = []
+    real = engine.calibrate
+
+    def calibrate(events, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202 - a recording wrapper
+        seen.append(any(e.bearings_deg is not None and np.isfinite(e.bearings_deg).any() for e in events))
+        return real(events, *args, **kwargs)
+
+    monkeypatch.setattr(engine, "calibrate", calibrate)
+    stations, picks, _ = _toy_with_an_array()
+    engine.fuse(stations, picks, FusionConfig(array_beams=True))
+    assert seen and not any(seen)
+    seen.clear()
+    engine.fuse(stations, picks, FusionConfig(array_beams=True, array_calibration_bearings=True))
+    assert seen and all(seen)
+
+
 def test_the_scan_keeps_the_loose_pass_that_finds_the_most_calibration_events(monkeypatch: pytest.MonkeyPatch) -> None:
     """``scanned_loose_pass``: each celerity of ``array_calibration_stations`` is tried; the pass with the most events
     of the floor's stations wins, ties keep the standard pass."""

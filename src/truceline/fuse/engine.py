@@ -488,7 +488,9 @@ class FusionConfig:
     within ``array_min_velocity_km_s``-``array_max_velocity_km_s`` or refused as clutter; element clocks read against
     their siblings) and the site is one station of the association, so an event counts sites, its location one pick
     per site; every element pick of a detection is assigned to the detection's event (``fuse/arrays.py``; batch only;
-    docs/fusion.md, "Session 20 (arrays20)")."""
+    docs/fusion.md, "Session 20 (arrays20)"). Off: on foreign_sim2's arrays layouts of other seeds (6-7 sites 20-50 km
+    apart) most sources make a detection (3+ elements) at 3 sites or fewer, short of ``min_stations`` 4 sites, and the
+    beamed run finds 1-9 events where the elements as stations find 51-187 (docs/fusion.md, "Session 21 (robust21a)")."""
     array_bearings: bool = True
     """``array_beams``: give each site detection its back-azimuth (plane wave and the elements' stated ones); off: the
     site's detections are times only."""
@@ -496,6 +498,10 @@ class FusionConfig:
     """``array_beams``, when arrays were beamed: loose events of this many stations (sites) or more calibrate the
     atmosphere (6 otherwise: a network of a few array sites has few events heard at six; g3c, 7 sites: 12 of 70 loose
     events, too few to calibrate anything; 5: F1 0.4484 -> 0.4775, coverage 0.0200 -> 0.7547)."""
+    array_calibration_bearings: bool = False
+    """``array_beams``, when arrays were beamed: the calibration's joint fit of the atmosphere and the events' positions
+    also takes the picks' back-azimuths (``atmosphere.PickedEvent.bearings_deg``). Off: g3c F1 0.4775 -> 0.5045 with
+    it, but g1 0.8980 -> 0.8800 and coverage 0.9886 -> 0.9318 (docs/fusion.md, "Session 21 (robust21a)")."""
     array_celerity_scan: tuple[float, ...] | None = (0.33, 0.317, 0.305)
     """``array_beams``, when arrays were beamed: the loose pass is also run at each of these celerities (km/s) and the
     one of them and the standard 0.343 whose pass finds the most events of ``array_calibration_stations`` stations
@@ -1159,7 +1165,8 @@ def calibrate_events(prep: Prepared, config: FusionConfig, found: list[Calibrati
     events: list[PickedEvent] = []
     floor = calibration_min_stations(prep, config)
     # beamed arrays' detections: their back-azimuths hold the events' positions in the fit (few sites)
-    bearings = baz + prep.st_north_deg[stations] if "beam_members" in prep.extras else None
+    beamed = "beam_members" in prep.extras and config.array_calibration_bearings
+    bearings = baz + prep.st_north_deg[stations] if beamed else None
     for _round in range(rounds):
         events = [PickedEvent(x_km=float(x[k]), y_km=float(y[k]), stations=stations[p], times_s=times[p],
                               tile=int(tiles[k]), block=int(blocks[k]), crowding=found[k].crowding,
