@@ -147,6 +147,16 @@ def test_the_scan_keeps_the_loose_pass_that_finds_the_most_calibration_events(mo
     assert atmosphere is standard and list(first.n_stations) == [5, 5, 6, 5]
 
 
+def test_a_mixed_network_is_not_scanned(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The scan runs only where every station is an array site: the toy network with one array keeps the standard
+    loose pass (its single stations carry it)."""
+    calls: list[int] = []
+    monkeypatch.setattr(engine, "scanned_loose_pass", lambda *a, **k: calls.append(1))
+    stations, picks, _ = _toy_with_an_array()
+    engine.fuse(stations, picks, FusionConfig(array_beams=True))
+    assert calls == []
+
+
 def test_the_command_switches_arrays_on_and_off(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
     """``--arrays`` beams the array (its element picks assigned, the clutter pick not); ``--no-arrays`` and no flag
     (the library default, off) keep its elements stations; ``--arrays --streaming`` is refused; with arrays on by

@@ -503,9 +503,10 @@ class FusionConfig:
     also takes the picks' back-azimuths (``atmosphere.PickedEvent.bearings_deg``). Off: g3c F1 0.4775 -> 0.5045 with
     it, but g1 0.8980 -> 0.8800 and coverage 0.9886 -> 0.9318 (docs/fusion.md, "Session 21 (robust21a)")."""
     array_celerity_scan: tuple[float, ...] | None = (0.33, 0.317, 0.305)
-    """``array_beams``, when arrays were beamed: the loose pass is also run at each of these celerities (km/s) and the
-    one of them and the standard 0.343 whose pass finds the most events of ``array_calibration_stations`` stations
-    (sites) is kept (ties: the standard, then the earlier). A few array sites far behind the line see paths of 25-70 km
+    """``array_beams``, when every station was beamed into an array site (not in a mixed network: on foreign_sim2's m6,
+    5 array sites among 31 single stations, the scan took F1 0.3083 -> 0.1555): the loose pass is also run at each of
+    these celerities (km/s) and the one of them and the standard 0.343 whose pass finds the most events of
+    ``array_calibration_stations`` stations (sites) is kept (ties: the standard, then the earlier). A few array sites far behind the line see paths of 25-70 km
     whose celerity may fall far below 0.343 (foreign_sim2's g3: 4-13 s late); a pass at the wrong celerity finds
     mixtures, and the calibration fitted to them stays near the celerity it started from (docs/fusion.md, "Session 21
     (robust21a)"). ``None``: the standard celerity only."""
@@ -1331,7 +1332,8 @@ def fuse(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = None
             loose_taken = (gross != 0)[prep.pick_station] if np.any(gross != 0) else None
         first = first_pass(prep, config, atmosphere, progress=(lambda f: progress(0.4 * f)) if progress else None,
                            taken=loose_taken)
-        if config.array_celerity_scan and "beam_members" in prep.extras:
+        if config.array_celerity_scan and beamed is not None and len(beamed.sites) == beamed.stations.num_rows:
+            # a network of array sites only (a mixed one's single stations carry its loose pass)
             first, atmosphere = scanned_loose_pass(prep, config, first, atmosphere, taken=loose_taken)
         assumed, assumed_slope = atmosphere, 0.0
         atmosphere, corrections = _calibrate(prep, config, first)
