@@ -34,6 +34,16 @@ class PickedEvent:
     block: int
     crowding: int = 0
     """Other events of its pass near it in space and time (``FusionConfig.isolation_km``, ``isolation_s``)."""
+    bearings_deg: np.ndarray | None = None
+    """Per pick, the back-azimuth as a frame bearing (clockwise from the frame's y axis; NaN: none), or ``None``: the
+    fit of :func:`fit_atmosphere` then uses the times alone. Given only for beamed arrays' detections
+    (``FusionConfig.array_beams``), whose few sites cannot place an event far behind them by times alone."""
+    bearing_sigmas_deg: np.ndarray | None = None
+
+
+CALIBRATION_BEARING_S = 0.1
+""":func:`fit_atmosphere` with bearings (``PickedEvent.bearings_deg``): a bearing one sigma off costs as a time
+residual of this many seconds."""
 
 
 def travel_times(
@@ -74,14 +84,15 @@ def _fit_twice(events: list[PickedEvent], st_x: np.ndarray, st_y: np.ndarray, st
 
 
 def fit_range_slope(events: list[PickedEvent], st_x: np.ndarray, st_y: np.ndarray, *, min_events: int = 15,
-                    max_events: int = 400, min_z: float = 0.0) -> float:
+                    max_events: int = 400, min_z: float = 0.0, min_stations: int = 6) -> float:
     """One network-wide range slope ``g`` (km/s per km) of the celerity, fitted jointly with one celerity, one
     wind and the events' positions to the well-recorded events (``FusionConfig.range_celerity``); 0 with too few.
 
     A celerity that falls with range (ducted returns slower than the direct arrival) is not a per-tile ``c``:
     an event's near and far stations see different mean celerities, and one ``c`` through both misplaces it.
-    ``min_z``: a slope within this many standard errors of 0 is taken as 0."""
-    good = [e for e in events if len(e.stations) >= 6]
+    ``min_z``: a slope within this many standard errors of 0 is taken as 0. ``min_stations``: the well-recorded events'
+    floor, as :func:`calibrate`'s."""
+    good = [e for e in events if len(e.stations) >= min_stations]
     if len(good) < min_events:
         return 0.0
     start = np.array([DEFAULT_CELERITY_KM_S, 0.0, 0.0, 0.0])
@@ -104,6 +115,8 @@ def _fit_once(
     sizes, offsets, stations, times, owner = _stacked(events)
     sx = st_x[stations]
     sy = st_y[stations]
+    observed, sigma = _stacked_bearings(events)
+    rows_b = np.flatnonzero(np.isfinite(observed) & (sigma > 0))
 
     na = len(start)  # 3, or 4 with the range slope fitted
     def residuals(params: np.ndarray) -> np.ndarray:
@@ -113,14 +126,24 @@ def _fit_once(
         y = params[na + 1::2][owner]
         implied = times - travel_times(sx, sy, x, y, c, wx, wy, slope)
         means = np.add.reduceat(implied, offsets[:-1]) / sizes
-        return np.asarray(implied - means[owner])
+        timing = np.asarray(implied - means[owner])
+        if not len(rows_b):
+            return timing
+        # the array's wavefront normal (kernels.apparent_azimuth_deg): turned by the cross-wind
+        theta = np.arctan2(x[rows_b] - sx[rows_b], y[rows_b] - sy[rows_b])
+        predicted = np.degrees(theta + (wx * np.cos(theta) - wy * np.sin(theta)) / c)
+        off = (observed[rows_b] - predicted + 540.0) % 360.0 - 180.0
+        return np.concatenate([timing, CALIBRATION_BEARING_S * off / sigma[rows_b]])
 
-    sparsity = lil_matrix((len(times), na + 2 * len(events)), dtype=int)
+    sparsity = lil_matrix((len(times) + len(rows_b), na + 2 * len(events)), dtype=int)
     sparsity[:, :na] = 1
     for k in range(len(events)):
         rows = slice(offsets[k], offsets[k + 1])
         sparsity[rows, na + 2 * k] = 1
         sparsity[rows, na + 1 + 2 * k] = 1
+    for j, row in enumerate(rows_b):
+        sparsity[len(times) + j, na + 2 * owner[row]] = 1
+        sparsity[len(times) + j, na + 1 + 2 * owner[row]] = 1
     initial = np.concatenate([start, np.column_stack([[e.x_km for e in events], [e.y_km for e in events]]).ravel()])
     head_low = [0.29, -0.035, -0.035, -RANGE_SLOPE_BOUND][:na]
     head_high = [0.39, 0.035, 0.035, RANGE_SLOPE_BOUND][:na]
@@ -137,7 +160,7 @@ def _fit_once(
         x_scale=np.concatenate([head_scale, np.full(2 * len(events), 0.5)]),
         max_nfev=60,
     )
-    residual = residuals(fit.x)
+    residual = residuals(fit.x)[: len(times)]
     spread = 1.4826 * float(np.median(np.abs(residual)))
     error = _standard_errors(fit.jac, spread, na)
     good = np.abs(residual) <= max(0.4, 3.0 * spread)
@@ -172,6 +195,14 @@ def _stacked(events: list[PickedEvent]) -> tuple[np.ndarray, np.ndarray, np.ndar
     return sizes, offsets, stations, times, np.repeat(np.arange(len(events)), sizes)
 
 
+def _stacked_bearings(events: list[PickedEvent]) -> tuple[np.ndarray, np.ndarray]:
+    """The events' picks' frame bearings and their sigmas end to end, as :func:`_stacked` (NaN where none)."""
+    sizes = [len(e.stations) for e in events]
+    observed = [e.bearings_deg if e.bearings_deg is not None else np.full(n, np.nan) for e, n in zip(events, sizes)]
+    sigma = [e.bearing_sigmas_deg if e.bearing_sigmas_deg is not None else np.full(n, np.nan) for e, n in zip(events, sizes)]
+    return np.concatenate(observed), np.concatenate(sigma)
+
+
 def _inlier_events(events: list[PickedEvent], offsets: np.ndarray, good: np.ndarray,
                    positions: np.ndarray) -> list[PickedEvent]:
     """The calibration events at their fitted positions (``positions``: x, y per event) with only their picks that
@@ -182,7 +213,10 @@ def _inlier_events(events: list[PickedEvent], offsets: np.ndarray, good: np.ndar
         if mask.sum() >= 5:
             kept.append(PickedEvent(x_km=float(positions[2 * k]), y_km=float(positions[1 + 2 * k]),
                                     stations=event.stations[mask], times_s=event.times_s[mask], tile=event.tile,
-                                    block=event.block))
+                                    block=event.block,
+                                    bearings_deg=None if event.bearings_deg is None else event.bearings_deg[mask],
+                                    bearing_sigmas_deg=None if event.bearing_sigmas_deg is None
+                                    else event.bearing_sigmas_deg[mask]))
     return kept
 
 def calibrate(
@@ -433,15 +467,17 @@ def fit_wind_field(events: list[PickedEvent], st_x: np.ndarray, st_y: np.ndarray
 
 
 def wind_field_gain(events: list[PickedEvent], st_x: np.ndarray, st_y: np.ndarray, n_blocks: int, *, spacing_km: float,
-                    roughness_km_s: float = 0.001, min_events: int = 30, max_events: int = 400, g: float = 0.0) -> float:
+                    roughness_km_s: float = 0.001, min_events: int = 30, max_events: int = 400, g: float = 0.0,
+                    min_stations: int = 6) -> float:
     """How much better the field along the front (:func:`fit_wind_field`) explains the well-recorded events than one
     wind: ``1 - s_field / s_one``, the robust spreads (1.4826 MAD) of their residuals after one fit of each, summed
     over the time blocks with ``min_events`` events of their own (weighted by their events; all blocks as one when
     none has), each with one celerity and the events' positions free. 0 with too few events.
 
     A wind that does not vary along the front gains only what the field's knots take from the noise and the
-    mixtures (a few per cent); ``FusionConfig.wind_field_min_gain`` is the threshold."""
-    good = [e for e in events if len(e.stations) >= 6]
+    mixtures (a few per cent); ``FusionConfig.wind_field_min_gain`` is the threshold. ``min_stations``: the
+    well-recorded events' floor, as :func:`calibrate`'s."""
+    good = [e for e in events if len(e.stations) >= min_stations]
     if len(good) < 15:
         return 0.0
     front = FrontAxis.of(st_x, st_y, st_x, st_y, spacing_km)
@@ -535,7 +571,7 @@ def field_at(knots: np.ndarray, front: FrontAxis, x: np.ndarray, y: np.ndarray) 
 def calibrate_field(
     events: list[PickedEvent], st_x: np.ndarray, st_y: np.ndarray, tile_x: np.ndarray, tile_y: np.ndarray,
     n_blocks: int, *, spacing_km: float, roughness_km_s: float = 0.001, min_events: int = 30, max_events: int = 400,
-    support: np.ndarray | None = None, g: float = 0.0,
+    support: np.ndarray | None = None, g: float = 0.0, min_stations: int = 6,
 ) -> np.ndarray:
     """Atmosphere per (block, tile) read from a field along the front (:func:`fit_wind_field`) fitted per time block,
     in place of :func:`calibrate`'s one fit per tile (``FusionConfig.wind_field_km``).
@@ -543,9 +579,10 @@ def calibrate_field(
     A block takes its own events, else those of the blocks nearest in time (``TIME_SPANS``) that are ``min_events``,
     else all, the ``max_events`` least crowded of them (:func:`_cleanest`); the tiles (small: ``wind_field_tile_km``)
     take the field at their centres. ``support`` receives each cell's mean lag in blocks of the block's events and
-    the mean distance of the ``min(15, n)`` of them nearest the tile's centre (the field there is read from them)."""
+    the mean distance of the ``min(15, n)`` of them nearest the tile's centre (the field there is read from them).
+    ``min_stations``: the well-recorded events' floor, as :func:`calibrate`'s."""
     default = np.array([DEFAULT_CELERITY_KM_S, 0.0, 0.0])
-    good = [e for e in events if len(e.stations) >= 6]
+    good = [e for e in events if len(e.stations) >= min_stations]
     out = np.tile(default, (n_blocks, len(tile_x), 1))
     if support is not None:
         support[...] = 0.0

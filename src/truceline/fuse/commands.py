@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 import numpy as np
 
-from truceline.fuse.engine import FusionConfig, association_stations, fuse, network_reach_km
+from truceline.fuse.engine import FusionConfig, association_stations, fuse, has_arrays, network_reach_km
 from truceline.fuse.network import build_network
 from truceline.fuse.events import to_tables
 from truceline.fuse.side import with_sides
@@ -28,13 +28,13 @@ from truceline.model.tables import read_picks, read_stations, write_table
 @click.option("--sound-speed", "sound_speed", type=click.FloatRange(250.0, 400.0), help="Fixed effective sound speed in m/s; by default the celerity and the wind are estimated from the data.")
 @click.option("--min-stations", default=4, show_default=True, type=click.IntRange(3, 50), help="Fewest stations that make an event.")
 @click.option("--reach-km", "reach_km", type=click.FloatRange(5.0, 300.0), help="Farthest a station may be from an event it hears (and the origin grid's margin around the network). By default read from the station layout: 38 km, or more where 90 % of the stations need more to have --min-stations stations within it (at most 150 km; the summary says which). Given, it is used as is; the run time grows with its square. See docs/fusion.md, Sessions 19 (robust19, reach19).")
-@click.option("--arrays", "arrays", is_flag=True, help="Treat stations of a site (3 or more within 1 km, no two more than 0.6 km apart) as the elements of an array: their picks are beamed into site detections (plane wave: back-azimuth, apparent velocity; clutter refused; element clocks read against each other) and the site counts as one station; every element pick of a detection is assigned to its event. The reach is then read from the sites. Batch only. See docs/fusion.md, Session 20 (arrays20).")
+@click.option("--arrays/--no-arrays", "arrays", default=None, help="Treat stations of a site (3 or more within 1 km, no two more than 0.6 km apart) as the elements of an array: their picks are beamed into site detections (plane wave: back-azimuth, apparent velocity; clutter refused; element clocks read against each other) and the site counts as one station; every element pick of a detection is assigned to its event. The reach is then read from the sites. Default: the library's (FusionConfig.array_beams, off: on foreign_sim2's sparse array layouts the sites lose the arrivals that only 1-2 elements hear); --no-arrays keeps every element a station; a network without such a site is the same either way. The streaming associator does not beam: --streaming refuses --arrays (and with arrays on by default keeps the elements as stations, with a warning). See docs/fusion.md, Sessions 20 (arrays20) and 21 (robust21a).")
 @click.option("--clock-pairs/--no-clock-pairs", "clock_pairs", default=True, show_default=True, help="Read gross station clock offsets (2-10 s, a logger without GPS) from the pick-time differences between neighbouring lone stations before the loose pass; a reading is kept only where that pass's events confirm it, and the stations it leaves are read again against the confirmed ones. Reads nothing where no clock is grossly off (the run is then the one without it). Batch only. See docs/fusion.md, Sessions 20 (clock20), 21 (robust21b).")
 @click.option("--format", "fmt", type=click.Choice(["csv", "parquet"]), default="csv", show_default=True, help="Output format.")
 @click.option("--streaming", is_flag=True, help="Run the streaming associator over the picks in time order (as a live feed, one second at a time) instead of the batch; the summary adds the emission latency. See docs/fusion.md.")
 def associate_command(stations_path: Path, picks_path: Path, out_dir: Path, areas_path: Path | None, attribute: bool,
                       reports_path: Path | None, agreement_name: str, sound_speed: float | None, min_stations: int,
-                      reach_km: float | None, arrays: bool, clock_pairs: bool, fmt: str, streaming: bool) -> None:
+                      reach_km: float | None, arrays: bool | None, clock_pairs: bool, fmt: str, streaming: bool) -> None:
     """Associate picks into events and locate them with 95 % confidence ellipses.
 
     Writes OUT/events.csv (event_id, time, lat, lon, time_sigma_s, ellipse_major_km,
@@ -57,8 +57,14 @@ def associate_command(stations_path: Path, picks_path: Path, out_dir: Path, area
     if arrays and streaming:
         raise click.UsageError("--arrays is batch only (not with --streaming)")
     config = FusionConfig(sound_speed_m_per_s=sound_speed, min_stations=min_stations, clock_pairs=clock_pairs)
-    if arrays:
-        config = replace(config, array_beams=True)
+    if streaming:
+        # the streaming associator does not beam arrays: said once, where the network has some
+        if arrays is None and config.array_beams and has_arrays(stations, config):
+            print("truceline associate: --streaming does not beam arrays; their elements are associated as stations "
+                  "(--no-arrays to silence this)", file=sys.stderr)
+        config = replace(config, array_beams=False)
+    elif arrays is not None:
+        config = replace(config, array_beams=arrays)
     if reach_km is None:
         reach_km, why = network_reach_km(build_network(association_stations(stations, picks, config)), config)
         reach_note = f"; reach {reach_km:.1f} km read from the network ({why})"

@@ -512,7 +512,9 @@ class FusionConfig:
     within ``array_min_velocity_km_s``-``array_max_velocity_km_s`` or refused as clutter; element clocks read against
     their siblings) and the site is one station of the association, so an event counts sites, its location one pick
     per site; every element pick of a detection is assigned to the detection's event (``fuse/arrays.py``; batch only;
-    docs/fusion.md, "Session 20 (arrays20)")."""
+    docs/fusion.md, "Session 20 (arrays20)"). Off: on foreign_sim2's arrays layouts of other seeds (6-7 sites 20-50 km
+    apart) most sources make a detection (3+ elements) at 3 sites or fewer, short of ``min_stations`` 4 sites, and the
+    beamed run finds 1-9 events where the elements as stations find 51-187 (docs/fusion.md, "Session 21 (robust21a)")."""
     array_bearings: bool = True
     """``array_beams``: give each site detection its back-azimuth (plane wave and the elements' stated ones); off: the
     site's detections are times only."""
@@ -520,6 +522,18 @@ class FusionConfig:
     """``array_beams``, when arrays were beamed: loose events of this many stations (sites) or more calibrate the
     atmosphere (6 otherwise: a network of a few array sites has few events heard at six; g3c, 7 sites: 12 of 70 loose
     events, too few to calibrate anything; 5: F1 0.4484 -> 0.4775, coverage 0.0200 -> 0.7547)."""
+    array_calibration_bearings: bool = False
+    """``array_beams``, when arrays were beamed: the calibration's joint fit of the atmosphere and the events' positions
+    also takes the picks' back-azimuths (``atmosphere.PickedEvent.bearings_deg``). Off: g3c F1 0.4775 -> 0.5045 with
+    it, but g1 0.8980 -> 0.8800 and coverage 0.9886 -> 0.9318 (docs/fusion.md, "Session 21 (robust21a)")."""
+    array_celerity_scan: tuple[float, ...] | None = (0.33, 0.317, 0.305)
+    """``array_beams``, when every station was beamed into an array site (not in a mixed network: on foreign_sim2's m6,
+    5 array sites among 31 single stations, the scan took F1 0.3083 -> 0.1555): the loose pass is also run at each of
+    these celerities (km/s) and the one of them and the standard 0.343 whose pass finds the most events of
+    ``array_calibration_stations`` stations (sites) is kept (ties: the standard, then the earlier). A few array sites far behind the line see paths of 25-70 km
+    whose celerity may fall far below 0.343 (foreign_sim2's g3: 4-13 s late); a pass at the wrong celerity finds
+    mixtures, and the calibration fitted to them stays near the celerity it started from (docs/fusion.md, "Session 21
+    (robust21a)"). ``None``: the standard celerity only."""
     array_min_elements: int = 3
     """``array_beams``: the fewest elements of a site beamed, and of a detection."""
     array_aperture_km: float = 0.6
@@ -821,6 +835,13 @@ def array_settings(config: FusionConfig) -> ArraySettings:
                          min_velocity_km_s=config.array_min_velocity_km_s,
                          max_velocity_km_s=config.array_max_velocity_km_s, velocity_z=config.array_velocity_z,
                          max_chi2_per_dof=config.array_max_chi2_per_dof)
+
+
+def has_arrays(stations: pa.Table, config: FusionConfig) -> bool:
+    """Whether the network has a site that ``array_beams`` beams (``arrays.array_stations``)."""
+    network = build_network(stations)
+    site = station_sites(network.x_km, network.y_km, config.site_km)
+    return bool(len(site)) and bool(array_stations(network, site, array_settings(config)).any())
 
 
 def beamed_arrays(stations: pa.Table, picks: pa.Table, config: FusionConfig) -> Beamed | None:
@@ -1184,17 +1205,24 @@ def calibrate_events(prep: Prepared, config: FusionConfig, found: list[Calibrati
     tiles = np.array([e.tile for e in found], dtype=int)
     blocks = np.array([e.block for e in found], dtype=int)
     events: list[PickedEvent] = []
+    floor = calibration_min_stations(prep, config)
+    # beamed arrays' detections: their back-azimuths hold the events' positions in the fit (few sites)
+    beamed = "beam_members" in prep.extras and config.array_calibration_bearings
+    bearings = baz + prep.st_north_deg[stations] if beamed else None
     for _round in range(rounds):
         events = [PickedEvent(x_km=float(x[k]), y_km=float(y[k]), stations=stations[p], times_s=times[p],
-                              tile=int(tiles[k]), block=int(blocks[k]), crowding=found[k].crowding) for k, p in enumerate(picks)]
+                              tile=int(tiles[k]), block=int(blocks[k]), crowding=found[k].crowding,
+                              bearings_deg=None if bearings is None else bearings[p],
+                              bearing_sigmas_deg=None if bearings is None else baz_sigma[p]) for k, p in enumerate(picks)]
         support = np.zeros((n_blocks, prep.n_tiles, 2))
-        g = fit_range_slope(events, net.x_km, net.y_km, min_z=config.range_celerity_min_z) if config.range_celerity else 0.0
+        g = (fit_range_slope(events, net.x_km, net.y_km, min_z=config.range_celerity_min_z, min_stations=floor)
+             if config.range_celerity else 0.0)
         if config.range_celerity:
             prep.extras["range_slope"] = np.array([g])
         if config.wind_field_km is not None and "wind_field_gain" not in prep.extras:
             # decided once per run, on the first calibration's events
             gain = wind_field_gain(events, net.x_km, net.y_km, n_blocks, spacing_km=config.wind_field_km,
-                                   roughness_km_s=config.wind_field_roughness_m_per_s / 1000.0, g=g)
+                                   roughness_km_s=config.wind_field_roughness_m_per_s / 1000.0, g=g, min_stations=floor)
             prep.extras["wind_field_gain"] = np.array([gain])
             if wind_field_on(prep, config):
                 retile(prep, config, config.wind_field_tile_km)
@@ -1204,10 +1232,11 @@ def calibrate_events(prep: Prepared, config: FusionConfig, found: list[Calibrati
             events = [replace(e, tile=int(tiles[k])) for k, e in enumerate(events)]
             atmosphere = calibrate_field(events, net.x_km, net.y_km, prep.tile_x, prep.tile_y, n_blocks,
                                          spacing_km=float(config.wind_field_km or 0.0),
-                                         roughness_km_s=config.wind_field_roughness_m_per_s / 1000.0, support=support, g=g)
+                                         roughness_km_s=config.wind_field_roughness_m_per_s / 1000.0, support=support, g=g,
+                                         min_stations=floor)
         else:
             atmosphere = calibrate(events, net.x_km, net.y_km, prep.tile_x, prep.tile_y, n_blocks, support=support, g=g,
-                                   min_stations=calibration_min_stations(prep, config))
+                                   min_stations=floor)
         if wind_field_accepted(prep, config) and config.wind_field_relocate:
             # the passes keep the tiles' atmosphere; the field on small tiles is kept for the final events (relocated_in_field)
             small = _tiles(prep.cell_x, prep.cell_y, net.x_km.min() - config.reach_km, net.y_km.min() - config.reach_km,
@@ -1216,7 +1245,8 @@ def calibrate_events(prep: Prepared, config: FusionConfig, found: list[Calibrati
             field_support = np.zeros((n_blocks, n_small, 2))
             prep.extras["wind_field_atmosphere"] = calibrate_field(
                 events, net.x_km, net.y_km, small_x, small_y, n_blocks, spacing_km=float(config.wind_field_km or 0.0),
-                roughness_km_s=config.wind_field_roughness_m_per_s / 1000.0, support=field_support, g=g)
+                roughness_km_s=config.wind_field_roughness_m_per_s / 1000.0, support=field_support, g=g,
+                min_stations=floor)
             prep.extras["wind_field_support"] = field_support
             prep.extras["wind_field_cell_tile"] = small.astype(np.int64)
         prep.extras["calibration_support"] = support
@@ -1342,8 +1372,11 @@ def fuse(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = None
             prep.pick_time = prep.raw_time - gross[prep.pick_station]
             # a station read off sits out the loose pass: its offset is read again against that pass's events
             loose_taken = (gross != 0)[prep.pick_station] if np.any(gross != 0) else None
+        # a network of array sites only scans the loose pass's celerity (a mixed one's single stations carry it)
+        scan = bool(config.array_celerity_scan) and beamed is not None and len(beamed.sites) == beamed.stations.num_rows
         first, atmosphere, corrections = loose_passes(
-            prep, config, atmosphere, gross, loose_taken, progress=(lambda f: progress(0.4 * f)) if progress else None)
+            prep, config, atmosphere, gross, loose_taken, progress=(lambda f: progress(0.4 * f)) if progress else None,
+            scan=scan)
         if (gross is not None and loose_taken is not None and not config.range_celerity
                 and not np.any(prep.extras["pair_clock_flagged"] & prep.extras.get(
                     "pair_clock_confirmed", np.zeros(prep.network.size, dtype=bool)))):
@@ -1356,7 +1389,7 @@ def fuse(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = None
             prep.extras["pair_clock_flagged"] = np.zeros(prep.network.size, dtype=bool)
             prep.extras["pair_clock_unconfirmed"] = unconfirmed
             gross, loose_taken = None, None
-            first, atmosphere, corrections = loose_passes(prep, config, atmosphere, None, None)
+            first, atmosphere, corrections = loose_passes(prep, config, atmosphere, None, None, scan=scan)
         if gross is not None and loose_taken is not None and config.clock_pairs_rounds > 0:
             first, atmosphere, corrections, gross, loose_taken = reread_pair_clocks(
                 prep, config, first, atmosphere, corrections, gross)
@@ -1395,12 +1428,14 @@ def fuse(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = None
 
 def loose_passes(prep: Prepared, config: FusionConfig, atmosphere: np.ndarray, gross: np.ndarray | None,
                  taken: np.ndarray | None, progress: ProgressCallback | None = None,
-                 assumed_slope: float = 0.0) -> tuple[PassResult, np.ndarray, np.ndarray]:
+                 assumed_slope: float = 0.0, scan: bool = False) -> tuple[PassResult, np.ndarray, np.ndarray]:
     """The loose pass under ``atmosphere`` (range slope ``assumed_slope``) and its calibration, run again under each
     new calibration while it moves (``moved_beyond``), at most ``loose_pass_rounds`` more times: the last pass, the
     atmosphere and the clock corrections (``gross``, ``clock_pairs``' offsets, added; ``taken``: its picks that sit
-    out)."""
+    out; ``scan``: the first pass is :func:`scanned_loose_pass`'s)."""
     first = first_pass(prep, config, atmosphere, progress=progress, taken=taken)
+    if scan:
+        first, atmosphere = scanned_loose_pass(prep, config, first, atmosphere, taken=taken)
     assumed = atmosphere
     atmosphere, corrections = _calibrate(prep, config, first)
     corrections = corrections if gross is None else gross + corrections
@@ -1456,6 +1491,23 @@ def moved_beyond(config: FusionConfig, atmosphere: np.ndarray, slope: float, ass
     shift = c / float(np.median(assumed[..., 0])) - 1.0
     slope_shift = abs(slope - assumed_slope) * (config.reach_km - RANGE_REF_KM) / c
     return abs(shift) > config.loose_pass_shift or slope_shift > config.loose_pass_shift
+
+
+def scanned_loose_pass(prep: Prepared, config: FusionConfig, first: PassResult, atmosphere: np.ndarray, *,
+                       taken: np.ndarray | None = None) -> tuple[PassResult, np.ndarray]:
+    """The loose pass ``first`` (run under ``atmosphere``) or one run at a celerity of ``array_celerity_scan``
+    (no wind), whichever finds the most events of :func:`calibration_min_stations` stations; ties keep the earlier
+    (``first`` before the scan's). Returns that pass and its atmosphere."""
+    floor = calibration_min_stations(prep, config)
+    best = (int(np.count_nonzero(first.n_stations >= floor)), first, atmosphere)
+    for celerity in config.array_celerity_scan or ():
+        assumed = np.tile(np.array([celerity, 0.0, 0.0]), atmosphere.shape[:-1] + (1,))
+        trial = first_pass(prep, config, assumed, taken=taken)
+        found = int(np.count_nonzero(trial.n_stations >= floor))
+        if found > best[0]:
+            best = (found, trial, assumed)
+    prep.extras["array_scan_celerity"] = np.array([float(np.median(best[2][..., 0]))])
+    return best[1], best[2]
 
 
 def wants_wide_pass(prep: Prepared, config: FusionConfig, atmosphere: np.ndarray) -> bool:
