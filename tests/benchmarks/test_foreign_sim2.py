@@ -6,18 +6,15 @@ that what its harsher settings cost is the physics and not a fault of the genera
 from __future__ import annotations
 
 import csv
-import json
 import sys
 from pathlib import Path
-
-from click.testing import CliRunner
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 if str(REPOSITORY) not in sys.path:
     sys.path.insert(0, str(REPOSITORY))
 
 from benchmarks.foreign_sim2 import Config2, generate, write  # noqa: E402
-from truceline.cli import cli  # noqa: E402
+from cli_score import associate_and_score  # noqa: E402
 
 CALM = Config2(hours=0.5, layout="sparse", minimal=True, iso_times=True, clutter=0.3, big_clocks=0, gross_fraction=0.0,
                wind_scale=0.0, far_celerity_km_s=(0.34, 0.34), singles_per_hour=30.0)
@@ -38,14 +35,7 @@ def test_deterministic_minimal_columns_and_iso_times(tmp_path: Path) -> None:
 def test_the_calm_setting_is_located(tmp_path: Path) -> None:
     scenario = tmp_path / "calm"
     write(generate(CALM, 2), scenario)
-    runner = CliRunner()
-    done = runner.invoke(cli, ["associate", "--stations", str(scenario / "stations.csv"), "--picks",
-                               str(scenario / "picks.csv"), "--areas", str(scenario / "areas.geojson"), "--out",
-                               str(tmp_path / "run")])
-    assert done.exit_code == 0, done.output
-    scored = runner.invoke(cli, ["score", "--truth", str(scenario), "--run", str(tmp_path / "run")])
-    assert scored.exit_code == 0, scored.output
-    score = json.loads(scored.stdout)
+    score = associate_and_score(scenario, tmp_path / "run")
     assert score["n_matched"] >= 10
     assert score["recall_locatable"] > 0.6 and score["precision"] > 0.6
     assert score["ellipse_coverage_95"] > 0.85

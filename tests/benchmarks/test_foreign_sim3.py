@@ -11,14 +11,12 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from click.testing import CliRunner
-
 REPOSITORY = Path(__file__).resolve().parents[2]
 if str(REPOSITORY) not in sys.path:
     sys.path.insert(0, str(REPOSITORY))
 
 from benchmarks.foreign_sim3 import PRESETS, Config, generate, main  # noqa: E402
-from truceline.cli import cli  # noqa: E402
+from cli_score import associate_and_score  # noqa: E402
 
 FILES = ("stations.csv", "picks.csv", "truth_events.csv", "truth_picks.csv", "areas.geojson", "sim3_picks.csv", "sim3.json")
 
@@ -68,14 +66,7 @@ def test_cli_help_and_write(tmp_path: Path, capsys: object) -> None:
 def test_associate_and_score_read_the_calm_preset(tmp_path: Path) -> None:
     scenario = tmp_path / "calm"
     generate(scenario, _small("calm"))
-    runner = CliRunner()
-    done = runner.invoke(cli, ["associate", "--stations", str(scenario / "stations.csv"), "--picks",
-                               str(scenario / "picks.csv"), "--areas", str(scenario / "areas.geojson"), "--out",
-                               str(tmp_path / "run")])
-    assert done.exit_code == 0, done.output
-    scored = runner.invoke(cli, ["score", "--truth", str(scenario), "--run", str(tmp_path / "run")])
-    assert scored.exit_code == 0, scored.output
-    score = json.loads(scored.stdout)
+    score = associate_and_score(scenario, tmp_path / "run")
     assert score["n_matched"] >= 10
     assert score["recall_locatable"] > 0.8 and score["precision"] > 0.8
     assert score["ellipse_coverage_95"] > 0.85
