@@ -36,12 +36,13 @@ def _world(seed: int, late: dict[int, float], n_sources: int = 120) -> tuple[np.
     return st_x, st_y, [np.sort(np.array(t)) for t in times]
 
 
-def _read(st_x: np.ndarray, st_y: np.ndarray, times: list[np.ndarray]):
+def _read(st_x: np.ndarray, st_y: np.ndarray, times: list[np.ndarray], **given: np.ndarray):
+    """The readings at the fusion's settings (``given``: ``known`` or ``readable``)."""
     config = FusionConfig()
     return pair_clock_offsets(
         st_x, st_y, times, celerity_km_s=config.clock_pairs_celerity_km_s, margin_s=0.5,
         neighbour_km=config.clock_pairs_neighbour_km, max_neighbours=8, max_s=10.0, min_s=config.clock_pairs_min_s,
-        min_z=config.clock_pairs_min_z, min_gain=8, min_pairs=2, isolation_s=config.clock_pairs_isolation_s)
+        min_z=config.clock_pairs_min_z, min_gain=8, min_pairs=2, isolation_s=config.clock_pairs_isolation_s, **given)
 
 
 def test_pair_differences_are_every_near_pair_of_picks() -> None:
@@ -144,14 +145,9 @@ def test_a_confirmed_offset_taken_off_lets_its_neighbour_be_read() -> None:
     st_x, st_y, times = _world(4, {4: 6.0, 1: -5.0}, n_sources=80)
     first = _read(st_x, st_y, times)
     assert first[4].offset_s > 4.0 and first[1].offset_s == 0.0
-    config = FusionConfig()
     known = np.full(len(st_x), np.nan)
     known[4] = 6.0
-    second = pair_clock_offsets(
-        st_x, st_y, times, celerity_km_s=config.clock_pairs_celerity_km_s, margin_s=0.5,
-        neighbour_km=config.clock_pairs_neighbour_km, max_neighbours=8, max_s=10.0, min_s=config.clock_pairs_min_s,
-        min_z=config.clock_pairs_min_z, min_gain=8, min_pairs=2, isolation_s=config.clock_pairs_isolation_s,
-        known=known)
+    second = _read(st_x, st_y, times, known=known)
     assert second[4].offset_s == 6.0 and second[4].note == "known"
     assert -5.75 < second[1].offset_s < -3.0
     assert all(r.offset_s == 0.0 for r in second if r.station not in (1, 4))
@@ -172,14 +168,9 @@ def test_the_fusion_reads_a_neighbour_again_once_the_first_clock_is_confirmed() 
 def test_a_station_not_readable_is_only_a_neighbour() -> None:
     """``readable``: a station left out is not read (note "not read") but its picks still read its neighbours."""
     st_x, st_y, times = _world(3, {4: 6.0})
-    config = FusionConfig()
     readable = np.ones(len(st_x), dtype=bool)
     readable[4] = False
-    readings = pair_clock_offsets(
-        st_x, st_y, times, celerity_km_s=config.clock_pairs_celerity_km_s, margin_s=0.5,
-        neighbour_km=config.clock_pairs_neighbour_km, max_neighbours=8, max_s=10.0, min_s=config.clock_pairs_min_s,
-        min_z=config.clock_pairs_min_z, min_gain=8, min_pairs=2, isolation_s=config.clock_pairs_isolation_s,
-        readable=readable)
+    readings = _read(st_x, st_y, times, readable=readable)
     assert readings[4].offset_s == 0.0 and readings[4].note == "not read"
     assert all(r.offset_s == 0.0 for r in readings)
 
