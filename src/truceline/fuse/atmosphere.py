@@ -9,10 +9,11 @@ station's median residual over many events, and are removed before the final pas
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.optimize import least_squares
+from scipy.optimize import OptimizeResult, least_squares
 from scipy.sparse import lil_matrix
 
 DEFAULT_CELERITY_KM_S = 0.343
@@ -101,6 +102,14 @@ def fit_range_slope(events: list[PickedEvent], st_x: np.ndarray, st_y: np.ndarra
     return slope if abs(slope) > min_z * float(error[3]) else 0.0
 
 
+
+def _joint_fit(residuals: Callable[[np.ndarray], np.ndarray], initial: np.ndarray, low: np.ndarray, high: np.ndarray,
+               sparsity: lil_matrix, x_scale: np.ndarray) -> OptimizeResult:
+    """The calibration's robust joint fit of the atmosphere's parameters and the events' positions (soft L1 at 0.3 s,
+    sparse Jacobian, at most 60 evaluations), started inside the bounds: :func:`_fit_once`'s and the field's."""
+    return least_squares(residuals, np.clip(initial, low + 1e-9, high - 1e-9), bounds=(low, high), loss="soft_l1",
+                         f_scale=0.3, jac_sparsity=sparsity, x_scale=x_scale, max_nfev=60)
+
 def _fit_once(
     events: list[PickedEvent], st_x: np.ndarray, st_y: np.ndarray, start: np.ndarray, g: float = 0.0,
 ) -> tuple[np.ndarray, list[PickedEvent] | None, np.ndarray]:
@@ -150,16 +159,8 @@ def _fit_once(
     head_scale = [0.01, 0.005, 0.005, 0.0005][:na]
     low = np.concatenate([head_low, np.full(2 * len(events), -np.inf)])
     high = np.concatenate([head_high, np.full(2 * len(events), np.inf)])
-    fit = least_squares(
-        residuals,
-        np.clip(initial, low + 1e-9, high - 1e-9),
-        bounds=(low, high),
-        loss="soft_l1",
-        f_scale=0.3,
-        jac_sparsity=sparsity,
-        x_scale=np.concatenate([head_scale, np.full(2 * len(events), 0.5)]),
-        max_nfev=60,
-    )
+    fit = _joint_fit(residuals, initial, low, high, sparsity,
+                     np.concatenate([head_scale, np.full(2 * len(events), 0.5)]))
     residual = residuals(fit.x)[: len(times)]
     spread = 1.4826 * float(np.median(np.abs(residual)))
     error = _standard_errors(fit.jac, spread, na)
@@ -545,16 +546,8 @@ def _fit_field_once(events: list[PickedEvent], st_x: np.ndarray, st_y: np.ndarra
     initial = np.concatenate([[float(np.mean(head[:, 0]))], wind_start.ravel(), positions])
     low = np.concatenate([[0.29], np.full(2 * nw, -0.035), np.full(2 * len(events), -np.inf)])
     high = np.concatenate([[0.39], np.full(2 * nw, 0.035), np.full(2 * len(events), np.inf)])
-    fit = least_squares(
-        residuals,
-        np.clip(initial, low + 1e-9, high - 1e-9),
-        bounds=(low, high),
-        loss="soft_l1",
-        f_scale=0.3,
-        jac_sparsity=sparsity,
-        x_scale=np.concatenate([[0.01], np.full(2 * nw, 0.005), np.full(2 * len(events), 0.5)]),
-        max_nfev=60,
-    )
+    fit = _joint_fit(residuals, initial, low, high, sparsity,
+                     np.concatenate([[0.01], np.full(2 * nw, 0.005), np.full(2 * len(events), 0.5)]))
     residual = residuals(fit.x)[: len(times)]
     spread = 1.4826 * float(np.median(np.abs(residual)))
     good = np.abs(residual) <= max(0.4, 3.0 * spread)
