@@ -2,20 +2,20 @@
 (``FusionConfig.zone_clock_stations``).
 
 A logger set to its time zone instead of UTC writes every pick ``k`` hours late (or early). No event can be found
-with such a station's picks, and the loose pass's tolerance of a few seconds never reaches them, so they are lost
-(a third stand-in simulator's stations on UTC+2 and UTC+3: 0 of 463 picks assigned; docs/fusion.md, "Session 21
-(sim21)"). The reading uses what ``fuse/pairclocks.py`` uses for offsets of seconds: for two stations ``D`` km
-apart the arrival-time difference of any common source lies within ``+-D / c``, so the differences of their picks
-pile up inside that support when their clocks agree and spread evenly otherwise. Here the support is slid by whole
-quarter hours ``L`` over ``[-14 h, +14 h]`` (the world's time zones) and, summed over the station's nearest
-neighbours, the differences inside it are counted beyond what the even background predicts, the background read at
-the same lag in bands on both sides of the support (fire is not even over a run: a lag that lines up two stations' busy hours has much background). A
-station is read as ``L`` off when that gain reaches ``min_gain`` differences and ``z`` Poisson sigmas of the
-background, and ``dominance`` times the lag zero's gain (a right clock keeps its common sources at zero), and when
-it is made in more than half of the spans of the station's run and with more than half of its neighbours: two
-stations' bursts of fire that line up by chance at some lag gain in one span only (the first stand-in simulator's
-six-hour runs: one span of six). Stations are read in turn, the most significant first, each against its neighbours
-as already read, so that two neighbouring stations on local time are both found.
+with such a station's picks, and the loose pass's tolerance of a few seconds never reaches them, so they are lost (a
+third stand-in simulator's stations on UTC+2 and UTC+3: 0 of 463 picks assigned; docs/fusion.md, "Session 21
+(sim21)"). The reading uses what ``fuse/pairclocks.py`` uses for offsets of seconds: for two stations ``D`` km apart
+the arrival-time difference of any common source lies within ``+-D / c``, so the differences of their picks pile up
+inside that support when their clocks agree and spread evenly otherwise. Here the support is slid by whole quarter
+hours ``L`` over ``[-14 h, +14 h]`` (the world's time zones) and, summed over the station's nearest neighbours, the
+differences inside it are counted beyond what the even background predicts, the background read at the same lag in
+bands on both sides of the support (fire is not even over a run: a lag that lines up two stations' busy hours has
+much background). A station is read as ``L`` off when that gain reaches ``min_gain`` differences and ``z`` Poisson
+sigmas of the background, and ``dominance`` times the lag zero's gain (a right clock keeps its common sources at
+zero), and when it is made in more than half of the spans of the station's run and with more than half of its
+neighbours: two stations' bursts of fire that line up by chance at some lag gain in one span only (the first stand-in
+simulator's six-hour runs: one span of six). Stations are read in turn, the most significant first, each against its
+neighbours as already read, so that two neighbouring stations on local time are both found.
 """
 
 from __future__ import annotations
