@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from truceline.fuse.pairclocks import neighbours_of
+
 ZONE_STEP_S = 900.0
 """Offsets are searched in quarter hours (the time zones' step)."""
 ZONE_MAX_S = 14.0 * 3600.0
@@ -76,13 +78,9 @@ def zone_offsets(time_s: np.ndarray, station: np.ndarray, x_km: np.ndarray, y_km
 
 
 def _neighbours(x_km: np.ndarray, y_km: np.ndarray, counts: np.ndarray) -> list[np.ndarray]:
-    result = []
-    for s in range(len(x_km)):
-        distance = np.hypot(x_km - x_km[s], y_km - y_km[s])
-        near = np.flatnonzero((distance <= ZONE_RADIUS_KM) & (counts >= ZONE_MIN_PICKS))
-        near = near[near != s]
-        result.append(near[np.argsort(distance[near], kind="stable")][:ZONE_NEIGHBOURS])
-    return result
+    """Each station's nearest neighbours with enough picks to be read against (:func:`pairclocks.neighbours_of`)."""
+    return [near[counts[near] >= ZONE_MIN_PICKS][:ZONE_NEIGHBOURS]
+            for near in neighbours_of(x_km, y_km, ZONE_RADIUS_KM, len(x_km))]
 
 
 def _read(s: int, times: list[np.ndarray], offsets: np.ndarray, neighbours: np.ndarray, x_km: np.ndarray,
