@@ -22,3 +22,15 @@ class InputError(TrucelineError):
         where = path if line is None else f"{path}:{line}"
         what = message if column is None else f"{column}: {message}"
         super().__init__(f"{where}: {what}")
+
+
+def read_text_input(name: str, *, encoding: str = "utf-8") -> str:
+    """The text of a user's input file, or an :class:`InputError` naming it: not found, or not UTF-8 (``encoding``
+    ``utf-8`` or ``utf-8-sig``) with the reason and the byte."""
+    try:
+        with open(name, encoding=encoding) as stream:
+            return stream.read()
+    except FileNotFoundError:
+        raise InputError(name, "file not found") from None
+    except UnicodeDecodeError as problem:
+        raise InputError(name, f"not UTF-8 text ({problem.reason} at byte {problem.start})") from None

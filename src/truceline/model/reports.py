@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from truceline.model.atomic import write_lines_atomically
-from truceline.model.errors import InputError
+from truceline.model.errors import InputError, read_text_input
 
 #: ``kind`` values written by the patrol-text parser (CONTRACTS.md, "Patrol text").
 PATROL_KINDS: tuple[str, ...] = (
@@ -241,12 +241,7 @@ def read_reports(path: str | os.PathLike[str]) -> list[Report]:
     Errors name the file, the 1-based line and the field: ``r.jsonl:3: count: -1 is not ...``.
     """
     name = os.fspath(path)
-    try:
-        text = Path(name).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(name, "file not found") from None
-    except UnicodeDecodeError as problem:
-        raise InputError(name, f"not UTF-8 text ({problem.reason} at byte {problem.start})") from None
+    text = read_text_input(name)
     reports: list[Report] = []
     seen: dict[str, int] = {}
     for number, raw in enumerate(text.split("\n"), start=1):  # not splitlines(): U+2028 may sit inside a string

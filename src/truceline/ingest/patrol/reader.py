@@ -32,7 +32,7 @@ from truceline.ingest.patrol.rewrite import raw_offset, rewrite_line
 from truceline.ingest.patrol.sentence import MISSION_WORD, read_sentence
 from truceline.ingest.patrol.split import split_sentences
 from truceline.ingest.patrol.state import Observer, State
-from truceline.model.errors import InputError
+from truceline.model.errors import InputError, read_text_input
 from truceline.model.reports import PATROL_KINDS, Report
 
 DEFAULT_RELIABILITY = "B2"  # a trained mission's own observation: usually reliable, probably true
@@ -61,12 +61,7 @@ def read_patrol_text(
 ) -> list[Report]:
     """Parse a patrol-text file (UTF-8) into reports."""
     name = os.fspath(path)
-    try:
-        text = Path(name).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError(name, "file not found") from None
-    except UnicodeDecodeError as problem:
-        raise InputError(name, f"not UTF-8 text ({problem.reason} at byte {problem.start})") from None
+    text = read_text_input(name, encoding="utf-8-sig")
     return parse_patrol_text(
         text, file_name=Path(name).name, gazetteer=gazetteer, date=date, tz=tz, reliability=reliability, source=source,
         hearsay_reliability=hearsay_reliability, period_end=period_end,
