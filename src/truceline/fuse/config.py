@@ -1,0 +1,607 @@
+"""The associator's knobs (:class:`FusionConfig`), with the measurements behind each default."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FusionConfig:
+    """Knobs of the associator. Defaults suit battlefield acoustics (sources at the surface,
+    stations a few km apart, detection to a few tens of km)."""
+
+    sound_speed_m_per_s: float | None = None
+    """Fixed effective sound speed; ``None`` estimates it (and the wind) from the data."""
+    min_stations: int = 4
+    reach_km: float = 38.0
+    """Farthest a station may be from an event that takes its pick; also the origin grid's margin around the network
+    (``truceline associate --reach-km``). Stations farther behind the line than this from every event are never used
+    (docs/fusion.md, "Session 19 (robust19)": a deep layout at 45-80 km, F1 0.12 at 38 km, 0.71 at 90 km)."""
+    reach_from_network: bool = False
+    """Read the reach from the station layout (:func:`network_reach_km`): ``reach_km`` becomes the larger of itself and
+    the distance within which ``reach_quantile`` of the stations have ``min_stations`` stations (themselves included),
+    at most ``reach_cap_km``. Off in the library (``reach_km`` is used as given); ``truceline associate`` turns it on
+    when ``--reach-km`` is not given. Dense networks read less than 38 km and keep it (docs/fusion.md, "Session 19
+    (reach19)")."""
+    reach_quantile: float = 0.9
+    reach_cap_km: float = 150.0
+    grid_km: float = 1.0
+    bin_s: float = 1.0
+    window_s: float = 120.0
+    lookahead_s: float = 40.0
+    max_seeds: int = 1000
+    """Seeds (local maxima of the votes) examined per window and round, strongest first: a burst of
+    fire makes many coincidences, and a cap that is too low drops real events behind them. A
+    window examines at most as many seeds as it has picks to vote (but at least ``min_seeds``):
+    on a quiet front the extra seeds would be coincidences of clutter."""
+    min_seeds: int = 400
+    footprint_stations: int = 10_000
+    """Events heard by this many stations or fewer (by default: all) must have been heard by at
+    least half the working stations nearer to them than their median station (sound weakens with
+    distance): a chance coincidence of other events' picks is heard by a scattered few."""
+    calibration_rounds: int = 0
+    cluster_km: float = 3.0
+    cluster_s: float = 6.0
+    tile_km: float = 100.0
+    block_s: float = 3600.0
+    sigma_pick_s: float = 0.15
+    kappa_model: float = 0.0015
+    first_pass_kappa: float = 0.025
+    max_normalised_rms: float = 2.2
+    max_picks_per_event: int = 96
+    isolation_km: float = 5.0
+    isolation_s: float = 10.0
+    """Events this near to others of their pass count as crowded (possibly mixtures of a burst's sources):
+    the atmosphere is calibrated with the least crowded first (``atmosphere._cleanest``)."""
+    atmosphere_sigma_m_per_s: float = 0.7
+    """Least model error of the calibrated effective sound speed and of each wind component at an
+    event (sub-tile, sub-hour variability); the data's own estimate is used when larger."""
+    atmosphere_drift_m_per_s_per_hour: float = 0.5
+    """How fast the near-ground effective sound speed and each wind component may change, per hour: a cell
+    calibrated with events a mean ``lag`` hours away gets ``(drift * lag)^2`` more model-error variance
+    (``uncertainty.support_variance``; docs/fusion.md, "Quiet hours and mixtures")."""
+    atmosphere_gradient_m_per_s_per_100_km: float = 0.5
+    """Likewise per 100 km along the front, for the mean distance of a cell's calibration events from its tile."""
+    own_atmosphere_relocation: bool = False
+    """Locate each event of eight or more picks once more, at the end, with its cell's atmosphere moved by the
+    posterior mean of its own model error (its picks' reading under the prior of its model-error covariance;
+    ``uncertainty.relocate_with_own_atmosphere``). Off: measured on `violation` it lowers the median error by
+    15-20 % but also the ellipse coverage and the attribution's operating point (docs/fusion.md, "Quiet hours and
+    mixtures")."""
+    own_atmosphere_joint: bool = False
+    """With ``own_atmosphere_relocation``: the event's atmosphere is the maximum a posteriori of a robust (Huber) joint
+    fit of position, origin time and atmosphere under the prior (``uncertainty.joint_atmosphere``) rather than the
+    posterior mean of its linear reading, which weights a wrong or mis-clocked pick fully."""
+    own_atmosphere_clean_only: bool = False
+    """With ``own_atmosphere_relocation``: move only the events with at most ``clean_ambiguity`` of their stations in
+    doubt (those whose readings measure their cell's bias): a mixture's picks read a wrong atmosphere as well as the
+    right one, and moving it takes it out of its ellipse."""
+    clock_leave_one_out: bool = False
+    """Estimate each station's clock correction from its picks' leave-one-out residuals (``r / (1 - h)``, ``h`` the
+    pick's leverage in its event's location; ``atmosphere.pick_leverages``) rather than their residuals: the events
+    that measure a station's offset were located with its picks and absorb part of it."""
+    loose_pass_rounds: int = 2
+    """How many times the loose pass may be run again with the atmosphere calibrated from it (see ``loose_pass_shift``)."""
+    loose_pass_shift: float = 0.005
+    """The loose pass assumes the standard celerity (343 m/s, 20 degC) within ``first_pass_kappa`` (2.5 %): a far pick
+    later than that is not chosen, so the events it finds, and the celerity calibrated from them, lean towards 343 m/s
+    (in frost the sound speed is 331 m/s, 3.4 % slower; on a foreign scenario with 335 m/s the calibration gave
+    339-341). When the calibrated celerity (median over the cells) differs from the one the loose pass assumed by more
+    than this fraction, the loose pass is run again under the calibrated atmosphere and calibrated again, at most
+    ``loose_pass_rounds`` times (docs/fusion.md, "Scenarios from another simulator")."""
+    own_celerity_threshold: float | None = None
+    """The celerity scatters between events (boundary layer, time of day, direction): when the relative scatter that
+    the loose pass's well-recorded, isolated events read beyond their noise (``celerity.scatter`` of their own
+    celerities, ``celerity.own_celerity``) exceeds this, the ellipses take the scatter as the celerity's model error,
+    events of at least ``own_celerity_min_stations`` stations are located at the end with their own celerity under the
+    prior of the measured scatter (``own_celerity_relocation``) and, with ``own_celerity_tolerance``, the tight pass's
+    model error ``kappa_model`` becomes the measured scatter.
+    ``None``: never (docs/fusion.md, "Session 13 (foreign13)")."""
+    own_celerity_tolerance: bool = False
+    """With ``own_celerity_threshold`` exceeded: the tight pass's model error ``kappa_model`` is the measured scatter (at
+    most ``first_pass_kappa / 3``). Off: on the foreign simulator's seed 3 the wider tolerance takes other rounds' picks
+    into a salvo's events (F1 0.7513 -> 0.7068; docs/fusion.md, "Session 13 (foreign13)")."""
+    own_celerity_relocation: bool = True
+    """With ``own_celerity_threshold`` exceeded: events of ``own_celerity_min_stations`` or more stations are located
+    with their own celerity (``celerity.own_celerity`` under the prior of the measured scatter)."""
+    own_celerity_min_stations: int = 6
+    """Fewest stations of an event that reads its own celerity (four unknowns and two degrees of freedom)."""
+    clock_search: bool = False
+    """Measure each station's clock offset from *all* its picks near the arrivals the calibration events predict there
+    (the mode of their residuals; ``atmosphere.searched_clock_offsets``), not only from the picks the loose pass chose.
+    A station whose clock is off by more than the loose pass's tolerance has its picks chosen only when the event's
+    position and origin time can absorb part of the offset, so their median understates it (docs/fusion.md, "Scenarios
+    from another simulator")."""
+    clock_search_window_s: float = 2.5
+    """Half-width of the residual window ``clock_search`` searches (``atmosphere.CLOCK_WINDOW_S``): a clock off by more
+    is not measured (docs/fusion.md, "Session 19 (robust19)")."""
+    clock_gross_window_s: float | None = None
+    """Search each station's clock offset again in this wider window (``atmosphere.searched_clock_offsets``) and apply
+    the offsets found beyond ``atmosphere.CLOCK_WINDOW_S`` only: a clock several seconds off, whose picks the loose pass
+    cannot choose, so the median residual of the chosen picks does not see it (``None``: off; docs/fusion.md, "Session
+    19 (robust19)")."""
+    clock_pairs: bool = False
+    """Before the loose pass, read gross station clock offsets from the pick-time differences between neighbouring
+    stations, without events (``pairclocks.pair_clock_offsets``): a common source's arrival-time difference at two
+    stations ``D`` km apart lies within ``D / c``, so a clock several seconds off moves the pile of its near-coincident
+    differences out of that support. Applied only where the shift is clear (``clock_pairs_min_s``, ``clock_pairs_min_z``,
+    most neighbours agreeing); the calibration's corrections are added to it (docs/fusion.md, "Session 20 (clock20)").
+    Batch only (the streaming associator does not read it); with ``clock_search`` its absolute readings replace the sum."""
+    clock_pairs_min_s: float = 2.0
+    """``clock_pairs`` applies only offsets of at least this (the loose pass and the calibration read smaller ones)."""
+    clock_pairs_min_z: float = 4.0
+    """``clock_pairs``'s significance: the gain in common differences over both the even background's and the exchanged
+    bands' Poisson scatter."""
+    clock_pairs_celerity_km_s: float = 0.30
+    """The slowest celerity ``clock_pairs`` allows a path: each pair's support is ``D / c`` plus a margin."""
+    clock_pairs_neighbour_km: float = 15.0
+    """``clock_pairs`` reads a station against its neighbours within this (at most eight)."""
+    clock_pairs_isolation_s: float = 12.0
+    """``clock_pairs`` uses only the picks with no other pick of their station within this (a repeating source's
+    other rounds pile up beyond the support like a displaced pile)."""
+    clock_pairs_refine_window_s: float = 3.0
+    """A station ``clock_pairs`` corrects sits out the loose pass, and what its reading left is searched within this
+    half-width against that pass's events (``atmosphere.searched_clock_offsets``): the reading is only as exact as the
+    celerity bound and the sources' spread allow, and a clock left 1.5-2 s off is worse than one left out."""
+    clock_pairs_rounds: int = 3
+    """With ``clock_pairs``: after the loose passes confirmed some readings, the stations not yet read are read again
+    with the confirmed offsets taken off their neighbours (``pairclocks.pair_clock_offsets``' ``known``), and a station
+    newly read sits out the loose passes run once more, to be confirmed in turn; at most this many times, while a
+    reading is newly confirmed (0: one reading, clock20's). Two close stations both off read each other as right
+    (robust19's g2clk: S09 is read once S07's -7.18 s is confirmed; docs/fusion.md, "Session 21 (robust21b)")."""
+    clock_pairs_clustered: bool = False
+    """With ``clock_pairs``: read also the stations that share a site (``station_sites``, ``site_km``) with others. Off:
+    only lone stations are read (all are neighbours). An element of a cluster whose clock is off is left out of the
+    loose pass's events by its own misfit while its site's other elements still hear them; correcting it costs
+    robust19's g3c F1 0.1701 -> 0.1038 (the true offsets cost too, clock20). With ``array_beams`` the clusters are
+    beamed into sites first, each one station (docs/fusion.md, "Session 21 (robust21b)")."""
+    range_celerity: bool = False
+    """Let the celerity vary with the path's length: ``c + g (d - 15 km)`` with one slope ``g`` for the network, fitted
+    by the calibration with one celerity and wind (``atmosphere.fit_range_slope``), then held in every tile's fit and
+    used by the searches and the locator (``kernels.travel_time``'s ``g``; ``range_slope``). A celerity that falls with
+    range (ducted returns) misplaces events whose stations sit at different ranges (docs/fusion.md, "Session 19
+    (robust19)", "(range19)")."""
+    range_celerity_min_z: float = 3.0
+    """With ``range_celerity``, a fitted slope within this many standard errors of 0 is taken as 0 (the model without
+    it, unchanged)."""
+    wind_field_km: float | None = None
+    """Calibrate the atmosphere as a field along the front, knots this far apart along the stations' principal axis,
+    piecewise linear between them and fitted per time block with a roughness penalty (``atmosphere.calibrate_field``),
+    read at the centres of tiles ``wind_field_tile_km`` wide instead of one fit per ``tile_km`` tile: a wind that
+    varies along the front faster than 100 km tiles follow, with too few events per smaller tile to fit it there
+    (``None``: off; docs/fusion.md, "Session 20 (wind20)")."""
+    wind_field_min_gain: float = 0.08
+    """With ``wind_field_km``, the field is used only when it lowers the robust spread of the calibration events'
+    residuals by at least this fraction against one wind per time block (``atmosphere.wind_field_gain``, decided once
+    on the first calibration); otherwise the calibration is the tiles' (``tile_km``), unchanged."""
+    wind_field_relocate: bool = False
+    """With ``wind_field_km`` (and the field accepted), the passes keep the tiles' atmosphere (``tile_km``) and the field
+    only relocates the final events and is their ellipses' atmosphere (``relocated_in_field``): on the foreign
+    scenarios the passes under the field find fewer events (docs/fusion.md, "Session 20 (wind20)")."""
+    wind_field_tile_km: float = 10.0
+    """With ``wind_field_km``, the tiles' size (the field is read at their centres)."""
+    wind_field_roughness_m_per_s: float = 1.0
+    """With ``wind_field_km``, the second difference over three knots of each component that costs as much as one
+    0.15 s residual: smaller follows the events less and the straight line more."""
+    range_loose_kappa: float | None = 0.1
+    """With ``range_celerity``: after the loose passes, the loose pass is run again with this ``first_pass_kappa``
+    (the window ``2.5 s + kappa * tt``) under the calibrated atmosphere, and calibrated again. The standard loose
+    window (2.5 %) does not take a far pick whose path is slower than the near ones' (``c`` falling 0.344 -> 0.30 km/s
+    puts a 35 km pick 9 s late), so its events are near stations' and the slope fitted from them is weak or
+    absent (robust19's ``g2cel``: z -2.88, taken as 0). Run only when the standard loose passes' calibration found no
+    slope or a strong one (``range_loose_shift``; a mild fall they see: the wide window only adds mixtures). When this wide pass finds a slope (beyond
+    ``range_celerity_min_z``), it is run again under each new calibration until the celerity at ``reach_km`` moves by
+    less than ``loose_pass_shift``, at most ``range_loose_rounds`` times, and its calibration is kept if its last
+    round still has a slope; else the calibration before it is kept (unchanged: the same run as without it).
+    ``None``: no wide pass (docs/fusion.md, "Session 20 (celerity20)")."""
+    range_loose_shift: float = 0.01
+    """The wide loose pass is also run when the standard passes' slope changes the celerity at ``reach_km`` by more
+    than this fraction (``wants_wide_pass``): robust19's g1 (-0.00035 km/s per km, 2.4 % over 23 km) F1 0.6809
+    without it, 0.8035 with it; the mild falls (g2mild 0.34 %, g2calm, g2wind, g4calm 0.2-0.3 %) lose 0.01-0.06 with it
+    (docs/fusion.md, "Session 20 (celerity20)")."""
+    range_loose_rounds: int = 6
+    """Most wide loose passes (``range_loose_kappa``) run while the calibrated celerity and slope still move."""
+    clock_recheck: bool = False
+    """After calibration, run the tight pass once, and measure each station's clock offset left over from the
+    calibration among all its picks near the arrivals that pass's events (of at least ``clock_recheck_min_picks``
+    picks) predict there (``atmosphere.searched_clock_offsets`` on the corrected times); a conclusive offset of at
+    least ``clock_recheck_min_s`` is added to the station's correction before the final pass. The median residual of
+    the picks the loose pass chose understates a large offset (its events absorb part of it, and when the offset is
+    near a fire mission's round interval the station's chosen picks are mostly another round's), and the loose
+    pass's own positions are too rough to search all picks (``clock_search`` corrects stations without an offset);
+    the tight pass's events are not (docs/fusion.md, "Session 12 (cov12)")."""
+    clock_recheck_min_s: float = 0.3
+    """The smallest left-over clock offset ``clock_recheck`` corrects: two pick sigmas (``sigma_pick_s``)."""
+    clock_recheck_min_picks: int = 6
+    """The events whose predicted arrivals ``clock_recheck`` searches: those of at least this many picks."""
+    clock_unabsorbed: bool = False
+    """After calibration, run the tight pass once and read each station's clock offset against that pass's events
+    located *without* its picks (``clocks.unabsorbed_clock_offsets``: the mode of the residuals of all its raw picks
+    near the arrivals they predict, significant and seen in both halves of the run); take it in place of the
+    station's correction when the two differ by at least ``clock_unabsorbed_min_s``. Events located with the
+    station's picks absorb part of its offset (the median residual of the picks the loose pass chose understates a
+    large one, and what is left can be cycle-skipped onto a fire mission's next round); read against the loose pass's
+    own events the offsets are too rough (docs/fusion.md, "Session 13 (cov13)")."""
+    clock_unabsorbed_loose: bool = False
+    """The reading of ``clock_unabsorbed`` in every calibration, against the loose pass's calibration events (located
+    under the calibrated atmosphere) instead of a tight pass's: at the clocks' source, without the extra pass."""
+    clock_unabsorbed_min_s: float = 0.3
+    """``clock_unabsorbed`` replaces the median correction only when its reading differs by this much (two
+    ``sigma_pick_s``)."""
+    clock_unabsorbed_error_z: float = 3.0
+    """... and by at least this many of the reading's own standard errors (its pile's scatter over the root of its
+    count): a broad pile of few picks cannot tell a small correction from none (docs/fusion.md, "Session 14
+    (clock14)")."""
+    clock_unabsorbed_by_range: bool = True
+    """``clock_unabsorbed`` takes a reading only if it is the same at every range of the events it is read against:
+    the nearer and the farther half of the station's arrivals each show it, agree, and tell it from a delay that
+    grows with the range (a path's celerity off the model's), which a station whose events lie in one band of range
+    cannot (``clocks.constant_over_range``; docs/fusion.md, "Session 16 (clock16)")."""
+    baz_gate_z: float = 3.0
+    """A pick whose back-azimuth lies more than this many sigma from the direction of an event
+    cannot be that event's (``0`` turns the test off); see ``kernels.baz_agrees``."""
+    ambiguity_z: float = 3.0
+    """A pick within this many sigma of an event's predicted arrival competes with the event's own."""
+    cluster_ambiguity_z: float | None = 4.0
+    """The same for the weight of the association-ambiguity term (``a * Sigma_cluster``) alone (``None``: ``ambiguity_z``).
+    A neighbouring round of a fire mission arrives 0.5-1 s (3-6 sigma) from an event's predicted arrival: within 3
+    sigma it is not counted and the ellipses of the mixtures such rounds make are too small. At 4 sigma the coverage
+    rises on every `violation` seed (7-13: 0.868-0.948 -> 0.893-0.956) and on `heavy` 1 h (0.9585 -> 0.9653), while
+    the attribution's operating point moves by -2 to +1 violations per seed; at 6 sigma `heavy` passes 0.97 and
+    `violation` seed 10 loses 11 violations (docs/fusion.md, "Quiet hours and mixtures", its paragraph "On at 4
+    sigma since session 11")."""
+    jackknife_uncertainty: bool = False
+    """An event's random location error is the larger of the nominal covariance (scaled by the network's
+    chi-square) and the jackknife's, the scatter of its solutions with each pick left out in turn: a wrong pick
+    of an event of few stations does not show in its residuals but moves it (``uncertainty.jackknife_covariance``).
+    Off by default: it raises the ellipse coverage by 0.01-0.02 but the attribution, which reads the ellipses, then
+    loses 2-9 violations at 99 % precision per `violation` seed (docs/fusion.md, "the jackknife")."""
+    event_scale_pooled: bool = True
+    """Each event's random error (``f * J^-1``, ``f`` the network's chi-square per degree of freedom) is scaled by its own
+    misfit pooled with the network's, and its 95 % ellipse drawn at the F quantile of the pooled degrees of freedom
+    instead of the chi-square's (``uncertainty.pooled_scale``): an event whose picks fit worse than the network's widens,
+    one with few residuals is not trusted to the network's scale alone. The prior's degrees of freedom are read from
+    the spread of the events' own misfits (maximum likelihood); only widens. On by default since session 17: on 14 scenarios
+    it never lowers the coverage nor takes it out of the 93-97 % band, and the attribution is unchanged (docs/fusion.md,
+    "Session 17 (cover17)")."""
+    clock_doubt: bool = False
+    """A station's clock correction is in doubt where a second reading disagrees with it: each station's offset is read
+    again against the final events located without it (``read_unabsorbed``, as ``clock_unabsorbed`` reads it, but the
+    reading is not applied), and where it differs from the correction applied the square of the difference is added
+    to the variance of the station's picks in every event's covariance (``uncertainty.pick_variance_covariance``).
+    The positions and the association are unchanged; only the ellipses widen, along the direction the station's
+    picks pull (docs/fusion.md, "Session 17 (cover17)")."""
+    crowd_swap_share: float = 0.0
+    """The chance that a pick with another arrival within ``crowd_swap_window_s`` at its station is that other
+    source's (a neighbouring round of a fire mission): such a pick's time is then off by the gap to that arrival, and
+    ``crowd_swap_share`` times the square of the gap is added to its variance in the event's covariance (0: off).
+    The events' own residuals cannot show it (the chimeras of a mission's rounds fit as well as the rounds); measured
+    with the truth on `violation` seeds 8, 10-12, 0.19-0.27 of such picks in the matched events are another
+    source's (docs/fusion.md, "Session 17 (cover17)")."""
+    crowd_swap_window_s: float = 2.2
+    """The window of ``crowd_swap_share``: the tight pass's coarse vote tolerance (``TIGHT_COARSE_TOLERANCE_S``), within
+    which another arrival can be voted into the event instead of its own."""
+    crowd_swap_read: bool = True
+    """The crowd swap read from the run instead of ``crowd_swap_share`` (batch only): a pick may be the arrival of any
+    neighbouring round that the run located within ``swap_place_km`` of its event and that predicts an arrival within
+    ``crowd_swap_window_s`` of it at its station, each as likely as the own (``uncertainty.round_swap_variance``:
+    ``sum d_j^2 / (k + 1)`` over the ``k`` such rounds' gaps ``d_j``); and that variance is taken at the share of
+    the place scatter the ellipses do not hold, ``1 - 1 / rho`` (0 where ``rho <= 1``), ``rho`` how much farther the
+    run's events at places (two others within ``swap_place_km`` and ``swap_place_s``) lie from their place than their
+    ellipses before this term allow (``uncertainty.place_scatter_ratio``). So the term is large where a mission's rounds
+    stray from their place as mixtures do and small where the ellipses already hold the crowding (the cluster term on
+    `heavy` bursts: rho 0.69 on `heavy` 1 h, no swap). Only widens; no event moves (docs/fusion.md, "Session 18
+    (swap18)"). On since session 18: it puts the 95 % coverage of `violation` seeds 7-13 in 93-97 % (seeds 10-13 were
+    0.89-0.92); its cost, three coin-flip firing-party claims, is what any 5 % change of the ellipses' size costs
+    (docs/attribution.md, "Session 18 (swap18b)")."""
+    swap_place_km: float = 1.0
+    """Radius of a place for ``crowd_swap_read``: the neighbouring rounds and the place's scatter."""
+    swap_place_s: float = 60.0
+    """Time window of a place for the scatter of ``crowd_swap_read`` (a fire mission's rounds)."""
+    explain_away: bool = True
+    """Dissolve the events of the batch whose picks other events explain (``fuse/explain.py``)."""
+    nearest_majority: bool = True
+    """Keep only the batch's events heard by most of the working stations nearest to them (``fuse/footprint.py``)."""
+    sweep_free_picks: bool = True
+    """After refinement, search the picks left free once more with the tight pass (batch only)."""
+    rival_hypotheses: bool = True
+    """Replace an event of few stations by the rival without one of its picks and with free picks, when
+    that explains more picks (``fuse/rival.py``, batch only)."""
+    rival_max_stations: int = 5
+    """Events of at most this many stations are tested against their rivals (``rival_hypotheses``) and,
+    with ``amplitude_consistency``, for one source level."""
+    repeated_sources: bool = True
+    """After the second search, search again with the position fixed at the places where events were located: a
+    battery's or a launcher's further rounds, which may take picks from weak events when that explains more
+    picks (``fuse/repeat.py``, batch only); the events are then refined once more."""
+    repeat_rounds: int = 10
+    """At most this many searches at the places (each after the events dropped by the last have freed their picks)."""
+    repeat_anchor_min_stations: int = 6
+    """Events of at least this many stations are places where further sources are sought (``repeated_sources``)."""
+    repeat_donor_max_stations: int = 8
+    """A further source at a place may take picks of events of at most this many stations (``repeated_sources``)."""
+    ripple_bursts: bool = True
+    """Last (batch only): re-associate each burst of events (``fuse/ripple.py``: at least 6 events within 2 km
+    chained by gaps of at most 3 s) as one launcher's ripple, rounds from one point, when one comb is found there
+    and its rounds, each located from its own picks and tested like every event, hold nearly as many picks as the
+    burst's events did (90 %) with no worse a fit. On by default since the end of session 8 (heavy 1 h seed 1:
+    median error 0.1002 -> 0.0856 km, F1 0.9013 -> 0.9019; see docs/fusion.md, "A launcher's ripple")."""
+    ripple_two_launchers: bool = False
+    """With ``ripple_bursts``: a burst whose head and tail focus at two points is fitted as two launchers' interleaved
+    combs (``ripple.two_launchers``: joint assignment of each station's picks to both launchers' rounds, a common
+    station offset, the points and round times refitted), kept when it explains the picks better than one launcher
+    by the Bayesian information criterion and passes the step's acceptance test (docs/fusion.md, "Two launchers")."""
+    ripple_places: bool = True
+    """With ``ripple_bursts``: a burst that no comb explains is re-associated as sources that repeat at up to three
+    places at no fixed interval (a battery whose tubes fire seconds apart; ``ripple.rounds_at_places``: each place
+    focused on the picks the places before leave, its rounds the stack's peaks there, each station's picks shared
+    one-to-one among them, each round located from its own picks and tested like every event), kept under one
+    launcher's acceptance (the rounds hold 90 % of the burst's events' picks with no worse a misfit; docs/fusion.md,
+    "Session 13 (heavy13)")."""
+    flight_partners: bool = False
+    """After ``ripple_bursts`` (batch only): places whose events pair up with another place's at one lag within the
+    flight times of indirect fire are a battery and its target; an event of one with no partner at the other implies
+    its launch (impact) there, within a few per cent of that flight time, which is searched for at that place and time
+    (``fuse/flight.py``; docs/fusion.md, "Session 15 (heavy15)")."""
+    flight_donor_max_stations: int = 8
+    """A source implied by its flight partner may take picks of events of at most this many stations at its place."""
+    flight_explain: bool = True
+    """With ``flight_partners``: the events and the new sources are explained away (``explain_away``) before the events
+    that gave picks are tested again: a mixture whose picks the rounds found now explain is dissolved."""
+    flight_donor_nearest: bool = True
+    """With ``flight_partners``: an event that gives a source implied by its partner picks must still pass every test
+    without them, the nearest-majority test included (``refine`` applies it to the event afterwards: an event left
+    failing it was dropped, a found event the new source cost; docs/fusion.md, "Session 16 (flight16)")."""
+    flight_explain_local: bool = True
+    """With ``flight_explain``: only the new sources, the events that gave them picks and the events whose picks these
+    explain may be dissolved (``explain_away(changed=)``); the other events were explained away on the same evidence
+    before (docs/fusion.md, "Session 16 (flight16)"). False: every event is examined again (session 15)."""
+    flight_masked: bool = True
+    """With ``flight_partners``: a source implied by its partner is held to the nearest-majority test without the
+    stations whose arrival then was another event's pick (masked: ``flight._masked``)."""
+    twin_rounds: bool = False
+    """After ``ripple_bursts`` (batch only): an event of ``min_stations`` to ``twin_max_stations`` stations whose place
+    holds two rounds a fraction of a second to two seconds apart (a battery's tubes), each station hearing both, is
+    replaced by the two rounds, each located from its own picks and tested like every event, when each holds some of
+    the event's picks and the two at least ``min_stations`` picks more than it held; events in a burst
+    (``ripple.burst_clusters``) are left to ``ripple_bursts`` (``fuse/twin.py``; docs/fusion.md, "Session 14 (heavy14)")."""
+    twin_max_stations: int = 12
+    """Events of at most this many stations are tried as two rounds (``twin_rounds``)."""
+    event_places: bool = True
+    """Last (batch only, when the tables are written): an event not itself at a place, more than
+    ``place_min_move_km`` from every place, whose 95 % ellipse holds a *place* (an event with at least
+    ``place_min_events`` others within ``place_km`` and ``place_s``: a battery firing salvos, a target area), and at
+    least ``place_min_share`` of whose picks would leave the place within its firing window, is moved there, its
+    origin time refitted (``fuse/places.py``): the leftovers of a salvo's train of arrivals that no associator can
+    share out round by round. Foreign s1 F1 0.6602 -> 0.7029, s2 0.6571 -> 0.6657; `heavy` 0.25 h and `violation`
+    24 h byte-identical (docs/fusion.md, "Session 14 (foreign14)")."""
+    place_km: float = 0.5
+    """Radius of a place (``event_places``)."""
+    place_s: float = 30.0
+    """Time window of a place and of the events moved to it (``event_places``)."""
+    place_min_events: int = 4
+    """Fewest other events within ``place_km`` and ``place_s`` that make an event a place (``event_places``)."""
+    place_min_move_km: float = 2.0
+    """An event within this distance of a place is left where it is (perhaps a source of its own beside it)."""
+    place_min_share: float = 0.75
+    """Least share of an event's picks whose origin time, were they from the place, falls within the place's firing
+    window (its events' first to last origin time, ``place_slack_s`` plus ``first_pass_kappa`` of the travel time
+    either side) for the event to be moved there (``event_places``)."""
+    place_slack_s: float = 1.0
+    """Slack of the firing window either side, beyond ``first_pass_kappa`` of the travel time (``event_places``)."""
+    place_rounds: bool = True
+    """Last (batch only, after ``event_places``): at each cluster of events at places, count the rounds its nearest
+    stations heard within its firing window and add an event at the place for each round no event there has, holding
+    the free picks nearest its arrivals (``fuse/rounds.py``; docs/fusion.md, "Session 15 (foreign15)", "Session 16
+    (rounds16)", "(rounds16b)"). On since session 16 with ``place_round_free_arrivals`` and
+    ``place_round_heard_share`` 0.5: `heavy` 1 h seed 1 2153/1902 -> 2169/1913 events/matched, P 0.8834 -> 0.8820,
+    R_loc 0.9410 -> 0.9459, F1 0.9018 -> 0.9036; foreign F1 s1 0.7029 -> 0.7297, s2 0.6657 -> 0.6770, s3 0.7513 ->
+    0.7607, f5 0.7503 -> 0.7556; `violation` seeds 7, 8, 10, 12 identical, 9, 11, 13 F1 up; the attribution's
+    operating point s9 256 -> 258, s11 264 -> 263, s13 172 -> 173, firing-party errors unchanged."""
+    place_count_stations: int = 5
+    """The count of rounds at a place is the lower median of the counts at this many nearest stations that heard it
+    (``place_rounds``)."""
+    place_count_quantile: float = 0.5
+    """... its quantile of those counts (0.5: the lower median; 0.25 of five: the count four of them reached)."""
+    place_count_weak_db: float | None = None
+    """With amplitudes: a pick this many dB below the median level of a station's counted picks is not counted (an
+    echo: a weaker copy of an arrival a few seconds later) (``place_rounds``)."""
+    place_rounds_min_events: int = 1
+    """Fewest other events within ``place_km`` and ``place_s`` that make an event a place where rounds are counted
+    (``place_rounds``)."""
+    place_count: str = "unplaced"
+    """Which picks in a station's window count (``place_rounds``): ``own`` the free picks and those of the place's
+    events, ``unplaced`` all but those of the events at other places, ``all`` every pick."""
+    place_round_min_stations: int = 4
+    """A round added by the count must hold free picks at this many stations (``place_rounds``)."""
+    place_round_max_km: float | None = 2.0
+    """A round added by the count, located from its own picks, must stay within this distance of its place."""
+    place_round_free_arrivals: bool = True
+    """Add at most as many rounds at a place as the free arrivals at its nearest stations back (the lower median, over
+    the ``place_count_stations`` nearest, of the picks in the window no event holds, less one for each of the place's
+    events without a pick there), the best-fitting first (``place_rounds``; docs/fusion.md, "Session 16 (rounds16)")."""
+    place_round_fit_ratio: float | None = None
+    """A round added by the count must fit the place as its sibling rounds do: the robust spread of its picks'
+    back-projected origin times at most this many times the median of the place's events' (``place_rounds``)."""
+    place_round_explained_share: float | None = None
+    """An event off the place holding counted picks at its nearest stations, this share of whose picks would leave the
+    place within its firing window, is one of its rounds located off it: counted with the place's events, its
+    arrivals explained (``place_rounds``)."""
+    place_round_level_db: float | None = None
+    """With amplitudes: a round added by the count must be as loud as the place's events at the same stations, the
+    median of its picks' levels less theirs within this many dB (``place_rounds``; docs/fusion.md, "Session 16
+    (rounds16b)")."""
+    place_round_heard_share: float | None = 0.5
+    """A round added by the count must hold picks at at least this share of the stations that heard the place's
+    events (their median) (``place_rounds``; docs/fusion.md, "Session 16 (rounds16b)"): a few free picks gathered from
+    the window at a place whose events were heard widely are no round (`heavy` 1 h: 28 of 34 false additions gone, all
+    10 true ones kept)."""
+    place_round_explain_s: float | None = None
+    """A free pick at a place's station that another event farther than ``place_round_max_km`` from the place predicts
+    within this many seconds (plus ``first_pass_kappa`` of its travel time), an event without a pick at that station
+    though it lies within the median distance of those it was heard at, is that event's arrival (a neighbour battery's round, a mission's
+    impacts): a round added by the count may not take it (``place_rounds``; docs/fusion.md, "Session 17 (heavy17)")."""
+    min_sites: int | None = 3
+    """Keep only the events whose picks come from at least this many *sites*, stations within ``site_km`` of one another
+    (chained) counted once (``None``: off), in the batch (``events.to_tables``) and at the streaming associator's
+    emission alike (``events.with_enough_sites``). ``min_stations`` counts the elements of a tight array as stations, so
+    four elements of one or two sites make an event their geometry cannot locate (a different simulator's clustered
+    arrays: docs/fusion.md, "Session 19 (robust19)"). On (3) since session 20 (sites20): byte-identical on our
+    scenarios, batch and streaming."""
+    site_km: float = 1.0
+    """``min_sites``, ``array_beams``: stations closer than this (chained) are one site."""
+    whole_second_stations: bool = True
+    """Read a station whose times are all whole seconds (at least ``whole_second_min_picks`` picks, none with a
+    fraction) as a logger that truncates: its picks are taken 0.5 s later, the middle of the second they were made in
+    (``engine.whole_second_shift``; the batch's ``prepare`` only). A third simulator's loggers (docs/fusion.md,
+    "Session 21 (sim21)")."""
+    whole_second_min_picks: int = 20
+    """``whole_second_stations``: the fewest picks a station must have, all whole seconds, to be read as truncating."""
+    zone_clock_stations: bool = True
+    """Read a station whose clock is whole quarter hours off UTC (a logger on local time) from its neighbours' picks
+    and take its picks back by that much (``fuse/zoneclocks.py``; the batch's ``prepare`` only). A third simulator's
+    stations on UTC+2 and UTC+3 (docs/fusion.md, "Session 21 (lead)"); no station of ours is read."""
+    array_beams: bool = False
+    """Treat every site of at least ``array_min_elements`` stations (``site_km``) as an array: its elements' picks are
+    beamed into site detections (a plane wave fitted to the element times: back-azimuth and sigma, apparent velocity
+    within ``array_min_velocity_km_s``-``array_max_velocity_km_s`` or refused as clutter; element clocks read against
+    their siblings) and the site is one station of the association, so an event counts sites, its location one pick
+    per site; every element pick of a detection is assigned to the detection's event (``fuse/arrays.py``; batch only;
+    docs/fusion.md, "Session 20 (arrays20)"). Off: on foreign_sim2's arrays layouts of other seeds (6-7 sites 20-50 km
+    apart) most sources make a detection (3+ elements) at 3 sites or fewer, short of ``min_stations`` 4 sites, and the
+    beamed run finds 1-9 events where the elements as stations find 51-187 (docs/fusion.md, "Session 21 (robust21a)")."""
+    array_bearings: bool = True
+    """``array_beams``: give each site detection its back-azimuth (plane wave and the elements' stated ones); off: the
+    site's detections are times only."""
+    array_calibration_stations: int = 5
+    """``array_beams``, when arrays were beamed: loose events of this many stations (sites) or more calibrate the
+    atmosphere (6 otherwise: a network of a few array sites has few events heard at six; g3c, 7 sites: 12 of 70 loose
+    events, too few to calibrate anything; 5: F1 0.4484 -> 0.4775, coverage 0.0200 -> 0.7547)."""
+    array_calibration_bearings: bool = False
+    """``array_beams``, when arrays were beamed: the calibration's joint fit of the atmosphere and the events' positions
+    also takes the picks' back-azimuths (``atmosphere.PickedEvent.bearings_deg``). Off: g3c F1 0.4775 -> 0.5045 with
+    it, but g1 0.8980 -> 0.8800 and coverage 0.9886 -> 0.9318 (docs/fusion.md, "Session 21 (robust21a)")."""
+    array_celerity_scan: tuple[float, ...] | None = (0.33, 0.317, 0.305)
+    """``array_beams``, when every station was beamed into an array site (not in a mixed network: on foreign_sim2's m6,
+    5 array sites among 31 single stations, the scan took F1 0.3083 -> 0.1555): the loose pass is also run at each of
+    these celerities (km/s) and the one of them and the standard 0.343 whose pass finds the most events of
+    ``array_calibration_stations`` stations (sites) is kept (ties: the standard, then the earlier). A few array sites far behind the line see paths of 25-70 km
+    whose celerity may fall far below 0.343 (foreign_sim2's g3: 4-13 s late); a pass at the wrong celerity finds
+    mixtures, and the calibration fitted to them stays near the celerity it started from (docs/fusion.md, "Session 21
+    (robust21a)"). ``None``: the standard celerity only."""
+    array_min_elements: int = 3
+    """``array_beams``: the fewest elements of a site beamed, and of a detection."""
+    array_aperture_km: float = 0.6
+    """``array_beams``: a site is beamed only if no two of its stations are farther apart than this (the mini-arrays of
+    a few hundred metres; our simulators' stations that happen to stand within ``site_km`` of one another are 0.86-1.9 km
+    apart and stay stations. An IMS array of 1-3 km needs a larger value, and ``site_km`` too)."""
+    array_sigma_s: float = 0.1
+    """``array_beams``: the element pick time sigma of the plane-wave fit (its back-azimuth sigma and chi-square)."""
+    array_min_velocity_km_s: float = 0.28
+    array_max_velocity_km_s: float = 0.45
+    """``array_beams``: the acoustic band of apparent velocities (a detection's ``|s|`` must be within
+    ``array_velocity_z`` sigma of it)."""
+    array_velocity_z: float = 2.0
+    array_max_chi2_per_dof: float = 6.0
+    """``array_beams``: a detection of four or more elements must fit its plane wave this well."""
+    surplus_rounds: bool = False
+    """A dense train (events linked within ``surplus_link_km`` and ``surplus_link_s``) holding more events than its
+    nearest stations heard arrivals in its window loses its weakest surplus events, those heard only where their
+    mates were (``fuse/surplus.py``, batch only; docs/fusion.md, "Session 18 (leftover18)": no worse in F1 on 17
+    scenarios, `heavy` 1 h 2169/1913 -> 2159/1913, but `violation` seed 11's operating-point recall 263 -> 253 of 306)."""
+    surplus_link_km: float = 3.0
+    """``surplus_rounds``: the trains' single linkage in space (km)."""
+    surplus_link_s: float = 2.0
+    """``surplus_rounds``: the trains' single linkage in origin time (s)."""
+    surplus_train_stations: float = 15.0
+    """``surplus_rounds``: only trains whose events were heard by this median number of stations or more are tested
+    (rounds heard by few stations may be missed by the nearest stations as well: their count is no bound)."""
+    surplus_count_stations: int = 5
+    """``surplus_rounds``: the train's count is read at this many of the stations nearest it that heard it."""
+    surplus_count_quantile: float = 1.0
+    """``surplus_rounds``: the quantile of those stations' counts taken as the train's count of rounds."""
+    surplus_min_stations: int = 8
+    """``surplus_rounds``: an event heard at fewer stations is never removed (a quiet round the count may miss)."""
+    surplus_shared_share: float = 0.8
+    """``surplus_rounds``: an event is removed only if at least this share of its picks lie at stations where another
+    event of its train holds a pick."""
+    surplus_choice: str = "weakest"
+    """``surplus_rounds``: which eligible events of a surplus train go: ``"weakest"`` (fewest stations first)
+    or ``"nearest"`` (the one nearest a kept mate in space, one at a time: the duplicate of a mate's round)
+    (docs/fusion.md, "Session 18 (leftover18b)")."""
+    place_round_scatter_ellipse: bool = True
+    """A round added by the count has its template's ellipse widened by the covariance of the place's events' positions
+    (it is at their median, the round anywhere among them) (``place_rounds``)."""
+    place_round_leftovers: bool = False
+    """A round the count says is missing and too few free picks give is taken by an event at no place whose picks,
+    were they from the place, fall within its firing window (``place_min_share`` of them): moved there, at that
+    round's time (``place_rounds``)."""
+    fire_missions: bool = False
+    """Last (batch only, after ``ripple_bursts``): re-solve each cluster of 2-5 events within 1 km chained by gaps of at
+    most 4 s as one small fire mission, its rounds located each from its own picks with each station's picks assigned
+    to them one-to-one in firing order (``fuse/mission.py``), kept when they explain the events' picks better by BIC.
+    Off: on `violation` 24 h seeds 7-11 the median error falls (seed 11 0.1047 -> 0.0958 km) and the coverage rises by
+    0.0002-0.0072, but the attribution's operating point loses violations on seeds 7, 10 and 11 (docs/fusion.md,
+    "Small fire missions")."""
+    amplitude_consistency: bool = True
+    """Drop the batch's events of at most ``rival_max_stations`` stations whose picks' amplitudes cannot come
+    from one source under the amplitude-distance law learned from the batch's well-recorded events
+    (``loudness.consistent``; ``fuse/rival.py``). Needs the picks' ``amplitude``; without it nothing is dropped."""
+    amplitude_max_stations: int | None = None
+    """With ``amplitude_consistency``: events of at most this many stations are tested for one source level
+    (``None``: ``rival_max_stations``). A mixture of a launch's and impacts' picks (levels 15-20 dB apart) can hold
+    ten or more stations; with more picks the test has more power (docs/fusion.md, "Session 12")."""
+    amplitude_last_max_stations: int = 0
+    """With ``amplitude_consistency``, last (batch only, after every other step): drop the events of more than
+    ``rival_max_stations`` and at most this many stations whose picks' amplitudes cannot come from one source
+    (``loudness.consistent`` under the law learned from the final events of 8 or more stations); their picks are
+    not searched again. 0: off. Off by default: on `heavy` 0.25 h seeds 1-3 with 12 precision rises on every seed
+    but seed 1's locatable recall falls by 0.009 (docs/fusion.md, "Session 12")."""
+    silent_stations: bool = True
+    """With ``amplitude_consistency``: drop the batch's events of at most ``silence_max_stations`` stations whose
+    level (from their picks' amplitudes) says that working stations which heard nothing should have heard them:
+    the chance of so few detections, under the detection curve learned from the batch's well-recorded events,
+    is below ``silence_p`` (``fuse/silence.py``). Needs the picks' ``amplitude`` and ``snr``."""
+    reach_silence: bool = True
+    """With ``amplitude_consistency`` and ``silent_stations``, when no pick has an amplitude and an SNR (other
+    simulators' and sensors' picks; CONTRACTS.md makes them optional): drop the batch's events of at most ``silence_max_stations`` stations whose
+    working, idle stations nearer than their farthest heard station heard them improbably seldom, under the
+    detection curve of ``log(farthest / distance)`` learned from the batch's well-recorded events
+    (``silence.ReachSilence``; tail below ``silence_p``). Batch only; with amplitudes it does nothing (unless
+    ``reach_silence_with_levels``)."""
+    reach_silence_with_levels: bool = False
+    """With ``reach_silence``: the test also when the picks have amplitudes, in addition to ``silent_stations``'s. Off
+    by default: heavy 0.25 h seed 1 F1 0.8926 -> 0.9048, `violation` 2 h seed 21 unchanged, 24 h seeds 7 and 9 one
+    false event fewer each (docs/fusion.md, "Without amplitudes")."""
+    chance_coincidences: bool = True
+    """Drop the batch's events whose stations all lie within ``coincidence_aperture_km`` of each other and whose
+    picks are likely a chance coincidence at busy stations (a clutter burst at a cluster of stations: a convoy, a
+    generator, wind): the expected number of coincidences as good as theirs, under a Poisson model of each station's
+    picks at its rate within ``coincidence_window_s`` of the event's pick, over the origin times and positions a
+    search could test, exceeds ``coincidence_expected`` (``fuse/coincidence.py``). Batch only (the rate needs the picks
+    after the event too); docs/fusion.md, "Clutter bursts at clustered stations"."""
+    coincidence_aperture_km: float | None = 10.0
+    """The chance-coincidence test is applied to the events whose stations are all within this distance of each other
+    (``None``: to every event). Spread events are left to the footprint and silence tests, which see their coincidences."""
+    coincidence_expected: float = 0.1
+    """An event whose expected number of chance coincidences (``coincidence.expected_chance``) exceeds this is dropped."""
+    coincidence_burst_ratio: float | None = 20.0
+    """With ``chance_coincidences``, an event of any aperture whose *bursting* stations (a pick rate above this many
+    times the median rate of the working stations within reach: a burst of clutter is local, real sound is heard over
+    tens of km) are by themselves a likely chance coincidence counts them as one station, and is dropped if it then
+    has fewer than ``min_stations`` (``None``: no such test)."""
+    coincidence_window_s: float = 120.0
+    """A station's pick rate is measured over this many seconds either side of the event's pick."""
+    silence_max_stations: int = 6
+    """Events of at most this many stations are tested for their silent stations (``silent_stations``)."""
+    silence_p: float = 0.001
+    """An event is dropped when so few detections among its candidate stations are less likely than this."""
+    clean_ambiguity: float = 0.2
+    """Events with at most this share of their stations in doubt (``ambiguity_z``) measure the model
+    error of their calibration cell (``uncertainty.cell_model_error_variance``)."""
+    cell_min_events: int = 8
+    """Fewest such clean events that measure a cell's model error (its bias and the scatter about it)."""
+    cell_min_bias_events: int = 3
+    """Fewest such clean events that measure a cell's bias alone (with its uncertainty), where fewer than
+    ``cell_min_events`` are near: a quiet hour, whose cell may have been fitted to other hours' events."""
