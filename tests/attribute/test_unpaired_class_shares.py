@@ -94,12 +94,12 @@ def test_the_pairings_unpaired_mortar_impacts_are_likelier_impacts_with_the_roun
     rises; the reason says the shares."""
     from test_unpaired_levels import MODEL, _world
 
-    from truceline.attribute.pairing import _paired, _with_levels, candidate_pairs
+    from truceline.attribute.pairing import _paired, with_levels, candidate_pairs
 
     def pairing(config: PairingConfig) -> tuple[object, np.ndarray]:
         n, (time_s, lat, lon, side, p_side, sigma), levels = _world(108.0)
         base = candidate_pairs(time_s, lat, lon, np.full(n, 0.3), sigma, side, p_side, config)
-        heads, tails, cost, class_costs = _with_levels(base, levels, MODEL, config)
+        heads, tails, cost, class_costs = with_levels(base, levels, MODEL, config)
         result = _paired(n, heads, tails, cost, class_costs, config, time_s=time_s, lat=lat, lon=lon, levels=levels, model=MODEL,
                          sigma_m=sigma)
         return result, levels.level_db

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from truceline.attribute.acoustics import LevelModel, SourceLevels, fit_level_model, unpaired_probability
-from truceline.attribute.pairing import Pairing, PairingConfig, _paired, _with_levels, candidate_pairs, unpaired_level_cost
+from truceline.attribute.pairing import Pairing, PairingConfig, _paired, with_levels, candidate_pairs, unpaired_level_cost
 
 from attribute_world import T0, lon_at_km, mortar_and_gun_rows
 
@@ -51,7 +51,7 @@ def _world(level: float) -> tuple[int, tuple[np.ndarray, ...], SourceLevels]:
 def _pairing(level: float, config: PairingConfig) -> Pairing:
     n, (time_s, lat, lon, side, p_side, sigma), levels = _world(level)
     base = candidate_pairs(time_s, lat, lon, np.full(n, 0.3), sigma, side, p_side, config)
-    heads, tails, cost, class_costs = _with_levels(base, levels, MODEL, config)
+    heads, tails, cost, class_costs = with_levels(base, levels, MODEL, config)
     return _paired(n, heads, tails, cost, class_costs, config, time_s=time_s, lat=lat, lon=lon, levels=levels, model=MODEL, sigma_m=sigma)
 
 

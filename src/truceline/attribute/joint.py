@@ -7,7 +7,7 @@ and take one impact of the other party's volley across the line while the volley
 true battery's launches (docs/attribution.md, "firing17" class II). Here each volley of paired impacts (and the events
 landing with them) whose launches stand at two places or more is decided as one: for every place ``g`` (and "none that was
 located") the piece of the candidate graph around it is solved again with the volley's impacts allowed only launches at
-``g`` (:func:`truceline.attribute.pairing._assign`), and the hypotheses are weighed by their solutions' costs,
+``g`` (:func:`truceline.attribute.assignment.assign`), and the hypotheses are weighed by their solutions' costs,
 ``exp(-cost / 2)`` as every role's min-marginal is; the chosen mixed solution stays a hypothesis at ``volley_split_penalty``
 per place more than one (one volley from two places is rare, not impossible: two volleys may land within seconds on one
 target). A paired launch of the volley keeps its role in the hypotheses whose solutions keep it a launch, takes the impact
@@ -60,7 +60,7 @@ def volley_places(kind: NDArray[np.str_], partner: NDArray[np.int64], heads: NDA
     ``2 unpaired_cost - cost``). The chosen solution is a hypothesis too, dearer by ``volley_split_penalty`` per place
     beyond the first."""
     from truceline.attribute.context import same_place
-    from truceline.attribute.pairing import _assign, _objective
+    from truceline.attribute.assignment import assign, objective_of
     from truceline.attribute.volley import multi_place_volleys, volley_together
     out: list[VolleyPlaces] = []
     impacts = np.flatnonzero((kind == "impact") & (partner >= 0)).astype(np.intp)
@@ -97,7 +97,7 @@ def volley_places(kind: NDArray[np.str_], partner: NDArray[np.int64], heads: NDA
         members = np.array(sorted(local), dtype=np.int64)
         into = np.isin(t, list(landed))
         out_of = np.isin(h, list(landed))
-        base = _objective(current, c, config.unpaired_cost)
+        base = objective_of(current, c, config.unpaired_cost)
         objectives: list[float] = []
         solutions: list[list[int]] = []
         for place in list(places) + [np.zeros(0, dtype=np.intp)]:
@@ -105,9 +105,9 @@ def volley_places(kind: NDArray[np.str_], partner: NDArray[np.int64], heads: NDA
                                                                                                   sigma_m).size > 0)
                                  for x in h], dtype=bool)
             keep = np.flatnonzero(~out_of & (~into | at_place))
-            chosen = [int(keep[m]) for m in _assign(members, h[keep], t[keep], c[keep], config.unpaired_cost, max_branches=16,
+            chosen = [int(keep[m]) for m in assign(members, h[keep], t[keep], c[keep], config.unpaired_cost, max_branches=16,
                                                      exact=False)] if keep.size else []
-            objectives.append(_objective(chosen, c, config.unpaired_cost))
+            objectives.append(objective_of(chosen, c, config.unpaired_cost))
             solutions.append(chosen)
         objectives.append(base + config.volley_split_penalty * (len(places) - 1))
         solutions.append(current)

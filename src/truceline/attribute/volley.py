@@ -146,7 +146,7 @@ def volley_alternatives(kind: NDArray[np.str_], partner: NDArray[np.int64], head
                         lon: FloatArray | None = None, sigma_m: FloatArray | None = None) -> dict[int, float]:
     """For each volley (``group`` label) with at least two members paired, all as launches: the cost increase of the
     best solution in which no member is a launch (the whole volley a cloud of impacts, or unpaired), against the chosen
-    one (:func:`truceline.attribute.pairing._assign` on the members, their partners and every event a candidate pair
+    one (:func:`truceline.attribute.assignment.assign` on the members, their partners and every event a candidate pair
     links to them). A member's own min-marginal does not see this solution: its best alternative gives its partner to a
     mate (the volley still fires) or leaves it an unpaired round beside its launching mates, so two detonations read
     as one volley's "launches" are each sure by the other. ``extra`` (per event, what its levels add to the cost of
@@ -160,7 +160,7 @@ def volley_alternatives(kind: NDArray[np.str_], partner: NDArray[np.int64], head
     and over the pairs the other solution makes anew: the margin may then be negative (the volley as impacts is the
     likelier solution). The chosen solution's other pairs are not counted: a split that the other solution mends by
     dropping a volley's true pairs is no evidence against that volley."""
-    from truceline.attribute.pairing import _assign, _objective
+    from truceline.attribute.assignment import assign, objective_of
     out: dict[int, float] = {}
     extra = np.zeros(kind.size) if extra is None else extra
     adjusted = cost - extra[heads] - extra[tails]
@@ -182,10 +182,10 @@ def volley_alternatives(kind: NDArray[np.str_], partner: NDArray[np.int64], head
         current = [j for j, e in enumerate(edges) if partner[int(heads[e])] == int(tails[e])]
         keep = np.flatnonzero(~np.isin(h, members))
         events = np.array(sorted(local), dtype=np.int64)
-        other = [int(keep[m]) for m in _assign(events, h[keep], t[keep], c[keep], config.unpaired_cost, max_branches=16,
+        other = [int(keep[m]) for m in assign(events, h[keep], t[keep], c[keep], config.unpaired_cost, max_branches=16,
                                                 exact=False)] if keep.size else []
         ceiling = float(sum(2.0 * config.unpaired_cost - c[j] for j in current))
-        margin = min(max(0.0, _objective(other, c, config.unpaired_cost) - _objective(current, c, config.unpaired_cost)),
+        margin = min(max(0.0, objective_of(other, c, config.unpaired_cost) - objective_of(current, c, config.unpaired_cost)),
                      max(ceiling, 0.0))
         if config.volley_split and time_s is not None and lat is not None and lon is not None:
             outside = [(int(a), int(partner[a])) for a in np.flatnonzero((kind == "launch") & (partner >= 0)) if int(a) not in local]
