@@ -24,7 +24,7 @@ def _hungarian(n: int, rows: NDArray[np.intp], cols: NDArray[np.intp], cost: Flo
 
 
 def assign(events: NDArray[np.int64], heads: NDArray[np.int64], tails: NDArray[np.int64], cost: FloatArray,
-            unpaired_cost: float, max_branches: int = 64, exact: bool = True) -> list[int]:
+           unpaired_cost: float, max_branches: int = 64, exact: bool = True) -> list[int]:
     """Indices (into heads/tails) of the chosen pairs of one connected piece, roles consistent.
 
     The Hungarian method on the launch x impact matrix (with an "unpaired" column and row per
@@ -139,8 +139,8 @@ def objective_of(chosen: list[int], cost: FloatArray, unpaired_cost: float) -> f
 
 
 def solve_pieces(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: FloatArray, unpaired_cost: float,
-           mate_group: NDArray[np.int64] | None = None, mate_penalty: float = 0.0, mate_margins: bool = True,
-           ) -> tuple[list[int], FloatArray, NDArray[np.int8], NDArray[np.int64]]:
+                 mate_group: NDArray[np.int64] | None = None, mate_penalty: float = 0.0, mate_margins: bool = True,
+                 ) -> tuple[list[int], FloatArray, NDArray[np.int8], NDArray[np.int64]]:
     """Chosen pairs over all connected pieces of the candidate graph, and for every paired event
     the margin (cost increase of the best solution in which it does not play its role) and the role
     it plays in that solution (+1 launch, -1 impact, 0 unpaired), and the event its partner is paired with in that

@@ -82,7 +82,7 @@ def reach_from_across(depth_m: FloatArray, position_sigma_m: FloatArray, levels:
 
 
 def with_levels(candidates: tuple[NDArray[np.int64], NDArray[np.int64], FloatArray, FloatArray], levels: SourceLevels, model: LevelModel,
-                 config: PairingConfig) -> tuple[NDArray[np.int64], NDArray[np.int64], FloatArray, FloatArray]:
+                config: PairingConfig) -> tuple[NDArray[np.int64], NDArray[np.int64], FloatArray, FloatArray]:
     """The candidates with the acoustic veto added to their class costs (and those now too dear dropped)."""
     heads, tails, cost, class_costs = candidates
     if not heads.size:

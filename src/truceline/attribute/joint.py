@@ -106,7 +106,7 @@ def volley_places(kind: NDArray[np.str_], partner: NDArray[np.int64], heads: NDA
                                  for x in h], dtype=bool)
             keep = np.flatnonzero(~out_of & (~into | at_place))
             chosen = [int(keep[m]) for m in assign(members, h[keep], t[keep], c[keep], config.unpaired_cost, max_branches=16,
-                                                     exact=False)] if keep.size else []
+                                                   exact=False)] if keep.size else []
             objectives.append(objective_of(chosen, c, config.unpaired_cost))
             solutions.append(chosen)
         objectives.append(base + config.volley_split_penalty * (len(places) - 1))

@@ -151,7 +151,8 @@ def _paired(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Fl
     near = (heads[beyond], tails[beyond], cost[beyond])
     heads, tails, cost, class_costs = heads[~beyond], tails[~beyond], cost[~beyond], class_costs[~beyond]
     chosen, margin, alternative, taker = solve_pieces(n, heads, tails, cost, config.unpaired_cost, mate_group,
-                                                config.salvo_mate_penalty if mate_group is not None else 0.0, config.salvo_mate_margins)
+                                                      config.salvo_mate_penalty if mate_group is not None else 0.0,
+                                                      config.salvo_mate_margins)
     partner = np.full(n, -1, dtype=np.int64)
     kind = np.full(n, "unknown", dtype="<U7")
     pair_cost = np.full(n, np.nan)

@@ -183,7 +183,7 @@ def volley_alternatives(kind: NDArray[np.str_], partner: NDArray[np.int64], head
         keep = np.flatnonzero(~np.isin(h, members))
         events = np.array(sorted(local), dtype=np.int64)
         other = [int(keep[m]) for m in assign(events, h[keep], t[keep], c[keep], config.unpaired_cost, max_branches=16,
-                                                exact=False)] if keep.size else []
+                                              exact=False)] if keep.size else []
         ceiling = float(sum(2.0 * config.unpaired_cost - c[j] for j in current))
         margin = min(max(0.0, objective_of(other, c, config.unpaired_cost) - objective_of(current, c, config.unpaired_cost)),
                      max(ceiling, 0.0))

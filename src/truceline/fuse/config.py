@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FusionConfig:
     """Knobs of the associator. Defaults suit battlefield acoustics (sources at the surface,

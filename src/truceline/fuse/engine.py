@@ -102,7 +102,7 @@ def calibrate_events(prep: Prepared, config: FusionConfig, found: list[Calibrati
         if wind_field_accepted(prep, config) and config.wind_field_relocate:
             # the passes keep the tiles' atmosphere; the field on small tiles is kept for the final events (relocated_in_field)
             small = cell_tiles(prep.cell_x, prep.cell_y, net.x_km.min() - config.reach_km, net.y_km.min() - config.reach_km,
-                           config.wind_field_tile_km)
+                               config.wind_field_tile_km)
             n_small, small_x, small_y = tile_centres(small, prep.cell_x, prep.cell_y)
             field_support = np.zeros((n_blocks, n_small, 2))
             prep.extras["wind_field_atmosphere"] = calibrate_field(
