@@ -45,6 +45,7 @@ from truceline.fuse.mission import fire_missions
 from truceline.fuse.ripple import burst_clusters, ripple_bursts
 from truceline.fuse.twin import twin_rounds
 from truceline.fuse.zoneclocks import zone_offsets
+from truceline.fuse.shadow import Shadows
 from truceline.fuse.silence import ReachSilence, Silence
 from truceline.model.errors import InputError
 
@@ -641,6 +642,15 @@ class FusionConfig:
     """Events of at most this many stations are tested for their silent stations (``silent_stations``)."""
     silence_p: float = 0.001
     """An event is dropped when so few detections among its candidate stations are less likely than this."""
+    terrain_shadows: bool = False
+    """The batch's nearest-stations test (``nearest_majority``) ranks the stations by the level they should have
+    received: a station that heard the well-recorded sources from the event's direction below the amplitude law, or
+    seldom, is shadowed from there (a ridge) and not among the nearest (``fuse/shadow.py``; docs/fusion.md, "Session
+    22 (terrain22)")."""
+    terrain_sweep: bool = False
+    """With ``terrain_shadows``, the second search of the free picks (``sweep_free_picks``) without the extraction's
+    footprint test (``kernels._plausible_footprint``, which counts a shadowed station's silence): its events are judged
+    by the tests of ``refine``, the shadow-aware nearest-stations test among them."""
     clean_ambiguity: float = 0.2
     """Events with at most this share of their stations in doubt (``ambiguity_z``) measure the model
     error of their calibration cell (``uncertainty.cell_model_error_variance``)."""
@@ -1627,7 +1637,9 @@ def finish(prep: Prepared, config: FusionConfig, final: PassResult, atmosphere: 
         # the picks that refinement and the two tests above set free: search them once more
         taken = np.zeros(len(prep.pick_time), dtype=np.bool_)
         taken[result.picks[result.picks >= 0]] = True
-        more = final_pass(prep, config, atmosphere, taken=taken)
+        # terrain_sweep: the free picks' events are judged by refine's shadow-aware tests, not the kernel's footprint
+        more = final_pass(prep, replace(config, footprint_stations=0) if config.terrain_sweep else config, atmosphere,
+                          taken=taken)
         result = refine(prep, config, joined(result, more), atmosphere, explain=config.explain_away,
                         nearest=config.nearest_majority, rival=config.rival_hypotheses,
                         amplitude=config.amplitude_consistency, reach=True)
@@ -2035,6 +2047,12 @@ class EventTests:
             if not self.reach.learn(picks, x, y, t0, event_atmosphere):
                 self.reach = None
         self.coincidence = reach and config.chance_coincidences
+        self.shadows: Shadows | None = None
+        if reach and config.terrain_shadows:
+            self.shadows = Shadows(self.law, pick_time=prep.pick_time, pick_station=prep.pick_station,
+                                   station_pick_start=prep.station_pick_start, st_x=net.x_km, st_y=net.y_km,
+                                   reach_km=config.reach_km, log_amplitude=prep.extras.get("log_amplitude"))
+            self.shadows.learn(picks, x, y, t0, event_atmosphere)
 
     def passes(self, picks: np.ndarray, x: float, y: float, t0: float, atmosphere: np.ndarray, *,
                nearest: bool | None = None) -> bool:
@@ -2063,6 +2081,9 @@ class EventTests:
         if not (self.nearest if nearest is None else nearest) or (
                 self.nearest_max_stations is not None and m > self.nearest_max_stations):
             return True
+        if self.shadows is not None:
+            return self.shadows.heard_by_nearest_majority(x, y, t0, s, atmosphere, station_pick_start=prep.station_pick_start,
+                                                          pick_time=prep.pick_time)
         return heard_by_nearest_majority(
             x, y, t0, s, atmosphere, st_x=net.x_km, st_y=net.y_km, station_pick_start=prep.station_pick_start,
             pick_time=prep.pick_time)
