@@ -596,6 +596,17 @@ class FusionConfig:
     """Events of at most this many stations are tested for their silent stations (``silent_stations``)."""
     silence_p: float = 0.001
     """An event is dropped when so few detections among its candidate stations are less likely than this."""
+    terrain_shadows: bool = False
+    """The batch's nearest-stations test (``nearest_majority``) ranks the stations by the level they should have
+    received: a station that heard the well-recorded sources from the event's direction below the amplitude law, or
+    seldom, is shadowed from there (a ridge) and not among the nearest (``fuse/shadow.py``; docs/fusion.md, "Session
+    22 (terrain22)"). Off: foreign_sim3 terrain F1 0.9089 -> 0.9145, all12 0.5908 -> 0.6018, h025 0.9097 -> 0.9129,
+    calm unchanged, but v7 0.9033 -> 0.9020 (two more false events) and the coverage lower on terrain, all12 and v10."""
+    terrain_sweep: bool = False
+    """With ``terrain_shadows``, the second search of the free picks (``sweep_free_picks``) without the extraction's
+    footprint test (``kernels._plausible_footprint``, which counts a shadowed station's silence): its events are judged
+    by the tests of ``refine``, the shadow-aware nearest-stations test among them. Off: on foreign_sim3 terrain (session 22's
+    first loss reading) 502 events / 473 matched against 496 / 474 without it (docs/fusion.md, "Session 22 (terrain22)")."""
     clean_ambiguity: float = 0.2
     """Events with at most this share of their stations in doubt (``ambiguity_z``) measure the model
     error of their calibration cell (``uncertainty.cell_model_error_variance``)."""

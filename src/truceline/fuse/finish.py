@@ -3,7 +3,7 @@ repeat at one place, a launcher's ripple, flight partners, twin rounds, fire mis
 
 from __future__ import annotations
 
-from dataclasses import fields
+from dataclasses import fields, replace
 from functools import partial
 
 import numpy as np
@@ -31,7 +31,9 @@ def finish(prep: Prepared, config: FusionConfig, final: PassResult, atmosphere: 
         # the picks that refinement and the two tests above set free: search them once more
         taken = np.zeros(len(prep.pick_time), dtype=np.bool_)
         taken[result.picks[result.picks >= 0]] = True
-        more = final_pass(prep, config, atmosphere, taken=taken)
+        # terrain_sweep: the free picks' events are judged by refine's shadow-aware tests, not the kernel's footprint
+        more = final_pass(prep, replace(config, footprint_stations=0) if config.terrain_sweep else config, atmosphere,
+                          taken=taken)
         result = refine(prep, config, joined(result, more), atmosphere, explain=config.explain_away,
                         nearest=config.nearest_majority, rival=config.rival_hypotheses,
                         amplitude=config.amplitude_consistency, reach=True)

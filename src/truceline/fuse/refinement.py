@@ -12,6 +12,7 @@ from truceline.fuse.footprint import heard_by_nearest_majority
 from truceline.fuse.loudness import LoudnessLaw
 from truceline.fuse.refine import clusters, refine_cluster
 from truceline.fuse.rival import learned_law, rival_hypotheses
+from truceline.fuse.shadow import Shadows
 from truceline.fuse.silence import ReachSilence, Silence
 from truceline.fuse.config import FusionConfig
 from truceline.fuse.prepare import Prepared, levels_given, range_slope
@@ -63,6 +64,12 @@ class EventTests:
             if not self.reach.learn(picks, x, y, t0, event_atmosphere):
                 self.reach = None
         self.coincidence = reach and config.chance_coincidences
+        self.shadows: Shadows | None = None
+        if reach and config.terrain_shadows:
+            self.shadows = Shadows(self.law, pick_time=prep.pick_time, pick_station=prep.pick_station,
+                                   station_pick_start=prep.station_pick_start, st_x=net.x_km, st_y=net.y_km,
+                                   reach_km=config.reach_km, log_amplitude=prep.extras.get("log_amplitude"))
+            self.shadows.learn(picks, x, y, t0, event_atmosphere)
 
     def passes(self, picks: np.ndarray, x: float, y: float, t0: float, atmosphere: np.ndarray, *,
                nearest: bool | None = None) -> bool:
@@ -91,6 +98,9 @@ class EventTests:
         if not (self.nearest if nearest is None else nearest) or (
                 self.nearest_max_stations is not None and m > self.nearest_max_stations):
             return True
+        if self.shadows is not None:
+            return self.shadows.heard_by_nearest_majority(x, y, t0, s, atmosphere, station_pick_start=prep.station_pick_start,
+                                                          pick_time=prep.pick_time)
         return heard_by_nearest_majority(
             x, y, t0, s, atmosphere, st_x=net.x_km, st_y=net.y_km, station_pick_start=prep.station_pick_start,
             pick_time=prep.pick_time)
