@@ -191,6 +191,16 @@ class PairingConfig:
     volley_alternative: bool = True
     volley_alternative_levels: bool = True
     volley_radius_m: float = 500.0
+    # Session 22, attrib22: the volley alternative also for a volley of which one member is paired, its mates unpaired
+    # (issue #4's mortar impacts read as launches: one chance-paired detonation beside its salvo's unpaired ones, whose
+    # "battery" it then is). Off: violation fused op recall s7-s13 1714 -> 1724 (s7 +1, s8 +5, s9 +5) but s11 264 -> 263 and
+    # firing party s10 170 -> 168 of 173 (two true gun launches at p 0.56 tip to 0.49; docs, "Session 22 (attrib22)").
+    volley_alternative_single: bool = False
+    # Session 22, attrib22: a round cannot land sooner than its class's flattest trajectory at the speed that gives the
+    # class's maximum range (physics.time_of_flight_bounds_s ``speed_bound``; the 6-degree bound alone lets a gun's shell
+    # fly 27 km in 35 s). Off: it removes seed 13's E000039 pair but also the chance pairs that kept other class II pairs
+    # uncertain: violation fused op recall 1714 -> 1653 (s10 238 -> 177; docs, "Session 22 (attrib22)").
+    flight_speed_bound: bool = False
     # Session 14, pair14b: impacts landing together were fired from one place (:func:`volley.split_impacts`; the truth:
     # 0 of 1,167 pairs of impacts within 5 s and 500 m came from two places). Each solution of ``volley_alternative``
     # pays ``volley_split_penalty`` (-2 ln of about 1e-3, as ``salvo_mate_penalty``) per pair whose impact lands within
@@ -330,7 +340,8 @@ def candidate_pairs(
     flight_sigma = np.hypot(time_sigma_s[a_idx], time_sigma_s[b_idx])
     depth = None if line_distance_m is None else np.abs(line_distance_m[a_idx])
     bounds = depth_bounds_m[a_idx] if depth_bounds_m is not None and depth_bounds_m.ndim == 3 else depth_bounds_m
-    class_costs = flight_costs(range_m, flight, range_sigma, flight_sigma, depth, position_sigma_m[a_idx], bounds)
+    class_costs = flight_costs(range_m, flight, range_sigma, flight_sigma, depth, position_sigma_m[a_idx], bounds,
+                               speed_bound=config.flight_speed_bound)
     p_cross = np.clip(crossing_probability(side[a_idx], p_side[a_idx], side[b_idx], p_side[b_idx]), 1e-6, 1.0)
     cost = class_costs.min(axis=1) - 2.0 * np.log(p_cross)
     keep = np.isfinite(cost) & (cost < 2.0 * config.unpaired_cost + max(config.pair_cut_soft, 0.0))
