@@ -108,8 +108,9 @@ class FewPicksConfig:
     max_picks: int = 5  # events located from more picks keep their claims (8: measured, worse on seeds 7-11 both halves)
     # Session 22 (attrib22): an event with a volley mate (another located event within the pairing's ``volley_window_s`` and
     # ``volley_radius_m``, widened by the locations' errors) is a round of repeated fire at its place, which a chimera of
-    # other sources' picks seldom has (violation fused s7-s13, unpaired events of 4-7 picks: 68 of 112 true rounds, 7 of
-    # 82 chimeras): it keeps its claims.
+    # other sources' picks seldom has (violation fused s7-s13, unpaired events of 4-7 picks with a located event within
+    # 600 m and 15 s: 68 of 112 true rounds, 7 of 82 that match no true event): it keeps its claims. Off: with the prior,
+    # fused op recall 1714 -> 1756 but s7 355 -> 353 and s10 238 -> 237 (lone drone-munition impacts of 4-5 picks).
     spare_salvo_mates: bool = False
 
     def source_probability(self, n_picks: int) -> float:
