@@ -47,3 +47,28 @@ def test_an_unpaired_event_from_four_picks_carries_the_prior_and_paired_events_k
     kept = np.array([(on.partner[i] >= 0 or counts[e] > 5) and e != "X" for i, e in enumerate(on.event_ids)])
     assert kept.sum() > 10
     np.testing.assert_allclose(on.p_firing_party[kept], off.p_firing_party[kept])
+
+
+def test_a_few_pick_event_with_a_salvo_mate_keeps_its_claim(areas: Areas) -> None:
+    """Session 22 (attrib22), ``spare_salvo_mates``: X (4 picks) with a second round Y landing 200 m and 2 s from it (a
+    salvo: repeated fire at its place, which a chimera of other sources' picks seldom has) keeps its claim; alone, it
+    carries the prior as before."""
+    rows, picks, assignments = _world(4)
+    x_row = next(r for r in rows if r[0] == "X")
+    mate = ("Y", x_row[1] + 2.0, x_row[2] + 0.2 / 111.2, x_row[3])
+    stations = make_stations()
+    spare = AttributionConfig(few_picks=FewPicksConfig(spare_salvo_mates=True))
+    alone = attribute_events(events_table(rows), areas, assignments=assignments, picks=picks, stations=stations, config=spare)
+    x = list(alone.event_ids).index("X")
+    assert alone.partner[x] < 0 and "located from 4 picks" in alone.reason[x]
+    plain = attribute_events(events_table(rows + [mate]), areas, assignments=assignments, picks=picks, stations=stations)
+    prior = attribute_events(events_table(rows + [mate]), areas, assignments=assignments, picks=picks, stations=stations,
+                             config=AttributionConfig(few_picks=FewPicksConfig()))
+    spared = attribute_events(events_table(rows + [mate]), areas, assignments=assignments, picks=picks, stations=stations,
+                              config=spare)
+    x = list(spared.event_ids).index("X")
+    assert spared.partner[x] < 0
+    assert "located from 4 picks" in prior.reason[x] and "located from" not in spared.reason[x]
+    assert spared.p_firing_party[x] == pytest.approx(plain.p_firing_party[x])
+    assert prior.p_firing_party[x] == pytest.approx(0.6 * plain.p_firing_party[x])
+    assert not FewPicksConfig().spare_salvo_mates

@@ -55,7 +55,8 @@ def candidate_pairs(
     flight_sigma = np.hypot(time_sigma_s[a_idx], time_sigma_s[b_idx])
     depth = None if line_distance_m is None else np.abs(line_distance_m[a_idx])
     bounds = depth_bounds_m[a_idx] if depth_bounds_m is not None and depth_bounds_m.ndim == 3 else depth_bounds_m
-    class_costs = flight_costs(range_m, flight, range_sigma, flight_sigma, depth, position_sigma_m[a_idx], bounds)
+    class_costs = flight_costs(range_m, flight, range_sigma, flight_sigma, depth, position_sigma_m[a_idx], bounds,
+                               speed_bound=config.flight_speed_bound)
     p_cross = np.clip(crossing_probability(side[a_idx], p_side[a_idx], side[b_idx], p_side[b_idx]), 1e-6, 1.0)
     cost = class_costs.min(axis=1) - 2.0 * np.log(p_cross)
     keep = np.isfinite(cost) & (cost < 2.0 * config.unpaired_cost + max(config.pair_cut_soft, 0.0))

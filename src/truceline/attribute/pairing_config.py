@@ -148,6 +148,16 @@ class PairingConfig:
     volley_alternative: bool = True
     volley_alternative_levels: bool = True
     volley_radius_m: float = 500.0
+    # Session 22, attrib22: the volley alternative also for a volley of which one member is paired, its mates unpaired
+    # (issue #4's mortar impacts read as launches: one chance-paired detonation beside its salvo's unpaired ones, whose
+    # "battery" it then is). Off: violation fused op recall s7-s13 1714 -> 1724 (s7 +1, s8 +5, s9 +5) but s11 264 -> 263 and
+    # firing party s10 170 -> 168 of 173 (two true gun launches at p 0.56 tip to 0.49; docs, "Session 22 (attrib22)").
+    volley_alternative_single: bool = False
+    # Session 22, attrib22: a round cannot land sooner than its class's flattest trajectory at the speed that gives the
+    # class's maximum range (physics.time_of_flight_bounds_s ``speed_bound``; the 6-degree bound alone lets a gun's shell
+    # fly 27 km in 35 s). Off: it removes seed 13's E000039 pair but also the chance pairs that kept other class II pairs
+    # uncertain: violation fused op recall 1714 -> 1653 (s10 238 -> 177; docs, "Session 22 (attrib22)").
+    flight_speed_bound: bool = False
     # Session 14, pair14b: impacts landing together were fired from one place (:func:`volley.split_impacts`; the truth:
     # 0 of 1,167 pairs of impacts within 5 s and 500 m came from two places). Each solution of ``volley_alternative``
     # pays ``volley_split_penalty`` (-2 ln of about 1e-3, as ``salvo_mate_penalty``) per pair whose impact lands within

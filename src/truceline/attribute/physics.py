@@ -93,18 +93,29 @@ def impact_level_offset_db(envelope: WeaponEnvelope, reference: WeaponEnvelope) 
     return float(scale * (mean[0] - mean[1])), float(scale * np.sqrt(variance[0] + variance[1]))
 
 
-def time_of_flight_bounds_s(envelope: WeaponEnvelope, range_m: FloatArray) -> tuple[FloatArray, FloatArray]:
-    """Shortest and longest time of flight of ``envelope`` at each range (vacuum ballistics, drag-stretched)."""
+def time_of_flight_bounds_s(envelope: WeaponEnvelope, range_m: FloatArray, *, speed_bound: bool = False) -> tuple[FloatArray, FloatArray]:
+    """Shortest and longest time of flight of ``envelope`` at each range (vacuum ballistics, drag-stretched).
+
+    With ``speed_bound`` the shortest is also bounded by the class's speed: a round that reaches ``max_range_m`` at best
+    leaves at ``v = sqrt(g max_range_m)`` (the vacuum range at 45 degrees; drag only makes the real round slower over the
+    same range), so at range ``R`` its flattest trajectory has ``sin(2 theta) = R / max_range_m`` and it cannot land
+    sooner than ``2 v sin(theta) / g``: a gun firing at 6 degrees reaches a few kilometres, not 27 km in 35 s (the low
+    elevation bound alone allows any range at the lowest elevation)."""
     range_m = np.maximum(np.asarray(range_m, dtype=np.float64), 1.0)
-    low = np.sqrt(2.0 * range_m * np.tan(np.radians(envelope.min_elevation_deg)) / GRAVITY_M_PER_S2)
+    elevation = np.full(range_m.shape, np.radians(envelope.min_elevation_deg))
+    if speed_bound:
+        flattest = 0.5 * np.arcsin(np.clip(range_m / envelope.max_range_m, 0.0, 1.0))
+        elevation = np.maximum(elevation, flattest)
+    low = np.sqrt(2.0 * range_m * np.tan(elevation) / GRAVITY_M_PER_S2)
     high = np.sqrt(2.0 * range_m * np.tan(np.radians(envelope.max_elevation_deg)) / GRAVITY_M_PER_S2) * envelope.drag_factor
     return low, high
 
 
 def flight_costs(range_m: FloatArray, flight_s: FloatArray, range_sigma_m: FloatArray, flight_sigma_s: FloatArray,
                  launch_depth_m: FloatArray | None = None, depth_sigma_m: FloatArray | None = None,
-                 depth_bounds_m: FloatArray | None = None) -> FloatArray:
-    """Cost of each (range, time of flight) under each weapon class, shape (n, classes).
+                 depth_bounds_m: FloatArray | None = None, *, speed_bound: bool = False) -> FloatArray:
+    """Cost of each (range, time of flight) under each weapon class, shape (n, classes); ``speed_bound``: the shortest time
+    of flight also bounded by the class's speed (:func:`time_of_flight_bounds_s`).
 
     Inside a class's envelope the cost is ``0.5 * ((T - T_mid) / half_width)^2`` (at most 0.5),
     which prefers the middle of the envelope and makes the assignment keep salvo order; outside
@@ -125,6 +136,10 @@ def flight_costs(range_m: FloatArray, flight_s: FloatArray, range_sigma_m: Float
         slope = 0.5 * middle / np.maximum(range_m, 1.0)
         sigma_t = np.sqrt(flight_sigma_s**2 + (slope * range_sigma_m) ** 2 + (0.03 * flight_s) ** 2 + 0.25)
         miss_t = np.maximum(np.abs(flight_s - middle) - half, 0.0) / sigma_t
+        if speed_bound:
+            # Faster than the class's speed allows: missed as the envelope is (the cost inside it is unchanged).
+            fastest = time_of_flight_bounds_s(envelope, range_m, speed_bound=True)[0]
+            miss_t = np.maximum(miss_t, (fastest - flight_s) / sigma_t)
         miss_r = (np.maximum(envelope.min_range_m - range_m, 0.0) + np.maximum(range_m - envelope.max_range_m, 0.0)) / (
             range_sigma_m + 0.05 * range_m + 100.0
         )

@@ -144,7 +144,8 @@ def volley_alternatives(kind: NDArray[np.str_], partner: NDArray[np.int64], head
                         cost: FloatArray, config: PairingConfig, group: NDArray[np.int64],
                         extra: FloatArray | None = None, *, time_s: FloatArray | None = None, lat: FloatArray | None = None,
                         lon: FloatArray | None = None, sigma_m: FloatArray | None = None) -> dict[int, float]:
-    """For each volley (``group`` label) with at least two members paired, all as launches: the cost increase of the
+    """For each volley (``group`` label) with at least two members paired (``config.volley_alternative_single``: one, in a
+    volley of two or more events), all as launches: the cost increase of the
     best solution in which no member is a launch (the whole volley a cloud of impacts, or unpaired), against the chosen
     one (:func:`truceline.attribute.assignment.assign` on the members, their partners and every event a candidate pair
     links to them). A member's own min-marginal does not see this solution: its best alternative gives its partner to a
@@ -167,7 +168,7 @@ def volley_alternatives(kind: NDArray[np.str_], partner: NDArray[np.int64], head
     for label in np.unique(group[group >= 0]):
         members = np.flatnonzero(group == label)
         paired = members[partner[members] >= 0]
-        if paired.size < 2 or np.any(kind[paired] != "launch"):
+        if paired.size < (1 if config.volley_alternative_single else 2) or members.size < 2 or np.any(kind[paired] != "launch"):
             continue
         local = set(map(int, paired)) | {int(partner[m]) for m in paired}
         core = set(local)
