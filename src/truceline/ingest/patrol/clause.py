@@ -152,6 +152,9 @@ _ROUNDS_AND_SHOTS = re.compile(r"[\s\x1f]*(?:[\d,]+\s+|\w+\s+)?rounds\s+and\s+sh
 #: "the" just after the verb (what it refers to is decided with the line's earlier observations, the sentence reader).
 _DEFINITE_AFTER_VERB = re.compile(r"[\s\x1f]*(?:also\s+|again\s+)?(?:the|these|those)\s+(?:loud\s+|single\s+)?"
                                   r"(?P<noun>explosions?|shots?|bursts?|impacts?|rounds?|blasts?|detonations?)\b", re.IGNORECASE)
+#: A mission's sector named by a compass word: "north-west of Qulay'ah (Sector West)" (UNIFIL; patrol21's V01 gave it
+#: the bearing west), "in Sector East".
+_MISSION_SECTOR = re.compile(r"\(\s*Sector\s+(?:West|East|North|South|Centre|Center)\s*\)|\bSector\s+(?:West|East|North|South)\b")
 #: A noun with "the" in a clause with no verb of observing: "The grenade was launched from …", "the shells fell …".
 _DEFINITE_SUBJECT = re.compile(r"(?:the|these|those)\s+(?P<noun>explosions?|shots?|bursts?|impacts?|rounds?|blasts?|shells?|"
                                r"grenades?|projectiles?|bullets?)\b", re.IGNORECASE)
@@ -195,7 +198,7 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
         scan.claim(start + none.start(), start + none.end())
     else:
         none = None
-    for pattern in (ACRONYM, SEE_ALSO):
+    for pattern in (ACRONYM, SEE_ALSO, _MISSION_SECTOR):
         for match in scan.find(pattern, start, end):
             scan.claim(start + match.start(), start + match.end())
     reported_by = None

@@ -267,7 +267,9 @@ FIRED_FROM = re.compile(
     # not the first half of a flight ("fired from south-west to north-east": not "south" then "-west to …")
     r"|\b(?:fired|launched)\s+from\s+(?:the\s+)?(?P<dir2>" + DIR + r")(?![\w-])(?!\s+to(?:wards)?\s+(?:the\s+)?" + DIR + r")"
     # "was fired – from a location to the south-east –"
-    r"|\b(?:fired|launched)\s*(?:[–—-]\s*)?from\s+(?:an?\s+|the\s+)?(?:location|position|point|area)\s+(?:to\s+the\s+)?(?P<dir3>" + DIR + r")"
+    # (not across words already read, which the scan blanks with \x1f, a whitespace to \s: "launched from an area
+    # [northeast of Qulaylah], which landed south-east of Shlomi", patrol22: fired from the south-east)
+    r"|\b(?:fired|launched)\s*(?:[–—-]\s*)?from\s+(?:an?\s+|the\s+)?(?:location|position|point|area)[^\S\x1f]+(?:to[^\S\x1f]+the[^\S\x1f]+)?(?P<dir3>" + DIR + r")"
     # "assessed that the fire had originated from the north-north-west" (read as fired from only with craters)
     r"|\b(?:had\s+)?originated\s+from\s+(?:an?\s+|the\s+)?(?P<dir4>" + DIR + r")\b(?!\s+(?:of|to)\b)",
     re.IGNORECASE,
