@@ -155,6 +155,10 @@ _DEFINITE_AFTER_VERB = re.compile(r"[\s\x1f]*(?:also\s+|again\s+)?(?:the|these|t
 #: A mission's sector named by a compass word: "north-west of Qulay'ah (Sector West)" (UNIFIL; patrol21's V01 gave it
 #: the bearing west), "in Sector East".
 _MISSION_SECTOR = re.compile(r"\(\s*Sector\s+(?:West|East|North|South|Centre|Center)\s*\)|\bSector\s+(?:West|East|North|South)\b")
+#: A mission's name with its country, not where it observed from: "the United Nations Interim Force in Lebanon (UNIFIL)
+#: recorded …" (patrol22's W15: the observer put in Lebanon), "the European Union Monitoring Mission in Georgia".
+_MISSION_NAME = re.compile(r"\b(?:United\s+Nations|UN|European\s+Union|EU)\s+(?:[A-Z][\w-]*\s+){0,4}?"
+                           r"(?:Force|Mission|Office|Organization)\s+(?:in|to|for)\s+(?:the\s+)?(?:(?:South|North)\s+)?[A-Z][\w-]+")
 #: A noun with "the" in a clause with no verb of observing: "The grenade was launched from …", "the shells fell …".
 _DEFINITE_SUBJECT = re.compile(r"(?:the|these|those)\s+(?P<noun>explosions?|shots?|bursts?|impacts?|rounds?|blasts?|shells?|"
                                r"grenades?|projectiles?|bullets?)\b", re.IGNORECASE)
@@ -198,7 +202,7 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
         scan.claim(start + none.start(), start + none.end())
     else:
         none = None
-    for pattern in (ACRONYM, SEE_ALSO, _MISSION_SECTOR):
+    for pattern in (ACRONYM, SEE_ALSO, _MISSION_SECTOR, _MISSION_NAME):
         for match in scan.find(pattern, start, end):
             scan.claim(start + match.start(), start + match.end())
     reported_by = None
@@ -412,6 +416,11 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
         group_end = groups[index + 1].start if index + 1 < len(groups) else end
         group.all_of_them = ALL_OF_THEM.search(scan.text, group.end, group_end) is not None
         read_modifiers(scan, group, group.end, group_end)
+        if (index > 0 and groups[index - 1].radar_tracks and group.kind == "projectile_in_flight"
+                and not KIND_NOUN.search(scan.text, group.start, noun_ends[index])):
+            # "… 2,531 trajectories of projectiles … and 3,332 from south to north": the same radar count (patrol22's W15)
+            group.kind, group.kinds = "explosion_undetermined", ["explosion_undetermined"]
+            group.radar_tracks = True
         group.end = group_end
     last = groups[-1] if groups else None
     if (last is not None and last.kind == "explosion_impact" and len(groups) > 1

@@ -188,7 +188,8 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
                 group.assessed_lead = True
         if group.sighting == "uxo":  # "an unexploded 82mm mortar round", "an unexploded rocket-propelled grenade (RPG-7)"
             weapon_in_noun(group, noun)
-        if noun.lower().startswith("gun"):  # "three gunshots"
+        if noun.lower().startswith("gun") and noun.lower() != "gunfire":  # "three gunshots" (not "gunfire": "a reported
+            # Syrian gunfire at Israeli territory: a shell landed …", patrol22)
             group.weapon = "small_arms"
         if group.sighting == "mine" and re.match(r"(?i)sign", noun):  # "a sign reading 'Danger mines'": signs, not mines counted
             count = None

@@ -52,6 +52,13 @@ _ACTION_AFTER = re.compile(r"^[\s\x1f]*(?:had\s+|have\s+|has\s+)?(?P<verb>impact
                            r"fell(?=\s+(?:in|on|into|inside|near|onto|close)\b)|launched|being\s+launched|(?:being\s+)?fired(?!\s+(?:from|at|by|upon|on|in\s+the\s+air)\b)"
                            r"|explod(?:e|ed|es|ing)|detonat(?:e|ed|es|ing))\b(?!\s+in\s+(?:the\s+)?(?:air|mid-air|sky))",
                            re.IGNORECASE)
+#: Rounds written as intercepted, just after the noun: "were intercepted", "had been intercepted by the Iron Dome".
+_INTERCEPTED_AFTER = re.compile(r"^[\s\x1f]*(?P<verb>(?:(?:was|were|had\s+been|have\s+been|has\s+been|being)\s+)?"
+                                r"(?:intercepted|shot\s+down))\b", re.IGNORECASE)
+#: A flight across a line: "from north to south of the Blue Line", "from south to north of the Line of Control".
+_ACROSS_LINE = re.compile(r"\bfrom\s+(?:the\s+)?(?P<a>north|south|east|west)\s+to\s+(?:the\s+)?(?P<b>north|south|east|west)\s+of\s+"
+                          r"(?:the\s+)?(?:Blue\s+Line|Line\s+of\s+Control|LoC|contact\s+line|line\s+of\s+contact|border|boundary)\b",
+                          re.IGNORECASE)
 #: Bullets written as in flight over a place, just after the noun: "are passing over the village", "flying overhead".
 _PASSING_OVER = re.compile(r"^[\s\x1f]*(?:(?:are|were|was|is|kept|keep)\s+)?(?P<verb>(?:passing|flying)\s+"
                            r"(?:over(?:head)?|above|past|by)|(?:passed|flew)\s+(?:over(?:head)?|above|past))\b",
@@ -170,6 +177,14 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
         group.weapon = "drone"
     elif dropped and group.weapon != "drone" and "drone" not in group.other_weapons:
         group.other_weapons.append("drone")
+    for match in scan.find(_ACROSS_LINE, start, end):
+        # "trajectories of projectiles fired … from north to south of the Blue Line" (patrol22's W15: a bearing north from
+        # the observer): the rounds' flight across the line, not where they were
+        first, second = ph.parse_direction(match["a"]), ph.parse_direction(match["b"])
+        if first is not None and second is not None:
+            scan.claim(start + match.start(), start + match.end())
+            group.flight = group.flight or f"{first} to {second}"
+            group.across_line = True
     for match in scan.find(EXCHANGE, start, end):
         scan.claim(start + match.start(), start + match.end())
     for match in scan.find(UNDETERMINED_ORIGIN, start, end):
@@ -248,6 +263,12 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
         onto = ON_PLACE_AFTER.match(scan.view(start, end))
         if onto is not None:  # "firing mortar shells on southern areas of the capital": where they landed, impacts
             group.kind, group.kinds = "explosion_impact", ["explosion_impact"]
+    if (group.kind in ("explosion_undetermined", "explosion_outgoing", "projectile_in_flight") and group.sighting is None
+            and (intercepted := _INTERCEPTED_AFTER.match(scan.view(start, end))) is not None):
+        # "some of the rockets were intercepted", "two rockets, one of which had been intercepted by the Iron Dome"
+        # (patrol22's W16, patrol21's V01): destroyed in the air, airbursts
+        scan.claim(start + intercepted.start("verb"), start + intercepted.end("verb"))
+        group.kind, group.kinds = "airburst", ["airburst"]
     if (group.kind == "shot" and group.sighting is None and re.search(r"\bbullets?\s*$", scan.text[group.start:group.end], re.IGNORECASE)
             and (passing := _PASSING_OVER.match(scan.view(start, end))) is not None):
         # "red bullets are passing over the village" (patrol21's U16): bullets seen in flight, not shots heard
@@ -258,7 +279,9 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
         # "detected rocket firing from south of Tyre", "intercepted four rocket launches" (patrol20's P25): launches
         scan.claim(start + launches.start("word"), start + launches.end("word"))
         group.kind, group.kinds = "explosion_outgoing", ["explosion_outgoing"]
-    if onto is None and group.kind in ("explosion_undetermined", "explosion_outgoing") and group.count is not None:
+    # (also a vague number: "fired a number of rockets that hit and damaged a UNIFIL post", patrol22's W18)
+    if (onto is None and group.kind in ("explosion_undetermined", "explosion_outgoing")
+            and (group.count is not None or group.count_qualifier is not None)):
         landed = next(scan.find(ALL_LANDED, start, end), None)
         if landed is not None:
             # "Six rockets were launched from …, all of which fell short of the border and landed inside Lebanese
@@ -304,7 +327,8 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
             if (group.kind == "explosion_undetermined" and group.sighting is None and group.weapon != "grenade_launcher"
                     and EXPLODED_ON_PLACE.match(scan.view(start + action.end(), end)) is not None):
                 group.kind, group.kinds = "explosion_impact", ["explosion_impact"]
-        elif ("launch" in verb or verb.endswith("fired")) and _TOWARDS_PLACE.search(scan.view(start + action.end(), end)):
+        elif ("launch" in verb or verb.endswith("fired")) and (_TOWARDS_PLACE.search(scan.view(start + action.end(), end))
+                                                                 or group.across_line):
             # "UNIFIL detected two rockets launched from north-west of Qulay'ah towards Israel" (patrol21's V01): rounds
             # fired towards a place, undetermined by the batches' rule (they may be the impacts there; CONTRACTS.md names
             # no verb), as "… rockets fired from … towards Israel" (patrol20b's S06) and a party's statements were
@@ -318,6 +342,12 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
             if point is not None:
                 scan.claim(start + action.end() + heading.start(), start + action.end() + heading.end())
                 group.flight = f"to {point}"
+    if (group.kind == "projectile_in_flight"
+            and re.search(r"\btrajector(?:y|ies)\s+of\s+(?:the\s+)?projectiles?\s*$", scan.text[max(0, group.start - 40):group.end], re.IGNORECASE)):
+        # "UNIFIL recorded 2,531 trajectories of projectiles fired from … north to south of the Blue Line" (patrol22's W15,
+        # patrol21's V04): rounds fired as a radar counts them, not projectiles seen in flight (nor outgoing: "fired")
+        group.kind, group.kinds = "explosion_undetermined", ["explosion_undetermined"]
+        group.radar_tracks = True
     if group.kind == "explosion_outgoing" and group.flight is None and (heading := _HEADING_AFTER.match(scan.view(start, end))):
         point = ph.parse_direction(heading["dir"] or heading["dir2"])  # "firing two rounds in an easterly direction"
         if point is not None:

@@ -286,12 +286,18 @@ def _respective_weapons(match: re.Match[str]) -> str:
     return told.ljust(len(match.group(0))) if len(told) <= len(match.group(0)) else match.group(0)
 
 
+#: The same clock time in another zone, in brackets after the local one: "between 2:39 and 2:40 a.m. local time (11:39 and
+#: 11:40 p.m. GMT on September 23)" (patrol22's W16: read as 02:39 on the 23rd to 23:40), "at around 5:30 local time [1430
+#: GMT]": the local time is read, the bracket is not.
+_OTHER_ZONE = re.compile(r"[(\[](?=[^()\[\]]*\d)[^()\[\]]{0,60}?\b(?:GMT|UTC|Zulu)\b[^()\[\]]{0,40}[)\]]")
+
 def rewrite_line(line: str) -> tuple[str, list[tuple[int, int]]]:
     """The line (a table row already written as its sentence) with every rewrite of this module applied, in order,
     and the spans a 12-hour clock widened (for :func:`raw_offset`)."""
     line = _FOOTNOTE.sub(lambda mark: " " * len(mark.group(0)), line.translate(_ONE_TO_ONE))  # "[1]": a footnote
     line = _SHARE.sub(lambda share: " " * len(share.group(0)), _SHARE_PARENTHESIS.sub(
         lambda share: " " * len(share.group(0)), line))  # "(approximately 60 per cent incoming …)": no count
+    line = _OTHER_ZONE.sub(lambda zone: " " * len(zone.group(0)), line)  # "(11:39 and 11:40 p.m. GMT on September 23)"
     line = _DOTTED_CLOCK.sub(r"\1:\2", line)  # "12.10hrs": a clock time written with a dot (same length)
     line = _HOURS_CLOCK.sub(r"\1:\2 hrs ", line)  # "at 1830 hours": "at 18:30 hrs " (same length)
     line = _CLOCK_THEN_CUT.sub(lambda cut: " " * len(cut.group(0)), line)  # "at 11:55 and [...]": not the whole's time
