@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.ingest.patrol_real22_batches import BATCH_W
+from tests.ingest.patrol_real22_batches import BATCH_W, BATCH_X
 from tests.ingest.test_patrol_real16 import assert_no_worse
 from tests.ingest.test_patrol_real20 import _fire, _read
 
@@ -21,6 +21,14 @@ JUDGED: dict[str, dict[str, int]] = {
     # W16: "five projectiles were recorded following the activation of sirens", "another ten projectiles were recorded":
     # projectiles in flight, as the SMM's cameras record them (the expectation's undetermined rounds of a launch)
     "W16": {"kind": 2},
+    # X07: "Heavy gunfire including small arms, mortars, and rocket propelled grenade rounds": the grenade rounds'
+    # record (no number) is paired with the optional mortars (a tie in the judge's costs, which weigh no weapon)
+    "X07": {"weapon": 1},
+    # X11: "intercepted four of the nine rockets launched": the nine are read as launches (outgoing: "launched" with no
+    # place it was fired at, the reader's convention), the expectation's undetermined; "Rocket fire from Lebanon
+    # targeted several Israeli towns" is an undetermined rocket explosion of no number (the convention of a rocket's
+    # fire, which the expectation wrote as kind other)
+    "X11": {"kind": 2},
 }
 LEFT: dict[str, dict[str, int]] = {
     # W05, W06, W07, W09: the records are right; the judge pairs the tally (kind other) with the optional small-arms
@@ -33,10 +41,13 @@ LEFT: dict[str, dict[str, int]] = {
     # W14: "sporadic gunfire was heard at about 600 meters north of the UNMISS Pibor compound" is placed by the compound
     # (not in the gazetteer), not by a bearing from the observer: fire of no place to the judge
     "W14": {"record": 1},
+    # X02: "saw a bullet impact the ground close to its position" is read as damage of one (a bullet's impact mark),
+    # paired with the optional small-arms fire
+    "X02": {"weapon": 1},
 }
 
 
-@pytest.mark.parametrize(("item", "day", "text", "expected"), BATCH_W, ids=[item[0] for item in BATCH_W])
+@pytest.mark.parametrize(("item", "day", "text", "expected"), BATCH_W + BATCH_X, ids=[item[0] for item in BATCH_W + BATCH_X])
 def test_real_item_has_no_wrong_value(item: str, day: str, text: str, expected: list[dict[str, Any]]) -> None:
     assert_no_worse(item, day, text, expected, JUDGED, LEFT)
 
@@ -311,3 +322,73 @@ def test_gunfire_is_no_weapon_of_its_own() -> None:
 ])
 def test_gunfire_as_a_cause_or_a_party_s_target_is_not_read(text: str) -> None:
     assert all(record.get("observer_place") is None for record in _read(text))
+
+
+# --- batch X's constructs, paraphrased ------------------------------------------------------------------------------------
+
+def test_damage_from_shelling_and_gunfire_is_no_fire_of_its_own() -> None:
+    # X01: "saw fresh damage from shelling and gunfire in Pikuzy" gave a second (placed) record for the gunfire
+    records = _read("On 30 August, the SMM saw fresh damage from shelling and gunfire in Zolote.")
+    assert len(records) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "An anti-tank guided missile was launched from Lebanon at an armored vehicle near the northern town of Avivim.",
+    "Another nine rockets were also launched at northern towns.",
+    "Two rockets landed in the northern city of Kiryat Shmona.",
+    "Mortar shelling killed eight civilians in the western province of Hodeidah.",
+])
+def test_a_northern_town_is_no_bearing(text: str) -> None:
+    # X03, X04: "near the northern town of Avivim", "at northern towns" gave a bearing north
+    assert all(record.get("bearing_min_deg") is None for record in _read(text))
+
+
+def test_a_compass_word_after_a_distance_is_still_a_bearing() -> None:
+    (record,) = _fire(_read("The SMM heard 3 explosions 4km north of its position."))
+    assert record["bearing_min_deg"] == pytest.approx(348.75)
+
+
+@pytest.mark.parametrize(("text", "qualifier"), [
+    ("The IDF said several of the projectiles crossed into Israeli territory and landed in open areas.", "several"),
+    ("Two mortar shells flew over the border and hit a house in Metula.", None),
+])
+def test_rounds_that_crossed_and_landed_are_impacts(text: str, qualifier: str | None) -> None:
+    # X03: "several of the projectiles crossed into Israeli territory and landed in open areas" were projectiles in flight
+    (record,) = _fire(_read(text))
+    assert (record["kind"], record.get("count_qualifier")) == ("explosion_impact", qualifier)
+
+
+@pytest.mark.parametrize(("text", "counts"), [
+    ("The Israel Defense Forces (IDF) intercepted four of the nine rockets launched using their Iron Dome air defense system.",
+     [("explosion_outgoing", 9), ("airburst", 4)]),
+    ("The army said Iron Dome intercepted two of the seven rockets launched.",
+     [("explosion_outgoing", 7), ("airburst", 2)]),
+])
+def test_rockets_intercepted_of_those_launched(text: str, counts: list[tuple[str, int]]) -> None:
+    # X11: "intercepted four of the nine rockets launched": the nine read, the four not
+    assert [(record["kind"], record["count"]) for record in _fire(_read(text))] == counts
+
+
+@pytest.mark.parametrize("text", [
+    "Witnesses in Sudan\u2019s capital Khartoum reported artillery fire.",
+    "A resident of Hodeidah's al-Rabasah area said he heard some shelling on Tuesday evening.",
+])
+def test_a_possessive_is_no_observer_place(text: str) -> None:
+    # X09: "Witnesses in Sudan's capital Khartoum" put the observer at "Sudan's"
+    assert all(record.get("observer_place") is None for record in _read(text))
+
+
+def test_fire_that_could_be_heard() -> None:
+    # X10: "Artillery fire could be heard in parts of Khartoum" was not understood
+    (record,) = _read("Artillery fire could be heard in parts of Omdurman.")
+    assert (record["kind"], record["weapon"]) == ("other", "artillery")
+    assert not any("could" in warning for warning in record["warnings"])
+
+
+@pytest.mark.parametrize("text", [
+    "One resident shared a photo of thick black smoke rising into the sky.",
+    "A witness posted a video of thick smoke over the airport.",
+])
+def test_one_who_shared_a_picture_counts_no_smoke(text: str) -> None:
+    # X09: "one resident shared a photo of thick black smoke" was one smoke sighting, which the judge took for fire
+    assert all(record.get("count") is None for record in _read(text))

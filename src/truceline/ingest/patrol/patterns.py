@@ -81,6 +81,9 @@ AT_PLACE = re.compile(
     # "in Jammu and Kashmir's Poonch district": a possessive names the larger area, not the place (patrol19's L04: the
     # fire put at "Jammu")
     r"(?![\w-]*(?:\s+and\s+[A-Z][\w-]*)?(?:'s|’s)\s)"
+    # (nor the name with its possessive read as one word: "Witnesses in Sudan’s capital Khartoum reported …", patrol22's
+    # X09: the observer put at "Sudan’s")
+    r"(?<!['’]s)(?<!['’])"
 )
 NOT_PLACES = re.compile(
     # (a party's own names: "the press center of the JFO Headquarters", "over the JFO positions", "from the AFU positions";
@@ -176,7 +179,7 @@ RESPECTIVELY = re.compile(
 PAIR = re.compile(r"(?P<dist>(?:(?:about|approximately|around|some)\s+)?(?:" + _NUM + r"\s*(?:km|m)?\s*(?:-|to)\s*)?" + _NUM
                   + r"\s*" + _UNIT + r")\s+(?:to\s+the\s+)?(?P<dir>" + DIR + r")", re.IGNORECASE)
 #: The auxiliary of a passive observing verb: "12 explosions *were* heard".
-PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+$", re.IGNORECASE)
+PASSIVE = re.compile(r"\b(?:was|were|been|being|(?:could|can|might)\s+be)\s+$", re.IGNORECASE)
 #: A part of the day without a clock time: "overnight", "in the early morning hours", "during the night".
 TIME_OF_DAY = re.compile(
     r"\b(?:overnight|at\s+night|(?:shortly\s+)?(?:before|after|around)\s+(?:midnight|noon|dawn|dusk|sunrise|sunset)|(?:in|during|throughout|over)\s+the\s+(?:(?:early|late)\s+)?"
@@ -327,7 +330,7 @@ KIND_NOUN = re.compile(
     r"|firing(?=\s+with\s+(?:(?:small|light)[- ]arms|(?:heavy[- ])?machine[- ]?guns?|automatic\s+weapons|sniper\s+rifles?)\b)"
     # (not what caused damage, "damaged by gunfire", nor a party's "subjected to gunfire": their places were read as the
     # observer's)
-    r"|(?<!\bby\s)(?<!\bto\s)gunfire"
+    r"|(?<!\bby\s)(?<!\bto\s)(?<!\bfrom\s)(?<!\bshelling\sand\s)gunfire"
     # a grenade written fired or exploding (spot reports): "a rocket-propelled grenade (RPG) was fired …, impacting …"
     r"|(?:rocket[- ]propelled\s+)?grenades?(?=[\s\x1f]*(?:\([^()]*\)[\s\x1f]*)?(?:(?:was|were)\s+)?(?:fired|launched|explod\w*|detonat\w*|impact\w*|land(?:ed|ing))\b)"
     r"|(?:(?:mini|mid-range|long-range)-|(?:quadcopter|multicopter|octocopter|fixed-wing|helicopter)(?:[- ]type)?[- ])?"
@@ -349,7 +352,9 @@ COUNT = re.compile(
     # one shot; patrol19)
     r"\s+(?P<adjs>(?:(?:(?!(?i:" + ph.NUMBER_WORD + r"|that|which|who|whom|whose|when|while|where|because|says|said|stated"
     # nor a verb's: "a boy was wounded by shelling" is no one shelling (patrol19b's O06)
-    r"|was|were|is|are|been|being|due|by)\s)"
+    r"|was|were|is|are|been|being|due|by"
+    # nor one who shared a picture: "one resident shared a photo of thick black smoke" (patrol22's X09: one smoke)
+    r"|shared|posted|showed|published|released)\s)"
     r"[A-Za-z(][\w\-()]*|[\"“][a-z][\w-]*[\"”]|\(?\d+(?:[\s-]?mm|-mill?imet(?:re|er)s?)\)?)\s+){0,4})$",
     re.IGNORECASE,
 )

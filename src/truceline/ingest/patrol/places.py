@@ -128,7 +128,11 @@ SIDE_OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?(?!(?:SMM|OSCE|JCCC|EUMM|UN|Miss
 #: (also "firing mortar shells on southern areas of the capital", patrol21's U22)
 PART_OF_PLACE = re.compile(r"\s+(?:outskirts|edge|part|parts|districts?|areas|neighbou?rhoods?|suburbs?|sections?)\s+of\b"
                             # "… at the 22 May Hospital in the eastern suburbs" (patrol21's V08): the town's part
-                            r"|\s+(?:suburbs|outskirts)\b", re.IGNORECASE)
+                            r"|\s+(?:suburbs|outskirts)\b"
+                            # "near the northern town of Avivim", "launched at northern towns", "the northern city of
+                            # Kiryat Shmona" (patrol22's X03, X04: a bearing north): a kind of place, not a direction
+                            r"|(?<=ern)\s+(?:towns?|city|cities|villages?|communit(?:y|ies)|settlements?|kibbutz(?:im)?|border"
+                            r"|regions?|provinces?|front(?:line)?|sector)\b", re.IGNORECASE)
 _NEAR_OF = re.compile(r"\b(?:(?:in|within)\s+the\s+(?:area|vicinity|environs|surroundings)|(?:in\s+the\s+)?(?:direct\s+)?vicinity)\s+$",
                       re.IGNORECASE)
 _IN_OF = re.compile(

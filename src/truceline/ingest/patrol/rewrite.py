@@ -291,6 +291,23 @@ def _respective_weapons(match: re.Match[str]) -> str:
 #: GMT]": the local time is read, the bracket is not.
 _OTHER_ZONE = re.compile(r"[(\[](?=[^()\[\]]*\d)[^()\[\]]{0,60}?\b(?:GMT|UTC|Zulu)\b[^()\[\]]{0,40}[)\]]")
 
+#: A picture of what was seen: "one resident shared a photo of thick black smoke rising" (patrol22's X09: one smoke
+#: sighting counted, "a" the count), "footage of the explosions": what it shows is read, the picture is not counted.
+_MEDIA_OF = re.compile(r"\b(?:an?\s+|the\s+|one\s+|two\s+|several\s+)?(?:photos?|photographs?|pictures?|images?|videos?|"
+                       r"(?:video\s+)?footage|video\s+clips?)\s+of\s+(?=[a-z])", re.IGNORECASE)
+
+#: A part of the rounds counted written first: "The IDF intercepted four of the nine rockets launched" (patrol22's X11: the
+#: nine read, the four not) is written "nine rockets launched, 4 rockets intercepted" when that is not longer.
+_INTERCEPTED_OF = re.compile(
+    r"\b(?P<verb>intercepted|shot\s+down)\s+(?P<n>\d+|(?i:" + ph.NUMBER_WORD + r"))\s+of\s+the\s+(?P<m>\d[\d,]*|(?i:"
+    + ph.NUMBER_WORD + r"))\s+(?P<noun>rockets|missiles|projectiles|drones|UAVs)(?P<tail>\s+(?:launched|fired))?\b", re.IGNORECASE)
+
+
+def _intercepted_of(match: re.Match[str]) -> str:
+    part = match["n"] if match["n"].isdigit() else ph.parse_number(match["n"])
+    written = f"{match['m']} {match['noun']}{match['tail'] or ''}, {part} {match['noun']} {match['verb']}"
+    return written.ljust(len(match.group(0))) if part is not None and len(written) <= len(match.group(0)) else match.group(0)
+
 def rewrite_line(line: str) -> tuple[str, list[tuple[int, int]]]:
     """The line (a table row already written as its sentence) with every rewrite of this module applied, in order,
     and the spans a 12-hour clock widened (for :func:`raw_offset`)."""
@@ -330,5 +347,7 @@ def rewrite_line(line: str) -> tuple[str, list[tuple[int, int]]]:
     line = _TIMES_FIRST.sub(lambda times: f"{times['verb']} {times['n']} times", line)  # "have 120 times violated the ceasefire"
     line = _GLUED_COUNT.sub(_glued_count, line)  # "60mm mortar (1shell)": one mortar shell
     line = _WEAPON_ON_PLACE.sub(_weapon_on_place, line)  # "82mm mortars bombarded Maryinka": mortar fire in Maryinka
+    line = _MEDIA_OF.sub(lambda media: " " * len(media.group(0)), line)  # "shared a photo of thick black smoke"
+    line = _INTERCEPTED_OF.sub(_intercepted_of, line)  # "intercepted four of the nine rockets launched" (not longer)
     line = _RESPECTIVE_WEAPONS.sub(_respective_weapons, line)  # "120mm and 82mm mortars (78 and 14 explosions, respectively)"
     return line, widened
