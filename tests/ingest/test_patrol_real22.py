@@ -392,3 +392,16 @@ def test_fire_that_could_be_heard() -> None:
 def test_one_who_shared_a_picture_counts_no_smoke(text: str) -> None:
     # X09: "one resident shared a photo of thick black smoke" was one smoke sighting, which the judge took for fire
     assert all(record.get("count") is None for record in _read(text))
+
+
+@pytest.mark.parametrize(("text", "counts"), [
+    ("The IDF said 12 rockets were fired from Lebanon, three of which were intercepted.",
+     [("explosion_undetermined", 12), ("airburst", 3)]),
+    ("Two rockets had been launched from Lebanon, one of which had been intercepted by the Iron Dome air defence system.",
+     [("explosion_undetermined", 2), ("airburst", 1)]),
+    ("Militants launched 14 projectiles at Sderot, nine of them were shot down.",
+     [("explosion_undetermined", 14), ("airburst", 9)]),
+])
+def test_rockets_of_which_some_were_intercepted(text: str, counts: list[tuple[str, int]]) -> None:
+    # patrol21's V01: "two rockets had been launched from Lebanon, one of which had been intercepted …" (the one not read)
+    assert [(record["kind"], record["count"]) for record in _fire(_read(text))] == counts
