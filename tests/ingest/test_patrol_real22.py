@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.ingest.patrol_real22_batches import BATCH_W, BATCH_X
+from tests.ingest.patrol_real22_batches import BATCH_W, BATCH_X, BATCH_Y
 from tests.ingest.test_patrol_real16 import assert_no_worse
 from tests.ingest.test_patrol_real20 import _fire, _read
 
@@ -29,6 +29,12 @@ JUDGED: dict[str, dict[str, int]] = {
     # targeted several Israeli towns" is an undetermined rocket explosion of no number (the convention of a rocket's
     # fire, which the expectation wrote as kind other)
     "X11": {"kind": 2},
+    # Y03: "have been shelling Armenian positions with mortars", "have been shelling the positions of the Azerbaijani army"
+    # are undetermined (a party's shelling; the expectation's impacts, as rounds fired onto a place)
+    "Y03": {"kind": 2},
+    # Y15: "firing mortars and artillery shells of various calibers on Azerbaijani soldiers" is one undetermined record of
+    # artillery, paired with the optional mortars (a tie in the judge's costs)
+    "Y15": {"weapon": 1},
 }
 LEFT: dict[str, dict[str, int]] = {
     # W05, W06, W07, W09: the records are right; the judge pairs the tally (kind other) with the optional small-arms
@@ -44,10 +50,16 @@ LEFT: dict[str, dict[str, int]] = {
     # X02: "saw a bullet impact the ground close to its position" is read as damage of one (a bullet's impact mark),
     # paired with the optional small-arms fire
     "X02": {"weapon": 1},
+    # Y01, Y02, Y03: a shelling of no weapon ("use mortars in shelling attacks", "the positions … were shelled") paired with
+    # the optional mortars or artillery of the weapons listed (the judge's tie)
+    "Y01": {"weapon": 1},
+    "Y02": {"weapon": 1},
+    "Y03": {"weapon": 1},
 }
 
 
-@pytest.mark.parametrize(("item", "day", "text", "expected"), BATCH_W + BATCH_X, ids=[item[0] for item in BATCH_W + BATCH_X])
+@pytest.mark.parametrize(("item", "day", "text", "expected"), BATCH_W + BATCH_X + BATCH_Y,
+                         ids=[item[0] for item in BATCH_W + BATCH_X + BATCH_Y])
 def test_real_item_has_no_wrong_value(item: str, day: str, text: str, expected: list[dict[str, Any]]) -> None:
     assert_no_worse(item, day, text, expected, JUDGED, LEFT)
 
@@ -405,3 +417,41 @@ def test_one_who_shared_a_picture_counts_no_smoke(text: str) -> None:
 def test_rockets_of_which_some_were_intercepted(text: str, counts: list[tuple[str, int]]) -> None:
     # patrol21's V01: "two rockets had been launched from Lebanon, one of which had been intercepted …" (the one not read)
     assert [(record["kind"], record["count"]) for record in _fire(_read(text))] == counts
+
+
+# --- batch Y's constructs, paraphrased ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "hours"), [
+    ("On March 2, starting from 07:50 (08:50 a.m. Moscow time - TASS), the enemy opened intense fire on positions near Sotk; "
+     "it fired 12 mortar rounds.", ("02 07:50", "02 07:50")),
+    ("At 06:10 (07:10 Kyiv time) the SMM heard four explosions.", ("02 06:10", "02 06:10")),
+])
+def test_the_time_in_moscow_or_kyiv_in_brackets_is_not_read(text: str, hours: tuple[str, str]) -> None:
+    # Y01: "starting from 07:50 (08:50 a.m. Moscow time - TASS)" was read as 07:50-08:50
+    (record,) = _fire(_read(text))
+    assert _hours(record) == hours
+
+
+@pytest.mark.parametrize("text", [
+    "In particular, the positions located in the direction of Sotk, Vardenis, Goris and Kapan were shelled.",
+    "The Azerbaijan Army positions, stationed in the directions of Zaylik, Yellija, and Yukhari Ayrim settlements of the "
+    "Kalbajar region are being subjected to fire.",
+    "Units supposedly fired on the Azerbaijani military positions located in the northeastern part of Artsakh.",
+    "Azerbaijani units continue to conduct artillery fire on Armenian positions located in the direction of Sotk.",
+])
+def test_a_party_s_positions_in_the_direction_of_places_are_not_the_observer_s(text: str) -> None:
+    # Y02, Y03, Y13, Y16: the places of the positions fired at were the observer's
+    assert all(record.get("observer_place") is None for record in _read(text))
+
+
+def test_the_smm_s_direction_of_a_place_is_still_read() -> None:
+    (record,) = _fire(_read("Positioned in Zolote, the SMM heard three explosions in the direction of Popasna."))
+    assert (record["observer_place"], record["toward_place"]) == ("Zolote", "Popasna")
+
+
+@pytest.mark.parametrize("text", [
+    "According to the statement, the units of the Artsakh Defense Army fired back.",
+    "The Israel Defense Forces said it struck a launcher.",
+])
+def test_an_army_named_by_its_land_is_no_place(text: str) -> None:
+    assert all(record.get("observer_place") is None and record.get("event_place") is None for record in _read(text))

@@ -84,6 +84,8 @@ AT_PLACE = re.compile(
     # (nor the name with its possessive read as one word: "Witnesses in Sudan’s capital Khartoum reported …", patrol22's
     # X09: the observer put at "Sudan’s")
     r"(?<!['’]s)(?<!['’])"
+    # (nor an army named by its land: "the units of the Artsakh Defense Army supposedly fired", patrol22's Y16)
+    r"(?![A-Za-z])(?!\s+(?:Defen[cs]e|Armed|Army|Forces|Self-Defen[cs]e)\b)(?<!\bDefense)(?<!\bDefence)(?<!\bArmy)(?<!\bForces)"
 )
 NOT_PLACES = re.compile(
     # (a party's own names: "the press center of the JFO Headquarters", "over the JFO positions", "from the AFU positions";

@@ -289,7 +289,9 @@ def _respective_weapons(match: re.Match[str]) -> str:
 #: The same clock time in another zone, in brackets after the local one: "between 2:39 and 2:40 a.m. local time (11:39 and
 #: 11:40 p.m. GMT on September 23)" (patrol22's W16: read as 02:39 on the 23rd to 23:40), "at around 5:30 local time [1430
 #: GMT]": the local time is read, the bracket is not.
-_OTHER_ZONE = re.compile(r"[(\[](?=[^()\[\]]*\d)[^()\[\]]{0,60}?\b(?:GMT|UTC|Zulu)\b[^()\[\]]{0,40}[)\]]")
+#: Also "(08:50 a.m. Moscow time - TASS)" (patrol22's Y01: read as the end of the window), "(Kyiv time)".
+_OTHER_ZONE = re.compile(r"[(\[](?=[^()\[\]]*\d)[^()\[\]]{0,60}?\b(?:GMT|UTC|Zulu|(?:Moscow|Kyiv|Kiev|Israel|Beirut)\s+time)\b"
+                         r"[^()\[\]]{0,40}[)\]]")
 
 #: A picture of what was seen: "one resident shared a photo of thick black smoke rising" (patrol22's X09: one smoke
 #: sighting counted, "a" the count), "footage of the explosions": what it shows is read, the picture is not counted.
