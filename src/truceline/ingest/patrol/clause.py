@@ -27,11 +27,13 @@ from truceline.ingest.patrol.groups import (
 from truceline.ingest.patrol.kinds import read_weapon
 from truceline.ingest.patrol.modifiers import CRATER_WORD, IN_VIOLATION, read_modifiers
 from truceline.ingest.patrol.patterns import (
-    ACRONYM, CONTROLLED_BY, COUNT, DIR, DISTANCE, KIND_NOUN, LEAD_TIME, PASSIVE, PLACE, REGION, RELATIVE_TIME, SEE_ALSO,
+    ACRONYM, CONTROLLED_BY, COUNT, DIR, DISTANCE, KIND_NOUN, LEAD_TIME, PASSIVE, REGION, RELATIVE_TIME, SEE_ALSO,
     TIME_OF_DAY, VERB,
 )
 from truceline.ingest.patrol.places import FIRED_ONTO_AFTER, add_part_in_region, own_regions
-from truceline.ingest.patrol.position import PATROL_STATE, read_position
+from truceline.ingest.patrol.position import (
+    MISSION_NAME, MISSION_SECTOR, PARTY_POSITIONS, PATROL_STATE, read_position,
+)
 from truceline.ingest.patrol.scan import ClauseReading, EventPlace, Group, Scan
 from truceline.ingest.patrol.sightings import causes_of_damage, read_passive_damage, read_weapon_sightings
 from truceline.ingest.patrol.speakers import (
@@ -152,20 +154,6 @@ _ROUNDS_AND_SHOTS = re.compile(r"[\s\x1f]*(?:[\d,]+\s+|\w+\s+)?rounds\s+and\s+sh
 #: "the" just after the verb (what it refers to is decided with the line's earlier observations, the sentence reader).
 _DEFINITE_AFTER_VERB = re.compile(r"[\s\x1f]*(?:also\s+|again\s+)?(?:the|these|those)\s+(?:loud\s+|single\s+)?"
                                   r"(?P<noun>explosions?|shots?|bursts?|impacts?|rounds?|blasts?|detonations?)\b", re.IGNORECASE)
-#: A mission's sector named by a compass word: "north-west of Qulay'ah (Sector West)" (UNIFIL; patrol21's V01 gave it
-#: the bearing west), "in Sector East".
-_MISSION_SECTOR = re.compile(r"\(\s*Sector\s+(?:West|East|North|South|Centre|Center)\s*\)|\bSector\s+(?:West|East|North|South)\b")
-#: A mission's name with its country, not where it observed from: "the United Nations Interim Force in Lebanon (UNIFIL)
-#: recorded …" (patrol22's W15: the observer put in Lebanon), "the European Union Monitoring Mission in Georgia".
-_MISSION_NAME = re.compile(r"\b(?:United\s+Nations|UN|European\s+Union|EU)\s+(?:[A-Z][\w-]*\s+){0,4}?"
-                           r"(?:Force|Mission|Office|Organization)\s+(?:in|to|for)\s+(?:the\s+)?(?:(?:South|North)\s+)?[A-Z][\w-]+")
-#: A party's positions "located in the direction of" places: "the positions located in the direction of Sotk, Vardenis,
-#: Goris … were shelled", "Army positions, stationed in the directions of Zaylik, Yellija, and Yukhari Ayrim settlements"
-#: (patrol22's Y02, Y03, Y13: the places were read as the observer's); also "… positions located in the northeastern part
-#: of Artsakh" (Y16).
-_PARTY_POSITIONS = re.compile(r"\bpositions?,?\s+(?:(?:which\s+are\s+|that\s+are\s+)?(?:located|stationed|deployed)\s+)?(?:in|on)\s+the\s+"
-                              r"(?:(?i:directions?)|(?:[a-z-]+ern\s+)?part)\s+(?i:of)\s+(?:the\s+)?" + PLACE + r"(?:\s*,\s*(?i:and\s+)?" + PLACE
-                              + r"|\s+(?i:and)\s+" + PLACE + r")*(?:\s+(?i:settlements?|villages?))?")
 #: A noun with "the" in a clause with no verb of observing: "The grenade was launched from …", "the shells fell …".
 _DEFINITE_SUBJECT = re.compile(r"(?:the|these|those)\s+(?P<noun>explosions?|shots?|bursts?|impacts?|rounds?|blasts?|shells?|"
                                r"grenades?|projectiles?|bullets?)\b", re.IGNORECASE)
@@ -209,7 +197,7 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
         scan.claim(start + none.start(), start + none.end())
     else:
         none = None
-    for pattern in (ACRONYM, SEE_ALSO, _MISSION_SECTOR, _MISSION_NAME, _PARTY_POSITIONS):
+    for pattern in (ACRONYM, SEE_ALSO, MISSION_SECTOR, MISSION_NAME, PARTY_POSITIONS):
         for match in scan.find(pattern, start, end):
             scan.claim(start + match.start(), start + match.end())
     reported_by = None

@@ -11,16 +11,16 @@ import re
 from truceline.ingest import phrases as ph
 from truceline.ingest.patrol.breakdown import read_breakdown
 from truceline.ingest.patrol.groups import parenthesis_depth, read_altitude
-from truceline.ingest.patrol.kinds import SMALL_CALIBRE, assessed_kind, read_weapon
+from truceline.ingest.patrol.kinds import INTERCEPTED_AFTER, PASSING_OVER, SMALL_CALIBRE, assessed_kind, read_weapon
 from truceline.ingest.patrol.patterns import (
     ASSESSED, BEARING, BEARING_LIST, BEARING_PAIR, BEARING_RANGE, DIR, DISTANCE, EXCHANGE, FIRED_FROM, FLIGHT,
     NO_DISTANCE, OFFSET, OWN_POSITION, UNDETERMINED_ORIGIN, VERTICAL,
 )
 from truceline.ingest.patrol.places import (
-    ALL_LANDED, ASSESSED_AS, DISENGAGEMENT, EXPLODED_ON_PLACE, FIRED_BEFORE, FIRED_HITTING_AFTER, FIRED_ONTO_AFTER,
-    FIRED_ONTO_BEFORE, FROM_THEN_LANDED, LANDMARK_OFFSET, LINE, ON_PLACE_AFTER, PART_OF_PLACE, ROAD_OFFSET,
-    SECURITY_ZONE, SIDE_OF_PLACE, ambiguous_sector, claim_place_descriptions, covering_sector, distance_range,
-    read_description, read_event_places, read_places,
+    ACROSS_LINE, ALL_LANDED, ASSESSED_AS, DISENGAGEMENT, EXPLODED_ON_PLACE, FIRED_BEFORE, FIRED_HITTING_AFTER,
+    FIRED_ONTO_AFTER, FIRED_ONTO_BEFORE, FROM_THEN_LANDED, LANDMARK_OFFSET, LINE, ON_PLACE_AFTER, PART_OF_PLACE,
+    ROAD_OFFSET, SECURITY_ZONE, SIDE_OF_PLACE, TOWARDS_PLACE, ambiguous_sector, claim_place_descriptions,
+    covering_sector, distance_range, read_description, read_event_places, read_places,
 )
 from truceline.ingest.patrol.position import clean_place, km
 from truceline.ingest.patrol.scan import EventPlace, Group, Scan
@@ -56,19 +56,6 @@ _ACTION_AFTER = re.compile(r"^[\s\x1f]*(?:had\s+|have\s+|has\s+)?"
                            r"fell(?=\s+(?:in|on|into|inside|near|onto|close)\b)|launched|being\s+launched|(?:being\s+)?fired(?!\s+(?:from|at|by|upon|on|in\s+the\s+air)\b)"
                            r"|explod(?:e|ed|es|ing)|detonat(?:e|ed|es|ing))\b(?!\s+in\s+(?:the\s+)?(?:air|mid-air|sky))",
                            re.IGNORECASE)
-#: Rounds written as intercepted, just after the noun: "were intercepted", "had been intercepted by the Iron Dome".
-_INTERCEPTED_AFTER = re.compile(r"^[\s\x1f]*(?P<verb>(?:(?:was|were|had\s+been|have\s+been|has\s+been|being)\s+)?"
-                                r"(?:intercepted|shot\s+down))\b", re.IGNORECASE)
-#: A flight across a line: "from north to south of the Blue Line", "from south to north of the Line of Control".
-_ACROSS_LINE = re.compile(r"\bfrom\s+(?:the\s+)?(?P<a>north|south|east|west)\s+to\s+(?:the\s+)?(?P<b>north|south|east|west)\s+of\s+"
-                          r"(?:the\s+)?(?:Blue\s+Line|Line\s+of\s+Control|LoC|contact\s+line|line\s+of\s+contact|border|boundary)\b",
-                          re.IGNORECASE)
-#: Bullets written as in flight over a place, just after the noun: "are passing over the village", "flying overhead".
-_PASSING_OVER = re.compile(r"^[\s\x1f]*(?:(?:are|were|was|is|kept|keep)\s+)?(?P<verb>(?:passing|flying)\s+"
-                           r"(?:over(?:head)?|above|past|by)|(?:passed|flew)\s+(?:over(?:head)?|above|past))\b",
-                           re.IGNORECASE)
-#: A place the rounds were fired towards (a name, not a compass direction): "towards Israel", "toward the Galilee".
-_TOWARDS_PLACE = re.compile(r"^[^.;]{0,80}?\btowards?\s+(?:the\s+)?(?!(?i:north|south|east|west|[NSEW]{1,3}\b))(?-i:[A-Z])", re.IGNORECASE)
 #: Rockets written as launched, just after the noun: "rocket launches", "rocket firing".
 _LAUNCHES_AFTER = re.compile(r"^[\s\x1f]*(?P<word>launch(?:es)?|launchings?|firing)\b(?!\s+(?:positions?|sites?|pads?|systems?)\b)",
                              re.IGNORECASE)
@@ -181,7 +168,7 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
         group.weapon = "drone"
     elif dropped and group.weapon != "drone" and "drone" not in group.other_weapons:
         group.other_weapons.append("drone")
-    for match in scan.find(_ACROSS_LINE, start, end):
+    for match in scan.find(ACROSS_LINE, start, end):
         # "trajectories of projectiles fired … from north to south of the Blue Line" (patrol22's W15: a bearing north from
         # the observer): the rounds' flight across the line, not where they were
         first, second = ph.parse_direction(match["a"]), ph.parse_direction(match["b"])
@@ -268,13 +255,13 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
         if onto is not None:  # "firing mortar shells on southern areas of the capital": where they landed, impacts
             group.kind, group.kinds = "explosion_impact", ["explosion_impact"]
     if (group.kind in ("explosion_undetermined", "explosion_outgoing", "projectile_in_flight") and group.sighting is None
-            and (intercepted := _INTERCEPTED_AFTER.match(scan.view(start, end))) is not None):
+            and (intercepted := INTERCEPTED_AFTER.match(scan.view(start, end))) is not None):
         # "some of the rockets were intercepted", "two rockets, one of which had been intercepted by the Iron Dome"
         # (patrol22's W16, patrol21's V01): destroyed in the air, airbursts
         scan.claim(start + intercepted.start("verb"), start + intercepted.end("verb"))
         group.kind, group.kinds = "airburst", ["airburst"]
     if (group.kind == "shot" and group.sighting is None and re.search(r"\bbullets?\s*$", scan.text[group.start:group.end], re.IGNORECASE)
-            and (passing := _PASSING_OVER.match(scan.view(start, end))) is not None):
+            and (passing := PASSING_OVER.match(scan.view(start, end))) is not None):
         # "red bullets are passing over the village" (patrol21's U16): bullets seen in flight, not shots heard
         scan.claim(start + passing.start("verb"), start + passing.end("verb"))
         group.kind, group.kinds = "projectile_in_flight", ["projectile_in_flight"]
@@ -331,7 +318,7 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
             if (group.kind == "explosion_undetermined" and group.sighting is None and group.weapon != "grenade_launcher"
                     and EXPLODED_ON_PLACE.match(scan.view(start + action.end(), end)) is not None):
                 group.kind, group.kinds = "explosion_impact", ["explosion_impact"]
-        elif ("launch" in verb or verb.endswith("fired")) and (_TOWARDS_PLACE.search(scan.view(start + action.end(), end))
+        elif ("launch" in verb or verb.endswith("fired")) and (TOWARDS_PLACE.search(scan.view(start + action.end(), end))
                                                                  or group.across_line):
             # "UNIFIL detected two rockets launched from north-west of Qulay'ah towards Israel" (patrol21's V01): rounds
             # fired towards a place, undetermined by the batches' rule (they may be the impacts there; CONTRACTS.md names

@@ -121,6 +121,12 @@ def claim_place_descriptions(scan: Scan, group: Group, start: int, end: int, dep
         group.warnings.append(f"a place's description was not used for the event: {match.group(0)!r}")
 
 
+#: A flight across a line: "from north to south of the Blue Line", "from south to north of the Line of Control".
+ACROSS_LINE = re.compile(r"\bfrom\s+(?:the\s+)?(?P<a>north|south|east|west)\s+to\s+(?:the\s+)?(?P<b>north|south|east|west)\s+of\s+"
+                          r"(?:the\s+)?(?:Blue\s+Line|Line\s+of\s+Control|LoC|contact\s+line|line\s+of\s+contact|border|boundary)\b",
+                          re.IGNORECASE)
+#: A place the rounds were fired towards (a name, not a compass direction): "towards Israel", "toward the Galilee".
+TOWARDS_PLACE = re.compile(r"^[^.;]{0,80}?\btowards?\s+(?:the\s+)?(?!(?i:north|south|east|west|[NSEW]{1,3}\b))(?-i:[A-Z])", re.IGNORECASE)
 #: Words before "of PLACE" that say how the event relates to the place.
 #: After a direction, the part of a place it names ("the eastern outskirts of", "the northern edge of"): no bearing
 #: (patrol16b: "impacting about 300 metres from the SMM observation post in the eastern outskirts of Berdianske" gave E).

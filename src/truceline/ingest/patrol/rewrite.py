@@ -310,6 +310,7 @@ def _intercepted_of(match: re.Match[str]) -> str:
     written = f"{match['m']} {match['noun']}{match['tail'] or ''}, {part} {match['noun']} {match['verb']}"
     return written.ljust(len(match.group(0))) if part is not None and len(written) <= len(match.group(0)) else match.group(0)
 
+
 #: A part of the rounds counted before, intercepted: "15 rockets were fired from Lebanon, four of which were intercepted"
 #: (patrol22: the four not read) is written "…, four rockets intercepted" (shorter, spaces after).
 _OF_WHICH_INTERCEPTED = re.compile(
@@ -321,6 +322,7 @@ _OF_WHICH_INTERCEPTED = re.compile(
 def _of_which_intercepted(match: re.Match[str]) -> str:
     written = f"{match['lead']}, {match['n']} {match['noun']} {match['verb']}"
     return written.ljust(len(match.group(0))) if len(written) <= len(match.group(0)) else match.group(0)
+
 
 def rewrite_line(line: str) -> tuple[str, list[tuple[int, int]]]:
     """The line (a table row already written as its sentence) with every rewrite of this module applied, in order,
@@ -362,7 +364,7 @@ def rewrite_line(line: str) -> tuple[str, list[tuple[int, int]]]:
     line = _GLUED_COUNT.sub(_glued_count, line)  # "60mm mortar (1shell)": one mortar shell
     line = _WEAPON_ON_PLACE.sub(_weapon_on_place, line)  # "82mm mortars bombarded Maryinka": mortar fire in Maryinka
     line = _MEDIA_OF.sub(lambda media: " " * len(media.group(0)), line)  # "shared a photo of thick black smoke"
-    line = _INTERCEPTED_OF.sub(_intercepted_of, line)
-    line = _OF_WHICH_INTERCEPTED.sub(_of_which_intercepted, line)  # "…, four of which were intercepted" (not longer)  # "intercepted four of the nine rockets launched" (not longer)
+    line = _INTERCEPTED_OF.sub(_intercepted_of, line)  # "intercepted four of the nine rockets launched" (not longer)
+    line = _OF_WHICH_INTERCEPTED.sub(_of_which_intercepted, line)  # "…, four of which were intercepted" (not longer)
     line = _RESPECTIVE_WEAPONS.sub(_respective_weapons, line)  # "120mm and 82mm mortars (78 and 14 explosions, respectively)"
     return line, widened
