@@ -455,3 +455,20 @@ def test_the_smm_s_direction_of_a_place_is_still_read() -> None:
 ])
 def test_an_army_named_by_its_land_is_no_place(text: str) -> None:
     assert all(record.get("observer_place") is None and record.get("event_place") is None for record in _read(text))
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("Iron Dome intercepted two of the rockets.", 2),
+    ("The IDF said it intercepted 3 of the projectiles launched from Lebanon.", 3),
+    ("Two rockets were intercepted after being launched from Lebanon.", 2),
+])
+def test_rockets_intercepted_are_not_placed_where_they_were_launched(text: str, count: int) -> None:
+    # "intercepted two of the rockets" (no total) was an undetermined explosion; "… launched from Lebanon" put the
+    # airburst in Lebanon
+    (record,) = _fire(_read(text))
+    assert (record["kind"], record["count"], record.get("event_place")) == ("airburst", count, None)
+
+
+def test_rockets_intercepted_over_a_place_are_placed_there() -> None:
+    (record,) = _fire(_read("Two rockets were intercepted over Metula."))
+    assert (record["kind"], record["event_place"]) == ("airburst", "Metula")

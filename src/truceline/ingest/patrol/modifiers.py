@@ -260,6 +260,12 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
         # (patrol22's W16, patrol21's V01): destroyed in the air, airbursts
         scan.claim(start + intercepted.start("verb"), start + intercepted.end("verb"))
         group.kind, group.kinds = "airburst", ["airburst"]
+        origin = re.match(r"[\s\x1f]*(?:after\s+(?:being|they\s+were|it\s+was)\s+)?(?:launched|fired)\s+from\s+(?:the\s+)?"
+                          r"(?P<place>(?-i:[A-Z][\w'-]+)(?:\s+(?-i:[A-Z][\w'-]+)){0,2})",
+                          scan.view(start + intercepted.end("verb"), end), re.IGNORECASE)
+        if origin is not None:  # "two rockets were intercepted after being launched from Lebanon": not where they burst
+            scan.claim(start + intercepted.end("verb") + origin.start(), start + intercepted.end("verb") + origin.end())
+            group.details["fired_from_place"] = origin["place"]
     if (group.kind == "shot" and group.sighting is None and re.search(r"\bbullets?\s*$", scan.text[group.start:group.end], re.IGNORECASE)
             and (passing := PASSING_OVER.match(scan.view(start, end))) is not None):
         # "red bullets are passing over the village" (patrol21's U16): bullets seen in flight, not shots heard

@@ -300,14 +300,19 @@ _MEDIA_OF = re.compile(r"\b(?:an?\s+|the\s+|one\s+|two\s+|several\s+)?(?:photos?
 
 #: A part of the rounds counted written first: "The IDF intercepted four of the nine rockets launched" (patrol22's X11: the
 #: nine read, the four not) is written "nine rockets launched, 4 rockets intercepted" when that is not longer.
+#: Without the total, "Iron Dome intercepted two of the rockets" is written "two rockets intercepted" (an undetermined
+#: explosion of two before).
 _INTERCEPTED_OF = re.compile(
-    r"\b(?P<verb>intercepted|shot\s+down)\s+(?P<n>\d+|(?i:" + ph.NUMBER_WORD + r"))\s+of\s+the\s+(?P<m>\d[\d,]*|(?i:"
-    + ph.NUMBER_WORD + r"))\s+(?P<noun>rockets|missiles|projectiles|drones|UAVs)(?P<tail>\s+(?:launched|fired))?\b", re.IGNORECASE)
+    r"\b(?P<verb>intercepted|shot\s+down)\s+(?P<n>\d+|(?i:" + ph.NUMBER_WORD + r"))\s+of\s+the\s+(?:(?P<m>\d[\d,]*|(?i:"
+    + ph.NUMBER_WORD + r"))\s+)?(?P<noun>rockets|missiles|projectiles|drones|UAVs)(?P<tail>\s+(?:launched|fired))?\b", re.IGNORECASE)
 
 
 def _intercepted_of(match: re.Match[str]) -> str:
     part = match["n"] if match["n"].isdigit() else ph.parse_number(match["n"])
-    written = f"{match['m']} {match['noun']}{match['tail'] or ''}, {part} {match['noun']} {match['verb']}"
+    if match["m"] is None:
+        written = f"{match['n']} {match['noun']} {match['verb']}{match['tail'] or ''}"
+    else:
+        written = f"{match['m']} {match['noun']}{match['tail'] or ''}, {part} {match['noun']} {match['verb']}"
     return written.ljust(len(match.group(0))) if part is not None and len(written) <= len(match.group(0)) else match.group(0)
 
 
