@@ -21,18 +21,9 @@ JUDGED: dict[str, dict[str, int]] = {
     "U01": {"time": 1},
     # U05: "subsequently heard an aircraft crossing from west to east" is an aircraft heard (count one), not fire
     "U05": {"extra": 1},
-    # U16: "red bullets are passing over the village" is read as shots of no number (the expectation's optional
-    # projectiles in flight); the judge pairs it with the optional artillery fire
-    "U16": {"kind": 1},
-    # U17: "unprovoked firing using small arms, rockets, mortars and heavy machinegun" is read as rocket fire (no number,
-    # undetermined), the expectation's optional fire of kind other
-    "U17": {"kind": 1},
-    # V01: "UNIFIL detected two rockets launched from north-west of Qulay'ah … towards Israel" is read as two outgoing
-    # rockets (a noun then "launched": launches), the expectation's undetermined (rounds said to be launched)
-    "V01": {"kind": 1},
-    # V04: "recorded 8,918 trajectories of projectiles" is read as projectiles in flight (the expectation's optional
-    # undetermined), and "Each trajectory potentially included multiple projectiles" as projectiles of no number
-    "V04": {"kind": 1, "extra": 1},
+    # V04: "Each trajectory potentially included multiple projectiles" is read as projectiles of no number ("recorded
+    # 8,918 trajectories of projectiles" is undetermined since patrol22)
+    "V04": {"extra": 1},
     # V08: "fired mortar bombs and rockets at the 22 May Hospital": mortar rounds (and "some shelling and missiles", two
     # records), one more than the expectation's two optional records
     "V08": {"extra": 1},
@@ -54,8 +45,6 @@ LEFT: dict[str, dict[str, int]] = {
     "U08": {"weapon": 1},
     # U13: the tally "around 150 times" and the "more than 1,300 shots" are one record (as patrol20's P22)
     "U13": {"record": 1},
-    # U16: the judge's pairing (JUDGED)
-    "U16": {"weapon": 1},
     # V05, V09: the tally is paired with the optional fire of kind other (a tie in the judge's costs)
     "V05": {"record": 1},
     "V09": {"record": 1},

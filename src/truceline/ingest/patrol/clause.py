@@ -31,7 +31,9 @@ from truceline.ingest.patrol.patterns import (
     TIME_OF_DAY, VERB,
 )
 from truceline.ingest.patrol.places import FIRED_ONTO_AFTER, add_part_in_region, own_regions
-from truceline.ingest.patrol.position import PATROL_STATE, read_position
+from truceline.ingest.patrol.position import (
+    MISSION_NAME, MISSION_SECTOR, PARTY_POSITIONS, PATROL_STATE, read_position,
+)
 from truceline.ingest.patrol.scan import ClauseReading, EventPlace, Group, Scan
 from truceline.ingest.patrol.sightings import causes_of_damage, read_passive_damage, read_weapon_sightings
 from truceline.ingest.patrol.speakers import (
@@ -195,7 +197,7 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
         scan.claim(start + none.start(), start + none.end())
     else:
         none = None
-    for pattern in (ACRONYM, SEE_ALSO):
+    for pattern in (ACRONYM, SEE_ALSO, MISSION_SECTOR, MISSION_NAME, PARTY_POSITIONS):
         for match in scan.find(pattern, start, end):
             scan.claim(start + match.start(), start + match.end())
     reported_by = None
@@ -409,6 +411,11 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
         group_end = groups[index + 1].start if index + 1 < len(groups) else end
         group.all_of_them = ALL_OF_THEM.search(scan.text, group.end, group_end) is not None
         read_modifiers(scan, group, group.end, group_end)
+        if (index > 0 and groups[index - 1].radar_tracks and group.kind == "projectile_in_flight"
+                and not KIND_NOUN.search(scan.text, group.start, noun_ends[index])):
+            # "… 2,531 trajectories of projectiles … and 3,332 from south to north": the same radar count (patrol22's W15)
+            group.kind, group.kinds = "explosion_undetermined", ["explosion_undetermined"]
+            group.radar_tracks = True
         group.end = group_end
     last = groups[-1] if groups else None
     if (last is not None and last.kind == "explosion_impact" and len(groups) > 1

@@ -69,8 +69,9 @@ _VIOLATED_TIMES = re.compile(r"\b(?:(?:violated|breached|shattered|broke)\s+(?:t
                              r"|arrangements?)(?:\s+regime)?|came\s+under\s+(?:enemy\s+)?fire"
                              # "have shelled the territory of the … (LPR) eight times", "has fired at the positions of the
                              # People's Militia at least 6 times" (patrol21's V15, V11: not read)
-                             r"|(?:shelled|fired\s+(?:at|on|upon)|opened\s+fire\s+(?:at|on))\s+(?:the\s+|our\s+|its\s+)?"
-                             r"(?:territory|positions?|settlements?|localities|villages?)\b)\b[^.;:]{0,120}?"
+                             r"|(?:shelled|fired\s+(?:at|on|upon)|opened\s+fire\s+(?:at|on)|attacked)\s+(?:the\s+|our\s+|its\s+)?"
+                             # (also "attacked Armenian positions at least nine times", patrol22)
+                             r"(?:(?-i:[A-Z][\w-]+)\s+)?(?:territory|positions?|settlements?|localities|villages?)\b)\b[^.;:]{0,120}?"
                              r"\s(?:(?:a\s+total\s+of\s+|(?P<qual>at\s+least|more\s+than|over|about|around|some)\s+)?(?<![\d:.,])(?P<n>\d{1,3}(?:,\d{3})+|\d+|" + ph.NUMBER_WORD + r")\s+times\b"
                              # "violated ceasefire regime … only once over the past 24 hours" (patrol19b's M20)
                              r"|(?P<once>once|twice)\b(?!\s+(?:again|more|before|the|a|an)\b))", re.IGNORECASE)

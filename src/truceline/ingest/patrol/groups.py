@@ -76,6 +76,13 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
             continue  # "assessed as outgoing rounds and impacts": one assessment of the noun before, in two kinds
         if match["noun"].lower() == "fire" and (not re.search(r"[\w-]+\s+$", before) or _SOMEONE_BEFORE.search(before)):
             continue  # "saw him fire a burst": a verb
+        listed_noun = match["noun"].lower() in ("rockets", "missiles", "shells")
+        using = _USING_LIST_BEFORE.search(text, clause_start, position) if listed_noun else None
+        if using is not None and (using["items"] or _LIST_ITEM_AFTER.match(text, start + match.end(), end) is not None):
+            # "resorted to unprovoked firing using small arms, rockets, mortars and heavy machinegun" (patrol21's U17):
+            # a weapon in the list of those used, not rounds counted (it was read as rocket fire of its own)
+            scan.claim(position, start + match.end())
+            continue
         if (re.match(r"(?i)explosions?$", match["noun"]) and nouns and re.match(r"(?i)impacts?$", nouns[-1]["noun"])
                 and re.fullmatch(r"\s+", between)):
             scan.claim(position, start + match.end())
@@ -181,7 +188,8 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
                 group.assessed_lead = True
         if group.sighting == "uxo":  # "an unexploded 82mm mortar round", "an unexploded rocket-propelled grenade (RPG-7)"
             weapon_in_noun(group, noun)
-        if noun.lower().startswith("gun"):  # "three gunshots"
+        if noun.lower().startswith("gun") and noun.lower() != "gunfire":  # "three gunshots" (not "gunfire": "a reported
+            # Syrian gunfire at Israeli territory: a shell landed …", patrol22)
             group.weapon = "small_arms"
         if group.sighting == "mine" and re.match(r"(?i)sign", noun):  # "a sign reading 'Danger mines'": signs, not mines counted
             count = None
@@ -446,6 +454,12 @@ HIT_BY = re.compile(r"\b(?:(?:was|were|(?P<perfect>had|has|have|having)\s+been|b
                      r"(?:\s+(?:multiple|several|many|a\s+number\s+of|two|three|four|five|\d+)\s+times)?\s+by"
                      r"(?:\s+(?:indiscriminate|heavy|intense|intensive|sporadic))?\s*$", re.IGNORECASE)
 _KIND_ADJECTIVE = re.compile(r"\b(?:outgoing|incoming|illumination|tracer|fresh|new|recent|heavy(?![- ]machine))\b", re.IGNORECASE)
+#: A list of the weapons fire was opened with: "firing using small arms, rockets, mortars and heavy machinegun", "opened
+#: fire with rockets and mortars" (the list so far, words of one to three, before a noun in it).
+_USING_LIST_BEFORE = re.compile(r"\b(?:fir(?:e|ed|ing)|shell(?:ed|ing)|attack(?:ed|ing))\s+(?:using|with)\s+"
+                                r"(?P<items>(?:(?!(?:the|a|an)\b)[\w-]+(?:\s+[\w-]+){0,2}?\s*(?:,\s*(?:and\s+)?|\s+and\s+))*)$",
+                                re.IGNORECASE)
+_LIST_ITEM_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)" + WEAPON_WORDS, re.IGNORECASE)
 _FIRING_BEFORE = re.compile(r"\b(?:firing|fired|launching|launched|(?P<of>(?:the\s+)?(?:launch|firing)(?:es)?\s+of))\s+$", re.IGNORECASE)
 #: A weapon or vehicle just before "firing": "a tank (T-64) firing two rounds", "an IFV (BMP-2) fired three rounds".
 _FIRER_BEFORE = re.compile(r"\b(?:tanks?|T-\d\d|howitzers?|IFVs?|BMP(?:-\d)?|APCs?|BTR(?:-\d+)?|mortars?|guns?|cannons?|"

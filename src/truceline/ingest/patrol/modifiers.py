@@ -11,16 +11,16 @@ import re
 from truceline.ingest import phrases as ph
 from truceline.ingest.patrol.breakdown import read_breakdown
 from truceline.ingest.patrol.groups import parenthesis_depth, read_altitude
-from truceline.ingest.patrol.kinds import SMALL_CALIBRE, assessed_kind, read_weapon
+from truceline.ingest.patrol.kinds import INTERCEPTED_AFTER, PASSING_OVER, SMALL_CALIBRE, assessed_kind, read_weapon
 from truceline.ingest.patrol.patterns import (
     ASSESSED, BEARING, BEARING_LIST, BEARING_PAIR, BEARING_RANGE, DIR, DISTANCE, EXCHANGE, FIRED_FROM, FLIGHT,
     NO_DISTANCE, OFFSET, OWN_POSITION, UNDETERMINED_ORIGIN, VERTICAL,
 )
 from truceline.ingest.patrol.places import (
-    ALL_LANDED, ASSESSED_AS, DISENGAGEMENT, EXPLODED_ON_PLACE, FIRED_BEFORE, FIRED_HITTING_AFTER, FIRED_ONTO_AFTER,
-    FIRED_ONTO_BEFORE, FROM_THEN_LANDED, LANDMARK_OFFSET, LINE, ON_PLACE_AFTER, PART_OF_PLACE, ROAD_OFFSET,
-    SECURITY_ZONE, SIDE_OF_PLACE, ambiguous_sector, claim_place_descriptions, covering_sector, distance_range,
-    read_description, read_event_places, read_places,
+    ACROSS_LINE, ALL_LANDED, ASSESSED_AS, DISENGAGEMENT, EXPLODED_ON_PLACE, FIRED_BEFORE, FIRED_HITTING_AFTER,
+    FIRED_ONTO_AFTER, FIRED_ONTO_BEFORE, FROM_THEN_LANDED, LANDMARK_OFFSET, LINE, ON_PLACE_AFTER, PART_OF_PLACE,
+    ROAD_OFFSET, SECURITY_ZONE, SIDE_OF_PLACE, TOWARDS_PLACE, ambiguous_sector, claim_place_descriptions,
+    covering_sector, distance_range, read_description, read_event_places, read_places,
 )
 from truceline.ingest.patrol.position import clean_place, km
 from truceline.ingest.patrol.scan import EventPlace, Group, Scan
@@ -47,7 +47,11 @@ _FRONT_LENGTH = re.compile(r"\b(?:on|along|over)\s+(?:an?\s+|the\s+)?(?:\d+(?:[.
                            re.IGNORECASE)
 _CLOSER = re.compile(r"\bfrom\s+(?:a|the)\s+(?:closer|shorter|nearer|greater|longer)\s+distance\b", re.IGNORECASE)
 _DASHED_ASSESSMENT = re.compile(r"^[\s\x1f]*-\s*(?P<what>outgoing|incoming|impacts?)\s*-(?=\s)", re.IGNORECASE)
-_ACTION_AFTER = re.compile(r"^[\s\x1f]*(?:had\s+|have\s+|has\s+)?(?P<verb>impact(?:ed|ing)?|land(?:ed|ing)?|hit|struck|striking|"
+_ACTION_AFTER = re.compile(r"^[\s\x1f]*(?:had\s+|have\s+|has\s+)?"
+                           # "several of the projectiles crossed into Israeli territory and landed in open areas" (patrol22's
+                           # X03: projectiles in flight)
+                           r"(?:(?:crossed|flew)\s+(?:into|over)\s+[^.;,\x1f]{1,40}?\s+and\s+(?=land(?:ed|ing)|fell|impact|hit|struck))?"
+                           r"(?P<verb>impact(?:ed|ing)?|land(?:ed|ing)?|hit|struck|striking|"
                            # "The rockets fell in an open field" (patrol20b's T06): landed
                            r"fell(?=\s+(?:in|on|into|inside|near|onto|close)\b)|launched|being\s+launched|(?:being\s+)?fired(?!\s+(?:from|at|by|upon|on|in\s+the\s+air)\b)"
                            r"|explod(?:e|ed|es|ing)|detonat(?:e|ed|es|ing))\b(?!\s+in\s+(?:the\s+)?(?:air|mid-air|sky))",
@@ -164,6 +168,14 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
         group.weapon = "drone"
     elif dropped and group.weapon != "drone" and "drone" not in group.other_weapons:
         group.other_weapons.append("drone")
+    for match in scan.find(ACROSS_LINE, start, end):
+        # "trajectories of projectiles fired … from north to south of the Blue Line" (patrol22's W15: a bearing north from
+        # the observer): the rounds' flight across the line, not where they were
+        first, second = ph.parse_direction(match["a"]), ph.parse_direction(match["b"])
+        if first is not None and second is not None:
+            scan.claim(start + match.start(), start + match.end())
+            group.flight = group.flight or f"{first} to {second}"
+            group.across_line = True
     for match in scan.find(EXCHANGE, start, end):
         scan.claim(start + match.start(), start + match.end())
     for match in scan.find(UNDETERMINED_ORIGIN, start, end):
@@ -242,12 +254,31 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
         onto = ON_PLACE_AFTER.match(scan.view(start, end))
         if onto is not None:  # "firing mortar shells on southern areas of the capital": where they landed, impacts
             group.kind, group.kinds = "explosion_impact", ["explosion_impact"]
+    if (group.kind in ("explosion_undetermined", "explosion_outgoing", "projectile_in_flight") and group.sighting is None
+            and (intercepted := INTERCEPTED_AFTER.match(scan.view(start, end))) is not None):
+        # "some of the rockets were intercepted", "two rockets, one of which had been intercepted by the Iron Dome"
+        # (patrol22's W16, patrol21's V01): destroyed in the air, airbursts
+        scan.claim(start + intercepted.start("verb"), start + intercepted.end("verb"))
+        group.kind, group.kinds = "airburst", ["airburst"]
+        origin = re.match(r"[\s\x1f]*(?:after\s+(?:being|they\s+were|it\s+was)\s+)?(?:launched|fired)\s+from\s+(?:the\s+)?"
+                          r"(?P<place>(?-i:[A-Z][\w'-]+)(?:\s+(?-i:[A-Z][\w'-]+)){0,2})",
+                          scan.view(start + intercepted.end("verb"), end), re.IGNORECASE)
+        if origin is not None:  # "two rockets were intercepted after being launched from Lebanon": not where they burst
+            scan.claim(start + intercepted.end("verb") + origin.start(), start + intercepted.end("verb") + origin.end())
+            group.details["fired_from_place"] = origin["place"]
+    if (group.kind == "shot" and group.sighting is None and re.search(r"\bbullets?\s*$", scan.text[group.start:group.end], re.IGNORECASE)
+            and (passing := PASSING_OVER.match(scan.view(start, end))) is not None):
+        # "red bullets are passing over the village" (patrol21's U16): bullets seen in flight, not shots heard
+        scan.claim(start + passing.start("verb"), start + passing.end("verb"))
+        group.kind, group.kinds = "projectile_in_flight", ["projectile_in_flight"]
     launches = _LAUNCHES_AFTER.match(scan.view(start, end)) if group.weapon in ("rocket", "mlrs", "atgm") else None
     if launches is not None and group.kind == "explosion_undetermined":
         # "detected rocket firing from south of Tyre", "intercepted four rocket launches" (patrol20's P25): launches
         scan.claim(start + launches.start("word"), start + launches.end("word"))
         group.kind, group.kinds = "explosion_outgoing", ["explosion_outgoing"]
-    if onto is None and group.kind in ("explosion_undetermined", "explosion_outgoing") and group.count is not None:
+    # (also a vague number: "fired a number of rockets that hit and damaged a UNIFIL post", patrol22's W18)
+    if (onto is None and group.kind in ("explosion_undetermined", "explosion_outgoing")
+            and (group.count is not None or group.count_qualifier is not None)):
         landed = next(scan.find(ALL_LANDED, start, end), None)
         if landed is not None:
             # "Six rockets were launched from …, all of which fell short of the border and landed inside Lebanese
@@ -293,6 +324,12 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
             if (group.kind == "explosion_undetermined" and group.sighting is None and group.weapon != "grenade_launcher"
                     and EXPLODED_ON_PLACE.match(scan.view(start + action.end(), end)) is not None):
                 group.kind, group.kinds = "explosion_impact", ["explosion_impact"]
+        elif ("launch" in verb or verb.endswith("fired")) and (TOWARDS_PLACE.search(scan.view(start + action.end(), end))
+                                                                 or group.across_line):
+            # "UNIFIL detected two rockets launched from north-west of Qulay'ah towards Israel" (patrol21's V01): rounds
+            # fired towards a place, undetermined by the batches' rule (they may be the impacts there; CONTRACTS.md names
+            # no verb), as "… rockets fired from … towards Israel" (patrol20b's S06) and a party's statements were
+            pass
         elif not verb.startswith("detonat"):
             group.kind = "explosion_outgoing" if "launch" in verb or verb.endswith("fired") else "explosion_impact"
             group.kinds = [group.kind]
@@ -302,6 +339,12 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
             if point is not None:
                 scan.claim(start + action.end() + heading.start(), start + action.end() + heading.end())
                 group.flight = f"to {point}"
+    if (group.kind == "projectile_in_flight"
+            and re.search(r"\btrajector(?:y|ies)\s+of\s+(?:the\s+)?projectiles?\s*$", scan.text[max(0, group.start - 40):group.end], re.IGNORECASE)):
+        # "UNIFIL recorded 2,531 trajectories of projectiles fired from … north to south of the Blue Line" (patrol22's W15,
+        # patrol21's V04): rounds fired as a radar counts them, not projectiles seen in flight (nor outgoing: "fired")
+        group.kind, group.kinds = "explosion_undetermined", ["explosion_undetermined"]
+        group.radar_tracks = True
     if group.kind == "explosion_outgoing" and group.flight is None and (heading := _HEADING_AFTER.match(scan.view(start, end))):
         point = ph.parse_direction(heading["dir"] or heading["dir2"])  # "firing two rounds in an easterly direction"
         if point is not None:

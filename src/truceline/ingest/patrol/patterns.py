@@ -81,6 +81,11 @@ AT_PLACE = re.compile(
     # "in Jammu and Kashmir's Poonch district": a possessive names the larger area, not the place (patrol19's L04: the
     # fire put at "Jammu")
     r"(?![\w-]*(?:\s+and\s+[A-Z][\w-]*)?(?:'s|’s)\s)"
+    # (nor the name with its possessive read as one word: "Witnesses in Sudan’s capital Khartoum reported …", patrol22's
+    # X09: the observer put at "Sudan’s")
+    r"(?<!['’]s)(?<!['’])"
+    # (nor an army named by its land: "the units of the Artsakh Defense Army supposedly fired", patrol22's Y16)
+    r"(?![A-Za-z])(?!\s+(?:Defen[cs]e|Armed|Army|Forces|Self-Defen[cs]e)\b)(?<!\bDefense)(?<!\bDefence)(?<!\bArmy)(?<!\bForces)"
 )
 NOT_PLACES = re.compile(
     # (a party's own names: "the press center of the JFO Headquarters", "over the JFO positions", "from the AFU positions";
@@ -176,11 +181,13 @@ RESPECTIVELY = re.compile(
 PAIR = re.compile(r"(?P<dist>(?:(?:about|approximately|around|some)\s+)?(?:" + _NUM + r"\s*(?:km|m)?\s*(?:-|to)\s*)?" + _NUM
                   + r"\s*" + _UNIT + r")\s+(?:to\s+the\s+)?(?P<dir>" + DIR + r")", re.IGNORECASE)
 #: The auxiliary of a passive observing verb: "12 explosions *were* heard".
-PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+$", re.IGNORECASE)
+PASSIVE = re.compile(r"\b(?:was|were|been|being|(?:could|can|might)\s+be)\s+$", re.IGNORECASE)
 #: A part of the day without a clock time: "overnight", "in the early morning hours", "during the night".
 TIME_OF_DAY = re.compile(
     r"\b(?:overnight|at\s+night|(?:shortly\s+)?(?:before|after|around)\s+(?:midnight|noon|dawn|dusk|sunrise|sunset)|(?:in|during|throughout|over)\s+the\s+(?:(?:early|late)\s+)?"
-    r"(?:morning|afternoon|evening|night|day|hours)(?:\s+hours)?|(?:early|late)\s+in\s+the\s+(?:morning|afternoon|evening|day))\b",
+    r"(?:morning|afternoon|evening|night|day|hours)(?:\s+hours)?|(?:early|late)\s+in\s+the\s+(?:morning|afternoon|evening|day)"
+    # a statement's own day: "This afternoon a rocket hit UNIFIL's headquarters" (patrol22's W17: no time read)
+    r"|\bthis\s+(?:(?:early|late)\s+)?(?:morning|afternoon|evening))\b",
     re.IGNORECASE,
 )
 #: A time given only after another: "ten minutes later", "moments later", "less than a minute later".
@@ -213,7 +220,9 @@ _VIOLATIONS_NOUN = (r"(?:(?:ceasefire\s+)?violations?\b(?:\s+of\s+the\s+ceasefir
 VIOLATION_COUNT = re.compile(
     r"(?:\b(?P<qual>" + ph.COUNT_QUALIFIER + r")\s+)?(?:\ba\s+total\s+of\s+)?(?<![\d:.,])(?P<n>\d{1,3}(?:,\d{3})+|\d+|(?i:"
     # "noted 250 instances of ceasefire violations" (patrol19: not read)
-    + ph.NUMBER_WORD + r"))\s+(?:(?:instances|cases|incidents)\s+of\s+(?:the\s+)?(?=ceasefire\s+violations?\b))?" + _VIOLATIONS_NOUN,
+    + ph.NUMBER_WORD + r"))\s+(?:(?:instances|cases|incidents)\s+of\s+(?:the\s+)?(?=ceasefire\s+violations?\b))?"
+    # "In over 3,200 such ceasefire violations this year so far, …" (patrol22's W05: not read)
+    r"(?:such\s+(?=ceasefire\s+violations?\b))?" + _VIOLATIONS_NOUN,
     re.IGNORECASE)
 #: The same with the number in brackets: "more ceasefire violations in Donetsk region (about 420)".
 VIOLATION_PAREN = re.compile(
@@ -226,7 +235,10 @@ OWN_UAV_BEFORE = re.compile(r"\b(?:SMM(?:'s)?|its|using|with|help\s+of|by|from|o
                             # "while preparing to launch a mini unmanned aerial vehicle (UAV)" (patrol18: read as a UAV seen)
                             r"|(?:preparing|prepared|ready|about|going|intending|planning)\s+to\s+(?:fly|launch|land|operate|recall)"
                             # "the OSCE team flew a UAV to observe …" (patrol13b: read as a UAV seen)
-                            r"|(?:SMM|OSCE|team|patrol|[Mm]ission|monitors|observers)\s+(?:flew|launched|landed|recalled|diverted|redirected|deployed))\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+                            r"|(?:SMM|OSCE|team|patrol|[Mm]ission|monitors|observers)\s+(?:flew|launched|landed|recalled|diverted|redirected|deployed)"
+                            # "in the area where it was flying an unmanned aerial vehicle (UAV)" (patrol22's W04: a UAV seen)
+                            r"|\b(?:it|they|the\s+(?:SMM|OSCE|team|patrol|mission|monitors))\s+(?:was|were|had\s+been)\s+(?:flying|operating|launching))"
+                            r"\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 #: A tally compared without a number: "the SMM recorded more ceasefire violations in Luhansk region".
 VIOLATION_TREND = re.compile(
     r"\b(?P<trend>more|fewer|less|a\s+similar\s+number\s+of|the\s+same\s+number\s+of)\s+" + _VIOLATIONS_NOUN, re.IGNORECASE)
@@ -267,7 +279,9 @@ FIRED_FROM = re.compile(
     # not the first half of a flight ("fired from south-west to north-east": not "south" then "-west to …")
     r"|\b(?:fired|launched)\s+from\s+(?:the\s+)?(?P<dir2>" + DIR + r")(?![\w-])(?!\s+to(?:wards)?\s+(?:the\s+)?" + DIR + r")"
     # "was fired – from a location to the south-east –"
-    r"|\b(?:fired|launched)\s*(?:[–—-]\s*)?from\s+(?:an?\s+|the\s+)?(?:location|position|point|area)\s+(?:to\s+the\s+)?(?P<dir3>" + DIR + r")"
+    # (not across words already read, which the scan blanks with \x1f, a whitespace to \s: "launched from an area
+    # [northeast of Qulaylah], which landed south-east of Shlomi", patrol22: fired from the south-east)
+    r"|\b(?:fired|launched)\s*(?:[–—-]\s*)?from\s+(?:an?\s+|the\s+)?(?:location|position|point|area)[^\S\x1f]+(?:to[^\S\x1f]+the[^\S\x1f]+)?(?P<dir3>" + DIR + r")"
     # "assessed that the fire had originated from the north-north-west" (read as fired from only with craters)
     r"|\b(?:had\s+)?originated\s+from\s+(?:an?\s+|the\s+)?(?P<dir4>" + DIR + r")\b(?!\s+(?:of|to)\b)",
     re.IGNORECASE,
@@ -312,6 +326,13 @@ KIND_NOUN = re.compile(
     r"|(?<!launch )(?<!launch-)rockets?(?![-\s]+(?:systems?|launchers?|propelled|launch|assisted)\b)"
     # "heard the use of small arms north and west": fire of the weapon named after it
     r"|use(?=\s+of\s+(?:(?:small|light)[- ]arms|(?:heavy[- ])?machine[- ]guns?|weapons|automatic\s+weapons|mortars|artillery|grenade[- ]launchers?)\b)"
+    # "initiated unprovoked ceasefire violation by firing with small arms" (patrol22's W05-W07: no record), "sporadic
+    # gunfire was heard" (W14): fire of kind other
+    # ("firing of small arms and shelling with mortars" is left: "of" would make the shelling a weapon of the firing)
+    r"|firing(?=\s+with\s+(?:(?:small|light)[- ]arms|(?:heavy[- ])?machine[- ]?guns?|automatic\s+weapons|sniper\s+rifles?)\b)"
+    # (not what caused damage, "damaged by gunfire", nor a party's "subjected to gunfire": their places were read as the
+    # observer's)
+    r"|(?<!\bby\s)(?<!\bto\s)(?<!\bfrom\s)(?<!\bshelling\sand\s)gunfire"
     # a grenade written fired or exploding (spot reports): "a rocket-propelled grenade (RPG) was fired …, impacting …"
     r"|(?:rocket[- ]propelled\s+)?grenades?(?=[\s\x1f]*(?:\([^()]*\)[\s\x1f]*)?(?:(?:was|were)\s+)?(?:fired|launched|explod\w*|detonat\w*|impact\w*|land(?:ed|ing))\b)"
     r"|(?:(?:mini|mid-range|long-range)-|(?:quadcopter|multicopter|octocopter|fixed-wing|helicopter)(?:[- ]type)?[- ])?"
@@ -333,7 +354,9 @@ COUNT = re.compile(
     # one shot; patrol19)
     r"\s+(?P<adjs>(?:(?:(?!(?i:" + ph.NUMBER_WORD + r"|that|which|who|whom|whose|when|while|where|because|says|said|stated"
     # nor a verb's: "a boy was wounded by shelling" is no one shelling (patrol19b's O06)
-    r"|was|were|is|are|been|being|due|by)\s)"
+    r"|was|were|is|are|been|being|due|by"
+    # nor one who shared a picture: "one resident shared a photo of thick black smoke" (patrol22's X09: one smoke)
+    r"|shared|posted|showed|published|released)\s)"
     r"[A-Za-z(][\w\-()]*|[\"“][a-z][\w-]*[\"”]|\(?\d+(?:[\s-]?mm|-mill?imet(?:re|er)s?)\)?)\s+){0,4})$",
     re.IGNORECASE,
 )

@@ -121,6 +121,12 @@ def claim_place_descriptions(scan: Scan, group: Group, start: int, end: int, dep
         group.warnings.append(f"a place's description was not used for the event: {match.group(0)!r}")
 
 
+#: A flight across a line: "from north to south of the Blue Line", "from south to north of the Line of Control".
+ACROSS_LINE = re.compile(r"\bfrom\s+(?:the\s+)?(?P<a>north|south|east|west)\s+to\s+(?:the\s+)?(?P<b>north|south|east|west)\s+of\s+"
+                          r"(?:the\s+)?(?:Blue\s+Line|Line\s+of\s+Control|LoC|contact\s+line|line\s+of\s+contact|border|boundary)\b",
+                          re.IGNORECASE)
+#: A place the rounds were fired towards (a name, not a compass direction): "towards Israel", "toward the Galilee".
+TOWARDS_PLACE = re.compile(r"^[^.;]{0,80}?\btowards?\s+(?:the\s+)?(?!(?i:north|south|east|west|[NSEW]{1,3}\b))(?-i:[A-Z])", re.IGNORECASE)
 #: Words before "of PLACE" that say how the event relates to the place.
 #: After a direction, the part of a place it names ("the eastern outskirts of", "the northern edge of"): no bearing
 #: (patrol16b: "impacting about 300 metres from the SMM observation post in the eastern outskirts of Berdianske" gave E).
@@ -128,7 +134,11 @@ SIDE_OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?(?!(?:SMM|OSCE|JCCC|EUMM|UN|Miss
 #: (also "firing mortar shells on southern areas of the capital", patrol21's U22)
 PART_OF_PLACE = re.compile(r"\s+(?:outskirts|edge|part|parts|districts?|areas|neighbou?rhoods?|suburbs?|sections?)\s+of\b"
                             # "… at the 22 May Hospital in the eastern suburbs" (patrol21's V08): the town's part
-                            r"|\s+(?:suburbs|outskirts)\b", re.IGNORECASE)
+                            r"|\s+(?:suburbs|outskirts)\b"
+                            # "near the northern town of Avivim", "launched at northern towns", "the northern city of
+                            # Kiryat Shmona" (patrol22's X03, X04: a bearing north): a kind of place, not a direction
+                            r"|(?<=ern)\s+(?:towns?|city|cities|villages?|communit(?:y|ies)|settlements?|kibbutz(?:im)?|border"
+                            r"|regions?|provinces?|front(?:line)?|sector)\b", re.IGNORECASE)
 _NEAR_OF = re.compile(r"\b(?:(?:in|within)\s+the\s+(?:area|vicinity|environs|surroundings)|(?:in\s+the\s+)?(?:direct\s+)?vicinity)\s+$",
                       re.IGNORECASE)
 _IN_OF = re.compile(

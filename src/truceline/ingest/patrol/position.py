@@ -17,6 +17,21 @@ from truceline.ingest.patrol.patterns import (
 from truceline.ingest.patrol.scan import PositionText, Scan
 
 
+#: A mission's sector named by a compass word: "north-west of Qulay'ah (Sector West)" (UNIFIL; patrol21's V01 gave it
+#: the bearing west), "in Sector East".
+MISSION_SECTOR = re.compile(r"\(\s*Sector\s+(?:West|East|North|South|Centre|Center)\s*\)|\bSector\s+(?:West|East|North|South)\b")
+#: A mission's name with its country, not where it observed from: "the United Nations Interim Force in Lebanon (UNIFIL)
+#: recorded …" (patrol22's W15: the observer put in Lebanon), "the European Union Monitoring Mission in Georgia".
+MISSION_NAME = re.compile(r"\b(?:United\s+Nations|UN|European\s+Union|EU)\s+(?:[A-Z][\w-]*\s+){0,4}?"
+                           r"(?:Force|Mission|Office|Organization)\s+(?:in|to|for)\s+(?:the\s+)?(?:(?:South|North)\s+)?[A-Z][\w-]+")
+#: A party's positions "located in the direction of" places: "the positions located in the direction of Sotk, Vardenis,
+#: Goris … were shelled", "Army positions, stationed in the directions of Zaylik, Yellija, and Yukhari Ayrim settlements"
+#: (patrol22's Y02, Y03, Y13: the places were read as the observer's); also "… positions located in the northeastern part
+#: of Artsakh" (Y16).
+PARTY_POSITIONS = re.compile(r"\bpositions?,?\s+(?:(?:which\s+are\s+|that\s+are\s+)?(?:located|stationed|deployed)\s+)?(?:in|on)\s+the\s+"
+                              r"(?:(?i:directions?)|(?:[a-z-]+ern\s+)?part)\s+(?i:of)\s+(?:the\s+)?" + PLACE + r"(?:\s*,\s*(?i:and\s+)?" + PLACE
+                              + r"|\s+(?i:and)\s+" + PLACE + r")*(?:\s+(?i:settlements?|villages?))?")
+
 def km(number: str, unit: str) -> float:
     if not number[:1].isdigit():  # "two to three metres", "one kilometre"
         words = ph.parse_number(number)

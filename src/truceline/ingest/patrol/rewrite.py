@@ -286,12 +286,56 @@ def _respective_weapons(match: re.Match[str]) -> str:
     return told.ljust(len(match.group(0))) if len(told) <= len(match.group(0)) else match.group(0)
 
 
+#: The same clock time in another zone, in brackets after the local one: "between 2:39 and 2:40 a.m. local time (11:39 and
+#: 11:40 p.m. GMT on September 23)" (patrol22's W16: read as 02:39 on the 23rd to 23:40), "at around 5:30 local time [1430
+#: GMT]": the local time is read, the bracket is not.
+#: Also "(08:50 a.m. Moscow time - TASS)" (patrol22's Y01: read as the end of the window), "(Kyiv time)".
+_OTHER_ZONE = re.compile(r"[(\[](?=[^()\[\]]*\d)[^()\[\]]{0,60}?\b(?:GMT|UTC|Zulu|(?:Moscow|Kyiv|Kiev|Israel|Beirut)\s+time)\b"
+                         r"[^()\[\]]{0,40}[)\]]")
+
+#: A picture of what was seen: "one resident shared a photo of thick black smoke rising" (patrol22's X09: one smoke
+#: sighting counted, "a" the count), "footage of the explosions": what it shows is read, the picture is not counted.
+_MEDIA_OF = re.compile(r"\b(?:an?\s+|the\s+|one\s+|two\s+|several\s+)?(?:photos?|photographs?|pictures?|images?|videos?|"
+                       r"(?:video\s+)?footage|video\s+clips?)\s+of\s+(?=[a-z])", re.IGNORECASE)
+
+#: A part of the rounds counted written first: "The IDF intercepted four of the nine rockets launched" (patrol22's X11: the
+#: nine read, the four not) is written "nine rockets launched, 4 rockets intercepted" when that is not longer.
+#: Without the total, "Iron Dome intercepted two of the rockets" is written "two rockets intercepted" (an undetermined
+#: explosion of two before).
+_INTERCEPTED_OF = re.compile(
+    r"\b(?P<verb>intercepted|shot\s+down)\s+(?P<n>\d+|(?i:" + ph.NUMBER_WORD + r"))\s+of\s+the\s+(?:(?P<m>\d[\d,]*|(?i:"
+    + ph.NUMBER_WORD + r"))\s+)?(?P<noun>rockets|missiles|projectiles|drones|UAVs)(?P<tail>\s+(?:launched|fired))?\b", re.IGNORECASE)
+
+
+def _intercepted_of(match: re.Match[str]) -> str:
+    part = match["n"] if match["n"].isdigit() else ph.parse_number(match["n"])
+    if match["m"] is None:
+        written = f"{match['n']} {match['noun']} {match['verb']}{match['tail'] or ''}"
+    else:
+        written = f"{match['m']} {match['noun']}{match['tail'] or ''}, {part} {match['noun']} {match['verb']}"
+    return written.ljust(len(match.group(0))) if part is not None and len(written) <= len(match.group(0)) else match.group(0)
+
+
+#: A part of the rounds counted before, intercepted: "15 rockets were fired from Lebanon, four of which were intercepted"
+#: (patrol22: the four not read) is written "…, four rockets intercepted" (shorter, spaces after).
+_OF_WHICH_INTERCEPTED = re.compile(
+    r"(?P<lead>\b(?P<noun>rockets|missiles|projectiles|drones|UAVs)\b[^.;:()]{0,80}?),\s*(?P<n>\d+|(?i:" + ph.NUMBER_WORD
+    + r"))\s+of\s+(?:which|them)\s+(?:(?:were|was|had\s+been|have\s+been|has\s+been)\s+)?(?P<verb>intercepted|shot\s+down)\b",
+    re.IGNORECASE)
+
+
+def _of_which_intercepted(match: re.Match[str]) -> str:
+    written = f"{match['lead']}, {match['n']} {match['noun']} {match['verb']}"
+    return written.ljust(len(match.group(0))) if len(written) <= len(match.group(0)) else match.group(0)
+
+
 def rewrite_line(line: str) -> tuple[str, list[tuple[int, int]]]:
     """The line (a table row already written as its sentence) with every rewrite of this module applied, in order,
     and the spans a 12-hour clock widened (for :func:`raw_offset`)."""
     line = _FOOTNOTE.sub(lambda mark: " " * len(mark.group(0)), line.translate(_ONE_TO_ONE))  # "[1]": a footnote
     line = _SHARE.sub(lambda share: " " * len(share.group(0)), _SHARE_PARENTHESIS.sub(
         lambda share: " " * len(share.group(0)), line))  # "(approximately 60 per cent incoming …)": no count
+    line = _OTHER_ZONE.sub(lambda zone: " " * len(zone.group(0)), line)  # "(11:39 and 11:40 p.m. GMT on September 23)"
     line = _DOTTED_CLOCK.sub(r"\1:\2", line)  # "12.10hrs": a clock time written with a dot (same length)
     line = _HOURS_CLOCK.sub(r"\1:\2 hrs ", line)  # "at 1830 hours": "at 18:30 hrs " (same length)
     line = _CLOCK_THEN_CUT.sub(lambda cut: " " * len(cut.group(0)), line)  # "at 11:55 and [...]": not the whole's time
@@ -324,5 +368,8 @@ def rewrite_line(line: str) -> tuple[str, list[tuple[int, int]]]:
     line = _TIMES_FIRST.sub(lambda times: f"{times['verb']} {times['n']} times", line)  # "have 120 times violated the ceasefire"
     line = _GLUED_COUNT.sub(_glued_count, line)  # "60mm mortar (1shell)": one mortar shell
     line = _WEAPON_ON_PLACE.sub(_weapon_on_place, line)  # "82mm mortars bombarded Maryinka": mortar fire in Maryinka
+    line = _MEDIA_OF.sub(lambda media: " " * len(media.group(0)), line)  # "shared a photo of thick black smoke"
+    line = _INTERCEPTED_OF.sub(_intercepted_of, line)  # "intercepted four of the nine rockets launched" (not longer)
+    line = _OF_WHICH_INTERCEPTED.sub(_of_which_intercepted, line)  # "…, four of which were intercepted" (not longer)
     line = _RESPECTIVE_WEAPONS.sub(_respective_weapons, line)  # "120mm and 82mm mortars (78 and 14 explosions, respectively)"
     return line, widened

@@ -76,6 +76,8 @@ class Group:
     times: tuple[Clock, Clock] | None = None
     event_place: EventPlace | None = None
     toward: str | None = None  # "in the direction of Pyshchevyk": a bearing from the observer, not a location
+    radar_tracks: bool = False  # "2,531 trajectories of projectiles": rounds a radar counted (and the elliptic count after)
+    across_line: bool = False  # "fired from north to south of the Blue Line": a flight across a line, no place of launch
     fired_from: str | None = None  # "craters ... fired from a southerly direction": where the rounds came from
     sighting: str | None = None  # "spotted a mini-UAV": an aerial vehicle seen (kind other)
     event_side: str | None = None  # "north-east of Popasna" (no distance): the side of the place the event was on

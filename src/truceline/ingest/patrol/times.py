@@ -170,7 +170,7 @@ def daytime_hours(time_of_day: str | None) -> tuple[int, int] | None:
     """The hours of one part of the day that ends before the evening ("in the morning", "in the afternoon"), else None."""
     if time_of_day is None or "," in time_of_day:
         return None
-    part = re.sub(r"^(?:in|during|on)\s+(?:the\s+)?", "", time_of_day.strip().lower())
+    part = re.sub(r"^(?:(?:in|during|on)\s+(?:the\s+)?|this\s+)", "", time_of_day.strip().lower())
     hours = PART_OF_DAY_HOURS.get(part)
     return hours if hours is not None and hours[1] <= 19 else None
 
