@@ -71,6 +71,7 @@ from truceline.fuse.network import build_network
 from truceline.fuse.pending import EARLY_STAGES, OpenEvent, PickBuffer, Stage
 from truceline.fuse.side import with_sides
 from truceline.fuse.uncertainty import AtmosphereReadings
+from truceline.fuse.wholeseconds import TRUNCATION_SHIFT_S, WholeSecondStations
 from truceline.model.errors import InputError
 
 SLOWEST_MARGIN_KM_S = 0.04  # as the batch pass: the slowest celerity allowed is the model's minus this
@@ -335,6 +336,9 @@ class StreamingAssociator:
         self._fit_history: list[tuple[float, float, int]] = []  # (t0, chi2, n_obs) of emitted events
         self._readings = AtmosphereReadings.none()  # the clean emitted events' readings of the atmosphere
         self._buffer = PickBuffer()
+        self._whole_seconds = (WholeSecondStations(self._network.size, self.config.whole_second_min_picks)
+                               if self.config.whole_second_stations else None)
+        """The stations read as truncating loggers as their picks arrive (``FusionConfig.whole_second_stations``)."""
         self._loudness = Loudness(self._network.size)
         # the latest emitted events of LAW_MIN_STATIONS stations or more: each pick's event number, log amplitude
         # and distance (km), for the law that the searches' test of one source level uses (None until learned)
@@ -479,7 +483,14 @@ class StreamingAssociator:
         time = float_column(picks, "time")
         if not np.all(np.isfinite(time)):
             raise InputError("picks", "a pick time is missing or not finite", column="time")
-        time = self._inside(time)
+        clock = self._inside(time)  # the feed's clock (a truncating logger's picks are read later, not heard later)
+        if self._whole_seconds is not None:
+            shift, newly = self._whole_seconds.hear(time, station)
+            if len(newly):
+                self._shift_pending(newly)
+            time = self._inside(time + shift)
+        else:
+            time = clock
         ids = np.asarray([str(v) for v in picks["pick_id"].to_pylist()], dtype=object)
         if self._next_start is None:
             self._next_start = math.floor((float(time.min()) - self._max_travel_s()) / self.chunk_s) * self.chunk_s
@@ -487,12 +498,30 @@ class StreamingAssociator:
         if late.any():
             self.late_pick_ids.extend(ids[late].tolist())
         keep = ~late
+        if np.any(np.diff(time[keep]) < 0):  # in time order (picks read later may pass others of their second)
+            keep = np.flatnonzero(keep)[np.argsort(time[keep], kind="stable")]
         self._queue.append((ids[keep], time[keep], station[keep], float_column(picks, "backazimuth_deg")[keep],
                             float_column(picks, "backazimuth_sigma_deg")[keep], float_column(picks, "amplitude")[keep],
                             float_column(picks, "snr")[keep]))
-        self._now = max(self._now, float(time.max()))
-        if self._instant is None and keep.any():
+        self._now = max(self._now, float(clock.max()))
+        if self._instant is None and len(time[keep]):
             self._instant = math.floor(float(time[keep].min()) / self.decide_every_s) + 1
+
+    def _shift_pending(self, stations: np.ndarray) -> None:
+        """The stations just read as truncating loggers (``FusionConfig.whole_second_stations``): their picks still
+        pending (queued, in the buffer, in the warm-up's archive) are read ``TRUNCATION_SHIFT_S`` later, as their later
+        picks will be; those already emitted stay as emitted."""
+        for store in (self._buffer, self._archive):
+            if store is not None and len(store):
+                moved = np.isin(store.station, stations)
+                store.time = np.where(moved, store.time + TRUNCATION_SHIFT_S, store.time)
+        if self._queue:
+            queued = self._queued()  # one part, in time order
+            moved = np.where(np.isin(queued[2], stations), queued[1] + TRUNCATION_SHIFT_S, queued[1])
+            order = np.argsort(moved, kind="stable")
+            self._queue = [tuple((moved if j == 1 else part)[order] for j, part in enumerate(queued))]
+        heard = self._last_heard[stations]
+        self._last_heard[stations] = np.where(np.isfinite(heard), heard + TRUNCATION_SHIFT_S, heard)
 
     # -- the grid of instants ----------------------------------------------------------------------
 
@@ -1314,7 +1343,8 @@ class StreamingAssociator:
         if self._support is not None:
             prep.extras["calibration_support"] = self._support
         recent = self._readings.t0_s >= now - config.block_s
-        located = to_tables(prep, result, self._atmosphere, config=config if self._calibrated() else self._warm_config,
+        calibrated = self._calibrated()
+        located = to_tables(prep, result, self._atmosphere, config=config if calibrated else self._warm_config,
                             factor=factor, first_id=self._emitted + 1,
                             earlier=self._readings.select(recent))
         self._readings = self._readings.select(recent).plus(located.readings)
@@ -1355,6 +1385,7 @@ class StreamingAssociator:
                                    "opened_at_s": event.opened_at_s + origin, "t0_s": float(result.t0_s[i]) + origin,
                                    "n_stations": int(result.n_stations[i]), "last_pick_s": float(last[i]) + origin,
                                    "due_s": event.due_s + origin, "emitted_at_s": now + origin,
+                                   "calibrated": calibrated, "fitted_to": self._calibration.size,
                                    "awaited": [str(names[k]) for k in stations],
                                    "awaited_until_s": (until + origin).round(2).tolist()})
             for event in events:
