@@ -497,9 +497,9 @@ class StreamingAssociator:
         late = time < self._next_start
         if late.any():
             self.late_pick_ids.extend(ids[late].tolist())
-        keep = ~late
+        keep: np.ndarray = np.flatnonzero(~late)
         if np.any(np.diff(time[keep]) < 0):  # in time order (picks read later may pass others of their second)
-            keep = np.flatnonzero(keep)[np.argsort(time[keep], kind="stable")]
+            keep = keep[np.argsort(time[keep], kind="stable")]
         self._queue.append((ids[keep], time[keep], station[keep], float_column(picks, "backazimuth_deg")[keep],
                             float_column(picks, "backazimuth_sigma_deg")[keep], float_column(picks, "amplitude")[keep],
                             float_column(picks, "snr")[keep]))
