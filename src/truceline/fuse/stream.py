@@ -44,7 +44,8 @@ import pyarrow as pa
 
 from truceline.fuse import kernels, pending, quick, trigger
 from truceline.fuse.quick import QUICK_SEEDS, QUICK_SPAN_S
-from truceline.fuse.atmosphere import DEFAULT_CELERITY_KM_S, travel_times
+from truceline.fuse.atmosphere import (CELERITY_PRIOR_SIGMA_KM_S, DEFAULT_CELERITY_KM_S, WIND_PRIOR_SIGMA_KM_S,
+                                       travel_times)
 from truceline.fuse.engine import (
     FusionConfig,
     Prepared,
@@ -115,7 +116,8 @@ class StreamingAssociator:
                  schedule: str = "stages", continuous_every_s: float = 2.0, continuous_stations: int = 5,
                  continuous_seeds: int = 24, continuous_crowd_km: float | None = None, continuous_crowd_s: float = 30.0,
                  wait_margin: str = "possible", stay_calibrated: bool = False, warm_first_fit: bool = False,
-                 stage_complete_quantile: float | None = None, stage_complete_gap_s: float = 10.0) -> None:
+                 stage_complete_quantile: float | None = None, stage_complete_gap_s: float = 10.0,
+                 warmup_prior: bool = False) -> None:
         if not chunk_s > 0 or not margin_s >= 0 or not calibrate_every_s >= 0:
             raise ValueError("chunk_s must be positive, margin_s and calibrate_every_s not negative")
         if not decide_every_s > 0 or not completeness_km >= 0 or not hold_s >= 0 or not 0 <= heard_quantile <= 1:
@@ -215,8 +217,16 @@ class StreamingAssociator:
         """With a number: the events emitted before the model is calibrated (``early_in_warmup``) are located under
         the standard celerity, and their uncertainty counts this much model error (m/s) of the effective sound
         speed and of each wind component, at least (``FusionConfig.atmosphere_sigma_m_per_s``; None: as calibrated)."""
-        self._warm_config = self.config if warmup_sigma_m_per_s is None else replace(
-            self.config, atmosphere_sigma_m_per_s=max(self.config.atmosphere_sigma_m_per_s, warmup_sigma_m_per_s))
+        self.warmup_prior = warmup_prior
+        """The events emitted before the model is calibrated (``early_in_warmup``) count the prior spread of the
+        atmosphere they were located under: the effective celerity ``atmosphere.CELERITY_PRIOR_SIGMA_KM_S`` (11 m/s)
+        about the standard one, the wind ``WIND_PRIOR_SIGMA_KM_S`` (4 m/s) per component, at least, propagated through
+        the location's sensitivity to them into the ellipse and the origin time (``uncertainty``'s ``S Sigma_a S'``;
+        with ``warmup_sigma_m_per_s`` the larger of the two; docs/fusion.md, "Session 22 (stream22)")."""
+        warm_sigma_m_per_s = max(warmup_sigma_m_per_s or 0.0, WIND_PRIOR_SIGMA_KM_S * 1000.0 if warmup_prior else 0.0)
+        self._warm_config = self.config if warmup_sigma_m_per_s is None and not warmup_prior else replace(
+            self.config, atmosphere_sigma_m_per_s=max(self.config.atmosphere_sigma_m_per_s, warm_sigma_m_per_s))
+        self._warm_celerity_floor_km_s = CELERITY_PRIOR_SIGMA_KM_S if warmup_prior else 0.0
         self._trigger_tt = np.zeros(0)  # the cells' travel times to their stations under the model the votes use
         self._model_version = 0  # counts the calibrations (the trigger's votes are cast again after each)
         self.trigger_examined = 0
@@ -1346,7 +1356,8 @@ class StreamingAssociator:
         calibrated = self._calibrated()
         located = to_tables(prep, result, self._atmosphere, config=config if calibrated else self._warm_config,
                             factor=factor, first_id=self._emitted + 1,
-                            earlier=self._readings.select(recent))
+                            earlier=self._readings.select(recent),
+                            celerity_floor_km_s=0.0 if calibrated else self._warm_celerity_floor_km_s)
         self._readings = self._readings.select(recent).plus(located.readings)
         self._emitted += len(result.t0_s)
         events_table = located.events
