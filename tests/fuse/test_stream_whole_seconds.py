@@ -1,4 +1,5 @@
-"""Truncating loggers in the stream (``fuse/wholeseconds.py``, ``FusionConfig.whole_second_stations``): a station
+"""Truncating loggers in the stream (``fuse/wholeseconds.py``, ``StreamingAssociator(whole_seconds=True)`` with
+``FusionConfig.whole_second_stations``): a station
 whose first ``whole_second_min_picks`` picks are all whole seconds is read 0.5 s later from then on, its picks still
 pending too; a station of fractional times is never moved (docs/fusion.md, "Session 22 (stream22)")."""
 
@@ -52,7 +53,8 @@ def test_the_pending_picks_of_a_truncating_logger_are_read_half_a_second_later()
     logger = np.isin(station, TRUNCATING) & np.isin(station, list(enough))
     assert len(enough & set(TRUNCATING)) >= 6
     for on in (True, False):
-        stream = StreamingAssociator(toy.stations, FusionConfig(whole_second_stations=on, whole_second_min_picks=10))
+        stream = StreamingAssociator(toy.stations, FusionConfig(whole_second_stations=on, whole_second_min_picks=10),
+                                     whole_seconds=True)
         stream._take(picks)  # all at once, taken in but not yet processed: every pick is still queued
         ids, time = stream._queued()[0], stream._queued()[1]
         given = dict(zip(picks["pick_id"].to_pylist(), _floats(picks, "time") - float(np.floor(_floats(picks, "time").min()))))
@@ -69,7 +71,7 @@ def test_reading_truncating_loggers_later_removes_their_bias_from_the_streamed_o
     bias, first = {}, {}
     for on in (True, False):
         config = FusionConfig(whole_second_stations=on, whole_second_min_picks=10, sound_speed_m_per_s=338.0)
-        emission, _ = replay(toy.stations, picks, config, step_s=1.0)
+        emission, _ = replay(toy.stations, picks, config, step_s=1.0, options={"whole_seconds": True})
         events = emission.events
         m = match_events(toy.truth_time, toy.truth_lat, toy.truth_lon, _floats(events, "time"), _floats(events, "lat"),
                          _floats(events, "lon"))
@@ -83,8 +85,19 @@ def test_reading_truncating_loggers_later_removes_their_bias_from_the_streamed_o
     assert bias[False] < -0.05 and abs(bias[True]) < abs(bias[False]) / 3
 
 
+def test_the_stream_reads_truncating_loggers_only_when_asked() -> None:
+    toy = make_toy(seed=21, n_events=25, clutter_per_station=2, duration_s=2400.0)
+    picks = _truncated(toy.picks)
+    for options in ({}, {"whole_seconds": True}):
+        stream = StreamingAssociator(toy.stations, FusionConfig(whole_second_min_picks=10), **options)
+        stream._take(picks)
+        moved = stream._queued()[1] + float(np.floor(_floats(picks, "time").min())) - np.sort(_floats(picks, "time"))
+        assert np.any(np.abs(moved) > 0.25) == bool(options)
+
+
 def test_without_truncating_loggers_the_stream_is_the_same_with_the_reading_on_or_off() -> None:
     toy = make_toy(seed=22, n_events=12, clutter_per_station=2, duration_s=1500.0)
-    on, _ = replay(toy.stations, toy.picks, FusionConfig(whole_second_stations=True, whole_second_min_picks=3), step_s=1.0)
+    on, _ = replay(toy.stations, toy.picks, FusionConfig(whole_second_stations=True, whole_second_min_picks=3), step_s=1.0,
+                   options={"whole_seconds": True})
     off, _ = replay(toy.stations, toy.picks, FusionConfig(whole_second_stations=False), step_s=1.0)
     assert on.events.equals(off.events) and on.assignments.equals(off.assignments)

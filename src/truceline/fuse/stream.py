@@ -117,7 +117,7 @@ class StreamingAssociator:
                  continuous_seeds: int = 24, continuous_crowd_km: float | None = None, continuous_crowd_s: float = 30.0,
                  wait_margin: str = "possible", stay_calibrated: bool = False, warm_first_fit: bool = False,
                  stage_complete_quantile: float | None = None, stage_complete_gap_s: float = 10.0,
-                 warmup_prior: bool = False) -> None:
+                 warmup_prior: bool = False, whole_seconds: bool = False) -> None:
         if not chunk_s > 0 or not margin_s >= 0 or not calibrate_every_s >= 0:
             raise ValueError("chunk_s must be positive, margin_s and calibrate_every_s not negative")
         if not decide_every_s > 0 or not completeness_km >= 0 or not hold_s >= 0 or not 0 <= heard_quantile <= 1:
@@ -346,9 +346,14 @@ class StreamingAssociator:
         self._fit_history: list[tuple[float, float, int]] = []  # (t0, chi2, n_obs) of emitted events
         self._readings = AtmosphereReadings.none()  # the clean emitted events' readings of the atmosphere
         self._buffer = PickBuffer()
+        self.whole_seconds = whole_seconds
+        """With ``FusionConfig.whole_second_stations`` (the batch's reading, on by default) the stream reads truncating
+        loggers too: a station whose first ``whole_second_min_picks`` picks are whole seconds is read 0.5 s later from
+        then on, its pending picks with it (``fuse/wholeseconds.py``). Off by default: foreign_sim3 `picks` F1 0.7858 ->
+        0.7886, but `all12` 0.4756 -> 0.4719 (docs/fusion.md, "Session 22 (stream22)")."""
         self._whole_seconds = (WholeSecondStations(self._network.size, self.config.whole_second_min_picks)
-                               if self.config.whole_second_stations else None)
-        """The stations read as truncating loggers as their picks arrive (``FusionConfig.whole_second_stations``)."""
+                               if whole_seconds and self.config.whole_second_stations else None)
+        # the stations read as truncating loggers as their picks arrive
         self._loudness = Loudness(self._network.size)
         # the latest emitted events of LAW_MIN_STATIONS stations or more: each pick's event number, log amplitude
         # and distance (km), for the law that the searches' test of one source level uses (None until learned)
