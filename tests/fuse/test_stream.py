@@ -326,6 +326,31 @@ def test_events_emitted_before_the_calibration_may_count_the_unknown_sound_speed
         StreamingAssociator(toy.stations, warmup_sigma_m_per_s=-1.0)
 
 
+def test_events_emitted_before_the_calibration_may_count_the_prior_spread_of_the_celerity() -> None:
+    from truceline.sim.scoring import inside_ellipse
+
+    # a front whose sound is 18 m/s slower than the standard celerity: the warm-up's events are located 0.5 km and
+    # 2 s off (nothing is calibrated in a toy this small)
+    toy = make_toy(seed=22, n_events=12, clutter_per_station=2, duration_s=1500.0, speed_m_s=325.0)
+    covered = {}
+    for prior in (False, True):
+        emission, _ = replay(toy.stations, toy.picks, step_s=1.0, options={"early_in_warmup": True, "warmup_prior": prior})
+        events = emission.events
+        m = match_events(toy.truth_time, toy.truth_lat, toy.truth_lon, _floats(events, "time"), _floats(events, "lat"),
+                         _floats(events, "lon"))
+        run, truth = m.run_index, m.truth_index
+        assert len(run) >= 8
+        inside = inside_ellipse(toy.truth_lat[truth], toy.truth_lon[truth], _floats(events, "lat")[run],
+                                _floats(events, "lon")[run], _floats(events, "ellipse_major_km")[run],
+                                _floats(events, "ellipse_minor_km")[run], _floats(events, "ellipse_azimuth_deg")[run])
+        in_time = np.abs(_floats(events, "time")[run] - toy.truth_time[truth]) <= 1.96 * _floats(events, "time_sigma_s")[run]
+        covered[prior] = (float(inside.mean()), float(in_time.mean()), events)
+    # the same events; with the prior the ellipses and origin-time sigmas hold the truth
+    np.testing.assert_allclose(_floats(covered[True][2], "lat"), _floats(covered[False][2], "lat"))
+    assert covered[False][0] < 0.8 and covered[False][1] < 0.8
+    assert covered[True][0] >= 0.95 and covered[True][1] >= 0.95
+
+
 def test_the_deciding_search_may_open_only_events_with_picks_new_to_the_early_stages() -> None:
     toy = make_toy(seed=22, n_events=1, clutter_per_station=0, duration_s=600.0)
     stream = StreamingAssociator(toy.stations, deciding_needs_news=True)

@@ -17,6 +17,16 @@ from scipy.optimize import OptimizeResult, least_squares
 from scipy.sparse import lil_matrix
 
 DEFAULT_CELERITY_KM_S = 0.343
+CELERITY_PRIOR_SIGMA_KM_S = 0.011
+"""How far the effective celerity of a front may lie from ``DEFAULT_CELERITY_KM_S`` before anything is calibrated
+(one sigma): the RMS about 0.343 km/s of the celerities the truth gives (median over each event's picks of distance
+over travel time, then over events) on 17 scenarios of four simulators, 0.316-0.343 km/s (`violation` and `heavy`
+0.3396-0.3431, foreign_sim 0.3336-0.3373, foreign_sim2 0.3160-0.3382, foreign_sim3 0.3358-0.3372): 10.9 m/s. The
+physics allows as much: the sound speed moves by 0.6 m/s per degree C (-20 to +40 C: 319-355 m/s), and the paths'
+turning and the wind along them take a few m/s more (docs/fusion.md, "Session 22 (stream22)")."""
+WIND_PRIOR_SIGMA_KM_S = 0.004
+"""The wind per component before anything is calibrated (the standard model has none): near-ground winds of a few
+m/s (foreign_sim3 4 m/s; the `heavy` front's 6.5-7.3 m/s at most along one axis)."""
 EARTH_RADIUS_KM = 6371.0088
 RANGE_REF_KM = 15.0  # as kernels.RANGE_REF_KM: where a range-dependent celerity equals the tile's c
 RANGE_SLOPE_BOUND = 0.003

@@ -453,8 +453,10 @@ class FusionConfig:
     whole_second_stations: bool = True
     """Read a station whose times are all whole seconds (at least ``whole_second_min_picks`` picks, none with a
     fraction) as a logger that truncates: its picks are taken 0.5 s later, the middle of the second they were made in
-    (``engine.whole_second_shift``; the batch's ``prepare`` only). A third simulator's loggers (docs/fusion.md,
-    "Session 21 (sim21)")."""
+    (``engine.whole_second_shift``, in the batch's ``prepare``; the streaming associator with
+    ``StreamingAssociator(whole_seconds=True)``, off, reads a station so once its first ``whole_second_min_picks``
+    picks are whole seconds, ``fuse/wholeseconds.py``). A third simulator's loggers (docs/fusion.md, "Session 21
+    (sim21)", "Session 22 (stream22)")."""
     whole_second_min_picks: int = 20
     """``whole_second_stations``: the fewest picks a station must have, all whole seconds, to be read as truncating."""
     zone_clock_stations: bool = True

@@ -98,11 +98,13 @@ def with_enough_sites(prep: Prepared, result: PassResult, config: FusionConfig) 
 
 def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, config: FusionConfig | None = None,
               factor: float | None = None, first_id: int = 1, earlier: AtmosphereReadings | None = None,
-              batch: bool = False) -> Located:
+              batch: bool = False, celerity_floor_km_s: float = 0.0) -> Located:
     """The tables of a pass; ``factor`` overrides the pass's own variance factor, ``first_id``
     numbers the events from there and ``earlier`` adds the atmosphere readings of events emitted
     before to this pass's (the streaming associator emits in pieces). ``batch``: the pass holds the whole run (the
-    batch associator), so the steps that need the events on both sides in time may run (``event_places``)."""
+    batch associator), so the steps that need the events on both sides in time may run (``event_places``).
+    ``celerity_floor_km_s``: a least model error of the celerity alone, as the measured scatter's (the streaming
+    associator's events located under the standard celerity: ``atmosphere.CELERITY_PRIOR_SIGMA_KM_S``)."""
     net = prep.network
     config = config or FusionConfig()
     result = with_enough_sites(prep, result, config)
@@ -112,7 +114,7 @@ def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, con
     kappa_own = config.kappa_model  # an event located with its own celerity has the model error of the calibration's
     config = tight_config(prep, config)
     factor = variance_factor(result) if factor is None else factor
-    celerity_floor = 0.0 if spread is None else spread * float(np.median(atmosphere[..., 0]))
+    celerity_floor = max(celerity_floor_km_s, 0.0 if spread is None else spread * float(np.median(atmosphere[..., 0])))
     uncertainty = calibrated_covariance(
         x_km=result.x_km, y_km=result.y_km, t0_s=result.t0_s, picks=[row[row >= 0] for row in result.picks],
         event_atmosphere=atmosphere[result.block, result.tile].reshape(n, 3), nominal=result.covariance, factor=factor,

@@ -44,7 +44,8 @@ import pyarrow as pa
 
 from truceline.fuse import kernels, pending, quick, trigger
 from truceline.fuse.quick import QUICK_SEEDS, QUICK_SPAN_S
-from truceline.fuse.atmosphere import DEFAULT_CELERITY_KM_S, travel_times
+from truceline.fuse.atmosphere import (CELERITY_PRIOR_SIGMA_KM_S, DEFAULT_CELERITY_KM_S, WIND_PRIOR_SIGMA_KM_S,
+                                       travel_times)
 from truceline.fuse.engine import (
     FusionConfig,
     Prepared,
@@ -71,6 +72,7 @@ from truceline.fuse.network import build_network
 from truceline.fuse.pending import EARLY_STAGES, OpenEvent, PickBuffer, Stage
 from truceline.fuse.side import with_sides
 from truceline.fuse.uncertainty import AtmosphereReadings
+from truceline.fuse.wholeseconds import TRUNCATION_SHIFT_S, WholeSecondStations
 from truceline.model.errors import InputError
 
 SLOWEST_MARGIN_KM_S = 0.04  # as the batch pass: the slowest celerity allowed is the model's minus this
@@ -114,7 +116,8 @@ class StreamingAssociator:
                  schedule: str = "stages", continuous_every_s: float = 2.0, continuous_stations: int = 5,
                  continuous_seeds: int = 24, continuous_crowd_km: float | None = None, continuous_crowd_s: float = 30.0,
                  wait_margin: str = "possible", stay_calibrated: bool = False, warm_first_fit: bool = False,
-                 stage_complete_quantile: float | None = None, stage_complete_gap_s: float = 10.0) -> None:
+                 stage_complete_quantile: float | None = None, stage_complete_gap_s: float = 10.0,
+                 warmup_prior: bool = False, whole_seconds: bool = False) -> None:
         if not chunk_s > 0 or not margin_s >= 0 or not calibrate_every_s >= 0:
             raise ValueError("chunk_s must be positive, margin_s and calibrate_every_s not negative")
         if not decide_every_s > 0 or not completeness_km >= 0 or not hold_s >= 0 or not 0 <= heard_quantile <= 1:
@@ -214,8 +217,16 @@ class StreamingAssociator:
         """With a number: the events emitted before the model is calibrated (``early_in_warmup``) are located under
         the standard celerity, and their uncertainty counts this much model error (m/s) of the effective sound
         speed and of each wind component, at least (``FusionConfig.atmosphere_sigma_m_per_s``; None: as calibrated)."""
-        self._warm_config = self.config if warmup_sigma_m_per_s is None else replace(
-            self.config, atmosphere_sigma_m_per_s=max(self.config.atmosphere_sigma_m_per_s, warmup_sigma_m_per_s))
+        self.warmup_prior = warmup_prior
+        """The events emitted before the model is calibrated (``early_in_warmup``) count the prior spread of the
+        atmosphere they were located under: the effective celerity ``atmosphere.CELERITY_PRIOR_SIGMA_KM_S`` (11 m/s)
+        about the standard one, the wind ``WIND_PRIOR_SIGMA_KM_S`` (4 m/s) per component, at least, propagated through
+        the location's sensitivity to them into the ellipse and the origin time (``uncertainty``'s ``S Sigma_a S'``;
+        with ``warmup_sigma_m_per_s`` the larger of the two; docs/fusion.md, "Session 22 (stream22)")."""
+        warm_sigma_m_per_s = max(warmup_sigma_m_per_s or 0.0, WIND_PRIOR_SIGMA_KM_S * 1000.0 if warmup_prior else 0.0)
+        self._warm_config = self.config if warmup_sigma_m_per_s is None and not warmup_prior else replace(
+            self.config, atmosphere_sigma_m_per_s=max(self.config.atmosphere_sigma_m_per_s, warm_sigma_m_per_s))
+        self._warm_celerity_floor_km_s = CELERITY_PRIOR_SIGMA_KM_S if warmup_prior else 0.0
         self._trigger_tt = np.zeros(0)  # the cells' travel times to their stations under the model the votes use
         self._model_version = 0  # counts the calibrations (the trigger's votes are cast again after each)
         self.trigger_examined = 0
@@ -335,6 +346,14 @@ class StreamingAssociator:
         self._fit_history: list[tuple[float, float, int]] = []  # (t0, chi2, n_obs) of emitted events
         self._readings = AtmosphereReadings.none()  # the clean emitted events' readings of the atmosphere
         self._buffer = PickBuffer()
+        self.whole_seconds = whole_seconds
+        """With ``FusionConfig.whole_second_stations`` (the batch's reading, on by default) the stream reads truncating
+        loggers too: a station whose first ``whole_second_min_picks`` picks are whole seconds is read 0.5 s later from
+        then on, its pending picks with it (``fuse/wholeseconds.py``). Off by default: foreign_sim3 `picks` F1 0.7858 ->
+        0.7886, but `all12` 0.4756 -> 0.4719 (docs/fusion.md, "Session 22 (stream22)")."""
+        self._whole_seconds = (WholeSecondStations(self._network.size, self.config.whole_second_min_picks)
+                               if whole_seconds and self.config.whole_second_stations else None)
+        # the stations read as truncating loggers as their picks arrive
         self._loudness = Loudness(self._network.size)
         # the latest emitted events of LAW_MIN_STATIONS stations or more: each pick's event number, log amplitude
         # and distance (km), for the law that the searches' test of one source level uses (None until learned)
@@ -479,20 +498,45 @@ class StreamingAssociator:
         time = float_column(picks, "time")
         if not np.all(np.isfinite(time)):
             raise InputError("picks", "a pick time is missing or not finite", column="time")
-        time = self._inside(time)
+        clock = self._inside(time)  # the feed's clock (a truncating logger's picks are read later, not heard later)
+        if self._whole_seconds is not None:
+            shift, newly = self._whole_seconds.hear(time, station)
+            if len(newly):
+                self._shift_pending(newly)
+            time = self._inside(time + shift)
+        else:
+            time = clock
         ids = np.asarray([str(v) for v in picks["pick_id"].to_pylist()], dtype=object)
         if self._next_start is None:
             self._next_start = math.floor((float(time.min()) - self._max_travel_s()) / self.chunk_s) * self.chunk_s
         late = time < self._next_start
         if late.any():
             self.late_pick_ids.extend(ids[late].tolist())
-        keep = ~late
+        keep: np.ndarray = np.flatnonzero(~late)
+        if np.any(np.diff(time[keep]) < 0):  # in time order (picks read later may pass others of their second)
+            keep = keep[np.argsort(time[keep], kind="stable")]
         self._queue.append((ids[keep], time[keep], station[keep], float_column(picks, "backazimuth_deg")[keep],
                             float_column(picks, "backazimuth_sigma_deg")[keep], float_column(picks, "amplitude")[keep],
                             float_column(picks, "snr")[keep]))
-        self._now = max(self._now, float(time.max()))
-        if self._instant is None and keep.any():
+        self._now = max(self._now, float(clock.max()))
+        if self._instant is None and len(time[keep]):
             self._instant = math.floor(float(time[keep].min()) / self.decide_every_s) + 1
+
+    def _shift_pending(self, stations: np.ndarray) -> None:
+        """The stations just read as truncating loggers (``FusionConfig.whole_second_stations``): their picks still
+        pending (queued, in the buffer, in the warm-up's archive) are read ``TRUNCATION_SHIFT_S`` later, as their later
+        picks will be; those already emitted stay as emitted."""
+        for store in (self._buffer, self._archive):
+            if store is not None and len(store):
+                moved = np.isin(store.station, stations)
+                store.time = np.where(moved, store.time + TRUNCATION_SHIFT_S, store.time)
+        if self._queue:
+            queued = self._queued()  # one part, in time order
+            moved = np.where(np.isin(queued[2], stations), queued[1] + TRUNCATION_SHIFT_S, queued[1])
+            order = np.argsort(moved, kind="stable")
+            self._queue = [tuple((moved if j == 1 else part)[order] for j, part in enumerate(queued))]
+        heard = self._last_heard[stations]
+        self._last_heard[stations] = np.where(np.isfinite(heard), heard + TRUNCATION_SHIFT_S, heard)
 
     # -- the grid of instants ----------------------------------------------------------------------
 
@@ -1314,9 +1358,11 @@ class StreamingAssociator:
         if self._support is not None:
             prep.extras["calibration_support"] = self._support
         recent = self._readings.t0_s >= now - config.block_s
-        located = to_tables(prep, result, self._atmosphere, config=config if self._calibrated() else self._warm_config,
+        calibrated = self._calibrated()
+        located = to_tables(prep, result, self._atmosphere, config=config if calibrated else self._warm_config,
                             factor=factor, first_id=self._emitted + 1,
-                            earlier=self._readings.select(recent))
+                            earlier=self._readings.select(recent),
+                            celerity_floor_km_s=0.0 if calibrated else self._warm_celerity_floor_km_s)
         self._readings = self._readings.select(recent).plus(located.readings)
         self._emitted += len(result.t0_s)
         events_table = located.events
@@ -1355,6 +1401,7 @@ class StreamingAssociator:
                                    "opened_at_s": event.opened_at_s + origin, "t0_s": float(result.t0_s[i]) + origin,
                                    "n_stations": int(result.n_stations[i]), "last_pick_s": float(last[i]) + origin,
                                    "due_s": event.due_s + origin, "emitted_at_s": now + origin,
+                                   "calibrated": calibrated, "fitted_to": self._calibration.size,
                                    "awaited": [str(names[k]) for k in stations],
                                    "awaited_until_s": (until + origin).round(2).tolist()})
             for event in events:
