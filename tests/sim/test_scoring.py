@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import numpy as np
+import pytest
 import pyarrow as pa
 from click.testing import CliRunner
 
@@ -48,6 +49,22 @@ def test_perfect_run_scores_one(tmp_path: Path) -> None:
     assert metrics["pick_assignment_accuracy"] == 1.0
     assert metrics["side_accuracy"] == 1.0
     assert metrics["ellipse_coverage_95"] == 1.0
+    assert metrics["origin_time_coverage_95"] is None  # the run gives no time sigmas
+
+
+def test_origin_time_coverage_counts_times_within_their_interval(tmp_path: Path) -> None:
+    truth = make_truth(tmp_path / "truth")
+    n = truth.num_rows
+    time = np.asarray(truth["time"]).copy()
+    sigma = np.full(n, 0.1)
+    time[: n // 4] += 0.3  # 3 sigma late: outside its 95 % interval
+    time[n // 4 : n // 2] -= 0.15  # 1.5 sigma early: inside
+    run = truth.select(["event_id", "lat", "lon"]).append_column("time", pa.array(time)).append_column(
+        "time_sigma_s", pa.array(sigma))
+    write_table(run, tmp_path / "run" / "events.csv")
+    metrics = score(tmp_path / "truth", tmp_path / "run")
+    assert metrics["n_matched"] == n
+    assert metrics["origin_time_coverage_95"] == pytest.approx(1.0 - (n // 4) / n)
 
 
 def test_degraded_run_scores_lower(tmp_path: Path) -> None:

@@ -177,6 +177,7 @@ def score(truth_dir: Path, run_dir: Path) -> dict[str, Any]:
     result["pick_assignment_accuracy"] = _pick_accuracy(truth_dir, run_dir, truth, run, matching)
     result.update(_side_metrics(truth_dir, truth, run, matching))
     result["ellipse_coverage_95"] = _coverage(truth, run, matching, t_lat, t_lon, r_lat, r_lon)
+    result["origin_time_coverage_95"] = _time_coverage(run, matching, t_time, r_time)
     result.update(_crb_metrics(truth_dir, truth, matching))
     return result
 
@@ -239,6 +240,19 @@ def _coverage(
     ti, ri = matching.truth_index[valid], matching.run_index[valid]
     inside = inside_ellipse(t_lat[ti], t_lon[ti], r_lat[ri], r_lon[ri], major[valid], minor[valid], azimuth[valid])
     return float(inside.mean())
+
+
+def _time_coverage(run: pa.Table, matching: Matching, t_time: np.ndarray, r_time: np.ndarray) -> float | None:
+    """The share of matched events whose true origin time lies within 1.96 ``time_sigma_s`` of the estimate (the
+    origin time's 95 % interval, as the ellipse is the location's)."""
+    if "time_sigma_s" not in run.column_names or not len(matching.run_index):
+        return None
+    sigma = _column(run, "time_sigma_s").astype(float)[matching.run_index]
+    valid = np.isfinite(sigma)
+    if not valid.any():
+        return None
+    ti, ri = matching.truth_index[valid], matching.run_index[valid]
+    return float(np.mean(np.abs(r_time[ri] - t_time[ti]) <= 1.96 * sigma[valid]))
 
 
 def true_event_bounds(truth_dir: Path, truth: pa.Table, events: np.ndarray) -> np.ndarray | None:
@@ -322,7 +336,8 @@ def score_command(truth_dir: Path, run_dir: Path) -> None:
     An event matches a true event within 3 s and 2 km, one-to-one (Hungarian method).
     Prints precision, recall, f1, recall_locatable (true events with at least 4 detected
     picks), location_error_median_km / _p90_km, pick_assignment_accuracy, side_accuracy
-    (overall and beyond 1 km of the line) and ellipse_coverage_95 when the run has ellipses.
+    (overall and beyond 1 km of the line), ellipse_coverage_95 when the run has ellipses, and
+    origin_time_coverage_95 (true origin time within 1.96 time_sigma_s) when it has time sigmas.
     With the scenario's stations.csv and picks.csv it also prints the Cramér–Rao bound of the
     matched true events under the associator's noise model: crb_median_km (median sqrt of the
     trace of the position bound), crb_time_median_s and error_to_crb_ratio (median over matched
