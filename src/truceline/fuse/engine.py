@@ -23,7 +23,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from scipy.spatial import cKDTree
 
-from truceline.fuse import kernels, loudness
+from truceline.fuse import farpicks, kernels, loudness
 from truceline.fuse.arrays import ArraySettings, Beamed, array_stations, beam_sites
 from truceline.fuse.atmosphere import (CLOCK_WINDOW_S, DEFAULT_CELERITY_KM_S, RANGE_REF_KM, PickedEvent, calibrate,
                                        calibrate_field, fit_range_slope, pick_leverages, searched_clock_offsets,
@@ -649,6 +649,18 @@ class FusionConfig:
     cell_min_bias_events: int = 3
     """Fewest such clean events that measure a cell's bias alone (with its uncertainty), where fewer than
     ``cell_min_events`` are near: a quiet hour, whose cell may have been fitted to other hours' events."""
+    far_picks: bool = False
+    """Last (batch only): where the run shows stations beyond ``reach_km`` hearing located events (the free picks'
+    excess near their predicted arrivals, per range band), drop the events made of other events' far arrivals
+    (``fuse/farpicks.py``; docs/fusion.md, "Session 22 (reach22)")."""
+    far_band_edges: tuple[float, ...] = (1.0, 1.25, 1.5, 2.0)
+    """``far_picks``: the range bands read, in units of ``reach_km``."""
+    far_window_s: float = 20.0
+    """``far_picks``: the offsets read around a predicted arrival; beyond half of it they measure chance."""
+    far_ratio: float = 4.0
+    """``far_picks``: a band is heard when its picks near the predicted arrivals are this many times chance..."""
+    far_min_excess: int = 20
+    """``far_picks``: ... and exceed chance by this many picks."""
 
 
 @dataclass(slots=True, kw_only=True)
@@ -1643,6 +1655,8 @@ def finish(prep: Prepared, config: FusionConfig, final: PassResult, atmosphere: 
         result = missions_at(prep, config, result, atmosphere)
     if config.amplitude_consistency and config.amplitude_last_max_stations > config.rival_max_stations:
         result = one_level_last(prep, config, result)
+    if config.far_picks:
+        result = result.take(farpicks.far_events_of(prep, config, result, atmosphere, range_slope(prep)).keep)
     return result
 
 
