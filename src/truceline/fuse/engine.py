@@ -661,6 +661,8 @@ class FusionConfig:
     """``far_picks``: a band is heard when its picks near the predicted arrivals are this many times chance..."""
     far_min_excess: int = 20
     """``far_picks``: ... and exceed chance by this many picks."""
+    far_explained_share: float = 0.5
+    """``far_picks``: an event is dropped only when at least this share of its stations' picks are far arrivals."""
 
 
 @dataclass(slots=True, kw_only=True)

@@ -73,6 +73,7 @@ class FarSettings:
     ratio: float = 4.0
     min_excess: int = 20
     min_stations: int = 4
+    explained_share: float = 0.5
     range_slope: float = 0.0
 
 
@@ -175,7 +176,8 @@ def far_events(x_km: np.ndarray, y_km: np.ndarray, t0_s: np.ndarray, n_stations:
             if len(candidates):
                 by[int(p)] = int(candidates[np.argmax(n_stations[candidates])])
         unexplained = len(np.unique(pick_station[[p for p in own if int(p) not in by]]))
-        if by and unexplained < settings.min_stations:
+        explained = len(np.unique(pick_station[list(by)])) if by else 0
+        if by and unexplained < settings.min_stations and explained >= settings.explained_share * n_stations[f]:
             keep[f] = False
             explained_by[f] = max(set(by.values()), key=list(by.values()).count)
             for p, e in by.items():
@@ -191,7 +193,8 @@ def far_events_of(prep: Prepared, config: FusionConfig, result: PassResult, atmo
     n = len(result.t0_s)
     settings = FarSettings(reach_km=config.reach_km, band_edges=tuple(config.far_band_edges),
                            window_s=config.far_window_s, ratio=config.far_ratio, min_excess=config.far_min_excess,
-                           min_stations=config.min_stations, range_slope=range_slope)
+                           min_stations=config.min_stations, explained_share=config.far_explained_share,
+                           range_slope=range_slope)
     return far_events(result.x_km, result.y_km, result.t0_s, result.n_stations, result.picks,
                       atmosphere[result.block, result.tile].reshape(n, 3), prep.pick_time, prep.pick_station,
                       prep.station_pick_start, prep.network.x_km, prep.network.y_km, settings)
