@@ -113,7 +113,7 @@ def test_the_bands_read_the_excess_over_chance() -> None:
 def test_the_toy_is_unchanged_with_far_picks() -> None:
     """The fusion's toy (stations within 30 km of its events hear them): the same tables with the option on."""
     toy = make_toy(seed=2, n_events=12)
-    events_off, assignments_off = associate(toy.stations, toy.picks, FusionConfig())
+    events_off, assignments_off = associate(toy.stations, toy.picks, FusionConfig(far_picks=False))
     events_on, assignments_on = associate(toy.stations, toy.picks, FusionConfig(far_picks=True))
     assert events_on.num_rows > 0
     assert events_on.equals(events_off)

@@ -649,7 +649,7 @@ class FusionConfig:
     cell_min_bias_events: int = 3
     """Fewest such clean events that measure a cell's bias alone (with its uncertainty), where fewer than
     ``cell_min_events`` are near: a quiet hour, whose cell may have been fitted to other hours' events."""
-    far_picks: bool = False
+    far_picks: bool = True
     """Last (batch only): where the run shows stations beyond ``reach_km`` hearing located events (the free picks'
     excess near their predicted arrivals, per range band), drop the events made of other events' far arrivals
     (``fuse/farpicks.py``; docs/fusion.md, "Session 22 (reach22)")."""
