@@ -17,11 +17,11 @@ is heard nothing changes.
 Then an event is **explained** when its picks, but fewer than ``min_stations`` stations' worth, and at least
 ``explained_share`` of its stations' picks fall within a heard band's tolerance of the predicted arrival of another
 event heard at as many stations or more that is itself kept (events are taken from the most stations down; the share
-keeps a small true event from being dropped for one coincidence). An explained event is dropped; its far picks are
-the explaining event's far arrivals (returned, so that they may be reported with it); the rest are left free. The
+keeps a small true event from being dropped for one coincidence). An explained event is dropped; its far picks are the
+explaining event's far arrivals (returned, so that they may be reported with it); the rest are left free. The
 explaining events' locations are unchanged: a far arrival's timing scatters by a second or more (the duct's celerity,
-the range's jitter), against ``sigma_pick_s`` (0.15 s) for the near picks, so with honest weights the far picks would move a
-location by almost nothing, and with the near picks' weight they would pull it along their path's error.
+the range's jitter), against ``sigma_pick_s`` (0.15 s) for the near picks, so with honest weights the far picks would
+move a location by almost nothing, and with the near picks' weight they would pull it along their path's error.
 """
 
 from __future__ import annotations
