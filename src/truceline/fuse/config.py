@@ -617,3 +617,19 @@ class FusionConfig:
     cell_min_bias_events: int = 3
     """Fewest such clean events that measure a cell's bias alone (with its uncertainty), where fewer than
     ``cell_min_events`` are near: a quiet hour, whose cell may have been fitted to other hours' events."""
+    far_picks: bool = True
+    """Last (batch only): where the run shows stations beyond ``reach_km`` hearing located events (the free picks'
+    excess near their predicted arrivals, per range band), drop the events made of other events' far arrivals; the
+    explaining events keep their locations (``fuse/farpicks.py``; docs/fusion.md, "Session 22 (reach22)": foreign_sim3
+    diurnal F1 0.9064 -> 0.9492, volleys 0.9406 -> 0.9762; v7, v8, v10, h025 byte-identical)."""
+    far_band_edges: tuple[float, ...] = (1.0, 1.25, 1.5, 2.0)
+    """``far_picks``: the range bands read, in units of ``reach_km``."""
+    far_window_s: float = 20.0
+    """``far_picks``: the offsets read around a predicted arrival; beyond half of it they measure chance."""
+    far_ratio: float = 4.0
+    """``far_picks``: a band is heard when its free picks near the predicted arrivals are this many times chance and
+    exceed it by ``far_min_excess`` picks."""
+    far_min_excess: int = 20
+    """``far_picks``: see ``far_ratio``."""
+    far_explained_share: float = 0.5
+    """``far_picks``: an event is dropped only when at least this share of its stations' picks are far arrivals."""

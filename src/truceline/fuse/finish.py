@@ -8,7 +8,7 @@ from functools import partial
 
 import numpy as np
 
-from truceline.fuse import loudness
+from truceline.fuse import farpicks, loudness
 from truceline.fuse.explain import explain_away
 from truceline.fuse.rival import PickContext, learned_law
 from truceline.fuse.repeat import repeated_sources
@@ -49,6 +49,8 @@ def finish(prep: Prepared, config: FusionConfig, final: PassResult, atmosphere: 
         result = missions_at(prep, config, result, atmosphere)
     if config.amplitude_consistency and config.amplitude_last_max_stations > config.rival_max_stations:
         result = one_level_last(prep, config, result)
+    if config.far_picks:
+        result = result.take(farpicks.far_events_of(prep, config, result, atmosphere, range_slope(prep)).keep)
     return result
 
 
