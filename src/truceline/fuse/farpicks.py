@@ -1,4 +1,4 @@
-"""Arrivals heard beyond the reach, read from the run (``FusionConfig.far_picks``, batch only, off).
+"""Arrivals heard beyond the reach, read from the run (``FusionConfig.far_picks``, batch only, on by default).
 
 The search gives a station only the origins within ``reach_km`` of it (read from the layout, ``network_reach_km``).
 Where stations farther off hear a source (a night-time duct, a loud salvo: docs/fusion.md, "Session 21 (sim21)" and

@@ -12,6 +12,7 @@ from scipy.spatial import cKDTree
 from truceline.fuse.arrays import Beamed
 from truceline.fuse.network import Network, build_network
 from truceline.fuse.zoneclocks import zone_offsets
+from truceline.fuse.wholeseconds import TRUNCATION_SHIFT_S, WHOLE_TOLERANCE_S
 from truceline.model.errors import InputError
 from truceline.fuse.config import FusionConfig
 
@@ -82,11 +83,11 @@ def prepare(stations: pa.Table, picks: pa.Table, config: FusionConfig) -> Prepar
 def whole_second_shift(time_s: np.ndarray, station: np.ndarray, n_stations: int, min_picks: int) -> np.ndarray:
     """Per pick, 0.5 s for the picks of a station that logs whole seconds (every one of its at least ``min_picks``
     times without a fraction: a logger that truncates, whose error is uniform in [0, 1) s), else 0."""
-    whole = np.abs(time_s - np.round(time_s)) < 1e-6
+    whole = np.abs(time_s - np.round(time_s)) < WHOLE_TOLERANCE_S
     n_picks = np.bincount(station, minlength=n_stations)
     n_whole = np.bincount(station, weights=whole.astype(float), minlength=n_stations)
     truncating = (n_picks >= min_picks) & (n_whole == n_picks)
-    return np.where(truncating[station], 0.5, 0.0)
+    return np.where(truncating[station], TRUNCATION_SHIFT_S, 0.0)
 
 
 def with_levels(prep: Prepared, amplitude: np.ndarray, snr: np.ndarray) -> None:

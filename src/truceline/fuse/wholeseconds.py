@@ -1,4 +1,4 @@
-"""Truncating loggers read as the picks arrive: the streaming form of ``engine.whole_second_shift``.
+"""Truncating loggers read as the picks arrive: the streaming form of ``prepare.whole_second_shift``.
 
 The batch reads a station as a logger that truncates to the whole second when every one of its times (at least
 ``FusionConfig.whole_second_min_picks``) has no fraction, and reads its picks 0.5 s later, the middle of the second
@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 
 WHOLE_TOLERANCE_S = 1e-6
-"""A time within this of a whole second is a whole second (as ``engine.whole_second_shift``)."""
+"""A time within this of a whole second is a whole second (as ``prepare.whole_second_shift``, which reads it too)."""
 
 TRUNCATION_SHIFT_S = 0.5
 """How much later a truncating logger's picks are read: the middle of the second they were made in."""
