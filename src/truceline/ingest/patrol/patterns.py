@@ -303,10 +303,14 @@ BEARING_LIST = re.compile(
 _AIRCRAFT = (r"(?:(?:Mi|Ka|Su|MiG|An|Il|Tu|Yak|L)-\d+\w*\s+(?:\([^()]*\)\s+)?)?(?:(?:fixed|rotary)[- ]wing\s+|(?:military|combat|"
              r"transport|attack|fighter|civilian|light|unidentified)\s+)*"
              r"(?:helicopters?|(?<!anti-)(?<!anti )aircraft|(?:air|aero)?planes?|(?:fighter\s+)?jets?)(?![-\s]+(?:grenade|propelled|factory|factories|plants?|repair|hangars?|shelters?|carriers?|parts|fuel)\b)")
+#: A bullet's "impact" or "strike" followed by what it hit is a verb: "saw a bullet impact the ground", "two bullets
+#: strike the wall" (patrol22's X02: a damage mark of one; "two bullets impact the ground" was two impacts) are bullets seen
+#: hitting, shots; "bullet impacts on the wall", "bullet holes" stay marks.
+_NOT_A_VERB = r"(?!\s+(?:the|a|an|its|their|his|her)\b)"
 #: Marks of fire seen afterwards, not fire: "shrapnel damage", "broken windows", "a hole" (in a roof); kind ``other``,
 #: ``sighting: damage`` (craters, which older texts name most, keep their own reading).
 DAMAGE = (r"(?:(?:shrapnel|fragmentation|bullet|blast|structural)\s+)?damage|(?:broken|shattered|smashed)\s+(?:windows?|glass)"
-          r"|(?:(?:bullet|shrapnel)\s+)?holes?|(?:bullet|shrapnel)\s+(?:impacts?|marks?|strikes?)"  # (session 15: were impacts)
+          r"|(?:(?:bullet|shrapnel)\s+)?holes?|(?:bullet|shrapnel)\s+(?:impacts?|marks?|strikes?)(?!\s+(?:the|a|an|its|their|his|her)\b)"  # _NOT_A_VERB
           r"|(?:(?:freshly|recently|newly|heavily|badly|severely|partially|partly|completely)\s+)?(?:damaged|destroyed)\s+"
           r"(?:(?:residential|private|administrative|industrial|apartment|multi-storey|two-storey|single-storey|civilian|wooden|brick)\s+)?(?:power\s+lines?|gas\s+(?:pipes?|pipelines?)|pipelines?|water\s+pipes?|houses?|buildings?|roofs?|"
           r"walls?|fences?|cars?|vehicles?|windows?|gates?|garages?|schools?|bridges?|sheds?|barns?|apartments?|flats?)")
@@ -322,7 +326,8 @@ KIND_NOUN = re.compile(
     # a translated news copy: "17 unidentified ammunition that flew" (projectiles in flight; session 15's N05: not read)
     r"|(?:unidentified\s+)?ammunition\s+(?:that|which)\s+flew"
     r"|(?:illumination\s+)?flares?|illumination\s+rounds?|air[- ]?bursts?|air\s+explosions?"  # "three air explosions": airbursts
-    r"|(?<=mortar\s)bombs?|explosions?|detonations?|blasts?|bullets?(?![-\s]+(?:(?:entry|exit|entrance)[-\s]+)?(?:impacts?|holes?|marks?|proof|resistant)\b)|shelling|shelled(?=\s+(?:the\s+previous|overnight|during|on|in|at|from|with|by|yesterday|earlier|\d(?!\d*\s+(?:towns?|villages?|settlements?|localities|positions|areas|districts)\b))|\s*[.,;]|\s*$)|air[- ]?strikes?|impacts?|rounds?|bursts?|gun[- ]?shots?|shots?(?!\s+down\b)|shooting(?![-\s]+(?:range|ground)s?\b)|" + DAMAGE + r"|" + MINES + r"|" + UXO + r"|(?:muzzle\s+)?flash(?:es)?|crater[- ]impacts?|craters?|fire|salvo(?:e?s)?|smoke|shells?"
+    r"|(?<=mortar\s)bombs?|explosions?|detonations?|blasts?|bullets?(?![-\s]+(?:(?:entry|exit|entrance)[-\s]+)?(?:impacts?|holes?|marks?|proof|resistant)\b"
+    + _NOT_A_VERB + r")|shelling|shelled(?=\s+(?:the\s+previous|overnight|during|on|in|at|from|with|by|yesterday|earlier|\d(?!\d*\s+(?:towns?|villages?|settlements?|localities|positions|areas|districts)\b))|\s*[.,;]|\s*$)|air[- ]?strikes?|(?<!bullet\s)(?<!bullets\s)impacts?|rounds?|bursts?|gun[- ]?shots?|shots?(?!\s+down\b)|shooting(?![-\s]+(?:range|ground)s?\b)|" + DAMAGE + r"|" + MINES + r"|" + UXO + r"|(?:muzzle\s+)?flash(?:es)?|crater[- ]impacts?|craters?|fire|salvo(?:e?s)?|smoke|shells?"
     r"|(?<!launch )(?<!launch-)rockets?(?![-\s]+(?:systems?|launchers?|propelled|launch|assisted)\b)"
     # "heard the use of small arms north and west": fire of the weapon named after it
     r"|use(?=\s+of\s+(?:(?:small|light)[- ]arms|(?:heavy[- ])?machine[- ]guns?|weapons|automatic\s+weapons|mortars|artillery|grenade[- ]launchers?)\b)"

@@ -8,6 +8,7 @@ widens it, and ``raw_offset`` maps an offset back. ``rewrite_line`` applies them
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from truceline.ingest import phrases as ph
 from truceline.ingest.patrol.patterns import PLACE
@@ -299,7 +300,9 @@ _MEDIA_OF = re.compile(r"\b(?:an?\s+|the\s+|one\s+|two\s+|several\s+)?(?:photos?
                        r"(?:video\s+)?footage|video\s+clips?)\s+of\s+(?=[a-z])", re.IGNORECASE)
 
 #: A part of the rounds counted written first: "The IDF intercepted four of the nine rockets launched" (patrol22's X11: the
-#: nine read, the four not) is written "nine rockets launched, 4 rockets intercepted" when that is not longer.
+#: nine read, the four not) is written "4 rockets intercepted, nine rockets launched" (the total last, so that what follows
+#: it, "… fired from Lebanon towards Metula", stays its own: patrol23); the digit forms ("intercepted 3 of the 12 rockets
+#: fired"), whose rewrite is longer, too (patrol23; :func:`_sub_growing` keeps the offsets).
 #: Without the total, "Iron Dome intercepted two of the rockets" is written "two rockets intercepted" (an undetermined
 #: explosion of two before).
 _INTERCEPTED_OF = re.compile(
@@ -312,12 +315,45 @@ def _intercepted_of(match: re.Match[str]) -> str:
     if match["m"] is None:
         written = f"{match['n']} {match['noun']} {match['verb']}{match['tail'] or ''}"
     else:
-        written = f"{match['m']} {match['noun']}{match['tail'] or ''}, {part} {match['noun']} {match['verb']}"
-    return written.ljust(len(match.group(0))) if part is not None and len(written) <= len(match.group(0)) else match.group(0)
+        written = f"{part} {match['noun']} {match['verb']}, {match['m']} {match['noun']}{match['tail'] or ''}"
+    return written.ljust(len(match.group(0))) if part is not None else match.group(0)
+
+
+def _sub_growing(pattern: re.Pattern[str], write: Callable[[re.Match[str]], str], line: str,
+                 widened: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+    """``pattern.sub(write, line)`` where a rewrite may be longer than what it replaces ("intercepted 3 of the 12 rockets
+    fired" -> "12 rockets fired, 3 rockets intercepted", two longer; patrol22 left the digit forms unread), with
+    ``widened`` (see :func:`raw_offset`) carried to the new line and grown by each longer rewrite."""
+    pieces: list[str] = []
+    steps: list[tuple[int, int]] = []  # (offset in the new line after which the text is further on, by how much more)
+    at = shift = 0
+    old_steps = [(after, total - before) for (after, total), before in zip(widened, [0] + [t for _, t in widened])]
+    moved: list[tuple[int, int]] = []
+    for match in pattern.finditer(line):
+        written = write(match)
+        pieces.extend((line[at:match.start()], written))
+        at = match.end()
+        grown = len(written) - len(match.group(0))
+        if grown > 0:
+            moved.append((match.end(), grown))
+            shift += grown
+            steps.append((match.start() + shift - grown + len(written), grown))
+    if not steps:
+        return "".join(pieces) + line[at:], widened
+    pieces.append(line[at:])
+    for after, step in old_steps:
+        steps.append((after + sum(grown for end, grown in moved if end <= after), step))
+    steps.sort()
+    total = 0
+    carried: list[tuple[int, int]] = []
+    for after, step in steps:
+        total += step
+        carried.append((after, total))
+    return "".join(pieces), carried
 
 
 #: A part of the rounds counted before, intercepted: "15 rockets were fired from Lebanon, four of which were intercepted"
-#: (patrol22: the four not read) is written "…, four rockets intercepted" (shorter, spaces after).
+#: (patrol22: the four not read) is written "…, four rockets intercepted" (shorter, spaces after; or longer, patrol23).
 _OF_WHICH_INTERCEPTED = re.compile(
     r"(?P<lead>\b(?P<noun>rockets|missiles|projectiles|drones|UAVs)\b[^.;:()]{0,80}?),\s*(?P<n>\d+|(?i:" + ph.NUMBER_WORD
     + r"))\s+of\s+(?:which|them)\s+(?:(?:were|was|had\s+been|have\s+been|has\s+been)\s+)?(?P<verb>intercepted|shot\s+down)\b",
@@ -325,8 +361,7 @@ _OF_WHICH_INTERCEPTED = re.compile(
 
 
 def _of_which_intercepted(match: re.Match[str]) -> str:
-    written = f"{match['lead']}, {match['n']} {match['noun']} {match['verb']}"
-    return written.ljust(len(match.group(0))) if len(written) <= len(match.group(0)) else match.group(0)
+    return f"{match['lead']}, {match['n']} {match['noun']} {match['verb']}".ljust(len(match.group(0)))
 
 
 def rewrite_line(line: str) -> tuple[str, list[tuple[int, int]]]:
@@ -369,7 +404,7 @@ def rewrite_line(line: str) -> tuple[str, list[tuple[int, int]]]:
     line = _GLUED_COUNT.sub(_glued_count, line)  # "60mm mortar (1shell)": one mortar shell
     line = _WEAPON_ON_PLACE.sub(_weapon_on_place, line)  # "82mm mortars bombarded Maryinka": mortar fire in Maryinka
     line = _MEDIA_OF.sub(lambda media: " " * len(media.group(0)), line)  # "shared a photo of thick black smoke"
-    line = _INTERCEPTED_OF.sub(_intercepted_of, line)  # "intercepted four of the nine rockets launched" (not longer)
-    line = _OF_WHICH_INTERCEPTED.sub(_of_which_intercepted, line)  # "…, four of which were intercepted" (not longer)
+    line, widened = _sub_growing(_INTERCEPTED_OF, _intercepted_of, line, widened)  # "intercepted 3 of the 12 rockets"
+    line, widened = _sub_growing(_OF_WHICH_INTERCEPTED, _of_which_intercepted, line, widened)  # "…, 3 of which were intercepted"
     line = _RESPECTIVE_WEAPONS.sub(_respective_weapons, line)  # "120mm and 82mm mortars (78 and 14 explosions, respectively)"
     return line, widened
