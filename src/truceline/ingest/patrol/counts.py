@@ -64,7 +64,11 @@ _VIOLATIONS_COLON = re.compile(r"\b(?:ceasefire\s+)?violations\b[^:;.()\d]{0,80}
 #: Also another ministry's: "violated ceasefire 23 times throughout the day", "shattered ceasefire a total of 48 times".
 #: And the agreements: "violated the agreements [reached within the Trilateral Contact Group] that came into force on 27 July
 #: 2020 three times" (patrol19's J11: not read; a date may stand between, not a clock time).
-_VIOLATED_TIMES = re.compile(r"\b(?:(?:violated|breached|shattered|broke)\s+(?:the\s+)?(?:ceasefire|truce|(?:ceasefire\s+)?agreements?"
+_VIOLATED_TIMES = re.compile(r"\b(?:(?:violated|breached|shattered|broke)\s+(?:the\s+)?"
+                             # "violated the UN-brokered ceasefire in Hodeidah more than 200 times", "breached the ongoing
+                             # ceasefire agreement in Hodeidah at least 14 times" (patrol23's Z18, Z17: not read)
+                             r"(?:(?!\d)[\w'-]+\s+)?"  # one word before ("UN-brokered", "ongoing", "Minsk")
+                             r"(?:ceasefire|truce|(?:ceasefire\s+)?agreements?"
                              # "came under fire from large-caliber machine guns 90 times" (patrol20b's T01: not read)
                              r"|arrangements?)(?:\s+regime)?|came\s+under\s+(?:enemy\s+)?fire"
                              # "have shelled the territory of the … (LPR) eight times", "has fired at the positions of the
@@ -79,6 +83,12 @@ _VIOLATED_TIMES = re.compile(r"\b(?:(?:violated|breached|shattered|broke)\s+(?:t
 #: (patrol21's V09: not read).
 _TIMES_VIOLATED = re.compile(r"(?<![\d:.,])\b(?P<n>\d{1,3}(?:,\d{3})+|\d+|" + ph.NUMBER_WORD + r")\s+times\s+(?:had\s+|have\s+|has\s+)?"
                              r"(?:violated|breached)\s+(?:the\s+)?(?:ceasefire|truce)\b(?:\s+regime)?", re.IGNORECASE)
+#: The tally as a number the violations reached: "the number of ceasefire violations reported to the JCCC in the last 24
+#: hours reached 88" (patrol23's Z06: not read).
+_NUMBER_REACHED = re.compile(r"\bnumber\s+of\s+(?:ceasefire\s+)?(?:violations|breaches)\b[^.;:()]{0,100}?\s(?:reached|totall?ed"
+                             r"|stood\s+at|amounted\s+to)\s+(?:(?P<qual>" + ph.COUNT_QUALIFIER + r")\s+)?(?<![\d:.,])"
+                             r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|" + ph.NUMBER_WORD + r")\b(?!\s*(?:%|per\s*cent|percent))",
+                             re.IGNORECASE)
 #: A tally told again as instances after the violations: "a marked increase in the number of ceasefire violations in areas
 #: around Donetsk airport, noting 250 instances" (patrol18d's G12: not read).
 _NOTING_INSTANCES = re.compile(r"\b(?:ceasefire\s+)?violations\b[^.;:()]{0,120}?,\s*(?:noting|recording|registering|counting)\s+"
@@ -235,7 +245,8 @@ EXPLOSIONS_SHARE = re.compile(r",?\s*\b(?P<share>half|(?:a|one)\s+third|(?:a|one
 def read_violation_tally(scan: Scan, start: int, end: int) -> tuple[int | None, str | None, str | None]:
     """"232 ceasefire violations", "more ceasefire violations in Donetsk region (about 420)": the tally
     (number, qualifier, trend), claimed."""
-    for pattern in (VIOLATION_COUNT, VIOLATION_PAREN, _VIOLATIONS_COLON, _VIOLATED_TIMES, _TIMES_VIOLATED, _NOTING_INSTANCES):
+    for pattern in (VIOLATION_COUNT, VIOLATION_PAREN, _VIOLATIONS_COLON, _VIOLATED_TIMES, _TIMES_VIOLATED, _NOTING_INSTANCES,
+                    _NUMBER_REACHED):
         match = next(scan.find(pattern, start, end), None)
         if match is not None:
             scan.claim(start + match.start(), start + match.end())

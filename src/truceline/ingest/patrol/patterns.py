@@ -14,7 +14,8 @@ import re
 from truceline.ingest import phrases as ph
 
 DIR = ph.DIRECTION
-_NAME_WORD = r"[A-Z][A-Za-z'’]+(?:-[A-Za-z'’]+)*"
+#: (an acronym in the plural, "the IDPs", "APCs", is no name: patrol22's leftover, patrol23's Z16 "panic among the IDPs")
+_NAME_WORD = r"(?![A-Z]{2,}s\b)[A-Z][A-Za-z'’]+(?:-[A-Za-z'’]+)*"
 _ONE_PLACE = r"(?:" + _NAME_WORD + r"(?:[ \-](?:" + _NAME_WORD + r"|\d{1,2}\b))*(?:\s+(?:city|airport))?)"
 #: A place name; "Zolote-3/Stakhanovets" (two names of one place) is read whole and tried name by name.
 PLACE = r"(?:" + _ONE_PLACE + r"(?:/" + _ONE_PLACE + r")?)"

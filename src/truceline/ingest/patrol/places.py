@@ -63,8 +63,9 @@ FIRED_HITTING_AFTER = re.compile(
     r"(?:\s+at\s+(?:the\s+|an?\s+)?(?:[\w'-]+\s+){0,4}?[\w'-]+)?\s*,?\s+(?:and\s+)?(?:destroying|damaging|hitting|striking"
     r"|(?:(?<=and\s)(?:destroyed|damaged|hit|struck|landed)))\b)", re.IGNORECASE)
 #: Where counted rounds landed, written after them: ", all of which landed in a field", ", both of which hit the road".
+#: Also "fell": "M23 had fired the shells that fell on Goma" (patrol23's Z13: undetermined).
 ALL_LANDED = re.compile(r",?\s*\b(?:(?:all|both|each)\s+of\s+(?:which|them)|(?:which|that)\s+(?:then\s+|later\s+)?)\s*(?:[\w'-]+\s+){0,8}?"
-                         r"(?:landed|impacted|hit|struck)\b", re.IGNORECASE)
+                         r"(?:landed|impacted|hit|struck|fell(?!\s+short\b))\b", re.IGNORECASE)
 #: Rounds written with where they came from, then where they landed: "a mortar shell from Syria landed on the Golan
 #: Heights", "a rocket fired from the Syrian side of the … crossing … landed in northern Israel", "mortar shells from
 #: Pakistan side also fell in residential areas" (patrol20b's S11, S12, S14: undetermined, and the origin the place).

@@ -58,14 +58,16 @@ def carry_weapon(text: str, previous_text: str, sentence: list[dict[str, Any]]) 
 #: mortar rounds and the remaining as outgoing rounds of undetermined weapons."
 _REASSESSED = re.compile(
     r"^\W*(?:the\s+SMM|it|the\s+mission|the\s+patrol|SMM\s+patrol\s+members)\s+(?:later\s+|also\s+|further\s+)?assessed\s+"
-    r"(?=(?:all|both|the|(?:" + ph.NUMBER + r")\s+of\s+the(?:m|se|\s)|them\b))"
+    # "The SMM assessed it to be an outgoing 82mm mortar" (patrol23's Z04: a record of its own, the one explosion left
+    # undetermined): "it", one explosion
+    r"(?=(?:all|both|the|(?:" + ph.NUMBER + r")\s+of\s+the(?:m|se|\s)|them\b|(?P<it>it)\s+(?:as|to\s+be)\s))"
     r"(?!the\s+(?:fresh\s+|new\s+)?(?:craters?|damage|holes?|impact\s+sites?)\b)(?P<rest>.*?)\W*$",
     re.IGNORECASE)
 _REASSESSED_PART = re.compile(
     # "… ten of them as outgoing rounds and five as impacts": an elliptical part counts the same explosions
     r"^\s*(?:(?P<n>" + ph.NUMBER + r")(?:\s+of\s+(?:the|these|those|them)|(?=\s+(?:as|to\s+be)\s))"
     r"|(?P<all>all|both)(?:\s+of)?|the\s+(?P<rest>remaining|rest|others?)"
-    r"|(?:the|these|those|them))(?:\s+(?:explosions?|rounds?|detonations?|blasts?))?\s+(?:as|to\s+be)\s+(?:an?\s+|the\s+)?"
+    r"|(?:the|these|those|them|it))(?:\s+(?:explosions?|rounds?|detonations?|blasts?))?\s+(?:as|to\s+be)\s+(?:an?\s+|the\s+)?"
     r"(?P<what>outgoing|impacts?|incoming|air[- ]?bursts?|undetermined)\b(?P<tail>.*)$",
     re.IGNORECASE)
 
@@ -81,12 +83,51 @@ _REASSESSED_CAUSE = re.compile(
 _CAUSE_KIND = {"impacting": "impacts", "incoming": "impacts", "outgoing": "outgoing"}
 
 
+#: Where the explosions of the sentence before were: "The SMM assessed that the explosions occurred at locations to the
+#: north, north-east, south, west and north-west at distances between 2 and 6km from its position." (patrol23's Z01: not
+#: read, the distance lost). The distance is given to the one count of explosions before that has none.
+_REASSESSED_PLACE = re.compile(
+    r"^\W*(?:the\s+SMM|it|the\s+mission|the\s+patrol)\s+(?:later\s+|also\s+|further\s+)?assessed\s+that\s+"
+    r"(?:the|these|those|both|all(?:\s+(?:the|of\s+the))?)\s+(?:(?:" + ph.NUMBER + r")\s+)?(?:explosions?|blasts?|detonations?)\s+"
+    r"(?:occurred|were|was|had\s+been|took\s+place)\s+(?P<where>(?:at|in|from)\b.*?)\W*$",
+    re.IGNORECASE)
+_ASSESSED_DISTANCE = re.compile(
+    r"^(?:at\s+|in\s+)?(?:(?:locations?|areas?)\s+(?:to\s+the\s+)?(?:(?:north|south|east|west)[\w-]*(?:\s*,\s*|\s+and\s+|\s+or\s+)?)*\s*)?"
+    r"(?:at\s+)?(?:an?\s+)?(?:estimated\s+)?distances?\s+(?:of\s+)?(?:between\s+)?(?:(?:about|approximately|some)\s+)?"
+    r"(?P<near>\d+(?:[.,]\d+)?)\s*(?:km)?\s*(?:-|to|and)\s*(?P<far>\d+(?:[.,]\d+)?)\s*km\s+(?:from|of)\s+(?:its|the\s+SMM(?:'s)?)\s+"
+    r"(?:position|location)$",
+    re.IGNORECASE)
+
+
+def _place_assessment(text: str, placed: re.Match[str], reports: list[Report], previous: list[int]) -> list[dict[str, Any]] | None:
+    """"The SMM assessed that the explosions occurred … at distances between 2 and 6km from its position": the distance
+    of the one count of explosions before (when it has none); None when the words are not only such a distance."""
+    distance = _ASSESSED_DISTANCE.match(re.sub(r"\s+", " ", placed["where"]).strip())
+    if distance is None:
+        return None
+    targets = [at for at in previous if reports[at].kind.startswith("explosion") and reports[at].count is not None]
+    if len(targets) != 1 or reports[targets[0]].distance_min_km is not None or reports[targets[0]].distance_max_km is not None:
+        return _unapplied(text)
+    near, far = (float(distance[name].replace(",", ".")) for name in ("near", "far"))
+    if not 0 <= near <= far:
+        return _unapplied(text)
+    at = targets[0]
+    reports[at] = dataclasses.replace(reports[at], distance_min_km=near, distance_max_km=far)
+    previous[:] = []
+    return [{"kind": "other", "count": None, "weapon": None, "flight_direction": None, "extras": {"assessment_of": [reports[at].report_id]},
+             "warnings": (f"an assessment of where the explosions the sentence before reported were ({reports[at].report_id}): "
+                          "their distance, not a new observation",)}]
+
+
 def reassessment(text: str, reports: list[Report], previous: list[int]) -> list[dict[str, Any]] | None:
     """"The SMM assessed four of the explosions as outgoing mortar rounds and the remaining as outgoing rounds of
     undetermined weapons": the assessment is applied to the one count of explosions the sentence before reported
     (split into a record per part, each with ``breakdown_of``); the sentence itself gives one record of kind ``other``
     that says so. None when the sentence is not such an assessment; when what it refers to cannot be told, the
     sentence gives a record of kind ``other`` that says the assessment was not applied (it counts nothing again)."""
+    placed = _REASSESSED_PLACE.match(text)
+    if placed is not None and (done := _place_assessment(text, placed, reports, previous)) is not None:
+        return done
     aimed = _REASSESSED_AIM.match(text)
     if aimed is not None:
         return _aimed_assessment(aimed, reports, previous)
@@ -105,7 +146,7 @@ def reassessment(text: str, reports: list[Report], previous: list[int]) -> list[
         rest = f"all as {_CAUSE_KIND[cause['what'].lower()]} {cause['tail']}"
     targets = [at for at in previous if reports[at].kind.startswith("explosion") and reports[at].count is not None
                and "breakdown_of" not in reports[at].extras]
-    if len(targets) != 1:
+    if len(targets) != 1 or (match is not None and match["it"] and reports[targets[0]].count != 1):
         return _unapplied(text)
     target = reports[targets[0]]
     assert target.count is not None

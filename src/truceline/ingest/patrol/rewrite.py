@@ -364,10 +364,47 @@ def _of_which_intercepted(match: re.Match[str]) -> str:
     return f"{match['lead']}, {match['n']} {match['noun']} {match['verb']}".ljust(len(match.group(0)))
 
 
+#: Initials written with full stops: "a U.N. spokesman", "the U.S. embassy" (patrol23's Z14: "U.N." gave its fire the
+#: bearing N). Written "UN. " (same length; the full stop kept, so a sentence still ends where it ended).
+_DOTTED_INITIALS = re.compile(r"(?<![\w.])(?P<letters>(?:[A-Z]\.){2,3})(?=\s|$)")
+#: "an out-going artillery round" (patrol23's Z02: not read): "outgoing" (same length).
+_OUT_GOING = re.compile(r"\b(?P<out>[Oo]ut)-(?=going\b)")
+#: Rounds of a gun that fires bullets: "three light machine gun rounds fired north-east", "fired multiple rounds of
+#: gunfire" (patrol23's Z03, Z14: outgoing and undetermined explosions) are shots (same length; "machine gun  shots", two
+#: spaces, so that "gun shots" is not read as gunshots of small arms).
+_GUN_ROUNDS = re.compile(r"(?<=\b(?i:machine)[- ](?i:gun))\s(?i:rounds)\b"
+                         r"|(?<=\s)(?i:rounds)(?=\s+of\s+(?:gunfire|small[- ]arms(?:\s+fire)?|(?:heavy[- ])?machine[- ]gun\s+fire)\b)")
+#: Where the observer's position was, in a bracket after it: "3km north-west of the SMM position (which was 2km south-east
+#: from the new terminal)" (patrol23's Z03: the bearing and distance lost); blanked (same length).
+_POSITION_WHICH = re.compile(r"(?<=\bposition)\s*\(\s*which\s+(?:was|is)\s+[^()]{1,80}\)", re.IGNORECASE)
+#: A part of the rounds as the cause of a casualty: "saw the bodies of two children killed in one of the explosions"
+#: (patrol23's Z13: an explosion of one); the part blanked (same length), "in" kept.
+_CASUALTY_PART = re.compile(r"(?P<lead>\b(?:killed|wounded|injured|died|hurt)\s+(?:in|by)\s+)(?P<part>(?:one|two|three|some|several"
+                            r"|\d+)\s+of\s+the\s+(?:explosions|blasts|shells|rockets|strikes|rounds)\b)", re.IGNORECASE)
+#: A count of rounds with a list of weapons before the noun: "70 incoming and outgoing mortar, artillery and tank rounds"
+#: (patrol23's Z02: the count lost, as a list of three or more weapons is not read before a noun) is "70 incoming and
+#: outgoing rounds of mortar, artillery and tank" (longer; :func:`_sub_growing`).
+_WEAPON = r"(?:" + "|".join(pattern for pattern, _ in ph.WEAPONS) + r")"
+_WEAPONS_BEFORE_ROUNDS = re.compile(
+    r"(?<![\w-])(?P<lead>(?:\d[\d,]*|(?i:" + ph.NUMBER_WORD + r"))\s+(?:(?i:incoming\s+and\s+outgoing|outgoing\s+and\s+incoming)\s+)?)"
+    r"(?P<weapons>(?i:" + _WEAPON + r"(?:\s*,\s*" + _WEAPON + r")+\s*,?\s+(?:and|or)\s+" + _WEAPON + r"))\s+(?P<noun>(?i:rounds|shells))\b")
+#: A number of mortars that landed: "Three Syrian mortars landed near moshav Ramat Magshimim" (patrol23's Z10: not read;
+#: "mortars" is the weapon) is "Three Syrian mortar shells landed" (longer; :func:`_sub_growing`).
+_MORTARS_LANDED = re.compile(r"(?<![\w-])(?P<lead>(?:\d+|(?i:" + ph.NUMBER_WORD + r"))\s+(?:(?-i:[A-Z][a-z]+)\s+)?)"
+                             r"(?P<noun>(?i:mortars))(?=\s+(?:(?:have|had)\s+)?(?:also\s+)?(?i:landed|fell|hit|struck|exploded"
+                             r"|impacted)\b)")
+
+
 def rewrite_line(line: str) -> tuple[str, list[tuple[int, int]]]:
     """The line (a table row already written as its sentence) with every rewrite of this module applied, in order,
     and the spans a 12-hour clock widened (for :func:`raw_offset`)."""
     line = _FOOTNOTE.sub(lambda mark: " " * len(mark.group(0)), line.translate(_ONE_TO_ONE))  # "[1]": a footnote
+    line = _DOTTED_INITIALS.sub(lambda initials: (initials["letters"].replace(".", "") + ".").ljust(
+        len(initials["letters"])), line)  # "U.N.": "UN. " (no compass point N)
+    line = _OUT_GOING.sub(lambda out: out["out"] + " ", line).replace("out going", "outgoing ")  # "out-going"
+    line = _GUN_ROUNDS.sub(lambda rounds: "  shots" if rounds.group(0)[0].isspace() else "shots ", line)  # (same length)
+    line = _POSITION_WHICH.sub(lambda words: " " * len(words.group(0)), line)  # "position (which was 2km …)"
+    line = _CASUALTY_PART.sub(lambda words: words["lead"] + " " * len(words["part"]), line)  # "killed in one of the explosions"
     line = _SHARE.sub(lambda share: " " * len(share.group(0)), _SHARE_PARENTHESIS.sub(
         lambda share: " " * len(share.group(0)), line))  # "(approximately 60 per cent incoming …)": no count
     line = _OTHER_ZONE.sub(lambda zone: " " * len(zone.group(0)), line)  # "(11:39 and 11:40 p.m. GMT on September 23)"
@@ -404,6 +441,9 @@ def rewrite_line(line: str) -> tuple[str, list[tuple[int, int]]]:
     line = _GLUED_COUNT.sub(_glued_count, line)  # "60mm mortar (1shell)": one mortar shell
     line = _WEAPON_ON_PLACE.sub(_weapon_on_place, line)  # "82mm mortars bombarded Maryinka": mortar fire in Maryinka
     line = _MEDIA_OF.sub(lambda media: " " * len(media.group(0)), line)  # "shared a photo of thick black smoke"
+    line, widened = _sub_growing(_WEAPONS_BEFORE_ROUNDS, lambda listed: f"{listed['lead']}{listed['noun']} of {listed['weapons']}",
+                                 line, widened)  # "70 mortar, artillery and tank rounds" (longer)
+    line, widened = _sub_growing(_MORTARS_LANDED, lambda mortars: mortars["lead"] + "mortar shells", line, widened)
     line, widened = _sub_growing(_INTERCEPTED_OF, _intercepted_of, line, widened)  # "intercepted 3 of the 12 rockets"
     line, widened = _sub_growing(_OF_WHICH_INTERCEPTED, _of_which_intercepted, line, widened)  # "…, 3 of which were intercepted"
     line = _RESPECTIVE_WEAPONS.sub(_respective_weapons, line)  # "120mm and 82mm mortars (78 and 14 explosions, respectively)"
