@@ -1,7 +1,9 @@
 """Session 23 (patrol23): held-out batches of REAL monitoring-mission and party text that earlier sessions did not use,
 from genres the batches so far under-represent (the SMM's "Latest from" reports of February-July 2015, the first months
 of Minsk II; UNMOGIP on the Line of Control as Pakistan's press told it; Syrian rounds on the Golan in 2012; MONUSCO in
-Goma, UNMISS in Malakal and Bentiu; the Hodeidah ceasefire's first weeks as the coalition counted it: batch Z).
+Goma, UNMISS in Malakal and Bentiu; the Hodeidah ceasefire's first weeks as the coalition counted it: batch Z; Yemen's
+pro-government local press on Hays, Durayhimi and Taiz 2019-2020, Colombia's tripartite mechanism, MONUSCO's convoy
+near Goma 2022, UNMISS in Malakal 2016, UNDOF in S/2021/282: batch Z2, gathered after Z's fixes).
 
 Each item's expected fields were written by hand BEFORE the reader was run on any of it; this file was committed before
 the first run (its commit is the proof). Every item is a short excerpt (cut with "[...]" where a passage is left out) of
@@ -287,4 +289,137 @@ BATCH_Z: list[Item] = [
   dict(kind=OTHER, cv=268, opt=True),
   dict(kind=OTHER, weapon="small_arms", opt=True), dict(kind=UND, weapon="artillery", opt=True),
   dict(kind=OUT, weapon="rocket", opt=True), dict(kind=UND, weapon="rocket", opt=True)]),
+]
+
+# --- batch Z2: gathered after Z's fixes, measured once on the branch ------------------------------------------------------
+BATCH_Z2: list[Item] = [
+
+# https://newsyemen.life/new/50947 (Newsyemen, Sunday 26 January 2020, on Saturday night)
+("Z201", "2020-01-26",
+ "Houthi militia bombed residential neighborhoods in the city of Hays, on Saturday night, with a number of mortar shells, "
+ "and targeted a number of residential gatherings, injuring two people.\n"
+ "A Newsyemen reporter reported that the residential neighborhoods were targeted by a number of 120 and 82 mortar "
+ "rounds.\n"
+ "He said that one of the houses in the city's Ruba Mahal neighborhood was damaged as a result of the fall of two shells "
+ "fired by the militias from the sites surrounding the city.\n"
+ "A car used to transport and sell drinking water was also damaged by a mortar.",
+ [dict(kind=IMP, weapon="mortar", opt=True), dict(kind=IMP, weapon="mortar", opt=True),
+  dict(kind=IMP, count=2),
+  dict(kind=OTHER, opt=True), dict(kind=OTHER, opt=True), dict(kind=IMP, weapon="mortar", opt=True)]),
+# http://en.adenpress.news/news/10951 (Aden Press, Sunday 4 August 2019)
+("Z202", "2019-08-04",
+ "The Iran-backed Houthi coupist militia continued to shell residential areas in Hays district, south Hodeidah in "
+ "defiance of the international community and the United Nations.\n"
+ "local sources said on Sunday that the Houthi rebels indiscriminately fired mortar shells at Hays district, causing "
+ "significant damage to several houses.",
+ [dict(kind=IMP, opt=True), dict(kind=UND, weapon="mortar", opt=True), dict(kind=OTHER, opt=True)]),
+# https://www.yemenwatch.com/news/houthis-bombard-hays-south-of-hodeidah/ (Yemen Watch, 17 October 2019)
+("Z203", "2019-10-17",
+ "The Houthi terrorist militias continued their daily violations of the UN truce in Hais district, south of Hodeidah "
+ "governorate, targeting the joint forces\u2019 positions with heavy artillery shells and medium weapons.\n"
+ "According to a military field source the Houthi militias fired heavy artillery shells towards the positions of joint "
+ "forces north of the Directorate of Hais.\n"
+ "The militia opened fire with medium weapons at the joint forces\u2019 positions with Pika, 14.5, 12.7 and other "
+ "machine-guns, the source said.",
+ [dict(kind=UND, weapon="artillery", opt=True), dict(kind=UND, weapon="artillery", opt=True),
+  dict(kind=OTHER, opt=True), dict(kind=OTHER, opt=True), dict(kind=OTHER, weapon="heavy_machine_gun", opt=True)]),
+# http://en.adenpress.news/news/2790 (Aden Press, Sunday 24 March 2019)
+("Z204", "2019-03-24",
+ "The Iran-backed Houthi coupist militia fired mortar shells at a residential area in Hays district, killing at least "
+ "three people, including a child and seriously injuring one man.\n"
+ "Locals said that the Houthi militants targeted a gathering of citizens near the busy market of Hays with mortar shells, "
+ "causing civilian deaths.",
+ [dict(kind=UND, weapon="mortar", opt=True), dict(kind=UND, weapon="mortar", opt=True),
+  dict(kind=IMP, weapon="mortar", opt=True)]),
+# http://en.adenpress.news/news/19974 (Aden Press, 5 May 2020, on Monday 4 May)
+("Z205", "2020-05-04",
+ "The Iran-backed Houthi putschist militia unleashed an intense mortar attack focused on heavily populated residential "
+ "neighborhoods of al-Duraihimi district, south of Hodeidah, al-Amalika Media Centre reported on Monday.\n"
+ "The pro-Iran militants launched heavy mortars and opened fire from medium weapons targeting the residential villages "
+ "and neighborhoods of al-Duraihimi for several hours.",
+ [dict(kind=UND, weapon="mortar", opt=True), dict(kind=IMP, weapon="mortar", opt=True),
+  dict(kind=OUT, weapon="mortar", opt=True), dict(kind=OTHER, opt=True)]),
+# https://en.26sepnews.net/2019/03/28/houthi-militia-continues-violations-into-hodeidah-targets-army-positions-residential-neighborhoods/
+# (September Net, Thursday 28 March 2019)
+("Z206", "2019-03-28",
+ "The Iranian-backed Houthi militia continues to violate the cease-fire agreement in the western province of Hodeidah.\n"
+ "On Thursday, the Houthi militia indiscriminately shelled houses in the southern district of Hayes, causing civilian "
+ "casualties and several houses were damaged. On Wednesday evening, the Houthi militia targeted the positions of the "
+ "national army, east of Hodeidah, with artillery and machine guns.",
+ [dict(kind=IMP, opt=True), dict(kind=OTHER, opt=True), dict(kind=UND, weapon="artillery", opt=True),
+  dict(kind=OTHER, weapon="heavy_machine_gun", opt=True), dict(kind=OTHER, opt=True)]),
+# https://en.26sepnews.net/2019/02/24/houthi-rebels-continue-to-violate-the-un-truce-hours-before-withdrawal-from-hodeidah-ports/
+# (September Net, Sunday 24 February 2019)
+("Z207", "2019-02-24",
+ "Houthi coup militias continued shelling residential areas and houses in the district of al-Tohaita in the western "
+ "province of Hodeidah.\n"
+ "[...]\n"
+ "The neighborhoods of Hais district in Hodeidah were also shelled on Saturday night by Houthi militias\u2019 RPGs and "
+ "mortar shells, causing major destruction among civilians\u2019 houses.\n"
+ "The militias continued today\u2019s afternoon to bombard the positions of the national army with mortars and medium "
+ "weapons in the east and north of Hodeidah city.",
+ [dict(kind=IMP, opt=True), dict(kind=IMP, weapon="grenade_launcher", opt=True), dict(kind=IMP, weapon="mortar", opt=True),
+  dict(kind=UND, opt=True), dict(kind=UND, weapon="mortar", opt=True), dict(kind=OTHER, opt=True),
+  dict(kind=OTHER, opt=True)]),
+# https://rt.com/newsline/446829-yemen-breach-hodeidah-ceasefire (RT citing Reuters, Wednesday 19 December 2018)
+("Z208", "2018-12-19",
+ "Residents reported shelling late on Tuesday, the first day of the truce, for nearly one hour on the eastern and "
+ "southern outskirts of the Houthi-held Red Sea city. It was calm early on Wednesday, Reuters reports. Houthi-run "
+ "al-Masirah TV accused Saudi-led coalition forces of breaching the truce by shelling several sites. A Yemeni source was "
+ "quoted by the UAE\u2019s news agency WAM as saying that the Houthis fired mortar bombs and rockets at a hospital in the "
+ "eastern suburbs.",
+ [dict(kind=UND, opt=True), dict(kind=UND, opt=True), dict(kind=UND, weapon="mortar", opt=True),
+  dict(kind=UND, weapon="rocket", opt=True)]),
+# https://colombiareports.com/colombia-ceasefire-broken-5-times-since-august/amp (Colombia Reports; the date is not on the
+# stored page: early February 2017, a guess; no time is expected)
+("Z209", "2017-02-01",
+ "Colombia\u2019s demobilizing FARC rebels on three occasions violated a ceasefire in place since August last year while "
+ "the government on two occasions failed to comply to the pact, according to the ceasefire monitoring group.\n"
+ "The delegates of the government, the FARC and the United Nations said the guerrillas violated the ceasefire on "
+ "January 10 in the southern Caqueta department when members of the group opened fire at dissident member "
+ "\u201cMojoso.\u201d\n"
+ "[...]\n"
+ "The first incident took place on December 31 when \u201cmembers of the security forces carried out an operation "
+ "within 3,000 meters\u201d of the FARC\u2019s temporary pre-demobilization camp in the northern Cesar province.\n"
+ "Almost four weeks later, on January 24, three soldiers in an army truck entered entered a provisional FARC camp in "
+ "Cesar where heavily armed FARC guerrillas were waiting to enter their demobilization and disarmament camps.",
+ [dict(kind=OTHER, cv=3, opt=True), dict(kind=OTHER, cv=2, opt=True), dict(kind=OTHER, opt=True),
+  dict(kind=OTHER, opt=True)]),
+# https://diplomaticinfo.com/un-vehicle-torched-2-peacekeepers-wounded-in-mob-attack-in-dr-congo (Anadolu; the date is
+# not on the stored page: Wednesday 2 November 2022, a guess after "captured … Kiwanja and Rutshuru" last Saturday; no time
+# is expected)
+("Z210", "2022-11-02",
+ "The incident occurred on Tuesday night near Goma town.\n"
+ "\u201cAt around 21:00, a convoy of MONUSCO heading to Goma from Rumangabo was stopped at a checkpoint of FARDC "
+ "(government troops) at Kanyaruchinya. A crowd gathered and began to stone the convoy, setting fire to at least one of "
+ "the MONUSCO trucks,\u201d the mission said on Twitter.\n"
+ "\u201cTwo Bangladeshi engineers were injured,\u201d he added.\n"
+ "The convoy managed to leave the area after MONUSCO fired warning shots, it added.\n"
+ "[...]\n"
+ "Four peacekeepers were wounded during attacks perpetrated last Saturday by M23 rebels in Kiwanja, Rutshuru territory, "
+ "MONUSCO said.",
+ [dict(kind=SHOT, opt=True), dict(kind=OTHER, opt=True)]),
+# http://cepo-southsudan.org/incident-report/unmiss-fired-warning-shots-malakal (CEPO's incident report, 15 April 2016)
+("Z211", "2016-04-15",
+ "15th of April 2016. According to reports, at around 23:30hrs, warning shots were fired by UNMISS forces after rumors "
+ "spread amongst IDPs that government forces were approaching the PoC area in Malakal. It was said that IDPs from sector "
+ "4 and 1 started moving inside UNMISS as a result of the hearing said reports.",
+ [dict(kind=SHOT, time=("15 23:30", "15 23:30"), opt=True)]),
+# https://moi.gov-ye.com/printall.html?l=e/1/A/c/1///5874 (Yemen's interior ministry, Security Media; the date is not on
+# the stored page: a guess; no time is expected)
+("Z212", "2021-01-01",
+ "Security Media \u2013 Taiz: A civilian's house in Taiz governorate was hit by a mortar shell fired by the Houthi "
+ "militia stationed in Tabat al-Salil. The Taiz police indicated that the shell caused panic and fear among civilians "
+ "living. They live in the Dhu al-Nurin al-Shamsi neighbourhood, without any casualties. The police reported that the "
+ "shell resulted in a pit on the roof of the house and shrapnel in the walls. The shell as well as damage to the house's "
+ "water tank. It is explaining that the material damage is estimated at about 1 million riyals.",
+ [dict(kind=IMP, count=1, weapon="mortar"),
+  dict(kind=OTHER, opt=True), dict(kind=OTHER, opt=True), dict(kind=OTHER, opt=True), dict(kind=IMP, opt=True)]),
+# https://docslib.org/doc/1394806/s-2021-282-security-council (UNDOF, the Secretary-General's report S/2021/282, on 24
+# November 2020)
+("Z213", "2020-11-24",
+ "Late on 24 November, personnel at United Nations position 68 observed an explosion in the vicinity of the village of "
+ "Ruhinah, approximately 1,000 metres north-west of the position, causing the United Nations personnel to take shelter "
+ "in the bunker for approximately 90 minutes.",
+ [dict(kind=UND, count=1, bearing="NW", dist=(1, 1))]),
 ]
