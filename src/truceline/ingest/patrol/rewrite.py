@@ -388,6 +388,13 @@ _WEAPON = r"(?:" + "|".join(pattern for pattern, _ in ph.WEAPONS) + r")"
 _WEAPONS_BEFORE_ROUNDS = re.compile(
     r"(?<![\w-])(?P<lead>(?:\d[\d,]*|(?i:" + ph.NUMBER_WORD + r"))\s+(?:(?i:incoming\s+and\s+outgoing|outgoing\s+and\s+incoming)\s+)?)"
     r"(?P<weapons>(?i:" + _WEAPON + r"(?:\s*,\s*" + _WEAPON + r")+\s*,?\s+(?:and|or)\s+" + _WEAPON + r"))\s+(?P<noun>(?i:rounds|shells))\b")
+#: Calibres after a vague number: "targeted by a number of 120 and 82 mortar rounds" (patrol23's Z201: 82 mortar rounds
+#: counted) is "a number of 120mm and 82mm mortar rounds" (longer; :func:`_sub_growing`): after "a number of", "several",
+#: "dozens of", the numbers of a mortar's or a gun's calibre before the weapon are calibres, not counts.
+_CALIBRES = r"(?:60|82|120|122|152|155)"
+_VAGUE_THEN_CALIBRES = re.compile(
+    r"(?P<lead>\b(?:a\s+number\s+of|several|numerous|dozens\s+of|scores\s+of)\s+)(?P<calibres>" + _CALIBRES
+    + r"(?:\s*(?:,|and|or|/)\s*" + _CALIBRES + r")*)(?=\s+(?:mortar|artillery|howitzer|gun)s?\b)", re.IGNORECASE)
 #: A number of mortars that landed: "Three Syrian mortars landed near moshav Ramat Magshimim" (patrol23's Z10: not read;
 #: "mortars" is the weapon) is "Three Syrian mortar shells landed" (longer; :func:`_sub_growing`).
 _MORTARS_LANDED = re.compile(r"(?<![\w-])(?P<lead>(?:\d+|(?i:" + ph.NUMBER_WORD + r"))\s+(?:(?-i:[A-Z][a-z]+)\s+)?)"
@@ -441,6 +448,8 @@ def rewrite_line(line: str) -> tuple[str, list[tuple[int, int]]]:
     line = _GLUED_COUNT.sub(_glued_count, line)  # "60mm mortar (1shell)": one mortar shell
     line = _WEAPON_ON_PLACE.sub(_weapon_on_place, line)  # "82mm mortars bombarded Maryinka": mortar fire in Maryinka
     line = _MEDIA_OF.sub(lambda media: " " * len(media.group(0)), line)  # "shared a photo of thick black smoke"
+    line, widened = _sub_growing(_VAGUE_THEN_CALIBRES, lambda vague: vague["lead"] + re.sub(
+        r"\d+", lambda calibre: calibre.group(0) + "mm", vague["calibres"]), line, widened)  # "a number of 120 and 82 mortar"
     line, widened = _sub_growing(_WEAPONS_BEFORE_ROUNDS, lambda listed: f"{listed['lead']}{listed['noun']} of {listed['weapons']}",
                                  line, widened)  # "70 mortar, artillery and tank rounds" (longer)
     line, widened = _sub_growing(_MORTARS_LANDED, lambda mortars: mortars["lead"] + "mortar shells", line, widened)
