@@ -232,3 +232,15 @@ class PairingConfig:
     # unchanged, no seed worse in any column (docs/attribution.md, "Session 19 (attrib19)").
     unpaired_among_impacts: bool = True
     unpaired_among_impacts_mates: int = 1
+    # Session 23, attrib23: a salvo (events within ``volley_window_s`` and ``volley_radius_m``) of one paired launch and
+    # unpaired rounds shares one role: the paired round's launch odds times its mates' levels' likelihood ratio, for the
+    # paired round and its mates alike (:mod:`truceline.attribute.shared_role`); ``volley_shared_role_lower_only``: the
+    # paired round's role is never raised by its mates.
+    volley_shared_role: bool = False
+    volley_shared_role_lower_only: bool = False
+    # The mates' likelihood ratio from their levels alone, not from whether their partners would have been heard
+    # (``partner_elsewhere`` 1 there: a salvo's partners land, or fire, together with the paired round's and are as often
+    # merged or lost in either role).
+    volley_shared_role_levels_only: bool = False
+    # The mates' launch role weighed by how well their depth behind the line fits each class's deployment.
+    volley_shared_role_depth: bool = False
