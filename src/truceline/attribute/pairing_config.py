@@ -244,3 +244,7 @@ class PairingConfig:
     volley_shared_role_levels_only: bool = False
     # The mates' launch role weighed by how well their depth behind the line fits each class's deployment.
     volley_shared_role_depth: bool = False
+    # As launches, the mates' impacts count as found (they landed with the paired round's impact, within seconds on one
+    # target: merged with it or lost beside it), so the launch role pays no "partner unheard"; as impacts their launches
+    # still must have gone unheard (a mortar's quiet launch did, a gun's blast would not have).
+    volley_shared_role_partner_found: bool = False

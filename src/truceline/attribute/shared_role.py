@@ -61,7 +61,8 @@ def salvo_shared_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], p_lau
                                         partner_elsewhere=1.0 if config.volley_shared_role_levels_only else config.partner_elsewhere,
                                         launch_depth_m=None if depth_m is None else depth_m[mates],
                                         depth_sigma_m=None if depth_m is None or sigma_m is None else sigma_m[mates],
-                                        launch_partner_located=None if located is None else located[0][mates],
+                                        launch_partner_located=(np.ones(mates.size) if config.volley_shared_role_partner_found
+                                                                else None if located is None else located[0][mates]),
                                         impact_partner_located=None if located is None else located[1][mates])
         if acoustic == 1.0:
             continue
