@@ -108,3 +108,18 @@ def test_off_by_default_and_nothing_without_levels() -> None:
     before = p_launch.copy()
     salvo_shared_roles(kind, partner, p_launch, p_impact, time_s, lat, lon, ON, None, None, None, [""] * 5)
     assert np.array_equal(p_launch, before)
+
+
+def test_partner_found_lets_a_gun_salvo_keep_its_launches() -> None:
+    """Gun-loud mates (116 dB) whose partners' hearing counts: as launches their shells would have been heard, so an
+    unpaired gun blast leans to impact and the salvo with it; with ``volley_shared_role_partner_found`` their shells count
+    as found with the paired round's (a salvo lands together) and the launch role pays nothing for them, while a mortar
+    salvo's bombs, whose quiet launches went unheard, stay impacts."""
+    full = PairingConfig(volley_shared_role=True)
+    found = replace(full, volley_shared_role_partner_found=True)
+    guns = _salvo((116.0, 116.5), p_head=0.6)
+    _, lean, _, _ = _run(guns, full)
+    _, kept, _, _ = _run(guns, found)
+    assert lean[0] < 0.6 < kept[0]
+    _, bombs, _, _ = _run(_salvo((110.0, 108.0)), found)
+    assert bombs[0] < 0.5

@@ -235,7 +235,9 @@ class PairingConfig:
     # Session 23, attrib23: a salvo (events within ``volley_window_s`` and ``volley_radius_m``) of one paired launch and
     # unpaired rounds shares one role: the paired round's launch odds times its mates' levels' likelihood ratio, for the
     # paired round and its mates alike (:mod:`truceline.attribute.shared_role`); ``volley_shared_role_lower_only``: the
-    # paired round's role is never raised by its mates.
+    # paired round's role is never raised by its mates. Off: with ``_levels_only`` and ``_depth`` violation fused s7-s13 firing
+    # party 1318 -> 1320 of 1337, op recall 1714 -> 1743 (s7 +1, s8 +5, s9 +7, s13 +20) but s12 -4 (two wrong verdicts swap
+    # places), truth-derived 1625 -> 1629 but s11 -7, heavy 0.25 h 208 -> 209 (docs/attribution.md, "Session 23 (attrib23)").
     volley_shared_role: bool = False
     volley_shared_role_lower_only: bool = False
     # The mates' likelihood ratio from their levels alone, not from whether their partners would have been heard
