@@ -1,4 +1,4 @@
-"""Session 23 (attrib23): a salvo's rounds share one role (``PairingConfig.volley_shared_role``, option, off).
+"""Session 23 (attrib23): a salvo's rounds share one role (``PairingConfig.volley_shared_role``, on by default).
 
 Issue #4's mortar impacts read as launches: three bombs of one salvo land within seconds and a few hundred metres; one is
 chance-paired as the "launch" of an impact across the line, the other two stay unpaired and follow it as launches by their
@@ -25,7 +25,7 @@ MODEL = LevelModel(has_class=np.array([True, True, False]), launch_db=np.array([
                    weight=np.array([0.3, 0.6, 0.0]), unmodelled_share=0.1, all_levels_db=np.linspace(90.0, 125.0, 351),
                    bandwidth_db=1.5)
 LOUD = np.array([10.0, 9.0, 8.0, 7.0, 6.0, 5.0])
-ON = PairingConfig(volley_shared_role=True, volley_shared_role_levels_only=True)
+ON = PairingConfig(volley_shared_role=True, volley_shared_role_levels_only=True, volley_shared_role_no_silent=False)
 
 
 def _salvo(mate_db: tuple[float, float], *, p_head: float = 0.85, paired_impact: bool = False):
@@ -101,9 +101,13 @@ def test_depth_weighs_the_mates_launch_role() -> None:
     assert deep[0] == pytest.approx(plain[0], abs=0.02)
 
 
-def test_off_by_default_and_nothing_without_levels() -> None:
+def test_on_by_default_and_nothing_without_levels() -> None:
     config = PairingConfig()
-    assert not config.volley_shared_role and not config.volley_shared_role_levels_only and not config.volley_shared_role_depth
+    assert config.volley_shared_role and config.volley_shared_role_depth and config.volley_shared_role_no_silent
+    assert config.volley_shared_role_reach
+    assert not config.volley_shared_role_levels_only and not config.volley_shared_role_partner_found
+    assert not config.volley_shared_role_lower_only
+    assert not replace(config, volley_shared_role=False).volley_shared_role
     time_s, lat, lon, kind, partner, p_launch, p_impact, _ = _salvo((110.0, 108.0))
     before = p_launch.copy()
     salvo_shared_roles(kind, partner, p_launch, p_impact, time_s, lat, lon, ON, None, None, None, [""] * 5)
@@ -115,7 +119,7 @@ def test_partner_found_lets_a_gun_salvo_keep_its_launches() -> None:
     unpaired gun blast leans to impact and the salvo with it; with ``volley_shared_role_partner_found`` their shells count
     as found with the paired round's (a salvo lands together) and the launch role pays nothing for them, while a mortar
     salvo's bombs, whose quiet launches went unheard, stay impacts."""
-    full = PairingConfig(volley_shared_role=True)
+    full = PairingConfig(volley_shared_role=True, volley_shared_role_no_silent=False)
     found = replace(full, volley_shared_role_partner_found=True)
     guns = _salvo((116.0, 116.5), p_head=0.6)
     _, lean, _, _ = _run(guns, full)
@@ -123,3 +127,28 @@ def test_partner_found_lets_a_gun_salvo_keep_its_launches() -> None:
     assert lean[0] < 0.6 < kept[0]
     _, bombs, _, _ = _run(_salvo((110.0, 108.0)), found)
     assert bombs[0] < 0.5
+
+
+def test_a_gun_salvo_stays_near_its_paired_round_and_a_mortar_salvo_falls() -> None:
+    """The default reading: the mates' levels and partners, no silent launches (a salvo is no drone's). A gun's blast and
+    its shell are equally loud and either would have been heard: the ratio is about even, and the salvo stays near the
+    paired round's role (0.6 -> 0.52 here, with or without the silent share); a mortar salvo's bombs, whose quiet launches
+    went unheard, are impacts."""
+    default = PairingConfig()
+    guns = _salvo((116.0, 116.5), p_head=0.6)
+    _, even, _, _ = _run(guns, default)
+    _, silent, _, _ = _run(guns, replace(default, volley_shared_role_no_silent=False))
+    assert even[0] == pytest.approx(0.6, abs=0.1) and even[0] >= silent[0]
+    _, bombs, _, _ = _run(_salvo((110.0, 108.0)), default)
+    assert bombs[0] < 0.5
+
+
+def test_reach_keeps_a_deep_salvo_from_being_a_mortar_bombs() -> None:
+    """Mates at 111 dB, a mortar bomb's level, 14 km behind the line: no mortar fired from across the line (8 km at most,
+    from 200 m back) lands there, so with the reach their impact role loses the mortar and the salvo stays a launch."""
+    default = PairingConfig()
+    deep = np.array([14000.0, 14000.0, 14050.0, 25000.0, 6000.0])
+    world = _salvo((111.0, 111.5), p_head=0.7)
+    _, reach, _, _ = _run(world, default, depth_m=deep)
+    _, without, _, _ = _run(world, replace(default, volley_shared_role_reach=False), depth_m=deep)
+    assert reach[0] > without[0] + 0.05

@@ -57,9 +57,10 @@ def salvo_shared_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], p_lau
             continue
         acoustic = unpaired_impact_odds(model, levels.level_db[mates], levels.level_sigma_db[mates],
                                         [levels.margins_db[int(m)] for m in mates], min_stations=config.min_stations,
-                                        silent_launch_share=config.silent_launch_share,
+                                        silent_launch_share=0.0 if config.volley_shared_role_no_silent else config.silent_launch_share,
                                         partner_elsewhere=1.0 if config.volley_shared_role_levels_only else config.partner_elsewhere,
                                         launch_depth_m=None if depth_m is None else depth_m[mates],
+                                        impact_depth_m=None if depth_m is None or not config.volley_shared_role_reach else depth_m[mates],
                                         depth_sigma_m=None if depth_m is None or sigma_m is None else sigma_m[mates],
                                         launch_partner_located=(np.ones(mates.size) if config.volley_shared_role_partner_found
                                                                 else None if located is None else located[0][mates]),
