@@ -541,7 +541,7 @@ def unpaired_impact_odds(model: LevelModel | None, level_db: FloatArray | float,
                          margins_db: FloatArray | list[FloatArray], *, min_stations: int, silent_launch_share: float,
                          partner_elsewhere: float, launch_depth_m: FloatArray | None = None,
                          depth_sigma_m: FloatArray | None = None, launch_partner_located: FloatArray | None = None,
-                         impact_partner_located: FloatArray | None = None) -> float:
+                         impact_partner_located: FloatArray | None = None, impact_depth_m: FloatArray | None = None) -> float:
     """Odds (impact : launch) of an unpaired event — or of a group of unpaired events fired from, or landing at, one
     place in the same minutes — from the levels and the partners they should have had; 1 without evidence.
 
@@ -565,6 +565,10 @@ def unpaired_impact_odds(model: LevelModel | None, level_db: FloatArray | float,
     time of flight, or of its mission's launches; :func:`truceline.attribute.pairing.located_partners`). With that
     probability ``h`` the member's partner did not go unheard in that role: its "partner missed" probability there is
     ``h + (1 - h) P(missed)`` (``h = 1``: its levels alone weigh the role).
+
+    With ``impact_depth_m`` (each event's distance behind the line, errors ``depth_sigma_m``) a class's impact is weighed by
+    whether a round of the class fired from across the line reaches that deep (``max_range_m - min_depth_m`` of the class),
+    the mirror of the launch's depth: a 111 dB detonation 14 km behind the line is no mortar's bomb.
     """
     levels = np.atleast_1d(np.asarray(level_db, dtype=np.float64))
     sigmas = np.atleast_1d(np.asarray(sigma_db, dtype=np.float64))
@@ -591,6 +595,18 @@ def unpaired_impact_odds(model: LevelModel | None, level_db: FloatArray | float,
         return float(np.sum(-0.5 * miss * miss))
 
     log_depth = np.array([depth_fit(int(k)) for k in classes])
+
+    def reach_fit(k: int) -> float:
+        """log of how well the events' depths fit class ``k``'s reach from across the line (0 without depths)."""
+        if impact_depth_m is None or k >= len(ENVELOPES):
+            return 0.0
+        depth = np.atleast_1d(np.asarray(impact_depth_m, dtype=np.float64))[use]
+        scale = (np.atleast_1d(np.asarray(depth_sigma_m, dtype=np.float64))[use] if depth_sigma_m is not None else 0.0) + 300.0
+        if not np.all(np.isfinite(depth)):
+            return 0.0
+        miss = np.maximum(depth - (ENVELOPES[k].max_range_m - ENVELOPES[k].min_depth_m), 0.0) / scale
+        return float(np.sum(-0.5 * miss * miss))
+
     difference = model.impact_db[classes] - model.launch_db[classes]
     log_any = np.log(np.maximum(model.density_any(levels), 1e-300)).sum()
 
@@ -615,11 +631,12 @@ def unpaired_impact_odds(model: LevelModel | None, level_db: FloatArray | float,
             launch_terms.append((log_w + log_levels(float(model.prior_launch_db[k]), float(model.prior_launch_sigma_db[k])) + depth_fit(int(k)),
                                  log_missed(d, launch_heard)))
             prior_impact_terms.append((float(np.log(1.0 - silent_launch_share)) + log_w
-                                       + log_levels(float(model.prior_impact_db[k]), float(model.prior_impact_sigma_db[k])),
+                                       + log_levels(float(model.prior_impact_db[k]), float(model.prior_impact_sigma_db[k])) + reach_fit(int(k)),
                                        log_missed(-d, impact_heard)))
         unmodelled = max(unmodelled - float(np.sum(model.prior_weight)), 0.5 * unmodelled)
     launch_terms.append((np.log(unmodelled) + log_any, log_missed(0.0, launch_heard)))
-    impact_terms = [(np.log((1.0 - silent_launch_share) * model.weight[k]) + log_levels(model.impact_db[k], model.sigma_db[k]),
+    impact_terms = [(np.log((1.0 - silent_launch_share) * model.weight[k]) + log_levels(model.impact_db[k], model.sigma_db[k])
+                     + reach_fit(int(k)),
                      log_missed(-float(d), impact_heard)) for k, d in zip(classes, difference)] + prior_impact_terms
     impact_terms.append((np.log((1.0 - silent_launch_share) * unmodelled) + log_any, log_missed(0.0, impact_heard)))
     impact_terms.append((np.log(silent_launch_share) + log_any, 0.0) if silent_launch_share > 0 else (-np.inf, 0.0))

@@ -47,6 +47,7 @@ from truceline.attribute.candidates import (candidate_pairs, crossing_probabilit
 from truceline.attribute.assignment import assign, objective_of, solve_pieces
 from truceline.attribute.partners import chance_partners, flight_fit_share, located_partners
 from truceline.attribute.salvo import salvo_aim_factor, salvo_mate_groups
+from truceline.attribute.shared_role import salvo_shared_roles
 
 FloatArray = NDArray[np.float64]
 
@@ -131,7 +132,8 @@ def pair_events(
                 current = _paired(n, heads, tails, cost, class_costs, config, mate_group=mate_group)
     depth = np.abs(line_m) if line_m is not None and config.launch_depth_levels else None
     pairing = _paired(n, heads, tails, cost, class_costs, config, time_s=time_s, lat=lat, lon=lon, levels=levels, model=model,
-                      sigma_m=sigma_m, depth_m=depth, mate_group=mate_group)
+                      sigma_m=sigma_m, depth_m=depth, mate_group=mate_group,
+                      line_depth_m=np.abs(line_m) if line_m is not None and config.volley_shared_role_depth else None)
     pairing = replace(pairing, level_model=model, depth_bounds_m=depth_bounds)
     if line_m is None or levels is None or model is None:
         return pairing
@@ -142,7 +144,8 @@ def pair_events(
 def _paired(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: FloatArray, class_costs: FloatArray, config: PairingConfig,
             *, time_s: FloatArray | None = None, lat: FloatArray | None = None, lon: FloatArray | None = None,
             levels: SourceLevels | None = None, model: LevelModel | None = None, sigma_m: FloatArray | None = None,
-            depth_m: FloatArray | None = None, mate_group: NDArray[np.int64] | None = None) -> Pairing:
+            depth_m: FloatArray | None = None, mate_group: NDArray[np.int64] | None = None,
+            line_depth_m: FloatArray | None = None) -> Pairing:
     """The assignment of the candidate pairs, role probabilities, and (given positions) the unpaired events' roles;
     ``sigma_m`` (1-sigma position errors) widens the "same place" of a battery by the two events' uncertainty.
     Candidates at ``2 unpaired_cost`` or dearer (``pair_cut_soft``) are not paired: they give unpaired events a share of
@@ -298,6 +301,9 @@ def _paired(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Fl
                      + np.bincount(near[1], minlength=n))
             _near_pair_roles(kind, partner, p_launch, p_impact, *near, config.unpaired_cost, reason, candidates=count,
                              coincidence_weight=config.coincidence_weight)
+        if config.volley_shared_role:
+            salvo_shared_roles(kind, partner, p_launch, p_impact, time_s, lat, lon, config, levels, model, sigma_m, reason,
+                               class_probability, depth_m=line_depth_m)
         if config.unpaired_among_impacts:
             volley_unpaired_roles(kind, partner, p_launch, p_impact, time_s, lat, lon, config, sigma_m, reason)
     else:

@@ -232,3 +232,28 @@ class PairingConfig:
     # unchanged, no seed worse in any column (docs/attribution.md, "Session 19 (attrib19)").
     unpaired_among_impacts: bool = True
     unpaired_among_impacts_mates: int = 1
+    # Session 23, attrib23: a salvo (events within ``volley_window_s`` and ``volley_radius_m``) of one paired launch and
+    # unpaired rounds shares one role: the paired round's launch odds times its mates' likelihood ratio (their levels and
+    # partners as unpaired launches against unpaired impacts), for the paired round and its mates alike
+    # (:mod:`truceline.attribute.shared_role`). On, with ``_no_silent``, ``_depth`` and ``_reach``: violation fused s7-s13
+    # firing party 1318 -> 1320 of 1337, op recall 1714 -> 1737 (s7 +1, s8 +5, s9 +7, s11 +1, s12 +4, s13 +5, s10 =),
+    # truth-derived 1379 -> 1383 of 1416 and 1625 -> 1653 (s7 +6, s8 +2, s9 +7, s11 +13, the rest =), heavy 0.25 h 208 -> 208,
+    # no seed worse (docs/attribution.md, "Session 23 (attrib23)").
+    volley_shared_role: bool = True
+    # The paired round's role is never raised by its mates.
+    volley_shared_role_lower_only: bool = False
+    # The mates' likelihood ratio from their levels alone, not from whether their partners would have been heard
+    # (``partner_elsewhere`` 1 there). Off: fused 1743 but s12 -4, truth-derived s11 -7.
+    volley_shared_role_levels_only: bool = False
+    # The mates' launch role weighed by how well their depth behind the line fits each class's deployment.
+    volley_shared_role_depth: bool = True
+    # As launches, the mates' impacts count as found (they landed with the paired round's impact, within seconds on one
+    # target: merged with it or lost beside it), so the launch role pays no "partner unheard"; as impacts their launches
+    # still must have gone unheard. Off: mortar bombs that fit no learned launch level are then free to be launches (fused 1725).
+    volley_shared_role_partner_found: bool = False
+    # No share of the mates' impacts without a launch's sound: a salvo of rounds landing within seconds is no drone's
+    # (``silent_launch_share`` 0 in the mates' ratio; with it a gun salvo's mates lean to impact, 2.7 to 1 on s10).
+    volley_shared_role_no_silent: bool = True
+    # With ``_depth``: the mates' impact role weighed by whether a round of each class fired from across the line reaches
+    # their depth (``max_range_m - min_depth_m``): a 111 dB rocket launch 14 km back is no mortar's bomb.
+    volley_shared_role_reach: bool = True
