@@ -18,8 +18,8 @@ import re
 from truceline.ingest import phrases as ph
 from truceline.ingest.patrol.counts import (
     ALL_OF_THEM, EXPLOSIONS_SHARE, NO_FIRE_OBSERVED, PREVIOUS_PERIOD, REGION_AND_BEFORE, REGION_NONE, REGION_TALLY,
-    SEPARATE_LISTING, SHARES, merge_estimated_count, read_comparison, read_denials, read_respectively,
-    read_violation_share, read_violation_tally, read_violation_trend, split_assessed_total, split_counts_before,
+    SHARES, merge_estimated_count, read_comparison, read_denials, read_respectively, read_violation_share,
+    read_violation_tally, read_violation_trend, split_assessed_total, split_counts_before,
 )
 from truceline.ingest.patrol.groups import (
     HIT_BY, OBSERVER_WORDS, SHARED_PARTS, SHARED_WEAPON_PARTS, WEAPON_WORDS, read_groups,
@@ -27,14 +27,17 @@ from truceline.ingest.patrol.groups import (
 from truceline.ingest.patrol.kinds import read_weapon
 from truceline.ingest.patrol.modifiers import CRATER_WORD, IN_VIOLATION, read_modifiers
 from truceline.ingest.patrol.patterns import (
-    ACRONYM, CONTROLLED_BY, COUNT, DIR, DISTANCE, KIND_NOUN, LEAD_TIME, PASSIVE, REGION, RELATIVE_TIME, SEE_ALSO,
-    TIME_OF_DAY, VERB,
+    ACRONYM, CONTROLLED_BY, COUNT, KIND_NOUN, LEAD_TIME, PASSIVE, REGION, RELATIVE_TIME, SEE_ALSO, TIME_OF_DAY, VERB,
 )
-from truceline.ingest.patrol.places import FIRED_ONTO_AFTER, add_part_in_region, own_regions
+from truceline.ingest.patrol.places import add_part_in_region, own_regions
 from truceline.ingest.patrol.position import (
     MISSION_NAME, MISSION_SECTOR, PARTY_POSITIONS, PATROL_STATE, read_position,
 )
 from truceline.ingest.patrol.scan import ClauseReading, EventPlace, Group, Scan
+from truceline.ingest.patrol.shared import (
+    list_verb_impacts, merge_damage_cause, merge_parts, share_places, tally_as_count, weapon_of_both,
+    weapon_of_same_rounds,
+)
 from truceline.ingest.patrol.sightings import causes_of_damage, read_passive_damage, read_weapon_sightings
 from truceline.ingest.patrol.speakers import (
     HEARSAY, QUOTED_SPEAKER_AFTER, SPEAKER_AFTER, TITLED_SPEAKER_AFTER, hearsay_source,
@@ -159,9 +162,6 @@ _DEFINITE_SUBJECT = re.compile(r"(?:the|these|those)\s+(?P<noun>explosions?|shot
                                r"grenades?|projectiles?|bullets?)\b", re.IGNORECASE)
 _DEFINITE_NOUN = re.compile(r"(?P<noun>explosions?|shots?|bursts?|impacts?|rounds?|blasts?|shells?|grenades?|projectiles?|bullets?)\b",
                             re.IGNORECASE)
-#: "(direction not known)" written after a count: the count has no direction.
-_DIRECTION_UNKNOWN = re.compile(r"\(\s*(?:the\s+)?directions?\s+(?:(?:was|were|is)\s+)?(?:not\s+known|unknown|undetermined|not\s+determined|"
-                                r"could\s+not\s+be\s+determined)\s*\)", re.IGNORECASE)
 
 
 _VIOLATIONS = re.compile(r"\b(?:ceasefire\s+)?violations?(?:\s+of\s+the\s+ceasefire)?\b", re.IGNORECASE)
@@ -417,104 +417,14 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
             group.kind, group.kinds = "explosion_undetermined", ["explosion_undetermined"]
             group.radar_tracks = True
         group.end = group_end
-    last = groups[-1] if groups else None
-    if (last is not None and last.kind == "explosion_impact" and len(groups) > 1
-            and FIRED_ONTO_AFTER.match(scan.text[noun_ends[-1]:end]) is not None):
-        # "14 artillery shells of 122 mm …, 29 mortar rounds of 120 mm caliber and 93 mortar rounds of 82 mm caliber were
-        # launched onto the vicinities of 12 DPR localities": the verb is that of the whole list
-        for before in groups[:-1]:
-            if before.kind == "explosion_undetermined" and re.fullmatch(r"[^.;:()]*", scan.text[before.start:last.start]):
-                before.kind, before.kinds = "explosion_impact", ["explosion_impact"]
-    for index in range(len(groups) - 2, -1, -1):
-        # "18 bursts and 25 single shots of small-arms and heavy-machine-gun fire": the weapon named after the second
-        # noun is the fire of both (only "and" between them)
-        group, later = groups[index], groups[index + 1]
-        if (group.kind in ("burst", "shot") and later.kind in ("burst", "shot") and group.kind != later.kind
-                and group.weapon is None and later.weapon is not None
-                and re.fullmatch(r"\s*,?\s*and\s+", scan.text[noun_ends[index]:later.start])):
-            group.weapon, group.calibre_mm = later.weapon, group.calibre_mm or later.calibre_mm
-            group.other_weapons.extend(weapon for weapon in later.other_weapons if weapon not in group.other_weapons)
+    list_verb_impacts(scan, groups, noun_ends, end)
+    weapon_of_both(scan, groups, noun_ends)
     split_assessed_total(scan, groups, noun_ends)
-    for before, group in zip(groups, groups[1:]):
-        if group.same_rounds and group.weapon is None:  # "an outgoing 82mm mortar round and … its impact": a mortar's
-            group.weapon, group.calibre_mm = before.weapon, group.calibre_mm or before.calibre_mm
-    if (violations is not None and groups and groups[0].count is None and groups[0].count_qualifier is None
-            and all(group.kind == "other" and group.count is None for group in groups[1:])):
-        # "two ceasefire violations, both undetermined explosions": the tally is the count
-        # ("… two ceasefire violations – both shots of small-arms fire", patrol16b: a dash as well as a comma)
-        every = re.search(r"(?:,|\s[–—-])\s*(?P<word>all|both)\s+(?:[\w-]+\s+)?" + KIND_NOUN.pattern, scan.text[start:end],
-                          re.IGNORECASE)
-        if every is not None and (every["word"].lower() == "all" or violations == 2):
-            groups[0].count = violations
-            # "326 ceasefire violations, all bursts and shots of small-arms, heavy machine-gun and 30mm cannon fire":
-            # the weapons after the first are the same violations, not observations of their own
-            first = groups[0]
-            for later in groups[1:]:
-                if later.weapon is not None and later.weapon not in first.other_weapons:
-                    first.other_weapons.append(later.weapon)
-                first.end = later.end
-                first.event_place = first.event_place or later.event_place
-                first.times = first.times or later.times
-                if first.distance_km is None and first.bearing is None:
-                    first.distance_km, first.bearing = later.distance_km, later.bearing
-            del groups[1:]
-    for index in range(len(groups) - 1, 0, -1):  # "15 explosions, including several salvos of MLRS": one observation
-        part, whole = groups[index], groups[index - 1]
-        if part.part_of_previous:
-            whole.weapon = whole.weapon or part.weapon
-            whole.salvos = part.salvos if part.salvos is not None else whole.salvos
-            whole.warnings.extend(part.warnings)
-            whole.end = part.end
-            if whole.distance_km is None and whole.bearing is None:
-                whole.distance_km, whole.bearing, whole.distance_qualifier = part.distance_km, part.bearing, part.distance_qualifier
-            whole.times = whole.times or part.times
-            del groups[index]
-    # a distance, direction or time written after the last of several observations
-    # ("11 explosions and 60 bursts, all 2-5km south") applies to those before it
-    for index in range(len(groups) - 2, -1, -1):
-        later, group = groups[index + 1], groups[index]
-        if later.own_lead_time and not later.all_of_them:
-            continue  # a separate observation at its own time, not "all" of them
-        every = ALL_OF_THEM.search(scan.text, later.start, end)
-        if (group.distance_km is None and group.bearing is None and group.event_place is None and group.toward is None
-                and later.bearing is not None and SEPARATE_LISTING.search(scan.text, group.start, later.start)
-                and every is not None and re.search(DIR, scan.text[every.end():end]) is None):
-            # "six rocket-assisted projectiles fired …, as well as two outgoing explosions assessed as muzzle flashes
-            # north of its position, all at undetermined distances": the direction is written for the last observation
-            # (not after "all"); whether it is the earlier ones' too the text does not say (patrol13: the projectiles got
-            # the flashes' bearing), so they get none
-            group.warnings.append(f"a direction written for a later observation was not used for this one: {later.bearing}")
-            if later.distance_km is not None and DISTANCE.search(scan.text, every.end(), end):
-                group.distance_km, group.distance_qualifier = later.distance_km, later.distance_qualifier
-        elif (group.distance_km is None and group.bearing is None and group.event_place is None and group.toward is None
-              and (unknown := _DIRECTION_UNKNOWN.search(scan.text, group.start, later.start)) is not None):
-            # "37 explosions (direction not known) from …, and 83 bursts … mainly at locations in the north and
-            # north-west": the text says these have no direction (patrol14c: they got the bursts' NW..N)
-            scan.claim(unknown.start(), unknown.end())
-            if later.bearing is not None or later.distance_km is not None:
-                group.warnings.append("direction written as not known: the later observation's place was not used")
-        elif group.distance_km is None and group.bearing is None and group.event_place is None and group.toward is None:
-            group.distance_km, group.bearing, group.distance_qualifier = later.distance_km, later.bearing, later.distance_qualifier
-            group.event_place, group.toward = later.event_place, later.toward
-        elif (later.all_of_them and group.distance_km is None and group.event_place is None and group.toward is None
-              and later.distance_km is not None and (every := ALL_OF_THEM.search(scan.text, later.start, later.end))
-              and DISTANCE.search(scan.text, every.end(), later.end) is not None):
-            # "9 explosions to the east and 30 shots to the south, all at distances of 1-3km": the distance is all of them
-            group.distance_km, group.distance_qualifier = later.distance_km, later.distance_qualifier
-            group.all_of_them = True
-        if group.times is None and not later.own_lead_time:
-            group.times = later.times
-    for index in range(len(groups) - 1, 0, -1):
-        hit, damaged = groups[index], groups[index - 1]
-        if (hit.hit_before and damaged.sighting == "damage" and damaged.weapon is None and hit.count in (None, 1)
-                and reported_by is None):
-            # "a freshly damaged residential building …, assessed as having been hit by a 122mm artillery round": what
-            # damaged it, not another observation
-            damaged.weapon, damaged.calibre_mm = hit.weapon, damaged.calibre_mm or hit.calibre_mm
-            damaged.other_weapons.extend(weapon for weapon in hit.other_weapons if weapon not in damaged.other_weapons)
-            damaged.warnings.extend(hit.warnings)
-            damaged.end = hit.end
-            del groups[index]
+    weapon_of_same_rounds(groups)
+    tally_as_count(scan, groups, violations, start, end)
+    merge_parts(groups)
+    share_places(scan, groups, end)
+    merge_damage_cause(groups, reported_by)
     for group in groups:
         if group.times is None:
             group.times = context_times

@@ -11,16 +11,16 @@ import re
 from truceline.ingest import phrases as ph
 from truceline.ingest.patrol.breakdown import read_breakdown
 from truceline.ingest.patrol.groups import parenthesis_depth, read_altitude
-from truceline.ingest.patrol.kinds import INTERCEPTED_AFTER, PASSING_OVER, SMALL_CALIBRE, assessed_kind, read_weapon
+from truceline.ingest.patrol.fired import read_flight, read_landing
+from truceline.ingest.patrol.kinds import SMALL_CALIBRE, assessed_kind, read_weapon
 from truceline.ingest.patrol.patterns import (
     ASSESSED, BEARING, BEARING_LIST, BEARING_PAIR, BEARING_RANGE, DIR, DISTANCE, EXCHANGE, FIRED_FROM, FLIGHT,
     NO_DISTANCE, OFFSET, OWN_POSITION, UNDETERMINED_ORIGIN, VERTICAL,
 )
 from truceline.ingest.patrol.places import (
-    ACROSS_LINE, ALL_LANDED, ASSESSED_AS, DISENGAGEMENT, EXPLODED_ON_PLACE, FIRED_BEFORE, FIRED_HITTING_AFTER,
-    FIRED_ONTO_AFTER, FIRED_ONTO_BEFORE, FROM_THEN_LANDED, LANDMARK_OFFSET, LINE, ON_PLACE_AFTER, PART_OF_PLACE,
-    ROAD_OFFSET, SECURITY_ZONE, SIDE_OF_PLACE, TOWARDS_PLACE, ambiguous_sector, claim_place_descriptions,
-    covering_sector, distance_range, read_description, read_event_places, read_places,
+    ACROSS_LINE, ASSESSED_AS, DISENGAGEMENT, LANDMARK_OFFSET, LINE, PART_OF_PLACE, ROAD_OFFSET, SECURITY_ZONE,
+    SIDE_OF_PLACE, ambiguous_sector, claim_place_descriptions, covering_sector, distance_range, read_description,
+    read_event_places, read_places,
 )
 from truceline.ingest.patrol.position import clean_place, km
 from truceline.ingest.patrol.scan import EventPlace, Group, Scan
@@ -47,23 +47,6 @@ _FRONT_LENGTH = re.compile(r"\b(?:on|along|over)\s+(?:an?\s+|the\s+)?(?:\d+(?:[.
                            re.IGNORECASE)
 _CLOSER = re.compile(r"\bfrom\s+(?:a|the)\s+(?:closer|shorter|nearer|greater|longer)\s+distance\b", re.IGNORECASE)
 _DASHED_ASSESSMENT = re.compile(r"^[\s\x1f]*-\s*(?P<what>outgoing|incoming|impacts?)\s*-(?=\s)", re.IGNORECASE)
-_ACTION_AFTER = re.compile(r"^[\s\x1f]*(?:had\s+|have\s+|has\s+)?"
-                           # "several of the projectiles crossed into Israeli territory and landed in open areas" (patrol22's
-                           # X03: projectiles in flight)
-                           r"(?:(?:crossed|flew)\s+(?:into|over)\s+[^.;,\x1f]{1,40}?\s+and\s+(?=land(?:ed|ing)|fell|impact|hit|struck))?"
-                           r"(?P<verb>impact(?:ed|ing)?|land(?:ed|ing)?|hit|struck|striking|"
-                           # "The rockets fell in an open field" (patrol20b's T06): landed
-                           r"fell(?=\s+(?:in|on|into|inside|near|onto|close)\b)|launched|being\s+launched|(?:being\s+)?fired(?!\s+(?:from|at|by|upon|on|in\s+the\s+air)\b)"
-                           r"|explod(?:e|ed|es|ing)|detonat(?:e|ed|es|ing))\b(?!\s+in\s+(?:the\s+)?(?:air|mid-air|sky))",
-                           re.IGNORECASE)
-#: Rockets written as launched, just after the noun: "rocket launches", "rocket firing".
-_LAUNCHES_AFTER = re.compile(r"^[\s\x1f]*(?P<word>launch(?:es)?|launchings?|firing)\b(?!\s+(?:positions?|sites?|pads?|systems?)\b)",
-                             re.IGNORECASE)
-#: An origin that is only a direction or a flight ("from the north-west", "from west to east", "from a south-westerly
-#: direction") is read as before (not "from the eastern outskirts of Horlivka").
-_COMPASS = r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:erly|wards?)?|[NSEW]{1,3})"
-_COMPASS_WORD = re.compile(r"\s*(?:the\s+|an?\s+)?" + _COMPASS + r"(?:\s+to\s+(?:the\s+)?" + _COMPASS + r")?(?:\s+directions?)?\s*",
-                           re.IGNORECASE)
 #: Between two distance-and-direction pairs of one observation: "4km north-east and 6km east".
 _PAIR_BETWEEN = re.compile(r"\s+(?:to\s+the\s+)?" + ph.DIRECTION + r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:from|at)\s+)?", re.IGNORECASE)
 #: A distance written just before "DIR to DIR", or "of its position" after it: the two points bound a sector.
@@ -74,17 +57,8 @@ _RANGES_BETWEEN = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+(?:at\s+)?", re.IGNORECA
 #: A count written after its noun and a colon, as in a table: "Explosions: 55, projectiles in flight: 12".
 _COUNT_AFTER_COLON = re.compile(r"^[\s\x1f]*(?:in\s+flight[\s\x1f]*)?:\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?=\s*(?:[;.)]|,(?!\d{3})|$))")
 _OF_FIRE_DIRECTION = re.compile(r"^[\s\x1f]*of[\s\x1f]+(?P<what>outgoing|incoming)\b", re.IGNORECASE)
-_HEADING_AFTER = re.compile(r"^[\s\x1f]*(?:in\s+an?\s+(?P<dir>" + ph.DIRECTION + r")\s+direction|(?:towards\s+(?:the\s+)?)"
-                            r"(?P<dir2>" + ph.DIRECTION + r"))\b", re.IGNORECASE)
 _DROPPED = re.compile(r"\bdropped\s+(?:by|from)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:drones?|UAVs?|quadcopters?|unmanned\s+aerial\s+"
                       r"vehicles?)\b", re.IGNORECASE)
-#: Rounds fired and then, in a participle after a comma or dash, where they hit: "… were fired, impacting two to three metres
-#: from the SMM vehicle", "… was fired – from a location to the south-east – impacting approximately 150 metres from it".
-_IMPACTING_AFTER = re.compile(r"(?:^|[,–—]|\s-|\band)[\s\x1f]*(?P<verb>impacting|landing)\b", re.IGNORECASE)
-_ROUNDS_ACTION = re.compile(r"\b(?:rounds?|shells?|projectiles?|rockets?)\s+(?P<verb>impact(?:ed|ing)|land(?:ed|ing))\b",
-                            re.IGNORECASE)
-_IN_THE_AIR = re.compile(r"\b(?:explod(?:e|ed|es|ing)|detonat(?:e|ed|es|ing))\s+(?:in\s+(?:the\s+)?(?:air|mid-air|sky)|mid-air)\b",
-                         re.IGNORECASE)
 #: Fire the text says was training, not a violation: "assessed as part of a live-fire exercise", "(assessed as not
 #: in violation of the ceasefire)".
 _LIVE_FIRE = re.compile(
@@ -98,9 +72,6 @@ IN_VIOLATION = re.compile(r"\b(?:in\s+violation\s+of|beyond)\s+(?:the\s+)?(?:res
                            r"Minsk\s+agreements?)\b(?:\s*,?\s*but\s+outside\s+(?:of\s+)?(?:the\s+)?(?:designated\s+)?storage\s+sites?\b)?",
                            re.IGNORECASE)
 #: A weapon seen firing, with no count of rounds: "an armoured personnel carrier firing its cannon".
-#: Where something seen was going: "moving west", "heading towards the north", "flying in a south-easterly direction".
-_MOVING = re.compile(r"^[\s\x1f]*(?:(?:was|were)\s+)?(?:moving|heading|travell?ing|driving|flying)\s+(?:in\s+an?\s+|(?:to|towards)\s+(?:the\s+)?)?"
-                     r"(?P<dir>" + ph.DIRECTION + r")(?:wards?)?(?:\s+direction)?\b(?!\s+of\b)", re.IGNORECASE)
 #: The direction of fire written after the rounds: "assessed as mortar rounds outgoing from …".
 _FIRE_AFTER_ROUNDS = re.compile(r"\brounds?\s+(?P<fire>outgoing|incoming)\b(?!\s+(?:and|or)\b)", re.IGNORECASE)
 #: The direction of fire written just after the explosions: "several explosions outgoing from a north-north-eastern
@@ -233,142 +204,8 @@ def read_modifiers(scan: Scan, group: Group, start: int, end: int) -> None:
         scan.claim(start + match.start(), start + match.end())
         group.details["boundary_line"] = re.sub(r"\s+", " ", f"{match['relation']} the {match['line']}")
         break
-    onto = FIRED_ONTO_AFTER.match(scan.view(start, end)) if group.kind == "explosion_undetermined" else None
-    if onto is not None:
-        scan.claim(start + onto.start("verb"), start + onto.end("verb"))
-        group.kind = "explosion_impact"
-        group.kinds = [group.kind]
-    if (group.kind == "projectile_in_flight" and group.flight is None and group.count is not None
-            and re.search(r"\bprojectiles?\s*$", scan.text[group.start:group.end], re.IGNORECASE)
-            and (FIRED_BEFORE.search(scan.text, max(0, group.start - 40), group.start) is not None
-                 or FIRED_ONTO_BEFORE.search(scan.text, max(0, group.start - 120), group.start) is not None)):
-        # "Kiev military launched almost 400 projectiles and mortar-shells on the territory …" (patrol21's V10): rounds
-        # fired, as a party counts them, not projectiles seen in flight
-        group.kind, group.kinds = "explosion_undetermined", ["explosion_undetermined"]
-    if (onto is None and group.kind == "explosion_undetermined" and group.sighting is None
-            and (before := FIRED_ONTO_BEFORE.search(scan.text, max(0, group.start - 120), group.start)) is not None):
-        onto = before
-        group.kind, group.kinds = "explosion_impact", ["explosion_impact"]
-    if (onto is None and group.kind == "explosion_undetermined" and group.sighting is None
-            and FIRED_BEFORE.search(scan.text, max(0, group.start - 40), group.start) is not None):
-        onto = ON_PLACE_AFTER.match(scan.view(start, end))
-        if onto is not None:  # "firing mortar shells on southern areas of the capital": where they landed, impacts
-            group.kind, group.kinds = "explosion_impact", ["explosion_impact"]
-    if (group.kind in ("explosion_undetermined", "explosion_outgoing", "projectile_in_flight") and group.sighting is None
-            and (intercepted := INTERCEPTED_AFTER.match(scan.view(start, end))) is not None):
-        # "some of the rockets were intercepted", "two rockets, one of which had been intercepted by the Iron Dome"
-        # (patrol22's W16, patrol21's V01): destroyed in the air, airbursts
-        scan.claim(start + intercepted.start("verb"), start + intercepted.end("verb"))
-        group.kind, group.kinds = "airburst", ["airburst"]
-        origin = re.match(r"[\s\x1f]*(?:after\s+(?:being|they\s+were|it\s+was)\s+)?(?:launched|fired)\s+from\s+(?:the\s+)?"
-                          r"(?P<place>(?-i:[A-Z][\w'-]+)(?:\s+(?-i:[A-Z][\w'-]+)){0,2})",
-                          scan.view(start + intercepted.end("verb"), end), re.IGNORECASE)
-        if origin is not None:  # "two rockets were intercepted after being launched from Lebanon": not where they burst
-            scan.claim(start + intercepted.end("verb") + origin.start(), start + intercepted.end("verb") + origin.end())
-            group.details["fired_from_place"] = origin["place"]
-    if (group.kind == "shot" and group.sighting is None and re.search(r"\bbullets?\s*$", scan.text[group.start:group.end], re.IGNORECASE)
-            and (passing := PASSING_OVER.match(scan.view(start, end))) is not None):
-        # "red bullets are passing over the village" (patrol21's U16): bullets seen in flight, not shots heard
-        scan.claim(start + passing.start("verb"), start + passing.end("verb"))
-        group.kind, group.kinds = "projectile_in_flight", ["projectile_in_flight"]
-    launches = _LAUNCHES_AFTER.match(scan.view(start, end)) if group.weapon in ("rocket", "mlrs", "atgm") else None
-    if launches is not None and group.kind == "explosion_undetermined":
-        # "detected rocket firing from south of Tyre", "intercepted four rocket launches" (patrol20's P25): launches
-        scan.claim(start + launches.start("word"), start + launches.end("word"))
-        group.kind, group.kinds = "explosion_outgoing", ["explosion_outgoing"]
-    # (also a vague number: "fired a number of rockets that hit and damaged a UNIFIL post", patrol22's W18)
-    if (onto is None and group.kind in ("explosion_undetermined", "explosion_outgoing")
-            and (group.count is not None or group.count_qualifier is not None)):
-        landed = next(scan.find(ALL_LANDED, start, end), None)
-        if landed is not None:
-            # "Six rockets were launched from …, all of which fell short of the border and landed inside Lebanese
-            # territory" (patrol20's P24): where they landed, so impacts
-            scan.claim(start + landed.start(), start + landed.end())
-            group.kind, group.kinds = "explosion_impact", ["explosion_impact"]
-            onto = landed
-            launched = re.search(r"\bfrom\s+(?:the\s+)?(?P<place>(?-i:[A-Z][\w'-]+)(?:\s+(?-i:[A-Z][\w'-]+)){0,2})",
-                                 scan.view(start, start + landed.start()), re.IGNORECASE)
-            if launched is not None:  # where they were fired from is not where they landed
-                scan.claim(start + launched.start(), start + launched.end())
-                group.details["fired_from_place"] = launched["place"]
-    # (also "mortar fire from Syria struck Israel", patrol20b's S12: fire of a weapon that explodes, of kind other)
-    exploding_fire = (group.kind == "other" and group.weapon is not None and group.weapon not in SMALL_CALIBRE
-                      and group.sighting is None and not group.crater and group.count is None)
-    if onto is None and (group.kind in ("explosion_undetermined", "projectile_in_flight") or exploding_fire):
-        # (also "two projectiles fired from Syria struck the Golan Heights", patrol20b's T07: in flight)
-        origin = FROM_THEN_LANDED.match(scan.view(start, end))
-        if origin is not None and origin["verb"].lower() == "exploded" and (
-                exploding_fire or group.weapon == "grenade_launcher" or EXPLODED_ON_PLACE.match(scan.view(start + origin.end(), end)) is None):
-            origin = None  # "rockets fired from X exploded inside Y" (patrol20b's S10), not "… exploded on Monday"
-        if origin is not None and _COMPASS_WORD.fullmatch(origin["origin"]) is None:
-            # where they came from is not where they landed (not a direction: "from the north-west" stays an origin read)
-            scan.claim(start + origin.start(), start + origin.end("verb"))
-            group.kind, group.kinds = "explosion_impact", ["explosion_impact"]
-            onto = origin
-            named = re.match(r"\s*(?:the\s+)?(?P<place>(?-i:[A-Z][\w'-]+)(?:\s+(?-i:[A-Z][\w'-]+)){0,2})\s*$", origin["origin"])
-            if named is not None:
-                group.details["fired_from_place"] = named["place"]
-    if onto is None and group.kind == "explosion_undetermined":
-        onto = FIRED_HITTING_AFTER.match(scan.view(start, end))
-        if onto is not None:
-            scan.claim(start + onto.start("verb"), start + onto.end("verb"))
-            group.kind, group.kinds = "explosion_impact", ["explosion_impact"]
-    action = _ACTION_AFTER.match(scan.view(start, end)) if onto is None else None
-    if action is not None and (group.kind.startswith("explosion") or group.kind == "projectile_in_flight"):
-        # "six artillery rounds impact 2-3km east", "12 rockets launched in a northerly direction"
-        scan.claim(start + action.start("verb"), start + action.end("verb"))
-        verb = action["verb"].lower()
-        if group.kind == "projectile_in_flight" and ("launch" in verb or verb.endswith("fired")):
-            pass  # "six rocket-assisted projectiles fired from south-east to north-west": seen in flight
-        elif verb.startswith("explod"):  # "three shells exploded": no kind in it, unless where they exploded follows
-            if (group.kind == "explosion_undetermined" and group.sighting is None and group.weapon != "grenade_launcher"
-                    and EXPLODED_ON_PLACE.match(scan.view(start + action.end(), end)) is not None):
-                group.kind, group.kinds = "explosion_impact", ["explosion_impact"]
-        elif ("launch" in verb or verb.endswith("fired")) and (TOWARDS_PLACE.search(scan.view(start + action.end(), end))
-                                                                 or group.across_line):
-            # "UNIFIL detected two rockets launched from north-west of Qulay'ah towards Israel" (patrol21's V01): rounds
-            # fired towards a place, undetermined by the batches' rule (they may be the impacts there; CONTRACTS.md names
-            # no verb), as "… rockets fired from … towards Israel" (patrol20b's S06) and a party's statements were
-            pass
-        elif not verb.startswith("detonat"):
-            group.kind = "explosion_outgoing" if "launch" in verb or verb.endswith("fired") else "explosion_impact"
-            group.kinds = [group.kind]
-        heading = _HEADING_AFTER.match(scan.view(start + action.end(), end))
-        if heading is not None and group.kind == "explosion_outgoing":  # "launched in a northerly direction"
-            point = ph.parse_direction(heading["dir"])
-            if point is not None:
-                scan.claim(start + action.end() + heading.start(), start + action.end() + heading.end())
-                group.flight = f"to {point}"
-    if (group.kind == "projectile_in_flight"
-            and re.search(r"\btrajector(?:y|ies)\s+of\s+(?:the\s+)?projectiles?\s*$", scan.text[max(0, group.start - 40):group.end], re.IGNORECASE)):
-        # "UNIFIL recorded 2,531 trajectories of projectiles fired from … north to south of the Blue Line" (patrol22's W15,
-        # patrol21's V04): rounds fired as a radar counts them, not projectiles seen in flight (nor outgoing: "fired")
-        group.kind, group.kinds = "explosion_undetermined", ["explosion_undetermined"]
-        group.radar_tracks = True
-    if group.kind == "explosion_outgoing" and group.flight is None and (heading := _HEADING_AFTER.match(scan.view(start, end))):
-        point = ph.parse_direction(heading["dir"] or heading["dir2"])  # "firing two rounds in an easterly direction"
-        if point is not None:
-            scan.claim(start + heading.start(), start + heading.end())
-            group.flight = f"to {point}"
-    if group.sighting is not None and group.flight is None and (moving := _MOVING.match(scan.view(start, end))):
-        point = ph.parse_direction(moving["dir"])  # "an infantry fighting vehicle (BMP-2) moving west": its heading
-        if point is not None:
-            scan.claim(start + moving.start(), start + moving.end())
-            group.flight = f"to {point}"
-    for match in scan.find(_ROUNDS_ACTION, start, end):  # "assessed as artillery rounds impacting 3-4km east"
-        if group.kind.startswith("explosion"):
-            scan.claim(start + match.start("verb"), start + match.end("verb"))
-            group.kind, group.kinds = "explosion_impact", ["explosion_impact"]
-    if group.kind in ("explosion_undetermined", "explosion_outgoing"):
-        for match in scan.find(_IMPACTING_AFTER, start, end):
-            scan.claim(start + match.start("verb"), start + match.end("verb"))
-            group.kind, group.kinds = "explosion_impact", ["explosion_impact"]
-            break
-    for match in scan.find(_IN_THE_AIR, start, end):
-        # "two incoming projectiles explode in the air": airbursts
-        scan.claim(start + match.start(), start + match.end())
-        if group.kind.startswith("explosion") or group.kind == "projectile_in_flight":
-            group.kind, group.kinds = "airburst", ["airburst"]
+    read_landing(scan, group, start, end)
+    read_flight(scan, group, start, end)
     for match in scan.find(DISENGAGEMENT, start, end):
         scan.claim(start + match.start(), start + match.end())
         group.disengagement_area = group.disengagement_area or match["where"].lower().replace("within", "inside")
