@@ -634,9 +634,9 @@ class FusionConfig:
     far_explained_share: float = 0.5
     """``far_picks``: an event is dropped only when at least this share of its stations' picks are far arrivals."""
     later_trains: bool = True
-    """Last (batch only, after ``far_picks``): where the run shows located events' later arrival trains (multipath:
-    picks following an event's own pick at its stations, a band of range at a time, at ``train_ratio`` times the
-    picks preceding it), drop the events made of a stronger event's later trains; picks at the stations of a band not
+    """Batch only, the last of the events' steps (``events.to_tables``, after the place rounds): where the run shows
+    located events' later arrival trains (multipath: free picks following an event's own pick at its stations, a band
+    of range at a time, at ``train_ratio`` times those preceding it), drop the events made of a stronger event's later trains; picks at the stations of a band not
     heard (the near ones) are never explained (``fuse/ghosts.py``; docs/fusion.md, "Session 23 (ghost23)")."""
     train_band_edges: tuple[float, ...] = (0.0, 0.25, 0.5, 0.75, 1.0)
     """``later_trains``: the range bands read, in units of ``reach_km``."""

@@ -8,7 +8,7 @@ from functools import partial
 
 import numpy as np
 
-from truceline.fuse import farpicks, ghosts, loudness
+from truceline.fuse import farpicks, loudness
 from truceline.fuse.explain import explain_away
 from truceline.fuse.rival import PickContext, learned_law
 from truceline.fuse.repeat import repeated_sources
@@ -51,8 +51,6 @@ def finish(prep: Prepared, config: FusionConfig, final: PassResult, atmosphere: 
         result = one_level_last(prep, config, result)
     if config.far_picks:
         result = result.take(farpicks.far_events_of(prep, config, result, atmosphere, range_slope(prep)).keep)
-    if config.later_trains:
-        result = result.take(ghosts.later_trains_of(prep, config, result, atmosphere, range_slope(prep)).keep)
     return result
 
 

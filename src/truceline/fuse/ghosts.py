@@ -189,15 +189,15 @@ def later_trains(x_km: np.ndarray, y_km: np.ndarray, t0_s: np.ndarray, n_station
     return LaterTrains(keep=keep, source=source, bands=tuple(bands))
 
 
-def later_trains_of(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere: np.ndarray,
+def later_trains_of(prep: Prepared, config: FusionConfig, result: PassResult, event_atmosphere: np.ndarray,
                     range_slope: float) -> LaterTrains:
-    """:func:`later_trains` on a batch pass (``FusionConfig.later_trains``)."""
-    n = len(result.t0_s)
+    """:func:`later_trains` on the batch's events (``FusionConfig.later_trains``; ``events.to_tables``, after the
+    place rounds); ``event_atmosphere``: each event's (celerity, wind x, wind y)."""
     settings = TrainSettings(reach_km=config.reach_km, band_edges=tuple(config.train_band_edges),
                              window_s=config.train_window_s, min_delay_s=config.train_min_delay_s,
                              ratio=config.train_ratio, min_excess=config.train_min_excess,
                              min_stations=config.min_stations, explained_share=config.train_explained_share,
                              read_weaker=config.train_read_weaker, range_slope=range_slope)
     return later_trains(result.x_km, result.y_km, result.t0_s, result.n_stations, result.picks,
-                        atmosphere[result.block, result.tile].reshape(n, 3), prep.pick_time, prep.pick_station,
+                        np.asarray(event_atmosphere).reshape(len(result.t0_s), 3), prep.pick_time, prep.pick_station,
                         prep.station_pick_start, prep.network.x_km, prep.network.y_km, settings)
