@@ -99,6 +99,8 @@ def test_an_event_of_later_trains_is_dropped_and_a_second_round_kept() -> None:
     assert not found.keep[ghost]
     assert found.source[ghost] == GHOST
     assert found.keep[[i for i in range(len(label)) if i != ghost]].all()  # the second round of REPEATED too
+    swapped = later_trains(**scene, settings=TrainSettings(reach_km=REACH_KM, swapped=True))
+    assert swapped.keep.tolist() == found.keep.tolist()  # the first round precedes the second: kept by its near picks
 
 
 def test_a_second_round_at_one_place_is_not_a_later_train() -> None:

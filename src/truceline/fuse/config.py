@@ -652,6 +652,9 @@ class FusionConfig:
     train_explained_share: float = 0.67
     """``later_trains``: an event is dropped only when at least this share of its stations' picks are later trains
     (a 4-station event needs 3: with 0.5 foreign_sim3 phases lost 3 true events to coincidences, with 0.67 none)."""
+    train_swapped: bool = False
+    """``later_trains``: a pick preceding a stronger event's own pick at a station by a heard band's window counts as
+    that source's first arrival (the later event holding it, the source its train), as a pick following it does."""
     train_read_weaker: bool = False
     """``later_trains``: the bands are read from the free picks only; on, from those of weaker events (fewer
     stations) too. Off: a weaker event made of later trains holds some, but a second round heard at fewer stations

@@ -85,6 +85,8 @@ class TrainSettings:
     min_stations: int = 4
     explained_share: float = 0.67
     read_weaker: bool = False
+    swapped: bool = False
+    swapped_km: float = 1.0
     range_slope: float = 0.0
 
 
@@ -166,7 +168,18 @@ def later_trains(x_km: np.ndarray, y_km: np.ndarray, t0_s: np.ndarray, n_station
         return LaterTrains(keep=keep, source=source, bands=tuple(bands))
     heard_pairs = np.nonzero(window >= 0.0)
     pair, pick, offset = _near(reference, heard_pairs, pick_time, station_pick_start, max(WINDOWS_S))
-    follows = (offset > settings.min_delay_s) & (offset <= window[heard_pairs][pair]) & (holder[pick] >= 0)
+    tolerance = window[heard_pairs][pair]
+    follows = (offset > settings.min_delay_s) & (offset <= tolerance) & (holder[pick] >= 0)
+    if settings.swapped:
+        # the source's first arrival held by the later event and its train by the source: a pick preceding the
+        # source's own pick there (not its predicted arrival) by a band's window
+        # at the source's place (a mixture of one source's arrivals, split between two events)
+        own_pick = held[heard_pairs][pair]
+        a, f = heard_pairs[0][pair], np.maximum(holder[pick], 0)
+        at_place = ((np.hypot(x_km[f] - x_km[a], y_km[f] - y_km[a]) <= settings.swapped_km)
+                    & (np.abs(t0_s[f] - t0_s[a]) <= max(WINDOWS_S)))
+        follows |= (own_pick & at_place & (offset < -settings.min_delay_s) & (offset >= -tolerance)
+                    & (holder[pick] >= 0))
     by_event, pick = heard_pairs[0][pair][follows], pick[follows]
     for f in np.argsort(-n_stations, kind="stable"):
         own = picks[f][picks[f] >= 0]
@@ -197,7 +210,8 @@ def later_trains_of(prep: Prepared, config: FusionConfig, result: PassResult, ev
                              window_s=config.train_window_s, min_delay_s=config.train_min_delay_s,
                              ratio=config.train_ratio, min_excess=config.train_min_excess,
                              min_stations=config.min_stations, explained_share=config.train_explained_share,
-                             read_weaker=config.train_read_weaker, range_slope=range_slope)
+                             read_weaker=config.train_read_weaker, swapped=config.train_swapped,
+                             range_slope=range_slope)
     return later_trains(result.x_km, result.y_km, result.t0_s, result.n_stations, result.picks,
                         np.asarray(event_atmosphere).reshape(len(result.t0_s), 3), prep.pick_time, prep.pick_station,
                         prep.station_pick_start, prep.network.x_km, prep.network.y_km, settings)
