@@ -171,9 +171,8 @@ def later_trains(x_km: np.ndarray, y_km: np.ndarray, t0_s: np.ndarray, n_station
     tolerance = window[heard_pairs][pair]
     follows = (offset > settings.min_delay_s) & (offset <= tolerance) & (holder[pick] >= 0)
     if settings.swapped:
-        # the source's first arrival held by the later event and its train by the source: a pick preceding the
-        # source's own pick there (not its predicted arrival) by a band's window
-        # at the source's place (a mixture of one source's arrivals, split between two events)
+        # one source's arrivals split between two events at its place, the later event holding the first arrival
+        # and the source its train: a pick preceding the source's own pick there (not its prediction) by the window
         own_pick = held[heard_pairs][pair]
         a, f = heard_pairs[0][pair], np.maximum(holder[pick], 0)
         at_place = ((np.hypot(x_km[f] - x_km[a], y_km[f] - y_km[a]) <= settings.swapped_km)
@@ -181,13 +180,15 @@ def later_trains(x_km: np.ndarray, y_km: np.ndarray, t0_s: np.ndarray, n_station
         follows |= (own_pick & at_place & (offset < -settings.min_delay_s) & (offset >= -tolerance)
                     & (holder[pick] >= 0))
     by_event, pick = heard_pairs[0][pair][follows], pick[follows]
+    order = np.argsort(pick, kind="stable")  # the rows by pick, each pick's candidates found by bisection
+    by_event, pick = by_event[order], pick[order]
     for f in np.argsort(-n_stations, kind="stable"):
         own = picks[f][picks[f] >= 0]
         if len(own) == 0:
             continue
         by: dict[int, int] = {}
         for p in own:
-            candidates = by_event[pick == p]
+            candidates = by_event[np.searchsorted(pick, p):np.searchsorted(pick, p, side="right")]
             candidates = candidates[(candidates != f) & keep[candidates] & (n_stations[candidates] >= n_stations[f])]
             if len(candidates):
                 by[int(p)] = int(candidates[np.argmax(n_stations[candidates])])
