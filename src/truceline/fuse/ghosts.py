@@ -1,4 +1,5 @@
-"""Later arrival trains of a located source, read from the run (``FusionConfig.later_trains``, batch only, off).
+"""Later arrival trains of a located source, read from the run (``FusionConfig.later_trains``, batch only, on by
+default; run by ``events.to_tables`` after the place rounds).
 
 Infrasound reaches a station along more than one path: the direct (tropospheric) arrival and, beyond a few kilometres,
 later trains ducted between the ground and a turning height or reflected off terrain, whose delay after the first
@@ -19,9 +20,11 @@ lost 16 true events). What does is *where* and *in which order* the run hears th
   gains most (``after - 2 chance``; the delays grow with range, so the far bands keep longer windows).
 
 The picks read are the free ones (``read_weaker``: those of weaker events too; off, since a second round heard at
-fewer stations than the first would then read as a train). A band is **heard** when its count after is at least ``ratio`` times chance and exceeds it by ``min_excess``
-picks. Where no band is heard nothing changes (on our scenarios the counts before and after are alike: their second
-rounds, not trains).
+fewer stations than the first would then read as a train). A band is **heard** when its count after is at least
+``ratio`` times chance and exceeds it by ``min_excess`` picks. Where no band is heard nothing changes (on our
+scenarios the counts before and after are alike: their second rounds, not trains). With ``swapped`` (off), a pick
+preceding a stronger event's own pick at its place by a band's window counts too (one source's arrivals split between
+two events, the later one holding the first arrival).
 
 Then an event is **a later train** of another when its picks, but fewer than ``min_stations`` stations' worth, and at
 least ``explained_share`` of its stations' picks follow, by ``(min_delay_s, w]`` of a heard band, the first pick of a
