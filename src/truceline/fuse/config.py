@@ -633,3 +633,29 @@ class FusionConfig:
     """``far_picks``: see ``far_ratio``."""
     far_explained_share: float = 0.5
     """``far_picks``: an event is dropped only when at least this share of its stations' picks are far arrivals."""
+    later_trains: bool = True
+    """Batch only, the last of the events' steps (``events.to_tables``, after the place rounds): where the run shows
+    located events' later arrival trains (multipath: free picks following an event's own pick at its stations, a band
+    of range at a time, at ``train_ratio`` times those preceding it), drop the events made of a stronger event's later trains; picks at the stations of a band not
+    heard (the near ones) are never explained (``fuse/ghosts.py``; docs/fusion.md, "Session 23 (ghost23)")."""
+    train_band_edges: tuple[float, ...] = (0.0, 0.25, 0.5, 0.75, 1.0)
+    """``later_trains``: the range bands read, in units of ``reach_km``."""
+    train_window_s: float = 20.0
+    """``later_trains``: the offsets read around an event's pick; beyond half of it they measure a floor of chance."""
+    train_min_delay_s: float = 0.3
+    """``later_trains``: a later train follows its first arrival by more than this (a picker's dead time)."""
+    train_ratio: float = 4.0
+    """``later_trains``: a band is heard when the picks following the events' own picks (within the band's window)
+    are this many times those preceding them (or the floor's count) and exceed them by ``train_min_excess``."""
+    train_min_excess: int = 20
+    """``later_trains``: see ``train_ratio``."""
+    train_explained_share: float = 0.67
+    """``later_trains``: an event is dropped only when at least this share of its stations' picks are later trains
+    (a 4-station event needs 3: with 0.5 foreign_sim3 phases lost 3 true events to coincidences, with 0.67 none)."""
+    train_swapped: bool = False
+    """``later_trains``: a pick preceding a stronger event's own pick at a station by a heard band's window counts as
+    that source's first arrival (the later event holding it, the source its train), as a pick following it does."""
+    train_read_weaker: bool = False
+    """``later_trains``: the bands are read from the free picks only; on, from those of weaker events (fewer
+    stations) too. Off: a weaker event made of later trains holds some, but a second round heard at fewer stations
+    than the first would then read as a later train (foreign_sim3 phases: on 631 events / 520 matched, off 630 / 520)."""

@@ -15,6 +15,7 @@ from truceline.fuse.engine import (FusionConfig, PassResult, Prepared, associati
                                    with_network_reach)
 from truceline.fuse.network import build_network
 from truceline.fuse.atmosphere import travel_times
+from truceline.fuse.ghosts import later_trains_of
 from truceline.fuse.places import to_places
 from truceline.fuse.rounds import missing_rounds
 from truceline.fuse.surplus import surplus_events
@@ -163,6 +164,11 @@ def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, con
         n = len(result.t0_s)
     if batch and config.surplus_rounds and n:
         keep = without_surplus(prep, config, result, event_atmosphere)
+        result, cov, event_atmosphere = result.take(keep), cov[keep], event_atmosphere[keep]
+        n = len(result.t0_s)
+    if batch and config.later_trains and n:
+        # last of the events' steps: the place rounds above may make events of a source's later trains
+        keep = later_trains_of(prep, config, result, event_atmosphere, range_slope(prep)).keep
         result, cov, event_atmosphere = result.take(keep), cov[keep], event_atmosphere[keep]
         n = len(result.t0_s)
     round_share = round_swap_share(result, cov, config) if batch and config.crowd_swap_read and n else 0.0
