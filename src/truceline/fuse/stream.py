@@ -65,7 +65,7 @@ from truceline.fuse.engine import (
 )
 from truceline.fuse.causal import Calibration
 from truceline.fuse.emission import Emission, PartyAt
-from truceline.fuse.events import to_tables, variance_factor_of, with_enough_sites
+from truceline.fuse.events import neighbour_rows, to_tables, variance_factor_of, with_enough_sites
 from truceline.fuse.loudness import Loudness, LoudnessLaw
 from truceline.fuse.rival import LAW_MIN_STATIONS, law_of
 from truceline.fuse.network import build_network
@@ -1362,7 +1362,8 @@ class StreamingAssociator:
         located = to_tables(prep, result, self._atmosphere, config=config if calibrated else self._warm_config,
                             factor=factor, first_id=self._emitted + 1,
                             earlier=self._readings.select(recent),
-                            celerity_floor_km_s=0.0 if calibrated else self._warm_celerity_floor_km_s)
+                            celerity_floor_km_s=0.0 if calibrated else self._warm_celerity_floor_km_s,
+                            neighbours=neighbour_rows([r[0] for r in self._emitted_lately], self._atmosphere))
         self._readings = self._readings.select(recent).plus(located.readings)
         self._emitted += len(result.t0_s)
         events_table = located.events
