@@ -111,3 +111,25 @@ def test_the_origin_time_swap_changes_the_time_sigma_alone_and_only_widens() -> 
     after = np.asarray(on.events.column("time_sigma_s"))
     assert np.all(after >= before)
     assert np.sum(after > before) >= 3
+
+
+def test_the_stream_gives_its_events_the_same_origin_time_treatment() -> None:
+    """The streaming associator's events (``replay``) with ``origin_time_swap``: the same events and assignments, the
+    time sigmas only grow and the missions' rounds' do (their neighbours emitted with them or just before)."""
+    from tests.fuse.synthetic import make_toy
+    from truceline.fuse.config import FusionConfig
+    from truceline.fuse.replay import replay
+
+    events = []
+    for k, (lat, lon) in enumerate([(47.98, 37.3), (48.02, 37.55), (48.0, 37.8)]):
+        events += [(lat, lon, 200.0 + 400.0 * k + 0.8 * r) for r in range(3)]
+    toy = make_toy(seed=5, events=events, clutter_per_station=0, duration_s=1500.0)
+    off, _ = replay(toy.stations, toy.picks, FusionConfig(), step_s=5.0)
+    on, _ = replay(toy.stations, toy.picks, FusionConfig(origin_time_swap=True), step_s=5.0)
+    assert on.assignments.equals(off.assignments)
+    names = [c for c in off.events.column_names if c != "time_sigma_s"]
+    assert on.events.select(names).equals(off.events.select(names))
+    before = np.asarray(off.events.column("time_sigma_s"))
+    after = np.asarray(on.events.column("time_sigma_s"))
+    assert np.all(after >= before)
+    assert np.sum(after > before) >= 3
