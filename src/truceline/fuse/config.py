@@ -294,6 +294,20 @@ class FusionConfig:
     (swap18)"). On since session 18: it puts the 95 % coverage of `violation` seeds 7-13 in 93-97 % (seeds 10-13 were
     0.89-0.92); its cost, three coin-flip firing-party claims, is what any 5 % change of the ellipses' size costs
     (docs/attribution.md, "Session 18 (swap18b)")."""
+    origin_time_swap: bool = True
+    """The origin time's own term for picks that may be a neighbouring round's (``events.origin_time_swap_variance``):
+    a round fired from about the same place arrives at every station about the same gap from the event's own, so the
+    picks swapped with it shift the origin time together (by their share times the gap) while the place hardly moves.
+    The position block's terms (``crowd_swap_read``'s sandwich, the cluster spread, the pooled scale) take the swaps as
+    independent, which is right for the place and about 1 / n of it for the time. Adds ``q^2 sum_j d_j^2 / (k + 1)``
+    to the origin time's variance alone (``q`` the share of the event's picks with another arrival within
+    ``crowd_swap_window_s`` at their station, ``d_j`` the origin-time shifts, within ``crowd_swap_window_s``, were its
+    picks those of its ``k`` neighbours within ``cluster_km`` and ``cluster_s``); ``time_sigma_s`` alone changes. On
+    since session 23: the origin time's 95 % coverage (``truceline score``'s ``origin_time_coverage_95``) rises from
+    0.83-0.92 to 0.92-0.97 on `violation` seeds 7-13, from 0.66-0.81 to 0.95-0.97 on `heavy`, from 0.50-0.68 to
+    0.84-0.93 on the first foreign simulator, the others about unchanged; the attribution is unchanged; the price is
+    a wider interval where missions crowd (median sigma 0.13 -> 0.73 s on `heavy` 0.25 h) (docs/fusion.md, "Session 23
+    (otime23)")."""
     swap_place_km: float = 1.0
     """Radius of a place for ``crowd_swap_read``: the neighbouring rounds and the place's scatter."""
     swap_place_s: float = 60.0

@@ -19,8 +19,9 @@ from truceline.fuse.ghosts import later_trains_of
 from truceline.fuse.places import to_places
 from truceline.fuse.rounds import missing_rounds
 from truceline.fuse.surplus import surplus_events
-from truceline.fuse.uncertainty import (AtmosphereReadings, CalibrationCells, calibrated_covariance, event_design,
-                                        misfit_prior_dof, nearest_other_arrival_s, pick_variance_covariance,
+from truceline.fuse.uncertainty import (AtmosphereReadings, CalibrationCells, calibrated_covariance,
+                                        coherent_swap_time_variance, event_design, misfit_prior_dof,
+                                        nearest_other_arrival_s, pick_gains, pick_variance_covariance,
                                         place_scatter_ratio, pooled_scale, relocate_with_own_atmosphere,
                                         round_swap_variance)
 from truceline.model.tables import CHI2_2DOF_95
@@ -99,13 +100,15 @@ def with_enough_sites(prep: Prepared, result: PassResult, config: FusionConfig) 
 
 def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, config: FusionConfig | None = None,
               factor: float | None = None, first_id: int = 1, earlier: AtmosphereReadings | None = None,
-              batch: bool = False, celerity_floor_km_s: float = 0.0) -> Located:
+              batch: bool = False, celerity_floor_km_s: float = 0.0, neighbours: np.ndarray | None = None) -> Located:
     """The tables of a pass; ``factor`` overrides the pass's own variance factor, ``first_id``
     numbers the events from there and ``earlier`` adds the atmosphere readings of events emitted
     before to this pass's (the streaming associator emits in pieces). ``batch``: the pass holds the whole run (the
     batch associator), so the steps that need the events on both sides in time may run (``event_places``).
     ``celerity_floor_km_s``: a least model error of the celerity alone, as the measured scatter's (the streaming
-    associator's events located under the standard celerity: ``atmosphere.CELERITY_PRIOR_SIGMA_KM_S``)."""
+    associator's events located under the standard celerity: ``atmosphere.CELERITY_PRIOR_SIGMA_KM_S``).
+    ``neighbours`` (m, 6): (x, y, t0, c, wx, wy) of events emitted before, whose rounds may have swapped picks with
+    this pass's (``origin_time_swap``; the streaming associator)."""
     net = prep.network
     config = config or FusionConfig()
     result = with_enough_sites(prep, result, config)
@@ -174,6 +177,8 @@ def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, con
     round_share = round_swap_share(result, cov, config) if batch and config.crowd_swap_read and n else 0.0
     if (doubt is not None or config.crowd_swap_share > 0 or round_share > 0) and n:
         cov = cov + pick_doubt_covariance(prep, config, result, event_atmosphere, doubt, round_share=round_share)
+    if config.origin_time_swap and n:  # the origin time's own term: the time column alone changes
+        cov[:, 2, 2] += origin_time_swap_variance(prep, config, result, event_atmosphere, neighbours)
     lat, lon = net.to_latlon(result.x_km, result.y_km)
     lat1, lon1 = (lat + 0.01, lon) if n else (lat, lon)
     xn, yn = net.to_xy_km(lat1, lon1)
@@ -241,6 +246,52 @@ def round_swap_share(result: PassResult, cov: np.ndarray, config: FusionConfig) 
     rho = place_scatter_ratio(result.x_km, result.y_km, result.t0_s, cov[:, :2, :2], place_km=config.swap_place_km,
                               place_s=config.swap_place_s)
     return max(0.0, 1.0 - 1.0 / rho) if rho > 0 else 0.0
+
+
+def origin_time_swap_variance(prep: Prepared, config: FusionConfig, result: PassResult, event_atmosphere: np.ndarray,
+                              neighbours: np.ndarray | None = None) -> np.ndarray:
+    """(n,): the origin time's variance (s^2) from its picks being a neighbouring round's, the swap coherent
+    (``uncertainty.coherent_swap_time_variance``; ``FusionConfig.origin_time_swap``). The neighbours are the events
+    within ``cluster_km`` and ``cluster_s`` (the pass's own and ``neighbours`` (m, 6): (x, y, t0, c, wx, wy) of events
+    emitted before), whose arrivals interleave with the event's, those whose arrivals would shift the origin time by
+    at most ``crowd_swap_window_s`` (the vote's tolerance); the share is that of its picks with another arrival within
+    ``crowd_swap_window_s`` at their station (``uncertainty.nearest_other_arrival_s``)."""
+    net = prep.network
+    n = len(result.t0_s)
+    others = np.column_stack([result.x_km, result.y_km, result.t0_s, event_atmosphere.reshape(n, 3)])
+    if neighbours is not None and len(neighbours):
+        others = np.concatenate([others, np.asarray(neighbours, dtype=float).reshape(-1, 6)])
+    out = np.zeros(n)
+    for i in range(n):
+        near = np.flatnonzero((np.abs(others[:, 2] - result.t0_s[i]) <= config.cluster_s)
+                              & (np.hypot(others[:, 0] - result.x_km[i], others[:, 1] - result.y_km[i]) <= config.cluster_km))
+        near = near[near != i]
+        picks = result.picks[i][result.picks[i] >= 0]
+        if not len(near) or len(picks) < 3:
+            continue
+        stations = prep.pick_station[picks]
+        design = event_design(net.x_km[stations], net.y_km[stations], float(result.x_km[i]), float(result.y_km[i]),
+                              float(result.t0_s[i]), prep.pick_time[picks], tuple(event_atmosphere[i]),  # type: ignore[arg-type]
+                              sigma_pick_s=config.sigma_pick_s, kappa_model=config.kappa_model,
+                              range_slope=range_slope(prep))
+        if np.linalg.matrix_rank(design.design) < 3:
+            continue
+        gap = nearest_other_arrival_s(picks, prep.pick_station, prep.pick_time, prep.station_pick_start,
+                                      window_s=config.crowd_swap_window_s)
+        own = prep.pick_time[picks] - design.residual_s
+        predicted = np.array([others[j, 2] + travel_times(net.x_km[stations], net.y_km[stations], others[j, 0], others[j, 1],
+                                                          others[j, 3], others[j, 4], others[j, 5], range_slope(prep))
+                              for j in near])
+        out[i] = coherent_swap_time_variance(pick_gains(design)[2], own, predicted, float(np.mean(gap > 0)),
+                                             window_s=config.crowd_swap_window_s)
+    return out
+
+
+def neighbour_rows(records: list, atmosphere: np.ndarray) -> np.ndarray:
+    """(m, 6): (x, y, t0, c, wx, wy) of events emitted before (objects with ``x_km``, ``y_km``, ``t0_s`` and ``tile``;
+    the streaming associator's recent ones), for ``to_tables``'s ``neighbours``: each with its tile's atmosphere of
+    the first time block (the stream's calibration holds one)."""
+    return np.array([(r.x_km, r.y_km, r.t0_s, *atmosphere[0, r.tile]) for r in records], dtype=float).reshape(-1, 6)
 
 
 def pick_doubt_covariance(prep: Prepared, config: FusionConfig, result: PassResult, event_atmosphere: np.ndarray,

@@ -9,7 +9,7 @@ import numpy as np
 from truceline.fuse import pending, quick
 from truceline.fuse.engine import calibration_events, prepare_arrays, refine
 from truceline.fuse.emission import Emission
-from truceline.fuse.events import to_tables, variance_factor_of, with_enough_sites
+from truceline.fuse.events import neighbour_rows, to_tables, variance_factor_of, with_enough_sites
 from truceline.fuse.rival import LAW_MIN_STATIONS, law_of
 from truceline.fuse.pending import OpenEvent
 from truceline.fuse.side import with_sides
@@ -104,7 +104,8 @@ class StreamEmitter(StreamPicks):
         located = to_tables(prep, result, self._atmosphere, config=config if calibrated else self._warm_config,
                             factor=factor, first_id=self._emitted + 1,
                             earlier=self._readings.select(recent),
-                            celerity_floor_km_s=0.0 if calibrated else self._warm_celerity_floor_km_s)
+                            celerity_floor_km_s=0.0 if calibrated else self._warm_celerity_floor_km_s,
+                            neighbours=neighbour_rows([r[0] for r in self._emitted_lately], self._atmosphere))
         self._readings = self._readings.select(recent).plus(located.readings)
         self._emitted += len(result.t0_s)
         events_table = located.events

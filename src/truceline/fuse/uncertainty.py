@@ -691,3 +691,27 @@ def calibrated_covariance(
     covariance[:, :2, :2] += cluster_share[:, None, None] * member_spread(x_km, y_km, labels)
     return Uncertainty(covariance=covariance, atmosphere_variance=atmosphere_variance, ambiguity=share,
                        event_atmosphere_covariance=per_event, readings=readings)
+
+
+def coherent_swap_time_variance(time_gain: np.ndarray, own_predicted_s: np.ndarray, others_predicted_s: np.ndarray,
+                                crowd_share: float, *, window_s: float) -> float:
+    """The origin time's variance (s^2) from picks that may be a neighbouring round's, the swap taken coherently.
+
+    A neighbouring round ``j`` fired from about the same place arrives at every station about the same gap after (or
+    before) the event's own, so the picks swapped with it are all off by about that gap, in the same direction: they
+    do not scatter about the fit (the residuals cannot show them, and the place hardly moves) but shift the origin time
+    by their share times the gap. With ``crowd_share`` ``q`` (the share of the event's picks with another arrival
+    within the vote's tolerance at their station) and each of the ``k`` neighbours whose shift is within ``window_s``
+    (the vote's tolerance: a round further off cannot be voted in) as likely as the own round, the expected square is
+    ``q^2 sum_j d_j^2 / (k + 1)``, ``d_j = sum_i g_i (p_ji - p_i)`` the shift of the origin time were every pick round
+    ``j``'s (``time_gain`` (n,): the picks' origin-time gains, ``uncertainty.pick_gains`` row 2, summing to one;
+    ``own_predicted_s`` (n,) and ``others_predicted_s`` (m, n): the arrivals the event and its neighbours predict at
+    the picks' stations). 0 without such neighbours. The sandwich of ``pick_variance_covariance`` sums independent
+    swaps (``sum g_i^2 v_i``, about 1 / n of this for an event of n equal picks): right for the place, which a shift
+    common to all stations does not move, short for the origin time, which it moves one for one."""
+    others = np.asarray(others_predicted_s, dtype=float).reshape(-1, len(own_predicted_s))
+    shift = (others - np.asarray(own_predicted_s, dtype=float)[None, :]) @ np.asarray(time_gain, dtype=float)
+    shift = shift[np.abs(shift) <= window_s]
+    if not len(shift):
+        return 0.0
+    return float(crowd_share**2 * np.sum(shift**2) / (len(shift) + 1.0))
