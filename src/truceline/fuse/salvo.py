@@ -27,7 +27,8 @@ Bayesian information criterion) and when every source holds ``min_stations`` sta
 ``SPAN_KM`` of the event, fits as one source (``repeat.located(check=True)``), is no other event there and passes the
 tests every event passes (``accept``; the nearest-stations test excusing the stations where another source of the
 split holds a pick within ``MASK_S`` of this one's arrival), and when every further source holds picks at
-``MIN_SHARED_STATIONS`` stations where the others hold one too. Up to ``MAX_SOURCES`` sources, one more at a time. A well-fit single event
+``MIN_SHARED_STATIONS`` stations where the others hold one too, and is not within ``TRAIN_KM`` of another and after it
+at every such station (a later arrival of it). Up to ``MAX_SOURCES`` sources, one more at a time. A well-fit single event
 keeps its picks: the extra picks of its pool are background unless ``min_stations`` of them line up as a source
 well enough to pay for its parameters.
 """
@@ -59,6 +60,11 @@ MIN_SHARED_STATIONS = 3
 """A further source holds picks at at least this many stations where the other sources hold one too: two sources are
 told apart by stations that picked both. A split that parts the stations between the sources is one source's picks
 in two halves, which the model's own error (a wind, a path) can make fit better than the whole."""
+TRAIN_KM = 0.3
+"""A further source within this distance of another of the split, after it at every station that picked both, is
+refused: a later arrival of the same source (a ducted train, foreign_sim3 ``phases``: 0.8 s to 0.08 s/km x range
+after the first) looks so by its times, and near the source its delays are as steady as a second round's. Two rounds
+of one battery are ``fuse/twin.py``'s."""
 MASK_S = 1.0
 """A station whose pick within this many seconds of a source's predicted arrival another source of the split holds
 is excused from that source's nearest-stations test (a picker's dead time is about a second)."""
@@ -199,6 +205,9 @@ def _split(ctx: PickContext, pool: np.ndarray, event: Source, atm: np.ndarray, g
             others = np.concatenate([pool[new_labels[j] >= 0] for j in range(len(new_sources)) if j != k])
             if k > 0 and len(np.intersect1d(ctx.pick_station[out[3]], ctx.pick_station[others])) < MIN_SHARED_STATIONS:
                 break  # the sources part the stations between them: one source's picks, not two sources heard twice
+            if k > 0 and any(_later_train(ctx, out[3], pool[new_labels[j] >= 0], math.hypot(out[0] - x, out[1] - y))
+                             for j, (x, y, _t) in enumerate(new_sources) if j != k):
+                break  # a later arrival of another source (a ducted or refracted train), as far as times can tell
             if accept is not None and not accept(out[3], out[0], out[1], out[2], atm,
                                                  _masked(ctx, others, out[0], out[1], out[2], atm)):
                 break
@@ -209,6 +218,16 @@ def _split(ctx: PickContext, pool: np.ndarray, event: Source, atm: np.ndarray, g
             break
         score, sources, labels = new_score, new_sources, new_labels
     return best
+
+
+def _later_train(ctx: PickContext, chosen: np.ndarray, other: np.ndarray, distance_km: float) -> bool:
+    """Whether the source of the picks ``chosen`` lies within ``TRAIN_KM`` of another source of the split (picks
+    ``other``) and arrives after it at every station where both hold a pick: a later arrival of that source looks so."""
+    if distance_km > TRAIN_KM:
+        return False
+    first = dict(zip(ctx.pick_station[other].tolist(), ctx.pick_time[other].tolist()))
+    shared = [(first[s], t) for s, t in zip(ctx.pick_station[chosen].tolist(), ctx.pick_time[chosen].tolist()) if s in first]
+    return bool(shared) and all(t > u for u, t in shared)
 
 
 def _masked(ctx: PickContext, others: np.ndarray, x: float, y: float, t0: float, atm: np.ndarray) -> np.ndarray:
