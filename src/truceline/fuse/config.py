@@ -381,6 +381,15 @@ class FusionConfig:
     (``ripple.burst_clusters``) are left to ``ripple_bursts`` (``fuse/twin.py``; docs/fusion.md, "Session 14 (heavy14)")."""
     twin_max_stations: int = 12
     """Events of at most this many stations are tried as two rounds (``twin_rounds``)."""
+    salvo_split: bool = False
+    """After ``twin_rounds`` (batch only): an event whose window holds two to four sources within ``salvo.SPAN_KM``
+    and ``salvo.WINDOW_S`` of it (a time-on-target mission's or a salvo's rounds) is replaced by them, each located
+    from its own picks and tested like every event, where the joint fit's log-likelihood ratio against the event alone,
+    with the run's pick-time noise, exceeds the further sources' parameters' cost (``salvo_penalty_scale`` times the
+    Bayesian information criterion's) (``fuse/salvo.py``; docs/fusion.md, "Session 23 (tot23)")."""
+    salvo_penalty_scale: float = 1.0
+    """``salvo_split``: the cost of a further source's three parameters in units of the information criterion's
+    (half the log of the pool's size each)."""
     event_places: bool = True
     """Last (batch only, when the tables are written): an event not itself at a place, more than
     ``place_min_move_km`` from every place, whose 95 % ellipse holds a *place* (an event with at least

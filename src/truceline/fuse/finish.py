@@ -10,12 +10,14 @@ import numpy as np
 
 from truceline.fuse import farpicks, loudness
 from truceline.fuse.explain import explain_away
+from truceline.fuse.footprint import heard_by_nearest_majority
 from truceline.fuse.rival import PickContext, learned_law
 from truceline.fuse.repeat import repeated_sources
 from truceline.fuse.flight import flight_partners
 from truceline.fuse.mission import fire_missions
 from truceline.fuse.ripple import burst_clusters, ripple_bursts
 from truceline.fuse.twin import twin_rounds
+from truceline.fuse.salvo import noise_scale, salvo_sources
 from truceline.fuse.config import FusionConfig
 from truceline.fuse.prepare import Prepared, range_slope
 from truceline.fuse.passes import PassResult, final_pass, joined
@@ -45,6 +47,8 @@ def finish(prep: Prepared, config: FusionConfig, final: PassResult, atmosphere: 
         result = partners_at(prep, config, result, atmosphere)
     if config.twin_rounds:
         result = twins_at(prep, config, result, atmosphere)
+    if config.salvo_split:
+        result = salvos_at(prep, config, result, atmosphere)
     if config.fire_missions:
         result = missions_at(prep, config, result, atmosphere)
     if config.amplitude_consistency and config.amplitude_last_max_stations > config.rival_max_stations:
@@ -112,6 +116,29 @@ def twins_at(prep: Prepared, config: FusionConfig, result: PassResult, atmospher
                                 ctx=_pick_context(prep, config), station_pick_start=prep.station_pick_start,
                                 min_stations=config.min_stations, max_stations=config.twin_max_stations,
                                 accept=tests.passes, in_burst=in_burst)
+    return with_replacements(prep, config, result, atmosphere, replaced, new)
+
+
+def salvos_at(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere: np.ndarray) -> PassResult:
+    """The events that two to four sources near them explain clearly better replaced by them (``fuse/salvo.py``);
+    every event then relocated and tested again by :func:`refine` (without sharing the picks out again)."""
+    picks = [row[row >= 0] for row in result.picks]
+    event_atmosphere = atmosphere[result.block, result.tile]
+    tests = EventTests(prep, config, picks, result.x_km, result.y_km, result.t0_s, event_atmosphere,
+                       amplitude=config.amplitude_consistency, nearest=config.nearest_majority, reach=True)
+    ctx = _pick_context(prep, config)
+    scale = noise_scale(ctx, picks, result.x_km, result.y_km, result.t0_s, event_atmosphere)
+    net = prep.network
+
+    def accept(p: np.ndarray, x: float, y: float, t0: float, atm: np.ndarray, excused: np.ndarray) -> bool:
+        # the nearest-stations test excuses the stations whose arrival another source of the split holds
+        return tests.passes(p, x, y, t0, atm, nearest=False) and (not config.nearest_majority or heard_by_nearest_majority(
+            x, y, t0, prep.pick_station[p], atm, st_x=net.x_km, st_y=net.y_km,
+            station_pick_start=prep.station_pick_start, pick_time=prep.pick_time, excused=excused))
+
+    replaced, new = salvo_sources(result.x_km, result.y_km, result.t0_s, picks, event_atmosphere, ctx=ctx,
+                                  station_pick_start=prep.station_pick_start, min_stations=config.min_stations,
+                                  scale=scale, penalty_scale=config.salvo_penalty_scale, accept=accept)
     return with_replacements(prep, config, result, atmosphere, replaced, new)
 
 
