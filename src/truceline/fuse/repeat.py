@@ -66,16 +66,10 @@ def repeated_sources(
     n = len(t0_s)
     if n == 0:
         return []
-    holder = np.full(len(pick_time), FREE, dtype=np.int64)
-    for k, p in enumerate(picks):
-        holder[p] = k
-    sizes = np.array([len(np.unique(pick_station[p])) for p in picks], dtype=np.int64)
+    holder, sizes = pick_holders(len(pick_time), picks, pick_station)
     ctx = PickContext(pick_time, pick_station, pick_baz, pick_baz_sigma, st_x, st_y, st_north, np.zeros(0), np.zeros(0),
                    sigma_s, kappa_model, reach_km, max_z, max_normalised_rms, baz_gate_z, range_slope)
-    offsets = np.arange(-SPAN_KM, SPAN_KM + 1e-9, STEP_KM)
-    gx, gy = (a.ravel() for a in np.meshgrid(offsets, offsets, indexing="ij"))
-    inside = np.hypot(gx, gy) <= SPAN_KM + 1e-9
-    gx, gy = gx[inside], gy[inside]
+    gx, gy = disc_grid(SPAN_KM, STEP_KM)
     slowest = float(np.min(event_atmosphere[:, 0])) - 0.04
     # a grid point is up to STEP_KM / sqrt(2) from the source: the agreement allows for that
     coarse_s = 2.0 * sigma_s + STEP_KM / math.sqrt(2.0) / max(slowest, 0.1)
@@ -140,6 +134,23 @@ def repeated_sources(
             new_t.append(ct)
             busy_times.append(ct)
     return out
+
+
+def pick_holders(n_picks: int, picks: list[np.ndarray], pick_station: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each pick's holding event (``FREE`` for none) and each event's number of stations."""
+    holder = np.full(n_picks, FREE, dtype=np.int64)
+    for k, p in enumerate(picks):
+        holder[p] = k
+    sizes = np.array([len(np.unique(pick_station[p])) for p in picks], dtype=np.int64)
+    return holder, sizes
+
+
+def disc_grid(span_km: float, step_km: float) -> tuple[np.ndarray, np.ndarray]:
+    """The offsets (x, y) of a square grid of ``step_km`` within ``span_km`` of the centre, x-major."""
+    offsets = np.arange(-span_km, span_km + 1e-9, step_km)
+    gx, gy = (a.ravel() for a in np.meshgrid(offsets, offsets, indexing="ij"))
+    inside = np.hypot(gx, gy) <= span_km + 1e-9
+    return gx[inside], gy[inside]
 
 
 def agreeing_origins(ctx: PickContext, pool: np.ndarray, x: float, y: float, t0: float, gx: np.ndarray,

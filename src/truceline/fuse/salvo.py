@@ -41,7 +41,7 @@ from collections.abc import Callable
 import numpy as np
 
 from truceline.fuse.atmosphere import travel_times
-from truceline.fuse.repeat import agreeing_origins, located
+from truceline.fuse.repeat import agreeing_origins, disc_grid, located, pick_holders
 from truceline.fuse.rival import PickContext
 
 WINDOW_S = 3.0
@@ -108,14 +108,8 @@ def salvo_sources(
     new: list[tuple[int, float, float, float, np.ndarray]] = []
     if n == 0:
         return replaced, new
-    holder = np.full(len(ctx.pick_time), FREE, dtype=np.int64)
-    for k, p in enumerate(picks):
-        holder[p] = k
-    sizes = np.array([len(np.unique(ctx.pick_station[p])) for p in picks], dtype=np.int64)
-    offsets = np.arange(-SPAN_KM, SPAN_KM + 1e-9, STEP_KM)
-    gx, gy = (a.ravel() for a in np.meshgrid(offsets, offsets, indexing="ij"))
-    inside = np.hypot(gx, gy) <= SPAN_KM + 1e-9
-    gx, gy = gx[inside], gy[inside]
+    holder, sizes = pick_holders(len(ctx.pick_time), picks, ctx.pick_station)
+    gx, gy = disc_grid(SPAN_KM, STEP_KM)
     for a in np.lexsort((np.arange(n), -sizes)).tolist():
         if sizes[a] < min_stations:
             continue

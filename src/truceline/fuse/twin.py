@@ -31,7 +31,7 @@ import numpy as np
 
 from truceline.fuse import kernels
 from truceline.fuse.atmosphere import travel_times
-from truceline.fuse.repeat import SPAN_KM, STEP_KM, agreeing_origins, located
+from truceline.fuse.repeat import SPAN_KM, STEP_KM, agreeing_origins, disc_grid, located, pick_holders
 from truceline.fuse.rival import PickContext
 
 WINDOW_S = 2.0
@@ -56,14 +56,8 @@ def twin_rounds(
     new: list[tuple[int, float, float, float, np.ndarray]] = []
     if n == 0:
         return replaced, new
-    holder = np.full(len(ctx.pick_time), FREE, dtype=np.int64)
-    for k, p in enumerate(picks):
-        holder[p] = k
-    sizes = np.array([len(np.unique(ctx.pick_station[p])) for p in picks], dtype=np.int64)
-    offsets = np.arange(-SPAN_KM, SPAN_KM + 1e-9, STEP_KM)
-    gx, gy = (a.ravel() for a in np.meshgrid(offsets, offsets, indexing="ij"))
-    inside = np.hypot(gx, gy) <= SPAN_KM + 1e-9
-    gx, gy = gx[inside], gy[inside]
+    holder, sizes = pick_holders(len(ctx.pick_time), picks, ctx.pick_station)
+    gx, gy = disc_grid(SPAN_KM, STEP_KM)
     separation_s = 3.0 * ctx.sigma_s
     for a in np.lexsort((np.arange(n), -sizes)).tolist():
         if not min_stations <= sizes[a] <= max_stations or (in_burst is not None and in_burst[a]):
