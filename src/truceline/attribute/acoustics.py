@@ -583,14 +583,20 @@ def unpaired_impact_odds(model: LevelModel | None, level_db: FloatArray | float,
                     else np.clip(np.atleast_1d(np.asarray(impact_partner_located, dtype=np.float64))[use], 0.0, 1.0))
     classes = np.flatnonzero(model.has_class)
 
+    def depths(values: object) -> tuple[np.ndarray, np.ndarray | float] | None:
+        """The used events' depths (m) and their scales (m), or None without finite depths."""
+        if values is None:
+            return None
+        depth = np.atleast_1d(np.asarray(values, dtype=np.float64))[use]
+        scale = (np.atleast_1d(np.asarray(depth_sigma_m, dtype=np.float64))[use] if depth_sigma_m is not None else 0.0) + 300.0
+        return (depth, scale) if np.all(np.isfinite(depth)) else None
+
     def depth_fit(k: int) -> float:
         """log of how well the events' depths behind the line fit class ``k``'s deployment (0 without depths)."""
-        if launch_depth_m is None or k >= len(ENVELOPES):
+        read = depths(launch_depth_m) if k < len(ENVELOPES) else None
+        if read is None:
             return 0.0
-        depth = np.atleast_1d(np.asarray(launch_depth_m, dtype=np.float64))[use]
-        scale = (np.atleast_1d(np.asarray(depth_sigma_m, dtype=np.float64))[use] if depth_sigma_m is not None else 0.0) + 300.0
-        if not np.all(np.isfinite(depth)):
-            return 0.0
+        depth, scale = read
         miss = (np.maximum(ENVELOPES[k].min_depth_m - depth, 0.0) + np.maximum(depth - ENVELOPES[k].max_depth_m, 0.0)) / scale
         return float(np.sum(-0.5 * miss * miss))
 
@@ -598,12 +604,10 @@ def unpaired_impact_odds(model: LevelModel | None, level_db: FloatArray | float,
 
     def reach_fit(k: int) -> float:
         """log of how well the events' depths fit class ``k``'s reach from across the line (0 without depths)."""
-        if impact_depth_m is None or k >= len(ENVELOPES):
+        read = depths(impact_depth_m) if k < len(ENVELOPES) else None
+        if read is None:
             return 0.0
-        depth = np.atleast_1d(np.asarray(impact_depth_m, dtype=np.float64))[use]
-        scale = (np.atleast_1d(np.asarray(depth_sigma_m, dtype=np.float64))[use] if depth_sigma_m is not None else 0.0) + 300.0
-        if not np.all(np.isfinite(depth)):
-            return 0.0
+        depth, scale = read
         miss = np.maximum(depth - (ENVELOPES[k].max_range_m - ENVELOPES[k].min_depth_m), 0.0) / scale
         return float(np.sum(-0.5 * miss * miss))
 

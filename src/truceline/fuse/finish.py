@@ -87,13 +87,21 @@ def _pick_context(prep: Prepared, config: FusionConfig) -> PickContext:
                        config.reach_km, config.ambiguity_z, config.max_normalised_rms, config.baz_gate_z, range_slope(prep))
 
 
-def ripple_at_bursts(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere: np.ndarray) -> PassResult:
-    """The bursts that one launcher's comb explains better replaced by its rounds (``fuse/ripple.py``); every
-    event then relocated and tested again by :func:`refine` (without sharing the picks out again)."""
+def _events_under_test(prep: Prepared, config: FusionConfig, result: PassResult,
+                       atmosphere: np.ndarray) -> tuple[list[np.ndarray], np.ndarray, EventTests]:
+    """The events' picks, their atmospheres and the tests a replacement source must pass (the steps that replace
+    events by the sources that explain them better)."""
     picks = [row[row >= 0] for row in result.picks]
     event_atmosphere = atmosphere[result.block, result.tile]
     tests = EventTests(prep, config, picks, result.x_km, result.y_km, result.t0_s, event_atmosphere,
                        amplitude=config.amplitude_consistency, nearest=config.nearest_majority, reach=True)
+    return picks, event_atmosphere, tests
+
+
+def ripple_at_bursts(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere: np.ndarray) -> PassResult:
+    """The bursts that one launcher's comb explains better replaced by its rounds (``fuse/ripple.py``); every
+    event then relocated and tested again by :func:`refine` (without sharing the picks out again)."""
+    picks, event_atmosphere, tests = _events_under_test(prep, config, result, atmosphere)
     replaced, new = ripple_bursts(result.x_km, result.y_km, result.t0_s, picks, event_atmosphere, result.chi2,
                                   result.n_obs, ctx=_pick_context(prep, config),
                                   station_pick_start=prep.station_pick_start, min_stations=config.min_stations,
@@ -105,10 +113,7 @@ def ripple_at_bursts(prep: Prepared, config: FusionConfig, result: PassResult, a
 def twins_at(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere: np.ndarray) -> PassResult:
     """The events that two rounds from their place explain better replaced by them (``fuse/twin.py``); every event
     then relocated and tested again by :func:`refine` (without sharing the picks out again)."""
-    picks = [row[row >= 0] for row in result.picks]
-    event_atmosphere = atmosphere[result.block, result.tile]
-    tests = EventTests(prep, config, picks, result.x_km, result.y_km, result.t0_s, event_atmosphere,
-                       amplitude=config.amplitude_consistency, nearest=config.nearest_majority, reach=True)
+    picks, event_atmosphere, tests = _events_under_test(prep, config, result, atmosphere)
     in_burst = np.zeros(len(picks), dtype=bool)
     for group in burst_clusters(result.x_km, result.y_km, result.t0_s):
         in_burst[group] = True
@@ -122,10 +127,7 @@ def twins_at(prep: Prepared, config: FusionConfig, result: PassResult, atmospher
 def salvos_at(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere: np.ndarray) -> PassResult:
     """The events that two to four sources near them explain clearly better replaced by them (``fuse/salvo.py``);
     every event then relocated and tested again by :func:`refine` (without sharing the picks out again)."""
-    picks = [row[row >= 0] for row in result.picks]
-    event_atmosphere = atmosphere[result.block, result.tile]
-    tests = EventTests(prep, config, picks, result.x_km, result.y_km, result.t0_s, event_atmosphere,
-                       amplitude=config.amplitude_consistency, nearest=config.nearest_majority, reach=True)
+    picks, event_atmosphere, tests = _events_under_test(prep, config, result, atmosphere)
     ctx = _pick_context(prep, config)
     scale = noise_scale(ctx, picks, result.x_km, result.y_km, result.t0_s, event_atmosphere)
     net = prep.network
@@ -145,10 +147,7 @@ def salvos_at(prep: Prepared, config: FusionConfig, result: PassResult, atmosphe
 def missions_at(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere: np.ndarray) -> PassResult:
     """The small clusters that one fire mission's rounds explain better replaced by them (``fuse/mission.py``);
     every event then relocated and tested again by :func:`refine` (without sharing the picks out again)."""
-    picks = [row[row >= 0] for row in result.picks]
-    event_atmosphere = atmosphere[result.block, result.tile]
-    tests = EventTests(prep, config, picks, result.x_km, result.y_km, result.t0_s, event_atmosphere,
-                       amplitude=config.amplitude_consistency, nearest=config.nearest_majority, reach=True)
+    picks, event_atmosphere, tests = _events_under_test(prep, config, result, atmosphere)
     replaced, new = fire_missions(result.x_km, result.y_km, result.t0_s, picks, event_atmosphere, result.chi2,
                                   ctx=_pick_context(prep, config), station_pick_start=prep.station_pick_start,
                                   min_stations=config.min_stations, reach_km=config.reach_km, accept=tests.passes)
