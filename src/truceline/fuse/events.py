@@ -261,6 +261,7 @@ def origin_time_swap_variance(prep: Prepared, config: FusionConfig, result: Pass
     others = np.column_stack([result.x_km, result.y_km, result.t0_s, event_atmosphere.reshape(n, 3)])
     if neighbours is not None and len(neighbours):
         others = np.concatenate([others, np.asarray(neighbours, dtype=float).reshape(-1, 6)])
+    slope = range_slope(prep)
     out = np.zeros(n)
     for i in range(n):
         near = np.flatnonzero((np.abs(others[:, 2] - result.t0_s[i]) <= config.cluster_s)
@@ -273,14 +274,14 @@ def origin_time_swap_variance(prep: Prepared, config: FusionConfig, result: Pass
         design = event_design(net.x_km[stations], net.y_km[stations], float(result.x_km[i]), float(result.y_km[i]),
                               float(result.t0_s[i]), prep.pick_time[picks], tuple(event_atmosphere[i]),  # type: ignore[arg-type]
                               sigma_pick_s=config.sigma_pick_s, kappa_model=config.kappa_model,
-                              range_slope=range_slope(prep))
+                              range_slope=slope)
         if np.linalg.matrix_rank(design.design) < 3:
             continue
         gap = nearest_other_arrival_s(picks, prep.pick_station, prep.pick_time, prep.station_pick_start,
                                       window_s=config.crowd_swap_window_s)
         own = prep.pick_time[picks] - design.residual_s
         predicted = np.array([others[j, 2] + travel_times(net.x_km[stations], net.y_km[stations], others[j, 0], others[j, 1],
-                                                          others[j, 3], others[j, 4], others[j, 5], range_slope(prep))
+                                                          others[j, 3], others[j, 4], others[j, 5], slope)
                               for j in near])
         out[i] = coherent_swap_time_variance(pick_gains(design)[2], own, predicted, float(np.mean(gap > 0)),
                                              window_s=config.crowd_swap_window_s)
