@@ -114,6 +114,12 @@ def _offsets(arrival: np.ndarray, pairs: tuple[np.ndarray, ...], pick_time: np.n
     return pair, pick, pick_time[pick] - arrival[pairs[0][pair], pairs[1][pair]]
 
 
+def above_chance(count: float, chance: float, *, ratio: float, min_excess: int) -> bool:
+    """Whether a band's count of picks is heard: at least ``ratio`` times the chance count and ``min_excess`` above it
+    (the gate of this step and of ``ghosts``' later trains)."""
+    return bool(count >= ratio * chance and count - chance >= min_excess)
+
+
 def read_band(offsets: np.ndarray, low_km: float, high_km: float, settings: FarSettings) -> FarBand:
     """Whether the band's stations hear the events: the excess of offsets near 0 over the floor beyond
     ``window_s / 2`` (picks per second of offset), at the tolerance that gains most."""
@@ -123,7 +129,7 @@ def read_band(offsets: np.ndarray, low_km: float, high_km: float, settings: FarS
     for tolerance in TOLERANCES_S:
         within = int(np.count_nonzero(np.abs(offsets) <= tolerance))
         chance = floor * 2.0 * tolerance
-        heard = bool(within >= settings.ratio * chance and within - chance >= settings.min_excess)
+        heard = above_chance(within, chance, ratio=settings.ratio, min_excess=settings.min_excess)
         band = FarBand(low_km=low_km, high_km=high_km, tolerance_s=tolerance, within=within, chance=chance, heard=heard)
         if best is None or within - 2.0 * chance > best.within - 2.0 * best.chance:
             best = band

@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from truceline.fuse.farpicks import predicted
+from truceline.fuse.farpicks import above_chance, predicted
 
 if TYPE_CHECKING:
     from truceline.fuse.engine import FusionConfig, PassResult, Prepared
@@ -103,7 +103,7 @@ def read_band(offsets: np.ndarray, low_km: float, high_km: float, settings: Trai
         after = int(np.count_nonzero((offsets > settings.min_delay_s) & (offsets <= window)))
         before = int(np.count_nonzero((offsets < -settings.min_delay_s) & (offsets >= -window)))
         chance = max(float(before), floor * (window - settings.min_delay_s))
-        heard = bool(after >= settings.ratio * chance and after - chance >= settings.min_excess)
+        heard = above_chance(after, chance, ratio=settings.ratio, min_excess=settings.min_excess)
         band = TrainBand(low_km=low_km, high_km=high_km, window_s=window, after=after, before=before, chance=chance,
                          heard=heard)
         if best is None or after - 2.0 * chance > best.after - 2.0 * best.chance:
