@@ -14,15 +14,20 @@ from truceline.ingest.patrol.places import (
 )
 from truceline.ingest.patrol.scan import Group, Scan
 
-_ACTION_AFTER = re.compile(r"^[\s\x1f]*(?:had\s+|have\s+|has\s+)?"
+_ACTION_AFTER = re.compile(r"^[\s\x1f]*"
+                           r"(?:had\s+|have\s+|has\s+)?"
                            # "several of the projectiles crossed into Israeli territory and landed in open areas" (patrol22's
                            # X03: projectiles in flight)
                            r"(?:(?:crossed|flew)\s+(?:into|over)\s+[^.;,\x1f]{1,40}?\s+and\s+(?=land(?:ed|ing)|fell|impact|hit|struck))?"
                            r"(?P<verb>impact(?:ed|ing)?|land(?:ed|ing)?|hit|struck|striking|"
                            # "The rockets fell in an open field" (patrol20b's T06): landed
-                           r"fell(?=\s+(?:in|on|into|inside|near|onto|close)\b)|launched|being\s+launched|(?:being\s+)?fired(?!\s+(?:from|at|by|upon|on|in\s+the\s+air)\b)"
+                           r'fell(?=\s+"?\s*(?:in|on|into|inside|near|onto|close)\b)|'
+                           r"launched|being\s+launched|(?:being\s+)?fired(?!\s+(?:from|at|by|upon|on|in\s+the\s+air)\b)"
                            r"|explod(?:e|ed|es|ing)|detonat(?:e|ed|es|ing))\b(?!\s+in\s+(?:the\s+)?(?:air|mid-air|sky))",
                            re.IGNORECASE)
+#: A place hit by the rounds, told in the passive before them: "was hit by stray rockets", "were struck by two shells".
+_HIT_BY_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:hit|struck)\s+by\s+(?:(?:the|an?|stray|several|some|[\w-]+)\s+){0,3}$",
+                            re.IGNORECASE)
 #: Rockets written as launched, just after the noun: "rocket launches", "rocket firing".
 _LAUNCHES_AFTER = re.compile(r"^[\s\x1f]*(?P<word>launch(?:es)?|launchings?|firing)\b(?!\s+(?:positions?|sites?|pads?|systems?)\b)",
                              re.IGNORECASE)
@@ -63,6 +68,12 @@ def read_landing(scan: Scan, group: Group, start: int, end: int) -> None:
     if (onto is None and group.kind == "explosion_undetermined" and group.sighting is None
             and (before := FIRED_ONTO_BEFORE.search(scan.text, max(0, group.start - 120), group.start)) is not None):
         onto = before
+        group.kind, group.kinds = "explosion_impact", ["explosion_impact"]
+    if (onto is None and group.kind == "explosion_undetermined" and group.sighting is None
+            and (hit_by := _HIT_BY_BEFORE.search(scan.text, max(0, group.start - 60), group.start)) is not None):
+        # "Their encampment near the UN base was hit by stray rockets" (patrol24's AA14: undetermined): what the rounds
+        # hit, told in the passive, so impacts
+        onto = hit_by
         group.kind, group.kinds = "explosion_impact", ["explosion_impact"]
     if (onto is None and group.kind == "explosion_undetermined" and group.sighting is None
             and FIRED_BEFORE.search(scan.text, max(0, group.start - 40), group.start) is not None):

@@ -39,7 +39,7 @@ FIRED_ONTO_AFTER = re.compile(
 #: Rounds a party says its enemy fired on a place, the verb before them: "firing mortar shells on southern areas of the
 #: capital", "fired 12 shells on Avdiivka" (patrol21's U22: undetermined). By the batches' rule (fired onto a place, as
 #: ``FIRED_ONTO_AFTER``) impacts; not a day ("on Monday", "on 3 March"), nor the mission.
-FIRED_BEFORE = re.compile(r"\b(?:fired|firing|launched|launching)\s+(?:a\s+total\s+of\s+|about\s+|some\s+|over\s+|more\s+than\s+"
+FIRED_BEFORE = re.compile(r"\b(?:fired|firing|launched|launching|lob|lobb(?:ed|ing))\s+(?:a\s+total\s+of\s+|about\s+|some\s+|over\s+|more\s+than\s+"
                            r"|almost\s+|nearly\s+|at\s+least\s+)?$",
                            re.IGNORECASE)
 #: (also the place first: "fired on territory of the self-proclaimed Lugansk People's Republic (LPR) more than 250 shells",
@@ -53,8 +53,11 @@ ON_PLACE_AFTER = re.compile(
     r"^[\s\x1f]*(?:(?:of[\s\x1f]+[\w\s\x1f-]{0,30}?calib(?:re|er)s?\s+)?)(?:on|onto|upon)\s+"
     r"(?!(?:the\s+)?(?:SMM|OSCE|mission|patrol|UAV|mini-UAV|drones?|night|morning|afternoon|evening|day|same|following|previous"
     r"|\d|" + ph.MONTH + r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
-    r"(?=(?:the\s+|their\s+|our\s+|its\s+|enemy\s+)?(?:(?-i:[A-Z])|(?:[\w-]+ern\s+)?(?:positions?|areas?|neighbou?rhoods?"
-    r"|villages?|towns?|settlements?|residential|houses|homes|territory|outskirts)\b))", re.IGNORECASE)
+    # (also "lobbing mortar shells on civilian population", "on a camp", "on forward posts": patrol24's AA05, AA12)
+    r"(?=(?:the\s+|their\s+|our\s+|its\s+|enemy\s+|an?\s+)?(?:(?:civilian|civil|populated|inhabited|forward|border)\s+)?"
+    r"(?:(?-i:[A-Z])|(?:[\w-]+ern\s+)?(?:positions?|areas?|neighbou?rhoods?"
+    r"|villages?|towns?|settlements?|residential|houses|homes|territory|outskirts|population|posts?|camps?|bases?|barracks"
+    r"|compounds?)\b))", re.IGNORECASE)
 #: Rounds fired and what they hit, written after them: "Three guided missiles were fired destroying an SMM observation
 #: camera", "two shells were launched, hitting a house" (patrol19b's M19: undetermined). The text says where they landed,
 #: so impacts; "were fired at the camera" alone says only where they were aimed (undetermined).
@@ -71,9 +74,10 @@ ALL_LANDED = re.compile(r",?\s*\b(?:(?:all|both|each)\s+of\s+(?:which|them)|(?:w
 #: Pakistan side also fell in residential areas" (patrol20b's S11, S12, S14: undetermined, and the origin the place).
 FROM_THEN_LANDED = re.compile(
     r"^[\s\x1f]*(?:(?:(?:that|which)\s+(?:were|was|had\s+been)\s+|(?:believed|thought|said|assessed)\s+to\s+(?:be\s+|have\s+)?"
-    r"(?:have\s+)?been\s+)?(?:fired|launched)\s+)?from\s+(?P<origin>(?:between\s+[\w'-]+\s+and\s+[\w'-]+"  # "… crossing between X and Y"
+    r"(?:have\s+)?been\s+|(?:were|was|had\s+been|have\s+been|has\s+been)\s+)?(?:fired|launched)\s+)?from\s+(?P<origin>(?:between\s+[\w'-]+\s+and\s+[\w'-]+"  # "… crossing between X and Y"
     r"|(?!\b(?:and|but|while|which|that|fired|launched)\b)[^,.;:()])"
-    r"{1,90}?)\s+(?:also\s+|then\s+|later\s+)?(?:had\s+|have\s+|has\s+)?(?P<verb>landed|impacted|hit|struck|fell(?!\s+short\b)|exploded)\b",
+    # (also "the rockets were launched from the Arkoub area …, but landed on a farm", patrol24's AA01)
+    r"{1,90}?)(?:\s*,?\s+but)?\s+(?:also\s+|then\s+|later\s+)?(?:had\s+|have\s+|has\s+)?(?P<verb>landed|impacted|hit|struck|fell(?!\s+short\b)|exploded)\b",
     re.IGNORECASE)
 #: A line the text places fire by, not a place to locate: "across the Line of Control", "from the direction of the
 #: Administrative Boundary Line", "in the area of separation".

@@ -227,7 +227,8 @@ def _twenty_four_hour(match: re.Match[str], fit: bool = True) -> str:
 
 
 _ONE_TO_ONE = str.maketrans({"–": "-", "—": "-", "‒": "-", "−": "-", "‐": "-", "‑": "-", "\u00a0": " ",
-                             "\u2009": " ", "\u202f": " ", "’": "'", "‘": "'", "“": '"', "”": '"', "\t": " "})
+                             "\u2009": " ", "\u202f": " ", "’": "'", "‘": "'", "“": '"', "”": '"', "\t": " ",
+                             "\u00ab": '"', "\u00bb": '"'})  # « »: "Fifteen mortars fell « in and around » Tessalit camp"
 
 
 #: A tally written before its verb: "Armenian Armed Forces have 120 times violated the ceasefire" is read as "… violated
@@ -401,6 +402,21 @@ _MORTARS_LANDED = re.compile(r"(?<![\w-])(?P<lead>(?:\d+|(?i:" + ph.NUMBER_WORD 
                              r"(?P<noun>(?i:mortars))(?=\s+(?:(?:have|had)\s+)?(?:also\s+)?(?i:landed|fell|hit|struck|exploded"
                              r"|impacted)\b)")
 
+#: Rounds fired onto a place told by the verb only: "indiscriminately shelled houses in … Hayes", "continued to shell
+#: residential areas", "Militants shelled a camp for French troops" (patrol23's Z206, Z202, patrol24's AA12: not read, or
+#: undetermined) is "fired shells on houses", "lob shells on residential areas" (longer; :func:`_sub_growing`): shells
+#: fired onto a place, impacts by the batches' rule. Not "the territory" (a party's tally: "have shelled the territory of
+#: the … eight times") nor positions.
+_SHELLED_PLACE = re.compile(
+    r"(?<![\w-])(?P<verb>shelled|shelling|shell)\s+(?=(?:the\s+|a\s+|an\s+|their\s+|its\s+)?(?:(?:civilian|civil|residential"
+    r"|populated|inhabited|forward|border|(?-i:[A-Z]{2,}))\s+)?(?:houses|homes|areas|neighbou?rhoods|posts?|camps?|bases?|barracks|compounds?"
+    r"|villages?)\b)", re.IGNORECASE)
+_SHELLED_WRITTEN = {"shelled": "fired shells on ", "shelling": "firing shells on ", "shell": "lob shells on "}
+#: Mortars fired: "by firing mortars and other weapons" (patrol24's AA03: not read; "mortars" is the weapon) is "firing
+#: mortar shells" (longer; :func:`_sub_growing`).
+_FIRING_MORTARS = re.compile(r"(?P<lead>\b(?:firing|fired|lobbing|lobbed)\s+)mortars\b"
+                             r"(?!\s+(?:and|or)\s+[\w-]+\s+(?:shells|rounds)\b)", re.IGNORECASE)  # (not "mortars and artillery shells")
+
 
 def rewrite_line(line: str) -> tuple[str, list[tuple[int, int]]]:
     """The line (a table row already written as its sentence) with every rewrite of this module applied, in order,
@@ -453,6 +469,9 @@ def rewrite_line(line: str) -> tuple[str, list[tuple[int, int]]]:
     line, widened = _sub_growing(_WEAPONS_BEFORE_ROUNDS, lambda listed: f"{listed['lead']}{listed['noun']} of {listed['weapons']}",
                                  line, widened)  # "70 mortar, artillery and tank rounds" (longer)
     line, widened = _sub_growing(_MORTARS_LANDED, lambda mortars: mortars["lead"] + "mortar shells", line, widened)
+    line, widened = _sub_growing(_FIRING_MORTARS, lambda mortars: mortars["lead"] + "mortar shells", line, widened)  # "firing mortars"
+    line, widened = _sub_growing(_SHELLED_PLACE, lambda shelled: _SHELLED_WRITTEN[shelled["verb"].lower()], line,
+                                 widened)  # "shelled houses": "fired shells on houses" (longer)
     line, widened = _sub_growing(_INTERCEPTED_OF, _intercepted_of, line, widened)  # "intercepted 3 of the 12 rockets"
     line, widened = _sub_growing(_OF_WHICH_INTERCEPTED, _of_which_intercepted, line, widened)  # "…, 3 of which were intercepted"
     line = _RESPECTIVE_WEAPONS.sub(_respective_weapons, line)  # "120mm and 82mm mortars (78 and 14 explosions, respectively)"
