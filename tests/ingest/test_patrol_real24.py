@@ -14,9 +14,6 @@ from tests.ingest.test_patrol_real16 import assert_no_worse
 from tests.ingest.test_patrol_real20 import _fire, _read
 
 JUDGED: dict[str, dict[str, int]] = {
-    # AA01: "Two Grad type 107 mm missiles fired from southern Lebanon towards Israel missed their target and exploded on
-    # Lebanese territory": the verb after "missed their target and" is not reached (undetermined)
-    "AA01": {"kind": 1},
     # AA12: "the shells passed safely over the camp" (no number) is read as an undetermined explosion, the expectation's
     # optional fire of kind other
     "AA12": {"kind": 1},
@@ -93,3 +90,19 @@ def test_a_place_hit_by_rounds_in_the_passive_is_their_impact() -> None:
 def test_rounds_launched_from_a_place_but_landing_elsewhere_are_impacts() -> None:
     records = _fire(_read("Three rockets were launched from the Wazzani area, but landed in an open field on the Lebanese side."))
     assert [(record["kind"], record["count"]) for record in records] == [("explosion_impact", 3)]
+
+
+# --- a verb of landing after two nouns, and rounds fired from a place that missed and landed elsewhere (Z11, AA01) -----
+
+
+def test_shells_listed_before_bullets_that_landed_are_impacts() -> None:
+    records = _fire(_read("Syrian shells and bullets have landed on the Lebanese side of the border several times."))
+    assert "explosion_impact" in [record["kind"] for record in records]
+    assert "explosion_undetermined" not in [record["kind"] for record in records]
+
+
+def test_rounds_fired_from_a_place_that_missed_and_exploded_elsewhere_are_impacts() -> None:
+    (record,) = _fire(_read("Three 122 mm rockets fired from the Arkoub towards Metula missed their target and exploded on "
+                            "Lebanese territory on Monday."))
+    assert (record["kind"], record["count"]) == ("explosion_impact", 3)
+    assert record["fired_from_place"] == "Arkoub"

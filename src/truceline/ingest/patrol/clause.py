@@ -35,6 +35,7 @@ from truceline.ingest.patrol.position import (
 )
 from truceline.ingest.patrol.scan import ClauseReading, EventPlace, Group, Scan
 from truceline.ingest.patrol.shared import (
+    list_verb_landed,
     list_verb_impacts, merge_damage_cause, merge_parts, share_places, tally_as_count, weapon_of_both,
     weapon_of_same_rounds,
 )
@@ -418,6 +419,7 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
             group.radar_tracks = True
         group.end = group_end
     list_verb_impacts(scan, groups, noun_ends, end)
+    list_verb_landed(scan, groups, noun_ends, end)
     weapon_of_both(scan, groups, noun_ends)
     split_assessed_total(scan, groups, noun_ends)
     weapon_of_same_rounds(groups)

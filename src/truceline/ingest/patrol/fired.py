@@ -19,6 +19,10 @@ _ACTION_AFTER = re.compile(r"^[\s\x1f]*"
                            # "several of the projectiles crossed into Israeli territory and landed in open areas" (patrol22's
                            # X03: projectiles in flight)
                            r"(?:(?:crossed|flew)\s+(?:into|over)\s+[^.;,\x1f]{1,40}?\s+and\s+(?=land(?:ed|ing)|fell|impact|hit|struck))?"
+                           # "Two … missiles fired from southern Lebanon towards Israel missed their target and exploded on
+                           # Lebanese territory" (patrol24's AA01: undetermined): where they went after they were fired
+                           r"(?:(?:(?:were|was)\s+)?(?:fired|launched)\s+from\s+(?P<origin>[^.;,\x1f]{1,60}?)\s+(?:missed\s+(?:their|its|the)\s+targets?\s+)?"
+                           r"and\s+(?=land(?:ed|ing)|fell|impact|hit|struck|explod))?"
                            r"(?P<verb>impact(?:ed|ing)?|land(?:ed|ing)?|hit|struck|striking|"
                            # "The rockets fell in an open field" (patrol20b's T06): landed
                            r'fell(?=\s+"?\s*(?:in|on|into|inside|near|onto|close)\b)|'
@@ -143,6 +147,13 @@ def read_landing(scan: Scan, group: Group, start: int, end: int) -> None:
     if action is not None and (group.kind.startswith("explosion") or group.kind == "projectile_in_flight"):
         # "six artillery rounds impact 2-3km east", "12 rockets launched in a northerly direction"
         scan.claim(start + action.start("verb"), start + action.end("verb"))
+        if action["origin"] is not None:  # where they were fired from is not where they landed
+            origin_from = scan.text.rfind("from", start, start + action.start("origin"))
+            scan.claim(origin_from, start + action.end("origin"))
+            named = re.match(r"(?:the\s+)?(?:[a-z]+ern\s+)?(?P<place>(?-i:[A-Z][\w'-]+)(?:\s+(?-i:[A-Z][\w'-]+)){0,2})",
+                             action["origin"], re.IGNORECASE)
+            if named is not None:
+                group.details["fired_from_place"] = named["place"]
         verb = action["verb"].lower()
         if group.kind == "projectile_in_flight" and ("launch" in verb or verb.endswith("fired")):
             pass  # "six rocket-assisted projectiles fired from south-east to north-west": seen in flight

@@ -28,6 +28,23 @@ def list_verb_impacts(scan: Scan, groups: list[Group], noun_ends: list[int], end
                 before.kind, before.kinds = "explosion_impact", ["explosion_impact"]
 
 
+#: A verb of landing just after the last of a list: "Syrian shells and bullets have landed on the Israeli side".
+_LANDED_AFTER = re.compile(r"[\s\x1f]*(?:(?:have|has|had)\s+)?(?:also\s+)?(?:landed|fell|hit|struck|impacted)\b", re.IGNORECASE)
+
+
+def list_verb_landed(scan: Scan, groups: list[Group], noun_ends: list[int], end: int) -> None:
+    """A verb of landing after the last of rounds listed with "and" (no count between them) makes the undetermined
+    explosions before it impacts: "Syrian shells and bullets have landed on the Israeli side" (patrol23's Z11: the verb
+    was read with the bullets only, the shells undetermined)."""
+    if len(groups) < 2 or _LANDED_AFTER.match(scan.text, noun_ends[-1], end) is None:
+        return
+    for index in range(len(groups) - 2, -1, -1):
+        if not re.fullmatch(r"\s*(?:,\s*)?(?:and\s+|or\s+)?", scan.text[noun_ends[index]:groups[index + 1].start]):
+            return  # only the nouns just before the verb, with nothing but "and" or a comma between them
+        if groups[index].kind == "explosion_undetermined" and groups[index].sighting is None:
+            groups[index].kind, groups[index].kinds = "explosion_impact", ["explosion_impact"]
+
+
 def weapon_of_both(scan: Scan, groups: list[Group], noun_ends: list[int]) -> None:
     """A weapon named after the second of two fire nouns (bursts and shots) is the first one's too."""
     for index in range(len(groups) - 2, -1, -1):
