@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.ingest.patrol_real24_batches import BATCH_AA
+from tests.ingest.patrol_real24_batches import BATCH_AA, BATCH_AB
 from tests.ingest.test_patrol_real16 import assert_no_worse
 from tests.ingest.test_patrol_real20 import _fire, _read
 
@@ -21,16 +21,21 @@ JUDGED: dict[str, dict[str, int]] = {
     # two kilometres from the compound": the rockets told again are read as an undetermined rocket record (with the return
     # fire's distance), paired with the expectation's optional return fire
     "AA14": {"kind": 1},
+    # AB04: "Israel used the Tamuz, a surface to surface guided missile to hit the target" is read as an undetermined
+    # rocket, the expectation's optional impact
+    "AB04": {"kind": 1},
 }
 LEFT: dict[str, dict[str, int]] = {
     # AA05, AA07: the judge's ties (the old cost pairs the mortar record of no number, and the tally, with an optional
     # expectation; measure.py --fixed finds nothing missing)
     "AA05": {"weapon": 1, "record": 1},
     "AA07": {"record": 1},
+    # AB09: the judge's tie (the mortar shelling at 11.40 am is read, with its time; measure.py --fixed finds it)
+    "AB09": {"record": 1},
 }
 
 
-@pytest.mark.parametrize(("item", "day", "text", "expected"), BATCH_AA, ids=[item[0] for item in BATCH_AA])
+@pytest.mark.parametrize(("item", "day", "text", "expected"), BATCH_AA + BATCH_AB, ids=[item[0] for item in BATCH_AA + BATCH_AB])
 def test_real_item_has_no_wrong_value(item: str, day: str, text: str, expected: list[dict[str, Any]]) -> None:
     assert_no_worse(item, day, text, expected, JUDGED, LEFT)
 
@@ -106,3 +111,30 @@ def test_rounds_fired_from_a_place_that_missed_and_exploded_elsewhere_are_impact
                             "Lebanese territory on Monday."))
     assert (record["kind"], record["count"]) == ("explosion_impact", 3)
     assert record["fired_from_place"] == "Arkoub"
+
+
+# --- rounds that fell on a place named after the verb, one mortar, and an offset from a landmark (AB01, AB03) ---------
+
+
+@pytest.mark.parametrize(("text", "count", "weapon"), [
+    ("Residents said another mortar struck the outskirts of Quneitra.", 1, "mortar"),
+    ("Two rockets have fallen Jounieh district overnight.", 2, "rocket"),
+    ("Three shells reached the Israeli Golan on Monday.", 3, None),
+])
+def test_rounds_that_fell_on_or_reached_a_place_are_impacts(text: str, count: int, weapon: str | None) -> None:
+    assert _kinds(text) == [("explosion_impact", count, weapon)]
+
+
+def test_a_tally_that_reached_a_number_is_no_impact() -> None:
+    (record,) = _read("The number of ceasefire violations reached 88.")
+    assert record["kind"] == "other" and record["ceasefire_violations"] == 88
+
+
+def test_an_offset_from_a_landmark_is_no_distance_from_the_observer() -> None:
+    (record,) = _fire(_read("A mortar shell landed about 50 metres away from the school building."))
+    assert record["kind"] == "explosion_impact" and record["distance_min_km"] is None
+
+
+def test_an_offset_from_the_mission_is_its_distance() -> None:
+    (record,) = _fire(_read("Two shells landed 300 metres from the SMM position."))
+    assert record["distance_min_km"] == pytest.approx(0.3)

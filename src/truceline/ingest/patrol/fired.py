@@ -26,6 +26,9 @@ _ACTION_AFTER = re.compile(r"^[\s\x1f]*"
                            r"(?P<verb>impact(?:ed|ing)?|land(?:ed|ing)?|hit|struck|striking|"
                            # "The rockets fell in an open field" (patrol20b's T06): landed
                            r'fell(?=\s+"?\s*(?:in|on|into|inside|near|onto|close)\b)|'
+                           # "Three rockets have fallen Baabda district", "two shells reached the Israeli Golan Heights"
+                           # (patrol24's AB01, AB03: undetermined): landed on a place named after the verb
+                           r"fallen(?=\s+(?:(?:in|on|into|inside|near|onto)\b|(?-i:[A-Z])))|reached(?=\s+(?:the\s+)?(?-i:[A-Z]))|"
                            r"launched|being\s+launched|(?:being\s+)?fired(?!\s+(?:from|at|by|upon|on|in\s+the\s+air)\b)"
                            r"|explod(?:e|ed|es|ing)|detonat(?:e|ed|es|ing))\b(?!\s+in\s+(?:the\s+)?(?:air|mid-air|sky))",
                            re.IGNORECASE)

@@ -412,6 +412,17 @@ _SHELLED_PLACE = re.compile(
     r"|populated|inhabited|forward|border|(?-i:[A-Z]{2,}))\s+)?(?:houses|homes|areas|neighbou?rhoods|posts?|camps?|bases?|barracks|compounds?"
     r"|villages?)\b)", re.IGNORECASE)
 _SHELLED_WRITTEN = {"shelled": "fired shells on ", "shelling": "firing shells on ", "shell": "lob shells on "}
+#: One mortar that landed: "another mortar hit the southern Golan Heights" (patrol24's AB03: not read; "mortar" is the
+#: weapon) is "another mortar shell hit" (longer; :func:`_sub_growing`), as ``_MORTARS_LANDED``.
+_MORTAR_LANDED = re.compile(r"(?P<lead>\b(?i:another|a|an|one)\s+(?:(?-i:[A-Z][a-z]+)\s+)?)(?i:mortar)(?=\s+(?:(?:has|had)\s+)?"
+                            r"(?:also\s+)?(?i:landed|fell|hit|struck|exploded|impacted)\b)")
+#: Where rounds fell, written as an offset from a landmark: "a rocket fell around 100 meters away from the presidential
+#: palace" (patrol24's AB01: undetermined, and 100 m became the distance from the observer) is "fell near the
+#: presidential palace" (same length): not the mission's position ("landed 200m from the SMM position" is kept).
+_OFFSET_FROM_LANDMARK = re.compile(
+    r"(?P<verb>\b(?:fell|landed|hit|struck|impacted|exploded)\s+)(?P<offset>(?:(?:around|about|some|approximately|roughly)\s+)?"
+    r"\d[\d,.]*\s*(?:m|metres?|meters?)\s+(?:away\s+)?from\s+)(?=the\s+(?-i:[a-z]))(?!the\s+(?:position|observers?|monitors?|patrol|car|vehicles?)\b)",
+    re.IGNORECASE)
 #: Mortars fired: "by firing mortars and other weapons" (patrol24's AA03: not read; "mortars" is the weapon) is "firing
 #: mortar shells" (longer; :func:`_sub_growing`).
 _FIRING_MORTARS = re.compile(r"(?P<lead>\b(?:firing|fired|lobbing|lobbed)\s+)mortars\b"
@@ -469,6 +480,8 @@ def rewrite_line(line: str) -> tuple[str, list[tuple[int, int]]]:
     line, widened = _sub_growing(_WEAPONS_BEFORE_ROUNDS, lambda listed: f"{listed['lead']}{listed['noun']} of {listed['weapons']}",
                                  line, widened)  # "70 mortar, artillery and tank rounds" (longer)
     line, widened = _sub_growing(_MORTARS_LANDED, lambda mortars: mortars["lead"] + "mortar shells", line, widened)
+    line, widened = _sub_growing(_MORTAR_LANDED, lambda mortar: mortar["lead"] + "mortar shell", line, widened)
+    line = _OFFSET_FROM_LANDMARK.sub(lambda offset: offset["verb"] + "near".ljust(len(offset["offset"])), line)
     line, widened = _sub_growing(_FIRING_MORTARS, lambda mortars: mortars["lead"] + "mortar shells", line, widened)  # "firing mortars"
     line, widened = _sub_growing(_SHELLED_PLACE, lambda shelled: _SHELLED_WRITTEN[shelled["verb"].lower()], line,
                                  widened)  # "shelled houses": "fired shells on houses" (longer)
