@@ -39,9 +39,9 @@ JUDGED: dict[str, dict[str, int]] = {
     "Z201": {"kind": 3},
 }
 LEFT: dict[str, dict[str, int]] = {
-    # Z02: "thought to have come from the area in and around the airport to the north-west: …" does not give its bearing
-    # to the list after the colon
-    "Z02": {"bearing": 2, "record": 1},
+    # Z02: "What was assessed to have been an out-going artillery round was also heard …" (a subject clause) is not read
+    # (the bearing of "… to the north-west: …" is the list's since patrol24)
+    "Z02": {"record": 1},
     "Z05": {"weapon": 1},
     # Z06: "Hospital number 20 which was shelled": undetermined, paired with the optional mortars (the judge's tie)
     "Z06": {"weapon": 1},

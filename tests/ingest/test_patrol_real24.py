@@ -138,3 +138,22 @@ def test_an_offset_from_a_landmark_is_no_distance_from_the_observer() -> None:
 def test_an_offset_from_the_mission_is_its_distance() -> None:
     (record,) = _fire(_read("Two shells landed 300 metres from the SMM position."))
     assert record["distance_min_km"] == pytest.approx(0.3)
+
+
+# --- episodes with a direction, listed after a colon (patrol23's Z02) --------------------------------------------------
+
+
+def test_the_list_after_a_colon_takes_the_episodes_direction() -> None:
+    records = _fire(_read("From positions in Horlivka throughout the day, the SMM heard two separate episodes of shelling "
+                          "thought to have come from the area around Zaitseve to the south-east: four explosions at a "
+                          "distance of about five kilometres; and, 12 outgoing artillery rounds."))
+    listed = [record for record in records if record["count"] in (4, 12)]
+    assert len(listed) == 2 and all(record["bearing_min_deg"] == pytest.approx(123.75) for record in listed)
+    (episodes,) = [record for record in records if record["count"] is None]  # the episodes are no count of rounds
+    assert episodes["episodes"] == 2
+
+
+def test_without_a_colon_a_later_count_keeps_its_own_direction() -> None:
+    records = _fire(_read("The SMM heard two episodes of shelling to the south-east and, later, four explosions 3km north."))
+    (later,) = [record for record in records if record["count"] == 4]
+    assert later["bearing_min_deg"] == pytest.approx(348.75)

@@ -396,7 +396,7 @@ _CAUSED_BY_BEFORE = re.compile(r"\s*(?:(?:(?:assessed\s+as\s+)?caused|made|left)
 #: Episodes of fire counted, not rounds: "two episodes of tracer fire", "three periods of small-arms fire".
 _EPISODES_BEFORE = re.compile(
     r"(?P<lead>(?:(?P<qual>" + ph.COUNT_QUALIFIER + r")\s+)?(?:(?P<vague>" + ph.VAGUE_COUNTS + r")|(?<![\d:.,])(?P<n>\d+|(?i:"
-    + ph.NUMBER_WORD + r"))|an?)\s+(?P<what>(?i:episodes?|instances?|incidents?|bouts?|periods?|spells?|waves?))\s+of\s+)"
+    + ph.NUMBER_WORD + r"))|an?)\s+(?:(?i:different|separate|distinct)\s+)?(?P<what>(?i:episodes?|instances?|incidents?|bouts?|periods?|spells?|waves?))\s+of\s+)"
     r"(?:(?:and\s+)?(?!(?:and|or|of)\b)[A-Za-z(][\w\-()]*\s+){0,4}(?:(?:an?\s+)?exchanges?\s+of\s+(?:[\w()-]+\s+){0,3})?$", re.IGNORECASE)
 _SHARED_PART = re.compile(
     r"(?P<n>\d+|(?i:" + ph.NUMBER_WORD + r"))\s+(?P<what>(?i:incoming|outgoing|impacts?|undetermined|unknown|unidentified))"

@@ -20,6 +20,7 @@ from truceline.ingest.patrol.locate import resolve_position
 from truceline.ingest.patrol.patterns import KIND_NOUN, VERB
 from truceline.ingest.patrol.records import clause_records
 from truceline.ingest.patrol.scan import ClauseReading, Clock, EventPlace, Scan
+from truceline.ingest.patrol.shared import episodes_colon_bearing
 from truceline.ingest.patrol.split import SAME_SUBJECT_VERB, clauses, tally_parenthesis, which_as_parenthesis
 from truceline.ingest.patrol.state import Observer, State
 from truceline.ingest.patrol.times import (
@@ -446,8 +447,10 @@ def read_sentence(
     placing_times = None  # the time of a clause before that observed nothing (it placed the patrol)
     previous_period = False
     placed_before = False  # this sentence is timed from the one before, which only placed the patrol
+    colon_bearing: str | None = None  # the direction of episodes a colon lists: "… to the north-west: a …; 70 …; and, …"
     for clause_start, clause_end in clauses(scan, start, end):
         reading = read_clause(scan, clause_start, clause_end, previous_kind=previous_kind)
+        colon_bearing = episodes_colon_bearing(line, reading.groups, colon_bearing)
         that_part = that_part_of_day(line, clause_start, clause_end)
         if that_part is not None and state.date_written:
             reading.that_part = that_part

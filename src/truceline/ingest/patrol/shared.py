@@ -156,3 +156,18 @@ def merge_damage_cause(groups: list[Group], reported_by: str | None) -> None:
             damaged.warnings.extend(hit.warnings)
             damaged.end = hit.end
             del groups[index]
+
+
+def episodes_colon_bearing(line: str, groups: list[Group], carried: str | None) -> str | None:
+    """Episodes counted with their direction, then listed after a colon: "heard three different instances of shelling
+    thought to have come from the area … to the north-west: a single explosion at a distance of approximately ten
+    kilometres; 70 … rounds; and, three powerful explosions" (patrol23's Z02: the list had no direction). Each listed
+    observation with no direction of its own is given the episodes' (also in the clauses after a semicolon); the
+    direction carried on is returned."""
+    for group in groups:
+        if carried is not None and group.bearing is None and group.toward is None and group.episodes is None:
+            group.bearing = carried
+        if (group.episodes is not None and group.bearing is not None and group.count is None
+                and re.search(r":(?:\s|$)", line[group.start:group.end]) is not None):
+            carried = group.bearing
+    return carried
