@@ -157,3 +157,12 @@ def test_without_a_colon_a_later_count_keeps_its_own_direction() -> None:
     records = _fire(_read("The SMM heard two episodes of shelling to the south-east and, later, four explosions 3km north."))
     (later,) = [record for record in records if record["count"] == 4]
     assert later["bearing_min_deg"] == pytest.approx(348.75)
+
+
+# --- a quoted report attributed to a named agency with no article (AB01) ----------------------------------------------
+
+
+def test_a_quote_attributed_to_a_named_agency_is_read() -> None:
+    records = _fire(_read("\u201cTwo rockets fell near the stadium in Choueifat,\u201d state-run Lebanese News Agency reported."))
+    assert [(record["kind"], record["count"]) for record in records] == [("explosion_impact", 2)]
+    assert all(record["observer_place"] is None for record in records)

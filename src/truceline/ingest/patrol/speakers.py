@@ -45,5 +45,7 @@ TITLED_SPEAKER_AFTER = re.compile(
 #: A speaker named after a closing quote mark, by what it is: "…,” the ATO press center reported, citing Kremenetsky.",
 #: "…," the headquarters said. (patrol21's U07: "reported" was the verb of observing, and the quoted fire was not read).
 QUOTED_SPEAKER_AFTER = re.compile(
-    r"(?:[\u201d\"]\s*,?|,\s*[\u201d\"])\s*(?P<attribution>the\s+(?:[\w'-]+\s+){0,6}?(?:reported|said|stated|added|noted|informed)"
+    # (also with no article, a name: "…,” state-run National News Agency reported", patrol24's AB01: nothing was read)
+    r"(?:[\u201d\"]\s*,?|,\s*[\u201d\"])\s*(?P<attribution>(?:the\s+|(?!(?:SMM|OSCE|mission|patrol)\b)(?=(?:[\w'-]+\s+){0,2}(?-i:[A-Z])))"
+    r"(?:[\w'-]+\s+){0,6}?(?:reported|said|stated|added|noted|informed)"
     r"(?:\s*,\s*(?:citing|quoting)\s+[\w'.\s-]{1,60}?)?)\s*\.?\s*$", re.IGNORECASE)
