@@ -34,9 +34,9 @@ JUDGED: dict[str, dict[str, int]] = {
     # fire of kind other
     "Z16": {"kind": 1},
     # Z201: rounds fired onto a place told by its verb ("bombed residential neighborhoods … with a number of mortar
-    # shells", "were targeted by a number of … mortar rounds", "damaged as a result of the fall of two shells") are
-    # undetermined, the batches' rule's impacts (Z202's "continued to shell residential areas" is one since patrol24)
-    "Z201": {"kind": 3},
+    # shells", "damaged as a result of the fall of two shells") are undetermined, the batches' rule's impacts ("were
+    # targeted by a number of … mortar rounds", and Z202's "continued to shell residential areas", are since patrol24)
+    "Z201": {"kind": 2},
 }
 LEFT: dict[str, dict[str, int]] = {
     # Z02: "What was assessed to have been an out-going artillery round was also heard …" (a subject clause) is not read

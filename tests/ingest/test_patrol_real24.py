@@ -166,3 +166,8 @@ def test_a_quote_attributed_to_a_named_agency_is_read() -> None:
     records = _fire(_read("\u201cTwo rockets fell near the stadium in Choueifat,\u201d state-run Lebanese News Agency reported."))
     assert [(record["kind"], record["count"]) for record in records] == [("explosion_impact", 2)]
     assert all(record["observer_place"] is None for record in records)
+
+
+def test_rounds_a_place_was_targeted_by_in_the_passive_are_impacts() -> None:
+    assert _kinds("Local sources said the market was targeted by a number of 120 and 82 mortar rounds.") == [
+        ("explosion_impact", None, "mortar")]

@@ -32,8 +32,9 @@ _ACTION_AFTER = re.compile(r"^[\s\x1f]*"
                            r"launched|being\s+launched|(?:being\s+)?fired(?!\s+(?:from|at|by|upon|on|in\s+the\s+air)\b)"
                            r"|explod(?:e|ed|es|ing)|detonat(?:e|ed|es|ing))\b(?!\s+in\s+(?:the\s+)?(?:air|mid-air|sky))",
                            re.IGNORECASE)
-#: A place hit by the rounds, told in the passive before them: "was hit by stray rockets", "were struck by two shells".
-_HIT_BY_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:hit|struck)\s+by\s+(?:(?:the|an?|stray|several|some|[\w-]+)\s+){0,3}$",
+#: A place hit by the rounds, told in the passive before them: "was hit by stray rockets", "were struck by two shells",
+#: "the residential neighborhoods were targeted by a number of 120mm and 82mm mortar rounds" (patrol23's Z201).
+_HIT_BY_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:hit|struck|targeted|shelled|bombarded|bombed)\s+by\s+(?:(?:the|an?|stray|several|some|[\w-]+)\s+){0,3}$",
                             re.IGNORECASE)
 #: Rockets written as launched, just after the noun: "rocket launches", "rocket firing".
 _LAUNCHES_AFTER = re.compile(r"^[\s\x1f]*(?P<word>launch(?:es)?|launchings?|firing)\b(?!\s+(?:positions?|sites?|pads?|systems?)\b)",
