@@ -52,14 +52,20 @@ def _kinds(text: str) -> list[tuple[str, int | None, str | None]]:
     "The militia continued to shell residential neighbourhoods in Taiz.",
     "Insurgents shelled a UN base near Gao overnight.",
     "Gunmen continued shelling residential areas and houses in the district of Mawza.",
+    "Pakistani troops shelled Indian forward posts in the Uri sector.",
+    "Rebels shelled the town of Kadugli.",
 ])
 def test_a_place_shelled_is_an_impact(text: str) -> None:
     assert [kind for kind, _, _ in _kinds(text)] == ["explosion_impact"]
 
 
-def test_a_territory_shelled_a_number_of_times_stays_a_tally() -> None:
-    (record,) = _read("Separatist forces have shelled the territory of the region 12 times.")
-    assert record["kind"] == "other" and record["ceasefire_violations"] == 12
+@pytest.mark.parametrize(("text", "times"), [
+    ("Separatist forces have shelled the territory of the region 12 times.", 12),
+    ("Ukrainian troops have shelled the villages of Zaitseve and Holmivskyi 14 times.", 14),
+])
+def test_a_territory_or_villages_shelled_a_number_of_times_stay_a_tally(text: str, times: int) -> None:
+    (record,) = _read(text)
+    assert record["kind"] == "other" and record["ceasefire_violations"] == times
 
 
 # --- mortars fired, and mortar shells lobbed on a population (AA03, AA05) ---------------------------------------------

@@ -406,11 +406,14 @@ _MORTARS_LANDED = re.compile(r"(?<![\w-])(?P<lead>(?:\d+|(?i:" + ph.NUMBER_WORD 
 #: residential areas", "Militants shelled a camp for French troops" (patrol23's Z206, Z202, patrol24's AA12: not read, or
 #: undetermined) is "fired shells on houses", "lob shells on residential areas" (longer; :func:`_sub_growing`): shells
 #: fired onto a place, impacts by the batches' rule. Not "the territory" (a party's tally: "have shelled the territory of
-#: the … eight times") nor positions.
+#: the … eight times", nor a tally of "villages" with its number of times) nor positions.
 _SHELLED_PLACE = re.compile(
-    r"(?<![\w-])(?P<verb>shelled|shelling|shell)\s+(?=(?:the\s+|a\s+|an\s+|their\s+|its\s+)?(?:(?:civilian|civil|residential"
-    r"|populated|inhabited|forward|border|(?-i:[A-Z]{2,}))\s+)?(?:houses|homes|areas|neighbou?rhoods|posts?|camps?|bases?|barracks|compounds?"
-    r"|villages?)\b)", re.IGNORECASE)
+    r"(?<![\w-])(?P<verb>shelled|shelling|shell)\s+"
+    # not a party's tally ("have shelled the villages of … 12 times": counts._VIOLATED_TIMES reads it)
+    r"(?![^.;:]{0,140}?(?:\b(?:\d[\d,]*|" + ph.NUMBER_WORD + r")\s+times\b|\b(?:once|twice)\b))"
+    r"(?=(?:the\s+|a\s+|an\s+|their\s+|its\s+|our\s+)?(?:(?:civilian|civil|residential|populated|inhabited|forward|border"
+    r"|(?-i:[A-Z][\w'-]*))\s+){0,2}(?:houses|homes|areas|neighbou?rhoods|posts?|camps?|bases?|barracks|compounds?|villages?"
+    r"|towns?|city|cities|settlements?|markets?|hospitals?|schools?)\b)", re.IGNORECASE)
 _SHELLED_WRITTEN = {"shelled": "fired shells on ", "shelling": "firing shells on ", "shell": "lob shells on "}
 #: One mortar that landed: "another mortar hit the southern Golan Heights" (patrol24's AB03: not read; "mortar" is the
 #: weapon) is "another mortar shell hit" (longer; :func:`_sub_growing`), as ``_MORTARS_LANDED``.
