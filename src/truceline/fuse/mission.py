@@ -13,7 +13,7 @@ The ripple step (``fuse/ripple.py``) solves this for bursts of six events or mor
 reused for the small clusters it does not touch. A cluster (``mission_clusters``: 2 to ``MAX_EVENTS`` events within
 ``CLUSTER_KM`` chained by gaps of at most ``CLUSTER_GAP_S`` s) pools its picks and the free picks of the stations in
 its window (``ripple.burst_pool``). Hypotheses of rounds are refined by ``joint_rounds``: each station's picks are
-assigned one-to-one to the rounds' predicted arrivals (``ripple._share_station``; with squared costs on a line the
+assigned one-to-one to the rounds' predicted arrivals (``ripple.share_station``; with squared costs on a line the
 assignment keeps a station's picks in firing order, at most one per round), then each round is located from its own
 picks (rounds may stand apart, as a battery's tubes do), in turn. The starts (``mission_rounds``): the cluster's events
 themselves (the incumbent); for ``k`` from the number of events to one more, the rounds read off the stations that hold
@@ -49,12 +49,12 @@ from truceline.fuse.ripple import (
     SEARCH_KM,
     Launcher,
     Round,
-    _share_station,
-    _stack_peaks,
     burst_pool,
     focus_point,
     located_rounds,
     pick_sigma,
+    share_station,
+    stack_peaks,
 )
 from truceline.fuse.rival import PickContext
 
@@ -109,7 +109,7 @@ def _peaks_at(pool: np.ndarray, ctx: PickContext, x: float, y: float, atm: np.nd
     tt = travel_times(ctx.st_x[s], ctx.st_y[s], x, y, c, wx, wy, ctx.range_slope)
     tau = ctx.pick_time[pool] - tt
     sig = pick_sigma(tt, ctx.sigma_s, ctx.kappa_model)
-    return _stack_peaks(tau, s, sig, min_stations, MIN_SEPARATION_S)
+    return stack_peaks(tau, s, sig, min_stations, MIN_SEPARATION_S)
 
 
 def mission_rounds(pool: np.ndarray, ctx: PickContext, members: np.ndarray, x_km: np.ndarray, y_km: np.ndarray,
@@ -229,7 +229,7 @@ def ranked_start(pool: np.ndarray, ctx: PickContext, k: int, cx: float, cy: floa
 def joint_rounds(pool: np.ndarray, ctx: PickContext, start: list[tuple[float, float, float]], atm: np.ndarray,
                  min_stations: int, iterations: int = JOINT_ITERATIONS) -> tuple[list[Launcher], float]:
     """Rounds fitted jointly to the pool: each station's picks assigned one-to-one to the rounds' predicted arrivals
-    (``ripple._share_station``: a pick may be left out at ``ROUND_TOLERANCE_Z**2``; with squared costs on a line the
+    (``ripple.share_station``: a pick may be left out at ``ROUND_TOLERANCE_Z**2``; with squared costs on a line the
     optimal assignment keeps the picks in the rounds' order, at most one per round), then each round located from its
     own picks (``kernels.locate``; the rounds may stand a little apart), in turn. A round of fewer than
     ``min_stations`` stations is dropped. Returns the rounds and the cost (chi-square of the assigned picks plus the
@@ -253,7 +253,7 @@ def joint_rounds(pool: np.ndarray, ctx: PickContext, start: list[tuple[float, fl
                               c, wx, wy, ctx.range_slope)
         sig_all = np.mean(pick_sigma(tt_all, ctx.sigma_s, ctx.kappa_model), axis=1)
         for i, rows in enumerate(by_station):
-            value, r, col = _share_station(ts + tt_all[i], t_pick[rows], float(sig_all[i]))
+            value, r, col = share_station(ts + tt_all[i], t_pick[rows], float(sig_all[i]))
             cost += value
             for a, b in zip(r.tolist(), col.tolist()):
                 members[b].append(int(pool[rows[a]]))
