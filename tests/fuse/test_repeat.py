@@ -6,7 +6,8 @@ import numpy as np
 
 from tests.fuse.test_rival import C_KM_S, KAPPA, SIGMA_S, ST_X, ST_Y, Book, station
 from truceline.fuse.footprint import heard_by_nearest_majority
-from truceline.fuse.repeat import repeated_sources
+from truceline.fuse.repeat import disc_grid, repeated_sources, replacement_start
+from truceline.fuse.rival import PickContext
 
 BATTERY = (13.0, 2.0)  # east of the 5 x 5 grid of stations (x and y from -10 to 10 km)
 
@@ -86,3 +87,21 @@ def test_clutter_alone_makes_no_source_at_the_place() -> None:
     book.clutter(6, 0.0, 300.0)
     found, _picks = _run([(*BATTERY, 100.0, loud)], book)
     assert found == []
+
+
+def test_a_replacement_step_starts_from_the_events_with_most_stations_and_from_nothing_without_events() -> None:
+    """``replacement_start``, the set-up of the salvo and twin steps: each pick's holding event (-1: free), each
+    event's number of stations, the events most stations first (ties in index order) and the grid of places."""
+    pick_station = np.array([0, 1, 2, 0, 1, 3, 2, 3, 0, 1], dtype=np.int64)
+    n = len(pick_station)
+    ctx = PickContext(np.arange(float(n)), pick_station, np.full(n, np.nan), np.full(n, np.nan), ST_X, ST_Y,
+                      np.zeros(len(ST_X)), np.zeros(0), np.zeros(0), SIGMA_S, KAPPA, 38.0, 3.0, 2.2, 3.0)
+    picks = [np.array([0, 1]), np.array([2, 3, 4, 5]), np.array([6, 7])]
+    holder, sizes, order, gx, gy = replacement_start(ctx, picks, 0.3, 0.1)
+    assert holder.tolist() == [0, 0, 1, 1, 1, 1, 2, 2, -1, -1]
+    assert sizes.tolist() == [2, 4, 2] and order == [1, 0, 2]
+    grid = disc_grid(0.3, 0.1)
+    np.testing.assert_array_equal(gx, grid[0])
+    np.testing.assert_array_equal(gy, grid[1])
+    holder, sizes, order, _gx, _gy = replacement_start(ctx, [], 0.3, 0.1)
+    assert holder.tolist() == [-1] * n and len(sizes) == 0 and order == []

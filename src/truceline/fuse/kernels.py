@@ -8,6 +8,13 @@ for the method; the names follow it:
 * ``extract``       visits the strongest (cell, bin) seeds, runs a fine grid search that
                     maximises the number of distinct stations whose picks share one origin
                     time, refines it by robust least squares and takes the picks it explains.
+
+The travel time, the back-azimuth test and the locator (``travel_time``, ``station_travel_times``, ``baz_agrees``,
+``apparent_azimuth_deg``, ``locate``) are in ``fuse/locator.py``, the fine search about a seed (``gather``,
+``fine_search``, ``search_buffers``) in ``fuse/finesearch.py`` (docs/fusion.md, "Session 24 (split24)"); this module
+holds the vote and the extraction with its tests of a found event. Numba caches each compiled function against its
+own file only: after an edit of ``locator.py`` or ``finesearch.py``, the cached functions of the modules that call
+them (this one, ``trigger.py``) are stale until their cache is cleared (``__pycache__/*.nbi``, ``*.nbc``).
 """
 
 from __future__ import annotations
@@ -17,47 +24,13 @@ import math
 import numpy as np
 from numba import njit
 
-EARTH_RADIUS_KM = 6371.0088
+# the travel time, the locator and the fine search are in these modules (docs/fusion.md, "Session 24 (split24)");
+# every public name is imported back, for the code and tests that import it from here
+from truceline.fuse.locator import (BAZ_POSITION_SLACK_KM, EARTH_RADIUS_KM, RANGE_REF_KM, apparent_azimuth_deg,
+                                    baz_agrees, locate, station_travel_times, travel_time)
+from truceline.fuse.finesearch import fine_search, gather, search_buffers
+
 NO_PICK = -1
-RANGE_REF_KM = 15.0
-"""The path length at which a range-dependent celerity (``g`` of :func:`travel_time`) equals the tile's ``c``."""
-BAZ_POSITION_SLACK_KM = 0.2
-"""Location error allowed for when a back-azimuth is compared with a trial source's direction."""
-
-
-@njit(cache=True, inline="always")
-def travel_time(sx: float, sy: float, x: float, y: float, c: float, wx: float, wy: float, g: float = 0.0) -> float:
-    """Seconds from a source at (x, y) to a station at (sx, sy) in the stereographic frame.
-
-    ``g`` (km/s per km; 0: none) lets the celerity vary with the path's length ``d``:
-    ``c + g (d - RANGE_REF_KM)`` (``FusionConfig.range_celerity``; ``atmosphere.fit_range_slope``)."""
-    dx = sx - x
-    dy = sy - y
-    mx = 0.5 * (sx + x)
-    my = 0.5 * (sy + y)
-    k = 1.0 + (mx * mx + my * my) / (4.0 * EARTH_RADIUS_KM * EARTH_RADIUS_KM)
-    planar = math.sqrt(dx * dx + dy * dy)
-    if planar < 1e-9:
-        return 0.0
-    distance = planar / k
-    speed = c + g * (distance - RANGE_REF_KM) + (wx * dx + wy * dy) / planar
-    return distance / speed
-
-
-@njit(cache=True)
-def station_travel_times(
-    st_x: np.ndarray, st_y: np.ndarray, cell_x: np.ndarray, cell_y: np.ndarray,
-    cell_start: np.ndarray, cell_index: np.ndarray, cell_tile: np.ndarray, atmosphere: np.ndarray, g: float = 0.0,
-) -> np.ndarray:
-    """Travel time from every cell in range of a station to it (CSR layout of ``cell_index``)."""
-    out = np.empty(len(cell_index))
-    for s in range(len(st_x)):
-        for j in range(cell_start[s], cell_start[s + 1]):
-            cell = cell_index[j]
-            tile = cell_tile[cell]
-            out[j] = travel_time(st_x[s], st_y[s], cell_x[cell], cell_y[cell],
-                                 atmosphere[tile, 0], atmosphere[tile, 1], atmosphere[tile, 2], g)
-    return out
 
 
 @njit(cache=True)
@@ -112,184 +85,6 @@ def coarse_vote(
 
 
 @njit(cache=True)
-def _gather(
-    x: float, y: float, t_lo: float, t_hi: float, reach_km: float,
-    st_x: np.ndarray, st_y: np.ndarray, station_pick_start: np.ndarray, pick_time: np.ndarray,
-    pick_used: np.ndarray, c: float, wx: float, wy: float, slack_s: float,
-    out_pick: np.ndarray, out_station: np.ndarray, g: float = 0.0,
-) -> int:
-    """Unused picks of stations within ``reach_km`` that could come from near (x, y)."""
-    n = 0
-    for s in range(len(st_x)):
-        dx = st_x[s] - x
-        dy = st_y[s] - y
-        if dx * dx + dy * dy > reach_km * reach_km:
-            continue
-        first = station_pick_start[s]
-        last = station_pick_start[s + 1]
-        if first == last:
-            continue
-        tt = travel_time(st_x[s], st_y[s], x, y, c, wx, wy, g)
-        lo = first + np.searchsorted(pick_time[first:last], t_lo + tt - slack_s)
-        hi = first + np.searchsorted(pick_time[first:last], t_hi + tt + slack_s)
-        for p in range(lo, hi):
-            if pick_used[p] or n >= len(out_pick):
-                continue
-            out_pick[n] = p
-            out_station[n] = s
-            n += 1
-    return n
-
-
-@njit(cache=True)
-def _best_origin(
-    x: float, y: float, n: int, cand_pick: np.ndarray, cand_station: np.ndarray, pick_time: np.ndarray,
-    st_x: np.ndarray, st_y: np.ndarray, c: float, wx: float, wy: float,
-    t_lo: float, t_hi: float, tolerance_s: float, kappa: float, station_seen: np.ndarray,
-    implied: np.ndarray, implied_station: np.ndarray, order_buffer: np.ndarray, station_best: np.ndarray,
-    soft_scoring: bool, g: float = 0.0,
-) -> tuple[int, float, float]:
-    """At a trial source point, the origin time that the stations agree on best.
-
-    Returns (stations within tolerance, origin time, soft count); see ``_soft_score``.
-    """
-    m = 0
-    for i in range(n):
-        s = cand_station[i]
-        tt = travel_time(st_x[s], st_y[s], x, y, c, wx, wy, g)
-        t0 = pick_time[cand_pick[i]] - tt
-        if t0 < t_lo or t0 > t_hi:
-            continue
-        implied[m] = t0
-        implied_station[m] = s
-        m += 1
-    if m == 0:
-        return 0, 0.0, 0.0
-    # insertion sort of indices: the implied times are nearly sorted already (candidates
-    # come grouped by station and the trial points are close), and m is small
-    for i in range(m):
-        order_buffer[i] = i
-    for i in range(1, m):
-        key = order_buffer[i]
-        value = implied[key]
-        j = i - 1
-        while j >= 0 and implied[order_buffer[j]] > value:
-            order_buffer[j + 1] = order_buffer[j]
-            j -= 1
-        order_buffer[j + 1] = key
-    best_count = 0
-    best_t0 = 0.0
-    best_soft = 0.0
-    sigma_soft = 0.5 * tolerance_s
-    right = 0
-    distinct = 0
-    for left in range(m):
-        while right < m and implied[order_buffer[right]] - implied[order_buffer[left]] <= 2.0 * tolerance_s:
-            s = implied_station[order_buffer[right]]
-            if station_seen[s] == 0:
-                distinct += 1
-            station_seen[s] += 1
-            right += 1
-        if not soft_scoring:
-            if distinct > best_count:
-                best_count = distinct
-                best_soft = distinct
-                best_t0 = 0.5 * (implied[order_buffer[left]] + implied[order_buffer[right - 1]])
-        elif distinct > best_soft:
-            soft, centre = _soft_score(left, right, implied, implied_station, order_buffer, sigma_soft, station_best)
-            if soft > best_soft:
-                best_soft = soft
-                best_count = distinct
-                best_t0 = centre
-        s = implied_station[order_buffer[left]]
-        station_seen[s] -= 1
-        if station_seen[s] == 0:
-            distinct -= 1
-    return best_count, best_t0, best_soft
-
-
-@njit(cache=True)
-def _soft_score(
-    left: int, right: int, implied: np.ndarray, implied_station: np.ndarray, order_buffer: np.ndarray,
-    sigma: float, station_best: np.ndarray,
-) -> tuple[float, float]:
-    """Soft count of a window of implied origin times: each station contributes the Gaussian
-    weight of its best pick about the window's centre (found by one mean-shift step).
-
-    Where several sources fire within a second (a salvo), a "compromise" origin time halfway
-    between two of them has as many stations within tolerance as a true one, but a much
-    lower soft count: this is what keeps the sources apart.
-    """
-    total = 0.0
-    for k in range(left, right):
-        total += implied[order_buffer[k]]
-    centre = total / (right - left)
-    weight_sum = 0.0
-    weighted = 0.0
-    for k in range(left, right):
-        z = (implied[order_buffer[k]] - centre) / sigma
-        w = math.exp(-0.5 * z * z)
-        weight_sum += w
-        weighted += w * implied[order_buffer[k]]
-    if weight_sum > 0:
-        centre = weighted / weight_sum
-    for k in range(left, right):
-        station_best[implied_station[order_buffer[k]]] = 0.0
-    for k in range(left, right):
-        z = (implied[order_buffer[k]] - centre) / sigma
-        w = math.exp(-0.5 * z * z)
-        s = implied_station[order_buffer[k]]
-        if w > station_best[s]:
-            station_best[s] = w
-    soft = 0.0
-    for k in range(left, right):
-        s = implied_station[order_buffer[k]]
-        soft += station_best[s]
-        station_best[s] = 0.0
-    return soft, centre
-
-
-@njit(cache=True)
-def baz_agrees(baz_deg: float, baz_sigma_deg: float, st_x: float, st_y: float, st_north_deg: float,
-               x: float, y: float, gate_z: float) -> bool:
-    """Whether a pick's back-azimuth (NaN: none measured) can come from a source at (x, y).
-
-    An array station measures the direction the sound came from; a pick whose direction is
-    more than ``gate_z`` sigma (its stated sigma plus 1 degree for refraction by wind, and
-    the angle that ``BAZ_POSITION_SLACK_KM`` of location error subtends) from the source's
-    is another source's, whatever its time.
-    """
-    if math.isnan(baz_deg) or gate_z <= 0.0:
-        return True
-    dx = x - st_x
-    dy = y - st_y
-    r = math.sqrt(dx * dx + dy * dy)
-    if r < BAZ_POSITION_SLACK_KM:
-        return True
-    sigma = baz_sigma_deg
-    if math.isnan(sigma) or sigma <= 0:
-        sigma = 5.0
-    slack = math.degrees(math.asin(BAZ_POSITION_SLACK_KM / r))
-    sigma = math.sqrt(sigma * sigma + 1.0 + slack * slack)
-    predicted = math.degrees(math.atan2(dx, dy)) - st_north_deg
-    diff = (baz_deg - predicted + 540.0) % 360.0 - 180.0
-    return abs(diff) <= gate_z * sigma
-
-
-@njit(cache=True)
-def apparent_azimuth_deg(dx: float, dy: float, c: float, wx: float, wy: float) -> float:
-    """Frame azimuth (degrees) from which an array sees a source at offset ``(dx, dy)`` from it (km).
-
-    An array measures the wavefront normal, not the ray: with wind ``w`` the ray runs along
-    ``c n + w``, so the normal points back towards the source turned by the cross-wind,
-    ``n`` ~ ``-u + w_perp / c`` (``u`` the ray's direction): the back-azimuth moves by
-    ``(w . e) / c`` radians, ``e`` the unit vector clockwise of the source's direction
-    (Pierce, *Acoustics*, ch. 8; a 7 m/s cross-wind turns it by 1.2 degrees)."""
-    theta = math.atan2(dx, dy)
-    return math.degrees(theta + (wx * math.cos(theta) - wy * math.sin(theta)) / c)
-
-
-@njit(cache=True)
 def _select(
     x: float, y: float, t0: float, n: int, cand_pick: np.ndarray, cand_station: np.ndarray, pick_time: np.ndarray,
     st_x: np.ndarray, st_y: np.ndarray, c: float, wx: float, wy: float, tolerance_s: float, kappa: float,
@@ -316,152 +111,6 @@ def _select(
         if chosen[s] != NO_PICK:
             count += 1
     return count
-
-
-@njit(cache=True)
-def locate(
-    picks: np.ndarray, stations: np.ndarray, pick_time: np.ndarray, pick_baz: np.ndarray, pick_baz_sigma: np.ndarray,
-    st_x: np.ndarray, st_y: np.ndarray, st_north: np.ndarray,
-    x0: float, y0: float, t00: float, c: float, wx: float, wy: float,
-    sigma_pick_s: float, kappa_model: float, huber_k: float, iterations: int, g: float = 0.0,
-) -> tuple[float, float, float, np.ndarray, float, int]:
-    """Robust (Huber IRLS) Gauss-Newton location in (x, y, origin time).
-
-    Time residuals are weighted by ``sigma_i^2 = sigma_pick^2 + (kappa_model * tt_i)^2``
-    (pick noise plus a model error growing with path length); back-azimuths of array
-    stations add angular residuals. Returns x, y, t0, the 3x3 covariance (unscaled, from
-    the nominal sigmas), the chi-square of the normalised residuals and the number of
-    observations used.
-    """
-    n = len(picks)
-    x = x0
-    y = y0
-    t0 = t00
-    step = 1e-3
-    cov = np.full((3, 3), np.nan)
-    chi2 = 0.0
-    n_obs = 0
-    converged = False
-    for iteration in range(iterations + 1):
-        jtj = np.zeros((3, 3))
-        jtr = np.zeros(3)
-        fisher = np.zeros((3, 3))
-        chi2 = 0.0
-        n_obs = 0
-        for i in range(n):
-            s = stations[i]
-            tt = travel_time(st_x[s], st_y[s], x, y, c, wx, wy, g)
-            dtdx = (travel_time(st_x[s], st_y[s], x + step, y, c, wx, wy, g) - travel_time(st_x[s], st_y[s], x - step, y, c, wx, wy, g)) / (2 * step)
-            dtdy = (travel_time(st_x[s], st_y[s], x, y + step, c, wx, wy, g) - travel_time(st_x[s], st_y[s], x, y - step, c, wx, wy, g)) / (2 * step)
-            sigma = math.sqrt(sigma_pick_s * sigma_pick_s + (kappa_model * tt) ** 2)
-            r = pick_time[picks[i]] - t0 - tt
-            z = r / sigma
-            weight = 1.0 if abs(z) <= huber_k else huber_k / abs(z)
-            g0 = dtdx / sigma
-            g1 = dtdy / sigma
-            g2 = 1.0 / sigma
-            grads = (g0, g1, g2)
-            for a in range(3):
-                jtr[a] += weight * grads[a] * z
-                for b in range(3):
-                    jtj[a, b] += weight * grads[a] * grads[b]
-                    fisher[a, b] += grads[a] * grads[b]
-            chi2 += z * z if abs(z) <= huber_k else huber_k * (2 * abs(z) - huber_k)
-            n_obs += 1
-            baz = pick_baz[picks[i]]
-            if not math.isnan(baz):
-                bsig = pick_baz_sigma[picks[i]]
-                if math.isnan(bsig) or bsig <= 0:
-                    bsig = 5.0
-                bsig = math.sqrt(bsig * bsig + 1.0)  # plus 1 deg for refraction by wind
-                dx = x - st_x[s]
-                dy = y - st_y[s]
-                r2 = dx * dx + dy * dy
-                if r2 < 1e-6:
-                    continue
-                predicted = apparent_azimuth_deg(dx, dy, c, wx, wy) - st_north[s]
-                diff = (baz - predicted + 540.0) % 360.0 - 180.0
-                zb = diff / bsig
-                weight = 1.0 if abs(zb) <= huber_k else huber_k / abs(zb)
-                # d(predicted)/dx, d/dy in degrees per km
-                h0 = math.degrees(dy / r2) / bsig
-                h1 = math.degrees(-dx / r2) / bsig
-                hb = (h0, h1, 0.0)
-                for a in range(2):
-                    jtr[a] += weight * hb[a] * zb
-                    for b in range(2):
-                        jtj[a, b] += weight * hb[a] * hb[b]
-                        fisher[a, b] += hb[a] * hb[b]
-                chi2 += zb * zb if abs(zb) <= huber_k else huber_k * (2 * abs(zb) - huber_k)
-                n_obs += 1
-        if iteration == iterations or converged:
-            if np.linalg.matrix_rank(fisher) == 3:
-                cov = np.linalg.inv(fisher)
-            break
-        if np.linalg.matrix_rank(jtj) < 3:
-            break
-        # Gauss-Newton on z = (obs - model) / sigma with G = d(model)/d(x, y, t0) / sigma:
-        # the step is (G'WG)^-1 G'Wz
-        delta = np.linalg.solve(jtj, jtr)
-        dx_step = delta[0]
-        dy_step = delta[1]
-        norm = math.sqrt(dx_step * dx_step + dy_step * dy_step)
-        if norm > 5.0:
-            dx_step *= 5.0 / norm
-            dy_step *= 5.0 / norm
-        x += dx_step
-        y += dy_step
-        t0 += delta[2]
-        if norm < 1e-5 and abs(delta[2]) < 1e-5:
-            converged = True
-    return x, y, t0, cov, chi2, n_obs
-
-
-@njit(cache=True)
-def _fine_search(
-    seed_x: float, seed_y: float, t_lo: float, t_hi: float, half_span: float, n: int,
-    cand_pick: np.ndarray, cand_station: np.ndarray, pick_time: np.ndarray, st_x: np.ndarray, st_y: np.ndarray,
-    c: float, wx: float, wy: float, fine_tolerance_s: float, kappa: float, min_stations: int,
-    station_seen: np.ndarray, implied: np.ndarray, implied_station: np.ndarray, order_buffer: np.ndarray,
-    station_best: np.ndarray, levels: int, soft_scoring: bool, g: float = 0.0,
-) -> tuple[int, float, float, float, float]:
-    """Coarse-to-fine grid search around a seed for the point and origin time that the most
-    distinct stations agree on. Returns (stations, x, y, t0, soft count at the finest level)."""
-    best_x = seed_x
-    best_y = seed_y
-    best_t0 = 0.0
-    best_count = 0
-    best_soft = 0.0
-    span = half_span
-    for _level in range(levels):
-        steps = 10
-        grid = 2.0 * span / steps
-        bound = 1.4142 * grid / c  # differential travel time within half a grid step, both ways
-        tol = fine_tolerance_s + bound
-        centre_x = best_x
-        centre_y = best_y
-        level_best = 0
-        level_soft = -1.0
-        for i in range(steps + 1):
-            for j in range(steps + 1):
-                px = centre_x - span + i * grid
-                py = centre_y - span + j * grid
-                count, t0, soft = _best_origin(px, py, n, cand_pick, cand_station, pick_time, st_x, st_y,
-                                               c, wx, wy, t_lo, t_hi, tol, kappa, station_seen,
-                                               implied, implied_station, order_buffer, station_best,
-                                               soft_scoring, g)
-                if soft > level_soft:
-                    level_best = count
-                    level_soft = soft
-                    best_x = px
-                    best_y = py
-                    best_t0 = t0
-        best_count = level_best
-        best_soft = level_soft
-        if best_count < min_stations:
-            break
-        span = grid
-    return best_count, best_x, best_y, best_t0, best_soft
 
 
 @njit(cache=True)
@@ -533,17 +182,6 @@ def _collect(chosen: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 @njit(cache=True)
-def _search_buffers(n_stations: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray,
-                                               np.ndarray, np.ndarray, np.ndarray]:
-    """Scratch arrays of a fine search (``_gather``, ``_fine_search``): candidate picks, their stations, implied
-    origin times and their stations, an order buffer (1,024 candidates), then per station: seen, best, chosen, gap."""
-    cap = 1024
-    return (np.empty(cap, dtype=np.int64), np.empty(cap, dtype=np.int64), np.empty(cap), np.empty(cap, dtype=np.int64),
-            np.empty(cap, dtype=np.int64), np.zeros(n_stations, dtype=np.int64), np.zeros(n_stations),
-            np.empty(n_stations, dtype=np.int64), np.empty(n_stations))
-
-
-@njit(cache=True)
 def extract(
     window_start: float, n_bins: int, bin_s: float, counts: np.ndarray, min_stations: int,
     cell_x: np.ndarray, cell_y: np.ndarray, cell_ix: np.ndarray, cell_iy: np.ndarray, cell_at: np.ndarray,
@@ -594,7 +232,7 @@ def extract(
                 k += 1
     order = np.argsort(strength, kind="mergesort")
     (cand_pick, cand_station, implied, implied_station, order_buffer, station_seen, station_best, chosen,
-     best_gap) = _search_buffers(len(st_x))
+     best_gap) = search_buffers(len(st_x))
     half_span = 1.5  # km searched around a seed cell's centre
     # phase 1: one candidate per distinct seed
     seed_cell = np.empty(len(order), dtype=np.int64)
@@ -650,15 +288,15 @@ def extract(
         wy = atmosphere[tile, 2]
         t_lo = window_start + b * bin_s - 3.5
         t_hi = window_start + (b + 1) * bin_s + 3.5
-        n = _gather(cell_x[cell], cell_y[cell], t_lo, t_hi, reach_km + half_span, st_x, st_y, station_pick_start,
-                    pick_time, pick_used, c, wx, wy, coarse_tolerance_s + 2 * half_span / c, cand_pick, cand_station, g)
+        n = gather(cell_x[cell], cell_y[cell], t_lo, t_hi, reach_km + half_span, st_x, st_y, station_pick_start,
+                   pick_time, pick_used, c, wx, wy, coarse_tolerance_s + 2 * half_span / c, cand_pick, cand_station, g)
         count = 0
         best_x = 0.0
         best_y = 0.0
         best_t0 = 0.0
         soft = 0.0
         if n >= min_stations:
-            count, best_x, best_y, best_t0, soft = _fine_search(cell_x[cell], cell_y[cell], t_lo, t_hi, half_span, n,
+            count, best_x, best_y, best_t0, soft = fine_search(cell_x[cell], cell_y[cell], t_lo, t_hi, half_span, n,
                                                           cand_pick, cand_station, pick_time, st_x, st_y, c, wx, wy,
                                                           fine_tolerance_s, kappa, min_stations, station_seen,
                                                           implied, implied_station, order_buffer, station_best,

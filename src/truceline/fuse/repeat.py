@@ -153,6 +153,17 @@ def disc_grid(span_km: float, step_km: float) -> tuple[np.ndarray, np.ndarray]:
     return gx[inside], gy[inside]
 
 
+def replacement_start(ctx: PickContext, picks: list[np.ndarray], span_km: float,
+                      step_km: float) -> tuple[np.ndarray, np.ndarray, list[int], np.ndarray, np.ndarray]:
+    """What a step that replaces events by sources at their places starts from (``fuse/salvo.py``, ``fuse/twin.py``):
+    each pick's holding event and each event's number of stations (:func:`pick_holders`), the events in the order they
+    are tried (most stations first, then by index) and the offsets of the grid of candidate places within ``span_km``
+    (:func:`disc_grid`)."""
+    holder, sizes = pick_holders(len(ctx.pick_time), picks, ctx.pick_station)
+    gx, gy = disc_grid(span_km, step_km)
+    return holder, sizes, np.lexsort((np.arange(len(picks)), -sizes)).tolist(), gx, gy
+
+
 def agreeing_origins(ctx: PickContext, pool: np.ndarray, x: float, y: float, t0: float, gx: np.ndarray,
                      gy: np.ndarray, c: float, wx: float, wy: float, half_s: float, min_stations: int,
                      max_offset_s: float) -> list[tuple[int, float, float, float]]:

@@ -41,7 +41,7 @@ from collections.abc import Callable
 import numpy as np
 
 from truceline.fuse.atmosphere import travel_times
-from truceline.fuse.repeat import agreeing_origins, disc_grid, located, pick_holders
+from truceline.fuse.repeat import agreeing_origins, located, replacement_start
 from truceline.fuse.rival import PickContext
 
 WINDOW_S = 3.0
@@ -106,11 +106,8 @@ def salvo_sources(
     n = len(t0_s)
     replaced: list[int] = []
     new: list[tuple[int, float, float, float, np.ndarray]] = []
-    if n == 0:
-        return replaced, new
-    holder, sizes = pick_holders(len(ctx.pick_time), picks, ctx.pick_station)
-    gx, gy = disc_grid(SPAN_KM, STEP_KM)
-    for a in np.lexsort((np.arange(n), -sizes)).tolist():
+    holder, sizes, order, gx, gy = replacement_start(ctx, picks, SPAN_KM, STEP_KM)
+    for a in order:
         if sizes[a] < min_stations:
             continue
         ax, ay, at = float(x_km[a]), float(y_km[a]), float(t0_s[a])

@@ -32,7 +32,8 @@ import math
 import numpy as np
 from numba import njit
 
-from truceline.fuse.kernels import NO_PICK, _accept, _fine_search, _gather, _search_buffers
+from truceline.fuse.finesearch import fine_search, gather, search_buffers
+from truceline.fuse.kernels import NO_PICK, _accept
 
 SEED_KM = 3.0  # hits nearer than this (and SEED_S) to a stronger one are the same seed
 SEED_S = 4.0
@@ -131,7 +132,7 @@ def examine(seed_cell: np.ndarray, seed_bin: np.ndarray, bin_s: float, cell_x: n
     what the most stations agree on there, as ``kernels.extract`` does a seed it accepts (taking
     its picks: a later seed cannot have them). Returns the number of events written."""
     (cand_pick, cand_station, implied, implied_station, order_buffer, station_seen, station_best, chosen,
-     best_gap) = _search_buffers(len(st_x))
+     best_gap) = search_buffers(len(st_x))
     half_span = 1.5
     n_events = 0
     for k in range(len(seed_cell)):
@@ -144,15 +145,15 @@ def examine(seed_cell: np.ndarray, seed_bin: np.ndarray, bin_s: float, cell_x: n
         wy = atmosphere[tile, 2]
         t_lo = seed_bin[k] * bin_s - 3.5
         t_hi = (seed_bin[k] + 1) * bin_s + 3.5
-        n = _gather(cell_x[cell], cell_y[cell], t_lo, t_hi, reach_km + half_span, st_x, st_y, station_pick_start,
-                    pick_time, pick_used, c, wx, wy, coarse_tolerance_s + 2 * half_span / c, cand_pick, cand_station)
+        n = gather(cell_x[cell], cell_y[cell], t_lo, t_hi, reach_km + half_span, st_x, st_y, station_pick_start,
+                   pick_time, pick_used, c, wx, wy, coarse_tolerance_s + 2 * half_span / c, cand_pick, cand_station)
         if n < min_stations:
             continue
-        count, best_x, best_y, best_t0, soft = _fine_search(cell_x[cell], cell_y[cell], t_lo, t_hi, half_span, n,
-                                                            cand_pick, cand_station, pick_time, st_x, st_y, c, wx, wy,
-                                                            fine_tolerance_s, kappa, min_stations, station_seen,
-                                                            implied, implied_station, order_buffer, station_best,
-                                                            3, True)
+        count, best_x, best_y, best_t0, soft = fine_search(cell_x[cell], cell_y[cell], t_lo, t_hi, half_span, n,
+                                                           cand_pick, cand_station, pick_time, st_x, st_y, c, wx, wy,
+                                                           fine_tolerance_s, kappa, min_stations, station_seen,
+                                                           implied, implied_station, order_buffer, station_best,
+                                                           3, True)
         if count < min_stations:
             continue
         if _accept(best_x, best_y, best_t0, n, cand_pick, cand_station, pick_time, pick_baz, pick_baz_sigma, st_x,

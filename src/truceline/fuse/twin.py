@@ -31,7 +31,7 @@ import numpy as np
 
 from truceline.fuse import kernels
 from truceline.fuse.atmosphere import travel_times
-from truceline.fuse.repeat import SPAN_KM, STEP_KM, agreeing_origins, disc_grid, located, pick_holders
+from truceline.fuse.repeat import SPAN_KM, STEP_KM, agreeing_origins, located, replacement_start
 from truceline.fuse.rival import PickContext
 
 WINDOW_S = 2.0
@@ -54,12 +54,9 @@ def twin_rounds(
     n = len(t0_s)
     replaced: list[int] = []
     new: list[tuple[int, float, float, float, np.ndarray]] = []
-    if n == 0:
-        return replaced, new
-    holder, sizes = pick_holders(len(ctx.pick_time), picks, ctx.pick_station)
-    gx, gy = disc_grid(SPAN_KM, STEP_KM)
+    holder, sizes, order, gx, gy = replacement_start(ctx, picks, SPAN_KM, STEP_KM)
     separation_s = 3.0 * ctx.sigma_s
-    for a in np.lexsort((np.arange(n), -sizes)).tolist():
+    for a in order:
         if not min_stations <= sizes[a] <= max_stations or (in_burst is not None and in_burst[a]):
             continue
         ax, ay, at = float(x_km[a]), float(y_km[a]), float(t0_s[a])

@@ -30,6 +30,12 @@ shrink with more stations and dominate in practice (docs/fusion.md, "Uncertainty
   picks admit are spread over the area the cluster's members span. Each member of such a
   cluster gets the covariance of the members' positions about their mean, weighted by the
   share of its picks that had a competing arrival of the pool within tolerance.
+
+The parts (docs/fusion.md, "Session 24 (split24)"): the event's linearised model (``EventDesign``,
+``atmosphere_sensitivity``, ``atmosphere_estimate``, ``pick_gains``) is in ``fuse/eventdesign.py``, the relocation with
+the event's own atmosphere in ``fuse/ownatmosphere.py``, the model error's variance over the network and at the
+calibration cells in ``fuse/modelerror.py``; this module holds the covariance every event gets
+(``calibrated_covariance``) and the terms of the picks in doubt.
 """
 
 from __future__ import annotations
@@ -38,101 +44,17 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from truceline.fuse.atmosphere import travel_times
 from truceline.model.tables import CHI2_2DOF_95
+# the event's design, its own atmosphere and the model error are in these modules (docs/fusion.md, "Session 24
+# (split24)"); every public name is imported back, for the code and tests that import it from here
+from truceline.fuse.eventdesign import (EventDesign, atmosphere_estimate, atmosphere_sensitivity, event_design,
+                                        pick_gains, pick_variance_covariance)
+from truceline.fuse.ownatmosphere import huber_prior_step, joint_atmosphere, relocate_with_own_atmosphere
+from truceline.fuse.modelerror import (MEDIAN_CHI2_1DOF, AtmosphereReadings, CalibrationCells,
+                                       cell_model_error_variance, clean_readings, model_error_covariance,
+                                       model_error_variance, support_variance)
 
-MEDIAN_CHI2_1DOF = 0.454936423119572
 MEDIAN_CHI2_2DOF = 1.3862943611198906  # 2 ln 2
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class EventDesign:
-    """An event's linearised model at its solution (time picks only)."""
-
-    design: np.ndarray  # (n, 3): d(model)/d(x, y, t0), seconds per km and per second
-    atmosphere: np.ndarray  # (n, 3): d(model)/d(c, wx, wy), seconds per km/s
-    weight: np.ndarray  # (n,): 1 / sigma_i^2
-    residual_s: np.ndarray  # (n,): observed minus modelled time
-
-
-def event_design(
-    st_x: np.ndarray, st_y: np.ndarray, x_km: float, y_km: float, t0_s: float, times_s: np.ndarray,
-    atmosphere: tuple[float, float, float], *, sigma_pick_s: float, kappa_model: float, step: float = 1e-3,
-    range_slope: float = 0.0,
-) -> EventDesign:
-    """Design matrices of one event whose picks are at stations ``(st_x, st_y)`` with times ``times_s``
-    (``range_slope``: the celerity's range term, ``atmosphere.travel_times``'s ``g``)."""
-    c, wx, wy = atmosphere
-    g = range_slope
-    tt = travel_times(st_x, st_y, x_km, y_km, c, wx, wy, g)
-
-    def diff(fn: object) -> np.ndarray:
-        plus, minus = fn(step), fn(-step)  # type: ignore[operator]
-        return np.asarray((plus - minus) / (2.0 * step))
-
-    small = step * 1e-2  # km/s: a finite step well inside the model's linear range
-    design = np.column_stack([
-        diff(lambda h: travel_times(st_x, st_y, x_km + h, y_km, c, wx, wy, g)),
-        diff(lambda h: travel_times(st_x, st_y, x_km, y_km + h, c, wx, wy, g)),
-        np.ones(len(st_x)),
-    ])
-    sens = np.column_stack([
-        (travel_times(st_x, st_y, x_km, y_km, c + small, wx, wy, g) - travel_times(st_x, st_y, x_km, y_km, c - small, wx, wy, g)) / (2 * small),
-        (travel_times(st_x, st_y, x_km, y_km, c, wx + small, wy, g) - travel_times(st_x, st_y, x_km, y_km, c, wx - small, wy, g)) / (2 * small),
-        (travel_times(st_x, st_y, x_km, y_km, c, wx, wy + small, g) - travel_times(st_x, st_y, x_km, y_km, c, wx, wy - small, g)) / (2 * small),
-    ])
-    sigma2 = sigma_pick_s**2 + (kappa_model * tt) ** 2
-    return EventDesign(design=design, atmosphere=sens, weight=1.0 / sigma2, residual_s=times_s - t0_s - tt)
-
-
-def atmosphere_sensitivity(design: EventDesign) -> np.ndarray:
-    """``S`` (3 x 3): how a model error ``da`` in (c, wx, wy) moves the solution (x, y, t0)."""
-    gw = design.design * design.weight[:, None]
-    information = design.design.T @ gw
-    return np.asarray(np.linalg.solve(information, gw.T @ design.atmosphere))
-
-
-def atmosphere_estimate(design: EventDesign) -> tuple[np.ndarray, np.ndarray] | None:
-    """The event's own estimate of the model error ``da`` and its covariance (None if not determined).
-
-    A joint fit of (x, y, t0, c, wx, wy) to the residuals, with (x, y, t0) profiled out."""
-    if len(design.weight) < 8:
-        return None
-    gw = design.design * design.weight[:, None]
-    tw = design.atmosphere * design.weight[:, None]
-    information = design.design.T @ gw
-    cross = design.design.T @ tw
-    schur = design.atmosphere.T @ tw - cross.T @ np.linalg.solve(information, cross)
-    rhs = tw.T @ design.residual_s - cross.T @ np.linalg.solve(information, gw.T @ design.residual_s)
-    values = np.linalg.eigvalsh(schur)
-    if values[0] <= 1e-9 * max(values[-1], 1e-300):
-        return None
-    covariance = np.linalg.inv(schur)
-    return np.asarray(covariance @ rhs), np.asarray(covariance)
-
-
-def pick_gains(design: EventDesign) -> np.ndarray:
-    """(3, n): how far each pick's time moves the linearised solution (x, y, t0) per second of it,
-    ``(G'WG)^-1 G'W``; zeros where the design is singular."""
-    gw = design.design * design.weight[:, None]
-    information = design.design.T @ gw
-    try:
-        return np.asarray(np.linalg.solve(information, gw.T))
-    except np.linalg.LinAlgError:
-        return np.zeros((3, len(design.weight)))
-
-
-def pick_variance_covariance(design: EventDesign, extra_variance_s2: np.ndarray) -> np.ndarray:
-    """3 x 3 covariance of (x, y, t0) that picks whose times have variances ``extra_variance_s2`` (s^2) beyond the
-    weights' add to the solution: ``sum_k v_k g_k g_k'`` with ``g_k`` the pick's gain (:func:`pick_gains`).
-
-    The sandwich form: the estimator keeps its weights (the association and the position do not change); what the
-    weights do not know, a clock in doubt or the chance that a pick is a neighbouring source's, passes into the
-    solution through each pick's gain. An event of few stations leans on each pick (gains near one station's full
-    pull), one of many stations little."""
-    gains = pick_gains(design)
-    v = np.asarray(extra_variance_s2, dtype=float)
-    return np.asarray((gains * v[None, :]) @ gains.T)
 
 
 def nearest_other_arrival_s(picks: np.ndarray, pick_station: np.ndarray, pick_time: np.ndarray,
@@ -232,49 +154,6 @@ def pooled_scale(ratio: np.ndarray, dof: np.ndarray, prior_dof: float) -> np.nda
     return np.where(ok, pooled * quantile, 1.0)
 
 
-def model_error_variance(estimates: np.ndarray, variances: np.ndarray, *, min_events: int = 10) -> float:
-    """Variance ``s^2`` of a model-error component from events' estimates ``d_k`` with noise ``v_k``.
-
-    Robust moment estimate: the ``s^2 >= 0`` for which the median of ``d_k^2 / (v_k + s^2)`` is
-    that of a chi-square with one degree of freedom (so a minority of events spoilt by wrong
-    associations does not inflate it). 0 with fewer than ``min_events`` estimates."""
-    d2 = np.asarray(estimates, dtype=float) ** 2
-    v = np.asarray(variances, dtype=float)
-    ok = np.isfinite(d2) & np.isfinite(v) & (v > 0)
-    d2, v = d2[ok], v[ok]
-    if len(d2) < min_events or np.median(d2 / v) <= MEDIAN_CHI2_1DOF:
-        return 0.0
-    low, high = 0.0, float(np.max(d2))
-    for _ in range(80):
-        mid = 0.5 * (low + high)
-        if np.median(d2 / (v + mid)) > MEDIAN_CHI2_1DOF:
-            low = mid
-        else:
-            high = mid
-    return 0.5 * (low + high)
-
-
-def model_error_covariance(errors: np.ndarray, variances: np.ndarray, *, min_events: int = 10,
-                           min_scatter_events: int | None = None) -> np.ndarray:
-    """3 x 3 mean square of the model error shared by events with estimates ``errors`` (k, 3) and noise
-    ``variances`` (k, 3, 3): a common bias ``b`` and a scatter about it.
-
-    ``b`` is the generalised least-squares mean of the estimates, with covariance
-    ``(sum V_k^-1)^-1``; the scatter of each component about ``b`` is :func:`model_error_variance`
-    (robust; measured from ``min_scatter_events`` estimates, by default ``min_events``, else 0). The
-    result is ``b b' + (sum V_k^-1)^-1 + diag(scatter)``. A biased calibration errs in the celerity
-    and the wind together (the two trade along the paths that fitted it), which ``b b'`` keeps. 0
-    with fewer than ``min_events`` estimates."""
-    if len(errors) < min_events:
-        return np.zeros((3, 3))
-    information = np.linalg.inv(variances)
-    bias_covariance = np.linalg.inv(information.sum(axis=0))
-    bias = bias_covariance @ np.einsum("kij,kj->i", information, errors)
-    scatter_min = min_events if min_scatter_events is None else min_scatter_events
-    scatter = [model_error_variance(errors[:, j] - bias[j], variances[:, j, j], min_events=scatter_min) for j in range(3)]
-    return np.asarray(np.outer(bias, bias) + bias_covariance + np.diag(scatter))
-
-
 def member_spread(x_km: np.ndarray, y_km: np.ndarray, labels: np.ndarray) -> np.ndarray:
     """(n, 2, 2): covariance of the positions of each event's cluster members (zero when alone)."""
     out = np.zeros((len(x_km), 2, 2))
@@ -332,256 +211,6 @@ def jackknife_covariance(picks: np.ndarray, pick_station: np.ndarray, pick_time:
     values = np.asarray(solutions)
     offsets = values - values.mean(axis=0)
     return np.asarray((len(values) - 1) / len(values) * offsets.T @ offsets)
-
-
-def huber_prior_step(g: np.ndarray, z: np.ndarray, huber_k: float, prior_inv: np.ndarray,
-                     prior_residual: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
-    """One Gauss-Newton step of a robust fit: ``g`` the Jacobian of the picks' travel times and ``z`` their residuals,
-    both already divided by each pick's sigma; Huber weights at ``huber_k`` (as ``kernels.locate``); a Gaussian prior
-    with inverse covariance ``prior_inv`` on the *last* ``len(prior_residual)`` parameters, which are
-    ``prior_residual`` away from its mean. Returns ``(step, normal matrix)``, or None when the system is singular or the
-    step not finite."""
-    weight = np.where(np.abs(z) <= huber_k, 1.0, huber_k / np.maximum(np.abs(z), 1e-12))
-    gw = g * weight[:, None]
-    normal = g.T @ gw
-    m = len(prior_residual)
-    normal[-m:, -m:] += prior_inv
-    rhs = gw.T @ z
-    rhs[-m:] -= prior_inv @ prior_residual
-    try:
-        delta = np.linalg.solve(normal, rhs)
-    except np.linalg.LinAlgError:
-        return None
-    if not np.all(np.isfinite(delta)):
-        return None
-    return delta, normal
-
-def joint_atmosphere(st_x: np.ndarray, st_y: np.ndarray, times_s: np.ndarray, x_km: float, y_km: float, t0_s: float,
-                     atmosphere: np.ndarray, prior: np.ndarray, factor: float, *, sigma_pick_s: float, kappa_model: float,
-                     huber_k: float = 2.5, iterations: int = 10, step: float = 1e-3) -> np.ndarray | None:
-    """The event's atmosphere from a joint robust fit of (x, y, t0, c, wx, wy) to its picks, the atmosphere a nuisance
-    under the prior ``N(atmosphere, prior)``: the maximum a posteriori ``(c, wx, wy)``, or None (fewer than eight picks,
-    no convergence).
-
-    Gauss-Newton on the picks' residuals normalised by ``sqrt(factor) * sigma_i`` (``sigma_i`` as in
-    ``kernels.locate``) with Huber weights (``huber_k``, as the locate's), plus the prior's quadratic penalty. The
-    weights make a wrong or mis-clocked pick pull the atmosphere (and so the event) as little as it pulls the
-    location; the linear reading of :func:`atmosphere_estimate` weights it fully."""
-    n = len(times_s)
-    if n < 8:
-        return None
-    try:
-        prior_inv = np.linalg.inv(prior)
-    except np.linalg.LinAlgError:
-        return None
-    a0 = np.asarray(atmosphere, dtype=float)
-    p = np.array([x_km, y_km, t0_s, *a0], dtype=float)
-    small = step * 1e-2
-    steps = np.array([step, step, 0.0, small, small, small])
-
-    def tt_of(q: np.ndarray) -> np.ndarray:
-        return travel_times(st_x, st_y, q[0], q[1], q[3], q[4], q[5])
-
-    for _ in range(iterations):
-        tt = tt_of(p)
-        sigma = np.sqrt(factor * (sigma_pick_s**2 + (kappa_model * tt) ** 2))
-        z = (times_s - p[2] - tt) / sigma
-        g = np.zeros((n, 6))
-        g[:, 2] = 1.0
-        for j in (0, 1, 3, 4, 5):
-            e = np.zeros(6)
-            e[j] = steps[j]
-            g[:, j] = (tt_of(p + e) - tt_of(p - e)) / (2.0 * steps[j])
-        g /= sigma[:, None]
-        step_ = huber_prior_step(g, z, huber_k, prior_inv, p[3:] - a0)
-        if step_ is None:
-            return None
-        delta = step_[0]
-        norm = float(np.hypot(delta[0], delta[1]))
-        if norm > 5.0:
-            delta[:2] *= 5.0 / norm
-        p = p + delta
-        if norm < 1e-5 and abs(delta[2]) < 1e-5 and np.all(np.abs(delta[3:]) < 1e-7):
-            break
-    if not np.all(np.isfinite(p)) or p[3] <= 0:
-        return None
-    return p[3:]
-
-
-def relocate_with_own_atmosphere(picks: list[np.ndarray], pick_station: np.ndarray, pick_time: np.ndarray, pick_baz: np.ndarray,
-                                 pick_baz_sigma: np.ndarray, st_x: np.ndarray, st_y: np.ndarray, st_north: np.ndarray,
-                                 x_km: np.ndarray, y_km: np.ndarray, t0_s: np.ndarray, event_atmosphere: np.ndarray,
-                                 prior: np.ndarray, factor: float, *, sigma_pick_s: float, kappa_model: float,
-                                 joint: bool = False, only: np.ndarray | None = None,
-                                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Each event located again with its atmosphere moved by the posterior mean of its own model error.
-
-    The event's picks read its model error ``da_k`` with covariance ``factor * M_k^-1`` (:func:`atmosphere_estimate`,
-    events of eight or more picks); under the prior ``da ~ N(0, prior_k)`` (the model-error covariance the event got:
-    the network's, its cell's and its calibration's support) the posterior mean is
-    ``(prior^-1 + V^-1)^-1 V^-1 da_k``. Returns x, y, t0 and the (n, 3) atmosphere each event is located with
-    (unchanged where its error is not determined or the relocation fails). With ``joint`` the atmosphere is instead the
-    maximum a posteriori of a robust joint fit under the same prior (:func:`joint_atmosphere`). ``only`` (n,) bool: the
-    events that may move (the others are kept)."""
-    from truceline.fuse.kernels import locate
-
-    x, y, t0 = np.array(x_km, dtype=float), np.array(y_km, dtype=float), np.array(t0_s, dtype=float)
-    used = np.array(event_atmosphere, dtype=float)
-    for i in range(len(t0)):
-        if only is not None and not only[i]:
-            continue
-        stations = pick_station[picks[i]]
-        a = event_atmosphere[i]
-        if joint:
-            found = joint_atmosphere(st_x[stations], st_y[stations], pick_time[picks[i]], float(x[i]), float(y[i]), float(t0[i]),
-                                     a, prior[i], factor, sigma_pick_s=sigma_pick_s, kappa_model=kappa_model)
-            if found is None:
-                continue
-            xi, yi, ti, _, _, _ = locate(picks[i], stations, pick_time, pick_baz, pick_baz_sigma, st_x, st_y, st_north,
-                                         float(x[i]), float(y[i]), float(t0[i]), float(found[0]), float(found[1]),
-                                         float(found[2]), sigma_pick_s, kappa_model, 2.5, 15)
-            if np.isfinite(xi) and np.isfinite(yi) and np.isfinite(ti):
-                x[i], y[i], t0[i], used[i] = xi, yi, ti, found
-            continue
-        design = event_design(st_x[stations], st_y[stations], float(x[i]), float(y[i]), float(t0[i]), pick_time[picks[i]],
-                              tuple(a), sigma_pick_s=sigma_pick_s, kappa_model=kappa_model)  # type: ignore[arg-type]
-        estimate = atmosphere_estimate(design)
-        if estimate is None:
-            continue
-        reading, noise = estimate[0], factor * estimate[1]
-        try:
-            shift = np.linalg.solve(np.linalg.inv(prior[i]) + np.linalg.inv(noise), np.linalg.solve(noise, reading))
-        except np.linalg.LinAlgError:
-            continue
-        moved = a + shift
-        xi, yi, ti, _, _, _ = locate(picks[i], stations, pick_time, pick_baz, pick_baz_sigma, st_x, st_y, st_north, float(x[i]),
-                                     float(y[i]), float(t0[i]), float(moved[0]), float(moved[1]), float(moved[2]), sigma_pick_s,
-                                     kappa_model, 2.5, 15)
-        if np.isfinite(xi) and np.isfinite(yi) and np.isfinite(ti):
-            x[i], y[i], t0[i], used[i] = xi, yi, ti, moved
-    return x, y, t0, used
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class CalibrationCells:
-    """Where the atmosphere the events were located with came from: one fit per tile and time block."""
-
-    atmosphere: np.ndarray  # (n_blocks, n_tiles, 3): the calibrated (c, wx, wy), km/s
-    tile_x_km: np.ndarray  # (n_tiles,): the tiles' centres in the frame
-    tile_y_km: np.ndarray
-    x_km: np.ndarray  # (n,): the events' positions
-    y_km: np.ndarray
-    block: np.ndarray  # (n,): each event's time block
-    tile: np.ndarray  # (n,): each event's tile
-    support: np.ndarray | None = None
-    """(n_blocks, n_tiles, 2): how far in time (hours) and space (km) each cell's calibration events were from it
-    (``atmosphere.calibrate``); None where not known."""
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class AtmosphereReadings:
-    """Clean events' own readings of the true atmosphere: their cell's (c, wx, wy) plus their ``da_k``."""
-
-    x_km: np.ndarray  # (k,)
-    y_km: np.ndarray
-    t0_s: np.ndarray
-    block: np.ndarray  # (k,): the time block the reading belongs to
-    atmosphere: np.ndarray  # (k, 3), km/s
-    variance: np.ndarray  # (k, 3, 3): its noise, (km/s)^2
-
-    @staticmethod
-    def none() -> AtmosphereReadings:
-        return AtmosphereReadings(x_km=np.zeros(0), y_km=np.zeros(0), t0_s=np.zeros(0), block=np.zeros(0, dtype=int),
-                                  atmosphere=np.zeros((0, 3)), variance=np.zeros((0, 3, 3)))
-
-    def __len__(self) -> int:
-        return len(self.t0_s)
-
-    def select(self, keep: np.ndarray) -> AtmosphereReadings:
-        return AtmosphereReadings(x_km=self.x_km[keep], y_km=self.y_km[keep], t0_s=self.t0_s[keep], block=self.block[keep],
-                                  atmosphere=self.atmosphere[keep], variance=self.variance[keep])
-
-    def plus(self, other: AtmosphereReadings) -> AtmosphereReadings:
-        return AtmosphereReadings(
-            x_km=np.concatenate([self.x_km, other.x_km]), y_km=np.concatenate([self.y_km, other.y_km]),
-            t0_s=np.concatenate([self.t0_s, other.t0_s]), block=np.concatenate([self.block, other.block]),
-            atmosphere=np.concatenate([self.atmosphere, other.atmosphere]),
-            variance=np.concatenate([self.variance, other.variance]))
-
-
-def clean_readings(estimates: np.ndarray, variances: np.ndarray, share: np.ndarray, cells: CalibrationCells,
-                   t0_s: np.ndarray, *, clean_share: float) -> AtmosphereReadings:
-    """The readings of the events with at most ``clean_share`` of their stations in doubt whose own
-    atmosphere error ``da_k`` (``estimates``, NaN rows where not determined) is determined."""
-    keep = np.isfinite(estimates).all(axis=1) & (share <= clean_share)
-    own = cells.atmosphere[cells.block[keep], cells.tile[keep]]
-    return AtmosphereReadings(x_km=cells.x_km[keep], y_km=cells.y_km[keep], t0_s=np.asarray(t0_s)[keep],
-                              block=cells.block[keep], atmosphere=own + estimates[keep], variance=variances[keep])
-
-
-def cell_model_error_variance(readings: AtmosphereReadings, cells: CalibrationCells, *, min_events: int, radius_km: float,
-                              max_radius_km: float, min_bias_events: int | None = None) -> np.ndarray:
-    """(n, 3, 3): the model-error covariance of (c, wx, wy) at each event's calibration cell, as the
-    clean events around the cell read it.
-
-    A cell (tile and hour) is located with one fitted atmosphere; where that fit is biased (fitted
-    to a burst's mixed events, whose positions absorb part of the wind) every event of the cell is
-    off the same way, and a bias is not seen in the scatter of the network's events. The events
-    themselves measure it: an event's ``da_k`` plus its own cell's atmosphere is its reading of the
-    true atmosphere (:func:`clean_readings`), and that reading's difference from this cell's
-    atmosphere is this cell's error as the event sees it. Only clean events read (a mixture's picks
-    fit the wrong model about as well as the right one: its ``da_k`` is near zero whatever the
-    error). The readings are taken from the cell's time block within ``radius_km`` of the tile's
-    centre, doubling the radius up to ``max_radius_km`` until there are ``min_events`` (as the
-    calibration takes its events); the cell's covariance is :func:`model_error_covariance` of their
-    differences, a bias included. Where fewer than ``min_events`` are near but at least
-    ``min_bias_events`` (a quiet hour, whose cell may have been fitted to other hours' events), they
-    still measure the bias and its uncertainty, not the scatter; 0 where fewer are near."""
-    n = len(cells.block)
-    out = np.zeros((n, 3, 3))
-    keys = cells.block * cells.atmosphere.shape[1] + cells.tile
-    fewest = min_events if min_bias_events is None else min(min_bias_events, min_events)
-    for key in np.unique(keys):
-        members = keys == key
-        block, tile = int(cells.block[members][0]), int(cells.tile[members][0])
-        pool = readings.block == block
-        distance = np.hypot(readings.x_km - cells.tile_x_km[tile], readings.y_km - cells.tile_y_km[tile])
-        for enough in sorted({min_events, fewest}, reverse=True):
-            near = _nearest_enough(pool, distance, enough, radius_km, max_radius_km)
-            if near is not None:
-                error = readings.atmosphere[near] - cells.atmosphere[block, tile]
-                out[members] = model_error_covariance(error, readings.variance[near], min_events=enough,
-                                                      min_scatter_events=min_events)
-                break
-    return out
-
-
-def _nearest_enough(pool: np.ndarray, distance: np.ndarray, enough: int, radius_km: float, max_radius_km: float) -> np.ndarray | None:
-    """The pool's members within the first radius (``radius_km``, doubled up to ``max_radius_km``) that holds ``enough``."""
-    radius = radius_km
-    while radius <= max_radius_km:
-        near = pool & (distance <= radius)
-        if near.sum() >= enough:
-            return np.asarray(near)
-        radius *= 2
-    return None
-
-
-def support_variance(cells: CalibrationCells, *, drift_km_s_per_hour: float, gradient_km_s_per_km: float) -> np.ndarray:
-    """(n,): the variance, per component of (c, wx, wy) in (km/s)^2, that each event's cell owes to having been
-    calibrated with events away from it: ``(drift * lag)^2 + (gradient * distance)^2`` with the mean lag (hours)
-    and distance (km) of its calibration events (``CalibrationCells.support``; 0 where unknown).
-
-    The near-ground effective sound speed changes through the day (the air warms and cools by 3-6 degC, about
-    0.6 m/s per degC; the low-level wind veers and strengthens with mixing) and from one stretch of the front to
-    another. A busy cell is fitted to its own hour's events near it, and its error is the scatter the other terms
-    describe; a quiet hour's cell is fitted to events hours away or beyond its tile, and errs by the change of the
-    atmosphere over that lag and distance, the same for all its events, so it does not show in their residuals."""
-    n = len(cells.block)
-    if cells.support is None or n == 0:
-        return np.zeros(n)
-    lag_h, distance_km = cells.support[cells.block, cells.tile].T
-    return np.asarray((drift_km_s_per_hour * lag_h) ** 2 + (gradient_km_s_per_km * distance_km) ** 2)
 
 
 def larger(a: np.ndarray, b: np.ndarray) -> np.ndarray:
