@@ -308,6 +308,20 @@ class FusionConfig:
     0.84-0.93 on the first foreign simulator, the others about unchanged; the attribution is unchanged; the price is
     a wider interval where missions crowd (median sigma 0.13 -> 0.73 s on `heavy` 0.25 h) (docs/fusion.md, "Session 23
     (otime23)")."""
+    range_model_error: bool = False
+    """A model error of the paths that grows with range, read from the run's own residuals (``fuse/rangeerror.py``,
+    batch only): where the well-located events' residuals grow with the travel time beyond the picks' model variance
+    (a model-selection test: a travel-time term must gain more than the Bayesian information criterion's penalty and
+    be ``range_error_min_z`` standard errors above 0), each pick's variance beyond ``f`` times its model variance is
+    added to its event's covariance through its gain. Only widens; no event moves; nothing where the test fails
+    (docs/fusion.md, "Session 24 (cover24)")."""
+    range_error_min_picks: int = 8
+    """Fewest picks of an event whose residuals ``range_model_error`` reads."""
+    range_error_max_misfit: float = 2.0
+    """Largest chi-square per degree of freedom, in units of the network's variance factor, of an event whose residuals
+    ``range_model_error`` reads (a mixture's wrong picks would read as a model error at every range)."""
+    range_error_min_z: float = 3.0
+    """The travel-time term of ``range_model_error`` is taken only this many standard errors above 0."""
     swap_place_km: float = 1.0
     """Radius of a place for ``crowd_swap_read``: the neighbouring rounds and the place's scatter."""
     swap_place_s: float = 60.0
