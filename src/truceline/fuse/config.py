@@ -178,6 +178,12 @@ class FusionConfig:
     """With ``wind_field_km`` (and the field accepted), the passes keep the tiles' atmosphere (``tile_km``) and the field
     only relocates the final events and is their ellipses' atmosphere (``relocated_in_field``): on the foreign
     scenarios the passes under the field find fewer events (docs/fusion.md, "Session 20 (wind20)")."""
+    wind_field_ellipse: bool = False
+    """With ``wind_field_km`` and ``wind_field_relocate`` (and the field accepted): the final events are not relocated
+    in the field; instead the difference between the field's atmosphere at each event and its tile's, the error the
+    field says the tile makes there, enters the event's covariance as a model error through the atmosphere's
+    sensitivity (``fielderror.field_error_covariance``, ``S da da' S'``). Only widens; no event moves; nothing where
+    the gate (``wind_field_min_gain``) finds no field (docs/fusion.md, "Session 24 (cover24)")."""
     wind_field_tile_km: float = 10.0
     """With ``wind_field_km``, the tiles' size (the field is read at their centres)."""
     wind_field_roughness_m_per_s: float = 1.0
