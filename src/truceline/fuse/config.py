@@ -178,6 +178,12 @@ class FusionConfig:
     """With ``wind_field_km`` (and the field accepted), the passes keep the tiles' atmosphere (``tile_km``) and the field
     only relocates the final events and is their ellipses' atmosphere (``relocated_in_field``): on the foreign
     scenarios the passes under the field find fewer events (docs/fusion.md, "Session 20 (wind20)")."""
+    wind_field_ellipse: bool = False
+    """With ``wind_field_km`` and ``wind_field_relocate`` (and the field accepted): the final events are not relocated
+    in the field; instead the difference between the field's atmosphere at each event and its tile's, the error the
+    field says the tile makes there, enters the event's covariance as a model error through the atmosphere's
+    sensitivity (``fielderror.field_error_covariance``, ``S da da' S'``). Only widens; no event moves; nothing where
+    the gate (``wind_field_min_gain``) finds no field (docs/fusion.md, "Session 24 (cover24)")."""
     wind_field_tile_km: float = 10.0
     """With ``wind_field_km``, the tiles' size (the field is read at their centres)."""
     wind_field_roughness_m_per_s: float = 1.0
@@ -308,6 +314,20 @@ class FusionConfig:
     0.84-0.93 on the first foreign simulator, the others about unchanged; the attribution is unchanged; the price is
     a wider interval where missions crowd (median sigma 0.13 -> 0.73 s on `heavy` 0.25 h) (docs/fusion.md, "Session 23
     (otime23)")."""
+    range_model_error: bool = False
+    """A model error of the paths that grows with range, read from the run's own residuals (``fuse/rangeerror.py``,
+    batch only): where the well-located events' residuals grow with the travel time beyond the picks' model variance
+    (a model-selection test: a travel-time term must gain more than the Bayesian information criterion's penalty and
+    be ``range_error_min_z`` standard errors above 0), each pick's variance beyond ``f`` times its model variance is
+    added to its event's covariance through its gain. Only widens; no event moves; nothing where the test fails
+    (docs/fusion.md, "Session 24 (cover24)")."""
+    range_error_min_picks: int = 8
+    """Fewest picks of an event whose residuals ``range_model_error`` reads."""
+    range_error_max_misfit: float = 2.0
+    """Largest chi-square per degree of freedom, in units of the network's variance factor, of an event whose residuals
+    ``range_model_error`` reads (a mixture's wrong picks would read as a model error at every range)."""
+    range_error_min_z: float = 3.0
+    """The travel-time term of ``range_model_error`` is taken only this many standard errors above 0."""
     swap_place_km: float = 1.0
     """Radius of a place for ``crowd_swap_read``: the neighbouring rounds and the place's scatter."""
     swap_place_s: float = 60.0

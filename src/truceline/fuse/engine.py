@@ -254,7 +254,7 @@ def fuse(stations: pa.Table, picks: pa.Table, config: FusionConfig | None = None
     tight = tight_config(prep, config)
     final = final_pass(prep, tight, atmosphere, progress=(lambda f: progress(0.4 + 0.6 * f)) if progress else None)
     result = finish(prep, tight, final, atmosphere)
-    if config.wind_field_relocate:
+    if config.wind_field_relocate and not config.wind_field_ellipse:
         result, atmosphere = relocated_in_field(prep, tight, result, atmosphere)
     return prep, result, atmosphere
 

@@ -15,8 +15,10 @@ from truceline.fuse.engine import (FusionConfig, PassResult, Prepared, associati
                                    with_network_reach)
 from truceline.fuse.network import build_network
 from truceline.fuse.atmosphere import travel_times
+from truceline.fuse.fielderror import field_error_covariance
 from truceline.fuse.ghosts import later_trains_of
 from truceline.fuse.places import to_places
+from truceline.fuse.rangeerror import range_error_covariance
 from truceline.fuse.rounds import missing_rounds
 from truceline.fuse.surplus import surplus_events
 from truceline.fuse.uncertainty import (AtmosphereReadings, CalibrationCells, calibrated_covariance,
@@ -177,6 +179,10 @@ def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, con
     round_share = round_swap_share(result, cov, config) if batch and config.crowd_swap_read and n else 0.0
     if (doubt is not None or config.crowd_swap_share > 0 or round_share > 0) and n:
         cov = cov + pick_doubt_covariance(prep, config, result, event_atmosphere, doubt, round_share=round_share)
+    if batch and config.wind_field_ellipse and n:
+        cov = cov + field_error_covariance(prep, config, result, event_atmosphere)
+    if batch and config.range_model_error and n:
+        cov = cov + range_error_covariance(prep, config, result, event_atmosphere, factor)[0]
     if config.origin_time_swap and n:  # the origin time's own term: the time column alone changes
         cov[:, 2, 2] += origin_time_swap_variance(prep, config, result, event_atmosphere, neighbours)
     lat, lon = net.to_latlon(result.x_km, result.y_km)
