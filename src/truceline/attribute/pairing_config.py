@@ -257,3 +257,10 @@ class PairingConfig:
     # With ``_depth``: the mates' impact role weighed by whether a round of each class fired from across the line reaches
     # their depth (``max_range_m - min_depth_m``): a 111 dB rocket launch 14 km back is no mortar's bomb.
     volley_shared_role_reach: bool = True
+    # Session 24, attrib24: one salvo is one weapon's rounds. Events within ``volley_window_s`` and ``volley_radius_m`` are
+    # linked into a volley (:func:`volley.volley_groups`, for the volley alternative and the shared role) only where their
+    # levels may be two rounds of one weapon (:func:`acoustics.same_weapon_factor` at least ``volley_same_weapon_min``): a
+    # 98 dB mortar launch whose 4-pick location's error reaches two 111-113 dB detonations 1.5 km away (violation seed 8,
+    # E000321-E000323) is no round of their salvo, and its sure launch no longer props up their "none launched" alternative.
+    volley_same_weapon: bool = False
+    volley_same_weapon_min: float = 0.1
