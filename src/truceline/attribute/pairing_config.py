@@ -263,4 +263,7 @@ class PairingConfig:
     # 98 dB mortar launch whose 4-pick location's error reaches two 111-113 dB detonations 1.5 km away (violation seed 8,
     # E000321-E000323) is no round of their salvo, and its sure launch no longer props up their "none launched" alternative.
     volley_same_weapon: bool = False
+    # Session 24, attrib24: both ends' levels (:func:`acoustics.pair_level_penalty` ``role_null``): each level's fit to its
+    # role in a learned class against the larger of a random level and its fit to the class's other role.
+    level_role_null: bool = False
     volley_same_weapon_min: float = 0.1
