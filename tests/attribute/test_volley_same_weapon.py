@@ -1,4 +1,4 @@
-"""Session 24 (attrib24): one salvo is one weapon's rounds (``PairingConfig.volley_same_weapon``, off by default).
+"""Session 24 (attrib24): one salvo is one weapon's rounds (``PairingConfig.volley_same_weapon``, on by default).
 
 Violation seed 8, fused: two mortar bombs (111 and 113 dB) land 0.5 s and 110 m apart; the first is chance-paired as the
 "launch" of an impact 6 km away, the second is unpaired. A true mortar launch (98 dB) 3 s later and 1.5 km away, located
@@ -25,7 +25,7 @@ MODEL = LevelModel(has_class=np.array([True, True, False]), launch_db=np.array([
                    weight=np.array([0.3, 0.6, 0.0]), unmodelled_share=0.1, all_levels_db=np.linspace(90.0, 125.0, 351),
                    bandwidth_db=1.5)
 LOUD = np.array([10.0, 9.0, 8.0, 7.0, 6.0, 5.0])
-OFF = PairingConfig()
+OFF = PairingConfig(volley_same_weapon=False)
 ON = PairingConfig(volley_same_weapon=True)
 
 
@@ -85,5 +85,5 @@ def test_the_bombs_salvo_then_shares_one_role() -> None:
     assert p_launch[2] == pytest.approx(0.96) and reason[2] == ""
 
 
-def test_off_by_default() -> None:
-    assert PairingConfig().volley_same_weapon is False
+def test_on_by_default() -> None:
+    assert PairingConfig().volley_same_weapon is True

@@ -262,7 +262,10 @@ class PairingConfig:
     # levels may be two rounds of one weapon (:func:`acoustics.same_weapon_factor` at least ``volley_same_weapon_min``): a
     # 98 dB mortar launch whose 4-pick location's error reaches two 111-113 dB detonations 1.5 km away (violation seed 8,
     # E000321-E000323) is no round of their salvo, and its sure launch no longer props up their "none launched" alternative.
-    volley_same_weapon: bool = False
+    # On: violation fused s7-s13 op recall 1734 -> 1738 (s8 302 -> 306; two events move, both the intended), firing party
+    # 1320/1337 as before, truth-derived s7-s13 identical (1653/1963, 1383/1416), heavy 0.25 h op 207 -> 208 of 236
+    # (docs/attribution.md, "Session 24 (attrib24)").
+    volley_same_weapon: bool = True
     # Session 24, attrib24: both ends' levels (:func:`acoustics.pair_level_penalty` ``role_null``): each level's fit to its
     # role in a learned class against the larger of a random level and its fit to the class's other role.
     level_role_null: bool = False
