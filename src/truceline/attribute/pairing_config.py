@@ -267,6 +267,9 @@ class PairingConfig:
     # (docs/attribution.md, "Session 24 (attrib24)").
     volley_same_weapon: bool = True
     # Session 24, attrib24: both ends' levels (:func:`acoustics.pair_level_penalty` ``role_null``): each level's fit to its
-    # role in a learned class against the larger of a random level and its fit to the class's other role.
+    # role in a learned class against the larger of a random level and its fit to the class's other role. Off: with
+    # ``volley_same_weapon`` violation fused 1738 -> 1747 (s10 +1, s11 +8: the crossfire bombs E000337/E000338), no fused seed
+    # worse, but heavy 0.25 h 208 -> 199 (a false event that is a perfect mortar pair by its levels gets surer) and
+    # truth-derived s9 266 -> 265 (docs/attribution.md, "Session 24 (attrib24)").
     level_role_null: bool = False
     volley_same_weapon_min: float = 0.1

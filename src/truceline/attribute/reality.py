@@ -56,7 +56,9 @@ class RealityConfig:
     # (``few_picks_prior4`` the share of unpaired 4-pick events that are not a source, each further pick a test a chimera
     # passes with ``few_picks_survival``), at least ``prior``: a 5-pick event whose silence says "not there" is likelier a
     # chimera than a 20-pick one with the same tail. The prior only weighs the silence's evidence (events whose silence
-    # fits keep their claims, unlike the few-picks prior itself). 0: off (``prior`` for every event).
+    # fits keep their claims, unlike the few-picks prior itself). 0: off (``prior`` for every event). Off: 0.25 (with
+    # ``PairingConfig.volley_same_weapon``) gives violation fused 1738 -> 1766 (s8 +3, s13 +26), heavy 0.25 h 208 -> 209,
+    # truth-derived unchanged, but s11 265 -> 264 (a true 4-pick round; docs/attribution.md, "Session 24 (attrib24)").
     few_picks_prior4: float = 0.0
     few_picks_survival: float = 0.5
 
