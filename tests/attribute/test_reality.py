@@ -108,3 +108,29 @@ def test_a_lone_detonation_heard_where_it_should_be_keeps_its_claim(areas: Areas
     off = attribute_events(events_table(rows), areas, assignments=assignments, picks=picks, stations=make_stations(),
                            config=AttributionConfig(reality=None))
     np.testing.assert_allclose(on.p_firing_party, off.p_firing_party)  # the silence is no evidence against it
+
+
+def test_the_few_picks_prior_weighs_the_silence_of_few_pick_events_more() -> None:
+    """Session 24 (attrib24): ``few_picks_prior4``: the prior that an event is no source there by the picks that located
+    it, as ``FewPicksConfig`` reads it, at least ``prior``; only the silence's evidence is weighed by it."""
+    config = RealityConfig(few_picks_prior4=0.25, few_picks_survival=0.5)
+    assert RealityConfig().prior_for(4) == RealityConfig().prior == 0.05  # off by default
+    assert config.prior_for(4) == pytest.approx(0.25) and config.prior_for(5) == pytest.approx(1.0 / 7.0)
+    assert config.prior_for(7) == pytest.approx(0.05) and config.prior_for(20) == pytest.approx(0.05)  # at least ``prior``
+    s_lat, s_lon, noise = _grid()
+    lat, lon = np.array([48.0, 48.0, 48.0]), np.array([37.0, 37.0, 37.0])
+    d_km = np.hypot((s_lat - 48.0) * 111.2, (s_lon - 37.0) * 111.32 * np.cos(np.radians(48.0)))
+    q = ndtr((100.0 - path_loss_db(d_km * 1000.0, 0.8) - noise - 10.0) / 5.0)
+    near = set(map(int, np.flatnonzero(q > 0.3)))
+    few = set(sorted(near, key=lambda s: -d_km[s])[:4])
+    stations_of, level, evaluate = [near, few, few], np.array([100.0, 100.0, 100.0]), np.ones(3, dtype=bool)
+    plain = reality_evidence(lat, lon, evaluate, stations_of, s_lat, s_lon, noise, level, 0.8, 10.0, RealityConfig())
+    out = reality_evidence(lat, lon, evaluate, stations_of, s_lat, s_lon, noise, level, 0.8, 10.0, config, n_picks=[14, 4, 20])
+    assert out.factor[0] == 1.0  # heard where it should be: no prior makes it less sure
+    # By hand: four picks, prior 0.25, the factor P(real | tail) / (1 - prior).
+    assert out.factor[1] == pytest.approx(real_probability(out.tail[1], config, 0.25) / 0.75)
+    assert out.factor[1] < plain.factor[1] - 0.2
+    assert out.factor[2] == pytest.approx(plain.factor[2])  # twenty picks: the plain prior
+    # Without the pick counts every event has the plain prior.
+    same = reality_evidence(lat, lon, evaluate, stations_of, s_lat, s_lon, noise, level, 0.8, 10.0, config)
+    assert list(same.factor) == pytest.approx(list(plain.factor))

@@ -77,10 +77,15 @@ def test_a_salvo_of_detonations_with_one_chance_pair_is_a_salvo_of_impacts() -> 
 
 def test_a_battery_salvo_keeps_its_launches_and_lower_only_never_raises() -> None:
     # Mates at a mortar's launch level: the salvo is a battery's, the paired round surer, its mates with it.
+    # The paired round's 112 dB and its mates' 99-100 dB are no one weapon's: with ``volley_same_weapon`` (session 24, on
+    # by default) they are no salvo and are left alone; the shared role's arithmetic is checked without it.
     world = _salvo((100.0, 99.0), p_head=0.7)
-    _, p_launch, _, _ = _run(world, ON)
+    _, split, _, reason = _run(world, ON)
+    assert split[0] == pytest.approx(0.7) and split[1] == pytest.approx(0.79) and not any(reason)
+    one = replace(ON, volley_same_weapon=False)
+    _, p_launch, _, _ = _run(world, one)
     assert p_launch[0] > 0.9 and p_launch[1] == pytest.approx(p_launch[0])
-    _, kept, _, _ = _run(world, replace(ON, volley_shared_role_lower_only=True))
+    _, kept, _, _ = _run(world, replace(one, volley_shared_role_lower_only=True))
     assert kept[0] == pytest.approx(0.7) and kept[1] == pytest.approx(0.7)
 
 

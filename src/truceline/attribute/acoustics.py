@@ -441,9 +441,13 @@ def prior_class_levels(has: NDArray[np.bool_], impact_db: FloatArray, sigma_db: 
 
 
 def pair_level_penalty(model: LevelModel | None, level_launch_db: FloatArray, sigma_launch_db: FloatArray,
-                       level_impact_db: FloatArray, sigma_impact_db: FloatArray, *, cap: float = 30.0, separate: bool = True) -> FloatArray:
+                       level_impact_db: FloatArray, sigma_impact_db: FloatArray, *, cap: float = 30.0, separate: bool = True,
+                       role_null: bool = False) -> FloatArray:
     """Per candidate pair and class, shape (pairs, classes): ``max(0, -2 ln LR)`` of each level, summed (0 where
-    unknown); ``separate=False``: of the two levels' joint ratio, as before 2026-12-02."""
+    unknown); ``separate=False``: of the two levels' joint ratio, as before 2026-12-02. ``role_null`` (with ``separate``):
+    each level's fit to its role in the class is weighed against the larger of a random level of the run and its fit to
+    the class's *other* role, in the classes whose two roles lie more than twice their spread apart (both ends' levels: a
+    mortar's "launch" at its bomb's level is likelier that bomb; a gun's pairs pay what they did)."""
     n = np.asarray(level_launch_db).size
     if model is None:
         return np.zeros((n, 0))
@@ -458,7 +462,15 @@ def pair_level_penalty(model: LevelModel | None, level_launch_db: FloatArray, si
     for k in np.flatnonzero(model.has_class):
         fit_a = _normal(a, model.launch_db[k], np.hypot(model.sigma_db[k], sa))
         fit_b = _normal(b, model.impact_db[k], np.hypot(model.sigma_db[k], sb))
-        if separate:
+        # Only where the class's two roles differ: more than twice its spread apart (a mortar; not a gun, whose launch and
+        # shell are equally loud and whose pairs paid for a level nearer the other role: violation s7 -25 rounds).
+        distinct = abs(float(model.impact_db[k]) - float(model.launch_db[k])) > 2.0 * float(model.sigma_db[k])
+        if separate and role_null and distinct:
+            other_a = _normal(a, model.impact_db[k], np.hypot(model.sigma_db[k], sa))
+            other_b = _normal(b, model.launch_db[k], np.hypot(model.sigma_db[k], sb))
+            out[known, k] = np.clip(np.clip(-2.0 * np.log(np.maximum(fit_a, 1e-300) / np.maximum(null_a, other_a)), 0.0, None)
+                                    + np.clip(-2.0 * np.log(np.maximum(fit_b, 1e-300) / np.maximum(null_b, other_b)), 0.0, None), 0.0, cap)
+        elif separate:
             # Each level vetoes on its own: an unusual impact level does not excuse a launch level the class never makes.
             out[known, k] = np.clip(np.clip(-2.0 * np.log(np.maximum(fit_a, 1e-300) / null_a), 0.0, None)
                                     + np.clip(-2.0 * np.log(np.maximum(fit_b, 1e-300) / null_b), 0.0, None), 0.0, cap)

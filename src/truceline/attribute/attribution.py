@@ -471,7 +471,7 @@ def attribute_events(
         reality = reality_evidence(
             lat[:n_sensor], lon[:n_sensor], evaluated, [set(s) for s in stations_of], leftovers.station_lat,
             leftovers.station_lon, leftovers.station_noise_db, levels.level_db, levels.attenuation_db_per_km, levels.detection_snr_db,
-            config.reality or RealityConfig())
+            config.reality or RealityConfig(), n_picks=[len(s) for s in stations_of])
         if config.chimera_mixture is not None and reality.picked is not None:
             # The run's share of chimeras among its unpaired events, learned from their station counts: each one's claims
             # carry its probability of being a source.

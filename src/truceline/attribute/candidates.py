@@ -88,7 +88,8 @@ def with_levels(candidates: tuple[NDArray[np.int64], NDArray[np.int64], FloatArr
     heads, tails, cost, class_costs = candidates
     if not heads.size:
         return candidates
-    penalty = pair_level_penalty(model, levels.level_db[heads], levels.level_sigma_db[heads], levels.level_db[tails], levels.level_sigma_db[tails])
+    penalty = pair_level_penalty(model, levels.level_db[heads], levels.level_sigma_db[heads], levels.level_db[tails], levels.level_sigma_db[tails],
+                                 role_null=config.level_role_null)
     crossing = cost - class_costs.min(axis=1)
     class_costs = class_costs + penalty
     cost = class_costs.min(axis=1) + crossing

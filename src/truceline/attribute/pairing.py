@@ -355,7 +355,7 @@ def _volley_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], heads: NDA
     probabilities came with the total weight ``shares`` of the shares they mix) goes to the volley's lone evidence: the
     members' levels as one group of unpaired events (``unpaired_impact_odds``) and the contexts of events outside the
     volley (its mates are no battery for it in a solution where none of them fired)."""
-    group = volley_groups(time_s, lat, lon, config, sigma_m)
+    group = volley_groups(time_s, lat, lon, config, sigma_m, levels, model)
     extra = (unpaired_level_cost(levels, model, config) if config.volley_alternative_levels and levels is not None and model is not None
              else None)
     margins = volley_alternatives(kind, partner, heads, tails, cost, config, group, extra, time_s=time_s, lat=lat, lon=lon, sigma_m=sigma_m)

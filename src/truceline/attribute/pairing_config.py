@@ -257,3 +257,19 @@ class PairingConfig:
     # With ``_depth``: the mates' impact role weighed by whether a round of each class fired from across the line reaches
     # their depth (``max_range_m - min_depth_m``): a 111 dB rocket launch 14 km back is no mortar's bomb.
     volley_shared_role_reach: bool = True
+    # Session 24, attrib24: one salvo is one weapon's rounds. Events within ``volley_window_s`` and ``volley_radius_m`` are
+    # linked into a volley (:func:`volley.volley_groups`, for the volley alternative and the shared role) only where their
+    # levels may be two rounds of one weapon (:func:`acoustics.same_weapon_factor` at least ``volley_same_weapon_min``): a
+    # 98 dB mortar launch whose 4-pick location's error reaches two 111-113 dB detonations 1.5 km away (violation seed 8,
+    # E000321-E000323) is no round of their salvo, and its sure launch no longer props up their "none launched" alternative.
+    # On: violation fused s7-s13 op recall 1734 -> 1738 (s8 302 -> 306; two events move, both the intended), firing party
+    # 1320/1337 as before, truth-derived s7-s13 identical (1653/1963, 1383/1416), heavy 0.25 h op 207 -> 208 of 236
+    # (docs/attribution.md, "Session 24 (attrib24)").
+    volley_same_weapon: bool = True
+    # Session 24, attrib24: both ends' levels (:func:`acoustics.pair_level_penalty` ``role_null``): each level's fit to its
+    # role in a learned class against the larger of a random level and its fit to the class's other role. Off: with
+    # ``volley_same_weapon`` violation fused 1738 -> 1747 (s10 +1, s11 +8: the crossfire bombs E000337/E000338), no fused seed
+    # worse, but heavy 0.25 h 208 -> 199 (a false event that is a perfect mortar pair by its levels gets surer) and
+    # truth-derived s9 266 -> 265 (docs/attribution.md, "Session 24 (attrib24)").
+    level_role_null: bool = False
+    volley_same_weapon_min: float = 0.1

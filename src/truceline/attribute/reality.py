@@ -52,6 +52,22 @@ class RealityConfig:
     floor: float = 1e-4  # p is floored here (the model's own errors bound the evidence)
     model_error: float = 0.15  # share of real events whose silence the model does not explain (their p as a chimera's)
     min_expected: float = 4.0  # weigh only events the model expects at least this many stations to hear
+    # Session 24 (attrib24): the prior by how many picks located the event, as ``attribution.FewPicksConfig`` reads it
+    # (``few_picks_prior4`` the share of unpaired 4-pick events that are not a source, each further pick a test a chimera
+    # passes with ``few_picks_survival``), at least ``prior``: a 5-pick event whose silence says "not there" is likelier a
+    # chimera than a 20-pick one with the same tail. The prior only weighs the silence's evidence (events whose silence
+    # fits keep their claims, unlike the few-picks prior itself). 0: off (``prior`` for every event). Off: 0.25 (with
+    # ``PairingConfig.volley_same_weapon``) gives violation fused 1738 -> 1766 (s8 +3, s13 +26), heavy 0.25 h 208 -> 209,
+    # truth-derived unchanged, but s11 265 -> 264 (a true 4-pick round; docs/attribution.md, "Session 24 (attrib24)").
+    few_picks_prior4: float = 0.0
+    few_picks_survival: float = 0.5
+
+    def prior_for(self, n_picks: int) -> float:
+        """The prior share of unpaired events located from ``n_picks`` picks that are not a source at their place."""
+        if self.few_picks_prior4 <= 0.0 or n_picks < 1:
+            return self.prior
+        odds = self.few_picks_prior4 / (1.0 - self.few_picks_prior4) * self.few_picks_survival ** max(n_picks - 4, 0)
+        return max(self.prior, odds / (1.0 + odds))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -81,21 +97,24 @@ def poisson_binomial_cdf(q: FloatArray, n: int) -> float:
     return float(min(1.0, poisson_binomial_pmf(q)[: max(n, -1) + 1].sum()))
 
 
-def real_probability(tail: float, config: RealityConfig) -> float:
-    """P(real | tail) under the two densities of the module documentation."""
+def real_probability(tail: float, config: RealityConfig, prior: float | None = None) -> float:
+    """P(real | tail) under the two densities of the module documentation (``prior``: instead of ``config.prior``)."""
+    prior = config.prior if prior is None else prior
     p = max(float(tail), config.floor)
     not_there = config.shape * p ** (config.shape - 1.0)
-    real = (1.0 - config.prior) * ((1.0 - config.model_error) + config.model_error * not_there)
-    return real / (real + config.prior * not_there)
+    real = (1.0 - prior) * ((1.0 - config.model_error) + config.model_error * not_there)
+    return real / (real + prior * not_there)
 
 
 def reality_evidence(
     lat: FloatArray, lon: FloatArray, evaluate: NDArray[np.bool_], stations_of: Sequence[set[int]],
     station_lat: FloatArray, station_lon: FloatArray, station_noise_db: FloatArray,
     level_db: FloatArray, attenuation_db_per_km: float, detection_snr_db: float, config: RealityConfig | None = None,
+    n_picks: Sequence[int] | None = None,
 ) -> RealityEvidence:
     """For each event marked ``evaluate``, the factor on its fire claims (module documentation). ``stations_of``: per
-    event, the stations (indices into ``station_*``) that picked it."""
+    event, the stations (indices into ``station_*``) that picked it; ``n_picks``: per event, the picks that located it
+    (for ``config.few_picks_prior4``; without it every event has ``config.prior``)."""
     config = config or RealityConfig()
     n = np.asarray(lat).size
     factor = np.ones(n)
@@ -128,5 +147,6 @@ def reality_evidence(
         if expected[i] < config.min_expected:
             continue
         tail[i] = float(min(1.0, pmf[i][: picked + 1].sum()))
-        factor[i] = min(1.0, real_probability(tail[i], config) / (1.0 - config.prior))
+        prior = config.prior if n_picks is None else config.prior_for(int(n_picks[i]))
+        factor[i] = min(1.0, real_probability(tail[i], config, prior) / (1.0 - prior))
     return RealityEvidence(factor=factor, tail=tail, expected=expected, picked=picked_of, count_pmf=tuple(pmf))

@@ -3,6 +3,7 @@ salvo's."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 import numpy as np
@@ -16,10 +17,11 @@ FloatArray = NDArray[np.float64]
 
 
 def salvo_mate_groups(time_s: FloatArray, lat: FloatArray, lon: FloatArray, config: PairingConfig,
-                      sigma_m: FloatArray | None = None) -> NDArray[np.int64]:
+                      sigma_m: FloatArray | None = None, linked: Callable[[int, int], bool] | None = None) -> NDArray[np.int64]:
     """Per event, the label of its salvo-mate group (-1 for none): events linked by mates, within
     ``salvo_mate_window_s`` and ``salvo_mate_radius_m`` of each other (the radius widened by the two locations' errors,
-    :func:`~truceline.attribute.context.same_place`); labelled by their first member."""
+    :func:`~truceline.attribute.context.same_place`), and, with ``linked``, where ``linked(i, m)`` holds; labelled by their
+    first member."""
     n = time_s.size
     near = replace(config, battery_radius_m=config.salvo_mate_radius_m, battery_window_s=config.salvo_mate_window_s)
     root = np.arange(n)
@@ -36,6 +38,8 @@ def salvo_mate_groups(time_s: FloatArray, lat: FloatArray, lon: FloatArray, conf
         lo = np.searchsorted(sorted_t, time_s[i] - config.salvo_mate_window_s, side="left")
         hi = np.searchsorted(sorted_t, time_s[i] + config.salvo_mate_window_s, side="right")
         for m in same_place(i, order[lo:hi].astype(np.intp), time_s, lat, lon, near, sigma_m):
+            if linked is not None and not linked(i, int(m)):
+                continue
             a, b = find(i), find(int(m))
             if a != b:
                 root[max(a, b)] = min(a, b)

@@ -45,7 +45,7 @@ def salvo_shared_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], p_lau
     ``config.volley_shared_role_lower_only``: the paired launch's role is never raised by its mates."""
     if levels is None or model is None:
         return
-    group = volley_groups(time_s, lat, lon, config, sigma_m)
+    group = volley_groups(time_s, lat, lon, config, sigma_m, levels, model)
     located = (located_partners(kind, partner, time_s, lat, lon, config, sigma_m, p_launch=p_launch, p_impact=p_impact,
                                 class_probability=class_probability)
                if config.unpaired_partner_heard else None)

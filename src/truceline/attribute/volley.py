@@ -25,6 +25,7 @@ from numpy.typing import NDArray
 from truceline.attribute.physics import ENVELOPES, distance_m, time_of_flight_bounds_s
 
 if TYPE_CHECKING:
+    from truceline.attribute.acoustics import LevelModel, SourceLevels
     from truceline.attribute.pairing import PairingConfig
 
 FloatArray = NDArray[np.float64]
@@ -100,12 +101,24 @@ def volley_factor(i: int, fired: NDArray[np.intp], partner: NDArray[np.int64], t
 
 
 def volley_groups(time_s: FloatArray, lat: FloatArray, lon: FloatArray, config: PairingConfig,
-                  sigma_m: FloatArray | None = None) -> NDArray[np.int64]:
+                  sigma_m: FloatArray | None = None, levels: SourceLevels | None = None,
+                  model: LevelModel | None = None) -> NDArray[np.int64]:
     """Per event, its volley's label (-1 for none): events linked by being within ``volley_window_s`` and
-    ``volley_radius_m`` of each other (the radius widened by the two locations' errors, as ``same_place``)."""
+    ``volley_radius_m`` of each other (the radius widened by the two locations' errors, as ``same_place``). With
+    ``config.volley_same_weapon`` (and ``levels`` and ``model``) two events are linked only where their levels may be two
+    rounds of one weapon: :func:`~truceline.attribute.acoustics.same_weapon_factor` at least ``volley_same_weapon_min``
+    (a salvo is one battery's rounds, of one calibre and charge; an unknown level links as before)."""
     from truceline.attribute.pairing import salvo_mate_groups
     near = replace(config, salvo_mate_window_s=config.volley_window_s, salvo_mate_radius_m=config.volley_radius_m)
-    return salvo_mate_groups(time_s, lat, lon, near, sigma_m)
+    linked = None
+    if config.volley_same_weapon and levels is not None and model is not None:
+        from truceline.attribute.acoustics import same_weapon_factor
+        level, sigma = levels.level_db, levels.level_sigma_db
+
+        def linked(i: int, j: int) -> bool:
+            factor = same_weapon_factor(model, float(level[i]), float(sigma[i]), level[j:j + 1], sigma[j:j + 1])
+            return bool(factor[0] >= config.volley_same_weapon_min)
+    return salvo_mate_groups(time_s, lat, lon, near, sigma_m, linked)
 
 
 def split_impacts(pairs: list[tuple[int, int]], time_s: FloatArray, lat: FloatArray, lon: FloatArray, config: PairingConfig,
