@@ -23,8 +23,13 @@ steps reach on the run's *isolated* events (no neighbour within the cluster's re
 per event, at the ``CHANCE_QUANTILE`` (:func:`chance_gain`), times the cluster's number of events. The current
 labelling is scored with its outliers let go (each held pick's gain floored at 0), so the step is not paid for
 dropping a bad pick but for giving picks to the event they fit. Every event of a kept cluster must hold
-``min_stations`` stations and be located (finite covariance); the events are then relocated and tested again by the
-batch's ``refine`` (``finish.relabel_at``), whose uncertainty path is the one every event takes.
+``min_stations`` stations, be located (finite covariance) and pass the tests every event passes (``accept``); the
+events are then relocated and tested again by the batch's ``refine`` (``finish.relabel_at``), and the tables take the
+uncertainty path every event takes.
+
+On ``heavy`` this moves few events: its crowded events are a battery's rounds a median 0.2 km apart whose arrivals at
+a station lie within the pick noise of each other, which times alone do not label (docs/fusion.md, "Session 24
+(relabel24)").
 """
 
 from __future__ import annotations
