@@ -410,6 +410,12 @@ class FusionConfig:
     salvo_penalty_scale: float = 1.0
     """``salvo_split``: the cost of a further source's three parameters in units of the information criterion's
     (half the log of the pool's size each)."""
+    relabel_clusters: bool = False
+    """Last (batch only): the picks of each cluster of events (within ``relabel.CLUSTER_KM`` and
+    ``relabel.CLUSTER_S``) and the free picks in their windows relabelled jointly, station by station, with every
+    event relocated, until the labels stay (hard EM, as GaMMA's); a cluster's new labels are kept where its
+    log-likelihood ratio grows by more than the run's isolated events gain by the same steps (``fuse/relabel.py``;
+    docs/fusion.md, "Session 24 (relabel24)")."""
     event_places: bool = True
     """Last (batch only, when the tables are written): an event not itself at a place, more than
     ``place_min_move_km`` from every place, whose 95 % ellipse holds a *place* (an event with at least

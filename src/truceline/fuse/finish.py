@@ -18,6 +18,7 @@ from truceline.fuse.mission import fire_missions
 from truceline.fuse.ripple import burst_clusters, ripple_bursts
 from truceline.fuse.twin import twin_rounds
 from truceline.fuse.salvo import noise_scale, salvo_sources
+from truceline.fuse.relabel import relabelled_clusters
 from truceline.fuse.config import FusionConfig
 from truceline.fuse.prepare import Prepared, range_slope
 from truceline.fuse.passes import PassResult, final_pass, joined
@@ -55,6 +56,8 @@ def finish(prep: Prepared, config: FusionConfig, final: PassResult, atmosphere: 
         result = one_level_last(prep, config, result)
     if config.far_picks:
         result = result.take(farpicks.far_events_of(prep, config, result, atmosphere, range_slope(prep)).keep)
+    if config.relabel_clusters:
+        result = relabel_at(prep, config, result, atmosphere)
     return result
 
 
@@ -142,6 +145,33 @@ def salvos_at(prep: Prepared, config: FusionConfig, result: PassResult, atmosphe
                                   station_pick_start=prep.station_pick_start, min_stations=config.min_stations,
                                   scale=scale, penalty_scale=config.salvo_penalty_scale, accept=accept)
     return with_replacements(prep, config, result, atmosphere, replaced, new)
+
+
+def relabel_at(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere: np.ndarray) -> PassResult:
+    """The clusters of events whose picks a joint relabelling fits better than chance given their new picks
+    (``fuse/relabel.py``); every event then relocated and tested again by :func:`refine` (without sharing the picks
+    out again)."""
+    picks, event_atmosphere, tests = _events_under_test(prep, config, result, atmosphere)
+    ctx = _pick_context(prep, config)
+    scale = noise_scale(ctx, picks, result.x_km, result.y_km, result.t0_s, event_atmosphere)
+    moved, _chance = relabelled_clusters(result.x_km, result.y_km, result.t0_s, picks, event_atmosphere, ctx=ctx,
+                                         station_pick_start=prep.station_pick_start,
+                                         min_stations=config.min_stations, scale=scale, accept=tests.passes)
+    if not moved:
+        return result
+    for m, _x, _y, _t, p in moved:
+        picks[m] = p
+    width = max(result.picks.shape[1], max(len(p) for p in picks))
+    rows = np.full((len(picks), width), -1, dtype=result.picks.dtype)
+    for i, p in enumerate(picks):
+        rows[i, : len(p)] = p
+    out = PassResult(**{f.name: getattr(result, f.name).copy() for f in fields(result)})
+    out.picks = rows
+    for m, x, y, t, p in moved:
+        out.x_km[m], out.y_km[m], out.t0_s[m] = x, y, t
+        out.n_stations[m] = len(np.unique(prep.pick_station[p]))
+    return refine(prep, config, out, atmosphere, nearest=config.nearest_majority,
+                  amplitude=config.amplitude_consistency, share=False, reach=True)
 
 
 def missions_at(prep: Prepared, config: FusionConfig, result: PassResult, atmosphere: np.ndarray) -> PassResult:
