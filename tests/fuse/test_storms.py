@@ -72,6 +72,18 @@ def test_a_cell_that_fits_as_the_run_does_is_kept() -> None:
     assert storm_cells(x, y, t, rms, StormSettings()).keep.all()
 
 
+def test_a_quiet_run_of_lone_events_reads_no_storm() -> None:
+    """Without fire to measure the run's misfit (fewer than ``min_fire_events`` events not lone), nothing is
+    dropped, though the lone events lie in one cell and half of them fit worse than the other half."""
+    x, y, t, rms, labels = _run()
+    quiet = labels["storm"] + labels["lone_true"]
+    cells = storm_cells(x[quiet], y[quiet], t[quiet], rms[quiet], StormSettings())
+    assert cells.keep.all() and cells.noise_s == 0.0
+    fire = labels["fire"][:20] + quiet  # four missions' rounds: 20 events not lone, enough to read the storm
+    cells = storm_cells(x[fire], y[fire], t[fire], rms[fire], StormSettings())
+    assert not cells.keep[20:25].any() and cells.keep[25]
+
+
 def test_rms_residuals_are_the_assignments_residuals() -> None:
     st_x = np.array([5.0, -8.0, 12.0, 0.0, 20.0])
     st_y = np.array([3.0, 6.0, -9.0, -15.0, 18.0])
@@ -87,12 +99,12 @@ def test_rms_residuals_are_the_assignments_residuals() -> None:
     assert rms[1] == 0.0
 
 
-def test_storm_cells_is_off_by_default() -> None:
+def test_storm_cells_is_off_by_default_with_the_settings_defaults() -> None:
     config = FusionConfig()
     assert not config.storm_cells
     settings = StormSettings()
     assert (config.storm_cell_km, config.storm_cell_s, config.storm_min_neighbours, config.storm_place_km,
             config.storm_cell_misfit, config.storm_event_misfit, config.storm_isolation_km,
-            config.storm_isolation_s) == (settings.cell_km, settings.cell_s, settings.min_neighbours,
-                                          settings.place_km, settings.cell_misfit, settings.event_misfit,
-                                          settings.isolation_km, settings.isolation_s)
+            config.storm_isolation_s, config.storm_min_fire_events) == (
+        settings.cell_km, settings.cell_s, settings.min_neighbours, settings.place_km, settings.cell_misfit,
+        settings.event_misfit, settings.isolation_km, settings.isolation_s, settings.min_fire_events)

@@ -5,10 +5,11 @@ the associator finds some strikes as events. They differ from fire in two ways t
 fire comes in missions (other events within seconds and a few kilometres) from places that fire again (another event
 within a few hundred metres), while a storm's strikes are *lone* events, minutes apart and scattered kilometres around
 the cell. How they fit: thunder's onset is emergent, its picks scatter by about a second, and the picks an event of a
-strike holds are those that happen to fit within the gates, so its residuals are wider than the run's own (the
-median event's). An event is dropped when it is lone, at least ``min_neighbours`` other lone events lie within
-``cell_km`` and ``cell_s`` of it, the median misfit of it and them is at least ``cell_misfit`` times the run's, and
-its own at least ``event_misfit`` times (docs/fusion.md, "Session 24 (false24)")."""
+strike holds are those that happen to fit within the gates, so its residuals are wider than the run's fire's (the
+median misfit of the events that are not lone, at least ``min_fire_events`` of them; a quiet run's events are all
+lone, and then nothing is read). An event is dropped when it is lone, at least ``min_neighbours`` other lone events
+lie within ``cell_km`` and ``cell_s`` of it, the median misfit of it and them is at least ``cell_misfit`` times the
+run's, and its own at least ``event_misfit`` times (docs/fusion.md, "Session 24 (false24)")."""
 
 from __future__ import annotations
 
@@ -35,13 +36,15 @@ class StormSettings:
     min_neighbours: int = 2
     cell_misfit: float = 0.9  # the median of the cell's misfits, in units of the run's
     event_misfit: float = 1.0  # the event's own misfit, in units of the run's
+    min_fire_events: int = 20  # fewest events not lone that measure the run's misfit; with fewer nothing is dropped
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class StormCells:
     """Which events to keep (``keep``), which are lone (``lone``), each event's misfit in units of the run's
-    (``misfit_ratio``: its picks' rms residual over the median event's, ``noise_s``) and its lone neighbours in the
-    cell (``neighbours``)."""
+    (``misfit_ratio``: its picks' rms residual over the median of the events that are not lone, ``noise_s``; 0 and
+    nothing dropped with fewer than ``min_fire_events`` of them) and its lone neighbours in the cell
+    (``neighbours``)."""
 
     keep: np.ndarray
     lone: np.ndarray
@@ -73,8 +76,6 @@ def storm_cells(x_km: np.ndarray, y_km: np.ndarray, t0_s: np.ndarray, rms_s: np.
         empty = np.zeros(0, dtype=bool)
         return StormCells(keep=empty, lone=empty, misfit_ratio=np.zeros(0), neighbours=np.zeros(0, dtype=int),
                           noise_s=0.0)
-    noise = float(np.median(rms_s))
-    ratio = rms_s / noise if noise > 0 else np.zeros(n)
     order = np.argsort(t0_s, kind="stable")
     times = t0_s[order]
     lone = np.zeros(n, dtype=bool)
@@ -84,8 +85,14 @@ def storm_cells(x_km: np.ndarray, y_km: np.ndarray, t0_s: np.ndarray, rms_s: np.
         d = np.hypot(x_km[window] - x_km[i], y_km[window] - y_km[i])
         near_in_time = np.abs(t0_s[window] - t0_s[i]) <= settings.isolation_s
         lone[i] = not np.any((near_in_time & (d <= settings.isolation_km)) | (d <= settings.place_km))
+    # the run's noise is read from its fire: the events that are not lone (missions, places that fire again)
+    fire = rms_s[~lone]
+    noise = float(np.median(fire)) if len(fire) >= settings.min_fire_events else 0.0
+    ratio = rms_s / noise if noise > 0 else np.zeros(n)
     keep = np.ones(n, dtype=bool)
     neighbours = np.zeros(n, dtype=int)
+    if noise <= 0:
+        return StormCells(keep=keep, lone=lone, misfit_ratio=ratio, neighbours=neighbours, noise_s=noise)
     for i in np.flatnonzero(lone).tolist():
         window = _within(order, times, t0_s[i], settings.cell_s)
         window = window[(window != i) & lone[window]]
@@ -112,7 +119,7 @@ def storm_cells_of(prep: Prepared, config: FusionConfig, result: PassResult, eve
     settings = StormSettings(isolation_km=config.storm_isolation_km, isolation_s=config.storm_isolation_s,
                              place_km=config.storm_place_km, cell_km=config.storm_cell_km, cell_s=config.storm_cell_s,
                              min_neighbours=config.storm_min_neighbours, cell_misfit=config.storm_cell_misfit,
-                             event_misfit=config.storm_event_misfit)
+                             event_misfit=config.storm_event_misfit, min_fire_events=config.storm_min_fire_events)
     n = len(result.t0_s)
     picks = [row[row >= 0] for row in result.picks]
     rms = rms_residuals_s(result.x_km, result.y_km, result.t0_s, picks, np.asarray(event_atmosphere).reshape(n, 3),
