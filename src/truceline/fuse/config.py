@@ -708,3 +708,29 @@ class FusionConfig:
     """``later_trains``: the bands are read from the free picks only; on, from those of weaker events (fewer
     stations) too. Off: a weaker event made of later trains holds some, but a second round heard at fewer stations
     than the first would then read as a later train (foreign_sim3 phases: on 631 events / 520 matched, off 630 / 520)."""
+    storm_cells: bool = False
+    """Batch only, after ``later_trains`` (``events.to_tables``): drop the lone events of a storm cell, read from the run
+    (no other event within ``storm_isolation_km`` / ``storm_isolation_s`` nor at its place, ``storm_place_km``, within
+    ``storm_cell_s``; at least ``storm_min_neighbours`` such events within ``storm_cell_km`` / ``storm_cell_s``; the
+    median rms residual of them and it at least ``storm_cell_misfit`` times the run's (the median of its events that
+    are not lone, ``storm_min_fire_events``), its own ``storm_event_misfit`` times): thunder's emergent onsets
+    (``fuse/storms.py``; docs/fusion.md, "Session 24 (false24)")."""
+    storm_isolation_km: float = 5.0
+    """``storm_cells``: a lone event has no other event within this distance and ``storm_isolation_s``."""
+    storm_isolation_s: float = 10.0
+    """``storm_cells``: see ``storm_isolation_km``."""
+    storm_place_km: float = 0.5
+    """``storm_cells``: a lone event has no other event this near within ``storm_cell_s`` (a place that fires again)."""
+    storm_cell_km: float = 8.0
+    """``storm_cells``: the lone events within this distance and ``storm_cell_s`` of a lone event are its cell."""
+    storm_cell_s: float = 600.0
+    """``storm_cells``: see ``storm_cell_km``."""
+    storm_min_neighbours: int = 2
+    """``storm_cells``: fewest other lone events in a cell."""
+    storm_cell_misfit: float = 0.9
+    """``storm_cells``: least median rms residual of the event and its cell, in units of the run's."""
+    storm_event_misfit: float = 1.0
+    """``storm_cells``: least rms residual of the event itself, in units of the run's."""
+    storm_min_fire_events: int = 20
+    """``storm_cells``: the run's misfit is the median of its events that are not lone (fire: missions, places that
+    fire again); with fewer than this many nothing is dropped (a quiet run's events are all lone)."""

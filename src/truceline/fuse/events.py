@@ -20,6 +20,7 @@ from truceline.fuse.ghosts import later_trains_of
 from truceline.fuse.places import to_places
 from truceline.fuse.rangeerror import range_error_covariance
 from truceline.fuse.rounds import missing_rounds
+from truceline.fuse.storms import storm_cells_of
 from truceline.fuse.surplus import surplus_events
 from truceline.fuse.uncertainty import (AtmosphereReadings, CalibrationCells, calibrated_covariance,
                                         coherent_swap_time_variance, event_design, misfit_prior_dof,
@@ -174,6 +175,10 @@ def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, con
     if batch and config.later_trains and n:
         # last of the events' steps: the place rounds above may make events of a source's later trains
         keep = later_trains_of(prep, config, result, event_atmosphere, range_slope(prep)).keep
+        result, cov, event_atmosphere = result.take(keep), cov[keep], event_atmosphere[keep]
+        n = len(result.t0_s)
+    if batch and config.storm_cells and n:  # after the trains: a storm's strikes are lone events
+        keep = storm_cells_of(prep, config, result, event_atmosphere, range_slope(prep)).keep
         result, cov, event_atmosphere = result.take(keep), cov[keep], event_atmosphere[keep]
         n = len(result.t0_s)
     round_share = round_swap_share(result, cov, config) if batch and config.crowd_swap_read and n else 0.0
