@@ -103,3 +103,18 @@ def volley_pairing(**config: Any) -> Any:
 
     return pair_events(TIME, LAT, LON, np.full(7, 0.5), SIGMA, np.where(X_KM < 0, "UA", "RU"), np.ones(7),
                        line_distance_m=X_KM * 1000.0, config=PairingConfig(**config))
+
+
+def mortar_and_gun_levels() -> Any:
+    """A level model as the run learns it: a mortar class (launch 100 dB, impact 111 dB), guns whose launch and shell
+    are equally loud (116 / 116.5 dB) and a class without levels."""
+    from truceline.attribute.acoustics import LevelModel
+
+    return LevelModel(has_class=np.array([True, True, False]), launch_db=np.array([100.0, 116.0, np.nan]),
+                      impact_db=np.array([111.0, 116.5, np.nan]), sigma_db=np.array([2.5, 2.5, np.nan]),
+                      weight=np.array([0.3, 0.6, 0.0]), unmodelled_share=0.1,
+                      all_levels_db=np.linspace(90.0, 125.0, 351), bandwidth_db=1.5)
+
+
+# Six stations' loudness above their noise, loudest first.
+LOUD = np.array([10.0, 9.0, 8.0, 7.0, 6.0, 5.0])

@@ -12,19 +12,15 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from truceline.attribute.acoustics import LevelModel, SourceLevels, unpaired_impact_odds
+from truceline.attribute.acoustics import SourceLevels, unpaired_impact_odds
 from truceline.attribute.pairing import PairingConfig
 from truceline.attribute.shared_role import salvo_shared_roles
 
-from attribute_world import T0, lon_at_km
+from attribute_world import LOUD, T0, lon_at_km, mortar_and_gun_levels
 
 KM = 1 / 111.2
 # A mortar class learned from the run (launch 100 dB, impact 111 dB) and guns whose launch and shell are equally loud.
-MODEL = LevelModel(has_class=np.array([True, True, False]), launch_db=np.array([100.0, 116.0, np.nan]),
-                   impact_db=np.array([111.0, 116.5, np.nan]), sigma_db=np.array([2.5, 2.5, np.nan]),
-                   weight=np.array([0.3, 0.6, 0.0]), unmodelled_share=0.1, all_levels_db=np.linspace(90.0, 125.0, 351),
-                   bandwidth_db=1.5)
-LOUD = np.array([10.0, 9.0, 8.0, 7.0, 6.0, 5.0])
+MODEL = mortar_and_gun_levels()
 ON = PairingConfig(volley_shared_role=True, volley_shared_role_levels_only=True, volley_shared_role_no_silent=False)
 
 

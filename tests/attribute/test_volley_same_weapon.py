@@ -12,19 +12,15 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from truceline.attribute.acoustics import LevelModel, SourceLevels, same_weapon_factor
+from truceline.attribute.acoustics import SourceLevels, same_weapon_factor
 from truceline.attribute.pairing import PairingConfig
 from truceline.attribute.shared_role import salvo_shared_roles
 from truceline.attribute.volley import volley_groups
 
-from attribute_world import T0, lon_at_km
+from attribute_world import LOUD, T0, lon_at_km, mortar_and_gun_levels
 
 KM = 1 / 111.2
-MODEL = LevelModel(has_class=np.array([True, True, False]), launch_db=np.array([100.0, 116.0, np.nan]),
-                   impact_db=np.array([111.0, 116.5, np.nan]), sigma_db=np.array([2.5, 2.5, np.nan]),
-                   weight=np.array([0.3, 0.6, 0.0]), unmodelled_share=0.1, all_levels_db=np.linspace(90.0, 125.0, 351),
-                   bandwidth_db=1.5)
-LOUD = np.array([10.0, 9.0, 8.0, 7.0, 6.0, 5.0])
+MODEL = mortar_and_gun_levels()
 OFF = PairingConfig(volley_same_weapon=False)
 ON = PairingConfig(volley_same_weapon=True)
 
