@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from tests.fuse.synthetic import make_toy
 from tests.fuse.test_rival import ST_X, ST_Y, Book
-from truceline.fuse import associate, kernels
-from truceline.fuse.engine import FusionConfig
+from truceline.fuse import kernels
 from truceline.fuse.relabel import relabelled_clusters
 
 FIRST = (2.0, 1.0, 100.0)  # x, y (km), origin time (s): inside the 5 x 5 grid of stations
@@ -65,13 +63,3 @@ def test_two_clean_rounds_are_left_alone() -> None:
     moved = _run(book, [first, second, *lone], [FIRST, SECOND, *lone_at])
     assert moved == {}
 
-
-def test_the_option_is_off_and_leaves_the_toys_single_sources_whole() -> None:
-    """The fusion's toy (single sources well apart): with ``relabel_clusters`` on the batch gives the same events."""
-    assert FusionConfig().relabel_clusters is False
-    toy = make_toy(seed=2, n_events=12)
-    events_off, assignments_off = associate(toy.stations, toy.picks, FusionConfig())
-    events_on, assignments_on = associate(toy.stations, toy.picks, FusionConfig(relabel_clusters=True))
-    assert events_on.num_rows > 0
-    assert events_on.equals(events_off)
-    assert assignments_on.equals(assignments_off)

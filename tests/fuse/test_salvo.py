@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from tests.fuse.synthetic import make_toy
 from tests.fuse.test_rival import ST_X, ST_Y, Book
-from truceline.fuse import associate
-from truceline.fuse.engine import FusionConfig
 from truceline.fuse.salvo import salvo_sources
 
 AIM = (2.0, 1.0)  # inside the 5 x 5 grid of stations (x and y from -10 to 10 km)
@@ -72,13 +69,3 @@ def test_a_later_train_at_the_same_place_is_not_a_second_round() -> None:
     replaced, new = _run([(*AIM, 100.0, first)], book)
     assert replaced == [] and new == []
 
-
-def test_the_option_is_off_and_leaves_the_toys_single_sources_whole() -> None:
-    """The fusion's toy (single sources well apart): with ``salvo_split`` on the batch gives the same events."""
-    assert FusionConfig().salvo_split is False
-    toy = make_toy(seed=2, n_events=12)
-    events_off, assignments_off = associate(toy.stations, toy.picks, FusionConfig())
-    events_on, assignments_on = associate(toy.stations, toy.picks, FusionConfig(salvo_split=True))
-    assert events_on.num_rows > 0
-    assert events_on.equals(events_off)
-    assert assignments_on.equals(assignments_off)
