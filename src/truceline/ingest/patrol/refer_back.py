@@ -54,6 +54,11 @@ def carry_weapon(text: str, previous_text: str, sentence: list[dict[str, Any]]) 
         counted[0]["weapon"] = named.pop()
 
 
+#: "The SMM (later, also, further) assessed that …": the opening of a sentence that says what the fire of the sentence
+#: before was (its cause, its place, its aim).
+_ASSESSED_THAT = r"^\W*(?:the\s+SMM|it|the\s+mission|the\s+patrol)\s+(?:later\s+|also\s+|further\s+)?assessed\s+that\s+"
+
+
 #: A sentence that assesses what the sentence before reported: "The SMM assessed four of the explosions as outgoing
 #: mortar rounds and the remaining as outgoing rounds of undetermined weapons."
 _REASSESSED = re.compile(
@@ -75,8 +80,7 @@ _REASSESSED_PART = re.compile(
 #: The same, written as what caused the explosions: "The SMM assessed that the explosion was caused by an outgoing
 #: artillery round (122mm)", "… that the explosions were caused by incoming mortar rounds".
 _REASSESSED_CAUSE = re.compile(
-    r"^\W*(?:the\s+SMM|it|the\s+mission|the\s+patrol)\s+(?:later\s+|also\s+|further\s+)?assessed\s+that\s+"
-    r"(?:the|these|those|both|all)\s+(?:(?:" + ph.NUMBER + r")\s+)?(?:explosions?|blasts?|detonations?)\s+"
+    _ASSESSED_THAT + r"(?:the|these|those|both|all)\s+(?:(?:" + ph.NUMBER + r")\s+)?(?:explosions?|blasts?|detonations?)\s+"
     r"(?:was|were|had\s+been|have\s+been|has\s+been)\s+caused\s+by\s+(?:an?\s+|the\s+)?"
     r"(?P<what>impacting|incoming|outgoing)\s+(?P<tail>.*?)\W*$",
     re.IGNORECASE)
@@ -87,8 +91,7 @@ _CAUSE_KIND = {"impacting": "impacts", "incoming": "impacts", "outgoing": "outgo
 #: north, north-east, south, west and north-west at distances between 2 and 6km from its position." (patrol23's Z01: not
 #: read, the distance lost). The distance is given to the one count of explosions before that has none.
 _REASSESSED_PLACE = re.compile(
-    r"^\W*(?:the\s+SMM|it|the\s+mission|the\s+patrol)\s+(?:later\s+|also\s+|further\s+)?assessed\s+that\s+"
-    r"(?:the|these|those|both|all(?:\s+(?:the|of\s+the))?)\s+(?:(?:" + ph.NUMBER + r")\s+)?(?:explosions?|blasts?|detonations?)\s+"
+    _ASSESSED_THAT + r"(?:the|these|those|both|all(?:\s+(?:the|of\s+the))?)\s+(?:(?:" + ph.NUMBER + r")\s+)?(?:explosions?|blasts?|detonations?)\s+"
     r"(?:occurred|were|was|had\s+been|took\s+place)\s+(?P<where>(?:at|in|from)\b.*?)\W*$",
     re.IGNORECASE)
 _ASSESSED_DISTANCE = re.compile(
@@ -205,8 +208,7 @@ def reassessment(text: str, reports: list[Report], previous: list[int]) -> list[
 #: The fire of the sentence before, assessed as aimed at the mission: "The SMM assessed that the shots had likely been
 #: aimed at the UAV." (session 15: a further shot record of unstated number, with no target)
 _REASSESSED_AIM = re.compile(
-    r"^\W*(?:the\s+SMM|it|the\s+mission|the\s+patrol)\s+(?:later\s+|also\s+|further\s+)?assessed\s+that\s+"
-    r"(?:the|these|those|both|all(?:\s+the)?)\s+(?:shots?|bursts?|rounds?|fire|shooting|gunfire)\s+"
+    _ASSESSED_THAT + r"(?:the|these|those|both|all(?:\s+the)?)\s+(?:shots?|bursts?|rounds?|fire|shooting|gunfire)\s+"
     r"(?:was|were|had|have|has)\s+(?:(?:likely|probably|possibly|most\s+likely)\s+)?(?:been\s+)?"
     r"(?:(?:likely|probably|possibly|most\s+likely)\s+)?(?:aimed|directed|fired)\s+(?:at|towards?|in\s+the\s+direction\s+of)\s+"
     r"(?P<target>(?:the\s+|its\s+)?(?:SMM(?:'s)?\s+)?(?:(?:mini|mid-range|long-range)[- ]?)?"
