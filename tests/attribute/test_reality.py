@@ -114,7 +114,8 @@ def test_the_few_picks_prior_weighs_the_silence_of_few_pick_events_more() -> Non
     """Session 24 (attrib24): ``few_picks_prior4``: the prior that an event is no source there by the picks that located
     it, as ``FewPicksConfig`` reads it, at least ``prior``; only the silence's evidence is weighed by it."""
     config = RealityConfig(few_picks_prior4=0.25, few_picks_survival=0.5)
-    assert RealityConfig().prior_for(4) == RealityConfig().prior == 0.05  # off by default
+    assert RealityConfig(few_picks_prior4=0.0).prior_for(4) == RealityConfig().prior == 0.05  # 0: off
+    assert RealityConfig().few_picks_prior4 == 0.25  # on since session 25 (attrib25)
     assert config.prior_for(4) == pytest.approx(0.25) and config.prior_for(5) == pytest.approx(1.0 / 7.0)
     assert config.prior_for(7) == pytest.approx(0.05) and config.prior_for(20) == pytest.approx(0.05)  # at least ``prior``
     s_lat, s_lon, noise = _grid()

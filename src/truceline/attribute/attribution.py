@@ -468,10 +468,11 @@ def attribute_events(
         # at its place (a chimera of other sources' picks): its claims shrink (the likelier party stays named).
         # With the mixture, paired events are evaluated too: they are the real sources its count model is calibrated on.
         evaluated = ~paired[:n_sensor] if config.chimera_mixture is None else np.ones(n_sensor, dtype=bool)
-        reality = reality_evidence(
-            lat[:n_sensor], lon[:n_sensor], evaluated, [set(s) for s in stations_of], leftovers.station_lat,
+        mated = volley_groups(time_s[:n_sensor], lat[:n_sensor], lon[:n_sensor], config.pairing,
+                              position_sigma_m(major[:n_sensor], minor[:n_sensor])) >= 0
+        reality = reality_evidence(lat[:n_sensor], lon[:n_sensor], evaluated, [set(s) for s in stations_of], leftovers.station_lat,
             leftovers.station_lon, leftovers.station_noise_db, levels.level_db, levels.attenuation_db_per_km, levels.detection_snr_db,
-            config.reality or RealityConfig(), n_picks=[len(s) for s in stations_of])
+            config.reality or RealityConfig(), n_picks=[len(s) for s in stations_of], mated=mated)
         if config.chimera_mixture is not None and reality.picked is not None:
             # The run's share of chimeras among its unpaired events, learned from their station counts: each one's claims
             # carry its probability of being a source.

@@ -59,8 +59,18 @@ class RealityConfig:
     # fits keep their claims, unlike the few-picks prior itself). 0: off (``prior`` for every event). Off: 0.25 (with
     # ``PairingConfig.volley_same_weapon``) gives violation fused 1738 -> 1766 (s8 +3, s13 +26), heavy 0.25 h 208 -> 209,
     # truth-derived unchanged, but s11 265 -> 264 (a true 4-pick round; docs/attribution.md, "Session 24 (attrib24)").
-    few_picks_prior4: float = 0.0
+    # On since session 25 (0.25, with ``few_picks_spare_mates``, which keeps that round: below).
+    few_picks_prior4: float = 0.25
     few_picks_survival: float = 0.5
+    # Session 25 (attrib25): with ``few_picks_prior4``, an event with a volley mate (another located event within the
+    # pairing's ``volley_window_s`` and ``volley_radius_m``, widened by the locations' errors, as
+    # ``FewPicksConfig.spare_salvo_mates`` reads it) keeps ``prior``: a round of repeated fire at its place, which a
+    # chimera of other sources' picks seldom has (violation fused s7-s13, unpaired events of 4-5 picks: 15 of 40 true
+    # rounds and 4 of 52 that match no true event have one, a likelihood ratio of about 5 for "a source", which brings
+    # ``few_picks_prior4`` 0.25 to about ``prior``). On: with 0.25, violation fused op recall 1738 -> 1763 of 1926 (s8 +3,
+    # s13 +22, no seed lower; s11's true 4-pick round E000388, beside its two salvo mates, keeps its verdict), firing party
+    # 1320/1337 as before (docs/attribution.md, "Session 25 (attrib25)").
+    few_picks_spare_mates: bool = True
 
     def prior_for(self, n_picks: int) -> float:
         """The prior share of unpaired events located from ``n_picks`` picks that are not a source at their place."""
@@ -110,11 +120,12 @@ def reality_evidence(
     lat: FloatArray, lon: FloatArray, evaluate: NDArray[np.bool_], stations_of: Sequence[set[int]],
     station_lat: FloatArray, station_lon: FloatArray, station_noise_db: FloatArray,
     level_db: FloatArray, attenuation_db_per_km: float, detection_snr_db: float, config: RealityConfig | None = None,
-    n_picks: Sequence[int] | None = None,
+    n_picks: Sequence[int] | None = None, mated: NDArray[np.bool_] | None = None,
 ) -> RealityEvidence:
     """For each event marked ``evaluate``, the factor on its fire claims (module documentation). ``stations_of``: per
     event, the stations (indices into ``station_*``) that picked it; ``n_picks``: per event, the picks that located it
-    (for ``config.few_picks_prior4``; without it every event has ``config.prior``)."""
+    (for ``config.few_picks_prior4``; without it every event has ``config.prior``); ``mated``: per event, whether it has
+    a volley mate (with ``config.few_picks_spare_mates`` those keep ``config.prior``)."""
     config = config or RealityConfig()
     n = np.asarray(lat).size
     factor = np.ones(n)
@@ -147,6 +158,7 @@ def reality_evidence(
         if expected[i] < config.min_expected:
             continue
         tail[i] = float(min(1.0, pmf[i][: picked + 1].sum()))
-        prior = config.prior if n_picks is None else config.prior_for(int(n_picks[i]))
+        spared = config.few_picks_spare_mates and mated is not None and bool(mated[i])
+        prior = config.prior if n_picks is None or spared else config.prior_for(int(n_picks[i]))
         factor[i] = min(1.0, real_probability(tail[i], config, prior) / (1.0 - prior))
     return RealityEvidence(factor=factor, tail=tail, expected=expected, picked=picked_of, count_pmf=tuple(pmf))
