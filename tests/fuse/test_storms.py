@@ -105,6 +105,8 @@ def test_storm_cells_is_off_by_default_with_the_settings_defaults() -> None:
     settings = StormSettings()
     assert (config.storm_cell_km, config.storm_cell_s, config.storm_min_neighbours, config.storm_place_km,
             config.storm_cell_misfit, config.storm_event_misfit, config.storm_isolation_km,
-            config.storm_isolation_s, config.storm_min_fire_events) == (
+            config.storm_isolation_s, config.storm_min_fire_events, config.storm_scatter_p,
+            config.storm_scatter_min_stations) == (
         settings.cell_km, settings.cell_s, settings.min_neighbours, settings.place_km, settings.cell_misfit,
-        settings.event_misfit, settings.isolation_km, settings.isolation_s, settings.min_fire_events)
+        settings.event_misfit, settings.isolation_km, settings.isolation_s, settings.min_fire_events,
+        settings.max_scatter_p, settings.min_scattered)

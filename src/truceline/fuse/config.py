@@ -714,7 +714,8 @@ class FusionConfig:
     ``storm_cell_s``; at least ``storm_min_neighbours`` such events within ``storm_cell_km`` / ``storm_cell_s``; the
     median rms residual of them and it at least ``storm_cell_misfit`` times the run's (the median of its events that
     are not lone, ``storm_min_fire_events``), its own ``storm_event_misfit`` times): thunder's emergent onsets
-    (``fuse/storms.py``; docs/fusion.md, "Session 24 (false24)")."""
+    (``fuse/storms.py``; docs/fusion.md, "Session 24 (false24)"); and its arrivals scattered, ``storm_scatter_p``
+    (session 25)."""
     storm_isolation_km: float = 5.0
     """``storm_cells``: a lone event has no other event within this distance and ``storm_isolation_s``."""
     storm_isolation_s: float = 10.0
@@ -734,3 +735,16 @@ class FusionConfig:
     storm_min_fire_events: int = 20
     """``storm_cells``: the run's misfit is the median of its events that are not lone (fire: missions, places that
     fire again); with fewer than this many nothing is dropped (a quiet run's events are all lone)."""
+    storm_scatter_p: float = 0.1
+    """``storm_cells``: an event is dropped only when its arrivals are scattered (``fuse/scatter.py``: free picks about
+    its predicted arrivals at the stations of its footprint it does not hold, a thunder strike's emergent onsets)
+    beyond chance, a tail probability at most this; 1.0 reads no scatter (session 24's rule, which dropped the quiet
+    foreign_sim test's true 20-station round; docs/fusion.md, "Session 25 (storm25)")."""
+    storm_scatter_min_stations: int = 2
+    """``storm_scatter_p``: the fewest stations with scattered picks that drop an event (one stray pick near a quiet
+    run's round, where chance predicts next to none, would otherwise do)."""
+    storm_scatter_window_s: float = 2.5
+    """``storm_scatter_p``: a free pick this near an event's predicted arrival at a station it does not hold is
+    scattered (thunder's pick sigma is about 0.8 s)."""
+    storm_scatter_rate_window_s: float = 300.0
+    """``storm_scatter_p``: each station's chance of a free pick is read within this of the predicted arrival."""

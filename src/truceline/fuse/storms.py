@@ -9,7 +9,13 @@ strike holds are those that happen to fit within the gates, so its residuals are
 median misfit of the events that are not lone, at least ``min_fire_events`` of them; a quiet run's events are all
 lone, and then nothing is read). An event is dropped when it is lone, at least ``min_neighbours`` other lone events
 lie within ``cell_km`` and ``cell_s`` of it, the median misfit of it and them is at least ``cell_misfit`` times the
-run's, and its own at least ``event_misfit`` times (docs/fusion.md, "Session 24 (false24)")."""
+run's, and its own at least ``event_misfit`` times (docs/fusion.md, "Session 24 (false24)").
+
+A misfit is not enough: in a quiet run fire itself comes as lone events, and a true round of another simulator's
+heavy-tailed picks fits as thunder does. So an event is dropped only when, besides, its arrivals are *scattered*
+(``fuse/scatter.py``): the stations of its footprint that it does not hold have free picks about its predicted
+arrivals, more than chance gives them (tail probability at most ``max_scatter_p``); a gun's sharp onset leaves none
+(docs/fusion.md, "Session 25 (storm25)")."""
 
 from __future__ import annotations
 
@@ -19,6 +25,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from truceline.fuse.atmosphere import travel_times
+from truceline.fuse.scatter import ScatteredArrivals, scattered_arrivals
 
 if TYPE_CHECKING:
     from truceline.fuse.engine import FusionConfig, PassResult, Prepared
@@ -37,6 +44,8 @@ class StormSettings:
     cell_misfit: float = 0.9  # the median of the cell's misfits, in units of the run's
     event_misfit: float = 1.0  # the event's own misfit, in units of the run's
     min_fire_events: int = 20  # fewest events not lone that measure the run's misfit; with fewer nothing is dropped
+    max_scatter_p: float = 0.1  # the chance of the event's scattered arrivals (fuse/scatter.py); 1.0: not read
+    min_scattered: int = 2  # ... and the fewest stations with them (one stray pick is any station's clutter)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -69,8 +78,9 @@ def rms_residuals_s(x_km: np.ndarray, y_km: np.ndarray, t0_s: np.ndarray, picks:
 
 
 def storm_cells(x_km: np.ndarray, y_km: np.ndarray, t0_s: np.ndarray, rms_s: np.ndarray,
-                settings: StormSettings) -> StormCells:
-    """The events of a run (positions km, origin times s, rms residuals s) that lie in a storm cell (module doc)."""
+                settings: StormSettings, scatter: ScatteredArrivals | None = None) -> StormCells:
+    """The events of a run (positions km, origin times s, rms residuals s) that lie in a storm cell (module doc);
+    ``scatter``: each event's scattered arrivals (none given: not read, as ``max_scatter_p`` 1)."""
     n = len(t0_s)
     if n == 0:
         empty = np.zeros(0, dtype=bool)
@@ -100,6 +110,9 @@ def storm_cells(x_km: np.ndarray, y_km: np.ndarray, t0_s: np.ndarray, rms_s: np.
         neighbours[i] = len(cell)
         if len(cell) < settings.min_neighbours or ratio[i] < settings.event_misfit:
             continue
+        if scatter is not None and (scatter.p[i] > settings.max_scatter_p
+                                    or scatter.scattered[i] < settings.min_scattered):
+            continue  # its arrivals are a gun's: sharp, no stray picks of the same sound about them
         if float(np.median(np.append(ratio[cell], ratio[i]))) >= settings.cell_misfit:
             keep[i] = False
     return StormCells(keep=keep, lone=lone, misfit_ratio=ratio, neighbours=neighbours, noise_s=noise)
@@ -119,9 +132,23 @@ def storm_cells_of(prep: Prepared, config: FusionConfig, result: PassResult, eve
     settings = StormSettings(isolation_km=config.storm_isolation_km, isolation_s=config.storm_isolation_s,
                              place_km=config.storm_place_km, cell_km=config.storm_cell_km, cell_s=config.storm_cell_s,
                              min_neighbours=config.storm_min_neighbours, cell_misfit=config.storm_cell_misfit,
-                             event_misfit=config.storm_event_misfit, min_fire_events=config.storm_min_fire_events)
+                             event_misfit=config.storm_event_misfit, min_fire_events=config.storm_min_fire_events,
+                             max_scatter_p=config.storm_scatter_p, min_scattered=config.storm_scatter_min_stations)
     n = len(result.t0_s)
     picks = [row[row >= 0] for row in result.picks]
-    rms = rms_residuals_s(result.x_km, result.y_km, result.t0_s, picks, np.asarray(event_atmosphere).reshape(n, 3),
-                          prep.pick_time, prep.pick_station, prep.network.x_km, prep.network.y_km, range_slope)
-    return storm_cells(result.x_km, result.y_km, result.t0_s, rms, settings)
+    atmosphere = np.asarray(event_atmosphere).reshape(n, 3)
+    rms = rms_residuals_s(result.x_km, result.y_km, result.t0_s, picks, atmosphere, prep.pick_time, prep.pick_station,
+                          prep.network.x_km, prep.network.y_km, range_slope)
+    if settings.max_scatter_p >= 1.0:
+        return storm_cells(result.x_km, result.y_km, result.t0_s, rms, settings)
+    # the scatter is read only for the events the cells would drop (lone, in a cell): first the cells without it
+    first = storm_cells(result.x_km, result.y_km, result.t0_s, rms, settings)
+    taken = np.zeros(len(prep.pick_time), dtype=bool)
+    for row in picks:
+        taken[row] = True
+    scatter = scattered_arrivals(picks, result.x_km, result.y_km, result.t0_s, atmosphere, pick_time=prep.pick_time,
+                                 pick_station=prep.pick_station, station_pick_start=prep.station_pick_start,
+                                 st_x=prep.network.x_km, st_y=prep.network.y_km, taken=taken, range_slope=range_slope,
+                                 window_s=config.storm_scatter_window_s,
+                                 rate_window_s=config.storm_scatter_rate_window_s, only=~first.keep)
+    return storm_cells(result.x_km, result.y_km, result.t0_s, rms, settings, scatter)
