@@ -103,3 +103,29 @@ def test_the_term_in_to_tables_is_gated_by_the_ambiguity_and_off_by_default():
                                                        place_spread_max_ambiguity=0.5), np.array([0.0, 0.9, 0.2]))
     assert gated[1, 0, 0] == 0.0
     assert np.allclose(gated[[0, 2]], every[[0, 2]])
+
+
+def test_to_tables_only_widens_with_the_term_and_moves_no_event() -> None:
+    from tests.fuse.synthetic import make_toy
+    from truceline.fuse.engine import fuse
+    from truceline.fuse.events import to_tables
+
+    toy = make_toy(seed=4, n_events=25)
+    prep, result, atmosphere = fuse(toy.stations, toy.picks, FusionConfig())
+    plain = to_tables(prep, result, atmosphere, config=FusionConfig(), batch=True)
+    # a place as wide as the toy, so that every event reads the others' scatter about it
+    config = FusionConfig(place_spread_scale=1.0, place_spread_km=1000.0, place_spread_s=1e7, place_spread_gap_s=0.0)
+    widened = to_tables(prep, result, atmosphere, config=config, batch=True)
+    assert widened.assignments.equals(plain.assignments)
+    for column in ("time", "lat", "lon", "n_picks", "time_sigma_s"):
+        assert widened.events[column].equals(plain.events[column])
+    extra = widened.position_covariance_km2 - plain.position_covariance_km2
+    assert np.all(np.linalg.eigvalsh(extra) > -1e-12)
+    assert np.all(np.trace(extra, axis1=1, axis2=2) > 1e-6)  # the toy's events lie km apart: every one widened
+    expected = place_spread_covariance(widened.x_km, widened.y_km, _t0(plain),
+                                       plain.position_covariance_km2, place_km=1000.0, place_s=1e7, min_others=2)
+    np.testing.assert_allclose(extra, expected, rtol=1e-9, atol=1e-12)
+
+
+def _t0(located) -> np.ndarray:
+    return np.asarray(located.events["time"].to_numpy(), dtype=float)
