@@ -89,20 +89,24 @@ def test_the_same_burst_and_lone_events_are_not_read():
     assert np.all(place_spread_covariance(x, y, t, cov, place_km=1.5, place_s=300.0, min_others=3) == 0.0)
 
 
-def test_the_term_in_to_tables_is_gated_by_the_ambiguity_and_off_by_default():
+def test_a_burst_located_round_by_round_is_left_to_the_cluster_term_and_the_option_is_off_by_default():
     assert FusionConfig().place_spread_scale == 0.0
-    n = 3
-    result = PassResult(x_km=np.array([0.0, 0.6, 0.3]), y_km=np.zeros(n), t0_s=np.array([0.0, 60.0, 120.0]),
-                        n_stations=np.full(n, 8), chi2=np.ones(n), n_obs=np.full(n, 8), tile=np.zeros(n, int),
-                        block=np.zeros(n, int), picks=np.zeros((n, 1), int), covariance=np.tile(np.eye(3) * 1e-4, (n, 1, 1)))
+    assert FusionConfig().place_spread_max_burst == 1
+    # a place of three salvos 60 s apart; the first salvo located as three events (a ripple located round by round),
+    # the others merged into one event each
+    x = np.array([0.0, 0.05, 0.1, 0.6, 0.3])
+    t = np.array([0.0, 1.0, 2.0, 60.0, 120.0])
+    n = len(t)
+    result = PassResult(x_km=x, y_km=np.zeros(n), t0_s=t, n_stations=np.full(n, 8), chi2=np.ones(n),
+                        n_obs=np.full(n, 8), tile=np.zeros(n, int), block=np.zeros(n, int), picks=np.zeros((n, 1), int),
+                        covariance=np.tile(np.eye(3) * 1e-4, (n, 1, 1)))
     cov = np.tile(np.eye(3) * 1e-4, (n, 1, 1))
-    config = FusionConfig(place_spread_scale=1.0, place_spread_min_others=2)
-    every = place_spread_term(result, cov, config, None)
-    assert np.all(every[:, 0, 0] > 0.0)
-    gated = place_spread_term(result, cov, FusionConfig(place_spread_scale=1.0, place_spread_min_others=2,
-                                                       place_spread_max_ambiguity=0.5), np.array([0.0, 0.9, 0.2]))
-    assert gated[1, 0, 0] == 0.0
-    assert np.allclose(gated[[0, 2]], every[[0, 2]])
+    term = place_spread_term(result, cov, FusionConfig(place_spread_scale=1.0))
+    assert np.all(term[:3] == 0.0)  # two others in their burst: more than place_spread_max_burst
+    assert np.all(term[3:, 0, 0] > 0.01)  # the merged salvos read the place (the others 0.3-0.6 km off)
+    every = place_spread_term(result, cov, FusionConfig(place_spread_scale=1.0, place_spread_max_burst=None))
+    assert np.all(every[:3, 0, 0] > 0.0)
+    np.testing.assert_allclose(every[3:], term[3:])
 
 
 def test_to_tables_only_widens_with_the_term_and_moves_no_event() -> None:

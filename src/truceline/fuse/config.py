@@ -333,8 +333,8 @@ class FusionConfig:
     (``fuse/placespread.py``, batch only): the run's other events within ``place_spread_km`` and ``place_spread_s`` of
     it, but more than ``place_spread_gap_s`` apart in time (not its own burst, which the cluster term holds), differ
     from it by ``C_i + C_j + 2 B``; half the positive part of their mean square offset less the ellipses is added
-    (``B``), where at least ``place_spread_min_others`` such events are found and the event's share of stations with a
-    competing arrival (the cluster term's weight) is at most ``place_spread_max_ambiguity``. For the batteries of
+    (``B``), where at least ``place_spread_min_others`` such events are found and the event's own burst holds at most
+    ``place_spread_max_burst`` others. For the batteries of
     another simulator whose guns, a few hundred metres apart, are merged into one event per salvo: the truth is any of
     the guns. Only widens; no event moves. 0 (off): at 1 it lifts the stand-ins but takes `heavy` 0.25 h over 97 %
     (docs/fusion.md, "Session 25 (mix25)")."""
@@ -346,8 +346,10 @@ class FusionConfig:
     """Events closer in time than this are not read by ``place_spread_scale`` (the same burst: ``cluster_s``)."""
     place_spread_min_others: int = 2
     """Fewest other events at the place for a reading of ``place_spread_scale``."""
-    place_spread_max_ambiguity: float = 1.0
-    """``place_spread_scale`` widens only events whose share of stations with a competing arrival is at most this (1: all)."""
+    place_spread_max_burst: int | None = 1
+    """``place_spread_scale`` widens only events with at most this many others within ``place_spread_km`` and
+    ``place_spread_gap_s`` (a salvo merged into one or two events; a burst the run located round by round is the
+    cluster term's, and reading it takes `heavy` over 97 %); None: every event."""
     swap_place_km: float = 1.0
     """Radius of a place for ``crowd_swap_read``: the neighbouring rounds and the place's scatter."""
     swap_place_s: float = 60.0

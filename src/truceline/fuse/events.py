@@ -166,24 +166,22 @@ def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, con
                                      slack_s=config.place_slack_s, kappa=config.first_pass_kappa)
         result = dataclasses.replace(result, x_km=x, y_km=y, t0_s=t0)
     cov = cov + pooled  # after the places, which read the ellipses: the terms below move no event
-    ambiguity: np.ndarray | None = uncertainty.ambiguity  # per event, kept in step with the events below
     if batch and config.place_rounds and n:
         result, cov, event_atmosphere = with_place_rounds(prep, config, result, cov, event_atmosphere)
-        ambiguity = ambiguity if len(result.t0_s) == n else None  # the added rounds have no reading
         n = len(result.t0_s)
     if batch and config.surplus_rounds and n:
         keep = without_surplus(prep, config, result, event_atmosphere)
         result, cov, event_atmosphere = result.take(keep), cov[keep], event_atmosphere[keep]
-        ambiguity, n = (None if ambiguity is None else ambiguity[keep]), len(result.t0_s)
+        n = len(result.t0_s)
     if batch and config.later_trains and n:
         # last of the events' steps: the place rounds above may make events of a source's later trains
         keep = later_trains_of(prep, config, result, event_atmosphere, range_slope(prep)).keep
         result, cov, event_atmosphere = result.take(keep), cov[keep], event_atmosphere[keep]
-        ambiguity, n = (None if ambiguity is None else ambiguity[keep]), len(result.t0_s)
+        n = len(result.t0_s)
     if batch and config.storm_cells and n:  # after the trains: a storm's strikes are lone events
         keep = storm_cells_of(prep, config, result, event_atmosphere, range_slope(prep)).keep
         result, cov, event_atmosphere = result.take(keep), cov[keep], event_atmosphere[keep]
-        ambiguity, n = (None if ambiguity is None else ambiguity[keep]), len(result.t0_s)
+        n = len(result.t0_s)
     round_share = round_swap_share(result, cov, config) if batch and config.crowd_swap_read and n else 0.0
     if (doubt is not None or config.crowd_swap_share > 0 or round_share > 0) and n:
         cov = cov + pick_doubt_covariance(prep, config, result, event_atmosphere, doubt, round_share=round_share)
@@ -192,7 +190,7 @@ def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, con
     if batch and config.range_model_error and n:
         cov = cov + range_error_covariance(prep, config, result, event_atmosphere, factor)[0]
     if batch and config.place_spread_scale > 0 and n:
-        cov[:, :2, :2] += config.place_spread_scale * place_spread_term(result, cov, config, ambiguity)
+        cov[:, :2, :2] += config.place_spread_scale * place_spread_term(result, cov, config)
     if config.origin_time_swap and n:  # the origin time's own term: the time column alone changes
         cov[:, 2, 2] += origin_time_swap_variance(prep, config, result, event_atmosphere, neighbours)
     lat, lon = net.to_latlon(result.x_km, result.y_km)
@@ -256,17 +254,13 @@ def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, con
                    atmosphere_variance=uncertainty.atmosphere_variance, readings=uncertainty.readings)
 
 
-def place_spread_term(result: PassResult, cov: np.ndarray, config: FusionConfig,
-                      ambiguity: np.ndarray | None) -> np.ndarray:
-    """(n, 2, 2): ``FusionConfig.place_spread_scale``'s term (before the scale), the place's scatter beyond the ellipses ``cov``
-    (``placespread.place_spread_covariance``), zero for the events whose share of stations with a competing arrival
-    ``ambiguity`` is above ``place_spread_max_ambiguity`` (every event is read where ``ambiguity`` is None)."""
-    term = place_spread_covariance(result.x_km, result.y_km, result.t0_s, cov[:, :2, :2], place_km=config.place_spread_km,
+def place_spread_term(result: PassResult, cov: np.ndarray, config: FusionConfig) -> np.ndarray:
+    """(n, 2, 2): ``FusionConfig.place_spread_scale``'s term before the scale, the place's scatter beyond the
+    ellipses ``cov`` (``placespread.place_spread_covariance``) for the events whose burst holds at most
+    ``place_spread_max_burst`` other events."""
+    return place_spread_covariance(result.x_km, result.y_km, result.t0_s, cov[:, :2, :2], place_km=config.place_spread_km,
                                    place_s=config.place_spread_s, min_others=config.place_spread_min_others,
-                                   min_gap_s=config.place_spread_gap_s)
-    if ambiguity is not None and config.place_spread_max_ambiguity < 1.0:
-        term[np.asarray(ambiguity) > config.place_spread_max_ambiguity] = 0.0
-    return term
+                                   min_gap_s=config.place_spread_gap_s, max_burst=config.place_spread_max_burst)
 
 
 def round_swap_share(result: PassResult, cov: np.ndarray, config: FusionConfig) -> float:

@@ -14,7 +14,9 @@ What the run can read is the place: the events located at one place over a missi
 ``C_i + C_j + 2 B`` (``C`` their ellipses' covariances, ``B`` the place's scatter the ellipses do not hold); so each
 event's reading of ``B`` is half the positive part of ``mean_j d_ij d_ij' - C_i - mean_j C_j``. Where the ellipses
 already hold the place's scatter (the rounds of one launcher located apart by their own errors) the reading is 0 and
-nothing changes. Only widens; no event moves (docs/fusion.md, "Session 25 (mix25)").
+nothing changes. Only events whose own burst (within ``place_km`` and ``min_gap_s``) holds at most ``max_burst`` others
+are read: a salvo merged into one or two events; a burst the run located round by round (a rocket launcher's ripple
+on `heavy`) is the cluster term's, and its places read the distance between a battery's launchers. Only widens; no event moves (docs/fusion.md, "Session 25 (mix25)").
 """
 
 from __future__ import annotations
@@ -23,11 +25,13 @@ import numpy as np
 
 
 def place_spread_covariance(x_km: np.ndarray, y_km: np.ndarray, t0_s: np.ndarray, covariance_km2: np.ndarray, *,
-                            place_km: float, place_s: float, min_others: int = 1, min_gap_s: float = 0.0) -> np.ndarray:
+                            place_km: float, place_s: float, min_others: int = 1, min_gap_s: float = 0.0,
+                            max_burst: int | None = None) -> np.ndarray:
     """(n, 2, 2): each event's reading of its place's scatter beyond the ellipses, ``B_i``: half the positive part of
-    ``mean_j d_ij d_ij' - C_i - mean_j C_j`` over the ``j`` other events within ``place_km`` and ``place_s`` of it
-    (``d_ij`` their offset from it, ``C`` the (2 x 2) position covariances); zeros where fewer than ``min_others``
-    such events."""
+    ``mean_j d_ij d_ij' - C_i - mean_j C_j`` over the ``j`` other events within ``place_km`` and ``place_s`` of it but
+    more than ``min_gap_s`` from it in time (``d_ij`` their offset from it, ``C`` the (2 x 2) position covariances);
+    zeros where fewer than ``min_others`` such events, and, with ``max_burst``, where more than ``max_burst`` others lie
+    within ``place_km`` and ``min_gap_s`` of it (its burst was located round by round, not merged)."""
     x = np.asarray(x_km, dtype=float)
     y = np.asarray(y_km, dtype=float)
     t = np.asarray(t0_s, dtype=float)
@@ -40,8 +44,11 @@ def place_spread_covariance(x_km: np.ndarray, y_km: np.ndarray, t0_s: np.ndarray
     high = np.searchsorted(ts, t + place_s, side="right")
     for i in range(n):
         window = order[low[i]:high[i]]
-        others = window[(window != i) & (np.hypot(x[window] - x[i], y[window] - y[i]) <= place_km)
-                        & (np.abs(t[window] - t[i]) > min_gap_s)]
+        here = window[(window != i) & (np.hypot(x[window] - x[i], y[window] - y[i]) <= place_km)]
+        burst = np.abs(t[here] - t[i]) <= min_gap_s
+        if max_burst is not None and int(burst.sum()) > max_burst:
+            continue
+        others = here[~burst]
         if len(others) < max(min_others, 1):
             continue
         offsets = np.column_stack([x[others] - x[i], y[others] - y[i]])
