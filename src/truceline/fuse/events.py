@@ -18,6 +18,7 @@ from truceline.fuse.atmosphere import travel_times
 from truceline.fuse.fielderror import field_error_covariance
 from truceline.fuse.ghosts import later_trains_of
 from truceline.fuse.places import to_places
+from truceline.fuse.placespread import place_spread_covariance
 from truceline.fuse.rangeerror import range_error_covariance
 from truceline.fuse.rounds import missing_rounds
 from truceline.fuse.storms import storm_cells_of
@@ -188,6 +189,8 @@ def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, con
         cov = cov + field_error_covariance(prep, config, result, event_atmosphere)
     if batch and config.range_model_error and n:
         cov = cov + range_error_covariance(prep, config, result, event_atmosphere, factor)[0]
+    if batch and config.place_spread_scale > 0 and n:
+        cov[:, :2, :2] += config.place_spread_scale * place_spread_term(result, cov, config)
     if config.origin_time_swap and n:  # the origin time's own term: the time column alone changes
         cov[:, 2, 2] += origin_time_swap_variance(prep, config, result, event_atmosphere, neighbours)
     lat, lon = net.to_latlon(result.x_km, result.y_km)
@@ -249,6 +252,15 @@ def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, con
     return Located(events=events, assignments=assignments, position_covariance_km2=cov[:, :2, :2],
                    x_km=result.x_km, y_km=result.y_km, variance_factor=factor,
                    atmosphere_variance=uncertainty.atmosphere_variance, readings=uncertainty.readings)
+
+
+def place_spread_term(result: PassResult, cov: np.ndarray, config: FusionConfig) -> np.ndarray:
+    """(n, 2, 2): ``FusionConfig.place_spread_scale``'s term before the scale, the place's scatter beyond the
+    ellipses ``cov`` (``placespread.place_spread_covariance``) for the events whose burst holds at most
+    ``place_spread_max_burst`` other events."""
+    return place_spread_covariance(result.x_km, result.y_km, result.t0_s, cov[:, :2, :2], place_km=config.place_spread_km,
+                                   place_s=config.place_spread_s, min_others=config.place_spread_min_others,
+                                   min_gap_s=config.place_spread_gap_s, max_burst=config.place_spread_max_burst)
 
 
 def round_swap_share(result: PassResult, cov: np.ndarray, config: FusionConfig) -> float:
