@@ -119,8 +119,9 @@ def backlog(ends: np.ndarray, wall: np.ndarray, speedup: float) -> np.ndarray:
               "(scalar options; the early stages with --early).")
 @click.option("--set", "settings", multiple=True, help="A FusionConfig field as NAME=JSON (e.g. min_sites=3).")
 @click.option("--early", default=None, help="The early stages as AGE/CHUNK/LOOKAHEAD/MIN_STATIONS[/MAX_SEEDS"
-              "[/AFTER_CHUNK/AFTER]], comma-separated (seconds, seconds, seconds, stations, seeds (0: the configuration's), "
-              "seconds, seconds: pending.Stage; 'none': no early stage; default: the associator's).")
+              "[/AFTER_CHUNK/AFTER[/LOUD]]], comma-separated (seconds, seconds, seconds, stations, seeds (0: the "
+              "configuration's), seconds (0: none), seconds, 1 for a stage whose events must pass the loudness tests: "
+              "pending.Stage; 'none': no early stage; default: the associator's).")
 @click.option("--batch", is_flag=True, help="Also run the batch command on the same picks and score it.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("bench-out/stream"), show_default=True)
 def main(preset: str, hours: float, seed: int, scenario: Path | None, speedup: float, step_s: float, settle_s: float,
@@ -138,8 +139,9 @@ def main(preset: str, hours: float, seed: int, scenario: Path | None, speedup: f
         stages = [] if early == "none" else [[float(v) for v in part.split("/")] for part in early.split(",")]
         extra["early_stages"] = tuple(Stage(age_s=v[0], chunk_s=v[1], lookahead_s=v[2], min_stations=int(v[3]),
                                             max_seeds=int(v[4]) if len(v) > 4 and v[4] > 0 else None,
-                                            after_chunk_s=v[5] if len(v) > 5 else None,
-                                            after_s=v[6] if len(v) > 6 else 0.0) for v in stages)
+                                            after_chunk_s=v[5] if len(v) > 5 and v[5] > 0 else None,
+                                            after_s=v[6] if len(v) > 6 else 0.0, loud=len(v) > 7 and v[7] > 0)
+                                      for v in stages)
         result_early = early
     else:
         result_early = "default"

@@ -28,7 +28,9 @@ class StreamSearches(StreamWarmUp):
             # early stage k: the k-th of the stages without the loudness test (their names do not move with a loud one)
             plain = sum(not s.loud for s in self.early_stages[:stage])
             config, by = self._stage_configs[stage], "small" if self.early_stages[stage].loud else f"early{plain}"
-            if self.deciding_needs_news:
+            if self.deciding_needs_news and not self.early_stages[stage].loud:
+                # a loud stage refuses an event for its loudness or for not being complete yet, not for being a chance
+                # coincidence: its search is no reason to refuse the deciding search's event (docs/fusion.md, "Session 25")
                 self._searched.append((start, start + config.window_s, now, config.min_stations))
         elif self.early_stages and self._calibrated():
             config, by = self._sweep_config, "deciding"

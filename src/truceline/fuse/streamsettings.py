@@ -255,7 +255,8 @@ class StreamSettings:
         """The deciding search opens an event only if one of its picks is news to the last early stage that searched its
         origin time and could have opened it (as many stations as the stage needs): arrived after that search, or freed
         since by an emitted event's refinement (off: any; the others are the same picks given a second chance to make a
-        coincidence; docs/fusion.md, "The deciding search's late events")."""
+        coincidence; docs/fusion.md, "The deciding search's late events"). A loud stage's searches do not count (it
+        refuses events for their loudness, not as coincidences; "Session 25")."""
         self.warmup_loose_early = warmup_loose_early
         """Until the model is calibrated, the loose pass that finds the events to calibrate with runs over each chunk of
         origin time when the first early stage would search it (about 100 s before the deciding search), over all the
