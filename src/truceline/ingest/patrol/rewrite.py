@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from truceline.ingest import phrases as ph
 from truceline.ingest.patrol.patterns import PLACE
+from truceline.ingest.patrol.rewrite_party import rewrite_party
 
 #: A count in brackets with its participle: "in Donetsk region both on 20 August (over 430 explosions recorded) and …" (2016
 #: summaries; patrol17: not read): the participle says nothing more (blanked, same length).
@@ -491,4 +492,5 @@ def rewrite_line(line: str) -> tuple[str, list[tuple[int, int]]]:
     line, widened = _sub_growing(_INTERCEPTED_OF, _intercepted_of, line, widened)  # "intercepted 3 of the 12 rockets"
     line, widened = _sub_growing(_OF_WHICH_INTERCEPTED, _of_which_intercepted, line, widened)  # "…, 3 of which were intercepted"
     line = _RESPECTIVE_WEAPONS.sub(_respective_weapons, line)  # "120mm and 82mm mortars (78 and 14 explosions, respectively)"
+    line, widened = rewrite_party(line, _sub_growing, widened)  # the parties' and the press's wordings (patrol25)
     return line, widened
