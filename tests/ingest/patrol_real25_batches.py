@@ -3,7 +3,10 @@ the ATO staff's spokesman and press centre (2015-2016), the "DPR" office at the 
 Sputnik translated them (2018-2023), the JFO commander's count of the harvest ceasefire (2019), Azerbaijan's Defence
 Ministry (2020-2021), the IDF on rockets and mortars from Gaza as The Times of Israel and JerusalemOnline told it
 (2018-2019), UNMISS in Bentiu (2014), UNFICYP's shootings in the buffer zone (1993-1996), the OSCE and South Ossetia's
-claims on the Georgian boundary (2008-2010): batch AC. A held-out batch AD of another mix, gathered after AC's fixes.
+claims on the Georgian boundary (2008-2010): batch AC. A held-out batch AD of another mix, gathered after AC's fixes: the
+IDF on Gaza in KTLA, The Times of Israel and the ITIC (2009-2014), UNFICYP in the Secretary-General's report of 1996 and
+the Turkish Cypriots' statement of 2022, the LPR militia and the DPR office at the JCCC (2018-2020), NEWS.am on Tegh and
+Armenia's Defence Ministry (2021-2023), UNMISS in Juba (2015) and Bentiu (2019).
 
 Each item's expected fields were written by hand BEFORE the reader was run on any of it; this file was committed before
 the first run (its commit is the proof). Every item is a short excerpt (cut with "[...]" where a passage is left out) of
@@ -286,4 +289,185 @@ BATCH_AC: list[Item] = [
  "residential area of Tskhinvali on February 10. According to this report two unexploded ordnance left over from a "
  "rocket-propelled grenade were found on the Jioev Square of the town.",
  [dict(kind=UND, count=2, time=("within", "10 00:00", "11 00:00"))]),
+]
+
+# --- batch AD: gathered after AC's fixes, held out for them, measured once on the branch ------------------------------
+BATCH_AD: list[Item] = [
+
+# https://ktla.com/news/nationworld/mortars-fired-into-israel-two-hours-into-temporary-cease-fire/ (KTLA/CNN, Thursday
+# 17 July 2014; no time is expected)
+("AD01", "2014-07-17",
+ "At least three mortars were fired from Gaza into southern Israel on Thursday morning, some two hours after a temporary "
+ "lull in hostilities went into effect to allow humanitarian supplies into the area.\n"
+ "The mortars fell in open areas and no injuries were immediately reported, the Israeli military said. Mortars are "
+ "smaller and have a more limited range than rockets.\n"
+ "[...]\n"
+ "The five-hour long temporary halt in fighting went into effect at 3 a.m. ET, requested by the United Nations to offer a "
+ "brief respite in a conflict that has killed more than 220 people.\n"
+ "[...]\n"
+ "Shortly before the cease-fire's start, Hamas's military wing said it fired five rockets at the city of Beer Sheeva. And "
+ "the Israeli military said it foiled an attempt by 13 Hamas militants who tried to enter Israel through a tunnel.",
+ [dict(kind=IMP, count=3, qual="at least", weapon="mortar"),
+  dict(kind=IMP, weapon="mortar", opt=True),
+  dict(kind=UND, count=5, weapon="rocket")]),
+# https://www.timesofisrael.com/rocket-fired-at-hof-ashkelon-from-gaza-strip/ (The Times of Israel, February; the day is a
+# guess, Friday 7 February 2014: no time is expected)
+("AD02", "2014-02-07",
+ "A rocket fired from the Gaza Strip struck the Eshkol region Thursday night fell in an open area, the IDF spokesperson\u2019s "
+ "office reported, but caused no damage or injuries.\n"
+ "According to some reports the IDF\u2019s Iron Dome missile interception system intercepted an incoming rocket.\n"
+ "The rocket was the third to be fired at Israel over the past 24 hours. The other two rockets, while setting off sirens "
+ "in the Ashkelon region, fell in open areas and did not cause injury or damage.\n"
+ "[...]\n"
+ "In January, government figures show, Gaza-based terror groups fired three times as many rockets at Israel as during an "
+ "average month in 2013. These included 20 mortar and rocket attacks on Israel\u2019s southern communities, two improvised "
+ "explosive devices (IEDs) set off on the Gaza-Israel border and two incidents where the IDF stopped militants attempting "
+ "to launch rockets.",
+ [dict(kind=IMP, count=1, weapon="rocket"),
+  dict(kind=AIR, count=1, weapon="rocket", opt=True),
+  dict(kind=IMP, count=2, weapon="rocket"),
+  dict(kind=OTHER, cv=20, opt=True), dict(kind=UND, opt=True), dict(kind=UND, count=2, opt=True),
+  dict(kind=UND, weapon="rocket", opt=True)]),
+# https://www.paulasays.com/ceasefire-violations/ (a blog quoting the Intelligence and Terrorism Information Center, 28
+# January 2009, after Cast Lead)
+("AD03", "2009-01-28",
+ "In the short amount of time that has passed since the end of Operation Cast Lead there have been no less than 12 "
+ "violations committed by the terrorist organizations. Despite Hamas\u2019s agreement in principle, and despite the fact that "
+ "the IDF forces withdrew from the Gaza Strip, the terrorist organizations do not implement the ceasefire. Almost every "
+ "day, they carry out sporadic rocket and mortar shell fire, or terrorist attacks directed against IDF forces near the "
+ "border security fence (shooting with light arms, detonating IEDs).\n"
+ "[...]\n"
+ "i) On the afternoon of January 20 terrorists opened fire on IDF soldiers operating near the border security fence south "
+ "of the Kissufim crossing. Approximately 40 minutes later, armed Palestinians opened fire at a different IDF force near "
+ "the border security fence in the central Gaza Strip; the force returned fire. In addition, 11 mortar shells were fired "
+ "at IDF forces and into Israeli territory. There were no casualties.",
+ [dict(kind=OTHER, cv=12),
+  dict(kind=UND, opt=True), dict(kind=OTHER, opt=True), dict(kind=SHOT, opt=True), dict(kind=UND, opt=True),
+  dict(kind=OTHER, opt=True), dict(kind=OTHER, opt=True), dict(kind=OTHER, opt=True),
+  dict(kind=UND, count=11, weapon="mortar", time=("within", "20 00:00", "21 00:00"))]),
+# https://www.timesofisrael.com/mortar-fired-from-gaza-land-in-israel/ (The Times of Israel, a Sunday; the day is a guess,
+# 22 September 2013, a Sunday: the time is read from "Sunday evening")
+("AD04", "2013-09-22",
+ "A mortar shell from the Gaza Strip landed in an open area near Israel\u2019s border with Gaza on Sunday evening. No "
+ "injuries or damage were reported.\n"
+ "Aside for a Kassam rocket that landed near Ashkelon last Wednesday, the border with Hamas-controlled Gaza has been "
+ "relatively quiet in recent months.\n"
+ "[...]\n"
+ "Friday saw a small clash between troops and Palestinians who approached the border fence. Two Gazans were injured by "
+ "IDF fire.\n"
+ "In November 2012, Israel launched Pillar of Defense, an eight-day campaign intended to stop several years of rocket "
+ "attacks on the south from the Gaza Strip.",
+ [dict(kind=IMP, count=1, weapon="mortar", time=("within", "22 12:00", "23 00:00")),
+  dict(kind=IMP, count=1, weapon="rocket"),
+  dict(kind=OTHER, opt=True), dict(kind=OTHER, opt=True)]),
+# http://www.hri.org/Cyprus/Cyprus_Problem/soldier.html (the Secretary-General's report of 7 June 1996 as summarised on
+# the page; no time is expected)
+("AD05", "1996-06-07",
+ "He cites, in particular, an incident in which an unarmed National Guard soldier was shot and killed inside the United "
+ "Nations buffer zone in central Nicosia. The lethal round was fired by a Turkish Cypriot soldier whom UNFICYP observed "
+ "entering the buffer zone with his rifle strung across his back. Shortly thereafter, a single shot was heard and the "
+ "Turkish Cypriot soldier was seen running back to the Turkish cease-fire line. UNFICYP soldiers were prevented for some "
+ "25 minutes from reaching the National Guard soldier by Turkish Cypriot soldiers, who fired shots in their direction "
+ "each time they tried to move forward.",
+ [dict(kind=OTHER, opt=True), dict(kind=SHOT, count=1, opt=True),
+  dict(kind=SHOT, count=1),
+  dict(kind=SHOT, opt=True)]),
+# http://tass.com/world/1037479 (TASS, Lugansk, Saturday 22 December 2018, the LPR militia)
+("AD06", "2018-12-22",
+ "LUGANSK, December 22. /TASS/. Ukrainian forces have shelled the territory of the self-proclaimed Lugansk People's "
+ "Republic (LPR) four times over the last 24 hours, LPR people's militia said on Saturday.\n"
+ "\"The settlements of Donetsky, Kalinovka, Sokolniki and Zhelobok came under fire,\" LuganskInformCenter quoted LPR "
+ "people's militia as saying.\n"
+ "Ukrainian forces used mortars, weapons on infantry fighting vehicles, grenade launchers and small arms.",
+ [dict(kind=OTHER, cv=4),
+  dict(kind=OTHER, opt=True),
+  dict(kind=UND, weapon="mortar", opt=True), dict(kind=OTHER, weapon="ifv", opt=True),
+  dict(kind=OTHER, weapon="grenade_launcher", opt=True), dict(kind=OTHER, weapon="small_arms", opt=True)]),
+# https://novorossiia.ru/no-shelling-of-dpr-territory-by-ukrainian-forces-over-seven-days-jccc.html (DAN, Donetsk,
+# Thursday 27 August 2020, the DPR office at the JCCC)
+("AD07", "2020-08-27",
+ "Donetsk, Aug 27 \u2013 DAN. Ukrainian army units have not opened fire at the Donetsk People\u2019s Republic territory over "
+ "the past seven days, the DPR Office at the Joint Centre for Control and Coordination (JCCC) reported on Thursday.\n"
+ "However, Ukraine has violated the Additional Measures to Strengthen the Ceasefire three times since Wednesday, the JCCC "
+ "said. Engineer works in the Mayorsk and Shumy settlements outside Gorlovka and the Lebedinskoye village near Mariupol "
+ "were recorded.\n"
+ "The Additional Measure to Strengthen the Ceasefire came into force in Donbass on July 27, 2020. The document bans the "
+ "use of any weapons, deployment of hardware, engineer works, use of unmanned aerial vehicles etc.\n"
+ "Ukrainian forces last opened fire at the DPR on August 19.",
+ [dict(kind=OTHER, cv=3),
+  dict(kind=OTHER, opt=True)]),
+# https://dninews.com/article/ukrainian-gunmen-launch-80-shells-dpr-during-truce (DONi, the DPR office at the JCCC; the
+# date is a guess, 13 March 2018, after "March 5th to 12th": no time is expected)
+("AD08", "2018-03-13",
+ "Since the \u201cabsolute truce\" settlement, Ukrainian gunmen have launched 80 shells onto the DPR territory, reports the "
+ "head of the DPR representative office in the JCCC, Ruslan Yakubov.\n"
+ "\u201cFor the period from March 5th to 12th Ukrainian gunmen has committed 9 ceasefire violations. The total amount of the "
+ "applied ammunition units - 80 shells, which comprise 0, 576 tons or 11,5 boxes,\u201d says the text of the statement.\n"
+ "According to the JCCC data, particularly, mortars were applied while shelling the DPR. In total, over the past week 35 "
+ "mortar rounds of 82 mm and 120 m caliber were launched onto the Republic.\n"
+ "Earlier, it was reported that Ukrainian gunmen shelled the Yuzhnodonbassky conduit on weekends, and today conducted fire "
+ "at the car convoy with the Donetsk water filtering station\u2019s employees. No wounded or perished were reported.",
+ [dict(kind=IMP, count=80),
+  dict(kind=OTHER, cv=9),
+  dict(kind=IMP, count=80, opt=True), dict(kind=UND, count=80, opt=True),
+  dict(kind=UND, weapon="mortar", opt=True),
+  dict(kind=IMP, count=35, weapon="mortar"),
+  dict(kind=IMP, opt=True), dict(kind=UND, opt=True), dict(kind=OTHER, opt=True)]),
+# https://news.am/eng/news/754249.html (NEWS.am, a Tuesday; the day is a guess, 11 April 2023, the Tegh clash: no time is
+# expected)
+("AD09", "2023-04-11",
+ "Shots were fired Tuesday at the border area of Tegh village of Armenia\u2019s Syunik Province. A resident of this "
+ "village, who asked to remain anonymous, informed Armenian News-NEWS.am that there is a casualty from the Armenian "
+ "side.\n"
+ "\"I put the casualty in the car with my own hands,\" said the resident.\n"
+ "A little while ago, the Haykakan Zhamanak newspaper, owned by the family of Armenian Prime Minister Nikol Pashinyan, "
+ "reported that according to its information, a shootout took place in the border area of Tegh village as a result of "
+ "another provocation by the Azerbaijani side. According to preliminary information, there is one casualty on the "
+ "Armenian side and two\u2014on the Azerbaijani side.\n"
+ "According to the paper, fire was opened in the direction of the Armenian military units carrying out engineering "
+ "work, and the Armenian units resorted to retaliatory actions.",
+ [dict(kind=SHOT, opt=True), dict(kind=OTHER, opt=True), dict(kind=SHOT, opt=True), dict(kind=OTHER, opt=True),
+  dict(kind=OTHER, opt=True)]),
+# http://en.chinagate.cn/2015-06/23/content_35880381.htm (Xinhua, 23 June 2015, the UN spokesman on UNMISS in Juba)
+("AD10", "2015-06-23",
+ "The UN Mission in South Sudan (UNMISS) reported that five internally displaced persons ( IDPs) -- four women and one "
+ "man -- were shot Saturday evening at a market area adjacent to the protection-of-civilians site in Juba, the capital "
+ "of the world's youngest country, a UN spokesman told reporters here Monday.\n"
+ "\"Four of the wounded people were taken to a clinic inside the site for medical treatment and their conditions are "
+ "serious,\" Stephane Dujarric, the UN spokesman, said at a daily news briefing here. \"Another two displaced people were "
+ "injured as they fled the scene of the shooting. UNMISS is investigating the incident.\"\n"
+ "Meanwhile, UNMISS aircraft have been denied permission to land at the Mission's county support base in the Upper Nile "
+ "State town of Nassir by armed opposition forces for six consecutive days, he said.",
+ [dict(kind=SHOT, opt=True), dict(kind=SHOT, opt=True), dict(kind=OTHER, opt=True)]),
+# https://reliefweb.int/report/south-sudan/violence-against-civilians-and-peacekeepers-un-protection-site-condemned
+# (UNMISS, 25 November 2019, on the Bentiu protection site)
+("AD11", "2019-11-25",
+ "Community leaders have apologized for rioting by drunken youth within the United Nations Protection of Civilians site "
+ "in Bentiu during which two civilians died and eight UN personnel were injured, including five police officers.\n"
+ "[...]\n"
+ "The youth also turned on Ghanaian peacekeepers who responded to the incident, pelting them with stones, throwing spears "
+ "and petrol bombs, one of which hit a vehicle and set it on fire. Youth also tried to seize weapons from the "
+ "peacekeepers and vandalized two guard-posts. Two warning shots were fired into the air to disperse the rioters.",
+ [dict(kind=IMP, count=1, opt=True), dict(kind=OTHER, opt=True),
+  dict(kind=SHOT, count=2)]),
+# https://cyprusscene.com/2022/05/24/trnc-foreign-ministry-deplore-the-shooting-at-unficyp-vehicle/ (the Turkish Cypriot
+# foreign ministry's statement, May 2022, on Saturday 21 May; no time is expected)
+("AD12", "2022-05-23",
+ "We regret to hear the shooting at the UNFICYP patrol vehicle in the buffer zone on Saturday 21 May 2022,\n"
+ "It is a source of relief to know that the bullet that hit the UN patrol vehicle has not resulted in any casualties. It "
+ "was identified that the person or persons who fired at the UNFICYP vehicle ran away towards the Greek Cypriot "
+ "administration of Southern Cyprus.",
+ [dict(kind=SHOT, opt=True),
+  dict(kind=SHOT, count=1),
+  dict(kind=OTHER, opt=True), dict(kind=SHOT, opt=True)]),
+# https://armenpress.am/eng/news/1056724/ (Armenpress, Yerevan, 28 June 2021, Armenia's Defence Ministry)
+("AD13", "2021-06-28",
+ "YEREVAN, JUNE 28, ARMENPRESS. The Defense Ministry of Armenia denies the statement of the Azerbaijani defense ministry "
+ "according to which the Armenian armed forces opened fire towards the Azerbaijani positions in the border area of "
+ "Tavush province.\n"
+ "\u201cThe Azerbaijani defense ministry is spreading another disinformation, claiming that in the evening of June 27 the "
+ "Armenian armed forces\u2019 units have opened fire at the Azerbaijani positions, this time in the border section of "
+ "Tavush province. This information as well has nothing to do with the reality, as the units of the Armenian Armed Forces "
+ "didn\u2019t fire a single shot at the Azerbaijani positions\u201d, the Armenian defense ministry said in a statement.",
+ [dict(kind=OTHER, opt=True), dict(kind=OTHER, opt=True)]),
 ]
