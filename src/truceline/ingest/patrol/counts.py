@@ -69,6 +69,10 @@ _VIOLATED_TIMES = re.compile(r"\b(?:(?:violated|breached|shattered|broke)\s+(?:t
                              # ceasefire agreement in Hodeidah at least 14 times" (patrol23's Z18, Z17: not read)
                              r"(?:(?!\d)[\w'-]+\s+)?"  # one word before ("UN-brokered", "ongoing", "Minsk")
                              r"(?:ceasefire|truce|(?:ceasefire\s+)?agreements?"
+                             # "has violated the Additional Measures to Strengthen the Ceasefire three times since
+                             # Wednesday" (the DPR office at the JCCC, 2020; patrol25's AD07: not read)
+                             # ("to Strengthen" may be claimed already, as a place)
+                             r"|(?:additional\s+)?measures?(?:[\s\x1f]+(?:to|strengthen|\x1f+))+[\s\x1f]+the\s+ceasefire"
                              # "came under fire from large-caliber machine guns 90 times" (patrol20b's T01: not read)
                              r"|arrangements?)(?:\s+regime)?|came\s+under\s+(?:enemy\s+)?fire"
                              # "have shelled the territory of the … (LPR) eight times", "has fired at the positions of the

@@ -158,7 +158,8 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
         if episodes is not None:  # "two episodes of tracer fire": the episodes are counted, not the rounds
             count = None
         not_one = count is not None and count["n1"] and re.search(
-            r"\bnot\s+$", text[clause_start:previous_end + count.start()][-12:], re.IGNORECASE)
+            # (also a party's "did not fire a single shot", "didn't fire a single shot": patrol25's AD13)
+            r"(?:\bnot|n't)\s+(?:(?:fire|shoot|launch)\w*\s+)?$", text[clause_start:previous_end + count.start()][-24:], re.IGNORECASE)
         if count is None or not count["n1"] or not_one:  # "Not a single shot": a count that is denied
             before = text[clause_start if not groups and negated_end is None else previous_end:noun_start]
             denial = NEGATION.search(before)

@@ -47,7 +47,9 @@ CONTROLLED = (
     r"(?:(?:the\s+)?(?:" + _CONTROLLED_WORD + r"|non-government\s+controlled)\s+(?:area\s+of\s+|city[\s-]+cent(?:re|er)\s+(?:of\s+)?)?)?"
 )
 _NUM = r"\d+(?:[.,]\d+)?"
-_UNIT = r"(?:km|kilometres?|kilometers?|m|metres?|meters?)\b"
+#: (not a calibre written with a stray unit: "35 mortar rounds of 82 mm and 120 m caliber", patrol25's AD08: 120 m from
+#: the observer)
+_UNIT = r"(?:km|kilometres?|kilometers?|m|metres?|meters?)\b(?!\s*calib(?:re|er)s?\b)"
 
 VERB = re.compile(
     r"\b(?:heard|saw|observed|recorded|spotted|noted|registered|detected|counted|witnessed|reported)\b"
@@ -154,9 +156,11 @@ LEAD_TIME = re.compile(
 _ADJECTIVES = r"(?:(?!(?:and|or|nor|of|but)\b)[A-Za-z(][\w\-()]*\s+){0,3}"
 #: Words before a kind noun that say it was not observed: "no", "not any", "did not hear any".
 NEGATION = re.compile(
-    r"\b(?:no|nor|zero|(?:(?:did|does|do|could|was|were|had|has|have)\s+)?not\s+"
+    r"\b(?:no|nor|zero|(?:(?:(?:did|does|do|could|was|were|had|has|have)\s+)?not|(?:did|does|do|could|had|has|have)n't)\s+"
     # "did not see or hear any": two verbs of one denial (patrol13b: read as an observed explosion)
-    r"(?:(?:hear|see|observe|record|detect|register|notice|spot)\w*"
+    # (and a party's denial: "the units … didn't fire a single shot at the Azerbaijani positions", patrol25's AD13: one
+    # shot)
+    r"(?:(?:hear|see|observe|record|detect|register|notice|spot|fire|shoot|launch)\w*"
     r"(?:\s+(?:or|and|nor)\s+(?:hear|see|observe|record|detect|register|notice|spot)\w*)?"
     r"(?:\s+(?:any|a\s+single))?|any|a\s+single)"
     # the subject denied: "No EUMM monitors have confirmed any shots being heard" (patrol19: read as shots)
@@ -351,7 +355,7 @@ KIND_NOUN = re.compile(
     r"|(?:rocket[- ]propelled\s+)?grenades?(?=[\s\x1f]*(?:\([^()]*\)[\s\x1f]*)?(?:(?:was|were)\s+)?(?:fired|launched|explod\w*|detonat\w*|impact\w*|land(?:ed|ing))\b)"
     r"|(?:(?:mini|mid-range|long-range)-|(?:quadcopter|multicopter|octocopter|fixed-wing|helicopter)(?:[- ]type)?[- ])?"
     r"(?:UAVs?|unmanned\s+aerial\s+vehicles?|quadcopters?|drones?)"
-    r"|" + _AIRCRAFT + r"|(?<![\w-])missiles?(?![-\s]+(?:(?:(?:air[-\s]+)?defen[cs]e|interceptor)[-\s]+)?(?:systems?|launchers?|complex(?:es)?|batter(?:y|ies)|units?)\b))\b",
+    r"|" + _AIRCRAFT + r"|(?<![\w-])missiles?(?![-\s]+(?:(?:(?:air[-\s]+)?defen[cs]e|intercept(?:or|ion))[-\s]+)?(?:systems?|launchers?|complex(?:es)?|batter(?:y|ies)|units?)\b))\b",
     # (not "the Iron Dome missile defense system", patrol25's AC12: a rocket)
     re.IGNORECASE,
 )
@@ -371,7 +375,10 @@ COUNT = re.compile(
     # nor a verb's: "a boy was wounded by shelling" is no one shelling (patrol19b's O06)
     r"|was|were|is|are|been|being|due|by"
     # nor one who shared a picture: "one resident shared a photo of thick black smoke" (patrol22's X09: one smoke)
-    r"|shared|posted|showed|published|released)\s)"
+    r"|shared|posted|showed|published|released"
+    # nor a comparison's: "have a more limited range than rockets", "fired three times as many rockets" (patrol25's AD01,
+    # AD02: one rocket, three rockets)
+    r"|than|times)\s)"
     r"[A-Za-z(][\w\-()]*|[\"“][a-z][\w-]*[\"”]|\(?\d+(?:[\s-]?mm|-mill?imet(?:re|er)s?)\)?)\s+){0,4})$",
     re.IGNORECASE,
 )

@@ -401,7 +401,9 @@ _VAGUE_THEN_CALIBRES = re.compile(
 #: "mortars" is the weapon) is "Three Syrian mortar shells landed" (longer; :func:`_sub_growing`).
 _MORTARS_LANDED = re.compile(r"(?<![\w-])(?P<lead>(?:\d+|(?i:" + ph.NUMBER_WORD + r"))\s+(?:(?-i:[A-Z][a-z]+)\s+)?)"
                              r"(?P<noun>(?i:mortars))(?=\s+(?:(?:have|had)\s+)?(?:also\s+)?(?i:landed|fell|hit|struck|exploded"
-                             r"|impacted)\b)")
+                             # (and fired: "At least three mortars were fired from Gaza into southern Israel", patrol25's
+                             # AD01: three rounds of no weapon)
+                             r"|impacted|(?:were|had\s+been|have\s+been)\s+(?:fired|launched))\b)")
 
 #: Rounds fired onto a place told by the verb only: "indiscriminately shelled houses in … Hayes", "continued to shell
 #: residential areas", "Militants shelled a camp for French troops" (patrol23's Z206, Z202, patrol24's AA12: not read, or

@@ -44,15 +44,28 @@ def _fired_using(line: str) -> Callable[[re.Match[str]], str]:
 #: A weapon used to fire onto a place: "militants used 122-millimeter artillery to fire upon the Avdiivka residential
 #: area" (patrol25's AC01: not read) is "… to lob shells on the Avdiivka residential area" (as ``rewrite._SHELLED_PLACE``
 #: writes a place shelled; longer): rounds fired onto a place, impacts by the batches' rule.
+#: Only after an explosive weapon used ("began to fire on the patrol" is not rewritten).
 _USED_TO_FIRE_ON = re.compile(r"(?<=\bto\s)fire\s+(?:up)?on(?=\s)", re.IGNORECASE)
+_WEAPON_USED_BEFORE = re.compile(r"\b(?:used|using|employed)\s+(?:the\s+|their\s+|its\s+)?" + _EXPLOSIVE_WEAPON + r"\s+to\s$",
+                                 re.IGNORECASE)
+
+
+def _used_to_fire_on(line: str) -> Callable[[re.Match[str]], str]:
+    def write(match: re.Match[str]) -> str:
+        if _WEAPON_USED_BEFORE.search(line, max(0, match.start() - 80), match.start()) is None:
+            return match.group(0)
+        return "lob shells on"
+    return write
 
 #: Rounds brought down, written before their number: "the Iron Dome downed two rockets fired from Gaza", "intercepted two
 #: rockets over Sderot" (patrol25's AC10: undetermined) is "two rockets downed", "two rockets intercepted" (the same words,
 #: the same length), which ``kinds.INTERCEPTED_AFTER`` reads as airbursts. Not "intercepted two of the rockets" (a part:
 #: ``rewrite._INTERCEPTED_OF``).
 _BROUGHT_DOWN_COUNT = re.compile(
-    r"(?<![\w-])(?P<verb>intercepted|shot\s+down|downed)\s+(?P<n>\d+|(?i:" + ph.NUMBER_WORD + r"))\s+"
-    r"(?P<noun>(?:(?!of\b)[\w-]+\s+){0,2}?(?:rockets|missiles|projectiles|mortar\s+shells|shells)\b)", re.IGNORECASE)
+    r"(?<![\w-])(?P<verb>intercepted|shot\s+down|downed)\s+(?P<n>\d+|(?i:" + ph.NUMBER_WORD + r"|an?))\s+"
+    r"(?P<noun>(?:(?!of\b)[\w-]+\s+){0,2}?(?:rockets?|missiles?|projectiles?|mortar\s+shells?|shells?)\b)"
+    # (not "intercepted four rocket launches", patrol20's P25: launches, outgoing)
+    r"(?![\s-]+(?:launch(?:es)?|launchers?|fire|firing|systems?|attacks?)\b)", re.IGNORECASE)
 
 #: One of the rounds told by its ordinal: "two rockets were fired towards Israel, one of which was intercepted […]. It
 #: appears that the second rocket landed inside of the Gaza Strip" (patrol25's AC09: not read) is "one rocket landed"
@@ -81,7 +94,7 @@ def rewrite_party(line: str, sub_growing: Callable[..., tuple[str, list[tuple[in
     """The line with this module's rewrites applied (``sub_growing`` is ``rewrite._sub_growing``, passed in to keep
     the modules apart)."""
     line, widened = sub_growing(_FIRED_USING, _fired_using(line), line, widened)  # "fired … using 82 and 120 mm mortars"
-    line, widened = sub_growing(_USED_TO_FIRE_ON, lambda fire: "lob shells on", line, widened)  # "used artillery to fire upon"
+    line, widened = sub_growing(_USED_TO_FIRE_ON, _used_to_fire_on(line), line, widened)  # "used artillery to fire upon"
     line = _BROUGHT_DOWN_COUNT.sub(
         lambda down: f"{down['n']} {down['noun']} {down['verb']}".ljust(len(down.group(0))), line)  # "downed two rockets"
     line = _ORDINAL_ROUND.sub(lambda one: (" " * (len(one["ordinal"]) - 3) + "one " + one["noun"]).rjust(len(one.group(0))),
