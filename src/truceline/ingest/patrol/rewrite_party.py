@@ -33,11 +33,13 @@ _FIRE_NOUN_BEFORE = re.compile(r"\b(?:rounds?|shells?|mines?|rockets?|missiles?|
                                r"\s+(?:(?:that|which)\s+(?:were|was)\s+|(?:were|was|being|had\s+been)\s+)?$", re.IGNORECASE)
 
 
-def _fired_using(line: str) -> Callable[[re.Match[str]], str]:
+def _guarded(line: str, before: re.Pattern[str], reach: int, wanted: bool,
+             written: Callable[[re.Match[str]], str]) -> Callable[[re.Match[str]], str]:
+    """A writer for ``sub``: the match written by ``written`` when ``before`` is found (``wanted``) or not found (not
+    ``wanted``) within ``reach`` characters before it on ``line``, else kept as it was."""
     def write(match: re.Match[str]) -> str:
-        if _FIRE_NOUN_BEFORE.search(line, max(0, match.start() - 40), match.start()):
-            return match.group(0)
-        return "shelling".ljust(len(match.group(0)))
+        found = before.search(line, max(0, match.start() - reach), match.start()) is not None
+        return written(match) if found == wanted else match.group(0)
     return write
 
 
@@ -48,14 +50,6 @@ def _fired_using(line: str) -> Callable[[re.Match[str]], str]:
 _USED_TO_FIRE_ON = re.compile(r"(?<=\bto\s)fire\s+(?:up)?on(?=\s)", re.IGNORECASE)
 _WEAPON_USED_BEFORE = re.compile(r"\b(?:used|using|employed)\s+(?:the\s+|their\s+|its\s+)?" + _EXPLOSIVE_WEAPON + r"\s+to\s$",
                                  re.IGNORECASE)
-
-
-def _used_to_fire_on(line: str) -> Callable[[re.Match[str]], str]:
-    def write(match: re.Match[str]) -> str:
-        if _WEAPON_USED_BEFORE.search(line, max(0, match.start() - 80), match.start()) is None:
-            return match.group(0)
-        return "lob shells on"
-    return write
 
 #: Rounds brought down, written before their number: "the Iron Dome downed two rockets fired from Gaza", "intercepted two
 #: rockets over Sderot" (patrol25's AC10: undetermined) is "two rockets downed", "two rockets intercepted" (the same words,
@@ -93,8 +87,10 @@ def rewrite_party(line: str, sub_growing: Callable[..., tuple[str, list[tuple[in
                   widened: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
     """The line with this module's rewrites applied (``sub_growing`` is ``rewrite._sub_growing``, passed in to keep
     the modules apart)."""
-    line, widened = sub_growing(_FIRED_USING, _fired_using(line), line, widened)  # "fired … using 82 and 120 mm mortars"
-    line, widened = sub_growing(_USED_TO_FIRE_ON, _used_to_fire_on(line), line, widened)  # "used artillery to fire upon"
+    line, widened = sub_growing(_FIRED_USING, _guarded(line, _FIRE_NOUN_BEFORE, 40, False, lambda fired: "shelling".ljust(
+        len(fired.group(0)))), line, widened)  # "fired … using 82 and 120 mm mortars"
+    line, widened = sub_growing(_USED_TO_FIRE_ON, _guarded(line, _WEAPON_USED_BEFORE, 80, True, lambda fire: "lob shells on"),
+                                line, widened)  # "used artillery to fire upon"
     line = _BROUGHT_DOWN_COUNT.sub(
         lambda down: f"{down['n']} {down['noun']} {down['verb']}".ljust(len(down.group(0))), line)  # "downed two rockets"
     line = _ORDINAL_ROUND.sub(lambda one: (" " * (len(one["ordinal"]) - 3) + "one " + one["noun"]).rjust(len(one.group(0))),
