@@ -165,7 +165,8 @@ WEAPONS: tuple[tuple[str, str], ...] = (
     (r"heavy[- ]machine[- ]guns?|HMG|(?:large[- ]calibre|large[- ]caliber)\s+machine[- ]guns?", "heavy_machine_gun"),
     (r"(?:light\s+)?machine[- ]guns?", "machine_gun"),
     (r"small[- ]arms(?:\s+and\s+light[- ]weapons?)?(?:\s*\(SALW\))?|SALW|light[- ]weapons?|automatic\s+(?:weapons?|rifles?)|sniper\s+rifles?|assault\s+rifles?|rifles?|sniper", "small_arms"),
-    (r"rockets?|missiles?", "rocket"),
+    # (not the interceptor's: "shot down by the Iron Dome missile defense system", patrol25's AC12)
+    (r"rockets?|missiles?(?![-\s]+(?:(?:air[-\s]+)?defen[cs]e|interceptors?|interception)\b)", "rocket"),
     (r"drones?|unmanned\s+aerial\s+vehicles?|UAVs?", "drone"),
     (r"heavy\s+weapons?", "heavy_weapon"),
 )

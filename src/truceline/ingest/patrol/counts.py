@@ -69,20 +69,32 @@ _VIOLATED_TIMES = re.compile(r"\b(?:(?:violated|breached|shattered|broke)\s+(?:t
                              # ceasefire agreement in Hodeidah at least 14 times" (patrol23's Z18, Z17: not read)
                              r"(?:(?!\d)[\w'-]+\s+)?"  # one word before ("UN-brokered", "ongoing", "Minsk")
                              r"(?:ceasefire|truce|(?:ceasefire\s+)?agreements?"
+                             # "has violated the Additional Measures to Strengthen the Ceasefire three times since
+                             # Wednesday" (the DPR office at the JCCC, 2020; patrol25's AD07: not read)
+                             # ("to Strengthen" may be claimed already, as a place)
+                             r"|(?:additional\s+)?measures?(?:[\s\x1f]+(?:to|strengthen|\x1f+))+[\s\x1f]+the\s+ceasefire"
                              # "came under fire from large-caliber machine guns 90 times" (patrol20b's T01: not read)
                              r"|arrangements?)(?:\s+regime)?|came\s+under\s+(?:enemy\s+)?fire"
                              # "have shelled the territory of the … (LPR) eight times", "has fired at the positions of the
                              # People's Militia at least 6 times" (patrol21's V15, V11: not read)
                              r"|(?:shelled|fired\s+(?:at|on|upon)|opened\s+fire\s+(?:at|on)|attacked)\s+(?:the\s+|our\s+|its\s+)?"
                              # (also "attacked Armenian positions at least nine times", patrol22)
-                             r"(?:(?-i:[A-Z][\w-]+)\s+)?(?:territory|positions?|settlements?|localities|villages?)\b)\b[^.;:]{0,120}?"
+                             r"(?:(?:(?-i:[A-Z][\w-]+)\s+)?(?:territory|positions?|settlements?|localities|villages?)\b"
+                             # the party's land by its acronym or its name and acronym: "shelled the DPR 81 times",
+                             # "shelled the Donetsk People's Republic (DPR) 81 times" (patrol25's AC05: not read)
+                             r"|(?-i:[A-Z]{2,5})\b(?!\s+(?-i:[A-Z]))|(?-i:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3})"
+                             r"(?:\s*\(\s*(?-i:[A-Z]{2,5})\s*\)|\s*\x1f+)))"  # (the bracket may be claimed already)
+                             r"(?:\b|(?<=\))|(?<=\x1f))[^.;:]{0,120}?"
                              r"\s(?:(?:a\s+total\s+of\s+|(?P<qual>at\s+least|more\s+than|over|about|around|some)\s+)?(?<![\d:.,])(?P<n>\d{1,3}(?:,\d{3})+|\d+|" + ph.NUMBER_WORD + r")\s+times\b"
                              # "violated ceasefire regime … only once over the past 24 hours" (patrol19b's M20)
                              r"|(?P<once>once|twice)\b(?!\s+(?:again|more|before|the|a|an)\b))", re.IGNORECASE)
 #: The tally written before the verb: "the Ukrainian military twelve times had violated ceasefire within 24 hours"
 #: (patrol21's V09: not read).
 _TIMES_VIOLATED = re.compile(r"(?<![\d:.,])\b(?P<n>\d{1,3}(?:,\d{3})+|\d+|" + ph.NUMBER_WORD + r")\s+times\s+(?:had\s+|have\s+|has\s+)?"
-                             r"(?:violated|breached)\s+(?:the\s+)?(?:ceasefire|truce)\b(?:\s+regime)?", re.IGNORECASE)
+                             r"(?:(?:violated|breached)\s+(?:the\s+)?(?:ceasefire|truce)\b(?:\s+regime)?"
+                             # "Over the past day militants 18 times opened fire on Ukrainian positions" (the ATO press
+                             # centre as a machine translated it; patrol25's AC02: not read)
+                             r"|opened\s+fire\b|fired\s+(?:at|on|upon)\b|shelled\b)", re.IGNORECASE)
 #: The tally as a number the violations reached: "the number of ceasefire violations reported to the JCCC in the last 24
 #: hours reached 88" (patrol23's Z06: not read).
 _NUMBER_REACHED = re.compile(r"\bnumber\s+of\s+(?:ceasefire\s+)?(?:violations|breaches)\b[^.;:()]{0,100}?\s(?:reached|totall?ed"

@@ -15,6 +15,10 @@ from truceline.ingest.patrol.places import (
 from truceline.ingest.patrol.scan import Group, Scan
 
 _ACTION_AFTER = re.compile(r"^[\s\x1f]*"
+                           # a participle's clause between commas before the verb: "The other two rockets, while setting
+                           # off sirens in the Ashkelon region, fell in open areas" (patrol25's AD02: undetermined)
+                           # ("while" may be claimed already, as the opening of an observer's position)
+                           r"(?:,[\s\x1f]*(?:(?:while|after|before|having|though|although)\s|\x1f+\s)[^,.;:()]{1,80}?,[\s\x1f]*)?"
                            r"(?:had\s+|have\s+|has\s+)?"
                            # "several of the projectiles crossed into Israeli territory and landed in open areas" (patrol22's
                            # X03: projectiles in flight)
@@ -36,6 +40,13 @@ _ACTION_AFTER = re.compile(r"^[\s\x1f]*"
 #: "the residential neighborhoods were targeted by a number of 120mm and 82mm mortar rounds" (patrol23's Z201).
 _HIT_BY_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:hit|struck|targeted|shelled|bombarded|bombed)\s+by\s+(?:(?:the|an?|stray|several|some|[\w-]+)\s+){0,3}$",
                             re.IGNORECASE)
+#: A place (not positions: "targeted the positions … with artillery" stays undetermined, as the batches write it) bombed or
+#: shelled with the rounds named after it: "bombed residential neighborhoods in the city of Hays, on Saturday night, with a
+#: number of mortar shells", "targeted the villages with 12 mortar shells" (patrol23's Z201 leftover).
+_PLACE_WITH_BEFORE = re.compile(
+    r"\b(?:bombed|bombarded|shelled|targeted|pounded)\s+(?:the\s+)?(?:(?:civilian|residential|populated|inhabited|(?-i:[A-Z][\w'-]*))\s+){0,2}"
+    r"(?:houses|homes|areas|neighbou?rhoods|villages?|towns?|city|cities|settlements?|markets?|hospitals?|schools?|camps?)\b"
+    r"[^.;:]{0,80}?\bwith\s+[^.;:,]{0,40}$", re.IGNORECASE)
 #: Rockets written as launched, just after the noun: "rocket launches", "rocket firing".
 _LAUNCHES_AFTER = re.compile(r"^[\s\x1f]*(?P<word>launch(?:es)?|launchings?|firing)\b(?!\s+(?:positions?|sites?|pads?|systems?)\b)",
                              re.IGNORECASE)
@@ -84,12 +95,19 @@ def read_landing(scan: Scan, group: Group, start: int, end: int) -> None:
         onto = hit_by
         group.kind, group.kinds = "explosion_impact", ["explosion_impact"]
     if (onto is None and group.kind == "explosion_undetermined" and group.sighting is None
+            and (bombed := _PLACE_WITH_BEFORE.search(scan.text, max(0, group.start - 140), group.start)) is not None):
+        # "Houthi militia bombed residential neighborhoods in the city of Hays, on Saturday night, with a number of mortar
+        # shells" (patrol23's Z201: undetermined): rounds fired onto a place, impacts by the batches' rule
+        onto = bombed
+        group.kind, group.kinds = "explosion_impact", ["explosion_impact"]
+    if (onto is None and group.kind == "explosion_undetermined" and group.sighting is None
             and FIRED_BEFORE.search(scan.text, max(0, group.start - 40), group.start) is not None):
         onto = ON_PLACE_AFTER.match(scan.view(start, end))
         if onto is not None:  # "firing mortar shells on southern areas of the capital": where they landed, impacts
             group.kind, group.kinds = "explosion_impact", ["explosion_impact"]
-    if (group.kind in ("explosion_undetermined", "explosion_outgoing", "projectile_in_flight") and group.sighting is None
-            and (intercepted := INTERCEPTED_AFTER.match(scan.view(start, end))) is not None):
+    # (also "incoming", read as an impact before its verb: "two incoming rockets were intercepted", patrol25's AD02)
+    if (group.kind in ("explosion_undetermined", "explosion_outgoing", "projectile_in_flight", "explosion_impact")
+            and group.sighting is None and (intercepted := INTERCEPTED_AFTER.match(scan.view(start, end))) is not None):
         # "some of the rockets were intercepted", "two rockets, one of which had been intercepted by the Iron Dome"
         # (patrol22's W16, patrol21's V01): destroyed in the air, airbursts
         scan.claim(start + intercepted.start("verb"), start + intercepted.end("verb"))

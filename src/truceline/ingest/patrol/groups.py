@@ -151,11 +151,15 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
             kind = base_kind(noun)
         window = scan.view(previous_end, noun_start)
         count = COUNT.search(window)
+        if count is not None and count["n1"] and _YEAR_OF_DATE.search(text, max(0, previous_end + count.start("n1") - 24), previous_end + count.start("n1")) \
+                and re.fullmatch(r"(?:19|20)\d\d", count["n1"]):
+            count = None  # "the April 8, 1993 shooting of a guardsman": the year of the date, no count (patrol25's AC14)
         episodes = _EPISODES_BEFORE.search(window)
         if episodes is not None:  # "two episodes of tracer fire": the episodes are counted, not the rounds
             count = None
         not_one = count is not None and count["n1"] and re.search(
-            r"\bnot\s+$", text[clause_start:previous_end + count.start()][-12:], re.IGNORECASE)
+            # (also a party's "did not fire a single shot", "didn't fire a single shot": patrol25's AD13)
+            r"(?:\bnot|n't)\s+(?:(?:fire|shoot|launch)\w*\s+)?$", text[clause_start:previous_end + count.start()][-24:], re.IGNORECASE)
         if count is None or not count["n1"] or not_one:  # "Not a single shot": a count that is denied
             before = text[clause_start if not groups and negated_end is None else previous_end:noun_start]
             denial = NEGATION.search(before)
@@ -394,6 +398,9 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
 _CAUSED_BY_BEFORE = re.compile(r"\s*(?:(?:(?:assessed\s+as\s+)?caused|made|left)\s+by|from|due\s+to|as\s+a\s+result\s+of|resulting\s+from)"
                                r"\s+(?:the\s+|an?\s+)?(?:[\w()-]+\s+){0,4}$", re.IGNORECASE)
 #: Episodes of fire counted, not rounds: "two episodes of tracer fire", "three periods of small-arms fire".
+#: A date just before a year: "April 8, 1993", "3 June 1996" (the number after it is the year, not a count).
+_YEAR_OF_DATE = re.compile(r"(?:" + ph.MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?\s*,?|\b\d{1,2}(?:st|nd|rd|th)?\s+" + ph.MONTH
+                           + r"\s*,?)\s*$", re.IGNORECASE)
 _EPISODES_BEFORE = re.compile(
     r"(?P<lead>(?:(?P<qual>" + ph.COUNT_QUALIFIER + r")\s+)?(?:(?P<vague>" + ph.VAGUE_COUNTS + r")|(?<![\d:.,])(?P<n>\d+|(?i:"
     + ph.NUMBER_WORD + r"))|an?)\s+(?:(?i:different|separate|distinct)\s+)?(?P<what>(?i:episodes?|instances?|incidents?|bouts?|periods?|spells?|waves?))\s+of\s+)"

@@ -16,7 +16,7 @@ from truceline.ingest.patrol.scan import Group, Scan
 
 #: Rounds written as intercepted, just after the noun: "were intercepted", "had been intercepted by the Iron Dome".
 INTERCEPTED_AFTER = re.compile(r"^[\s\x1f]*(?P<verb>(?:(?:was|were|had\s+been|have\s+been|has\s+been|being)\s+)?"
-                                r"(?:intercepted|shot\s+down))\b", re.IGNORECASE)
+                                r"(?:intercepted|shot\s+down|downed))\b", re.IGNORECASE)
 #: Bullets written as in flight over a place, just after the noun: "are passing over the village", "flying overhead".
 PASSING_OVER = re.compile(r"^[\s\x1f]*(?:(?:are|were|was|is|kept|keep)\s+)?(?P<verb>(?:passing|flying)\s+"
                            r"(?:over(?:head)?|above|past|by)|(?:passed|flew)\s+(?:over(?:head)?|above|past))\b",

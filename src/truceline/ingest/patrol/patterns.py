@@ -16,7 +16,9 @@ from truceline.ingest import phrases as ph
 DIR = ph.DIRECTION
 #: (an acronym in the plural, "the IDPs", "APCs", is no name: patrol22's leftover, patrol23's Z16 "panic among the IDPs")
 _NAME_WORD = r"(?![A-Z]{2,}s\b)[A-Z][A-Za-z'’]+(?:-[A-Za-z'’]+)*"
-_ONE_PLACE = r"(?:" + _NAME_WORD + r"(?:[ \-](?:" + _NAME_WORD + r"|\d{1,2}\b))*(?:\s+(?:city|airport))?)"
+#: (a number after a name is the place's, "Zolote 4", but not a party's number of times: "shelled the DPR 81 times",
+#: patrol25's AC05: the tally lost to the place "DPR 81")
+_ONE_PLACE = r"(?:" + _NAME_WORD + r"(?:[ \-](?:" + _NAME_WORD + r"|\d{1,2}\b(?!\s+times\b)))*(?:\s+(?:city|airport))?)"
 #: A place name; "Zolote-3/Stakhanovets" (two names of one place) is read whole and tried name by name.
 PLACE = r"(?:" + _ONE_PLACE + r"(?:/" + _ONE_PLACE + r")?)"
 #: Who controls the place, written before its name: "government-controlled", and in the 2015-2017 reports the
@@ -45,7 +47,9 @@ CONTROLLED = (
     r"(?:(?:the\s+)?(?:" + _CONTROLLED_WORD + r"|non-government\s+controlled)\s+(?:area\s+of\s+|city[\s-]+cent(?:re|er)\s+(?:of\s+)?)?)?"
 )
 _NUM = r"\d+(?:[.,]\d+)?"
-_UNIT = r"(?:km|kilometres?|kilometers?|m|metres?|meters?)\b"
+#: (not a calibre written with a stray unit: "35 mortar rounds of 82 mm and 120 m caliber", patrol25's AD08: 120 m from
+#: the observer)
+_UNIT = r"(?:km|kilometres?|kilometers?|m|metres?|meters?)\b(?!\s*calib(?:re|er)s?\b)"
 
 VERB = re.compile(
     r"\b(?:heard|saw|observed|recorded|spotted|noted|registered|detected|counted|witnessed|reported)\b"
@@ -81,7 +85,9 @@ AT_PLACE = re.compile(
     r"(?![\w'-]*\s+(?i:direction|axis)\b)"
     # "in Jammu and Kashmir's Poonch district": a possessive names the larger area, not the place (patrol19's L04: the
     # fire put at "Jammu")
-    r"(?![\w-]*(?:\s+and\s+[A-Z][\w-]*)?(?:'s|’s)\s)"
+    # (nor a person's first name before the possessive: "hit the garden of Elham Freiha's house", patrol24's AB01 leftover:
+    # the rockets put at "Elham")
+    r"(?![\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)?(?:'s|’s)\s)"
     # (nor the name with its possessive read as one word: "Witnesses in Sudan’s capital Khartoum reported …", patrol22's
     # X09: the observer put at "Sudan’s")
     r"(?<!['’]s)(?<!['’])"
@@ -150,9 +156,11 @@ LEAD_TIME = re.compile(
 _ADJECTIVES = r"(?:(?!(?:and|or|nor|of|but)\b)[A-Za-z(][\w\-()]*\s+){0,3}"
 #: Words before a kind noun that say it was not observed: "no", "not any", "did not hear any".
 NEGATION = re.compile(
-    r"\b(?:no|nor|zero|(?:(?:did|does|do|could|was|were|had|has|have)\s+)?not\s+"
+    r"\b(?:no|nor|zero|(?:(?:(?:did|does|do|could|was|were|had|has|have)\s+)?not|(?:did|does|do|could|had|has|have)n't)\s+"
     # "did not see or hear any": two verbs of one denial (patrol13b: read as an observed explosion)
-    r"(?:(?:hear|see|observe|record|detect|register|notice|spot)\w*"
+    # (and a party's denial: "the units … didn't fire a single shot at the Azerbaijani positions", patrol25's AD13: one
+    # shot)
+    r"(?:(?:hear|see|observe|record|detect|register|notice|spot|fire|shoot|launch)\w*"
     r"(?:\s+(?:or|and|nor)\s+(?:hear|see|observe|record|detect|register|notice|spot)\w*)?"
     r"(?:\s+(?:any|a\s+single))?|any|a\s+single)"
     # the subject denied: "No EUMM monitors have confirmed any shots being heard" (patrol19: read as shots)
@@ -216,7 +224,10 @@ BEARING_RANGE = re.compile(
 )
 _VIOLATIONS_NOUN = (r"(?:(?:ceasefire\s+)?violations?\b(?:\s+of\s+the\s+ceasefire\b)?"
                     # "Eighteen ceasefire breaches were seen in the Mariupol sector" (patrol20's P21: not read)
-                    r"|(?:ceasefire|truce)\s+breach(?:es)?\b|breach(?:es)?\s+of\s+the\s+(?:ceasefire|truce)\b)")
+                    r"|(?:ceasefire|truce)\s+breach(?:es)?\b|breach(?:es)?\s+of\s+the\s+(?:ceasefire|truce)\b"
+                    # a party's count of its incidents: "the office reported 81 cases of fire by Ukrainian armed forces"
+                    # (the "DPR" office at the JCCC; patrol25's AC05: not read)
+                    r"|(?:cases|instances|incidents)\s+of\s+(?:enemy\s+)?(?:fire|shelling)\b(?!\s+(?:damage|safety|brigade)\b))")
 #: A tally of ceasefire violations: "232 ceasefire violations", "a total of about 50 ceasefire violations".
 VIOLATION_COUNT = re.compile(
     r"(?:\b(?P<qual>" + ph.COUNT_QUALIFIER + r")\s+)?(?:\ba\s+total\s+of\s+)?(?<![\d:.,])(?P<n>\d{1,3}(?:,\d{3})+|\d+|(?i:"
@@ -326,9 +337,10 @@ KIND_NOUN = re.compile(
     r"\b(?P<noun>projectiles?(?:\s+rounds?)?|tracer\s+(?:rounds?|fire|projectiles?|bullets?)|tracers"
     # a translated news copy: "17 unidentified ammunition that flew" (projectiles in flight; session 15's N05: not read)
     r"|(?:unidentified\s+)?ammunition\s+(?:that|which)\s+flew"
-    r"|(?:illumination\s+)?flares?|illumination\s+rounds?|air[- ]?bursts?|air\s+explosions?"  # "three air explosions": airbursts
+    r"|(?:illumination\s+)?flares?(?![-\s]ups?\b)|illumination\s+rounds?|air[- ]?bursts?|air\s+explosions?"  # "three air explosions": airbursts
+    # (not "a flare-up between Hamas and Israel", patrol25's AC10: a flare)
     r"|(?<=mortar\s)bombs?|explosions?|detonations?|blasts?|bullets?(?![-\s]+(?:(?:entry|exit|entrance)[-\s]+)?(?:impacts?|holes?|marks?|proof|resistant)\b"
-    + _NOT_A_VERB + r")|shelling|shelled(?=\s+(?:the\s+previous|overnight|during|on|in|at|from|with|by|yesterday|earlier|\d(?!\d*\s+(?:towns?|villages?|settlements?|localities|positions|areas|districts)\b))|\s*[.,;]|\s*$)|air[- ]?strikes?|(?<!bullet\s)(?<!bullets\s)impacts?|rounds?|bursts?|gun[- ]?shots?|shots?(?!\s+down\b)|shooting(?![-\s]+(?:range|ground)s?\b)|" + DAMAGE + r"|" + MINES + r"|" + UXO + r"|(?:muzzle\s+)?flash(?:es)?|crater[- ]impacts?|craters?|fire|salvo(?:e?s)?|smoke|shells?"
+    + _NOT_A_VERB + r")|shelling|shelled(?=\s+(?:the\s+previous|overnight|during|on|in|at|from|with|by|yesterday|earlier|\d(?!\d*\s+(?:towns?|villages?|settlements?|localities|positions|areas|districts)\b))|\s*[.,;]|\s*$)|air[- ]?strikes?|(?<!bullet\s)(?<!bullets\s)impacts?|rounds?(?!\s+of\s+(?:air[- ]raid\s+|warning\s+)?(?:sirens?|alarms?|talks|negotiations?|consultations?|meetings?|voting|elections?|applause|sanctions|fighting|clashes|hostilities|violence|escalation|strikes)\b)|bursts?|gun[- ]?shots?|shots?(?!\s+down\b)|shooting(?![-\s]+(?:range|ground)s?\b)|" + DAMAGE + r"|" + MINES + r"|" + UXO + r"|(?:muzzle\s+)?flash(?:es)?|crater[- ]impacts?|craters?|fire|salvo(?:e?s)?|smoke|shells?"
     r"|(?<!launch )(?<!launch-)rockets?(?![-\s]+(?:systems?|launchers?|propelled|launch|assisted)\b)"
     # "heard the use of small arms north and west": fire of the weapon named after it
     r"|use(?=\s+of\s+(?:(?:small|light)[- ]arms|(?:heavy[- ])?machine[- ]guns?|weapons|automatic\s+weapons|mortars|artillery|grenade[- ]launchers?)\b)"
@@ -343,7 +355,8 @@ KIND_NOUN = re.compile(
     r"|(?:rocket[- ]propelled\s+)?grenades?(?=[\s\x1f]*(?:\([^()]*\)[\s\x1f]*)?(?:(?:was|were)\s+)?(?:fired|launched|explod\w*|detonat\w*|impact\w*|land(?:ed|ing))\b)"
     r"|(?:(?:mini|mid-range|long-range)-|(?:quadcopter|multicopter|octocopter|fixed-wing|helicopter)(?:[- ]type)?[- ])?"
     r"(?:UAVs?|unmanned\s+aerial\s+vehicles?|quadcopters?|drones?)"
-    r"|" + _AIRCRAFT + r"|(?<![\w-])missiles?(?![-\s]+(?:systems?|launchers?|complex(?:es)?)\b))\b",
+    r"|" + _AIRCRAFT + r"|(?<![\w-])missiles?(?![-\s]+(?:(?:(?:air[-\s]+)?defen[cs]e|intercept(?:or|ion))[-\s]+)?(?:systems?|launchers?|complex(?:es)?|batter(?:y|ies)|units?)\b))\b",
+    # (not "the Iron Dome missile defense system", patrol25's AC12: a rocket)
     re.IGNORECASE,
 )
 #: A manned aircraft seen or heard: a sighting, not fire.
@@ -362,7 +375,10 @@ COUNT = re.compile(
     # nor a verb's: "a boy was wounded by shelling" is no one shelling (patrol19b's O06)
     r"|was|were|is|are|been|being|due|by"
     # nor one who shared a picture: "one resident shared a photo of thick black smoke" (patrol22's X09: one smoke)
-    r"|shared|posted|showed|published|released)\s)"
+    r"|shared|posted|showed|published|released"
+    # nor a comparison's: "have a more limited range than rockets", "fired three times as many rockets" (patrol25's AD01,
+    # AD02: one rocket, three rockets)
+    r"|than|times)\s)"
     r"[A-Za-z(][\w\-()]*|[\"“][a-z][\w-]*[\"”]|\(?\d+(?:[\s-]?mm|-mill?imet(?:re|er)s?)\)?)\s+){0,4})$",
     re.IGNORECASE,
 )

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from truceline.ingest import phrases as ph
 from truceline.ingest.patrol.patterns import PLACE
+from truceline.ingest.patrol.rewrite_party import rewrite_party
 
 #: A count in brackets with its participle: "in Donetsk region both on 20 August (over 430 explosions recorded) and …" (2016
 #: summaries; patrol17: not read): the participle says nothing more (blanked, same length).
@@ -400,7 +401,9 @@ _VAGUE_THEN_CALIBRES = re.compile(
 #: "mortars" is the weapon) is "Three Syrian mortar shells landed" (longer; :func:`_sub_growing`).
 _MORTARS_LANDED = re.compile(r"(?<![\w-])(?P<lead>(?:\d+|(?i:" + ph.NUMBER_WORD + r"))\s+(?:(?-i:[A-Z][a-z]+)\s+)?)"
                              r"(?P<noun>(?i:mortars))(?=\s+(?:(?:have|had)\s+)?(?:also\s+)?(?i:landed|fell|hit|struck|exploded"
-                             r"|impacted)\b)")
+                             # (and fired: "At least three mortars were fired from Gaza into southern Israel", patrol25's
+                             # AD01: three rounds of no weapon)
+                             r"|impacted|(?:were|had\s+been|have\s+been)\s+(?:fired|launched))\b)")
 
 #: Rounds fired onto a place told by the verb only: "indiscriminately shelled houses in … Hayes", "continued to shell
 #: residential areas", "Militants shelled a camp for French troops" (patrol23's Z206, Z202, patrol24's AA12: not read, or
@@ -491,4 +494,5 @@ def rewrite_line(line: str) -> tuple[str, list[tuple[int, int]]]:
     line, widened = _sub_growing(_INTERCEPTED_OF, _intercepted_of, line, widened)  # "intercepted 3 of the 12 rockets"
     line, widened = _sub_growing(_OF_WHICH_INTERCEPTED, _of_which_intercepted, line, widened)  # "…, 3 of which were intercepted"
     line = _RESPECTIVE_WEAPONS.sub(_respective_weapons, line)  # "120mm and 82mm mortars (78 and 14 explosions, respectively)"
+    line, widened = rewrite_party(line, _sub_growing, widened)  # the parties' and the press's wordings (patrol25)
     return line, widened

@@ -563,6 +563,7 @@ def _definite(reading: ClauseReading, state: State) -> None:
     """"… but heard the explosions" after the line counted explosions: those, not more (session 15: a further record of
     unstated number); "heard the explosion of uncertain origin about 500 metres to the North" with none counted before
     and a place of its own: one (patrol14c's leftover: no count)."""
+    earlier_weapons = set(state.weapons)  # named by the readings before this one (not "250 artillery shells and mortar rounds")
     for group in reading.groups:
         family = _family(group.kind)
         if group.definite is not None and family is not None and group.count is None:
@@ -578,7 +579,10 @@ def _definite(reading: ClauseReading, state: State) -> None:
               # "A girl was injured due to an explosion near Vesele and a woman … due to shelling in Zaitseve": fire
               # placed elsewhere than the fire before is fire of its own (patrol19b's O06)
               and not (group.event_place is not None and state.event_places
-                       and not {name.casefold() for name in group.event_place.names} & state.event_places)):
+                       and not {name.casefold() for name in group.event_place.names} & state.event_places)
+              # "… fired at Opytne using 82 and 120 mm mortars. And at 10:40 p.m, the militants fired from Grad multiple
+              # rocket launchers": a weapon not named before is fire of its own (patrol25's AC01)
+              and not (group.weapon is not None and earlier_weapons and group.weapon not in earlier_weapons)):
             # "Around noon, bullets whistled over the monitors' heads … . According to them, shots were fired from the South
             # to the North-North-East.": no verb of observing, no number: how the fire before was fired (patrol14c's
             # leftover: a second record of unstated number for the same shots)
@@ -589,5 +593,7 @@ def _definite(reading: ClauseReading, state: State) -> None:
             state.seen.add(family)
             if group.event_place is not None:
                 state.event_places.update(name.casefold() for name in group.event_place.names)
+            if group.weapon is not None:
+                state.weapons.add(group.weapon)
             if group.count:
                 state.counted.add(family)

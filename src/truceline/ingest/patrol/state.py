@@ -62,3 +62,4 @@ class State:
     counted: set[str] = field(default_factory=set)  # the families of fire counted earlier in the line ("explosion", "shot")
     seen: set[str] = field(default_factory=set)  # the families of fire observed earlier in the line, counted or not
     event_places: set[str] = field(default_factory=set)  # the places (folded) of that fire, where the text placed it
+    weapons: set[str] = field(default_factory=set)  # the weapons of that fire, where the text named them
