@@ -171,7 +171,7 @@ class FusionConfig:
     varies along the front faster than 100 km tiles follow, with too few events per smaller tile to fit it there
     (``None``: off, no gate computed; docs/fusion.md, "Session 20 (wind20)"). On by default since session 25 (wind25)
     with ``wind_field_relocate`` and ``wind_field_ellipse``: where the gate finds no field (every scenario of ours and
-    foreign_sim3's) the run is the tiles' to the byte; where it finds one the field only widens the ellipses and the
+    six foreign_sim3 presets) the run is the tiles' to the byte; where it finds one the field only widens the ellipses and the
     time sigmas."""
     wind_field_min_gain: float = 0.08
     """With ``wind_field_km``, the field is used only when it lowers the robust spread of the calibration events'
