@@ -10,13 +10,14 @@ from truceline.fuse.engine import FusionConfig, fuse, wind_field_accepted
 from truceline.fuse.events import to_tables
 
 FIELD = dict(wind_field_km=20.0, wind_field_relocate=True, wind_field_ellipse=True)
+OFF = FusionConfig(wind_field_km=None, wind_field_relocate=False, wind_field_ellipse=False)
 
 
 def test_the_field_widens_the_ellipses_and_moves_no_event() -> None:
-    assert FusionConfig().wind_field_ellipse is False
+    assert all(getattr(FusionConfig(), name) == value for name, value in FIELD.items())  # on since session 25
     toy = make_toy(seed=4, n_events=25)
-    prep_off, off, atmosphere_off = fuse(toy.stations, toy.picks, FusionConfig())
-    plain = to_tables(prep_off, off, atmosphere_off, config=FusionConfig(), batch=True)
+    prep_off, off, atmosphere_off = fuse(toy.stations, toy.picks, OFF)
+    plain = to_tables(prep_off, off, atmosphere_off, config=OFF, batch=True)
     config = FusionConfig(wind_field_min_gain=-1.0, **FIELD)  # forced: the field is kept whatever its gain
     prep, on, atmosphere = fuse(toy.stations, toy.picks, config)
     assert wind_field_accepted(prep, config) and "wind_field_atmosphere" in prep.extras
@@ -38,9 +39,9 @@ def test_the_field_widens_the_ellipses_and_moves_no_event() -> None:
 
 def test_without_a_field_the_tables_are_the_runs_own() -> None:
     toy = make_toy(seed=4, n_events=25)  # one wind: the gate finds no field
-    prep_off, off, atmosphere_off = fuse(toy.stations, toy.picks, FusionConfig())
-    plain = to_tables(prep_off, off, atmosphere_off, config=FusionConfig(), batch=True)
-    config = FusionConfig(**FIELD)
+    prep_off, off, atmosphere_off = fuse(toy.stations, toy.picks, OFF)
+    plain = to_tables(prep_off, off, atmosphere_off, config=OFF, batch=True)
+    config = FusionConfig()  # the defaults: FIELD
     prep, on, atmosphere = fuse(toy.stations, toy.picks, config)
     assert not wind_field_accepted(prep, config)
     same = to_tables(prep, on, atmosphere, config=config, batch=True)

@@ -154,31 +154,45 @@ def test_retile_makes_the_tiles_small_on_the_same_grid() -> None:
     assert tile_at(prep, prep.cell_x[:5], prep.cell_y[:5]).tolist() == prep.cell_tile[:5].tolist()
 
 
+# the field off entirely (no gate computed), and the field in the passes (not only relocating or widening)
+OFF = FusionConfig(wind_field_km=None, wind_field_relocate=False, wind_field_ellipse=False)
+IN_PASSES = dict(wind_field_km=20.0, wind_field_relocate=False, wind_field_ellipse=False)
+
+
+def test_the_gate_and_the_fields_ellipse_term_are_the_defaults() -> None:
+    """Session 25 (wind25): the gate, the field's error in the ellipses and no relocation of the final events are the
+    defaults (docs/fusion.md)."""
+    config = FusionConfig()
+    assert config.wind_field_km == 20.0 and config.wind_field_relocate and config.wind_field_ellipse
+
+
 def test_fuse_with_the_option_is_the_runs_own_where_one_wind_explains_the_events() -> None:
-    assert FusionConfig().wind_field_km is None
     toy = make_toy(seed=4, n_events=25)  # one wind, 4 m/s east and 2 m/s south
-    prep_off, off, atmosphere_off = fuse(toy.stations, toy.picks, FusionConfig())
-    prep_on, on, atmosphere_on = fuse(toy.stations, toy.picks, FusionConfig(wind_field_km=20.0))
+    prep_off, off, atmosphere_off = fuse(toy.stations, toy.picks, OFF)
+    prep_on, on, atmosphere_on = fuse(toy.stations, toy.picks, FusionConfig(**IN_PASSES))
+    prep_default, default, atmosphere_default = fuse(toy.stations, toy.picks, FusionConfig())
     assert "wind_field_gain" not in prep_off.extras
     assert float(prep_on.extras["wind_field_gain"][0]) < FusionConfig().wind_field_min_gain
-    assert not wind_field_on(prep_on, FusionConfig(wind_field_km=20.0))
-    np.testing.assert_array_equal(atmosphere_on, atmosphere_off)
-    np.testing.assert_array_equal(on.x_km, off.x_km)
-    np.testing.assert_array_equal(on.t0_s, off.t0_s)
+    assert not wind_field_on(prep_on, FusionConfig(**IN_PASSES))
+    assert not wind_field_accepted(prep_default, FusionConfig()) and "wind_field_atmosphere" not in prep_default.extras
+    for atmosphere, result in ((atmosphere_on, on), (atmosphere_default, default)):
+        np.testing.assert_array_equal(atmosphere, atmosphere_off)
+        np.testing.assert_array_equal(result.x_km, off.x_km)
+        np.testing.assert_array_equal(result.t0_s, off.t0_s)
     # forced on (no threshold), the field is calibrated on small tiles and still finds the toy's events
-    forced = FusionConfig(wind_field_km=20.0, wind_field_min_gain=-1.0)
+    forced = FusionConfig(wind_field_min_gain=-1.0, **IN_PASSES)
     prep_forced, _, atmosphere_forced = fuse(toy.stations, toy.picks, forced)
     assert wind_field_on(prep_forced, forced) and prep_forced.n_tiles > prep_off.n_tiles
     assert atmosphere_forced.shape[1] == prep_forced.n_tiles
     _, _, matched = associate_toy(toy, forced, max_distance_km=0.5, max_dt_s=2.0)
-    _, _, matched_off = associate_toy(toy, FusionConfig(), max_distance_km=0.5, max_dt_s=2.0)
+    _, _, matched_off = associate_toy(toy, OFF, max_distance_km=0.5, max_dt_s=2.0)
     assert matched >= matched_off - 1
 
 
 def test_relocate_keeps_the_passes_events_and_moves_them_in_the_field() -> None:
     toy = make_toy(seed=4, n_events=25)
-    _, off, _ = fuse(toy.stations, toy.picks, FusionConfig())
-    config = FusionConfig(wind_field_km=20.0, wind_field_min_gain=-1.0, wind_field_relocate=True)
+    _, off, _ = fuse(toy.stations, toy.picks, OFF)
+    config = FusionConfig(wind_field_km=20.0, wind_field_min_gain=-1.0, wind_field_relocate=True, wind_field_ellipse=False)
     prep, on, atmosphere = fuse(toy.stations, toy.picks, config)
     assert wind_field_accepted(prep, config) and not wind_field_on(prep, config)
     # the passes ran under the tiles' atmosphere: the same events from the same picks, relocated on the small tiles
@@ -189,5 +203,6 @@ def test_relocate_keeps_the_passes_events_and_moves_them_in_the_field() -> None:
     moved = np.hypot(on.x_km - off.x_km, on.y_km - off.y_km)
     assert 0.0 < np.median(moved) < 0.5
     # with the field not accepted the run is the tiles' own
-    _, kept, _ = fuse(toy.stations, toy.picks, FusionConfig(wind_field_km=20.0, wind_field_relocate=True))
+    _, kept, _ = fuse(toy.stations, toy.picks, FusionConfig(wind_field_km=20.0, wind_field_relocate=True,
+                                                            wind_field_ellipse=False))
     np.testing.assert_array_equal(kept.x_km, off.x_km)

@@ -164,21 +164,26 @@ class FusionConfig:
     range_celerity_min_z: float = 3.0
     """With ``range_celerity``, a fitted slope within this many standard errors of 0 is taken as 0 (the model without
     it, unchanged)."""
-    wind_field_km: float | None = None
+    wind_field_km: float | None = 20.0
     """Calibrate the atmosphere as a field along the front, knots this far apart along the stations' principal axis,
     piecewise linear between them and fitted per time block with a roughness penalty (``atmosphere.calibrate_field``),
     read at the centres of tiles ``wind_field_tile_km`` wide instead of one fit per ``tile_km`` tile: a wind that
     varies along the front faster than 100 km tiles follow, with too few events per smaller tile to fit it there
-    (``None``: off; docs/fusion.md, "Session 20 (wind20)")."""
+    (``None``: off, no gate computed; docs/fusion.md, "Session 20 (wind20)"). On by default since session 25 (wind25)
+    with ``wind_field_relocate`` and ``wind_field_ellipse``: where the gate finds no field (every scenario of ours and
+    six foreign_sim3 presets) the run is the tiles' to the byte; where it finds one the field only widens the ellipses and the
+    time sigmas."""
     wind_field_min_gain: float = 0.08
     """With ``wind_field_km``, the field is used only when it lowers the robust spread of the calibration events'
     residuals by at least this fraction against one wind per time block (``atmosphere.wind_field_gain``, decided once
     on the first calibration); otherwise the calibration is the tiles' (``tile_km``), unchanged."""
-    wind_field_relocate: bool = False
+    wind_field_relocate: bool = True
     """With ``wind_field_km`` (and the field accepted), the passes keep the tiles' atmosphere (``tile_km``) and the field
-    only relocates the final events and is their ellipses' atmosphere (``relocated_in_field``): on the foreign
-    scenarios the passes under the field find fewer events (docs/fusion.md, "Session 20 (wind20)")."""
-    wind_field_ellipse: bool = False
+    only relocates the final events and is their ellipses' atmosphere (``relocated_in_field``; with
+    ``wind_field_ellipse``, the default, the events are not relocated and the field only widens): on the foreign
+    scenarios the passes under the field find fewer events (docs/fusion.md, "Session 20 (wind20)"). False puts the
+    passes themselves in the field."""
+    wind_field_ellipse: bool = True
     """With ``wind_field_km`` and ``wind_field_relocate`` (and the field accepted): the final events are not relocated
     in the field; instead the difference between the field's atmosphere at each event and its tile's, the error the
     field says the tile makes there, enters the event's covariance as a model error through the atmosphere's
