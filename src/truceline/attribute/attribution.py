@@ -462,17 +462,26 @@ def attribute_events(
                           f" {config.duplicate.window_s:g} s where those were not picked: likelier their sound counted twice than"
                           f" a round of its own (Bayes factor {np.exp(duplicate.log_factor[i]):.3g}); fire claims x {duplicate.factor[i]:.3g}")
 
+    volley_mates_once: list[NDArray[np.bool_]] = []
+
+    def volley_mates() -> NDArray[np.bool_]:
+        """The sensor events with a volley mate (``volley.volley_groups``), computed once for the steps that spare them."""
+        if not volley_mates_once:
+            volley_mates_once.append(volley_groups(time_s[:n_sensor], lat[:n_sensor], lon[:n_sensor], config.pairing,
+                                                   position_sigma_m(major[:n_sensor], minor[:n_sensor])) >= 0)
+        return volley_mates_once[0]
+
     if (config.reality is not None or config.chimera_mixture is not None) and n_sensor and leftovers is not None \
             and assignments is not None and picks is not None:
         # An unpaired event that its level says many stations should have heard, and few picked, is likelier not a source
         # at its place (a chimera of other sources' picks): its claims shrink (the likelier party stays named).
         # With the mixture, paired events are evaluated too: they are the real sources its count model is calibrated on.
         evaluated = ~paired[:n_sensor] if config.chimera_mixture is None else np.ones(n_sensor, dtype=bool)
-        mated = volley_groups(time_s[:n_sensor], lat[:n_sensor], lon[:n_sensor], config.pairing,
-                              position_sigma_m(major[:n_sensor], minor[:n_sensor])) >= 0
+        reality_config = config.reality or RealityConfig()
         reality = reality_evidence(lat[:n_sensor], lon[:n_sensor], evaluated, [set(s) for s in stations_of], leftovers.station_lat,
             leftovers.station_lon, leftovers.station_noise_db, levels.level_db, levels.attenuation_db_per_km, levels.detection_snr_db,
-            config.reality or RealityConfig(), n_picks=[len(s) for s in stations_of], mated=mated)
+            reality_config, n_picks=[len(s) for s in stations_of],
+            mated=volley_mates() if reality_config.few_picks_spare_mates else None)
         if config.chimera_mixture is not None and reality.picked is not None:
             # The run's share of chimeras among its unpaired events, learned from their station counts: each one's claims
             # carry its probability of being a source.
@@ -522,11 +531,7 @@ def attribute_events(
         n_picks: dict[str, int] = {}
         for event in assignments["event_id"].to_pylist():
             n_picks[str(event)] = n_picks.get(str(event), 0) + 1
-        spared = np.zeros(n_sensor, dtype=bool)
-        if config.few_picks.spare_salvo_mates:
-            group = volley_groups(time_s[:n_sensor], lat[:n_sensor], lon[:n_sensor], config.pairing,
-                                  position_sigma_m(major[:n_sensor], minor[:n_sensor]))
-            spared = group >= 0
+        spared = volley_mates() if config.few_picks.spare_salvo_mates else np.zeros(n_sensor, dtype=bool)
         for i in map(int, np.flatnonzero(~paired[:n_sensor] & ~spared)):
             count = n_picks.get(ids[i], 0)
             source = config.few_picks.source_probability(count)
