@@ -77,6 +77,18 @@ _TARGET = re.compile(
 #: observer nowhere): the place of the observer (fixed-width look-behinds, one a wording).
 _OWN_PLACE = "(?:" + "|".join(rf"(?<=\b{owner}\s{noun}\s)" for owner in ("its", "their", "SMM", "SMM's", "patrol's", "patrol")
                               for noun in ("position", "location", "observation post", "observation point")) + ")"
+#: "while"/"when" opening what someone or something else was doing, not where the observer was: "The other three shells,
+#: while setting off sirens in Sderot, fell in open fields", "… fell in open areas while residents in Sderot ran to
+#: shelters" (a party's statement: Sderot was taken as the observer's place). The observer's own openings are kept:
+#: "while in / at / near / positioned / stationary / on patrol / flying a mini-UAV / conducting …", "when the SMM / it /
+#: they / the patrol …", "whilst 2 km north-west of …".
+_NOT_THE_OBSERVER_WHILE = re.compile(
+    r"(?:while|whilst|when)\s+(?!(?:still\s+|also\s+|then\s+)?(?:in|at|near|on|inside|outside|within|around|between|from|there"
+    r"|positioned|stationed|located|stationary|present|parked|deployed|based|being|staying|remaining|standing|waiting"
+    r"|patrolling|driving|travell?ing|moving|walking|flying|operating|conducting|preparing|monitoring|observing|visiting"
+    r"|returning|approaching|leaving|passing|heading|inspecting|checking|escorting|crossing|launching|landing|accompanying"
+    r"|\d|(?:all\s+)?(?:the\s+|its\s+|an?\s+)?(?:SMM|it|they|we|patrol|mission|monitors|observers|team|UAV|members|"
+    r"mini-UAV|camera)\b))", re.IGNORECASE)
 #: Weapons whose rounds are explosions, even when the text counts them as "shots".
 _HEAVY_WEAPONS = frozenset({"tank", "artillery", "mortar", "mlrs", "rocket"})
 #: Bullets heard passing the patrol: how close they passed, not how far away they were fired ("three bullets flying
@@ -159,10 +171,11 @@ _ROUNDS_AND_SHOTS = re.compile(r"[\s\x1f]*(?:[\d,]+\s+|\w+\s+)?rounds\s+and\s+sh
 _DEFINITE_AFTER_VERB = re.compile(r"[\s\x1f]*(?:also\s+|again\s+)?(?:the|these|those)\s+(?:loud\s+|single\s+)?"
                                   r"(?P<noun>explosions?|shots?|bursts?|impacts?|rounds?|blasts?|detonations?)\b", re.IGNORECASE)
 #: A noun with "the" in a clause with no verb of observing: "The grenade was launched from …", "the shells fell …".
+#: (rockets and missiles since patrol26: "from where the rockets were being fired", patrol24's AA14)
 _DEFINITE_SUBJECT = re.compile(r"(?:the|these|those)\s+(?P<noun>explosions?|shots?|bursts?|impacts?|rounds?|blasts?|shells?|"
-                               r"grenades?|projectiles?|bullets?)\b", re.IGNORECASE)
-_DEFINITE_NOUN = re.compile(r"(?P<noun>explosions?|shots?|bursts?|impacts?|rounds?|blasts?|shells?|grenades?|projectiles?|bullets?)\b",
-                            re.IGNORECASE)
+                               r"grenades?|projectiles?|bullets?|rockets?|missiles?)\b", re.IGNORECASE)
+_DEFINITE_NOUN = re.compile(r"(?P<noun>explosions?|shots?|bursts?|impacts?|rounds?|blasts?|shells?|grenades?|projectiles?|bullets?"
+                            r"|rockets?|missiles?)\b", re.IGNORECASE)
 
 
 _VIOLATIONS = re.compile(r"\b(?:ceasefire\s+)?violations?(?:\s+of\s+the\s+ceasefire)?\b", re.IGNORECASE)
@@ -316,10 +329,12 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
     for match in relative_matches:
         scan.claim(start + match.start(), start + match.end())
     if position is None:
-        trigger = re.search(r"\b(?:while|when|whilst|from\s+its\s+position|positioned)\b|" + _OWN_PLACE
-                            + r"(?:in|near|at|on(?=\s+the\s+[a-z-]+\s+(?:outskirts|edge)\s+of\b))\b"
-                            r"|(?<=\bits\sposition\s)(?=\d+(?:[.,]\d+)?\s*km\s+" + ph.DIRECTION + r"\s+of\s+[A-Z])",
-                            scan.view(observation_start, end))
+        trigger = next((found for found in re.finditer(
+            r"\b(?:while|when|whilst|from\s+its\s+position|positioned)\b|" + _OWN_PLACE
+            + r"(?:in|near|at|on(?=\s+the\s+[a-z-]+\s+(?:outskirts|edge)\s+of\b))\b"
+            r"|(?<=\bits\sposition\s)(?=\d+(?:[.,]\d+)?\s*km\s+" + ph.DIRECTION + r"\s+of\s+[A-Z])",
+            scan.view(observation_start, end)) if _NOT_THE_OBSERVER_WHILE.match(found.group(0) + scan.text[
+                observation_start + found.end():end]) is None), None)
         if trigger is not None:
             position = read_position(scan, observation_start + trigger.start(), end)
             if position is not None:

@@ -34,7 +34,7 @@ def base_kind(noun: str) -> str:
         return "airburst"
     if word.startswith(("explosion", "detonation", "blast", "round", "salvo", "shell", "rocket", "missile", "grenade", "bomb")):
         return "explosion_undetermined"
-    if word.startswith(("impact", "air strike", "air-strike", "airstrike")):
+    if word.startswith(("impact", "air strike", "air-strike", "airstrike")) or re.match(r"(?:drone|uav)[- ]?strike", word):
         return "explosion_impact"
     if word.startswith("burst"):
         return "burst"

@@ -353,6 +353,8 @@ KIND_NOUN = re.compile(
     r"|(?<!\bby\s)(?<!\bto\s)(?<!\bfrom\s)(?<!\bshelling\sand\s)gunfire"
     # a grenade written fired or exploding (spot reports): "a rocket-propelled grenade (RPG) was fired …, impacting …"
     r"|(?:rocket[- ]propelled\s+)?grenades?(?=[\s\x1f]*(?:\([^()]*\)[\s\x1f]*)?(?:(?:was|were)\s+)?(?:fired|launched|explod\w*|detonat\w*|impact\w*|land(?:ed|ing))\b)"
+    # a drone's strike (patrol26's AE07): an impact, as an air strike
+    r"|(?:drone|UAV)[- ]?strikes?"
     r"|(?:(?:mini|mid-range|long-range)-|(?:quadcopter|multicopter|octocopter|fixed-wing|helicopter)(?:[- ]type)?[- ])?"
     r"(?:UAVs?|unmanned\s+aerial\s+vehicles?|quadcopters?|drones?)"
     r"|" + _AIRCRAFT + r"|(?<![\w-])missiles?(?![-\s]+(?:(?:(?:air[-\s]+)?defen[cs]e|intercept(?:or|ion))[-\s]+)?(?:systems?|launchers?|complex(?:es)?|batter(?:y|ies)|units?)\b))\b",

@@ -293,7 +293,10 @@ def _respective_weapons(match: re.Match[str]) -> str:
 #: 11:40 p.m. GMT on September 23)" (patrol22's W16: read as 02:39 on the 23rd to 23:40), "at around 5:30 local time [1430
 #: GMT]": the local time is read, the bracket is not.
 #: Also "(08:50 a.m. Moscow time - TASS)" (patrol22's Y01: read as the end of the window), "(Kyiv time)".
-_OTHER_ZONE = re.compile(r"[(\[](?=[^()\[\]]*\d)[^()\[\]]{0,60}?\b(?:GMT|UTC|Zulu|(?:Moscow|Kyiv|Kiev|Israel|Beirut)\s+time)\b"
+#: Not a bracket that only names the zone of the time before it ("02:15 (Tbilisi time, UTC+4)", "(UTC+3)"): that is the
+#: time's own zone, read with it (``times._ZONE_AFTER``, patrol26).
+_OTHER_ZONE = re.compile(r"[(\[](?!\s*(?:[A-Z][a-z]+\s+time\s*,\s*)?(?:GMT|UTC)\s*[+\u2212-]\s*\d{1,2}(?::?\d{2})?\s*[)\]])"
+                         r"(?=[^()\[\]]*\d)[^()\[\]]{0,60}?\b(?:GMT|UTC|Zulu|(?:Moscow|Kyiv|Kiev|Israel|Beirut)\s+time)\b"
                          r"[^()\[\]]{0,40}[)\]]")
 
 #: A picture of what was seen: "one resident shared a photo of thick black smoke rising" (patrol22's X09: one smoke

@@ -51,6 +51,34 @@ _USED_TO_FIRE_ON = re.compile(r"(?<=\bto\s)fire\s+(?:up)?on(?=\s)", re.IGNORECAS
 _WEAPON_USED_BEFORE = re.compile(r"\b(?:used|using|employed)\s+(?:the\s+|their\s+|its\s+)?" + _EXPLOSIVE_WEAPON + r"\s+to\s$",
                                  re.IGNORECASE)
 
+#: A round used to hit a target: "Israel used the Tamuz, a surface to surface guided missile to hit the target"
+#: (patrol24's AB04: an undetermined rocket) is "… the Tamuz, a surface to surface guided missile    hit the target" (the
+#: verbs "used" and "to" blanked; the same length): the round that hit, an impact. Only rounds (missiles, rockets, shells,
+#: rounds, bombs, grenades) named within a few words after "used", and the verbs of a hit.
+_ROUND_USED_TO_HIT = re.compile(
+    r"\b(?P<used>used|employed|fired)\s+(?P<what>(?:an?|the|one|two|three|four|five|\d+)\s[^.;:\n]{0,60}?\b(?:missiles?|rockets?|shells?"
+    r"|rounds?|bombs?|grenades?))\s+(?P<to>to)\s+(?=(?:hit|strike|destroy)\s+(?:the|a|an|its|their)\s)", re.IGNORECASE)
+#: A drone used to strike: "Azerbaijani forces used a Bayraktar drone to strike a position near Sotk" (patrol26's AE07:
+#: a drone seen) is "a Bayraktar drone strike hit a position near Sotk" (right-aligned; the same length), which the reader
+#: knows as an impact of weapon drone (``kinds``: "drone strike" as "air strike").
+_DRONE_USED_TO_STRIKE = re.compile(
+    r"\b(?:used|employed)\s+(?P<what>(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:drone|UAV|unmanned\s+aerial\s+vehicle))\s+to\s+"
+    r"(?:strike|hit|attack)(?=\s+(?:the|a|an|its|their)\s)", re.IGNORECASE)
+
+#: A part of the rounds that landed, told after them: "at least 12 mortar rounds, two of which landed inside the
+#: Protection of Civilians site" (patrol26's AE04: all twelve read as impacts) is "…, two of which were assessed as
+#: impacts inside …" (longer), the breakdown the reader knows (two impacts, the other ten undetermined).
+_PART_LANDED = re.compile(
+    r"(?<=,\s)(?P<n>\d+|(?i:" + ph.NUMBER_WORD + r"))\s+of\s+(?:which|them|these)\s+(?:had\s+)?(?P<verb>landed|fell|impacted|exploded)"
+    r"(?=\s+(?:in|inside|on|near|at|within|around|close\s+to)\s)", re.IGNORECASE)
+
+#: Rocket-propelled grenades counted after a verb of fire or of a hit: "its base was hit by two rocket-propelled grenades"
+#: (patrol26's AE13: not read; "grenades" is a round only before a verb, "grenades were fired") and "gunmen fired two
+#: rocket-propelled grenades at the base" are "… two RPG rounds" (the same length): rounds of weapon grenade_launcher.
+_RPG_COUNTED = re.compile(
+    r"\b(?P<lead>(?:hit|struck|targeted|attacked)\s+(?:with|by)|fired|launched)\s+(?P<n>\d+|(?i:" + ph.NUMBER_WORD + r"|an?))\s+"
+    r"rocket[- ]propelled\s+grenades?\b(?![\s-]+(?:rounds?|launchers?)\b)", re.IGNORECASE)
+
 #: Rounds brought down, written before their number: "the Iron Dome downed two rockets fired from Gaza", "intercepted two
 #: rockets over Sderot" (patrol25's AC10: undetermined) is "two rockets downed", "two rockets intercepted" (the same words,
 #: the same length), which ``kinds.INTERCEPTED_AFTER`` reads as airbursts. Not "intercepted two of the rockets" (a part:
@@ -91,6 +119,13 @@ def rewrite_party(line: str, sub_growing: Callable[..., tuple[str, list[tuple[in
         len(fired.group(0)))), line, widened)  # "fired … using 82 and 120 mm mortars"
     line, widened = sub_growing(_USED_TO_FIRE_ON, _guarded(line, _WEAPON_USED_BEFORE, 80, True, lambda fire: "lob shells on"),
                                 line, widened)  # "used artillery to fire upon"
+    line = _ROUND_USED_TO_HIT.sub(lambda used: " " * len(used["used"]) + used.group(0)[len(used["used"]):used.start("to") - used.start()]
+                                  + "  ", line)  # "used … a guided missile to hit the target"
+    line = _DRONE_USED_TO_STRIKE.sub(lambda used: f"{used['what']} strike hit".rjust(len(used.group(0))), line)  # "used a drone to strike"
+    line, widened = sub_growing(_PART_LANDED, lambda part: f"{part['n']} of which were assessed as impacts", line,
+                                widened)  # "12 mortar rounds, two of which landed inside the camp"
+    line = _RPG_COUNTED.sub(lambda rpg: f"{rpg['lead']} {rpg['n']} RPG {'round' if rpg['n'].lower() in ('a', 'an', 'one', '1') else 'rounds'}"
+                            .ljust(len(rpg.group(0))), line)  # "two rocket-propelled grenades"
     line = _BROUGHT_DOWN_COUNT.sub(
         lambda down: f"{down['n']} {down['noun']} {down['verb']}".ljust(len(down.group(0))), line)  # "downed two rockets"
     line = _ORDINAL_ROUND.sub(lambda one: (" " * (len(one["ordinal"]) - 3) + "one " + one["noun"]).rjust(len(one.group(0))),

@@ -24,6 +24,9 @@ class Clock:
     hour: int
     minute: int
     date_text: str | None = None
+    # the zone written beside it, as minutes east of UTC ("18:40 GMT", "(EAT)", "(Tbilisi time, UTC+4)"): it overrides
+    # the reader's ``tz`` for this time only (missions other than the SMM write UTC or their own zone in the text)
+    utc_offset_minutes: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

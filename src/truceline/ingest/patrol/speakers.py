@@ -41,7 +41,9 @@ SPEAKER_AFTER = re.compile(
 TITLED_SPEAKER_AFTER = re.compile(
     r",\s*(?P<attribution>the\s+(?!(?:SMM|OSCE|mission|monitors|patrol|camera|observers)\b)[^.;\"\u201c\u201d]{3,140}?\s+"
     r"(?:reported|said|stated|announced|told\s+[\w-]+)(?:\s+on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))?)"
-    r"\s*\.?\s*$", re.IGNORECASE)
+    # also before a last clause of what the fire did not do: "A rocket … fell in an open area, the IDF spokesperson's
+    # office reported, but caused no damage or injuries." (patrol25's AD02: "reported" was the verb of observing)
+    r"(?:\s*\.?\s*$|(?=\s*,\s*but\s+(?:caused|did|had|resulted|there)\b))", re.IGNORECASE)
 #: A speaker named after a closing quote mark, by what it is: "…,” the ATO press center reported, citing Kremenetsky.",
 #: "…," the headquarters said. (patrol21's U07: "reported" was the verb of observing, and the quoted fire was not read).
 QUOTED_SPEAKER_AFTER = re.compile(

@@ -61,5 +61,6 @@ class State:
     paragraph_date: Date | None = None  # the day written beside that sentence's clock time, for the paragraph's times
     counted: set[str] = field(default_factory=set)  # the families of fire counted earlier in the line ("explosion", "shot")
     seen: set[str] = field(default_factory=set)  # the families of fire observed earlier in the line, counted or not
+    counted_in_text: set[str] = field(default_factory=set)  # the families of fire counted on the lines before this one
     event_places: set[str] = field(default_factory=set)  # the places (folded) of that fire, where the text placed it
     weapons: set[str] = field(default_factory=set)  # the weapons of that fire, where the text named them

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date as Date
-from datetime import datetime, timedelta, tzinfo
+from datetime import datetime, timedelta, timezone, tzinfo
 
 from truceline.ingest import phrases as ph
 from truceline.ingest.patrol.patterns import TIME_AT, TIME_RANGE
@@ -25,11 +25,13 @@ def read_times(scan: Scan, start: int, end: int) -> tuple[Clock, Clock] | None:
     """
     found: list[tuple[int, Clock, Clock]] = []
     for match in scan.find(TIME_RANGE, start, end):
+        offset = _claim_zone(scan, start + match.end(), start + len(scan.view(start, end)))
         scan.claim(start + match.start(), start + match.end())
-        found.append((match.start(), clock_time(match["t1"], match["d1"]), clock_time(match["t2"], match["d2"])))
+        found.append((match.start(), clock_time(match["t1"], match["d1"], offset), clock_time(match["t2"], match["d2"], offset)))
     for match in scan.find(TIME_AT, start, end):
+        offset = _claim_zone(scan, start + match.end(), start + len(scan.view(start, end)))
         scan.claim(start + match.start(), start + match.end())
-        clock = clock_time(match["t1"], match["d1"])
+        clock = clock_time(match["t1"], match["d1"], offset)
         found.append((match.start(), clock, clock))
     if not found:
         return None
@@ -44,9 +46,43 @@ def read_times(scan: Scan, start: int, end: int) -> tuple[Clock, Clock] | None:
     return (found[0][1], found[-1][2])
 
 
-def clock_time(text: str, date_text: str | None) -> Clock:
+def clock_time(text: str, date_text: str | None, utc_offset_minutes: int | None = None) -> Clock:
     hour, minute = text.split(":")
-    return Clock(hour=int(hour), minute=int(minute), date_text=date_text)
+    return Clock(hour=int(hour), minute=int(minute), date_text=date_text, utc_offset_minutes=utc_offset_minutes)
+
+
+#: Zones that missions and parties write after a time, in hours east of UTC. Only names that mean one zone in this
+#: genre ("IST" is India's and Israel's, "AMT" Armenia's and Amazon's: left out).
+ZONE_HOURS: dict[str, float] = {"GMT": 0, "UTC": 0, "ZULU": 0, "WAT": 1, "CET": 1, "CAT": 2, "EET": 2, "CEST": 2,
+                                "EEST": 3, "EAT": 3, "MSK": 3, "IDT": 3, "PKT": 5}
+_ZONE = (r"(?:(?P<zone>GMT|UTC|Zulu|WAT|CET|CAT|EET|CEST|EEST|EAT|MSK|IDT|PKT)(?:\s*(?P<sign>[+\u2212-])\s*(?P<zh>\d{1,2})"
+         r"(?::?(?P<zm>[0-5]\d))?)?|(?i:(?P<local>local\s+time)))")
+#: A zone written just after a time: "18:40 GMT", "between 05:30 and 07:00 (EAT)", "at 02:15 (Tbilisi time, UTC+4)",
+#: "at 07:15 local time" (the reader's own zone: understood, nothing changes). A local time's equivalent in brackets,
+#: "at 07:15 local time (04:15 GMT)", is not read (``rewrite._OTHER_ZONE``, patrol22's convention: --timezone says
+#: what local is).
+_ZONE_AFTER = re.compile(r"\s*(?:hrs\b\.?\s*)?(?P<open>\(\s*(?:[A-Z][a-z]+\s+time\s*,\s*)?)?" + _ZONE
+                         + r"(?(open)\s*\)|)(?![\w+])")
+
+
+def _zone_offset(match: re.Match[str]) -> int | None:
+    """Minutes east of UTC of the zone a match read (None: the reader's own, "local time")."""
+    if match["zone"] is None:
+        return None
+    minutes = round(ZONE_HOURS[match["zone"].upper()] * 60)
+    if match["zh"] is not None:  # "UTC+4", "GMT-3"
+        minutes += (-1 if match["sign"] in "-\u2212" else 1) * (int(match["zh"]) * 60 + int(match["zm"] or 0))
+    return minutes
+
+
+def _claim_zone(scan: Scan, at: int, end: int) -> int | None:
+    """The zone written at ``at`` (claimed), as minutes east of UTC; None if none, or "local time"."""
+    match = _ZONE_AFTER.match(scan.text[at:end])  # the raw text: a bracketed acronym ("(EAT)") may be claimed already
+    if match is None:
+        return None
+    scan.claim(at + match.start("open") if match["open"] else at + match.start("zone") if match["zone"] else
+               at + match.start("local"), at + match.end())
+    return _zone_offset(match)
 
 
 _DURATION = re.compile(r"\b(?:in|over|within|during|for)\s+(?:an?\s+|the\s+)?(?:(?:space|span|period|course)\s+of\s+)?"
@@ -236,7 +272,7 @@ def resolve_times(
     first, second = times
     dated_by_end = bool(second.date_text) and not first.date_text
     if dated_by_end:  # "between 02:30 and 03:12 on 5 March": the start is on the 5th too (or the 4th, if later)
-        first = Clock(first.hour, first.minute, second.date_text)
+        first = Clock(first.hour, first.minute, second.date_text, first.utc_offset_minutes)
     moments: list[datetime | None] = []
     warnings: list[str] = []
     for clock in (first, second):
@@ -251,7 +287,8 @@ def resolve_times(
             warnings.append(f"time {clock.hour:02d}:{clock.minute:02d} has no date: pass --date")
             moments.append(None)
         else:
-            moments.append(datetime(day.year, day.month, day.day, clock.hour, clock.minute, tzinfo=tz))
+            zone = tz if clock.utc_offset_minutes is None else timezone(timedelta(minutes=clock.utc_offset_minutes))
+            moments.append(datetime(day.year, day.month, day.day, clock.hour, clock.minute, tzinfo=zone))
     start, end = moments
     if start is not None and end is not None and end < start and dated_by_end:
         start -= timedelta(days=1)
