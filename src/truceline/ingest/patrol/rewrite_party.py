@@ -52,12 +52,12 @@ _WEAPON_USED_BEFORE = re.compile(r"\b(?:used|using|employed)\s+(?:the\s+|their\s
                                  re.IGNORECASE)
 
 #: A round used to hit a target: "Israel used the Tamuz, a surface to surface guided missile to hit the target"
-#: (patrol24's AB04: an undetermined rocket) is "… the Tamuz, a surface to surface guided missile    hit the target" (the
-#: verbs "used" and "to" blanked; the same length): the round that hit, an impact. Only rounds (missiles, rockets, shells,
-#: rounds, bombs, grenades) named within a few words after "used", and the verbs of a hit.
+#: (patrol24's AB04: an undetermined rocket) is "… the Tamuz, a surface to surface guided missile    hit the target" ("used"
+#: blanked, "to hit / strike / destroy" written "hit"; the same length): the round that hit, an impact. Only rounds
+#: (missiles, rockets, shells, rounds, bombs, grenades) named within a few words after "used", and the verbs of a hit.
 _ROUND_USED_TO_HIT = re.compile(
     r"\b(?P<used>used|employed|fired)\s+(?P<what>(?:an?|the|one|two|three|four|five|\d+)\s[^.;:\n]{0,60}?\b(?:missiles?|rockets?|shells?"
-    r"|rounds?|bombs?|grenades?))\s+(?P<to>to)\s+(?=(?:hit|strike|destroy)\s+(?:the|a|an|its|their)\s)", re.IGNORECASE)
+    r"|rounds?|bombs?|grenades?))\s+(?P<to>to\s+(?:hit|strike|destroy))(?=\s+(?:the|a|an|its|their)\s)", re.IGNORECASE)
 #: A drone used to strike: "Azerbaijani forces used a Bayraktar drone to strike a position near Sotk" (patrol26's AE07:
 #: a drone seen) is "a Bayraktar drone strike hit a position near Sotk" (right-aligned; the same length), which the reader
 #: knows as an impact of weapon drone (``kinds``: "drone strike" as "air strike").
@@ -120,7 +120,7 @@ def rewrite_party(line: str, sub_growing: Callable[..., tuple[str, list[tuple[in
     line, widened = sub_growing(_USED_TO_FIRE_ON, _guarded(line, _WEAPON_USED_BEFORE, 80, True, lambda fire: "lob shells on"),
                                 line, widened)  # "used artillery to fire upon"
     line = _ROUND_USED_TO_HIT.sub(lambda used: " " * len(used["used"]) + used.group(0)[len(used["used"]):used.start("to") - used.start()]
-                                  + "  ", line)  # "used … a guided missile to hit the target"
+                                  + "hit".rjust(len(used["to"])), line)  # "used … a guided missile to hit the target"
     line = _DRONE_USED_TO_STRIKE.sub(lambda used: f"{used['what']} strike hit".rjust(len(used.group(0))), line)  # "used a drone to strike"
     line, widened = sub_growing(_PART_LANDED, lambda part: f"{part['n']} of which were assessed as impacts", line,
                                 widened)  # "12 mortar rounds, two of which landed inside the camp"

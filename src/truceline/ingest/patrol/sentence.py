@@ -20,7 +20,7 @@ from truceline.ingest.patrol.locate import resolve_position
 from truceline.ingest.patrol.patterns import KIND_NOUN, VERB
 from truceline.ingest.patrol.records import clause_records
 from truceline.ingest.patrol.scan import ClauseReading, Clock, EventPlace, Scan
-from truceline.ingest.patrol.shared import episodes_colon_bearing
+from truceline.ingest.patrol.shared import episodes_colon_bearing, region_lead
 from truceline.ingest.patrol.split import SAME_SUBJECT_VERB, clauses, tally_parenthesis, which_as_parenthesis
 from truceline.ingest.patrol.state import Observer, State
 from truceline.ingest.patrol.times import (
@@ -155,9 +155,6 @@ _DATE_ONLY_LINE = re.compile(r"^\W*(?:\w+day,?\s+)?(?P<date>" + ph.DATE + r")\W*
 #: A line that only names a section: "Ceasefire violations", "Donetsk region" (no verb, no number, a few words).
 _SECTION_HEADING = re.compile(r"^\W*[A-Z][\w'-]*(?:\s+[\w'-]+){0,5}\W*$")
 _REGION_HEADING = re.compile(r"^\W*(?P<name>[A-Z][a-z]+)\s+(?i:region|oblast)\W*$")
-#: A region's heading with its row on the same line, as a weekly table copied into prose writes it: "Donetsk region: 1,204
-#: ceasefire violations, including 312 explosions (…)" (patrol26's AE06: the region was not read).
-_REGION_LEAD = re.compile(r"^[\s\x1f]*(?P<name>[A-Z][a-z]+)\s+(?i:region|oblast)\s*:\s+(?=\S)")
 _CONTINUATION = re.compile(r"^\s*(?:It|It also|The SMM also|The mission also|Also|Later|Then|Subsequently|Afterwards|"
                            r"(?:While|Whilst|Once)\s+there|From\s+there"
                            # "Fifteen of these explosions … took place …": a part of the count before, heard from where
@@ -239,9 +236,7 @@ def read_sentence(
                  "extras": {"region": heading["name"]} if heading is not None else {},
                  "warnings": (f"a heading ({title!r}): no observation",)}]
     scan = Scan(tally_parenthesis(which_as_parenthesis(line, start, end), start, end))
-    if (lead := _REGION_LEAD.match(scan.view(start, end))) is not None:
-        state.region = lead["name"]  # the rest of the report is about that region, as after a heading line
-        scan.claim(start + lead.start("name"), start + lead.end())
+    state.region = region_lead(scan, start, end) or state.region  # "Donetsk region: 1,204 ceasefire violations, …"
     sentence_warnings: list[str] = []
     state.date_part = None  # the part of the day is kept only in the sentence that wrote it
     for stamp in scan.find(_REPORT_STAMP, start, end):
@@ -574,10 +569,8 @@ def _definite(reading: ClauseReading, state: State) -> None:
     for group in reading.groups:
         family = _family(group.kind)
         if group.definite is not None and family is not None and group.count is None:
-            # (and with no verb of observing, rounds a news copy counted in a paragraph before, when nothing new is said of
-            # their kind: "… Two shells were fired … at the Kidal camp". / "… who said the shells passed safely over
-            # the camp", "Once they had established from where the rockets were being fired, …" (patrol24's AA12, AA14:
-            # records of no number); "some of the rockets were intercepted" still says what became of them)
+            # (no verb of observing: also the rounds counted on a line before, if their kind is not told again: "… who said
+            # the shells passed safely over the camp", patrol24's AA12, AA14; docs/ingest.md, "Session 26")
             if family in state.counted or (not reading.has_verb and (state.seen or (
                     family in state.counted_in_text and group.kind == "explosion_undetermined"))):
                 group.kind, group.kinds, group.weapon, group.other_weapons = "other", ["other"], None, []

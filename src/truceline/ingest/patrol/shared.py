@@ -171,3 +171,18 @@ def episodes_colon_bearing(line: str, groups: list[Group], carried: str | None) 
                 and re.search(r":(?:\s|$)", line[group.start:group.end]) is not None):
             carried = group.bearing
     return carried
+
+
+#: A region's heading with its row on the same line, as a weekly table copied into prose writes it: "Donetsk region: 1,204
+#: ceasefire violations, including 312 explosions (…)" (patrol26's AE06: the region was not read).
+_REGION_LEAD = re.compile(r"^[\s\x1f]*(?P<name>[A-Z][a-z]+)\s+(?i:region|oblast)\s*:\s+(?=\S)")
+
+
+def region_lead(scan: Scan, start: int, end: int) -> str | None:
+    """The region a sentence opens with, as a heading ("Luhansk region: …"), claimed; the rest of the report is about it,
+    as after a heading line."""
+    lead = _REGION_LEAD.match(scan.view(start, end))
+    if lead is None:
+        return None
+    scan.claim(start + lead.start("name"), start + lead.end())
+    return lead["name"]
