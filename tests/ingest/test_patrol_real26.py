@@ -152,3 +152,27 @@ def test_while_someone_else_does_something_somewhere_places_no_observer(text: st
 ])
 def test_the_observer_s_own_while_still_places_it(text: str, place: str) -> None:
     assert _one(text)["observer_place"] == place
+
+
+# --- patrol23's Z02: a subject clause, a passive with an adverb, an offset from an unnamed place, episodes listed -------
+
+
+def test_an_observation_written_as_a_subject_clause_is_read() -> None:
+    record = _one("What was assessed to have been an outgoing mortar round was also heard whilst at a position three "
+                  "kilometres north-east of the town centre, assessed to have emanated from a location one kilometre further "
+                  "north-east.")
+    assert (record["kind"], record["count"], record["weapon"]) == ("explosion_outgoing", 1, "mortar")
+    assert (record["distance_min_km"], record["bearing_min_deg"]) == (1.0, pytest.approx(33.75))
+    assert record["text"].startswith("What was assessed")
+
+
+def test_a_passive_with_an_adverb_is_read() -> None:
+    record = _one("Two undetermined explosions were then heard 4km south of Popasna.")
+    assert (record["kind"], record["count"]) == ("explosion_undetermined", 2)
+
+
+def test_episodes_listed_after_a_colon_are_no_record_of_their_own() -> None:
+    records = _fire(_read("From positions in Avdiivka, the SMM heard three separate episodes of shelling to the east: a single "
+                          "explosion; 40 outgoing artillery rounds; and, six impacts."))
+    assert sorted(r["count"] for r in records) == [1, 6, 40]
+    assert all(r["bearing_min_deg"] == pytest.approx(78.75) for r in records)

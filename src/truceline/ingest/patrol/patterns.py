@@ -130,6 +130,11 @@ TIME_AT = re.compile(
 #: "about one kilometre", "three to six kilometres", "two or three meters" (patrol14b: read as 3m) (never before
 #: "km"/"m": "two 3km" is a count and a distance).
 _DNUM = r"(?:" + _NUM + r"|(?i:" + ph.NUMBER_WORD + r")(?=\s*(?:-|–|to|and|or)?\s*(?:(?i:" + ph.NUMBER_WORD + r")\s+)?(?i:kilomet|met)))"
+#: The observer at an offset from a place not named: "whilst at a position four kilometres south-west of the city-centre"
+#: (patrol23's Z02: the four kilometres were read as the distance of what was heard).
+UNNAMED_ORIGIN = re.compile(r"\b(?:at|from)\s+a\s+position\s+(?P<d>" + _DNUM + r")\s*(?P<u>" + _UNIT + r")\s+(?:to\s+the\s+)?"
+                            r"(?P<dir>" + DIR + r")\s+of\s+the\s+(?P<ref>city[- ]cent(?:re|er)|town(?:\s+cent(?:re|er))?|village|city)\b",
+                            re.IGNORECASE)
 DISTANCE = re.compile(
     r"(?:(?P<qual>about|approximately|approx\.|ca\.|circa|around|some|roughly|up\s+to|within|less\s+than|under|more\s+than|over|"
     r"at\s+least|(?:at|from)\s+(?:a\s+)?distances?\s+(?:ranging\s+)?of|(?:at\s+)?distances?\s+ranging|at\s+an?\s+(?:estimated|assessed)\s+(?:distances?|range)\s+of(?:\s+(?:less\s+than|about|up\s+to))?|an\s+estimated)\s+)?"
@@ -190,7 +195,9 @@ RESPECTIVELY = re.compile(
 PAIR = re.compile(r"(?P<dist>(?:(?:about|approximately|around|some)\s+)?(?:" + _NUM + r"\s*(?:km|m)?\s*(?:-|to)\s*)?" + _NUM
                   + r"\s*" + _UNIT + r")\s+(?:to\s+the\s+)?(?P<dir>" + DIR + r")", re.IGNORECASE)
 #: The auxiliary of a passive observing verb: "12 explosions *were* heard".
-PASSIVE = re.compile(r"\b(?:was|were|been|being|(?:could|can|might)\s+be)\s+$", re.IGNORECASE)
+#: (also with an adverb before the participle: "an outgoing artillery round was also heard", patrol23's Z02: not read)
+PASSIVE = re.compile(r"\b(?:was|were|been|being|(?:could|can|might)\s+be)\s+(?:(?:also|then|again|later|reportedly|clearly)\s+)?$",
+                     re.IGNORECASE)
 #: A part of the day without a clock time: "overnight", "in the early morning hours", "during the night".
 TIME_OF_DAY = re.compile(
     r"\b(?:overnight|at\s+night|(?:shortly\s+)?(?:before|after|around)\s+(?:midnight|noon|dawn|dusk|sunrise|sunset)|(?:in|during|throughout|over)\s+the\s+(?:(?:early|late)\s+)?"

@@ -13,6 +13,7 @@ import re
 from truceline.ingest import phrases as ph
 from truceline.ingest.patrol.patterns import (
     AT_PLACE, BORDER_AFTER, CONTROLLED_BY, COORDINATES, DIR, DMS, NOT_PLACES, OFFSET, OWN_POSITION, PLACE, REGION_AFTER,
+    UNNAMED_ORIGIN,
 )
 from truceline.ingest.patrol.scan import PositionText, Scan
 
@@ -70,6 +71,10 @@ def read_position(scan: Scan, start: int, end: int) -> PositionText | None:
         # them the place named (patrol14b: the observer was put at Shyrokyne)
         scan.claim(start + posts.start(), start + posts.end())
         return PositionText(how="several", text=posts.group(0), places=[re.sub(r"\s+", " ", posts["posts"])])
+    for match in scan.find(UNNAMED_ORIGIN, start, end):  # "at a position four kilometres south-west of the city-centre"
+        scan.claim(start + match.start(), start + match.end())
+        return PositionText(how="offset", text=match.group(0), distance_km=km(match["d"], match["u"]),
+                            point=ph.parse_direction(match["dir"]), places=[re.sub(r"\s+", " ", match["ref"])])
     found: PositionText | None = None
     for match in scan.find(OFFSET, start, end):
         place = match["place"]

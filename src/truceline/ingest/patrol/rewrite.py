@@ -438,6 +438,13 @@ _FIRING_MORTARS = re.compile(r"(?P<lead>\b(?:firing|fired|lobbing|lobbed)\s+)mor
                              r"(?!\s+(?:and|or)\s+[\w-]+\s+(?:shells|rounds)\b)", re.IGNORECASE)  # (not "mortars and artillery shells")
 
 
+#: An observation written as a subject clause: "What was assessed to have been an out-going artillery round was also heard
+#: whilst at a position …" (patrol23's Z02: not read) is "An          outgoing artillery round was also heard …" (the
+#: article first, with a capital: a sentence of its own; the same length).
+_WHAT_WAS_ASSESSED = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?]\s\s))(?-i:What)\s+(?:was|were)\s+(?:assessed|believed|thought)\s+(?:to\s+(?:have\s+been|be)|as)\s+"
+                                r"(?P<article>an?|one|two|three|four|five|\d+)(?=\s)", re.IGNORECASE)
+
+
 def rewrite_line(line: str) -> tuple[str, list[tuple[int, int]]]:
     """The line (a table row already written as its sentence) with every rewrite of this module applied, in order,
     and the spans a 12-hour clock widened (for :func:`raw_offset`)."""
@@ -445,6 +452,7 @@ def rewrite_line(line: str) -> tuple[str, list[tuple[int, int]]]:
     line = _DOTTED_INITIALS.sub(lambda initials: (initials["letters"].replace(".", "") + ".").ljust(
         len(initials["letters"])), line)  # "U.N.": "UN. " (no compass point N)
     line = _OUT_GOING.sub(lambda out: out["out"] + " ", line).replace("out going", "outgoing ")  # "out-going"
+    line = _WHAT_WAS_ASSESSED.sub(lambda what: what["article"].capitalize().ljust(len(what.group(0))), line)  # "What was …"
     line = _GUN_ROUNDS.sub(lambda rounds: "  shots" if rounds.group(0)[0].isspace() else "shots ", line)  # (same length)
     line = _POSITION_WHICH.sub(lambda words: " " * len(words.group(0)), line)  # "position (which was 2km …)"
     line = _CASUALTY_PART.sub(lambda words: words["lead"] + " " * len(words["part"]), line)  # "killed in one of the explosions"

@@ -163,13 +163,17 @@ def episodes_colon_bearing(line: str, groups: list[Group], carried: str | None) 
     thought to have come from the area … to the north-west: a single explosion at a distance of approximately ten
     kilometres; 70 … rounds; and, three powerful explosions" (patrol23's Z02: the list had no direction). Each listed
     observation with no direction of its own is given the episodes' (also in the clauses after a semicolon); the
-    direction carried on is returned."""
+    direction carried on is returned. The episodes themselves, listed so, are no record of their own (patrol26: Z02's
+    extra record of no number)."""
+    listing = None
     for group in groups:
         if carried is not None and group.bearing is None and group.toward is None and group.episodes is None:
             group.bearing = carried
         if (group.episodes is not None and group.bearing is not None and group.count is None
                 and re.search(r":(?:\s|$)", line[group.start:group.end]) is not None):
-            carried = group.bearing
+            carried, listing = group.bearing, group
+    if listing is not None and groups[-1] is not listing:
+        groups.remove(listing)
     return carried
 
 
