@@ -179,10 +179,15 @@ def which_as_parenthesis(line: str, start: int, end: int) -> str:
     for dashed in _DASHED.finditer(line, start, end):
         if _EXPLOSION_NOUN.search(line, start, dashed.start()):
             chars[dashed.start("open")], chars[dashed.start("close")] = "(", ")"
-    for match in _WHICH.finditer(line, start, end):
+    at = start
+    while (match := _WHICH.search(line, at, end)) is not None:
+        at = match.end()
         nouns = list(_EXPLOSION_NOUN.finditer(line, start, match.start()))
         if not nouns or _NOT_EXPLOSIONS.search(line, nouns[-1].end(), match.start()):
-            continue  # "52 ceasefire violations, including 16 explosions": a summary, not a breakdown
+            # "52 ceasefire violations, including 16 explosions": a summary, not a breakdown; its closing comma may open
+            # the next ("exchanges of fire, including 12 mortar rounds, two of which …", patrol26's AE04)
+            at = match.start("close") if match["close"] == "," else at
+            continue
         clause_start = max(start, *(line.rfind(mark, start, match.start()) + 1 for mark in ",;"))
         stop = end - 1 if line[end - 1:end] == "." else _omission_at_end(line, match.start(), end)
         if (match["bare"] is not None and line[match.start()] == ":" and stop is not None
