@@ -36,6 +36,7 @@ from truceline.attribute.context import (ContextCounts, ContextOdds, battery_odd
                                          weighted_context_neighbours)
 from truceline.attribute.deployment import depth_bounds_per_event
 from truceline.attribute.joint import volley_joint_roles, volley_unpaired_roles
+from truceline.attribute.level_inputs import level_fit_input
 from truceline.attribute.record import describe_cell, place_record, record_likelihood_ratio
 from truceline.attribute.physics import ENVELOPES, distance_m
 from truceline.attribute.volley import one_place_shares, volley_alternatives, volley_factor, volley_groups
@@ -119,7 +120,8 @@ def pair_events(
             pair_launch = np.flatnonzero((current.partner >= 0) & (current.kind == "launch"))
             partner_of = current.partner[pair_launch]
             sure = (current.p_kind[pair_launch] >= config.sure_pair_probability) & (current.p_kind[partner_of] >= config.sure_pair_probability)
-            fitted = fit_level_model(levels.level_db, pair_launch.astype(np.int64), partner_of, sure, current.class_probability[pair_launch],
+            fit_levels = level_fit_input(levels.level_db, pair_launch.astype(np.int64), partner_of, sure, config.level_density_events)
+            fitted = fit_level_model(fit_levels, pair_launch.astype(np.int64), partner_of, sure, current.class_probability[pair_launch],
                                      compete_classes=config.level_classes_compete, provisional_share=config.level_provisional_share,
                                      split_shared=config.level_classes_split, provisional_keep=config.level_provisional_keep,
                                      prior_start=config.level_prior_start, prior_classes=config.level_prior_classes,
