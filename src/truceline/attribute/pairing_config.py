@@ -279,4 +279,9 @@ class PairingConfig:
     # recall 1763 -> 1637 (every seed but s12 lower: s10 238 -> 203, s13 204 -> 144); "all" stays
     # (docs/attribution.md, "Session 26 (level26)").
     level_density_events: str = "all"
+    # Session 26, level26: a chosen pair both of whose events' roles come out below this probability (the evidence weighed
+    # after the assignment calls its launch an impact and its impact a launch) is forbidden and the assignment made again
+    # (:mod:`pair_roles`; violation s11 storm-on: a mission's earlier impact paired as the launch of the next salvo's launch).
+    pair_roles_agree: bool = False
+    pair_roles_agree_below: float = 0.5
     volley_same_weapon_min: float = 0.1
