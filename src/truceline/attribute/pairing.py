@@ -36,6 +36,8 @@ from truceline.attribute.context import (ContextCounts, ContextOdds, battery_odd
                                          weighted_context_neighbours)
 from truceline.attribute.deployment import depth_bounds_per_event
 from truceline.attribute.joint import volley_joint_roles, volley_unpaired_roles
+from truceline.attribute.level_inputs import level_fit_input
+from truceline.attribute.pair_roles import contradicted_pairs, without_pairs
 from truceline.attribute.record import describe_cell, place_record, record_likelihood_ratio
 from truceline.attribute.physics import ENVELOPES, distance_m
 from truceline.attribute.volley import one_place_shares, volley_alternatives, volley_factor, volley_groups
@@ -119,7 +121,8 @@ def pair_events(
             pair_launch = np.flatnonzero((current.partner >= 0) & (current.kind == "launch"))
             partner_of = current.partner[pair_launch]
             sure = (current.p_kind[pair_launch] >= config.sure_pair_probability) & (current.p_kind[partner_of] >= config.sure_pair_probability)
-            fitted = fit_level_model(levels.level_db, pair_launch.astype(np.int64), partner_of, sure, current.class_probability[pair_launch],
+            fit_levels = level_fit_input(levels.level_db, pair_launch.astype(np.int64), partner_of, sure, config.level_density_events)
+            fitted = fit_level_model(fit_levels, pair_launch.astype(np.int64), partner_of, sure, current.class_probability[pair_launch],
                                      compete_classes=config.level_classes_compete, provisional_share=config.level_provisional_share,
                                      split_shared=config.level_classes_split, provisional_keep=config.level_provisional_keep,
                                      prior_start=config.level_prior_start, prior_classes=config.level_prior_classes,
@@ -131,9 +134,17 @@ def pair_events(
             if iteration + 1 < config.level_iterations:
                 current = _paired(n, heads, tails, cost, class_costs, config, mate_group=mate_group)
     depth = np.abs(line_m) if line_m is not None and config.launch_depth_levels else None
-    pairing = _paired(n, heads, tails, cost, class_costs, config, time_s=time_s, lat=lat, lon=lon, levels=levels, model=model,
-                      sigma_m=sigma_m, depth_m=depth, mate_group=mate_group,
-                      line_depth_m=np.abs(line_m) if line_m is not None and config.volley_shared_role_depth else None)
+    def final(h: NDArray[np.int64], t: NDArray[np.int64], c: FloatArray, cc: FloatArray) -> Pairing:
+        return _paired(n, h, t, c, cc, config, time_s=time_s, lat=lat, lon=lon, levels=levels, model=model, sigma_m=sigma_m,
+                       depth_m=depth, mate_group=mate_group,
+                       line_depth_m=np.abs(line_m) if line_m is not None and config.volley_shared_role_depth else None)
+
+    pairing = final(heads, tails, cost, class_costs)
+    if config.pair_roles_agree:
+        # A pair both of whose roles the evidence reverses is forbidden and the assignment made again (:mod:`pair_roles`).
+        contradicted = contradicted_pairs(pairing.kind, pairing.partner, pairing.p_kind, config.pair_roles_agree_below)
+        if contradicted:
+            pairing = final(*without_pairs(heads, tails, cost, class_costs, contradicted))
     pairing = replace(pairing, level_model=model, depth_bounds_m=depth_bounds)
     if line_m is None or levels is None or model is None:
         return pairing

@@ -272,4 +272,16 @@ class PairingConfig:
     # worse, but heavy 0.25 h 208 -> 199 (a false event that is a perfect mortar pair by its levels gets surer) and
     # truth-derived s9 266 -> 265 (docs/attribution.md, "Session 24 (attrib24)").
     level_role_null: bool = False
+    # Session 26, level26: the events whose levels make the level model's "any event" density (and its bandwidth):
+    # "all" (every event) or "sure" (the events of the confident pairs that teach the model; :mod:`level_inputs`). "sure"
+    # makes the model, and so the pairing, blind to unpaired events that are not fire (violation s11: the 11 clutter
+    # events storm_cells drops move it by 0.01-0.02 dB and flip one mission's pairing), but costs violation fused op
+    # recall 1763 -> 1637 (every seed but s12 lower: s10 238 -> 203, s13 204 -> 144); "all" stays
+    # (docs/attribution.md, "Session 26 (level26)").
+    level_density_events: str = "all"
+    # Session 26, level26: a chosen pair both of whose events' roles come out below this probability (the evidence weighed
+    # after the assignment calls its launch an impact and its impact a launch) is forbidden and the assignment made again
+    # (:mod:`pair_roles`; violation s11 storm-on: a mission's earlier impact paired as the launch of the next salvo's launch).
+    pair_roles_agree: bool = False
+    pair_roles_agree_below: float = 0.5
     volley_same_weapon_min: float = 0.1
