@@ -6,7 +6,8 @@ import numpy as np
 
 from tests.fuse.test_rival import C_KM_S, KAPPA, SIGMA_S, ST_X, ST_Y, Book, station
 from truceline.fuse.footprint import heard_by_nearest_majority
-from truceline.fuse.repeat import disc_grid, repeated_sources, replacement_start
+from truceline.fuse.atmosphere import travel_times
+from truceline.fuse.repeat import arrival_windows, disc_grid, repeated_sources, replacement_start
 from truceline.fuse.rival import PickContext
 
 BATTERY = (13.0, 2.0)  # east of the 5 x 5 grid of stations (x and y from -10 to 10 km)
@@ -105,3 +106,28 @@ def test_a_replacement_step_starts_from_the_events_with_most_stations_and_from_n
     np.testing.assert_array_equal(gy, grid[1])
     holder, sizes, order, _gx, _gy = replacement_start(ctx, [], 0.3, 0.1)
     assert holder.tolist() == [-1] * n and len(sizes) == 0 and order == []
+
+
+def test_arrival_windows_hold_each_stations_picks_about_its_predicted_arrival_within_reach() -> None:
+    """``arrival_windows``, the windows the flight, salvo and relabel steps read: at every station within reach, its
+    picks from ``half_window_s`` before the predicted arrival (that edge in) to ``half_window_s`` after it (that edge in
+    only when ``closed``); picks further off and stations beyond reach are left out."""
+    x, y, t0, half = 12.0, 0.0, 100.0, 0.5
+    atm = np.array([C_KM_S, 0.002, -0.001])
+    reach = 13.0  # the stations at x = -5 and -10 are beyond it
+    arrival = [t0 + t for t in travel_times(ST_X, ST_Y, x, y, *atm, 0.0).tolist()]
+    offsets = [-1.0, -half, 0.0, half, 1.0]  # each station: one pick before the window, three on or in it, one after
+    pick_time = np.array([a + o for a in arrival for o in offsets])  # as the windows' edges are computed: t0 + t +- half
+    pick_station = np.repeat(np.arange(len(ST_X)), len(offsets))
+    start = np.arange(0, len(pick_time) + 1, len(offsets))
+    n = len(pick_time)
+    ctx = PickContext(pick_time, pick_station, np.full(n, np.nan), np.full(n, np.nan), ST_X, ST_Y, np.zeros(len(ST_X)),
+                      np.zeros(0), np.zeros(0), SIGMA_S, KAPPA, reach, 3.0, 2.2, 3.0)
+    near = np.flatnonzero(np.hypot(ST_X - x, ST_Y - y) <= reach).tolist()
+    assert 0 < len(near) < len(ST_X)
+    for closed, kept in ((False, [-half, 0.0]), (True, [-half, 0.0, half])):
+        windows = arrival_windows(ctx, start, x, y, t0, atm, half, closed=closed)
+        assert [s for s, _lo, _hi in windows] == near
+        for s, lo, hi in windows:
+            assert pick_station[lo:hi].tolist() == [s] * len(kept)
+            np.testing.assert_allclose(pick_time[lo:hi] - arrival[s], kept, atol=1e-9)

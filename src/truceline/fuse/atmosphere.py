@@ -1,10 +1,13 @@
-"""Estimating the effective sound speed, the wind, and station clock corrections from the data.
+"""Estimating the effective sound speed and the wind from the data.
 
 No weather input is needed: the first association pass uses a standard celerity (343 m/s,
 20 degC) with generous tolerances; its well-recorded events then calibrate, per tile of the
-front and per time block, the celerity ``c`` and the wind vector ``(w_east, w_north)`` of the
-effective-sound-speed model ``tt = d / (c + w . u)``. Station clock errors show up as a
-station's median residual over many events, and are removed before the final pass.
+front and per time block (:func:`calibrate`), or along the front as a field (:func:`calibrate_field`), the celerity
+``c`` and the wind vector ``(w_east, w_north)`` of the effective-sound-speed model ``tt = d / (c + w . u)``.
+
+The model itself and its standard values are :mod:`truceline.fuse.soundspeed`. Station clock errors show up as a
+station's median residual over many events, and are removed before the final pass: :mod:`truceline.fuse.clockresiduals`.
+Both are re-exported here, where the fusion has always imported them.
 """
 
 from __future__ import annotations
@@ -16,19 +19,18 @@ import numpy as np
 from scipy.optimize import OptimizeResult, least_squares
 from scipy.sparse import lil_matrix
 
-DEFAULT_CELERITY_KM_S = 0.343
-CELERITY_PRIOR_SIGMA_KM_S = 0.011
-"""How far the effective celerity of a front may lie from ``DEFAULT_CELERITY_KM_S`` before anything is calibrated
-(one sigma): the RMS about 0.343 km/s of the celerities the truth gives (median over each event's picks of distance
-over travel time, then over events) on 17 scenarios of four simulators, 0.316-0.343 km/s (`violation` and `heavy`
-0.3396-0.3431, foreign_sim 0.3336-0.3373, foreign_sim2 0.3160-0.3382, foreign_sim3 0.3358-0.3372): 10.9 m/s. The
-physics allows as much: the sound speed moves by 0.6 m/s per degree C (-20 to +40 C: 319-355 m/s), and the paths'
-turning and the wind along them take a few m/s more (docs/fusion.md, "Session 22 (stream22)")."""
-WIND_PRIOR_SIGMA_KM_S = 0.004
-"""The wind per component before anything is calibrated (the standard model has none): near-ground winds of a few
-m/s (foreign_sim3 4 m/s; the `heavy` front's 6.5-7.3 m/s at most along one axis)."""
-EARTH_RADIUS_KM = 6371.0088
-RANGE_REF_KM = 15.0  # as kernels.RANGE_REF_KM: where a range-dependent celerity equals the tile's c
+from truceline.fuse.clockresiduals import (CLOCK_HALF_BIN_S, CLOCK_WINDOW_S, pick_leverages, searched_clock_offsets,
+                                           station_corrections)
+from truceline.fuse.soundspeed import (CELERITY_PRIOR_SIGMA_KM_S, DEFAULT_CELERITY_KM_S, EARTH_RADIUS_KM, RANGE_REF_KM,
+                                       WIND_PRIOR_SIGMA_KM_S, travel_times)
+
+__all__ = ["CALIBRATION_BEARING_S", "CELERITY_PRIOR_SIGMA_KM_S", "CLOCK_HALF_BIN_S", "CLOCK_WINDOW_S", "DEFAULT_CELERITY_KM_S",
+           "EARTH_RADIUS_KM", "FIELD_PICK_S", "FrontAxis", "PickedEvent", "RANGE_REF_KM", "RANGE_SLOPE_BOUND", "TIME_SPANS",
+           "WIND_PRIOR_SIGMA_KM_S", "calibrate", "calibrate_field", "field_at", "fit_atmosphere", "fit_range_slope",
+           "fit_wind_field", "pick_leverages", "searched_clock_offsets", "station_corrections", "travel_times",
+           "wind_field_gain"]
+
+
 RANGE_SLOPE_BOUND = 0.003
 """The fitted range slope ``g`` (km/s per km) is bounded to +-this (a 0.045 km/s change over 15 km)."""
 
@@ -55,25 +57,6 @@ class PickedEvent:
 CALIBRATION_BEARING_S = 0.1
 """:func:`fit_atmosphere` with bearings (``PickedEvent.bearings_deg``): a bearing one sigma off costs as a time
 residual of this many seconds."""
-
-
-def travel_times(
-    sx: np.ndarray, sy: np.ndarray, x: float | np.ndarray, y: float | np.ndarray, c: float | np.ndarray,
-    wx: float | np.ndarray, wy: float | np.ndarray, g: float = 0.0,
-) -> np.ndarray:
-    """Vectorised twin of ``kernels.travel_time`` (same model, same scale correction, same range term ``g``;
-    the atmosphere may be one per source when several sources are given)."""
-    dx = sx - x
-    dy = sy - y
-    mx = 0.5 * (sx + x)
-    my = 0.5 * (sy + y)
-    k = 1.0 + (mx * mx + my * my) / (4.0 * EARTH_RADIUS_KM**2)
-    planar = np.hypot(dx, dy)
-    safe = np.maximum(planar, 1e-9)
-    distance = planar / k
-    if g == 0.0:
-        return distance / (c + (wx * dx + wy * dy) / safe)
-    return distance / (c + g * (distance - RANGE_REF_KM) + (wx * dx + wy * dy) / safe)
 
 
 def fit_atmosphere(events: list[PickedEvent], st_x: np.ndarray, st_y: np.ndarray, start: np.ndarray,
@@ -309,112 +292,6 @@ def _cleanest(events: list[PickedEvent], limit: int) -> list[PickedEvent]:
         return events
     order = sorted(range(len(events)), key=lambda i: (events[i].crowding, -len(events[i].stations), i))[:limit]
     return [events[i] for i in sorted(order)]
-
-
-def pick_leverages(
-    sx: np.ndarray, sy: np.ndarray, x: float, y: float, residual_s: np.ndarray, c: float, wx: float, wy: float, *,
-    sigma_pick_s: float, kappa_model: float, huber_k: float = 2.5,
-) -> np.ndarray:
-    """Leverage of each pick of one located event: the diagonal of the hat matrix of its (Huber-weighted)
-    linearised least-squares location in (x, y, t0), ``h_i = w_i g_i' (G'WG)^-1 g_i``.
-
-    A pick's residual ``r_i`` is ``(1 - h_i)`` times what it would be with the pick left out of the
-    location (exactly, for the linearised problem): ``r_i / (1 - h_i)`` is its predicted (leave-one-out)
-    residual. An event located with a late station's pick moves towards explaining it, so the residuals
-    of the picks that located it understate the station's clock offset.
-    """
-    step = 1e-3
-    tt = travel_times(sx, sy, x, y, c, wx, wy)
-    dtdx = (travel_times(sx, sy, x + step, y, c, wx, wy) - travel_times(sx, sy, x - step, y, c, wx, wy)) / (2 * step)
-    dtdy = (travel_times(sx, sy, x, y + step, c, wx, wy) - travel_times(sx, sy, x, y - step, c, wx, wy)) / (2 * step)
-    sigma = np.sqrt(sigma_pick_s**2 + (kappa_model * tt) ** 2)
-    z = np.abs(residual_s) / sigma
-    weight = np.where(z <= huber_k, 1.0, huber_k / np.maximum(z, 1e-12))
-    g = np.column_stack([dtdx, dtdy, np.ones_like(tt)]) / sigma[:, None]
-    information = (g * weight[:, None]).T @ g
-    if len(tt) < 4 or np.linalg.matrix_rank(information) < 3:
-        return np.ones(len(tt))
-    return weight * np.einsum("ij,jk,ik->i", g, np.linalg.inv(information), g)
-
-
-CLOCK_WINDOW_S = 2.5
-"""Half-width of the residual window in which :func:`searched_clock_offsets` looks for a station's offset (the
-simulator's offsets reach 2 s; an offset beyond this is not measured)."""
-CLOCK_HALF_BIN_S = 0.2
-"""Half-width of the box in which the residuals are counted (about twice the pick noise)."""
-
-
-def searched_clock_offsets(
-    st_x: np.ndarray, st_y: np.ndarray, x: np.ndarray, y: np.ndarray, t0: np.ndarray, cells: np.ndarray,
-    raw_time: np.ndarray, pick_station: np.ndarray, station_pick_start: np.ndarray, *, reach_km: float,
-    min_picks: int = 8, floor_s: float = 0.15, z: float = 4.0, window_s: float | None = None,
-) -> tuple[np.ndarray, np.ndarray]:
-    """Each station's clock offset as the mode of the residuals of all its picks near the arrivals that the located
-    events (``x, y, t0`` under their cells' atmosphere ``cells``: ``(n, 3)`` of ``c, wx, wy``) predict there.
-
-    Every event within ``reach_km`` of a station predicts an arrival; the station's picks within ``window_s`` (default
-    ``CLOCK_WINDOW_S``) of it give residuals. Its own arrivals pile up at its offset, other sources' picks and clutter
-    spread evenly. The box of
-    ``2 * CLOCK_HALF_BIN_S`` holding the most residuals is the peak, and the median of the residuals in it the offset.
-    The answer is *conclusive* when the peak holds at least ``min_picks`` residuals and stands out from the even
-    background (its count exceeds the background's expectation by ``z`` Poisson sigmas); the offset is then the peak's
-    (zero when within ``floor_s``), otherwise nothing is said (``conclusive`` False). Unlike the median residual of the
-    picks the events chose (:func:`station_corrections`), it does not need the station's picks to have been chosen: a
-    clock off by more than the loose pass's tolerance has its picks chosen only when the event absorbs part of the
-    offset."""
-    n_st = len(st_x)
-    offsets = np.zeros(n_st)
-    conclusive = np.zeros(n_st, dtype=bool)
-    if len(x) == 0:
-        return offsets, conclusive
-    window = CLOCK_WINDOW_S if window_s is None else float(window_s)
-    grid = np.arange(-window + CLOCK_HALF_BIN_S, window - CLOCK_HALF_BIN_S + 1e-9, 0.02)
-    box_share = 2 * CLOCK_HALF_BIN_S / (2 * window)
-    for s in range(n_st):
-        lo, hi = int(station_pick_start[s]), int(station_pick_start[s + 1])
-        if hi - lo < min_picks:
-            continue
-        times = np.sort(raw_time[lo:hi])
-        near = np.hypot(x - st_x[s], y - st_y[s]) <= reach_km
-        if near.sum() < min_picks:
-            continue
-        c = cells[near]
-        arrival = t0[near] + travel_times(st_x[s], st_y[s], x[near], y[near], c[:, 0], c[:, 1], c[:, 2])
-        first = np.searchsorted(times, arrival - window, side="left")
-        last = np.searchsorted(times, arrival + window, side="right")
-        counts = last - first
-        if counts.sum() < min_picks:
-            continue
-        residual = np.concatenate([times[a:b] - t for a, b, t in zip(first, last, arrival)])
-        residual.sort()
-        in_box = np.searchsorted(residual, grid + CLOCK_HALF_BIN_S, side="right") - np.searchsorted(
-            residual, grid - CLOCK_HALF_BIN_S, side="left")
-        best = int(np.argmax(in_box))
-        peak = int(in_box[best])
-        background = len(residual) * box_share
-        if peak < min_picks or peak < background + z * np.sqrt(max(background, 1.0)):
-            continue
-        chosen = residual[(residual >= grid[best] - CLOCK_HALF_BIN_S) & (residual <= grid[best] + CLOCK_HALF_BIN_S)]
-        value = float(np.median(chosen))
-        offsets[s] = value if abs(value) > floor_s else 0.0
-        conclusive[s] = True
-    return offsets, conclusive
-
-
-def station_corrections(
-    station_of_pick: np.ndarray, residual_s: np.ndarray, n_stations: int, *, min_picks: int = 8, floor_s: float = 0.15
-) -> np.ndarray:
-    """Clock correction per station: its median residual, where it is clearly non-zero."""
-    corrections = np.zeros(n_stations)
-    for station in range(n_stations):
-        values = residual_s[station_of_pick == station]
-        if len(values) < min_picks:
-            continue
-        median = float(np.median(values))
-        spread = 1.4826 * float(np.median(np.abs(values - median))) / np.sqrt(len(values))
-        if abs(median) > max(floor_s, 3.0 * spread):
-            corrections[station] = median
-    return corrections
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -40,7 +40,7 @@ from scipy.optimize import linear_sum_assignment
 from truceline.fuse.atmosphere import travel_times
 from truceline.fuse.footprint import heard_by_nearest_majority
 from truceline.fuse.refine import clusters
-from truceline.fuse.repeat import FREE, NEW, STEP_KM, _gains, agreeing_origins, located, refined_at
+from truceline.fuse.repeat import FREE, NEW, STEP_KM, _gains, agreeing_origins, arrival_windows, located, refined_at
 from truceline.fuse.rival import PickContext
 from truceline.fuse.ripple import CLUSTER_GAP_S as BURST_GAP_S, CLUSTER_KM as BURST_KM, burst_clusters
 
@@ -311,16 +311,8 @@ def _masked(ctx: PickContext, holder: np.ndarray, station_pick_start: np.ndarray
     """The stations within reach whose pick nearest the arrival predicted from (x, y, t0), within ``MASK_S``, is held
     by another event: another source's sound arrived there then, and a station hearing two blasts that close reports
     one onset (the first blast's coda hides the second's), so its silence is no evidence against this source."""
-    c, wx, wy = (float(v) for v in atm)
-    stations = np.flatnonzero(np.hypot(ctx.st_x - x, ctx.st_y - y) <= ctx.reach_km)
-    tt = travel_times(ctx.st_x[stations], ctx.st_y[stations], x, y, c, wx, wy, ctx.range_slope)
-    out = []
-    for s, t in zip(stations.tolist(), tt.tolist()):
-        first, last = int(station_pick_start[s]), int(station_pick_start[s + 1])
-        lo = first + int(np.searchsorted(ctx.pick_time[first:last], t0 + t - MASK_S))
-        hi = first + int(np.searchsorted(ctx.pick_time[first:last], t0 + t + MASK_S))
-        if hi > lo and np.any(holder[lo:hi] != FREE):
-            out.append(s)
+    out = [s for s, lo, hi in arrival_windows(ctx, station_pick_start, x, y, t0, atm, MASK_S)
+           if hi > lo and np.any(holder[lo:hi] != FREE)]
     return np.array(out, dtype=np.int64)
 
 

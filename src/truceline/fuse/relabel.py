@@ -43,6 +43,7 @@ from scipy.optimize import linear_sum_assignment
 from truceline.fuse import kernels
 from truceline.fuse.atmosphere import travel_times
 from truceline.fuse.refine import clusters
+from truceline.fuse.repeat import arrival_windows
 from truceline.fuse.rival import PickContext
 
 CLUSTER_KM = 5.0
@@ -176,14 +177,8 @@ def _pool(ctx: PickContext, station_pick_start: np.ndarray, holder: np.ndarray, 
     within reach."""
     parts = [np.flatnonzero(np.isin(holder, members))]
     for m in members.tolist():
-        c, wx, wy = (float(v) for v in event_atmosphere[m])
-        stations = np.flatnonzero(np.hypot(ctx.st_x - x_km[m], ctx.st_y - y_km[m]) <= ctx.reach_km)
-        tt = travel_times(ctx.st_x[stations], ctx.st_y[stations], float(x_km[m]), float(y_km[m]), c, wx, wy,
-                          ctx.range_slope)
-        for s, t in zip(stations.tolist(), tt.tolist()):
-            first, last = int(station_pick_start[s]), int(station_pick_start[s + 1])
-            lo = first + int(np.searchsorted(ctx.pick_time[first:last], t0_s[m] + t - WINDOW_S))
-            hi = first + int(np.searchsorted(ctx.pick_time[first:last], t0_s[m] + t + WINDOW_S, side="right"))
+        for _, lo, hi in arrival_windows(ctx, station_pick_start, float(x_km[m]), float(y_km[m]), t0_s[m],
+                                         event_atmosphere[m], WINDOW_S, closed=True):
             window = np.arange(lo, hi, dtype=np.int64)
             parts.append(window[holder[window] == FREE])
     return np.unique(np.concatenate(parts))

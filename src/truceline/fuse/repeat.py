@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from typing import Literal
 
 import numpy as np
 
@@ -162,6 +163,26 @@ def replacement_start(ctx: PickContext, picks: list[np.ndarray], span_km: float,
     holder, sizes = pick_holders(len(ctx.pick_time), picks, ctx.pick_station)
     gx, gy = disc_grid(span_km, step_km)
     return holder, sizes, np.lexsort((np.arange(len(picks)), -sizes)).tolist(), gx, gy
+
+
+def arrival_windows(ctx: PickContext, station_pick_start: np.ndarray, x: float, y: float, t0: float, atm: np.ndarray,
+                    half_window_s: float, *, closed: bool = False) -> list[tuple[int, int, int]]:
+    """``(station, lo, hi)`` for every station within reach of ``(x, y)``: its picks ``lo:hi`` (each station's picks
+    sorted by time from ``station_pick_start[s]``) within ``half_window_s`` of the arrival predicted there from
+    ``(x, y, t0)`` under ``atm`` (``c, wx, wy``); ``closed``: a pick exactly ``half_window_s`` after it is in too. The
+    windows that ``fuse/flight.py`` (the stations another event masks), ``fuse/salvo.py`` and ``fuse/relabel.py`` (the
+    picks a source may take) read."""
+    c, wx, wy = (float(v) for v in atm)
+    stations = np.flatnonzero(np.hypot(ctx.st_x - x, ctx.st_y - y) <= ctx.reach_km)
+    tt = travel_times(ctx.st_x[stations], ctx.st_y[stations], x, y, c, wx, wy, ctx.range_slope)
+    side: Literal["left", "right"] = "right" if closed else "left"
+    out = []
+    for s, t in zip(stations.tolist(), tt.tolist()):
+        first, last = int(station_pick_start[s]), int(station_pick_start[s + 1])
+        lo = first + int(np.searchsorted(ctx.pick_time[first:last], t0 + t - half_window_s))
+        hi = first + int(np.searchsorted(ctx.pick_time[first:last], t0 + t + half_window_s, side=side))
+        out.append((s, lo, hi))
+    return out
 
 
 def agreeing_origins(ctx: PickContext, pool: np.ndarray, x: float, y: float, t0: float, gx: np.ndarray,

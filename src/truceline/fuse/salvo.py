@@ -41,7 +41,7 @@ from collections.abc import Callable
 import numpy as np
 
 from truceline.fuse.atmosphere import travel_times
-from truceline.fuse.repeat import agreeing_origins, located, replacement_start
+from truceline.fuse.repeat import agreeing_origins, arrival_windows, located, replacement_start
 from truceline.fuse.rival import PickContext
 
 WINDOW_S = 3.0
@@ -136,15 +136,8 @@ def _pool(ctx: PickContext, station_pick_start: np.ndarray, holder: np.ndarray, 
           atm: np.ndarray, half_window_s: float) -> np.ndarray:
     """The picks within ``half_window_s`` of event ``a``'s predicted arrival at every station within reach, free or
     its own."""
-    c, wx, wy = (float(v) for v in atm)
-    stations = np.flatnonzero(np.hypot(ctx.st_x - x, ctx.st_y - y) <= ctx.reach_km)
-    tt = travel_times(ctx.st_x[stations], ctx.st_y[stations], x, y, c, wx, wy, ctx.range_slope)
-    parts = []
-    for s, t in zip(stations.tolist(), tt.tolist()):
-        first, last = int(station_pick_start[s]), int(station_pick_start[s + 1])
-        lo = first + int(np.searchsorted(ctx.pick_time[first:last], t0 + t - half_window_s))
-        hi = first + int(np.searchsorted(ctx.pick_time[first:last], t0 + t + half_window_s, side="right"))
-        parts.append(np.arange(lo, hi, dtype=np.int64))
+    parts = [np.arange(lo, hi, dtype=np.int64)
+             for _, lo, hi in arrival_windows(ctx, station_pick_start, x, y, t0, atm, half_window_s, closed=True)]
     pool = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
     return pool[(holder[pool] == FREE) | (holder[pool] == a)]
 
