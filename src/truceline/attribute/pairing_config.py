@@ -272,10 +272,10 @@ class PairingConfig:
     # worse, but heavy 0.25 h 208 -> 199 (a false event that is a perfect mortar pair by its levels gets surer) and
     # truth-derived s9 266 -> 265 (docs/attribution.md, "Session 24 (attrib24)").
     level_role_null: bool = False
+    volley_same_weapon_min: float = 0.1
     # Session 26, wrong26: the impact end alone (:mod:`truceline.attribute.impact_role`): a pair's impact level is weighed
     # against the larger of a random level and its class's launch level, in the classes whose two roles differ (a mortar's
     # "impact" at its launch's level is likelier a launch: the crossfire's bomb -> merged quiet launches, violation s11
     # E000337 -> E000339). On: violation fused op recall 1763 -> 1770 (s11 265 -> 272), no seed worse, heavy 0.25 h as
     # before (docs/attribution.md, "Session 26 (wrong26)"). Ignored when ``level_role_null`` (both ends) is on.
     level_role_null_impact: bool = True
-    volley_same_weapon_min: float = 0.1
