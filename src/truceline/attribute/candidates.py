@@ -9,6 +9,7 @@ from scipy.special import ndtr
 
 from truceline.attribute.acoustics import (LevelModel, SourceLevels, impact_class_weights, pair_level_penalty,
                                            unpaired_probability)
+from truceline.attribute.impact_role import impact_role_extra
 from truceline.attribute.physics import ENVELOPES, MAX_RANGE_M, MAX_TIME_OF_FLIGHT_S, distance_m, flight_costs
 from truceline.attribute.pairing_config import PairingConfig
 
@@ -90,6 +91,9 @@ def with_levels(candidates: tuple[NDArray[np.int64], NDArray[np.int64], FloatArr
         return candidates
     penalty = pair_level_penalty(model, levels.level_db[heads], levels.level_sigma_db[heads], levels.level_db[tails], levels.level_sigma_db[tails],
                                  role_null=config.level_role_null)
+    if config.level_role_null_impact and not config.level_role_null and penalty.shape[1]:
+        # The impact end weighed against its class's launch level too (module ``impact_role``); the veto's cap (30) kept.
+        penalty = np.minimum(penalty + impact_role_extra(model, levels.level_db[tails], levels.level_sigma_db[tails]), 30.0)
     crossing = cost - class_costs.min(axis=1)
     class_costs = class_costs + penalty
     cost = class_costs.min(axis=1) + crossing

@@ -285,3 +285,9 @@ class PairingConfig:
     pair_roles_agree: bool = False
     pair_roles_agree_below: float = 0.5
     volley_same_weapon_min: float = 0.1
+    # Session 26, wrong26: the impact end alone (:mod:`truceline.attribute.impact_role`): a pair's impact level is weighed
+    # against the larger of a random level and its class's launch level, in the classes whose two roles differ (a mortar's
+    # "impact" at its launch's level is likelier a launch: the crossfire's bomb -> merged quiet launches, violation s11
+    # E000337 -> E000339). On: violation fused op recall 1763 -> 1770 (s11 265 -> 272), no seed worse, heavy 0.25 h as
+    # before (docs/attribution.md, "Session 26 (wrong26)"). Ignored when ``level_role_null`` (both ends) is on.
+    level_role_null_impact: bool = True
