@@ -89,10 +89,15 @@ def surplus_events(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
         removed: list[int] = []
         if len(members) > k:
             held = {int(j): set(pick_station[picks[j]].tolist()) for j in members}
-            order = members[np.lexsort((members, -misfit_of[members], n_stations[members]))].tolist()
+            off = (np.array([level.off_level_share(picks[j], pick_station, log_amplitude) for j in members])
+                   if level is not None and log_amplitude is not None else np.zeros(len(members)))
+            order = members[np.lexsort((members, -misfit_of[members], n_stations[members], -off))].tolist()
+            off_of = dict(zip(members.tolist(), off.tolist()))
 
             def eligible(j: int) -> bool:
-                if n_stations[j] < min_stations or not keep[j]:
+                if not keep[j]:
+                    return False
+                if n_stations[j] < min_stations and off_of[j] < 0.5:
                     return False  # a quiet round: the nearest stations' count may have missed it as well
                 others = set().union(*(held[m] for m in members.tolist() if m != j and keep[m]))
                 return bool(np.isin(pick_station[picks[j]], list(others)).mean() >= shared_share)

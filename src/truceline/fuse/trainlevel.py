@@ -44,6 +44,15 @@ class TrainLevel:
         weak = log_amplitude[rows] < level - self.tolerance  # NaN (no amplitude) compares False: counted
         return rows[~weak]
 
+    def off_level_share(self, picks: np.ndarray, pick_station: np.ndarray, log_amplitude: np.ndarray) -> float:
+        """The share of an event's picks, at the stations where the level is read, that are far weaker than it: an
+        event made of them holds other sources' arrivals (or weak clutter), not a round of the train."""
+        read = [int(p) for p in picks.tolist() if int(pick_station[p]) in self.station_level]
+        if not read:
+            return 0.0
+        weak = [log_amplitude[p] < self.station_level[int(pick_station[p])] - self.tolerance for p in read]
+        return float(np.mean(weak))
+
 
 def train_level(members: np.ndarray, picks: list[np.ndarray], pick_station: np.ndarray, log_amplitude: np.ndarray, *,
                 z: float, min_held: int = 3) -> TrainLevel | None:
