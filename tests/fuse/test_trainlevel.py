@@ -88,3 +88,21 @@ def test_arrivals_at_the_trains_level_are_still_counted() -> None:
 
 def test_the_gate_is_off_by_default() -> None:
     assert FusionConfig().surplus_level_z is None
+
+
+def test_the_event_made_of_arrivals_below_the_level_goes_first_even_under_the_station_floor() -> None:
+    # six whole rounds and a 4-station event of the far source's weak arrivals: the count (gated) is six, and the
+    # event that goes is the weak one, not the weakest round (which session 18's order would take: the weak event is
+    # under min_stations)
+    st_x, st_y, pt, ps, rounds, xs, ys = _train()
+    n_true = len(pt)
+    level = _levels(rounds, ps)
+    pt, ps, rounds, level = _with_far_arrivals(pt, ps, rounds, level, weak=3.0)
+    x, y, t0, picks, atm = _events(rounds, ps, xs, ys, {})
+    weak = np.arange(n_true, len(pt))[::2]  # one far arrival at each of the four nearest stations
+    x, y, t0 = np.append(x, 0.5), np.append(y, 0.4), np.append(t0, ROUNDS[2] + 0.1)
+    picks = [*picks, weak]
+    atm = np.vstack([atm, atm[:1]])
+    keep = surplus_events(x, y, t0, picks, atm, pt, ps, st_x, st_y, min_stations=6, train_stations=4, count_stations=4,
+                          log_amplitude=level, level_z=3.5)
+    assert keep.tolist() == [True] * 6 + [False]
