@@ -91,13 +91,14 @@ def surplus_events(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
             held = {int(j): set(pick_station[picks[j]].tolist()) for j in members}
             off = (np.array([level.off_level_share(picks[j], pick_station, log_amplitude) for j in members])
                    if level is not None and log_amplitude is not None else np.zeros(len(members)))
-            order = members[np.lexsort((members, -misfit_of[members], n_stations[members], -off))].tolist()
-            off_of = dict(zip(members.tolist(), off.tolist()))
+            made_of_weak = off >= 0.5  # an event made of arrivals below the train's level: not a round of it
+            order = members[np.lexsort((members, -misfit_of[members], n_stations[members], ~made_of_weak))].tolist()
+            weak_of = dict(zip(members.tolist(), made_of_weak.tolist()))
 
             def eligible(j: int) -> bool:
                 if not keep[j]:
                     return False
-                if n_stations[j] < min_stations and off_of[j] < 0.5:
+                if n_stations[j] < min_stations and not weak_of[j]:
                     return False  # a quiet round: the nearest stations' count may have missed it as well
                 others = set().union(*(held[m] for m in members.tolist() if m != j and keep[m]))
                 return bool(np.isin(pick_station[picks[j]], list(others)).mean() >= shared_share)
