@@ -776,3 +776,8 @@ class FusionConfig:
     scattered (thunder's pick sigma is about 0.8 s)."""
     storm_scatter_rate_window_s: float = 300.0
     """``storm_scatter_p``: each station's chance of a free pick is read within this of the predicted arrival."""
+    surplus_level_z: float | None = None
+    """``surplus_rounds``, with amplitudes: a pick more than this many robust sigmas (the train's own scatter of levels
+    about each station's median) below the level the train's events hold at a station is another source's arrival,
+    not one of its rounds, and is not counted (``fuse/trainlevel.py``; docs/fusion.md, "Session 26 (prec26)").
+    ``None``: every pick in the window counted (session 18's count)."""

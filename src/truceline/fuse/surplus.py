@@ -34,6 +34,7 @@ import numpy as np
 
 from truceline.fuse.atmosphere import travel_times
 from truceline.fuse.refine import clusters
+from truceline.fuse.trainlevel import TrainLevel, train_level
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,8 +51,8 @@ def surplus_events(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
                    misfit: np.ndarray | None = None, link_km: float = 3.0, link_s: float = 2.0, min_events: int = 3,
                    train_stations: float = 15.0, reach_km: float = 38.0, count_stations: int = 5,
                    count_quantile: float = 1.0, slack_s: float = 0.5, kappa: float = 0.025, min_stations: int = 8,
-                   shared_share: float = 0.8, choice: str = "weakest",
-                   report: list[TrainCount] | None = None) -> np.ndarray:
+                   shared_share: float = 0.8, choice: str = "weakest", log_amplitude: np.ndarray | None = None,
+                   level_z: float | None = None, report: list[TrainCount] | None = None) -> np.ndarray:
     """Which events to keep (module docstring). ``picks``: each event's pick rows; ``event_atmosphere``: (n, 3) each
     event's ``(c, wx, wy)`` in km/s; ``misfit``: each event's misfit per pick (orders the weakest), optional;
     ``report`` collects each tested train's count. ``choice``: ``"weakest"`` removes the eligible events in order of
@@ -77,18 +78,27 @@ def surplus_events(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
             continue
         mine = np.zeros(n, dtype=bool)
         mine[members] = True
+        level = (train_level(members, picks, pick_station, log_amplitude, z=level_z)
+                 if log_amplitude is not None and level_z is not None else None)
         counts = _counts(members, mine, x, y, t0, event_atmosphere, pick_time, holder, st_x, st_y, by_station,
-                         station_start, reach_km=reach_km, count_stations=count_stations, slack_s=slack_s, kappa=kappa)
+                         station_start, reach_km=reach_km, count_stations=count_stations, slack_s=slack_s, kappa=kappa,
+                         level=level, log_amplitude=log_amplitude)
         if not counts:
             continue
         k = int(np.sort(counts)[int(np.floor(count_quantile * (len(counts) - 1)))])
         removed: list[int] = []
         if len(members) > k:
             held = {int(j): set(pick_station[picks[j]].tolist()) for j in members}
-            order = members[np.lexsort((members, -misfit_of[members], n_stations[members]))].tolist()
+            off = (np.array([level.off_level_share(picks[j], pick_station, log_amplitude) for j in members])
+                   if level is not None and log_amplitude is not None else np.zeros(len(members)))
+            made_of_weak = off >= 0.5  # an event made of arrivals below the train's level: not a round of it
+            order = members[np.lexsort((members, -misfit_of[members], n_stations[members], ~made_of_weak))].tolist()
+            weak_of = dict(zip(members.tolist(), made_of_weak.tolist()))
 
             def eligible(j: int) -> bool:
-                if n_stations[j] < min_stations or not keep[j]:
+                if not keep[j]:
+                    return False
+                if n_stations[j] < min_stations and not weak_of[j]:
                     return False  # a quiet round: the nearest stations' count may have missed it as well
                 others = set().union(*(held[m] for m in members.tolist() if m != j and keep[m]))
                 return bool(np.isin(pick_station[picks[j]], list(others)).mean() >= shared_share)
@@ -118,9 +128,9 @@ def surplus_events(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
 def _counts(members: np.ndarray, mine: np.ndarray, x: np.ndarray, y: np.ndarray, t0: np.ndarray,
             event_atmosphere: np.ndarray, pick_time: np.ndarray, holder: np.ndarray, st_x: np.ndarray, st_y: np.ndarray,
             by_station: np.ndarray, station_start: np.ndarray, *, reach_km: float, count_stations: int, slack_s: float,
-            kappa: float) -> list[int]:
+            kappa: float, level: TrainLevel | None = None, log_amplitude: np.ndarray | None = None) -> list[int]:
     """The train's count at each of the ``count_stations`` stations nearest its centre that heard it: the picks in
-    its window there that no event outside it holds."""
+    its window there that no event outside it holds (and, with ``level``, not far weaker than the train's level)."""
     cx, cy = float(np.median(x[members])), float(np.median(y[members]))
     distance = np.hypot(st_x - cx, st_y - cy)
     stations = np.flatnonzero(distance <= reach_km)
@@ -135,6 +145,8 @@ def _counts(members: np.ndarray, mine: np.ndarray, x: np.ndarray, y: np.ndarray,
         rows = by_station[station_start[st]:station_start[st + 1]]
         rows = rows[(pick_time[rows] >= arrival.min() - slack) & (pick_time[rows] <= arrival.max() + slack)]
         rows = rows[(holder[rows] < 0) | mine[np.maximum(holder[rows], 0)]]
+        if level is not None and log_amplitude is not None:
+            rows = level.at_level(st, rows, log_amplitude)
         if len(rows):
             counts.append(len(rows))
             if len(counts) >= count_stations:
