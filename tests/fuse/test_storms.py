@@ -99,9 +99,9 @@ def test_rms_residuals_are_the_assignments_residuals() -> None:
     assert rms[1] == 0.0
 
 
-def test_storm_cells_is_off_by_default_with_the_settings_defaults() -> None:
+def test_storm_cells_is_on_by_default_with_the_settings_defaults() -> None:
     config = FusionConfig()
-    assert not config.storm_cells
+    assert config.storm_cells
     settings = StormSettings()
     assert (config.storm_cell_km, config.storm_cell_s, config.storm_min_neighbours, config.storm_place_km,
             config.storm_cell_misfit, config.storm_event_misfit, config.storm_isolation_km,

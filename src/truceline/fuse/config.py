@@ -736,8 +736,10 @@ class FusionConfig:
     """``later_trains``: the bands are read from the free picks only; on, from those of weaker events (fewer
     stations) too. Off: a weaker event made of later trains holds some, but a second round heard at fewer stations
     than the first would then read as a later train (foreign_sim3 phases: on 631 events / 520 matched, off 630 / 520)."""
-    storm_cells: bool = False
-    """Batch only, after ``later_trains`` (``events.to_tables``): drop the lone events of a storm cell, read from the run
+    storm_cells: bool = True
+    """On since session 26 (`heavy` 1 h precision 0.8820 -> 0.8973, no true match lost on any scenario measured;
+    violation s11's attribution 272 -> 268 rounds at the operating point, a pairing knife edge: docs/fusion.md,
+    "Session 26 (lead)"). Batch only, after ``later_trains`` (``events.to_tables``): drop the lone events of a storm cell, read from the run
     (no other event within ``storm_isolation_km`` / ``storm_isolation_s`` nor at its place, ``storm_place_km``, within
     ``storm_cell_s``; at least ``storm_min_neighbours`` such events within ``storm_cell_km`` / ``storm_cell_s``; the
     median rms residual of them and it at least ``storm_cell_misfit`` times the run's (the median of its events that
