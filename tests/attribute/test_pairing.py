@@ -158,3 +158,17 @@ def test_a_launch_whose_impact_another_gun_of_its_battery_could_have_fired_stays
     launch = int(result.partner[2])
     assert launch in (0, 1) and result.kind[launch] == "launch"
     assert result.p_launch[launch] > 0.95
+
+
+def test_unpaired_reason_says_whether_a_partner_was_possible(areas: Areas) -> None:
+    # One UA launch and two RU impacts that both fit it: one impact is paired, the other had a possible partner that
+    # the best assignment gave away; a lone event far from both had none.
+    rows = [("L", T0, 48.0, lon_at_km(-8.0)), ("I1", T0 + 40.0, 48.0, lon_at_km(8.0)),
+            ("I2", T0 + 41.0, 48.0, lon_at_km(8.5)), ("Z", T0 + 5000.0, 49.5, lon_at_km(-30.0))]
+    result = attribute_events(events_table(rows), areas)
+    by_id = dict(zip(result.event_ids, range(len(rows))))
+    paired = {result.event_ids[i] for i in range(len(rows)) if result.partner[i] >= 0}
+    assert "L" in paired and len(paired & {"I1", "I2"}) == 1
+    left = by_id[({"I1", "I2"} - paired).pop()]
+    assert result.reason[left].startswith("unpaired: 1 possible partner, none chosen in the best assignment"), result.reason[left]
+    assert result.reason[by_id["Z"]].startswith("unpaired: no partner fits"), result.reason[by_id["Z"]]

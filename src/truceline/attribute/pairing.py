@@ -306,7 +306,8 @@ def _paired(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Fl
             volley_joint_roles(kind, partner, heads, tails, joint_cost, p_launch, p_impact, time_s, lat, lon, config, levels, model,
                                contexts, sigma_m, reason)
         _unpaired_roles(kind, partner, p_launch, p_impact, reason, time_s, lat, lon, config, levels, model, contexts, sigma_m, depth_m,
-                        counts=counts, class_probability=class_probability, record=record)
+                        counts=counts, class_probability=class_probability, record=record,
+                        candidates=np.bincount(heads, minlength=n) + np.bincount(tails, minlength=n))
         if near[0].size:
             count = (np.bincount(heads, minlength=n) + np.bincount(tails, minlength=n) + np.bincount(near[0], minlength=n)
                      + np.bincount(near[1], minlength=n))
@@ -657,13 +658,15 @@ def _unpaired_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], p_launch
                     time_s: FloatArray, lat: FloatArray, lon: FloatArray, config: PairingConfig, levels: SourceLevels | None,
                     model: LevelModel | None, contexts: ContextOdds | None, sigma_m: FloatArray | None = None,
                     depth_m: FloatArray | None = None, counts: ContextCounts | None = None,
-                    class_probability: FloatArray | None = None, record: FloatArray | None = None) -> None:
+                    class_probability: FloatArray | None = None, record: FloatArray | None = None,
+                    candidates: NDArray[np.int64] | None = None) -> None:
     """Unpaired events (in place): odds of impact from the levels and the partner it should have had, times the
     context (paired launches fired from the same place in the same minutes; paired impacts of fire from elsewhere
     landed there); without levels, the prior.
 
     With ``counts`` (``PairingConfig.unpaired_context_em``; the paired events behind ``contexts``) and levels, the contexts'
-    odds for unpaired events are the odds among *all* events there (:func:`unpaired_context_odds`), not among the paired."""
+    odds for unpaired events are the odds among *all* events there (:func:`unpaired_context_odds`), not among the paired.
+    ``candidates`` (each event's count of possible pairs) words the reason's start (:func:`unpaired_lead`)."""
     unpaired = np.flatnonzero(kind == "unknown")
     roles = kind.copy()
     battery = np.zeros(kind.size)
@@ -728,7 +731,16 @@ def _unpaired_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], p_launch
             where += f"launch : impact odds {used.battery:.3g} there among all events, paired and unpaired; "
         if record is not None and abs(np.log(record[i])) > np.log(2.0):
             source += f"; its place's record over the run makes it {record[i]:.2g} times as likely a launch as an impact"
-        reason[i] = f"unpaired: no partner fits; {where}called {'an' if kind[i] == 'impact' else 'a'} {kind[i]} ({source})"
+        lead = unpaired_lead(int(candidates[i]) if candidates is not None else 0)
+        reason[i] = f"{lead}; {where}called {'an' if kind[i] == 'impact' else 'a'} {kind[i]} ({source})"
+
+
+def unpaired_lead(candidates: int) -> str:
+    """The start of an unpaired event's reason: no partner fits at all, or possible partners the best assignment gave
+    to others or found dearer than leaving it alone (an analyst then knows a pair was weighed and not made)."""
+    if candidates <= 0:
+        return "unpaired: no partner fits"
+    return f"unpaired: {candidates} possible partner{'s' if candidates > 1 else ''}, none chosen in the best assignment"
 
 
 def unpaired_context_odds(counts: ContextCounts, members: NDArray[np.int64], battery: FloatArray, area: FloatArray, acoustic: FloatArray,
