@@ -14,7 +14,7 @@ import pytest
 
 from truceline.attribute.acoustics import LevelModel, SourceLevels
 from truceline.attribute.context import ContextOdds
-from truceline.attribute.pairing import PairingConfig, _unpaired_roles, flight_fit_share, located_partners
+from truceline.attribute.pairing import PairingConfig, assign_unpaired_roles, flight_fit_share, located_partners
 
 from attribute_world import T0, lon_at_km
 
@@ -85,7 +85,7 @@ def _p_impact(salvo: bool, flight: bool) -> tuple[float, str]:
     p_impact = np.array([0.02, 1.0, 0.0, 0.0])
     config = replace(PairingConfig(unpaired_partner_heard=True, partner_heard_flight=flight), battery_odds=4.0)
     reason = [""] * 4
-    _unpaired_roles(kind.copy(), partner, p_launch, p_impact, reason, time_s, lat, lon, config, levels, MODEL,
+    assign_unpaired_roles(kind.copy(), partner, p_launch, p_impact, reason, time_s, lat, lon, config, levels, MODEL,
                     ContextOdds(battery=4.0, impact_area=0.1), np.full(4, 100.0), class_probability=_classes())
     return float(p_impact[2]), reason[2]
 

@@ -12,7 +12,7 @@ import pytest
 
 from truceline.attribute.acoustics import LevelModel, SourceLevels
 from truceline.attribute.context import ContextCounts, ContextOdds, context_counts_from_pairs, context_odds_from_pairs
-from truceline.attribute.pairing import PairingConfig, _context_odds, _lone_odds, _unpaired_roles, unpaired_context_odds
+from truceline.attribute.pairing import PairingConfig, launch_odds_in_context, lone_event_odds, assign_unpaired_roles, unpaired_context_odds
 
 from attribute_world import T0, lon_at_km
 
@@ -36,7 +36,7 @@ def test_the_odds_among_all_events_are_a_fixed_point() -> None:
     assert used.battery < 20.0
     assert used.impact_area == pytest.approx(1.0 / 40.0)  # no unpaired event in an impact area
     # Fixed point: the events' roles under the odds give the odds back.
-    odds = _context_odds(30.0, used.mixture(1.0, 0.0), config)
+    odds = launch_odds_in_context(30.0, used.mixture(1.0, 0.0), config)
     p_impact = odds / (1.0 + odds)
     assert used.battery == pytest.approx((40.0 + 10 * (1.0 - p_impact)) / (1.0 + 10 * p_impact), rel=1e-5)
     # Without unpaired events the paired odds stand.
@@ -78,12 +78,12 @@ def _roles(em: bool) -> tuple[np.ndarray, list[str], float]:
     p_impact[-3:] = 0.0
     config = PairingConfig()
     sigma = np.full(11, 100.0)
-    acoustic = _lone_odds(10, [], config, levels, MODEL, np.array([8, 9, 10]), time_s=time_s, lat=lat, lon=lon, sigma_m=sigma)[1]
+    acoustic = lone_event_odds(10, [], config, levels, MODEL, np.array([8, 9, 10]), time_s=time_s, lat=lat, lon=lon, sigma_m=sigma)[1]
     paired_odds = 2.0 * acoustic
     contexts = ContextOdds(battery=paired_odds, impact_area=1.0 / 40.0)
     counts = ContextCounts(battery_launch=paired_odds, battery_impact=1.0, area_launch=1.0, area_impact=40.0) if em else None
     reason = [""] * 11
-    _unpaired_roles(kind, partner, p_launch, p_impact, reason, time_s, lat, lon, replace(config, battery_odds=paired_odds), levels, MODEL,
+    assign_unpaired_roles(kind, partner, p_launch, p_impact, reason, time_s, lat, lon, replace(config, battery_odds=paired_odds), levels, MODEL,
                     contexts, sigma, counts=counts)
     return p_impact, reason, acoustic
 

@@ -13,7 +13,7 @@ import pytest
 
 from truceline.attribute.acoustics import LevelModel, SourceLevels, unpaired_impact_odds
 from truceline.attribute.context import ContextOdds
-from truceline.attribute.pairing import PairingConfig, _unpaired_roles, located_partners
+from truceline.attribute.pairing import PairingConfig, assign_unpaired_roles, located_partners
 
 from attribute_world import T0, lon_at_km
 
@@ -96,7 +96,7 @@ def _p_impact(heard: bool, late: bool = False) -> tuple[float, str]:
     p_impact = np.array([0.0] * 3 + [1.0] * 3 + [0.0] * 2)
     config = replace(PairingConfig(unpaired_partner_heard=heard), battery_odds=1.5)
     reason = [""] * 8
-    _unpaired_roles(kind.copy(), partner, p_launch, p_impact, reason, time_s, lat, lon, config, levels, MODEL,
+    assign_unpaired_roles(kind.copy(), partner, p_launch, p_impact, reason, time_s, lat, lon, config, levels, MODEL,
                     ContextOdds(battery=1.5, impact_area=0.1), np.full(8, 100.0))
     return float(p_impact[6]), reason[6]
 

@@ -151,14 +151,14 @@ def volley_joint_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], heads
     over the hypotheses (:func:`joint_launch_role`; its lone evidence from its contexts at their current roles and its
     level, as an unpaired event's), and the reason says how likely its place fired the volley."""
     from truceline.attribute.context import context_of
-    from truceline.attribute.pairing import _lone_odds
+    from truceline.attribute.pairing import lone_event_odds
     volleys = volley_places(kind, partner, heads, tails, cost, time_s, lat, lon, config, sigma_m)
     before_launch, before_impact = p_launch.copy(), p_impact.copy()
     for volley in volleys:
         for k, place in enumerate(volley.places):
             for m in map(int, place):
                 battery, area = context_of(m, kind, partner, time_s, lat, lon, config, sigma_m, before_launch, before_impact)
-                lone = 1.0 / (1.0 + _lone_odds(m, contexts.mixture(battery, area), config, levels, model)[0])
+                lone = 1.0 / (1.0 + lone_event_odds(m, contexts.mixture(battery, area), config, levels, model)[0])
                 launch, impact = joint_launch_role(float(before_launch[m]), float(before_impact[m]), lone, volley.weights, volley.roles[m])
                 if launch >= float(p_launch[m]) - 1e-12:
                     continue

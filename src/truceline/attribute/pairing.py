@@ -51,7 +51,7 @@ from truceline.attribute.partners import chance_partners, flight_fit_share, loca
 from truceline.attribute.salvo import salvo_aim_factor, salvo_mate_groups
 from truceline.attribute.shared_role import salvo_shared_roles
 # the unpaired events' roles (session 26's split)
-from truceline.attribute.unpaired_roles import (_context_odds, _lone_odds, _unpaired_roles, unpaired_context_odds,
+from truceline.attribute.unpaired_roles import (launch_odds_in_context, lone_event_odds, assign_unpaired_roles, unpaired_context_odds,
                                                 unpaired_lead)
 
 FloatArray = NDArray[np.float64]
@@ -308,7 +308,7 @@ def _paired(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Fl
                 joint_cost = cost - extra[heads] - extra[tails]
             volley_joint_roles(kind, partner, heads, tails, joint_cost, p_launch, p_impact, time_s, lat, lon, config, levels, model,
                                contexts, sigma_m, reason)
-        _unpaired_roles(kind, partner, p_launch, p_impact, reason, time_s, lat, lon, config, levels, model, contexts, sigma_m, depth_m,
+        assign_unpaired_roles(kind, partner, p_launch, p_impact, reason, time_s, lat, lon, config, levels, model, contexts, sigma_m, depth_m,
                         counts=counts, class_probability=class_probability, record=record,
                         candidates=np.bincount(heads, minlength=n) + np.bincount(tails, minlength=n))
         if near[0].size:
@@ -392,7 +392,7 @@ def _volley_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], heads: NDA
             fired, landed = fired[np.isin(fired, outside)], landed[np.isin(landed, outside)]
             battery = max(battery, 1.0 - float(np.prod(1.0 - np.clip(before_launch[fired], 0.0, 1.0))))
             area = max(area, 1.0 - float(np.prod(1.0 - np.clip(before_impact[landed], 0.0, 1.0))) if landed.size else 0.0)
-        odds = _context_odds(acoustic, contexts.mixture(battery, area), config)
+        odds = launch_odds_in_context(acoustic, contexts.mixture(battery, area), config)
         lone_launch = 1.0 / (1.0 + odds)
         for m in members:
             if partner[m] < 0:
@@ -417,7 +417,7 @@ def _one_place_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], p_launc
     lone_launch = {}
     for m in sorted(shares):
         battery, area = context_of(m, kind, partner, time_s, lat, lon, config, sigma_m, p_launch, p_impact)
-        lone_launch[m] = 1.0 / (1.0 + _lone_odds(m, contexts.mixture(battery, area), config, levels, model)[0])
+        lone_launch[m] = 1.0 / (1.0 + lone_event_odds(m, contexts.mixture(battery, area), config, levels, model)[0])
     for m, (posterior, places) in sorted(shares.items()):
         lone = lone_launch[m]
         kept = min(float(p_launch[m]), posterior * float(p_launch[m]) + (1.0 - posterior) * lone)
@@ -440,7 +440,7 @@ def _context_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], alternati
     """(p_launch, p_impact) of the paired events with their contexts (:func:`context_of`; the neighbours' role
     probabilities ``neighbour_*``, or, without them, every neighbour sure of its role): an alternative solution that
     swaps the event's role is weighed by the context's launch : impact odds, and a chance pair or an alternative that
-    leaves the event unpaired leaves its role to the evidence it has alone (context and levels, :func:`_lone_odds`).
+    leaves the event unpaired leaves its role to the evidence it has alone (context and levels, :func:`lone_event_odds`).
 
     With ``config.cavity_contexts`` and the neighbours' probabilities, a battery neighbour that has an impact area of its
     own (paired impacts of fire from elsewhere around it, other than the event) counts with its role judged without the
@@ -482,7 +482,7 @@ def _context_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], alternati
                 hood[event] = (fired[group[fired] != group[event]], landed[group[landed] != group[event]])
                 fired_weight, landed_weight = hood_weight[event]
                 hood_weight[event] = (fired_weight[group[fired] != group[event]], landed_weight[group[landed] != group[event]])
-    acoustic = {int(i): _lone_odds(int(i), [], config, levels, model, depth_m=depth_m, sigma_m=sigma_m)[1] for i in paired}
+    acoustic = {int(i): lone_event_odds(int(i), [], config, levels, model, depth_m=depth_m, sigma_m=sigma_m)[1] for i in paired}
 
     def levels_factor(i: int, fired: NDArray[np.intp]) -> FloatArray:
         if not config.battery_levels or levels is None or not fired.size:
@@ -543,7 +543,7 @@ def _context_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], alternati
 
     def judge(i: int, battery: float, area: float) -> tuple[float, float]:
         mixture = contexts.mixture(min(battery, 1.0), min(area, 1.0))
-        odds = _context_odds(acoustic[i], mixture, config)
+        odds = launch_odds_in_context(acoustic[i], mixture, config)
         place = float(record[i]) if record is not None else 1.0
         odds /= place
         weight, chance = alternative_weight[i], chance_weight[i]
@@ -581,7 +581,7 @@ def _context_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], alternati
         salvo_battery = battery
         if taker not in hood[i][0]:
             salvo_battery = 1.0 - (1.0 - battery) * (1.0 - float(levels_factor(i, np.array([taker], dtype=np.intp))[0]))
-        salvo_odds = _context_odds(acoustic[i], contexts.mixture(min(salvo_battery, 1.0), min(area, 1.0)), config) / place
+        salvo_odds = launch_odds_in_context(acoustic[i], contexts.mixture(min(salvo_battery, 1.0), min(area, 1.0)), config) / place
         salvo = float(salvo_weight[i])
         if config.context_weighs_chosen:
             salvo /= 2.0 * (p_context_launch if kind[i] == "launch" else 1.0 - p_context_launch)

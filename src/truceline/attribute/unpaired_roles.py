@@ -21,7 +21,7 @@ from truceline.attribute.partners import located_partners
 FloatArray = NDArray[np.float64]
 
 
-def _context_odds(acoustic: float, contexts: list[tuple[float, float]], config: PairingConfig) -> float:
+def launch_odds_in_context(acoustic: float, contexts: list[tuple[float, float]], config: PairingConfig) -> float:
     """Odds (impact : launch) from the acoustic odds (1: none, then the prior) and the contexts' mixture."""
     p_impact = 0.0
     total = 0.0
@@ -37,7 +37,7 @@ def _context_odds(acoustic: float, contexts: list[tuple[float, float]], config: 
     return p_impact / (1.0 - p_impact)
 
 
-def _lone_odds(i: int, contexts: list[tuple[float, float]], config: PairingConfig, levels: SourceLevels | None,
+def lone_event_odds(i: int, contexts: list[tuple[float, float]], config: PairingConfig, levels: SourceLevels | None,
                model: LevelModel | None, group: NDArray[np.intp] | None = None, *, time_s: FloatArray | None = None,
                lat: FloatArray | None = None, lon: FloatArray | None = None, sigma_m: FloatArray | None = None,
                depth_m: FloatArray | None = None, located: tuple[FloatArray, FloatArray] | None = None) -> tuple[float, float]:
@@ -61,10 +61,10 @@ def _lone_odds(i: int, contexts: list[tuple[float, float]], config: PairingConfi
                                         depth_sigma_m=None if depth_m is None or sigma_m is None else sigma_m[members],
                                         launch_partner_located=None if located is None else located[0][members],
                                         impact_partner_located=None if located is None else located[1][members])
-    return _context_odds(acoustic, contexts, config), acoustic
+    return launch_odds_in_context(acoustic, contexts, config), acoustic
 
 
-def _unpaired_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], p_launch: FloatArray, p_impact: FloatArray, reason: list[str],
+def assign_unpaired_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], p_launch: FloatArray, p_impact: FloatArray, reason: list[str],
                     time_s: FloatArray, lat: FloatArray, lon: FloatArray, config: PairingConfig, levels: SourceLevels | None,
                     model: LevelModel | None, contexts: ContextOdds | None, sigma_m: FloatArray | None = None,
                     depth_m: FloatArray | None = None, counts: ContextCounts | None = None,
@@ -110,14 +110,14 @@ def _unpaired_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], p_launch
     for i in unpaired:
         if contexts is not None:
             battery[i], area[i] = context_of(int(i), roles, partner, time_s, lat, lon, config, sigma_m, p_launch, p_impact)
-        acoustic[i] = _lone_odds(int(i), [], lone_config, levels, lone_model, unpaired, time_s=time_s, lat=lat, lon=lon, sigma_m=sigma_m,
+        acoustic[i] = lone_event_odds(int(i), [], lone_config, levels, lone_model, unpaired, time_s=time_s, lat=lat, lon=lon, sigma_m=sigma_m,
                                  depth_m=depth_m, located=located)[1]
     used = contexts
     if contexts is not None and counts is not None and model is not None:
         used = unpaired_context_odds(counts, unpaired[acoustic[unpaired] != 1.0], battery, area, acoustic, contexts, config)
     for i in unpaired:
         mixture = used.mixture(float(battery[i]), float(area[i])) if used is not None else []
-        odds = _context_odds(float(acoustic[i]), mixture, config)
+        odds = launch_odds_in_context(float(acoustic[i]), mixture, config)
         if record is not None:
             odds /= float(record[i])  # its place's record over the run (``place_record``)
         if acoustic[i] == 1.0:
@@ -170,7 +170,7 @@ def unpaired_context_odds(counts: ContextCounts, members: NDArray[np.int64], bat
     for _ in range(iterations):
         b_launch = b_impact = a_launch = a_impact = 0.0
         for i in members:
-            odds = _context_odds(float(acoustic[i]), used.mixture(float(battery[i]), float(area[i])), config)
+            odds = launch_odds_in_context(float(acoustic[i]), used.mixture(float(battery[i]), float(area[i])), config)
             p_imp = odds / (1.0 + odds)
             w_b = float(battery[i])
             w_a = (1.0 - w_b) * float(area[i])
