@@ -40,7 +40,8 @@ from scipy.optimize import linear_sum_assignment
 from truceline.fuse.atmosphere import travel_times
 from truceline.fuse.footprint import heard_by_nearest_majority
 from truceline.fuse.refine import clusters
-from truceline.fuse.repeat import FREE, NEW, STEP_KM, _gains, agreeing_origins, arrival_windows, located, refined_at
+from truceline.fuse.repeat import (FREE, NEW, STEP_KM, _gains, agreeing_origins, arrival_windows, located, range_pool,
+                                  refined_at, station_ranges)
 from truceline.fuse.rival import PickContext
 from truceline.fuse.ripple import CLUSTER_GAP_S as BURST_GAP_S, CLUSTER_KM as BURST_KM, burst_clusters
 
@@ -254,13 +255,7 @@ def flight_partners(
             continue
         tt = travel_times(ctx.st_x[stations], ctx.st_y[stations], ax, ay, c, wx, wy, ctx.range_slope)
         slack = coarse_s + SPAN_KM / max(c - 0.04, 0.1)
-        parts = []
-        for s, t in zip(stations.tolist(), tt.tolist()):
-            first, last = int(station_pick_start[s]), int(station_pick_start[s + 1])
-            lo = first + int(np.searchsorted(ctx.pick_time[first:last], w_lo + t - slack))
-            hi = first + int(np.searchsorted(ctx.pick_time[first:last], w_hi + t + slack))
-            parts.append(np.arange(lo, hi, dtype=np.int64))
-        pool = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+        pool = range_pool(station_ranges(ctx, station_pick_start, stations, w_lo + tt - slack, w_hi + tt + slack))
 
         def available(candidates: np.ndarray) -> np.ndarray:
             h = holder[candidates]

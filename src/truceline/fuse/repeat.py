@@ -165,6 +165,28 @@ def replacement_start(ctx: PickContext, picks: list[np.ndarray], span_km: float,
     return holder, sizes, np.lexsort((np.arange(len(picks)), -sizes)).tolist(), gx, gy
 
 
+def station_ranges(ctx: PickContext, station_pick_start: np.ndarray, stations: np.ndarray, lo_s: np.ndarray,
+                   hi_s: np.ndarray, *, closed: bool = False) -> list[tuple[int, int, int]]:
+    """``(station, lo, hi)`` for each of ``stations``: its picks ``lo:hi`` (each station's picks sorted by time from
+    ``station_pick_start[s]``) whose times lie in ``[lo_s, hi_s)`` at that station (``closed``: ``hi_s`` itself too).
+    The one loop that every step gathering a source's arrivals reads (flight, twin, salvo, relabel, the ripple's
+    burst), so that their windows differ only in where they put the edges."""
+    side: Literal["left", "right"] = "right" if closed else "left"
+    out = []
+    for s, t_lo, t_hi in zip(stations.tolist(), np.asarray(lo_s).tolist(), np.asarray(hi_s).tolist()):
+        first, last = int(station_pick_start[s]), int(station_pick_start[s + 1])
+        lo = first + int(np.searchsorted(ctx.pick_time[first:last], t_lo))
+        hi = first + int(np.searchsorted(ctx.pick_time[first:last], t_hi, side=side))
+        out.append((s, lo, hi))
+    return out
+
+
+def range_pool(ranges: list[tuple[int, int, int]]) -> np.ndarray:
+    """Every pick index of ``ranges`` (from :func:`station_ranges`), station by station."""
+    parts = [np.arange(lo, hi, dtype=np.int64) for _, lo, hi in ranges]
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+
+
 def arrival_windows(ctx: PickContext, station_pick_start: np.ndarray, x: float, y: float, t0: float, atm: np.ndarray,
                     half_window_s: float, *, closed: bool = False) -> list[tuple[int, int, int]]:
     """``(station, lo, hi)`` for every station within reach of ``(x, y)``: its picks ``lo:hi`` (each station's picks
@@ -175,14 +197,8 @@ def arrival_windows(ctx: PickContext, station_pick_start: np.ndarray, x: float, 
     c, wx, wy = (float(v) for v in atm)
     stations = np.flatnonzero(np.hypot(ctx.st_x - x, ctx.st_y - y) <= ctx.reach_km)
     tt = travel_times(ctx.st_x[stations], ctx.st_y[stations], x, y, c, wx, wy, ctx.range_slope)
-    side: Literal["left", "right"] = "right" if closed else "left"
-    out = []
-    for s, t in zip(stations.tolist(), tt.tolist()):
-        first, last = int(station_pick_start[s]), int(station_pick_start[s + 1])
-        lo = first + int(np.searchsorted(ctx.pick_time[first:last], t0 + t - half_window_s))
-        hi = first + int(np.searchsorted(ctx.pick_time[first:last], t0 + t + half_window_s, side=side))
-        out.append((s, lo, hi))
-    return out
+    return station_ranges(ctx, station_pick_start, stations, t0 + tt - half_window_s, t0 + tt + half_window_s,
+                          closed=closed)
 
 
 def agreeing_origins(ctx: PickContext, pool: np.ndarray, x: float, y: float, t0: float, gx: np.ndarray,

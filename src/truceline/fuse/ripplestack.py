@@ -13,6 +13,7 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 from truceline.fuse.atmosphere import travel_times
+from truceline.fuse.repeat import range_pool, station_ranges
 from truceline.fuse.rival import PickContext
 
 SEARCH_KM = 2.5
@@ -203,12 +204,8 @@ def burst_pool(members: np.ndarray, x: np.ndarray, y: np.ndarray, t0: np.ndarray
     tt = travel_times(ctx.st_x[stations], ctx.st_y[stations], cx, cy, c, wx, wy, ctx.range_slope)
     parts = [np.concatenate([picks[m] for m in members])]
     margin = 1.0 + SEARCH_KM / 2.0 / c
-    for st, t in zip(stations.tolist(), tt.tolist()):
-        first, last = int(station_pick_start[st]), int(station_pick_start[st + 1])
-        lo = first + int(np.searchsorted(ctx.pick_time[first:last], t_lo + t - margin))
-        hi = first + int(np.searchsorted(ctx.pick_time[first:last], t_hi + t + margin))
-        cand = np.arange(lo, hi, dtype=np.int64)
-        parts.append(cand[holder[cand] < 0])
+    cand = range_pool(station_ranges(ctx, station_pick_start, stations, t_lo + tt - margin, t_hi + tt + margin))
+    parts.append(cand[holder[cand] < 0])
     pool = np.unique(np.concatenate(parts))
     return pool, cx, cy, t_lo, t_hi
 

@@ -31,7 +31,7 @@ import numpy as np
 
 from truceline.fuse import kernels
 from truceline.fuse.atmosphere import travel_times
-from truceline.fuse.repeat import SPAN_KM, STEP_KM, agreeing_origins, located, replacement_start
+from truceline.fuse.repeat import SPAN_KM, STEP_KM, agreeing_origins, located, range_pool, replacement_start, station_ranges
 from truceline.fuse.rival import PickContext
 
 WINDOW_S = 2.0
@@ -68,13 +68,8 @@ def twin_rounds(
         agree_s = ctx.sigma_s
         stations = np.flatnonzero(np.hypot(ctx.st_x - ax, ctx.st_y - ay) <= ctx.reach_km - SPAN_KM)
         tt = travel_times(ctx.st_x[stations], ctx.st_y[stations], ax, ay, c, wx, wy, ctx.range_slope)
-        parts = []
-        for s, t in zip(stations.tolist(), tt.tolist()):
-            first, last = int(station_pick_start[s]), int(station_pick_start[s + 1])
-            lo = first + int(np.searchsorted(ctx.pick_time[first:last], at + t - WINDOW_S - coarse_s - 1.0))
-            hi = first + int(np.searchsorted(ctx.pick_time[first:last], at + t + WINDOW_S + coarse_s + 1.0))
-            parts.append(np.arange(lo, hi, dtype=np.int64))
-        pool = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+        pool = range_pool(station_ranges(ctx, station_pick_start, stations, at + tt - WINDOW_S - coarse_s - 1.0,
+                                         at + tt + WINDOW_S + coarse_s + 1.0))
         pool = pool[(holder[pool] == FREE) | (holder[pool] == a)]
         own = int(len(picks[a]))
         if len(pool) < own + min_stations:
