@@ -7,7 +7,8 @@ import numpy as np
 from tests.fuse.test_rival import C_KM_S, KAPPA, SIGMA_S, ST_X, ST_Y, Book, station
 from truceline.fuse.footprint import heard_by_nearest_majority
 from truceline.fuse.atmosphere import travel_times
-from truceline.fuse.repeat import arrival_windows, disc_grid, repeated_sources, replacement_start
+from truceline.fuse.repeat import (arrival_windows, disc_grid, range_pool, repeated_sources, replacement_start,
+                                  station_ranges)
 from truceline.fuse.rival import PickContext
 
 BATTERY = (13.0, 2.0)  # east of the 5 x 5 grid of stations (x and y from -10 to 10 km)
@@ -131,3 +132,22 @@ def test_arrival_windows_hold_each_stations_picks_about_its_predicted_arrival_wi
         for s, lo, hi in windows:
             assert pick_station[lo:hi].tolist() == [s] * len(kept)
             np.testing.assert_allclose(pick_time[lo:hi] - arrival[s], kept, atol=1e-9)
+
+
+def test_station_ranges_take_each_stations_own_edges_and_pool_them_station_by_station() -> None:
+    """``station_ranges`` (the loop the flight, twin and ripple steps share): each station's picks between its own two
+    edges (the upper one in only when ``closed``), and ``range_pool`` their indices station by station."""
+    pick_time = np.array([0.0, 1.0, 2.0, 3.0, 10.0, 11.0, 12.0, 13.0])
+    pick_station = np.array([0, 0, 0, 0, 1, 1, 1, 1])
+    start = np.array([0, 4, 8])
+    n = len(pick_time)
+    st = np.array([0.0, 1.0])
+    ctx = PickContext(pick_time, pick_station, np.full(n, np.nan), np.full(n, np.nan), st, st, np.zeros(2),
+                      np.zeros(0), np.zeros(0), SIGMA_S, KAPPA, 50.0, 3.0, 2.2, 3.0)
+    stations = np.array([1, 0])  # in the caller's order, not sorted
+    ranges = station_ranges(ctx, start, stations, np.array([11.0, 0.5]), np.array([13.0, 2.0]))
+    assert ranges == [(1, 5, 7), (0, 1, 2)]
+    assert station_ranges(ctx, start, stations, np.array([11.0, 0.5]), np.array([13.0, 2.0]), closed=True) == [(1, 5, 8),
+                                                                                                               (0, 1, 3)]
+    assert range_pool(ranges).tolist() == [5, 6, 1]
+    assert range_pool([]).dtype == np.int64 and len(range_pool([])) == 0
