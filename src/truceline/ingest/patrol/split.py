@@ -15,7 +15,11 @@ from truceline.ingest.patrol.patterns import KIND_NOUN, VERB, VIOLATION_SHARE
 from truceline.ingest.patrol.scan import Scan
 
 _CLAUSE_BREAK = re.compile(
-    r";\s+|,?\s+and\s+(?!in\s+(?:some|most|many|all|several)\s+cases\b|at\s+(?:an?\s+)?(?:altitude|height)\b)(?=(?:(?:while|when)\s+)?(?:positioned|while|in|at|near|from)\s+[^;]*?\b(?:heard|saw|observed|recorded|spotted)\b)"
+    r";\s+"
+    # "… heard two explosions 4km south-west, followed by a burst of heavy-machine-gun fire at 11:20" (patrol27's AF13: the
+    # explosions were given the burst's time): what followed, with its own clock, is its own clause
+    r"|,\s+(?:then\s+)?followed\s+(?:shortly\s+|later\s+)?by\s+(?!(?:its|their)\s)(?=[^;,]*?\bat\s+(?:about\s+|around\s+)?\d{1,2}:\d{2})"
+    r"|,?\s+and\s+(?!in\s+(?:some|most|many|all|several)\s+cases\b|at\s+(?:an?\s+)?(?:altitude|height)\b)(?=(?:(?:while|when)\s+)?(?:positioned|while|in|at|near|from)\s+[^;]*?\b(?:heard|saw|observed|recorded|spotted)\b)"
     r"|,?\s+and\s+(?=(?:the\s+SMM|it|the\s+mission)\s+(?:also\s+|later\s+)?(?:heard|saw|observed|recorded|spotted)\b)"
     # "… more than 170 explosions, mostly in areas east of Mariupol where the SMM also recorded intense exchanges of
     # heavy-machine-gun fire" (patrol18b, C13: the explosions were given the machine-gun as their weapon)
@@ -167,7 +171,9 @@ _AFTER_BREAKDOWN = re.compile(r"\s+(?:(?:about|approximately|some|around|at)\s+)
                               + ph.DIRECTION + r")", re.IGNORECASE)
 
 
-_EXPLOSION_NOUN = re.compile(r"\b(?:explosions?|rounds?|impacts?|detonations?|blasts?)\b", re.IGNORECASE)
+#: (also rockets, missiles, shells and bombs: "8 rockets, three of which fell near Sderot", patrol27)
+_EXPLOSION_NOUN = re.compile(r"\b(?:explosions?|rounds?|impacts?|detonations?|blasts?|rockets?|missiles?|shells?|bombs?)\b",
+                             re.IGNORECASE)
 _NOT_EXPLOSIONS = re.compile(r"\bviolations?\b", re.IGNORECASE)
 
 
