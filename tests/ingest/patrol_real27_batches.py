@@ -210,3 +210,115 @@ BATCH_AF: list[Item] = [
   dict(kind=PIF, count=18, flight="E to W", bearing="NW"),
   dict(kind=FLARE, count=1, bearing="NW")]),
 ]
+
+# --- batch AG: written after AF's fixes (before any run on it), committed before its first run, measured once ----------
+BATCH_AG: list[Item] = [
+
+# the SMM: "during the day", "heard and saw", airbursts with "at least", "about 5-7 km" (a space before the unit)
+("AG01", "2018-05-12",
+ "During the day on 12 May, positioned on the northern edge of Zolote, the SMM heard and saw at least 18 explosions "
+ "assessed as air bursts, about 5-7 km north-north-west.",
+ [dict(kind=AIR, count=18, qual="at least", bearing="NNW", dist=(5, 7), time=("within", "12 00:00", "13 00:00"),
+       obs="Zolote")]),
+
+# the SMM: an area's tally, "all in areas south-east of" a town (where the fire was, no bearing from the observer)
+("AG02", "2019-08-20",
+ "In the Svitlodarsk area, the SMM recorded 27 ceasefire violations, including 11 undetermined explosions, all in areas "
+ "south-east of Svitlodarsk.",
+ [dict(kind=UND, count=11, cv=27)]),
+
+# the SMM: a negative for one region, the tally of the other
+("AG03", "2020-09-14",
+ "The SMM did not record any ceasefire violations in Luhansk region. In Donetsk region, it recorded 14 ceasefire "
+ "violations, including five explosions.",
+ [dict(kind=UND, count=5, cv=14, region="Donetsk", placed=False)]),
+
+# UNIFIL: "(local time)" after a time, a flare "in the vicinity of" a village not in the gazetteer
+("AG04", "2015-06-03",
+ "At 21:14 (local time), UNIFIL observed an illumination flare fired from south of the Blue Line in the vicinity of Kafr "
+ "Shouba.",
+ [dict(kind=FLARE, count=1)]),
+
+# the SMM: shots and bursts "at an undetermined distance", a window, "while in"
+("AG05", "2017-11-08",
+ "Between 05:40 and 06:15, while in Marinka, the SMM heard about 60 shots and 25 bursts of small-arms and "
+ "heavy-machine-gun fire at an undetermined distance west-south-west.",
+ [dict(kind=SHOT, count=60, qual="about", bearing="WSW", dist=None, time=("08 05:40", "08 06:15"), obs="Marinka"),
+  dict(kind=BURST, count=25, bearing="WSW", dist=None, time=("08 05:40", "08 06:15"), obs="Marinka")]),
+
+# the SMM's camera: a night, explosions, projectiles and flares "all at an undetermined distance"
+("AG06", "2019-10-05",
+ "On the night of 4-5 October, the SMM camera in Avdiivka recorded 9 undetermined explosions, 23 projectiles in flight "
+ "from east to west and four illumination flares in vertical flight, all at an undetermined distance east-north-east.",
+ [dict(kind=UND, count=9, bearing="ENE", dist=None, time=("within", "04 12:00", "05 12:00")),
+  dict(kind=PIF, count=23, flight="E to W", bearing="ENE", dist=None),
+  dict(kind=FLARE, count=4, bearing="ENE", dist=None)]),
+
+# UNMOGIP's field station: a window in four-digit hours, impacts at a distance and direction from the station
+("AG07", "2016-03-03",
+ "UNMOGIP observers at the Kotli field station reported hearing 14 mortar rounds impact about 4-5 km north-east of the "
+ "station between 1015 and 1040 hrs on 3 March.",
+ [dict(kind=IMP, count=14, weapon="mortar", bearing="NE", dist=(4, 5), time=("03 10:15", "03 10:40"))]),
+
+# the SMM: "positioned about 2km west of", impacts with a calibre, then shots at their own distance
+("AG08", "2018-04-25",
+ "Positioned about 2km west of Pervomaiske, between 15:30 and 15:45, the SMM heard two explosions assessed as impacts of "
+ "120mm mortar rounds 3-4km south-south-east and 15 shots of small-arms fire 1km south.",
+ [dict(kind=IMP, count=2, weapon="mortar", bearing="SSE", dist=(3, 4), time=("25 15:30", "25 15:45")),
+  dict(kind=SHOT, count=15, weapon="small_arms", bearing="S", dist=(1, 1), time=("25 15:30", "25 15:45"))]),
+
+# the SMM: fewer violations than before, the tally and its explosions in brackets
+("AG09", "2019-12-03",
+ "The SMM recorded fewer ceasefire violations in Donetsk region (about 90, including 20 explosions) than in the previous "
+ "reporting period (about 130 ceasefire violations).",
+ [dict(kind=UND, count=20, cv=90, region="Donetsk", placed=False),
+  dict(kind=OTHER, cv=130, opt=True)]),
+
+# UNIFIL: shells fired "that landed in the vicinity of" two villages, a window
+("AG10", "2014-10-17",
+ "On 17 October, between 11:20 and 11:55, UNIFIL recorded 12 artillery shells fired from south of the Blue Line that "
+ "landed in the vicinity of Wazzani and Kafr Kila.",
+ [dict(kind=IMP, count=12, weapon="artillery", time=("17 11:20", "17 11:55"))]),
+
+# the SMM: a thermal camera, tracer rounds in flight, "of its position in"
+("AG11", "2017-07-19",
+ "Using a thermal-imaging camera, the SMM saw at 22:31 six tracer rounds in flight from north to south about 1.5km "
+ "west-south-west of its position in Shchastia.",
+ [dict(kind=PIF, count=6, flight="N to S", bearing="WSW", dist=(1.5, 1.5), time=("19 22:31", "19 22:31"),
+       obs="Shchastia")]),
+
+# the SMM: an evening and the next morning in one sentence, "a further"
+("AG12", "2018-07-02",
+ "On the evening of 1 July, while in Horlivka, the SMM heard 31 undetermined explosions 4-6km west-north-west; in the "
+ "morning of 2 July, it heard a further 12 undetermined explosions and 40 bursts of heavy-machine-gun fire 3-5km "
+ "north-west.",
+ [dict(kind=UND, count=31, bearing="WNW", dist=(4, 6), time=("within", "01 15:00", "02 00:00"), obs="Horlivka"),
+  dict(kind=UND, count=12, bearing="NW", dist=(3, 5), time=("within", "02 04:00", "02 12:00")),
+  dict(kind=BURST, count=40, weapon="heavy_machine_gun", bearing="NW", dist=(3, 5), time=("within", "02 04:00", "02 12:00"))]),
+
+# the OSCE's Karabakh monitoring: nothing heard, a party's tally after
+("AG13", "2017-05-16",
+ "Monitoring on the contact line near Martuni, the OSCE team heard no shots; after the monitoring, the Azerbaijani side "
+ "reported 3 ceasefire violations in the area.",
+ [dict(kind=OTHER, cv=3)]),
+
+# UNIFIL: tracer rounds fired across the Blue Line, "approximately", a window
+("AG14", "2016-01-08",
+ "UNIFIL observed approximately 40 tracer rounds fired from Lebanese territory across the Blue Line towards Israel between "
+ "23:10 and 23:25 on 8 January.",
+ [dict(kind=PIF, count=40, qual="about", time=("08 23:10", "08 23:25"))]),
+
+# the SMM: one explosion and "another", both assessed, a distance "of its position near"
+("AG15", "2019-04-11",
+ "The SMM heard an explosion at 09:05 and another at 09:21, both assessed as outgoing artillery rounds, 5km east of its "
+ "position near Berezove.",
+ [dict(kind=OUT, count=1, weapon="artillery", bearing="E", dist=(5, 5), time=("11 09:05", "11 09:05")),
+  dict(kind=OUT, count=1, weapon="artillery", bearing="E", dist=(5, 5), time=("11 09:21", "11 09:21"))]),
+
+# the ISPR on the Line of Control: a window in four-digit hours, weapons with no number
+("AG16", "2018-01-02",
+ "Indian troops resorted to unprovoked firing with mortars and automatic weapons in the Nikial sector from 0900 to 1130 "
+ "hrs, targeting civilian population.",
+ [dict(kind=UND, weapon="mortar", opt=True, time=("02 09:00", "02 11:30")),
+  dict(kind=OTHER, weapon="small_arms", opt=True)]),
+]
