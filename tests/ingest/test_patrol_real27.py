@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.ingest.patrol_real27_batches import BATCH_AF
+from tests.ingest.patrol_real27_batches import BATCH_AF, BATCH_AG
 from tests.ingest.test_patrol_real16 import assert_no_worse
 from tests.ingest.test_patrol_real20 import _fire, _read
 
@@ -19,11 +19,18 @@ JUDGED: dict[str, dict[str, int]] = {
     # convention of patrol22/23's tests (the whole is the rounds fired; the part brought down is told beside it); the
     # expectation wanted the three that were not intercepted
     "AF22": {"count": 1},
+    # AG15: the one record of "an explosion at 09:05 and another at 09:21" runs from 09:05 to 09:21 (see LEFT)
+    "AG15": {"time": 1},
 }
-LEFT: dict[str, dict[str, int]] = {}
+LEFT: dict[str, dict[str, int]] = {
+    # AG15: "an explosion at 09:05 and another at 09:21, both assessed as outgoing artillery rounds": one record of one
+    # round from 09:05 to 09:21; "another" is not counted as a second round of its own time
+    "AG15": {"record": 1},
+}
 
 
-@pytest.mark.parametrize(("item", "day", "text", "expected"), BATCH_AF, ids=[item[0] for item in BATCH_AF])
+@pytest.mark.parametrize(("item", "day", "text", "expected"), BATCH_AF + BATCH_AG,
+                         ids=[item[0] for item in BATCH_AF + BATCH_AG])
 def test_held_out_item_has_no_wrong_value(item: str, day: str, text: str, expected: list[dict[str, Any]]) -> None:
     assert_no_worse(item, day, text, expected, JUDGED, LEFT)
 
@@ -170,3 +177,33 @@ def test_a_time_given_in_utc_beside_its_local_time_is_read_in_utc(text: str, win
     record = _one(text)
     assert _hours(record) == window
     assert record["count"] == 2
+
+
+# --- batch AG's constructs: four-digit windows (AG07), a later clause's own day and part of it (AG12), a region's tally in
+# brackets after a comparison (AG09) ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "window"), [
+    ("Observers heard 7 mortar rounds impact about 3 km south of the post between 1305 and 1320 hrs.", ("02 13:05", "02 13:20")),
+    ("Troops fired 12 mortar bombs in the sector from 0710 to 0905 hours.", ("02 07:10", "02 09:05")),
+])
+def test_a_window_of_four_digit_clocks_is_read(text: str, window: tuple[str, str]) -> None:
+    assert _hours(_one(text)) == window
+
+
+def test_a_later_clause_with_its_own_day_and_part_of_it_is_read_in_that_part() -> None:
+    records = _fire(_read("On the evening of 5 March, while in Popasna, the SMM heard 8 undetermined explosions 3km west; in the "
+                          "early morning of 6 March, it heard 14 bursts 2km south."))
+    assert [(r["count"], _hours(r)) for r in records] == [(8, ("05 15:00", "06 00:00")), (14, ("06 00:00", "06 10:00"))]
+
+
+@pytest.mark.parametrize(("text", "tally", "explosions"), [
+    ("The SMM recorded fewer ceasefire violations in Luhansk region (about 45, including 6 explosions) than in the previous "
+     "reporting period.", 45, 6),
+    ("The SMM recorded more ceasefire violations in Donetsk region (310, including 72 explosions), compared with the "
+     "previous reporting period.", 310, 72),
+])
+def test_a_region_s_tally_in_brackets_after_a_comparison_is_read(text: str, tally: int, explosions: int) -> None:
+    record = _one(text)
+    assert (record["kind"], record["count"], record["ceasefire_violations"]) == ("explosion_undetermined", explosions, tally)
+    assert record["region"] in ("Luhansk", "Donetsk")

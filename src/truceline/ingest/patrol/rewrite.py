@@ -185,6 +185,10 @@ _A_RESULT_OF = re.compile(r"(?<=\b[Aa]s\s)a(?=\s+result\s+of\s+(?:the\s+)?(?:ene
 #: Also "at 1410 hrs" (UNMOGIP's field stations; patrol27's AF11: a count of 1410): "14:10hrs" (same length).
 _HOURS_CLOCK = re.compile(r"(?:(?<=\bat\s)|(?<=\babout\s)|(?<=\baround\s))([01]\d|2[0-3])([0-5]\d)\s+(?P<word>hours|hrs)\b",
                           re.IGNORECASE)
+#: A window of such clocks: "between 1015 and 1040 hrs", "from 0900 to 1130 hours" (patrol27's AG07, AG16: untimed):
+#: "between 10:15 and 10:40 hrs" (longer).
+_HOURS_WINDOW = re.compile(r"\b(?P<lead>between|from)\s+(?P<h1>[01]\d|2[0-3])(?P<m1>[0-5]\d)\s+(?P<mid>and|to|till|until)\s+"
+                           r"(?P<h2>[01]\d|2[0-3])(?P<m2>[0-5]\d)\s*(?:hours|hrs)\b", re.IGNORECASE)
 _DOTTED_CLOCK = re.compile(r"\b([01]?\d|2[0-3])\.([0-5]\d)(?=\s*(?:hrs|h)\b)")
 #: A 12-hour clock time of the news copies: "12:20 p.m.", "9 a.m.", "1.15pm" (rewritten as 24-hour time, same length).
 _TWELVE_HOUR = re.compile(r"(?<![\d:.])(?P<h>1\d|2[0-3]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s?(?P<ap>[ap])\.?\s?m(?:\.|\b)", re.IGNORECASE)
@@ -497,6 +501,8 @@ def rewrite_line(line: str) -> tuple[str, list[tuple[int, int]]]:
     line = _A_RESULT_OF.sub(" ", line)  # "as a result of shelling": not one shelling (same length)
     line = _NIGHT_DAYS_AND.sub(lambda days: days["day"] + "-" + " " * (len(days["and"]) - 1), line)
     line, widened = _twelve_hour(line)  # "12:20 p.m.": a 12-hour clock ("7 pm" -> "19:00": one longer)
+    line, widened = _sub_growing(_HOURS_WINDOW, lambda hours: f"{hours['lead']} {hours['h1']}:{hours['m1']} {hours['mid']} "
+                                 f"{hours['h2']}:{hours['m2']} hrs", line, widened)  # "between 1015 and 1040 hrs"
     line = _HYPHEN_FIRE.sub(" ", line)  # "small-arms-fire": small-arms fire (same length)
     line = _COUNT_RECORDED.sub(lambda verb: " " * len(verb.group(0)), line)  # "(over 430 explosions recorded)"
     line = _TREND_DAY_COUNT.sub(lambda trend: f"{trend['day']}({trend['n']} {trend['noun']})", line)  # (same length)

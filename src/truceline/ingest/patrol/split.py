@@ -105,8 +105,12 @@ _COUNT_ON_DAY_AND = re.compile(
 #: A second clause with its own day and verb: "… recorded some 500 explosions in the vicinity of Popasna in the course of
 #: one night and on December 2 observed 3,000 violations", "…, and on 2 December it heard 30 explosions …" (patrol21's U01:
 #: the first clause took the second's day, or the second the first's): read as two sentences, each with its day.
+#: Also after a semicolon, and with a part of that day: "On the evening of 1 July, … heard 31 undetermined explosions …; in
+#: the morning of 2 July, it heard a further 12 …" (patrol27's AG12: the second day was not read, its counts put in the
+#: evening before).
 _AND_ON_DAY_VERB = re.compile(
-    r",?\s+and\s+(?P<lead>(?:also\s+)?on\s+(?:\d{1,2}\s+" + ph.MONTH + r"|" + ph.MONTH + r"\s+\d{1,2})(?:,?\s+\d{4})?\s*,?\s+"
+    r"(?:,?\s+and|;)\s+(?P<lead>(?:also\s+)?(?:on|(?:in|on|during)\s+the\s+(?:early\s+|late\s+)?(?:morning|afternoon|evening|night)\s+of)\s+"
+    r"(?:\d{1,2}\s+" + ph.MONTH + r"|" + ph.MONTH + r"\s+\d{1,2})(?:,?\s+\d{4})?\s*,?\s+"
     r"(?:(?:it|they|he|she|we|the\s+(?:SMM|mission|monitors|patrol|camera)|monitors|OSCE\s+monitors)\s+)?(?:also\s+)?"
     r"(?:heard|saw|observed|recorded|registered|noted|counted|spotted)\b)", re.IGNORECASE)
 
