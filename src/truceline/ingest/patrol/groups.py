@@ -24,7 +24,6 @@ _FLIGHT_AFTER = re.compile(r"(?:\s*\(UAVs?\))?\s*flights?\b", re.IGNORECASE)
 _FLEW_OWN_UAV = re.compile(r"\b(?:flew|launched|landed|recalled|diverted|redirected|deployed|(?<=to\s)(?:fly|launch|land|operate|recall))\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
-
 #: What may stand between plural rounds and "impact" used as their verb: their weapon, where they were fired from.
 _VERB_IMPACT = re.compile(r"\s+(?:of\s+[\w-]+(?:\s+[\w-]+)?\s+)?(?:(?:fired|launched)\s+from\s+[^\d,;.()]{1,60}?\s+)?", re.IGNORECASE)
 _PLACE_AFTER_VERB = re.compile(r"\s+(?:in|on|near|inside|at|about|approximately|some|\d)", re.IGNORECASE)
