@@ -15,9 +15,7 @@ from tests.ingest.test_patrol_real16 import assert_no_worse
 from tests.ingest.test_patrol_real20 import _fire, _read
 
 JUDGED: dict[str, dict[str, int]] = {
-    # AE03: "at 07:15 local time (04:15 GMT)" is read as 07:15 in --timezone (UTC here), the bracket not read: patrol22's
-    # convention (rewrite._OTHER_ZONE: --timezone says what local is); the expectation wanted the GMT bracket
-    "AE03": {"time": 1},
+    # (AE03, "at 07:15 local time (04:15 GMT)", read as 07:15 in --timezone until patrol27, which reads the GMT bracket)
 }
 LEFT: dict[str, dict[str, int]] = {
     # AE11: the year's tally of 2,050 is put on the sentence's mortar record (CONTRACTS: a tally is ``ceasefire_violations``
@@ -55,10 +53,11 @@ def test_a_zone_written_after_a_time_is_that_time_s(text: str, window: tuple[str
     assert not any("not understood" in warning for warning in record["warnings"])
 
 
-def test_a_local_time_with_its_equivalent_in_brackets_is_read_as_before() -> None:
-    # patrol22's convention: the local clock in --timezone, the bracket not read ("local time" now understood)
+def test_a_local_time_with_its_equivalent_in_brackets_is_read_in_the_bracket_s_zone() -> None:
+    # patrol22's convention read the local clock in --timezone, the bracket not; patrol27 reads the GMT bracket (the zone
+    # the text names) when both are 24-hour clocks less than 12 hours apart ("local time" understood either way)
     record = _one("At 08:20 local time (05:20 GMT), the army detected three rockets fired from the south.")
-    assert _utc(record) == ("02 08:20", "02 08:20")
+    assert _utc(record) == ("02 05:20", "02 05:20")
     assert not any("local" in warning for warning in record["warnings"])
 
 

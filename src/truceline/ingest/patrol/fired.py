@@ -20,13 +20,17 @@ _ACTION_AFTER = re.compile(r"^[\s\x1f]*"
                            # ("while" may be claimed already, as the opening of an observer's position)
                            r"(?:,[\s\x1f]*(?:(?:while|after|before|having|though|although)\s|\x1f+\s)[^,.;:()]{1,80}?,[\s\x1f]*)?"
                            r"(?:had\s+|have\s+|has\s+)?"
+                           # the rounds' weapon written after them: "two rounds of artillery impact near …" (patrol27)
+                           r"(?:of[\s\x1f]+(?:[\w\x1f-]+[\s\x1f]+){1,2}?(?=(?:(?:fired|launched)\s+from|impact|land|explode)\b))?"
                            # "several of the projectiles crossed into Israeli territory and landed in open areas" (patrol22's
                            # X03: projectiles in flight)
                            r"(?:(?:crossed|flew)\s+(?:into|over)\s+[^.;,\x1f]{1,40}?\s+and\s+(?=land(?:ed|ing)|fell|impact|hit|struck))?"
                            # "Two … missiles fired from southern Lebanon towards Israel missed their target and exploded on
                            # Lebanese territory" (patrol24's AA01: undetermined): where they went after they were fired
                            r"(?:(?:(?:were|was)\s+)?(?:fired|launched)\s+from\s+(?P<origin>[^.;,\x1f]{1,60}?)\s+(?:missed\s+(?:their|its|the)\s+targets?\s+)?"
-                           r"and\s+(?=land(?:ed|ing)|fell|impact|hit|struck|explod))?"
+                           # (also a bare verb after a verb of seeing: "observed two rounds of artillery fired from south
+                           # of the Blue Line impact in the vicinity of …", patrol27's AF08)
+                           r"(?:and\s+(?=land(?:ed|ing)|fell|impact|hit|struck|explod)|(?=(?:impact|land|explode)\s+(?:in|on|near|inside|at)\b)))?"
                            r"(?P<verb>impact(?:ed|ing)?|land(?:ed|ing)?|hit|struck|striking|"
                            # "The rockets fell in an open field" (patrol20b's T06): landed
                            r'fell(?=\s+"?\s*(?:in|on|into|inside|near|onto|close)\b)|'

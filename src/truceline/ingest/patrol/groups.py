@@ -24,6 +24,11 @@ _FLIGHT_AFTER = re.compile(r"(?:\s*\(UAVs?\))?\s*flights?\b", re.IGNORECASE)
 _FLEW_OWN_UAV = re.compile(r"\b(?:flew|launched|landed|recalled|diverted|redirected|deployed|(?<=to\s)(?:fly|launch|land|operate|recall))\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
+#: What may stand between plural rounds and "impact" used as their verb: their weapon, where they were fired from.
+_VERB_IMPACT = re.compile(r"\s+(?:of\s+[\w-]+(?:\s+[\w-]+)?\s+)?(?:(?:fired|launched)\s+from\s+[^\d,;.()]{1,60}?\s+)?", re.IGNORECASE)
+_PLACE_AFTER_VERB = re.compile(r"\s+(?:in|on|near|inside|at|about|approximately|some|\d)", re.IGNORECASE)
+
+
 def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = None,
                 negated: list[str] | None = None) -> list[Group]:
     """The observations in [start, end): each kind noun with the count written before it.
@@ -93,8 +98,12 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
                 re.fullmatch(r"\s+", between)):
             scan.claim(position, start + match.end())
             continue  # "heard rocket fire 5km east": the rockets' fire, one observation (patrol20: two records)
-        if match["noun"].lower() == "impact" and nouns and re.fullmatch(r"\s+", between):
-            continue  # "six artillery rounds impact 2-3km east": a verb, read with the rounds
+        if match["noun"].lower() == "impact" and nouns and (re.fullmatch(r"\s+", between) or (
+                nouns[-1]["noun"].lower().endswith("s") and _VERB_IMPACT.fullmatch(between)
+                and _PLACE_AFTER_VERB.match(text, start + match.end()))):
+            # "six artillery rounds impact 2-3km east": a verb, read with the rounds (also "observed two rounds of
+            # artillery fired from south of the Blue Line impact in the vicinity of …", patrol27's AF08)
+            continue
         if (match["noun"].lower().startswith("impact") and nouns and re.fullmatch(r"\s+and\s+", between)
                 and re.match(r"(?i)(?:blast|explosion|detonation)", nouns[-1]["noun"])):
             scan.claim(position, start + match.end())
@@ -192,6 +201,8 @@ def read_groups(scan: Scan, start: int, end: int, *, clause_start: int | None = 
                 group.assessed_lead = True
         if group.sighting == "uxo":  # "an unexploded 82mm mortar round", "an unexploded rocket-propelled grenade (RPG-7)"
             weapon_in_noun(group, noun)
+        if re.match(r"(?i)(?:drone|uav)[- ]?strike", noun):  # "two drone strikes hit …": the drone is the weapon (patrol27)
+            group.weapon = "drone"
         if noun.lower().startswith("gun") and noun.lower() != "gunfire":  # "three gunshots" (not "gunfire": "a reported
             # Syrian gunfire at Israeli territory: a shell landed …", patrol22)
             group.weapon = "small_arms"

@@ -13,6 +13,8 @@ from collections.abc import Callable
 from truceline.ingest import phrases as ph
 from truceline.ingest.patrol.patterns import PLACE
 from truceline.ingest.patrol.rewrite_party import rewrite_party
+from truceline.ingest.patrol.rewrite_lists import rewrite_lists
+from truceline.ingest.patrol.rewrite_same import rewrite_same
 
 #: A count in brackets with its participle: "in Donetsk region both on 20 August (over 430 explosions recorded) and …" (2016
 #: summaries; patrol17: not read): the participle says nothing more (blanked, same length).
@@ -180,7 +182,13 @@ _RESULT_TOLD_AGAIN = re.compile(r"\b[Aa]s\s+a\s+result\s+of\s+(?:the|this|that|t
 _A_RESULT_OF = re.compile(r"(?<=\b[Aa]s\s)a(?=\s+result\s+of\s+(?:the\s+)?(?:enemy\s+)?(?:shelling|fire|firing|attacks?)\b)")
 #: A military clock with no colon: "At about 1830 hours, Pakistan initiated …", "at 0930 hours" (the Indian Army's statements;
 #: patrol19's L09: untimed): "18:30 hrs" (same length), only after "at / about / around".
-_HOURS_CLOCK = re.compile(r"(?:(?<=\bat\s)|(?<=\babout\s)|(?<=\baround\s))([01]\d|2[0-3])([0-5]\d)\s+hours\b", re.IGNORECASE)
+#: Also "at 1410 hrs" (UNMOGIP's field stations; patrol27's AF11: a count of 1410): "14:10hrs" (same length).
+_HOURS_CLOCK = re.compile(r"(?:(?<=\bat\s)|(?<=\babout\s)|(?<=\baround\s))([01]\d|2[0-3])([0-5]\d)\s+(?P<word>hours|hrs)\b",
+                          re.IGNORECASE)
+#: A window of such clocks: "between 1015 and 1040 hrs", "from 0900 to 1130 hours" (patrol27's AG07, AG16: untimed):
+#: "between 10:15 and 10:40 hrs" (longer).
+_HOURS_WINDOW = re.compile(r"\b(?P<lead>between|from)\s+(?P<h1>[01]\d|2[0-3])(?P<m1>[0-5]\d)\s+(?P<mid>and|to|till|until)\s+"
+                           r"(?P<h2>[01]\d|2[0-3])(?P<m2>[0-5]\d)\s*(?:hours|hrs)\b", re.IGNORECASE)
 _DOTTED_CLOCK = re.compile(r"\b([01]?\d|2[0-3])\.([0-5]\d)(?=\s*(?:hrs|h)\b)")
 #: A 12-hour clock time of the news copies: "12:20 p.m.", "9 a.m.", "1.15pm" (rewritten as 24-hour time, same length).
 _TWELVE_HOUR = re.compile(r"(?<![\d:.])(?P<h>1\d|2[0-3]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s?(?P<ap>[ap])\.?\s?m(?:\.|\b)", re.IGNORECASE)
@@ -292,12 +300,34 @@ def _respective_weapons(match: re.Match[str]) -> str:
 #: The same clock time in another zone, in brackets after the local one: "between 2:39 and 2:40 a.m. local time (11:39 and
 #: 11:40 p.m. GMT on September 23)" (patrol22's W16: read as 02:39 on the 23rd to 23:40), "at around 5:30 local time [1430
 #: GMT]": the local time is read, the bracket is not.
-#: Also "(08:50 a.m. Moscow time - TASS)" (patrol22's Y01: read as the end of the window), "(Kyiv time)".
+#: Also "(08:50 a.m. Moscow time - TASS)" (patrol22's Y01: read as the end of the window), "(Kyiv time)", and the local
+#: time after a time in UTC, "at 14:05 GMT (17:05 local time)" (patrol27: read as a window to 17:05 in --timezone).
 #: Not a bracket that only names the zone of the time before it ("02:15 (Tbilisi time, UTC+4)", "(UTC+3)"): that is the
 #: time's own zone, read with it (``times._ZONE_AFTER``, patrol26).
 _OTHER_ZONE = re.compile(r"[(\[](?!\s*(?:[A-Z][a-z]+\s+time\s*,\s*)?(?:GMT|UTC)\s*[+\u2212-]\s*\d{1,2}(?::?\d{2})?\s*[)\]])"
-                         r"(?=[^()\[\]]*\d)[^()\[\]]{0,60}?\b(?:GMT|UTC|Zulu|(?:Moscow|Kyiv|Kiev|Israel|Beirut)\s+time)\b"
+                         r"(?=[^()\[\]]*\d)[^()\[\]]{0,60}?\b(?:GMT|UTC|Zulu|(?:Moscow|Kyiv|Kiev|Israel|Beirut|local)\s+time)\b"
                          r"[^()\[\]]{0,40}[)\]]")
+
+#: A local time with its equivalent in UTC in brackets, both 24-hour clocks: "at 07:15 local time (04:15 GMT)" (patrol26's
+#: AE03, read as 07:15 in --timezone) is "at 04:15 GMT" (blanks after; shorter): the zone the text names is certain, the
+#: local one only as right as --timezone. Only when the two clocks are less than 12 hours apart (else the bracket's may
+#: fall on the day before or after, which the text does not say); 12-hour clocks and brackets of two times keep
+#: ``_OTHER_ZONE``'s reading.
+_LOCAL_THEN_UTC = re.compile(r"\b(?P<lh>[01]?\d|2[0-3]):(?P<lm>[0-5]\d)(?:\s*hrs)?\s+local\s+time\s*[(\[]\s*(?P<uh>[01]?\d|2[0-3]):?"
+                             r"(?P<um>[0-5]\d)(?:\s*hrs)?\s+(?P<zone>GMT|UTC|Zulu)\s*[)\]]", re.IGNORECASE)
+
+
+def _local_then_utc(match: re.Match[str]) -> str:
+    local, utc = int(match["lh"]) * 60 + int(match["lm"]), int(match["uh"]) * 60 + int(match["um"])
+    if abs(local - utc) >= 12 * 60:
+        return match.group(0)
+    return f"{int(match['uh']):02d}:{match['um']} {match['zone']}".ljust(len(match.group(0)))
+
+
+#: A tally that had none of a kind: "the Mission recorded 12 ceasefire violations, none of which were explosions" (patrol27's
+#: AF14: an undetermined explosion of no number) says nothing more than the tally: blanked (same length).
+_NONE_OF_WHICH = re.compile(r",?\s*none\s+of\s+(?:which|them)\s+(?:(?:were|was)\s+)?(?:[\w-]+\s+){0,2}?"
+                            r"(?:explosions?|shots?|bursts?|projectiles?|flares?)\b", re.IGNORECASE)
 
 #: A picture of what was seen: "one resident shared a photo of thick black smoke rising" (patrol22's X09: one smoke
 #: sighting counted, "a" the count), "footage of the explosions": what it shows is read, the picture is not counted.
@@ -458,9 +488,12 @@ def rewrite_line(line: str) -> tuple[str, list[tuple[int, int]]]:
     line = _CASUALTY_PART.sub(lambda words: words["lead"] + " " * len(words["part"]), line)  # "killed in one of the explosions"
     line = _SHARE.sub(lambda share: " " * len(share.group(0)), _SHARE_PARENTHESIS.sub(
         lambda share: " " * len(share.group(0)), line))  # "(approximately 60 per cent incoming …)": no count
+    line = _NONE_OF_WHICH.sub(lambda none: " " * len(none.group(0)), line)  # ", none of which were explosions"
+    line = _LOCAL_THEN_UTC.sub(_local_then_utc, line)  # "07:15 local time (04:15 GMT)": "04:15 GMT"
     line = _OTHER_ZONE.sub(lambda zone: " " * len(zone.group(0)), line)  # "(11:39 and 11:40 p.m. GMT on September 23)"
     line = _DOTTED_CLOCK.sub(r"\1:\2", line)  # "12.10hrs": a clock time written with a dot (same length)
-    line = _HOURS_CLOCK.sub(r"\1:\2 hrs ", line)  # "at 1830 hours": "at 18:30 hrs " (same length)
+    line = _HOURS_CLOCK.sub(lambda clock: f"{clock[1]}:{clock[2]}hrs" if clock["word"].lower() == "hrs" else
+                            f"{clock[1]}:{clock[2]} hrs ", line)  # "at 1830 hours": "at 18:30 hrs " (same length)
     line = _CLOCK_THEN_CUT.sub(lambda cut: " " * len(cut.group(0)), line)  # "at 11:55 and [...]": not the whole's time
     line = _FOCUSED.sub(lambda focus: " " * len(focus.group(0)), line)  # "with violence focused in the … area"
     line = _MOSTLY_KIND.sub(lambda mostly: " " * len(mostly.group(0)), line)  # "21, mostly incoming explosions"
@@ -468,6 +501,8 @@ def rewrite_line(line: str) -> tuple[str, list[tuple[int, int]]]:
     line = _A_RESULT_OF.sub(" ", line)  # "as a result of shelling": not one shelling (same length)
     line = _NIGHT_DAYS_AND.sub(lambda days: days["day"] + "-" + " " * (len(days["and"]) - 1), line)
     line, widened = _twelve_hour(line)  # "12:20 p.m.": a 12-hour clock ("7 pm" -> "19:00": one longer)
+    line, widened = _sub_growing(_HOURS_WINDOW, lambda hours: f"{hours['lead']} {hours['h1']}:{hours['m1']} {hours['mid']} "
+                                 f"{hours['h2']}:{hours['m2']} hrs", line, widened)  # "between 1015 and 1040 hrs"
     line = _HYPHEN_FIRE.sub(" ", line)  # "small-arms-fire": small-arms fire (same length)
     line = _COUNT_RECORDED.sub(lambda verb: " " * len(verb.group(0)), line)  # "(over 430 explosions recorded)"
     line = _TREND_DAY_COUNT.sub(lambda trend: f"{trend['day']}({trend['n']} {trend['noun']})", line)  # (same length)
@@ -506,4 +541,6 @@ def rewrite_line(line: str) -> tuple[str, list[tuple[int, int]]]:
     line, widened = _sub_growing(_OF_WHICH_INTERCEPTED, _of_which_intercepted, line, widened)  # "…, 3 of which were intercepted"
     line = _RESPECTIVE_WEAPONS.sub(_respective_weapons, line)  # "120mm and 82mm mortars (78 and 14 explosions, respectively)"
     line, widened = rewrite_party(line, _sub_growing, widened)  # the parties' and the press's wordings (patrol25)
+    line, widened = rewrite_same(line, _sub_growing, widened)  # "at the same location": the place it points at (patrol27)
+    line, widened = rewrite_lists(line, _sub_growing, widened)  # "violations near: Avdiivka (40 explosions), …" (patrol27)
     return line, widened

@@ -65,12 +65,31 @@ _DRONE_USED_TO_STRIKE = re.compile(
     r"\b(?:used|employed)\s+(?P<what>(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:drone|UAV|unmanned\s+aerial\s+vehicle))\s+to\s+"
     r"(?:strike|hit|attack)(?=\s+(?:the|a|an|its|their)\s)", re.IGNORECASE)
 
+#: A drone that dropped what exploded: "the SMM saw a drone drop an object that exploded on impact about 300m south-east",
+#: "a quadcopter dropping two grenades near a trench", "A UAV dropped an explosive device near the checkpoint" (patrol27's
+#: AF15, AF16: a drone seen, the grenades a sighting of weapon grenade_launcher) are "one drone strike", "two drone strikes"
+#: (right-aligned; the same length): impacts of weapon drone, as a drone used to strike (``_DRONE_USED_TO_STRIKE``).
+_DRONE_DROPPED = re.compile(
+    r"\b(?:an?|the|one)\s+(?:[\w-]+\s+){0,2}?(?:drone|UAV|quadcopter|unmanned\s+aerial\s+vehicle)\s+(?:drop|drops|dropped|dropping)\s+"
+    r"(?P<n>\d+|an?|(?i:" + ph.NUMBER_WORD + r"))\s+(?:[\w-]+\s+){0,2}?(?P<what>grenades?|objects?|munitions?|explosive\s+devices?|"
+    r"explosives?|bombs?|shells?|rounds?|charges?|mines?)\b(?:\s+(?:that|which)\s+(?:then\s+)?exploded(?:\s+on\s+impact)?\b)?",
+    re.IGNORECASE)
+
+
+def _drone_strikes(match: re.Match[str]) -> str:
+    number = "one" if match["n"].lower() in ("a", "an") else match["n"]
+    plural = "" if number.lower() in ("one", "1") else "s"
+    return f"{number} drone strike{plural}".rjust(len(match.group(0)))
+
+
 #: A part of the rounds that landed, told after them: "at least 12 mortar rounds, two of which landed inside the
 #: Protection of Civilians site" (patrol26's AE04: all twelve read as impacts) is "…, two of which were assessed as
 #: impacts inside …" (longer), the breakdown the reader knows (two impacts, the other ten undetermined).
 _PART_LANDED = re.compile(
-    r"(?<=,\s)(?P<n>\d+|(?i:" + ph.NUMBER_WORD + r"))\s+of\s+(?:which|them|these)\s+(?:had\s+)?(?P<verb>landed|fell|impacted|exploded)"
-    r"(?=\s+(?:in|inside|on|near|at|within|around|close\s+to)\s)", re.IGNORECASE)
+    r"(?<=,\s)(?P<n>\d+|(?i:" + ph.NUMBER_WORD + r"))\s+of\s+(?:which|them|these)\s+(?:had\s+)?"
+    # ("three of which fell short inside Gaza": patrol27)
+    r"(?P<verb>landed|fell(?:\s+short)?|impacted|exploded)(?=\s+(?:in|inside|on|near|at|within|around|close\s+to)\s)",
+    re.IGNORECASE)
 
 #: Rocket-propelled grenades counted after a verb of fire or of a hit: "its base was hit by two rocket-propelled grenades"
 #: (patrol26's AE13: not read; "grenades" is a round only before a verb, "grenades were fired") and "gunmen fired two
@@ -121,6 +140,7 @@ def rewrite_party(line: str, sub_growing: Callable[..., tuple[str, list[tuple[in
                                 line, widened)  # "used artillery to fire upon"
     line = _ROUND_USED_TO_HIT.sub(lambda used: " " * len(used["used"]) + used.group(0)[len(used["used"]):used.start("to") - used.start()]
                                   + "hit".rjust(len(used["to"])), line)  # "used … a guided missile to hit the target"
+    line = _DRONE_DROPPED.sub(_drone_strikes, line)  # "a drone dropped two grenades": two drone strikes
     line = _DRONE_USED_TO_STRIKE.sub(lambda used: f"{used['what']} strike hit".rjust(len(used.group(0))), line)  # "used a drone to strike"
     line, widened = sub_growing(_PART_LANDED, lambda part: f"{part['n']} of which were assessed as impacts", line,
                                 widened)  # "12 mortar rounds, two of which landed inside the camp"

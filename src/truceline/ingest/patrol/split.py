@@ -15,7 +15,11 @@ from truceline.ingest.patrol.patterns import KIND_NOUN, VERB, VIOLATION_SHARE
 from truceline.ingest.patrol.scan import Scan
 
 _CLAUSE_BREAK = re.compile(
-    r";\s+|,?\s+and\s+(?!in\s+(?:some|most|many|all|several)\s+cases\b|at\s+(?:an?\s+)?(?:altitude|height)\b)(?=(?:(?:while|when)\s+)?(?:positioned|while|in|at|near|from)\s+[^;]*?\b(?:heard|saw|observed|recorded|spotted)\b)"
+    r";\s+"
+    # "… heard two explosions 4km south-west, followed by a burst of heavy-machine-gun fire at 11:20" (patrol27's AF13: the
+    # explosions were given the burst's time): what followed, with its own clock, is its own clause
+    r"|,\s+(?:then\s+)?followed\s+(?:shortly\s+|later\s+)?by\s+(?!(?:its|their)\s)(?=[^;,]*?\bat\s+(?:about\s+|around\s+)?\d{1,2}:\d{2})"
+    r"|,?\s+and\s+(?!in\s+(?:some|most|many|all|several)\s+cases\b|at\s+(?:an?\s+)?(?:altitude|height)\b)(?=(?:(?:while|when)\s+)?(?:positioned|while|in|at|near|from)\s+[^;]*?\b(?:heard|saw|observed|recorded|spotted)\b)"
     r"|,?\s+and\s+(?=(?:the\s+SMM|it|the\s+mission)\s+(?:also\s+|later\s+)?(?:heard|saw|observed|recorded|spotted)\b)"
     # "… more than 170 explosions, mostly in areas east of Mariupol where the SMM also recorded intense exchanges of
     # heavy-machine-gun fire" (patrol18b, C13: the explosions were given the machine-gun as their weapon)
@@ -101,8 +105,12 @@ _COUNT_ON_DAY_AND = re.compile(
 #: A second clause with its own day and verb: "… recorded some 500 explosions in the vicinity of Popasna in the course of
 #: one night and on December 2 observed 3,000 violations", "…, and on 2 December it heard 30 explosions …" (patrol21's U01:
 #: the first clause took the second's day, or the second the first's): read as two sentences, each with its day.
+#: Also after a semicolon, and with a part of that day: "On the evening of 1 July, … heard 31 undetermined explosions …; in
+#: the morning of 2 July, it heard a further 12 …" (patrol27's AG12: the second day was not read, its counts put in the
+#: evening before).
 _AND_ON_DAY_VERB = re.compile(
-    r",?\s+and\s+(?P<lead>(?:also\s+)?on\s+(?:\d{1,2}\s+" + ph.MONTH + r"|" + ph.MONTH + r"\s+\d{1,2})(?:,?\s+\d{4})?\s*,?\s+"
+    r"(?:,?\s+and|;)\s+(?P<lead>(?:also\s+)?(?:on|(?:in|on|during)\s+the\s+(?:early\s+|late\s+)?(?:morning|afternoon|evening|night)\s+of)\s+"
+    r"(?:\d{1,2}\s+" + ph.MONTH + r"|" + ph.MONTH + r"\s+\d{1,2})(?:,?\s+\d{4})?\s*,?\s+"
     r"(?:(?:it|they|he|she|we|the\s+(?:SMM|mission|monitors|patrol|camera)|monitors|OSCE\s+monitors)\s+)?(?:also\s+)?"
     r"(?:heard|saw|observed|recorded|registered|noted|counted|spotted)\b)", re.IGNORECASE)
 
@@ -167,7 +175,9 @@ _AFTER_BREAKDOWN = re.compile(r"\s+(?:(?:about|approximately|some|around|at)\s+)
                               + ph.DIRECTION + r")", re.IGNORECASE)
 
 
-_EXPLOSION_NOUN = re.compile(r"\b(?:explosions?|rounds?|impacts?|detonations?|blasts?)\b", re.IGNORECASE)
+#: (also rockets, missiles, shells and bombs: "8 rockets, three of which fell near Sderot", patrol27)
+_EXPLOSION_NOUN = re.compile(r"\b(?:explosions?|rounds?|impacts?|detonations?|blasts?|rockets?|missiles?|shells?|bombs?)\b",
+                             re.IGNORECASE)
 _NOT_EXPLOSIONS = re.compile(r"\bviolations?\b", re.IGNORECASE)
 
 
