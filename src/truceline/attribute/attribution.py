@@ -35,6 +35,7 @@ from numpy.typing import NDArray
 
 from truceline.attribute.acoustics import source_levels
 from truceline.attribute.chimera import AgreementMixtureConfig, ChimeraMixtureConfig, fit_agreement_mixture, fit_chimera_mixture
+from truceline.attribute.company import CompanyConfig, company_evidence, event_picks
 from truceline.attribute.corroborate import (Match, ReportOnlyEvent, hearsay, match_reports, reliability_weight, report_kind,
                                              report_only_event)
 from truceline.attribute.duplicate import DuplicateConfig, duplicate_evidence
@@ -66,7 +67,12 @@ class AttributionConfig:
     reality: RealityConfig | None = field(default_factory=RealityConfig)  # None: every unpaired event is taken to be where it is
     # Not None (measured, off: session 15, pair15): an unpaired event located from few picks is the fusion's chimera of other
     # sources' picks with a prior that falls with each arrival beyond the three a location needs (:class:`FewPicksConfig`).
-    few_picks: FewPicksConfig | None = None
+    # Session 27 (merge27): on, weighed only where other sound was heard at the event's stations within seconds (the
+    # rounds a merge is made of) and not spared by a volley mate that is the source of its picks (``FewPicksConfig.company``),
+    # with ``prior4`` 0.5: violation fused op recall s7-s13 1766 -> 1777 (s8 +3, s11 +4, s13 +4, no seed lower), firing
+    # party 1320/1336 as before, wrong verdicts at >= 0.8/0.7/0.5 5/15/46 -> 2/8/37 (docs/attribution.md, "Session 27").
+    few_picks: FewPicksConfig | None = field(default_factory=lambda: FewPicksConfig(prior4=0.5, spare_salvo_mates=True,
+                                                                                   company=CompanyConfig()))
     # Not None (session 16, prior16): the same prior learned from the run: the share of unpaired events that are chimeras,
     # and how fast that share falls with each further station, fitted by EM to the run's unpaired events' station counts
     # against what the run's detection model gives a real source (:mod:`truceline.attribute.chimera`). Off: the fitted share
@@ -502,9 +508,19 @@ def attribute_events(
         # An unpaired event located from few picks may be no source at all (a chance coincidence of other sources' picks):
         # its claims carry the prior that it is one (the likelier party stays named).
         spared = volley_mates() if config.few_picks.spare_salvo_mates else np.zeros(n_sensor, dtype=bool)
+        company, company_config = None, config.few_picks.company
+        if company_config is not None and picks is not None and stations is not None:
+            # Weighed only where other sound was heard at the event's stations; a mate that is its picks' source spares nothing.
+            company = company_evidence(event_picks(ids[:n_sensor], picks, stations, assignments), time_s, lat, lon,
+                                       volley_groups(time_s[:n_sensor], lat[:n_sensor], lon[:n_sensor], config.pairing,
+                                                     position_sigma_m(major[:n_sensor], minor[:n_sensor])), spared, company_config)
+            spared = company.spared
+        elif company_config is not None:
+            spared = np.ones(n_sensor, dtype=bool)  # no picks to tell company by: the prior is not weighed
         for i, count, source in few_picks_sources(ids[:n_sensor], assignments, ~paired[:n_sensor] & ~spared, config.few_picks):
             shrink_claims(i, source)
-            reason[i] += few_picks_reason(count, source)
+            reason[i] += few_picks_reason(count, source, None if company is None else int(company.company[i]),
+                                          company_config.window_s if company_config is not None else 0.0)
 
     by_id = {r.report_id: r for r in reports}
     for e_index, e in enumerate(extra):

@@ -13,6 +13,8 @@ import numpy as np
 import pyarrow as pa
 from numpy.typing import NDArray
 
+from truceline.attribute.company import CompanyConfig
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FewPicksConfig:
@@ -34,6 +36,11 @@ class FewPicksConfig:
     # 600 m and 15 s: 68 of 112 true rounds, 7 of 82 that match no true event): it keeps its claims. Off: with the prior,
     # fused op recall 1714 -> 1756 but s7 355 -> 353 and s10 238 -> 237 (lone drone-munition impacts of 4-5 picks).
     spare_salvo_mates: bool = False
+    # Session 27 (merge27): not None: the prior is weighed only where the event's picks have company (other picks at its
+    # stations within seconds: the other rounds a merge is made of), and a volley mate spares it only if the mate is not
+    # the source of its picks (:mod:`truceline.attribute.company`). On in ``AttributionConfig``'s default (with
+    # ``prior4`` 0.5 and ``spare_salvo_mates``): docs/attribution.md, "Session 27 (merge27)".
+    company: CompanyConfig | None = None
 
     def source_probability(self, n_picks: int) -> float:
         if n_picks > self.max_picks or n_picks < 1:
@@ -58,7 +65,9 @@ def few_picks_sources(event_ids: Sequence[str], assignments: pa.Table, weigh: ND
     return out
 
 
-def few_picks_reason(count: int, source: float) -> str:
-    """The reason's clause for an event that carries the prior."""
+def few_picks_reason(count: int, source: float, company: int | None = None, window_s: float = 0.0) -> str:
+    """The reason's clause for an event that carries the prior (``company``: its stations that heard other sound within
+    ``window_s``, when the prior was weighed only for such events)."""
+    heard = f": {company} of its stations heard other sound within {window_s:g} s" if company is not None else ""
     return (f"; located from {count} picks, {count - 3} beyond the three a location needs: a source with prior"
-            f" probability {source:.3g} (else a coincidence of other sources' picks); fire claims x {source:.3g}")
+            f" probability {source:.3g} (else a coincidence of other sources' picks{heard}); fire claims x {source:.3g}")
