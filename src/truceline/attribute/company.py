@@ -21,8 +21,9 @@ A second reading of the same picks: a *volley mate* (another located event withi
 radius) spares an event from the prior as a round of repeated fire at its place (``FewPicksConfig.spare_salvo_mates``).
 If the mate's predicted arrivals fit the event's picks at stations where the mate has no pick of its own (a station
 hears a source once), the mate is not a fellow round but the source of those picks: the event is made of its
-neighbour's leftover arrivals (s13 E000375: three picks of T447, located 0.8 km away as E000376) and the mate spares
-nothing (:func:`mates_explaining`).
+neighbour's leftover arrivals and, where fewer than the picks a location needs remain, the mate spares nothing
+(:func:`mates_explaining`; s13 E000375, picks of T446 and T447 beside E000376, T447's event, 0.8 km and 1.9 s away,
+whose predicted arrivals two of its five picks fit where E000376 has no pick).
 """
 
 from __future__ import annotations
@@ -48,8 +49,8 @@ class CompanyConfig:
     celerity_m_per_s: float = 343.0
     celerity_error: float = 0.005
     pick_sigma_s: float = 0.3
-    # A volley mate spares the event only if at least this many of its picks are not the mates' missing arrivals (four:
-    # the fewest the fusion locates from, three for x, y and t and one test); None: mates spare as before.
+    # A volley mate spares the event unless the mates' missing arrivals explain some of its picks and fewer than this many
+    # remain (four: the fewest the fusion locates from, three for x, y and t and one test); None: mates spare as before.
     min_own_picks: int | None = 4
 
 
