@@ -11,6 +11,7 @@ from attribute_world import events_table
 from test_acoustics import make_stations
 
 from truceline.attribute.attribution import AttributionConfig, FewPicksConfig, attribute_events
+from truceline.attribute.company import CompanyConfig
 from truceline.geo.areas import Areas
 
 
@@ -27,14 +28,20 @@ def test_the_prior_by_hand() -> None:
     assert all(a < b for a, b in zip(probabilities, probabilities[1:]))
 
 
-def test_off_by_default() -> None:
-    assert AttributionConfig().few_picks is None
+def test_on_by_default_weighed_only_with_company() -> None:
+    """Session 27 (merge27): on by default with ``prior4`` 0.5, volley mates spared and the company test; the class's own
+    defaults are session 15's."""
+    default = AttributionConfig().few_picks
+    assert default is not None and default.prior4 == 0.5 and default.spare_salvo_mates
+    assert default.company == CompanyConfig()
+    assert FewPicksConfig().prior4 == 0.4 and FewPicksConfig().company is None
 
 
 def test_an_unpaired_event_from_four_picks_carries_the_prior_and_paired_events_keep_theirs(areas: Areas) -> None:
     rows, picks, assignments = _world(4)  # X: a lone detonation that keeps 4 of its picks; the missions' rounds are paired
     stations = make_stations()
-    off = attribute_events(events_table(rows), areas, assignments=assignments, picks=picks, stations=stations)
+    off = attribute_events(events_table(rows), areas, assignments=assignments, picks=picks, stations=stations,
+                           config=AttributionConfig(few_picks=None))
     on = attribute_events(events_table(rows), areas, assignments=assignments, picks=picks, stations=stations,
                           config=AttributionConfig(few_picks=FewPicksConfig()))
     x = list(on.event_ids).index("X")
@@ -61,7 +68,8 @@ def test_a_few_pick_event_with_a_salvo_mate_keeps_its_claim(areas: Areas) -> Non
     alone = attribute_events(events_table(rows), areas, assignments=assignments, picks=picks, stations=stations, config=spare)
     x = list(alone.event_ids).index("X")
     assert alone.partner[x] < 0 and "located from 4 picks" in alone.reason[x]
-    plain = attribute_events(events_table(rows + [mate]), areas, assignments=assignments, picks=picks, stations=stations)
+    plain = attribute_events(events_table(rows + [mate]), areas, assignments=assignments, picks=picks, stations=stations,
+                             config=AttributionConfig(few_picks=None))
     prior = attribute_events(events_table(rows + [mate]), areas, assignments=assignments, picks=picks, stations=stations,
                              config=AttributionConfig(few_picks=FewPicksConfig()))
     spared = attribute_events(events_table(rows + [mate]), areas, assignments=assignments, picks=picks, stations=stations,

@@ -35,9 +35,11 @@ from numpy.typing import NDArray
 
 from truceline.attribute.acoustics import source_levels
 from truceline.attribute.chimera import AgreementMixtureConfig, ChimeraMixtureConfig, fit_agreement_mixture, fit_chimera_mixture
+from truceline.attribute.company import CompanyConfig, company_evidence, event_picks
 from truceline.attribute.corroborate import (Match, ReportOnlyEvent, hearsay, match_reports, reliability_weight, report_kind,
                                              report_only_event)
 from truceline.attribute.duplicate import DuplicateConfig, duplicate_evidence
+from truceline.attribute.few_picks import FewPicksConfig, few_picks_reason, few_picks_sources
 from truceline.attribute.merge import MergeConfig, merge_evidence_of_tables
 from truceline.attribute.nonfire import NonFireConfig, level_unpaired_share, nonfire_evidence
 from truceline.attribute.pairing import Pairing, PairingConfig, pair_events
@@ -65,7 +67,12 @@ class AttributionConfig:
     reality: RealityConfig | None = field(default_factory=RealityConfig)  # None: every unpaired event is taken to be where it is
     # Not None (measured, off: session 15, pair15): an unpaired event located from few picks is the fusion's chimera of other
     # sources' picks with a prior that falls with each arrival beyond the three a location needs (:class:`FewPicksConfig`).
-    few_picks: FewPicksConfig | None = None
+    # Session 27 (merge27): on, weighed only where other sound was heard at the event's stations within seconds (the
+    # rounds a merge is made of) and not spared by a volley mate that is the source of its picks (``FewPicksConfig.company``),
+    # with ``prior4`` 0.5: violation fused op recall s7-s13 1766 -> 1777 (s8 +3, s11 +4, s13 +4, no seed lower), firing
+    # party 1320/1336 as before, wrong verdicts at >= 0.8/0.7/0.5 5/15/46 -> 2/8/37 (docs/attribution.md, "Session 27").
+    few_picks: FewPicksConfig | None = field(default_factory=lambda: FewPicksConfig(prior4=0.5, spare_salvo_mates=True,
+                                                                                   company=CompanyConfig()))
     # Not None (session 16, prior16): the same prior learned from the run: the share of unpaired events that are chimeras,
     # and how fast that share falls with each further station, fitted by EM to the run's unpaired events' station counts
     # against what the run's detection model gives a real source (:mod:`truceline.attribute.chimera`). Off: the fitted share
@@ -90,34 +97,6 @@ class AttributionConfig:
     # likelier, and an unpaired event's claim does not jump where p launch crosses one half (False: as before). Off:
     # violation fused firing party s7-s13 1318 -> 1316 of 1337 (coin-flip "launches" that are impacts claim their own area).
     role_mixture_claims: bool = False
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class FewPicksConfig:
-    """The prior that an unpaired event is not a source at all (a coincidence of other sources' picks in busy fire that
-    the fusion located), by how many picks located it. A location needs three arrivals (x, y, t); the fourth and every
-    further one is a test a chimera passes only by chance, so the prior odds (not a source : a source) are
-    ``odds4 * survival ** (n - 4)`` for ``n`` picks (``odds4`` from ``prior4``, the share at four picks). The unpaired
-    event's fire claims are multiplied by ``P(source) = 1 / (1 + odds)``; a paired event's rounds are confirmed by time of
-    flight and keep their claims. On `violation` seeds 7-11 fused (the truth, not used by the stage): of the unpaired
-    events located from 4, 5, 6, 7, 8 and 9 or more picks, 20/30, 18/41, 14/31, 12/47, 2/29 and 20/326 match no true
-    event. Fixed numbers, not learned from the run."""
-
-    prior4: float = 0.4  # share of unpaired events located from 4 picks that are not a source
-    survival: float = 0.5  # chance that a chimera's further arrival fits the location
-    max_picks: int = 5  # events located from more picks keep their claims (8: measured, worse on seeds 7-11 both halves)
-    # Session 22 (attrib22): an event with a volley mate (another located event within the pairing's ``volley_window_s`` and
-    # ``volley_radius_m``, widened by the locations' errors) is a round of repeated fire at its place, which a chimera of
-    # other sources' picks seldom has (violation fused s7-s13, unpaired events of 4-7 picks with a located event within
-    # 600 m and 15 s: 68 of 112 true rounds, 7 of 82 that match no true event): it keeps its claims. Off: with the prior,
-    # fused op recall 1714 -> 1756 but s7 355 -> 353 and s10 238 -> 237 (lone drone-munition impacts of 4-5 picks).
-    spare_salvo_mates: bool = False
-
-    def source_probability(self, n_picks: int) -> float:
-        if n_picks > self.max_picks or n_picks < 1:
-            return 1.0
-        odds = self.prior4 / (1.0 - self.prior4) * self.survival ** max(n_picks - 4, 0)
-        return 1.0 / (1.0 + odds)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -528,17 +507,20 @@ def attribute_events(
     if config.few_picks is not None and n_sensor and assignments is not None:
         # An unpaired event located from few picks may be no source at all (a chance coincidence of other sources' picks):
         # its claims carry the prior that it is one (the likelier party stays named).
-        n_picks: dict[str, int] = {}
-        for event in assignments["event_id"].to_pylist():
-            n_picks[str(event)] = n_picks.get(str(event), 0) + 1
         spared = volley_mates() if config.few_picks.spare_salvo_mates else np.zeros(n_sensor, dtype=bool)
-        for i in map(int, np.flatnonzero(~paired[:n_sensor] & ~spared)):
-            count = n_picks.get(ids[i], 0)
-            source = config.few_picks.source_probability(count)
-            if source < 1.0:
-                shrink_claims(i, source)
-                reason[i] += (f"; located from {count} picks, {count - 3} beyond the three a location needs: a source with prior"
-                              f" probability {source:.3g} (else a coincidence of other sources' picks); fire claims x {source:.3g}")
+        company, company_config = None, config.few_picks.company
+        if company_config is not None and picks is not None and stations is not None:
+            # Weighed only where other sound was heard at the event's stations; a mate that is its picks' source spares nothing.
+            company = company_evidence(event_picks(ids[:n_sensor], picks, stations, assignments), time_s, lat, lon,
+                                       volley_groups(time_s[:n_sensor], lat[:n_sensor], lon[:n_sensor], config.pairing,
+                                                     position_sigma_m(major[:n_sensor], minor[:n_sensor])), spared, company_config)
+            spared = company.spared
+        elif company_config is not None:
+            spared = np.ones(n_sensor, dtype=bool)  # no picks to tell company by: the prior is not weighed
+        for i, count, source in few_picks_sources(ids[:n_sensor], assignments, ~paired[:n_sensor] & ~spared, config.few_picks):
+            shrink_claims(i, source)
+            reason[i] += few_picks_reason(count, source, None if company is None else int(company.company[i]),
+                                          company_config.window_s if company_config is not None else 0.0)
 
     by_id = {r.report_id: r for r in reports}
     for e_index, e in enumerate(extra):
