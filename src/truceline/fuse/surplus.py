@@ -52,7 +52,8 @@ def surplus_events(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
                    train_stations: float = 15.0, reach_km: float = 38.0, count_stations: int = 5,
                    count_quantile: float = 1.0, slack_s: float = 0.5, kappa: float = 0.025, min_stations: int = 8,
                    shared_share: float = 0.8, choice: str = "weakest", log_amplitude: np.ndarray | None = None,
-                   level_z: float | None = None, report: list[TrainCount] | None = None) -> np.ndarray:
+                   level_z: float | None = None, level_outside: bool = False,
+                   report: list[TrainCount] | None = None) -> np.ndarray:
     """Which events to keep (module docstring). ``picks``: each event's pick rows; ``event_atmosphere``: (n, 3) each
     event's ``(c, wx, wy)`` in km/s; ``misfit``: each event's misfit per pick (orders the weakest), optional;
     ``report`` collects each tested train's count. ``choice``: ``"weakest"`` removes the eligible events in order of
@@ -82,7 +83,8 @@ def surplus_events(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
                  if log_amplitude is not None and level_z is not None else None)
         counts = _counts(members, mine, x, y, t0, event_atmosphere, pick_time, holder, st_x, st_y, by_station,
                          station_start, reach_km=reach_km, count_stations=count_stations, slack_s=slack_s, kappa=kappa,
-                         level=level, log_amplitude=log_amplitude)
+                         level=level, log_amplitude=log_amplitude, level_outside=level_outside,
+                         place_km=link_km)
         if not counts:
             continue
         k = int(np.sort(counts)[int(np.floor(count_quantile * (len(counts) - 1)))])
@@ -128,11 +130,26 @@ def surplus_events(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
 def _counts(members: np.ndarray, mine: np.ndarray, x: np.ndarray, y: np.ndarray, t0: np.ndarray,
             event_atmosphere: np.ndarray, pick_time: np.ndarray, holder: np.ndarray, st_x: np.ndarray, st_y: np.ndarray,
             by_station: np.ndarray, station_start: np.ndarray, *, reach_km: float, count_stations: int, slack_s: float,
-            kappa: float, level: TrainLevel | None = None, log_amplitude: np.ndarray | None = None) -> list[int]:
+            kappa: float, level: TrainLevel | None = None, log_amplitude: np.ndarray | None = None,
+            level_outside: bool = False, place_km: float = 3.0) -> list[int]:
     """The train's count at each of the ``count_stations`` stations nearest its centre that heard it: the picks in
-    its window there that no event outside it holds (and, with ``level``, not far weaker than the train's level)."""
+    its window there that no event outside it holds (and, with ``level``, not far weaker than the train's level).
+
+    ``level_outside``: where the level is read at the station, a pick held by an event *away from the train's place*
+    (farther than ``place_km`` from every member) is counted when it is at the train's level. Such a holder is no
+    proof of another source: on the stand-in s3 the train of 9 events at 404-410 s (14 impacts, 12 of them among its
+    picks) had 3-6 arrivals of its own rounds in its window at each nearest station held by events 6-26 km away and
+    13-74 s earlier (8 of those 10 false: mixtures along the distance-time trade-off), the count fell to 8 and a true
+    round's event went (docs/fusion.md, "Session 27 (surplus27)"); on `heavy` the away holders of level arrivals are mostly
+    matched events of other missions holding a swapped arrival. Another source's arrival is what the level tells (far
+    weaker than the train's rounds). An event *at* the place but outside the train (a later train of the same
+    battery, beyond the link in origin time) still holds its own round's arrival there: not counted."""
     cx, cy = float(np.median(x[members])), float(np.median(y[members]))
     distance = np.hypot(st_x - cx, st_y - cy)
+    away = None
+    if level_outside:  # events farther than ``place_km`` from every member: not a neighbouring train at its place
+        gap = np.hypot(x[:, None] - x[members][None, :], y[:, None] - y[members][None, :]).min(axis=1)
+        away = (gap > place_km) & ~mine
     stations = np.flatnonzero(distance <= reach_km)
     stations = stations[np.argsort(distance[stations], kind="stable")]
     atm = event_atmosphere[members]
@@ -144,7 +161,10 @@ def _counts(members: np.ndarray, mine: np.ndarray, x: np.ndarray, y: np.ndarray,
         slack = slack_s + kappa * float(tt.max())
         rows = by_station[station_start[st]:station_start[st + 1]]
         rows = rows[(pick_time[rows] >= arrival.min() - slack) & (pick_time[rows] <= arrival.max() + slack)]
-        rows = rows[(holder[rows] < 0) | mine[np.maximum(holder[rows], 0)]]
+        ours = (holder[rows] < 0) | mine[np.maximum(holder[rows], 0)]
+        if level_outside and away is not None and level is not None and st in level.station_level:
+            ours |= away[np.maximum(holder[rows], 0)] & (holder[rows] >= 0)  # level-gated below
+        rows = rows[ours]
         if level is not None and log_amplitude is not None:
             rows = level.at_level(st, rows, log_amplitude)
         if len(rows):
