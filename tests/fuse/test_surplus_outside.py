@@ -63,6 +63,31 @@ def test_a_neighbouring_trains_event_at_the_place_still_holds_its_own_arrivals()
         assert keep.tolist() == [True] * 6 + [False, True]
 
 
+def test_a_far_event_standing_for_its_own_round_keeps_the_one_arrival_it_took() -> None:
+    # a spare event in the train; a far event (another source's, 25 km away) holds its own eight arrivals outside the
+    # train's windows and one level arrival inside the window at each nearest station (a swapped pick): it is not made
+    # of the train's arrivals, so those are not counted and the spare still goes
+    st_x, st_y, pt, ps, rounds, xs, ys = _train()
+    level = _levels(rounds, ps)
+    x, y, t0, picks, atm = _events(rounds, ps, xs, ys, {0: [0, 1, 2], 1: [3, 4, 5]})
+    n = len(pt)
+    inside_t = [float(pt[(ps == s)].mean()) for s in NEAREST]
+    inside_level = [float(np.median(level[ps == s])) for s in NEAREST]
+    own_st = [1, 2, 4, 5, 7, 8, 10, 11]
+    own_t = [float(pt[(ps == s)].max()) + 30.0 for s in own_st]
+    own_level = [float(np.median(level[ps == s])) for s in own_st]
+    pt, ps = np.concatenate([pt, inside_t, own_t]), np.concatenate([ps, NEAREST, own_st])
+    level = np.concatenate([level, inside_level, own_level])
+    picks = [*picks, np.arange(n, n + 12)]
+    x, y, t0 = np.append(x, 20.0), np.append(y, -15.0), np.append(t0, ROUNDS[0] - 30.0)
+    atm = np.vstack([atm, atm[:1]])
+    report: list[TrainCount] = []
+    keep = surplus_events(x, y, t0, picks, atm, pt, ps, st_x, st_y, log_amplitude=level, level_outside=True,
+                          report=report, **COMMON)
+    assert report[0].count == len(ROUNDS)
+    assert keep.tolist() == [True] * 6 + [False, True]
+
+
 def test_the_far_holders_weak_arrivals_are_not_counted() -> None:
     # the far event holds arrivals far below the train's level (another source's): not counted either way
     st_x, st_y, pt, ps, rounds, xs, ys = _train()

@@ -84,7 +84,7 @@ def surplus_events(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
         counts = _counts(members, mine, x, y, t0, event_atmosphere, pick_time, holder, st_x, st_y, by_station,
                          station_start, reach_km=reach_km, count_stations=count_stations, slack_s=slack_s, kappa=kappa,
                          level=level, log_amplitude=log_amplitude, level_outside=level_outside,
-                         place_km=link_km)
+                         place_km=link_km, pick_station=pick_station)
         if not counts:
             continue
         k = int(np.sort(counts)[int(np.floor(count_quantile * (len(counts) - 1)))])
@@ -131,28 +131,34 @@ def _counts(members: np.ndarray, mine: np.ndarray, x: np.ndarray, y: np.ndarray,
             event_atmosphere: np.ndarray, pick_time: np.ndarray, holder: np.ndarray, st_x: np.ndarray, st_y: np.ndarray,
             by_station: np.ndarray, station_start: np.ndarray, *, reach_km: float, count_stations: int, slack_s: float,
             kappa: float, level: TrainLevel | None = None, log_amplitude: np.ndarray | None = None,
-            level_outside: bool = False, place_km: float = 3.0) -> list[int]:
+            level_outside: bool = False, place_km: float = 3.0, pick_station: np.ndarray | None = None) -> list[int]:
     """The train's count at each of the ``count_stations`` stations nearest its centre that heard it: the picks in
     its window there that no event outside it holds (and, with ``level``, not far weaker than the train's level).
 
     ``level_outside``: where the level is read at the station, a pick held by an event *away from the train's place*
-    (farther than ``place_km`` from every member) is counted when it is at the train's level. Such a holder is no
-    proof of another source: on the stand-in s3 the train of 9 events at 404-410 s (14 impacts, 12 of them among its
+    (farther than ``place_km`` from every member) and *made of the train's arrivals* (half of its picks or more in
+    the train's windows at its stations, at its level where read: ``_made_of_train``) is counted when it is at the
+    train's level. Such a holder stands for no round of its own: on the stand-in s3 the train of 9 events at 404-410 s (14 impacts, 12 of them among its
     picks) had 3-6 arrivals of its own rounds in its window at each nearest station held by events 6-26 km away and
     13-74 s earlier (8 of those 10 false: mixtures along the distance-time trade-off), the count fell to 8 and a true
-    round's event went (docs/fusion.md, "Session 27 (surplus27)"); on `heavy` the away holders of level arrivals are mostly
-    matched events of other missions holding a swapped arrival. Another source's arrival is what the level tells (far
-    weaker than the train's rounds). An event *at* the place but outside the train (a later train of the same
-    battery, beyond the link in origin time) still holds its own round's arrival there: not counted."""
+    round's event went (docs/fusion.md, "Session 27 (surplus27)"). Holders of level arrivals that are not made of
+    the train's arrivals are other sources' events (on `heavy` h025, 19 of the 77 level arrivals held outside the
+    trains at their counting stations are other sources' own arrivals, held by their matched events 8 km away) or
+    hold one swapped arrival of the train while standing for their own round: they keep it, as before. An event
+    *at* the place but outside the train (a later train of the same battery, beyond the link in origin time)
+    stands for its own round there: not counted either."""
     cx, cy = float(np.median(x[members])), float(np.median(y[members]))
     distance = np.hypot(st_x - cx, st_y - cy)
     away = None
-    if level_outside:  # events farther than ``place_km`` from every member: not a neighbouring train at its place
-        gap = np.hypot(x[:, None] - x[members][None, :], y[:, None] - y[members][None, :]).min(axis=1)
-        away = (gap > place_km) & ~mine
     stations = np.flatnonzero(distance <= reach_km)
     stations = stations[np.argsort(distance[stations], kind="stable")]
     atm = event_atmosphere[members]
+    if level_outside and level is not None and log_amplitude is not None and pick_station is not None:
+        # away from the place (farther than ``place_km`` from every member) and made of the train's arrivals
+        gap = np.hypot(x[:, None] - x[members][None, :], y[:, None] - y[members][None, :]).min(axis=1)
+        away = (gap > place_km) & ~mine & _made_of_train(members, x, y, t0, atm, pick_time, pick_station, holder, st_x,
+                                                         st_y, stations, level, log_amplitude, slack_s=slack_s,
+                                                         kappa=kappa, n_events=len(x))
     counts: list[int] = []
     for st in stations.tolist():
         tt = travel_times(np.full(len(members), st_x[st]), np.full(len(members), st_y[st]), x[members], y[members],
@@ -162,7 +168,7 @@ def _counts(members: np.ndarray, mine: np.ndarray, x: np.ndarray, y: np.ndarray,
         rows = by_station[station_start[st]:station_start[st + 1]]
         rows = rows[(pick_time[rows] >= arrival.min() - slack) & (pick_time[rows] <= arrival.max() + slack)]
         ours = (holder[rows] < 0) | mine[np.maximum(holder[rows], 0)]
-        if level_outside and away is not None and level is not None and st in level.station_level:
+        if away is not None and level is not None and st in level.station_level:
             ours |= away[np.maximum(holder[rows], 0)] & (holder[rows] >= 0)  # level-gated below
         rows = rows[ours]
         if level is not None and log_amplitude is not None:
@@ -172,3 +178,28 @@ def _counts(members: np.ndarray, mine: np.ndarray, x: np.ndarray, y: np.ndarray,
             if len(counts) >= count_stations:
                 break
     return counts
+
+
+def _made_of_train(members: np.ndarray, x: np.ndarray, y: np.ndarray, t0: np.ndarray, atm: np.ndarray,
+                   pick_time: np.ndarray, pick_station: np.ndarray, holder: np.ndarray, st_x: np.ndarray,
+                   st_y: np.ndarray, stations: np.ndarray, level: TrainLevel, log_amplitude: np.ndarray, *, slack_s: float, kappa: float,
+                   n_events: int) -> np.ndarray:
+    """Events half of whose picks or more lie in the train's windows at the stations within reach, at its level
+    where the level is read: made of the train's arrivals (a mixture of them, wherever it is located)."""
+    lo = np.full(len(st_x), np.inf)
+    hi = np.full(len(st_x), -np.inf)
+    for st in stations.tolist():
+        tt = travel_times(np.full(len(members), st_x[st]), np.full(len(members), st_y[st]), x[members], y[members],
+                          atm[:, 0], atm[:, 1], atm[:, 2])
+        slack = slack_s + kappa * float(tt.max())
+        lo[st], hi[st] = float((t0[members] + tt).min()) - slack, float((t0[members] + tt).max()) + slack
+    rows = np.flatnonzero(holder >= 0)
+    st_of = pick_station[rows]
+    inside = (pick_time[rows] >= lo[st_of]) & (pick_time[rows] <= hi[st_of])
+    for i in np.flatnonzero(inside).tolist():
+        p, st = int(rows[i]), int(st_of[i])
+        if st in level.station_level and len(level.at_level(st, np.array([p]), log_amplitude)) == 0:
+            inside[i] = False
+    share = (np.bincount(holder[rows], weights=inside.astype(float), minlength=n_events)
+             / np.maximum(np.bincount(holder[rows], minlength=n_events), 1))
+    return share >= 0.5
