@@ -139,7 +139,7 @@ def _counts(members: np.ndarray, mine: np.ndarray, x: np.ndarray, y: np.ndarray,
     (farther than ``place_km`` from every member) and *made of the train's arrivals* (half of its picks or more in
     the train's windows at its stations, at its level where read: ``_made_of_train``) is counted when it is at the
     train's level. Such a holder stands for no round of its own: on the stand-in s3 the train of 9 events at 404-410 s (14 impacts, 12 of them among its
-    picks) had 3-6 arrivals of its own rounds in its window at each nearest station held by events 6-26 km away and
+    picks) had 3-5 arrivals of its own rounds in its window at each nearest station held by events 6-26 km away and
     13-74 s earlier (8 of those 10 false: mixtures along the distance-time trade-off), the count fell to 8 and a true
     round's event went (docs/fusion.md, "Session 27 (surplus27)"). Holders of level arrivals that are not made of
     the train's arrivals are other sources' events (on `heavy` h025, 19 of the 77 level arrivals held outside the
