@@ -152,21 +152,16 @@ def _counts(members: np.ndarray, mine: np.ndarray, x: np.ndarray, y: np.ndarray,
     away = None
     stations = np.flatnonzero(distance <= reach_km)
     stations = stations[np.argsort(distance[stations], kind="stable")]
-    atm = event_atmosphere[members]
+    lo, hi = _windows(members, x, y, t0, event_atmosphere[members], st_x, st_y, stations, slack_s=slack_s, kappa=kappa)
     if level_outside and level is not None and log_amplitude is not None and pick_station is not None:
         # away from the place (farther than ``place_km`` from every member) and made of the train's arrivals
         gap = np.hypot(x[:, None] - x[members][None, :], y[:, None] - y[members][None, :]).min(axis=1)
-        away = (gap > place_km) & ~mine & _made_of_train(members, x, y, t0, atm, pick_time, pick_station, holder, st_x,
-                                                         st_y, stations, level, log_amplitude, slack_s=slack_s,
-                                                         kappa=kappa, n_events=len(x))
+        away = (gap > place_km) & ~mine & _made_of_train(lo, hi, pick_time, pick_station, holder, level,
+                                                         log_amplitude, n_events=len(x))
     counts: list[int] = []
     for st in stations.tolist():
-        tt = travel_times(np.full(len(members), st_x[st]), np.full(len(members), st_y[st]), x[members], y[members],
-                          atm[:, 0], atm[:, 1], atm[:, 2])
-        arrival = t0[members] + tt
-        slack = slack_s + kappa * float(tt.max())
         rows = by_station[station_start[st]:station_start[st + 1]]
-        rows = rows[(pick_time[rows] >= arrival.min() - slack) & (pick_time[rows] <= arrival.max() + slack)]
+        rows = rows[(pick_time[rows] >= lo[st]) & (pick_time[rows] <= hi[st])]
         ours = (holder[rows] < 0) | mine[np.maximum(holder[rows], 0)]
         if away is not None and level is not None and st in level.station_level:
             ours |= away[np.maximum(holder[rows], 0)] & (holder[rows] >= 0)  # level-gated below
@@ -180,26 +175,32 @@ def _counts(members: np.ndarray, mine: np.ndarray, x: np.ndarray, y: np.ndarray,
     return counts
 
 
-def _made_of_train(members: np.ndarray, x: np.ndarray, y: np.ndarray, t0: np.ndarray, atm: np.ndarray,
-                   pick_time: np.ndarray, pick_station: np.ndarray, holder: np.ndarray, st_x: np.ndarray,
-                   st_y: np.ndarray, stations: np.ndarray, level: TrainLevel, log_amplitude: np.ndarray, *, slack_s: float, kappa: float,
-                   n_events: int) -> np.ndarray:
-    """Events half of whose picks or more lie in the train's windows at the stations within reach, at its level
-    where the level is read: made of the train's arrivals (a mixture of them, wherever it is located)."""
+def _windows(members: np.ndarray, x: np.ndarray, y: np.ndarray, t0: np.ndarray, atm: np.ndarray, st_x: np.ndarray,
+             st_y: np.ndarray, stations: np.ndarray, *, slack_s: float, kappa: float) -> tuple[np.ndarray, np.ndarray]:
+    """The train's window at each of ``stations`` (empty elsewhere): from the earliest predicted arrival of its
+    events to the latest, widened by ``slack_s`` plus ``kappa`` of the longest travel time."""
     lo = np.full(len(st_x), np.inf)
     hi = np.full(len(st_x), -np.inf)
     for st in stations.tolist():
         tt = travel_times(np.full(len(members), st_x[st]), np.full(len(members), st_y[st]), x[members], y[members],
                           atm[:, 0], atm[:, 1], atm[:, 2])
+        arrival = t0[members] + tt
         slack = slack_s + kappa * float(tt.max())
-        lo[st], hi[st] = float((t0[members] + tt).min()) - slack, float((t0[members] + tt).max()) + slack
+        lo[st], hi[st] = arrival.min() - slack, arrival.max() + slack
+    return lo, hi
+
+
+def _made_of_train(lo: np.ndarray, hi: np.ndarray, pick_time: np.ndarray, pick_station: np.ndarray,
+                   holder: np.ndarray, level: TrainLevel, log_amplitude: np.ndarray, *, n_events: int) -> np.ndarray:
+    """Events half of whose picks or more lie in the train's windows (``lo``-``hi`` per station) at the stations
+    within reach, at its level where the level is read: made of the train's arrivals (a mixture of them, wherever it
+    is located)."""
     rows = np.flatnonzero(holder >= 0)
     st_of = pick_station[rows]
-    inside = (pick_time[rows] >= lo[st_of]) & (pick_time[rows] <= hi[st_of])
-    for i in np.flatnonzero(inside).tolist():
-        p, st = int(rows[i]), int(st_of[i])
-        if st in level.station_level and len(level.at_level(st, np.array([p]), log_amplitude)) == 0:
-            inside[i] = False
+    floor = np.full(len(lo), -np.inf)  # below it a pick is far weaker than the train's level (NaN: counted)
+    for st, value in level.station_level.items():
+        floor[st] = value - level.tolerance
+    inside = (pick_time[rows] >= lo[st_of]) & (pick_time[rows] <= hi[st_of]) & ~(log_amplitude[rows] < floor[st_of])
     share = (np.bincount(holder[rows], weights=inside.astype(float), minlength=n_events)
              / np.maximum(np.bincount(holder[rows], minlength=n_events), 1))
     return share >= 0.5
