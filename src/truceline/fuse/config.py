@@ -783,3 +783,7 @@ class FusionConfig:
     about each station's median) below the level the train's events hold at a station is another source's arrival,
     not one of its rounds, and is not counted (``fuse/trainlevel.py``; docs/fusion.md, "Session 26 (prec26)").
     ``None``: every pick in the window counted (session 18's count)."""
+    surplus_level_outside: bool = False
+    """``surplus_level_z``: a pick at the train's level is counted even where an event outside the train holds it (a
+    false event far off, made of the train's own arrivals, no longer lowers its count; ``fuse/surplus.py``;
+    docs/fusion.md, "Session 27 (surplus27)")."""

@@ -52,7 +52,8 @@ def surplus_events(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
                    train_stations: float = 15.0, reach_km: float = 38.0, count_stations: int = 5,
                    count_quantile: float = 1.0, slack_s: float = 0.5, kappa: float = 0.025, min_stations: int = 8,
                    shared_share: float = 0.8, choice: str = "weakest", log_amplitude: np.ndarray | None = None,
-                   level_z: float | None = None, report: list[TrainCount] | None = None) -> np.ndarray:
+                   level_z: float | None = None, level_outside: bool = False,
+                   report: list[TrainCount] | None = None) -> np.ndarray:
     """Which events to keep (module docstring). ``picks``: each event's pick rows; ``event_atmosphere``: (n, 3) each
     event's ``(c, wx, wy)`` in km/s; ``misfit``: each event's misfit per pick (orders the weakest), optional;
     ``report`` collects each tested train's count. ``choice``: ``"weakest"`` removes the eligible events in order of
@@ -82,7 +83,8 @@ def surplus_events(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
                  if log_amplitude is not None and level_z is not None else None)
         counts = _counts(members, mine, x, y, t0, event_atmosphere, pick_time, holder, st_x, st_y, by_station,
                          station_start, reach_km=reach_km, count_stations=count_stations, slack_s=slack_s, kappa=kappa,
-                         level=level, log_amplitude=log_amplitude)
+                         level=level, log_amplitude=log_amplitude, level_outside=level_outside,
+                         place_km=link_km, pick_station=pick_station)
         if not counts:
             continue
         k = int(np.sort(counts)[int(np.floor(count_quantile * (len(counts) - 1)))])
@@ -128,23 +130,42 @@ def surplus_events(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
 def _counts(members: np.ndarray, mine: np.ndarray, x: np.ndarray, y: np.ndarray, t0: np.ndarray,
             event_atmosphere: np.ndarray, pick_time: np.ndarray, holder: np.ndarray, st_x: np.ndarray, st_y: np.ndarray,
             by_station: np.ndarray, station_start: np.ndarray, *, reach_km: float, count_stations: int, slack_s: float,
-            kappa: float, level: TrainLevel | None = None, log_amplitude: np.ndarray | None = None) -> list[int]:
+            kappa: float, level: TrainLevel | None = None, log_amplitude: np.ndarray | None = None,
+            level_outside: bool = False, place_km: float = 3.0, pick_station: np.ndarray | None = None) -> list[int]:
     """The train's count at each of the ``count_stations`` stations nearest its centre that heard it: the picks in
-    its window there that no event outside it holds (and, with ``level``, not far weaker than the train's level)."""
+    its window there that no event outside it holds (and, with ``level``, not far weaker than the train's level).
+
+    ``level_outside``: where the level is read at the station, a pick held by an event *away from the train's place*
+    (farther than ``place_km`` from every member) and *made of the train's arrivals* (half of its picks or more in
+    the train's windows at its stations, at its level where read: ``_made_of_train``) is counted when it is at the
+    train's level. Such a holder stands for no round of its own: on the stand-in s3 the train of 9 events at 404-410 s (14 impacts, 12 of them among its
+    picks) had 3-5 arrivals of its own rounds in its window at each nearest station held by events 6-26 km away and
+    13-74 s earlier (8 of those 10 false: mixtures along the distance-time trade-off), the count fell to 8 and a true
+    round's event went (docs/fusion.md, "Session 27 (surplus27)"). Holders of level arrivals that are not made of
+    the train's arrivals are other sources' events (on `heavy` h025, 19 of the 77 level arrivals held outside the
+    trains at their counting stations are other sources' own arrivals, held by their matched events 8 km away) or
+    hold one swapped arrival of the train while standing for their own round: they keep it, as before. An event
+    *at* the place but outside the train (a later train of the same battery, beyond the link in origin time)
+    stands for its own round there: not counted either."""
     cx, cy = float(np.median(x[members])), float(np.median(y[members]))
     distance = np.hypot(st_x - cx, st_y - cy)
+    away = None
     stations = np.flatnonzero(distance <= reach_km)
     stations = stations[np.argsort(distance[stations], kind="stable")]
-    atm = event_atmosphere[members]
+    lo, hi = _windows(members, x, y, t0, event_atmosphere[members], st_x, st_y, stations, slack_s=slack_s, kappa=kappa)
+    if level_outside and level is not None and log_amplitude is not None and pick_station is not None:
+        # away from the place (farther than ``place_km`` from every member) and made of the train's arrivals
+        gap = np.hypot(x[:, None] - x[members][None, :], y[:, None] - y[members][None, :]).min(axis=1)
+        away = (gap > place_km) & ~mine & _made_of_train(lo, hi, pick_time, pick_station, holder, level,
+                                                         log_amplitude, n_events=len(x))
     counts: list[int] = []
     for st in stations.tolist():
-        tt = travel_times(np.full(len(members), st_x[st]), np.full(len(members), st_y[st]), x[members], y[members],
-                          atm[:, 0], atm[:, 1], atm[:, 2])
-        arrival = t0[members] + tt
-        slack = slack_s + kappa * float(tt.max())
         rows = by_station[station_start[st]:station_start[st + 1]]
-        rows = rows[(pick_time[rows] >= arrival.min() - slack) & (pick_time[rows] <= arrival.max() + slack)]
-        rows = rows[(holder[rows] < 0) | mine[np.maximum(holder[rows], 0)]]
+        rows = rows[(pick_time[rows] >= lo[st]) & (pick_time[rows] <= hi[st])]
+        ours = (holder[rows] < 0) | mine[np.maximum(holder[rows], 0)]
+        if away is not None and level is not None and st in level.station_level:
+            ours |= away[np.maximum(holder[rows], 0)] & (holder[rows] >= 0)  # level-gated below
+        rows = rows[ours]
         if level is not None and log_amplitude is not None:
             rows = level.at_level(st, rows, log_amplitude)
         if len(rows):
@@ -152,3 +173,34 @@ def _counts(members: np.ndarray, mine: np.ndarray, x: np.ndarray, y: np.ndarray,
             if len(counts) >= count_stations:
                 break
     return counts
+
+
+def _windows(members: np.ndarray, x: np.ndarray, y: np.ndarray, t0: np.ndarray, atm: np.ndarray, st_x: np.ndarray,
+             st_y: np.ndarray, stations: np.ndarray, *, slack_s: float, kappa: float) -> tuple[np.ndarray, np.ndarray]:
+    """The train's window at each of ``stations`` (empty elsewhere): from the earliest predicted arrival of its
+    events to the latest, widened by ``slack_s`` plus ``kappa`` of the longest travel time."""
+    lo = np.full(len(st_x), np.inf)
+    hi = np.full(len(st_x), -np.inf)
+    for st in stations.tolist():
+        tt = travel_times(np.full(len(members), st_x[st]), np.full(len(members), st_y[st]), x[members], y[members],
+                          atm[:, 0], atm[:, 1], atm[:, 2])
+        arrival = t0[members] + tt
+        slack = slack_s + kappa * float(tt.max())
+        lo[st], hi[st] = arrival.min() - slack, arrival.max() + slack
+    return lo, hi
+
+
+def _made_of_train(lo: np.ndarray, hi: np.ndarray, pick_time: np.ndarray, pick_station: np.ndarray,
+                   holder: np.ndarray, level: TrainLevel, log_amplitude: np.ndarray, *, n_events: int) -> np.ndarray:
+    """Events half of whose picks or more lie in the train's windows (``lo``-``hi`` per station) at the stations
+    within reach, at its level where the level is read: made of the train's arrivals (a mixture of them, wherever it
+    is located)."""
+    rows = np.flatnonzero(holder >= 0)
+    st_of = pick_station[rows]
+    floor = np.full(len(lo), -np.inf)  # below it a pick is far weaker than the train's level (NaN: counted)
+    for st, value in level.station_level.items():
+        floor[st] = value - level.tolerance
+    inside = (pick_time[rows] >= lo[st_of]) & (pick_time[rows] <= hi[st_of]) & ~(log_amplitude[rows] < floor[st_of])
+    share = (np.bincount(holder[rows], weights=inside.astype(float), minlength=n_events)
+             / np.maximum(np.bincount(holder[rows], minlength=n_events), 1))
+    return share >= 0.5
