@@ -783,3 +783,10 @@ class FusionConfig:
     about each station's median) below the level the train's events hold at a station is another source's arrival,
     not one of its rounds, and is not counted (``fuse/trainlevel.py``; docs/fusion.md, "Session 26 (prec26)").
     ``None``: every pick in the window counted (session 18's count)."""
+    place_round_times_alpha: float | None = None
+    """``event_places``: an event whose ellipse holds no place still moves to one (within ``place_round_times_km``)
+    when its picks, back-projected there, fall inside the firing window and at the place's found round times beyond
+    chance, a binomial tail at most this (``fuse/placetimes.py``: a mixture of a battery's rounds, whose chimera
+    ellipse says nothing; docs/fusion.md, "Session 27 (foreign27)"). ``None``: the ellipse alone (session 14's rule)."""
+    place_round_times_km: float = 15.0
+    """``place_round_times_alpha``: the farthest place an event moves to by its round times."""

@@ -18,6 +18,7 @@ from truceline.fuse.atmosphere import travel_times
 from truceline.fuse.fielderror import field_error_covariance
 from truceline.fuse.ghosts import later_trains_of
 from truceline.fuse.places import to_places
+from truceline.fuse.placetimes import RoundTimes
 from truceline.fuse.placespread import place_spread_covariance
 from truceline.fuse.rangeerror import range_error_covariance
 from truceline.fuse.rounds import missing_rounds
@@ -163,7 +164,9 @@ def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, con
                                      prep.pick_station, net.x_km, net.y_km, place_km=config.place_km,
                                      place_s=config.place_s, min_events=config.place_min_events,
                                      min_move_km=config.place_min_move_km, min_share=config.place_min_share,
-                                     slack_s=config.place_slack_s, kappa=config.first_pass_kappa)
+                                     slack_s=config.place_slack_s, kappa=config.first_pass_kappa,
+                                     round_times=None if config.place_round_times_alpha is None else RoundTimes(
+                                         config.place_round_times_alpha, config.place_round_times_km))
         result = dataclasses.replace(result, x_km=x, y_km=y, t0_s=t0)
     cov = cov + pooled  # after the places, which read the ellipses: the terms below move no event
     if batch and config.place_rounds and n:
