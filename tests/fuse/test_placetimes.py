@@ -8,7 +8,7 @@ import numpy as np
 from truceline.fuse.atmosphere import travel_times
 from truceline.fuse.engine import FusionConfig
 from truceline.fuse.places import to_places
-from truceline.fuse.placetimes import RoundTimes, covered_share, round_times_p
+from truceline.fuse.placetimes import BY_ROUND_TIMES, RoundTimes, covered_share, place_covariance, round_times_p
 
 C = 0.335  # km/s
 ATMOSPHERE = (C, 0.002, -0.001)
@@ -69,7 +69,7 @@ def test_a_mixture_far_outside_its_ellipse_moves_to_the_place_by_its_round_times
     x, y, t0, cov, picks, atm, pt, ps, sx, sy = _scene()
     assert not to_places(x, y, t0, cov, picks, atm, pt, ps, sx, sy)[3].any()  # the ellipse holds no place
     nx, ny, nt, moved = to_places(x, y, t0, cov, picks, atm, pt, ps, sx, sy, round_times=RoundTimes(0.01))
-    assert moved[8] and moved.sum() == 1
+    assert moved[8] and np.count_nonzero(moved) == 1
     assert np.hypot(nx[8], ny[8]) < 0.1
     assert ROUNDS[0] <= nt[8] <= ROUNDS[-1]
     # farther than the route's reach: stays
@@ -87,3 +87,16 @@ def test_a_source_of_its_own_inside_the_window_but_off_the_round_times_stays() -
 def test_the_route_is_off_by_default() -> None:
     assert FusionConfig().place_round_times_alpha is None
     assert FusionConfig().place_round_times_km == 15.0
+
+
+def test_an_event_moved_by_its_round_times_takes_the_places_ellipse() -> None:
+    x, y, t0, cov, picks, atm, pt, ps, sx, sy = _scene()
+    nx, ny, nt, moved = to_places(x, y, t0, cov, picks, atm, pt, ps, sx, sy, round_times=RoundTimes(0.01))
+    assert moved[8] == BY_ROUND_TIMES and not moved[:8].any()
+    out = place_covariance(moved, nx, ny, nt, cov, place_km=0.5, place_s=30.0)
+    rounds = np.stack([x[:8], y[:8]])
+    assert np.allclose(out[8], np.eye(2) * 0.01 + np.cov(rounds))  # the rounds' mean ellipse and their scatter
+    assert np.array_equal(out[:8], cov[:8])
+    # a move by the ellipse keeps the event's own (session 14's conservative choice)
+    ellipse_moved = np.where(moved == BY_ROUND_TIMES, 1, 0)
+    assert np.array_equal(place_covariance(ellipse_moved, nx, ny, nt, cov, place_km=0.5, place_s=30.0), cov)

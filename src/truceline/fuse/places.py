@@ -31,7 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from truceline.fuse.atmosphere import travel_times
-from truceline.fuse.placetimes import RoundTimes, place_by_round_times
+from truceline.fuse.placetimes import BY_ROUND_TIMES, RoundTimes, place_by_round_times
 from truceline.model.tables import CHI2_2DOF_95
 
 
@@ -78,10 +78,11 @@ def to_places(x_km: np.ndarray, y_km: np.ndarray, t0_s: np.ndarray, cov_km2: np.
     """The events' positions and origin times with the poorly located ones moved to a place (module docstring);
     returns ``(x, y, t0, moved)``. ``cov_km2``: (n, 2, 2) position covariances (calibrated); ``picks``: each event's
     pick rows; ``event_atmosphere``: (n, 3) each event's ``(c, wx, wy)`` in km/s. ``round_times``: an event no place
-    in its ellipse takes may still move where its picks fall at a place's found round times (``fuse/placetimes.py``)."""
+    in its ellipse takes may still move where its picks fall at a place's found round times (``fuse/placetimes.py``);
+    ``moved`` is then ``placetimes.BY_ROUND_TIMES`` for it (and 1, true, for a move by the ellipse)."""
     n = len(t0_s)
     x, y, t0 = np.array(x_km, float), np.array(y_km, float), np.array(t0_s, float)
-    moved = np.zeros(n, dtype=bool)
+    moved = np.zeros(n, dtype=bool if round_times is None else np.int8)
     if n == 0:
         return x, y, t0, moved
     places = find_places(x, y, t0, place_km=place_km, place_s=place_s, min_events=min_events)
@@ -125,5 +126,5 @@ def to_places(x_km: np.ndarray, y_km: np.ndarray, t0_s: np.ndarray, cov_km2: np.
                 max_km=round_times.max_km, min_share=min_share, slack_s=slack_s, kappa=kappa, alpha=round_times.alpha,
                 tol_s=round_times.tol_s, tol_kappa=round_times.tol_kappa)
             if k >= 0:
-                x[j], y[j], t0[j], moved[j] = places.px_km[near[k]], places.py_km[near[k]], t_implied, True
+                x[j], y[j], t0[j], moved[j] = places.px_km[near[k]], places.py_km[near[k]], t_implied, BY_ROUND_TIMES
     return x, y, t0, moved

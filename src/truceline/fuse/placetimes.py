@@ -16,7 +16,9 @@ difference between its position and the place's varies with each station's direc
 round times only by chance, at the rate of the window those round times cover. The test is that binomial tail.
 
 Nothing is dropped and no pick changes event: the move only reports a leftover where its picks come from (as
-``event_places``), so a wrong move costs a match at most.
+``event_places``), so a wrong move costs a match at most. The moved event's ellipse cannot be its own (a chimera's,
+tight about a position that was not a source): it takes the place's, where a round of the place lies given the rounds
+found there (their mean covariance plus the scatter of their positions: the guns' spread and the crowding).
 """
 
 from __future__ import annotations
@@ -27,6 +29,10 @@ import numpy as np
 from scipy.stats import binom
 
 from truceline.fuse.atmosphere import travel_times
+
+
+BY_ROUND_TIMES = 2
+"""``places.to_places``' ``moved`` for an event moved by its round times (1 is a move by the ellipse)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,3 +113,22 @@ def place_by_round_times(j: int, hubs: np.ndarray, x_km: np.ndarray, y_km: np.nd
         if p <= alpha:
             return int(k), float(np.median(implied))
     return -1, float("nan")
+
+
+def place_covariance(moved: np.ndarray, x_km: np.ndarray, y_km: np.ndarray, t0_s: np.ndarray, cov_km2: np.ndarray, *,
+                     place_km: float, place_s: float) -> np.ndarray:
+    """(n, 2, 2): ``cov_km2`` with each event moved by its round times (``moved == BY_ROUND_TIMES``; ``x_km``, ``y_km``,
+    ``t0_s`` after the move) given its place's: the mean covariance of the other events within ``place_km`` and
+    ``place_s`` of it (not themselves moved so) plus the covariance of their positions (with two or more); its own
+    where none is found."""
+    out = np.array(cov_km2, dtype=float, copy=True)
+    by_times = np.asarray(moved) == BY_ROUND_TIMES
+    for j in np.flatnonzero(by_times):
+        at = (np.hypot(x_km - x_km[j], y_km - y_km[j]) <= place_km) & (np.abs(t0_s - t0_s[j]) <= place_s) & ~by_times
+        if not at.any():
+            continue
+        mean = np.mean(np.asarray(cov_km2, float)[at], axis=0)
+        if at.sum() >= 2:
+            mean = mean + np.cov(np.stack([x_km[at], y_km[at]]))
+        out[j] = mean
+    return out
