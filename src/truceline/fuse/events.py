@@ -18,6 +18,7 @@ from truceline.fuse.atmosphere import travel_times
 from truceline.fuse.fielderror import field_error_covariance
 from truceline.fuse.ghosts import later_trains_of
 from truceline.fuse.places import to_places
+from truceline.fuse.placetimes import RoundTimes, place_covariance
 from truceline.fuse.placespread import place_spread_covariance
 from truceline.fuse.rangeerror import range_error_covariance
 from truceline.fuse.rounds import missing_rounds
@@ -158,13 +159,19 @@ def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, con
     if spread is not None and config.own_celerity_relocation and n:
         result, event_atmosphere = with_own_celerity(prep, config, result, event_atmosphere, spread, kappa_model=kappa_own)
     if batch and config.event_places and n:
-        x, y, t0, _moved = to_places(result.x_km, result.y_km, result.t0_s, cov[:, :2, :2],
+        x, y, t0, moved = to_places(result.x_km, result.y_km, result.t0_s, cov[:, :2, :2],
                                      [row[row >= 0] for row in result.picks], event_atmosphere, prep.pick_time,
                                      prep.pick_station, net.x_km, net.y_km, place_km=config.place_km,
                                      place_s=config.place_s, min_events=config.place_min_events,
                                      min_move_km=config.place_min_move_km, min_share=config.place_min_share,
-                                     slack_s=config.place_slack_s, kappa=config.first_pass_kappa)
+                                     slack_s=config.place_slack_s, kappa=config.first_pass_kappa,
+                                     round_times=None if config.place_round_times_alpha is None else RoundTimes(
+                                         config.place_round_times_alpha, config.place_round_times_km))
         result = dataclasses.replace(result, x_km=x, y_km=y, t0_s=t0)
+        if config.place_round_times_alpha is not None:  # a chimera's ellipse gives way to its place's
+            cov = np.array(cov, copy=True)
+            cov[:, :2, :2] = place_covariance(moved, x, y, t0, cov[:, :2, :2], place_km=config.place_km,
+                                              place_s=config.place_s)
     cov = cov + pooled  # after the places, which read the ellipses: the terms below move no event
     if batch and config.place_rounds and n:
         result, cov, event_atmosphere = with_place_rounds(prep, config, result, cov, event_atmosphere)

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from truceline.fuse.atmosphere import travel_times
+from truceline.fuse.placetimes import BY_ROUND_TIMES, RoundTimes, place_by_round_times
 from truceline.model.tables import CHI2_2DOF_95
 
 
@@ -73,13 +74,15 @@ def to_places(x_km: np.ndarray, y_km: np.ndarray, t0_s: np.ndarray, cov_km2: np.
               event_atmosphere: np.ndarray, pick_time: np.ndarray, pick_station: np.ndarray, st_x: np.ndarray,
               st_y: np.ndarray, *, place_km: float = 0.5, place_s: float = 30.0, min_events: int = 4,
               min_move_km: float = 2.0, min_share: float = 0.75, slack_s: float = 1.0,
-              kappa: float = 0.025) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+              kappa: float = 0.025, round_times: RoundTimes | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """The events' positions and origin times with the poorly located ones moved to a place (module docstring);
     returns ``(x, y, t0, moved)``. ``cov_km2``: (n, 2, 2) position covariances (calibrated); ``picks``: each event's
-    pick rows; ``event_atmosphere``: (n, 3) each event's ``(c, wx, wy)`` in km/s."""
+    pick rows; ``event_atmosphere``: (n, 3) each event's ``(c, wx, wy)`` in km/s. ``round_times``: an event no place
+    in its ellipse takes may still move where its picks fall at a place's found round times (``fuse/placetimes.py``);
+    ``moved`` is then ``placetimes.BY_ROUND_TIMES`` for it (and 1, true, for a move by the ellipse)."""
     n = len(t0_s)
     x, y, t0 = np.array(x_km, float), np.array(y_km, float), np.array(t0_s, float)
-    moved = np.zeros(n, dtype=bool)
+    moved = np.zeros(n, dtype=bool if round_times is None else np.int8)
     if n == 0:
         return x, y, t0, moved
     places = find_places(x, y, t0, place_km=place_km, place_s=place_s, min_events=min_events)
@@ -116,4 +119,12 @@ def to_places(x_km: np.ndarray, y_km: np.ndarray, t0_s: np.ndarray, cov_km2: np.
             t0[j] = float(np.median(implied))
             moved[j] = True
             break
+        if not moved[j] and round_times is not None:
+            k, t_implied = place_by_round_times(
+                j, near, x_km, y_km, t0_s, places.px_km[near], places.py_km[near], places.first_s[near],
+                places.last_s[near], rows, pick_time, pick_station, st_x, st_y, (c, wx, wy), place_km=place_km,
+                max_km=round_times.max_km, min_share=min_share, slack_s=slack_s, kappa=kappa, alpha=round_times.alpha,
+                tol_s=round_times.tol_s, tol_kappa=round_times.tol_kappa)
+            if k >= 0:
+                x[j], y[j], t0[j], moved[j] = places.px_km[near[k]], places.py_km[near[k]], t_implied, BY_ROUND_TIMES
     return x, y, t0, moved
