@@ -783,3 +783,13 @@ class FusionConfig:
     about each station's median) below the level the train's events hold at a station is another source's arrival,
     not one of its rounds, and is not counted (``fuse/trainlevel.py``; docs/fusion.md, "Session 26 (prec26)").
     ``None``: every pick in the window counted (session 18's count)."""
+    sibling_spread: bool = False
+    """A merged salvo's other sources in its ellipse (``fuse/siblings.py``, batch only): the arrivals at an event's own
+    stations within ``sibling_window_s`` of its picks that line up, across at least 4 stations, as a source within
+    ``sibling_radius_km`` of it are a sibling the run did not locate (another gun of the salvo); the truth of the
+    event is then any of the ``k + 1`` sources, and ``sum_j d_j d_j' / (k + 1)`` of their displacements is added to
+    its position covariance. Only widens; no event moves (docs/fusion.md, "Session 27 (cover27)")."""
+    sibling_radius_km: float = 0.8
+    """``sibling_spread``: the farthest a sibling source is searched from its event (a battery's extent)."""
+    sibling_window_s: float = 3.5
+    """``sibling_spread``: the farthest an arrival is from the event's own at its station (a salvo's 0-3 s)."""

@@ -19,6 +19,7 @@ from truceline.fuse.fielderror import field_error_covariance
 from truceline.fuse.ghosts import later_trains_of
 from truceline.fuse.places import to_places
 from truceline.fuse.placespread import place_spread_covariance
+from truceline.fuse.siblings import sibling_covariance, sibling_offsets
 from truceline.fuse.rangeerror import range_error_covariance
 from truceline.fuse.rounds import missing_rounds
 from truceline.fuse.storms import storm_cells_of
@@ -191,6 +192,8 @@ def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, con
         cov = cov + range_error_covariance(prep, config, result, event_atmosphere, factor)[0]
     if batch and config.place_spread_scale > 0 and n:
         cov[:, :2, :2] += config.place_spread_scale * place_spread_term(result, cov, config)
+    if batch and config.sibling_spread and n:
+        cov[:, :2, :2] += sibling_spread_term(prep, result, event_atmosphere, config)
     if config.origin_time_swap and n:  # the origin time's own term: the time column alone changes
         cov[:, 2, 2] += origin_time_swap_variance(prep, config, result, event_atmosphere, neighbours)
     lat, lon = net.to_latlon(result.x_km, result.y_km)
@@ -261,6 +264,16 @@ def place_spread_term(result: PassResult, cov: np.ndarray, config: FusionConfig)
     return place_spread_covariance(result.x_km, result.y_km, result.t0_s, cov[:, :2, :2], place_km=config.place_spread_km,
                                    place_s=config.place_spread_s, min_others=config.place_spread_min_others,
                                    min_gap_s=config.place_spread_gap_s, max_burst=config.place_spread_max_burst)
+
+
+def sibling_spread_term(prep: Prepared, result: PassResult, event_atmosphere: np.ndarray, config: FusionConfig) -> np.ndarray:
+    """(n, 2, 2): ``FusionConfig.sibling_spread``'s term, the unlocated sibling sources' spread about each event
+    (``siblings.sibling_offsets`` at the event's own celerity, ``siblings.sibling_covariance``)."""
+    offsets = sibling_offsets(result.x_km, result.y_km, np.asarray(event_atmosphere, dtype=float)[:, 0],
+                              [row[row >= 0] for row in result.picks], prep.pick_time, prep.pick_station,
+                              prep.station_pick_start, prep.network.x_km, prep.network.y_km,
+                              radius_km=config.sibling_radius_km, window_s=config.sibling_window_s)
+    return sibling_covariance(result.x_km, result.y_km, result.t0_s, offsets)
 
 
 def round_swap_share(result: PassResult, cov: np.ndarray, config: FusionConfig) -> float:
