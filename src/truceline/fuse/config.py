@@ -793,3 +793,8 @@ class FusionConfig:
     """``sibling_spread``: the farthest a sibling source is searched from its event (a battery's extent)."""
     sibling_window_s: float = 3.5
     """``sibling_spread``: the farthest an arrival is from the event's own at its station (a salvo's 0-3 s)."""
+    place_spread_siblings: bool = False
+    """``place_spread_scale`` reads, instead of the events whose burst holds at most ``place_spread_max_burst`` others,
+    every event with an unlocated sibling (``fuse/siblings.py``: another source's arrivals at its stations that line
+    up within ``sibling_radius_km`` and ``sibling_window_s``): a salvo the run merged, whose truth may be another gun
+    (docs/fusion.md, "Session 27 (cover27)")."""

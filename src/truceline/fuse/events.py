@@ -19,7 +19,7 @@ from truceline.fuse.fielderror import field_error_covariance
 from truceline.fuse.ghosts import later_trains_of
 from truceline.fuse.places import to_places
 from truceline.fuse.placespread import place_spread_covariance
-from truceline.fuse.siblings import sibling_covariance, sibling_offsets
+from truceline.fuse.siblings import sibling_covariance, sibling_offsets, unlocated_siblings
 from truceline.fuse.rangeerror import range_error_covariance
 from truceline.fuse.rounds import missing_rounds
 from truceline.fuse.storms import storm_cells_of
@@ -191,7 +191,7 @@ def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, con
     if batch and config.range_model_error and n:
         cov = cov + range_error_covariance(prep, config, result, event_atmosphere, factor)[0]
     if batch and config.place_spread_scale > 0 and n:
-        cov[:, :2, :2] += config.place_spread_scale * place_spread_term(result, cov, config)
+        cov[:, :2, :2] += config.place_spread_scale * place_spread_term(result, cov, config, prep, event_atmosphere)
     if batch and config.sibling_spread and n:
         cov[:, :2, :2] += sibling_spread_term(prep, result, event_atmosphere, config)
     if config.origin_time_swap and n:  # the origin time's own term: the time column alone changes
@@ -257,23 +257,36 @@ def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, con
                    atmosphere_variance=uncertainty.atmosphere_variance, readings=uncertainty.readings)
 
 
-def place_spread_term(result: PassResult, cov: np.ndarray, config: FusionConfig) -> np.ndarray:
+def place_spread_term(result: PassResult, cov: np.ndarray, config: FusionConfig, prep: Prepared | None = None,
+                      event_atmosphere: np.ndarray | None = None) -> np.ndarray:
     """(n, 2, 2): ``FusionConfig.place_spread_scale``'s term before the scale, the place's scatter beyond the
     ellipses ``cov`` (``placespread.place_spread_covariance``) for the events whose burst holds at most
-    ``place_spread_max_burst`` other events."""
-    return place_spread_covariance(result.x_km, result.y_km, result.t0_s, cov[:, :2, :2], place_km=config.place_spread_km,
+    ``place_spread_max_burst`` other events; with ``place_spread_siblings`` (and ``prep``), for every event with an
+    unlocated sibling instead (``siblings.unlocated_siblings``)."""
+    siblings = config.place_spread_siblings and prep is not None and event_atmosphere is not None
+    term = place_spread_covariance(result.x_km, result.y_km, result.t0_s, cov[:, :2, :2], place_km=config.place_spread_km,
                                    place_s=config.place_spread_s, min_others=config.place_spread_min_others,
-                                   min_gap_s=config.place_spread_gap_s, max_burst=config.place_spread_max_burst)
+                                   min_gap_s=config.place_spread_gap_s,
+                                   max_burst=None if siblings else config.place_spread_max_burst)
+    if siblings and prep is not None and event_atmosphere is not None:
+        found = unlocated_siblings(result.x_km, result.y_km, result.t0_s, event_sibling_offsets(prep, result, event_atmosphere, config))
+        term = term * np.array([len(f) > 0 for f in found], dtype=float)[:, None, None]
+    return term
+
+
+def event_sibling_offsets(prep: Prepared, result: PassResult, event_atmosphere: np.ndarray,
+                          config: FusionConfig) -> list[np.ndarray]:
+    """``siblings.sibling_offsets`` of the pass's events at their own celerity."""
+    return sibling_offsets(result.x_km, result.y_km, np.asarray(event_atmosphere, dtype=float)[:, 0],
+                           [row[row >= 0] for row in result.picks], prep.pick_time, prep.pick_station,
+                           prep.station_pick_start, prep.network.x_km, prep.network.y_km,
+                           radius_km=config.sibling_radius_km, window_s=config.sibling_window_s)
 
 
 def sibling_spread_term(prep: Prepared, result: PassResult, event_atmosphere: np.ndarray, config: FusionConfig) -> np.ndarray:
     """(n, 2, 2): ``FusionConfig.sibling_spread``'s term, the unlocated sibling sources' spread about each event
-    (``siblings.sibling_offsets`` at the event's own celerity, ``siblings.sibling_covariance``)."""
-    offsets = sibling_offsets(result.x_km, result.y_km, np.asarray(event_atmosphere, dtype=float)[:, 0],
-                              [row[row >= 0] for row in result.picks], prep.pick_time, prep.pick_station,
-                              prep.station_pick_start, prep.network.x_km, prep.network.y_km,
-                              radius_km=config.sibling_radius_km, window_s=config.sibling_window_s)
-    return sibling_covariance(result.x_km, result.y_km, result.t0_s, offsets)
+    (``siblings.sibling_covariance``)."""
+    return sibling_covariance(result.x_km, result.y_km, result.t0_s, event_sibling_offsets(prep, result, event_atmosphere, config))
 
 
 def round_swap_share(result: PassResult, cov: np.ndarray, config: FusionConfig) -> float:

@@ -94,24 +94,29 @@ def _lags(own: np.ndarray, pick_time: np.ndarray, pick_station: np.ndarray, stat
     return np.concatenate(stations), np.concatenate(lags)
 
 
-def sibling_covariance(x_km: np.ndarray, y_km: np.ndarray, t0_s: np.ndarray, offsets: list[np.ndarray], *,
-                       located_km: float = 0.5, located_s: float = 1.5) -> np.ndarray:
-    """(n, 2, 2): ``sum_j d_j d_j' / (k + 1)`` over each event's ``k`` siblings (``offsets``, from
-    :func:`sibling_offsets`) that no other event of the run lies within ``located_km`` and ``located_s`` of."""
+def unlocated_siblings(x_km: np.ndarray, y_km: np.ndarray, t0_s: np.ndarray, offsets: list[np.ndarray], *,
+                       located_km: float = 0.5, located_s: float = 1.5) -> list[np.ndarray]:
+    """Per event, the rows of ``offsets`` (from :func:`sibling_offsets`) that no other event of the run lies within
+    ``located_km`` and ``located_s`` of: the siblings the scorer has no event for."""
     x = np.asarray(x_km, dtype=float)
     y = np.asarray(y_km, dtype=float)
     t = np.asarray(t0_s, dtype=float)
-    out = np.zeros((len(t), 2, 2))
+    out: list[np.ndarray] = []
     for i, found in enumerate(offsets):
-        if not len(found):
-            continue
-        keep = []
-        for dx, dy, dt in found:
+        keep = np.zeros(len(found), dtype=bool)
+        for j, (dx, dy, dt) in enumerate(found):
             near = (np.hypot(x - (x[i] + dx), y - (y[i] + dy)) <= located_km) & (np.abs(t - (t[i] + dt)) <= located_s)
             near[i] = False
-            if not near.any():
-                keep.append((dx, dy))
-        if keep:
-            d = np.array(keep)
-            out[i] = d.T @ d / (len(keep) + 1)
+            keep[j] = not near.any()
+        out.append(np.asarray(found, dtype=float).reshape(-1, 3)[keep])
+    return out
+
+
+def sibling_covariance(x_km: np.ndarray, y_km: np.ndarray, t0_s: np.ndarray, offsets: list[np.ndarray], *,
+                       located_km: float = 0.5, located_s: float = 1.5) -> np.ndarray:
+    """(n, 2, 2): ``sum_j d_j d_j' / (k + 1)`` over each event's ``k`` unlocated siblings (:func:`unlocated_siblings`)."""
+    out = np.zeros((len(t0_s), 2, 2))
+    for i, found in enumerate(unlocated_siblings(x_km, y_km, t0_s, offsets, located_km=located_km, located_s=located_s)):
+        if len(found):
+            out[i] = found[:, :2].T @ found[:, :2] / (len(found) + 1)
     return out
