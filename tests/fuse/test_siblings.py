@@ -103,3 +103,38 @@ def test_to_tables_with_sibling_spread_only_widens_and_moves_no_event(monkeypatc
         assert widened.events[column].equals(plain.events[column])
     extra = widened.position_covariance_km2 - plain.position_covariance_km2
     np.testing.assert_allclose(extra, np.tile(np.diag([0.09 / 2.0, 0.0]), (len(extra), 1, 1)), atol=1e-12)
+
+
+def test_place_spread_siblings_reads_the_place_only_for_events_with_an_unlocated_sibling(monkeypatch) -> None:
+    from types import SimpleNamespace
+
+    from truceline.fuse import events
+    from truceline.fuse.engine import PassResult
+    from truceline.fuse.placespread import place_spread_covariance
+
+    # a burst of three rounds located one by one, then four merged salvos 40 s apart, the places 0.3-0.6 km apart
+    x = np.array([0.0, 0.05, 0.1, 0.6, -0.4, 0.3, -0.5])
+    t = np.array([0.0, 2.0, 4.0, 40.0, 80.0, 120.0, 160.0])
+    n = len(t)
+    result = PassResult(x_km=x, y_km=np.zeros(n), t0_s=t, n_stations=np.full(n, 8), chi2=np.ones(n),
+                        n_obs=np.full(n, 8), tile=np.zeros(n, int), block=np.zeros(n, int), picks=np.zeros((n, 1), int),
+                        covariance=np.tile(np.eye(3) * 1e-4, (n, 1, 1)))
+    cov = np.tile(np.eye(3) * 1e-4, (n, 1, 1))
+    prep = SimpleNamespace(pick_time=np.zeros(1), pick_station=np.zeros(1, int), station_pick_start=np.array([0, 1]),
+                           network=SimpleNamespace(x_km=np.zeros(1), y_km=np.zeros(1)))
+    with_sibling = np.array([True, False, False, True, False, True, False])
+
+    def siblings_of(x_km, *args, **kwargs):  # an unlocated gun 0.2 km north, 3 s before, where with_sibling
+        return [np.array([[0.0, 0.2, -3.0]]) if flag else np.zeros((0, 3)) for flag in with_sibling]
+
+    monkeypatch.setattr(events, "sibling_offsets", siblings_of)
+    config = FusionConfig(place_spread_scale=1.0, place_spread_siblings=True)
+    term = events.place_spread_term(result, cov, config, prep, np.full((n, 3), [0.335, 0.0, 0.0]))
+    every = place_spread_covariance(x, np.zeros(n), t, cov[:, :2, :2], place_km=config.place_spread_km,
+                                    place_s=config.place_spread_s, min_others=config.place_spread_min_others,
+                                    min_gap_s=config.place_spread_gap_s)
+    assert every[0, 0, 0] > 0.01  # the burst's first round reads the salvos' scatter: the burst gate would not read it
+    np.testing.assert_allclose(term[with_sibling], every[with_sibling])
+    assert np.all(term[~with_sibling] == 0.0)
+    gated = events.place_spread_term(result, cov, FusionConfig(place_spread_scale=1.0), prep, np.zeros((n, 3)))
+    assert np.all(gated[:3] == 0.0)  # the default gate: the burst located round by round is not read
