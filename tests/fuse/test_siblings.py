@@ -105,7 +105,7 @@ def test_to_tables_with_sibling_spread_only_widens_and_moves_no_event(monkeypatc
     np.testing.assert_allclose(extra, np.tile(np.diag([0.09 / 2.0, 0.0]), (len(extra), 1, 1)), atol=1e-12)
 
 
-def test_place_spread_siblings_reads_the_place_only_for_events_with_an_unlocated_sibling(monkeypatch) -> None:
+def test_place_spread_siblings_reads_the_place_only_for_events_with_an_unlocated_sibling_and_keeps_the_burst_gate(monkeypatch) -> None:
     from types import SimpleNamespace
 
     from truceline.fuse import events
@@ -128,7 +128,7 @@ def test_place_spread_siblings_reads_the_place_only_for_events_with_an_unlocated
         return [np.array([[0.0, 0.2, -3.0]]) if flag else np.zeros((0, 3)) for flag in with_sibling]
 
     monkeypatch.setattr(events, "sibling_offsets", siblings_of)
-    config = FusionConfig(place_spread_scale=1.0, place_spread_siblings=True)
+    config = FusionConfig(place_spread_scale=1.0, place_spread_siblings=True, place_spread_max_burst=None)
     term = events.place_spread_term(result, cov, config, prep, np.full((n, 3), [0.335, 0.0, 0.0]))
     every = place_spread_covariance(x, np.zeros(n), t, cov[:, :2, :2], place_km=config.place_spread_km,
                                     place_s=config.place_spread_s, min_others=config.place_spread_min_others,
@@ -136,5 +136,7 @@ def test_place_spread_siblings_reads_the_place_only_for_events_with_an_unlocated
     assert every[0, 0, 0] > 0.01  # the burst's first round reads the salvos' scatter: the burst gate would not read it
     np.testing.assert_allclose(term[with_sibling], every[with_sibling])
     assert np.all(term[~with_sibling] == 0.0)
-    gated = events.place_spread_term(result, cov, FusionConfig(place_spread_scale=1.0), prep, np.zeros((n, 3)))
-    assert np.all(gated[:3] == 0.0)  # the default gate: the burst located round by round is not read
+    both = events.place_spread_term(result, cov, FusionConfig(place_spread_scale=1.0, place_spread_siblings=True), prep,
+                                    np.zeros((n, 3)))
+    assert np.all(both[:3] == 0.0)  # with the burst gate: the burst located round by round is not read
+    np.testing.assert_allclose(both[3:], term[3:])

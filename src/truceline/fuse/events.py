@@ -261,15 +261,14 @@ def place_spread_term(result: PassResult, cov: np.ndarray, config: FusionConfig,
                       event_atmosphere: np.ndarray | None = None) -> np.ndarray:
     """(n, 2, 2): ``FusionConfig.place_spread_scale``'s term before the scale, the place's scatter beyond the
     ellipses ``cov`` (``placespread.place_spread_covariance``) for the events whose burst holds at most
-    ``place_spread_max_burst`` other events; with ``place_spread_siblings`` (and ``prep``), for every event with an
-    unlocated sibling instead (``siblings.unlocated_siblings``)."""
-    siblings = config.place_spread_siblings and prep is not None and event_atmosphere is not None
+    ``place_spread_max_burst`` other events; with ``place_spread_siblings`` (and ``prep``), only those of them with
+    an unlocated sibling (``siblings.unlocated_siblings``)."""
     term = place_spread_covariance(result.x_km, result.y_km, result.t0_s, cov[:, :2, :2], place_km=config.place_spread_km,
                                    place_s=config.place_spread_s, min_others=config.place_spread_min_others,
-                                   min_gap_s=config.place_spread_gap_s,
-                                   max_burst=None if siblings else config.place_spread_max_burst)
-    if siblings and prep is not None and event_atmosphere is not None:
-        found = unlocated_siblings(result.x_km, result.y_km, result.t0_s, event_sibling_offsets(prep, result, event_atmosphere, config))
+                                   min_gap_s=config.place_spread_gap_s, max_burst=config.place_spread_max_burst)
+    if config.place_spread_siblings and prep is not None and event_atmosphere is not None:
+        offsets = event_sibling_offsets(prep, result, event_atmosphere, config)
+        found = unlocated_siblings(result.x_km, result.y_km, result.t0_s, offsets)
         term = term * np.array([len(f) > 0 for f in found], dtype=float)[:, None, None]
     return term
 
