@@ -797,5 +797,5 @@ class FusionConfig:
     """``place_spread_scale`` reads only the events with an unlocated sibling (``fuse/siblings.py``: another source's
     arrivals at its stations that line up within ``sibling_radius_km`` and ``sibling_window_s``), a salvo the run
     merged, whose truth may be another gun; the burst gate (``place_spread_max_burst``) still applies. Off: it keeps
-    every scenario measured in or toward 93-97 % but lifts the stand-ins by 0.003-0.016 only (docs/fusion.md,
+    every scenario measured in or toward 93-97 % but lifts the stand-ins by 0.003-0.025 only (docs/fusion.md,
     "Session 27 (cover27)")."""
