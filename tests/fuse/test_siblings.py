@@ -125,7 +125,8 @@ def test_place_spread_siblings_reads_the_place_only_for_events_with_an_unlocated
     with_sibling = np.array([True, False, False, True, False, True, False])
 
     def siblings_of(x_km, *args, **kwargs):  # an unlocated gun 0.2 km north, 3 s before, where with_sibling
-        return [np.array([[0.0, 0.2, -3.0]]) if flag else np.zeros((0, 3)) for flag in with_sibling]
+        flags = [with_sibling[int(np.flatnonzero(x == xi)[0])] for xi in x_km]  # the events searched, by place
+        return [np.array([[0.0, 0.2, -3.0]]) if flag else np.zeros((0, 3)) for flag in flags]
 
     monkeypatch.setattr(events, "sibling_offsets", siblings_of)
     config = FusionConfig(place_spread_scale=1.0, place_spread_siblings=True, place_spread_max_burst=None)
