@@ -795,3 +795,19 @@ class FusionConfig:
     0.05 is the measured candidate (the stand-ins gain 0-5 matches a run; `heavy` 1 h not yet run with it)."""
     place_round_times_km: float = 15.0
     """``place_round_times_alpha``: the farthest place an event moves to by its round times."""
+    sibling_spread: bool = False
+    """A merged salvo's other sources in its ellipse (``fuse/siblings.py``, batch only): the arrivals at an event's own
+    stations within ``sibling_window_s`` of its picks that line up, across at least 4 stations, as a source within
+    ``sibling_radius_km`` of it are a sibling the run did not locate (another gun of the salvo); the truth of the
+    event is then any of the ``k + 1`` sources, and ``sum_j d_j d_j' / (k + 1)`` of their displacements is added to
+    its position covariance. Only widens; no event moves (docs/fusion.md, "Session 27 (cover27)")."""
+    sibling_radius_km: float = 0.8
+    """``sibling_spread``: the farthest a sibling source is searched from its event (a battery's extent)."""
+    sibling_window_s: float = 3.5
+    """``sibling_spread``: the farthest an arrival is from the event's own at its station (a salvo's 0-3 s)."""
+    place_spread_siblings: bool = False
+    """``place_spread_scale`` reads only the events with an unlocated sibling (``fuse/siblings.py``: another source's
+    arrivals at its stations that line up within ``sibling_radius_km`` and ``sibling_window_s``), a salvo the run
+    merged, whose truth may be another gun; the burst gate (``place_spread_max_burst``) still applies. Off: it keeps
+    every scenario measured in or toward 93-97 % but lifts the stand-ins by 0.003-0.025 only (docs/fusion.md,
+    "Session 27 (cover27)")."""
