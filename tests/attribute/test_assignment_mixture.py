@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 from attribute_world import T0, lon_at_km
 
-from truceline.attribute.assignment_mixture import Alternative, mix_roles, mixture_batches, piece_alternatives
+from truceline.attribute.assignment_mixture import Alternative, mix_roles, mixture_batches, piece_alternatives, role_evidence
 from truceline.attribute.pairing import Pairing, PairingConfig, pair_events
 from truceline.attribute.unpaired_margins import mixed_roles, unpaired_alternatives
 
@@ -105,3 +105,18 @@ def test_unpaired_margins_give_the_unpaired_event_its_pair_share() -> None:
     assert np.allclose(np.delete(plain.p_launch, 0), np.delete(tied.p_launch, 0))
     clear = _earlier_impact(0.05, PairingConfig(unpaired_margins=True), p_side_first=0.08)
     assert abs(clear.p_launch[0] - _earlier_impact(0.05, PairingConfig(), p_side_first=0.08).p_launch[0]) < 0.05
+
+
+def test_role_evidence_reads_each_moved_event_in_its_role() -> None:
+    p_launch, p_impact = np.array([0.8, 0.3, 0.1, 0.6]), np.array([0.2, 0.7, 0.9, 0.4])
+    # 0 -> 1 paired, 2 unpaired (its likelier role, impact 0.9), 3 not among the moved events
+    assert np.isclose(role_evidence(np.array([0, 1, 2]), {(0, 1)}, p_launch, p_impact), np.log(0.8 * 0.7 * 0.9))
+    assert np.isclose(role_evidence(np.array([0, 1]), {(1, 0)}, p_launch, p_impact), np.log(0.3 * 0.2))
+
+
+def test_with_the_roles_evidence_and_unpaired_margins_the_tie_is_still_even_and_a_clear_case_sure() -> None:
+    config = PairingConfig(assignment_mixture=True, assignment_mixture_evidence=True, unpaired_margins=True)
+    first, second = _earlier_impact(-0.05, config), _earlier_impact(0.05, config)
+    assert np.allclose(first.p_launch, second.p_launch, atol=0.01) and 0.35 < first.p_launch[0] < 0.65
+    clear = _earlier_impact(0.03, config, p_side_first=0.08)
+    assert clear.partner[1] == 2 and clear.p_launch[0] < 0.3 and clear.p_launch[1] > 0.8

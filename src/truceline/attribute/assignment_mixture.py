@@ -166,11 +166,27 @@ def mix_roles(p_launch: FloatArray, p_impact: FloatArray,
 RunPairing = Callable[[set[tuple[int, int]]], tuple[FloatArray, FloatArray]]
 
 
+def role_evidence(events: NDArray[np.intp], pairs: set[tuple[int, int]], p_launch: FloatArray, p_impact: FloatArray) -> float:
+    """``ln`` of the product, over ``events``, of the probability the assignment's run gives the role it plays there (an
+    unpaired event: its likelier role): how far the evidence the pair costs do not hold (contexts, levels) bears the
+    assignment out."""
+    launches, impacts = {a for a, _ in pairs}, {b for _, b in pairs}
+    total = 0.0
+    for i in map(int, events):
+        p = p_launch[i] if i in launches else p_impact[i] if i in impacts else max(p_launch[i], p_impact[i])
+        total += float(np.log(max(float(p), 1e-12)))
+    return total
+
+
 def mixed_over_assignments(partner: NDArray[np.int64], kind: NDArray[np.str_], p_launch: FloatArray, p_impact: FloatArray,
-                           alternatives: list[Alternative], run: RunPairing) -> tuple[FloatArray, FloatArray, FloatArray, int]:
+                           alternatives: list[Alternative], run: RunPairing, *, evidence: bool = False,
+                           ) -> tuple[FloatArray, FloatArray, FloatArray, int]:
     """The mixture (:func:`mix_roles`) over the alternatives, each batch (:func:`mixture_batches`) run by ``run`` (given
     the (launch, impact) pairs of an assignment, it returns its p launch and p impact, the margins measured against that
-    assignment). Returns (p launch, p impact, total weight per event, runs made)."""
+    assignment). With ``evidence`` an alternative's weight is also multiplied by the ratio of its moved events' role
+    probabilities in its run to theirs in the cheapest's (:func:`role_evidence`): the pair costs alone do not hold the
+    contexts and levels, which the roles do, and with them the weights are the same whichever assignment is the cheapest.
+    Returns (p launch, p impact, total weight per event, runs made)."""
     base = {(int(a), int(partner[a])) for a in np.flatnonzero((partner >= 0) & (kind == "launch"))}
     runs: list[tuple[list[tuple[Alternative, float]], FloatArray, FloatArray]] = []
     for batch in mixture_batches(alternatives, partner.size):
@@ -178,7 +194,14 @@ def mixed_over_assignments(partner: NDArray[np.int64], kind: NDArray[np.str_], p
         for alt in batch:
             pairs = (pairs - alt.removed) | alt.added
         run_launch, run_impact = run(pairs)
-        runs.append(([(alt, alt.margin) for alt in batch], run_launch, run_impact))
+        measured = []
+        for alt in batch:
+            margin = alt.margin
+            if evidence:
+                margin -= 2.0 * (role_evidence(alt.events, pairs, run_launch, run_impact)
+                                 - role_evidence(alt.events, base, p_launch, p_impact))
+            measured.append((alt, margin))
+        runs.append((measured, run_launch, run_impact))
     launch, impact, weight = mix_roles(p_launch, p_impact, runs)
     return launch, impact, weight, len(runs)
 
@@ -209,7 +232,8 @@ def with_assignment_mixture(pairing: Pairing, heads: NDArray[np.int64], tails: N
         other = final(heads, tails, cost, class_costs, pairs)
         return other.p_launch, other.p_impact
 
-    launch, impact, weight, _ = mixed_over_assignments(pairing.partner, pairing.kind, pairing.p_launch, pairing.p_impact, alternatives, run)
+    launch, impact, weight, _ = mixed_over_assignments(pairing.partner, pairing.kind, pairing.p_launch, pairing.p_impact, alternatives, run,
+                                                       evidence=config.assignment_mixture_evidence)
     kind = pairing.kind.copy()
     unpaired = pairing.partner < 0
     kind[unpaired] = np.where(impact[unpaired] > 0.5, "impact", "launch")

@@ -304,3 +304,4 @@ class PairingConfig:
     assignment_mixture_per_piece: int = 8
     assignment_mixture_max_margin: float = 6.0
     assignment_mixture_reach: float = 3.0
+    assignment_mixture_evidence: bool = False  # weigh an alternative by its moved events' role probabilities too
