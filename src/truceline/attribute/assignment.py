@@ -140,7 +140,7 @@ def objective_of(chosen: list[int], cost: FloatArray, unpaired_cost: float) -> f
 
 def solve_pieces(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: FloatArray, unpaired_cost: float,
                  mate_group: NDArray[np.int64] | None = None, mate_penalty: float = 0.0, mate_margins: bool = True,
-                 ) -> tuple[list[int], FloatArray, NDArray[np.int8], NDArray[np.int64]]:
+                 fixed: list[int] | None = None) -> tuple[list[int], FloatArray, NDArray[np.int8], NDArray[np.int64]]:
     """Chosen pairs over all connected pieces of the candidate graph, and for every paired event
     the margin (cost increase of the best solution in which it does not play its role) and the role
     it plays in that solution (+1 launch, -1 impact, 0 unpaired), and the event its partner is paired with in that
@@ -153,6 +153,10 @@ def solve_pieces(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cos
     ``mate_group`` (per event, a salvo-mate group's label or -1; ``PairingConfig.salvo_mates``): every solution, chosen
     or alternative, that gives a group's members opposite roles costs ``mate_penalty`` more per such group
     (:func:`_assign_mates`; with ``mate_margins`` False only the chosen solution).
+
+    ``fixed`` (candidate indices, one pair per event at most): the chosen solution is given, not solved; the margins are
+    measured against it (a margin is 0 where the best solution without the role is cheaper). The assignment mixture
+    (:mod:`truceline.attribute.assignment_mixture`) weighs the roles of near-optimal assignments so.
     """
     margin = np.full(n, np.nan)
     alternative = np.zeros(n, dtype=np.int8)
@@ -164,9 +168,11 @@ def solve_pieces(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cos
     order = np.argsort(label[heads], kind="stable")
     bounds = np.flatnonzero(np.diff(label[heads][order])) + 1
     chosen: list[int] = []
-    for ks in np.split(order, bounds):
+    for ks in (np.split(order, bounds) if fixed is None else []):
         events = np.unique(np.concatenate([heads[ks], tails[ks]]))
         chosen.extend(int(ks[j]) for j in _assign_mates(events, heads[ks], tails[ks], cost[ks], unpaired_cost, mate_group, mate_penalty))
+    if fixed is not None:
+        chosen = list(fixed)
     chosen.sort()
     partner = np.full(n, -1, dtype=np.int64)
     partner[heads[chosen]] = tails[chosen]

@@ -51,6 +51,8 @@ from truceline.attribute.partners import chance_partners, flight_fit_share, loca
 from truceline.attribute.salvo import salvo_aim_factor, salvo_mate_groups
 from truceline.attribute.shared_role import salvo_shared_roles
 # the unpaired events' roles (session 26's split)
+from truceline.attribute.unpaired_margins import mixed_unpaired_roles
+from truceline.attribute.assignment_mixture import with_assignment_mixture
 from truceline.attribute.unpaired_roles import (launch_odds_in_context, lone_event_odds, assign_unpaired_roles, unpaired_context_odds,
                                                 unpaired_lead)
 
@@ -137,9 +139,10 @@ def pair_events(
             if iteration + 1 < config.level_iterations:
                 current = _paired(n, heads, tails, cost, class_costs, config, mate_group=mate_group)
     depth = np.abs(line_m) if line_m is not None and config.launch_depth_levels else None
-    def final(h: NDArray[np.int64], t: NDArray[np.int64], c: FloatArray, cc: FloatArray) -> Pairing:
+    def final(h: NDArray[np.int64], t: NDArray[np.int64], c: FloatArray, cc: FloatArray,
+              fixed_pairs: set[tuple[int, int]] | None = None) -> Pairing:
         return _paired(n, h, t, c, cc, config, time_s=time_s, lat=lat, lon=lon, levels=levels, model=model, sigma_m=sigma_m,
-                       depth_m=depth, mate_group=mate_group,
+                       depth_m=depth, mate_group=mate_group, fixed_pairs=fixed_pairs,
                        line_depth_m=np.abs(line_m) if line_m is not None and config.volley_shared_role_depth else None)
 
     pairing = final(heads, tails, cost, class_costs)
@@ -148,6 +151,9 @@ def pair_events(
         contradicted = contradicted_pairs(pairing.kind, pairing.partner, pairing.p_kind, config.pair_roles_agree_below)
         if contradicted:
             pairing = final(*without_pairs(heads, tails, cost, class_costs, contradicted))
+    if config.assignment_mixture:
+        # The roles mixed over the near-optimal assignments (:mod:`assignment_mixture`).
+        pairing = with_assignment_mixture(pairing, heads, tails, cost, class_costs, final, config, time_s, lat, lon)
     pairing = replace(pairing, level_model=model, depth_bounds_m=depth_bounds)
     if line_m is None or levels is None or model is None:
         return pairing
@@ -159,17 +165,18 @@ def _paired(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Fl
             *, time_s: FloatArray | None = None, lat: FloatArray | None = None, lon: FloatArray | None = None,
             levels: SourceLevels | None = None, model: LevelModel | None = None, sigma_m: FloatArray | None = None,
             depth_m: FloatArray | None = None, mate_group: NDArray[np.int64] | None = None,
-            line_depth_m: FloatArray | None = None) -> Pairing:
-    """The assignment of the candidate pairs, role probabilities, and (given positions) the unpaired events' roles;
+            line_depth_m: FloatArray | None = None, fixed_pairs: set[tuple[int, int]] | None = None) -> Pairing:
+    """The assignment of the candidate pairs (``fixed_pairs``: (launch, impact) pairs given, not solved), role probabilities, and (given positions) the unpaired events' roles;
     ``sigma_m`` (1-sigma position errors) widens the "same place" of a battery by the two events' uncertainty.
     Candidates at ``2 unpaired_cost`` or dearer (``pair_cut_soft``) are not paired: they give unpaired events a share of
     a role (:func:`_near_pair_roles`)."""
     beyond = cost >= 2.0 * config.unpaired_cost
     near = (heads[beyond], tails[beyond], cost[beyond])
     heads, tails, cost, class_costs = heads[~beyond], tails[~beyond], cost[~beyond], class_costs[~beyond]
+    fixed = None if fixed_pairs is None else [k for k in range(heads.size) if (int(heads[k]), int(tails[k])) in fixed_pairs]
     chosen, margin, alternative, taker = solve_pieces(n, heads, tails, cost, config.unpaired_cost, mate_group,
                                                       config.salvo_mate_penalty if mate_group is not None else 0.0,
-                                                      config.salvo_mate_margins)
+                                                      config.salvo_mate_margins, fixed)
     partner = np.full(n, -1, dtype=np.int64)
     kind = np.full(n, "unknown", dtype="<U7")
     pair_cost = np.full(n, np.nan)
@@ -311,6 +318,9 @@ def _paired(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Fl
         assign_unpaired_roles(kind, partner, p_launch, p_impact, reason, time_s, lat, lon, config, levels, model, contexts, sigma_m, depth_m,
                         counts=counts, class_probability=class_probability, record=record,
                         candidates=np.bincount(heads, minlength=n) + np.bincount(tails, minlength=n))
+        if config.unpaired_margins:
+            mixed_unpaired_roles(kind, partner, p_launch, p_impact, heads, tails, cost, config.unpaired_cost, config.coincidence_weight,
+                                 reason)
         if near[0].size:
             count = (np.bincount(heads, minlength=n) + np.bincount(tails, minlength=n) + np.bincount(near[0], minlength=n)
                      + np.bincount(near[1], minlength=n))

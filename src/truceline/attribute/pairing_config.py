@@ -291,3 +291,21 @@ class PairingConfig:
     # E000337 -> E000339). On: violation fused op recall 1763 -> 1770 (s11 265 -> 272), no seed worse, heavy 0.25 h as
     # before (docs/attribution.md, "Session 26 (wrong26)"). Ignored when ``level_role_null`` (both ends) is on.
     level_role_null_impact: bool = True
+    # Session 27, pair27: an unpaired event's role weighs the best solutions that pair it, as a launch and as an impact
+    # (their min-marginals, ``exp(-margin / 2)``, each diluted by its pair's crowd as a paired role is), against its lone
+    # evidence (:mod:`truceline.attribute.unpaired_margins`): two near-tied assignments give its role about even odds, not
+    # the chosen one's. Off: alone, violation fused op recall 1766 -> 1767 (s8 -1, s13 +2); with the assignment mixture
+    # below it is part of the measured set (docs/attribution.md, "Session 27 (pair27)").
+    unpaired_margins: bool = False
+    # Session 27, pair27: the roles mixed over the near-optimal assignments (:mod:`truceline.attribute.assignment_mixture`):
+    # per piece of the candidate graph its cheapest alternatives that change a role (at most ``_per_piece``, dearer by less
+    # than ``_max_margin``), the roles computed again with each, and every event's probabilities the mixture weighted by
+    # ``exp(-margin / 2)`` within ``_reach`` battery radii and windows of the events it moves; with ``_evidence`` also by its
+    # moved events' role probabilities. Off: with ``_evidence`` and ``unpaired_margins``, violation fused op recall 1766 ->
+    # 1780 (no seed lower), firing party 1320/1336 as before, wrong verdicts 5/15/46 -> 4/12/44, but 12 attribute tests
+    # pin behaviours it softens and the attribution takes about 2.5 times as long (docs/attribution.md, "Session 27 (pair27)").
+    assignment_mixture: bool = False
+    assignment_mixture_per_piece: int = 8
+    assignment_mixture_max_margin: float = 6.0
+    assignment_mixture_reach: float = 3.0
+    assignment_mixture_evidence: bool = False  # weigh an alternative by its moved events' role probabilities too
