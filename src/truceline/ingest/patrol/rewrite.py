@@ -194,19 +194,46 @@ _DOTTED_CLOCK = re.compile(r"\b([01]?\d|2[0-3])\.([0-5]\d)(?=\s*(?:hrs|h)\b)")
 _TWELVE_HOUR = re.compile(r"(?<![\d:.])(?P<h>1\d|2[0-3]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s?(?P<ap>[ap])\.?\s?m(?:\.|\b)", re.IGNORECASE)
 
 
+#: The first clock of a 12-hour window that names a.m./p.m. only once, after the second: "between 2 and 3 p.m.",
+#: "from 11 to 1 pm", "2:30-3pm" (the first clock alone would be read as a bare number or a 24-hour "02:30").
+_TWELVE_WINDOW = re.compile(r"(?:\b(?:between|from)\s+|(?<![\w:.-]))(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?"
+                            r"(?=\s*(?:and|to|till|until|-)\s*(?P<h2>1[0-2]|0?[1-9])(?:[:.][0-5]\d)?\s?(?P<ap>[ap])\.?\s?m(?:\.|\b))",
+                            re.IGNORECASE)
+
+
+def _window_start(match: re.Match[str]) -> str | None:
+    """The 24-hour clock of a window's first time, in the half of the day its second time names ("between 11 and 1
+    p.m." starts at 11:00, before noon); ``None`` where the window would cross midnight ("between 11 and 2 a.m.")."""
+    pm = match["ap"].lower() == "p"
+    end = int(match["h2"]) % 12 + (12 if pm else 0)
+    hour = int(match["h"]) % 12 + (12 if pm else 0)
+    if hour > end:
+        if not pm:
+            return None
+        hour -= 12
+    return f"{hour:02d}:{match['m'] or '00'}"
+
+
 def _twelve_hour(line: str) -> tuple[str, list[tuple[int, int]]]:
     """The line with its 12-hour clock times in 24-hour time, and where it grew: (offset in the new line after which
-    the text is further on, by how many characters). "7 pm" is "19:00", one character longer (patrol16: left unread)."""
+    the text is further on, by how many characters). "7 pm" is "19:00", one character longer (patrol16: left unread).
+    A window's first time takes the half of the day its second names (:data:`_TWELVE_WINDOW`)."""
+    spans = [(match.start(), match.end(), _twenty_four_hour(match, fit=False)) for match in _TWELVE_HOUR.finditer(line)]
+    for match in _TWELVE_WINDOW.finditer(line):
+        clock = _window_start(match)
+        start, end = match.start("h"), match.end("m") if match["m"] else match.end("h")
+        if clock is not None and not any(a < end and start < b for a, b, _ in spans):
+            spans.append((start, end, clock))
     pieces: list[str] = []
     widened: list[tuple[int, int]] = []
     at = grown = 0
-    for match in _TWELVE_HOUR.finditer(line):
-        clock = _twenty_four_hour(match, fit=False)
-        pieces.extend((line[at:match.start()], clock))
-        if len(clock) > len(match.group(0)):
-            grown += len(clock) - len(match.group(0))
-            widened.append((match.start() + grown - (len(clock) - len(match.group(0))) + len(clock), grown))
-        at = match.end()
+    for start, end, clock in sorted(spans):
+        pieces.extend((line[at:start], clock))
+        if len(clock) > end - start:
+            after = start + grown + len(clock)  # the clock's end in the new line
+            grown += len(clock) - (end - start)
+            widened.append((after, grown))
+        at = end
     pieces.append(line[at:])
     return "".join(pieces), widened
 
