@@ -19,6 +19,14 @@ def _held_away(rounds: np.ndarray, stations: np.ndarray, which: list[int]) -> np
     return np.flatnonzero(np.isin(rounds, which) & np.isin(stations, NEAREST))
 
 
+def _with_event(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.ndarray], atm: np.ndarray,
+                members: np.ndarray, ex: float, ey: float, et: float) -> tuple[np.ndarray, np.ndarray, np.ndarray,
+                                                                             list[np.ndarray], np.ndarray]:
+    """The events with one more, made of the picks ``members``, at ``(ex, ey)`` and origin time ``et`` (the first
+    event's atmosphere)."""
+    return (np.append(x, ex), np.append(y, ey), np.append(t0, et), [*picks, members], np.vstack([atm, atm[:1]]))
+
+
 def test_a_false_event_far_off_holding_the_trains_arrivals_no_longer_lowers_its_count() -> None:
     # six rounds, six events; a false event 25 km away and 60 s earlier (a mixture along the distance-time
     # trade-off, as on the stand-in s3) holds rounds 4 and 5's arrivals at the four nearest stations
@@ -26,9 +34,8 @@ def test_a_false_event_far_off_holding_the_trains_arrivals_no_longer_lowers_its_
     level = _levels(rounds, ps)
     x, y, t0, picks, atm = _events(rounds, ps, xs, ys, {})
     ghost = _held_away(rounds, ps, [4, 5])
-    picks = [np.setdiff1d(p, ghost) for p in picks] + [ghost]
-    x, y, t0 = np.append(x, 20.0), np.append(y, -15.0), np.append(t0, ROUNDS[0] - 60.0)
-    atm = np.vstack([atm, atm[:1]])
+    picks = [np.setdiff1d(p, ghost) for p in picks]
+    x, y, t0, picks, atm = _with_event(x, y, t0, picks, atm, ghost, 20.0, -15.0, ROUNDS[0] - 60.0)
     # without: the count is 4 at each nearest station and two true rounds' events go
     report: list[TrainCount] = []
     keep = surplus_events(x, y, t0, picks, atm, pt, ps, st_x, st_y, log_amplitude=level, report=report, **COMMON)
@@ -52,9 +59,7 @@ def test_a_neighbouring_trains_event_at_the_place_still_holds_its_own_arrivals()
     pt, ps = np.concatenate([pt, extra_t]), np.concatenate([ps, NEAREST])
     rounds, level = np.concatenate([rounds, np.full(4, -1)]), np.concatenate([level, extra_level])
     x, y, t0, picks, atm = _events(rounds, ps, xs, ys, {0: [0, 1, 2], 1: [3, 4, 5]})
-    picks = [*picks, np.arange(n, n + 4)]
-    x, y, t0 = np.append(x, xs[0] + 1.0), np.append(y, ys[0]), np.append(t0, ROUNDS[-1] + 3.0)
-    atm = np.vstack([atm, atm[:1]])
+    x, y, t0, picks, atm = _with_event(x, y, t0, picks, atm, np.arange(n, n + 4), xs[0] + 1.0, ys[0], ROUNDS[-1] + 3.0)
     for outside in (False, True):
         report: list[TrainCount] = []
         keep = surplus_events(x, y, t0, picks, atm, pt, ps, st_x, st_y, log_amplitude=level, level_outside=outside,
@@ -78,9 +83,7 @@ def test_a_far_event_standing_for_its_own_round_keeps_the_one_arrival_it_took() 
     own_level = [float(np.median(level[ps == s])) for s in own_st]
     pt, ps = np.concatenate([pt, inside_t, own_t]), np.concatenate([ps, NEAREST, own_st])
     level = np.concatenate([level, inside_level, own_level])
-    picks = [*picks, np.arange(n, n + 12)]
-    x, y, t0 = np.append(x, 20.0), np.append(y, -15.0), np.append(t0, ROUNDS[0] - 30.0)
-    atm = np.vstack([atm, atm[:1]])
+    x, y, t0, picks, atm = _with_event(x, y, t0, picks, atm, np.arange(n, n + 12), 20.0, -15.0, ROUNDS[0] - 30.0)
     report: list[TrainCount] = []
     keep = surplus_events(x, y, t0, picks, atm, pt, ps, st_x, st_y, log_amplitude=level, level_outside=True,
                           report=report, **COMMON)
@@ -97,9 +100,7 @@ def test_the_far_holders_weak_arrivals_are_not_counted() -> None:
     extra_t = [float(pt[(ps == s)].mean()) for s in NEAREST]
     pt, ps = np.concatenate([pt, extra_t]), np.concatenate([ps, NEAREST])
     level = np.concatenate([level, [float(np.median(level[ps[:n] == s])) - 3.0 for s in NEAREST]])
-    picks = [*picks, np.arange(n, n + 4)]
-    x, y, t0 = np.append(x, 20.0), np.append(y, -15.0), np.append(t0, ROUNDS[0] - 60.0)
-    atm = np.vstack([atm, atm[:1]])
+    x, y, t0, picks, atm = _with_event(x, y, t0, picks, atm, np.arange(n, n + 4), 20.0, -15.0, ROUNDS[0] - 60.0)
     keep = surplus_events(x, y, t0, picks, atm, pt, ps, st_x, st_y, log_amplitude=level, level_outside=True, **COMMON)
     assert keep.tolist() == [True] * 6 + [False, True]
 

@@ -168,11 +168,13 @@ def solve_pieces(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cos
     order = np.argsort(label[heads], kind="stable")
     bounds = np.flatnonzero(np.diff(label[heads][order])) + 1
     chosen: list[int] = []
-    for ks in (np.split(order, bounds) if fixed is None else []):
-        events = np.unique(np.concatenate([heads[ks], tails[ks]]))
-        chosen.extend(int(ks[j]) for j in _assign_mates(events, heads[ks], tails[ks], cost[ks], unpaired_cost, mate_group, mate_penalty))
     if fixed is not None:
         chosen = list(fixed)
+    else:
+        for ks in np.split(order, bounds):
+            events = np.unique(np.concatenate([heads[ks], tails[ks]]))
+            chosen.extend(int(ks[j]) for j in _assign_mates(events, heads[ks], tails[ks], cost[ks], unpaired_cost, mate_group,
+                                                             mate_penalty))
     chosen.sort()
     partner = np.full(n, -1, dtype=np.int64)
     partner[heads[chosen]] = tails[chosen]

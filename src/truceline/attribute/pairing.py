@@ -50,9 +50,9 @@ from truceline.attribute.assignment import assign, objective_of, solve_pieces
 from truceline.attribute.partners import chance_partners, flight_fit_share, located_partners
 from truceline.attribute.salvo import salvo_aim_factor, salvo_mate_groups
 from truceline.attribute.shared_role import salvo_shared_roles
-# the unpaired events' roles (session 26's split)
 from truceline.attribute.unpaired_margins import mixed_unpaired_roles
 from truceline.attribute.assignment_mixture import with_assignment_mixture
+# the unpaired events' roles (session 26's split)
 from truceline.attribute.unpaired_roles import (launch_odds_in_context, lone_event_odds, assign_unpaired_roles, unpaired_context_odds,
                                                 unpaired_lead)
 
