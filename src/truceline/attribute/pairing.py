@@ -483,7 +483,8 @@ def _context_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], alternati
     hood: dict[int, tuple[NDArray[np.intp], NDArray[np.intp]]] = {}
     hood_weight: dict[int, tuple[FloatArray, FloatArray]] = {}  # how surely each neighbour is at the event's place (1: hard radius)
     for event in map(int, paired):
-        fired, fired_weight, landed, landed_weight = weighted_context_neighbours(event, kind, partner, time_s, lat, lon, config, sigma_m)
+        fired, fired_weight, landed, landed_weight = weighted_context_neighbours(event, kind, partner, time_s, lat, lon, config, sigma_m,
+                                                                                 levels=levels, model=model)
         hood[event], hood_weight[event] = (fired, landed), (fired_weight, landed_weight)
     if config.salvo_mates and config.salvo_mate_no_context:
         group = salvo_mate_groups(time_s, lat, lon, config, sigma_m)

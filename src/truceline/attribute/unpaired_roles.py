@@ -109,7 +109,8 @@ def assign_unpaired_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], p_
         shares_text = f"the share of fire whose launch makes no sound, from the unpaired events' levels: {lone_config.silent_launch_share:.2f}"
     for i in unpaired:
         if contexts is not None:
-            battery[i], area[i] = context_of(int(i), roles, partner, time_s, lat, lon, config, sigma_m, p_launch, p_impact)
+            battery[i], area[i] = context_of(int(i), roles, partner, time_s, lat, lon, config, sigma_m, p_launch, p_impact,
+                                             levels=levels, model=model)
         acoustic[i] = lone_event_odds(int(i), [], lone_config, levels, lone_model, unpaired, time_s=time_s, lat=lat, lon=lon, sigma_m=sigma_m,
                                  depth_m=depth_m, located=located)[1]
     used = contexts
