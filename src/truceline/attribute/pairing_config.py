@@ -30,6 +30,11 @@ class PairingConfig:
     # Session 28, cross28: an impact neighbour supports an event's impact-area context only as far as their levels allow two
     # rounds of one weapon (a battery's launches under the other side's answering fire; attribute/crossfire.py).
     impact_area_levels: bool = True
+    # Session 28, cross28: an unpaired salvo followed by unpaired events at another place at one common time of flight had its
+    # impacts (and they their launches) located but not paired (attribute/salvo_flight.py; ``unpaired_partner_heard`` on).
+    unpaired_salvo_partners: bool = True
+    unpaired_salvo_delay_s: float = 2.0  # the rounds' times of flight agree within this plus ...
+    unpaired_salvo_delay_fraction: float = 0.05  # ... this fraction of the time of flight
     salvo_taker_keeps_role: bool = True  # False (tried in session 8, not the default): that alternative follows the lone evidence (taker as battery)
     # Session 8, role8: a class time of flight gives half min_pairs of confident pairs is fitted provisionally and kept if
     # the levels, competing with the other classes for each pair, give it min_pairs (a mortar's pairs at 3-8 km, half a gun's).
