@@ -14,7 +14,8 @@ across the line, later by a flight that fits some class's time-of-flight envelop
 (:func:`truceline.attribute.partners.flight_fit_share`: range and time only, deployment depth left to the pairing),
 such that another round of ``i``'s salvo has an unpaired event at ``j``'s place landing after it by the same time of
 flight (within ``unpaired_salvo_delay_s`` plus ``unpaired_salvo_delay_fraction`` of it: one firing solution). Then
-``i``'s impact as a launch and ``j``'s launch as an impact were located but not paired: the same evidence as
+``i``'s impact as a launch and ``j``'s launch as an impact were located but not paired, with probability one less the
+chance of so many matches among the events landing there (:func:`chance_match`): the same evidence as
 :func:`truceline.attribute.partners.located_partners` (which needs a paired battery mate), and it enters the unpaired
 events' odds the same way (the role in which the partner was located pays no "partner went unheard"). One pair of
 events at the right range and time may be chance; two rounds each followed by one at a common delay seldom are.
@@ -29,6 +30,8 @@ from dataclasses import replace
 import numpy as np
 from numpy.typing import NDArray
 
+from scipy.stats import binom
+
 from truceline.attribute.context import same_place
 from truceline.attribute.pairing_config import PairingConfig
 from truceline.attribute.partners import flight_fit_share
@@ -39,8 +42,8 @@ FloatArray = NDArray[np.float64]
 
 def salvo_located_partners(partner: NDArray[np.int64], time_s: FloatArray, lat: FloatArray, lon: FloatArray, config: PairingConfig,
                            sigma_m: FloatArray | None = None, line_m: FloatArray | None = None) -> tuple[FloatArray, FloatArray]:
-    """Per event: (1 where its impact as a launch was located among an unpaired salvo's impacts, 1 where its launch as an
-    impact was located among an unpaired salvo's launches; 0 elsewhere and for paired events). See the module.
+    """Per event: (the probability that its impact as a launch was located among an unpaired salvo's impacts, that its
+    launch as an impact was located among an unpaired salvo's launches; 0 elsewhere and for paired events). See the module.
     ``line_m`` (signed distance from the line): the flight must cross it; fire does not land on its own side, while two
     missions' impact clouds on one side, one landing a time of flight after the other, are common (`violation` seeds 9 and
     13). Without it every flight that fits counts."""
@@ -67,10 +70,37 @@ def salvo_located_partners(partner: NDArray[np.int64], time_s: FloatArray, lat: 
             if not landed.size:
                 continue
             tolerance = config.unpaired_salvo_delay_s + config.unpaired_salvo_delay_fraction * flight
-            delays = time_s[landed][None, :] - time_s[mates][:, None]
-            if np.any(np.abs(delays - flight) <= tolerance):
-                as_launch[i] = as_impact[j] = 1.0
+            matched = rounds_matched(time_s[mates] + flight, time_s[landed], tolerance)
+            if matched:
+                share = 1.0 - chance_match(matched, mates.size, landed.size, tolerance, config.salvo_aim_window_s)
+                as_launch[i] = max(as_launch[i], share)
+                as_impact[j] = max(as_impact[j], share)
     return as_launch, as_impact
+
+
+def rounds_matched(expected_s: FloatArray, landed_s: FloatArray, tolerance_s: float) -> int:
+    """How many of the rounds expected at ``expected_s`` (a salvo's other rounds' times plus the time of flight) find each a
+    landed event of their own within ``tolerance_s`` (one round, one impact): the largest such matching, greedily in time
+    order (every window is equally wide, so the earliest free event that fits is never a worse choice)."""
+    free = np.sort(np.asarray(landed_s, dtype=np.float64))
+    used = np.zeros(free.size, dtype=bool)
+    matched = 0
+    for t in np.sort(np.asarray(expected_s, dtype=np.float64)):
+        fit = np.flatnonzero(~used & (np.abs(free - t) <= tolerance_s))
+        if fit.size:
+            used[fit[0]] = True
+            matched += 1
+    return matched
+
+
+def chance_match(matched: int, mates: int, landed: int, tolerance_s: float, window_s: float) -> float:
+    """The probability that at least ``matched`` of a salvo's ``mates`` other rounds find, by chance, one of ``landed``
+    events (at the far place, within ``window_s`` of the far event) within ``tolerance_s`` of their time plus the time
+    of flight: each mate's chance is ``min(1, landed 2 tolerance / (2 window))`` (the landed events' times spread evenly
+    over the window), binomial over the mates. A busy impact area (five rounds landing in the minute, a long flight's
+    tolerance of 7 s) matches any salvo (`heavy`); one round landing 3.7 s wide seldom does."""
+    rate = min(1.0, landed * 2.0 * tolerance_s / (2.0 * window_s))
+    return float(binom.sf(matched - 1, mates, rate))
 
 
 def with_salvo_partners(located: tuple[FloatArray, FloatArray], salvo: tuple[FloatArray, FloatArray]) -> tuple[FloatArray, FloatArray]:
