@@ -30,8 +30,9 @@ class PairingConfig:
     # Session 28, cross28: an impact neighbour supports an event's impact-area context only as far as their levels allow two
     # rounds of one weapon (a battery's launches under the other side's answering fire; attribute/crossfire.py).
     impact_area_levels: bool = True
-    # Session 28, cross28: an unpaired salvo followed by unpaired events at another place at one common time of flight had its
-    # impacts (and they their launches) located but not paired (attribute/salvo_flight.py; ``unpaired_partner_heard`` on).
+    # Session 28, cross28: an unpaired salvo followed across the line by unpaired events at one common time of flight, one per
+    # round, had its impacts (and they their launches) located but not paired, as surely as so many matches are not chance
+    # (attribute/salvo_flight.py; needs ``unpaired_partner_heard`` and the signed line distance).
     unpaired_salvo_partners: bool = True
     unpaired_salvo_delay_s: float = 2.0  # the rounds' times of flight agree within this plus ...
     unpaired_salvo_delay_fraction: float = 0.05  # ... this fraction of the time of flight

@@ -20,7 +20,8 @@ chance of so many matches among the events landing there (:func:`chance_match`):
 events' odds the same way (the role in which the partner was located pays no "partner went unheard"). One pair of
 events at the right range and time may be chance; two rounds each followed by one at a common delay seldom are.
 
-Used by :func:`truceline.attribute.unpaired_roles.assign_unpaired_roles` (``PairingConfig.unpaired_salvo_partners``).
+Used by :func:`truceline.attribute.unpaired_roles.assign_unpaired_roles` (``PairingConfig.unpaired_salvo_partners``), only
+where the line is known (the crossing is what keeps two impact clouds on one side apart).
 """
 
 from __future__ import annotations

@@ -86,7 +86,7 @@ def assign_unpaired_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], p_
     located = (located_partners(kind, partner, time_s, lat, lon, config, sigma_m, p_launch=p_launch, p_impact=p_impact,
                                 class_probability=class_probability)
                if config.unpaired_partner_heard else None)
-    if located is not None and config.unpaired_salvo_partners:
+    if located is not None and config.unpaired_salvo_partners and line_m is not None:
         located = with_salvo_partners(located, salvo_located_partners(partner, time_s, lat, lon, config, sigma_m, line_m))
     lone_model, lone_config = model, config
     silent = [config.silent_launch_share] if config.unpaired_silent_share else None
