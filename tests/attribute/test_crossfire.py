@@ -9,17 +9,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from truceline.attribute.acoustics import LevelModel, SourceLevels
+from truceline.attribute.acoustics import SourceLevels
 from truceline.attribute.context import ContextOdds, context_of
 from truceline.attribute.crossfire import impact_area_level_weights
 from truceline.attribute.pairing import PairingConfig, _context_roles
 
 from attribute_world import T0, lon_at_km
+from test_battery_levels import MODEL  # guns and rockets learned, no mortar (as `violation` seed 12)
 
-MODEL = LevelModel(has_class=np.array([False, True, True]), launch_db=np.array([np.nan, 117.2, 117.3]),
-                   impact_db=np.array([np.nan, 117.3, 117.3]), sigma_db=np.array([np.nan, 2.6, 2.5]),
-                   weight=np.array([0.0, 0.477, 0.423]), unmodelled_share=0.1, all_levels_db=np.linspace(95.0, 125.0, 301),
-                   bandwidth_db=1.5)
 KIND = np.array(["launch", "impact", "launch", "impact"])
 PARTNER = np.array([1, 0, 3, 2])
 TIME = T0 + np.array([0.0, 28.6, 40.0, 59.0])
