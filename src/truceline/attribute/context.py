@@ -19,9 +19,12 @@ from numpy.typing import NDArray
 from scipy.special import ndtr
 
 from truceline.model.tables import CHI2_2DOF_95
+from truceline.attribute.crossfire import impact_area_level_weights
 from truceline.attribute.physics import distance_m
 
 if TYPE_CHECKING:
+    from truceline.attribute.acoustics import SourceLevels
+    from truceline.attribute.level_model import LevelModel
     from truceline.attribute.pairing import PairingConfig
 
 FloatArray = NDArray[np.float64]
@@ -63,17 +66,20 @@ def battery_odds_from_pairs(kind: NDArray[np.str_], partner: NDArray[np.int64], 
 
 def context_of(i: int, kind: NDArray[np.str_], partner: NDArray[np.int64], time_s: FloatArray, lat: FloatArray, lon: FloatArray,
              config: PairingConfig, sigma_m: FloatArray | None = None, p_launch: FloatArray | None = None,
-             p_impact: FloatArray | None = None) -> tuple[float, float]:
+             p_impact: FloatArray | None = None, *, levels: SourceLevels | None = None,
+             model: LevelModel | None = None) -> tuple[float, float]:
     """(battery, impact area) of event ``i``: that paired launches other than its partner fired from its place in the
     same minutes (:func:`same_place`), and that paired impacts other than its partner landed there whose launches were
     elsewhere (not at its place, not ``i`` itself: a short-range salvo's own impacts near its battery do not count).
     Each is the probability that at least one of those neighbours really plays its role (``1 - prod(1 - p)`` with
     their role probabilities ``p_launch`` / ``p_impact``; without them each neighbour counts as sure, and the values
-    are the counts): two chance pairs side by side do not make each other a battery."""
+    are the counts): two chance pairs side by side do not make each other a battery. ``levels`` and ``model``: the impact
+    neighbours weighed by their levels (:func:`weighted_context_neighbours`)."""
     if p_launch is None or p_impact is None:
         fired, landed = context_neighbours(i, kind, partner, time_s, lat, lon, config, sigma_m)
         return float(fired.size), float(landed.size)
-    fired, fired_weight, landed, landed_weight = weighted_context_neighbours(i, kind, partner, time_s, lat, lon, config, sigma_m)
+    fired, fired_weight, landed, landed_weight = weighted_context_neighbours(i, kind, partner, time_s, lat, lon, config, sigma_m,
+                                                                             levels=levels, model=model)
     battery = 1.0 - float(np.prod(1.0 - fired_weight * np.clip(p_launch[fired], 0.0, 1.0)))
     area = 1.0 - float(np.prod(1.0 - landed_weight * np.clip(p_impact[landed], 0.0, 1.0))) if landed.size else 0.0
     return battery, area
@@ -92,11 +98,24 @@ def context_neighbours(i: int, kind: NDArray[np.str_], partner: NDArray[np.int64
 
 
 def weighted_context_neighbours(i: int, kind: NDArray[np.str_], partner: NDArray[np.int64], time_s: FloatArray, lat: FloatArray,
-                                lon: FloatArray, config: PairingConfig, sigma_m: FloatArray | None = None,
+                                lon: FloatArray, config: PairingConfig, sigma_m: FloatArray | None = None, *,
+                                levels: SourceLevels | None = None, model: LevelModel | None = None,
                                 ) -> tuple[NDArray[np.intp], FloatArray, NDArray[np.intp], FloatArray]:
     """:func:`context_neighbours` with the probability that each is at event ``i``'s place (:func:`place_weights`):
     (fired, their weights, landed, their weights). A landed impact's weight is that it is at ``i``'s place and its launch
-    is not. With ``config.same_place_soft_m`` 0 the neighbours are :func:`context_neighbours`' and every weight is 1."""
+    is not. With ``config.same_place_soft_m`` 0 the neighbours are :func:`context_neighbours`' and every weight is 1.
+    With ``config.impact_area_levels`` and the events' ``levels`` and level ``model``, a landed impact's weight is also
+    how far the two levels allow event ``i`` to be another impact of that fire (:mod:`truceline.attribute.crossfire`)."""
+    fired, fired_weight, landed, landed_weight = _placed_neighbours(i, kind, partner, time_s, lat, lon, config, sigma_m)
+    if config.impact_area_levels and landed.size:
+        landed_weight = landed_weight * impact_area_level_weights(i, landed, levels, model)
+    return fired, fired_weight, landed, landed_weight
+
+
+def _placed_neighbours(i: int, kind: NDArray[np.str_], partner: NDArray[np.int64], time_s: FloatArray, lat: FloatArray,
+                       lon: FloatArray, config: PairingConfig, sigma_m: FloatArray | None = None,
+                       ) -> tuple[NDArray[np.intp], FloatArray, NDArray[np.intp], FloatArray]:
+    """:func:`weighted_context_neighbours` by place and minutes alone."""
     if config.same_place_soft_m <= 0.0 and config.same_place_soft_s <= 0.0:
         fired, landed = context_neighbours(i, kind, partner, time_s, lat, lon, config, sigma_m)
         return fired, np.ones(fired.size), landed, np.ones(landed.size)

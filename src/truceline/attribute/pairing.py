@@ -143,7 +143,7 @@ def pair_events(
               fixed_pairs: set[tuple[int, int]] | None = None) -> Pairing:
         return _paired(n, h, t, c, cc, config, time_s=time_s, lat=lat, lon=lon, levels=levels, model=model, sigma_m=sigma_m,
                        depth_m=depth, mate_group=mate_group, fixed_pairs=fixed_pairs,
-                       line_depth_m=np.abs(line_m) if line_m is not None and config.volley_shared_role_depth else None)
+                       line_depth_m=np.abs(line_m) if line_m is not None and config.volley_shared_role_depth else None, line_m=line_m)
 
     pairing = final(heads, tails, cost, class_costs)
     if config.pair_roles_agree:
@@ -165,7 +165,8 @@ def _paired(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Fl
             *, time_s: FloatArray | None = None, lat: FloatArray | None = None, lon: FloatArray | None = None,
             levels: SourceLevels | None = None, model: LevelModel | None = None, sigma_m: FloatArray | None = None,
             depth_m: FloatArray | None = None, mate_group: NDArray[np.int64] | None = None,
-            line_depth_m: FloatArray | None = None, fixed_pairs: set[tuple[int, int]] | None = None) -> Pairing:
+            line_depth_m: FloatArray | None = None, fixed_pairs: set[tuple[int, int]] | None = None,
+            line_m: FloatArray | None = None) -> Pairing:
     """The assignment of the candidate pairs (``fixed_pairs``: (launch, impact) pairs given, not solved), role probabilities, and (given positions) the unpaired events' roles;
     ``sigma_m`` (1-sigma position errors) widens the "same place" of a battery by the two events' uncertainty.
     Candidates at ``2 unpaired_cost`` or dearer (``pair_cut_soft``) are not paired: they give unpaired events a share of
@@ -317,7 +318,7 @@ def _paired(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Fl
                                contexts, sigma_m, reason)
         assign_unpaired_roles(kind, partner, p_launch, p_impact, reason, time_s, lat, lon, config, levels, model, contexts, sigma_m, depth_m,
                         counts=counts, class_probability=class_probability, record=record,
-                        candidates=np.bincount(heads, minlength=n) + np.bincount(tails, minlength=n))
+                        candidates=np.bincount(heads, minlength=n) + np.bincount(tails, minlength=n), line_m=line_m)
         if config.unpaired_margins:
             mixed_unpaired_roles(kind, partner, p_launch, p_impact, heads, tails, cost, config.unpaired_cost, config.coincidence_weight,
                                  reason)
@@ -483,7 +484,8 @@ def _context_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], alternati
     hood: dict[int, tuple[NDArray[np.intp], NDArray[np.intp]]] = {}
     hood_weight: dict[int, tuple[FloatArray, FloatArray]] = {}  # how surely each neighbour is at the event's place (1: hard radius)
     for event in map(int, paired):
-        fired, fired_weight, landed, landed_weight = weighted_context_neighbours(event, kind, partner, time_s, lat, lon, config, sigma_m)
+        fired, fired_weight, landed, landed_weight = weighted_context_neighbours(event, kind, partner, time_s, lat, lon, config, sigma_m,
+                                                                                 levels=levels, model=model)
         hood[event], hood_weight[event] = (fired, landed), (fired_weight, landed_weight)
     if config.salvo_mates and config.salvo_mate_no_context:
         group = salvo_mate_groups(time_s, lat, lon, config, sigma_m)

@@ -27,6 +27,15 @@ class PairingConfig:
     context_weighs_chosen: bool = True  # a paired event's context weighs its chosen role against the unpaired and chance shares
     context_rounds: int = 2  # rounds of contexts: every neighbour sure, then the neighbours' roles from the round before
     battery_levels: bool = True  # a battery neighbour supports an event only as far as their levels allow one weapon's launches
+    # Session 28, cross28: an impact neighbour supports an event's impact-area context only as far as their levels allow two
+    # rounds of one weapon (a battery's launches under the other side's answering fire; attribute/crossfire.py).
+    impact_area_levels: bool = True
+    # Session 28, cross28: an unpaired salvo followed across the line by unpaired events at one common time of flight, one per
+    # round, had its impacts (and they their launches) located but not paired, as surely as so many matches are not chance
+    # (attribute/salvo_flight.py; needs ``unpaired_partner_heard`` and the signed line distance).
+    unpaired_salvo_partners: bool = True
+    unpaired_salvo_delay_s: float = 2.0  # the rounds' times of flight agree within this plus ...
+    unpaired_salvo_delay_fraction: float = 0.05  # ... this fraction of the time of flight
     salvo_taker_keeps_role: bool = True  # False (tried in session 8, not the default): that alternative follows the lone evidence (taker as battery)
     # Session 8, role8: a class time of flight gives half min_pairs of confident pairs is fitted provisionally and kept if
     # the levels, competing with the other classes for each pair, give it min_pairs (a mortar's pairs at 3-8 km, half a gun's).

@@ -17,6 +17,7 @@ from truceline.attribute.context import ContextCounts, ContextOdds, context_of, 
 from truceline.attribute.physics import ENVELOPES
 from truceline.attribute.pairing_config import PairingConfig
 from truceline.attribute.partners import located_partners
+from truceline.attribute.salvo_flight import salvo_located_partners, with_salvo_partners
 
 FloatArray = NDArray[np.float64]
 
@@ -69,7 +70,7 @@ def assign_unpaired_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], p_
                     model: LevelModel | None, contexts: ContextOdds | None, sigma_m: FloatArray | None = None,
                     depth_m: FloatArray | None = None, counts: ContextCounts | None = None,
                     class_probability: FloatArray | None = None, record: FloatArray | None = None,
-                    candidates: NDArray[np.int64] | None = None) -> None:
+                    candidates: NDArray[np.int64] | None = None, line_m: FloatArray | None = None) -> None:
     """Unpaired events (in place): odds of impact from the levels and the partner it should have had, times the
     context (paired launches fired from the same place in the same minutes; paired impacts of fire from elsewhere
     landed there); without levels, the prior.
@@ -85,6 +86,8 @@ def assign_unpaired_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], p_
     located = (located_partners(kind, partner, time_s, lat, lon, config, sigma_m, p_launch=p_launch, p_impact=p_impact,
                                 class_probability=class_probability)
                if config.unpaired_partner_heard else None)
+    if located is not None and config.unpaired_salvo_partners and line_m is not None:
+        located = with_salvo_partners(located, salvo_located_partners(partner, time_s, lat, lon, config, sigma_m, line_m))
     lone_model, lone_config = model, config
     silent = [config.silent_launch_share] if config.unpaired_silent_share else None
     if (config.unpaired_class_shares or config.unpaired_silent_share) and levels is not None and model is not None:
@@ -109,7 +112,8 @@ def assign_unpaired_roles(kind: NDArray[np.str_], partner: NDArray[np.int64], p_
         shares_text = f"the share of fire whose launch makes no sound, from the unpaired events' levels: {lone_config.silent_launch_share:.2f}"
     for i in unpaired:
         if contexts is not None:
-            battery[i], area[i] = context_of(int(i), roles, partner, time_s, lat, lon, config, sigma_m, p_launch, p_impact)
+            battery[i], area[i] = context_of(int(i), roles, partner, time_s, lat, lon, config, sigma_m, p_launch, p_impact,
+                                             levels=levels, model=model)
         acoustic[i] = lone_event_odds(int(i), [], lone_config, levels, lone_model, unpaired, time_s=time_s, lat=lat, lon=lon, sigma_m=sigma_m,
                                  depth_m=depth_m, located=located)[1]
     used = contexts
