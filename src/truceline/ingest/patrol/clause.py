@@ -35,7 +35,7 @@ from truceline.ingest.patrol.position import (
 )
 from truceline.ingest.patrol.scan import ClauseReading, EventPlace, Group, Scan
 from truceline.ingest.patrol.shared import (
-    list_verb_landed,
+    assessed_of_all, list_verb_landed,
     list_verb_impacts, merge_damage_cause, merge_parts, share_places, tally_as_count, weapon_of_both,
     weapon_of_same_rounds,
 )
@@ -437,6 +437,7 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
     list_verb_landed(scan, groups, noun_ends, end)
     weapon_of_both(scan, groups, noun_ends)
     split_assessed_total(scan, groups, noun_ends)
+    assessed_of_all(scan, groups, noun_ends)
     weapon_of_same_rounds(groups)
     tally_as_count(scan, groups, violations, start, end)
     merge_parts(groups)

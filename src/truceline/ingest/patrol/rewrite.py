@@ -201,16 +201,16 @@ _TWELVE_WINDOW = re.compile(r"(?:\b(?:between|from)\s+|(?<![\w:.-]))(?P<h>1[0-2]
                             re.IGNORECASE)
 
 
-def _window_start(match: re.Match[str]) -> str | None:
+def _window_start(match: re.Match[str]) -> str:
     """The 24-hour clock of a window's first time, in the half of the day its second time names ("between 11 and 1
-    p.m." starts at 11:00, before noon); ``None`` where the window would cross midnight ("between 11 and 2 a.m.")."""
+    p.m." starts at 11:00, before noon); in the evening before where the second is after midnight ("between 11 and 2
+    a.m.", "between 11:40 and 12:15 a.m.": 23:00, 23:40; patrol28, was left unread or 11:40 to 00:15: the window then
+    crosses midnight as a 24-hour one does)."""
     pm = match["ap"].lower() == "p"
     end = int(match["h2"]) % 12 + (12 if pm else 0)
     hour = int(match["h"]) % 12 + (12 if pm else 0)
     if hour > end:
-        if not pm:
-            return None
-        hour -= 12
+        hour += -12 if pm else 12
     return f"{hour:02d}:{match['m'] or '00'}"
 
 
@@ -222,7 +222,7 @@ def _twelve_hour(line: str) -> tuple[str, list[tuple[int, int]]]:
     for match in _TWELVE_WINDOW.finditer(line):
         clock = _window_start(match)
         start, end = match.start("h"), match.end("m") if match["m"] else match.end("h")
-        if clock is not None and not any(a < end and start < b for a, b, _ in spans):
+        if not any(a < end and start < b for a, b, _ in spans):
             spans.append((start, end, clock))
     pieces: list[str] = []
     widened: list[tuple[int, int]] = []

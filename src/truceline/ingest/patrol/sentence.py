@@ -8,6 +8,7 @@ readings into records (:mod:`truceline.ingest.patrol.records`).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date as Date
 from datetime import timedelta, tzinfo
 from typing import Any
@@ -19,7 +20,7 @@ from truceline.ingest.patrol.counts import REGION_AND_BEFORE
 from truceline.ingest.patrol.locate import resolve_position
 from truceline.ingest.patrol.patterns import KIND_NOUN, VERB
 from truceline.ingest.patrol.records import clause_records
-from truceline.ingest.patrol.scan import ClauseReading, Clock, EventPlace, Scan
+from truceline.ingest.patrol.scan import ClauseReading, EventPlace, Scan
 from truceline.ingest.patrol.shared import episodes_colon_bearing, region_lead
 from truceline.ingest.patrol.split import SAME_SUBJECT_VERB, clauses, tally_parenthesis, which_as_parenthesis
 from truceline.ingest.patrol.state import Observer, State
@@ -487,8 +488,7 @@ def read_sentence(
             # "At 11:03 on 7 June, an SMM patrol … was positioned in Chyhari … . [...] As the two SMM patrol members …
             # walked forward, they heard two single shots …": after the time that placed the patrol, that day (patrol18:
             # left untimed, the day written beside the clock time not used)
-            after = (position_times[0], Clock(hour=23, minute=59, date_text=position_times[0].date_text,
-                                                 utc_offset_minutes=position_times[0].utc_offset_minutes))
+            after = (position_times[0], replace(position_times[0], hour=23, minute=59))
             for group in reading.groups:
                 group.times = after
                 group.warnings.append("time taken as after the sentence before, which placed the patrol at that time")
