@@ -70,7 +70,8 @@ OFFSET = re.compile(
     + r")\s+(?:to\s+the\s+)?(?P<dir>" + DIR + r")\s+of\s+(?:the\s+)?"
     # "500m north of the northern edge of Shyrokyne": measured from the edge, read from the place
     + r"(?:(?i:(?:north|south|east|west|north-east|north-west|south-east|south-west)(?:ern)?)\s+(?:edge|outskirts|part)\s+of\s+(?:the\s+)?)?"
-    + _NOT_A_CONTROL + CONTROLLED + r"(?P<place>(?:its|their|(?:the\s+)?(?:SMM|patrol|camera|team)(?:'s|’s)?)\s+(?:position|location)|" + PLACE
+    + _NOT_A_CONTROL + CONTROLLED + r"(?P<place>(?:its|their|(?:the\s+)?(?:SMM|patrol|camera|team)(?:'s|’s)?)\s+(?:position|location)|(?i:team\s+site)|" + PLACE
+    # ("3-4km north-east of the team site": UNMOGIP's field team's own, patrol28's AH15)
     + r"|(?i:observation\s+post|observation\s+point|outpost|OP)\s+(?:\d+[A-Za-z]?|[A-Z]{1,3}-?\d+)\b)"  # "3km north-east of observation post 73"
 )
 #: The observer's own position as an offset's origin: "its position", "the SMM's position", "the patrol's location".

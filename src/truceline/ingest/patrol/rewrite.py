@@ -13,6 +13,7 @@ from collections.abc import Callable
 from truceline.ingest import phrases as ph
 from truceline.ingest.patrol.patterns import PLACE
 from truceline.ingest.patrol.rewrite_party import rewrite_party
+from truceline.ingest.patrol.rewrite_counts import rewrite_counts
 from truceline.ingest.patrol.rewrite_lists import rewrite_lists
 from truceline.ingest.patrol.rewrite_same import rewrite_same
 
@@ -570,4 +571,5 @@ def rewrite_line(line: str) -> tuple[str, list[tuple[int, int]]]:
     line, widened = rewrite_party(line, _sub_growing, widened)  # the parties' and the press's wordings (patrol25)
     line, widened = rewrite_same(line, _sub_growing, widened)  # "at the same location": the place it points at (patrol27)
     line, widened = rewrite_lists(line, _sub_growing, widened)  # "violations near: Avdiivka (40 explosions), …" (patrol27)
+    line, widened = rewrite_counts(line, _sub_growing, widened)  # "the impacts of four mortar rounds" (patrol28)
     return line, widened

@@ -36,7 +36,7 @@ _COUNTED_BEFORE = re.compile(
 #: 09:21", "a burst of small-arms fire 1km north and another one 2km west" (patrol28's AG15: one explosion from 09:05 to
 #: 09:21, "another" not read). Not "another" before a count or a noun ("another three", "another explosion"), which the
 #: reader reads as written.
-_ANOTHER = re.compile(r"\banother(?P<one>\s+one)?(?=\s*[,;.]|\s+(?:at|between|from|on|in|about|around|some|approximately|"
+_ANOTHER = re.compile(r"\banother(?P<one>\s+one)?(?=\s*[,;.]|\s+(?:(?:at|between|from|on|in|about|around|some|approximately)\b|"
                       r"\d[\d.,]*\s*(?:km|m)\b|(?:to\s+the\s+)?" + ph.DIRECTION + r"(?![\w-])))", re.IGNORECASE)
 #: The noun of fire "another" repeats: the last one written before it in the sentence.
 _FIRE_NOUN = re.compile(r"\b(?P<noun>explosion|round|shot|burst|blast|detonation|projectile|flare)s?\b", re.IGNORECASE)

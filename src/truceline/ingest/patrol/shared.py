@@ -214,3 +214,18 @@ def assessed_of_all(scan: Scan, groups: list[Group], noun_ends: list[int]) -> No
             if group.weapon is None and last.weapon is not None:
                 group.weapon, group.calibre_mm = last.weapon, group.calibre_mm or last.calibre_mm
 
+
+def count_with_fire(scan: Scan, groups: list[Group], noun_ends: list[int]) -> None:
+    """Fire named with no count, then its count after "with": "heavy artillery fire continued from 11 p.m. to 2 a.m., with
+    at least 30 explosions heard" (patrol28's AH10: the fire a record of its own with the window, the explosions untimed
+    and of no weapon) is one observation: the explosions, of the fire's weapon and in its window."""
+    for index in range(len(groups) - 2, -1, -1):
+        fire, count = groups[index], groups[index + 1]
+        if (fire.kind == "other" and fire.count is None and fire.weapon is not None and fire.sighting is None
+                and count.kind.startswith("explosion") and count.count is not None
+                and re.fullmatch(r"[^,;]*,\s*with\s+", scan.text[noun_ends[index]:count.start], re.IGNORECASE)):
+            count.weapon = count.weapon or fire.weapon
+            count.times = count.times or fire.times
+            count.start = fire.start
+            del groups[index]
+
