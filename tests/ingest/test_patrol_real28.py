@@ -199,3 +199,10 @@ def test_a_titled_speaker_after_a_comma_holds_no_count() -> None:
     record = _one("From 20:10 to 20:40, the armed formations shelled the positions near Zaitseve, firing 16 rounds, the JCCC "
                   "reported.")
     assert (record["kind"], record["count"], _window(record)) == ("explosion_undetermined", 16, ("02 20:10", "02 20:40"))
+
+
+def test_a_12_hour_window_across_midnight_dated_by_its_end() -> None:
+    # "between 9:30 p.m. and 1:10 a.m. on 3 March" ends on the 3rd, as "between 21:30 and 01:10 on 3 March" does (the
+    # rewrite's blanks after "01:10" hid the clock from the date, which was read as the sentence's: the 3rd to the 4th)
+    record = _one("Between 9:30 p.m. and 1:10 a.m. on 3 March the SMM heard 6 explosions.")
+    assert _window(record) == ("02 21:30", "03 01:10")

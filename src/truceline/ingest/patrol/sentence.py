@@ -33,7 +33,9 @@ from truceline.model.reports import SUMMARY_WARNING
 _TIME_OF_DAY = (r"(?:early\s+|late\s+)?(?:evening|night|morning|afternoon|day|hours)s?\s+(?:hours\s+)?(?:and\s+(?:the\s+)?"
                 r"(?:early\s+|late\s+)?(?:evening|night|morning)s?\s+(?:hours\s+)?)?of\s+")
 _DATE_ON = re.compile(
-    r"(?<!:\d\d )(?:\b(?:(?:on|during|over)\s+(?:the\s+)?(?:" + _TIME_OF_DAY + r")?|(?:in|throughout)\s+the\s+" + _TIME_OF_DAY + r")"
+    # (not the date of a clock just before it, also where a 12-hour clock's rewrite left blanks: "and 1:10 a.m. on 3 March"
+    # is "and 01:10      on 3 March", patrol28: read as the sentence's date, the window then put on the 3rd to the 4th)
+    r"(?<!:\d\d )(?<!:\d\d  )(?<!:\d\d   )(?<!:\d\d    )(?<!:\d\d     )(?:\b(?:(?:on|during|over)\s+(?:the\s+)?(?:" + _TIME_OF_DAY + r")?|(?:in|throughout)\s+the\s+" + _TIME_OF_DAY + r")"
     # a news copy's date between commas: "While positioned in Svitlodarsk, Oct. 3, the SMM heard …"
     # or after a region: "… some 730 explosions in the Donetsk region Dec. 20, Censor.NET reports" (patrol18d's G04)
     r"|(?:(?<=,)|(?<=\bregion)|(?<=\bregions))\s+(?=" + ph.MONTH + r"\s+\d{1,2}(?:\s*-\s*\d{1,2})?,)"
