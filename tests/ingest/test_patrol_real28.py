@@ -14,13 +14,26 @@ from typing import Any
 import pytest
 
 from tests.ingest.patrol_real28_batches import BATCH_AH
+from tests.ingest.patrol_real28b_batches import BATCH_AI
 from tests.ingest.test_patrol_real16 import assert_no_worse
 from tests.ingest.test_patrol_real20 import _fire, _read
 
 
-@pytest.mark.parametrize(("item", "day", "text", "expected"), BATCH_AH, ids=[item[0] for item in BATCH_AH])
+JUDGED: dict[str, dict[str, int]] = {
+    # AI18: "nine explosions (six of 120mm mortar and three of 122mm artillery)": one record of nine, of the first weapon
+    "AI18": {"count": 1},
+}
+LEFT: dict[str, dict[str, int]] = {
+    # AI10: "eight shots from small arms near Khramort and five near Khachmach": the five, with no noun of their own, not read
+    "AI10": {"record": 1},
+    # AI18: the breakdown by weapon in brackets is not read (see JUDGED)
+    "AI18": {"record": 1},
+}
+
+
+@pytest.mark.parametrize(("item", "day", "text", "expected"), BATCH_AH + BATCH_AI, ids=[item[0] for item in BATCH_AH + BATCH_AI])
 def test_held_out_item_has_no_wrong_value(item: str, day: str, text: str, expected: list[dict[str, Any]]) -> None:
-    assert_no_worse(item, day, text, expected, {}, {})
+    assert_no_worse(item, day, text, expected, JUDGED, LEFT)
 
 
 def _window(record: dict[str, Any]) -> tuple[str, str]:
@@ -206,3 +219,37 @@ def test_a_12_hour_window_across_midnight_dated_by_its_end() -> None:
     # rewrite's blanks after "01:10" hid the clock from the date, which was read as the sentence's: the 3rd to the 4th)
     record = _one("Between 9:30 p.m. and 1:10 a.m. on 3 March the SMM heard 6 explosions.")
     assert _window(record) == ("02 21:30", "03 01:10")
+
+
+# --- batch AI's constructs (measured once on AH's fixes, then fixed) -----------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "day", "window"), [
+    # MSK is Moscow's zone, UTC+4 until 26 October 2014
+    ("At 09:15 MSK on 2 September 2014, the militants fired 6 mortar rounds.", date(2014, 9, 2), ("02 05:15", "02 05:15")),
+    ("At 09:15 MSK on 2 September 2016, the militants fired 6 mortar rounds.", date(2016, 9, 2), ("02 06:15", "02 06:15")),
+    # a bracket naming the local time and its offset
+    ("At 07:05 (local time, UTC+4), the EUMM monitors heard 2 shots.", date(2019, 6, 1), ("01 03:05", "01 03:05")),
+    # four-digit clocks with "hrs", each with its date
+    ("The team heard 12 artillery rounds between 2250 hrs on 3 May and 0110 hrs on 4 May.", date(2018, 5, 4),
+     ("03 22:50", "04 01:10")),
+    ("In the early hours of 6 May, the SMM heard 5 explosions.", date(2018, 5, 6), ("06 00:00", "06 06:00")),
+])
+def test_batch_ai_times(text: str, day: date, window: tuple[str, str]) -> None:
+    assert _window(_one(text, day)) == window
+
+
+def test_a_distance_from_the_op_is_the_observers() -> None:
+    record = _one("At 0930 hrs, OP 71 observed three explosions approximately 2km south-west of the OP.")
+    assert (record["bearing_min_deg"], record["distance_min_km"]) == (213.75, 2.0)
+
+
+def test_a_part_intercepted_after_a_semicolon() -> None:
+    records = _fire(_read("Militants fired eight rockets towards Metula; three of them were intercepted."))
+    assert sorted((r["kind"], r["count"]) for r in records) == [("airburst", 3), ("explosion_undetermined", 8)]
+
+
+def test_another_with_a_count() -> None:
+    records = _fire(_read("The SMM heard four shots 1km north at 13:05 and another three at 13:30."))
+    assert [(r["kind"], r["count"], _window(r)) for r in records] == [
+        ("shot", 4, ("02 13:05", "02 13:05")), ("shot", 3, ("02 13:30", "02 13:30"))]

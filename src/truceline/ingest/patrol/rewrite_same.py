@@ -38,6 +38,10 @@ _COUNTED_BEFORE = re.compile(
 #: reader reads as written.
 _ANOTHER = re.compile(r"\banother(?P<one>\s+one)?(?=\s*[,;.]|\s+(?:(?:at|between|from|on|in|about|around|some|approximately)\b|"
                       r"\d[\d.,]*\s*(?:km|m)\b|(?:to\s+the\s+)?" + ph.DIRECTION + r"(?![\w-])))", re.IGNORECASE)
+#: "another two at 10:40", "another 12 about 3km south" (patrol28's AI15): "two more bursts at 10:40", the noun before.
+_ANOTHER_N = re.compile(r"\banother\s+(?P<n>\d+|(?i:" + ph.NUMBER_WORD + r"))(?=\s*[,;.]|\s+(?:(?:at|between|from|on|in|about|"
+                        r"around|some|approximately)\b|\d[\d.,]*\s*(?:km|m)\b|(?:to\s+the\s+)?" + ph.DIRECTION + r"(?![\w-])))",
+                        re.IGNORECASE)
 #: The noun of fire "another" repeats: the last one written before it in the sentence.
 _FIRE_NOUN = re.compile(r"\b(?P<noun>explosion|round|shot|burst|blast|detonation|projectile|flare)s?\b", re.IGNORECASE)
 
@@ -61,6 +65,12 @@ def rewrite_same(line: str, sub_growing: Callable[..., tuple[str, list[tuple[int
             return f"another {before[-1]['noun'].lower()}" if before else match.group(0)
 
         line, widened = sub_growing(_ANOTHER, another, line, widened)
+
+        def another_n(match: re.Match[str]) -> str:
+            before = list(_FIRE_NOUN.finditer(line, _sentence_start(line, match.start()), match.start()))
+            return f"{match['n']} more {before[-1]['noun'].lower()}s" if before else match.group(0)
+
+        line, widened = sub_growing(_ANOTHER_N, another_n, line, widened)
     if not re.search(r"\bsame\b", line, re.IGNORECASE):
         return line, widened
 

@@ -97,7 +97,7 @@ _THROUGH_EVENING = re.compile(r"\brecorded\s+(?:through|until|till|up\s+to)\s+th
 _CLOCK_TO_CLOCK = re.compile(
     r"\bfrom\s+(?:1[89]|20)[:.][0-5]\d\s*(?:hrs\s+)?on\s+(?P<first>" + PLAIN_DATE + r")\s*,?\s+(?:until|till|to|at)\s+"
     r"(?:1[89]|20)[:.][0-5]\d\s*(?:hrs\s+)?on\s+(?P<date>" + PLAIN_DATE + r")", re.IGNORECASE)
-_PART_OF_DATE = re.compile(r"\b(?:(?:early|late)\s+)?(?:evening|morning|afternoon|night)(?:\s+hours)?"
+_PART_OF_DATE = re.compile(r"\bearly\s+hours\b|\b(?:(?:early|late)\s+)?(?:evening|morning|afternoon|night)(?:\s+hours)?"
                            r"(?:\s+and\s+(?:the\s+)?(?:(?:early|late)\s+)?(?:evening|morning|afternoon|night)(?:\s+hours)?)?\b",
                            re.IGNORECASE)
 #: A news copy's period in weekdays: "between the evenings of Friday and Saturday" (session 15's J18: undated); the

@@ -75,7 +75,7 @@ _ZONE = (r"(?:(?P<zone>GMT|UTC|Zulu|WAT|CET|CAT|EET|CEST|EEST|EAT|MSK|IDT|PKT)(?
 #: "at 07:15 local time" (the reader's own zone: understood, nothing changes). A local time's equivalent in brackets,
 #: "at 07:15 local time (04:15 GMT)", is not read (``rewrite._OTHER_ZONE``, patrol22's convention: --timezone says
 #: what local is).
-_ZONE_AFTER = re.compile(r"\s*(?:hrs\b\.?\s*)?(?P<open>\(\s*(?:[A-Z][a-z]+\s+time\s*,\s*)?)?" + _ZONE
+_ZONE_AFTER = re.compile(r"\s*(?:hrs\b\.?\s*)?(?P<open>\(\s*(?:[A-Za-z][a-z]+\s+time\s*,\s*)?)?" + _ZONE
                          + r"(?(open)\s*\)|)(?![\w+])")
 
 
@@ -97,6 +97,8 @@ def _claim_zone(scan: Scan, at: int, end: int) -> tuple[int | None, str | None]:
         return None, None
     first = next(name for name in ("open", "zone", "city", "local") if match[name])
     scan.claim(at + match.start(first), at + match.end())
+    if match["zone"] and match["zone"].upper() == "MSK" and match["zh"] is None:  # Moscow's: UTC+4 until 26 October 2014
+        return None, CITY_ZONES["moscow"]
     return _zone_offset(match), CITY_ZONES[match["city"].lower()] if match["city"] else None
 
 
@@ -207,6 +209,8 @@ PART_OF_DAY_HOURS: dict[str, tuple[int, int]] = {
     "early morning": (0, 10), "morning": (4, 12), "late morning": (8, 12),
     "early afternoon": (12, 16), "afternoon": (12, 18), "late afternoon": (14, 19),
     "early evening": (15, 21), "evening": (15, 24), "late evening": (18, 24),
+    # "In the early hours of 9 March" (patrol28's AI04: the whole day)
+    "early hours": (0, 6),
 }
 
 
@@ -230,7 +234,7 @@ def _part_of_day_hours(part: str | None) -> tuple[int, int] | None:
     """"evening" -> (15, 24); "morning and afternoon" -> (4, 18); a night or an unknown part -> None (the whole day)."""
     if part is None:
         return None
-    hours = [PART_OF_DAY_HOURS.get(re.sub(r"\s+hours$", "", piece.strip()))
+    hours = [PART_OF_DAY_HOURS.get(piece.strip()) or PART_OF_DAY_HOURS.get(re.sub(r"\s+hours$", "", piece.strip()))
              for piece in re.split(r"\s+and\s+(?:the\s+)?", part.lower())]
     if not hours or any(span is None for span in hours):
         return None
