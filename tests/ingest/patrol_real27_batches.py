@@ -188,8 +188,11 @@ BATCH_AF: list[Item] = [
 ("AF22", "2023-04-09",
  "At 06:40 on 9 April, UNIFIL radars detected five rockets fired from the vicinity of Rashaya al-Fukhar towards Israel, "
  "two of which were intercepted.",
+ # (patrol28 settled the convention: the rounds fired are counted whole, the part intercepted beside them, as patrol22/23
+ # and the tests since read it; the expectation, written first, wanted the three not intercepted: see docs/ingest.md,
+ # "Session 28 (patrol28)")
  [dict(kind=AIR, count=2, weapon="rocket", time=("09 06:40", "09 06:40")),
-  dict(kind=UND, count=3, weapon="rocket", time=("09 06:40", "09 06:40"))]),
+  dict(kind=UND, count=5, weapon="rocket", time=("09 06:40", "09 06:40"))]),
 
 # the SMM: violations listed by area in brackets after a colon
 ("AF23", "2019-02-18",

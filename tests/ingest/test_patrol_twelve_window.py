@@ -39,8 +39,13 @@ def test_a_distance_range_is_no_window_and_the_text_after_a_grown_clock_is_cut_a
     assert second["time_start"] == "03 21:00" and second["text"] == "At 9pm it heard a shot 1km west."
 
 
-def test_a_window_across_midnight_is_not_guessed() -> None:
-    # "between 11 and 2 a.m." crosses midnight: its first time is left unread, and said so
-    (record,) = parse("The SMM heard 12 explosions 3km north between 11 and 2 a.m.")
-    assert record["time_start"] == "03 02:00"
-    assert any("not understood: 'between 11'" in warning for warning in record["warnings"])
+@pytest.mark.parametrize(("text", "window"), [
+    ("The SMM heard 12 explosions 3km north between 11 and 2 a.m.", ("03 23:00", "04 02:00")),
+    ("The SMM heard 12 explosions 3km north between 11:40 and 12:15 a.m.", ("03 23:40", "04 00:15")),
+])
+def test_a_window_across_midnight_starts_in_the_evening_before(text: str, window: tuple[str, str]) -> None:
+    # patrol28: "between 11 and 2 a.m." was left unread (lead, session 27) and "between 11:40 and 12:15 a.m." read from
+    # 11:40 in the morning; the first time is in the evening, and the window crosses midnight as a 24-hour one does
+    (record,) = parse(text)
+    assert (record["time_start"], record["time_end"]) == window
+    assert not any("not understood" in warning for warning in record["warnings"])

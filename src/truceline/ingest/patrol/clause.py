@@ -35,7 +35,7 @@ from truceline.ingest.patrol.position import (
 )
 from truceline.ingest.patrol.scan import ClauseReading, EventPlace, Group, Scan
 from truceline.ingest.patrol.shared import (
-    list_verb_landed,
+    assessed_of_all, count_with_fire, list_verb_landed,
     list_verb_impacts, merge_damage_cause, merge_parts, share_places, tally_as_count, weapon_of_both,
     weapon_of_same_rounds,
 )
@@ -195,6 +195,14 @@ _HANDED_OVER = re.compile(r"\b(?:were|was|have\s+been|had\s+been|has\s+been)\s+(
                           r"handed\s+in|collected|destroyed\s+under)\b", re.IGNORECASE)
 
 
+#: A numbered post written after the verb: "UNDOF observed from Position 22 the impacts of …", "observed from OP 73 two
+#: explosions" (patrol28's AH17: 22 was read as the count): the observer's post, read as a place (``position._POST``).
+#: (Not where something came from: "smoke coming from position 30"; a position written with its capital.)
+_NUMBERED_POST_AFTER = (r"(?<!coming\s)(?<!rising\s)(?<!emanating\s)(?=\bfrom\s+(?:the\s+)?(?:(?:UN|United\s+Nations)\s+)?"
+                        r"(?:(?i:observation\s+post)|OP|Position|(?i:outpost))"
+                        r"\s+(?:\d+[A-Za-z]?|[A-Z]{1,3}-?\d+)\b)")
+
+
 def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = None) -> ClauseReading:
     """Read one clause: where, when, and what was observed."""
     region_tally: tuple[int | None, str | None, str | None] | None = None
@@ -330,7 +338,7 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
         scan.claim(start + match.start(), start + match.end())
     if position is None:
         trigger = next((found for found in re.finditer(
-            r"\b(?:while|when|whilst|from\s+its\s+position|positioned)\b|" + _OWN_PLACE
+            r"\b(?:while|when|whilst|from\s+its\s+position|positioned)\b|" + _NUMBERED_POST_AFTER + "|" + _OWN_PLACE
             + r"(?:in|near|at|on(?=\s+the\s+[a-z-]+\s+(?:outskirts|edge)\s+of\b))\b"
             r"|(?<=\bits\sposition\s)(?=\d+(?:[.,]\d+)?\s*km\s+" + ph.DIRECTION + r"\s+of\s+[A-Z])",
             scan.view(observation_start, end)) if _NOT_THE_OBSERVER_WHILE.match(found.group(0) + scan.text[
@@ -437,6 +445,8 @@ def read_clause(scan: Scan, start: int, end: int, previous_kind: str | None = No
     list_verb_landed(scan, groups, noun_ends, end)
     weapon_of_both(scan, groups, noun_ends)
     split_assessed_total(scan, groups, noun_ends)
+    assessed_of_all(scan, groups, noun_ends)
+    count_with_fire(scan, groups, noun_ends)
     weapon_of_same_rounds(groups)
     tally_as_count(scan, groups, violations, start, end)
     merge_parts(groups)

@@ -21,7 +21,9 @@ _ACTION_AFTER = re.compile(r"^[\s\x1f]*"
                            r"(?:,[\s\x1f]*(?:(?:while|after|before|having|though|although)\s|\x1f+\s)[^,.;:()]{1,80}?,[\s\x1f]*)?"
                            r"(?:had\s+|have\s+|has\s+)?"
                            # the rounds' weapon written after them: "two rounds of artillery impact near …" (patrol27)
-                           r"(?:of[\s\x1f]+(?:[\w\x1f-]+[\s\x1f]+){1,2}?(?=(?:(?:fired|launched)\s+from|impact|land|explode)\b))?"
+                           # (and its participle: "15 rounds of mortar fire impacting 3-4km north-east", patrol28's AH15)
+                           r"(?:of[\s\x1f]+(?:[\w\x1f-]+[\s\x1f]+){1,2}?(?=(?:(?:fired|launched)\s+from|impact(?:ed|ing)?|land(?:ed|ing)?"
+                           r"|explod(?:e|ed|ing))\b))?"
                            # "several of the projectiles crossed into Israeli territory and landed in open areas" (patrol22's
                            # X03: projectiles in flight)
                            r"(?:(?:crossed|flew)\s+(?:into|over)\s+[^.;,\x1f]{1,40}?\s+and\s+(?=land(?:ed|ing)|fell|impact|hit|struck))?"

@@ -70,11 +70,12 @@ OFFSET = re.compile(
     + r")\s+(?:to\s+the\s+)?(?P<dir>" + DIR + r")\s+of\s+(?:the\s+)?"
     # "500m north of the northern edge of Shyrokyne": measured from the edge, read from the place
     + r"(?:(?i:(?:north|south|east|west|north-east|north-west|south-east|south-west)(?:ern)?)\s+(?:edge|outskirts|part)\s+of\s+(?:the\s+)?)?"
-    + _NOT_A_CONTROL + CONTROLLED + r"(?P<place>(?:its|their|(?:the\s+)?(?:SMM|patrol|camera|team)(?:'s|’s)?)\s+(?:position|location)|" + PLACE
+    + _NOT_A_CONTROL + CONTROLLED + r"(?P<place>(?:its|their|(?:the\s+)?(?:SMM|patrol|camera|team)(?:'s|’s)?)\s+(?:position|location)|(?i:team\s+site)|OP(?!\s*\d)\b|" + PLACE
+    # ("3-4km north-east of the team site": UNMOGIP's field team's own, patrol28's AH15; "3km north-east of the OP", AI07)
     + r"|(?i:observation\s+post|observation\s+point|outpost|OP)\s+(?:\d+[A-Za-z]?|[A-Z]{1,3}-?\d+)\b)"  # "3km north-east of observation post 73"
 )
 #: The observer's own position as an offset's origin: "its position", "the SMM's position", "the patrol's location".
-OWN_POSITION = re.compile(r"^(?:its|their|the|(?:SMM|patrol|camera|team)(?:'s|’s)?)\s", re.IGNORECASE)
+OWN_POSITION = re.compile(r"^(?:(?:its|their|the|(?:SMM|patrol|camera|team)(?:'s|’s)?)\s|(?-i:OP)$)", re.IGNORECASE)
 #: (also after "entered" and "reached": "an SMM patrol … entered Shyrokyne (100km south of Donetsk, 20km east of Mariupol)",
 #: patrol18d's G11: the observer was put from the description, named "Donetsk")
 AT_PLACE = re.compile(

@@ -131,6 +131,7 @@ def parse_patrol_text(
         quoted_before = quoted
         state.position_times = None
         state.paragraph_date = continued_day
+        state.midnight_passed = None
         state.counted_in_text |= state.counted
         state.counted, state.seen, state.event_places = set(), set(), set()
         first_of_line = len(reports)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from truceline.ingest import phrases as ph
 from truceline.ingest.patrol.patterns import PLACE
 from truceline.ingest.patrol.rewrite_party import rewrite_party
+from truceline.ingest.patrol.rewrite_counts import rewrite_counts
 from truceline.ingest.patrol.rewrite_lists import rewrite_lists
 from truceline.ingest.patrol.rewrite_same import rewrite_same
 
@@ -189,6 +190,10 @@ _HOURS_CLOCK = re.compile(r"(?:(?<=\bat\s)|(?<=\babout\s)|(?<=\baround\s))([01]\
 #: "between 10:15 and 10:40 hrs" (longer).
 _HOURS_WINDOW = re.compile(r"\b(?P<lead>between|from)\s+(?P<h1>[01]\d|2[0-3])(?P<m1>[0-5]\d)\s+(?P<mid>and|to|till|until)\s+"
                            r"(?P<h2>[01]\d|2[0-3])(?P<m2>[0-5]\d)\s*(?:hours|hrs)\b", re.IGNORECASE)
+#: A four-digit clock with "hrs" and its own date, an end of a window: "between 2310 hrs on 6 January and 0030 hrs on 7
+#: January" (patrol28's AI11: read as counts) is "between 23:10hrs on 6 January and 00:30hrs on 7 January" (same length).
+_HOURS_DATED = re.compile(r"(?:(?<=\bbetween\s)|(?<=\bfrom\s)|(?<=\band\s)|(?<=\bto\s)|(?<=\buntil\s))([01]\d|2[0-3])([0-5]\d)"
+                          r"\s+(?:hours|hrs)\b(?=\s+on\s+(?:\d{1,2}\s+[A-Z]|[A-Z][a-z]+\s+\d))")
 _DOTTED_CLOCK = re.compile(r"\b([01]?\d|2[0-3])\.([0-5]\d)(?=\s*(?:hrs|h)\b)")
 #: A 12-hour clock time of the news copies: "12:20 p.m.", "9 a.m.", "1.15pm" (rewritten as 24-hour time, same length).
 _TWELVE_HOUR = re.compile(r"(?<![\d:.])(?P<h>1\d|2[0-3]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s?(?P<ap>[ap])\.?\s?m(?:\.|\b)", re.IGNORECASE)
@@ -201,16 +206,16 @@ _TWELVE_WINDOW = re.compile(r"(?:\b(?:between|from)\s+|(?<![\w:.-]))(?P<h>1[0-2]
                             re.IGNORECASE)
 
 
-def _window_start(match: re.Match[str]) -> str | None:
+def _window_start(match: re.Match[str]) -> str:
     """The 24-hour clock of a window's first time, in the half of the day its second time names ("between 11 and 1
-    p.m." starts at 11:00, before noon); ``None`` where the window would cross midnight ("between 11 and 2 a.m.")."""
+    p.m." starts at 11:00, before noon); in the evening before where the second is after midnight ("between 11 and 2
+    a.m.", "between 11:40 and 12:15 a.m.": 23:00, 23:40; patrol28, was left unread or 11:40 to 00:15: the window then
+    crosses midnight as a 24-hour one does)."""
     pm = match["ap"].lower() == "p"
     end = int(match["h2"]) % 12 + (12 if pm else 0)
     hour = int(match["h"]) % 12 + (12 if pm else 0)
     if hour > end:
-        if not pm:
-            return None
-        hour -= 12
+        hour += -12 if pm else 12
     return f"{hour:02d}:{match['m'] or '00'}"
 
 
@@ -222,7 +227,7 @@ def _twelve_hour(line: str) -> tuple[str, list[tuple[int, int]]]:
     for match in _TWELVE_WINDOW.finditer(line):
         clock = _window_start(match)
         start, end = match.start("h"), match.end("m") if match["m"] else match.end("h")
-        if clock is not None and not any(a < end and start < b for a, b, _ in spans):
+        if not any(a < end and start < b for a, b, _ in spans):
             spans.append((start, end, clock))
     pieces: list[str] = []
     widened: list[tuple[int, int]] = []
@@ -331,7 +336,7 @@ def _respective_weapons(match: re.Match[str]) -> str:
 #: time after a time in UTC, "at 14:05 GMT (17:05 local time)" (patrol27: read as a window to 17:05 in --timezone).
 #: Not a bracket that only names the zone of the time before it ("02:15 (Tbilisi time, UTC+4)", "(UTC+3)"): that is the
 #: time's own zone, read with it (``times._ZONE_AFTER``, patrol26).
-_OTHER_ZONE = re.compile(r"[(\[](?!\s*(?:[A-Z][a-z]+\s+time\s*,\s*)?(?:GMT|UTC)\s*[+\u2212-]\s*\d{1,2}(?::?\d{2})?\s*[)\]])"
+_OTHER_ZONE = re.compile(r"[(\[](?!\s*(?:[A-Za-z][a-z]+\s+time\s*,\s*)?(?:GMT|UTC)\s*[+\u2212-]\s*\d{1,2}(?::?\d{2})?\s*[)\]])"
                          r"(?=[^()\[\]]*\d)[^()\[\]]{0,60}?\b(?:GMT|UTC|Zulu|(?:Moscow|Kyiv|Kiev|Israel|Beirut|local)\s+time)\b"
                          r"[^()\[\]]{0,40}[)\]]")
 
@@ -530,6 +535,7 @@ def rewrite_line(line: str) -> tuple[str, list[tuple[int, int]]]:
     line, widened = _twelve_hour(line)  # "12:20 p.m.": a 12-hour clock ("7 pm" -> "19:00": one longer)
     line, widened = _sub_growing(_HOURS_WINDOW, lambda hours: f"{hours['lead']} {hours['h1']}:{hours['m1']} {hours['mid']} "
                                  f"{hours['h2']}:{hours['m2']} hrs", line, widened)  # "between 1015 and 1040 hrs"
+    line = _HOURS_DATED.sub(lambda clock: f"{clock[1]}:{clock[2]}hrs".ljust(len(clock.group(0))), line)  # "2310 hrs on 6 May"
     line = _HYPHEN_FIRE.sub(" ", line)  # "small-arms-fire": small-arms fire (same length)
     line = _COUNT_RECORDED.sub(lambda verb: " " * len(verb.group(0)), line)  # "(over 430 explosions recorded)"
     line = _TREND_DAY_COUNT.sub(lambda trend: f"{trend['day']}({trend['n']} {trend['noun']})", line)  # (same length)
@@ -570,4 +576,5 @@ def rewrite_line(line: str) -> tuple[str, list[tuple[int, int]]]:
     line, widened = rewrite_party(line, _sub_growing, widened)  # the parties' and the press's wordings (patrol25)
     line, widened = rewrite_same(line, _sub_growing, widened)  # "at the same location": the place it points at (patrol27)
     line, widened = rewrite_lists(line, _sub_growing, widened)  # "violations near: Avdiivka (40 explosions), …" (patrol27)
+    line, widened = rewrite_counts(line, _sub_growing, widened)  # "the impacts of four mortar rounds" (patrol28)
     return line, widened

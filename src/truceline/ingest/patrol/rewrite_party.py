@@ -117,9 +117,11 @@ _ORDINAL_ROUND = re.compile(
 
 #: A part of the rounds before brought down, at the start of a sentence: "On Friday, terrorists in Gaza fired three mortar
 #: shells at southern Israel […]. Two of them were shot down by the Iron Dome" (patrol25's AC12: not read) is "Two rounds
-#: were shot down" (the same length): airbursts of that number (the weapon is the sentence before's, not carried).
+#: were shot down" (the same length): airbursts of that number (the weapon is the sentence before's, not carried). Also
+#: after a semicolon: "… six missiles fired from south Lebanon towards Kiryat Shmona; two of them were intercepted"
+#: (patrol28's AI14: not read).
 _PART_BROUGHT_DOWN = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=[.!?]\s\s))(?P<n>\d+|(?i:" + ph.NUMBER_WORD + r"))\s+of\s+them(?=\s+(?:were|had\s+been|have\s+been)\s+"
+    r"(?:^|(?<=[.!?;]\s)|(?<=[.!?;]\s\s))(?P<n>\d+|(?i:" + ph.NUMBER_WORD + r"))\s+of\s+them(?=\s+(?:were|had\s+been|have\s+been)\s+"
     r"(?:intercepted|shot\s+down|downed)\b)", re.IGNORECASE)
 
 #: A count in brackets after its noun: "The Turkish forces fired warning shots (a total of three) each time …" (patrol25's

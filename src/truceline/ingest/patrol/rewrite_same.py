@@ -1,5 +1,6 @@
 """Rewrites of what a sentence tells by pointing back at what it said before: "heard five shots … at the same location",
-"two more of the same kind at the same distance and direction" (patrol27's AF05, AF13).
+"two more of the same kind at the same distance and direction" (patrol27's AF05, AF13), "an explosion at 09:05 and another
+at 09:21" (patrol28, AG15).
 
 The reader reads each observation of a sentence from its own words; these wordings have none of their own, so the words
 they point at are copied in (the line grows: ``rewrite._sub_growing`` keeps the offsets). Only within the sentence: what
@@ -31,6 +32,20 @@ _COUNTED_BEFORE = re.compile(
     re.IGNORECASE)
 
 
+#: "another" with no noun of its own, after a noun of fire counted in the sentence: "an explosion at 09:05 and another at
+#: 09:21", "a burst of small-arms fire 1km north and another one 2km west" (patrol28's AG15: one explosion from 09:05 to
+#: 09:21, "another" not read). Not "another" before a count or a noun ("another three", "another explosion"), which the
+#: reader reads as written.
+_ANOTHER = re.compile(r"\banother(?P<one>\s+one)?(?=\s*[,;.]|\s+(?:(?:at|between|from|on|in|about|around|some|approximately)\b|"
+                      r"\d[\d.,]*\s*(?:km|m)\b|(?:to\s+the\s+)?" + ph.DIRECTION + r"(?![\w-])))", re.IGNORECASE)
+#: "another two at 10:40", "another 12 about 3km south" (patrol28's AI15): "two more bursts at 10:40", the noun before.
+_ANOTHER_N = re.compile(r"\banother\s+(?P<n>\d+|(?i:" + ph.NUMBER_WORD + r"))(?=\s*[,;.]|\s+(?:(?:at|between|from|on|in|about|"
+                        r"around|some|approximately)\b|\d[\d.,]*\s*(?:km|m)\b|(?:to\s+the\s+)?" + ph.DIRECTION + r"(?![\w-])))",
+                        re.IGNORECASE)
+#: The noun of fire "another" repeats: the last one written before it in the sentence.
+_FIRE_NOUN = re.compile(r"\b(?P<noun>explosion|round|shot|burst|blast|detonation|projectile|flare)s?\b", re.IGNORECASE)
+
+
 def _sentence_start(line: str, at: int) -> int:
     """Where the sentence holding ``at`` begins (after the last full stop and space before it)."""
     return max(line.rfind(". ", 0, at) + 2, 0) if line.rfind(". ", 0, at) >= 0 else 0
@@ -43,6 +58,19 @@ def _plural(noun: str) -> str:
 def rewrite_same(line: str, sub_growing: Callable[..., tuple[str, list[tuple[int, int]]]],
                  widened: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
     """The line with what "the same …" points at written out (``sub_growing`` is ``rewrite._sub_growing``)."""
+    if re.search(r"\banother\b", line, re.IGNORECASE):
+
+        def another(match: re.Match[str]) -> str:
+            before = list(_FIRE_NOUN.finditer(line, _sentence_start(line, match.start()), match.start()))
+            return f"another {before[-1]['noun'].lower()}" if before else match.group(0)
+
+        line, widened = sub_growing(_ANOTHER, another, line, widened)
+
+        def another_n(match: re.Match[str]) -> str:
+            before = list(_FIRE_NOUN.finditer(line, _sentence_start(line, match.start()), match.start()))
+            return f"{match['n']} more {before[-1]['noun'].lower()}s" if before else match.group(0)
+
+        line, widened = sub_growing(_ANOTHER_N, another_n, line, widened)
     if not re.search(r"\bsame\b", line, re.IGNORECASE):
         return line, widened
 

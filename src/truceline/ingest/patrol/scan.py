@@ -27,6 +27,9 @@ class Clock:
     # the zone written beside it, as minutes east of UTC ("18:40 GMT", "(EAT)", "(Tbilisi time, UTC+4)"): it overrides
     # the reader's ``tz`` for this time only (missions other than the SMM write UTC or their own zone in the text)
     utc_offset_minutes: int | None = None
+    # a zone named by its city, whose offset depends on the day ("at 23:40 (Moscow time)": UTC+4 until 26 October 2014,
+    # UTC+3 after; "(Kyiv time)": EET or EEST): its IANA key, resolved with the clock's own date (patrol28)
+    zone_key: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ readings into records (:mod:`truceline.ingest.patrol.records`).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date as Date
 from datetime import timedelta, tzinfo
 from typing import Any
@@ -16,10 +17,11 @@ from truceline.ingest import phrases as ph
 from truceline.ingest.gazetteer import Gazetteer
 from truceline.ingest.patrol.clause import read_clause
 from truceline.ingest.patrol.counts import REGION_AND_BEFORE
+from truceline.ingest.patrol.definite import settle_definite
 from truceline.ingest.patrol.locate import resolve_position
 from truceline.ingest.patrol.patterns import KIND_NOUN, VERB
 from truceline.ingest.patrol.records import clause_records
-from truceline.ingest.patrol.scan import ClauseReading, Clock, EventPlace, Scan
+from truceline.ingest.patrol.scan import EventPlace, Scan
 from truceline.ingest.patrol.shared import episodes_colon_bearing, region_lead
 from truceline.ingest.patrol.split import SAME_SUBJECT_VERB, clauses, tally_parenthesis, which_as_parenthesis
 from truceline.ingest.patrol.state import Observer, State
@@ -31,7 +33,9 @@ from truceline.model.reports import SUMMARY_WARNING
 _TIME_OF_DAY = (r"(?:early\s+|late\s+)?(?:evening|night|morning|afternoon|day|hours)s?\s+(?:hours\s+)?(?:and\s+(?:the\s+)?"
                 r"(?:early\s+|late\s+)?(?:evening|night|morning)s?\s+(?:hours\s+)?)?of\s+")
 _DATE_ON = re.compile(
-    r"(?<!:\d\d )(?:\b(?:(?:on|during|over)\s+(?:the\s+)?(?:" + _TIME_OF_DAY + r")?|(?:in|throughout)\s+the\s+" + _TIME_OF_DAY + r")"
+    # (not the date of a clock just before it, also where a 12-hour clock's rewrite left blanks: "and 1:10 a.m. on 3 March"
+    # is "and 01:10      on 3 March", patrol28: read as the sentence's date, the window then put on the 3rd to the 4th)
+    r"(?<!:\d\d )(?<!:\d\d  )(?<!:\d\d   )(?<!:\d\d    )(?<!:\d\d     )(?:\b(?:(?:on|during|over)\s+(?:the\s+)?(?:" + _TIME_OF_DAY + r")?|(?:in|throughout)\s+the\s+" + _TIME_OF_DAY + r")"
     # a news copy's date between commas: "While positioned in Svitlodarsk, Oct. 3, the SMM heard …"
     # or after a region: "… some 730 explosions in the Donetsk region Dec. 20, Censor.NET reports" (patrol18d's G04)
     r"|(?:(?<=,)|(?<=\bregion)|(?<=\bregions))\s+(?=" + ph.MONTH + r"\s+\d{1,2}(?:\s*-\s*\d{1,2})?,)"
@@ -93,7 +97,7 @@ _THROUGH_EVENING = re.compile(r"\brecorded\s+(?:through|until|till|up\s+to)\s+th
 _CLOCK_TO_CLOCK = re.compile(
     r"\bfrom\s+(?:1[89]|20)[:.][0-5]\d\s*(?:hrs\s+)?on\s+(?P<first>" + PLAIN_DATE + r")\s*,?\s+(?:until|till|to|at)\s+"
     r"(?:1[89]|20)[:.][0-5]\d\s*(?:hrs\s+)?on\s+(?P<date>" + PLAIN_DATE + r")", re.IGNORECASE)
-_PART_OF_DATE = re.compile(r"\b(?:(?:early|late)\s+)?(?:evening|morning|afternoon|night)(?:\s+hours)?"
+_PART_OF_DATE = re.compile(r"\bearly\s+hours\b|\b(?:(?:early|late)\s+)?(?:evening|morning|afternoon|night)(?:\s+hours)?"
                            r"(?:\s+and\s+(?:the\s+)?(?:(?:early|late)\s+)?(?:evening|morning|afternoon|night)(?:\s+hours)?)?\b",
                            re.IGNORECASE)
 #: A news copy's period in weekdays: "between the evenings of Friday and Saturday" (session 15's J18: undated); the
@@ -487,8 +491,7 @@ def read_sentence(
             # "At 11:03 on 7 June, an SMM patrol … was positioned in Chyhari … . [...] As the two SMM patrol members …
             # walked forward, they heard two single shots …": after the time that placed the patrol, that day (patrol18:
             # left untimed, the day written beside the clock time not used)
-            after = (position_times[0], Clock(hour=23, minute=59, date_text=position_times[0].date_text,
-                                                 utc_offset_minutes=position_times[0].utc_offset_minutes))
+            after = (position_times[0], replace(position_times[0], hour=23, minute=59))
             for group in reading.groups:
                 group.times = after
                 group.warnings.append("time taken as after the sentence before, which placed the patrol at that time")
@@ -532,7 +535,7 @@ def read_sentence(
             position = state.position or state.last_position
             if position is None:
                 sentence_warnings.append("'the same position' follows no position: observer position left empty")
-        _definite(reading, state)
+        settle_definite(reading, state)
         records.extend(clause_records(reading, position, state, default_date, tz, gazetteer, sentence_warnings))
     if position is not None:
         state.position = state.last_position = position
@@ -554,51 +557,3 @@ def read_sentence(
         state.paragraph_date, _ = parse_date(clock_dates.pop(), state, default_date)
     return records
 
-
-def _family(kind: str) -> str | None:
-    if kind.startswith("explosion") or kind == "airburst":
-        return "explosion"
-    return "shot" if kind in ("shot", "burst") else None
-
-
-def _definite(reading: ClauseReading, state: State) -> None:
-    """"… but heard the explosions" after the line counted explosions: those, not more (session 15: a further record of
-    unstated number); "heard the explosion of uncertain origin about 500 metres to the North" with none counted before
-    and a place of its own: one (patrol14c's leftover: no count)."""
-    earlier_weapons = set(state.weapons)  # named by the readings before this one (not "250 artillery shells and mortar rounds")
-    for group in reading.groups:
-        family = _family(group.kind)
-        if group.definite is not None and family is not None and group.count is None:
-            # (no verb of observing: also the rounds counted on a line before, if their kind is not told again: "… who said
-            # the shells passed safely over the camp", patrol24's AA12, AA14; docs/ingest.md, "Session 26")
-            if family in state.counted or (not reading.has_verb and (state.seen or (
-                    family in state.counted_in_text and group.kind == "explosion_undetermined"))):
-                group.kind, group.kinds, group.weapon, group.other_weapons = "other", ["other"], None, []
-                group.bearing = group.distance_km = group.event_place = group.toward = None
-                group.warnings.append(f"no observation of its own: 'the {group.definite}' are those counted before")
-            elif not group.definite.endswith("s") and (group.bearing is not None or group.distance_km is not None):
-                group.count = 1
-                group.warnings.append(f"'the {group.definite}' with a place of its own read as one")
-        elif (not reading.has_verb and family is not None and family in state.seen and group.count is None
-              and group.count_qualifier is None and reading.ceasefire_violations is None
-              # "A girl was injured due to an explosion near Vesele and a woman … due to shelling in Zaitseve": fire
-              # placed elsewhere than the fire before is fire of its own (patrol19b's O06)
-              and not (group.event_place is not None and state.event_places
-                       and not {name.casefold() for name in group.event_place.names} & state.event_places)
-              # "… fired at Opytne using 82 and 120 mm mortars. And at 10:40 p.m, the militants fired from Grad multiple
-              # rocket launchers": a weapon not named before is fire of its own (patrol25's AC01)
-              and not (group.weapon is not None and earlier_weapons and group.weapon not in earlier_weapons)):
-            # "Around noon, bullets whistled over the monitors' heads … . According to them, shots were fired from the South
-            # to the North-North-East.": no verb of observing, no number: how the fire before was fired (patrol14c's
-            # leftover: a second record of unstated number for the same shots)
-            group.kind, group.kinds, group.weapon, group.other_weapons = "other", ["other"], None, []
-            group.bearing = group.distance_km = group.event_place = group.toward = group.flight = None
-            group.warnings.append("no observation of its own and no number: it speaks of the fire before")
-        if (family := _family(group.kind)) is not None:
-            state.seen.add(family)
-            if group.event_place is not None:
-                state.event_places.update(name.casefold() for name in group.event_place.names)
-            if group.weapon is not None:
-                state.weapons.add(group.weapon)
-            if group.count:
-                state.counted.add(family)

@@ -190,3 +190,42 @@ def region_lead(scan: Scan, start: int, end: int) -> str | None:
         return None
     scan.claim(start + lead.start("name"), start + lead.end())
     return lead["name"]
+
+
+#: "…, both assessed as outgoing artillery rounds", "…, all assessed as impacts": an assessment of all the observations
+#: before it, written after the last.
+_ALL_ASSESSED = re.compile(r",\s*(?:all|both)(?:\s+of\s+(?:them|which))?\s+(?:(?:were|was)\s+)?(?:assessed|believed)\s+(?:as|to\s+be)\b",
+                           re.IGNORECASE)
+
+
+def assessed_of_all(scan: Scan, groups: list[Group], noun_ends: list[int]) -> None:
+    """An assessment written after the last of several explosions with "both" or "all" is that of each of them: "an
+    explosion at 09:05 and another at 09:21, both assessed as outgoing artillery rounds" (patrol28's AG15: the first
+    stayed undetermined, with no weapon). Only explosions left undetermined, and only a weapon none of them named."""
+    if len(groups) < 2:
+        return
+    last = groups[-1]
+    if (not last.kind.startswith("explosion") or last.kind == "explosion_undetermined"
+            or _ALL_ASSESSED.search(scan.text, noun_ends[-1], last.end) is None):
+        return
+    for group in groups[:-1]:
+        if group.kind == "explosion_undetermined" and group.sighting is None:
+            group.kind, group.kinds = last.kind, [last.kind]
+            if group.weapon is None and last.weapon is not None:
+                group.weapon, group.calibre_mm = last.weapon, group.calibre_mm or last.calibre_mm
+
+
+def count_with_fire(scan: Scan, groups: list[Group], noun_ends: list[int]) -> None:
+    """Fire named with no count, then its count after "with": "heavy artillery fire continued from 11 p.m. to 2 a.m., with
+    at least 30 explosions heard" (patrol28's AH10: the fire a record of its own with the window, the explosions untimed
+    and of no weapon) is one observation: the explosions, of the fire's weapon and in its window."""
+    for index in range(len(groups) - 2, -1, -1):
+        fire, count = groups[index], groups[index + 1]
+        if (fire.kind == "other" and fire.count is None and fire.weapon is not None and fire.sighting is None
+                and count.kind.startswith("explosion") and count.count is not None
+                and re.fullmatch(r"[^,;]*,\s*with\s+", scan.text[noun_ends[index]:count.start], re.IGNORECASE)):
+            count.weapon = count.weapon or fire.weapon
+            count.times = count.times or fire.times
+            count.start = fire.start
+            del groups[index]
+

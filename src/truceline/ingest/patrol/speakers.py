@@ -39,7 +39,9 @@ SPEAKER_AFTER = re.compile(
 #: Representative, Lieutenant-colonel Andrei Marochko reported on Monday." (patrol21's V10: "reported" was the verb of
 #: observing and nothing before it was read); not a mission ("…, the SMM reported": its own verb).
 TITLED_SPEAKER_AFTER = re.compile(
-    r",\s*(?P<attribution>the\s+(?!(?:SMM|OSCE|mission|monitors|patrol|camera|observers)\b)[^.;\"\u201c\u201d]{3,140}?\s+"
+    # (no digit in it: "From 23:10 to 00:40, the militants shelled … with 120mm mortars, firing 22 rounds, the JCCC reported"
+    # took all from ", the militants" for the speaker, patrol28's AH26: nothing was read)
+    r",\s*(?P<attribution>the\s+(?!(?:SMM|OSCE|mission|monitors|patrol|camera|observers)\b)[^.;\"\u201c\u201d\d]{3,140}?\s+"
     r"(?:reported|said|stated|announced|told\s+[\w-]+)(?:\s+on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))?)"
     # also before a last clause of what the fire did not do: "A rocket … fell in an open area, the IDF spokesperson's
     # office reported, but caused no damage or injuries." (patrol25's AD02: "reported" was the verb of observing)

@@ -59,6 +59,9 @@ class State:
     # positioned on the western edge of X."): the time of "… members were inside the vehicles when they heard …" next
     position_times: Any = None
     paragraph_date: Date | None = None  # the day written beside that sentence's clock time, for the paragraph's times
+    # a window of this paragraph crossed midnight ("between 23:40 and 00:15"): (the day it began, the day after); a later
+    # morning clock time of the paragraph on the first day is on the second ("…, and at 00:30 a shot"; patrol28)
+    midnight_passed: tuple[Date, Date] | None = None
     counted: set[str] = field(default_factory=set)  # the families of fire counted earlier in the line ("explosion", "shot")
     seen: set[str] = field(default_factory=set)  # the families of fire observed earlier in the line, counted or not
     counted_in_text: set[str] = field(default_factory=set)  # the families of fire counted on the lines before this one

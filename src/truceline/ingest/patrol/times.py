@@ -9,8 +9,10 @@ String level: ``read_times`` (the clock times of a clause: "between 09:56 and 10
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date as Date
 from datetime import datetime, timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from truceline.ingest import phrases as ph
 from truceline.ingest.patrol.patterns import TIME_AT, TIME_RANGE
@@ -25,13 +27,13 @@ def read_times(scan: Scan, start: int, end: int) -> tuple[Clock, Clock] | None:
     """
     found: list[tuple[int, Clock, Clock]] = []
     for match in scan.find(TIME_RANGE, start, end):
-        offset = _claim_zone(scan, start + match.end(), start + len(scan.view(start, end)))
+        zone = _claim_zone(scan, start + match.end(), start + len(scan.view(start, end)))
         scan.claim(start + match.start(), start + match.end())
-        found.append((match.start(), clock_time(match["t1"], match["d1"], offset), clock_time(match["t2"], match["d2"], offset)))
+        found.append((match.start(), clock_time(match["t1"], match["d1"], *zone), clock_time(match["t2"], match["d2"], *zone)))
     for match in scan.find(TIME_AT, start, end):
-        offset = _claim_zone(scan, start + match.end(), start + len(scan.view(start, end)))
+        zone = _claim_zone(scan, start + match.end(), start + len(scan.view(start, end)))
         scan.claim(start + match.start(), start + match.end())
-        clock = clock_time(match["t1"], match["d1"], offset)
+        clock = clock_time(match["t1"], match["d1"], *zone)
         found.append((match.start(), clock, clock))
     if not found:
         return None
@@ -46,27 +48,39 @@ def read_times(scan: Scan, start: int, end: int) -> tuple[Clock, Clock] | None:
     return (found[0][1], found[-1][2])
 
 
-def clock_time(text: str, date_text: str | None, utc_offset_minutes: int | None = None) -> Clock:
+def clock_time(text: str, date_text: str | None, utc_offset_minutes: int | None = None, zone_key: str | None = None) -> Clock:
     hour, minute = text.split(":")
-    return Clock(hour=int(hour), minute=int(minute), date_text=date_text, utc_offset_minutes=utc_offset_minutes)
+    return Clock(hour=int(hour), minute=int(minute), date_text=date_text, utc_offset_minutes=utc_offset_minutes,
+                 zone_key=zone_key)
 
 
 #: Zones that missions and parties write after a time, in hours east of UTC. Only names that mean one zone in this
 #: genre ("IST" is India's and Israel's, "AMT" Armenia's and Amazon's: left out).
 ZONE_HOURS: dict[str, float] = {"GMT": 0, "UTC": 0, "ZULU": 0, "WAT": 1, "CET": 1, "CAT": 2, "EET": 2, "CEST": 2,
                                 "EEST": 3, "EAT": 3, "MSK": 3, "IDT": 3, "PKT": 5}
+#: Zones named by a city, whose offset from UTC depends on the day (patrol28): "at 23:40 (Moscow time)" is UTC+4 before 26
+#: October 2014 and UTC+3 after, "(Kyiv time)" EET in winter and EEST in summer. Read with ``zoneinfo`` and the clock's
+#: own date (a named zone outranks --timezone, as "GMT" does).
+CITY_ZONES: dict[str, str] = {
+    "moscow": "Europe/Moscow", "kyiv": "Europe/Kyiv", "kiev": "Europe/Kyiv", "tbilisi": "Asia/Tbilisi", "baku": "Asia/Baku",
+    "yerevan": "Asia/Yerevan", "beirut": "Asia/Beirut", "damascus": "Asia/Damascus", "israel": "Asia/Jerusalem",
+    "jerusalem": "Asia/Jerusalem", "pakistan": "Asia/Karachi", "islamabad": "Asia/Karachi", "juba": "Africa/Juba",
+    "khartoum": "Africa/Khartoum",
+}
 _ZONE = (r"(?:(?P<zone>GMT|UTC|Zulu|WAT|CET|CAT|EET|CEST|EEST|EAT|MSK|IDT|PKT)(?:\s*(?P<sign>[+\u2212-])\s*(?P<zh>\d{1,2})"
-         r"(?::?(?P<zm>[0-5]\d))?)?|(?i:(?P<local>local\s+time)))")
+         r"(?::?(?P<zm>[0-5]\d))?)?|(?P<city>(?-i:" + "|".join(name.capitalize() for name in CITY_ZONES) + r"))\s+(?i:time)"
+         # "(local time)", "(local)": the reader's own zone, understood
+         r"|(?i:(?P<local>local\s+time|local(?=\s*\)))))")
 #: A zone written just after a time: "18:40 GMT", "between 05:30 and 07:00 (EAT)", "at 02:15 (Tbilisi time, UTC+4)",
 #: "at 07:15 local time" (the reader's own zone: understood, nothing changes). A local time's equivalent in brackets,
 #: "at 07:15 local time (04:15 GMT)", is not read (``rewrite._OTHER_ZONE``, patrol22's convention: --timezone says
 #: what local is).
-_ZONE_AFTER = re.compile(r"\s*(?:hrs\b\.?\s*)?(?P<open>\(\s*(?:[A-Z][a-z]+\s+time\s*,\s*)?)?" + _ZONE
+_ZONE_AFTER = re.compile(r"\s*(?:hrs\b\.?\s*)?(?P<open>\(\s*(?:[A-Za-z][a-z]+\s+time\s*,\s*)?)?" + _ZONE
                          + r"(?(open)\s*\)|)(?![\w+])")
 
 
 def _zone_offset(match: re.Match[str]) -> int | None:
-    """Minutes east of UTC of the zone a match read (None: the reader's own, "local time")."""
+    """Minutes east of UTC of the zone a match read (None: the reader's own, "local time", or a city's)."""
     if match["zone"] is None:
         return None
     minutes = round(ZONE_HOURS[match["zone"].upper()] * 60)
@@ -75,14 +89,17 @@ def _zone_offset(match: re.Match[str]) -> int | None:
     return minutes
 
 
-def _claim_zone(scan: Scan, at: int, end: int) -> int | None:
-    """The zone written at ``at`` (claimed), as minutes east of UTC; None if none, or "local time"."""
+def _claim_zone(scan: Scan, at: int, end: int) -> tuple[int | None, str | None]:
+    """The zone written at ``at`` (claimed): minutes east of UTC, or the IANA key of a city's zone; (None, None) if none,
+    or "local time"."""
     match = _ZONE_AFTER.match(scan.text[at:end])  # the raw text: a bracketed acronym ("(EAT)") may be claimed already
     if match is None:
-        return None
-    scan.claim(at + match.start("open") if match["open"] else at + match.start("zone") if match["zone"] else
-               at + match.start("local"), at + match.end())
-    return _zone_offset(match)
+        return None, None
+    first = next(name for name in ("open", "zone", "city", "local") if match[name])
+    scan.claim(at + match.start(first), at + match.end())
+    if match["zone"] and match["zone"].upper() == "MSK" and match["zh"] is None:  # Moscow's: UTC+4 until 26 October 2014
+        return None, CITY_ZONES["moscow"]
+    return _zone_offset(match), CITY_ZONES[match["city"].lower()] if match["city"] else None
 
 
 _DURATION = re.compile(r"\b(?:in|over|within|during|for)\s+(?:an?\s+|the\s+)?(?:(?:space|span|period|course)\s+of\s+)?"
@@ -192,6 +209,8 @@ PART_OF_DAY_HOURS: dict[str, tuple[int, int]] = {
     "early morning": (0, 10), "morning": (4, 12), "late morning": (8, 12),
     "early afternoon": (12, 16), "afternoon": (12, 18), "late afternoon": (14, 19),
     "early evening": (15, 21), "evening": (15, 24), "late evening": (18, 24),
+    # "In the early hours of 9 March" (patrol28's AI04: the whole day)
+    "early hours": (0, 6),
 }
 
 
@@ -215,7 +234,7 @@ def _part_of_day_hours(part: str | None) -> tuple[int, int] | None:
     """"evening" -> (15, 24); "morning and afternoon" -> (4, 18); a night or an unknown part -> None (the whole day)."""
     if part is None:
         return None
-    hours = [PART_OF_DAY_HOURS.get(re.sub(r"\s+hours$", "", piece.strip()))
+    hours = [PART_OF_DAY_HOURS.get(piece.strip()) or PART_OF_DAY_HOURS.get(re.sub(r"\s+hours$", "", piece.strip()))
              for piece in re.split(r"\s+and\s+(?:the\s+)?", part.lower())]
     if not hours or any(span is None for span in hours):
         return None
@@ -266,13 +285,21 @@ def date_window(state: State, tz: tzinfo, that_part: str | None = None) -> tuple
     return day.timestamp(), (day + timedelta(days=1)).timestamp()
 
 
+def _city_zone(key: str) -> tzinfo:
+    """The zone of an IANA key; Kyiv under its older key where the system's zone data predate 2022 ("Europe/Kiev")."""
+    try:
+        return ZoneInfo(key)
+    except ZoneInfoNotFoundError:
+        return ZoneInfo(key.replace("Kyiv", "Kiev"))
+
+
 def resolve_times(
     times: tuple[Clock, Clock], state: State, default_date: Date | None, tz: tzinfo,
 ) -> tuple[float | None, float | None, list[str]]:
     first, second = times
     dated_by_end = bool(second.date_text) and not first.date_text
     if dated_by_end:  # "between 02:30 and 03:12 on 5 March": the start is on the 5th too (or the 4th, if later)
-        first = Clock(first.hour, first.minute, second.date_text, first.utc_offset_minutes)
+        first = replace(first, date_text=second.date_text)
     moments: list[datetime | None] = []
     warnings: list[str] = []
     for clock in (first, second):
@@ -283,17 +310,23 @@ def resolve_times(
             day = state.night_end
         else:
             day = state.paragraph_date or state.date or default_date
+            if state.midnight_passed is not None and day == state.midnight_passed[0] and clock.hour < 12:
+                day = state.midnight_passed[1]  # after a window of the paragraph that crossed midnight
         if day is None:
             warnings.append(f"time {clock.hour:02d}:{clock.minute:02d} has no date: pass --date")
             moments.append(None)
         else:
-            zone = tz if clock.utc_offset_minutes is None else timezone(timedelta(minutes=clock.utc_offset_minutes))
+            zone = (_city_zone(clock.zone_key) if clock.zone_key else tz if clock.utc_offset_minutes is None
+                    else timezone(timedelta(minutes=clock.utc_offset_minutes)))
             moments.append(datetime(day.year, day.month, day.day, clock.hour, clock.minute, tzinfo=zone))
     start, end = moments
     if start is not None and end is not None and end < start and dated_by_end:
         start -= timedelta(days=1)
     if start is not None and end is not None and end < start and not second.date_text:
         end += timedelta(days=1)
+        if state.night_end is None:
+            first_day = start.date()
+            state.midnight_passed = (first_day, first_day + timedelta(days=1))
     if start is not None and end is not None and end < start:
         warnings.append("the time window ends before it starts: read the other way round")
         start, end = end, start
