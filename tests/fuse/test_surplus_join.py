@@ -7,21 +7,28 @@ from __future__ import annotations
 import numpy as np
 
 from tests.fuse.test_surplus import ROUNDS, _events, _train
-from tests.fuse.test_surplus_outside import COMMON, NEAREST, _held_away, _with_event
+from tests.fuse.test_surplus_outside import COMMON, _held_away, _with_event, far_own_round
 from tests.fuse.test_trainlevel import _levels
 from truceline.fuse.engine import FusionConfig
 from truceline.fuse.surplus import TrainCount, surplus_events
 
 
-def test_a_far_mixture_of_the_trains_arrivals_goes_and_every_round_stays() -> None:
-    # six rounds, six events; a false event 25 km away and 60 s earlier holds rounds 4 and 5's arrivals at the four
-    # nearest stations (their events keep the rest): the count is 6, the events standing for its rounds 6 + 1
+def _far_mixture(taken: dict[int, list[int]]) -> tuple[np.ndarray, ...]:
+    """The train (with a spare holding ``taken``, as ``_events``) and a false event 25 km away and 60 s earlier holding
+    rounds 4 and 5's arrivals at the four nearest stations: stations, picks, levels, events."""
     st_x, st_y, pt, ps, rounds, xs, ys = _train()
     level = _levels(rounds, ps)
-    x, y, t0, picks, atm = _events(rounds, ps, xs, ys, {})
+    x, y, t0, picks, atm = _events(rounds, ps, xs, ys, taken)
     ghost = _held_away(rounds, ps, [4, 5])
     picks = [np.setdiff1d(p, ghost) for p in picks]
     x, y, t0, picks, atm = _with_event(x, y, t0, picks, atm, ghost, 20.0, -15.0, ROUNDS[0] - 60.0)
+    return st_x, st_y, pt, ps, level, x, y, t0, picks, atm
+
+
+def test_a_far_mixture_of_the_trains_arrivals_goes_and_every_round_stays() -> None:
+    # six rounds, six events; a false event 25 km away and 60 s earlier holds rounds 4 and 5's arrivals at the four
+    # nearest stations (their events keep the rest): the count is 6, the events standing for its rounds 6 + 1
+    st_x, st_y, pt, ps, level, x, y, t0, picks, atm = _far_mixture({})
     report: list[TrainCount] = []
     keep = surplus_events(x, y, t0, picks, atm, pt, ps, st_x, st_y, log_amplitude=level, level_outside=True,
                           report=report, **COMMON)
@@ -36,18 +43,7 @@ def test_a_far_mixture_of_the_trains_arrivals_goes_and_every_round_stays() -> No
 def test_a_far_event_standing_for_its_own_round_does_not_join() -> None:
     # the far event holds its own eight arrivals outside the train's windows and one level arrival inside the window
     # at each nearest station: not made of the train's arrivals; it stays, and the train's spare goes as before
-    st_x, st_y, pt, ps, rounds, xs, ys = _train()
-    level = _levels(rounds, ps)
-    x, y, t0, picks, atm = _events(rounds, ps, xs, ys, {0: [0, 1, 2], 1: [3, 4, 5]})
-    n = len(pt)
-    inside_t = [float(pt[(ps == s)].mean()) for s in NEAREST]
-    inside_level = [float(np.median(level[ps == s])) for s in NEAREST]
-    own_st = [1, 2, 4, 5, 7, 8, 10, 11]
-    own_t = [float(pt[(ps == s)].max()) + 30.0 for s in own_st]
-    own_level = [float(np.median(level[ps == s])) for s in own_st]
-    pt, ps = np.concatenate([pt, inside_t, own_t]), np.concatenate([ps, NEAREST, own_st])
-    level = np.concatenate([level, inside_level, own_level])
-    x, y, t0, picks, atm = _with_event(x, y, t0, picks, atm, np.arange(n, n + 12), 20.0, -15.0, ROUNDS[0] - 30.0)
+    st_x, st_y, pt, ps, level, x, y, t0, picks, atm = far_own_round()
     keep = surplus_events(x, y, t0, picks, atm, pt, ps, st_x, st_y, log_amplitude=level, level_outside=True,
                           join_made=True, **COMMON)
     assert keep.tolist() == [True] * 6 + [False, True]
@@ -56,12 +52,7 @@ def test_a_far_event_standing_for_its_own_round_does_not_join() -> None:
 def test_a_far_mixture_beside_a_full_train_goes_but_no_round_does() -> None:
     # the far mixture holds rounds 4 and 5's arrivals and a spare event of the train holds the arrivals its mates
     # passed over: seven events and the mixture for six rounds; the mixture goes first, then the spare
-    st_x, st_y, pt, ps, rounds, xs, ys = _train()
-    level = _levels(rounds, ps)
-    x, y, t0, picks, atm = _events(rounds, ps, xs, ys, {0: [0, 1, 2], 1: [3, 4, 5]})
-    ghost = _held_away(rounds, ps, [4, 5])
-    picks = [np.setdiff1d(p, ghost) for p in picks]
-    x, y, t0, picks, atm = _with_event(x, y, t0, picks, atm, ghost, 20.0, -15.0, ROUNDS[0] - 60.0)
+    st_x, st_y, pt, ps, level, x, y, t0, picks, atm = _far_mixture({0: [0, 1, 2], 1: [3, 4, 5]})
     report: list[TrainCount] = []
     keep = surplus_events(x, y, t0, picks, atm, pt, ps, st_x, st_y, log_amplitude=level, level_outside=True,
                           join_made=True, report=report, **COMMON)
