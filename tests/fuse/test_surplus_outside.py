@@ -27,6 +27,25 @@ def _with_event(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.nda
     return (np.append(x, ex), np.append(y, ey), np.append(t0, et), [*picks, members], np.vstack([atm, atm[:1]]))
 
 
+def far_own_round() -> tuple[np.ndarray, ...]:
+    """A train with a spare event, and a far event (another source's, 25 km away) holding its own eight arrivals
+    outside the train's windows and one level arrival inside the window at each nearest station (a swapped pick):
+    stations, pick times and stations, levels, then the events (x, y, t0, picks, atmosphere)."""
+    st_x, st_y, pt, ps, rounds, xs, ys = _train()
+    level = _levels(rounds, ps)
+    x, y, t0, picks, atm = _events(rounds, ps, xs, ys, {0: [0, 1, 2], 1: [3, 4, 5]})
+    n = len(pt)
+    inside_t = [float(pt[(ps == s)].mean()) for s in NEAREST]
+    inside_level = [float(np.median(level[ps == s])) for s in NEAREST]
+    own_st = [1, 2, 4, 5, 7, 8, 10, 11]
+    own_t = [float(pt[(ps == s)].max()) + 30.0 for s in own_st]
+    own_level = [float(np.median(level[ps == s])) for s in own_st]
+    pt, ps = np.concatenate([pt, inside_t, own_t]), np.concatenate([ps, NEAREST, own_st])
+    level = np.concatenate([level, inside_level, own_level])
+    x, y, t0, picks, atm = _with_event(x, y, t0, picks, atm, np.arange(n, n + 12), 20.0, -15.0, ROUNDS[0] - 30.0)
+    return st_x, st_y, pt, ps, level, x, y, t0, picks, atm
+
+
 def test_a_false_event_far_off_holding_the_trains_arrivals_no_longer_lowers_its_count() -> None:
     # six rounds, six events; a false event 25 km away and 60 s earlier (a mixture along the distance-time
     # trade-off, as on the stand-in s3) holds rounds 4 and 5's arrivals at the four nearest stations
@@ -72,18 +91,7 @@ def test_a_far_event_standing_for_its_own_round_keeps_the_one_arrival_it_took() 
     # a spare event in the train; a far event (another source's, 25 km away) holds its own eight arrivals outside the
     # train's windows and one level arrival inside the window at each nearest station (a swapped pick): it is not made
     # of the train's arrivals, so those are not counted and the spare still goes
-    st_x, st_y, pt, ps, rounds, xs, ys = _train()
-    level = _levels(rounds, ps)
-    x, y, t0, picks, atm = _events(rounds, ps, xs, ys, {0: [0, 1, 2], 1: [3, 4, 5]})
-    n = len(pt)
-    inside_t = [float(pt[(ps == s)].mean()) for s in NEAREST]
-    inside_level = [float(np.median(level[ps == s])) for s in NEAREST]
-    own_st = [1, 2, 4, 5, 7, 8, 10, 11]
-    own_t = [float(pt[(ps == s)].max()) + 30.0 for s in own_st]
-    own_level = [float(np.median(level[ps == s])) for s in own_st]
-    pt, ps = np.concatenate([pt, inside_t, own_t]), np.concatenate([ps, NEAREST, own_st])
-    level = np.concatenate([level, inside_level, own_level])
-    x, y, t0, picks, atm = _with_event(x, y, t0, picks, atm, np.arange(n, n + 12), 20.0, -15.0, ROUNDS[0] - 30.0)
+    st_x, st_y, pt, ps, level, x, y, t0, picks, atm = far_own_round()
     report: list[TrainCount] = []
     keep = surplus_events(x, y, t0, picks, atm, pt, ps, st_x, st_y, log_amplitude=level, level_outside=True,
                           report=report, **COMMON)

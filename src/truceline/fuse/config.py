@@ -261,7 +261,8 @@ class FusionConfig(LocationOptions):
     surplus_choice: str = "weakest"
     """``surplus_rounds``: which eligible events of a surplus train go: ``"weakest"`` (fewest stations first)
     or ``"nearest"`` (the one nearest a kept mate in space, one at a time: the duplicate of a mate's round)
-    (docs/fusion.md, "Session 18 (leftover18b)")."""
+    (docs/fusion.md, "Session 18 (leftover18b)") or ``"farthest"`` (farthest from the train's median place first: a
+    mixture of the rounds' arrivals located off their place; docs/fusion.md, "Session 28 (prec28)")."""
     place_round_scatter_ellipse: bool = True
     """A round added by the count has its template's ellipse widened by the covariance of the place's events' positions
     (it is at their median, the round anywhere among them) (``place_rounds``)."""
@@ -465,3 +466,13 @@ class FusionConfig(LocationOptions):
     merged, whose truth may be another gun; the burst gate (``place_spread_max_burst``) still applies. Off: it keeps
     every scenario measured in or toward 93-97 % but lifts the stand-ins by 0.003-0.025 only (docs/fusion.md,
     "Session 27 (cover27)")."""
+    # Session 28 (prec28)
+    surplus_join_made: bool = False
+    """``surplus_level_outside``: the events away from a tested train's place and made of its arrivals (whose level
+    picks its count already takes for its rounds) are compared with the count as its events are, and go first where
+    the train holds more events than rounds (``fuse/surplus.py``: most false events reaching the step sit in no train;
+    docs/fusion.md, "Session 28 (prec28)")."""
+    surplus_join_share: float = 0.8
+    """``surplus_join_made``: the least share of an event's picks in the train's windows at its level for it to join
+    (at least half, the count's rule; a true round elsewhere is made of a train's arrivals at some of its stations
+    only: at half, `heavy` seed 4 lost four true impacts of 6-8 stations)."""

@@ -468,7 +468,8 @@ def without_surplus(prep: Prepared, config: FusionConfig, result: PassResult, ev
                           count_quantile=config.surplus_count_quantile, kappa=config.first_pass_kappa,
                           min_stations=config.surplus_min_stations, shared_share=config.surplus_shared_share,
                           choice=config.surplus_choice, log_amplitude=prep.extras.get("log_amplitude"),
-                          level_z=config.surplus_level_z, level_outside=config.surplus_level_outside)
+                          level_z=config.surplus_level_z, level_outside=config.surplus_level_outside,
+                          join_made=config.surplus_join_made, join_share=config.surplus_join_share)
 
 
 def with_own_celerity(prep: Prepared, config: FusionConfig, result: PassResult, event_atmosphere: np.ndarray,
