@@ -178,15 +178,32 @@ def role_evidence(events: NDArray[np.intp], pairs: set[tuple[int, int]], p_launc
     return total
 
 
+def evidence_log_ratio(events: NDArray[np.intp], pairs: set[tuple[int, int]], base: set[tuple[int, int]], p_launch: FloatArray,
+                       p_impact: FloatArray, run_launch: FloatArray, run_impact: FloatArray, *, both_views: bool = False) -> float:
+    """``ln`` of how much better the contexts and levels bear out the alternative ``pairs`` than the cheapest ``base`` at
+    ``events`` (:func:`role_evidence`). Alone (pair27's form): the alternative's roles read in its own run against the
+    cheapest's roles in the cheapest's run; each run's contexts are built from its own pairs, so each reads its own roles
+    likelier than the other run would (a chosen salvo of launches is each other's battery, a broken one is not), and
+    where the cheapest's run itself reads one of its pairs the other way round (violation s13 E000092: paired as an
+    impact, p launch 0.976) the cheapest is charged for a role its own run has already turned over. With ``both_views``
+    the two assignments are compared within each run, the cheapest's and the alternative's, and the two log ratios
+    averaged: every comparison is made under one set of contexts."""
+    if not both_views:
+        return role_evidence(events, pairs, run_launch, run_impact) - role_evidence(events, base, p_launch, p_impact)
+    cheapest_view = role_evidence(events, pairs, p_launch, p_impact) - role_evidence(events, base, p_launch, p_impact)
+    own_view = role_evidence(events, pairs, run_launch, run_impact) - role_evidence(events, base, run_launch, run_impact)
+    return 0.5 * (cheapest_view + own_view)
+
+
 def mixed_over_assignments(partner: NDArray[np.int64], kind: NDArray[np.str_], p_launch: FloatArray, p_impact: FloatArray,
-                           alternatives: list[Alternative], run: RunPairing, *, evidence: bool = False,
+                           alternatives: list[Alternative], run: RunPairing, *, evidence: bool = False, both_views: bool = False,
                            ) -> tuple[FloatArray, FloatArray, FloatArray, int]:
     """The mixture (:func:`mix_roles`) over the alternatives, each batch (:func:`mixture_batches`) run by ``run`` (given
     the (launch, impact) pairs of an assignment, it returns its p launch and p impact, the margins measured against that
     assignment). With ``evidence`` an alternative's weight is also multiplied by the ratio of its moved events' role
     probabilities in its run to theirs in the cheapest's (:func:`role_evidence`): the pair costs alone do not hold the
-    contexts and levels, which the roles do, and with them the weights are the same whichever assignment is the cheapest.
-    Returns (p launch, p impact, total weight per event, runs made)."""
+    contexts and levels, which the roles do, and with them the weights are the same whichever assignment is the cheapest;
+    ``both_views``: that ratio read within each run and averaged (:func:`evidence_log_ratio`). Returns (p launch, p impact, total weight per event, runs made)."""
     base = {(int(a), int(partner[a])) for a in np.flatnonzero((partner >= 0) & (kind == "launch"))}
     runs: list[tuple[list[tuple[Alternative, float]], FloatArray, FloatArray]] = []
     for batch in mixture_batches(alternatives, partner.size):
@@ -198,8 +215,8 @@ def mixed_over_assignments(partner: NDArray[np.int64], kind: NDArray[np.str_], p
         for alt in batch:
             margin = alt.margin
             if evidence:
-                margin -= 2.0 * (role_evidence(alt.events, pairs, run_launch, run_impact)
-                                 - role_evidence(alt.events, base, p_launch, p_impact))
+                margin -= 2.0 * evidence_log_ratio(alt.events, pairs, base, p_launch, p_impact, run_launch, run_impact,
+                                                   both_views=both_views)
             measured.append((alt, margin))
         runs.append((measured, run_launch, run_impact))
     launch, impact, weight = mix_roles(p_launch, p_impact, runs)
@@ -233,7 +250,8 @@ def with_assignment_mixture(pairing: Pairing, heads: NDArray[np.int64], tails: N
         return other.p_launch, other.p_impact
 
     launch, impact, weight, _ = mixed_over_assignments(pairing.partner, pairing.kind, pairing.p_launch, pairing.p_impact, alternatives, run,
-                                                       evidence=config.assignment_mixture_evidence)
+                                                       evidence=config.assignment_mixture_evidence,
+                                                       both_views=config.assignment_mixture_evidence_both)
     kind = pairing.kind.copy()
     unpaired = pairing.partner < 0
     kind[unpaired] = np.where(impact[unpaired] > 0.5, "impact", "launch")

@@ -309,3 +309,8 @@ class PairingConfig:
     assignment_mixture_max_margin: float = 6.0
     assignment_mixture_reach: float = 3.0
     assignment_mixture_evidence: bool = False  # weigh an alternative by its moved events' role probabilities too
+    # Session 28, pair28: ``_evidence`` read within each run (the cheapest's and the alternative's) and the two log ratios
+    # averaged, not the alternative's own run against the cheapest's (:func:`assignment_mixture.evidence_log_ratio`): each
+    # run's contexts favour its own pairs. With the options above, violation fused op recall 1792 -> ... (docs/attribution.md,
+    # "Session 28 (pair28)").
+    assignment_mixture_evidence_both: bool = False
