@@ -33,7 +33,7 @@ from numpy.typing import NDArray
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
-from truceline.attribute.assignment import assign, objective_of
+from truceline.attribute.assignment import assign_mates, mates_objective_of
 from truceline.attribute.physics import distance_m
 
 if TYPE_CHECKING:
@@ -65,14 +65,21 @@ def roles_of(chosen: list[int], heads: NDArray[np.int64], tails: NDArray[np.int6
 
 def piece_alternatives(events: NDArray[np.int64], edges: NDArray[np.int64], heads: NDArray[np.int64], tails: NDArray[np.int64],
                        cost: FloatArray, chosen: set[int], unpaired_cost: float, forced: list[set[int]] | None = None,
+                       mate_group: NDArray[np.int64] | None = None, mate_penalty: float = 0.0,
                        ) -> list[tuple[float, frozenset[tuple[int, int]], frozenset[tuple[int, int]]]]:
     """A piece's alternatives that change some event's role, cheapest first, deduplicated by the roles they give: (cost
     over the chosen solution, the candidate pairs forbidden). Tried: for each event of a chosen pair, all its pairs in its
     role forbidden (the paired event's min-marginal); for each set in ``forced``, those chosen pairs forbidden. Each
-    alternative is given as the chosen pairs it gives up and the pairs it makes instead."""
+    alternative is given as the chosen pairs it gives up and the pairs it makes instead. With salvo mates
+    (``mate_group``, ``mate_penalty``: ``PairingConfig.salvo_mates``) every solution is found and priced as the
+    assignment's own are, a group given opposite roles paying the penalty: without it a volley's round made the impact of a
+    far launch while its mates stay launches came out 0.000 dearer, where the assignment itself charges it 14."""
     current = [int(e) for e in edges if int(e) in chosen]
     base_roles = roles_of(current, heads, tails)
-    base = objective_of(current, cost, unpaired_cost)
+    def objective(solution: list[int]) -> float:
+        return mates_objective_of(solution, heads, tails, cost, unpaired_cost, mate_group, mate_penalty)
+
+    base = objective(current)
     tries: list[tuple[int, ...]] = []
     for k in current:
         tries.append(tuple(int(e) for e in edges if int(heads[e]) == int(heads[k])))
@@ -82,13 +89,14 @@ def piece_alternatives(events: NDArray[np.int64], edges: NDArray[np.int64], head
     base_pairs = {(int(heads[k]), int(tails[k])) for k in current}
     for drop in tries:
         keep = edges[~np.isin(edges, drop)]
-        solution = ([int(keep[m]) for m in assign(events, heads[keep], tails[keep], cost[keep], unpaired_cost, max_branches=16, exact=False)]
+        solution = ([int(keep[m]) for m in assign_mates(events, heads[keep], tails[keep], cost[keep], unpaired_cost, mate_group,
+                                                        mate_penalty, max_branches=16, exact=False)]
                     if keep.size else [])
         roles = roles_of(solution, heads, tails)
         if roles == base_roles:
             continue
         key = tuple(sorted(roles.items()))
-        margin = max(0.0, objective_of(solution, cost, unpaired_cost) - base)
+        margin = max(0.0, objective(solution) - base)
         if key not in seen or margin < seen[key][0]:
             pairs = {(int(heads[k]), int(tails[k])) for k in solution}
             seen[key] = (margin, frozenset(base_pairs - pairs), frozenset(pairs - base_pairs))
@@ -109,10 +117,12 @@ def region_of(members: NDArray[np.intp], time_s: FloatArray, lat: FloatArray, lo
 def near_optimal_alternatives(n: int, partner: NDArray[np.int64], heads: NDArray[np.int64], tails: NDArray[np.int64],
                               cost: FloatArray, unpaired_cost: float, time_s: FloatArray, lat: FloatArray, lon: FloatArray, *,
                               per_piece: int, max_margin: float, radius_m: float, window_s: float,
-                              forced: list[tuple[int, set[int]]] | None = None) -> list[Alternative]:
+                              forced: list[tuple[int, set[int]]] | None = None, mate_group: NDArray[np.int64] | None = None,
+                              mate_penalty: float = 0.0) -> list[Alternative]:
     """Every piece's cheapest role-changing alternatives (:func:`piece_alternatives`), at most ``per_piece`` each and dearer
     by less than ``max_margin``. ``partner`` is the chosen assignment; candidates at ``2 unpaired_cost`` or dearer are never
-    paired and are left out. ``forced``: per unpaired event, the chosen pairs a solution pairing it gives up."""
+    paired and are left out. ``forced``: per unpaired event, the chosen pairs a solution pairing it gives up; ``mate_group``,
+    ``mate_penalty``: the salvo mates' penalty, as :func:`piece_alternatives`."""
     usable = np.flatnonzero(cost < 2.0 * unpaired_cost)
     if not usable.size:
         return []
@@ -124,7 +134,8 @@ def near_optimal_alternatives(n: int, partner: NDArray[np.int64], heads: NDArray
         edges = usable[label[heads[usable]] == piece]
         events = np.unique(np.concatenate([heads[edges], tails[edges]]))
         extra = [f for e, f in forced or [] if label[e] == piece]
-        found = [a for a in piece_alternatives(events, edges, heads, tails, cost, chosen, unpaired_cost, extra) if a[0] < max_margin]
+        found = [a for a in piece_alternatives(events, edges, heads, tails, cost, chosen, unpaired_cost, extra, mate_group, mate_penalty)
+                 if a[0] < max_margin]
         for margin, removed, added in found[:per_piece]:
             moved = np.array(sorted({e for pair in removed | added for e in pair}), dtype=np.intp)
             out.append(Alternative(piece=int(piece), removed=removed, added=added, margin=margin, events=moved,
@@ -226,10 +237,12 @@ def mixed_over_assignments(partner: NDArray[np.int64], kind: NDArray[np.str_], p
 def with_assignment_mixture(pairing: Pairing, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: FloatArray,
                             class_costs: FloatArray,
                             final: Callable[[NDArray[np.int64], NDArray[np.int64], FloatArray, FloatArray, set[tuple[int, int]]], Pairing],
-                            config: PairingConfig, time_s: FloatArray, lat: FloatArray, lon: FloatArray) -> Pairing:
+                            config: PairingConfig, time_s: FloatArray, lat: FloatArray, lon: FloatArray,
+                            mate_group: NDArray[np.int64] | None = None) -> Pairing:
     """``pairing`` (the cheapest assignment's, made by ``final`` from the candidate arrays) with its roles mixed over the
     near-optimal assignments (module docstring); kinds and partners stay the cheapest's, but an unpaired event's kind is
-    its likelier role."""
+    its likelier role. ``mate_group``: the salvo mates' groups (``PairingConfig.salvo_mates``), whose penalty the
+    alternatives pay as the assignment's own min-marginals do (with ``salvo_mate_margins``)."""
     from truceline.attribute.unpaired_margins import unpaired_alternatives
     u = config.unpaired_cost
     usable = np.flatnonzero(cost < 2.0 * u)
@@ -241,7 +254,9 @@ def with_assignment_mixture(pairing: Pairing, heads: NDArray[np.int64], tails: N
                                              per_piece=config.assignment_mixture_per_piece,
                                              max_margin=config.assignment_mixture_max_margin,
                                              radius_m=config.assignment_mixture_reach * config.battery_radius_m,
-                                             window_s=config.assignment_mixture_reach * config.battery_window_s, forced=forced)
+                                             window_s=config.assignment_mixture_reach * config.battery_window_s, forced=forced,
+                                             mate_group=mate_group if config.salvo_mate_margins else None,
+                                             mate_penalty=config.salvo_mate_penalty)
     if not alternatives:
         return pairing
 
