@@ -5,7 +5,9 @@ the cheapest's contexts and under its own, not its own run's roles against the c
 from __future__ import annotations
 
 import numpy as np
-from attribute_world import T0, events_table, lon_at_km
+from attribute_world import events_table
+from test_chance_launch import _mission_and_rockets
+from test_pairing import two_guns_one_impact
 
 from truceline.attribute.assignment_mixture import Alternative, evidence_log_ratio, mixed_over_assignments
 from truceline.attribute.attribution import AttributionConfig, attribute_events
@@ -65,23 +67,10 @@ def test_the_mixture_weighs_the_alternative_by_the_mean_of_the_two_views() -> No
     assert launch[False][1] < launch[True][1] < 0.9
 
 
-def _mission_and_rockets() -> list[tuple[str, float, float, float]]:
-    """test_chance_launch's world: an RU battery's four rounds into UA (M1..M4 -> J1..J4, 40 s), two more rounds of the
-    mission landing there unheard (A, B), and half a minute later six RU rockets 20 km from the cloud (R1..R6) whose
-    impacts are not located: the pairing takes two of the cloud's impacts for launches of rockets."""
-    rows = []
-    for k in range(4):
-        rows.append((f"M{k + 1}", T0 + 4.0 * k, 48.0 + 0.002 * k, lon_at_km(3.0)))
-        rows.append((f"J{k + 1}", T0 + 4.0 * k + 40.0, 48.0 + 0.002 * k, lon_at_km(-3.0) + 0.002 * k))
-    rows.append(("A", T0 + 46.0, 48.001, lon_at_km(-3.1)))
-    rows.append(("B", T0 + 50.5, 48.003, lon_at_km(-2.9)))
-    for k in range(6):
-        rows.append((f"R{k + 1}", T0 + 80.0 + 0.7 * k, 48.0 + 0.001 * k, lon_at_km(17.0)))
-    return rows
-
-
 def test_an_alternative_whose_chance_launches_back_each_other_is_not_weighed_over_the_cheapest(areas: Areas) -> None:
-    """With pair27's form the alternative that makes three of the cloud's impacts launches of rockets weighs 3.4 against
+    """test_chance_launch's world (an RU battery's rounds into UA, two more of the mission's impacts unheard, RU rockets 20
+    km away whose impacts are not located; the pairing takes two of the cloud's impacts for rocket launches). With
+    pair27's form the alternative that makes three of the cloud's impacts launches of rockets weighs 3.4 against
     the cheapest's 1 (its own run reads them as each other's battery, the cheapest's run reads its two chance "launches"
     as impacts and is charged for it), and the chance launches rise from 0.28 to 0.44 and 0.49; read within each run it
     weighs less, and each stays nearer its impact role (0.37, 0.47). The mission's launches stay RU's launches either way."""
@@ -101,3 +90,20 @@ def test_an_alternative_whose_chance_launches_back_each_other_is_not_weighed_ove
     both, both_party = run(True)
     assert single_party == both_party == ["RU", "RU"]
     assert all(b < s - 0.01 for b, s in zip(both, single)) and max(both) < 0.5
+
+
+MIXTURE = PairingConfig(assignment_mixture=True, assignment_mixture_evidence=True, unpaired_margins=True,
+                        assignment_mixture_evidence_both=True)
+
+
+def test_with_the_mixture_two_guns_tied_for_one_impact_read_alike() -> None:
+    """test_pairing's two guns of one battery (a second and 100 m apart) and one located impact: which gun fired it is a
+    tie (0.001 apart), so the mixture gives each gun the mean of "fired the located round" (a sure launch) and "its round
+    was not located" (its lone evidence beside a paired gun, 0.88): both about 0.94, whichever the assignment chose; the
+    plain assignment gives the chosen one 1.00 and the other 0.88. That one of them is a launch stays sure."""
+    plain = two_guns_one_impact(PairingConfig(assignment_mixture=False, unpaired_margins=False))
+    mixed = two_guns_one_impact(MIXTURE)
+    assert list(mixed.partner) == list(plain.partner) and mixed.partner[2] in (0, 1)
+    assert abs(plain.p_launch[0] - plain.p_launch[1]) > 0.1
+    assert abs(mixed.p_launch[0] - mixed.p_launch[1]) < 0.01 and min(mixed.p_launch[:2]) > 0.9
+    assert mixed.p_impact[2] > 0.95
