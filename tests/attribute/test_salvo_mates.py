@@ -49,7 +49,7 @@ def test_a_volley_round_is_not_swapped_to_a_far_launchs_impact() -> None:
 def test_the_assignment_mixtures_alternatives_pay_the_mates_penalty() -> None:
     """With salvo mates the assignment charges a round made the far launch's impact while its mates stay launches 14; the
     mixture's alternatives are found and priced the same way, so that solution (0.000 dearer by the pair costs alone,
-    weighed about 0.15 each through four such alternatives, the volley's launches 0.92-0.94) is no near-optimal alternative
+    weighed 0.13-0.16 each through six such alternatives, the volley's launches 0.92-0.94) is no near-optimal alternative
     and the volley stays sure. Without the mates the tie is real and the mixture keeps it: round 3 is no sure launch."""
     mixture = {"assignment_mixture": True, "assignment_mixture_evidence": True, "unpaired_margins": True}
     on = _salvo(True, **mixture)
