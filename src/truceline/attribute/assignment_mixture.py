@@ -76,6 +76,7 @@ def piece_alternatives(events: NDArray[np.int64], edges: NDArray[np.int64], head
     far launch while its mates stay launches came out 0.000 dearer, where the assignment itself charges it 14."""
     current = [int(e) for e in edges if int(e) in chosen]
     base_roles = roles_of(current, heads, tails)
+
     def objective(solution: list[int]) -> float:
         return mates_objective_of(solution, heads, tails, cost, unpaired_cost, mate_group, mate_penalty)
 
@@ -214,7 +215,8 @@ def mixed_over_assignments(partner: NDArray[np.int64], kind: NDArray[np.str_], p
     assignment). With ``evidence`` an alternative's weight is also multiplied by the ratio of its moved events' role
     probabilities in its run to theirs in the cheapest's (:func:`role_evidence`): the pair costs alone do not hold the
     contexts and levels, which the roles do, and with them the weights are the same whichever assignment is the cheapest;
-    ``both_views``: that ratio read within each run and averaged (:func:`evidence_log_ratio`). Returns (p launch, p impact, total weight per event, runs made)."""
+    ``both_views``: that ratio read within each run and averaged (:func:`evidence_log_ratio`). Returns (p launch, p impact,
+    total weight per event, runs made)."""
     base = {(int(a), int(partner[a])) for a in np.flatnonzero((partner >= 0) & (kind == "launch"))}
     runs: list[tuple[list[tuple[Alternative, float]], FloatArray, FloatArray]] = []
     for batch in mixture_batches(alternatives, partner.size):
