@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from truceline.attribute.attribution import attribute_events
 from truceline.attribute.context import battery_odds_from_pairs
-from truceline.attribute.pairing import PairingConfig, pair_events
+from truceline.attribute.pairing import Pairing, PairingConfig, pair_events
 from truceline.attribute.physics import ENVELOPES, flight_costs, time_of_flight_bounds_s
 from truceline.geo.areas import Areas
 
@@ -145,16 +145,21 @@ def test_the_salvos_other_impacts_do_not_dilute_a_pair() -> None:
     assert lone[0] > 0.95
 
 
-def test_a_launch_whose_impact_another_gun_of_its_battery_could_have_fired_stays_a_launch() -> None:
-    """Two guns of one battery fire a second apart, 100 m apart; one impact is located. Which gun fired it is
-    uncertain, that one of them is a launch is not: the best solution without the paired launch gives its impact to
-    the other gun, which changes the partner, not the role."""
+def two_guns_one_impact(config: PairingConfig | None = None) -> Pairing:
+    """Two guns of one battery fire a second apart, 100 m apart; one impact is located (events 0, 1; 2)."""
     lat = np.array([48.0, 48.0009, 48.0])
     lon = np.array([lon_at_km(-8.0), lon_at_km(-8.0), lon_at_km(10.0)])
     time_s = np.array([0.0, 1.0, 46.0])
     side = np.array(["UA", "UA", "RU"])
-    result = pair_events(time_s, lat, lon, np.full(3, 0.2), np.full(3, 200.0), side, np.ones(3),
-                         line_distance_m=np.array([-8_000.0, -8_000.0, 10_000.0]))
+    return pair_events(time_s, lat, lon, np.full(3, 0.2), np.full(3, 200.0), side, np.ones(3),
+                       line_distance_m=np.array([-8_000.0, -8_000.0, 10_000.0]), config=config)
+
+
+def test_a_launch_whose_impact_another_gun_of_its_battery_could_have_fired_stays_a_launch() -> None:
+    """Two guns of one battery fire a second apart, 100 m apart; one impact is located. Which gun fired it is
+    uncertain, that one of them is a launch is not: the best solution without the paired launch gives its impact to
+    the other gun, which changes the partner, not the role."""
+    result = two_guns_one_impact()
     launch = int(result.partner[2])
     assert launch in (0, 1) and result.kind[launch] == "launch"
     assert result.p_launch[launch] > 0.95

@@ -107,9 +107,9 @@ def _mixed_groups(chosen: list[int], heads: NDArray[np.int64], tails: NDArray[np
     return len(launch_groups & impact_groups)
 
 
-def _assign_mates(events: NDArray[np.int64], heads: NDArray[np.int64], tails: NDArray[np.int64], cost: FloatArray, unpaired_cost: float,
-                  mate_group: NDArray[np.int64] | None, mate_penalty: float, *, max_branches: int = 64, exact: bool = True,
-                  depth: int = 3) -> list[int]:
+def assign_mates(events: NDArray[np.int64], heads: NDArray[np.int64], tails: NDArray[np.int64], cost: FloatArray, unpaired_cost: float,
+                 mate_group: NDArray[np.int64] | None, mate_penalty: float, *, max_branches: int = 64, exact: bool = True,
+                 depth: int = 3) -> list[int]:
     """:func:`assign` with salvo mates: a solution that gives a group's members opposite roles costs ``mate_penalty``
     more per such group. The unconstrained optimum; if it mixes a group's roles, the piece solved again twice, the
     group's members only launches (or unpaired), then only impacts (or unpaired), recursively for the next mixed group
@@ -125,8 +125,8 @@ def _assign_mates(events: NDArray[np.int64], heads: NDArray[np.int64], tails: ND
     group = min(launch_groups & {int(mate_group[tails[k]]) for k in chosen})
     for forbidden in (tails, heads):  # the group's members only launches, then only impacts
         keep = np.flatnonzero(mate_group[forbidden] != group)
-        sub = [int(keep[m]) for m in _assign_mates(events, heads[keep], tails[keep], cost[keep], unpaired_cost, mate_group, mate_penalty,
-                                                    max_branches=max_branches, exact=exact, depth=depth - 1)] if keep.size else []
+        sub = [int(keep[m]) for m in assign_mates(events, heads[keep], tails[keep], cost[keep], unpaired_cost, mate_group, mate_penalty,
+                                                   max_branches=max_branches, exact=exact, depth=depth - 1)] if keep.size else []
         sub_cost = objective_of(sub, cost, unpaired_cost) + mate_penalty * _mixed_groups(sub, heads, tails, mate_group)
         if sub_cost < best_cost - 1e-9:
             best, best_cost = sub, sub_cost
@@ -136,6 +136,13 @@ def _assign_mates(events: NDArray[np.int64], heads: NDArray[np.int64], tails: ND
 def objective_of(chosen: list[int], cost: FloatArray, unpaired_cost: float) -> float:
     """Total cost of a solution less the constant "all unpaired" cost of the piece."""
     return float(sum(cost[k] - 2.0 * unpaired_cost for k in chosen))
+
+
+def mates_objective_of(chosen: list[int], heads: NDArray[np.int64], tails: NDArray[np.int64], cost: FloatArray, unpaired_cost: float,
+                       mate_group: NDArray[np.int64] | None, mate_penalty: float) -> float:
+    """:func:`objective_of` plus ``mate_penalty`` per salvo-mate group the solution gives opposite roles: the objective
+    :func:`assign_mates` minimises, against which an alternative solution's margin is measured."""
+    return objective_of(chosen, cost, unpaired_cost) + mate_penalty * _mixed_groups(chosen, heads, tails, mate_group)
 
 
 def solve_pieces(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: FloatArray, unpaired_cost: float,
@@ -152,7 +159,7 @@ def solve_pieces(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cos
 
     ``mate_group`` (per event, a salvo-mate group's label or -1; ``PairingConfig.salvo_mates``): every solution, chosen
     or alternative, that gives a group's members opposite roles costs ``mate_penalty`` more per such group
-    (:func:`_assign_mates`; with ``mate_margins`` False only the chosen solution).
+    (:func:`assign_mates`; with ``mate_margins`` False only the chosen solution).
 
     ``fixed`` (candidate indices, one pair per event at most): the chosen solution is given, not solved; the margins are
     measured against it (a margin is 0 where the best solution without the role is cheaper). The assignment mixture
@@ -173,8 +180,8 @@ def solve_pieces(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cos
     else:
         for ks in np.split(order, bounds):
             events = np.unique(np.concatenate([heads[ks], tails[ks]]))
-            chosen.extend(int(ks[j]) for j in _assign_mates(events, heads[ks], tails[ks], cost[ks], unpaired_cost, mate_group,
-                                                             mate_penalty))
+            chosen.extend(int(ks[j]) for j in assign_mates(events, heads[ks], tails[ks], cost[ks], unpaired_cost, mate_group,
+                                                            mate_penalty))
     chosen.sort()
     partner = np.full(n, -1, dtype=np.int64)
     partner[heads[chosen]] = tails[chosen]
@@ -201,8 +208,8 @@ def solve_pieces(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cos
             keep = (h != event) if is_head else (t != event)
             kept = np.flatnonzero(keep)
             members = np.array(sorted(local))
-            other = [int(kept[m]) for m in _assign_mates(members, h[keep], t[keep], c[keep], unpaired_cost, mate_group, mate_penalty,
-                                                         max_branches=16, exact=False)] if kept.size else []
+            other = [int(kept[m]) for m in assign_mates(members, h[keep], t[keep], c[keep], unpaired_cost, mate_group, mate_penalty,
+                                                        max_branches=16, exact=False)] if kept.size else []
             # Leaving the event and its partner unpaired is always possible: the margin cannot exceed that.
             ceiling = 2.0 * unpaired_cost - float(cost[k])
             cost_other = objective_of(other, c, unpaired_cost) + mate_penalty * _mixed_groups(other, h, t, mate_group)

@@ -33,7 +33,7 @@ from numpy.typing import NDArray
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
-from truceline.attribute.assignment import assign, objective_of
+from truceline.attribute.assignment import assign_mates, mates_objective_of
 from truceline.attribute.physics import distance_m
 
 if TYPE_CHECKING:
@@ -65,14 +65,22 @@ def roles_of(chosen: list[int], heads: NDArray[np.int64], tails: NDArray[np.int6
 
 def piece_alternatives(events: NDArray[np.int64], edges: NDArray[np.int64], heads: NDArray[np.int64], tails: NDArray[np.int64],
                        cost: FloatArray, chosen: set[int], unpaired_cost: float, forced: list[set[int]] | None = None,
+                       mate_group: NDArray[np.int64] | None = None, mate_penalty: float = 0.0,
                        ) -> list[tuple[float, frozenset[tuple[int, int]], frozenset[tuple[int, int]]]]:
     """A piece's alternatives that change some event's role, cheapest first, deduplicated by the roles they give: (cost
     over the chosen solution, the candidate pairs forbidden). Tried: for each event of a chosen pair, all its pairs in its
     role forbidden (the paired event's min-marginal); for each set in ``forced``, those chosen pairs forbidden. Each
-    alternative is given as the chosen pairs it gives up and the pairs it makes instead."""
+    alternative is given as the chosen pairs it gives up and the pairs it makes instead. With salvo mates
+    (``mate_group``, ``mate_penalty``: ``PairingConfig.salvo_mates``) every solution is found and priced as the
+    assignment's own are, a group given opposite roles paying the penalty: without it a volley's round made the impact of a
+    far launch while its mates stay launches came out 0.000 dearer, where the assignment itself charges it 14."""
     current = [int(e) for e in edges if int(e) in chosen]
     base_roles = roles_of(current, heads, tails)
-    base = objective_of(current, cost, unpaired_cost)
+
+    def objective(solution: list[int]) -> float:
+        return mates_objective_of(solution, heads, tails, cost, unpaired_cost, mate_group, mate_penalty)
+
+    base = objective(current)
     tries: list[tuple[int, ...]] = []
     for k in current:
         tries.append(tuple(int(e) for e in edges if int(heads[e]) == int(heads[k])))
@@ -82,13 +90,14 @@ def piece_alternatives(events: NDArray[np.int64], edges: NDArray[np.int64], head
     base_pairs = {(int(heads[k]), int(tails[k])) for k in current}
     for drop in tries:
         keep = edges[~np.isin(edges, drop)]
-        solution = ([int(keep[m]) for m in assign(events, heads[keep], tails[keep], cost[keep], unpaired_cost, max_branches=16, exact=False)]
+        solution = ([int(keep[m]) for m in assign_mates(events, heads[keep], tails[keep], cost[keep], unpaired_cost, mate_group,
+                                                        mate_penalty, max_branches=16, exact=False)]
                     if keep.size else [])
         roles = roles_of(solution, heads, tails)
         if roles == base_roles:
             continue
         key = tuple(sorted(roles.items()))
-        margin = max(0.0, objective_of(solution, cost, unpaired_cost) - base)
+        margin = max(0.0, objective(solution) - base)
         if key not in seen or margin < seen[key][0]:
             pairs = {(int(heads[k]), int(tails[k])) for k in solution}
             seen[key] = (margin, frozenset(base_pairs - pairs), frozenset(pairs - base_pairs))
@@ -109,10 +118,12 @@ def region_of(members: NDArray[np.intp], time_s: FloatArray, lat: FloatArray, lo
 def near_optimal_alternatives(n: int, partner: NDArray[np.int64], heads: NDArray[np.int64], tails: NDArray[np.int64],
                               cost: FloatArray, unpaired_cost: float, time_s: FloatArray, lat: FloatArray, lon: FloatArray, *,
                               per_piece: int, max_margin: float, radius_m: float, window_s: float,
-                              forced: list[tuple[int, set[int]]] | None = None) -> list[Alternative]:
+                              forced: list[tuple[int, set[int]]] | None = None, mate_group: NDArray[np.int64] | None = None,
+                              mate_penalty: float = 0.0) -> list[Alternative]:
     """Every piece's cheapest role-changing alternatives (:func:`piece_alternatives`), at most ``per_piece`` each and dearer
     by less than ``max_margin``. ``partner`` is the chosen assignment; candidates at ``2 unpaired_cost`` or dearer are never
-    paired and are left out. ``forced``: per unpaired event, the chosen pairs a solution pairing it gives up."""
+    paired and are left out. ``forced``: per unpaired event, the chosen pairs a solution pairing it gives up; ``mate_group``,
+    ``mate_penalty``: the salvo mates' penalty, as :func:`piece_alternatives`."""
     usable = np.flatnonzero(cost < 2.0 * unpaired_cost)
     if not usable.size:
         return []
@@ -124,7 +135,8 @@ def near_optimal_alternatives(n: int, partner: NDArray[np.int64], heads: NDArray
         edges = usable[label[heads[usable]] == piece]
         events = np.unique(np.concatenate([heads[edges], tails[edges]]))
         extra = [f for e, f in forced or [] if label[e] == piece]
-        found = [a for a in piece_alternatives(events, edges, heads, tails, cost, chosen, unpaired_cost, extra) if a[0] < max_margin]
+        found = [a for a in piece_alternatives(events, edges, heads, tails, cost, chosen, unpaired_cost, extra, mate_group, mate_penalty)
+                 if a[0] < max_margin]
         for margin, removed, added in found[:per_piece]:
             moved = np.array(sorted({e for pair in removed | added for e in pair}), dtype=np.intp)
             out.append(Alternative(piece=int(piece), removed=removed, added=added, margin=margin, events=moved,
@@ -178,15 +190,33 @@ def role_evidence(events: NDArray[np.intp], pairs: set[tuple[int, int]], p_launc
     return total
 
 
+def evidence_log_ratio(events: NDArray[np.intp], pairs: set[tuple[int, int]], base: set[tuple[int, int]], p_launch: FloatArray,
+                       p_impact: FloatArray, run_launch: FloatArray, run_impact: FloatArray, *, both_views: bool = False) -> float:
+    """``ln`` of how much better the contexts and levels bear out the alternative ``pairs`` than the cheapest ``base`` at
+    ``events`` (:func:`role_evidence`). Alone (pair27's form): the alternative's roles read in its own run against the
+    cheapest's roles in the cheapest's run; each run's contexts are built from its own pairs, so each reads its own roles
+    likelier than the other run would (a chosen salvo of launches is each other's battery, a broken one is not), and
+    where the cheapest's run itself reads one of its pairs the other way round (violation s13 E000092: paired as an
+    impact, p launch 0.976) the cheapest is charged for a role its own run has already turned over. With ``both_views``
+    the two assignments are compared within each run, the cheapest's and the alternative's, and the two log ratios
+    averaged: every comparison is made under one set of contexts."""
+    if not both_views:
+        return role_evidence(events, pairs, run_launch, run_impact) - role_evidence(events, base, p_launch, p_impact)
+    cheapest_view = role_evidence(events, pairs, p_launch, p_impact) - role_evidence(events, base, p_launch, p_impact)
+    own_view = role_evidence(events, pairs, run_launch, run_impact) - role_evidence(events, base, run_launch, run_impact)
+    return 0.5 * (cheapest_view + own_view)
+
+
 def mixed_over_assignments(partner: NDArray[np.int64], kind: NDArray[np.str_], p_launch: FloatArray, p_impact: FloatArray,
-                           alternatives: list[Alternative], run: RunPairing, *, evidence: bool = False,
+                           alternatives: list[Alternative], run: RunPairing, *, evidence: bool = False, both_views: bool = False,
                            ) -> tuple[FloatArray, FloatArray, FloatArray, int]:
     """The mixture (:func:`mix_roles`) over the alternatives, each batch (:func:`mixture_batches`) run by ``run`` (given
     the (launch, impact) pairs of an assignment, it returns its p launch and p impact, the margins measured against that
     assignment). With ``evidence`` an alternative's weight is also multiplied by the ratio of its moved events' role
     probabilities in its run to theirs in the cheapest's (:func:`role_evidence`): the pair costs alone do not hold the
-    contexts and levels, which the roles do, and with them the weights are the same whichever assignment is the cheapest.
-    Returns (p launch, p impact, total weight per event, runs made)."""
+    contexts and levels, which the roles do, and with them the weights are the same whichever assignment is the cheapest;
+    ``both_views``: that ratio read within each run and averaged (:func:`evidence_log_ratio`). Returns (p launch, p impact,
+    total weight per event, runs made)."""
     base = {(int(a), int(partner[a])) for a in np.flatnonzero((partner >= 0) & (kind == "launch"))}
     runs: list[tuple[list[tuple[Alternative, float]], FloatArray, FloatArray]] = []
     for batch in mixture_batches(alternatives, partner.size):
@@ -198,8 +228,8 @@ def mixed_over_assignments(partner: NDArray[np.int64], kind: NDArray[np.str_], p
         for alt in batch:
             margin = alt.margin
             if evidence:
-                margin -= 2.0 * (role_evidence(alt.events, pairs, run_launch, run_impact)
-                                 - role_evidence(alt.events, base, p_launch, p_impact))
+                margin -= 2.0 * evidence_log_ratio(alt.events, pairs, base, p_launch, p_impact, run_launch, run_impact,
+                                                   both_views=both_views)
             measured.append((alt, margin))
         runs.append((measured, run_launch, run_impact))
     launch, impact, weight = mix_roles(p_launch, p_impact, runs)
@@ -209,10 +239,12 @@ def mixed_over_assignments(partner: NDArray[np.int64], kind: NDArray[np.str_], p
 def with_assignment_mixture(pairing: Pairing, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: FloatArray,
                             class_costs: FloatArray,
                             final: Callable[[NDArray[np.int64], NDArray[np.int64], FloatArray, FloatArray, set[tuple[int, int]]], Pairing],
-                            config: PairingConfig, time_s: FloatArray, lat: FloatArray, lon: FloatArray) -> Pairing:
+                            config: PairingConfig, time_s: FloatArray, lat: FloatArray, lon: FloatArray,
+                            mate_group: NDArray[np.int64] | None = None) -> Pairing:
     """``pairing`` (the cheapest assignment's, made by ``final`` from the candidate arrays) with its roles mixed over the
     near-optimal assignments (module docstring); kinds and partners stay the cheapest's, but an unpaired event's kind is
-    its likelier role."""
+    its likelier role. ``mate_group``: the salvo mates' groups (``PairingConfig.salvo_mates``), whose penalty the
+    alternatives pay as the assignment's own min-marginals do (with ``salvo_mate_margins``)."""
     from truceline.attribute.unpaired_margins import unpaired_alternatives
     u = config.unpaired_cost
     usable = np.flatnonzero(cost < 2.0 * u)
@@ -224,7 +256,9 @@ def with_assignment_mixture(pairing: Pairing, heads: NDArray[np.int64], tails: N
                                              per_piece=config.assignment_mixture_per_piece,
                                              max_margin=config.assignment_mixture_max_margin,
                                              radius_m=config.assignment_mixture_reach * config.battery_radius_m,
-                                             window_s=config.assignment_mixture_reach * config.battery_window_s, forced=forced)
+                                             window_s=config.assignment_mixture_reach * config.battery_window_s, forced=forced,
+                                             mate_group=mate_group if config.salvo_mate_margins else None,
+                                             mate_penalty=config.salvo_mate_penalty)
     if not alternatives:
         return pairing
 
@@ -233,7 +267,8 @@ def with_assignment_mixture(pairing: Pairing, heads: NDArray[np.int64], tails: N
         return other.p_launch, other.p_impact
 
     launch, impact, weight, _ = mixed_over_assignments(pairing.partner, pairing.kind, pairing.p_launch, pairing.p_impact, alternatives, run,
-                                                       evidence=config.assignment_mixture_evidence)
+                                                       evidence=config.assignment_mixture_evidence,
+                                                       both_views=config.assignment_mixture_evidence_both)
     kind = pairing.kind.copy()
     unpaired = pairing.partner < 0
     kind[unpaired] = np.where(impact[unpaired] > 0.5, "impact", "launch")

@@ -153,7 +153,7 @@ def pair_events(
             pairing = final(*without_pairs(heads, tails, cost, class_costs, contradicted))
     if config.assignment_mixture:
         # The roles mixed over the near-optimal assignments (:mod:`assignment_mixture`).
-        pairing = with_assignment_mixture(pairing, heads, tails, cost, class_costs, final, config, time_s, lat, lon)
+        pairing = with_assignment_mixture(pairing, heads, tails, cost, class_costs, final, config, time_s, lat, lon, mate_group)
     pairing = replace(pairing, level_model=model, depth_bounds_m=depth_bounds)
     if line_m is None or levels is None or model is None:
         return pairing

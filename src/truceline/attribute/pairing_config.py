@@ -318,3 +318,9 @@ class PairingConfig:
     assignment_mixture_max_margin: float = 6.0
     assignment_mixture_reach: float = 3.0
     assignment_mixture_evidence: bool = False  # weigh an alternative by its moved events' role probabilities too
+    # Session 28, pair28: ``_evidence`` read within each run (the cheapest's and the alternative's) and the two log ratios
+    # averaged, not the alternative's own run against the cheapest's (:func:`assignment_mixture.evidence_log_ratio`): each
+    # run's contexts favour its own pairs. Off: with the options above violation fused op recall 1792 -> 1799/1926 (main
+    # 1777), wrong verdicts 1/5/35 -> 1/6/35 (main 2/8/37), firing party 1320/1336 as main but s13 157/160 (main 158), and
+    # the heavy 0.25 h attribution 10-23 times main's time (docs/attribution.md, "Session 28 (pair28)").
+    assignment_mixture_evidence_both: bool = False
