@@ -333,7 +333,7 @@ class FusionConfig:
     ``range_model_error`` reads (a mixture's wrong picks would read as a model error at every range)."""
     range_error_min_z: float = 3.0
     """The travel-time term of ``range_model_error`` is taken only this many standard errors above 0."""
-    place_spread_scale: float = 1.0
+    place_spread_scale: float = 0.0
     """The scatter of a place's events that their ellipses do not hold, times this, added to each event's position
     covariance (``fuse/placespread.py``, batch only): the run's other events within ``place_spread_km`` and
     ``place_spread_s`` of it, but more than ``place_spread_gap_s`` apart in time (not its own burst, which the cluster
@@ -341,9 +341,9 @@ class FusionConfig:
     ellipses is added (``B``), where at least ``place_spread_min_others`` such events are found and the event's own
     burst holds at most ``place_spread_max_burst`` others. For the batteries of another simulator whose guns, a few
     hundred metres apart, are merged into one event per salvo: the truth is any of the guns. Only widens; no event
-    moves. 0: off. 1 by default since session 28, read only on events with an unlocated sibling
-    (``place_spread_siblings``): every stand-in's coverage up, ours in or toward 93-97 % (`heavy` 1 h 0.9681 ->
-    0.9686), no event moved, the attribution unchanged (docs/fusion.md, "Session 25 (mix25)", "Session 28 (cover28)")."""
+    moves. 0 (off); proposed at 1: it raises every stand-in (s1-s4, f5) and keeps `violation` and `heavy` 0.25 h in
+    93-97 %, but `heavy` 1 h was not run and the attribution lost two violations at the operating point on seed 11
+    (docs/fusion.md, "Session 25 (mix25)")."""
     place_spread_km: float = 1.5
     """Radius of a place for ``place_spread_scale`` (a battery's guns and its salvos' mixtures)."""
     place_spread_s: float = 300.0
@@ -787,13 +787,12 @@ class FusionConfig:
     """``surplus_level_z``: a pick at the train's level is counted even where an event outside the train holds it (a
     false event far off, made of the train's own arrivals, no longer lowers its count; ``fuse/surplus.py``;
     docs/fusion.md, "Session 27 (surplus27)")."""
-    place_round_times_alpha: float | None = 0.05
+    place_round_times_alpha: float | None = None
     """``event_places``: an event whose ellipse holds no place still moves to one (within ``place_round_times_km``)
     when its picks, back-projected there, fall inside the firing window and at the place's found round times beyond
     chance: at most this share of the rounds' shifts within the window meet them as well (``fuse/placetimes.py``: a
     mixture of a battery's rounds, whose chimera ellipse says nothing; docs/fusion.md, "Session 27 (foreign27)",
-    "Session 28 (cover28)"). ``None``: the ellipse alone (session 14's rule). 0.05 since session 28 (s1, s2, f5 gain
-    2-4 true matches, no scenario of ours loses one, `heavy` 1 h 1913 -> 1913)."""
+    "Session 28 (cover28)"). ``None``: the ellipse alone (session 14's rule)."""
     place_round_times_km: float = 15.0
     """``place_round_times_alpha``: the farthest place an event moves to by its round times."""
     sibling_spread: bool = False
@@ -806,9 +805,9 @@ class FusionConfig:
     """``sibling_spread``: the farthest a sibling source is searched from its event (a battery's extent)."""
     sibling_window_s: float = 3.5
     """``sibling_spread``: the farthest an arrival is from the event's own at its station (a salvo's 0-3 s)."""
-    place_spread_siblings: bool = True
+    place_spread_siblings: bool = False
     """``place_spread_scale`` reads only the events with an unlocated sibling (``fuse/siblings.py``: another source's
     arrivals at its stations that line up within ``sibling_radius_km`` and ``sibling_window_s``), a salvo the run
-    merged, whose truth may be another gun; the burst gate (``place_spread_max_burst``) still applies. On since session
-    28 (with ``place_spread_scale`` 1): the stand-ins' coverage +0.003 to +0.025, every scenario of ours in or toward
-    93-97 % (docs/fusion.md, "Session 27 (cover27)", "Session 28 (cover28)")."""
+    merged, whose truth may be another gun; the burst gate (``place_spread_max_burst``) still applies. Off: it keeps
+    every scenario measured in or toward 93-97 % but lifts the stand-ins by 0.003-0.025 only (docs/fusion.md,
+    "Session 27 (cover27)")."""
