@@ -445,9 +445,9 @@ class FusionConfig(LocationOptions):
     place_round_times_alpha: float | None = None
     """``event_places``: an event whose ellipse holds no place still moves to one (within ``place_round_times_km``)
     when its picks, back-projected there, fall inside the firing window and at the place's found round times beyond
-    chance, a binomial tail at most this (``fuse/placetimes.py``: a mixture of a battery's rounds, whose chimera
-    ellipse says nothing; docs/fusion.md, "Session 27 (foreign27)"). ``None``: the ellipse alone (session 14's rule).
-    0.05 is the measured candidate (the stand-ins gain 0-5 matches a run; `heavy` 1 h not yet run with it)."""
+    chance: at most this share of the rounds' shifts within the window meet them as well (``fuse/placetimes.py``: a
+    mixture of a battery's rounds, whose chimera ellipse says nothing; docs/fusion.md, "Session 27 (foreign27)",
+    "Session 28 (cover28)"). ``None``: the ellipse alone (session 14's rule)."""
     place_round_times_km: float = 15.0
     """``place_round_times_alpha``: the farthest place an event moves to by its round times."""
     sibling_spread: bool = False

@@ -18,7 +18,7 @@ from truceline.fuse.atmosphere import travel_times
 from truceline.fuse.fielderror import field_error_covariance
 from truceline.fuse.ghosts import later_trains_of
 from truceline.fuse.places import to_places
-from truceline.fuse.placetimes import RoundTimes, place_covariance
+from truceline.fuse.placetimes import RoundTimes, count_positions, place_covariance
 from truceline.fuse.placespread import place_spread_covariance
 from truceline.fuse.siblings import sibling_covariance, sibling_offsets, unlocated_siblings
 from truceline.fuse.rangeerror import range_error_covariance
@@ -159,7 +159,9 @@ def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, con
         result = dataclasses.replace(result, x_km=x, y_km=y, t0_s=t0)
     if spread is not None and config.own_celerity_relocation and n:
         result, event_atmosphere = with_own_celerity(prep, config, result, event_atmosphere, spread, kappa_model=kappa_own)
+    counted_at = None  # where ``place_rounds`` reads the events, if not where they are reported
     if batch and config.event_places and n:
+        located = (result.x_km, result.y_km, result.t0_s)
         x, y, t0, moved = to_places(result.x_km, result.y_km, result.t0_s, cov[:, :2, :2],
                                      [row[row >= 0] for row in result.picks], event_atmosphere, prep.pick_time,
                                      prep.pick_station, net.x_km, net.y_km, place_km=config.place_km,
@@ -173,9 +175,10 @@ def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, con
             cov = np.array(cov, copy=True)
             cov[:, :2, :2] = place_covariance(moved, x, y, t0, cov[:, :2, :2], place_km=config.place_km,
                                               place_s=config.place_s)
+            counted_at = count_positions(moved, located, (x, y, t0))
     cov = cov + pooled  # after the places, which read the ellipses: the terms below move no event
     if batch and config.place_rounds and n:
-        result, cov, event_atmosphere = with_place_rounds(prep, config, result, cov, event_atmosphere)
+        result, cov, event_atmosphere = with_place_rounds(prep, config, result, cov, event_atmosphere, counted_at)
         n = len(result.t0_s)
     if batch and config.surplus_rounds and n:
         keep = without_surplus(prep, config, result, event_atmosphere)
@@ -399,11 +402,14 @@ def pick_doubt_covariance(prep: Prepared, config: FusionConfig, result: PassResu
 
 
 def with_place_rounds(prep: Prepared, config: FusionConfig, result: PassResult, cov: np.ndarray,
-                      event_atmosphere: np.ndarray) -> tuple[PassResult, np.ndarray, np.ndarray]:
+                      event_atmosphere: np.ndarray,
+                      counted_at: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None) -> tuple[PassResult, np.ndarray, np.ndarray]:
     """``result`` with the rounds the count at each firing place says its events miss (``fuse/rounds.py``), each a
     copy of its cluster's template event's covariance, atmosphere, tile and block, in origin-time order with the
-    others; the covariances and atmospheres extended alike. Unchanged when no round is added."""
+    others; the covariances and atmospheres extended alike. Unchanged when no round is added. ``counted_at``: the
+    events' positions and origin times the count reads (``placetimes.count_positions``), ``result``'s if None."""
     net = prep.network
+    at_x, at_y, at_t0 = (result.x_km, result.y_km, result.t0_s) if counted_at is None else counted_at
 
     def locate(rows: np.ndarray, x0: float, y0: float, t: float, atm: tuple[float, float, float]) -> tuple[float, float] | None:
         x, y, _t0, cov, _chi2, _n = kernels.locate(rows, prep.pick_station[rows], prep.pick_time, prep.pick_baz,
@@ -411,7 +417,7 @@ def with_place_rounds(prep: Prepared, config: FusionConfig, result: PassResult, 
                                                    *atm, config.sigma_pick_s, config.kappa_model, 2.5, 15, range_slope(prep))
         return (x, y) if np.isfinite(cov[0, 0]) and np.isfinite(x) and np.isfinite(y) else None
 
-    new = missing_rounds(result.x_km, result.y_km, result.t0_s, [row[row >= 0] for row in result.picks],
+    new = missing_rounds(at_x, at_y, at_t0, [row[row >= 0] for row in result.picks],
                          event_atmosphere, prep.pick_time, prep.pick_station, net.x_km, net.y_km,
                          place_km=config.place_km, place_s=config.place_s, min_events=config.place_rounds_min_events,
                          count=config.place_count, reach_km=config.reach_km, count_stations=config.place_count_stations,
