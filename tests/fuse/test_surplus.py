@@ -119,8 +119,8 @@ def test_a_surplus_is_counted_within_its_train_only() -> None:
     assert keep.tolist() == [True] * 6 + [False] + [True] * 3
 
 
-def test_the_option_is_off_by_default() -> None:
-    assert FusionConfig().surplus_rounds is False
+def test_the_step_is_on_by_default_since_session_28() -> None:
+    assert FusionConfig().surplus_rounds is True and FusionConfig().surplus_choice == "farthest"
 
 
 def test_the_nearest_choice_removes_the_duplicate_of_a_mate_not_a_clean_weak_round() -> None:
