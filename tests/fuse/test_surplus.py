@@ -7,6 +7,7 @@ import numpy as np
 
 from truceline.fuse.atmosphere import travel_times
 from truceline.fuse.engine import FusionConfig
+from truceline.fuse.events import surplus_gate_readable
 from truceline.fuse.surplus import TrainCount, surplus_events
 
 C = 0.335  # km/s
@@ -119,8 +120,8 @@ def test_a_surplus_is_counted_within_its_train_only() -> None:
     assert keep.tolist() == [True] * 6 + [False] + [True] * 3
 
 
-def test_the_option_is_off_by_default() -> None:
-    assert FusionConfig().surplus_rounds is False
+def test_the_step_is_on_by_default_since_session_28() -> None:
+    assert FusionConfig().surplus_rounds is True and FusionConfig().surplus_choice == "farthest"
 
 
 def test_the_nearest_choice_removes_the_duplicate_of_a_mate_not_a_clean_weak_round() -> None:
@@ -136,3 +137,12 @@ def test_the_nearest_choice_removes_the_duplicate_of_a_mate_not_a_clean_weak_rou
     assert weakest.tolist() == [True, True, True, False, True, True, True]
     nearest = surplus_events(x, y, t0, picks, atm, pt, ps, st_x, st_y, choice="nearest", **kw)
     assert nearest.tolist() == [True] * 6 + [False]
+
+
+def test_the_gated_step_stands_aside_on_picks_without_amplitudes() -> None:
+    # the default gate needs the picks' levels: with none (or none finite) the step does not run; ungated it always does
+    gated, ungated = FusionConfig(), FusionConfig(surplus_level_z=None)
+    assert surplus_gate_readable(gated, np.log(np.array([2.0, 3.0, np.nan])))
+    assert not surplus_gate_readable(gated, None)
+    assert not surplus_gate_readable(gated, np.full(3, np.nan))
+    assert surplus_gate_readable(ungated, None)

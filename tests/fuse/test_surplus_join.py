@@ -80,8 +80,8 @@ def test_a_far_event_of_its_own_arrivals_too_joins_only_at_a_lower_share() -> No
     assert surplus_events(x, y, t0, picks, atm, pt, ps, st_x, st_y, join_share=0.8, **common).all()
 
 
-def test_the_option_is_off_by_default() -> None:
-    assert FusionConfig().surplus_join_made is False and FusionConfig().surplus_join_share == 0.8
+def test_the_join_is_on_by_default_since_session_28() -> None:
+    assert FusionConfig().surplus_join_made is True and FusionConfig().surplus_join_share == 0.8
 
 
 def test_the_farthest_choice_removes_the_mixture_off_the_place_not_a_round() -> None:

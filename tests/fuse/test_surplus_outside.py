@@ -113,5 +113,5 @@ def test_the_far_holders_weak_arrivals_are_not_counted() -> None:
     assert keep.tolist() == [True] * 6 + [False, True]
 
 
-def test_the_option_is_off_by_default() -> None:
-    assert FusionConfig().surplus_level_outside is False
+def test_the_option_is_on_by_default_since_session_28() -> None:
+    assert FusionConfig().surplus_level_outside is True

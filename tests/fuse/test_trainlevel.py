@@ -86,8 +86,8 @@ def test_arrivals_at_the_trains_level_are_still_counted() -> None:
     assert keep.all()
 
 
-def test_the_gate_is_off_by_default() -> None:
-    assert FusionConfig().surplus_level_z is None
+def test_the_gate_is_on_by_default_since_session_28() -> None:
+    assert FusionConfig().surplus_level_z == 3.5 and FusionConfig().surplus_level_outside is True
 
 
 def test_the_event_made_of_arrivals_below_the_level_goes_first_even_under_the_station_floor() -> None:

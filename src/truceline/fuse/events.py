@@ -180,7 +180,7 @@ def to_tables(prep: Prepared, result: PassResult, atmosphere: np.ndarray, *, con
     if batch and config.place_rounds and n:
         result, cov, event_atmosphere = with_place_rounds(prep, config, result, cov, event_atmosphere, counted_at)
         n = len(result.t0_s)
-    if batch and config.surplus_rounds and n:
+    if batch and config.surplus_rounds and n and surplus_gate_readable(config, prep.extras.get("log_amplitude")):
         keep = without_surplus(prep, config, result, event_atmosphere)
         result, cov, event_atmosphere = result.take(keep), cov[keep], event_atmosphere[keep]
         n = len(result.t0_s)
@@ -459,6 +459,16 @@ def with_place_rounds(prep: Prepared, config: FusionConfig, result: PassResult, 
         cov_new[:, :2, :2] += np.array([r.place_scatter_km2 for r in new])
     return (both, np.concatenate([cov, cov_new])[order],
             np.concatenate([event_atmosphere, event_atmosphere[template]])[order])
+
+
+def surplus_gate_readable(config: FusionConfig, log_amplitude: np.ndarray | None) -> bool:
+    """Whether the surplus step runs: always when asked to run ungated (``surplus_level_z`` None, session 18's count);
+    with the level gate set, only on picks that carry amplitudes. The step is on by default as measured with its gate
+    (docs/fusion.md, "Session 28 (lead)"); without levels its count cannot tell a train's rounds from other sources'
+    arrivals, and a removed true round is lost for good, so it stands aside rather than run a test nobody measured."""
+    if config.surplus_level_z is None:
+        return True
+    return log_amplitude is not None and bool(np.isfinite(log_amplitude).any())
 
 
 def without_surplus(prep: Prepared, config: FusionConfig, result: PassResult, event_atmosphere: np.ndarray) -> np.ndarray:
