@@ -90,7 +90,8 @@ def test_the_same_burst_and_lone_events_are_not_read():
 
 
 def test_a_burst_located_round_by_round_is_left_to_the_cluster_term_and_the_option_is_off_by_default():
-    assert FusionConfig().place_spread_scale == 0.0
+    assert FusionConfig().place_spread_scale == 1.0 and FusionConfig().place_spread_siblings  # on since session 28
+    assert FusionConfig(place_spread_scale=0.0).place_spread_scale == 0.0
     assert FusionConfig().place_spread_max_burst == 1
     # a place of three salvos 60 s apart; the first salvo located as three events (a ripple located round by round),
     # the others merged into one event each
@@ -116,9 +117,10 @@ def test_to_tables_only_widens_with_the_term_and_moves_no_event() -> None:
 
     toy = make_toy(seed=4, n_events=25)
     prep, result, atmosphere = fuse(toy.stations, toy.picks, FusionConfig())
-    plain = to_tables(prep, result, atmosphere, config=FusionConfig(), batch=True)
+    plain = to_tables(prep, result, atmosphere, config=FusionConfig(place_spread_scale=0.0), batch=True)
     # a place as wide as the toy, so that every event reads the others' scatter about it
-    config = FusionConfig(place_spread_scale=1.0, place_spread_km=1000.0, place_spread_s=1e7, place_spread_gap_s=0.0)
+    config = FusionConfig(place_spread_scale=1.0, place_spread_km=1000.0, place_spread_s=1e7, place_spread_gap_s=0.0,
+                          place_spread_siblings=False)
     widened = to_tables(prep, result, atmosphere, config=config, batch=True)
     assert widened.assignments.equals(plain.assignments)
     for column in ("time", "lat", "lon", "n_picks", "time_sigma_s"):

@@ -95,8 +95,8 @@ def test_a_source_of_its_own_inside_the_window_but_off_the_round_times_stays() -
     assert not to_places(x, y, t0, cov, picks, atm, pt, ps, sx, sy, round_times=RoundTimes(0.05))[3].any()
 
 
-def test_the_route_is_off_by_default() -> None:
-    assert FusionConfig().place_round_times_alpha is None
+def test_the_route_is_on_by_default_at_005() -> None:
+    assert FusionConfig().place_round_times_alpha == 0.05  # since session 28
     assert FusionConfig().place_round_times_km == 15.0
 
 

@@ -85,8 +85,8 @@ def test_to_tables_with_sibling_spread_only_widens_and_moves_no_event(monkeypatc
 
     toy = make_toy(seed=4, n_events=25)
     prep, result, atmosphere = fuse(toy.stations, toy.picks, FusionConfig())
-    plain = events.to_tables(prep, result, atmosphere, config=FusionConfig(), batch=True)
-    config = FusionConfig(sibling_spread=True)
+    plain = events.to_tables(prep, result, atmosphere, config=FusionConfig(place_spread_scale=0.0), batch=True)
+    config = FusionConfig(sibling_spread=True, place_spread_scale=0.0)  # the sibling term alone
     assert np.allclose(events.to_tables(prep, result, atmosphere, config=config, batch=True).position_covariance_km2,
                        plain.position_covariance_km2)  # the toy's lone events have no siblings: nothing added
     seen: list[np.ndarray] = []

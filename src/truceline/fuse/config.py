@@ -445,12 +445,13 @@ class FusionConfig(LocationOptions):
     """``surplus_level_z``: a pick at the train's level is counted even where an event outside the train holds it (a
     false event far off, made of the train's own arrivals, no longer lowers its count; ``fuse/surplus.py``;
     docs/fusion.md, "Session 27 (surplus27)")."""
-    place_round_times_alpha: float | None = None
+    place_round_times_alpha: float | None = 0.05
     """``event_places``: an event whose ellipse holds no place still moves to one (within ``place_round_times_km``)
     when its picks, back-projected there, fall inside the firing window and at the place's found round times beyond
     chance: at most this share of the rounds' shifts within the window meet them as well (``fuse/placetimes.py``: a
     mixture of a battery's rounds, whose chimera ellipse says nothing; docs/fusion.md, "Session 27 (foreign27)",
-    "Session 28 (cover28)"). ``None``: the ellipse alone (session 14's rule)."""
+    "Session 28 (cover28)"). ``None``: the ellipse alone (session 14's rule). 0.05 since session 28 (s1, s2, f5 gain
+    2-4 true matches, no scenario of ours loses one, `heavy` 1 h 1913 -> 1913)."""
     place_round_times_km: float = 15.0
     """``place_round_times_alpha``: the farthest place an event moves to by its round times."""
     sibling_spread: bool = False
@@ -463,12 +464,12 @@ class FusionConfig(LocationOptions):
     """``sibling_spread``: the farthest a sibling source is searched from its event (a battery's extent)."""
     sibling_window_s: float = 3.5
     """``sibling_spread``: the farthest an arrival is from the event's own at its station (a salvo's 0-3 s)."""
-    place_spread_siblings: bool = False
+    place_spread_siblings: bool = True
     """``place_spread_scale`` reads only the events with an unlocated sibling (``fuse/siblings.py``: another source's
     arrivals at its stations that line up within ``sibling_radius_km`` and ``sibling_window_s``), a salvo the run
-    merged, whose truth may be another gun; the burst gate (``place_spread_max_burst``) still applies. Off: it keeps
-    every scenario measured in or toward 93-97 % but lifts the stand-ins by 0.003-0.025 only (docs/fusion.md,
-    "Session 27 (cover27)")."""
+    merged, whose truth may be another gun; the burst gate (``place_spread_max_burst``) still applies. On since session
+    28 (with ``place_spread_scale`` 1): the stand-ins' coverage +0.003 to +0.025, every scenario of ours in or toward
+    93-97 % (docs/fusion.md, "Session 27 (cover27)", "Session 28 (cover28)")."""
     # Session 28 (prec28)
     surplus_join_made: bool = True
     """``surplus_level_outside``: the events away from a tested train's place and made of its arrivals (whose level

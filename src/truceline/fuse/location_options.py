@@ -335,7 +335,7 @@ class LocationOptions:
     ``range_model_error`` reads (a mixture's wrong picks would read as a model error at every range)."""
     range_error_min_z: float = 3.0
     """The travel-time term of ``range_model_error`` is taken only this many standard errors above 0."""
-    place_spread_scale: float = 0.0
+    place_spread_scale: float = 1.0
     """The scatter of a place's events that their ellipses do not hold, times this, added to each event's position
     covariance (``fuse/placespread.py``, batch only): the run's other events within ``place_spread_km`` and
     ``place_spread_s`` of it, but more than ``place_spread_gap_s`` apart in time (not its own burst, which the cluster
@@ -343,9 +343,9 @@ class LocationOptions:
     ellipses is added (``B``), where at least ``place_spread_min_others`` such events are found and the event's own
     burst holds at most ``place_spread_max_burst`` others. For the batteries of another simulator whose guns, a few
     hundred metres apart, are merged into one event per salvo: the truth is any of the guns. Only widens; no event
-    moves. 0 (off); proposed at 1: it raises every stand-in (s1-s4, f5) and keeps `violation` and `heavy` 0.25 h in
-    93-97 %, but `heavy` 1 h was not run and the attribution lost two violations at the operating point on seed 11
-    (docs/fusion.md, "Session 25 (mix25)")."""
+    moves. 0: off. 1 by default since session 28, read only on events with an unlocated sibling
+    (``place_spread_siblings``): every stand-in's coverage up, ours in or toward 93-97 % (`heavy` 1 h 0.9681 ->
+    0.9686), no event moved, the attribution unchanged (docs/fusion.md, "Session 25 (mix25)", "Session 28 (cover28)")."""
     place_spread_km: float = 1.5
     """Radius of a place for ``place_spread_scale`` (a battery's guns and its salvos' mixtures)."""
     place_spread_s: float = 300.0
