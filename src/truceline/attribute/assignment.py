@@ -120,14 +120,14 @@ def assign_mates(events: NDArray[np.int64], heads: NDArray[np.int64], tails: NDA
     mixed = _mixed_groups(chosen, heads, tails, mate_group)
     if not mixed or depth <= 0:
         return chosen
-    best, best_cost = chosen, objective_of(chosen, cost, unpaired_cost) + mate_penalty * mixed
+    best, best_cost = chosen, mates_objective_of(chosen, heads, tails, cost, unpaired_cost, mate_group, mate_penalty)
     launch_groups = {int(mate_group[heads[k]]) for k in chosen} - {-1}
     group = min(launch_groups & {int(mate_group[tails[k]]) for k in chosen})
     for forbidden in (tails, heads):  # the group's members only launches, then only impacts
         keep = np.flatnonzero(mate_group[forbidden] != group)
         sub = [int(keep[m]) for m in assign_mates(events, heads[keep], tails[keep], cost[keep], unpaired_cost, mate_group, mate_penalty,
                                                    max_branches=max_branches, exact=exact, depth=depth - 1)] if keep.size else []
-        sub_cost = objective_of(sub, cost, unpaired_cost) + mate_penalty * _mixed_groups(sub, heads, tails, mate_group)
+        sub_cost = mates_objective_of(sub, heads, tails, cost, unpaired_cost, mate_group, mate_penalty)
         if sub_cost < best_cost - 1e-9:
             best, best_cost = sub, sub_cost
     return sorted(best)
@@ -212,8 +212,8 @@ def solve_pieces(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cos
                                                         max_branches=16, exact=False)] if kept.size else []
             # Leaving the event and its partner unpaired is always possible: the margin cannot exceed that.
             ceiling = 2.0 * unpaired_cost - float(cost[k])
-            cost_other = objective_of(other, c, unpaired_cost) + mate_penalty * _mixed_groups(other, h, t, mate_group)
-            cost_current = objective_of(current, c, unpaired_cost) + mate_penalty * _mixed_groups(current, h, t, mate_group)
+            cost_other = mates_objective_of(other, h, t, c, unpaired_cost, mate_group, mate_penalty)
+            cost_current = mates_objective_of(current, h, t, c, unpaired_cost, mate_group, mate_penalty)
             margin[event] = min(max(0.0, cost_other - cost_current), ceiling)
             alternative[event] = 1 if any(int(h[m]) == event for m in other) else (-1 if any(int(t[m]) == event for m in other) else 0)
             mate = int(partner[event])

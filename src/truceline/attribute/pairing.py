@@ -142,8 +142,7 @@ def pair_events(
     def final(h: NDArray[np.int64], t: NDArray[np.int64], c: FloatArray, cc: FloatArray,
               fixed_pairs: set[tuple[int, int]] | None = None) -> Pairing:
         return _paired(n, h, t, c, cc, config, time_s=time_s, lat=lat, lon=lon, levels=levels, model=model, sigma_m=sigma_m,
-                       depth_m=depth, mate_group=mate_group, fixed_pairs=fixed_pairs,
-                       line_depth_m=np.abs(line_m) if line_m is not None and config.volley_shared_role_depth else None, line_m=line_m)
+                       depth_m=depth, mate_group=mate_group, fixed_pairs=fixed_pairs, line_m=line_m)
 
     pairing = final(heads, tails, cost, class_costs)
     if config.pair_roles_agree:
@@ -165,12 +164,13 @@ def _paired(n: int, heads: NDArray[np.int64], tails: NDArray[np.int64], cost: Fl
             *, time_s: FloatArray | None = None, lat: FloatArray | None = None, lon: FloatArray | None = None,
             levels: SourceLevels | None = None, model: LevelModel | None = None, sigma_m: FloatArray | None = None,
             depth_m: FloatArray | None = None, mate_group: NDArray[np.int64] | None = None,
-            line_depth_m: FloatArray | None = None, fixed_pairs: set[tuple[int, int]] | None = None,
-            line_m: FloatArray | None = None) -> Pairing:
+            fixed_pairs: set[tuple[int, int]] | None = None, line_m: FloatArray | None = None) -> Pairing:
     """The assignment of the candidate pairs (``fixed_pairs``: (launch, impact) pairs given, not solved), role probabilities, and (given positions) the unpaired events' roles;
     ``sigma_m`` (1-sigma position errors) widens the "same place" of a battery by the two events' uncertainty.
     Candidates at ``2 unpaired_cost`` or dearer (``pair_cut_soft``) are not paired: they give unpaired events a share of
-    a role (:func:`_near_pair_roles`)."""
+    a role (:func:`_near_pair_roles`). ``line_m``: the events' signed distances from the line (the salvo's shared role
+    weighs depth with ``volley_shared_role_depth``; the unpaired salvo's flight must cross it)."""
+    line_depth_m = np.abs(line_m) if line_m is not None and config.volley_shared_role_depth else None
     beyond = cost >= 2.0 * config.unpaired_cost
     near = (heads[beyond], tails[beyond], cost[beyond])
     heads, tails, cost, class_costs = heads[~beyond], tails[~beyond], cost[~beyond], class_costs[~beyond]

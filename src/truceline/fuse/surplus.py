@@ -97,12 +97,13 @@ def surplus_events(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
         removed: list[int] = []
         joined = (_joined(made, keep, picks, pick_station, counts_at=level, share=join_share)
                   if join_made and made is not None else [])
+        total = len(members) + len(joined)
         for j in joined:  # the mixtures off the place first: each stands for no round of its own
-            if len(members) + len(joined) - len(removed) <= k:
+            if total - len(removed) <= k:
                 break
             keep[j] = False
             removed.append(j)
-        if len(members) + len(joined) - len(removed) > k:
+        if total - len(removed) > k:
             held = {int(j): set(pick_station[picks[j]].tolist()) for j in members}
             off = (np.array([level.off_level_share(picks[j], pick_station, log_amplitude) for j in members])
                    if level is not None and log_amplitude is not None else np.zeros(len(members)))
@@ -122,7 +123,7 @@ def surplus_events(x: np.ndarray, y: np.ndarray, t0: np.ndarray, picks: list[np.
                 others = set().union(*(held[m] for m in members.tolist() if m != j and keep[m]))
                 return bool(np.isin(pick_station[picks[j]], list(others)).mean() >= shared_share)
 
-            target = len(members) + len(joined) - k  # removals in all, the joined ones' included
+            target = total - k  # removals in all, the joined ones' included
             if choice == "nearest":
                 while len(removed) < target:
                     candidates = [j for j in order if eligible(j)]

@@ -228,4 +228,5 @@ def count_with_fire(scan: Scan, groups: list[Group], noun_ends: list[int]) -> No
             count.times = count.times or fire.times
             count.start = fire.start
             del groups[index]
+            del noun_ends[index]
 
