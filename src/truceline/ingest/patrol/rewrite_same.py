@@ -36,12 +36,12 @@ _COUNTED_BEFORE = re.compile(
 #: 09:21", "a burst of small-arms fire 1km north and another one 2km west" (patrol28's AG15: one explosion from 09:05 to
 #: 09:21, "another" not read). Not "another" before a count or a noun ("another three", "another explosion"), which the
 #: reader reads as written.
-_ANOTHER = re.compile(r"\banother(?P<one>\s+one)?(?=\s*[,;.]|\s+(?:(?:at|between|from|on|in|about|around|some|approximately)\b|"
-                      r"\d[\d.,]*\s*(?:km|m)\b|(?:to\s+the\s+)?" + ph.DIRECTION + r"(?![\w-])))", re.IGNORECASE)
+_ANOTHER_FOLLOWED = (r"(?=\s*[,;.]|\s+(?:(?:at|between|from|on|in|about|around|some|approximately)\b|"
+                     r"\d[\d.,]*\s*(?:km|m)\b|(?:to\s+the\s+)?" + ph.DIRECTION + r"(?![\w-])))")
+"""What may follow such an "another": the end of a clause, a time, a distance or a direction, not a noun."""
+_ANOTHER = re.compile(r"\banother(?P<one>\s+one)?" + _ANOTHER_FOLLOWED, re.IGNORECASE)
 #: "another two at 10:40", "another 12 about 3km south" (patrol28's AI15): "two more bursts at 10:40", the noun before.
-_ANOTHER_N = re.compile(r"\banother\s+(?P<n>\d+|(?i:" + ph.NUMBER_WORD + r"))(?=\s*[,;.]|\s+(?:(?:at|between|from|on|in|about|"
-                        r"around|some|approximately)\b|\d[\d.,]*\s*(?:km|m)\b|(?:to\s+the\s+)?" + ph.DIRECTION + r"(?![\w-])))",
-                        re.IGNORECASE)
+_ANOTHER_N = re.compile(r"\banother\s+(?P<n>\d+|(?i:" + ph.NUMBER_WORD + r"))" + _ANOTHER_FOLLOWED, re.IGNORECASE)
 #: The noun of fire "another" repeats: the last one written before it in the sentence.
 _FIRE_NOUN = re.compile(r"\b(?P<noun>explosion|round|shot|burst|blast|detonation|projectile|flare)s?\b", re.IGNORECASE)
 
@@ -49,6 +49,12 @@ _FIRE_NOUN = re.compile(r"\b(?P<noun>explosion|round|shot|burst|blast|detonation
 def _sentence_start(line: str, at: int) -> int:
     """Where the sentence holding ``at`` begins (after the last full stop and space before it)."""
     return max(line.rfind(". ", 0, at) + 2, 0) if line.rfind(". ", 0, at) >= 0 else 0
+
+
+def _fire_noun_before(line: str, at: int) -> str | None:
+    """The last noun of fire written before ``at`` in its sentence, lower case (what an "another" repeats)."""
+    before = list(_FIRE_NOUN.finditer(line, _sentence_start(line, at), at))
+    return before[-1]["noun"].lower() if before else None
 
 
 def _plural(noun: str) -> str:
@@ -61,14 +67,14 @@ def rewrite_same(line: str, sub_growing: Callable[..., tuple[str, list[tuple[int
     if re.search(r"\banother\b", line, re.IGNORECASE):
 
         def another(match: re.Match[str]) -> str:
-            before = list(_FIRE_NOUN.finditer(line, _sentence_start(line, match.start()), match.start()))
-            return f"another {before[-1]['noun'].lower()}" if before else match.group(0)
+            noun = _fire_noun_before(line, match.start())
+            return f"another {noun}" if noun else match.group(0)
 
         line, widened = sub_growing(_ANOTHER, another, line, widened)
 
         def another_n(match: re.Match[str]) -> str:
-            before = list(_FIRE_NOUN.finditer(line, _sentence_start(line, match.start()), match.start()))
-            return f"{match['n']} more {before[-1]['noun'].lower()}s" if before else match.group(0)
+            noun = _fire_noun_before(line, match.start())
+            return f"{match['n']} more {noun}s" if noun else match.group(0)
 
         line, widened = sub_growing(_ANOTHER_N, another_n, line, widened)
     if not re.search(r"\bsame\b", line, re.IGNORECASE):
